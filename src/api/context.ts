@@ -1,0 +1,77 @@
+/** Options shared by every command, and what they resolve to. */
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
+import { CONFIG_FILE, findWorkspaceUp, loadConfig } from '../io/workspace.js';
+import { displayPath } from '../io/paths.js';
+import { buildMatrix, type Matrix } from '../schemas/matrix.js';
+import type { Config } from '../schemas/config.js';
+import { DiagnosticCollector } from '../diagnostics/collector.js';
+import type { RuleEnv } from '../rules/types.js';
+import { ToolError } from './errors.js';
+
+export interface CommonOptions {
+  /** The folder relative paths are resolved against (the process's cwd in the CLI). */
+  cwd: string;
+  workspace?: string;
+  config?: string;
+  /** YYYY-MM-DD; the CLI passes --today, else HRSS_CREDIT_TODAY, else Asia/Shanghai's date. */
+  today?: string;
+  strict?: boolean;
+  ignore?: readonly string[];
+}
+
+export interface Context {
+  cwd: string;
+  workspace?: string;
+  config: Config;
+  matrix: Matrix;
+  today: IsoDate;
+  collector: DiagnosticCollector;
+  strict: boolean;
+}
+
+export function resolveToday(today: string | undefined): IsoDate {
+  if (today === undefined) return todayInShanghai();
+  if (!isIsoDate(today)) throw new ToolError('DATE_INVALID', { value: today });
+  return today;
+}
+
+/** Finds the workspace (-w, else upwards from the first path, else from cwd) and loads its config. */
+export function makeContext(options: CommonOptions, firstPath?: string): Context {
+  const cwd = resolve(options.cwd);
+  let workspace: string | undefined;
+  if (options.workspace) {
+    workspace = resolve(cwd, options.workspace);
+    if (!existsSync(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: options.workspace });
+  } else {
+    workspace = (firstPath ? findWorkspaceUp(resolve(cwd, firstPath)) : undefined) ?? findWorkspaceUp(cwd);
+  }
+  const configPath = options.config ? resolve(cwd, options.config) : workspace ? join(workspace, CONFIG_FILE) : undefined;
+  if (options.config && configPath && !existsSync(configPath)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
+  const config = loadConfig(configPath, configPath ? displayPath(cwd, configPath) : CONFIG_FILE);
+  const matrix = buildMatrix(config.matrix);
+  const collector = new DiagnosticCollector({ severity: config.severity as never, ignore: options.ignore ?? [] });
+  return {
+    cwd,
+    ...(workspace ? { workspace } : {}),
+    config,
+    matrix,
+    today: resolveToday(options.today),
+    collector,
+    strict: options.strict ?? false,
+  };
+}
+
+export function baseEnv(ctx: Context): RuleEnv {
+  const c = ctx.config;
+  return {
+    today: ctx.today,
+    matrix: ctx.matrix,
+    maxYears: c.publication.maxYears,
+    domainMaxYears: c.publication.domainMaxYears,
+    maskRule: c.publication.maskRule,
+    allowCreditCodes: new Set(c.creditCode.allow.map((s) => s.trim().toUpperCase())),
+    deadline: c.submission.deadline,
+  };
+}

@@ -1,0 +1,322 @@
+/**
+ * Checks one department's submission as a whole (validate FOLDER, and each department at
+ * compile): lists, cover, sign-offs, evidence judged by its bytes, duplicates and conflicts.
+ */
+import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node:path';
+import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
+import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
+import { checkAttachmentBytes } from '../io/evidence.js';
+import { listDepartment, type FolderEntry } from '../io/folder.js';
+import { displayPath } from '../io/paths.js';
+import type { WorkbookSource } from '../io/cells.js';
+import type { DepartmentDef } from '../schemas/matrix.js';
+import { SUBMISSION_RULES } from '../rules/submission/index.js';
+import type { RuleEnv, SubmissionFacts } from '../rules/types.js';
+import { isYes, splitNames, type CoverFacts } from '../table/cover.js';
+import { RecordIndex, type Finding, type Place } from '../table/record-index.js';
+import type { CheckedRecord } from '../table/list-sheet.js';
+import { baseEnv, type Context } from './context.js';
+import { checkListSheets, openListFile, readCoverFile, readCoverSheets } from './list-file.js';
+
+export interface DepartmentOptions {
+  /** `--department`, when given. */
+  department?: string;
+  /** `--quarter` (already resolved), when given. */
+  quarter?: Quarter;
+  /** Paths in findings are relative to this folder. */
+  base: string;
+  /** Shared across departments at compile. */
+  index?: RecordIndex;
+  onRecord?(file: string, sheet: string | undefined, r: CheckedRecord, dept: DepartmentDef | undefined): void;
+  /** At compile, cross-record findings are reported once for the whole quarter. */
+  reportIndex?: boolean;
+}
+
+export interface EvidenceFile {
+  path: string;
+  rel: string;
+  display: string;
+  kind: 'report' | 'picture' | 'coverScan';
+  bytes: number;
+}
+
+export interface DepartmentResult {
+  folder: string;
+  display: string;
+  department?: DepartmentDef;
+  quarter?: Quarter;
+  cover?: CoverFacts;
+  covers: number;
+  nilReport: boolean;
+  listFiles: number;
+  rows: number;
+  red: number;
+  black: number;
+  byDomain: Record<string, { red: number; black: number }>;
+  evidence: EvidenceFile[];
+  inputs: { path: string; display: string; bytes: number }[];
+  errors: number;
+  warnings: number;
+  info: number;
+}
+
+/** The nearest enclosing folder whose name parses as a quarter. */
+export function quarterFromPath(path: string): Quarter | undefined {
+  let dir = resolve(path);
+  for (let i = 0; i < 8; i++) {
+    const q = parseQuarter(basename(dir));
+    if (q) return q;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+  return undefined;
+}
+
+export function resolveDepartment(
+  ctx: Context,
+  option: string | undefined,
+  folderName: string | undefined,
+  covers: CoverFacts[],
+): { dept?: DepartmentDef; unknown?: { name: string; source: 'option' | 'folder' | 'cover' | 'none' } } {
+  if (option !== undefined) {
+    const d = ctx.matrix.resolveDepartment(option);
+    return d ? { dept: d } : { unknown: { name: option, source: 'option' } };
+  }
+  if (folderName) {
+    const d = ctx.matrix.resolveDepartment(folderName);
+    if (d) return { dept: d };
+  }
+  const unit = covers[0]?.values.unit?.text;
+  if (unit) {
+    const d = ctx.matrix.resolveDepartment(unit);
+    if (d) return { dept: d };
+  }
+  return { unknown: folderName ? { name: folderName, source: 'folder' } : unit ? { name: unit, source: 'cover' } : { name: '', source: 'none' } };
+}
+
+function placeText(p: Place): string {
+  return `${p.file}${p.sheet ? `（${p.sheet}）` : ''} 第 ${p.row} 行`;
+}
+
+/** Turns what the record index found into findings. */
+export function reportIndexFindings(findings: Finding[], report: (d: RawDiagnostic) => void): void {
+  for (const f of findings) {
+    if (f.kind === 'duplicate') {
+      const places = f.places.map(placeText).join('；');
+      for (const p of f.places.slice(1)) {
+        const diag = makeDiagnostic(
+          'PACKAGE_DUPLICATE',
+          { subject: f.subject, places, count: f.places.length },
+          { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row },
+          { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank },
+        );
+        report({ ...diag, ...(p.department !== undefined ? { department: p.department } : {}) } as RawDiagnostic);
+      }
+      continue;
+    }
+    const p = f.place;
+    const loc = { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row };
+    const sort = { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank };
+    const diag =
+      f.kind === 'conflict'
+        ? makeDiagnostic('PACKAGE_RED_BLACK_CONFLICT', { subject: f.subject, other: placeText(f.other) }, loc, sort)
+        : makeDiagnostic('PACKAGE_SAME_SUBJECT', { subject: f.subject, other: placeText(f.other) }, loc, sort);
+    report({ ...diag, ...(p.department !== undefined ? { department: p.department } : {}) } as RawDiagnostic);
+  }
+}
+
+function unsafeName(name: string): 'absolute' | 'outside' | undefined {
+  if (isAbsolute(name) || /^[A-Za-z]:/.test(name) || name.startsWith('\\\\')) return 'absolute';
+  const n = normalize(name.replace(/\\/g, '/'));
+  if (n.startsWith('..') || n.split(/[\\/]/).includes('..')) return 'outside';
+  return undefined;
+}
+
+/** Checks a department folder (isFolder) or a single list file. */
+export async function checkDepartment(ctx: Context, target: string, isFolder: boolean, options: DepartmentOptions): Promise<DepartmentResult> {
+  const folder = isFolder ? target : dirname(target);
+  const display = displayPath(options.base, isFolder ? folder : target);
+  const limits = ctx.config.limits;
+  const listing = isFolder ? await listDepartment(folder) : undefined;
+  let rank = Number.MAX_SAFE_INTEGER;
+  let deptName: string | undefined;
+  let errors = 0;
+  let warnings = 0;
+  let info = 0;
+  const report = (d: RawDiagnostic): void => {
+    const before = { ...ctx.collector.counts };
+    ctx.collector.add(d, deptName, rank);
+    errors += ctx.collector.counts.error - before.error;
+    warnings += ctx.collector.counts.warning - before.warning;
+    info += ctx.collector.counts.info - before.info;
+  };
+  const fileDisplay = (p: string): string => displayPath(options.base, p);
+
+  // 1. Open the data files and read the covers first: the cover may name the department.
+  const listEntries: FolderEntry[] = listing ? listing.lists : [{ name: basename(target), path: target, rel: basename(target), size: 0 }];
+  const opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[] = [];
+  const covers: CoverFacts[] = [];
+  const pending: RawDiagnostic[] = [];
+  const early = { report: (d: RawDiagnostic) => pending.push(d), departmentRank: rank };
+  for (const entry of listing?.coverFiles ?? []) {
+    const wb = await openListFile(entry.path, fileDisplay(entry.path), limits, early);
+    if (!wb) continue;
+    const cover = await readCoverFile(wb, fileDisplay(entry.path), early);
+    await wb.close();
+    if (cover) covers.push(cover);
+  }
+  for (const entry of listEntries) {
+    const wb = await openListFile(entry.path, fileDisplay(entry.path), limits, early);
+    if (wb) covers.push(...(await readCoverSheets(wb, fileDisplay(entry.path), early)));
+    opened.push({ entry, wb });
+  }
+
+  // 2. Department and quarter (workspace.md "Departments", "Quarters").
+  const resolved = resolveDepartment(ctx, options.department, isFolder ? basename(folder) : basename(dirname(target)), covers);
+  const dept = resolved.dept;
+  if (dept) {
+    deptName = dept.name;
+    rank = ctx.matrix.departmentRank(dept.name);
+  }
+  for (const d of pending) report({ ...d, sort: { ...d.sort, departmentRank: rank } } as RawDiagnostic);
+  if (resolved.unknown) {
+    report(makeDiagnostic('MATRIX_DEPARTMENT_UNKNOWN', resolved.unknown, { file: display }, { departmentRank: rank }));
+  }
+  const coverQuarter = covers[0]?.values.quarter?.text ? parseQuarter(covers[0].values.quarter.text) : undefined;
+  const quarter = options.quarter ?? quarterFromPath(isFolder ? folder : target) ?? coverQuarter;
+  const env: RuleEnv = { ...baseEnv(ctx), ...(quarter ? { quarter } : {}), ...(dept ? { department: dept } : {}) };
+
+  // 3. The lists.
+  const index = options.index ?? new RecordIndex();
+  let rows = 0;
+  let red = 0;
+  let black = 0;
+  const byDomain: Record<string, { red: number; black: number }> = {};
+  for (const { entry, wb } of opened) {
+    if (!wb) continue;
+    try {
+      const res = await checkListSheets(wb, fileDisplay(entry.path), env, {
+        ...(deptName !== undefined ? { department: deptName } : {}),
+        departmentRank: rank,
+        report,
+        index,
+        onRecord: (file, sheet, r) => {
+          const b = (byDomain[r.domain] ??= { red: 0, black: 0 });
+          b[r.listType]++;
+          options.onRecord?.(file, sheet, r, dept);
+        },
+      });
+      rows += res.rows;
+      red += res.red;
+      black += res.black;
+    } finally {
+      await wb.close();
+    }
+  }
+
+  // 4. Evidence, judged by its bytes; links never followed.
+  const evidence: EvidenceFile[] = [];
+  let reports = 0;
+  let pictures = 0;
+  const namedMissing: string[] = [];
+  if (listing) {
+    for (const l of listing.links) {
+      report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: l.rel, reason: 'link' }, { file: fileDisplay(l.path) }, { departmentRank: rank }));
+    }
+    for (const u of listing.unreadable) {
+      report(makeDiagnostic('FILE_UNREADABLE', { reason: 'io', detail: u.code }, { file: `${display}/${u.rel}` }, { departmentRank: rank }));
+    }
+    for (const o of listing.other) {
+      report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: extname(o.name).toLowerCase() || o.name }, { file: fileDisplay(o.path) }, { departmentRank: rank }));
+    }
+    const candidates = [
+      ...listing.attachments.map((a) => ({ ...a, role: a.kind })),
+      ...listing.coverScans.map((a) => ({ ...a, role: 'coverScan' as const })),
+    ];
+    const valid = new Set<string>();
+    for (const a of candidates) {
+      const ext = extname(a.name).toLowerCase();
+      const where = { file: fileDisplay(a.path) };
+      if (a.role === 'other') {
+        report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: ext || a.name }, where, { departmentRank: rank }));
+        continue;
+      }
+      if (a.size === 0) {
+        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'empty', ext }, where, { departmentRank: rank }));
+        continue;
+      }
+      if (a.size > limits.maxAttachmentBytes) {
+        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'tooLarge', ext, max: limits.maxAttachmentBytes, actual: a.size }, where, { departmentRank: rank }));
+        continue;
+      }
+      let check;
+      try {
+        check = await checkAttachmentBytes(a.path, ext, a.size);
+      } catch (err) {
+        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'unreadable', ext, detected: (err as NodeJS.ErrnoException).code ?? 'EIO' }, where, { departmentRank: rank }));
+        continue;
+      }
+      if (!check.ok) {
+        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'mismatch', ext, detected: check.detected }, where, { departmentRank: rank }));
+        continue;
+      }
+      if (a.role === 'report') reports++;
+      else if (a.role === 'picture') pictures++;
+      valid.add(a.rel.slice(a.rel.indexOf('/') + 1));
+      valid.add(a.name);
+      evidence.push({ path: a.path, rel: a.rel, display: where.file, kind: a.role, bytes: a.size });
+    }
+    const named = covers[0]?.values.cases?.text;
+    if (named) {
+      for (const name of splitNames(named)) {
+        const unsafe = unsafeName(name);
+        if (unsafe) {
+          report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name, reason: unsafe }, { file: display }, { departmentRank: rank }));
+          continue;
+        }
+        const bare = name.replace(/\\/g, '/').replace(/^(?:附件|attachments)\//i, '');
+        if (!valid.has(bare) && !valid.has(basename(bare))) namedMissing.push(name);
+      }
+    }
+  }
+
+  // 5. The submission as a whole.
+  const facts: SubmissionFacts = {
+    env,
+    ...(isFolder ? { folder: display } : {}),
+    covers,
+    listFiles: listEntries.length,
+    rows: { red, black },
+    evidence: { reports, pictures, namedMissing },
+    ...(quarter ? { quarterFromPath: formatQuarter(quarter) } : {}),
+  };
+  for (const rule of SUBMISSION_RULES) {
+    rule.check(facts, (code, args, location) => report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank })));
+  }
+  if (!options.index || options.reportIndex) reportIndexFindings(index.findings(), report);
+
+  const inputs = [
+    ...(listing ? [...listing.coverFiles, ...listing.lists] : listEntries).map((e) => ({ path: e.path, display: fileDisplay(e.path), bytes: e.size })),
+  ];
+  const cover = covers[0];
+  return {
+    folder,
+    display,
+    ...(dept ? { department: dept } : {}),
+    ...(quarter ? { quarter } : {}),
+    ...(cover ? { cover } : {}),
+    covers: covers.length,
+    nilReport: isYes(cover?.values.nil),
+    listFiles: listEntries.length,
+    rows,
+    red,
+    black,
+    byDomain,
+    evidence,
+    inputs,
+    errors,
+    warnings,
+    info,
+  };
+}

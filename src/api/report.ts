@@ -1,0 +1,31 @@
+/** The report every command returns: the JSON contract of cli.md, before messages are rendered. */
+import type { CollectedDiagnostic } from '../diagnostics/collector.js';
+import { exitCodeFor } from '../diagnostics/collector.js';
+import type { Context } from './context.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  command: string;
+  quarter?: string;
+  valid: boolean;
+  stats: { files: number; rows: number; errors: number; warnings: number; info: number };
+  diagnostics: CollectedDiagnostic[];
+  exitCode: 0 | 1;
+}
+
+export function makeReport(ctx: Context, command: string, files: number, rows: number, quarter?: string): Report {
+  const c = ctx.collector.counts;
+  const exitCode = exitCodeFor(c, ctx.strict);
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    command,
+    ...(quarter ? { quarter } : {}),
+    valid: exitCode === 0,
+    stats: { files, rows, errors: c.error, warnings: c.warning, info: c.info },
+    diagnostics: ctx.collector.sorted(),
+    exitCode,
+  };
+}

@@ -1,0 +1,57 @@
+/** `hrss-credit validate <path…>`: list files or department folders, checked before they are sent. */
+import { stat, readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
+import { isLitter } from '../io/sniff.js';
+import { makeContext, type CommonOptions } from './context.js';
+import { checkDepartment } from './department.js';
+import { ToolError } from './errors.js';
+import { makeReport, type Report } from './report.js';
+
+export interface ValidateOptions extends CommonOptions {
+  department?: string;
+  quarter?: string;
+}
+
+export async function validate(paths: readonly string[], options: ValidateOptions): Promise<Report> {
+  if (paths.length === 0) throw new ToolError('USAGE', { detail: 'path' });
+  const ctx = makeContext(options, paths[0]);
+  let quarter: Quarter | undefined;
+  if (options.quarter !== undefined) {
+    quarter = resolveQuarter(options.quarter, ctx.today);
+    if (!quarter) throw new ToolError('QUARTER_INVALID', { value: options.quarter });
+  }
+  const targets: { path: string; isFolder: boolean }[] = [];
+  for (const p of paths) {
+    const abs = resolve(ctx.cwd, p);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      throw new ToolError('PATH_NOT_FOUND', { path: p });
+    }
+    if (st.isDirectory()) {
+      // A quarter folder holds department folders; a workspace's submissions/ is not walked here.
+      if (parseQuarter(basename(abs))) {
+        const entries = await readdir(abs, { withFileTypes: true });
+        for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+          if (e.isDirectory() && !isLitter(e.name)) targets.push({ path: join(abs, e.name), isFolder: true });
+        }
+      } else targets.push({ path: abs, isFolder: true });
+    } else targets.push({ path: abs, isFolder: false });
+  }
+  let files = 0;
+  let rows = 0;
+  let shownQuarter = quarter;
+  for (const t of targets) {
+    const res = await checkDepartment(ctx, t.path, t.isFolder, {
+      ...(options.department !== undefined ? { department: options.department } : {}),
+      ...(quarter ? { quarter } : {}),
+      base: ctx.cwd,
+    });
+    files += t.isFolder ? res.inputs.length : 1;
+    rows += res.rows;
+    shownQuarter ??= res.quarter;
+  }
+  return makeReport(ctx, 'validate', files, rows, shownQuarter ? formatQuarter(shownQuarter) : undefined);
+}

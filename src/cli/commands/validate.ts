@@ -1,0 +1,19 @@
+/** `hrss-credit validate <path…>` */
+import type { CommandEnv } from '../program.js';
+import { validate } from '../../api/validate.js';
+import { formatJson, toJsonReport } from '../../reporters/json.js';
+import { formatDiagnostics, formatSummary } from '../../reporters/pretty.js';
+
+export async function validateCommand(env: CommandEnv, paths: string[], opts: { department?: string; quarter?: string }): Promise<number> {
+  const report = await validate(paths, {
+    ...env.common,
+    ...(opts.department !== undefined ? { department: opts.department } : {}),
+    ...(opts.quarter !== undefined ? { quarter: opts.quarter } : {}),
+  });
+  if (env.flags.format === 'json') env.io.stdout.write(formatJson(toJsonReport(report, env.m)));
+  else {
+    const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width };
+    env.io.stdout.write(formatDiagnostics(report, env.m, o) + formatSummary(report, env.m, o));
+  }
+  return report.exitCode;
+}

@@ -1,0 +1,255 @@
+/**
+ * The command line: flags → API options → reporter. Returns the exit code; only bin/ sets it.
+ * Heavy modules (readers, writers, zod) are imported when a command runs, so that `--help` starts fast.
+ */
+import { Command, CommanderError, Help, Option, type Argument } from 'commander';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { messagesFor, parseLang, type Lang, type Messages } from '../messages/index.js';
+import { ToolError } from '../api/errors.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface CliIo {
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export interface GlobalFlags {
+  workspace?: string;
+  config?: string;
+  format: 'pretty' | 'json';
+  lang?: string;
+  today?: string;
+  strict?: boolean;
+  ignore: string[];
+  quiet?: boolean;
+  debug?: boolean;
+  color?: boolean;
+  ascii?: boolean;
+}
+
+export interface CommandEnv {
+  io: CliIo;
+  flags: GlobalFlags;
+  m: Messages;
+  chalk: ChalkInstance;
+  width: number;
+  common: { cwd: string; workspace?: string; config?: string; today?: string; strict?: boolean; ignore: string[] };
+}
+
+function collectCodes(value: string, previous: string[]): string[] {
+  return previous.concat(value.split(/[,，\s]+/).filter(Boolean));
+}
+
+/** The language before commander parses: --lang, HRSS_CREDIT_LANG, the workspace config, else Chinese. */
+function preLang(argv: string[], io: CliIo): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--lang') return parseLang(argv[i + 1]) ?? 'zh-CN';
+    if (a.startsWith('--lang=')) return parseLang(a.slice(7)) ?? 'zh-CN';
+  }
+  const env = parseLang(io.env.HRSS_CREDIT_LANG);
+  if (env) return env;
+  try {
+    let dir = io.cwd;
+    for (let i = 0; i < 6; i++) {
+      const f = join(dir, 'hrss-credit.config.json');
+      if (existsSync(f)) {
+        const lang = (JSON.parse(readFileSync(f, 'utf8').replace(/^\uFEFF/, '')) as { lang?: string }).lang;
+        return parseLang(lang) ?? 'zh-CN';
+      }
+      const up = join(dir, '..');
+      if (up === dir) break;
+      dir = up;
+    }
+  } catch {
+    // An unreadable config is reported by the command that loads it.
+  }
+  return 'zh-CN';
+}
+
+function wantsJson(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--format' && argv[i + 1] === 'json') return true;
+    if (argv[i] === '--format=json') return true;
+  }
+  return false;
+}
+
+/** Help in the chosen language: commander's layout with our own titles. */
+function localisedHelp(m: Messages): Partial<Help> {
+  const h = m.ui.help;
+  return {
+    // commander appends "(default: …)" and "(choices: …)" in English; the descriptions say it themselves.
+    optionDescription: (o: Option) => o.description,
+    formatHelp(cmd: Command, helper: Help): string {
+      const width = helper.padWidth(cmd, helper);
+      const item = (term: string, desc: string): string => (desc ? `  ${term.padEnd(width + 2)}${desc}` : `  ${term}`);
+      const out: string[] = [`${h.usage} ${helper.commandUsage(cmd)}`, ''];
+      const desc = helper.commandDescription(cmd);
+      if (desc) out.push(desc, '');
+      const args = helper.visibleArguments(cmd).map((a: Argument) => item(helper.argumentTerm(a), helper.argumentDescription(a)));
+      if (args.length) out.push(h.arguments, ...args, '');
+      const opts = helper.visibleOptions(cmd).map((o: Option) => item(helper.optionTerm(o), helper.optionDescription(o)));
+      if (opts.length) out.push(h.options, ...opts, '');
+      const cmds = helper.visibleCommands(cmd).map((c: Command) => item(helper.subcommandTerm(c), helper.subcommandDescription(c)));
+      if (cmds.length) out.push(h.commands, ...cmds, '');
+      return out.join('\n');
+    },
+  };
+}
+
+function addCommon(cmd: Command, m: Messages): Command {
+  const o = m.ui.help.opt;
+  return cmd
+    .option('-w, --workspace <dir>', o.workspace)
+    .option('--config <file>', o.config)
+    .addOption(new Option('--format <format>', o.format).choices(['pretty', 'json']))
+    .addOption(new Option('--lang <lang>', o.lang))
+    .option('--today <date>', o.today)
+    .option('--strict', o.strict)
+    .option('--ignore <codes>', o.ignore, collectCodes, [] as string[])
+    .option('-q, --quiet', o.quiet)
+    .option('--debug', o.debug)
+    .option('--no-color', o.noColor)
+    .option('--ascii', o.ascii)
+    .helpOption('-h, --help', m.ui.help.helpOption);
+}
+
+function usageText(m: Messages, err: CommanderError): string {
+  const u = m.ui.usage;
+  const msg = err.message.replace(/^error: /, '');
+  const quoted = /'([^']+)'/.exec(msg)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return u.unknownOption(quoted);
+    case 'commander.missingArgument':
+      return u.missingArgument(quoted);
+    case 'commander.excessArguments':
+      return u.excessArguments('');
+    case 'commander.unknownCommand':
+      return u.unknownCommand(quoted);
+    case 'commander.optionMissingArgument':
+      return u.optionMissingArgument(quoted);
+    case 'commander.invalidArgument':
+      return u.invalidArgument(msg.replace(/^option '[^']+' argument /, ''));
+    default:
+      return u.other(msg);
+  }
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const lang = preLang(argv, io);
+  const m = messagesFor(lang);
+  const json = wantsJson(argv);
+  let commandName = argv.find((a) => !a.startsWith('-')) ?? '';
+  let exitCode = 0;
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' || argv.includes('--no-color');
+  const forceColor = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
+  const chalk = new Chalk({ level: noColor ? 0 : forceColor || io.stdout.isTTY ? 1 : 0 });
+
+  const program = new Command('hrss-credit')
+    .description(m.ui.help.program)
+    .version(TOOL_VERSION, '-V, --version', m.ui.help.versionOption)
+    .helpOption('-h, --help', m.ui.help.helpOption)
+    .helpCommand('help [command]', m.ui.help.helpCommand)
+    .configureHelp(localisedHelp(m))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => {},
+    });
+
+  const envFor = (cmd: Command): CommandEnv => {
+    const flags = cmd.optsWithGlobals() as GlobalFlags;
+    flags.format ??= 'pretty';
+    const mm = flags.lang ? messagesFor(parseLang(flags.lang) ?? lang) : m;
+    const common = {
+      cwd: io.cwd,
+      ignore: flags.ignore ?? [],
+      ...(flags.workspace ? { workspace: flags.workspace } : {}),
+      ...(flags.config ? { config: flags.config } : {}),
+      ...(flags.today ?? io.env.HRSS_CREDIT_TODAY ? { today: flags.today ?? io.env.HRSS_CREDIT_TODAY } : {}),
+      ...(flags.strict ? { strict: true } : {}),
+    };
+    return { io, flags, m: mm, chalk, width: io.stdout.columns ?? 120, common };
+  };
+
+  const action =
+    (name: string, load: () => Promise<(env: CommandEnv, ...args: never[]) => Promise<number>>) =>
+    async (...args: unknown[]): Promise<void> => {
+      commandName = name;
+      const cmd = args[args.length - 1] as Command;
+      const env = envFor(cmd);
+      const handler = await load();
+      exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
+    };
+
+  const h = m.ui.help;
+  const o = h.opt;
+  addCommon(program.command('validate').description(h.validate).argument('<paths...>', h.validatePaths), m)
+    .option('--department <name>', o.department)
+    .option('--quarter <quarter>', o.quarter)
+    .action(action('validate', async () => (await import('./commands/validate.js')).validateCommand));
+  addCommon(program.command('compile').description(h.compile).argument('<quarter>', h.compileQuarter), m)
+    .option('--dry-run', o.dryRun)
+    .option('--force', o.force)
+    .option('--zip', o.zip)
+    .option('--out <dir>', o.out)
+    .option('--template <file>', o.template)
+    .action(action('compile', async () => (await import('./commands/compile.js')).compileCommand));
+  addCommon(program.command('export').description(h.exportCmd).argument('<target>', h.exportTarget), m)
+    .requiredOption('--to <dir>', o.to)
+    .option('--template <file>', o.template)
+    .addOption(new Option('--audience <audience>', o.audience).choices(['public', 'sharing']))
+    .action(action('export', async () => (await import('./commands/export.js')).exportCommand));
+  addCommon(program.command('verify').description(h.verify).argument('<dir>', h.verifyDir), m).action(
+    action('verify', async () => (await import('./commands/verify.js')).verifyCommand),
+  );
+  addCommon(program.command('status').description(h.status).argument('<quarter>', h.statusQuarter), m).action(
+    action('status', async () => (await import('./commands/status.js')).statusCommand),
+  );
+  addCommon(program.command('rules').description(h.rules).argument('[code]', h.rulesCode), m).action(
+    action('rules', async () => (await import('./commands/info.js')).rulesCommand),
+  );
+  addCommon(program.command('matrix').description(h.matrix), m).action(action('matrix', async () => (await import('./commands/info.js')).matrixCommand));
+
+  try {
+    if (argv.length === 0) {
+      io.stdout.write(program.helpInformation());
+      return 0;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      const text = usageText(m, err);
+      if (json) {
+        const { toJsonError, formatJson } = await import('../reporters/json.js');
+        io.stdout.write(formatJson(toJsonError(commandName, new ToolError('USAGE', { detail: text }), m)));
+      } else io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${text}\n${h.usage} hrss-credit ${commandName && commandName !== '--help' ? `${commandName} ` : ''}--help\n`);
+      return 2;
+    }
+    return reportFailure(err, m, io, json, commandName, chalk, argv.includes('--debug'));
+  }
+}
+
+/** Exit 2: the tool could not do its job. A stack trace only with --debug. */
+export async function reportFailure(err: unknown, m: Messages, io: CliIo, json: boolean, command: string, chalk: ChalkInstance, debug: boolean): Promise<number> {
+  const toolErr = err instanceof ToolError ? err : new ToolError('INTERNAL', { message: err instanceof Error ? err.message : String(err) });
+  const { renderToolError } = await import('../messages/index.js');
+  if (json) {
+    const { toJsonError, formatJson } = await import('../reporters/json.js');
+    io.stdout.write(formatJson(toJsonError(command, toolErr, m)));
+  } else {
+    io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${renderToolError(m, toolErr)}\n`);
+  }
+  if (debug && err instanceof Error) io.stderr.write(`${err.stack ?? String(err)}\n`);
+  else if (!(err instanceof ToolError) && !json) io.stderr.write(`${m.ui.debugHint}\n`);
+  return 2;
+}

@@ -1,0 +1,142 @@
+/**
+ * Every stable diagnostic code (checks.md) with its default severity and the facts (args) it
+ * carries. A code, once released, is never renamed; messages live in src/messages/.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | 'maxColumns' | 'maxCellChars' | 'maxAttachmentBytes';
+
+/** The facts behind each finding. Values are plain strings and numbers so that JSON is stable. */
+export interface CodeArgs {
+  FILE_UNREADABLE: { reason: 'damaged' | 'notWorkbook' | 'notText' | 'limit' | 'io' | 'empty' | 'xml'; detail?: string; limit?: Limit; max?: number; actual?: number };
+  FILE_UNSUPPORTED: { format: string; encrypted?: boolean };
+  FILE_ENCODING: { encoding: string; row: number };
+  FILE_NO_LIST: { sheets: number };
+  FILE_LOOSE: { name: string };
+  SHEET_HEADER_NOT_FOUND: { rowsSearched: number };
+  SHEET_COLUMN_MISSING: { header: string; rows?: number; firstRow?: number };
+  SHEET_COLUMN_DUPLICATE: { header: string; columns: string };
+  SHEET_COLUMN_UNKNOWN: { header: string; column: string };
+  SHEET_HIDDEN: { what: 'sheet' | 'row'; listType?: string };
+  SCHEMA_REQUIRED: { header: string; because?: 'organisation' | 'person' | 'black' | 'business' };
+  SCHEMA_ENUM: { header: string; value: string; allowed: string };
+  SCHEMA_LIST_TYPE_CONFLICT: { value: string; fromName: string; name: string };
+  SCHEMA_DATE_INVALID: { header: string; value: string; reason: 'format' | 'nonexistent' };
+  SCHEMA_DATE_FUTURE: { header: string; value: string; today: string };
+  SCHEMA_DATE_ORDER: { decisionDate: string; publishUntil: string };
+  SCHEMA_DATE_OUT_OF_QUARTER: { value: string; quarter: string; start: string; end: string };
+  SCHEMA_EXPIRED: { publishUntil: string; today: string };
+  SCHEMA_PERIOD_TOO_LONG: { publishUntil: string; latest: string; years: number; domain: string };
+  SCHEMA_PERIOD_SEVERITY: { publishUntil: string; latest: string; severity: string; months: number };
+  SCHEMA_CREDIT_CODE_FORMAT: { value: string; length: number };
+  SCHEMA_CREDIT_CODE_CHECKSUM: { value: string; position: number; expected: string };
+  SCHEMA_ID_FORMAT: { header: string; value: string; reason: 'length' | 'chars' | 'birthDate' };
+  SCHEMA_ID_CHECKSUM: { header: string; value: string; expected: string };
+  SCHEMA_ID_PRECISION_LOST: { header: string; value: string };
+  SCHEMA_SUBJECT_MISMATCH: { subjectType: string; reason: 'personWithCreditCode' | 'organisationWithBusinessCode' | 'businessWithoutBusinessCode' };
+  SCHEMA_MINOR: { value: string; age: number; decisionDate: string };
+  SCHEMA_FORMULA_NO_VALUE: { header: string; formula: string };
+  SCHEMA_CELL_ERROR: { header: string; value: string };
+  SCHEMA_NORMALISED: { header: string; from: string; to: string };
+  MATRIX_DEPARTMENT_UNKNOWN: { name: string; source: 'option' | 'folder' | 'cover' | 'none' };
+  MATRIX_DOMAIN_NOT_ALLOWED: { domain: string; department: string; allowed: string; responsible: string };
+  COVER_MISSING: { lists: number };
+  COVER_DUPLICATE: { covers: string };
+  COVER_FIELD_MISSING: { key: string };
+  COVER_MISMATCH: { key: string; cover: string; expected: string };
+  COVER_NIL_WITH_ROWS: { rows: number };
+  APPROVAL_REVIEW_MISSING: { missing: string };
+  APPROVAL_SIGNOFF_MISSING: { missing: string };
+  APPROVAL_DATE_FUTURE: { key: string; value: string; today: string };
+  APPROVAL_DATE_ORDER: { reviewedOn: string; approvedOn: string };
+  APPROVAL_SAME_PERSON: { name: string };
+  EVIDENCE_REPORT_MISSING: { black: number; named?: string };
+  EVIDENCE_PICTURE_MISSING: { black: number };
+  EVIDENCE_RED_INCOMPLETE: { missing: 'report' | 'picture' | 'both' };
+  EVIDENCE_FILE_INVALID: { reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable'; ext: string; detected?: string; max?: number; actual?: number };
+  EVIDENCE_FILE_IGNORED: { ext: string };
+  EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'outside' | 'absolute' };
+  PACKAGE_DUPLICATE: { subject: string; places: string; count: number };
+  PACKAGE_SAME_SUBJECT: { subject: string; other: string };
+  PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: string };
+  PACKAGE_SUBMISSION_MISSING: { department: string };
+  PACKAGE_QUARTER_DUPLICATE: { quarter: string; folders: string };
+  PACKAGE_EXISTS: { path: string };
+  PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string };
+}
+
+export type Code = keyof CodeArgs;
+
+export type Group = 'file' | 'sheet' | 'schema' | 'matrix' | 'cover' | 'approval' | 'evidence' | 'package';
+
+export interface CodeInfo {
+  severity: Severity;
+  /** Fixed codes cannot be changed or silenced by config (checks.md "error (fixed)"). */
+  fixed?: true;
+  group: Group;
+}
+
+export const CODES = {
+  FILE_UNREADABLE: { severity: 'error', fixed: true, group: 'file' },
+  FILE_UNSUPPORTED: { severity: 'error', fixed: true, group: 'file' },
+  FILE_ENCODING: { severity: 'error', group: 'file' },
+  FILE_NO_LIST: { severity: 'error', group: 'file' },
+  FILE_LOOSE: { severity: 'warning', group: 'file' },
+  SHEET_HEADER_NOT_FOUND: { severity: 'error', group: 'sheet' },
+  SHEET_COLUMN_MISSING: { severity: 'error', group: 'sheet' },
+  SHEET_COLUMN_DUPLICATE: { severity: 'error', group: 'sheet' },
+  SHEET_COLUMN_UNKNOWN: { severity: 'warning', group: 'sheet' },
+  SHEET_HIDDEN: { severity: 'info', group: 'sheet' },
+  SCHEMA_REQUIRED: { severity: 'error', group: 'schema' },
+  SCHEMA_ENUM: { severity: 'error', group: 'schema' },
+  SCHEMA_LIST_TYPE_CONFLICT: { severity: 'error', group: 'schema' },
+  SCHEMA_DATE_INVALID: { severity: 'error', group: 'schema' },
+  SCHEMA_DATE_FUTURE: { severity: 'error', group: 'schema' },
+  SCHEMA_DATE_ORDER: { severity: 'error', group: 'schema' },
+  SCHEMA_DATE_OUT_OF_QUARTER: { severity: 'warning', group: 'schema' },
+  SCHEMA_EXPIRED: { severity: 'error', group: 'schema' },
+  SCHEMA_PERIOD_TOO_LONG: { severity: 'error', group: 'schema' },
+  SCHEMA_PERIOD_SEVERITY: { severity: 'warning', group: 'schema' },
+  SCHEMA_CREDIT_CODE_FORMAT: { severity: 'error', group: 'schema' },
+  SCHEMA_CREDIT_CODE_CHECKSUM: { severity: 'error', group: 'schema' },
+  SCHEMA_ID_FORMAT: { severity: 'error', group: 'schema' },
+  SCHEMA_ID_CHECKSUM: { severity: 'error', group: 'schema' },
+  SCHEMA_ID_PRECISION_LOST: { severity: 'error', group: 'schema' },
+  SCHEMA_SUBJECT_MISMATCH: { severity: 'warning', group: 'schema' },
+  SCHEMA_MINOR: { severity: 'error', group: 'schema' },
+  SCHEMA_FORMULA_NO_VALUE: { severity: 'error', group: 'schema' },
+  SCHEMA_CELL_ERROR: { severity: 'error', group: 'schema' },
+  SCHEMA_NORMALISED: { severity: 'info', group: 'schema' },
+  MATRIX_DEPARTMENT_UNKNOWN: { severity: 'error', group: 'matrix' },
+  MATRIX_DOMAIN_NOT_ALLOWED: { severity: 'error', group: 'matrix' },
+  COVER_MISSING: { severity: 'error', group: 'cover' },
+  COVER_DUPLICATE: { severity: 'error', group: 'cover' },
+  COVER_FIELD_MISSING: { severity: 'error', group: 'cover' },
+  COVER_MISMATCH: { severity: 'error', group: 'cover' },
+  COVER_NIL_WITH_ROWS: { severity: 'error', group: 'cover' },
+  APPROVAL_REVIEW_MISSING: { severity: 'error', group: 'approval' },
+  APPROVAL_SIGNOFF_MISSING: { severity: 'error', group: 'approval' },
+  APPROVAL_DATE_FUTURE: { severity: 'error', group: 'approval' },
+  APPROVAL_DATE_ORDER: { severity: 'warning', group: 'approval' },
+  APPROVAL_SAME_PERSON: { severity: 'warning', group: 'approval' },
+  EVIDENCE_REPORT_MISSING: { severity: 'error', group: 'evidence' },
+  EVIDENCE_PICTURE_MISSING: { severity: 'error', group: 'evidence' },
+  EVIDENCE_RED_INCOMPLETE: { severity: 'warning', group: 'evidence' },
+  EVIDENCE_FILE_INVALID: { severity: 'error', group: 'evidence' },
+  EVIDENCE_FILE_IGNORED: { severity: 'warning', group: 'evidence' },
+  EVIDENCE_PATH_UNSAFE: { severity: 'error', fixed: true, group: 'evidence' },
+  PACKAGE_DUPLICATE: { severity: 'error', group: 'package' },
+  PACKAGE_SAME_SUBJECT: { severity: 'warning', group: 'package' },
+  PACKAGE_RED_BLACK_CONFLICT: { severity: 'error', group: 'package' },
+  PACKAGE_SUBMISSION_MISSING: { severity: 'warning', group: 'package' },
+  PACKAGE_QUARTER_DUPLICATE: { severity: 'error', group: 'package' },
+  PACKAGE_EXISTS: { severity: 'error', fixed: true, group: 'package' },
+  PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
+} as const satisfies Record<Code, CodeInfo>;
+
+export const ALL_CODES = Object.keys(CODES) as Code[];
+
+export function isCode(value: string): value is Code {
+  return Object.hasOwn(CODES, value);
+}

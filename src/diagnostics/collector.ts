@@ -1,0 +1,88 @@
+/**
+ * Severity policy, applied once (STYLE habit 5): defaults from the catalogue, then config
+ * `severity`, then `--ignore`; `--strict` counts warnings as errors when the exit code is chosen.
+ */
+import { CODES, type Code, type Severity } from './codes.js';
+import type { Diagnostic, RawDiagnostic, SortKeys } from './diagnostic.js';
+
+export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;
+
+export interface CollectedDiagnostic extends Diagnostic {
+  sort: SortKeys;
+}
+
+export class DiagnosticCollector {
+  private readonly items: CollectedDiagnostic[] = [];
+  private readonly ignore: ReadonlySet<string>;
+  private readonly overrides: SeverityOverrides;
+  counts = { error: 0, warning: 0, info: 0 };
+
+  constructor(options: { severity?: SeverityOverrides; ignore?: Iterable<string> } = {}) {
+    this.overrides = options.severity ?? {};
+    this.ignore = new Set(options.ignore ?? []);
+  }
+
+  severityOf(code: Code): Severity | 'off' {
+    const info = CODES[code];
+    if ('fixed' in info && info.fixed) return info.severity;
+    if (this.ignore.has(code)) return 'off';
+    return this.overrides[code] ?? info.severity;
+  }
+
+  add(raw: RawDiagnostic, department?: string, departmentRank?: number): void {
+    const severity = this.severityOf(raw.code);
+    if (severity === 'off') return;
+    const dept = raw.department ?? department;
+    const item: CollectedDiagnostic = {
+      code: raw.code,
+      severity,
+      ...(dept !== undefined ? { department: dept } : {}),
+      location: raw.location,
+      args: raw.args,
+      sort: {
+        departmentRank: raw.sort?.departmentRank ?? departmentRank ?? Number.MAX_SAFE_INTEGER,
+        sheetIndex: raw.sort?.sheetIndex ?? -1,
+        columnIndex: raw.sort?.columnIndex ?? -1,
+      },
+    } as CollectedDiagnostic;
+    this.items.push(item);
+    this.counts[severity]++;
+  }
+
+  /** Sorted by department (matrix order), file, sheet, row, column (by index), code (cli.md). */
+  sorted(): CollectedDiagnostic[] {
+    return [...this.items].sort(compareDiagnostics);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+}
+
+function cmp(a: string | number | undefined, b: string | number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}
+
+export function compareDiagnostics(a: CollectedDiagnostic, b: CollectedDiagnostic): number {
+  return (
+    cmp(a.sort.departmentRank, b.sort.departmentRank) ||
+    cmp(a.department, b.department) ||
+    cmp(a.location.file, b.location.file) ||
+    cmp(a.sort.sheetIndex, b.sort.sheetIndex) ||
+    cmp(a.location.sheet, b.location.sheet) ||
+    cmp(a.location.row ?? 0, b.location.row ?? 0) ||
+    cmp(a.sort.columnIndex, b.sort.columnIndex) ||
+    cmp(a.code, b.code) ||
+    cmp(JSON.stringify(a.args), JSON.stringify(b.args))
+  );
+}
+
+/** The exit code is chosen here and nowhere else (cli.md "Exit codes"). */
+export function exitCodeFor(counts: { error: number; warning: number }, strict: boolean): 0 | 1 {
+  return counts.error > 0 || (strict && counts.warning > 0) ? 1 : 0;
+}
+
+export type { SortKeys };

@@ -1,0 +1,57 @@
+/** Quarters: `2026Q3` is canonical; the CLI and folder names accept the spellings of workspace.md. */
+import { formatYmd, daysInMonth, splitIso, type IsoDate } from './dates.js';
+import { toHalfWidth } from './text.js';
+
+export interface Quarter {
+  year: number;
+  q: 1 | 2 | 3 | 4;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+export function formatQuarter(q: Quarter): string {
+  return `${q.year}Q${q.q}`;
+}
+
+/** Parses a quarter naming a year: 2026Q3, 2026-Q3, 2026q3, 2026 Q3, 2026年第三季度, 2026年第3季度. */
+export function parseQuarter(raw: string): Quarter | undefined {
+  const text = toHalfWidth(raw).trim();
+  let m = /^(\d{4})\s*[-_ ]?\s*[Qq]([1-4])$/.exec(text);
+  if (m) return { year: Number(m[1]), q: Number(m[2]) as Quarter['q'] };
+  m = /^(\d{4})\s*年\s*第?\s*([一二三四1-4])\s*季度?$/.exec(text);
+  if (m) return { year: Number(m[1]), q: CN_DIGITS[m[2] as string] as Quarter['q'] };
+  return undefined;
+}
+
+export function quarterOf(date: IsoDate): Quarter {
+  const [y, m] = splitIso(date);
+  return { year: y, q: (Math.floor((m - 1) / 3) + 1) as Quarter['q'] };
+}
+
+/**
+ * Parses what a user types: a full quarter, or `Q3` / `第三季度` meaning the most recent third
+ * quarter that has begun by today.
+ */
+export function resolveQuarter(raw: string, today: IsoDate): Quarter | undefined {
+  const full = parseQuarter(raw);
+  if (full) return full;
+  const text = toHalfWidth(raw).trim();
+  const m = /^[Qq]([1-4])$/.exec(text) ?? /^第?([一二三四1-4])季度$/.exec(text);
+  if (!m) return undefined;
+  const q = CN_DIGITS[m[1] as string] as Quarter['q'];
+  const now = quarterOf(today);
+  return { year: q <= now.q ? now.year : now.year - 1, q };
+}
+
+export function quarterStart(q: Quarter): IsoDate {
+  return formatYmd(q.year, (q.q - 1) * 3 + 1, 1);
+}
+
+export function quarterEnd(q: Quarter): IsoDate {
+  const m = q.q * 3;
+  return formatYmd(q.year, m, daysInMonth(q.year, m));
+}
+
+export function sameQuarter(a: Quarter, b: Quarter): boolean {
+  return a.year === b.year && a.q === b.q;
+}

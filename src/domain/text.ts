@@ -1,0 +1,86 @@
+/**
+ * Text folding and cleaning. Names are kept as written; identifiers, headers, codes and department
+ * names are matched after folding (submission.md "Values", workspace.md "Departments").
+ */
+
+const FULL_WIDTH_START = 0xff01;
+const FULL_WIDTH_END = 0xff5e;
+const NEEDS_HALF_WIDTH = /[\uff01-\uff5e\u3000]/;
+
+/** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their half-width forms. */
+export function toHalfWidth(value: string): string {
+  if (!NEEDS_HALF_WIDTH.test(value)) return value;
+  let out = '';
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+// Excel writes a carriage return inside a shared string as _x000D_; WPS and web pages leave
+// zero-width and non-breaking spaces behind.
+const DIRTY = /_x000[dD]_|[\u200b-\u200d\u2060\ufeff\u00a0\t\r\n]| {2}|^ | $/;
+
+/** Trims, removes invisible characters and collapses inner runs of spaces; keeps line breaks. */
+export function cleanText(value: string): string {
+  if (!DIRTY.test(value)) return value;
+  return value
+    .replace(/_x000[dD]_/g, '')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+/** Folding used to match headers, keys and enum labels: no spaces at all, half-width, upper case latin. */
+export function foldKey(value: string): string {
+  return toHalfWidth(value)
+    .replace(/_x000[dD]_/g, '')
+    .replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, '')
+    .toUpperCase();
+}
+
+const LEADING_ORDINAL = /^(?:\d{1,3}[.、\-_ ]*|[一二三四五六七八九十]{1,3}[、.．]|\(\d{1,3}\)|\([一二三四五六七八九十]{1,3}\))/;
+
+/** Department-name folding: trim, half-width, a leading ordinal such as `01`, `1.`, `一、` removed. */
+export function foldDepartment(value: string): string {
+  const folded = foldKey(value);
+  const stripped = folded.replace(LEADING_ORDINAL, '');
+  return stripped.length > 0 ? stripped : folded;
+}
+
+/** Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Inverse of columnLetter: A → 0, AA → 26. Returns -1 for anything that is not letters. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters.charCodeAt(i);
+    const v = c >= 97 ? c - 96 : c - 64;
+    if (v < 1 || v > 26) return -1;
+    n = n * 26 + v;
+  }
+  return n - 1;
+}
+
+/** Text a spreadsheet would run as a formula (OWASP CSV injection list). */
+export function isFormulaLike(value: string): boolean {
+  if (value.length === 0) return false;
+  const c = value.charCodeAt(0);
+  return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */ || c === 9 || c === 13;
+}

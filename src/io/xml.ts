@@ -1,0 +1,74 @@
+/**
+ * Streaming XML over saxes. Entity tricks cannot work here: saxes expands only the five predefined
+ * entities and character references, and any document with a DOCTYPE is refused outright.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { Readable } from 'node:stream';
+import { unreadable } from './errors.js';
+
+export type Attrs = Record<string, string>;
+
+export interface XmlHandlers {
+  open(name: string, attrs: Attrs, selfClosing: boolean): void;
+  close(name: string): void;
+  text(text: string): void;
+}
+
+/** The local name of a possibly prefixed element or attribute (x:row → row). */
+export function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Attribute by local name, so that `r:id` and `relationships:id` both answer to `id`. */
+export function attr(attrs: Attrs, name: string): string | undefined {
+  const direct = attrs[name];
+  if (direct !== undefined) return direct;
+  for (const key in attrs) if (localName(key) === name) return attrs[key];
+  return undefined;
+}
+
+function makeParser(h: XmlHandlers): SaxesParser {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag: SaxesTagPlain) => h.open(localName(tag.name), tag.attributes as Attrs, tag.isSelfClosing));
+  parser.on('closetag', (tag: SaxesTagPlain) => h.close(localName(tag.name)));
+  parser.on('text', (t: string) => h.text(t));
+  parser.on('cdata', (t: string) => h.text(t));
+  parser.on('doctype', () => {
+    throw unreadable({ reason: 'xml', detail: 'DOCTYPE is not allowed in a workbook part' });
+  });
+  return parser;
+}
+
+/** Parses a stream of XML bytes; `shouldStop` lets a consumer end early. */
+export async function parseXmlStream(stream: Readable, h: XmlHandlers, shouldStop: () => boolean = () => false): Promise<void> {
+  const parser = makeParser(h);
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of stream) {
+      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      if (shouldStop()) {
+        stream.destroy();
+        return;
+      }
+    }
+    parser.write(decoder.decode());
+    parser.close();
+  } catch (err) {
+    stream.destroy();
+    if (err instanceof Error && err.name === 'FileProblem') throw err;
+    if (err && typeof err === 'object' && 'code' in err && 'args' in err) throw err;
+    throw unreadable({ reason: 'xml', detail: (err as Error).message?.slice(0, 200) ?? 'xml' });
+  }
+}
+
+export function parseXmlBuffer(buf: Buffer, h: XmlHandlers): void {
+  const parser = makeParser(h);
+  try {
+    parser.write(new TextDecoder('utf-8').decode(buf));
+    parser.close();
+  } catch (err) {
+    if (err && typeof err === 'object' && 'code' in err && 'args' in err) throw err;
+    throw unreadable({ reason: 'xml', detail: (err as Error).message?.slice(0, 200) ?? 'xml' });
+  }
+}

@@ -1,0 +1,463 @@
+/** English messages (`--lang en`). */
+import type { CodeArgs } from '../diagnostics/codes.js';
+import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
+
+export function bytesEn(n: number | undefined): string {
+  if (n === undefined) return '';
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n >= 100 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${n} bytes`;
+}
+
+const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: CodeArgs['FILE_UNREADABLE']) => string> = {
+  maxFileBytes: (a) => `the file is ${bytesEn(a.actual)}, over the limit of ${bytesEn(a.max)} (limits.maxFileBytes)`,
+  maxUnzippedBytes: (a) => `the workbook inflates to more than ${bytesEn(a.max)} (limits.maxUnzippedBytes): possibly a zip bomb`,
+  maxZipRatio: (a) => `the workbook's compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 (limits.maxZipRatio): possibly a zip bomb`,
+  maxRows: (a) => `more than ${a.max ?? ''} rows (limits.maxRows)`,
+  maxColumns: (a) => `${a.actual ?? ''} columns, over the limit of ${a.max ?? ''} (limits.maxColumns)`,
+  maxCellChars: (a) => `a cell holds more than ${a.max ?? ''} characters (limits.maxCellChars)`,
+  maxAttachmentBytes: (a) => `over the limit of ${bytesEn(a.max)} (limits.maxAttachmentBytes)`,
+};
+
+const UNREADABLE_EN: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs['FILE_UNREADABLE']) => string> = {
+  damaged: (a) => `the file is damaged or incomplete${a.detail ? ` (${a.detail})` : ''}`,
+  notWorkbook: (a) => `the file is named as an Excel workbook but is not one${a.detail ? ` (it is ${a.detail})` : ''}`,
+  notText: (a) => `the CSV/text file does not hold text${a.detail ? ` (it is ${a.detail})` : ''}`,
+  limit: (a) => (a.limit ? LIMIT_EN[a.limit](a) : 'the file is over a safety limit'),
+  io: (a) => `the file could not be read (${a.detail ?? ''}): another program may hold it, or it was moved, or it is not readable`,
+  empty: () => 'the file is empty (0 bytes)',
+  xml: (a) => `the workbook's XML cannot be parsed${a.detail ? ` (${a.detail})` : ''}`,
+};
+
+const BECAUSE_EN = { organisation: ' (required for organisations)', person: ' (required for natural persons)', black: ' (required on black lists)', business: ' (required for 个体工商户)' } as const;
+
+export const en: CodeCatalogue = {
+  FILE_UNREADABLE: {
+    title: 'File unreadable',
+    message: (a) => UNREADABLE_EN[a.reason](a),
+    hint: (a) =>
+      a.reason === 'limit'
+        ? 'Check the file; to accept larger files raise the limit under "limits" in hrss-credit.config.json'
+        : a.reason === 'io'
+          ? 'Close Excel/WPS if it has the file open, make sure it is still there and readable, and try again'
+          : 'Open it in Excel or WPS and "Save As" an Excel workbook (.xlsx); if it does not open, ask the sender for the original',
+  },
+  FILE_UNSUPPORTED: {
+    title: 'Unsupported format',
+    message: (a) => (a.encrypted ? 'the workbook is password-protected (encrypted) and cannot be read' : `.${a.format} files are not read`),
+    hint: (a) =>
+      a.encrypted
+        ? 'Remove "Encrypt with password" in Excel/WPS and save as .xlsx'
+        : 'Open it in Excel/WPS and "Save As" an Excel workbook (.xlsx), or run: soffice --headless --convert-to xlsx FILE',
+  },
+  FILE_ENCODING: {
+    title: 'Text encoding error',
+    message: (a) => `row ${a.row} holds bytes that are not valid ${a.encoding === 'gb18030' ? 'GB18030 (GBK)' : a.encoding.toUpperCase()}: the text is garbled`,
+    hint: () => 'Open the original in Excel and save it as "CSV UTF-8 (comma delimited)" or .xlsx',
+  },
+  FILE_NO_LIST: {
+    title: 'No list in file',
+    message: (a) => `none of the ${a.sheets} sheet(s) is a red/black list (no header naming 主体名称 and other columns was found)`,
+    hint: () => 'A list sheet needs a header in its first 10 rows naming 主体名称 and at least two other columns, or a sheet name with 红名单/黑名单',
+  },
+  FILE_LOOSE: {
+    title: 'File outside a department folder',
+    message: (a) => `"${a.name}" lies directly in the quarter folder, outside any department folder`,
+    hint: () => 'Move it into the department folder it belongs to (e.g. submissions/2026Q3/就业办/)',
+  },
+  SHEET_HEADER_NOT_FOUND: {
+    title: 'Header not found',
+    message: (a) => `no header in the first ${a.rowsSearched} rows (it must name 主体名称 and at least two other columns)`,
+    hint: () => 'Use the template header: 名单类型, 领域, 主体类别, 主体名称, 统一社会信用代码, 列入事由, 认定依据, 认定日期',
+  },
+  SHEET_COLUMN_MISSING: {
+    title: 'Column missing',
+    message: (a) => (a.rows ? `column "${a.header}" is missing and ${a.rows} row(s) need it (first: row ${a.firstRow})` : `required column "${a.header}" is missing`),
+    hint: (a) => `Add a "${a.header}" column to the header and fill it in`,
+  },
+  SHEET_COLUMN_DUPLICATE: {
+    title: 'Duplicate column',
+    message: (a) => `"${a.header}" appears in several columns (${a.columns}); only the first is read`,
+    hint: () => 'Remove or rename the extra column',
+  },
+  SHEET_COLUMN_UNKNOWN: {
+    title: 'Unknown column',
+    message: (a) => `column ${a.column} "${a.header}" is not a known column and is not read`,
+    hint: () => 'If it is another spelling of a known column, use the standard header; extra information may be left',
+  },
+  SHEET_HIDDEN: {
+    title: 'Hidden content',
+    message: (a) => (a.what === 'sheet' ? 'this list sheet is hidden and was not read as a list' : 'this row is hidden and was read as data'),
+    hint: (a) => (a.what === 'sheet' ? 'Unhide the sheet if it is to be submitted' : 'Check whether the hidden row is meant to be submitted; delete it if not'),
+  },
+  SCHEMA_REQUIRED: {
+    title: 'Required value empty',
+    message: (a) => `"${a.header}" is empty${a.because ? BECAUSE_EN[a.because] : ''}`,
+    hint: (a) => `Fill in "${a.header}"`,
+  },
+  SCHEMA_ENUM: {
+    title: 'Value not allowed',
+    message: (a) => `"${a.value}" is not an allowed value of "${a.header}"`,
+    hint: (a) => `Allowed: ${a.allowed}`,
+  },
+  SCHEMA_LIST_TYPE_CONFLICT: {
+    title: 'List type contradicts the name',
+    message: (a) => `list type "${a.value}" contradicts the sheet/file name "${a.name}" (${a.fromName})`,
+    hint: () => 'Check whether the record belongs on the red or the black list and move it to that sheet',
+  },
+  SCHEMA_DATE_INVALID: {
+    title: 'Invalid date',
+    message: (a) => (a.reason === 'nonexistent' ? `"${a.header}" ${a.value} does not exist` : `"${a.header}" "${a.value}" is not a date`),
+    hint: () => 'Write a full date, e.g. 2026-08-03, 2026/8/3 or 2026年8月3日',
+  },
+  SCHEMA_DATE_FUTURE: {
+    title: 'Date after today',
+    message: (a) => `"${a.header}" ${a.value} is after today (${a.today})`,
+    hint: () => 'The decision date is the date the decision was made; check it',
+  },
+  SCHEMA_DATE_ORDER: {
+    title: 'Dates in the wrong order',
+    message: (a) => `publication end ${a.publishUntil} is before the decision date ${a.decisionDate}`,
+    hint: () => 'Check both dates: the publication end comes after the decision',
+  },
+  SCHEMA_DATE_OUT_OF_QUARTER: {
+    title: 'Decision outside the quarter',
+    message: (a) => `decision date ${a.value} is outside ${a.quarter} (${a.start} to ${a.end})`,
+    hint: () => 'Keep it if it is a late submission; otherwise check the date or the quarter',
+  },
+  SCHEMA_EXPIRED: {
+    title: 'Publication period over',
+    message: (a) => `the publication period ended on ${a.publishUntil}, before today (${a.today}): nothing left to publish`,
+    hint: () => 'Expired records are not submitted; delete the row or check the dates',
+  },
+  SCHEMA_PERIOD_TOO_LONG: {
+    title: 'Publication period too long',
+    message: (a) => `publication end ${a.publishUntil} is beyond the ${a.years}-year cap${a.domain ? ` for ${a.domain}` : ''} (latest ${a.latest})`,
+    hint: () => 'Records are public for at most three years (the bureau rules §四(四)); register a longer legal period in publication.domainMaxYears',
+  },
+  SCHEMA_PERIOD_SEVERITY: {
+    title: 'Period beyond the severity cap',
+    message: (a) => `severity "${a.severity}" allows at most ${a.months} months (until ${a.latest}), but the period ends ${a.publishUntil}`,
+    hint: () => '国办发〔2025〕22号: 轻微 ≤ 3 months, 一般 ≤ 1 year, 严重 ≤ 3 years; check the severity or the end date',
+  },
+  SCHEMA_CREDIT_CODE_FORMAT: {
+    title: 'Credit code malformed',
+    message: (a) => `credit code "${a.value}" is malformed: 18 digits or capital letters (no I, O, S, V, Z) expected, ${a.length} found`,
+    hint: () => 'Check it against the business licence or registration certificate',
+  },
+  SCHEMA_CREDIT_CODE_CHECKSUM: {
+    title: 'Credit code check failed',
+    message: (a) =>
+      a.position === 18
+        ? `credit code "${a.value}" has a wrong check character: the last one should be ${a.expected}`
+        : `credit code "${a.value}" has a wrong organisation-code check (position 17): it should be ${a.expected}`,
+    hint: () => 'Usually a typing error: check the licence; a legitimately issued pilot-era code goes into creditCode.allow in config',
+  },
+  SCHEMA_ID_FORMAT: {
+    title: 'ID number malformed',
+    message: (a) =>
+      a.reason === 'birthDate'
+        ? `"${a.header}" ${a.value} holds a birth date that does not exist`
+        : `"${a.header}" ${a.value} is malformed: 18 characters (the last may be X) or 15 digits expected`,
+    hint: () => 'Check it against the ID card; for another document type fill in 证件类型',
+  },
+  SCHEMA_ID_CHECKSUM: {
+    title: 'ID check digit wrong',
+    message: (a) => `"${a.header}" ${a.value} has a wrong check digit: the last should be ${a.expected}`,
+    hint: () => 'Usually a typing error: check it against the ID card',
+  },
+  SCHEMA_ID_PRECISION_LOST: {
+    title: 'Number truncated by Excel',
+    message: (a) => `"${a.header}" ${a.value} was stored by Excel as a number and lost its last digits`,
+    hint: () => 'Format the column as Text and type the full number again from the source (the lost digits cannot be recovered)',
+  },
+  SCHEMA_SUBJECT_MISMATCH: {
+    title: 'Identifier contradicts subject type',
+    message: (a) =>
+      a.reason === 'personWithCreditCode'
+        ? 'a natural person (自然人) with a credit code and no ID number'
+        : a.reason === 'organisationWithBusinessCode'
+          ? 'an organisation whose credit code starts with 92 (an individual business, 个体工商户)'
+          : 'an individual business whose credit code does not start with 92',
+    hint: () => 'Check the subject type: 个体工商户, 自然人, 法人及非法人组织',
+  },
+  SCHEMA_MINOR: {
+    title: 'Minor on a black list',
+    message: (a) => `the person with ID ${a.value} was under 18 (${a.age}) at the decision date ${a.decisionDate}`,
+    hint: () => "Minors' information is not published: delete the row or check the ID number",
+  },
+  SCHEMA_FORMULA_NO_VALUE: {
+    title: 'Formula without a result',
+    message: (a) => `"${a.header}" is a formula (=${a.formula}) saved without its result`,
+    hint: () => 'Open and save the file in Excel/WPS, or paste the cells as values',
+  },
+  SCHEMA_CELL_ERROR: {
+    title: 'Error value in cell',
+    message: (a) => `"${a.header}" holds the error value ${a.value}`,
+    hint: () => 'Fix the formula or type the value',
+  },
+  SCHEMA_NORMALISED: {
+    title: 'Value normalised',
+    message: (a) => `"${a.header}" normalised from "${a.from}" to "${a.to}"`,
+    hint: () => 'Nothing to do; correct the source to match if you like',
+  },
+  MATRIX_DEPARTMENT_UNKNOWN: {
+    title: 'Department unknown',
+    message: (a) => (a.source === 'none' ? 'the department is named neither by the folder nor by the cover' : `"${a.name}" is not a department of the responsibility matrix`),
+    hint: () => 'Name the folder after a department of the matrix (see hrss-credit matrix) or pass --department; add new units under "matrix" in config',
+  },
+  MATRIX_DOMAIN_NOT_ALLOWED: {
+    title: 'Domain not allowed',
+    message: (a) => `${a.department} is not responsible for the domain ${a.domain} (it submits: ${a.allowed})`,
+    hint: (a) => (a.responsible ? `${a.domain} is submitted by ${a.responsible}` : 'Check the domain; change responsibilities under "matrix" in config'),
+  },
+  COVER_MISSING: {
+    title: 'Cover missing',
+    message: (a) => (a.lists > 0 ? `the department folder has ${a.lists} list file(s) but no cover (报送单)` : 'the department folder has no cover (报送单)'),
+    hint: () => 'Add 报送单.xlsx (or a sheet 报送单 in a list workbook) with unit, quarter, filler, reviewer, approver and dates',
+  },
+  COVER_DUPLICATE: {
+    title: 'Several covers',
+    message: (a) => `there are several covers: ${a.covers}`,
+    hint: () => 'Keep one cover per department per quarter',
+  },
+  COVER_FIELD_MISSING: {
+    title: 'Cover incomplete',
+    message: (a) => `the cover's "${a.key}" is empty`,
+    hint: (a) => `Fill in "${a.key}" on the cover`,
+  },
+  COVER_MISMATCH: {
+    title: 'Cover disagrees',
+    message: (a) => `the cover's "${a.key}" says "${a.cover}", not ${a.expected}`,
+    hint: () => 'Check the cover, or whether the files are in the right department/quarter folder',
+  },
+  COVER_NIL_WITH_ROWS: {
+    title: 'Nil report with records',
+    message: (a) => `the cover says 无信息报告 (nothing to report) but the lists hold ${a.rows} record(s)`,
+    hint: () => 'Set 无信息报告 to 否 or remove it when records are submitted',
+  },
+  APPROVAL_REVIEW_MISSING: {
+    title: 'Review missing',
+    message: (a) => `the cover lacks ${a.missing} (review by the bureau-level leader in charge)`,
+    hint: () => 'The rules §四(二) require review by the leader in charge: fill in 审核人 and 审核日期',
+  },
+  APPROVAL_SIGNOFF_MISSING: {
+    title: 'Approval missing',
+    message: (a) => `the cover lacks ${a.missing} (approval by the principal leader)`,
+    hint: () => 'The rules §四(二) require approval by the principal leader: fill in 审定人 and 审定日期',
+  },
+  APPROVAL_DATE_FUTURE: {
+    title: 'Sign-off after today',
+    message: (a) => `${a.key} ${a.value} is after today (${a.today})`,
+    hint: () => 'Write the date the sign-off was actually given',
+  },
+  APPROVAL_DATE_ORDER: {
+    title: 'Approved before reviewed',
+    message: (a) => `approved on ${a.approvedOn}, before the review on ${a.reviewedOn}`,
+    hint: () => 'The review usually comes first; check the dates',
+  },
+  APPROVAL_SAME_PERSON: {
+    title: 'Same reviewer and approver',
+    message: (a) => `"${a.name}" both reviewed and approved`,
+    hint: () => 'Review and approval are normally given by two people; check',
+  },
+  EVIDENCE_REPORT_MISSING: {
+    title: 'Case report missing',
+    message: (a) => (a.named ? `case files named on the cover do not exist: ${a.named}` : `${a.black} black-list record(s) but no case report in 附件/`),
+    hint: () => 'Put one typical case report (.pdf, .docx, .doc, .wps, .ofd or .txt) in the 附件 folder (the rules §三)',
+  },
+  EVIDENCE_PICTURE_MISSING: {
+    title: 'Case pictures missing',
+    message: (a) => `${a.black} black-list record(s) but no picture in 附件/`,
+    hint: () => 'Put the case pictures (.jpg, .png, .gif, .bmp, .webp or .heic) in the 附件 folder',
+  },
+  EVIDENCE_RED_INCOMPLETE: {
+    title: 'Red-list case incomplete',
+    message: (a) => `red list only, and 附件/ lacks ${a.missing === 'both' ? 'a case report and pictures' : a.missing === 'report' ? 'a case report' : 'pictures'}`,
+    hint: () => 'Attach one typical case report with pictures',
+  },
+  EVIDENCE_FILE_INVALID: {
+    title: 'Attachment invalid',
+    message: (a) =>
+      a.reason === 'empty'
+        ? 'the attachment is empty'
+        : a.reason === 'tooLarge'
+          ? `the attachment is ${bytesEn(a.actual)}, over the limit of ${bytesEn(a.max)}`
+          : a.reason === 'unreadable'
+            ? `the attachment cannot be read (${a.detected ?? ''})`
+            : `the attachment is named ${a.ext} but its content is not${a.detected && a.detected !== 'unknown' ? ` (it is ${a.detected})` : ''}`,
+    hint: (a) => (a.reason === 'tooLarge' ? 'Compress it, or raise limits.maxAttachmentBytes' : 'Save it again in the right format from its program; do not just rename it'),
+  },
+  EVIDENCE_FILE_IGNORED: {
+    title: 'File not used',
+    message: (a) => `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
+    hint: () => 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
+  },
+  EVIDENCE_PATH_UNSAFE: {
+    title: 'Unsafe path',
+    message: (a) => (a.reason === 'link' ? `"${a.name}" is a link and is neither read nor packaged` : `"${a.name}" points outside the department folder and is neither read nor packaged`),
+    hint: () => 'Copy the file itself (not a link) into the department\'s 附件 folder',
+  },
+  PACKAGE_DUPLICATE: {
+    title: 'Duplicate record',
+    message: (a) => `the same decision on ${a.subject} appears ${a.count} times: ${a.places}`,
+    hint: () => 'Submit one subject, list, domain and decision once; delete the repeated rows',
+  },
+  PACKAGE_SAME_SUBJECT: {
+    title: 'Subject listed twice',
+    message: (a) => `${a.subject} appears again on the same list and domain with another decision (see ${a.other})`,
+    hint: () => 'Keep both if they are different decisions; otherwise merge or delete',
+  },
+  PACKAGE_RED_BLACK_CONFLICT: {
+    title: 'On the red and the black list',
+    message: (a) => `${a.subject} is on a red list and a black list this quarter (see ${a.other})`,
+    hint: () => 'A subject on a black list cannot stay on a red list: check with the departments; the red-listing one proposes the removal',
+  },
+  PACKAGE_SUBMISSION_MISSING: {
+    title: 'Department has not submitted',
+    message: (a) => `${a.department} has not submitted this quarter (no folder or no cover)`,
+    hint: () => 'Remind the department; with nothing to list it sends a cover saying 无信息报告: 是',
+  },
+  PACKAGE_QUARTER_DUPLICATE: {
+    title: 'Quarter folder twice',
+    message: (a) => `several folders name ${a.quarter}: ${a.folders}`,
+    hint: () => 'Merge them into one quarter folder (preferably named like 2026Q3)',
+  },
+  PACKAGE_EXISTS: {
+    title: 'Package exists',
+    message: (a) => `the package of this quarter already exists: ${a.path}`,
+    hint: () => 'To build it again, add --force (the old package is kept under a new name)',
+  },
+  PACKAGE_DEPARTMENT_DUPLICATE: {
+    title: 'Department folder twice',
+    message: (a) => `several folders are ${a.department}: ${a.folders}`,
+    hint: () => 'Use one folder per department per quarter',
+  },
+};
+
+export const enToolErrors: ToolErrorCatalogue = {
+  USAGE: (a) => `usage error: ${a.detail ?? ''}`,
+  PATH_NOT_FOUND: (a) => `path not found: ${a.path}`,
+  WORKSPACE_NOT_FOUND: () => 'no workspace found (a folder with hrss-credit.config.json or submissions/); run inside it or pass -w',
+  CONFIG_INVALID: (a) => `config ${a.file} is invalid: ${a.key}: ${a.problem}`,
+  TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key}: ${a.problem}`,
+  QUARTER_INVALID: (a) => `cannot read the quarter "${a.value}"; write 2026Q3, Q3 or 2026年第三季度`,
+  DATE_INVALID: (a) => `cannot read the date "${a.value}"; write YYYY-MM-DD`,
+  QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
+  PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
+  PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.problem}`,
+  LOCK_HELD: (a) => `another compile is running (process ${a.pid}, since ${a.since}); try again when it has finished`,
+  WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
+  INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
+};
+
+export const enUi: UiText = {
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  fieldNames: {
+    listType: 'list type', domain: 'domain', listName: 'list name', subjectType: 'subject type', subjectName: 'subject name',
+    creditCode: 'credit code', legalRep: 'legal representative', legalRepIdType: 'legal rep. ID type', legalRepIdNumber: 'legal rep. ID number',
+    idType: 'ID type', idNumber: 'ID number', facts: 'facts', basis: 'legal basis', decisionNo: 'decision no.', decisionDate: 'decision date',
+    publishUntil: 'publication end', severity: 'severity', measures: 'measures', remarks: 'remarks', unit: 'unit', quarter: 'quarter',
+    filler: 'filled in by', phone: 'phone', reviewer: 'reviewer', reviewedOn: 'review date', approver: 'approver', approvedOn: 'approval date',
+    sentOn: 'date sent', nil: 'nil report', cases: 'case files',
+  },
+  columns: { location: 'Location', severity: 'Severity', code: 'Code', message: 'Problem', hint: 'Fix' },
+  sheetRow: (sheet, row, column, header) =>
+    [sheet ? `sheet "${sheet}"` : '', row !== undefined ? `row ${row}` : '', column ? `column ${column}${header ? ` (${header})` : ''}` : ''].filter(Boolean).join(', '),
+  summary: (s) => `${s.files} file(s), ${s.rows} row(s) checked: ${s.errors} error(s), ${s.warnings} warning(s), ${s.info} info`,
+  valid: 'Check passed.',
+  invalid: 'Check failed: fix what the table shows and check again.',
+  noFindings: 'No problems found.',
+  hintPrefix: 'Fix: ',
+  error: 'error',
+  debugHint: '(run with --debug for technical details)',
+  usage: {
+    unknownOption: (d) => `unknown option ${d}`,
+    missingArgument: (d) => `missing argument ${d}`,
+    excessArguments: (d) => `too many arguments${d ? `: ${d}` : ''}`,
+    unknownCommand: (d) => `unknown command ${d}`,
+    optionMissingArgument: (d) => `option ${d} needs a value`,
+    invalidArgument: (d) => `invalid value: ${d}`,
+    other: (d) => d,
+  },
+  help: {
+    usage: 'Usage:',
+    arguments: 'Arguments:',
+    options: 'Options:',
+    commands: 'Commands:',
+    helpOption: 'display help',
+    helpCommand: 'display help for a command',
+    versionOption: 'display the version',
+    program: 'Xinxiang HRSS credit red/black lists: department checks, quarterly package, export',
+    validate: 'check list files or department folders before they are sent',
+    validatePaths: 'list files (.xlsx/.csv) or department folders',
+    compile: "check every department of the quarter and write the credit office's package",
+    compileQuarter: 'quarter, e.g. 2026Q3, Q3, 2026年第三季度',
+    exportCmd: 'write the credit-office files of a compiled package again, by template',
+    exportTarget: 'quarter or package folder',
+    verify: 'verify a package against its manifest (hashes)',
+    verifyDir: 'package folder, e.g. packages/2026Q3',
+    status: "each department's submission for a quarter",
+    statusQuarter: 'quarter, e.g. 2026Q3 or Q3',
+    rules: 'every diagnostic code with its meaning and fix',
+    rulesCode: 'only this code',
+    matrix: 'the responsibility matrix in force (departments and domains)',
+    opt: {
+      workspace: 'workspace folder (default: searched upwards from here)',
+      config: 'config file (default: hrss-credit.config.json in the workspace)',
+      format: 'output format: pretty or json',
+      lang: 'language: zh-CN or en',
+      today: 'take this date as today (YYYY-MM-DD)',
+      strict: 'count warnings as errors',
+      ignore: 'ignore these codes (comma separated, repeatable)',
+      quiet: 'show errors only',
+      debug: 'show technical details on failure',
+      noColor: 'no colours',
+      ascii: 'plain table borders (for consoles that misdraw box characters)',
+      department: 'the submitting department, when the path does not say',
+      quarter: 'the quarter, when the path does not say',
+      dryRun: 'check only, write nothing',
+      force: 'replace an existing package (the old one is kept under a new name)',
+      zip: 'also write a zip file',
+      out: 'write the package into this folder (instead of the workspace\'s packages/)',
+      template: 'export template file',
+      to: 'write the files into this folder',
+      audience: 'public (masked identifiers) or sharing (full identifiers)',
+    },
+  },
+  rules: {
+    code: 'Code', severity: 'Default', fixed: ' (fixed)', meaning: 'Meaning', fix: 'Fix',
+    unknown: (c) => `no such code: ${c}`,
+  },
+  matrix: { department: 'Department', aliases: 'Aliases', domains: 'Domains', authority: 'Authority', domainAliases: 'Domain aliases' },
+  compile: {
+    written: (p) => `Package written: ${p}`,
+    dryRun: 'Dry run: checked, nothing written.',
+    notWritten: 'There are errors: no package was written. Ask the departments to fix what the table shows and send again.',
+    counts: 'Counts',
+    red: 'red',
+    black: 'black',
+    department: 'Department',
+    submitted: 'submitted',
+    nil: 'nil report',
+    missing: 'missing',
+    next: (p) => `Next: check ${p}/报送情况.xlsx, then send the 公示 and 共享 folders to the city credit office; hrss-credit verify ${p} confirms the package is unchanged.`,
+    zip: (p) => `Zip: ${p}`,
+    replaced: (p) => `The previous package was kept as ${p}`,
+    progress: (d, t, n) => `checking ${d}/${t}: ${n}`,
+  },
+  verify: {
+    ok: (n) => `Verified: ${n} file(s) match the manifest.`,
+    changed: 'changed',
+    missing: 'missing',
+    added: 'added',
+    bad: (n) => `Verification failed: ${n} file(s) differ from the manifest.`,
+  },
+  exported: (n, d) => `${n} file(s) exported to ${d}`,
+  status: {
+    columns: ['Department', 'Submitted', 'Nil', 'Rows', 'Red', 'Black', 'Errors', 'Warnings', 'Reviewed', 'Approved', 'Case files'],
+    yes: 'yes',
+    no: 'no',
+    none: '—',
+  },
+};

@@ -1,0 +1,40 @@
+/** Renders findings in the chosen language. */
+import type { Code, CodeArgs } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ToolError } from '../api/errors.js';
+import { en, enToolErrors, enUi } from './en.js';
+import { zhCN, zhToolErrors, zhUi } from './zh-CN.js';
+import type { CodeCatalogue, CodeMessage, ToolErrorCatalogue, UiText } from './types.js';
+
+export type Lang = 'zh-CN' | 'en';
+
+export interface Messages {
+  lang: Lang;
+  codes: CodeCatalogue;
+  toolErrors: ToolErrorCatalogue;
+  ui: UiText;
+}
+
+export function messagesFor(lang: Lang): Messages {
+  return lang === 'en' ? { lang, codes: en, toolErrors: enToolErrors, ui: enUi } : { lang, codes: zhCN, toolErrors: zhToolErrors, ui: zhUi };
+}
+
+export function renderMessage(m: Messages, d: Pick<Diagnostic, 'code' | 'args'>): { message: string; hint: string } {
+  const entry = m.codes[d.code] as CodeMessage<Code>;
+  const args = d.args as CodeArgs[Code];
+  return { message: entry.message(args as never), hint: entry.hint(args as never) };
+}
+
+export function renderToolError(m: Messages, err: ToolError): string {
+  return m.toolErrors[err.code](err.args);
+}
+
+export function parseLang(value: string | undefined): Lang | undefined {
+  if (!value) return undefined;
+  const v = value.toLowerCase();
+  if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
+  if (v === 'zh' || v.startsWith('zh')) return 'zh-CN';
+  return undefined;
+}
+
+export type { CodeCatalogue, UiText };

@@ -1,0 +1,80 @@
+/** The shape of a message catalogue: a missing code or argument is a compile error. */
+import type { Code, CodeArgs, Severity } from '../diagnostics/codes.js';
+import type { ToolErrorCode } from '../api/errors.js';
+
+export interface CodeMessage<C extends Code> {
+  /** A short name for `rules` and tables. */
+  title: string;
+  message(args: CodeArgs[C]): string;
+  /** How to fix it. */
+  hint(args: CodeArgs[C]): string;
+}
+
+export type CodeCatalogue = { [C in Code]: CodeMessage<C> };
+
+export type ToolErrorCatalogue = Record<ToolErrorCode, (args: Record<string, string | number>) => string>;
+
+/** Words of the interface itself: headings, summaries, help. */
+export interface UiText {
+  severity: Record<Severity, string>;
+  fieldNames: Record<string, string>;
+  columns: { location: string; severity: string; code: string; message: string; hint: string };
+  sheetRow(sheet: string | undefined, row: number | undefined, column: string | undefined, header: string | undefined): string;
+  summary(s: { files: number; rows: number; errors: number; warnings: number; info: number }): string;
+  valid: string;
+  invalid: string;
+  noFindings: string;
+  hintPrefix: string;
+  error: string;
+  debugHint: string;
+  usage: Record<'unknownOption' | 'missingArgument' | 'excessArguments' | 'unknownCommand' | 'optionMissingArgument' | 'invalidArgument' | 'other', (detail: string) => string>;
+  help: {
+    usage: string;
+    arguments: string;
+    options: string;
+    commands: string;
+    helpOption: string;
+    helpCommand: string;
+    versionOption: string;
+    program: string;
+    validate: string;
+    validatePaths: string;
+    compile: string;
+    compileQuarter: string;
+    exportCmd: string;
+    exportTarget: string;
+    verify: string;
+    verifyDir: string;
+    status: string;
+    statusQuarter: string;
+    rules: string;
+    rulesCode: string;
+    matrix: string;
+    opt: Record<
+      | 'workspace' | 'config' | 'format' | 'lang' | 'today' | 'strict' | 'ignore' | 'quiet' | 'debug' | 'noColor' | 'ascii'
+      | 'department' | 'quarter' | 'dryRun' | 'force' | 'zip' | 'out' | 'template' | 'to' | 'audience',
+      string
+    >;
+  };
+  rules: { code: string; severity: string; fixed: string; meaning: string; fix: string; unknown(code: string): string };
+  matrix: { department: string; aliases: string; domains: string; authority: string; domainAliases: string };
+  compile: {
+    written(path: string): string;
+    dryRun: string;
+    notWritten: string;
+    counts: string;
+    red: string;
+    black: string;
+    department: string;
+    submitted: string;
+    nil: string;
+    missing: string;
+    next(path: string): string;
+    zip(path: string): string;
+    replaced(path: string): string;
+    progress(done: number, total: number, name: string): string;
+  };
+  verify: { ok(n: number): string; changed: string; missing: string; added: string; bad(n: number): string };
+  exported(n: number, dir: string): string;
+  status: { columns: string[]; yes: string; no: string; none: string };
+}

@@ -1,0 +1,468 @@
+/** 中文消息（默认）。每条消息说明问题所在，提示说明如何修改。 */
+import type { CodeArgs } from '../diagnostics/codes.js';
+import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
+
+export function bytesZh(n: number | undefined): string {
+  if (n === undefined) return '';
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n >= 100 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${n} 字节`;
+}
+
+const LIMIT_ZH: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: CodeArgs['FILE_UNREADABLE']) => string> = {
+  maxFileBytes: (a) => `文件大小 ${bytesZh(a.actual)} 超过上限 ${bytesZh(a.max)}（limits.maxFileBytes）`,
+  maxUnzippedBytes: (a) => `工作簿解压后超过 ${bytesZh(a.max)}（limits.maxUnzippedBytes），可能是压缩炸弹`,
+  maxZipRatio: (a) => `工作簿的压缩比 ${a.actual ?? ''}:1 超过上限 ${a.max ?? ''}:1（limits.maxZipRatio），可能是压缩炸弹`,
+  maxRows: (a) => `行数超过上限 ${a.max ?? ''} 行（limits.maxRows）`,
+  maxColumns: (a) => `列数 ${a.actual ?? ''} 超过上限 ${a.max ?? ''} 列（limits.maxColumns）`,
+  maxCellChars: (a) => `单元格内容超过上限 ${a.max ?? ''} 个字符（limits.maxCellChars）`,
+  maxAttachmentBytes: (a) => `文件超过上限 ${bytesZh(a.max)}（limits.maxAttachmentBytes）`,
+};
+
+const UNREADABLE_ZH: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs['FILE_UNREADABLE']) => string> = {
+  damaged: (a) => `文件已损坏或不完整，无法读取${a.detail ? `（${a.detail}）` : ''}`,
+  notWorkbook: (a) => `文件扩展名是 Excel 工作簿，但内容不是${a.detail ? `（实际是 ${a.detail}）` : ''}`,
+  notText: (a) => `CSV/文本文件的内容不是文本${a.detail ? `（实际是 ${a.detail}）` : ''}`,
+  limit: (a) => (a.limit ? LIMIT_ZH[a.limit](a) : '文件超过安全上限'),
+  io: (a) => `读取文件时出错（${a.detail ?? ''}）：文件可能正被其他程序占用、已被移走或没有读取权限`,
+  empty: () => '文件是空的（0 字节）',
+  xml: (a) => `工作簿内部的 XML 无法解析${a.detail ? `（${a.detail}）` : ''}`,
+};
+
+const BECAUSE_ZH = { organisation: '（法人及非法人组织必填）', person: '（自然人必填）', black: '（黑名单必填）', business: '（个体工商户必填）' } as const;
+
+export const zhCN: CodeCatalogue = {
+  FILE_UNREADABLE: {
+    title: '文件无法读取',
+    message: (a) => UNREADABLE_ZH[a.reason](a),
+    hint: (a) =>
+      a.reason === 'limit'
+        ? '请确认文件是否正确；确需处理更大的文件时，在 hrss-credit.config.json 的 limits 中调高对应上限'
+        : a.reason === 'io'
+          ? '请关闭正在打开该文件的 Excel/WPS，确认文件仍在原处且有读取权限后重试'
+          : '请用 Excel 或 WPS 打开该文件确认内容，再“另存为”Excel 工作簿（.xlsx）；无法打开的，请向报送人索取原文件',
+  },
+  FILE_UNSUPPORTED: {
+    title: '不支持的文件格式',
+    message: (a) => (a.encrypted ? '工作簿设置了打开密码（已加密），无法读取' : `不支持 .${a.format} 格式的文件`),
+    hint: (a) =>
+      a.encrypted
+        ? '请在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx'
+        : '请用 Excel/WPS 打开后“另存为”Excel 工作簿（.xlsx），或运行 soffice --headless --convert-to xlsx 文件名',
+  },
+  FILE_ENCODING: {
+    title: '文本编码错误',
+    message: (a) => `第 ${a.row} 行含有按 ${a.encoding === 'gb18030' ? 'GB18030（GBK）' : a.encoding.toUpperCase()} 编码无法识别的字节，文字已乱码`,
+    hint: () => '请在 Excel 中打开原始表格，另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新报送',
+  },
+  FILE_NO_LIST: {
+    title: '文件中没有名单',
+    message: (a) => `文件中的 ${a.sheets} 个工作表都不是红黑名单（没有找到含“主体名称”等列的表头）`,
+    hint: () => '名单工作表的前 10 行中应有表头行，至少包含“主体名称”及另外两个规定列；或将工作表命名为“红名单”“黑名单”',
+  },
+  FILE_LOOSE: {
+    title: '文件放错位置',
+    message: (a) => `文件“${a.name}”直接放在季度文件夹中，不属于任何科室`,
+    hint: () => '请把它移到报送科室的文件夹里（如 submissions/2026Q3/就业办/）',
+  },
+  SHEET_HEADER_NOT_FOUND: {
+    title: '找不到表头',
+    message: (a) => `前 ${a.rowsSearched} 行中找不到表头（应有“主体名称”及至少两个其他规定列）`,
+    hint: () => '请使用报送模板的表头，例如：名单类型、领域、主体类别、主体名称、统一社会信用代码、列入事由、认定依据、认定日期',
+  },
+  SHEET_COLUMN_MISSING: {
+    title: '缺少列',
+    message: (a) => (a.rows ? `缺少“${a.header}”列，有 ${a.rows} 行需要填写（首行为第 ${a.firstRow} 行）` : `缺少必需的“${a.header}”列`),
+    hint: (a) => `请在表头中增加“${a.header}”列并逐行填写`,
+  },
+  SHEET_COLUMN_DUPLICATE: {
+    title: '列重复',
+    message: (a) => `“${a.header}”出现在多列（${a.columns}），只读取第一列`,
+    hint: () => '请删除或改名重复的列，保证每项内容只有一列',
+  },
+  SHEET_COLUMN_UNKNOWN: {
+    title: '无法识别的列',
+    message: (a) => `${a.column} 列的表头“${a.header}”不是规定的列，该列不会被读取`,
+    hint: () => '如是规定列的别名写法，请改用标准列名（运行 hrss-credit rules SHEET_COLUMN_UNKNOWN 查看）；确属附加信息可忽略',
+  },
+  SHEET_HIDDEN: {
+    title: '隐藏的内容',
+    message: (a) => (a.what === 'sheet' ? '该名单工作表被隐藏，未作为名单读取' : '该行被隐藏，仍按数据读取'),
+    hint: (a) => (a.what === 'sheet' ? '如需报送，请取消隐藏工作表' : '请确认隐藏行是否确需报送；不需要的请删除'),
+  },
+  SCHEMA_REQUIRED: {
+    title: '必填项为空',
+    message: (a) => `“${a.header}”不能为空${a.because ? BECAUSE_ZH[a.because] : ''}`,
+    hint: (a) => `请填写“${a.header}”`,
+  },
+  SCHEMA_ENUM: {
+    title: '取值不在规定范围',
+    message: (a) => `“${a.header}”的值“${a.value}”不在规定范围内`,
+    hint: (a) => `可填写：${a.allowed}`,
+  },
+  SCHEMA_LIST_TYPE_CONFLICT: {
+    title: '名单类型与表名矛盾',
+    message: (a) => `名单类型“${a.value}”与工作表/文件名“${a.name}”（${a.fromName}）矛盾`,
+    hint: () => '请核对该记录应列入红名单还是黑名单，并放到对应的工作表中',
+  },
+  SCHEMA_DATE_INVALID: {
+    title: '日期无法识别',
+    message: (a) => (a.reason === 'nonexistent' ? `“${a.header}”的日期“${a.value}”不存在` : `“${a.header}”的值“${a.value}”不是有效日期`),
+    hint: () => '请填写完整日期，如 2026-08-03、2026/8/3 或 2026年8月3日',
+  },
+  SCHEMA_DATE_FUTURE: {
+    title: '日期晚于今天',
+    message: (a) => `“${a.header}”${a.value} 晚于今天（${a.today}）`,
+    hint: () => '认定日期应为已作出认定的日期，请核对',
+  },
+  SCHEMA_DATE_ORDER: {
+    title: '日期先后颠倒',
+    message: (a) => `公示截止日期 ${a.publishUntil} 早于认定日期 ${a.decisionDate}`,
+    hint: () => '请核对两个日期，公示截止日期应在认定日期之后',
+  },
+  SCHEMA_DATE_OUT_OF_QUARTER: {
+    title: '认定日期不在本季度',
+    message: (a) => `认定日期 ${a.value} 不在报送季度 ${a.quarter}（${a.start} 至 ${a.end}）内`,
+    hint: () => '如属往期补报可保留；否则请核对认定日期或报送季度',
+  },
+  SCHEMA_EXPIRED: {
+    title: '已过公示期',
+    message: (a) => `公示截止日期 ${a.publishUntil} 已早于今天（${a.today}），没有可公示的内容`,
+    hint: () => '已到期的记录不再报送；请删除该行或核对日期',
+  },
+  SCHEMA_PERIOD_TOO_LONG: {
+    title: '公示期限超过上限',
+    message: (a) => `公示截止日期 ${a.publishUntil} 超过${a.domain ? `“${a.domain}”领域` : ''}上限 ${a.years} 年（最晚 ${a.latest}）`,
+    hint: () => '红黑名单对外公开期限一般不超过三年（发布制度第四条第（四）项）；法律法规另有规定的，请在配置 publication.domainMaxYears 中登记',
+  },
+  SCHEMA_PERIOD_SEVERITY: {
+    title: '公示期限超过失信程度上限',
+    message: (a) => `失信程度为“${a.severity}”，公示期最长 ${a.months} 个月（至 ${a.latest}），但公示截止日期为 ${a.publishUntil}`,
+    hint: () => '依国办发〔2025〕22号：轻微不超过3个月，一般不超过1年，严重不超过3年；请核对失信程度或截止日期',
+  },
+  SCHEMA_CREDIT_CODE_FORMAT: {
+    title: '统一社会信用代码格式错误',
+    message: (a) => `统一社会信用代码“${a.value}”格式错误：应为 18 位数字或大写字母（不含 I、O、S、V、Z），实为 ${a.length} 位`,
+    hint: () => '请对照营业执照或登记证书核对代码',
+  },
+  SCHEMA_CREDIT_CODE_CHECKSUM: {
+    title: '统一社会信用代码校验错误',
+    message: (a) =>
+      a.position === 18
+        ? `统一社会信用代码“${a.value}”校验位错误：最后一位应为 ${a.expected}`
+        : `统一社会信用代码“${a.value}”中的组织机构代码校验位（第 17 位）错误：应为 ${a.expected}`,
+    hint: () => '多为录入错误，请对照营业执照核对；确属早期试点发放的合法代码，请加入配置 creditCode.allow',
+  },
+  SCHEMA_ID_FORMAT: {
+    title: '证件号码格式错误',
+    message: (a) =>
+      a.reason === 'birthDate'
+        ? `“${a.header}”${a.value} 中的出生日期不存在`
+        : `“${a.header}”${a.value} 格式错误：居民身份证号码应为 18 位（末位可为 X）或 15 位数字`,
+    hint: () => '请对照身份证核对号码；非居民身份证请在“证件类型”列注明',
+  },
+  SCHEMA_ID_CHECKSUM: {
+    title: '身份证号码校验错误',
+    message: (a) => `“${a.header}”${a.value} 校验位错误：最后一位应为 ${a.expected}`,
+    hint: () => '多为录入错误，请对照身份证核对',
+  },
+  SCHEMA_ID_PRECISION_LOST: {
+    title: '号码被 Excel 截断',
+    message: (a) => `“${a.header}”${a.value} 被 Excel 当作数字保存，后几位已丢失`,
+    hint: () => '请将该列设置为“文本”格式后，从原始资料重新录入完整号码（不要直接改格式，丢失的数字无法恢复）',
+  },
+  SCHEMA_SUBJECT_MISMATCH: {
+    title: '证件与主体类别不符',
+    message: (a) =>
+      a.reason === 'personWithCreditCode'
+        ? '主体类别为“自然人”，却只填写了统一社会信用代码、没有证件号码'
+        : a.reason === 'organisationWithBusinessCode'
+          ? '主体类别为“法人及非法人组织”，但统一社会信用代码以 92 开头（个体工商户）'
+          : '主体类别为“个体工商户”，但统一社会信用代码不以 92 开头',
+    hint: () => '请核对主体类别：个体工商户、自然人、法人及非法人组织',
+  },
+  SCHEMA_MINOR: {
+    title: '未成年人不得列入黑名单公示',
+    message: (a) => `证件号码 ${a.value} 的当事人在认定日期 ${a.decisionDate} 时未满 18 周岁（${a.age} 岁）`,
+    hint: () => '未成年人信息不得公开，请删除该行或核对证件号码',
+  },
+  SCHEMA_FORMULA_NO_VALUE: {
+    title: '公式没有计算结果',
+    message: (a) => `“${a.header}”是公式（=${a.formula}），但文件中没有保存计算结果`,
+    hint: () => '请在 Excel/WPS 中打开并重新保存文件，或把公式复制后“选择性粘贴为数值”',
+  },
+  SCHEMA_CELL_ERROR: {
+    title: '单元格是错误值',
+    message: (a) => `“${a.header}”是错误值 ${a.value}`,
+    hint: () => '请修正公式或直接填写内容',
+  },
+  SCHEMA_NORMALISED: {
+    title: '已规范化',
+    message: (a) => `“${a.header}”已由“${a.from}”规范为“${a.to}”`,
+    hint: () => '无需处理；如希望原表一致，可按规范写法修改',
+  },
+  MATRIX_DEPARTMENT_UNKNOWN: {
+    title: '无法确定报送科室',
+    message: (a) =>
+      a.source === 'none' ? '无法确定报送科室：文件夹名和报送单都没有给出' : `“${a.name}”不是责任清单中的科室或单位`,
+    hint: () => '请把科室文件夹命名为责任清单中的名称（运行 hrss-credit matrix 查看），或用 --department 指定；新增科室请在配置 matrix 中登记',
+  },
+  MATRIX_DOMAIN_NOT_ALLOWED: {
+    title: '领域不属于本科室',
+    message: (a) => `${a.department}不负责报送“${a.domain}”领域（本科室负责：${a.allowed}）`,
+    hint: (a) => (a.responsible ? `“${a.domain}”领域应由 ${a.responsible} 报送` : '请核对领域；确需调整职责请修改配置 matrix'),
+  },
+  COVER_MISSING: {
+    title: '缺少报送单',
+    message: (a) => (a.lists > 0 ? `科室文件夹有 ${a.lists} 个名单文件，但没有报送单` : '科室文件夹中没有报送单'),
+    hint: () => '请附上报送单（报送单.xlsx，或名单工作簿中名为“报送单”的工作表），填写报送单位、季度、填报人及审核、审定人和日期',
+  },
+  COVER_DUPLICATE: {
+    title: '报送单重复',
+    message: (a) => `有多份报送单：${a.covers}`,
+    hint: () => '每个科室每季度只保留一份报送单',
+  },
+  COVER_FIELD_MISSING: {
+    title: '报送单缺项',
+    message: (a) => `报送单中“${a.key}”未填写`,
+    hint: (a) => `请在报送单中填写“${a.key}”`,
+  },
+  COVER_MISMATCH: {
+    title: '报送单与文件夹不一致',
+    message: (a) => `报送单的“${a.key}”为“${a.cover}”，与 ${a.expected} 不一致`,
+    hint: () => '请核对报送单，或检查文件是否放错了科室/季度文件夹',
+  },
+  COVER_NIL_WITH_ROWS: {
+    title: '无信息报告却有名单',
+    message: (a) => `报送单注明“无信息报告”，但名单中有 ${a.rows} 条记录`,
+    hint: () => '有记录报送时，请将“无信息报告”改为“否”或删除该项',
+  },
+  APPROVAL_REVIEW_MISSING: {
+    title: '缺少分管领导审核',
+    message: (a) => `报送单缺少${a.missing}（局分管领导审核）`,
+    hint: () => '依发布制度第四条第（二）项，名单须经局分管领导审核；请补填审核人和审核日期',
+  },
+  APPROVAL_SIGNOFF_MISSING: {
+    title: '缺少主要领导审定',
+    message: (a) => `报送单缺少${a.missing}（单位主要领导审定）`,
+    hint: () => '依发布制度第四条第（二）项，名单须经单位主要领导审定；请补填审定人和审定日期',
+  },
+  APPROVAL_DATE_FUTURE: {
+    title: '签批日期晚于今天',
+    message: (a) => `${a.key} ${a.value} 晚于今天（${a.today}）`,
+    hint: () => '请填写实际签批的日期',
+  },
+  APPROVAL_DATE_ORDER: {
+    title: '审定早于审核',
+    message: (a) => `审定日期 ${a.approvedOn} 早于审核日期 ${a.reviewedOn}`,
+    hint: () => '通常先由分管领导审核，再由主要领导审定；请核对日期',
+  },
+  APPROVAL_SAME_PERSON: {
+    title: '审核人与审定人相同',
+    message: (a) => `审核人与审定人都是“${a.name}”`,
+    hint: () => '审核（分管领导）与审定（主要领导）一般应为两人；请核对',
+  },
+  EVIDENCE_REPORT_MISSING: {
+    title: '缺少典型案例报道材料',
+    message: (a) => (a.named ? `报送单列出的典型案例文件不存在：${a.named}` : `报送了 ${a.black} 条黑名单记录，但附件/ 中没有典型案例报道材料`),
+    hint: () => '依发布制度第三条“以案释法”，请在“附件”文件夹中放入一个典型案例的报道材料（.pdf、.docx、.doc、.wps、.ofd 或 .txt）',
+  },
+  EVIDENCE_PICTURE_MISSING: {
+    title: '缺少典型案例图片',
+    message: (a) => `报送了 ${a.black} 条黑名单记录，但附件/ 中没有相关图片`,
+    hint: () => '请在“附件”文件夹中放入典型案例的相关图片（.jpg、.png、.gif、.bmp、.webp 或 .heic）',
+  },
+  EVIDENCE_RED_INCOMPLETE: {
+    title: '红名单典型案例不完整',
+    message: (a) => `只报送了红名单，附件/ 中缺少${a.missing === 'both' ? '典型案例报道材料和图片' : a.missing === 'report' ? '典型案例报道材料' : '相关图片'}`,
+    hint: () => '建议随附一个典型事件的报道材料及相关图片',
+  },
+  EVIDENCE_FILE_INVALID: {
+    title: '附件无效',
+    message: (a) =>
+      a.reason === 'empty'
+        ? '附件是空文件'
+        : a.reason === 'tooLarge'
+          ? `附件大小 ${bytesZh(a.actual)} 超过上限 ${bytesZh(a.max)}`
+          : a.reason === 'unreadable'
+            ? `附件无法读取（${a.detected ?? ''}）`
+            : `附件扩展名为 ${a.ext}，但内容不是该格式${a.detected && a.detected !== 'unknown' ? `（实际是 ${a.detected}）` : ''}`,
+    hint: (a) => (a.reason === 'tooLarge' ? '请压缩图片或文档后重新放入；确需更大附件请调高配置 limits.maxAttachmentBytes' : '请用原程序打开并另存为正确的格式，不要只改扩展名'),
+  },
+  EVIDENCE_FILE_IGNORED: {
+    title: '文件未被使用',
+    message: (a) => `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
+    hint: () => '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
+  },
+  EVIDENCE_PATH_UNSAFE: {
+    title: '不安全的路径',
+    message: (a) =>
+      a.reason === 'link'
+        ? `“${a.name}”是快捷方式/链接，不会被读取或打包`
+        : `“${a.name}”指向科室文件夹之外，不会被读取或打包`,
+    hint: () => '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
+  },
+  PACKAGE_DUPLICATE: {
+    title: '重复记录',
+    message: (a) => `${a.subject} 的同一认定重复出现 ${a.count} 次：${a.places}`,
+    hint: () => '同一主体、同一名单、同一领域、同一认定只报送一次；请删除重复行',
+  },
+  PACKAGE_SAME_SUBJECT: {
+    title: '同一主体多次列入',
+    message: (a) => `${a.subject} 在同一名单、同一领域中以不同认定再次出现（另见 ${a.other}）`,
+    hint: () => '如确为不同的认定可保留；否则请合并或删除',
+  },
+  PACKAGE_RED_BLACK_CONFLICT: {
+    title: '同时列入红名单和黑名单',
+    message: (a) => `${a.subject} 本季度同时出现在红名单和黑名单中（另见 ${a.other}）`,
+    hint: () => '失信主体不得同时列入红名单；请与相关科室核实，由列入红名单的科室提出移出',
+  },
+  PACKAGE_SUBMISSION_MISSING: {
+    title: '科室未报送',
+    message: (a) => `${a.department}本季度没有报送（没有科室文件夹或报送单）`,
+    hint: () => '请督促该科室报送；无信息的应报送注明“无信息报告：是”的报送单',
+  },
+  PACKAGE_QUARTER_DUPLICATE: {
+    title: '季度文件夹重复',
+    message: (a) => `多个文件夹都表示 ${a.quarter}：${a.folders}`,
+    hint: () => '请把材料合并到一个季度文件夹（建议命名为 2026Q3 形式）',
+  },
+  PACKAGE_EXISTS: {
+    title: '汇总包已存在',
+    message: (a) => `本季度的汇总包已存在：${a.path}`,
+    hint: () => '如需重新生成，请加 --force（旧包会改名保留）',
+  },
+  PACKAGE_DEPARTMENT_DUPLICATE: {
+    title: '科室文件夹重复',
+    message: (a) => `多个文件夹都是 ${a.department}：${a.folders}`,
+    hint: () => '每个科室每季度只用一个文件夹，请合并',
+  },
+};
+
+export const zhToolErrors: ToolErrorCatalogue = {
+  USAGE: (a) => `命令用法错误：${a.detail ?? ''}`,
+  PATH_NOT_FOUND: (a) => `找不到路径：${a.path}`,
+  WORKSPACE_NOT_FOUND: () => '找不到工作目录（含 hrss-credit.config.json 或 submissions/ 的文件夹）；请在工作目录中运行，或用 -w 指定',
+  CONFIG_INVALID: (a) => `配置文件 ${a.file} 有误：${a.key}：${a.problem}`,
+  TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key}：${a.problem}`,
+  QUARTER_INVALID: (a) => `无法识别的季度“${a.value}”；请写作 2026Q3、Q3 或 2026年第三季度`,
+  DATE_INVALID: (a) => `无法识别的日期“${a.value}”；请写作 YYYY-MM-DD`,
+  QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
+  PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
+  PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.problem}`,
+  LOCK_HELD: (a) => `另一个汇总正在进行（进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
+  WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
+  INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
+};
+
+export const zhUi: UiText = {
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  fieldNames: {
+    listType: '名单类型', domain: '领域', listName: '名单名称', subjectType: '主体类别', subjectName: '主体名称',
+    creditCode: '统一社会信用代码', legalRep: '法定代表人', legalRepIdType: '法定代表人证件类型',
+    legalRepIdNumber: '法定代表人证件号码', idType: '证件类型', idNumber: '证件号码', facts: '列入事由', basis: '认定依据',
+    decisionNo: '认定文书号', decisionDate: '认定日期', publishUntil: '公示截止日期', severity: '失信程度', measures: '奖惩措施',
+    remarks: '备注', unit: '报送单位', quarter: '报送季度', filler: '填报人', phone: '联系电话', reviewer: '审核人',
+    reviewedOn: '审核日期', approver: '审定人', approvedOn: '审定日期', sentOn: '报送日期', nil: '无信息报告', cases: '典型案例',
+  },
+  columns: { location: '位置', severity: '级别', code: '代码', message: '问题', hint: '修改建议' },
+  sheetRow: (sheet, row, column, header) =>
+    [sheet ? `工作表“${sheet}”` : '', row !== undefined ? `第 ${row} 行` : '', column ? `${column} 列${header ? `（${header}）` : ''}` : ''].filter(Boolean).join(' '),
+  summary: (s) => `共检查 ${s.files} 个文件、${s.rows} 行：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.info} 个`,
+  valid: '检查通过。',
+  invalid: '检查未通过：请按上表修改后重新检查。',
+  noFindings: '没有发现问题。',
+  hintPrefix: '建议：',
+  error: '错误',
+  debugHint: '（加 --debug 可查看技术细节）',
+  usage: {
+    unknownOption: (d) => `未知的选项 ${d}`,
+    missingArgument: (d) => `缺少参数 ${d}`,
+    excessArguments: (d) => `参数过多${d ? `：${d}` : ''}`,
+    unknownCommand: (d) => `未知的命令 ${d}`,
+    optionMissingArgument: (d) => `选项 ${d} 缺少取值`,
+    invalidArgument: (d) => `取值无效：${d}`,
+    other: (d) => d,
+  },
+  help: {
+    usage: '用法：',
+    arguments: '参数：',
+    options: '选项：',
+    commands: '命令：',
+    helpOption: '显示帮助',
+    helpCommand: '显示某个命令的帮助',
+    versionOption: '显示版本号',
+    program: '新乡市人社局信用红黑名单：科室报送自查、汇总、导出',
+    validate: '检查名单文件或科室文件夹（报送前自查）',
+    validatePaths: '名单文件（.xlsx/.csv）或科室文件夹',
+    compile: '检查本季度所有科室并生成报送市信用办的汇总包',
+    compileQuarter: '季度，如 2026Q3、Q3、2026年第三季度',
+    exportCmd: '按导出模板重新导出已生成汇总包中的名单文件',
+    exportTarget: '季度或汇总包文件夹',
+    verify: '校验汇总包是否被改动（重新计算哈希）',
+    verifyDir: '汇总包文件夹，如 packages/2026Q3',
+    status: '查看本季度各科室的报送情况',
+    statusQuarter: '季度，如 2026Q3 或 Q3',
+    rules: '列出所有检查代码及修改方法',
+    rulesCode: '只显示这个代码',
+    matrix: '显示当前生效的责任清单（科室与领域）',
+    opt: {
+      workspace: '工作目录（默认从当前位置向上查找）',
+      config: '配置文件（默认为工作目录下的 hrss-credit.config.json）',
+      format: '输出格式：pretty（表格）或 json',
+      lang: '语言：zh-CN 或 en',
+      today: '以此日期作为“今天”（YYYY-MM-DD）',
+      strict: '警告也视为错误',
+      ignore: '忽略这些代码（逗号分隔，可重复）',
+      quiet: '只显示错误',
+      debug: '出错时显示技术细节',
+      noColor: '不使用颜色',
+      ascii: '用普通字符画表格（适用于显示错位的控制台）',
+      department: '报送科室（当路径中没有时）',
+      quarter: '报送季度（当路径中没有时）',
+      dryRun: '只检查，不写入任何文件',
+      force: '替换已存在的汇总包（旧包改名保留）',
+      zip: '同时生成 zip 压缩包',
+      out: '汇总包写到此文件夹（代替工作目录的 packages/）',
+      template: '导出模板文件',
+      to: '导出到此文件夹',
+      audience: '导出对象：public（公示，脱敏）或 sharing（共享，完整证件号）',
+    },
+  },
+  rules: {
+    code: '代码', severity: '默认级别', fixed: '（固定）', meaning: '含义', fix: '修改方法',
+    unknown: (c) => `没有这个代码：${c}`,
+  },
+  matrix: { department: '科室/单位', aliases: '别名', domains: '负责领域', authority: '认定部门', domainAliases: '领域别名' },
+  compile: {
+    written: (p) => `汇总包已生成：${p}`,
+    dryRun: '试运行（--dry-run）：检查完毕，未写入任何文件。',
+    notWritten: '有错误，未生成汇总包。请通知相关科室按上表修改后重新报送。',
+    counts: '汇总',
+    red: '红名单',
+    black: '黑名单',
+    department: '科室',
+    submitted: '已报送',
+    nil: '无信息',
+    missing: '未报送',
+    next: (p) => `下一步：核对 ${p}/报送情况.xlsx 后，将“公示”和“共享”文件夹报送市信用办；可运行 hrss-credit verify ${p} 确认包未被改动。`,
+    zip: (p) => `压缩包：${p}`,
+    replaced: (p) => `原汇总包已改名保留：${p}`,
+    progress: (d, t, n) => `正在检查 ${d}/${t}：${n}`,
+  },
+  verify: {
+    ok: (n) => `校验通过：${n} 个文件与清单一致。`,
+    changed: '已改动',
+    missing: '缺失',
+    added: '多出',
+    bad: (n) => `校验未通过：${n} 个文件与清单不一致。`,
+  },
+  exported: (n, d) => `已导出 ${n} 个文件到 ${d}`,
+  status: {
+    columns: ['科室', '已报送', '无信息', '行数', '红', '黑', '错误', '警告', '审核', '审定', '案例材料'],
+    yes: '是',
+    no: '否',
+    none: '—',
+  },
+};
+

@@ -1,0 +1,69 @@
+/** The machine format (cli.md "The JSON report"): its type is the contract scripts rely on. */
+import type { Report } from '../api/report.js';
+import type { ToolError } from '../api/errors.js';
+import type { Location } from '../diagnostics/diagnostic.js';
+import type { Code, Severity } from '../diagnostics/codes.js';
+import { renderMessage, renderToolError, type Messages } from '../messages/index.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export interface JsonDiagnostic {
+  code: Code;
+  severity: Severity;
+  department?: string;
+  location: Location;
+  args: Record<string, unknown>;
+  message: string;
+  hint: string;
+}
+
+export interface JsonReport {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  command: string;
+  quarter?: string;
+  valid: boolean;
+  stats: Report['stats'];
+  diagnostics: JsonDiagnostic[];
+  error?: { code: string; message: string };
+  [extra: string]: unknown;
+}
+
+export function toJsonReport(report: Report, m: Messages, extra: Record<string, unknown> = {}): JsonReport {
+  return {
+    schemaVersion: 1,
+    tool: report.tool,
+    command: report.command,
+    ...(report.quarter ? { quarter: report.quarter } : {}),
+    valid: report.valid,
+    stats: report.stats,
+    ...extra,
+    diagnostics: report.diagnostics.map((d) => {
+      const { message, hint } = renderMessage(m, d);
+      return {
+        code: d.code,
+        severity: d.severity,
+        ...(d.department !== undefined ? { department: d.department } : {}),
+        location: d.location,
+        args: d.args as Record<string, unknown>,
+        message,
+        hint,
+      };
+    }),
+  };
+}
+
+export function toJsonError(command: string, err: ToolError, m: Messages): JsonReport {
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    command,
+    valid: false,
+    stats: { files: 0, rows: 0, errors: 0, warnings: 0, info: 0 },
+    diagnostics: [],
+    error: { code: err.code, message: renderToolError(m, err) },
+  };
+}
+
+export function formatJson(doc: unknown): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,48 @@
+/**
+ * Wraps text to a display width, counting CJK and full-width characters as two columns:
+ * cli-table3's own wrapping counts characters and cuts Chinese lines short.
+ */
+
+export function charWidth(cp: number): number {
+  if (cp < 0x1100) return 1;
+  if (
+    cp <= 0x115f ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch.codePointAt(0) as number);
+  return w;
+}
+
+/** Breaks each line of `text` so that no line is wider than `width` columns. */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let cur = '';
+    let w = 0;
+    for (const ch of line) {
+      const cw = charWidth(ch.codePointAt(0) as number);
+      if (w + cw > width && cur.length > 0) {
+        out.push(cur);
+        cur = '';
+        w = 0;
+      }
+      cur += ch;
+      w += cw;
+    }
+    out.push(cur);
+  }
+  return out;
+}

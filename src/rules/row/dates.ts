@@ -1,0 +1,33 @@
+/**
+ * 认定日期 and 公示截止日期: real Excel dates, plausible serials, or text in the formats of
+ * submission.md "Values"; anything else (a bare year included) is SCHEMA_DATE_INVALID.
+ */
+import { DateCell } from '../../io/cells.js';
+import { parseDateSerial, parseDateText, type DateParse } from '../../domain/dates.js';
+import { FIELD_BY_KEY } from '../../schemas/fields.js';
+import { defineRowRule } from '../types.js';
+
+function parseCell(value: unknown, text: string): DateParse {
+  if (value instanceof DateCell) {
+    return value.time === 0 || Math.abs(value.time) < 1e-6 ? { ok: true, date: value.iso } : { ok: false, reason: 'format' };
+  }
+  if (typeof value === 'number') return parseDateSerial(value);
+  return parseDateText(text);
+}
+
+export const dates = defineRowRule({
+  id: 'schema/dates',
+  emits: ['SCHEMA_DATE_INVALID'],
+  check(ctx) {
+    for (const field of ['decisionDate', 'publishUntil'] as const) {
+      const cell = ctx.cells[field];
+      if (!cell || !cell.text || ctx.bad.has(field)) continue;
+      const parsed = parseCell(cell.value, cell.text);
+      if (parsed.ok) ctx.record[field] = parsed.date;
+      else {
+        ctx.report('SCHEMA_DATE_INVALID', { header: FIELD_BY_KEY[field].header, value: cell.text, reason: parsed.reason }, field);
+        ctx.bad.add(field);
+      }
+    }
+  },
+});

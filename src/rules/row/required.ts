@@ -1,0 +1,40 @@
+/**
+ * Values a row needs (submission.md "Columns"): always domain, subject type and name, facts, basis
+ * and decision date; a credit code for organisations and 个体工商户, a legal representative for
+ * organisations, an ID number for natural persons, a decision number on black lists. A missing
+ * column is reported once at the header, not on every row.
+ */
+import { FIELD_BY_KEY, type FieldKey } from '../../schemas/fields.js';
+import { defineRowRule, type RowContext } from '../types.js';
+import type { CodeArgs } from '../../diagnostics/codes.js';
+
+const ALWAYS: readonly FieldKey[] = ['domain', 'subjectType', 'subjectName', 'facts', 'basis', 'decisionDate'];
+
+function need(ctx: RowContext, field: FieldKey, because?: CodeArgs['SCHEMA_REQUIRED']['because']): void {
+  const cell = ctx.cells[field];
+  if (!cell) {
+    if (because !== undefined) ctx.needColumn(field);
+    return;
+  }
+  if (cell.text || ctx.bad.has(field)) return;
+  ctx.report('SCHEMA_REQUIRED', { header: FIELD_BY_KEY[field].header, ...(because ? { because } : {}) }, field);
+  ctx.bad.add(field);
+}
+
+export const required = defineRowRule({
+  id: 'schema/required',
+  emits: ['SCHEMA_REQUIRED'],
+  check(ctx) {
+    if (ctx.cells.listType && !ctx.cells.listType.text && !ctx.listTypeFromName && !ctx.bad.has('listType')) {
+      ctx.report('SCHEMA_REQUIRED', { header: '名单类型' }, 'listType');
+    }
+    for (const f of ALWAYS) need(ctx, f);
+    const t = ctx.record.subjectType;
+    if (t === '法人及非法人组织') {
+      need(ctx, 'creditCode', 'organisation');
+      need(ctx, 'legalRep', 'organisation');
+    } else if (t === '个体工商户') need(ctx, 'creditCode', 'business');
+    else if (t === '自然人') need(ctx, 'idNumber', 'person');
+    if (ctx.record.listType === 'black') need(ctx, 'decisionNo', 'black');
+  },
+});

@@ -1,0 +1,75 @@
+/** hrss-credit.config.json (workspace.md): every key optional, validated on load. */
+import { z } from 'zod';
+
+const severityOverride = z.enum(['error', 'warning', 'info', 'off']);
+
+const departmentSchema = z.strictObject({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  authority: z.string().min(1).optional(),
+  domains: z.array(z.string().min(1)).default([]),
+});
+
+const domainSchema = z.strictObject({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]) });
+
+export const LimitsSchema = z.strictObject({
+  maxFileBytes: z.number().int().positive().default(104_857_600),
+  maxUnzippedBytes: z.number().int().positive().default(1_073_741_824),
+  maxZipRatio: z.number().positive().default(200),
+  maxRows: z.number().int().positive().default(2_000_000),
+  maxColumns: z.number().int().positive().default(200),
+  maxCellChars: z.number().int().positive().default(32_767),
+  maxAttachmentBytes: z.number().int().positive().default(20_971_520),
+});
+export type Limits = z.infer<typeof LimitsSchema>;
+export const DEFAULT_LIMITS: Limits = LimitsSchema.parse({});
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  bureau: z
+    .strictObject({
+      name: z.string().min(1).default('新乡市人力资源和社会保障局'),
+      creditCode: z.string().default(''),
+      divisionCode: z.string().regex(/^\d{6}$/).default('410700'),
+    })
+    .default({ name: '新乡市人力资源和社会保障局', creditCode: '', divisionCode: '410700' }),
+  lang: z.enum(['zh-CN', 'en']).optional(),
+  matrix: z
+    .strictObject({
+      mode: z.enum(['extend', 'replace']).default('extend'),
+      departments: z.array(departmentSchema).default([]),
+      domains: z.array(domainSchema).default([]),
+    })
+    .optional(),
+  publication: z
+    .strictObject({
+      maxYears: z.number().int().min(1).max(50).default(3),
+      domainMaxYears: z
+        .record(z.string(), z.strictObject({ years: z.number().int().min(1).max(100), basis: z.string().optional() }))
+        .default({}),
+      maskRule: z
+        .strictObject({ keepStart: z.number().int().min(0), keepEnd: z.number().int().min(0) })
+        .refine((r) => r.keepStart + r.keepEnd <= 10, {
+          message: 'keepStart + keepEnd must be at most 10 so that the 8 birth-date digits stay hidden',
+        })
+        .default({ keepStart: 6, keepEnd: 4 }),
+    })
+    .default({ maxYears: 3, domainMaxYears: {}, maskRule: { keepStart: 6, keepEnd: 4 } }),
+  submission: z
+    .strictObject({ deadline: z.string().regex(/^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/).default('P10D') })
+    .default({ deadline: 'P10D' }),
+  severity: z.record(z.string(), severityOverride).default({}),
+  limits: LimitsSchema.default(DEFAULT_LIMITS),
+  export: z
+    .strictObject({
+      template: z.string().min(1).optional(),
+      csvEncoding: z.enum(['utf8-bom', 'utf8', 'gb18030']).default('utf8-bom'),
+    })
+    .default({ csvEncoding: 'utf8-bom' }),
+  objections: z.strictObject({ workingDays: z.number().int().min(1).default(3) }).default({ workingDays: 3 }),
+  calendar: z.strictObject({ extraFile: z.string().optional() }).default({}),
+  creditCode: z.strictObject({ allow: z.array(z.string()).default([]) }).default({ allow: [] }),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});

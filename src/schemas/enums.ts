@@ -1,0 +1,59 @@
+/** Value lists of submission.md "Values", with the labels departments actually write. */
+import { foldKey } from '../domain/text.js';
+
+export type ListType = 'red' | 'black';
+export const LIST_TYPE_LABEL: Record<ListType, string> = { red: '红名单', black: '黑名单' };
+const LIST_TYPE_ALIASES: Record<string, ListType> = {
+  红名单: 'red', 红: 'red', 守信红名单: 'red', 诚信红名单: 'red', 守信名单: 'red', 红榜: 'red',
+  黑名单: 'black', 黑: 'black', 失信黑名单: 'black', 诚信黑名单: 'black', 失信名单: 'black', 黑榜: 'black',
+};
+
+export type SubjectType = '法人及非法人组织' | '个体工商户' | '自然人';
+export const SUBJECT_TYPES: readonly SubjectType[] = ['法人及非法人组织', '个体工商户', '自然人'];
+const SUBJECT_TYPE_ALIASES: Record<string, SubjectType> = {
+  法人及非法人组织: '法人及非法人组织', 法人: '法人及非法人组织', 法人和非法人组织: '法人及非法人组织',
+  法人和其他组织: '法人及非法人组织', 法人及其他组织: '法人及非法人组织', 单位: '法人及非法人组织', 企业: '法人及非法人组织',
+  非法人组织: '法人及非法人组织',
+  个体工商户: '个体工商户', 个体户: '个体工商户',
+  自然人: '自然人', 个人: '自然人',
+};
+
+export const ID_TYPES = [
+  '居民身份证', '军官证', '外国人护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证',
+  '港澳台居民居住证', '外国人永久居留身份证', '其他证件',
+] as const;
+export type IdType = (typeof ID_TYPES)[number];
+const ID_TYPE_ALIASES: Record<string, IdType> = {
+  ...Object.fromEntries(ID_TYPES.map((t) => [t, t])),
+  身份证: '居民身份证', 居民身份证号码: '居民身份证', 二代身份证: '居民身份证', 护照: '外国人护照',
+  其他: '其他证件',
+};
+
+export type Severity3 = '轻微' | '一般' | '严重';
+export const SEVERITY_LEVELS: readonly Severity3[] = ['轻微', '一般', '严重'];
+const SEVERITY_ALIASES: Record<string, Severity3> = { 轻微: '轻微', 一般: '一般', 严重: '严重', 较重: '一般', 特别严重: '严重' };
+
+function folded<T>(table: Record<string, T>): Map<string, T> {
+  return new Map(Object.entries(table).map(([k, v]) => [foldKey(k), v]));
+}
+const LIST_TYPES_F = folded(LIST_TYPE_ALIASES);
+const SUBJECT_TYPES_F = folded(SUBJECT_TYPE_ALIASES);
+const ID_TYPES_F = folded(ID_TYPE_ALIASES);
+const SEVERITIES_F = folded(SEVERITY_ALIASES);
+
+export const parseListType = (v: string): ListType | undefined => LIST_TYPES_F.get(foldKey(v));
+export const parseSubjectType = (v: string): SubjectType | undefined => SUBJECT_TYPES_F.get(foldKey(v));
+export const parseIdType = (v: string): IdType | undefined => ID_TYPES_F.get(foldKey(v));
+export const parseSeverityLevel = (v: string): Severity3 | undefined => SEVERITIES_F.get(foldKey(v));
+
+/** What a sheet's or file's name says about its list (exactly one of 红名单 / 黑名单, and not 红黑). */
+export function listTypeFromName(name: string): ListType | undefined {
+  if (name.includes('红黑')) return undefined;
+  const red = name.includes('红名单');
+  const black = name.includes('黑名单');
+  if (red === black) return undefined;
+  return red ? 'red' : 'black';
+}
+
+/** 国办发〔2025〕22号: 轻微 ≤ 3 months, 一般 ≤ 1 year, 严重 ≤ 3 years. */
+export const SEVERITY_MAX_MONTHS: Record<Severity3, number> = { 轻微: 3, 一般: 12, 严重: 36 };

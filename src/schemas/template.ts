@@ -1,0 +1,40 @@
+/** The credit-office export layout as data (package.md "The export layout is data"). */
+import { z } from 'zod';
+import { FIELD_KEYS } from './fields.js';
+
+export const DERIVED_VALUES = [
+  'rowNumber', 'periodMonths', 'department', 'authority', 'bureau.name', 'bureau.creditCode', 'quarter',
+  'listTypeLabel',
+] as const;
+export type DerivedValue = (typeof DERIVED_VALUES)[number];
+
+const columnSchema = z
+  .strictObject({
+    header: z.string().min(1),
+    field: z.enum(FIELD_KEYS).optional(),
+    value: z.enum(DERIVED_VALUES).optional(),
+    public: z.enum(['show', 'mask', 'omit']).default('show'),
+    audience: z.enum(['all', 'sharing']).default('all'),
+    format: z.enum(['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD', 'YYYY年MM月DD日']).optional(),
+    codes: z.record(z.string(), z.string()).optional(),
+  })
+  .refine((c) => (c.field === undefined) !== (c.value === undefined), {
+    message: 'each column needs exactly one of "field" or "value"',
+  });
+
+export const TemplateSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  version: z.number().int().min(1),
+  sheets: z.strictObject({
+    red: z.string().min(1).max(31),
+    black: z.string().min(1).max(31),
+    removed: z.string().min(1).max(31).default('移出名单'),
+  }),
+  fileName: z.string().min(1).regex(/^[^/\\:*?"<>|]+$/),
+  sharingSuffix: z.string().default('_共享'),
+  columns: z.array(columnSchema).min(1),
+});
+
+export type Template = z.infer<typeof TemplateSchema>;
+export type TemplateColumn = Template['columns'][number];

@@ -1,0 +1,282 @@
+/**
+ * Turns the rows of one sheet (or CSV file) into checked records: finds the header, skips title,
+ * blank and notes rows, fills merged cells down, runs the row rules and hands each record on.
+ */
+import { cleanText } from '../domain/text.js';
+import { maskIdentifier } from '../domain/mask.js';
+import type { Code, CodeArgs } from '../diagnostics/codes.js';
+import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
+import { isBlankCell, type CellValue, type MergeRange, type SheetRow } from '../io/cells.js';
+import { FIELD_BY_KEY, FIELDS, type FieldKey } from '../schemas/fields.js';
+import { LIST_TYPE_LABEL, type ListType } from '../schemas/enums.js';
+import { ROW_RULES } from '../rules/row/index.js';
+import type { FieldCell, RecordDraft, RowContext, RuleEnv } from '../rules/types.js';
+import { defaultUntil } from '../rules/row/period.js';
+import { cellText, findHeader, HEADER_SEARCH_ROWS, type Header } from './header.js';
+import { subjectKeyOf, type RecordIndex } from './record-index.js';
+
+/** A row whose first non-empty cell starts so ends the table (submission.md "Rows"). */
+const NOTES_START = /^(?:注(?:[:：\s、.．1-9①(（]|意|释|$)|说明|备注[:：]|填表人|填报人[:：]|审核人|联系电话|制表)/;
+
+export interface CheckedRecord {
+  draft: RecordDraft;
+  row: number;
+  listType: ListType;
+  domain: string;
+}
+
+export interface SheetOptions {
+  env: RuleEnv;
+  file: string;
+  sheetName: string;
+  /** Undefined for CSV: the location then names no sheet. */
+  locationSheet?: string;
+  sheetIndex: number;
+  merges: readonly MergeRange[];
+  /** The sheet is a list whatever its content (named 红名单/黑名单, or a CSV file). */
+  forced: boolean;
+  listTypeFromName?: ListType;
+  /** CSV: U+FFFD in a cell means an invalid byte sequence. */
+  encoding?: string;
+  department?: string;
+  departmentRank: number;
+  report(d: RawDiagnostic): void;
+  index?: RecordIndex;
+  onRecord?(r: CheckedRecord): void;
+}
+
+export interface SheetResult {
+  isList: boolean;
+  headerFound: boolean;
+  rows: number;
+  red: number;
+  black: number;
+  hadContent: boolean;
+}
+
+function emptyDraft(): RecordDraft {
+  return {
+    listName: '', subjectName: '', creditCode: '', legalRep: '', legalRepIdNumber: '', idNumber: '',
+    facts: '', basis: '', decisionNo: '', measures: '', remarks: '', publishUntilDefaulted: false,
+    idValid: false, creditCodeValid: false,
+  };
+}
+
+const TEXT_FIELDS: readonly FieldKey[] = FIELDS.filter((f) => f.kind === 'text').map((f) => f.key);
+
+export class ListSheet {
+  private buffer: SheetRow[] = [];
+  private header: Header | undefined;
+  private state: 'header' | 'data' | 'done' = 'header';
+  private hadContent = false;
+  private rows = 0;
+  private red = 0;
+  private black = 0;
+  private readonly needed = new Map<FieldKey, { rows: number; firstRow: number }>();
+  private readonly mergeStarts = new Map<number, MergeRange[]>();
+  private active: { range: MergeRange; value: CellValue }[] = [];
+  private readonly hasMerges: boolean;
+  private rowNumberCols: number[] = [];
+  private fieldCols: [FieldKey, number, string][] = [];
+
+  constructor(private readonly o: SheetOptions) {
+    for (const m of o.merges) {
+      if (m.bottom > m.top) {
+        const list = this.mergeStarts.get(m.top) ?? [];
+        list.push(m);
+        this.mergeStarts.set(m.top, list);
+      }
+    }
+    this.hasMerges = this.mergeStarts.size > 0;
+  }
+
+  private report<C extends Code>(code: C, args: CodeArgs[C], row?: number, column?: string, columnIndex?: number, field?: string): void {
+    this.o.report(
+      makeDiagnostic(
+        code,
+        args,
+        {
+          file: this.o.file,
+          ...(this.o.locationSheet !== undefined ? { sheet: this.o.locationSheet } : {}),
+          ...(row !== undefined ? { row } : {}),
+          ...(column !== undefined ? { column } : {}),
+          ...(field !== undefined ? { field } : {}),
+        },
+        { sheetIndex: this.o.sheetIndex, columnIndex: columnIndex ?? -1, departmentRank: this.o.departmentRank },
+      ),
+    );
+  }
+
+  /** Feeds one row; returns false when the rest of the sheet need not be read. */
+  onRow(row: SheetRow): boolean {
+    if (this.state === 'data') return this.dataRow(row);
+    if (this.state === 'done') return false;
+    if (!this.hadContent && row.cells.some((c) => !isBlankCell(c))) this.hadContent = true;
+    if (row.number <= HEADER_SEARCH_ROWS + 1) {
+      this.buffer.push(row);
+      return true;
+    }
+    this.resolveHeader();
+    if ((this.state as string) !== 'data') return false;
+    return this.dataRow(row);
+  }
+
+  private resolveHeader(): void {
+    const header = findHeader(this.buffer, this.o.merges);
+    const buffered = this.buffer;
+    this.buffer = [];
+    if (!header) {
+      this.state = 'done';
+      return;
+    }
+    this.header = header;
+    this.state = 'data';
+    this.rowNumberCols = header.columns.filter((c) => c.rowNumber).map((c) => c.index);
+    this.fieldCols = [...header.byField].map(([k, c]) => [k, c.index, c.letter]);
+    this.headerFindings(header);
+    const last = header.rows[header.rows.length - 1] as number;
+    for (const r of buffered) {
+      if (r.number > last && this.dataRow(r) === false) return;
+    }
+  }
+
+  private headerFindings(h: Header): void {
+    for (const f of FIELDS) {
+      if (f.required && !h.byField.has(f.key)) this.report('SHEET_COLUMN_MISSING', { header: f.header }, h.row);
+    }
+    if (!h.byField.has('listType') && !this.o.listTypeFromName) this.report('SHEET_COLUMN_MISSING', { header: '名单类型' }, h.row);
+    for (const d of h.duplicates) {
+      this.report('SHEET_COLUMN_DUPLICATE', { header: FIELD_BY_KEY[d.field].header, columns: d.columns.map((c) => c.letter).join(', ') }, h.row);
+    }
+    for (const c of h.unknown) this.report('SHEET_COLUMN_UNKNOWN', { header: c.header, column: c.letter }, h.row);
+  }
+
+  private isBlank(cells: CellValue[]): boolean {
+    for (let i = 0; i < cells.length; i++) {
+      if (!isBlankCell(cells[i]) && !this.rowNumberCols.includes(i)) return false;
+    }
+    return true;
+  }
+
+  private dataRow(row: SheetRow): boolean {
+    const cells = row.cells;
+    if (this.hasMerges) this.applyMerges(row);
+    if (this.isBlank(cells)) return true;
+    // Notes below the table end it.
+    for (const c of cells) {
+      if (isBlankCell(c)) continue;
+      if (typeof c === 'string' && NOTES_START.test(c.trim())) {
+        this.state = 'done';
+        return false;
+      }
+      break;
+    }
+    this.rows++;
+    if (row.hidden) this.report('SHEET_HIDDEN', { what: 'row' }, row.number);
+    if (this.o.encoding !== undefined) {
+      for (const c of cells) {
+        if (typeof c === 'string' && c.includes('\uFFFD')) {
+          this.report('FILE_ENCODING', { encoding: this.o.encoding, row: row.number }, row.number);
+          break;
+        }
+      }
+    }
+    this.checkRow(row);
+    return true;
+  }
+
+  private applyMerges(row: SheetRow): void {
+    if (this.active.length > 0) this.active = this.active.filter((a) => a.range.bottom >= row.number);
+    const starts = this.mergeStarts.get(row.number);
+    if (starts) {
+      for (const m of starts) {
+        const v = row.cells[m.left];
+        if (!isBlankCell(v)) this.active.push({ range: m, value: v });
+      }
+    }
+    for (const a of this.active) {
+      if (a.range.top < row.number && isBlankCell(row.cells[a.range.left])) {
+        // Only when the row holds data of its own: a merge alone does not make a record.
+        if (!this.isBlank(row.cells)) row.cells[a.range.left] = a.value;
+      }
+    }
+  }
+
+  private checkRow(row: SheetRow): void {
+    const o = this.o;
+    const cells: Partial<Record<FieldKey, FieldCell>> = {};
+    for (const [key, index, letter] of this.fieldCols) {
+      const value = row.cells[index];
+      const raw = cellText(value);
+      cells[key] = { value, text: raw.length > 0 ? cleanText(raw) : '', column: letter, columnIndex: index };
+    }
+    const draft = emptyDraft();
+    for (const key of TEXT_FIELDS) {
+      const c = cells[key];
+      if (c) (draft as unknown as Record<string, string>)[key] = c.text;
+    }
+    const ctx: RowContext = {
+      env: o.env,
+      row: row.number,
+      sheetName: o.sheetName,
+      ...(o.listTypeFromName ? { listTypeFromName: o.listTypeFromName } : {}),
+      cells,
+      record: draft,
+      bad: new Set(),
+      hasColumn: (f) => cells[f] !== undefined,
+      needColumn: (f) => {
+        const n = this.needed.get(f);
+        if (n) n.rows++;
+        else this.needed.set(f, { rows: 1, firstRow: row.number });
+      },
+      report: (code, args, field) => {
+        const c = field ? cells[field] : undefined;
+        this.report(code, args, row.number, c?.column, c?.columnIndex, field);
+      },
+    };
+    for (const rule of ROW_RULES) rule.check(ctx);
+    if (!draft.publishUntil && draft.decisionDate && !cells.publishUntil?.text) {
+      draft.publishUntil = defaultUntil(o.env, draft.decisionDate, draft.domain);
+      draft.publishUntilDefaulted = true;
+    }
+    const lt = draft.listType;
+    if (lt === 'red') this.red++;
+    else if (lt === 'black') this.black++;
+    if (lt && draft.domain && draft.subjectName) {
+      const subjectKey = subjectKeyOf(draft);
+      const ident = draft.creditCode || (draft.idNumber ? maskIdentifier(draft.idNumber, o.env.maskRule) : '');
+      o.index?.add({
+        listType: lt,
+        domain: draft.domain,
+        subjectKey,
+        subjectLabel: ident ? `${draft.subjectName}（${ident}）` : draft.subjectName,
+        decision: draft.decisionNo ? `N${draft.decisionNo}` : `D${draft.decisionDate ?? cells.decisionDate?.text ?? ''}`,
+        place: {
+          ...(o.department !== undefined ? { department: o.department } : {}),
+          departmentRank: o.departmentRank,
+          file: o.file,
+          ...(o.locationSheet !== undefined ? { sheet: o.locationSheet } : {}),
+          sheetIndex: o.sheetIndex,
+          row: row.number,
+        },
+      });
+      o.onRecord?.({ draft, row: row.number, listType: lt, domain: draft.domain });
+    }
+  }
+
+  /** Call after the last row. */
+  end(): SheetResult {
+    if (this.state === 'header') this.resolveHeader();
+    const h = this.header;
+    if (!h) {
+      if (this.o.forced && this.hadContent) this.report('SHEET_HEADER_NOT_FOUND', { rowsSearched: HEADER_SEARCH_ROWS });
+      return { isList: this.o.forced && this.hadContent, headerFound: false, rows: 0, red: 0, black: 0, hadContent: this.hadContent };
+    }
+    for (const [field, n] of this.needed) {
+      this.report('SHEET_COLUMN_MISSING', { header: FIELD_BY_KEY[field].header, rows: n.rows, firstRow: n.firstRow }, h.row);
+    }
+    return { isList: true, headerFound: true, rows: this.rows, red: this.red, black: this.black, hadContent: true };
+  }
+}
+
+export { LIST_TYPE_LABEL };

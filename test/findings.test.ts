@@ -1,0 +1,39 @@
+// Every per-finding fixture gives exactly its finding at the right cell, in Chinese and English.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { buildCase, cleanup, loadCases, project, runCli, tempDir, TODAY, type Case } from './helpers/cases.js';
+
+const cases = loadCases();
+let root: string;
+
+beforeAll(() => {
+  root = tempDir('findings');
+});
+afterAll(() => cleanup(root));
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe.each(cases)('$name', (c: Case) => {
+  it(`gives exactly ${c.expect.map((e) => e.code).join(', ') || 'no finding'}`, async () => {
+    const dir = join(root, c.name);
+    const target = await buildCase(c, dir);
+    const args = ['validate', target, '--today', TODAY, '--format', 'json'];
+    if (c.options?.department) args.push('--department', c.options.department);
+    if (c.options?.quarter) args.push('--quarter', c.options.quarter);
+    const zh = await runCli(args, dir);
+    const zhDoc = JSON.parse(zh.stdout);
+    expect(zhDoc.diagnostics.map(project)).toEqual(c.expect);
+    const hasError = zhDoc.diagnostics.some((d: { severity: string }) => d.severity === 'error');
+    expect(zh.code).toBe(hasError ? 1 : 0);
+    for (const d of zhDoc.diagnostics) expect(d.message).toMatch(CJK);
+
+    const en = await runCli([...args, '--lang', 'en'], dir);
+    const enDoc = JSON.parse(en.stdout);
+    expect(enDoc.diagnostics.map(project)).toEqual(c.expect);
+    expect(en.code).toBe(zh.code);
+    enDoc.diagnostics.forEach((d: { message: string }, i: number) => {
+      expect(d.message).not.toBe(zhDoc.diagnostics[i].message);
+      expect(d.message).toMatch(/[a-z]{3,}/);
+    });
+  });
+});
