@@ -341,8 +341,10 @@ export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSo
     parseXmlBuffer(await zip.read(workbookPart), {
       open(name, a) {
         if (name === 'workbookPr') {
+          // Excel also writes <x15:workbookPr chartTrackingRefBase="1"/> in extLst: only the
+          // element that carries date1904 decides.
           const d = attr(a, 'date1904');
-          date1904 = d === '1' || d === 'true';
+          if (d !== undefined) date1904 = d === '1' || d === 'true';
         } else if (name === 'sheet') {
           const state = attr(a, 'state') ?? 'visible';
           declared.push({ name: attr(a, 'name') ?? '', hidden: state !== 'visible', rid: attr(a, 'id') ?? '' });
