@@ -168,7 +168,7 @@ export const zhCN: CodeCatalogue = {
   },
   SCHEMA_ID_PRECISION_LOST: {
     title: '号码被 Excel 截断',
-    message: (a) => `“${a.header}”${a.value} 被 Excel 当作数字保存，后几位已丢失`,
+    message: (a) => `“${a.header}”${a.value} 被 Excel 或 WPS 当作数字保存，后几位已丢失`,
     hint: () => '请将该列设置为“文本”格式后，从原始资料重新录入完整号码（不要直接改格式，丢失的数字无法恢复）',
   },
   SCHEMA_SUBJECT_MISMATCH: {

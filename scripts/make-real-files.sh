@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Makes the real-file fixtures the way clerks make them: a CSV typed in a text editor, opened and
+# saved as .xlsx by LibreOffice (soffice) and by gnumeric (ssconvert), and by openpyxl (absolute
+# part paths, as Java and Python exporters write them). Needs: apt-get install
+# libreoffice-calc-nogui gnumeric python3-openpyxl. The results are committed under fixtures/real/
+# with the findings each must give (expect.json); test/io/real-files.test.ts checks them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=fixtures/real
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+node --input-type=module -e "
+import { makeIdNumber } from './dist/domain/id-number.js';
+import { makeCreditCode } from './dist/domain/credit-code.js';
+import { writeFileSync } from 'node:fs';
+const rows = [
+  ['新乡市就业办2026年第三季度劳务派遣领域信用黑名单'],
+  ['序号','领域','主体类别','主体名称','统一社会信用代码','法定代表人','证件号码','列入事由','认定依据','认定文书号','认定日期','公示截止日期'],
+  ['1','劳务派遣','法人及非法人组织','新乡市红旗区示例建材有限公司',makeCreditCode('91410702','MA46B2QK'),'赵一鸣','','未经许可经营劳务派遣业务','《中华人民共和国劳动合同法》第九十二条','新人社监罚〔2026〕101号','2026-08-03','2029-08-02'],
+  ['2','劳务派遣','自然人','钱小芳','','',makeIdNumber('410702','1980-01-01','001'),'冒用他人资质从事劳务派遣','《劳务派遣暂行规定》第二十条','新人社监罚〔2026〕102号','2026-09-01',''],
+  ['注：本表由就业办填报。'],
+];
+writeFileSync('$work/黑名单.csv', rows.map(r => r.join(',')).join('\n') + '\n');
+"
+# LibreOffice: the ID column is detected as a number, as Excel does: its last digits are lost.
+soffice -env:UserInstallation=file://$work/lo --headless --infilter='CSV:44,34,76,1' --convert-to xlsx --outdir "$work/lo-out" "$work/黑名单.csv" >/dev/null 2>&1
+mkdir -p "$out/libreoffice-id-typed-as-number"
+cp "$work/lo-out/黑名单.xlsx" "$out/libreoffice-id-typed-as-number/黑名单.xlsx"
+# gnumeric: the same CSV through ssconvert.
+mkdir -p "$out/gnumeric-id-typed-as-number"
+ssconvert --import-encoding=UTF-8 "$work/黑名单.csv" "$out/gnumeric-id-typed-as-number/黑名单.xlsx" >/dev/null 2>&1
+# openpyxl writes absolute part paths (/xl/worksheets/sheet1.xml): sheet names must survive.
+mkdir -p "$out/openpyxl-absolute-paths"
+/usr/bin/python3 - "$out/openpyxl-absolute-paths/名单.xlsx" <<'PY'
+import sys, datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = '黑名单'
+ws.append(['序号', '领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定文书号', '认定日期'])
+ws.append([1, '劳务派遣', '法人及非法人组织', '新乡市红旗区示例建材有限公司', '91410702MA46B2QK4T', '赵一鸣', '未经许可经营劳务派遣业务', '《劳动合同法》第九十二条', '新人社监罚〔2026〕101号', datetime.datetime(2026, 8, 3)])
+ws2 = wb.create_sheet('红名单')
+ws2.append(['序号', '领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定日期'])
+ws2.append([1, '劳务派遣', '法人及非法人组织', '新乡市示例人力资源有限公司', '91410700MA3YF8C110', '孙明', '经营规范', '《劳务派遣暂行规定》', '2026/8/20'])
+wb.save(sys.argv[1])
+PY
+# A GB18030 CSV as Chinese Excel saves it ("CSV (逗号分隔)"), with CRLF.
+mkdir -p "$out/excel-gb18030-csv"
+iconv -f UTF-8 -t GB18030 "$work/黑名单.csv" | sed 's/$/\r/' > "$out/excel-gb18030-csv/黑名单.csv"
+echo "real files written under $out"
