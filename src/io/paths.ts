@@ -6,3 +6,9 @@ export function displayPath(base: string, path: string): string {
   const out = rel === '' ? '.' : rel;
   return sep === '/' ? out : out.split(sep).join('/');
 }
+
+/** For the terminal: relative when inside `base`, else absolute (clearer than ../../..). */
+export function shownPath(base: string, path: string): string {
+  const rel = displayPath(base, path);
+  return rel.startsWith('../') || rel === '..' ? path : rel;
+}

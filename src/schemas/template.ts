@@ -4,7 +4,6 @@ import { FIELD_KEYS } from './fields.js';
 
 export const DERIVED_VALUES = [
   'rowNumber', 'periodMonths', 'department', 'authority', 'bureau.name', 'bureau.creditCode', 'quarter',
-  'listTypeLabel',
 ] as const;
 export type DerivedValue = (typeof DERIVED_VALUES)[number];
 
@@ -14,9 +13,9 @@ const columnSchema = z
     field: z.enum(FIELD_KEYS).optional(),
     value: z.enum(DERIVED_VALUES).optional(),
     public: z.enum(['show', 'mask', 'omit']).default('show'),
-    audience: z.enum(['all', 'sharing']).default('all'),
     format: z.enum(['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD', 'YYYY年MM月DD日']).optional(),
     codes: z.record(z.string(), z.string()).optional(),
+    width: z.number().int().min(4).max(100).optional(),
   })
   .refine((c) => (c.field === undefined) !== (c.value === undefined), {
     message: 'each column needs exactly one of "field" or "value"',

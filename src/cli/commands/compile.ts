@@ -1,6 +1,78 @@
+/** `hrss-credit compile <quarter>` */
 import type { CommandEnv } from '../program.js';
+import { compile } from '../../api/compile.js';
 import { ToolError } from '../../api/errors.js';
+import { shownPath } from '../../io/paths.js';
+import { formatJson, toJsonReport } from '../../reporters/json.js';
+import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';
+import { parseLang } from '../../messages/index.js';
 
-export async function compileCommand(_env: CommandEnv, ..._args: unknown[]): Promise<number> {
-  throw new ToolError('INTERNAL', { message: 'not yet built' });
+export function sourceDateEpoch(env: Record<string, string | undefined>): number | undefined {
+  const v = env.SOURCE_DATE_EPOCH;
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d+$/.test(v)) throw new ToolError('DATE_INVALID', { value: `SOURCE_DATE_EPOCH=${v}` });
+  return Number(v);
+}
+
+export async function compileCommand(
+  env: CommandEnv,
+  quarter: string,
+  opts: { dryRun?: boolean; force?: boolean; zip?: boolean; out?: string; template?: string },
+): Promise<number> {
+  const started = Date.now();
+  const progress = env.io.stderr.isTTY && env.flags.format !== 'json';
+  const epoch = sourceDateEpoch(env.io.env);
+  const res = await compile(quarter, {
+    ...env.common,
+    ...(opts.dryRun ? { dryRun: true } : {}),
+    ...(opts.force ? { force: true } : {}),
+    ...(opts.zip ? { zip: true } : {}),
+    ...(opts.out ? { out: opts.out } : {}),
+    ...(opts.template ? { template: opts.template } : {}),
+    lang: parseLang(env.m.lang) ?? 'zh-CN',
+    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+    ...(progress
+      ? {
+          onProgress: (d: number, t: number, n: string) => {
+            if (Date.now() - started > 1000) env.io.stderr.write(`\r\x1b[K${env.m.ui.compile.progress(d, t, n)}`);
+          },
+        }
+      : {}),
+  });
+  if (progress && Date.now() - started > 1000) env.io.stderr.write('\r\x1b[K');
+  const where = (p: string): string => shownPath(env.io.cwd, p);
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(
+      formatJson(
+        toJsonReport(res.report, env.m, {
+          written: res.written,
+          ...(res.packageDir ? { package: where(res.packageDir) } : {}),
+          ...(res.zipPath ? { zip: where(res.zipPath) } : {}),
+          ...(res.replaced ? { replaced: where(res.replaced) } : {}),
+          counts: res.counts,
+          departments: res.statuses.map((s) => ({ name: s.name, submitted: s.submitted, nilReport: s.nilReport, onTime: s.onTime, red: s.red, black: s.black })),
+        }),
+      ),
+    );
+    return res.report.exitCode;
+  }
+  const c = env.m.ui.compile;
+  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width };
+  let out = formatDiagnostics(res.report, env.m, o);
+  if (!o.quiet) {
+    const table = makeTable([c.department, c.submitted, c.red, c.black], o);
+    for (const s of res.statuses) table.push([s.name, s.submitted ? (s.nilReport ? c.nil : c.submitted) : env.chalk.yellow(c.missing), String(s.red), String(s.black)]);
+    table.push([c.counts, '', String(res.counts.red), String(res.counts.black)]);
+    out += `${table.toString()}\n`;
+  }
+  out += formatSummary(res.report, env.m, o);
+  if (opts.dryRun) out += `${c.dryRun}\n`;
+  else if (res.written && res.packageDir) {
+    out += `${env.chalk.green(c.written(where(res.packageDir)))}\n`;
+    if (res.zipPath) out += `${c.zip(where(res.zipPath))}\n`;
+    if (res.replaced) out += `${c.replaced(where(res.replaced))}\n`;
+    out += `${c.next(where(res.packageDir))}\n`;
+  } else out += `${env.chalk.red(c.notWritten)}\n`;
+  env.io.stdout.write(out);
+  return res.report.exitCode;
 }

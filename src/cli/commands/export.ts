@@ -1,6 +1,23 @@
+/** `hrss-credit export <quarter|package-dir> --to DIR` */
 import type { CommandEnv } from '../program.js';
-import { ToolError } from '../../api/errors.js';
+import { exportPackage } from '../../api/export.js';
+import { shownPath } from '../../io/paths.js';
+import { formatJson } from '../../reporters/json.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { sourceDateEpoch } from './compile.js';
 
-export async function exportCommand(_env: CommandEnv, ..._args: unknown[]): Promise<number> {
-  throw new ToolError('INTERNAL', { message: 'not yet built' });
+export async function exportCommand(env: CommandEnv, target: string, opts: { to: string; template?: string; audience?: 'public' | 'sharing' }): Promise<number> {
+  const epoch = sourceDateEpoch(env.io.env);
+  const r = await exportPackage(target, {
+    ...env.common,
+    to: opts.to,
+    ...(opts.template ? { template: opts.template } : {}),
+    ...(opts.audience ? { audience: opts.audience } : {}),
+    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+  });
+  const dir = shownPath(env.io.cwd, r.dir);
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'export', valid: true, dir, files: r.files, records: r.records }));
+  } else env.io.stdout.write(`${env.m.ui.exported(r.files.length, dir)}\n${r.files.map((f) => `  ${f}`).join('\n')}\n`);
+  return 0;
 }

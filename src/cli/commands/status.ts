@@ -1,6 +1,34 @@
+/** `hrss-credit status <quarter>` */
 import type { CommandEnv } from '../program.js';
-import { ToolError } from '../../api/errors.js';
+import { status } from '../../api/status.js';
+import { formatJson, toJsonReport } from '../../reporters/json.js';
+import { makeTable } from '../../reporters/pretty.js';
 
-export async function statusCommand(_env: CommandEnv, ..._args: unknown[]): Promise<number> {
-  throw new ToolError('INTERNAL', { message: 'not yet built' });
+export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
+  const { report, statuses } = await status(quarter, env.common);
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { departments: statuses })));
+    return report.exitCode;
+  }
+  const s = env.m.ui.status;
+  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
+  const table = makeTable(s.columns, o);
+  const yn = (b: boolean): string => (b ? s.yes : s.no);
+  for (const d of statuses) {
+    table.push([
+      d.name,
+      d.submitted ? s.yes : env.chalk.yellow(s.no),
+      yn(d.nilReport),
+      String(d.red + d.black),
+      String(d.red),
+      String(d.black),
+      d.errors > 0 ? env.chalk.red(String(d.errors)) : '0',
+      String(d.warnings),
+      d.reviewer ? `${d.reviewer} ${d.reviewedOn}` : s.none,
+      d.approver ? `${d.approver} ${d.approvedOn}` : s.none,
+      String(d.caseFiles.length),
+    ]);
+  }
+  env.io.stdout.write(`${table.toString()}\n${env.m.ui.summary(report.stats)}\n`);
+  return report.exitCode;
 }

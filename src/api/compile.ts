@@ -1,0 +1,130 @@
+/**
+ * `hrss-credit compile <quarter>`: checks every department of the quarter and, only when there is
+ * no error, writes the package whole (package.md). A second compile waits briefly for the lock,
+ * then fails (exit 2); an interrupted one leaves the previous package as it was.
+ */
+import { existsSync, readFileSync, rmSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { quarterEnd } from '../domain/quarter.js';
+import { makeDiagnostic } from '../diagnostics/diagnostic.js';
+import { onInterrupt } from '../io/cleanup.js';
+import { acquireLock } from '../io/lock.js';
+import { beforeSwap } from '../io/faults.js';
+import { recoverPackages, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
+import { displayPath } from '../io/paths.js';
+import { loadTemplate } from '../io/template.js';
+import { zipBuffer } from '../io/xlsx-writer.js';
+import { listFiles } from '../io/package-fs.js';
+import { messagesFor, type Lang } from '../messages/index.js';
+import { toJsonReport } from '../reporters/json.js';
+import { makeContext, type CommonOptions } from './context.js';
+import { ToolError } from './errors.js';
+import { departmentStatuses, writePackage, type DepartmentStatus } from './package.js';
+import { checkQuarter, parseQuarterArg, requireWorkspace } from './quarter.js';
+import { makeReport, type Report } from './report.js';
+import { sortRecords } from './records.js';
+
+export interface CompileOptions extends CommonOptions {
+  dryRun?: boolean;
+  force?: boolean;
+  zip?: boolean;
+  /** Write the package into this folder instead of the workspace's packages/. */
+  out?: string;
+  template?: string;
+  lang?: Lang;
+  /** Seconds since the epoch (SOURCE_DATE_EPOCH): every timestamp written. */
+  sourceDateEpoch?: number;
+  onProgress?(done: number, total: number, name: string): void;
+}
+
+export interface CompileResult {
+  report: Report;
+  written: boolean;
+  packageDir?: string;
+  zipPath?: string;
+  replaced?: string;
+  statuses: DepartmentStatus[];
+  counts: { red: number; black: number };
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+export async function compile(quarterArg: string, options: CompileOptions): Promise<CompileResult> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const quarter = parseQuarterArg(ctx, quarterArg);
+  const templatePath = options.template ?? ctx.config.export.template;
+  const template = loadTemplate(templatePath ? resolve(options.template ? ctx.cwd : workspace, templatePath) : undefined, templatePath);
+  const packagesDir = options.out ? resolve(ctx.cwd, options.out) : join(workspace, 'packages');
+
+  // An earlier run that was interrupted is finished or rolled back before anything else.
+  if (!options.dryRun && existsSync(packagesDir)) recoverPackages(packagesDir);
+
+  const check = await checkQuarter(ctx, quarter, { collect: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const finalDir = join(packagesDir, check.label);
+  if (!options.dryRun && !options.force && existsSync(finalDir)) {
+    ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));
+  }
+  const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
+  const statuses = departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline);
+  const records = sortRecords(check.records, ctx.matrix);
+  const counts = { red: records.filter((r) => r.listType === 'red').length, black: records.filter((r) => r.listType === 'black').length };
+  const result: CompileResult = { report, written: false, statuses, counts };
+  if (report.exitCode !== 0 || options.dryRun) return result;
+
+  const epoch = options.sourceDateEpoch;
+  const instant = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${quarterEnd(quarter)}T23:59:59Z`);
+  const generatedAt = (epoch !== undefined ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
+  const lock = await acquireLock(packagesDir);
+  const temp = tempName(check.label);
+  const tempDir = join(packagesDir, temp);
+  const zipTemp = `${tempDir}.zip`;
+  const undo = onInterrupt(() => {
+    rmSync(tempDir, { recursive: true, force: true });
+    rmSync(zipTemp, { force: true });
+    lock.release();
+  });
+  try {
+    const reportJson = toJsonReport(report, messagesFor(options.lang ?? 'zh-CN'));
+    await writePackage(tempDir, {
+      check,
+      records,
+      statuses,
+      template,
+      config: ctx.config,
+      instant,
+      generatedAt,
+      reportJson,
+      workspace,
+      diagnostics: { errors: report.stats.errors, warnings: report.stats.warnings, info: report.stats.info },
+    });
+    let zipPath: string | undefined;
+    if (options.zip) {
+      const files = listFiles(tempDir);
+      const entries = files.map((f) => ({ name: `${check.label}/${f}`, data: readFileSync(join(tempDir, f)) }));
+      writeFileDurable(zipTemp, await zipBuffer(entries, instant));
+    }
+    await beforeSwap();
+    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(new Date()));
+    if (options.zip) {
+      zipPath = join(packagesDir, `${check.label}.zip`);
+      renameSync(zipTemp, zipPath);
+    }
+    result.written = true;
+    result.packageDir = finalDir;
+    if (zipPath) result.zipPath = zipPath;
+    if (replaced) result.replaced = join(packagesDir, replaced);
+    return result;
+  } catch (err) {
+    rmSync(tempDir, { recursive: true, force: true });
+    rmSync(zipTemp, { force: true });
+    if (err instanceof ToolError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ToolError('WRITE_FAILED', { problem: code ?? (err as Error).message, path: displayPath(ctx.cwd, finalDir) }, { cause: err });
+  } finally {
+    undo();
+    lock.release();
+  }
+}

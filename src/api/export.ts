@@ -1,0 +1,54 @@
+/**
+ * `hrss-credit export <quarter|package-dir> --to DIR`: the credit-office files of a compiled
+ * package, written again from its records.json with a template and for an audience.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { quarterEnd, parseQuarter } from '../domain/quarter.js';
+import { RecordsFileSchema } from '../schemas/record.js';
+import { loadTemplate } from '../io/template.js';
+import { makeContext, type CommonOptions } from './context.js';
+import { ToolError } from './errors.js';
+import { writeListFiles } from './package.js';
+import { parseQuarterArg } from './quarter.js';
+import type { Audience } from './records.js';
+
+export interface ExportOptions extends CommonOptions {
+  to: string;
+  template?: string;
+  audience?: Audience;
+  sourceDateEpoch?: number;
+}
+
+export async function exportPackage(target: string, options: ExportOptions): Promise<{ files: string[]; dir: string; records: number }> {
+  const ctx = makeContext(options);
+  let dir = resolve(ctx.cwd, target);
+  if (!existsSync(join(dir, 'records.json'))) {
+    const q = existsSync(dir) ? undefined : parseQuarterArg(ctx, target);
+    if (q && ctx.workspace) dir = join(ctx.workspace, 'packages', `${q.year}Q${q.q}`);
+  }
+  const recordsPath = join(dir, 'records.json');
+  if (!existsSync(recordsPath)) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
+  let data;
+  try {
+    data = RecordsFileSchema.parse(JSON.parse(readFileSync(recordsPath, 'utf8')));
+  } catch (err) {
+    throw new ToolError('PACKAGE_INVALID', { path: target, problem: (err as Error).message.slice(0, 200) });
+  }
+  const templatePath = options.template ?? ctx.config.export.template;
+  const template = loadTemplate(templatePath ? resolve(options.template ? ctx.cwd : (ctx.workspace ?? ctx.cwd), templatePath) : undefined, templatePath);
+  const q = parseQuarter(data.quarter);
+  const epoch = options.sourceDateEpoch;
+  const instant = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${q ? quarterEnd(q) : '2000-01-01'}T23:59:59Z`);
+  const audience = options.audience ?? 'public';
+  const out = resolve(ctx.cwd, options.to);
+  const files = await writeListFiles(out, data.records, template.template, audience, {
+    bureau: { name: ctx.config.bureau.name, creditCode: ctx.config.bureau.creditCode },
+    maskRule: ctx.config.publication.maskRule,
+    quarter: data.quarter,
+    instant,
+    csvEncoding: ctx.config.export.csvEncoding,
+    withCsv: true,
+  });
+  return { files, dir: out, records: data.records.length };
+}

@@ -1,0 +1,243 @@
+/**
+ * The bureau package (package.md): 公示/ (masked), 共享/ (full identifiers), 典型案例/ (byte for
+ * byte), 报送情况.xlsx, records.json, report.json and manifest.json, all written into one folder.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { isFormulaLike } from '../domain/text.js';
+import { addIsoDuration } from '../domain/dates.js';
+import { quarterEnd } from '../domain/quarter.js';
+import { coverDate } from '../table/cover.js';
+import type { Config } from '../schemas/config.js';
+import type { CreditRecord } from '../schemas/record.js';
+import type { Template } from '../schemas/template.js';
+import type { LoadedTemplate } from '../io/template.js';
+import { listFiles, sha256File, writeFileDurable } from '../io/package-fs.js';
+import { workbookBuffer, type SheetSpec } from '../io/xlsx-writer.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { DepartmentResult } from './department.js';
+import type { QuarterCheck } from './quarter.js';
+import { columnsFor, exportRow, type Audience, type ExportContext } from './records.js';
+
+export type CsvEncoding = Config['export']['csvEncoding'];
+
+export interface DepartmentStatus {
+  name: string;
+  submitted: boolean;
+  nilReport: boolean;
+  onTime: boolean | null;
+  sentOn: string | null;
+  reviewer: string;
+  reviewedOn: string;
+  approver: string;
+  approvedOn: string;
+  red: number;
+  black: number;
+  byDomain: Record<string, { red: number; black: number }>;
+  caseFiles: string[];
+  errors: number;
+  warnings: number;
+}
+
+/** One line per department of the matrix (报送情况, manifest, status). */
+export function departmentStatuses(check: QuarterCheck, matrixDepartments: readonly { name: string }[], deadline: string): DepartmentStatus[] {
+  const due = addIsoDuration(quarterEnd(check.quarter), deadline);
+  return matrixDepartments.map((dept) => {
+    const results = check.departments.filter((d) => d.department?.name === dept.name);
+    const r: DepartmentResult | undefined = results.find((d) => d.covers > 0) ?? results[0];
+    const cover = r?.cover?.values;
+    const sentOn = coverDate(cover?.sentOn).date ?? null;
+    return {
+      name: dept.name,
+      submitted: results.some((d) => d.covers > 0),
+      nilReport: r?.nilReport ?? false,
+      onTime: sentOn && due ? sentOn <= due : null,
+      sentOn,
+      reviewer: cover?.reviewer?.text ?? '',
+      reviewedOn: coverDate(cover?.reviewedOn).date ?? cover?.reviewedOn?.text ?? '',
+      approver: cover?.approver?.text ?? '',
+      approvedOn: coverDate(cover?.approvedOn).date ?? cover?.approvedOn?.text ?? '',
+      red: results.reduce((n, d) => n + d.red, 0),
+      black: results.reduce((n, d) => n + d.black, 0),
+      byDomain: Object.assign({}, ...results.map((d) => d.byDomain)) as Record<string, { red: number; black: number }>,
+      caseFiles: results.flatMap((d) => d.evidence.filter((e) => e.kind !== 'coverScan').map((e) => e.rel)),
+      errors: results.reduce((n, d) => n + d.errors, 0),
+      warnings: results.reduce((n, d) => n + d.warnings, 0),
+    };
+  });
+}
+
+function csvText(rows: string[][]): string {
+  const cell = (v: string): string => {
+    // A value a spreadsheet would run is shown as text (package.md "Safety of the output").
+    const safe = isFormulaLike(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
+  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+  if (encoding === 'utf8') return Buffer.from(text, 'utf8');
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+export function listFileName(template: Template, quarter: string, audience: Audience): string {
+  const base = template.fileName.replace(/\{quarter\}/g, quarter);
+  return audience === 'sharing' ? `${base}${template.sharingSuffix}` : base;
+}
+
+/** Writes the credit-office files of one audience (also what `export` writes). Returns relative paths. */
+export async function writeListFiles(
+  dir: string,
+  records: CreditRecord[],
+  template: Template,
+  audience: Audience,
+  ctx: ExportContext & { quarter: string; instant: Date; csvEncoding: CsvEncoding; withCsv: boolean },
+): Promise<string[]> {
+  const cols = columnsFor(template, audience);
+  const headers = cols.map((c) => c.header);
+  const widths = cols.map((c) => c.width);
+  const red = records.filter((r) => r.listType === 'red');
+  const black = records.filter((r) => r.listType === 'black');
+  const rowsOf = (list: CreditRecord[]): string[][] => list.map((r, i) => exportRow(r, i, cols, audience, ctx));
+  const sheets: SheetSpec[] = [
+    { name: template.sheets.red, headers, widths, rows: rowsOf(red) },
+    { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
+  ];
+  const written: string[] = [];
+  const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
+  writeFileDurable(join(dir, xlsxName), await workbookBuffer(sheets, ctx.instant, TOOL_NAME));
+  written.push(xlsxName);
+  if (ctx.withCsv) {
+    for (const s of sheets) {
+      const name = `${s.name}.csv`;
+      writeFileDurable(join(dir, name), encodeCsv(csvText([s.headers, ...s.rows]), ctx.csvEncoding));
+      written.push(name);
+    }
+  }
+  return written;
+}
+
+export interface PackageInput {
+  check: QuarterCheck;
+  records: CreditRecord[];
+  statuses: DepartmentStatus[];
+  template: LoadedTemplate;
+  config: Config;
+  instant: Date;
+  generatedAt: string;
+  reportJson: unknown;
+  workspace: string;
+  diagnostics: { errors: number; warnings: number; info: number };
+}
+
+const AUDIENCE: Record<string, string> = { 公示: 'public', 共享: 'sharing', 典型案例: 'public' };
+
+/** Writes the whole package into `dir` (a temporary folder) and returns its manifest. */
+export async function writePackage(dir: string, p: PackageInput): Promise<Record<string, unknown>> {
+  const { check, config } = p;
+  const quarter = check.label;
+  const exportCtx = {
+    bureau: { name: config.bureau.name, creditCode: config.bureau.creditCode },
+    maskRule: config.publication.maskRule,
+    quarter,
+    instant: p.instant,
+    csvEncoding: config.export.csvEncoding,
+  };
+  mkdirSync(dir, { recursive: true });
+  await writeListFiles(join(dir, '公示'), p.records, p.template.template, 'public', { ...exportCtx, withCsv: true });
+  await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false });
+
+  // 典型案例/<department>/…: evidence and cover scans, byte for byte.
+  const inputs: { path: string; sha256: string; bytes: number; department: string }[] = [];
+  for (const d of check.departments) {
+    const dept = d.department?.name ?? '';
+    for (const inp of d.inputs) inputs.push({ path: inp.display, ...sha256File(inp.path), department: dept });
+    for (const e of d.evidence) {
+      inputs.push({ path: e.display, ...sha256File(e.path), department: dept });
+      const rel = e.kind === 'coverScan' ? e.rel : e.rel.slice(e.rel.indexOf('/') + 1);
+      const target = join(dir, '典型案例', dept, rel);
+      writeFileDurable(target, readFileSync(e.path));
+    }
+  }
+  inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  // 报送情况.xlsx: the bureau's supervision record (督查).
+  const yes = (b: boolean): string => (b ? '是' : '否');
+  const statusRows = p.statuses.map((s, i) => [
+    String(i + 1),
+    s.name,
+    s.submitted ? '已报送' : '未报送',
+    yes(s.nilReport),
+    s.sentOn ?? '',
+    s.onTime === null ? (s.submitted ? '未填报送日期' : '') : s.onTime ? '按时' : '逾期',
+    String(s.red),
+    String(s.black),
+    Object.entries(s.byDomain).map(([dom, c]) => `${dom}：红${c.red} 黑${c.black}`).join('；'),
+    s.reviewer,
+    s.reviewedOn,
+    s.approver,
+    s.approvedOn,
+    s.caseFiles.join('、'),
+    String(s.warnings),
+  ]);
+  writeFileDurable(
+    join(dir, '报送情况.xlsx'),
+    await workbookBuffer(
+      [
+        {
+          name: '报送情况',
+          headers: ['序号', '科室', '报送状态', '无信息报告', '报送日期', '是否按时', '红名单条数', '黑名单条数', '分领域条数', '审核人', '审核日期', '审定人', '审定日期', '典型案例材料', '警告数'],
+          widths: [6, 20, 10, 10, 12, 12, 10, 10, 36, 10, 12, 10, 12, 40, 8],
+          rows: statusRows,
+        },
+      ],
+      p.instant,
+      TOOL_NAME,
+    ),
+  );
+
+  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify({ schemaVersion: 1, quarter, audience: 'sharing', records: p.records }, null, 2)}\n`);
+  writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`);
+
+  const outputs = listFiles(dir)
+    .filter((f) => f !== 'manifest.json')
+    .map((f) => ({ path: f, ...sha256File(join(dir, f)), audience: AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? 'sharing' : 'internal') }));
+  const counts = {
+    red: p.records.filter((r) => r.listType === 'red').length,
+    black: p.records.filter((r) => r.listType === 'black').length,
+    byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, { red: s.red, black: s.black }])),
+    byDomain: Object.fromEntries(
+      [...new Set(p.records.map((r) => r.domain))].map((dom) => [
+        dom,
+        { red: p.records.filter((r) => r.domain === dom && r.listType === 'red').length, black: p.records.filter((r) => r.domain === dom && r.listType === 'black').length },
+      ]),
+    ),
+  };
+  const manifest = {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    bureau: { name: config.bureau.name, creditCode: config.bureau.creditCode },
+    quarter,
+    generatedAt: p.generatedAt,
+    template: { name: p.template.template.name, version: p.template.template.version, sha256: p.template.sha256 },
+    inputs,
+    outputs,
+    counts,
+    departments: p.statuses.map((s) => ({
+      name: s.name,
+      submitted: s.submitted,
+      nilReport: s.nilReport,
+      onTime: s.onTime,
+      reviewer: s.reviewer,
+      reviewedOn: s.reviewedOn,
+      approver: s.approver,
+      approvedOn: s.approvedOn,
+    })),
+    diagnostics: p.diagnostics,
+  };
+  writeFileDurable(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}

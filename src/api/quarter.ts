@@ -1,0 +1,132 @@
+/**
+ * Checks every department of a quarter (compile and status): each folder as a submission, then
+ * the quarter as a whole — duplicates and red/black conflicts across departments, departments that
+ * have not submitted, quarter folders named twice.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
+import { makeDiagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../io/paths.js';
+import { isLitter } from '../io/sniff.js';
+import { RecordIndex } from '../table/record-index.js';
+import type { CreditRecord } from '../schemas/record.js';
+import type { Context } from './context.js';
+import { checkDepartment, reportIndexFindings, type DepartmentResult } from './department.js';
+import { ToolError } from './errors.js';
+import { toCreditRecord } from './records.js';
+
+export interface QuarterCheck {
+  quarter: Quarter;
+  label: string;
+  folders: string[];
+  departments: DepartmentResult[];
+  records: CreditRecord[];
+  /** Matrix departments with no folder or no cover. */
+  missing: string[];
+  files: number;
+  rows: number;
+}
+
+export interface QuarterOptions {
+  onProgress?(done: number, total: number, name: string): void;
+  /** Keep canonical records (compile); status needs only counts. */
+  collect: boolean;
+}
+
+export function requireWorkspace(ctx: Context): string {
+  if (!ctx.workspace) throw new ToolError('WORKSPACE_NOT_FOUND');
+  return ctx.workspace;
+}
+
+export function parseQuarterArg(ctx: Context, raw: string): Quarter {
+  const q = resolveQuarter(raw, ctx.today);
+  if (!q) throw new ToolError('QUARTER_INVALID', { value: raw });
+  return q;
+}
+
+export async function checkQuarter(ctx: Context, quarter: Quarter, options: QuarterOptions): Promise<QuarterCheck> {
+  const workspace = requireWorkspace(ctx);
+  const label = formatQuarter(quarter);
+  const submissions = join(workspace, 'submissions');
+  let entries: string[];
+  try {
+    entries = readdirSync(submissions, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
+  }
+  const folders = entries.filter((name) => {
+    const q = parseQuarter(name);
+    return q !== undefined && formatQuarter(q) === label;
+  });
+  if (folders.length === 0) throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
+  const collector = ctx.collector;
+  if (folders.length > 1) {
+    for (const f of folders.slice(1)) {
+      collector.add(makeDiagnostic('PACKAGE_QUARTER_DUPLICATE', { quarter: label, folders: folders.map((x) => `submissions/${x}`).join('、') }, { file: `submissions/${f}` }));
+    }
+  }
+
+  const index = new RecordIndex();
+  const records: CreditRecord[] = [];
+  const departments: DepartmentResult[] = [];
+  const targets: string[] = [];
+  for (const folder of folders) {
+    const dir = join(submissions, folder);
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (isLitter(e.name)) continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) targets.push(path);
+      else collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(workspace, path) }));
+    }
+  }
+  let files = 0;
+  let rows = 0;
+  for (const [i, path] of targets.entries()) {
+    options.onProgress?.(i + 1, targets.length, displayPath(workspace, path));
+    const res = await checkDepartment(ctx, path, true, {
+      quarter,
+      base: workspace,
+      index,
+      onRecord: (file, sheet, r, dept) => {
+        if (!options.collect || !dept) return;
+        const rec = toCreditRecord(r, dept, ctx.config.bureau.name, label, file, sheet);
+        if (rec) records.push(rec);
+      },
+    });
+    departments.push(res);
+    files += res.inputs.length;
+    rows += res.rows;
+  }
+  reportIndexFindings(index.findings(), (d) => collector.add(d, undefined, d.sort?.departmentRank));
+
+  // Two folders for one department; departments of the matrix that have not submitted.
+  const byDept = new Map<string, DepartmentResult[]>();
+  for (const d of departments) {
+    if (!d.department) continue;
+    const list = byDept.get(d.department.name) ?? [];
+    list.push(d);
+    byDept.set(d.department.name, list);
+  }
+  for (const [name, list] of byDept) {
+    if (list.length < 2) continue;
+    for (const d of list.slice(1)) {
+      collector.add(
+        makeDiagnostic('PACKAGE_DEPARTMENT_DUPLICATE', { department: name, folders: list.map((x) => x.display).join('、') }, { file: d.display }, { departmentRank: ctx.matrix.departmentRank(name) }),
+        name,
+      );
+    }
+  }
+  const missing: string[] = [];
+  for (const dept of ctx.matrix.departments) {
+    const submitted = (byDept.get(dept.name) ?? []).some((d) => d.covers > 0);
+    if (!submitted) {
+      missing.push(dept.name);
+      collector.add(makeDiagnostic('PACKAGE_SUBMISSION_MISSING', { department: dept.name }, {}, { departmentRank: ctx.matrix.departmentRank(dept.name) }), dept.name);
+    }
+  }
+  return { quarter, label, folders, departments, records, missing, files, rows };
+}

@@ -1,0 +1,41 @@
+/** `hrss-credit verify <package-dir>`: recomputes every hash of the manifest. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { listFiles, sha256File } from '../io/package-fs.js';
+import { ToolError } from './errors.js';
+
+export interface VerifyResult {
+  dir: string;
+  checked: number;
+  changed: string[];
+  missing: string[];
+  added: string[];
+  ok: boolean;
+}
+
+export function verify(dir: string, cwd: string): VerifyResult {
+  const root = resolve(cwd, dir);
+  const manifestPath = join(root, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new ToolError('PACKAGE_NOT_FOUND', { path: dir });
+  let manifest: { outputs?: { path: string; sha256: string; bytes: number }[] };
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
+  } catch (err) {
+    throw new ToolError('PACKAGE_INVALID', { path: dir, problem: (err as Error).message });
+  }
+  if (!Array.isArray(manifest.outputs)) throw new ToolError('PACKAGE_INVALID', { path: dir, problem: 'manifest.json has no outputs' });
+  const listed = new Set(manifest.outputs.map((o) => o.path));
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const o of manifest.outputs) {
+    const p = join(root, o.path);
+    if (!existsSync(p)) {
+      missing.push(o.path);
+      continue;
+    }
+    const h = sha256File(p);
+    if (h.sha256 !== o.sha256 || h.bytes !== o.bytes) changed.push(o.path);
+  }
+  const added = listFiles(root).filter((f) => f !== 'manifest.json' && !listed.has(f));
+  return { dir: root, checked: manifest.outputs.length, changed, missing, added, ok: changed.length + missing.length + added.length === 0 };
+}

@@ -1,0 +1,80 @@
+/**
+ * Writes the package workbooks with exceljs, every cell as text (identifiers never become numbers,
+ * and text that a spreadsheet would run stays text), then re-packs the zip with one fixed timestamp
+ * so that the same records give the same bytes (package.md "Determinism").
+ */
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+
+export interface SheetSpec {
+  name: string;
+  headers: string[];
+  widths?: (number | undefined)[];
+  rows: string[][];
+}
+
+/** A Date whose local fields are the UTC fields of `instant`: zip's DOS time has no zone. */
+export function dosDate(instant: Date): Date {
+  const t = new Date(Math.max(instant.getTime(), Date.UTC(1980, 0, 1, 0, 0, 0)));
+  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}
+
+export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = creator;
+  wb.lastModifiedBy = creator;
+  wb.created = instant;
+  wb.modified = instant;
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = s.headers.map((h, i) => ({ header: h, key: String(i), width: s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2)), style: { numFmt: '@' } }));
+    ws.getRow(1).font = { bold: true };
+    for (const r of s.rows) ws.addRow(r);
+  }
+  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  return normaliseZip(raw, instant);
+}
+
+/** Re-packs a zip: same entries in the same order, one fixed modification time, no extra fields. */
+export async function normaliseZip(buf: Buffer, instant: Date): Promise<Buffer> {
+  const entries = await new Promise<{ name: string; data: Buffer }[]>((resolve, reject) => {
+    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('zip'));
+      const out: { name: string; data: Buffer }[] = [];
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (e.fileName.endsWith('/')) {
+          zip.readEntry();
+          return;
+        }
+        zip.openReadStream(e, (err2, s) => {
+          if (err2 || !s) return reject(err2 ?? new Error('zip entry'));
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c));
+          s.on('end', () => {
+            out.push({ name: e.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+          s.on('error', reject);
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+  return zipBuffer(entries, instant);
+}
+
+export function zipBuffer(entries: { name: string; data: Buffer }[], instant: Date): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const z = new yazl.ZipFile();
+    const mtime = dosDate(instant);
+    for (const e of entries) z.addBuffer(e.data, e.name, { mtime, forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options);
+    z.end();
+    const chunks: Buffer[] = [];
+    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    z.outputStream.on('error', reject);
+  });
+}

@@ -1,0 +1,328 @@
+// compile, verify, export: the package read back by a reader independent of the writer (our own
+// streaming OOXML reader, not exceljs), determinism, refusals, the lock, interrupted writes.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { openWorkbook } from '../src/io/sniff.js';
+import { DEFAULT_LIMITS } from '../src/schemas/config.js';
+import { scoreRows } from '../src/table/header.js';
+import type { CellValue } from '../src/io/cells.js';
+import { listFiles } from '../src/io/package-fs.js';
+import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
+// @ts-expect-error plain JavaScript helper shared with scripts/
+import { writeFiles } from '../scripts/lib/fixture-kit.mjs';
+
+const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
+const TODAY = '2026-10-15';
+const BIN = join(ROOT, 'bin', 'hrss-credit.js');
+let tmp: string;
+
+beforeAll(() => {
+  tmp = tempDir('compile');
+});
+afterAll(() => cleanup(tmp));
+
+function copyExample(name: string): string {
+  const dir = join(tmp, name);
+  cpSync(EXAMPLE, dir, { recursive: true });
+  return dir;
+}
+
+async function readSheets(file: string): Promise<Record<string, string[][]>> {
+  const wb = await openWorkbook(file, 'x', { limits: DEFAULT_LIMITS, score: scoreRows });
+  const out: Record<string, string[][]> = {};
+  for (const s of wb.sheets) {
+    const rows: string[][] = [];
+    await s.read((r) => {
+      rows.push(r.cells.map((c: CellValue) => (c === null || c === undefined ? '' : String(c))));
+    });
+    out[s.name] = rows;
+  }
+  await wb.close();
+  return out;
+}
+
+const FULL_ID = /\b\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dX]\b/;
+
+function spawnBin(args: string[], cwd: string, env: Record<string, string> = {}): { done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>; kill(sig: NodeJS.Signals): void } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return {
+    done: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))),
+    kill: (sig) => child.kill(sig),
+  };
+}
+
+async function waitFor(pred: () => boolean, ms = 20000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('compile the example workspace', () => {
+  let ws: string;
+  let pkg: string;
+  let json: { valid: boolean; written: boolean; counts: { red: number; black: number }; diagnostics: unknown[] };
+
+  beforeAll(async () => {
+    ws = copyExample('example');
+    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json', '--zip'], ROOT);
+    expect(res.code).toBe(0);
+    json = JSON.parse(res.stdout);
+    pkg = join(ws, 'packages', '2026Q3');
+  });
+
+  it('writes the package laid out as package.md says', () => {
+    expect(json.valid).toBe(true);
+    expect(json.written).toBe(true);
+    const files = listFiles(pkg);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '公示/新乡市人社局信用红黑名单_2026Q3.xlsx', '公示/红名单.csv', '公示/黑名单.csv', '共享/新乡市人社局信用红黑名单_2026Q3_共享.xlsx',
+        '报送情况.xlsx', 'records.json', 'manifest.json', 'report.json', '典型案例/就业办/典型案例报道.pdf', '典型案例/考试中心/报送单.pdf',
+      ]),
+    );
+  });
+
+  it('the 公示 workbook has the template headers and one row per record, IDs masked', async () => {
+    const sheets = await readSheets(join(pkg, '公示', '新乡市人社局信用红黑名单_2026Q3.xlsx'));
+    expect(Object.keys(sheets)).toEqual(['红名单', '黑名单']);
+    const header = sheets['红名单']?.[0];
+    expect(header?.[0]).toBe('序号');
+    expect(header).toContain('证件号码');
+    expect(header).not.toContain('法定代表人证件号码');
+    expect((sheets['红名单']?.length ?? 0) - 1).toBe(json.counts.red);
+    expect((sheets['黑名单']?.length ?? 0) - 1).toBe(json.counts.black);
+    const idCol = header?.indexOf('证件号码') as number;
+    const ids = sheets['黑名单']?.slice(1).map((r) => r[idCol]).filter(Boolean);
+    expect(ids).toEqual(['410782********0510', '410711********0138', '410783********0265']);
+  });
+
+  it('no full natural-person ID number in 公示/, report.json or manifest.json; 共享/ has them', async () => {
+    for (const f of listFiles(join(pkg, '公示'))) {
+      if (f.endsWith('.csv')) expect(readFileSync(join(pkg, '公示', f), 'utf8')).not.toMatch(FULL_ID);
+      else expect(JSON.stringify(await readSheets(join(pkg, '公示', f)))).not.toMatch(FULL_ID);
+    }
+    expect(readFileSync(join(pkg, 'report.json'), 'utf8')).not.toMatch(FULL_ID);
+    expect(readFileSync(join(pkg, 'manifest.json'), 'utf8')).not.toMatch(FULL_ID);
+    const shared = JSON.stringify(await readSheets(join(pkg, '共享', '新乡市人社局信用红黑名单_2026Q3_共享.xlsx')));
+    expect(shared).toContain('410782198503120510');
+    expect(shared).toContain('法定代表人证件号码');
+  });
+
+  it('copies the evidence byte for byte', () => {
+    const a = readFileSync(join(ws, 'submissions/2026Q3/监察支队/附件/欠薪案件典型案例.txt'));
+    expect(readFileSync(join(pkg, '典型案例/市劳动保障监察支队/欠薪案件典型案例.txt')).equals(a)).toBe(true);
+  });
+
+  it('the manifest hashes every input and output, and verify passes', async () => {
+    const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8'));
+    expect(m.outputs.map((o: { path: string }) => o.path).sort()).toEqual(listFiles(pkg).filter((f) => f !== 'manifest.json'));
+    expect(m.inputs.length).toBeGreaterThan(20);
+    expect(m.inputs.every((i: { path: string }) => i.path.startsWith('submissions/2026Q3/'))).toBe(true);
+    expect(JSON.stringify(m)).not.toContain(ROOT);
+    const v = await runCli(['verify', pkg], ROOT);
+    expect(v.code).toBe(0);
+  });
+
+  it('the CSV is UTF-8 with a BOM and CRLF', () => {
+    const csv = readFileSync(join(pkg, '公示', '黑名单.csv'));
+    expect(csv.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    expect(csv.toString('utf8')).toContain('\r\n');
+  });
+
+  it('the zip carries the UTF-8 name flag on every entry', async () => {
+    const entries = await new Promise<{ name: string; flag: number }[]>((resolve, reject) => {
+      yauzl.open(join(ws, 'packages', '2026Q3.zip'), { lazyEntries: true }, (err, z) => {
+        if (err || !z) return reject(err);
+        const out: { name: string; flag: number }[] = [];
+        z.on('entry', (e: yauzl.Entry) => {
+          out.push({ name: e.fileName, flag: e.generalPurposeBitFlag });
+          z.readEntry();
+        });
+        z.on('end', () => resolve(out));
+        z.readEntry();
+      });
+    });
+    expect(entries.length).toBe(listFiles(pkg).length);
+    expect(entries.every((e) => (e.flag & 0x800) !== 0)).toBe(true);
+    expect(entries.map((e) => e.name)).toContain('2026Q3/公示/红名单.csv');
+  });
+
+  it('verify fails after a byte changes, a file is added or removed', async () => {
+    const copy = join(tmp, 'tampered');
+    cpSync(pkg, copy, { recursive: true });
+    appendFileSync(join(copy, '公示', '红名单.csv'), ' ');
+    const v1 = await runCli(['verify', copy, '--format', 'json'], ROOT);
+    expect(v1.code).toBe(1);
+    expect(JSON.parse(v1.stdout).changed).toEqual(['公示/红名单.csv']);
+    writeFileSync(join(copy, 'extra.txt'), 'x');
+    rmSync(join(copy, 'records.json'));
+    const v2 = JSON.parse((await runCli(['verify', copy, '--format', 'json'], ROOT)).stdout);
+    expect(v2.added).toEqual(['extra.txt']);
+    expect(v2.missing).toEqual(['records.json']);
+  });
+
+  it('refuses to overwrite without --force, and keeps the old package with it', async () => {
+    const again = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['PACKAGE_EXISTS']);
+    const forced = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json', '--force'], ROOT);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.stdout).replaced).toMatch(/packages\/2026Q3\.replaced-\d{8}T\d{6}Z$/);
+    expect(readdirSync(join(ws, 'packages')).filter((n) => n.startsWith('2026Q3.replaced-'))).toHaveLength(1);
+  });
+
+  it('export writes the files again for an audience and a template', async () => {
+    const to = join(tmp, 'export');
+    const res = await runCli(['export', pkg, '--to', to, '--audience', 'sharing', '--format', 'json'], ROOT);
+    expect(res.code).toBe(0);
+    const sheets = await readSheets(join(to, '新乡市人社局信用红黑名单_2026Q3_共享.xlsx'));
+    expect(JSON.stringify(sheets)).toContain('410782198503120510');
+    const tpl = join(tmp, 'tpl.json');
+    writeFileSync(tpl, JSON.stringify({ name: '自定义', version: 2, sheets: { red: '守信', black: '失信' }, fileName: '导出_{quarter}', columns: [{ header: '名称', field: 'subjectName' }, { header: '类别', field: 'subjectType', codes: { 法人及非法人组织: '1', 自然人: '0' } }, { header: '号码', field: 'idNumber', public: 'mask' }] }));
+    const res2 = await runCli(['export', pkg, '--to', join(tmp, 'export2'), '--template', tpl], ROOT);
+    expect(res2.code).toBe(0);
+    const s2 = await readSheets(join(tmp, 'export2', '导出_2026Q3.xlsx'));
+    expect(s2['失信']?.[0]).toEqual(['名称', '类别', '号码']);
+    expect(s2['失信']?.some((r) => r[1] === '0' && r[2] === '410782********0510')).toBe(true);
+    const bad = join(tmp, 'bad-tpl.json');
+    writeFileSync(bad, JSON.stringify({ name: 'x', version: 1, sheets: { red: 'a', black: 'b' }, fileName: 'f', columns: [{ header: 'h', field: 'nope' }] }));
+    const res3 = await runCli(['export', pkg, '--to', join(tmp, 'export3'), '--template', bad, '--format', 'json'], ROOT);
+    expect(res3.code).toBe(2);
+    expect(JSON.parse(res3.stdout).error.message).toContain('columns[0].field');
+  });
+});
+
+describe('determinism', () => {
+  it('with SOURCE_DATE_EPOCH two compiles are identical in every byte, xlsx and zip included', async () => {
+    const ws = copyExample('det');
+    const env = { SOURCE_DATE_EPOCH: '1790000000' };
+    const a = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--out', join(tmp, 'det-a'), '--zip'], ROOT, env);
+    const b = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--out', join(tmp, 'det-b'), '--zip'], ROOT, env);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const files = listFiles(join(tmp, 'det-a'));
+    expect(files).toEqual(listFiles(join(tmp, 'det-b')));
+    for (const f of files) expect(readFileSync(join(tmp, 'det-a', f)).equals(readFileSync(join(tmp, 'det-b', f))), f).toBe(true);
+  });
+  it('without it, only manifest.json differs (its generatedAt)', async () => {
+    const ws = copyExample('det2');
+    await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--out', join(tmp, 'det-c')], ROOT);
+    await new Promise((r) => setTimeout(r, 1100));
+    await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--out', join(tmp, 'det-d')], ROOT);
+    const differ = listFiles(join(tmp, 'det-c')).filter((f) => !readFileSync(join(tmp, 'det-c', f)).equals(readFileSync(join(tmp, 'det-d', f))));
+    expect(differ).toEqual(['2026Q3/manifest.json']);
+  });
+});
+
+describe('refusals: exit 1 and nothing written', () => {
+  async function expectRefused(ws: string, code: string): Promise<void> {
+    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    expect(res.code).toBe(1);
+    const doc = JSON.parse(res.stdout);
+    expect(doc.written).toBe(false);
+    expect(doc.diagnostics.map((d: { code: string }) => d.code)).toContain(code);
+    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+  }
+
+  it('a folder that is no department of the matrix', async () => {
+    const ws = copyExample('wrong-dept');
+    await writeFiles(join(ws, 'submissions', '2026Q3'), {
+      '宣传科/报送单.csv': { csv: { rows: [['报送单位', '宣传科'], ['报送季度', '2026Q3'], ['填报人', '甲'], ['审核人', '乙'], ['审核日期', '2026-10-08'], ['审定人', '丙'], ['审定日期', '2026-10-09'], ['无信息报告', '是']] } },
+    });
+    await expectRefused(ws, 'MATRIX_DEPARTMENT_UNKNOWN');
+  });
+
+  it('a subject on one department\'s red list and another\'s black list', async () => {
+    const ws = copyExample('conflict');
+    await writeFiles(join(ws, 'submissions', '2026Q3'), {
+      '就业局/补充红名单.csv': { csv: { rows: [['领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定日期'], ['就业', '法人及非法人组织', '新乡市红旗区鑫达劳务服务有限公司', '91410702MA9LQ3T4X3', '刘志强', '吸纳就业', '《就业促进法》', '2026-09-20']] } },
+    });
+    await expectRefused(ws, 'PACKAGE_RED_BLACK_CONFLICT');
+  });
+
+  it('one record submitted by two departments', async () => {
+    const ws = copyExample('dup');
+    const q = join(ws, 'submissions', '2026Q3');
+    cpSync(join(q, '劳动关系科', '劳动关系科信用红黑名单.csv'), join(q, '监察科', '名单.csv'));
+    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    expect(res.code).toBe(1);
+    const dup = JSON.parse(res.stdout).diagnostics.find((d: { code: string }) => d.code === 'PACKAGE_DUPLICATE');
+    expect(dup.args.places).toContain('劳动关系科');
+    expect(dup.args.places).toContain('监察科');
+    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+  });
+
+  it('--dry-run checks and writes nothing', async () => {
+    const ws = copyExample('dry');
+    const res = await runCli(['compile', 'Q3', '-w', ws, '--today', TODAY, '--dry-run'], ROOT);
+    expect(res.code).toBe(0);
+    expect(existsSync(join(ws, 'packages'))).toBe(false);
+  });
+});
+
+describe('safety of the output', () => {
+  it('a second compile while one holds the lock fails clearly with exit 2', async () => {
+    const ws = copyExample('lock');
+    mkdirSync(join(ws, 'packages'), { recursive: true });
+    writeFileSync(join(ws, 'packages', '.hrss-credit.lock'), JSON.stringify({ pid: process.pid, since: '2026-10-15T08:00:00Z' }));
+    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    expect(res.code).toBe(2);
+    expect(JSON.parse(res.stdout).error.code).toBe('LOCK_HELD');
+    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+  });
+
+  it('a stale lock of a dead process is taken over', async () => {
+    const ws = copyExample('stale-lock');
+    mkdirSync(join(ws, 'packages'), { recursive: true });
+    writeFileSync(join(ws, 'packages', '.hrss-credit.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, since: '2026-10-15T08:00:00Z' }));
+    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT);
+    expect(res.code).toBe(0);
+    expect(existsSync(join(ws, 'packages', '.hrss-credit.lock'))).toBe(false);
+  });
+
+  it('a compile killed mid-write leaves no half package, and the next run cleans up', async () => {
+    const ws = copyExample('killed');
+    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap:20000' });
+    const packages = join(ws, 'packages');
+    await waitFor(() => existsSync(packages) && readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-') && existsSync(join(packages, n, 'manifest.json'))));
+    p.kill('SIGKILL');
+    const r = await p.done;
+    expect(r.signal).toBe('SIGKILL');
+    expect(existsSync(join(packages, '2026Q3'))).toBe(false);
+    const next = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT);
+    expect(next.code).toBe(0);
+    expect(readdirSync(packages).sort()).toEqual(['2026Q3']);
+  });
+
+  it('Ctrl-C mid-write removes the temporary folder at once', async () => {
+    const ws = copyExample('interrupted');
+    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap:20000' });
+    const packages = join(ws, 'packages');
+    await waitFor(() => existsSync(packages) && readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-')));
+    p.kill('SIGINT');
+    const r = await p.done;
+    expect(r.code).toBe(130);
+    expect(readdirSync(packages)).toEqual([]);
+  });
+
+  it('a full disk while replacing keeps the previous package intact (exit 2)', async () => {
+    const ws = copyExample('enospc');
+    expect((await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT)).code).toBe(0);
+    const pkg = join(ws, 'packages', '2026Q3');
+    const before = listFiles(pkg).map((f) => [f, readFileSync(join(pkg, f)).toString('base64')]);
+    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--force', '--format', 'json'], ROOT, { HRSS_CREDIT_FAULT: 'enospc-after:3' });
+    const r = await p.done;
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe('WRITE_FAILED');
+    expect(listFiles(pkg).map((f) => [f, readFileSync(join(pkg, f)).toString('base64')])).toEqual(before);
+    expect(readdirSync(join(ws, 'packages')).sort()).toEqual(['2026Q3']);
+  });
+});
