@@ -88,7 +88,8 @@ function localisedHelp(m: Messages): Partial<Help> {
     formatHelp(cmd: Command, helper: Help): string {
       const width = helper.padWidth(cmd, helper);
       const item = (term: string, desc: string): string => (desc ? `  ${term.padEnd(width + 2)}${desc}` : `  ${term}`);
-      const out: string[] = [`${h.usage} ${helper.commandUsage(cmd)}`, ''];
+      const usage = helper.commandUsage(cmd).replace('[options]', h.optionsToken).replace('[command]', h.commandToken);
+      const out: string[] = [`${h.usage} ${usage}`, ''];
       const desc = helper.commandDescription(cmd);
       if (desc) out.push(desc, '');
       const args = helper.visibleArguments(cmd).map((a: Argument) => item(helper.argumentTerm(a), helper.argumentDescription(a)));

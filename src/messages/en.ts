@@ -382,6 +382,8 @@ export const enUi: UiText = {
   },
   help: {
     usage: 'Usage:',
+    optionsToken: '[options]',
+    commandToken: '[command]',
     arguments: 'Arguments:',
     options: 'Options:',
     commands: 'Commands:',

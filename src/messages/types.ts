@@ -30,6 +30,8 @@ export interface UiText {
   usage: Record<'unknownOption' | 'missingArgument' | 'excessArguments' | 'unknownCommand' | 'optionMissingArgument' | 'invalidArgument' | 'other', (detail: string) => string>;
   help: {
     usage: string;
+    optionsToken: string;
+    commandToken: string;
     arguments: string;
     options: string;
     commands: string;

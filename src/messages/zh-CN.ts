@@ -386,6 +386,8 @@ export const zhUi: UiText = {
   },
   help: {
     usage: '用法：',
+    optionsToken: '[选项]',
+    commandToken: '[命令]',
     arguments: '参数：',
     options: '选项：',
     commands: '命令：',

@@ -49,9 +49,9 @@ export function formatDiagnostics(report: Report, m: Messages, o: PrettyOptions)
     groups.set(key, list);
   }
   const width = Math.max(80, Math.min(o.width, 160));
-  const locW = Math.floor(width * 0.24);
-  const sevW = 8;
-  const codeW = Math.floor(width * 0.22);
+  const locW = Math.floor(width * 0.22);
+  const sevW = 10;
+  const codeW = Math.max(12, ...shown.map((d) => d.code.length)) + 2;
   const msgW = Math.max(20, width - locW - sevW - codeW - 6);
   for (const [key, list] of groups) {
     const [dept, file] = key.split('\u0000');

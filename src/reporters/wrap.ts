@@ -26,7 +26,10 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-/** Breaks each line of `text` so that no line is wider than `width` columns. */
+/**
+ * Breaks each line of `text` so that no line is wider than `width` columns: Chinese anywhere,
+ * latin text at the last space when there is one in the second half of the line.
+ */
 export function wrapText(text: string, width: number): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
@@ -35,9 +38,17 @@ export function wrapText(text: string, width: number): string[] {
     for (const ch of line) {
       const cw = charWidth(ch.codePointAt(0) as number);
       if (w + cw > width && cur.length > 0) {
-        out.push(cur);
-        cur = '';
-        w = 0;
+        const space = cur.lastIndexOf(' ');
+        if (ch !== ' ' && /[\x21-\x7e]/.test(ch) && space > 0 && displayWidth(cur.slice(0, space)) > width / 2) {
+          out.push(cur.slice(0, space));
+          cur = cur.slice(space + 1);
+          w = displayWidth(cur);
+        } else {
+          out.push(cur);
+          cur = ch === ' ' ? '' : '';
+          w = 0;
+          if (ch === ' ') continue;
+        }
       }
       cur += ch;
       w += cw;

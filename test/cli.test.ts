@@ -1,0 +1,98 @@
+// The built binary as a clerk and a script run it: output and exit code recorded together.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, cleanup, tempDir } from './helpers/cases.js';
+
+const BIN = join(ROOT, 'bin', 'hrss-credit.js');
+const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
+let tmp: string;
+beforeAll(() => {
+  tmp = tempDir('cli');
+});
+afterAll(() => cleanup(tmp));
+
+function cli(args: string[], cwd = ROOT, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...env }, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('help and usage', () => {
+  it('prints Chinese help by default and English with --lang en', () => {
+    const zh = cli(['--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatchSnapshot();
+    const en = cli(['validate', '--help', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('check list files or department folders');
+  });
+  it('a usage error exits 2 with a Chinese message and no stack trace', () => {
+    const r = cli(['validate', 'x.xlsx', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('错误: 未知的选项 --bogus\n用法： hrss-credit validate --help\n');
+  });
+  it('under --format json a usage error is still one JSON document', () => {
+    const r = cli(['compile', '--format', 'json']);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.valid).toBe(false);
+    expect(doc.error.code).toBe('USAGE');
+  });
+  it('--ignore is repeatable and never swallows the paths after it', () => {
+    const r = cli(['validate', '--ignore', 'SHEET_HIDDEN', join(EXAMPLE, 'submissions/2026Q3/就业办'), '--today', '2026-10-15', '--ignore', 'FILE_LOOSE,COVER_MISSING']);
+    expect(r.code).toBe(0);
+  });
+  it('a missing path exits 2', () => {
+    const r = cli(['validate', 'no/such/file.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('找不到路径：no/such/file.xlsx');
+  });
+  it('an invalid config names the key and the file (exit 2)', () => {
+    const ws = join(tmp, 'badconfig');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ publication: { maskRule: { keepStart: 8, keepEnd: 4 } }, limits: { maxRows: -1 } }));
+    const r = cli(['compile', '2026Q3', '-w', ws, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toEqual({ code: 'CONFIG_INVALID', message: expect.stringMatching(/hrss-credit\.config\.json 有误：(publication\.maskRule|limits\.maxRows)/) });
+    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ colour: 'red' }));
+    const r2 = cli(['status', '2026Q3', '-w', ws]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('colour');
+  });
+});
+
+describe('validate as a clerk sees it', () => {
+  it('a clean department folder', () => {
+    const r = cli(['validate', 'fixtures/example-workspace/submissions/2026Q3/就业办', '--today', '2026-10-15']);
+    expect({ code: r.code, stdout: r.stdout }).toMatchSnapshot();
+  });
+  it('a folder with findings: table, summary, exit 1, in both languages', () => {
+    const ws = join(tmp, 'findings');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    const csv = join(ws, 'submissions/2026Q3/劳动关系科/劳动关系科信用红黑名单.csv');
+    execFileSync(process.execPath, ['-e', `
+      const iconv = require('iconv-lite'); const fs = require('fs');
+      const t = iconv.decode(fs.readFileSync(${JSON.stringify(csv)}), 'gb18030').replace('91410704MA47KD2X8H', '91410704MA47KD2X8J').replace('2026/9/2', '2026/9/31');
+      fs.writeFileSync(${JSON.stringify(csv)}, iconv.encode(t, 'gb18030'));`], { cwd: ROOT });
+    const zh = cli(['validate', 'submissions/2026Q3/劳动关系科', '--today', '2026-10-15'], ws);
+    expect({ code: zh.code, stdout: zh.stdout }).toMatchSnapshot();
+    const en = cli(['validate', 'submissions/2026Q3/劳动关系科', '--today', '2026-10-15', '--lang', 'en', '--ascii'], ws);
+    expect({ code: en.code, stdout: en.stdout }).toMatchSnapshot();
+    const strictWarn = cli(['validate', 'submissions/2026Q3/劳动关系科', '--today', '2026-10-15', '--format', 'json', '--ignore', 'SCHEMA_CREDIT_CODE_CHECKSUM,SCHEMA_DATE_INVALID'], ws);
+    expect(strictWarn.code).toBe(0);
+  });
+  it('rules and matrix', () => {
+    const r = cli(['rules', 'SCHEMA_ID_PRECISION_LOST']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('SCHEMA_ID_PRECISION_LOST');
+    const j = JSON.parse(cli(['rules', '--format', 'json']).stdout);
+    expect(j.rules.length).toBeGreaterThan(50);
+    const m = cli(['matrix', '--format', 'json', '-w', EXAMPLE]);
+    expect(JSON.parse(m.stdout).departments.map((d: { name: string }) => d.name)).toEqual(['就业办', '劳动关系科', '监察科', '市社保中心', '市劳动保障监察支队', '就业局', '创业担保中心', '考试中心']);
+  });
+  it('status shows every department', () => {
+    const r = cli(['status', 'Q3', '-w', EXAMPLE, '--today', '2026-10-15']);
+    expect({ code: r.code, stdout: r.stdout }).toMatchSnapshot();
+  });
+});
