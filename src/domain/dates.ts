@@ -103,6 +103,13 @@ export type DateParse = { ok: true; date: IsoDate } | { ok: false; reason: 'form
  * each optionally followed by a midnight time, or a date serial in 1990–2100 (submission.md "Values").
  */
 export function parseDateText(raw: string): DateParse {
+  // The common case first: an ISO date as exported by most systems, returned as it is.
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+    const y = Number(raw.slice(0, 4));
+    const m = Number(raw.slice(5, 7));
+    const d = Number(raw.slice(8, 10));
+    return isValidYmd(y, m, d) ? { ok: true, date: raw } : { ok: false, reason: 'nonexistent' };
+  }
   const text = toHalfWidth(raw).trim();
   for (const re of DATE_PATTERNS) {
     const m = re.exec(text);

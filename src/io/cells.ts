@@ -53,6 +53,8 @@ export interface WorkbookSource {
   sheets: SheetSource[];
   /** CSV only: the encoding that was detected. */
   encoding?: string;
+  /** CSV only: becomes true once an invalid byte sequence has been decoded (rows then get checked for U+FFFD). */
+  decodeState?: { dirty: boolean };
   close(): Promise<void>;
 }
 

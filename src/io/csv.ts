@@ -96,7 +96,11 @@ export function sniffCsv(sample: Buffer, score: HeaderScorer): CsvSniff {
 class Recode extends Transform {
   private readonly decoder: TextDecoder;
   private skip: number;
-  constructor(encoding: CsvEncoding, bomLength: number) {
+  constructor(
+    encoding: CsvEncoding,
+    bomLength: number,
+    private readonly state: { dirty: boolean },
+  ) {
     super();
     this.decoder = new TextDecoder(encoding);
     this.skip = bomLength;
@@ -109,10 +113,12 @@ class Recode extends Transform {
       this.skip -= n;
     }
     const s = this.decoder.decode(c, { stream: true });
+    if (!this.state.dirty && s.includes('\uFFFD')) this.state.dirty = true;
     cb(null, s.length > 0 ? Buffer.from(s, 'utf8') : undefined);
   }
   override _flush(cb: TransformCallback): void {
     const s = this.decoder.decode();
+    if (s.includes('\uFFFD')) this.state.dirty = true;
     cb(null, s.length > 0 ? Buffer.from(s, 'utf8') : undefined);
   }
 }
@@ -131,9 +137,24 @@ export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<Bu
   }
 }
 
+/** Where the last complete UTF-8 character of a chunk ends (a chunk may stop inside one). */
+function completeUtf8End(b: Buffer): number {
+  const n = b.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const byte = b[n - back] as number;
+    if (byte < 0x80) return n;
+    if (byte >= 0xc0) {
+      const len = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return len > back ? n - back : n;
+    }
+  }
+  return n;
+}
+
 export async function openCsv(path: string, sheetName: string, limits: Limits, score: HeaderScorer): Promise<WorkbookSource> {
   const sample = await readSample(path);
   const { encoding, bomLength, delimiter } = sniffCsv(sample, score);
+  const decodeState = { dirty: false };
   const sheet = {
     name: sheetName,
     index: 0,
@@ -189,10 +210,24 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
         });
         parser.on('end', () => finish());
         source.on('error', (err) => finish(ioProblem(err)));
-        if (encoding === 'utf-8') source.pipe(parser);
-        else source.pipe(new Recode(encoding, bomLength)).pipe(parser);
+        if (encoding === 'utf-8') {
+          // Invalid UTF-8 turns into U+FFFD inside csv-parse; a cheap check of each chunk tells
+          // the table when rows need to be looked at for it.
+          let carry: Buffer | undefined;
+          source.on('data', (chunk: string | Buffer) => {
+            if (decodeState.dirty) return;
+            const b = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+            const end = completeUtf8End(b);
+            if (!isUtf8(b.subarray(0, end))) decodeState.dirty = true;
+            carry = end < b.length ? b.subarray(end) : undefined;
+          });
+          source.on('end', () => {
+            if (carry && !isUtf8(carry)) decodeState.dirty = true;
+          });
+          source.pipe(parser);
+        } else source.pipe(new Recode(encoding, bomLength, decodeState)).pipe(parser);
       });
     },
   };
-  return { kind: 'csv', sheets: [sheet], encoding, close: async () => {} };
+  return { kind: 'csv', sheets: [sheet], encoding, decodeState, close: async () => {} };
 }

@@ -68,8 +68,9 @@ export interface RowContext {
   listTypeFromName?: ListType;
   cells: Partial<Record<FieldKey, FieldCell>>;
   record: RecordDraft;
-  /** Fields whose cell already produced a finding (no second finding on the same cell). */
-  bad: Set<FieldKey>;
+  /** Whether the field's cell already produced a finding (no second finding on the same cell). */
+  isBad(field: FieldKey): boolean;
+  markBad(field: FieldKey): void;
   hasColumn(field: FieldKey): boolean;
   /** A conditionally required column is absent and this row needs it. */
   needColumn(field: FieldKey): void;

@@ -41,10 +41,25 @@ const SUBJECT_TYPES_F = folded(SUBJECT_TYPE_ALIASES);
 const ID_TYPES_F = folded(ID_TYPE_ALIASES);
 const SEVERITIES_F = folded(SEVERITY_ALIASES);
 
-export const parseListType = (v: string): ListType | undefined => LIST_TYPES_F.get(foldKey(v));
-export const parseSubjectType = (v: string): SubjectType | undefined => SUBJECT_TYPES_F.get(foldKey(v));
-export const parseIdType = (v: string): IdType | undefined => ID_TYPES_F.get(foldKey(v));
-export const parseSeverityLevel = (v: string): Severity3 | undefined => SEVERITIES_F.get(foldKey(v));
+/**
+ * Remembers the answer for each spelling met (value lists are short and repeat on every row); the
+ * memo stops growing after a few thousand spellings so that a hostile file cannot fill memory.
+ */
+export function memoByText<T>(fn: (v: string) => T, max = 4096): (v: string) => T {
+  const memo = new Map<string, T>();
+  return (v: string): T => {
+    const hit = memo.get(v);
+    if (hit !== undefined || memo.has(v)) return hit as T;
+    const out = fn(v);
+    if (memo.size < max) memo.set(v, out);
+    return out;
+  };
+}
+
+export const parseListType = memoByText((v): ListType | undefined => LIST_TYPES_F.get(foldKey(v)));
+export const parseSubjectType = memoByText((v): SubjectType | undefined => SUBJECT_TYPES_F.get(foldKey(v)));
+export const parseIdType = memoByText((v): IdType | undefined => ID_TYPES_F.get(foldKey(v)));
+export const parseSeverityLevel = memoByText((v): Severity3 | undefined => SEVERITIES_F.get(foldKey(v)));
 
 /** What a sheet's or file's name says about its list (exactly one of 红名单 / 黑名单, and not 红黑). */
 export function listTypeFromName(name: string): ListType | undefined {

@@ -3,6 +3,7 @@
  * domains. Data, not code: config may extend or replace it (workspace.md, `matrix`).
  */
 import { foldDepartment, foldKey } from '../domain/text.js';
+import { memoByText } from './enums.js';
 
 export interface DomainDef {
   name: string;
@@ -81,9 +82,7 @@ export class Matrix {
     return this.departmentIndex.get(foldDepartment(raw));
   }
 
-  resolveDomain(raw: string): DomainDef | undefined {
-    return this.domainIndex.get(foldKey(raw));
-  }
+  readonly resolveDomain = memoByText((raw: string): DomainDef | undefined => this.domainIndex.get(foldKey(raw)));
 
   departmentRank(name: string | undefined): number {
     return name === undefined ? Number.MAX_SAFE_INTEGER : (this.departmentOrder.get(name) ?? this.departments.length);

@@ -38,6 +38,7 @@ export interface SheetOptions {
   listTypeFromName?: ListType;
   /** CSV: U+FFFD in a cell means an invalid byte sequence. */
   encoding?: string;
+  decodeState?: { dirty: boolean };
   department?: string;
   departmentRank: number;
   report(d: RawDiagnostic): void;
@@ -64,6 +65,59 @@ function emptyDraft(): RecordDraft {
 
 const TEXT_FIELDS: readonly FieldKey[] = FIELDS.filter((f) => f.kind === 'text').map((f) => f.key);
 
+const FIELD_BIT = new Map<FieldKey, number>(FIELDS.map((f, i) => [f.key, 1 << i]));
+
+type Reporter = <C extends Code>(code: C, args: CodeArgs[C], row?: number, column?: string, columnIndex?: number, field?: string) => void;
+
+/** The RowContext of one sheet, reused from row to row (no allocation per row but the record). */
+class SheetRowContext implements RowContext {
+  env: RuleEnv;
+  row = 0;
+  sheetName: string;
+  listTypeFromName?: ListType;
+  cells: Partial<Record<FieldKey, FieldCell>> = {};
+  record!: RecordDraft;
+  private badBits = 0;
+
+  constructor(
+    o: SheetOptions,
+    private readonly needed: Map<FieldKey, { rows: number; firstRow: number }>,
+    private readonly reporter: Reporter,
+  ) {
+    this.env = o.env;
+    this.sheetName = o.sheetName;
+    if (o.listTypeFromName) this.listTypeFromName = o.listTypeFromName;
+  }
+
+  reset(row: number): void {
+    this.row = row;
+    this.badBits = 0;
+  }
+
+  isBad(field: FieldKey): boolean {
+    return (this.badBits & (FIELD_BIT.get(field) as number)) !== 0;
+  }
+
+  markBad(field: FieldKey): void {
+    this.badBits |= FIELD_BIT.get(field) as number;
+  }
+
+  hasColumn(field: FieldKey): boolean {
+    return this.cells[field] !== undefined;
+  }
+
+  needColumn(field: FieldKey): void {
+    const n = this.needed.get(field);
+    if (n) n.rows++;
+    else this.needed.set(field, { rows: 1, firstRow: this.row });
+  }
+
+  report<C extends Code>(code: C, args: CodeArgs[C], field?: FieldKey): void {
+    const c = field ? this.cells[field] : undefined;
+    this.reporter(code, args, this.row, c?.column, c?.columnIndex, field);
+  }
+}
+
 export class ListSheet {
   private buffer: SheetRow[] = [];
   private header: Header | undefined;
@@ -77,7 +131,12 @@ export class ListSheet {
   private active: { range: MergeRange; value: CellValue }[] = [];
   private readonly hasMerges: boolean;
   private rowNumberCols: number[] = [];
-  private fieldCols: [FieldKey, number, string][] = [];
+  /** One FieldCell per mapped column, refilled for every row (rules read them during the row only). */
+  private fieldCells: FieldCell[] = [];
+  private textCells: [FieldKey, FieldCell][] = [];
+  private readonly ctx: SheetRowContext;
+  private readonly placeId: number;
+  private current: RecordDraft | undefined;
 
   constructor(private readonly o: SheetOptions) {
     for (const m of o.merges) {
@@ -88,6 +147,15 @@ export class ListSheet {
       }
     }
     this.hasMerges = this.mergeStarts.size > 0;
+    this.ctx = new SheetRowContext(o, this.needed, (code, args, row, column, columnIndex, field) => this.report(code, args, row, column, columnIndex, field));
+    this.placeId =
+      o.index?.placeId({
+        ...(o.department !== undefined ? { department: o.department } : {}),
+        departmentRank: o.departmentRank,
+        file: o.file,
+        ...(o.locationSheet !== undefined ? { sheet: o.locationSheet } : {}),
+        sheetIndex: o.sheetIndex,
+      }) ?? 0;
   }
 
   private report<C extends Code>(code: C, args: CodeArgs[C], row?: number, column?: string, columnIndex?: number, field?: string): void {
@@ -132,7 +200,14 @@ export class ListSheet {
     this.header = header;
     this.state = 'data';
     this.rowNumberCols = header.columns.filter((c) => c.rowNumber).map((c) => c.index);
-    this.fieldCols = [...header.byField].map(([k, c]) => [k, c.index, c.letter]);
+    const cells: Partial<Record<FieldKey, FieldCell>> = {};
+    for (const [k, c] of header.byField) {
+      const cell: FieldCell = { value: null, text: '', column: c.letter, columnIndex: c.index };
+      cells[k] = cell;
+      this.fieldCells.push(cell);
+      if (TEXT_FIELDS.includes(k)) this.textCells.push([k, cell]);
+    }
+    this.ctx.cells = cells;
     this.headerFindings(header);
     const last = header.rows[header.rows.length - 1] as number;
     for (const r of buffered) {
@@ -173,7 +248,7 @@ export class ListSheet {
     }
     this.rows++;
     if (row.hidden) this.report('SHEET_HIDDEN', { what: 'row' }, row.number);
-    if (this.o.encoding !== undefined) {
+    if (this.o.encoding !== undefined && this.o.decodeState?.dirty !== false) {
       for (const c of cells) {
         if (typeof c === 'string' && c.includes('\uFFFD')) {
           this.report('FILE_ENCODING', { encoding: this.o.encoding, row: row.number }, row.number);
@@ -203,39 +278,21 @@ export class ListSheet {
   }
 
   private checkRow(row: SheetRow): void {
-    const o = this.o;
-    const cells: Partial<Record<FieldKey, FieldCell>> = {};
-    for (const [key, index, letter] of this.fieldCols) {
-      const value = row.cells[index];
-      const raw = cellText(value);
-      cells[key] = { value, text: raw.length > 0 ? cleanText(raw) : '', column: letter, columnIndex: index };
+    const ctx = this.ctx;
+    ctx.reset(row.number);
+    for (const c of this.fieldCells) {
+      const value = row.cells[c.columnIndex];
+      c.value = value;
+      if (value === null || value === undefined) c.text = '';
+      else if (typeof value === 'string') c.text = value.length > 0 ? cleanText(value) : '';
+      else c.text = cleanText(cellText(value));
     }
     const draft = emptyDraft();
-    for (const key of TEXT_FIELDS) {
-      const c = cells[key];
-      if (c) (draft as unknown as Record<string, string>)[key] = c.text;
-    }
-    const ctx: RowContext = {
-      env: o.env,
-      row: row.number,
-      sheetName: o.sheetName,
-      ...(o.listTypeFromName ? { listTypeFromName: o.listTypeFromName } : {}),
-      cells,
-      record: draft,
-      bad: new Set(),
-      hasColumn: (f) => cells[f] !== undefined,
-      needColumn: (f) => {
-        const n = this.needed.get(f);
-        if (n) n.rows++;
-        else this.needed.set(f, { rows: 1, firstRow: row.number });
-      },
-      report: (code, args, field) => {
-        const c = field ? cells[field] : undefined;
-        this.report(code, args, row.number, c?.column, c?.columnIndex, field);
-      },
-    };
+    ctx.record = draft;
+    for (const [key, c] of this.textCells) (draft as unknown as Record<string, string>)[key] = c.text;
     for (const rule of ROW_RULES) rule.check(ctx);
-    if (!draft.publishUntil && draft.decisionDate && !cells.publishUntil?.text) {
+    const o = this.o;
+    if (!draft.publishUntil && draft.decisionDate && !ctx.cells.publishUntil?.text) {
       draft.publishUntil = defaultUntil(o.env, draft.decisionDate, draft.domain);
       draft.publishUntilDefaulted = true;
     }
@@ -243,25 +300,26 @@ export class ListSheet {
     if (lt === 'red') this.red++;
     else if (lt === 'black') this.black++;
     if (lt && draft.domain && draft.subjectName) {
-      const subjectKey = subjectKeyOf(draft);
-      const ident = draft.creditCode || (draft.idNumber ? maskIdentifier(draft.idNumber, o.env.maskRule) : '');
-      o.index?.add({
-        listType: lt,
-        domain: draft.domain,
-        subjectKey,
-        subjectLabel: ident ? `${draft.subjectName}（${ident}）` : draft.subjectName,
-        decision: draft.decisionNo ? `N${draft.decisionNo}` : `D${draft.decisionDate ?? cells.decisionDate?.text ?? ''}`,
-        place: {
-          ...(o.department !== undefined ? { department: o.department } : {}),
-          departmentRank: o.departmentRank,
-          file: o.file,
-          ...(o.locationSheet !== undefined ? { sheet: o.locationSheet } : {}),
-          sheetIndex: o.sheetIndex,
-          row: row.number,
-        },
-      });
+      this.current = draft;
+      o.index?.add(
+        lt,
+        draft.domain,
+        subjectKeyOf(draft),
+        draft.decisionNo ? `N${draft.decisionNo}` : `D${draft.decisionDate ?? ctx.cells.decisionDate?.text ?? ''}`,
+        this.placeId,
+        row.number,
+        this,
+      );
       o.onRecord?.({ draft, row: row.number, listType: lt, domain: draft.domain });
     }
+  }
+
+  /** How the current row's subject is shown in a finding (the ID masked). */
+  subjectLabel(): string {
+    const d = this.current;
+    if (!d) return '';
+    const ident = d.creditCode || (d.idNumber ? maskIdentifier(d.idNumber, this.o.env.maskRule) : '');
+    return ident ? `${d.subjectName}（${ident}）` : d.subjectName;
   }
 
   /** Call after the last row. */

@@ -16,13 +16,9 @@ export interface Place {
   row: number;
 }
 
-export interface IndexedRecord {
-  listType: ListType;
-  domain: string;
-  subjectKey: string;
-  subjectLabel: string;
-  decision: string;
-  place: Place;
+/** Says how a subject is shown in a finding; asked only when a subject comes back. */
+export interface SubjectLabeler {
+  subjectLabel(): string;
 }
 
 export type Finding =
@@ -40,6 +36,76 @@ function hash32(s: string): number {
   return h | 0;
 }
 
+/** A second, independent 32-bit hash (murmur3-style mixing) so that a subject is known by 64 bits. */
+function hash32b(s: string): number {
+  let h = 0x9747b28c ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    let k = Math.imul(s.charCodeAt(i), 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/**
+ * Subject key → first record, as an open-addressing table of 64-bit hashes in typed arrays: about
+ * 24 bytes a subject instead of a Map entry and a string (~100 bytes). Two different subjects
+ * share both hashes with a probability of about n²/2⁶⁵ (3·10⁻⁸ at a million rows).
+ */
+class SubjectTable {
+  private hi = new Int32Array(1 << 12);
+  private lo = new Int32Array(1 << 12);
+  private val = new Int32Array(1 << 12).fill(-1);
+  private used = 0;
+
+  /** The record stored for the key, or -1 after storing `record` for it. */
+  getOrSet(key: string, record: number): number {
+    if ((this.used + 1) * 2 > this.val.length) this.resize();
+    const a = hash32(key);
+    const b = hash32b(key);
+    const mask = this.val.length - 1;
+    let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    for (;;) {
+      const v = this.val[i] as number;
+      if (v < 0) {
+        this.hi[i] = a;
+        this.lo[i] = b;
+        this.val[i] = record;
+        this.used++;
+        return -1;
+      }
+      if (this.hi[i] === a && this.lo[i] === b) return v;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private resize(): void {
+    const { hi, lo, val } = this;
+    const size = val.length * 2;
+    this.hi = new Int32Array(size);
+    this.lo = new Int32Array(size);
+    this.val = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let j = 0; j < val.length; j++) {
+      const v = val[j] as number;
+      if (v < 0) continue;
+      const a = hi[j] as number;
+      const b = lo[j] as number;
+      let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+      while ((this.val[i] as number) >= 0) i = (i + 1) & mask;
+      this.hi[i] = a;
+      this.lo[i] = b;
+      this.val[i] = v;
+    }
+  }
+}
+
 export function subjectKeyOf(r: { creditCode: string; idNumber: string; subjectName: string }): string {
   if (r.creditCode) return `C${r.creditCode}`;
   if (r.idNumber) return `I${r.idNumber}`;
@@ -47,10 +113,10 @@ export function subjectKeyOf(r: { creditCode: string; idNumber: string; subjectN
 }
 
 export class RecordIndex {
-  private readonly first = new Map<string, number>();
+  private readonly first = new SubjectTable();
   private next = new Int32Array(1024);
   private meta = new Int32Array(1024 * 2); // [decision hash, domain id << 1 | black]
-  private placeOf: number[] = [];
+  private placeOf = new Float64Array(1024);
   private readonly places: Place[] = [];
   private readonly placeIds = new Map<string, number>();
   private readonly domains = new Map<string, number>();
@@ -59,7 +125,8 @@ export class RecordIndex {
   private readonly duplicates = new Map<number, number[]>();
   private readonly others: Finding[] = [];
 
-  private placeId(p: Omit<Place, 'row'>): number {
+  /** Registers a sheet (department, file, sheet) once; rows then refer to it by number. */
+  placeId(p: Omit<Place, 'row'>): number {
     const key = `${p.department ?? ''}\u0000${p.file}\u0000${p.sheet ?? ''}`;
     let id = this.placeIds.get(key);
     if (id === undefined) {
@@ -83,27 +150,27 @@ export class RecordIndex {
     const m = new Int32Array(this.meta.length * 2);
     m.set(this.meta);
     this.meta = m;
+    const p = new Float64Array(this.placeOf.length * 2);
+    p.set(this.placeOf);
+    this.placeOf = p;
   }
 
-  add(r: IndexedRecord): void {
+  add(listType: ListType, domain: string, subjectKey: string, decision: string, placeId: number, row: number, labeler: SubjectLabeler): void {
     if (this.count === this.next.length) this.grow();
     const i = this.count++;
-    let domainId = this.domains.get(r.domain);
+    let domainId = this.domains.get(domain);
     if (domainId === undefined) {
       domainId = this.domains.size;
-      this.domains.set(r.domain, domainId);
+      this.domains.set(domain, domainId);
     }
-    const black = r.listType === 'black' ? 1 : 0;
-    const dHash = hash32(r.decision);
+    const black = listType === 'black' ? 1 : 0;
+    const dHash = hash32(decision);
     this.meta[i * 2] = dHash;
     this.meta[i * 2 + 1] = (domainId << 1) | black;
-    this.placeOf[i] = this.placeId(r.place) * 2 ** 24 + r.place.row;
+    this.placeOf[i] = placeId * 2 ** 24 + row;
     this.next[i] = -1;
-    const head = this.first.get(r.subjectKey);
-    if (head === undefined) {
-      this.first.set(r.subjectKey, i);
-      return;
-    }
+    const head = this.first.getOrSet(subjectKey, i);
+    if (head < 0) return;
     let conflictWith = -1;
     let sameWith = -1;
     let j = head;
@@ -117,7 +184,7 @@ export class RecordIndex {
           let list = this.duplicates.get(j);
           if (!list) {
             list = [j];
-            this.labels.set(j, r.subjectLabel);
+            this.labels.set(j, labeler.subjectLabel());
           }
           list.push(i);
           this.duplicates.set(j, list);
@@ -130,8 +197,8 @@ export class RecordIndex {
       j = this.next[j] as number;
     }
     this.next[last] = i;
-    if (conflictWith >= 0) this.others.push({ kind: 'conflict', place: this.rowPlace(i), other: this.rowPlace(conflictWith), subject: r.subjectLabel });
-    else if (sameWith >= 0) this.others.push({ kind: 'sameSubject', place: this.rowPlace(i), other: this.rowPlace(sameWith), subject: r.subjectLabel });
+    if (conflictWith >= 0) this.others.push({ kind: 'conflict', place: this.rowPlace(i), other: this.rowPlace(conflictWith), subject: labeler.subjectLabel() });
+    else if (sameWith >= 0) this.others.push({ kind: 'sameSubject', place: this.rowPlace(i), other: this.rowPlace(sameWith), subject: labeler.subjectLabel() });
   }
 
   /** Everything found, once all records have been added. */

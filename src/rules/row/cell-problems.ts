@@ -13,10 +13,10 @@ export const cellProblems = defineRowRule({
       if (!cell) continue;
       if (cell.value instanceof NoValueCell) {
         ctx.report('SCHEMA_FORMULA_NO_VALUE', { header: FIELD_BY_KEY[field].header, formula: cell.value.formula.slice(0, 100) }, field);
-        ctx.bad.add(field);
+        ctx.markBad(field);
       } else if (cell.value instanceof ErrorCell) {
         ctx.report('SCHEMA_CELL_ERROR', { header: FIELD_BY_KEY[field].header, value: cell.value.value }, field);
-        ctx.bad.add(field);
+        ctx.markBad(field);
       }
     }
   },

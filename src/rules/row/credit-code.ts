@@ -13,13 +13,13 @@ export const creditCode = defineRowRule({
   emits: ['SCHEMA_CREDIT_CODE_FORMAT', 'SCHEMA_CREDIT_CODE_CHECKSUM', 'SCHEMA_ID_PRECISION_LOST', 'SCHEMA_NORMALISED'],
   check(ctx) {
     const cell = ctx.cells.creditCode;
-    if (!cell || !cell.text || ctx.bad.has('creditCode')) return;
+    if (!cell || !cell.text || ctx.isBad('creditCode')) return;
     const raw = cell.text;
     const numeric = typeof cell.value === 'number';
     if ((numeric && isLossyNumber(cell.value as number)) || /^\d(?:\.\d+)?E\+?\d{1,2}$/i.test(raw.trim()) ||
       (/^\d{15}000$/.test(raw.trim()) && creditCodeCheck(raw.trim().slice(0, 17)) !== raw.trim()[17])) {
       ctx.report('SCHEMA_ID_PRECISION_LOST', { header: HEADER, value: raw }, 'creditCode');
-      ctx.bad.add('creditCode');
+      ctx.markBad('creditCode');
       ctx.record.creditCode = raw;
       return;
     }
@@ -29,7 +29,7 @@ export const creditCode = defineRowRule({
     if (!result.ok) {
       if (result.kind === 'format') ctx.report('SCHEMA_CREDIT_CODE_FORMAT', { value: raw, length: [...value].length }, 'creditCode');
       else ctx.report('SCHEMA_CREDIT_CODE_CHECKSUM', { value, position: result.position, expected: result.expected }, 'creditCode');
-      ctx.bad.add('creditCode');
+      ctx.markBad('creditCode');
       return;
     }
     ctx.record.creditCodeValid = true;

@@ -8,7 +8,7 @@ export const dateOrder = defineRowRule({
     const { decisionDate, publishUntil } = ctx.record;
     if (decisionDate && publishUntil && publishUntil < decisionDate) {
       ctx.report('SCHEMA_DATE_ORDER', { decisionDate, publishUntil }, 'publishUntil');
-      ctx.bad.add('publishUntil');
+      ctx.markBad('publishUntil');
     }
   },
 });

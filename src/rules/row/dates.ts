@@ -5,6 +5,10 @@
 import { DateCell } from '../../io/cells.js';
 import { parseDateSerial, parseDateText, type DateParse } from '../../domain/dates.js';
 import { FIELD_BY_KEY } from '../../schemas/fields.js';
+import { memoByText } from '../../schemas/enums.js';
+
+// Decision dates repeat from row to row: remember what each spelling means.
+const parseText = memoByText(parseDateText);
 import { defineRowRule } from '../types.js';
 
 function parseCell(value: unknown, text: string): DateParse {
@@ -12,7 +16,7 @@ function parseCell(value: unknown, text: string): DateParse {
     return value.time === 0 || Math.abs(value.time) < 1e-6 ? { ok: true, date: value.iso } : { ok: false, reason: 'format' };
   }
   if (typeof value === 'number') return parseDateSerial(value);
-  return parseDateText(text);
+  return parseText(text);
 }
 
 export const dates = defineRowRule({
@@ -21,12 +25,12 @@ export const dates = defineRowRule({
   check(ctx) {
     for (const field of ['decisionDate', 'publishUntil'] as const) {
       const cell = ctx.cells[field];
-      if (!cell || !cell.text || ctx.bad.has(field)) continue;
+      if (!cell || !cell.text || ctx.isBad(field)) continue;
       const parsed = parseCell(cell.value, cell.text);
       if (parsed.ok) ctx.record[field] = parsed.date;
       else {
         ctx.report('SCHEMA_DATE_INVALID', { header: FIELD_BY_KEY[field].header, value: cell.text, reason: parsed.reason }, field);
-        ctx.bad.add(field);
+        ctx.markBad(field);
       }
     }
   },

@@ -5,11 +5,11 @@ import type { FieldKey } from '../../schemas/fields.js';
 
 function readEnum<T>(ctx: RowContext, field: FieldKey, header: string, parse: (v: string) => T | undefined, allowed: () => string): T | undefined {
   const cell = ctx.cells[field];
-  if (!cell || !cell.text || ctx.bad.has(field)) return undefined;
+  if (!cell || !cell.text || ctx.isBad(field)) return undefined;
   const v = parse(cell.text);
   if (v === undefined) {
     ctx.report('SCHEMA_ENUM', { header, value: cell.text, allowed: allowed() }, field);
-    ctx.bad.add(field);
+    ctx.markBad(field);
   }
   return v;
 }

@@ -9,14 +9,14 @@ import { defineRowRule, type RowContext } from '../types.js';
 
 function checkOne(ctx: RowContext, field: 'idNumber' | 'legalRepIdNumber', header: string): void {
   const cell = ctx.cells[field];
-  if (!cell || !cell.text || ctx.bad.has(field)) return;
+  if (!cell || !cell.text || ctx.isBad(field)) return;
   const type = field === 'idNumber' ? ctx.record.idType : ctx.record.legalRepIdType;
   const typeCell = field === 'idNumber' ? ctx.cells.idType : ctx.cells.legalRepIdType;
   const mask = (v: string): string => maskIdentifier(v, ctx.env.maskRule);
   const raw = cell.text;
   if ((typeof cell.value === 'number' && isLossyNumber(cell.value)) || looksPrecisionLost(raw)) {
     ctx.report('SCHEMA_ID_PRECISION_LOST', { header, value: mask(raw) }, field);
-    ctx.bad.add(field);
+    ctx.markBad(field);
     ctx.record[field] = raw;
     return;
   }
@@ -24,12 +24,12 @@ function checkOne(ctx: RowContext, field: 'idNumber' | 'legalRepIdNumber', heade
   ctx.record[field] = value;
   // An explicit other document type (passport, 通行证) is not a 居民身份证 number.
   if (type !== undefined && type !== '居民身份证') return;
-  if (type === undefined && typeCell?.text && ctx.bad.has(field === 'idNumber' ? 'idType' : 'legalRepIdType')) return;
+  if (type === undefined && typeCell?.text && ctx.isBad(field === 'idNumber' ? 'idType' : 'legalRepIdType')) return;
   const result = checkIdNumber(value, ctx.env.today);
   if (!result.ok) {
     if (result.kind === 'format') ctx.report('SCHEMA_ID_FORMAT', { header, value: mask(value), reason: result.reason }, field);
     else ctx.report('SCHEMA_ID_CHECKSUM', { header, value: mask(value), expected: result.expected }, field);
-    ctx.bad.add(field);
+    ctx.markBad(field);
     return;
   }
   ctx.record[field] = result.value;

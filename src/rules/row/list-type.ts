@@ -7,11 +7,11 @@ export const listType = defineRowRule({
   emits: ['SCHEMA_ENUM', 'SCHEMA_LIST_TYPE_CONFLICT'],
   check(ctx) {
     const cell = ctx.cells.listType;
-    if (cell && cell.text && !ctx.bad.has('listType')) {
+    if (cell && cell.text && !ctx.isBad('listType')) {
       const parsed = parseListType(cell.text);
       if (!parsed) {
         ctx.report('SCHEMA_ENUM', { header: '名单类型', value: cell.text, allowed: '红名单、黑名单' }, 'listType');
-        ctx.bad.add('listType');
+        ctx.markBad('listType');
         return;
       }
       if (ctx.listTypeFromName && ctx.listTypeFromName !== parsed) {
@@ -20,7 +20,7 @@ export const listType = defineRowRule({
           { value: cell.text, fromName: LIST_TYPE_LABEL[ctx.listTypeFromName], name: ctx.sheetName },
           'listType',
         );
-        ctx.bad.add('listType');
+        ctx.markBad('listType');
       }
       ctx.record.listType = parsed;
       return;

@@ -9,7 +9,7 @@ export const periodSeverity = defineRowRule({
   emits: ['SCHEMA_PERIOD_SEVERITY'],
   check(ctx) {
     const { decisionDate, severity } = ctx.record;
-    if (!decisionDate || !severity || ctx.bad.has('publishUntil')) return;
+    if (!decisionDate || !severity || ctx.isBad('publishUntil')) return;
     const until = effectiveUntil(ctx);
     if (!until) return;
     const months = SEVERITY_MAX_MONTHS[severity];

@@ -7,11 +7,11 @@ export const periodTooLong = defineRowRule({
   emits: ['SCHEMA_PERIOD_TOO_LONG'],
   check(ctx) {
     const { decisionDate, publishUntil, domain } = ctx.record;
-    if (!decisionDate || !publishUntil || ctx.bad.has('publishUntil')) return;
+    if (!decisionDate || !publishUntil || ctx.isBad('publishUntil')) return;
     const latest = latestUntil(ctx.env, decisionDate, domain);
     if (publishUntil > latest) {
       ctx.report('SCHEMA_PERIOD_TOO_LONG', { publishUntil, latest, years: capYears(ctx.env, domain), domain: domain ?? '' }, 'publishUntil');
-      ctx.bad.add('publishUntil');
+      ctx.markBad('publishUntil');
     }
   },
 });

@@ -16,16 +16,16 @@ function need(ctx: RowContext, field: FieldKey, because?: CodeArgs['SCHEMA_REQUI
     if (because !== undefined) ctx.needColumn(field);
     return;
   }
-  if (cell.text || ctx.bad.has(field)) return;
+  if (cell.text || ctx.isBad(field)) return;
   ctx.report('SCHEMA_REQUIRED', { header: FIELD_BY_KEY[field].header, ...(because ? { because } : {}) }, field);
-  ctx.bad.add(field);
+  ctx.markBad(field);
 }
 
 export const required = defineRowRule({
   id: 'schema/required',
   emits: ['SCHEMA_REQUIRED'],
   check(ctx) {
-    if (ctx.cells.listType && !ctx.cells.listType.text && !ctx.listTypeFromName && !ctx.bad.has('listType')) {
+    if (ctx.cells.listType && !ctx.cells.listType.text && !ctx.listTypeFromName && !ctx.isBad('listType')) {
       ctx.report('SCHEMA_REQUIRED', { header: '名单类型' }, 'listType');
     }
     for (const f of ALWAYS) need(ctx, f);

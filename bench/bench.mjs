@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// npm run bench: validate against the raw parsers it stands on, on the same large generated files,
+// in the same run. Prints wall time, rows per second, peak memory and ours/raw ratios as medians,
+// and writes them to bench/RESULTS.md with the date and the commit.
+// Environment: BENCH_CSV_ROWS (1000000), BENCH_XLSX_ROWS (200000), BENCH_RUNS (3), BENCH_PEER=0 to skip tableschema-js.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { ensureData } from './generate.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const csvRows = Number(process.env.BENCH_CSV_ROWS ?? 1_000_000);
+const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 200_000);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const withPeer = process.env.BENCH_PEER !== '0';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function once(args) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      const last = out.trim().split('\n').pop() ?? '{}';
+      let info = {};
+      try {
+        info = JSON.parse(last);
+      } catch {
+        // --help and node -e 0 print no JSON
+      }
+      if (err.trim()) process.stderr.write(err);
+      resolve({ wall, code, ...info });
+    });
+  });
+}
+
+async function measure(label, args) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await once(args));
+  const m = { label, wall: median(results.map((r) => r.wall)), rss: median(results.map((r) => r.maxRssMb ?? 0)), rows: results[0].rows ?? 0, min: Math.min(...results.map((r) => r.wall)), max: Math.max(...results.map((r) => r.wall)) };
+  process.stderr.write(`  ${label}: ${m.wall.toFixed(2)} s (${m.min.toFixed(2)}–${m.max.toFixed(2)}), ${m.rss} MB, ${m.rows} rows\n`);
+  return m;
+}
+
+function peerPath() {
+  const dir = join(here, '.peer');
+  const entry = join(dir, 'node_modules', 'tableschema', 'lib', 'index.js');
+  if (!existsSync(entry)) {
+    mkdirSync(dir, { recursive: true });
+    process.stderr.write('installing tableschema (the JavaScript Frictionless validator) into bench/.peer …\n');
+    const r = spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', 'tableschema@1.12.6'], { stdio: 'inherit' });
+    if (r.status !== 0) return undefined;
+  }
+  return entry;
+}
+
+process.stderr.write(`generating inputs (${csvRows} CSV rows, ${xlsxRows} xlsx rows) …\n`);
+const files = await ensureData(join(here, 'data'), { csvRows, xlsxRows });
+const task = (name, file) => [join(here, 'run.mjs'), name, file];
+const rows = [];
+const ratio = (a, b) => (a / b).toFixed(2);
+
+process.stderr.write('CSV, UTF-8\n');
+const csvRaw = await measure('csv-parse stream (raw)', task('csv-raw', files.csvUtf8));
+const csvOurs = await measure('hrss-credit validate', task('validate', files.csvUtf8));
+let peer;
+if (withPeer) {
+  const p = peerPath();
+  if (p) {
+    process.env.TABLESCHEMA_PATH = p;
+    peer = await measure('tableschema-js (peer)', task('tableschema', files.csvUtf8));
+  }
+}
+process.stderr.write('CSV, GB18030\n');
+const gbRaw = await measure('csv-parse stream (raw, bytes undecoded)', task('csv-raw', files.csvGb));
+const gbOurs = await measure('hrss-credit validate', task('validate', files.csvGb));
+process.stderr.write('xlsx\n');
+const xRaw = await measure('exceljs WorkbookReader (raw)', task('xlsx-raw', files.xlsx));
+const xOurs = await measure('hrss-credit validate', task('validate', files.xlsx));
+process.stderr.write('start-up\n');
+const bare = await measure('node -e 0', ['-e', '0']);
+const help = await measure('hrss-credit --help', [join(root, 'bin', 'hrss-credit.js'), '--help']);
+process.stderr.write('compile the example workspace\n');
+const outDir = join(os.tmpdir(), `hrss-bench-${process.pid}`);
+const compileTimes = [];
+for (let i = 0; i < runs; i++) {
+  const r = await once([join(root, 'bin', 'hrss-credit.js'), 'compile', '2026Q3', '-w', join(root, 'fixtures', 'example-workspace'), '--today', '2026-10-15', '--out', `${outDir}-${i}`]);
+  compileTimes.push(r.wall);
+}
+const compileWall = median(compileTimes);
+
+const fmt = (m, base) => `| ${m.label} | ${m.wall.toFixed(2)} | ${m.rows ? Math.round(m.rows / m.wall).toLocaleString('en-US') : '—'} | ${m.rss || '—'} | ${base ? ratio(m.wall, base.wall) : '—'} | ${base && m.rss && base.rss ? ratio(m.rss, base.rss) : '—'} |`;
+const head = '| command | wall s (median) | rows/s | peak RSS MB | time ours/raw | RSS ours/raw |\n|---|---|---|---|---|---|';
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const lines = [
+  `# Benchmark results`,
+  '',
+  `${new Date().toISOString().slice(0, 10)}, commit ${commit}, Node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${runs} runs each, median.`,
+  '',
+  `## CSV, ${csvRows.toLocaleString('en-US')} rows, UTF-8`,
+  head,
+  fmt(csvRaw),
+  fmt(csvOurs, csvRaw),
+  ...(peer ? [fmt(peer), '', `validate is ${ratio(peer.wall, csvOurs.wall)}× faster than tableschema-js (target ≥ 5×); ours/raw ${ratio(csvOurs.wall, csvRaw.wall)} (target ≤ 1.5).`] : ['', `ours/raw ${ratio(csvOurs.wall, csvRaw.wall)} (target ≤ 1.5).`]),
+  '',
+  `## CSV, ${csvRows.toLocaleString('en-US')} rows, GB18030`,
+  head,
+  fmt(gbRaw),
+  fmt(gbOurs, gbRaw),
+  '',
+  `## xlsx, ${xlsxRows.toLocaleString('en-US')} rows (shared strings, written by exceljs)`,
+  head,
+  fmt(xRaw),
+  fmt(xOurs, xRaw),
+  '',
+  `ours/raw time ${ratio(xOurs.wall, xRaw.wall)} (target ≤ 1.3), RSS ${ratio(xOurs.rss, xRaw.rss)} (target < 1.2).`,
+  '',
+  '## Start-up and compile',
+  '| command | wall s (median) |',
+  '|---|---|',
+  `| node -e 0 | ${bare.wall.toFixed(3)} |`,
+  `| hrss-credit --help | ${help.wall.toFixed(3)} (${ratio(help.wall, bare.wall)}× bare node; target ≤ 2.5×) |`,
+  `| hrss-credit compile 2026Q3 (example workspace) | ${compileWall.toFixed(3)} (target < 1 s) |`,
+  '',
+];
+const text = lines.join('\n');
+process.stdout.write(`${text}\n`);
+writeFileSync(join(here, 'RESULTS.md'), text);
