@@ -3,6 +3,7 @@
  */
 import { monthsBetweenCeil } from '../domain/dates.js';
 import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import { detach } from '../domain/text.js';
 import { LIST_TYPE_LABEL } from '../schemas/enums.js';
 import type { Matrix, DepartmentDef } from '../schemas/matrix.js';
 import type { CreditRecord } from '../schemas/record.js';
@@ -21,7 +22,7 @@ export function toCreditRecord(
   const d = r.draft;
   if (!d.subjectType || !d.decisionDate || !d.publishUntil) return undefined;
   const isPerson = d.subjectType === '自然人';
-  return {
+  return detachRecord({
     listType: r.listType,
     domain: r.domain,
     listName: d.listName,
@@ -47,7 +48,14 @@ export function toCreditRecord(
     quarter,
     periodMonths: monthsBetweenCeil(d.decisionDate, d.publishUntil),
     source: { file, ...(sheet !== undefined ? { sheet } : {}), row: r.row },
-  };
+  });
+}
+
+/** Kept records must not hold the batch strings they were split from. */
+function detachRecord(r: CreditRecord): CreditRecord {
+  const out = { ...r } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = detach(v);
+  return out as unknown as CreditRecord;
 }
 
 function byCodePoint(a: string, b: string): number {

@@ -4,6 +4,13 @@
  */
 import { CODES, type Code, type Severity } from './codes.js';
 import type { Diagnostic, RawDiagnostic, SortKeys } from './diagnostic.js';
+import { detach } from '../domain/text.js';
+
+function detachArgs<T extends object>(args: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? detach(v) : v;
+  return out as T;
+}
 
 export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;
 
@@ -38,7 +45,7 @@ export class DiagnosticCollector {
       severity,
       ...(dept !== undefined ? { department: dept } : {}),
       location: raw.location,
-      args: raw.args,
+      args: detachArgs(raw.args),
       sort: {
         departmentRank: raw.sort?.departmentRank ?? departmentRank ?? Number.MAX_SAFE_INTEGER,
         sheetIndex: raw.sort?.sheetIndex ?? -1,

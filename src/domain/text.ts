@@ -84,3 +84,11 @@ export function isFormulaLike(value: string): boolean {
   const c = value.charCodeAt(0);
   return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */ || c === 9 || c === 13;
 }
+
+/**
+ * A copy of a string that does not keep a larger one alive. Strings split out of a big batch of
+ * CSV records point into it; what outlives the row (findings, records, memo keys) is detached.
+ */
+export function detach(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}

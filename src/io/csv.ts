@@ -6,15 +6,17 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { Transform, type TransformCallback } from 'node:stream';
-import { TextDecoder } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { stat } from 'node:fs/promises';
+import { completeUtf8End, Recode, FIELD_SEP, RECORD_SEP, type CsvEncoding } from './csv-decode.js';
+import type { CsvWorkerInput, CsvWorkerMessage } from './csv-worker.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { Limits } from '../schemas/config.js';
 import type { RowHandler, SheetRow, WorkbookSource } from './cells.js';
 import { ioProblem, unreadable } from './errors.js';
 
-export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export type { CsvEncoding };
 
 const SAMPLE_BYTES = 64 * 1024;
 const DELIMITERS = [',', '\t', ';'] as const;
@@ -92,37 +94,6 @@ export function sniffCsv(sample: Buffer, score: HeaderScorer): CsvSniff {
   return { encoding, bomLength, delimiter };
 }
 
-/** Decodes a non-UTF-8 byte stream to UTF-8 bytes for csv-parse; invalid sequences become U+FFFD, found later per row. */
-class Recode extends Transform {
-  private readonly decoder: TextDecoder;
-  private skip: number;
-  constructor(
-    encoding: CsvEncoding,
-    bomLength: number,
-    private readonly state: { dirty: boolean },
-  ) {
-    super();
-    this.decoder = new TextDecoder(encoding);
-    this.skip = bomLength;
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    let c = chunk;
-    if (this.skip > 0) {
-      const n = Math.min(this.skip, c.length);
-      c = c.subarray(n);
-      this.skip -= n;
-    }
-    const s = this.decoder.decode(c, { stream: true });
-    if (!this.state.dirty && s.includes('\uFFFD')) this.state.dirty = true;
-    cb(null, s.length > 0 ? Buffer.from(s, 'utf8') : undefined);
-  }
-  override _flush(cb: TransformCallback): void {
-    const s = this.decoder.decode();
-    if (s.includes('\uFFFD')) this.state.dirty = true;
-    cb(null, s.length > 0 ? Buffer.from(s, 'utf8') : undefined);
-  }
-}
-
 export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
   let fh;
   try {
@@ -137,96 +108,128 @@ export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<Bu
   }
 }
 
-/** Where the last complete UTF-8 character of a chunk ends (a chunk may stop inside one). */
-function completeUtf8End(b: Buffer): number {
-  const n = b.length;
-  for (let back = 1; back <= 3 && back <= n; back++) {
-    const byte = b[n - back] as number;
-    if (byte < 0x80) return n;
-    if (byte >= 0xc0) {
-      const len = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
-      return len > back ? n - back : n;
-    }
-  }
-  return n;
+/** Files at least this large are parsed in a worker thread, beside the checks (two cores at work). */
+let workerMinBytes = 8 * 1024 * 1024;
+
+/** For tests: parse files of any size (0) or of none (Infinity) in the worker. */
+export function setCsvWorkerThreshold(bytes: number): void {
+  workerMinBytes = bytes;
 }
 
 export async function openCsv(path: string, sheetName: string, limits: Limits, score: HeaderScorer): Promise<WorkbookSource> {
   const sample = await readSample(path);
   const { encoding, bomLength, delimiter } = sniffCsv(sample, score);
   const decodeState = { dirty: false };
+  let size = 0;
+  try {
+    size = (await stat(path)).size;
+  } catch (err) {
+    throw ioProblem(err);
+  }
+  const maxRecordSize = limits.maxCellChars * 4;
+
+  /** Limits, then the row to the table; returns a problem, false to stop, or true. */
+  let n = 0;
+  const deliver = (record: string[], onRow: RowHandler): unknown => {
+    n++;
+    if (n > limits.maxRows) return unreadable({ reason: 'limit', limit: 'maxRows', max: limits.maxRows, actual: n }, n);
+    if (record.length > limits.maxColumns) {
+      let last = record.length - 1;
+      while (last >= 0 && (record[last] as string).length === 0) last--;
+      if (last >= limits.maxColumns) return unreadable({ reason: 'limit', limit: 'maxColumns', max: limits.maxColumns, actual: last + 1 }, n);
+    }
+    for (let i = 0; i < record.length; i++) {
+      if ((record[i] as string).length > limits.maxCellChars) {
+        return unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars, actual: (record[i] as string).length }, n);
+      }
+    }
+    const row: SheetRow = { number: n, hidden: false, cells: record };
+    return onRow(row) !== false;
+  };
+  const parseProblem = (code: string, rows: number): unknown =>
+    code === 'CSV_MAX_RECORD_SIZE'
+      ? unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars }, rows + 1)
+      : /^E[A-Z]+$/.test(code)
+        ? unreadable({ reason: 'io', detail: code })
+        : unreadable({ reason: 'damaged', detail: code }, rows + 1);
+
+  const readInThread = (onRow: RowHandler): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+      const parser = parse({ delimiter, bom: encoding === 'utf-8', relax_column_count: true, relax_quotes: true, max_record_size: maxRecordSize });
+      let done = false;
+      const finish = (err?: unknown): void => {
+        if (done) return;
+        done = true;
+        source.destroy();
+        if (err) reject(err);
+        else resolve();
+      };
+      parser.on('data', (record: string[]) => {
+        if (done) return;
+        const r = deliver(record, onRow);
+        if (r === false) finish();
+        else if (r !== true) finish(r);
+      });
+      parser.on('error', (err: Error & { code?: string }) => finish(parseProblem(err.code ?? err.message, n)));
+      parser.on('end', () => finish());
+      source.on('error', (err) => finish(ioProblem(err)));
+      if (encoding === 'utf-8') {
+        // Invalid UTF-8 turns into U+FFFD inside csv-parse; a cheap check of each chunk tells
+        // the table when rows need to be looked at for it.
+        let carry: Buffer | undefined;
+        source.on('data', (chunk: string | Buffer) => {
+          if (decodeState.dirty) return;
+          const b = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+          const end = completeUtf8End(b);
+          if (!isUtf8(b.subarray(0, end))) decodeState.dirty = true;
+          carry = end < b.length ? b.subarray(end) : undefined;
+        });
+        source.on('end', () => {
+          if (carry && !isUtf8(carry)) decodeState.dirty = true;
+        });
+        source.pipe(parser);
+      } else source.pipe(new Recode(encoding, bomLength, decodeState)).pipe(parser);
+    });
+
+  const readInWorker = (onRow: RowHandler): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const input: CsvWorkerInput = { path, encoding, bomLength, delimiter, maxRecordSize };
+      const worker = new Worker(new URL('./csv-worker.js', import.meta.url), { workerData: input });
+      let done = false;
+      const finish = (err?: unknown): void => {
+        if (done) return;
+        done = true;
+        void worker.terminate();
+        if (err) reject(err);
+        else resolve();
+      };
+      worker.on('message', (m: CsvWorkerMessage) => {
+        if (done) return;
+        if (m.type === 'batch') {
+          if (m.dirty) decodeState.dirty = true;
+          const records = m.records ?? (m.text as string).split(RECORD_SEP).map((r) => r.split(FIELD_SEP));
+          for (const record of records) {
+            const r = deliver(record, onRow);
+            if (r === false) return finish();
+            if (r !== true) return finish(r);
+          }
+          worker.postMessage({ type: 'ack' });
+        } else if (m.type === 'error') finish(parseProblem(m.code, m.rows));
+        else finish();
+      });
+      worker.on('error', (err) => finish(unreadable({ reason: 'damaged', detail: err.message })));
+      worker.on('exit', () => finish());
+    });
+
   const sheet = {
     name: sheetName,
     index: 0,
     hidden: false,
     merges: [],
     read(onRow: RowHandler): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
-        const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-        const parser = parse({
-          delimiter,
-          bom: encoding === 'utf-8',
-          relax_column_count: true,
-          relax_quotes: true,
-          max_record_size: limits.maxCellChars * 4,
-        });
-        let n = 0;
-        let done = false;
-        const finish = (err?: unknown): void => {
-          if (done) return;
-          done = true;
-          source.destroy();
-          if (err) reject(err);
-          else resolve();
-        };
-        parser.on('data', (record: string[]) => {
-          if (done) return;
-          n++;
-          if (n > limits.maxRows) {
-            finish(unreadable({ reason: 'limit', limit: 'maxRows', max: limits.maxRows, actual: n }, n));
-            return;
-          }
-          if (record.length > limits.maxColumns) {
-            let last = record.length - 1;
-            while (last >= 0 && (record[last] as string).length === 0) last--;
-            if (last >= limits.maxColumns) {
-              finish(unreadable({ reason: 'limit', limit: 'maxColumns', max: limits.maxColumns, actual: last + 1 }, n));
-              return;
-            }
-          }
-          for (let i = 0; i < record.length; i++) {
-            if ((record[i] as string).length > limits.maxCellChars) {
-              finish(unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars, actual: (record[i] as string).length }, n));
-              return;
-            }
-          }
-          const row: SheetRow = { number: n, hidden: false, cells: record };
-          if (onRow(row) === false) finish();
-        });
-        parser.on('error', (err: Error & { code?: string; lines?: number }) => {
-          if (err.code === 'CSV_MAX_RECORD_SIZE') {
-            finish(unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars }, n + 1));
-          } else finish(unreadable({ reason: 'damaged', detail: err.code ?? err.message }, n + 1));
-        });
-        parser.on('end', () => finish());
-        source.on('error', (err) => finish(ioProblem(err)));
-        if (encoding === 'utf-8') {
-          // Invalid UTF-8 turns into U+FFFD inside csv-parse; a cheap check of each chunk tells
-          // the table when rows need to be looked at for it.
-          let carry: Buffer | undefined;
-          source.on('data', (chunk: string | Buffer) => {
-            if (decodeState.dirty) return;
-            const b = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-            const end = completeUtf8End(b);
-            if (!isUtf8(b.subarray(0, end))) decodeState.dirty = true;
-            carry = end < b.length ? b.subarray(end) : undefined;
-          });
-          source.on('end', () => {
-            if (carry && !isUtf8(carry)) decodeState.dirty = true;
-          });
-          source.pipe(parser);
-        } else source.pipe(new Recode(encoding, bomLength, decodeState)).pipe(parser);
-      });
+      n = 0;
+      return size >= workerMinBytes ? readInWorker(onRow) : readInThread(onRow);
     },
   };
   return { kind: 'csv', sheets: [sheet], encoding, decodeState, close: async () => {} };

@@ -1,5 +1,5 @@
 /** Value lists of submission.md "Values", with the labels departments actually write. */
-import { foldKey } from '../domain/text.js';
+import { detach, foldKey } from '../domain/text.js';
 
 export type ListType = 'red' | 'black';
 export const LIST_TYPE_LABEL: Record<ListType, string> = { red: '红名单', black: '黑名单' };
@@ -51,7 +51,7 @@ export function memoByText<T>(fn: (v: string) => T, max = 4096): (v: string) => 
     const hit = memo.get(v);
     if (hit !== undefined || memo.has(v)) return hit as T;
     const out = fn(v);
-    if (memo.size < max) memo.set(v, out);
+    if (memo.size < max) memo.set(detach(v), out);
     return out;
   };
 }

@@ -2,7 +2,7 @@
  * Turns the rows of one sheet (or CSV file) into checked records: finds the header, skips title,
  * blank and notes rows, fills merged cells down, runs the row rules and hands each record on.
  */
-import { cleanText } from '../domain/text.js';
+import { cleanText, detach } from '../domain/text.js';
 import { maskIdentifier } from '../domain/mask.js';
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
@@ -319,7 +319,7 @@ export class ListSheet {
     const d = this.current;
     if (!d) return '';
     const ident = d.creditCode || (d.idNumber ? maskIdentifier(d.idNumber, this.o.env.maskRule) : '');
-    return ident ? `${d.subjectName}（${ident}）` : d.subjectName;
+    return detach(ident ? `${d.subjectName}（${ident}）` : d.subjectName);
   }
 
   /** Call after the last row. */

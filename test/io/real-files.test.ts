@@ -15,3 +15,25 @@ describe.each(readdirSync(REAL).sort())('%s', (name) => {
     expect(res.code).toBe(spec.expect.length > 0 ? 1 : 0);
   });
 });
+
+describe('large CSV files are parsed in a worker thread, with the same findings', async () => {
+  const { setCsvWorkerThreshold } = await import('../../dist/io/csv.js');
+  const { loadCases, buildCase, tempDir, cleanup, TODAY } = await import('../helpers/cases.js');
+  const csvCases = loadCases().filter((c) => c.target?.endsWith('.csv') || c.target?.endsWith('.txt'));
+  it.each(csvCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const dir = tempDir('worker');
+    try {
+      const target = await buildCase(c, dir);
+      const args = ['validate', target, '--today', TODAY, '--format', 'json', ...(c.options?.department ? ['--department', c.options.department] : [])];
+      setCsvWorkerThreshold(0);
+      const inWorker = await runCli(args, dir);
+      setCsvWorkerThreshold(Number.POSITIVE_INFINITY);
+      const inThread = await runCli(args, dir);
+      expect(JSON.parse(inWorker.stdout).diagnostics.map(project)).toEqual(c.expect);
+      expect(inWorker.stdout).toBe(inThread.stdout);
+    } finally {
+      setCsvWorkerThreshold(8 * 1024 * 1024);
+      cleanup(dir);
+    }
+  });
+});

@@ -1,0 +1,59 @@
+/** Decoding helpers shared by the CSV reader and its worker thread. */
+import { Transform, type TransformCallback } from 'node:stream';
+import { TextDecoder } from 'node:util';
+
+export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+/** Separators of records sent from the worker thread in one string. */
+export const FIELD_SEP = '\u001f';
+export const RECORD_SEP = '\u001e';
+
+/** Decodes a non-UTF-8 byte stream to UTF-8 bytes for csv-parse; invalid sequences become U+FFFD, found later per row. */
+export class Recode extends Transform {
+  private readonly decoder: TextDecoder;
+  private skip: number;
+  constructor(
+    encoding: CsvEncoding,
+    bomLength: number,
+    private readonly state: { dirty: boolean },
+  ) {
+    super();
+    this.decoder = new TextDecoder(encoding);
+    this.skip = bomLength;
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    let c = chunk;
+    if (this.skip > 0) {
+      const n = Math.min(this.skip, c.length);
+      c = c.subarray(n);
+      this.skip -= n;
+    }
+    const s = this.decoder.decode(c, { stream: true });
+    if (!this.state.dirty && s.includes('\uFFFD')) this.state.dirty = true;
+    cb(null, s.length > 0 ? Buffer.from(s, 'utf8') : undefined);
+  }
+  override _flush(cb: TransformCallback): void {
+    const s = this.decoder.decode();
+    if (s.includes('\uFFFD')) this.state.dirty = true;
+    cb(null, s.length > 0 ? Buffer.from(s, 'utf8') : undefined);
+  }
+}
+
+export function makeDecoder(encoding: CsvEncoding, bomLength: number, state: { dirty: boolean }): Recode {
+  return new Recode(encoding, bomLength, state);
+}
+
+/** Where the last complete UTF-8 character of a chunk ends (a chunk may stop inside one). */
+export function completeUtf8End(b: Buffer): number {
+  const n = b.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const byte = b[n - back] as number;
+    if (byte < 0x80) return n;
+    if (byte >= 0xc0) {
+      const len = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return len > back ? n - back : n;
+    }
+  }
+  return n;
+}
+

@@ -1,0 +1,95 @@
+/**
+ * Parses a large CSV in a worker thread so that parsing (csv-parse) and checking run on two cores
+ * at once. Records travel in batches as one string (fields joined by U+001F, records by U+001E):
+ * one copy instead of a structured clone of every field. A batch whose fields hold those
+ * characters travels as arrays. At most a few batches are in flight; the reader waits for acks.
+ */
+import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { parentPort, workerData } from 'node:worker_threads';
+import { parse } from 'csv-parse';
+import { makeDecoder, completeUtf8End, FIELD_SEP, RECORD_SEP, type CsvEncoding } from './csv-decode.js';
+
+export interface CsvWorkerInput {
+  path: string;
+  encoding: CsvEncoding;
+  bomLength: number;
+  delimiter: string;
+  maxRecordSize: number;
+}
+
+export type CsvWorkerMessage =
+  | { type: 'batch'; text?: string; records?: string[][]; count: number; dirty: boolean }
+  | { type: 'error'; code: string; rows: number }
+  | { type: 'end' };
+
+const BATCH = 2000;
+const MAX_IN_FLIGHT = 4;
+
+const port = parentPort;
+if (port) {
+  const input = workerData as CsvWorkerInput;
+  const state = { dirty: false };
+  const source = createReadStream(input.path, { highWaterMark: 256 * 1024 });
+  const parser = parse({ delimiter: input.delimiter, bom: input.encoding === 'utf-8', relax_column_count: true, relax_quotes: true, max_record_size: input.maxRecordSize });
+  let batch: string[][] = [];
+  let rows = 0;
+  let inFlight = 0;
+  let paused = false;
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    let plain = true;
+    for (const r of batch) {
+      for (const f of r) {
+        if (f.includes(FIELD_SEP) || f.includes(RECORD_SEP)) {
+          plain = false;
+          break;
+        }
+      }
+      if (!plain) break;
+    }
+    const msg: CsvWorkerMessage = plain
+      ? { type: 'batch', text: batch.map((r) => r.join(FIELD_SEP)).join(RECORD_SEP), count: batch.length, dirty: state.dirty }
+      : { type: 'batch', records: batch, count: batch.length, dirty: state.dirty };
+    port.postMessage(msg);
+    batch = [];
+    if (++inFlight >= MAX_IN_FLIGHT && !paused) {
+      paused = true;
+      source.pause();
+    }
+  };
+  port.on('message', (m: { type: string }) => {
+    if (m.type === 'ack') {
+      inFlight--;
+      if (paused && inFlight < MAX_IN_FLIGHT) {
+        paused = false;
+        source.resume();
+      }
+    }
+  });
+  parser.on('data', (record: string[]) => {
+    rows++;
+    batch.push(record);
+    if (batch.length >= BATCH) flush();
+  });
+  parser.on('error', (err: Error & { code?: string }) => {
+    port.postMessage({ type: 'error', code: err.code ?? 'CSV_ERROR', rows } satisfies CsvWorkerMessage);
+    source.destroy();
+  });
+  parser.on('end', () => {
+    flush();
+    port.postMessage({ type: 'end' } satisfies CsvWorkerMessage);
+  });
+  source.on('error', (err: NodeJS.ErrnoException) => port.postMessage({ type: 'error', code: err.code ?? 'EIO', rows } satisfies CsvWorkerMessage));
+  if (input.encoding === 'utf-8') {
+    let carry: Buffer | undefined;
+    source.on('data', (chunk: string | Buffer) => {
+      if (state.dirty) return;
+      const b = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      const end = completeUtf8End(b);
+      if (!isUtf8(b.subarray(0, end))) state.dirty = true;
+      carry = end < b.length ? b.subarray(end) : undefined;
+    });
+    source.pipe(parser);
+  } else source.pipe(makeDecoder(input.encoding, input.bomLength, state)).pipe(parser);
+}
