@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import type { WorkbookSource, SheetSource } from '../io/cells.js';
-import { FileProblem } from '../io/errors.js';
+import { FileProblem, unreadable } from '../io/errors.js';
 import { openWorkbook } from '../io/sniff.js';
 import type { Limits } from '../schemas/config.js';
 import { listTypeFromName } from '../schemas/enums.js';
@@ -39,12 +39,26 @@ export async function openListFile(path: string, display: string, limits: Limits
   try {
     return await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows });
   } catch (err) {
-    if (err instanceof FileProblem) {
-      sink.report(problemDiagnostic(display, err, sink.departmentRank));
+    const problem = asFileProblem(err);
+    if (problem) {
+      sink.report(problemDiagnostic(display, problem, sink.departmentRank));
       return undefined;
     }
     throw err;
   }
+}
+
+/**
+ * Reading errors that are not already findings (a stream error deep inside a library on a damaged
+ * file) become FILE_UNREADABLE for that file; only our own logic errors (TypeError and the like,
+ * raised by the row rules) still stop the run, with exit 2.
+ */
+export function asFileProblem(err: unknown): FileProblem | undefined {
+  if (err instanceof FileProblem) return err;
+  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) return undefined;
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return unreadable({ reason: 'io', detail: e.code });
+  return unreadable({ reason: 'damaged', detail: String((err as Error | undefined)?.message ?? err).slice(0, 200) });
 }
 
 async function readSheet(sheet: SheetSource, onRow: Parameters<SheetSource['read']>[0]): Promise<FileProblem | undefined> {
@@ -52,7 +66,8 @@ async function readSheet(sheet: SheetSource, onRow: Parameters<SheetSource['read
     await sheet.read(onRow);
     return undefined;
   } catch (err) {
-    if (err instanceof FileProblem) return err;
+    const problem = asFileProblem(err);
+    if (problem) return problem;
     throw err;
   }
 }

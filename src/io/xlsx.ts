@@ -8,7 +8,7 @@ import type { Limits } from '../schemas/config.js';
 import { serialToIso } from '../domain/dates.js';
 import { columnIndex } from '../domain/text.js';
 import { DateCell, ErrorCell, NoValueCell, type CellValue, type MergeRange, type RowHandler, type SheetRow, type SheetSource, type WorkbookSource } from './cells.js';
-import { unreadable } from './errors.js';
+import { FileProblem, unreadable } from './errors.js';
 import { attr, parseXmlBuffer, parseXmlStream, type Attrs } from './xml.js';
 import { ZipArchive, resolvePartTarget } from './zip.js';
 
@@ -132,6 +132,15 @@ const MERGE_RE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
 
 /** Merges live after <sheetData>: a byte scan of the part finds them before the rows are read. */
 async function scanMerges(zip: ZipArchive, part: string): Promise<MergeRange[]> {
+  try {
+    return await scanMergesUnguarded(zip, part);
+  } catch (err) {
+    if (err instanceof FileProblem) throw err;
+    throw unreadable({ reason: 'damaged', detail: (err as Error).message?.slice(0, 200) });
+  }
+}
+
+async function scanMergesUnguarded(zip: ZipArchive, part: string): Promise<MergeRange[]> {
   const merges: MergeRange[] = [];
   let tail = '';
   for await (const chunk of await zip.stream(part)) {
