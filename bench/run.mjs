@@ -27,6 +27,27 @@ if (task === 'validate') {
       .on('end', resolve)
       .on('error', reject);
   });
+} else if (task === 'csv-raw-decoded') {
+  // The fair raw baseline for a GB18030 file: decoded first (as it must be), then csv-parse.
+  const { parse } = await import('csv-parse');
+  const { Transform } = await import('node:stream');
+  const decoder = new TextDecoder('gb18030');
+  const decode = new Transform({
+    transform(chunk, _e, cb) {
+      cb(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(cb) {
+      cb(null, decoder.decode());
+    },
+  });
+  await new Promise((resolve, reject) => {
+    createReadStream(file)
+      .pipe(decode)
+      .pipe(parse())
+      .on('data', () => rows++)
+      .on('end', resolve)
+      .on('error', reject);
+  });
 } else if (task === 'xlsx-raw') {
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file);

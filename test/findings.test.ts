@@ -12,6 +12,8 @@ beforeAll(() => {
 afterAll(() => cleanup(root));
 
 const CJK = /[\u4e00-\u9fff]/;
+// An 18-digit citizen ID number with a birth date: never printed in full.
+const FULL_ID = /\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dX]/;
 
 describe.each(cases)('$name', (c: Case) => {
   it(`gives exactly ${c.expect.map((e) => e.code).join(', ') || 'no finding'}`, async () => {
@@ -26,6 +28,7 @@ describe.each(cases)('$name', (c: Case) => {
     const hasError = zhDoc.diagnostics.some((d: { severity: string }) => d.severity === 'error');
     expect(zh.code).toBe(hasError ? 1 : 0);
     for (const d of zhDoc.diagnostics) expect(d.message).toMatch(CJK);
+    expect(zh.stdout).not.toMatch(FULL_ID);
 
     const en = await runCli([...args, '--lang', 'en'], dir);
     const enDoc = JSON.parse(en.stdout);

@@ -51,7 +51,7 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
   if (options.config && configPath && !existsSync(configPath)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
   const config = loadConfig(configPath, configPath ? displayPath(cwd, configPath) : CONFIG_FILE);
   const matrix = buildMatrix(config.matrix);
-  const collector = new DiagnosticCollector({ severity: config.severity as never, ignore: options.ignore ?? [] });
+  const collector = new DiagnosticCollector({ severity: config.severity as never, ignore: options.ignore ?? [], maskRule: config.publication.maskRule });
   return {
     cwd,
     ...(workspace ? { workspace } : {}),

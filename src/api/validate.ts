@@ -13,6 +13,32 @@ export interface ValidateOptions extends CommonOptions {
   quarter?: string;
 }
 
+async function subfolders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && !isLitter(e.name))
+    .map((e) => e.name)
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+/**
+ * A folder is a department's, unless it is a quarter folder (its department folders), a workspace's
+ * submissions/ (its quarter folders) or a workspace itself (its submissions/).
+ */
+async function expandFolder(abs: string): Promise<{ path: string; isFolder: boolean }[]> {
+  if (parseQuarter(basename(abs))) return (await subfolders(abs)).map((path) => ({ path, isFolder: true }));
+  const subs = await subfolders(abs);
+  if (basename(abs) === 'submissions' && subs.some((s) => parseQuarter(basename(s)))) {
+    const out: { path: string; isFolder: boolean }[] = [];
+    for (const q of subs.filter((s) => parseQuarter(basename(s)))) out.push(...(await expandFolder(q)));
+    return out;
+  }
+  const submissions = subs.find((s) => basename(s) === 'submissions');
+  if (submissions) return expandFolder(submissions);
+  return [{ path: abs, isFolder: true }];
+}
+
 export async function validate(paths: readonly string[], options: ValidateOptions): Promise<Report> {
   if (paths.length === 0) throw new ToolError('USAGE', { detail: 'path' });
   const ctx = makeContext(options, paths[0]);
@@ -30,15 +56,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
     } catch {
       throw new ToolError('PATH_NOT_FOUND', { path: p });
     }
-    if (st.isDirectory()) {
-      // A quarter folder holds department folders; a workspace's submissions/ is not walked here.
-      if (parseQuarter(basename(abs))) {
-        const entries = await readdir(abs, { withFileTypes: true });
-        for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-          if (e.isDirectory() && !isLitter(e.name)) targets.push({ path: join(abs, e.name), isFolder: true });
-        }
-      } else targets.push({ path: abs, isFolder: true });
-    } else targets.push({ path: abs, isFolder: false });
+    if (st.isDirectory()) targets.push(...(await expandFolder(abs)));
+    else targets.push({ path: abs, isFolder: false });
   }
   let files = 0;
   let rows = 0;

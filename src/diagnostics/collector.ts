@@ -5,10 +5,12 @@
 import { CODES, type Code, type Severity } from './codes.js';
 import type { Diagnostic, RawDiagnostic, SortKeys } from './diagnostic.js';
 import { detach } from '../domain/text.js';
+import { DEFAULT_MASK_RULE, redactIdNumbers, type MaskRule } from '../domain/mask.js';
 
-function detachArgs<T extends object>(args: T): T {
+/** Findings keep their own copy of each text, with any citizen ID number in it masked. */
+function safeArgs<T extends object>(args: T, rule: MaskRule): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? detach(v) : v;
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? detach(redactIdNumbers(v, rule)) : v;
   return out as T;
 }
 
@@ -24,7 +26,10 @@ export class DiagnosticCollector {
   private readonly overrides: SeverityOverrides;
   counts = { error: 0, warning: 0, info: 0 };
 
-  constructor(options: { severity?: SeverityOverrides; ignore?: Iterable<string> } = {}) {
+  private readonly maskRule: MaskRule;
+
+  constructor(options: { severity?: SeverityOverrides; ignore?: Iterable<string>; maskRule?: MaskRule } = {}) {
+    this.maskRule = options.maskRule ?? DEFAULT_MASK_RULE;
     this.overrides = options.severity ?? {};
     this.ignore = new Set(options.ignore ?? []);
   }
@@ -45,7 +50,7 @@ export class DiagnosticCollector {
       severity,
       ...(dept !== undefined ? { department: dept } : {}),
       location: raw.location,
-      args: detachArgs(raw.args),
+      args: safeArgs(raw.args, this.maskRule),
       sort: {
         departmentRank: raw.sort?.departmentRank ?? departmentRank ?? Number.MAX_SAFE_INTEGER,
         sheetIndex: raw.sort?.sheetIndex ?? -1,

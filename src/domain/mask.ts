@@ -19,3 +19,15 @@ export function maskIdentifier(value: string, rule: MaskRule = DEFAULT_MASK_RULE
   const keepEnd = Math.min(rule.keepEnd, n - keepStart);
   return chars.slice(0, keepStart).join('') + '*'.repeat(n - keepStart - keepEnd) + (keepEnd > 0 ? chars.slice(n - keepEnd).join('') : '');
 }
+
+const ID_18 = /(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
+const ID_15 = /(?<![0-9A-Za-z])\d{6}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])/g;
+
+/**
+ * Masks every citizen ID number inside a text (a value typed in the wrong column, a name that
+ * carries one): the safety net under "no full ID number in any report or terminal output".
+ */
+export function redactIdNumbers(text: string, rule: MaskRule = DEFAULT_MASK_RULE): string {
+  if (text.length < 15 || !/\d{15}/.test(text)) return text;
+  return text.replace(ID_18, (m) => maskIdentifier(m, rule)).replace(ID_15, (m) => maskIdentifier(m, rule));
+}

@@ -5,8 +5,12 @@ import { coverDuplicate } from './cover-duplicate.js';
 import { coverFields } from './cover-fields.js';
 import { coverMismatch } from './cover-mismatch.js';
 import { coverNilWithRows } from './cover-nil.js';
-import { approvalDates, approvalReviewMissing, approvalSamePerson, approvalSignoffMissing } from './approval.js';
-import { evidenceBlack, evidenceRed } from './evidence.js';
+import { approvalReviewMissing } from './approval-review-missing.js';
+import { approvalSignoffMissing } from './approval-signoff-missing.js';
+import { approvalDates } from './approval-dates.js';
+import { approvalSamePerson } from './approval-same-person.js';
+import { evidenceBlack } from './evidence-black.js';
+import { evidenceRed } from './evidence-red.js';
 
 export const SUBMISSION_RULES: readonly SubmissionRule[] = [
   coverMissing,

@@ -4,21 +4,6 @@
  */
 import { defineSubmissionRule } from '../types.js';
 
-export const evidenceBlack = defineSubmissionRule({
-  id: 'evidence/black',
-  emits: ['EVIDENCE_REPORT_MISSING', 'EVIDENCE_PICTURE_MISSING'],
-  check(f, report) {
-    if (f.folder === undefined) return;
-    const black = f.rows.black;
-    if (black === 0) return;
-    const where = { file: `${f.folder}/附件` };
-    if (f.evidence.reports === 0 || f.evidence.namedMissing.length > 0) {
-      report('EVIDENCE_REPORT_MISSING', { black, ...(f.evidence.namedMissing.length ? { named: f.evidence.namedMissing.join('、') } : {}) }, where);
-    }
-    if (f.evidence.pictures === 0) report('EVIDENCE_PICTURE_MISSING', { black }, where);
-  },
-});
-
 export const evidenceRed = defineSubmissionRule({
   id: 'evidence/red',
   emits: ['EVIDENCE_RED_INCOMPLETE'],
