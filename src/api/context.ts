@@ -51,6 +51,7 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
   if (options.config && configPath && !existsSync(configPath)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
   const config = loadConfig(configPath, configPath ? displayPath(cwd, configPath) : CONFIG_FILE);
   const matrix = buildMatrix(config.matrix);
+  matrix.addPrefix(config.bureau.name);
   const collector = new DiagnosticCollector({ severity: config.severity as never, ignore: options.ignore ?? [], maskRule: config.publication.maskRule });
   return {
     cwd,

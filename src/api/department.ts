@@ -30,6 +30,7 @@ export interface DepartmentOptions {
   onRecord?(file: string, sheet: string | undefined, r: CheckedRecord, dept: DepartmentDef | undefined): void;
   /** At compile, cross-record findings are reported once for the whole quarter. */
   reportIndex?: boolean;
+  onProgress?(file: string, rows: number): void;
 }
 
 export interface EvidenceFile {
@@ -201,6 +202,7 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
         departmentRank: rank,
         report,
         index,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         onRecord: (file, sheet, r) => {
           const b = (byDomain[r.domain] ??= { red: 0, black: 0 });
           b[r.listType]++;

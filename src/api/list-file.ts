@@ -20,6 +20,7 @@ export interface FileSink {
   report(d: RawDiagnostic): void;
   index?: RecordIndex;
   onRecord?(file: string, sheet: string | undefined, r: CheckedRecord): void;
+  onProgress?(file: string, rows: number): void;
 }
 
 export interface ListFileResult {
@@ -131,6 +132,7 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
       report: sink.report,
       ...(sink.index ? { index: sink.index } : {}),
       ...(sink.onRecord ? { onRecord: (r: CheckedRecord) => sink.onRecord?.(display, csv ? undefined : sheet.name, r) } : {}),
+      ...(sink.onProgress ? { onProgress: sink.onProgress } : {}),
     });
     const problem = await readSheet(sheet, (r) => list.onRow(r));
     const res = list.end();

@@ -11,6 +11,8 @@ import { makeReport, type Report } from './report.js';
 export interface ValidateOptions extends CommonOptions {
   department?: string;
   quarter?: string;
+  /** Rows read so far in a large file. */
+  onProgress?(file: string, rows: number): void;
 }
 
 async function subfolders(dir: string): Promise<string[]> {
@@ -67,6 +69,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
       ...(options.department !== undefined ? { department: options.department } : {}),
       ...(quarter ? { quarter } : {}),
       base: ctx.cwd,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     files += t.isFolder ? res.inputs.length : 1;
     rows += res.rows;

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesFor, parseLang, type Lang, type Messages } from '../messages/index.js';
 import { ToolError } from '../api/errors.js';
+import { displayWidth } from '../reporters/wrap.js';
 import { TOOL_VERSION } from '../version.js';
 
 // A small young generation: validating makes only short-lived garbage per row, and the default
@@ -92,9 +93,16 @@ function localisedHelp(m: Messages): Partial<Help> {
     // commander appends "(default: …)" and "(choices: …)" in English; the descriptions say it themselves.
     optionDescription: (o: Option) => o.description,
     formatHelp(cmd: Command, helper: Help): string {
-      const width = helper.padWidth(cmd, helper);
-      const item = (term: string, desc: string): string => (desc ? `  ${term.padEnd(width + 2)}${desc}` : `  ${term}`);
-      const usage = helper.commandUsage(cmd).replace('[options]', h.optionsToken).replace('[command]', h.commandToken);
+      // Padding by display width: a Chinese character takes two columns.
+      const tr = (t: string): string => t.replace('[options]', h.optionsToken).replace('[command]', h.commandToken);
+      const terms = [
+        ...helper.visibleArguments(cmd).map((a: Argument) => helper.argumentTerm(a)),
+        ...helper.visibleOptions(cmd).map((o: Option) => helper.optionTerm(o)),
+        ...helper.visibleCommands(cmd).map((c: Command) => tr(helper.subcommandTerm(c))),
+      ];
+      const width = Math.max(0, ...terms.map(displayWidth));
+      const item = (term: string, desc: string): string => (desc ? `  ${term}${' '.repeat(width + 2 - displayWidth(term))}${desc}` : `  ${term}`);
+      const usage = tr(helper.commandUsage(cmd));
       const out: string[] = [`${h.usage} ${usage}`, ''];
       const desc = helper.commandDescription(cmd);
       if (desc) out.push(desc, '');
@@ -102,7 +110,7 @@ function localisedHelp(m: Messages): Partial<Help> {
       if (args.length) out.push(h.arguments, ...args, '');
       const opts = helper.visibleOptions(cmd).map((o: Option) => item(helper.optionTerm(o), helper.optionDescription(o)));
       if (opts.length) out.push(h.options, ...opts, '');
-      const cmds = helper.visibleCommands(cmd).map((c: Command) => item(helper.subcommandTerm(c), helper.subcommandDescription(c)));
+      const cmds = helper.visibleCommands(cmd).map((c: Command) => item(tr(helper.subcommandTerm(c)), helper.subcommandDescription(c)));
       if (cmds.length) out.push(h.commands, ...cmds, '');
       return out.join('\n');
     },

@@ -456,6 +456,7 @@ export const enUi: UiText = {
     bad: (n) => `Verification failed: ${n} file(s) differ from the manifest.`,
   },
   exported: (n, d) => `${n} file(s) exported to ${d}`,
+  progressRows: (f, n) => `checking ${f}: ${n.toLocaleString('en-US')} rows read`,
   status: {
     columns: ['Department', 'Submitted', 'Nil', 'Rows', 'Red', 'Black', 'Errors', 'Warnings', 'Reviewed', 'Approved', 'Case files'],
     yes: 'yes',

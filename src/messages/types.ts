@@ -78,5 +78,6 @@ export interface UiText {
   };
   verify: { ok(n: number): string; changed: string; missing: string; added: string; bad(n: number): string };
   exported(n: number, dir: string): string;
+  progressRows(file: string, rows: number): string;
   status: { columns: string[]; yes: string; no: string; none: string };
 }

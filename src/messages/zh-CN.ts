@@ -460,6 +460,7 @@ export const zhUi: UiText = {
     bad: (n) => `校验未通过：${n} 个文件与清单不一致。`,
   },
   exported: (n, d) => `已导出 ${n} 个文件到 ${d}`,
+  progressRows: (f, n) => `正在检查 ${f}：已读 ${n.toLocaleString('zh-CN')} 行`,
   status: {
     columns: ['科室', '已报送', '无信息', '行数', '红', '黑', '错误', '警告', '审核', '审定', '案例材料'],
     yes: '是',

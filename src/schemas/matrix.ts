@@ -78,11 +78,39 @@ export class Matrix {
     }
   }
 
+  /**
+   * A department by any of its names. Covers often write the full name (新乡市人社局就业办,
+   * 新乡市就业办): the bureau's and the city's name in front are tried away, and 市 in front is tried
+   * both ways.
+   */
   resolveDepartment(raw: string): DepartmentDef | undefined {
-    return this.departmentIndex.get(foldDepartment(raw));
+    const key = foldDepartment(raw);
+    const hit = this.departmentIndex.get(key);
+    if (hit) return hit;
+    for (const prefix of this.prefixes) {
+      if (key.startsWith(prefix) && key.length > prefix.length) {
+        const rest = key.slice(prefix.length);
+        const found = this.departmentIndex.get(rest) ?? this.departmentIndex.get(rest.startsWith('市') ? rest.slice(1) : `市${rest}`);
+        if (found) return found;
+      }
+    }
+    return this.departmentIndex.get(key.startsWith('市') ? key.slice(1) : `市${key}`);
   }
 
-  readonly resolveDomain = memoByText((raw: string): DomainDef | undefined => this.domainIndex.get(foldKey(raw)));
+  /** Names a cover may put before the department's own: the bureau's, the city's. */
+  private prefixes: string[] = ['新乡市人力资源和社会保障局', '新乡市人社局', '市人力资源和社会保障局', '市人社局', '人社局', '新乡市', '新乡'].map(foldKey);
+
+  /** The bureau's own name from config is a prefix too. */
+  addPrefix(name: string): void {
+    const f = foldKey(name);
+    if (f && !this.prefixes.includes(f)) this.prefixes.unshift(f);
+  }
+
+  /** A domain by any of its names; 劳务派遣领域 and 劳务派遣方面 are 劳务派遣 when that is a domain. */
+  readonly resolveDomain = memoByText((raw: string): DomainDef | undefined => {
+    const key = foldKey(raw);
+    return this.domainIndex.get(key) ?? this.domainIndex.get(key.replace(/(?:领域|方面|类)$/, '')) ?? this.domainIndex.get(`${key}领域`);
+  });
 
   departmentRank(name: string | undefined): number {
     return name === undefined ? Number.MAX_SAFE_INTEGER : (this.departmentOrder.get(name) ?? this.departments.length);

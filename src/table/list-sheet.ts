@@ -44,6 +44,8 @@ export interface SheetOptions {
   report(d: RawDiagnostic): void;
   index?: RecordIndex;
   onRecord?(r: CheckedRecord): void;
+  /** Called every 25,000 rows of a large sheet (progress on stderr). */
+  onProgress?(file: string, rows: number): void;
 }
 
 export interface SheetResult {
@@ -247,6 +249,7 @@ export class ListSheet {
       break;
     }
     this.rows++;
+    if (this.rows % 25000 === 0) this.o.onProgress?.(this.o.file, this.rows);
     if (row.hidden) this.report('SHEET_HIDDEN', { what: 'row' }, row.number);
     if (this.o.encoding !== undefined && this.o.decodeState?.dirty !== false) {
       for (const c of cells) {

@@ -97,3 +97,12 @@ describe('text folding', () => {
     expect(formatYmd(2026, 8, 3)).toBe('2026-08-03');
   });
 });
+
+describe('quarter spellings on covers and folders', () => {
+  it.each(['2026年三季度', '2026年第3季', '2026第三季度', '2026三季度', '2026年3季度'])('reads %s', (s) => {
+    expect(parseQuarter(s)).toEqual({ year: 2026, q: 3 });
+  });
+  it.each(['20263', '2026', '2026年', '2026Q'])('does not take %s for a quarter', (s) => {
+    expect(parseQuarter(s)).toBeUndefined();
+  });
+});

@@ -123,3 +123,12 @@ describe('ID mask', () => {
     );
   });
 });
+
+describe('ID numbers inside text', async () => {
+  const { redactIdNumbers } = await import('../../src/domain/mask.js');
+  it('masks every ID-shaped number and leaves credit codes and dates alone', () => {
+    expect(redactIdNumbers('号码410702198001010010有误')).toBe('号码410702********0010有误');
+    expect(redactIdNumbers('旧号410702800101001')).toBe('旧号410702*****1001');
+    expect(redactIdNumbers('91410700MA3X7K2P20 与 123502001549897397 与 20260803')).toBe('91410700MA3X7K2P20 与 123502001549897397 与 20260803');
+  });
+});

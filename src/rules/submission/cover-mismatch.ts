@@ -1,5 +1,5 @@
 /** The cover's 报送单位 and 报送季度 must agree with `--department` / `--quarter` and the folders. */
-import { formatQuarter, parseQuarter } from '../../domain/quarter.js';
+import { formatQuarter, resolveQuarter } from '../../domain/quarter.js';
 import { coverLocation, defineSubmissionRule } from '../types.js';
 
 export const coverMismatch = defineSubmissionRule({
@@ -16,7 +16,7 @@ export const coverMismatch = defineSubmissionRule({
     }
     const q = cover.values.quarter?.text;
     if (q && f.env.quarter) {
-      const parsed = parseQuarter(q);
+      const parsed = resolveQuarter(q, f.env.today);
       const expected = formatQuarter(f.env.quarter);
       if (!parsed || formatQuarter(parsed) !== expected) report('COVER_MISMATCH', { key: '报送季度', cover: q, expected }, coverLocation(cover, 'quarter'));
     }
