@@ -1,5 +1,6 @@
 /** Decoding helpers shared by the CSV reader and its worker thread. */
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -57,3 +58,21 @@ export function completeUtf8End(b: Buffer): number {
   return n;
 }
 
+
+/**
+ * Invalid UTF-8 turns into U+FFFD inside csv-parse; a cheap check of each chunk of the file tells
+ * the table when rows need to be looked at for it. Register before piping the source.
+ */
+export function watchUtf8(source: Readable, state: { dirty: boolean }): void {
+  let carry: Buffer | undefined;
+  source.on('data', (chunk: string | Buffer) => {
+    if (state.dirty) return;
+    const b = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const end = completeUtf8End(b);
+    if (!isUtf8(b.subarray(0, end))) state.dirty = true;
+    carry = end < b.length ? b.subarray(end) : undefined;
+  });
+  source.on('end', () => {
+    if (carry && !isUtf8(carry)) state.dirty = true;
+  });
+}

@@ -5,10 +5,9 @@
  * characters travels as arrays. At most a few batches are in flight; the reader waits for acks.
  */
 import { createReadStream } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse';
-import { makeDecoder, completeUtf8End, FIELD_SEP, RECORD_SEP, type CsvEncoding } from './csv-decode.js';
+import { makeDecoder, watchUtf8, FIELD_SEP, RECORD_SEP, type CsvEncoding } from './csv-decode.js';
 
 export interface CsvWorkerInput {
   path: string;
@@ -82,14 +81,7 @@ if (port) {
   });
   source.on('error', (err: NodeJS.ErrnoException) => port.postMessage({ type: 'error', code: err.code ?? 'EIO', rows } satisfies CsvWorkerMessage));
   if (input.encoding === 'utf-8') {
-    let carry: Buffer | undefined;
-    source.on('data', (chunk: string | Buffer) => {
-      if (state.dirty) return;
-      const b = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-      const end = completeUtf8End(b);
-      if (!isUtf8(b.subarray(0, end))) state.dirty = true;
-      carry = end < b.length ? b.subarray(end) : undefined;
-    });
+    watchUtf8(source, state);
     source.pipe(parser);
   } else source.pipe(makeDecoder(input.encoding, input.bomLength, state)).pipe(parser);
 }

@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { stat } from 'node:fs/promises';
-import { completeUtf8End, Recode, FIELD_SEP, RECORD_SEP, type CsvEncoding } from './csv-decode.js';
+import { Recode, FIELD_SEP, RECORD_SEP, watchUtf8, type CsvEncoding } from './csv-decode.js';
 import type { CsvWorkerInput, CsvWorkerMessage } from './csv-worker.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -175,19 +175,7 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
       parser.on('end', () => finish());
       source.on('error', (err) => finish(ioProblem(err)));
       if (encoding === 'utf-8') {
-        // Invalid UTF-8 turns into U+FFFD inside csv-parse; a cheap check of each chunk tells
-        // the table when rows need to be looked at for it.
-        let carry: Buffer | undefined;
-        source.on('data', (chunk: string | Buffer) => {
-          if (decodeState.dirty) return;
-          const b = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-          const end = completeUtf8End(b);
-          if (!isUtf8(b.subarray(0, end))) decodeState.dirty = true;
-          carry = end < b.length ? b.subarray(end) : undefined;
-        });
-        source.on('end', () => {
-          if (carry && !isUtf8(carry)) decodeState.dirty = true;
-        });
+        watchUtf8(source, decodeState);
         source.pipe(parser);
       } else source.pipe(new Recode(encoding, bomLength, decodeState)).pipe(parser);
     });

@@ -8,7 +8,8 @@ import { ToolError } from '../api/errors.js';
 
 export const LOCK_FILE = '.hrss-credit.lock';
 
-function alive(pid: number): boolean {
+/** Whether a process still runs (a lock or temporary folder of a dead one is stale). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -7,15 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeWrite } from './faults.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { alive } from './lock.js';
 
 export function tempName(quarter: string): string {
   return `.${quarter}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
