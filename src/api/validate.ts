@@ -3,6 +3,8 @@ import { stat, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { isLitter } from '../io/sniff.js';
+import { displayPath } from '../io/paths.js';
+import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { checkDepartment } from './department.js';
 import { ToolError } from './errors.js';
@@ -60,6 +62,14 @@ export async function validate(paths: readonly string[], options: ValidateOption
     }
     if (st.isDirectory()) targets.push(...(await expandFolder(abs)));
     else targets.push({ path: abs, isFolder: false });
+  }
+  // Files lying directly in a quarter folder belong to no department.
+  for (const p of paths) {
+    const abs = resolve(ctx.cwd, p);
+    if (!parseQuarter(basename(abs))) continue;
+    for (const e of await readdir(abs, { withFileTypes: true })) {
+      if (e.isFile() && !isLitter(e.name)) ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
+    }
   }
   let files = 0;
   let rows = 0;
