@@ -307,8 +307,11 @@ class SheetParser {
           const n = Number(v);
           if (Number.isNaN(n)) out = v;
           else if (this.dateStyles[this.cellStyle] === true) {
-            const iso = serialToIso(n, this.date1904);
-            out = iso ? new DateCell(iso, n - Math.floor(n)) : n;
+            // A date typed as a day can come back as 46236.99999999: that is midnight of the next day.
+            const r = Math.round(n);
+            const whole = Math.abs(n - r) < 1e-6;
+            const iso = serialToIso(whole ? r : n, this.date1904);
+            out = iso ? new DateCell(iso, whole ? 0 : n - Math.floor(n)) : n;
           } else out = n;
         }
       }
