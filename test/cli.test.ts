@@ -96,3 +96,36 @@ describe('validate as a clerk sees it', () => {
     expect({ code: r.code, stdout: r.stdout }).toMatchSnapshot();
   });
 });
+
+describe('severity policy', () => {
+  it('--strict counts warnings as errors', () => {
+    const ws = join(tmp, 'strict');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    writeFileSync(join(ws, 'submissions/2026Q3/就业办/说明.docx'), 'x');
+    const lax = cli(['validate', join(ws, 'submissions/2026Q3/就业办'), '--today', '2026-10-15', '--format', 'json']);
+    expect(lax.code).toBe(0);
+    expect(JSON.parse(lax.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['EVIDENCE_FILE_IGNORED']);
+    expect(cli(['validate', join(ws, 'submissions/2026Q3/就业办'), '--today', '2026-10-15', '--strict']).code).toBe(1);
+  });
+  it('config changes severities, except the fixed ones', () => {
+    const ws = join(tmp, 'severity');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    writeFileSync(join(ws, 'submissions/2026Q3/就业办/说明.docx'), 'x');
+    writeFileSync(join(ws, 'submissions/2026Q3/就业办/坏文件.xlsx'), 'not a workbook');
+    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ severity: { EVIDENCE_FILE_IGNORED: 'error', FILE_UNREADABLE: 'off' } }));
+    const r = cli(['validate', 'submissions/2026Q3/就业办', '--today', '2026-10-15', '--format', 'json'], ws);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity])).toEqual([
+      ['FILE_UNREADABLE', 'error'],
+      ['EVIDENCE_FILE_IGNORED', 'error'],
+    ]);
+    expect(r.code).toBe(1);
+  });
+  it('the workspace config chooses the language', () => {
+    const ws = join(tmp, 'english');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ lang: 'en' }));
+    const r = cli(['status', '2026Q3', '-w', ws, '--today', '2026-10-15']);
+    expect(r.stdout).toContain('Department');
+  });
+});

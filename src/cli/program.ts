@@ -61,7 +61,9 @@ function preLang(argv: string[], io: CliIo): Lang {
   const env = parseLang(io.env.HRSS_CREDIT_LANG);
   if (env) return env;
   try {
-    let dir = io.cwd;
+    const w = argv.findIndex((a) => a === '-w' || a === '--workspace');
+    let dir = w >= 0 && argv[w + 1] ? join(io.cwd, argv[w + 1] as string) : io.cwd;
+    if (w >= 0 && argv[w + 1] && /^(?:[A-Za-z]:)?[\\/]/.test(argv[w + 1] as string)) dir = argv[w + 1] as string;
     for (let i = 0; i < 6; i++) {
       const f = join(dir, 'hrss-credit.config.json');
       if (existsSync(f)) {
