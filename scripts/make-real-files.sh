@@ -46,4 +46,12 @@ PY
 # A GB18030 CSV as Chinese Excel saves it ("CSV (逗号分隔)"), with CRLF.
 mkdir -p "$out/excel-gb18030-csv"
 iconv -f UTF-8 -t GB18030 "$work/黑名单.csv" | sed 's/$/\r/' > "$out/excel-gb18030-csv/黑名单.csv"
+# A workbook with a merged title, a two-row header (法定代表人 over 姓名 / 证件号码) and merged cells,
+# opened and saved again by LibreOffice (via .ods, as a clerk working in Calc does) and by gnumeric.
+src=fixtures/example-workspace/submissions/2026Q3/社保中心/社会保险领域信用红黑名单.xlsx
+soffice -env:UserInstallation=file://$work/lo --headless --convert-to ods --outdir "$work/ods" "$src" >/dev/null 2>&1
+soffice -env:UserInstallation=file://$work/lo --headless --convert-to xlsx --outdir "$work/rt" "$work/ods/社会保险领域信用红黑名单.ods" >/dev/null 2>&1
+mkdir -p "$out/libreoffice-two-row-header" "$out/gnumeric-two-row-header"
+cp "$work/rt/社会保险领域信用红黑名单.xlsx" "$out/libreoffice-two-row-header/"
+ssconvert "$work/ods/社会保险领域信用红黑名单.ods" "$out/gnumeric-two-row-header/社会保险领域信用红黑名单.xlsx" >/dev/null 2>&1
 echo "real files written under $out"
