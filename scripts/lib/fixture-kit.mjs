@@ -128,11 +128,11 @@ export function makePng(width = 16, height = 12, rgb = [200, 40, 40]) {
   ]);
 }
 
-/** A 1×1 baseline JPEG (arithmetic-coded, 134 bytes). */
+/** The head of a JPEG/JFIF file (SOI, APP0, a quantisation table, SOF, EOI): a stand-in photo. */
 export const TINY_JPEG = Buffer.from(
   'ffd8ffe000104a46494600010101004800480000ffdb004300030202020203020202030303030406040404040408060605060908' +
     '0a0a090809090a0c0f0c0a0b0e0b09090d110d0e0f101011100a0c12131210130f101010ffc9000b080001000101011100ffcc00' +
-    '06001010050ffda0008010100003f00d2cf20ffd9'.replace('050ffda', '05ffda'),
+    '06001010050ffda0008010100003f00d2cf20ffd9',
   'hex',
 );
 

@@ -10,6 +10,8 @@ import type { ListType, SubjectType, IdType, Severity3 } from '../schemas/enums.
 import type { Quarter } from '../domain/quarter.js';
 import type { MaskRule } from '../domain/mask.js';
 import type { IsoDate } from '../domain/dates.js';
+import type { CoverFacts } from '../table/cover.js';
+import type { Location } from '../diagnostics/diagnostic.js';
 
 export interface RuleEnv {
   today: IsoDate;
@@ -88,8 +90,6 @@ export function defineRowRule(rule: Omit<RowRule, 'scope'>): RowRule {
   return { ...rule, scope: 'row' };
 }
 
-import type { CoverFacts } from '../table/cover.js';
-import type { Location } from '../diagnostics/diagnostic.js';
 
 /** What one department's submission amounts to, once its files have been read. */
 export interface SubmissionFacts {

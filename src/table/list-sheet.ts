@@ -8,7 +8,7 @@ import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { isBlankCell, type CellValue, type MergeRange, type SheetRow } from '../io/cells.js';
 import { FIELD_BY_KEY, FIELDS, type FieldKey } from '../schemas/fields.js';
-import { LIST_TYPE_LABEL, type ListType } from '../schemas/enums.js';
+import type { ListType } from '../schemas/enums.js';
 import { ROW_RULES } from '../rules/row/index.js';
 import type { FieldCell, RecordDraft, RowContext, RuleEnv } from '../rules/types.js';
 import { defaultUntil } from '../rules/row/period.js';
@@ -340,4 +340,3 @@ export class ListSheet {
   }
 }
 
-export { LIST_TYPE_LABEL };
