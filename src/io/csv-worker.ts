@@ -23,7 +23,7 @@ export type CsvWorkerMessage =
   | { type: 'end' };
 
 const BATCH = 2000;
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 3;
 
 const port = parentPort;
 if (port) {

@@ -114,9 +114,13 @@ export function subjectKeyOf(r: { creditCode: string; idNumber: string; subjectN
 
 export class RecordIndex {
   private readonly first = new SubjectTable();
+  // Per record: the next record of the same subject, the decision's hash, domain id << 1 | black,
+  // and where it stands (sheet id, row): 14 bytes.
   private next = new Int32Array(1024);
-  private meta = new Int32Array(1024 * 2); // [decision hash, domain id << 1 | black]
-  private placeOf = new Float64Array(1024);
+  private decisionHash = new Int32Array(1024);
+  private kind = new Uint16Array(1024);
+  private rowOf = new Int32Array(1024);
+  private sheetOf = new Uint16Array(1024);
   private readonly places: Place[] = [];
   private readonly placeIds = new Map<string, number>();
   private readonly domains = new Map<string, number>();
@@ -131,6 +135,8 @@ export class RecordIndex {
     let id = this.placeIds.get(key);
     if (id === undefined) {
       id = this.places.length;
+      // Sheet ids are kept in 16 bits: a quarter of more than 65,535 list sheets is not a bureau's.
+      if (id > 0xffff) throw new Error('more than 65,535 list sheets in one check');
       this.places.push({ ...p, row: 0 });
       this.placeIds.set(key, id);
     }
@@ -138,21 +144,22 @@ export class RecordIndex {
   }
 
   private rowPlace(i: number): Place {
-    const packed = this.placeOf[i] as number;
-    const base = this.places[Math.floor(packed / 2 ** 24)] as Place;
-    return { ...base, row: packed % 2 ** 24 };
+    const base = this.places[this.sheetOf[i] as number] as Place;
+    return { ...base, row: this.rowOf[i] as number };
   }
 
   private grow(): void {
-    const n = new Int32Array(this.next.length * 2);
-    n.set(this.next);
-    this.next = n;
-    const m = new Int32Array(this.meta.length * 2);
-    m.set(this.meta);
-    this.meta = m;
-    const p = new Float64Array(this.placeOf.length * 2);
-    p.set(this.placeOf);
-    this.placeOf = p;
+    const size = this.next.length * 2;
+    const g = <T extends Int32Array | Uint16Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.next = g(this.next, (n) => new Int32Array(n));
+    this.decisionHash = g(this.decisionHash, (n) => new Int32Array(n));
+    this.kind = g(this.kind, (n) => new Uint16Array(n));
+    this.rowOf = g(this.rowOf, (n) => new Int32Array(n));
+    this.sheetOf = g(this.sheetOf, (n) => new Uint16Array(n));
   }
 
   add(listType: ListType, domain: string, subjectKey: string, decision: string, placeId: number, row: number, labeler: SubjectLabeler): void {
@@ -165,9 +172,10 @@ export class RecordIndex {
     }
     const black = listType === 'black' ? 1 : 0;
     const dHash = hash32(decision);
-    this.meta[i * 2] = dHash;
-    this.meta[i * 2 + 1] = (domainId << 1) | black;
-    this.placeOf[i] = placeId * 2 ** 24 + row;
+    this.decisionHash[i] = dHash;
+    this.kind[i] = (domainId << 1) | black;
+    this.rowOf[i] = row;
+    this.sheetOf[i] = placeId;
     this.next[i] = -1;
     const head = this.first.getOrSet(subjectKey, i);
     if (head < 0) return;
@@ -176,11 +184,11 @@ export class RecordIndex {
     let j = head;
     let last = head;
     while (j >= 0) {
-      const mj = this.meta[j * 2 + 1] as number;
+      const mj = this.kind[j] as number;
       if ((mj & 1) !== black) {
         if (conflictWith < 0) conflictWith = j;
       } else if (mj >> 1 === domainId) {
-        if (this.meta[j * 2] === dHash) {
+        if (this.decisionHash[j] === dHash) {
           let list = this.duplicates.get(j);
           if (!list) {
             list = [j];

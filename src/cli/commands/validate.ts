@@ -2,7 +2,6 @@
 import type { CommandEnv } from '../program.js';
 import { validate } from '../../api/validate.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
-import { formatDiagnostics, formatSummary } from '../../reporters/pretty.js';
 
 export async function validateCommand(env: CommandEnv, paths: string[], opts: { department?: string; quarter?: string }): Promise<number> {
   const started = Date.now();
@@ -25,6 +24,8 @@ export async function validateCommand(env: CommandEnv, paths: string[], opts: { 
   if (shown) env.io.stderr.write('\r\x1b[K');
   if (env.flags.format === 'json') env.io.stdout.write(formatJson(toJsonReport(report, env.m)));
   else {
+    // cli-table3 is loaded only when a table is printed.
+    const { formatDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
     const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width };
     env.io.stdout.write(formatDiagnostics(report, env.m, o) + formatSummary(report, env.m, o));
   }
