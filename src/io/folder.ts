@@ -36,6 +36,16 @@ export function isCoverName(name: string): boolean {
 const COVER_DATA = new Set(['.xlsx', '.xlsm', '.csv']);
 const SCAN = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.ofd', '.bmp', '.gif', '.webp', '.heic', '.jfif']);
 
+/** A file's size, or undefined (and an entry in `unreadable`) when it vanished or cannot be read. */
+async function sizeOf(path: string, rel: string, out: DepartmentListing): Promise<number | undefined> {
+  try {
+    return (await lstat(path)).size;
+  } catch (err) {
+    out.unreadable.push({ rel, code: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    return undefined;
+  }
+}
+
 async function walkEvidence(dir: string, rel: string, depth: number, out: DepartmentListing): Promise<void> {
   let entries;
   try {
@@ -58,13 +68,8 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
       continue;
     }
     if (!e.isFile()) continue;
-    let size = 0;
-    try {
-      size = (await lstat(path)).size;
-    } catch (err) {
-      out.unreadable.push({ rel: r, code: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-      continue;
-    }
+    const size = await sizeOf(path, r, out);
+    if (size === undefined) continue;
     out.attachments.push({ name: e.name, path, rel: r, size, kind: attachmentKind(extname(e.name).toLowerCase()) });
   }
 }
@@ -86,13 +91,8 @@ export async function listDepartment(folder: string): Promise<DepartmentListing>
       continue;
     }
     if (!e.isFile()) continue;
-    let size = 0;
-    try {
-      size = (await lstat(path)).size;
-    } catch (err) {
-      out.unreadable.push({ rel: e.name, code: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-      continue;
-    }
+    const size = await sizeOf(path, e.name, out);
+    if (size === undefined) continue;
     const entry = { name: e.name, path, rel: e.name, size };
     const ext = extname(e.name).toLowerCase();
     if (isCoverName(e.name)) {
