@@ -6,7 +6,7 @@ import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
 import { checkAttachmentBytes } from '../io/evidence.js';
-import { listDepartment, type FolderEntry } from '../io/folder.js';
+import { isCoverName, listDepartment, type FolderEntry } from '../io/folder.js';
 import { displayPath } from '../io/paths.js';
 import type { WorkbookSource } from '../io/cells.js';
 import type { DepartmentDef } from '../schemas/matrix.js';
@@ -155,12 +155,16 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
   const fileDisplay = (p: string): string => displayPath(options.base, p);
 
   // 1. Open the data files and read the covers first: the cover may name the department.
-  const listEntries: FolderEntry[] = listing ? listing.lists : [{ name: basename(target), path: target, rel: basename(target), size: 0 }];
+  // A single file named 报送单.* is a cover, never a list (submission.md "Which sheets are lists").
+  const single: FolderEntry = { name: basename(target), path: target, rel: basename(target), size: 0 };
+  const singleIsCover = !listing && isCoverName(target);
+  const listEntries: FolderEntry[] = listing ? listing.lists : singleIsCover ? [] : [single];
+  const coverEntries: FolderEntry[] = listing ? listing.coverFiles : singleIsCover ? [single] : [];
   const opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[] = [];
   const covers: CoverFacts[] = [];
   const pending: RawDiagnostic[] = [];
   const early = { report: (d: RawDiagnostic) => pending.push(d), departmentRank: rank };
-  for (const entry of listing?.coverFiles ?? []) {
+  for (const entry of coverEntries) {
     const wb = await openListFile(entry.path, fileDisplay(entry.path), limits, early);
     if (!wb) continue;
     const cover = await readCoverFile(wb, fileDisplay(entry.path), early);
@@ -299,7 +303,7 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
   if (!options.index || options.reportIndex) reportIndexFindings(index.findings(), report);
 
   const inputs = [
-    ...(listing ? [...listing.coverFiles, ...listing.lists] : listEntries).map((e) => ({ path: e.path, display: fileDisplay(e.path), bytes: e.size })),
+    ...[...coverEntries, ...listEntries].map((e) => ({ path: e.path, display: fileDisplay(e.path), bytes: e.size })),
   ];
   const cover = covers[0];
   return {
