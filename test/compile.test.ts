@@ -260,11 +260,30 @@ describe('refusals: exit 1 and nothing written', () => {
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
 
+  it('two folders naming the same quarter', async () => {
+    const ws = copyExample('quarter-twice');
+    mkdirSync(join(ws, 'submissions', '2026年第三季度', '就业局'), { recursive: true });
+    await expectRefused(ws, 'PACKAGE_QUARTER_DUPLICATE');
+  });
+
   it('--dry-run checks and writes nothing', async () => {
     const ws = copyExample('dry');
     const res = await runCli(['compile', 'Q3', '-w', ws, '--today', TODAY, '--dry-run'], ROOT);
     expect(res.code).toBe(0);
     expect(existsSync(join(ws, 'packages'))).toBe(false);
+  });
+});
+
+describe('quarter folders in any spelling', () => {
+  it('compiles submissions/2026年第三季度 as 2026Q3', async () => {
+    const ws = copyExample('spelling');
+    const { renameSync } = await import('node:fs');
+    renameSync(join(ws, 'submissions', '2026Q3'), join(ws, 'submissions', '2026年第三季度'));
+    const res = await runCli(['compile', '2026-Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    expect(res.code).toBe(0);
+    const m = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8'));
+    expect(m.quarter).toBe('2026Q3');
+    expect(m.inputs[0].path.startsWith('submissions/2026年第三季度/')).toBe(true);
   });
 });
 
