@@ -298,6 +298,18 @@ describe('safety of the output', () => {
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
 
+  it('two compiles at once: the second fails with exit 2, the first writes a whole package', async () => {
+    const ws = copyExample('concurrent');
+    const first = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap:6000' });
+    await waitFor(() => existsSync(join(ws, 'packages', '.hrss-credit.lock')));
+    const second = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--force', '--format', 'json'], ROOT);
+    expect(second.code).toBe(2);
+    expect(JSON.parse(second.stdout).error.code).toBe('LOCK_HELD');
+    expect((await first.done).code).toBe(0);
+    expect((await runCli(['verify', join(ws, 'packages', '2026Q3')], ROOT)).code).toBe(0);
+    expect(readdirSync(join(ws, 'packages'))).toEqual(['2026Q3']);
+  });
+
   it('a stale lock of a dead process is taken over', async () => {
     const ws = copyExample('stale-lock');
     mkdirSync(join(ws, 'packages'), { recursive: true });

@@ -59,8 +59,26 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
   const template = loadTemplate(templatePath ? resolve(options.template ? ctx.cwd : workspace, templatePath) : undefined, templatePath);
   const packagesDir = options.out ? resolve(ctx.cwd, options.out) : join(workspace, 'packages');
 
+  // One compile at a time: the lock is taken before anything is checked or recovered, so that a
+  // second compile waits or fails (exit 2) and never writes over the first one's package.
+  const lock = options.dryRun ? undefined : await acquireLock(packagesDir);
+  try {
+    return await checkAndWrite(ctx, quarter, template, packagesDir, options, workspace);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function checkAndWrite(
+  ctx: ReturnType<typeof makeContext>,
+  quarter: ReturnType<typeof parseQuarterArg>,
+  template: ReturnType<typeof loadTemplate>,
+  packagesDir: string,
+  options: CompileOptions,
+  workspace: string,
+): Promise<CompileResult> {
   // An earlier run that was interrupted is finished or rolled back before anything else.
-  if (!options.dryRun && existsSync(packagesDir)) recoverPackages(packagesDir);
+  if (!options.dryRun) recoverPackages(packagesDir);
 
   const check = await checkQuarter(ctx, quarter, { collect: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const finalDir = join(packagesDir, check.label);
@@ -77,14 +95,12 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
   const epoch = options.sourceDateEpoch;
   const instant = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${quarterEnd(quarter)}T23:59:59Z`);
   const generatedAt = (epoch !== undefined ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
-  const lock = await acquireLock(packagesDir);
   const temp = tempName(check.label);
   const tempDir = join(packagesDir, temp);
   const zipTemp = `${tempDir}.zip`;
   const undo = onInterrupt(() => {
     rmSync(tempDir, { recursive: true, force: true });
     rmSync(zipTemp, { force: true });
-    lock.release();
   });
   try {
     const reportJson = toJsonReport(report, messagesFor(options.lang ?? 'zh-CN'));
@@ -125,6 +141,5 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
     throw new ToolError('WRITE_FAILED', { problem: code ?? (err as Error).message, path: displayPath(ctx.cwd, finalDir) }, { cause: err });
   } finally {
     undo();
-    lock.release();
   }
 }

@@ -5,6 +5,7 @@
 import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../api/errors.js';
+import { onInterrupt } from './cleanup.js';
 
 export const LOCK_FILE = '.hrss-credit.lock';
 
@@ -24,6 +25,7 @@ export interface Lock {
   release(): void;
 }
 
+/** Takes the lock of a packages folder; released on release(), and on Ctrl-C or a kill signal. */
 export async function acquireLock(dir: string, waitMs = 3000): Promise<Lock> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, LOCK_FILE);
@@ -34,11 +36,16 @@ export async function acquireLock(dir: string, waitMs = 3000): Promise<Lock> {
       writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
       closeSync(fd);
       let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        rmSync(path, { force: true });
+      };
+      const forget = onInterrupt(release);
       return {
         release() {
-          if (released) return;
-          released = true;
-          rmSync(path, { force: true });
+          forget();
+          release();
         },
       };
     } catch (err) {
