@@ -4,7 +4,6 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { isFormulaLike } from '../domain/text.js';
 import { addIsoDuration } from '../domain/dates.js';
 import { quarterEnd } from '../domain/quarter.js';
@@ -77,8 +76,8 @@ function csvText(rows: string[][]): string {
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
-  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+export async function encodeCsv(text: string, encoding: CsvEncoding): Promise<Buffer> {
+  if (encoding === 'gb18030') return (await import('iconv-lite')).default.encode(text, 'gb18030');
   if (encoding === 'utf8') return Buffer.from(text, 'utf8');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
@@ -113,7 +112,7 @@ export async function writeListFiles(
   if (ctx.withCsv) {
     for (const s of sheets) {
       const name = `${s.name}.csv`;
-      writeFileDurable(join(dir, name), encodeCsv(csvText([s.headers, ...s.rows]), ctx.csvEncoding));
+      writeFileDurable(join(dir, name), await encodeCsv(csvText([s.headers, ...s.rows]), ctx.csvEncoding));
       written.push(name);
     }
   }

@@ -3,7 +3,6 @@
  * and text that a spreadsheet would run stays text), then re-packs the zip with one fixed timestamp
  * so that the same records give the same bytes (package.md "Determinism").
  */
-import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 
@@ -20,7 +19,17 @@ export function dosDate(instant: Date): Date {
   return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
 }
 
+// exceljs is loaded when a workbook is written, not when a quarter is only checked (dry-run, status).
+type ExcelModule = typeof import('exceljs');
+let excel: Promise<ExcelModule> | undefined;
+
+async function loadExcel(): Promise<ExcelModule> {
+  const mod = await import('exceljs');
+  return (mod as unknown as { default?: ExcelModule }).default ?? mod;
+}
+
 export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator: string): Promise<Buffer> {
+  const ExcelJS = await (excel ??= loadExcel());
   const wb = new ExcelJS.Workbook();
   wb.creator = creator;
   wb.lastModifiedBy = creator;
