@@ -32,7 +32,7 @@ export async function rulesCommand(env: CommandEnv, code?: string): Promise<numb
   const r = env.m.ui.rules;
   const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
   const w = Math.max(80, Math.min(env.width, 160));
-  const widths = [32, 14, Math.floor((w - 52) * 0.35), Math.floor((w - 52) * 0.65)];
+  const widths = [32, 17, Math.floor((w - 55) * 0.35), Math.floor((w - 55) * 0.65)];
   const table = makeTable([r.code, r.severity, r.meaning, r.fix], o, widths);
   const wrap = (t: string, i: number): string => wrapText(t, (widths[i] as number) - 2).join('\n');
   for (const row of rows) table.push([row.code, wrap(env.m.ui.severity[row.severity] + (row.fixed ? r.fixed : ''), 1), wrap(row.title, 2), wrap(row.hint, 3)]);
