@@ -5,12 +5,15 @@
  * characters travels as arrays. At most a few batches are in flight; the reader waits for acks.
  */
 import { createReadStream } from 'node:fs';
+import { PassThrough, type Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import { makeDecoder, watchUtf8, FIELD_SEP, RECORD_SEP, type CsvEncoding } from './csv-decode.js';
 
 export interface CsvWorkerInput {
   path: string;
+  /** The main thread reads and decodes (GB18030, UTF-16) and sends UTF-8 chunks; the worker only parses. */
+  fed: boolean;
   encoding: CsvEncoding;
   bomLength: number;
   delimiter: string;
@@ -20,7 +23,8 @@ export interface CsvWorkerInput {
 export type CsvWorkerMessage =
   | { type: 'batch'; text?: string; records?: string[][]; count: number; dirty: boolean }
   | { type: 'error'; code: string; rows: number }
-  | { type: 'end' };
+  | { type: 'end' }
+  | { type: 'chunk-ack' };
 
 // Small batches: records die young in the worker instead of being promoted and piling up in its
 // old generation until a full collection (60–90 MB more peak memory with batches of 2,000 rows).
@@ -32,7 +36,7 @@ const port = parentPort;
 if (port) {
   const input = workerData as CsvWorkerInput;
   const state = { dirty: false };
-  const source = createReadStream(input.path, { highWaterMark: 256 * 1024 });
+  const source: Readable = input.fed ? new PassThrough({ highWaterMark: 256 * 1024 }) : createReadStream(input.path, { highWaterMark: 256 * 1024 });
   const parser = parse({ delimiter: input.delimiter, bom: input.encoding === 'utf-8', relax_column_count: true, relax_quotes: true, max_record_size: input.maxRecordSize });
   let batch: string[][] = [];
   let batchChars = 0;
@@ -62,8 +66,14 @@ if (port) {
       source.pause();
     }
   };
-  port.on('message', (m: { type: string }) => {
-    if (m.type === 'ack') {
+  port.on('message', (m: { type: string; data?: Uint8Array }) => {
+    if (m.type === 'chunk' && m.data) {
+      const feed = source as PassThrough;
+      const ack = (): void => port.postMessage({ type: 'chunk-ack' } satisfies CsvWorkerMessage);
+      if (feed.write(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength))) ack();
+      else feed.once('drain', ack);
+    } else if (m.type === 'chunk-end') (source as PassThrough).end();
+    else if (m.type === 'ack') {
       inFlight--;
       if (paused && inFlight < MAX_IN_FLIGHT) {
         paused = false;
@@ -86,7 +96,8 @@ if (port) {
     port.postMessage({ type: 'end' } satisfies CsvWorkerMessage);
   });
   source.on('error', (err: NodeJS.ErrnoException) => port.postMessage({ type: 'error', code: err.code ?? 'EIO', rows } satisfies CsvWorkerMessage));
-  if (input.encoding === 'utf-8') {
+  if (input.fed) source.pipe(parser);
+  else if (input.encoding === 'utf-8') {
     watchUtf8(source, state);
     source.pipe(parser);
   } else source.pipe(makeDecoder(input.encoding, input.bomLength, state)).pipe(parser);

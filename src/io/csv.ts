@@ -182,19 +182,42 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
 
   const readInWorker = (onRow: RowHandler): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      const input: CsvWorkerInput = { path, encoding, bomLength, delimiter, maxRecordSize };
+      // UTF-8 files are read by the worker itself. For GB18030 and UTF-16 the decoding is done here and
+      // the UTF-8 chunks are handed over (transferred, not copied), so that the worker only parses.
+      const fed = encoding !== 'utf-8';
+      const input: CsvWorkerInput = { path, fed, encoding, bomLength, delimiter, maxRecordSize };
       const worker = new Worker(new URL('./csv-worker.js', import.meta.url), { workerData: input });
+      const file = fed ? createReadStream(path, { highWaterMark: 256 * 1024 }) : undefined;
       let done = false;
       const finish = (err?: unknown): void => {
         if (done) return;
         done = true;
+        file?.destroy();
         void worker.terminate();
         if (err) reject(err);
         else resolve();
       };
+      let unacked = 0;
+      let recode: Recode | undefined;
+      if (file) {
+        recode = new Recode(encoding, bomLength, decodeState);
+        const r = recode;
+        file.on('error', (err) => finish(ioProblem(err)));
+        r.on('data', (buf: Buffer) => {
+          const copy = new Uint8Array(buf.length);
+          copy.set(buf);
+          worker.postMessage({ type: 'chunk', data: copy }, [copy.buffer]);
+          if (++unacked >= 2) r.pause();
+        });
+        r.on('end', () => worker.postMessage({ type: 'chunk-end' }));
+        file.pipe(r);
+      }
       worker.on('message', (m: CsvWorkerMessage) => {
         if (done) return;
-        if (m.type === 'batch') {
+        if (m.type === 'chunk-ack') {
+          unacked--;
+          if (recode && unacked < 2 && recode.isPaused()) recode.resume();
+        } else if (m.type === 'batch') {
           if (m.dirty) decodeState.dirty = true;
           const records = m.records ?? (m.text as string).split(RECORD_SEP).map((r) => r.split(FIELD_SEP));
           for (const record of records) {
