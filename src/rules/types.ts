@@ -127,3 +127,11 @@ export function coverLocation(cover: CoverFacts, key: keyof CoverFacts['values']
     field: key,
   };
 }
+
+/** Which of a sign-off's name and date the cover lacks (labels as the cover writes them), and where. */
+export function missingSignOff(cover: CoverFacts, who: 'reviewer' | 'approver', when: 'reviewedOn' | 'approvedOn'): { missing: string; location: Location } | undefined {
+  const labels = { reviewer: '审核人', approver: '审定人', reviewedOn: '审核日期', approvedOn: '审定日期' } as const;
+  const missing = [who, when].filter((k) => !cover.values[k]?.text).map((k) => labels[k]);
+  if (missing.length === 0) return undefined;
+  return { missing: missing.join('、'), location: coverLocation(cover, cover.values[who]?.text ? when : who) };
+}
