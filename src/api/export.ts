@@ -4,13 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { quarterEnd, parseQuarter } from '../domain/quarter.js';
+import { formatQuarter, quarterEnd, parseQuarter, resolveQuarter } from '../domain/quarter.js';
 import { RecordsFileSchema } from '../schemas/record.js';
 import { loadTemplate } from '../io/template.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
 import { writeListFiles } from './package.js';
-import { parseQuarterArg } from './quarter.js';
 import type { Audience } from './records.js';
 
 export interface ExportOptions extends CommonOptions {
@@ -24,8 +23,9 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   const ctx = makeContext(options);
   let dir = resolve(ctx.cwd, target);
   if (!existsSync(join(dir, 'records.json'))) {
-    const q = existsSync(dir) ? undefined : parseQuarterArg(ctx, target);
-    if (q && ctx.workspace) dir = join(ctx.workspace, 'packages', `${q.year}Q${q.q}`);
+    // Not a package folder: a quarter of the workspace's packages/, else a path that is not there.
+    const q = existsSync(dir) ? undefined : resolveQuarter(target, ctx.today);
+    if (q && ctx.workspace) dir = join(ctx.workspace, 'packages', formatQuarter(q));
   }
   const recordsPath = join(dir, 'records.json');
   if (!existsSync(recordsPath)) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
