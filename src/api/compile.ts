@@ -5,24 +5,22 @@
  */
 import { existsSync, readFileSync, rmSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { quarterEnd } from '../domain/quarter.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { onInterrupt } from '../io/cleanup.js';
 import { acquireLock } from '../io/lock.js';
 import { beforeSwap } from '../io/faults.js';
-import { recoverPackages, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
+import { listFiles, recoverPackages, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
 import { displayPath } from '../io/paths.js';
-import { loadTemplate } from '../io/template.js';
+import type { LoadedTemplate } from '../io/template.js';
 import { zipBuffer } from '../io/xlsx-writer.js';
-import { listFiles } from '../io/package-fs.js';
 import { messagesFor, type Lang } from '../messages/index.js';
 import { toJsonReport } from '../reporters/json.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
-import { departmentStatuses, writePackage, type DepartmentStatus } from './package.js';
+import { departmentStatuses, fixedInstant, templateFor, writePackage, type DepartmentStatus } from './package.js';
 import { checkQuarter, parseQuarterArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from './report.js';
-import { sortRecords } from './records.js';
+import { countRecords, sortRecords } from './records.js';
 
 export interface CompileOptions extends CommonOptions {
   dryRun?: boolean;
@@ -55,8 +53,7 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const quarter = parseQuarterArg(ctx, quarterArg);
-  const templatePath = options.template ?? ctx.config.export.template;
-  const template = loadTemplate(templatePath ? resolve(options.template ? ctx.cwd : workspace, templatePath) : undefined, templatePath);
+  const template = templateFor(ctx, options.template);
   const packagesDir = options.out ? resolve(ctx.cwd, options.out) : join(workspace, 'packages');
 
   // One compile at a time: the lock is taken before anything is checked or recovered, so that a
@@ -72,7 +69,7 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
 async function checkAndWrite(
   ctx: ReturnType<typeof makeContext>,
   quarter: ReturnType<typeof parseQuarterArg>,
-  template: ReturnType<typeof loadTemplate>,
+  template: LoadedTemplate,
   packagesDir: string,
   options: CompileOptions,
   workspace: string,
@@ -88,12 +85,13 @@ async function checkAndWrite(
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
   const statuses = departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline);
   const records = sortRecords(check.records, ctx.matrix);
-  const counts = { red: records.filter((r) => r.listType === 'red').length, black: records.filter((r) => r.listType === 'black').length };
+  const { red, black } = countRecords(records);
+  const counts = { red, black };
   const result: CompileResult = { report, written: false, statuses, counts };
   if (report.exitCode !== 0 || options.dryRun) return result;
 
   const epoch = options.sourceDateEpoch;
-  const instant = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${quarterEnd(quarter)}T23:59:59Z`);
+  const instant = fixedInstant(quarter, epoch);
   const generatedAt = (epoch !== undefined ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
   const temp = tempName(check.label);
   const tempDir = join(packagesDir, temp);

@@ -4,12 +4,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatQuarter, quarterEnd, parseQuarter, resolveQuarter } from '../domain/quarter.js';
+import { formatQuarter, parseQuarter, resolveQuarter } from '../domain/quarter.js';
 import { RecordsFileSchema } from '../schemas/record.js';
-import { loadTemplate } from '../io/template.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
-import { writeListFiles } from './package.js';
+import { fixedInstant, templateFor, writeListFiles } from './package.js';
 import type { Audience } from './records.js';
 
 export interface ExportOptions extends CommonOptions {
@@ -35,11 +34,8 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: target, problem: (err as Error).message.slice(0, 200) });
   }
-  const templatePath = options.template ?? ctx.config.export.template;
-  const template = loadTemplate(templatePath ? resolve(options.template ? ctx.cwd : (ctx.workspace ?? ctx.cwd), templatePath) : undefined, templatePath);
-  const q = parseQuarter(data.quarter);
-  const epoch = options.sourceDateEpoch;
-  const instant = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${q ? quarterEnd(q) : '2000-01-01'}T23:59:59Z`);
+  const template = templateFor(ctx, options.template);
+  const instant = fixedInstant(parseQuarter(data.quarter), options.sourceDateEpoch);
   const audience = options.audience ?? 'public';
   const out = resolve(ctx.cwd, options.to);
   const files = await writeListFiles(out, data.records, template.template, audience, {

@@ -11,15 +11,30 @@ import { coverDate } from '../table/cover.js';
 import type { Config } from '../schemas/config.js';
 import type { CreditRecord } from '../schemas/record.js';
 import type { Template } from '../schemas/template.js';
-import type { LoadedTemplate } from '../io/template.js';
+import { loadTemplate, type LoadedTemplate } from '../io/template.js';
+import { resolve } from 'node:path';
+import type { Quarter } from '../domain/quarter.js';
+import type { Context } from './context.js';
 import { listFiles, sha256File, writeFileDurable } from '../io/package-fs.js';
 import { workbookBuffer, type SheetSpec } from '../io/xlsx-writer.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { DepartmentResult } from './department.js';
 import type { QuarterCheck } from './quarter.js';
-import { columnsFor, exportRow, type Audience, type ExportContext } from './records.js';
+import { columnsFor, countRecords, exportRow, type Audience, type ExportContext } from './records.js';
 
 export type CsvEncoding = Config['export']['csvEncoding'];
+
+/** The export template: `--template` (from the current folder), else `export.template` (from the workspace), else the built-in one. */
+export function templateFor(ctx: Context, option: string | undefined): LoadedTemplate {
+  const path = option ?? ctx.config.export.template;
+  return loadTemplate(path ? resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path) : undefined, path);
+}
+
+/** The one instant written into every xlsx and zip: SOURCE_DATE_EPOCH, else the end of the quarter (UTC). */
+export function fixedInstant(quarter: Quarter | undefined, epoch: number | undefined): Date {
+  if (epoch !== undefined) return new Date(epoch * 1000);
+  return new Date(`${quarter ? quarterEnd(quarter) : '2000-01-01'}T23:59:59Z`);
+}
 
 export interface DepartmentStatus {
   name: string;
@@ -204,17 +219,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
   const outputs = listFiles(dir)
     .filter((f) => f !== 'manifest.json')
     .map((f) => ({ path: f, ...sha256File(join(dir, f)), audience: AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? 'sharing' : 'internal') }));
-  const counts = {
-    red: p.records.filter((r) => r.listType === 'red').length,
-    black: p.records.filter((r) => r.listType === 'black').length,
-    byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, { red: s.red, black: s.black }])),
-    byDomain: Object.fromEntries(
-      [...new Set(p.records.map((r) => r.domain))].map((dom) => [
-        dom,
-        { red: p.records.filter((r) => r.domain === dom && r.listType === 'red').length, black: p.records.filter((r) => r.domain === dom && r.listType === 'black').length },
-      ]),
-    ),
-  };
+  const { red, black, byDomain } = countRecords(p.records);
+  const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, { red: s.red, black: s.black }])), byDomain };
   const manifest = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

@@ -40,10 +40,6 @@ export class Recode extends Transform {
   }
 }
 
-export function makeDecoder(encoding: CsvEncoding, bomLength: number, state: { dirty: boolean }): Recode {
-  return new Recode(encoding, bomLength, state);
-}
-
 /** Where the last complete UTF-8 character of a chunk ends (a chunk may stop inside one). */
 export function completeUtf8End(b: Buffer): number {
   const n = b.length;

@@ -8,14 +8,15 @@ import { createReadStream } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse';
-import { makeDecoder, watchUtf8, FIELD_SEP, RECORD_SEP, type CsvEncoding } from './csv-decode.js';
+import { watchUtf8, FIELD_SEP, RECORD_SEP } from './csv-decode.js';
 
 export interface CsvWorkerInput {
   path: string;
-  /** The main thread reads and decodes (GB18030, UTF-16) and sends UTF-8 chunks; the worker only parses. */
+  /**
+   * true: the main thread reads and decodes (GB18030, UTF-16) and sends UTF-8 chunks without a BOM;
+   * false: the file is UTF-8 and the worker reads it itself.
+   */
   fed: boolean;
-  encoding: CsvEncoding;
-  bomLength: number;
   delimiter: string;
   maxRecordSize: number;
 }
@@ -37,7 +38,7 @@ if (port) {
   const input = workerData as CsvWorkerInput;
   const state = { dirty: false };
   const source: Readable = input.fed ? new PassThrough({ highWaterMark: 256 * 1024 }) : createReadStream(input.path, { highWaterMark: 256 * 1024 });
-  const parser = parse({ delimiter: input.delimiter, bom: input.encoding === 'utf-8', relax_column_count: true, relax_quotes: true, max_record_size: input.maxRecordSize });
+  const parser = parse({ delimiter: input.delimiter, bom: !input.fed, relax_column_count: true, relax_quotes: true, max_record_size: input.maxRecordSize });
   let batch: string[][] = [];
   let batchChars = 0;
   let rows = 0;
@@ -96,9 +97,6 @@ if (port) {
     port.postMessage({ type: 'end' } satisfies CsvWorkerMessage);
   });
   source.on('error', (err: NodeJS.ErrnoException) => port.postMessage({ type: 'error', code: err.code ?? 'EIO', rows } satisfies CsvWorkerMessage));
-  if (input.fed) source.pipe(parser);
-  else if (input.encoding === 'utf-8') {
-    watchUtf8(source, state);
-    source.pipe(parser);
-  } else source.pipe(makeDecoder(input.encoding, input.bomLength, state)).pipe(parser);
+  if (!input.fed) watchUtf8(source, state);
+  source.pipe(parser);
 }

@@ -185,7 +185,7 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
       // UTF-8 files are read by the worker itself. For GB18030 and UTF-16 the decoding is done here and
       // the UTF-8 chunks are handed over (transferred, not copied), so that the worker only parses.
       const fed = encoding !== 'utf-8';
-      const input: CsvWorkerInput = { path, fed, encoding, bomLength, delimiter, maxRecordSize };
+      const input: CsvWorkerInput = { path, fed, delimiter, maxRecordSize };
       const worker = new Worker(new URL('./csv-worker.js', import.meta.url), { workerData: input });
       const file = fed ? createReadStream(path, { highWaterMark: 256 * 1024 }) : undefined;
       let done = false;
