@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { checkIdNumber, normaliseIdNumber } from './id-number.js';
-import { CREDIT_CODE_CHARSET, normaliseCreditCode } from './credit-code.js';
+import { normaliseCreditCode } from './credit-code.js';
 import { foldKey } from './text.js';
 
 /** The fields identity is made of; a record draft, a canonical record and a register record all have them. */
@@ -53,7 +53,8 @@ export interface RecordIdentity {
 export const IDENTITY_SEPARATOR = '|';
 export const ID_LENGTH = 12;
 
-const CREDIT_CODE_FORM = new RegExp(`^[${CREDIT_CODE_CHARSET}]{18}$`);
+// CREDIT_CODE_CHARSET as ranges (V8 runs a class of ranges several times faster than the list).
+const CREDIT_CODE_FORM = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 const ID_FORM = /^\d{17}[\dX]$/;
 
 /**
@@ -102,12 +103,15 @@ export function subjectKeyOf(r: Pick<IdentitySource, 'subjectType' | 'subjectNam
 const OPEN_BRACKETS = /[[(【〖﹝]/g;
 const CLOSE_BRACKETS = /[\])】〗﹞]/g;
 const ANY_BRACKET = /[[\]()【】〖〗﹝﹞]/;
+// Text the folding leaves as it is (most 文书号 and every ISO date): skipped at a million rows.
+const ALREADY_FOLDED = /^[0-9A-Z\u4e00-\u9fff〔〕\-./、]*$/;
 
 /**
  * 认定文书号 folded: trimmed, half-width, no spaces at all, latin upper case (foldKey), and every
  * bracket as 〔 or 〕. 新人社监罚[2026] 12号 and 新人社监罚（２０２６）１２号 are 新人社监罚〔2026〕12号.
  */
 export function foldDecisionNo(value: string): string {
+  if (ALREADY_FOLDED.test(value)) return value;
   const f = foldKey(value);
   return ANY_BRACKET.test(f) ? f.replace(OPEN_BRACKETS, '〔').replace(CLOSE_BRACKETS, '〕') : f;
 }
@@ -115,7 +119,7 @@ export function foldDecisionNo(value: string): string {
 /** The decision key: the folded 认定文书号, else the 认定日期 (folded the same way). */
 export function decisionKeyOf(r: Pick<IdentitySource, 'decisionNo' | 'decisionDate'>): string {
   const no = r.decisionNo ? foldDecisionNo(r.decisionNo) : '';
-  return no || foldKey(r.decisionDate ?? '');
+  return no || foldDecisionNo(r.decisionDate ?? '');
 }
 
 /** `listType|domain|subjectKey|decisionKey`: the string the id is the hash of. */

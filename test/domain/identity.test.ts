@@ -8,6 +8,7 @@ import { makeCreditCode, CREDIT_CODE_CHARSET } from '../../src/domain/credit-cod
 import { formatYmd } from '../../src/domain/dates.js';
 import { makeIdNumber } from '../../src/domain/id-number.js';
 import { decisionKeyOf, foldDecisionNo, recordIdentity, subjectKeyOf, type IdentitySource } from '../../src/domain/identity.js';
+import { foldKey } from '../../src/domain/text.js';
 
 const sha12 = (s: string): string => createHash('sha256').update(Buffer.from(s, 'utf8')).digest('hex').slice(0, 12);
 
@@ -157,6 +158,27 @@ describe('properties', () => {
     expect(recordIdentity({ ...PERSON, domain: '就业' }).id).not.toBe(base);
     expect(recordIdentity({ ...PERSON, decisionNo: '', decisionDate: '2026-08-01' }).id).not.toBe(base);
     expect(recordIdentity({ ...PERSON, decisionNo: '', decisionDate: '2026-08-02' }).id).not.toBe(recordIdentity({ ...PERSON, decisionNo: '', decisionDate: '2026-08-01' }).id);
+  });
+
+  it('the fast path of the 文书号 folding gives what the folding gives', () => {
+    const slow = (v: string): string => foldKey(v).replace(/[[(【〖﹝]/g, '〔').replace(/[\])】〗﹞]/g, '〕');
+    const unit = fc.constantFrom(...'新人社监罚字号第〔〕[]()（）【】〖〗﹝﹞［］０１2026AaßéİΣ-./、_x000D \u3000\u00a0\u200b\t'.split(''));
+    fc.assert(fc.property(fc.string({ unit }), (v) => {
+      expect(foldDecisionNo(v)).toBe(slow(v));
+    }));
+    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 24 }), (v) => {
+      expect(foldDecisionNo(v)).toBe(slow(v));
+    }));
+  });
+
+  it('a credit code counts exactly when its 18 characters are of the GB 32100 set', () => {
+    const org = { ...PERSON, subjectType: '法人及非法人组织', idNumber: '' };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('')), minLength: 18, maxLength: 18 }), (code) => {
+        const inSet = [...code].every((c) => CREDIT_CODE_CHARSET.includes(c));
+        expect(subjectKeyOf({ ...org, creditCode: code })).toEqual(inSet ? { key: code, weak: false } : { key: '张伟', weak: true });
+      }),
+    );
   });
 
   it('the id is 12 lowercase hex digits of the SHA-256 of the identity string', () => {
