@@ -108,7 +108,7 @@ export function reportIndexFindings(findings: Finding[], report: (d: RawDiagnost
       for (const p of f.places.slice(1)) {
         const diag = makeDiagnostic(
           'PACKAGE_DUPLICATE',
-          { subject: f.subject, places, count: f.places.length },
+          { subject: f.subject, places, count: f.places.length, id: f.id },
           { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row },
           { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank },
         );

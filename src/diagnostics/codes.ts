@@ -57,7 +57,7 @@ export interface CodeArgs {
   EVIDENCE_FILE_INVALID: { reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable'; ext: string; detected?: string; max?: number; actual?: number };
   EVIDENCE_FILE_IGNORED: { ext: string };
   EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'outside' | 'absolute' };
-  PACKAGE_DUPLICATE: { subject: string; places: string; count: number };
+  PACKAGE_DUPLICATE: { subject: string; places: string; count: number; id: string };
   PACKAGE_SAME_SUBJECT: { subject: string; other: string };
   PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: string };
   PACKAGE_SUBMISSION_MISSING: { department: string };

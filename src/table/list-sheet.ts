@@ -2,6 +2,7 @@
  * Turns the rows of one sheet (or CSV file) into checked records: finds the header, skips title,
  * blank and notes rows, fills merged cells down, runs the row rules and hands each record on.
  */
+import { decisionKeyOf, subjectKeyOf } from '../domain/identity.js';
 import { cleanText, detach } from '../domain/text.js';
 import { maskIdentifier } from '../domain/mask.js';
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
@@ -13,7 +14,7 @@ import { ROW_RULES } from '../rules/row/index.js';
 import type { FieldCell, RecordDraft, RowContext, RuleEnv } from '../rules/types.js';
 import { defaultUntil } from '../rules/row/period.js';
 import { cellText, findHeader, HEADER_SEARCH_ROWS, type Header } from './header.js';
-import { subjectKeyOf, type RecordIndex } from './record-index.js';
+import type { RecordIndex } from './record-index.js';
 
 /** A row whose first non-empty cell starts so ends the table (submission.md "Rows"). */
 const NOTES_START = /^(?:注(?:[:：\s、.．1-9①(（]|意|释|$)|说明|备注[:：]|填表人|填报人[:：]|审核人|联系电话|制表)/;
@@ -307,8 +308,8 @@ export class ListSheet {
       o.index?.add(
         lt,
         draft.domain,
-        subjectKeyOf(draft),
-        draft.decisionNo ? `N${draft.decisionNo}` : `D${draft.decisionDate ?? ctx.cells.decisionDate?.text ?? ''}`,
+        subjectKeyOf(draft).key,
+        decisionKeyOf({ decisionNo: draft.decisionNo, decisionDate: draft.decisionDate ?? ctx.cells.decisionDate?.text }),
         this.placeId,
         row.number,
         this,

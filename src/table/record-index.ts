@@ -1,10 +1,10 @@
 /**
- * Record identity across rows, files and departments (checks.md "Across records", lifecycle.md):
- * (listType, domain, subject key, decisionNo — else decisionDate); the subject key is the
- * 统一社会信用代码, else the ID number, else the folded name. Kept compact so that memory stays
- * small at a million rows: one Map entry per subject plus a few typed-array slots per record.
+ * Record identity across rows, files and departments (checks.md "Across records"): the keys come
+ * from src/domain/identity.ts (the one place identity is defined), and the index keeps them as
+ * hashes. Kept compact so that memory stays small at a million rows: a 64-bit hash per subject plus
+ * a few typed-array slots per record.
  */
-import { foldKey } from '../domain/text.js';
+import { idOfIdentity, identityString } from '../domain/identity.js';
 import type { ListType } from '../schemas/enums.js';
 
 export interface Place {
@@ -22,7 +22,7 @@ export interface SubjectLabeler {
 }
 
 export type Finding =
-  | { kind: 'duplicate'; places: Place[]; subject: string }
+  | { kind: 'duplicate'; places: Place[]; subject: string; id: string }
   | { kind: 'sameSubject'; place: Place; other: Place; subject: string }
   | { kind: 'conflict'; place: Place; other: Place; subject: string };
 
@@ -106,12 +106,6 @@ class SubjectTable {
   }
 }
 
-export function subjectKeyOf(r: { creditCode: string; idNumber: string; subjectName: string }): string {
-  if (r.creditCode) return `C${r.creditCode}`;
-  if (r.idNumber) return `I${r.idNumber}`;
-  return `N${foldKey(r.subjectName)}`;
-}
-
 export class RecordIndex {
   private readonly first = new SubjectTable();
   // Per record: the next record of the same subject, the decision's hash, domain id << 1 | black,
@@ -125,6 +119,7 @@ export class RecordIndex {
   private readonly placeIds = new Map<string, number>();
   private readonly domains = new Map<string, number>();
   private readonly labels = new Map<number, string>();
+  private readonly ids = new Map<number, string>();
   private count = 0;
   private readonly duplicates = new Map<number, number[]>();
   private readonly others: Finding[] = [];
@@ -162,7 +157,8 @@ export class RecordIndex {
     this.sheetOf = g(this.sheetOf, (n) => new Uint16Array(n));
   }
 
-  add(listType: ListType, domain: string, subjectKey: string, decision: string, placeId: number, row: number, labeler: SubjectLabeler): void {
+  /** `subjectKey` and `decisionKey` as src/domain/identity.ts makes them. */
+  add(listType: ListType, domain: string, subjectKey: string, decisionKey: string, placeId: number, row: number, labeler: SubjectLabeler): void {
     if (this.count === this.next.length) this.grow();
     const i = this.count++;
     let domainId = this.domains.get(domain);
@@ -171,7 +167,7 @@ export class RecordIndex {
       this.domains.set(domain, domainId);
     }
     const black = listType === 'black' ? 1 : 0;
-    const dHash = hash32(decision);
+    const dHash = hash32(decisionKey);
     this.decisionHash[i] = dHash;
     this.kind[i] = (domainId << 1) | black;
     this.rowOf[i] = row;
@@ -193,6 +189,7 @@ export class RecordIndex {
           if (!list) {
             list = [j];
             this.labels.set(j, labeler.subjectLabel());
+            this.ids.set(j, idOfIdentity(identityString(listType, domain, subjectKey, decisionKey)));
           }
           list.push(i);
           this.duplicates.set(j, list);
@@ -214,7 +211,7 @@ export class RecordIndex {
     const out: Finding[] = [...this.others];
     for (const [, list] of this.duplicates) {
       const places = list.map((k) => this.rowPlace(k));
-      out.push({ kind: 'duplicate', places, subject: this.labels.get(list[0] as number) ?? '' });
+      out.push({ kind: 'duplicate', places, subject: this.labels.get(list[0] as number) ?? '', id: this.ids.get(list[0] as number) ?? '' });
     }
     return out;
   }
