@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter } from '../domain/quarter.js';
-import { RecordsFileSchema } from '../schemas/record.js';
+import { parseRecordsFile } from '../schemas/record.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
 import { fixedInstant, templateFor, writeListFiles } from './package.js';
@@ -30,7 +30,7 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   if (!existsSync(recordsPath)) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
   let data;
   try {
-    data = RecordsFileSchema.parse(JSON.parse(readFileSync(recordsPath, 'utf8')));
+    data = parseRecordsFile(JSON.parse(readFileSync(recordsPath, 'utf8')));
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: target, problem: (err as Error).message.slice(0, 200) });
   }

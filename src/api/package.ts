@@ -213,7 +213,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     ),
   );
 
-  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify({ schemaVersion: 1, quarter, audience: 'sharing', records: p.records }, null, 2)}\n`);
+  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify({ schemaVersion: 2, quarter, audience: 'sharing', records: p.records }, null, 2)}\n`);
   writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`);
 
   const outputs = listFiles(dir)

@@ -6,10 +6,10 @@ import { maskIdentifier, type MaskRule } from '../domain/mask.js';
 import { detach } from '../domain/text.js';
 import { LIST_TYPE_LABEL } from '../schemas/enums.js';
 import type { Matrix, DepartmentDef } from '../schemas/matrix.js';
-import type { CreditRecord } from '../schemas/record.js';
+import { withRecordId, type CreditRecord } from '../schemas/record.js';
 import type { Template, TemplateColumn } from '../schemas/template.js';
 import type { CheckedRecord } from '../table/list-sheet.js';
-import { subjectKeyOf } from '../table/record-index.js';
+import { subjectKeyOf } from '../domain/identity.js';
 
 export function toCreditRecord(
   r: CheckedRecord,
@@ -22,7 +22,7 @@ export function toCreditRecord(
   const d = r.draft;
   if (!d.subjectType || !d.decisionDate || !d.publishUntil) return undefined;
   const isPerson = d.subjectType === '自然人';
-  return detachRecord({
+  return withRecordId(detachRecord({
     listType: r.listType,
     domain: r.domain,
     listName: d.listName,
@@ -48,14 +48,14 @@ export function toCreditRecord(
     quarter,
     periodMonths: monthsBetweenCeil(d.decisionDate, d.publishUntil),
     source: { file, ...(sheet !== undefined ? { sheet } : {}), row: r.row },
-  });
+  }));
 }
 
 /** Kept records must not hold the batch strings they were split from. */
-function detachRecord(r: CreditRecord): CreditRecord {
+function detachRecord(r: Omit<CreditRecord, 'id'>): Omit<CreditRecord, 'id'> {
   const out = { ...r } as Record<string, unknown>;
   for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = detach(v);
-  return out as unknown as CreditRecord;
+  return out as unknown as Omit<CreditRecord, 'id'>;
 }
 
 function byCodePoint(a: string, b: string): number {
@@ -64,12 +64,14 @@ function byCodePoint(a: string, b: string): number {
 
 /** package.md "Determinism": 红 before 黑, domain and department in matrix order, subject key, name. */
 export function sortRecords(records: CreditRecord[], matrix: Matrix): CreditRecord[] {
+  const keys = new Map(records.map((r) => [r, subjectKeyOf(r).key]));
+  const key = (r: CreditRecord): string => keys.get(r) as string;
   return [...records].sort(
     (a, b) =>
       (a.listType === b.listType ? 0 : a.listType === 'red' ? -1 : 1) ||
       matrix.domainRank(a.domain) - matrix.domainRank(b.domain) ||
       matrix.departmentRank(a.department) - matrix.departmentRank(b.department) ||
-      byCodePoint(subjectKeyOf(a), subjectKeyOf(b)) ||
+      byCodePoint(key(a), key(b)) ||
       byCodePoint(a.subjectName, b.subjectName) ||
       byCodePoint(a.decisionDate, b.decisionDate) ||
       byCodePoint(a.decisionNo, b.decisionNo) ||
