@@ -6,6 +6,7 @@ export { CODES, ALL_CODES, type Code, type CodeArgs, type Severity } from './dia
 export type { Diagnostic, Location } from './diagnostics/diagnostic.js';
 export { checkCreditCode, makeCreditCode, normaliseCreditCode } from './domain/credit-code.js';
 export { checkIdNumber, makeIdNumber, normaliseIdNumber } from './domain/id-number.js';
+export { recordIdentity, type IdentitySource, type RecordIdentity } from './domain/identity.js';
 export { maskIdentifier } from './domain/mask.js';
 export { parseQuarter, resolveQuarter, formatQuarter } from './domain/quarter.js';
 export { toJsonReport, type JsonReport, type JsonDiagnostic } from './reporters/json.js';
