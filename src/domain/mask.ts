@@ -1,4 +1,13 @@
-/** The ID mask of package.md "Personal information" (publication.maskRule). */
+/**
+ * Personal information (package.md "Personal information"): the ID mask of publication.maskRule,
+ * the phone mask, and the one scanner that finds ID- and mobile-shaped numbers inside any text.
+ * What counts as "shaped" is written down in docs/decisions.md.
+ */
+import { checkCreditCode } from './credit-code.js';
+import { isValidYmd } from './dates.js';
+import { idCheckDigit } from './id-number.js';
+import { toHalfWidth } from './text.js';
+
 export interface MaskRule {
   keepStart: number;
   keepEnd: number;
@@ -20,14 +29,100 @@ export function maskIdentifier(value: string, rule: MaskRule = DEFAULT_MASK_RULE
   return chars.slice(0, keepStart).join('') + '*'.repeat(n - keepStart - keepEnd) + (keepEnd > 0 ? chars.slice(n - keepEnd).join('') : '');
 }
 
-const ID_18 = /(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
-const ID_15 = /(?<![0-9A-Za-z])\d{6}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])/g;
+/** A mainland mobile number keeps its first 3 and last 4 digits: 138****5678 (package.md). */
+export function maskMobile(digits: string): string {
+  return digits.length === 11 ? `${digits.slice(0, 3)}****${digits.slice(7)}` : maskIdentifier(digits);
+}
+
+export type PersonalInfoKind = 'idNumber' | 'mobile';
+
+export interface PersonalInfoMatch {
+  /** UTF-16 offsets in the text as given (full-width digits count as one, like half-width ones). */
+  start: number;
+  end: number;
+  kind: PersonalInfoKind;
+  /** The number alone: half-width digits, no separators, upper-case X. */
+  value: string;
+}
+
+// The boundary is "no digit on either side", not \b: an ID next to a Latin letter (ID4107…),
+// an underscore (file_4107…) or a CJK character (身份证4107…) is still an ID; one inside a longer
+// run of digits (a bank account, an order number) is not. Matching runs on the half-width fold of
+// the text, so full-width digits (４１０７…) are found too; the fold keeps every offset.
+// A space or hyphen is allowed where people group the digits when they type them by hand.
+const SEP = '[ -]?';
+const DATE8 = '(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
+const DATE6 = '\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
+const ID_18 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}${DATE8}${SEP}\\d{3}[\\dXx](?!\\d)`, 'g');
+const ID_15 = new RegExp(`(?<!\\d)[1-9]\\d{5}${DATE6}\\d{3}(?!\\d)`, 'g');
+const MOBILE = /(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
+const ANY_RUN = /\d{3}[ -]?\d{3}/;
 
 /**
- * Masks every citizen ID number inside a text (a value typed in the wrong column, a name that
- * carries one): the safety net under "no full ID number in any report or terminal output".
+ * Whether 15 or 18 half-width characters (no separators) have the shape of a citizen ID number:
+ * a plausible birth date, and not an all-digit 统一社会信用代码 whose own check holds.
+ */
+export function isIdNumberShaped(value: string): boolean {
+  const shape = value.length === 18 ? /^[1-9]\d{16}[\dX]$/ : /^[1-9]\d{14}$/;
+  if (!shape.test(value)) return false;
+  return isIdShaped(value);
+}
+
+function isIdShaped(value: string): boolean {
+  const long = value.length === 18;
+  const ymd = long ? value.slice(6, 14) : `19${value.slice(6, 12)}`;
+  if (!isValidYmd(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)), Number(ymd.slice(6, 8)))) return false;
+  // An all-digit 统一社会信用代码 whose GB 32100 check holds and whose ID check does not is a code.
+  if (long && idCheckDigit(value.slice(0, 17)) !== value[17] && checkCreditCode(value).ok) return false;
+  return true;
+}
+
+/** Every ID-number- and mobile-shaped number in a text, in order, never overlapping (IDs first). */
+export function findPersonalInfo(text: string): PersonalInfoMatch[] {
+  if (text.length < 11) return [];
+  const folded = toHalfWidth(text);
+  if (!ANY_RUN.test(folded)) return [];
+  const found: PersonalInfoMatch[] = [];
+  const overlaps = (s: number, e: number): boolean => found.some((m) => s < m.end && e > m.start);
+  for (const re of [ID_18, ID_15]) {
+    for (const m of folded.matchAll(re)) {
+      const value = m[0].replace(/[ -]/g, '').toUpperCase();
+      const start = m.index;
+      const end = start + m[0].length;
+      if (isIdShaped(value) && !overlaps(start, end)) found.push({ start, end, kind: 'idNumber', value });
+    }
+  }
+  for (const m of folded.matchAll(MOBILE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!overlaps(start, end)) found.push({ start, end, kind: 'mobile', value: m[0].replace(/[ -]/g, '') });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The masked form of one match: ID by the mask rule, mobile 138****5678. */
+export function maskMatch(m: PersonalInfoMatch, rule: MaskRule = DEFAULT_MASK_RULE): string {
+  return m.kind === 'idNumber' ? maskIdentifier(m.value, rule) : maskMobile(m.value);
+}
+
+/** Replaces the matches of the given kinds by their masked form. */
+export function maskPersonalInfo(text: string, rule: MaskRule = DEFAULT_MASK_RULE, kinds: readonly PersonalInfoKind[] = ['idNumber', 'mobile']): string {
+  const matches = findPersonalInfo(text).filter((m) => kinds.includes(m.kind));
+  if (matches.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += text.slice(at, m.start) + maskMatch(m, rule);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Masks every citizen ID number inside a text (a value typed in the wrong column, a file, sheet or
+ * folder name, a cover field): the safety net under "no full ID number in any report or terminal
+ * output". Every text written for anyone but the 共享 audience passes through here.
  */
 export function redactIdNumbers(text: string, rule: MaskRule = DEFAULT_MASK_RULE): string {
-  if (text.length < 15 || !/\d{15}/.test(text)) return text;
-  return text.replace(ID_18, (m) => maskIdentifier(m, rule)).replace(ID_15, (m) => maskIdentifier(m, rule));
+  return maskPersonalInfo(text, rule, ['idNumber']);
 }

@@ -92,3 +92,22 @@ export function isFormulaLike(value: string): boolean {
 export function detach(value: string): string {
   return value.length < 13 ? value : (' ' + value).slice(1);
 }
+
+// XML 1.0 §2.2 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. Anything else
+// (other C0 controls, U+FFFE, U+FFFF, a surrogate without its pair) makes an xlsx part not
+// well-formed: Excel "repairs" the workbook and strict readers refuse it.
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_INVALID_ONE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The characters of a text that XML 1.0 forbids, as code points written U+FFFE (first seen first, once each). */
+export function invalidXmlChars(value: string): string[] {
+  if (!XML_INVALID_ONE.test(value)) return [];
+  const out = new Set<string>();
+  for (const m of value.matchAll(XML_INVALID)) out.add(`U+${(m[0].charCodeAt(0)).toString(16).toUpperCase().padStart(4, '0')}`);
+  return [...out];
+}
+
+/** Replaces every character XML 1.0 forbids by U+FFFD, the replacement character. */
+export function toXmlSafe(value: string): string {
+  return XML_INVALID_ONE.test(value) ? value.replace(XML_INVALID, '\ufffd') : value;
+}

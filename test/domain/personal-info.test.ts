@@ -1,0 +1,72 @@
+// What counts as an ID- or mobile-shaped number inside free text (docs/decisions.md "Personal
+// information in text"), and the one masking function every output goes through.
+import { describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../../src/domain/credit-code.js';
+import { makeIdNumber } from '../../src/domain/id-number.js';
+import { findPersonalInfo, isIdNumberShaped, maskPersonalInfo, redactIdNumbers } from '../../src/domain/mask.js';
+import { invalidXmlChars, toXmlSafe } from '../../src/domain/text.js';
+
+const ID = makeIdNumber('410702', '1986-05-04', '019'); // 41070219860504019X
+const ID_X = makeIdNumber('410702', '1990-01-01', '001');
+const MASKED = `${ID.slice(0, 6)}********${ID.slice(-4)}`;
+const fullWidth = (s: string): string => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+describe('ID numbers next to letters, underscores and CJK are masked (the old \\b-style boundary skipped them)', () => {
+  it.each([
+    [`ID${ID}`, `ID${MASKED}`],
+    [`x${ID}X`, `x${MASKED}X`],
+    [`张三_${ID}.xlsx`, `张三_${MASKED}.xlsx`],
+    [`身份证${ID}，`, `身份证${MASKED}，`],
+    [`${ID_X.toLowerCase()}`, `${ID_X.slice(0, 6)}********${ID_X.slice(-4)}`],
+  ])('%s', (text, masked) => {
+    expect(redactIdNumbers(text)).toBe(masked);
+  });
+  it('typed with spaces or hyphens, or in full-width digits', () => {
+    expect(redactIdNumbers(`号码 ${ID.slice(0, 6)} ${ID.slice(6, 14)} ${ID.slice(14)}`)).toBe(`号码 ${MASKED}`);
+    expect(redactIdNumbers(`号码${fullWidth(ID)}`)).toBe(`号码${MASKED}`);
+  });
+  it('15-digit old numbers', () => {
+    expect(redactIdNumbers('旧号410702800101001')).toBe('旧号410702*****1001');
+  });
+});
+
+describe('not personal information', () => {
+  it.each([
+    '新人社监罚〔2026〕12号',
+    '2026-08-03 至 2029-08-02，20260803',
+    makeCreditCode('91410700', 'MA3X7K2P'),
+    '123502001549897397',
+    '账号 6222021234567890123 与 41070219860504019X1', // a longer digit run is no ID or phone
+    '电话 0373-3012345',
+    '订单 913812345678',
+  ])('%s', (text) => {
+    expect(findPersonalInfo(text)).toEqual([]);
+  });
+  it('an all-digit credit code whose own check holds is not an ID even with a date-like middle', () => {
+    expect(isIdNumberShaped('123502001549897397')).toBe(false);
+    expect(isIdNumberShaped(ID)).toBe(true);
+  });
+});
+
+describe('mobile numbers', () => {
+  it.each(['13812345678', '138 1234 5678', '138-1234-5678', fullWidth('13812345678'), '+86 13812345678'])('%s', (typed) => {
+    const found = findPersonalInfo(`联系电话${typed}。`);
+    expect(found.map((m) => [m.kind, m.value])).toEqual([['mobile', '13812345678']]);
+    expect(maskPersonalInfo(`联系电话${typed}。`)).toBe(`联系电话${typed.startsWith('+86 ') ? '+86 ' : ''}138****5678。`);
+  });
+  it('redactIdNumbers leaves phones to the 公示 masking', () => {
+    expect(redactIdNumbers('13812345678')).toBe('13812345678');
+  });
+  it('an ID and a phone in one text', () => {
+    expect(maskPersonalInfo(`身份证${ID}，手机13812345678`)).toBe(`身份证${MASKED}，手机138****5678`);
+  });
+});
+
+describe('characters XML 1.0 forbids', () => {
+  it('finds and replaces U+FFFE, U+FFFF, C0 controls and lone surrogates; keeps tab, LF, CR and pairs', () => {
+    const text = 'a\uFFFEb\uFFFFc\u0001d\ud800e\udc00f\t\n\r😀';
+    expect(invalidXmlChars(text)).toEqual(['U+FFFE', 'U+FFFF', 'U+0001', 'U+D800', 'U+DC00']);
+    expect(toXmlSafe(text)).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\t\n\r😀');
+    expect(invalidXmlChars('正常文字😀')).toEqual([]);
+  });
+});
