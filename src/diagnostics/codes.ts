@@ -28,8 +28,9 @@ export interface CodeArgs {
   SCHEMA_DATE_OUT_OF_QUARTER: { value: string; quarter: string; start: string; end: string };
   SCHEMA_EXPIRED: { publishUntil: string; today: string };
   SCHEMA_PERIOD_TOO_LONG: { publishUntil: string; latest: string; years: number; domain: string };
-  SCHEMA_PERIOD_SEVERITY: { publishUntil: string; latest: string; severity: string; months: number };
-  SCHEMA_CREDIT_CODE_FORMAT: { value: string; length: number };
+  SCHEMA_PERIOD_SEVERITY: { publishUntil: string; latest: string; severity: string; months: number; computed?: true };
+  /** reason 'idNumber': an 18-digit citizen ID number typed into the credit-code column (value masked). */
+  SCHEMA_CREDIT_CODE_FORMAT: { value: string; length: number; reason?: 'idNumber' };
   SCHEMA_CREDIT_CODE_CHECKSUM: { value: string; position: number; expected: string };
   SCHEMA_ID_FORMAT: { header: string; value: string; reason: 'length' | 'chars' | 'birthDate' };
   SCHEMA_ID_CHECKSUM: { header: string; value: string; expected: string };
@@ -39,6 +40,10 @@ export interface CodeArgs {
   SCHEMA_FORMULA_NO_VALUE: { header: string; formula: string };
   SCHEMA_CELL_ERROR: { header: string; value: string };
   SCHEMA_NORMALISED: { header: string; from: string; to: string };
+  /** value: the number masked (ID by publication.maskRule, mobile 138****5678). */
+  SCHEMA_PERSONAL_INFO: { header: string; field: string; kind: 'idNumber' | 'mobile'; value: string };
+  /** codepoint: "U+FFFE"; the character is written as U+FFFD. */
+  SCHEMA_CHARACTER_INVALID: { header: string; field: string; codepoint: string };
   MATRIX_DEPARTMENT_UNKNOWN: { name: string; source: 'option' | 'folder' | 'cover' | 'none' };
   MATRIX_DOMAIN_NOT_ALLOWED: { domain: string; department: string; allowed: string; responsible: string };
   COVER_MISSING: { lists: number };
@@ -108,6 +113,8 @@ export const CODES = {
   SCHEMA_FORMULA_NO_VALUE: { severity: 'error', group: 'schema' },
   SCHEMA_CELL_ERROR: { severity: 'error', group: 'schema' },
   SCHEMA_NORMALISED: { severity: 'info', group: 'schema' },
+  SCHEMA_PERSONAL_INFO: { severity: 'warning', group: 'schema' },
+  SCHEMA_CHARACTER_INVALID: { severity: 'warning', group: 'schema' },
   MATRIX_DEPARTMENT_UNKNOWN: { severity: 'error', group: 'matrix' },
   MATRIX_DOMAIN_NOT_ALLOWED: { severity: 'error', group: 'matrix' },
   COVER_MISSING: { severity: 'error', group: 'cover' },

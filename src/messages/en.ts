@@ -137,13 +137,20 @@ export const en: CodeCatalogue = {
   },
   SCHEMA_PERIOD_SEVERITY: {
     title: 'Period beyond the severity cap',
-    message: (a) => `severity "${a.severity}" allows at most ${a.months} months (until ${a.latest}), but the period ends ${a.publishUntil}`,
+    message: (a) =>
+      `severity "${a.severity}" allows at most ${a.months} months (until ${a.latest}), but the period ${a.computed ? `end is empty and defaults to ${a.publishUntil}` : `ends ${a.publishUntil}`}`,
     hint: () => '国办发〔2025〕22号: 轻微 ≤ 3 months, 一般 ≤ 1 year, 严重 ≤ 3 years; check the severity or the end date',
   },
   SCHEMA_CREDIT_CODE_FORMAT: {
     title: 'Credit code malformed',
-    message: (a) => `credit code "${a.value}" is malformed: 18 digits or capital letters (no I, O, S, V, Z) expected, ${a.length} found`,
-    hint: () => 'Check it against the business licence or registration certificate',
+    message: (a) =>
+      a.reason === 'idNumber'
+        ? `the credit-code column holds "${a.value}", which looks like a citizen ID number: put it in 证件号码`
+        : `credit code "${a.value}" is malformed: 18 digits or capital letters (no I, O, S, V, Z) expected, ${a.length} found`,
+    hint: (a) =>
+      a.reason === 'idNumber'
+        ? 'A natural person\'s ID number goes into 证件号码 with 主体类别 自然人; leave the credit code empty'
+        : 'Check it against the business licence or registration certificate',
   },
   SCHEMA_CREDIT_CODE_CHECKSUM: {
     title: 'Credit code check failed',
@@ -200,6 +207,17 @@ export const en: CodeCatalogue = {
     title: 'Value normalised',
     message: (a) => `"${a.header}" normalised from "${a.from}" to "${a.to}"`,
     hint: () => 'Nothing to do; correct the source to match if you like',
+  },
+  SCHEMA_PERSONAL_INFO: {
+    title: 'Personal information in text',
+    message: (a) =>
+      `"${a.header}" contains ${a.kind === 'idNumber' ? 'an ID number' : 'a mobile phone number'} ${a.value}: masked in the public (公示) files, kept in the sharing (共享) files`,
+    hint: (a) => `ID and phone numbers are personal information and do not belong in "${a.header}"; a person's ID number goes into 证件号码, phone numbers are not submitted`,
+  },
+  SCHEMA_CHARACTER_INVALID: {
+    title: 'Invalid character in cell',
+    message: (a) => `"${a.header}" contains the invisible invalid character ${a.codepoint}; it is written as U+FFFD`,
+    hint: () => 'Usually pasted in; delete it in the source (retype the cell) and save again',
   },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: 'Department unknown',

@@ -137,13 +137,23 @@ export const zhCN: CodeCatalogue = {
   },
   SCHEMA_PERIOD_SEVERITY: {
     title: '公示期限超过失信程度上限',
-    message: (a) => `失信程度为“${a.severity}”，公示期最长 ${a.months} 个月（至 ${a.latest}），但公示截止日期为 ${a.publishUntil}`,
-    hint: () => '依国办发〔2025〕22号：轻微不超过3个月，一般不超过1年，严重不超过3年；请核对失信程度或截止日期',
+    message: (a) =>
+      `失信程度为“${a.severity}”，公示期最长 ${a.months} 个月（至 ${a.latest}），但公示截止日期${a.computed ? `未填写，按默认计算为 ${a.publishUntil}` : `为 ${a.publishUntil}`}`,
+    hint: (a) =>
+      a.computed
+        ? `依国办发〔2025〕22号：轻微不超过3个月，一般不超过1年，严重不超过3年；请在“公示截止日期”列填写不晚于 ${a.latest} 的日期，或核对失信程度`
+        : '依国办发〔2025〕22号：轻微不超过3个月，一般不超过1年，严重不超过3年；请核对失信程度或截止日期',
   },
   SCHEMA_CREDIT_CODE_FORMAT: {
     title: '统一社会信用代码格式错误',
-    message: (a) => `统一社会信用代码“${a.value}”格式错误：应为 18 位数字或大写字母（不含 I、O、S、V、Z），实为 ${a.length} 位`,
-    hint: () => '请对照营业执照或登记证书核对代码',
+    message: (a) =>
+      a.reason === 'idNumber'
+        ? `统一社会信用代码列填的是“${a.value}”：这像是身份证号码，请填在证件号码列`
+        : `统一社会信用代码“${a.value}”格式错误：应为 18 位数字或大写字母（不含 I、O、S、V、Z），实为 ${a.length} 位`,
+    hint: (a) =>
+      a.reason === 'idNumber'
+        ? '自然人的身份证号码请填在“证件号码”列，主体类别填“自然人”，统一社会信用代码列留空'
+        : '请对照营业执照或登记证书核对代码',
   },
   SCHEMA_CREDIT_CODE_CHECKSUM: {
     title: '统一社会信用代码校验错误',
@@ -200,6 +210,18 @@ export const zhCN: CodeCatalogue = {
     title: '已规范化',
     message: (a) => `“${a.header}”已由“${a.from}”规范为“${a.to}”`,
     hint: () => '无需处理；如希望原表一致，可按规范写法修改',
+  },
+  SCHEMA_PERSONAL_INFO: {
+    title: '文字中含有个人信息',
+    message: (a) =>
+      `“${a.header}”中含有${a.kind === 'idNumber' ? '身份证号码' : '手机号码'} ${a.value}：公示文件中将脱敏显示，共享文件中保留原样`,
+    hint: (a) =>
+      `身份证号码、手机号码属于个人信息，请不要写在“${a.header}”里；自然人的身份证号码请填在“证件号码”列，手机号码不应报送`,
+  },
+  SCHEMA_CHARACTER_INVALID: {
+    title: '单元格含有无效字符',
+    message: (a) => `“${a.header}”含有不可见的无效字符 ${a.codepoint}，写入汇总包时替换为 U+FFFD（替换字符）`,
+    hint: () => '多由复制粘贴带入；请在原表中删除该字符后重新保存（可将该单元格内容重新输入一遍）',
   },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: '无法确定报送科室',

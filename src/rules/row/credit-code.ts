@@ -4,6 +4,7 @@
  */
 import { checkCreditCode, creditCodeCheck, normaliseCreditCode } from '../../domain/credit-code.js';
 import { isLossyNumber } from '../../domain/id-number.js';
+import { isIdNumberShaped, maskIdentifier } from '../../domain/mask.js';
 import { defineRowRule } from '../types.js';
 
 const HEADER = '统一社会信用代码';
@@ -26,6 +27,12 @@ export const creditCode = defineRowRule({
     const value = normaliseCreditCode(raw);
     ctx.record.creditCode = value;
     const result = checkCreditCode(value, ctx.env.allowCreditCodes);
+    // A citizen ID number typed into the credit-code column: say so, never show it in full.
+    if (!result.ok && value.length === 18 && isIdNumberShaped(value)) {
+      ctx.report('SCHEMA_CREDIT_CODE_FORMAT', { value: maskIdentifier(value, ctx.env.maskRule), length: 18, reason: 'idNumber' }, 'creditCode');
+      ctx.markBad('creditCode');
+      return;
+    }
     if (!result.ok) {
       if (result.kind === 'format') ctx.report('SCHEMA_CREDIT_CODE_FORMAT', { value: raw, length: [...value].length }, 'creditCode');
       else ctx.report('SCHEMA_CREDIT_CODE_CHECKSUM', { value, position: result.position, expected: result.expected }, 'creditCode');

@@ -1,6 +1,7 @@
 /** The row rules, in the order they run: parsing rules first, then rules that read their results. */
 import type { RowRule } from '../types.js';
 import { cellProblems } from './cell-problems.js';
+import { characterInvalid } from './character-invalid.js';
 import { listType } from './list-type.js';
 import { enumValues } from './enum-values.js';
 import { dates } from './dates.js';
@@ -16,9 +17,11 @@ import { expired } from './expired.js';
 import { periodSeverity } from './period-severity.js';
 import { minor } from './minor.js';
 import { domainNotAllowed } from './domain-not-allowed.js';
+import { personalInfo } from './personal-info.js';
 
 export const ROW_RULES: readonly RowRule[] = [
   cellProblems,
+  characterInvalid,
   listType,
   enumValues,
   dates,
@@ -34,4 +37,5 @@ export const ROW_RULES: readonly RowRule[] = [
   periodSeverity,
   minor,
   domainNotAllowed,
+  personalInfo,
 ];

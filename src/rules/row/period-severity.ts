@@ -15,7 +15,9 @@ export const periodSeverity = defineRowRule({
     const months = SEVERITY_MAX_MONTHS[severity];
     const latest = addMonths(decisionDate, months);
     if (until > latest) {
-      ctx.report('SCHEMA_PERIOD_SEVERITY', { publishUntil: until, latest, severity, months }, ctx.cells.publishUntil?.text ? 'publishUntil' : 'severity');
+      // An empty 公示截止日期 takes the default period: the message says the date was computed.
+      const typed = Boolean(ctx.cells.publishUntil?.text);
+      ctx.report('SCHEMA_PERIOD_SEVERITY', { publishUntil: until, latest, severity, months, ...(typed ? {} : { computed: true as const }) }, typed ? 'publishUntil' : 'severity');
     }
   },
 });
