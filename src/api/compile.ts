@@ -83,7 +83,7 @@ async function checkAndWrite(
     ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
-  const statuses = departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline);
+  const statuses = departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline, ctx.config.publication.maskRule);
   const records = sortRecords(check.records, ctx.matrix);
   const { red, black } = countRecords(records);
   const counts = { red, black };

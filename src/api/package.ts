@@ -4,7 +4,8 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isFormulaLike } from '../domain/text.js';
+import { isFormulaLike, toXmlSafe } from '../domain/text.js';
+import { DEFAULT_MASK_RULE, redactIdNumbers, type MaskRule } from '../domain/mask.js';
 import { addIsoDuration } from '../domain/dates.js';
 import { quarterEnd } from '../domain/quarter.js';
 import { coverDate } from '../table/cover.js';
@@ -55,8 +56,11 @@ export interface DepartmentStatus {
 }
 
 /** One line per department of the matrix (报送情况, manifest, status). */
-export function departmentStatuses(check: QuarterCheck, matrixDepartments: readonly { name: string }[], deadline: string): DepartmentStatus[] {
+export function departmentStatuses(check: QuarterCheck, matrixDepartments: readonly { name: string }[], deadline: string, maskRule: MaskRule = DEFAULT_MASK_RULE): DepartmentStatus[] {
   const due = addIsoDuration(quarterEnd(check.quarter), deadline);
+  // Cover fields and file names are shown on `status` and written into the manifest and
+  // 报送情况.xlsx (internal, not 共享): an ID number typed into one of them is masked.
+  const safe = (text: string): string => redactIdNumbers(text, maskRule);
   return matrixDepartments.map((dept) => {
     const results = check.departments.filter((d) => d.department?.name === dept.name);
     const r: DepartmentResult | undefined = results.find((d) => d.covers > 0) ?? results[0];
@@ -68,22 +72,24 @@ export function departmentStatuses(check: QuarterCheck, matrixDepartments: reado
       nilReport: r?.nilReport ?? false,
       onTime: sentOn && due ? sentOn <= due : null,
       sentOn,
-      reviewer: cover?.reviewer?.text ?? '',
-      reviewedOn: coverDate(cover?.reviewedOn).date ?? cover?.reviewedOn?.text ?? '',
-      approver: cover?.approver?.text ?? '',
-      approvedOn: coverDate(cover?.approvedOn).date ?? cover?.approvedOn?.text ?? '',
+      reviewer: safe(cover?.reviewer?.text ?? ''),
+      reviewedOn: coverDate(cover?.reviewedOn).date ?? safe(cover?.reviewedOn?.text ?? ''),
+      approver: safe(cover?.approver?.text ?? ''),
+      approvedOn: coverDate(cover?.approvedOn).date ?? safe(cover?.approvedOn?.text ?? ''),
       red: results.reduce((n, d) => n + d.red, 0),
       black: results.reduce((n, d) => n + d.black, 0),
       byDomain: Object.assign({}, ...results.map((d) => d.byDomain)) as Record<string, { red: number; black: number }>,
-      caseFiles: results.flatMap((d) => d.evidence.filter((e) => e.kind !== 'coverScan').map((e) => e.rel)),
+      caseFiles: results.flatMap((d) => d.evidence.filter((e) => e.kind !== 'coverScan').map((e) => safe(e.rel))),
       errors: results.reduce((n, d) => n + d.errors, 0),
       warnings: results.reduce((n, d) => n + d.warnings, 0),
     };
   });
 }
 
-function csvText(rows: string[][]): string {
-  const cell = (v: string): string => {
+export function csvText(rows: string[][]): string {
+  const cell = (raw: string): string => {
+    // The same characters as in the xlsx (U+FFFD for what XML forbids), so 公示.csv and .xlsx agree.
+    const v = toXmlSafe(raw);
     // A value a spreadsheet would run is shown as text (package.md "Safety of the output").
     const safe = isFormulaLike(v) ? `'${v}` : v;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -168,9 +174,11 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
   const inputs: { path: string; sha256: string; bytes: number; department: string }[] = [];
   for (const d of check.departments) {
     const dept = d.department?.name ?? '';
-    for (const inp of d.inputs) inputs.push({ path: inp.display, ...sha256File(inp.path), department: dept });
+    // manifest.json is internal: the input paths it lists are masked like every location.
+    const safe = (text: string): string => redactIdNumbers(text, config.publication.maskRule);
+    for (const inp of d.inputs) inputs.push({ path: safe(inp.display), ...sha256File(inp.path), department: dept });
     for (const e of d.evidence) {
-      inputs.push({ path: e.display, ...sha256File(e.path), department: dept });
+      inputs.push({ path: safe(e.display), ...sha256File(e.path), department: dept });
       const rel = e.kind === 'coverScan' ? e.rel : e.rel.slice(e.rel.indexOf('/') + 1);
       const target = join(dir, '典型案例', dept, rel);
       writeFileDurable(target, readFileSync(e.path));

@@ -2,8 +2,8 @@
  * Canonical records (records.json) and the rows the export template makes of them. Pure: no disk.
  */
 import { monthsBetweenCeil } from '../domain/dates.js';
-import { maskIdentifier, type MaskRule } from '../domain/mask.js';
-import { detach } from '../domain/text.js';
+import { maskIdentifier, maskPersonalInfo, type MaskRule } from '../domain/mask.js';
+import { detach, toXmlSafe } from '../domain/text.js';
 import { LIST_TYPE_LABEL } from '../schemas/enums.js';
 import type { Matrix, DepartmentDef } from '../schemas/matrix.js';
 import { withRecordId, type CreditRecord } from '../schemas/record.js';
@@ -54,7 +54,8 @@ export function toCreditRecord(
 /** Kept records must not hold the batch strings they were split from. */
 function detachRecord(r: Omit<CreditRecord, 'id'>): Omit<CreditRecord, 'id'> {
   const out = { ...r } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = detach(v);
+  // toXmlSafe: what XML 1.0 forbids is U+FFFD in records.json too, as in the workbooks.
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = detach(toXmlSafe(v));
   return out as unknown as Omit<CreditRecord, 'id'>;
 }
 
@@ -107,7 +108,11 @@ export function exportRow(rec: CreditRecord, index: number, columns: TemplateCol
     if (c.field) {
       const raw = c.field === 'listType' ? LIST_TYPE_LABEL[rec.listType] : String((rec as unknown as Record<string, unknown>)[c.field] ?? '');
       v = c.format ? formatDate(raw, c.format) : raw;
-      if (audience === 'public' && c.public === 'mask' && v) v = maskIdentifier(v, ctx.maskRule);
+      if (audience === 'public' && v) {
+        // An ID column is masked whole; any other text has its ID- and mobile-shaped numbers
+        // masked (SCHEMA_PERSONAL_INFO, package.md "Personal information"). 共享 keeps them.
+        v = c.public === 'mask' ? maskIdentifier(v, ctx.maskRule) : maskPersonalInfo(v, ctx.maskRule);
+      }
     } else {
       switch (c.value) {
         case 'rowNumber':

@@ -8,5 +8,5 @@ export async function status(quarterArg: string, options: CommonOptions): Promis
   const ctx = makeContext(options);
   const quarter = parseQuarterArg(ctx, quarterArg);
   const check = await checkQuarter(ctx, quarter, { collect: false });
-  return { report: makeReport(ctx, 'status', check.files, check.rows, check.label), statuses: departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline) };
+  return { report: makeReport(ctx, 'status', check.files, check.rows, check.label), statuses: departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline, ctx.config.publication.maskRule) };
 }

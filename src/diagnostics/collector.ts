@@ -3,7 +3,7 @@
  * `severity`, then `--ignore`; `--strict` counts warnings as errors when the exit code is chosen.
  */
 import { CODES, type Code, type Severity } from './codes.js';
-import type { Diagnostic, RawDiagnostic, SortKeys } from './diagnostic.js';
+import type { Diagnostic, Location, RawDiagnostic, SortKeys } from './diagnostic.js';
 import { detach } from '../domain/text.js';
 import { DEFAULT_MASK_RULE, redactIdNumbers, type MaskRule } from '../domain/mask.js';
 
@@ -12,6 +12,18 @@ function safeArgs<T extends object>(args: T, rule: MaskRule): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? detach(redactIdNumbers(v, rule)) : v;
   return out as T;
+}
+
+/**
+ * A file, sheet or folder name may carry an ID number (张三_410702….xlsx): locations are printed
+ * on stdout, in JSON and in report.json, so they are masked like args.
+ */
+function safeLocation(location: Location, rule: MaskRule): Location {
+  const { file, sheet } = location;
+  const f = file !== undefined ? redactIdNumbers(file, rule) : file;
+  const s = sheet !== undefined ? redactIdNumbers(sheet, rule) : sheet;
+  if (f === file && s === sheet) return location;
+  return { ...location, ...(f !== undefined ? { file: f } : {}), ...(s !== undefined ? { sheet: s } : {}) };
 }
 
 export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;
@@ -44,12 +56,13 @@ export class DiagnosticCollector {
   add(raw: RawDiagnostic, department?: string, departmentRank?: number): void {
     const severity = this.severityOf(raw.code);
     if (severity === 'off') return;
-    const dept = raw.department ?? department;
+    const named = raw.department ?? department;
+    const dept = named !== undefined ? redactIdNumbers(named, this.maskRule) : undefined;
     const item: CollectedDiagnostic = {
       code: raw.code,
       severity,
       ...(dept !== undefined ? { department: dept } : {}),
-      location: raw.location,
+      location: safeLocation(raw.location, this.maskRule),
       args: safeArgs(raw.args, this.maskRule),
       sort: {
         departmentRank: raw.sort?.departmentRank ?? departmentRank ?? Number.MAX_SAFE_INTEGER,

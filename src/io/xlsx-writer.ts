@@ -5,6 +5,7 @@
  */
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { toXmlSafe } from '../domain/text.js';
 
 export interface SheetSpec {
   name: string;
@@ -36,10 +37,13 @@ export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator
   wb.created = instant;
   wb.modified = instant;
   for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.headers.map((h, i) => ({ header: h, key: String(i), width: s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2)), style: { numFmt: '@' } }));
+    const ws = wb.addWorksheet(toXmlSafe(s.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = s.headers.map((h, i) => ({ header: toXmlSafe(h), key: String(i), width: s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2)), style: { numFmt: '@' } }));
     ws.getRow(1).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r);
+    // exceljs writes text as it is: a character XML 1.0 forbids would make the part not
+    // well-formed (Excel "repairs" it, strict readers refuse it). The rules reported it already
+    // (SCHEMA_CHARACTER_INVALID); here it becomes U+FFFD whatever its source.
+    for (const r of s.rows) ws.addRow(r.map(toXmlSafe));
   }
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   return normaliseZip(raw, instant);
