@@ -155,6 +155,8 @@ describe('ID numbers in names and cover fields are masked wherever the tool prin
         workbook: { sheets: [{ name: `黑名单${IN_SHEET_NAME}`, rows: [HEADERS, ['黑名单', '就业', '就业失信单位', '法人及非法人组织', '新乡市另一劳务有限公司', '91410702MA46B2QK4T', '王某', `手机${PHONE}`, '《就业促进法》', '新人社监罚〔2026〕13号', '2026-09-21', '2027-09-20', '']] }] },
       },
     });
+    // An evidence file whose name carries an ID: 典型案例 is public.
+    await writeFiles(join(ws, 'submissions', '2026Q3'), { [`就业局/附件/现场照片_${IN_FILE_NAME}.png`]: { png: true } });
     // The reviewer's name typed with an ID number after it, on the 就业局 cover.
     const cover = join(ws, 'submissions', '2026Q3', '就业局', '报送单.csv');
     await writeFiles(join(ws, 'submissions', '2026Q3'), {
@@ -190,6 +192,10 @@ describe('ID numbers in names and cover fields are masked wherever the tool prin
       expect(text).not.toContain(PHONE);
     }
     expect(listFiles(pkg).filter((f) => ALL_IDS.some((id) => f.includes(id)))).toEqual([]);
+    // Windows forbids * in file names: the published evidence name uses the full-width ＊.
+    expect(listFiles(pkg)).toContain(`典型案例/就业局/现场照片_${masked(IN_FILE_NAME).replace(/\*/g, '＊')}.png`);
+    const verify = await runCli(['verify', pkg, '--format', 'json'], ROOT);
+    expect(verify.code).toBe(0);
   });
 });
 

@@ -16,6 +16,7 @@ import { isYes, splitNames, type CoverFacts } from '../table/cover.js';
 import { RecordIndex, type Finding, type Place } from '../table/record-index.js';
 import type { CheckedRecord } from '../table/list-sheet.js';
 import { baseEnv, type Context } from './context.js';
+import { redactIdNumbers } from '../domain/mask.js';
 import { checkListSheets, openListFile, readCoverFile, readCoverSheets } from './list-file.js';
 
 export interface DepartmentOptions {
@@ -206,7 +207,7 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
         departmentRank: rank,
         report,
         index,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.onProgress ? { onProgress: (file: string, rows: number) => options.onProgress?.(redactIdNumbers(file, ctx.config.publication.maskRule), rows) } : {}),
         onRecord: (file, sheet, r) => {
           const b = (byDomain[r.domain] ??= { red: 0, black: 0 });
           b[r.listType]++;

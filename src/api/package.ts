@@ -172,6 +172,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
 
   // 典型案例/<department>/…: evidence and cover scans, byte for byte.
   const inputs: { path: string; sha256: string; bytes: number; department: string }[] = [];
+  const published = new Set<string>();
   for (const d of check.departments) {
     const dept = d.department?.name ?? '';
     // manifest.json is internal: the input paths it lists are masked like every location.
@@ -179,7 +180,16 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     for (const inp of d.inputs) inputs.push({ path: safe(inp.display), ...sha256File(inp.path), department: dept });
     for (const e of d.evidence) {
       inputs.push({ path: safe(e.display), ...sha256File(e.path), department: dept });
-      const rel = e.kind === 'coverScan' ? e.rel : e.rel.slice(e.rel.indexOf('/') + 1);
+      // 典型案例 is public: an ID number in an evidence file's name is masked in the name it is
+      // published under (the bytes stay as they are).
+      // Windows forbids * in a file name, so the mask there is the full-width ＊; two names that
+      // differ only in masked digits are kept apart: 报告_410702＊＊＊＊＊＊＊＊0010 (2).pdf.
+      const real = e.kind === 'coverScan' ? e.rel : e.rel.slice(e.rel.indexOf('/') + 1);
+      const hidden = safe(real);
+      const masked = hidden === real ? real : hidden.replace(/\*/g, '＊');
+      let rel = masked;
+      for (let n = 2; rel !== real && published.has(`${dept}/${rel}`); n++) rel = masked.replace(/(\.[^./]*)?$/, (ext) => ` (${n})${ext}`);
+      published.add(`${dept}/${rel}`);
       const target = join(dir, '典型案例', dept, rel);
       writeFileDurable(target, readFileSync(e.path));
     }

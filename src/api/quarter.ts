@@ -12,6 +12,7 @@ import { isLitter } from '../io/sniff.js';
 import { RecordIndex } from '../table/record-index.js';
 import type { CreditRecord } from '../schemas/record.js';
 import type { Context } from './context.js';
+import { redactIdNumbers } from '../domain/mask.js';
 import { checkDepartment, reportIndexFindings, type DepartmentResult } from './department.js';
 import { ToolError } from './errors.js';
 import { toCreditRecord } from './records.js';
@@ -86,7 +87,8 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   let files = 0;
   let rows = 0;
   for (const [i, path] of targets.entries()) {
-    options.onProgress?.(i + 1, targets.length, displayPath(workspace, path));
+    // The progress line names the folder on the terminal: an ID in a folder name is masked there too.
+    options.onProgress?.(i + 1, targets.length, redactIdNumbers(displayPath(workspace, path), ctx.config.publication.maskRule));
     const res = await checkDepartment(ctx, path, true, {
       quarter,
       base: workspace,
