@@ -212,7 +212,7 @@ export const en: CodeCatalogue = {
     title: 'Personal information in text',
     message: (a) =>
       `"${a.header}" contains ${a.kind === 'idNumber' ? 'an ID number' : 'a mobile phone number'} ${a.value}: masked in the public (公示) files, kept in the sharing (共享) files`,
-    hint: (a) => `ID and phone numbers are personal information and do not belong in "${a.header}"; a person's ID number goes into 证件号码, phone numbers are not submitted`,
+    hint: () => 'ID and phone numbers are personal information and do not belong in names, facts, basis or remarks; a person\'s ID number goes into 证件号码, phone numbers are not submitted',
   },
   SCHEMA_CHARACTER_INVALID: {
     title: 'Invalid character in cell',
