@@ -176,6 +176,13 @@ describe('ID numbers in names and cover fields are masked wherever the tool prin
     for (const out of [json.stdout, pretty.stdout]) for (const id of ALL_IDS) expect(out).not.toContain(id);
   });
 
+  it('a path the user typed that carries an ID is masked in the exit-2 error too', async () => {
+    const res = await runCli(['validate', join(ws, `名单_${IN_COVER}.xlsx`)], ROOT);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(`名单_${masked(IN_COVER)}.xlsx`);
+    expect(res.stderr + res.stdout).not.toContain(IN_COVER);
+  });
+
   it('status (JSON) and the package (manifest.json, 报送情况.xlsx, report.json) show the cover field masked', async () => {
     const st = await runCli(['status', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
     for (const id of ALL_IDS) expect(st.stdout).not.toContain(id);

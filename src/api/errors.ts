@@ -1,4 +1,5 @@
 /** When the tool cannot do its job at all (exit 2): bad flags, paths, config, template, a held lock. */
+import { redactIdNumbers } from '../domain/mask.js';
 
 export type ToolErrorCode =
   | 'USAGE'
@@ -15,13 +16,24 @@ export type ToolErrorCode =
   | 'WRITE_FAILED'
   | 'INTERNAL';
 
+/** A path or value the user gave may carry an ID number (张三_410702….xlsx): printed masked. */
+function maskArgs(args: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? redactIdNumbers(v) : v;
+  return out;
+}
+
 export class ToolError extends Error {
+  readonly args: Record<string, string | number>;
+
   constructor(
     readonly code: ToolErrorCode,
-    readonly args: Record<string, string | number> = {},
+    args: Record<string, string | number> = {},
     options?: { cause?: unknown },
   ) {
-    super(`${code} ${JSON.stringify(args)}`, options);
+    const safe = maskArgs(args);
+    super(`${code} ${JSON.stringify(safe)}`, options);
+    this.args = safe;
     this.name = 'ToolError';
   }
 }
