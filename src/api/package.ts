@@ -86,7 +86,7 @@ export function departmentStatuses(check: QuarterCheck, matrixDepartments: reado
   });
 }
 
-export function csvText(rows: string[][]): string {
+function csvText(rows: string[][]): string {
   const cell = (raw: string): string => {
     // The same characters as in the xlsx (U+FFFD for what XML forbids), so 公示.csv and .xlsx agree.
     const v = toXmlSafe(raw);
