@@ -3,6 +3,7 @@
 export type ToolErrorCode =
   | 'USAGE'
   | 'PATH_NOT_FOUND'
+  | 'PATH_NOT_FOLDER'
   | 'WORKSPACE_NOT_FOUND'
   | 'CONFIG_INVALID'
   | 'TEMPLATE_INVALID'

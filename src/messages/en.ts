@@ -338,6 +338,7 @@ export const en: CodeCatalogue = {
 export const enToolErrors: ToolErrorCatalogue = {
   USAGE: (a) => `usage error: ${a.detail ?? ''}`,
   PATH_NOT_FOUND: (a) => `path not found: ${a.path}`,
+  PATH_NOT_FOLDER: (a) => `${a.path} is a file where a folder is needed; give the path of a folder`,
   WORKSPACE_NOT_FOUND: () => 'no workspace found (a folder with hrss-credit.config.json or submissions/); run inside it or pass -w',
   CONFIG_INVALID: (a) => `config ${a.file} is invalid: ${a.key}: ${a.problem}`,
   TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key}: ${a.problem}`,
@@ -346,7 +347,7 @@ export const enToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.problem}`,
-  LOCK_HELD: (a) => `another compile is running (process ${a.pid}, since ${a.since}); try again when it has finished`,
+  LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,
   WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };

@@ -342,6 +342,7 @@ export const zhCN: CodeCatalogue = {
 export const zhToolErrors: ToolErrorCatalogue = {
   USAGE: (a) => `命令用法错误：${a.detail ?? ''}`,
   PATH_NOT_FOUND: (a) => `找不到路径：${a.path}`,
+  PATH_NOT_FOLDER: (a) => `${a.path} 是一个文件，这里需要一个文件夹；请指定文件夹的路径`,
   WORKSPACE_NOT_FOUND: () => '找不到工作目录（含 hrss-credit.config.json 或 submissions/ 的文件夹）；请在工作目录中运行，或用 -w 指定',
   CONFIG_INVALID: (a) => `配置文件 ${a.file} 有误：${a.key}：${a.problem}`,
   TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key}：${a.problem}`,
@@ -350,7 +351,7 @@ export const zhToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.problem}`,
-  LOCK_HELD: (a) => `另一个汇总正在进行（进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
+  LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
   WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
