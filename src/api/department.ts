@@ -7,7 +7,9 @@ import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js
 import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
 import { checkAttachmentBytes } from '../io/evidence.js';
 import { isCoverName, listDepartment, type FolderEntry } from '../io/folder.js';
-import { displayPath } from '../io/paths.js';
+import { collisionKey, displayPath, unsafeSegment } from '../io/paths.js';
+import { ioArgs } from '../io/errors.js';
+import { visible } from '../domain/text.js';
 import type { WorkbookSource } from '../io/cells.js';
 import type { DepartmentDef } from '../schemas/matrix.js';
 import { SUBMISSION_RULES } from '../rules/submission/index.js';
@@ -36,6 +38,8 @@ export interface DepartmentOptions {
 export interface EvidenceFile {
   path: string;
   rel: string;
+  /** Where it goes under 典型案例/<department>/: unique in the department, even on Windows. */
+  target: string;
   display: string;
   kind: 'report' | 'picture' | 'coverScan';
   bytes: number;
@@ -134,6 +138,27 @@ function unsafeName(name: string): 'absolute' | 'outside' | undefined {
   return undefined;
 }
 
+/**
+ * Names each evidence file under 典型案例/<department>/: its path below the evidence folder (a
+ * cover scan: its name), and where two would meet — 附件/a.pdf and attachments/a.pdf, a cover
+ * scan at the root and in 附件/, A.pdf and a.pdf, which Windows takes for one — the later one gets
+ * ` (2)`, ` (3)` … before its extension. Cover scans come first, then the rest in listing order,
+ * so the names do not depend on the run.
+ */
+function nameTargets(evidence: EvidenceFile[]): void {
+  const taken = new Set<string>();
+  const ordered = [...evidence.filter((e) => e.kind === 'coverScan'), ...evidence.filter((e) => e.kind !== 'coverScan')];
+  for (const e of ordered) {
+    const base = e.kind === 'coverScan' ? e.rel : e.rel.slice(e.rel.indexOf('/') + 1);
+    let target = base;
+    const ext = extname(base);
+    const stem = base.slice(0, base.length - ext.length);
+    for (let n = 2; taken.has(collisionKey(target)); n++) target = `${stem} (${n})${ext}`;
+    taken.add(collisionKey(target));
+    e.target = target;
+  }
+}
+
 /** Checks a department folder (isFolder) or a single list file. */
 export async function checkDepartment(ctx: Context, target: string, isFolder: boolean, options: DepartmentOptions): Promise<DepartmentResult> {
   const folder = isFolder ? target : dirname(target);
@@ -228,10 +253,10 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
   const namedMissing: string[] = [];
   if (listing) {
     for (const l of listing.links) {
-      report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: l.rel, reason: 'link' }, { file: fileDisplay(l.path) }, { departmentRank: rank }));
+      report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: l.rel, reason: l.reason }, { file: fileDisplay(l.path) }, { departmentRank: rank }));
     }
     for (const u of listing.unreadable) {
-      report(makeDiagnostic('FILE_UNREADABLE', { reason: 'io', detail: u.code }, { file: `${display}/${u.rel}` }, { departmentRank: rank }));
+      report(makeDiagnostic('FILE_UNREADABLE', ioArgs({ code: u.code }), { file: u.rel === '.' ? display : `${display}/${u.rel}` }, { departmentRank: rank }));
     }
     for (const o of listing.other) {
       report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: extname(o.name).toLowerCase() || o.name }, { file: fileDisplay(o.path) }, { departmentRank: rank }));
@@ -244,6 +269,13 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
     for (const a of candidates) {
       const ext = extname(a.name).toLowerCase();
       const where = { file: fileDisplay(a.path) };
+      const badName = a.rel.split('/').find((seg) => unsafeSegment(seg) !== undefined);
+      if (badName !== undefined) {
+        // The package is unpacked on Windows: a name it cannot create is never written.
+        const problem = unsafeSegment(badName)!;
+        report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: a.rel, reason: 'name', problem }, { file: visible(where.file) }, { departmentRank: rank }));
+        continue;
+      }
       if (a.role === 'other') {
         report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: ext || a.name }, where, { departmentRank: rank }));
         continue;
@@ -260,7 +292,9 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
       try {
         check = await checkAttachmentBytes(a.path, ext, a.size);
       } catch (err) {
-        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'unreadable', ext, detected: (err as NodeJS.ErrnoException).code ?? 'EIO' }, where, { departmentRank: rank }));
+        const code = (err as NodeJS.ErrnoException).code;
+        if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) report(makeDiagnostic('FILE_UNREADABLE', ioArgs(err), where, { departmentRank: rank }));
+        else report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'unreadable', ext, detected: 'EIO' }, where, { departmentRank: rank }));
         continue;
       }
       if (!check.ok) {
@@ -271,8 +305,12 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
       else if (a.role === 'picture') pictures++;
       valid.add(a.rel.slice(a.rel.indexOf('/') + 1));
       valid.add(a.name);
-      evidence.push({ path: a.path, rel: a.rel, display: where.file, kind: a.role, bytes: a.size });
+      evidence.push({ path: a.path, rel: a.rel, target: '', display: where.file, kind: a.role, bytes: a.size });
     }
+    nameTargets(evidence);
+    // The department's name is the folder of its evidence in the package.
+    const problem = dept && evidence.length > 0 ? unsafeSegment(dept.name) : undefined;
+    if (dept && problem) report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: dept.name, reason: 'name', problem }, { file: display }, { departmentRank: rank }));
     const named = covers[0]?.values.cases?.text;
     if (named) {
       for (const name of splitNames(named)) {
@@ -297,7 +335,9 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
     evidence: { reports, pictures, namedMissing },
     ...(quarter ? { quarterFromPath: formatQuarter(quarter) } : {}),
   };
-  for (const rule of SUBMISSION_RULES) {
+  // A folder that cannot be listed has already said so (FILE_UNREADABLE); "no cover" would mislead.
+  const folderUnreadable = listing?.unreadable.some((u) => u.rel === '.') ?? false;
+  for (const rule of folderUnreadable ? [] : SUBMISSION_RULES) {
     rule.check(facts, (code, args, location) => report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank })));
   }
   if (!options.index || options.reportIndex) reportIndexFindings(index.findings(), report);

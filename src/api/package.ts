@@ -171,8 +171,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     for (const inp of d.inputs) inputs.push({ path: inp.display, ...sha256File(inp.path), department: dept });
     for (const e of d.evidence) {
       inputs.push({ path: e.display, ...sha256File(e.path), department: dept });
-      const rel = e.kind === 'coverScan' ? e.rel : e.rel.slice(e.rel.indexOf('/') + 1);
-      const target = join(dir, '典型案例', dept, rel);
+      const target = join(dir, '典型案例', dept, e.target);
       writeFileDurable(target, readFileSync(e.path));
     }
   }

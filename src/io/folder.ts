@@ -3,9 +3,11 @@
  * evidence, and what is neither (workspace.md). Only this module and the readers touch the disk.
  */
 import { lstat, readdir } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isDataFileName, isLitter } from './sniff.js';
 import { attachmentKind, type AttachmentKind } from './evidence.js';
+import { beforeAccess } from './faults.js';
 
 export interface FolderEntry {
   name: string;
@@ -22,7 +24,9 @@ export interface DepartmentListing {
   attachments: (FolderEntry & { kind: AttachmentKind })[];
   /** Files neither list, cover nor evidence: not checked, not packaged. */
   other: FolderEntry[];
-  links: FolderEntry[];
+  /** Never read nor packaged: symbolic links and junctions, and evidence with more than one hard link. */
+  links: (FolderEntry & { reason: 'link' | 'hardlink' })[];
+  /** `rel` is `.` when the department folder itself cannot be listed. */
   unreadable: { rel: string; code: string }[];
 }
 
@@ -36,31 +40,46 @@ export function isCoverName(name: string): boolean {
 const COVER_DATA = new Set(['.xlsx', '.xlsm', '.csv']);
 const SCAN = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.ofd', '.bmp', '.gif', '.webp', '.heic', '.jfif']);
 
-/** A file's size, or undefined (and an entry in `unreadable`) when it vanished or cannot be read. */
-async function sizeOf(path: string, rel: string, out: DepartmentListing): Promise<number | undefined> {
+const errno = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'EIO';
+
+/** A file's metadata, or undefined (and an entry in `unreadable`) when it vanished or cannot be read. */
+async function statOf(path: string, rel: string, out: DepartmentListing): Promise<Stats | undefined> {
   try {
-    return (await lstat(path)).size;
+    beforeAccess(path);
+    return await lstat(path);
   } catch (err) {
-    out.unreadable.push({ rel, code: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    out.unreadable.push({ rel, code: errno(err) });
     return undefined;
   }
 }
 
+async function list(dir: string) {
+  beforeAccess(dir);
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * A file with a second name elsewhere (a hard link, e.g. to /etc/passwd) is not known to be the
+ * department's own: its other name may lie outside the workspace, and evidence is published byte
+ * for byte (checks.md EVIDENCE_PATH_UNSAFE).
+ */
+const hardLinked = (st: Stats): boolean => st.nlink > 1;
+
 async function walkEvidence(dir: string, rel: string, depth: number, out: DepartmentListing): Promise<void> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await list(dir);
   } catch (err) {
-    out.unreadable.push({ rel, code: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    out.unreadable.push({ rel, code: errno(err) });
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (isLitter(e.name)) continue;
     const path = join(dir, e.name);
     const r = `${rel}/${e.name}`;
     if (e.isSymbolicLink()) {
-      out.links.push({ name: e.name, path, rel: r, size: 0 });
+      out.links.push({ name: e.name, path, rel: r, size: 0, reason: 'link' });
       continue;
     }
     if (e.isDirectory()) {
@@ -68,21 +87,31 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
       continue;
     }
     if (!e.isFile()) continue;
-    const size = await sizeOf(path, r, out);
-    if (size === undefined) continue;
-    out.attachments.push({ name: e.name, path, rel: r, size, kind: attachmentKind(extname(e.name).toLowerCase()) });
+    const st = await statOf(path, r, out);
+    if (st === undefined) continue;
+    if (hardLinked(st)) {
+      out.links.push({ name: e.name, path, rel: r, size: st.size, reason: 'hardlink' });
+      continue;
+    }
+    out.attachments.push({ name: e.name, path, rel: r, size: st.size, kind: attachmentKind(extname(e.name).toLowerCase()) });
   }
 }
 
 export async function listDepartment(folder: string): Promise<DepartmentListing> {
   const out: DepartmentListing = { lists: [], coverFiles: [], coverScans: [], attachments: [], other: [], links: [], unreadable: [] };
-  const entries = await readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let entries;
+  try {
+    entries = await list(folder);
+  } catch (err) {
+    // A folder the user may not read is a finding of that department; the others are still checked.
+    out.unreadable.push({ rel: '.', code: errno(err) });
+    return out;
+  }
   for (const e of entries) {
     if (isLitter(e.name)) continue;
     const path = join(folder, e.name);
     if (e.isSymbolicLink()) {
-      out.links.push({ name: e.name, path, rel: e.name, size: 0 });
+      out.links.push({ name: e.name, path, rel: e.name, size: 0, reason: 'link' });
       continue;
     }
     if (e.isDirectory()) {
@@ -91,12 +120,15 @@ export async function listDepartment(folder: string): Promise<DepartmentListing>
       continue;
     }
     if (!e.isFile()) continue;
-    const size = await sizeOf(path, e.name, out);
-    if (size === undefined) continue;
-    const entry = { name: e.name, path, rel: e.name, size };
+    const st = await statOf(path, e.name, out);
+    if (st === undefined) continue;
+    const entry = { name: e.name, path, rel: e.name, size: st.size };
     const ext = extname(e.name).toLowerCase();
+    // Lists and cover workbooks are read, never copied: a hard-linked one is checked like any other
+    // (its rows pass every rule before anything is published). A cover scan is copied as it is.
     if (isCoverName(e.name)) {
       if (COVER_DATA.has(ext)) out.coverFiles.push(entry);
+      else if (SCAN.has(ext) && hardLinked(st)) out.links.push({ ...entry, reason: 'hardlink' });
       else if (SCAN.has(ext)) out.coverScans.push(entry);
       else if (isDataFileName(e.name)) out.coverFiles.push(entry);
       else out.other.push(entry);

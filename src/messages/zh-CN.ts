@@ -1,6 +1,7 @@
 /** 中文消息（默认）。每条消息说明问题所在，提示说明如何修改。 */
 import type { CodeArgs } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
+import { visible } from '../domain/text.js';
 
 export function bytesZh(n: number | undefined): string {
   if (n === undefined) return '';
@@ -25,8 +26,16 @@ const UNREADABLE_ZH: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs[
   notText: (a) => `CSV/文本文件的内容不是文本${a.detail ? `（实际是 ${a.detail}）` : ''}`,
   limit: (a) => (a.limit ? LIMIT_ZH[a.limit](a) : '文件超过安全上限'),
   io: (a) => `读取文件时出错（${a.detail ?? ''}）：文件可能正被其他程序占用、已被移走或没有读取权限`,
+  locked: (a) => `文件正被其他程序（通常是 Excel 或 WPS）打开占用，无法读取（${a.detail ?? ''}）`,
   empty: () => '文件是空的（0 字节）',
   xml: (a) => `工作簿内部的 XML 无法解析${a.detail ? `（${a.detail}）` : ''}`,
+};
+
+const NAME_PROBLEM_ZH: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['problem']>, string> = {
+  device: '是 Windows 保留的设备名',
+  character: '含有 Windows 不允许的字符或控制字符',
+  trailing: '以点或空格结尾',
+  empty: '名称为空',
 };
 
 const BECAUSE_ZH = { organisation: '（法人及非法人组织必填）', person: '（自然人必填）', black: '（黑名单必填）', business: '（个体工商户必填）' } as const;
@@ -38,6 +47,8 @@ export const zhCN: CodeCatalogue = {
     hint: (a) =>
       a.reason === 'limit'
         ? '请确认文件是否正确；确需处理更大的文件时，在 hrss-credit.config.json 的 limits 中调高对应上限'
+        : a.reason === 'locked'
+          ? '请在 Excel/WPS 中关闭这个文件（必要时在任务管理器中结束残留的 Excel 进程）后重新检查'
         : a.reason === 'io'
           ? '请关闭正在打开该文件的 Excel/WPS，确认文件仍在原处且有读取权限后重试'
           : '请用 Excel 或 WPS 打开该文件确认内容，再“另存为”Excel 工作簿（.xlsx）；无法打开的，请向报送人索取原文件',
@@ -298,9 +309,16 @@ export const zhCN: CodeCatalogue = {
     title: '不安全的路径',
     message: (a) =>
       a.reason === 'link'
-        ? `“${a.name}”是快捷方式/链接，不会被读取或打包`
-        : `“${a.name}”指向科室文件夹之外，不会被读取或打包`,
-    hint: () => '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
+        ? `“${visible(a.name)}”是快捷方式/链接，不会被读取或打包`
+        : a.reason === 'hardlink'
+          ? `“${visible(a.name)}”是硬链接（同一文件在别处还有名字，可能在工作目录之外），不会被读取或打包`
+          : a.reason === 'name'
+            ? `名称“${visible(a.name)}”在 Windows 上无法使用（${NAME_PROBLEM_ZH[a.problem ?? 'character']}），不会被打包`
+            : `“${visible(a.name)}”指向科室文件夹之外，不会被读取或打包`,
+    hint: (a) =>
+      a.reason === 'name'
+        ? '请重命名：不要用 CON、PRN、AUX、NUL、COM1、LPT1 等作文件名，不要含 < > : " / \\ | ? * 和控制字符，结尾不要是点或空格'
+        : '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
   },
   PACKAGE_DUPLICATE: {
     title: '重复记录',
