@@ -200,3 +200,32 @@ describe('what cannot be read (8.18, 9.6)', () => {
     expect(ro.out.error?.message).toContain(join(ws, 'packages'));
   });
 });
+
+describe('validate an evidence folder or file (7.11)', () => {
+  it('validate 附件/ judges the evidence, with no department or cover findings', async () => {
+    const ws = copyExample('validate-evidence');
+    const dir = q(ws, '就业办', '附件');
+    writeFileSync(join(dir, '假照片.jpg'), 'not a picture');
+    writeFileSync(join(dir, 'CON.pdf'), readFileSync(join(dir, '典型案例报道.pdf')));
+    writeFileSync(join(dir, '说明.zip'), 'PK');
+    const { code, out } = await json(['validate', dir], ws);
+    expect(code).toBe(1);
+    expect(out.diagnostics.map((d) => [d.code, d.location.file]).sort()).toEqual([
+      ['EVIDENCE_FILE_IGNORED', 'submissions/2026Q3/就业办/附件/说明.zip'],
+      ['EVIDENCE_FILE_INVALID', 'submissions/2026Q3/就业办/附件/假照片.jpg'],
+      ['EVIDENCE_PATH_UNSAFE', 'submissions/2026Q3/就业办/附件/CON.pdf'],
+    ]);
+  });
+
+  it('validate 典型案例.pdf judges that one file: clean when it is what it says, a finding when not', async () => {
+    const ws = copyExample('validate-evidence-file');
+    const good = await json(['validate', q(ws, '就业办', '附件', '典型案例报道.pdf')], ws);
+    expect([good.code, good.out.diagnostics]).toEqual([0, []]);
+    const fake = q(ws, '典型案例.pdf');
+    writeFileSync(fake, 'just text');
+    const bad = await json(['validate', fake], ws);
+    expect(bad.out.diagnostics.map((d) => [d.code, d.args.reason, d.location.file])).toEqual([['EVIDENCE_FILE_INVALID', 'mismatch', 'submissions/2026Q3/典型案例.pdf']]);
+    const txt = await json(['validate', q(ws, '监察支队', '附件', '欠薪案件典型案例.txt')], ws);
+    expect([txt.code, txt.out.diagnostics]).toEqual([0, []]);
+  });
+});

@@ -1,12 +1,13 @@
 /** `hrss-credit validate <path…>`: list files or department folders, checked before they are sent. */
 import { stat, readdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { isLitter } from '../io/sniff.js';
 import { displayPath } from '../io/paths.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { checkDepartment } from './department.js';
+import { checkDepartment, checkEvidence } from './department.js';
+import { isEvidenceDirName, isEvidenceFileName } from '../io/folder.js';
 import { ToolError } from './errors.js';
 import { makeReport, type Report } from './report.js';
 
@@ -30,11 +31,14 @@ async function subfolders(dir: string): Promise<string[]> {
  * A folder is a department's, unless it is a quarter folder (its department folders), a workspace's
  * submissions/ (its quarter folders) or a workspace itself (its submissions/).
  */
-async function expandFolder(abs: string): Promise<{ path: string; isFolder: boolean }[]> {
+type Target = { path: string; isFolder: boolean; evidence?: boolean };
+
+async function expandFolder(abs: string): Promise<Target[]> {
+  if (isEvidenceDirName(basename(abs))) return [{ path: abs, isFolder: true, evidence: true }];
   if (parseQuarter(basename(abs))) return (await subfolders(abs)).map((path) => ({ path, isFolder: true }));
   const subs = await subfolders(abs);
   if (basename(abs) === 'submissions' && subs.some((s) => parseQuarter(basename(s)))) {
-    const out: { path: string; isFolder: boolean }[] = [];
+    const out: Target[] = [];
     for (const q of subs.filter((s) => parseQuarter(basename(s)))) out.push(...(await expandFolder(q)));
     return out;
   }
@@ -51,7 +55,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     quarter = resolveQuarter(options.quarter, ctx.today);
     if (!quarter) throw new ToolError('QUARTER_INVALID', { value: options.quarter });
   }
-  const targets: { path: string; isFolder: boolean }[] = [];
+  const targets: Target[] = [];
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
     let st;
@@ -61,7 +65,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
       throw new ToolError('PATH_NOT_FOUND', { path: p });
     }
     if (st.isDirectory()) targets.push(...(await expandFolder(abs)));
-    else targets.push({ path: abs, isFolder: false });
+    // A file in 附件/, or a report, picture or cover scan anywhere, is judged as evidence.
+    else targets.push({ path: abs, isFolder: false, evidence: isEvidenceDirName(basename(dirname(abs))) || isEvidenceFileName(basename(abs)) });
   }
   // Files lying directly in a quarter folder belong to no department.
   for (const p of paths) {
@@ -75,6 +80,10 @@ export async function validate(paths: readonly string[], options: ValidateOption
   let rows = 0;
   let shownQuarter = quarter;
   for (const t of targets) {
+    if (t.evidence) {
+      files += await checkEvidence(ctx, t.path, t.isFolder, ctx.cwd);
+      continue;
+    }
     const res = await checkDepartment(ctx, t.path, t.isFolder, {
       ...(options.department !== undefined ? { department: options.department } : {}),
       ...(quarter ? { quarter } : {}),

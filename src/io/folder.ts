@@ -33,6 +33,11 @@ export interface DepartmentListing {
 const EVIDENCE_DIRS = new Set(['附件', 'attachments', 'attachment', '附件材料', '典型案例']);
 const MAX_DEPTH = 4;
 
+/** 附件/, attachments/ …: a folder of evidence (workspace.md "Evidence"). */
+export function isEvidenceDirName(name: string): boolean {
+  return EVIDENCE_DIRS.has(name.toLowerCase()) || EVIDENCE_DIRS.has(name);
+}
+
 export function isCoverName(name: string): boolean {
   return basename(name, extname(name)).includes('报送单');
 }
@@ -97,8 +102,39 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
   }
 }
 
+const emptyListing = (): DepartmentListing => ({ lists: [], coverFiles: [], coverScans: [], attachments: [], other: [], links: [], unreadable: [] });
+
+/** Whether a file out of any folder is evidence by its name: a report, a picture or a cover scan. */
+export function isEvidenceFileName(name: string): boolean {
+  if (isDataFileName(name)) return false;
+  const ext = extname(name).toLowerCase();
+  return attachmentKind(ext) !== 'other' || (isCoverName(name) && SCAN.has(ext));
+}
+
+/** An evidence folder on its own (`validate 附件/`); `rel`s start with its name. */
+export async function listEvidenceFolder(dir: string): Promise<DepartmentListing> {
+  const out = emptyListing();
+  await walkEvidence(dir, basename(dir), 1, out);
+  return out;
+}
+
+/** One evidence file on its own (`validate 典型案例.pdf`). */
+export async function listEvidenceFile(path: string): Promise<DepartmentListing> {
+  const out = emptyListing();
+  const name = basename(path);
+  const st = await statOf(path, name, out);
+  if (!st) return out;
+  const entry = { name, path, rel: name, size: st.size };
+  if (st.isSymbolicLink()) out.links.push({ ...entry, reason: 'link' });
+  else if (hardLinked(st)) out.links.push({ ...entry, reason: 'hardlink' });
+  else if (!st.isFile()) out.other.push(entry);
+  else if (isCoverName(name) && SCAN.has(extname(name).toLowerCase())) out.coverScans.push(entry);
+  else out.attachments.push({ ...entry, kind: attachmentKind(extname(name).toLowerCase()) });
+  return out;
+}
+
 export async function listDepartment(folder: string): Promise<DepartmentListing> {
-  const out: DepartmentListing = { lists: [], coverFiles: [], coverScans: [], attachments: [], other: [], links: [], unreadable: [] };
+  const out = emptyListing();
   let entries;
   try {
     entries = await list(folder);
@@ -115,7 +151,7 @@ export async function listDepartment(folder: string): Promise<DepartmentListing>
       continue;
     }
     if (e.isDirectory()) {
-      if (EVIDENCE_DIRS.has(e.name.toLowerCase()) || EVIDENCE_DIRS.has(e.name)) await walkEvidence(path, e.name, 1, out);
+      if (isEvidenceDirName(e.name)) await walkEvidence(path, e.name, 1, out);
       else out.other.push({ name: `${e.name}/`, path, rel: `${e.name}/`, size: 0 });
       continue;
     }
