@@ -160,6 +160,24 @@ describe('what cannot be read (8.18, 9.6)', () => {
     expect(out.diagnostics.filter((d) => d.severity === 'error' && d !== mine[0])).toEqual([]);
   });
 
+  it('validate of an unreadable department folder: FILE_UNREADABLE, no "cover missing" on top', async () => {
+    const ws = copyExample('eacces-validate');
+    process.env.HRSS_CREDIT_FAULT = `io:EACCES@${q(ws, '就业办')}`;
+    const { code, out } = await json(['validate', q(ws, '就业办')], ws);
+    expect(code).toBe(1);
+    expect(out.diagnostics.map((d) => [d.code, d.args.detail, d.location.file])).toEqual([['FILE_UNREADABLE', 'EACCES', 'submissions/2026Q3/就业办']]);
+  });
+
+  it('an unreadable quarter folder is an exit-2 error naming it (nothing of the quarter can be checked)', async () => {
+    const ws = copyExample('eacces-quarter');
+    process.env.HRSS_CREDIT_FAULT = `io:EACCES@${q(ws)}`;
+    const c = await json(['compile', '2026Q3', '-w', ws]);
+    expect([c.code, c.out.error?.code]).toEqual([2, 'PATH_UNREADABLE']);
+    expect(c.out.error?.message).toContain('submissions/2026Q3');
+    const v = await json(['validate', q(ws)], ws);
+    expect([v.code, v.out.error?.code]).toEqual([2, 'PATH_UNREADABLE']);
+  });
+
   it('an unreadable evidence file or list file is FILE_UNREADABLE with its errno', async () => {
     const ws = copyExample('eacces-files');
     process.env.HRSS_CREDIT_FAULT = 'io:EACCES@现场检查照片.jpg,io:EIO@劳务派遣红黑名单.xlsx';

@@ -360,6 +360,7 @@ export const enToolErrors: ToolErrorCatalogue = {
   USAGE: (a) => `usage error: ${a.detail ?? ''}`,
   PATH_NOT_FOUND: (a) => `path not found: ${a.path}`,
   PATH_NOT_FOLDER: (a) => `${a.path} is a file where a folder is needed; give the path of a folder`,
+  PATH_UNREADABLE: (a) => `cannot read the folder ${a.path} (${a.problem}); check that you may read it and the network share is still connected, and try again`,
   WORKSPACE_NOT_FOUND: () => 'no workspace found (a folder with hrss-credit.config.json or submissions/); run inside it or pass -w',
   CONFIG_INVALID: (a) => `config ${a.file} is invalid: ${a.key}: ${a.problem}`,
   TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key}: ${a.problem}`,

@@ -361,6 +361,7 @@ export const zhToolErrors: ToolErrorCatalogue = {
   USAGE: (a) => `命令用法错误：${a.detail ?? ''}`,
   PATH_NOT_FOUND: (a) => `找不到路径：${a.path}`,
   PATH_NOT_FOLDER: (a) => `${a.path} 是一个文件，这里需要一个文件夹；请指定文件夹的路径`,
+  PATH_UNREADABLE: (a) => `无法读取文件夹 ${a.path}（${a.problem}）；请确认有读取权限、网络共享仍然连通后重试`,
   WORKSPACE_NOT_FOUND: () => '找不到工作目录（含 hrss-credit.config.json 或 submissions/ 的文件夹）；请在工作目录中运行，或用 -w 指定',
   CONFIG_INVALID: (a) => `配置文件 ${a.file} 有误：${a.key}：${a.problem}`,
   TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key}：${a.problem}`,
