@@ -102,6 +102,13 @@ describe('a hard link in 附件/ (8.12)', () => {
     expect(() => readdirSync(join(ws, 'packages', '2026Q3'))).toThrow();
   });
 
+  it('a hard-linked list is read like any other: it is never copied, its rows pass every rule', async () => {
+    const ws = copyExample('hardlink-list');
+    linkSync(q(ws, '就业办', '劳务派遣红黑名单.xlsx'), join(tmp, 'list-elsewhere.xlsx'));
+    const { code, out } = await json(['validate', q(ws, '就业办')], ws);
+    expect([code, out.diagnostics.filter((d) => d.severity === 'error')]).toEqual([0, []]);
+  });
+
   it('a hard-linked cover scan is not packaged either', async () => {
     const ws = copyExample('hardlink-scan');
     linkSync(q(ws, '考试中心', '报送单.pdf'), join(tmp, 'scan-elsewhere.pdf'));

@@ -172,17 +172,19 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
   const token = randomBytes(12).toString('hex');
   const content = JSON.stringify({ host, pid: process.pid, since: new Date(now()).toISOString(), token });
   const deadline = Date.now() + waitMs;
-  for (;;) {
-    let created: boolean;
+  // A file-system error on the way (EACCES, EROFS on a read-only share) is WRITE_FAILED naming the folder.
+  const io = <T>(f: () => T): T => {
     try {
-      created = createExclusive(path, content);
+      return f();
     } catch (err) {
       throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'lock', path: dir });
     }
-    if (created) return holdLock(path, token, options.refreshMs ?? REFRESH_MS);
-    const seen = look(path);
+  };
+  for (;;) {
+    if (io(() => createExclusive(path, content))) return holdLock(path, token, options.refreshMs ?? REFRESH_MS);
+    const seen = io(() => look(path));
     if (!seen) continue;
-    if (isStale(seen, host, now(), staleMs) && takeOver(path, seen, host, now(), staleMs)) continue;
+    if (isStale(seen, host, now(), staleMs) && io(() => takeOver(path, seen, host, now(), staleMs))) continue;
     if (Date.now() >= deadline) {
       const h = seen.holder ?? {};
       throw new ToolError('LOCK_HELD', { pid: h.pid ?? '?', since: h.since ?? '?', host: h.host ?? host });

@@ -146,6 +146,16 @@ describe('the compile lock', () => {
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).token).toBe('theirs');
   });
 
+  it('a lock that cannot be written (read-only share) is WRITE_FAILED naming the folder', async () => {
+    const dir = folder('read-only');
+    process.env.HRSS_CREDIT_FAULT = `io:EROFS@${join(dir, LOCK_FILE)}`;
+    try {
+      await expect(acquireLock(dir, { waitMs: 0 })).rejects.toMatchObject({ code: 'WRITE_FAILED', args: { problem: 'EROFS', path: dir } });
+    } finally {
+      delete process.env.HRSS_CREDIT_FAULT;
+    }
+  });
+
   it('a packages folder that is a file is a clear error naming it', async () => {
     const file = join(folder('file-out'), 'not-a-folder');
     writeFileSync(file, 'x');
