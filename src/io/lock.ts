@@ -40,6 +40,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export interface Lock {
   /** Touches the lock's mtime (done every REFRESH_MS by a timer); false once the lock is no longer ours. */
   refresh(): boolean;
+  /** Throws LOCK_HELD, naming the new holder, when another compile has taken the lock over meanwhile. */
+  assertHeld(): void;
   release(): void;
 }
 
@@ -224,6 +226,11 @@ function holdLock(path: string, token: string, refreshMs: number): Lock {
   const forget = onInterrupt(release);
   return {
     refresh,
+    assertHeld() {
+      if (refresh()) return;
+      const h = look(path)?.holder ?? {};
+      throw new ToolError('LOCK_HELD', { pid: h.pid ?? '?', since: h.since ?? '?', ...(h.host ? { host: h.host } : {}) });
+    },
     release() {
       forget();
       release();

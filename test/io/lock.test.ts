@@ -2,7 +2,7 @@
 // one of many contenders takes over a stale lock; another host's lock is judged by its refresh
 // time only, on an injected clock or a back-dated mtime (no test waits wall-clock seconds).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -160,5 +160,28 @@ describe('the compile lock', () => {
     const file = join(folder('file-out'), 'not-a-folder');
     writeFileSync(file, 'x');
     await expect(acquireLock(file, { waitMs: 0 })).rejects.toMatchObject({ code: 'PATH_NOT_FOLDER', args: { path: file } });
+  });
+});
+
+describe('a compile that lost its lock', () => {
+  it('does not swap its package into place when another PC took the lock over meanwhile', async () => {
+    const ws = join(tmp, 'lost-lock');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+    const packages = join(ws, 'packages');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'hrss-credit.js'), 'compile', '2026Q3', '-w', ws, '--today', '2026-10-15', '--format', 'json'], {
+      env: { ...process.env, HRSS_CREDIT_FAULT: 'pause-before-swap:3000' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const done = new Promise<number | null>((r) => child.on('close', r));
+    // Wait for the event: the whole package written in its temporary folder, the swap not yet done.
+    while (!(existsSync(packages) && readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-') && existsSync(join(packages, n, 'manifest.json'))))) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    writeLock(packages, { host: 'OTHER-PC', pid: 4242, since: '2026-10-15T09:00:00Z', token: 'theirs' });
+    expect(await done).toBe(2);
+    expect(JSON.parse(stdout).error.code).toBe('LOCK_HELD');
+    expect(existsSync(join(packages, '2026Q3'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(packages, LOCK_FILE), 'utf8')).token).toBe('theirs');
   });
 });
