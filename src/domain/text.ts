@@ -95,6 +95,5 @@ export function detach(value: string): string {
 
 /** A name as it may be shown on a terminal: control characters (a newline, ESC) as `\u001b`. */
 export function visible(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

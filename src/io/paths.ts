@@ -17,7 +17,6 @@ export function shownPath(base: string, path: string): string {
 // names whatever follows the first dot (`CON.pdf`, `nul.tar.gz`), the characters < > : " / \ | ? *
 // and control characters, and a trailing dot or space (silently dropped, so two names become one).
 const DEVICE = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)$/i;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
 
 /**
