@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { onInterrupt } from '../io/cleanup.js';
-import { acquireLock } from '../io/lock.js';
+import { acquireLock, type Lock } from '../io/lock.js';
 import { beforeSwap } from '../io/faults.js';
 import { listFiles, recoverPackages, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
 import { displayPath } from '../io/paths.js';
@@ -60,7 +60,7 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
   // second compile waits or fails (exit 2) and never writes over the first one's package.
   const lock = options.dryRun ? undefined : await acquireLock(packagesDir);
   try {
-    return await checkAndWrite(ctx, quarter, template, packagesDir, options, workspace);
+    return await checkAndWrite(ctx, quarter, template, packagesDir, options, workspace, lock);
   } finally {
     lock?.release();
   }
@@ -73,6 +73,7 @@ async function checkAndWrite(
   packagesDir: string,
   options: CompileOptions,
   workspace: string,
+  lock?: Lock,
 ): Promise<CompileResult> {
   // An earlier run that was interrupted is finished or rolled back before anything else.
   if (!options.dryRun) recoverPackages(packagesDir);
@@ -121,6 +122,8 @@ async function checkAndWrite(
       writeFileDurable(zipTemp, await zipBuffer(entries, instant));
     }
     await beforeSwap();
+    // A compile paused past the lock's staleness (a sleeping laptop) may have lost it to another PC.
+    lock?.assertHeld();
     const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(new Date()));
     if (options.zip) {
       zipPath = join(packagesDir, `${check.label}.zip`);

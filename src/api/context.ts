@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
-import { CONFIG_FILE, findWorkspaceUp, loadConfig } from '../io/workspace.js';
+import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig } from '../io/workspace.js';
 import { displayPath } from '../io/paths.js';
 import { buildMatrix, type Matrix } from '../schemas/matrix.js';
 import type { Config } from '../schemas/config.js';
@@ -43,7 +43,9 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
   let workspace: string | undefined;
   if (options.workspace) {
     workspace = resolve(cwd, options.workspace);
-    if (!existsSync(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: options.workspace });
+    const state = folderState(workspace);
+    if (state === 'missing') throw new ToolError('PATH_NOT_FOUND', { path: options.workspace });
+    if (state === 'file') throw new ToolError('PATH_NOT_FOLDER', { path: options.workspace });
   } else {
     workspace = (firstPath ? findWorkspaceUp(resolve(cwd, firstPath)) : undefined) ?? findWorkspaceUp(cwd);
   }

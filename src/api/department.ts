@@ -6,8 +6,11 @@ import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
 import { checkAttachmentBytes } from '../io/evidence.js';
-import { isCoverName, listDepartment, type FolderEntry } from '../io/folder.js';
-import { displayPath } from '../io/paths.js';
+import { isCoverName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
+import type { Limits } from '../schemas/config.js';
+import { collisionKey, displayPath, unsafeSegment } from '../io/paths.js';
+import { ioArgs } from '../io/errors.js';
+import { visible } from '../domain/text.js';
 import type { WorkbookSource } from '../io/cells.js';
 import type { DepartmentDef } from '../schemas/matrix.js';
 import { SUBMISSION_RULES } from '../rules/submission/index.js';
@@ -37,6 +40,8 @@ export interface DepartmentOptions {
 export interface EvidenceFile {
   path: string;
   rel: string;
+  /** Where it goes under 典型案例/<department>/: unique in the department, even on Windows. */
+  target: string;
   display: string;
   kind: 'report' | 'picture' | 'coverScan';
   bytes: number;
@@ -135,6 +140,122 @@ function unsafeName(name: string): 'absolute' | 'outside' | undefined {
   return undefined;
 }
 
+/**
+ * Names each evidence file under 典型案例/<department>/: its path below the evidence folder (a
+ * cover scan: its name), and where two would meet — 附件/a.pdf and attachments/a.pdf, a cover
+ * scan at the root and in 附件/, A.pdf and a.pdf, which Windows takes for one — the later one gets
+ * ` (2)`, ` (3)` … before its extension. Cover scans come first, then the rest in listing order,
+ * so the names do not depend on the run.
+ */
+function nameTargets(evidence: EvidenceFile[]): void {
+  const taken = new Set<string>();
+  const ordered = [...evidence.filter((e) => e.kind === 'coverScan'), ...evidence.filter((e) => e.kind !== 'coverScan')];
+  for (const e of ordered) {
+    const base = e.kind === 'coverScan' ? e.rel : e.rel.slice(e.rel.indexOf('/') + 1);
+    let target = base;
+    const ext = extname(base);
+    const stem = base.slice(0, base.length - ext.length);
+    for (let n = 2; taken.has(collisionKey(target)); n++) target = `${stem} (${n})${ext}`;
+    taken.add(collisionKey(target));
+    e.target = target;
+  }
+}
+
+interface EvidenceSink {
+  report(d: RawDiagnostic): void;
+  rank: number;
+  limits: Limits;
+  fileDisplay(path: string): string;
+  /** The folder judged, as findings show it. */
+  display: string;
+}
+
+/**
+ * Judges what a listing holds as evidence: links and hard links, unreadable entries, names Windows
+ * cannot create, types, sizes, bytes. What passes is what the package copies.
+ */
+async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promise<{ evidence: EvidenceFile[]; reports: number; pictures: number; valid: Set<string> }> {
+  const { report, limits, fileDisplay, display } = s;
+  const sort = { departmentRank: s.rank };
+  const evidence: EvidenceFile[] = [];
+  const valid = new Set<string>();
+  let reports = 0;
+  let pictures = 0;
+  for (const l of listing.links) {
+    report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: l.rel, reason: l.reason }, { file: visible(fileDisplay(l.path)) }, sort));
+  }
+  for (const u of listing.unreadable) {
+    report(makeDiagnostic('FILE_UNREADABLE', ioArgs({ code: u.code }), { file: u.rel === '.' ? display : `${display}/${u.rel}` }, sort));
+  }
+  for (const o of listing.other) {
+    report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: extname(o.name).toLowerCase() || o.name }, { file: fileDisplay(o.path) }, sort));
+  }
+  const candidates = [
+    ...listing.attachments.map((a) => ({ ...a, role: a.kind })),
+    ...listing.coverScans.map((a) => ({ ...a, role: 'coverScan' as const })),
+  ];
+  for (const a of candidates) {
+    const ext = extname(a.name).toLowerCase();
+    const where = { file: fileDisplay(a.path) };
+    const badName = a.rel.split('/').find((seg) => unsafeSegment(seg) !== undefined);
+    if (badName !== undefined) {
+      // The package is unpacked on Windows: a name it cannot create is never written.
+      const problem = unsafeSegment(badName)!;
+      report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: a.rel, reason: 'name', problem }, { file: visible(where.file) }, sort));
+      continue;
+    }
+    if (a.role === 'other') {
+      report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: ext || a.name }, where, sort));
+      continue;
+    }
+    if (a.size === 0) {
+      report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'empty', ext }, where, sort));
+      continue;
+    }
+    if (a.size > limits.maxAttachmentBytes) {
+      report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'tooLarge', ext, max: limits.maxAttachmentBytes, actual: a.size }, where, sort));
+      continue;
+    }
+    let check;
+    try {
+      check = await checkAttachmentBytes(a.path, ext, a.size);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) report(makeDiagnostic('FILE_UNREADABLE', ioArgs(err), where, sort));
+      else report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'unreadable', ext, detected: 'EIO' }, where, sort));
+      continue;
+    }
+    if (!check.ok) {
+      report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'mismatch', ext, detected: check.detected }, where, sort));
+      continue;
+    }
+    if (a.role === 'report') reports++;
+    else if (a.role === 'picture') pictures++;
+    valid.add(a.rel.slice(a.rel.indexOf('/') + 1));
+    valid.add(a.name);
+    evidence.push({ path: a.path, rel: a.rel, target: '', display: where.file, kind: a.role, bytes: a.size });
+  }
+  nameTargets(evidence);
+  return { evidence, reports, pictures, valid };
+}
+
+/**
+ * `validate 附件/` or `validate 典型案例.pdf`: evidence judged as evidence — type by its bytes,
+ * size, name, links — with no department, cover or list to look for. Returns the files judged.
+ */
+export async function checkEvidence(ctx: Context, target: string, isFolder: boolean, base: string): Promise<number> {
+  const listing = isFolder ? await listEvidenceFolder(target) : await listEvidenceFile(target);
+  const rank = Number.MAX_SAFE_INTEGER;
+  await judgeEvidence(listing, {
+    report: (d) => ctx.collector.add(d, undefined, rank),
+    rank,
+    limits: ctx.config.limits,
+    fileDisplay: (p) => displayPath(base, p),
+    display: displayPath(base, dirname(target)),
+  });
+  return listing.attachments.length + listing.coverScans.length + listing.links.length + listing.other.length + listing.unreadable.length;
+}
+
 /** Checks a department folder (isFolder) or a single list file. */
 export async function checkDepartment(ctx: Context, target: string, isFolder: boolean, options: DepartmentOptions): Promise<DepartmentResult> {
   const folder = isFolder ? target : dirname(target);
@@ -228,52 +349,14 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
   let pictures = 0;
   const namedMissing: string[] = [];
   if (listing) {
-    for (const l of listing.links) {
-      report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: l.rel, reason: 'link' }, { file: fileDisplay(l.path) }, { departmentRank: rank }));
-    }
-    for (const u of listing.unreadable) {
-      report(makeDiagnostic('FILE_UNREADABLE', { reason: 'io', detail: u.code }, { file: `${display}/${u.rel}` }, { departmentRank: rank }));
-    }
-    for (const o of listing.other) {
-      report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: extname(o.name).toLowerCase() || o.name }, { file: fileDisplay(o.path) }, { departmentRank: rank }));
-    }
-    const candidates = [
-      ...listing.attachments.map((a) => ({ ...a, role: a.kind })),
-      ...listing.coverScans.map((a) => ({ ...a, role: 'coverScan' as const })),
-    ];
-    const valid = new Set<string>();
-    for (const a of candidates) {
-      const ext = extname(a.name).toLowerCase();
-      const where = { file: fileDisplay(a.path) };
-      if (a.role === 'other') {
-        report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: ext || a.name }, where, { departmentRank: rank }));
-        continue;
-      }
-      if (a.size === 0) {
-        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'empty', ext }, where, { departmentRank: rank }));
-        continue;
-      }
-      if (a.size > limits.maxAttachmentBytes) {
-        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'tooLarge', ext, max: limits.maxAttachmentBytes, actual: a.size }, where, { departmentRank: rank }));
-        continue;
-      }
-      let check;
-      try {
-        check = await checkAttachmentBytes(a.path, ext, a.size);
-      } catch (err) {
-        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'unreadable', ext, detected: (err as NodeJS.ErrnoException).code ?? 'EIO' }, where, { departmentRank: rank }));
-        continue;
-      }
-      if (!check.ok) {
-        report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'mismatch', ext, detected: check.detected }, where, { departmentRank: rank }));
-        continue;
-      }
-      if (a.role === 'report') reports++;
-      else if (a.role === 'picture') pictures++;
-      valid.add(a.rel.slice(a.rel.indexOf('/') + 1));
-      valid.add(a.name);
-      evidence.push({ path: a.path, rel: a.rel, display: where.file, kind: a.role, bytes: a.size });
-    }
+    const judged = await judgeEvidence(listing, { report, rank, limits, fileDisplay, display });
+    evidence.push(...judged.evidence);
+    reports = judged.reports;
+    pictures = judged.pictures;
+    const valid = judged.valid;
+    // The department's name is the folder of its evidence in the package.
+    const problem = dept && evidence.length > 0 ? unsafeSegment(dept.name) : undefined;
+    if (dept && problem) report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: dept.name, reason: 'name', problem }, { file: display }, { departmentRank: rank }));
     const named = covers[0]?.values.cases?.text;
     if (named) {
       for (const name of splitNames(named)) {
@@ -298,7 +381,9 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
     evidence: { reports, pictures, namedMissing },
     ...(quarter ? { quarterFromPath: formatQuarter(quarter) } : {}),
   };
-  for (const rule of SUBMISSION_RULES) {
+  // A folder that cannot be listed has already said so (FILE_UNREADABLE); "no cover" would mislead.
+  const folderUnreadable = listing?.unreadable.some((u) => u.rel === '.') ?? false;
+  for (const rule of folderUnreadable ? [] : SUBMISSION_RULES) {
     rule.check(facts, (code, args, location) => report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank })));
   }
   if (!options.index || options.reportIndex) reportIndexFindings(index.findings(), report);

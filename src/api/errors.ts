@@ -4,6 +4,8 @@ import { redactIdNumbers } from '../domain/mask.js';
 export type ToolErrorCode =
   | 'USAGE'
   | 'PATH_NOT_FOUND'
+  | 'PATH_NOT_FOLDER'
+  | 'PATH_UNREADABLE'
   | 'WORKSPACE_NOT_FOUND'
   | 'CONFIG_INVALID'
   | 'TEMPLATE_INVALID'

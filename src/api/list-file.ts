@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import type { WorkbookSource, SheetSource } from '../io/cells.js';
-import { FileProblem, unreadable } from '../io/errors.js';
+import { FileProblem, ioProblem, unreadable } from '../io/errors.js';
 import { openWorkbook } from '../io/sniff.js';
 import type { Limits } from '../schemas/config.js';
 import { listTypeFromName } from '../schemas/enums.js';
@@ -58,7 +58,7 @@ export function asFileProblem(err: unknown): FileProblem | undefined {
   if (err instanceof FileProblem) return err;
   if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) return undefined;
   const e = err as NodeJS.ErrnoException | undefined;
-  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return unreadable({ reason: 'io', detail: e.code });
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return ioProblem(e);
   return unreadable({ reason: 'damaged', detail: String((err as Error | undefined)?.message ?? err).slice(0, 200) });
 }
 

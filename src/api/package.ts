@@ -181,15 +181,14 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     for (const e of d.evidence) {
       inputs.push({ path: safe(e.display), ...sha256File(e.path), department: dept });
       // 典型案例 is public: an ID number in an evidence file's name is masked in the name it is
-      // published under (the bytes stay as they are).
-      // Windows forbids * in a file name, so the mask there is the full-width ＊; two names that
-      // differ only in masked digits are kept apart: 报告_410702＊＊＊＊＊＊＊＊0010 (2).pdf.
-      const real = e.kind === 'coverScan' ? e.rel : e.rel.slice(e.rel.indexOf('/') + 1);
-      const hidden = safe(real);
-      const masked = hidden === real ? real : hidden.replace(/\*/g, '＊');
+      // published under (the bytes stay as they are). Windows forbids * in a file name, so the mask
+      // there is the full-width ＊; a masked name that meets another (case folded, as Windows does)
+      // is kept apart: 报告_410702＊＊＊＊＊＊＊＊0010 (2).pdf.
+      const hidden = safe(e.target);
+      const masked = hidden === e.target ? e.target : hidden.replace(/\*/g, '＊');
       let rel = masked;
-      for (let n = 2; rel !== real && published.has(`${dept}/${rel}`); n++) rel = masked.replace(/(\.[^./]*)?$/, (ext) => ` (${n})${ext}`);
-      published.add(`${dept}/${rel}`);
+      for (let n = 2; published.has(`${dept}/${rel}`.toLowerCase()); n++) rel = masked.replace(/(\.[^./]*)?$/, (ext) => ` (${n})${ext}`);
+      published.add(`${dept}/${rel}`.toLowerCase());
       const target = join(dir, '典型案例', dept, rel);
       writeFileDurable(target, readFileSync(e.path));
     }

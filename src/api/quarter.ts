@@ -4,6 +4,7 @@
  * have not submitted, quarter folders named twice.
  */
 import { readdirSync } from 'node:fs';
+import { beforeAccess } from '../io/faults.js';
 import { join } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
@@ -77,7 +78,15 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   const targets: string[] = [];
   for (const folder of folders) {
     const dir = join(submissions, folder);
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    let listed;
+    try {
+      beforeAccess(dir);
+      listed = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      // The quarter folder itself: nothing of the quarter can be checked (exit 2, naming it).
+      throw new ToolError('PATH_UNREADABLE', { path: displayPath(workspace, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
+    for (const e of listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (isLitter(e.name)) continue;
       const path = join(dir, e.name);
       if (e.isDirectory()) targets.push(path);

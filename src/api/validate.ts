@@ -1,12 +1,14 @@
 /** `hrss-credit validate <path…>`: list files or department folders, checked before they are sent. */
 import { stat, readdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { isLitter } from '../io/sniff.js';
+import { beforeAccess } from '../io/faults.js';
 import { displayPath } from '../io/paths.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { checkDepartment } from './department.js';
+import { checkDepartment, checkEvidence } from './department.js';
+import { isEvidenceDirName, isEvidenceFileName } from '../io/folder.js';
 import { ToolError } from './errors.js';
 import { makeReport, type Report } from './report.js';
 
@@ -17,8 +19,15 @@ export interface ValidateOptions extends CommonOptions {
   onProgress?(file: string, rows: number): void;
 }
 
-async function subfolders(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** The subfolders of `dir`; PATH_UNREADABLE (exit 2) when it cannot be listed. */
+async function subfolders(dir: string, cwd: string): Promise<string[]> {
+  let entries;
+  try {
+    beforeAccess(dir);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new ToolError('PATH_UNREADABLE', { path: displayPath(cwd, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
   return entries
     .filter((e) => e.isDirectory() && !isLitter(e.name))
     .map((e) => e.name)
@@ -30,16 +39,25 @@ async function subfolders(dir: string): Promise<string[]> {
  * A folder is a department's, unless it is a quarter folder (its department folders), a workspace's
  * submissions/ (its quarter folders) or a workspace itself (its submissions/).
  */
-async function expandFolder(abs: string): Promise<{ path: string; isFolder: boolean }[]> {
-  if (parseQuarter(basename(abs))) return (await subfolders(abs)).map((path) => ({ path, isFolder: true }));
-  const subs = await subfolders(abs);
+type Target = { path: string; isFolder: boolean; evidence?: boolean };
+
+async function expandFolder(abs: string, cwd: string): Promise<Target[]> {
+  if (isEvidenceDirName(basename(abs))) return [{ path: abs, isFolder: true, evidence: true }];
+  if (parseQuarter(basename(abs))) return (await subfolders(abs, cwd)).map((path) => ({ path, isFolder: true }));
+  let subs: string[];
+  try {
+    subs = await subfolders(abs, cwd);
+  } catch {
+    // A department folder that cannot be read is a finding of that department.
+    return [{ path: abs, isFolder: true }];
+  }
   if (basename(abs) === 'submissions' && subs.some((s) => parseQuarter(basename(s)))) {
-    const out: { path: string; isFolder: boolean }[] = [];
-    for (const q of subs.filter((s) => parseQuarter(basename(s)))) out.push(...(await expandFolder(q)));
+    const out: Target[] = [];
+    for (const q of subs.filter((s) => parseQuarter(basename(s)))) out.push(...(await expandFolder(q, cwd)));
     return out;
   }
   const submissions = subs.find((s) => basename(s) === 'submissions');
-  if (submissions) return expandFolder(submissions);
+  if (submissions) return expandFolder(submissions, cwd);
   return [{ path: abs, isFolder: true }];
 }
 
@@ -51,7 +69,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     quarter = resolveQuarter(options.quarter, ctx.today);
     if (!quarter) throw new ToolError('QUARTER_INVALID', { value: options.quarter });
   }
-  const targets: { path: string; isFolder: boolean }[] = [];
+  const targets: Target[] = [];
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
     let st;
@@ -60,14 +78,15 @@ export async function validate(paths: readonly string[], options: ValidateOption
     } catch {
       throw new ToolError('PATH_NOT_FOUND', { path: p });
     }
-    if (st.isDirectory()) targets.push(...(await expandFolder(abs)));
-    else targets.push({ path: abs, isFolder: false });
+    if (st.isDirectory()) targets.push(...(await expandFolder(abs, ctx.cwd)));
+    // A file in 附件/, or a report, picture or cover scan anywhere, is judged as evidence.
+    else targets.push({ path: abs, isFolder: false, evidence: isEvidenceDirName(basename(dirname(abs))) || isEvidenceFileName(basename(abs)) });
   }
   // Files lying directly in a quarter folder belong to no department.
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
     if (!parseQuarter(basename(abs))) continue;
-    for (const e of await readdir(abs, { withFileTypes: true })) {
+    for (const e of await readdir(abs, { withFileTypes: true }).catch(() => [])) {
       if (e.isFile() && !isLitter(e.name)) ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
     }
   }
@@ -75,6 +94,10 @@ export async function validate(paths: readonly string[], options: ValidateOption
   let rows = 0;
   let shownQuarter = quarter;
   for (const t of targets) {
+    if (t.evidence) {
+      files += await checkEvidence(ctx, t.path, t.isFolder, ctx.cwd);
+      continue;
+    }
     const res = await checkDepartment(ctx, t.path, t.isFolder, {
       ...(options.department !== undefined ? { department: options.department } : {}),
       ...(quarter ? { quarter } : {}),

@@ -9,7 +9,7 @@ type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | '
 
 /** The facts behind each finding. Values are plain strings and numbers so that JSON is stable. */
 export interface CodeArgs {
-  FILE_UNREADABLE: { reason: 'damaged' | 'notWorkbook' | 'notText' | 'limit' | 'io' | 'empty' | 'xml'; detail?: string; limit?: Limit; max?: number; actual?: number };
+  FILE_UNREADABLE: { reason: 'damaged' | 'notWorkbook' | 'notText' | 'limit' | 'io' | 'locked' | 'empty' | 'xml'; detail?: string; limit?: Limit; max?: number; actual?: number };
   FILE_UNSUPPORTED: { format: string; encrypted?: boolean };
   FILE_ENCODING: { encoding: string; row: number };
   FILE_NO_LIST: { sheets: number };
@@ -61,7 +61,7 @@ export interface CodeArgs {
   EVIDENCE_RED_INCOMPLETE: { missing: 'report' | 'picture' | 'both' };
   EVIDENCE_FILE_INVALID: { reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable'; ext: string; detected?: string; max?: number; actual?: number };
   EVIDENCE_FILE_IGNORED: { ext: string };
-  EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'outside' | 'absolute' };
+  EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name'; problem?: 'device' | 'character' | 'trailing' | 'empty' };
   PACKAGE_DUPLICATE: { subject: string; places: string; count: number; id: string };
   PACKAGE_SAME_SUBJECT: { subject: string; other: string };
   PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: string };

@@ -111,3 +111,8 @@ export function invalidXmlChars(value: string): string[] {
 export function toXmlSafe(value: string): string {
   return XML_INVALID_ONE.test(value) ? value.replace(XML_INVALID, '\ufffd') : value;
 }
+
+/** A name as it may be shown on a terminal: control characters (a newline, ESC) as `\u001b`. */
+export function visible(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -16,8 +16,16 @@ export const unreadable = (args: CodeArgs['FILE_UNREADABLE'], row?: number): Fil
 
 export const unsupported = (args: CodeArgs['FILE_UNSUPPORTED']): FileProblem => new FileProblem('FILE_UNSUPPORTED', args);
 
-/** Maps a file-system error to a finding's args (EBUSY, ENOENT, EACCES while reading). */
-export function ioProblem(err: unknown): FileProblem {
+/**
+ * A file-system error as a finding's args. On Windows a file Excel holds open fails with EBUSY
+ * (a sharing violation) or EPERM: 'locked', whose message says to close it in Excel (delivery.md
+ * "Windows"); anything else (EACCES, ENOENT, EIO) is 'io' with its code.
+ */
+export function ioArgs(err: unknown): CodeArgs['FILE_UNREADABLE'] {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
-  return unreadable({ reason: 'io', detail: code });
+  return { reason: code === 'EBUSY' || code === 'EPERM' ? 'locked' : 'io', detail: code };
+}
+
+export function ioProblem(err: unknown): FileProblem {
+  return unreadable(ioArgs(err));
 }

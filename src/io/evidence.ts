@@ -5,6 +5,7 @@
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { ZipArchive } from './zip.js';
+import { beforeAccess } from './faults.js';
 
 export const REPORT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.wps', '.ofd', '.txt']);
 export const PICTURE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jfif', '.png', '.gif', '.bmp', '.webp', '.heic']);
@@ -40,6 +41,7 @@ const loadFileType = (): Promise<typeof import('file-type')> => (fileTypeModule 
 
 /** Checks the bytes of one attachment; returns what it was detected as when it does not match. */
 export async function checkAttachmentBytes(path: string, ext: string, size: number): Promise<{ ok: true } | { ok: false; detected: string }> {
+  beforeAccess(path);
   if (ext === '.txt') {
     const b = await head(path, Math.min(size, 4 * 1024 * 1024));
     if (b.includes(0)) return { ok: false, detected: 'binary' };

@@ -1,23 +1,40 @@
 /**
  * Fault injection for the tests of "a package is written whole or not at all": a full disk after
- * N files, or a pause before the swap (so that a test can kill the process mid-compile). Set by
- * the environment variable HRSS_CREDIT_FAULT; never set in normal use.
+ * N files, or a pause before the swap (so that a test can kill the process mid-compile), and a
+ * file-system error on any path containing a given part (`io:EACCES@就业办`, `io:EBUSY@名单.xlsx`:
+ * a folder the user may not read, a file Excel holds open on Windows, a read-only share — none of
+ * which can be produced by chmod when the tests run as root, nor at all on Linux for EBUSY). Set by
+ * the environment variable HRSS_CREDIT_FAULT (read at each call, so that an in-process test can
+ * set it); never set in normal use.
  */
-const spec = process.env.HRSS_CREDIT_FAULT ?? '';
+const spec = (): string => process.env.HRSS_CREDIT_FAULT ?? '';
 
 let written = 0;
 
+function errnoError(code: string, syscall: string, path: string): NodeJS.ErrnoException {
+  const err = new Error(`${code}: injected fault, ${syscall} '${path}'`) as NodeJS.ErrnoException;
+  err.code = code;
+  err.syscall = syscall;
+  err.path = path;
+  return err;
+}
+
 /** Throws ENOSPC once `enospc-after:N` files have been written. */
 export function beforeWrite(path: string): void {
-  const m = /enospc-after:(\d+)/.exec(spec);
-  if (m && ++written > Number(m[1])) {
-    const err = new Error(`ENOSPC: no space left on device, write '${path}'`) as NodeJS.ErrnoException;
-    err.code = 'ENOSPC';
-    throw err;
+  const m = /enospc-after:(\d+)/.exec(spec());
+  if (m && ++written > Number(m[1])) throw errnoError('ENOSPC', 'write', path);
+}
+
+/** Throws the injected `io:CODE@part` error when `path` contains `part`. */
+export function beforeAccess(path: string): void {
+  const s = spec();
+  if (!s.includes('io:')) return;
+  for (const m of s.matchAll(/io:([A-Z]+)@([^,]+)/g)) {
+    if (path.includes(m[2]!)) throw errnoError(m[1]!, 'open', path);
   }
 }
 
 export async function beforeSwap(): Promise<void> {
-  const m = /pause-before-swap:(\d+)/.exec(spec);
+  const m = /pause-before-swap:(\d+)/.exec(spec());
   if (m) await new Promise((r) => setTimeout(r, Number(m[1])));
 }

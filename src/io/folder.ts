@@ -3,9 +3,11 @@
  * evidence, and what is neither (workspace.md). Only this module and the readers touch the disk.
  */
 import { lstat, readdir } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isDataFileName, isLitter } from './sniff.js';
 import { attachmentKind, type AttachmentKind } from './evidence.js';
+import { beforeAccess } from './faults.js';
 
 export interface FolderEntry {
   name: string;
@@ -22,12 +24,19 @@ export interface DepartmentListing {
   attachments: (FolderEntry & { kind: AttachmentKind })[];
   /** Files neither list, cover nor evidence: not checked, not packaged. */
   other: FolderEntry[];
-  links: FolderEntry[];
+  /** Never read nor packaged: symbolic links and junctions, and evidence with more than one hard link. */
+  links: (FolderEntry & { reason: 'link' | 'hardlink' })[];
+  /** `rel` is `.` when the department folder itself cannot be listed. */
   unreadable: { rel: string; code: string }[];
 }
 
 const EVIDENCE_DIRS = new Set(['附件', 'attachments', 'attachment', '附件材料', '典型案例']);
 const MAX_DEPTH = 4;
+
+/** 附件/, attachments/ …: a folder of evidence (workspace.md "Evidence"). */
+export function isEvidenceDirName(name: string): boolean {
+  return EVIDENCE_DIRS.has(name.toLowerCase()) || EVIDENCE_DIRS.has(name);
+}
 
 export function isCoverName(name: string): boolean {
   return basename(name, extname(name)).includes('报送单');
@@ -36,31 +45,46 @@ export function isCoverName(name: string): boolean {
 const COVER_DATA = new Set(['.xlsx', '.xlsm', '.csv']);
 const SCAN = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.ofd', '.bmp', '.gif', '.webp', '.heic', '.jfif']);
 
-/** A file's size, or undefined (and an entry in `unreadable`) when it vanished or cannot be read. */
-async function sizeOf(path: string, rel: string, out: DepartmentListing): Promise<number | undefined> {
+const errno = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'EIO';
+
+/** A file's metadata, or undefined (and an entry in `unreadable`) when it vanished or cannot be read. */
+async function statOf(path: string, rel: string, out: DepartmentListing): Promise<Stats | undefined> {
   try {
-    return (await lstat(path)).size;
+    beforeAccess(path);
+    return await lstat(path);
   } catch (err) {
-    out.unreadable.push({ rel, code: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    out.unreadable.push({ rel, code: errno(err) });
     return undefined;
   }
 }
 
+async function list(dir: string) {
+  beforeAccess(dir);
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * A file with a second name elsewhere (a hard link, e.g. to /etc/passwd) is not known to be the
+ * department's own: its other name may lie outside the workspace, and evidence is published byte
+ * for byte (checks.md EVIDENCE_PATH_UNSAFE).
+ */
+const hardLinked = (st: Stats): boolean => st.nlink > 1;
+
 async function walkEvidence(dir: string, rel: string, depth: number, out: DepartmentListing): Promise<void> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await list(dir);
   } catch (err) {
-    out.unreadable.push({ rel, code: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    out.unreadable.push({ rel, code: errno(err) });
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (isLitter(e.name)) continue;
     const path = join(dir, e.name);
     const r = `${rel}/${e.name}`;
     if (e.isSymbolicLink()) {
-      out.links.push({ name: e.name, path, rel: r, size: 0 });
+      out.links.push({ name: e.name, path, rel: r, size: 0, reason: 'link' });
       continue;
     }
     if (e.isDirectory()) {
@@ -68,35 +92,79 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
       continue;
     }
     if (!e.isFile()) continue;
-    const size = await sizeOf(path, r, out);
-    if (size === undefined) continue;
-    out.attachments.push({ name: e.name, path, rel: r, size, kind: attachmentKind(extname(e.name).toLowerCase()) });
+    const st = await statOf(path, r, out);
+    if (st === undefined) continue;
+    if (hardLinked(st)) {
+      out.links.push({ name: e.name, path, rel: r, size: st.size, reason: 'hardlink' });
+      continue;
+    }
+    out.attachments.push({ name: e.name, path, rel: r, size: st.size, kind: attachmentKind(extname(e.name).toLowerCase()) });
   }
 }
 
+const emptyListing = (): DepartmentListing => ({ lists: [], coverFiles: [], coverScans: [], attachments: [], other: [], links: [], unreadable: [] });
+
+/** Whether a file out of any folder is evidence by its name: a report, a picture or a cover scan. */
+export function isEvidenceFileName(name: string): boolean {
+  if (isDataFileName(name)) return false;
+  const ext = extname(name).toLowerCase();
+  return attachmentKind(ext) !== 'other' || (isCoverName(name) && SCAN.has(ext));
+}
+
+/** An evidence folder on its own (`validate 附件/`); `rel`s start with its name. */
+export async function listEvidenceFolder(dir: string): Promise<DepartmentListing> {
+  const out = emptyListing();
+  await walkEvidence(dir, basename(dir), 1, out);
+  return out;
+}
+
+/** One evidence file on its own (`validate 典型案例.pdf`). */
+export async function listEvidenceFile(path: string): Promise<DepartmentListing> {
+  const out = emptyListing();
+  const name = basename(path);
+  const st = await statOf(path, name, out);
+  if (!st) return out;
+  const entry = { name, path, rel: name, size: st.size };
+  if (st.isSymbolicLink()) out.links.push({ ...entry, reason: 'link' });
+  else if (hardLinked(st)) out.links.push({ ...entry, reason: 'hardlink' });
+  else if (!st.isFile()) out.other.push(entry);
+  else if (isCoverName(name) && SCAN.has(extname(name).toLowerCase())) out.coverScans.push(entry);
+  else out.attachments.push({ ...entry, kind: attachmentKind(extname(name).toLowerCase()) });
+  return out;
+}
+
 export async function listDepartment(folder: string): Promise<DepartmentListing> {
-  const out: DepartmentListing = { lists: [], coverFiles: [], coverScans: [], attachments: [], other: [], links: [], unreadable: [] };
-  const entries = await readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out = emptyListing();
+  let entries;
+  try {
+    entries = await list(folder);
+  } catch (err) {
+    // A folder the user may not read is a finding of that department; the others are still checked.
+    out.unreadable.push({ rel: '.', code: errno(err) });
+    return out;
+  }
   for (const e of entries) {
     if (isLitter(e.name)) continue;
     const path = join(folder, e.name);
     if (e.isSymbolicLink()) {
-      out.links.push({ name: e.name, path, rel: e.name, size: 0 });
+      out.links.push({ name: e.name, path, rel: e.name, size: 0, reason: 'link' });
       continue;
     }
     if (e.isDirectory()) {
-      if (EVIDENCE_DIRS.has(e.name.toLowerCase()) || EVIDENCE_DIRS.has(e.name)) await walkEvidence(path, e.name, 1, out);
+      if (isEvidenceDirName(e.name)) await walkEvidence(path, e.name, 1, out);
       else out.other.push({ name: `${e.name}/`, path, rel: `${e.name}/`, size: 0 });
       continue;
     }
     if (!e.isFile()) continue;
-    const size = await sizeOf(path, e.name, out);
-    if (size === undefined) continue;
-    const entry = { name: e.name, path, rel: e.name, size };
+    const st = await statOf(path, e.name, out);
+    if (st === undefined) continue;
+    const entry = { name: e.name, path, rel: e.name, size: st.size };
     const ext = extname(e.name).toLowerCase();
+    // Lists and cover workbooks are read, never copied: a hard-linked one is checked like any other
+    // (its rows pass every rule before anything is published). A cover scan is copied as it is.
     if (isCoverName(e.name)) {
       if (COVER_DATA.has(ext)) out.coverFiles.push(entry);
+      else if (SCAN.has(ext) && hardLinked(st)) out.links.push({ ...entry, reason: 'hardlink' });
       else if (SCAN.has(ext)) out.coverScans.push(entry);
       else if (isDataFileName(e.name)) out.coverFiles.push(entry);
       else out.other.push(entry);

@@ -1,13 +1,29 @@
 /**
- * One compile at a time per packages folder: a lock file created exclusively, holding the pid.
- * A lock left by a process that no longer runs (killed, power cut) is stale and taken over.
+ * One compile at a time per packages folder: a lock file created exclusively (`wx`), holding the
+ * host, pid, start time and a random token, and refreshed (its mtime touched) while held.
+ *
+ * The folder often lives on a Windows share used from two PCs (register.md "Durability and
+ * sharing", which the package lock follows): a lock of another host is stale only when it has gone
+ * unrefreshed for 30 s — a pid says nothing about another machine; a lock of this host is stale as
+ * soon as its process no longer runs. A stale lock is taken over under a short-lived guard file
+ * (itself created with `wx`): the contender holding the guard looks again, renames the stale lock
+ * aside to a unique name and only then creates its own with `wx`, so exactly one contender wins
+ * (docs/decisions.md "The compile lock").
  */
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ToolError } from '../api/errors.js';
 import { onInterrupt } from './cleanup.js';
+import { beforeAccess } from './faults.js';
 
 export const LOCK_FILE = '.hrss-credit.lock';
+
+/** A lock of another host unrefreshed for this long is stale (register.md: 30 s). */
+export const STALE_MS = 30_000;
+/** How often a held lock is refreshed: well inside STALE_MS, even on a slow share. */
+export const REFRESH_MS = 7_000;
 
 /** Whether a process still runs (a lock or temporary folder of a dead one is stale). */
 export function alive(pid: number): boolean {
@@ -22,46 +38,202 @@ export function alive(pid: number): boolean {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export interface Lock {
+  /** Touches the lock's mtime (done every REFRESH_MS by a timer); false once the lock is no longer ours. */
+  refresh(): boolean;
+  /** Throws LOCK_HELD, naming the new holder, when another compile has taken the lock over meanwhile. */
+  assertHeld(): void;
   release(): void;
 }
 
-/** Takes the lock of a packages folder; released on release(), and on Ctrl-C or a kill signal. */
-export async function acquireLock(dir: string, waitMs = 3000): Promise<Lock> {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, LOCK_FILE);
-  const deadline = Date.now() + waitMs;
-  for (;;) {
+export interface LockOptions {
+  /** How long to wait for a lock held by a live compile before LOCK_HELD (exit 2). */
+  waitMs?: number;
+  staleMs?: number;
+  refreshMs?: number;
+  /** The clock the staleness of another host's lock is judged by (tests inject one). */
+  now?: () => number;
+  /** This machine's name as recorded in the lock. */
+  host?: string;
+}
+
+interface Holder {
+  host?: string;
+  pid?: number;
+  since?: string;
+  token?: string;
+}
+
+interface Seen {
+  holder: Holder | undefined;
+  ino: number;
+  mtimeMs: number;
+}
+
+/** What lies at `path` now; undefined when nothing does. */
+function look(path: string): Seen | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  try {
+    const st = fstatSync(fd);
+    let holder: Holder | undefined;
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-      closeSync(fd);
-      let released = false;
-      const release = (): void => {
-        if (released) return;
-        released = true;
-        rmSync(path, { force: true });
-      };
-      const forget = onInterrupt(release);
-      return {
-        release() {
-          forget();
-          release();
-        },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'lock', path: dir });
-    }
-    let holder: { pid?: number; since?: string } = {};
-    try {
-      holder = JSON.parse(readFileSync(path, 'utf8')) as typeof holder;
+      const parsed = JSON.parse(readFileSync(fd, 'utf8')) as unknown;
+      if (parsed && typeof parsed === 'object') holder = parsed as Holder;
     } catch {
-      // Being written right now, or garbage: look again shortly.
+      // Being written right now, or garbage: judged by its age alone.
     }
-    if (holder.pid !== undefined && !alive(holder.pid)) {
-      rmSync(path, { force: true });
-      continue;
+    return { holder, ino: st.ino, mtimeMs: st.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isStale(seen: Seen, host: string, now: number, staleMs: number): boolean {
+  const h = seen.holder;
+  // A lock without a host was written by an older version on this machine.
+  if (h && typeof h.pid === 'number' && (h.host === undefined || h.host === host)) return !alive(h.pid);
+  return now - seen.mtimeMs > staleMs;
+}
+
+const sameLock = (a: Seen, b: Seen): boolean => a.ino === b.ino && a.holder?.token === b.holder?.token && a.mtimeMs === b.mtimeMs;
+
+function asideName(path: string, host: string): string {
+  return `${path}.stale-${host.replace(/[^\w.-]/g, '_')}-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Creates `path` exclusively with `content`; false when it exists already. */
+function createExclusive(path: string, content: string): boolean {
+  let fd: number;
+  try {
+    beforeAccess(path);
+    fd = openSync(path, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/**
+ * Takes over the stale lock `judged` when no other contender is doing so; true when the lock file
+ * was moved aside (the caller then races for a fresh one with `wx`).
+ */
+function takeOver(path: string, judged: Seen, host: string, now: number, staleMs: number): boolean {
+  const guard = `${path}.takeover`;
+  if (!createExclusive(guard, JSON.stringify({ host, pid: process.pid }))) {
+    // A contender that died holding the guard (a window of microseconds) must not block for ever.
+    const g = look(guard);
+    if (g && isStale(g, host, now, staleMs)) {
+      try {
+        renameSync(guard, asideName(guard, host));
+      } catch {
+        // Another contender cleared it first.
+      }
     }
-    if (Date.now() >= deadline) throw new ToolError('LOCK_HELD', { pid: holder.pid ?? '?', since: holder.since ?? '?' });
+    return false;
+  }
+  try {
+    const again = look(path);
+    if (!again) return true;
+    if (!sameLock(again, judged)) return false;
+    const aside = asideName(path, host);
+    renameSync(path, aside);
+    rmSync(aside, { force: true });
+    return true;
+  } finally {
+    rmSync(guard, { force: true });
+  }
+}
+
+/** Takes the lock of a packages folder; released on release(), and on Ctrl-C or a kill signal. */
+export async function acquireLock(dir: string, options: LockOptions = {}): Promise<Lock> {
+  const waitMs = options.waitMs ?? 3000;
+  const staleMs = options.staleMs ?? STALE_MS;
+  const now = options.now ?? Date.now;
+  const host = options.host ?? hostname();
+  try {
+    beforeAccess(dir);
+    mkdirSync(dir, { recursive: true });
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new ToolError('PATH_NOT_FOLDER', { path: dir });
+    throw new ToolError('WRITE_FAILED', { problem: code ?? 'mkdir', path: dir });
+  }
+  const path = join(dir, LOCK_FILE);
+  const token = randomBytes(12).toString('hex');
+  const content = JSON.stringify({ host, pid: process.pid, since: new Date(now()).toISOString(), token });
+  const deadline = Date.now() + waitMs;
+  // A file-system error on the way (EACCES, EROFS on a read-only share) is WRITE_FAILED naming the folder.
+  const io = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'lock', path: dir });
+    }
+  };
+  for (;;) {
+    if (io(() => createExclusive(path, content))) return holdLock(path, token, options.refreshMs ?? REFRESH_MS);
+    const seen = io(() => look(path));
+    if (!seen) continue;
+    if (isStale(seen, host, now(), staleMs) && io(() => takeOver(path, seen, host, now(), staleMs))) continue;
+    if (Date.now() >= deadline) {
+      const h = seen.holder ?? {};
+      throw new ToolError('LOCK_HELD', { pid: h.pid ?? '?', since: h.since ?? '?', host: h.host ?? host });
+    }
     await sleep(150);
   }
+}
+
+function holdLock(path: string, token: string, refreshMs: number): Lock {
+  const ours = (): boolean => {
+    try {
+      return (JSON.parse(readFileSync(path, 'utf8')) as Holder).token === token;
+    } catch {
+      return false;
+    }
+  };
+  let released = false;
+  const refresh = (): boolean => {
+    if (released || !ours()) return false;
+    const t = new Date();
+    try {
+      utimesSync(path, t, t);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const timer = setInterval(refresh, refreshMs);
+  timer.unref();
+  const release = (): void => {
+    if (released) return;
+    clearInterval(timer);
+    // Never remove a lock that another compile has taken over in the meantime.
+    if (ours()) rmSync(path, { force: true });
+    released = true;
+  };
+  const forget = onInterrupt(release);
+  return {
+    refresh,
+    assertHeld() {
+      if (refresh()) return;
+      const h = look(path)?.holder ?? {};
+      throw new ToolError('LOCK_HELD', { pid: h.pid ?? '?', since: h.since ?? '?', ...(h.host ? { host: h.host } : {}) });
+    },
+    release() {
+      forget();
+      release();
+    },
+  };
 }

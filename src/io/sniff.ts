@@ -8,6 +8,7 @@ import type { Limits } from '../schemas/config.js';
 import type { WorkbookSource } from './cells.js';
 import { openCsv, readSample, type HeaderScorer } from './csv.js';
 import { ioProblem, unreadable, unsupported } from './errors.js';
+import { beforeAccess } from './faults.js';
 import { openXlsx } from './xlsx.js';
 
 export const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
@@ -54,6 +55,7 @@ export async function openWorkbook(path: string, sheetName: string, options: Ope
   const ext = extname(path).toLowerCase();
   let size: number;
   try {
+    beforeAccess(path);
     const st = await stat(path);
     if (!st.isFile()) throw unreadable({ reason: 'io', detail: 'not a file' });
     size = st.size;

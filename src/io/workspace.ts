@@ -11,6 +11,15 @@ function isWorkspace(dir: string): boolean {
   return existsSync(join(dir, CONFIG_FILE)) || existsSync(join(dir, 'submissions'));
 }
 
+/** Whether `path` is a folder, something else (a file), or nothing (`-w` and `--out` need a folder). */
+export function folderState(path: string): 'folder' | 'file' | 'missing' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
 /** The nearest folder at or above `start` that holds the config or `submissions/`. */
 export function findWorkspaceUp(start: string): string | undefined {
   let dir = resolve(start);

@@ -1,6 +1,7 @@
 /** English messages (`--lang en`). */
 import type { CodeArgs } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
+import { visible } from '../domain/text.js';
 
 export function bytesEn(n: number | undefined): string {
   if (n === undefined) return '';
@@ -25,8 +26,16 @@ const UNREADABLE_EN: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs[
   notText: (a) => `the CSV/text file does not hold text${a.detail ? ` (it is ${a.detail})` : ''}`,
   limit: (a) => (a.limit ? LIMIT_EN[a.limit](a) : 'the file is over a safety limit'),
   io: (a) => `the file could not be read (${a.detail ?? ''}): another program may hold it, or it was moved, or it is not readable`,
+  locked: (a) => `the file is held open by another program (usually Excel or WPS) and cannot be read (${a.detail ?? ''})`,
   empty: () => 'the file is empty (0 bytes)',
   xml: (a) => `the workbook's XML cannot be parsed${a.detail ? ` (${a.detail})` : ''}`,
+};
+
+const NAME_PROBLEM_EN: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['problem']>, string> = {
+  device: 'a device name Windows reserves',
+  character: 'a character Windows forbids, or a control character',
+  trailing: 'ends in a dot or a space',
+  empty: 'empty',
 };
 
 const BECAUSE_EN = { organisation: ' (required for organisations)', person: ' (required for natural persons)', black: ' (required on black lists)', business: ' (required for 个体工商户)' } as const;
@@ -38,6 +47,8 @@ export const en: CodeCatalogue = {
     hint: (a) =>
       a.reason === 'limit'
         ? 'Check the file; to accept larger files raise the limit under "limits" in hrss-credit.config.json'
+        : a.reason === 'locked'
+          ? 'Close the file in Excel/WPS (if need be, end a leftover Excel in Task Manager) and check again'
         : a.reason === 'io'
           ? 'Close Excel/WPS if it has the file open, make sure it is still there and readable, and try again'
           : 'Open it in Excel or WPS and "Save As" an Excel workbook (.xlsx); if it does not open, ask the sender for the original',
@@ -313,8 +324,18 @@ export const en: CodeCatalogue = {
   },
   EVIDENCE_PATH_UNSAFE: {
     title: 'Unsafe path',
-    message: (a) => (a.reason === 'link' ? `"${a.name}" is a link and is neither read nor packaged` : `"${a.name}" points outside the department folder and is neither read nor packaged`),
-    hint: () => 'Copy the file itself (not a link) into the department\'s 附件 folder',
+    message: (a) =>
+      a.reason === 'link'
+        ? `"${visible(a.name)}" is a link and is neither read nor packaged`
+        : a.reason === 'hardlink'
+          ? `"${visible(a.name)}" is a hard link (the same file has another name, perhaps outside the workspace) and is neither read nor packaged`
+          : a.reason === 'name'
+            ? `the name "${visible(a.name)}" cannot be used on Windows (${NAME_PROBLEM_EN[a.problem ?? 'character']}) and is not packaged`
+            : `"${visible(a.name)}" points outside the department folder and is neither read nor packaged`,
+    hint: (a) =>
+      a.reason === 'name'
+        ? 'Rename it: no CON, PRN, AUX, NUL, COM1, LPT1 …, none of < > : " / \\ | ? * or control characters, no dot or space at the end'
+        : 'Copy the file itself (not a link) into the department\'s 附件 folder',
   },
   PACKAGE_DUPLICATE: {
     title: 'Duplicate record',
@@ -356,6 +377,8 @@ export const en: CodeCatalogue = {
 export const enToolErrors: ToolErrorCatalogue = {
   USAGE: (a) => `usage error: ${a.detail ?? ''}`,
   PATH_NOT_FOUND: (a) => `path not found: ${a.path}`,
+  PATH_NOT_FOLDER: (a) => `${a.path} is a file where a folder is needed; give the path of a folder`,
+  PATH_UNREADABLE: (a) => `cannot read the folder ${a.path} (${a.problem}); check that you may read it and the network share is still connected, and try again`,
   WORKSPACE_NOT_FOUND: () => 'no workspace found (a folder with hrss-credit.config.json or submissions/); run inside it or pass -w',
   CONFIG_INVALID: (a) => `config ${a.file} is invalid: ${a.key}: ${a.problem}`,
   TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key}: ${a.problem}`,
@@ -364,7 +387,7 @@ export const enToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.problem}`,
-  LOCK_HELD: (a) => `another compile is running (process ${a.pid}, since ${a.since}); try again when it has finished`,
+  LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,
   WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };

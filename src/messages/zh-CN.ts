@@ -1,6 +1,7 @@
 /** 中文消息（默认）。每条消息说明问题所在，提示说明如何修改。 */
 import type { CodeArgs } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
+import { visible } from '../domain/text.js';
 
 export function bytesZh(n: number | undefined): string {
   if (n === undefined) return '';
@@ -25,8 +26,16 @@ const UNREADABLE_ZH: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs[
   notText: (a) => `CSV/文本文件的内容不是文本${a.detail ? `（实际是 ${a.detail}）` : ''}`,
   limit: (a) => (a.limit ? LIMIT_ZH[a.limit](a) : '文件超过安全上限'),
   io: (a) => `读取文件时出错（${a.detail ?? ''}）：文件可能正被其他程序占用、已被移走或没有读取权限`,
+  locked: (a) => `文件正被其他程序（通常是 Excel 或 WPS）打开占用，无法读取（${a.detail ?? ''}）`,
   empty: () => '文件是空的（0 字节）',
   xml: (a) => `工作簿内部的 XML 无法解析${a.detail ? `（${a.detail}）` : ''}`,
+};
+
+const NAME_PROBLEM_ZH: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['problem']>, string> = {
+  device: '是 Windows 保留的设备名',
+  character: '含有 Windows 不允许的字符或控制字符',
+  trailing: '以点或空格结尾',
+  empty: '名称为空',
 };
 
 const BECAUSE_ZH = { organisation: '（法人及非法人组织必填）', person: '（自然人必填）', black: '（黑名单必填）', business: '（个体工商户必填）' } as const;
@@ -38,6 +47,8 @@ export const zhCN: CodeCatalogue = {
     hint: (a) =>
       a.reason === 'limit'
         ? '请确认文件是否正确；确需处理更大的文件时，在 hrss-credit.config.json 的 limits 中调高对应上限'
+        : a.reason === 'locked'
+          ? '请在 Excel/WPS 中关闭这个文件（必要时在任务管理器中结束残留的 Excel 进程）后重新检查'
         : a.reason === 'io'
           ? '请关闭正在打开该文件的 Excel/WPS，确认文件仍在原处且有读取权限后重试'
           : '请用 Excel 或 WPS 打开该文件确认内容，再“另存为”Excel 工作簿（.xlsx）；无法打开的，请向报送人索取原文件',
@@ -319,9 +330,16 @@ export const zhCN: CodeCatalogue = {
     title: '不安全的路径',
     message: (a) =>
       a.reason === 'link'
-        ? `“${a.name}”是快捷方式/链接，不会被读取或打包`
-        : `“${a.name}”指向科室文件夹之外，不会被读取或打包`,
-    hint: () => '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
+        ? `“${visible(a.name)}”是快捷方式/链接，不会被读取或打包`
+        : a.reason === 'hardlink'
+          ? `“${visible(a.name)}”是硬链接（同一文件在别处还有名字，可能在工作目录之外），不会被读取或打包`
+          : a.reason === 'name'
+            ? `名称“${visible(a.name)}”在 Windows 上无法使用（${NAME_PROBLEM_ZH[a.problem ?? 'character']}），不会被打包`
+            : `“${visible(a.name)}”指向科室文件夹之外，不会被读取或打包`,
+    hint: (a) =>
+      a.reason === 'name'
+        ? '请重命名：不要用 CON、PRN、AUX、NUL、COM1、LPT1 等作文件名，不要含 < > : " / \\ | ? * 和控制字符，结尾不要是点或空格'
+        : '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
   },
   PACKAGE_DUPLICATE: {
     title: '重复记录',
@@ -363,6 +381,8 @@ export const zhCN: CodeCatalogue = {
 export const zhToolErrors: ToolErrorCatalogue = {
   USAGE: (a) => `命令用法错误：${a.detail ?? ''}`,
   PATH_NOT_FOUND: (a) => `找不到路径：${a.path}`,
+  PATH_NOT_FOLDER: (a) => `${a.path} 是一个文件，这里需要一个文件夹；请指定文件夹的路径`,
+  PATH_UNREADABLE: (a) => `无法读取文件夹 ${a.path}（${a.problem}）；请确认有读取权限、网络共享仍然连通后重试`,
   WORKSPACE_NOT_FOUND: () => '找不到工作目录（含 hrss-credit.config.json 或 submissions/ 的文件夹）；请在工作目录中运行，或用 -w 指定',
   CONFIG_INVALID: (a) => `配置文件 ${a.file} 有误：${a.key}：${a.problem}`,
   TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key}：${a.problem}`,
@@ -371,7 +391,7 @@ export const zhToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.problem}`,
-  LOCK_HELD: (a) => `另一个汇总正在进行（进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
+  LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
   WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
