@@ -16,6 +16,7 @@ export type ToolErrorCode =
   | 'PACKAGE_INVALID'
   | 'LOCK_HELD'
   | 'WRITE_FAILED'
+  | 'CALENDAR_FILE_INVALID'
   | 'INTERNAL';
 
 /** A path or value the user gave may carry an ID number (张三_410702….xlsx): printed masked. */

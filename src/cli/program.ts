@@ -234,6 +234,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     action('rules', async () => (await import('./commands/info.js')).rulesCommand),
   );
   addCommon(program.command('matrix').description(h.matrix), m).action(action('matrix', async () => (await import('./commands/info.js')).matrixCommand));
+  addCommon(program.command('calendar').description(h.calendar).argument('[year]', h.calendarYear), m).action(
+    action('calendar', async () => (await import('./commands/calendar.js')).calendarCommand),
+  );
 
   try {
     if (argv.length === 0) {

@@ -69,11 +69,13 @@ export interface CodeArgs {
   PACKAGE_QUARTER_DUPLICATE: { quarter: string; folders: string };
   PACKAGE_EXISTS: { path: string };
   PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string };
+  /** file: the workspace file that would cover the year, `calendar/2027.json`. */
+  CALENDAR_NOT_COVERED: { year: number; file: string };
 }
 
 export type Code = keyof CodeArgs;
 
-export type Group = 'file' | 'sheet' | 'schema' | 'matrix' | 'cover' | 'approval' | 'evidence' | 'package';
+export type Group = 'file' | 'sheet' | 'schema' | 'matrix' | 'cover' | 'approval' | 'evidence' | 'package' | 'calendar';
 
 export interface CodeInfo {
   severity: Severity;
@@ -140,6 +142,7 @@ export const CODES = {
   PACKAGE_QUARTER_DUPLICATE: { severity: 'error', group: 'package' },
   PACKAGE_EXISTS: { severity: 'error', fixed: true, group: 'package' },
   PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
+  CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
 } as const satisfies Record<Code, CodeInfo>;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];

@@ -2,6 +2,7 @@
 import type { CodeArgs } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
+import { calendarExample, calendarFileInvalidEn, enCalendarUi } from './calendar.js';
 
 export function bytesEn(n: number | undefined): string {
   if (n === undefined) return '';
@@ -372,6 +373,12 @@ export const en: CodeCatalogue = {
     message: (a) => `several folders are ${a.department}: ${a.folders}`,
     hint: () => 'Use one folder per department per quarter',
   },
+  CALENDAR_NOT_COVERED: {
+    title: 'Calendar does not cover the year',
+    message: (a) => `the working-day calendar has no holiday schedule for ${a.year}, so working days cannot be counted (Monday–Friday is never assumed)`,
+    hint: (a) =>
+      `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
+  },
 };
 
 export const enToolErrors: ToolErrorCatalogue = {
@@ -389,6 +396,7 @@ export const enToolErrors: ToolErrorCatalogue = {
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.problem}`,
   LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,
   WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
+  CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };
 
@@ -445,6 +453,8 @@ export const enUi: UiText = {
     rules: 'every diagnostic code with its meaning and fix',
     rulesCode: 'only this code',
     matrix: 'the responsibility matrix in force (departments and domains)',
+    calendar: "a year's holidays and make-up working days and where they come from (for objection deadlines)",
+    calendarYear: 'the year (default: the year of today)',
     opt: {
       workspace: 'workspace folder (default: searched upwards from here)',
       config: 'config file (default: hrss-credit.config.json in the workspace)',
@@ -504,4 +514,5 @@ export const enUi: UiText = {
     no: 'no',
     none: '—',
   },
+  calendar: enCalendarUi,
 };

@@ -1,6 +1,7 @@
 /** The shape of a message catalogue: a missing code or argument is a compile error. */
 import type { Code, CodeArgs, Severity } from '../diagnostics/codes.js';
 import type { ToolErrorCode } from '../api/errors.js';
+import type { CalendarUiText } from './calendar.js';
 
 export interface CodeMessage<C extends Code> {
   /** A short name for `rules` and tables. */
@@ -52,6 +53,8 @@ export interface UiText {
     rules: string;
     rulesCode: string;
     matrix: string;
+    calendar: string;
+    calendarYear: string;
     opt: Record<
       | 'workspace' | 'config' | 'format' | 'lang' | 'today' | 'strict' | 'ignore' | 'quiet' | 'debug' | 'noColor' | 'ascii'
       | 'department' | 'quarter' | 'dryRun' | 'force' | 'zip' | 'out' | 'template' | 'to' | 'audience',
@@ -80,4 +83,5 @@ export interface UiText {
   exported(n: number, dir: string): string;
   progressRows(file: string, rows: number): string;
   status: { columns: string[]; yes: string; no: string; none: string };
+  calendar: CalendarUiText;
 }

@@ -2,6 +2,7 @@
 import type { CodeArgs } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
+import { calendarExample, calendarFileInvalidZh, zhCalendarUi } from './calendar.js';
 
 export function bytesZh(n: number | undefined): string {
   if (n === undefined) return '';
@@ -376,6 +377,12 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `多个文件夹都是 ${a.department}：${a.folders}`,
     hint: () => '每个科室每季度只用一个文件夹，请合并',
   },
+  CALENDAR_NOT_COVERED: {
+    title: '工作日日历未覆盖该年份',
+    message: (a) => `工作日日历中没有 ${a.year} 年的节假日安排，无法计算工作日（不会按周一至周五猜测）`,
+    hint: (a) =>
+      `国务院办公厅公布 ${a.year} 年部分节假日安排的通知后，在工作目录中新建 ${a.file}（holidays 写放假的起止日期，workdays 写调休上班的周末），内容如 ${calendarExample(a.year)}；或升级 hrss-credit`,
+  },
 };
 
 export const zhToolErrors: ToolErrorCatalogue = {
@@ -393,6 +400,7 @@ export const zhToolErrors: ToolErrorCatalogue = {
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.problem}`,
   LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
   WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
+  CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
 
@@ -449,6 +457,8 @@ export const zhUi: UiText = {
     rules: '列出所有检查代码及修改方法',
     rulesCode: '只显示这个代码',
     matrix: '显示当前生效的责任清单（科室与领域）',
+    calendar: '显示某年的放假和调休上班安排及其来源（用于计算异议处理期限）',
+    calendarYear: '年份（默认为今天所在的年份）',
     opt: {
       workspace: '工作目录（默认从当前位置向上查找）',
       config: '配置文件（默认为工作目录下的 hrss-credit.config.json）',
@@ -508,5 +518,6 @@ export const zhUi: UiText = {
     no: '否',
     none: '—',
   },
+  calendar: zhCalendarUi,
 };
 

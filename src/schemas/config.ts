@@ -66,7 +66,14 @@ export const ConfigSchema = z.strictObject({
       csvEncoding: z.enum(['utf8-bom', 'utf8', 'gb18030']).default('utf8-bom'),
     })
     .default({ csvEncoding: 'utf8-bom' }),
-  objections: z.strictObject({ workingDays: z.number().int().min(1).default(3) }).default({ workingDays: 3 }),
+  objections: z
+    .strictObject({
+      /** §四(三): the bureau answers an objection within 3 working days. */
+      workingDays: z.number().int().min(1).default(3),
+      /** 河南省社会信用条例 第四十一条: 7 working days when the data provider must verify (--provider-check). */
+      providerCheckDays: z.number().int().min(1).default(7),
+    })
+    .default({ workingDays: 3, providerCheckDays: 7 }),
   calendar: z.strictObject({ extraFile: z.string().optional() }).default({}),
   creditCode: z.strictObject({ allow: z.array(z.string()).default([]) }).default({ allow: [] }),
 });
