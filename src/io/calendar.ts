@@ -151,11 +151,12 @@ export function loadCalendarFile(path: string, display: string, expectYear?: num
   } catch (err) {
     if (!(err instanceof ZodError)) throw err;
     const issue = err.issues[0];
-    const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? `.${(issue.keys as string[]).join(',')}` : '';
+    const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]).join(',') : '';
+    const path = issue?.path.length || !keys ? formatZodPath(issue?.path ?? []) : '';
     const params = issue?.code === 'custom' ? (issue.params as { problem?: string; value?: string } | undefined) : undefined;
     throw invalid(
       display,
-      formatZodPath(issue?.path ?? []) + keys,
+      path && keys ? `${path}.${keys}` : path || keys,
       params?.problem ?? 'shape',
       params?.value !== undefined ? { value: params.value } : { detail: issue?.message ?? 'invalid' },
     );
