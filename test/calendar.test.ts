@@ -1,8 +1,8 @@
 // `hrss-credit calendar [YEAR]`: what the clerk and a script see, with the exit code.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, runCli, tempDir } from './helpers/cases.js';
+import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
 
 let tmp: string;
 let n = 0;
@@ -105,5 +105,27 @@ describe('calendar', () => {
     const r = await runCli(['rules', 'CALENDAR_NOT_COVERED', '--format', 'json'], workspace());
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).rules).toMatchObject([{ code: 'CALENDAR_NOT_COVERED', severity: 'error', group: 'calendar' }]);
+  });
+});
+
+describe('the calendar is loaded lazily', () => {
+  /** Every module of dist/ that `from` reaches through static imports (dynamic import() not followed). */
+  function staticGraph(from: string): Set<string> {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'(\.[^']+)'/gms)) visit(resolve(dirname(file), m[1] as string));
+    };
+    visit(from);
+    return seen;
+  }
+  it('only through the commands that count working days', () => {
+    const graph = [...staticGraph(join(ROOT, 'dist', 'cli', 'program.js'))].map((f) => f.slice(ROOT.length + 1).replaceAll('\\', '/'));
+    expect(graph).toContain('dist/messages/calendar.js');
+    expect(graph).not.toContain('dist/io/calendar.js');
+    expect(graph).not.toContain('dist/api/calendar.js');
+    expect(staticGraph(join(ROOT, 'dist', 'cli', 'commands', 'calendar.js'))).toContain(join(ROOT, 'dist', 'io', 'calendar.js'));
   });
 });
