@@ -42,7 +42,7 @@ export interface CalendarView {
   source: CalendarSource | null;
   holidays: { from: IsoDate; to: IsoDate; days: number; name: string | null; nameEn: string | null }[];
   /** 调休: weekend days worked; weekday 0 = Sunday, 6 = Saturday. */
-  workdays: { date: IsoDate; weekday: number; name: string | null }[];
+  workdays: { date: IsoDate; weekday: number; name: string | null; nameEn: string | null }[];
   workingDays: number | null;
   coverage: { builtin: { package: string; version: string; years: number[] }; local: number[] };
 }
@@ -54,7 +54,7 @@ export function calendarView(cal: LoadedCalendar, year: number): CalendarView {
     covered: s !== undefined,
     source: s?.source ?? null,
     holidays: s ? holidayRanges(s).map((r) => ({ from: r.from, to: r.to, days: r.days, name: r.name?.zh ?? null, nameEn: r.name?.en ?? null })) : [],
-    workdays: s ? [...s.workdays].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => ({ date, weekday: weekday(date), name: name?.zh ?? null })) : [],
+    workdays: s ? [...s.workdays].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => ({ date, weekday: weekday(date), name: name?.zh ?? null, nameEn: name?.en ?? null })) : [],
     workingDays: workingDaysInYear(cal, year) ?? null,
     coverage: { builtin: cal.builtin, local: cal.localYears },
   };

@@ -25,7 +25,7 @@ function yearRanges(years: readonly number[], sep: string): string {
 
 export async function calendarCommand(env: CommandEnv, year?: string): Promise<number> {
   const c = env.m.ui.calendar;
-  if (year !== undefined && !/^\d{4}$/.test(year)) throw new ToolError('USAGE', { detail: c.badYear(year) });
+  if (year !== undefined && !/^[1-9]\d{3}$/.test(year)) throw new ToolError('USAGE', { detail: c.badYear(year) });
   const { report, calendar } = calendarYear(year !== undefined ? Number(year) : undefined, env.common);
   if (env.flags.format === 'json') {
     env.io.stdout.write(formatJson(toJsonReport(report, env.m, { calendar })));
@@ -54,7 +54,10 @@ export async function calendarCommand(env: CommandEnv, year?: string): Promise<n
   });
   if (calendar.holidays.length === 0) out.push(`  ${c.none}`);
   out.push(c.workdays);
-  for (const d of calendar.workdays) out.push(`  ${d.date} ${c.weekdays[d.weekday] ?? ''}${d.name ? `  ${d.name}` : ''}`);
+  for (const d of calendar.workdays) {
+    const name = (en ? (d.nameEn ?? d.name) : d.name) ?? '';
+    out.push(`  ${d.date} ${c.weekdays[d.weekday] ?? ''}${name ? `  ${name}` : ''}`);
+  }
   if (calendar.workdays.length === 0) out.push(`  ${c.none}`);
   if (calendar.workingDays !== null) out.push(c.workingDays(calendar.workingDays));
   out.push(coverage);
