@@ -23,6 +23,7 @@ export function calendarExample(year: number | string): string {
 type Args = Record<string, string | number>;
 
 const PROBLEM_ZH: Record<string, (a: Args) => string> = {
+  date: (a) => `“${a.value}”不是有效的日期，请写作 YYYY-MM-DD`,
   outsideYear: (a) => `日期 ${a.value} 不在本文件的年份内`,
   rangeOrder: (a) => `放假区间 ${a.value} 的结束日期早于开始日期`,
   holidayAndWorkday: (a) => `${a.value} 既在放假日（holidays）中又在调休上班日（workdays）中`,
@@ -38,6 +39,7 @@ const PROBLEM_ZH: Record<string, (a: Args) => string> = {
 };
 
 const PROBLEM_EN: Record<string, (a: Args) => string> = {
+  date: (a) => `"${a.value}" is not a date written YYYY-MM-DD`,
   outsideYear: (a) => `the date ${a.value} is not in the file's year`,
   rangeOrder: (a) => `the holiday range ${a.value} ends before it starts`,
   holidayAndWorkday: (a) => `${a.value} is both a holiday (holidays) and a make-up working day (workdays)`,

@@ -11,9 +11,11 @@ import { daysToIso, isIsoDate, isoToDays, type IsoDate } from '../domain/dates.j
 import { isWeekend } from '../domain/working-days.js';
 
 /** What is wrong with a key, as data; the catalogues say it in words (CALENDAR_FILE_INVALID). */
-export type CalendarProblem = 'outsideYear' | 'rangeOrder' | 'holidayAndWorkday' | 'yearMismatch' | 'workdayNotWeekend';
+export type CalendarProblem = 'date' | 'outsideYear' | 'rangeOrder' | 'holidayAndWorkday' | 'yearMismatch' | 'workdayNotWeekend';
 
-const isoDate = z.string().refine(isIsoDate, { message: 'not a date written YYYY-MM-DD' });
+const isoDate = z.string().superRefine((value, ctx) => {
+  if (!isIsoDate(value)) ctx.addIssue({ code: 'custom', message: 'date', params: { problem: 'date' satisfies CalendarProblem, value } });
+});
 
 const holidayEntry = z.union([
   isoDate,
