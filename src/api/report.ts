@@ -1,5 +1,5 @@
 /** The report every command returns: the JSON contract of cli.md, before messages are rendered. */
-import type { CollectedDiagnostic } from '../diagnostics/collector.js';
+import type { CollectedDiagnostic, DroppedFindings } from '../diagnostics/collector.js';
 import { exitCodeFor } from '../diagnostics/collector.js';
 import type { Context } from './context.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -12,6 +12,8 @@ export interface Report {
   valid: boolean;
   stats: { files: number; rows: number; errors: number; warnings: number; info: number };
   diagnostics: CollectedDiagnostic[];
+  /** Findings counted in `stats` but beyond `limits.maxFindingsPerCode` for their file and code. */
+  dropped: DroppedFindings[];
   exitCode: 0 | 1;
 }
 
@@ -26,6 +28,7 @@ export function makeReport(ctx: Context, command: string, files: number, rows: n
     valid: exitCode === 0,
     stats: { files, rows, errors: c.error, warnings: c.warning, info: c.info },
     diagnostics: ctx.collector.sorted(),
+    dropped: ctx.collector.dropped(),
     exitCode,
   };
 }

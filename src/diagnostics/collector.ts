@@ -14,23 +14,36 @@ function safeArgs<T extends object>(args: T, rule: MaskRule): T {
   return out as T;
 }
 
-/**
- * A file, sheet or folder name may carry an ID number (张三_410702….xlsx): locations are printed
- * on stdout, in JSON and in report.json, so they are masked like args.
- */
-function safeLocation(location: Location, rule: MaskRule): Location {
-  const { file, sheet } = location;
-  const f = file !== undefined ? redactIdNumbers(file, rule) : file;
-  const s = sheet !== undefined ? redactIdNumbers(sheet, rule) : sheet;
-  if (f === file && s === sheet) return location;
-  return { ...location, ...(f !== undefined ? { file: f } : {}), ...(s !== undefined ? { sheet: s } : {}) };
-}
-
 export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;
 
 export interface CollectedDiagnostic extends Diagnostic {
   sort: SortKeys;
 }
+
+/**
+ * Findings of one code in one file beyond `limits.maxFindingsPerCode`: counted (stats stay exact),
+ * not kept. The JSON report's `dropped` list (README "The JSON report").
+ */
+export interface DroppedFindings {
+  department?: string;
+  file?: string;
+  code: Code;
+  severity: Severity;
+  /** How many of this code in this file are in `diagnostics`. */
+  kept: number;
+  /** How many more there were. */
+  dropped: number;
+}
+
+interface PerCode {
+  kept: number;
+  dropped: number;
+  severity: Severity;
+  department: string | undefined;
+}
+
+/** The default of `limits.maxFindingsPerCode`. */
+export const DEFAULT_MAX_PER_CODE = 1000;
 
 export class DiagnosticCollector {
   private readonly items: CollectedDiagnostic[] = [];
@@ -39,9 +52,15 @@ export class DiagnosticCollector {
   counts = { error: 0, warning: 0, info: 0 };
 
   private readonly maskRule: MaskRule;
+  private readonly maxPerCode: number;
+  /** file ('' when none) → code → how many kept and dropped. */
+  private readonly perFile = new Map<string, Map<Code, PerCode>>();
+  /** One copy of each file, sheet and column name, shared by every finding that names it. */
+  private readonly names = new Map<string, string>();
 
-  constructor(options: { severity?: SeverityOverrides; ignore?: Iterable<string>; maskRule?: MaskRule } = {}) {
+  constructor(options: { severity?: SeverityOverrides; ignore?: Iterable<string>; maskRule?: MaskRule; maxPerCode?: number } = {}) {
     this.maskRule = options.maskRule ?? DEFAULT_MASK_RULE;
+    this.maxPerCode = options.maxPerCode ?? DEFAULT_MAX_PER_CODE;
     this.overrides = options.severity ?? {};
     this.ignore = new Set(options.ignore ?? []);
   }
@@ -56,13 +75,24 @@ export class DiagnosticCollector {
   add(raw: RawDiagnostic, department?: string, departmentRank?: number): void {
     const severity = this.severityOf(raw.code);
     if (severity === 'off') return;
+    this.counts[severity]++;
     const named = raw.department ?? department;
-    const dept = named !== undefined ? redactIdNumbers(named, this.maskRule) : undefined;
+    const dept = named !== undefined ? this.name(named) : undefined;
+    const fileKey = this.name(raw.location.file) ?? '';
+    let codes = this.perFile.get(fileKey);
+    if (!codes) this.perFile.set(fileKey, (codes = new Map()));
+    let n = codes.get(raw.code);
+    if (!n) codes.set(raw.code, (n = { kept: 0, dropped: 0, severity, department: dept }));
+    if (n.kept >= this.maxPerCode) {
+      n.dropped++;
+      return;
+    }
+    n.kept++;
     const item: CollectedDiagnostic = {
       code: raw.code,
       severity,
       ...(dept !== undefined ? { department: dept } : {}),
-      location: safeLocation(raw.location, this.maskRule),
+      location: this.location(raw.location),
       args: safeArgs(raw.args, this.maskRule),
       sort: {
         departmentRank: raw.sort?.departmentRank ?? departmentRank ?? Number.MAX_SAFE_INTEGER,
@@ -71,7 +101,41 @@ export class DiagnosticCollector {
       },
     } as CollectedDiagnostic;
     this.items.push(item);
-    this.counts[severity]++;
+  }
+
+  /**
+   * One shared copy of a name (department, file, sheet, column), with any ID number in it masked: a
+   * file, sheet or folder name may carry one (张三_410702….xlsx), and locations are printed on stdout, in
+   * JSON and in report.json. Masked once per distinct name.
+   */
+  private name(s: string | undefined): string | undefined {
+    if (s === undefined) return undefined;
+    let shared = this.names.get(s);
+    if (shared === undefined) this.names.set(s, (shared = detach(redactIdNumbers(s, this.maskRule))));
+    return shared;
+  }
+
+  /** The location with its names masked and shared; keys in the order cli.md shows them. */
+  private location(l: Location): Location {
+    const out: Location = {};
+    if (l.file !== undefined) out.file = this.name(l.file) as string;
+    if (l.sheet !== undefined) out.sheet = this.name(l.sheet) as string;
+    if (l.row !== undefined) out.row = l.row;
+    if (l.column !== undefined) out.column = this.name(l.column) as string;
+    if (l.field !== undefined) out.field = this.name(l.field) as string;
+    return out;
+  }
+
+  /** Findings counted but not kept, by department (matrix order is not known here), file and code. */
+  dropped(): DroppedFindings[] {
+    const out: DroppedFindings[] = [];
+    for (const [file, codes] of this.perFile) {
+      for (const [code, n] of codes) {
+        if (n.dropped === 0) continue;
+        out.push({ ...(n.department !== undefined ? { department: n.department } : {}), ...(file ? { file } : {}), code, severity: n.severity, kept: n.kept, dropped: n.dropped });
+      }
+    }
+    return out.sort((a, b) => cmp(a.file, b.file) || cmp(a.code, b.code));
   }
 
   /** Sorted by department (matrix order), file, sheet, row, column (by index), code (cli.md). */

@@ -3,6 +3,7 @@ import type { Report } from '../api/report.js';
 import type { ToolError } from '../api/errors.js';
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { Code, Severity } from '../diagnostics/codes.js';
+import type { DroppedFindings } from '../diagnostics/collector.js';
 import { renderMessage, renderToolError, type Messages } from '../messages/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
@@ -24,6 +25,8 @@ export interface JsonReport {
   valid: boolean;
   stats: Report['stats'];
   diagnostics: JsonDiagnostic[];
+  /** Always present: findings counted in `stats` but not listed (limits.maxFindingsPerCode). */
+  dropped: DroppedFindings[];
   error?: { code: string; message: string };
   [extra: string]: unknown;
 }
@@ -49,6 +52,7 @@ export function toJsonReport(report: Report, m: Messages, extra: Record<string, 
         hint,
       };
     }),
+    dropped: report.dropped,
   };
 }
 
@@ -60,6 +64,7 @@ export function toJsonError(command: string, err: ToolError, m: Messages): JsonR
     valid: false,
     stats: { files: 0, rows: 0, errors: 0, warnings: 0, info: 0 },
     diagnostics: [],
+    dropped: [],
     error: { code: err.code, message: renderToolError(m, err) },
   };
 }

@@ -20,6 +20,8 @@ export const LimitsSchema = z.strictObject({
   maxColumns: z.number().int().positive().default(200),
   maxCellChars: z.number().int().positive().default(32_767),
   maxAttachmentBytes: z.number().int().positive().default(20_971_520),
+  /** Findings of one code kept per file; the rest are only counted (docs/decisions.md). */
+  maxFindingsPerCode: z.number().int().positive().default(1_000),
 });
 export type Limits = z.infer<typeof LimitsSchema>;
 export const DEFAULT_LIMITS: Limits = LimitsSchema.parse({});
