@@ -99,3 +99,36 @@ export async function ensureData(dir, { csvRows, xlsxRows }) {
   if (!existsSync(files.xlsx)) await writeXlsx(files.xlsx, xlsxRows);
   return files;
 }
+
+/**
+ * A list of natural persons whose ID column Excel stored as numbers (4.10702E+17): one finding
+ * (SCHEMA_ID_PRECISION_LOST) on every row, for the many-findings benchmark (issues 7.2 and 8.2).
+ */
+export function findingRow(i) {
+  const r = row(i * 10 + 7);
+  r[0] = String(i + 1);
+  r[8] = `${r[8].slice(0, 1)}.${r[8].slice(1, 6)}E+17`;
+  return r;
+}
+
+export async function ensureFindingsData(dir, rows) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `findings-${rows}.csv`);
+  if (!existsSync(path)) {
+    const tmp = `${path}.part`;
+    const out = createWriteStream(tmp);
+    out.write(Buffer.from(csvLine(HEADER), 'utf8'));
+    let buf = '';
+    for (let i = 0; i < rows; i++) {
+      buf += csvLine(findingRow(i));
+      if (buf.length > 1 << 20) {
+        if (!out.write(Buffer.from(buf, 'utf8'))) await new Promise((r) => out.once('drain', r));
+        buf = '';
+      }
+    }
+    out.write(Buffer.from(buf, 'utf8'));
+    await new Promise((r) => out.end(r));
+    renameSync(tmp, path);
+  }
+  return path;
+}

@@ -3,7 +3,7 @@
  * Heavy modules (readers, writers, zod) are imported when a command runs, so that `--help` starts fast.
  */
 import { setFlagsFromString } from 'node:v8';
-import { Command, CommanderError, Help, Option, type Argument } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +36,7 @@ export interface GlobalFlags {
   debug?: boolean;
   color?: boolean;
   ascii?: boolean;
+  maxFindings?: number;
 }
 
 export interface CommandEnv {
@@ -45,6 +46,13 @@ export interface CommandEnv {
   chalk: ChalkInstance;
   width: number;
   common: { cwd: string; workspace?: string; config?: string; today?: string; strict?: boolean; ignore: string[] };
+}
+
+/** --max-findings N: a whole number of at least 1. */
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(value);
+  return n;
 }
 
 function collectCodes(value: string, previous: string[]): string[] {
@@ -133,6 +141,7 @@ function addCommon(cmd: Command, m: Messages): Command {
     .option('--debug', o.debug)
     .option('--no-color', o.noColor)
     .option('--ascii', o.ascii)
+    .option('--max-findings <n>', o.maxFindings, positiveInt)
     .helpOption('-h, --help', m.ui.help.helpOption);
 }
 

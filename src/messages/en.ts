@@ -413,6 +413,13 @@ export const enUi: UiText = {
   columns: { location: 'Location', severity: 'Severity', code: 'Code', message: 'Problem', hint: 'Fix' },
   sheetRow: (sheet, row, column, header) =>
     [sheet ? `sheet "${sheet}"` : '', row !== undefined ? `row ${row}` : '', column ? `column ${column}${header ? ` (${header})` : ''}` : ''].filter(Boolean).join(', '),
+  rowRanges: (sheet, column, ranges, more, count, header) => {
+    const r = ranges.map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`)).join(', ');
+    const where = column ? r : `rows ${r}`;
+    return [sheet ? `sheet "${sheet}"` : '', `${where}${more ? ' …' : ''}${header ? ` (${header})` : ''}, ${count} in all`].filter(Boolean).join(', ');
+  },
+  moreFindings: (n) => `${n} more; the full list: --format json or --annotate`,
+  droppedFindings: (code, dropped, kept) => `${code}: ${dropped} more not listed (only the first ${kept} per code and file are kept, see limits.maxFindingsPerCode); counted in the totals`,
   summary: (s) => `${s.files} file(s), ${s.rows} row(s) checked: ${s.errors} error(s), ${s.warnings} warning(s), ${s.info} info`,
   valid: 'Check passed.',
   invalid: 'Check failed: fix what the table shows and check again.',
@@ -467,6 +474,7 @@ export const enUi: UiText = {
       debug: 'show technical details on failure',
       noColor: 'no colours',
       ascii: 'plain table borders (for consoles that misdraw box characters)',
+      maxFindings: 'at most N table lines of findings per file (default 200; findings of one code in one column are grouped)',
       department: 'the submitting department, when the path does not say',
       quarter: 'the quarter, when the path does not say',
       dryRun: 'check only, write nothing',

@@ -21,6 +21,12 @@ export interface UiText {
   fieldNames: Record<string, string>;
   columns: { location: string; severity: string; code: string; message: string; hint: string };
   sheetRow(sheet: string | undefined, row: number | undefined, column: string | undefined, header: string | undefined): string;
+  /** A grouped table line: one finding on `count` rows, the first `ranges` of them (first, last row) shown, `more` when there are others. */
+  rowRanges(sheet: string | undefined, column: string | undefined, ranges: Array<[number, number]>, more: boolean, count: number, header: string | undefined): string;
+  /** Under a file's table when --max-findings lines were shown. */
+  moreFindings(count: number): string;
+  /** Findings of a code in a file beyond limits.maxFindingsPerCode: counted, not listed. */
+  droppedFindings(code: string, dropped: number, kept: number): string;
   summary(s: { files: number; rows: number; errors: number; warnings: number; info: number }): string;
   valid: string;
   invalid: string;
@@ -56,7 +62,7 @@ export interface UiText {
     calendar: string;
     calendarYear: string;
     opt: Record<
-      | 'workspace' | 'config' | 'format' | 'lang' | 'today' | 'strict' | 'ignore' | 'quiet' | 'debug' | 'noColor' | 'ascii'
+      | 'workspace' | 'config' | 'format' | 'lang' | 'today' | 'strict' | 'ignore' | 'quiet' | 'debug' | 'noColor' | 'ascii' | 'maxFindings'
       | 'department' | 'quarter' | 'dryRun' | 'force' | 'zip' | 'out' | 'template' | 'to' | 'audience',
       string
     >;

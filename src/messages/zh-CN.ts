@@ -417,6 +417,13 @@ export const zhUi: UiText = {
   columns: { location: '位置', severity: '级别', code: '代码', message: '问题', hint: '修改建议' },
   sheetRow: (sheet, row, column, header) =>
     [sheet ? `工作表“${sheet}”` : '', row !== undefined ? `第 ${row} 行` : '', column ? `${column} 列${header ? `（${header}）` : ''}` : ''].filter(Boolean).join(' '),
+  rowRanges: (sheet, column, ranges, more, count, header) => {
+    const r = ranges.map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`)).join('、');
+    const where = column ? r : `第 ${r} 行`;
+    return [sheet ? `工作表“${sheet}”` : '', `${where}${more ? ' 等' : ''}${header ? `（${header}）` : ''}，共 ${count} 处`].filter(Boolean).join(' ');
+  },
+  moreFindings: (n) => `还有 ${n} 处，完整列表见 --format json 或 --annotate`,
+  droppedFindings: (code, dropped, kept) => `${code} 另有 ${dropped} 处未逐条列出（每个文件每个代码只记录前 ${kept} 处，见配置 limits.maxFindingsPerCode），已计入统计`,
   summary: (s) => `共检查 ${s.files} 个文件、${s.rows} 行：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.info} 个`,
   valid: '检查通过。',
   invalid: '检查未通过：请按上表修改后重新检查。',
@@ -471,6 +478,7 @@ export const zhUi: UiText = {
       debug: '出错时显示技术细节',
       noColor: '不使用颜色',
       ascii: '用普通字符画表格（适用于显示错位的控制台）',
+      maxFindings: '表格中每个文件最多显示的问题行数（默认 200；同一代码同一列的问题合并为一行）',
       department: '报送科室（当路径中没有时）',
       quarter: '报送季度（当路径中没有时）',
       dryRun: '只检查，不写入任何文件',

@@ -6,6 +6,7 @@ import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';
 import { parseLang } from '../../messages/index.js';
+import { visible } from '../../reporters/visible.js';
 
 export function sourceDateEpoch(env: Record<string, string | undefined>): number | undefined {
   const v = env.SOURCE_DATE_EPOCH;
@@ -57,11 +58,11 @@ export async function compileCommand(
     return res.report.exitCode;
   }
   const c = env.m.ui.compile;
-  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width };
+  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
   let out = formatDiagnostics(res.report, env.m, o);
   if (!o.quiet) {
     const table = makeTable([c.department, c.submitted, c.red, c.black], o);
-    for (const s of res.statuses) table.push([s.name, s.submitted ? (s.nilReport ? c.nil : c.submitted) : env.chalk.yellow(c.missing), String(s.red), String(s.black)]);
+    for (const s of res.statuses) table.push([visible(s.name), s.submitted ? (s.nilReport ? c.nil : c.submitted) : env.chalk.yellow(c.missing), String(s.red), String(s.black)]);
     table.push([c.counts, '', String(res.counts.red), String(res.counts.black)]);
     out += `${table.toString()}\n`;
   }

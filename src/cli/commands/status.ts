@@ -3,6 +3,7 @@ import type { CommandEnv } from '../program.js';
 import { status } from '../../api/status.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';
+import { visible } from '../../reporters/visible.js';
 
 export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
   const { report, statuses } = await status(quarter, env.common);
@@ -16,7 +17,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
   const yn = (b: boolean): string => (b ? s.yes : s.no);
   for (const d of statuses) {
     table.push([
-      d.name,
+      visible(d.name),
       d.submitted ? s.yes : env.chalk.yellow(s.no),
       yn(d.nilReport),
       String(d.red + d.black),
@@ -24,8 +25,8 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
       String(d.black),
       d.errors > 0 ? env.chalk.red(String(d.errors)) : '0',
       String(d.warnings),
-      d.reviewer ? `${d.reviewer} ${d.reviewedOn}` : s.none,
-      d.approver ? `${d.approver} ${d.approvedOn}` : s.none,
+      d.reviewer ? visible(`${d.reviewer} ${d.reviewedOn}`) : s.none,
+      d.approver ? visible(`${d.approver} ${d.approvedOn}`) : s.none,
       String(d.caseFiles.length),
     ]);
   }
