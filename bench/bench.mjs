@@ -2,13 +2,15 @@
 // npm run bench: validate against the raw parsers it stands on, on the same large generated files,
 // in the same run. Prints wall time, rows per second, peak memory and ours/raw ratios as medians,
 // and writes them to bench/RESULTS.md with the date and the commit.
-// Environment: BENCH_CSV_ROWS (1000000), BENCH_XLSX_ROWS (200000), BENCH_RUNS (3), BENCH_PEER=0 to skip tableschema-js.
+// Environment: BENCH_CSV_ROWS (1000000), BENCH_XLSX_ROWS (200000), BENCH_RUNS (3), BENCH_PEER=0 to skip tableschema-js,
+// BENCH_FINDINGS_ROWS (100000), BENCH_MISSING_ROWS (2000000), BENCH_ONLY=findings to run (and rewrite) only the
+// "Many findings" section.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { ensureData } from './generate.mjs';
+import { ensureData, ensureFindingsData, ensureMissingData } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -62,6 +64,57 @@ function peerPath() {
   return entry;
 }
 
+const findingsRows = Number(process.env.BENCH_FINDINGS_ROWS ?? 100_000);
+const missingRows = Number(process.env.BENCH_MISSING_ROWS ?? 2_000_000);
+
+/** Issues 7.2 and 8.2: a finding on every row, pretty against JSON; a finding-per-row file of 2M rows. */
+async function manyFindings() {
+  process.stderr.write(`many findings (${findingsRows} rows with a finding each; ${missingRows} rows missing required cells) …\n`);
+  const dir = join(here, 'data');
+  const file = await ensureFindingsData(dir, findingsRows);
+  const json = await measure('validate --format json', [join(here, 'run.mjs'), 'findings-json', file]);
+  const pretty = await measure('validate (pretty)', [join(here, 'run.mjs'), 'findings-pretty', file]);
+  const missing = await ensureMissingData(dir, missingRows);
+  const big = await measure('validate --format json', [join(here, 'run.mjs'), 'findings-json', missing]);
+  const row = (m) => `| ${m.label} | ${m.wall.toFixed(2)} | ${m.rss} |`;
+  let at = 'unknown';
+  try {
+    at = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return [
+    `## Many findings`,
+    `${new Date().toISOString().slice(0, 10)}, commit ${at}; ${runs} runs each, median.`,
+    '',
+    `${findingsRows.toLocaleString('en-US')} rows whose ID column Excel stored as numbers: SCHEMA_ID_PRECISION_LOST on every row (and the duplicates that follow);`,
+    'the whole report written (to memory). Targets: pretty within 1.5× JSON, peak RSS under 300 MB.',
+    '',
+    '| command | wall s (median) | peak RSS MB |',
+    '|---|---|---|',
+    row(json),
+    row(pretty),
+    '',
+    `pretty/JSON time ${(pretty.wall / json.wall).toFixed(2)}. Then ${missingRows.toLocaleString('en-US')} rows each missing 名单类型 and 主体名称 (two findings a row), JSON:`,
+    '',
+    '| command | wall s (median) | peak RSS MB |',
+    '|---|---|---|',
+    row(big),
+    '',
+  ];
+}
+
+if (process.env.BENCH_ONLY === 'findings') {
+  const section = (await manyFindings()).join('\n');
+  const path = join(here, 'RESULTS.md');
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
+  const at = old.indexOf('## Many findings');
+  const text = `${(at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`)}${section}`;
+  process.stdout.write(`${section}\n`);
+  writeFileSync(path, text);
+  process.exit(0);
+}
+
 process.stderr.write(`generating inputs (${csvRows} CSV rows, ${xlsxRows} xlsx rows) …\n`);
 const files = await ensureData(join(here, 'data'), { csvRows, xlsxRows });
 const task = (name, file) => [join(here, 'run.mjs'), name, file];
@@ -97,6 +150,7 @@ for (let i = 0; i < runs; i++) {
   compileTimes.push(r.wall);
 }
 const compileWall = median(compileTimes);
+const findingsSection = await manyFindings();
 
 const fmt = (m, base) => `| ${m.label} | ${m.wall.toFixed(2)} | ${m.rows ? Math.round(m.rows / m.wall).toLocaleString('en-US') : '—'} | ${m.rss || '—'} | ${base ? ratio(m.wall, base.wall) : '—'} | ${base && m.rss && base.rss ? ratio(m.rss, base.rss) : '—'} |`;
 const head = '| command | wall s (median) | rows/s | peak RSS MB | time ours/raw | RSS ours/raw |\n|---|---|---|---|---|---|';
@@ -140,6 +194,7 @@ const lines = [
   `| hrss-credit --help | ${help.wall.toFixed(3)} (${ratio(help.wall, bare.wall)}× bare node; target ≤ 2.5×) |`,
   `| hrss-credit compile 2026Q3 (example workspace) | ${compileWall.toFixed(3)} (target < 1 s) |`,
   '',
+  ...findingsSection,
 ];
 const text = lines.join('\n');
 process.stdout.write(`${text}\n`);

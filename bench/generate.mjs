@@ -114,21 +114,38 @@ export function findingRow(i) {
 export async function ensureFindingsData(dir, rows) {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `findings-${rows}.csv`);
-  if (!existsSync(path)) {
-    const tmp = `${path}.part`;
-    const out = createWriteStream(tmp);
-    out.write(Buffer.from(csvLine(HEADER), 'utf8'));
-    let buf = '';
-    for (let i = 0; i < rows; i++) {
-      buf += csvLine(findingRow(i));
-      if (buf.length > 1 << 20) {
-        if (!out.write(Buffer.from(buf, 'utf8'))) await new Promise((r) => out.once('drain', r));
-        buf = '';
-      }
+  if (!existsSync(path)) await writeRows(path, rows, findingRow);
+  return path;
+}
+
+/** Row i of a list where every row lacks its required 主体名称 and 名单类型 (issue 8.2). */
+export function missingRow(i) {
+  const r = row(i);
+  r[1] = '';
+  r[5] = '';
+  return r;
+}
+
+async function writeRows(path, rows, make) {
+  const tmp = `${path}.part`;
+  const out = createWriteStream(tmp);
+  out.write(Buffer.from(csvLine(HEADER), 'utf8'));
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    buf += csvLine(make(i));
+    if (buf.length > 1 << 20) {
+      if (!out.write(Buffer.from(buf, 'utf8'))) await new Promise((r) => out.once('drain', r));
+      buf = '';
     }
-    out.write(Buffer.from(buf, 'utf8'));
-    await new Promise((r) => out.end(r));
-    renameSync(tmp, path);
   }
+  out.write(Buffer.from(buf, 'utf8'));
+  await new Promise((r) => out.end(r));
+  renameSync(tmp, path);
+}
+
+export async function ensureMissingData(dir, rows) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `missing-${rows}.csv`);
+  if (!existsSync(path)) await writeRows(path, rows, missingRow);
   return path;
 }

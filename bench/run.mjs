@@ -4,7 +4,23 @@ import { createReadStream, writeSync } from 'node:fs';
 
 const [task, file] = process.argv.slice(2);
 let rows = 0;
-if (task === 'validate') {
+if (task === 'findings-json' || task === 'findings-pretty') {
+  // A list with findings on every row: the whole report is produced, as a clerk or a script would get it.
+  const { run } = await import('../dist/cli/program.js');
+  let bytes = 0;
+  const config = new URL('./bench.config.json', import.meta.url).pathname;
+  const format = task === 'findings-json' ? 'json' : 'pretty';
+  let out = '';
+  await run(['validate', file, '--config', config, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', format], {
+    stdout: { write: (s) => { bytes += Buffer.byteLength(s); if (format === 'json') out += s; } },
+    stderr: { write: () => {} },
+    env: {},
+    cwd: process.cwd(),
+  });
+  rows = format === 'json' ? JSON.parse(out).stats.rows : Number(/-(\d+)\.csv$/.exec(file)?.[1] ?? 0);
+  writeSync(1, `\n${JSON.stringify({ rows, bytes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  process.exit(0);
+} else if (task === 'validate') {
   const { run } = await import('../dist/cli/program.js');
   let out = '';
   // The benchmark's files are larger than the default 100 MB limit: raise it as a bureau would.
