@@ -87,7 +87,7 @@ async function manyFindings() {
     `## Many findings`,
     `${new Date().toISOString().slice(0, 10)}, commit ${at}; ${runs} runs each, median.`,
     '',
-    `${findingsRows.toLocaleString('en-US')} rows whose ID column Excel stored as numbers: SCHEMA_ID_PRECISION_LOST on every row (and the duplicates that follow);`,
+    `${findingsRows.toLocaleString('en-US')} rows whose ID column Excel stored as numbers: SCHEMA_ID_PRECISION_LOST on every row;`,
     'the whole report written (to memory). Targets: pretty within 1.5× JSON, peak RSS under 300 MB.',
     '',
     '| command | wall s (median) | peak RSS MB |',

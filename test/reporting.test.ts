@@ -30,9 +30,11 @@ function csv(rows: string[][]): string {
 }
 
 /** A list whose 证件号码 column (I) Excel stored as numbers: SCHEMA_ID_PRECISION_LOST on every row. */
-function precisionLostCsv(name: string, rows: number): string {
+function precisionLostCsv(name: string, rows: number, badDates: string[] = []): string {
   const body: string[][] = [HEADER];
   for (let i = 0; i < rows; i++) body.push(findingRow(i));
+  // 认定日期 (column M) that do not exist: one finding each, each with its own message.
+  badDates.forEach((d, i) => ((body[i + 1] as string[])[12] = d));
   const path = join(tmp, name);
   writeFileSync(path, csv(body));
   return name;
@@ -102,17 +104,20 @@ describe('pretty output with many findings (issue 7.2)', () => {
     const location = out.split('\n').filter((l) => l.startsWith('│')).map((l) => (l.split('│')[1] as string).trim()).join('');
     expect(location).toContain('E2:E9、E11:E300001');
     expect(location).toContain('共 299999 处');
-    expect(out.split('\n').filter((l) => l.startsWith('├')).length).toBe(1);
+    expect(out.split('\n').filter((l) => l.startsWith('├')).length).toBe(1); // one line
   });
 
   it('--max-findings caps the table lines per file and says how many more; codes beyond the cap are named', async () => {
-    const file = precisionLostCsv('capped.csv', 300);
+    const file = precisionLostCsv('capped.csv', 300, ['2026/9/31', '2026/2/30', '2026/4/31', '2026/6/31', '2026/11/31']);
+    const all = await runCli(['validate', ...args(file)], tmp);
+    // Six lines (a separator above each): I2:I301 grouped, five dates.
+    expect(all.stdout.split('\n').filter((l) => l.startsWith('├')).length).toBe(6);
     const r = await runCli(['validate', ...args(file), '--max-findings', '2'], tmp);
     expect(r.code).toBe(1);
-    const lines = r.stdout.split('\n');
-    // One separator under the head and one between the two lines of findings.
-    expect(lines.filter((l) => l.startsWith('├')).length).toBe(2);
+    // Two lines.
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('├')).length).toBe(2);
     expect(r.stdout).toContain('I2:I301');
+    expect(r.stdout).toMatch(/还有 4 处/);
     const json = JSON.parse((await runCli(['validate', ...args(file), '--format', 'json', '--max-findings', '2'], tmp)).stdout);
     expect(json.diagnostics.length).toBeGreaterThan(300);
   });
