@@ -58,6 +58,8 @@ export async function compileCommand(
     return res.report.exitCode;
   }
   const c = env.m.ui.compile;
+  // Paths in the clerk's view are shown, never obeyed (control characters made visible).
+  const shown = (p: string): string => visible(where(p));
   const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
   let out = formatDiagnostics(res.report, env.m, o);
   if (!o.quiet) {
@@ -69,10 +71,10 @@ export async function compileCommand(
   out += formatSummary(res.report, env.m, o);
   if (opts.dryRun) out += `${c.dryRun}\n`;
   else if (res.written && res.packageDir) {
-    out += `${env.chalk.green(c.written(where(res.packageDir)))}\n`;
-    if (res.zipPath) out += `${c.zip(where(res.zipPath))}\n`;
-    if (res.replaced) out += `${c.replaced(where(res.replaced))}\n`;
-    out += `${c.next(where(res.packageDir))}\n`;
+    out += `${env.chalk.green(c.written(shown(res.packageDir)))}\n`;
+    if (res.zipPath) out += `${c.zip(shown(res.zipPath))}\n`;
+    if (res.replaced) out += `${c.replaced(shown(res.replaced))}\n`;
+    out += `${c.next(shown(res.packageDir))}\n`;
   } else out += `${env.chalk.red(c.notWritten)}\n`;
   env.io.stdout.write(out);
   return res.report.exitCode;
