@@ -160,11 +160,15 @@ describe('hostile text is shown, not obeyed (issue 8.10)', () => {
     const r = await runCli(['validate', ...args(name)], tmp);
     expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
     expect(r.stdout).toContain('evil␛[31m名单.csv');
-    expect(r.stdout).toContain('␛]0;pwned␇');
+    expect(r.stdout).toContain('批注␛[5m');
+    // (C0 controls in a value are already U+FFFD by the time it is checked; the bidi override is not.)
+    expect(r.stdout).toContain('pwned');
+    expect(r.stdout).toContain('\\u202e');
     const j = await runCli(['validate', ...args(name), '--format', 'json'], tmp);
     const doc = JSON.parse(j.stdout);
     expect(doc.diagnostics[0].location.file).toBe(name);
-    expect(doc.diagnostics.some((d: { args: { value?: string } }) => d.args.value === '黑名单\x1b]0;pwned\x07\u202e')).toBe(true);
+    expect(doc.diagnostics.some((d: { args: { header?: string } }) => d.args.header === '批注\x1b[5m')).toBe(true);
+    expect(doc.diagnostics.some((d: { args: { value?: string } }) => d.args.value?.endsWith('pwned\ufffd\u202e'))).toBe(true);
   });
 });
 
