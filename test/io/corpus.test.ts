@@ -1,4 +1,4 @@
-// The real workbooks of ../shared/corpus (Excel, WPS, LibreOffice, Numbers, gnumeric saves).
+// The real workbooks of fixtures/corpus (Excel, WPS, LibreOffice, Numbers, gnumeric saves).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { scoreRows } from '../../src/table/header.js';
 import type { CellValue, SheetRow } from '../../src/io/cells.js';
 import { ROOT, runCli } from '../helpers/cases.js';
 
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'sheetjs-test-files');
+const CORPUS = join(ROOT, 'fixtures', 'corpus', 'sheetjs-test-files');
 const files = readdirSync(CORPUS).filter((f) => f !== 'LICENSE').sort();
 const READ = new Set(['.xlsx', '.xlsm']);
 
