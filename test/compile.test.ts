@@ -46,24 +46,30 @@ async function readSheets(file: string): Promise<Record<string, string[][]>> {
 
 const FULL_ID = /\b\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dX]\b/;
 
-function spawnBin(args: string[], cwd: string, env: Record<string, string> = {}): { done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>; kill(sig: NodeJS.Signals): void } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return {
-    done: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))),
-    kill: (sig) => child.kill(sig),
-  };
+interface Spawned {
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  /** Resolves when the compile holds the lock and its package is whole in the temporary folder (HRSS_CREDIT_FAULT=pause-before-swap). */
+  paused: Promise<void>;
+  resume(): void;
+  kill(sig: NodeJS.Signals): void;
 }
 
-async function waitFor(pred: () => boolean, ms = 20000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** Runs bin/ with an IPC channel: the fault hook reports the event the test waits for, no timer. */
+function spawnBin(args: string[], cwd: string, env: Record<string, string> = {}): Spawned {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => (stdout += d));
+  child.stderr?.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  const paused = new Promise<void>((resolve, reject) => {
+    child.on('message', (m) => (m === 'paused-before-swap' ? resolve() : undefined));
+    void done.then((r) => reject(new Error(`exited (${r.code}) before the pause: ${r.stderr}`)));
+  });
+  paused.catch(() => undefined);
+  return { done, paused, resume: () => child.send('go on'), kill: (sig) => child.kill(sig) };
 }
 
 describe('compile the example workspace', () => {
@@ -125,7 +131,8 @@ describe('compile the example workspace', () => {
   it('the manifest hashes every input and output, and verify passes', async () => {
     const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8'));
     expect(m.outputs.map((o: { path: string }) => o.path).sort()).toEqual(listFiles(pkg).filter((f) => f !== 'manifest.json'));
-    expect(m.inputs.length).toBeGreaterThan(20);
+    // Every file of the quarter's department folders is an input, and nothing else.
+    expect(m.inputs.map((i: { path: string }) => i.path).sort()).toEqual(listFiles(join(ws, 'submissions', '2026Q3')).map((f) => `submissions/2026Q3/${f}`).sort());
     expect(m.inputs.every((i: { path: string }) => i.path.startsWith('submissions/2026Q3/'))).toBe(true);
     expect(JSON.stringify(m)).not.toContain(ROOT);
     const v = await runCli(['verify', pkg], ROOT);
@@ -214,11 +221,18 @@ describe('determinism', () => {
   });
   it('without it, only manifest.json differs (its generatedAt)', async () => {
     const ws = copyExample('det2');
+    // No wait for the clock to tick: the two runs may fall in the same second or not; every file but
+    // the manifest is equal either way, and the manifests are equal but for generatedAt.
+    const before = Math.floor(Date.now() / 1000) * 1000;
     await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--out', join(tmp, 'det-c')], ROOT);
-    await new Promise((r) => setTimeout(r, 1100));
     await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--out', join(tmp, 'det-d')], ROOT);
-    const differ = listFiles(join(tmp, 'det-c')).filter((f) => !readFileSync(join(tmp, 'det-c', f)).equals(readFileSync(join(tmp, 'det-d', f))));
-    expect(differ).toEqual(['2026Q3/manifest.json']);
+    const files = listFiles(join(tmp, 'det-c'));
+    expect(files).toEqual(listFiles(join(tmp, 'det-d')));
+    const differ = files.filter((f) => !readFileSync(join(tmp, 'det-c', f)).equals(readFileSync(join(tmp, 'det-d', f))));
+    expect(differ.filter((f) => f !== '2026Q3/manifest.json')).toEqual([]);
+    const manifest = (dir: string): unknown => ({ ...JSON.parse(readFileSync(join(tmp, dir, '2026Q3', 'manifest.json'), 'utf8')), generatedAt: 'x' });
+    expect(manifest('det-c')).toEqual(manifest('det-d'));
+    expect(Date.parse(JSON.parse(readFileSync(join(tmp, 'det-c', '2026Q3', 'manifest.json'), 'utf8')).generatedAt)).toBeGreaterThanOrEqual(before);
   });
 });
 
@@ -300,11 +314,13 @@ describe('safety of the output', () => {
 
   it('two compiles at once: the second fails with exit 2, the first writes a whole package', async () => {
     const ws = copyExample('concurrent');
-    const first = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap:6000' });
-    await waitFor(() => existsSync(join(ws, 'packages', '.hrss-credit.lock')));
+    const first = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap' });
+    await first.paused;
+    expect(existsSync(join(ws, 'packages', '.hrss-credit.lock'))).toBe(true);
     const second = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--force', '--format', 'json'], ROOT);
     expect(second.code).toBe(2);
     expect(JSON.parse(second.stdout).error.code).toBe('LOCK_HELD');
+    first.resume();
     expect((await first.done).code).toBe(0);
     expect((await runCli(['verify', join(ws, 'packages', '2026Q3')], ROOT)).code).toBe(0);
     expect(readdirSync(join(ws, 'packages'))).toEqual(['2026Q3']);
@@ -321,9 +337,10 @@ describe('safety of the output', () => {
 
   it('a compile killed mid-write leaves no half package, and the next run cleans up', async () => {
     const ws = copyExample('killed');
-    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap:20000' });
+    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap' });
     const packages = join(ws, 'packages');
-    await waitFor(() => existsSync(packages) && readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-') && existsSync(join(packages, n, 'manifest.json'))));
+    await p.paused;
+    expect(readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-') && existsSync(join(packages, n, 'manifest.json')))).toBe(true);
     p.kill('SIGKILL');
     const r = await p.done;
     expect(r.signal).toBe('SIGKILL');
@@ -335,9 +352,10 @@ describe('safety of the output', () => {
 
   it('Ctrl-C mid-write removes the temporary folder at once', async () => {
     const ws = copyExample('interrupted');
-    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap:20000' });
+    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { HRSS_CREDIT_FAULT: 'pause-before-swap' });
     const packages = join(ws, 'packages');
-    await waitFor(() => existsSync(packages) && readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-')));
+    await p.paused;
+    expect(readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-'))).toBe(true);
     p.kill('SIGINT');
     const r = await p.done;
     expect(r.code).toBe(130);

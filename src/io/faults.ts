@@ -34,7 +34,17 @@ export function beforeAccess(path: string): void {
   }
 }
 
+/**
+ * `pause-before-swap`: the package is whole in its temporary folder. Tells the test over the IPC
+ * channel it opened ("paused-before-swap") and waits for its word ("go on"): the test acts on
+ * that event, not after a number of seconds. Without an IPC channel it does not pause.
+ */
 export async function beforeSwap(): Promise<void> {
-  const m = /pause-before-swap:(\d+)/.exec(spec());
-  if (m) await new Promise((r) => setTimeout(r, Number(m[1])));
+  const send = process.send?.bind(process);
+  if (!spec().includes('pause-before-swap') || !send) return;
+  await new Promise<void>((resolve) => {
+    process.once('message', () => resolve());
+    send('paused-before-swap');
+  });
+  process.disconnect?.();
 }
