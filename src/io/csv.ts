@@ -116,6 +116,12 @@ export function setCsvWorkerThreshold(bytes: number): void {
   workerMinBytes = bytes;
 }
 
+let workerRuns = 0;
+/** For tests: how many CSV files a worker thread has parsed to their end in this process. */
+export function csvWorkerRuns(): number {
+  return workerRuns;
+}
+
 export async function openCsv(path: string, sheetName: string, limits: Limits, score: HeaderScorer): Promise<WorkbookSource> {
   const sample = await readSample(path);
   const { encoding, bomLength, delimiter } = sniffCsv(sample, score);
@@ -227,7 +233,10 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
           }
           worker.postMessage({ type: 'ack' });
         } else if (m.type === 'error') finish(parseProblem(m.code, m.rows));
-        else finish();
+        else {
+          workerRuns++;
+          finish();
+        }
       });
       worker.on('error', (err) => finish(unreadable({ reason: 'damaged', detail: err.message })));
       worker.on('exit', () => finish());

@@ -17,7 +17,7 @@ describe.each(readdirSync(REAL).sort())('%s', (name) => {
 });
 
 describe('large CSV files are parsed in a worker thread, with the same findings', async () => {
-  const { setCsvWorkerThreshold } = await import('../../dist/io/csv.js');
+  const { setCsvWorkerThreshold, csvWorkerRuns } = await import('../../dist/io/csv.js');
   const { loadCases, buildCase, tempDir, cleanup, TODAY } = await import('../helpers/cases.js');
   const csvCases = loadCases().filter((c) => c.target?.endsWith('.csv') || c.target?.endsWith('.txt'));
   it.each(csvCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -26,9 +26,14 @@ describe('large CSV files are parsed in a worker thread, with the same findings'
       const target = await buildCase(c, dir);
       const args = ['validate', target, '--today', TODAY, '--format', 'json', ...(c.options?.department ? ['--department', c.options.department] : [])];
       setCsvWorkerThreshold(0);
+      const before = csvWorkerRuns();
       const inWorker = await runCli(args, dir);
+      const afterWorker = csvWorkerRuns();
       setCsvWorkerThreshold(Number.POSITIVE_INFINITY);
       const inThread = await runCli(args, dir);
+      // A worker parsed the file to its end, and the in-thread run started none.
+      expect(afterWorker - before).toBe(1);
+      expect(csvWorkerRuns()).toBe(afterWorker);
       expect(JSON.parse(inWorker.stdout).diagnostics.map(project)).toEqual(c.expect);
       expect(inWorker.stdout).toBe(inThread.stdout);
     } finally {
