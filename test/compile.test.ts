@@ -236,6 +236,23 @@ describe('determinism', () => {
   });
 });
 
+describe('a department that has not submitted', () => {
+  it('PACKAGE_SUBMISSION_MISSING names it (a warning: the package is written)', async () => {
+    const ws = copyExample('missing-dept');
+    rmSync(join(ws, 'submissions', '2026Q3', '考试中心'), { recursive: true });
+    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    expect(res.code).toBe(0);
+    const doc = JSON.parse(res.stdout);
+    expect(doc.written).toBe(true);
+    const found = doc.diagnostics.filter((d: { code: string }) => d.code === 'PACKAGE_SUBMISSION_MISSING');
+    expect(found.map((d: { args: unknown; location: unknown; severity: string }) => ({ args: d.args, location: d.location, severity: d.severity }))).toEqual([
+      { args: { department: '考试中心' }, location: {}, severity: 'warning' },
+    ]);
+    const full = await runCli(['compile', '2026Q3', '-w', copyExample('all-depts'), '--today', TODAY, '--format', 'json'], ROOT);
+    expect(JSON.parse(full.stdout).diagnostics.map((d: { code: string }) => d.code)).not.toContain('PACKAGE_SUBMISSION_MISSING');
+  });
+});
+
 describe('refusals: exit 1 and nothing written', () => {
   async function expectRefused(ws: string, code: string): Promise<void> {
     const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
@@ -260,6 +277,22 @@ describe('refusals: exit 1 and nothing written', () => {
       '就业局/补充红名单.csv': { csv: { rows: [['领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定日期'], ['就业', '法人及非法人组织', '新乡市红旗区鑫达劳务服务有限公司', '91410702MA9LQ3T4X3', '刘志强', '吸纳就业', '《就业促进法》', '2026-09-20']] } },
     });
     await expectRefused(ws, 'PACKAGE_RED_BLACK_CONFLICT');
+  });
+
+  it('two folders for one department (a name and its alias): PACKAGE_DEPARTMENT_DUPLICATE on the second', async () => {
+    const ws = copyExample('dept-twice');
+    const q = join(ws, 'submissions', '2026Q3');
+    cpSync(join(q, '监察科'), join(q, '劳动保障监察科'), { recursive: true });
+    await expectRefused(ws, 'PACKAGE_DEPARTMENT_DUPLICATE');
+    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    const found = JSON.parse(res.stdout).diagnostics.filter((d: { code: string }) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE');
+    expect(found.map((d: { args: unknown; location: unknown; severity: string }) => ({ args: d.args, location: d.location, severity: d.severity }))).toEqual([
+      {
+        args: { department: '监察科', folders: 'submissions/2026Q3/劳动保障监察科、submissions/2026Q3/监察科' },
+        location: { file: 'submissions/2026Q3/监察科' },
+        severity: 'error',
+      },
+    ]);
   });
 
   it('one record submitted by two departments', async () => {
