@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// `npm run release`: the offline release for a bureau PC (delivery.md "A release a clerk can install
+// from a USB stick"). Writes release/hrss-credit-<version>.zip holding one folder hrss-credit-<version>/:
+//   hrss-credit.mjs           the whole tool, every dependency bundled by esbuild (from dist/)
+//   hrss-credit.cmd           Windows launcher (node from PATH, or node\node.exe beside it)
+//   hrss-credit               POSIX launcher
+//   templates/                the built-in export template, read beside hrss-credit.mjs
+//   README.txt                in Chinese: copy the folder, open a command prompt, run
+//   THIRD-PARTY-NOTICES.txt   every bundled package's licence text
+// The same commit gives the same bytes: sorted entries, fixed timestamps (SOURCE_DATE_EPOCH, else
+// the commit's time), fixed modes, DOS times computed in UTC.
+//
+// Three files of dist/ find things relative to their own location; in the single file they are
+// rewritten at bundle time (each rewrite must match, or the build fails):
+//   version.js   reads ../package.json             -> the name and version as literals
+//   io/template.js ../../templates/credit-office.json -> ./templates/credit-office.json
+//   io/csv.js    new Worker(./csv-worker.js)       -> new Worker(this very file): the bundle is its
+//                own CSV worker (scripts/release-entry.mjs).
+process.env.TZ = 'UTC';
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import yazl from 'yazl';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const NAME = `hrss-credit-${pkg.version}`;
+// `--out DIR` (the tests) writes elsewhere than release/.
+const outAt = process.argv.indexOf('--out');
+const OUT = outAt > 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(ROOT, 'release');
+const MAX_BYTES = 15 * 1024 * 1024;
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'program.js'))) {
+  console.error('release: dist/ is missing; run `npm run build` first (npm run release does).');
+  process.exit(2);
+}
+
+function epoch() {
+  if (process.env.SOURCE_DATE_EPOCH) return Number(process.env.SOURCE_DATE_EPOCH);
+  try {
+    return Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  } catch {
+    return 1767225600; // 2026-01-01T00:00:00Z, outside a git checkout
+  }
+}
+
+const rewrites = [
+  {
+    file: join('dist', 'version.js'),
+    apply: () => `export const TOOL_NAME = ${JSON.stringify(pkg.name)};\nexport const TOOL_VERSION = ${JSON.stringify(pkg.version)};\n`,
+  },
+  { file: join('dist', 'io', 'template.js'), from: "new URL('../../templates/credit-office.json', import.meta.url)", to: "new URL('./templates/credit-office.json', import.meta.url)" },
+  { file: join('dist', 'io', 'csv.js'), from: "new Worker(new URL('./csv-worker.js', import.meta.url)", to: 'new Worker(new URL(import.meta.url)' },
+];
+
+const relocate = {
+  name: 'relocate',
+  setup(b) {
+    // Data tables (iconv-lite's GB18030 tables): a string for JSON.parse compiles far faster at
+    // start-up than the same data as an object literal.
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, (args) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const rw = rewrites.find((r) => args.path === join(ROOT, r.file));
+      if (!rw) return undefined;
+      if (rw.apply) return { contents: rw.apply(), loader: 'js' };
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(rw.from)) throw new Error(`release: ${rw.file} no longer contains ${rw.from}; update scripts/release.mjs`);
+      rw.done = true;
+      return { contents: text.replace(rw.from, rw.to), loader: 'js' };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [join(ROOT, 'scripts', 'release-entry.mjs')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  write: false,
+  outfile: join(OUT, 'hrss-credit.mjs'),
+  metafile: true,
+  minify: true,
+  legalComments: 'none', // the licences are in THIRD-PARTY-NOTICES.txt, whole
+  logLevel: 'warning',
+  plugins: [relocate],
+  // Bundled CommonJS packages call require() for Node's own modules.
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __hrssCreateRequire } from 'node:module';\nconst require = __hrssCreateRequire(import.meta.url);" },
+});
+for (const rw of rewrites) if (!rw.apply && !rw.done) throw new Error(`release: ${rw.file} was not bundled; update scripts/release.mjs`);
+const bundle = Buffer.from(result.outputFiles[0].contents);
+
+// Every bundled package: its folder under node_modules, from the metafile's inputs.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const abs = resolve(ROOT, input);
+  const parts = abs.split(sep);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) continue;
+  const n = parts[at + 1]?.startsWith('@') ? 2 : 1;
+  const dir = parts.slice(0, at + 1 + n).join(sep);
+  if (packages.has(dir)) continue;
+  const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  packages.set(dir, meta);
+}
+const STANDARD = {
+  MIT: (holder) => `Copyright (c) ${holder}
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction,
+including without limitation the rights to use, copy, modify, merge, publish, distribute,
+sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
+NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES
+OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`,
+  ISC: (holder) => `Copyright (c) ${holder}
+
+Permission to use, copy, modify, and/or distribute this software for any purpose with or without
+fee is hereby granted, provided that the above copyright notice and this permission notice appear
+in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH REGARD TO THIS
+SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE
+AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE
+OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS
+SOFTWARE.`,
+};
+const crlf = (s) => s.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n');
+const notices = [
+  `${NAME}: third-party software bundled in hrss-credit.mjs / hrss-credit.mjs 中打包的第三方软件`,
+  '',
+  `${packages.size} packages. Each package's licence text follows, as the package ships it.`,
+  '',
+];
+const entries = [...packages.entries()]
+  .map(([dir, meta]) => ({ dir, meta, key: `${meta.name}@${meta.version}` }))
+  .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+const seen = new Set();
+for (const { dir, meta, key } of entries) {
+  if (seen.has(key)) continue;
+  seen.add(key);
+  const files = readdirSync(dir)
+    .filter((f) => /^(licen[cs]e|copying|notice)(\b|[.-_])/i.test(f) && statSync(join(dir, f)).isFile())
+    .sort();
+  notices.push('='.repeat(78), `${key}  (${typeof meta.license === 'string' ? meta.license : JSON.stringify(meta.license ?? meta.licenses ?? 'no licence declared')})`, meta.homepage ?? '', '='.repeat(78), '');
+  if (files.length === 0) {
+    // A few old packages ship no licence file: their declared licence's standard text, with the
+    // author named in package.json as the copyright holder; a package that declares none says so.
+    const spdx = typeof meta.license === 'string' ? meta.license.replace(/\/X11$/, '') : undefined;
+    const holder = typeof meta.author === 'string' ? meta.author : (meta.author?.name ?? `the authors of ${meta.name}`);
+    if (spdx && STANDARD[spdx]) notices.push(`The package ships no licence file; package.json declares "${meta.license}", whose standard text follows.`, '', STANDARD[spdx](holder), '');
+    else notices.push(`The package ships no licence file and its package.json declares no licence. Author: ${holder}; repository: ${typeof meta.repository === 'string' ? meta.repository : (meta.repository?.url ?? '')}.`, '');
+  }
+  for (const f of files) notices.push(`--- ${f} ---`, readFileSync(join(dir, f), 'utf8').trimEnd(), '');
+}
+
+const BOM = '\uFEFF';
+const launcherCmd = crlf(`@echo off
+rem hrss-credit for Windows: runs hrss-credit.mjs beside this file with node\\node.exe beside it
+rem (a portable Node the bureau put there), else with node from PATH. Passes every argument on
+rem unchanged and returns the tool's exit code. The console is switched to UTF-8 (code page 65001)
+rem for Chinese file names and messages, and switched back afterwards.
+setlocal
+set "HRSS_HERE=%~dp0"
+set "HRSS_NODE=node"
+if exist "%HRSS_HERE%node\\node.exe" set "HRSS_NODE=%HRSS_HERE%node\\node.exe"
+if "%HRSS_NODE%"=="node" (
+  where node >nul 2>nul
+  if errorlevel 1 (
+    echo hrss-credit: Node.js 20+ not found. Install Node.js, or put node.exe in "%HRSS_HERE%node\\". See README.txt. 1>&2
+    exit /b 2
+  )
+)
+set "HRSS_CP="
+for /f "tokens=*" %%a in ('chcp') do for %%b in (%%a) do set "HRSS_CP=%%~nb"
+chcp 65001 >nul
+"%HRSS_NODE%" "%HRSS_HERE%hrss-credit.mjs" %*
+set "HRSS_RC=%ERRORLEVEL%"
+if defined HRSS_CP chcp %HRSS_CP% >nul
+exit /b %HRSS_RC%
+`);
+const launcherSh = `#!/bin/sh
+# hrss-credit for a POSIX shell: node from PATH, or node/bin/node beside this file.
+here="$(cd "$(dirname "$0")" && pwd)"
+if [ -x "$here/node/bin/node" ]; then exec "$here/node/bin/node" "$here/hrss-credit.mjs" "$@"; fi
+exec node "$here/hrss-credit.mjs" "$@"
+`;
+const readme = crlf(`hrss-credit ${pkg.version} —— 新乡市人社局信用红黑名单报送校验与汇总工具（离线版）
+
+一、需要什么
+  电脑上装有 Node.js 20 或更高版本（在命令提示符里输入 node --version 可以查看）。
+  没有网络也能用：本文件夹已包含工具需要的全部内容，不需要再下载任何东西。
+  如果电脑上没有安装 Node.js，可以把便携版 Node.js 的 node.exe 放到本文件夹下的 node 文件夹里
+  （即 ${NAME}\\node\\node.exe），工具会优先使用它。
+
+二、安装
+  1. 把整个文件夹 ${NAME} 从 U 盘复制到电脑上，例如 D:\\${NAME}。
+  2. 不需要运行安装程序，也不需要管理员权限。
+
+三、使用
+  1. 打开“命令提示符”（按 Win+R，输入 cmd，回车）。
+  2. 进入本文件夹，例如：
+       D:
+       cd D:\\${NAME}
+  3. 运行，例如：
+       hrss-credit --version
+       hrss-credit validate D:\\信用红黑名单\\submissions\\2026Q3\\就业办
+       hrss-credit status 2026Q3 -w D:\\信用红黑名单
+       hrss-credit compile 2026Q3 -w D:\\信用红黑名单 --zip
+       hrss-credit verify D:\\信用红黑名单\\packages\\2026Q3
+  路径里可以有中文和空格（有空格时请用英文双引号把路径括起来）。
+  hrss-credit --help 列出全部命令；hrss-credit rules 列出全部检查项及修改方法。
+
+四、结果
+  退出码 0：没有错误；1：至少有一个错误（汇总时不生成汇总包）；2：工具无法运行（参数、路径、配置有误）。
+  加 --format json 时输出为 JSON，供脚本使用。
+
+五、文件说明
+  hrss-credit.cmd            Windows 下的启动文件
+  hrss-credit                Linux / macOS 下的启动文件
+  hrss-credit.mjs            工具本身（一个文件，已包含全部依赖）
+  templates\\                 市信用办报送文件的内置模板
+  THIRD-PARTY-NOTICES.txt    所含第三方软件的许可证
+`);
+
+const files = new Map([
+  ['hrss-credit.mjs', { data: bundle, mode: 0o644 }],
+  ['hrss-credit.cmd', { data: Buffer.from(launcherCmd, 'utf8'), mode: 0o644 }],
+  ['hrss-credit', { data: Buffer.from(launcherSh, 'utf8'), mode: 0o755 }],
+  ['README.txt', { data: Buffer.from(BOM + readme, 'utf8'), mode: 0o644 }],
+  ['THIRD-PARTY-NOTICES.txt', { data: Buffer.from(BOM + crlf(notices.join('\n') + '\n'), 'utf8'), mode: 0o644 }],
+]);
+const walk = (dir) =>
+  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+for (const f of walk('templates')) files.set(f.split(sep).join('/'), { data: readFileSync(join(ROOT, f)), mode: 0o644 });
+
+const mtime = new Date(epoch() * 1000);
+const zip = new yazl.ZipFile();
+for (const name of [...files.keys()].sort()) {
+  const { data, mode } = files.get(name);
+  zip.addBuffer(data, `${NAME}/${name}`, { mtime, mode, forceDosTimestamp: true, compressionLevel: 9 });
+}
+zip.end();
+const chunks = [];
+for await (const c of zip.outputStream) chunks.push(c);
+const bytes = Buffer.concat(chunks);
+if (bytes.length > MAX_BYTES) throw new Error(`release: ${bytes.length} bytes, over the 15 MB the contract allows`);
+mkdirSync(OUT, { recursive: true });
+const target = join(OUT, `${NAME}.zip`);
+writeFileSync(target, bytes);
+console.log(`${relative(ROOT, target).split(sep).join('/')}: ${bytes.length} bytes, ${files.size} files, ${seen.size} bundled packages`);

@@ -1,0 +1,196 @@
+// The offline release (delivery.md "A release a clerk can install from a USB stick"): built once,
+// unzipped into an empty temporary folder with no node_modules above it, run on a copy of the example
+// workspace; its package equals the installed tool's byte for byte.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import iconv from 'iconv-lite';
+import { listFiles } from '../src/io/package-fs.js';
+import { ROOT, cleanup, tempDir } from './helpers/cases.js';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const NAME = `hrss-credit-${pkg.version}`;
+const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
+const BIN = join(ROOT, 'bin', 'hrss-credit.js');
+const TODAY = '2026-10-15';
+const EPOCH = { SOURCE_DATE_EPOCH: '1790000000' };
+
+interface Entry {
+  name: string;
+  data: Buffer;
+  mode: number;
+  mtime: Date;
+}
+
+function unzip(file: string): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, z) => {
+      if (err || !z) return reject(err);
+      const out: Entry[] = [];
+      z.on('entry', (e: yauzl.Entry) => {
+        z.openReadStream(e, (err2, s) => {
+          if (err2 || !s) return reject(err2);
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c));
+          s.on('end', () => {
+            out.push({ name: e.fileName, data: Buffer.concat(chunks), mode: (e.externalFileAttributes >>> 16) & 0o777, mtime: e.getLastModDate() });
+            z.readEntry();
+          });
+        });
+      });
+      z.on('end', () => resolve(out));
+      z.readEntry();
+    });
+  });
+}
+
+function release(out: string, env: Record<string, string> = {}): Buffer {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--out', out], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' });
+  return readFileSync(join(out, `${NAME}.zip`));
+}
+
+function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...env }, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+let tmp: string;
+let zip: Buffer;
+let entries: Entry[];
+let home: string; // the unzipped release folder
+let tool: string; // its hrss-credit.mjs
+const installed = (args: string[], cwd: string, env: Record<string, string> = {}) => run(process.execPath, [BIN, ...args], cwd, env);
+const bundled = (args: string[], cwd: string, env: Record<string, string> = {}) => run(process.execPath, [tool, ...args], cwd, env);
+
+beforeAll(async () => {
+  tmp = tempDir('release');
+  zip = release(join(tmp, 'out-a'), EPOCH);
+  entries = await unzip(join(tmp, 'out-a', `${NAME}.zip`));
+  const at = join(tmp, 'usb');
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    mkdirSync(dirname(join(at, e.name)), { recursive: true });
+    writeFileSync(join(at, e.name), e.data);
+    chmodSync(join(at, e.name), e.mode);
+  }
+  home = join(at, NAME);
+  tool = join(home, 'hrss-credit.mjs');
+}, 120_000);
+afterAll(() => cleanup(tmp));
+
+describe('the release zip', () => {
+  it('holds one folder with the bundle, both launchers, the templates and the texts; under 15 MB', () => {
+    expect(entries.map((e) => e.name)).toEqual(
+      ['README.txt', 'THIRD-PARTY-NOTICES.txt', 'hrss-credit', 'hrss-credit.cmd', 'hrss-credit.mjs', 'templates/credit-office.json'].map((n) => `${NAME}/${n}`),
+    );
+    expect(zip.length).toBeLessThan(15 * 1024 * 1024);
+    expect(entries.find((e) => e.name.endsWith('/hrss-credit'))?.mode).toBe(0o755);
+    expect(entries.every((e) => e.mtime.getTime() === entries[0]?.mtime.getTime())).toBe(true);
+  });
+
+  it('is the same bytes when built again from the same commit', () => {
+    expect(release(join(tmp, 'out-b'), EPOCH).equals(zip)).toBe(true);
+  });
+
+  it('the Windows launcher passes every argument on (%*), returns the exit code, and has CRLF lines', () => {
+    const cmd = entries.find((e) => e.name.endsWith('.cmd'))?.data.toString('utf8') ?? '';
+    expect(cmd.split('\r\n').length).toBe(cmd.split('\n').length);
+    expect(cmd).toMatch(/^"%HRSS_NODE%" "%HRSS_HERE%hrss-credit\.mjs" %\*\r$/m);
+    expect(cmd).toMatch(/^set "HRSS_RC=%ERRORLEVEL%"\r$/m);
+    expect(cmd).toMatch(/^exit \/b %HRSS_RC%\r$/m);
+    expect(cmd).toContain('node\\node.exe');
+    expect(cmd).toContain('chcp 65001');
+    expect(/[^\x00-\x7f]/.test(cmd)).toBe(false); // read in any console code page
+  });
+
+  it('README.txt is Chinese; the notices hold the licence of every bundled package', () => {
+    const readme = entries.find((e) => e.name.endsWith('README.txt'))?.data.toString('utf8') ?? '';
+    expect(readme).toContain('命令提示符');
+    expect(readme).toContain(`${NAME}`);
+    const notices = entries.find((e) => e.name.endsWith('THIRD-PARTY-NOTICES.txt'))?.data.toString('utf8') ?? '';
+    for (const dep of ['commander', 'csv-parse', 'exceljs', 'zod', 'chalk', 'cli-table3', 'yauzl', 'yazl', 'saxes', 'iconv-lite', 'file-type']) {
+      const v = (JSON.parse(readFileSync(join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')) as { version: string }).version;
+      expect(notices, dep).toContain(`\r\n${dep}@${v}  (`);
+    }
+    expect(notices).toContain('Permission is hereby granted');
+  });
+});
+
+describe('the unzipped release, with no node_modules above it', () => {
+  it('has no node_modules in any folder above it', () => {
+    for (let d = home; dirname(d) !== d; d = dirname(d)) expect(existsSync(join(d, 'node_modules')), d).toBe(false);
+  });
+
+  it('--version, through the POSIX launcher too', () => {
+    expect(bundled(['--version'], tmp)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(run(join(home, 'hrss-credit'), ['--version'], tmp)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('compile: the package equals the installed tool\'s, byte for byte; verify passes', () => {
+    const a = join(tmp, 'ws-bundle');
+    const b = join(tmp, 'ws-installed');
+    cpSync(EXAMPLE, a, { recursive: true });
+    cpSync(EXAMPLE, b, { recursive: true });
+    const args = ['compile', '2026Q3', '--today', TODAY, '--zip', '--format', 'json'];
+    const ra = bundled([...args, '-w', a], tmp, EPOCH);
+    const rb = installed([...args, '-w', b], tmp, EPOCH);
+    expect(ra.code).toBe(0);
+    expect(rb.code).toBe(0);
+    const files = listFiles(join(a, 'packages'));
+    expect(files).toEqual(listFiles(join(b, 'packages')));
+    expect(files).toContain('2026Q3.zip');
+    for (const f of files) expect(readFileSync(join(a, 'packages', f)).equals(readFileSync(join(b, 'packages', f))), f).toBe(true);
+    expect(bundled(['verify', join(a, 'packages', '2026Q3')], tmp).code).toBe(0);
+    writeFileSync(join(a, 'packages', '2026Q3', 'records.json'), '[]');
+    expect(bundled(['verify', join(a, 'packages', '2026Q3')], tmp).code).toBe(1);
+  });
+
+  it('validate: the same findings and exit code as the installed tool, through the launcher with a Chinese path with a space', () => {
+    const ws = join(tmp, '信用 红黑名单');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    const csv = join(ws, 'submissions', '2026Q3', '劳动关系科', '劳动关系科信用红黑名单.csv');
+    const text = iconv.decode(readFileSync(csv), 'gb18030').replace('91410704MA47KD2X8H', '91410704MA47KD2X8J');
+    writeFileSync(csv, iconv.encode(text, 'gb18030'));
+    const args = ['validate', join(ws, 'submissions', '2026Q3', '劳动关系科'), '--today', TODAY, '--format', 'json'];
+    const a = run(join(home, 'hrss-credit'), args, tmp);
+    const b = installed(args, tmp);
+    expect(a.code).toBe(1);
+    expect(a).toEqual(b);
+    expect(JSON.parse(a.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain('SCHEMA_CREDIT_CODE_CHECKSUM');
+  });
+
+  it('a CSV large enough for the worker thread is read by the bundle, which is its own worker', () => {
+    const dir = join(tmp, 'large', '2026Q3', '就业办');
+    mkdirSync(dir, { recursive: true });
+    const header = '领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定日期\r\n';
+    const filler = `\r\n${' '.repeat(1022)}`;
+    const file = join(dir, '红名单.csv');
+    writeFileSync(file, header + filler.repeat(8 * 1024 + 1));
+    expect(readFileSync(file).length).toBeGreaterThanOrEqual(8 * 1024 * 1024); // csv.ts: the worker's threshold
+    const args = ['validate', file, '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--format', 'json'];
+    const a = bundled(args, tmp);
+    const b = installed(args, tmp);
+    expect(a).toEqual(b);
+    expect(JSON.parse(a.stdout).diagnostics.map((d: { code: string }) => d.code)).not.toContain('FILE_UNREADABLE');
+  });
+
+  it('reads its built-in template from templates/ beside it', () => {
+    const ws = join(tmp, 'ws-export');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    expect(bundled(['compile', '2026Q3', '-w', ws, '--today', TODAY], tmp).code).toBe(0);
+    const exported = bundled(['export', join(ws, 'packages', '2026Q3'), '--to', join(tmp, 'exported'), '--format', 'json'], tmp);
+    expect(exported.code).toBe(0);
+    const tpl = join(home, 'templates', 'credit-office.json');
+    const kept = readFileSync(tpl);
+    writeFileSync(tpl, '{}');
+    try {
+      const r = bundled(['export', join(ws, 'packages', '2026Q3'), '--to', join(tmp, 'exported-2'), '--format', 'json'], tmp);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error.code).toBe('TEMPLATE_INVALID');
+    } finally {
+      writeFileSync(tpl, kept);
+    }
+  });
+});
