@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig } from '../io/workspace.js';
-import { displayPath } from '../io/paths.js';
+import { displayPath, resolveFrom } from '../io/paths.js';
 import { buildMatrix, type Matrix } from '../schemas/matrix.js';
 import type { Config } from '../schemas/config.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
@@ -42,7 +42,7 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
   const cwd = resolve(options.cwd);
   let workspace: string | undefined;
   if (options.workspace) {
-    workspace = resolve(cwd, options.workspace);
+    workspace = resolveFrom(cwd, options.workspace);
     const state = folderState(workspace);
     if (state === 'missing') throw new ToolError('PATH_NOT_FOUND', { path: options.workspace });
     if (state === 'file') throw new ToolError('PATH_NOT_FOLDER', { path: options.workspace });

@@ -8,7 +8,7 @@ import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js'
 import { checkAttachmentBytes } from '../io/evidence.js';
 import { isCoverName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
 import type { Limits } from '../schemas/config.js';
-import { collisionKey, displayPath, unsafeSegment } from '../io/paths.js';
+import { collisionKey, departmentFolderName, displayPath, enclosingNames, unsafeSegment, type PathFlavour } from '../io/paths.js';
 import { ioArgs } from '../io/errors.js';
 import { visible } from '../domain/text.js';
 import type { WorkbookSource } from '../io/cells.js';
@@ -68,14 +68,10 @@ export interface DepartmentResult {
 }
 
 /** The nearest enclosing folder whose name parses as a quarter. */
-export function quarterFromPath(path: string): Quarter | undefined {
-  let dir = resolve(path);
-  for (let i = 0; i < 8; i++) {
-    const q = parseQuarter(basename(dir));
+export function quarterFromPath(path: string, p?: PathFlavour): Quarter | undefined {
+  for (const name of enclosingNames(path, 8, p)) {
+    const q = parseQuarter(name);
     if (q) return q;
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
   }
   return undefined;
 }
@@ -300,7 +296,7 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
   }
 
   // 2. Department and quarter (workspace.md "Departments", "Quarters").
-  const resolved = resolveDepartment(ctx, options.department, isFolder ? basename(folder) : basename(dirname(target)), covers);
+  const resolved = resolveDepartment(ctx, options.department, departmentFolderName(target, isFolder), covers);
   const dept = resolved.dept;
   if (dept) {
     deptName = dept.name;

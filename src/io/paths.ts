@@ -1,16 +1,48 @@
-/** Paths as reports show them: relative, with `/` separators (cli.md "location.file"). */
-import { relative, sep } from 'node:path';
+/**
+ * Paths as reports show them: relative, with `/` separators (cli.md "location.file"). Every helper
+ * takes the path flavour (node:path by default) so that the Windows cases — `D:\信用红黑名单`,
+ * `\\server\share\…` — are tested with path.win32 on any machine (delivery.md "Windows").
+ */
+import nodePath from 'node:path';
 
-export function displayPath(base: string, path: string): string {
-  const rel = relative(base, path);
+export type PathFlavour = Pick<typeof nodePath, 'basename' | 'dirname' | 'isAbsolute' | 'relative' | 'resolve' | 'sep'>;
+
+export function displayPath(base: string, path: string, p: PathFlavour = nodePath): string {
+  const rel = p.relative(base, path);
   const out = rel === '' ? '.' : rel;
-  return sep === '/' ? out : out.split(sep).join('/');
+  return p.sep === '/' ? out : out.split(p.sep).join('/');
 }
 
-/** For the terminal: relative when inside `base`, else absolute (clearer than ../../..). */
-export function shownPath(base: string, path: string): string {
-  const rel = displayPath(base, path);
-  return rel.startsWith('../') || rel === '..' ? path : rel;
+/**
+ * For the terminal: relative when inside `base`, else absolute as given (clearer than ../../..;
+ * on another drive or share there is no relative path at all).
+ */
+export function shownPath(base: string, path: string, p: PathFlavour = nodePath): string {
+  const rel = p.relative(base, path);
+  return rel === '..' || rel.startsWith(`..${p.sep}`) || p.isAbsolute(rel) ? path : displayPath(base, path, p);
+}
+
+/** `-w DIR`, `--config FILE`, a target: relative to the current folder, or absolute (a drive, a UNC share). */
+export function resolveFrom(cwd: string, path: string, p: PathFlavour = nodePath): string {
+  return p.resolve(cwd, path);
+}
+
+/** The folder whose name names the department: the target's own for a folder, else its parent's. */
+export function departmentFolderName(target: string, isFolder: boolean, p: PathFlavour = nodePath): string {
+  return p.basename(isFolder ? target : p.dirname(target));
+}
+
+/** The nearest enclosing folders' names, innermost first (at most `depth`), up to the root or share. */
+export function enclosingNames(path: string, depth: number, p: PathFlavour = nodePath): string[] {
+  const out: string[] = [];
+  let dir = p.resolve(path);
+  for (let i = 0; i < depth; i++) {
+    out.push(p.basename(dir));
+    const up = p.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return out;
 }
 
 // Names Windows cannot create (Naming Files, Paths, and Namespaces, learn.microsoft.com): device
