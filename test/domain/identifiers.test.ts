@@ -1,4 +1,4 @@
-// Test vectors from ../shared/reference/format-research.md §2, plus property tests.
+// Test vectors from docs/reference/format-research.md §2, plus property tests.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkCreditCode, creditCodeCheck, makeCreditCode, normaliseCreditCode, orgCodeCheck, CREDIT_CODE_CHARSET } from '../../src/domain/credit-code.js';
