@@ -16,6 +16,8 @@
 //   io/template.js ../../templates/credit-office.json -> ./templates/credit-office.json
 //   io/csv.js    new Worker(./csv-worker.js)       -> new Worker(this very file): the bundle is its
 //                own CSV worker (scripts/release-entry.mjs).
+// Every dependency but commander and chalk is bundled apart and carried as a string, compiled when
+// first imported (see DEFERRED below): --help starts as fast as the installed tool.
 process.env.TZ = 'UTC';
 
 import { execFileSync } from 'node:child_process';
@@ -56,15 +58,21 @@ const rewrites = [
   { file: join('dist', 'io', 'csv.js'), from: "new Worker(new URL('./csv-worker.js', import.meta.url)", to: 'new Worker(new URL(import.meta.url)' },
 ];
 
-const relocate = {
-  name: 'relocate',
+// Data tables (iconv-lite's GB18030 tables): a string for JSON.parse compiles far faster than the same
+// data as an object literal.
+const jsonAsString = {
+  name: 'json-as-string',
   setup(b) {
-    // Data tables (iconv-lite's GB18030 tables): a string for JSON.parse compiles far faster at
-    // start-up than the same data as an object literal.
     b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, (args) => ({
       contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
       loader: 'js',
     }));
+  },
+};
+
+const relocate = {
+  name: 'relocate',
+  setup(b) {
     b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
       const rw = rewrites.find((r) => args.path === join(ROOT, r.file));
       if (!rw) return undefined;
@@ -74,6 +82,46 @@ const relocate = {
       rw.done = true;
       return { contents: text.replace(rw.from, rw.to), loader: 'js' };
     });
+  },
+};
+
+// Every dependency but the two that `--help` needs (commander, chalk) is bundled on its own as
+// CommonJS and carried in the bundle as a string, compiled when first imported: a string costs next
+// to nothing to compile at start-up, so `--help` starts as fast as the installed tool, which loads
+// only those two for --help too. One string per package: one instance of each (zod's ZodError).
+const DEFERRED = Object.keys(pkg.dependencies).filter((d) => d !== 'commander' && d !== 'chalk').sort();
+const deferredInputs = {};
+const deferredSource = {};
+const buildDeferred = (contents, logLevel = 'silent') =>
+  build({
+    stdin: { contents, resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    metafile: true,
+    minify: true,
+    legalComments: 'none',
+    logLevel,
+    plugins: [jsonAsString],
+  });
+for (const name of DEFERRED) {
+  // CommonJS as the package gives it to require(), else (ESM only: file-type) its exports, converted.
+  const r = await buildDeferred(`module.exports = require(${JSON.stringify(name)});`).catch(() => buildDeferred(`export * from ${JSON.stringify(name)};`, 'warning'));
+  deferredSource[name] = r.outputFiles[0].text;
+  Object.assign(deferredInputs, r.metafile.inputs);
+}
+const deferred = {
+  name: 'deferred',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${DEFERRED.map((d) => d.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})$`) }, (args) =>
+      args.importer.includes(`${sep}node_modules${sep}`) ? undefined : { path: args.path, namespace: 'deferred' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents: `const m = { exports: {} };\nnew Function('require', 'module', 'exports', '__filename', '__dirname', ${JSON.stringify(deferredSource[args.path])})(require, m, m.exports, __hrssFile, __hrssDir);\nmodule.exports = m.exports;\n`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -89,16 +137,16 @@ const result = await build({
   minify: true,
   legalComments: 'none', // the licences are in THIRD-PARTY-NOTICES.txt, whole
   logLevel: 'warning',
-  plugins: [relocate],
+  plugins: [relocate, deferred, jsonAsString],
   // Bundled CommonJS packages call require() for Node's own modules.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __hrssCreateRequire } from 'node:module';\nconst require = __hrssCreateRequire(import.meta.url);" },
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __hrssCreateRequire } from 'node:module';\nconst require = __hrssCreateRequire(import.meta.url);\nimport { fileURLToPath as __hrssPath } from 'node:url';\nconst __hrssFile = __hrssPath(import.meta.url), __hrssDir = __hrssFile.replace(/[\\\\/][^\\\\/]*$/, '');" },
 });
 for (const rw of rewrites) if (!rw.apply && !rw.done) throw new Error(`release: ${rw.file} was not bundled; update scripts/release.mjs`);
 const bundle = Buffer.from(result.outputFiles[0].contents);
 
 // Every bundled package: its folder under node_modules, from the metafile's inputs.
 const packages = new Map();
-for (const input of Object.keys(result.metafile.inputs)) {
+for (const input of [...Object.keys(result.metafile.inputs), ...Object.keys(deferredInputs)]) {
   const abs = resolve(ROOT, input);
   const parts = abs.split(sep);
   const at = parts.lastIndexOf('node_modules');

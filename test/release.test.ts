@@ -176,10 +176,16 @@ describe('the unzipped release, with no node_modules above it', () => {
     expect(JSON.parse(a.stdout).diagnostics.map((d: { code: string }) => d.code)).not.toContain('FILE_UNREADABLE');
   });
 
-  it('reads its built-in template from templates/ beside it', () => {
+  it('reads its built-in template from templates/ beside it; writes GB18030 CSV (iconv-lite, bundled)', () => {
     const ws = join(tmp, 'ws-export');
     cpSync(EXAMPLE, ws, { recursive: true });
+    const cfg = join(ws, 'hrss-credit.config.json');
+    const config = existsSync(cfg) ? (JSON.parse(readFileSync(cfg, 'utf8')) as Record<string, Record<string, unknown>>) : {};
+    writeFileSync(cfg, JSON.stringify({ ...config, export: { ...config.export, csvEncoding: 'gb18030' } }));
     expect(bundled(['compile', '2026Q3', '-w', ws, '--today', TODAY], tmp).code).toBe(0);
+    const csv = readFileSync(join(ws, 'packages', '2026Q3', '公示', '黑名单.csv'));
+    expect(csv.includes(Buffer.from('主体名称'))).toBe(false);
+    expect(iconv.decode(csv, 'gb18030')).toContain('主体名称');
     const exported = bundled(['export', join(ws, 'packages', '2026Q3'), '--to', join(tmp, 'exported'), '--format', 'json'], tmp);
     expect(exported.code).toBe(0);
     const tpl = join(home, 'templates', 'credit-office.json');
