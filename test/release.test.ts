@@ -52,7 +52,9 @@ function release(out: string, env: Record<string, string> = {}): Buffer {
 }
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...env }, encoding: 'utf8' });
+  // The registry and any proxy unreachable, no module search path: the bundle must need none of them.
+  const offline = { npm_config_registry: 'http://127.0.0.1:9/', HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NODE_PATH: '' };
+  const r = spawnSync(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...offline, ...env }, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
