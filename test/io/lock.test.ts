@@ -169,16 +169,18 @@ describe('a compile that lost its lock', () => {
     cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
     const packages = join(ws, 'packages');
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'hrss-credit.js'), 'compile', '2026Q3', '-w', ws, '--today', '2026-10-15', '--format', 'json'], {
-      env: { ...process.env, HRSS_CREDIT_FAULT: 'pause-before-swap:3000' },
+      env: { ...process.env, HRSS_CREDIT_FAULT: 'pause-before-swap' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout?.on('data', (d) => (stdout += d));
     const done = new Promise<number | null>((r) => child.on('close', r));
-    // Wait for the event: the whole package written in its temporary folder, the swap not yet done.
-    while (!(existsSync(packages) && readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-') && existsSync(join(packages, n, 'manifest.json'))))) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    // Wait for the event: the whole package written in its temporary folder, the swap not yet done
+    // (the fault hook says so over IPC and waits for our word).
+    await new Promise<void>((resolve) => child.on('message', (m) => (m === 'paused-before-swap' ? resolve() : undefined)));
+    expect(readdirSync(packages).some((n) => n.startsWith('.2026Q3.tmp-') && existsSync(join(packages, n, 'manifest.json')))).toBe(true);
     writeLock(packages, { host: 'OTHER-PC', pid: 4242, since: '2026-10-15T09:00:00Z', token: 'theirs' });
+    child.send('go on');
     expect(await done).toBe(2);
     expect(JSON.parse(stdout).error.code).toBe('LOCK_HELD');
     expect(existsSync(join(packages, '2026Q3'))).toBe(false);
