@@ -5,15 +5,17 @@
 //   hrss-credit.cmd           Windows launcher (node from PATH, or node\node.exe beside it)
 //   hrss-credit               POSIX launcher
 //   templates/                the built-in export template, read beside hrss-credit.mjs
+//   data/chinese-days/        the built-in working-day calendar's data (read, never imported)
 //   README.txt                in Chinese: copy the folder, open a command prompt, run
 //   THIRD-PARTY-NOTICES.txt   every bundled package's licence text
 // The same commit gives the same bytes: sorted entries, fixed timestamps (SOURCE_DATE_EPOCH, else
 // the commit's time), fixed modes, DOS times computed in UTC.
 //
-// Three files of dist/ find things relative to their own location; in the single file they are
+// Four files of dist/ find things relative to their own location; in the single file they are
 // rewritten at bundle time (each rewrite must match, or the build fails):
 //   version.js   reads ../package.json             -> the name and version as literals
 //   io/template.js ../../templates/credit-office.json -> ./templates/credit-office.json
+//   io/calendar.js chinese-days/package.json         -> ./data/chinese-days/package.json
 //   io/csv.js    new Worker(./csv-worker.js)       -> new Worker(this very file): the bundle is its
 //                own CSV worker (scripts/release-entry.mjs).
 // Every dependency but commander and chalk is bundled apart and carried as a string, compiled when
@@ -55,6 +57,8 @@ const rewrites = [
     apply: () => `export const TOOL_NAME = ${JSON.stringify(pkg.name)};\nexport const TOOL_VERSION = ${JSON.stringify(pkg.version)};\n`,
   },
   { file: join('dist', 'io', 'template.js'), from: "new URL('../../templates/credit-office.json', import.meta.url)", to: "new URL('./templates/credit-office.json', import.meta.url)" },
+  // The built-in calendar is chinese-days's data file, read (never imported) from data/ beside the bundle.
+  { file: join('dist', 'io', 'calendar.js'), from: 'require.resolve(`${BUILTIN_PACKAGE}/package.json`)', to: 'require.resolve(`./data/${BUILTIN_PACKAGE}/package.json`)' },
   { file: join('dist', 'io', 'csv.js'), from: "new Worker(new URL('./csv-worker.js', import.meta.url)", to: 'new Worker(new URL(import.meta.url)' },
 ];
 
@@ -89,7 +93,9 @@ const relocate = {
 // CommonJS and carried in the bundle as a string, compiled when first imported: a string costs next
 // to nothing to compile at start-up, so `--help` starts as fast as the installed tool, which loads
 // only those two for --help too. One string per package: one instance of each (zod's ZodError).
-const DEFERRED = Object.keys(pkg.dependencies).filter((d) => d !== 'commander' && d !== 'chalk').sort();
+// Packages whose data files the tool reads instead of importing them: shipped under data/<name>/.
+const DATA_ONLY = { 'chinese-days': ['package.json', 'dist/chinese-days.json', 'LICENSE'] };
+const DEFERRED = Object.keys(pkg.dependencies).filter((d) => d !== 'commander' && d !== 'chalk' && !(d in DATA_ONLY)).sort();
 const deferredInputs = {};
 const deferredSource = {};
 const buildDeferred = (contents, logLevel = 'silent') =>
@@ -187,6 +193,10 @@ WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF 
 OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS
 SOFTWARE.`,
 };
+for (const name of Object.keys(DATA_ONLY)) {
+  const dir = join(ROOT, 'node_modules', name);
+  packages.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
+}
 const crlf = (s) => s.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n');
 const notices = [
   `${NAME}: third-party software bundled in hrss-credit.mjs / hrss-credit.mjs 中打包的第三方软件`,
@@ -282,6 +292,7 @@ const readme = crlf(`hrss-credit ${pkg.version} —— 新乡市人社局信用�
   hrss-credit                Linux / macOS 下的启动文件
   hrss-credit.mjs            工具本身（一个文件，已包含全部依赖）
   templates\\                 市信用办报送文件的内置模板
+  data\\chinese-days\\        内置的工作日历（节假日、调休）数据
   THIRD-PARTY-NOTICES.txt    所含第三方软件的许可证
 `);
 
@@ -294,6 +305,9 @@ const files = new Map([
 ]);
 const walk = (dir) =>
   readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+for (const [name, list] of Object.entries(DATA_ONLY)) {
+  for (const f of list) files.set(`data/${name}/${f}`, { data: readFileSync(join(ROOT, 'node_modules', name, f)), mode: 0o644 });
+}
 for (const f of walk('templates')) files.set(f.split(sep).join('/'), { data: readFileSync(join(ROOT, f)), mode: 0o644 });
 
 const mtime = new Date(epoch() * 1000);

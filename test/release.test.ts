@@ -85,7 +85,17 @@ afterAll(() => cleanup(tmp));
 describe('the release zip', () => {
   it('holds one folder with the bundle, both launchers, the templates and the texts; under 15 MB', () => {
     expect(entries.map((e) => e.name)).toEqual(
-      ['README.txt', 'THIRD-PARTY-NOTICES.txt', 'hrss-credit', 'hrss-credit.cmd', 'hrss-credit.mjs', 'templates/credit-office.json'].map((n) => `${NAME}/${n}`),
+      [
+        'README.txt',
+        'THIRD-PARTY-NOTICES.txt',
+        'data/chinese-days/LICENSE',
+        'data/chinese-days/dist/chinese-days.json',
+        'data/chinese-days/package.json',
+        'hrss-credit',
+        'hrss-credit.cmd',
+        'hrss-credit.mjs',
+        'templates/credit-office.json',
+      ].map((n) => `${NAME}/${n}`),
     );
     expect(zip.length).toBeLessThan(15 * 1024 * 1024);
     expect(entries.find((e) => e.name.endsWith('/hrss-credit'))?.mode).toBe(0o755);
@@ -112,7 +122,7 @@ describe('the release zip', () => {
     expect(readme).toContain('命令提示符');
     expect(readme).toContain(`${NAME}`);
     const notices = entries.find((e) => e.name.endsWith('THIRD-PARTY-NOTICES.txt'))?.data.toString('utf8') ?? '';
-    for (const dep of ['commander', 'csv-parse', 'exceljs', 'zod', 'chalk', 'cli-table3', 'yauzl', 'yazl', 'saxes', 'iconv-lite', 'file-type']) {
+    for (const dep of Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies)) {
       const v = (JSON.parse(readFileSync(join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')) as { version: string }).version;
       expect(notices, dep).toContain(`\r\n${dep}@${v}  (`);
     }
@@ -161,6 +171,14 @@ describe('the unzipped release, with no node_modules above it', () => {
     expect(a.code).toBe(1);
     expect(a).toEqual(b);
     expect(JSON.parse(a.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain('SCHEMA_CREDIT_CODE_CHECKSUM');
+  });
+
+  it('calendar: the built-in working-day calendar (chinese-days data under data/) as the installed tool has it', () => {
+    for (const year of ['2026', '2027']) {
+      const a = bundled(['calendar', year, '--format', 'json'], tmp);
+      expect(a).toEqual(installed(['calendar', year, '--format', 'json'], tmp));
+    }
+    expect(JSON.parse(bundled(['calendar', '2026', '--format', 'json'], tmp).stdout).calendar.covered).toBe(true);
   });
 
   it('a CSV large enough for the worker thread is read by the bundle, which is its own worker', () => {
