@@ -1,0 +1,161 @@
+/**
+ * The hash chain of the event log. A line is the canonical JSON of its event (canonical.ts) followed
+ * by `\n`; `hash` is the SHA-256 of the canonical JSON of the event without `hash`, and `prev` is the
+ * hash of the line before. Editing, deleting or reordering any event before the last one breaks a
+ * link; a cut tail does not, which is why `publish` prints the head for the clerk to keep and
+ * `register verify --head` checks the log still reaches it.
+ */
+import { canonicalJson, sha256Hex } from './canonical.js';
+import { EVENT_TYPES, type Author, type EventBody, type RegisterEvent } from './events.js';
+
+export interface Head {
+  seq: number;
+  hash: string;
+}
+
+/** The hash an event must carry: of its canonical JSON without `hash`. */
+export function hashOfEvent(event: Omit<RegisterEvent, 'hash'> | RegisterEvent): string {
+  const { hash: _ignored, ...rest } = event as RegisterEvent;
+  return sha256Hex(canonicalJson(rest));
+}
+
+/** The next event after `head` (null for an empty log). */
+export function sealEvent(body: EventBody, author: Author, head: Head | null): RegisterEvent {
+  const unsealed = { ...body, seq: head ? head.seq + 1 : 1, at: author.at, by: author.by, host: author.host, prev: head ? head.hash : null };
+  return { ...unsealed, hash: hashOfEvent(unsealed as Omit<RegisterEvent, 'hash'>) } as RegisterEvent;
+}
+
+/** The exact line written for an event. */
+export function eventLine(event: RegisterEvent): string {
+  return `${canonicalJson(event)}\n`;
+}
+
+export function formatHead(head: Head): string {
+  return `${head.seq}:${head.hash}`;
+}
+
+/** `SEQ:HASH` (the hash may be shortened to its first 8 or more hex digits). */
+export function parseHead(text: string): { seq: number; hash: string } | undefined {
+  const m = /^\s*(\d+)\s*:\s*([0-9a-fA-F]{8,64})\s*$/.exec(text);
+  return m ? { seq: Number(m[1]), hash: (m[2] as string).toLowerCase() } : undefined;
+}
+
+export interface SplitLog {
+  /** Every complete line (without its `\n`). */
+  lines: string[];
+  /**
+   * A last line that a crash left unfinished: it lacks its `\n` (the append was one write of the
+   * line and its newline), or it is only NUL bytes (a file extended by the crash but never written).
+   * Null when the log ends cleanly.
+   */
+  torn: { line: number; offset: number } | null;
+}
+
+export function splitLog(text: string): SplitLog {
+  if (text === '') return { lines: [], torn: null };
+  const parts = text.split('\n');
+  const last = parts.pop() as string;
+  let offset = text.length - last.length;
+  if (last !== '') return { lines: parts, torn: { line: parts.length + 1, offset: Buffer.byteLength(text.slice(0, offset)) } };
+  // A line of NULs ending with '\n' is still a torn append (e.g. a zero-filled block after power loss).
+  let lines = parts;
+  while (lines.length > 0 && /^\0+$/.test(lines[lines.length - 1] as string)) {
+    offset -= (lines[lines.length - 1] as string).length + 1;
+    lines = lines.slice(0, -1);
+  }
+  return lines.length < parts.length ? { lines, torn: { line: lines.length + 1, offset: Buffer.byteLength(text.slice(0, offset)) } } : { lines, torn: null };
+}
+
+export type BreakReason = 'json' | 'schema' | 'canonical' | 'seq' | 'prev' | 'hash' | 'torn' | 'head';
+
+export interface ChainBreak {
+  /** The 1-based line number in events.jsonl. */
+  line: number;
+  reason: BreakReason;
+}
+
+export type ChainResult =
+  | { ok: true; events: RegisterEvent[]; head: Head | null }
+  | { ok: false; events: RegisterEvent[]; head: Head | null; broken: ChainBreak };
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** The structural minimum of an event: enough for the chain and for replay to trust its head. */
+function wellFormed(v: unknown): v is RegisterEvent {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const e = v as Record<string, unknown>;
+  return (
+    Number.isSafeInteger(e.seq) &&
+    typeof e.type === 'string' &&
+    (EVENT_TYPES as readonly string[]).includes(e.type) &&
+    typeof e.at === 'string' &&
+    typeof e.by === 'string' &&
+    typeof e.host === 'string' &&
+    (e.prev === null || (typeof e.prev === 'string' && HEX64.test(e.prev))) &&
+    typeof e.hash === 'string' &&
+    HEX64.test(e.hash) &&
+    bodyWellFormed(e)
+  );
+}
+
+function isStringArray(v: unknown): boolean {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+function bodyWellFormed(e: Record<string, unknown>): boolean {
+  switch (e.type) {
+    case 'publish':
+      return typeof e.batch === 'string' && typeof e.on === 'string' && typeof e.package === 'string' && Array.isArray(e.records) && Array.isArray(e.removals) && isStringArray(e.unchanged);
+    case 'import':
+      return typeof e.batch === 'string' && typeof e.on === 'string' && Array.isArray(e.records) && isStringArray(e.files);
+    case 'note':
+      return typeof e.text === 'string' && isStringArray(e.ids);
+    case 'objection-add':
+      return typeof e.on === 'string' && typeof e.id === 'string' && typeof e.objection === 'string';
+    case 'objection-resolve':
+      return typeof e.on === 'string' && typeof e.id === 'string' && typeof e.objection === 'string' && typeof e.outcome === 'string';
+    default:
+      return false;
+  }
+}
+
+/**
+ * Checks every line in order and stops at the first bad one: not JSON, not an event, not written in
+ * canonical form (an edit that kept the hash right but changed the bytes), a seq that does not follow,
+ * a `prev` that is not the hash before, a `hash` that is not its own.
+ */
+export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = null): ChainResult {
+  const events: RegisterEvent[] = [];
+  let head: Head | null = null;
+  const fail = (line: number, reason: BreakReason): ChainResult => ({ ok: false, events, head, broken: { line, reason } });
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] as string;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return fail(i + 1, 'json');
+    }
+    if (!wellFormed(parsed)) return fail(i + 1, 'schema');
+    if (`${canonicalJson(parsed)}` !== text) return fail(i + 1, 'canonical');
+    if (parsed.seq !== (head ? head.seq + 1 : 1)) return fail(i + 1, 'seq');
+    if (parsed.prev !== (head ? head.hash : null)) return fail(i + 1, 'prev');
+    if (hashOfEvent(parsed) !== parsed.hash) return fail(i + 1, 'hash');
+    events.push(parsed);
+    head = { seq: parsed.seq, hash: parsed.hash };
+  }
+  if (torn) return fail(torn.line, 'torn');
+  return { ok: true, events, head };
+}
+
+/** Parses and verifies a whole log text. */
+export function verifyLog(text: string): ChainResult {
+  const split = splitLog(text);
+  return verifyLines(split.lines, split.torn);
+}
+
+/** Whether the events still reach a head the clerk noted (`register verify --head`). */
+export function reachesHead(events: readonly RegisterEvent[], head: { seq: number; hash: string }): boolean {
+  const e = events[head.seq - 1];
+  return e !== undefined && e.seq === head.seq && e.hash.startsWith(head.hash);
+}

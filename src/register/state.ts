@@ -1,0 +1,194 @@
+/**
+ * The register's state: a pure function of its events, replayed in order (register.md). `apply`
+ * folds one event into a state; `replay` folds a whole log from the empty state, so that
+ * replay(a ++ b) equals apply-each(b) over replay(a): a snapshot of any prefix continues like the log.
+ *
+ * The state keeps each record's timeline (publications, removals, objections) rather than a status,
+ * because statuses depend on the day asked about (`--on`): a record counts from its batch's
+ * publication, a removal from its batch's publication (a 撤销 from the day it is resolved), and a
+ * record is expired the day after its 公示截止日期.
+ */
+import type { IsoDate, RegisterEvent, RegisterRecord, RemovalType } from './events.js';
+
+export interface Publication {
+  seq: number;
+  batch: string;
+  on: IsoDate;
+  record: RegisterRecord;
+}
+
+export interface RemovalFact {
+  seq: number;
+  type: RemovalType;
+  /** The day it takes effect: its batch's publication, or the day a 撤销 was resolved. */
+  on: IsoDate;
+  /** The batch that published it; null for a 撤销 (effective at once). */
+  batch: string | null;
+  reason: string;
+}
+
+export interface ObjectionFact {
+  seq: number;
+  objection: string;
+  on: IsoDate;
+  resolvedOn: IsoDate | null;
+  outcome: string | null;
+}
+
+export interface RecordEntry {
+  id: string;
+  publications: Publication[];
+  removals: RemovalFact[];
+  objections: ObjectionFact[];
+  /** The seq of every event that touched the record (notes included). */
+  events: number[];
+}
+
+export interface BatchFact {
+  seq: number;
+  type: 'publish' | 'import';
+  on: IsoDate;
+  package: string | null;
+}
+
+export interface RegisterState {
+  /** The last event applied (0 for none) and its hash. */
+  seq: number;
+  head: string | null;
+  records: Map<string, RecordEntry>;
+  batches: Map<string, BatchFact>;
+}
+
+export function emptyState(): RegisterState {
+  return { seq: 0, head: null, records: new Map(), batches: new Map() };
+}
+
+function entryOf(state: RegisterState, id: string): RecordEntry {
+  let e = state.records.get(id);
+  if (!e) {
+    e = { id, publications: [], removals: [], objections: [], events: [] };
+    state.records.set(id, e);
+  }
+  return e;
+}
+
+function touch(e: RecordEntry, seq: number): void {
+  if (e.events[e.events.length - 1] !== seq) e.events.push(seq);
+}
+
+/** Folds one event into the state (mutating it, for speed at a million records; replay makes a fresh one). */
+export function apply(state: RegisterState, event: RegisterEvent): RegisterState {
+  switch (event.type) {
+    case 'publish':
+    case 'import': {
+      for (const record of event.records) {
+        const e = entryOf(state, record.id);
+        e.publications.push({ seq: event.seq, batch: event.batch, on: event.on, record });
+        touch(e, event.seq);
+      }
+      if (event.type === 'publish') {
+        for (const r of event.removals) {
+          const e = state.records.get(r.id);
+          if (!e) continue; // compile matched it against the register; an unknown id changes nothing
+          e.removals.push({ seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
+          touch(e, event.seq);
+        }
+        for (const id of event.unchanged) {
+          const e = state.records.get(id);
+          if (e) touch(e, event.seq);
+        }
+      }
+      state.batches.set(event.batch, { seq: event.seq, type: event.type, on: event.on, package: event.type === 'publish' ? event.package : null });
+      break;
+    }
+    case 'note':
+      for (const id of event.ids) {
+        const e = state.records.get(id);
+        if (e) touch(e, event.seq);
+      }
+      break;
+    case 'objection-add': {
+      const e = state.records.get(event.id);
+      if (!e) break;
+      e.objections.push({ seq: event.seq, objection: event.objection, on: event.on, resolvedOn: null, outcome: null });
+      touch(e, event.seq);
+      break;
+    }
+    case 'objection-resolve': {
+      const e = state.records.get(event.id);
+      if (!e) break;
+      const o = e.objections.find((x) => x.objection === event.objection && x.resolvedOn === null);
+      if (o) {
+        o.resolvedOn = event.on;
+        o.outcome = event.outcome;
+      }
+      if (event.outcome === 'revoked') e.removals.push({ seq: event.seq, type: 'revoked', on: event.on, batch: null, reason: event.reason ?? '' });
+      touch(e, event.seq);
+      break;
+    }
+  }
+  state.seq = event.seq;
+  state.head = event.hash;
+  return state;
+}
+
+export function continueReplay(state: RegisterState, events: Iterable<RegisterEvent>): RegisterState {
+  for (const e of events) apply(state, e);
+  return state;
+}
+
+export function replay(events: Iterable<RegisterEvent>): RegisterState {
+  return continueReplay(emptyState(), events);
+}
+
+export type Status = 'active' | 'expired' | 'removed';
+
+export interface RecordStatus {
+  id: string;
+  record: RegisterRecord;
+  batch: string;
+  publishedOn: IsoDate;
+  publishUntil: IsoDate;
+  status: Status;
+  removal: { type: RemovalType; on: IsoDate; batch: string | null; reason: string } | null;
+  /** An objection open on that day (异议标注). */
+  objection: boolean;
+}
+
+/**
+ * A record as it stood on `date` (undefined when not yet published then): the latest publication on
+ * or before that day, the latest removal after it that had taken effect, an objection open that day.
+ */
+export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | undefined {
+  let pub: Publication | undefined;
+  for (const p of entry.publications) if (p.on <= date) pub = p;
+  if (!pub) return undefined;
+  const since = pub.seq;
+  let removal: RemovalFact | undefined;
+  for (const r of entry.removals) if (r.seq > since && r.on <= date) removal = r;
+  const objection = entry.objections.some((o) => o.seq > since && o.on <= date && (o.resolvedOn === null || o.resolvedOn > date));
+  const record = pub.record;
+  let status: Status;
+  if (removal) status = removal.type === 'expired' ? 'expired' : 'removed';
+  else status = record.publishUntil < date ? 'expired' : 'active';
+  return {
+    id: entry.id,
+    record,
+    batch: pub.batch,
+    publishedOn: pub.on,
+    publishUntil: record.publishUntil,
+    status,
+    removal: removal ? { type: removal.type, on: removal.on, batch: removal.batch, reason: removal.reason } : null,
+    objection: status === 'active' && objection,
+  };
+}
+
+/** Every record as it stood on `date`, in the order they were first published. */
+export function statusesOn(state: RegisterState, date: IsoDate): RecordStatus[] {
+  const out: RecordStatus[] = [];
+  for (const e of state.records.values()) {
+    const s = statusOn(e, date);
+    if (s) out.push(s);
+  }
+  return out;
+}

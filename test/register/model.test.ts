@@ -1,0 +1,170 @@
+// The pure register model: canonical JSON, the hash chain, replay and statuses on a day.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { canonicalJson } from '../../src/register/canonical.js';
+import { eventLine, hashOfEvent, parseHead, reachesHead, sealEvent, splitLog, verifyLog, type Head } from '../../src/register/chain.js';
+import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
+import { continueReplay, replay, statusesOn, statusOn } from '../../src/register/state.js';
+
+const AUTHOR = { at: '2026-10-15T09:30:00+08:00', by: '张三', host: 'HRSS-PC07' };
+
+function rec(id: string, publishUntil = '2029-09-30', extra: Partial<RegisterRecord> = {}): RegisterRecord {
+  return { id, listType: 'black', domain: '劳动保障监察', subjectName: `主体${id}`, publishUntil, department: '劳动保障监察支队', ...extra } as RegisterRecord;
+}
+
+function chain(bodies: EventBody[]): RegisterEvent[] {
+  const out: RegisterEvent[] = [];
+  let head: Head | null = null;
+  for (const b of bodies) {
+    const e = sealEvent(b, AUTHOR, head);
+    out.push(e);
+    head = { seq: e.seq, hash: e.hash };
+  }
+  return out;
+}
+
+const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
+
+const ids = ['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa4'];
+const dateArb = fc.integer({ min: 0, max: 2000 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+const bodyArb: fc.Arbitrary<EventBody> = fc.oneof(
+  fc.record({
+    type: fc.constant('publish' as const),
+    batch: fc.constantFrom('2026Q1', '2026Q2', '2026Q3'),
+    on: dateArb,
+    package: fc.constant('0'.repeat(64)),
+    records: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 3 }).chain((xs) => fc.tuple(...xs.map((id) => dateArb.map((d) => rec(id, d))))),
+    removals: fc.array(fc.record({ id: fc.constantFrom(...ids), type: fc.constantFrom('violation' as const, 'early' as const, 'corrected' as const, 'expired' as const), reason: fc.string({ maxLength: 4 }) }), { maxLength: 2 }),
+    unchanged: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }),
+  }),
+  fc.record({ type: fc.constant('note' as const), text: fc.string({ maxLength: 10 }), ids: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }) }),
+  fc.record({ type: fc.constant('objection-add' as const), on: dateArb, id: fc.constantFrom(...ids), objection: fc.constantFrom('Y1', 'Y2') }),
+  fc.record({ type: fc.constant('objection-resolve' as const), on: dateArb, id: fc.constantFrom(...ids), objection: fc.constantFrom('Y1', 'Y2'), outcome: fc.constantFrom('revoked' as const, 'upheld' as const) }),
+);
+const logArb = fc.array(bodyArb, { minLength: 2, maxLength: 12 }).map(chain);
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth by code point, leaves out undefined, has no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: [{ z: 'x', y: undefined, 名: null }], A: true })).toBe('{"A":true,"a":[{"z":"x","名":null}],"b":1}');
+  });
+  it('one value has one text whatever the key order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const reordered = JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).reverse()) : x)));
+        expect(canonicalJson(reordered)).toBe(canonicalJson(v));
+        expect(canonicalJson(JSON.parse(canonicalJson(v)))).toBe(canonicalJson(v));
+      }),
+    );
+  });
+});
+
+describe('the hash chain', () => {
+  it('seals events: seq from 1, prev = the hash before, hash of the event without hash', () => {
+    const [a, b] = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]) as [RegisterEvent, RegisterEvent];
+    expect(a.seq).toBe(1);
+    expect(a.prev).toBeNull();
+    expect(b.prev).toBe(a.hash);
+    expect(hashOfEvent(b)).toBe(b.hash);
+    expect(verifyLog(text([a, b]))).toMatchObject({ ok: true, head: { seq: 2, hash: b.hash } });
+  });
+
+  it('an intact log of any events verifies', () => {
+    fc.assert(fc.property(logArb, (events) => {
+      expect(verifyLog(text(events)).ok).toBe(true);
+    }));
+  });
+
+  it('any edit of an event, even with its hash recomputed, is found at or after it', () => {
+    fc.assert(
+      fc.property(logArb, fc.nat(), fc.boolean(), (events, k, rehash) => {
+        const i = k % (events.length - 1); // before the last event
+        const edited = { ...events[i], by: `${(events[i] as RegisterEvent).by}改` } as RegisterEvent;
+        if (rehash) edited.hash = hashOfEvent(edited);
+        const copy = events.slice();
+        copy[i] = edited;
+        const r = verifyLog(text(copy));
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.broken).toEqual({ line: rehash ? i + 2 : i + 1, reason: rehash ? 'prev' : 'hash' });
+      }),
+    );
+  });
+
+  it('any single byte changed in any line is found', () => {
+    fc.assert(
+      fc.property(logArb, fc.nat(), fc.integer({ min: 32, max: 126 }), (events, k, byte) => {
+        const buf = Buffer.from(text(events));
+        const pos = k % buf.length;
+        if (buf[pos] === byte || buf[pos] === 0x0a) return;
+        buf[pos] = byte;
+        expect(verifyLog(buf.toString('utf8')).ok).toBe(false);
+      }),
+    );
+  });
+
+  it('deleting or reordering events before the last is found', () => {
+    fc.assert(
+      fc.property(logArb, fc.nat(), fc.nat(), (events, k, j) => {
+        const i = k % (events.length - 1);
+        const deleted = events.filter((_, n) => n !== i);
+        expect(verifyLog(text(deleted)).ok).toBe(false);
+        const other = j % events.length;
+        if (other === i) return;
+        const swapped = events.slice();
+        [swapped[i], swapped[other]] = [swapped[other] as RegisterEvent, swapped[i] as RegisterEvent];
+        expect(verifyLog(text(swapped)).ok).toBe(false);
+      }),
+    );
+  });
+
+  it('a torn last line is named as torn; whole lines before it are kept', () => {
+    const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
+    const whole = text(events);
+    const cut = whole.slice(0, whole.length - 7);
+    const r = verifyLog(cut);
+    expect(r).toMatchObject({ ok: false, broken: { line: 2, reason: 'torn' }, head: { seq: 1 } });
+    expect(splitLog(cut).torn?.offset).toBe(Buffer.byteLength(eventLine(events[0] as RegisterEvent)));
+    expect(verifyLog(`${whole}\0\0\0\n`)).toMatchObject({ ok: false, broken: { line: 3, reason: 'torn' } });
+  });
+
+  it('a cut tail is caught only against the noted head', () => {
+    const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
+    const head = parseHead(`2:${(events[1] as RegisterEvent).hash.slice(0, 10)}`);
+    expect(head).toBeDefined();
+    expect(reachesHead(events, head!)).toBe(true);
+    expect(reachesHead(events.slice(0, 1), head!)).toBe(false);
+    expect(parseHead('2:xyz')).toBeUndefined();
+  });
+});
+
+describe('replay', () => {
+  it('the state of a log equals the state of any prefix continued with the rest (a snapshot is a prefix)', () => {
+    fc.assert(
+      fc.property(logArb, fc.nat(), (events, k) => {
+        const cut = k % (events.length + 1);
+        const snapshot = structuredClone(replay(events.slice(0, cut)));
+        expect(continueReplay(snapshot, events.slice(cut))).toEqual(replay(events));
+      }),
+    );
+  });
+
+  it('statuses on a day: not yet published, active, expired after 公示截止日期, removed from its batch, revoked at once', () => {
+    const events = chain([
+      { type: 'publish', batch: '2026Q2', on: '2026-07-10', package: 'p'.repeat(64), records: [rec(ids[0]!, '2026-12-31'), rec(ids[1]!)], removals: [], unchanged: [] },
+      { type: 'objection-add', on: '2026-08-01', id: ids[1]!, objection: 'Y1' },
+      { type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'q'.repeat(64), records: [rec(ids[2]!)], removals: [{ id: ids[1]!, type: 'early', reason: '信用修复' }], unchanged: [] },
+      { type: 'objection-resolve', on: '2026-10-20', id: ids[2]!, objection: 'none', outcome: 'revoked', reason: '认定错误' },
+    ]);
+    const s = replay(events);
+    const on = (id: string, d: string) => statusOn(s.records.get(id)!, d);
+    expect(on(ids[0]!, '2026-07-09')).toBeUndefined();
+    expect(on(ids[0]!, '2026-12-31')?.status).toBe('active');
+    expect(on(ids[0]!, '2027-01-01')?.status).toBe('expired');
+    expect(on(ids[1]!, '2026-08-02')).toMatchObject({ status: 'active', objection: true });
+    expect(on(ids[1]!, '2026-10-14')?.status).toBe('active');
+    expect(on(ids[1]!, '2026-10-15')).toMatchObject({ status: 'removed', removal: { type: 'early', on: '2026-10-15', batch: '2026Q3' }, objection: false });
+    expect(on(ids[2]!, '2026-10-19')?.status).toBe('active');
+    expect(on(ids[2]!, '2026-10-20')).toMatchObject({ status: 'removed', removal: { type: 'revoked', batch: null } });
+    expect(statusesOn(s, '2026-09-01').map((r) => r.id)).toEqual([ids[0], ids[1]]);
+    expect(s.batches.get('2026Q3')).toMatchObject({ seq: 3, on: '2026-10-15' });
+  });
+});
