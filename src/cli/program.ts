@@ -11,6 +11,7 @@ import { messagesFor, parseLang, type Lang, type Messages } from '../messages/in
 import { ToolError } from '../api/errors.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { TOOL_VERSION } from '../version.js';
+import { registerUi } from '../messages/register-ui.js';
 
 // A small young generation: validating makes only short-lived garbage per row, and the default
 // 16 MB semi-spaces (in the main thread and the CSV worker alike) added ~30 MB of peak memory on a
@@ -246,6 +247,36 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   addCommon(program.command('calendar').description(h.calendar).argument('[year]', h.calendarYear), m).action(
     action('calendar', async () => (await import('./commands/calendar.js')).calendarCommand),
   );
+  // The register (register.md): publish, register verify|repair|list|show, diff.
+  const ru = registerUi(m.lang).help;
+  const reg = async () => import('./commands/register.js');
+  addCommon(program.command('publish').description(ru.publish).argument('<batch>', ru.publishBatch), m)
+    .option('--on <date>', ru.on)
+    .option('--by <name>', ru.by)
+    .action(action('publish', async () => (await reg()).publishCommand));
+  const register = program.command('register').description(ru.register).helpOption('-h, --help', h.helpOption);
+  addCommon(register.command('verify').description(ru.verify), m)
+    .option('--head <seq:hash>', ru.head)
+    .action(action('register verify', async () => (await reg()).registerVerifyCommand));
+  addCommon(register.command('repair').description(ru.repair), m)
+    .option('--by <name>', ru.by)
+    .action(action('register repair', async () => (await reg()).registerRepairCommand));
+  addCommon(register.command('list').description(ru.list), m)
+    .addOption(new Option('--status <status>', ru.status).choices(['active', 'expired', 'removed', 'all']))
+    .option('--on <date>', ru.on)
+    .option('--department <name>', ru.department)
+    .addOption(new Option('--list <type>', ru.list_).choices(['red', 'black']))
+    .option('--expiring-before <date>', ru.expiringBefore)
+    .option('--find <text>', ru.find)
+    .option('--full', ru.full)
+    .action(action('register list', async () => (await reg()).registerListCommand));
+  addCommon(register.command('show').description(ru.show).argument('<query>', ru.showQuery), m)
+    .option('--on <date>', ru.on)
+    .option('--full', ru.full)
+    .action(action('register show', async () => (await reg()).registerShowCommand));
+  addCommon(program.command('diff').description(ru.diff).argument('<a>', ru.diffA).argument('<b>', ru.diffB), m)
+    .option('--full', ru.full)
+    .action(action('diff', async () => (await reg()).diffCommand));
 
   try {
     if (argv.length === 0) {

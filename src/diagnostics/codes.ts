@@ -71,11 +71,13 @@ export interface CodeArgs {
   PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string };
   /** file: the workspace file that would cover the year, `calendar/2027.json`. */
   CALENDAR_NOT_COVERED: { year: number; file: string };
+  REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
+  REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
 }
 
 export type Code = keyof CodeArgs;
 
-export type Group = 'file' | 'sheet' | 'schema' | 'matrix' | 'cover' | 'approval' | 'evidence' | 'package' | 'calendar';
+export type Group = 'file' | 'sheet' | 'schema' | 'matrix' | 'cover' | 'approval' | 'evidence' | 'package' | 'calendar' | 'register';
 
 export interface CodeInfo {
   severity: Severity;
@@ -143,6 +145,8 @@ export const CODES = {
   PACKAGE_EXISTS: { severity: 'error', fixed: true, group: 'package' },
   PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
+  REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },
+  REGISTER_ALREADY_PUBLISHED: { severity: 'error', group: 'register' },
 } as const satisfies Record<Code, CodeInfo>;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];

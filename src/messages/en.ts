@@ -368,6 +368,16 @@ export const en: CodeCatalogue = {
     message: (a) => `the package of this quarter already exists: ${a.path}`,
     hint: () => 'To build it again, add --force (the old package is kept under a new name)',
   },
+  REGISTER_PACKAGE_CHANGED: {
+    title: 'package changed',
+    message: (a) => `the package of ${a.batch} no longer matches its manifest.json: ${a.count} file(s) differ: ${a.changed}; nothing was recorded`,
+    hint: (a) => `compile it again (hrss-credit compile ${a.batch} --force) before publishing, or restore the files as sent`,
+  },
+  REGISTER_ALREADY_PUBLISHED: {
+    title: 'batch already published',
+    message: (a) => `${a.batch} was published on ${a.publishedOn} (register event ${a.seq}) with another package`,
+    hint: () => 'a published batch cannot change; put corrections in a later batch',
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
     message: (a) => `several folders are ${a.department}: ${a.folders}`,
@@ -394,6 +404,9 @@ export const enToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.problem}`,
+  REGISTER_CORRUPT: (a) => `the register ${a.path} is broken at line ${a.line} (${a.reason}); nothing was written: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
+  REGISTER_LOCKED: (a) => `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished`,
+  REGISTER_UNREADABLE: (a) => `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
   LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,
   WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),

@@ -383,6 +383,16 @@ export const zhCN: CodeCatalogue = {
     hint: (a) =>
       `国务院办公厅公布 ${a.year} 年部分节假日安排的通知后，在工作目录中新建 ${a.file}（holidays 写放假的起止日期，workdays 写调休上班的周末），内容如 ${calendarExample(a.year)}；或升级 hrss-credit`,
   },
+  REGISTER_PACKAGE_CHANGED: {
+    title: '汇总包已被改动',
+    message: (a) => `${a.batch} 的汇总包与其清单（manifest.json）不符，${a.count} 个文件不一致：${a.changed}；本次未登记发布`,
+    hint: (a) => `请重新汇总（hrss-credit compile ${a.batch} --force）后再发布，或找回发出时的原件`,
+  },
+  REGISTER_ALREADY_PUBLISHED: {
+    title: '该批次已发布过另一份汇总包',
+    message: (a) => `${a.batch} 已于 ${a.publishedOn} 发布（登记簿第 ${a.seq} 条），那份汇总包与现在这份不同`,
+    hint: () => '已发布的批次不能改；更正请放到下一批次报送',
+  },
 };
 
 export const zhToolErrors: ToolErrorCatalogue = {
@@ -398,6 +408,9 @@ export const zhToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.problem}`,
+  REGISTER_CORRUPT: (a) => `登记簿 ${a.path} 第 ${a.line} 行有问题（${a.reason}），为免弄乱历史，本次未写入；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
+  REGISTER_LOCKED: (a) => `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试`,
+  REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
   LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
   WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),

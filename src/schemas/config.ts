@@ -36,6 +36,8 @@ export const ConfigSchema = z.strictObject({
     })
     .default({ name: '新乡市人力资源和社会保障局', creditCode: '', divisionCode: '410700' }),
   lang: z.enum(['zh-CN', 'en']).optional(),
+  /** Who writes to the register when neither --by nor HRSS_CREDIT_USER says (register.md). */
+  clerk: z.string().min(1).optional(),
   matrix: z
     .strictObject({
       mode: z.enum(['extend', 'replace']).default('extend'),

@@ -1,0 +1,437 @@
+/**
+ * The register's commands (register.md): publish, register verify / repair / list / show, and diff.
+ * They return data; src/cli/commands/register.ts renders it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isIsoDate, type IsoDate } from '../domain/dates.js';
+import { formatQuarter } from '../domain/quarter.js';
+import { normaliseCreditCode } from '../domain/credit-code.js';
+import { normaliseIdNumber } from '../domain/id-number.js';
+import { subjectKeyOf } from '../domain/identity.js';
+import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import { foldKey } from '../domain/text.js';
+import { makeDiagnostic } from '../diagnostics/diagnostic.js';
+import { parseRecordsFile } from '../schemas/record.js';
+import { sha256Of } from '../io/package-fs.js';
+import { appendEvent, EVENTS_DISPLAY, eventsPath, loadRegister, readLog, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
+import { resolveAuthor, beijingInstant } from '../io/who.js';
+import { formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
+import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry } from '../register/events.js';
+import { apply, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
+import { makeContext, type CommonOptions, type Context } from './context.js';
+import { ToolError } from './errors.js';
+import { parseQuarterArg, requireWorkspace } from './quarter.js';
+import { makeReport, type Report } from './report.js';
+import { verify } from './verify.js';
+
+export interface WriterOptions extends CommonOptions {
+  /** `--by`, else HRSS_CREDIT_USER (the CLI resolves both). */
+  by?: string;
+  /** The clock (the CLI passes HRSS_CREDIT_NOW when set, for reproducible logs). */
+  now?: Date;
+  /** How long to wait for another writer (default 3 s). */
+  lockWaitMs?: number;
+}
+
+function dateOption(value: string | undefined, fallback: IsoDate): IsoDate {
+  if (value === undefined) return fallback;
+  if (!isIsoDate(value)) throw new ToolError('DATE_INVALID', { value });
+  return value;
+}
+
+/** A batch argument: a quarter for now (supplementary batches 2026Q3-2 come with issue 10.1). */
+function batchOf(ctx: Context, raw: string): string {
+  return formatQuarter(parseQuarterArg(ctx, raw));
+}
+
+interface PackageContent {
+  quarter: string;
+  records: RegisterRecord[];
+  removals: RemovalEntry[];
+  unchanged: string[];
+}
+
+/** records.json of a package: the records (ids checked by parseRecordsFile), and removals/unchanged when compile wrote them. */
+function readPackage(dir: string, shown: string): PackageContent {
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
+  }
+  try {
+    const file = parseRecordsFile({ schemaVersion: data.schemaVersion, quarter: data.quarter, audience: data.audience, records: data.records });
+    const removals = Array.isArray(data.removals) ? (data.removals as RemovalEntry[]) : [];
+    for (const r of removals) if (typeof r?.id !== 'string' || !(REMOVAL_TYPES as readonly string[]).includes(r.type)) throw new Error(`removals: ${JSON.stringify(r).slice(0, 80)}`);
+    const unchanged = Array.isArray(data.unchanged) ? (data.unchanged as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    return { quarter: file.quarter, records: file.records, removals, unchanged };
+  } catch (err) {
+    throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// publish
+
+export interface PublishOptions extends WriterOptions {
+  on?: string;
+}
+
+export interface PublishResult {
+  report: Report;
+  batch: string;
+  /** published: a new event; unchanged: this package was published already (no-op); refused: nothing recorded. */
+  outcome: 'published' | 'unchanged' | 'refused';
+  on: IsoDate;
+  /** The event that published this package (new or earlier). */
+  event?: { seq: number; hash: string; at: string; by: string; host: string; on: IsoDate };
+  head?: string;
+  records: number;
+  removals: number;
+}
+
+export async function publish(batchArg: string, options: PublishOptions): Promise<PublishResult> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const batch = batchOf(ctx, batchArg);
+  const on = dateOption(options.on, ctx.today);
+  const rel = `packages/${batch}`;
+  const dir = join(workspace, 'packages', batch);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
+  const base = { batch, on, records: 0, removals: 0 };
+
+  const checked = verify(dir, ctx.cwd);
+  if (!checked.ok) {
+    const files = [...checked.changed, ...checked.missing, ...checked.added];
+    ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : ''), count: files.length }, { file: `${rel}/manifest.json` }));
+    return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
+  }
+  const packageHash = sha256Of(readFileSync(join(dir, 'manifest.json')));
+  const content = readPackage(dir, rel);
+  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+
+  const body: EventBody = { type: 'publish', batch, on, package: packageHash, records: content.records, removals: content.removals, unchanged: content.unchanged };
+  const { event, value } = await appendEvent(
+    workspace,
+    author,
+    (loaded: Loaded) => {
+      const prior = loaded.state.batches.get(batch);
+      if (!prior) return { body, value: undefined };
+      const earlier = loaded.events[prior.seq - 1] as RegisterEvent;
+      return { body: null, value: { prior, earlier, head: loaded.head } };
+    },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+  );
+  const summary = (e: RegisterEvent, eventOn: IsoDate) => ({ seq: e.seq, hash: e.hash, at: e.at, by: e.by, host: e.host, on: eventOn });
+  const counts = { records: content.records.length, removals: content.removals.length };
+  if (event) {
+    return { ...base, ...counts, report: makeReport(ctx, 'publish', 1, content.records.length, batch), outcome: 'published', event: summary(event, on), head: formatHead(event) };
+  }
+  const { prior, earlier, head } = value as { prior: { seq: number; on: string; package: string | null }; earlier: RegisterEvent; head: Head | null };
+  if (prior.package === packageHash) {
+    return { ...base, ...counts, on: prior.on, report: makeReport(ctx, 'publish', 1, content.records.length, batch), outcome: 'unchanged', event: summary(earlier, prior.on), ...(head ? { head: formatHead(head) } : {}) };
+  }
+  ctx.collector.add(makeDiagnostic('REGISTER_ALREADY_PUBLISHED', { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) }, { file: `${rel}/manifest.json` }));
+  return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused', ...(head ? { head: formatHead(head) } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// register verify / repair
+
+export interface RegisterVerifyResult {
+  exists: boolean;
+  valid: boolean;
+  events: number;
+  head: string | null;
+  broken: ChainBreak | null;
+  /** The head the clerk noted, when given: whether the log still reaches it. */
+  expectedHead: string | null;
+}
+
+export function registerVerify(options: CommonOptions & { head?: string }): RegisterVerifyResult {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  let expected: { seq: number; hash: string } | undefined;
+  if (options.head !== undefined) {
+    expected = parseHead(options.head);
+    if (!expected) throw new ToolError('USAGE', { detail: `--head ${options.head}` });
+  }
+  if (!existsSync(eventsPath(workspace))) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
+  const read = readLog(workspace);
+  const r = read.result;
+  const head = r.head ? formatHead(r.head) : null;
+  let broken: ChainBreak | null = r.ok ? null : r.broken;
+  if (!broken && expected && !reachesHead(r.events, expected)) broken = { line: Math.min(expected.seq, r.events.length + 1), reason: 'head' };
+  return { exists: read.exists, valid: broken === null, events: r.events.length, head, broken, expectedHead: options.head ?? null };
+}
+
+export async function registerRepair(options: WriterOptions): Promise<RepairOutcome> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const stamp = beijingInstant(options.now ?? new Date()).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  return repairRegister(workspace, stamp, { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// register list / show
+
+/** A record as `register list`, `show` and `diff` print it (register.md gives the JSON shape). */
+export interface ListedRecord {
+  id: string;
+  listType: 'red' | 'black';
+  domain: string;
+  department: string;
+  subjectName: string;
+  subjectKey: string;
+  batch: string;
+  publishedOn: IsoDate;
+  publishUntil: IsoDate;
+  status: RecordStatus['status'];
+  removal: RecordStatus['removal'];
+  objection: boolean;
+}
+
+/** The subject key, masked unless --full: a natural person's 证件号码 by the mask rule; credit codes and names are public. */
+function shownSubjectKey(record: RegisterRecord, full: boolean, rule: MaskRule): string {
+  const key = subjectKeyOf(record);
+  if (full || key.weak || key.key === normaliseCreditCode(record.creditCode)) return key.key;
+  return maskIdentifier(key.key, rule);
+}
+
+export function listedRecord(s: RecordStatus, full: boolean, rule: MaskRule): ListedRecord {
+  const r = s.record;
+  return {
+    id: s.id,
+    listType: r.listType,
+    domain: r.domain,
+    department: r.department,
+    subjectName: r.subjectName,
+    subjectKey: shownSubjectKey(r, full, rule),
+    batch: s.batch,
+    publishedOn: s.publishedOn,
+    publishUntil: s.publishUntil,
+    status: s.status,
+    removal: s.removal,
+    objection: s.objection,
+  };
+}
+
+export interface ListOptions extends CommonOptions {
+  status?: 'active' | 'expired' | 'removed' | 'all';
+  on?: string;
+  department?: string;
+  list?: 'red' | 'black';
+  expiringBefore?: string;
+  find?: string;
+  full?: boolean;
+}
+
+/** Whether a record answers a search: its name (contains), id (prefix), credit code or 证件号码 (whole). */
+function matches(s: RecordStatus, text: string): boolean {
+  const t = text.trim();
+  if (t === '') return true;
+  const r = s.record;
+  if (/^[0-9a-f]{6,12}$/i.test(t) && s.id.startsWith(t.toLowerCase())) return true;
+  const code = normaliseCreditCode(t);
+  if (code !== '' && (code === normaliseCreditCode(r.creditCode) || code === normaliseIdNumber(r.idNumber))) return true;
+  return foldKey(r.subjectName).includes(foldKey(t));
+}
+
+export function registerList(options: ListOptions): { on: IsoDate; records: ListedRecord[] } {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const on = dateOption(options.on, ctx.today);
+  const before = options.expiringBefore === undefined ? undefined : dateOption(options.expiringBefore, ctx.today);
+  const wanted = options.status ?? 'active';
+  const department = options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
+  const { state } = loadRegister(workspace);
+  const rule = ctx.config.publication.maskRule;
+  const records = statusesOn(state, on)
+    .filter((s) => wanted === 'all' || s.status === wanted)
+    .filter((s) => department === undefined || s.record.department === department)
+    .filter((s) => options.list === undefined || s.record.listType === options.list)
+    .filter((s) => before === undefined || s.publishUntil < before)
+    .filter((s) => options.find === undefined || matches(s, options.find))
+    .map((s) => listedRecord(s, options.full ?? false, rule));
+  return { on, records };
+}
+
+export interface ShownEvent {
+  seq: number;
+  type: RegisterEvent['type'];
+  at: string;
+  by: string;
+  host: string;
+  batch?: string;
+  on?: string;
+  /** What the event did to the record: published, removed (with type), unchanged, objected, resolved, note. */
+  effect: string;
+  text?: string;
+}
+
+function effectOn(e: RegisterEvent, id: string): string {
+  switch (e.type) {
+    case 'publish': {
+      const removal = e.removals.find((r) => r.id === id);
+      if (removal) return `removed:${removal.type}`;
+      if (e.records.some((r) => r.id === id)) return 'published';
+      return 'unchanged';
+    }
+    case 'import':
+      return 'imported';
+    case 'note':
+      return 'note';
+    case 'objection-add':
+      return 'objected';
+    case 'objection-resolve':
+      return `resolved:${e.outcome}`;
+  }
+}
+
+export function registerShow(query: string, options: CommonOptions & { full?: boolean; on?: string }): { query: string; records: (ListedRecord & { events: ShownEvent[] })[] } {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const on = dateOption(options.on, ctx.today);
+  const { state, events } = loadRegister(workspace);
+  const q = query.trim();
+  const rule = ctx.config.publication.maskRule;
+  const out: (ListedRecord & { events: ShownEvent[] })[] = [];
+  for (const entry of state.records.values()) {
+    // Shown as of the day asked; a record published later than that is shown as first published.
+    const s = statusOn(entry, on) ?? statusOn(entry, '9999-12-31');
+    if (!s) continue;
+    const r = s.record;
+    const hit =
+      s.id === q.toLowerCase() ||
+      (/^[0-9a-f]{6,11}$/i.test(q) && s.id.startsWith(q.toLowerCase())) ||
+      (normaliseCreditCode(q) !== '' && normaliseCreditCode(q) === normaliseCreditCode(r.creditCode)) ||
+      (normaliseIdNumber(q) !== '' && normaliseIdNumber(q) === normaliseIdNumber(r.idNumber)) ||
+      foldKey(q) === foldKey(r.subjectName);
+    if (!hit) continue;
+    const shown = entry.events.map((seq): ShownEvent => {
+      const e = events[seq - 1] as RegisterEvent;
+      return {
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        by: e.by,
+        host: e.host,
+        ...('batch' in e ? { batch: e.batch } : {}),
+        ...('on' in e ? { on: e.on } : {}),
+        effect: effectOn(e, entry.id),
+        ...(e.type === 'note' ? { text: e.text } : {}),
+      };
+    });
+    out.push({ ...listedRecord(s, options.full ?? false, rule), events: shown });
+  }
+  return { query: q, records: out };
+}
+
+// ---------------------------------------------------------------------------------------------
+// diff
+
+export interface DiffRecord extends ListedRecord {}
+
+export interface DiffCounts {
+  added: number;
+  removed: number;
+  corrected: number;
+  unchanged: number;
+}
+
+export interface DiffResult {
+  from: string;
+  to: string;
+  added: DiffRecord[];
+  removed: DiffRecord[];
+  corrected: DiffRecord[];
+  unchanged: DiffRecord[];
+  counts: { byDepartment: Record<string, DiffCounts>; byDomain: Record<string, DiffCounts> };
+}
+
+interface Side {
+  label: string;
+  state: RegisterState;
+  on: IsoDate;
+  /** The records this side's batch sent (published or resubmitted unchanged). */
+  sent: Set<string>;
+}
+
+/**
+ * One side of a diff: a published batch is the register as it stood once that batch was published;
+ * a package folder (or an unpublished batch with a package) is the whole register with that package
+ * published on top of it today, as publish would record it.
+ */
+function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; state: RegisterState }, today: IsoDate): Side {
+  const asPath = resolve(ctx.cwd, arg);
+  let dir: string | undefined;
+  let batch: string | undefined;
+  if (existsSync(join(asPath, 'records.json'))) dir = asPath;
+  else {
+    batch = batchOf(ctx, arg);
+    const published = loaded.state.batches.get(batch);
+    if (published) {
+      const upto = loaded.events.slice(0, published.seq);
+      const e = upto[upto.length - 1] as RegisterEvent;
+      const sent = new Set<string>();
+      if (e.type === 'publish' || e.type === 'import') for (const r of e.records) sent.add(r.id);
+      if (e.type === 'publish') for (const id of e.unchanged) sent.add(id);
+      return { label: batch, state: replay(upto), on: published.on, sent };
+    }
+    const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
+    if (pkg && existsSync(join(pkg, 'records.json'))) dir = pkg;
+  }
+  if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
+  const content = readPackage(dir, arg);
+  const state = structuredClone(loaded.state);
+  const last = loaded.events[loaded.events.length - 1];
+  const on = last && 'on' in last && last.on > today ? last.on : today;
+  const hypothetical = { type: 'publish', batch: batch ?? content.quarter, on, package: '', records: content.records, removals: content.removals, unchanged: content.unchanged, seq: state.seq + 1, at: '', by: '', host: '', prev: state.head, hash: '' } as RegisterEvent;
+  apply(state, hypothetical);
+  return { label: batch ?? content.quarter, state, on, sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]) };
+}
+
+export function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): DiffResult {
+  const ctx = makeContext(options);
+  const loaded = ctx.workspace && existsSync(eventsPath(ctx.workspace)) ? loadRegister(ctx.workspace) : { events: [], state: replay([]) };
+  const from = sideOf(ctx, a, loaded, ctx.today);
+  const to = sideOf(ctx, b, loaded, ctx.today);
+  const rule = ctx.config.publication.maskRule;
+  const full = options.full ?? false;
+  const before = new Map(statusesOn(from.state, from.on).filter((s) => s.status === 'active').map((s) => [s.id, s]));
+  // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
+  const counts = { byDepartment: Object.create(null) as Record<string, DiffCounts>, byDomain: Object.create(null) as Record<string, DiffCounts> };
+  const result: DiffResult = { from: from.label, to: to.label, added: [], removed: [], corrected: [], unchanged: [], counts };
+  const count = (s: RecordStatus, key: keyof DiffCounts): void => {
+    for (const [map, name] of [[result.counts.byDepartment, s.record.department], [result.counts.byDomain, s.record.domain]] as const) {
+      const c = map[name] ?? (map[name] = { added: 0, removed: 0, corrected: 0, unchanged: 0 });
+      c[key]++;
+    }
+  };
+  for (const s of statusesOn(to.state, to.on)) {
+    const was = before.get(s.id);
+    if (s.status === 'active') {
+      if (!was) {
+        result.added.push(listedRecord(s, full, rule));
+        count(s, 'added');
+      } else if (to.sent.has(s.id)) {
+        result.unchanged.push(listedRecord(s, full, rule));
+        count(s, 'unchanged');
+      }
+    } else if (was) {
+      const removal = s.removal ?? { type: 'expired' as const, on: s.publishUntil, batch: null, reason: '' };
+      const item = listedRecord({ ...s, removal }, full, rule);
+      if (removal.type === 'corrected') {
+        result.corrected.push(item);
+        count(s, 'corrected');
+      } else {
+        result.removed.push(item);
+        count(s, 'removed');
+      }
+    }
+  }
+  return result;
+}
+
+export type { RepairOutcome, Head };

@@ -1,0 +1,143 @@
+/** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register.ts → text or JSON. */
+import type { CommandEnv } from '../program.js';
+import { diff, publish, registerList, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions, type WriterOptions } from '../../api/register.js';
+import { formatJson, toJsonReport } from '../../reporters/json.js';
+import { registerUi } from '../../messages/register-ui.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+
+const tool = { name: TOOL_NAME, version: TOOL_VERSION };
+
+/** What every writing command shares: who (`--by`, else HRSS_CREDIT_USER), the clock, the lock wait. */
+function writer(env: CommandEnv, by: string | undefined): WriterOptions {
+  const e = env.io.env;
+  const user = by ?? (e.HRSS_CREDIT_USER || undefined);
+  const now = e.HRSS_CREDIT_NOW ? new Date(e.HRSS_CREDIT_NOW) : undefined;
+  const wait = e.HRSS_CREDIT_LOCK_WAIT_MS ? Number(e.HRSS_CREDIT_LOCK_WAIT_MS) : undefined;
+  return {
+    ...env.common,
+    ...(user !== undefined ? { by: user } : {}),
+    ...(now && !Number.isNaN(now.getTime()) ? { now } : {}),
+    ...(wait !== undefined && Number.isFinite(wait) ? { lockWaitMs: wait } : {}),
+  };
+}
+
+export async function publishCommand(env: CommandEnv, batch: string, opts: { on?: string; by?: string }): Promise<number> {
+  const r = await publish(batch, { ...writer(env, opts.by), ...(opts.on !== undefined ? { on: opts.on } : {}) });
+  const exit = r.outcome === 'refused' ? Math.max(1, r.report.exitCode) : 0;
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(
+      formatJson({
+        ...toJsonReport(r.report, env.m, { batch: r.batch, outcome: r.outcome, on: r.on, records: r.records, removals: r.removals, event: r.event ?? null, head: r.head ?? null }),
+        valid: exit === 0,
+      }),
+    );
+    return exit;
+  }
+  const u = registerUi(env.m.lang);
+  if (r.outcome === 'refused') {
+    const { formatDiagnostics } = await import('../../reporters/pretty.js');
+    env.io.stdout.write(formatDiagnostics(r.report, env.m, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width }));
+    return exit;
+  }
+  let out = r.outcome === 'published' ? `${env.chalk.green(u.published(r.batch, r.on, r.records, r.removals))}\n` : `${u.alreadyPublished(r.batch, r.on, r.event?.seq ?? 0)}\n`;
+  if (r.event && r.outcome === 'published') out += `${u.by(r.event.by, r.event.host, r.event.at)}\n`;
+  if (r.head) out += `${u.head(r.head)}\n`;
+  env.io.stdout.write(out);
+  return exit;
+}
+
+export async function registerVerifyCommand(env: CommandEnv, opts: { head?: string }): Promise<number> {
+  const r = registerVerify({ ...env.common, ...(opts.head !== undefined ? { head: opts.head } : {}) });
+  const exit = r.valid ? 0 : 1;
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ schemaVersion: 1, tool, command: 'register verify', valid: r.valid, events: r.events, head: r.head, expectedHead: r.expectedHead, broken: r.broken }));
+    return exit;
+  }
+  const u = registerUi(env.m.lang);
+  if (r.broken) env.io.stdout.write(`${env.chalk.red(u.verifyBroken(r.broken.line, u.reasons[r.broken.reason]))}\n${env.m.ui.hintPrefix}${u.verifyHint(r.broken.reason)}\n`);
+  else env.io.stdout.write(`${env.chalk.green(u.verifyOk(r.events, r.head))}\n`);
+  return exit;
+}
+
+export async function registerRepairCommand(env: CommandEnv, opts: { by?: string }): Promise<number> {
+  const r = await registerRepair(writer(env, opts.by));
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ schemaVersion: 1, tool, command: 'register repair', ...r, head: r.head ? `${r.head.seq}:${r.head.hash}` : null }));
+    return 0;
+  }
+  const u = registerUi(env.m.lang);
+  env.io.stdout.write(r.action === 'intact' ? `${u.repairIntact}\n` : `${env.chalk.yellow(u.repairCut(r.line, r.bytes, r.backup))}\n`);
+  return 0;
+}
+
+function statusText(env: CommandEnv, r: ListedRecord): string {
+  const u = registerUi(env.m.lang);
+  let s = r.removal ? `${u.status[r.status]}（${u.removalTypes[r.removal.type]}）` : u.status[r.status];
+  if (env.m.lang === 'en' && r.removal) s = `${u.status[r.status]} (${u.removalTypes[r.removal.type]})`;
+  return r.objection ? `${s} ${u.objection}` : s;
+}
+
+async function recordTable(env: CommandEnv, records: ListedRecord[]): Promise<string> {
+  const { makeTable } = await import('../../reporters/pretty.js');
+  const u = registerUi(env.m.lang);
+  const table = makeTable(u.listColumns, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
+  for (const r of records) table.push([r.id, u.listTypes[r.listType], r.domain, r.department, r.subjectName, r.subjectKey, r.batch, r.publishedOn, r.publishUntil, statusText(env, r)]);
+  return table.toString();
+}
+
+function pick<T extends object>(opts: Record<string, unknown>, keys: readonly (keyof T & string)[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (opts[k] !== undefined) out[k] = opts[k];
+  return out as Partial<T>;
+}
+
+export async function registerListCommand(env: CommandEnv, opts: Record<string, unknown>): Promise<number> {
+  const r = registerList({ ...env.common, ...pick<ListOptions>(opts, ['status', 'on', 'department', 'list', 'expiringBefore', 'find', 'full']) });
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'register list', on: r.on, records: r.records }));
+    return 0;
+  }
+  const u = registerUi(env.m.lang);
+  env.io.stdout.write(`${r.records.length ? `${await recordTable(env, r.records)}\n` : ''}${u.listSummary(r.records.length, r.on)}\n`);
+  return 0;
+}
+
+export async function registerShowCommand(env: CommandEnv, query: string, opts: { full?: boolean; on?: string }): Promise<number> {
+  const r = registerShow(query, { ...env.common, ...(opts.full ? { full: true } : {}), ...(opts.on !== undefined ? { on: opts.on } : {}) });
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'register show', query: r.query, records: r.records }));
+    return r.records.length ? 0 : 1;
+  }
+  const u = registerUi(env.m.lang);
+  if (!r.records.length) {
+    env.io.stdout.write(`${u.showNone(r.query)}\n`);
+    return 1;
+  }
+  let out = `${await recordTable(env, r.records)}\n`;
+  for (const rec of r.records) {
+    out += `\n${rec.id} ${rec.subjectName} — ${u.showEvents}\n`;
+    for (const e of rec.events) out += `  #${e.seq} ${e.at} ${e.by}@${e.host} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${e.on}` : ''}${e.text ? ` ${e.text}` : ''}\n`;
+  }
+  env.io.stdout.write(out);
+  return 0;
+}
+
+export async function diffCommand(env: CommandEnv, a: string, b: string, opts: { full?: boolean }): Promise<number> {
+  const r = diff(a, b, { ...env.common, ...(opts.full ? { full: true } : {}) });
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'diff', ...r }));
+    return 0;
+  }
+  const u = registerUi(env.m.lang);
+  let out = `${env.chalk.bold(u.diffHeading(r.from, r.to))}\n`;
+  for (const key of ['added', 'removed', 'corrected', 'unchanged'] as const) {
+    out += `\n${u.diffSections[key]}: ${r[key].length}\n`;
+    if (r[key].length) out += `${await recordTable(env, r[key])}\n`;
+  }
+  const { makeTable } = await import('../../reporters/pretty.js');
+  const table = makeTable(u.diffCounts, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
+  for (const map of [r.counts.byDepartment, r.counts.byDomain]) for (const [name, c] of Object.entries(map)) table.push([name, String(c.added), String(c.removed), String(c.corrected), String(c.unchanged)]);
+  out += `\n${table.toString()}\n`;
+  env.io.stdout.write(out);
+  return 0;
+}

@@ -1,0 +1,164 @@
+/**
+ * The register on disk (register.md "The event log"): register/events.jsonl, append-only, one event
+ * a line, each appended with one write and fsync under register/.lock. Nothing in it names an
+ * absolute path, so a workspace copied to a USB stick and back keeps its register.
+ *
+ * Readers verify the whole chain and go no further on a break (REGISTER_CORRUPT); a writer re-reads
+ * the log under the lock, refuses a broken one, and appends the event its caller decides on from the
+ * state it sees then.
+ */
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { ToolError } from '../api/errors.js';
+import { eventLine, sealEvent, splitLog, verifyLines, type ChainResult, type Head } from '../register/chain.js';
+import type { Author, EventBody, RegisterEvent } from '../register/events.js';
+import { replay, type RegisterState } from '../register/state.js';
+import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
+import { registerFault } from './register-faults.js';
+
+export const REGISTER_DIR = 'register';
+export const EVENTS_FILE = 'events.jsonl';
+export const LOCK_FILE = '.lock';
+/** The register's paths as shown to the clerk (relative to the workspace, `/` separators). */
+export const EVENTS_DISPLAY = `${REGISTER_DIR}/${EVENTS_FILE}`;
+
+export function registerDir(workspace: string): string {
+  return join(workspace, REGISTER_DIR);
+}
+
+export function eventsPath(workspace: string): string {
+  return join(workspace, REGISTER_DIR, EVENTS_FILE);
+}
+
+export interface LogRead {
+  exists: boolean;
+  bytes: Buffer;
+  result: ChainResult;
+  /** Byte offset where a torn last line starts (null when the log ends cleanly). */
+  tornAt: number | null;
+}
+
+/** Reads and verifies the whole log; a missing log is an empty one. */
+export function readLog(workspace: string): LogRead {
+  const path = eventsPath(workspace);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { exists: false, bytes: Buffer.alloc(0), result: { ok: true, events: [], head: null }, tornAt: null };
+    throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: code ?? 'unreadable' });
+  }
+  const split = splitLog(bytes.toString('utf8'));
+  // Every line before a torn one verified, so it is valid UTF-8 and its byte length is exact.
+  return { exists: true, bytes, result: verifyLines(split.lines, split.torn), tornAt: split.torn ? split.torn.offset : null };
+}
+
+function corrupt(result: ChainResult): ToolError {
+  const broken = result.ok ? { line: 0, reason: 'hash' } : result.broken;
+  return new ToolError('REGISTER_CORRUPT', { path: EVENTS_DISPLAY, line: broken.line, reason: broken.reason });
+}
+
+export interface Loaded {
+  events: RegisterEvent[];
+  state: RegisterState;
+  head: Head | null;
+  exists: boolean;
+}
+
+/** The register's events and state for a reader; a broken log is REGISTER_CORRUPT (exit 2). */
+export function loadRegister(workspace: string): Loaded {
+  const read = readLog(workspace);
+  if (!read.result.ok) throw corrupt(read.result);
+  return { events: read.result.events, state: replay(read.result.events), head: read.result.head, exists: read.exists };
+}
+
+export interface AppendOptions {
+  lock?: LockOptions;
+}
+
+export type Decision<T> = { body: EventBody; value: T } | { body: null; value: T };
+
+/**
+ * Appends one event under the lock. `decide` sees the log as it is once the lock is held and returns
+ * the event to write (or none, with its answer): a second publisher that waited finds the batch
+ * already published. The line is written with one write call and fsynced before the lock goes.
+ */
+export async function appendEvent<T>(
+  workspace: string,
+  author: Author,
+  decide: (loaded: Loaded) => Decision<T>,
+  options: AppendOptions = {},
+): Promise<{ event: RegisterEvent | null; value: T }> {
+  const dir = registerDir(workspace);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'mkdir', path: REGISTER_DIR });
+  }
+  const lock: RegisterLock = await acquireRegisterLock(join(dir, LOCK_FILE), options.lock);
+  try {
+    await registerFault('locked');
+    const read = readLog(workspace);
+    if (!read.result.ok) throw corrupt(read.result);
+    const loaded: Loaded = { events: read.result.events, state: replay(read.result.events), head: read.result.head, exists: read.exists };
+    const decision = decide(loaded);
+    if (decision.body === null) return { event: null, value: decision.value };
+    const event = sealEvent(decision.body, author, loaded.head);
+    writeLine(eventsPath(workspace), Buffer.from(eventLine(event), 'utf8'));
+    return { event, value: decision.value };
+  } finally {
+    lock.release();
+  }
+}
+
+function writeLine(path: string, line: Buffer): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'a');
+  } catch (err) {
+    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'open', path: EVENTS_DISPLAY });
+  }
+  try {
+    registerFault('write', fd, line);
+    let done = writeSync(fd, line);
+    // A regular file takes the whole buffer in one call; should a share not, the rest follows at once.
+    while (done < line.length) done += writeSync(fd, line, done);
+    fsyncSync(fd);
+  } catch (err) {
+    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path: EVENTS_DISPLAY });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export type RepairOutcome = { action: 'intact'; head: Head | null } | { action: 'cut'; line: number; bytes: number; backup: string; head: Head | null };
+
+/**
+ * Cuts a torn last line, after copying the log to register/events.jsonl.bak-<stamp>. Anything else
+ * (a bad line before the end, a chain that does not hold once the tail is cut) is refused: only the
+ * clerk, with the copy kept elsewhere, can decide what the history was.
+ */
+export async function repairRegister(workspace: string, stamp: string, options: AppendOptions = {}): Promise<RepairOutcome> {
+  const path = eventsPath(workspace);
+  if (!existsSync(path)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
+  const lock = await acquireRegisterLock(join(registerDir(workspace), LOCK_FILE), options.lock);
+  try {
+    const read = readLog(workspace);
+    if (read.result.ok) return { action: 'intact', head: read.result.head };
+    if (read.result.broken.reason !== 'torn' || read.tornAt === null) throw corrupt(read.result);
+    let backup = `${EVENTS_FILE}.bak-${stamp}`;
+    for (let i = 2; existsSync(join(registerDir(workspace), backup)); i++) backup = `${EVENTS_FILE}.bak-${stamp}-${i}`;
+    copyFileSync(path, join(registerDir(workspace), backup));
+    const fd = openSync(join(registerDir(workspace), backup), 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    truncateSync(path, read.tornAt);
+    const fd2 = openSync(path, 'r+');
+    fsyncSync(fd2);
+    closeSync(fd2);
+    return { action: 'cut', line: read.result.broken.line, bytes: read.bytes.length - read.tornAt, backup: `${REGISTER_DIR}/${backup}`, head: read.result.head };
+  } finally {
+    lock.release();
+  }
+}
