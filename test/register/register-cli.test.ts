@@ -1,0 +1,303 @@
+// publish, register verify|repair|list|show and diff through the CLI, on the compiled example.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, reseal, runCli, tempDir, TODAY, ROOT, writePackage, type Rec } from './helpers.js';
+
+let tmp: string;
+let template: string;
+let n = 0;
+const NOW = '2026-10-15T01:30:00Z';
+const env = { HRSS_CREDIT_NOW: NOW, HRSS_CREDIT_LOCK_WAIT_MS: '100' };
+
+beforeAll(async () => {
+  tmp = tempDir('register');
+  template = await compiledExample(tmp);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
+const cli = (ws: string, args: string[], extra: Record<string, string> = {}) => runCli([...args, '-w', ws, '--today', TODAY], ROOT, { ...env, ...extra });
+const json = (s: string) => JSON.parse(s) as Record<string, any>;
+
+describe('publish', () => {
+  it('records the package once: one line with who, when, host, the manifest hash and every record; prints the head', async () => {
+    const ws = fresh();
+    const res = await cli(ws, ['publish', '2026Q3', '--by', '王五', '--format', 'json']);
+    expect(res.code).toBe(0);
+    const out = json(res.stdout);
+    const [e] = readEvents(ws) as [Record<string, any>];
+    expect(out).toMatchObject({ command: 'publish', outcome: 'published', batch: '2026Q3', on: TODAY, records: 17, head: `1:${e.hash}` });
+    expect(e).toMatchObject({ seq: 1, type: 'publish', batch: '2026Q3', on: TODAY, by: '王五', host: hostname(), at: '2026-10-15T09:30:00+08:00', prev: null });
+    expect(e.records.map((r: Rec) => r.id)).toEqual(packageRecords(ws).map((r) => r.id));
+    expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
+  });
+
+  it('who: --by, else HRSS_CREDIT_USER, else the config clerk, else the OS user', async () => {
+    const who = async (args: string[], extra: Record<string, string>, config?: Record<string, unknown>) => {
+      const ws = fresh();
+      if (config) {
+        const path = join(ws, 'hrss-credit.config.json');
+        writeFileSync(path, JSON.stringify({ ...json(readFileSync(path, 'utf8')), ...config }));
+      }
+      expect((await cli(ws, ['publish', '2026Q3', ...args], extra)).code).toBe(0);
+      return readEvents(ws)[0]?.by;
+    };
+    expect(await who(['--by', '甲'], { HRSS_CREDIT_USER: '乙' }, { clerk: '丙' })).toBe('甲');
+    expect(await who([], { HRSS_CREDIT_USER: '乙' }, { clerk: '丙' })).toBe('乙');
+    expect(await who([], {}, { clerk: '丙' })).toBe('丙');
+    expect(await who([], {})).toBe(userInfo().username);
+  });
+
+  it('the same package again is a no-op (exit 0); the log is not touched', async () => {
+    const ws = fresh();
+    await cli(ws, ['publish', '2026Q3']);
+    const before = readFileSync(eventsFile(ws));
+    const again = await cli(ws, ['publish', '2026Q3', '--format', 'json']);
+    expect(again.code).toBe(0);
+    expect(json(again.stdout)).toMatchObject({ outcome: 'unchanged', event: { seq: 1 } });
+    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+  });
+
+  it('a changed package is REGISTER_PACKAGE_CHANGED (exit 1) and nothing is recorded', async () => {
+    const ws = fresh();
+    appendFileSync(join(ws, 'packages', '2026Q3', 'records.json'), ' ');
+    const res = await cli(ws, ['publish', '2026Q3', '--format', 'json']);
+    expect(res.code).toBe(1);
+    expect(json(res.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['REGISTER_PACKAGE_CHANGED']);
+    expect(json(res.stdout).diagnostics[0].args).toMatchObject({ batch: '2026Q3', changed: 'records.json', count: 1 });
+    expect(existsSync(eventsFile(ws))).toBe(false);
+  });
+
+  it('another package for a published batch is REGISTER_ALREADY_PUBLISHED (exit 1); the log is not touched', async () => {
+    const ws = fresh();
+    await cli(ws, ['publish', '2026Q3']);
+    const before = readFileSync(eventsFile(ws));
+    reseal(join(ws, 'packages', '2026Q3'), 'recompiled');
+    const res = await cli(ws, ['publish', '2026Q3', '--format', 'json']);
+    expect(res.code).toBe(1);
+    expect(json(res.stdout).diagnostics[0]).toMatchObject({ code: 'REGISTER_ALREADY_PUBLISHED', args: { batch: '2026Q3', seq: 1, publishedOn: TODAY } });
+    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+  });
+
+  it('no package for the batch: PACKAGE_NOT_FOUND, exit 2', async () => {
+    const res = await cli(fresh(), ['publish', '2026Q2', '--format', 'json']);
+    expect(res.code).toBe(2);
+    expect(json(res.stdout).error.code).toBe('PACKAGE_NOT_FOUND');
+  });
+});
+
+/** A workspace with two published batches: 2026Q2 (the example's records) and 2026Q3 (changes). */
+async function twoBatches(): Promise<{ ws: string; records: Rec[] }> {
+  const ws = fresh();
+  const records = packageRecords(ws);
+  writePackage(ws, '2026Q2', records.slice(0, 10));
+  expect((await cli(ws, ['publish', '2026Q2', '--on', '2026-07-15'])).code).toBe(0);
+  writePackage(ws, '2026Q3', records.slice(10), {
+    removals: [
+      { id: records[0]!.id, type: 'violation', on: '2026-09-01', reason: '违法违规' },
+      { id: records[7]!.id, type: 'early', on: '2026-09-02', reason: '信用修复', filedOn: '2026-09-03' },
+    ],
+    unchanged: [records[1]!.id],
+  });
+  expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
+  return { ws, records };
+}
+
+describe('the event log', () => {
+  it('an edited, deleted or reordered event: verify exit 1 naming the line; writers refuse with REGISTER_CORRUPT (exit 2)', async () => {
+    const { ws } = await twoBatches();
+    const good = readFileSync(eventsFile(ws), 'utf8');
+    const [l1, l2] = good.split('\n') as [string, string];
+    const cases: [string, string, number][] = [
+      ['edited', `${l1.replace('"by":"', '"by":"x')}\n${l2}\n`, 1],
+      ['deleted', `${l2}\n`, 1],
+      ['reordered', `${l2}\n${l1}\n`, 1],
+    ];
+    for (const [what, text, line] of cases) {
+      writeFileSync(eventsFile(ws), text);
+      const v = await cli(ws, ['register', 'verify', '--format', 'json']);
+      expect(v.code, what).toBe(1);
+      expect(json(v.stdout).broken.line, what).toBe(line);
+      writePackage(ws, '2026Q4', []);
+      const p = await cli(ws, ['publish', '2026Q4', '--format', 'json']);
+      expect(p.code, what).toBe(2);
+      expect(json(p.stdout).error.code, what).toBe('REGISTER_CORRUPT');
+      expect(readFileSync(eventsFile(ws), 'utf8'), what).toBe(text);
+      expect((await cli(ws, ['register', 'list', '--format', 'json'])).code, what).toBe(2);
+      const r = await cli(ws, ['register', 'repair', '--format', 'json']);
+      expect(r.code, what).toBe(2);
+      expect(readFileSync(eventsFile(ws), 'utf8'), what).toBe(text);
+    }
+  });
+
+  it('a torn last line: readers stop (exit 2), verify names it, repair cuts it after a copy, the log verifies again', async () => {
+    const { ws } = await twoBatches();
+    const good = readFileSync(eventsFile(ws));
+    const firstLine = good.indexOf(0x0a) + 1;
+    truncateSync(eventsFile(ws), firstLine + 37);
+    const torn = readFileSync(eventsFile(ws));
+    const v = await cli(ws, ['register', 'verify', '--format', 'json']);
+    expect(v.code).toBe(1);
+    expect(json(v.stdout).broken).toEqual({ line: 2, reason: 'torn' });
+    expect((await cli(ws, ['register', 'list'])).code).toBe(2);
+    const r = await cli(ws, ['register', 'repair', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect(out).toMatchObject({ action: 'cut', line: 2, bytes: 37 });
+    expect(readFileSync(join(ws, out.backup)).equals(torn)).toBe(true);
+    expect(readFileSync(eventsFile(ws)).equals(good.subarray(0, firstLine))).toBe(true);
+    expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
+    expect(json((await cli(ws, ['register', 'repair', '--format', 'json'])).stdout).action).toBe('intact');
+  });
+
+  it('a cut tail is caught against the head publish printed', async () => {
+    const { ws } = await twoBatches();
+    const head = json((await cli(ws, ['register', 'verify', '--format', 'json'])).stdout).head as string;
+    const good = readFileSync(eventsFile(ws));
+    truncateSync(eventsFile(ws), good.indexOf(0x0a) + 1);
+    expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
+    const v = await cli(ws, ['register', 'verify', '--head', head.slice(0, 12), '--format', 'json']);
+    expect(v.code).toBe(1);
+    expect(json(v.stdout).broken).toEqual({ line: 2, reason: 'head' });
+    expect((await cli(ws, ['register', 'verify', '--head', 'nonsense'])).code).toBe(2);
+  });
+
+  it('no register yet: verify exit 2; list shows nothing (exit 0)', async () => {
+    const ws = fresh();
+    expect((await cli(ws, ['register', 'verify'])).code).toBe(2);
+    const l = await cli(ws, ['register', 'list', '--format', 'json']);
+    expect(l.code).toBe(0);
+    expect(json(l.stdout).records).toEqual([]);
+  });
+
+  it('a workspace copied elsewhere keeps a working register (no absolute paths inside)', async () => {
+    const { ws } = await twoBatches();
+    expect(readFileSync(eventsFile(ws), 'utf8')).not.toContain(ws);
+    expect(readFileSync(eventsFile(ws), 'utf8')).not.toContain(tmp);
+    const moved = join(tmp, `moved-${++n}`);
+    cpSync(ws, moved, { recursive: true });
+    rmSync(ws, { recursive: true, force: true });
+    expect((await cli(moved, ['register', 'verify'])).code).toBe(0);
+    expect(json((await cli(moved, ['register', 'list', '--format', 'json', '--status', 'all'])).stdout).records).toHaveLength(17);
+    writePackage(moved, '2026Q4', []);
+    expect((await cli(moved, ['publish', '2026Q4'])).code).toBe(0);
+  });
+});
+
+describe('the lock', () => {
+  const lockFile = (ws: string) => join(ws, 'register', '.lock');
+  it('a live writer on this host: the second waits briefly then fails with REGISTER_LOCKED (exit 2), nothing written', async () => {
+    const ws = fresh();
+    writePackage(ws, '2026Q4', []);
+    await cli(ws, ['publish', '2026Q3']);
+    const before = readFileSync(eventsFile(ws));
+    writeFileSync(lockFile(ws), JSON.stringify({ host: hostname(), pid: process.pid, since: 'x' }));
+    const res = await cli(ws, ['publish', '2026Q4', '--format', 'json']);
+    expect(res.code).toBe(2);
+    expect(json(res.stdout).error.code).toBe('REGISTER_LOCKED');
+    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+    expect(existsSync(lockFile(ws))).toBe(true);
+  });
+
+  it('a lock of a dead process on this host is taken over at once', async () => {
+    const ws = fresh();
+    await cli(ws, ['publish', '2026Q3']);
+    writePackage(ws, '2026Q4', []);
+    writeFileSync(lockFile(ws), JSON.stringify({ host: hostname(), pid: 2 ** 22 + 12345, since: 'x' }));
+    expect((await cli(ws, ['publish', '2026Q4'])).code).toBe(0);
+    expect(existsSync(lockFile(ws))).toBe(false);
+  });
+
+  it('another host’s lock: held while refreshed, even if its pid is unknown here; taken over after 30 s unrefreshed', async () => {
+    const ws = fresh();
+    await cli(ws, ['publish', '2026Q3']);
+    writePackage(ws, '2026Q4', []);
+    writeFileSync(lockFile(ws), JSON.stringify({ host: 'OTHER-PC', pid: 2 ** 22 + 12345, since: 'x' }));
+    expect((await cli(ws, ['publish', '2026Q4'])).code).toBe(2);
+    const old = new Date(Date.now() - 31_000);
+    utimesSync(lockFile(ws), old, old);
+    expect((await cli(ws, ['publish', '2026Q4'])).code).toBe(0);
+    expect(readEvents(ws).map((e) => e.batch)).toEqual(['2026Q3', '2026Q4']);
+  });
+});
+
+describe('register list and show', () => {
+  it('list: JSON in the shape of register.md, active by default, masked ID numbers unless --full', async () => {
+    const { ws, records } = await twoBatches();
+    const res = await cli(ws, ['register', 'list', '--format', 'json']);
+    expect(res.code).toBe(0);
+    const out = json(res.stdout);
+    expect(Object.keys(out)).toEqual(['schemaVersion', 'command', 'on', 'records']);
+    expect(out).toMatchObject({ schemaVersion: 1, command: 'register list', on: TODAY });
+    expect(Object.keys(out.records[0])).toEqual(['id', 'listType', 'domain', 'department', 'subjectName', 'subjectKey', 'batch', 'publishedOn', 'publishUntil', 'status', 'removal', 'objection']);
+    const ids = out.records.map((r: Rec) => r.id);
+    expect(ids).toHaveLength(15);
+    expect(ids).not.toContain(records[0]!.id);
+    expect(ids).not.toContain(records[7]!.id);
+    const person = out.records.find((r: Rec) => r.id === records[14]!.id);
+    expect(person.subjectKey).toBe('410782********0510');
+    expect(res.stdout).not.toContain('410782198503120510');
+    const full = json((await cli(ws, ['register', 'list', '--format', 'json', '--full'])).stdout);
+    expect(full.records.find((r: Rec) => r.id === records[14]!.id).subjectKey).toBe('410782198503120510');
+  });
+
+  it('list filters: --status, --on, --list, --department, --expiring-before, --find', async () => {
+    const { ws, records } = await twoBatches();
+    const ids = async (...args: string[]) => (json((await cli(ws, ['register', 'list', '--format', 'json', ...args])).stdout).records as Rec[]).map((r) => r.id);
+    const removed = json((await cli(ws, ['register', 'list', '--format', 'json', '--status', 'removed'])).stdout).records;
+    expect(removed.map((r: Rec) => [r.id, r.removal])).toEqual([
+      [records[0]!.id, { type: 'violation', on: '2026-10-15', batch: '2026Q3', reason: '违法违规' }],
+      [records[7]!.id, { type: 'early', on: '2026-10-15', batch: '2026Q3', reason: '信用修复' }],
+    ]);
+    expect(await ids('--on', '2026-07-14')).toEqual([]);
+    expect(await ids('--on', '2026-08-01')).toEqual(records.slice(0, 10).map((r) => r.id));
+    expect(await ids('--status', 'all')).toHaveLength(17);
+    expect(await ids('--status', 'expired', '--on', '2027-09-20')).toEqual([records[14]!.id]);
+    expect(await ids('--list', 'red')).toEqual(records.filter((r, i) => r.listType === 'red' && i !== 0).map((r) => r.id));
+    expect(await ids('--department', '考试中心')).toEqual([records[15]!.id, records[16]!.id]);
+    expect(await ids('--expiring-before', '2029-07-20')).toEqual(records.filter((r, i) => i !== 0 && i !== 7 && (r.publishUntil as string) < '2029-07-20').map((r) => r.id));
+    expect(await ids('--find', records[3]!.id.slice(0, 8))).toEqual([records[3]!.id]);
+    expect(await ids('--find', '410782198503120510')).toEqual([records[14]!.id]);
+    expect(await ids('--find', (records[4]!.subjectName as string).slice(2, 6))).toContain(records[4]!.id);
+  });
+
+  it('show: the record and every event that touched it', async () => {
+    const { ws, records } = await twoBatches();
+    const res = await cli(ws, ['register', 'show', records[1]!.id, '--format', 'json']);
+    expect(res.code).toBe(0);
+    const out = json(res.stdout);
+    expect(out.records).toHaveLength(1);
+    expect(out.records[0].events.map((e: Rec) => [e.seq, e.effect])).toEqual([[1, 'published'], [2, 'unchanged']]);
+    const byName = json((await cli(ws, ['register', 'show', records[0]!.subjectName as string, '--format', 'json'])).stdout);
+    expect(byName.records[0]).toMatchObject({ id: records[0]!.id, status: 'removed' });
+    expect(byName.records[0].events.map((e: Rec) => e.effect)).toEqual(['published', 'removed:violation']);
+    expect((await cli(ws, ['register', 'show', 'no-such-thing'])).code).toBe(1);
+  });
+});
+
+describe('diff', () => {
+  it('between two published batches: added, removed with type, unchanged; counts per department and domain', async () => {
+    const { ws, records } = await twoBatches();
+    const res = await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json']);
+    expect(res.code).toBe(0);
+    const out = json(res.stdout);
+    expect(Object.keys(out).slice(0, 8)).toEqual(['schemaVersion', 'command', 'from', 'to', 'added', 'removed', 'corrected', 'unchanged']);
+    expect(out).toMatchObject({ schemaVersion: 1, command: 'diff', from: '2026Q2', to: '2026Q3' });
+    expect(out.added.map((r: Rec) => r.id)).toEqual(records.slice(10).map((r) => r.id));
+    expect(out.removed.map((r: Rec) => [r.id, r.removal.type])).toEqual([[records[0]!.id, 'violation'], [records[7]!.id, 'early']]);
+    expect(out.corrected).toEqual([]);
+    expect(out.unchanged.map((r: Rec) => r.id)).toEqual([records[1]!.id]);
+    expect(out.counts.byDepartment['考试中心']).toEqual({ added: 2, removed: 0, corrected: 0, unchanged: 0 });
+    expect(res.stdout).not.toContain('410782198503120510');
+  });
+
+  it('from a published batch to a package folder not yet published', async () => {
+    const { ws, records } = await twoBatches();
+    const dir = writePackage(ws, '2026Q4', [], { removals: [{ id: records[12]!.id, type: 'corrected', reason: '更正' }] });
+    const out = json((await cli(ws, ['diff', '2026Q3', dir, '--format', 'json'])).stdout);
+    expect(out).toMatchObject({ from: '2026Q3', to: '2026Q4', added: [], removed: [] });
+    expect(out.corrected.map((r: Rec) => [r.id, r.removal.type])).toEqual([[records[12]!.id, 'corrected']]);
+  });
+});
