@@ -54,6 +54,8 @@ export interface LockOptions {
   now?: () => number;
   /** This machine's name as recorded in the lock. */
   host?: string;
+  /** The lock file's name inside `dir` (the register's is `.lock`, register.md). */
+  file?: string;
 }
 
 interface Holder {
@@ -170,7 +172,7 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new ToolError('PATH_NOT_FOLDER', { path: dir });
     throw new ToolError('WRITE_FAILED', { problem: code ?? 'mkdir', path: dir });
   }
-  const path = join(dir, LOCK_FILE);
+  const path = join(dir, options.file ?? LOCK_FILE);
   const token = randomBytes(12).toString('hex');
   const content = JSON.stringify({ host, pid: process.pid, since: new Date(now()).toISOString(), token });
   const deadline = Date.now() + waitMs;

@@ -18,7 +18,6 @@ import { registerFault } from './register-faults.js';
 
 export const REGISTER_DIR = 'register';
 export const EVENTS_FILE = 'events.jsonl';
-export const LOCK_FILE = '.lock';
 /** The register's paths as shown to the clerk (relative to the workspace, `/` separators). */
 export const EVENTS_DISPLAY = `${REGISTER_DIR}/${EVENTS_FILE}`;
 
@@ -96,7 +95,7 @@ export async function appendEvent<T>(
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'mkdir', path: REGISTER_DIR });
   }
-  const lock: RegisterLock = await acquireRegisterLock(join(dir, LOCK_FILE), options.lock);
+  const lock: RegisterLock = await acquireRegisterLock(dir, options.lock);
   try {
     await registerFault('locked');
     const read = readLog(workspace);
@@ -105,6 +104,8 @@ export async function appendEvent<T>(
     const decision = decide(loaded);
     if (decision.body === null) return { event: null, value: decision.value };
     const event = sealEvent(decision.body, author, loaded.head);
+    // A share that stalled past 30 s may have let another PC take the lock: then write nothing.
+    lock.assertHeld();
     writeLine(eventsPath(workspace), Buffer.from(eventLine(event), 'utf8'));
     return { event, value: decision.value };
   } finally {
@@ -142,7 +143,7 @@ export type RepairOutcome = { action: 'intact'; head: Head | null } | { action: 
 export async function repairRegister(workspace: string, stamp: string, options: AppendOptions = {}): Promise<RepairOutcome> {
   const path = eventsPath(workspace);
   if (!existsSync(path)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
-  const lock = await acquireRegisterLock(join(registerDir(workspace), LOCK_FILE), options.lock);
+  const lock = await acquireRegisterLock(registerDir(workspace), options.lock);
   try {
     const read = readLog(workspace);
     if (read.result.ok) return { action: 'intact', head: read.result.head };
@@ -153,6 +154,7 @@ export async function repairRegister(workspace: string, stamp: string, options: 
     const fd = openSync(join(registerDir(workspace), backup), 'r+');
     fsyncSync(fd);
     closeSync(fd);
+    lock.assertHeld();
     truncateSync(path, read.tornAt);
     const fd2 = openSync(path, 'r+');
     fsyncSync(fd2);
