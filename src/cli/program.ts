@@ -263,7 +263,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .action(action('register repair', async () => (await reg()).registerRepairCommand));
   addCommon(register.command('list').description(ru.list), m)
     .addOption(new Option('--status <status>', ru.status).choices(['active', 'expired', 'removed', 'all']))
-    .option('--on <date>', ru.on)
+    .option('--on <date>', ru.listOn)
     .option('--department <name>', ru.department)
     .addOption(new Option('--list <type>', ru.list_).choices(['red', 'black']))
     .option('--expiring-before <date>', ru.expiringBefore)
@@ -271,7 +271,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--full', ru.full)
     .action(action('register list', async () => (await reg()).registerListCommand));
   addCommon(register.command('show').description(ru.show).argument('<query>', ru.showQuery), m)
-    .option('--on <date>', ru.on)
+    .option('--on <date>', ru.listOn)
     .option('--full', ru.full)
     .action(action('register show', async () => (await reg()).registerShowCommand));
   addCommon(program.command('diff').description(ru.diff).argument('<a>', ru.diffA).argument('<b>', ru.diffB), m)

@@ -10,6 +10,7 @@ export interface RegisterUi {
     publish: string;
     publishBatch: string;
     on: string;
+    listOn: string;
     by: string;
     register: string;
     verify: string;
@@ -57,6 +58,7 @@ const zh: RegisterUi = {
     publish: '登记某批次的汇总包已发布（先校验汇总包未被改动）',
     publishBatch: '批次，如 2026Q3',
     on: '发布日期 YYYY-MM-DD（默认今天）',
+    listOn: '看某日的名单状态 YYYY-MM-DD（默认今天）',
     by: '经办人姓名（默认 HRSS_CREDIT_USER、配置的 clerk 或系统用户名）',
     register: '登记簿：历次发布的红黑名单及其状态',
     verify: '检查登记簿的事件记录是否完整、未被改动',
@@ -118,6 +120,7 @@ const en: RegisterUi = {
     publish: 'record that a batch’s package was published (verifies the package first)',
     publishBatch: 'the batch, e.g. 2026Q3',
     on: 'publication date YYYY-MM-DD (default today)',
+    listOn: 'the list as it stood that day, YYYY-MM-DD (default today)',
     by: 'who publishes (default HRSS_CREDIT_USER, the config’s clerk, the OS user)',
     register: 'the register: every list published and its status',
     verify: 'check that the register’s event log is whole and unchanged',
