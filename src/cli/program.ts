@@ -270,6 +270,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--find <text>', ru.find)
     .option('--full', ru.full)
     .action(action('register list', async () => (await reg()).registerListCommand));
+  addCommon(register.command('import').description(ru.importCmd).argument('<files...>', ru.importFiles), m)
+    .requiredOption('--batch <batch>', ru.importBatch)
+    .requiredOption('--published-on <date>', ru.publishedOn)
+    .option('--department <name>', ru.importDepartment)
+    .option('--by <name>', ru.by)
+    .action(action('register import', async () => (await reg()).registerImportCommand));
   addCommon(register.command('show').description(ru.show).argument('<query>', ru.showQuery), m)
     .option('--on <date>', ru.listOn)
     .option('--full', ru.full)

@@ -28,7 +28,13 @@ export interface RegisterUi {
     diff: string;
     diffA: string;
     diffB: string;
+    importCmd: string;
+    importFiles: string;
+    importBatch: string;
+    publishedOn: string;
+    importDepartment: string;
   };
+  imported(batch: string, on: string, records: number): string;
   published(batch: string, on: string, records: number, removals: number): string;
   alreadyPublished(batch: string, on: string, seq: number): string;
   head(head: string): string;
@@ -76,7 +82,13 @@ const zh: RegisterUi = {
     diff: '比较两个批次（或汇总包文件夹）之间公示名单的变化',
     diffA: '较早的批次或汇总包文件夹',
     diffB: '较晚的批次或汇总包文件夹',
+    importCmd: '导入启用本工具之前已发布的名单（以便跟踪到期和移出）',
+    importFiles: '名单文件（.xlsx 或 .csv，格式同报送名单）',
+    importBatch: '这些名单当时所属的批次，如 2025Q4',
+    publishedOn: '当时的发布日期 YYYY-MM-DD',
+    importDepartment: '报送科室（默认按文件所在文件夹名识别）',
   },
+  imported: (b, on, n) => `已导入：${b}（${on} 发布）${n} 条名单记录`,
   published: (b, on, n, r) => `已登记：${b} 于 ${on} 发布，${n} 条名单记录${r ? `，${r} 条移出` : ''}`,
   alreadyPublished: (b, on, seq) => `${b} 的这份汇总包已于 ${on} 登记发布（登记簿第 ${seq} 条），无需重复，未作改动`,
   head: (h) => `登记簿最新位置（请记在发文登记上，日后可用 register verify --head 核对）：${h}`,
@@ -138,7 +150,13 @@ const en: RegisterUi = {
     diff: 'how the public list changed between two batches (or package folders)',
     diffA: 'the earlier batch or package folder',
     diffB: 'the later batch or package folder',
+    importCmd: 'bring in lists published before the tool was used (so their expiry and removals are tracked)',
+    importFiles: 'list files (.xlsx or .csv, in the list format)',
+    importBatch: 'the batch they were published in, e.g. 2025Q4',
+    publishedOn: 'the day they were published, YYYY-MM-DD',
+    importDepartment: 'the department (default: from the folder name)',
   },
+  imported: (b, on, n) => `imported: ${b} (published ${on}), ${n} record(s)`,
   published: (b, on, n, r) => `recorded: ${b} published on ${on}, ${n} record(s)${r ? `, ${r} removal(s)` : ''}`,
   alreadyPublished: (b, on, seq) => `this package of ${b} was already recorded as published on ${on} (register event ${seq}); nothing changed`,
   head: (h) => `register head (note it with the dispatch; check later with register verify --head): ${h}`,

@@ -301,3 +301,39 @@ describe('diff', () => {
     expect(out.corrected.map((r: Rec) => [r.id, r.removal.type])).toEqual([[records[12]!.id, 'corrected']]);
   });
 });
+
+describe('register import', () => {
+  const list = 'submissions/2026Q3/就业办/劳务派遣红黑名单.xlsx';
+
+  it('brings in a list published before the tool: one import event, records tracked like published ones', async () => {
+    const ws = fresh();
+    const res = await cli(ws, ['register', 'import', join(ws, list), '--batch', '2026Q2', '--published-on', '2026-10-01', '--by', '赵六', '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(json(res.stdout)).toMatchObject({ outcome: 'imported', batch: '2026Q2', on: '2026-10-01', records: 3, head: expect.stringMatching(/^1:[0-9a-f]{64}$/) });
+    const [e] = readEvents(ws) as [Record<string, any>];
+    expect(e).toMatchObject({ type: 'import', batch: '2026Q2', on: '2026-10-01', by: '赵六', files: [list] });
+    const ids = packageRecords(ws).filter((r) => r.department === '就业办').map((r) => r.id);
+    expect(e.records.map((r: Rec) => r.id).sort()).toEqual(ids.sort());
+    const listed = json((await cli(ws, ['register', 'list', '--format', 'json'])).stdout).records;
+    expect(listed.map((r: Rec) => [r.batch, r.publishedOn, r.status])).toEqual(ids.map(() => ['2026Q2', '2026-10-01', 'active']));
+    // A file outside the workspace is kept by its name only.
+    const outside = join(tmp, `outside-${++n}.xlsx`);
+    cpSync(join(ws, list), outside);
+    expect((await cli(ws, ['register', 'import', outside, '--batch', '2026Q1', '--published-on', '2026-10-01', '--department', '就业办'])).code).toBe(0);
+    expect(readEvents(ws)[1]).toMatchObject({ files: [outside.split('/').pop()] });
+    expect(readFileSync(eventsFile(ws), 'utf8')).not.toContain(tmp);
+  });
+
+  it('checked as lists are, with today the day of publication: an error imports nothing (exit 1); a batch already in the register is refused', async () => {
+    const ws = fresh();
+    const early = await cli(ws, ['register', 'import', join(ws, list), '--batch', '2025Q4', '--published-on', '2026-01-10', '--format', 'json']);
+    expect(early.code).toBe(1);
+    expect(new Set(json(early.stdout).diagnostics.map((d: { code: string }) => d.code))).toEqual(new Set(['SCHEMA_DATE_FUTURE']));
+    expect(existsSync(eventsFile(ws))).toBe(false);
+    expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
+    const again = await cli(ws, ['register', 'import', join(ws, list), '--batch', '2026Q3', '--published-on', '2026-10-01', '--format', 'json']);
+    expect(again.code).toBe(1);
+    expect(json(again.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['REGISTER_ALREADY_PUBLISHED']);
+    expect(readEvents(ws)).toHaveLength(1);
+  });
+});

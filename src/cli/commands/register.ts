@@ -3,6 +3,7 @@ import type { CommandEnv } from '../program.js';
 import { diff, publish, registerList, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions, type WriterOptions } from '../../api/register.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { registerUi } from '../../messages/register-ui.js';
+import { registerImport } from '../../api/register-import.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
@@ -140,4 +141,24 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
   out += `\n${table.toString()}\n`;
   env.io.stdout.write(out);
   return 0;
+}
+
+export async function registerImportCommand(env: CommandEnv, files: string[], opts: { batch: string; publishedOn: string; department?: string; by?: string }): Promise<number> {
+  const r = await registerImport(files, { ...writer(env, opts.by), batch: opts.batch, publishedOn: opts.publishedOn, ...(opts.department !== undefined ? { department: opts.department } : {}) });
+  const exit = r.outcome === 'refused' ? Math.max(1, r.report.exitCode) : 0;
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ ...toJsonReport(r.report, env.m, { batch: r.batch, outcome: r.outcome, on: r.on, records: r.records, event: r.event ?? null, head: r.head ?? null }), valid: exit === 0 }));
+    return exit;
+  }
+  const { formatDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
+  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width };
+  let out = formatDiagnostics(r.report, env.m, o);
+  if (r.outcome === 'refused') out += formatSummary(r.report, env.m, o);
+  else {
+    const u = registerUi(env.m.lang);
+    out += `${env.chalk.green(u.imported(r.batch, r.on, r.records))}\n`;
+    if (r.head) out += `${u.head(r.head)}\n`;
+  }
+  env.io.stdout.write(out);
+  return exit;
 }
