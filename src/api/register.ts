@@ -238,23 +238,57 @@ function matches(s: RecordStatus, text: string): boolean {
   return foldKey(r.subjectName).includes(foldKey(t));
 }
 
+/** The bureau's ledger (台账) of `register list --xlsx`: one row per record, in Chinese whatever --lang says. */
+const LEDGER_HEADERS = ['序号', '记录编号', '名单类型', '领域', '报送科室', '主体名称', '统一社会信用代码/证件号码', '认定文书号', '认定日期', '批次', '发布日期', '公示截止日期', '状态', '移出类型', '移出日期', '移出批次', '移出原因', '异议标注'];
+const LEDGER_STATUS = { active: '公示中', expired: '已到期', removed: '已移出' } as const;
+const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' } as const;
+
+async function writeLedger(path: string, statuses: readonly RecordStatus[], full: boolean, rule: MaskRule, instant: Date): Promise<void> {
+  const { workbookBuffer } = await import('../io/xlsx-writer.js');
+  const { writeFileDurable } = await import('../io/package-fs.js');
+  const rows = statuses.map((s, i) => {
+    const r = s.record;
+    return [
+      String(i + 1), s.id, r.listType === 'red' ? '红名单' : '黑名单', r.domain, r.department, r.subjectName, shownSubjectKey(r, full, rule), r.decisionNo, r.decisionDate,
+      s.batch, s.publishedOn, s.publishUntil, LEDGER_STATUS[s.status], s.removal ? LEDGER_REMOVAL[s.removal.type] : '', s.removal?.on ?? '', s.removal?.batch ?? '', s.removal?.reason ?? '', s.objection ? '是' : '',
+    ];
+  });
+  const sheet = { name: '台账', headers: LEDGER_HEADERS, widths: [6, 14, 8, 16, 18, 32, 22, 26, 12, 10, 12, 12, 8, 12, 12, 10, 20, 8], rows };
+  try {
+    writeFileDurable(path, await workbookBuffer([sheet], instant, 'hrss-credit'));
+  } catch (err) {
+    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path });
+  }
+}
+
+export async function registerLedger(options: ListOptions & { xlsx: string; now?: Date }): Promise<{ on: IsoDate; records: ListedRecord[]; ledger: string }> {
+  const ctx = makeContext(options);
+  const { on, statuses } = listStatuses(ctx, options);
+  const path = resolve(ctx.cwd, options.xlsx);
+  await writeLedger(path, statuses, options.full ?? false, ctx.config.publication.maskRule, options.now ?? new Date());
+  return { on, records: statuses.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)), ledger: options.xlsx };
+}
+
 export function registerList(options: ListOptions): { on: IsoDate; records: ListedRecord[] } {
   const ctx = makeContext(options);
+  const { on, statuses } = listStatuses(ctx, options);
+  return { on, records: statuses.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)) };
+}
+
+function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; statuses: RecordStatus[] } {
   const workspace = requireWorkspace(ctx);
   const on = dateOption(options.on, ctx.today);
   const before = options.expiringBefore === undefined ? undefined : dateOption(options.expiringBefore, ctx.today);
   const wanted = options.status ?? 'active';
   const department = options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
   const { state } = loadRegister(workspace);
-  const rule = ctx.config.publication.maskRule;
-  const records = statusesOn(state, on)
+  const statuses = statusesOn(state, on)
     .filter((s) => wanted === 'all' || s.status === wanted)
     .filter((s) => department === undefined || s.record.department === department)
     .filter((s) => options.list === undefined || s.record.listType === options.list)
     .filter((s) => before === undefined || s.publishUntil < before)
-    .filter((s) => options.find === undefined || matches(s, options.find))
-    .map((s) => listedRecord(s, options.full ?? false, rule));
-  return { on, records };
+    .filter((s) => options.find === undefined || matches(s, options.find));
+  return { on, statuses };
 }
 
 export interface ShownEvent {

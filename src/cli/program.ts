@@ -269,6 +269,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--expiring-before <date>', ru.expiringBefore)
     .option('--find <text>', ru.find)
     .option('--full', ru.full)
+    .option('--xlsx <file>', ru.xlsx)
     .action(action('register list', async () => (await reg()).registerListCommand));
   addCommon(register.command('import').description(ru.importCmd).argument('<files...>', ru.importFiles), m)
     .requiredOption('--batch <batch>', ru.importBatch)

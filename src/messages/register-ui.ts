@@ -23,6 +23,7 @@ export interface RegisterUi {
     expiringBefore: string;
     find: string;
     full: string;
+    xlsx: string;
     show: string;
     showQuery: string;
     diff: string;
@@ -47,6 +48,7 @@ export interface RegisterUi {
   repairCut(line: number, bytes: number, backup: string): string;
   listColumns: string[];
   listSummary(n: number, on: string): string;
+  ledger(path: string): string;
   status: Record<'active' | 'expired' | 'removed', string>;
   removalTypes: Record<'violation' | 'early' | 'revoked' | 'corrected' | 'expired', string>;
   listTypes: Record<'red' | 'black', string>;
@@ -77,6 +79,7 @@ const zh: RegisterUi = {
     expiringBefore: '只看公示截止日期早于该日的',
     find: '按名称、代码、证件号或记录编号查找',
     full: '显示完整证件号码（内部使用）',
+    xlsx: '同时写出台账 Excel 文件',
     show: '查看某记录及其所有事件',
     showQuery: '记录编号、统一社会信用代码、证件号码或名称',
     diff: '比较两个批次（或汇总包文件夹）之间公示名单的变化',
@@ -115,6 +118,7 @@ const zh: RegisterUi = {
   repairCut: (line, bytes, backup) => `已截去未写完的第 ${line} 行（${bytes} 字节）；原文件副本：${backup}`,
   listColumns: ['编号', '名单', '领域', '科室', '主体名称', '代码/证件号', '批次', '发布日期', '公示截止', '状态'],
   listSummary: (n, on) => `${on} 的登记簿：${n} 条记录`,
+  ledger: (p) => `台账已写入：${p}`,
   status: { active: '公示中', expired: '已到期', removed: '已移出' },
   removalTypes: { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' },
   listTypes: { red: '红名单', black: '黑名单' },
@@ -145,6 +149,7 @@ const en: RegisterUi = {
     expiringBefore: 'only records whose publication ends before this date',
     find: 'find by name, code, ID number or record id',
     full: 'show full ID numbers (internal use)',
+    xlsx: 'also write the ledger (台账) as an Excel file',
     show: 'a record and every event that touched it',
     showQuery: 'record id, credit code, ID number or name',
     diff: 'how the public list changed between two batches (or package folders)',
@@ -183,6 +188,7 @@ const en: RegisterUi = {
   repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${bytes} bytes); copy of the file: ${backup}`,
   listColumns: ['id', 'list', 'domain', 'department', 'subject', 'code / ID', 'batch', 'published', 'until', 'status'],
   listSummary: (n, on) => `register on ${on}: ${n} record(s)`,
+  ledger: (p) => `ledger written: ${p}`,
   status: { active: 'active', expired: 'expired', removed: 'removed' },
   removalTypes: { violation: 'removed for violation', early: 'removed early', revoked: 'revoked', corrected: 'corrected', expired: 'expired' },
   listTypes: { red: 'red', black: 'black' },

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { openWorkbook } from '../../src/io/sniff.js';
+import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
+import { scoreRows } from '../../src/table/header.js';
 import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, reseal, runCli, tempDir, TODAY, ROOT, writePackage, type Rec } from './helpers.js';
 
 let tmp: string;
@@ -274,6 +277,35 @@ describe('register list and show', () => {
     expect(byName.records[0]).toMatchObject({ id: records[0]!.id, status: 'removed' });
     expect(byName.records[0].events.map((e: Rec) => e.effect)).toEqual(['published', 'removed:violation']);
     expect((await cli(ws, ['register', 'show', 'no-such-thing'])).code).toBe(1);
+  });
+});
+
+async function ledgerRows(file: string): Promise<string[][]> {
+  const wb = await openWorkbook(file, 'x', { limits: DEFAULT_LIMITS, score: scoreRows });
+  const rows: string[][] = [];
+  const sheet = wb.sheets.find((s) => s.name === '台账');
+  await sheet?.read((r) => {
+    rows.push(r.cells.map((c) => (c === null || c === undefined ? '' : String(c))));
+  });
+  await wb.close();
+  return rows;
+}
+
+describe('register list --xlsx', () => {
+  it('writes the ledger (台账): one row per listed record, removals and masking as in the list', async () => {
+    const { ws, records } = await twoBatches();
+    const file = join(ws, '台账.xlsx');
+    const res = await cli(ws, ['register', 'list', '--status', 'all', '--xlsx', file, '--format', 'json']);
+    expect(res.code).toBe(0);
+    const rows = await ledgerRows(file);
+    expect(rows[0]?.slice(0, 3)).toEqual(['序号', '记录编号', '名单类型']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(json(res.stdout).records.map((r: Rec) => r.id));
+    const removed = rows.find((r) => r[1] === records[7]!.id)!;
+    expect([removed[12], removed[13], removed[15]]).toEqual(['已移出', '提前移出', '2026Q3']);
+    expect(rows.find((r) => r[1] === records[14]!.id)?.[6]).toBe('410782********0510');
+    expect(rows.flat().join(' ')).not.toContain('410782198503120510');
+    await cli(ws, ['register', 'list', '--xlsx', file, '--full']);
+    expect((await ledgerRows(file)).find((r) => r[1] === records[14]!.id)?.[6]).toBe('410782198503120510');
   });
 });
 

@@ -1,6 +1,6 @@
 /** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register.ts → text or JSON. */
 import type { CommandEnv } from '../program.js';
-import { diff, publish, registerList, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions, type WriterOptions } from '../../api/register.js';
+import { diff, publish, registerLedger, registerList, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions, type WriterOptions } from '../../api/register.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { registerImport } from '../../api/register-import.js';
@@ -93,13 +93,16 @@ function pick<T extends object>(opts: Record<string, unknown>, keys: readonly (k
 }
 
 export async function registerListCommand(env: CommandEnv, opts: Record<string, unknown>): Promise<number> {
-  const r = registerList({ ...env.common, ...pick<ListOptions>(opts, ['status', 'on', 'department', 'list', 'expiringBefore', 'find', 'full']) });
+  const listOptions = { ...env.common, ...pick<ListOptions>(opts, ['status', 'on', 'department', 'list', 'expiringBefore', 'find', 'full']) };
+  const now = writer(env, undefined).now;
+  const xlsx = typeof opts.xlsx === 'string' ? opts.xlsx : undefined;
+  const r: { on: string; records: ListedRecord[]; ledger?: string } = xlsx !== undefined ? await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) }) : registerList(listOptions);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'register list', on: r.on, records: r.records }));
+    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'register list', on: r.on, records: r.records, ...(r.ledger !== undefined ? { ledger: r.ledger } : {}) }));
     return 0;
   }
   const u = registerUi(env.m.lang);
-  env.io.stdout.write(`${r.records.length ? `${await recordTable(env, r.records)}\n` : ''}${u.listSummary(r.records.length, r.on)}\n`);
+  env.io.stdout.write(`${r.records.length ? `${await recordTable(env, r.records)}\n` : ''}${u.listSummary(r.records.length, r.on)}\n${r.ledger !== undefined ? `${u.ledger(r.ledger)}\n` : ''}`);
   return 0;
 }
 
