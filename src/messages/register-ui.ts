@@ -43,7 +43,7 @@ export interface RegisterUi {
   verifyOk(events: number, head: string | null): string;
   verifyBroken(line: number, reason: string): string;
   verifyHint(reason: string): string;
-  reasons: Record<'json' | 'schema' | 'canonical' | 'seq' | 'prev' | 'hash' | 'torn' | 'head', string>;
+  reasons: Record<'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'torn' | 'head', string>;
   repairIntact: string;
   repairCut(line: number, bytes: number, backup: string): string;
   listColumns: string[];
@@ -107,10 +107,9 @@ const zh: RegisterUi = {
   reasons: {
     json: '不是有效的 JSON',
     schema: '不是登记簿事件',
-    canonical: '内容被改写过（格式与写入时不同）',
     seq: '序号不连续（有事件被删除或调换）',
     prev: '与上一条的链接不符（前面的事件被改动、删除或调换）',
-    hash: '哈希不符（本条被改动）',
+    hash: '哈希不符（本条被改动，或被重新排版）',
     torn: '最后一行未写完',
     head: '未到达记下的位置（末尾被截掉）',
   },
@@ -177,10 +176,9 @@ const en: RegisterUi = {
   reasons: {
     json: 'not valid JSON',
     schema: 'not a register event',
-    canonical: 'rewritten (not as it was written)',
     seq: 'sequence number out of order (an event deleted or moved)',
     prev: 'does not link to the line before (an earlier event edited, deleted or moved)',
-    hash: 'hash mismatch (this event was edited)',
+    hash: 'hash mismatch (this event was edited or reformatted)',
     torn: 'unfinished last line',
     head: 'does not reach the noted head (tail cut)',
   },

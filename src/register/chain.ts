@@ -66,7 +66,7 @@ export function splitLog(text: string): SplitLog {
   return lines.length < parts.length ? { lines, torn: { line: lines.length + 1, offset: Buffer.byteLength(text.slice(0, offset)) } } : { lines, torn: null };
 }
 
-export type BreakReason = 'json' | 'schema' | 'canonical' | 'seq' | 'prev' | 'hash' | 'torn' | 'head';
+export type BreakReason = 'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'torn' | 'head';
 
 export interface ChainBreak {
   /** The 1-based line number in events.jsonl. */
@@ -119,10 +119,25 @@ function bodyWellFormed(e: Record<string, unknown>): boolean {
   }
 }
 
+const HASH_MEMBER = ',"hash":"';
+
 /**
- * Checks every line in order and stops at the first bad one: not JSON, not an event, not written in
- * canonical form (an edit that kept the hash right but changed the bytes), a seq that does not follow,
- * a `prev` that is not the hash before, a `hash` that is not its own.
+ * The hash a line must carry, from its bytes: the line is the canonical JSON of the event, whose
+ * top-level keys are sorted, so removing its `hash` member leaves exactly the canonical JSON of the
+ * event without `hash` — what the writer hashed. Hashing the text itself (rather than the parsed
+ * object re-serialised) is what makes any byte edited visible, and spares a second serialisation of
+ * every record when a large register is read. `"hash":"` occurs unescaped only as a key, and every
+ * event has `at` and `by` before it, so the first `,"hash":"` is the top-level member.
+ */
+export function lineHash(text: string): string | undefined {
+  const at = text.indexOf(HASH_MEMBER);
+  if (at < 0 || text.charCodeAt(at + HASH_MEMBER.length + 64) !== 0x22) return undefined;
+  return sha256Hex(text.slice(0, at) + text.slice(at + HASH_MEMBER.length + 65));
+}
+
+/**
+ * Checks every line in order and stops at the first bad one: not JSON, not an event, a seq that does
+ * not follow, a `prev` that is not the hash before, a `hash` that is not the hash of its bytes.
  */
 export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = null): ChainResult {
   const events: RegisterEvent[] = [];
@@ -137,10 +152,9 @@ export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = n
       return fail(i + 1, 'json');
     }
     if (!wellFormed(parsed)) return fail(i + 1, 'schema');
-    if (`${canonicalJson(parsed)}` !== text) return fail(i + 1, 'canonical');
     if (parsed.seq !== (head ? head.seq + 1 : 1)) return fail(i + 1, 'seq');
     if (parsed.prev !== (head ? head.hash : null)) return fail(i + 1, 'prev');
-    if (hashOfEvent(parsed) !== parsed.hash) return fail(i + 1, 'hash');
+    if (lineHash(text) !== parsed.hash) return fail(i + 1, 'hash');
     events.push(parsed);
     head = { seq: parsed.seq, hash: parsed.hash };
   }

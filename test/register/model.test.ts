@@ -101,6 +101,14 @@ describe('the hash chain', () => {
     );
   });
 
+  it('a line reformatted (spaces, key order) is found: the hash is of the bytes as written', () => {
+    const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
+    const [a, b] = events as [RegisterEvent, RegisterEvent];
+    expect(verifyLog(`${JSON.stringify(a, null, 1).replace(/\n/g, '')}\n${eventLine(b)}`)).toMatchObject({ ok: false, broken: { line: 1, reason: 'hash' } });
+    const { seq, ...rest } = a;
+    expect(verifyLog(`${JSON.stringify({ ...rest, seq })}\n${eventLine(b)}`)).toMatchObject({ ok: false, broken: { line: 1, reason: 'hash' } });
+  });
+
   it('deleting or reordering events before the last is found', () => {
     fc.assert(
       fc.property(logArb, fc.nat(), fc.nat(), (events, k, j) => {
