@@ -61,6 +61,8 @@ export interface RegisterUi {
   diffCounts: string[];
 }
 
+const zhRemovals = { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' } as const;
+
 const zh: RegisterUi = {
   help: {
     publish: '登记某批次的汇总包已发布（先校验汇总包未被改动）',
@@ -119,12 +121,17 @@ const zh: RegisterUi = {
   listSummary: (n, on) => `${on} 的登记簿：${n} 条记录`,
   ledger: (p) => `台账已写入：${p}`,
   status: { active: '公示中', expired: '已到期', removed: '已移出' },
-  removalTypes: { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' },
+  removalTypes: zhRemovals,
   listTypes: { red: '红名单', black: '黑名单' },
   objection: '异议中',
   showNone: (q) => `登记簿中没有与“${q}”对应的记录`,
   showEvents: '相关事件',
-  effects: (e) => ({ published: '发布', imported: '导入', unchanged: '重复报送（未再发布）', note: '备注', objected: '提出异议' })[e] ?? e.replace(/^removed:/, '移出：').replace(/^resolved:/, '异议处理：'),
+  effects: (e) => {
+    const [kind, detail = ''] = e.split(':');
+    const removal = zhRemovals[detail as keyof typeof zhRemovals] ?? detail;
+    const words: Record<string, string> = { published: '发布', imported: '导入', unchanged: '重复报送（未再发布）', note: '备注', objected: '提出异议', removed: `移出（${removal}）`, resolved: `异议处理（${{ revoked: '撤销', upheld: '维持', corrected: '更正' }[detail] ?? detail}）` };
+    return words[kind ?? ''] ?? e;
+  },
   diffHeading: (a, b) => `${a} → ${b}`,
   diffSections: { added: '新增', removed: '移出', corrected: '更正', unchanged: '重复报送未变' },
   diffCounts: ['科室/领域', '新增', '移出', '更正', '未变'],
