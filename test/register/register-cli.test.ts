@@ -1,9 +1,10 @@
 // publish, register verify|repair|list|show and diff through the CLI, on the compiled example.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbook } from '../../src/io/sniff.js';
+import { eventLine, sealEvent } from '../../src/register/chain.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
 import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, reseal, runCli, tempDir, TODAY, ROOT, writePackage, type Rec } from './helpers.js';
@@ -264,6 +265,21 @@ describe('register list and show', () => {
     expect(await ids('--find', records[3]!.id.slice(0, 8))).toEqual([records[3]!.id]);
     expect(await ids('--find', '410782198503120510')).toEqual([records[14]!.id]);
     expect(await ids('--find', (records[4]!.subjectName as string).slice(2, 6))).toContain(records[4]!.id);
+  });
+
+  it('a long list prints as aligned columns, one line per record (a bordered table of 10⁵ rows takes minutes)', async () => {
+    const ws = fresh();
+    const base = packageRecords(ws);
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...base[i % base.length]!, id: i.toString(16).padStart(12, '0') }));
+    const e = sealEvent({ type: 'publish', batch: '2026Q3', on: TODAY, package: '0'.repeat(64), records: many as never, removals: [], unchanged: [] }, { at: 'x', by: 'y', host: 'z' }, null);
+    mkdirSync(join(ws, 'register'), { recursive: true });
+    writeFileSync(eventsFile(ws), eventLine(e));
+    const res = await cli(ws, ['register', 'list']);
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 250 + 1);
+    expect(lines[1]?.startsWith('000000000000  ')).toBe(true);
+    expect(res.stdout).not.toMatch(/[┌│─]/);
   });
 
   it('show: the record and every event that touched it', async () => {

@@ -5,6 +5,7 @@ import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { registerImport } from '../../api/register-import.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { displayWidth } from '../../reporters/wrap.js';
 
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
 
@@ -78,11 +79,22 @@ function statusText(env: CommandEnv, r: ListedRecord): string {
   return r.objection ? `${s} ${u.objection}` : s;
 }
 
+/** Above this many rows a bordered table (whose layout grows faster than its rows) gives way to aligned columns. */
+const TABLE_ROWS = 200;
+
+function alignedColumns(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
 async function recordTable(env: CommandEnv, records: ListedRecord[]): Promise<string> {
-  const { makeTable } = await import('../../reporters/pretty.js');
   const u = registerUi(env.m.lang);
+  const rows = records.map((r) => [r.id, u.listTypes[r.listType], r.domain, r.department, r.subjectName, r.subjectKey, r.batch, r.publishedOn, r.publishUntil, statusText(env, r)]);
+  if (rows.length > TABLE_ROWS) return alignedColumns(u.listColumns, rows);
+  const { makeTable } = await import('../../reporters/pretty.js');
   const table = makeTable(u.listColumns, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
-  for (const r of records) table.push([r.id, u.listTypes[r.listType], r.domain, r.department, r.subjectName, r.subjectKey, r.batch, r.publishedOn, r.publishUntil, statusText(env, r)]);
+  for (const r of rows) table.push(r);
   return table.toString();
 }
 
