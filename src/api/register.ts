@@ -170,7 +170,8 @@ export async function registerRepair(options: WriterOptions): Promise<RepairOutc
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const stamp = beijingInstant(options.now ?? new Date()).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  return repairRegister(workspace, stamp, { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } });
+  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  return repairRegister(workspace, stamp, author, { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,6 +321,8 @@ function effectOn(e: RegisterEvent, id: string): string {
       return 'objected';
     case 'objection-resolve':
       return `resolved:${e.outcome}`;
+    case 'repair':
+      return 'repair';
   }
 }
 

@@ -133,14 +133,15 @@ function writeLine(path: string, line: Buffer): void {
   }
 }
 
-export type RepairOutcome = { action: 'intact'; head: Head | null } | { action: 'cut'; line: number; bytes: number; backup: string; head: Head | null };
+export type RepairOutcome = { action: 'intact'; head: Head | null } | { action: 'cut'; line: number; bytes: number; backup: string; head: Head };
 
 /**
  * Cuts a torn last line, after copying the log to register/events.jsonl.bak-<stamp>. Anything else
  * (a bad line before the end, a chain that does not hold once the tail is cut) is refused: only the
- * clerk, with the copy kept elsewhere, can decide what the history was.
+ * clerk, with the copy kept elsewhere, can decide what the history was. The cut is then recorded as a
+ * `repair` event (who, when, where the copy is), so the history says a repair happened.
  */
-export async function repairRegister(workspace: string, stamp: string, options: AppendOptions = {}): Promise<RepairOutcome> {
+export async function repairRegister(workspace: string, stamp: string, author: Author, options: AppendOptions = {}): Promise<RepairOutcome> {
   const path = eventsPath(workspace);
   if (!existsSync(path)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
   const lock = await acquireRegisterLock(registerDir(workspace), options.lock);
@@ -159,7 +160,10 @@ export async function repairRegister(workspace: string, stamp: string, options: 
     const fd2 = openSync(path, 'r+');
     fsyncSync(fd2);
     closeSync(fd2);
-    return { action: 'cut', line: read.result.broken.line, bytes: read.bytes.length - read.tornAt, backup: `${REGISTER_DIR}/${backup}`, head: read.result.head };
+    const cut = { line: read.result.broken.line, bytes: read.bytes.length - read.tornAt, backup: `${REGISTER_DIR}/${backup}` };
+    const event = sealEvent({ type: 'repair', ...cut }, author, read.result.head);
+    writeLine(path, Buffer.from(eventLine(event), 'utf8'));
+    return { action: 'cut', ...cut, head: { seq: event.seq, hash: event.hash } };
   } finally {
     lock.release();
   }

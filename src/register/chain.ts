@@ -114,6 +114,8 @@ function bodyWellFormed(e: Record<string, unknown>): boolean {
       return typeof e.on === 'string' && typeof e.id === 'string' && typeof e.objection === 'string';
     case 'objection-resolve':
       return typeof e.on === 'string' && typeof e.id === 'string' && typeof e.objection === 'string' && typeof e.outcome === 'string';
+    case 'repair':
+      return Number.isSafeInteger(e.line) && Number.isSafeInteger(e.bytes) && typeof e.backup === 'string';
     default:
       return false;
   }

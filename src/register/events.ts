@@ -9,7 +9,8 @@
  * - `import`: lists published before the tool was used (same records, no package);
  * - `note`: a clerk's remark, optionally about some record ids; changes no status;
  * - `objection-add` / `objection-resolve`: reserved for objections.md (an open objection flags a
- *   record; resolved as `revoked` it removes the record at once, batch null).
+ *   record; resolved as `revoked` it removes the record at once, batch null);
+ * - `repair`: `register repair` cut a torn last line (who did it, and where the copy is).
  */
 import type { CreditRecord } from '../schemas/record.js';
 
@@ -90,9 +91,18 @@ export interface ObjectionResolveBody {
   reason?: string | undefined;
 }
 
-export type EventBody = PublishBody | ImportBody | NoteBody | ObjectionAddBody | ObjectionResolveBody;
+/** `register repair` cut a torn last line (the copy kept as `backup`); changes no status, keeps the repair on record. */
+export interface RepairBody {
+  type: 'repair';
+  /** The line number the torn line had, and how many bytes were cut. */
+  line: number;
+  bytes: number;
+  backup: string;
+}
+
+export type EventBody = PublishBody | ImportBody | NoteBody | ObjectionAddBody | ObjectionResolveBody | RepairBody;
 export type EventType = EventBody['type'];
-export const EVENT_TYPES: readonly EventType[] = ['publish', 'import', 'note', 'objection-add', 'objection-resolve'];
+export const EVENT_TYPES: readonly EventType[] = ['publish', 'import', 'note', 'objection-add', 'objection-resolve', 'repair'];
 
 export type RegisterEvent = EventBody & EventHead;
 

@@ -126,6 +126,8 @@ export function apply(state: RegisterState, event: RegisterEvent): RegisterState
       touch(e, event.seq);
       break;
     }
+    case 'repair':
+      break;
   }
   state.seq = event.seq;
   state.head = event.hash;

@@ -38,6 +38,7 @@ const bodyArb: fc.Arbitrary<EventBody> = fc.oneof(
     unchanged: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }),
   }),
   fc.record({ type: fc.constant('note' as const), text: fc.string({ maxLength: 10 }), ids: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }) }),
+  fc.record({ type: fc.constant('repair' as const), line: fc.nat(), bytes: fc.nat(), backup: fc.constant('register/events.jsonl.bak-x') }),
   fc.record({ type: fc.constant('objection-add' as const), on: dateArb, id: fc.constantFrom(...ids), objection: fc.constantFrom('Y1', 'Y2') }),
   fc.record({ type: fc.constant('objection-resolve' as const), on: dateArb, id: fc.constantFrom(...ids), objection: fc.constantFrom('Y1', 'Y2'), outcome: fc.constantFrom('revoked' as const, 'upheld' as const) }),
 );

@@ -146,12 +146,16 @@ describe('the event log', () => {
     expect(v.code).toBe(1);
     expect(json(v.stdout).broken).toEqual({ line: 2, reason: 'torn' });
     expect((await cli(ws, ['register', 'list'])).code).toBe(2);
-    const r = await cli(ws, ['register', 'repair', '--format', 'json']);
+    const r = await cli(ws, ['register', 'repair', '--by', 'repairer', '--format', 'json']);
     expect(r.code).toBe(0);
     const out = json(r.stdout);
     expect(out).toMatchObject({ action: 'cut', line: 2, bytes: 37 });
     expect(readFileSync(join(ws, out.backup)).equals(torn)).toBe(true);
-    expect(readFileSync(eventsFile(ws)).equals(good.subarray(0, firstLine))).toBe(true);
+    // The whole lines are kept byte for byte; the repair itself is recorded after them, with who did it.
+    expect(readFileSync(eventsFile(ws)).subarray(0, firstLine).equals(good.subarray(0, firstLine))).toBe(true);
+    expect(readEvents(ws).map((e) => e.type)).toEqual(['publish', 'repair']);
+    expect(readEvents(ws)[1]).toMatchObject({ seq: 2, line: 2, bytes: 37, backup: out.backup, by: 'repairer' });
+    expect(out.head).toBe(`2:${readEvents(ws)[1]?.hash}`);
     expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
     expect(json((await cli(ws, ['register', 'repair', '--format', 'json'])).stdout).action).toBe('intact');
   });

@@ -41,7 +41,7 @@ async function assertWholeOrNothing(ws: string, expected: Map<string, string[]>)
     }
     expect(v.code, v.stdout).toBe(0);
   }
-  const events = readEvents(ws);
+  const events = readEvents(ws).filter((e) => e.type === 'publish');
   for (const e of events) expect((e.records as { id: string }[]).map((r) => r.id)).toEqual(expected.get(e.batch as string));
   expect(new Set(events.map((e) => e.batch)).size).toBe(events.length);
 }
@@ -61,9 +61,9 @@ describe('crashes', () => {
     // A writer refuses the torn log until it is repaired; the dead writer's lock is taken over.
     expect((await cli(ws, ['publish', '2026Q4'])).code).toBe(2);
     expect((await cli(ws, ['register', 'repair'])).code).toBe(0);
-    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+    expect(readFileSync(eventsFile(ws)).subarray(0, before.length).equals(before)).toBe(true);
     expect((await cli(ws, ['publish', '2026Q4'])).code).toBe(0);
-    expect(readEvents(ws).map((e) => e.batch)).toEqual(['2026Q3', '2026Q4']);
+    expect(readEvents(ws).map((e) => [e.type, e.batch])).toEqual([['publish', '2026Q3'], ['repair', undefined], ['publish', '2026Q4']]);
   });
 
   it('kill -9 at random moments during publish, 20 times: the log always verifies and a batch is published wholly or not at all', async () => {
@@ -89,7 +89,7 @@ describe('crashes', () => {
     // Whatever the kills left, every batch can still be published, once.
     for (const b of expected.keys()) expect([0], b).toContain((await cli(ws, ['publish', b])).code);
     await assertWholeOrNothing(ws, expected);
-    expect(readEvents(ws).map((e) => e.batch).sort()).toEqual([...expected.keys()].sort());
+    expect(readEvents(ws).filter((e) => e.type === 'publish').map((e) => e.batch).sort()).toEqual([...expected.keys()].sort());
   }, 120_000);
 });
 
