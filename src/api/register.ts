@@ -404,7 +404,9 @@ function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; st
   const asPath = resolve(ctx.cwd, arg);
   let dir: string | undefined;
   let batch: string | undefined;
+  const inWorkspace = ctx.workspace ? resolve(ctx.workspace, arg) : asPath;
   if (existsSync(join(asPath, 'records.json'))) dir = asPath;
+  else if (existsSync(join(inWorkspace, 'records.json'))) dir = inWorkspace;
   else {
     batch = batchOf(ctx, arg);
     const published = loaded.state.batches.get(batch);

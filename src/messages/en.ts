@@ -404,7 +404,7 @@ export const enToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.problem}`,
-  REGISTER_CORRUPT: (a) => `the register ${a.path} is broken at line ${a.line} (${a.reason}); nothing was written: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
+  REGISTER_CORRUPT: (a) => `the register ${a.path} is broken at line ${a.line} (${({ json: 'not JSON', schema: 'not a register event', seq: 'sequence out of order', prev: 'does not link to the line before', hash: 'hash mismatch: edited', torn: 'unfinished last line' } as Record<string, string>)[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
   REGISTER_LOCKED: (a) => `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished`,
   REGISTER_UNREADABLE: (a) => `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
   LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,

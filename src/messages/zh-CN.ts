@@ -408,7 +408,7 @@ export const zhToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.problem}`,
-  REGISTER_CORRUPT: (a) => `登记簿 ${a.path} 第 ${a.line} 行有问题（${a.reason}），为免弄乱历史，本次未写入；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
+  REGISTER_CORRUPT: (a) => `登记簿 ${a.path} 第 ${a.line} 行有问题（${({ json: '不是有效的 JSON', schema: '不是登记簿事件', seq: '序号不连续', prev: '与上一条的链接不符', hash: '哈希不符，内容被改动', torn: '最后一行未写完' } as Record<string, string>)[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
   REGISTER_LOCKED: (a) => `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试`,
   REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
   LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,

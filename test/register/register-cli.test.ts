@@ -389,3 +389,13 @@ describe('register import', () => {
     expect(readEvents(ws)).toHaveLength(1);
   });
 });
+
+describe('diff arguments', () => {
+  it('a package folder is found from the current folder, else from the workspace', async () => {
+    const { ws } = await twoBatches();
+    const res = await cli(ws, ['diff', '2026Q2', 'packages/2026Q3', '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ from: '2026Q2', to: '2026Q3' });
+    expect((await cli(ws, ['diff', '2026Q2', 'packages/none', '--format', 'json'])).code).toBe(2);
+  });
+});
