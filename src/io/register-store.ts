@@ -107,9 +107,24 @@ export async function appendEvent<T>(
     // A share that stalled past 30 s may have let another PC take the lock: then write nothing.
     lock.assertHeld();
     writeLine(eventsPath(workspace), Buffer.from(eventLine(event), 'utf8'));
+    // The first event creates the file: its folder entry must survive a power cut too.
+    if (!loaded.exists) fsyncFolder(dir);
     return { event, value: decision.value };
   } finally {
     lock.release();
+  }
+}
+
+function fsyncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not every platform lets a folder be opened for fsync (Windows): the file's own fsync is what it offers.
   }
 }
 

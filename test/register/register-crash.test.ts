@@ -121,3 +121,17 @@ describe('two writers', () => {
     expect(readEvents(ws)).toHaveLength([ra.code, rb.code].filter((c) => c === 0).length);
   });
 });
+
+describe('two writers of one batch', () => {
+  it('racing to publish the same package: one event; the other finds it published (exit 0) or gives up (exit 2)', async () => {
+    const ws = fresh();
+    const a = spawnBin(['publish', '2026Q3', '-w', ws, '--today', TODAY], ROOT);
+    const b = spawnBin(['publish', '2026Q3', '-w', ws, '--today', TODAY], ROOT);
+    const [ra, rb] = await Promise.all([a.done, b.done]);
+    expect([0, 2]).toContain(ra.code);
+    expect([0, 2]).toContain(rb.code);
+    expect([ra.code, rb.code]).toContain(0);
+    expect(readEvents(ws).map((e) => e.batch)).toEqual(['2026Q3']);
+    expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
+  });
+});
