@@ -10,7 +10,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../api/errors.js';
-import { eventLine, sealEvent, splitLog, verifyLines, type ChainResult, type Head } from '../register/chain.js';
+import { ChainReader, eventLine, sealEvent, type ChainResult, type Head } from '../register/chain.js';
 import type { Author, EventBody, RegisterEvent } from '../register/events.js';
 import { replay, type RegisterState } from '../register/state.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
@@ -48,9 +48,49 @@ export function readLog(workspace: string): LogRead {
     if (code === 'ENOENT') return { exists: false, bytes: Buffer.alloc(0), result: { ok: true, events: [], head: null }, tornAt: null };
     throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: code ?? 'unreadable' });
   }
-  const split = splitLog(bytes.toString('utf8'));
-  // Every line before a torn one verified, so it is valid UTF-8 and its byte length is exact.
-  return { exists: true, bytes, result: verifyLines(split.lines, split.torn), tornAt: split.torn ? split.torn.offset : null };
+  return { exists: true, bytes, ...verifyBytes(bytes) };
+}
+
+/**
+ * Verifies the log line by line from its bytes (a province's register is larger than a string may
+ * be). A last line without `\n`, or trailing lines of NUL bytes only, is torn (register/chain.ts).
+ */
+export function verifyBytes(bytes: Buffer): { result: ChainResult; tornAt: number | null } {
+  const reader = new ChainReader();
+  let start = 0;
+  let line = 0;
+  let nulFrom = -1; // the start of a run of NUL-only lines, torn if nothing else follows
+  let nulLine = 0;
+  for (;;) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    if (nl < 0 && start === bytes.length) break;
+    line++;
+    const onlyNul = end > start && isAllNul(bytes, start, end);
+    if (nl < 0 || onlyNul) {
+      if (nulFrom < 0) {
+        nulFrom = start;
+        nulLine = line;
+      }
+      if (nl < 0) break;
+      start = nl + 1;
+      continue;
+    }
+    if (nulFrom >= 0) {
+      // NUL lines with a real line after them are not a torn tail: the first of them is simply bad.
+      reader.push(bytes.toString('utf8', nulFrom, bytes.indexOf(0x0a, nulFrom)));
+      return { result: reader.end(), tornAt: null };
+    }
+    if (!reader.push(bytes.toString('utf8', start, end))) return { result: reader.end(), tornAt: null };
+    start = nl + 1;
+  }
+  if (nulFrom >= 0) return { result: reader.end({ line: nulLine, offset: nulFrom }), tornAt: nulFrom };
+  return { result: reader.end(), tornAt: null };
+}
+
+function isAllNul(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 0) return false;
+  return true;
 }
 
 function corrupt(result: ChainResult): ToolError {

@@ -55,15 +55,13 @@ export function splitLog(text: string): SplitLog {
   if (text === '') return { lines: [], torn: null };
   const parts = text.split('\n');
   const last = parts.pop() as string;
-  let offset = text.length - last.length;
-  if (last !== '') return { lines: parts, torn: { line: parts.length + 1, offset: Buffer.byteLength(text.slice(0, offset)) } };
   // A line of NULs ending with '\n' is still a torn append (e.g. a zero-filled block after power loss).
-  let lines = parts;
-  while (lines.length > 0 && /^\0+$/.test(lines[lines.length - 1] as string)) {
-    offset -= (lines[lines.length - 1] as string).length + 1;
-    lines = lines.slice(0, -1);
-  }
-  return lines.length < parts.length ? { lines, torn: { line: lines.length + 1, offset: Buffer.byteLength(text.slice(0, offset)) } } : { lines, torn: null };
+  let kept = parts.length;
+  while (kept > 0 && /^\0+$/.test(parts[kept - 1] as string)) kept--;
+  if (last === '' && kept === parts.length) return { lines: parts, torn: null };
+  const lines = parts.slice(0, kept);
+  const offset = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+  return { lines, torn: { line: kept + 1, offset } };
 }
 
 export type BreakReason = 'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'torn' | 'head';
@@ -138,30 +136,51 @@ export function lineHash(text: string): string | undefined {
 }
 
 /**
- * Checks every line in order and stops at the first bad one: not JSON, not an event, a seq that does
- * not follow, a `prev` that is not the hash before, a `hash` that is not the hash of its bytes.
+ * Checks lines one at a time, in order, and stops at the first bad one: not JSON, not an event, a seq
+ * that does not follow, a `prev` that is not the hash before, a `hash` that is not the hash of its
+ * bytes. Fed line by line so that a register too large for one string (10⁶ records) can be read.
  */
-export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = null): ChainResult {
-  const events: RegisterEvent[] = [];
-  let head: Head | null = null;
-  const fail = (line: number, reason: BreakReason): ChainResult => ({ ok: false, events, head, broken: { line, reason } });
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i] as string;
+export class ChainReader {
+  readonly events: RegisterEvent[] = [];
+  head: Head | null = null;
+  broken: ChainBreak | null = null;
+  private lineNo = 0;
+
+  /** Feeds the next complete line (without its `\n`); false once the chain is broken. */
+  push(text: string): boolean {
+    if (this.broken) return false;
+    const line = ++this.lineNo;
+    const fail = (reason: BreakReason): boolean => {
+      this.broken = { line, reason };
+      return false;
+    };
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      return fail(i + 1, 'json');
+      return fail('json');
     }
-    if (!wellFormed(parsed)) return fail(i + 1, 'schema');
-    if (parsed.seq !== (head ? head.seq + 1 : 1)) return fail(i + 1, 'seq');
-    if (parsed.prev !== (head ? head.hash : null)) return fail(i + 1, 'prev');
-    if (lineHash(text) !== parsed.hash) return fail(i + 1, 'hash');
-    events.push(parsed);
-    head = { seq: parsed.seq, hash: parsed.hash };
+    if (!wellFormed(parsed)) return fail('schema');
+    const head = this.head;
+    if (parsed.seq !== (head ? head.seq + 1 : 1)) return fail('seq');
+    if (parsed.prev !== (head ? head.hash : null)) return fail('prev');
+    if (lineHash(text) !== parsed.hash) return fail('hash');
+    this.events.push(parsed);
+    this.head = { seq: parsed.seq, hash: parsed.hash };
+    return true;
   }
-  if (torn) return fail(torn.line, 'torn');
-  return { ok: true, events, head };
+
+  /** The end of the log; `torn` when its last line was left unfinished. */
+  end(torn: SplitLog['torn'] = null): ChainResult {
+    if (!this.broken && torn) this.broken = { line: torn.line, reason: 'torn' };
+    return this.broken ? { ok: false, events: this.events, head: this.head, broken: this.broken } : { ok: true, events: this.events, head: this.head };
+  }
+}
+
+export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = null): ChainResult {
+  const reader = new ChainReader();
+  for (const line of lines) if (!reader.push(line)) break;
+  return reader.end(torn);
 }
 
 /** Parses and verifies a whole log text. */

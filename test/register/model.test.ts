@@ -177,3 +177,23 @@ describe('replay', () => {
     expect(s.batches.get('2026Q3')).toMatchObject({ seq: 3, on: '2026-10-15' });
   });
 });
+
+describe('the store reads bytes as the model reads text', () => {
+  it('same verdict, same head, same torn offset for any tail of NULs, newlines and fragments', async () => {
+    const { verifyBytes } = await import('../../src/io/register-store.js');
+    const { splitLog } = await import('../../src/register/chain.js');
+    fc.assert(
+      fc.property(logArb, fc.array(fc.constantFrom('\0', '\n', 'x', '{', '\0\0\n'), { maxLength: 6 }), fc.nat(), (events, tail, cut) => {
+        const whole = text(events);
+        const body = whole.slice(0, whole.length - (cut % 3 === 0 ? cut % 40 : 0));
+        const t = body + tail.join('');
+        const model = verifyLog(t);
+        const store = verifyBytes(Buffer.from(t, 'utf8'));
+        expect(store.result.ok).toBe(model.ok);
+        expect(store.result.head).toEqual(model.head);
+        if (!model.ok && !store.result.ok) expect(store.result.broken).toEqual(model.broken);
+        expect(store.tornAt).toBe(splitLog(t).torn && !model.ok && model.broken.reason === 'torn' ? splitLog(t).torn!.offset : null);
+      }),
+    );
+  });
+});
