@@ -53,10 +53,10 @@ interface PackageContent {
 }
 
 /** records.json of a package: the records (ids checked by parseRecordsFile), and removals/unchanged when compile wrote them. */
-function readPackage(dir: string, shown: string): PackageContent {
+function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent {
   let data: Record<string, unknown>;
   try {
-    data = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as Record<string, unknown>;
+    data = JSON.parse((bytes ?? readFileSync(join(dir, 'records.json'))).toString('utf8')) as Record<string, unknown>;
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }
@@ -107,8 +107,16 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : ''), count: files.length }, { file: `${rel}/manifest.json` }));
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
-  const packageHash = sha256Of(readFileSync(join(dir, 'manifest.json')));
-  const content = readPackage(dir, rel);
+  const manifestBytes = readFileSync(join(dir, 'manifest.json'));
+  const packageHash = sha256Of(manifestBytes);
+  // What is recorded is what the manifest hashed: records.json is read once and checked against it.
+  const recordsBytes = readFileSync(join(dir, 'records.json'));
+  const listed = (JSON.parse(manifestBytes.toString('utf8')) as { outputs?: { path: string; sha256: string }[] }).outputs?.find((o) => o.path === 'records.json');
+  if (!listed || listed.sha256 !== sha256Of(recordsBytes)) {
+    ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: 'records.json', count: 1 }, { file: `${rel}/manifest.json` }));
+    return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
+  }
+  const content = readPackage(dir, rel, recordsBytes);
   const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
 
   const body: EventBody = { type: 'publish', batch, on, package: packageHash, records: content.records, removals: content.removals, unchanged: content.unchanged };
