@@ -182,6 +182,27 @@ export async function registerRepair(options: WriterOptions): Promise<RepairOutc
   return repairRegister(workspace, stamp, author, { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } });
 }
 
+/** `register note <text> [--id ID…]`: a clerk's remark in the history, about some records or none. */
+export async function registerNote(text: string, ids: readonly string[], options: WriterOptions): Promise<{ seq: number; hash: string; head: string; ids: string[] }> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  if (text.trim() === '') throw new ToolError('USAGE', { detail: 'note' });
+  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const wanted = ids.map((id) => id.trim().toLowerCase());
+  const { event } = await appendEvent(
+    workspace,
+    author,
+    (loaded) => {
+      const unknown = wanted.find((id) => !loaded.state.records.has(id));
+      if (unknown !== undefined) throw new ToolError('USAGE', { detail: `--id ${unknown}` });
+      return { body: { type: 'note', text: text.trim(), ids: wanted }, value: undefined };
+    },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+  );
+  const e = event as RegisterEvent;
+  return { seq: e.seq, hash: e.hash, head: formatHead(e), ids: wanted };
+}
+
 // ---------------------------------------------------------------------------------------------
 // register list / show
 

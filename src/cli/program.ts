@@ -277,6 +277,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--department <name>', ru.importDepartment)
     .option('--by <name>', ru.by)
     .action(action('register import', async () => (await reg()).registerImportCommand));
+  addCommon(register.command('note').description(ru.note).argument('<text>', ru.noteText), m)
+    .option('--id <id>', ru.noteId, (v: string, prev: string[]) => prev.concat(v), [] as string[])
+    .option('--by <name>', ru.by)
+    .action(action('register note', async () => (await reg()).registerNoteCommand));
   addCommon(register.command('show').description(ru.show).argument('<query>', ru.showQuery), m)
     .option('--on <date>', ru.listOn)
     .option('--full', ru.full)

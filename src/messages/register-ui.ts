@@ -34,8 +34,12 @@ export interface RegisterUi {
     importBatch: string;
     publishedOn: string;
     importDepartment: string;
+    note: string;
+    noteText: string;
+    noteId: string;
   };
   imported(batch: string, on: string, records: number): string;
+  noted(seq: number): string;
   published(batch: string, on: string, records: number, removals: number): string;
   alreadyPublished(batch: string, on: string, seq: number): string;
   head(head: string): string;
@@ -92,7 +96,11 @@ const zh: RegisterUi = {
     importBatch: '这些名单当时所属的批次，如 2025Q4',
     publishedOn: '当时的发布日期 YYYY-MM-DD',
     importDepartment: '报送科室（默认按文件所在文件夹名识别）',
+    note: '在登记簿中记一条备注（不改变任何状态）',
+    noteText: '备注内容',
+    noteId: '备注涉及的记录编号（可重复）',
   },
+  noted: (seq) => `已记下备注（登记簿第 ${seq} 条）`,
   imported: (b, on, n) => `已导入：${b}（${on} 发布）${n} 条名单记录`,
   published: (b, on, n, r) => `已登记：${b} 于 ${on} 发布，${n} 条名单记录${r ? `，${r} 条移出` : ''}`,
   alreadyPublished: (b, on, seq) => `${b} 的这份汇总包已于 ${on} 登记发布（登记簿第 ${seq} 条），无需重复，未作改动`,
@@ -166,7 +174,11 @@ const en: RegisterUi = {
     importBatch: 'the batch they were published in, e.g. 2025Q4',
     publishedOn: 'the day they were published, YYYY-MM-DD',
     importDepartment: 'the department (default: from the folder name)',
+    note: 'add a remark to the register (changes no status)',
+    noteText: 'the remark',
+    noteId: 'a record id the remark is about (repeatable)',
   },
+  noted: (seq) => `remark recorded (register event ${seq})`,
   imported: (b, on, n) => `imported: ${b} (published ${on}), ${n} record(s)`,
   published: (b, on, n, r) => `recorded: ${b} published on ${on}, ${n} record(s)${r ? `, ${r} removal(s)` : ''}`,
   alreadyPublished: (b, on, seq) => `this package of ${b} was already recorded as published on ${on} (register event ${seq}); nothing changed`,

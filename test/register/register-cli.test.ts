@@ -399,3 +399,17 @@ describe('diff arguments', () => {
     expect((await cli(ws, ['diff', '2026Q2', 'packages/none', '--format', 'json'])).code).toBe(2);
   });
 });
+
+describe('register note', () => {
+  it('a clerk’s remark: a note event with who and the ids, shown with the record; an unknown id is refused (exit 2)', async () => {
+    const { ws, records } = await twoBatches();
+    const res = await cli(ws, ['register', 'note', '已电话告知企业', '--id', records[2]!.id, '--by', '张三', '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(json(res.stdout)).toMatchObject({ seq: 3, ids: [records[2]!.id] });
+    expect(readEvents(ws)[2]).toMatchObject({ type: 'note', text: '已电话告知企业', ids: [records[2]!.id], by: '张三' });
+    const shown = json((await cli(ws, ['register', 'show', records[2]!.id, '--format', 'json'])).stdout);
+    expect(shown.records[0].events.map((e: Rec) => [e.effect, e.text])).toEqual([['published', undefined], ['note', '已电话告知企业']]);
+    expect((await cli(ws, ['register', 'note', 'x', '--id', 'ffffffffffff'])).code).toBe(2);
+    expect(readEvents(ws)).toHaveLength(3);
+  });
+});

@@ -1,6 +1,6 @@
 /** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register.ts → text or JSON. */
 import type { CommandEnv } from '../program.js';
-import { diff, publish, registerLedger, registerList, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions, type WriterOptions } from '../../api/register.js';
+import { diff, publish, registerLedger, registerList, registerNote, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions, type WriterOptions } from '../../api/register.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { registerImport } from '../../api/register-import.js';
@@ -176,4 +176,15 @@ export async function registerImportCommand(env: CommandEnv, files: string[], op
   }
   env.io.stdout.write(out);
   return exit;
+}
+
+export async function registerNoteCommand(env: CommandEnv, text: string, opts: { id?: string[]; by?: string }): Promise<number> {
+  const r = await registerNote(text, opts.id ?? [], writer(env, opts.by));
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ schemaVersion: 1, tool, command: 'register note', seq: r.seq, ids: r.ids, head: r.head }));
+    return 0;
+  }
+  const u = registerUi(env.m.lang);
+  env.io.stdout.write(`${u.noted(r.seq)}\n${u.head(r.head)}\n`);
+  return 0;
 }
