@@ -5,8 +5,11 @@
 import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node:path';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
-import { checkAttachmentBytes } from '../io/evidence.js';
-import { isCoverName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
+import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
+import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
+import { openZipSubmission, type ZipSubmission } from '../io/zip-submission.js';
+import { FileProblem } from '../io/errors.js';
+import { emptyListing, isCoverName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
 import type { Limits } from '../schemas/config.js';
 import { collisionKey, departmentFolderName, displayPath, enclosingNames, unsafeSegment, type PathFlavour } from '../io/paths.js';
 import { ioArgs } from '../io/errors.js';
@@ -20,7 +23,7 @@ import { RecordIndex, type Finding, type Place } from '../table/record-index.js'
 import type { CheckedRecord } from '../table/list-sheet.js';
 import { baseEnv, type Context } from './context.js';
 import { redactIdNumbers } from '../domain/mask.js';
-import { checkListSheets, openListFile, readCoverFile, readCoverSheets } from './list-file.js';
+import { asFileProblem, checkListSheets, openListFile, problemDiagnostic, readCoverFile, readCoverSheets } from './list-file.js';
 
 export interface DepartmentOptions {
   /** `--department`, when given. */
@@ -45,6 +48,8 @@ export interface EvidenceFile {
   display: string;
   kind: 'report' | 'picture' | 'coverScan';
   bytes: number;
+  /** Evidence inside a zip submission: read from there (`path` is `<zip>!/<entry>`). */
+  zip?: ZipEntryRef;
 }
 
 export interface DepartmentResult {
@@ -61,7 +66,10 @@ export interface DepartmentResult {
   black: number;
   byDomain: Record<string, { red: number; black: number }>;
   evidence: EvidenceFile[];
+  /** What the manifest lists: the list and cover files read, or the zip submission itself. */
   inputs: { path: string; display: string; bytes: number }[];
+  /** List and cover files read (inside a zip too). */
+  files: number;
   errors: number;
   warnings: number;
   info: number;
@@ -96,6 +104,16 @@ export function resolveDepartment(
     if (d) return { dept: d };
   }
   return { unknown: folderName ? { name: folderName, source: 'folder' } : unit ? { name: unit, source: 'cover' } : { name: '', source: 'none' } };
+}
+
+/**
+ * A zip names its department by its own name (就业办.zip), else by the one folder it holds (a zip
+ * of 就业办/ called 新建压缩文件.zip); neither resolving, the zip's name is the one reported.
+ */
+function zipDepartmentName(ctx: Context, zipPath: string, top: string | undefined): string {
+  const stem = basename(zipPath, extname(zipPath));
+  if (ctx.matrix.resolveDepartment(stem) || top === undefined) return stem;
+  return ctx.matrix.resolveDepartment(top) ? top : stem;
 }
 
 function placeText(p: Place): string {
@@ -180,6 +198,14 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
   for (const l of listing.links) {
     report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: l.rel, reason: l.reason }, { file: visible(fileDisplay(l.path)) }, sort));
   }
+  // Zip submissions: a name that would be extracted outside the folder is never extracted, and its
+  // location is spelled out as stored (a path function would resolve the `../` away).
+  for (const u of listing.unsafe ?? []) {
+    report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: u.name, reason: u.reason, ...(u.problem ? { problem: u.problem } : {}) }, { file: visible(`${display}!/${u.name}`) }, sort));
+  }
+  for (const e of listing.encrypted ?? []) {
+    report(makeDiagnostic('FILE_UNSUPPORTED', { format: extname(e.name).toLowerCase().slice(1) || 'zip', encrypted: true, inZip: true }, { file: visible(fileDisplay(e.path)) }, sort));
+  }
   for (const u of listing.unreadable) {
     report(makeDiagnostic('FILE_UNREADABLE', ioArgs({ code: u.code }), { file: u.rel === '.' ? display : `${display}/${u.rel}` }, sort));
   }
@@ -214,8 +240,12 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
     }
     let check;
     try {
-      check = await checkAttachmentBytes(a.path, ext, a.size);
+      check = a.zip ? await checkAttachmentBuffer(await readZipEntry(a.zip), ext) : await checkAttachmentBytes(a.path, ext, a.size);
     } catch (err) {
+      if (err instanceof FileProblem) {
+        report(makeDiagnostic(err.code, err.args as never, where, sort));
+        continue;
+      }
       const code = (err as NodeJS.ErrnoException).code;
       if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) report(makeDiagnostic('FILE_UNREADABLE', ioArgs(err), where, sort));
       else report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'unreadable', ext, detected: 'EIO' }, where, sort));
@@ -229,7 +259,7 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
     else if (a.role === 'picture') pictures++;
     valid.add(a.rel.slice(a.rel.indexOf('/') + 1));
     valid.add(a.name);
-    evidence.push({ path: a.path, rel: a.rel, target: '', display: where.file, kind: a.role, bytes: a.size });
+    evidence.push({ path: a.path, rel: a.rel, target: '', display: where.file, kind: a.role, bytes: a.size, ...(a.zip ? { zip: a.zip } : {}) });
   }
   nameTargets(evidence);
   return { evidence, reports, pictures, valid };
@@ -252,12 +282,39 @@ export async function checkEvidence(ctx: Context, target: string, isFolder: bool
   return listing.attachments.length + listing.coverScans.length + listing.links.length + listing.other.length + listing.unreadable.length;
 }
 
-/** Checks a department folder (isFolder) or a single list file. */
-export async function checkDepartment(ctx: Context, target: string, isFolder: boolean, options: DepartmentOptions): Promise<DepartmentResult> {
+/**
+ * Checks a department folder (isFolder), a department's zip ('zip', read like its folder:
+ * department.md "Submissions that arrive as zip files") or a single list file.
+ */
+export async function checkDepartment(ctx: Context, target: string, isFolder: boolean | 'zip', options: DepartmentOptions): Promise<DepartmentResult> {
+  if (isFolder !== 'zip') return checkSubmission(ctx, target, isFolder, options);
+  let sub: ZipSubmission | undefined;
+  let problem: FileProblem | undefined;
+  try {
+    sub = await openZipSubmission(target, ctx.config.limits);
+  } catch (err) {
+    problem = asFileProblem(err);
+    if (!problem) throw err;
+  }
+  try {
+    return await checkSubmission(ctx, target, true, options, { sub, problem });
+  } finally {
+    // The temporary copies of its lists go with it, whatever happened.
+    sub?.close();
+  }
+}
+
+async function checkSubmission(
+  ctx: Context,
+  target: string,
+  isFolder: boolean,
+  options: DepartmentOptions,
+  zip?: { sub: ZipSubmission | undefined; problem: FileProblem | undefined },
+): Promise<DepartmentResult> {
   const folder = isFolder ? target : dirname(target);
   const display = displayPath(options.base, isFolder ? folder : target);
   const limits = ctx.config.limits;
-  const listing = isFolder ? await listDepartment(folder) : undefined;
+  const listing = zip ? (zip.sub?.listing ?? emptyListing()) : isFolder ? await listDepartment(folder) : undefined;
   let rank = Number.MAX_SAFE_INTEGER;
   let deptName: string | undefined;
   let errors = 0;
@@ -270,7 +327,8 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
     warnings += ctx.collector.counts.warning - before.warning;
     info += ctx.collector.counts.info - before.info;
   };
-  const fileDisplay = (p: string): string => displayPath(options.base, p);
+  // Inside a zip the names are the department's own bytes, decoded: shown as visible characters.
+  const fileDisplay = (p: string): string => (zip ? visible(displayPath(options.base, p)) : displayPath(options.base, p));
 
   // 1. Open the data files and read the covers first: the cover may name the department.
   // A single file named 报送单.* is a cover, never a list (submission.md "Which sheets are lists").
@@ -282,21 +340,36 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
   const covers: CoverFacts[] = [];
   const pending: RawDiagnostic[] = [];
   const early = { report: (d: RawDiagnostic) => pending.push(d), departmentRank: rank };
+  if (zip?.problem) early.report(problemDiagnostic(display, zip.problem, rank));
+  /** A list or cover; inside a zip, first copied out to a temporary file (limits.maxFileBytes first). */
+  const openEntry = async (entry: FolderEntry): Promise<WorkbookSource | undefined> => {
+    if (!entry.zip || !zip?.sub) return openListFile(entry.path, fileDisplay(entry.path), limits, early);
+    let path: string;
+    try {
+      path = await zip.sub.materialise(entry, limits.maxFileBytes);
+    } catch (err) {
+      const p = asFileProblem(err);
+      if (!p) throw err;
+      early.report(problemDiagnostic(fileDisplay(entry.path), p, rank));
+      return undefined;
+    }
+    return openListFile(path, fileDisplay(entry.path), limits, early);
+  };
   for (const entry of coverEntries) {
-    const wb = await openListFile(entry.path, fileDisplay(entry.path), limits, early);
+    const wb = await openEntry(entry);
     if (!wb) continue;
     const cover = await readCoverFile(wb, fileDisplay(entry.path), early);
     await wb.close();
     if (cover) covers.push(cover);
   }
   for (const entry of listEntries) {
-    const wb = await openListFile(entry.path, fileDisplay(entry.path), limits, early);
+    const wb = await openEntry(entry);
     if (wb) covers.push(...(await readCoverSheets(wb, fileDisplay(entry.path), early)));
     opened.push({ entry, wb });
   }
 
   // 2. Department and quarter (workspace.md "Departments", "Quarters").
-  const resolved = resolveDepartment(ctx, options.department, departmentFolderName(target, isFolder), covers);
+  const resolved = resolveDepartment(ctx, options.department, zip ? zipDepartmentName(ctx, target, zip.sub?.topFolder) : departmentFolderName(target, isFolder), covers);
   const dept = resolved.dept;
   if (dept) {
     deptName = dept.name;
@@ -371,6 +444,7 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
   const facts: SubmissionFacts = {
     env,
     ...(isFolder ? { folder: display } : {}),
+    ...(zip ? { evidenceFolder: `${display}!/${zip.sub?.topFolder ? `${visible(zip.sub.topFolder)}/` : ''}附件` } : {}),
     covers,
     listFiles: listEntries.length,
     rows: { red, black },
@@ -378,15 +452,16 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
     ...(quarter ? { quarterFromPath: formatQuarter(quarter) } : {}),
   };
   // A folder that cannot be listed has already said so (FILE_UNREADABLE); "no cover" would mislead.
-  const folderUnreadable = listing?.unreadable.some((u) => u.rel === '.') ?? false;
+  const folderUnreadable = (listing?.unreadable.some((u) => u.rel === '.') ?? false) || zip?.problem !== undefined;
   for (const rule of folderUnreadable ? [] : SUBMISSION_RULES) {
     rule.check(facts, (code, args, location) => report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank })));
   }
   if (!options.index || options.reportIndex) reportIndexFindings(index.findings(), report);
 
-  const inputs = [
-    ...[...coverEntries, ...listEntries].map((e) => ({ path: e.path, display: fileDisplay(e.path), bytes: e.size })),
-  ];
+  // A zip is one input: its hash pins every entry in it (docs/decisions.md).
+  const inputs = zip
+    ? zip.sub ? [{ path: target, display, bytes: zip.sub.bytes }] : []
+    : [...coverEntries, ...listEntries].map((e) => ({ path: e.path, display: fileDisplay(e.path), bytes: e.size }));
   const cover = covers[0];
   return {
     folder,
@@ -403,6 +478,7 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
     byDomain,
     evidence,
     inputs,
+    files: coverEntries.length + listEntries.length,
     errors,
     warnings,
     info,

@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import type { Quarter } from '../domain/quarter.js';
 import type { Context } from './context.js';
 import { listFiles, sha256File, writeFileDurable } from '../io/package-fs.js';
+import { readZipEntry } from '../io/zip-entry.js';
 import { workbookBuffer, type SheetSpec } from '../io/xlsx-writer.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { DepartmentResult } from './department.js';
@@ -179,7 +180,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     const safe = (text: string): string => redactIdNumbers(text, config.publication.maskRule);
     for (const inp of d.inputs) inputs.push({ path: safe(inp.display), ...sha256File(inp.path), department: dept });
     for (const e of d.evidence) {
-      inputs.push({ path: safe(e.display), ...sha256File(e.path), department: dept });
+      // Evidence inside a zip is pinned by the zip's own hash (listed among d.inputs).
+      if (!e.zip) inputs.push({ path: safe(e.display), ...sha256File(e.path), department: dept });
       // 典型案例 is public: an ID number in an evidence file's name is masked in the name it is
       // published under (the bytes stay as they are). Windows forbids * in a file name, so the mask
       // there is the full-width ＊; a masked name that meets another (case folded, as Windows does)
@@ -190,7 +192,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
       for (let n = 2; published.has(`${dept}/${rel}`.toLowerCase()); n++) rel = masked.replace(/(\.[^./]*)?$/, (ext) => ` (${n})${ext}`);
       published.add(`${dept}/${rel}`.toLowerCase());
       const target = join(dir, '典型案例', dept, rel);
-      writeFileDurable(target, readFileSync(e.path));
+      writeFileDurable(target, e.zip ? await readZipEntry(e.zip) : readFileSync(e.path));
     }
   }
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../io/paths.js';
-import { isLitter } from '../io/sniff.js';
+import { isLitter, isZipName } from '../io/sniff.js';
 import { RecordIndex } from '../table/record-index.js';
 import type { CreditRecord } from '../schemas/record.js';
 import type { Context } from './context.js';
@@ -75,7 +75,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   const index = new RecordIndex();
   const records: CreditRecord[] = [];
   const departments: DepartmentResult[] = [];
-  const targets: string[] = [];
+  const targets: { path: string; zip: boolean }[] = [];
   for (const folder of folders) {
     const dir = join(submissions, folder);
     let listed;
@@ -89,16 +89,18 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     for (const e of listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (isLitter(e.name)) continue;
       const path = join(dir, e.name);
-      if (e.isDirectory()) targets.push(path);
+      if (e.isDirectory()) targets.push({ path, zip: false });
+      // 就业办.zip beside the folders: a department that mailed its folder as a zip.
+      else if (e.isFile() && isZipName(e.name)) targets.push({ path, zip: true });
       else collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(workspace, path) }));
     }
   }
   let files = 0;
   let rows = 0;
-  for (const [i, path] of targets.entries()) {
+  for (const [i, { path, zip }] of targets.entries()) {
     // The progress line names the folder on the terminal: an ID in a folder name is masked there too.
     options.onProgress?.(i + 1, targets.length, redactIdNumbers(displayPath(workspace, path), ctx.config.publication.maskRule));
-    const res = await checkDepartment(ctx, path, true, {
+    const res = await checkDepartment(ctx, path, zip ? 'zip' : true, {
       quarter,
       base: workspace,
       index,
@@ -109,7 +111,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
       },
     });
     departments.push(res);
-    files += res.inputs.length;
+    files += res.files;
     rows += res.rows;
   }
   reportIndexFindings(index.findings(), (d) => collector.add(d, undefined, d.sort?.departmentRank));

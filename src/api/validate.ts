@@ -2,7 +2,7 @@
 import { stat, readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
-import { isLitter } from '../io/sniff.js';
+import { isLitter, isZipName } from '../io/sniff.js';
 import { beforeAccess } from '../io/faults.js';
 import { displayPath } from '../io/paths.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
@@ -39,11 +39,21 @@ async function subfolders(dir: string, cwd: string): Promise<string[]> {
  * A folder is a department's, unless it is a quarter folder (its department folders), a workspace's
  * submissions/ (its quarter folders) or a workspace itself (its submissions/).
  */
-type Target = { path: string; isFolder: boolean; evidence?: boolean };
+type Target = { path: string; isFolder: boolean | 'zip'; evidence?: boolean };
+
+/** The zip files lying in a quarter folder: departments too. */
+async function zipsIn(dir: string): Promise<Target[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && isZipName(e.name))
+    .map((e) => e.name)
+    .sort()
+    .map((n) => ({ path: join(dir, n), isFolder: 'zip' as const }));
+}
 
 async function expandFolder(abs: string, cwd: string): Promise<Target[]> {
   if (isEvidenceDirName(basename(abs))) return [{ path: abs, isFolder: true, evidence: true }];
-  if (parseQuarter(basename(abs))) return (await subfolders(abs, cwd)).map((path) => ({ path, isFolder: true }));
+  if (parseQuarter(basename(abs))) return [...(await subfolders(abs, cwd)).map((path) => ({ path, isFolder: true })), ...(await zipsIn(abs))];
   let subs: string[];
   try {
     subs = await subfolders(abs, cwd);
@@ -79,6 +89,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
       throw new ToolError('PATH_NOT_FOUND', { path: p });
     }
     if (st.isDirectory()) targets.push(...(await expandFolder(abs, ctx.cwd)));
+    else if (isZipName(basename(abs))) targets.push({ path: abs, isFolder: 'zip' });
     // A file in 附件/, or a report, picture or cover scan anywhere, is judged as evidence.
     else targets.push({ path: abs, isFolder: false, evidence: isEvidenceDirName(basename(dirname(abs))) || isEvidenceFileName(basename(abs)) });
   }
@@ -87,7 +98,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     const abs = resolve(ctx.cwd, p);
     if (!parseQuarter(basename(abs))) continue;
     for (const e of await readdir(abs, { withFileTypes: true }).catch(() => [])) {
-      if (e.isFile() && !isLitter(e.name)) ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
+      if (e.isFile() && !isLitter(e.name) && !isZipName(e.name)) ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
     }
   }
   let files = 0;
@@ -95,7 +106,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
   let shownQuarter = quarter;
   for (const t of targets) {
     if (t.evidence) {
-      files += await checkEvidence(ctx, t.path, t.isFolder, ctx.cwd);
+      files += await checkEvidence(ctx, t.path, t.isFolder === true, ctx.cwd);
       continue;
     }
     const res = await checkDepartment(ctx, t.path, t.isFolder, {
@@ -104,7 +115,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
       base: ctx.cwd,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    files += t.isFolder ? res.inputs.length : 1;
+    files += t.isFolder ? res.files : 1;
     rows += res.rows;
     shownQuarter ??= res.quarter;
   }

@@ -5,12 +5,13 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | 'maxColumns' | 'maxCellChars' | 'maxAttachmentBytes';
+type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | 'maxColumns' | 'maxCellChars' | 'maxAttachmentBytes' | 'maxZipEntries';
 
 /** The facts behind each finding. Values are plain strings and numbers so that JSON is stable. */
 export interface CodeArgs {
   FILE_UNREADABLE: { reason: 'damaged' | 'notWorkbook' | 'notText' | 'limit' | 'io' | 'locked' | 'empty' | 'xml'; detail?: string; limit?: Limit; max?: number; actual?: number };
-  FILE_UNSUPPORTED: { format: string; encrypted?: boolean };
+  /** inZip: an entry of a zip submission (its location reads `就业办.zip!/…`). */
+  FILE_UNSUPPORTED: { format: string; encrypted?: boolean; inZip?: boolean };
   FILE_ENCODING: { encoding: string; row: number };
   FILE_NO_LIST: { sheets: number };
   FILE_LOOSE: { name: string };

@@ -44,14 +44,7 @@ export async function checkAttachmentBytes(path: string, ext: string, size: numb
   beforeAccess(path);
   if (ext === '.txt') {
     const b = await head(path, Math.min(size, 4 * 1024 * 1024));
-    if (b.includes(0)) return { ok: false, detected: 'binary' };
-    if (isUtf8(b)) return { ok: true };
-    try {
-      new TextDecoder('gb18030', { fatal: true }).decode(b.length >= size ? b : b.subarray(0, b.length - 4));
-      return { ok: true };
-    } catch {
-      return { ok: false, detected: 'binary' };
-    }
+    return judgeText(b, b.length >= size);
   }
   const { fileTypeFromFile } = await loadFileType();
   let kind: string;
@@ -60,12 +53,18 @@ export async function checkAttachmentBytes(path: string, ext: string, size: numb
   } catch {
     kind = 'unknown';
   }
+  return judgeKind(kind, ext, () => ZipArchive.open(path, NO_LIMITS));
+}
+
+const NO_LIMITS = { maxUnzippedBytes: Number.MAX_SAFE_INTEGER, maxZipRatio: Number.MAX_SAFE_INTEGER };
+
+async function judgeKind(kind: string, ext: string, openZip: () => Promise<ZipArchive>): Promise<{ ok: true } | { ok: false; detected: string }> {
   const expected = EXPECTED[ext] ?? [];
   if (!expected.includes(kind)) return { ok: false, detected: kind };
   if (ext === '.docx' || ext === '.ofd') {
     let zip: ZipArchive | undefined;
     try {
-      zip = await ZipArchive.open(path, { maxUnzippedBytes: Number.MAX_SAFE_INTEGER, maxZipRatio: Number.MAX_SAFE_INTEGER });
+      zip = await openZip();
       const ok = ext === '.docx' ? zip.has('word/document.xml') || zip.has('[Content_Types].xml') && zip.names.some((n) => n.startsWith('word/')) : zip.has('OFD.xml');
       return ok ? { ok: true } : { ok: false, detected: zip.has('xl/workbook.xml') ? 'xlsx' : 'zip' };
     } catch {
@@ -75,4 +74,28 @@ export async function checkAttachmentBytes(path: string, ext: string, size: numb
     }
   }
   return { ok: true };
+}
+
+/** The same judgement of an attachment held in memory (an entry of a zip submission). */
+export async function checkAttachmentBuffer(bytes: Buffer, ext: string): Promise<{ ok: true } | { ok: false; detected: string }> {
+  if (ext === '.txt') return judgeText(bytes, true);
+  const { fileTypeFromBuffer } = await loadFileType();
+  let kind: string;
+  try {
+    kind = (await fileTypeFromBuffer(bytes))?.ext ?? 'unknown';
+  } catch {
+    kind = 'unknown';
+  }
+  return judgeKind(kind, ext, () => ZipArchive.fromBuffer(bytes, NO_LIMITS));
+}
+
+function judgeText(b: Buffer, complete: boolean): { ok: true } | { ok: false; detected: string } {
+  if (b.includes(0)) return { ok: false, detected: 'binary' };
+  if (isUtf8(b)) return { ok: true };
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(complete ? b : b.subarray(0, b.length - 4));
+    return { ok: true };
+  } catch {
+    return { ok: false, detected: 'binary' };
+  }
 }

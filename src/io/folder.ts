@@ -8,6 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { isDataFileName, isLitter } from './sniff.js';
 import { attachmentKind, type AttachmentKind } from './evidence.js';
 import { beforeAccess } from './faults.js';
+import type { ZipEntryRef } from './zip-entry.js';
 
 export interface FolderEntry {
   name: string;
@@ -15,6 +16,8 @@ export interface FolderEntry {
   /** Relative to the department folder, `/` separators. */
   rel: string;
   size: number;
+  /** An entry of a zip submission: `path` is then `<zip>!/<entry>`, never a file on the disk. */
+  zip?: ZipEntryRef;
 }
 
 export interface DepartmentListing {
@@ -28,10 +31,14 @@ export interface DepartmentListing {
   links: (FolderEntry & { reason: 'link' | 'hardlink' })[];
   /** `rel` is `.` when the department folder itself cannot be listed. */
   unreadable: { rel: string; code: string }[];
+  /** Zip submissions only: entries whose names would resolve outside the folder; never extracted. */
+  unsafe?: { name: string; reason: 'outside' | 'absolute' | 'name'; problem?: 'character' }[];
+  /** Zip submissions only: entries with a password (general purpose bit 0); never read. */
+  encrypted?: FolderEntry[];
 }
 
 const EVIDENCE_DIRS = new Set(['附件', 'attachments', 'attachment', '附件材料', '典型案例']);
-const MAX_DEPTH = 4;
+export const MAX_DEPTH = 4;
 
 /** 附件/, attachments/ …: a folder of evidence (workspace.md "Evidence"). */
 export function isEvidenceDirName(name: string): boolean {
@@ -44,6 +51,17 @@ export function isCoverName(name: string): boolean {
 
 const COVER_DATA = new Set(['.xlsx', '.xlsm', '.csv']);
 const SCAN = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.ofd', '.bmp', '.gif', '.webp', '.heic', '.jfif']);
+
+/** What a file lying directly in a department folder is (workspace.md). */
+export function rootFileRole(name: string): 'cover' | 'coverScan' | 'list' | 'other' {
+  const ext = extname(name).toLowerCase();
+  if (isCoverName(name)) {
+    if (COVER_DATA.has(ext)) return 'cover';
+    if (SCAN.has(ext)) return 'coverScan';
+    return isDataFileName(name) ? 'cover' : 'other';
+  }
+  return isDataFileName(name) ? 'list' : 'other';
+}
 
 const errno = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'EIO';
 
@@ -102,7 +120,7 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
   }
 }
 
-const emptyListing = (): DepartmentListing => ({ lists: [], coverFiles: [], coverScans: [], attachments: [], other: [], links: [], unreadable: [] });
+export const emptyListing = (): DepartmentListing => ({ lists: [], coverFiles: [], coverScans: [], attachments: [], other: [], links: [], unreadable: [] });
 
 /** Whether a file out of any folder is evidence by its name: a report, a picture or a cover scan. */
 export function isEvidenceFileName(name: string): boolean {
@@ -159,16 +177,13 @@ export async function listDepartment(folder: string): Promise<DepartmentListing>
     const st = await statOf(path, e.name, out);
     if (st === undefined) continue;
     const entry = { name: e.name, path, rel: e.name, size: st.size };
-    const ext = extname(e.name).toLowerCase();
     // Lists and cover workbooks are read, never copied: a hard-linked one is checked like any other
     // (its rows pass every rule before anything is published). A cover scan is copied as it is.
-    if (isCoverName(e.name)) {
-      if (COVER_DATA.has(ext)) out.coverFiles.push(entry);
-      else if (SCAN.has(ext) && hardLinked(st)) out.links.push({ ...entry, reason: 'hardlink' });
-      else if (SCAN.has(ext)) out.coverScans.push(entry);
-      else if (isDataFileName(e.name)) out.coverFiles.push(entry);
-      else out.other.push(entry);
-    } else if (isDataFileName(e.name)) out.lists.push(entry);
+    const role = rootFileRole(e.name);
+    if (role === 'cover') out.coverFiles.push(entry);
+    else if (role === 'coverScan' && hardLinked(st)) out.links.push({ ...entry, reason: 'hardlink' });
+    else if (role === 'coverScan') out.coverScans.push(entry);
+    else if (role === 'list') out.lists.push(entry);
     else out.other.push(entry);
   }
   return out;

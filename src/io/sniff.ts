@@ -21,6 +21,11 @@ export function isLitter(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.~lock.') || lower === 'thumbs.db' || lower === 'desktop.ini' || lower === '.ds_store' || name.startsWith('._');
 }
 
+/** A department that arrives as a zip (department.md): `就业办.zip`, in a quarter folder or alone. */
+export function isZipName(name: string): boolean {
+  return extname(name).toLowerCase() === '.zip' && !isLitter(name);
+}
+
 export function isDataFileName(name: string): boolean {
   const ext = extname(name).toLowerCase();
   return WORKBOOK_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext) || UNSUPPORTED_EXTENSIONS.has(ext);

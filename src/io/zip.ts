@@ -8,6 +8,57 @@ import type { Readable } from 'node:stream';
 import type { Limits } from '../schemas/config.js';
 import { unreadable, FileProblem } from './errors.js';
 
+export type ZipLimits = Pick<Limits, 'maxUnzippedBytes' | 'maxZipRatio'> & Partial<Pick<Limits, 'maxZipEntries'>>;
+
+/**
+ * Opens a zip with yauzl. With `decodeStrings` false the entry names stay bytes (a submission zip
+ * decodes them itself: GB18030 without the UTF-8 flag) and yauzl does not refuse `../` names, which
+ * the caller reports instead.
+ */
+export function openZip(source: string | Buffer, decodeStrings: boolean): Promise<yauzl.ZipFile> {
+  const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings };
+  return new Promise<yauzl.ZipFile>((resolve, reject) => {
+    const done = (err: Error | null, z?: yauzl.ZipFile): void =>
+      err || !z ? reject(unreadable({ reason: 'damaged', detail: err?.message ?? 'zip' })) : resolve(z);
+    if (typeof source === 'string') yauzl.open(source, options, done);
+    else yauzl.fromBuffer(source, options, done);
+  });
+}
+
+/**
+ * Reads the central directory entry by entry, judging it against the limits before any part is
+ * inflated: the number of entries (known from the end record, before any is read), the total
+ * declared size, and the ratio over the whole archive. Throws a FileProblem; does not close `zip`.
+ */
+export async function walkEntries(zip: yauzl.ZipFile, limits: ZipLimits, onEntry: (entry: yauzl.Entry) => void): Promise<void> {
+  const maxEntries = limits.maxZipEntries;
+  if (maxEntries !== undefined && zip.entryCount > maxEntries) {
+    throw unreadable({ reason: 'limit', limit: 'maxZipEntries', max: maxEntries, actual: zip.entryCount });
+  }
+  let total = 0;
+  let compressed = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      total += entry.uncompressedSize;
+      compressed += entry.compressedSize;
+      if (total > limits.maxUnzippedBytes) {
+        reject(unreadable({ reason: 'limit', limit: 'maxUnzippedBytes', max: limits.maxUnzippedBytes, actual: total }));
+        return;
+      }
+      onEntry(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', (err: Error) => reject(unreadable({ reason: 'damaged', detail: err.message })));
+    zip.readEntry();
+  });
+  // The ratio is judged over the whole archive, and only once it inflates to a size that matters:
+  // small XML parts routinely compress 50:1 and more.
+  if (total > 8 * 1024 * 1024 && total / Math.max(compressed, 1) > limits.maxZipRatio) {
+    throw unreadable({ reason: 'limit', limit: 'maxZipRatio', max: limits.maxZipRatio, actual: Math.round(total / Math.max(compressed, 1)) });
+  }
+}
+
 export interface ZipEntryInfo {
   name: string;
   compressedSize: number;
@@ -22,45 +73,29 @@ export class ZipArchive {
   ) {}
 
   /** Opens a zip and lists it; throws a FileProblem when it is damaged or over a limit. */
-  static async open(path: string, limits: Pick<Limits, 'maxUnzippedBytes' | 'maxZipRatio'>): Promise<ZipArchive> {
-    const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-      yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, z) =>
-        err || !z ? reject(unreadable({ reason: 'damaged', detail: err?.message ?? 'zip' })) : resolve(z),
-      );
-    });
+  static async open(path: string, limits: ZipLimits): Promise<ZipArchive> {
+    return ZipArchive.list(await openZip(path, true), limits);
+  }
+
+  /** The same, for a zip held in memory (a .docx inside a zip submission). */
+  static async fromBuffer(buffer: Buffer, limits: ZipLimits): Promise<ZipArchive> {
+    return ZipArchive.list(await openZip(buffer, true), limits);
+  }
+
+  private static async list(zip: yauzl.ZipFile, limits: ZipLimits): Promise<ZipArchive> {
     const entries = new Map<string, yauzl.Entry>();
     const names: string[] = [];
-    let total = 0;
-    let compressed = 0;
     try {
-      await new Promise<void>((resolve, reject) => {
-        zip.on('entry', (entry: yauzl.Entry) => {
-          const name = normalisePartName(entry.fileName);
-          total += entry.uncompressedSize;
-          compressed += entry.compressedSize;
-          if (total > limits.maxUnzippedBytes) {
-            reject(unreadable({ reason: 'limit', limit: 'maxUnzippedBytes', max: limits.maxUnzippedBytes, actual: total }));
-            return;
-          }
-          if (!entry.fileName.endsWith('/')) {
-            entries.set(name.toLowerCase(), entry);
-            names.push(name);
-          }
-          zip.readEntry();
-        });
-        zip.on('end', () => resolve());
-        zip.on('error', (err: Error) => reject(unreadable({ reason: 'damaged', detail: err.message })));
-        zip.readEntry();
+      await walkEntries(zip, limits, (entry) => {
+        const name = normalisePartName(entry.fileName);
+        if (!entry.fileName.endsWith('/')) {
+          entries.set(name.toLowerCase(), entry);
+          names.push(name);
+        }
       });
     } catch (err) {
       zip.close();
       throw err;
-    }
-    // The ratio is judged over the whole archive, and only once it inflates to a size that matters:
-    // small XML parts routinely compress 50:1 and more.
-    if (total > 8 * 1024 * 1024 && total / Math.max(compressed, 1) > limits.maxZipRatio) {
-      zip.close();
-      throw unreadable({ reason: 'limit', limit: 'maxZipRatio', max: limits.maxZipRatio, actual: Math.round(total / Math.max(compressed, 1)) });
     }
     return new ZipArchive(zip, entries, names);
   }

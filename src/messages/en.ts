@@ -13,12 +13,13 @@ export function bytesEn(n: number | undefined): string {
 
 const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: CodeArgs['FILE_UNREADABLE']) => string> = {
   maxFileBytes: (a) => `the file is ${bytesEn(a.actual)}, over the limit of ${bytesEn(a.max)} (limits.maxFileBytes)`,
-  maxUnzippedBytes: (a) => `the workbook inflates to more than ${bytesEn(a.max)} (limits.maxUnzippedBytes): possibly a zip bomb`,
-  maxZipRatio: (a) => `the workbook's compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 (limits.maxZipRatio): possibly a zip bomb`,
+  maxUnzippedBytes: (a) => `the ${a.detail === 'zip' ? 'zip' : 'workbook'} inflates to more than ${bytesEn(a.max)} (limits.maxUnzippedBytes): possibly a zip bomb`,
+  maxZipRatio: (a) => `the ${a.detail === 'zip' ? 'zip' : 'workbook'}'s compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 (limits.maxZipRatio): possibly a zip bomb`,
   maxRows: (a) => `more than ${a.max ?? ''} rows (limits.maxRows)`,
   maxColumns: (a) => `${a.actual ?? ''} columns, over the limit of ${a.max ?? ''} (limits.maxColumns)`,
   maxCellChars: (a) => `a cell holds more than ${a.max ?? ''} characters (limits.maxCellChars)`,
   maxAttachmentBytes: (a) => `over the limit of ${bytesEn(a.max)} (limits.maxAttachmentBytes)`,
+  maxZipEntries: (a) => `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} (limits.maxZipEntries): possibly a zip bomb`,
 };
 
 const UNREADABLE_EN: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs['FILE_UNREADABLE']) => string> = {
@@ -56,9 +57,11 @@ export const en: CodeCatalogue = {
   },
   FILE_UNSUPPORTED: {
     title: 'Unsupported format',
-    message: (a) => (a.encrypted ? 'the workbook is password-protected (encrypted) and cannot be read' : `.${a.format} files are not read`),
+    message: (a) => (a.encrypted && a.inZip ? 'this file in the zip is password-protected (encrypted) and cannot be read' : a.encrypted ? 'the workbook is password-protected (encrypted) and cannot be read' : `.${a.format} files are not read`),
     hint: (a) =>
-      a.encrypted
+      a.encrypted && a.inZip
+        ? 'Zip the folder again without a password, or send the department folder itself'
+        : a.encrypted
         ? 'Remove "Encrypt with password" in Excel/WPS and save as .xlsx'
         : 'Open it in Excel/WPS and "Save As" an Excel workbook (.xlsx), or run: soffice --headless --convert-to xlsx FILE',
   },

@@ -13,12 +13,13 @@ export function bytesZh(n: number | undefined): string {
 
 const LIMIT_ZH: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: CodeArgs['FILE_UNREADABLE']) => string> = {
   maxFileBytes: (a) => `文件大小 ${bytesZh(a.actual)} 超过上限 ${bytesZh(a.max)}（limits.maxFileBytes）`,
-  maxUnzippedBytes: (a) => `工作簿解压后超过 ${bytesZh(a.max)}（limits.maxUnzippedBytes），可能是压缩炸弹`,
-  maxZipRatio: (a) => `工作簿的压缩比 ${a.actual ?? ''}:1 超过上限 ${a.max ?? ''}:1（limits.maxZipRatio），可能是压缩炸弹`,
+  maxUnzippedBytes: (a) => `${a.detail === 'zip' ? '压缩包' : '工作簿'}解压后超过 ${bytesZh(a.max)}（limits.maxUnzippedBytes），可能是压缩炸弹`,
+  maxZipRatio: (a) => `${a.detail === 'zip' ? '压缩包' : '工作簿'}的压缩比 ${a.actual ?? ''}:1 超过上限 ${a.max ?? ''}:1（limits.maxZipRatio），可能是压缩炸弹`,
   maxRows: (a) => `行数超过上限 ${a.max ?? ''} 行（limits.maxRows）`,
   maxColumns: (a) => `列数 ${a.actual ?? ''} 超过上限 ${a.max ?? ''} 列（limits.maxColumns）`,
   maxCellChars: (a) => `单元格内容超过上限 ${a.max ?? ''} 个字符（limits.maxCellChars）`,
   maxAttachmentBytes: (a) => `文件超过上限 ${bytesZh(a.max)}（limits.maxAttachmentBytes）`,
+  maxZipEntries: (a) => `${a.detail === 'zip' ? '压缩包' : '工作簿'}内含 ${a.actual ?? ''} 个文件，超过上限 ${a.max ?? ''} 个（limits.maxZipEntries），可能是压缩炸弹`,
 };
 
 const UNREADABLE_ZH: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs['FILE_UNREADABLE']) => string> = {
@@ -56,9 +57,11 @@ export const zhCN: CodeCatalogue = {
   },
   FILE_UNSUPPORTED: {
     title: '不支持的文件格式',
-    message: (a) => (a.encrypted ? '工作簿设置了打开密码（已加密），无法读取' : `不支持 .${a.format} 格式的文件`),
+    message: (a) => (a.encrypted && a.inZip ? '压缩包里的这个文件设置了密码（已加密），无法读取' : a.encrypted ? '工作簿设置了打开密码（已加密），无法读取' : `不支持 .${a.format} 格式的文件`),
     hint: (a) =>
-      a.encrypted
+      a.encrypted && a.inZip
+        ? '请重新压缩时不要设置密码（在压缩软件中不勾选“加密”或“设置密码”），或直接报送科室文件夹'
+        : a.encrypted
         ? '请在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx'
         : '请用 Excel/WPS 打开后“另存为”Excel 工作簿（.xlsx），或运行 soffice --headless --convert-to xlsx 文件名',
   },

@@ -96,6 +96,8 @@ export interface SubmissionFacts {
   env: RuleEnv;
   /** The department folder (display path); undefined when a single file is validated. */
   folder?: string;
+  /** Where the evidence folder is shown; default `<folder>/附件` (a zip: `就业办.zip!/附件`). */
+  evidenceFolder?: string;
   covers: CoverFacts[];
   listFiles: number;
   rows: { red: number; black: number };

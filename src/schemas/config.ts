@@ -22,6 +22,8 @@ export const LimitsSchema = z.strictObject({
   maxAttachmentBytes: z.number().int().positive().default(20_971_520),
   /** Findings of one code kept per file; the rest are only counted (docs/decisions.md). */
   maxFindingsPerCode: z.number().int().positive().default(1_000),
+  /** Entries in one zip: a workbook's parts, a department's zip submission (department.md). */
+  maxZipEntries: z.number().int().positive().default(10_000),
 });
 export type Limits = z.infer<typeof LimitsSchema>;
 export const DEFAULT_LIMITS: Limits = LimitsSchema.parse({});

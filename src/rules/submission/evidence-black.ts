@@ -11,7 +11,7 @@ export const evidenceBlack = defineSubmissionRule({
     if (f.folder === undefined) return;
     const black = f.rows.black;
     if (black === 0) return;
-    const where = { file: `${f.folder}/附件` };
+    const where = { file: f.evidenceFolder ?? `${f.folder}/附件` };
     if (f.evidence.reports === 0 || f.evidence.namedMissing.length > 0) {
       report('EVIDENCE_REPORT_MISSING', { black, ...(f.evidence.namedMissing.length ? { named: f.evidence.namedMissing.join('、') } : {}) }, where);
     }
