@@ -201,7 +201,7 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
   // Zip submissions: a name that would be extracted outside the folder is never extracted, and its
   // location is spelled out as stored (a path function would resolve the `../` away).
   for (const u of listing.unsafe ?? []) {
-    report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: u.name, reason: u.reason, ...(u.problem ? { problem: u.problem } : {}) }, { file: visible(`${display}!/${u.name}`) }, sort));
+    report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: u.name, reason: u.reason, ...(u.problem ? { problem: u.problem } : {}), inZip: true }, { file: visible(`${display}!/${u.name}`) }, sort));
   }
   for (const e of listing.encrypted ?? []) {
     report(makeDiagnostic('FILE_UNSUPPORTED', { format: extname(e.name).toLowerCase().slice(1) || 'zip', encrypted: true, inZip: true }, { file: visible(fileDisplay(e.path)) }, sort));

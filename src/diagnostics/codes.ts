@@ -62,7 +62,8 @@ export interface CodeArgs {
   EVIDENCE_RED_INCOMPLETE: { missing: 'report' | 'picture' | 'both' };
   EVIDENCE_FILE_INVALID: { reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable'; ext: string; detected?: string; max?: number; actual?: number };
   EVIDENCE_FILE_IGNORED: { ext: string };
-  EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name'; problem?: 'device' | 'character' | 'trailing' | 'empty' };
+  /** inZip: an entry name of a zip submission, never extracted. */
+  EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name'; problem?: 'device' | 'character' | 'trailing' | 'empty'; inZip?: boolean };
   PACKAGE_DUPLICATE: { subject: string; places: string; count: number; id: string };
   PACKAGE_SAME_SUBJECT: { subject: string; other: string };
   PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: string };

@@ -337,7 +337,9 @@ export const en: CodeCatalogue = {
             ? `the name "${visible(a.name)}" cannot be used on Windows (${NAME_PROBLEM_EN[a.problem ?? 'character']}) and is not packaged`
             : `"${visible(a.name)}" points outside the department folder and is neither read nor packaged`,
     hint: (a) =>
-      a.reason === 'name'
+      a.inZip
+        ? 'This path in the zip would be extracted outside the department folder and is not used: zip the department folder itself (right-click → Send to → Compressed (zipped) folder), with no \\ or drive letter in names, or send the folder'
+        : a.reason === 'name'
         ? 'Rename it: no CON, PRN, AUX, NUL, COM1, LPT1 …, none of < > : " / \\ | ? * or control characters, no dot or space at the end'
         : 'Copy the file itself (not a link) into the department\'s 附件 folder',
   },

@@ -341,7 +341,9 @@ export const zhCN: CodeCatalogue = {
             ? `名称“${visible(a.name)}”在 Windows 上无法使用（${NAME_PROBLEM_ZH[a.problem ?? 'character']}），不会被打包`
             : `“${visible(a.name)}”指向科室文件夹之外，不会被读取或打包`,
     hint: (a) =>
-      a.reason === 'name'
+      a.inZip
+        ? '压缩包里的这个路径会解压到科室文件夹之外，不予处理：请直接压缩科室文件夹（右键文件夹 →“发送到”→“压缩(zipped)文件夹”），文件名中不要含 \\ 或盘符，或直接报送文件夹'
+        : a.reason === 'name'
         ? '请重命名：不要用 CON、PRN、AUX、NUL、COM1、LPT1 等作文件名，不要含 < > : " / \\ | ? * 和控制字符，结尾不要是点或空格'
         : '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
   },
