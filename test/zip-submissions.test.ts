@@ -60,10 +60,10 @@ async function json(args: string[], cwd: string): Promise<{ code: number; out: {
   return { code: res.code, out: JSON.parse(res.stdout) };
 }
 
-function zipOf(files: [string, Buffer | string][]): Promise<Buffer> {
+function zipOf(files: [string, Buffer | string, number?][]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const z = new yazl.ZipFile();
-    for (const [name, data] of files) z.addBuffer(Buffer.isBuffer(data) ? data : Buffer.from(data), name, { mtime: new Date(2026, 9, 9) });
+    for (const [name, data, mode] of files) z.addBuffer(Buffer.isBuffer(data) ? data : Buffer.from(data), name, { mtime: new Date(2026, 9, 9), ...(mode ? { mode } : {}) });
     z.end();
     const chunks: Buffer[] = [];
     z.outputStream.on('data', (c: Buffer) => chunks.push(c));
@@ -143,6 +143,15 @@ describe('entry names', () => {
       ['COVER_MISSING', '就业办', '新建压缩文件.zip'],
       ['EVIDENCE_FILE_IGNORED', '就业办', '新建压缩文件.zip!/就业办/附件/备注.rar'],
     ]);
+  });
+});
+
+describe('links', () => {
+  it('a symbolic link stored in the zip (zip -y) is EVIDENCE_PATH_UNSAFE (link) and never read', async () => {
+    const ws = workspaceWith(undefined);
+    writeFileSync(q(ws, '就业办.zip'), await zipOf([...SOURCE_FILES, ['附件/案例.pdf', '/etc/passwd', 0o120777]]));
+    const { out } = await json(['validate', '就业办.zip'], q(ws));
+    expect(out.diagnostics.map((d) => [d.code, d.args.reason, d.location.file])).toEqual([['EVIDENCE_PATH_UNSAFE', 'link', '就业办.zip!/附件/案例.pdf']]);
   });
 });
 
