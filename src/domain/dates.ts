@@ -14,8 +14,30 @@ export function daysInMonth(y: number, m: number): number {
   return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
 }
 
+/**
+ * The calendar the tool works in: years 1900–2999. A date outside it is no date of a credit list
+ * (a typo, a serial beyond Excel's calendar, a hostile file) and is refused where it enters.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+/** A real day of a 4-digit year (birth dates of ID numbers go back to 1880). */
 export function isValidYmd(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return Number.isInteger(y) && y >= 1000 && y <= 9999 && Number.isInteger(m) && m >= 1 && m <= 12 && Number.isInteger(d) && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** A real day within the tool's calendar, years 1900–2999. */
+export function isCalendarYmd(y: number, m: number, d: number): boolean {
+  return isValidYmd(y, m, d) && y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
+/** Whether a string is a `YYYY-MM-DD` of any 4-digit year (the shape the arithmetic below needs). */
+function isIsoShape(date: string): boolean {
+  return typeof date === 'string' && /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(date);
+}
+
+function requireIso(date: IsoDate, what: string): void {
+  if (!isIsoShape(date)) throw new RangeError(`${what}: not a date: ${String(date).slice(0, 40)}`);
 }
 
 export function formatYmd(y: number, m: number, d: number): IsoDate {
@@ -34,20 +56,27 @@ export function isoToDays(date: IsoDate): number {
 }
 
 export function daysToIso(days: number): IsoDate {
+  if (!Number.isFinite(days)) throw new RangeError(`daysToIso: not a day number: ${days}`);
   const t = new Date(days * DAY_MS);
+  const y = t.getUTCFullYear();
+  if (!(y >= 0 && y <= 9999)) throw new RangeError(`daysToIso: out of range: ${days}`);
   return formatYmd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 export function addDays(date: IsoDate, n: number): IsoDate {
+  requireIso(date, 'addDays');
   return daysToIso(isoToDays(date) + n);
 }
 
 /** Adds calendar months; a day that does not exist in the target month becomes its last day. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
+  requireIso(date, 'addMonths');
+  if (!Number.isInteger(months) || Math.abs(months) > 12 * 1000) throw new RangeError(`addMonths: ${months}`);
   const [y, m, d] = splitIso(date);
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
+  if (ny < 0 || ny > 9999) throw new RangeError(`addMonths: out of range: ${date} + ${months}`);
   return formatYmd(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
 
@@ -57,11 +86,14 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 /** Whole months from `from` to `to`, rounded up: the fewest months m with from + m months ≥ to. */
 export function monthsBetweenCeil(from: IsoDate, to: IsoDate): number {
+  requireIso(from, 'monthsBetweenCeil');
+  requireIso(to, 'monthsBetweenCeil');
   if (to <= from) return 0;
   const [fy, fm] = splitIso(from);
   const [ty, tm] = splitIso(to);
   let m = Math.max(0, (ty - fy) * 12 + (tm - fm) - 1);
-  while (addMonths(from, m) < to) m++;
+  // The estimate is at most two months short: the loop is bounded, whatever the input.
+  for (let i = 0; i < 3 && addMonths(from, m) < to; i++) m++;
   return m;
 }
 
@@ -69,9 +101,21 @@ export function monthsBetweenCeil(from: IsoDate, to: IsoDate): number {
 // serial 61 on, serial 25569 is 1970-01-01. In the 1904 system serial 0 = 1904-01-01.
 const EPOCH_1900_OFFSET = 25569;
 const EPOCH_1904_OFFSET = 24107;
+/** 2999-12-31 as a day number. */
+const LAST_DAY = Date.UTC(MAX_YEAR, 11, 31) / DAY_MS;
 
+/** The last serial of Excel's calendar: 9999-12-31. */
+export const MAX_EXCEL_SERIAL = 2_958_465;
+
+/** The date of a serial, or undefined outside Excel's calendar and outside years 1900–2999. */
 export function serialToIso(serial: number, date1904 = false): IsoDate | undefined {
-  if (!Number.isFinite(serial)) return undefined;
+  if (!Number.isFinite(serial) || serial < 0 || serial > MAX_EXCEL_SERIAL) return undefined;
+  const iso = serialToIsoUnchecked(serial, date1904);
+  // Serial 60 is Excel's phantom 1900-02-29, shown by Excel as such.
+  return iso !== undefined && (isIsoDate(iso) || iso === '1900-02-29') ? iso : undefined;
+}
+
+function serialToIsoUnchecked(serial: number, date1904: boolean): IsoDate | undefined {
   const whole = Math.floor(serial + 1e-9);
   if (!date1904 && whole < 61) {
     if (whole < 1) return undefined;
@@ -79,6 +123,7 @@ export function serialToIso(serial: number, date1904 = false): IsoDate | undefin
     return daysToIso(whole - 1 + isoToDays('1900-01-01'));
   }
   const days = whole - (date1904 ? EPOCH_1904_OFFSET : EPOCH_1900_OFFSET);
+  if (days > LAST_DAY) return undefined;
   return daysToIso(days);
 }
 
@@ -108,7 +153,7 @@ export function parseDateText(raw: string): DateParse {
     const y = Number(raw.slice(0, 4));
     const m = Number(raw.slice(5, 7));
     const d = Number(raw.slice(8, 10));
-    return isValidYmd(y, m, d) ? { ok: true, date: raw } : { ok: false, reason: 'nonexistent' };
+    return isCalendarYmd(y, m, d) ? { ok: true, date: raw } : { ok: false, reason: 'nonexistent' };
   }
   const text = toHalfWidth(raw).trim();
   for (const re of DATE_PATTERNS) {
@@ -117,7 +162,7 @@ export function parseDateText(raw: string): DateParse {
       const y = Number(m[1]);
       const mo = Number(m[2]);
       const d = Number(m[3]);
-      return isValidYmd(y, mo, d) ? { ok: true, date: formatYmd(y, mo, d) } : { ok: false, reason: 'nonexistent' };
+      return isCalendarYmd(y, mo, d) ? { ok: true, date: formatYmd(y, mo, d) } : { ok: false, reason: 'nonexistent' };
     }
   }
   if (/^\d{5}(?:\.0+)?$/.test(text)) return parseDateSerial(Number(text));
@@ -141,7 +186,7 @@ export function todayInShanghai(now: Date = new Date()): IsoDate {
 
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  return m !== null && isCalendarYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** ISO-8601 day durations as used by `submission.deadline` (P10D, P2W, P1M). */

@@ -1,5 +1,5 @@
 /** Quarters: `2026Q3` is canonical; the CLI and folder names accept the spellings of workspace.md. */
-import { formatYmd, daysInMonth, splitIso, type IsoDate } from './dates.js';
+import { formatYmd, daysInMonth, splitIso, isIsoDate, MIN_YEAR, MAX_YEAR, type IsoDate } from './dates.js';
 import { toHalfWidth } from './text.js';
 
 export interface Quarter {
@@ -15,6 +15,16 @@ export function formatQuarter(q: Quarter): string {
 
 /** Parses a quarter naming a year: 2026Q3, 2026-Q3, 2026q3, 2026 Q3, 2026年第三季度, 2026年第3季度. */
 export function parseQuarter(raw: string): Quarter | undefined {
+  const q = parseQuarterAnyYear(raw);
+  return q && inCalendar(q) ? q : undefined;
+}
+
+/** Years outside the tool's calendar (1900–2999) name no quarter. */
+function inCalendar(q: Quarter): boolean {
+  return q.year >= MIN_YEAR && q.year <= MAX_YEAR;
+}
+
+function parseQuarterAnyYear(raw: string): Quarter | undefined {
   const text = toHalfWidth(raw).trim();
   let m = /^(\d{4})\s*[-_ ]?\s*[Qq]([1-4])$/.exec(text);
   if (m) return { year: Number(m[1]), q: Number(m[2]) as Quarter['q'] };
@@ -38,9 +48,11 @@ export function resolveQuarter(raw: string, today: IsoDate): Quarter | undefined
   const text = toHalfWidth(raw).trim();
   const m = /^[Qq]([1-4])$/.exec(text) ?? /^第?([一二三四1-4])季度$/.exec(text);
   if (!m) return undefined;
+  if (!isIsoDate(today)) return undefined;
   const q = CN_DIGITS[m[1] as string] as Quarter['q'];
   const now = quarterOf(today);
-  return { year: q <= now.q ? now.year : now.year - 1, q };
+  const out: Quarter = { year: q <= now.q ? now.year : now.year - 1, q };
+  return inCalendar(out) ? out : undefined;
 }
 
 export function quarterStart(q: Quarter): IsoDate {
