@@ -5,12 +5,12 @@
  * text, ISO date cells (t="d"), cells and rows without an `r` attribute, Strict OOXML prefixes.
  */
 import type { Limits } from '../schemas/config.js';
-import { serialToIso } from '../domain/dates.js';
+import { isIsoDate, serialToIso } from '../domain/dates.js';
 import { columnIndex } from '../domain/text.js';
 import { DateCell, ErrorCell, NoValueCell, type CellValue, type MergeRange, type RowHandler, type SheetRow, type SheetSource, type WorkbookSource } from './cells.js';
 import { FileProblem, unreadable } from './errors.js';
-import { attr, parseXmlBuffer, parseXmlStream, type Attrs } from './xml.js';
-import { ZipArchive, resolvePartTarget } from './zip.js';
+import { attr, parseXmlStream, type Attrs } from './xml.js';
+import { ZipArchive, normalisePartName, resolvePartTarget } from './zip.js';
 
 interface Rel {
   id: string;
@@ -18,13 +18,14 @@ interface Rel {
   target: string;
 }
 
-function readRels(zip: ZipArchive, part: string): Promise<Rel[]> {
+async function readRels(zip: ZipArchive, part: string, limits: Limits): Promise<Rel[]> {
   const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
   const relsPart = `${dir}_rels/${part.slice(dir.length)}.rels`;
-  if (!zip.has(relsPart)) return Promise.resolve([]);
-  return zip.read(relsPart).then((buf) => {
-    const rels: Rel[] = [];
-    parseXmlBuffer(buf, {
+  if (!zip.has(relsPart)) return [];
+  const rels: Rel[] = [];
+  await parseXmlStream(
+    await zip.stream(relsPart),
+    {
       open(name, a) {
         if (name === 'Relationship') {
           const id = attr(a, 'Id') ?? '';
@@ -35,9 +36,11 @@ function readRels(zip: ZipArchive, part: string): Promise<Rel[]> {
       },
       close() {},
       text() {},
-    });
-    return rels;
-  });
+    },
+    undefined,
+    limits.maxXmlDepth,
+  );
+  return rels;
 }
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -52,22 +55,28 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhse]/i.test(stripped.replace(/e\+|e-/gi, '')) && !/^[#0.,%\s;@_-]*$/.test(stripped);
 }
 
-async function readStyles(zip: ZipArchive, part: string | undefined): Promise<boolean[]> {
+const MAX_CELL_FORMATS = 1 << 20;
+
+async function readStyles(zip: ZipArchive, part: string | undefined, limits: Limits): Promise<boolean[]> {
   if (!part || !zip.has(part)) return [];
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  parseXmlBuffer(await zip.read(part), {
+  await parseXmlStream(await zip.stream(part), {
     open(name, a) {
       if (name === 'numFmt') custom.set(Number(attr(a, 'numFmtId')), attr(a, 'formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attr(a, 'numFmtId') ?? 0));
+      else if (name === 'xf' && inCellXfs) {
+        // Excel allows 64,000 cell formats; millions are a hostile part, not a style sheet.
+        if (xfFormats.length >= MAX_CELL_FORMATS) throw unreadable({ reason: 'damaged', detail: `more than ${MAX_CELL_FORMATS} cell formats` });
+        xfFormats.push(Number(attr(a, 'numFmtId') ?? 0));
+      }
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
     },
     text() {},
-  });
+  }, undefined, limits.maxXmlDepth);
   return xfFormats.map((id) => {
     const code = custom.get(id);
     if (code !== undefined) return isDateFormat(code);
@@ -75,37 +84,92 @@ async function readStyles(zip: ZipArchive, part: string | undefined): Promise<bo
   });
 }
 
-async function readSharedStrings(zip: ZipArchive, part: string | undefined, limits: Limits): Promise<string[]> {
-  if (!part || !zip.has(part)) return [];
-  const strings: string[] = [];
+/**
+ * The shared-string table, stored compactly: the texts of every 4,096 entries joined in one string
+ * plus one end offset per entry (a JS array of millions of small strings costs ~40 bytes each).
+ */
+export class SharedStrings {
+  private static readonly SHIFT = 12;
+  private readonly chunks: string[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private ends = new Uint32Array(1024);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(text: string): void {
+    if (this.count === this.ends.length) {
+      const grown = new Uint32Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.pendingChars += text.length;
+    this.ends[this.count++] = this.pendingChars;
+    this.pending.push(text);
+    if (this.pending.length === 1 << SharedStrings.SHIFT) this.seal();
+  }
+
+  /** Call once after the last push. */
+  seal(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  get(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count) || !Number.isInteger(i)) return undefined;
+    const chunk = this.chunks[i >>> SharedStrings.SHIFT];
+    if (chunk === undefined) return undefined;
+    const start = (i & ((1 << SharedStrings.SHIFT) - 1)) === 0 ? 0 : (this.ends[i - 1] as number);
+    return chunk.slice(start, this.ends[i]);
+  }
+}
+
+async function readSharedStrings(zip: ZipArchive, part: string | undefined, limits: Limits): Promise<SharedStrings> {
+  const strings = new SharedStrings();
+  if (!part || !zip.has(part)) return strings;
   let current = '';
   let inSi = false;
   let inT = false;
   let phonetic = 0;
-  await parseXmlStream(await zip.stream(part), {
-    open(name) {
-      if (name === 'si') {
-        inSi = true;
-        current = '';
-      } else if (name === 't' && inSi && phonetic === 0) inT = true;
-      else if (name === 'rPh') phonetic++;
-    },
-    close(name) {
-      if (name === 'si') {
-        inSi = false;
-        strings.push(current);
-      } else if (name === 't') inT = false;
-      else if (name === 'rPh') phonetic--;
-    },
-    text(t) {
-      if (inT) {
-        current += t;
-        if (current.length > limits.maxCellChars) {
-          throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars, actual: current.length });
+  await parseXmlStream(
+    await zip.stream(part),
+    {
+      open(name) {
+        if (name === 'si') {
+          inSi = true;
+          current = '';
+        } else if (name === 't' && inSi && phonetic === 0) inT = true;
+        else if (name === 'rPh') phonetic++;
+      },
+      close(name) {
+        if (name === 'si') {
+          inSi = false;
+          if (strings.length >= limits.maxSharedStrings) {
+            throw unreadable({ reason: 'limit', limit: 'maxSharedStrings', max: limits.maxSharedStrings, actual: strings.length + 1 });
+          }
+          strings.push(current);
+          current = '';
+        } else if (name === 't') inT = false;
+        else if (name === 'rPh') phonetic--;
+      },
+      text(t) {
+        if (inT) {
+          current += t;
+          if (current.length > limits.maxCellChars) {
+            throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars, actual: current.length });
+          }
         }
-      }
+      },
     },
-  });
+    undefined,
+    limits.maxXmlDepth,
+  );
+  strings.seal();
   return strings;
 }
 
@@ -178,7 +242,7 @@ class SheetParser {
   stopped = false;
 
   constructor(
-    private readonly strings: readonly string[],
+    private readonly strings: SharedStrings,
     private readonly dateStyles: readonly boolean[],
     private readonly date1904: boolean,
     private readonly limits: Limits,
@@ -269,18 +333,27 @@ class SheetParser {
       if (this.text.length > this.limits.maxCellChars) {
         throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: this.text.length });
       }
-    } else if (this.capture === 'f') this.formula += t;
+    } else if (this.capture === 'f') {
+      this.formula += t;
+      if (this.formula.length > this.limits.maxCellChars) {
+        throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: this.formula.length }, this.rowNumber);
+      }
+    }
   }
 
   private finishCell(): void {
     const v = this.value;
     let out: CellValue = null;
-    if (v === undefined) {
-      if (this.hasFormula) out = new NoValueCell(this.formula);
+    // A formula without a cached result: no <v>, or (openpyxl, some exporters) an empty <v/> on a
+    // cell not typed as text. Excel's own empty text result is t="str" with an empty <v>.
+    if (this.hasFormula && (v === undefined || (v === '' && this.cellType !== 'str' && this.cellType !== 'inlineStr'))) {
+      out = new NoValueCell(this.formula);
+    } else if (v === undefined) {
+      // An empty cell.
     } else {
       switch (this.cellType) {
         case 's': {
-          const s = this.strings[Number(v)];
+          const s = this.strings.get(Number(v));
           out = s ?? '';
           break;
         }
@@ -296,7 +369,7 @@ class SheetParser {
           break;
         case 'd': {
           const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(v);
-          if (m) {
+          if (m && isIsoDate(m[1] as string)) {
             const secs = Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
             out = new DateCell(m[1] as string, secs / 86400);
           } else out = v;
@@ -339,18 +412,18 @@ class SheetParser {
 export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSource> {
   const zip = await ZipArchive.open(path, limits);
   try {
-    const rootRels = await readRels(zip, '');
+    const rootRels = await readRels(zip, '', limits);
     let workbookPart = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target;
     if (!workbookPart || !zip.has(workbookPart)) workbookPart = zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
     if (!workbookPart) {
       if (zip.has('EncryptedPackage')) throw unreadable({ reason: 'notWorkbook' });
       throw unreadable({ reason: 'notWorkbook', detail: zip.has('word/document.xml') ? 'docx' : zip.has('content.xml') ? 'odf' : 'zip' });
     }
-    const wbRels = await readRels(zip, workbookPart);
+    const wbRels = await readRels(zip, workbookPart, limits);
     const relById = new Map(wbRels.map((r) => [r.id, r]));
     const declared: { name: string; hidden: boolean; rid: string }[] = [];
     let date1904 = false;
-    parseXmlBuffer(await zip.read(workbookPart), {
+    await parseXmlStream(await zip.stream(workbookPart), {
       open(name, a) {
         if (name === 'workbookPr') {
           // Excel also writes <x15:workbookPr chartTrackingRefBase="1"/> in extLst: only the
@@ -358,21 +431,25 @@ export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSo
           const d = attr(a, 'date1904');
           if (d !== undefined) date1904 = d === '1' || d === 'true';
         } else if (name === 'sheet') {
+          if (declared.length >= limits.maxSheets) {
+            throw unreadable({ reason: 'limit', limit: 'maxSheets', max: limits.maxSheets, actual: declared.length + 1 });
+          }
           const state = attr(a, 'state') ?? 'visible';
           declared.push({ name: attr(a, 'name') ?? '', hidden: state !== 'visible', rid: attr(a, 'id') ?? '' });
         }
       },
       close() {},
       text() {},
-    });
+    }, undefined, limits.maxXmlDepth);
     const stylesPart = wbRels.find((r) => r.type.endsWith('/styles'))?.target ?? (zip.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
     const stringsPart =
       wbRels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? (zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
-    const dateStyles = await readStyles(zip, stylesPart);
-    let strings: string[] | undefined;
-    const loadStrings = async (): Promise<string[]> => (strings ??= await readSharedStrings(zip, stringsPart, limits));
+    const dateStyles = await readStyles(zip, stylesPart, limits);
+    let strings: SharedStrings | undefined;
+    const loadStrings = async (): Promise<SharedStrings> => (strings ??= await readSharedStrings(zip, stringsPart, limits));
 
     const sheets: SheetSource[] = [];
+    const seenParts = new Set<string>();
     let index = 0;
     for (const d of declared) {
       const rel = relById.get(d.rid);
@@ -380,6 +457,10 @@ export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSo
       if (rel && !rel.type.endsWith('/worksheet')) continue;
       const part = rel?.target ?? `xl/worksheets/sheet${index + 1}.xml`;
       if (!zip.has(part)) throw unreadable({ reason: 'damaged', detail: `missing sheet part for ${d.name}` });
+      // Two sheet entries over one part are one sheet: read (and scan for merges) once.
+      const key = normalisePartName(part).toLowerCase();
+      if (seenParts.has(key)) continue;
+      seenParts.add(key);
       const merges = await scanMerges(zip, part);
       const sheetIndex = index++;
       sheets.push({
@@ -394,6 +475,7 @@ export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSo
             await zip.stream(part),
             { open: (n, a) => parser.open(n, a), close: (n) => parser.close(n), text: (t) => parser.onText(t) },
             () => parser.stopped,
+            limits.maxXmlDepth,
           );
         },
       });

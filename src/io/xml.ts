@@ -28,10 +28,21 @@ export function attr(attrs: Attrs, name: string): string | undefined {
   return undefined;
 }
 
-function makeParser(h: XmlHandlers): SaxesParser {
+/** Nesting deeper than this is refused (a sheet part is about 4 levels deep). */
+export const DEFAULT_MAX_XML_DEPTH = 64;
+
+function makeParser(h: XmlHandlers, maxDepth: number): SaxesParser {
   const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => h.open(localName(tag.name), tag.attributes as Attrs, tag.isSelfClosing));
-  parser.on('closetag', (tag: SaxesTagPlain) => h.close(localName(tag.name)));
+  // saxes keeps every open element on a stack: millions of unclosed elements exhaust the heap.
+  let depth = 0;
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    if (++depth > maxDepth) throw unreadable({ reason: 'limit', limit: 'maxXmlDepth', max: maxDepth, actual: depth });
+    h.open(localName(tag.name), tag.attributes as Attrs, tag.isSelfClosing);
+  });
+  parser.on('closetag', (tag: SaxesTagPlain) => {
+    depth--;
+    h.close(localName(tag.name));
+  });
   parser.on('text', (t: string) => h.text(t));
   parser.on('cdata', (t: string) => h.text(t));
   parser.on('doctype', () => {
@@ -41,8 +52,13 @@ function makeParser(h: XmlHandlers): SaxesParser {
 }
 
 /** Parses a stream of XML bytes; `shouldStop` lets a consumer end early. */
-export async function parseXmlStream(stream: Readable, h: XmlHandlers, shouldStop: () => boolean = () => false): Promise<void> {
-  const parser = makeParser(h);
+export async function parseXmlStream(
+  stream: Readable,
+  h: XmlHandlers,
+  shouldStop: () => boolean = () => false,
+  maxDepth = DEFAULT_MAX_XML_DEPTH,
+): Promise<void> {
+  const parser = makeParser(h, maxDepth);
   const decoder = new TextDecoder('utf-8');
   try {
     for await (const chunk of stream) {
@@ -62,8 +78,8 @@ export async function parseXmlStream(stream: Readable, h: XmlHandlers, shouldSto
   }
 }
 
-export function parseXmlBuffer(buf: Buffer, h: XmlHandlers): void {
-  const parser = makeParser(h);
+export function parseXmlBuffer(buf: Buffer, h: XmlHandlers, maxDepth = DEFAULT_MAX_XML_DEPTH): void {
+  const parser = makeParser(h, maxDepth);
   try {
     parser.write(new TextDecoder('utf-8').decode(buf));
     parser.close();

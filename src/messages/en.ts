@@ -20,6 +20,9 @@ const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: Co
   maxCellChars: (a) => `a cell holds more than ${a.max ?? ''} characters (limits.maxCellChars)`,
   maxAttachmentBytes: (a) => `over the limit of ${bytesEn(a.max)} (limits.maxAttachmentBytes)`,
   maxZipEntries: (a) => `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} (limits.maxZipEntries): possibly a zip bomb`,
+  maxXmlDepth: (a) => `XML inside the workbook is nested more than ${a.max ?? ''} levels deep (limits.maxXmlDepth): damaged or hostile`,
+  maxSharedStrings: (a) => `the workbook's shared-string table holds more than ${a.max ?? ''} entries (limits.maxSharedStrings)`,
+  maxSheets: (a) => `the workbook declares ${a.actual ?? ''} sheets, over the limit of ${a.max ?? ''} (limits.maxSheets)`,
 };
 
 const UNREADABLE_EN: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs['FILE_UNREADABLE']) => string> = {

@@ -24,6 +24,12 @@ export const LimitsSchema = z.strictObject({
   maxFindingsPerCode: z.number().int().positive().default(1_000),
   /** Entries in one zip: a workbook's parts, a department's zip submission (department.md). */
   maxZipEntries: z.number().int().positive().default(10_000),
+  /** Element nesting in any xlsx part (a sheet is 4 deep; deep nesting exhausts the parser's stack of open tags). */
+  maxXmlDepth: z.number().int().positive().default(64),
+  /** Entries of the shared-string table (five distinct texts per row at maxRows). */
+  maxSharedStrings: z.number().int().positive().default(10_000_000),
+  /** Sheets a workbook may declare (Excel's own default cap is 255 per new workbook). */
+  maxSheets: z.number().int().positive().default(255),
 });
 export type Limits = z.infer<typeof LimitsSchema>;
 export const DEFAULT_LIMITS: Limits = LimitsSchema.parse({});
