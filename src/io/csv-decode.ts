@@ -72,3 +72,60 @@ export function watchUtf8(source: Readable, state: { dirty: boolean }): void {
     if (carry && !isUtf8(carry)) state.dirty = true;
   });
 }
+
+/** Excel's own column count: no CSV that Excel or WPS saves holds more fields in a record. */
+export const CSV_MAX_FIELDS = 16_384;
+
+/**
+ * Counts the fields of each record as the bytes go by (a quote at the start of a field opens a
+ * quoted field; CR and LF end a record outside quotes) and calls `onOverflow` once when a record
+ * holds more than `maxFields`: csv-parse would otherwise build the whole record first (a 100 MB
+ * line of commas is 100 million empty strings). The chunk that overflows still reaches the parser:
+ * at most one chunk's worth of fields. Register before piping the source.
+ */
+export function watchColumns(source: Readable, delimiter: string, maxFields: number, onOverflow: (fields: number) => void): void {
+  const delim = delimiter.charCodeAt(0);
+  let fields = 1;
+  let quoted = false;
+  let closing = false;
+  let atStart = true;
+  let over = false;
+  const onData = (chunk: string | Buffer): void => {
+    if (over) return;
+    const b = chunk as Buffer;
+    const n = b.length;
+    for (let i = 0; i < n; i++) {
+      const c = b[i] as number;
+      if (quoted) {
+        if (c === 0x22) {
+          quoted = false;
+          closing = true;
+        }
+        continue;
+      }
+      if (closing) {
+        closing = false;
+        if (c === 0x22) {
+          quoted = true;
+          continue;
+        }
+      }
+      if (c === delim) {
+        atStart = true;
+        if (++fields > maxFields) {
+          over = true;
+          source.off('data', onData);
+          onOverflow(fields);
+          return;
+        }
+      } else if (c === 0x0a || c === 0x0d) {
+        fields = 1;
+        atStart = true;
+      } else if (c === 0x22 && atStart) {
+        quoted = true;
+        atStart = false;
+      } else atStart = false;
+    }
+  };
+  source.on('data', onData);
+}

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse';
-import { watchUtf8, FIELD_SEP, RECORD_SEP } from './csv-decode.js';
+import { watchColumns, watchUtf8, FIELD_SEP, RECORD_SEP } from './csv-decode.js';
 
 export interface CsvWorkerInput {
   path: string;
@@ -19,11 +19,13 @@ export interface CsvWorkerInput {
   fed: boolean;
   delimiter: string;
   maxRecordSize: number;
+  /** Fields a record may hold (counted before csv-parse builds it). */
+  maxFields: number;
 }
 
 export type CsvWorkerMessage =
   | { type: 'batch'; text?: string; records?: string[][]; count: number; dirty: boolean }
-  | { type: 'error'; code: string; rows: number }
+  | { type: 'error'; code: string; rows: number; fields?: number }
   | { type: 'end' }
   | { type: 'chunk-ack' };
 
@@ -98,5 +100,9 @@ if (port) {
   });
   source.on('error', (err: NodeJS.ErrnoException) => port.postMessage({ type: 'error', code: err.code ?? 'EIO', rows } satisfies CsvWorkerMessage));
   if (!input.fed) watchUtf8(source, state);
+  watchColumns(source, input.delimiter, input.maxFields, (fields) => {
+    port.postMessage({ type: 'error', code: 'MAX_FIELDS', rows, fields } satisfies CsvWorkerMessage);
+    source.destroy();
+  });
   source.pipe(parser);
 }

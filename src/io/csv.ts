@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { stat } from 'node:fs/promises';
-import { Recode, FIELD_SEP, RECORD_SEP, watchUtf8, type CsvEncoding } from './csv-decode.js';
+import { Recode, FIELD_SEP, RECORD_SEP, CSV_MAX_FIELDS, watchColumns, watchUtf8, type CsvEncoding } from './csv-decode.js';
 import type { CsvWorkerInput, CsvWorkerMessage } from './csv-worker.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -133,6 +133,11 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
     throw ioProblem(err);
   }
   const maxRecordSize = limits.maxCellChars * 4;
+  // Fields per record, counted before csv-parse builds the record; trailing empty fields up to
+  // this many are allowed (Excel and WPS pad rows with separators), see deliver().
+  const maxFields = Math.max(limits.maxColumns, CSV_MAX_FIELDS);
+  const tooManyFields = (fields: number, rows: number): unknown =>
+    unreadable({ reason: 'limit', limit: 'maxColumns', max: limits.maxColumns, actual: fields }, rows + 1);
 
   /** Limits, then the row to the table; returns a problem, false to stop, or true. */
   let n = 0;
@@ -152,8 +157,10 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
     const row: SheetRow = { number: n, hidden: false, cells: record };
     return onRow(row) !== false;
   };
-  const parseProblem = (code: string, rows: number): unknown =>
-    code === 'CSV_MAX_RECORD_SIZE'
+  const parseProblem = (code: string, rows: number, fields?: number): unknown =>
+    code === 'MAX_FIELDS'
+      ? tooManyFields(fields ?? maxFields + 1, rows)
+      : code === 'CSV_MAX_RECORD_SIZE'
       ? unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars }, rows + 1)
       : /^E[A-Z]+$/.test(code)
         ? unreadable({ reason: 'io', detail: code })
@@ -180,10 +187,16 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
       parser.on('error', (err: Error & { code?: string }) => finish(parseProblem(err.code ?? err.message, n)));
       parser.on('end', () => finish());
       source.on('error', (err) => finish(ioProblem(err)));
+      const overflow = (fields: number): void => finish(tooManyFields(fields, n));
       if (encoding === 'utf-8') {
         watchUtf8(source, decodeState);
+        watchColumns(source, delimiter, maxFields, overflow);
         source.pipe(parser);
-      } else source.pipe(new Recode(encoding, bomLength, decodeState)).pipe(parser);
+      } else {
+        const recode = new Recode(encoding, bomLength, decodeState);
+        watchColumns(recode, delimiter, maxFields, overflow);
+        source.pipe(recode).pipe(parser);
+      }
     });
 
   const readInWorker = (onRow: RowHandler): Promise<void> =>
@@ -191,7 +204,7 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
       // UTF-8 files are read by the worker itself. For GB18030 and UTF-16 the decoding is done here and
       // the UTF-8 chunks are handed over (transferred, not copied), so that the worker only parses.
       const fed = encoding !== 'utf-8';
-      const input: CsvWorkerInput = { path, fed, delimiter, maxRecordSize };
+      const input: CsvWorkerInput = { path, fed, delimiter, maxRecordSize, maxFields };
       const worker = new Worker(new URL('./csv-worker.js', import.meta.url), { workerData: input });
       const file = fed ? createReadStream(path, { highWaterMark: 256 * 1024 }) : undefined;
       let done = false;
@@ -232,7 +245,7 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
             if (r !== true) return finish(r);
           }
           worker.postMessage({ type: 'ack' });
-        } else if (m.type === 'error') finish(parseProblem(m.code, m.rows));
+        } else if (m.type === 'error') finish(parseProblem(m.code, m.rows, m.fields));
         else {
           workerRuns++;
           finish();
