@@ -16,6 +16,9 @@ import { defaultUntil } from '../rules/row/period.js';
 import { cellText, findHeader, HEADER_SEARCH_ROWS, type Header } from './header.js';
 import type { RecordIndex } from './record-index.js';
 
+/** Text held while the header is looked for (rows 1–11): 4 million characters, 8 MB. */
+const HEADER_BUFFER_CHARS = 4_000_000;
+
 /** A row whose first non-empty cell starts so ends the table (submission.md "Rows"). */
 const NOTES_START = /^(?:注(?:[:：\s、.．1-9①(（]|意|释|$)|说明|备注[:：]|填表人|填报人[:：]|审核人|联系电话|制表)/;
 
@@ -123,6 +126,7 @@ class SheetRowContext implements RowContext {
 
 export class ListSheet {
   private buffer: SheetRow[] = [];
+  private bufferChars = 0;
   private header: Header | undefined;
   private state: 'header' | 'data' | 'done' = 'header';
   private hadContent = false;
@@ -183,8 +187,11 @@ export class ListSheet {
     if (this.state === 'data') return this.dataRow(row);
     if (this.state === 'done') return false;
     if (!this.hadContent && row.cells.some((c) => !isBlankCell(c))) this.hadContent = true;
-    if (row.number <= HEADER_SEARCH_ROWS + 1) {
+    // Rows 1–11 wait for the header, bounded by count and by size: a file whose every row claims
+    // r="1", or whose first rows are huge, must not pile up in memory.
+    if (row.number <= HEADER_SEARCH_ROWS + 1 && this.buffer.length <= HEADER_SEARCH_ROWS && this.bufferChars <= HEADER_BUFFER_CHARS) {
       this.buffer.push(row);
+      for (const c of row.cells) if (typeof c === 'string') this.bufferChars += c.length;
       return true;
     }
     this.resolveHeader();
@@ -196,6 +203,7 @@ export class ListSheet {
     const header = findHeader(this.buffer, this.o.merges);
     const buffered = this.buffer;
     this.buffer = [];
+    this.bufferChars = 0;
     if (!header) {
       this.state = 'done';
       return;
@@ -212,9 +220,12 @@ export class ListSheet {
     }
     this.ctx.cells = cells;
     this.headerFindings(header);
+    // Data starts after the buffered row the header ends on (by position: a file may repeat row numbers).
     const last = header.rows[header.rows.length - 1] as number;
-    for (const r of buffered) {
-      if (r.number > last && this.dataRow(r) === false) return;
+    const after = buffered.findIndex((r) => r.number === last);
+    for (let i = after < 0 ? 0 : after + 1; i < buffered.length; i++) {
+      const r = buffered[i] as SheetRow;
+      if ((after >= 0 || r.number > last) && this.dataRow(r) === false) return;
     }
   }
 
