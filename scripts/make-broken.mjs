@@ -106,6 +106,67 @@ put('黑名单-csv-too-many-columns.csv', Buffer.from(`${CSV_HEAD}${',x'.repeat(
 put('黑名单-csv-too-many-rows.csv', Buffer.from(`${CSV_HEAD}\r\n${Array.from({ length: 30 }, (_, i) => `${CSV_ROW(i + 1)}\r\n`).join('')}`), { code: 'FILE_UNREADABLE', limit: 'maxRows', config: { limits: { maxRows: 20 } } });
 put('黑名单-csv-file-too-large.csv', Buffer.from(`${CSV_HEAD}\r\n${Array.from({ length: 300 }, (_, i) => `${CSV_ROW(i + 1)}\r\n`).join('')}`), { code: 'FILE_UNREADABLE', limit: 'maxFileBytes', config: { limits: { maxFileBytes: 10000 } } });
 put('黑名单-gb18030-bad-bytes.csv', Buffer.concat([iconv.encode(`${CSV_HEAD}\r\n1,劳务派遣,法人及非法人组织,甲`, 'gb18030'), Buffer.from([0x81, 0x20]), iconv.encode('公司,91410702MA46B2QK4T,赵一鸣,事由,依据,新人社监罚〔2026〕1号,2026-08-03\r\n', 'gb18030')]), { code: 'FILE_ENCODING' });
+// Hostile values and structures: each class is generated with several members, not one value.
+{
+  const STYLES = '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>';
+  const WB_RELS_STYLES = WB_RELS.replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
+  const withStyles = (sheetXml) =>
+    zip([['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS], ['xl/workbook.xml', WB], ['xl/_rels/workbook.xml.rels', WB_RELS_STYLES], ['xl/styles.xml', STYLES], ['xl/worksheets/sheet1.xml', sheetXml]]);
+  const cols = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];
+  const dataRow = (r, dateCell, over = {}) => {
+    const v = { A: String(r - 1), B: '劳务派遣', C: '法人及非法人组织', D: `新乡市示例${r}有限公司`, E: makeCreditCode('91410700', `MA4${String(r).padStart(5, '0')}`), F: `法人${r}`, G: '未经许可经营劳务派遣业务', H: '《劳动合同法》第九十二条', I: `新人社监罚〔2026〕${100 + r}号`, ...over };
+    return `<row r="${r}">${cols.slice(0, 9).map((c) => (typeof v[c] === 'string' ? inline(`${c}${r}`, v[c]) : v[c](`${c}${r}`))).join('')}${dateCell(`J${r}`)}</row>`;
+  };
+  // Date serials beyond Excel's calendar (1900–9999) or beyond years 1900–2999, with a date style;
+  // dates typed as ISO cells (t="d") and as text outside 1900–2999.
+  const serial3000 = Date.UTC(3000, 0, 1) / 86400000 + 25569;
+  const hostileSerials = ['1E+20', '-1', '2958466', '1.7976931348623157E+308', String(serial3000), '-1E+20', 'Infinity'];
+  const hostileDates = [
+    ...hostileSerials.map((v) => (ref) => `<c r="${ref}" s="1"><v>${v}</v></c>`),
+    (ref) => `<c r="${ref}" t="d"><v>9999-12-31T00:00:00</v></c>`,
+    (ref) => `<c r="${ref}" t="d"><v>0001-01-01</v></c>`,
+    (ref) => inline(ref, '1899-12-31'),
+    (ref) => inline(ref, '3000-01-01'),
+  ];
+  put('date-serial-beyond-calendar.xlsx', await withStyles(sheet(HEAD + hostileDates.map((cell, i) => dataRow(i + 2, cell)).join(''))), { codes: hostileDates.map(() => 'SCHEMA_DATE_INVALID') });
+  // Formulas saved without a cached value: openpyxl writes <v></v>, others <v/> or no <v> at all.
+  const noValue = [
+    (ref) => `<c r="${ref}"><f>CONCAT("新人社","1号")</f><v></v></c>`,
+    (ref) => `<c r="${ref}"><f>CONCAT("新人社","2号")</f><v/></c>`,
+    (ref) => `<c r="${ref}"><f>CONCAT("新人社","3号")</f></c>`,
+    (ref) => `<c r="${ref}" t="n"><f>CONCAT("新人社","4号")</f><v></v></c>`,
+  ];
+  put('formula-without-value.xlsx', await withStyles(sheet(HEAD + noValue.map((cell, i) => dataRow(i + 2, (ref) => inline(ref, '2026-08-03'), { I: cell })).join(''))), { codes: noValue.map(() => 'SCHEMA_FORMULA_NO_VALUE') });
+  put('formula-too-long.xlsx', await workbookWith(sheet(HEAD + `<row r="2"><c r="E2"><f>${'A1&amp;'.repeat(12000)}A1</f><v>1</v></c></row>`)), { code: 'FILE_UNREADABLE', limit: 'maxCellChars' });
+  // Deep nesting in every XML part that is read (saxes keeps every open element: millions exhaust the heap).
+  const deep = (n) => '<x>'.repeat(n);
+  const DEEP = 100000;
+  put('xml-deep-sheet.xlsx', await workbookWith(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${HEAD}<row r="2"><c r="A2">${deep(DEEP)}`), { code: 'FILE_UNREADABLE', limit: 'maxXmlDepth' });
+  put('xml-deep-workbook.xlsx', await zip([['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS], ['xl/workbook.xml', WB.replace('<sheets>', `<sheets>${deep(DEEP)}`)], ['xl/_rels/workbook.xml.rels', WB_RELS], ['xl/worksheets/sheet1.xml', sheet(HEAD)]]), { code: 'FILE_UNREADABLE', limit: 'maxXmlDepth' });
+  put('xml-deep-workbook-rels.xlsx', await zip([['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS], ['xl/workbook.xml', WB], ['xl/_rels/workbook.xml.rels', WB_RELS.replace('</Relationships>', deep(DEEP))], ['xl/worksheets/sheet1.xml', sheet(HEAD)]]), { code: 'FILE_UNREADABLE', limit: 'maxXmlDepth' });
+  put('xml-deep-root-rels.xlsx', await zip([['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS.replace('</Relationships>', deep(DEEP))], ['xl/workbook.xml', WB], ['xl/_rels/workbook.xml.rels', WB_RELS], ['xl/worksheets/sheet1.xml', sheet(HEAD)]]), { code: 'FILE_UNREADABLE', limit: 'maxXmlDepth' });
+  put('xml-deep-styles.xlsx', await zip([['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS], ['xl/workbook.xml', WB], ['xl/_rels/workbook.xml.rels', WB_RELS_STYLES], ['xl/styles.xml', STYLES.replace('</styleSheet>', deep(DEEP))], ['xl/worksheets/sheet1.xml', sheet(HEAD)]]), { code: 'FILE_UNREADABLE', limit: 'maxXmlDepth' });
+  const WB_RELS_SST = WB_RELS.replace('</Relationships>', '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>');
+  const SST = (items) => `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`;
+  const withSst = (sst, sheetXml) => zip([['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS], ['xl/workbook.xml', WB], ['xl/_rels/workbook.xml.rels', WB_RELS_SST], ['xl/sharedStrings.xml', sst], ['xl/worksheets/sheet1.xml', sheetXml]]);
+  const sstHead = `<row r="1"><c r="A1" t="s"><v>0</v></c>${HEAD.slice('<row r="1">'.length)}`;
+  put('xml-deep-shared-strings.xlsx', await withSst(SST(`<si><t>序号</t></si>${deep(DEEP)}`), sheet(sstHead)), { code: 'FILE_UNREADABLE', limit: 'maxXmlDepth' });
+  // A shared-string table longer than the limit (empty items: each costs memory, none shows).
+  put('shared-strings-too-many.xlsx', await withSst(SST(`<si><t>序号</t></si>${'<si/>'.repeat(5000)}`), sheet(sstHead)), { code: 'FILE_UNREADABLE', limit: 'maxSharedStrings', config: { limits: { maxSharedStrings: 1000 } } });
+  // Many <sheet> entries over one part: refused past the limit; below it, the part is read once.
+  const manySheets = (n) =>
+    WB.replace(/<sheets>.*<\/sheets>/, `<sheets>${Array.from({ length: n }, (_, i) => `<sheet name="黑名单${i === 0 ? '' : i}" sheetId="${i + 1}" r:id="rId1"/>`).join('')}</sheets>`);
+  const validRow = dataRow(2, (ref) => inline(ref, '2026-08-03'));
+  put('sheets-too-many.xlsx', await zip([['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS], ['xl/workbook.xml', manySheets(300)], ['xl/_rels/workbook.xml.rels', WB_RELS], ['xl/worksheets/sheet1.xml', sheet(HEAD + validRow)]]), { code: 'FILE_UNREADABLE', limit: 'maxSheets' });
+  put('sheets-sharing-one-part.xlsx', await zip([['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS], ['xl/workbook.xml', manySheets(50)], ['xl/_rels/workbook.xml.rels', WB_RELS], ['xl/worksheets/sheet1.xml', sheet(HEAD + validRow)]]), { codes: [] });
+  // Every row claims r="1": the rows still stream (the header buffer is bounded by count).
+  const rowsR1 = Array.from({ length: 30 }, (_, i) => dataRow(i + 2, (ref) => inline(ref, '2026-13-01')).replace(/r="([A-J]?)\d+"/g, 'r="$11"'));
+  put('rows-all-numbered-1.xlsx', await workbookWith(sheet(HEAD + rowsR1.join(''))), { codes: rowsR1.map(() => 'SCHEMA_DATE_INVALID') });
+}
+// CSV records of separators only: counted before the parser builds them (100 MB of commas was 2.4 GB).
+put('黑名单-csv-commas-only.csv', Buffer.from(`${CSV_HEAD}\r\n${','.repeat(20000)}\r\n`), { code: 'FILE_UNREADABLE', limit: 'maxColumns' });
+put('黑名单-csv-commas-cr-only.csv', Buffer.from(`${CSV_HEAD}\r${CSV_ROW(1)}\r${';'.repeat(10)}\r${','.repeat(20000)}\r`), { code: 'FILE_UNREADABLE', limit: 'maxColumns' });
+put('黑名单-csv-commas-gb18030.csv', Buffer.concat([iconv.encode(`${CSV_HEAD}\r\n${CSV_ROW(1)}\r\n`, 'gb18030'), Buffer.from(`${','.repeat(17000)}\r\n`)]), { code: 'FILE_UNREADABLE', limit: 'maxColumns' });
 // Old and foreign formats.
 put('old-excel.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(2048)]), { code: 'FILE_UNSUPPORTED' });
 put('wps.et', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(2048)]), { code: 'FILE_UNSUPPORTED' });

@@ -43,6 +43,20 @@ ws2.append(['序号', '领域', '主体类别', '主体名称', '统一社会信
 ws2.append([1, '劳务派遣', '法人及非法人组织', '新乡市示例人力资源有限公司', '91410700MA3YF8C110', '孙明', '经营规范', '《劳务派遣暂行规定》', '2026/8/20'])
 wb.save(sys.argv[1])
 PY
+# openpyxl writes formulas without a cached result (<v></v>): SCHEMA_FORMULA_NO_VALUE, not SCHEMA_REQUIRED.
+mkdir -p "$out/openpyxl-formula-no-cached-value"
+/usr/bin/python3 - "$out/openpyxl-formula-no-cached-value/名单.xlsx" <<'PY'
+import sys, datetime, openpyxl
+# openpyxl writes formulas without a cached result (<f>…</f><v></v>): Excel computes them on open,
+# a reader sees no value.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = '黑名单'
+ws.append(['序号', '领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定文书号', '认定日期'])
+ws.append([1, '劳务派遣', '法人及非法人组织', '新乡市红旗区示例建材有限公司', '91410702MA46B2QK4T', '赵一鸣', '未经许可经营劳务派遣业务', '《劳动合同法》第九十二条', '="新人社监罚〔2026〕"&"101号"', '=DATE(2026,8,3)'])
+ws['J2'].number_format = 'yyyy-mm-dd'
+wb.save(sys.argv[1])
+PY
 # A GB18030 CSV as Chinese Excel saves it ("CSV (逗号分隔)"), with CRLF.
 mkdir -p "$out/excel-gb18030-csv"
 iconv -f UTF-8 -t GB18030 "$work/黑名单.csv" | sed 's/$/\r/' > "$out/excel-gb18030-csv/黑名单.csv"
