@@ -163,6 +163,12 @@ put('黑名单-gb18030-bad-bytes.csv', Buffer.concat([iconv.encode(`${CSV_HEAD}\
   const rowsR1 = Array.from({ length: 30 }, (_, i) => dataRow(i + 2, (ref) => inline(ref, '2026-13-01')).replace(/r="([A-J]?)\d+"/g, 'r="$11"'));
   put('rows-all-numbered-1.xlsx', await workbookWith(sheet(HEAD + rowsR1.join(''))), { codes: rowsR1.map(() => 'SCHEMA_DATE_INVALID') });
 }
+// Text, attribute values and attribute lists that saxes would gather whole before any handler sees them.
+put('xml-long-attribute.xlsx', await workbookWith(sheet(HEAD + `<row r="2"><c r="A2" s="${'1'.repeat(200000)}"><v>1</v></c></row>`)), { code: 'FILE_UNREADABLE', limit: 'maxCellChars' });
+put('xml-long-text-outside-cells.xlsx', await workbookWith(sheet(HEAD).replace('</worksheet>', `<headerFooter><oddHeader>${'页眉'.repeat(100000)}</oddHeader></headerFooter></worksheet>`)), { code: 'FILE_UNREADABLE', limit: 'maxCellChars' });
+put('xml-many-attributes.xlsx', await workbookWith(sheet(HEAD + `<row r="2" ${Array.from({ length: 20000 }, (_, i) => `a${i}=""`).join(' ')}><c r="A2"><v>1</v></c></row>`)), { code: 'FILE_UNREADABLE' });
+// More merged ranges than rows a sheet may hold: each is kept in memory before the rows are read.
+put('merges-too-many.xlsx', await workbookWith(sheet(HEAD).replace('</worksheet>', `<mergeCells>${Array.from({ length: 30 }, (_, i) => `<mergeCell ref="A${i * 2 + 2}:A${i * 2 + 3}"/>`).join('')}</mergeCells></worksheet>`)), { code: 'FILE_UNREADABLE', config: { limits: { maxRows: 20 } } });
 // CSV records of separators only: counted before the parser builds them (100 MB of commas was 2.4 GB).
 put('黑名单-csv-commas-only.csv', Buffer.from(`${CSV_HEAD}\r\n${','.repeat(20000)}\r\n`), { code: 'FILE_UNREADABLE', limit: 'maxColumns' });
 put('黑名单-csv-commas-cr-only.csv', Buffer.from(`${CSV_HEAD}\r${CSV_ROW(1)}\r${';'.repeat(10)}\r${','.repeat(20000)}\r`), { code: 'FILE_UNREADABLE', limit: 'maxColumns' });

@@ -39,6 +39,7 @@ async function readRels(zip: ZipArchive, part: string, limits: Limits): Promise<
     },
     undefined,
     limits.maxXmlDepth,
+    limits.maxCellChars,
   );
   return rels;
 }
@@ -76,7 +77,7 @@ async function readStyles(zip: ZipArchive, part: string | undefined, limits: Lim
       if (name === 'cellXfs') inCellXfs = false;
     },
     text() {},
-  }, undefined, limits.maxXmlDepth);
+  }, undefined, limits.maxXmlDepth, limits.maxCellChars);
   return xfFormats.map((id) => {
     const code = custom.get(id);
     if (code !== undefined) return isDateFormat(code);
@@ -168,6 +169,7 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined, limi
     },
     undefined,
     limits.maxXmlDepth,
+    limits.maxCellChars,
   );
   strings.seal();
   return strings;
@@ -195,16 +197,16 @@ export function parseRange(ref: string): MergeRange | undefined {
 const MERGE_RE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
 
 /** Merges live after <sheetData>: a byte scan of the part finds them before the rows are read. */
-async function scanMerges(zip: ZipArchive, part: string): Promise<MergeRange[]> {
+async function scanMerges(zip: ZipArchive, part: string, maxMerges: number): Promise<MergeRange[]> {
   try {
-    return await scanMergesUnguarded(zip, part);
+    return await scanMergesUnguarded(zip, part, maxMerges);
   } catch (err) {
     if (err instanceof FileProblem) throw err;
     throw unreadable({ reason: 'damaged', detail: (err as Error).message?.slice(0, 200) });
   }
 }
 
-async function scanMergesUnguarded(zip: ZipArchive, part: string): Promise<MergeRange[]> {
+async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: number): Promise<MergeRange[]> {
   const merges: MergeRange[] = [];
   let tail = '';
   for await (const chunk of await zip.stream(part)) {
@@ -215,7 +217,11 @@ async function scanMergesUnguarded(zip: ZipArchive, part: string): Promise<Merge
       let lastEnd = 0;
       while ((m = MERGE_RE.exec(text)) !== null) {
         const r = parseRange(m[1] as string);
-        if (r && (r.bottom > r.top || r.right > r.left)) merges.push(r);
+        if (r && (r.bottom > r.top || r.right > r.left)) {
+          // A merge per row at most: millions more are a hostile part, each one kept in memory.
+          if (merges.length >= maxMerges) throw unreadable({ reason: 'damaged', detail: `more than ${maxMerges} merged ranges` });
+          merges.push(r);
+        }
         lastEnd = MERGE_RE.lastIndex;
       }
       tail = text.slice(Math.max(lastEnd, text.length - 256));
@@ -440,7 +446,7 @@ export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSo
       },
       close() {},
       text() {},
-    }, undefined, limits.maxXmlDepth);
+    }, undefined, limits.maxXmlDepth, limits.maxCellChars);
     const stylesPart = wbRels.find((r) => r.type.endsWith('/styles'))?.target ?? (zip.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
     const stringsPart =
       wbRels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? (zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
@@ -461,7 +467,7 @@ export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSo
       const key = normalisePartName(part).toLowerCase();
       if (seenParts.has(key)) continue;
       seenParts.add(key);
-      const merges = await scanMerges(zip, part);
+      const merges = await scanMerges(zip, part, limits.maxRows);
       const sheetIndex = index++;
       sheets.push({
         name: d.name,
@@ -476,6 +482,7 @@ export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSo
             { open: (n, a) => parser.open(n, a), close: (n) => parser.close(n), text: (t) => parser.onText(t) },
             () => parser.stopped,
             limits.maxXmlDepth,
+            limits.maxCellChars,
           );
         },
       });

@@ -51,18 +51,42 @@ function makeParser(h: XmlHandlers, maxDepth: number): SaxesParser {
   return parser;
 }
 
+/** A text node or attribute value longer than this is refused (limits.maxCellChars by default). */
+export const DEFAULT_MAX_XML_TEXT = 32_767;
+/** Attributes on one element: a cell has three or four. */
+const MAX_ATTRIBUTES = 10_000;
+/** Element, attribute and entity names. */
+const MAX_NAME = 1_000;
+
+/**
+ * saxes gathers a text node, an attribute value, a comment or a name until it ends, and every
+ * attribute of a tag before the tag is reported: one 300 MB text node would be held whole before any
+ * handler could count it. Its buffers are looked at after each chunk (at most one chunk over).
+ */
+function checkPending(parser: SaxesParser, maxText: number): void {
+  const p = parser as unknown as { text?: string; name?: string; entity?: string; piTarget?: string; attribList?: unknown[] };
+  const text = p.text?.length ?? 0;
+  if (text > maxText) throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: maxText, actual: text });
+  if ((p.name?.length ?? 0) > MAX_NAME || (p.entity?.length ?? 0) > MAX_NAME || (p.piTarget?.length ?? 0) > MAX_NAME) {
+    throw unreadable({ reason: 'xml', detail: `a name longer than ${MAX_NAME} characters` });
+  }
+  if ((p.attribList?.length ?? 0) > MAX_ATTRIBUTES) throw unreadable({ reason: 'xml', detail: `more than ${MAX_ATTRIBUTES} attributes on one element` });
+}
+
 /** Parses a stream of XML bytes; `shouldStop` lets a consumer end early. */
 export async function parseXmlStream(
   stream: Readable,
   h: XmlHandlers,
   shouldStop: () => boolean = () => false,
   maxDepth = DEFAULT_MAX_XML_DEPTH,
+  maxText = DEFAULT_MAX_XML_TEXT,
 ): Promise<void> {
   const parser = makeParser(h, maxDepth);
   const decoder = new TextDecoder('utf-8');
   try {
     for await (const chunk of stream) {
       parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      checkPending(parser, maxText);
       if (shouldStop()) {
         stream.destroy();
         return;
