@@ -122,6 +122,106 @@ const ZIP_MUTATIONS: Mutation[] = [
   },
 ];
 
+/**
+ * Hostile generators: each class of input that once crashed, hung or exhausted memory, in random
+ * members (values, depths, counts), kept so that the class stays closed.
+ */
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[int(r, xs.length)] as T;
+const HOSTILE_SERIALS = ['1E+20', '-1E+20', '-1', '2958466', '1.7976931348623157E+308', '401769', 'Infinity', 'NaN', '1e400', '0', '-0.5', '2958465.99'];
+const sheetEntry = (e: { name: string }[]) => e.find((x) => /worksheets\/sheet\d*\.xml$/i.test(x.name));
+const XLSX_HOSTILE: Mutation[] = [
+  // A number cell becomes a hostile serial, with the first date style the workbook has (s="1" often is one).
+  async (b, r) => {
+    const e = await unzipAll(b);
+    const s = sheetEntry(e);
+    if (!s) return { bytes: b, what: 'no sheet' };
+    const v = pick(r, HOSTILE_SERIALS);
+    const style = int(r, 4);
+    let n = 0;
+    s.data = Buffer.from(s.data.toString('utf8').replace(/<c r="([A-Z]+\d+)"([^>]*?)(\/?)>(?:<v>[^<]*<\/v><\/c>)?/g, (m, ref: string, _a: string, selfClose: string) => (selfClose === '' && r() < 0.3 && ++n ? `<c r="${ref}" s="${style}"><v>${v}</v></c>` : m)));
+    return { bytes: await zipAll(e), what: `${n} cells set to serial ${v} style ${style}` };
+  },
+  // A t="d" cell or a typed date far outside 1900–2999.
+  async (b, r) => {
+    const e = await unzipAll(b);
+    const s = sheetEntry(e);
+    if (!s) return { bytes: b, what: 'no sheet' };
+    const d = pick(r, ['9999-12-31', '0001-01-01', '1899-12-31', '3000-01-01', '10000-01-01', '0000-00-00']);
+    s.data = Buffer.from(s.data.toString('utf8').replace(/<c r="([A-Z]+\d+)"[^>]*><v>4\d{4}<\/v><\/c>/g, (m, ref: string) => (r() < 0.5 ? `<c r="${ref}" t="d"><v>${d}</v></c>` : m)));
+    return { bytes: await zipAll(e), what: `t="d" ${d}` };
+  },
+  // Formulas without a cached value, in the spellings exporters use.
+  async (b, r) => {
+    const e = await unzipAll(b);
+    const s = sheetEntry(e);
+    if (!s) return { bytes: b, what: 'no sheet' };
+    const tail = pick(r, ['<v></v>', '<v/>', '', '<v></v>']);
+    s.data = Buffer.from(s.data.toString('utf8').replace(/<v>([^<]*)<\/v>/g, (m) => (r() < 0.2 ? `<f>A1</f>${tail}` : m)));
+    return { bytes: await zipAll(e), what: `formulas ending ${tail || 'with no <v>'}` };
+  },
+  // Deep nesting in a random part.
+  async (b, r) => {
+    const e = await unzipAll(b);
+    const victim = pick(r, e.filter((x) => /\.(xml|rels)$/i.test(x.name)));
+    const depth = pick(r, [63, 65, 200, 5000, 100000]);
+    const text = victim.data.toString('utf8');
+    const at = text.lastIndexOf('</');
+    victim.data = Buffer.from(at > 0 ? text.slice(0, at) + '<q>'.repeat(depth) + text.slice(at) : text);
+    return { bytes: await zipAll(e), what: `nest ${depth} in ${victim.name}` };
+  },
+  // The sheet entries repeated, all over the same parts.
+  async (b, r) => {
+    const e = await unzipAll(b);
+    const wb = e.find((x) => /workbook\.xml$/i.test(x.name));
+    if (!wb) return { bytes: b, what: 'no workbook' };
+    const times = pick(r, [2, 50, 254, 256, 3000]);
+    let k = 0;
+    wb.data = Buffer.from(wb.data.toString('utf8').replace(/<sheet\b[^>]*\/>/g, (m) => Array.from({ length: times }, () => m.replace(/name="([^"]*)"/, (_x, n: string) => `name="${n}${k++ || ''}"`)).join('')));
+    return { bytes: await zipAll(e), what: `${times}× every sheet` };
+  },
+  // Long text, long attribute values, many attributes.
+  async (b, r) => {
+    const e = await unzipAll(b);
+    const s = sheetEntry(e);
+    if (!s) return { bytes: b, what: 'no sheet' };
+    const n = pick(r, [32767, 32768, 100000]);
+    const how = pick(r, ['text', 'attr', 'attrs'] as const);
+    const text = s.data.toString('utf8');
+    s.data = Buffer.from(
+      how === 'text'
+        ? text.replace(/<v>([^<]*)<\/v>/, `<v>${'9'.repeat(n)}</v>`)
+        : how === 'attr'
+          ? text.replace(/<row /, `<row x="${'a'.repeat(n)}" `)
+          : text.replace(/<row /, `<row ${Array.from({ length: Math.min(n, 20000) }, (_, i) => `a${i}="1"`).join(' ')} `),
+    );
+    return { bytes: await zipAll(e), what: `${how} ${n}` };
+  },
+  // Every row numbered 1.
+  async (b) => {
+    const e = await unzipAll(b);
+    const s = sheetEntry(e);
+    if (!s) return { bytes: b, what: 'no sheet' };
+    s.data = Buffer.from(s.data.toString('utf8').replace(/<row r="\d+"/g, '<row r="1"').replace(/ r="([A-Z]+)\d+"/g, ' r="$11"'));
+    return { bytes: await zipAll(e), what: 'every row r="1"' };
+  },
+];
+const CSV_HOSTILE: Mutation[] = [
+  // A record of separators only, or with content past them.
+  async (b, r) => {
+    const n = pick(r, [199, 201, 16383, 16385, 40000]);
+    const line = Buffer.from(`${pick(r, [',', ';', '\t']).repeat(n)}${r() < 0.5 ? 'x' : ''}\r\n`);
+    const at = b.indexOf(0x0a) + 1;
+    return { bytes: Buffer.concat([b.subarray(0, at), line, b.subarray(at)]), what: `${n} separators` };
+  },
+  // CR-only line ends.
+  async (b) => ({ bytes: Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r'), 'latin1'), what: 'CR-only' }),
+  // A date column holding dates outside 1900–2999.
+  async (b, r) => {
+    const d = pick(r, ['3000-01-01', '1899-12-31', '0999-01-01', '99999999', '2958466', '1e20']);
+    return { bytes: Buffer.from(b.toString('latin1').replace(/20\d\d-\d\d-\d\d/g, (m) => (r() < 0.3 ? d : m)), 'latin1'), what: `dates ${d}` };
+  },
+];
+
 let tmp: string;
 beforeAll(() => {
   tmp = tempDir('fuzz');
@@ -138,7 +238,7 @@ describe('mutation fuzzing', () => {
     for (let i = 0; i < RUNS && Date.now() < deadline; i++) {
       const seed = seeds[int(rnd, seeds.length)] as { path: string; bytes: Buffer };
       const ext = extname(seed.path);
-      const pool = ext === '.xlsx' ? [...BYTE_MUTATIONS, ...ZIP_MUTATIONS, ...ZIP_MUTATIONS] : BYTE_MUTATIONS;
+      const pool = ext === '.xlsx' ? [...BYTE_MUTATIONS, ...ZIP_MUTATIONS, ...ZIP_MUTATIONS, ...XLSX_HOSTILE] : [...BYTE_MUTATIONS, ...CSV_HOSTILE];
       const { bytes, what } = await (pool[int(rnd, pool.length)] as Mutation)(seed.bytes, rnd);
       const file = join(tmp, 'cases', `黑名单-${i}${ext}`);
       writeFileSync(file, bytes);
@@ -147,6 +247,8 @@ describe('mutation fuzzing', () => {
       expect([0, 1], context).toContain(res.code);
       const doc = JSON.parse(res.stdout);
       expect(doc.command, context).toBe('validate');
+      // No date arithmetic on an invalid date (a serial of 1e20 once became 0NaN-NaN-NaN).
+      expect(res.stdout, context).not.toMatch(/NaN-NaN/);
       done++;
     }
     if (SECONDS) expect(done).toBeGreaterThan(Math.min(RUNS, 20));
