@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import yazl from 'yazl';
+import { makeCreditCode } from '../dist/domain/credit-code.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'data', 'hostile');
@@ -71,6 +72,10 @@ function writeStream(file, readable) {
 
 const sheetOf = (rows) => [['[Content_Types].xml', CT], ['_rels/.rels', ROOT_RELS], ['xl/workbook.xml', WB()], ['xl/_rels/workbook.xml.rels', WB_RELS], ['xl/worksheets/sheet1.xml', rows]];
 const row = (r, i, rn = r) => `<row r="${rn}">${inline(`A${rn}`, i)}${inline(`D${rn}`, `新乡市示例${i}有限公司`)}${inline(`J${rn}`, '2026-13-01')}</row>`;
+// A valid record (no finding) at Excel row `rn`.
+const code = (i) => makeCreditCode('91410700', `MA${String(i).padStart(6, '0')}`);
+const cleanRow = (i, rn) =>
+  `<row r="${rn}">${[i + 1, '劳务派遣', '法人及非法人组织', `新乡市示例${i}有限公司`, code(i), `法人${i}`, '事由', '依据', `文书${i}号`, '2026-08-03'].map((v, k) => inline(`${String.fromCharCode(65 + k)}${rn}`, v)).join('')}</row>`;
 // Deterministic pseudo-random short text (compresses like real names, not like repeats).
 const word = (i) => ((i * 2654435761) >>> 0).toString(36);
 
@@ -80,6 +85,10 @@ const FILES = {
   // 200,000 CR-only rows, each with a finding (an impossible date).
   'cr-rows.csv': () =>
     writeStream(join(out, '黑名单-cr-rows.csv'), gen(`${HEADERS.join(',')}\r`, 200_000, (i) => `${i + 1},劳务派遣,法人及非法人组织,新乡市示例${i}有限公司,,,事由,依据,文书${i}号,2026-13-01\r`, '')),
+  // The same without findings: what the reader itself holds.
+  'cr-rows-clean.csv': () =>
+    writeStream(join(out, '黑名单-cr-rows-clean.csv'), gen(`${HEADERS.join(',')}\r`, 200_000, (i) => `${i + 1},劳务派遣,法人及非法人组织,新乡市示例${i}有限公司,${code(i)},法人${i},事由,依据,文书${i}号,2026-08-03\r`, '')),
+  'rows-r1-clean.xlsx': () => writeZip(join(out, 'rows-r1-clean.xlsx'), sheetOf(gen(SHEET_OPEN + HEAD, 1_000_000, (i) => cleanRow(i, 1), SHEET_CLOSE))),
   // A shared-string table of 60 million short strings, about 1 GB inflated.
   'sst-short.xlsx': () =>
     writeZip(join(out, 'sst-short.xlsx'), [
@@ -110,6 +119,15 @@ const FILES = {
   'rows-r1.xlsx': () => writeZip(join(out, 'rows-r1.xlsx'), sheetOf(gen(SHEET_OPEN + HEAD, 2_000_000, (i) => row(i + 2, i, 1), SHEET_CLOSE))),
   // 20 million unclosed elements.
   'deep.xlsx': () => writeZip(join(out, 'deep.xlsx'), sheetOf(gen(`${SHEET_OPEN}${HEAD}<row r="2"><c r="A2">`, 20_000_000, (i) => `<x${word(i).slice(0, 2)}>`, ''))),
+  // 254 <sheet> entries (under the limit) over one part: read once.
+  'sheets-254.xlsx': () =>
+    writeZip(join(out, 'sheets-254.xlsx'), [
+      ['[Content_Types].xml', CT],
+      ['_rels/.rels', ROOT_RELS],
+      ['xl/workbook.xml', WB(Array.from({ length: 254 }, (_, i) => `<sheet name="表${i}" sheetId="${i + 1}" r:id="rId1"/>`).join(''))],
+      ['xl/_rels/workbook.xml.rels', WB_RELS],
+      ['xl/worksheets/sheet1.xml', gen(SHEET_OPEN + HEAD, 60_000, (i) => cleanRow(i, i + 2), `${SHEET_CLOSE}`)],
+    ]),
   // 3,000 <sheet> entries over one 7.5 MB part.
   'sheets.xlsx': () =>
     writeZip(join(out, 'sheets.xlsx'), [
