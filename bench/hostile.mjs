@@ -89,11 +89,11 @@ const FILES = {
   'cr-rows-clean.csv': () =>
     writeStream(join(out, '黑名单-cr-rows-clean.csv'), gen(`${HEADERS.join(',')}\r`, 200_000, (i) => `${i + 1},劳务派遣,法人及非法人组织,新乡市示例${i}有限公司,${code(i)},法人${i},事由,依据,文书${i}号,2026-08-03\r`, '')),
   'rows-r1-clean.xlsx': () => writeZip(join(out, 'rows-r1-clean.xlsx'), sheetOf(gen(SHEET_OPEN + HEAD, 1_000_000, (i) => cleanRow(i, 1), SHEET_CLOSE))),
-  // A shared-string table of 60 million short strings, about 1 GB inflated.
+  // A shared-string table of 50 million short strings, about 1 GB inflated.
   'sst-short.xlsx': () =>
     writeZip(join(out, 'sst-short.xlsx'), [
       ...sheetOf(SHEET_OPEN + HEAD + SHEET_CLOSE),
-      ['xl/sharedStrings.xml', gen('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 60_000_000, (i) => `<si><t>${word(i)}</t></si>`, '</sst>')],
+      ['xl/sharedStrings.xml', gen('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 50_000_000, (i) => `<si><t>w${word(i).slice(0, 3)}</t></si>`, '</sst>')],
     ]),
   // A shared-string table of 9.9 million short strings (under the limit), about 200 MB inflated.
   'sst-under-limit.xlsx': () =>
@@ -107,11 +107,17 @@ const FILES = {
       ...sheetOf(SHEET_OPEN + HEAD + SHEET_CLOSE),
       ['xl/sharedStrings.xml', gen('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 200_000_000, (i) => (i % 64 === 0 ? `<si><t>${word(i)}</t></si>` : '<si/>'), '</sst>')],
     ]),
-  // Shared strings of long Chinese text near the 1 GB inflated limit (30,000 characters each).
+  // Shared strings of long text near the 1 GB inflated limit (about 12,000 characters each).
   'sst-long.xlsx': () =>
     writeZip(join(out, 'sst-long.xlsx'), [
       ...sheetOf(SHEET_OPEN + HEAD + SHEET_CLOSE),
-      ['xl/sharedStrings.xml', gen('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 11_000, (i) => `<si><t>${word(i)}${'信用'.repeat(15000)}</t></si>`, '</sst>')],
+      ['xl/sharedStrings.xml', gen('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 40_000, (i) => `<si><t>${Array.from({ length: 3000 }, (_, k) => word(i * 3000 + k).slice(0, 2)).join('信用')}</t></si>`, '</sst>')],
+    ]),
+  // The same just under limits.maxSharedStringChars: the most a legal table holds.
+  'sst-long-under-limit.xlsx': () =>
+    writeZip(join(out, 'sst-long-under-limit.xlsx'), [
+      ...sheetOf(SHEET_OPEN + HEAD + SHEET_CLOSE),
+      ['xl/sharedStrings.xml', gen('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 22_000, (i) => `<si><t>${Array.from({ length: 3000 }, (_, k) => word(i * 3000 + k).slice(0, 2)).join('信用')}</t></si>`, '</sst>')],
     ]),
   // A 300 MB formula.
   'formula.xlsx': () => writeZip(join(out, 'formula.xlsx'), sheetOf(gen(`${SHEET_OPEN}${HEAD}<row r="2"><c r="A2"><f>`, 300 * 1024, (i) => `A${i % 1000000}+${word(i)}+`.padEnd(1024, '1'), `A1</f><v>1</v></c></row>${SHEET_CLOSE}`))),

@@ -153,6 +153,7 @@ put('黑名单-gb18030-bad-bytes.csv', Buffer.concat([iconv.encode(`${CSV_HEAD}\
   put('xml-deep-shared-strings.xlsx', await withSst(SST(`<si><t>序号</t></si>${deep(DEEP)}`), sheet(sstHead)), { code: 'FILE_UNREADABLE', limit: 'maxXmlDepth' });
   // A shared-string table longer than the limit (empty items: each costs memory, none shows).
   put('shared-strings-too-many.xlsx', await withSst(SST(`<si><t>序号</t></si>${'<si/>'.repeat(5000)}`), sheet(sstHead)), { code: 'FILE_UNREADABLE', limit: 'maxSharedStrings', config: { limits: { maxSharedStrings: 1000 } } });
+  put('shared-strings-too-long.xlsx', await withSst(SST(`<si><t>序号</t></si>${Array.from({ length: 100 }, (_, i) => `<si><t>${'长文本'.repeat(100)}${i}</t></si>`).join('')}`), sheet(sstHead)), { code: 'FILE_UNREADABLE', limit: 'maxSharedStringChars', config: { limits: { maxSharedStringChars: 10000 } } });
   // Many <sheet> entries over one part: refused past the limit; below it, the part is read once.
   const manySheets = (n) =>
     WB.replace(/<sheets>.*<\/sheets>/, `<sheets>${Array.from({ length: n }, (_, i) => `<sheet name="黑名单${i === 0 ? '' : i}" sheetId="${i + 1}" r:id="rId1"/>`).join('')}</sheets>`);

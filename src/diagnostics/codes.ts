@@ -5,7 +5,7 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | 'maxColumns' | 'maxCellChars' | 'maxAttachmentBytes' | 'maxZipEntries' | 'maxXmlDepth' | 'maxSharedStrings' | 'maxSheets';
+type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | 'maxColumns' | 'maxCellChars' | 'maxAttachmentBytes' | 'maxZipEntries' | 'maxXmlDepth' | 'maxSharedStrings' | 'maxSheets' | 'maxSharedStringChars';
 
 /** The facts behind each finding. Values are plain strings and numbers so that JSON is stable. */
 export interface CodeArgs {

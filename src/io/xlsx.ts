@@ -97,6 +97,9 @@ export class SharedStrings {
   private ends = new Uint32Array(1024);
   private count = 0;
 
+  /** Characters stored. */
+  chars = 0;
+
   get length(): number {
     return this.count;
   }
@@ -108,6 +111,7 @@ export class SharedStrings {
       this.ends = grown;
     }
     this.pendingChars += text.length;
+    this.chars += text.length;
     this.ends[this.count++] = this.pendingChars;
     this.pending.push(text);
     if (this.pending.length === 1 << SharedStrings.SHIFT) this.seal();
@@ -154,6 +158,9 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined, limi
             throw unreadable({ reason: 'limit', limit: 'maxSharedStrings', max: limits.maxSharedStrings, actual: strings.length + 1 });
           }
           strings.push(current);
+          if (strings.chars > limits.maxSharedStringChars) {
+            throw unreadable({ reason: 'limit', limit: 'maxSharedStringChars', max: limits.maxSharedStringChars, actual: strings.chars });
+          }
           current = '';
         } else if (name === 't') inT = false;
         else if (name === 'rPh') phonetic--;

@@ -22,6 +22,7 @@ const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: Co
   maxZipEntries: (a) => `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} (limits.maxZipEntries): possibly a zip bomb`,
   maxXmlDepth: (a) => `XML inside the workbook is nested more than ${a.max ?? ''} levels deep (limits.maxXmlDepth): damaged or hostile`,
   maxSharedStrings: (a) => `the workbook's shared-string table holds more than ${a.max ?? ''} entries (limits.maxSharedStrings)`,
+  maxSharedStringChars: (a) => `the workbook's shared strings hold more than ${a.max ?? ''} characters in all (limits.maxSharedStringChars)`,
   maxSheets: (a) => `the workbook declares ${a.actual ?? ''} sheets, over the limit of ${a.max ?? ''} (limits.maxSheets)`,
 };
 

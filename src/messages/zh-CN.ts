@@ -22,6 +22,7 @@ const LIMIT_ZH: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: Co
   maxZipEntries: (a) => `${a.detail === 'zip' ? '压缩包' : '工作簿'}内含 ${a.actual ?? ''} 个文件，超过上限 ${a.max ?? ''} 个（limits.maxZipEntries），可能是压缩炸弹`,
   maxXmlDepth: (a) => `工作簿内部 XML 嵌套超过 ${a.max ?? ''} 层（limits.maxXmlDepth），文件已损坏或是恶意构造的`,
   maxSharedStrings: (a) => `工作簿的共享文本超过上限 ${a.max ?? ''} 条（limits.maxSharedStrings）`,
+  maxSharedStringChars: (a) => `工作簿的共享文本合计超过上限 ${a.max ?? ''} 个字符（limits.maxSharedStringChars）`,
   maxSheets: (a) => `工作簿的工作表数 ${a.actual ?? ''} 超过上限 ${a.max ?? ''} 个（limits.maxSheets）`,
 };
 
