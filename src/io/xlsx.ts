@@ -86,17 +86,19 @@ async function readStyles(zip: ZipArchive, part: string | undefined, limits: Lim
 }
 
 /**
- * The shared-string table, stored compactly: the texts of every 4,096 entries joined in one string
- * plus one end offset per entry (a JS array of millions of small strings costs ~40 bytes each).
+ * The shared-string table, stored compactly: texts joined into chunks of at most 4,096 entries and
+ * about a million characters, plus per entry its chunk and end offset (a JS array of millions of small
+ * strings costs ~40 bytes each; a chunk of joined text costs no more than its characters).
  */
 export class SharedStrings {
-  private static readonly SHIFT = 12;
+  private static readonly CHUNK_ENTRIES = 4096;
+  private static readonly CHUNK_CHARS = 1 << 20;
   private readonly chunks: string[] = [];
   private pending: string[] = [];
   private pendingChars = 0;
   private ends = new Uint32Array(1024);
+  private chunkOf = new Uint32Array(1024);
   private count = 0;
-
   /** Characters stored. */
   chars = 0;
 
@@ -106,18 +108,23 @@ export class SharedStrings {
 
   push(text: string): void {
     if (this.count === this.ends.length) {
-      const grown = new Uint32Array(this.ends.length * 2);
-      grown.set(this.ends);
-      this.ends = grown;
+      const ends = new Uint32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+      const chunkOf = new Uint32Array(this.chunkOf.length * 2);
+      chunkOf.set(this.chunkOf);
+      this.chunkOf = chunkOf;
     }
     this.pendingChars += text.length;
     this.chars += text.length;
-    this.ends[this.count++] = this.pendingChars;
+    this.ends[this.count] = this.pendingChars;
+    this.chunkOf[this.count] = this.chunks.length;
+    this.count++;
     this.pending.push(text);
-    if (this.pending.length === 1 << SharedStrings.SHIFT) this.seal();
+    if (this.pending.length >= SharedStrings.CHUNK_ENTRIES || this.pendingChars >= SharedStrings.CHUNK_CHARS) this.seal();
   }
 
-  /** Call once after the last push. */
+  /** Call once after the last push (and is called whenever a chunk is full). */
   seal(): void {
     if (this.pending.length === 0) return;
     this.chunks.push(this.pending.join(''));
@@ -127,9 +134,10 @@ export class SharedStrings {
 
   get(i: number): string | undefined {
     if (!(i >= 0 && i < this.count) || !Number.isInteger(i)) return undefined;
-    const chunk = this.chunks[i >>> SharedStrings.SHIFT];
+    const c = this.chunkOf[i] as number;
+    const chunk = this.chunks[c];
     if (chunk === undefined) return undefined;
-    const start = (i & ((1 << SharedStrings.SHIFT) - 1)) === 0 ? 0 : (this.ends[i - 1] as number);
+    const start = i > 0 && this.chunkOf[i - 1] === c ? (this.ends[i - 1] as number) : 0;
     return chunk.slice(start, this.ends[i]);
   }
 }

@@ -28,8 +28,8 @@ export const LimitsSchema = z.strictObject({
   maxXmlDepth: z.number().int().positive().default(64),
   /** Entries of the shared-string table (five distinct texts per row at maxRows). */
   maxSharedStrings: z.number().int().positive().default(10_000_000),
-  /** Characters of the whole shared-string table (2 bytes each at most in memory: 512 MB). */
-  maxSharedStringChars: z.number().int().positive().default(268_435_456),
+  /** Characters of the whole shared-string table (2 bytes each at most in memory: 256 MB). */
+  maxSharedStringChars: z.number().int().positive().default(134_217_728),
   /** Sheets a workbook may declare (Excel's own default cap is 255 per new workbook). */
   maxSheets: z.number().int().positive().default(255),
 });

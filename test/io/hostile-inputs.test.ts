@@ -52,7 +52,7 @@ describe('the compact shared-string table', () => {
     const t = new SharedStrings();
     const all: string[] = [];
     for (let i = 0; i < 10_000; i++) {
-      const s = i % 7 === 0 ? '' : i % 1000 === 1 ? '长'.repeat(5000) : `文本${i}`;
+      const s = i % 7 === 0 ? '' : i % 50 === 1 ? '长'.repeat(30000) : `文本${i}`;
       all.push(s);
       t.push(s);
     }
