@@ -90,11 +90,9 @@ export function watchColumns(source: Readable, delimiter: string, maxFields: num
   let closing = false;
   let atStart = true;
   let over = false;
-  const onData = (chunk: string | Buffer): void => {
-    if (over) return;
-    const b = chunk as Buffer;
-    const n = b.length;
-    for (let i = 0; i < n; i++) {
+  /** The exact count over b[from, to); false once the limit is passed. */
+  const scan = (b: Buffer, from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) {
       const c = b[i] as number;
       if (quoted) {
         if (c === 0x22) {
@@ -112,12 +110,7 @@ export function watchColumns(source: Readable, delimiter: string, maxFields: num
       }
       if (c === delim) {
         atStart = true;
-        if (++fields > maxFields) {
-          over = true;
-          source.off('data', onData);
-          onOverflow(fields);
-          return;
-        }
+        if (++fields > maxFields) return false;
       } else if (c === 0x0a || c === 0x0d) {
         fields = 1;
         atStart = true;
@@ -125,6 +118,39 @@ export function watchColumns(source: Readable, delimiter: string, maxFields: num
         quoted = true;
         atStart = false;
       } else atStart = false;
+    }
+    return true;
+  };
+  /**
+   * Fast path for a chunk without quotes: a line of L bytes holds at most L + 1 fields, so lines
+   * (found by the native indexOf) shorter than the limit need no count; only the last, unfinished
+   * line is counted, to carry the state on.
+   */
+  const quick = (b: Buffer): boolean | undefined => {
+    if (quoted || closing || b.indexOf(0x22) >= 0) return undefined;
+    let start = 0;
+    let carried = fields;
+    for (;;) {
+      const nl = b.indexOf(0x0a, start);
+      if (nl < 0) break;
+      if (nl - start + carried > maxFields) return undefined;
+      carried = 1;
+      start = nl + 1;
+    }
+    if (start > 0) {
+      fields = 1;
+      atStart = true;
+    }
+    return scan(b, start, b.length);
+  };
+  const onData = (chunk: string | Buffer): void => {
+    if (over) return;
+    const b = chunk as Buffer;
+    const ok = quick(b) ?? scan(b, 0, b.length);
+    if (!ok) {
+      over = true;
+      source.off('data', onData);
+      onOverflow(fields);
     }
   };
   source.on('data', onData);

@@ -91,3 +91,39 @@ describe('separator-only CSV records in the worker thread', async () => {
     expect(res.code).toBe(0);
   });
 });
+
+describe('watchColumns', () => {
+  it('finds the same overflow however the bytes are chunked', async () => {
+    const { watchColumns } = await import('../../src/io/csv-decode.js');
+    const { PassThrough } = await import('node:stream');
+    const fc = (await import('fast-check')).default;
+    const run = (chunks: Buffer[], max: number): number | undefined => {
+      const s = new PassThrough();
+      let found: number | undefined;
+      watchColumns(s, ',', max, (f) => (found = f));
+      for (const c of chunks) s.emit('data', c);
+      return found;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(',', ',', ',', 'a', '"', '\n', '\r', '长'), { maxLength: 300 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 1, max: 30 }),
+        (parts, cuts, max) => {
+          const whole = Buffer.from(parts.join(''));
+          const chunks: Buffer[] = [];
+          let at = 0;
+          for (let k = 0; at < whole.length; k++) {
+            const n = cuts[k % cuts.length] as number;
+            chunks.push(whole.subarray(at, at + n));
+            at += n;
+          }
+          const byByte = run(Array.from(whole, (x) => Buffer.from([x])), max);
+          expect(run(chunks, max) === undefined).toBe(byByte === undefined);
+          expect(run([whole], max) === undefined).toBe(byByte === undefined);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
