@@ -89,11 +89,11 @@ const FILES = {
   'cr-rows-clean.csv': () =>
     writeStream(join(out, '黑名单-cr-rows-clean.csv'), gen(`${HEADERS.join(',')}\r`, 200_000, (i) => `${i + 1},劳务派遣,法人及非法人组织,新乡市示例${i}有限公司,${code(i)},法人${i},事由,依据,文书${i}号,2026-08-03\r`, '')),
   'rows-r1-clean.xlsx': () => writeZip(join(out, 'rows-r1-clean.xlsx'), sheetOf(gen(SHEET_OPEN + HEAD, 1_000_000, (i) => cleanRow(i, 1), SHEET_CLOSE))),
-  // A shared-string table of 50 million short strings, about 1 GB inflated.
+  // A shared-string table of 55 million short strings, about 1 GB inflated.
   'sst-short.xlsx': () =>
     writeZip(join(out, 'sst-short.xlsx'), [
       ...sheetOf(SHEET_OPEN + HEAD + SHEET_CLOSE),
-      ['xl/sharedStrings.xml', gen('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 50_000_000, (i) => `<si><t>w${word(i).slice(0, 3)}</t></si>`, '</sst>')],
+      ['xl/sharedStrings.xml', gen('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 55_000_000, (i) => `<si><t>${((i * 2654435761) >>> 0) % 97}</t></si>`, '</sst>')],
     ]),
   // A shared-string table of 9.9 million short strings (under the limit), about 200 MB inflated.
   'sst-under-limit.xlsx': () =>
