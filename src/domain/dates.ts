@@ -192,8 +192,11 @@ export function isIsoDate(value: string): boolean {
 /** ISO-8601 day durations as used by `submission.deadline` (P10D, P2W, P1M). */
 export function addIsoDuration(date: IsoDate, duration: string): IsoDate | undefined {
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(duration);
-  if (!m || duration === 'P') return undefined;
-  let out = addMonths(date, Number(m[1] ?? 0) * 12 + Number(m[2] ?? 0));
-  out = addDays(out, Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0));
-  return out;
+  if (!m || duration === 'P' || !isIsoDate(date)) return undefined;
+  const months = Number(m[1] ?? 0) * 12 + Number(m[2] ?? 0);
+  const days = Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
+  // A deadline past the calendar is no deadline (P99999Y once printed a five-digit year).
+  if (months > 12 * 100 || days > 366 * 100) return undefined;
+  const out = addDays(addMonths(date, months), days);
+  return isIsoDate(out) ? out : undefined;
 }

@@ -59,3 +59,14 @@ describe('the date helpers end on any input', () => {
     );
   });
 });
+
+describe('ISO durations', () => {
+  it('a duration past the calendar is no deadline, never a throw or a five-digit year', async () => {
+    const { addIsoDuration } = await import('../../src/domain/dates.js');
+    expect(addIsoDuration('2026-09-30', 'P10D')).toBe('2026-10-10');
+    expect(addIsoDuration('2026-09-30', 'P99999Y')).toBeUndefined();
+    expect(addIsoDuration('2026-09-30', 'P9999999999D')).toBeUndefined();
+    expect(addIsoDuration('2990-09-30', 'P20Y')).toBeUndefined();
+    expect(addIsoDuration('0NaN-NaN-NaN', 'P1D')).toBeUndefined();
+  });
+});
