@@ -143,6 +143,9 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
 function fromStatuses(ctx: Context, quarter: Quarter, statuses: DepartmentStatus[] | undefined, items: { code: string; severity: string; department?: string | undefined; n: number }[], register: RegisterFacts): BatchSummary {
   const batch = formatQuarter(quarter);
   const due = dueDate(quarter, ctx.config.submission.deadline);
+  // Findings per department counted as for a package (from its report.json), so both sources agree.
+  const warnings = perDepartment(items, 'warning');
+  const errors = perDepartment(items, 'error');
   // Nothing of the batch in the workspace: every department of the matrix is missing.
   const rows = statuses ?? ctx.matrix.departments.map((d) => ({ name: d.name }));
   const departments = rows.map(
@@ -156,8 +159,8 @@ function fromStatuses(ctx: Context, quarter: Quarter, statuses: DepartmentStatus
       signedOff: (s.submitted ?? false) && (s.signedOff ?? false),
       red: s.red ?? 0,
       black: s.black ?? 0,
-      warnings: s.warnings ?? 0,
-      errors: s.errors ?? 0,
+      warnings: warnings.get(s.name) ?? 0,
+      errors: errors.get(s.name) ?? 0,
       register: register.forBatch(s.name, batch),
     }),
   );
