@@ -31,6 +31,8 @@ export interface ReportsUiText {
   yearTitle(year: number): string;
   madeOn(date: string): string;
   source: Record<'package' | 'submissions' | 'none', string>;
+  basis(text: string): string;
+  listSep: string;
   keyFigures: string;
   figRed: string;
   figBlack: string;
@@ -107,7 +109,9 @@ export const zhReportsUi: ReportsUiText = {
   batchTitle: (b) => `${b} 批次`,
   yearTitle: (y) => `${y} 年度`,
   madeOn: (d) => `生成日期：${d}`,
-  source: { package: '依据：已生成的汇总包', submissions: '依据：收集中的报送材料（尚未生成汇总包）', none: '依据：尚无报送材料' },
+  source: { package: '已生成的汇总包', submissions: '收集中的报送材料（尚未生成汇总包）', none: '尚无报送材料' },
+  basis: (t) => `依据：${t}`,
+  listSep: '；',
   keyFigures: '主要数据',
   figRed: '红名单',
   figBlack: '黑名单',
@@ -184,7 +188,9 @@ export const enReportsUi: ReportsUiText = {
   batchTitle: (b) => `batch ${b}`,
   yearTitle: (y) => `year ${y}`,
   madeOn: (d) => `Made on ${d}`,
-  source: { package: 'From the compiled package', submissions: 'From the submissions being collected (not compiled yet)', none: 'Nothing submitted yet' },
+  source: { package: 'the compiled package', submissions: 'the submissions being collected (not compiled yet)', none: 'nothing submitted yet' },
+  basis: (t) => `From ${t}`,
+  listSep: '; ',
   keyFigures: 'Key figures',
   figRed: 'Red list',
   figBlack: 'Black list',

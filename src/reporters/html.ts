@@ -88,7 +88,7 @@ function trendChart(id: string, title: string, items: Series[], r: ReportsUiText
 }
 
 /** Days late per department (sum over the year's batches); missing shown as a hatched mark. */
-function timelinessChart(id: string, title: string, items: { label: string; days: number; missing: number }[], r: ReportsUiText): string {
+function timelinessChart(id: string, title: string, items: { label: string; days: number; missing: number; noDate: number }[], r: ReportsUiText): string {
   const font = 13;
   const labelW = Math.min(220, Math.max(60, ...items.map((i) => textWidth(i.label, font))) + 12);
   const rowH = 20;
@@ -100,10 +100,13 @@ function timelinessChart(id: string, title: string, items: { label: string; days
   items.forEach((it, i) => {
     const y = 4 + i * rowH;
     const w = Math.round((it.days / max) * plotW * 10) / 10;
+    const notes: string[] = [];
+    if (it.days > 0) notes.push(r.late(it.days));
+    if (it.missing) notes.push(`${r.state.missing} ${it.missing}`);
+    if (it.noDate) notes.push(`${r.noDate} ${it.noDate}`);
     parts.push(`<text x="${labelW - 8}" y="${y + 12}" text-anchor="end" font-size="${font}">${esc(it.label)}</text>`);
     parts.push(`<rect x="${labelW}" y="${y}" width="${w}" height="14" fill="#ef6c00"/>`);
-    const note = `${esc(r.late(it.days))}${it.missing ? `，${esc(r.state.missing)} ${it.missing}` : ''}`;
-    parts.push(`<text x="${labelW + w + 4}" y="${y + 12}" font-size="11">${it.days === 0 ? esc(r.onTime) : ''}${it.days ? note : it.missing ? `，${esc(r.state.missing)} ${it.missing}` : ''}</text>`);
+    parts.push(`<text x="${labelW + w + 4}" y="${y + 12}" font-size="11">${esc(notes.length ? notes.join(r.listSep) : r.onTime)}</text>`);
   });
   parts.push(`<line x1="${labelW}" y1="0" x2="${labelW}" y2="${height}" stroke="#999" stroke-width="1"/>`);
   return svg(id, title, width, height, parts);
@@ -169,7 +172,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const removalsCount = model.removals === null ? null : model.removals.length;
   const objections = model.objections;
   const body: string[] = [];
-  body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.source[model.source])}</p></header>`);
+  body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.batches.map((b) => `${b.batch} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`);
   if (!model.registerKnown) body.push(`<p class="note">${esc(r.registerUnknown)}</p>`);
 
   body.push(`<section id="key-figures"><h2>${esc(r.keyFigures)}</h2><div class="figs">`);
@@ -214,7 +217,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
     const depts = [...new Set(model.rows.map((x) => x.department))];
     const items = depts.map((d) => {
       const rows = model.rows.filter((x) => x.department === d);
-      return { label: d, days: rows.reduce((n, x) => n + (x.daysLate ?? 0), 0), missing: rows.filter((x) => x.status === 'missing').length };
+      return { label: d, days: rows.reduce((n, x) => n + (x.daysLate ?? 0), 0), missing: rows.filter((x) => x.status === 'missing').length, noDate: rows.filter((x) => x.status !== 'missing' && x.daysLate === null).length };
     });
     body.push(`<section id="timeliness"><h2>${esc(r.timeliness)}</h2>`);
     body.push(timelinessChart('chart-timeliness', r.timeliness, items, r));
