@@ -9,6 +9,8 @@ import { EPOCH, makeTwoQuarters } from './helpers/reports-workspace.js';
 import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
 import { makeIdNumber } from '../dist/domain/id-number.js';
+import { registerFactsFromEvents } from '../dist/api/register-facts.js';
+import { cpSync } from 'node:fs';
 
 let ws: string;
 const env = { SOURCE_DATE_EPOCH: EPOCH };
@@ -214,5 +216,46 @@ describe('report', () => {
     expect(html).not.toContain(id);
     expect(html).toContain('410702********');
     expect(html).not.toContain('<b>');
+  });
+});
+
+describe('with the register', () => {
+  it('published, carried over and removed come from the event log; objections stay unknown (null)', async () => {
+    const copy = tempDir('reports-register');
+    try {
+      cpSync(ws, copy, { recursive: true });
+      expect((await runCli(['publish', '2026Q3', '--on', '2026-10-15', '--by', '张三', ...TODAY], copy, env)).code).toBe(0);
+      const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], copy, env)).stdout) as { rows: Row[] };
+      const m = manifest();
+      for (const r of doc.rows) {
+        expect(r.published).toEqual(r.batch === '2026Q3' ? m.counts.byDepartment[r.department] : { red: 0, black: 0 });
+        expect([r.resubmittedUnchanged, r.removalsAccepted]).toEqual([0, 0]);
+        expect([r.removalsRequested, r.objectionsReceived, r.objectionsOverdue, r.correctionsAwaited]).toEqual([null, null, null, null]);
+      }
+      expect((await runCli(['report', '2026Q3', ...TODAY], copy, env)).code).toBe(0);
+      const html = readFileSync(join(copy, 'packages', '2026Q3', '报告.html'), 'utf8');
+      expect(html).toMatch(/id="fig-removals" data-value="0"/);
+      expect(html).toMatch(/id="fig-objections" data-value=""/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('a later batch\'s removals and unchanged records are counted for their department, identifiers masked', () => {
+    const records = (JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')) as { records: { id: string; department: string; idNumber: string; creditCode: string }[] }).records;
+    const person = records.find((r) => r.creditCode === '' && r.idNumber !== '') as (typeof records)[number];
+    const firm = records.find((r) => r.department === person.department && r.creditCode !== '') ?? records[0]!;
+    const head = { at: '2026-10-15T09:00:00+08:00', by: '张三', host: 'pc', prev: null, hash: 'x' };
+    const events = [
+      { ...head, seq: 1, type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'p', records, removals: [], unchanged: [] },
+      { ...head, seq: 2, type: 'publish', batch: '2026Q4', on: '2027-01-15', package: 'q', records: [], removals: [{ id: person.id, type: 'early' }], unchanged: [firm.id] },
+    ];
+    const facts = registerFactsFromEvents(events as never, { keepStart: 6, keepEnd: 4 });
+    expect(facts.forBatch(person.department, '2026Q4')).toMatchObject({ published: { red: 0, black: 0 }, removalsAccepted: 1, resubmittedUnchanged: firm.department === person.department ? 1 : 0, objectionsReceived: null });
+    const removals = facts.removals(['2026Q4']) ?? [];
+    expect(removals).toHaveLength(1);
+    expect(removals[0]).toMatchObject({ department: person.department, type: 'early', on: '2027-01-15' });
+    expect(removals[0]!.identifier).toBe(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(-4)}`);
+    expect(facts.objections(['2026Q4'])).toBeNull();
   });
 });

@@ -3,6 +3,9 @@
  * interface: the register and objections are built elsewhere and plug in here. Until a workspace has
  * a register, every fact is null — shown as unknown ("—"), never as 0 (docs/decisions.md).
  */
+import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import type { PublishBody, RegisterEvent } from '../register/events.js';
+import { replay } from '../register/state.js';
 
 /** Per department and batch: what only the register knows. */
 export interface BatchRegisterFacts {
@@ -68,3 +71,45 @@ export const NO_REGISTER: RegisterFacts = {
   removals: () => null,
   objections: () => null,
 };
+
+/**
+ * The facts the register's events give today (register.md): what each batch published, what it carried
+ * over unchanged, and the removals that took effect with it. Objections stay unknown (null) until the
+ * objection commands record them with their deadlines; so do removal requests (the package does not
+ * carry them yet) and corrections awaited (docs/decisions.md).
+ */
+export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRule: MaskRule): RegisterFacts {
+  const state = replay(events);
+  const departmentOf = (id: string): string | undefined => state.records.get(id)?.publications[0]?.record.department;
+  const publishes = new Map<string, PublishBody & { seq: number }>();
+  for (const e of events) if (e.type === 'publish') publishes.set(e.batch, e);
+  return {
+    known: true,
+    forBatch(department, batch) {
+      const p = publishes.get(batch);
+      const published = { red: 0, black: 0 };
+      let unchanged = 0;
+      let removed = 0;
+      if (p) {
+        for (const r of p.records) if (r.department === department) published[r.listType]++;
+        for (const id of p.unchanged) if (departmentOf(id) === department) unchanged++;
+        for (const r of p.removals) if ((r.department ?? departmentOf(r.id)) === department) removed++;
+      }
+      return { ...UNKNOWN, published, resubmittedUnchanged: unchanged, removalsAccepted: removed };
+    },
+    removals(batches) {
+      const out: RemovalFact[] = [];
+      for (const b of batches) {
+        const p = publishes.get(b);
+        if (!p) continue;
+        for (const r of p.removals) {
+          const rec = state.records.get(r.id)?.publications[0]?.record;
+          const identifier = rec ? rec.creditCode || (rec.idNumber ? maskIdentifier(rec.idNumber, maskRule) : '') : '';
+          out.push({ batch: b, department: r.department ?? rec?.department ?? '', type: r.type, subjectName: rec?.subjectName ?? r.id, identifier, on: p.on });
+        }
+      }
+      return out;
+    },
+    objections: () => null,
+  };
+}

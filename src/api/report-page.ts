@@ -9,7 +9,8 @@ import { REPORT_FILE } from '../io/package-read.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
 import { parseQuarterArg, requireWorkspace } from './quarter.js';
-import { NO_REGISTER, type ObjectionFact, type RegisterFacts, type RemovalFact } from './register-facts.js';
+import type { ObjectionFact, RegisterFacts, RemovalFact } from './register-facts.js';
+import { workspaceRegisterFacts } from './register-facts-load.js';
 import { parseYear, supervise, type SuperviseRow } from './supervise.js';
 import { summarizeBatch, type BatchSummary, type FindingGroup, type Tally } from './summary.js';
 
@@ -77,9 +78,9 @@ function mergeFindings(batches: BatchSummary[]): FindingGroup[] {
   return [...m.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
 }
 
-export async function reportModel(options: CommonOptions, target: ReportTarget, sourceDateEpoch: number | undefined, register: RegisterFacts = NO_REGISTER): Promise<ReportModel> {
+export async function reportModel(options: CommonOptions, target: ReportTarget, sourceDateEpoch: number | undefined, given?: RegisterFacts): Promise<ReportModel> {
   const ctx = makeContext(options);
-  requireWorkspace(ctx);
+  const register = given ?? workspaceRegisterFacts(ctx, requireWorkspace(ctx));
   const sup = await supervise(target.year, options, register);
   let batches: BatchSummary[];
   let rows: SuperviseRow[];

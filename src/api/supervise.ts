@@ -6,7 +6,8 @@ import type { Quarter } from '../domain/quarter.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { requireWorkspace } from './quarter.js';
 import { heldBatches } from '../io/package-read.js';
-import { NO_REGISTER, type RegisterFacts } from './register-facts.js';
+import type { RegisterFacts } from './register-facts.js';
+import { workspaceRegisterFacts } from './register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts, type SubmissionState } from './summary.js';
 
 export type LapseKind = 'missing' | 'late' | 'unsigned' | 'objection-overdue' | 'objection-late' | 'correction-awaited';
@@ -129,9 +130,10 @@ export function lapsesOf(row: SuperviseRow, overdue: boolean): Lapse[] {
   return out;
 }
 
-export async function supervise(yearArg: number, options: CommonOptions, register: RegisterFacts = NO_REGISTER): Promise<SuperviseResult> {
+/** `register`: the workspace's own (register/events.jsonl) unless given. */
+export async function supervise(yearArg: number, options: CommonOptions, given?: RegisterFacts): Promise<SuperviseResult> {
   const ctx = makeContext(options);
-  requireWorkspace(ctx);
+  const register = given ?? workspaceRegisterFacts(ctx, requireWorkspace(ctx));
   const batches = await yearBatches(options, yearArg, register);
   const names: string[] = ctx.matrix.departments.map((d) => d.name);
   for (const b of batches) for (const d of b.departments) if (!names.includes(d.department)) names.push(d.department);

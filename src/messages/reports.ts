@@ -18,6 +18,7 @@ export interface ReportsUiText {
   lapsesTitle: string;
   noLapses: string;
   registerUnknown: string;
+  objectionsUnknown: string;
   /** Pretty table and the 督查情况表's first sheet. */
   rowColumns: string[];
   lapseColumns: string[];
@@ -99,6 +100,7 @@ export const zhReportsUi: ReportsUiText = {
   lapsesTitle: '需通报的问题',
   noLapses: '没有需通报的问题。',
   registerUnknown: '尚未建立发布台账（register/）：发布、移出、异议和更正情况暂不可知，显示为“—”。',
+  objectionsUnknown: '发布台账尚未记录异议处理：异议、申请移出和待更正情况暂不可知，显示为“—”。',
   rowColumns: ['科室', '批次', '报送状态', '报送日期', '截止日期', '是否按时', '审核审定', '红名单', '黑名单', '警告', '已发布', '重复报送', '申请移出', '已移出', '收到异议', '异议逾期办结', '异议超期', '待更正'],
   lapseColumns: ['科室', '批次', '问题', '天数/件数'],
   tallyColumns: ['科室', '批次数', '已报送', '无信息报告', '未报送', '按时', '逾期', '未填报送日期', '审核审定不全', '红名单', '黑名单', '警告', '问题数'],
@@ -178,6 +180,7 @@ export const enReportsUi: ReportsUiText = {
   lapsesTitle: 'Lapses to report',
   noLapses: 'No lapses.',
   registerUnknown: 'There is no register (register/) yet: publication, removals, objections and corrections are unknown, shown as "—".',
+  objectionsUnknown: 'The register does not record objections yet: objections, removal requests and corrections awaited are unknown, shown as "—".',
   rowColumns: ['Department', 'Batch', 'Status', 'Sent on', 'Deadline', 'Timeliness', 'Signed off', 'Red', 'Black', 'Warnings', 'Published', 'Unchanged', 'Removals asked', 'Removed', 'Objections', 'Resolved late', 'Overdue', 'Corrections'],
   lapseColumns: ['Department', 'Batch', 'Lapse', 'Days/count'],
   tallyColumns: ['Department', 'Batches', 'Submitted', 'Nil', 'Missing', 'On time', 'Late', 'No date', 'Unsigned', 'Red', 'Black', 'Warnings', 'Lapses'],

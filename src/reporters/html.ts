@@ -8,6 +8,7 @@ import type { ReportModel } from '../api/report-page.js';
 import type { SuperviseRow } from '../api/supervise.js';
 import type { Messages } from '../messages/index.js';
 import type { ReportsUiText } from '../messages/reports.js';
+import { registerUi } from '../messages/register-ui.js';
 
 const RED = '#c62828';
 const BLACK = '#37474f';
@@ -174,6 +175,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const body: string[] = [];
   body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.batches.map((b) => `${b.batch} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`);
   if (!model.registerKnown) body.push(`<p class="note">${esc(r.registerUnknown)}</p>`);
+  else if (model.objections === null) body.push(`<p class="note">${esc(r.objectionsUnknown)}</p>`);
 
   body.push(`<section id="key-figures"><h2>${esc(r.keyFigures)}</h2><div class="figs">`);
   body.push(figure('fig-red', r.figRed, model.totals.red, r, 'red'));
@@ -258,10 +260,10 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
 
   body.push(`<section id="removals"><h2>${esc(r.removals)}</h2>`);
   if (model.removals === null) body.push(`<p>${esc(r.notKnown)}</p>`);
-  else body.push(table([r.department, r.subject, r.identifier, r.type, r.date], model.removals.map((x) => [x.department, x.subjectName, x.identifier, x.type, x.on ?? r.unknown])));
+  else body.push(table([r.department, r.subject, r.identifier, r.type, r.date], model.removals.map((x) => [x.department, x.subjectName, x.identifier, (registerUi(m.lang).removalTypes as Record<string, string>)[x.type] ?? x.type, x.on ?? r.unknown])));
   body.push(`</section>`);
   body.push(`<section id="objections"><h2>${esc(r.objections)}</h2>`);
-  if (objections === null) body.push(`<p>${esc(r.notKnown)}</p>`);
+  if (objections === null) body.push(`<p>${esc(model.registerKnown ? r.objectionsUnknown : r.notKnown)}</p>`);
   else body.push(table([r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status], objections.map((o) => [o.number, o.department, o.subjectName, o.identifier, o.received, o.deadline ?? r.unknown, o.status])));
   body.push(`</section>`);
 

@@ -95,6 +95,7 @@ export async function superviseCommand(env: CommandEnv, yearArg: string, opts: {
   const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
   const out: string[] = [env.chalk.bold(r.superviseTitle(year))];
   if (!res.registerKnown) out.push(r.registerUnknown);
+  else if (res.rows.some((x) => x.objectionsReceived === null)) out.push(r.objectionsUnknown);
   if (res.rows.length === 0) out.push(r.noBatches(year));
   else {
     const table = makeTable(r.rowColumns.slice(0, 10), o);
