@@ -12,7 +12,7 @@ import { parseQuarterArg, requireWorkspace } from './quarter.js';
 import type { ObjectionFact, RegisterFacts, RemovalFact } from './register-facts.js';
 import { workspaceRegisterFacts } from './register-facts-load.js';
 import { parseYear, supervise, type SuperviseRow } from './supervise.js';
-import { summarizeBatch, type BatchSummary, type FindingGroup, type Tally } from './summary.js';
+import type { BatchSummary, FindingGroup, Tally } from './summary.js';
 
 export interface ReportModel {
   kind: 'batch' | 'year';
@@ -84,12 +84,12 @@ export async function reportModel(options: CommonOptions, target: ReportTarget, 
   const sup = await supervise(target.year, options, register);
   let batches: BatchSummary[];
   let rows: SuperviseRow[];
-  if (target.kind === 'batch' && target.quarter) {
-    const { summary, present } = await summarizeBatch(options, target.quarter, register);
-    if (!present) throw new ToolError('QUARTER_NOT_FOUND', { quarter: target.label });
+  if (target.kind === 'batch') {
+    // The year's supervision already summarised every batch the workspace holds: the same facts.
+    const summary = sup.batches.find((b) => b.batch === target.label);
+    if (!summary || summary.source === 'none') throw new ToolError('QUARTER_NOT_FOUND', { quarter: target.label });
     batches = [summary];
     rows = sup.rows.filter((r) => r.batch === target.label);
-    // A batch supervise left out (not due, not present) cannot happen here: present is true.
   } else {
     batches = sup.batches;
     rows = sup.rows;
