@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isFormulaLike, toXmlSafe } from '../domain/text.js';
 import { DEFAULT_MASK_RULE, redactIdNumbers, type MaskRule } from '../domain/mask.js';
-import { addIsoDuration } from '../domain/dates.js';
+import { addIsoDuration, isoToDays } from '../domain/dates.js';
 import { quarterEnd } from '../domain/quarter.js';
 import { coverDate } from '../table/cover.js';
 import type { Config } from '../schemas/config.js';
@@ -44,6 +44,12 @@ export interface DepartmentStatus {
   nilReport: boolean;
   onTime: boolean | null;
   sentOn: string | null;
+  /** The last day to submit (quarter end + `submission.deadline`). */
+  deadline: string | null;
+  /** Days after the deadline (0 when on time); null when there is no 报送日期: never guessed. */
+  daysLate: number | null;
+  /** 审核 and 审定 both named with a date (cover.md). */
+  signedOff: boolean;
   reviewer: string;
   reviewedOn: string;
   approver: string;
@@ -67,12 +73,18 @@ export function departmentStatuses(check: QuarterCheck, matrixDepartments: reado
     const r: DepartmentResult | undefined = results.find((d) => d.covers > 0) ?? results[0];
     const cover = r?.cover?.values;
     const sentOn = coverDate(cover?.sentOn).date ?? null;
+    const daysLate = lateness(sentOn, due);
+    const reviewedOn = coverDate(cover?.reviewedOn).date;
+    const approvedOn = coverDate(cover?.approvedOn).date;
     return {
       name: dept.name,
       submitted: results.some((d) => d.covers > 0),
       nilReport: r?.nilReport ?? false,
-      onTime: sentOn && due ? sentOn <= due : null,
+      onTime: daysLate === null ? null : daysLate === 0,
       sentOn,
+      deadline: due ?? null,
+      daysLate,
+      signedOff: Boolean(cover?.reviewer?.text?.trim() && reviewedOn && cover?.approver?.text?.trim() && approvedOn),
       reviewer: safe(cover?.reviewer?.text ?? ''),
       reviewedOn: coverDate(cover?.reviewedOn).date ?? safe(cover?.reviewedOn?.text ?? ''),
       approver: safe(cover?.approver?.text ?? ''),
@@ -85,6 +97,12 @@ export function departmentStatuses(check: QuarterCheck, matrixDepartments: reado
       warnings: results.reduce((n, d) => n + d.warnings, 0),
     };
   });
+}
+
+/** Days 报送日期 falls after the deadline: 0 on time, null when either date is unknown. */
+export function lateness(sentOn: string | null | undefined, due: string | null | undefined): number | null {
+  if (!sentOn || !due) return null;
+  return Math.max(0, isoToDays(sentOn) - isoToDays(due));
 }
 
 function csvText(rows: string[][]): string {
@@ -205,7 +223,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     s.submitted ? '已报送' : '未报送',
     yes(s.nilReport),
     s.sentOn ?? '',
-    s.onTime === null ? (s.submitted ? '未填报送日期' : '') : s.onTime ? '按时' : '逾期',
+    s.daysLate === null ? (s.submitted ? '未填报送日期' : '') : s.daysLate === 0 ? '按时' : `逾期${s.daysLate}天`,
     String(s.red),
     String(s.black),
     Object.entries(s.byDomain).map(([dom, c]) => `${dom}：红${c.red} 黑${c.black}`).join('；'),
@@ -255,6 +273,10 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
       submitted: s.submitted,
       nilReport: s.nilReport,
       onTime: s.onTime,
+      sentOn: s.sentOn,
+      deadline: s.deadline,
+      daysLate: s.daysLate,
+      signedOff: s.signedOff,
       reviewer: s.reviewer,
       reviewedOn: s.reviewedOn,
       approver: s.approver,

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listFiles, sha256File } from '../io/package-fs.js';
 import { ToolError } from './errors.js';
+import { REPORT_FILE } from '../io/package-read.js';
 
 export interface VerifyResult {
   dir: string;
@@ -36,6 +37,7 @@ export function verify(dir: string, cwd: string): VerifyResult {
     const h = sha256File(p);
     if (h.sha256 !== o.sha256 || h.bytes !== o.bytes) changed.push(o.path);
   }
-  const added = listFiles(root).filter((f) => f !== 'manifest.json' && !listed.has(f));
+  // 报告.html is made from the package after compile (`report`), not part of it: never "added".
+  const added = listFiles(root).filter((f) => f !== 'manifest.json' && f !== REPORT_FILE && !listed.has(f));
   return { dir: root, checked: manifest.outputs.length, changed, missing, added, ok: changed.length + missing.length + added.length === 0 };
 }

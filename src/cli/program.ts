@@ -244,6 +244,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     action('rules', async () => (await import('./commands/info.js')).rulesCommand),
   );
   addCommon(program.command('matrix').description(h.matrix), m).action(action('matrix', async () => (await import('./commands/info.js')).matrixCommand));
+  addCommon(program.command('supervise').description(h.supervise).argument('<year>', h.superviseYear), m)
+    .option('--xlsx <file>', o.xlsx)
+    .action(action('supervise', async () => (await import('./commands/supervise.js')).superviseCommand));
+  addCommon(program.command('report').description(h.report).argument('<target>', h.reportTarget), m)
+    .option('--out <file>', o.reportOut)
+    .action(action('report', async () => (await import('./commands/report.js')).reportCommand));
   addCommon(program.command('calendar').description(h.calendar).argument('[year]', h.calendarYear), m).action(
     action('calendar', async () => (await import('./commands/calendar.js')).calendarCommand),
   );

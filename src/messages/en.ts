@@ -3,6 +3,7 @@ import type { CodeArgs } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
 import { calendarExample, calendarFileInvalidEn, enCalendarUi } from './calendar.js';
+import { enReportsUi } from './reports.js';
 
 export function bytesEn(n: number | undefined): string {
   if (n === undefined) return '';
@@ -484,6 +485,10 @@ export const enUi: UiText = {
     matrix: 'the responsibility matrix in force (departments and domains)',
     calendar: "a year's holidays and make-up working days and where they come from (for objection deadlines)",
     calendarYear: 'the year (default: the year of today)',
+    supervise: "a year's supervision record per department and quarter: missing, late, unsigned… (and the workbook)",
+    superviseYear: 'the year, e.g. 2026',
+    report: 'one HTML page for leaders: key figures, charts, findings (prints on A4)',
+    reportTarget: 'a batch (2026Q3) or a year (2026)',
     opt: {
       workspace: 'workspace folder (default: searched upwards from here)',
       config: 'config file (default: hrss-credit.config.json in the workspace)',
@@ -506,6 +511,8 @@ export const enUi: UiText = {
       template: 'export template file',
       to: 'write the files into this folder',
       audience: 'public (masked identifiers) or sharing (full identifiers)',
+      xlsx: 'also write the supervision workbook (.xlsx) to this file',
+      reportOut: 'where to write the report (default: packages/<batch>/报告.html for a compiled batch, else the current folder)',
     },
   },
   rules: {
@@ -545,4 +552,5 @@ export const enUi: UiText = {
     none: '—',
   },
   calendar: enCalendarUi,
+  reports: enReportsUi,
 };

@@ -2,6 +2,7 @@
 import type { Code, CodeArgs, Severity } from '../diagnostics/codes.js';
 import type { ToolErrorCode } from '../api/errors.js';
 import type { CalendarUiText } from './calendar.js';
+import type { ReportsUiText } from './reports.js';
 
 export interface CodeMessage<C extends Code> {
   /** A short name for `rules` and tables. */
@@ -61,9 +62,14 @@ export interface UiText {
     matrix: string;
     calendar: string;
     calendarYear: string;
+    supervise: string;
+    superviseYear: string;
+    report: string;
+    reportTarget: string;
     opt: Record<
       | 'workspace' | 'config' | 'format' | 'lang' | 'today' | 'strict' | 'ignore' | 'quiet' | 'debug' | 'noColor' | 'ascii' | 'maxFindings'
-      | 'department' | 'quarter' | 'dryRun' | 'force' | 'zip' | 'out' | 'template' | 'to' | 'audience',
+      | 'department' | 'quarter' | 'dryRun' | 'force' | 'zip' | 'out' | 'template' | 'to' | 'audience'
+      | 'xlsx' | 'reportOut',
       string
     >;
   };
@@ -90,4 +96,5 @@ export interface UiText {
   progressRows(file: string, rows: number): string;
   status: { columns: string[]; yes: string; no: string; none: string };
   calendar: CalendarUiText;
+  reports: ReportsUiText;
 }

@@ -3,6 +3,7 @@ import type { CodeArgs } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
 import { calendarExample, calendarFileInvalidZh, zhCalendarUi } from './calendar.js';
+import { zhReportsUi } from './reports.js';
 
 export function bytesZh(n: number | undefined): string {
   if (n === undefined) return '';
@@ -488,6 +489,10 @@ export const zhUi: UiText = {
     matrix: '显示当前生效的责任清单（科室与领域）',
     calendar: '显示某年的放假和调休上班安排及其来源（用于计算异议处理期限）',
     calendarYear: '年份（默认为今天所在的年份）',
+    supervise: '某年各科室各季度的报送督查情况：未报送、逾期、审核审定不全等（可导出督查情况表）',
+    superviseYear: '年份，如 2026',
+    report: '为领导生成一页 HTML 报告：主要数据、图表、检查发现的问题（可打印为 A4）',
+    reportTarget: '批次（如 2026Q3）或年份（如 2026）',
     opt: {
       workspace: '工作目录（默认从当前位置向上查找）',
       config: '配置文件（默认为工作目录下的 hrss-credit.config.json）',
@@ -510,6 +515,8 @@ export const zhUi: UiText = {
       template: '导出模板文件',
       to: '导出到此文件夹',
       audience: '导出对象：public（公示，脱敏）或 sharing（共享，完整证件号）',
+      xlsx: '同时写出督查情况表（.xlsx）到此文件',
+      reportOut: '报告文件的路径（默认：已生成汇总包的批次写入 packages/<批次>/报告.html，否则当前文件夹）',
     },
   },
   rules: {
@@ -549,5 +556,6 @@ export const zhUi: UiText = {
     none: '—',
   },
   calendar: zhCalendarUi,
+  reports: zhReportsUi,
 };
 

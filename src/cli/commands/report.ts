@@ -1,0 +1,28 @@
+/** `hrss-credit report <batch|year> [--out FILE]` */
+import type { CommandEnv } from '../program.js';
+import { ToolError } from '../../api/errors.js';
+import { parseReportTarget, reportModel, reportPath } from '../../api/report-page.js';
+import { writeFileDurable } from '../../io/package-fs.js';
+import { shownPath } from '../../io/paths.js';
+import { formatJson } from '../../reporters/json.js';
+import { renderReportHtml } from '../../reporters/html.js';
+import { visible } from '../../reporters/visible.js';
+import { sourceDateEpoch } from './compile.js';
+
+export async function reportCommand(env: CommandEnv, target: string, opts: { out?: string }): Promise<number> {
+  const epoch = sourceDateEpoch(env.io.env);
+  const parsed = parseReportTarget(env.common, target);
+  const model = await reportModel(env.common, parsed, epoch);
+  const path = reportPath(env.common, model, opts.out);
+  const html = renderReportHtml(model, env.m);
+  try {
+    writeFileDurable(path, html);
+  } catch (err) {
+    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: shownPath(env.io.cwd, path) }, { cause: err });
+  }
+  const shown = shownPath(env.io.cwd, path);
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'report', target: model.target, path: shown, totals: model.totals, timeliness: model.timeliness }));
+  } else env.io.stdout.write(`${env.chalk.green(env.m.ui.reports.reportWritten(visible(shown)))}\n`);
+  return 0;
+}

@@ -1,0 +1,120 @@
+/** `hrss-credit supervise <year> [--xlsx FILE]` */
+import { resolve } from 'node:path';
+import type { CommandEnv } from '../program.js';
+import { ToolError } from '../../api/errors.js';
+import { parseYear, supervise, type Lapse, type SuperviseResult, type SuperviseRow } from '../../api/supervise.js';
+import { writeFileDurable } from '../../io/package-fs.js';
+import { shownPath } from '../../io/paths.js';
+import { workbookBuffer } from '../../io/xlsx-writer.js';
+import type { ReportsUiText } from '../../messages/reports.js';
+import { formatJson } from '../../reporters/json.js';
+import { makeTable } from '../../reporters/pretty.js';
+import { visible } from '../../reporters/visible.js';
+import { TOOL_NAME } from '../../version.js';
+import { sourceDateEpoch } from './compile.js';
+
+/** The JSON of reports.md, exactly: rows and lapses. */
+export function superviseJson(res: SuperviseResult): string {
+  return formatJson({ schemaVersion: 1, command: 'supervise', year: res.year, rows: res.rows, lapses: res.lapses });
+}
+
+export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status' | 'daysLate'>): string {
+  if (row.status === 'missing') return r.unknown;
+  if (row.daysLate === null) return r.noDate;
+  return row.daysLate === 0 ? r.onTime : r.late(row.daysLate);
+}
+
+const num = (r: ReportsUiText, n: number | null): string => (n === null ? r.unknown : String(n));
+
+/** One row of the 督查明细 sheet (all columns of rowColumns). */
+export function rowCells(r: ReportsUiText, row: SuperviseRow): string[] {
+  return [
+    row.department,
+    row.batch,
+    r.state[row.status],
+    row.sentOn ?? '',
+    row.deadline ?? '',
+    timelinessText(r, row),
+    row.status === 'missing' ? r.unknown : row.signedOff ? r.yes : r.no,
+    String(row.red),
+    String(row.black),
+    String(row.warnings),
+    row.published === null ? r.unknown : `${row.published.red}/${row.published.black}`,
+    num(r, row.resubmittedUnchanged),
+    num(r, row.removalsRequested),
+    num(r, row.removalsAccepted),
+    num(r, row.objectionsReceived),
+    num(r, row.objectionsResolvedLate),
+    num(r, row.objectionsOverdue),
+    num(r, row.correctionsAwaited),
+  ];
+}
+
+export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
+  return [l.department, l.batch, r.lapse[l.kind], l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : ''];
+}
+
+export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, instant: Date): Promise<Buffer> {
+  const t = res.departments;
+  return workbookBuffer(
+    [
+      { name: r.sheets.rows, headers: r.rowColumns, widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 10, 10, 10, 8, 10, 12, 10, 8], rows: res.rows.map((row) => rowCells(r, row)) },
+      { name: r.sheets.lapses, headers: r.lapseColumns, widths: [20, 9, 18, 10], rows: res.lapses.map((l) => lapseCells(r, l)) },
+      {
+        name: r.sheets.counts,
+        headers: r.tallyColumns,
+        rows: t.map((d) => [d.department, d.batches, d.submitted, d.nil, d.missing, d.onTime, d.late, d.unknown, d.unsigned, d.red, d.black, d.warnings, d.lapses].map(String)),
+      },
+    ],
+    instant,
+    TOOL_NAME,
+  );
+}
+
+export async function superviseCommand(env: CommandEnv, yearArg: string, opts: { xlsx?: string }): Promise<number> {
+  const r = env.m.ui.reports;
+  const year = parseYear(yearArg);
+  if (year === undefined) throw new ToolError('USAGE', { detail: r.badYear(yearArg) });
+  const epoch = sourceDateEpoch(env.io.env);
+  const res = await supervise(year, env.common);
+  let xlsxPath: string | undefined;
+  if (opts.xlsx) {
+    xlsxPath = resolve(env.io.cwd, opts.xlsx);
+    const instant = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${year}-12-31T23:59:59Z`);
+    const data = await superviseWorkbook(r, res, instant);
+    try {
+      writeFileDurable(xlsxPath, data);
+    } catch (err) {
+      throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: opts.xlsx }, { cause: err });
+    }
+  }
+  if (env.flags.format === 'json') {
+    env.io.stdout.write(superviseJson(res));
+    return 0;
+  }
+  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
+  const out: string[] = [env.chalk.bold(r.superviseTitle(year))];
+  if (!res.registerKnown) out.push(r.registerUnknown);
+  else if (res.rows.some((x) => x.objectionsReceived === null)) out.push(r.objectionsUnknown);
+  if (res.rows.length === 0) out.push(r.noBatches(year));
+  else {
+    const table = makeTable(r.rowColumns.slice(0, 10), o);
+    for (const row of res.rows) {
+      const cells = rowCells(r, row).slice(0, 10).map((c) => visible(c));
+      if (row.status === 'missing') cells[2] = env.chalk.yellow(cells[2] as string);
+      if (row.daysLate) cells[5] = env.chalk.yellow(cells[5] as string);
+      table.push(cells);
+    }
+    out.push(table.toString());
+  }
+  out.push(env.chalk.bold(r.lapsesTitle));
+  if (res.lapses.length === 0) out.push(r.noLapses);
+  else {
+    const table = makeTable(r.lapseColumns, o);
+    for (const l of res.lapses) table.push(lapseCells(r, l).map((c) => visible(c)));
+    out.push(table.toString());
+  }
+  if (xlsxPath) out.push(env.chalk.green(r.xlsxWritten(visible(shownPath(env.io.cwd, xlsxPath)))));
+  env.io.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

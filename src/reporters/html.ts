@@ -1,0 +1,287 @@
+/**
+ * The leaders' page (reports.md): one self-contained HTML file — no script, no web font, no external
+ * reference of any kind — with charts drawn here as inline SVG (docs/decisions.md: why not vega), each
+ * followed by a table of its numbers. Pure: the same model gives the same bytes.
+ */
+import { redactIdNumbers } from '../domain/mask.js';
+import type { ReportModel } from '../api/report-page.js';
+import type { SuperviseRow } from '../api/supervise.js';
+import type { Messages } from '../messages/index.js';
+import type { ReportsUiText } from '../messages/reports.js';
+import { registerUi } from '../messages/register-ui.js';
+
+const RED = '#c62828';
+const BLACK = '#37474f';
+
+/** Every text on the page is escaped, and any ID number in it masked: the page is shown in meetings. */
+function esc(text: string | number): string {
+  return redactIdNumbers(String(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Approximate width in px of a label: CJK and full-width characters take a whole em. */
+function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 1 : 0.6;
+  return Math.ceil(w * fontSize);
+}
+
+interface Series {
+  label: string;
+  red: number;
+  black: number;
+}
+
+/** Horizontal bars, red above black, one group per category. */
+function barChart(id: string, title: string, items: Series[], r: ReportsUiText): string {
+  const font = 13;
+  const labelW = Math.min(220, Math.max(60, ...items.map((i) => textWidth(i.label, font))) + 12);
+  const barH = 11;
+  const groupH = barH * 2 + 10;
+  const plotW = 440;
+  const width = labelW + plotW + 50;
+  const legendH = 24;
+  const height = legendH + Math.max(1, items.length) * groupH + 6;
+  const max = Math.max(1, ...items.flatMap((i) => [i.red, i.black]));
+  const scale = (n: number): number => Math.round((n / max) * plotW * 10) / 10;
+  const parts: string[] = [];
+  parts.push(legend(r, labelW));
+  items.forEach((it, i) => {
+    const y = legendH + i * groupH;
+    parts.push(`<text x="${labelW - 8}" y="${y + barH + 3}" text-anchor="end" font-size="${font}">${esc(it.label)}</text>`);
+    parts.push(`<rect x="${labelW}" y="${y}" width="${scale(it.red)}" height="${barH}" fill="${RED}"/>`);
+    parts.push(`<text x="${labelW + scale(it.red) + 4}" y="${y + barH - 1}" font-size="11">${it.red}</text>`);
+    parts.push(`<rect x="${labelW}" y="${y + barH + 1}" width="${scale(it.black)}" height="${barH}" fill="${BLACK}"/>`);
+    parts.push(`<text x="${labelW + scale(it.black) + 4}" y="${y + 2 * barH}" font-size="11">${it.black}</text>`);
+  });
+  parts.push(`<line x1="${labelW}" y1="${legendH - 4}" x2="${labelW}" y2="${height}" stroke="#999" stroke-width="1"/>`);
+  return svg(id, title, width, height, parts);
+}
+
+function legend(r: ReportsUiText, x: number): string {
+  return (
+    `<rect x="${x}" y="4" width="12" height="12" fill="${RED}"/><text x="${x + 16}" y="14" font-size="12">${esc(r.red)}</text>` +
+    `<rect x="${x + 80}" y="4" width="12" height="12" fill="${BLACK}"/><text x="${x + 96}" y="14" font-size="12">${esc(r.black)}</text>`
+  );
+}
+
+/** Vertical grouped bars per quarter (the year's trend). */
+function trendChart(id: string, title: string, items: Series[], r: ReportsUiText): string {
+  const plotH = 180;
+  const groupW = 90;
+  const left = 40;
+  const top = 28;
+  const width = left + Math.max(1, items.length) * groupW + 20;
+  const height = top + plotH + 30;
+  const max = Math.max(1, ...items.flatMap((i) => [i.red, i.black]));
+  const h = (n: number): number => Math.round((n / max) * plotH * 10) / 10;
+  const parts: string[] = [legend(r, left)];
+  parts.push(`<line x1="${left}" y1="${top + plotH}" x2="${width - 10}" y2="${top + plotH}" stroke="#999" stroke-width="1"/>`);
+  items.forEach((it, i) => {
+    const x = left + i * groupW + 15;
+    const base = top + plotH;
+    parts.push(`<rect x="${x}" y="${base - h(it.red)}" width="26" height="${h(it.red)}" fill="${RED}"/>`);
+    parts.push(`<text x="${x + 13}" y="${base - h(it.red) - 4}" text-anchor="middle" font-size="11">${it.red}</text>`);
+    parts.push(`<rect x="${x + 30}" y="${base - h(it.black)}" width="26" height="${h(it.black)}" fill="${BLACK}"/>`);
+    parts.push(`<text x="${x + 43}" y="${base - h(it.black) - 4}" text-anchor="middle" font-size="11">${it.black}</text>`);
+    parts.push(`<text x="${x + 28}" y="${base + 18}" text-anchor="middle" font-size="12">${esc(it.label)}</text>`);
+  });
+  return svg(id, title, width, height, parts);
+}
+
+/** Days late per department (sum over the year's batches); missing shown as a hatched mark. */
+function timelinessChart(id: string, title: string, items: { label: string; days: number; missing: number; noDate: number }[], r: ReportsUiText): string {
+  const font = 13;
+  const labelW = Math.min(220, Math.max(60, ...items.map((i) => textWidth(i.label, font))) + 12);
+  const rowH = 20;
+  const plotW = 400;
+  const width = labelW + plotW + 120;
+  const height = Math.max(1, items.length) * rowH + 8;
+  const max = Math.max(1, ...items.map((i) => i.days));
+  const parts: string[] = [];
+  items.forEach((it, i) => {
+    const y = 4 + i * rowH;
+    const w = Math.round((it.days / max) * plotW * 10) / 10;
+    const notes: string[] = [];
+    if (it.days > 0) notes.push(r.late(it.days));
+    if (it.missing) notes.push(`${r.state.missing} ${it.missing}`);
+    if (it.noDate) notes.push(`${r.noDate} ${it.noDate}`);
+    parts.push(`<text x="${labelW - 8}" y="${y + 12}" text-anchor="end" font-size="${font}">${esc(it.label)}</text>`);
+    parts.push(`<rect x="${labelW}" y="${y}" width="${w}" height="14" fill="#ef6c00"/>`);
+    parts.push(`<text x="${labelW + w + 4}" y="${y + 12}" font-size="11">${esc(notes.length ? notes.join(r.listSep) : r.onTime)}</text>`);
+  });
+  parts.push(`<line x1="${labelW}" y1="0" x2="${labelW}" y2="${height}" stroke="#999" stroke-width="1"/>`);
+  return svg(id, title, width, height, parts);
+}
+
+function svg(id: string, title: string, width: number, height: number, parts: string[]): string {
+  return `<svg id="${id}" class="chart" role="img" aria-labelledby="${id}-t" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" preserveAspectRatio="xMinYMin meet"><title id="${id}-t">${esc(title)}</title>${parts.join('')}</svg>`;
+}
+
+function table(head: string[], rows: (string | number)[][], attrs: (string | undefined)[] = []): string {
+  const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
+  const body = rows.map((row, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function figure(id: string, label: string, value: number | null, r: ReportsUiText, tone = ''): string {
+  const shown = value === null ? r.unknown : String(value);
+  return `<div class="fig${tone ? ` ${tone}` : ''}" id="${id}" data-value="${value === null ? '' : value}"><div class="n">${esc(shown)}</div><div class="l">${esc(label)}</div></div>`;
+}
+
+function timelinessOf(r: ReportsUiText, row: SuperviseRow): string {
+  if (row.status === 'missing') return r.state.missing;
+  if (row.daysLate === null) return r.noDate;
+  return row.daysLate === 0 ? r.onTime : r.late(row.daysLate);
+}
+
+const CSS = `
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;padding:24px;font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;color:#222;background:#fff;line-height:1.5}
+main{max-width:1100px;margin:0 auto}
+h1{font-size:26px;margin:0 0 4px}
+h2{font-size:19px;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid #c62828}
+.meta{color:#555;margin:0 0 4px}
+.note{color:#6d4c41;background:#fff8e1;border-left:4px solid #ffb300;padding:6px 10px;margin:10px 0}
+.figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px}
+.fig{border:1px solid #ddd;border-radius:6px;padding:10px 12px;background:#fafafa}
+.fig .n{font-size:28px;font-weight:700}
+.fig .l{color:#555;font-size:14px}
+.fig.red .n{color:#c62828}.fig.black .n{color:#37474f}.fig.warn .n{color:#ef6c00}
+.chart{max-width:100%;height:auto;display:block;margin:8px 0}
+.chart text{fill:#222;font-family:inherit}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;margin:8px 0 16px;font-size:14px;min-width:50%}
+th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f0f0f0}
+td:not(:first-child){white-space:nowrap}
+section{break-inside:auto}
+@media (max-width:600px){body{padding:12px}h1{font-size:21px}.fig .n{font-size:22px}table{font-size:13px}}
+@page{size:A4;margin:15mm 12mm}
+@media print{body{padding:0;font-size:11pt}main{max-width:none}h2{break-after:avoid}.chart,table,.fig{break-inside:avoid}.scroll{overflow:visible}.figs{grid-template-columns:repeat(4,1fr)}}
+`;
+
+function codeTitle(m: Messages, code: string): string {
+  const entry = (m.codes as Record<string, { title: string } | undefined>)[code];
+  return entry ? entry.title : code;
+}
+
+export function renderReportHtml(model: ReportModel, m: Messages): string {
+  const r = m.ui.reports;
+  const title = `${model.bureau} ${r.title}（${model.kind === 'batch' ? r.batchTitle(model.target) : r.yearTitle(Number(model.target))}）`;
+  const t = model.timeliness;
+  const removalsCount = model.removals === null ? null : model.removals.length;
+  const objections = model.objections;
+  const body: string[] = [];
+  body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.batches.map((b) => `${b.batch} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`);
+  if (!model.registerKnown) body.push(`<p class="note">${esc(r.registerUnknown)}</p>`);
+  else if (model.objections === null) body.push(`<p class="note">${esc(r.objectionsUnknown)}</p>`);
+
+  body.push(`<section id="key-figures"><h2>${esc(r.keyFigures)}</h2><div class="figs">`);
+  body.push(figure('fig-red', r.figRed, model.totals.red, r, 'red'));
+  body.push(figure('fig-black', r.figBlack, model.totals.black, r, 'black'));
+  body.push(figure('fig-total', r.figTotal, model.totals.red + model.totals.black, r));
+  body.push(figure('fig-on-time', r.figOnTime, t.onTime, r));
+  body.push(figure('fig-late', r.figLate, t.late, r, 'warn'));
+  body.push(figure('fig-missing', r.figMissing, t.missing, r, 'warn'));
+  if (t.noDate) body.push(figure('fig-no-date', r.figNoDate, t.noDate, r, 'warn'));
+  body.push(figure('fig-removals', r.figRemovals, removalsCount, r));
+  body.push(figure('fig-objections', r.figObjections, objections === null ? null : objections.length, r));
+  body.push(figure('fig-objections-overdue', r.figObjectionsOverdue, objections === null ? null : objections.filter((o) => o.overdue).length, r));
+  body.push(`</div></section>`);
+
+  const dept = model.byDepartment.map((d) => ({ label: d.department, red: d.red, black: d.black }));
+  body.push(`<section id="by-department"><h2>${esc(r.byDepartment)}</h2>`);
+  body.push(barChart('chart-department', r.byDepartment, dept, r));
+  body.push(
+    table(
+      [r.department, r.red, r.black, r.total],
+      [...dept.map((d) => [d.label, d.red, d.black, d.red + d.black]), [r.total, model.totals.red, model.totals.black, model.totals.red + model.totals.black]],
+      dept.map((d) => `data-department="${esc(d.label)}" data-red="${d.red}" data-black="${d.black}"`),
+    ),
+  );
+  body.push(`</section>`);
+
+  const dom = model.byDomain.map((d) => ({ label: d.domain, red: d.red, black: d.black }));
+  body.push(`<section id="by-domain"><h2>${esc(r.byDomain)}</h2>`);
+  body.push(barChart('chart-domain', r.byDomain, dom, r));
+  body.push(table([r.domain, r.red, r.black, r.total], dom.map((d) => [d.label, d.red, d.black, d.red + d.black]), dom.map((d) => `data-domain="${esc(d.label)}" data-red="${d.red}" data-black="${d.black}"`)));
+  body.push(`</section>`);
+
+  if (model.kind === 'year') {
+    const trend = model.trend.map((b) => ({ label: b.batch, red: b.red, black: b.black }));
+    body.push(`<section id="trend"><h2>${esc(r.trend)}</h2>`);
+    body.push(trendChart('chart-trend', r.trend, trend, r));
+    body.push(table([r.batch, r.red, r.black, r.total], trend.map((b) => [b.label, b.red, b.black, b.red + b.black]), trend.map((b) => `data-batch="${esc(b.label)}" data-red="${b.red}" data-black="${b.black}"`)));
+    body.push(`</section>`);
+
+    const batches = model.batches.map((b) => b.batch);
+    const depts = [...new Set(model.rows.map((x) => x.department))];
+    const items = depts.map((d) => {
+      const rows = model.rows.filter((x) => x.department === d);
+      return { label: d, days: rows.reduce((n, x) => n + (x.daysLate ?? 0), 0), missing: rows.filter((x) => x.status === 'missing').length, noDate: rows.filter((x) => x.status !== 'missing' && x.daysLate === null).length };
+    });
+    body.push(`<section id="timeliness"><h2>${esc(r.timeliness)}</h2>`);
+    body.push(timelinessChart('chart-timeliness', r.timeliness, items, r));
+    body.push(
+      table(
+        [r.department, ...batches, r.daysLate],
+        depts.map((d, i) => [d, ...batches.map((b) => {
+          const row = model.rows.find((x) => x.department === d && x.batch === b);
+          return row ? timelinessOf(r, row) : r.unknown;
+        }), (items[i] as { days: number }).days]),
+        items.map((it) => `data-department="${esc(it.label)}" data-days-late="${it.days}" data-missing="${it.missing}"`),
+      ),
+    );
+    body.push(`</section>`);
+  } else {
+    body.push(`<section id="timeliness"><h2>${esc(r.timeliness)}</h2>`);
+    body.push(
+      table(
+        [r.department, r.status, r.sentOn, r.deadline, r.daysLate, r.signedOff],
+        model.rows.map((x) => [x.department, r.state[x.status], x.sentOn ?? r.unknown, x.deadline ?? r.unknown, timelinessOf(r, x), x.status === 'missing' ? r.unknown : x.signedOff ? r.yes : r.no]),
+        model.rows.map((x) => `data-department="${esc(x.department)}" data-status="${x.status}" data-days-late="${x.daysLate ?? ''}"`),
+      ),
+    );
+    body.push(`</section>`);
+  }
+
+  body.push(`<section id="findings"><h2>${esc(r.findings)}</h2>`);
+  if (model.findings.length === 0) body.push(`<p id="no-findings">${esc(r.noFindings)}</p>`);
+  else
+    body.push(
+      table(
+        [r.code, r.severity, r.count, r.departments],
+        model.findings.map((f) => [f.code, codeTitle(m, f.code), f.count, f.departments.join(m.lang === 'en' ? ', ' : '、') || r.unknown]),
+        model.findings.map((f) => `data-code="${esc(f.code)}" data-count="${f.count}"`),
+      ),
+    );
+  body.push(`</section>`);
+
+  body.push(`<section id="removals"><h2>${esc(r.removals)}</h2>`);
+  if (model.removals === null) body.push(`<p>${esc(r.notKnown)}</p>`);
+  else body.push(table([r.department, r.subject, r.identifier, r.type, r.date], model.removals.map((x) => [x.department, x.subjectName, x.identifier, (registerUi(m.lang).removalTypes as Record<string, string>)[x.type] ?? x.type, x.on ?? r.unknown])));
+  body.push(`</section>`);
+  body.push(`<section id="objections"><h2>${esc(r.objections)}</h2>`);
+  if (objections === null) body.push(`<p>${esc(model.registerKnown ? r.objectionsUnknown : r.notKnown)}</p>`);
+  else body.push(table([r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status], objections.map((o) => [o.number, o.department, o.subjectName, o.identifier, o.received, o.deadline ?? r.unknown, o.status])));
+  body.push(`</section>`);
+
+  const lang = m.lang === 'en' ? 'en' : 'zh-CN';
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="hrss-credit">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+${body.join('\n')}
+</main>
+</body>
+</html>
+`;
+}
