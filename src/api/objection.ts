@@ -16,7 +16,8 @@ import { redactIdNumbers } from '../domain/mask.js';
 import { foldKey } from '../domain/text.js';
 import { isOverdue, workingDaysLeft, yearOf } from '../domain/working-days.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
-import { appendEvent, loadRegister, type Loaded } from '../io/register-store.js';
+import { existsSync } from 'node:fs';
+import { appendEvent, eventsPath, loadRegister, type Loaded } from '../io/register-store.js';
 import type { LoadedCalendar } from '../io/calendar.js';
 import { resolveAuthor } from '../io/who.js';
 import { formatHead } from '../register/chain.js';
@@ -182,6 +183,11 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const due = objectionDeadline(received, providerCheck, ctx.config, cal);
   const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
   const query = redactIdNumbers([options.record, options.subject].filter((x) => x !== undefined).join(' / '), ctx.config.publication.maskRule);
+  // No register yet: no record to object to, and no register/ folder made for nothing (compile reads its presence).
+  if (!existsSync(eventsPath(workspace))) {
+    ctx.collector.add(makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }));
+    return { report: makeReport(ctx, 'objection add', 0, 0), outcome: 'refused', objection: null, head: null };
+  }
 
   const { event, value } = await appendEvent(
     workspace,
@@ -264,6 +270,10 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   const cal = workspaceCalendar(ctx);
   const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
   let notCovered: number | null = null;
+  if (!existsSync(eventsPath(workspace))) {
+    ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
+    return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
+  }
   const { event, value } = await appendEvent(
     workspace,
     author,

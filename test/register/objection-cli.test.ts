@@ -73,6 +73,14 @@ describe('objection add', () => {
     expect(json(none.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['OBJECTION_RECORD_NOT_FOUND']);
     expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
 
+    // A workspace with no register yet: not found, and no register/ folder made.
+    const bare = copyWorkspace(template, join(tmp, `ws-${++n}`));
+    rmSync(join(bare, 'register'), { recursive: true, force: true });
+    const noRegister = await add(bare, '2026-10-15', '2026-10-12', ['--subject', '杨文博']);
+    expect(noRegister.code).toBe(1);
+    expect(json(noRegister.stdout).diagnostics[0].code).toBe('OBJECTION_RECORD_NOT_FOUND');
+    expect(existsSync(join(bare, 'register'))).toBe(false);
+
     // A second decision on the same subject, published in 2026Q4: the name now matches two records.
     const p = person(ws);
     const { id: _id, ...rest } = p as Rec;
