@@ -181,6 +181,25 @@ describe('the unzipped release, with no node_modules above it', () => {
     expect(JSON.parse(bundled(['calendar', '2026', '--format', 'json'], tmp).stdout).calendar.covered).toBe(true);
   });
 
+  it('objection letter: the bundle carries docx and writes the same .docx bytes as the installed tool', () => {
+    const letters: Buffer[] = [];
+    for (const [name, runner] of [['ws-letter-bundle', bundled], ['ws-letter-installed', installed]] as const) {
+      const ws = join(tmp, name);
+      cpSync(EXAMPLE, ws, { recursive: true });
+      const env = { ...EPOCH, HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_USER: '王五' };
+      const w = ['-w', ws, '--today', TODAY];
+      expect(runner(['compile', '2026Q3', ...w], tmp, env).code).toBe(0);
+      expect(runner(['publish', '2026Q3', '--on', '2026-07-15', ...w], tmp, env).code).toBe(0);
+      expect(runner(['objection', 'add', '--received', '2026-09-30', '--from', '甲', '--summary', '有误', '--subject', '杨文博', ...w], tmp, env).code).toBe(0);
+      expect(runner(['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '无误', '--on', '2026-10-09', ...w], tmp, env).code).toBe(0);
+      const r = runner(['objection', 'letter', 'O2026-001', '--out', join(ws, 'letter.docx'), ...w], tmp, env);
+      expect(r.code, r.stderr).toBe(0);
+      letters.push(readFileSync(join(ws, 'letter.docx')));
+    }
+    expect(letters[0]!.subarray(0, 2).toString()).toBe('PK');
+    expect(letters[0]!.equals(letters[1]!)).toBe(true);
+  });
+
   it('a CSV large enough for the worker thread is read by the bundle, which is its own worker', () => {
     const dir = join(tmp, 'large', '2026Q3', '就业办');
     mkdirSync(dir, { recursive: true });

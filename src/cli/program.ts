@@ -12,6 +12,7 @@ import { ToolError } from '../api/errors.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerUi } from '../messages/register-ui.js';
+import { objectionUi } from '../messages/objection-ui.js';
 
 // A small young generation: validating makes only short-lived garbage per row, and the default
 // 16 MB semi-spaces (in the main thread and the CSV worker alike) added ~30 MB of peak memory on a
@@ -294,6 +295,35 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   addCommon(program.command('diff').description(ru.diff).argument('<a>', ru.diffA).argument('<b>', ru.diffB), m)
     .option('--full', ru.full)
     .action(action('diff', async () => (await reg()).diffCommand));
+  // Objections (objections.md): objection add|list|resolve|letter.
+  const ou = objectionUi(m.lang).help;
+  const obj = async () => import('./commands/objection.js');
+  const objection = program.command('objection').description(ou.objection).helpOption('-h, --help', h.helpOption);
+  addCommon(objection.command('add').description(ou.add), m)
+    .requiredOption('--received <date>', ou.received)
+    .requiredOption('--from <name>', ou.from)
+    .requiredOption('--summary <text>', ou.summary)
+    .option('--record <id>', ou.record)
+    .option('--subject <code|id|name>', ou.subject)
+    .option('--channel <channel>', ou.channel)
+    .option('--provider-check', ou.providerCheck)
+    .option('--by <name>', ru.by)
+    .action(action('objection add', async () => (await obj()).objectionAddCommand));
+  addCommon(objection.command('list').description(ou.list), m)
+    .option('--open', ou.open)
+    .option('--overdue', ou.overdue)
+    .option('--all', ou.all)
+    .option('--year <year>', ou.year)
+    .action(action('objection list', async () => (await obj()).objectionListCommand));
+  addCommon(objection.command('resolve').description(ou.resolve).argument('<number>', ou.number), m)
+    .requiredOption('--outcome <outcome>', ou.outcome)
+    .requiredOption('--opinion <text>', ou.opinion)
+    .option('--on <date>', ou.on)
+    .option('--by <name>', ru.by)
+    .action(action('objection resolve', async () => (await obj()).objectionResolveCommand));
+  addCommon(objection.command('letter').description(ou.letter).argument('<number>', ou.number), m)
+    .option('--out <file>', ou.out)
+    .action(action('objection letter', async () => (await obj()).objectionLetterCommand));
 
   try {
     if (argv.length === 0) {

@@ -75,11 +75,19 @@ export interface CodeArgs {
   CALENDAR_NOT_COVERED: { year: number; file: string };
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
   REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
+  /** query: what --record / --subject said (an ID number masked). */
+  OBJECTION_RECORD_NOT_FOUND: { query: string };
+  OBJECTION_AMBIGUOUS: { query: string; count: number; ids: string };
+  OBJECTION_LATE: { number: string; deadline: string; resolvedOn: string };
+  /** workingDaysLeft: negative (null when the calendar does not reach today). */
+  OBJECTION_OVERDUE: { number: string; deadline: string; today: string; workingDaysLeft: number | null };
+  OBJECTION_NOT_FOUND: { number: string };
+  OBJECTION_ALREADY_RESOLVED: { number: string; resolvedOn: string; outcome: string };
 }
 
 export type Code = keyof CodeArgs;
 
-export type Group = 'file' | 'sheet' | 'schema' | 'matrix' | 'cover' | 'approval' | 'evidence' | 'package' | 'calendar' | 'register';
+export type Group = 'file' | 'sheet' | 'schema' | 'matrix' | 'cover' | 'approval' | 'evidence' | 'package' | 'calendar' | 'register' | 'objection';
 
 export interface CodeInfo {
   severity: Severity;
@@ -149,6 +157,12 @@ export const CODES = {
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },
   REGISTER_ALREADY_PUBLISHED: { severity: 'error', group: 'register' },
+  OBJECTION_RECORD_NOT_FOUND: { severity: 'error', group: 'objection' },
+  OBJECTION_AMBIGUOUS: { severity: 'error', group: 'objection' },
+  OBJECTION_LATE: { severity: 'warning', group: 'objection' },
+  OBJECTION_OVERDUE: { severity: 'error', group: 'objection' },
+  OBJECTION_NOT_FOUND: { severity: 'error', group: 'objection' },
+  OBJECTION_ALREADY_RESOLVED: { severity: 'error', group: 'objection' },
 } as const satisfies Record<Code, CodeInfo>;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];

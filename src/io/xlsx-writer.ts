@@ -49,8 +49,11 @@ export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator
   return normaliseZip(raw, instant);
 }
 
-/** Re-packs a zip: same entries in the same order, one fixed modification time, no extra fields. */
-export async function normaliseZip(buf: Buffer, instant: Date): Promise<Buffer> {
+/**
+ * Re-packs a zip: same entries in the same order, one fixed modification time, no extra fields;
+ * `transform` may rewrite a part (the .docx letter fixes its core.xml dates).
+ */
+export async function normaliseZip(buf: Buffer, instant: Date, transform?: (name: string, data: Buffer) => Buffer): Promise<Buffer> {
   const entries = await new Promise<{ name: string; data: Buffer }[]>((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
       if (err || !zip) return reject(err ?? new Error('zip'));
@@ -65,7 +68,8 @@ export async function normaliseZip(buf: Buffer, instant: Date): Promise<Buffer> 
           const chunks: Buffer[] = [];
           s.on('data', (c: Buffer) => chunks.push(c));
           s.on('end', () => {
-            out.push({ name: e.fileName, data: Buffer.concat(chunks) });
+            const data = Buffer.concat(chunks);
+            out.push({ name: e.fileName, data: transform ? transform(e.fileName, data) : data });
             zip.readEntry();
           });
           s.on('error', reject);

@@ -393,6 +393,36 @@ export const en: CodeCatalogue = {
     message: (a) => `several folders are ${a.department}: ${a.folders}`,
     hint: () => 'Use one folder per department per quarter',
   },
+  OBJECTION_RECORD_NOT_FOUND: {
+    title: 'Record of the objection not found',
+    message: (a) => `no active record in the register matches "${a.query}"; the objection was not recorded`,
+    hint: () => 'Find the record id with hrss-credit register list --find and give it with --record',
+  },
+  OBJECTION_AMBIGUOUS: {
+    title: 'Objection matches several records',
+    message: (a) => `"${a.query}" matches ${a.count} active records (${a.ids}); the objection was not recorded`,
+    hint: () => 'Add --record ID to say which record the objection is about',
+  },
+  OBJECTION_LATE: {
+    title: 'Objection resolved late',
+    message: (a) => `objection ${a.number} was due by ${a.deadline} and was resolved on ${a.resolvedOn}; recorded, and kept on record for supervision`,
+    hint: () => 'Objections are to be handled within 3 working days of receipt (7 when the data provider must verify)',
+  },
+  OBJECTION_OVERDUE: {
+    title: 'Objection overdue',
+    message: (a) => `objection ${a.number} was due by ${a.deadline} and is still open today (${a.today})${a.workingDaysLeft !== null ? `, ${-a.workingDaysLeft} working day(s) late` : ''}`,
+    hint: (a) => `Check it and record the outcome with hrss-credit objection resolve ${a.number}`,
+  },
+  OBJECTION_NOT_FOUND: {
+    title: 'No such objection',
+    message: (a) => `the register has no objection ${a.number}`,
+    hint: () => 'List the recorded objections with hrss-credit objection list --all',
+  },
+  OBJECTION_ALREADY_RESOLVED: {
+    title: 'Objection already resolved',
+    message: (a) => `objection ${a.number} was resolved on ${a.resolvedOn} (${a.outcome}); it cannot be resolved again, nothing was recorded`,
+    hint: () => 'If the outcome was wrong, say so with hrss-credit register note and record a new objection',
+  },
   CALENDAR_NOT_COVERED: {
     title: 'Calendar does not cover the year',
     message: (a) => `the working-day calendar has no holiday schedule for ${a.year}, so working days cannot be counted (Monday–Friday is never assumed)`,

@@ -131,7 +131,7 @@ const zh: RegisterUi = {
   status: { active: '公示中', expired: '已到期', removed: '已移出' },
   removalTypes: zhRemovals,
   listTypes: { red: '红名单', black: '黑名单' },
-  objection: '异议中',
+  objection: '异议标注',
   showNone: (q) => `登记簿中没有与“${q}”对应的记录`,
   showEvents: '相关事件',
   effects: (e) => {

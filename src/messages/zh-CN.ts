@@ -403,6 +403,36 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `${a.batch} 已于 ${a.publishedOn} 发布（登记簿第 ${a.seq} 条），那份汇总包与现在这份不同`,
     hint: () => '已发布的批次不能改；更正请放到下一批次报送',
   },
+  OBJECTION_RECORD_NOT_FOUND: {
+    title: '找不到异议所涉记录',
+    message: (a) => `登记簿中没有与“${a.query}”相符的公示中记录；异议未登记`,
+    hint: () => '请用 hrss-credit register list --find 查到记录编号，再用 --record 指定',
+  },
+  OBJECTION_AMBIGUOUS: {
+    title: '异议所涉记录不唯一',
+    message: (a) => `“${a.query}”对应 ${a.count} 条公示中记录（${a.ids}）；异议未登记`,
+    hint: () => '请加 --record 记录编号，指明异议针对哪一条',
+  },
+  OBJECTION_LATE: {
+    title: '异议逾期办结',
+    message: (a) => `异议 ${a.number} 的办理期限是 ${a.deadline}，于 ${a.resolvedOn} 办结，已超期；已登记，并留作督查记录`,
+    hint: () => '异议应在收到后 3 个工作日内（需数据提供单位核实的 7 个工作日内）核查处理，今后请及时办理',
+  },
+  OBJECTION_OVERDUE: {
+    title: '异议已超期未办结',
+    message: (a) => `异议 ${a.number} 的办理期限是 ${a.deadline}，今天（${a.today}）仍未办结${a.workingDaysLeft !== null ? `，已超期 ${-a.workingDaysLeft} 个工作日` : ''}`,
+    hint: (a) => `请尽快核查并用 hrss-credit objection resolve ${a.number} 登记处理结果`,
+  },
+  OBJECTION_NOT_FOUND: {
+    title: '没有这个异议编号',
+    message: (a) => `登记簿中没有异议 ${a.number}`,
+    hint: () => '请用 hrss-credit objection list --all 查看已登记的异议编号',
+  },
+  OBJECTION_ALREADY_RESOLVED: {
+    title: '异议已办结',
+    message: (a) => `异议 ${a.number} 已于 ${a.resolvedOn} 办结（${a.outcome}），不能再次办结；本次未登记`,
+    hint: () => '如处理结果有误，请用 hrss-credit register note 说明，并另行登记新的异议',
+  },
 };
 
 export const zhToolErrors: ToolErrorCatalogue = {

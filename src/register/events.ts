@@ -8,8 +8,9 @@
  * - `publish`: a compiled package was published on `on` (records added; removals take effect then);
  * - `import`: lists published before the tool was used (same records, no package);
  * - `note`: a clerk's remark, optionally about some record ids; changes no status;
- * - `objection-add` / `objection-resolve`: reserved for objections.md (an open objection flags a
- *   record; resolved as `revoked` it removes the record at once, batch null);
+ * - `objection-add` / `objection-resolve`: objections.md (an open objection flags a record 异议标注;
+ *   resolved as `revoked` it removes the record at once, batch null; as `corrected` it leaves the
+ *   record awaiting the department's corrected row);
  * - `repair`: `register repair` cut a torn last line (who did it, and where the copy is).
  */
 import type { CreditRecord } from '../schemas/record.js';
@@ -74,11 +75,31 @@ export interface NoteBody {
   ids: string[];
 }
 
+export const OBJECTION_CHANNELS = ['信用中国', '来函', '来访', '电话', '其他'] as const;
+export type ObjectionChannel = (typeof OBJECTION_CHANNELS)[number];
+
 export interface ObjectionAddBody {
   type: 'objection-add';
+  /** The day it was received (the deadline counts from the day after). */
   on: IsoDate;
+  /** The record it concerns. */
   id: string;
+  /** Its number, `O2026-007`: year of receipt, then the sequence within that year. */
   objection: string;
+  /** Who objected (申请人), what they said, how it came in (null when not said). */
+  from?: string | undefined;
+  summary?: string | undefined;
+  channel?: ObjectionChannel | null | undefined;
+  /** 第四十一条: the data provider must verify (N = objections.providerCheckDays). */
+  providerCheck?: boolean | undefined;
+  /** N, the working days allowed, as the config said on receipt. */
+  workingDays?: number | undefined;
+  /**
+   * The deadline as computed on receipt; null when the calendar did not cover it then. Readers
+   * recompute it from `on` and `workingDays` with the calendar in force (a year covered later by
+   * calendar/<year>.json gives the deadline then); this value is kept for the record.
+   */
+  deadline?: IsoDate | null | undefined;
 }
 
 export interface ObjectionResolveBody {
@@ -88,7 +109,11 @@ export interface ObjectionResolveBody {
   objection: string;
   /** `revoked` (撤销) removes the record at once; `upheld` (维持) and `corrected` leave it published. */
   outcome: 'revoked' | 'upheld' | 'corrected';
+  /** The bureau's opinion (处理意见). */
   reason?: string | undefined;
+  /** Resolved after its deadline (OBJECTION_LATE), kept for 督查; the deadline it was judged against. */
+  late?: boolean | undefined;
+  deadline?: IsoDate | null | undefined;
 }
 
 /** `register repair` cut a torn last line (the copy kept as `backup`); changes no status, keeps the repair on record. */

@@ -33,6 +33,22 @@ export interface ObjectionFact {
   on: IsoDate;
   resolvedOn: IsoDate | null;
   outcome: string | null;
+  /** The record it concerns. */
+  id: string;
+  /** What `objection add` recorded (absent on events written before the objection commands). */
+  from: string;
+  summary: string;
+  channel: string | null;
+  providerCheck: boolean;
+  workingDays: number | null;
+  /** The deadline as computed on receipt (null when the calendar did not cover it then). */
+  storedDeadline: IsoDate | null;
+  by: string;
+  /** The resolution: its event, who, the opinion, and whether it came after the deadline. */
+  resolvedSeq: number | null;
+  resolvedBy: string | null;
+  opinion: string | null;
+  late: boolean;
 }
 
 export interface RecordEntry {
@@ -57,10 +73,12 @@ export interface RegisterState {
   head: string | null;
   records: Map<string, RecordEntry>;
   batches: Map<string, BatchFact>;
+  /** Every objection by its number (the same objects as in the records' `objections`), in order of receipt. */
+  objections: Map<string, ObjectionFact>;
 }
 
 export function emptyState(): RegisterState {
-  return { seq: 0, head: null, records: new Map(), batches: new Map() };
+  return { seq: 0, head: null, records: new Map(), batches: new Map(), objections: new Map() };
 }
 
 function entryOf(state: RegisterState, id: string): RecordEntry {
@@ -110,7 +128,27 @@ export function apply(state: RegisterState, event: RegisterEvent): RegisterState
     case 'objection-add': {
       const e = state.records.get(event.id);
       if (!e) break;
-      e.objections.push({ seq: event.seq, objection: event.objection, on: event.on, resolvedOn: null, outcome: null });
+      const fact: ObjectionFact = {
+        seq: event.seq,
+        objection: event.objection,
+        on: event.on,
+        resolvedOn: null,
+        outcome: null,
+        id: event.id,
+        from: event.from ?? '',
+        summary: event.summary ?? '',
+        channel: event.channel ?? null,
+        providerCheck: event.providerCheck ?? false,
+        workingDays: event.workingDays ?? null,
+        storedDeadline: event.deadline ?? null,
+        by: event.by,
+        resolvedSeq: null,
+        resolvedBy: null,
+        opinion: null,
+        late: false,
+      };
+      e.objections.push(fact);
+      state.objections.set(event.objection, fact);
       touch(e, event.seq);
       break;
     }
@@ -121,6 +159,10 @@ export function apply(state: RegisterState, event: RegisterEvent): RegisterState
       if (o) {
         o.resolvedOn = event.on;
         o.outcome = event.outcome;
+        o.resolvedSeq = event.seq;
+        o.resolvedBy = event.by;
+        o.opinion = event.reason ?? '';
+        o.late = event.late ?? false;
       }
       if (event.outcome === 'revoked') e.removals.push({ seq: event.seq, type: 'revoked', on: event.on, batch: null, reason: event.reason ?? '' });
       touch(e, event.seq);
@@ -155,6 +197,11 @@ export interface RecordStatus {
   removal: { type: RemovalType; on: IsoDate; batch: string | null; reason: string } | null;
   /** An objection open on that day (异议标注). */
   objection: boolean;
+  /**
+   * An objection resolved as 更正 on or before that day, the record still active: it awaits its
+   * department's corrected row (register.md, 更正原文书号), which removes it as `corrected`.
+   */
+  awaitingCorrection: boolean;
 }
 
 /**
@@ -169,6 +216,7 @@ export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | unde
   let removal: RemovalFact | undefined;
   for (const r of entry.removals) if (r.seq > since && r.on <= date) removal = r;
   const objection = entry.objections.some((o) => o.seq > since && o.on <= date && (o.resolvedOn === null || o.resolvedOn > date));
+  const awaiting = entry.objections.some((o) => o.seq > since && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date);
   const record = pub.record;
   let status: Status;
   if (removal) status = removal.type === 'expired' ? 'expired' : 'removed';
@@ -182,7 +230,37 @@ export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | unde
     status,
     removal: removal ? { type: removal.type, on: removal.on, batch: removal.batch, reason: removal.reason } : null,
     objection: status === 'active' && objection,
+    awaitingCorrection: status === 'active' && awaiting,
   };
+}
+
+/** A record revoked by an objection resolved as 撤销 (effective at once, batch null). */
+export interface RevokedSince {
+  id: string;
+  objection: string | null;
+  on: IsoDate;
+  reason: string;
+  seq: number;
+}
+
+/**
+ * The 撤销 since the last published batch (register.md "What compile does with a register": the
+ * next package lists them as `revoked`): removals of type `revoked` with no batch, recorded after
+ * the last `publish` event. For compile-with-register to read; the package lists them, the state
+ * already counts them removed.
+ */
+export function revokedSinceLastPublish(state: RegisterState): RevokedSince[] {
+  let last = 0;
+  for (const b of state.batches.values()) if (b.type === 'publish' && b.seq > last) last = b.seq;
+  const out: RevokedSince[] = [];
+  for (const e of state.records.values()) {
+    for (const r of e.removals) {
+      if (r.type !== 'revoked' || r.batch !== null || r.seq <= last) continue;
+      const o = e.objections.find((x) => x.resolvedSeq === r.seq);
+      out.push({ id: e.id, objection: o?.objection ?? null, on: r.on, reason: r.reason, seq: r.seq });
+    }
+  }
+  return out.sort((a, b) => a.seq - b.seq);
 }
 
 /** Every record as it stood on `date`, in the order they were first published. */

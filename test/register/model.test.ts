@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { canonicalJson } from '../../src/register/canonical.js';
 import { eventLine, hashOfEvent, parseHead, reachesHead, sealEvent, splitLog, verifyLog, type Head } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
-import { continueReplay, replay, statusesOn, statusOn } from '../../src/register/state.js';
+import { continueReplay, replay, revokedSinceLastPublish, statusesOn, statusOn } from '../../src/register/state.js';
 
 const AUTHOR = { at: '2026-10-15T09:30:00+08:00', by: '张三', host: 'HRSS-PC07' };
 
@@ -175,6 +175,30 @@ describe('replay', () => {
     expect(on(ids[2]!, '2026-10-20')).toMatchObject({ status: 'removed', removal: { type: 'revoked', batch: null } });
     expect(statusesOn(s, '2026-09-01').map((r) => r.id)).toEqual([ids[0], ids[1]]);
     expect(s.batches.get('2026Q3')).toMatchObject({ seq: 3, on: '2026-10-15' });
+  });
+
+  it('objections by number; 更正 leaves the record awaiting correction until its corrected removal; 撤销 since the last publish is what the next package lists', () => {
+    const events = chain([
+      { type: 'publish', batch: '2026Q2', on: '2026-07-10', package: 'p'.repeat(64), records: [rec(ids[0]!), rec(ids[1]!), rec(ids[2]!)], removals: [], unchanged: [] },
+      { type: 'objection-add', on: '2026-08-01', id: ids[0]!, objection: 'O2026-001', from: '甲', summary: '有误', channel: '来函', providerCheck: false, workingDays: 3, deadline: '2026-08-04' },
+      { type: 'objection-add', on: '2026-08-02', id: ids[1]!, objection: 'O2026-002', workingDays: 3, deadline: null },
+      { type: 'objection-resolve', on: '2026-08-03', id: ids[0]!, objection: 'O2026-001', outcome: 'corrected', reason: '请更正' },
+      { type: 'objection-resolve', on: '2026-08-05', id: ids[1]!, objection: 'O2026-002', outcome: 'revoked', reason: '撤销', late: true },
+    ]);
+    const s = replay(events);
+    expect([...s.objections.keys()]).toEqual(['O2026-001', 'O2026-002']);
+    expect(s.objections.get('O2026-001')).toMatchObject({ id: ids[0], from: '甲', channel: '来函', resolvedOn: '2026-08-03', outcome: 'corrected', opinion: '请更正', resolvedSeq: 4, late: false });
+    expect(s.objections.get('O2026-002')).toMatchObject({ storedDeadline: null, outcome: 'revoked', late: true });
+    const on = (id: string, d: string) => statusOn(s.records.get(id)!, d);
+    expect(on(ids[0]!, '2026-08-02')).toMatchObject({ objection: true, awaitingCorrection: false });
+    expect(on(ids[0]!, '2026-08-03')).toMatchObject({ status: 'active', objection: false, awaitingCorrection: true });
+    expect(revokedSinceLastPublish(s)).toEqual([{ id: ids[1], objection: 'O2026-002', on: '2026-08-05', reason: '撤销', seq: 5 }]);
+
+    // The department's corrected row replaces it: removed as corrected, no longer awaited; the next publish carries the 撤销.
+    const later = continueReplay(structuredClone(s), chain([...events.map((e) => { const { seq: _s, at: _a, by: _b, host: _h, prev: _p, hash: _x, ...body } = e; return body as EventBody; }), { type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'q'.repeat(64), records: [rec(ids[3]!)], removals: [{ id: ids[0]!, type: 'corrected', reason: '更正' }, { id: ids[1]!, type: 'revoked', reason: '撤销' }], unchanged: [] }]).slice(5));
+    expect(on(ids[0]!, '2026-10-15')?.awaitingCorrection).toBe(true);
+    expect(statusOn(later.records.get(ids[0]!)!, '2026-10-15')).toMatchObject({ status: 'removed', awaitingCorrection: false });
+    expect(revokedSinceLastPublish(later)).toEqual([]);
   });
 });
 

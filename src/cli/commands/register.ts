@@ -10,7 +10,7 @@ import { displayWidth } from '../../reporters/wrap.js';
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
 
 /** What every writing command shares: who (`--by`, else HRSS_CREDIT_USER), the clock, the lock wait. */
-function writer(env: CommandEnv, by: string | undefined): WriterOptions {
+export function writer(env: CommandEnv, by: string | undefined): WriterOptions {
   const e = env.io.env;
   const user = by ?? (e.HRSS_CREDIT_USER || undefined);
   const now = e.HRSS_CREDIT_NOW ? new Date(e.HRSS_CREDIT_NOW) : undefined;

@@ -1,0 +1,245 @@
+// objection add|list|resolve|letter through the CLI, on the compiled example published on 2026-07-15.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ZipArchive } from '../../src/io/zip.js';
+import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
+import { withRecordId } from '../../src/schemas/record.js';
+import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, runCli, tempDir, writePackage, ROOT, type Rec } from './helpers.js';
+
+let tmp: string;
+let template: string;
+let n = 0;
+const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
+const json = (s: string) => JSON.parse(s) as Record<string, any>;
+
+beforeAll(async () => {
+  tmp = tempDir('objection');
+  const compiled = await compiledExample(tmp);
+  // Published in July, so that an objection received on 2026-09-30 concerns a public record.
+  const res = await runCli(['publish', '2026Q3', '--on', '2026-07-15', '-w', compiled, '--today', '2026-07-15'], ROOT, env);
+  expect(res.code).toBe(0);
+  template = compiled;
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
+const cli = (ws: string, today: string, args: string[], extra: Record<string, string> = {}) => runCli([...args, '-w', ws, '--today', today], ROOT, { ...env, ...extra });
+
+/** The natural person of the example (a black-list record with an ID number). */
+function person(ws: string): Rec & { idNumber: string; subjectName: string } {
+  return packageRecords(ws).find((r) => r.idNumber !== '' && r.subjectType === '自然人') as Rec & { idNumber: string; subjectName: string };
+}
+
+const add = (ws: string, today: string, received: string, target: string[], extra: string[] = []) =>
+  cli(ws, today, ['objection', 'add', '--received', received, '--from', '申请人甲', '--summary', '认定事实有误', ...target, ...extra, '--format', 'json']);
+
+describe('objection add', () => {
+  it('records an objection-add event with its number, record and deadline: received 2026-09-30 → 2026-10-10 (国庆, 调休 Saturday)', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    const res = await add(ws, '2026-10-09', '2026-09-30', ['--subject', p.idNumber], ['--channel', '信用中国', '--by', '王五']);
+    expect(res.code).toBe(0);
+    const out = json(res.stdout);
+    expect(out.command).toBe('objection add');
+    expect(out.objection).toEqual({
+      number: 'O2026-001', recordId: p.id, subjectName: p.subjectName, received: '2026-09-30', deadline: '2026-10-10',
+      workingDays: 3, workingDaysLeft: 1, status: 'open', outcome: null, resolvedOn: null, late: false,
+    });
+    const e = readEvents(ws).at(-1) as Record<string, any>;
+    expect(e).toMatchObject({ type: 'objection-add', on: '2026-09-30', id: p.id, objection: 'O2026-001', from: '申请人甲', summary: '认定事实有误', channel: '信用中国', providerCheck: false, workingDays: 3, deadline: '2026-10-10', by: '王五' });
+    // Flagged 异议标注 while open.
+    const list = json((await cli(ws, '2026-10-09', ['register', 'list', '--format', 'json'])).stdout);
+    expect(list.records.filter((r: { objection: boolean }) => r.objection).map((r: { id: string }) => r.id)).toEqual([p.id]);
+    const shown = await cli(ws, '2026-10-09', ['register', 'list', '--find', p.id]);
+    expect(shown.stdout).toContain('异议标注');
+    expect((await cli(ws, '2026-10-09', ['register', 'verify'])).code).toBe(0);
+  });
+
+  it('numbers by year of receipt, in sequence; --provider-check allows 7 working days', async () => {
+    const ws = fresh();
+    const [a, b] = packageRecords(ws) as [Rec, Rec];
+    expect(json((await add(ws, '2026-10-15', '2026-10-12', ['--record', a.id])).stdout).objection.number).toBe('O2026-001');
+    const second = json((await add(ws, '2026-10-15', '2026-10-12', ['--record', b.id.slice(0, 8)], ['--provider-check'])).stdout).objection;
+    // 10-12 (Mon) + 7 working days: 13, 14, 15, 16, 19, 20, 21.
+    expect(second).toMatchObject({ number: 'O2026-002', recordId: b.id, workingDays: 7, deadline: '2026-10-21' });
+  });
+
+  it('no record, or several and no --record: OBJECTION_RECORD_NOT_FOUND / OBJECTION_AMBIGUOUS, exit 1, nothing recorded', async () => {
+    const ws = fresh();
+    const before = readFileSync(eventsFile(ws));
+    const none = await add(ws, '2026-10-15', '2026-10-12', ['--subject', '没有这个主体']);
+    expect(none.code).toBe(1);
+    expect(json(none.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['OBJECTION_RECORD_NOT_FOUND']);
+    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+
+    // A workspace with no register yet: not found, and no register/ folder made.
+    const bare = copyWorkspace(template, join(tmp, `ws-${++n}`));
+    rmSync(join(bare, 'register'), { recursive: true, force: true });
+    const noRegister = await add(bare, '2026-10-15', '2026-10-12', ['--subject', '杨文博']);
+    expect(noRegister.code).toBe(1);
+    expect(json(noRegister.stdout).diagnostics[0].code).toBe('OBJECTION_RECORD_NOT_FOUND');
+    expect(existsSync(join(bare, 'register'))).toBe(false);
+
+    // A second decision on the same subject, published in 2026Q4: the name now matches two records.
+    const p = person(ws);
+    const { id: _id, ...rest } = p as Rec;
+    const other = withRecordId({ ...(rest as any), decisionNo: '新创担〔2026〕99号', decisionDate: '2026-10-01', quarter: '2026Q4' });
+    writePackage(ws, '2026Q4', [other as unknown as Rec]);
+    expect((await cli(ws, '2026-10-15', ['publish', '2026Q4', '--on', '2026-10-15'])).code).toBe(0);
+    const mid = readFileSync(eventsFile(ws));
+    const many = await add(ws, '2026-10-15', '2026-10-15', ['--subject', p.subjectName]);
+    expect(many.code).toBe(1);
+    expect(json(many.stdout).diagnostics[0]).toMatchObject({ code: 'OBJECTION_AMBIGUOUS', args: { count: 2 } });
+    expect(readFileSync(eventsFile(ws)).equals(mid)).toBe(true);
+    // --record says which.
+    const one = await add(ws, '2026-10-15', '2026-10-15', ['--subject', p.subjectName, '--record', other.id]);
+    expect(json(one.stdout).objection.recordId).toBe(other.id);
+  });
+
+  it('around New Year with 2027 not covered: recorded all the same with deadline null, CALENDAR_NOT_COVERED exit 1; computed once calendar/2027.json is added', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    const res = await add(ws, '2026-12-31', '2026-12-30', ['--record', p.id]);
+    expect(res.code).toBe(1);
+    const out = json(res.stdout);
+    expect(out.diagnostics.map((d: { code: string; args: unknown }) => [d.code, d.args])).toEqual([['CALENDAR_NOT_COVERED', { year: 2027, file: 'calendar/2027.json' }]]);
+    expect(out.objection).toMatchObject({ number: 'O2026-001', deadline: null, workingDaysLeft: null, status: 'open' });
+    expect(readEvents(ws).at(-1)).toMatchObject({ type: 'objection-add', deadline: null, workingDays: 3 });
+
+    const pending = json((await cli(ws, '2027-01-04', ['objection', 'list', '--format', 'json'])).stdout);
+    expect(pending.objections[0]).toMatchObject({ number: 'O2026-001', deadline: null, workingDaysLeft: null });
+    expect((await cli(ws, '2027-01-04', ['objection', 'list'])).stdout).toContain('待定');
+
+    mkdirSync(join(ws, 'calendar'), { recursive: true });
+    writeFileSync(join(ws, 'calendar', '2027.json'), JSON.stringify({ year: 2027, source: 'test', holidays: [['2027-01-01', '2027-01-03']], workdays: [] }));
+    // 12-31 (Thu), then 01-01…01-03 off, 01-04 (Mon), 01-05 (Tue).
+    const covered = json((await cli(ws, '2027-01-04', ['objection', 'list', '--format', 'json'])).stdout);
+    expect(covered.objections[0]).toMatchObject({ number: 'O2026-001', deadline: '2027-01-05', workingDaysLeft: 1 });
+  });
+});
+
+describe('objection list', () => {
+  it('prints exactly the keys of objections.md; --overdue exits 1 with OBJECTION_OVERDUE only when one is open past its deadline', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    await add(ws, '2026-10-09', '2026-09-30', ['--record', p.id]);
+    const onTime = await cli(ws, '2026-10-10', ['objection', 'list', '--overdue', '--format', 'json']);
+    expect(onTime.code).toBe(0);
+    expect(json(onTime.stdout)).toEqual({ schemaVersion: 1, command: 'objection list', objections: [] });
+
+    const all = json((await cli(ws, '2026-10-13', ['objection', 'list', '--format', 'json'])).stdout);
+    expect(Object.keys(all)).toEqual(['schemaVersion', 'command', 'objections']);
+    expect(Object.keys(all.objections[0]).sort()).toEqual(['deadline', 'late', 'number', 'outcome', 'received', 'recordId', 'resolvedOn', 'status', 'subjectName', 'workingDays', 'workingDaysLeft'].sort());
+    // 10-10 (Sat, 调休) was the deadline; 10-12 and 10-13 are working days after it.
+    expect(all.objections[0]).toMatchObject({ deadline: '2026-10-10', workingDaysLeft: -2, status: 'open' });
+
+    const late = await cli(ws, '2026-10-13', ['objection', 'list', '--overdue']);
+    expect(late.code).toBe(1);
+    expect(late.stdout).toContain('OBJECTION_OVERDUE');
+    // Without --overdue, overdue is data: exit 0.
+    expect((await cli(ws, '2026-10-13', ['objection', 'list'])).code).toBe(0);
+    // --year filters by year of receipt; resolved ones only with --all.
+    expect(json((await cli(ws, '2026-10-13', ['objection', 'list', '--year', '2025', '--format', 'json'])).stdout).objections).toEqual([]);
+    await cli(ws, '2026-10-13', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '认定无误']);
+    expect(json((await cli(ws, '2026-10-13', ['objection', 'list', '--format', 'json'])).stdout).objections).toEqual([]);
+    expect(json((await cli(ws, '2026-10-13', ['objection', 'list', '--all', '--format', 'json'])).stdout).objections[0]).toMatchObject({ status: 'resolved', outcome: '维持', late: true });
+    expect((await cli(ws, '2026-10-13', ['objection', 'list', '--overdue'])).code).toBe(0);
+  });
+});
+
+describe('objection resolve', () => {
+  it('撤销 revokes the record at once (removed, revoked, batch null); on time is not late; the flag is gone', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    await add(ws, '2026-10-09', '2026-09-30', ['--record', p.id]);
+    const res = await cli(ws, '2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '撤销', '--opinion', '核查属实，予以撤销', '--by', '李四', '--format', 'json']);
+    expect(res.code).toBe(0);
+    const out = json(res.stdout);
+    expect(out.diagnostics).toEqual([]);
+    expect(out.objection).toMatchObject({ status: 'resolved', outcome: '撤销', resolvedOn: '2026-10-09', late: false });
+    expect(readEvents(ws).at(-1)).toMatchObject({ type: 'objection-resolve', id: p.id, objection: 'O2026-001', outcome: 'revoked', reason: '核查属实，予以撤销', late: false, by: '李四' });
+    const removed = json((await cli(ws, '2026-10-09', ['register', 'list', '--status', 'removed', '--format', 'json'])).stdout);
+    expect(removed.records).toEqual([expect.objectContaining({ id: p.id, status: 'removed', objection: false, removal: { type: 'revoked', on: '2026-10-09', batch: null, reason: '核查属实，予以撤销' } })]);
+  });
+
+  it('after the deadline: OBJECTION_LATE (warning, exit 0), kept in the event; again: OBJECTION_ALREADY_RESOLVED; unknown number: OBJECTION_NOT_FOUND', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    await add(ws, '2026-10-09', '2026-09-30', ['--record', p.id]);
+    const res = await cli(ws, '2026-10-15', ['objection', 'resolve', 'o2026-001', '--outcome', '更正', '--opinion', '证件号码有误，请科室更正', '--on', '2026-10-12', '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(json(res.stdout).diagnostics.map((d: { code: string; severity: string; args: unknown }) => [d.code, d.severity, d.args])).toEqual([['OBJECTION_LATE', 'warning', { number: 'O2026-001', deadline: '2026-10-10', resolvedOn: '2026-10-12' }]]);
+    expect(readEvents(ws).at(-1)).toMatchObject({ type: 'objection-resolve', outcome: 'corrected', late: true, deadline: '2026-10-10' });
+    // 更正: still active, no longer flagged as objected, awaiting its corrected row.
+    const active = json((await cli(ws, '2026-10-15', ['register', 'list', '--find', p.id, '--format', 'json'])).stdout);
+    expect(active.records[0]).toMatchObject({ id: p.id, status: 'active', objection: false });
+    expect((await cli(ws, '2026-10-15', ['objection', 'list', '--all'])).stdout).toContain('待更正');
+
+    const before = readFileSync(eventsFile(ws));
+    const again = await cli(ws, '2026-10-15', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', 'x', '--format', 'json']);
+    expect(again.code).toBe(1);
+    expect(json(again.stdout).diagnostics[0]).toMatchObject({ code: 'OBJECTION_ALREADY_RESOLVED', args: { number: 'O2026-001', resolvedOn: '2026-10-12', outcome: '更正' } });
+    const unknown = await cli(ws, '2026-10-15', ['objection', 'resolve', 'O2026-009', '--outcome', '维持', '--opinion', 'x', '--format', 'json']);
+    expect(unknown.code).toBe(1);
+    expect(json(unknown.stdout).diagnostics[0]).toMatchObject({ code: 'OBJECTION_NOT_FOUND', args: { number: 'O2026-009' } });
+    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+    const bad = await cli(ws, '2026-10-15', ['objection', 'resolve', 'O2026-001', '--outcome', '同意', '--opinion', 'x', '--format', 'json']);
+    expect(bad.code).toBe(2);
+  });
+});
+
+async function partOf(path: string, name: string): Promise<string> {
+  const zip = await ZipArchive.open(path, DEFAULT_LIMITS);
+  try {
+    return (await zip.read(name)).toString('utf8');
+  } finally {
+    zip.close();
+  }
+}
+
+describe('objection letter and masking', () => {
+  it('terminal and JSON mask the ID number; the .docx letter carries it in full with every field, the same bytes twice with SOURCE_DATE_EPOCH', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    const outputs: string[] = [];
+    const run = async (today: string, args: string[], extra: Record<string, string> = {}) => {
+      const r = await cli(ws, today, args, extra);
+      outputs.push(r.stdout, r.stderr);
+      return r;
+    };
+    for (const format of [[], ['--format', 'json']]) {
+      await run('2026-10-09', ['objection', 'add', '--received', '2026-09-30', '--from', '申请人甲', '--summary', '认定事实有误', '--subject', p.idNumber, '--channel', '来函', '--by', '王五', ...format]);
+      await run('2026-10-09', ['objection', 'list', '--all', ...format]);
+    }
+    await run('2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '经核查认定无误', '--by', '李四']);
+    await run('2026-10-09', ['register', 'show', p.id]);
+    const masked = `${p.idNumber.slice(0, 6)}********${p.idNumber.slice(-4)}`;
+    expect(outputs.join('\n')).toContain(masked);
+    expect(outputs.join('\n')).not.toContain(p.idNumber);
+
+    const a = join(tmp, `letter-${n}-a.docx`);
+    const b = join(tmp, `letter-${n}-b.docx`);
+    const epoch = { SOURCE_DATE_EPOCH: '1790000000' };
+    const first = await run('2026-10-09', ['objection', 'letter', 'O2026-001', '--out', a], epoch);
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toContain(p.idNumber);
+    expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001', '--out', b], epoch)).code).toBe(0);
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    const doc = await partOf(a, 'word/document.xml');
+    for (const field of ['异议处理意见书', '新乡市人力资源和社会保障局', 'O2026-001', '申请人甲', '来函', '2026-09-30', '2026-10-10', '黑名单', p.domain as string, p.subjectName, p.idNumber, p.decisionNo as string, '认定事实有误', '核查', '维持', '经核查认定无误', '李四', '2026-10-09']) {
+      expect(doc, field).toContain(field);
+    }
+    const core = await partOf(a, 'docProps/core.xml');
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${new Date(1790000000 * 1000).toISOString().replace('.000', '')}</dcterms:created>`);
+    // Without SOURCE_DATE_EPOCH the letter's own date fixes the timestamps: still the same bytes, written by default under objections/.
+    expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001'])).code).toBe(0);
+    const dflt = join(ws, 'objections', 'O2026-001-异议处理意见书.docx');
+    const once = readFileSync(dflt);
+    expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001'])).code).toBe(0);
+    expect(readFileSync(dflt).equals(once)).toBe(true);
+    const missing = await run('2026-10-09', ['objection', 'letter', 'O2026-404', '--format', 'json']);
+    expect(missing.code).toBe(1);
+    expect(existsSync(join(ws, 'objections', 'O2026-404-异议处理意见书.docx'))).toBe(false);
+  });
+});
