@@ -72,6 +72,7 @@ describe('usage errors in the chosen language (7.8, 7.9)', () => {
     ['an unknown command', ['valdate', 'x']],
     ['too many arguments', ['status', '2026Q3', 'extra']],
     ['a missing argument', ['compile']],
+    ['a bad number', ['validate', '.', '--max-findings', '0']],
   ];
   it.each(cases)('%s: exit 2, no library English, in Chinese and in English', (_name, args) => {
     const zh = cli(args);
