@@ -288,7 +288,7 @@ describe('refusals: exit 1 and nothing written', () => {
     const found = JSON.parse(res.stdout).diagnostics.filter((d: { code: string }) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE');
     expect(found.map((d: { args: unknown; location: unknown; severity: string }) => ({ args: d.args, location: d.location, severity: d.severity }))).toEqual([
       {
-        args: { department: '监察科', folders: 'submissions/2026Q3/劳动保障监察科、submissions/2026Q3/监察科' },
+        args: { department: '监察科', folders: ['submissions/2026Q3/劳动保障监察科', 'submissions/2026Q3/监察科'] },
         location: { file: 'submissions/2026Q3/监察科' },
         severity: 'error',
       },
