@@ -288,7 +288,7 @@ describe('refusals: exit 1 and nothing written', () => {
     const found = JSON.parse(res.stdout).diagnostics.filter((d: { code: string }) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE');
     expect(found.map((d: { args: unknown; location: unknown; severity: string }) => ({ args: d.args, location: d.location, severity: d.severity }))).toEqual([
       {
-        args: { department: '监察科', folders: 'submissions/2026Q3/劳动保障监察科、submissions/2026Q3/监察科' },
+        args: { department: '监察科', folders: ['submissions/2026Q3/劳动保障监察科', 'submissions/2026Q3/监察科'] },
         location: { file: 'submissions/2026Q3/监察科' },
         severity: 'error',
       },
@@ -302,8 +302,10 @@ describe('refusals: exit 1 and nothing written', () => {
     const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
     expect(res.code).toBe(1);
     const dup = JSON.parse(res.stdout).diagnostics.find((d: { code: string }) => d.code === 'PACKAGE_DUPLICATE');
-    expect(dup.args.places).toContain('劳动关系科');
-    expect(dup.args.places).toContain('监察科');
+    // Places are data (file, sheet, row), written out by the catalogue.
+    const files = dup.args.places.map((p: { file: string }) => p.file).join('|');
+    expect(files).toContain('劳动关系科');
+    expect(files).toContain('监察科');
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
 

@@ -142,15 +142,18 @@ describe('names Windows cannot create (8.13)', () => {
     expect(['x.pdf.', 'x.pdf ', ''].map(unsafeSegment)).toEqual(['trailing', 'trailing', 'empty']);
   });
 
-  it('a department name that would be a bad folder in the package is a finding too', async () => {
+  it('a department name that would be a bad folder in the package is refused with the config (exit 2, key named)', async () => {
+    // Config names are checked when the config is loaded (docs/decisions.md "The command line, config
+    // and templates"), before any folder is made of them.
     const ws = copyExample('dept-name');
     const config = JSON.parse(readFileSync(join(ws, 'hrss-credit.config.json'), 'utf8'));
     config.matrix = { mode: 'extend', departments: [{ name: '就业办:南区', aliases: [], authority: '新乡市人力资源和社会保障局', domains: ['劳务派遣'] }] };
     writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify(config));
-    const { out } = await json(['validate', q(ws, '就业办'), '--department', '就业办:南区'], ws);
-    expect(out.diagnostics.filter((d) => d.code === 'EVIDENCE_PATH_UNSAFE').map((d) => [d.args.name, d.args.reason, d.args.problem])).toEqual([
-      ['就业办:南区', 'name', 'character'],
-    ]);
+    const res = await runCli(['validate', q(ws, '就业办'), '--department', '就业办:南区', '--format', 'json'], ws);
+    expect(res.code).toBe(2);
+    const doc = JSON.parse(res.stdout);
+    expect(doc.error.code).toBe('CONFIG_INVALID');
+    expect(doc.error.message).toContain('matrix.departments[0].name');
   });
 });
 

@@ -110,9 +110,9 @@ describe('personal information in free text (SCHEMA_PERSONAL_INFO)', () => {
       .filter((d: { code: string }) => d.code === 'SCHEMA_PERSONAL_INFO')
       .map((d: { severity: string; location: { row: number; column: string }; args: object }) => [d.severity, d.location.row, d.location.column, d.args]);
     expect(found).toEqual([
-      ['warning', 2, 'H', { header: '列入事由', field: 'facts', kind: 'idNumber', value: masked(IN_FACTS) }],
-      ['warning', 2, 'H', { header: '列入事由', field: 'facts', kind: 'mobile', value: '138****5678' }],
-      ['warning', 2, 'M', { header: '备注', field: 'remarks', kind: 'idNumber', value: masked(IN_FACTS) }],
+      ['warning', 2, 'H', { field: 'facts', kind: 'idNumber', value: masked(IN_FACTS) }],
+      ['warning', 2, 'H', { field: 'facts', kind: 'mobile', value: '138****5678' }],
+      ['warning', 2, 'M', { field: 'remarks', kind: 'idNumber', value: masked(IN_FACTS) }],
     ]);
     for (const id of ALL_IDS) expect(validateOut.stdout).not.toContain(id);
     expect(validateOut.stdout).not.toContain(PHONE);
@@ -221,7 +221,7 @@ describe('characters XML 1.0 forbids (SCHEMA_CHARACTER_INVALID)', () => {
 
   it('validate reports the cell and the code point', () => {
     const found = validateDoc.diagnostics.filter((d) => d.code === 'SCHEMA_CHARACTER_INVALID').map((d) => [d.location.row, d.location.column, d.args]);
-    expect(found).toEqual([[2, 'H', { header: '列入事由', field: 'facts', codepoint: 'U+FFFE' }]]);
+    expect(found).toEqual([[2, 'H', { field: 'facts', codepoint: 'U+FFFE' }]]);
   });
 
   it('the 公示 and 共享 workbooks are well-formed XML, the character written as U+FFFD', async () => {

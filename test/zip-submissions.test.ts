@@ -250,7 +250,7 @@ describe('in the quarter folder, and compile', () => {
     const { code, out } = await json(['compile', '2026Q3', '-w', ws], ws);
     expect(code).toBe(1);
     expect(out.diagnostics.filter((d) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE').map((d) => [d.department, d.location.file, d.args.folders])).toEqual([
-      ['就业办', 'submissions/2026Q3/就业办.zip', 'submissions/2026Q3/就业办、submissions/2026Q3/就业办.zip'],
+      ['就业办', 'submissions/2026Q3/就业办.zip', ['submissions/2026Q3/就业办', 'submissions/2026Q3/就业办.zip']],
     ]);
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });

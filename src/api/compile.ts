@@ -13,7 +13,7 @@ import { listFiles, recoverPackages, swapIntoPlace, tempName, writeFileDurable }
 import { displayPath } from '../io/paths.js';
 import type { LoadedTemplate } from '../io/template.js';
 import { zipBuffer } from '../io/xlsx-writer.js';
-import { messagesFor, type Lang } from '../messages/index.js';
+import { messagesFor } from '../messages/index.js';
 import { toJsonReport } from '../reporters/json.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
@@ -29,7 +29,6 @@ export interface CompileOptions extends CommonOptions {
   /** Write the package into this folder instead of the workspace's packages/. */
   out?: string;
   template?: string;
-  lang?: Lang;
   /** Seconds since the epoch (SOURCE_DATE_EPOCH): every timestamp written. */
   sourceDateEpoch?: number;
   onProgress?(done: number, total: number, name: string): void;
@@ -102,7 +101,9 @@ async function checkAndWrite(
     rmSync(zipTemp, { force: true });
   });
   try {
-    const reportJson = toJsonReport(report, messagesFor(options.lang ?? 'zh-CN'));
+    // The package's own language (config `lang`, else Chinese), never the run's --lang: the same
+    // inputs make the same report.json whoever runs the compile (docs/decisions.md).
+    const reportJson = toJsonReport(report, messagesFor(ctx.config.lang ?? 'zh-CN'));
     await writePackage(tempDir, {
       check,
       records,

@@ -4,6 +4,7 @@
  */
 import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node:path';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
+import type { PlaceArg } from '../diagnostics/codes.js';
 import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
 import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
 import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
@@ -116,15 +117,15 @@ function zipDepartmentName(ctx: Context, zipPath: string, top: string | undefine
   return ctx.matrix.resolveDepartment(top) ? top : stem;
 }
 
-function placeText(p: Place): string {
-  return `${p.file}${p.sheet ? `（${p.sheet}）` : ''} 第 ${p.row} 行`;
+function placeArg(p: Place): PlaceArg {
+  return { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row };
 }
 
 /** Turns what the record index found into findings. */
 export function reportIndexFindings(findings: Finding[], report: (d: RawDiagnostic) => void): void {
   for (const f of findings) {
     if (f.kind === 'duplicate') {
-      const places = f.places.map(placeText).join('；');
+      const places = f.places.map(placeArg);
       for (const p of f.places.slice(1)) {
         const diag = makeDiagnostic(
           'PACKAGE_DUPLICATE',
@@ -141,8 +142,8 @@ export function reportIndexFindings(findings: Finding[], report: (d: RawDiagnost
     const sort = { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank };
     const diag =
       f.kind === 'conflict'
-        ? makeDiagnostic('PACKAGE_RED_BLACK_CONFLICT', { subject: f.subject, other: placeText(f.other) }, loc, sort)
-        : makeDiagnostic('PACKAGE_SAME_SUBJECT', { subject: f.subject, other: placeText(f.other) }, loc, sort);
+        ? makeDiagnostic('PACKAGE_RED_BLACK_CONFLICT', { subject: f.subject, other: placeArg(f.other) }, loc, sort)
+        : makeDiagnostic('PACKAGE_SAME_SUBJECT', { subject: f.subject, other: placeArg(f.other) }, loc, sort);
     report({ ...diag, ...(p.department !== undefined ? { department: p.department } : {}) } as RawDiagnostic);
   }
 }
@@ -388,7 +389,8 @@ async function checkSubmission(
   let rows = 0;
   let red = 0;
   let black = 0;
-  const byDomain: Record<string, { red: number; black: number }> = {};
+  // Keyed by domain names from config: a null prototype, so a domain called `constructor` is just a name.
+  const byDomain: Record<string, { red: number; black: number }> = Object.create(null) as Record<string, { red: number; black: number }>;
   for (const { entry, wb } of opened) {
     if (!wb) continue;
     try {

@@ -8,6 +8,9 @@ import { formatQuarter, parseQuarter, resolveQuarter } from '../domain/quarter.j
 import { parseRecordsFile } from '../schemas/record.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
+import { parseJsonText } from '../io/json-file.js';
+import { zodIssueArgs } from '../io/workspace.js';
+import { ZodError, type z } from 'zod';
 import { fixedInstant, templateFor, writeListFiles } from './package.js';
 import type { Audience } from './records.js';
 
@@ -28,11 +31,16 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   }
   const recordsPath = join(dir, 'records.json');
   if (!existsSync(recordsPath)) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
+  const parsed = parseJsonText(readFileSync(recordsPath, 'utf8'));
+  if (!parsed.ok) throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', problem: 'jsonSyntax', line: parsed.line, column: parsed.column });
   let data;
   try {
-    data = parseRecordsFile(JSON.parse(readFileSync(recordsPath, 'utf8')));
+    data = parseRecordsFile(parsed.value);
   } catch (err) {
-    throw new ToolError('PACKAGE_INVALID', { path: target, problem: (err as Error).message.slice(0, 200) });
+    if (err instanceof ZodError) throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', ...zodIssueArgs(err.issues[0] as z.core.$ZodIssue, parsed.value) });
+    // A record whose id does not match its content: the file was edited by hand.
+    const key = /records\[\d+\]\.id/.exec((err as Error).message)?.[0] ?? '';
+    throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', key, problem: 'recordId' });
   }
   const template = templateFor(ctx, options.template);
   const instant = fixedInstant(parseQuarter(data.quarter), options.sourceDateEpoch);

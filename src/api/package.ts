@@ -91,7 +91,7 @@ export function departmentStatuses(check: QuarterCheck, matrixDepartments: reado
       approvedOn: coverDate(cover?.approvedOn).date ?? safe(cover?.approvedOn?.text ?? ''),
       red: results.reduce((n, d) => n + d.red, 0),
       black: results.reduce((n, d) => n + d.black, 0),
-      byDomain: Object.assign({}, ...results.map((d) => d.byDomain)) as Record<string, { red: number; black: number }>,
+      byDomain: Object.assign(Object.create(null) as object, ...results.map((d) => d.byDomain)) as Record<string, { red: number; black: number }>,
       caseFiles: results.flatMap((d) => d.evidence.filter((e) => e.kind !== 'coverScan').map((e) => safe(e.rel))),
       errors: results.reduce((n, d) => n + d.errors, 0),
       warnings: results.reduce((n, d) => n + d.warnings, 0),

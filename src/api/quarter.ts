@@ -68,7 +68,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   const collector = ctx.collector;
   if (folders.length > 1) {
     for (const f of folders.slice(1)) {
-      collector.add(makeDiagnostic('PACKAGE_QUARTER_DUPLICATE', { quarter: label, folders: folders.map((x) => `submissions/${x}`).join('、') }, { file: `submissions/${f}` }));
+      collector.add(makeDiagnostic('PACKAGE_QUARTER_DUPLICATE', { quarter: label, folders: folders.map((x) => `submissions/${x}`) }, { file: `submissions/${f}` }));
     }
   }
 
@@ -128,7 +128,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     if (list.length < 2) continue;
     for (const d of list.slice(1)) {
       collector.add(
-        makeDiagnostic('PACKAGE_DEPARTMENT_DUPLICATE', { department: name, folders: list.map((x) => x.display).join('、') }, { file: d.display }, { departmentRank: ctx.matrix.departmentRank(name) }),
+        makeDiagnostic('PACKAGE_DEPARTMENT_DUPLICATE', { department: name, folders: list.map((x) => x.display) }, { file: d.display }, { departmentRank: ctx.matrix.departmentRank(name) }),
         name,
       );
     }

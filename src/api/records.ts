@@ -140,13 +140,14 @@ export function exportRow(rec: CreditRecord, index: number, columns: TemplateCol
           v = '';
       }
     }
-    return c.codes && v in c.codes ? (c.codes[v] as string) : v;
+    // Own keys only: a cell reading `toString` or `__proto__` is a value, not a key of Object.prototype.
+    return c.codes && Object.hasOwn(c.codes, v) ? (c.codes[v] as string) : v;
   });
 }
 
 /** Records per list and per domain (the compile summary and the manifest). */
 export function countRecords(records: readonly CreditRecord[]): { red: number; black: number; byDomain: Record<string, { red: number; black: number }> } {
-  const out = { red: 0, black: 0, byDomain: {} as Record<string, { red: number; black: number }> };
+  const out = { red: 0, black: 0, byDomain: Object.create(null) as Record<string, { red: number; black: number }> };
   for (const r of records) {
     out[r.listType]++;
     (out.byDomain[r.domain] ??= { red: 0, black: 0 })[r.listType]++;

@@ -72,7 +72,7 @@ async function expandFolder(abs: string, cwd: string): Promise<Target[]> {
 }
 
 export async function validate(paths: readonly string[], options: ValidateOptions): Promise<Report> {
-  if (paths.length === 0) throw new ToolError('USAGE', { detail: 'path' });
+  if (paths.length === 0) throw new ToolError('USAGE', { kind: 'missingArgument', name: 'paths' });
   const ctx = makeContext(options, paths[0]);
   let quarter: Quarter | undefined;
   if (options.quarter !== undefined) {

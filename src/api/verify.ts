@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { listFiles, sha256File } from '../io/package-fs.js';
 import { ToolError } from './errors.js';
 import { REPORT_FILE } from '../io/package-read.js';
+import { parseJsonText } from '../io/json-file.js';
 
 export interface VerifyResult {
   dir: string;
@@ -18,13 +19,10 @@ export function verify(dir: string, cwd: string): VerifyResult {
   const root = resolve(cwd, dir);
   const manifestPath = join(root, 'manifest.json');
   if (!existsSync(manifestPath)) throw new ToolError('PACKAGE_NOT_FOUND', { path: dir });
-  let manifest: { outputs?: { path: string; sha256: string; bytes: number }[] };
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
-  } catch (err) {
-    throw new ToolError('PACKAGE_INVALID', { path: dir, problem: (err as Error).message });
-  }
-  if (!Array.isArray(manifest.outputs)) throw new ToolError('PACKAGE_INVALID', { path: dir, problem: 'manifest.json has no outputs' });
+  const parsed = parseJsonText(readFileSync(manifestPath, 'utf8'));
+  if (!parsed.ok) throw new ToolError('PACKAGE_INVALID', { path: dir, file: 'manifest.json', problem: 'jsonSyntax', line: parsed.line, column: parsed.column });
+  const manifest = parsed.value as { outputs?: { path: string; sha256: string; bytes: number }[] } | null;
+  if (!manifest || !Array.isArray(manifest.outputs)) throw new ToolError('PACKAGE_INVALID', { path: dir, file: 'manifest.json', problem: 'noOutputs' });
   const listed = new Set(manifest.outputs.map((o) => o.path));
   const changed: string[] = [];
   const missing: string[] = [];

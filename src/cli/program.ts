@@ -5,11 +5,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { messagesFor, parseLang, type Lang, type Messages } from '../messages/index.js';
 import { ToolError } from '../api/errors.js';
 import { displayWidth } from '../reporters/wrap.js';
+import { readRegularFile } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerUi } from '../messages/register-ui.js';
 import { objectionUi } from '../messages/objection-ui.js';
@@ -70,16 +71,17 @@ function preLang(argv: string[], io: CliIo): Lang {
   }
   const env = parseLang(io.env.HRSS_CREDIT_LANG);
   if (env) return env;
+  // Only a regular file of at most 1 MB: a FIFO or /dev/zero as the config must not hang the start.
+  const langOf = (f: string): Lang => parseLang((JSON.parse(readRegularFile(f).toString('utf8').replace(/^\uFEFF/, '')) as { lang?: string }).lang) ?? 'zh-CN';
   try {
+    const c = argv.indexOf('--config');
+    if (c >= 0 && argv[c + 1]) return langOf(resolve(io.cwd, argv[c + 1] as string));
     const w = argv.findIndex((a) => a === '-w' || a === '--workspace');
     let dir = w >= 0 && argv[w + 1] ? join(io.cwd, argv[w + 1] as string) : io.cwd;
     if (w >= 0 && argv[w + 1] && /^(?:[A-Za-z]:)?[\\/]/.test(argv[w + 1] as string)) dir = argv[w + 1] as string;
     for (let i = 0; i < 6; i++) {
       const f = join(dir, 'hrss-credit.config.json');
-      if (existsSync(f)) {
-        const lang = (JSON.parse(readFileSync(f, 'utf8').replace(/^\uFEFF/, '')) as { lang?: string }).lang;
-        return parseLang(lang) ?? 'zh-CN';
-      }
+      if (existsSync(f)) return langOf(f);
       const up = join(dir, '..');
       if (up === dir) break;
       dir = up;
@@ -147,25 +149,52 @@ function addCommon(cmd: Command, m: Messages): Command {
     .helpOption('-h, --help', m.ui.help.helpOption);
 }
 
-function usageText(m: Messages, err: CommanderError): string {
-  const u = m.ui.usage;
+/** Commander's English error as data for the catalogue (kind, option or argument, value, choices, suggestion). */
+function usageArgs(err: CommanderError): Record<string, string | number> {
   const msg = err.message.replace(/^error: /, '');
-  const quoted = /'([^']+)'/.exec(msg)?.[1] ?? '';
+  const quoted = [...msg.matchAll(/'([^']+)'/g)].map((q) => q[1] as string);
+  // '--to <dir>' and '-w, --workspace <dir>' are named by their long flag.
+  const flag = (s = ''): string => /--[\w-]+/.exec(s)?.[0] ?? s.split(/[ ,]/)[0] ?? s;
+  const suggestion = /\(Did you mean (.+?)\?\)/.exec(msg)?.[1];
+  const more: Record<string, string> = suggestion ? { suggestion } : {};
   switch (err.code) {
     case 'commander.unknownOption':
-      return u.unknownOption(quoted);
-    case 'commander.missingArgument':
-      return u.missingArgument(quoted);
-    case 'commander.excessArguments':
-      return u.excessArguments('');
+      return { kind: 'unknownOption', name: quoted[0] ?? '', ...more };
     case 'commander.unknownCommand':
-      return u.unknownCommand(quoted);
+      return { kind: 'unknownCommand', name: quoted[0] ?? '', ...more };
+    case 'commander.missingArgument':
+      return { kind: 'missingArgument', name: quoted[0] ?? '' };
+    case 'commander.excessArguments':
+      return { kind: 'excessArguments' };
     case 'commander.optionMissingArgument':
-      return u.optionMissingArgument(quoted);
-    case 'commander.invalidArgument':
-      return u.invalidArgument(msg.replace(/^option '[^']+' argument /, ''));
+      return { kind: 'optionMissingArgument', name: flag(quoted[0]) };
+    case 'commander.missingMandatoryOptionValue':
+      return { kind: 'missingOption', name: flag(quoted[0]) };
+    case 'commander.invalidArgument': {
+      // A choice (--format, --audience) names its choices; the only parsed value is --max-findings.
+      const allowed = /Allowed choices are (.+)\.$/.exec(msg)?.[1];
+      return allowed !== undefined ? { kind: 'invalidChoice', name: flag(quoted[0]), value: quoted[1] ?? '', allowed } : { kind: 'notPositiveInt', name: flag(quoted[0]), value: quoted[1] ?? '' };
+    }
+    case 'commander.help':
+      return { kind: 'noCommand' };
     default:
-      return u.other(msg);
+      return { kind: 'other', detail: msg };
+  }
+}
+
+/** Values commander accepts as text but the tool does not: --lang, --ignore codes (exit 2 with a suggestion). */
+async function checkFlags(flags: GlobalFlags): Promise<void> {
+  if (flags.lang !== undefined && !parseLang(flags.lang)) {
+    throw new ToolError('USAGE', { kind: 'invalidChoice', name: '--lang', value: flags.lang, allowed: 'zh-CN, en' });
+  }
+  if (flags.ignore.length === 0) return;
+  const { ALL_CODES, isCode } = await import('../diagnostics/codes.js');
+  const { suggest } = await import('../domain/suggest.js');
+  for (const code of flags.ignore) {
+    // Codes are SCREAMING_SNAKE: a lower-case code is a typo to be told about, not guessed at.
+    if (isCode(code)) continue;
+    const suggestion = suggest(code, ALL_CODES);
+    throw new ToolError('USAGE', { kind: 'unknownCode', name: '--ignore', value: code, ...(suggestion ? { suggestion } : {}) });
   }
 }
 
@@ -173,7 +202,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const lang = preLang(argv, io);
   const m = messagesFor(lang);
   const json = wantsJson(argv);
-  let commandName = argv.find((a) => !a.startsWith('-')) ?? '';
+  let commandName = '';
   let exitCode = 0;
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' || argv.includes('--no-color');
   const forceColor = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
@@ -193,7 +222,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     });
 
   const envFor = (cmd: Command): CommandEnv => {
-    const flags = cmd.optsWithGlobals() as GlobalFlags;
+    // The common options are on the program and on every command, so they may come before or after
+    // the command's name: a value given on the command line wins over a default, --ignore adds up.
+    const local = cmd.opts() as Record<string, unknown>;
+    const root = program.opts() as Record<string, unknown>;
+    const given = (c: Command, k: string): boolean => ['cli', 'env'].includes(c.getOptionValueSource(k) ?? '');
+    const merged: Record<string, unknown> = { ...local };
+    for (const [k, v] of Object.entries(root)) if (!given(cmd, k) && (given(program, k) || merged[k] === undefined)) merged[k] = v;
+    merged.ignore = [...((root.ignore as string[] | undefined) ?? []), ...((local.ignore as string[] | undefined) ?? [])];
+    const flags = merged as unknown as GlobalFlags;
     flags.format ??= 'pretty';
     const mm = flags.lang ? messagesFor(parseLang(flags.lang) ?? lang) : m;
     const common = {
@@ -213,12 +250,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       commandName = name;
       const cmd = args[args.length - 1] as Command;
       const env = envFor(cmd);
+      await checkFlags(env.flags);
       const handler = await load();
       exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
     };
 
   const h = m.ui.help;
   const o = h.opt;
+  addCommon(program, m);
   addCommon(program.command('validate').description(h.validate).argument('<paths...>', h.validatePaths), m)
     .option('--department <name>', o.department)
     .option('--quarter <quarter>', o.quarter)
@@ -333,13 +372,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      const text = usageText(m, err);
+    if (!commandName) {
+      const known = new Set(program.commands.map((c) => c.name()));
+      commandName = argv.find((a) => known.has(a)) ?? '';
+    }
+    const usage = err instanceof CommanderError ? err : err instanceof ToolError && err.code === 'USAGE' && err.args.kind !== undefined ? err : undefined;
+    if (usage) {
+      if (usage instanceof CommanderError && (usage.code === 'commander.helpDisplayed' || usage.code === 'commander.version' || (usage.code === 'commander.help' && usage.exitCode === 0))) return 0;
+      const args = usage instanceof CommanderError ? usageArgs(usage) : usage.args;
       if (json) {
         const { toJsonError, formatJson } = await import('../reporters/json.js');
-        io.stdout.write(formatJson(toJsonError(commandName, new ToolError('USAGE', { detail: text }), m)));
-      } else io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${text}\n${h.usage} hrss-credit ${commandName && commandName !== '--help' ? `${commandName} ` : ''}--help\n`);
+        io.stdout.write(formatJson(toJsonError(commandName, new ToolError('USAGE', args), m)));
+      } else io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${m.ui.usage(args)}\n${h.usage} hrss-credit ${commandName ? `${commandName} ` : ''}--help\n`);
       return 2;
     }
     return reportFailure(err, m, io, json, commandName, chalk, argv.includes('--debug'));

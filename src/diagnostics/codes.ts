@@ -3,11 +3,26 @@
  * carries. A code, once released, is never renamed; messages live in src/messages/.
  */
 
+import type { FieldKey } from '../schemas/fields.js';
+import type { CoverKey } from '../table/cover.js';
+
 export type Severity = 'error' | 'warning' | 'info';
+
+/** A place in the workspace named inside a finding's args (the catalogue writes it out). */
+export interface PlaceArg {
+  file: string;
+  sheet?: string;
+  row?: number;
+}
 
 type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | 'maxColumns' | 'maxCellChars' | 'maxAttachmentBytes' | 'maxZipEntries' | 'maxXmlDepth' | 'maxSharedStrings' | 'maxSheets' | 'maxSharedStringChars';
 
-/** The facts behind each finding. Values are plain strings and numbers so that JSON is stable. */
+/**
+ * The facts behind each finding: plain strings, numbers and lists of strings, so that JSON is stable.
+ * Args are data, never prose: a column or cover entry is named by its key (rendered by the
+ * catalogue in the reader's language), a list of names is an array (the catalogue joins it). Only
+ * SHEET_COLUMN_UNKNOWN carries a header, the user's own text.
+ */
 export interface CodeArgs {
   FILE_UNREADABLE: { reason: 'damaged' | 'notWorkbook' | 'notText' | 'limit' | 'io' | 'locked' | 'empty' | 'xml'; detail?: string; limit?: Limit; max?: number; actual?: number };
   /** inZip: an entry of a zip submission (its location reads `就业办.zip!/…`). */
@@ -16,15 +31,15 @@ export interface CodeArgs {
   FILE_NO_LIST: { sheets: number };
   FILE_LOOSE: { name: string };
   SHEET_HEADER_NOT_FOUND: { rowsSearched: number };
-  SHEET_COLUMN_MISSING: { header: string; rows?: number; firstRow?: number };
-  SHEET_COLUMN_DUPLICATE: { header: string; columns: string };
+  SHEET_COLUMN_MISSING: { field: FieldKey; rows?: number; firstRow?: number };
+  SHEET_COLUMN_DUPLICATE: { field: FieldKey; columns: string };
   SHEET_COLUMN_UNKNOWN: { header: string; column: string };
   SHEET_HIDDEN: { what: 'sheet' | 'row'; listType?: string };
-  SCHEMA_REQUIRED: { header: string; because?: 'organisation' | 'person' | 'black' | 'business' };
-  SCHEMA_ENUM: { header: string; value: string; allowed: string };
+  SCHEMA_REQUIRED: { field: FieldKey; because?: 'organisation' | 'person' | 'black' | 'business' };
+  SCHEMA_ENUM: { field: FieldKey; value: string; allowed: string[] };
   SCHEMA_LIST_TYPE_CONFLICT: { value: string; fromName: string; name: string };
-  SCHEMA_DATE_INVALID: { header: string; value: string; reason: 'format' | 'nonexistent' };
-  SCHEMA_DATE_FUTURE: { header: string; value: string; today: string };
+  SCHEMA_DATE_INVALID: { field: FieldKey | CoverKey; value: string; reason: 'format' | 'nonexistent' };
+  SCHEMA_DATE_FUTURE: { field: FieldKey; value: string; today: string };
   SCHEMA_DATE_ORDER: { decisionDate: string; publishUntil: string };
   SCHEMA_DATE_OUT_OF_QUARTER: { value: string; quarter: string; start: string; end: string };
   SCHEMA_EXPIRED: { publishUntil: string; today: string };
@@ -33,44 +48,44 @@ export interface CodeArgs {
   /** reason 'idNumber': an 18-digit citizen ID number typed into the credit-code column (value masked). */
   SCHEMA_CREDIT_CODE_FORMAT: { value: string; length: number; reason?: 'idNumber' };
   SCHEMA_CREDIT_CODE_CHECKSUM: { value: string; position: number; expected: string };
-  SCHEMA_ID_FORMAT: { header: string; value: string; reason: 'length' | 'chars' | 'birthDate' };
-  SCHEMA_ID_CHECKSUM: { header: string; value: string; expected: string };
-  SCHEMA_ID_PRECISION_LOST: { header: string; value: string };
+  SCHEMA_ID_FORMAT: { field: FieldKey; value: string; reason: 'length' | 'chars' | 'birthDate' };
+  SCHEMA_ID_CHECKSUM: { field: FieldKey; value: string; expected: string };
+  SCHEMA_ID_PRECISION_LOST: { field: FieldKey; value: string };
   SCHEMA_SUBJECT_MISMATCH: { subjectType: string; reason: 'personWithCreditCode' | 'organisationWithBusinessCode' | 'businessWithoutBusinessCode' };
   SCHEMA_MINOR: { value: string; age: number; decisionDate: string };
-  SCHEMA_FORMULA_NO_VALUE: { header: string; formula: string };
-  SCHEMA_CELL_ERROR: { header: string; value: string };
-  SCHEMA_NORMALISED: { header: string; from: string; to: string };
+  SCHEMA_FORMULA_NO_VALUE: { field: FieldKey; formula: string };
+  SCHEMA_CELL_ERROR: { field: FieldKey; value: string };
+  SCHEMA_NORMALISED: { field: FieldKey; from: string; to: string };
   /** value: the number masked (ID by publication.maskRule, mobile 138****5678). */
-  SCHEMA_PERSONAL_INFO: { header: string; field: string; kind: 'idNumber' | 'mobile'; value: string };
+  SCHEMA_PERSONAL_INFO: { field: FieldKey; kind: 'idNumber' | 'mobile'; value: string };
   /** codepoint: "U+FFFE"; the character is written as U+FFFD. */
-  SCHEMA_CHARACTER_INVALID: { header: string; field: string; codepoint: string };
+  SCHEMA_CHARACTER_INVALID: { field: FieldKey; codepoint: string };
   MATRIX_DEPARTMENT_UNKNOWN: { name: string; source: 'option' | 'folder' | 'cover' | 'none' };
-  MATRIX_DOMAIN_NOT_ALLOWED: { domain: string; department: string; allowed: string; responsible: string };
+  MATRIX_DOMAIN_NOT_ALLOWED: { domain: string; department: string; allowed: string[]; responsible: string[] };
   COVER_MISSING: { lists: number };
-  COVER_DUPLICATE: { covers: string };
-  COVER_FIELD_MISSING: { key: string };
-  COVER_MISMATCH: { key: string; cover: string; expected: string };
+  COVER_DUPLICATE: { covers: PlaceArg[] };
+  COVER_FIELD_MISSING: { key: CoverKey };
+  COVER_MISMATCH: { key: CoverKey; cover: string; expected: string };
   COVER_NIL_WITH_ROWS: { rows: number };
-  APPROVAL_REVIEW_MISSING: { missing: string };
-  APPROVAL_SIGNOFF_MISSING: { missing: string };
-  APPROVAL_DATE_FUTURE: { key: string; value: string; today: string };
+  APPROVAL_REVIEW_MISSING: { missing: CoverKey[] };
+  APPROVAL_SIGNOFF_MISSING: { missing: CoverKey[] };
+  APPROVAL_DATE_FUTURE: { key: CoverKey; value: string; today: string };
   APPROVAL_DATE_ORDER: { reviewedOn: string; approvedOn: string };
   APPROVAL_SAME_PERSON: { name: string };
-  EVIDENCE_REPORT_MISSING: { black: number; named?: string };
+  EVIDENCE_REPORT_MISSING: { black: number; named?: string[] };
   EVIDENCE_PICTURE_MISSING: { black: number };
   EVIDENCE_RED_INCOMPLETE: { missing: 'report' | 'picture' | 'both' };
   EVIDENCE_FILE_INVALID: { reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable'; ext: string; detected?: string; max?: number; actual?: number };
   EVIDENCE_FILE_IGNORED: { ext: string };
   /** inZip: an entry name of a zip submission, never extracted. */
   EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name'; problem?: 'device' | 'character' | 'trailing' | 'empty'; inZip?: boolean };
-  PACKAGE_DUPLICATE: { subject: string; places: string; count: number; id: string };
-  PACKAGE_SAME_SUBJECT: { subject: string; other: string };
-  PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: string };
+  PACKAGE_DUPLICATE: { subject: string; places: PlaceArg[]; count: number; id: string };
+  PACKAGE_SAME_SUBJECT: { subject: string; other: PlaceArg };
+  PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: PlaceArg };
   PACKAGE_SUBMISSION_MISSING: { department: string };
-  PACKAGE_QUARTER_DUPLICATE: { quarter: string; folders: string };
+  PACKAGE_QUARTER_DUPLICATE: { quarter: string; folders: string[] };
   PACKAGE_EXISTS: { path: string };
-  PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string };
+  PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string[] };
   /** file: the workspace file that would cover the year, `calendar/2027.json`. */
   CALENDAR_NOT_COVERED: { year: number; file: string };
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };

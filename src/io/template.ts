@@ -1,9 +1,8 @@
 /** Loading the export template: the built-in one under templates/, or a bureau's own file. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TemplateSchema, type Template } from '../schemas/template.js';
-import { loadJson } from './workspace.js';
+import { loadJsonWithBytes } from './workspace.js';
 
 export const BUILTIN_TEMPLATE = fileURLToPath(new URL('../../templates/credit-office.json', import.meta.url));
 
@@ -14,7 +13,8 @@ export interface LoadedTemplate {
 
 export function loadTemplate(path: string | undefined, display?: string): LoadedTemplate {
   const file = path ?? BUILTIN_TEMPLATE;
-  const template = loadJson(file, (v) => TemplateSchema.parse(v), 'TEMPLATE_INVALID', display ?? (path ? file : 'templates/credit-office.json'));
-  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const { value: template, bytes } = loadJsonWithBytes(file, (v) => TemplateSchema.parse(v), 'TEMPLATE_INVALID', display ?? (path ? file : 'templates/credit-office.json'));
+  // The hash of the very bytes that were validated: a second read could see another file.
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { template, sha256 };
 }

@@ -1,9 +1,15 @@
 /** English messages (`--lang en`). */
-import type { CodeArgs } from '../diagnostics/codes.js';
+import type { CodeArgs, PlaceArg } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
 import { calendarExample, calendarFileInvalidEn, enCalendarUi } from './calendar.js';
 import { enReportsUi } from './reports.js';
+
+/** A column or cover entry by its key (args are data); a list of names joined the English way. */
+const F = (key: string): string => enUi.fieldNames[key] ?? key;
+const list = (names: readonly string[]): string => names.join(', ');
+const place = (p: PlaceArg): string => `${p.file}${p.sheet ? ` (${p.sheet})` : ''}${p.row !== undefined ? ` row ${p.row}` : ''}`;
+const places = (ps: readonly PlaceArg[]): string => ps.map(place).join('; ');
 
 export function bytesEn(n: number | undefined): string {
   if (n === undefined) return '';
@@ -92,12 +98,12 @@ export const en: CodeCatalogue = {
   },
   SHEET_COLUMN_MISSING: {
     title: 'Column missing',
-    message: (a) => (a.rows ? `column "${a.header}" is missing and ${a.rows} row(s) need it (first: row ${a.firstRow})` : `required column "${a.header}" is missing`),
-    hint: (a) => `Add a "${a.header}" column to the header and fill it in`,
+    message: (a) => (a.rows ? `column "${F(a.field)}" is missing and ${a.rows} row(s) need it (first: row ${a.firstRow})` : `required column "${F(a.field)}" is missing`),
+    hint: (a) => `Add a "${F(a.field)}" column to the header and fill it in`,
   },
   SHEET_COLUMN_DUPLICATE: {
     title: 'Duplicate column',
-    message: (a) => `"${a.header}" appears in several columns (${a.columns}); only the first is read`,
+    message: (a) => `"${F(a.field)}" appears in several columns (${a.columns}); only the first is read`,
     hint: () => 'Remove or rename the extra column',
   },
   SHEET_COLUMN_UNKNOWN: {
@@ -112,13 +118,13 @@ export const en: CodeCatalogue = {
   },
   SCHEMA_REQUIRED: {
     title: 'Required value empty',
-    message: (a) => `"${a.header}" is empty${a.because ? BECAUSE_EN[a.because] : ''}`,
-    hint: (a) => `Fill in "${a.header}"`,
+    message: (a) => `"${F(a.field)}" is empty${a.because ? BECAUSE_EN[a.because] : ''}`,
+    hint: (a) => `Fill in "${F(a.field)}"`,
   },
   SCHEMA_ENUM: {
     title: 'Value not allowed',
-    message: (a) => `"${a.value}" is not an allowed value of "${a.header}"`,
-    hint: (a) => `Allowed: ${a.allowed}`,
+    message: (a) => `"${a.value}" is not an allowed value of "${F(a.field)}"`,
+    hint: (a) => `Allowed: ${list(a.allowed)}`,
   },
   SCHEMA_LIST_TYPE_CONFLICT: {
     title: 'List type contradicts the name',
@@ -127,12 +133,12 @@ export const en: CodeCatalogue = {
   },
   SCHEMA_DATE_INVALID: {
     title: 'Invalid date',
-    message: (a) => (a.reason === 'nonexistent' ? `"${a.header}" ${a.value} does not exist` : `"${a.header}" "${a.value}" is not a date`),
+    message: (a) => (a.reason === 'nonexistent' ? `"${F(a.field)}" ${a.value} does not exist` : `"${F(a.field)}" "${a.value}" is not a date`),
     hint: () => 'Write a full date, e.g. 2026-08-03, 2026/8/3 or 2026年8月3日',
   },
   SCHEMA_DATE_FUTURE: {
     title: 'Date after today',
-    message: (a) => `"${a.header}" ${a.value} is after today (${a.today})`,
+    message: (a) => `"${F(a.field)}" ${a.value} is after today (${a.today})`,
     hint: () => 'The decision date is the date the decision was made; check it',
   },
   SCHEMA_DATE_ORDER: {
@@ -184,18 +190,18 @@ export const en: CodeCatalogue = {
     title: 'ID number malformed',
     message: (a) =>
       a.reason === 'birthDate'
-        ? `"${a.header}" ${a.value} holds a birth date that does not exist`
-        : `"${a.header}" ${a.value} is malformed: 18 characters (the last may be X) or 15 digits expected`,
+        ? `"${F(a.field)}" ${a.value} holds a birth date that does not exist`
+        : `"${F(a.field)}" ${a.value} is malformed: 18 characters (the last may be X) or 15 digits expected`,
     hint: () => 'Check it against the ID card; for another document type fill in 证件类型',
   },
   SCHEMA_ID_CHECKSUM: {
     title: 'ID check digit wrong',
-    message: (a) => `"${a.header}" ${a.value} has a wrong check digit: the last should be ${a.expected}`,
+    message: (a) => `"${F(a.field)}" ${a.value} has a wrong check digit: the last should be ${a.expected}`,
     hint: () => 'Usually a typing error: check it against the ID card',
   },
   SCHEMA_ID_PRECISION_LOST: {
     title: 'Number truncated by Excel',
-    message: (a) => `"${a.header}" ${a.value} was stored by Excel as a number and lost its last digits`,
+    message: (a) => `"${F(a.field)}" ${a.value} was stored by Excel as a number and lost its last digits`,
     hint: () => 'Format the column as Text and type the full number again from the source (the lost digits cannot be recovered)',
   },
   SCHEMA_SUBJECT_MISMATCH: {
@@ -215,28 +221,28 @@ export const en: CodeCatalogue = {
   },
   SCHEMA_FORMULA_NO_VALUE: {
     title: 'Formula without a result',
-    message: (a) => `"${a.header}" is a formula (=${a.formula}) saved without its result`,
+    message: (a) => `"${F(a.field)}" is a formula (=${a.formula}) saved without its result`,
     hint: () => 'Open and save the file in Excel/WPS, or paste the cells as values',
   },
   SCHEMA_CELL_ERROR: {
     title: 'Error value in cell',
-    message: (a) => `"${a.header}" holds the error value ${a.value}`,
+    message: (a) => `"${F(a.field)}" holds the error value ${a.value}`,
     hint: () => 'Fix the formula or type the value',
   },
   SCHEMA_NORMALISED: {
     title: 'Value normalised',
-    message: (a) => `"${a.header}" normalised from "${a.from}" to "${a.to}"`,
+    message: (a) => `"${F(a.field)}" normalised from "${a.from}" to "${a.to}"`,
     hint: () => 'Nothing to do; correct the source to match if you like',
   },
   SCHEMA_PERSONAL_INFO: {
     title: 'Personal information in text',
     message: (a) =>
-      `"${a.header}" contains ${a.kind === 'idNumber' ? 'an ID number' : 'a mobile phone number'} ${a.value}: masked in the public (公示) files, kept in the sharing (共享) files`,
+      `"${F(a.field)}" contains ${a.kind === 'idNumber' ? 'an ID number' : 'a mobile phone number'} ${a.value}: masked in the public (公示) files, kept in the sharing (共享) files`,
     hint: () => 'ID and phone numbers are personal information and do not belong in names, facts, basis or remarks; a person\'s ID number goes into 证件号码, phone numbers are not submitted',
   },
   SCHEMA_CHARACTER_INVALID: {
     title: 'Invalid character in cell',
-    message: (a) => `"${a.header}" contains the invisible invalid character ${a.codepoint}; it is written as U+FFFD`,
+    message: (a) => `"${F(a.field)}" contains the invisible invalid character ${a.codepoint}; it is written as U+FFFD`,
     hint: () => 'Usually pasted in; delete it in the source (retype the cell) and save again',
   },
   MATRIX_DEPARTMENT_UNKNOWN: {
@@ -246,8 +252,8 @@ export const en: CodeCatalogue = {
   },
   MATRIX_DOMAIN_NOT_ALLOWED: {
     title: 'Domain not allowed',
-    message: (a) => `${a.department} is not responsible for the domain ${a.domain} (it submits: ${a.allowed})`,
-    hint: (a) => (a.responsible ? `${a.domain} is submitted by ${a.responsible}` : 'Check the domain; change responsibilities under "matrix" in config'),
+    message: (a) => `${a.department} is not responsible for the domain ${a.domain} (it submits: ${list(a.allowed)})`,
+    hint: (a) => (a.responsible.length ? `${a.domain} is submitted by ${list(a.responsible)}` : 'Check the domain; change responsibilities under "matrix" in config'),
   },
   COVER_MISSING: {
     title: 'Cover missing',
@@ -256,17 +262,17 @@ export const en: CodeCatalogue = {
   },
   COVER_DUPLICATE: {
     title: 'Several covers',
-    message: (a) => `there are several covers: ${a.covers}`,
+    message: (a) => `there are several covers: ${places(a.covers)}`,
     hint: () => 'Keep one cover per department per quarter',
   },
   COVER_FIELD_MISSING: {
     title: 'Cover incomplete',
-    message: (a) => `the cover's "${a.key}" is empty`,
-    hint: (a) => `Fill in "${a.key}" on the cover`,
+    message: (a) => `the cover's "${F(a.key)}" is empty`,
+    hint: (a) => `Fill in "${F(a.key)}" on the cover`,
   },
   COVER_MISMATCH: {
     title: 'Cover disagrees',
-    message: (a) => `the cover's "${a.key}" says "${a.cover}", not ${a.expected}`,
+    message: (a) => `the cover's "${F(a.key)}" says "${a.cover}", not ${a.expected}`,
     hint: () => 'Check the cover, or whether the files are in the right department/quarter folder',
   },
   COVER_NIL_WITH_ROWS: {
@@ -276,17 +282,17 @@ export const en: CodeCatalogue = {
   },
   APPROVAL_REVIEW_MISSING: {
     title: 'Review missing',
-    message: (a) => `the cover lacks ${a.missing} (review by the bureau-level leader in charge)`,
+    message: (a) => `the cover lacks ${list(a.missing.map(F))} (review by the bureau-level leader in charge)`,
     hint: () => 'The rules §四(二) require review by the leader in charge: fill in 审核人 and 审核日期',
   },
   APPROVAL_SIGNOFF_MISSING: {
     title: 'Approval missing',
-    message: (a) => `the cover lacks ${a.missing} (approval by the principal leader)`,
+    message: (a) => `the cover lacks ${list(a.missing.map(F))} (approval by the principal leader)`,
     hint: () => 'The rules §四(二) require approval by the principal leader: fill in 审定人 and 审定日期',
   },
   APPROVAL_DATE_FUTURE: {
     title: 'Sign-off after today',
-    message: (a) => `${a.key} ${a.value} is after today (${a.today})`,
+    message: (a) => `${F(a.key)} ${a.value} is after today (${a.today})`,
     hint: () => 'Write the date the sign-off was actually given',
   },
   APPROVAL_DATE_ORDER: {
@@ -301,7 +307,7 @@ export const en: CodeCatalogue = {
   },
   EVIDENCE_REPORT_MISSING: {
     title: 'Case report missing',
-    message: (a) => (a.named ? `case files named on the cover do not exist: ${a.named}` : `${a.black} black-list record(s) but no case report in 附件/`),
+    message: (a) => (a.named ? `case files named on the cover do not exist: ${list(a.named)}` : `${a.black} black-list record(s) but no case report in 附件/`),
     hint: () => 'Put one typical case report (.pdf, .docx, .doc, .wps, .ofd or .txt) in the 附件 folder (the rules §三)',
   },
   EVIDENCE_PICTURE_MISSING: {
@@ -350,17 +356,17 @@ export const en: CodeCatalogue = {
   },
   PACKAGE_DUPLICATE: {
     title: 'Duplicate record',
-    message: (a) => `the same decision on ${a.subject} appears ${a.count} times: ${a.places}`,
+    message: (a) => `the same decision on ${a.subject} appears ${a.count} times: ${places(a.places)}`,
     hint: () => 'Submit one subject, list, domain and decision once; delete the repeated rows',
   },
   PACKAGE_SAME_SUBJECT: {
     title: 'Subject listed twice',
-    message: (a) => `${a.subject} appears again on the same list and domain with another decision (see ${a.other})`,
+    message: (a) => `${a.subject} appears again on the same list and domain with another decision (see ${place(a.other)})`,
     hint: () => 'Keep both if they are different decisions; otherwise merge or delete',
   },
   PACKAGE_RED_BLACK_CONFLICT: {
     title: 'On the red and the black list',
-    message: (a) => `${a.subject} is on a red list and a black list this quarter (see ${a.other})`,
+    message: (a) => `${a.subject} is on a red list and a black list this quarter (see ${place(a.other)})`,
     hint: () => 'A subject on a black list cannot stay on a red list: check with the departments; the red-listing one proposes the removal',
   },
   PACKAGE_SUBMISSION_MISSING: {
@@ -370,7 +376,7 @@ export const en: CodeCatalogue = {
   },
   PACKAGE_QUARTER_DUPLICATE: {
     title: 'Quarter folder twice',
-    message: (a) => `several folders name ${a.quarter}: ${a.folders}`,
+    message: (a) => `several folders name ${a.quarter}: ${list(a.folders)}`,
     hint: () => 'Merge them into one quarter folder (preferably named like 2026Q3)',
   },
   PACKAGE_EXISTS: {
@@ -390,7 +396,7 @@ export const en: CodeCatalogue = {
   },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
-    message: (a) => `several folders are ${a.department}: ${a.folders}`,
+    message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,
     hint: () => 'Use one folder per department per quarter',
   },
   OBJECTION_RECORD_NOT_FOUND: {
@@ -431,19 +437,72 @@ export const en: CodeCatalogue = {
   },
 };
 
+type ToolArgs = Record<string, string | number>;
+
+const TYPE_EN: Record<string, string> = { number: 'a number', string: 'a quoted string', boolean: 'true or false', object: 'an object {…}', array: 'an array […]', int: 'a whole number' };
+
+/** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
+function problemEn(a: ToolArgs): string {
+  const v = a.value !== undefined ? `"${a.value}"` : '';
+  const more = a.suggestion !== undefined ? `; did you mean ${a.suggestion}?` : '';
+  switch (a.problem) {
+    case 'unreadable': return `cannot read the file (${a.detail ?? ''})`;
+    case 'notFile': return 'not a regular file (a folder, a pipe or a device); give a .json file';
+    case 'tooLarge': return `the file is too large (over ${bytesEn(Number(a.limit))}) to be a config or template`;
+    case 'jsonSyntax': return `not valid JSON at line ${a.line}, column ${a.column}; check the quotes, commas and brackets there (keys need double quotes)`;
+    case 'missing': return `missing; expected ${TYPE_EN[String(a.expected)] ?? a.expected}`;
+    case 'type': return `value ${v} has the wrong type; expected ${TYPE_EN[String(a.expected)] ?? a.expected}`;
+    case 'unknownKey': return `unknown key ${v}; remove it or check the spelling`;
+    case 'choice': return `value ${v} is not allowed; choose one of ${a.allowed}`;
+    case 'tooSmall': return `value ${v} is too small; the minimum is ${a.limit}`;
+    case 'tooBig': return `value ${v} is too large; the maximum is ${a.limit}`;
+    case 'tooShort': return Number(a.limit) <= 1 ? 'must not be empty' : `needs at least ${a.limit} characters or items`;
+    case 'tooLong': return `value ${v} is too long; at most ${a.limit} characters or items`;
+    case 'format': return `value ${v} is not in the expected format`;
+    case 'unknownCode': return `${v} is not a check code${more} (run hrss-credit rules for the list)`;
+    case 'reservedKey': return `${v} is a reserved word and cannot be a name or key; rename it`;
+    case 'pathSegment': return `name ${v} cannot be a folder name: no / \\ : * ? " < > | or control characters, and not . or ..`;
+    case 'windowsName': return `name ${v} is a reserved Windows device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9) and cannot be a folder name`;
+    case 'trailingDotSpace': return `name ${v} must not end with a dot or a space (Windows drops them)`;
+    case 'nameTooLong': return `name ${v} is too long; at most ${a.limit} characters`;
+    case 'fieldOrValue': return 'each column needs exactly one of "field" or "value"';
+    case 'noOutputs': return 'it has no outputs list';
+    case 'recordId': return 'the record id does not match its content: the file was edited by hand; compile again';
+    default: return `value ${v} is invalid`;
+  }
+}
+
+/** A usage error: what commander or the flag checks found, as data (cli/program.ts usageArgs). */
+export function usageEn(a: ToolArgs): string {
+  const more = a.suggestion !== undefined ? `; did you mean ${a.suggestion}?` : '';
+  switch (a.kind) {
+    case 'unknownOption': return `unknown option ${a.name}${more}`;
+    case 'unknownCommand': return `unknown command ${a.name}${more}`;
+    case 'missingArgument': return `missing argument ${a.name}`;
+    case 'excessArguments': return `too many arguments${a.value !== undefined ? `: ${a.value}` : ''}`;
+    case 'optionMissingArgument': return `option ${a.name} needs a value`;
+    case 'missingOption': return `the option ${a.name} is required`;
+    case 'invalidChoice': return `option ${a.name}: "${a.value}" is not allowed; choose one of ${a.allowed}`;
+    case 'unknownCode': return `${a.name ? `${a.name}: ` : ''}"${a.value}" is not a check code${more} (run hrss-credit rules for the list)`;
+    case 'notPositiveInt': return `option ${a.name}: "${a.value}" is not allowed; write a whole number of at least 1`;
+    case 'noCommand': return 'give a command';
+    default: return String(a.detail ?? '');
+  }
+}
+
 export const enToolErrors: ToolErrorCatalogue = {
-  USAGE: (a) => `usage error: ${a.detail ?? ''}`,
+  USAGE: (a) => `usage error: ${usageEn(a)}`,
   PATH_NOT_FOUND: (a) => `path not found: ${a.path}`,
   PATH_NOT_FOLDER: (a) => `${a.path} is a file where a folder is needed; give the path of a folder`,
   PATH_UNREADABLE: (a) => `cannot read the folder ${a.path} (${a.problem}); check that you may read it and the network share is still connected, and try again`,
   WORKSPACE_NOT_FOUND: () => 'no workspace found (a folder with hrss-credit.config.json or submissions/); run inside it or pass -w',
-  CONFIG_INVALID: (a) => `config ${a.file} is invalid: ${a.key}: ${a.problem}`,
-  TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key}: ${a.problem}`,
+  CONFIG_INVALID: (a) => `config ${a.file} is invalid: ${a.key ? `${a.key}: ` : ''}${problemEn(a)}`,
+  TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key ? `${a.key}: ` : ''}${problemEn(a)}`,
   QUARTER_INVALID: (a) => `cannot read the quarter "${a.value}"; write 2026Q3, Q3 or 2026年第三季度 (years 1900–2999)`,
   DATE_INVALID: (a) => `cannot read the date "${a.value}"; write YYYY-MM-DD (years 1900–2999)`,
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
-  PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.problem}`,
+  PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
   REGISTER_CORRUPT: (a) => `the register ${a.path} is broken at line ${a.line} (${({ json: 'not JSON', schema: 'not a register event', seq: 'sequence out of order', prev: 'does not link to the line before', hash: 'hash mismatch: edited', torn: 'unfinished last line' } as Record<string, string>)[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
   REGISTER_LOCKED: (a) => `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished`,
   REGISTER_UNREADABLE: (a) => `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
@@ -480,15 +539,7 @@ export const enUi: UiText = {
   hintPrefix: 'Fix: ',
   error: 'error',
   debugHint: '(run with --debug for technical details)',
-  usage: {
-    unknownOption: (d) => `unknown option ${d}`,
-    missingArgument: (d) => `missing argument ${d}`,
-    excessArguments: (d) => `too many arguments${d ? `: ${d}` : ''}`,
-    unknownCommand: (d) => `unknown command ${d}`,
-    optionMissingArgument: (d) => `option ${d} needs a value`,
-    invalidArgument: (d) => `invalid value: ${d}`,
-    other: (d) => d,
-  },
+  usage: usageEn,
   help: {
     usage: 'Usage:',
     optionsToken: '[options]',

@@ -35,7 +35,8 @@ export interface UiText {
   hintPrefix: string;
   error: string;
   debugHint: string;
-  usage: Record<'unknownOption' | 'missingArgument' | 'excessArguments' | 'unknownCommand' | 'optionMissingArgument' | 'invalidArgument' | 'other', (detail: string) => string>;
+  /** A usage error from its args (kind, name, value, allowed, suggestion): cli/program.ts usageArgs. */
+  usage(args: Record<string, string | number>): string;
   help: {
     usage: string;
     optionsToken: string;

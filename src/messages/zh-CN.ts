@@ -1,9 +1,15 @@
 /** 中文消息（默认）。每条消息说明问题所在，提示说明如何修改。 */
-import type { CodeArgs } from '../diagnostics/codes.js';
+import type { CodeArgs, PlaceArg } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
 import { calendarExample, calendarFileInvalidZh, zhCalendarUi } from './calendar.js';
 import { zhReportsUi } from './reports.js';
+
+/** A column or cover entry by its key (args are data); a list of names joined the Chinese way. */
+const F = (key: string): string => zhUi.fieldNames[key] ?? key;
+const list = (names: readonly string[]): string => names.join('、');
+const place = (p: PlaceArg): string => `${p.file}${p.sheet ? `（${p.sheet}）` : ''}${p.row !== undefined ? ` 第 ${p.row} 行` : ''}`;
+const places = (ps: readonly PlaceArg[]): string => ps.map(place).join('；');
 
 export function bytesZh(n: number | undefined): string {
   if (n === undefined) return '';
@@ -92,12 +98,12 @@ export const zhCN: CodeCatalogue = {
   },
   SHEET_COLUMN_MISSING: {
     title: '缺少列',
-    message: (a) => (a.rows ? `缺少“${a.header}”列，有 ${a.rows} 行需要填写（首行为第 ${a.firstRow} 行）` : `缺少必需的“${a.header}”列`),
-    hint: (a) => `请在表头中增加“${a.header}”列并逐行填写`,
+    message: (a) => (a.rows ? `缺少“${F(a.field)}”列，有 ${a.rows} 行需要填写（首行为第 ${a.firstRow} 行）` : `缺少必需的“${F(a.field)}”列`),
+    hint: (a) => `请在表头中增加“${F(a.field)}”列并逐行填写`,
   },
   SHEET_COLUMN_DUPLICATE: {
     title: '列重复',
-    message: (a) => `“${a.header}”出现在多列（${a.columns}），只读取第一列`,
+    message: (a) => `“${F(a.field)}”出现在多列（${a.columns}），只读取第一列`,
     hint: () => '请删除或改名重复的列，保证每项内容只有一列',
   },
   SHEET_COLUMN_UNKNOWN: {
@@ -112,13 +118,13 @@ export const zhCN: CodeCatalogue = {
   },
   SCHEMA_REQUIRED: {
     title: '必填项为空',
-    message: (a) => `“${a.header}”不能为空${a.because ? BECAUSE_ZH[a.because] : ''}`,
-    hint: (a) => `请填写“${a.header}”`,
+    message: (a) => `“${F(a.field)}”不能为空${a.because ? BECAUSE_ZH[a.because] : ''}`,
+    hint: (a) => `请填写“${F(a.field)}”`,
   },
   SCHEMA_ENUM: {
     title: '取值不在规定范围',
-    message: (a) => `“${a.header}”的值“${a.value}”不在规定范围内`,
-    hint: (a) => `可填写：${a.allowed}`,
+    message: (a) => `“${F(a.field)}”的值“${a.value}”不在规定范围内`,
+    hint: (a) => `可填写：${list(a.allowed)}`,
   },
   SCHEMA_LIST_TYPE_CONFLICT: {
     title: '名单类型与表名矛盾',
@@ -127,12 +133,12 @@ export const zhCN: CodeCatalogue = {
   },
   SCHEMA_DATE_INVALID: {
     title: '日期无法识别',
-    message: (a) => (a.reason === 'nonexistent' ? `“${a.header}”的日期“${a.value}”不存在` : `“${a.header}”的值“${a.value}”不是有效日期`),
+    message: (a) => (a.reason === 'nonexistent' ? `“${F(a.field)}”的日期“${a.value}”不存在` : `“${F(a.field)}”的值“${a.value}”不是有效日期`),
     hint: () => '请填写完整日期，如 2026-08-03、2026/8/3 或 2026年8月3日',
   },
   SCHEMA_DATE_FUTURE: {
     title: '日期晚于今天',
-    message: (a) => `“${a.header}”${a.value} 晚于今天（${a.today}）`,
+    message: (a) => `“${F(a.field)}”${a.value} 晚于今天（${a.today}）`,
     hint: () => '认定日期应为已作出认定的日期，请核对',
   },
   SCHEMA_DATE_ORDER: {
@@ -187,18 +193,18 @@ export const zhCN: CodeCatalogue = {
     title: '证件号码格式错误',
     message: (a) =>
       a.reason === 'birthDate'
-        ? `“${a.header}”${a.value} 中的出生日期不存在`
-        : `“${a.header}”${a.value} 格式错误：居民身份证号码应为 18 位（末位可为 X）或 15 位数字`,
+        ? `“${F(a.field)}”${a.value} 中的出生日期不存在`
+        : `“${F(a.field)}”${a.value} 格式错误：居民身份证号码应为 18 位（末位可为 X）或 15 位数字`,
     hint: () => '请对照身份证核对号码；非居民身份证请在“证件类型”列注明',
   },
   SCHEMA_ID_CHECKSUM: {
     title: '身份证号码校验错误',
-    message: (a) => `“${a.header}”${a.value} 校验位错误：最后一位应为 ${a.expected}`,
+    message: (a) => `“${F(a.field)}”${a.value} 校验位错误：最后一位应为 ${a.expected}`,
     hint: () => '多为录入错误，请对照身份证核对',
   },
   SCHEMA_ID_PRECISION_LOST: {
     title: '号码被 Excel 截断',
-    message: (a) => `“${a.header}”${a.value} 被 Excel 或 WPS 当作数字保存，后几位已丢失`,
+    message: (a) => `“${F(a.field)}”${a.value} 被 Excel 或 WPS 当作数字保存，后几位已丢失`,
     hint: () => '请将该列设置为“文本”格式后，从原始资料重新录入完整号码（不要直接改格式，丢失的数字无法恢复）',
   },
   SCHEMA_SUBJECT_MISMATCH: {
@@ -218,28 +224,28 @@ export const zhCN: CodeCatalogue = {
   },
   SCHEMA_FORMULA_NO_VALUE: {
     title: '公式没有计算结果',
-    message: (a) => `“${a.header}”是公式（=${a.formula}），但文件中没有保存计算结果`,
+    message: (a) => `“${F(a.field)}”是公式（=${a.formula}），但文件中没有保存计算结果`,
     hint: () => '请在 Excel/WPS 中打开并重新保存文件，或把公式复制后“选择性粘贴为数值”',
   },
   SCHEMA_CELL_ERROR: {
     title: '单元格是错误值',
-    message: (a) => `“${a.header}”是错误值 ${a.value}`,
+    message: (a) => `“${F(a.field)}”是错误值 ${a.value}`,
     hint: () => '请修正公式或直接填写内容',
   },
   SCHEMA_NORMALISED: {
     title: '已规范化',
-    message: (a) => `“${a.header}”已由“${a.from}”规范为“${a.to}”`,
+    message: (a) => `“${F(a.field)}”已由“${a.from}”规范为“${a.to}”`,
     hint: () => '无需处理；如希望原表一致，可按规范写法修改',
   },
   SCHEMA_PERSONAL_INFO: {
     title: '文字中含有个人信息',
     message: (a) =>
-      `“${a.header}”中含有${a.kind === 'idNumber' ? '身份证号码' : '手机号码'} ${a.value}：公示文件中将脱敏显示，共享文件中保留原样`,
+      `“${F(a.field)}”中含有${a.kind === 'idNumber' ? '身份证号码' : '手机号码'} ${a.value}：公示文件中将脱敏显示，共享文件中保留原样`,
     hint: () => '身份证号码、手机号码属于个人信息，不要写在名称、事由、依据、备注等文字栏里；自然人的身份证号码请填在“证件号码”列，手机号码不应报送',
   },
   SCHEMA_CHARACTER_INVALID: {
     title: '单元格含有无效字符',
-    message: (a) => `“${a.header}”含有不可见的无效字符 ${a.codepoint}，写入汇总包时替换为 U+FFFD（替换字符）`,
+    message: (a) => `“${F(a.field)}”含有不可见的无效字符 ${a.codepoint}，写入汇总包时替换为 U+FFFD（替换字符）`,
     hint: () => '多由复制粘贴带入；请在原表中删除该字符后重新保存（可将该单元格内容重新输入一遍）',
   },
   MATRIX_DEPARTMENT_UNKNOWN: {
@@ -250,8 +256,8 @@ export const zhCN: CodeCatalogue = {
   },
   MATRIX_DOMAIN_NOT_ALLOWED: {
     title: '领域不属于本科室',
-    message: (a) => `${a.department}不负责报送“${a.domain}”领域（本科室负责：${a.allowed}）`,
-    hint: (a) => (a.responsible ? `“${a.domain}”领域应由 ${a.responsible} 报送` : '请核对领域；确需调整职责请修改配置 matrix'),
+    message: (a) => `${a.department}不负责报送“${a.domain}”领域（本科室负责：${list(a.allowed)}）`,
+    hint: (a) => (a.responsible.length ? `“${a.domain}”领域应由 ${list(a.responsible)} 报送` : '请核对领域；确需调整职责请修改配置 matrix'),
   },
   COVER_MISSING: {
     title: '缺少报送单',
@@ -260,17 +266,17 @@ export const zhCN: CodeCatalogue = {
   },
   COVER_DUPLICATE: {
     title: '报送单重复',
-    message: (a) => `有多份报送单：${a.covers}`,
+    message: (a) => `有多份报送单：${places(a.covers)}`,
     hint: () => '每个科室每季度只保留一份报送单',
   },
   COVER_FIELD_MISSING: {
     title: '报送单缺项',
-    message: (a) => `报送单中“${a.key}”未填写`,
-    hint: (a) => `请在报送单中填写“${a.key}”`,
+    message: (a) => `报送单中“${F(a.key)}”未填写`,
+    hint: (a) => `请在报送单中填写“${F(a.key)}”`,
   },
   COVER_MISMATCH: {
     title: '报送单与文件夹不一致',
-    message: (a) => `报送单的“${a.key}”为“${a.cover}”，与 ${a.expected} 不一致`,
+    message: (a) => `报送单的“${F(a.key)}”为“${a.cover}”，与 ${a.expected} 不一致`,
     hint: () => '请核对报送单，或检查文件是否放错了科室/季度文件夹',
   },
   COVER_NIL_WITH_ROWS: {
@@ -280,17 +286,17 @@ export const zhCN: CodeCatalogue = {
   },
   APPROVAL_REVIEW_MISSING: {
     title: '缺少分管领导审核',
-    message: (a) => `报送单缺少${a.missing}（局分管领导审核）`,
+    message: (a) => `报送单缺少${list(a.missing.map(F))}（局分管领导审核）`,
     hint: () => '依发布制度第四条第（二）项，名单须经局分管领导审核；请补填审核人和审核日期',
   },
   APPROVAL_SIGNOFF_MISSING: {
     title: '缺少主要领导审定',
-    message: (a) => `报送单缺少${a.missing}（单位主要领导审定）`,
+    message: (a) => `报送单缺少${list(a.missing.map(F))}（单位主要领导审定）`,
     hint: () => '依发布制度第四条第（二）项，名单须经单位主要领导审定；请补填审定人和审定日期',
   },
   APPROVAL_DATE_FUTURE: {
     title: '签批日期晚于今天',
-    message: (a) => `${a.key} ${a.value} 晚于今天（${a.today}）`,
+    message: (a) => `${F(a.key)} ${a.value} 晚于今天（${a.today}）`,
     hint: () => '请填写实际签批的日期',
   },
   APPROVAL_DATE_ORDER: {
@@ -305,7 +311,7 @@ export const zhCN: CodeCatalogue = {
   },
   EVIDENCE_REPORT_MISSING: {
     title: '缺少典型案例报道材料',
-    message: (a) => (a.named ? `报送单列出的典型案例文件不存在：${a.named}` : `报送了 ${a.black} 条黑名单记录，但附件/ 中没有典型案例报道材料`),
+    message: (a) => (a.named ? `报送单列出的典型案例文件不存在：${list(a.named)}` : `报送了 ${a.black} 条黑名单记录，但附件/ 中没有典型案例报道材料`),
     hint: () => '依发布制度第三条“以案释法”，请在“附件”文件夹中放入一个典型案例的报道材料（.pdf、.docx、.doc、.wps、.ofd 或 .txt）',
   },
   EVIDENCE_PICTURE_MISSING: {
@@ -354,17 +360,17 @@ export const zhCN: CodeCatalogue = {
   },
   PACKAGE_DUPLICATE: {
     title: '重复记录',
-    message: (a) => `${a.subject} 的同一认定重复出现 ${a.count} 次：${a.places}`,
+    message: (a) => `${a.subject} 的同一认定重复出现 ${a.count} 次：${places(a.places)}`,
     hint: () => '同一主体、同一名单、同一领域、同一认定只报送一次；请删除重复行',
   },
   PACKAGE_SAME_SUBJECT: {
     title: '同一主体多次列入',
-    message: (a) => `${a.subject} 在同一名单、同一领域中以不同认定再次出现（另见 ${a.other}）`,
+    message: (a) => `${a.subject} 在同一名单、同一领域中以不同认定再次出现（另见 ${place(a.other)}）`,
     hint: () => '如确为不同的认定可保留；否则请合并或删除',
   },
   PACKAGE_RED_BLACK_CONFLICT: {
     title: '同时列入红名单和黑名单',
-    message: (a) => `${a.subject} 本季度同时出现在红名单和黑名单中（另见 ${a.other}）`,
+    message: (a) => `${a.subject} 本季度同时出现在红名单和黑名单中（另见 ${place(a.other)}）`,
     hint: () => '失信主体不得同时列入红名单；请与相关科室核实，由列入红名单的科室提出移出',
   },
   PACKAGE_SUBMISSION_MISSING: {
@@ -374,7 +380,7 @@ export const zhCN: CodeCatalogue = {
   },
   PACKAGE_QUARTER_DUPLICATE: {
     title: '季度文件夹重复',
-    message: (a) => `多个文件夹都表示 ${a.quarter}：${a.folders}`,
+    message: (a) => `多个文件夹都表示 ${a.quarter}：${list(a.folders)}`,
     hint: () => '请把材料合并到一个季度文件夹（建议命名为 2026Q3 形式）',
   },
   PACKAGE_EXISTS: {
@@ -384,7 +390,7 @@ export const zhCN: CodeCatalogue = {
   },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: '科室文件夹重复',
-    message: (a) => `多个文件夹都是 ${a.department}：${a.folders}`,
+    message: (a) => `多个文件夹都是 ${a.department}：${list(a.folders)}`,
     hint: () => '每个科室每季度只用一个文件夹，请合并',
   },
   CALENDAR_NOT_COVERED: {
@@ -435,19 +441,72 @@ export const zhCN: CodeCatalogue = {
   },
 };
 
+type ToolArgs = Record<string, string | number>;
+
+const TYPE_ZH: Record<string, string> = { number: '数字', string: '文字（加引号的字符串）', boolean: 'true 或 false', object: '对象 {…}', array: '数组 […]', int: '整数' };
+
+/** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
+function problemZh(a: ToolArgs): string {
+  const v = a.value !== undefined ? `“${a.value}”` : '';
+  const more = a.suggestion !== undefined ? `；你是不是想写 ${a.suggestion}？` : '';
+  switch (a.problem) {
+    case 'unreadable': return `无法读取文件（${a.detail ?? ''}）`;
+    case 'notFile': return '这不是一个普通文件（可能是文件夹、管道或设备）；请指定一个 .json 文件';
+    case 'tooLarge': return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是配置或模板文件`;
+    case 'jsonSyntax': return `第 ${a.line} 行第 ${a.column} 列不是合法的 JSON；请检查该处的引号、逗号和括号（键名要用英文双引号）`;
+    case 'missing': return `缺少此项，应为${TYPE_ZH[String(a.expected)] ?? a.expected}`;
+    case 'type': return `值 ${v} 的类型不对，应为${TYPE_ZH[String(a.expected)] ?? a.expected}`;
+    case 'unknownKey': return `不认识的键 ${v}；请删除或检查拼写`;
+    case 'choice': return `值 ${v} 无效，可选：${a.allowed}`;
+    case 'tooSmall': return `值 ${v} 太小，最小为 ${a.limit}`;
+    case 'tooBig': return `值 ${v} 太大，最大为 ${a.limit}`;
+    case 'tooShort': return Number(a.limit) <= 1 ? '不能为空' : `至少要有 ${a.limit} 个（字符或项）`;
+    case 'tooLong': return `值 ${v} 太长，最多 ${a.limit} 个（字符或项）`;
+    case 'format': return `值 ${v} 的格式不对`;
+    case 'unknownCode': return `${v} 不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
+    case 'reservedKey': return `${v} 是程序保留的名字，不能用作名称或键；请改名`;
+    case 'pathSegment': return `名称 ${v} 不能用作文件夹名：不能含 / \\ : * ? " < > | 或控制字符，也不能是 . 或 ..`;
+    case 'windowsName': return `名称 ${v} 是 Windows 的保留设备名（CON、PRN、AUX、NUL、COM1～9、LPT1～9），不能用作文件夹名`;
+    case 'trailingDotSpace': return `名称 ${v} 不能以点或空格结尾（Windows 会把它们去掉）`;
+    case 'nameTooLong': return `名称 ${v} 太长，最多 ${a.limit} 个字`;
+    case 'fieldOrValue': return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
+    case 'noOutputs': return '其中没有 outputs 文件清单';
+    case 'recordId': return '记录的 id 与其内容不符：文件被手工改动过，请重新汇总';
+    default: return `值 ${v} 无效`;
+  }
+}
+
+/** A usage error: what commander or the flag checks found, as data (cli/program.ts usageArgs). */
+export function usageZh(a: ToolArgs): string {
+  const more = a.suggestion !== undefined ? `；你是不是想输入 ${a.suggestion}？` : '';
+  switch (a.kind) {
+    case 'unknownOption': return `未知的选项 ${a.name}${more}`;
+    case 'unknownCommand': return `未知的命令 ${a.name}${more}`;
+    case 'missingArgument': return `缺少参数 ${a.name}`;
+    case 'excessArguments': return `参数过多${a.value !== undefined ? `：${a.value}` : ''}`;
+    case 'optionMissingArgument': return `选项 ${a.name} 缺少取值`;
+    case 'missingOption': return `缺少必填的选项 ${a.name}`;
+    case 'invalidChoice': return `选项 ${a.name} 的取值“${a.value}”无效，可选：${a.allowed}`;
+    case 'unknownCode': return `${a.name ? `${a.name} 中的` : ''}“${a.value}”不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
+    case 'notPositiveInt': return `选项 ${a.name} 的取值“${a.value}”无效：请写一个不小于 1 的整数`;
+    case 'noCommand': return '请指定一个命令';
+    default: return String(a.detail ?? '');
+  }
+}
+
 export const zhToolErrors: ToolErrorCatalogue = {
-  USAGE: (a) => `命令用法错误：${a.detail ?? ''}`,
+  USAGE: (a) => `命令用法错误：${usageZh(a)}`,
   PATH_NOT_FOUND: (a) => `找不到路径：${a.path}`,
   PATH_NOT_FOLDER: (a) => `${a.path} 是一个文件，这里需要一个文件夹；请指定文件夹的路径`,
   PATH_UNREADABLE: (a) => `无法读取文件夹 ${a.path}（${a.problem}）；请确认有读取权限、网络共享仍然连通后重试`,
   WORKSPACE_NOT_FOUND: () => '找不到工作目录（含 hrss-credit.config.json 或 submissions/ 的文件夹）；请在工作目录中运行，或用 -w 指定',
-  CONFIG_INVALID: (a) => `配置文件 ${a.file} 有误：${a.key}：${a.problem}`,
-  TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key}：${a.problem}`,
+  CONFIG_INVALID: (a) => `配置文件 ${a.file} 有误：${a.key ? `${a.key}：` : ''}${problemZh(a)}`,
+  TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key ? `${a.key}：` : ''}${problemZh(a)}`,
   QUARTER_INVALID: (a) => `无法识别的季度“${a.value}”；请写作 2026Q3、Q3 或 2026年第三季度（年份在 1900–2999 之间）`,
   DATE_INVALID: (a) => `无法识别的日期“${a.value}”；请写作 YYYY-MM-DD（年份在 1900–2999 之间）`,
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
-  PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.problem}`,
+  PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
   REGISTER_CORRUPT: (a) => `登记簿 ${a.path} 第 ${a.line} 行有问题（${({ json: '不是有效的 JSON', schema: '不是登记簿事件', seq: '序号不连续', prev: '与上一条的链接不符', hash: '哈希不符，内容被改动', torn: '最后一行未写完' } as Record<string, string>)[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
   REGISTER_LOCKED: (a) => `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试`,
   REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
@@ -484,15 +543,7 @@ export const zhUi: UiText = {
   hintPrefix: '建议：',
   error: '错误',
   debugHint: '（加 --debug 可查看技术细节）',
-  usage: {
-    unknownOption: (d) => `未知的选项 ${d}`,
-    missingArgument: (d) => `缺少参数 ${d}`,
-    excessArguments: (d) => `参数过多${d ? `：${d}` : ''}`,
-    unknownCommand: (d) => `未知的命令 ${d}`,
-    optionMissingArgument: (d) => `选项 ${d} 缺少取值`,
-    invalidArgument: (d) => `取值无效：${d}`,
-    other: (d) => d,
-  },
+  usage: usageZh,
   help: {
     usage: '用法：',
     optionsToken: '[选项]',

@@ -56,6 +56,20 @@ export function toJsonReport(report: Report, m: Messages, extra: Record<string, 
   };
 }
 
+/** The same document for commands without findings (verify, export, rules, matrix): their data as extra keys. */
+export function toJsonDocument(command: string, extra: Record<string, unknown>, options: { valid?: boolean; stats?: Partial<Report['stats']> } = {}): JsonReport {
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    command,
+    valid: options.valid ?? true,
+    stats: { files: 0, rows: 0, errors: 0, warnings: 0, info: 0, ...options.stats },
+    ...extra,
+    diagnostics: [],
+    dropped: [],
+  };
+}
+
 export function toJsonError(command: string, err: ToolError, m: Messages): JsonReport {
   return {
     schemaVersion: 1,

@@ -10,7 +10,7 @@ import type { ListType, SubjectType, IdType, Severity3 } from '../schemas/enums.
 import type { Quarter } from '../domain/quarter.js';
 import type { MaskRule } from '../domain/mask.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { CoverFacts } from '../table/cover.js';
+import type { CoverFacts, CoverKey } from '../table/cover.js';
 import type { Location } from '../diagnostics/diagnostic.js';
 
 export interface RuleEnv {
@@ -130,10 +130,9 @@ export function coverLocation(cover: CoverFacts, key: keyof CoverFacts['values']
   };
 }
 
-/** Which of a sign-off's name and date the cover lacks (labels as the cover writes them), and where. */
-export function missingSignOff(cover: CoverFacts, who: 'reviewer' | 'approver', when: 'reviewedOn' | 'approvedOn'): { missing: string; location: Location } | undefined {
-  const labels = { reviewer: '审核人', approver: '审定人', reviewedOn: '审核日期', approvedOn: '审定日期' } as const;
-  const missing = [who, when].filter((k) => !cover.values[k]?.text).map((k) => labels[k]);
+/** Which of a sign-off's name and date the cover lacks (cover keys, named by the catalogue), and where. */
+export function missingSignOff(cover: CoverFacts, who: 'reviewer' | 'approver', when: 'reviewedOn' | 'approvedOn'): { missing: CoverKey[]; location: Location } | undefined {
+  const missing: CoverKey[] = [who, when].filter((k) => !cover.values[k]?.text);
   if (missing.length === 0) return undefined;
-  return { missing: missing.join('、'), location: coverLocation(cover, cover.values[who]?.text ? when : who) };
+  return { missing, location: coverLocation(cover, cover.values[who]?.text ? when : who) };
 }

@@ -1,16 +1,28 @@
 /** hrss-credit.config.json (workspace.md): every key optional, validated on load. */
 import { z } from 'zod';
+import { ALL_CODES, isCode } from '../diagnostics/codes.js';
+import { suggest } from '../domain/suggest.js';
+import { MAX_NAME_LENGTH, nameProblem, RESERVED_KEYS } from './names.js';
+
+/** A name used as a folder or a key (schemas/names.ts); the issue's params carry the problem for the catalogue. */
+const name = z
+  .string()
+  .min(1)
+  .superRefine((v, ctx) => {
+    const problem = nameProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { problem, ...(problem === 'nameTooLong' ? { limit: MAX_NAME_LENGTH } : {}) } });
+  });
 
 const severityOverride = z.enum(['error', 'warning', 'info', 'off']);
 
 const departmentSchema = z.strictObject({
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)).default([]),
+  name,
+  aliases: z.array(name).default([]),
   authority: z.string().min(1).optional(),
-  domains: z.array(z.string().min(1)).default([]),
+  domains: z.array(name).default([]),
 });
 
-const domainSchema = z.strictObject({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]) });
+const domainSchema = z.strictObject({ name, aliases: z.array(name).default([]) });
 
 export const LimitsSchema = z.strictObject({
   maxFileBytes: z.number().int().positive().default(104_857_600),
@@ -59,20 +71,28 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       maxYears: z.number().int().min(1).max(50).default(3),
       domainMaxYears: z
-        .record(z.string(), z.strictObject({ years: z.number().int().min(1).max(100), basis: z.string().optional() }))
+        .record(name, z.strictObject({ years: z.number().int().min(1).max(100), basis: z.string().optional() }))
         .default({}),
+      // An ID number is 6 region digits, 8 birth-date digits, 4 more (GB 11643-1999): the birth date
+      // stays hidden only if at most the 6 in front and the 4 at the end are shown.
       maskRule: z
-        .strictObject({ keepStart: z.number().int().min(0), keepEnd: z.number().int().min(0) })
-        .refine((r) => r.keepStart + r.keepEnd <= 10, {
-          message: 'keepStart + keepEnd must be at most 10 so that the 8 birth-date digits stay hidden',
-        })
+        .strictObject({ keepStart: z.number().int().min(0).max(6), keepEnd: z.number().int().min(0).max(4) })
         .default({ keepStart: 6, keepEnd: 4 }),
     })
     .default({ maxYears: 3, domainMaxYears: {}, maskRule: { keepStart: 6, keepEnd: 4 } }),
   submission: z
     .strictObject({ deadline: z.string().regex(/^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/).default('P10D') })
     .default({ deadline: 'P10D' }),
-  severity: z.record(z.string(), severityOverride).default({}),
+  severity: z
+    .record(z.string(), severityOverride)
+    .superRefine((rec, ctx) => {
+      for (const key of Object.keys(rec)) {
+        if (isCode(key) && !RESERVED_KEYS.has(key)) continue;
+        const suggestion = suggest(key, ALL_CODES);
+        ctx.addIssue({ code: 'custom', path: [key], message: 'unknownCode', params: { problem: 'unknownCode', ...(suggestion ? { suggestion } : {}) } });
+      }
+    })
+    .default({}),
   limits: LimitsSchema.default(DEFAULT_LIMITS),
   export: z
     .strictObject({

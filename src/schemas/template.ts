@@ -18,7 +18,8 @@ const columnSchema = z
     width: z.number().int().min(4).max(100).optional(),
   })
   .refine((c) => (c.field === undefined) !== (c.value === undefined), {
-    message: 'each column needs exactly one of "field" or "value"',
+    message: 'fieldOrValue',
+    params: { problem: 'fieldOrValue' },
   });
 
 export const TemplateSchema = z.strictObject({

@@ -8,7 +8,7 @@ import { maskIdentifier } from '../domain/mask.js';
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { isBlankCell, type CellValue, type MergeRange, type SheetRow } from '../io/cells.js';
-import { FIELD_BY_KEY, FIELDS, type FieldKey } from '../schemas/fields.js';
+import { FIELDS, type FieldKey } from '../schemas/fields.js';
 import type { ListType } from '../schemas/enums.js';
 import { ROW_RULES } from '../rules/row/index.js';
 import type { FieldCell, RecordDraft, RowContext, RuleEnv } from '../rules/types.js';
@@ -231,11 +231,11 @@ export class ListSheet {
 
   private headerFindings(h: Header): void {
     for (const f of FIELDS) {
-      if (f.required && !h.byField.has(f.key)) this.report('SHEET_COLUMN_MISSING', { header: f.header }, h.row);
+      if (f.required && !h.byField.has(f.key)) this.report('SHEET_COLUMN_MISSING', { field: f.key }, h.row);
     }
-    if (!h.byField.has('listType') && !this.o.listTypeFromName) this.report('SHEET_COLUMN_MISSING', { header: '名单类型' }, h.row);
+    if (!h.byField.has('listType') && !this.o.listTypeFromName) this.report('SHEET_COLUMN_MISSING', { field: 'listType' }, h.row);
     for (const d of h.duplicates) {
-      this.report('SHEET_COLUMN_DUPLICATE', { header: FIELD_BY_KEY[d.field].header, columns: d.columns.map((c) => c.letter).join(', ') }, h.row);
+      this.report('SHEET_COLUMN_DUPLICATE', { field: d.field, columns: d.columns.map((c) => c.letter).join(', ') }, h.row);
     }
     for (const c of h.unknown) this.report('SHEET_COLUMN_UNKNOWN', { header: c.header, column: c.letter }, h.row);
   }
@@ -346,7 +346,7 @@ export class ListSheet {
       return { isList: this.o.forced && this.hadContent, headerFound: false, rows: 0, red: 0, black: 0, hadContent: this.hadContent };
     }
     for (const [field, n] of this.needed) {
-      this.report('SHEET_COLUMN_MISSING', { header: FIELD_BY_KEY[field].header, rows: n.rows, firstRow: n.firstRow }, h.row);
+      this.report('SHEET_COLUMN_MISSING', { field, rows: n.rows, firstRow: n.firstRow }, h.row);
     }
     return { isList: true, headerFound: true, rows: this.rows, red: this.red, black: this.black, hadContent: true };
   }

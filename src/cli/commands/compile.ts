@@ -5,7 +5,6 @@ import { ToolError } from '../../api/errors.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';
-import { parseLang } from '../../messages/index.js';
 import { visible } from '../../reporters/visible.js';
 
 export function sourceDateEpoch(env: Record<string, string | undefined>): number | undefined {
@@ -30,7 +29,6 @@ export async function compileCommand(
     ...(opts.zip ? { zip: true } : {}),
     ...(opts.out ? { out: opts.out } : {}),
     ...(opts.template ? { template: opts.template } : {}),
-    lang: parseLang(env.m.lang) ?? 'zh-CN',
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
     ...(progress
       ? {

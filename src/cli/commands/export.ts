@@ -2,8 +2,7 @@
 import type { CommandEnv } from '../program.js';
 import { exportPackage } from '../../api/export.js';
 import { shownPath } from '../../io/paths.js';
-import { formatJson } from '../../reporters/json.js';
-import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { sourceDateEpoch } from './compile.js';
 
 export async function exportCommand(env: CommandEnv, target: string, opts: { to: string; template?: string; audience?: 'public' | 'sharing' }): Promise<number> {
@@ -17,7 +16,7 @@ export async function exportCommand(env: CommandEnv, target: string, opts: { to:
   });
   const dir = shownPath(env.io.cwd, r.dir);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'export', valid: true, dir, files: r.files, records: r.records }));
+    env.io.stdout.write(formatJson(toJsonDocument('export', { dir, files: r.files, records: r.records }, { stats: { files: r.files.length, rows: r.records } })));
   } else env.io.stdout.write(`${env.m.ui.exported(r.files.length, dir)}\n${r.files.map((f) => `  ${f}`).join('\n')}\n`);
   return 0;
 }

@@ -2,17 +2,21 @@
 import type { CommandEnv } from '../program.js';
 import { ALL_CODES, CODES, isCode, type Code, type CodeArgs } from '../../diagnostics/codes.js';
 import { makeTable } from '../../reporters/pretty.js';
-import { formatJson } from '../../reporters/json.js';
+import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { wrapText } from '../../reporters/wrap.js';
 import { makeContext } from '../../api/context.js';
 import { ToolError } from '../../api/errors.js';
+import { suggest } from '../../domain/suggest.js';
 
 /** A sample args object so that a code's hint can be shown without a finding. */
-const SAMPLE = new Proxy({}, { get: (_t, key) => (key === 'reason' ? 'damaged' : key === 'missing' ? 'both' : key === 'what' ? 'row' : '…') });
+const SAMPLE = new Proxy({}, { get: (_t, key) => (key === 'reason' ? 'damaged' : key === 'missing' ? 'both' : key === 'what' ? 'row' : key === 'allowed' || key === 'responsible' ? ['…'] : '…') });
 
 export async function rulesCommand(env: CommandEnv, code?: string): Promise<number> {
   const codes: Code[] = code ? (isCode(code.toUpperCase()) ? [code.toUpperCase() as Code] : []) : ALL_CODES;
-  if (codes.length === 0) throw new ToolError('USAGE', { detail: env.m.ui.rules.unknown(code ?? '') });
+  if (codes.length === 0) {
+    const suggestion = suggest(code ?? '', ALL_CODES);
+    throw new ToolError('USAGE', { kind: 'unknownCode', value: code ?? '', ...(suggestion ? { suggestion } : {}) });
+  }
   const rows = codes.map((c) => {
     const info = CODES[c];
     const entry = env.m.codes[c];
@@ -26,7 +30,7 @@ export async function rulesCommand(env: CommandEnv, code?: string): Promise<numb
     };
   });
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'rules', rules: rows }));
+    env.io.stdout.write(formatJson(toJsonDocument('rules', { rules: rows })));
     return 0;
   }
   const r = env.m.ui.rules;
@@ -45,7 +49,7 @@ export async function matrixCommand(env: CommandEnv): Promise<number> {
   const matrix = ctx.matrix;
   const bureau = ctx.config.bureau.name;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'matrix', departments: matrix.departments.map((d) => ({ ...d, authority: d.authority ?? bureau })), domains: matrix.domains }));
+    env.io.stdout.write(formatJson(toJsonDocument('matrix', { departments: matrix.departments.map((d) => ({ ...d, authority: d.authority ?? bureau })), domains: matrix.domains })));
     return 0;
   }
   const t = env.m.ui.matrix;

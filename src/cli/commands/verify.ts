@@ -1,13 +1,15 @@
 /** `hrss-credit verify <package-dir>` */
 import type { CommandEnv } from '../program.js';
 import { verify } from '../../api/verify.js';
-import { formatJson } from '../../reporters/json.js';
-import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { formatJson, toJsonDocument } from '../../reporters/json.js';
 
 export async function verifyCommand(env: CommandEnv, dir: string): Promise<number> {
   const r = verify(dir, env.io.cwd);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'verify', valid: r.ok, checked: r.checked, changed: r.changed, missing: r.missing, added: r.added }));
+    const differences = r.changed.length + r.missing.length + r.added.length;
+    env.io.stdout.write(
+      formatJson(toJsonDocument('verify', { checked: r.checked, changed: r.changed, missing: r.missing, added: r.added }, { valid: r.ok, stats: { files: r.checked, errors: differences } })),
+    );
     return r.ok ? 0 : 1;
   }
   const v = env.m.ui.verify;

@@ -1,6 +1,6 @@
 /** A formula saved without its result, or a cell holding an error value, cannot be read as data. */
 import { ErrorCell, NoValueCell } from '../../io/cells.js';
-import { FIELD_BY_KEY, type FieldKey } from '../../schemas/fields.js';
+import type { FieldKey } from '../../schemas/fields.js';
 import { defineRowRule } from '../types.js';
 
 export const cellProblems = defineRowRule({
@@ -12,10 +12,10 @@ export const cellProblems = defineRowRule({
       const cell = ctx.cells[field];
       if (!cell) continue;
       if (cell.value instanceof NoValueCell) {
-        ctx.report('SCHEMA_FORMULA_NO_VALUE', { header: FIELD_BY_KEY[field].header, formula: cell.value.formula.slice(0, 100) }, field);
+        ctx.report('SCHEMA_FORMULA_NO_VALUE', { field, formula: cell.value.formula.slice(0, 100) }, field);
         ctx.markBad(field);
       } else if (cell.value instanceof ErrorCell) {
-        ctx.report('SCHEMA_CELL_ERROR', { header: FIELD_BY_KEY[field].header, value: cell.value.value }, field);
+        ctx.report('SCHEMA_CELL_ERROR', { field, value: cell.value.value }, field);
         ctx.markBad(field);
       }
     }

@@ -4,7 +4,7 @@
  * the record, so that 公示, 共享 and records.json say the same; the writers replace them again.
  */
 import { invalidXmlChars, toXmlSafe } from '../../domain/text.js';
-import { FIELD_BY_KEY, type FieldKey } from '../../schemas/fields.js';
+import type { FieldKey } from '../../schemas/fields.js';
 import { defineRowRule } from '../types.js';
 
 export const characterInvalid = defineRowRule({
@@ -17,7 +17,7 @@ export const characterInvalid = defineRowRule({
       if (!cell || !cell.text || ctx.isBad(field)) continue;
       const bad = invalidXmlChars(cell.text);
       if (bad.length === 0) continue;
-      ctx.report('SCHEMA_CHARACTER_INVALID', { header: FIELD_BY_KEY[field].header, field, codepoint: bad.join(', ') }, field);
+      ctx.report('SCHEMA_CHARACTER_INVALID', { field, codepoint: bad.join(', ') }, field);
       cell.text = toXmlSafe(cell.text);
       const record = ctx.record as unknown as Record<string, unknown>;
       if (typeof record[field] === 'string') record[field] = cell.text;

@@ -7,8 +7,6 @@ import { isLossyNumber } from '../../domain/id-number.js';
 import { isIdNumberShaped, maskIdentifier } from '../../domain/mask.js';
 import { defineRowRule } from '../types.js';
 
-const HEADER = '统一社会信用代码';
-
 export const creditCode = defineRowRule({
   id: 'schema/credit-code',
   emits: ['SCHEMA_CREDIT_CODE_FORMAT', 'SCHEMA_CREDIT_CODE_CHECKSUM', 'SCHEMA_ID_PRECISION_LOST', 'SCHEMA_NORMALISED'],
@@ -19,7 +17,7 @@ export const creditCode = defineRowRule({
     const numeric = typeof cell.value === 'number';
     if ((numeric && isLossyNumber(cell.value as number)) || /^\d(?:\.\d+)?E\+?\d{1,2}$/i.test(raw.trim()) ||
       (/^\d{15}000$/.test(raw.trim()) && creditCodeCheck(raw.trim().slice(0, 17)) !== raw.trim()[17])) {
-      ctx.report('SCHEMA_ID_PRECISION_LOST', { header: HEADER, value: raw }, 'creditCode');
+      ctx.report('SCHEMA_ID_PRECISION_LOST', { field: 'creditCode', value: raw }, 'creditCode');
       ctx.markBad('creditCode');
       ctx.record.creditCode = raw;
       return;
@@ -40,6 +38,6 @@ export const creditCode = defineRowRule({
       return;
     }
     ctx.record.creditCodeValid = true;
-    if (value !== raw) ctx.report('SCHEMA_NORMALISED', { header: HEADER, from: raw, to: value }, 'creditCode');
+    if (value !== raw) ctx.report('SCHEMA_NORMALISED', { field: 'creditCode', from: raw, to: value }, 'creditCode');
   },
 });

@@ -6,6 +6,6 @@ export const dateFuture = defineRowRule({
   emits: ['SCHEMA_DATE_FUTURE'],
   check(ctx) {
     const d = ctx.record.decisionDate;
-    if (d && d > ctx.env.today) ctx.report('SCHEMA_DATE_FUTURE', { header: '认定日期', value: d, today: ctx.env.today }, 'decisionDate');
+    if (d && d > ctx.env.today) ctx.report('SCHEMA_DATE_FUTURE', { field: 'decisionDate', value: d, today: ctx.env.today }, 'decisionDate');
   },
 });

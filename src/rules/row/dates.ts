@@ -4,7 +4,6 @@
  */
 import { DateCell } from '../../io/cells.js';
 import { parseDateSerial, parseDateText, type DateParse } from '../../domain/dates.js';
-import { FIELD_BY_KEY } from '../../schemas/fields.js';
 import { memoByText } from '../../schemas/enums.js';
 
 // Decision dates repeat from row to row: remember what each spelling means.
@@ -29,7 +28,7 @@ export const dates = defineRowRule({
       const parsed = parseCell(cell.value, cell.text);
       if (parsed.ok) ctx.record[field] = parsed.date;
       else {
-        ctx.report('SCHEMA_DATE_INVALID', { header: FIELD_BY_KEY[field].header, value: cell.text, reason: parsed.reason }, field);
+        ctx.report('SCHEMA_DATE_INVALID', { field, value: cell.text, reason: parsed.reason }, field);
         ctx.markBad(field);
       }
     }

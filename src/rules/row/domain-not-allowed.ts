@@ -13,8 +13,8 @@ export const domainNotAllowed = defineRowRule({
       {
         domain,
         department: department.name,
-        allowed: department.domains.join('、'),
-        responsible: matrix.departmentsFor(domain).join('、'),
+        allowed: [...department.domains],
+        responsible: matrix.departmentsFor(domain),
       },
       'domain',
     );

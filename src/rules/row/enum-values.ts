@@ -3,12 +3,12 @@ import { ID_TYPES, SEVERITY_LEVELS, SUBJECT_TYPES, parseIdType, parseSeverityLev
 import { defineRowRule, type RowContext } from '../types.js';
 import type { FieldKey } from '../../schemas/fields.js';
 
-function readEnum<T>(ctx: RowContext, field: FieldKey, header: string, parse: (v: string) => T | undefined, allowed: () => string): T | undefined {
+function readEnum<T>(ctx: RowContext, field: FieldKey, parse: (v: string) => T | undefined, allowed: () => string[]): T | undefined {
   const cell = ctx.cells[field];
   if (!cell || !cell.text || ctx.isBad(field)) return undefined;
   const v = parse(cell.text);
   if (v === undefined) {
-    ctx.report('SCHEMA_ENUM', { header, value: cell.text, allowed: allowed() }, field);
+    ctx.report('SCHEMA_ENUM', { field, value: cell.text, allowed: allowed() }, field);
     ctx.markBad(field);
   }
   return v;
@@ -19,17 +19,15 @@ export const enumValues = defineRowRule({
   emits: ['SCHEMA_ENUM'],
   check(ctx) {
     const { record, env } = ctx;
-    const domain = readEnum(ctx, 'domain', '领域', (v) => env.matrix.resolveDomain(v)?.name, () =>
-      env.matrix.domains.map((d) => d.name).join('、'),
-    );
+    const domain = readEnum(ctx, 'domain', (v) => env.matrix.resolveDomain(v)?.name, () => env.matrix.domains.map((d) => d.name));
     if (domain) record.domain = domain;
-    const subjectType = readEnum(ctx, 'subjectType', '主体类别', parseSubjectType, () => SUBJECT_TYPES.join('、'));
+    const subjectType = readEnum(ctx, 'subjectType', parseSubjectType, () => [...SUBJECT_TYPES]);
     if (subjectType) record.subjectType = subjectType;
-    const idType = readEnum(ctx, 'idType', '证件类型', parseIdType, () => ID_TYPES.join('、'));
+    const idType = readEnum(ctx, 'idType', parseIdType, () => [...ID_TYPES]);
     if (idType) record.idType = idType;
-    const legalRepIdType = readEnum(ctx, 'legalRepIdType', '法定代表人证件类型', parseIdType, () => ID_TYPES.join('、'));
+    const legalRepIdType = readEnum(ctx, 'legalRepIdType', parseIdType, () => [...ID_TYPES]);
     if (legalRepIdType) record.legalRepIdType = legalRepIdType;
-    const severity = readEnum(ctx, 'severity', '失信程度', parseSeverityLevel, () => SEVERITY_LEVELS.join('、'));
+    const severity = readEnum(ctx, 'severity', parseSeverityLevel, () => [...SEVERITY_LEVELS]);
     if (severity) record.severity = severity;
   },
 });

@@ -7,7 +7,7 @@ import { checkIdNumber, isLossyNumber, looksPrecisionLost, normaliseIdNumber } f
 import { maskIdentifier } from '../../domain/mask.js';
 import { defineRowRule, type RowContext } from '../types.js';
 
-function checkOne(ctx: RowContext, field: 'idNumber' | 'legalRepIdNumber', header: string): void {
+function checkOne(ctx: RowContext, field: 'idNumber' | 'legalRepIdNumber'): void {
   const cell = ctx.cells[field];
   if (!cell || !cell.text || ctx.isBad(field)) return;
   const type = field === 'idNumber' ? ctx.record.idType : ctx.record.legalRepIdType;
@@ -15,7 +15,7 @@ function checkOne(ctx: RowContext, field: 'idNumber' | 'legalRepIdNumber', heade
   const mask = (v: string): string => maskIdentifier(v, ctx.env.maskRule);
   const raw = cell.text;
   if ((typeof cell.value === 'number' && isLossyNumber(cell.value)) || looksPrecisionLost(raw)) {
-    ctx.report('SCHEMA_ID_PRECISION_LOST', { header, value: mask(raw) }, field);
+    ctx.report('SCHEMA_ID_PRECISION_LOST', { field, value: mask(raw) }, field);
     ctx.markBad(field);
     ctx.record[field] = raw;
     return;
@@ -27,8 +27,8 @@ function checkOne(ctx: RowContext, field: 'idNumber' | 'legalRepIdNumber', heade
   if (type === undefined && typeCell?.text && ctx.isBad(field === 'idNumber' ? 'idType' : 'legalRepIdType')) return;
   const result = checkIdNumber(value, ctx.env.today);
   if (!result.ok) {
-    if (result.kind === 'format') ctx.report('SCHEMA_ID_FORMAT', { header, value: mask(value), reason: result.reason }, field);
-    else ctx.report('SCHEMA_ID_CHECKSUM', { header, value: mask(value), expected: result.expected }, field);
+    if (result.kind === 'format') ctx.report('SCHEMA_ID_FORMAT', { field, value: mask(value), reason: result.reason }, field);
+    else ctx.report('SCHEMA_ID_CHECKSUM', { field, value: mask(value), expected: result.expected }, field);
     ctx.markBad(field);
     return;
   }
@@ -37,14 +37,14 @@ function checkOne(ctx: RowContext, field: 'idNumber' | 'legalRepIdNumber', heade
     ctx.record.idValid = true;
     ctx.record.birthDate = result.birthDate;
   }
-  if (result.value !== raw) ctx.report('SCHEMA_NORMALISED', { header, from: mask(raw), to: mask(result.value) }, field);
+  if (result.value !== raw) ctx.report('SCHEMA_NORMALISED', { field, from: mask(raw), to: mask(result.value) }, field);
 }
 
 export const idNumber = defineRowRule({
   id: 'schema/id-number',
   emits: ['SCHEMA_ID_FORMAT', 'SCHEMA_ID_CHECKSUM', 'SCHEMA_ID_PRECISION_LOST', 'SCHEMA_NORMALISED'],
   check(ctx) {
-    checkOne(ctx, 'idNumber', '证件号码');
-    checkOne(ctx, 'legalRepIdNumber', '法定代表人证件号码');
+    checkOne(ctx, 'idNumber');
+    checkOne(ctx, 'legalRepIdNumber');
   },
 });

@@ -10,7 +10,7 @@ export const listType = defineRowRule({
     if (cell && cell.text && !ctx.isBad('listType')) {
       const parsed = parseListType(cell.text);
       if (!parsed) {
-        ctx.report('SCHEMA_ENUM', { header: '名单类型', value: cell.text, allowed: '红名单、黑名单' }, 'listType');
+        ctx.report('SCHEMA_ENUM', { field: 'listType', value: cell.text, allowed: ['红名单', '黑名单'] }, 'listType');
         ctx.markBad('listType');
         return;
       }

@@ -4,7 +4,7 @@ import type { RowContext, RuleEnv } from '../types.js';
 
 /** The domain's cap in years: `publication.domainMaxYears`, else `publication.maxYears` (3). */
 export function capYears(env: RuleEnv, domain: string | undefined): number {
-  return (domain && env.domainMaxYears[domain]?.years) || env.maxYears;
+  return (domain && Object.hasOwn(env.domainMaxYears, domain) && env.domainMaxYears[domain]?.years) || env.maxYears;
 }
 
 /** The latest allowed 公示截止日期: decision date + cap (the same calendar day allowed). */

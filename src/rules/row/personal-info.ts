@@ -4,7 +4,7 @@
  * (api/records.ts exportRow); 共享 keeps it. "Shaped" is defined in domain/mask.ts.
  */
 import { findPersonalInfo, maskMatch } from '../../domain/mask.js';
-import { FIELD_BY_KEY, type FieldKey } from '../../schemas/fields.js';
+import type { FieldKey } from '../../schemas/fields.js';
 import { defineRowRule } from '../types.js';
 
 const FREE_TEXT: readonly FieldKey[] = ['listName', 'subjectName', 'legalRep', 'facts', 'basis', 'decisionNo', 'measures', 'remarks'];
@@ -21,7 +21,7 @@ export const personalInfo = defineRowRule({
         const value = maskMatch(m, ctx.env.maskRule);
         if (seen.has(value)) continue;
         seen.add(value);
-        ctx.report('SCHEMA_PERSONAL_INFO', { header: FIELD_BY_KEY[field].header, field, kind: m.kind, value }, field);
+        ctx.report('SCHEMA_PERSONAL_INFO', { field, kind: m.kind, value }, field);
       }
     }
   },

@@ -4,7 +4,7 @@
  * organisations, an ID number for natural persons, a decision number on black lists. A missing
  * column is reported once at the header, not on every row.
  */
-import { FIELD_BY_KEY, type FieldKey } from '../../schemas/fields.js';
+import type { FieldKey } from '../../schemas/fields.js';
 import { defineRowRule, type RowContext } from '../types.js';
 import type { CodeArgs } from '../../diagnostics/codes.js';
 
@@ -17,7 +17,7 @@ function need(ctx: RowContext, field: FieldKey, because?: CodeArgs['SCHEMA_REQUI
     return;
   }
   if (cell.text || ctx.isBad(field)) return;
-  ctx.report('SCHEMA_REQUIRED', { header: FIELD_BY_KEY[field].header, ...(because ? { because } : {}) }, field);
+  ctx.report('SCHEMA_REQUIRED', { field, ...(because ? { because } : {}) }, field);
   ctx.markBad(field);
 }
 
@@ -26,7 +26,7 @@ export const required = defineRowRule({
   emits: ['SCHEMA_REQUIRED'],
   check(ctx) {
     if (ctx.cells.listType && !ctx.cells.listType.text && !ctx.listTypeFromName && !ctx.isBad('listType')) {
-      ctx.report('SCHEMA_REQUIRED', { header: '名单类型' }, 'listType');
+      ctx.report('SCHEMA_REQUIRED', { field: 'listType' }, 'listType');
     }
     for (const f of ALWAYS) need(ctx, f);
     const t = ctx.record.subjectType;

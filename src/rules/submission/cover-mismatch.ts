@@ -12,13 +12,13 @@ export const coverMismatch = defineSubmissionRule({
     const dept = f.env.department;
     if (unit && dept) {
       const resolved = f.env.matrix.resolveDepartment(unit);
-      if (resolved?.name !== dept.name) report('COVER_MISMATCH', { key: '报送单位', cover: unit, expected: dept.name }, coverLocation(cover, 'unit'));
+      if (resolved?.name !== dept.name) report('COVER_MISMATCH', { key: 'unit', cover: unit, expected: dept.name }, coverLocation(cover, 'unit'));
     }
     const q = cover.values.quarter?.text;
     if (q && f.env.quarter) {
       const parsed = resolveQuarter(q, f.env.today);
       const expected = formatQuarter(f.env.quarter);
-      if (!parsed || formatQuarter(parsed) !== expected) report('COVER_MISMATCH', { key: '报送季度', cover: q, expected }, coverLocation(cover, 'quarter'));
+      if (!parsed || formatQuarter(parsed) !== expected) report('COVER_MISMATCH', { key: 'quarter', cover: q, expected }, coverLocation(cover, 'quarter'));
     }
   },
 });

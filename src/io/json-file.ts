@@ -1,0 +1,64 @@
+/**
+ * Reading the small JSON files the user points at (config, template, a package's manifest): only
+ * regular files, opened without blocking (a FIFO or a device would hang a synchronous read and
+ * ignore SIGTERM) and read up to a cap (`/dev/zero` never ends).
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+/** 1 MB: a config or a template is a few KB; anything bigger is not one. */
+export const MAX_SETTINGS_BYTES = 1_048_576;
+
+export type ReadProblem = { problem: 'unreadable'; detail: string } | { problem: 'notFile' } | { problem: 'tooLarge'; limit: number };
+
+export class ReadFileProblem extends Error {
+  constructor(readonly info: ReadProblem) {
+    super(info.problem);
+  }
+}
+
+/** The bytes of a regular file of at most `maxBytes`; a ReadFileProblem otherwise. */
+export function readRegularFile(file: string, maxBytes = MAX_SETTINGS_BYTES): Buffer {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw new ReadFileProblem({ problem: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new ReadFileProblem({ problem: 'notFile' });
+    if (st.size > maxBytes) throw new ReadFileProblem({ problem: 'tooLarge', limit: maxBytes });
+    // Read in chunks rather than trusting st.size: a file may grow while it is read.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(65_536);
+      const r = readSync(fd, chunk, 0, chunk.length, null);
+      if (r === 0) break;
+      total += r;
+      if (total > maxBytes) throw new ReadFileProblem({ problem: 'tooLarge', limit: maxBytes });
+      chunks.push(chunk.subarray(0, r));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (err) {
+    if (err instanceof ReadFileProblem) throw err;
+    throw new ReadFileProblem({ problem: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** JSON.parse with the place of a syntax error as line and column (1-based), not the engine's English. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; line: number; column: number } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    const m = /position (\d+)/.exec((err as Error).message);
+    const pos = m ? Math.min(Number(m[1]), text.length) : text.length;
+    const before = text.slice(0, pos);
+    const line = before.split('\n').length;
+    const column = pos - (before.lastIndexOf('\n') + 1) + 1;
+    return { ok: false, line, column };
+  }
+}
