@@ -184,7 +184,9 @@ describe('compile the example workspace', () => {
     const forced = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json', '--force'], ROOT);
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout).replaced).toMatch(/packages\/2026Q3\.replaced-\d{8}T\d{6}Z$/);
-    expect(readdirSync(join(ws, 'packages')).filter((n) => n.startsWith('2026Q3.replaced-'))).toHaveLength(1);
+    // The old package goes away whole: its folder, its zip and its manifest hash.
+    const stampName = JSON.parse(forced.stdout).replaced.split('/').pop();
+    expect(readdirSync(join(ws, 'packages')).filter((n) => n.startsWith('2026Q3.replaced-')).sort()).toEqual([stampName, `${stampName}.manifest.sha256`, `${stampName}.zip`]);
   });
 
   it('export writes the files again for an audience and a template', async () => {
@@ -229,7 +231,8 @@ describe('determinism', () => {
     const files = listFiles(join(tmp, 'det-c'));
     expect(files).toEqual(listFiles(join(tmp, 'det-d')));
     const differ = files.filter((f) => !readFileSync(join(tmp, 'det-c', f)).equals(readFileSync(join(tmp, 'det-d', f))));
-    expect(differ.filter((f) => f !== '2026Q3/manifest.json')).toEqual([]);
+    // The manifest's hash beside the package follows the manifest.
+    expect(differ.filter((f) => f !== '2026Q3/manifest.json' && f !== '2026Q3.manifest.sha256')).toEqual([]);
     const manifest = (dir: string): unknown => ({ ...JSON.parse(readFileSync(join(tmp, dir, '2026Q3', 'manifest.json'), 'utf8')), generatedAt: 'x' });
     expect(manifest('det-c')).toEqual(manifest('det-d'));
     expect(Date.parse(JSON.parse(readFileSync(join(tmp, 'det-c', '2026Q3', 'manifest.json'), 'utf8')).generatedAt)).toBeGreaterThanOrEqual(before);
@@ -358,7 +361,7 @@ describe('safety of the output', () => {
     first.resume();
     expect((await first.done).code).toBe(0);
     expect((await runCli(['verify', join(ws, 'packages', '2026Q3')], ROOT)).code).toBe(0);
-    expect(readdirSync(join(ws, 'packages'))).toEqual(['2026Q3']);
+    expect(readdirSync(join(ws, 'packages')).sort()).toEqual(['2026Q3', '2026Q3.manifest.sha256']);
   });
 
   it('a stale lock of a dead process is taken over', async () => {
@@ -382,7 +385,7 @@ describe('safety of the output', () => {
     expect(existsSync(join(packages, '2026Q3'))).toBe(false);
     const next = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT);
     expect(next.code).toBe(0);
-    expect(readdirSync(packages).sort()).toEqual(['2026Q3']);
+    expect(readdirSync(packages).sort()).toEqual(['2026Q3', '2026Q3.manifest.sha256']);
   });
 
   it('Ctrl-C mid-write removes the temporary folder at once', async () => {
@@ -407,6 +410,6 @@ describe('safety of the output', () => {
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('WRITE_FAILED');
     expect(listFiles(pkg).map((f) => [f, readFileSync(join(pkg, f)).toString('base64')])).toEqual(before);
-    expect(readdirSync(join(ws, 'packages')).sort()).toEqual(['2026Q3']);
+    expect(readdirSync(join(ws, 'packages')).sort()).toEqual(['2026Q3', '2026Q3.manifest.sha256']);
   });
 });

@@ -3,13 +3,13 @@
  * no error, writes the package whole (package.md). A second compile waits briefly for the lock,
  * then fails (exit 2); an interrupted one leaves the previous package as it was.
  */
-import { existsSync, readFileSync, rmSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { onInterrupt } from '../io/cleanup.js';
 import { acquireLock, type Lock } from '../io/lock.js';
 import { beforeSwap } from '../io/faults.js';
-import { listFiles, recoverPackages, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
+import { listFiles, pruneReplaced, recoverPackages, sha256Of, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
 import { displayPath } from '../io/paths.js';
 import type { LoadedTemplate } from '../io/template.js';
 import { zipBuffer } from '../io/xlsx-writer.js';
@@ -17,7 +17,7 @@ import { messagesFor } from '../messages/index.js';
 import { toJsonReport } from '../reporters/json.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
-import { departmentStatuses, fixedInstant, templateFor, writePackage, type DepartmentStatus } from './package.js';
+import { fixedInstant, quarterSummary, templateFor, writePackage, type DepartmentStatus, type QuarterSummary } from './package.js';
 import { checkQuarter, parseQuarterArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from './report.js';
 import { countRecords, sortRecords } from './records.js';
@@ -40,7 +40,13 @@ export interface CompileResult {
   packageDir?: string;
   zipPath?: string;
   replaced?: string;
+  /** SHA-256 of the package's manifest.json (also in <quarter>.manifest.sha256 beside it). */
+  manifestSha256?: string;
+  manifestHashFile?: string;
+  /** Older replaced packages removed (package.keepReplaced). */
+  pruned: string[];
   statuses: DepartmentStatus[];
+  summary: QuarterSummary;
   counts: { red: number; black: number };
 }
 
@@ -83,11 +89,12 @@ async function checkAndWrite(
     ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
-  const statuses = departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline, ctx.config.publication.maskRule);
+  const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, report.diagnostics, ctx.config.publication.maskRule);
+  const statuses = summary.departments;
   const records = sortRecords(check.records, ctx.matrix);
   const { red, black } = countRecords(records);
   const counts = { red, black };
-  const result: CompileResult = { report, written: false, statuses, counts };
+  const result: CompileResult = { report, written: false, statuses, summary, counts, pruned: [] };
   if (report.exitCode !== 0 || options.dryRun) return result;
 
   const epoch = options.sourceDateEpoch;
@@ -96,10 +103,13 @@ async function checkAndWrite(
   const temp = tempName(check.label);
   const tempDir = join(packagesDir, temp);
   const zipTemp = `${tempDir}.zip`;
-  const undo = onInterrupt(() => {
+  const hashTemp = `${tempDir}.manifest.sha256`;
+  const removeTemps = (): void => {
     rmSync(tempDir, { recursive: true, force: true });
     rmSync(zipTemp, { force: true });
-  });
+    rmSync(hashTemp, { force: true });
+  };
+  const undo = onInterrupt(removeTemps);
   try {
     // The package's own language (config `lang`, else Chinese), never the run's --lang: the same
     // inputs make the same report.json whoever runs the compile (docs/decisions.md).
@@ -116,28 +126,33 @@ async function checkAndWrite(
       workspace,
       diagnostics: { errors: report.stats.errors, warnings: report.stats.warnings, info: report.stats.info },
     });
-    let zipPath: string | undefined;
+    // The manifest's own hash, beside the package (and its zip): verify checks it, so that an edit
+    // of the manifest's counts, inputs or departments does not pass unnoticed.
+    const manifestSha256 = sha256Of(readFileSync(join(tempDir, 'manifest.json')));
+    writeFileDurable(hashTemp, `${manifestSha256}  ${check.label}/manifest.json\n`);
+    const extra = [{ temp: `${temp}.manifest.sha256`, to: `${check.label}.manifest.sha256` }];
     if (options.zip) {
       const files = listFiles(tempDir);
       const entries = files.map((f) => ({ name: `${check.label}/${f}`, data: readFileSync(join(tempDir, f)) }));
       writeFileDurable(zipTemp, await zipBuffer(entries, instant));
+      extra.unshift({ temp: `${temp}.zip`, to: `${check.label}.zip` });
     }
     await beforeSwap();
     // A compile paused past the lock's staleness (a sleeping laptop) may have lost it to another PC.
     lock?.assertHeld();
-    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(new Date()));
-    if (options.zip) {
-      zipPath = join(packagesDir, `${check.label}.zip`);
-      renameSync(zipTemp, zipPath);
-    }
+    // The old zip and hash go with the old package: a zip beside the new folder is always the new one.
+    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(new Date()), extra);
     result.written = true;
     result.packageDir = finalDir;
-    if (zipPath) result.zipPath = zipPath;
+    result.manifestSha256 = manifestSha256;
+    result.manifestHashFile = join(packagesDir, `${check.label}.manifest.sha256`);
+    if (options.zip) result.zipPath = join(packagesDir, `${check.label}.zip`);
     if (replaced) result.replaced = join(packagesDir, replaced);
+    // Replaced packages hold full identifiers: only the newest few are kept.
+    result.pruned = pruneReplaced(packagesDir, check.label, ctx.config.package.keepReplaced).map((n) => join(packagesDir, n));
     return result;
   } catch (err) {
-    rmSync(tempDir, { recursive: true, force: true });
-    rmSync(zipTemp, { force: true });
+    removeTemps();
     if (err instanceof ToolError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new ToolError('WRITE_FAILED', { problem: code ?? (err as Error).message, path: displayPath(ctx.cwd, finalDir) }, { cause: err });

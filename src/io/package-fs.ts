@@ -4,7 +4,7 @@
  * first, and a marker records the swap so that the next run finishes or rolls it back.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync, statSync, lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeWrite } from './faults.js';
 import { alive } from './lock.js';
@@ -13,21 +13,74 @@ export function tempName(quarter: string): string {
   return `.${quarter}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
+/**
+ * A package is a set of names beside one another: the folder `<quarter>`, and when written the zip
+ * `<quarter>.zip` and the manifest's hash `<quarter>.manifest.sha256`. A swap moves the whole old set
+ * away to `<quarter>.replaced-<stamp>…` and the whole new set into place; the marker, written before
+ * the first rename, lets the next run finish the swap (or roll it back if the new folder is gone).
+ */
+export const PACKAGE_SIDES = ['', '.zip', '.manifest.sha256'] as const;
+
 interface SwapMarker {
   final: string;
+  /** The temporary folder (the new package). */
   temp: string;
-  replaced?: string;
+  replaced: string;
+  /** New files moved into place: temporary name → final name (the folder first). */
+  moves?: { temp: string; to: string }[];
+  pid?: number;
 }
 
 const markerPath = (dir: string, quarter: string): string => join(dir, `.${quarter}.swap.json`);
 
-/** Finishes or rolls back an interrupted swap, and removes temporary folders of dead processes. */
-export function recoverPackages(dir: string): string[] {
+/** The marker of an interrupted swap of `quarter` in `dir`, if any. */
+export function swapPending(dir: string, quarter: string): boolean {
+  return existsSync(markerPath(dir, quarter));
+}
+
+/** Whether a name exists, a dangling link included. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Moves the old set away and the new set in; every step is skipped when already done, so a second run after a crash finishes it. */
+function rollForward(dir: string, m: SwapMarker): void {
+  const moves = m.moves ?? [{ temp: m.temp, to: m.final }];
+  if (!present(join(dir, m.temp)) && !present(join(dir, m.final))) {
+    // The new package is gone: roll back to the old one.
+    for (const side of PACKAGE_SIDES) {
+      const from = join(dir, `${m.replaced}${side}`);
+      if (present(from) && !present(join(dir, `${m.final}${side}`))) renameSync(from, join(dir, `${m.final}${side}`));
+    }
+    return;
+  }
+  for (const side of PACKAGE_SIDES) {
+    const name = `${m.final}${side}`;
+    const move = moves.find((x) => x.to === name);
+    if (move && !present(join(dir, move.temp))) continue; // already the new one
+    if (present(join(dir, name)) && !present(join(dir, `${m.replaced}${side}`))) renameSync(join(dir, name), join(dir, `${m.replaced}${side}`));
+  }
+  for (const move of moves) {
+    if (present(join(dir, move.temp))) renameSync(join(dir, move.temp), join(dir, move.to));
+  }
+}
+
+/**
+ * Finishes or rolls back an interrupted swap, and removes temporary folders of dead processes.
+ * With `quarter`, only that package's swap (verify/export/status of one package). A swap whose
+ * process still runs is left to it.
+ */
+export function recoverPackages(dir: string, quarter?: string): string[] {
   const done: string[] = [];
   if (!existsSync(dir)) return done;
   for (const name of readdirSync(dir)) {
     const m = /^\.(.+)\.swap\.json$/.exec(name);
-    if (!m) continue;
+    if (!m || (quarter !== undefined && m[1] !== quarter)) continue;
     const path = join(dir, name);
     let marker: SwapMarker;
     try {
@@ -36,17 +89,15 @@ export function recoverPackages(dir: string): string[] {
       rmSync(path, { force: true });
       continue;
     }
-    const final = join(dir, marker.final);
-    const temp = join(dir, marker.temp);
-    if (!existsSync(final)) {
-      if (existsSync(temp)) renameSync(temp, final);
-      else if (marker.replaced && existsSync(join(dir, marker.replaced))) renameSync(join(dir, marker.replaced), final);
-    }
+    if (marker.pid !== undefined && marker.pid !== process.pid && alive(marker.pid)) continue;
+    rollForward(dir, marker);
     rmSync(path, { force: true });
+    fsyncPath(dir);
     done.push(marker.final);
   }
+  if (quarter !== undefined) return done;
   for (const name of readdirSync(dir)) {
-    const m = /^\..+\.tmp-(\d+)-[0-9a-f]+(?:\.zip)?$/.exec(name);
+    const m = /^\..+\.tmp-(\d+)-[0-9a-f]+(?:\.zip|\.manifest\.sha256)?$/.exec(name);
     if (m && !alive(Number(m[1]))) {
       rmSync(join(dir, name), { recursive: true, force: true });
       done.push(name);
@@ -65,25 +116,56 @@ function fsyncPath(path: string): void {
   }
 }
 
-/** Moves a finished temporary folder into place, keeping an old package as <quarter>.replaced-<stamp>. */
-export function swapIntoPlace(dir: string, temp: string, quarter: string, stamp: string): string | undefined {
-  const final = join(dir, quarter);
+/**
+ * Moves a finished temporary folder (and its zip and manifest hash, `extra`: temporary name →
+ * final name) into place, keeping an old package set as <quarter>.replaced-<stamp>…. Returns the
+ * replaced name when there was an old package.
+ */
+export function swapIntoPlace(dir: string, temp: string, quarter: string, stamp: string, extra: { temp: string; to: string }[] = []): string | undefined {
   fsyncPath(join(dir, temp));
-  if (!existsSync(final)) {
-    renameSync(join(dir, temp), final);
-    fsyncPath(dir);
-    return undefined;
-  }
+  const hadOld = PACKAGE_SIDES.some((side) => present(join(dir, `${quarter}${side}`)));
   let replaced = `${quarter}.replaced-${stamp}`;
-  for (let i = 2; existsSync(join(dir, replaced)); i++) replaced = `${quarter}.replaced-${stamp}-${i}`;
-  const marker = markerPath(dir, quarter);
-  writeFileSync(marker, JSON.stringify({ final: quarter, temp, replaced } satisfies SwapMarker));
-  fsyncPath(marker);
-  renameSync(final, join(dir, replaced));
-  renameSync(join(dir, temp), final);
-  rmSync(marker, { force: true });
+  for (let i = 2; PACKAGE_SIDES.some((side) => present(join(dir, `${replaced}${side}`))); i++) replaced = `${quarter}.replaced-${stamp}-${i}`;
+  const marker: SwapMarker = { final: quarter, temp, replaced, moves: [{ temp, to: quarter }, ...extra], pid: process.pid };
+  const mp = markerPath(dir, quarter);
+  writeFileSync(mp, JSON.stringify(marker));
+  fsyncPath(mp);
   fsyncPath(dir);
-  return replaced;
+  rollForward(dir, marker);
+  fsyncPath(dir);
+  rmSync(mp, { force: true });
+  fsyncPath(dir);
+  return hadOld ? replaced : undefined;
+}
+
+/** Replaced packages (full identifiers) beyond the newest `keep` are removed, with their zip and hash. Returns the removed names. */
+export function pruneReplaced(dir: string, quarter: string, keep: number): string[] {
+  const re = new RegExp(`^${quarter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.replaced-(\\d{8}T\\d{6}Z(?:-\\d+)?)(?:\\.zip|\\.manifest\\.sha256)?$`);
+  const stamps = new Set<string>();
+  for (const name of readdirSync(dir)) {
+    const m = re.exec(name);
+    if (m) stamps.add(m[1] as string);
+  }
+  const order = (s: string): [string, number] => {
+    const [t, n] = s.split('-');
+    return [t as string, Number(n ?? 1)];
+  };
+  const sorted = [...stamps].sort((a, b) => {
+    const [ta, na] = order(a);
+    const [tb, nb] = order(b);
+    return ta < tb ? -1 : ta > tb ? 1 : na - nb;
+  });
+  const removed: string[] = [];
+  for (const s of sorted.slice(0, Math.max(0, sorted.length - keep))) {
+    for (const side of PACKAGE_SIDES) {
+      const name = `${quarter}.replaced-${s}${side}`;
+      if (present(join(dir, name))) {
+        rmSync(join(dir, name), { recursive: true, force: true });
+        removed.push(name);
+      }
+    }
+  }
+  return removed;
 }
 
 export function writeFileDurable(path: string, data: Buffer | string): void {

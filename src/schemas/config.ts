@@ -100,6 +100,7 @@ export const ConfigSchema = z.strictObject({
       csvEncoding: z.enum(['utf8-bom', 'utf8', 'gb18030']).default('utf8-bom'),
     })
     .default({ csvEncoding: 'utf8-bom' }),
+  package: z.strictObject({ keepReplaced: z.number().int().min(0).max(100).default(3) }).default({ keepReplaced: 3 }),
   objections: z
     .strictObject({
       /** §四(三): the bureau answers an objection within 3 working days. */

@@ -48,6 +48,9 @@ export async function compileCommand(
           ...(res.packageDir ? { package: where(res.packageDir) } : {}),
           ...(res.zipPath ? { zip: where(res.zipPath) } : {}),
           ...(res.replaced ? { replaced: where(res.replaced) } : {}),
+          ...(res.manifestSha256 ? { manifestSha256: res.manifestSha256 } : {}),
+          ...(res.manifestHashFile ? { manifestHashFile: where(res.manifestHashFile) } : {}),
+          pruned: res.pruned.map(where),
           counts: res.counts,
           departments: res.statuses.map((s) => ({ name: s.name, submitted: s.submitted, nilReport: s.nilReport, onTime: s.onTime, red: s.red, black: s.black })),
         }),
@@ -58,6 +61,7 @@ export async function compileCommand(
   const c = env.m.ui.compile;
   // Paths in the clerk's view are shown, never obeyed (control characters made visible).
   const shown = (p: string): string => visible(where(p));
+  if (res.pruned.length > 0) env.io.stderr.write(`${env.chalk.yellow(c.pruned(res.pruned.map(shown)))}\n`);
   const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
   let out = formatDiagnostics(res.report, env.m, o);
   if (!o.quiet) {
@@ -72,8 +76,15 @@ export async function compileCommand(
     out += `${env.chalk.green(c.written(shown(res.packageDir)))}\n`;
     if (res.zipPath) out += `${c.zip(shown(res.zipPath))}\n`;
     if (res.replaced) out += `${c.replaced(shown(res.replaced))}\n`;
+    if (res.manifestSha256) out += `${c.manifestHash(res.manifestSha256, shown(res.manifestHashFile ?? ''))}\n`;
     out += `${c.next(shown(res.packageDir))}\n`;
-  } else out += `${env.chalk.red(c.notWritten)}\n`;
+  } else out += `${env.chalk.red(onlyExists(res.report) ? c.notWrittenExists : c.notWritten)}\n`;
   env.io.stdout.write(out);
   return res.report.exitCode;
+}
+
+/** Refused only because the package is there already: the advice is --force, not a new submission. */
+function onlyExists(report: { diagnostics: readonly { code: string; severity: string }[] }): boolean {
+  const errors = report.diagnostics.filter((d) => d.severity === 'error');
+  return errors.length > 0 && errors.every((d) => d.code === 'PACKAGE_EXISTS');
 }
