@@ -1,0 +1,49 @@
+/** manifest.json of a package (package.md): what verify trusts only after it validates. */
+import { z } from 'zod';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const count = z.number().int().min(0);
+const redBlack = z.strictObject({ red: count, black: count });
+
+/** A `/`-separated path inside the package: no absolute path, drive, backslash, `.` or `..` segment. */
+export function isInsidePath(p: string): boolean {
+  if (p === '' || p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.includes('\\') || p.includes('\0')) return false;
+  return p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+}
+
+export const ManifestSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
+  bureau: z.strictObject({ name: z.string(), creditCode: z.string() }),
+  quarter: z.string().regex(/^\d{4}Q[1-4]$/),
+  generatedAt: z.string(),
+  template: z.strictObject({ name: z.string(), version: z.number(), sha256 }),
+  inputs: z.array(z.strictObject({ path: z.string().min(1), sha256, bytes: count, department: z.string() })),
+  outputs: z
+    .array(
+      z.strictObject({
+        path: z.string().refine(isInsidePath, 'not a path inside the package').refine((p) => p !== 'manifest.json', 'manifest.json cannot list itself'),
+        sha256,
+        bytes: count,
+        audience: z.enum(['public', 'sharing', 'internal']),
+      }),
+    )
+    .refine((list) => new Set(list.map((o) => o.path)).size === list.length, 'a path is listed twice'),
+  counts: z.strictObject({ red: count, black: count, byDepartment: z.record(z.string(), redBlack), byDomain: z.record(z.string(), redBlack) }),
+  departments: z.array(
+    z.strictObject({
+      name: z.string(),
+      known: z.literal(false).optional(),
+      submitted: z.boolean(),
+      nilReport: z.boolean(),
+      onTime: z.boolean().nullable(),
+      reviewer: z.string(),
+      reviewedOn: z.string(),
+      approver: z.string(),
+      approvedOn: z.string(),
+    }),
+  ),
+  diagnostics: z.strictObject({ errors: count, warnings: count, info: count }),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
