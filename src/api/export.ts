@@ -2,8 +2,9 @@
  * `hrss-credit export <quarter|package-dir> --to DIR`: the credit-office files of a compiled
  * package, written again from its records.json with a template and for an audience.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { recoverPackages } from '../io/package-fs.js';
 import { formatQuarter, parseQuarter, resolveQuarter } from '../domain/quarter.js';
 import { parseRecordsFile } from '../schemas/record.js';
 import { makeContext, type CommonOptions } from './context.js';
@@ -16,6 +17,8 @@ import type { Audience } from './records.js';
 
 export interface ExportOptions extends CommonOptions {
   to: string;
+  /** Write into a folder that is not empty (files of the same name are overwritten). */
+  force?: boolean;
   template?: string;
   audience?: Audience;
   sourceDateEpoch?: number;
@@ -24,10 +27,15 @@ export interface ExportOptions extends CommonOptions {
 export async function exportPackage(target: string, options: ExportOptions): Promise<{ files: string[]; dir: string; records: number }> {
   const ctx = makeContext(options);
   let dir = resolve(ctx.cwd, target);
+  // An interrupted swap of this package is finished (or rolled back) before it is read.
+  recoverPackages(dirname(dir), basename(dir));
   if (!existsSync(join(dir, 'records.json'))) {
     // Not a package folder: a quarter of the workspace's packages/, else a path that is not there.
     const q = existsSync(dir) ? undefined : resolveQuarter(target, ctx.today);
-    if (q && ctx.workspace) dir = join(ctx.workspace, 'packages', formatQuarter(q));
+    if (q && ctx.workspace) {
+      dir = join(ctx.workspace, 'packages', formatQuarter(q));
+      recoverPackages(dirname(dir), basename(dir));
+    }
   }
   const recordsPath = join(dir, 'records.json');
   if (!existsSync(recordsPath)) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
@@ -46,6 +54,8 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   const instant = fixedInstant(parseQuarter(data.quarter), options.sourceDateEpoch);
   const audience = options.audience ?? 'public';
   const out = resolve(ctx.cwd, options.to);
+  // Like compile: files already there are not overwritten without --force.
+  if (!options.force && nonEmpty(out)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
   const files = await writeListFiles(out, data.records, template.template, audience, {
     bureau: { name: ctx.config.bureau.name, creditCode: ctx.config.bureau.creditCode },
     maskRule: ctx.config.publication.maskRule,
@@ -55,4 +65,12 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
     withCsv: true,
   });
   return { files, dir: out, records: data.records.length };
+}
+
+function nonEmpty(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -271,6 +271,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .action(action('compile', async () => (await import('./commands/compile.js')).compileCommand));
   addCommon(program.command('export').description(h.exportCmd).argument('<target>', h.exportTarget), m)
     .requiredOption('--to <dir>', o.to)
+    .option('--force', o.force)
     .option('--template <file>', o.template)
     .addOption(new Option('--audience <audience>', o.audience).choices(['public', 'sharing']))
     .action(action('export', async () => (await import('./commands/export.js')).exportCommand));

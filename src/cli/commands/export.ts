@@ -5,11 +5,12 @@ import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { sourceDateEpoch } from './compile.js';
 
-export async function exportCommand(env: CommandEnv, target: string, opts: { to: string; template?: string; audience?: 'public' | 'sharing' }): Promise<number> {
+export async function exportCommand(env: CommandEnv, target: string, opts: { to: string; force?: boolean; template?: string; audience?: 'public' | 'sharing' }): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);
   const r = await exportPackage(target, {
     ...env.common,
     to: opts.to,
+    ...(opts.force ? { force: true } : {}),
     ...(opts.template ? { template: opts.template } : {}),
     ...(opts.audience ? { audience: opts.audience } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
