@@ -3,7 +3,7 @@
  * byte), 报送情况.xlsx, records.json, report.json and manifest.json, all written into one folder.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isFormulaLike, toXmlSafe } from '../domain/text.js';
 import { DEFAULT_MASK_RULE, redactIdNumbers, type MaskRule } from '../domain/mask.js';
 import { addIsoDuration, isoToDays } from '../domain/dates.js';
@@ -40,6 +40,10 @@ export function fixedInstant(quarter: Quarter | undefined, epoch: number | undef
 
 export interface DepartmentStatus {
   name: string;
+  /** False for a folder whose name resolves to no department of the matrix (listed by its folder name). */
+  known: boolean;
+  /** The submission folders counted on this line (workspace-relative). */
+  folders: string[];
   submitted: boolean;
   nilReport: boolean;
   onTime: boolean | null;
@@ -60,16 +64,37 @@ export interface DepartmentStatus {
   caseFiles: string[];
   errors: number;
   warnings: number;
+  info: number;
 }
 
-/** One line per department of the matrix (报送情况, manifest, status). */
-export function departmentStatuses(check: QuarterCheck, matrixDepartments: readonly { name: string }[], deadline: string, maskRule: MaskRule = DEFAULT_MASK_RULE): DepartmentStatus[] {
+/** The quarter summary (STYLE habit 13): one view model for status, 报送情况.xlsx and the manifest. */
+export interface QuarterSummary {
+  departments: DepartmentStatus[];
+  /** Findings of the quarter as a whole (no department): loose files, a quarter folder named twice. */
+  quarterLevel: { errors: number; warnings: number; info: number };
+  /** Sums of every line and the quarter level: equal to the report's stats. */
+  totals: { red: number; black: number; errors: number; warnings: number; info: number };
+}
+
+type Counted = { severity: string; department?: string; location: { file?: string } };
+
+/**
+ * One line per department of the matrix, then one per folder that resolves to no department; the
+ * error and warning counts come from the collector's findings (cross-record ones included), so that
+ * the lines and the quarter level add up to the report's totals.
+ */
+export function quarterSummary(
+  check: QuarterCheck,
+  matrixDepartments: readonly { name: string }[],
+  deadline: string,
+  diagnostics: readonly Counted[],
+  maskRule: MaskRule = DEFAULT_MASK_RULE,
+): QuarterSummary {
   const due = addIsoDuration(quarterEnd(check.quarter), deadline);
   // Cover fields and file names are shown on `status` and written into the manifest and
   // 报送情况.xlsx (internal, not 共享): an ID number typed into one of them is masked.
   const safe = (text: string): string => redactIdNumbers(text, maskRule);
-  return matrixDepartments.map((dept) => {
-    const results = check.departments.filter((d) => d.department?.name === dept.name);
+  const line = (name: string, known: boolean, results: DepartmentResult[]): DepartmentStatus => {
     const r: DepartmentResult | undefined = results.find((d) => d.covers > 0) ?? results[0];
     const cover = r?.cover?.values;
     const sentOn = coverDate(cover?.sentOn).date ?? null;
@@ -77,7 +102,9 @@ export function departmentStatuses(check: QuarterCheck, matrixDepartments: reado
     const reviewedOn = coverDate(cover?.reviewedOn).date;
     const approvedOn = coverDate(cover?.approvedOn).date;
     return {
-      name: dept.name,
+      name,
+      known,
+      folders: results.map((d) => d.display),
       submitted: results.some((d) => d.covers > 0),
       nilReport: r?.nilReport ?? false,
       onTime: daysLate === null ? null : daysLate === 0,
@@ -93,10 +120,46 @@ export function departmentStatuses(check: QuarterCheck, matrixDepartments: reado
       black: results.reduce((n, d) => n + d.black, 0),
       byDomain: Object.assign(Object.create(null) as object, ...results.map((d) => d.byDomain)) as Record<string, { red: number; black: number }>,
       caseFiles: results.flatMap((d) => d.evidence.filter((e) => e.kind !== 'coverScan').map((e) => safe(e.rel))),
-      errors: results.reduce((n, d) => n + d.errors, 0),
-      warnings: results.reduce((n, d) => n + d.warnings, 0),
+      errors: 0,
+      warnings: 0,
+      info: 0,
     };
-  });
+  };
+  const lines = matrixDepartments.map((dept) => line(dept.name, true, check.departments.filter((d) => d.department?.name === dept.name)));
+  const unknown = check.departments.filter((d) => !d.department);
+  lines.push(...unknown.map((d) => line(basename(d.folder), false, [d])));
+  const byName = new Map(lines.filter((l) => l.known).map((l) => [l.name, l]));
+  const quarterLevel = { errors: 0, warnings: 0, info: 0 };
+  for (const d of diagnostics) {
+    let target: { errors: number; warnings: number; info: number } | undefined = d.department !== undefined ? byName.get(d.department) : undefined;
+    if (!target) {
+      const file = d.location.file ?? '';
+      target = lines.find((l) => !l.known && l.folders.some((f) => file === f || file.startsWith(`${f}/`)));
+    }
+    target ??= quarterLevel;
+    if (d.severity === 'error') target.errors++;
+    else if (d.severity === 'warning') target.warnings++;
+    else target.info++;
+  }
+  const sum = (k: 'red' | 'black' | 'errors' | 'warnings' | 'info'): number => lines.reduce((n, l) => n + l[k], 0);
+  return {
+    departments: lines,
+    quarterLevel,
+    totals: {
+      red: sum('red'),
+      black: sum('black'),
+      errors: sum('errors') + quarterLevel.errors,
+      warnings: sum('warnings') + quarterLevel.warnings,
+      info: sum('info') + quarterLevel.info,
+    },
+  };
+}
+
+const QUARTER_CN = ['一', '二', '三', '四'];
+
+/** 2026年第三季度 */
+export function quarterTitle(q: Quarter): string {
+  return `${q.year}年第${QUARTER_CN[q.q - 1]}季度`;
 }
 
 /** Days 报送日期 falls after the deadline: 0 on time, null when either date is unknown. */
@@ -122,9 +185,14 @@ export async function encodeCsv(text: string, encoding: CsvEncoding): Promise<Bu
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
+/** The suffix of every sharing file (full identifiers): it always says 共享, whatever the template. */
+export function sharingSuffix(template: Template): string {
+  return template.sharingSuffix.includes('共享') ? template.sharingSuffix : `${template.sharingSuffix}_共享`;
+}
+
 export function listFileName(template: Template, quarter: string, audience: Audience): string {
   const base = template.fileName.replace(/\{quarter\}/g, quarter);
-  return audience === 'sharing' ? `${base}${template.sharingSuffix}` : base;
+  return audience === 'sharing' ? `${base}${sharingSuffix(template)}` : base;
 }
 
 /** Writes the credit-office files of one audience (also what `export` writes). Returns relative paths. */
@@ -141,18 +209,22 @@ export async function writeListFiles(
   const red = records.filter((r) => r.listType === 'red');
   const black = records.filter((r) => r.listType === 'black');
   const rowsOf = (list: CreditRecord[]): string[][] => list.map((r, i) => exportRow(r, i, cols, audience, ctx));
+  // In the workbook, 序号 and 公示期限（月） stay numbers (the CSV is text either way).
+  const numeric = cols.map((c) => !c.field && !c.codes && (c.value === 'rowNumber' || c.value === 'periodMonths'));
+  const cellsOf = (rows: string[][]): (string | number)[][] => rows.map((r) => r.map((v, i) => (numeric[i] && /^\d{1,9}$/.test(v) ? Number(v) : v)));
   const sheets: SheetSpec[] = [
     { name: template.sheets.red, headers, widths, rows: rowsOf(red) },
     { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
   ];
   const written: string[] = [];
   const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
-  writeFileDurable(join(dir, xlsxName), await workbookBuffer(sheets, ctx.instant, TOOL_NAME));
+  writeFileDurable(join(dir, xlsxName), await workbookBuffer(sheets.map((s) => ({ ...s, rows: cellsOf(s.rows as string[][]) })), ctx.instant, TOOL_NAME));
   written.push(xlsxName);
   if (ctx.withCsv) {
     for (const s of sheets) {
-      const name = `${s.name}.csv`;
-      writeFileDurable(join(dir, name), await encodeCsv(csvText([s.headers, ...s.rows]), ctx.csvEncoding));
+      // A sharing file (full identifiers) says so in its name, like the workbook (_共享).
+      const name = `${s.name}${audience === 'sharing' ? sharingSuffix(template) : ''}.csv`;
+      writeFileDurable(join(dir, name), await encodeCsv(csvText([s.headers, ...(s.rows as string[][])]), ctx.csvEncoding));
       written.push(name);
     }
   }
@@ -192,6 +264,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
   // 典型案例/<department>/…: evidence and cover scans, byte for byte.
   const inputs: { path: string; sha256: string; bytes: number; department: string }[] = [];
   const published = new Set<string>();
+  // The signed cover scans (报送单.pdf/.jpg) carry signatures: internal, not for publication.
+  const internal = new Set<string>();
   for (const d of check.departments) {
     const dept = d.department?.name ?? '';
     // manifest.json is internal: the input paths it lists are masked like every location.
@@ -210,6 +284,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
       for (let n = 2; published.has(`${dept}/${rel}`.toLowerCase()); n++) rel = masked.replace(/(\.[^./]*)?$/, (ext) => ` (${n})${ext}`);
       published.add(`${dept}/${rel}`.toLowerCase());
       const target = join(dir, '典型案例', dept, rel);
+      if (e.kind === 'coverScan') internal.add(['典型案例', dept, ...rel.split(/[\\/]/)].join('/'));
       writeFileDurable(target, e.zip ? await readZipEntry(e.zip) : readFileSync(e.path));
     }
   }
@@ -218,21 +293,21 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
   // 报送情况.xlsx: the bureau's supervision record (督查).
   const yes = (b: boolean): string => (b ? '是' : '否');
   const statusRows = p.statuses.map((s, i) => [
-    String(i + 1),
+    i + 1,
     s.name,
     s.submitted ? '已报送' : '未报送',
     yes(s.nilReport),
     s.sentOn ?? '',
     s.daysLate === null ? (s.submitted ? '未填报送日期' : '') : s.daysLate === 0 ? '按时' : `逾期${s.daysLate}天`,
-    String(s.red),
-    String(s.black),
+    s.red,
+    s.black,
     Object.entries(s.byDomain).map(([dom, c]) => `${dom}：红${c.red} 黑${c.black}`).join('；'),
     s.reviewer,
     s.reviewedOn,
     s.approver,
     s.approvedOn,
     s.caseFiles.join('、'),
-    String(s.warnings),
+    s.warnings,
   ]);
   writeFileDurable(
     join(dir, '报送情况.xlsx'),
@@ -240,6 +315,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
       [
         {
           name: '报送情况',
+          title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${quarterTitle(check.quarter)}）`,
           headers: ['序号', '科室', '报送状态', '无信息报告', '报送日期', '是否按时', '红名单条数', '黑名单条数', '分领域条数', '审核人', '审核日期', '审定人', '审定日期', '典型案例材料', '警告数'],
           widths: [6, 20, 10, 10, 12, 12, 10, 10, 36, 10, 12, 10, 12, 40, 8],
           rows: statusRows,
@@ -255,7 +331,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
 
   const outputs = listFiles(dir)
     .filter((f) => f !== 'manifest.json')
-    .map((f) => ({ path: f, ...sha256File(join(dir, f)), audience: AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? 'sharing' : 'internal') }));
+    .map((f) => ({ path: f, ...sha256File(join(dir, f)), audience: internal.has(f) ? 'internal' : (AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? 'sharing' : 'internal')) }));
   const { red, black, byDomain } = countRecords(p.records);
   const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, { red: s.red, black: s.black }])), byDomain };
   const manifest = {
@@ -270,6 +346,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     counts,
     departments: p.statuses.map((s) => ({
       name: s.name,
+      ...(s.known ? {} : { known: false }),
       submitted: s.submitted,
       nilReport: s.nilReport,
       onTime: s.onTime,

@@ -1,12 +1,18 @@
 /** `hrss-credit status <quarter>`: the clerk's view while collecting, one line per department. */
+import { join } from 'node:path';
+import { formatQuarter } from '../domain/quarter.js';
+import { recoverPackages } from '../io/package-fs.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { departmentStatuses, type DepartmentStatus } from './package.js';
+import { quarterSummary, type QuarterSummary } from './package.js';
 import { checkQuarter, parseQuarterArg } from './quarter.js';
 import { makeReport, type Report } from './report.js';
 
-export async function status(quarterArg: string, options: CommonOptions): Promise<{ report: Report; statuses: DepartmentStatus[] }> {
+export async function status(quarterArg: string, options: CommonOptions): Promise<{ report: Report; summary: QuarterSummary }> {
   const ctx = makeContext(options);
   const quarter = parseQuarterArg(ctx, quarterArg);
+  // A package swap that was interrupted is finished first (package.md "Safety of the output").
+  if (ctx.workspace) recoverPackages(join(ctx.workspace, 'packages'), formatQuarter(quarter));
   const check = await checkQuarter(ctx, quarter, { collect: false });
-  return { report: makeReport(ctx, 'status', check.files, check.rows, check.label), statuses: departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline, ctx.config.publication.maskRule) };
+  const report = makeReport(ctx, 'status', check.files, check.rows, check.label);
+  return { report, summary: quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, report.diagnostics, ctx.config.publication.maskRule) };
 }

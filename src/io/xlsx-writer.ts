@@ -9,9 +9,12 @@ import { toXmlSafe } from '../domain/text.js';
 
 export interface SheetSpec {
   name: string;
+  /** A title row above the header row (merged across the columns). */
+  title?: string;
   headers: string[];
   widths?: (number | undefined)[];
-  rows: string[][];
+  /** Text cells stay text ('@'); a number (序号, 公示期限) is written as a number. */
+  rows: (string | number)[][];
 }
 
 /** A Date whose local fields are the UTC fields of `instant`: zip's DOS time has no zone. */
@@ -37,13 +40,26 @@ export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator
   wb.created = instant;
   wb.modified = instant;
   for (const s of sheets) {
-    const ws = wb.addWorksheet(toXmlSafe(s.name), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.headers.map((h, i) => ({ header: toXmlSafe(h), key: String(i), width: s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2)), style: { numFmt: '@' } }));
-    ws.getRow(1).font = { bold: true };
+    const headerRow = s.title ? 2 : 1;
+    const ws = wb.addWorksheet(toXmlSafe(s.name), { views: [{ state: 'frozen', ySplit: headerRow }] });
+    ws.columns = s.headers.map((h, i) => ({ key: String(i), width: s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2)), style: { numFmt: '@' } }));
+    if (s.title) {
+      const t = ws.addRow([toXmlSafe(s.title)]);
+      t.font = { bold: true, size: 14 };
+      if (s.headers.length > 1) ws.mergeCells(1, 1, 1, s.headers.length);
+    }
+    ws.addRow(s.headers.map(toXmlSafe)).font = { bold: true };
     // exceljs writes text as it is: a character XML 1.0 forbids would make the part not
     // well-formed (Excel "repairs" it, strict readers refuse it). The rules reported it already
     // (SCHEMA_CHARACTER_INVALID); here it becomes U+FFFD whatever its source.
-    for (const r of s.rows) ws.addRow(r.map(toXmlSafe));
+    for (const r of s.rows) {
+      const row = ws.addRow(r.map((v) => (typeof v === 'number' ? v : toXmlSafe(v))));
+      r.forEach((v, i) => {
+        if (typeof v === 'number') row.getCell(i + 1).numFmt = 'General';
+      });
+    }
+    // A filter on the header row: the clerk sorts and filters without touching the data.
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: Math.max(1, s.headers.length) } };
   }
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   return normaliseZip(raw, instant);

@@ -6,9 +6,10 @@ import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
 
 export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
-  const { report, statuses } = await status(quarter, env.common);
+  const { report, summary } = await status(quarter, env.common);
+  const statuses = summary.departments;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { departments: statuses })));
+    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { departments: statuses, quarterLevel: summary.quarterLevel, totals: summary.totals })));
     return report.exitCode;
   }
   const s = env.m.ui.status;
@@ -17,7 +18,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
   const yn = (b: boolean): string => (b ? s.yes : s.no);
   for (const d of statuses) {
     table.push([
-      visible(d.name),
+      d.known ? visible(d.name) : env.chalk.red(s.unknown(visible(d.name))),
       d.submitted ? s.yes : env.chalk.yellow(s.no),
       yn(d.nilReport),
       String(d.red + d.black),
@@ -30,6 +31,10 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
       String(d.caseFiles.length),
     ]);
   }
+  const q = summary.quarterLevel;
+  if (q.errors + q.warnings > 0) table.push([s.quarterLevel, '', '', '', '', '', q.errors > 0 ? env.chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
+  const t = summary.totals;
+  table.push([s.total, '', '', String(t.red + t.black), String(t.red), String(t.black), String(t.errors), String(t.warnings), '', '', '']);
   env.io.stdout.write(`${table.toString()}\n${env.m.ui.summary(report.stats)}\n`);
   return report.exitCode;
 }
