@@ -90,12 +90,25 @@ export interface UiText {
     next(path: string): string;
     zip(path: string): string;
     replaced(path: string): string;
+    notWrittenExists: string;
+    manifestHash(sha256: string, file: string): string;
+    pruned(paths: string[]): string;
     progress(done: number, total: number, name: string): string;
   };
-  verify: { ok(n: number): string; changed: string; missing: string; added: string; bad(n: number): string };
+  verify: {
+    ok(n: number): string;
+    changed: string;
+    missing: string;
+    added: string;
+    bad(n: number): string;
+    inconsistent: string;
+    manifestInvalid(key: string, problem: string): string;
+    manifestMismatch(actual: string, expected: string, file: string): string;
+    manifestUnchecked(actual: string, file: string): string;
+  };
   exported(n: number, dir: string): string;
   progressRows(file: string, rows: number): string;
-  status: { columns: string[]; yes: string; no: string; none: string };
+  status: { columns: string[]; yes: string; no: string; none: string; unknown(folder: string): string; quarterLevel: string; total: string };
   calendar: CalendarUiText;
   reports: ReportsUiText;
 }
