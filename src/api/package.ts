@@ -104,7 +104,7 @@ export function quarterSummary(
     return {
       name,
       known,
-      folders: results.map((d) => d.display),
+      folders: results.map((d) => safe(d.display)),
       submitted: results.some((d) => d.covers > 0),
       nilReport: r?.nilReport ?? false,
       onTime: daysLate === null ? null : daysLate === 0,
@@ -127,14 +127,15 @@ export function quarterSummary(
   };
   const lines = matrixDepartments.map((dept) => line(dept.name, true, check.departments.filter((d) => d.department?.name === dept.name)));
   const unknown = check.departments.filter((d) => !d.department);
-  lines.push(...unknown.map((d) => line(basename(d.folder), false, [d])));
+  lines.push(...unknown.map((d) => line(safe(basename(d.folder)), false, [d])));
   const byName = new Map(lines.filter((l) => l.known).map((l) => [l.name, l]));
   const quarterLevel = { errors: 0, warnings: 0, info: 0 };
   for (const d of diagnostics) {
     let target: { errors: number; warnings: number; info: number } | undefined = d.department !== undefined ? byName.get(d.department) : undefined;
     if (!target) {
       const file = d.location.file ?? '';
-      target = lines.find((l) => !l.known && l.folders.some((f) => file === f || file.startsWith(`${f}/`)));
+      const i = unknown.findIndex((u) => [u.display, safe(u.display)].some((f) => file === f || file.startsWith(`${f}/`)));
+      target = i >= 0 ? lines[matrixDepartments.length + i] : undefined;
     }
     target ??= quarterLevel;
     if (d.severity === 'error') target.errors++;
