@@ -101,9 +101,11 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   if (!existsSync(join(dir, 'manifest.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
   const base = { batch, on, records: 0, removals: 0 };
 
-  const checked = verify(dir, ctx.cwd);
+  const checked = await verify(dir, ctx.cwd);
   if (!checked.ok) {
-    const files = [...checked.changed, ...checked.missing, ...checked.added];
+    // The manifest itself (edited, invalid, counts that disagree) counts as changed too.
+    const manifestBad = checked.manifestInvalid !== undefined || checked.manifest.ok === false || checked.inconsistent.length > 0;
+    const files = [...(manifestBad ? ['manifest.json'] : []), ...checked.changed, ...checked.missing, ...checked.added];
     ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : ''), count: files.length }, { file: `${rel}/manifest.json` }));
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }

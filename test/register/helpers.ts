@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ROOT, runCli, tempDir, TODAY } from '../helpers/cases.js';
 
 export const BIN = join(ROOT, 'bin', 'hrss-credit.js');
@@ -43,16 +43,57 @@ export function writePackage(ws: string, batch: string, records: Rec[], extra: {
   return dir;
 }
 
-/** Rewrites manifest.json so that it lists the folder's files as they are now (a different, valid package). */
+type Counts = { red: number; black: number };
+type OldManifest = {
+  outputs?: { path: string; audience?: string }[];
+  departments?: { name: string }[];
+  [key: string]: unknown;
+};
+
+/**
+ * Rewrites manifest.json so that it lists the folder's files as they are now (a different, valid package):
+ * a manifest verify accepts (its schema, counts that agree with records.json) and its hash stored beside
+ * the package, as compile leaves it. `note` makes two otherwise equal packages differ (in generatedAt).
+ */
 export function reseal(dir: string, note = ''): void {
   const manifestPath = join(dir, 'manifest.json');
-  const old = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { outputs?: { path: string }[] }) : {};
-  const paths = old.outputs?.map((o) => o.path) ?? ['records.json'];
-  const outputs = paths.map((p) => {
-    const data = readFileSync(join(dir, p));
-    return { path: p, sha256: sha(data), bytes: data.length };
+  const old = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as OldManifest) : {};
+  const listed = old.outputs ?? [{ path: 'records.json', audience: 'sharing' }];
+  const outputs = listed.map((o) => {
+    const data = readFileSync(join(dir, o.path));
+    return { path: o.path, sha256: sha(data), bytes: data.length, audience: o.audience ?? 'sharing' };
   });
-  writeFileSync(manifestPath, `${JSON.stringify({ schemaVersion: 1, note, outputs }, null, 2)}\n`);
+  const recordsFile = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as { quarter: string; records?: { listType: 'red' | 'black'; department: string; domain: string }[] };
+  const byDepartment: Record<string, Counts> = {};
+  for (const d of old.departments ?? []) byDepartment[d.name] = { red: 0, black: 0 };
+  const byDomain: Record<string, Counts> = {};
+  let red = 0;
+  let black = 0;
+  for (const r of recordsFile.records ?? []) {
+    (byDepartment[r.department] ??= { red: 0, black: 0 })[r.listType]++;
+    (byDomain[r.domain] ??= { red: 0, black: 0 })[r.listType]++;
+    if (r.listType === 'red') red++;
+    else black++;
+  }
+  const departments = Object.keys(byDepartment).map(
+    (name) => old.departments?.find((d) => d.name === name) ?? { name, submitted: true, nilReport: false, onTime: true, reviewer: '', reviewedOn: '', approver: '', approvedOn: '' },
+  );
+  const manifest = {
+    schemaVersion: 1,
+    tool: old.tool ?? { name: 'hrss-credit', version: '0.1.0' },
+    bureau: old.bureau ?? { name: '新乡市人力资源和社会保障局', creditCode: '' },
+    quarter: recordsFile.quarter,
+    generatedAt: note ? `2026-10-15T08:00:00Z ${note}` : (old.generatedAt ?? '2026-10-15T08:00:00Z'),
+    template: old.template ?? { name: 'synthetic', version: 1, sha256: '0'.repeat(64) },
+    inputs: old.inputs ?? [],
+    outputs,
+    counts: { red, black, byDepartment, byDomain },
+    departments,
+    diagnostics: old.diagnostics ?? { errors: 0, warnings: 0, info: 0 },
+  };
+  const text = `${JSON.stringify(manifest, null, 2)}\n`;
+  writeFileSync(manifestPath, text);
+  writeFileSync(`${dir}.manifest.sha256`, `${sha(text)}  ${basename(dir)}/manifest.json\n`);
 }
 
 export function eventsFile(ws: string): string {
