@@ -17,7 +17,7 @@ import { messagesFor } from '../messages/index.js';
 import { toJsonReport } from '../reporters/json.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
-import { fixedInstant, quarterSummary, templateFor, writePackage, type DepartmentStatus, type QuarterSummary } from './package.js';
+import { countedFindings, fixedInstant, quarterSummary, templateFor, writePackage, type DepartmentStatus, type QuarterSummary } from './package.js';
 import { checkQuarter, parseQuarterArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from './report.js';
 import { countRecords, sortRecords } from './records.js';
@@ -89,7 +89,7 @@ async function checkAndWrite(
     ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
-  const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, report.diagnostics, ctx.config.publication.maskRule);
+  const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule);
   const statuses = summary.departments;
   const records = sortRecords(check.records, ctx.matrix);
   const { red, black } = countRecords(records);

@@ -76,7 +76,18 @@ export interface QuarterSummary {
   totals: { red: number; black: number; errors: number; warnings: number; info: number };
 }
 
-type Counted = { severity: string; department?: string; location: { file?: string } };
+type Counted = { severity: string; department?: string; location: { file?: string }; n?: number };
+
+/** The report's findings as quarterSummary counts them: those kept, and those dropped past the cap (stats count both). */
+export function countedFindings(report: {
+  diagnostics: readonly { severity: string; department?: string; location: { file?: string } }[];
+  dropped: readonly { severity: string; department?: string; file?: string; dropped: number }[];
+}): Counted[] {
+  return [
+    ...report.diagnostics,
+    ...report.dropped.map((d) => ({ severity: d.severity, ...(d.department !== undefined ? { department: d.department } : {}), location: d.file !== undefined ? { file: d.file } : {}, n: d.dropped })),
+  ];
+}
 
 /**
  * One line per department of the matrix, then one per folder that resolves to no department; the
@@ -138,9 +149,10 @@ export function quarterSummary(
       target = i >= 0 ? lines[matrixDepartments.length + i] : undefined;
     }
     target ??= quarterLevel;
-    if (d.severity === 'error') target.errors++;
-    else if (d.severity === 'warning') target.warnings++;
-    else target.info++;
+    const n = d.n ?? 1;
+    if (d.severity === 'error') target.errors += n;
+    else if (d.severity === 'warning') target.warnings += n;
+    else target.info += n;
   }
   const sum = (k: 'red' | 'black' | 'errors' | 'warnings' | 'info'): number => lines.reduce((n, l) => n + l[k], 0);
   return {

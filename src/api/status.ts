@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatQuarter } from '../domain/quarter.js';
 import { recoverPackages } from '../io/package-fs.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { quarterSummary, type QuarterSummary } from './package.js';
+import { countedFindings, quarterSummary, type QuarterSummary } from './package.js';
 import { checkQuarter, parseQuarterArg } from './quarter.js';
 import { makeReport, type Report } from './report.js';
 
@@ -14,5 +14,5 @@ export async function status(quarterArg: string, options: CommonOptions): Promis
   if (ctx.workspace) recoverPackages(join(ctx.workspace, 'packages'), formatQuarter(quarter));
   const check = await checkQuarter(ctx, quarter, { collect: false });
   const report = makeReport(ctx, 'status', check.files, check.rows, check.label);
-  return { report, summary: quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, report.diagnostics, ctx.config.publication.maskRule) };
+  return { report, summary: quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule) };
 }

@@ -2,7 +2,7 @@
  * The quarter summary (STYLE habit 13): one place turns what the workspace holds for a batch — its
  * compiled package, else its submissions — into per-department facts, so that supervise, the HTML
  * report and their tests show the same numbers. The per-department facts themselves (报送日期 against
- * the deadline, sign-offs, counts) are computed once, by departmentStatuses() at compile/status time,
+ * the deadline, sign-offs, counts) are computed once, by quarterSummary() at compile/status time,
  * and read back from the manifest for a compiled batch.
  */
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { formatQuarter, quarterEnd, type Quarter } from '../domain/quarter.js';
 import { readPackage, type ReadPackage } from '../io/package-read.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
 import { ToolError } from './errors.js';
-import { departmentStatuses, lateness, type DepartmentStatus } from './package.js';
+import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from './package.js';
 import { checkQuarter, requireWorkspace } from './quarter.js';
 import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from './register-facts.js';
 
@@ -200,7 +200,8 @@ export async function summarizeBatch(options: CommonOptions, quarter: Quarter, r
   if (pkg) return { summary: fromPackage(ctx, quarter, pkg, register), present: true };
   try {
     const check = await checkQuarter(ctx, quarter, { collect: false });
-    const statuses = departmentStatuses(check, ctx.matrix.departments, ctx.config.submission.deadline, ctx.config.publication.maskRule);
+    const found = countedFindings({ diagnostics: ctx.collector.sorted(), dropped: ctx.collector.dropped() });
+    const statuses = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, found, ctx.config.publication.maskRule).departments.filter((s) => s.known);
     const items = [
       ...ctx.collector.sorted().map((d) => ({ code: d.code, severity: d.severity, department: d.department, n: 1 })),
       ...ctx.collector.dropped().map((d) => ({ code: d.code, severity: d.severity, department: d.department, n: d.dropped })),

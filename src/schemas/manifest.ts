@@ -11,14 +11,16 @@ export function isInsidePath(p: string): boolean {
   return p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
-export const ManifestSchema = z.strictObject({
+// Top level, inputs and departments accept keys added by later versions (the stored hash protects
+// their content); outputs and counts, which verify acts on, are strict.
+export const ManifestSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
   bureau: z.strictObject({ name: z.string(), creditCode: z.string() }),
   quarter: z.string().regex(/^\d{4}Q[1-4]$/),
   generatedAt: z.string(),
   template: z.strictObject({ name: z.string(), version: z.number(), sha256 }),
-  inputs: z.array(z.strictObject({ path: z.string().min(1), sha256, bytes: count, department: z.string() })),
+  inputs: z.array(z.object({ path: z.string().min(1), sha256, bytes: count, department: z.string() })),
   outputs: z
     .array(
       z.strictObject({
@@ -31,12 +33,16 @@ export const ManifestSchema = z.strictObject({
     .refine((list) => new Set(list.map((o) => o.path)).size === list.length, 'a path is listed twice'),
   counts: z.strictObject({ red: count, black: count, byDepartment: z.record(z.string(), redBlack), byDomain: z.record(z.string(), redBlack) }),
   departments: z.array(
-    z.strictObject({
+    z.object({
       name: z.string(),
       known: z.literal(false).optional(),
       submitted: z.boolean(),
       nilReport: z.boolean(),
       onTime: z.boolean().nullable(),
+      sentOn: z.string().nullable().optional(),
+      deadline: z.string().nullable().optional(),
+      daysLate: count.nullable().optional(),
+      signedOff: z.boolean().optional(),
       reviewer: z.string(),
       reviewedOn: z.string(),
       approver: z.string(),
