@@ -31,7 +31,7 @@ const ID_TYPE_ALIASES: Record<string, IdType> = {
 
 export type Severity3 = '轻微' | '一般' | '严重';
 export const SEVERITY_LEVELS: readonly Severity3[] = ['轻微', '一般', '严重'];
-const SEVERITY_ALIASES: Record<string, Severity3> = { 轻微: '轻微', 一般: '一般', 严重: '严重', 较重: '一般', 特别严重: '严重' };
+const SEVERITY_ALIASES: Record<string, Severity3> = { 轻微: '轻微', 一般: '一般', 严重: '严重', 特别严重: '严重' };
 
 function folded<T>(table: Record<string, T>): Map<string, T> {
   return new Map(Object.entries(table).map(([k, v]) => [foldKey(k), v]));
@@ -61,9 +61,17 @@ export const parseSubjectType = memoByText((v): SubjectType | undefined => SUBJE
 export const parseIdType = memoByText((v): IdType | undefined => ID_TYPES_F.get(foldKey(v)));
 export const parseSeverityLevel = memoByText((v): Severity3 | undefined => SEVERITIES_F.get(foldKey(v)));
 
-/** What a sheet's or file's name says about its list (exactly one of 红名单 / 黑名单, and not 红黑). */
+/**
+ * A name that names both lists: 红 and 黑 with only separators (、/和与及…) or a list word (名单, 榜)
+ * between them, in either order — 红黑名单, 黑红名单, 红、黑名单, 红/黑, 红黑榜, 红名单和黑名单. A 红 far from
+ * the 黑 (红旗区社保黑名单: 红旗区 is a district of 新乡) does not make a name mixed.
+ */
+const SEP = '[\\s、/／\\\\|｜,，;；:：&＆+＋·・\\-－—_()（）\\[\\]【】和与及或暨跟]*';
+const MIXED_NAME = new RegExp(`红${SEP}(?:名单|榜|名录)?${SEP}黑|黑${SEP}(?:名单|榜|名录)?${SEP}红`);
+
+/** What a sheet's or file's name says about its list (exactly one of 红名单 / 黑名单, and not a mixed name). */
 export function listTypeFromName(name: string): ListType | undefined {
-  if (name.includes('红黑')) return undefined;
+  if (MIXED_NAME.test(name)) return undefined;
   const red = name.includes('红名单');
   const black = name.includes('黑名单');
   if (red === black) return undefined;

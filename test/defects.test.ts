@@ -1,0 +1,48 @@
+// Defects found by a new user on files made with LibreOffice, openpyxl and iconv.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { buildCase, cleanup, project, runCli, tempDir, TODAY, type Case } from './helpers/cases.js';
+import { listTypeFromName } from '../dist/schemas/enums.js';
+import { parseDateText, parseDateSerial } from '../dist/domain/dates.js';
+
+let root: string;
+let n = 0;
+beforeAll(() => {
+  root = tempDir('defects');
+});
+afterAll(() => cleanup(root));
+
+const FILE = '2026Q3/就业办/劳务派遣红黑名单.xlsx';
+const HEAD = ['序号', '名单类型', '领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定文书号', '认定日期', '失信程度'];
+function blackRow(i: number, date: unknown, severity: unknown = '严重'): unknown[] {
+  return [i, '黑名单', '劳务派遣', '法人及非法人组织', '新乡市红旗区示例建材有限公司', '91410702MA46B2QK4T', '赵一鸣', '未经许可经营劳务派遣业务', '《中华人民共和国劳动合同法》第九十二条', `新人社监罚〔2026〕10${i}号`, date, severity];
+}
+
+async function validateCase(c: Omit<Case, 'name' | 'expect'>, extra: string[] = []): Promise<{ code: number; doc: { diagnostics: Array<{ code: string; args: Record<string, unknown>; message: string; hint?: string; location: Record<string, unknown> }> } }> {
+  const dir = join(root, `c${n++}`);
+  const target = await buildCase({ name: 'x', expect: [], ...c }, dir);
+  const r = await runCli(['validate', target, '--today', TODAY, '--format', 'json', ...extra], dir);
+  return { code: r.code, doc: JSON.parse(r.stdout) };
+}
+
+describe('a name that names both lists is mixed, in every spelling', () => {
+  it.each(['社保黑红名单', '红黑名单', '红、黑名单', '红/黑名单', '黑/红名单', '红黑榜', '红名单和黑名单', '黑名单与红名单', '红 黑名单', '红榜黑榜'])('%s', (name) => {
+    expect(listTypeFromName(name)).toBeUndefined();
+  });
+  it('a 红 that is not a list (红旗区) does not make a black list mixed', () => {
+    expect(listTypeFromName('红旗区社保黑名单')).toBe('black');
+    expect(listTypeFromName('守信红名单')).toBe('red');
+    expect(listTypeFromName('黑名单')).toBe('black');
+  });
+  it('a sheet 社保黑红名单 with 黑名单 rows gives no SCHEMA_LIST_TYPE_CONFLICT', async () => {
+    const { doc } = await validateCase({
+      about: '',
+      patches: [
+        { removeSheet: { file: FILE, sheet: '黑名单' } },
+        { removeSheet: { file: FILE, sheet: '红名单' } },
+        { sheet: { file: FILE, value: { name: '社保黑红名单', rows: [HEAD, blackRow(1, { date: '2026-08-03' })] } } },
+      ],
+    });
+    expect(doc.diagnostics.map(project)).toEqual([]);
+  });
+});
