@@ -46,3 +46,34 @@ describe('a name that names both lists is mixed, in every spelling', () => {
     expect(doc.diagnostics.map(project)).toEqual([]);
   });
 });
+
+describe('dates with a time of day, 号 and two-digit years', () => {
+  it('a real date-time cell is SCHEMA_DATE_INVALID reason timeOfDay showing the time', async () => {
+    const { code, doc } = await validateCase({
+      about: '',
+      patches: [{ sheet: { file: FILE, value: { name: '黑名单', rows: [HEAD, blackRow(1, { date: '2026-08-03T10:30' })] } } }],
+    });
+    expect(code).toBe(1);
+    expect(doc.diagnostics.map(project)).toEqual([{ code: 'SCHEMA_DATE_INVALID', sheet: '黑名单', row: 2, column: 'K' }]);
+    expect(doc.diagnostics[0]!.args).toMatchObject({ reason: 'timeOfDay', value: '2026-08-03 10:30' });
+  });
+  it('a serial with a fraction, and text with a time, are timeOfDay too', () => {
+    expect(parseDateSerial(46237.4375)).toEqual({ ok: false, reason: 'timeOfDay', shown: '2026-08-03 10:30' });
+    expect(parseDateText('2026-08-03 10:30')).toEqual({ ok: false, reason: 'timeOfDay', shown: '2026-08-03 10:30' });
+    expect(parseDateText('2026-08-03 00:00')).toEqual({ ok: true, date: '2026-08-03' });
+  });
+  it('2026年8月3号 is a date; 26/8/3 is still refused', () => {
+    expect(parseDateText('2026年8月3号')).toEqual({ ok: true, date: '2026-08-03' });
+    expect(parseDateText('26/8/3')).toEqual({ ok: false, reason: 'format' });
+  });
+});
+
+describe('失信程度', () => {
+  it('较重 is not a severity word: SCHEMA_ENUM at the cell', async () => {
+    const { doc } = await validateCase({
+      about: '',
+      patches: [{ sheet: { file: FILE, value: { name: '黑名单', rows: [HEAD, blackRow(1, { date: '2026-08-03' }, '较重')] } } }],
+    });
+    expect(doc.diagnostics.map(project)).toEqual([{ code: 'SCHEMA_ENUM', sheet: '黑名单', row: 2, column: 'L' }]);
+  });
+});

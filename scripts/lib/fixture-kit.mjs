@@ -14,8 +14,11 @@ function toCell(v) {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object') return v;
   if ('date' in v) {
-    const [y, m, d] = v.date.split('-').map(Number);
-    return new Date(Date.UTC(y, m - 1, d));
+    // {date: '2026-08-03'} or, with a time of day, {date: '2026-08-03T10:30'}.
+    const [day, time] = v.date.split('T');
+    const [y, m, d] = day.split('-').map(Number);
+    const [hh, mm] = (time ?? '0:0').split(':').map(Number);
+    return new Date(Date.UTC(y, m - 1, d, hh, mm));
   }
   if ('formula' in v) return v.result === undefined ? { formula: v.formula } : { formula: v.formula, result: v.result };
   if ('text' in v) return String(v.text);

@@ -38,7 +38,7 @@ export interface CodeArgs {
   SCHEMA_REQUIRED: { field: FieldKey; because?: 'organisation' | 'person' | 'black' | 'business' };
   SCHEMA_ENUM: { field: FieldKey; value: string; allowed: string[] };
   SCHEMA_LIST_TYPE_CONFLICT: { value: string; fromName: string; name: string };
-  SCHEMA_DATE_INVALID: { field: FieldKey | CoverKey; value: string; reason: 'format' | 'nonexistent' };
+  SCHEMA_DATE_INVALID: { field: FieldKey | CoverKey; value: string; reason: 'format' | 'nonexistent' | 'timeOfDay' };
   SCHEMA_DATE_FUTURE: { field: FieldKey; value: string; today: string };
   SCHEMA_DATE_ORDER: { decisionDate: string; publishUntil: string };
   SCHEMA_DATE_OUT_OF_QUARTER: { value: string; quarter: string; start: string; end: string };

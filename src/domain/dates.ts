@@ -138,13 +138,27 @@ const DATE_PATTERNS: RegExp[] = [
   new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${MIDNIGHT}$`),
   new RegExp(String.raw`^(\d{4})\.(\d{1,2})\.(\d{1,2})${MIDNIGHT}$`),
   new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${MIDNIGHT}$`),
-  new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日${MIDNIGHT}$`),
+  new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]${MIDNIGHT}$`),
 ];
 
-export type DateParse = { ok: true; date: IsoDate } | { ok: false; reason: 'format' | 'nonexistent' };
+/**
+ * `timeOfDay`: a date with a time that is not midnight (a real Excel date-time, a serial with a
+ * fraction, or text such as `2026-08-03 10:30`); `shown` is the date and time as `2026-08-03 10:30`.
+ */
+export type DateParse = { ok: true; date: IsoDate } | { ok: false; reason: 'format' | 'nonexistent' } | { ok: false; reason: 'timeOfDay'; shown: string };
+
+/** A fraction of a day as `10:30` (or `10:30:15` when there are seconds), to the nearest second. */
+export function timeOfDayText(fraction: number): string {
+  const secs = Math.min(86399, Math.max(0, Math.round(fraction * 86400)));
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const hm = `${two(Math.floor(secs / 3600))}:${two(Math.floor((secs % 3600) / 60))}`;
+  return secs % 60 === 0 ? hm : `${hm}:${two(secs % 60)}`;
+}
+
+const WITH_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?[ T]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/;
 
 /**
- * Reads a date typed as text: `2026-08-03`, `2026/8/3`, `2026.08.03`, `20260803`, `2026年8月3日`,
+ * Reads a date typed as text: `2026-08-03`, `2026/8/3`, `2026.08.03`, `20260803`, `2026年8月3日` (or 3号),
  * each optionally followed by a midnight time, or a date serial in 1990–2100 (submission.md "Values").
  */
 export function parseDateText(raw: string): DateParse {
@@ -166,6 +180,14 @@ export function parseDateText(raw: string): DateParse {
     }
   }
   if (/^\d{5}(?:\.0+)?$/.test(text)) return parseDateSerial(Number(text));
+  const t = WITH_TIME.exec(text);
+  if (t) {
+    const y = Number(t[1]);
+    const mo = Number(t[2]);
+    const d = Number(t[3]);
+    if (!isCalendarYmd(y, mo, d)) return { ok: false, reason: 'nonexistent' };
+    return { ok: false, reason: 'timeOfDay', shown: `${formatYmd(y, mo, d)} ${t[4]!.padStart(2, '0')}:${t[5]}${t[6] && t[6] !== '00' ? `:${t[6]}` : ''}` };
+  }
   return { ok: false, reason: 'format' };
 }
 
@@ -175,6 +197,11 @@ export function parseDateSerial(n: number, date1904 = false): DateParse {
   if (isPlausibleSerial(Math.floor(serial)) && Number.isInteger(n)) {
     const iso = serialToIso(n, date1904);
     if (iso) return { ok: true, date: iso };
+  }
+  // A serial with a fraction: a date with a time of day.
+  if (Number.isFinite(n) && !Number.isInteger(n) && isPlausibleSerial(Math.floor(serial))) {
+    const iso = serialToIso(Math.floor(n), date1904);
+    if (iso) return { ok: false, reason: 'timeOfDay', shown: `${iso} ${timeOfDayText(n - Math.floor(n))}` };
   }
   return { ok: false, reason: 'format' };
 }

@@ -133,8 +133,16 @@ export const en: CodeCatalogue = {
   },
   SCHEMA_DATE_INVALID: {
     title: 'Invalid date',
-    message: (a) => (a.reason === 'nonexistent' ? `"${F(a.field)}" ${a.value} does not exist` : `"${F(a.field)}" "${a.value}" is not a date`),
-    hint: () => 'Write a full date, e.g. 2026-08-03, 2026/8/3 or 2026年8月3日',
+    message: (a) =>
+      a.reason === 'nonexistent'
+        ? `"${F(a.field)}" ${a.value} does not exist`
+        : a.reason === 'timeOfDay'
+          ? `"${F(a.field)}" "${a.value}" has a time of day; write the date only`
+          : `"${F(a.field)}" "${a.value}" is not a date`,
+    hint: (a) =>
+      a.reason === 'timeOfDay'
+        ? 'Remove the time and keep the date only (e.g. 2026-08-03): format the cell as a date and type the date again'
+        : 'Write a full date with a four-digit year, e.g. 2026-08-03, 2026/8/3 or 2026年8月3日',
   },
   SCHEMA_DATE_FUTURE: {
     title: 'Date after today',

@@ -133,8 +133,16 @@ export const zhCN: CodeCatalogue = {
   },
   SCHEMA_DATE_INVALID: {
     title: '日期无法识别',
-    message: (a) => (a.reason === 'nonexistent' ? `“${F(a.field)}”的日期“${a.value}”不存在` : `“${F(a.field)}”的值“${a.value}”不是有效日期`),
-    hint: () => '请填写完整日期，如 2026-08-03、2026/8/3 或 2026年8月3日',
+    message: (a) =>
+      a.reason === 'nonexistent'
+        ? `“${F(a.field)}”的日期“${a.value}”不存在`
+        : a.reason === 'timeOfDay'
+          ? `“${F(a.field)}”的值“${a.value}”带有时间，只应填写日期`
+          : `“${F(a.field)}”的值“${a.value}”不是有效日期`,
+    hint: (a) =>
+      a.reason === 'timeOfDay'
+        ? '请删去时间，只保留日期（如 2026-08-03）：可把单元格格式设为“日期”并重新输入日期'
+        : '请填写完整日期，如 2026-08-03、2026/8/3 或 2026年8月3日（年份写四位）',
   },
   SCHEMA_DATE_FUTURE: {
     title: '日期晚于今天',

@@ -3,7 +3,7 @@
  * submission.md "Values"; anything else (a bare year included) is SCHEMA_DATE_INVALID.
  */
 import { DateCell } from '../../io/cells.js';
-import { parseDateSerial, parseDateText, type DateParse } from '../../domain/dates.js';
+import { parseDateSerial, parseDateText, timeOfDayText, type DateParse } from '../../domain/dates.js';
 import { memoByText } from '../../schemas/enums.js';
 
 // Decision dates repeat from row to row: remember what each spelling means.
@@ -12,7 +12,7 @@ import { defineRowRule } from '../types.js';
 
 function parseCell(value: unknown, text: string): DateParse {
   if (value instanceof DateCell) {
-    return value.time === 0 || Math.abs(value.time) < 1e-6 ? { ok: true, date: value.iso } : { ok: false, reason: 'format' };
+    return value.time === 0 || Math.abs(value.time) < 1e-6 ? { ok: true, date: value.iso } : { ok: false, reason: 'timeOfDay', shown: `${value.iso} ${timeOfDayText(value.time)}` };
   }
   if (typeof value === 'number') return parseDateSerial(value);
   return parseText(text);
@@ -28,7 +28,7 @@ export const dates = defineRowRule({
       const parsed = parseCell(cell.value, cell.text);
       if (parsed.ok) ctx.record[field] = parsed.date;
       else {
-        ctx.report('SCHEMA_DATE_INVALID', { field, value: cell.text, reason: parsed.reason }, field);
+        ctx.report('SCHEMA_DATE_INVALID', { field, value: parsed.reason === 'timeOfDay' ? parsed.shown : cell.text, reason: parsed.reason }, field);
         ctx.markBad(field);
       }
     }
