@@ -77,3 +77,18 @@ describe('失信程度', () => {
     expect(doc.diagnostics.map(project)).toEqual([{ code: 'SCHEMA_ENUM', sheet: '黑名单', row: 2, column: 'L' }]);
   });
 });
+
+describe('--strict -q', () => {
+  it('shows the warnings that make the run fail', async () => {
+    const dir = join(root, `c${n++}`);
+    const target = await buildCase({ name: 'x', about: '', expect: [], patches: [{ sheet: { file: FILE, value: { name: '黑名单', rows: [HEAD, blackRow(1, { date: '2026-06-03' })] } } }] }, dir);
+    const json = JSON.parse((await runCli(['validate', target, '--today', TODAY, '--format', 'json'], dir)).stdout);
+    expect(json.diagnostics.map(project)).toEqual([{ code: 'SCHEMA_DATE_OUT_OF_QUARTER', sheet: '黑名单', row: 2, column: 'K' }]);
+    const strict = await runCli(['validate', target, '--today', TODAY, '--strict', '-q'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('SCHEMA_DATE_OUT_OF_QUARTER');
+    const quiet = await runCli(['validate', target, '--today', TODAY, '-q'], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).not.toContain('SCHEMA_DATE_OUT_OF_QUARTER');
+  });
+});

@@ -11,6 +11,8 @@ export interface PrettyOptions {
   chalk: ChalkInstance;
   ascii: boolean;
   quiet: boolean;
+  /** `--strict`: warnings count as errors, so `--quiet` still shows them. */
+  strict?: boolean;
   width: number;
   /** Table lines per file (`--max-findings`, default DEFAULT_MAX_FINDINGS). */
   maxFindings?: number;
@@ -163,10 +165,12 @@ function lineLocation(line: Line, m: Messages): string {
  * the codes whose findings were only counted (limits.maxFindingsPerCode).
  */
 export function* diagnosticChunks(report: Report, m: Messages, o: PrettyOptions): Generator<string> {
-  const shown = o.quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics;
+  // `--quiet` hides what does not fail the run: warnings too, unless `--strict` makes them fail it.
+  const hidden = (severity: string): boolean => o.quiet && severity !== 'error' && !(o.strict && severity === 'warning');
+  const shown = o.quiet ? report.diagnostics.filter((d) => !hidden(d.severity)) : report.diagnostics;
   const dropped = new Map<string, DroppedFindings[]>();
   for (const x of report.dropped ?? []) {
-    if (o.quiet && x.severity !== 'error') continue;
+    if (hidden(x.severity)) continue;
     const key = `${x.department ?? ''}\u0000${x.file ?? ''}`;
     const list = dropped.get(key) ?? [];
     list.push(x);

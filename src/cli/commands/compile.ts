@@ -62,7 +62,7 @@ export async function compileCommand(
   // Paths in the clerk's view are shown, never obeyed (control characters made visible).
   const shown = (p: string): string => visible(where(p));
   if (res.pruned.length > 0) env.io.stderr.write(`${env.chalk.yellow(c.pruned(res.pruned.map(shown)))}\n`);
-  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
+  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, strict: env.flags.strict ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
   let out = formatDiagnostics(res.report, env.m, o);
   if (!o.quiet) {
     const table = makeTable([c.department, c.submitted, c.red, c.black], o);

@@ -166,7 +166,7 @@ export async function registerImportCommand(env: CommandEnv, files: string[], op
     return exit;
   }
   const { formatDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
-  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width };
+  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, strict: env.flags.strict ?? false, width: env.width };
   let out = formatDiagnostics(r.report, env.m, o);
   if (r.outcome === 'refused') out += formatSummary(r.report, env.m, o);
   else {

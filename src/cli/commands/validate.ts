@@ -27,7 +27,7 @@ export async function validateCommand(env: CommandEnv, paths: string[], opts: { 
   else {
     // cli-table3 is loaded only when a table is printed.
     const { writeDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
-    const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
+    const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, strict: env.flags.strict ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
     // Piece by piece, so that Ctrl-C is handled while a long report is drawn.
     await writeDiagnostics(report, env.m, o, (s) => env.io.stdout.write(s));
     env.io.stdout.write(formatSummary(report, env.m, o));
