@@ -11,9 +11,28 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+// A reader that goes away (`hrss-credit rules | head -1`) is no error of ours: once the pipe is
+// closed (EPIPE), output to it is dropped and the command ends as it would have, with its own code.
+function pipeEnd(stream) {
+  let closed = false;
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') closed = true;
+    else throw err;
+  });
+  return {
+    write: (s) => (closed ? true : stream.write(s)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+  };
+}
+
 process.exitCode = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: pipeEnd(process.stdout),
+  stderr: pipeEnd(process.stderr),
   env: process.env,
   cwd: process.cwd(),
 });

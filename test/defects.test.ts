@@ -1,6 +1,8 @@
 // Defects found by a new user on files made with LibreOffice, openpyxl and iconv.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { buildCase, cleanup, project, runCli, tempDir, TODAY, type Case } from './helpers/cases.js';
 import { listTypeFromName } from '../dist/schemas/enums.js';
 import { parseDateText, parseDateSerial } from '../dist/domain/dates.js';
@@ -90,5 +92,18 @@ describe('--strict -q', () => {
     const quiet = await runCli(['validate', target, '--today', TODAY, '-q'], dir);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain('SCHEMA_DATE_OUT_OF_QUARTER');
+  });
+});
+
+describe('a closed pipe on stdout (| head)', () => {
+  it('ends quietly with the command\'s own code, no EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'hrss-credit.js'), 'rules'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader goes away before the first line is written.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const [code] = (await once(child, 'close')) as [number];
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });
