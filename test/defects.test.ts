@@ -107,3 +107,12 @@ describe('a closed pipe on stdout (| head)', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('tool errors on stderr', () => {
+  it('a path with ESC in it is shown with the control character made visible', async () => {
+    const r = await runCli(['validate', 'a\u001b[31mb.xlsx'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.stderr).toContain('a\u241b[31mb.xlsx');
+  });
+});

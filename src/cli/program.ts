@@ -399,7 +399,9 @@ export async function reportFailure(err: unknown, m: Messages, io: CliIo, json: 
     const { toJsonError, formatJson } = await import('../reporters/json.js');
     io.stdout.write(formatJson(toJsonError(command, toolErr, m)));
   } else {
-    io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${renderToolError(m, toolErr)}\n`);
+    // Paths and values in the message are shown, never obeyed (control characters made visible).
+    const { visibleArgs } = await import('../reporters/visible.js');
+    io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${renderToolError(m, new ToolError(toolErr.code, visibleArgs(toolErr.args)))}\n`);
   }
   if (debug && err instanceof Error) io.stderr.write(`${err.stack ?? String(err)}\n`);
   else if (!(err instanceof ToolError) && !json) io.stderr.write(`${m.ui.debugHint}\n`);
