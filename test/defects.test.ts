@@ -1,9 +1,10 @@
 // Defects found by a new user on files made with LibreOffice, openpyxl and iconv.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { buildCase, cleanup, project, runCli, tempDir, TODAY, type Case } from './helpers/cases.js';
+import { ROOT, buildCase, cleanup, project, runCli, tempDir, TODAY, type Case } from './helpers/cases.js';
 import { listTypeFromName } from '../dist/schemas/enums.js';
 import { parseDateText, parseDateSerial } from '../dist/domain/dates.js';
 
@@ -114,5 +115,32 @@ describe('tool errors on stderr', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('\u001b');
     expect(r.stderr).toContain('a\u241b[31mb.xlsx');
+  });
+});
+
+describe('department folders set up but not filled', () => {
+  it('are not submitted (PACKAGE_SUBMISSION_MISSING), never COVER_MISSING; compile passes', async () => {
+    const ws = join(root, `ws${n++}`);
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+    const q = join(ws, 'submissions', '2026Q3');
+    for (const d of ['监察科', '就业局', '创业担保中心']) rmSync(join(q, d), { recursive: true });
+    mkdirSync(join(q, '监察科'));
+    mkdirSync(join(q, '就业局'));
+    writeFileSync(join(q, '就业局', 'desktop.ini'), '[.ShellClassInfo]\r\n');
+    writeFileSync(join(q, '就业局', 'Thumbs.db'), 'x');
+    mkdirSync(join(q, '创业担保中心', '附件'), { recursive: true });
+    writeFileSync(join(q, '创业担保中心', '.DS_Store'), 'x');
+    const r = await runCli(['compile', '2026Q3', '--today', TODAY, '--dry-run', '--format', 'json'], ws);
+    const doc = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    const codes = doc.diagnostics.map((d: { code: string; department?: string }) => `${d.code} ${d.department ?? ''}`).sort();
+    expect(codes).toEqual(['PACKAGE_SUBMISSION_MISSING 创业担保中心', 'PACKAGE_SUBMISSION_MISSING 就业局', 'PACKAGE_SUBMISSION_MISSING 监察科']);
+    const st = JSON.parse((await runCli(['status', '2026Q3', '--today', TODAY, '--format', 'json'], ws)).stdout);
+    const notSubmitted = st.departments.filter((d: { submitted: boolean }) => !d.submitted).map((d: { name: string }) => d.name).sort();
+    expect(notSubmitted).toEqual(['创业担保中心', '就业局', '监察科']);
+  });
+  it('a folder holding one file is still checked (COVER_MISSING when a list has no cover)', async () => {
+    const { doc } = await validateCase({ about: '', patches: [{ removeSheet: { file: FILE, sheet: '报送单' } }] });
+    expect(doc.diagnostics.map(project).map((d) => d.code)).toContain('COVER_MISSING');
   });
 });

@@ -10,7 +10,7 @@ import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
 import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
 import { openZipSubmission, type ZipSubmission } from '../io/zip-submission.js';
 import { FileProblem } from '../io/errors.js';
-import { emptyListing, isCoverName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
+import { emptyListing, holdsNoFiles, isCoverName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
 import type { Limits } from '../schemas/config.js';
 import { collisionKey, departmentFolderName, displayPath, enclosingNames, unsafeSegment, type PathFlavour } from '../io/paths.js';
 import { ioArgs } from '../io/errors.js';
@@ -414,12 +414,20 @@ async function checkSubmission(
     }
   }
 
+  // A folder with no file at all (litter aside) is not submitted yet: no "no cover", no finding of
+  // its own; compile says PACKAGE_SUBMISSION_MISSING as for an absent folder.
+  const notFilled =
+    !zip && isFolder && listing !== undefined && listing.unreadable.length === 0 &&
+    [listing.lists, listing.coverFiles, listing.coverScans, listing.attachments, listing.links].every((l) => l.length === 0) &&
+    listing.other.every((o) => o.name.endsWith('/')) &&
+    (await holdsNoFiles(folder));
+
   // 4. Evidence, judged by its bytes; links never followed.
   const evidence: EvidenceFile[] = [];
   let reports = 0;
   let pictures = 0;
   const namedMissing: string[] = [];
-  if (listing) {
+  if (listing && !notFilled) {
     const judged = await judgeEvidence(listing, { report, rank, limits, fileDisplay, display });
     evidence.push(...judged.evidence);
     reports = judged.reports;
@@ -455,7 +463,7 @@ async function checkSubmission(
   };
   // A folder that cannot be listed has already said so (FILE_UNREADABLE); "no cover" would mislead.
   const folderUnreadable = (listing?.unreadable.some((u) => u.rel === '.') ?? false) || zip?.problem !== undefined;
-  for (const rule of folderUnreadable ? [] : SUBMISSION_RULES) {
+  for (const rule of folderUnreadable || notFilled ? [] : SUBMISSION_RULES) {
     rule.check(facts, (code, args, location) => report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank })));
   }
   if (!options.index || options.reportIndex) reportIndexFindings(index.findings(), report);

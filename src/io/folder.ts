@@ -151,6 +151,27 @@ export async function listEvidenceFile(path: string): Promise<DepartmentListing>
   return out;
 }
 
+/**
+ * No file in it but litter (desktop.ini, Thumbs.db, .DS_Store, ~$ lock files), at any depth: a
+ * department folder set up for the quarter and not yet filled, which is "not submitted"
+ * (docs/decisions.md "Empty department folders"). A link or a folder that cannot be read is something.
+ */
+export async function holdsNoFiles(dir: string, depth = 0): Promise<boolean> {
+  if (depth > 8) return false;
+  let entries;
+  try {
+    entries = await list(dir);
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (isLitter(e.name)) continue;
+    if (!e.isDirectory()) return false;
+    if (!(await holdsNoFiles(join(dir, e.name), depth + 1))) return false;
+  }
+  return true;
+}
+
 export async function listDepartment(folder: string): Promise<DepartmentListing> {
   const out = emptyListing();
   let entries;
