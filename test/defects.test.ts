@@ -144,3 +144,15 @@ describe('department folders set up but not filled', () => {
     expect(doc.diagnostics.map(project).map((d) => d.code)).toContain('COVER_MISSING');
   });
 });
+
+describe('a workbook whose only list sheet is empty', () => {
+  it('is a list with no rows: no FILE_NO_LIST', async () => {
+    const dir = join(root, `c${n++}`);
+    await buildCase({ name: 'x', about: '', expect: [], patches: [{ file: { path: '2026Q3/就业办/黑名单.xlsx', content: { workbook: { sheets: [{ name: '黑名单', rows: [] }] } } } }] }, dir);
+    const r = await runCli(['validate', '2026Q3/就业办/黑名单.xlsx', '--today', TODAY, '--format', 'json'], dir);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.diagnostics.map(project)).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(doc.stats.rows).toBe(0);
+  });
+});

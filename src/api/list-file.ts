@@ -142,7 +142,9 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
         makeDiagnostic(problem.code, problem.args as never, { file: display, ...(csv ? {} : { sheet: sheet.name }), ...(problem.row !== undefined ? { row: problem.row } : {}) }, { sheetIndex: sheet.index, departmentRank: sink.departmentRank }),
       );
     }
-    if (res.isList) {
+    // An empty sheet named 红名单/黑名单 is a list with no rows (docs/decisions.md "Empty list sheets"):
+    // a file whose only list sheets are empty lists nothing, and says so by its counts, not FILE_NO_LIST.
+    if (res.isList || (fromName !== undefined && !res.hadContent && !problem)) {
       result.isList = true;
       result.rows += res.rows;
       result.red += res.red;
