@@ -156,3 +156,12 @@ describe('a workbook whose only list sheet is empty', () => {
     expect(doc.stats.rows).toBe(0);
   });
 });
+
+describe('a folder named like a file', () => {
+  it('目录.xlsx/ is EVIDENCE_FILE_IGNORED as a folder, not as an .xlsx file', async () => {
+    const { doc } = await validateCase({ about: '', patches: [{ file: { path: '2026Q3/就业办/目录.xlsx/说明.txt', content: { text: '说明' } } }] });
+    const d = doc.diagnostics.filter((x) => x.code === 'EVIDENCE_FILE_IGNORED');
+    expect(d.map((x) => x.args)).toEqual([{ ext: '', folder: true }]);
+    expect(d[0]!.message).not.toContain('.xlsx');
+  });
+});

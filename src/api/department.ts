@@ -211,7 +211,9 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
     report(makeDiagnostic('FILE_UNREADABLE', ioArgs({ code: u.code }), { file: u.rel === '.' ? display : `${display}/${u.rel}` }, sort));
   }
   for (const o of listing.other) {
-    report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: extname(o.name).toLowerCase() || o.name }, { file: fileDisplay(o.path) }, sort));
+    // A subfolder other than 附件 (even one named 目录.xlsx) is a folder, not a file of that type.
+    const args = o.name.endsWith('/') ? { ext: '', folder: true as const } : { ext: extname(o.name).toLowerCase() || o.name };
+    report(makeDiagnostic('EVIDENCE_FILE_IGNORED', args, { file: fileDisplay(o.path) }, sort));
   }
   const candidates = [
     ...listing.attachments.map((a) => ({ ...a, role: a.kind })),

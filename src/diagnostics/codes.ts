@@ -76,7 +76,7 @@ export interface CodeArgs {
   EVIDENCE_PICTURE_MISSING: { black: number };
   EVIDENCE_RED_INCOMPLETE: { missing: 'report' | 'picture' | 'both' };
   EVIDENCE_FILE_INVALID: { reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable'; ext: string; detected?: string; max?: number; actual?: number };
-  EVIDENCE_FILE_IGNORED: { ext: string };
+  EVIDENCE_FILE_IGNORED: { ext: string; folder?: true };
   /** inZip: an entry name of a zip submission, never extracted. */
   EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name'; problem?: 'device' | 'character' | 'trailing' | 'empty'; inZip?: boolean };
   PACKAGE_DUPLICATE: { subject: string; places: PlaceArg[]; count: number; id: string };

@@ -342,8 +342,10 @@ export const en: CodeCatalogue = {
   },
   EVIDENCE_FILE_IGNORED: {
     title: 'File not used',
-    message: (a) => `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
-    hint: () => 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
+    message: (a) =>
+      a.folder ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged' : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
+    hint: (a) =>
+      a.folder ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out' : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: 'Unsafe path',

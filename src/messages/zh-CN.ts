@@ -346,8 +346,10 @@ export const zhCN: CodeCatalogue = {
   },
   EVIDENCE_FILE_IGNORED: {
     title: '文件未被使用',
-    message: (a) => `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
-    hint: () => '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
+    message: (a) =>
+      a.folder ? '此文件夹不是“附件”文件夹，其中的文件不会被检查或打包' : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
+    hint: (a) =>
+      a.folder ? '名单和报送单请直接放在科室文件夹中，报道材料和图片放在“附件”文件夹中；无关文件夹请移出' : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: '不安全的路径',
