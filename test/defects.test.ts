@@ -1,7 +1,7 @@
 // Defects found by a new user on files made with LibreOffice, openpyxl and iconv.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { ROOT, buildCase, cleanup, project, runCli, tempDir, TODAY, type Case } from './helpers/cases.js';
@@ -163,5 +163,19 @@ describe('a folder named like a file', () => {
     const d = doc.diagnostics.filter((x) => x.code === 'EVIDENCE_FILE_IGNORED');
     expect(d.map((x) => x.args)).toEqual([{ ext: '', folder: true }]);
     expect(d[0]!.message).not.toContain('.xlsx');
+  });
+});
+
+describe('共享 files say so in their names', () => {
+  it('export --audience sharing writes 红名单_共享.csv, never a plain 红名单.csv with full identifiers', async () => {
+    const ws = join(root, `ws${n++}`);
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+    expect((await runCli(['compile', '2026Q3', '--today', TODAY], ws)).code).toBe(0);
+    const pkg = join(ws, 'packages', '2026Q3');
+    // The package's 共享/ holds the workbook only (package.md's tree).
+    expect(readdirSync(join(pkg, '共享')).sort()).toEqual(['新乡市人社局信用红黑名单_2026Q3_共享.xlsx']);
+    const to = join(ws, 'out');
+    expect((await runCli(['export', pkg, '--to', to, '--audience', 'sharing'], ws)).code).toBe(0);
+    expect(readdirSync(to).filter((f) => !f.startsWith('.')).sort()).toEqual(['新乡市人社局信用红黑名单_2026Q3_共享.xlsx', '红名单_共享.csv', '黑名单_共享.csv'].sort());
   });
 });
