@@ -142,7 +142,7 @@ export const en: CodeCatalogue = {
     hint: (a) =>
       a.reason === 'timeOfDay'
         ? 'Remove the time and keep the date only (e.g. 2026-08-03): format the cell as a date and type the date again'
-        : 'Write a full date with a four-digit year, e.g. 2026-08-03, 2026/8/3 or 2026年8月3日',
+        : 'Write a full date with a four-digit year: 2026-08-03, 2026/8/3 or 2026年8月3日',
   },
   SCHEMA_DATE_FUTURE: {
     title: 'Date after today',
