@@ -3,7 +3,7 @@
 // 360压缩, Python, 7-Zip-like writers and Info-ZIP make them) read like the folder, with their
 // findings at `就业办.zip!/…`; compile copies the evidence out byte for byte and lists the zip.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -77,6 +77,10 @@ const SOURCE_FILES: [string, Buffer][] = [
   ['附件/现场检查照片.jpg', readFileSync(join(SOURCE, '附件', '现场检查照片.jpg'))],
 ];
 
+// This file's temporary folders live in a private TMPDIR (os.tmpdir() reads it at each call), so that the
+// other test files, which run at the same time in other processes, cannot add or remove folders while a
+// test compares the list before and after.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'zip-submissions-test-'));
 const tempFolders = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('hrss-credit-zip-')).sort();
 
 describe('the committed zips give exactly their findings (expect.json)', () => {
