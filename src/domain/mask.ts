@@ -77,9 +77,25 @@ function isIdShaped(value: string): boolean {
   return true;
 }
 
+/**
+ * Whether a text has 11 digits (half- or full-width) with nothing between them but spaces and hyphens:
+ * the least any ID or mobile number needs. Most free text has none, and this loop allocates nothing,
+ * where the fold and the expressions below would run on every cell of a million-row file.
+ */
+function mayHoldNumber(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++run >= 11) return true;
+    } else if (c !== 0x20 && c !== 0x2d && c !== 0xff0d && c !== 0x3000) run = 0;
+  }
+  return false;
+}
+
 /** Every ID-number- and mobile-shaped number in a text, in order, never overlapping (IDs first). */
 export function findPersonalInfo(text: string): PersonalInfoMatch[] {
-  if (text.length < 11) return [];
+  if (text.length < 11 || !mayHoldNumber(text)) return [];
   const folded = toHalfWidth(text);
   if (!ANY_RUN.test(folded)) return [];
   const found: PersonalInfoMatch[] = [];
