@@ -520,6 +520,8 @@ export const enToolErrors: ToolErrorCatalogue = {
   LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,
   WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
+  DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
+  ANNOTATE_DIR_UNSAFE: (a) => `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };
 
@@ -655,4 +657,24 @@ export const enUi: UiText = {
   },
   calendar: enCalendarUi,
   reports: enReportsUi,
+  forms: {
+    help: {
+      template: 'write a department\'s fill-in workbook (drop-down lists, instructions, cover)',
+      templateDepartment: 'the department, e.g. 就业办',
+      all: 'one for every department, into submissions/QUARTER/DEPARTMENT/ (existing files are kept)',
+      outFile: 'write to this file (default: DEPARTMENT_QUARTER_信用红黑名单.xlsx in the current folder)',
+      measures: 'print the joint reward and punishment measures catalogue',
+      annotate: 'also write a copy of each list with the findings marked on their cells (default ./检查结果/)',
+    },
+    written: (p) => `written: ${p}`,
+    skipped: (p) => `exists, not overwritten: ${p}`,
+    measures: { list: 'List', domain: 'Domain', department: 'Department', basis: 'Basis', items: 'Measures', none: 'No measures catalogue is configured (config key measures).', red: 'red', black: 'black', all: '(all departments)' },
+    annotate: {
+      written: (p) => `feedback copy: ${p}`,
+      sheet: '检查结果',
+      link: 'go to cell',
+      omitted: (n) => `${n} more findings of the same kinds were not marked one by one; fix the ones listed and check again.`,
+      none: 'No findings.',
+    },
+  },
 };

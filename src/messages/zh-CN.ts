@@ -524,6 +524,8 @@ export const zhToolErrors: ToolErrorCatalogue = {
   LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
   WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
+  DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
+  ANNOTATE_DIR_UNSAFE: (a) => `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
 
@@ -659,5 +661,24 @@ export const zhUi: UiText = {
   },
   calendar: zhCalendarUi,
   reports: zhReportsUi,
+  forms: {
+    help: {
+      template: '生成科室填报用的红黑名单工作簿（含下拉列表、填报说明和报送单）',
+      templateDepartment: '科室名称，如 就业办',
+      all: '为每个科室各生成一份，放入 submissions/季度/科室/ 文件夹（已有的文件不覆盖）',
+      outFile: '写到此文件（默认为当前文件夹下的 科室_季度_信用红黑名单.xlsx）',
+      measures: '显示联合奖惩措施清单',
+      annotate: '另存一份标出问题单元格的检查结果副本（默认写到 ./检查结果/）',
+    },
+    written: (p) => `已生成：${p}`,
+    skipped: (p) => `已存在，未覆盖：${p}`,
+    measures: { list: '名单', domain: '领域', department: '科室', basis: '依据', items: '措施', none: '没有配置联合奖惩措施清单（配置项 measures）。', red: '红名单', black: '黑名单', all: '（所有科室）' },
+    annotate: {
+      written: (p) => `检查结果副本：${p}`,
+      sheet: '检查结果',
+      link: '转到单元格',
+      omitted: (n) => `另有 ${n} 个同类问题因数量过多未逐一标注，请改正上列问题后重新检查。`,
+      none: '没有发现问题。',
+    },
+  },
 };
-
