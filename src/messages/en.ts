@@ -253,6 +253,16 @@ export const en: CodeCatalogue = {
     message: (a) => `"${F(a.field)}" contains the invisible invalid character ${a.codepoint}; it is written as U+FFFD`,
     hint: () => 'Usually pasted in; delete it in the source (retype the cell) and save again',
   },
+  MEASURES_FILLED: {
+    title: 'Measures filled from the catalogue',
+    message: (a) => `奖惩措施 (measures) was empty: the ${a.items} measure(s) of the catalogue for the ${a.list} list, domain "${a.domain}", were filled in`,
+    hint: () => 'If they do not apply to this subject, write the measures actually taken in 奖惩措施 (hrss-credit measures lists the catalogue)',
+  },
+  MEASURES_UNLISTED: {
+    title: 'Measure not in the catalogue',
+    message: (a) => `the measure "${a.measure}" is not in the measures catalogue for the ${a.list} list, domain "${a.domain}"`,
+    hint: () => 'Write the measures as the catalogue does (hrss-credit measures), separated by ；; a measure outside it needs the bureau to add it to the catalogue',
+  },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: 'Department unknown',
     message: (a) => (a.source === 'none' ? 'the department is named neither by the folder nor by the cover' : `"${a.name}" is not a department of the responsibility matrix`),
@@ -444,6 +454,11 @@ export const en: CodeCatalogue = {
     message: (a) => `the working-day calendar has no holiday schedule for ${a.year}, so working days cannot be counted (Monday–Friday is never assumed)`,
     hint: (a) =>
       `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
+  },
+  FILE_FEEDBACK_COPY: {
+    title: 'Feedback copy',
+    message: (a) => `"${a.name}" is a feedback copy written by hrss-credit validate --annotate, not a list; it was not read`,
+    hint: () => 'Correct the original file and send it; move the feedback copy out of the department folder',
   },
 };
 

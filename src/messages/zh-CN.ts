@@ -256,6 +256,16 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `“${F(a.field)}”含有不可见的无效字符 ${a.codepoint}，写入汇总包时替换为 U+FFFD（替换字符）`,
     hint: () => '多由复制粘贴带入；请在原表中删除该字符后重新保存（可将该单元格内容重新输入一遍）',
   },
+  MEASURES_FILLED: {
+    title: '奖惩措施已按清单补全',
+    message: (a) => `“奖惩措施”未填写，已按联合奖惩措施清单补入${a.list === 'red' ? '红名单' : '黑名单'}“${a.domain}”领域的 ${a.items} 项措施`,
+    hint: () => '如补入的措施不适用于该主体，请在“奖惩措施”中写明实际采取的措施（运行 hrss-credit measures 查看清单）',
+  },
+  MEASURES_UNLISTED: {
+    title: '奖惩措施不在清单中',
+    message: (a) => `奖惩措施“${a.measure}”不在${a.list === 'red' ? '红名单' : '黑名单'}“${a.domain}”领域的联合奖惩措施清单中`,
+    hint: () => '请按清单的写法填写（运行 hrss-credit measures 查看），多项措施用“；”分隔；确需清单外的措施，请与局信用工作牵头科室确认后补入清单',
+  },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: '无法确定报送科室',
     message: (a) =>
@@ -448,6 +458,11 @@ export const zhCN: CodeCatalogue = {
     title: '异议已办结',
     message: (a) => `异议 ${a.number} 已于 ${a.resolvedOn} 办结（${a.outcome}），不能再次办结；本次未登记`,
     hint: () => '如处理结果有误，请用 hrss-credit register note 说明，并另行登记新的异议',
+  },
+  FILE_FEEDBACK_COPY: {
+    title: '检查结果副本',
+    message: (a) => `“${a.name}”是 hrss-credit validate --annotate 生成的检查结果副本，不是名单，未读取`,
+    hint: () => '请按检查结果改正原表后报送原表，并把检查结果副本移出科室文件夹',
   },
 };
 

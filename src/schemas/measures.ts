@@ -24,3 +24,30 @@ export const MeasuresConfigSchema = z.union([MeasuresSchema, z.string().min(1)])
 export const MeasuresFileSchema = z.union([MeasuresSchema, z.strictObject({ $schema: z.string().optional(), measures: MeasuresSchema })]);
 
 export type MeasureEntry = z.infer<typeof MeasureEntrySchema>;
+
+/**
+ * The catalogue's items for a list and domain: the entries for every department, and those naming
+ * this department (by any of its names, through `sameDepartment`).
+ */
+export function measureItems(
+  catalogue: readonly MeasureEntry[],
+  list: 'red' | 'black',
+  domain: string,
+  sameDepartment: (named: string) => boolean,
+): string[] {
+  const out: string[] = [];
+  for (const e of catalogue) {
+    if (e.list !== list || e.domain !== domain) continue;
+    if (e.department !== undefined && !sameDepartment(e.department)) continue;
+    for (const item of e.items) if (!out.includes(item)) out.push(item);
+  }
+  return out;
+}
+
+/** The measures written in a 奖惩措施 cell: one per line or separated by ；/; (an item may hold 、). */
+export function splitMeasures(text: string): string[] {
+  return text
+    .split(/[；;\n\r]+/)
+    .map((s) => s.trim().replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．)）]\s*/, '').replace(/[。.]$/, '').trim())
+    .filter(Boolean);
+}
