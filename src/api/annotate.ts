@@ -52,7 +52,10 @@ function isInside(child: string, folder: string): boolean {
 
 /** The cell a finding is marked on: its own; a row's first cell; a sheet's A1. */
 function markCell(d: CollectedDiagnostic): { row: number; col: number } {
-  const col = d.location.column ? columnIndex(d.location.column) : 0;
+  // A header finding names its column in its args (SHEET_COLUMN_UNKNOWN): the header's own cell.
+  const argCol = (d.args as { column?: unknown }).column;
+  const letters = d.location.column ?? (typeof argCol === 'string' && /^[A-Z]{1,3}$/.test(argCol) ? argCol : undefined);
+  const col = letters ? columnIndex(letters) : 0;
   return { row: d.location.row ?? 1, col: col < 0 ? 0 : col };
 }
 
