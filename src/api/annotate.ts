@@ -36,7 +36,7 @@ export interface AnnotateOptions extends ValidateOptions {
 export interface AnnotateResult {
   report: Report;
   /** Copies written, relative to cwd. */
-  written: { source: string; path: string; marked: number }[];
+  written: { source: string; path: string; marked: number; omitted: number }[];
 }
 
 interface ListInput {
@@ -94,9 +94,6 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
 
   const m = messagesFor(options.lang);
   const instant = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date();
-  // Findings the collector kept; the counts say how many there were in all.
-  const total = report.stats.errors + report.stats.warnings + report.stats.info;
-  const omitted = Math.max(0, total - report.diagnostics.length);
 
   const written: AnnotateResult['written'] = [];
   const usedNames = new Set<string>();
@@ -104,6 +101,8 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
   for (const input of inputs) {
     const shown = redactIdNumbers(input.display, maskRule);
     const found = report.diagnostics.filter((d) => d.location.file === shown);
+    // Findings beyond limits.maxFindingsPerCode were counted, not kept: they cannot be marked.
+    const omitted = (report.dropped ?? []).filter((d) => d.file === shown || d.file === input.display).reduce((n, d) => n + d.dropped, 0);
     // A file that could not be read at all cannot be copied either: its findings are in the report.
     if (found.some((d) => d.code === 'FILE_UNREADABLE' || d.code === 'FILE_UNSUPPORTED')) continue;
     const csv = /\.(csv|txt)$/i.test(input.path);
@@ -157,7 +156,7 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
       // A workbook we cannot patch (damaged in a way the reader tolerated): no copy, the report stands.
       continue;
     }
-    written.push({ source: shown, path: displayPath(cwd, dest), marked });
+    written.push({ source: shown, path: displayPath(cwd, dest), marked, omitted });
   }
   return { report, written };
 }

@@ -3,7 +3,7 @@
 // byte for byte — and the guards (never into a department folder, feedback copies not read).
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -118,8 +118,8 @@ describe('validate --annotate', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.diagnostics).toEqual(JSON.parse(plain.stdout).diagnostics);
     expect(doc.annotated).toEqual([
-      { source: BOOK, path: 'out/劳务派遣红黑名单.检查结果.xlsx', marked: 9 },
-      { source: `${DEPT}/红名单.csv`, path: 'out/红名单.检查结果.xlsx', marked: 1 },
+      { source: BOOK, path: 'out/劳务派遣红黑名单.检查结果.xlsx', marked: 9, omitted: 0 },
+      { source: `${DEPT}/红名单.csv`, path: 'out/红名单.检查结果.xlsx', marked: 1, omitted: 0 },
     ]);
     expect(sha(join(tmp, BOOK))).toBe(before);
 
@@ -218,6 +218,33 @@ describe('validate --annotate', () => {
       ['FILE_FEEDBACK_COPY', 'warning', 'ws2/submissions/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx'],
     ]);
     expect(withCopy.stats.rows).toBe(plain.stats.rows);
+  });
+
+  it('findings beyond limits.maxFindingsPerCode are not marked; 检查结果 says how many (its last row)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('黑名单');
+    ws.addRow(['领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定文书号', '认定日期']);
+    const bad = (body: string): string => {
+      const good = makeCreditCode('91410702', body);
+      return good.slice(0, 17) + (good.endsWith('X') ? 'Y' : 'X');
+    };
+    for (let i = 0; i < 4; i++) ws.addRow(['劳务派遣', '法人及非法人组织', `示例公司${i}`, bad(`MA46B2Q${i + 1}`), '孙明', '事由', '依据', `文号${i}`, '2026-08-20']);
+    mkdirSync(join(tmp, 'capped'), { recursive: true });
+    await wb.xlsx.writeFile(join(tmp, 'capped', '黑名单.xlsx'));
+    writeFileSync(join(tmp, 'capped', 'hrss-credit.config.json'), JSON.stringify({ limits: { maxFindingsPerCode: 2 } }));
+    const r = await runCli(['validate', 'capped/黑名单.xlsx', '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', 'capped-out', '--format', 'json'], tmp, EPOCH);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.diagnostics.map(project)).toEqual([
+      { code: 'SCHEMA_CREDIT_CODE_CHECKSUM', sheet: '黑名单', row: 2, column: 'D' },
+      { code: 'SCHEMA_CREDIT_CODE_CHECKSUM', sheet: '黑名单', row: 3, column: 'D' },
+    ]);
+    expect(doc.annotated).toEqual([{ source: 'capped/黑名单.xlsx', path: 'capped-out/黑名单.检查结果.xlsx', marked: 2, omitted: 2 }]);
+    const copy = await parts(join(tmp, 'capped-out', '黑名单.检查结果.xlsx'));
+    expect([...notesOf(copy, '黑名单').keys()]).toEqual(['D2', 'D3']);
+    expect(fillOf(copy, '黑名单', 'D4')).toBe('');
+    const summary = str(copy, sheetPart(copy, '检查结果'));
+    expect([...summary.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 5]);
+    expect(/<row r="5">[\s\S]*?<\/row>/.exec(summary)?.[0]).toContain('2');
   });
 
   it('a sheet with notes of its own keeps them; ours join them', async () => {

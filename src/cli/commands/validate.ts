@@ -22,7 +22,7 @@ export async function validateCommand(env: CommandEnv, paths: string[], opts: { 
     ...(opts.department !== undefined ? { department: opts.department } : {}),
     ...(opts.quarter !== undefined ? { quarter: opts.quarter } : {}),
   };
-  let annotated: { source: string; path: string; marked: number }[] | undefined;
+  let annotated: { source: string; path: string; marked: number; omitted: number }[] | undefined;
   let report;
   if (opts.annotate !== undefined) {
     // The feedback copies (department.md): loaded only when asked for.
