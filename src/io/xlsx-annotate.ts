@@ -346,58 +346,71 @@ class SheetPatcher extends Transform {
         continue;
       }
       if (this.phase === 'rows') {
+        // A cursor over the buffer: unflagged rows are passed on in one piece, and the buffer is cut
+        // once per chunk (slicing per row made this quadratic in the chunk size).
         const rowOpen = `<${this.p}row`;
+        const rowClose = `</${this.p}row>`;
         const endData = `</${this.p}sheetData>`;
-        let at = this.buf.indexOf(rowOpen);
-        // `<rowBreaks>` never stands inside sheetData, but a prefixed name could start the same.
-        while (at >= 0 && !/[\s>/]/.test(this.buf.charAt(at + rowOpen.length) || 'x')) at = this.buf.indexOf(rowOpen, at + 1);
-        const end = this.buf.indexOf(endData);
-        if (end >= 0 && (at < 0 || end < at)) {
-          this.put(this.buf.slice(0, end));
-          this.flushMarkedRows(Number.POSITIVE_INFINITY);
-          this.put(endData);
-          this.buf = this.buf.slice(end + endData.length);
-          this.phase = 'tail';
-          continue;
-        }
-        if (at < 0) {
-          // Keep a possible partial tag at the end.
-          const keep = Math.max(0, this.buf.length - 32);
-          this.put(this.buf.slice(0, keep));
-          this.buf = this.buf.slice(keep);
-          if (final) throw unreadable({ reason: 'xml', detail: 'sheetData' });
-          return;
-        }
-        const tagEnd = this.buf.indexOf('>', at);
-        if (tagEnd < 0) {
-          this.put(this.buf.slice(0, at));
-          this.buf = this.buf.slice(at);
-          if (final) throw unreadable({ reason: 'xml', detail: 'row' });
-          return;
-        }
-        const startTag = this.buf.slice(at, tagEnd + 1);
-        const selfClosing = startTag.endsWith('/>');
-        let rowEnd: number;
-        if (selfClosing) rowEnd = tagEnd + 1;
-        else {
-          const close = this.buf.indexOf(`</${this.p}row>`, tagEnd);
-          if (close < 0) {
-            this.put(this.buf.slice(0, at));
-            this.buf = this.buf.slice(at);
-            if (final) throw unreadable({ reason: 'xml', detail: 'row' });
-            return;
+        const buf = this.buf;
+        const end = buf.indexOf(endData);
+        let pos = 0;
+        let from = 0;
+        let done = false;
+        for (;;) {
+          let at = buf.indexOf(rowOpen, pos);
+          // `<rowBreaks>` never stands inside sheetData, but a prefixed name could start the same.
+          while (at >= 0 && !/[\s>/]/.test(buf.charAt(at + rowOpen.length) || 'x')) at = buf.indexOf(rowOpen, at + 1);
+          if (end >= 0 && (at < 0 || end < at)) {
+            this.put(buf.slice(from, end));
+            this.flushMarkedRows(Number.POSITIVE_INFINITY);
+            this.put(endData);
+            this.buf = buf.slice(end + endData.length);
+            this.phase = 'tail';
+            done = true;
+            break;
           }
-          rowEnd = close + `</${this.p}row>`.length;
+          if (at < 0) {
+            // Keep a possible partial tag at the end.
+            pos = Math.max(pos, buf.length - 32);
+            break;
+          }
+          const tagEnd = buf.indexOf('>', at);
+          if (tagEnd < 0) {
+            pos = at;
+            break;
+          }
+          const startTag = buf.slice(at, tagEnd + 1);
+          const selfClosing = startTag.endsWith('/>');
+          let rowEnd: number;
+          if (selfClosing) rowEnd = tagEnd + 1;
+          else {
+            const close = buf.indexOf(rowClose, tagEnd);
+            if (close < 0) {
+              pos = at;
+              break;
+            }
+            rowEnd = close + rowClose.length;
+          }
+          const rAttr = attrOf(startTag, 'r');
+          const r = rAttr !== undefined ? Number(rAttr) : this.lastRow + 1;
+          this.lastRow = r;
+          const pending = this.next < this.rows.length ? this.rows[this.next]!.row : Number.POSITIVE_INFINITY;
+          if (pending <= r) {
+            this.put(buf.slice(from, at));
+            this.flushMarkedRows(r);
+            const marks = this.next < this.rows.length && this.rows[this.next]!.row === r ? this.rows[this.next++]! : undefined;
+            if (marks) {
+              this.put(this.patchRow(startTag, selfClosing ? '' : buf.slice(tagEnd + 1, rowEnd - rowClose.length), r, marks));
+              from = rowEnd;
+            } else from = at;
+          }
+          pos = rowEnd;
         }
-        const r = Number(attrOf(startTag, 'r') ?? this.lastRow + 1);
-        this.lastRow = r;
-        this.put(this.buf.slice(0, at));
-        this.flushMarkedRows(r);
-        const marks = this.next < this.rows.length && this.rows[this.next]!.row === r ? this.rows[this.next++]! : undefined;
-        if (marks) this.put(this.patchRow(startTag, selfClosing ? '' : this.buf.slice(tagEnd + 1, rowEnd - `</${this.p}row>`.length), r, marks));
-        else this.put(this.buf.slice(at, rowEnd));
-        this.buf = this.buf.slice(rowEnd);
-        continue;
+        if (done) continue;
+        this.put(buf.slice(from, pos));
+        this.buf = buf.slice(pos);
+        if (final) throw unreadable({ reason: 'xml', detail: 'sheetData' });
+        return;
       }
       // tail: kept whole (merges, validations, hyperlinks: small) until the end of the part.
       if (!final) return;
