@@ -130,6 +130,20 @@ describe('template writes the department form', () => {
     expect(JSON.parse(unknown.stdout).error.code).toBe('DEPARTMENT_UNKNOWN');
   });
 
+  it('填报说明 lists the measures of the department\'s domains from the catalogue in force', async () => {
+    const ws = join(tmp, 'measures-ws');
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ measures: [
+      { list: 'black', domain: '劳务派遣', basis: '示例依据', items: ['列为重点监察对象'] },
+      { list: 'black', domain: '拖欠工资', items: ['限制参与政府采购'] },
+    ] }));
+    const r = await runCli(['template', '就业办', '--quarter', '2026Q3', '-w', ws], ws, EPOCH);
+    expect(r.code).toBe(0);
+    const sst = (await parts(join(ws, NAME))).get('xl/sharedStrings.xml')!;
+    has(sst, '列为重点监察对象');
+    expect(sst.includes('限制参与政府采购')).toBe(false);
+  });
+
   it('the untouched form reports nothing about its structure, only the sign-offs still to fill in', async () => {
     const file = await makeForm(join(tmp, 'untouched'));
     const r = await runCli(['validate', file, '--today', '2026-10-02', '--format', 'json'], tmp);
