@@ -4,7 +4,6 @@
  * every finding on its cell and a first sheet 检查结果 listing them. Never into a department
  * folder, never over the original.
  */
-import { mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { CollectedDiagnostic } from '../diagnostics/collector.js';
 import { redactIdNumbers, DEFAULT_MASK_RULE, type MaskRule } from '../domain/mask.js';
@@ -12,7 +11,7 @@ import { columnIndex, columnLetter, visible } from '../domain/text.js';
 import { isCoverName, isFeedbackCopyName } from '../io/folder.js';
 import { displayPath } from '../io/paths.js';
 import { openWorkbook } from '../io/sniff.js';
-import { annotateXlsx, csvWorkbook, type AnnotatePlan, type CellMark, type SummaryRow } from '../io/xlsx-annotate.js';
+import { annotateXlsx, csvWorkbook, ensureFolder, removeFile, type AnnotatePlan, type CellMark, type SummaryRow } from '../io/xlsx-annotate.js';
 import { cellText, scoreRows } from '../table/header.js';
 import { makeContext } from './context.js';
 import { messagesFor, renderMessage, type Lang } from '../messages/index.js';
@@ -97,7 +96,7 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
 
   const written: AnnotateResult['written'] = [];
   const usedNames = new Set<string>();
-  if (inputs.length > 0) await mkdir(outDir, { recursive: true });
+  if (inputs.length > 0) await ensureFolder(outDir);
   for (const input of inputs) {
     const shown = redactIdNumbers(input.display, maskRule);
     const found = report.diagnostics.filter((d) => d.location.file === shown);
@@ -146,7 +145,7 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
           await csvWorkbook(base, csvSheet!, await readCsvRows(input.path, limits), instant);
           await annotateXlsx(base, dest, plan, { limits, instant });
         } finally {
-          await rm(base, { force: true });
+          await removeFile(base);
         }
       } else await annotateXlsx(input.path, dest, plan, { limits, instant });
     } catch (err) {

@@ -15,7 +15,7 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import yazl from 'yazl';
 import { ZipArchive, normalisePartName, resolvePartTarget } from './zip.js';
 import { dosDate } from './xlsx-writer.js';
@@ -466,7 +466,7 @@ class SheetPatcher extends Transform {
 
 function commentsXml(notes: { ref: string; text: string }[], author: string): string {
   const list = notes
-    .map((n) => `<comment ref="${n.ref}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`)
+    .map((n) => `<comment ref="${n.ref}" authorId="0"><text><r><rPr><rFont val="宋体"/><charset val="134"/><sz val="9"/></rPr><t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`)
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${escapeXml(author)}</author></authors><commentList>${list}</commentList></comments>`;
 }
@@ -801,4 +801,11 @@ export async function csvWorkbook(dest: string, sheetName: string, rows: { numbe
   });
 }
 
+/** The folder for the copies (validate --annotate), created when missing. */
+export async function ensureFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+}
 
+export async function removeFile(path: string): Promise<void> {
+  await rm(path, { force: true });
+}
