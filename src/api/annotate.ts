@@ -67,8 +67,9 @@ function csvSheetName(file: string): string {
 export async function validateAndAnnotate(paths: readonly string[], options: AnnotateOptions): Promise<AnnotateResult> {
   const inputs: ListInput[] = [];
   const departmentFolders: string[] = [];
-  // The config's limits and mask rule (validate loads the same config for its own run).
-  const config = makeContext(options, paths[0]).config;
+  // The config's limits, mask rule and matrix (validate loads the same config for its own run).
+  const ctx = makeContext(options, paths[0]);
+  const config = ctx.config;
   const maskRule: MaskRule = config.publication.maskRule ?? DEFAULT_MASK_RULE;
   const limits: Limits = config.limits ?? DEFAULT_LIMITS;
   const report = await validate(paths, {
@@ -77,7 +78,8 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
       options.onDepartment?.(res, target);
       // A zip submission's lists are read from a private copy: they get no feedback copy (inputs: the zip).
       if (target.isFolder === true) departmentFolders.push(resolve(res.folder));
-      else if (target.isFolder === false && res.department) departmentFolders.push(resolve(res.folder));
+      // A single file's folder is a department folder when its own name says so (not --department).
+      else if (target.isFolder === false && ctx.matrix.resolveDepartment(basename(res.folder))) departmentFolders.push(resolve(res.folder));
       for (const i of res.inputs) {
         const name = basename(i.path);
         if (isCoverName(name) || isFeedbackCopyName(name) || !LIST_EXT.has(extname(name).toLowerCase())) continue;

@@ -264,5 +264,9 @@ describe('validate --annotate', () => {
     expect(notes.get('C2')).toBe('科室自己的批注');
     expect(notes.get('D2')).toMatch(/校验位[\s\S]*请核对代码/);
     expect(fillOf(copy, '黑名单', 'D2')).toBe('FFFFC7CE');
+    // A single file in a folder that names no department: the default ./检查结果/ beside it is fine.
+    const here = await runCli(['validate', '黑名单.xlsx', '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', '--format', 'json'], join(tmp, 'notes'), EPOCH);
+    expect(here.code).toBe(1);
+    expect(JSON.parse(here.stdout).annotated.map((a: { path: string }) => a.path)).toEqual(['检查结果/黑名单.检查结果.xlsx']);
   });
 });
