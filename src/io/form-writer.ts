@@ -25,8 +25,10 @@ export const CODE_SHEET = '代码表';
 
 const ERROR_TITLE = '输入有误';
 
+/** Excel allows 255 characters in an error alert: a long list is not spelled out. */
 function listError(values: readonly string[]): string {
-  return `请从下拉列表中选择：${values.join('、')}`.slice(0, 225);
+  const full = `请从下拉列表中选择：${values.join('、')}`;
+  return full.length <= 250 ? full : '请从下拉列表中选择一项，不要自行输入';
 }
 
 interface CodeLists {

@@ -144,6 +144,24 @@ describe('template writes the department form', () => {
     expect(sst.includes('限制参与政府采购')).toBe(false);
   });
 
+  it('a domain list too long for an inline list lives on a hidden sheet 代码表, and the form still validates clean', async () => {
+    const ws = join(tmp, 'long-ws');
+    mkdirSync(ws, { recursive: true });
+    const domains = Array.from({ length: 20 }, (_, i) => `人力资源市场秩序专项治理领域第${i + 1}类`);
+    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ matrix: { departments: [{ name: '人力资源市场科', domains }] } }));
+    const r = await runCli(['template', '人力资源市场科', '--quarter', '2026Q3', '-w', ws, '--today', '2026-10-02'], ws, EPOCH);
+    expect(r.code).toBe(0);
+    const file = join(ws, '人力资源市场科_2026Q3_信用红黑名单.xlsx');
+    const p = await parts(file);
+    const wb = p.get('xl/workbook.xml')!;
+    has(wb, /<sheet [^>]*name="代码表" state="hidden"/);
+    const black = p.get(sheetParts(p).get('黑名单')!)!;
+    has(black, 'error="请从下拉列表中选择一项，不要自行输入"');
+    has(black, /sqref="A2:A2001"><formula1>代码表!\$A\$1:\$A\$20<\/formula1>/);
+    const v = await runCli(['validate', file, '-w', ws, '--today', '2026-10-02', '--format', 'json'], ws);
+    expect(JSON.parse(v.stdout).diagnostics.map(project).map((d: { code: string }) => d.code)).toEqual(['COVER_FIELD_MISSING', 'APPROVAL_REVIEW_MISSING', 'APPROVAL_SIGNOFF_MISSING']);
+  });
+
   it('the untouched form reports nothing about its structure, only the sign-offs still to fill in', async () => {
     const file = await makeForm(join(tmp, 'untouched'));
     const r = await runCli(['validate', file, '--today', '2026-10-02', '--format', 'json'], tmp);
