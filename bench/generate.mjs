@@ -87,6 +87,34 @@ async function writeXlsx(path, rows) {
   renameSync(tmp, path);
 }
 
+/**
+ * Row i of a list with findings, for validate --annotate: every 25th row a credit code with a wrong
+ * check digit, every 40th a date that does not exist, every 60th an empty 认定依据.
+ */
+export function rowWithFindings(i) {
+  const r = row(i);
+  if (i % 25 === 3 && r[6]) r[6] = r[6].slice(0, 17) + (r[6].endsWith('0') ? '1' : '0');
+  if (i % 40 === 5) r[12] = '2026-02-30';
+  if (i % 60 === 7) r[10] = '';
+  return r;
+}
+
+export async function ensureFindingsXlsx(dir, rows) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `list-${rows}-findings.xlsx`);
+  if (existsSync(path)) return path;
+  const tmp = `${path}.part.xlsx`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('名单');
+  ws.columns = HEADER.map((h, i) => ({ width: [6, 10, 12, 20, 16, 36, 22, 10, 22, 40, 40, 24, 12, 12, 10][i] }));
+  ws.addRow(HEADER).commit();
+  for (let i = 0; i < rows; i++) ws.addRow(rowWithFindings(i)).commit();
+  ws.commit();
+  await wb.commit();
+  renameSync(tmp, path);
+  return path;
+}
+
 export async function ensureData(dir, { csvRows, xlsxRows }) {
   mkdirSync(dir, { recursive: true });
   const files = {

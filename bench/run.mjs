@@ -20,6 +20,27 @@ if (task === 'findings-json' || task === 'findings-pretty') {
   rows = format === 'json' ? JSON.parse(out).stats.rows : Number(/-(\d+)\.csv$/.exec(file)?.[1] ?? 0);
   writeSync(1, `\n${JSON.stringify({ rows, bytes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
   process.exit(0);
+} else if (task === 'annotate' || task === 'annotate-plain') {
+  // validate --annotate against the same validate without it, on a workbook with findings.
+  const { run } = await import('../dist/cli/program.js');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const config = new URL('./bench.config.json', import.meta.url).pathname;
+  const outDir = task === 'annotate' ? mkdtempSync(join(tmpdir(), 'hrss-bench-annotate-')) : undefined;
+  let out = '';
+  await run(['validate', file, '--config', config, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json', ...(outDir ? ['--annotate', outDir] : [])], {
+    stdout: { write: (s) => (out += s) },
+    stderr: { write: () => {} },
+    env: {},
+    cwd: process.cwd(),
+  });
+  const doc = JSON.parse(out);
+  rows = doc.stats.rows;
+  if (outDir) {
+    if (!(doc.annotated ?? []).length) console.error('validate --annotate wrote no copy');
+    rmSync(outDir, { recursive: true, force: true });
+  }
 } else if (task === 'validate') {
   const { run } = await import('../dist/cli/program.js');
   let out = '';

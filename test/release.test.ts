@@ -95,6 +95,7 @@ describe('the release zip', () => {
         'hrss-credit.cmd',
         'hrss-credit.mjs',
         'templates/credit-office.json',
+        'templates/measures.example.json',
       ].map((n) => `${NAME}/${n}`),
     );
     expect(zip.length).toBeLessThan(15 * 1024 * 1024);

@@ -9,6 +9,8 @@ import type { Config } from '../schemas/config.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { RuleEnv } from '../rules/types.js';
 import { ToolError } from './errors.js';
+import { loadMeasures } from '../io/measures.js';
+import type { MeasureEntry } from '../schemas/measures.js';
 
 export interface CommonOptions {
   /** The folder relative paths are resolved against (the process's cwd in the CLI). */
@@ -29,6 +31,8 @@ export interface Context {
   today: IsoDate;
   collector: DiagnosticCollector;
   strict: boolean;
+  /** 联合奖惩措施清单 (config `measures`); empty when none is configured. */
+  measures: MeasureEntry[];
 }
 
 export function resolveToday(today: string | undefined): IsoDate {
@@ -63,6 +67,7 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     today: resolveToday(options.today),
     collector,
     strict: options.strict ?? false,
+    measures: loadMeasures(config, workspace ?? cwd),
   };
 }
 
@@ -76,5 +81,6 @@ export function baseEnv(ctx: Context): RuleEnv {
     maskRule: c.publication.maskRule,
     allowCreditCodes: new Set(c.creditCode.allow.map((s) => s.trim().toUpperCase())),
     deadline: c.submission.deadline,
+    measures: ctx.measures,
   };
 }

@@ -10,7 +10,7 @@ import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
 import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
 import { openZipSubmission, type ZipSubmission } from '../io/zip-submission.js';
 import { FileProblem } from '../io/errors.js';
-import { emptyListing, holdsNoFiles, isCoverName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
+import { emptyListing, holdsNoFiles, isCoverName, isFeedbackCopyName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
 import type { Limits } from '../schemas/config.js';
 import { collisionKey, departmentFolderName, displayPath, enclosingNames, unsafeSegment, type PathFlavour } from '../io/paths.js';
 import { ioArgs } from '../io/errors.js';
@@ -337,7 +337,8 @@ async function checkSubmission(
   // A single file named 报送单.* is a cover, never a list (submission.md "Which sheets are lists").
   const single: FolderEntry = { name: basename(target), path: target, rel: basename(target), size: 0 };
   const singleIsCover = !listing && isCoverName(target);
-  const listEntries: FolderEntry[] = listing ? listing.lists : singleIsCover ? [] : [single];
+  const singleIsFeedback = !listing && isFeedbackCopyName(target);
+  const listEntries: FolderEntry[] = listing ? listing.lists : singleIsCover || singleIsFeedback ? [] : [single];
   const coverEntries: FolderEntry[] = listing ? listing.coverFiles : singleIsCover ? [single] : [];
   const opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[] = [];
   const covers: CoverFacts[] = [];
@@ -379,6 +380,10 @@ async function checkSubmission(
     rank = ctx.matrix.departmentRank(dept.name);
   }
   for (const d of pending) report({ ...d, sort: { ...d.sort, departmentRank: rank } } as RawDiagnostic);
+  // A feedback copy is the department's file marked up by us: send the corrected original instead.
+  for (const f of listing?.feedbackCopies ?? (singleIsFeedback ? [single] : [])) {
+    report(makeDiagnostic('FILE_FEEDBACK_COPY', { name: f.name }, { file: fileDisplay(f.path) }, { departmentRank: rank }));
+  }
   if (resolved.unknown) {
     report(makeDiagnostic('MATRIX_DEPARTMENT_UNKNOWN', resolved.unknown, { file: display }, { departmentRank: rank }));
   }

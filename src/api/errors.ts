@@ -21,6 +21,8 @@ export type ToolErrorCode =
   | 'REGISTER_UNREADABLE'
   | 'WRITE_FAILED'
   | 'CALENDAR_FILE_INVALID'
+  | 'DEPARTMENT_UNKNOWN'
+  | 'ANNOTATE_DIR_UNSAFE'
   | 'INTERNAL';
 
 /** A path or value the user gave may carry an ID number (张三_410702….xlsx): printed masked. */

@@ -12,7 +12,8 @@ import { ListSheet, type CheckedRecord } from '../table/list-sheet.js';
 import type { RecordIndex } from '../table/record-index.js';
 import type { RuleEnv } from '../rules/types.js';
 
-const NOT_LIST_SHEET = /报送单|说明|字典|代码表|示例/;
+// 移出申请 is a removal request (register.md "Removal requests"), never a list.
+const NOT_LIST_SHEET = /报送单|说明|字典|代码表|示例|移出申请/;
 
 export interface FileSink {
   department?: string;

@@ -7,7 +7,7 @@ import { beforeAccess } from '../io/faults.js';
 import { displayPath } from '../io/paths.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { checkDepartment, checkEvidence } from './department.js';
+import { checkDepartment, checkEvidence, type DepartmentResult } from './department.js';
 import { isEvidenceDirName, isEvidenceFileName } from '../io/folder.js';
 import { ToolError } from './errors.js';
 import { makeReport, type Report } from './report.js';
@@ -17,6 +17,8 @@ export interface ValidateOptions extends CommonOptions {
   quarter?: string;
   /** Rows read so far in a large file. */
   onProgress?(file: string, rows: number): void;
+  /** Each department (folder or single file) once checked: validate --annotate finds its list files here. */
+  onDepartment?(res: DepartmentResult, target: { path: string; isFolder: boolean | 'zip' }): void;
 }
 
 /** The subfolders of `dir`; PATH_UNREADABLE (exit 2) when it cannot be listed. */
@@ -115,6 +117,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
       base: ctx.cwd,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+    options.onDepartment?.(res, { path: t.path, isFolder: t.isFolder });
     files += t.isFolder ? res.files : 1;
     rows += res.rows;
     shownQuarter ??= res.quarter;

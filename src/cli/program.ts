@@ -261,6 +261,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   addCommon(program.command('validate').description(h.validate).argument('<paths...>', h.validatePaths), m)
     .option('--department <name>', o.department)
     .option('--quarter <quarter>', o.quarter)
+    .option('--annotate [dir]', m.ui.forms.help.annotate)
     .action(action('validate', async () => (await import('./commands/validate.js')).validateCommand));
   addCommon(program.command('compile').description(h.compile).argument('<quarter>', h.compileQuarter), m)
     .option('--dry-run', o.dryRun)
@@ -284,6 +285,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   addCommon(program.command('rules').description(h.rules).argument('[code]', h.rulesCode), m).action(
     action('rules', async () => (await import('./commands/info.js')).rulesCommand),
   );
+  const fh = m.ui.forms.help;
+  addCommon(program.command('template').description(fh.template).argument('[department]', fh.templateDepartment), m)
+    .option('--all', fh.all)
+    .option('--quarter <quarter>', o.quarter)
+    .option('--out <file>', fh.outFile)
+    .action(action('template', async () => (await import('./commands/template.js')).templateCommand));
+  addCommon(program.command('measures').description(fh.measures), m)
+    .option('--department <name>', o.department)
+    .action(action('measures', async () => (await import('./commands/measures.js')).measuresCommand));
   addCommon(program.command('matrix').description(h.matrix), m).action(action('matrix', async () => (await import('./commands/info.js')).matrixCommand));
   addCommon(program.command('supervise').description(h.supervise).argument('<year>', h.superviseYear), m)
     .option('--xlsx <file>', o.xlsx)

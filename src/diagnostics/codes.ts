@@ -60,6 +60,9 @@ export interface CodeArgs {
   SCHEMA_PERSONAL_INFO: { field: FieldKey; kind: 'idNumber' | 'mobile'; value: string };
   /** codepoint: "U+FFFE"; the character is written as U+FFFD. */
   SCHEMA_CHARACTER_INVALID: { field: FieldKey; codepoint: string };
+  /** items: how many measures of the catalogue were filled in. */
+  MEASURES_FILLED: { list: 'red' | 'black'; domain: string; items: number };
+  MEASURES_UNLISTED: { measure: string; list: 'red' | 'black'; domain: string };
   MATRIX_DEPARTMENT_UNKNOWN: { name: string; source: 'option' | 'folder' | 'cover' | 'none' };
   MATRIX_DOMAIN_NOT_ALLOWED: { domain: string; department: string; allowed: string[]; responsible: string[] };
   COVER_MISSING: { lists: number };
@@ -98,6 +101,8 @@ export interface CodeArgs {
   OBJECTION_OVERDUE: { number: string; deadline: string; today: string; workingDaysLeft: number | null };
   OBJECTION_NOT_FOUND: { number: string };
   OBJECTION_ALREADY_RESOLVED: { number: string; resolvedOn: string; outcome: string };
+  /** A `*.检查结果.xlsx` (written by validate --annotate) lying in a department folder. */
+  FILE_FEEDBACK_COPY: { name: string };
 }
 
 export type Code = keyof CodeArgs;
@@ -144,6 +149,8 @@ export const CODES = {
   SCHEMA_NORMALISED: { severity: 'info', group: 'schema' },
   SCHEMA_PERSONAL_INFO: { severity: 'warning', group: 'schema' },
   SCHEMA_CHARACTER_INVALID: { severity: 'warning', group: 'schema' },
+  MEASURES_FILLED: { severity: 'info', group: 'schema' },
+  MEASURES_UNLISTED: { severity: 'warning', group: 'schema' },
   MATRIX_DEPARTMENT_UNKNOWN: { severity: 'error', group: 'matrix' },
   MATRIX_DOMAIN_NOT_ALLOWED: { severity: 'error', group: 'matrix' },
   COVER_MISSING: { severity: 'error', group: 'cover' },
@@ -178,6 +185,7 @@ export const CODES = {
   OBJECTION_OVERDUE: { severity: 'error', group: 'objection' },
   OBJECTION_NOT_FOUND: { severity: 'error', group: 'objection' },
   OBJECTION_ALREADY_RESOLVED: { severity: 'error', group: 'objection' },
+  FILE_FEEDBACK_COPY: { severity: 'warning', group: 'file' },
 } as const satisfies Record<Code, CodeInfo>;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];

@@ -29,6 +29,8 @@ export interface DepartmentListing {
   other: FolderEntry[];
   /** Never read nor packaged: symbolic links and junctions, and evidence with more than one hard link. */
   links: (FolderEntry & { reason: 'link' | 'hardlink' })[];
+  /** `*.检查结果.xlsx` written by validate --annotate: never read as lists (FILE_FEEDBACK_COPY). */
+  feedbackCopies?: FolderEntry[];
   /** `rel` is `.` when the department folder itself cannot be listed. */
   unreadable: { rel: string; code: string }[];
   /** Zip submissions only: entries whose names would resolve outside the folder; never extracted. */
@@ -43,6 +45,11 @@ export const MAX_DEPTH = 4;
 /** 附件/, attachments/ …: a folder of evidence (workspace.md "Evidence"). */
 export function isEvidenceDirName(name: string): boolean {
   return EVIDENCE_DIRS.has(name.toLowerCase()) || EVIDENCE_DIRS.has(name);
+}
+
+/** A feedback copy written by validate --annotate (department.md): `<name>.检查结果.xlsx`. */
+export function isFeedbackCopyName(name: string): boolean {
+  return basename(name).toLowerCase().endsWith('.检查结果.xlsx');
 }
 
 export function isCoverName(name: string): boolean {
@@ -198,6 +205,10 @@ export async function listDepartment(folder: string): Promise<DepartmentListing>
     const st = await statOf(path, e.name, out);
     if (st === undefined) continue;
     const entry = { name: e.name, path, rel: e.name, size: st.size };
+    if (isFeedbackCopyName(e.name)) {
+      (out.feedbackCopies ??= []).push(entry);
+      continue;
+    }
     // Lists and cover workbooks are read, never copied: a hard-linked one is checked like any other
     // (its rows pass every rule before anything is published). A cover scan is copied as it is.
     const role = rootFileRole(e.name);

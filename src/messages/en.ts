@@ -253,6 +253,16 @@ export const en: CodeCatalogue = {
     message: (a) => `"${F(a.field)}" contains the invisible invalid character ${a.codepoint}; it is written as U+FFFD`,
     hint: () => 'Usually pasted in; delete it in the source (retype the cell) and save again',
   },
+  MEASURES_FILLED: {
+    title: 'Measures filled from the catalogue',
+    message: (a) => `奖惩措施 (measures) was empty: the ${a.items} measure(s) of the catalogue for the ${a.list} list, domain "${a.domain}", were filled in`,
+    hint: () => 'If they do not apply to this subject, write the measures actually taken in 奖惩措施 (hrss-credit measures lists the catalogue)',
+  },
+  MEASURES_UNLISTED: {
+    title: 'Measure not in the catalogue',
+    message: (a) => `the measure "${a.measure}" is not in the measures catalogue for the ${a.list} list, domain "${a.domain}"`,
+    hint: () => 'Write the measures as the catalogue does (hrss-credit measures), separated by ；; a measure outside it needs the bureau to add it to the catalogue',
+  },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: 'Department unknown',
     message: (a) => (a.source === 'none' ? 'the department is named neither by the folder nor by the cover' : `"${a.name}" is not a department of the responsibility matrix`),
@@ -445,6 +455,11 @@ export const en: CodeCatalogue = {
     hint: (a) =>
       `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
   },
+  FILE_FEEDBACK_COPY: {
+    title: 'Feedback copy',
+    message: (a) => `"${a.name}" is a feedback copy written by hrss-credit validate --annotate, not a list; it was not read`,
+    hint: () => 'Correct the original file and send it; move the feedback copy out of the department folder',
+  },
 };
 
 type ToolArgs = Record<string, string | number>;
@@ -520,6 +535,8 @@ export const enToolErrors: ToolErrorCatalogue = {
   LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,
   WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
+  DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
+  ANNOTATE_DIR_UNSAFE: (a) => `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };
 
@@ -655,4 +672,24 @@ export const enUi: UiText = {
   },
   calendar: enCalendarUi,
   reports: enReportsUi,
+  forms: {
+    help: {
+      template: 'write a department\'s fill-in workbook (drop-down lists, instructions, cover)',
+      templateDepartment: 'the department, e.g. 就业办',
+      all: 'one for every department, into submissions/QUARTER/DEPARTMENT/ (existing files are kept)',
+      outFile: 'write to this file (default: DEPARTMENT_QUARTER_信用红黑名单.xlsx in the current folder)',
+      measures: 'print the joint reward and punishment measures catalogue',
+      annotate: 'also write a copy of each list with the findings marked on their cells (default ./检查结果/)',
+    },
+    written: (p) => `written: ${p}`,
+    skipped: (p) => `exists, not overwritten: ${p}`,
+    measures: { list: 'List', domain: 'Domain', department: 'Department', basis: 'Basis', items: 'Measures', none: 'No measures catalogue is configured (config key measures).', red: 'red', black: 'black', all: '(all departments)' },
+    annotate: {
+      written: (p) => `feedback copy: ${p}`,
+      sheet: '检查结果',
+      link: 'go to cell',
+      omitted: (n) => `${n} more findings of the same kinds were not marked one by one; fix the ones listed and check again.`,
+      none: 'No findings.',
+    },
+  },
 };

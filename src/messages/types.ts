@@ -111,4 +111,12 @@ export interface UiText {
   status: { columns: string[]; yes: string; no: string; none: string; unknown(folder: string): string; quarterLevel: string; total: string };
   calendar: CalendarUiText;
   reports: ReportsUiText;
+  /** The department side: template, measures, validate --annotate (department.md). */
+  forms: {
+    help: { template: string; templateDepartment: string; all: string; outFile: string; measures: string; annotate: string };
+    written(path: string): string;
+    skipped(path: string): string;
+    measures: { list: string; domain: string; department: string; basis: string; items: string; none: string; red: string; black: string; all: string };
+    annotate: { written(path: string): string; sheet: string; link: string; omitted(n: number): string; none: string };
+  };
 }

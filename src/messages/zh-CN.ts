@@ -256,6 +256,16 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `“${F(a.field)}”含有不可见的无效字符 ${a.codepoint}，写入汇总包时替换为 U+FFFD（替换字符）`,
     hint: () => '多由复制粘贴带入；请在原表中删除该字符后重新保存（可将该单元格内容重新输入一遍）',
   },
+  MEASURES_FILLED: {
+    title: '奖惩措施已按清单补全',
+    message: (a) => `“奖惩措施”未填写，已按联合奖惩措施清单补入${a.list === 'red' ? '红名单' : '黑名单'}“${a.domain}”领域的 ${a.items} 项措施`,
+    hint: () => '如补入的措施不适用于该主体，请在“奖惩措施”中写明实际采取的措施（运行 hrss-credit measures 查看清单）',
+  },
+  MEASURES_UNLISTED: {
+    title: '奖惩措施不在清单中',
+    message: (a) => `奖惩措施“${a.measure}”不在${a.list === 'red' ? '红名单' : '黑名单'}“${a.domain}”领域的联合奖惩措施清单中`,
+    hint: () => '请按清单的写法填写（运行 hrss-credit measures 查看），多项措施用“；”分隔；确需清单外的措施，请与局信用工作牵头科室确认后补入清单',
+  },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: '无法确定报送科室',
     message: (a) =>
@@ -449,6 +459,11 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `异议 ${a.number} 已于 ${a.resolvedOn} 办结（${a.outcome}），不能再次办结；本次未登记`,
     hint: () => '如处理结果有误，请用 hrss-credit register note 说明，并另行登记新的异议',
   },
+  FILE_FEEDBACK_COPY: {
+    title: '检查结果副本',
+    message: (a) => `“${a.name}”是 hrss-credit validate --annotate 生成的检查结果副本，不是名单，未读取`,
+    hint: () => '请按检查结果改正原表后报送原表，并把检查结果副本移出科室文件夹',
+  },
 };
 
 type ToolArgs = Record<string, string | number>;
@@ -524,6 +539,8 @@ export const zhToolErrors: ToolErrorCatalogue = {
   LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
   WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
+  DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
+  ANNOTATE_DIR_UNSAFE: (a) => `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
 
@@ -659,5 +676,24 @@ export const zhUi: UiText = {
   },
   calendar: zhCalendarUi,
   reports: zhReportsUi,
+  forms: {
+    help: {
+      template: '生成科室填报用的红黑名单工作簿（含下拉列表、填报说明和报送单）',
+      templateDepartment: '科室名称，如 就业办',
+      all: '为每个科室各生成一份，放入 submissions/季度/科室/ 文件夹（已有的文件不覆盖）',
+      outFile: '写到此文件（默认为当前文件夹下的 科室_季度_信用红黑名单.xlsx）',
+      measures: '显示联合奖惩措施清单',
+      annotate: '另存一份标出问题单元格的检查结果副本（默认写到 ./检查结果/）',
+    },
+    written: (p) => `已生成：${p}`,
+    skipped: (p) => `已存在，未覆盖：${p}`,
+    measures: { list: '名单', domain: '领域', department: '科室', basis: '依据', items: '措施', none: '没有配置联合奖惩措施清单（配置项 measures）。', red: '红名单', black: '黑名单', all: '（所有科室）' },
+    annotate: {
+      written: (p) => `检查结果副本：${p}`,
+      sheet: '检查结果',
+      link: '转到单元格',
+      omitted: (n) => `另有 ${n} 个同类问题因数量过多未逐一标注，请改正上列问题后重新检查。`,
+      none: '没有发现问题。',
+    },
+  },
 };
-

@@ -12,6 +12,7 @@ import type { MaskRule } from '../domain/mask.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { CoverFacts, CoverKey } from '../table/cover.js';
 import type { Location } from '../diagnostics/diagnostic.js';
+import type { MeasureEntry } from '../schemas/measures.js';
 
 export interface RuleEnv {
   today: IsoDate;
@@ -23,6 +24,8 @@ export interface RuleEnv {
   maskRule: MaskRule;
   allowCreditCodes: ReadonlySet<string>;
   deadline: string;
+  /** 联合奖惩措施清单; empty when none is configured (then no measures rule says anything). */
+  measures?: readonly MeasureEntry[];
 }
 
 export interface FieldCell {

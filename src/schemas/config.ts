@@ -1,5 +1,6 @@
 /** hrss-credit.config.json (workspace.md): every key optional, validated on load. */
 import { z } from 'zod';
+import { MeasuresConfigSchema } from './measures.js';
 import { ALL_CODES, isCode } from '../diagnostics/codes.js';
 import { suggest } from '../domain/suggest.js';
 import { MAX_NAME_LENGTH, nameProblem, RESERVED_KEYS } from './names.js';
@@ -111,6 +112,8 @@ export const ConfigSchema = z.strictObject({
     .default({ workingDays: 3, providerCheckDays: 7 }),
   calendar: z.strictObject({ extraFile: z.string().optional() }).default({}),
   creditCode: z.strictObject({ allow: z.array(z.string()).default([]) }).default({ allow: [] }),
+  /** 联合奖惩措施清单: the entries, or a workspace-relative JSON file (department.md "Joint measures"). */
+  measures: MeasuresConfigSchema.optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

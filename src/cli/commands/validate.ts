@@ -4,11 +4,11 @@ import { validate } from '../../api/validate.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { visible } from '../../reporters/visible.js';
 
-export async function validateCommand(env: CommandEnv, paths: string[], opts: { department?: string; quarter?: string }): Promise<number> {
+export async function validateCommand(env: CommandEnv, paths: string[], opts: { department?: string; quarter?: string; annotate?: string | true }): Promise<number> {
   const started = Date.now();
   const progress = env.io.stderr.isTTY === true && env.flags.format !== 'json';
   let shown = false;
-  const report = await validate(paths, {
+  const options = {
     ...env.common,
     ...(progress
       ? {
@@ -21,9 +21,24 @@ export async function validateCommand(env: CommandEnv, paths: string[], opts: { 
       : {}),
     ...(opts.department !== undefined ? { department: opts.department } : {}),
     ...(opts.quarter !== undefined ? { quarter: opts.quarter } : {}),
-  });
+  };
+  let annotated: { source: string; path: string; marked: number; omitted: number }[] | undefined;
+  let report;
+  if (opts.annotate !== undefined) {
+    // The feedback copies (department.md): loaded only when asked for.
+    const { validateAndAnnotate, DEFAULT_FEEDBACK_DIR } = await import('../../api/annotate.js');
+    const epoch = (await import('./compile.js')).sourceDateEpoch(env.io.env);
+    const res = await validateAndAnnotate(paths, {
+      ...options,
+      annotate: opts.annotate === true ? DEFAULT_FEEDBACK_DIR : opts.annotate,
+      lang: env.m.lang,
+      ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+    });
+    report = res.report;
+    annotated = res.written;
+  } else report = await validate(paths, options);
   if (shown) env.io.stderr.write('\r\x1b[K');
-  if (env.flags.format === 'json') env.io.stdout.write(formatJson(toJsonReport(report, env.m)));
+  if (env.flags.format === 'json') env.io.stdout.write(formatJson(annotated ? { ...toJsonReport(report, env.m), annotated } : toJsonReport(report, env.m)));
   else {
     // cli-table3 is loaded only when a table is printed.
     const { writeDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
@@ -31,6 +46,7 @@ export async function validateCommand(env: CommandEnv, paths: string[], opts: { 
     // Piece by piece, so that Ctrl-C is handled while a long report is drawn.
     await writeDiagnostics(report, env.m, o, (s) => env.io.stdout.write(s));
     env.io.stdout.write(formatSummary(report, env.m, o));
+    for (const a of annotated ?? []) env.io.stdout.write(`${env.m.ui.forms.annotate.written(visible(a.path))}\n`);
   }
   return report.exitCode;
 }

@@ -18,6 +18,8 @@ import { periodSeverity } from './period-severity.js';
 import { minor } from './minor.js';
 import { domainNotAllowed } from './domain-not-allowed.js';
 import { personalInfo } from './personal-info.js';
+import { measuresUnlisted } from './measures-unlisted.js';
+import { measuresFilled } from './measures-filled.js';
 
 export const ROW_RULES: readonly RowRule[] = [
   cellProblems,
@@ -38,4 +40,6 @@ export const ROW_RULES: readonly RowRule[] = [
   minor,
   domainNotAllowed,
   personalInfo,
+  measuresUnlisted,
+  measuresFilled,
 ];

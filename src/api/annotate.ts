@@ -1,0 +1,179 @@
+/**
+ * `validate --annotate [DIR]` (department.md "Feedback in the department's own file"): validate,
+ * then write for each list workbook or CSV checked a copy `<name>.检查结果.xlsx` into DIR with
+ * every finding on its cell and a first sheet 检查结果 listing them. Never into a department
+ * folder, never over the original.
+ */
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import type { CollectedDiagnostic } from '../diagnostics/collector.js';
+import { redactIdNumbers, DEFAULT_MASK_RULE, type MaskRule } from '../domain/mask.js';
+import { columnIndex, columnLetter, visible } from '../domain/text.js';
+import { isCoverName, isFeedbackCopyName } from '../io/folder.js';
+import { displayPath } from '../io/paths.js';
+import { openWorkbook } from '../io/sniff.js';
+import { annotateXlsx, csvWorkbook, ensureFolder, removeFile, type AnnotatePlan, type CellMark, type SummaryRow } from '../io/xlsx-annotate.js';
+import { cellText, scoreRows } from '../table/header.js';
+import { makeContext } from './context.js';
+import { messagesFor, renderMessage, type Lang } from '../messages/index.js';
+import { DEFAULT_LIMITS, type Limits } from '../schemas/config.js';
+import { ToolError } from './errors.js';
+import { validate, type ValidateOptions } from './validate.js';
+import type { Report } from './report.js';
+import { TOOL_NAME } from '../version.js';
+
+export const FEEDBACK_SUFFIX = '.检查结果.xlsx';
+export const DEFAULT_FEEDBACK_DIR = '检查结果';
+
+export interface AnnotateOptions extends ValidateOptions {
+  /** The folder for the copies; relative to cwd. */
+  annotate: string;
+  lang: Lang;
+  /** Seconds since the epoch (SOURCE_DATE_EPOCH): the timestamp inside the copies. */
+  sourceDateEpoch?: number;
+}
+
+export interface AnnotateResult {
+  report: Report;
+  /** Copies written, relative to cwd. */
+  written: { source: string; path: string; marked: number; omitted: number }[];
+}
+
+interface ListInput {
+  path: string;
+  display: string;
+}
+
+const LIST_EXT = new Set(['.xlsx', '.xlsm', '.csv', '.txt']);
+
+function isInside(child: string, folder: string): boolean {
+  return child === folder || child.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/** The cell a finding is marked on: its own; a row's first cell; a sheet's A1. */
+function markCell(d: CollectedDiagnostic): { row: number; col: number } {
+  // A header finding names its column in its args (SHEET_COLUMN_UNKNOWN): the header's own cell.
+  const argCol = (d.args as { column?: unknown }).column;
+  const letters = d.location.column ?? (typeof argCol === 'string' && /^[A-Z]{1,3}$/.test(argCol) ? argCol : undefined);
+  const col = letters ? columnIndex(letters) : 0;
+  return { row: d.location.row ?? 1, col: col < 0 ? 0 : col };
+}
+
+/** A sheet name Excel accepts for a CSV file's one sheet. */
+function csvSheetName(file: string): string {
+  const stem = basename(file, extname(file)).replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
+  return stem || 'Sheet1';
+}
+
+export async function validateAndAnnotate(paths: readonly string[], options: AnnotateOptions): Promise<AnnotateResult> {
+  const inputs: ListInput[] = [];
+  const departmentFolders: string[] = [];
+  // The config's limits, mask rule and matrix (validate loads the same config for its own run).
+  const ctx = makeContext(options, paths[0]);
+  const config = ctx.config;
+  const maskRule: MaskRule = config.publication.maskRule ?? DEFAULT_MASK_RULE;
+  const limits: Limits = config.limits ?? DEFAULT_LIMITS;
+  const report = await validate(paths, {
+    ...options,
+    onDepartment: (res, target) => {
+      options.onDepartment?.(res, target);
+      // A zip submission's lists are read from a private copy: they get no feedback copy (inputs: the zip).
+      if (target.isFolder === true) departmentFolders.push(resolve(res.folder));
+      // A single file's folder is a department folder when its own name says so (not --department).
+      else if (target.isFolder === false && ctx.matrix.resolveDepartment(basename(res.folder))) departmentFolders.push(resolve(res.folder));
+      for (const i of res.inputs) {
+        const name = basename(i.path);
+        if (isCoverName(name) || isFeedbackCopyName(name) || !LIST_EXT.has(extname(name).toLowerCase())) continue;
+        inputs.push({ path: i.path, display: i.display });
+      }
+    },
+  });
+  const cwd = resolve(options.cwd);
+  const outDir = resolve(cwd, options.annotate);
+  const unsafe = departmentFolders.find((f) => isInside(outDir, f));
+  if (unsafe) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, unsafe) });
+  for (const i of inputs) if (resolve(i.path) === resolve(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: i.display });
+
+  const m = messagesFor(options.lang);
+  const instant = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date();
+
+  const written: AnnotateResult['written'] = [];
+  const usedNames = new Set<string>();
+  if (inputs.length > 0) await ensureFolder(outDir);
+  for (const input of inputs) {
+    const shown = redactIdNumbers(input.display, maskRule);
+    const found = report.diagnostics.filter((d) => d.location.file === shown);
+    // Findings beyond limits.maxFindingsPerCode were counted, not kept: they cannot be marked.
+    const omitted = (report.dropped ?? []).filter((d) => d.file === shown || d.file === input.display).reduce((n, d) => n + d.dropped, 0);
+    // A file that could not be read at all cannot be copied either: its findings are in the report.
+    if (found.some((d) => d.code === 'FILE_UNREADABLE' || d.code === 'FILE_UNSUPPORTED')) continue;
+    const csv = /\.(csv|txt)$/i.test(input.path);
+    const csvSheet = csv ? csvSheetName(input.path) : undefined;
+    const plan: AnnotatePlan = {
+      marks: new Map(),
+      summary: { sheetName: m.ui.forms.annotate.sheet, headers: [m.ui.columns.location, m.ui.columns.severity, m.ui.columns.code, m.ui.columns.message, m.ui.columns.hint], rows: [], footer: [], author: TOOL_NAME },
+    };
+    let marked = 0;
+    for (const d of found) {
+      const { message, hint } = renderMessage(m, d);
+      const sheet = d.location.sheet ?? csvSheet;
+      const header = d.location.field ? m.ui.fieldNames[d.location.field] : undefined;
+      const where = m.ui.sheetRow(d.location.sheet, d.location.row, d.location.column, header) || visible(basename(input.display));
+      const row: SummaryRow = { location: where, severity: m.ui.severity[d.severity], kind: d.severity, code: d.code, message: redactIdNumbers(message, maskRule), hint: redactIdNumbers(hint, maskRule) };
+      if (sheet !== undefined) {
+        const cell = markCell(d);
+        const mark: CellMark = { ...cell, kind: d.severity, note: redactIdNumbers(`${message}\n${m.ui.hintPrefix}${hint}`, maskRule) };
+        const list = plan.marks.get(sheet) ?? [];
+        list.push(mark);
+        plan.marks.set(sheet, list);
+        row.target = { sheet, ref: `${columnLetter(cell.col)}${cell.row}` };
+        marked++;
+      }
+      plan.summary.rows.push(row);
+    }
+    if (found.length === 0) plan.summary.footer.push(m.ui.forms.annotate.none);
+    if (omitted > 0) plan.summary.footer.push(m.ui.forms.annotate.omitted(omitted));
+
+    const stem = basename(input.path, extname(input.path));
+    let name = `${stem}${FEEDBACK_SUFFIX}`;
+    if (usedNames.has(name.toLowerCase())) name = `${basename(dirname(input.path))}_${stem}${FEEDBACK_SUFFIX}`;
+    for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${basename(dirname(input.path))}_${stem} (${n})${FEEDBACK_SUFFIX}`;
+    usedNames.add(name.toLowerCase());
+    const dest = join(outDir, name);
+    if (resolve(dest) === resolve(input.path)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: input.display });
+    try {
+      if (csv) {
+        const base = `${dest}.${process.pid}.csv.tmp`;
+        try {
+          await csvWorkbook(base, csvSheet!, await readCsvRows(input.path, limits), instant);
+          await annotateXlsx(base, dest, plan, { limits, instant });
+        } finally {
+          await removeFile(base);
+        }
+      } else await annotateXlsx(input.path, dest, plan, { limits, instant });
+    } catch (err) {
+      if (err instanceof ToolError) throw err;
+      const e = err as NodeJS.ErrnoException;
+      if (e.code && /^E[A-Z]+$/.test(e.code) && e.path && resolve(e.path).startsWith(outDir)) throw new ToolError('WRITE_FAILED', { problem: e.code, path: displayPath(cwd, dest) });
+      // A workbook we cannot patch (damaged in a way the reader tolerated): no copy, the report stands.
+      continue;
+    }
+    written.push({ source: shown, path: displayPath(cwd, dest), marked, omitted });
+  }
+  return { report, written };
+}
+
+/** A CSV file's rows as the reader decodes them, each cell as text. */
+async function readCsvRows(path: string, limits: Limits): Promise<{ number: number; cells: string[] }[]> {
+  const wb = await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows });
+  const rows: { number: number; cells: string[] }[] = [];
+  try {
+    for (const sheet of wb.sheets) {
+      await sheet.read((r) => {
+        rows.push({ number: r.number, cells: r.cells.map((c) => (c === null || c === undefined ? '' : typeof c === 'string' ? c : cellText(c))) });
+      });
+    }
+  } finally {
+    await wb.close();
+  }
+  return rows;
+}

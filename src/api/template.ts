@@ -1,0 +1,96 @@
+/**
+ * `hrss-credit template <department>` and `template --all --quarter Q` (department.md "A fill-in
+ * form"): the department's workbook for the quarter. An existing file is never overwritten.
+ */
+import { join, resolve } from 'node:path';
+import { formatQuarter, parseQuarter, quarterOf, resolveQuarter, type Quarter } from '../domain/quarter.js';
+import { buildDepartmentForm } from '../forms/department-form.js';
+import { formWorkbook } from '../io/form-writer.js';
+import { listFolders, writeNewFile } from '../io/form-files.js';
+import { displayPath, unsafeSegment } from '../io/paths.js';
+import type { DepartmentDef } from '../schemas/matrix.js';
+import { makeContext, type CommonOptions, type Context } from './context.js';
+import { ToolError } from './errors.js';
+import { fixedInstant } from './package.js';
+import { TOOL_NAME } from '../version.js';
+
+export interface TemplateOptions extends CommonOptions {
+  /** Every department of the matrix, each into its folder under submissions/<quarter>/. */
+  all?: boolean;
+  quarter?: string;
+  /** One department: the file to write (default: `<department>_<quarter>_信用红黑名单.xlsx` in cwd). */
+  out?: string;
+  /** Seconds since the epoch (SOURCE_DATE_EPOCH); else the quarter's last day. */
+  sourceDateEpoch?: number;
+}
+
+export interface TemplateResult {
+  quarter: string;
+  /** Paths relative to cwd. */
+  written: { department: string; path: string }[];
+  /** Files that exist already: never overwritten. */
+  skipped: { department: string; path: string }[];
+}
+
+export function formFileName(department: string, quarter: string): string {
+  return `${department}_${quarter}_信用红黑名单.xlsx`;
+}
+
+function checkName(name: string): void {
+  if (unsafeSegment(name) !== undefined) throw new ToolError('USAGE', { detail: name });
+}
+
+/** The existing folder for `quarter` under submissions/ (any spelling), else the canonical one. */
+function quarterFolder(workspace: string, quarter: Quarter): string {
+  const base = join(workspace, 'submissions');
+  const hit = listFolders(base).find((n) => {
+    const q = parseQuarter(n);
+    return q && q.year === quarter.year && q.q === quarter.q;
+  });
+  return join(base, hit ?? formatQuarter(quarter));
+}
+
+/** The existing folder of a department (by any alias), else one named after it. */
+function departmentFolder(ctx: Context, quarterDir: string, dept: DepartmentDef): string {
+  const hit = listFolders(quarterDir).find((n) => ctx.matrix.resolveDepartment(n)?.name === dept.name);
+  return join(quarterDir, hit ?? dept.name);
+}
+
+export async function template(department: string | undefined, options: TemplateOptions): Promise<TemplateResult> {
+  const ctx = makeContext(options);
+  if (options.all && department !== undefined) throw new ToolError('USAGE', { detail: '--all' });
+  if (!options.all && department === undefined) throw new ToolError('USAGE', { detail: 'department' });
+  if (options.all && options.quarter === undefined) throw new ToolError('USAGE', { detail: '--quarter' });
+  if (options.all && options.out !== undefined) throw new ToolError('USAGE', { detail: '--out' });
+  let quarter: Quarter = quarterOf(ctx.today);
+  if (options.quarter !== undefined) {
+    const q = resolveQuarter(options.quarter, ctx.today);
+    if (!q) throw new ToolError('QUARTER_INVALID', { value: options.quarter });
+    quarter = q;
+  }
+  const q = formatQuarter(quarter);
+  const instant = fixedInstant(quarter, options.sourceDateEpoch);
+  const targets: { dept: DepartmentDef; path: string }[] = [];
+  if (options.all) {
+    if (!ctx.workspace) throw new ToolError('WORKSPACE_NOT_FOUND');
+    const qdir = quarterFolder(ctx.workspace, quarter);
+    for (const dept of ctx.matrix.departments) {
+      checkName(dept.name);
+      targets.push({ dept, path: join(departmentFolder(ctx, qdir, dept), formFileName(dept.name, q)) });
+    }
+  } else {
+    const dept = ctx.matrix.resolveDepartment(department as string);
+    if (!dept) throw new ToolError('DEPARTMENT_UNKNOWN', { name: department as string });
+    checkName(dept.name);
+    targets.push({ dept, path: options.out !== undefined ? resolve(ctx.cwd, options.out) : join(ctx.cwd, formFileName(dept.name, q)) });
+  }
+  const result: TemplateResult = { quarter: q, written: [], skipped: [] };
+  for (const t of targets) {
+    const form = buildDepartmentForm({ department: t.dept, quarter, deadline: ctx.config.submission.deadline, measures: ctx.measures });
+    const bytes = await formWorkbook(form, instant, TOOL_NAME);
+    const shown = { department: t.dept.name, path: displayPath(ctx.cwd, t.path) };
+    if (await writeNewFile(t.path, bytes)) result.written.push(shown);
+    else result.skipped.push(shown);
+  }
+  return result;
+}
