@@ -92,6 +92,8 @@ export interface CodeArgs {
   REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
   /** query: what --record / --subject said (an ID number masked). */
   OBJECTION_RECORD_NOT_FOUND: { query: string };
+  /** The record was published after the day the objection was received: it did not concern published information then. */
+  OBJECTION_BEFORE_PUBLICATION: { query: string; received: string; publishedOn: string; batch: string };
   OBJECTION_AMBIGUOUS: { query: string; count: number; ids: string };
   OBJECTION_LATE: { number: string; deadline: string; resolvedOn: string };
   /** workingDaysLeft: negative (null when the calendar does not reach today). */
@@ -173,6 +175,7 @@ export const CODES = {
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },
   REGISTER_ALREADY_PUBLISHED: { severity: 'error', group: 'register' },
   OBJECTION_RECORD_NOT_FOUND: { severity: 'error', group: 'objection' },
+  OBJECTION_BEFORE_PUBLICATION: { severity: 'error', group: 'objection' },
   OBJECTION_AMBIGUOUS: { severity: 'error', group: 'objection' },
   OBJECTION_LATE: { severity: 'warning', group: 'objection' },
   OBJECTION_OVERDUE: { severity: 'error', group: 'objection' },

@@ -53,6 +53,9 @@ const NAME_PROBLEM_EN: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['prob
 
 const BECAUSE_EN = { organisation: ' (required for organisations)', person: ' (required for natural persons)', black: ' (required on black lists)', business: ' (required for 个体工商户)' } as const;
 
+/** The objection outcomes: args carry the contract's Chinese value (objections.md), the English text names it. */
+const OUTCOME_EN: Record<string, string> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
+
 export const en: CodeCatalogue = {
   FILE_UNREADABLE: {
     title: 'File unreadable',
@@ -414,6 +417,11 @@ export const en: CodeCatalogue = {
     message: (a) => `no active record in the register matches "${a.query}"; the objection was not recorded`,
     hint: () => 'Find the record id with hrss-credit register list --find and give it with --record',
   },
+  OBJECTION_BEFORE_PUBLICATION: {
+    title: 'Record not yet published when the objection was received',
+    message: (a) => `the record matching "${a.query}" was published by ${a.batch} on ${a.publishedOn}, after the objection was received (${a.received}); an objection concerns published information, nothing was recorded`,
+    hint: () => 'Check --received; a comment made before publication is not recorded as an objection',
+  },
   OBJECTION_AMBIGUOUS: {
     title: 'Objection matches several records',
     message: (a) => `"${a.query}" matches ${a.count} active records (${a.ids}); the objection was not recorded`,
@@ -436,7 +444,7 @@ export const en: CodeCatalogue = {
   },
   OBJECTION_ALREADY_RESOLVED: {
     title: 'Objection already resolved',
-    message: (a) => `objection ${a.number} was resolved on ${a.resolvedOn} (${a.outcome}); it cannot be resolved again, nothing was recorded`,
+    message: (a) => `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, nothing was recorded`,
     hint: () => 'If the outcome was wrong, say so with hrss-credit register note and record a new objection',
   },
   CALENDAR_NOT_COVERED: {
@@ -510,6 +518,12 @@ export const enToolErrors: ToolErrorCatalogue = {
   TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key ? `${a.key}: ` : ''}${problemEn(a)}`,
   QUARTER_INVALID: (a) => `cannot read the quarter "${a.value}"; write 2026Q3, Q3 or 2026年第三季度 (years 1900–2999)`,
   DATE_INVALID: (a) => `cannot read the date "${a.value}"; write YYYY-MM-DD (years 1900–2999)`,
+  DATE_OUT_OF_RANGE: (a) =>
+    a.reason === 'future'
+      ? `${a.option} ${a.value} is after today (${a.limit}); nothing can be recorded before it happens, give the actual date`
+      : a.reason === 'beforeReceipt'
+        ? `${a.option} ${a.value} is before the objection was received (${a.limit}); it cannot be resolved before it was received, check the date`
+        : `${a.option} ${a.value} is before the record was published (${a.limit}); check the date`,
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,

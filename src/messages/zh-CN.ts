@@ -424,6 +424,11 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `登记簿中没有与“${a.query}”相符的公示中记录；异议未登记`,
     hint: () => '请用 hrss-credit register list --find 查到记录编号，再用 --record 指定',
   },
+  OBJECTION_BEFORE_PUBLICATION: {
+    title: '收到异议时该记录尚未公示',
+    message: (a) => `“${a.query}”对应的记录由 ${a.batch} 于 ${a.publishedOn} 公示，而异议收到日期是 ${a.received}，早于公示；异议针对的是已公示的信息，本次未登记`,
+    hint: () => '请核对 --received 收到日期；如确是公示前提出的意见，不按公示异议登记',
+  },
   OBJECTION_AMBIGUOUS: {
     title: '异议所涉记录不唯一',
     message: (a) => `“${a.query}”对应 ${a.count} 条公示中记录（${a.ids}）；异议未登记`,
@@ -514,6 +519,12 @@ export const zhToolErrors: ToolErrorCatalogue = {
   TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key ? `${a.key}：` : ''}${problemZh(a)}`,
   QUARTER_INVALID: (a) => `无法识别的季度“${a.value}”；请写作 2026Q3、Q3 或 2026年第三季度（年份在 1900–2999 之间）`,
   DATE_INVALID: (a) => `无法识别的日期“${a.value}”；请写作 YYYY-MM-DD（年份在 1900–2999 之间）`,
+  DATE_OUT_OF_RANGE: (a) =>
+    a.reason === 'future'
+      ? `${a.option} ${a.value} 晚于今天（${a.limit}）；不能登记尚未发生的事，请写实际日期`
+      : a.reason === 'beforeReceipt'
+        ? `${a.option} ${a.value} 早于该异议的收到日期 ${a.limit}；办结日期不能早于收到日期，请核对`
+        : `${a.option} ${a.value} 早于该记录的公示日期 ${a.limit}；请核对日期`,
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,

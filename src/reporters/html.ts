@@ -168,7 +168,7 @@ function codeTitle(m: Messages, code: string): string {
 
 export function renderReportHtml(model: ReportModel, m: Messages): string {
   const r = m.ui.reports;
-  const title = `${model.bureau} ${r.title}（${model.kind === 'batch' ? r.batchTitle(model.target) : r.yearTitle(Number(model.target))}）`;
+  const title = r.heading(model.bureau, r.title, model.kind === 'batch' ? r.batchTitle(model.target) : r.yearTitle(Number(model.target)));
   const t = model.timeliness;
   const removalsCount = model.removals === null ? null : model.removals.length;
   const objections = model.objections;
