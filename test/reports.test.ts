@@ -251,11 +251,11 @@ describe('with the register', () => {
       { ...head, seq: 2, type: 'publish', batch: '2026Q4', on: '2027-01-15', package: 'q', records: [], removals: [{ id: person.id, type: 'early' }], unchanged: [firm.id] },
     ];
     const facts = registerFactsFromEvents(events as never, { keepStart: 6, keepEnd: 4 });
-    expect(facts.forBatch(person.department, '2026Q4')).toMatchObject({ published: { red: 0, black: 0 }, removalsAccepted: 1, resubmittedUnchanged: firm.department === person.department ? 1 : 0, objectionsReceived: null });
+    expect(facts.forBatch(person.department, '2026Q4')).toMatchObject({ published: { red: 0, black: 0 }, removalsAccepted: 1, resubmittedUnchanged: firm.department === person.department ? 1 : 0, objectionsReceived: 0 });
     const removals = facts.removals(['2026Q4']) ?? [];
     expect(removals).toHaveLength(1);
     expect(removals[0]).toMatchObject({ department: person.department, type: 'early', on: '2027-01-15' });
     expect(removals[0]!.identifier).toBe(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(-4)}`);
-    expect(facts.objections(['2026Q4'])).toBeNull();
+    expect(facts.objections(["2026Q4"])).toEqual([]);
   });
 });
