@@ -1,7 +1,7 @@
 // The objection/report defects a tester found (objfix): objections in supervise and report, dates the
 // objection commands refuse, masking of echoed queries, English outcomes, no empty heading.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compiledExample, copyWorkspace, eventsFile, packageRecords, runCli, tempDir, ROOT, type Rec } from './helpers.js';
 
@@ -144,5 +144,24 @@ describe('output', () => {
     expect(again.stdout).toContain('OBJECTION_ALREADY_RESOLVED');
     expect(again.stdout).toContain('(revoked)');
     expect(again.stdout).not.toMatch(/■\s*\n/);
+  });
+});
+
+describe('report <year> counts a record once', () => {
+  it('the same records sent in two quarters: the year\'s totals and per-department figures count distinct ids, the trend keeps each quarter', async () => {
+    const ws = fresh();
+    // 2026Q2's package carries the very records 2026Q3 resent (same identity ids).
+    cpSync(join(ws, 'packages', '2026Q3'), join(ws, 'packages', '2026Q2'), { recursive: true });
+    const recs = packageRecords(ws) as (Rec & { department: string; listType: 'red' | 'black' })[];
+    const red = recs.filter((r) => r.listType === 'red').length;
+    const black = recs.filter((r) => r.listType === 'black').length;
+    const out = join(ws, 'y.html');
+    const res = await cli(ws, '2026-10-09', ['report', '2026', '--out', out, '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(json(res.stdout).totals).toEqual({ red, black });
+    const html = readFileSync(out, 'utf8');
+    const dept = recs[0]!.department;
+    const mine = recs.filter((r) => r.department === dept);
+    expect(html).toContain(`data-department="${dept}" data-red="${mine.filter((r) => r.listType === 'red').length}" data-black="${mine.filter((r) => r.listType === 'black').length}"`);
   });
 });
