@@ -90,6 +90,8 @@ export interface CodeArgs {
   CALENDAR_NOT_COVERED: { year: number; file: string };
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
   REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
+  /** compile: the register says this batch was published; its package is what was sent and is not replaced. */
+  REGISTER_BATCH_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
   /** query: what --record / --subject said (an ID number masked). */
   OBJECTION_RECORD_NOT_FOUND: { query: string };
   /** The record was published after the day the objection was received: it did not concern published information then. */
@@ -174,6 +176,7 @@ export const CODES = {
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },
   REGISTER_ALREADY_PUBLISHED: { severity: 'error', group: 'register' },
+  REGISTER_BATCH_PUBLISHED: { severity: 'error', fixed: true, group: 'register' },
   OBJECTION_RECORD_NOT_FOUND: { severity: 'error', group: 'objection' },
   OBJECTION_BEFORE_PUBLICATION: { severity: 'error', group: 'objection' },
   OBJECTION_AMBIGUOUS: { severity: 'error', group: 'objection' },

@@ -407,6 +407,11 @@ export const en: CodeCatalogue = {
     message: (a) => `${a.batch} was published on ${a.publishedOn} (register event ${a.seq}) with another package`,
     hint: () => 'a published batch cannot change; put corrections in a later batch',
   },
+  REGISTER_BATCH_PUBLISHED: {
+    title: 'batch already published',
+    message: (a) => `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; nothing was compiled and it was left as it is`,
+    hint: (a) => `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the next quarter)`,
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
     message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,

@@ -165,3 +165,16 @@ describe('report <year> counts a record once', () => {
     expect(html).toContain(`data-department="${dept}" data-red="${mine.filter((r) => r.listType === 'red').length}" data-black="${mine.filter((r) => r.listType === 'black').length}"`);
   });
 });
+
+describe('compile of a published batch', () => {
+  it('compile --force refuses REGISTER_BATCH_PUBLISHED (exit 1) and leaves the package as sent', async () => {
+    const ws = fresh();
+    const manifest = join(ws, 'packages', '2026Q3', 'manifest.json');
+    const before = readFileSync(manifest);
+    const res = await cli(ws, '2026-10-09', ['compile', '2026Q3', '--force', '--format', 'json']);
+    expect(res.code).toBe(1);
+    const d = json(res.stdout).diagnostics.find((x: any) => x.code === 'REGISTER_BATCH_PUBLISHED');
+    expect(d).toMatchObject({ severity: 'error', args: { batch: '2026Q3', seq: 1, publishedOn: '2026-07-15' } });
+    expect(readFileSync(manifest).equals(before)).toBe(true);
+  });
+});
