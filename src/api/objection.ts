@@ -368,6 +368,11 @@ export async function objectionLetter(number: string, options: LetterOptions): P
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
     return { report: makeReport(ctx, 'objection letter', 0, 0), path: null, shown: null, bytes: 0 };
   }
+  // The letter states a resolution (outcome, handler, opinion): none for an open objection (docs/decisions.md).
+  if (data.outcome === null || data.date === null) {
+    ctx.collector.add(makeDiagnostic('OBJECTION_OPEN', { number: wanted, received: data.received, deadline: data.deadline }));
+    return { report: makeReport(ctx, 'objection letter', 0, 0), path: null, shown: null, bytes: 0 };
+  }
   const shown = options.out ?? `objections/${wanted}-异议处理意见书.docx`;
   const path = options.out !== undefined ? resolvePath(ctx.cwd, options.out) : join(workspace, shown);
   // The letter's own date fixes its timestamps unless SOURCE_DATE_EPOCH says otherwise: the same objection, the same bytes.

@@ -101,6 +101,8 @@ export interface CodeArgs {
   /** workingDaysLeft: negative (null when the calendar does not reach today). */
   OBJECTION_OVERDUE: { number: string; deadline: string; today: string; workingDaysLeft: number | null };
   OBJECTION_NOT_FOUND: { number: string };
+  /** objection letter: the 异议处理意见书 states a resolution; an open objection has none yet. */
+  OBJECTION_OPEN: { number: string; received: string; deadline: string | null };
   OBJECTION_ALREADY_RESOLVED: { number: string; resolvedOn: string; outcome: string };
 }
 
@@ -183,6 +185,7 @@ export const CODES = {
   OBJECTION_LATE: { severity: 'warning', group: 'objection' },
   OBJECTION_OVERDUE: { severity: 'error', group: 'objection' },
   OBJECTION_NOT_FOUND: { severity: 'error', group: 'objection' },
+  OBJECTION_OPEN: { severity: 'error', group: 'objection' },
   OBJECTION_ALREADY_RESOLVED: { severity: 'error', group: 'objection' },
 } as const satisfies Record<Code, CodeInfo>;
 

@@ -447,6 +447,11 @@ export const en: CodeCatalogue = {
     message: (a) => `the register has no objection ${a.number}`,
     hint: () => 'List the recorded objections with hrss-credit objection list --all',
   },
+  OBJECTION_OPEN: {
+    title: 'Objection still open: no letter',
+    message: (a) => `objection ${a.number} (received ${a.received}${a.deadline ? `, due ${a.deadline}` : ''}) is not resolved yet: the letter states the outcome, the handler and the opinion; nothing was written`,
+    hint: (a) => `Record the outcome first with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…", then make the letter`,
+  },
   OBJECTION_ALREADY_RESOLVED: {
     title: 'Objection already resolved',
     message: (a) => `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, nothing was recorded`,

@@ -59,6 +59,9 @@ export interface RegisterUi {
   objection: string;
   showNone(query: string): string;
   showEvents: string;
+  /** An event's business date (--on / --today) and when it was written to the log (the real clock), told apart. */
+  eventOn(on: string): string;
+  eventAt(at: string, who: string): string;
   effects(effect: string): string;
   diffHeading(from: string, to: string): string;
   diffSections: Record<'added' | 'removed' | 'corrected' | 'unchanged', string>;
@@ -134,6 +137,8 @@ const zh: RegisterUi = {
   objection: '异议标注',
   showNone: (q) => `登记簿中没有与“${q}”对应的记录`,
   showEvents: '相关事件',
+  eventOn: (on) => `日期 ${on}`,
+  eventAt: (at, who) => `（${who} 登记于 ${at}）`,
   effects: (e) => {
     const [kind, detail = ''] = e.split(':');
     const removal = zhRemovals[detail as keyof typeof zhRemovals] ?? detail;
@@ -212,6 +217,8 @@ const en: RegisterUi = {
   objection: 'objection',
   showNone: (q) => `no record in the register matches “${q}”`,
   showEvents: 'events',
+  eventOn: (on) => `dated ${on}`,
+  eventAt: (at, who) => ` (recorded ${at} by ${who})`,
   effects: (e) => e,
   diffHeading: (a, b) => `${a} → ${b}`,
   diffSections: { added: 'added', removed: 'removed', corrected: 'corrected', unchanged: 'resubmitted unchanged' },

@@ -454,6 +454,11 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `登记簿中没有异议 ${a.number}`,
     hint: () => '请用 hrss-credit objection list --all 查看已登记的异议编号',
   },
+  OBJECTION_OPEN: {
+    title: '异议尚未办结，不能出具处理意见书',
+    message: (a) => `异议 ${a.number}（${a.received} 收到${a.deadline ? `，办理期限 ${a.deadline}` : ''}）尚未办结：处理意见书要写明处理结果、经办人和处理意见；本次未生成`,
+    hint: (a) => `核查后先用 hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" 登记处理结果，再出具意见书`,
+  },
   OBJECTION_ALREADY_RESOLVED: {
     title: '异议已办结',
     message: (a) => `异议 ${a.number} 已于 ${a.resolvedOn} 办结（${a.outcome}），不能再次办结；本次未登记`,

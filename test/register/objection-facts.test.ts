@@ -1,7 +1,7 @@
 // The objection/report defects a tester found (objfix): objections in supervise and report, dates the
 // objection commands refuse, masking of echoed queries, English outcomes, no empty heading.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compiledExample, copyWorkspace, eventsFile, packageRecords, runCli, tempDir, ROOT, type Rec } from './helpers.js';
 
@@ -176,5 +176,30 @@ describe('compile of a published batch', () => {
     const d = json(res.stdout).diagnostics.find((x: any) => x.code === 'REGISTER_BATCH_PUBLISHED');
     expect(d).toMatchObject({ severity: 'error', args: { batch: '2026Q3', seq: 1, publishedOn: '2026-07-15' } });
     expect(readFileSync(manifest).equals(before)).toBe(true);
+  });
+});
+
+describe('dates told apart, letters of open objections', () => {
+  it('register show labels the business date (--on) apart from the clock time the event was recorded', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    await add(ws, '2026-10-09', '2026-09-30', ['--record', p.id]);
+    const shown = await cli(ws, '2026-10-09', ['register', 'show', p.id]);
+    expect(shown.code).toBe(0);
+    const line = shown.stdout.split('\n').find((l) => l.includes('日期 2026-09-30')) as string;
+    expect(line).toMatch(/登记于 2026-10-15T/);
+    const en = await cli(ws, '2026-10-09', ['register', 'show', p.id, '--lang', 'en']);
+    expect(en.stdout).toMatch(/dated 2026-09-30 \(recorded 2026-10-15T[^)]* by /);
+  });
+
+  it('objection letter of an open objection: OBJECTION_OPEN, exit 1, no file', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    await add(ws, '2026-10-09', '2026-09-30', ['--record', p.id]);
+    const out = join(ws, 'letter.docx');
+    const res = await cli(ws, '2026-10-09', ['objection', 'letter', 'O2026-001', '--out', out, '--format', 'json']);
+    expect(res.code).toBe(1);
+    expect(json(res.stdout).diagnostics.map((d: any) => d.code)).toEqual(['OBJECTION_OPEN']);
+    expect(existsSync(out)).toBe(false);
   });
 });
