@@ -203,3 +203,16 @@ describe('dates told apart, letters of open objections', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('calendar hint', () => {
+  it('CALENDAR_NOT_COVERED shows the documented two-element holiday ranges', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    const res = await cli(ws, '2026-12-31', ['objection', 'add', '--received', '2026-12-30', '--from', '甲', '--summary', '有误', '--record', p.id]);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('CALENDAR_NOT_COVERED');
+    const flat = res.stdout.replace(/[│|\s]+/g, '');
+    expect(flat).toContain('[["2027-01-01","2027-01-01"],…]');
+    expect(flat).not.toContain('"元旦"]');
+  });
+});
