@@ -216,3 +216,15 @@ describe('calendar hint', () => {
     expect(flat).not.toContain('"元旦"]');
   });
 });
+
+describe('publish output', () => {
+  it('labels the clock time of recording apart from the publication date given with --on', async () => {
+    const ws = join(tmp, `ws-${++n}`);
+    copyWorkspace(template, ws);
+    rmSync(join(ws, 'register'), { recursive: true, force: true });
+    const res = await cli(ws, '2026-07-20', ['publish', '2026Q3', '--on', '2026-07-15']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('于 2026-07-15 发布');
+    expect(res.stdout).toMatch(/登记于 2026-10-15T09:30:00\+08:00/);
+  });
+});
