@@ -228,3 +228,17 @@ describe('publish output', () => {
     expect(res.stdout).toMatch(/登记于 2026-10-15T09:30:00\+08:00/);
   });
 });
+
+describe('report in English', () => {
+  it('the heading uses ASCII brackets; objection statuses are words of the catalogue', async () => {
+    const ws = fresh();
+    await twoObjections(ws);
+    const out = join(ws, 'en.html');
+    expect((await cli(ws, '2026-11-26', ['report', '2026', '--out', out, '--lang', 'en'])).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const h1 = /<h1 id="title">([^<]*)<\/h1>/.exec(html)?.[1] ?? '';
+    expect(h1).toMatch(/ \(year 2026\)$/);
+    expect(h1).not.toMatch(/[（）]/);
+    expect(html).toContain('<td>open overdue</td>');
+  });
+});
