@@ -100,7 +100,12 @@ describe('supervise', () => {
     expect(unknown[6]).toBe('未填报送日期');
     // 科室, 批次数, 已报送, 无信息报告, 未报送, 按时, 逾期, 未填报送日期, 审核审定不全, 红, 黑, 警告, 问题数
     const tally = counts.getSheetValues().find((r) => Array.isArray(r) && r[1] === '劳动关系科') as string[];
-    expect(tally.slice(1, 10)).toEqual(['劳动关系科', '2', '1', '1', '0', '1', '1', '0', '0']);
+    // Counts are numbers in Excel (they can be summed), not text.
+    expect(tally.slice(1, 10)).toEqual(['劳动关系科', 2, 1, 1, 0, 1, 1, 0, 0]);
+    expect(typeof late[8]).toBe('number');
+    expect(typeof late[10]).toBe('number');
+    const lateLapse = lapses.getSheetValues().find((r) => Array.isArray(r) && r[1] === '劳动关系科' && r[2] === '2026Q2') as unknown[];
+    expect(lateLapse[4]).toBe(5);
     rmSync(join(ws, 'a.xlsx'));
     rmSync(join(ws, 'b.xlsx'));
   });
@@ -220,7 +225,7 @@ describe('report', () => {
 });
 
 describe('with the register', () => {
-  it('published, carried over and removed come from the event log; objections stay unknown (null)', async () => {
+  it('published, carried over and removed come from the event log; objections counted (none: 0); requests and corrections unknown (null)', async () => {
     const copy = tempDir('reports-register');
     try {
       cpSync(ws, copy, { recursive: true });
@@ -230,12 +235,12 @@ describe('with the register', () => {
       for (const r of doc.rows) {
         expect(r.published).toEqual(r.batch === '2026Q3' ? m.counts.byDepartment[r.department] : { red: 0, black: 0 });
         expect([r.resubmittedUnchanged, r.removalsAccepted]).toEqual([0, 0]);
-        expect([r.removalsRequested, r.objectionsReceived, r.objectionsOverdue, r.correctionsAwaited]).toEqual([null, null, null, null]);
+        expect([r.removalsRequested, r.objectionsReceived, r.objectionsOverdue, r.correctionsAwaited]).toEqual([null, 0, 0, null]);
       }
       expect((await runCli(['report', '2026Q3', ...TODAY], copy, env)).code).toBe(0);
       const html = readFileSync(join(copy, 'packages', '2026Q3', '报告.html'), 'utf8');
       expect(html).toMatch(/id="fig-removals" data-value="0"/);
-      expect(html).toMatch(/id="fig-objections" data-value=""/);
+      expect(html).toMatch(/id="fig-objections" data-value="0"/);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
@@ -251,11 +256,11 @@ describe('with the register', () => {
       { ...head, seq: 2, type: 'publish', batch: '2026Q4', on: '2027-01-15', package: 'q', records: [], removals: [{ id: person.id, type: 'early' }], unchanged: [firm.id] },
     ];
     const facts = registerFactsFromEvents(events as never, { keepStart: 6, keepEnd: 4 });
-    expect(facts.forBatch(person.department, '2026Q4')).toMatchObject({ published: { red: 0, black: 0 }, removalsAccepted: 1, resubmittedUnchanged: firm.department === person.department ? 1 : 0, objectionsReceived: null });
+    expect(facts.forBatch(person.department, '2026Q4')).toMatchObject({ published: { red: 0, black: 0 }, removalsAccepted: 1, resubmittedUnchanged: firm.department === person.department ? 1 : 0, objectionsReceived: 0 });
     const removals = facts.removals(['2026Q4']) ?? [];
     expect(removals).toHaveLength(1);
     expect(removals[0]).toMatchObject({ department: person.department, type: 'early', on: '2027-01-15' });
     expect(removals[0]!.identifier).toBe(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(-4)}`);
-    expect(facts.objections(['2026Q4'])).toBeNull();
+    expect(facts.objections(["2026Q4"])).toEqual([]);
   });
 });

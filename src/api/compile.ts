@@ -3,6 +3,7 @@
  * no error, writes the package whole (package.md). A second compile waits briefly for the lock,
  * then fails (exit 2); an interrupted one leaves the previous package as it was.
  */
+import { publishedBatchFinding } from './compile-published.js';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
@@ -87,6 +88,10 @@ async function checkAndWrite(
   const finalDir = join(packagesDir, check.label);
   if (!options.dryRun && !options.force && existsSync(finalDir)) {
     ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));
+  }
+  if (!options.dryRun) {
+    const published = publishedBatchFinding(workspace, check.label);
+    if (published) ctx.collector.add(published);
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
   const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule);

@@ -169,7 +169,7 @@ function nextNumber(state: RegisterState, year: number): string {
 export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const { ctx, workspace } = writerCtx(options);
   const received = dateOption(options.received, ctx.today);
-  if (received > ctx.today) throw new ToolError('DATE_INVALID', { value: `--received ${received} > ${ctx.today}` });
+  if (received > ctx.today) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--received', value: received, limit: ctx.today, reason: 'future' });
   if (options.record === undefined && options.subject === undefined) throw new ToolError('USAGE', { detail: '--record / --subject' });
   if (options.from.trim() === '' || options.summary.trim() === '') throw new ToolError('USAGE', { detail: '--from / --summary' });
   let channel: ObjectionChannel | null = null;
@@ -197,6 +197,8 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
       if (found.length === 0) return { body: null, value: makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }) };
       if (found.length > 1) return { body: null, value: makeDiagnostic('OBJECTION_AMBIGUOUS', { query, count: found.length, ids: found.map((s) => s.id).join(', ') }) };
       const target = found[0] as RecordStatus;
+      // An objection concerns published information (objections.md): received before the record was published, it is refused.
+      if (target.publishedOn > received) return { body: null, value: makeDiagnostic('OBJECTION_BEFORE_PUBLICATION', { query, received, publishedOn: target.publishedOn, batch: target.batch }) };
       const body: EventBody = {
         type: 'objection-add',
         on: received,
@@ -265,7 +267,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   if (options.opinion.trim() === '') throw new ToolError('USAGE', { detail: '--opinion' });
   const outcome = OUTCOMES[options.outcome as OutcomeZh];
   const on = dateOption(options.on, ctx.today);
-  if (on > ctx.today) throw new ToolError('DATE_INVALID', { value: `--on ${on} > ${ctx.today}` });
+  if (on > ctx.today) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: ctx.today, reason: 'future' });
   const wanted = number.trim().toUpperCase();
   const cal = workspaceCalendar(ctx);
   const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
@@ -281,7 +283,10 @@ export async function objectionResolve(number: string, options: ResolveOptions):
       const o = loaded.state.objections.get(wanted);
       if (!o) return { body: null, value: makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }) };
       if (o.resolvedOn !== null) return { body: null, value: makeDiagnostic('OBJECTION_ALREADY_RESOLVED', { number: wanted, resolvedOn: o.resolvedOn, outcome: OUTCOME_ZH[o.outcome as OutcomeKey] ?? String(o.outcome) }) };
-      if (on < o.on) throw new ToolError('DATE_INVALID', { value: `--on ${on} < ${o.on}` });
+      if (on < o.on) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: o.on, reason: 'beforeReceipt' });
+      // Objections recorded before receipt was checked against publication: a resolution still cannot precede it.
+      const firstPublished = loaded.state.records.get(o.id)?.publications[0]?.on;
+      if (firstPublished !== undefined && on < firstPublished) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: firstPublished, reason: 'beforePublication' });
       const due = deadlineNow(o, nOf(ctx, o), cal);
       notCovered = due.notCovered;
       const late = due.deadline !== null && isOverdue(on, due.deadline);
@@ -361,6 +366,11 @@ export async function objectionLetter(number: string, options: LetterOptions): P
   const data = letterData(ctx, state, wanted);
   if (!data) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
+    return { report: makeReport(ctx, 'objection letter', 0, 0), path: null, shown: null, bytes: 0 };
+  }
+  // The letter states a resolution (outcome, handler, opinion): none for an open objection (docs/decisions.md).
+  if (data.outcome === null || data.date === null) {
+    ctx.collector.add(makeDiagnostic('OBJECTION_OPEN', { number: wanted, received: data.received, deadline: data.deadline }));
     return { report: makeReport(ctx, 'objection letter', 0, 0), path: null, shown: null, bytes: 0 };
   }
   const shown = options.out ?? `objections/${wanted}-异议处理意见书.docx`;

@@ -4,8 +4,9 @@
  * a register, every fact is null — shown as unknown ("—"), never as 0 (docs/decisions.md).
  */
 import { maskIdentifier, type MaskRule } from '../domain/mask.js';
-import type { PublishBody, RegisterEvent } from '../register/events.js';
-import { replay } from '../register/state.js';
+import { formatQuarter, quarterOf } from '../domain/quarter.js';
+import type { IsoDate, PublishBody, RegisterEvent, RegisterRecord } from '../register/events.js';
+import { replay, statusOn, type ObjectionFact as StateObjection, type RecordEntry } from '../register/state.js';
 
 /** Per department and batch: what only the register knows. */
 export interface BatchRegisterFacts {
@@ -49,8 +50,19 @@ export interface RegisterFacts {
   forBatch(department: string, batch: string): BatchRegisterFacts;
   /** Removals of these batches; null when unknown. */
   removals(batches: readonly string[]): RemovalFact[] | null;
-  /** Objections about records of these batches; null when unknown. */
+  /** Objections received in these batches' quarters; null when unknown. */
   objections(batches: readonly string[]): ObjectionFact[] | null;
+  /** The regular batches (quarters) in which objections were received or 撤销 took effect. */
+  activeBatches?(): ReadonlySet<string>;
+}
+
+/**
+ * What the objection facts need besides the events: the day asked about (open past the deadline is
+ * overdue) and the deadline with the calendar in force now (null while the calendar does not cover it).
+ */
+export interface ObjectionClock {
+  today: IsoDate;
+  deadline(o: StateObjection): IsoDate | null;
 }
 
 const UNKNOWN: BatchRegisterFacts = Object.freeze({
@@ -72,17 +84,64 @@ export const NO_REGISTER: RegisterFacts = {
   objections: () => null,
 };
 
+/** The regular batch of a day: the quarter it falls in (an objection counts in the quarter it was received). */
+function batchOfDay(day: IsoDate): string {
+  return formatQuarter(quarterOf(day));
+}
+
+/** The record as it stood on that day (the publication in force), else as first published. */
+function recordOn(entry: RecordEntry | undefined, day: IsoDate): RegisterRecord | undefined {
+  if (!entry) return undefined;
+  return (statusOn(entry, day) ?? statusOn(entry, '9999-12-31'))?.record ?? entry.publications[0]?.record;
+}
+
+const identifierOf = (rec: RegisterRecord | undefined, maskRule: MaskRule): string => (rec ? rec.creditCode || (rec.idNumber ? maskIdentifier(rec.idNumber, maskRule) : '') : '');
+
 /**
- * The facts the register's events give today (register.md): what each batch published, what it carried
- * over unchanged, and the removals that took effect with it. Objections stay unknown (null) until the
- * objection commands record them with their deadlines; so do removal requests (the package does not
- * carry them yet) and corrections awaited (docs/decisions.md).
+ * The facts the register's events give: what each batch published, what it carried over unchanged,
+ * the removals that took effect with it (and the 撤销 resolved in its quarter), and the objections:
+ * each counted for the department of the record it concerns and the quarter it was received in —
+ * received, resolved after the deadline (late), open past the deadline today (overdue). Removal
+ * requests (the package does not carry them yet) and corrections awaited stay unknown (null)
+ * (docs/decisions.md).
  */
-export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRule: MaskRule): RegisterFacts {
+export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRule: MaskRule, clock?: ObjectionClock): RegisterFacts {
   const state = replay(events);
   const departmentOf = (id: string): string | undefined => state.records.get(id)?.publications[0]?.record.department;
   const publishes = new Map<string, PublishBody & { seq: number }>();
   for (const e of events) if (e.type === 'publish') publishes.set(e.batch, e);
+  const objectionFacts: (ObjectionFact & { batch: string })[] = [];
+  for (const o of state.objections.values()) {
+    const rec = recordOn(state.records.get(o.id), o.on);
+    const deadline = clock ? clock.deadline(o) : o.storedDeadline;
+    const open = o.resolvedOn === null;
+    objectionFacts.push({
+      batch: batchOfDay(o.on),
+      number: o.objection,
+      department: rec?.department ?? '',
+      subjectName: rec?.subjectName ?? o.id,
+      identifier: identifierOf(rec, maskRule),
+      received: o.on,
+      deadline,
+      status: open ? 'open' : 'resolved',
+      overdue: open && clock !== undefined && deadline !== null && clock.today > deadline,
+      late: o.late,
+    });
+  }
+  // 撤销 take effect the day they are resolved (batch null); the next package lists them again as
+  // `revoked`, which is the same removal: counted once, in the quarter it took effect.
+  const revocations: (RemovalFact & { seq: number })[] = [];
+  const revokedAt = new Map<string, number>();
+  for (const e of state.records.values()) {
+    for (const r of e.removals) {
+      if (r.type !== 'revoked' || r.batch !== null) continue;
+      const rec = recordOn(e, r.on);
+      revocations.push({ seq: r.seq, batch: batchOfDay(r.on), department: rec?.department ?? '', type: 'revoked', subjectName: rec?.subjectName ?? e.id, identifier: identifierOf(rec, maskRule), on: r.on });
+      if (!revokedAt.has(e.id)) revokedAt.set(e.id, r.seq);
+    }
+  }
+  revocations.sort((a, b) => a.seq - b.seq);
+  const repeatsRevocation = (p: { seq: number }, r: { id: string; type: string }): boolean => r.type === 'revoked' && (revokedAt.get(r.id) ?? Infinity) < p.seq;
   return {
     known: true,
     forBatch(department, batch) {
@@ -93,23 +152,40 @@ export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRu
       if (p) {
         for (const r of p.records) if (r.department === department) published[r.listType]++;
         for (const id of p.unchanged) if (departmentOf(id) === department) unchanged++;
-        for (const r of p.removals) if ((r.department ?? departmentOf(r.id)) === department) removed++;
+        for (const r of p.removals) if (!repeatsRevocation(p, r) && (r.department ?? departmentOf(r.id)) === department) removed++;
       }
-      return { ...UNKNOWN, published, resubmittedUnchanged: unchanged, removalsAccepted: removed };
+      for (const r of revocations) if (r.batch === batch && r.department === department) removed++;
+      const mine = objectionFacts.filter((o) => o.batch === batch && o.department === department);
+      return {
+        ...UNKNOWN,
+        published,
+        resubmittedUnchanged: unchanged,
+        removalsAccepted: removed,
+        objectionsReceived: mine.length,
+        objectionsResolvedLate: mine.filter((o) => o.status === 'resolved' && o.late).length,
+        objectionsOverdue: mine.filter((o) => o.overdue).length,
+      };
     },
     removals(batches) {
       const out: RemovalFact[] = [];
       for (const b of batches) {
         const p = publishes.get(b);
-        if (!p) continue;
-        for (const r of p.removals) {
-          const rec = state.records.get(r.id)?.publications[0]?.record;
-          const identifier = rec ? rec.creditCode || (rec.idNumber ? maskIdentifier(rec.idNumber, maskRule) : '') : '';
-          out.push({ batch: b, department: r.department ?? rec?.department ?? '', type: r.type, subjectName: rec?.subjectName ?? r.id, identifier, on: p.on });
+        if (p) {
+          for (const r of p.removals) {
+            if (repeatsRevocation(p, r)) continue;
+            const rec = state.records.get(r.id)?.publications[0]?.record;
+            out.push({ batch: b, department: r.department ?? rec?.department ?? '', type: r.type, subjectName: rec?.subjectName ?? r.id, identifier: identifierOf(rec, maskRule), on: p.on });
+          }
         }
+        for (const { seq: _seq, ...r } of revocations) if (r.batch === b) out.push(r);
       }
       return out;
     },
-    objections: () => null,
+    objections(batches) {
+      return objectionFacts.filter((o) => batches.includes(o.batch)).map(({ batch: _b, ...o }) => o);
+    },
+    activeBatches() {
+      return new Set([...objectionFacts.map((o) => o.batch), ...revocations.map((r) => r.batch)]);
+    },
   };
 }

@@ -9,7 +9,7 @@ import { formatQuarter } from '../domain/quarter.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
 import { subjectKeyOf } from '../domain/identity.js';
-import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import { maskIdentifier, redactIdNumbers, type MaskRule } from '../domain/mask.js';
 import { foldKey } from '../domain/text.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseRecordsFile } from '../schemas/record.js';
@@ -393,7 +393,8 @@ export function registerShow(query: string, options: CommonOptions & { full?: bo
     });
     out.push({ ...listedRecord(s, options.full ?? false, rule), events: shown });
   }
-  return { query: q, records: out };
+  // The query is echoed back (JSON, "not found"): an ID number in it is masked like any output (cli.md).
+  return { query: redactIdNumbers(q, rule), records: out };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { todayInShanghai } from '../domain/dates.js';
 import { formatQuarter, type Quarter } from '../domain/quarter.js';
-import { REPORT_FILE } from '../io/package-read.js';
+import { readPackage, REPORT_FILE } from '../io/package-read.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from './errors.js';
 import { parseQuarterArg, requireWorkspace } from './quarter.js';
@@ -78,6 +78,41 @@ function mergeFindings(batches: BatchSummary[]): FindingGroup[] {
   return [...m.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
 }
 
+/**
+ * A year's totals count each record once (docs/decisions.md): a record resent in a later quarter
+ * (published again, unchanged or not) is the same record by its identity id, counted with its latest
+ * department, domain and list. Batches still being collected (no package: no ids) add their counts as
+ * they are. The trend per quarter keeps what each batch sent.
+ */
+function distinctTallies(workspace: string, batches: BatchSummary[], deptOrder: string[], domainOrder: string[]): Pick<ReportModel, 'totals' | 'byDepartment' | 'byDomain'> {
+  const latest = new Map<string, { department: string; domain: string; listType: 'red' | 'black' }>();
+  const byDept: ({ department: string } & Tally)[][] = [];
+  const byDom: ({ domain: string } & Tally)[][] = [];
+  const totals: Tally = { red: 0, black: 0 };
+  let anon = 0;
+  for (const b of batches) {
+    const pkg = b.source === 'package' ? readPackage(join(workspace, 'packages'), b.batch) : undefined;
+    if (!pkg || pkg.records.some((r) => r.id === undefined)) {
+      totals.red += b.counts.red;
+      totals.black += b.counts.black;
+      byDept.push(b.counts.byDepartment);
+      byDom.push(b.counts.byDomain);
+      continue;
+    }
+    for (const r of pkg.records) {
+      const id = r.id ?? `\u0000${anon++}`;
+      latest.delete(id);
+      latest.set(id, r);
+    }
+  }
+  const recs = [...latest.values()];
+  for (const r of recs) totals[r.listType]++;
+  const one = (r: { listType: 'red' | 'black' }): Tally => ({ red: r.listType === 'red' ? 1 : 0, black: r.listType === 'black' ? 1 : 0 });
+  byDept.push(recs.map((r) => ({ department: r.department, ...one(r) })));
+  byDom.push(recs.map((r) => ({ domain: r.domain, ...one(r) })));
+  return { totals, byDepartment: sumTallies('department', byDept, deptOrder), byDomain: sumTallies('domain', byDom, domainOrder) };
+}
+
 export async function reportModel(options: CommonOptions, target: ReportTarget, sourceDateEpoch: number | undefined, given?: RegisterFacts): Promise<ReportModel> {
   const ctx = makeContext(options);
   const register = given ?? workspaceRegisterFacts(ctx, requireWorkspace(ctx));
@@ -111,9 +146,11 @@ export async function reportModel(options: CommonOptions, target: ReportTarget, 
     madeOn: sourceDateEpoch !== undefined ? todayInShanghai(new Date(sourceDateEpoch * 1000)) : ctx.today,
     source: batches.length === 1 ? (batches[0] as BatchSummary).source : batches.some((b) => b.source === 'submissions') ? 'submissions' : batches.length ? 'package' : 'none',
     batches,
-    totals: { red: batches.reduce((n, b) => n + b.counts.red, 0), black: batches.reduce((n, b) => n + b.counts.black, 0) },
-    byDepartment: sumTallies('department', batches.map((b) => b.counts.byDepartment), deptOrder),
-    byDomain: sumTallies('domain', batches.map((b) => b.counts.byDomain), domainOrder),
+    ...(target.kind === 'year' ? distinctTallies(requireWorkspace(ctx), batches, deptOrder, domainOrder) : {
+      totals: { red: batches.reduce((n, b) => n + b.counts.red, 0), black: batches.reduce((n, b) => n + b.counts.black, 0) },
+      byDepartment: sumTallies('department', batches.map((b) => b.counts.byDepartment), deptOrder),
+      byDomain: sumTallies('domain', batches.map((b) => b.counts.byDomain), domainOrder),
+    }),
     timeliness,
     trend: batches.map((b) => ({ batch: b.batch, red: b.counts.red, black: b.counts.black })),
     rows,

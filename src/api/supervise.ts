@@ -81,10 +81,12 @@ export async function yearBatches(options: CommonOptions, year: number, register
   const workspace = requireWorkspace(makeContext(options));
   const first = heldBatches(workspace)[0];
   const out: BatchSummary[] = [];
+  // A quarter the workspace holds nothing of yet still has a row when objections were received (or 撤销 took effect) in it.
+  const active = register.activeBatches?.() ?? new Set<string>();
   for (const q of [1, 2, 3, 4] as const) {
     const quarter: Quarter = { year, q };
     const { summary, present } = await summarizeBatch(options, quarter, register);
-    if (present || (summary.overdue && first !== undefined && summary.batch > first)) out.push(summary);
+    if (present || (summary.overdue && first !== undefined && summary.batch > first) || active.has(summary.batch)) out.push(summary);
   }
   return out;
 }

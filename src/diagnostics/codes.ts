@@ -93,13 +93,19 @@ export interface CodeArgs {
   CALENDAR_NOT_COVERED: { year: number; file: string };
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
   REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
+  /** compile: the register says this batch was published; its package is what was sent and is not replaced. */
+  REGISTER_BATCH_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
   /** query: what --record / --subject said (an ID number masked). */
   OBJECTION_RECORD_NOT_FOUND: { query: string };
+  /** The record was published after the day the objection was received: it did not concern published information then. */
+  OBJECTION_BEFORE_PUBLICATION: { query: string; received: string; publishedOn: string; batch: string };
   OBJECTION_AMBIGUOUS: { query: string; count: number; ids: string };
   OBJECTION_LATE: { number: string; deadline: string; resolvedOn: string };
   /** workingDaysLeft: negative (null when the calendar does not reach today). */
   OBJECTION_OVERDUE: { number: string; deadline: string; today: string; workingDaysLeft: number | null };
   OBJECTION_NOT_FOUND: { number: string };
+  /** objection letter: the 异议处理意见书 states a resolution; an open objection has none yet. */
+  OBJECTION_OPEN: { number: string; received: string; deadline: string | null };
   OBJECTION_ALREADY_RESOLVED: { number: string; resolvedOn: string; outcome: string };
   /** A `*.检查结果.xlsx` (written by validate --annotate) lying in a department folder. */
   FILE_FEEDBACK_COPY: { name: string };
@@ -179,11 +185,14 @@ export const CODES = {
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },
   REGISTER_ALREADY_PUBLISHED: { severity: 'error', group: 'register' },
+  REGISTER_BATCH_PUBLISHED: { severity: 'error', fixed: true, group: 'register' },
   OBJECTION_RECORD_NOT_FOUND: { severity: 'error', group: 'objection' },
+  OBJECTION_BEFORE_PUBLICATION: { severity: 'error', group: 'objection' },
   OBJECTION_AMBIGUOUS: { severity: 'error', group: 'objection' },
   OBJECTION_LATE: { severity: 'warning', group: 'objection' },
   OBJECTION_OVERDUE: { severity: 'error', group: 'objection' },
   OBJECTION_NOT_FOUND: { severity: 'error', group: 'objection' },
+  OBJECTION_OPEN: { severity: 'error', group: 'objection' },
   OBJECTION_ALREADY_RESOLVED: { severity: 'error', group: 'objection' },
   FILE_FEEDBACK_COPY: { severity: 'warning', group: 'file' },
 } as const satisfies Record<Code, CodeInfo>;

@@ -48,7 +48,8 @@ export interface PackageDropped {
 export interface ReadPackage {
   dir: string;
   manifest: PackageManifest;
-  records: { department: string; domain: string; listType: 'red' | 'black' }[];
+  /** id: the record's identity (records.json version 2; absent in version 1). */
+  records: { id?: string; department: string; domain: string; listType: 'red' | 'black' }[];
   findings: PackageFinding[];
   dropped: PackageDropped[];
 }
@@ -69,12 +70,12 @@ export function readPackage(packagesDir: string, batch: string): ReadPackage | u
   const display = `packages/${batch}`;
   const manifest = readJson(manifestPath, display) as PackageManifest;
   if (!manifest || !Array.isArray(manifest.departments) || !manifest.counts) throw new ToolError('PACKAGE_INVALID', { path: display, problem: 'manifest.json has no departments or counts' });
-  const recordsFile = readJson(join(dir, 'records.json'), display) as { records?: { department: string; domain: string; listType: 'red' | 'black' }[] };
+  const recordsFile = readJson(join(dir, 'records.json'), display) as { records?: { id?: unknown; department: string; domain: string; listType: 'red' | 'black' }[] };
   const report = readJson(join(dir, 'report.json'), display) as { diagnostics?: PackageFinding[]; dropped?: PackageDropped[] };
   return {
     dir,
     manifest,
-    records: (recordsFile.records ?? []).map((r) => ({ department: r.department, domain: r.domain, listType: r.listType })),
+    records: (recordsFile.records ?? []).map((r) => ({ ...(typeof r.id === 'string' ? { id: r.id } : {}), department: r.department, domain: r.domain, listType: r.listType })),
     findings: (report.diagnostics ?? []).map((d) => ({ code: d.code, severity: d.severity, ...(d.department !== undefined ? { department: d.department } : {}) })),
     dropped: (report.dropped ?? []).map((d) => ({ code: d.code, severity: d.severity, dropped: d.dropped, ...(d.department !== undefined ? { department: d.department } : {}) })),
   };

@@ -17,7 +17,7 @@ export interface CalendarUiText {
 
 /** The shape of a calendar file, shown wherever the clerk is told to write one. */
 export function calendarExample(year: number | string): string {
-  return `{"year": ${year}, "source": "国办发明电〔…〕…号", "holidays": [["${year}-01-01", "${year}-01-01", "元旦"], …], "workdays": ["${year}-…"]}`;
+  return `{"year": ${year}, "source": "国办发明电〔…〕…号", "holidays": [["${year}-01-01", "${year}-01-01"], …], "workdays": ["${year}-…"]}`;
 }
 
 type Args = Record<string, string | number>;

@@ -53,6 +53,9 @@ const NAME_PROBLEM_EN: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['prob
 
 const BECAUSE_EN = { organisation: ' (required for organisations)', person: ' (required for natural persons)', black: ' (required on black lists)', business: ' (required for 个体工商户)' } as const;
 
+/** The objection outcomes: args carry the contract's Chinese value (objections.md), the English text names it. */
+const OUTCOME_EN: Record<string, string> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
+
 export const en: CodeCatalogue = {
   FILE_UNREADABLE: {
     title: 'File unreadable',
@@ -414,6 +417,11 @@ export const en: CodeCatalogue = {
     message: (a) => `${a.batch} was published on ${a.publishedOn} (register event ${a.seq}) with another package`,
     hint: () => 'a published batch cannot change; put corrections in a later batch',
   },
+  REGISTER_BATCH_PUBLISHED: {
+    title: 'batch already published',
+    message: (a) => `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; nothing was compiled and it was left as it is`,
+    hint: (a) => `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the next quarter)`,
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
     message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,
@@ -423,6 +431,11 @@ export const en: CodeCatalogue = {
     title: 'Record of the objection not found',
     message: (a) => `no active record in the register matches "${a.query}"; the objection was not recorded`,
     hint: () => 'Find the record id with hrss-credit register list --find and give it with --record',
+  },
+  OBJECTION_BEFORE_PUBLICATION: {
+    title: 'Record not yet published when the objection was received',
+    message: (a) => `the record matching "${a.query}" was published by ${a.batch} on ${a.publishedOn}, after the objection was received (${a.received}); an objection concerns published information, nothing was recorded`,
+    hint: () => 'Check --received; a comment made before publication is not recorded as an objection',
   },
   OBJECTION_AMBIGUOUS: {
     title: 'Objection matches several records',
@@ -444,9 +457,14 @@ export const en: CodeCatalogue = {
     message: (a) => `the register has no objection ${a.number}`,
     hint: () => 'List the recorded objections with hrss-credit objection list --all',
   },
+  OBJECTION_OPEN: {
+    title: 'Objection still open: no letter',
+    message: (a) => `objection ${a.number} (received ${a.received}${a.deadline ? `, due ${a.deadline}` : ''}) is not resolved yet: the letter states the outcome, the handler and the opinion; nothing was written`,
+    hint: (a) => `Record the outcome first with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…", then make the letter`,
+  },
   OBJECTION_ALREADY_RESOLVED: {
     title: 'Objection already resolved',
-    message: (a) => `objection ${a.number} was resolved on ${a.resolvedOn} (${a.outcome}); it cannot be resolved again, nothing was recorded`,
+    message: (a) => `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, nothing was recorded`,
     hint: () => 'If the outcome was wrong, say so with hrss-credit register note and record a new objection',
   },
   CALENDAR_NOT_COVERED: {
@@ -525,6 +543,12 @@ export const enToolErrors: ToolErrorCatalogue = {
   TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key ? `${a.key}: ` : ''}${problemEn(a)}`,
   QUARTER_INVALID: (a) => `cannot read the quarter "${a.value}"; write 2026Q3, Q3 or 2026年第三季度 (years 1900–2999)`,
   DATE_INVALID: (a) => `cannot read the date "${a.value}"; write YYYY-MM-DD (years 1900–2999)`,
+  DATE_OUT_OF_RANGE: (a) =>
+    a.reason === 'future'
+      ? `${a.option} ${a.value} is after today (${a.limit}); nothing can be recorded before it happens, give the actual date`
+      : a.reason === 'beforeReceipt'
+        ? `${a.option} ${a.value} is before the objection was received (${a.limit}); it cannot be resolved before it was received, check the date`
+        : `${a.option} ${a.value} is before the record was published (${a.limit}); check the date`,
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,

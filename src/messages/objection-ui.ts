@@ -38,6 +38,8 @@ export interface ObjectionUi {
   listSummary(n: number, today: string): string;
   pending: string;
   status: Record<'open' | 'resolved', string>;
+  /** The outcomes, keyed by the contract's Chinese value (JSON keeps it; the terminal shows this). */
+  outcomes: Record<'维持' | '更正' | '撤销', string>;
   overdue: string;
   late: string;
   awaiting: string;
@@ -77,6 +79,7 @@ const zh: ObjectionUi = {
   listSummary: (n, today) => `共 ${n} 件异议（${today}）`,
   pending: '待定',
   status: { open: '办理中', resolved: '已办结' },
+  outcomes: { 维持: '维持', 更正: '更正', 撤销: '撤销' },
   overdue: '已超期',
   late: '逾期办结',
   awaiting: '待更正',
@@ -116,6 +119,7 @@ const en: ObjectionUi = {
   listSummary: (n, today) => `${n} objection(s) (${today})`,
   pending: 'pending',
   status: { open: 'open', resolved: 'resolved' },
+  outcomes: { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' },
   overdue: 'overdue',
   late: 'late',
   awaiting: 'awaiting correction',

@@ -59,6 +59,9 @@ export interface RegisterUi {
   objection: string;
   showNone(query: string): string;
   showEvents: string;
+  /** An event's business date (--on / --today) and when it was written to the log (the real clock), told apart. */
+  eventOn(on: string): string;
+  eventAt(at: string, who: string): string;
   effects(effect: string): string;
   diffHeading(from: string, to: string): string;
   diffSections: Record<'added' | 'removed' | 'corrected' | 'unchanged', string>;
@@ -105,7 +108,7 @@ const zh: RegisterUi = {
   published: (b, on, n, r) => `已登记：${b} 于 ${on} 发布，${n} 条名单记录${r ? `，${r} 条移出` : ''}`,
   alreadyPublished: (b, on, seq) => `${b} 的这份汇总包已于 ${on} 登记发布（登记簿第 ${seq} 条），无需重复，未作改动`,
   head: (h) => `登记簿最新位置（请记在发文登记上，日后可用 register verify --head 核对）：${h}`,
-  by: (by, host, at) => `经办：${by}（${host}，${at}）`,
+  by: (by, host, at) => `经办：${by}（${host}，登记于 ${at}）`,
   verifyOk: (n, h) => `登记簿完整：${n} 条事件${h ? `，最新位置 ${h}` : ''}`,
   verifyBroken: (line, reason) => `登记簿第 ${line} 行有问题：${reason}`,
   verifyHint: (reason) =>
@@ -134,6 +137,8 @@ const zh: RegisterUi = {
   objection: '异议标注',
   showNone: (q) => `登记簿中没有与“${q}”对应的记录`,
   showEvents: '相关事件',
+  eventOn: (on) => `日期 ${on}`,
+  eventAt: (at, who) => `（${who} 登记于 ${at}）`,
   effects: (e) => {
     const [kind, detail = ''] = e.split(':');
     const removal = zhRemovals[detail as keyof typeof zhRemovals] ?? detail;
@@ -183,7 +188,7 @@ const en: RegisterUi = {
   published: (b, on, n, r) => `recorded: ${b} published on ${on}, ${n} record(s)${r ? `, ${r} removal(s)` : ''}`,
   alreadyPublished: (b, on, seq) => `this package of ${b} was already recorded as published on ${on} (register event ${seq}); nothing changed`,
   head: (h) => `register head (note it with the dispatch; check later with register verify --head): ${h}`,
-  by: (by, host, at) => `by ${by} (${host}, ${at})`,
+  by: (by, host, at) => `by ${by} (${host}, recorded ${at})`,
   verifyOk: (n, h) => `the register is whole: ${n} event(s)${h ? `, head ${h}` : ''}`,
   verifyBroken: (line, reason) => `the register is broken at line ${line}: ${reason}`,
   verifyHint: (reason) =>
@@ -212,6 +217,8 @@ const en: RegisterUi = {
   objection: 'objection',
   showNone: (q) => `no record in the register matches “${q}”`,
   showEvents: 'events',
+  eventOn: (on) => `dated ${on}`,
+  eventAt: (at, who) => ` (recorded ${at} by ${who})`,
   effects: (e) => e,
   diffHeading: (a, b) => `${a} → ${b}`,
   diffSections: { added: 'added', removed: 'removed', corrected: 'corrected', unchanged: 'resubmitted unchanged' },

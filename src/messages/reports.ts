@@ -30,6 +30,8 @@ export interface ReportsUiText {
   title: string;
   batchTitle(batch: string): string;
   yearTitle(year: number): string;
+  /** The page's heading: bureau, title and what it covers, with the language's own brackets. */
+  heading(bureau: string, title: string, what: string): string;
   madeOn(date: string): string;
   source: Record<'package' | 'submissions' | 'none', string>;
   basis(text: string): string;
@@ -110,6 +112,7 @@ export const zhReportsUi: ReportsUiText = {
   title: '信用红黑名单工作报告',
   batchTitle: (b) => `${b} 批次`,
   yearTitle: (y) => `${y} 年度`,
+  heading: (b, t, w) => `${b} ${t}（${w}）`,
   madeOn: (d) => `生成日期：${d}`,
   source: { package: '已生成的汇总包', submissions: '收集中的报送材料（尚未生成汇总包）', none: '尚无报送材料' },
   basis: (t) => `依据：${t}`,
@@ -190,6 +193,7 @@ export const enReportsUi: ReportsUiText = {
   title: 'Credit red/black list report',
   batchTitle: (b) => `batch ${b}`,
   yearTitle: (y) => `year ${y}`,
+  heading: (b, t, w) => `${b} ${t} (${w})`,
   madeOn: (d) => `Made on ${d}`,
   source: { package: 'the compiled package', submissions: 'the submissions being collected (not compiled yet)', none: 'nothing submitted yet' },
   basis: (t) => `From ${t}`,

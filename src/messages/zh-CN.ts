@@ -429,10 +429,20 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `${a.batch} 已于 ${a.publishedOn} 发布（登记簿第 ${a.seq} 条），那份汇总包与现在这份不同`,
     hint: () => '已发布的批次不能改；更正请放到下一批次报送',
   },
+  REGISTER_BATCH_PUBLISHED: {
+    title: '该批次已发布，不能重新汇总',
+    message: (a) => `登记簿记载 ${a.batch} 已于 ${a.publishedOn} 发布（第 ${a.seq} 条），packages/${a.batch} 是当时发出的汇总包；本次未重新汇总，原汇总包未改动`,
+    hint: (a) => `已发布的批次不能改（--force 也不行）；更正或补报请放到下一批次（如 ${a.batch}-2 或下一季度）报送`,
+  },
   OBJECTION_RECORD_NOT_FOUND: {
     title: '找不到异议所涉记录',
     message: (a) => `登记簿中没有与“${a.query}”相符的公示中记录；异议未登记`,
     hint: () => '请用 hrss-credit register list --find 查到记录编号，再用 --record 指定',
+  },
+  OBJECTION_BEFORE_PUBLICATION: {
+    title: '收到异议时该记录尚未公示',
+    message: (a) => `“${a.query}”对应的记录由 ${a.batch} 于 ${a.publishedOn} 公示，而异议收到日期是 ${a.received}，早于公示；异议针对的是已公示的信息，本次未登记`,
+    hint: () => '请核对 --received 收到日期；如确是公示前提出的意见，不按公示异议登记',
   },
   OBJECTION_AMBIGUOUS: {
     title: '异议所涉记录不唯一',
@@ -453,6 +463,11 @@ export const zhCN: CodeCatalogue = {
     title: '没有这个异议编号',
     message: (a) => `登记簿中没有异议 ${a.number}`,
     hint: () => '请用 hrss-credit objection list --all 查看已登记的异议编号',
+  },
+  OBJECTION_OPEN: {
+    title: '异议尚未办结，不能出具处理意见书',
+    message: (a) => `异议 ${a.number}（${a.received} 收到${a.deadline ? `，办理期限 ${a.deadline}` : ''}）尚未办结：处理意见书要写明处理结果、经办人和处理意见；本次未生成`,
+    hint: (a) => `核查后先用 hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" 登记处理结果，再出具意见书`,
   },
   OBJECTION_ALREADY_RESOLVED: {
     title: '异议已办结',
@@ -529,6 +544,12 @@ export const zhToolErrors: ToolErrorCatalogue = {
   TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key ? `${a.key}：` : ''}${problemZh(a)}`,
   QUARTER_INVALID: (a) => `无法识别的季度“${a.value}”；请写作 2026Q3、Q3 或 2026年第三季度（年份在 1900–2999 之间）`,
   DATE_INVALID: (a) => `无法识别的日期“${a.value}”；请写作 YYYY-MM-DD（年份在 1900–2999 之间）`,
+  DATE_OUT_OF_RANGE: (a) =>
+    a.reason === 'future'
+      ? `${a.option} ${a.value} 晚于今天（${a.limit}）；不能登记尚未发生的事，请写实际日期`
+      : a.reason === 'beforeReceipt'
+        ? `${a.option} ${a.value} 早于该异议的收到日期 ${a.limit}；办结日期不能早于收到日期，请核对`
+        : `${a.option} ${a.value} 早于该记录的公示日期 ${a.limit}；请核对日期`,
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,

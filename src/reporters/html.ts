@@ -3,6 +3,7 @@
  * reference of any kind — with charts drawn here as inline SVG (docs/decisions.md: why not vega), each
  * followed by a table of its numbers. Pure: the same model gives the same bytes.
  */
+import { objectionUi } from '../messages/objection-ui.js';
 import { redactIdNumbers } from '../domain/mask.js';
 import type { ReportModel } from '../api/report-page.js';
 import type { SuperviseRow } from '../api/supervise.js';
@@ -168,7 +169,7 @@ function codeTitle(m: Messages, code: string): string {
 
 export function renderReportHtml(model: ReportModel, m: Messages): string {
   const r = m.ui.reports;
-  const title = `${model.bureau} ${r.title}（${model.kind === 'batch' ? r.batchTitle(model.target) : r.yearTitle(Number(model.target))}）`;
+  const title = r.heading(model.bureau, r.title, model.kind === 'batch' ? r.batchTitle(model.target) : r.yearTitle(Number(model.target)));
   const t = model.timeliness;
   const removalsCount = model.removals === null ? null : model.removals.length;
   const objections = model.objections;
@@ -186,6 +187,11 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(figure('fig-missing', r.figMissing, t.missing, r, 'warn'));
   if (t.noDate) body.push(figure('fig-no-date', r.figNoDate, t.noDate, r, 'warn'));
   body.push(figure('fig-removals', r.figRemovals, removalsCount, r));
+  // Removals by type (register.md: expired, repaired, revoked, …), 撤销 included.
+  const removalTypes = registerUi(m.lang).removalTypes as Record<string, string>;
+  const byType = new Map<string, number>();
+  for (const x of model.removals ?? []) byType.set(x.type, (byType.get(x.type) ?? 0) + 1);
+  for (const [type, n] of byType) body.push(figure(`fig-removals-${type}`, `${r.figRemovals} · ${removalTypes[type] ?? type}`, n, r));
   body.push(figure('fig-objections', r.figObjections, objections === null ? null : objections.length, r));
   body.push(figure('fig-objections-overdue', r.figObjectionsOverdue, objections === null ? null : objections.filter((o) => o.overdue).length, r));
   body.push(`</div></section>`);
@@ -264,7 +270,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(`</section>`);
   body.push(`<section id="objections"><h2>${esc(r.objections)}</h2>`);
   if (objections === null) body.push(`<p>${esc(model.registerKnown ? r.objectionsUnknown : r.notKnown)}</p>`);
-  else body.push(table([r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status], objections.map((o) => [o.number, o.department, o.subjectName, o.identifier, o.received, o.deadline ?? r.unknown, o.status])));
+  else body.push(table([r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status], objections.map((o) => [o.number, o.department, o.subjectName, o.identifier, o.received, o.deadline ?? r.unknown, objectionUi(m.lang).status[o.status] + (o.overdue ? ` ${objectionUi(m.lang).overdue}` : o.late ? ` ${objectionUi(m.lang).late}` : '')])));
   body.push(`</section>`);
 
   const lang = m.lang === 'en' ? 'en' : 'zh-CN';

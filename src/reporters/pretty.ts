@@ -192,7 +192,8 @@ export function* diagnosticChunks(report: Report, m: Messages, o: PrettyOptions)
     const lines = linesOf(shown.slice(i, j), m);
     i = j;
     const title = [d0.department, d0.location.file].filter(Boolean).map((t) => visible(t as string)).join(' · ');
-    let chunk = `${o.chalk.bold(`■ ${title}`)}\n${draw.top()}${headRow}`;
+    // Findings about no file (objections, the register) have no heading: no empty "■ " line.
+    let chunk = `${title ? `${o.chalk.bold(`■ ${title}`)}\n` : ''}${draw.top()}${headRow}`;
     let rows = 0;
     let hidden = 0;
     for (const line of lines) {

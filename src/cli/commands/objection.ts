@@ -28,7 +28,7 @@ async function written(env: CommandEnv, r: AddResult, resolved: boolean): Promis
   if (o) {
     if (!resolved) out += `${env.chalk.green(u.recorded(o.number, o.recordId, subjectOf(o), o.received))}\n${u.deadline(o.deadline, o.workingDays)}\n`;
     else {
-      out += `${env.chalk.green(u.resolved(o.number, o.outcome ?? '', o.resolvedOn ?? ''))}\n`;
+      out += `${env.chalk.green(u.resolved(o.number, o.outcome ? u.outcomes[o.outcome] : '', o.resolvedOn ?? ''))}\n`;
       if (o.outcome === '撤销') out += `${u.revoked(o.recordId)}\n`;
       if (o.awaitingCorrection) out += `${u.awaitingCorrection(o.recordId)}\n`;
     }
@@ -83,7 +83,7 @@ export async function objectionListCommand(env: CommandEnv, opts: { open?: boole
       if (o.overdue) status = env.chalk.red(`${status} ${u.overdue}`);
       else if (o.late) status = `${status} ${u.late}`;
       if (o.awaitingCorrection) status = `${status} ${u.awaiting}`;
-      table.push([o.number, o.subjectName, o.subjectKey === o.subjectName ? '' : o.subjectKey, o.recordId, o.received, o.deadline ?? u.pending, o.workingDaysLeft === null ? u.pending : String(o.workingDaysLeft), status, o.outcome ?? '']);
+      table.push([o.number, o.subjectName, o.subjectKey === o.subjectName ? '' : o.subjectKey, o.recordId, o.received, o.deadline ?? u.pending, o.workingDaysLeft === null ? u.pending : String(o.workingDaysLeft), status, o.outcome ? u.outcomes[o.outcome] : '']);
     }
     out += `${table.toString()}\n`;
   }

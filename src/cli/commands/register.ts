@@ -132,7 +132,8 @@ export async function registerShowCommand(env: CommandEnv, query: string, opts: 
   let out = `${await recordTable(env, r.records)}\n`;
   for (const rec of r.records) {
     out += `\n${rec.id} ${rec.subjectName} — ${u.showEvents}\n`;
-    for (const e of rec.events) out += `  #${e.seq} ${e.at} ${e.by}@${e.host} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${e.on}` : ''}${e.text ? ` ${e.text}` : ''}\n`;
+    // The business date first; the clock time of recording (the audit trail) after, labelled: they differ with --on/--today.
+    for (const e of rec.events) out += `  #${e.seq} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${u.eventOn(e.on)}` : ''}${e.text ? ` ${e.text}` : ''}${u.eventAt(e.at, `${e.by}@${e.host}`)}\n`;
   }
   env.io.stdout.write(out);
   return 0;

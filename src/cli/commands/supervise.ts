@@ -54,16 +54,25 @@ export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
   return [l.department, l.batch, r.lapse[l.kind], l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : ''];
 }
 
+/** The 督查明细 row for the workbook: counts as numbers (Excel sums them), unknown as "—". */
+export function rowValues(r: ReportsUiText, row: SuperviseRow): (string | number)[] {
+  const n = (v: number | null): string | number => (v === null ? r.unknown : v);
+  const cells: (string | number)[] = rowCells(r, row);
+  cells.splice(7, 3, row.red, row.black, row.warnings);
+  cells.splice(11, 7, n(row.resubmittedUnchanged), n(row.removalsRequested), n(row.removalsAccepted), n(row.objectionsReceived), n(row.objectionsResolvedLate), n(row.objectionsOverdue), n(row.correctionsAwaited));
+  return cells;
+}
+
 export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, instant: Date): Promise<Buffer> {
   const t = res.departments;
   return workbookBuffer(
     [
-      { name: r.sheets.rows, headers: r.rowColumns, widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 10, 10, 10, 8, 10, 12, 10, 8], rows: res.rows.map((row) => rowCells(r, row)) },
-      { name: r.sheets.lapses, headers: r.lapseColumns, widths: [20, 9, 18, 10], rows: res.lapses.map((l) => lapseCells(r, l)) },
+      { name: r.sheets.rows, headers: r.rowColumns, widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 10, 10, 10, 8, 10, 12, 10, 8], rows: res.rows.map((row) => rowValues(r, row)) },
+      { name: r.sheets.lapses, headers: r.lapseColumns, widths: [20, 9, 18, 10], rows: res.lapses.map((l) => [l.department, l.batch, r.lapse[l.kind], l.daysLate ?? l.count ?? '']) },
       {
         name: r.sheets.counts,
         headers: r.tallyColumns,
-        rows: t.map((d) => [d.department, d.batches, d.submitted, d.nil, d.missing, d.onTime, d.late, d.unknown, d.unsigned, d.red, d.black, d.warnings, d.lapses].map(String)),
+        rows: t.map((d) => [d.department, d.batches, d.submitted, d.nil, d.missing, d.onTime, d.late, d.unknown, d.unsigned, d.red, d.black, d.warnings, d.lapses]),
       },
     ],
     instant,
