@@ -131,7 +131,7 @@ export const en: CodeCatalogue = {
   },
   SCHEMA_LIST_TYPE_CONFLICT: {
     title: 'List type contradicts the name',
-    message: (a) => `list type "${a.value}" contradicts the sheet/file name "${a.name}" (${a.fromName})`,
+    message: (a) => `list type "${a.value}" contradicts the sheet/file name "${a.name}" (${a.fromName === '红名单' ? 'red list' : a.fromName === '黑名单' ? 'black list' : a.fromName})`,
     hint: () => 'Check whether the record belongs on the red or the black list and move it to that sheet',
   },
   SCHEMA_DATE_INVALID: {

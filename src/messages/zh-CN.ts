@@ -128,7 +128,7 @@ export const zhCN: CodeCatalogue = {
   },
   SCHEMA_LIST_TYPE_CONFLICT: {
     title: '名单类型与表名矛盾',
-    message: (a) => `名单类型“${a.value}”与工作表/文件名“${a.name}”（${a.fromName}）矛盾`,
+    message: (a) => `名单类型“${a.value}”与工作表/文件名“${a.name}”${a.name === a.fromName ? '' : `（${a.fromName}）`}矛盾`,
     hint: () => '请核对该记录应列入红名单还是黑名单，并放到对应的工作表中',
   },
   SCHEMA_DATE_INVALID: {
