@@ -17,10 +17,10 @@ import { zipBuffer } from '../io/xlsx-writer.js';
 import { messagesFor } from '../messages/index.js';
 import { toJsonReport } from '../reporters/json.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { countedFindings, fixedInstant, quarterSummary, templateFor, writePackage, type DepartmentStatus, type QuarterSummary } from './package.js';
 import { checkQuarter, parseQuarterArg, requireWorkspace } from './quarter.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
 
 export interface CompileOptions extends CommonOptions {

@@ -8,7 +8,7 @@ import { buildMatrix, type Matrix } from '../schemas/matrix.js';
 import type { Config } from '../schemas/config.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { RuleEnv } from '../rules/types.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { loadMeasures } from '../io/measures.js';
 import type { MeasureEntry } from '../schemas/measures.js';
 

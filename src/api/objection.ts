@@ -25,10 +25,10 @@ import { OBJECTION_CHANNELS, type EventBody, type ObjectionChannel, type Objecti
 import { statusesOn, statusOn, type ObjectionFact, type RecordStatus, type RegisterState } from '../register/state.js';
 import { notCoveredDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';
 import { makeContext, type Context } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { requireWorkspace } from './quarter.js';
 import { listedRecord, type WriterOptions } from './register.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 import { deadline as deadlineOf } from '../domain/working-days.js';
 
 export const OUTCOMES = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' } as const;

@@ -15,7 +15,7 @@ import type { CreditRecord } from '../schemas/record.js';
 import type { Context } from './context.js';
 import { redactIdNumbers } from '../domain/mask.js';
 import { checkDepartment, reportIndexFindings, type DepartmentResult } from './department.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { toCreditRecord } from './records.js';
 
 export interface QuarterCheck {

@@ -19,12 +19,12 @@ import type { RuleEnv } from '../rules/types.js';
 import { RecordIndex } from '../table/record-index.js';
 import { baseEnv, makeContext } from './context.js';
 import { resolveDepartment, reportIndexFindings } from './department.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { checkListSheets, openListFile } from './list-file.js';
 import { parseQuarterArg, requireWorkspace } from './quarter.js';
 import { toCreditRecord } from './records.js';
 import type { WriterOptions } from './register.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 
 export interface ImportOptions extends WriterOptions {
   batch: string;

@@ -20,9 +20,9 @@ import { formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '
 import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry } from '../register/events.js';
 import { apply, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { parseQuarterArg, requireWorkspace } from './quarter.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 import { verify } from './verify.js';
 
 export interface WriterOptions extends CommonOptions {

@@ -10,7 +10,7 @@ import { addIsoDuration, isIsoDate } from '../domain/dates.js';
 import { formatQuarter, quarterEnd, type Quarter } from '../domain/quarter.js';
 import { readPackage, type ReadPackage } from '../io/package-read.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from './package.js';
 import { checkQuarter, requireWorkspace } from './quarter.js';
 import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from './register-facts.js';

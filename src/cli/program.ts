@@ -8,7 +8,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { messagesFor, parseLang, type Lang, type Messages } from '../messages/index.js';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { readRegularFile } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';

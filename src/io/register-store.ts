@@ -9,7 +9,7 @@
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { ChainReader, eventLine, sealEvent, type ChainResult, type Head } from '../register/chain.js';
 import type { Author, EventBody, RegisterEvent } from '../register/events.js';
 import { replay, type RegisterState } from '../register/state.js';

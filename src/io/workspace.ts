@@ -5,7 +5,7 @@ import { ZodError, type z } from 'zod';
 import { MAX_SETTINGS_BYTES, parseJsonText, readRegularFile, ReadFileProblem } from './json-file.js';
 import { RESERVED_KEYS } from '../schemas/names.js';
 import { ConfigSchema, type Config } from '../schemas/config.js';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 
 export const CONFIG_FILE = 'hrss-credit.config.json';
 

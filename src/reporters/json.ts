@@ -1,6 +1,6 @@
 /** The machine format (cli.md "The JSON report"): its type is the contract scripts rely on. */
-import type { Report } from '../api/report.js';
-import type { ToolError } from '../api/errors.js';
+import type { Report } from '../diagnostics/report.js';
+import type { ToolError } from '../diagnostics/tool-error.js';
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { Code, Severity } from '../diagnostics/codes.js';
 import type { DroppedFindings } from '../diagnostics/collector.js';

@@ -1,7 +1,7 @@
 /** `hrss-credit compile <quarter>` */
 import type { CommandEnv } from '../program.js';
 import { compile } from '../../api/compile.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';

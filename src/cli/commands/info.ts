@@ -5,7 +5,7 @@ import { makeTable } from '../../reporters/pretty.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { wrapText } from '../../reporters/wrap.js';
 import { makeContext } from '../../api/context.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { suggest } from '../../domain/suggest.js';
 
 /** A sample args object so that a code's hint can be shown without a finding. */

@@ -1,7 +1,7 @@
 /** `objection add|list|resolve|letter`: flags → src/api/objection.ts → text or JSON (objections.md). */
 import type { CommandEnv } from '../program.js';
 import { objectionAdd, objectionLetter, objectionList, objectionResolve, publicView, type AddResult, type ObjectionRow } from '../../api/objection.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { objectionUi } from '../../messages/objection-ui.js';
 import { writer } from './register.js';

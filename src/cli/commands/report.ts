@@ -1,6 +1,6 @@
 /** `hrss-credit report <batch|year> [--out FILE]` */
 import type { CommandEnv } from '../program.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseReportTarget, reportModel, reportPath } from '../../api/report-page.js';
 import { writeFileDurable } from '../../io/package-fs.js';
 import { shownPath } from '../../io/paths.js';

@@ -1,7 +1,7 @@
 /** `hrss-credit supervise <year> [--xlsx FILE]` */
 import { resolve } from 'node:path';
 import type { CommandEnv } from '../program.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseYear, supervise, type Lapse, type SuperviseResult, type SuperviseRow } from '../../api/supervise.js';
 import { writeFileDurable } from '../../io/package-fs.js';
 import { shownPath } from '../../io/paths.js';
