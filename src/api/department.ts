@@ -15,7 +15,7 @@ import type { Limits } from '../schemas/config.js';
 import { collisionKey, departmentFolderName, displayPath, enclosingNames, unsafeSegment, type PathFlavour } from '../io/paths.js';
 import { ioArgs } from '../io/errors.js';
 import { visible } from '../domain/text.js';
-import type { WorkbookSource } from '../io/cells.js';
+import type { WorkbookSource } from '../table/cells.js';
 import type { DepartmentDef } from '../schemas/matrix.js';
 import { SUBMISSION_RULES } from '../rules/submission/index.js';
 import type { RuleEnv, SubmissionFacts } from '../rules/types.js';

@@ -1,7 +1,7 @@
 /** Reads one list file: its cover sheets, then its list sheets, into findings and records. */
 import { basename, extname } from 'node:path';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
-import type { WorkbookSource, SheetSource } from '../io/cells.js';
+import type { WorkbookSource, SheetSource } from '../table/cells.js';
 import { FileProblem, ioProblem, unreadable } from '../io/errors.js';
 import { openWorkbook } from '../io/sniff.js';
 import type { Limits } from '../schemas/config.js';

@@ -3,7 +3,7 @@
  * file system, the console or the process (STYLE.md "Pure core, IO at the edges").
  */
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
-import type { CellValue } from '../io/cells.js';
+import type { CellValue } from '../table/cells.js';
 import type { FieldKey } from '../schemas/fields.js';
 import type { DepartmentDef, Matrix } from '../schemas/matrix.js';
 import type { ListType, SubjectType, IdType, Severity3 } from '../schemas/enums.js';

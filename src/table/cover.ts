@@ -3,7 +3,7 @@
  * Keys fold like list headers and may end in ：or : and carry a bracketed note.
  */
 import { foldKey, cleanText } from '../domain/text.js';
-import { DateCell, type CellValue, type SheetRow } from '../io/cells.js';
+import { DateCell, type CellValue, type SheetRow } from './cells.js';
 import { parseDateSerial, parseDateText, type IsoDate } from '../domain/dates.js';
 import { columnLetter } from '../domain/text.js';
 import { cellText } from './header.js';

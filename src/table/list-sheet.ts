@@ -7,7 +7,7 @@ import { cleanText, detach } from '../domain/text.js';
 import { maskIdentifier } from '../domain/mask.js';
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
-import { isBlankCell, type CellValue, type MergeRange, type SheetRow } from '../io/cells.js';
+import { isBlankCell, type CellValue, type MergeRange, type SheetRow } from './cells.js';
 import { FIELDS, type FieldKey } from '../schemas/fields.js';
 import type { ListType } from '../schemas/enums.js';
 import { ROW_RULES } from '../rules/row/index.js';
