@@ -3,16 +3,16 @@
  * file system, the console or the process (STYLE.md "Pure core, IO at the edges").
  */
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
-import type { CellValue } from '../table/cells.js';
-import type { FieldKey } from '../schemas/fields.js';
+import type { FieldCell, MappedRow, RecordDraft } from '../table/row.js';
 import type { DepartmentDef, Matrix } from '../schemas/matrix.js';
-import type { ListType, SubjectType, IdType, Severity3 } from '../schemas/enums.js';
 import type { Quarter } from '../domain/quarter.js';
 import type { MaskRule } from '../domain/mask.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { CoverFacts, CoverKey } from '../table/cover.js';
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { MeasureEntry } from '../schemas/measures.js';
+
+export type { FieldCell, RecordDraft };
 
 export interface RuleEnv {
   today: IsoDate;
@@ -28,59 +28,10 @@ export interface RuleEnv {
   measures?: readonly MeasureEntry[];
 }
 
-export interface FieldCell {
-  value: CellValue;
-  /** Cleaned text of the cell ('' when empty). */
-  text: string;
-  column: string;
-  columnIndex: number;
-}
 
-/** The record as rules build it; undefined means missing or invalid. */
-export interface RecordDraft {
-  listType?: ListType;
-  domain?: string;
-  listName: string;
-  subjectType?: SubjectType;
-  subjectName: string;
-  creditCode: string;
-  legalRep: string;
-  legalRepIdType?: IdType;
-  legalRepIdNumber: string;
-  idType?: IdType;
-  idNumber: string;
-  facts: string;
-  basis: string;
-  decisionNo: string;
-  decisionDate?: IsoDate;
-  publishUntil?: IsoDate;
-  /** True when 公示截止日期 was left empty and comes from the default period. */
-  publishUntilDefaulted: boolean;
-  severity?: Severity3;
-  measures: string;
-  remarks: string;
-  /** Identifiers whose value is known good (check digits passed). */
-  idValid: boolean;
-  creditCodeValid: boolean;
-  birthDate?: IsoDate;
-}
 
-export interface RowContext {
-  env: RuleEnv;
-  row: number;
-  /** The sheet's or CSV file's name (it may say which list this is). */
-  sheetName: string;
-  listTypeFromName?: ListType;
-  cells: Partial<Record<FieldKey, FieldCell>>;
-  record: RecordDraft;
-  /** Whether the field's cell already produced a finding (no second finding on the same cell). */
-  isBad(field: FieldKey): boolean;
-  markBad(field: FieldKey): void;
-  hasColumn(field: FieldKey): boolean;
-  /** A conditionally required column is absent and this row needs it. */
-  needColumn(field: FieldKey): void;
-  report<C extends Code>(code: C, args: CodeArgs[C], field?: FieldKey): void;
-}
+/** What a row rule sees: the mapped row the table reader yields, with the rules' environment. */
+export type RowContext = MappedRow<RuleEnv>;
 
 export interface RowRule {
   id: string;
@@ -92,7 +43,6 @@ export interface RowRule {
 export function defineRowRule(rule: Omit<RowRule, 'scope'>): RowRule {
   return { ...rule, scope: 'row' };
 }
-
 
 /** What one department's submission amounts to, once its files have been read. */
 export interface SubmissionFacts {
