@@ -21,6 +21,8 @@ import { appendEvent, eventsPath, loadRegister, type Loaded } from '../io/regist
 import type { LoadedCalendar } from '../io/calendar.js';
 import { resolveAuthor } from '../io/who.js';
 import { formatHead } from '../register/chain.js';
+import type { LetterData } from '../io/objection-letter.js';
+export type { LetterData };
 import { OBJECTION_CHANNELS, type EventBody, type ObjectionChannel, type ObjectionResolveBody, type RegisterRecord } from '../register/events.js';
 import { statusesOn, statusOn, type ObjectionFact, type RecordStatus, type RegisterState } from '../register/state.js';
 import { notCoveredDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';
@@ -306,26 +308,6 @@ export async function objectionResolve(number: string, options: ResolveOptions):
 // objection letter
 
 /** Everything the 异议处理意见书 says (identifiers in full: it goes to the city credit office). */
-export interface LetterData {
-  bureau: string;
-  number: string;
-  from: string;
-  channel: string | null;
-  received: IsoDate;
-  deadline: IsoDate | null;
-  workingDays: number;
-  providerCheck: boolean;
-  summary: string;
-  record: RegisterRecord;
-  batch: string;
-  publishedOn: IsoDate;
-  outcome: OutcomeZh | null;
-  opinion: string | null;
-  handler: string;
-  date: IsoDate | null;
-  late: boolean;
-}
-
 export interface LetterOptions extends WriterOptions {
   out?: string;
   /** SOURCE_DATE_EPOCH (seconds): the instant in the document's properties and zip entries. */

@@ -8,7 +8,8 @@
  * with the time of writing, so core.xml's dates are set to the instant and the zip is re-packed with
  * one fixed timestamp (xlsx-writer.ts normaliseZip).
  */
-import type { LetterData } from '../api/objection.js';
+import type { IsoDate } from '../domain/dates.js';
+import type { RegisterRecord } from '../register/events.js';
 import { toXmlSafe } from '../domain/text.js';
 import { normaliseZip } from './xlsx-writer.js';
 
@@ -16,6 +17,28 @@ type DocxModule = typeof import('docx');
 
 const LIST = { red: '红名单', black: '黑名单' } as const;
 export const CREDIT_OFFICE = '新乡市社会信用体系建设领导小组办公室';
+
+/** What the letter shows: built by the api (api/objection.ts letterData), written here. */
+export interface LetterData {
+  bureau: string;
+  number: string;
+  from: string;
+  channel: string | null;
+  received: IsoDate;
+  deadline: IsoDate | null;
+  workingDays: number;
+  providerCheck: boolean;
+  summary: string;
+  record: RegisterRecord;
+  batch: string;
+  publishedOn: IsoDate;
+  /** 维持 / 更正 / 撤销 (api/objection.ts OUTCOMES). */
+  outcome: string | null;
+  opinion: string | null;
+  handler: string;
+  date: IsoDate | null;
+  late: boolean;
+}
 
 /** The letter's rows: label and value, in the order the office reads them. */
 export function letterRows(d: LetterData): [string, string][] {
