@@ -15,7 +15,8 @@ import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from
 import { checkQuarter, requireWorkspace } from './quarter.js';
 import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from './register-facts.js';
 
-export type SubmissionState = 'submitted' | 'nil' | 'missing';
+import type { SubmissionState } from '../schemas/states.js';
+export type { SubmissionState };
 
 export interface DepartmentFacts {
   department: string;
