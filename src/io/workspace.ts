@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { ZodError, type z } from 'zod';
 import { MAX_SETTINGS_BYTES, parseJsonText, readRegularFile, ReadFileProblem } from './json-file.js';
 import { RESERVED_KEYS } from '../schemas/names.js';
-import { ConfigSchema, type Config } from '../schemas/config.js';
+import { makeConfigSchema, type Config } from '../schemas/config.js';
+import { ALL_CODES } from '../diagnostics/codes.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 
 export const CONFIG_FILE = 'hrss-credit.config.json';
@@ -127,6 +128,9 @@ export function loadJsonWithBytes<T>(
     throw err;
   }
 }
+
+/** hrss-credit.config.json's schema: `severity` may name every finding code. */
+export const ConfigSchema = makeConfigSchema(ALL_CODES);
 
 export function loadConfig(file: string | undefined, display: string): Config {
   if (!file || !existsSync(file)) return ConfigSchema.parse({});
