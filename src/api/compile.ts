@@ -14,8 +14,8 @@ import { listFiles, pruneReplaced, recoverPackages, sha256Of, swapIntoPlace, tem
 import { displayPath } from '../io/paths.js';
 import type { LoadedTemplate } from '../io/template.js';
 import { zipBuffer } from '../io/xlsx-writer.js';
-import { messagesFor } from '../messages/index.js';
-import { toJsonReport } from '../reporters/json.js';
+import { buildJsonReport } from '../diagnostics/report-document.js';
+import { messagesFor, renderMessage } from '../messages/index.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { countedFindings, fixedInstant, quarterSummary, templateFor, writePackage, type DepartmentStatus, type QuarterSummary } from './package.js';
@@ -118,7 +118,8 @@ async function checkAndWrite(
   try {
     // The package's own language (config `lang`, else Chinese), never the run's --lang: the same
     // inputs make the same report.json whoever runs the compile (docs/decisions.md).
-    const reportJson = toJsonReport(report, messagesFor(ctx.config.lang ?? 'zh-CN'));
+    const m = messagesFor(ctx.config.lang ?? 'zh-CN');
+    const reportJson = buildJsonReport(report, (d) => renderMessage(m, d));
     await writePackage(tempDir, {
       check,
       records,
