@@ -1,5 +1,5 @@
 /** `hrss-credit calendar [YEAR]` */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { calendarYear } from '../../api/calendar.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';

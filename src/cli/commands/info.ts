@@ -1,5 +1,5 @@
 /** `hrss-credit rules [CODE]` and `hrss-credit matrix`. */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { ALL_CODES, CODES, isCode, type Code, type CodeArgs } from '../../diagnostics/codes.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';

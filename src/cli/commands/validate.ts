@@ -1,5 +1,5 @@
 /** `hrss-credit validate <path…>` */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { validate } from '../../api/validate.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { visible } from '../../reporters/visible.js';
