@@ -3,8 +3,8 @@
  * compile): lists, cover, sign-offs, evidence judged by its bytes, duplicates and conflicts.
  */
 import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node:path';
-import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
-import type { PlaceArg } from '../diagnostics/codes.js';
+import { makeDiagnostic, type Location, type RawDiagnostic } from '../diagnostics/diagnostic.js';
+import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
 import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
 import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
@@ -18,9 +18,10 @@ import { visible } from '../domain/text.js';
 import type { WorkbookSource } from '../table/cells.js';
 import type { DepartmentDef } from '../schemas/matrix.js';
 import { SUBMISSION_RULES } from '../rules/submission/index.js';
+import { runQuarterRules } from '../rules/quarter/index.js';
 import type { RuleEnv, SubmissionFacts } from '../rules/types.js';
 import { isYes, splitNames, type CoverFacts } from '../table/cover.js';
-import { RecordIndex, type Finding, type Place } from '../table/record-index.js';
+import { RecordIndex } from '../table/record-index.js';
 import type { CheckedRecord } from '../table/list-sheet.js';
 import { baseEnv, type Context } from './context.js';
 import { redactIdNumbers } from '../domain/mask.js';
@@ -115,37 +116,6 @@ function zipDepartmentName(ctx: Context, zipPath: string, top: string | undefine
   const stem = basename(zipPath, extname(zipPath));
   if (ctx.matrix.resolveDepartment(stem) || top === undefined) return stem;
   return ctx.matrix.resolveDepartment(top) ? top : stem;
-}
-
-function placeArg(p: Place): PlaceArg {
-  return { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row };
-}
-
-/** Turns what the record index found into findings. */
-export function reportIndexFindings(findings: Finding[], report: (d: RawDiagnostic) => void): void {
-  for (const f of findings) {
-    if (f.kind === 'duplicate') {
-      const places = f.places.map(placeArg);
-      for (const p of f.places.slice(1)) {
-        const diag = makeDiagnostic(
-          'PACKAGE_DUPLICATE',
-          { subject: f.subject, places, count: f.places.length, id: f.id },
-          { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row },
-          { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank },
-        );
-        report({ ...diag, ...(p.department !== undefined ? { department: p.department } : {}) } as RawDiagnostic);
-      }
-      continue;
-    }
-    const p = f.place;
-    const loc = { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row };
-    const sort = { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank };
-    const diag =
-      f.kind === 'conflict'
-        ? makeDiagnostic('PACKAGE_RED_BLACK_CONFLICT', { subject: f.subject, other: placeArg(f.other) }, loc, sort)
-        : makeDiagnostic('PACKAGE_SAME_SUBJECT', { subject: f.subject, other: placeArg(f.other) }, loc, sort);
-    report({ ...diag, ...(p.department !== undefined ? { department: p.department } : {}) } as RawDiagnostic);
-  }
 }
 
 function unsafeName(name: string): 'absolute' | 'outside' | undefined {
@@ -470,10 +440,10 @@ async function checkSubmission(
   };
   // A folder that cannot be listed has already said so (FILE_UNREADABLE); "no cover" would mislead.
   const folderUnreadable = (listing?.unreadable.some((u) => u.rel === '.') ?? false) || zip?.problem !== undefined;
-  for (const rule of folderUnreadable || notFilled ? [] : SUBMISSION_RULES) {
-    rule.check(facts, (code, args, location) => report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank })));
-  }
-  if (!options.index || options.reportIndex) reportIndexFindings(index.findings(), report);
+  const reportSubmission = <C extends Code>(code: C, args: CodeArgs[C], location?: Location): void =>
+    report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank }));
+  for (const rule of folderUnreadable || notFilled ? [] : SUBMISSION_RULES) rule.check(facts, reportSubmission);
+  if (!options.index || options.reportIndex) runQuarterRules({ records: index.findings() }, report);
 
   // A zip is one input: its hash pins every entry in it (docs/decisions.md).
   const inputs = zip

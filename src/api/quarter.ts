@@ -14,7 +14,10 @@ import { RecordIndex } from '../table/record-index.js';
 import type { CreditRecord } from '../schemas/record.js';
 import type { Context } from './context.js';
 import { redactIdNumbers } from '../domain/mask.js';
-import { checkDepartment, reportIndexFindings, type DepartmentResult } from './department.js';
+import { checkDepartment, type DepartmentResult } from './department.js';
+import { runQuarterRules } from '../rules/quarter/index.js';
+import { missingDepartments } from '../rules/quarter/submission-missing.js';
+import type { QuarterFacts } from '../rules/types.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { toCreditRecord } from './records.js';
 
@@ -66,11 +69,6 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   });
   if (folders.length === 0) throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   const collector = ctx.collector;
-  if (folders.length > 1) {
-    for (const f of folders.slice(1)) {
-      collector.add(makeDiagnostic('PACKAGE_QUARTER_DUPLICATE', { quarter: label, folders: folders.map((x) => `submissions/${x}`) }, { file: `submissions/${f}` }));
-    }
-  }
 
   const index = new RecordIndex();
   const records: CreditRecord[] = [];
@@ -114,32 +112,17 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     files += res.files;
     rows += res.rows;
   }
-  reportIndexFindings(index.findings(), (d) => collector.add(d, undefined, d.sort?.departmentRank));
-
-  // Two folders for one department; departments of the matrix that have not submitted.
-  const byDept = new Map<string, DepartmentResult[]>();
-  for (const d of departments) {
-    if (!d.department) continue;
-    const list = byDept.get(d.department.name) ?? [];
-    list.push(d);
-    byDept.set(d.department.name, list);
-  }
-  for (const [name, list] of byDept) {
-    if (list.length < 2) continue;
-    for (const d of list.slice(1)) {
-      collector.add(
-        makeDiagnostic('PACKAGE_DEPARTMENT_DUPLICATE', { department: name, folders: list.map((x) => x.display) }, { file: d.display }, { departmentRank: ctx.matrix.departmentRank(name) }),
-        name,
-      );
-    }
-  }
-  const missing: string[] = [];
-  for (const dept of ctx.matrix.departments) {
-    const submitted = (byDept.get(dept.name) ?? []).some((d) => d.covers > 0);
-    if (!submitted) {
-      missing.push(dept.name);
-      collector.add(makeDiagnostic('PACKAGE_SUBMISSION_MISSING', { department: dept.name }, {}, { departmentRank: ctx.matrix.departmentRank(dept.name) }), dept.name);
-    }
-  }
+  // Across the records and the departments of the quarter (rules/quarter/).
+  const facts = {
+    records: index.findings(),
+    quarter: {
+      label,
+      folders,
+      departments: departments.map((d) => ({ ...(d.department ? { name: d.department.name } : {}), display: d.display, covers: d.covers })),
+      matrix: ctx.matrix,
+    },
+  } satisfies QuarterFacts;
+  runQuarterRules(facts, (d) => collector.add(d, undefined, d.sort?.departmentRank));
+  const missing = missingDepartments(facts.quarter);
   return { quarter, label, folders, departments, records, missing, files, rows };
 }

@@ -18,7 +18,8 @@ import type { RegisterRecord } from '../register/events.js';
 import type { RuleEnv } from '../rules/types.js';
 import { RecordIndex } from '../table/record-index.js';
 import { baseEnv, makeContext } from './context.js';
-import { resolveDepartment, reportIndexFindings } from './department.js';
+import { resolveDepartment } from './department.js';
+import { runQuarterRules } from '../rules/quarter/index.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { checkListSheets, openListFile } from './list-file.js';
 import { parseQuarterArg, requireWorkspace } from './quarter.js';
@@ -87,7 +88,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
       await wb.close();
     }
   }
-  reportIndexFindings(index.findings(), (d) => ctx.collector.add(d, undefined, d.sort?.departmentRank));
+  runQuarterRules({ records: index.findings() }, (d) => ctx.collector.add(d, undefined, d.sort?.departmentRank));
   const checked = makeReport(ctx, 'register import', files.length, rows, batch);
   const base = { batch, on, records: records.length };
   if (checked.stats.errors > 0 || checked.exitCode !== 0) return { ...base, report: checked, outcome: 'refused' };
