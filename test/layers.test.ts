@@ -2,7 +2,7 @@
 // `npm test` and so of .ci/run, passes on the tree as it stands and fails, naming the rule, when a
 // copy of src/ gets wrong imports.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -110,5 +110,19 @@ describe('layers', () => {
       // Nothing else breaks a layer rule (the io → api import also closes module cycles: no-circular).
       expect(found.filter((f) => !f.startsWith('no-circular '))).toHaveLength(wrong.length);
     });
+  });
+
+  it('reads the clock only at the edges: no new Date() or Date.now() outside cli/ and io/ (the api takes Context.now)', () => {
+    const offenders: string[] = [];
+    for (const e of readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })) {
+      if (!e.isFile() || !e.name.endsWith('.ts')) continue;
+      const dir = e.parentPath ?? (e as unknown as { path: string }).path;
+      const rel = join(dir, e.name).slice(join(ROOT, 'src').length + 1).split('\\').join('/');
+      if (/^(cli|io)\//.test(rel)) continue;
+      readFileSync(join(dir, e.name), 'utf8').split('\n').forEach((line, i) => {
+        if (/new Date\(\)|Date\.now\(\)/.test(line.replace(/\/\/.*$/, ''))) offenders.push(`src/${rel}:${i + 1}`);
+      });
+    }
+    expect(offenders).toEqual([]);
   });
 });

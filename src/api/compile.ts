@@ -104,7 +104,7 @@ async function checkAndWrite(
 
   const epoch = options.sourceDateEpoch;
   const instant = fixedInstant(quarter, epoch);
-  const generatedAt = (epoch !== undefined ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
+  const generatedAt = (epoch !== undefined ? new Date(epoch * 1000) : ctx.now).toISOString().replace(/\.\d+Z$/, 'Z');
   const temp = tempName(check.label);
   const tempDir = join(packagesDir, temp);
   const zipTemp = `${tempDir}.zip`;
@@ -147,7 +147,7 @@ async function checkAndWrite(
     // A compile paused past the lock's staleness (a sleeping laptop) may have lost it to another PC.
     lock?.assertHeld();
     // The old zip and hash go with the old package: a zip beside the new folder is always the new one.
-    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(new Date()), extra);
+    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(ctx.now), extra);
     result.written = true;
     result.packageDir = finalDir;
     result.manifestSha256 = manifestSha256;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig } from '../io/workspace.js';
 import { displayPath, resolveFrom } from '../io/paths.js';
+import { systemNow } from '../io/clock.js';
 import { buildMatrix, type Matrix } from '../schemas/matrix.js';
 import type { Config } from '../schemas/config.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
@@ -19,6 +20,8 @@ export interface CommonOptions {
   config?: string;
   /** YYYY-MM-DD; the CLI passes --today, else HRSS_CREDIT_TODAY, else Asia/Shanghai's date. */
   today?: string;
+  /** The instant of the run (the register's and the package's timestamps); else the system clock (io/clock.ts). */
+  now?: Date;
   strict?: boolean;
   ignore?: readonly string[];
 }
@@ -29,20 +32,24 @@ export interface Context {
   config: Config;
   matrix: Matrix;
   today: IsoDate;
+  /** The run's instant: options.now, else the system clock when the context was made. */
+  now: Date;
   collector: DiagnosticCollector;
   strict: boolean;
   /** 联合奖惩措施清单 (config `measures`); empty when none is configured. */
   measures: MeasureEntry[];
 }
 
-export function resolveToday(today: string | undefined): IsoDate {
-  if (today === undefined) return todayInShanghai();
+/** `clock`: the system's instant (Asia/Shanghai's date of it is today unless a date is given). */
+export function resolveToday(today: string | undefined, clock: Date): IsoDate {
+  if (today === undefined) return todayInShanghai(clock);
   if (!isIsoDate(today)) throw new ToolError('DATE_INVALID', { value: today });
   return today;
 }
 
 /** Finds the workspace (-w, else upwards from the first path, else from cwd) and loads its config. */
 export function makeContext(options: CommonOptions, firstPath?: string): Context {
+  const clock = systemNow();
   const cwd = resolve(options.cwd);
   let workspace: string | undefined;
   if (options.workspace) {
@@ -64,7 +71,9 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     ...(workspace ? { workspace } : {}),
     config,
     matrix,
-    today: resolveToday(options.today),
+    // Today comes from --today or the system's date, not from `now` (HRSS_CREDIT_NOW stamps the register only).
+    today: resolveToday(options.today, clock),
+    now: options.now ?? clock,
     collector,
     strict: options.strict ?? false,
     measures: loadMeasures(config, workspace ?? cwd),

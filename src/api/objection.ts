@@ -183,7 +183,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const n = objectionWorkingDays(ctx.config, providerCheck);
   const cal = workspaceCalendar(ctx);
   const due = objectionDeadline(received, providerCheck, ctx.config, cal);
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   const query = redactIdNumbers([options.record, options.subject].filter((x) => x !== undefined).join(' / '), ctx.config.publication.maskRule);
   // No register yet: no record to object to, and no register/ folder made for nothing (compile reads its presence).
   if (!existsSync(eventsPath(workspace))) {
@@ -272,7 +272,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   if (on > ctx.today) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: ctx.today, reason: 'future' });
   const wanted = number.trim().toUpperCase();
   const cal = workspaceCalendar(ctx);
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   let notCovered: number | null = null;
   if (!existsSync(eventsPath(workspace))) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));

@@ -93,7 +93,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
   const base = { batch, on, records: records.length };
   if (checked.stats.errors > 0 || checked.exitCode !== 0) return { ...base, report: checked, outcome: 'refused' };
 
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   const { event, value } = await appendEvent(
     workspace,
     author,
