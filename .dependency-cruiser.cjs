@@ -10,6 +10,9 @@
  * modules are forbidden outright. See README "Development" and docs/decisions.md.
  */
 
+/** api modules that still use node:fs directly (known debt, docs/decisions.md "Layers, enforced"). */
+const API_FS_DEBT = ['compile', 'context', 'export', 'objection', 'package', 'quarter', 'register', 'register-import', 'validate', 'verify'];
+
 /** Paths of a set of top-level folders of src/, as one regular expression. */
 const folders = (...names) => `^src/(${names.join('|')})/`;
 /** Everything in src/ except the given folders (and the leaf src/version.ts, a constant anyone may read). */
@@ -131,9 +134,12 @@ module.exports = {
     },
     {
       name: 'file-system-only-in-io',
-      comment: 'Only io/ (and the CLI entry) touch the disk (STYLE "IO at the edges"). The api is not listed yet: see docs/decisions.md.',
+      comment:
+        'Only io/ (and the CLI entry) touch the disk (STYLE "IO at the edges"). The api modules that still ' +
+        'open files themselves are listed (docs/decisions.md): no other api module may start, and each ' +
+        'one leaves the list when its file operations move into io functions.',
       severity: 'error',
-      from: { path: folders('domain', 'schemas', 'diagnostics', 'register', 'table', 'rules', 'messages', 'forms', 'reporters') },
+      from: { path: '^src/', pathNot: [folders('io', 'cli'), `^src/api/(${API_FS_DEBT.join('|')})\\.ts$`] },
       to: { dependencyTypes: ['core'], path: '^(node:)?fs(/promises)?$' },
     },
   ],

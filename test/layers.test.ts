@@ -89,6 +89,7 @@ describe('layers', () => {
       ['src/schemas/enums.ts', "import '../diagnostics/codes.js';", 'schemas-import-only-domain'],
       ['src/register/state.ts', "import '../io/paths.js';", 'register-is-a-pure-model'],
       ['src/rules/row/required.ts', "import 'node:fs';", 'file-system-only-in-io'],
+      ['src/api/summary.ts', "import { readFileSync } from 'node:fs';", 'file-system-only-in-io'],
     ];
     for (const [file, line] of wrong) appendFileSync(join(dir, file), `\n${line}\n`);
     // A cycle inside one folder, which no folder rule sees.
