@@ -1,9 +1,18 @@
 /**
  * The layers of src/ (delivery.md "Layers, enforced"), checked by `npm run lint:layers` inside `npm test`,
- * so a wrong import fails CI. From the bottom up; each folder imports only folders below it:
+ * so a wrong import fails CI. Each folder imports at most the folders on the lines below it (the rules
+ * below say exactly which):
  *
- *   domain → schemas → diagnostics → register → table → { rules, io } → forms → api → reporters → cli
- *                                   messages (diagnostics, schemas, domain)  ┘ (api and reporters use it)
+ *   cli
+ *   reporters
+ *   api                       (and messages: report.json is rendered in the package's language)
+ *   forms
+ *   rules | io                (neither imports the other)
+ *   table | register          (neither imports the other)
+ *   messages                  (diagnostics, schemas, domain only)
+ *   diagnostics
+ *   schemas
+ *   domain
  *
  * Every folder has a whitelist, so the allowed graph between the top-level folders has no cycle: a
  * cycle between folders cannot be written without breaking one of these rules. Cycles between
