@@ -1,8 +1,7 @@
 /** Options shared by every command, and what they resolve to. */
 import { join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
-import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig } from '../io/workspace.js';
+import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig, pathExists } from '../io/workspace.js';
 import { displayPath, resolveFrom } from '../io/paths.js';
 import { systemNow } from '../io/clock.js';
 import { buildMatrix, type Matrix } from '../schemas/matrix.js';
@@ -61,7 +60,7 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     workspace = (firstPath ? findWorkspaceUp(resolve(cwd, firstPath)) : undefined) ?? findWorkspaceUp(cwd);
   }
   const configPath = options.config ? resolve(cwd, options.config) : workspace ? join(workspace, CONFIG_FILE) : undefined;
-  if (options.config && configPath && !existsSync(configPath)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
+  if (options.config && configPath && !pathExists(configPath)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
   const config = loadConfig(configPath, configPath ? displayPath(cwd, configPath) : CONFIG_FILE);
   const matrix = buildMatrix(config.matrix);
   matrix.addPrefix(config.bureau.name);

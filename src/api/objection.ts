@@ -16,8 +16,7 @@ import { redactIdNumbers } from '../domain/mask.js';
 import { foldKey } from '../domain/text.js';
 import { isOverdue, workingDaysLeft, yearOf } from '../domain/working-days.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
-import { existsSync } from 'node:fs';
-import { appendEvent, eventsPath, loadRegister, type Loaded } from '../io/register-store.js';
+import { appendEvent, eventsPath, loadRegister, registerExists, type Loaded } from '../io/register-store.js';
 import type { LoadedCalendar } from '../io/calendar.js';
 import { resolveAuthor } from '../io/who.js';
 import { formatHead } from '../register/chain.js';
@@ -186,7 +185,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   const query = redactIdNumbers([options.record, options.subject].filter((x) => x !== undefined).join(' / '), ctx.config.publication.maskRule);
   // No register yet: no record to object to, and no register/ folder made for nothing (compile reads its presence).
-  if (!existsSync(eventsPath(workspace))) {
+  if (!registerExists(workspace)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }));
     return { report: makeReport(ctx, 'objection add', 0, 0), outcome: 'refused', objection: null, head: null };
   }
@@ -274,7 +273,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   const cal = workspaceCalendar(ctx);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   let notCovered: number | null = null;
-  if (!existsSync(eventsPath(workspace))) {
+  if (!registerExists(workspace)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
     return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
   }
@@ -359,14 +358,10 @@ export async function objectionLetter(number: string, options: LetterOptions): P
   const path = options.out !== undefined ? resolvePath(ctx.cwd, options.out) : join(workspace, shown);
   // The letter's own date fixes its timestamps unless SOURCE_DATE_EPOCH says otherwise: the same objection, the same bytes.
   const instant = options.epoch !== undefined ? new Date(options.epoch * 1000) : new Date(`${data.date ?? data.received}T00:00:00Z`);
-  const { letterBuffer } = await import('../io/objection-letter.js');
+  const { letterBuffer, writeLetter } = await import('../io/objection-letter.js');
   const buf = await letterBuffer(data, instant);
-  const { mkdirSync } = await import('node:fs');
-  const { dirname } = await import('node:path');
-  const { writeFileDurable } = await import('../io/package-fs.js');
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileDurable(path, buf);
+    writeLetter(path, buf);
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path: shown });
   }

@@ -3,8 +3,7 @@
  * the quarter as a whole — duplicates and red/black conflicts across departments, departments that
  * have not submitted, quarter folders named twice.
  */
-import { readdirSync } from 'node:fs';
-import { beforeAccess } from '../io/faults.js';
+import { listQuarterFolder, listSubfolders } from '../io/folder.js';
 import { join } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
@@ -56,10 +55,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   const submissions = join(workspace, 'submissions');
   let entries: string[];
   try {
-    entries = readdirSync(submissions, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort();
+    entries = listSubfolders(submissions);
   } catch {
     throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   }
@@ -78,18 +74,17 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     const dir = join(submissions, folder);
     let listed;
     try {
-      beforeAccess(dir);
-      listed = readdirSync(dir, { withFileTypes: true });
+      listed = listQuarterFolder(dir);
     } catch (err) {
       // The quarter folder itself: nothing of the quarter can be checked (exit 2, naming it).
       throw new ToolError('PATH_UNREADABLE', { path: displayPath(workspace, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });
     }
-    for (const e of listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of listed) {
       if (isLitter(e.name)) continue;
       const path = join(dir, e.name);
-      if (e.isDirectory()) targets.push({ path, zip: false });
+      if (e.kind === 'folder') targets.push({ path, zip: false });
       // 就业办.zip beside the folders: a department that mailed its folder as a zip.
-      else if (e.isFile() && isZipName(e.name)) targets.push({ path, zip: true });
+      else if (e.kind === 'file' && isZipName(e.name)) targets.push({ path, zip: true });
       else collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(workspace, path) }));
     }
   }

@@ -5,7 +5,7 @@
  * (the batch may be any earlier quarter) and with "today" the day they were published, so that a
  * record is judged expired or dated in the future as it stood then. Any error: nothing is imported.
  */
-import { existsSync } from 'node:fs';
+import { pathExists } from '../io/workspace.js';
 import { basename, dirname, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
 import { formatQuarter } from '../domain/quarter.js';
@@ -56,7 +56,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
   let rows = 0;
   for (const file of files) {
     const abs = resolve(ctx.cwd, file);
-    if (!existsSync(abs)) throw new ToolError('PATH_NOT_FOUND', { path: file });
+    if (!pathExists(abs)) throw new ToolError('PATH_NOT_FOUND', { path: file });
     const display = displayPath(ctx.cwd, abs);
     // What the register keeps: the path inside the workspace, else the file's name (never an absolute path).
     const inside = displayPath(workspace, abs);

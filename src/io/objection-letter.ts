@@ -11,7 +11,10 @@
 import type { IsoDate } from '../domain/dates.js';
 import type { RegisterRecord } from '../register/events.js';
 import { toXmlSafe } from '../domain/text.js';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { normaliseZip } from './xlsx-writer.js';
+import { writeFileDurable } from './package-fs.js';
 
 type DocxModule = typeof import('docx');
 
@@ -122,4 +125,10 @@ export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer
   return normaliseZip(Buffer.from(raw), instant, (name, data) =>
     name === 'docProps/core.xml' ? Buffer.from(data.toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`), 'utf8') : data,
   );
+}
+
+/** Writes the letter, making its folder first (objections/ by default). */
+export function writeLetter(path: string, buf: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileDurable(path, buf);
 }

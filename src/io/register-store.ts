@@ -38,6 +38,11 @@ export interface LogRead {
 }
 
 /** Reads and verifies the whole log; a missing log is an empty one. */
+/** Whether the workspace has a register (its event log). */
+export function registerExists(workspace: string): boolean {
+  return existsSync(eventsPath(workspace));
+}
+
 export function readLog(workspace: string): LogRead {
   const path = eventsPath(workspace);
   let bytes: Buffer;

@@ -15,6 +15,11 @@ function isWorkspace(dir: string): boolean {
 }
 
 /** Whether `path` is a folder, something else (a file), or nothing (`-w` and `--out` need a folder). */
+/** Whether anything is at `path` (fs.existsSync): for the api, which opens no file itself. */
+export function pathExists(path: string): boolean {
+  return existsSync(path);
+}
+
 export function folderState(path: string): 'folder' | 'file' | 'missing' {
   try {
     return statSync(path).isDirectory() ? 'folder' : 'file';
