@@ -1,7 +1,7 @@
 /** The public API: narrow on purpose (STYLE habit 10). */
 export { validate, type ValidateOptions } from './api/validate.js';
-export type { Report } from './api/report.js';
-export { ToolError, type ToolErrorCode } from './api/errors.js';
+export type { Report } from './diagnostics/report.js';
+export { ToolError, type ToolErrorCode } from './diagnostics/tool-error.js';
 export { CODES, ALL_CODES, type Code, type CodeArgs, type Severity } from './diagnostics/codes.js';
 export type { Diagnostic, Location } from './diagnostics/diagnostic.js';
 export { checkCreditCode, makeCreditCode, normaliseCreditCode } from './domain/credit-code.js';

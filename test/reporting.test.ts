@@ -12,7 +12,7 @@ import { formatDiagnostics, writeDiagnostics, type PrettyOptions } from '../src/
 import { displayWidth, wrapText } from '../src/reporters/wrap.js';
 import { visible } from '../src/reporters/visible.js';
 import { messagesFor } from '../src/messages/index.js';
-import type { Report } from '../src/api/report.js';
+import type { Report } from '../src/diagnostics/report.js';
 // @ts-expect-error plain JavaScript benchmark helper
 import { findingRow, HEADER } from '../bench/generate.mjs';
 

@@ -16,9 +16,9 @@ import { cellText, scoreRows } from '../table/header.js';
 import { makeContext } from './context.js';
 import { messagesFor, renderMessage, type Lang } from '../messages/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../schemas/config.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { validate, type ValidateOptions } from './validate.js';
-import type { Report } from './report.js';
+import type { Report } from '../diagnostics/report.js';
 import { TOOL_NAME } from '../version.js';
 
 export const FEEDBACK_SUFFIX = '.检查结果.xlsx';
@@ -94,7 +94,7 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
   for (const i of inputs) if (resolve(i.path) === resolve(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: i.display });
 
   const m = messagesFor(options.lang);
-  const instant = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date();
+  const instant = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : ctx.now;
 
   const written: AnnotateResult['written'] = [];
   const usedNames = new Set<string>();

@@ -4,7 +4,7 @@
  * CALENDAR_NOT_COVERED finding when the calendar runs out.
  */
 import { makeContext, type CommonOptions, type Context } from './context.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../schemas/config.js';
 import type { IsoDate } from '../domain/dates.js';

@@ -4,13 +4,12 @@
  * replaced the package as sent and only the next `publish` complained. Kept apart from compile's
  * other register checks so that they can change independently.
  */
-import { existsSync } from 'node:fs';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
-import { EVENTS_DISPLAY, eventsPath, loadRegister } from '../io/register-store.js';
-import { ToolError } from './errors.js';
+import { EVENTS_DISPLAY, loadRegister, registerExists } from '../io/register-store.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 
 export function publishedBatchFinding(workspace: string, batch: string): RawDiagnostic | undefined {
-  if (!existsSync(eventsPath(workspace))) return undefined;
+  if (!registerExists(workspace)) return undefined;
   let published;
   try {
     published = loadRegister(workspace).state.batches.get(batch);

@@ -14,13 +14,13 @@ import { listFiles, pruneReplaced, recoverPackages, sha256Of, swapIntoPlace, tem
 import { displayPath } from '../io/paths.js';
 import type { LoadedTemplate } from '../io/template.js';
 import { zipBuffer } from '../io/xlsx-writer.js';
-import { messagesFor } from '../messages/index.js';
-import { toJsonReport } from '../reporters/json.js';
+import { buildJsonReport } from '../diagnostics/report-document.js';
+import { messagesFor, renderMessage } from '../messages/index.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { countedFindings, fixedInstant, quarterSummary, templateFor, writePackage, type DepartmentStatus, type QuarterSummary } from './package.js';
 import { checkQuarter, parseQuarterArg, requireWorkspace } from './quarter.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
 
 export interface CompileOptions extends CommonOptions {
@@ -104,7 +104,7 @@ async function checkAndWrite(
 
   const epoch = options.sourceDateEpoch;
   const instant = fixedInstant(quarter, epoch);
-  const generatedAt = (epoch !== undefined ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
+  const generatedAt = (epoch !== undefined ? new Date(epoch * 1000) : ctx.now).toISOString().replace(/\.\d+Z$/, 'Z');
   const temp = tempName(check.label);
   const tempDir = join(packagesDir, temp);
   const zipTemp = `${tempDir}.zip`;
@@ -118,7 +118,8 @@ async function checkAndWrite(
   try {
     // The package's own language (config `lang`, else Chinese), never the run's --lang: the same
     // inputs make the same report.json whoever runs the compile (docs/decisions.md).
-    const reportJson = toJsonReport(report, messagesFor(ctx.config.lang ?? 'zh-CN'));
+    const m = messagesFor(ctx.config.lang ?? 'zh-CN');
+    const reportJson = buildJsonReport(report, (d) => renderMessage(m, d));
     await writePackage(tempDir, {
       check,
       records,
@@ -146,7 +147,7 @@ async function checkAndWrite(
     // A compile paused past the lock's staleness (a sleeping laptop) may have lost it to another PC.
     lock?.assertHeld();
     // The old zip and hash go with the old package: a zip beside the new folder is always the new one.
-    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(new Date()), extra);
+    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(ctx.now), extra);
     result.written = true;
     result.packageDir = finalDir;
     result.manifestSha256 = manifestSha256;

@@ -1,14 +1,14 @@
 /** Options shared by every command, and what they resolve to. */
 import { join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
-import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig } from '../io/workspace.js';
+import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig, pathExists } from '../io/workspace.js';
 import { displayPath, resolveFrom } from '../io/paths.js';
+import { systemNow } from '../io/clock.js';
 import { buildMatrix, type Matrix } from '../schemas/matrix.js';
 import type { Config } from '../schemas/config.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { RuleEnv } from '../rules/types.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { loadMeasures } from '../io/measures.js';
 import type { MeasureEntry } from '../schemas/measures.js';
 
@@ -19,6 +19,8 @@ export interface CommonOptions {
   config?: string;
   /** YYYY-MM-DD; the CLI passes --today, else HRSS_CREDIT_TODAY, else Asia/Shanghai's date. */
   today?: string;
+  /** The instant of the run (the register's and the package's timestamps); else the system clock (io/clock.ts). */
+  now?: Date;
   strict?: boolean;
   ignore?: readonly string[];
 }
@@ -29,20 +31,24 @@ export interface Context {
   config: Config;
   matrix: Matrix;
   today: IsoDate;
+  /** The run's instant: options.now, else the system clock when the context was made. */
+  now: Date;
   collector: DiagnosticCollector;
   strict: boolean;
   /** 联合奖惩措施清单 (config `measures`); empty when none is configured. */
   measures: MeasureEntry[];
 }
 
-export function resolveToday(today: string | undefined): IsoDate {
-  if (today === undefined) return todayInShanghai();
+/** `clock`: the system's instant (Asia/Shanghai's date of it is today unless a date is given). */
+export function resolveToday(today: string | undefined, clock: Date): IsoDate {
+  if (today === undefined) return todayInShanghai(clock);
   if (!isIsoDate(today)) throw new ToolError('DATE_INVALID', { value: today });
   return today;
 }
 
 /** Finds the workspace (-w, else upwards from the first path, else from cwd) and loads its config. */
 export function makeContext(options: CommonOptions, firstPath?: string): Context {
+  const clock = systemNow();
   const cwd = resolve(options.cwd);
   let workspace: string | undefined;
   if (options.workspace) {
@@ -54,7 +60,7 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     workspace = (firstPath ? findWorkspaceUp(resolve(cwd, firstPath)) : undefined) ?? findWorkspaceUp(cwd);
   }
   const configPath = options.config ? resolve(cwd, options.config) : workspace ? join(workspace, CONFIG_FILE) : undefined;
-  if (options.config && configPath && !existsSync(configPath)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
+  if (options.config && configPath && !pathExists(configPath)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
   const config = loadConfig(configPath, configPath ? displayPath(cwd, configPath) : CONFIG_FILE);
   const matrix = buildMatrix(config.matrix);
   matrix.addPrefix(config.bureau.name);
@@ -64,7 +70,9 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     ...(workspace ? { workspace } : {}),
     config,
     matrix,
-    today: resolveToday(options.today),
+    // Today comes from --today or the system's date, not from `now` (HRSS_CREDIT_NOW stamps the register only).
+    today: resolveToday(options.today, clock),
+    now: options.now ?? clock,
     collector,
     strict: options.strict ?? false,
     measures: loadMeasures(config, workspace ?? cwd),

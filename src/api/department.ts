@@ -3,8 +3,8 @@
  * compile): lists, cover, sign-offs, evidence judged by its bytes, duplicates and conflicts.
  */
 import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node:path';
-import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
-import type { PlaceArg } from '../diagnostics/codes.js';
+import { makeDiagnostic, type Location, type RawDiagnostic } from '../diagnostics/diagnostic.js';
+import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
 import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
 import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
@@ -15,12 +15,13 @@ import type { Limits } from '../schemas/config.js';
 import { collisionKey, departmentFolderName, displayPath, enclosingNames, unsafeSegment, type PathFlavour } from '../io/paths.js';
 import { ioArgs } from '../io/errors.js';
 import { visible } from '../domain/text.js';
-import type { WorkbookSource } from '../io/cells.js';
+import type { WorkbookSource } from '../table/cells.js';
 import type { DepartmentDef } from '../schemas/matrix.js';
 import { SUBMISSION_RULES } from '../rules/submission/index.js';
+import { runQuarterRules } from '../rules/quarter/index.js';
 import type { RuleEnv, SubmissionFacts } from '../rules/types.js';
 import { isYes, splitNames, type CoverFacts } from '../table/cover.js';
-import { RecordIndex, type Finding, type Place } from '../table/record-index.js';
+import { RecordIndex } from '../table/record-index.js';
 import type { CheckedRecord } from '../table/list-sheet.js';
 import { baseEnv, type Context } from './context.js';
 import { redactIdNumbers } from '../domain/mask.js';
@@ -115,37 +116,6 @@ function zipDepartmentName(ctx: Context, zipPath: string, top: string | undefine
   const stem = basename(zipPath, extname(zipPath));
   if (ctx.matrix.resolveDepartment(stem) || top === undefined) return stem;
   return ctx.matrix.resolveDepartment(top) ? top : stem;
-}
-
-function placeArg(p: Place): PlaceArg {
-  return { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row };
-}
-
-/** Turns what the record index found into findings. */
-export function reportIndexFindings(findings: Finding[], report: (d: RawDiagnostic) => void): void {
-  for (const f of findings) {
-    if (f.kind === 'duplicate') {
-      const places = f.places.map(placeArg);
-      for (const p of f.places.slice(1)) {
-        const diag = makeDiagnostic(
-          'PACKAGE_DUPLICATE',
-          { subject: f.subject, places, count: f.places.length, id: f.id },
-          { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row },
-          { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank },
-        );
-        report({ ...diag, ...(p.department !== undefined ? { department: p.department } : {}) } as RawDiagnostic);
-      }
-      continue;
-    }
-    const p = f.place;
-    const loc = { file: p.file, ...(p.sheet ? { sheet: p.sheet } : {}), row: p.row };
-    const sort = { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank };
-    const diag =
-      f.kind === 'conflict'
-        ? makeDiagnostic('PACKAGE_RED_BLACK_CONFLICT', { subject: f.subject, other: placeArg(f.other) }, loc, sort)
-        : makeDiagnostic('PACKAGE_SAME_SUBJECT', { subject: f.subject, other: placeArg(f.other) }, loc, sort);
-    report({ ...diag, ...(p.department !== undefined ? { department: p.department } : {}) } as RawDiagnostic);
-  }
 }
 
 function unsafeName(name: string): 'absolute' | 'outside' | undefined {
@@ -307,33 +277,52 @@ export async function checkDepartment(ctx: Context, target: string, isFolder: bo
   }
 }
 
-async function checkSubmission(
-  ctx: Context,
-  target: string,
-  isFolder: boolean,
-  options: DepartmentOptions,
-  zip?: { sub: ZipSubmission | undefined; problem: FileProblem | undefined },
-): Promise<DepartmentResult> {
-  const folder = isFolder ? target : dirname(target);
-  const display = displayPath(options.base, isFolder ? folder : target);
-  const limits = ctx.config.limits;
-  const listing = zip ? (zip.sub?.listing ?? emptyListing()) : isFolder ? await listDepartment(folder) : undefined;
-  let rank = Number.MAX_SAFE_INTEGER;
-  let deptName: string | undefined;
-  let errors = 0;
-  let warnings = 0;
-  let info = 0;
-  const report = (d: RawDiagnostic): void => {
-    const before = { ...ctx.collector.counts };
-    ctx.collector.add(d, deptName, rank);
-    errors += ctx.collector.counts.error - before.error;
-    warnings += ctx.collector.counts.warning - before.warning;
-    info += ctx.collector.counts.info - before.info;
-  };
-  // Inside a zip the names are the department's own bytes, decoded: shown as visible characters.
-  const fileDisplay = (p: string): string => (zip ? visible(displayPath(options.base, p)) : displayPath(options.base, p));
+/**
+ * Where a department's findings go: the collector, with the department and its rank once known, and
+ * the department's own counts (for status and the package's 报送情况).
+ */
+class DepartmentSink {
+  rank = Number.MAX_SAFE_INTEGER;
+  name: string | undefined;
+  errors = 0;
+  warnings = 0;
+  info = 0;
 
-  // 1. Open the data files and read the covers first: the cover may name the department.
+  constructor(private readonly ctx: Context) {}
+
+  readonly report = (d: RawDiagnostic): void => {
+    const counts = this.ctx.collector.counts;
+    const before = { ...counts };
+    this.ctx.collector.add(d, this.name, this.rank);
+    this.errors += counts.error - before.error;
+    this.warnings += counts.warning - before.warning;
+    this.info += counts.info - before.info;
+  };
+}
+
+/** A folder, a zip or a single file, and how its names are shown. */
+interface SubmissionSource {
+  target: string;
+  isFolder: boolean;
+  folder: string;
+  display: string;
+  listing: DepartmentListing | undefined;
+  zip: { sub: ZipSubmission | undefined; problem: FileProblem | undefined } | undefined;
+  fileDisplay(p: string): string;
+}
+
+/** Step 1: the data files opened and the covers read first (the cover may name the department). */
+async function openFiles(ctx: Context, src: SubmissionSource): Promise<{
+  listEntries: FolderEntry[];
+  coverEntries: FolderEntry[];
+  opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[];
+  covers: CoverFacts[];
+  /** Findings made before the department (and so its rank) is known. */
+  pending: RawDiagnostic[];
+}> {
+  const { target, listing, zip, fileDisplay, display } = src;
+  const limits = ctx.config.limits;
+  const rank = Number.MAX_SAFE_INTEGER;
   // A single file named 报送单.* is a cover, never a list (submission.md "Which sheets are lists").
   const single: FolderEntry = { name: basename(target), path: target, rel: basename(target), size: 0 };
   const singleIsCover = !listing && isCoverName(target);
@@ -371,28 +360,48 @@ async function checkSubmission(
     if (wb) covers.push(...(await readCoverSheets(wb, fileDisplay(entry.path), early)));
     opened.push({ entry, wb });
   }
+  return { listEntries, coverEntries, opened, covers, pending };
+}
 
-  // 2. Department and quarter (workspace.md "Departments", "Quarters").
+/** Step 2: the department and the quarter (workspace.md "Departments", "Quarters"), and the rules' environment. */
+function placeSubmission(ctx: Context, src: SubmissionSource, options: DepartmentOptions, covers: CoverFacts[], pending: RawDiagnostic[], sink: DepartmentSink): { dept: DepartmentDef | undefined; quarter: Quarter | undefined; env: RuleEnv } {
+  const { target, isFolder, folder, zip, display } = src;
   const resolved = resolveDepartment(ctx, options.department, zip ? zipDepartmentName(ctx, target, zip.sub?.topFolder) : departmentFolderName(target, isFolder), covers);
   const dept = resolved.dept;
   if (dept) {
-    deptName = dept.name;
-    rank = ctx.matrix.departmentRank(dept.name);
+    sink.name = dept.name;
+    sink.rank = ctx.matrix.departmentRank(dept.name);
   }
-  for (const d of pending) report({ ...d, sort: { ...d.sort, departmentRank: rank } } as RawDiagnostic);
+  const rank = sink.rank;
+  for (const d of pending) sink.report({ ...d, sort: { ...d.sort, departmentRank: rank } } as RawDiagnostic);
   // A feedback copy is the department's file marked up by us: send the corrected original instead.
-  for (const f of listing?.feedbackCopies ?? (singleIsFeedback ? [single] : [])) {
-    report(makeDiagnostic('FILE_FEEDBACK_COPY', { name: f.name }, { file: fileDisplay(f.path) }, { departmentRank: rank }));
+  const single: FolderEntry = { name: basename(target), path: target, rel: basename(target), size: 0 };
+  const singleIsFeedback = !src.listing && isFeedbackCopyName(target);
+  for (const f of src.listing?.feedbackCopies ?? (singleIsFeedback ? [single] : [])) {
+    sink.report(makeDiagnostic('FILE_FEEDBACK_COPY', { name: f.name }, { file: src.fileDisplay(f.path) }, { departmentRank: rank }));
   }
   if (resolved.unknown) {
-    report(makeDiagnostic('MATRIX_DEPARTMENT_UNKNOWN', resolved.unknown, { file: display }, { departmentRank: rank }));
+    sink.report(makeDiagnostic('MATRIX_DEPARTMENT_UNKNOWN', resolved.unknown, { file: display }, { departmentRank: rank }));
   }
   const coverQuarter = covers[0]?.values.quarter?.text ? parseQuarter(covers[0].values.quarter.text) : undefined;
   const quarter = options.quarter ?? quarterFromPath(isFolder ? folder : target) ?? coverQuarter;
   const env: RuleEnv = { ...baseEnv(ctx), ...(quarter ? { quarter } : {}), ...(dept ? { department: dept } : {}) };
+  return { dept, quarter, env };
+}
 
-  // 3. The lists.
-  const index = options.index ?? new RecordIndex();
+/** Step 3: the lists, row by row (the row rules), counted by list and domain. */
+async function checkLists(
+  ctx: Context,
+  src: SubmissionSource,
+  options: DepartmentOptions,
+  opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[],
+  env: RuleEnv,
+  dept: DepartmentDef | undefined,
+  index: RecordIndex,
+  sink: DepartmentSink,
+): Promise<{ rows: number; red: number; black: number; byDomain: Record<string, { red: number; black: number }> }> {
+  const deptName = sink.name;
+  const rank = sink.rank;
   let rows = 0;
   let red = 0;
   let black = 0;
@@ -401,10 +410,10 @@ async function checkSubmission(
   for (const { entry, wb } of opened) {
     if (!wb) continue;
     try {
-      const res = await checkListSheets(wb, fileDisplay(entry.path), env, {
+      const res = await checkListSheets(wb, src.fileDisplay(entry.path), env, {
         ...(deptName !== undefined ? { department: deptName } : {}),
         departmentRank: rank,
-        report,
+        report: sink.report,
         index,
         ...(options.onProgress ? { onProgress: (file: string, rows: number) => options.onProgress?.(redactIdNumbers(file, ctx.config.publication.maskRule), rows) } : {}),
         onRecord: (file, sheet, r) => {
@@ -420,22 +429,40 @@ async function checkSubmission(
       await wb.close();
     }
   }
+  return { rows, red, black, byDomain };
+}
 
-  // A folder with no file at all (litter aside) is not submitted yet: no "no cover", no finding of
-  // its own; compile says PACKAGE_SUBMISSION_MISSING as for an absent folder.
-  const notFilled =
+/**
+ * A folder with no file at all (litter aside) is not submitted yet: no "no cover", no finding of its
+ * own; compile says PACKAGE_SUBMISSION_MISSING as for an absent folder.
+ */
+async function isNotFilled(src: SubmissionSource): Promise<boolean> {
+  const { zip, isFolder, listing, folder } = src;
+  return (
     !zip && isFolder && listing !== undefined && listing.unreadable.length === 0 &&
     [listing.lists, listing.coverFiles, listing.coverScans, listing.attachments, listing.links].every((l) => l.length === 0) &&
     listing.other.every((o) => o.name.endsWith('/')) &&
-    (await holdsNoFiles(folder));
+    (await holdsNoFiles(folder))
+  );
+}
 
-  // 4. Evidence, judged by its bytes; links never followed.
+/** Step 4: the evidence, judged by its bytes (links never followed), and the files the cover names but the folder lacks. */
+async function checkSubmissionEvidence(
+  ctx: Context,
+  src: SubmissionSource,
+  dept: DepartmentDef | undefined,
+  covers: CoverFacts[],
+  notFilled: boolean,
+  sink: DepartmentSink,
+): Promise<{ evidence: EvidenceFile[]; reports: number; pictures: number; namedMissing: string[] }> {
+  const { listing, display, fileDisplay } = src;
+  const { report, rank } = sink;
   const evidence: EvidenceFile[] = [];
   let reports = 0;
   let pictures = 0;
   const namedMissing: string[] = [];
   if (listing && !notFilled) {
-    const judged = await judgeEvidence(listing, { report, rank, limits, fileDisplay, display });
+    const judged = await judgeEvidence(listing, { report, rank, limits: ctx.config.limits, fileDisplay, display });
     evidence.push(...judged.evidence);
     reports = judged.reports;
     pictures = judged.pictures;
@@ -456,8 +483,48 @@ async function checkSubmission(
       }
     }
   }
+  return { evidence, reports, pictures, namedMissing };
+}
 
-  // 5. The submission as a whole.
+/** Step 5: the submission as a whole (the submission rules); alone, also across its records (the quarter rules). */
+function checkWhole(src: SubmissionSource, options: DepartmentOptions, facts: SubmissionFacts, index: RecordIndex, notFilled: boolean, sink: DepartmentSink): void {
+  const { listing, zip, display } = src;
+  const rank = sink.rank;
+  // A folder that cannot be listed has already said so (FILE_UNREADABLE); "no cover" would mislead.
+  const folderUnreadable = (listing?.unreadable.some((u) => u.rel === '.') ?? false) || zip?.problem !== undefined;
+  const reportSubmission = <C extends Code>(code: C, args: CodeArgs[C], location?: Location): void =>
+    sink.report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank }));
+  for (const rule of folderUnreadable || notFilled ? [] : SUBMISSION_RULES) rule.check(facts, reportSubmission);
+  if (!options.index || options.reportIndex) runQuarterRules({ records: index.findings() }, sink.report);
+}
+
+async function checkSubmission(
+  ctx: Context,
+  target: string,
+  isFolder: boolean,
+  options: DepartmentOptions,
+  zip?: { sub: ZipSubmission | undefined; problem: FileProblem | undefined },
+): Promise<DepartmentResult> {
+  const folder = isFolder ? target : dirname(target);
+  const display = displayPath(options.base, isFolder ? folder : target);
+  const src: SubmissionSource = {
+    target,
+    isFolder,
+    folder,
+    display,
+    listing: zip ? (zip.sub?.listing ?? emptyListing()) : isFolder ? await listDepartment(folder) : undefined,
+    zip,
+    // Inside a zip the names are the department's own bytes, decoded: shown as visible characters.
+    fileDisplay: (p: string): string => (zip ? visible(displayPath(options.base, p)) : displayPath(options.base, p)),
+  };
+  const sink = new DepartmentSink(ctx);
+
+  const { listEntries, coverEntries, opened, covers, pending } = await openFiles(ctx, src);
+  const { dept, quarter, env } = placeSubmission(ctx, src, options, covers, pending, sink);
+  const index = options.index ?? new RecordIndex();
+  const { rows, red, black, byDomain } = await checkLists(ctx, src, options, opened, env, dept, index, sink);
+  const notFilled = await isNotFilled(src);
+  const { evidence, reports, pictures, namedMissing } = await checkSubmissionEvidence(ctx, src, dept, covers, notFilled, sink);
   const facts: SubmissionFacts = {
     env,
     ...(isFolder ? { folder: display } : {}),
@@ -468,17 +535,12 @@ async function checkSubmission(
     evidence: { reports, pictures, namedMissing },
     ...(quarter ? { quarterFromPath: formatQuarter(quarter) } : {}),
   };
-  // A folder that cannot be listed has already said so (FILE_UNREADABLE); "no cover" would mislead.
-  const folderUnreadable = (listing?.unreadable.some((u) => u.rel === '.') ?? false) || zip?.problem !== undefined;
-  for (const rule of folderUnreadable || notFilled ? [] : SUBMISSION_RULES) {
-    rule.check(facts, (code, args, location) => report(makeDiagnostic(code, args, location ?? { file: display }, { departmentRank: rank })));
-  }
-  if (!options.index || options.reportIndex) reportIndexFindings(index.findings(), report);
+  checkWhole(src, options, facts, index, notFilled, sink);
 
   // A zip is one input: its hash pins every entry in it (docs/decisions.md).
   const inputs = zip
     ? zip.sub ? [{ path: target, display, bytes: zip.sub.bytes }] : []
-    : [...coverEntries, ...listEntries].map((e) => ({ path: e.path, display: fileDisplay(e.path), bytes: e.size }));
+    : [...coverEntries, ...listEntries].map((e) => ({ path: e.path, display: src.fileDisplay(e.path), bytes: e.size }));
   const cover = covers[0];
   return {
     folder,
@@ -496,8 +558,8 @@ async function checkSubmission(
     evidence,
     inputs,
     files: coverEntries.length + listEntries.length,
-    errors,
-    warnings,
-    info,
+    errors: sink.errors,
+    warnings: sink.warnings,
+    info: sink.info,
   };
 }

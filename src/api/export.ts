@@ -8,7 +8,7 @@ import { recoverPackages } from '../io/package-fs.js';
 import { formatQuarter, parseQuarter, resolveQuarter } from '../domain/quarter.js';
 import { parseRecordsFile } from '../schemas/record.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { parseJsonText } from '../io/json-file.js';
 import { zodIssueArgs } from '../io/workspace.js';
 import { ZodError, type z } from 'zod';

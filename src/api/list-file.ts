@@ -1,7 +1,7 @@
 /** Reads one list file: its cover sheets, then its list sheets, into findings and records. */
 import { basename, extname } from 'node:path';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
-import type { WorkbookSource, SheetSource } from '../io/cells.js';
+import type { WorkbookSource, SheetSource } from '../table/cells.js';
 import { FileProblem, ioProblem, unreadable } from '../io/errors.js';
 import { openWorkbook } from '../io/sniff.js';
 import type { Limits } from '../schemas/config.js';
@@ -11,6 +11,7 @@ import { scoreRows } from '../table/header.js';
 import { ListSheet, type CheckedRecord } from '../table/list-sheet.js';
 import type { RecordIndex } from '../table/record-index.js';
 import type { RuleEnv } from '../rules/types.js';
+import { runRowRules } from '../rules/run-rows.js';
 
 // 移出申请 is a removal request (register.md "Removal requests"), never a list.
 const NOT_LIST_SHEET = /报送单|说明|字典|代码表|示例|移出申请/;
@@ -119,6 +120,7 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
     }
     const list = new ListSheet({
       env,
+      checkRow: runRowRules,
       file: display,
       sheetName: sheet.name,
       ...(csv ? {} : { locationSheet: sheet.name }),

@@ -16,19 +16,20 @@ import { redactIdNumbers } from '../domain/mask.js';
 import { foldKey } from '../domain/text.js';
 import { isOverdue, workingDaysLeft, yearOf } from '../domain/working-days.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
-import { existsSync } from 'node:fs';
-import { appendEvent, eventsPath, loadRegister, type Loaded } from '../io/register-store.js';
+import { appendEvent, eventsPath, loadRegister, registerExists, type Loaded } from '../io/register-store.js';
 import type { LoadedCalendar } from '../io/calendar.js';
 import { resolveAuthor } from '../io/who.js';
 import { formatHead } from '../register/chain.js';
+import type { LetterData } from '../io/objection-letter.js';
+export type { LetterData };
 import { OBJECTION_CHANNELS, type EventBody, type ObjectionChannel, type ObjectionResolveBody, type RegisterRecord } from '../register/events.js';
 import { statusesOn, statusOn, type ObjectionFact, type RecordStatus, type RegisterState } from '../register/state.js';
 import { notCoveredDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';
 import { makeContext, type Context } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { requireWorkspace } from './quarter.js';
 import { listedRecord, type WriterOptions } from './register.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 import { deadline as deadlineOf } from '../domain/working-days.js';
 
 export const OUTCOMES = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' } as const;
@@ -181,10 +182,10 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const n = objectionWorkingDays(ctx.config, providerCheck);
   const cal = workspaceCalendar(ctx);
   const due = objectionDeadline(received, providerCheck, ctx.config, cal);
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   const query = redactIdNumbers([options.record, options.subject].filter((x) => x !== undefined).join(' / '), ctx.config.publication.maskRule);
   // No register yet: no record to object to, and no register/ folder made for nothing (compile reads its presence).
-  if (!existsSync(eventsPath(workspace))) {
+  if (!registerExists(workspace)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }));
     return { report: makeReport(ctx, 'objection add', 0, 0), outcome: 'refused', objection: null, head: null };
   }
@@ -270,9 +271,9 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   if (on > ctx.today) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: ctx.today, reason: 'future' });
   const wanted = number.trim().toUpperCase();
   const cal = workspaceCalendar(ctx);
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   let notCovered: number | null = null;
-  if (!existsSync(eventsPath(workspace))) {
+  if (!registerExists(workspace)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
     return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
   }
@@ -306,26 +307,6 @@ export async function objectionResolve(number: string, options: ResolveOptions):
 // objection letter
 
 /** Everything the 异议处理意见书 says (identifiers in full: it goes to the city credit office). */
-export interface LetterData {
-  bureau: string;
-  number: string;
-  from: string;
-  channel: string | null;
-  received: IsoDate;
-  deadline: IsoDate | null;
-  workingDays: number;
-  providerCheck: boolean;
-  summary: string;
-  record: RegisterRecord;
-  batch: string;
-  publishedOn: IsoDate;
-  outcome: OutcomeZh | null;
-  opinion: string | null;
-  handler: string;
-  date: IsoDate | null;
-  late: boolean;
-}
-
 export interface LetterOptions extends WriterOptions {
   out?: string;
   /** SOURCE_DATE_EPOCH (seconds): the instant in the document's properties and zip entries. */
@@ -377,14 +358,10 @@ export async function objectionLetter(number: string, options: LetterOptions): P
   const path = options.out !== undefined ? resolvePath(ctx.cwd, options.out) : join(workspace, shown);
   // The letter's own date fixes its timestamps unless SOURCE_DATE_EPOCH says otherwise: the same objection, the same bytes.
   const instant = options.epoch !== undefined ? new Date(options.epoch * 1000) : new Date(`${data.date ?? data.received}T00:00:00Z`);
-  const { letterBuffer } = await import('../io/objection-letter.js');
+  const { letterBuffer, writeLetter } = await import('../io/objection-letter.js');
   const buf = await letterBuffer(data, instant);
-  const { mkdirSync } = await import('node:fs');
-  const { dirname } = await import('node:path');
-  const { writeFileDurable } = await import('../io/package-fs.js');
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileDurable(path, buf);
+    writeLetter(path, buf);
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path: shown });
   }

@@ -3,8 +3,7 @@
  * the quarter as a whole — duplicates and red/black conflicts across departments, departments that
  * have not submitted, quarter folders named twice.
  */
-import { readdirSync } from 'node:fs';
-import { beforeAccess } from '../io/faults.js';
+import { listQuarterFolder, listSubfolders } from '../io/folder.js';
 import { join } from 'node:path';
 import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
@@ -14,8 +13,11 @@ import { RecordIndex } from '../table/record-index.js';
 import type { CreditRecord } from '../schemas/record.js';
 import type { Context } from './context.js';
 import { redactIdNumbers } from '../domain/mask.js';
-import { checkDepartment, reportIndexFindings, type DepartmentResult } from './department.js';
-import { ToolError } from './errors.js';
+import { checkDepartment, type DepartmentResult } from './department.js';
+import { runQuarterRules } from '../rules/quarter/index.js';
+import { missingDepartments } from '../rules/quarter/submission-missing.js';
+import type { QuarterFacts } from '../rules/types.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { toCreditRecord } from './records.js';
 
 export interface QuarterCheck {
@@ -53,10 +55,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   const submissions = join(workspace, 'submissions');
   let entries: string[];
   try {
-    entries = readdirSync(submissions, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort();
+    entries = listSubfolders(submissions);
   } catch {
     throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   }
@@ -66,11 +65,6 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   });
   if (folders.length === 0) throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   const collector = ctx.collector;
-  if (folders.length > 1) {
-    for (const f of folders.slice(1)) {
-      collector.add(makeDiagnostic('PACKAGE_QUARTER_DUPLICATE', { quarter: label, folders: folders.map((x) => `submissions/${x}`) }, { file: `submissions/${f}` }));
-    }
-  }
 
   const index = new RecordIndex();
   const records: CreditRecord[] = [];
@@ -80,18 +74,17 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     const dir = join(submissions, folder);
     let listed;
     try {
-      beforeAccess(dir);
-      listed = readdirSync(dir, { withFileTypes: true });
+      listed = listQuarterFolder(dir);
     } catch (err) {
       // The quarter folder itself: nothing of the quarter can be checked (exit 2, naming it).
       throw new ToolError('PATH_UNREADABLE', { path: displayPath(workspace, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });
     }
-    for (const e of listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of listed) {
       if (isLitter(e.name)) continue;
       const path = join(dir, e.name);
-      if (e.isDirectory()) targets.push({ path, zip: false });
+      if (e.kind === 'folder') targets.push({ path, zip: false });
       // 就业办.zip beside the folders: a department that mailed its folder as a zip.
-      else if (e.isFile() && isZipName(e.name)) targets.push({ path, zip: true });
+      else if (e.kind === 'file' && isZipName(e.name)) targets.push({ path, zip: true });
       else collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(workspace, path) }));
     }
   }
@@ -114,32 +107,17 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     files += res.files;
     rows += res.rows;
   }
-  reportIndexFindings(index.findings(), (d) => collector.add(d, undefined, d.sort?.departmentRank));
-
-  // Two folders for one department; departments of the matrix that have not submitted.
-  const byDept = new Map<string, DepartmentResult[]>();
-  for (const d of departments) {
-    if (!d.department) continue;
-    const list = byDept.get(d.department.name) ?? [];
-    list.push(d);
-    byDept.set(d.department.name, list);
-  }
-  for (const [name, list] of byDept) {
-    if (list.length < 2) continue;
-    for (const d of list.slice(1)) {
-      collector.add(
-        makeDiagnostic('PACKAGE_DEPARTMENT_DUPLICATE', { department: name, folders: list.map((x) => x.display) }, { file: d.display }, { departmentRank: ctx.matrix.departmentRank(name) }),
-        name,
-      );
-    }
-  }
-  const missing: string[] = [];
-  for (const dept of ctx.matrix.departments) {
-    const submitted = (byDept.get(dept.name) ?? []).some((d) => d.covers > 0);
-    if (!submitted) {
-      missing.push(dept.name);
-      collector.add(makeDiagnostic('PACKAGE_SUBMISSION_MISSING', { department: dept.name }, {}, { departmentRank: ctx.matrix.departmentRank(dept.name) }), dept.name);
-    }
-  }
+  // Across the records and the departments of the quarter (rules/quarter/).
+  const facts = {
+    records: index.findings(),
+    quarter: {
+      label,
+      folders,
+      departments: departments.map((d) => ({ ...(d.department ? { name: d.department.name } : {}), display: d.display, covers: d.covers })),
+      matrix: ctx.matrix,
+    },
+  } satisfies QuarterFacts;
+  runQuarterRules(facts, (d) => collector.add(d, undefined, d.sort?.departmentRank));
+  const missing = missingDepartments(facts.quarter);
   return { quarter, label, folders, departments, records, missing, files, rows };
 }

@@ -5,7 +5,7 @@
  * (the batch may be any earlier quarter) and with "today" the day they were published, so that a
  * record is judged expired or dated in the future as it stood then. Any error: nothing is imported.
  */
-import { existsSync } from 'node:fs';
+import { pathExists } from '../io/workspace.js';
 import { basename, dirname, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
 import { formatQuarter } from '../domain/quarter.js';
@@ -18,13 +18,14 @@ import type { RegisterRecord } from '../register/events.js';
 import type { RuleEnv } from '../rules/types.js';
 import { RecordIndex } from '../table/record-index.js';
 import { baseEnv, makeContext } from './context.js';
-import { resolveDepartment, reportIndexFindings } from './department.js';
-import { ToolError } from './errors.js';
+import { resolveDepartment } from './department.js';
+import { runQuarterRules } from '../rules/quarter/index.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { checkListSheets, openListFile } from './list-file.js';
 import { parseQuarterArg, requireWorkspace } from './quarter.js';
 import { toCreditRecord } from './records.js';
 import type { WriterOptions } from './register.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 
 export interface ImportOptions extends WriterOptions {
   batch: string;
@@ -55,7 +56,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
   let rows = 0;
   for (const file of files) {
     const abs = resolve(ctx.cwd, file);
-    if (!existsSync(abs)) throw new ToolError('PATH_NOT_FOUND', { path: file });
+    if (!pathExists(abs)) throw new ToolError('PATH_NOT_FOUND', { path: file });
     const display = displayPath(ctx.cwd, abs);
     // What the register keeps: the path inside the workspace, else the file's name (never an absolute path).
     const inside = displayPath(workspace, abs);
@@ -87,12 +88,12 @@ export async function registerImport(files: readonly string[], options: ImportOp
       await wb.close();
     }
   }
-  reportIndexFindings(index.findings(), (d) => ctx.collector.add(d, undefined, d.sort?.departmentRank));
+  runQuarterRules({ records: index.findings() }, (d) => ctx.collector.add(d, undefined, d.sort?.departmentRank));
   const checked = makeReport(ctx, 'register import', files.length, rows, batch);
   const base = { batch, on, records: records.length };
   if (checked.stats.errors > 0 || checked.exitCode !== 0) return { ...base, report: checked, outcome: 'refused' };
 
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   const { event, value } = await appendEvent(
     workspace,
     author,

@@ -20,9 +20,9 @@ import { formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '
 import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry } from '../register/events.js';
 import { apply, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { parseQuarterArg, requireWorkspace } from './quarter.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 import { verify } from './verify.js';
 
 export interface WriterOptions extends CommonOptions {
@@ -119,7 +119,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
   const content = readPackage(dir, rel, recordsBytes);
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
 
   const body: EventBody = { type: 'publish', batch, on, package: packageHash, records: content.records, removals: content.removals, unchanged: content.unchanged };
   const { event, value } = await appendEvent(
@@ -179,8 +179,8 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
 export async function registerRepair(options: WriterOptions): Promise<RepairOutcome> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
-  const stamp = beijingInstant(options.now ?? new Date()).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const stamp = beijingInstant(ctx.now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   return repairRegister(workspace, stamp, author, { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } });
 }
 
@@ -189,7 +189,7 @@ export async function registerNote(text: string, ids: readonly string[], options
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   if (text.trim() === '') throw new ToolError('USAGE', { detail: 'note' });
-  const author = resolveAuthor(options.by, ctx.config.clerk, options.now ?? new Date());
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   const wanted = ids.map((id) => id.trim().toLowerCase());
   const { event } = await appendEvent(
     workspace,
@@ -297,7 +297,7 @@ export async function registerLedger(options: ListOptions & { xlsx: string; now?
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
   const path = resolve(ctx.cwd, options.xlsx);
-  await writeLedger(path, statuses, options.full ?? false, ctx.config.publication.maskRule, options.now ?? new Date());
+  await writeLedger(path, statuses, options.full ?? false, ctx.config.publication.maskRule, ctx.now);
   return { on, records: statuses.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)), ledger: options.xlsx };
 }
 

@@ -7,7 +7,7 @@ import { todayInShanghai } from '../domain/dates.js';
 import { formatQuarter, type Quarter } from '../domain/quarter.js';
 import { readPackage, REPORT_FILE } from '../io/package-read.js';
 import { makeContext, type CommonOptions } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { parseQuarterArg, requireWorkspace } from './quarter.js';
 import type { ObjectionFact, RegisterFacts, RemovalFact } from './register-facts.js';
 import { workspaceRegisterFacts } from './register-facts-load.js';

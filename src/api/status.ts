@@ -5,7 +5,7 @@ import { recoverPackages } from '../io/package-fs.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { countedFindings, quarterSummary, type QuarterSummary } from './package.js';
 import { checkQuarter, parseQuarterArg } from './quarter.js';
-import { makeReport, type Report } from './report.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 
 export async function status(quarterArg: string, options: CommonOptions): Promise<{ report: Report; summary: QuarterSummary }> {
   const ctx = makeContext(options);

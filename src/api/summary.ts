@@ -10,12 +10,13 @@ import { addIsoDuration, isIsoDate } from '../domain/dates.js';
 import { formatQuarter, quarterEnd, type Quarter } from '../domain/quarter.js';
 import { readPackage, type ReadPackage } from '../io/package-read.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from './package.js';
 import { checkQuarter, requireWorkspace } from './quarter.js';
 import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from './register-facts.js';
 
-export type SubmissionState = 'submitted' | 'nil' | 'missing';
+import type { SubmissionState } from '../schemas/states.js';
+export type { SubmissionState };
 
 export interface DepartmentFacts {
   department: string;

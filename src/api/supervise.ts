@@ -10,7 +10,8 @@ import type { RegisterFacts } from './register-facts.js';
 import { workspaceRegisterFacts } from './register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts, type SubmissionState } from './summary.js';
 
-export type LapseKind = 'missing' | 'late' | 'unsigned' | 'objection-overdue' | 'objection-late' | 'correction-awaited';
+import type { LapseKind } from '../schemas/states.js';
+export type { LapseKind };
 
 export interface SuperviseRow {
   department: string;

@@ -10,7 +10,7 @@ import { listFolders, writeNewFile } from '../io/form-files.js';
 import { displayPath, unsafeSegment } from '../io/paths.js';
 import type { DepartmentDef } from '../schemas/matrix.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { fixedInstant } from './package.js';
 import { TOOL_NAME } from '../version.js';
 

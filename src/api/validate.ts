@@ -9,8 +9,8 @@ import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { checkDepartment, checkEvidence, type DepartmentResult } from './department.js';
 import { isEvidenceDirName, isEvidenceFileName } from '../io/folder.js';
-import { ToolError } from './errors.js';
-import { makeReport, type Report } from './report.js';
+import { ToolError } from '../diagnostics/tool-error.js';
+import { makeReport, type Report } from '../diagnostics/report.js';
 
 export interface ValidateOptions extends CommonOptions {
   department?: string;

@@ -12,7 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import yauzl from 'yauzl';
 import { listFiles, recoverPackages, sha256Of } from '../io/package-fs.js';
 import { ManifestSchema, type Manifest } from '../schemas/manifest.js';
-import { ToolError } from './errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { REPORT_FILE } from '../io/package-read.js';
 
 export interface VerifyResult {

@@ -8,48 +8,20 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { messagesFor, parseLang, type Lang, type Messages } from '../messages/index.js';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { readRegularFile } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerUi } from '../messages/register-ui.js';
 import { objectionUi } from '../messages/objection-ui.js';
+import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
+
+export type { CliIo, CommandEnv, GlobalFlags };
 
 // A small young generation: validating makes only short-lived garbage per row, and the default
 // 16 MB semi-spaces (in the main thread and the CSV worker alike) added ~30 MB of peak memory on a
 // million-row file for no measurable speed (bench/RESULTS.md). Set before anything large is allocated.
 setFlagsFromString('--max-semi-space-size=4');
-
-export interface CliIo {
-  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  env: Record<string, string | undefined>;
-  cwd: string;
-}
-
-export interface GlobalFlags {
-  workspace?: string;
-  config?: string;
-  format: 'pretty' | 'json';
-  lang?: string;
-  today?: string;
-  strict?: boolean;
-  ignore: string[];
-  quiet?: boolean;
-  debug?: boolean;
-  color?: boolean;
-  ascii?: boolean;
-  maxFindings?: number;
-}
-
-export interface CommandEnv {
-  io: CliIo;
-  flags: GlobalFlags;
-  m: Messages;
-  chalk: ChalkInstance;
-  width: number;
-  common: { cwd: string; workspace?: string; config?: string; today?: string; strict?: boolean; ignore: string[] };
-}
 
 /** --max-findings N: a whole number of at least 1. */
 function positiveInt(value: string): number {

@@ -4,7 +4,7 @@
  */
 
 import type { FieldKey } from '../schemas/fields.js';
-import type { CoverKey } from '../table/cover.js';
+import type { CoverKey } from '../schemas/cover.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -207,7 +207,7 @@ export function parseDateSerial(n: number, date1904 = false): DateParse {
 }
 
 /** Today's calendar date in Asia/Shanghai (workspace.md "Today"). */
-export function todayInShanghai(now: Date = new Date()): IsoDate {
+export function todayInShanghai(now: Date): IsoDate {
   return daysToIso(Math.floor((now.getTime() + 8 * 3_600_000) / DAY_MS));
 }
 

@@ -11,7 +11,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ZodError } from 'zod';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { addDays, isIsoDate, type IsoDate } from '../domain/dates.js';
 import { yearOf, type Calendar, type CalendarSource, type DayName, type YearSchedule } from '../domain/working-days.js';
 import { CalendarFileSchema, type CalendarFile } from '../schemas/calendar.js';

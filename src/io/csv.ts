@@ -13,7 +13,7 @@ import type { CsvWorkerInput, CsvWorkerMessage } from './csv-worker.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { Limits } from '../schemas/config.js';
-import type { RowHandler, SheetRow, WorkbookSource } from './cells.js';
+import type { RowHandler, SheetRow, WorkbookSource } from '../table/cells.js';
 import { ioProblem, unreadable } from './errors.js';
 
 export type { CsvEncoding };

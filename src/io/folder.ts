@@ -3,7 +3,7 @@
  * evidence, and what is neither (workspace.md). Only this module and the readers touch the disk.
  */
 import { lstat, readdir } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { readdirSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isDataFileName, isLitter } from './sniff.js';
 import { attachmentKind, type AttachmentKind } from './evidence.js';
@@ -219,4 +219,20 @@ export async function listDepartment(folder: string): Promise<DepartmentListing>
     else out.other.push(entry);
   }
   return out;
+}
+
+/** The folders directly under `dir` (submissions/), sorted by name; throws when `dir` cannot be read. */
+export function listSubfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/** What a quarter folder holds, by name (code-unit order): folders, files, and anything else; throws when it cannot be read. */
+export function listQuarterFolder(dir: string): { name: string; kind: 'folder' | 'file' | 'other' }[] {
+  beforeAccess(dir);
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((e) => ({ name: e.name, kind: e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other' }));
 }

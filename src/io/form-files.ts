@@ -1,7 +1,7 @@
 /** The file-system side of `template`: folders to look into, files written only when new. */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 
 export function listFolders(dir: string): string[] {
   try {

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { onInterrupt } from './cleanup.js';
 import { beforeAccess } from './faults.js';
 

@@ -8,14 +8,40 @@
  * with the time of writing, so core.xml's dates are set to the instant and the zip is re-packed with
  * one fixed timestamp (xlsx-writer.ts normaliseZip).
  */
-import type { LetterData } from '../api/objection.js';
+import type { IsoDate } from '../domain/dates.js';
+import type { RegisterRecord } from '../register/events.js';
 import { toXmlSafe } from '../domain/text.js';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { normaliseZip } from './xlsx-writer.js';
+import { writeFileDurable } from './package-fs.js';
 
 type DocxModule = typeof import('docx');
 
 const LIST = { red: '红名单', black: '黑名单' } as const;
 export const CREDIT_OFFICE = '新乡市社会信用体系建设领导小组办公室';
+
+/** What the letter shows: built by the api (api/objection.ts letterData), written here. */
+export interface LetterData {
+  bureau: string;
+  number: string;
+  from: string;
+  channel: string | null;
+  received: IsoDate;
+  deadline: IsoDate | null;
+  workingDays: number;
+  providerCheck: boolean;
+  summary: string;
+  record: RegisterRecord;
+  batch: string;
+  publishedOn: IsoDate;
+  /** 维持 / 更正 / 撤销 (api/objection.ts OUTCOMES). */
+  outcome: string | null;
+  opinion: string | null;
+  handler: string;
+  date: IsoDate | null;
+  late: boolean;
+}
 
 /** The letter's rows: label and value, in the order the office reads them. */
 export function letterRows(d: LetterData): [string, string][] {
@@ -99,4 +125,10 @@ export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer
   return normaliseZip(Buffer.from(raw), instant, (name, data) =>
     name === 'docProps/core.xml' ? Buffer.from(data.toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`), 'utf8') : data,
   );
+}
+
+/** Writes the letter, making its folder first (objections/ by default). */
+export function writeLetter(path: string, buf: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileDurable(path, buf);
 }

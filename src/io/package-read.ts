@@ -1,7 +1,7 @@
 /** Reading back a compiled package (package.md) for supervise and report: manifest, records, report. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { formatQuarter, parseQuarter } from '../domain/quarter.js';
 
 /** The report's name inside a package folder: made from the package, not part of it (verify skips it). */

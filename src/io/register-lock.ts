@@ -4,7 +4,7 @@
  * after 30 s unrefreshed, this host's as soon as its process is gone), under the register's own file
  * name and error: a writer that waited in vain fails with REGISTER_LOCKED (exit 2).
  */
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { acquireLock, type LockOptions as SharedLockOptions } from './lock.js';
 
 export interface RegisterLock {

@@ -9,7 +9,7 @@
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ToolError } from '../api/errors.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 import { ChainReader, eventLine, sealEvent, type ChainResult, type Head } from '../register/chain.js';
 import type { Author, EventBody, RegisterEvent } from '../register/events.js';
 import { replay, type RegisterState } from '../register/state.js';
@@ -38,6 +38,11 @@ export interface LogRead {
 }
 
 /** Reads and verifies the whole log; a missing log is an empty one. */
+/** Whether the workspace has a register (its event log). */
+export function registerExists(workspace: string): boolean {
+  return existsSync(eventsPath(workspace));
+}
+
 export function readLog(workspace: string): LogRead {
   const path = eventsPath(workspace);
   let bytes: Buffer;

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Limits } from '../schemas/config.js';
-import type { WorkbookSource } from './cells.js';
+import type { WorkbookSource } from '../table/cells.js';
 import { openCsv, readSample, type HeaderScorer } from './csv.js';
 import { ioProblem, unreadable, unsupported } from './errors.js';
 import { beforeAccess } from './faults.js';

@@ -4,8 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { ZodError, type z } from 'zod';
 import { MAX_SETTINGS_BYTES, parseJsonText, readRegularFile, ReadFileProblem } from './json-file.js';
 import { RESERVED_KEYS } from '../schemas/names.js';
-import { ConfigSchema, type Config } from '../schemas/config.js';
-import { ToolError } from '../api/errors.js';
+import { makeConfigSchema, type Config } from '../schemas/config.js';
+import { ALL_CODES } from '../diagnostics/codes.js';
+import { ToolError } from '../diagnostics/tool-error.js';
 
 export const CONFIG_FILE = 'hrss-credit.config.json';
 
@@ -14,6 +15,11 @@ function isWorkspace(dir: string): boolean {
 }
 
 /** Whether `path` is a folder, something else (a file), or nothing (`-w` and `--out` need a folder). */
+/** Whether anything is at `path` (fs.existsSync): for the api, which opens no file itself. */
+export function pathExists(path: string): boolean {
+  return existsSync(path);
+}
+
 export function folderState(path: string): 'folder' | 'file' | 'missing' {
   try {
     return statSync(path).isDirectory() ? 'folder' : 'file';
@@ -127,6 +133,9 @@ export function loadJsonWithBytes<T>(
     throw err;
   }
 }
+
+/** hrss-credit.config.json's schema: `severity` may name every finding code. */
+export const ConfigSchema = makeConfigSchema(ALL_CODES);
 
 export function loadConfig(file: string | undefined, display: string): Config {
   if (!file || !existsSync(file)) return ConfigSchema.parse({});

@@ -7,7 +7,7 @@
 import type { Limits } from '../schemas/config.js';
 import { isIsoDate, serialToIso } from '../domain/dates.js';
 import { columnIndex } from '../domain/text.js';
-import { DateCell, ErrorCell, NoValueCell, type CellValue, type MergeRange, type RowHandler, type SheetRow, type SheetSource, type WorkbookSource } from './cells.js';
+import { DateCell, ErrorCell, NoValueCell, type CellValue, type MergeRange, type RowHandler, type SheetRow, type SheetSource, type WorkbookSource } from '../table/cells.js';
 import { FileProblem, unreadable } from './errors.js';
 import { attr, parseXmlStream, type Attrs } from './xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from './zip.js';

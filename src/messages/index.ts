@@ -1,7 +1,7 @@
 /** Renders findings in the chosen language. */
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ToolError } from '../api/errors.js';
+import type { ToolError } from '../diagnostics/tool-error.js';
 import { en, enToolErrors, enUi } from './en.js';
 import { zhCN, zhToolErrors, zhUi } from './zh-CN.js';
 import type { CodeCatalogue, CodeMessage, ToolErrorCatalogue, UiText } from './types.js';

@@ -1,6 +1,5 @@
 /** The words of supervise and the HTML report, in both languages (kept apart: the main catalogues are long). */
-import type { LapseKind } from '../api/supervise.js';
-import type { SubmissionState } from '../api/summary.js';
+import type { LapseKind, SubmissionState } from '../schemas/states.js';
 
 export interface ReportsUiText {
   badYear(value: string): string;

@@ -1,6 +1,6 @@
 /** The shape of a message catalogue: a missing code or argument is a compile error. */
 import type { Code, CodeArgs, Severity } from '../diagnostics/codes.js';
-import type { ToolErrorCode } from '../api/errors.js';
+import type { ToolErrorCode } from '../diagnostics/tool-error.js';
 import type { CalendarUiText } from './calendar.js';
 import type { ReportsUiText } from './reports.js';
 

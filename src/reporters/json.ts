@@ -1,88 +1,18 @@
-/** The machine format (cli.md "The JSON report"): its type is the contract scripts rely on. */
-import type { Report } from '../api/report.js';
-import type { ToolError } from '../api/errors.js';
-import type { Location } from '../diagnostics/diagnostic.js';
-import type { Code, Severity } from '../diagnostics/codes.js';
-import type { DroppedFindings } from '../diagnostics/collector.js';
+/**
+ * The JSON reporter: the document of diagnostics/report-document.ts (the typed contract), with the
+ * findings' text from the chosen catalogue.
+ */
+import type { Report } from '../diagnostics/report.js';
+import type { ToolError } from '../diagnostics/tool-error.js';
+import { buildJsonError, buildJsonReport, formatJson, toJsonDocument, type JsonDiagnostic, type JsonReport } from '../diagnostics/report-document.js';
 import { renderMessage, renderToolError, type Messages } from '../messages/index.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
-export interface JsonDiagnostic {
-  code: Code;
-  severity: Severity;
-  department?: string;
-  location: Location;
-  args: Record<string, unknown>;
-  message: string;
-  hint: string;
-}
-
-export interface JsonReport {
-  schemaVersion: 1;
-  tool: { name: string; version: string };
-  command: string;
-  quarter?: string;
-  valid: boolean;
-  stats: Report['stats'];
-  diagnostics: JsonDiagnostic[];
-  /** Always present: findings counted in `stats` but not listed (limits.maxFindingsPerCode). */
-  dropped: DroppedFindings[];
-  error?: { code: string; message: string };
-  [extra: string]: unknown;
-}
+export { formatJson, toJsonDocument, type JsonDiagnostic, type JsonReport };
 
 export function toJsonReport(report: Report, m: Messages, extra: Record<string, unknown> = {}): JsonReport {
-  return {
-    schemaVersion: 1,
-    tool: report.tool,
-    command: report.command,
-    ...(report.quarter ? { quarter: report.quarter } : {}),
-    valid: report.valid,
-    stats: report.stats,
-    ...extra,
-    diagnostics: report.diagnostics.map((d) => {
-      const { message, hint } = renderMessage(m, d);
-      return {
-        code: d.code,
-        severity: d.severity,
-        ...(d.department !== undefined ? { department: d.department } : {}),
-        location: d.location,
-        args: d.args as Record<string, unknown>,
-        message,
-        hint,
-      };
-    }),
-    dropped: report.dropped,
-  };
-}
-
-/** The same document for commands without findings (verify, export, rules, matrix): their data as extra keys. */
-export function toJsonDocument(command: string, extra: Record<string, unknown>, options: { valid?: boolean; stats?: Partial<Report['stats']> } = {}): JsonReport {
-  return {
-    schemaVersion: 1,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    command,
-    valid: options.valid ?? true,
-    stats: { files: 0, rows: 0, errors: 0, warnings: 0, info: 0, ...options.stats },
-    ...extra,
-    diagnostics: [],
-    dropped: [],
-  };
+  return buildJsonReport(report, (d) => renderMessage(m, d), extra);
 }
 
 export function toJsonError(command: string, err: ToolError, m: Messages): JsonReport {
-  return {
-    schemaVersion: 1,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    command,
-    valid: false,
-    stats: { files: 0, rows: 0, errors: 0, warnings: 0, info: 0 },
-    diagnostics: [],
-    dropped: [],
-    error: { code: err.code, message: renderToolError(m, err) },
-  };
-}
-
-export function formatJson(doc: unknown): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return buildJsonError(command, err, renderToolError(m, err));
 }

@@ -1,7 +1,7 @@
 /** The clerk's view: a table per file, colours by severity, a summary and the next step. */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import type { Report } from '../api/report.js';
+import type { Report } from '../diagnostics/report.js';
 import type { CollectedDiagnostic, DroppedFindings } from '../diagnostics/collector.js';
 import { renderMessage, type Messages } from '../messages/index.js';
 import { displayWidth, wrapText } from './wrap.js';

@@ -3,16 +3,18 @@
  * file system, the console or the process (STYLE.md "Pure core, IO at the edges").
  */
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
-import type { CellValue } from '../io/cells.js';
 import type { FieldKey } from '../schemas/fields.js';
+import type { FieldCell, MappedRow, RecordDraft } from '../table/row.js';
 import type { DepartmentDef, Matrix } from '../schemas/matrix.js';
-import type { ListType, SubjectType, IdType, Severity3 } from '../schemas/enums.js';
 import type { Quarter } from '../domain/quarter.js';
 import type { MaskRule } from '../domain/mask.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { CoverFacts, CoverKey } from '../table/cover.js';
-import type { Location } from '../diagnostics/diagnostic.js';
+import type { Location, SortKeys } from '../diagnostics/diagnostic.js';
 import type { MeasureEntry } from '../schemas/measures.js';
+import type { Finding } from '../table/record-index.js';
+
+export type { FieldCell, RecordDraft };
 
 export interface RuleEnv {
   today: IsoDate;
@@ -28,71 +30,39 @@ export interface RuleEnv {
   measures?: readonly MeasureEntry[];
 }
 
-export interface FieldCell {
-  value: CellValue;
-  /** Cleaned text of the cell ('' when empty). */
-  text: string;
-  column: string;
-  columnIndex: number;
-}
 
-/** The record as rules build it; undefined means missing or invalid. */
-export interface RecordDraft {
-  listType?: ListType;
-  domain?: string;
-  listName: string;
-  subjectType?: SubjectType;
-  subjectName: string;
-  creditCode: string;
-  legalRep: string;
-  legalRepIdType?: IdType;
-  legalRepIdNumber: string;
-  idType?: IdType;
-  idNumber: string;
-  facts: string;
-  basis: string;
-  decisionNo: string;
-  decisionDate?: IsoDate;
-  publishUntil?: IsoDate;
-  /** True when 公示截止日期 was left empty and comes from the default period. */
-  publishUntilDefaulted: boolean;
-  severity?: Severity3;
-  measures: string;
-  remarks: string;
-  /** Identifiers whose value is known good (check digits passed). */
-  idValid: boolean;
-  creditCodeValid: boolean;
-  birthDate?: IsoDate;
-}
 
-export interface RowContext {
-  env: RuleEnv;
-  row: number;
-  /** The sheet's or CSV file's name (it may say which list this is). */
-  sheetName: string;
-  listTypeFromName?: ListType;
-  cells: Partial<Record<FieldKey, FieldCell>>;
-  record: RecordDraft;
-  /** Whether the field's cell already produced a finding (no second finding on the same cell). */
-  isBad(field: FieldKey): boolean;
-  markBad(field: FieldKey): void;
-  hasColumn(field: FieldKey): boolean;
-  /** A conditionally required column is absent and this row needs it. */
-  needColumn(field: FieldKey): void;
-  report<C extends Code>(code: C, args: CodeArgs[C], field?: FieldKey): void;
-}
+/**
+ * What a row rule sees: the mapped row the table reader yields, with the rules' environment. `C`: the
+ * codes it may report — a rule's own `emits`, so a rule that reports a code it does not declare fails
+ * the build.
+ */
+export type RowContext<C extends Code = Code> = Omit<MappedRow<RuleEnv>, 'report' | 'needColumn'> & {
+  // A property over a union of argument lists, not a generic method: checked strictly, so a context
+  // for fewer codes cannot stand in for one for more (a helper typed for codes its rule does not
+  // declare cannot be handed the rule's context).
+  report: (...finding: { [K in C]: [code: K, args: CodeArgs[K], field?: FieldKey] }[C]) => void;
+  /**
+   * A conditionally required column is absent and this row needs it: the reader reports it once per
+   * sheet as SHEET_COLUMN_MISSING, so only a rule that emits that code may call this.
+   */
+  needColumn: 'SHEET_COLUMN_MISSING' extends C ? (field: FieldKey) => void : undefined;
+};
 
-export interface RowRule {
+export interface RowRule<C extends Code = Code> {
   id: string;
   scope: 'row';
-  emits: readonly Code[];
-  check(ctx: RowContext): void;
+  emits: readonly C[];
+  check(ctx: RowContext<C>): void;
 }
 
-export function defineRowRule(rule: Omit<RowRule, 'scope'>): RowRule {
-  return { ...rule, scope: 'row' };
+/**
+ * A row rule: `check` may report only the codes in `emits` (the compiler holds it to them). The
+ * registry holds it as a RowRule of any code: a full RowContext offers all a narrower one does.
+ */
+export function defineRowRule<const E extends readonly Code[]>(rule: { id: string; emits: E; check(ctx: RowContext<E[number]>): void }): RowRule {
+  return { ...rule, scope: 'row' } as unknown as RowRule;
 }
-
 
 /** What one department's submission amounts to, once its files have been read. */
 export interface SubmissionFacts {
@@ -109,15 +79,58 @@ export interface SubmissionFacts {
   quarterFromPath?: string;
 }
 
-export interface SubmissionRule {
+/** How a submission rule reports: only the codes `C` it declares. */
+export type SubmissionReport<C extends Code = Code> = (...finding: { [K in C]: [code: K, args: CodeArgs[K], location?: Location] }[C]) => void;
+
+export interface SubmissionRule<C extends Code = Code> {
   id: string;
   scope: 'submission';
-  emits: readonly Code[];
-  check(facts: SubmissionFacts, report: <C extends Code>(code: C, args: CodeArgs[C], location?: Location) => void): void;
+  emits: readonly C[];
+  check(facts: SubmissionFacts, report: SubmissionReport<C>): void;
 }
 
-export function defineSubmissionRule(rule: Omit<SubmissionRule, 'scope'>): SubmissionRule {
-  return { ...rule, scope: 'submission' };
+/** A submission rule: `check` may report only the codes in `emits`. */
+export function defineSubmissionRule<const E extends readonly Code[]>(rule: { id: string; emits: E; check(facts: SubmissionFacts, report: SubmissionReport<E[number]>): void }): SubmissionRule {
+  return { ...rule, scope: 'submission' } as unknown as SubmissionRule;
+}
+
+/**
+ * What a run amounts to across records and departments (checks.md "Across records", package.md): what
+ * the record index found among every record read (a quarter, one department, an import) and, when a
+ * whole quarter is checked, its folders and the departments found in them.
+ */
+export interface QuarterFacts {
+  records: readonly Finding[];
+  quarter?: {
+    /** 2026Q3. */
+    label: string;
+    /** The folders under submissions/ that name the quarter, sorted. */
+    folders: readonly string[];
+    /** Each department folder or zip checked, in order: its department (when known), where, how many covers. */
+    departments: readonly { name?: string; display: string; covers: number }[];
+    matrix: Matrix;
+  };
+}
+
+/** Where a quarter finding belongs: its department (for grouping) and sort keys. */
+export interface QuarterPlace {
+  department?: string;
+  sort?: Partial<SortKeys>;
+}
+
+/** How a quarter rule reports: only the codes `C` it declares. */
+export type QuarterReport<C extends Code = Code> = (...finding: { [K in C]: [code: K, args: CodeArgs[K], location: Location, at?: QuarterPlace] }[C]) => void;
+
+export interface QuarterRule<C extends Code = Code> {
+  id: string;
+  scope: 'quarter';
+  emits: readonly C[];
+  check(facts: QuarterFacts, report: QuarterReport<C>): void;
+}
+
+/** A quarter rule: `check` may report only the codes in `emits`. */
+export function defineQuarterRule<const E extends readonly Code[]>(rule: { id: string; emits: E; check(facts: QuarterFacts, report: QuarterReport<E[number]>): void }): QuarterRule {
+  return { ...rule, scope: 'quarter' } as unknown as QuarterRule;
 }
 
 /** Where a cover key's value stands (or the key itself, when the value is empty). */

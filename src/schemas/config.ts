@@ -1,7 +1,6 @@
 /** hrss-credit.config.json (workspace.md): every key optional, validated on load. */
 import { z } from 'zod';
 import { MeasuresConfigSchema } from './measures.js';
-import { ALL_CODES, isCode } from '../diagnostics/codes.js';
 import { suggest } from '../domain/suggest.js';
 import { MAX_NAME_LENGTH, nameProblem, RESERVED_KEYS } from './names.js';
 
@@ -49,7 +48,8 @@ export const LimitsSchema = z.strictObject({
 export type Limits = z.infer<typeof LimitsSchema>;
 export const DEFAULT_LIMITS: Limits = LimitsSchema.parse({});
 
-export const ConfigSchema = z.strictObject({
+/** Everything but which codes `severity` may name: see makeConfigSchema. */
+const BaseConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   bureau: z
     .strictObject({
@@ -84,16 +84,7 @@ export const ConfigSchema = z.strictObject({
   submission: z
     .strictObject({ deadline: z.string().regex(/^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/).default('P10D') })
     .default({ deadline: 'P10D' }),
-  severity: z
-    .record(z.string(), severityOverride)
-    .superRefine((rec, ctx) => {
-      for (const key of Object.keys(rec)) {
-        if (isCode(key) && !RESERVED_KEYS.has(key)) continue;
-        const suggestion = suggest(key, ALL_CODES);
-        ctx.addIssue({ code: 'custom', path: [key], message: 'unknownCode', params: { problem: 'unknownCode', ...(suggestion ? { suggestion } : {}) } });
-      }
-    })
-    .default({}),
+  severity: z.record(z.string(), severityOverride).default({}),
   limits: LimitsSchema.default(DEFAULT_LIMITS),
   export: z
     .strictObject({
@@ -116,5 +107,26 @@ export const ConfigSchema = z.strictObject({
   measures: MeasuresConfigSchema.optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
-export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});
+/**
+ * The settings file's schema, given the finding codes that `severity` may name (diagnostics/codes.ts
+ * ALL_CODES): passed in, because diagnostics/ names schema keys and so sits above schemas/. The
+ * instance with every code is io/workspace.ts ConfigSchema. `extend` keeps the key's place, so issues
+ * come in the same order.
+ */
+export function makeConfigSchema(codes: readonly string[]) {
+  return BaseConfigSchema.extend({
+    severity: z
+      .record(z.string(), severityOverride)
+      .superRefine((rec, ctx) => {
+        for (const key of Object.keys(rec)) {
+          if (codes.includes(key) && !RESERVED_KEYS.has(key)) continue;
+          const suggestion = suggest(key, codes);
+          ctx.addIssue({ code: 'custom', path: [key], message: 'unknownCode', params: { problem: 'unknownCode', ...(suggestion ? { suggestion } : {}) } });
+        }
+      })
+      .default({}),
+  });
+}
+
+export type Config = z.infer<typeof BaseConfigSchema>;
+export const DEFAULT_CONFIG: Config = BaseConfigSchema.parse({});

@@ -5,7 +5,7 @@
  */
 import { foldKey, columnLetter } from '../domain/text.js';
 import { FIELDS, ROW_NUMBER_HEADERS, type FieldKey } from '../schemas/fields.js';
-import { DateCell, type CellValue, type MergeRange, type SheetRow } from '../io/cells.js';
+import { DateCell, type CellValue, type MergeRange, type SheetRow } from './cells.js';
 
 export const HEADER_SEARCH_ROWS = 10;
 

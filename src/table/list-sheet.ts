@@ -1,18 +1,18 @@
 /**
  * Turns the rows of one sheet (or CSV file) into checked records: finds the header, skips title,
- * blank and notes rows, fills merged cells down, runs the row rules and hands each record on.
+ * blank and notes rows, fills merged cells down, hands each mapped row to the caller's row checker
+ * (the row rules, rules/run-rows.ts) and each record on.
  */
 import { decisionKeyOf, subjectKeyOf } from '../domain/identity.js';
 import { cleanText, detach } from '../domain/text.js';
 import { maskIdentifier } from '../domain/mask.js';
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
-import { isBlankCell, type CellValue, type MergeRange, type SheetRow } from '../io/cells.js';
+import { isBlankCell, type CellValue, type MergeRange, type SheetRow } from './cells.js';
 import { FIELDS, type FieldKey } from '../schemas/fields.js';
 import type { ListType } from '../schemas/enums.js';
-import { ROW_RULES } from '../rules/row/index.js';
-import type { FieldCell, RecordDraft, RowContext, RuleEnv } from '../rules/types.js';
-import { defaultUntil } from '../rules/row/period.js';
+import type { MaskRule } from '../domain/mask.js';
+import type { FieldCell, MappedRow, RecordDraft } from './row.js';
 import { cellText, findHeader, HEADER_SEARCH_ROWS, type Header } from './header.js';
 import type { RecordIndex } from './record-index.js';
 
@@ -29,8 +29,11 @@ export interface CheckedRecord {
   domain: string;
 }
 
-export interface SheetOptions {
-  env: RuleEnv;
+/** `E`: the environment the row checker reads (the rules' RuleEnv); the reader reads its mask rule only. */
+export interface SheetOptions<E extends { maskRule: MaskRule }> {
+  env: E;
+  /** Runs over every data row, once its cells are mapped and cleaned (the row rules). */
+  checkRow(row: MappedRow<E>): void;
   file: string;
   sheetName: string;
   /** Undefined for CSV: the location then names no sheet. */
@@ -76,8 +79,8 @@ const FIELD_BIT = new Map<FieldKey, number>(FIELDS.map((f, i) => [f.key, 1 << i]
 type Reporter = <C extends Code>(code: C, args: CodeArgs[C], row?: number, column?: string, columnIndex?: number, field?: string) => void;
 
 /** The RowContext of one sheet, reused from row to row (no allocation per row but the record). */
-class SheetRowContext implements RowContext {
-  env: RuleEnv;
+class SheetRowContext<E extends { maskRule: MaskRule }> implements MappedRow<E> {
+  env: E;
   row = 0;
   sheetName: string;
   listTypeFromName?: ListType;
@@ -86,7 +89,7 @@ class SheetRowContext implements RowContext {
   private badBits = 0;
 
   constructor(
-    o: SheetOptions,
+    o: SheetOptions<E>,
     private readonly needed: Map<FieldKey, { rows: number; firstRow: number }>,
     private readonly reporter: Reporter,
   ) {
@@ -124,7 +127,7 @@ class SheetRowContext implements RowContext {
   }
 }
 
-export class ListSheet {
+export class ListSheet<E extends { maskRule: MaskRule }> {
   private buffer: SheetRow[] = [];
   private bufferChars = 0;
   private header: Header | undefined;
@@ -141,11 +144,11 @@ export class ListSheet {
   /** One FieldCell per mapped column, refilled for every row (rules read them during the row only). */
   private fieldCells: FieldCell[] = [];
   private textCells: [FieldKey, FieldCell][] = [];
-  private readonly ctx: SheetRowContext;
+  private readonly ctx: SheetRowContext<E>;
   private readonly placeId: number;
   private current: RecordDraft | undefined;
 
-  constructor(private readonly o: SheetOptions) {
+  constructor(private readonly o: SheetOptions<E>) {
     for (const m of o.merges) {
       if (m.bottom > m.top) {
         const list = this.mergeStarts.get(m.top) ?? [];
@@ -305,12 +308,8 @@ export class ListSheet {
     const draft = emptyDraft();
     ctx.record = draft;
     for (const [key, c] of this.textCells) (draft as unknown as Record<string, string>)[key] = c.text;
-    for (const rule of ROW_RULES) rule.check(ctx);
     const o = this.o;
-    if (!draft.publishUntil && draft.decisionDate && !ctx.cells.publishUntil?.text) {
-      draft.publishUntil = defaultUntil(o.env, draft.decisionDate, draft.domain);
-      draft.publishUntilDefaulted = true;
-    }
+    o.checkRow(ctx);
     const lt = draft.listType;
     if (lt === 'red') this.red++;
     else if (lt === 'black') this.black++;

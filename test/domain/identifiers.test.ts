@@ -122,7 +122,7 @@ describe('ID mask', () => {
     );
   });
   it('config refuses a mask rule that would show a birth-date digit', async () => {
-    const { ConfigSchema } = await import('../../src/schemas/config.js');
+    const { ConfigSchema } = await import('../../src/io/workspace.js');
     for (const maskRule of [{ keepStart: 7, keepEnd: 0 }, { keepStart: 0, keepEnd: 5 }, { keepStart: 0, keepEnd: 10 }]) {
       expect(ConfigSchema.safeParse({ publication: { maskRule } }).success, JSON.stringify(maskRule)).toBe(false);
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../src/io/sniff.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
-import type { CellValue, SheetRow } from '../../src/io/cells.js';
+import type { CellValue, SheetRow } from '../../src/table/cells.js';
 import { ROOT, runCli } from '../helpers/cases.js';
 
 const CORPUS = join(ROOT, 'fixtures', 'corpus', 'sheetjs-test-files');

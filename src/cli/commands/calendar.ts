@@ -1,7 +1,7 @@
 /** `hrss-credit calendar [YEAR]` */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { calendarYear } from '../../api/calendar.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { renderMessage } from '../../messages/index.js';
 import { displayWidth } from '../../reporters/wrap.js';

@@ -1,18 +1,10 @@
 /** `hrss-credit compile <quarter>` */
-import type { CommandEnv } from '../program.js';
+import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { compile } from '../../api/compile.js';
-import { ToolError } from '../../api/errors.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
-
-export function sourceDateEpoch(env: Record<string, string | undefined>): number | undefined {
-  const v = env.SOURCE_DATE_EPOCH;
-  if (v === undefined || v === '') return undefined;
-  if (!/^\d+$/.test(v)) throw new ToolError('DATE_INVALID', { value: `SOURCE_DATE_EPOCH=${v}` });
-  return Number(v);
-}
 
 export async function compileCommand(
   env: CommandEnv,

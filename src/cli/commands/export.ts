@@ -1,9 +1,9 @@
 /** `hrss-credit export <quarter|package-dir> --to DIR` */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { exportPackage } from '../../api/export.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
-import { sourceDateEpoch } from './compile.js';
+import { sourceDateEpoch } from '../env.js';
 
 export async function exportCommand(env: CommandEnv, target: string, opts: { to: string; force?: boolean; template?: string; audience?: 'public' | 'sharing' }): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);

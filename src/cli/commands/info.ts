@@ -1,11 +1,11 @@
 /** `hrss-credit rules [CODE]` and `hrss-credit matrix`. */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { ALL_CODES, CODES, isCode, type Code, type CodeArgs } from '../../diagnostics/codes.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { wrapText } from '../../reporters/wrap.js';
 import { makeContext } from '../../api/context.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { suggest } from '../../domain/suggest.js';
 
 /** A sample args object so that a code's hint can be shown without a finding. */

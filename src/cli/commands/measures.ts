@@ -1,7 +1,7 @@
 /** `hrss-credit measures [--department D]`: the joint reward and punishment measures catalogue. */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { makeContext } from '../../api/context.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';
 

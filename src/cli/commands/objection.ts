@@ -1,10 +1,9 @@
 /** `objection add|list|resolve|letter`: flags → src/api/objection.ts → text or JSON (objections.md). */
-import type { CommandEnv } from '../program.js';
+import { sourceDateEpoch, writer, type CommandEnv } from '../env.js';
 import { objectionAdd, objectionLetter, objectionList, objectionResolve, publicView, type AddResult, type ObjectionRow } from '../../api/objection.js';
-import { ToolError } from '../../api/errors.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { objectionUi } from '../../messages/objection-ui.js';
-import { writer } from './register.js';
 
 async function diagnostics(env: CommandEnv, r: AddResult['report']): Promise<string> {
   if (!r.diagnostics.length) return '';
@@ -94,7 +93,6 @@ export async function objectionListCommand(env: CommandEnv, opts: { open?: boole
 }
 
 export async function objectionLetterCommand(env: CommandEnv, number: string, opts: { out?: string }): Promise<number> {
-  const { sourceDateEpoch } = await import('./compile.js');
   const epoch = sourceDateEpoch(env.io.env);
   const r = await objectionLetter(number, { ...writer(env, undefined), ...(opts.out !== undefined ? { out: opts.out } : {}), ...(epoch !== undefined ? { epoch } : {}) });
   const exit = r.path === null ? 1 : r.report.exitCode;

@@ -1,6 +1,6 @@
 /** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register.ts → text or JSON. */
-import type { CommandEnv } from '../program.js';
-import { diff, publish, registerLedger, registerList, registerNote, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions, type WriterOptions } from '../../api/register.js';
+import { writer, type CommandEnv } from '../env.js';
+import { diff, publish, registerLedger, registerList, registerNote, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions } from '../../api/register.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { registerImport } from '../../api/register-import.js';
@@ -8,20 +8,6 @@ import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { displayWidth } from '../../reporters/wrap.js';
 
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
-
-/** What every writing command shares: who (`--by`, else HRSS_CREDIT_USER), the clock, the lock wait. */
-export function writer(env: CommandEnv, by: string | undefined): WriterOptions {
-  const e = env.io.env;
-  const user = by ?? (e.HRSS_CREDIT_USER || undefined);
-  const now = e.HRSS_CREDIT_NOW ? new Date(e.HRSS_CREDIT_NOW) : undefined;
-  const wait = e.HRSS_CREDIT_LOCK_WAIT_MS ? Number(e.HRSS_CREDIT_LOCK_WAIT_MS) : undefined;
-  return {
-    ...env.common,
-    ...(user !== undefined ? { by: user } : {}),
-    ...(now && !Number.isNaN(now.getTime()) ? { now } : {}),
-    ...(wait !== undefined && Number.isFinite(wait) ? { lockWaitMs: wait } : {}),
-  };
-}
 
 export async function publishCommand(env: CommandEnv, batch: string, opts: { on?: string; by?: string }): Promise<number> {
   const r = await publish(batch, { ...writer(env, opts.by), ...(opts.on !== undefined ? { on: opts.on } : {}) });

@@ -1,13 +1,13 @@
 /** `hrss-credit report <batch|year> [--out FILE]` */
-import type { CommandEnv } from '../program.js';
-import { ToolError } from '../../api/errors.js';
+import type { CommandEnv } from '../env.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseReportTarget, reportModel, reportPath } from '../../api/report-page.js';
 import { writeFileDurable } from '../../io/package-fs.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson } from '../../reporters/json.js';
 import { renderReportHtml } from '../../reporters/html.js';
 import { visible } from '../../reporters/visible.js';
-import { sourceDateEpoch } from './compile.js';
+import { sourceDateEpoch } from '../env.js';
 
 export async function reportCommand(env: CommandEnv, target: string, opts: { out?: string }): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);

@@ -1,5 +1,5 @@
 /** `hrss-credit status <quarter>` */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { status } from '../../api/status.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';

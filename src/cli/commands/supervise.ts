@@ -1,7 +1,7 @@
 /** `hrss-credit supervise <year> [--xlsx FILE]` */
 import { resolve } from 'node:path';
-import type { CommandEnv } from '../program.js';
-import { ToolError } from '../../api/errors.js';
+import type { CommandEnv } from '../env.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseYear, supervise, type Lapse, type SuperviseResult, type SuperviseRow } from '../../api/supervise.js';
 import { writeFileDurable } from '../../io/package-fs.js';
 import { shownPath } from '../../io/paths.js';
@@ -11,7 +11,7 @@ import { formatJson } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
 import { TOOL_NAME } from '../../version.js';
-import { sourceDateEpoch } from './compile.js';
+import { sourceDateEpoch } from '../env.js';
 
 /** The JSON of reports.md, exactly: rows and lapses. */
 export function superviseJson(res: SuperviseResult): string {

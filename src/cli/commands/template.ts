@@ -1,8 +1,7 @@
 /** `hrss-credit template <department> [--quarter Q] [--out FILE]` and `template --all --quarter Q`. */
-import type { CommandEnv } from '../program.js';
+import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { template } from '../../api/template.js';
 import { formatJson } from '../../reporters/json.js';
-import { sourceDateEpoch } from './compile.js';
 
 export async function templateCommand(env: CommandEnv, department: string | undefined, opts: { all?: boolean; quarter?: string; out?: string }): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);

@@ -1,5 +1,5 @@
 /** `hrss-credit validate <path…>` */
-import type { CommandEnv } from '../program.js';
+import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { validate } from '../../api/validate.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { visible } from '../../reporters/visible.js';
@@ -27,7 +27,7 @@ export async function validateCommand(env: CommandEnv, paths: string[], opts: { 
   if (opts.annotate !== undefined) {
     // The feedback copies (department.md): loaded only when asked for.
     const { validateAndAnnotate, DEFAULT_FEEDBACK_DIR } = await import('../../api/annotate.js');
-    const epoch = (await import('./compile.js')).sourceDateEpoch(env.io.env);
+    const epoch = sourceDateEpoch(env.io.env);
     const res = await validateAndAnnotate(paths, {
       ...options,
       annotate: opts.annotate === true ? DEFAULT_FEEDBACK_DIR : opts.annotate,

@@ -1,5 +1,5 @@
 /** `hrss-credit verify <package-dir|package.zip>` */
-import type { CommandEnv } from '../program.js';
+import type { CommandEnv } from '../env.js';
 import { verify } from '../../api/verify.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';

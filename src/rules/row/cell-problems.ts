@@ -1,5 +1,5 @@
 /** A formula saved without its result, or a cell holding an error value, cannot be read as data. */
-import { ErrorCell, NoValueCell } from '../../io/cells.js';
+import { ErrorCell, NoValueCell } from '../../table/cells.js';
 import type { FieldKey } from '../../schemas/fields.js';
 import { defineRowRule } from '../types.js';
 

@@ -2,7 +2,7 @@
  * 认定日期 and 公示截止日期: real Excel dates, plausible serials, or text in the formats of
  * submission.md "Values"; anything else (a bare year included) is SCHEMA_DATE_INVALID.
  */
-import { DateCell } from '../../io/cells.js';
+import { DateCell } from '../../table/cells.js';
 import { parseDateSerial, parseDateText, timeOfDayText, type DateParse } from '../../domain/dates.js';
 import { memoByText } from '../../schemas/enums.js';
 

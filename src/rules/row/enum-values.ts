@@ -3,7 +3,7 @@ import { ID_TYPES, SEVERITY_LEVELS, SUBJECT_TYPES, parseIdType, parseSeverityLev
 import { defineRowRule, type RowContext } from '../types.js';
 import type { FieldKey } from '../../schemas/fields.js';
 
-function readEnum<T>(ctx: RowContext, field: FieldKey, parse: (v: string) => T | undefined, allowed: () => string[]): T | undefined {
+function readEnum<T>(ctx: RowContext<'SCHEMA_ENUM'>, field: FieldKey, parse: (v: string) => T | undefined, allowed: () => string[]): T | undefined {
   const cell = ctx.cells[field];
   if (!cell || !cell.text || ctx.isBad(field)) return undefined;
   const v = parse(cell.text);

@@ -18,7 +18,7 @@ export function defaultUntil(env: RuleEnv, decisionDate: IsoDate, domain: string
 }
 
 /** The period end that applies to a row: as written, else the default; undefined when unknown. */
-export function effectiveUntil(ctx: RowContext): IsoDate | undefined {
+export function effectiveUntil(ctx: RowContext<never>): IsoDate | undefined {
   const { record } = ctx;
   if (record.publishUntil) return record.publishUntil;
   if (ctx.cells.publishUntil?.text) return undefined; // written but unreadable: already reported

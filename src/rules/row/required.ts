@@ -10,7 +10,7 @@ import type { CodeArgs } from '../../diagnostics/codes.js';
 
 const ALWAYS: readonly FieldKey[] = ['domain', 'subjectType', 'subjectName', 'facts', 'basis', 'decisionDate'];
 
-function need(ctx: RowContext, field: FieldKey, because?: CodeArgs['SCHEMA_REQUIRED']['because']): void {
+function need(ctx: RowContext<'SCHEMA_REQUIRED' | 'SHEET_COLUMN_MISSING'>, field: FieldKey, because?: CodeArgs['SCHEMA_REQUIRED']['because']): void {
   const cell = ctx.cells[field];
   if (!cell) {
     if (because !== undefined) ctx.needColumn(field);
@@ -23,7 +23,8 @@ function need(ctx: RowContext, field: FieldKey, because?: CodeArgs['SCHEMA_REQUI
 
 export const required = defineRowRule({
   id: 'schema/required',
-  emits: ['SCHEMA_REQUIRED'],
+  // SHEET_COLUMN_MISSING: a conditionally required column the sheet lacks, reported once by the reader (needColumn).
+  emits: ['SCHEMA_REQUIRED', 'SHEET_COLUMN_MISSING'],
   check(ctx) {
     if (ctx.cells.listType && !ctx.cells.listType.text && !ctx.listTypeFromName && !ctx.isBad('listType')) {
       ctx.report('SCHEMA_REQUIRED', { field: 'listType' }, 'listType');

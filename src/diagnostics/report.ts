@@ -1,7 +1,6 @@
 /** The report every command returns: the JSON contract of cli.md, before messages are rendered. */
-import type { CollectedDiagnostic, DroppedFindings } from '../diagnostics/collector.js';
-import { exitCodeFor } from '../diagnostics/collector.js';
-import type { Context } from './context.js';
+import type { CollectedDiagnostic, DiagnosticCollector, DroppedFindings } from './collector.js';
+import { exitCodeFor } from './collector.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 export interface Report {
@@ -17,7 +16,8 @@ export interface Report {
   exitCode: 0 | 1;
 }
 
-export function makeReport(ctx: Context, command: string, files: number, rows: number, quarter?: string): Report {
+/** `ctx` is the api's Context; only what the report needs is named here, so diagnostics/ stays below the api. */
+export function makeReport(ctx: { collector: DiagnosticCollector; strict: boolean }, command: string, files: number, rows: number, quarter?: string): Report {
   const c = ctx.collector.counts;
   const exitCode = exitCodeFor(c, ctx.strict);
   return {

@@ -1,4 +1,4 @@
-/** The cell model shared by the xlsx and CSV readers. */
+/** The cell model shared by the xlsx and CSV readers, the table reader and the rules: a leaf, so rules and table need not import io. */
 
 /** A date cell, as a calendar date (no time zone). */
 export class DateCell {
