@@ -22,6 +22,8 @@ import { countedFindings, fixedInstant, quarterSummary, templateFor, writePackag
 import { checkQuarter, parseQuarterArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
+import { hasRegister, planFromWorkspace, type RegisterPlan } from './register-compile.js';
+import { quarterEnd } from '../domain/quarter.js';
 
 export interface CompileOptions extends CommonOptions {
   dryRun?: boolean;
@@ -93,10 +95,18 @@ async function checkAndWrite(
     const published = publishedBatchFinding(workspace, check.label);
     if (published) ctx.collector.add(published);
   }
+  // With a register (register.md): the batch against what is public today; resent records are not published again.
+  let records = sortRecords(check.records, ctx.matrix);
+  let register: RegisterPlan | undefined;
+  if (hasRegister(workspace)) {
+    const planned = planFromWorkspace(workspace, { records, today: ctx.today, quarterEnd: quarterEnd(quarter) });
+    for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
+    register = planned.plan;
+    records = register.records;
+  }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
   const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule);
   const statuses = summary.departments;
-  const records = sortRecords(check.records, ctx.matrix);
   const { red, black } = countRecords(records);
   const counts = { red, black };
   const result: CompileResult = { report, written: false, statuses, summary, counts, pruned: [] };
@@ -131,6 +141,7 @@ async function checkAndWrite(
       reportJson,
       workspace,
       diagnostics: { errors: report.stats.errors, warnings: report.stats.warnings, info: report.stats.info },
+      ...(register ? { register } : {}),
     });
     // The manifest's own hash, beside the package (and its zip): verify checks it, so that an edit
     // of the manifest's counts, inputs or departments does not pass unnoticed.

@@ -23,6 +23,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { DepartmentResult } from './department.js';
 import type { QuarterCheck } from './quarter.js';
 import { columnsFor, countRecords, exportRow, type Audience, type ExportContext } from './records.js';
+import type { RegisterPlan } from './register-compile.js';
+import { removedSheet } from './removed-sheet.js';
 
 export type CsvEncoding = Config['export']['csvEncoding'];
 
@@ -215,6 +217,7 @@ export async function writeListFiles(
   template: Template,
   audience: Audience,
   ctx: ExportContext & { quarter: string; instant: Date; csvEncoding: CsvEncoding; withCsv: boolean },
+  register?: RegisterPlan,
 ): Promise<string[]> {
   const cols = columnsFor(template, audience);
   const headers = cols.map((c) => c.header);
@@ -229,6 +232,7 @@ export async function writeListFiles(
     { name: template.sheets.red, headers, widths, rows: rowsOf(red) },
     { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
   ];
+  if (register) sheets.push(removedSheet(template.sheets.removed, register, audience, ctx.maskRule));
   const written: string[] = [];
   const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
   writeFileDurable(join(dir, xlsxName), await workbookBuffer(sheets.map((s) => ({ ...s, rows: cellsOf(s.rows as string[][]) })), ctx.instant, TOOL_NAME));
@@ -255,6 +259,8 @@ export interface PackageInput {
   reportJson: unknown;
   workspace: string;
   diagnostics: { errors: number; warnings: number; info: number };
+  /** With a register: removals, the 移出名单 sheet and the ids resent unchanged (register.md). */
+  register?: RegisterPlan;
 }
 
 const AUDIENCE: Record<string, string> = { 公示: 'public', 共享: 'sharing', 典型案例: 'public' };
@@ -271,8 +277,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     csvEncoding: config.export.csvEncoding,
   };
   mkdirSync(dir, { recursive: true });
-  await writeListFiles(join(dir, '公示'), p.records, p.template.template, 'public', { ...exportCtx, withCsv: true });
-  await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false });
+  await writeListFiles(join(dir, '公示'), p.records, p.template.template, 'public', { ...exportCtx, withCsv: true }, p.register);
+  await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false }, p.register);
 
   // 典型案例/<department>/…: evidence and cover scans, byte for byte.
   const inputs: { path: string; sha256: string; bytes: number; department: string }[] = [];
@@ -339,7 +345,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     ),
   );
 
-  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify({ schemaVersion: 2, quarter, audience: 'sharing', records: p.records }, null, 2)}\n`);
+  const registerPart = p.register ? { removals: p.register.removals, unchanged: p.register.unchanged } : {};
+  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify({ schemaVersion: 2, quarter, audience: 'sharing', records: p.records, ...registerPart }, null, 2)}\n`);
   writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`);
 
   const outputs = listFiles(dir)

@@ -422,6 +422,81 @@ export const en: CodeCatalogue = {
     message: (a) => `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; nothing was compiled and it was left as it is`,
     hint: (a) => `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the next quarter)`,
   },
+  REGISTER_ALREADY_ACTIVE: {
+    title: 'already public',
+    message: (a) => `record ${a.id} was published by ${a.department} in ${a.quarter} and is still public with the same values: not published again`,
+    hint: () => 'nothing to do; departments may send only new records',
+  },
+  REGISTER_CHANGED: {
+    title: 'differs from the public record',
+    message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${a.fields}`,
+    hint: () => 'to correct it, add a 更正原文书号 column naming the old 认定文书号 and send it under a new decision; otherwise delete the row',
+  },
+  REGISTER_RED_ON_BLACK: {
+    title: 'red-list subject on a black list',
+    message: (a) => `the subject is public on a red list (record ${a.id}, ${a.department}); it cannot also be on a black list`,
+    hint: (a) => `${a.department} must send a removal request (违法违规移出) of that red record in this batch`,
+  },
+  REGISTER_BLACK_ON_RED: {
+    title: 'black-list subject on a red list',
+    message: (a) => `the subject is public on a black list (record ${a.id}, ${a.department}); it cannot be on a red list`,
+    hint: () => 'delete the row; send it again once the black record is removed',
+  },
+  REGISTER_WEAK_IDENTITY: {
+    title: 'identified by name only',
+    message: (a) => `"${a.subject}" has no valid credit code or ID number: the register identifies it by its name only (record ${a.id})`,
+    hint: () => 'fill in a valid 统一社会信用代码 (organisations) or 身份证号 (persons)',
+  },
+  REGISTER_BATCH_ORDER: {
+    title: 'batch out of order',
+    message: (a) => `${a.batch} cannot be published before ${a.earlier}, an earlier batch of its quarter`,
+    hint: (a) => `publish ${a.earlier} first (hrss-credit publish ${a.earlier})`,
+  },
+  REMOVAL_NOT_FOUND: {
+    title: 'removal: no such record',
+    message: (a) => `no public ${a.listType} record of ${a.subject}${a.decisionNo ? ` (decision ${a.decisionNo})` : ''}`,
+    hint: () => 'check the list type, name, identifiers and 认定文书号 against the public record (hrss-credit register list --find)',
+  },
+  REMOVAL_AMBIGUOUS: {
+    title: 'removal: several records',
+    message: (a) => `${a.subject} has ${a.count} public records (${a.ids}) and the request does not say which`,
+    hint: () => 'fill in the 认定文书号 of the record to remove',
+  },
+  REMOVAL_NOT_OWNER: {
+    title: 'removal: not your record',
+    message: (a) => `record ${a.id} was published by ${a.owner}; ${a.department} cannot remove it`,
+    hint: (a) => `${a.owner} must send this request`,
+  },
+  REMOVAL_TYPE_MISMATCH: {
+    title: 'removal type does not fit the list',
+    message: (a) => `record ${a.id} is on a ${a.listType} list: ${a.removalType} does not apply`,
+    hint: () => '违法违规移出 is for red records, 提前移出 for black records',
+  },
+  REMOVAL_FILING_MISSING: {
+    title: 'early removal without review or filing date',
+    message: (a) => `record ${a.id}: early removal without ${a.missing.split(',').join(' and ')}`,
+    hint: () => 'fill in 审查日期 and 报备市信用办日期',
+  },
+  REMOVAL_TOO_EARLY: {
+    title: 'early removal too early',
+    message: (a) => `record ${a.id} was published on ${a.publishedOn}; severity ${a.severity} keeps it public ${a.months} months, until ${a.earliest}; removal on ${a.on}`,
+    hint: (a) => `check it; request early removal after ${a.earliest}`,
+  },
+  REMOVAL_DUPLICATE: {
+    title: 'removal requested twice',
+    message: (a) => `record ${a.id} has several removal requests (rows ${a.rows})`,
+    hint: () => 'keep one request per record',
+  },
+  REMOVAL_DATE_INVALID: {
+    title: 'removal date invalid',
+    message: (a) => `${a.header} "${a.value}" ${a.reason === 'format' ? 'is not a date' : a.reason === 'future' ? `is after today (${a.limit ?? ''})` : `precedes the record's publication (${a.limit ?? ''})`}`,
+    hint: () => 'write a real date like 2026-09-30, not in the future, not before the publication',
+  },
+  CORRECTION_TARGET_NOT_FOUND: {
+    title: 'correction: no such record',
+    message: (a) => `更正原文书号 "${a.decisionNo}" names no public record of ${a.department} for this subject`,
+    hint: () => 'check the old 认定文书号; clear the column if this is not a correction',
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
     message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,

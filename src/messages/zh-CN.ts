@@ -4,6 +4,7 @@ import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
 import { calendarExample, calendarFileInvalidZh, zhCalendarUi } from './calendar.js';
 import { zhReportsUi } from './reports.js';
+import { zhFields, zhRemovalType } from './register-codes.js';
 
 /** A column or cover entry by its key (args are data); a list of names joined the Chinese way. */
 const F = (key: string): string => zhUi.fieldNames[key] ?? key;
@@ -478,6 +479,82 @@ export const zhCN: CodeCatalogue = {
     title: '检查结果副本',
     message: (a) => `“${a.name}”是 hrss-credit validate --annotate 生成的检查结果副本，不是名单，未读取`,
     hint: () => '请按检查结果改正原表后报送原表，并把检查结果副本移出科室文件夹',
+  },
+  REGISTER_ALREADY_ACTIVE: {
+    title: '记录已在公示中',
+    message: (a) => `这条记录（编号 ${a.id}）已由 ${a.department} 在 ${a.quarter} 发布且仍在公示期内，内容相同，本批次不再重复发布`,
+    hint: () => '无需处理；如不想看到此提示，报送时只报新增记录即可',
+  },
+  REGISTER_CHANGED: {
+    title: '与已公示记录不一致',
+    message: (a) => `这条记录（编号 ${a.id}）已由 ${a.department} 发布且仍在公示中，但 ${zhFields(a.fields)} 与已公示的不同`,
+    hint: () => '如是更正，请在名单中加一列“更正原文书号”填原认定文书号并按新文书号报送；如不是更正，请删去此行',
+  },
+  REGISTER_RED_ON_BLACK: {
+    title: '红名单主体被列入黑名单',
+    message: (a) => `该主体正在红名单上公示（记录编号 ${a.id}，${a.department} 发布），不能同时列入黑名单`,
+    hint: (a) => `请 ${a.department} 在本批次报送该红名单记录的移出申请（移出类型：违法违规移出），再一并汇总`,
+  },
+  REGISTER_BLACK_ON_RED: {
+    title: '黑名单主体被列入红名单',
+    message: (a) => `该主体正在黑名单上公示（记录编号 ${a.id}，${a.department} 发布），不能列入红名单`,
+    hint: () => '黑名单公示期内不得列入红名单；请删去此行，待黑名单移出后再报',
+  },
+  REGISTER_WEAK_IDENTITY: {
+    title: '记录只能按名称识别',
+    message: (a) => `“${a.subject}”没有有效的统一社会信用代码或身份证号，登记簿只能按名称识别（记录编号 ${a.id}）`,
+    hint: () => '请补填有效的统一社会信用代码（单位、个体工商户）或身份证号（自然人），以免重名时混淆',
+  },
+  REGISTER_BATCH_ORDER: {
+    title: '批次发布顺序不对',
+    message: (a) => `${a.batch} 不能在同季度更早的批次 ${a.earlier} 之前发布`,
+    hint: (a) => `请先发布 ${a.earlier}（hrss-credit publish ${a.earlier}），再发布 ${a.batch}`,
+  },
+  REMOVAL_NOT_FOUND: {
+    title: '移出申请找不到记录',
+    message: (a) => `登记簿中没有正在公示的${a.listType === 'red' ? '红' : '黑'}名单记录：${a.subject}${a.decisionNo ? `（认定文书号 ${a.decisionNo}）` : ''}`,
+    hint: () => '请核对名单类型、主体名称、统一社会信用代码或证件号码和认定文书号，与已公示的记录一致（可用 hrss-credit register list --find 查找）',
+  },
+  REMOVAL_AMBIGUOUS: {
+    title: '移出申请对应多条记录',
+    message: (a) => `${a.subject} 有 ${a.count} 条正在公示的记录（编号 ${a.ids}），申请没有说明移出哪一条`,
+    hint: () => '请在“认定文书号”列填写要移出的那条记录的认定文书号',
+  },
+  REMOVAL_NOT_OWNER: {
+    title: '只能移出本科室发布的记录',
+    message: (a) => `记录 ${a.id} 由 ${a.owner} 发布，${a.department} 不能申请移出（谁发布、谁负责）`,
+    hint: (a) => `请由 ${a.owner} 报送这条移出申请`,
+  },
+  REMOVAL_TYPE_MISMATCH: {
+    title: '移出类型与名单类型不符',
+    message: (a) => `记录 ${a.id} 在${a.listType === 'red' ? '红' : '黑'}名单上，不能“${zhRemovalType(a.removalType)}”`,
+    hint: () => '违法违规移出只用于红名单，提前移出只用于黑名单；请改正移出类型',
+  },
+  REMOVAL_FILING_MISSING: {
+    title: '提前移出缺少审查或报备日期',
+    message: (a) => `记录 ${a.id} 申请提前移出，但未填${a.missing.split(',').map((m) => (m === 'reviewedOn' ? '“审查日期”' : '“报备市信用办日期”')).join('和')}`,
+    hint: () => '提前移出须经本科室审查并报市信用办备案，请填写审查日期和报备市信用办日期',
+  },
+  REMOVAL_TOO_EARLY: {
+    title: '提前移出早于最短公示期',
+    message: (a) => `记录 ${a.id} 于 ${a.publishedOn} 发布，失信程度“${a.severity}”最短公示 ${a.months} 个月，${a.on} 移出早于 ${a.earliest}`,
+    hint: (a) => `请核实；最短公示期满（${a.earliest}）后再申请提前移出`,
+  },
+  REMOVAL_DUPLICATE: {
+    title: '同一记录有多条移出申请',
+    message: (a) => `记录 ${a.id} 有多条移出申请（第 ${a.rows} 行）`,
+    hint: () => '每条记录只留一条移出申请，删去其余的',
+  },
+  REMOVAL_DATE_INVALID: {
+    title: '移出申请日期有误',
+    message: (a) =>
+      `“${a.header}”的值“${a.value}”${a.reason === 'format' ? '不是可识别的日期' : a.reason === 'future' ? `晚于今天（${a.limit ?? ''}）` : `早于该记录的发布日期（${a.limit ?? ''}）`}`,
+    hint: () => '请填写形如 2026-09-30 的真实日期，不晚于今天、不早于记录发布日期',
+  },
+  CORRECTION_TARGET_NOT_FOUND: {
+    title: '更正找不到原记录',
+    message: (a) => `更正原文书号“${a.decisionNo}”没有对应 ${a.department} 发布的、同一主体正在公示的记录`,
+    hint: () => '请核对更正原文书号是否与原公示记录的认定文书号一致；如不是更正，请清空该列',
   },
 };
 

@@ -1,0 +1,155 @@
+/**
+ * What compile does with a register (register.md "What compile does with a register"): only when
+ * the workspace has a `register/` folder. The batch's records are checked against what is public on
+ * `--today` (already active, changed, red on black, black on red, weak identity); records resent
+ * unchanged are not published again; records whose 公示截止日期 falls in the quarter (and whose expiry
+ * no earlier published package listed) and records revoked (撤销) since are listed as removals.
+ *
+ * The model is pure: `planRegister` takes the state and the batch and returns the findings and the
+ * plan; compile adds the findings to its collector and writes the plan into the package.
+ */
+import { existsSync } from 'node:fs';
+import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
+import { subjectKeyOf } from '../domain/identity.js';
+import { loadRegister, registerDir } from '../io/register-store.js';
+import type { IsoDate, RemovalEntry } from '../register/events.js';
+import { statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
+import type { CreditRecord } from '../schemas/record.js';
+
+/** The package's view of the register: what is published, what is resent, what is removed. */
+export interface RegisterPlan {
+  /** The records to publish (the batch's records less those resent unchanged). */
+  records: CreditRecord[];
+  /** Ids resubmitted unchanged (already public). */
+  unchanged: string[];
+  removals: RemovalEntry[];
+  /** The removed records as they were published (for the 移出名单 sheet), keyed by id. */
+  removed: Map<string, CreditRecord>;
+}
+
+export interface PlanFinding {
+  diagnostic: RawDiagnostic;
+  department: string;
+}
+
+/** The values that make a resent record "the same": name, identifiers, period (register.md). */
+const COMPARED: readonly (keyof CreditRecord)[] = ['subjectName', 'creditCode', 'idNumber', 'legalRep', 'legalRepIdNumber', 'decisionNo', 'decisionDate', 'publishUntil', 'department'];
+
+/** The fields in which a resent record differs from the published one (empty: unchanged). */
+export function changedFields(published: CreditRecord, sent: CreditRecord): string[] {
+  return COMPARED.filter((k) => String(published[k] ?? '') !== String(sent[k] ?? ''));
+}
+
+function locationOf(r: CreditRecord): { file: string; sheet?: string; row: number } {
+  return { file: r.source.file, ...(r.source.sheet !== undefined ? { sheet: r.source.sheet } : {}), row: r.source.row };
+}
+
+/** Whether the latest publication of a record has had its removal (of `type`) listed by a published batch since `after`. */
+function listedSince(entry: RecordEntry, type: RemovalEntry['type'], after: number): boolean {
+  return entry.removals.some((r) => r.type === type && r.batch !== null && r.seq > after);
+}
+
+export interface PlanInput {
+  state: RegisterState;
+  /** The batch's checked records, in package order. */
+  records: readonly CreditRecord[];
+  /** What is public is asked of this day (`--today`). */
+  today: IsoDate;
+  /** The quarter's last day: records expiring on or before it are listed as expired. */
+  quarterEnd: IsoDate;
+  /** Removals the batch requests itself (removal requests, corrections), matched already. */
+  requested?: readonly RemovalEntry[];
+}
+
+export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: PlanFinding[] } {
+  const { state, today } = input;
+  const findings: PlanFinding[] = [];
+  const requested = input.requested ?? [];
+  const requestedIds = new Set(requested.map((r) => r.id));
+  const violationIds = new Set(requested.filter((r) => r.type === 'violation').map((r) => r.id));
+
+  // What is public today, by id and by subject (list type apart).
+  const active = new Map<string, CreditRecord>();
+  const bySubject = new Map<string, { id: string; record: CreditRecord }[]>();
+  for (const entry of state.records.values()) {
+    const s = statusOn(entry, today);
+    if (!s || s.status !== 'active') continue;
+    active.set(s.id, s.record);
+    const key = `${s.record.listType}|${subjectKeyOf(s.record).key}`;
+    const list = bySubject.get(key);
+    if (list) list.push({ id: s.id, record: s.record });
+    else bySubject.set(key, [{ id: s.id, record: s.record }]);
+  }
+
+  const publish: CreditRecord[] = [];
+  const unchanged: string[] = [];
+  for (const r of input.records) {
+    const subject = subjectKeyOf(r);
+    const where = locationOf(r);
+    if (subject.weak) findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_WEAK_IDENTITY', { id: r.id, subject: r.subjectName }, where) });
+    const published = active.get(r.id);
+    if (published && !requestedIds.has(r.id)) {
+      const fields = changedFields(published, r);
+      if (fields.length === 0) {
+        findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_ALREADY_ACTIVE', { id: r.id, department: published.department, quarter: published.quarter }, where) });
+        unchanged.push(r.id);
+        continue;
+      }
+      findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields: fields.join(','), department: published.department }, where) });
+    }
+    const other = bySubject.get(`${r.listType === 'red' ? 'black' : 'red'}|${subject.key}`) ?? [];
+    for (const o of other) {
+      if (requestedIds.has(o.id) && (r.listType === 'red' || violationIds.has(o.id))) continue;
+      if (r.listType === 'black') findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_RED_ON_BLACK', { id: o.id, department: o.record.department }, where) });
+      else findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_BLACK_ON_RED', { id: o.id, department: o.record.department }, where) });
+    }
+    publish.push(r);
+  }
+
+  // Expiry and 撤销: every record whose latest publication is not yet listed as gone.
+  const removals: RemovalEntry[] = [...requested];
+  const removed = new Map<string, CreditRecord>();
+  for (const r of requested) {
+    const rec = active.get(r.id) ?? latest(state.records.get(r.id));
+    if (rec) removed.set(r.id, rec);
+  }
+  const expired: RemovalEntry[] = [];
+  const revoked: RemovalEntry[] = [];
+  for (const entry of state.records.values()) {
+    const pub = entry.publications[entry.publications.length - 1];
+    if (!pub || pub.on > today || requestedIds.has(entry.id)) continue;
+    const since = pub.seq;
+    const gone = entry.removals.filter((x) => x.seq > since);
+    const revoke = gone.find((x) => x.type === 'revoked' && x.batch === null);
+    if (revoke) {
+      if (!listedSince(entry, 'revoked', revoke.seq)) {
+        revoked.push({ id: entry.id, type: 'revoked', on: revoke.on, reason: revoke.reason, department: pub.record.department });
+        removed.set(entry.id, pub.record);
+      }
+      continue;
+    }
+    if (gone.length > 0) continue; // removed by a published batch (violation, early, corrected, expired)
+    if (pub.record.publishUntil <= input.quarterEnd) {
+      expired.push({ id: entry.id, type: 'expired', on: pub.record.publishUntil, reason: '', department: pub.record.department });
+      removed.set(entry.id, pub.record);
+    }
+  }
+  const byDate = (a: RemovalEntry, b: RemovalEntry): number => ((a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
+  return { plan: { records: publish, unchanged, removals, removed }, findings };
+}
+
+function latest(entry: RecordEntry | undefined): CreditRecord | undefined {
+  return entry?.publications[entry.publications.length - 1]?.record;
+}
+
+/** Whether compile reads a register: a `register/` folder in the workspace. */
+export function hasRegister(workspace: string): boolean {
+  return existsSync(registerDir(workspace));
+}
+
+/** Loads the register (REGISTER_CORRUPT when broken) and plans the batch against it. */
+export function planFromWorkspace(workspace: string, input: Omit<PlanInput, 'state'>): { plan: RegisterPlan; findings: PlanFinding[] } {
+  const { state } = loadRegister(workspace);
+  return planRegister({ ...input, state });
+}

@@ -1,0 +1,150 @@
+// compile with a register (register.md "What compile does with a register"): resent, changed,
+// red on black, black on red, expiry and 撤销 listed once; records.json removals/unchanged; 移出名单.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordIdentity } from '../../src/domain/identity.js';
+import { appendEvent } from '../../src/io/register-store.js';
+import { openWorkbook } from '../../src/io/sniff.js';
+import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
+import { scoreRows } from '../../src/table/header.js';
+import { compiledExample, copyWorkspace, packageRecords, readEvents, runCli, tempDir, TODAY, ROOT, writePackage, type Rec } from './helpers.js';
+
+let tmp: string;
+let template: string;
+let q3: Rec[];
+let n = 0;
+const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
+
+beforeAll(async () => {
+  tmp = tempDir('regcompile');
+  template = await compiledExample(tmp);
+  q3 = packageRecords(template);
+  rmSync(join(template, 'packages'), { recursive: true, force: true });
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
+const cli = (ws: string, args: string[]) => runCli([...args, '-w', ws, '--today', TODAY], ROOT, env);
+const json = (s: string) => JSON.parse(s) as Record<string, any>;
+const byId = (id: string): Rec => structuredClone(q3.find((r) => r.id === id) as Rec);
+/** A record changed in some fields, its id recomputed (what an earlier quarter published). */
+function variant(id: string, change: Record<string, unknown>): Rec {
+  const r = { ...byId(id), ...change, quarter: '2026Q2' };
+  return { ...r, id: recordIdentity(r as never).id };
+}
+async function publishQ2(ws: string, records: Rec[], on = '2026-07-10'): Promise<void> {
+  writePackage(ws, '2026Q2', records);
+  const res = await cli(ws, ['publish', '2026Q2', '--on', on]);
+  expect(res.code, res.stdout + res.stderr).toBe(0);
+}
+const codes = (out: Record<string, any>, code: string) => out.diagnostics.filter((d: any) => d.code === code);
+const recordsJson = (ws: string) => JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')) as Record<string, any>;
+
+describe('compile without a register', () => {
+  it('behaves as before: no removals, no unchanged, no 移出名单 sheet', async () => {
+    const ws = fresh();
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    const file = recordsJson(ws);
+    expect(Object.keys(file)).toEqual(['schemaVersion', 'quarter', 'audience', 'records']);
+    expect(existsSync(join(ws, 'register'))).toBe(false);
+  });
+});
+
+describe('compile with a register', () => {
+  it('a record resent unchanged: REGISTER_ALREADY_ACTIVE (info) at its row, not published again; an expiry in the quarter listed once', async () => {
+    const ws = fresh();
+    const expiring = variant('ebc7b60e84c5', { decisionDate: '2023-08-10', publishUntil: '2026-08-15', decisionNo: '新人社〔2023〕1号' });
+    await publishQ2(ws, [{ ...byId('ebc7b60e84c5'), quarter: '2026Q2' }, expiring]);
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code, res.stdout).toBe(0);
+    const out = json(res.stdout);
+    const resent = byId('ebc7b60e84c5').source as { file: string; sheet: string; row: number };
+    expect(codes(out, 'REGISTER_ALREADY_ACTIVE')).toEqual([
+      expect.objectContaining({ severity: 'info', department: '就业办', args: { id: 'ebc7b60e84c5', department: '就业办', quarter: '2026Q2' }, location: expect.objectContaining({ file: resent.file, row: resent.row }) }),
+    ]);
+    const file = recordsJson(ws);
+    expect(file.records.map((r: Rec) => r.id)).toEqual(q3.filter((r) => r.id !== 'ebc7b60e84c5').map((r) => r.id));
+    expect(file.unchanged).toEqual(['ebc7b60e84c5']);
+    expect(file.removals).toEqual([{ id: expiring.id, type: 'expired', on: '2026-08-15', reason: '', department: '就业办' }]);
+
+    // 移出名单 in 公示 and 共享: one row, 到期.
+    for (const dir of ['公示', '共享']) {
+      const name = readdirXlsx(join(ws, 'packages', '2026Q3', dir));
+      const wb = await openWorkbook(join(ws, 'packages', '2026Q3', dir, name), 'x', { limits: DEFAULT_LIMITS, score: scoreRows });
+      expect(wb.sheets.map((s) => s.name), dir).toEqual(['红名单', '黑名单', '移出名单']);
+    }
+    const csv = readFileSync(join(ws, 'packages', '2026Q3', '公示', '移出名单.csv'), 'utf8');
+    expect(csv.split('\r\n')[1]).toBe(`1,${expiring.id},红名单,${expiring.domain},新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2023〕1号,2023-08-10,到期,2026-08-15,,,就业办`);
+
+    // Published, the expiry is listed: the next batch does not list it again.
+    expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
+    const events = readEvents(ws) as Record<string, any>[];
+    expect(events[1]).toMatchObject({ type: 'publish', batch: '2026Q3', unchanged: ['ebc7b60e84c5'], removals: [{ id: expiring.id, type: 'expired' }] });
+    const list = json((await cli(ws, ['register', 'list', '--status', 'expired', '--format', 'json'])).stdout);
+    expect(list.records.map((r: any) => [r.id, r.removal?.type])).toEqual([[expiring.id, 'expired']]);
+  });
+
+  it('an expiry already listed by a published batch is not listed again', async () => {
+    const ws = fresh();
+    const expiring = variant('ebc7b60e84c5', { decisionDate: '2023-05-10', publishUntil: '2026-05-15', decisionNo: '新人社〔2023〕2号' });
+    // The Q2 package listed it (as compile would have); a Q3 compile must not.
+    rmSync(join(ws, 'register'), { recursive: true, force: true });
+    mkdirSync(join(ws, 'register'));
+    writePackage(ws, '2026Q1', [expiring]);
+    expect((await cli(ws, ['publish', '2026Q1', '--on', '2026-01-10'])).code).toBe(0);
+    writePackage(ws, '2026Q2', [], { removals: [{ id: expiring.id, type: 'expired', on: '2026-05-15', reason: '', department: '就业办' }] });
+    expect((await cli(ws, ['publish', '2026Q2', '--on', '2026-07-10'])).code).toBe(0);
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    expect(recordsJson(ws).removals).toEqual([]);
+  });
+
+  it('changed values: REGISTER_CHANGED (error, the fields); red on black names the red record and its department; exit 1, nothing written', async () => {
+    const ws = fresh();
+    const changed = { ...byId('2b8bd5d6967f'), publishUntil: '2028-09-01', quarter: '2026Q2' };
+    const red = variant('3a9d103d1c2b', { listType: 'red', domain: '人力资源服务', decisionNo: '新人社〔2025〕8号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', department: '就业办', severity: '' });
+    await publishQ2(ws, [changed, red]);
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code).toBe(1);
+    const out = json(res.stdout);
+    const at = (id: string) => expect.objectContaining({ file: (byId(id).source as any).file, row: (byId(id).source as any).row });
+    expect(codes(out, 'REGISTER_CHANGED')).toEqual([expect.objectContaining({ severity: 'error', args: { id: '2b8bd5d6967f', fields: 'publishUntil', department: '劳动关系科' }, location: at('2b8bd5d6967f') })]);
+    expect(codes(out, 'REGISTER_RED_ON_BLACK')).toEqual([expect.objectContaining({ severity: 'error', args: { id: red.id, department: '就业办' }, location: at('3a9d103d1c2b') })]);
+    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+  });
+
+  it('black on red: a red record of a subject public on a black list (REGISTER_BLACK_ON_RED)', async () => {
+    const ws = fresh();
+    const black = variant('ebc7b60e84c5', { listType: 'black', decisionNo: '新人社监罚〔2025〕3号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', department: '监察科' });
+    await publishQ2(ws, [black]);
+    const out = json((await cli(ws, ['compile', '2026Q3', '--format', 'json'])).stdout);
+    expect(codes(out, 'REGISTER_BLACK_ON_RED').map((d: any) => d.args)).toEqual([{ id: black.id, department: '监察科' }]);
+  });
+
+  it('a 撤销 since the last published batch is listed as revoked, once', async () => {
+    const ws = fresh();
+    const other = variant('ebc7b60e84c5', { decisionNo: '新人社〔2025〕9号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' });
+    await publishQ2(ws, [other]);
+    const author = { at: '2026-08-01T09:00:00+08:00', by: '张三', host: 'PC' };
+    await appendEvent(ws, author, () => ({ body: { type: 'objection-add', on: '2026-08-01', id: other.id, objection: 'YY-1' }, value: undefined }));
+    await appendEvent(ws, author, () => ({ body: { type: 'objection-resolve', on: '2026-08-05', id: other.id, objection: 'YY-1', outcome: 'revoked', reason: '认定有误' }, value: undefined }));
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    expect(recordsJson(ws).removals).toEqual([{ id: other.id, type: 'revoked', on: '2026-08-05', reason: '认定有误', department: '就业办' }]);
+    // Published, the 撤销 is listed: a later batch does not list it again.
+    expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
+    expect((await cli(ws, ['compile', '2026Q3', '--force', '--today', '2026-10-10'])).code).toBe(0);
+    expect(recordsJson(ws).removals).toEqual([]);
+  });
+
+  it('a record named only by its name: REGISTER_WEAK_IDENTITY (info)', async () => {
+    const { planRegister } = await import('../../src/api/register-compile.js');
+    const { emptyState } = await import('../../src/register/state.js');
+    const weak = variant('ebc7b60e84c5', { creditCode: '' });
+    const { findings } = planRegister({ state: emptyState(), records: [weak as never], today: TODAY, quarterEnd: '2026-09-30' });
+    expect(findings.map((f) => [f.diagnostic.code, f.diagnostic.args])).toEqual([['REGISTER_WEAK_IDENTITY', { id: weak.id, subject: '新乡市卫河人力资源服务有限公司' }]]);
+  });
+});
+
+function readdirXlsx(dir: string): string {
+  return readdirSync(dir).find((f) => f.endsWith('.xlsx')) as string;
+}
