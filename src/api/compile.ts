@@ -99,7 +99,7 @@ async function checkAndWrite(
   let records = sortRecords(check.records, ctx.matrix);
   let register: RegisterPlan | undefined;
   if (hasRegister(workspace)) {
-    const planned = planFromWorkspace(workspace, { records, today: ctx.today, quarterEnd: quarterEnd(quarter) });
+    const planned = planFromWorkspace(workspace, { records, today: ctx.today, quarterEnd: quarterEnd(quarter), requests: check.departments.flatMap((d) => d.removalRequests) });
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
     register = planned.plan;
     records = register.records;

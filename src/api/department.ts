@@ -25,6 +25,7 @@ import { RecordIndex } from '../table/record-index.js';
 import type { CheckedRecord } from '../table/list-sheet.js';
 import { baseEnv, type Context } from './context.js';
 import { redactIdNumbers } from '../domain/mask.js';
+import { isRemovalName, RemovalReader, REMOVAL_NAME, type RemovalRequest } from '../table/removal-sheet.js';
 import { asFileProblem, checkListSheets, openListFile, problemDiagnostic, readCoverFile, readCoverSheets } from './list-file.js';
 
 export interface DepartmentOptions {
@@ -75,6 +76,8 @@ export interface DepartmentResult {
   errors: number;
   warnings: number;
   info: number;
+  /** Removal requests (移出申请 sheets and files): read, judged only against a register at compile. */
+  removalRequests: RemovalRequest[];
 }
 
 /** The nearest enclosing folder whose name parses as a quarter. */
@@ -314,6 +317,9 @@ interface SubmissionSource {
 /** Step 1: the data files opened and the covers read first (the cover may name the department). */
 async function openFiles(ctx: Context, src: SubmissionSource): Promise<{
   listEntries: FolderEntry[];
+  /** Files named *移出申请*: removal requests, not lists (a nil report may still send one). */
+  removalEntries: FolderEntry[];
+  openEntry(entry: FolderEntry): Promise<WorkbookSource | undefined>;
   coverEntries: FolderEntry[];
   opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[];
   covers: CoverFacts[];
@@ -327,7 +333,9 @@ async function openFiles(ctx: Context, src: SubmissionSource): Promise<{
   const single: FolderEntry = { name: basename(target), path: target, rel: basename(target), size: 0 };
   const singleIsCover = !listing && isCoverName(target);
   const singleIsFeedback = !listing && isFeedbackCopyName(target);
-  const listEntries: FolderEntry[] = listing ? listing.lists : singleIsCover || singleIsFeedback ? [] : [single];
+  const dataEntries: FolderEntry[] = listing ? listing.lists : singleIsCover || singleIsFeedback ? [] : [single];
+  const removalEntries = dataEntries.filter((e) => isRemovalName(e.name));
+  const listEntries = dataEntries.filter((e) => !isRemovalName(e.name));
   const coverEntries: FolderEntry[] = listing ? listing.coverFiles : singleIsCover ? [single] : [];
   const opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[] = [];
   const covers: CoverFacts[] = [];
@@ -360,7 +368,7 @@ async function openFiles(ctx: Context, src: SubmissionSource): Promise<{
     if (wb) covers.push(...(await readCoverSheets(wb, fileDisplay(entry.path), early)));
     opened.push({ entry, wb });
   }
-  return { listEntries, coverEntries, opened, covers, pending };
+  return { listEntries, removalEntries, openEntry, coverEntries, opened, covers, pending };
 }
 
 /** Step 2: the department and the quarter (workspace.md "Departments", "Quarters"), and the rules' environment. */
@@ -399,6 +407,8 @@ async function checkLists(
   dept: DepartmentDef | undefined,
   index: RecordIndex,
   sink: DepartmentSink,
+  /** Called with each workbook before it closes (its 移出申请 sheets are read then). */
+  afterLists?: (wb: WorkbookSource, file: string) => Promise<void>,
 ): Promise<{ rows: number; red: number; black: number; byDomain: Record<string, { red: number; black: number }> }> {
   const deptName = sink.name;
   const rank = sink.rank;
@@ -425,11 +435,30 @@ async function checkLists(
       rows += res.rows;
       red += res.red;
       black += res.black;
+      await afterLists?.(wb, src.fileDisplay(entry.path));
     } finally {
       await wb.close();
     }
   }
   return { rows, red, black, byDomain };
+}
+
+/** Reads the removal requests of a workbook: its 移出申请 sheets, or (a 移出申请 file) its first sheet with a header. */
+async function readRemovals(wb: WorkbookSource, file: string, whole: boolean, sink: DepartmentSink, out: RemovalRequest[]): Promise<void> {
+  for (const sheet of wb.sheets) {
+    if (sheet.hidden || (!whole && !sheet.name.includes(REMOVAL_NAME))) continue;
+    const reader = new RemovalReader({ file, ...(wb.kind === 'xlsx' ? { sheet: sheet.name } : {}), ...(sink.name !== undefined ? { department: sink.name } : {}) });
+    try {
+      await sheet.read((r) => reader.onRow(r));
+    } catch (err) {
+      const problem = asFileProblem(err);
+      if (!problem) throw err;
+      sink.report(problemDiagnostic(file, problem, sink.rank));
+      continue;
+    }
+    out.push(...reader.requests);
+    if (whole && reader.found) break;
+  }
 }
 
 /**
@@ -519,10 +548,23 @@ async function checkSubmission(
   };
   const sink = new DepartmentSink(ctx);
 
-  const { listEntries, coverEntries, opened, covers, pending } = await openFiles(ctx, src);
+  const { listEntries, removalEntries, openEntry, coverEntries, opened, covers, pending } = await openFiles(ctx, src);
   const { dept, quarter, env } = placeSubmission(ctx, src, options, covers, pending, sink);
   const index = options.index ?? new RecordIndex();
-  const { rows, red, black, byDomain } = await checkLists(ctx, src, options, opened, env, dept, index, sink);
+  // Removal requests: 移出申请 sheets of list workbooks (read before each closes), then 移出申请 files.
+  const removalRequests: RemovalRequest[] = [];
+  const { rows, red, black, byDomain } = await checkLists(ctx, src, options, opened, env, dept, index, sink, async (wb, file) => {
+    if (wb.kind === 'xlsx' && wb.sheets.some((sh) => sh.name.includes(REMOVAL_NAME))) await readRemovals(wb, file, false, sink, removalRequests);
+  });
+  for (const entry of removalEntries) {
+    const wb = await openEntry(entry);
+    if (!wb) continue;
+    try {
+      await readRemovals(wb, src.fileDisplay(entry.path), true, sink, removalRequests);
+    } finally {
+      await wb.close();
+    }
+  }
   const notFilled = await isNotFilled(src);
   const { evidence, reports, pictures, namedMissing } = await checkSubmissionEvidence(ctx, src, dept, covers, notFilled, sink);
   const facts: SubmissionFacts = {
@@ -540,7 +582,7 @@ async function checkSubmission(
   // A zip is one input: its hash pins every entry in it (docs/decisions.md).
   const inputs = zip
     ? zip.sub ? [{ path: target, display, bytes: zip.sub.bytes }] : []
-    : [...coverEntries, ...listEntries].map((e) => ({ path: e.path, display: src.fileDisplay(e.path), bytes: e.size }));
+    : [...coverEntries, ...listEntries, ...removalEntries].map((e) => ({ path: e.path, display: src.fileDisplay(e.path), bytes: e.size }));
   const cover = covers[0];
   return {
     folder,
@@ -557,9 +599,10 @@ async function checkSubmission(
     byDomain,
     evidence,
     inputs,
-    files: coverEntries.length + listEntries.length,
+    files: coverEntries.length + listEntries.length + removalEntries.length,
     errors: sink.errors,
     warnings: sink.warnings,
     info: sink.info,
+    removalRequests,
   };
 }

@@ -154,7 +154,8 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
       result.black += res.black;
     }
   }
-  if (!result.isList && result.readable) {
+  // A workbook holding only 移出申请 (a nil report's removal requests) is not a list file gone wrong.
+  if (!result.isList && result.readable && !wb.sheets.some((sh) => !sh.hidden && sh.name.includes('移出申请'))) {
     sink.report(makeDiagnostic('FILE_NO_LIST', { sheets: wb.sheets.length }, { file: display }, { departmentRank: sink.departmentRank }));
   }
   return result;

@@ -15,6 +15,14 @@ import { loadRegister, registerDir } from '../io/register-store.js';
 import type { IsoDate, RemovalEntry } from '../register/events.js';
 import { statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
 import type { CreditRecord } from '../schemas/record.js';
+import { normaliseCreditCode } from '../domain/credit-code.js';
+import { normaliseIdNumber } from '../domain/id-number.js';
+import { foldDecisionNo } from '../domain/identity.js';
+import { foldKey } from '../domain/text.js';
+import { REMOVAL_RULES } from '../rules/register/index.js';
+import { removalDuplicates } from '../rules/register/removal-duplicate.js';
+import { REQUESTED_TYPES, type Candidate, type RemovalContext } from '../rules/register/types.js';
+import type { RemovalField, RemovalRequest } from '../table/removal-sheet.js';
 
 /** The package's view of the register: what is published, what is resent, what is removed. */
 export interface RegisterPlan {
@@ -57,20 +65,24 @@ export interface PlanInput {
   today: IsoDate;
   /** The quarter's last day: records expiring on or before it are listed as expired. */
   quarterEnd: IsoDate;
-  /** Removals the batch requests itself (removal requests, corrections), matched already. */
-  requested?: readonly RemovalEntry[];
+  /** The batch's removal requests (移出申请 rows), matched and checked here. */
+  requests?: readonly RemovalRequest[];
 }
 
 export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: PlanFinding[] } {
   const { state, today } = input;
   const findings: PlanFinding[] = [];
-  const requested = input.requested ?? [];
-  const requestedIds = new Set(requested.map((r) => r.id));
-  const violationIds = new Set(requested.filter((r) => r.type === 'violation').map((r) => r.id));
 
   // What is public today, by id and by subject (list type apart).
   const active = new Map<string, CreditRecord>();
   const bySubject = new Map<string, { id: string; record: CreditRecord }[]>();
+  const byKey = new Map<string, Candidate[]>();
+  const index = (key: string, c: Candidate): void => {
+    const list = byKey.get(key);
+    if (list) list.push(c);
+    else byKey.set(key, [c]);
+  };
+  const wantRequests = (input.requests?.length ?? 0) > 0;
   for (const entry of state.records.values()) {
     const s = statusOn(entry, today);
     if (!s || s.status !== 'active') continue;
@@ -79,7 +91,18 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
     const list = bySubject.get(key);
     if (list) list.push({ id: s.id, record: s.record });
     else bySubject.set(key, [{ id: s.id, record: s.record }]);
+    if (wantRequests) {
+      const c = { id: s.id, record: s.record, publishedOn: s.publishedOn };
+      const r = s.record;
+      if (r.idNumber) index(`i|${normaliseIdNumber(r.idNumber)}`, c);
+      if (r.creditCode) index(`c|${normaliseCreditCode(r.creditCode)}`, c);
+      index(`n|${foldKey(r.subjectName)}`, c);
+    }
   }
+
+  const requested = matchRequests(input.requests ?? [], byKey, today, findings);
+  const requestedIds = new Set(requested.map((r) => r.id));
+  const violationIds = new Set(requested.filter((r) => r.type === 'violation').map((r) => r.id));
 
   const publish: CreditRecord[] = [];
   const unchanged: string[] = [];
@@ -137,6 +160,59 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const byDate = (a: RemovalEntry, b: RemovalEntry): number => ((a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
   return { plan: { records: publish, unchanged, removals, removed }, findings };
+}
+
+/** Matches each removal request against what is public, runs the removal rules, and returns the removals accepted. */
+function matchRequests(requests: readonly RemovalRequest[], byKey: Map<string, Candidate[]>, today: IsoDate, findings: PlanFinding[]): RemovalEntry[] {
+  const accepted: { id: string; request: RemovalRequest; entry: RemovalEntry }[] = [];
+  for (const request of requests) {
+    const c = request.cells;
+    const listText = c.listType?.text ?? '';
+    const listType = listText.includes('红') ? 'red' : listText.includes('黑') ? 'black' : undefined;
+    const id = c.idNumber?.text ? normaliseIdNumber(c.idNumber.text) : '';
+    const code = c.creditCode?.text ? normaliseCreditCode(c.creditCode.text) : '';
+    let candidates = id ? (byKey.get(`i|${id}`) ?? []) : code ? (byKey.get(`c|${code}`) ?? []) : (byKey.get(`n|${foldKey(c.subjectName?.text ?? '')}`) ?? []);
+    if (listType) candidates = candidates.filter((x) => x.record.listType === listType);
+    const decision = c.decisionNo?.text ? foldDecisionNo(c.decisionNo.text) : '';
+    if (decision) candidates = candidates.filter((x) => foldDecisionNo(x.record.decisionNo || x.record.decisionDate) === decision);
+    const type = REQUESTED_TYPES[foldKey(c.removalType?.text ?? '')];
+    const on = c.reviewedOn?.date ?? c.filedOn?.date ?? today;
+    let rejected = false;
+    const department = request.department ?? '';
+    const ctx: RemovalContext = {
+      request,
+      today,
+      ...(type ? { type } : {}),
+      ...(listType ? { listType } : {}),
+      candidates,
+      ...(candidates.length === 1 ? { matched: candidates[0] as Candidate } : {}),
+      on: on > today ? today : on,
+      report: (codeName, args, field?: RemovalField) => {
+        const cell = field ? c[field] : undefined;
+        findings.push({ department, diagnostic: makeDiagnostic(codeName, args as never, { file: request.file, ...(request.sheet !== undefined ? { sheet: request.sheet } : {}), row: request.row, ...(cell ? { column: cell.column } : {}) }) });
+      },
+      reject: () => {
+        rejected = true;
+      },
+    };
+    for (const rule of REMOVAL_RULES) {
+      rule.check(ctx);
+      if (rejected) break;
+    }
+    if (rejected || !ctx.matched || !type) continue;
+    const entry: RemovalEntry = {
+      id: ctx.matched.id,
+      type,
+      on: ctx.on,
+      reason: c.reason?.text ?? '',
+      department,
+      ...(c.filedOn?.date ? { filedOn: c.filedOn.date } : {}),
+    };
+    accepted.push({ id: ctx.matched.id, request, entry });
+  }
+  const dup = removalDuplicates(accepted);
+  findings.push(...dup.findings);
+  return accepted.filter((a) => !dup.later.has(a.request)).map((a) => a.entry);
 }
 
 function latest(entry: RecordEntry | undefined): CreditRecord | undefined {

@@ -1,7 +1,7 @@
 // compile with a register (register.md "What compile does with a register"): resent, changed,
 // red on black, black on red, expiry and 撤销 listed once; records.json removals/unchanged; 移出名单.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordIdentity } from '../../src/domain/identity.js';
 import { appendEvent } from '../../src/io/register-store.js';
@@ -148,3 +148,104 @@ describe('compile with a register', () => {
 function readdirXlsx(dir: string): string {
   return readdirSync(dir).find((f) => f.endsWith('.xlsx')) as string;
 }
+
+const HEAD = '名单类型,主体名称,统一社会信用代码,证件号码,认定文书号,移出类型,移出原因,审查日期,报备市信用办日期';
+function removalCsv(ws: string, dept: string, rows: string[], name = '移出申请.csv'): string {
+  const file = join(ws, 'submissions', '2026Q3', dept, name);
+  writeFileSync(file, `\ufeff${[HEAD, ...rows].join('\r\n')}\r\n`);
+  return `submissions/2026Q3/${dept}/${name}`;
+}
+
+describe('removal requests (移出申请)', () => {
+  const red = () => variant('ebc7b60e84c5', { decisionNo: '新人社〔2025〕1号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' });
+  const black = () => variant('a8d7154e45f6', { decisionNo: '新创担〔2025〕1号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', severity: '一般' });
+
+  it('accepted: a 违法违规移出 and a 提前移出 become removals (with 报备 date) and 移出名单 rows; a nil report may send one; too early is a warning', async () => {
+    const ws = fresh();
+    const r = red();
+    const b = black();
+    await publishQ2(ws, [r, b]);
+    removalCsv(ws, '就业办', ['红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2025〕1号,违法违规移出,被列入严重失信名单,2026-09-20,']);
+    removalCsv(ws, '创业担保中心', ['黑名单,杨文博,,410782198503120510,新创担（2025）1号,提前移出,已完成信用修复,2026-08-01,2026-08-05']);
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code, res.stdout).toBe(0);
+    const out = json(res.stdout);
+    const early = codes(out, 'REMOVAL_TOO_EARLY').map((d: any) => [d.severity, d.department, d.args, d.location.file, d.location.row, d.location.column]);
+    expect(early).toEqual([['warning', '创业担保中心', { id: b.id, publishedOn: '2026-07-10', earliest: '2026-10-10', severity: '一般', months: 3, on: '2026-08-01' }, 'submissions/2026Q3/创业担保中心/移出申请.csv', 2, 'H']]);
+    // In the order the department folders are read (创业担保中心 before 就业办).
+    expect(recordsJson(ws).removals).toEqual([
+      { id: b.id, type: 'early', on: '2026-08-01', reason: '已完成信用修复', department: '创业担保中心', filedOn: '2026-08-05' },
+      { id: r.id, type: 'violation', on: '2026-09-20', reason: '被列入严重失信名单', department: '就业办' },
+    ]);
+    const shared = readFileSync(join(ws, 'packages', '2026Q3', '公示', '移出名单.csv'), 'utf8').split('\r\n');
+    expect(shared[1]).toBe(`1,${b.id},黑名单,${b.domain},杨文博,,410782********0510,新创担〔2025〕1号,2025-06-01,提前移出,2026-08-01,已完成信用修复,2026-08-05,创业担保中心`);
+    // Until publish the records stay active; published, they are removed with their type.
+    expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
+    const list = json((await cli(ws, ['register', 'list', '--status', 'removed', '--format', 'json'])).stdout);
+    expect(list.records.map((x: any) => [x.id, x.removal.type]).sort()).toEqual([[r.id, 'violation'], [b.id, 'early']].sort());
+  });
+
+  it('every refusal: not found, ambiguous, not owner, type mismatch, filing missing, date invalid, duplicate, unknown type — exit 1 with row and column', async () => {
+    const ws = fresh();
+    const r = red();
+    const r2 = variant('ebc7b60e84c5', { decisionNo: '新人社〔2025〕2号', decisionDate: '2025-07-01', publishUntil: '2028-07-01' });
+    const b = black();
+    await publishQ2(ws, [r, r2, b]);
+    const file = removalCsv(ws, '就业办', [
+      '红名单,不存在的公司,91410700MA3X7K2P20,,新人社〔2020〕9号,违法违规移出,x,2026-09-20,', // 2 not found
+      '红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,,违法违规移出,x,2026-09-20,', // 3 ambiguous
+      '黑名单,杨文博,,410782198503120510,新创担〔2025〕1号,提前移出,x,2026-09-01,2026-09-02', // 4 not owner
+      '红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2025〕1号,提前移出,x,2026-09-20,2026-09-21', // 5 type mismatch
+      '红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2025〕2号,违法违规移出,x,2027-01-01,', // 6 future
+      '红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2025〕1号,违法违规移出,x,2026-09-20,', // 7 ok
+      '红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2025〕1号,违法违规移出,x,2026-09-21,', // 8 duplicate
+      '红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2025〕2号,移出,x,2026-09-20,', // 9 unknown type
+    ]);
+    const file2 = removalCsv(ws, '创业担保中心', ['黑名单,杨文博,,410782198503120510,新创担〔2025〕1号,提前移出,x,2026-09-01,']); // 2 filing missing
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code).toBe(1);
+    const out = json(res.stdout);
+    const got = out.diagnostics
+      .filter((d: any) => /^REMOVAL_|^SCHEMA_ENUM/.test(d.code))
+      .map((d: any) => [d.code, d.location.file, d.location.row, d.location.column, d.severity]);
+    expect(got).toEqual([
+      ['REMOVAL_NOT_FOUND', file, 2, 'E', 'error'],
+      ['REMOVAL_AMBIGUOUS', file, 3, 'E', 'error'],
+      ['REMOVAL_NOT_OWNER', file, 4, 'B', 'error'],
+      ['REMOVAL_TYPE_MISMATCH', file, 5, 'F', 'error'],
+      ['REMOVAL_DATE_INVALID', file, 6, 'H', 'error'],
+      ['REMOVAL_DUPLICATE', file, 8, undefined, 'error'],
+      ['SCHEMA_ENUM', file, 9, 'F', 'error'],
+      ['REMOVAL_FILING_MISSING', file2, 2, 'I', 'error'],
+    ]);
+    const args = (code: string) => codes(out, code)[0].args;
+    expect(args('REMOVAL_NOT_OWNER')).toEqual({ id: b.id, owner: '创业担保中心', department: '就业办' });
+    expect(args('REMOVAL_AMBIGUOUS')).toEqual({ subject: '新乡市卫河人力资源服务有限公司', count: 2, ids: [r.id, r2.id].join(',') });
+    expect(args('REMOVAL_DATE_INVALID')).toEqual({ header: '审查日期', value: '2027-01-01', reason: 'future', limit: TODAY });
+    expect(args('REMOVAL_FILING_MISSING')).toEqual({ id: b.id, missing: 'filedOn' });
+    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+  });
+
+  it('red on black is not raised when the batch removes that red record (违法违规移出)', async () => {
+    const ws = fresh();
+    const r = variant('3a9d103d1c2b', { listType: 'red', domain: '人力资源服务', decisionNo: '新人社〔2025〕8号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', department: '就业办', severity: '' });
+    await publishQ2(ws, [r]);
+    removalCsv(ws, '就业办', ['红名单,新乡市红旗区鑫达劳务服务有限公司,91410702MA9LQ3T4X3,,新人社〔2025〕8号,违法违规移出,受到行政处罚,2026-09-20,']);
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code, res.stdout).toBe(0);
+    expect(codes(json(res.stdout), 'REGISTER_RED_ON_BLACK')).toEqual([]);
+    expect(recordsJson(ws).removals.map((x: any) => [x.id, x.type])).toEqual([[r.id, 'violation']]);
+  });
+
+  it('a 移出申请 sheet in a list workbook is read too, and is no list (no FILE_NO_LIST, no list findings)', async () => {
+    const { workbookBuffer } = await import('../../src/io/xlsx-writer.js');
+    const ws = fresh();
+    const r = red();
+    await publishQ2(ws, [r]);
+    const rows = [['红名单', '新乡市卫河人力资源服务有限公司', '91410700MA3X7K2P20', '', '新人社〔2025〕1号', '违法违规移出', 'y', '2026-09-20', '']];
+    writeFileSync(join(ws, 'submissions', '2026Q3', '监察科', '名单.xlsx'), await workbookBuffer([{ name: '移出申请', headers: HEAD.split(','), rows }], new Date(0), 'x'));
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    const out = json(res.stdout);
+    expect(out.diagnostics.map((d: any) => [d.code, d.location.sheet, d.location.row])).toEqual([['REMOVAL_NOT_OWNER', '移出申请', 2]]);
+  });
+});
