@@ -19,7 +19,7 @@ import { messagesFor, renderMessage } from '../messages/index.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { countedFindings, fixedInstant, quarterSummary, templateFor, writePackage, type DepartmentStatus, type QuarterSummary } from './package.js';
-import { checkQuarter, parseQuarterArg, requireWorkspace } from './quarter.js';
+import { checkQuarter, parseBatchArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
 import { hasRegister, planFromWorkspace, type RegisterPlan } from './register-compile.js';
@@ -60,7 +60,8 @@ function stamp(d: Date): string {
 export async function compile(quarterArg: string, options: CompileOptions): Promise<CompileResult> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
-  const quarter = parseQuarterArg(ctx, quarterArg);
+  const batch = parseBatchArg(ctx, quarterArg);
+  const quarter = batch.quarter;
   const template = templateFor(ctx, options.template);
   const packagesDir = options.out ? resolve(ctx.cwd, options.out) : join(workspace, 'packages');
 
@@ -68,7 +69,7 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
   // second compile waits or fails (exit 2) and never writes over the first one's package.
   const lock = options.dryRun ? undefined : await acquireLock(packagesDir);
   try {
-    return await checkAndWrite(ctx, quarter, template, packagesDir, options, workspace, lock);
+    return await checkAndWrite(ctx, quarter, template, packagesDir, options, workspace, lock, batch.n);
   } finally {
     lock?.release();
   }
@@ -76,17 +77,18 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
 
 async function checkAndWrite(
   ctx: ReturnType<typeof makeContext>,
-  quarter: ReturnType<typeof parseQuarterArg>,
+  quarter: ReturnType<typeof parseBatchArg>['quarter'],
   template: LoadedTemplate,
   packagesDir: string,
   options: CompileOptions,
   workspace: string,
   lock?: Lock,
+  batch = 1,
 ): Promise<CompileResult> {
   // An earlier run that was interrupted is finished or rolled back before anything else.
   if (!options.dryRun) recoverPackages(packagesDir);
 
-  const check = await checkQuarter(ctx, quarter, { collect: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const check = await checkQuarter(ctx, quarter, { collect: true, batch, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const finalDir = join(packagesDir, check.label);
   if (!options.dryRun && !options.force && existsSync(finalDir)) {
     ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));

@@ -5,7 +5,7 @@
 import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node:path';
 import { makeDiagnostic, type Location, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
-import { formatQuarter, parseQuarter, type Quarter } from '../domain/quarter.js';
+import { formatQuarter, parseBatch, parseQuarter, type Quarter } from '../domain/quarter.js';
 import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
 import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
 import { openZipSubmission, type ZipSubmission } from '../io/zip-submission.js';
@@ -83,7 +83,8 @@ export interface DepartmentResult {
 /** The nearest enclosing folder whose name parses as a quarter. */
 export function quarterFromPath(path: string, p?: PathFlavour): Quarter | undefined {
   for (const name of enclosingNames(path, 8, p)) {
-    const q = parseQuarter(name);
+    // A supplementary batch's folder (2026Q3-2) dates its rows by its quarter.
+    const q = parseBatch(name)?.quarter;
     if (q) return q;
   }
   return undefined;

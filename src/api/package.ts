@@ -103,7 +103,8 @@ export function quarterSummary(
   diagnostics: readonly Counted[],
   maskRule: MaskRule = DEFAULT_MASK_RULE,
 ): QuarterSummary {
-  const due = addIsoDuration(quarterEnd(check.quarter), deadline);
+  // Timeliness applies to the quarter's regular batch only (register.md "Batches").
+  const due = check.batch > 1 ? undefined : addIsoDuration(quarterEnd(check.quarter), deadline);
   // Cover fields and file names are shown on `status` and written into the manifest and
   // 报送情况.xlsx (internal, not 共享): an ID number typed into one of them is masked.
   const safe = (text: string): string => redactIdNumbers(text, maskRule);

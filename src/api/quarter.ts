@@ -5,7 +5,7 @@
  */
 import { listQuarterFolder, listSubfolders } from '../io/folder.js';
 import { join } from 'node:path';
-import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
+import { formatBatch, parseBatch, resolveBatch, resolveQuarter, type Batch, type Quarter } from '../domain/quarter.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../io/paths.js';
 import { isLitter, isZipName } from '../io/sniff.js';
@@ -22,6 +22,9 @@ import { toCreditRecord } from './records.js';
 
 export interface QuarterCheck {
   quarter: Quarter;
+  /** 1: the quarter's regular batch; 2, 3…: a supplementary batch (2026Q3-2). */
+  batch: number;
+  /** The batch as folders and packages name it: 2026Q3, 2026Q3-2. */
   label: string;
   folders: string[];
   departments: DepartmentResult[];
@@ -36,11 +39,20 @@ export interface QuarterOptions {
   onProgress?(done: number, total: number, name: string): void;
   /** Keep canonical records (compile); status needs only counts. */
   collect: boolean;
+  /** The batch of the quarter (default 1, the regular batch). */
+  batch?: number;
 }
 
 export function requireWorkspace(ctx: Context): string {
   if (!ctx.workspace) throw new ToolError('WORKSPACE_NOT_FOUND');
   return ctx.workspace;
+}
+
+/** A batch argument: 2026Q3, Q3, 2026Q3-2, 2026年第三季度第2批. */
+export function parseBatchArg(ctx: Context, raw: string): Batch {
+  const b = resolveBatch(raw, ctx.today);
+  if (!b) throw new ToolError('QUARTER_INVALID', { value: raw });
+  return b;
 }
 
 export function parseQuarterArg(ctx: Context, raw: string): Quarter {
@@ -51,7 +63,8 @@ export function parseQuarterArg(ctx: Context, raw: string): Quarter {
 
 export async function checkQuarter(ctx: Context, quarter: Quarter, options: QuarterOptions): Promise<QuarterCheck> {
   const workspace = requireWorkspace(ctx);
-  const label = formatQuarter(quarter);
+  const batch = options.batch ?? 1;
+  const label = formatBatch({ quarter, n: batch });
   const submissions = join(workspace, 'submissions');
   let entries: string[];
   try {
@@ -60,12 +73,13 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   }
   const folders = entries.filter((name) => {
-    const q = parseQuarter(name);
-    return q !== undefined && formatQuarter(q) === label;
+    const b = parseBatch(name);
+    return b !== undefined && formatBatch(b) === label;
   });
   if (folders.length === 0) throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   const collector = ctx.collector;
 
+  const quarterLabel = formatBatch({ quarter, n: 1 });
   const index = new RecordIndex();
   const records: CreditRecord[] = [];
   const departments: DepartmentResult[] = [];
@@ -99,7 +113,8 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
       index,
       onRecord: (file, sheet, r, dept) => {
         if (!options.collect || !dept) return;
-        const rec = toCreditRecord(r, dept, ctx.config.bureau.name, label, file, sheet);
+        // A record's quarter is its batch's quarter (2026Q3 for 2026Q3-2).
+        const rec = toCreditRecord(r, dept, ctx.config.bureau.name, quarterLabel, file, sheet);
         if (rec) records.push(rec);
       },
     });
@@ -115,9 +130,11 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
       folders,
       departments: departments.map((d) => ({ ...(d.department ? { name: d.department.name } : {}), display: d.display, covers: d.covers })),
       matrix: ctx.matrix,
+      // A supplementary batch comes from the departments that have something to add: nobody is missing.
+      supplementary: batch > 1,
     },
   } satisfies QuarterFacts;
   runQuarterRules(facts, (d) => collector.add(d, undefined, d.sort?.departmentRank));
   const missing = missingDepartments(facts.quarter);
-  return { quarter, label, folders, departments, records, missing, files, rows };
+  return { quarter, batch, label, folders, departments, records, missing, files, rows };
 }

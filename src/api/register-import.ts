@@ -8,7 +8,7 @@
 import { pathExists } from '../io/workspace.js';
 import { basename, dirname, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
-import { formatQuarter } from '../domain/quarter.js';
+import { formatBatch } from '../domain/quarter.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { appendEvent } from '../io/register-store.js';
 import { resolveAuthor } from '../io/who.js';
@@ -22,7 +22,7 @@ import { resolveDepartment } from './department.js';
 import { runQuarterRules } from '../rules/quarter/index.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { checkListSheets, openListFile } from './list-file.js';
-import { parseQuarterArg, requireWorkspace } from './quarter.js';
+import { parseBatchArg, requireWorkspace } from './quarter.js';
 import { toCreditRecord } from './records.js';
 import type { WriterOptions } from './register.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
@@ -47,7 +47,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
   if (files.length === 0) throw new ToolError('USAGE', { detail: 'file' });
   const ctx = makeContext(options, files[0]);
   const workspace = requireWorkspace(ctx);
-  const batch = formatQuarter(parseQuarterArg(ctx, options.batch));
+  const batch = formatBatch(parseBatchArg(ctx, options.batch));
   if (!isIsoDate(options.publishedOn)) throw new ToolError('DATE_INVALID', { value: options.publishedOn });
   const on = options.publishedOn;
   const records: RegisterRecord[] = [];

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
-import { formatQuarter } from '../domain/quarter.js';
+import { formatBatch, parseBatch } from '../domain/quarter.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
 import { subjectKeyOf } from '../domain/identity.js';
@@ -21,7 +21,7 @@ import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord,
 import { apply, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
-import { parseQuarterArg, requireWorkspace } from './quarter.js';
+import { parseBatchArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 import { verify } from './verify.js';
 
@@ -40,9 +40,9 @@ function dateOption(value: string | undefined, fallback: IsoDate): IsoDate {
   return value;
 }
 
-/** A batch argument: a quarter for now (supplementary batches 2026Q3-2 come with issue 10.1). */
+/** A batch argument: 2026Q3, or a supplementary batch 2026Q3-2 (register.md "Batches"). */
 function batchOf(ctx: Context, raw: string): string {
-  return formatQuarter(parseQuarterArg(ctx, raw));
+  return formatBatch(parseBatchArg(ctx, raw));
 }
 
 interface PackageContent {
@@ -127,9 +127,17 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     author,
     (loaded: Loaded) => {
       const prior = loaded.state.batches.get(batch);
-      if (!prior) return { body, value: undefined };
+      if (!prior) {
+        // A supplementary batch is published after the earlier batches of its quarter (REGISTER_BATCH_ORDER).
+        const parsed = parseBatch(batch);
+        for (let k = 1; parsed && k < parsed.n; k++) {
+          const earlier = formatBatch({ quarter: parsed.quarter, n: k });
+          if (!loaded.state.batches.has(earlier)) return { body: null, value: { order: earlier } as unknown };
+        }
+        return { body, value: undefined as unknown };
+      }
       const earlier = loaded.events[prior.seq - 1] as RegisterEvent;
-      return { body: null, value: { prior, earlier, head: loaded.head } };
+      return { body: null, value: { prior, earlier, head: loaded.head } as unknown };
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
   );
@@ -137,6 +145,11 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const counts = { records: content.records.length, removals: content.removals.length };
   if (event) {
     return { ...base, ...counts, report: makeReport(ctx, 'publish', 1, content.records.length, batch), outcome: 'published', event: summary(event, on), head: formatHead(event) };
+  }
+  const order = (value as { order?: string } | undefined)?.order;
+  if (order !== undefined) {
+    ctx.collector.add(makeDiagnostic('REGISTER_BATCH_ORDER', { batch, earlier: order }, { file: `${rel}/manifest.json` }));
+    return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
   const { prior, earlier, head } = value as { prior: { seq: number; on: string; package: string | null }; earlier: RegisterEvent; head: Head | null };
   if (prior.package === packageHash) {

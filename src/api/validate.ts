@@ -1,7 +1,7 @@
 /** `hrss-credit validate <path…>`: list files or department folders, checked before they are sent. */
 import { stat, readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { formatQuarter, parseQuarter, resolveQuarter, type Quarter } from '../domain/quarter.js';
+import { formatQuarter, parseBatch, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { isLitter, isZipName } from '../io/sniff.js';
 import { beforeAccess } from '../io/faults.js';
 import { displayPath } from '../io/paths.js';
@@ -55,7 +55,7 @@ async function zipsIn(dir: string): Promise<Target[]> {
 
 async function expandFolder(abs: string, cwd: string): Promise<Target[]> {
   if (isEvidenceDirName(basename(abs))) return [{ path: abs, isFolder: true, evidence: true }];
-  if (parseQuarter(basename(abs))) return [...(await subfolders(abs, cwd)).map((path) => ({ path, isFolder: true })), ...(await zipsIn(abs))];
+  if (parseBatch(basename(abs))) return [...(await subfolders(abs, cwd)).map((path) => ({ path, isFolder: true })), ...(await zipsIn(abs))];
   let subs: string[];
   try {
     subs = await subfolders(abs, cwd);
@@ -63,9 +63,9 @@ async function expandFolder(abs: string, cwd: string): Promise<Target[]> {
     // A department folder that cannot be read is a finding of that department.
     return [{ path: abs, isFolder: true }];
   }
-  if (basename(abs) === 'submissions' && subs.some((s) => parseQuarter(basename(s)))) {
+  if (basename(abs) === 'submissions' && subs.some((s) => parseBatch(basename(s)))) {
     const out: Target[] = [];
-    for (const q of subs.filter((s) => parseQuarter(basename(s)))) out.push(...(await expandFolder(q, cwd)));
+    for (const q of subs.filter((s) => parseBatch(basename(s)))) out.push(...(await expandFolder(q, cwd)));
     return out;
   }
   const submissions = subs.find((s) => basename(s) === 'submissions');
@@ -98,7 +98,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
   // Files lying directly in a quarter folder belong to no department.
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
-    if (!parseQuarter(basename(abs))) continue;
+    if (!parseBatch(basename(abs))) continue;
     for (const e of await readdir(abs, { withFileTypes: true }).catch(() => [])) {
       if (e.isFile() && !isLitter(e.name) && !isZipName(e.name)) ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
     }

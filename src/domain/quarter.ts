@@ -67,3 +67,45 @@ export function quarterEnd(q: Quarter): IsoDate {
 export function sameQuarter(a: Quarter, b: Quarter): boolean {
   return a.year === b.year && a.q === b.q;
 }
+
+/**
+ * A batch (register.md "Batches"): the quarter's regular batch `2026Q3` (n = 1), or a supplementary
+ * batch of the same quarter `2026Q3-2`, `2026Q3-3`… (also spelt `2026年第三季度第2批`). Date checks
+ * and covers use its quarter; it has its own submissions folder and package.
+ */
+export interface Batch {
+  quarter: Quarter;
+  n: number;
+}
+
+const CN_COUNT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+export function formatBatch(b: Batch): string {
+  return b.n > 1 ? `${formatQuarter(b.quarter)}-${b.n}` : formatQuarter(b.quarter);
+}
+
+/** Splits a batch suffix off: `-2`, `第2批`, `第二批` (1 to 99; `-1` and 第1批 are the regular batch). */
+function splitBatch(raw: string): { rest: string; n: number } | undefined {
+  const text = toHalfWidth(raw).trim();
+  let m = /^(.*?)\s*[-_]\s*(\d{1,2})$/.exec(text);
+  if (m && /(?:[Qq]\s*[1-4]|季度?)$/.test(m[1] as string)) return { rest: m[1] as string, n: Number(m[2]) };
+  m = /^(.*?)\s*第\s*(\d{1,2}|[一二三四五六七八九十])\s*批(?:次)?$/.exec(text);
+  if (m) return { rest: m[1] as string, n: CN_COUNT[m[2] as string] ?? Number(m[2]) };
+  return undefined;
+}
+
+/** Parses a batch naming a year: 2026Q3, 2026Q3-2, 2026年第三季度第2批. */
+export function parseBatch(raw: string): Batch | undefined {
+  const split = splitBatch(raw);
+  if (split && split.n < 1) return undefined;
+  const quarter = parseQuarter(split ? split.rest : raw);
+  return quarter ? { quarter, n: split?.n ?? 1 } : undefined;
+}
+
+/** What a user types: a batch, or `Q3` / `Q3-2` meaning the most recent third quarter begun by today. */
+export function resolveBatch(raw: string, today: IsoDate): Batch | undefined {
+  const split = splitBatch(raw);
+  if (split && split.n < 1) return undefined;
+  const quarter = resolveQuarter(split ? split.rest : raw, today);
+  return quarter ? { quarter, n: split?.n ?? 1 } : undefined;
+}

@@ -109,6 +109,8 @@ export interface QuarterFacts {
     /** Each department folder or zip checked, in order: its department (when known), where, how many covers. */
     departments: readonly { name?: string; display: string; covers: number }[];
     matrix: Matrix;
+    /** A supplementary batch (2026Q3-2): no department is missing from it (register.md "Batches"). */
+    supplementary?: boolean;
   };
 }
 

@@ -3,6 +3,7 @@ import { defineQuarterRule, type QuarterFacts } from '../types.js';
 
 /** The matrix's departments without a cover in the quarter, in matrix order. */
 export function missingDepartments(q: NonNullable<QuarterFacts['quarter']>): string[] {
+  if (q.supplementary) return [];
   const submitted = new Set(q.departments.filter((d) => d.name !== undefined && d.covers > 0).map((d) => d.name));
   return q.matrix.departments.map((d) => d.name).filter((name) => !submitted.has(name));
 }

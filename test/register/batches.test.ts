@@ -1,0 +1,76 @@
+// Supplementary batches (register.md "Batches"): 2026Q3-2 with its own folder and package, the
+// quarter's dates, no missing departments or timeliness, published after the earlier batches.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatBatch, parseBatch, resolveBatch } from '../../src/domain/quarter.js';
+import { copyWorkspace, readEvents, runCli, tempDir, TODAY, ROOT } from './helpers.js';
+
+let tmp: string;
+let template: string;
+let n = 0;
+const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
+
+beforeAll(() => {
+  tmp = tempDir('batches');
+  template = join(tmp, 'template');
+  cpSync(join(ROOT, 'fixtures', 'example-workspace'), template, { recursive: true });
+  // A supplementary batch from one department: 就业办 sends again.
+  cpSync(join(template, 'submissions', '2026Q3', '就业办'), join(template, 'submissions', '2026年第三季度第2批', '就业办'), { recursive: true });
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
+const cli = (ws: string, args: string[]) => runCli([...args, '-w', ws, '--today', TODAY], ROOT, env);
+const json = (s: string) => JSON.parse(s) as Record<string, any>;
+
+describe('batch names', () => {
+  it('2026Q3-2 and 2026年第三季度第2批 name the second batch of 2026Q3; -1 and 第1批 the regular one', () => {
+    for (const raw of ['2026Q3-2', '2026q3-2', '2026Q3 - 2', '2026年第三季度第2批', '2026年第三季度第二批', '2026年第3季度第2批']) {
+      expect(parseBatch(raw), raw).toEqual({ quarter: { year: 2026, q: 3 }, n: 2 });
+    }
+    expect(parseBatch('2026Q3')).toEqual({ quarter: { year: 2026, q: 3 }, n: 1 });
+    expect(formatBatch(parseBatch('2026Q3-1')!)).toBe('2026Q3');
+    expect(formatBatch(parseBatch('2026年第四季度第3批')!)).toBe('2026Q4-3');
+    expect(resolveBatch('Q3-2', '2026-10-09')).toEqual({ quarter: { year: 2026, q: 3 }, n: 2 });
+    for (const raw of ['2026Q3-0', '2026Q5-2', '2026-2', 'Q3-x']) expect(parseBatch(raw), raw).toBeUndefined();
+  });
+});
+
+describe('a supplementary batch', () => {
+  it('compiles from its own folder into its own package: dates of its quarter, no PACKAGE_SUBMISSION_MISSING, no timeliness', async () => {
+    const ws = fresh();
+    const res = await cli(ws, ['compile', '2026Q3-2', '--format', 'json']);
+    expect(res.code, res.stdout).toBe(0);
+    const out = json(res.stdout);
+    expect(out.quarter).toBe('2026Q3-2');
+    expect(out.diagnostics.map((d: any) => d.code)).toEqual([]);
+    const records = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3-2', 'records.json'), 'utf8'));
+    expect(records.quarter).toBe('2026Q3-2');
+    expect(records.records.map((r: any) => r.quarter)).toEqual(['2026Q3', '2026Q3', '2026Q3']);
+    const manifest = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3-2', 'manifest.json'), 'utf8'));
+    const jyb = manifest.departments.find((d: any) => d.name === '就业办');
+    expect(jyb).toMatchObject({ submitted: true, onTime: null, deadline: null, daysLate: null });
+    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+    // The regular batch still sees only its own folder.
+    const regular = json((await cli(ws, ['status', '2026Q3', '--format', 'json'])).stdout);
+    expect(regular.diagnostics.filter((d: any) => d.code === 'PACKAGE_QUARTER_DUPLICATE')).toEqual([]);
+  });
+
+  it('is published after the earlier batches of its quarter: REGISTER_BATCH_ORDER (exit 1, nothing recorded), then in order', async () => {
+    const ws = fresh();
+    expect((await cli(ws, ['compile', '2026Q3-2'])).code).toBe(0);
+    const early = await cli(ws, ['publish', '2026Q3-2', '--format', 'json']);
+    expect(early.code).toBe(1);
+    expect(json(early.stdout).diagnostics.map((d: any) => [d.code, d.args, d.location.file])).toEqual([['REGISTER_BATCH_ORDER', { batch: '2026Q3-2', earlier: '2026Q3' }, 'packages/2026Q3-2/manifest.json']]);
+    expect(readEvents(ws)).toEqual([]);
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
+    // Compiled again against the register: 就业办's rows are public already.
+    const again = await cli(ws, ['compile', '2026Q3-2', '--force', '--format', 'json']);
+    expect(again.code).toBe(0);
+    expect(json(again.stdout).diagnostics.map((d: any) => d.code)).toEqual(['REGISTER_ALREADY_ACTIVE', 'REGISTER_ALREADY_ACTIVE', 'REGISTER_ALREADY_ACTIVE']);
+    expect((await cli(ws, ['publish', '年第三季度第2批'.replace(/^/, '2026')])).code).toBe(0);
+    expect(readEvents(ws).map((e) => e.batch)).toEqual(['2026Q3', '2026Q3-2']);
+  });
+});
