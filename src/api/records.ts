@@ -48,6 +48,7 @@ export function toCreditRecord(
     quarter,
     periodMonths: monthsBetweenCeil(d.decisionDate, d.publishUntil),
     source: { file, ...(sheet !== undefined ? { sheet } : {}), row: r.row },
+    ...(d.correctionOf ? { correctionOf: d.correctionOf } : {}),
   }));
 }
 

@@ -101,6 +101,22 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   }
 
   const requested = matchRequests(input.requests ?? [], byKey, today, findings);
+  // Corrections: a row naming, in 更正原文书号, the decision of an active record of its department and subject.
+  const correcting = new Set<CreditRecord>();
+  for (const r of input.records) {
+    if (!r.correctionOf) continue;
+    const key = subjectKeyOf(r).key;
+    const wanted = foldDecisionNo(r.correctionOf);
+    const target = [...(bySubject.get(`red|${key}`) ?? []), ...(bySubject.get(`black|${key}`) ?? [])].find(
+      (o) => o.record.department === r.department && foldDecisionNo(o.record.decisionNo || o.record.decisionDate) === wanted,
+    );
+    if (!target) {
+      findings.push({ department: r.department, diagnostic: makeDiagnostic('CORRECTION_TARGET_NOT_FOUND', { decisionNo: r.correctionOf, department: r.department }, { ...locationOf(r), field: 'correctionOf' }) });
+      continue;
+    }
+    correcting.add(r);
+    if (!requested.some((x) => x.id === target.id)) requested.push({ id: target.id, type: 'corrected', on: today, reason: '', department: r.department });
+  }
   const requestedIds = new Set(requested.map((r) => r.id));
   const violationIds = new Set(requested.filter((r) => r.type === 'violation').map((r) => r.id));
 
@@ -111,7 +127,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
     const where = locationOf(r);
     if (subject.weak) findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_WEAK_IDENTITY', { id: r.id, subject: r.subjectName }, where) });
     const published = active.get(r.id);
-    if (published && !requestedIds.has(r.id)) {
+    if (published && !requestedIds.has(r.id) && !correcting.has(r)) {
       const fields = changedFields(published, r);
       if (fields.length === 0) {
         findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_ALREADY_ACTIVE', { id: r.id, department: published.department, quarter: published.quarter }, where) });

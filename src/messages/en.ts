@@ -645,7 +645,7 @@ export const enUi: UiText = {
     listType: 'list type', domain: 'domain', listName: 'list name', subjectType: 'subject type', subjectName: 'subject name',
     creditCode: 'credit code', legalRep: 'legal representative', legalRepIdType: 'legal rep. ID type', legalRepIdNumber: 'legal rep. ID number',
     idType: 'ID type', idNumber: 'ID number', facts: 'facts', basis: 'legal basis', decisionNo: 'decision no.', decisionDate: 'decision date',
-    publishUntil: 'publication end', severity: 'severity', measures: 'measures', remarks: 'remarks', unit: 'unit', quarter: 'quarter',
+    publishUntil: 'publication end', severity: 'severity', measures: 'measures', remarks: 'remarks', correctionOf: 'corrected decision', unit: 'unit', quarter: 'quarter',
     filler: 'filled in by', phone: 'phone', reviewer: 'reviewer', reviewedOn: 'review date', approver: 'approver', approvedOn: 'approval date',
     sentOn: 'date sent', nil: 'nil report', cases: 'case files',
   },

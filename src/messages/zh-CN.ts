@@ -649,7 +649,7 @@ export const zhUi: UiText = {
     creditCode: '统一社会信用代码', legalRep: '法定代表人', legalRepIdType: '法定代表人证件类型',
     legalRepIdNumber: '法定代表人证件号码', idType: '证件类型', idNumber: '证件号码', facts: '列入事由', basis: '认定依据',
     decisionNo: '认定文书号', decisionDate: '认定日期', publishUntil: '公示截止日期', severity: '失信程度', measures: '奖惩措施',
-    remarks: '备注', unit: '报送单位', quarter: '报送季度', filler: '填报人', phone: '联系电话', reviewer: '审核人',
+    remarks: '备注', correctionOf: '更正原文书号', unit: '报送单位', quarter: '报送季度', filler: '填报人', phone: '联系电话', reviewer: '审核人',
     reviewedOn: '审核日期', approver: '审定人', approvedOn: '审定日期', sentOn: '报送日期', nil: '无信息报告', cases: '典型案例',
   },
   columns: { location: '位置', severity: '级别', code: '代码', message: '问题', hint: '修改建议' },

@@ -6,7 +6,7 @@
 export const FIELD_KEYS = [
   'listType', 'domain', 'listName', 'subjectType', 'subjectName', 'creditCode', 'legalRep',
   'legalRepIdType', 'legalRepIdNumber', 'idType', 'idNumber', 'facts', 'basis', 'decisionNo',
-  'decisionDate', 'publishUntil', 'severity', 'measures', 'remarks',
+  'decisionDate', 'publishUntil', 'severity', 'measures', 'remarks', 'correctionOf',
 ] as const;
 
 export type FieldKey = (typeof FIELD_KEYS)[number];
@@ -61,6 +61,8 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'severity', header: '失信程度', aliases: ['严重程度'], kind: 'enum', required: false },
   { key: 'measures', header: '奖惩措施', aliases: ['联合奖惩措施', '惩戒措施', '激励措施'], kind: 'text', required: false },
   { key: 'remarks', header: '备注', aliases: [], kind: 'text', required: false },
+  /** A correction (register.md): the 认定文书号 of the public record this row replaces. */
+  { key: 'correctionOf', header: '更正原文书号', aliases: ['原认定文书号', '被更正文书号', '更正前文书号'], kind: 'text', required: false },
 ];
 
 export const FIELD_BY_KEY: Readonly<Record<FieldKey, FieldDef>> = Object.fromEntries(

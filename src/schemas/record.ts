@@ -32,6 +32,8 @@ export const RecordSchema = z.strictObject({
   authority: z.string(),
   quarter: z.string().regex(/^\d{4}Q[1-4]$/),
   periodMonths: z.number().int().min(0),
+  /** 更正原文书号: the decision of the public record this one corrects (register.md); absent when none. */
+  correctionOf: z.string().optional(),
   source: z.strictObject({ file: z.string(), sheet: z.string().optional(), row: z.number().int().positive() }),
 });
 

@@ -39,6 +39,8 @@ export interface RecordDraft {
   severity?: Severity3;
   measures: string;
   remarks: string;
+  /** 更正原文书号: the decision of the public record this row corrects ('' when none). */
+  correctionOf?: string;
   /** Identifiers whose value is known good (check digits passed). */
   idValid: boolean;
   creditCodeValid: boolean;

@@ -249,3 +249,36 @@ describe('removal requests (移出申请)', () => {
     expect(out.diagnostics.map((d: any) => [d.code, d.location.sheet, d.location.row])).toEqual([['REMOVAL_NOT_OWNER', '移出申请', 2]]);
   });
 });
+
+describe('corrections (更正原文书号)', () => {
+  const LIST = '名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,更正原文书号';
+  function correctionCsv(ws: string, rows: string[]): string {
+    writeFileSync(join(ws, 'submissions', '2026Q3', '就业办', '红名单更正.csv'), `\ufeff${[LIST, ...rows].join('\r\n')}\r\n`);
+    return 'submissions/2026Q3/就业办/红名单更正.csv';
+  }
+
+  it('the old record is removed as corrected and the row published as new; diff shows it corrected', async () => {
+    const ws = fresh();
+    const old = variant('0df7e6572c03', { decisionNo: '新人社〔2025〕5号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' });
+    await publishQ2(ws, [old]);
+    correctionCsv(ws, ['红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,连续三年经营规范,《劳务派遣暂行规定》,新人社〔2025〕6号,2025-06-01,2028-06-01,新人社(2025)5号']);
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code, res.stdout).toBe(0);
+    const file = recordsJson(ws);
+    const fixed = file.records.find((r: Rec) => r.decisionNo === '新人社〔2025〕6号');
+    expect(fixed).toMatchObject({ correctionOf: '新人社(2025)5号', subjectName: '新乡市牧野劳务派遣服务有限公司' });
+    expect(file.removals).toEqual([{ id: old.id, type: 'corrected', on: TODAY, reason: '', department: '就业办' }]);
+    expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
+    const d = json((await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json'])).stdout);
+    expect(d.corrected.map((x: any) => [x.id, x.removal.type])).toEqual([[old.id, 'corrected']]);
+  });
+
+  it('no such active record of that department and subject: CORRECTION_TARGET_NOT_FOUND (error) at the row, exit 1', async () => {
+    const ws = fresh();
+    await publishQ2(ws, [variant('0df7e6572c03', { decisionNo: '新人社〔2025〕5号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' })]);
+    const f = correctionCsv(ws, ['红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,连续三年经营规范,《劳务派遣暂行规定》,新人社〔2025〕6号,2025-06-01,2028-06-01,新人社〔2024〕1号']);
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code).toBe(1);
+    expect(codes(json(res.stdout), 'CORRECTION_TARGET_NOT_FOUND').map((x: any) => [x.severity, x.args, x.location.file, x.location.row])).toEqual([['error', { decisionNo: '新人社〔2024〕1号', department: '就业办' }, f, 2]]);
+  });
+});
