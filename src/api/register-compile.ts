@@ -245,3 +245,40 @@ export function planFromWorkspace(workspace: string, input: Omit<PlanInput, 'sta
   const { state } = loadRegister(workspace);
   return planRegister({ ...input, state });
 }
+
+/** What a department still has to send (status, register.md): removal requests and corrections, by record id. */
+export interface Awaiting {
+  removals: string[];
+  corrections: string[];
+}
+
+/**
+ * From the plan's findings and the register: a red record another department's black row runs into
+ * awaits its department's 违法违规移出; a record resent with other values (REGISTER_CHANGED), or whose
+ * objection was resolved as 更正, awaits its department's corrected row.
+ */
+export function awaitingByDepartment(state: RegisterState, findings: readonly PlanFinding[], plan: RegisterPlan, today: IsoDate): Record<string, Awaiting> {
+  const out: Record<string, Awaiting> = Object.create(null) as Record<string, Awaiting>;
+  const of = (dept: string): Awaiting => (out[dept] ??= { removals: [], corrections: [] });
+  const add = (list: string[], id: string): void => {
+    if (!list.includes(id)) list.push(id);
+  };
+  const handled = new Set(plan.removals.map((r) => r.id));
+  for (const f of findings) {
+    const d = f.diagnostic;
+    if (d.code === 'REGISTER_RED_ON_BLACK') add(of(d.args.department).removals, d.args.id);
+    else if (d.code === 'REGISTER_CHANGED') add(of(d.args.department).corrections, d.args.id);
+  }
+  for (const entry of state.records.values()) {
+    const s = statusOn(entry, today);
+    if (s?.awaitingCorrection && !handled.has(s.id)) add(of(s.record.department).corrections, s.id);
+  }
+  return out;
+}
+
+/** Loads the register and plans the batch, with what each department still has to send. */
+export function planWithAwaiting(workspace: string, input: Omit<PlanInput, 'state'>): { plan: RegisterPlan; findings: PlanFinding[]; awaiting: Record<string, Awaiting> } {
+  const { state } = loadRegister(workspace);
+  const planned = planRegister({ ...input, state });
+  return { ...planned, awaiting: awaitingByDepartment(state, planned.findings, planned.plan, input.today) };
+}

@@ -768,6 +768,8 @@ export const enUi: UiText = {
     unknown: (f) => `${f} (not a department of the matrix)`,
     quarterLevel: '(quarter as a whole)',
     total: 'Total',
+    awaiting: (a) =>
+      `${a.department}: ${[a.removals.length ? `${a.removals.length} removal request(s) awaited (${a.removals.join(', ')})` : '', a.corrections.length ? `${a.corrections.length} correction(s) awaited (${a.corrections.join(', ')})` : ''].filter(Boolean).join('; ')}`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,

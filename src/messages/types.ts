@@ -108,7 +108,17 @@ export interface UiText {
   };
   exported(n: number, dir: string): string;
   progressRows(file: string, rows: number): string;
-  status: { columns: string[]; yes: string; no: string; none: string; unknown(folder: string): string; quarterLevel: string; total: string };
+  status: {
+    columns: string[];
+    yes: string;
+    no: string;
+    none: string;
+    unknown(folder: string): string;
+    quarterLevel: string;
+    total: string;
+    /** With a register: what a department still has to send (removal requests, corrections), by record id. */
+    awaiting(a: { department: string; removals: readonly string[]; corrections: readonly string[] }): string;
+  };
   calendar: CalendarUiText;
   reports: ReportsUiText;
   /** The department side: template, measures, validate --annotate (department.md). */

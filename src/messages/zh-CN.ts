@@ -771,6 +771,8 @@ export const zhUi: UiText = {
     unknown: (f) => `${f}（不是矩阵中的科室）`,
     quarterLevel: '（季度整体）',
     total: '合计',
+    awaiting: (a) =>
+      `${a.department}：${[a.removals.length ? `待报移出申请 ${a.removals.length} 条（记录编号 ${a.removals.join('、')}）` : '', a.corrections.length ? `待报更正 ${a.corrections.length} 条（记录编号 ${a.corrections.join('、')}）` : ''].filter(Boolean).join('；')}`,
   },
   calendar: zhCalendarUi,
   reports: zhReportsUi,

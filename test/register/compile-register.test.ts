@@ -282,3 +282,30 @@ describe('corrections (更正原文书号)', () => {
     expect(codes(json(res.stdout), 'CORRECTION_TARGET_NOT_FOUND').map((x: any) => [x.severity, x.args, x.location.file, x.location.row])).toEqual([['error', { decisionNo: '新人社〔2024〕1号', department: '就业办' }, f, 2]]);
   });
 });
+
+describe('status with a register', () => {
+  it('shows per department the removal requests and corrections awaited (JSON and table)', async () => {
+    const ws = fresh();
+    const red = variant('3a9d103d1c2b', { listType: 'red', domain: '劳动关系', decisionNo: '新人社〔2025〕8号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', department: '劳动关系科', severity: '' });
+    const objected = variant('0df7e6572c03', { decisionNo: '新人社〔2025〕5号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' });
+    await publishQ2(ws, [red, objected]);
+    const author = { at: '2026-08-01T09:00:00+08:00', by: '张三', host: 'PC' };
+    await appendEvent(ws, author, () => ({ body: { type: 'objection-add', on: '2026-08-01', id: objected.id, objection: 'YY-1' }, value: undefined }));
+    await appendEvent(ws, author, () => ({ body: { type: 'objection-resolve', on: '2026-08-03', id: objected.id, objection: 'YY-1', outcome: 'corrected' }, value: undefined }));
+    const res = await cli(ws, ['status', '2026Q3', '--format', 'json']);
+    expect(res.code).toBe(1); // the black row runs into the red record: REGISTER_RED_ON_BLACK
+    const depts = json(res.stdout).departments as any[];
+    expect(depts.find((d) => d.name === '劳动关系科').awaiting).toEqual({ removals: [red.id], corrections: [] });
+    expect(depts.find((d) => d.name === '就业办').awaiting).toEqual({ removals: [], corrections: [objected.id] });
+    expect(depts.find((d) => d.name === '监察科').awaiting).toEqual({ removals: [], corrections: [] });
+    const text = await cli(ws, ['status', '2026Q3']);
+    expect(text.stdout).toContain(`劳动关系科：待报移出申请 1 条（记录编号 ${red.id}）`);
+    expect(text.stdout).toContain(`就业办：待报更正 1 条（记录编号 ${objected.id}）`);
+  });
+
+  it('without a register: no awaiting field', async () => {
+    const ws = fresh();
+    const depts = json((await cli(ws, ['status', '2026Q3', '--format', 'json'])).stdout).departments as any[];
+    expect(depts.every((d) => !('awaiting' in d))).toBe(true);
+  });
+});

@@ -6,10 +6,11 @@ import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
 
 export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
-  const { report, summary } = await status(quarter, env.common);
+  const { report, summary, awaiting } = await status(quarter, env.common);
   const statuses = summary.departments;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { departments: statuses, quarterLevel: summary.quarterLevel, totals: summary.totals })));
+    const departments = awaiting ? statuses.map((d) => ({ ...d, awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } })) : statuses;
+    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { departments, quarterLevel: summary.quarterLevel, totals: summary.totals })));
     return report.exitCode;
   }
   const s = env.m.ui.status;
@@ -35,6 +36,11 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
   if (q.errors + q.warnings > 0) table.push([s.quarterLevel, '', '', '', '', '', q.errors > 0 ? env.chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
   const t = summary.totals;
   table.push([s.total, '', '', String(t.red + t.black), String(t.red), String(t.black), String(t.errors), String(t.warnings), '', '', '']);
-  env.io.stdout.write(`${table.toString()}\n${env.m.ui.summary(report.stats)}\n`);
+  // With a register: what each department still has to send, one line each.
+  const lines = Object.entries(awaiting ?? {})
+    .filter(([, a]) => a.removals.length + a.corrections.length > 0)
+    .map(([department, a]) => `${visible(s.awaiting({ department, ...a }))}\n`)
+    .join('');
+  env.io.stdout.write(`${table.toString()}\n${lines}${env.m.ui.summary(report.stats)}\n`);
   return report.exitCode;
 }
