@@ -216,4 +216,35 @@ await writeWorkbook(join(q, '监察科', '报送单.xlsx'), {
   writeBytes(join(q, '考试中心', '附件', '考场监控截图.png'), makePng(48, 27, [20, 20, 20]));
 }
 
+// 9. A history (register.md): 劳动关系科's list as published in 2026Q2, before the tool was used
+//    (brought in by `register import`, see scripts/example.mjs), and, in 2026Q3, a removal request
+//    (移出申请) for one of its records. The Q2 list holds the Q3 red row of 恒信机械 as it is (so
+//    2026Q3 resends it: REGISTER_ALREADY_ACTIVE), a red record removed in Q3 (违法违规移出) and a
+//    black record whose publication ends in Q3 (listed as expired).
+{
+  const hist = join(root, 'history', '2026Q2');
+  writeCsv(
+    join(hist, '劳动关系科2026年第二季度信用红黑名单.csv'),
+    [
+      ['序号', '名单类型', '领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人（负责人）', '列入事由', '认定依据', '认定文书号', '认定日期', '公示截止日期', '失信程度'],
+      ['1', '红名单', '劳动合同', '法人及非法人组织', '新乡市凤泉区恒信机械制造有限公司', makeCreditCode('91410704', 'MA47KD2X'), '周建军', '劳动合同签订率100%，连续两年无劳动争议', '《中华人民共和国劳动合同法》', '', '2026/7/15', '', ''],
+      ['2', '红名单', '劳动合同', '法人及非法人组织', '新乡市牧野区诚信劳务有限公司', makeCreditCode('91410711', 'MA4B7N2Q'), '孙志刚', '规范签订劳动合同，按时足额支付工资', '《中华人民共和国劳动合同法》', '新人社劳〔2026〕3号', '2026/5/20', '2029/5/19', ''],
+      ['3', '黑名单', '工时及休息休假', '法人及非法人组织', '新乡市红旗区顺达建筑劳务有限公司', makeCreditCode('91410702', 'MA3PQ5R6'), '钱永安', '安排劳动者连续工作不予休息，经责令改正拒不改正', '《中华人民共和国劳动法》第九十条', '新人社劳罚〔2023〕14号', '2023/8/10', '2026/8/9', '严重'],
+    ],
+    { encoding: 'gb18030' },
+  );
+  await writeWorkbook(join(q, '劳动关系科', '移出申请.xlsx'), {
+    sheets: [
+      {
+        name: '移出申请',
+        rows: [
+          ['劳动关系科2026年第三季度信用名单移出申请'],
+          ['序号', '名单类型', '主体名称', '统一社会信用代码', '认定文书号', '移出类型', '移出原因', '违法违规认定文书号', '审查日期', '报备市信用办日期', '备注'],
+          [1, '红名单', '新乡市牧野区诚信劳务有限公司', makeCreditCode('91410711', 'MA4B7N2Q'), '新人社劳〔2026〕3号', '违法违规移出', '拖欠劳动者工资，受到行政处罚', '新人社监罚〔2026〕40号', d('2026-09-25'), null, null],
+        ],
+      },
+    ],
+  });
+}
+
 console.log(`example workspace written to ${root}`);
