@@ -16,6 +16,8 @@ beforeAll(() => {
   template = join(tmp, 'template');
   cpSync(join(ROOT, 'fixtures', 'example-workspace'), template, { recursive: true });
   // A supplementary batch from one department: 就业办 sends again.
+  // The example's own removal request names its 2026Q2 history (scripts/example.mjs); these tests build their own registers.
+  rmSync(join(template, 'submissions', '2026Q3', '劳动关系科', '移出申请.xlsx'));
   cpSync(join(template, 'submissions', '2026Q3', '就业办'), join(template, 'submissions', '2026年第三季度第2批', '就业办'), { recursive: true });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -20,6 +20,8 @@ beforeAll(async () => {
   tmp = tempDir('regcompile');
   template = await compiledExample(tmp);
   q3 = packageRecords(template);
+  // The example's own removal request names its 2026Q2 history (scripts/example.mjs); these tests build their own registers.
+  rmSync(join(template, 'submissions', '2026Q3', '劳动关系科', '移出申请.xlsx'));
   rmSync(join(template, 'packages'), { recursive: true, force: true });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
