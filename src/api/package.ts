@@ -354,7 +354,9 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     .filter((f) => f !== 'manifest.json')
     .map((f) => ({ path: f, ...sha256File(join(dir, f)), audience: internal.has(f) ? 'internal' : (AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? 'sharing' : 'internal')) }));
   const { red, black, byDomain } = countRecords(p.records);
-  const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, { red: s.red, black: s.black }])), byDomain };
+  // Counts are of what the package publishes: with a register, a record resent unchanged is not counted again.
+  const publishedCount = (name: string, list: 'red' | 'black', submitted: number): number => (p.register ? p.records.filter((r) => r.department === name && r.listType === list).length : submitted);
+  const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, { red: publishedCount(s.name, 'red', s.red), black: publishedCount(s.name, 'black', s.black) }])), byDomain };
   const manifest = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

@@ -15,6 +15,7 @@ import { loadRegister, registerDir } from '../io/register-store.js';
 import type { IsoDate, RemovalEntry } from '../register/events.js';
 import { statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
 import type { CreditRecord } from '../schemas/record.js';
+import type { FieldKey } from '../schemas/fields.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
 import { foldDecisionNo } from '../domain/identity.js';
@@ -41,10 +42,10 @@ export interface PlanFinding {
 }
 
 /** The values that make a resent record "the same": name, identifiers, period (register.md). */
-const COMPARED: readonly (keyof CreditRecord)[] = ['subjectName', 'creditCode', 'idNumber', 'legalRep', 'legalRepIdNumber', 'decisionNo', 'decisionDate', 'publishUntil', 'department'];
+const COMPARED: readonly (keyof CreditRecord & FieldKey)[] = ['subjectName', 'creditCode', 'idNumber', 'legalRep', 'legalRepIdNumber', 'decisionNo', 'decisionDate', 'publishUntil'];
 
 /** The fields in which a resent record differs from the published one (empty: unchanged). */
-export function changedFields(published: CreditRecord, sent: CreditRecord): string[] {
+export function changedFields(published: CreditRecord, sent: CreditRecord): FieldKey[] {
   return COMPARED.filter((k) => String(published[k] ?? '') !== String(sent[k] ?? ''));
 }
 
@@ -134,7 +135,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
         unchanged.push(r.id);
         continue;
       }
-      findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields: fields.join(','), department: published.department }, where) });
+      findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields, department: published.department }, where) });
     }
     const other = bySubject.get(`${r.listType === 'red' ? 'black' : 'red'}|${subject.key}`) ?? [];
     for (const o of other) {

@@ -111,23 +111,24 @@ export interface CodeArgs {
   FILE_FEEDBACK_COPY: { name: string };
   /** id: the record's id; department and quarter: who published it, and in which quarter. */
   REGISTER_ALREADY_ACTIVE: { id: string; department: string; quarter: string };
-  /** fields: the record's keys that differ from the published record, comma-separated (subjectName,publishUntil…). */
-  REGISTER_CHANGED: { id: string; fields: string; department: string };
+  /** fields: the record's keys that differ from the published record. */
+  REGISTER_CHANGED: { id: string; fields: FieldKey[]; department: string };
   /** id and department: the active red record and the department that must propose its 违法违规移出. */
   REGISTER_RED_ON_BLACK: { id: string; department: string };
   REGISTER_BLACK_ON_RED: { id: string; department: string };
   REGISTER_WEAK_IDENTITY: { id: string; subject: string };
   /** earlier: the batch of the same quarter not yet published. */
   REGISTER_BATCH_ORDER: { batch: string; earlier: string };
-  /** listType red|black; key: the subject key (ID numbers masked); decisionNo as written. */
+  /** listType: red, black or '' (not given); subject as the row names it (an ID number masked); decisionNo as written. */
   REMOVAL_NOT_FOUND: { listType: string; subject: string; decisionNo: string };
-  REMOVAL_AMBIGUOUS: { subject: string; count: number; ids: string };
+  REMOVAL_AMBIGUOUS: { subject: string; count: number; ids: string[] };
   REMOVAL_NOT_OWNER: { id: string; owner: string; department: string };
   REMOVAL_TYPE_MISMATCH: { id: string; removalType: string; listType: string };
-  /** missing: reviewedOn, filedOn or both (reviewedOn,filedOn). */
-  REMOVAL_FILING_MISSING: { id: string; missing: string };
+  REMOVAL_FILING_MISSING: { id: string; missing: ('reviewedOn' | 'filedOn')[] };
   REMOVAL_TOO_EARLY: { id: string; publishedOn: string; earliest: string; severity: string; months: number; on: string };
-  REMOVAL_DUPLICATE: { id: string; rows: string };
+  REMOVAL_DUPLICATE: { id: string; places: PlaceArg[] };
+  /** value: the 移出类型 as written ('' when empty). */
+  REMOVAL_TYPE_INVALID: { value: string; allowed: string[] };
   REMOVAL_DATE_INVALID: { header: string; value: string; reason: 'format' | 'future' | 'beforePublication'; limit?: string };
   CORRECTION_TARGET_NOT_FOUND: { decisionNo: string; department: string };
 }
@@ -230,6 +231,7 @@ export const CODES = {
   REMOVAL_TOO_EARLY: { severity: 'warning', group: 'register' },
   REMOVAL_DUPLICATE: { severity: 'error', group: 'register' },
   REMOVAL_DATE_INVALID: { severity: 'error', group: 'register' },
+  REMOVAL_TYPE_INVALID: { severity: 'error', group: 'register' },
   CORRECTION_TARGET_NOT_FOUND: { severity: 'error', group: 'register' },
 } as const satisfies Record<Code, CodeInfo>;
 

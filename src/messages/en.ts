@@ -429,7 +429,7 @@ export const en: CodeCatalogue = {
   },
   REGISTER_CHANGED: {
     title: 'differs from the public record',
-    message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${a.fields}`,
+    message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${list(a.fields.map(F))}`,
     hint: () => 'to correct it, add a 更正原文书号 column naming the old 认定文书号 and send it under a new decision; otherwise delete the row',
   },
   REGISTER_RED_ON_BLACK: {
@@ -459,7 +459,7 @@ export const en: CodeCatalogue = {
   },
   REMOVAL_AMBIGUOUS: {
     title: 'removal: several records',
-    message: (a) => `${a.subject} has ${a.count} public records (${a.ids}) and the request does not say which`,
+    message: (a) => `${a.subject} has ${a.count} public records (${list(a.ids)}) and the request does not say which`,
     hint: () => 'fill in the 认定文书号 of the record to remove',
   },
   REMOVAL_NOT_OWNER: {
@@ -474,7 +474,7 @@ export const en: CodeCatalogue = {
   },
   REMOVAL_FILING_MISSING: {
     title: 'early removal without review or filing date',
-    message: (a) => `record ${a.id}: early removal without ${a.missing.split(',').join(' and ')}`,
+    message: (a) => `record ${a.id}: early removal without ${a.missing.map((m) => (m === 'reviewedOn' ? '审查日期' : '报备市信用办日期')).join(' and ')}`,
     hint: () => 'fill in 审查日期 and 报备市信用办日期',
   },
   REMOVAL_TOO_EARLY: {
@@ -484,13 +484,18 @@ export const en: CodeCatalogue = {
   },
   REMOVAL_DUPLICATE: {
     title: 'removal requested twice',
-    message: (a) => `record ${a.id} has several removal requests (rows ${a.rows})`,
+    message: (a) => `record ${a.id} has several removal requests: ${places(a.places)}`,
     hint: () => 'keep one request per record',
   },
   REMOVAL_DATE_INVALID: {
     title: 'removal date invalid',
     message: (a) => `${a.header} "${a.value}" ${a.reason === 'format' ? 'is not a date' : a.reason === 'future' ? `is after today (${a.limit ?? ''})` : `precedes the record's publication (${a.limit ?? ''})`}`,
     hint: () => 'write a real date like 2026-09-30, not in the future, not before the publication',
+  },
+  REMOVAL_TYPE_INVALID: {
+    title: 'removal type missing or unknown',
+    message: (a) => (a.value ? `移出类型 "${a.value}" is not a removal type` : '移出类型 is empty'),
+    hint: (a) => `write one of ${list(a.allowed)}`,
   },
   CORRECTION_TARGET_NOT_FOUND: {
     title: 'correction: no such record',

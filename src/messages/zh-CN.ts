@@ -4,7 +4,7 @@ import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
 import { calendarExample, calendarFileInvalidZh, zhCalendarUi } from './calendar.js';
 import { zhReportsUi } from './reports.js';
-import { zhFields, zhRemovalType } from './register-codes.js';
+import { zhRemovalType } from './register-codes.js';
 
 /** A column or cover entry by its key (args are data); a list of names joined the Chinese way. */
 const F = (key: string): string => zhUi.fieldNames[key] ?? key;
@@ -487,7 +487,7 @@ export const zhCN: CodeCatalogue = {
   },
   REGISTER_CHANGED: {
     title: '与已公示记录不一致',
-    message: (a) => `这条记录（编号 ${a.id}）已由 ${a.department} 发布且仍在公示中，但 ${zhFields(a.fields)} 与已公示的不同`,
+    message: (a) => `这条记录（编号 ${a.id}）已由 ${a.department} 发布且仍在公示中，但“${a.fields.map(F).join('”“')}”与已公示的不同`,
     hint: () => '如是更正，请在名单中加一列“更正原文书号”填原认定文书号并按新文书号报送；如不是更正，请删去此行',
   },
   REGISTER_RED_ON_BLACK: {
@@ -517,7 +517,7 @@ export const zhCN: CodeCatalogue = {
   },
   REMOVAL_AMBIGUOUS: {
     title: '移出申请对应多条记录',
-    message: (a) => `${a.subject} 有 ${a.count} 条正在公示的记录（编号 ${a.ids}），申请没有说明移出哪一条`,
+    message: (a) => `${a.subject} 有 ${a.count} 条正在公示的记录（编号 ${list(a.ids)}），申请没有说明移出哪一条`,
     hint: () => '请在“认定文书号”列填写要移出的那条记录的认定文书号',
   },
   REMOVAL_NOT_OWNER: {
@@ -532,7 +532,7 @@ export const zhCN: CodeCatalogue = {
   },
   REMOVAL_FILING_MISSING: {
     title: '提前移出缺少审查或报备日期',
-    message: (a) => `记录 ${a.id} 申请提前移出，但未填${a.missing.split(',').map((m) => (m === 'reviewedOn' ? '“审查日期”' : '“报备市信用办日期”')).join('和')}`,
+    message: (a) => `记录 ${a.id} 申请提前移出，但未填${a.missing.map((m) => (m === 'reviewedOn' ? '“审查日期”' : '“报备市信用办日期”')).join('和')}`,
     hint: () => '提前移出须经本科室审查并报市信用办备案，请填写审查日期和报备市信用办日期',
   },
   REMOVAL_TOO_EARLY: {
@@ -542,7 +542,7 @@ export const zhCN: CodeCatalogue = {
   },
   REMOVAL_DUPLICATE: {
     title: '同一记录有多条移出申请',
-    message: (a) => `记录 ${a.id} 有多条移出申请（第 ${a.rows} 行）`,
+    message: (a) => `记录 ${a.id} 有多条移出申请：${places(a.places)}`,
     hint: () => '每条记录只留一条移出申请，删去其余的',
   },
   REMOVAL_DATE_INVALID: {
@@ -550,6 +550,11 @@ export const zhCN: CodeCatalogue = {
     message: (a) =>
       `“${a.header}”的值“${a.value}”${a.reason === 'format' ? '不是可识别的日期' : a.reason === 'future' ? `晚于今天（${a.limit ?? ''}）` : `早于该记录的发布日期（${a.limit ?? ''}）`}`,
     hint: () => '请填写形如 2026-09-30 的真实日期，不晚于今天、不早于记录发布日期',
+  },
+  REMOVAL_TYPE_INVALID: {
+    title: '移出类型未填或不对',
+    message: (a) => (a.value ? `移出类型“${a.value}”不是可用的类型` : '未填移出类型'),
+    hint: (a) => `请填写：${list(a.allowed)}`,
   },
   CORRECTION_TARGET_NOT_FOUND: {
     title: '更正找不到原记录',

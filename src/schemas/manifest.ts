@@ -17,7 +17,8 @@ export const ManifestSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
   bureau: z.strictObject({ name: z.string(), creditCode: z.string() }),
-  quarter: z.string().regex(/^\d{4}Q[1-4]$/),
+  /** The batch: 2026Q3, or a supplementary batch 2026Q3-2 (register.md "Batches"). */
+  quarter: z.string().regex(/^\d{4}Q[1-4](?:-\d{1,2})?$/),
   generatedAt: z.string(),
   template: z.strictObject({ name: z.string(), version: z.number(), sha256 }),
   inputs: z.array(z.object({ path: z.string().min(1), sha256, bytes: count, department: z.string() })),

@@ -110,7 +110,7 @@ describe('compile with a register', () => {
     expect(res.code).toBe(1);
     const out = json(res.stdout);
     const at = (id: string) => expect.objectContaining({ file: (byId(id).source as any).file, row: (byId(id).source as any).row });
-    expect(codes(out, 'REGISTER_CHANGED')).toEqual([expect.objectContaining({ severity: 'error', args: { id: '2b8bd5d6967f', fields: 'publishUntil', department: '劳动关系科' }, location: at('2b8bd5d6967f') })]);
+    expect(codes(out, 'REGISTER_CHANGED')).toEqual([expect.objectContaining({ severity: 'error', args: { id: '2b8bd5d6967f', fields: ['publishUntil'], department: '劳动关系科' }, location: at('2b8bd5d6967f') })]);
     expect(codes(out, 'REGISTER_RED_ON_BLACK')).toEqual([expect.objectContaining({ severity: 'error', args: { id: red.id, department: '就业办' }, location: at('3a9d103d1c2b') })]);
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
@@ -208,7 +208,7 @@ describe('removal requests (移出申请)', () => {
     expect(res.code).toBe(1);
     const out = json(res.stdout);
     const got = out.diagnostics
-      .filter((d: any) => /^REMOVAL_|^SCHEMA_ENUM/.test(d.code))
+      .filter((d: any) => /^REMOVAL_/.test(d.code))
       .map((d: any) => [d.code, d.location.file, d.location.row, d.location.column, d.severity]);
     expect(got).toEqual([
       ['REMOVAL_NOT_FOUND', file, 2, 'E', 'error'],
@@ -217,14 +217,16 @@ describe('removal requests (移出申请)', () => {
       ['REMOVAL_TYPE_MISMATCH', file, 5, 'F', 'error'],
       ['REMOVAL_DATE_INVALID', file, 6, 'H', 'error'],
       ['REMOVAL_DUPLICATE', file, 8, undefined, 'error'],
-      ['SCHEMA_ENUM', file, 9, 'F', 'error'],
+      ['REMOVAL_TYPE_INVALID', file, 9, 'F', 'error'],
       ['REMOVAL_FILING_MISSING', file2, 2, 'I', 'error'],
     ]);
     const args = (code: string) => codes(out, code)[0].args;
     expect(args('REMOVAL_NOT_OWNER')).toEqual({ id: b.id, owner: '创业担保中心', department: '就业办' });
-    expect(args('REMOVAL_AMBIGUOUS')).toEqual({ subject: '新乡市卫河人力资源服务有限公司', count: 2, ids: [r.id, r2.id].join(',') });
+    expect(args('REMOVAL_AMBIGUOUS')).toEqual({ subject: '新乡市卫河人力资源服务有限公司', count: 2, ids: [r.id, r2.id] });
     expect(args('REMOVAL_DATE_INVALID')).toEqual({ header: '审查日期', value: '2027-01-01', reason: 'future', limit: TODAY });
-    expect(args('REMOVAL_FILING_MISSING')).toEqual({ id: b.id, missing: 'filedOn' });
+    expect(args('REMOVAL_DUPLICATE')).toEqual({ id: r.id, places: [7, 8].map((row) => ({ file, row })) });
+    expect(args('REMOVAL_TYPE_INVALID')).toEqual({ value: '移出', allowed: ['违法违规移出', '提前移出', '撤销'] });
+    expect(args('REMOVAL_FILING_MISSING')).toEqual({ id: b.id, missing: ['filedOn'] });
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
 

@@ -15,10 +15,10 @@ export function removalDuplicates(matched: readonly { id: string; request: Remov
   const later = new Set<RemovalRequest>();
   for (const [id, list] of byId) {
     if (list.length < 2) continue;
-    const rows = list.map((r) => `${r.file}${r.sheet ? `（${r.sheet}）` : ''}:${r.row}`).join('、');
+    const places = list.map((r) => ({ file: r.file, ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), row: r.row }));
     for (const r of list.slice(1)) {
       later.add(r);
-      findings.push({ department: r.department ?? '', diagnostic: makeDiagnostic('REMOVAL_DUPLICATE', { id, rows }, { file: r.file, ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), row: r.row }) });
+      findings.push({ department: r.department ?? '', diagnostic: makeDiagnostic('REMOVAL_DUPLICATE', { id, places }, { file: r.file, ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), row: r.row }) });
     }
   }
   return { findings, later };

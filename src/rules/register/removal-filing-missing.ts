@@ -9,7 +9,7 @@ export const removalFilingMissing = defineRemovalRule({
     const c = ctx.request.cells;
     const missing = (['reviewedOn', 'filedOn'] as const).filter((k) => !c[k]?.text);
     if (missing.length === 0) return;
-    ctx.report('REMOVAL_FILING_MISSING', { id: ctx.matched.id, missing: missing.join(',') }, missing[0]);
+    ctx.report('REMOVAL_FILING_MISSING', { id: ctx.matched.id, missing }, missing[0]);
     ctx.reject();
   },
 });
