@@ -5,7 +5,8 @@
 // Environment: BENCH_CSV_ROWS (1000000), BENCH_XLSX_ROWS (200000), BENCH_RUNS (3), BENCH_PEER=0 to skip tableschema-js,
 // BENCH_ANNOTATE_ROWS (50000), BENCH_ONLY=annotate to run (and rewrite) only the validate --annotate section,
 // BENCH_FINDINGS_ROWS (100000), BENCH_MISSING_ROWS (2000000), BENCH_ONLY=findings to run (and rewrite) only the
-// "Many findings" section.
+// "Many findings" section; BENCH_ONLY=register the register (bench/register.mjs: a city, and a province with
+// BENCH_PROVINCE=1).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -170,12 +171,37 @@ if (process.env.BENCH_ONLY === 'annotate') {
   process.exit(0);
 }
 
+/** The register sections (bench/register.mjs) close RESULTS.md: kept when the other sections are rewritten. */
+function registerTail() {
+  const path = join(here, 'RESULTS.md');
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const at = old.indexOf('\n## Register');
+  return at >= 0 ? old.slice(at) : '';
+}
+
+if (process.env.BENCH_ONLY === 'register') {
+  // A city (10⁵ records), and a province (10⁶) when BENCH_PROVINCE=1.
+  const sizes = [100_000, ...(process.env.BENCH_PROVINCE === '1' ? [1_000_000] : [])];
+  let section = '';
+  for (const n of sizes) {
+    const res = spawnSync(process.execPath, [join(here, 'register.mjs')], { cwd: root, env: { ...process.env, BENCH_REGISTER_RECORDS: String(n) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+    section += res.stdout;
+  }
+  const path = join(here, 'RESULTS.md');
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
+  const at = old.indexOf('\n## Register');
+  const text = `${(at >= 0 ? old.slice(0, at) : old).trimEnd()}\n${section}`;
+  process.stdout.write(section);
+  writeFileSync(path, text);
+  process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'findings') {
   const section = (await manyFindings()).join('\n');
   const path = join(here, 'RESULTS.md');
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
   const at = old.indexOf('## Many findings');
-  const text = `${(at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`)}${section}`;
+  const text = `${(at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`)}${section}${registerTail()}`;
   process.stdout.write(`${section}\n`);
   writeFileSync(path, text);
   process.exit(0);
@@ -264,6 +290,6 @@ const lines = [
   ...annotateLines,
   ...findingsSection,
 ];
-const text = lines.join('\n');
+const text = lines.join('\n') + registerTail();
 process.stdout.write(`${text}\n`);
 writeFileSync(join(here, 'RESULTS.md'), text);
