@@ -313,3 +313,21 @@ describe('status with a register', () => {
     expect(depts.every((d) => !('awaiting' in d))).toBe(true);
   });
 });
+
+describe('rules', () => {
+  const NEW = ['REGISTER_ALREADY_ACTIVE', 'REGISTER_CHANGED', 'REGISTER_RED_ON_BLACK', 'REGISTER_BLACK_ON_RED', 'REGISTER_WEAK_IDENTITY', 'REGISTER_BATCH_ORDER', 'REMOVAL_NOT_FOUND', 'REMOVAL_AMBIGUOUS', 'REMOVAL_NOT_OWNER', 'REMOVAL_TYPE_MISMATCH', 'REMOVAL_FILING_MISSING', 'REMOVAL_TOO_EARLY', 'REMOVAL_DUPLICATE', 'REMOVAL_DATE_INVALID', 'REMOVAL_TYPE_INVALID', 'CORRECTION_TARGET_NOT_FOUND'];
+  it('lists every register, removal and correction code with its severity and a fix, in both languages', async () => {
+    for (const lang of ['zh-CN', 'en']) {
+      const res = await runCli(['rules', '--format', 'json', '--lang', lang], ROOT);
+      const rules = json(res.stdout).rules as { code: string; severity: string; title: string; hint: string }[];
+      for (const code of NEW) {
+        const r = rules.find((x) => x.code === code);
+        expect(r, `${lang} ${code}`).toBeDefined();
+        expect(r!.title.length, code).toBeGreaterThan(0);
+        expect(r!.hint.length, code).toBeGreaterThan(0);
+      }
+      const sev = Object.fromEntries(rules.filter((r) => NEW.includes(r.code)).map((r) => [r.code, r.severity]));
+      expect(sev).toMatchObject({ REGISTER_ALREADY_ACTIVE: 'info', REGISTER_WEAK_IDENTITY: 'info', REMOVAL_TOO_EARLY: 'warning', REGISTER_CHANGED: 'error', CORRECTION_TARGET_NOT_FOUND: 'error' });
+    }
+  });
+});
