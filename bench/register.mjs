@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench -- register (or BENCH_ONLY=register): a generated register of BENCH_REGISTER_RECORDS records
-// (default 100,000, a city) published over 40 batches (2016Q1…2025Q4), in a copy of the example workspace.
+// (default 100,000, a city) published over 40 batches (2016Q3…2026Q2), in a copy of the example workspace.
 // Measures `register list`, `diff` of the last two batches, `publish` of the compiled 2026Q3 package, and
 // compile with the register against compile without it (the register checks). Wall time and peak RSS
 // from /usr/bin/time (median of BENCH_RUNS runs). BENCH_REGISTER_RECORDS=1000000 for a province.
@@ -41,9 +41,12 @@ async function generate(ws) {
   const write = (line) => (out.write(line) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
   let head = null;
   const per = Math.ceil(N / BATCHES);
+  /** Records published and not yet listed as expired, with their 公示截止日期. */
+  const pending = new Map();
   for (let b = 0; b < BATCHES; b++) {
-    const year = 2016 + Math.floor(b / 4);
-    const q = (b % 4) + 1;
+    const k = b + 2; // 2016Q3 … 2026Q2: the register is up to date when 2026Q3 is compiled
+    const year = 2016 + Math.floor(k / 4);
+    const q = (k % 4) + 1;
     const batch = `${year}Q${q}`;
     const end = new Date(Date.UTC(year, q * 3, 0));
     const on = new Date(end.getTime() + 15 * 86400000).toISOString().slice(0, 10);
@@ -65,7 +68,16 @@ async function generate(ws) {
       };
       records.push({ id: recordIdentity(r).id, ...r });
     }
-    const event = sealEvent({ type: 'publish', batch, on, package: 'f'.repeat(64), records, removals: [], unchanged: [] }, { at: `${on}T09:00:00+08:00`, by: 'bench', host: 'bench' }, head);
+    // As compile would have listed them: every expiry up to this quarter's end, once.
+    const quarterEnd = end.toISOString().slice(0, 10);
+    const removals = [];
+    for (const [id, until] of pending) {
+      if (until > quarterEnd) continue;
+      removals.push({ id, type: 'expired', on: until, reason: '', department: '' });
+      pending.delete(id);
+    }
+    for (const r of records) pending.set(r.id, r.publishUntil);
+    const event = sealEvent({ type: 'publish', batch, on, package: 'f'.repeat(64), records, removals, unchanged: [] }, { at: `${on}T09:00:00+08:00`, by: 'bench', host: 'bench' }, head);
     head = event;
     await write(eventLine(event));
   }
@@ -105,7 +117,7 @@ try {
   const out = [];
   out.push(measure('hrss-credit --version (start-up)', ['--version'], dir));
   out.push(measure('register list (active, JSON)', ['register', 'list', '--format', 'json', ...today], dir));
-  out.push(measure('diff 2025Q3 2025Q4 (JSON)', ['diff', '2025Q3', '2025Q4', '--format', 'json', ...today], dir));
+  out.push(measure('diff 2026Q1 2026Q2 (JSON)', ['diff', '2026Q1', '2026Q2', '--format', 'json', ...today], dir));
   // compile without the register (moved aside), then with it: the difference is the register checks.
   const aside = join(dir, 'register-aside');
   spawnSync('mv', [join(ws, 'register'), aside]);

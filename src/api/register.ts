@@ -461,7 +461,10 @@ function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; st
       const sent = new Set<string>();
       if (e.type === 'publish' || e.type === 'import') for (const r of e.records) sent.add(r.id);
       if (e.type === 'publish') for (const id of e.unchanged) sent.add(id);
-      return { label: batch, state: replay(upto), on: published.on, sent };
+      // The register as it stood then: the whole state read on that day is the same when no later event
+      // took effect on or before it (statuses count what had taken effect by the day); else replay up to it.
+      const later = loaded.events.slice(published.seq).some((x) => 'on' in x && x.on <= published.on);
+      return { label: batch, state: later ? replay(upto) : loaded.state, on: published.on, sent };
     }
     const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
     if (pkg && existsSync(join(pkg, 'records.json'))) dir = pkg;
