@@ -76,3 +76,17 @@ describe('a supplementary batch', () => {
     expect(readEvents(ws).map((e) => e.batch)).toEqual(['2026Q3', '2026Q3-2']);
   });
 });
+
+describe('a supplementary batch’s cover', () => {
+  it('may name its batch (2026年第三季度第2批): its quarter is what the cover is compared with', async () => {
+    const { coverMismatch } = await import('../../src/rules/submission/cover-mismatch.js');
+    const found: unknown[] = [];
+    const cover = { file: 'x', values: { quarter: { text: '2026年第三季度第2批', row: 4, column: 'B' } }, keyRows: {} };
+    const env = { today: TODAY, quarter: { year: 2026, q: 3 }, matrix: { resolveDepartment: () => undefined } };
+    coverMismatch.check({ covers: [cover], env } as never, (code, args) => found.push([code, args]));
+    expect(found).toEqual([]);
+    cover.values.quarter.text = '2026年第二季度第2批';
+    coverMismatch.check({ covers: [cover], env } as never, (code, args) => found.push([code, args]));
+    expect(found).toEqual([['COVER_MISMATCH', { key: 'quarter', cover: '2026年第二季度第2批', expected: '2026Q3' }]]);
+  });
+});

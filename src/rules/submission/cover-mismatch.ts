@@ -1,5 +1,5 @@
 /** The cover's 报送单位 and 报送季度 must agree with `--department` / `--quarter` and the folders. */
-import { formatQuarter, resolveQuarter } from '../../domain/quarter.js';
+import { formatQuarter, resolveBatch } from '../../domain/quarter.js';
 import { coverLocation, defineSubmissionRule } from '../types.js';
 
 export const coverMismatch = defineSubmissionRule({
@@ -16,7 +16,8 @@ export const coverMismatch = defineSubmissionRule({
     }
     const q = cover.values.quarter?.text;
     if (q && f.env.quarter) {
-      const parsed = resolveQuarter(q, f.env.today);
+      // A supplementary batch's cover may say 2026年第三季度第2批: its quarter is what is compared.
+      const parsed = resolveBatch(q, f.env.today)?.quarter;
       const expected = formatQuarter(f.env.quarter);
       if (!parsed || formatQuarter(parsed) !== expected) report('COVER_MISMATCH', { key: 'quarter', cover: q, expected }, coverLocation(cover, 'quarter'));
     }
