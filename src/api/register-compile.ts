@@ -8,10 +8,9 @@
  * The model is pure: `planRegister` takes the state and the batch and returns the findings and the
  * plan; compile adds the findings to its collector and writes the plan into the package.
  */
-import { existsSync } from 'node:fs';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { subjectKeyOf } from '../domain/identity.js';
-import { loadRegister, registerDir } from '../io/register-store.js';
+import { hasRegister, loadRegister } from '../io/register-store.js';
 import type { IsoDate, RemovalEntry } from '../register/events.js';
 import { statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
 import type { CreditRecord } from '../schemas/record.js';
@@ -236,10 +235,7 @@ function latest(entry: RecordEntry | undefined): CreditRecord | undefined {
   return entry?.publications[entry.publications.length - 1]?.record;
 }
 
-/** Whether compile reads a register: a `register/` folder in the workspace. */
-export function hasRegister(workspace: string): boolean {
-  return existsSync(registerDir(workspace));
-}
+export { hasRegister };
 
 /** Loads the register (REGISTER_CORRUPT when broken) and plans the batch against it. */
 export function planFromWorkspace(workspace: string, input: Omit<PlanInput, 'state'>): { plan: RegisterPlan; findings: PlanFinding[] } {

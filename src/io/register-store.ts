@@ -25,6 +25,11 @@ export function registerDir(workspace: string): string {
   return join(workspace, REGISTER_DIR);
 }
 
+/** Whether the workspace has a register (a `register/` folder): compile and status then check against it. */
+export function hasRegister(workspace: string): boolean {
+  return existsSync(registerDir(workspace));
+}
+
 export function eventsPath(workspace: string): string {
   return join(workspace, REGISTER_DIR, EVENTS_FILE);
 }
