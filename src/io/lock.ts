@@ -11,7 +11,7 @@
  * (docs/decisions.md "The compile lock").
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
@@ -108,11 +108,30 @@ function asideName(path: string, host: string): string {
   return `${path}.stale-${host.replace(/[^\w.-]/g, '_')}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Creates `path` exclusively with `content`; false when it exists already. */
+/**
+ * Creates `path` exclusively with `content`; false when it exists already. The content is written to
+ * a private file first and hard-linked into place (link fails when the target exists, like `wx`), so
+ * a process killed at any moment never leaves a half-written lock that others would have to respect
+ * for 30 s. Where the file system has no hard links (some shares), `wx` and a write it is.
+ */
 function createExclusive(path: string, content: string): boolean {
+  beforeAccess(path);
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, content, { flag: 'wx' });
+    try {
+      linkSync(temp, path);
+      return true;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw err;
+    }
+  } finally {
+    rmSync(temp, { force: true });
+  }
   let fd: number;
   try {
-    beforeAccess(path);
     fd = openSync(path, 'wx');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
