@@ -101,9 +101,9 @@ const identifierOf = (rec: RegisterRecord | undefined, maskRule: MaskRule): stri
  * The facts the register's events give: what each batch published, what it carried over unchanged,
  * the removals that took effect with it (and the 撤销 resolved in its quarter), and the objections:
  * each counted for the department of the record it concerns and the quarter it was received in —
- * received, resolved after the deadline (late), open past the deadline today (overdue). Removal
- * requests (the package does not carry them yet) and corrections awaited stay unknown (null)
- * (docs/decisions.md).
+ * received, resolved after the deadline (late), open past the deadline today (overdue); the removal
+ * requests a published batch accepted (违法违规移出, 提前移出), and the corrections still awaited after an
+ * objection resolved as 更正 (counted in the quarter it was resolved).
  */
 export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRule: MaskRule, clock?: ObjectionClock): RegisterFacts {
   const state = replay(events);
@@ -141,6 +141,15 @@ export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRu
     }
   }
   revocations.sort((a, b) => a.seq - b.seq);
+  // Corrections awaited: an objection resolved as 更正 whose record still waits for its department's
+  // corrected row (today), counted for that department in the quarter the objection was resolved.
+  const awaited: { batch: string; department: string }[] = [];
+  for (const o of state.objections.values()) {
+    if (o.outcome !== 'corrected' || o.resolvedOn === null) continue;
+    const entry = state.records.get(o.id);
+    const now = entry ? statusOn(entry, clock?.today ?? o.resolvedOn) : undefined;
+    if (now?.awaitingCorrection) awaited.push({ batch: batchOfDay(o.resolvedOn), department: now.record.department });
+  }
   const repeatsRevocation = (p: { seq: number }, r: { id: string; type: string }): boolean => r.type === 'revoked' && (revokedAt.get(r.id) ?? Infinity) < p.seq;
   return {
     known: true,
@@ -149,7 +158,10 @@ export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRu
       const published = { red: 0, black: 0 };
       let unchanged = 0;
       let removed = 0;
+      let requested = 0;
       if (p) {
+        // What departments asked for (违法违规移出, 提前移出) and the batch accepted; expiries and 撤销 are not requests.
+        for (const r of p.removals) if ((r.type === 'violation' || r.type === 'early') && (r.department ?? departmentOf(r.id)) === department) requested++;
         for (const r of p.records) if (r.department === department) published[r.listType]++;
         for (const id of p.unchanged) if (departmentOf(id) === department) unchanged++;
         for (const r of p.removals) if (!repeatsRevocation(p, r) && (r.department ?? departmentOf(r.id)) === department) removed++;
@@ -160,7 +172,9 @@ export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRu
         ...UNKNOWN,
         published,
         resubmittedUnchanged: unchanged,
+        removalsRequested: p ? requested : null,
         removalsAccepted: removed,
+        correctionsAwaited: awaited.filter((a) => a.batch === batch && a.department === department).length,
         objectionsReceived: mine.length,
         objectionsResolvedLate: mine.filter((o) => o.status === 'resolved' && o.late).length,
         objectionsOverdue: mine.filter((o) => o.overdue).length,
@@ -185,7 +199,7 @@ export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRu
       return objectionFacts.filter((o) => batches.includes(o.batch)).map(({ batch: _b, ...o }) => o);
     },
     activeBatches() {
-      return new Set([...objectionFacts.map((o) => o.batch), ...revocations.map((r) => r.batch)]);
+      return new Set([...objectionFacts.map((o) => o.batch), ...revocations.map((r) => r.batch), ...awaited.map((a) => a.batch)]);
     },
   };
 }

@@ -81,6 +81,23 @@ describe('supervise and report count the objections in the register', () => {
   });
 });
 
+describe('supervise counts corrections awaited and removal requests', () => {
+  it('an objection resolved as 更正 is a correction awaited (and a correction-awaited lapse) in the quarter it was resolved; a published batch says its removal requests', async () => {
+    const ws = fresh();
+    const a = (packageRecords(ws) as (Rec & { department: string })[])[0]!;
+    expect((await add(ws, '2026-10-09', '2026-09-30', ['--record', a.id])).code).toBe(0);
+    expect((await cli(ws, '2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '更正', '--opinion', '名称有误'])).code).toBe(0);
+    const out = json((await cli(ws, '2026-11-26', ['supervise', '2026', '--format', 'json'])).stdout);
+    const row = (dept: string, batch: string) => out.rows.find((r: any) => r.department === dept && r.batch === batch);
+    expect(row(a.department, '2026Q4').correctionsAwaited).toBe(1);
+    expect(row(a.department, '2026Q3').correctionsAwaited).toBe(0);
+    expect(out.lapses).toEqual(expect.arrayContaining([{ department: a.department, batch: '2026Q4', kind: 'correction-awaited', count: 1 }]));
+    // 2026Q3 was published (with no removal requests): 0, not unknown; 2026Q4 is not published: unknown.
+    expect(row(a.department, '2026Q3').removalsRequested).toBe(0);
+    expect(row(a.department, '2026Q4').removalsRequested).toBeNull();
+  });
+});
+
 describe('objection dates', () => {
   it('resolve --on after today / before receipt, add --received after today: DATE_OUT_OF_RANGE with its reason, exit 2, nothing recorded', async () => {
     const ws = fresh();
