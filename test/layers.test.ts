@@ -90,6 +90,8 @@ describe('layers', () => {
       ['src/register/state.ts', "import '../io/paths.js';", 'register-is-a-pure-model'],
       ['src/rules/row/required.ts', "import 'node:fs';", 'file-system-only-in-io'],
       ['src/api/summary.ts', "import { readFileSync } from 'node:fs';", 'file-system-only-in-io'],
+      // The api modules that have left the known debt (docs/decisions.md "Layers, enforced").
+      ['src/api/validate.ts', "import { statSync } from 'node:fs';", 'file-system-only-in-io'],
     ];
     for (const [file, line] of wrong) appendFileSync(join(dir, file), `\n${line}\n`);
     // A cycle inside one folder, which no folder rule sees.

@@ -1,5 +1,4 @@
 /** `hrss-credit validate <path…>`: list files or department folders, checked before they are sent. */
-import { stat, readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatQuarter, parseBatch, resolveQuarter, type Quarter } from '../domain/quarter.js';
 import { isLitter, isZipName } from '../io/sniff.js';
@@ -8,7 +7,8 @@ import { displayPath } from '../io/paths.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { checkDepartment, checkEvidence, type DepartmentResult } from './department.js';
-import { isEvidenceDirName, isEvidenceFileName } from '../io/folder.js';
+import { folderEntries, isEvidenceDirName, isEvidenceFileName } from '../io/folder.js';
+import { folderState } from '../io/workspace.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 
@@ -26,12 +26,12 @@ async function subfolders(dir: string, cwd: string): Promise<string[]> {
   let entries;
   try {
     beforeAccess(dir);
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await folderEntries(dir);
   } catch (err) {
     throw new ToolError('PATH_UNREADABLE', { path: displayPath(cwd, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   return entries
-    .filter((e) => e.isDirectory() && !isLitter(e.name))
+    .filter((e) => e.kind === 'folder' && !isLitter(e.name))
     .map((e) => e.name)
     .sort()
     .map((n) => join(dir, n));
@@ -45,9 +45,9 @@ type Target = { path: string; isFolder: boolean | 'zip'; evidence?: boolean };
 
 /** The zip files lying in a quarter folder: departments too. */
 async function zipsIn(dir: string): Promise<Target[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const entries = await folderEntries(dir).catch(() => []);
   return entries
-    .filter((e) => e.isFile() && isZipName(e.name))
+    .filter((e) => e.kind === 'file' && isZipName(e.name))
     .map((e) => e.name)
     .sort()
     .map((n) => ({ path: join(dir, n), isFolder: 'zip' as const }));
@@ -84,13 +84,9 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const targets: Target[] = [];
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
-    let st;
-    try {
-      st = await stat(abs);
-    } catch {
-      throw new ToolError('PATH_NOT_FOUND', { path: p });
-    }
-    if (st.isDirectory()) targets.push(...(await expandFolder(abs, ctx.cwd)));
+    const state = folderState(abs);
+    if (state === 'missing') throw new ToolError('PATH_NOT_FOUND', { path: p });
+    if (state === 'folder') targets.push(...(await expandFolder(abs, ctx.cwd)));
     else if (isZipName(basename(abs))) targets.push({ path: abs, isFolder: 'zip' });
     // A file in 附件/, or a report, picture or cover scan anywhere, is judged as evidence.
     else targets.push({ path: abs, isFolder: false, evidence: isEvidenceDirName(basename(dirname(abs))) || isEvidenceFileName(basename(abs)) });
@@ -99,8 +95,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
     if (!parseBatch(basename(abs))) continue;
-    for (const e of await readdir(abs, { withFileTypes: true }).catch(() => [])) {
-      if (e.isFile() && !isLitter(e.name) && !isZipName(e.name)) ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
+    for (const e of await folderEntries(abs).catch(() => [])) {
+      if (e.kind === 'file' && !isLitter(e.name) && !isZipName(e.name)) ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
     }
   }
   let files = 0;

@@ -236,3 +236,12 @@ export function listQuarterFolder(dir: string): { name: string; kind: 'folder' |
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((e) => ({ name: e.name, kind: e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other' }));
 }
+
+/**
+ * What `dir` holds, by kind, in the order the system lists it (no link followed: a link is 'other');
+ * throws when it cannot be read. For the api, which opens no folder itself (validate sorts and filters).
+ */
+export async function folderEntries(dir: string): Promise<{ name: string; kind: 'folder' | 'file' | 'other' }[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.map((e) => ({ name: e.name, kind: e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other' }));
+}
