@@ -92,6 +92,7 @@ describe('layers', () => {
       ['src/api/summary.ts', "import { readFileSync } from 'node:fs';", 'file-system-only-in-io'],
       // The api modules that have left the known debt (docs/decisions.md "Layers, enforced").
       ['src/api/validate.ts', "import { statSync } from 'node:fs';", 'file-system-only-in-io'],
+      ['src/api/verify.ts', "import { openSync } from 'node:fs';", 'file-system-only-in-io'],
     ];
     for (const [file, line] of wrong) appendFileSync(join(dir, file), `\n${line}\n`);
     // A cycle inside one folder, which no folder rule sees.

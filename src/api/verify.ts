@@ -7,13 +7,14 @@
  * validated (a manifest that does not validate is a finding, exit 1), checked against the hash that
  * compile stored beside the package (`<quarter>.manifest.sha256`), and its counts against its lists.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import yauzl from 'yauzl';
 import { listFiles, recoverPackages, sha256Of } from '../io/package-fs.js';
 import { ManifestSchema, type Manifest } from '../schemas/manifest.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { REPORT_FILE } from '../io/package-read.js';
+import { readInside, readRegular, type RegularRead } from '../io/regular-file.js';
+import { folderState } from '../io/workspace.js';
 
 export interface VerifyResult {
   dir: string;
@@ -32,40 +33,7 @@ export interface VerifyResult {
   ok: boolean;
 }
 
-type Read = Buffer | 'missing' | 'notFile';
-
-/** Reads `rel` below `root` only if every segment is a real folder and the last a regular file. */
-export function readInside(root: string, rel: string): Read {
-  const parts = rel.split('/');
-  let p = root;
-  for (const [i, part] of parts.entries()) {
-    p = join(p, part);
-    let st;
-    try {
-      st = lstatSync(p);
-    } catch {
-      return 'missing';
-    }
-    if (i < parts.length - 1 ? !st.isDirectory() : !st.isFile()) return 'notFile';
-  }
-  return readRegular(p);
-}
-
-/** Opens without following a link and without blocking on a FIFO; only a regular file is read. */
-function readRegular(path: string): Read {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'notFile';
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return 'notFile';
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
+type Read = RegularRead;
 
 function zipEntries(buf: Buffer): Promise<Map<string, Buffer | 'notFile'>> {
   return new Promise((resolveEntries, reject) => {
@@ -158,13 +126,9 @@ export async function verify(target: string, cwd: string): Promise<VerifyResult>
   const name = basename(root).replace(/\.zip$/i, '');
   // An interrupted swap of this package is finished (or rolled back) before it is read.
   recoverPackages(dirname(root), name);
-  let st;
-  try {
-    st = statSync(root);
-  } catch {
-    throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
-  }
-  if (kind === 'folder' ? !st.isDirectory() : !st.isFile()) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
+  // (A zip that is not a regular file is not found either: openSource reads only a regular file.)
+  const state = folderState(root);
+  if (state !== (kind === 'folder' ? 'folder' : 'file')) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
   const source = await openSource(root, kind, target);
   const raw = source.read('manifest.json');
   if (raw === 'missing') throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
