@@ -2,7 +2,6 @@
  * `hrss-credit export <quarter|package-dir> --to DIR`: the credit-office files of a compiled
  * package, written again from its records.json with a template and for an audience.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { recoverPackages } from '../io/package-fs.js';
 import { formatQuarter, parseQuarter, resolveQuarter } from '../domain/quarter.js';
@@ -10,7 +9,9 @@ import { parseRecordsFile } from '../schemas/record.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { parseJsonText } from '../io/json-file.js';
-import { zodIssueArgs } from '../io/workspace.js';
+import { pathExists, zodIssueArgs } from '../io/workspace.js';
+import { readPackageFile } from '../io/package-read.js';
+import { holdsAnything } from '../io/folder.js';
 import { ZodError, type z } from 'zod';
 import { fixedInstant, templateFor, writeListFiles } from './package.js';
 import type { Audience } from './records.js';
@@ -29,17 +30,16 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   let dir = resolve(ctx.cwd, target);
   // An interrupted swap of this package is finished (or rolled back) before it is read.
   recoverPackages(dirname(dir), basename(dir));
-  if (!existsSync(join(dir, 'records.json'))) {
+  if (!pathExists(join(dir, 'records.json'))) {
     // Not a package folder: a quarter of the workspace's packages/, else a path that is not there.
-    const q = existsSync(dir) ? undefined : resolveQuarter(target, ctx.today);
+    const q = pathExists(dir) ? undefined : resolveQuarter(target, ctx.today);
     if (q && ctx.workspace) {
       dir = join(ctx.workspace, 'packages', formatQuarter(q));
       recoverPackages(dirname(dir), basename(dir));
     }
   }
-  const recordsPath = join(dir, 'records.json');
-  if (!existsSync(recordsPath)) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
-  const parsed = parseJsonText(readFileSync(recordsPath, 'utf8'));
+  if (!pathExists(join(dir, 'records.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
+  const parsed = parseJsonText(readPackageFile(dir, 'records.json').toString('utf8'));
   if (!parsed.ok) throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', problem: 'jsonSyntax', line: parsed.line, column: parsed.column });
   let data;
   try {
@@ -55,7 +55,7 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   const audience = options.audience ?? 'public';
   const out = resolve(ctx.cwd, options.to);
   // Like compile: files already there are not overwritten without --force.
-  if (!options.force && nonEmpty(out)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
+  if (!options.force && holdsAnything(out)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
   const files = await writeListFiles(out, data.records, template.template, audience, {
     bureau: { name: ctx.config.bureau.name, creditCode: ctx.config.bureau.creditCode },
     maskRule: ctx.config.publication.maskRule,
@@ -65,12 +65,4 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
     withCsv: true,
   });
   return { files, dir: out, records: data.records.length };
-}
-
-function nonEmpty(dir: string): boolean {
-  try {
-    return readdirSync(dir).length > 0;
-  } catch {
-    return false;
-  }
 }

@@ -245,3 +245,12 @@ export async function folderEntries(dir: string): Promise<{ name: string; kind: 
   const entries = await readdir(dir, { withFileTypes: true });
   return entries.map((e) => ({ name: e.name, kind: e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other' }));
 }
+
+/** Whether the folder `dir` holds anything at all (export's target); false when it is empty, missing or cannot be listed. */
+export function holdsAnything(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+}

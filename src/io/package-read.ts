@@ -81,6 +81,11 @@ export function readPackage(packagesDir: string, batch: string): ReadPackage | u
   };
 }
 
+/** The bytes of the file `name` of the package folder `dir` (records.json, manifest.json); throws what the read throws. */
+export function readPackageFile(dir: string, name: string): Buffer {
+  return readFileSync(join(dir, name));
+}
+
 /** The regular batches the workspace holds, as submissions/ folders or packages/, sorted (2026Q3 …). */
 export function heldBatches(workspace: string): string[] {
   const out = new Set<string>();
