@@ -94,6 +94,7 @@ describe('layers', () => {
       ['src/api/validate.ts', "import { statSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/verify.ts', "import { openSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/export.ts', "import { existsSync } from 'node:fs';", 'file-system-only-in-io'],
+      ['src/api/compile.ts', "import { rmSync } from 'node:fs';", 'file-system-only-in-io'],
     ];
     for (const [file, line] of wrong) appendFileSync(join(dir, file), `\n${line}\n`);
     // A cycle inside one folder, which no folder rule sees.

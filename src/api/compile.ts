@@ -4,13 +4,13 @@
  * then fails (exit 2); an interrupted one leaves the previous package as it was.
  */
 import { publishedBatchFinding } from './compile-published.js';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { onInterrupt } from '../io/cleanup.js';
 import { acquireLock, type Lock } from '../io/lock.js';
 import { beforeSwap } from '../io/faults.js';
-import { listFiles, pruneReplaced, recoverPackages, sha256Of, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
+import { pruneReplaced, readFilesBelow, recoverPackages, removePackageSet, sha256File, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
+import { pathExists } from '../io/workspace.js';
 import { displayPath } from '../io/paths.js';
 import type { LoadedTemplate } from '../io/template.js';
 import { zipBuffer } from '../io/xlsx-writer.js';
@@ -90,7 +90,7 @@ async function checkAndWrite(
 
   const check = await checkQuarter(ctx, quarter, { collect: true, batch, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const finalDir = join(packagesDir, check.label);
-  if (!options.dryRun && !options.force && existsSync(finalDir)) {
+  if (!options.dryRun && !options.force && pathExists(finalDir)) {
     ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));
   }
   if (!options.dryRun) {
@@ -121,11 +121,7 @@ async function checkAndWrite(
   const tempDir = join(packagesDir, temp);
   const zipTemp = `${tempDir}.zip`;
   const hashTemp = `${tempDir}.manifest.sha256`;
-  const removeTemps = (): void => {
-    rmSync(tempDir, { recursive: true, force: true });
-    rmSync(zipTemp, { force: true });
-    rmSync(hashTemp, { force: true });
-  };
+  const removeTemps = (): void => removePackageSet(tempDir);
   const undo = onInterrupt(removeTemps);
   try {
     // The package's own language (config `lang`, else Chinese), never the run's --lang: the same
@@ -147,12 +143,11 @@ async function checkAndWrite(
     });
     // The manifest's own hash, beside the package (and its zip): verify checks it, so that an edit
     // of the manifest's counts, inputs or departments does not pass unnoticed.
-    const manifestSha256 = sha256Of(readFileSync(join(tempDir, 'manifest.json')));
+    const manifestSha256 = sha256File(join(tempDir, 'manifest.json')).sha256;
     writeFileDurable(hashTemp, `${manifestSha256}  ${check.label}/manifest.json\n`);
     const extra = [{ temp: `${temp}.manifest.sha256`, to: `${check.label}.manifest.sha256` }];
     if (options.zip) {
-      const files = listFiles(tempDir);
-      const entries = files.map((f) => ({ name: `${check.label}/${f}`, data: readFileSync(join(tempDir, f)) }));
+      const entries = readFilesBelow(tempDir).map((f) => ({ name: `${check.label}/${f.rel}`, data: f.data }));
       writeFileDurable(zipTemp, await zipBuffer(entries, instant));
       extra.unshift({ temp: `${temp}.zip`, to: `${check.label}.zip` });
     }

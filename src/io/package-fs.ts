@@ -168,6 +168,11 @@ export function pruneReplaced(dir: string, quarter: string, keep: number): strin
   return removed;
 }
 
+/** Removes the package set at `path` (the folder, `path`.zip and `path`.manifest.sha256), whatever of it is there. */
+export function removePackageSet(path: string): void {
+  for (const side of PACKAGE_SIDES) rmSync(`${path}${side}`, { recursive: true, force: true });
+}
+
 export function writeFileDurable(path: string, data: Buffer | string): void {
   beforeWrite(path);
   mkdirSync(dirname(path), { recursive: true });
@@ -192,4 +197,9 @@ export function listFiles(root: string, rel = ''): string[] {
     else out.push(r);
   }
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every file below a folder with its bytes, in the order of `listFiles` (the package's zip). */
+export function readFilesBelow(root: string): { rel: string; data: Buffer }[] {
+  return listFiles(root).map((rel) => ({ rel, data: readFileSync(join(root, rel)) }));
 }
