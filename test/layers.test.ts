@@ -95,6 +95,7 @@ describe('layers', () => {
       ['src/api/verify.ts', "import { openSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/export.ts', "import { existsSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/compile.ts', "import { rmSync } from 'node:fs';", 'file-system-only-in-io'],
+      ['src/api/package.ts', "import { mkdirSync } from 'node:fs';", 'file-system-only-in-io'],
     ];
     for (const [file, line] of wrong) appendFileSync(join(dir, file), `\n${line}\n`);
     // A cycle inside one folder, which no folder rule sees.

@@ -2,7 +2,6 @@
  * The bureau package (package.md): 公示/ (masked), 共享/ (full identifiers), 典型案例/ (byte for
  * byte), 报送情况.xlsx, records.json, report.json and manifest.json, all written into one folder.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isFormulaLike, toXmlSafe } from '../domain/text.js';
 import { DEFAULT_MASK_RULE, redactIdNumbers, type MaskRule } from '../domain/mask.js';
@@ -16,7 +15,7 @@ import { loadTemplate, type LoadedTemplate } from '../io/template.js';
 import { resolve } from 'node:path';
 import type { Quarter } from '../domain/quarter.js';
 import type { Context } from './context.js';
-import { listFiles, sha256File, writeFileDurable } from '../io/package-fs.js';
+import { copyFileDurable, listFiles, makeFolder, sha256File, writeFileDurable } from '../io/package-fs.js';
 import { readZipEntry } from '../io/zip-entry.js';
 import { workbookBuffer, type SheetSpec } from '../io/xlsx-writer.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -277,7 +276,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     instant: p.instant,
     csvEncoding: config.export.csvEncoding,
   };
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   await writeListFiles(join(dir, '公示'), p.records, p.template.template, 'public', { ...exportCtx, withCsv: true }, p.register);
   await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false }, p.register);
 
@@ -305,7 +304,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
       published.add(`${dept}/${rel}`.toLowerCase());
       const target = join(dir, '典型案例', dept, rel);
       if (e.kind === 'coverScan') internal.add(['典型案例', dept, ...rel.split(/[\\/]/)].join('/'));
-      writeFileDurable(target, e.zip ? await readZipEntry(e.zip) : readFileSync(e.path));
+      if (e.zip) writeFileDurable(target, await readZipEntry(e.zip));
+      else copyFileDurable(e.path, target);
     }
   }
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -179,6 +179,16 @@ export function writeFileDurable(path: string, data: Buffer | string): void {
   writeFileSync(path, data);
 }
 
+/** Copies the file `from` to `to` (its folders made), as writeFileDurable writes: evidence published byte for byte. */
+export function copyFileDurable(from: string, to: string): void {
+  writeFileDurable(to, readFileSync(from));
+}
+
+/** Makes the folder `dir` and the folders above it (nothing when it is there). */
+export function makeFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
 export function sha256File(path: string): { sha256: string; bytes: number } {
   const data = readFileSync(path);
   return { sha256: createHash('sha256').update(data).digest('hex'), bytes: statSync(path).size };
