@@ -90,12 +90,13 @@ describe('layers', () => {
       ['src/register/state.ts', "import '../io/paths.js';", 'register-is-a-pure-model'],
       ['src/rules/row/required.ts', "import 'node:fs';", 'file-system-only-in-io'],
       ['src/api/summary.ts', "import { readFileSync } from 'node:fs';", 'file-system-only-in-io'],
-      // The api modules that have left the known debt (docs/decisions.md "Layers, enforced").
+      // The api modules that opened files themselves until their file operations moved into io (docs/decisions.md "Layers, enforced").
       ['src/api/validate.ts', "import { statSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/verify.ts', "import { openSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/export.ts', "import { existsSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/compile.ts', "import { rmSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/package.ts', "import { mkdirSync } from 'node:fs';", 'file-system-only-in-io'],
+      ['src/api/register.ts', "import { readFileSync } from 'node:fs';", 'file-system-only-in-io'],
     ];
     for (const [file, line] of wrong) appendFileSync(join(dir, file), `\n${line}\n`);
     // A cycle inside one folder, which no folder rule sees.

@@ -2,7 +2,6 @@
  * The register's commands (register.md): publish, register verify / repair / list / show, and diff.
  * They return data; src/cli/commands/register.ts renders it.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
 import { formatBatch, parseBatch } from '../domain/quarter.js';
@@ -14,7 +13,9 @@ import { foldKey } from '../domain/text.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseRecordsFile } from '../schemas/record.js';
 import { sha256Of } from '../io/package-fs.js';
-import { appendEvent, EVENTS_DISPLAY, eventsPath, loadRegister, readLog, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
+import { readPackageFile } from '../io/package-read.js';
+import { pathExists } from '../io/workspace.js';
+import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
 import { formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
 import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry } from '../register/events.js';
@@ -56,7 +57,7 @@ interface PackageContent {
 function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent {
   let data: Record<string, unknown>;
   try {
-    data = JSON.parse((bytes ?? readFileSync(join(dir, 'records.json'))).toString('utf8')) as Record<string, unknown>;
+    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8')) as Record<string, unknown>;
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }
@@ -98,7 +99,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const on = dateOption(options.on, ctx.today);
   const rel = `packages/${batch}`;
   const dir = join(workspace, 'packages', batch);
-  if (!existsSync(join(dir, 'manifest.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
+  if (!pathExists(join(dir, 'manifest.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
   const base = { batch, on, records: 0, removals: 0 };
 
   const checked = await verify(dir, ctx.cwd);
@@ -109,10 +110,10 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : ''), count: files.length }, { file: `${rel}/manifest.json` }));
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
-  const manifestBytes = readFileSync(join(dir, 'manifest.json'));
+  const manifestBytes = readPackageFile(dir, 'manifest.json');
   const packageHash = sha256Of(manifestBytes);
   // What is recorded is what the manifest hashed: records.json is read once and checked against it.
-  const recordsBytes = readFileSync(join(dir, 'records.json'));
+  const recordsBytes = readPackageFile(dir, 'records.json');
   const listed = (JSON.parse(manifestBytes.toString('utf8')) as { outputs?: { path: string; sha256: string }[] }).outputs?.find((o) => o.path === 'records.json');
   if (!listed || listed.sha256 !== sha256Of(recordsBytes)) {
     ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: 'records.json', count: 1 }, { file: `${rel}/manifest.json` }));
@@ -180,7 +181,7 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
     expected = parseHead(options.head);
     if (!expected) throw new ToolError('USAGE', { detail: `--head ${options.head}` });
   }
-  if (!existsSync(eventsPath(workspace))) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
+  if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
   const read = readLog(workspace);
   const r = read.result;
   const head = r.head ? formatHead(r.head) : null;
@@ -450,8 +451,8 @@ function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; st
   let dir: string | undefined;
   let batch: string | undefined;
   const inWorkspace = ctx.workspace ? resolve(ctx.workspace, arg) : asPath;
-  if (existsSync(join(asPath, 'records.json'))) dir = asPath;
-  else if (existsSync(join(inWorkspace, 'records.json'))) dir = inWorkspace;
+  if (pathExists(join(asPath, 'records.json'))) dir = asPath;
+  else if (pathExists(join(inWorkspace, 'records.json'))) dir = inWorkspace;
   else {
     batch = batchOf(ctx, arg);
     const published = loaded.state.batches.get(batch);
@@ -467,7 +468,7 @@ function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; st
       return { label: batch, state: later ? replay(upto) : loaded.state, on: published.on, sent };
     }
     const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
-    if (pkg && existsSync(join(pkg, 'records.json'))) dir = pkg;
+    if (pkg && pathExists(join(pkg, 'records.json'))) dir = pkg;
   }
   if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
   const content = readPackage(dir, arg);
@@ -481,7 +482,7 @@ function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; st
 
 export function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): DiffResult {
   const ctx = makeContext(options);
-  const loaded = ctx.workspace && existsSync(eventsPath(ctx.workspace)) ? loadRegister(ctx.workspace) : { events: [], state: replay([]) };
+  const loaded = ctx.workspace && registerExists(ctx.workspace) ? loadRegister(ctx.workspace) : { events: [], state: replay([]) };
   const from = sideOf(ctx, a, loaded, ctx.today);
   const to = sideOf(ctx, b, loaded, ctx.today);
   const rule = ctx.config.publication.maskRule;
