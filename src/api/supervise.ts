@@ -6,34 +6,15 @@ import type { Quarter } from '../domain/quarter.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { requireWorkspace } from './quarter.js';
 import { heldBatches } from '../io/package-read.js';
-import type { RegisterFacts } from './register-facts.js';
+import type { BatchRegisterFacts, RegisterFacts } from './register-facts.js';
 import { workspaceRegisterFacts } from './register-facts-load.js';
-import { summarizeBatch, type BatchSummary, type DepartmentFacts, type SubmissionState } from './summary.js';
+import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
 
 import type { LapseKind } from '../schemas/states.js';
 export type { LapseKind };
 
-export interface SuperviseRow {
-  department: string;
-  batch: string;
-  status: SubmissionState;
-  sentOn: string | null;
-  deadline: string | null;
-  daysLate: number | null;
-  signedOff: boolean;
-  red: number;
-  black: number;
-  warnings: number;
-  /** Register facts: null while unknown (no register). */
-  published: { red: number; black: number } | null;
-  resubmittedUnchanged: number | null;
-  removalsRequested: number | null;
-  removalsAccepted: number | null;
-  objectionsReceived: number | null;
-  objectionsResolvedLate: number | null;
-  objectionsOverdue: number | null;
-  correctionsAwaited: number | null;
-}
+/** One row of the 督查 record (reports.md): the department's facts of the batch, then the register's (null while unknown). */
+export type SuperviseRow = Omit<DepartmentFacts, 'errors' | 'register'> & BatchRegisterFacts;
 
 export interface Lapse {
   department: string;
@@ -93,27 +74,8 @@ export async function yearBatches(options: CommonOptions, year: number, register
 }
 
 function toRow(d: DepartmentFacts): SuperviseRow {
-  const r = d.register;
-  return {
-    department: d.department,
-    batch: d.batch,
-    status: d.status,
-    sentOn: d.sentOn,
-    deadline: d.deadline,
-    daysLate: d.daysLate,
-    signedOff: d.signedOff,
-    red: d.red,
-    black: d.black,
-    warnings: d.warnings,
-    published: r.published,
-    resubmittedUnchanged: r.resubmittedUnchanged,
-    removalsRequested: r.removalsRequested,
-    removalsAccepted: r.removalsAccepted,
-    objectionsReceived: r.objectionsReceived,
-    objectionsResolvedLate: r.objectionsResolvedLate,
-    objectionsOverdue: r.objectionsOverdue,
-    correctionsAwaited: r.correctionsAwaited,
-  };
+  const { errors: _errors, register, ...facts } = d;
+  return { ...facts, ...register };
 }
 
 /** The lapses of one row, in the order a 通报 names them. */
