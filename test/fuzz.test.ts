@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
+import { mulberry32 } from './helpers/random.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 160);
 // A time budget only for the long run (`npm run fuzz`); the test suite runs every one of its cases.
@@ -25,16 +26,6 @@ const SEEDS = [
   join(ROOT, 'fixtures', 'real', 'openpyxl-absolute-paths', '名单.xlsx'),
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function unzipAll(buf: Buffer): Promise<{ name: string; data: Buffer }[]> {
   return new Promise((resolve, reject) => {

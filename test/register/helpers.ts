@@ -17,6 +17,17 @@ export async function compiledExample(tmp: string): Promise<string> {
   return ws;
 }
 
+/**
+ * The example compiled and published on 2026-07-15 (so that an objection received on 2026-09-30
+ * concerns a public record): the template the objection tests copy.
+ */
+export async function publishedExample(tmp: string, env: Record<string, string>): Promise<string> {
+  const ws = await compiledExample(tmp);
+  const res = await runCli(['publish', '2026Q3', '--on', '2026-07-15', '-w', ws, '--today', '2026-07-15'], ROOT, env);
+  if (res.code !== 0) throw new Error(`publish failed: ${res.stdout}${res.stderr}`);
+  return ws;
+}
+
 export function copyWorkspace(template: string, to: string): string {
   rmSync(to, { recursive: true, force: true });
   cpSync(template, to, { recursive: true });

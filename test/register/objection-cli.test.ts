@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ZipArchive } from '../../src/io/zip.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { withRecordId } from '../../src/schemas/record.js';
-import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, runCli, tempDir, writePackage, ROOT, type Rec } from './helpers.js';
+import { copyWorkspace, publishedExample, eventsFile, packageRecords, readEvents, runCli, tempDir, writePackage, ROOT, type Rec } from './helpers.js';
 
 let tmp: string;
 let template: string;
@@ -15,11 +15,7 @@ const json = (s: string) => JSON.parse(s) as Record<string, any>;
 
 beforeAll(async () => {
   tmp = tempDir('objection');
-  const compiled = await compiledExample(tmp);
-  // Published in July, so that an objection received on 2026-09-30 concerns a public record.
-  const res = await runCli(['publish', '2026Q3', '--on', '2026-07-15', '-w', compiled, '--today', '2026-07-15'], ROOT, env);
-  expect(res.code).toBe(0);
-  template = compiled;
+  template = await publishedExample(tmp, env);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compiledExample, copyWorkspace, eventsFile, packageRecords, runCli, tempDir, ROOT, type Rec } from './helpers.js';
+import { copyWorkspace, publishedExample, eventsFile, packageRecords, runCli, tempDir, ROOT, type Rec } from './helpers.js';
 
 let tmp: string;
 let template: string;
@@ -13,10 +13,7 @@ const json = (s: string) => JSON.parse(s) as Record<string, any>;
 
 beforeAll(async () => {
   tmp = tempDir('objfacts');
-  const compiled = await compiledExample(tmp);
-  const res = await runCli(['publish', '2026Q3', '--on', '2026-07-15', '-w', compiled, '--today', '2026-07-15'], ROOT, env);
-  expect(res.code).toBe(0);
-  template = compiled;
+  template = await publishedExample(tmp, env);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, runCli, spawnBin, tempDir, TODAY, ROOT, waitFor, writePackage } from './helpers.js';
+import { mulberry32 } from '../helpers/random.js';
 
 let tmp: string;
 let template: string;
@@ -19,17 +20,6 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
 const cli = (ws: string, args: string[]) => runCli([...args, '-w', ws, '--today', TODAY], ROOT, env);
 
-/** mulberry32: a small seeded generator, so that a failing iteration can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** After any crash: the log verifies once a torn tail is cut, and each batch is in it wholly or not at all. */
 async function assertWholeOrNothing(ws: string, expected: Map<string, string[]>): Promise<void> {
@@ -67,7 +57,7 @@ describe('crashes', () => {
   });
 
   it('kill -9 at random moments during publish, 20 times: the log always verifies and a batch is published wholly or not at all', async () => {
-    const random = prng(20261015);
+    const random = mulberry32(20261015);
     const ws = fresh();
     const records = packageRecords(ws);
     const expected = new Map<string, string[]>([['2026Q3', records.map((r) => r.id)]]);
