@@ -5,19 +5,12 @@
  * other register checks so that they can change independently.
  */
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
-import { EVENTS_DISPLAY, loadRegister, registerExists } from '../io/register-store.js';
-import { ToolError } from '../diagnostics/tool-error.js';
+import { EVENTS_DISPLAY } from '../io/register-store.js';
+import type { RegisterState } from '../register/state.js';
 
-export function publishedBatchFinding(workspace: string, batch: string): RawDiagnostic | undefined {
-  if (!registerExists(workspace)) return undefined;
-  let published;
-  try {
-    published = loadRegister(workspace).state.batches.get(batch);
-  } catch (err) {
-    // A damaged register is reported by the register's own checks (register verify), not here.
-    if (err instanceof ToolError) return undefined;
-    throw err;
-  }
+/** The finding for a batch the register (read once by compile) says was published, if it was. */
+export function publishedBatchFinding(state: RegisterState, batch: string): RawDiagnostic | undefined {
+  const published = state.batches.get(batch);
   if (!published || published.type !== 'publish') return undefined;
   return makeDiagnostic('REGISTER_BATCH_PUBLISHED', { batch, seq: published.seq, publishedOn: published.on, package: published.package ?? '' }, { file: EVENTS_DISPLAY });
 }

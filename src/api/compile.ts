@@ -23,6 +23,7 @@ import { checkQuarter, parseBatchArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
 import { hasRegister, planFromWorkspace, type RegisterPlan } from './register-compile.js';
+import { loadRegister } from '../io/register-store.js';
 import { quarterEnd } from '../domain/quarter.js';
 
 export interface CompileOptions extends CommonOptions {
@@ -93,15 +94,17 @@ async function checkAndWrite(
   if (!options.dryRun && !options.force && pathExists(finalDir)) {
     ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));
   }
-  if (!options.dryRun) {
-    const published = publishedBatchFinding(workspace, check.label);
+  // With a register (register.md), read once (a broken one is REGISTER_CORRUPT): a published batch cannot
+  // be compiled again, and the batch is checked against what is public today.
+  const loaded = hasRegister(workspace) ? loadRegister(workspace) : undefined;
+  if (!options.dryRun && loaded) {
+    const published = publishedBatchFinding(loaded.state, check.label);
     if (published) ctx.collector.add(published);
   }
-  // With a register (register.md): the batch against what is public today; resent records are not published again.
   let records = sortRecords(check.records, ctx.matrix);
   let register: RegisterPlan | undefined;
-  if (hasRegister(workspace)) {
-    const planned = planFromWorkspace(workspace, { records, today: ctx.today, quarterEnd: quarterEnd(quarter), requests: check.departments.flatMap((d) => d.removalRequests) });
+  if (loaded) {
+    const planned = planFromWorkspace(workspace, { records, today: ctx.today, quarterEnd: quarterEnd(quarter), requests: check.departments.flatMap((d) => d.removalRequests) }, loaded);
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
     register = planned.plan;
     records = register.records;

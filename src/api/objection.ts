@@ -16,7 +16,7 @@ import { redactIdNumbers } from '../domain/mask.js';
 import { foldKey } from '../domain/text.js';
 import { isOverdue, workingDaysLeft, yearOf } from '../domain/working-days.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
-import { appendEvent, eventsPath, loadRegister, registerExists, type Loaded } from '../io/register-store.js';
+import { appendEvent, eventsPath, loadRegister, registerExists, wholeRecord, type Loaded } from '../io/register-store.js';
 import type { LoadedCalendar } from '../io/calendar.js';
 import { resolveAuthor } from '../io/who.js';
 import { formatHead } from '../register/chain.js';
@@ -328,7 +328,7 @@ export function letterData(ctx: Context, state: RegisterState, number: string): 
     workingDays: n,
     providerCheck: o.providerCheck,
     summary: o.summary,
-    record: s.record,
+    record: wholeRecord(s.record),
     batch: s.batch,
     publishedOn: s.publishedOn,
     outcome: o.outcome && o.outcome in OUTCOME_ZH ? OUTCOME_ZH[o.outcome as OutcomeKey] : null,

@@ -10,7 +10,9 @@
  */
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { subjectKeyOf } from '../domain/identity.js';
-import { hasRegister, loadRegister } from '../io/register-store.js';
+import { hasRegister, loadRegister, wholeRecords, type Loaded } from '../io/register-store.js';
+import { parseLineAgain } from '../register/chain.js';
+import { fullRecords, type StoredRecord } from '../register/stored.js';
 import type { IsoDate, RemovalEntry } from '../register/events.js';
 import { statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
 import type { CreditRecord } from '../schemas/record.js';
@@ -67,15 +69,21 @@ export interface PlanInput {
   quarterEnd: IsoDate;
   /** The batch's removal requests (移出申请 rows), matched and checked here. */
   requests?: readonly RemovalRequest[];
+  /**
+   * Loads whole records (a REGISTER_CHANGED comparison, the 移出名单 rows): the register keeps only
+   * their summary (register/stored.ts). Default: read back from the log's lines.
+   */
+  load?: (records: readonly StoredRecord[]) => CreditRecord[];
 }
 
 export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: PlanFinding[] } {
   const { state, today } = input;
+  const load = input.load ?? ((rs: readonly StoredRecord[]) => fullRecords(rs, parseLineAgain));
   const findings: PlanFinding[] = [];
 
   // What is public today, by id and by subject (list type apart).
-  const active = new Map<string, CreditRecord>();
-  const bySubject = new Map<string, { id: string; record: CreditRecord }[]>();
+  const active = new Map<string, StoredRecord>();
+  const bySubject = new Map<string, { id: string; record: StoredRecord }[]>();
   const byKey = new Map<string, Candidate[]>();
   const index = (key: string, c: Candidate): void => {
     const list = byKey.get(key);
@@ -120,13 +128,18 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const requestedIds = new Set(requested.map((r) => r.id));
   const violationIds = new Set(requested.filter((r) => r.type === 'violation').map((r) => r.id));
 
+  // The published records a resent row is compared with, loaded whole once.
+  const resent = input.records.filter((r) => active.has(r.id) && !requestedIds.has(r.id) && !correcting.has(r));
+  const resentIds = [...new Set(resent.map((r) => r.id))];
+  const wholeActive = new Map(load(resentIds.map((id) => active.get(id) as StoredRecord)).map((w, i) => [resentIds[i] as string, w]));
+
   const publish: CreditRecord[] = [];
   const unchanged: string[] = [];
   for (const r of input.records) {
     const subject = subjectKeyOf(r);
     const where = locationOf(r);
     if (subject.weak) findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_WEAK_IDENTITY', { id: r.id, subject: r.subjectName }, where) });
-    const published = active.get(r.id);
+    const published = wholeActive.get(r.id);
     if (published && !requestedIds.has(r.id) && !correcting.has(r)) {
       const fields = changedFields(published, r);
       if (fields.length === 0) {
@@ -147,7 +160,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
 
   // Expiry and 撤销: every record whose latest publication is not yet listed as gone.
   const removals: RemovalEntry[] = [...requested];
-  const removed = new Map<string, CreditRecord>();
+  const removed = new Map<string, StoredRecord>();
   for (const r of requested) {
     const rec = active.get(r.id) ?? latest(state.records.get(r.id));
     if (rec) removed.set(r.id, rec);
@@ -175,7 +188,9 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   }
   const byDate = (a: RemovalEntry, b: RemovalEntry): number => ((a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
-  return { plan: { records: publish, unchanged, removals, removed }, findings };
+  const removedIds = [...removed.keys()];
+  const wholeRemoved = load([...removed.values()]);
+  return { plan: { records: publish, unchanged, removals, removed: new Map(removedIds.map((id, i) => [id, wholeRemoved[i] as CreditRecord])) }, findings };
 }
 
 /** Matches each removal request against what is public, runs the removal rules, and returns the removals accepted. */
@@ -231,16 +246,15 @@ function matchRequests(requests: readonly RemovalRequest[], byKey: Map<string, C
   return accepted.filter((a) => !dup.later.has(a.request)).map((a) => a.entry);
 }
 
-function latest(entry: RecordEntry | undefined): CreditRecord | undefined {
+function latest(entry: RecordEntry | undefined): StoredRecord | undefined {
   return entry?.publications[entry.publications.length - 1]?.record;
 }
 
 export { hasRegister };
 
 /** Loads the register (REGISTER_CORRUPT when broken) and plans the batch against it. */
-export function planFromWorkspace(workspace: string, input: Omit<PlanInput, 'state'>): { plan: RegisterPlan; findings: PlanFinding[] } {
-  const { state } = loadRegister(workspace);
-  return planRegister({ ...input, state });
+export function planFromWorkspace(workspace: string, input: Omit<PlanInput, 'state' | 'load'>, loaded: Loaded = loadRegister(workspace)): { plan: RegisterPlan; findings: PlanFinding[] } {
+  return planRegister({ ...input, state: loaded.state, load: wholeRecords });
 }
 
 /** What a department still has to send (status, register.md): removal requests and corrections, by record id. */
@@ -274,8 +288,8 @@ export function awaitingByDepartment(state: RegisterState, findings: readonly Pl
 }
 
 /** Loads the register and plans the batch, with what each department still has to send. */
-export function planWithAwaiting(workspace: string, input: Omit<PlanInput, 'state'>): { plan: RegisterPlan; findings: PlanFinding[]; awaiting: Record<string, Awaiting> } {
+export function planWithAwaiting(workspace: string, input: Omit<PlanInput, 'state' | 'load'>): { plan: RegisterPlan; findings: PlanFinding[]; awaiting: Record<string, Awaiting> } {
   const { state } = loadRegister(workspace);
-  const planned = planRegister({ ...input, state });
+  const planned = planRegister({ ...input, state, load: wholeRecords });
   return { ...planned, awaiting: awaitingByDepartment(state, planned.findings, planned.plan, input.today) };
 }

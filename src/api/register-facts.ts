@@ -5,7 +5,8 @@
  */
 import { maskIdentifier, type MaskRule } from '../domain/mask.js';
 import { formatQuarter, quarterOf } from '../domain/quarter.js';
-import type { IsoDate, PublishBody, RegisterEvent, RegisterRecord } from '../register/events.js';
+import type { IsoDate, PublishBody, RegisterEvent, StoredEvent } from '../register/events.js';
+import type { RecordSummary } from '../register/stored.js';
 import { replay, statusOn, type ObjectionFact as StateObjection, type RecordEntry } from '../register/state.js';
 
 /** Per department and batch: what only the register knows. */
@@ -90,12 +91,12 @@ function batchOfDay(day: IsoDate): string {
 }
 
 /** The record as it stood on that day (the publication in force), else as first published. */
-function recordOn(entry: RecordEntry | undefined, day: IsoDate): RegisterRecord | undefined {
+function recordOn(entry: RecordEntry | undefined, day: IsoDate): RecordSummary | undefined {
   if (!entry) return undefined;
   return (statusOn(entry, day) ?? statusOn(entry, '9999-12-31'))?.record ?? entry.publications[0]?.record;
 }
 
-const identifierOf = (rec: RegisterRecord | undefined, maskRule: MaskRule): string => (rec ? rec.creditCode || (rec.idNumber ? maskIdentifier(rec.idNumber, maskRule) : '') : '');
+const identifierOf = (rec: RecordSummary | undefined, maskRule: MaskRule): string => (rec ? rec.creditCode || (rec.idNumber ? maskIdentifier(rec.idNumber, maskRule) : '') : '');
 
 /**
  * The facts the register's events give: what each batch published, what it carried over unchanged,
@@ -105,10 +106,10 @@ const identifierOf = (rec: RegisterRecord | undefined, maskRule: MaskRule): stri
  * requests a published batch accepted (违法违规移出, 提前移出), and the corrections still awaited after an
  * objection resolved as 更正 (counted in the quarter it was resolved).
  */
-export function registerFactsFromEvents(events: readonly RegisterEvent[], maskRule: MaskRule, clock?: ObjectionClock): RegisterFacts {
+export function registerFactsFromEvents(events: readonly (RegisterEvent | StoredEvent)[], maskRule: MaskRule, clock?: ObjectionClock): RegisterFacts {
   const state = replay(events);
   const departmentOf = (id: string): string | undefined => state.records.get(id)?.publications[0]?.record.department;
-  const publishes = new Map<string, PublishBody & { seq: number }>();
+  const publishes = new Map<string, PublishBody<RecordSummary> & { seq: number }>();
   for (const e of events) if (e.type === 'publish') publishes.set(e.batch, e);
   const objectionFacts: (ObjectionFact & { batch: string })[] = [];
   for (const o of state.objections.values()) {

@@ -18,8 +18,9 @@ import { pathExists } from '../io/workspace.js';
 import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
 import { formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
-import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry } from '../register/events.js';
-import { apply, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
+import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
+import type { RecordSummary } from '../register/stored.js';
+import { apply, cloneState, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from './quarter.js';
@@ -239,7 +240,7 @@ export interface ListedRecord {
 }
 
 /** The subject key, masked unless --full: a natural person's 证件号码 by the mask rule; credit codes and names are public. */
-function shownSubjectKey(record: RegisterRecord, full: boolean, rule: MaskRule): string {
+function shownSubjectKey(record: RecordSummary, full: boolean, rule: MaskRule): string {
   const key = subjectKeyOf(record);
   if (full || key.weak || key.key === normaliseCreditCode(record.creditCode)) return key.key;
   return maskIdentifier(key.key, rule);
@@ -446,7 +447,7 @@ interface Side {
  * a package folder (or an unpublished batch with a package) is the whole register with that package
  * published on top of it today, as publish would record it.
  */
-function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; state: RegisterState }, today: IsoDate): Side {
+function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEvent[]; state: RegisterState }, today: IsoDate): Side {
   const asPath = resolve(ctx.cwd, arg);
   let dir: string | undefined;
   let batch: string | undefined;
@@ -458,7 +459,7 @@ function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; st
     const published = loaded.state.batches.get(batch);
     if (published) {
       const upto = loaded.events.slice(0, published.seq);
-      const e = upto[upto.length - 1] as RegisterEvent;
+      const e = upto[upto.length - 1] as StoredEvent;
       const sent = new Set<string>();
       if (e.type === 'publish' || e.type === 'import') for (const r of e.records) sent.add(r.id);
       if (e.type === 'publish') for (const id of e.unchanged) sent.add(id);
@@ -472,7 +473,7 @@ function sideOf(ctx: Context, arg: string, loaded: { events: RegisterEvent[]; st
   }
   if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
   const content = readPackage(dir, arg);
-  const state = structuredClone(loaded.state);
+  const state = cloneState(loaded.state);
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;
   const hypothetical = { type: 'publish', batch: batch ?? content.quarter, on, package: '', records: content.records, removals: content.removals, unchanged: content.unchanged, seq: state.seq + 1, at: '', by: '', host: '', prev: state.head, hash: '' } as RegisterEvent;

@@ -7,12 +7,14 @@
  * the log under the lock, refuses a broken one, and appends the event its caller decides on from the
  * state it sees then.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
-import { ChainReader, eventLine, sealEvent, type ChainResult, type Head } from '../register/chain.js';
-import type { Author, EventBody, RegisterEvent } from '../register/events.js';
-import { replay, type RegisterState } from '../register/state.js';
+import { ChainReader, eventLine, parseLineAgain, sealEvent, type ChainResult, type Head } from '../register/chain.js';
+import type { Author, EventBody, RegisterEvent, StoredEvent } from '../register/events.js';
+import { apply, replay, type RegisterState } from '../register/state.js';
+import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../register/stored.js';
+import type { CreditRecord } from '../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
 import { registerFault } from './register-faults.js';
 
@@ -36,71 +38,190 @@ export function eventsPath(workspace: string): string {
 
 export interface LogRead {
   exists: boolean;
-  bytes: Buffer;
+  /** The log's size in bytes when it was read. */
+  size: number;
   result: ChainResult;
   /** Byte offset where a torn last line starts (null when the log ends cleanly). */
   tornAt: number | null;
 }
 
-/** Reads and verifies the whole log; a missing log is an empty one. */
 /** Whether the workspace has a register (its event log). */
 export function registerExists(workspace: string): boolean {
   return existsSync(eventsPath(workspace));
 }
 
+/** The log's lines read back for whole records (stored.ts): opened for each line asked, never held open. */
+class LogLines implements LineSource {
+  constructor(private readonly path: string) {}
+
+  readLine(pos: number, len: number): Buffer {
+    const buf = Buffer.allocUnsafe(len);
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r');
+    } catch (err) {
+      throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
+    }
+    try {
+      let done = 0;
+      while (done < len) {
+        const n = readSync(fd, buf, done, len - done, pos + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done === len ? buf : buf.subarray(0, done);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Where reading starts, and how far a buffer may grow for one line (a province's batch is ~20 MB a line). */
+const CHUNK = 16 << 20;
+
+/**
+ * Reads and verifies the whole log, a chunk at a time: a province's log (~700 MB) is never held whole,
+ * and records keep only their summary and where their line is (register/stored.ts). A missing log is
+ * an empty one.
+ */
 export function readLog(workspace: string): LogRead {
   const path = eventsPath(workspace);
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { exists: false, bytes: Buffer.alloc(0), result: { ok: true, events: [], head: null }, tornAt: null };
+    if (code === 'ENOENT') return { exists: false, size: 0, result: { ok: true, events: [], head: null }, tornAt: null };
     throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: code ?? 'unreadable' });
   }
-  return { exists: true, bytes, ...verifyBytes(bytes) };
+  try {
+    if (!fstatSync(fd).isFile()) throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
+    const scan = new LogScanner(new ChainReader(new LogLines(path)));
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let filled = 0; // bytes in buf
+    let base = 0; // the file offset of buf[0]
+    for (;;) {
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      let n: number;
+      try {
+        n = readSync(fd, buf, filled, buf.length - filled, base + filled);
+      } catch (err) {
+        throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
+      }
+      if (n === 0) break;
+      filled += n;
+      let start = 0;
+      for (;;) {
+        const nl = buf.indexOf(0x0a, start);
+        if (nl < 0 || nl >= filled) break;
+        if (!scan.line(buf, start, nl, base + start)) return { exists: true, size: base + filled, ...scan.finish() };
+        start = nl + 1;
+      }
+      if (start > 0) {
+        buf.copy(buf, 0, start, filled);
+        base += start;
+        filled -= start;
+      }
+    }
+    if (filled > 0) scan.tail(base);
+    return { exists: true, size: base + filled, ...scan.finish() };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
- * Verifies the log line by line from its bytes (a province's register is larger than a string may
- * be). A last line without `\n`, or trailing lines of NUL bytes only, is torn (register/chain.ts).
+ * The torn-tail rule over lines as they come: a last line without `\n`, or trailing lines of NUL
+ * bytes only, is torn (register/chain.ts); NUL lines with a real line after them are not a torn tail
+ * but simply bad (the first of them).
  */
+class LogScanner {
+  private lineNo = 0;
+  private nulFrom = -1; // the offset of a run of NUL-only lines, torn if nothing else follows
+  private nulLine = 0;
+  private nulLength = 0;
+  private stopped = false;
+
+  constructor(private readonly reader: ChainReader) {}
+
+  /** A complete line buf[start, end) at offset `pos` of the log; false once the chain is broken. */
+  line(buf: Buffer, start: number, end: number, pos: number): boolean {
+    this.lineNo++;
+    if (end > start && isAllNul(buf, start, end)) {
+      if (this.nulFrom < 0) {
+        this.nulFrom = pos;
+        this.nulLine = this.lineNo;
+        this.nulLength = end - start;
+      }
+      return true;
+    }
+    if (this.nulFrom >= 0) {
+      this.reader.push('\0'.repeat(this.nulLength));
+      this.stopped = true;
+      return false;
+    }
+    if (!this.reader.pushBytes(buf, start, end, pos)) {
+      this.stopped = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** The last line, left without its `\n`, starts at `pos`. */
+  tail(pos: number): void {
+    this.lineNo++;
+    if (this.nulFrom < 0) {
+      this.nulFrom = pos;
+      this.nulLine = this.lineNo;
+    }
+  }
+
+  finish(): { result: ChainResult; tornAt: number | null } {
+    if (!this.stopped && this.nulFrom >= 0) return { result: this.reader.end({ line: this.nulLine, offset: this.nulFrom }), tornAt: this.nulFrom };
+    return { result: this.reader.end(), tornAt: null };
+  }
+}
+
+/** Verifies a log held in memory, line by line, as readLog does the file (for tests and small logs). */
 export function verifyBytes(bytes: Buffer): { result: ChainResult; tornAt: number | null } {
-  const reader = new ChainReader();
+  const scan = new LogScanner(new ChainReader());
   let start = 0;
-  let line = 0;
-  let nulFrom = -1; // the start of a run of NUL-only lines, torn if nothing else follows
-  let nulLine = 0;
   for (;;) {
     const nl = bytes.indexOf(0x0a, start);
-    const end = nl < 0 ? bytes.length : nl;
-    if (nl < 0 && start === bytes.length) break;
-    line++;
-    const onlyNul = end > start && isAllNul(bytes, start, end);
-    if (nl < 0 || onlyNul) {
-      if (nulFrom < 0) {
-        nulFrom = start;
-        nulLine = line;
-      }
-      if (nl < 0) break;
-      start = nl + 1;
-      continue;
-    }
-    if (nulFrom >= 0) {
-      // NUL lines with a real line after them are not a torn tail: the first of them is simply bad.
-      reader.push(bytes.toString('utf8', nulFrom, bytes.indexOf(0x0a, nulFrom)));
-      return { result: reader.end(), tornAt: null };
-    }
-    if (!reader.push(bytes.toString('utf8', start, end))) return { result: reader.end(), tornAt: null };
+    if (nl < 0) break;
+    if (!scan.line(bytes, start, nl, start)) return scan.finish();
     start = nl + 1;
   }
-  if (nulFrom >= 0) return { result: reader.end({ line: nulLine, offset: nulFrom }), tornAt: nulFrom };
-  return { result: reader.end(), tornAt: null };
+  if (start < bytes.length) scan.tail(start);
+  return scan.finish();
 }
 
 function isAllNul(bytes: Buffer, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (bytes[i] !== 0) return false;
   return true;
+}
+
+/**
+ * The whole records (stored.ts), each line read back once and checked against the hash it had when
+ * verified: a line changed since is REGISTER_CORRUPT.
+ */
+export function wholeRecords(records: readonly StoredRecord[]): CreditRecord[] {
+  try {
+    return fullRecords(records, parseLineAgain);
+  } catch (err) {
+    if (err instanceof LineChangedError) throw new ToolError('REGISTER_CORRUPT', { path: EVENTS_DISPLAY, line: err.line, reason: 'hash' });
+    if (err instanceof SyntaxError) throw new ToolError('REGISTER_CORRUPT', { path: EVENTS_DISPLAY, line: 0, reason: 'json' });
+    throw err;
+  }
+}
+
+/** One whole record (register show, a letter). */
+export function wholeRecord(record: StoredRecord): CreditRecord {
+  return wholeRecords([record])[0] as CreditRecord;
 }
 
 function corrupt(result: ChainResult): ToolError {
@@ -109,7 +230,7 @@ function corrupt(result: ChainResult): ToolError {
 }
 
 export interface Loaded {
-  events: RegisterEvent[];
+  events: StoredEvent[];
   state: RegisterState;
   head: Head | null;
   exists: boolean;
@@ -225,7 +346,7 @@ export async function repairRegister(workspace: string, stamp: string, author: A
     const fd2 = openSync(path, 'r+');
     fsyncSync(fd2);
     closeSync(fd2);
-    const cut = { line: read.result.broken.line, bytes: read.bytes.length - read.tornAt, backup: `${REGISTER_DIR}/${backup}` };
+    const cut = { line: read.result.broken.line, bytes: read.size - read.tornAt, backup: `${REGISTER_DIR}/${backup}` };
     const event = sealEvent({ type: 'repair', ...cut }, author, read.result.head);
     writeLine(path, Buffer.from(eventLine(event), 'utf8'));
     return { action: 'cut', ...cut, head: { seq: event.seq, hash: event.hash } };

@@ -5,8 +5,12 @@
  * link; a cut tail does not, which is why `publish` prints the head for the clerk to keep and
  * `register verify --head` checks the log still reaches it.
  */
+import { createHash } from 'node:crypto';
+import { recordIdentity } from '../domain/identity.js';
+import type { CreditRecord } from '../schemas/record.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
-import { EVENT_TYPES, type Author, type EventBody, type RegisterEvent } from './events.js';
+import { EVENT_TYPES, type Author, type EventBody, type RegisterEvent, type StoredEvent } from './events.js';
+import { LineChangedError, StoredRecord, type LineSource, type RecordOrigin } from './stored.js';
 
 export interface Head {
   seq: number;
@@ -73,8 +77,8 @@ export interface ChainBreak {
 }
 
 export type ChainResult =
-  | { ok: true; events: RegisterEvent[]; head: Head | null }
-  | { ok: false; events: RegisterEvent[]; head: Head | null; broken: ChainBreak };
+  | { ok: true; events: StoredEvent[]; head: Head | null }
+  | { ok: false; events: StoredEvent[]; head: Head | null; broken: ChainBreak };
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -135,19 +139,64 @@ export function lineHash(text: string): string | undefined {
   return sha256Hex(text.slice(0, at) + text.slice(at + HASH_MEMBER.length + 65));
 }
 
+const HASH_MEMBER_BYTES = Buffer.from(HASH_MEMBER, 'latin1');
+
+/** lineHash of a line's bytes, hashed as they are (no string made, nothing re-encoded). */
+export function lineHashOfBytes(buf: Buffer, start: number, end: number): string | undefined {
+  const at = buf.subarray(start, end).indexOf(HASH_MEMBER_BYTES);
+  if (at < 0) return undefined;
+  const from = start + at;
+  const close = from + HASH_MEMBER_BYTES.length + 64;
+  if (close >= end || buf[close] !== 0x22) return undefined;
+  return createHash('sha256').update(buf.subarray(start, from)).update(buf.subarray(close + 1, end)).digest('hex');
+}
+
+// One decoder for every line: a malformed byte becomes U+FFFD (its hash, taken of the bytes, then fails),
+// a byte-order mark is kept (and fails JSON.parse) rather than silently dropped.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * An event as a reader keeps it: its records as StoredRecord, their origin the line they came from
+ * (read back through `source`) or, without a source, the parsed records themselves.
+ */
+function storedEvent(event: RegisterEvent, origin: RecordOrigin | null): StoredEvent {
+  if (event.type !== 'publish' && event.type !== 'import') return event;
+  const records = event.records as unknown[];
+  const keep: RecordOrigin = origin ?? { kind: 'memory', records: event.records };
+  const stored = records.map((r, i) => new StoredRecord(withId(r as CreditRecord), keep, i));
+  return { ...event, records: stored } as StoredEvent;
+}
+
+/** A record without an id (written by another tool before ids) gets the one its identity gives. */
+function withId(r: CreditRecord): CreditRecord {
+  return typeof r.id === 'string' && r.id !== '' ? r : { ...r, id: recordIdentity(r).id };
+}
+
 /**
  * Checks lines one at a time, in order, and stops at the first bad one: not JSON, not an event, a seq
  * that does not follow, a `prev` that is not the hash before, a `hash` that is not the hash of its
  * bytes. Fed line by line so that a register too large for one string (10⁶ records) can be read.
+ * Given a LineSource (the log on disk), records keep only their summary and where their line is.
  */
 export class ChainReader {
-  readonly events: RegisterEvent[] = [];
+  readonly events: StoredEvent[] = [];
   head: Head | null = null;
   broken: ChainBreak | null = null;
   private lineNo = 0;
 
+  constructor(private readonly source: LineSource | null = null) {}
+
   /** Feeds the next complete line (without its `\n`); false once the chain is broken. */
   push(text: string): boolean {
+    return this.accept(text, () => lineHash(text), null);
+  }
+
+  /** Feeds the next complete line as bytes: buf[start, end) is the line, `pos` its offset in the log. */
+  pushBytes(buf: Buffer, start: number, end: number, pos: number): boolean {
+    return this.accept(UTF8.decode(buf.subarray(start, end)), () => lineHashOfBytes(buf, start, end), { pos, len: end - start });
+  }
+
+  private accept(text: string, hashOfLine: () => string | undefined, at: { pos: number; len: number } | null): boolean {
     if (this.broken) return false;
     const line = ++this.lineNo;
     const fail = (reason: BreakReason): boolean => {
@@ -164,8 +213,9 @@ export class ChainReader {
     const head = this.head;
     if (parsed.seq !== (head ? head.seq + 1 : 1)) return fail('seq');
     if (parsed.prev !== (head ? head.hash : null)) return fail('prev');
-    if (lineHash(text) !== parsed.hash) return fail('hash');
-    this.events.push(parsed);
+    if (hashOfLine() !== parsed.hash) return fail('hash');
+    const origin: RecordOrigin | null = at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: parsed.hash } : null;
+    this.events.push(storedEvent(parsed, origin));
     this.head = { seq: parsed.seq, hash: parsed.hash };
     return true;
   }
@@ -175,6 +225,15 @@ export class ChainReader {
     if (!this.broken && torn) this.broken = { line: torn.line, reason: 'torn' };
     return this.broken ? { ok: false, events: this.events, head: this.head, broken: this.broken } : { ok: true, events: this.events, head: this.head };
   }
+}
+
+/**
+ * A line read back for its records (stored.ts fullRecords): it must still hash to what it did when
+ * the log was verified, else it throws (the log changed under the reader).
+ */
+export function parseLineAgain(bytes: Buffer, origin: Extract<RecordOrigin, { kind: 'line' }>): { records?: unknown } {
+  if (lineHashOfBytes(bytes, 0, bytes.length) !== origin.hash) throw new LineChangedError(origin.line);
+  return JSON.parse(UTF8.decode(bytes)) as { records?: unknown };
 }
 
 export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = null): ChainResult {
@@ -190,7 +249,7 @@ export function verifyLog(text: string): ChainResult {
 }
 
 /** Whether the events still reach a head the clerk noted (`register verify --head`). */
-export function reachesHead(events: readonly RegisterEvent[], head: { seq: number; hash: string }): boolean {
+export function reachesHead(events: readonly { seq: number; hash: string }[], head: { seq: number; hash: string }): boolean {
   const e = events[head.seq - 1];
   return e !== undefined && e.seq === head.seq && e.hash.startsWith(head.hash);
 }

@@ -14,6 +14,7 @@
  * - `repair`: `register repair` cut a torn last line (who did it, and where the copy is).
  */
 import type { CreditRecord } from '../schemas/record.js';
+import type { StoredRecord } from './stored.js';
 
 export type IsoDate = string;
 
@@ -46,27 +47,27 @@ export interface EventHead {
   hash: string;
 }
 
-export interface PublishBody {
+export interface PublishBody<R = RegisterRecord> {
   type: 'publish';
   batch: string;
   /** The publication date (`publish --on`, default today): records count from it. */
   on: IsoDate;
   /** The SHA-256 of the package's manifest.json. */
   package: string;
-  records: RegisterRecord[];
+  records: R[];
   removals: RemovalEntry[];
   /** Ids resubmitted unchanged (already public): not published again. */
   unchanged: string[];
 }
 
-export interface ImportBody {
+export interface ImportBody<R = RegisterRecord> {
   type: 'import';
   batch: string;
   on: IsoDate;
   department?: string | undefined;
   /** The imported files, as the clerk named them (relative, for the record only). */
   files: string[];
-  records: RegisterRecord[];
+  records: R[];
 }
 
 export interface NoteBody {
@@ -130,6 +131,13 @@ export type EventType = EventBody['type'];
 export const EVENT_TYPES: readonly EventType[] = ['publish', 'import', 'note', 'objection-add', 'objection-resolve', 'repair'];
 
 export type RegisterEvent = EventBody & EventHead;
+
+/**
+ * An event as a reader holds it: the same, with its records kept as StoredRecord (stored.ts: the
+ * fields readers use, and where the whole record is).
+ */
+export type StoredEventBody = PublishBody<StoredRecord> | ImportBody<StoredRecord> | NoteBody | ObjectionAddBody | ObjectionResolveBody | RepairBody;
+export type StoredEvent = StoredEventBody & EventHead;
 
 /** Who wrote an event, when and where: filled in by the command that writes. */
 export interface Author {

@@ -8,13 +8,15 @@
  * publication, a removal from its batch's publication (a 撤销 from the day it is resolved), and a
  * record is expired the day after its 公示截止日期.
  */
-import type { IsoDate, RegisterEvent, RegisterRecord, RemovalType } from './events.js';
+import type { IsoDate, RegisterEvent, RegisterRecord, RemovalType, StoredEvent } from './events.js';
+import { StoredRecord, storedFromMemory } from './stored.js';
 
 export interface Publication {
   seq: number;
   batch: string;
   on: IsoDate;
-  record: RegisterRecord;
+  /** The record's summary and where the whole of it is (stored.ts fullRecords). */
+  record: StoredRecord;
 }
 
 export interface RemovalFact {
@@ -81,10 +83,20 @@ export function emptyState(): RegisterState {
   return { seq: 0, head: null, records: new Map(), batches: new Map(), objections: new Map() };
 }
 
+// Most records are never removed early nor objected to: they share these until their first entry
+// (a province holds a million entries).
+const NO_REMOVALS: RemovalFact[] = Object.freeze([]) as unknown as RemovalFact[];
+const NO_OBJECTIONS: ObjectionFact[] = Object.freeze([]) as unknown as ObjectionFact[];
+
+function addRemoval(e: RecordEntry, r: RemovalFact): void {
+  if (e.removals === NO_REMOVALS) e.removals = [];
+  e.removals.push(r);
+}
+
 function entryOf(state: RegisterState, id: string): RecordEntry {
   let e = state.records.get(id);
   if (!e) {
-    e = { id, publications: [], removals: [], objections: [], events: [] };
+    e = { id, publications: [], removals: NO_REMOVALS, objections: NO_OBJECTIONS, events: [] };
     state.records.set(id, e);
   }
   return e;
@@ -94,12 +106,18 @@ function touch(e: RecordEntry, seq: number): void {
   if (e.events[e.events.length - 1] !== seq) e.events.push(seq);
 }
 
+/** An event's records as StoredRecord: read from the log they already are; made in memory they are wrapped. */
+function storedRecords(records: readonly (RegisterRecord | StoredRecord)[]): readonly StoredRecord[] {
+  if (records.length === 0 || records[0] instanceof StoredRecord) return records as readonly StoredRecord[];
+  return storedFromMemory(records as readonly RegisterRecord[]);
+}
+
 /** Folds one event into the state (mutating it, for speed at a million records; replay makes a fresh one). */
-export function apply(state: RegisterState, event: RegisterEvent): RegisterState {
+export function apply(state: RegisterState, event: RegisterEvent | StoredEvent): RegisterState {
   switch (event.type) {
     case 'publish':
     case 'import': {
-      for (const record of event.records) {
+      for (const record of storedRecords(event.records)) {
         const e = entryOf(state, record.id);
         e.publications.push({ seq: event.seq, batch: event.batch, on: event.on, record });
         touch(e, event.seq);
@@ -108,7 +126,7 @@ export function apply(state: RegisterState, event: RegisterEvent): RegisterState
         for (const r of event.removals) {
           const e = state.records.get(r.id);
           if (!e) continue; // compile matched it against the register; an unknown id changes nothing
-          e.removals.push({ seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
+          addRemoval(e, { seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
           touch(e, event.seq);
         }
         for (const id of event.unchanged) {
@@ -147,6 +165,7 @@ export function apply(state: RegisterState, event: RegisterEvent): RegisterState
         opinion: null,
         late: false,
       };
+      if (e.objections === NO_OBJECTIONS) e.objections = [];
       e.objections.push(fact);
       state.objections.set(event.objection, fact);
       touch(e, event.seq);
@@ -164,7 +183,7 @@ export function apply(state: RegisterState, event: RegisterEvent): RegisterState
         o.opinion = event.reason ?? '';
         o.late = event.late ?? false;
       }
-      if (event.outcome === 'revoked') e.removals.push({ seq: event.seq, type: 'revoked', on: event.on, batch: null, reason: event.reason ?? '' });
+      if (event.outcome === 'revoked') addRemoval(e, { seq: event.seq, type: 'revoked', on: event.on, batch: null, reason: event.reason ?? '' });
       touch(e, event.seq);
       break;
     }
@@ -176,12 +195,39 @@ export function apply(state: RegisterState, event: RegisterEvent): RegisterState
   return state;
 }
 
-export function continueReplay(state: RegisterState, events: Iterable<RegisterEvent>): RegisterState {
+/**
+ * A copy of the state that applying more events leaves the original as it was (diff's "this package
+ * published on top of the register"): maps and each record's lists are copied, the facts in them and
+ * the records themselves are shared (apply never changes a publication or a removal once made).
+ */
+export function cloneState(state: RegisterState): RegisterState {
+  const records = new Map<string, RecordEntry>();
+  const objections = new Map<string, ObjectionFact>();
+  const copied = new Map<ObjectionFact, ObjectionFact>();
+  const copyFact = (o: ObjectionFact): ObjectionFact => {
+    let c = copied.get(o);
+    if (!c) copied.set(o, (c = { ...o }));
+    return c;
+  };
+  for (const [id, e] of state.records) {
+    records.set(id, {
+      id: e.id,
+      publications: [...e.publications],
+      removals: e.removals === NO_REMOVALS ? NO_REMOVALS : [...e.removals],
+      objections: e.objections === NO_OBJECTIONS ? NO_OBJECTIONS : e.objections.map(copyFact),
+      events: [...e.events],
+    });
+  }
+  for (const [k, o] of state.objections) objections.set(k, copyFact(o));
+  return { seq: state.seq, head: state.head, records, batches: new Map(state.batches), objections };
+}
+
+export function continueReplay(state: RegisterState, events: Iterable<RegisterEvent | StoredEvent>): RegisterState {
   for (const e of events) apply(state, e);
   return state;
 }
 
-export function replay(events: Iterable<RegisterEvent>): RegisterState {
+export function replay(events: Iterable<RegisterEvent | StoredEvent>): RegisterState {
   return continueReplay(emptyState(), events);
 }
 
@@ -189,7 +235,7 @@ export type Status = 'active' | 'expired' | 'removed';
 
 export interface RecordStatus {
   id: string;
-  record: RegisterRecord;
+  record: StoredRecord;
   batch: string;
   publishedOn: IsoDate;
   publishUntil: IsoDate;

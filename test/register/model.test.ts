@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { canonicalJson } from '../../src/register/canonical.js';
 import { eventLine, hashOfEvent, parseHead, reachesHead, sealEvent, splitLog, verifyLog, type Head } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
-import { continueReplay, replay, revokedSinceLastPublish, statusesOn, statusOn } from '../../src/register/state.js';
+import { cloneState, continueReplay, replay, revokedSinceLastPublish, statusesOn, statusOn } from '../../src/register/state.js';
 
 const AUTHOR = { at: '2026-10-15T09:30:00+08:00', by: '张三', host: 'HRSS-PC07' };
 
@@ -150,7 +150,7 @@ describe('replay', () => {
     fc.assert(
       fc.property(logArb, fc.nat(), (events, k) => {
         const cut = k % (events.length + 1);
-        const snapshot = structuredClone(replay(events.slice(0, cut)));
+        const snapshot = cloneState(replay(events.slice(0, cut)));
         expect(continueReplay(snapshot, events.slice(cut))).toEqual(replay(events));
       }),
     );

@@ -11,7 +11,8 @@ export type RequestedType = 'violation' | 'early' | 'revoked';
 
 export interface Candidate {
   id: string;
-  record: CreditRecord;
+  /** What the removal rules read of the record (the register keeps these of every record: register/stored.ts). */
+  record: Pick<CreditRecord, 'listType' | 'department' | 'severity' | 'subjectName' | 'decisionNo' | 'decisionDate'>;
   publishedOn: IsoDate;
 }
 

@@ -1,0 +1,121 @@
+/**
+ * Records as a reader of the register keeps them: the fields statuses, filters, listings, diffs and
+ * compile's matching need (RecordSummary), and where the whole record is (its event's line in
+ * events.jsonl and its place in that line's `records`). A province's register holds a million
+ * records of ~30 fields each; kept whole they would not fit in a gigabyte, kept like this they do,
+ * and the few commands that need a whole record (show, a REGISTER_CHANGED comparison, the 移出名单
+ * rows, the ledger) load it again from its line — whose hash is checked again on the way.
+ *
+ * Records of events made in memory (a publish just sealed, a test's replay) keep their origin in
+ * memory: the same type, nothing to read.
+ */
+import type { CreditRecord } from '../schemas/record.js';
+
+/** The fields of a record that the register's readers use without loading the whole record. */
+export const SUMMARY_FIELDS = [
+  'id',
+  'listType',
+  'domain',
+  'department',
+  'subjectName',
+  'subjectType',
+  'creditCode',
+  'idType',
+  'idNumber',
+  'decisionNo',
+  'decisionDate',
+  'publishUntil',
+  'severity',
+] as const satisfies readonly (keyof CreditRecord)[];
+
+export type RecordSummary = Pick<CreditRecord, (typeof SUMMARY_FIELDS)[number]>;
+
+/** Reads back the bytes of one line of the log (implemented by io/register-store.ts). */
+export interface LineSource {
+  readLine(pos: number, len: number): Buffer;
+}
+
+/** Where a record's event came from: a line of the log, or an event held in memory. */
+export type RecordOrigin =
+  | { kind: 'line'; source: LineSource; pos: number; len: number; line: number; hash: string }
+  | { kind: 'memory'; records: readonly CreditRecord[] };
+
+export class StoredRecord implements RecordSummary {
+  readonly id: string;
+  readonly listType: CreditRecord['listType'];
+  readonly domain: string;
+  readonly department: string;
+  readonly subjectName: string;
+  readonly subjectType: string;
+  readonly creditCode: string;
+  readonly idType: CreditRecord['idType'];
+  readonly idNumber: string;
+  readonly decisionNo: string;
+  readonly decisionDate: string;
+  readonly publishUntil: string;
+  readonly severity: CreditRecord['severity'];
+
+  constructor(
+    r: RecordSummary,
+    readonly origin: RecordOrigin,
+    /** Its index in its event's `records`. */
+    readonly index: number,
+  ) {
+    this.id = r.id;
+    this.listType = r.listType;
+    this.domain = str(r.domain);
+    this.department = str(r.department);
+    this.subjectName = str(r.subjectName);
+    this.subjectType = str(r.subjectType);
+    this.creditCode = str(r.creditCode);
+    this.idType = str(r.idType) as CreditRecord['idType'];
+    this.idNumber = str(r.idNumber);
+    this.decisionNo = str(r.decisionNo);
+    this.decisionDate = str(r.decisionDate);
+    this.publishUntil = str(r.publishUntil);
+    this.severity = str(r.severity) as CreditRecord['severity'];
+  }
+}
+
+/** Another writer's record may lack a field or hold a number: the summary keeps text (identity does too). */
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+}
+
+/** Wraps the records of an event held in memory. */
+export function storedFromMemory(records: readonly CreditRecord[]): StoredRecord[] {
+  const origin: RecordOrigin = { kind: 'memory', records };
+  return records.map((r, i) => new StoredRecord(r, origin, i));
+}
+
+/** Thrown when a line read back is no longer the line that was verified (REGISTER_CORRUPT for the caller). */
+export class LineChangedError extends Error {
+  constructor(readonly line: number) {
+    super(`events.jsonl line ${line} changed since it was read`);
+  }
+}
+
+/**
+ * The whole records, in the order asked. Each line is read and parsed once however many of its
+ * records are asked for; `check` verifies a line read back (its hash) and throws LineChangedError
+ * when it is not the line that was verified.
+ */
+export function fullRecords(
+  records: readonly StoredRecord[],
+  parseLine: (bytes: Buffer, origin: Extract<RecordOrigin, { kind: 'line' }>) => { records?: unknown },
+): CreditRecord[] {
+  const lines = new Map<RecordOrigin, readonly unknown[]>();
+  return records.map((r) => {
+    const o = r.origin;
+    if (o.kind === 'memory') return o.records[r.index] as CreditRecord;
+    let parsed = lines.get(o);
+    if (!parsed) {
+      const event = parseLine(o.source.readLine(o.pos, o.len), o);
+      parsed = Array.isArray(event.records) ? event.records : [];
+      lines.set(o, parsed);
+    }
+    const full = parsed[r.index] as CreditRecord | undefined;
+    if (!full || typeof full !== 'object') throw new LineChangedError(o.line);
+    return full.id === r.id ? full : { ...full, id: r.id };
+  });
+}
