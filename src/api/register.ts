@@ -20,7 +20,7 @@ import { resolveAuthor, beijingInstant } from '../io/who.js';
 import { formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
 import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
-import { apply, cloneState, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
+import { apply, cloneState, eventsTouching, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from './quarter.js';
@@ -392,7 +392,7 @@ export function registerShow(query: string, options: CommonOptions & { full?: bo
       (normaliseIdNumber(q) !== '' && normaliseIdNumber(q) === normaliseIdNumber(r.idNumber)) ||
       foldKey(q) === foldKey(r.subjectName);
     if (!hit) continue;
-    const shown = entry.events.map((seq): ShownEvent => {
+    const shown = eventsTouching(events, entry).map((seq): ShownEvent => {
       const e = events[seq - 1] as RegisterEvent;
       return {
         seq: e.seq,

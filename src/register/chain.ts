@@ -10,6 +10,7 @@ import { recordIdentity } from '../domain/identity.js';
 import type { CreditRecord } from '../schemas/record.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { EVENT_TYPES, type Author, type EventBody, type RegisterEvent, type StoredEvent } from './events.js';
+import { splitRecords } from './line-split.js';
 import { LineChangedError, StoredRecord, type LineSource, type RecordOrigin } from './stored.js';
 
 export interface Head {
@@ -159,11 +160,29 @@ const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
  * An event as a reader keeps it: its records as StoredRecord, their origin the line they came from
  * (read back through `source`) or, without a source, the parsed records themselves.
  */
-function storedEvent(event: RegisterEvent, origin: RecordOrigin | null): StoredEvent {
+/** Each record's bytes in `buf`: spans[2i] to spans[2i+1]. */
+interface Pieces {
+  buf: Buffer;
+  spans: readonly number[];
+}
+
+function storedEvent(event: RegisterEvent, origin: RecordOrigin | null, pieces: Pieces | null = null): StoredEvent {
   if (event.type !== 'publish' && event.type !== 'import') return event;
-  const records = event.records as unknown[];
   const keep: RecordOrigin = origin ?? { kind: 'memory', records: event.records };
-  const stored = records.map((r, i) => new StoredRecord(withId(r as CreditRecord), keep, i));
+  const by = { seq: event.seq, batch: event.batch, on: event.on };
+  if (pieces) {
+    // One record parsed, summarised and dropped at a time (line-split.ts); a piece that is not an object throws.
+    const n = pieces.spans.length / 2;
+    const stored = new Array<StoredRecord>(n);
+    for (let i = 0; i < n; i++) {
+      const r: unknown = JSON.parse(UTF8.decode(pieces.buf.subarray(pieces.spans[2 * i], pieces.spans[2 * i + 1])));
+      if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new SyntaxError('not a record');
+      stored[i] = new StoredRecord(withId(r as CreditRecord), by, keep, i);
+    }
+    return { ...event, records: stored } as StoredEvent;
+  }
+  const records = event.records as unknown[];
+  const stored = records.map((r, i) => new StoredRecord(withId(r as CreditRecord), by, keep, i));
   return { ...event, records: stored } as StoredEvent;
 }
 
@@ -188,15 +207,23 @@ export class ChainReader {
 
   /** Feeds the next complete line (without its `\n`); false once the chain is broken. */
   push(text: string): boolean {
-    return this.accept(text, () => lineHash(text), null);
+    return this.accept(() => text, null, () => lineHash(text), null);
   }
 
   /** Feeds the next complete line as bytes: buf[start, end) is the line, `pos` its offset in the log. */
   pushBytes(buf: Buffer, start: number, end: number, pos: number): boolean {
-    return this.accept(UTF8.decode(buf.subarray(start, end)), () => lineHashOfBytes(buf, start, end), { pos, len: end - start });
+    // A line read from the log is parsed a record at a time when it can be (line-split.ts), else whole.
+    const split = this.source ? splitRecords(buf, start, end, (b) => UTF8.decode(b)) : null;
+    const pieces = split ? { buf, spans: split.pieces } : null;
+    return this.accept(() => UTF8.decode(buf.subarray(start, end)), split ? { header: split.header, pieces } : null, () => lineHashOfBytes(buf, start, end), { pos, len: end - start });
   }
 
-  private accept(text: string, hashOfLine: () => string | undefined, at: { pos: number; len: number } | null): boolean {
+  private accept(
+    text: () => string,
+    split: { header: string; pieces: Pieces | null } | null,
+    hashOfLine: () => string | undefined,
+    at: { pos: number; len: number } | null,
+  ): boolean {
     if (this.broken) return false;
     const line = ++this.lineNo;
     const fail = (reason: BreakReason): boolean => {
@@ -205,9 +232,15 @@ export class ChainReader {
     };
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(split ? split.header : text());
     } catch {
-      return fail('json');
+      if (!split) return fail('json');
+      split = null;
+      try {
+        parsed = JSON.parse(text());
+      } catch {
+        return fail('json');
+      }
     }
     if (!wellFormed(parsed)) return fail('schema');
     const head = this.head;
@@ -215,7 +248,14 @@ export class ChainReader {
     if (parsed.prev !== (head ? head.hash : null)) return fail('prev');
     if (hashOfLine() !== parsed.hash) return fail('hash');
     const origin: RecordOrigin | null = at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: parsed.hash } : null;
-    this.events.push(storedEvent(parsed, origin));
+    let stored: StoredEvent;
+    try {
+      stored = storedEvent(parsed, origin, split?.pieces ?? null);
+    } catch {
+      // The split did not fit this line after all: parse it whole.
+      stored = storedEvent(JSON.parse(text()) as RegisterEvent, origin);
+    }
+    this.events.push(stored);
     this.head = { seq: parsed.seq, hash: parsed.hash };
     return true;
   }

@@ -11,13 +11,11 @@
 import type { IsoDate, RegisterEvent, RegisterRecord, RemovalType, StoredEvent } from './events.js';
 import { StoredRecord, storedFromMemory } from './stored.js';
 
-export interface Publication {
-  seq: number;
-  batch: string;
-  on: IsoDate;
-  /** The record's summary and where the whole of it is (stored.ts fullRecords). */
-  record: StoredRecord;
-}
+/**
+ * A publication: the record as one event published it (seq, batch, on), its summary, and where the
+ * whole of it is (stored.ts). `record` is the same object.
+ */
+export type Publication = StoredRecord;
 
 export interface RemovalFact {
   seq: number;
@@ -58,8 +56,6 @@ export interface RecordEntry {
   publications: Publication[];
   removals: RemovalFact[];
   objections: ObjectionFact[];
-  /** The seq of every event that touched the record (notes included). */
-  events: number[];
 }
 
 export interface BatchFact {
@@ -93,23 +89,17 @@ function addRemoval(e: RecordEntry, r: RemovalFact): void {
   e.removals.push(r);
 }
 
-function entryOf(state: RegisterState, id: string): RecordEntry {
-  let e = state.records.get(id);
-  if (!e) {
-    e = { id, publications: [], removals: NO_REMOVALS, objections: NO_OBJECTIONS, events: [] };
-    state.records.set(id, e);
-  }
-  return e;
-}
-
-function touch(e: RecordEntry, seq: number): void {
-  if (e.events[e.events.length - 1] !== seq) e.events.push(seq);
+/** Adds a publication; a record's first makes its entry (an array literal of one: pushed onto an empty array, V8 reserves 17). */
+function publish(state: RegisterState, record: StoredRecord): void {
+  const e = state.records.get(record.id);
+  if (e) e.publications.push(record);
+  else state.records.set(record.id, { id: record.id, publications: [record], removals: NO_REMOVALS, objections: NO_OBJECTIONS });
 }
 
 /** An event's records as StoredRecord: read from the log they already are; made in memory they are wrapped. */
-function storedRecords(records: readonly (RegisterRecord | StoredRecord)[]): readonly StoredRecord[] {
+function storedRecords(records: readonly (RegisterRecord | StoredRecord)[], by: { seq: number; batch: string; on: IsoDate }): readonly StoredRecord[] {
   if (records.length === 0 || records[0] instanceof StoredRecord) return records as readonly StoredRecord[];
-  return storedFromMemory(records as readonly RegisterRecord[]);
+  return storedFromMemory(records as readonly RegisterRecord[], by);
 }
 
 /** Folds one event into the state (mutating it, for speed at a million records; replay makes a fresh one). */
@@ -117,31 +107,18 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
   switch (event.type) {
     case 'publish':
     case 'import': {
-      for (const record of storedRecords(event.records)) {
-        const e = entryOf(state, record.id);
-        e.publications.push({ seq: event.seq, batch: event.batch, on: event.on, record });
-        touch(e, event.seq);
-      }
+      for (const record of storedRecords(event.records, event)) publish(state, record);
       if (event.type === 'publish') {
         for (const r of event.removals) {
           const e = state.records.get(r.id);
           if (!e) continue; // compile matched it against the register; an unknown id changes nothing
           addRemoval(e, { seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
-          touch(e, event.seq);
-        }
-        for (const id of event.unchanged) {
-          const e = state.records.get(id);
-          if (e) touch(e, event.seq);
         }
       }
       state.batches.set(event.batch, { seq: event.seq, type: event.type, on: event.on, package: event.type === 'publish' ? event.package : null });
       break;
     }
     case 'note':
-      for (const id of event.ids) {
-        const e = state.records.get(id);
-        if (e) touch(e, event.seq);
-      }
       break;
     case 'objection-add': {
       const e = state.records.get(event.id);
@@ -168,7 +145,6 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
       if (e.objections === NO_OBJECTIONS) e.objections = [];
       e.objections.push(fact);
       state.objections.set(event.objection, fact);
-      touch(e, event.seq);
       break;
     }
     case 'objection-resolve': {
@@ -184,7 +160,6 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
         o.late = event.late ?? false;
       }
       if (event.outcome === 'revoked') addRemoval(e, { seq: event.seq, type: 'revoked', on: event.on, batch: null, reason: event.reason ?? '' });
-      touch(e, event.seq);
       break;
     }
     case 'repair':
@@ -215,11 +190,44 @@ export function cloneState(state: RegisterState): RegisterState {
       publications: [...e.publications],
       removals: e.removals === NO_REMOVALS ? NO_REMOVALS : [...e.removals],
       objections: e.objections === NO_OBJECTIONS ? NO_OBJECTIONS : e.objections.map(copyFact),
-      events: [...e.events],
     });
   }
   for (const [k, o] of state.objections) objections.set(k, copyFact(o));
   return { seq: state.seq, head: state.head, records, batches: new Map(state.batches), objections };
+}
+
+/**
+ * The events that touched a record (register show): its publications, removals listed by a batch,
+ * resubmissions unchanged, notes naming it, its objections — from its first publication on (an
+ * event before that could not touch it). Computed when asked: a province's state keeps no such list.
+ */
+export function eventsTouching(events: readonly (RegisterEvent | StoredEvent)[], entry: RecordEntry): number[] {
+  const id = entry.id;
+  const first = entry.publications[0]?.seq ?? Infinity;
+  const out: number[] = [];
+  for (const e of events) {
+    if (e.seq < first) continue;
+    let hit = false;
+    switch (e.type) {
+      case 'publish':
+        hit = e.records.some((r) => r.id === id) || e.removals.some((r) => r.id === id) || e.unchanged.includes(id);
+        break;
+      case 'import':
+        hit = e.records.some((r) => r.id === id);
+        break;
+      case 'note':
+        hit = e.ids.includes(id);
+        break;
+      case 'objection-add':
+      case 'objection-resolve':
+        hit = e.id === id;
+        break;
+      case 'repair':
+        break;
+    }
+    if (hit) out.push(e.seq);
+  }
+  return out;
 }
 
 export function continueReplay(state: RegisterState, events: Iterable<RegisterEvent | StoredEvent>): RegisterState {

@@ -40,7 +40,21 @@ export type RecordOrigin =
   | { kind: 'line'; source: LineSource; pos: number; len: number; line: number; hash: string }
   | { kind: 'memory'; records: readonly CreditRecord[] };
 
+/** The event a record came in with: its publication (state.ts Publication is the record itself). */
+export interface PublishedBy {
+  seq: number;
+  batch: string;
+  on: string;
+}
+
+/**
+ * A record as published by one event: its summary, its publication (seq, batch, on) and where the
+ * whole record is. One object a record and a publication (a million of them in a province).
+ */
 export class StoredRecord implements RecordSummary {
+  readonly seq: number;
+  readonly batch: string;
+  readonly on: string;
   readonly id: string;
   readonly listType: CreditRecord['listType'];
   readonly domain: string;
@@ -57,10 +71,14 @@ export class StoredRecord implements RecordSummary {
 
   constructor(
     r: RecordSummary,
+    by: PublishedBy,
     readonly origin: RecordOrigin,
     /** Its index in its event's `records`. */
     readonly index: number,
   ) {
+    this.seq = by.seq;
+    this.batch = by.batch;
+    this.on = by.on;
     this.id = r.id;
     this.listType = r.listType;
     this.domain = str(r.domain);
@@ -75,6 +93,11 @@ export class StoredRecord implements RecordSummary {
     this.publishUntil = str(r.publishUntil);
     this.severity = str(r.severity) as CreditRecord['severity'];
   }
+
+  /** As a publication (state.ts): the record it published is itself. */
+  get record(): StoredRecord {
+    return this;
+  }
 }
 
 /** Another writer's record may lack a field or hold a number: the summary keeps text (identity does too). */
@@ -83,9 +106,9 @@ function str(v: unknown): string {
 }
 
 /** Wraps the records of an event held in memory. */
-export function storedFromMemory(records: readonly CreditRecord[]): StoredRecord[] {
+export function storedFromMemory(records: readonly CreditRecord[], by: PublishedBy): StoredRecord[] {
   const origin: RecordOrigin = { kind: 'memory', records };
-  return records.map((r, i) => new StoredRecord(r, origin, i));
+  return records.map((r, i) => new StoredRecord(r, by, origin, i));
 }
 
 /** Thrown when a line read back is no longer the line that was verified (REGISTER_CORRUPT for the caller). */

@@ -195,7 +195,7 @@ describe('replay', () => {
     expect(revokedSinceLastPublish(s)).toEqual([{ id: ids[1], objection: 'O2026-002', on: '2026-08-05', reason: '撤销', seq: 5 }]);
 
     // The department's corrected row replaces it: removed as corrected, no longer awaited; the next publish carries the 撤销.
-    const later = continueReplay(structuredClone(s), chain([...events.map((e) => { const { seq: _s, at: _a, by: _b, host: _h, prev: _p, hash: _x, ...body } = e; return body as EventBody; }), { type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'q'.repeat(64), records: [rec(ids[3]!)], removals: [{ id: ids[0]!, type: 'corrected', reason: '更正' }, { id: ids[1]!, type: 'revoked', reason: '撤销' }], unchanged: [] }]).slice(5));
+    const later = continueReplay(cloneState(s), chain([...events.map((e) => { const { seq: _s, at: _a, by: _b, host: _h, prev: _p, hash: _x, ...body } = e; return body as EventBody; }), { type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'q'.repeat(64), records: [rec(ids[3]!)], removals: [{ id: ids[0]!, type: 'corrected', reason: '更正' }, { id: ids[1]!, type: 'revoked', reason: '撤销' }], unchanged: [] }]).slice(5));
     expect(on(ids[0]!, '2026-10-15')?.awaitingCorrection).toBe(true);
     expect(statusOn(later.records.get(ids[0]!)!, '2026-10-15')).toMatchObject({ status: 'removed', awaitingCorrection: false });
     expect(revokedSinceLastPublish(later)).toEqual([]);
