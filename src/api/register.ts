@@ -311,30 +311,53 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], full
 export async function registerLedger(options: ListOptions & { xlsx: string; now?: Date }): Promise<{ on: IsoDate; records: ListedRecord[]; ledger: string }> {
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
+  const all = [...statuses()];
   const path = resolve(ctx.cwd, options.xlsx);
-  await writeLedger(path, statuses, options.full ?? false, ctx.config.publication.maskRule, ctx.now);
-  return { on, records: statuses.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)), ledger: options.xlsx };
+  await writeLedger(path, all, options.full ?? false, ctx.config.publication.maskRule, ctx.now);
+  return { on, records: all.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)), ledger: options.xlsx };
 }
 
 export function registerList(options: ListOptions): { on: IsoDate; records: ListedRecord[] } {
-  const ctx = makeContext(options);
-  const { on, statuses } = listStatuses(ctx, options);
-  return { on, records: statuses.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)) };
+  const listed = registerListEach(options);
+  return { on: listed.on, records: [...listed.records] };
 }
 
-function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; statuses: RecordStatus[] } {
+/**
+ * `register list` one record at a time (the CLI's JSON streams them): a province's list is 600,000
+ * records, whose statuses and listed rows held at once would double the memory the register takes.
+ */
+export function registerListEach(options: ListOptions): { on: IsoDate; records: Iterable<ListedRecord> } {
+  const ctx = makeContext(options);
+  const { on, statuses } = listStatuses(ctx, options);
+  const full = options.full ?? false;
+  const rule = ctx.config.publication.maskRule;
+  return {
+    on,
+    records: (function* () {
+      for (const s of statuses()) yield listedRecord(s, full, rule);
+    })(),
+  };
+}
+
+function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; statuses: () => Generator<RecordStatus> } {
   const workspace = requireWorkspace(ctx);
   const on = dateOption(options.on, ctx.today);
   const before = options.expiringBefore === undefined ? undefined : dateOption(options.expiringBefore, ctx.today);
   const wanted = options.status ?? 'active';
   const department = options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
   const { state } = loadRegister(workspace);
-  const statuses = statusesOn(state, on)
-    .filter((s) => wanted === 'all' || s.status === wanted)
-    .filter((s) => department === undefined || s.record.department === department)
-    .filter((s) => options.list === undefined || s.record.listType === options.list)
-    .filter((s) => before === undefined || s.publishUntil < before)
-    .filter((s) => options.find === undefined || matches(s, options.find));
+  function* statuses(): Generator<RecordStatus> {
+    for (const entry of state.records.values()) {
+      const s = statusOn(entry, on);
+      if (!s) continue;
+      if (wanted !== 'all' && s.status !== wanted) continue;
+      if (department !== undefined && s.record.department !== department) continue;
+      if (options.list !== undefined && s.record.listType !== options.list) continue;
+      if (before !== undefined && !(s.publishUntil < before)) continue;
+      if (options.find !== undefined && !matches(s, options.find)) continue;
+      yield s;
+    }
+  }
   return { on, statuses };
 }
 
@@ -488,7 +511,9 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
   const to = sideOf(ctx, b, loaded, ctx.today);
   const rule = ctx.config.publication.maskRule;
   const full = options.full ?? false;
-  const before = new Map(statusesOn(from.state, from.on).filter((s) => s.status === 'active').map((s) => [s.id, s]));
+  // The ids active on the first side (a province's: 600,000; their statuses are not kept).
+  const before = new Set<string>();
+  for (const e of from.state.records.values()) if (statusOn(e, from.on)?.status === 'active') before.add(e.id);
   // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
   const counts = { byDepartment: Object.create(null) as Record<string, DiffCounts>, byDomain: Object.create(null) as Record<string, DiffCounts> };
   const result: DiffResult = { from: from.label, to: to.label, added: [], removed: [], corrected: [], unchanged: [], counts };
@@ -498,8 +523,10 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
       c[key]++;
     }
   };
-  for (const s of statusesOn(to.state, to.on)) {
-    const was = before.get(s.id);
+  for (const e of to.state.records.values()) {
+    const s = statusOn(e, to.on);
+    if (!s) continue;
+    const was = before.has(s.id);
     if (s.status === 'active') {
       if (!was) {
         result.added.push(listedRecord(s, full, rule));

@@ -94,3 +94,34 @@ export function buildJsonError(command: string, err: ToolError, message: string)
 export function formatJson(doc: unknown): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
+
+const PLACEHOLDER = '\u0000items\u0000';
+
+/**
+ * The bytes of formatJson({...doc, [key]: [...items]}) (`key` a member of the top-level object),
+ * written a part at a time: a province's `register list` is 600,000 records, whose one string (and
+ * the array of them) would not fit in the memory the contract allows. Items are stringified a
+ * thousand at a time as `{"items": [...]}`, whose inner text is already indented as the document's.
+ */
+export function writeJsonWithItems(doc: Record<string, unknown>, key: string, items: Iterable<unknown>, write: (s: string) => void): void {
+  const text = formatJson({ ...doc, [key]: PLACEHOLDER });
+  const mark = JSON.stringify(PLACEHOLDER);
+  const at = text.indexOf(mark);
+  let batch: unknown[] = [];
+  let any = false;
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const inner = JSON.stringify({ items: batch }, null, 2);
+    // '{\n  "items": [\n' … '\n  ]\n}': the items, indented by four as members of a top-level array.
+    write(`${any ? ',\n' : '[\n'}${inner.slice(inner.indexOf('[') + 2, inner.lastIndexOf(']') - 3)}`);
+    any = true;
+    batch = [];
+  };
+  write(text.slice(0, at));
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === 1000) flush();
+  }
+  flush();
+  write(`${any ? '\n  ]' : '[]'}${text.slice(at + mark.length)}`);
+}
