@@ -96,7 +96,7 @@ async function checkAndWrite(
   }
   // With a register (register.md), read once (a broken one is REGISTER_CORRUPT): a published batch cannot
   // be compiled again, and the batch is checked against what is public today.
-  const loaded = hasRegister(workspace) ? loadRegister(workspace) : undefined;
+  let loaded = hasRegister(workspace) ? loadRegister(workspace) : undefined;
   if (!options.dryRun && loaded) {
     const published = publishedBatchFinding(loaded.state, check.label);
     if (published) ctx.collector.add(published);
@@ -108,6 +108,8 @@ async function checkAndWrite(
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
     register = planned.plan;
     records = register.records;
+    // The plan is all the package needs of the register: let a province's (600 MB) go before the workbooks are made.
+    loaded = undefined;
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
   const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule);

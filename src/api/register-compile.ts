@@ -90,21 +90,29 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
     if (list) list.push(c);
     else byKey.set(key, [c]);
   };
-  const wantRequests = (input.requests?.length ?? 0) > 0;
+  // Only what the batch can run into is indexed: its ids, its subjects, the keys its removal requests
+  // name (a province has 600,000 active records; indexing them all cost hundreds of MB per compile).
+  const batchIds = new Set(input.records.map((r) => r.id));
+  const batchSubjects = new Set(input.records.map((r) => subjectKeyOf(r).key));
+  const requestKeys = new Set((input.requests ?? []).map((q) => requestKey(q)));
+  const wantRequests = requestKeys.size > 0;
   for (const entry of state.records.values()) {
     const s = statusOn(entry, today);
     if (!s || s.status !== 'active') continue;
-    active.set(s.id, s.record);
-    const key = `${s.record.listType}|${subjectKeyOf(s.record).key}`;
-    const list = bySubject.get(key);
-    if (list) list.push({ id: s.id, record: s.record });
-    else bySubject.set(key, [{ id: s.id, record: s.record }]);
+    if (batchIds.has(s.id)) active.set(s.id, s.record);
+    const subject = subjectKeyOf(s.record).key;
+    if (batchSubjects.has(subject)) {
+      const key = `${s.record.listType}|${subject}`;
+      const list = bySubject.get(key);
+      if (list) list.push({ id: s.id, record: s.record });
+      else bySubject.set(key, [{ id: s.id, record: s.record }]);
+    }
     if (wantRequests) {
       const c = { id: s.id, record: s.record, publishedOn: s.publishedOn };
       const r = s.record;
-      if (r.idNumber) index(`i|${normaliseIdNumber(r.idNumber)}`, c);
-      if (r.creditCode) index(`c|${normaliseCreditCode(r.creditCode)}`, c);
-      index(`n|${foldKey(r.subjectName)}`, c);
+      for (const key of [r.idNumber ? `i|${normaliseIdNumber(r.idNumber)}` : '', r.creditCode ? `c|${normaliseCreditCode(r.creditCode)}` : '', `n|${foldKey(r.subjectName)}`]) {
+        if (key !== '' && requestKeys.has(key)) index(key, c);
+      }
     }
   }
 
@@ -193,6 +201,14 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   return { plan: { records: publish, unchanged, removals, removed: new Map(removedIds.map((id, i) => [id, wholeRemoved[i] as CreditRecord])) }, findings };
 }
 
+/** The key a removal request looks records up by: its 证件号码, else its credit code, else its name folded. */
+function requestKey(request: RemovalRequest): string {
+  const c = request.cells;
+  const id = c.idNumber?.text ? normaliseIdNumber(c.idNumber.text) : '';
+  const code = c.creditCode?.text ? normaliseCreditCode(c.creditCode.text) : '';
+  return id ? `i|${id}` : code ? `c|${code}` : `n|${foldKey(c.subjectName?.text ?? '')}`;
+}
+
 /** Matches each removal request against what is public, runs the removal rules, and returns the removals accepted. */
 function matchRequests(requests: readonly RemovalRequest[], byKey: Map<string, Candidate[]>, today: IsoDate, findings: PlanFinding[]): RemovalEntry[] {
   const accepted: { id: string; request: RemovalRequest; entry: RemovalEntry }[] = [];
@@ -200,9 +216,7 @@ function matchRequests(requests: readonly RemovalRequest[], byKey: Map<string, C
     const c = request.cells;
     const listText = c.listType?.text ?? '';
     const listType = listText.includes('红') ? 'red' : listText.includes('黑') ? 'black' : undefined;
-    const id = c.idNumber?.text ? normaliseIdNumber(c.idNumber.text) : '';
-    const code = c.creditCode?.text ? normaliseCreditCode(c.creditCode.text) : '';
-    let candidates = id ? (byKey.get(`i|${id}`) ?? []) : code ? (byKey.get(`c|${code}`) ?? []) : (byKey.get(`n|${foldKey(c.subjectName?.text ?? '')}`) ?? []);
+    let candidates = byKey.get(requestKey(request)) ?? [];
     if (listType) candidates = candidates.filter((x) => x.record.listType === listType);
     const decision = c.decisionNo?.text ? foldDecisionNo(c.decisionNo.text) : '';
     if (decision) candidates = candidates.filter((x) => foldDecisionNo(x.record.decisionNo || x.record.decisionDate) === decision);

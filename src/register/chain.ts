@@ -271,9 +271,35 @@ export class ChainReader {
  * A line read back for its records (stored.ts fullRecords): it must still hash to what it did when
  * the log was verified, else it throws (the log changed under the reader).
  */
-export function parseLineAgain(bytes: Buffer, origin: Extract<RecordOrigin, { kind: 'line' }>): { records?: unknown } {
+export function parseLineAgain(bytes: Buffer, origin: Extract<RecordOrigin, { kind: 'line' }>): (index: number, id: string) => CreditRecord | undefined {
   if (lineHashOfBytes(bytes, 0, bytes.length) !== origin.hash) throw new LineChangedError(origin.line);
-  return JSON.parse(UTF8.decode(bytes)) as { records?: unknown };
+  // Only the records asked for are parsed (a province's line holds 25,000 of them).
+  const split = splitRecords(bytes, 0, bytes.length, (b) => UTF8.decode(b));
+  let whole: unknown[] | undefined;
+  const all = (): unknown[] => {
+    if (!whole) {
+      const records = (JSON.parse(UTF8.decode(bytes)) as { records?: unknown }).records;
+      whole = Array.isArray(records) ? records : [];
+    }
+    return whole;
+  };
+  const record = (v: unknown): CreditRecord | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? withId(v as CreditRecord) : undefined);
+  return (index, id) => {
+    if (split && !whole) {
+      const start = split.pieces[2 * index];
+      const end = split.pieces[2 * index + 1];
+      if (start !== undefined && end !== undefined) {
+        try {
+          const r = record(JSON.parse(UTF8.decode(bytes.subarray(start, end))));
+          if (r?.id === id) return r;
+        } catch {
+          // The split did not fit this line: parse it whole.
+        }
+      }
+    }
+    const r = record(all()[index]);
+    return r?.id === id ? r : undefined;
+  };
 }
 
 export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = null): ChainResult {

@@ -119,26 +119,26 @@ export class LineChangedError extends Error {
 }
 
 /**
- * The whole records, in the order asked. Each line is read and parsed once however many of its
- * records are asked for; `check` verifies a line read back (its hash) and throws LineChangedError
- * when it is not the line that was verified.
+ * The whole records, in the order asked. Each line is read once however many of its records are
+ * asked for; `readLine` verifies a line read back (its hash), throws LineChangedError when it is not
+ * the line that was verified, and gives its records by index (parsing only those asked for).
  */
 export function fullRecords(
   records: readonly StoredRecord[],
-  parseLine: (bytes: Buffer, origin: Extract<RecordOrigin, { kind: 'line' }>) => { records?: unknown },
+  readLine: (bytes: Buffer, origin: Extract<RecordOrigin, { kind: 'line' }>) => (index: number, id: string) => CreditRecord | undefined,
 ): CreditRecord[] {
-  const lines = new Map<RecordOrigin, readonly unknown[]>();
+  const lines = new Map<RecordOrigin, (index: number, id: string) => CreditRecord | undefined>();
   return records.map((r) => {
     const o = r.origin;
     if (o.kind === 'memory') return o.records[r.index] as CreditRecord;
-    let parsed = lines.get(o);
-    if (!parsed) {
-      const event = parseLine(o.source.readLine(o.pos, o.len), o);
-      parsed = Array.isArray(event.records) ? event.records : [];
-      lines.set(o, parsed);
+    let line = lines.get(o);
+    if (!line) {
+      line = readLine(o.source.readLine(o.pos, o.len), o);
+      lines.set(o, line);
     }
-    const full = parsed[r.index] as CreditRecord | undefined;
-    if (!full || typeof full !== 'object') throw new LineChangedError(o.line);
-    return full.id === r.id ? full : { ...full, id: r.id };
+    // The record at its index, with the id it was read with: anything else means the line is not what was read.
+    const full = line(r.index, r.id);
+    if (!full) throw new LineChangedError(o.line);
+    return full;
   });
 }
