@@ -17,7 +17,9 @@ import { canonicalJson, sha256Hex } from './canonical.js';
 
 type Obj = Record<string, unknown>;
 
-const HEX64_ANY = /^[0-9a-fA-F]{64}$/;
+// A hash in upper case (as .NET's ToString("X2") writes it) — all of it: a hash of mixed case is no tool's
+// output, and refusing it keeps any single byte changed visible (model.test.ts).
+const HEX64_ANY = /^(?:[0-9a-f]{64}|[0-9A-F]{64})$/;
 const ZEROS = /^0{64}$/;
 
 /** objections.md's outcomes as `objection resolve --outcome` takes them (api/objection.ts OUTCOMES). */

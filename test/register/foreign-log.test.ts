@@ -153,6 +153,10 @@ describe('foreign spellings, one at a time (reader only)', () => {
     expect(r).toMatchObject({ ok: true, head: { seq: 2, hash: b.hash.toLowerCase() } });
     const c = sealEvent({ type: 'note', text: 'ours', ids: [] }, AUTHOR, r.head);
     expect(verifyLog(`${a.line}\n${b.line}\n${eventLine(c)}`).ok).toBe(true);
+    // One letter's case changed (mixed case) is no tool's hash: refused.
+    const mixed = b.line.replace(/"hash":"([0-9]*)([A-F])/, (_m, digits: string, letter: string) => `"hash":"${digits}${letter.toLowerCase()}`);
+    expect(mixed).not.toBe(b.line);
+    expect(verifyLog(`${a.line}\n${mixed}\n`)).toMatchObject({ ok: false, broken: { line: 2 } });
   });
 
   it('CRLF, a BOM, no final newline: the bytes and the text readings agree, and an edit under them is found', () => {
