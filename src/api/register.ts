@@ -17,7 +17,7 @@ import { readPackageFile } from '../io/package-read.js';
 import { pathExists } from '../io/workspace.js';
 import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
-import { formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
+import { eventBySeq, formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
 import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
 import { apply, cloneState, eventsTouching, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
@@ -138,7 +138,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
         }
         return { body, value: undefined as unknown };
       }
-      const earlier = loaded.events[prior.seq - 1] as RegisterEvent;
+      const earlier = eventBySeq(loaded.events, prior.seq) as RegisterEvent;
       return { body: null, value: { prior, earlier, head: loaded.head } as unknown };
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
@@ -416,7 +416,7 @@ export function registerShow(query: string, options: CommonOptions & { full?: bo
       foldKey(q) === foldKey(r.subjectName);
     if (!hit) continue;
     const shown = eventsTouching(events, entry).map((seq): ShownEvent => {
-      const e = events[seq - 1] as RegisterEvent;
+      const e = eventBySeq(events, seq) as RegisterEvent;
       return {
         seq: e.seq,
         type: e.type,

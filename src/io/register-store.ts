@@ -43,6 +43,11 @@ export interface LogRead {
   result: ChainResult;
   /** Byte offset where a torn last line starts (null when the log ends cleanly). */
   tornAt: number | null;
+  /**
+   * The last line is a whole event without its `\n` (another tool's log): the next append writes the
+   * `\n` first, in the same write as its line.
+   */
+  unterminated: boolean;
 }
 
 /** Whether the workspace has a register (its event log). */
@@ -91,7 +96,7 @@ export function readLog(workspace: string): LogRead {
     fd = openSync(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { exists: false, size: 0, result: { ok: true, events: [], head: null }, tornAt: null };
+    if (code === 'ENOENT') return { exists: false, size: 0, result: { ok: true, events: [], head: null }, tornAt: null, unterminated: false };
     throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: code ?? 'unreadable' });
   }
   try {
@@ -127,7 +132,7 @@ export function readLog(workspace: string): LogRead {
         filled -= start;
       }
     }
-    if (filled > 0) scan.tail(base);
+    if (filled > 0) scan.tail(buf, 0, filled, base);
     return { exists: true, size: base + filled, ...scan.finish() };
   } finally {
     closeSync(fd);
@@ -137,7 +142,9 @@ export function readLog(workspace: string): LogRead {
 /**
  * The torn-tail rule over lines as they come: a last line without `\n`, or trailing lines of NUL
  * bytes only, is torn (register/chain.ts); NUL lines with a real line after them are not a torn tail
- * but simply bad (the first of them).
+ * but simply bad (the first of them). A last line without `\n` that is a whole event continuing the
+ * chain is not torn but kept (another tool that does not end its last line; `unterminated`). A line's
+ * `\r` before its `\n` and a UTF-8 BOM at the start of the log are the reader's (ChainReader).
  */
 class LogScanner {
   private lineNo = 0;
@@ -145,6 +152,7 @@ class LogScanner {
   private nulLine = 0;
   private nulLength = 0;
   private stopped = false;
+  private unterminated = false;
 
   constructor(private readonly reader: ChainReader) {}
 
@@ -171,23 +179,27 @@ class LogScanner {
     return true;
   }
 
-  /** The last line, left without its `\n`, starts at `pos`. */
-  tail(pos: number): void {
+  /** The last line buf[start, end), left without its `\n`, at offset `pos` of the log. */
+  tail(buf: Buffer, start: number, end: number, pos: number): void {
     this.lineNo++;
     if (this.nulFrom < 0) {
+      if (!isAllNul(buf, start, end) && this.reader.pushLastBytes(buf, start, end, pos)) {
+        this.unterminated = true;
+        return;
+      }
       this.nulFrom = pos;
       this.nulLine = this.lineNo;
     }
   }
 
-  finish(): { result: ChainResult; tornAt: number | null } {
-    if (!this.stopped && this.nulFrom >= 0) return { result: this.reader.end({ line: this.nulLine, offset: this.nulFrom }), tornAt: this.nulFrom };
-    return { result: this.reader.end(), tornAt: null };
+  finish(): { result: ChainResult; tornAt: number | null; unterminated: boolean } {
+    if (!this.stopped && this.nulFrom >= 0) return { result: this.reader.end({ line: this.nulLine, offset: this.nulFrom }), tornAt: this.nulFrom, unterminated: false };
+    return { result: this.reader.end(), tornAt: null, unterminated: this.unterminated };
   }
 }
 
 /** Verifies a log held in memory, line by line, as readLog does the file (for tests and small logs). */
-export function verifyBytes(bytes: Buffer): { result: ChainResult; tornAt: number | null } {
+export function verifyBytes(bytes: Buffer): { result: ChainResult; tornAt: number | null; unterminated: boolean } {
   const scan = new LogScanner(new ChainReader());
   let start = 0;
   for (;;) {
@@ -196,7 +208,7 @@ export function verifyBytes(bytes: Buffer): { result: ChainResult; tornAt: numbe
     if (!scan.line(bytes, start, nl, start)) return scan.finish();
     start = nl + 1;
   }
-  if (start < bytes.length) scan.tail(start);
+  if (start < bytes.length) scan.tail(bytes, start, bytes.length, start);
   return scan.finish();
 }
 
@@ -277,7 +289,8 @@ export async function appendEvent<T>(
     const event = sealEvent(decision.body, author, loaded.head);
     // A share that stalled past 30 s may have let another PC take the lock: then write nothing.
     lock.assertHeld();
-    writeLine(eventsPath(workspace), Buffer.from(eventLine(event), 'utf8'));
+    // Another tool may have left its last line without `\n`: it is written first, in the same write.
+    writeLine(eventsPath(workspace), Buffer.from(`${read.unterminated ? '\n' : ''}${eventLine(event)}`, 'utf8'));
     // The first event creates the file: its folder entry must survive a power cut too.
     if (!loaded.exists) fsyncFolder(dir);
     return { event, value: decision.value };
@@ -333,6 +346,7 @@ export async function repairRegister(workspace: string, stamp: string, author: A
   const lock = await acquireRegisterLock(registerDir(workspace), options.lock);
   try {
     const read = readLog(workspace);
+    // A whole last event without its `\n` is not torn: repair never cuts it (the next append ends it).
     if (read.result.ok) return { action: 'intact', head: read.result.head };
     if (read.result.broken.reason !== 'torn' || read.tornAt === null) throw corrupt(read.result);
     let backup = `${EVENTS_FILE}.bak-${stamp}`;

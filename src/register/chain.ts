@@ -10,6 +10,7 @@ import { recordIdentity } from '../domain/identity.js';
 import type { CreditRecord } from '../schemas/record.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { EVENT_TYPES, type Author, type EventBody, type RegisterEvent, type StoredEvent } from './events.js';
+import { foreignHashMatches, foreignSpelling, normaliseEvent, ownIds, sortedKeys, translateIds } from './foreign.js';
 import { splitRecords } from './line-split.js';
 import { LineChangedError, StoredRecord, type LineSource, type RecordOrigin } from './stored.js';
 
@@ -153,7 +154,8 @@ export function lineHashOfBytes(buf: Buffer, start: number, end: number): string
 }
 
 // One decoder for every line: a malformed byte becomes U+FFFD (its hash, taken of the bytes, then fails),
-// a byte-order mark is kept (and fails JSON.parse) rather than silently dropped.
+// a byte-order mark is kept (and fails JSON.parse) rather than silently dropped — but for one at the very
+// start of the log (an editor's or another tool's UTF-8 BOM), which ChainReader skips before decoding.
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
@@ -202,26 +204,71 @@ export class ChainReader {
   head: Head | null = null;
   broken: ChainBreak | null = null;
   private lineNo = 0;
+  /** Ids another tool wrote for records, and the id our identity gives them (foreign.ts ownIds). */
+  private readonly aliases = new Map<string, string>();
+  /** The hash reading that matched another tool's last line (foreign.ts). */
+  private readonly hint = { last: 0 };
 
   constructor(private readonly source: LineSource | null = null) {}
 
   /** Feeds the next complete line (without its `\n`); false once the chain is broken. */
   push(text: string): boolean {
-    return this.accept(() => text, null, () => lineHash(text), null);
+    if (this.lineNo === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const cr = text.charCodeAt(text.length - 1) === 0x0d;
+    const line = cr ? text.slice(0, -1) : text;
+    return this.accept(() => line, null, () => lineHash(line), cr ? () => lineHash(text) : null, null);
   }
 
   /** Feeds the next complete line as bytes: buf[start, end) is the line, `pos` its offset in the log. */
   pushBytes(buf: Buffer, start: number, end: number, pos: number): boolean {
+    // A UTF-8 BOM at the start of the log (another tool's, an editor's) is skipped.
+    if (this.lineNo === 0 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) {
+      start += 3;
+      pos += 3;
+    }
+    // A `\r` before the `\n` (a tool on Windows) is not part of the line; hashed with it only as a last try.
+    const cr = end > start && buf[end - 1] === 0x0d;
+    const stop = cr ? end - 1 : end;
     // A line read from the log is parsed a record at a time when it can be (line-split.ts), else whole.
-    const split = this.source ? splitRecords(buf, start, end, (b) => UTF8.decode(b)) : null;
+    const split = this.source ? splitRecords(buf, start, stop, (b) => UTF8.decode(b)) : null;
     const pieces = split ? { buf, spans: split.pieces } : null;
-    return this.accept(() => UTF8.decode(buf.subarray(start, end)), split ? { header: split.header, pieces } : null, () => lineHashOfBytes(buf, start, end), { pos, len: end - start });
+    return this.accept(
+      () => UTF8.decode(buf.subarray(start, stop)),
+      split ? { header: split.header, pieces } : null,
+      () => lineHashOfBytes(buf, start, stop),
+      cr ? () => lineHashOfBytes(buf, start, end) : null,
+      { pos, len: end - start },
+    );
   }
 
+  /**
+   * The log's last line, left without its `\n`: kept when it is a whole event that continues the
+   * chain (another tool that does not end its last line), else nothing is changed and the caller
+   * calls it torn.
+   */
+  pushLast(text: string): boolean {
+    return this.tentatively(() => this.push(text));
+  }
+
+  pushLastBytes(buf: Buffer, start: number, end: number, pos: number): boolean {
+    return this.tentatively(() => this.pushBytes(buf, start, end, pos));
+  }
+
+  private tentatively(push: () => boolean): boolean {
+    if (this.broken) return false;
+    const lineNo = this.lineNo;
+    if (push()) return true;
+    this.broken = null;
+    this.lineNo = lineNo;
+    return false;
+  }
+
+  /** `hashWithCr`: our reading of the line's hash with its `\r` kept (null when it has none). */
   private accept(
     text: () => string,
     split: { header: string; pieces: Pieces | null } | null,
     hashOfLine: () => string | undefined,
+    hashWithCr: (() => string | undefined) | null,
     at: { pos: number; len: number } | null,
   ): boolean {
     if (this.broken) return false;
@@ -242,21 +289,53 @@ export class ChainReader {
         return fail('json');
       }
     }
-    if (!wellFormed(parsed)) return fail('schema');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail('schema');
     const head = this.head;
-    if (parsed.seq !== (head ? head.seq + 1 : 1)) return fail('seq');
-    if (parsed.prev !== (head ? head.hash : null)) return fail('prev');
-    if (hashOfLine() !== parsed.hash) return fail('hash');
-    const origin: RecordOrigin | null = at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: parsed.hash } : null;
+    const obj = parsed as Record<string, unknown>;
+    // Our own lines are well formed as they are; another tool's are read under our names first (foreign.ts).
+    const asWritten = wellFormed(obj) && !foreignSpelling(obj, head === null);
+    const candidate: unknown = asWritten ? obj : normaliseEvent(obj, head === null);
+    if (!asWritten && !wellFormed(candidate)) return fail('schema');
+    let event = candidate as RegisterEvent;
+    if (head ? event.seq !== head.seq + 1 : event.seq !== 1 && event.seq !== 0) return fail('seq');
+    if (event.prev !== (head ? head.hash : null)) return fail('prev');
+    const ours = hashOfLine() === event.hash;
+    // Another tool's line: parsed whole (its records too), for the hash readings and the ids of foreign.ts.
+    let whole: Record<string, unknown> | null = split ? null : obj;
+    const parseWhole = (): Record<string, unknown> => (whole ??= JSON.parse(text()) as Record<string, unknown>);
+    if (!ours && !(hashWithCr && hashWithCr() === event.hash)) {
+      let full: Record<string, unknown>;
+      try {
+        full = parseWhole();
+      } catch {
+        return fail('json');
+      }
+      if (!foreignHashMatches(text(), full, event.hash, this.hint)) return fail('hash');
+    }
+    // Ids: a line our writer wrote (its byte hash holds, its keys in canonical order) is trusted as it is; any
+    // other line's records are given the ids our identity gives them, theirs kept as aliases (decisions.md).
+    if (!(ours && sortedKeys(obj)) && (event.type === 'publish' || event.type === 'import')) {
+      let records: unknown;
+      try {
+        records = parseWhole().records;
+      } catch {
+        return fail('json');
+      }
+      if (!Array.isArray(records) || !ownIds(records, this.aliases)) return fail('schema');
+      event = { ...event, records } as RegisterEvent;
+      split = null;
+    }
+    if (this.aliases.size > 0) event = translateIds(event as unknown as Record<string, unknown>, this.aliases) as unknown as RegisterEvent;
+    const origin: RecordOrigin | null = at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: event.hash } : null;
     let stored: StoredEvent;
     try {
-      stored = storedEvent(parsed, origin, split?.pieces ?? null);
+      stored = storedEvent(event, origin, split?.pieces ?? null);
     } catch {
       // The split did not fit this line after all: parse it whole.
-      stored = storedEvent(JSON.parse(text()) as RegisterEvent, origin);
+      stored = storedEvent({ ...event, records: (JSON.parse(text()) as { records: unknown }).records } as RegisterEvent, origin);
     }
     this.events.push(stored);
-    this.head = { seq: parsed.seq, hash: parsed.hash };
+    this.head = { seq: event.seq, hash: event.hash };
     return true;
   }
 
@@ -272,50 +351,88 @@ export class ChainReader {
  * the log was verified, else it throws (the log changed under the reader).
  */
 export function parseLineAgain(bytes: Buffer, origin: Extract<RecordOrigin, { kind: 'line' }>): (index: number, id: string) => CreditRecord | undefined {
-  if (lineHashOfBytes(bytes, 0, bytes.length) !== origin.hash) throw new LineChangedError(origin.line);
+  const cr = bytes[bytes.length - 1] === 0x0d ? 1 : 0;
+  const stop = bytes.length - cr;
+  let foreign: Record<string, unknown> | undefined;
+  if (lineHashOfBytes(bytes, 0, stop) !== origin.hash) {
+    // A line another tool wrote (foreign.ts): checked again the way the reader accepted it.
+    const text = UTF8.decode(bytes.subarray(0, stop));
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new LineChangedError(origin.line);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new LineChangedError(origin.line);
+    const claimed = (parsed as { hash?: unknown }).hash;
+    if (typeof claimed !== 'string' || claimed.toLowerCase() !== origin.hash) throw new LineChangedError(origin.line);
+    if (!(cr && lineHashOfBytes(bytes, 0, bytes.length) === origin.hash) && !foreignHashMatches(text, parsed as Record<string, unknown>, origin.hash)) throw new LineChangedError(origin.line);
+    foreign = parsed as Record<string, unknown>;
+  }
   // Only the records asked for are parsed (a province's line holds 25,000 of them).
-  const split = splitRecords(bytes, 0, bytes.length, (b) => UTF8.decode(b));
+  const split = foreign ? null : splitRecords(bytes, 0, stop, (b) => UTF8.decode(b));
   let whole: unknown[] | undefined;
   const all = (): unknown[] => {
     if (!whole) {
-      const records = (JSON.parse(UTF8.decode(bytes)) as { records?: unknown }).records;
+      const records = (foreign ?? (JSON.parse(UTF8.decode(bytes.subarray(0, stop))) as Record<string, unknown>)).records;
       whole = Array.isArray(records) ? records : [];
     }
     return whole;
   };
-  const record = (v: unknown): CreditRecord | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? withId(v as CreditRecord) : undefined);
+  // The record read with this id: its own (or, without one, its identity's); another tool's line was read with our identity's.
+  const record = (v: unknown, id: string): CreditRecord | undefined => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    const r = withId(v as CreditRecord);
+    if (r.id === id) return r;
+    return recordIdentity(r).id === id ? { ...r, id } : undefined;
+  };
   return (index, id) => {
     if (split && !whole) {
       const start = split.pieces[2 * index];
       const end = split.pieces[2 * index + 1];
       if (start !== undefined && end !== undefined) {
         try {
-          const r = record(JSON.parse(UTF8.decode(bytes.subarray(start, end))));
-          if (r?.id === id) return r;
+          const r = record(JSON.parse(UTF8.decode(bytes.subarray(start, end))), id);
+          if (r) return r;
         } catch {
           // The split did not fit this line: parse it whole.
         }
       }
     }
-    const r = record(all()[index]);
-    return r?.id === id ? r : undefined;
+    return record(all()[index], id);
   };
 }
 
-export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = null): ChainResult {
+export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = null, last?: string): ChainResult {
   const reader = new ChainReader();
   for (const line of lines) if (!reader.push(line)) break;
+  // A last line without its `\n` that is a whole event continuing the chain is kept (another tool's log).
+  if (torn && last !== undefined && reader.pushLast(last)) return reader.end();
   return reader.end(torn);
 }
 
 /** Parses and verifies a whole log text. */
 export function verifyLog(text: string): ChainResult {
   const split = splitLog(text);
-  return verifyLines(split.lines, split.torn);
+  return verifyLines(split.lines, split.torn, unterminatedLast(text, split));
+}
+
+/** The last line when the log ends without `\n` and nothing else is torn (no NUL lines before it). */
+function unterminatedLast(text: string, split: SplitLog): string | undefined {
+  if (!split.torn || text.endsWith('\n')) return undefined;
+  const last = text.slice(text.lastIndexOf('\n') + 1);
+  let newlines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
+  return split.lines.length === newlines && !/^\0+$/.test(last) ? last : undefined;
 }
 
 /** Whether the events still reach a head the clerk noted (`register verify --head`). */
 export function reachesHead(events: readonly { seq: number; hash: string }[], head: { seq: number; hash: string }): boolean {
-  const e = events[head.seq - 1];
+  const e = eventBySeq(events, head.seq);
   return e !== undefined && e.seq === head.seq && e.hash.startsWith(head.hash);
+}
+
+/** The event of a seq (a log another tool wrote may count from 0: register.md's seq is read as written). */
+export function eventBySeq<E extends { seq: number }>(events: readonly E[], seq: number): E | undefined {
+  return events[seq - (events[0]?.seq ?? 1)];
 }

@@ -5,6 +5,7 @@ import { canonicalJson } from '../../src/register/canonical.js';
 import { eventLine, hashOfEvent, parseHead, reachesHead, sealEvent, splitLog, verifyLog, type Head } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
 import { cloneState, continueReplay, replay, revokedSinceLastPublish, statusesOn, statusOn } from '../../src/register/state.js';
+import { verifyBytes } from '../../src/io/register-store.js';
 
 const AUTHOR = { at: '2026-10-15T09:30:00+08:00', by: '张三', host: 'HRSS-PC07' };
 
@@ -43,6 +44,16 @@ const bodyArb: fc.Arbitrary<EventBody> = fc.oneof(
   fc.record({ type: fc.constant('objection-resolve' as const), on: dateArb, id: fc.constantFrom(...ids), objection: fc.constantFrom('Y1', 'Y2'), outcome: fc.constantFrom('revoked' as const, 'upheld' as const) }),
 );
 const logArb = fc.array(bodyArb, { minLength: 2, maxLength: 12 }).map(chain);
+
+/** Each event's keys in reverse order: what another tool writing in its own order leaves (its hash is ours). */
+const reversed = (e: RegisterEvent): string => JSON.stringify(Object.fromEntries(Object.entries(e).reverse()));
+/** How another tool may have laid out the same events (register/foreign.ts). */
+const FOREIGN: ((events: RegisterEvent[]) => string)[] = [
+  (es) => es.map((e) => `${reversed(e)}\n`).join(''),
+  (es) => es.map((e) => `${JSON.stringify(e, null, 1).replace(/\n/g, '')}\r\n`).join(''),
+  (es) => `\ufeff${es.map((e) => eventLine(e).replace('\n', '\r\n')).join('')}`,
+  (es) => es.map(reversed).join('\n'),
+];
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth by code point, leaves out undefined, has no whitespace', () => {
@@ -102,12 +113,32 @@ describe('the hash chain', () => {
     );
   });
 
-  it('a line reformatted (spaces, key order) is found: the hash is of the bytes as written', () => {
+  it('a line reformatted (spaces, key order) is accepted (another tool wrote it); a value edited under any formatting is found', () => {
     const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
     const [a, b] = events as [RegisterEvent, RegisterEvent];
-    expect(verifyLog(`${JSON.stringify(a, null, 1).replace(/\n/g, '')}\n${eventLine(b)}`)).toMatchObject({ ok: false, broken: { line: 1, reason: 'hash' } });
     const { seq, ...rest } = a;
-    expect(verifyLog(`${JSON.stringify({ ...rest, seq })}\n${eventLine(b)}`)).toMatchObject({ ok: false, broken: { line: 1, reason: 'hash' } });
+    for (const line of [JSON.stringify(a, null, 1).replace(/\n/g, ''), JSON.stringify({ ...rest, seq }), JSON.stringify(a, null, 2).replace(/\n/g, '\t')]) {
+      expect(verifyLog(`${line}\n${eventLine(b)}`)).toMatchObject({ ok: true, head: { seq: 2, hash: b.hash } });
+      expect(verifyLog(`${line.replace('"x"', '"z"')}\n${eventLine(b)}`)).toMatchObject({ ok: false, broken: { line: 1, reason: 'hash' } });
+      expect(verifyLog(`${line.replace('张三', '张四')}\n${eventLine(b)}`)).toMatchObject({ ok: false, broken: { line: 1, reason: 'hash' } });
+    }
+  });
+
+  it('any edit of a value, under any foreign formatting (key order, spacing, CRLF, BOM, no final newline), is found', () => {
+    fc.assert(
+      fc.property(logArb, fc.nat(), fc.constantFrom(...FOREIGN), (events, k, form) => {
+        const t = form(events);
+        expect(verifyLog(t)).toMatchObject({ ok: true, head: { seq: events.length } });
+        const i = k % (events.length - 1);
+        const who = (events[i] as RegisterEvent).by;
+        const lines = t.split('\n');
+        lines[i] = (lines[i] as string).replace(who === '张三' ? '张三' : who, '李四');
+        const edited = lines.join('\n');
+        if (edited === t) return;
+        expect(verifyLog(edited).ok).toBe(false);
+        expect(verifyBytes(Buffer.from(edited, 'utf8')).result.ok).toBe(false);
+      }),
+    );
   });
 
   it('deleting or reordering events before the last is found', () => {
@@ -203,12 +234,11 @@ describe('replay', () => {
 });
 
 describe('the store reads bytes as the model reads text', () => {
-  it('same verdict, same head, same torn offset for any tail of NULs, newlines and fragments', async () => {
-    const { verifyBytes } = await import('../../src/io/register-store.js');
-    const { splitLog } = await import('../../src/register/chain.js');
+  it('same verdict, same head, same torn offset for any tail of NULs, newlines and fragments', () => {
     fc.assert(
-      fc.property(logArb, fc.array(fc.constantFrom('\0', '\n', 'x', '{', '\0\0\n'), { maxLength: 6 }), fc.nat(), (events, tail, cut) => {
-        const whole = text(events);
+      fc.property(logArb, fc.array(fc.constantFrom('\0', '\n', 'x', '{', '\0\0\n', '\r', '\r\n'), { maxLength: 6 }), fc.nat(), fc.nat(), (events, tail, cut, f) => {
+        // Our layout or another tool's (foreign.ts), then cut and given a tail.
+        const whole = f % 3 === 0 ? (FOREIGN[f % FOREIGN.length] as (es: RegisterEvent[]) => string)(events) : text(events);
         const body = whole.slice(0, whole.length - (cut % 3 === 0 ? cut % 40 : 0));
         const t = body + tail.join('');
         const model = verifyLog(t);
@@ -217,6 +247,8 @@ describe('the store reads bytes as the model reads text', () => {
         expect(store.result.head).toEqual(model.head);
         if (!model.ok && !store.result.ok) expect(store.result.broken).toEqual(model.broken);
         expect(store.tornAt).toBe(splitLog(t).torn && !model.ok && model.broken.reason === 'torn' ? splitLog(t).torn!.offset : null);
+        // A whole last event without its newline is kept, not torn.
+        expect(store.unterminated).toBe(model.ok && !t.endsWith('\n') && t !== '');
       }),
     );
   });

@@ -1,0 +1,219 @@
+/**
+ * Registers written by other tools (docs/decisions.md "Registers written by other tools"). Another
+ * program that follows register.md and objections.md literally writes the same events under other
+ * spellings: the publish line of register.md's example (no `on`, no `unchanged`), objections.md's
+ * names (`number`, `recordId`, `received`, `resolvedOn`, `opinion`, outcome 维持/更正/撤销), an import
+ * dated `publishedOn`, a first `prev` of "" or 64 zeros or none, an upper-case hash, a hash taken of
+ * another serialisation (Python's json.dumps, key order as written, `\uXXXX` escapes), and ids computed
+ * its own way. The reader (chain.ts) accepts them through the one step here, after the line's bytes
+ * are checked against its hash: the event is put under our names, and what the hash covers is what
+ * was written, so any value edited, any event deleted or moved still breaks the chain.
+ *
+ * Our own writer is unchanged (canonical JSON, `\n`), and its lines never come here: a line whose byte
+ * hash matches and that needs no renaming is used as it is.
+ */
+import { recordIdentity, type IdentitySource } from '../domain/identity.js';
+import { canonicalJson, sha256Hex } from './canonical.js';
+
+type Obj = Record<string, unknown>;
+
+// A hash in upper case (as .NET's ToString("X2") writes it) — all of it: a hash of mixed case is no tool's
+// output, and refusing it keeps any single byte changed visible (model.test.ts).
+const HEX64_ANY = /^(?:[0-9a-f]{64}|[0-9A-F]{64})$/;
+const ZEROS = /^0{64}$/;
+
+/** objections.md's outcomes as `objection resolve --outcome` takes them (api/objection.ts OUTCOMES). */
+const OUTCOMES: Readonly<Record<string, string>> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
+
+function setIfAbsent(e: Obj, key: string, value: unknown): void {
+  if (e[key] === undefined && value !== undefined) e[key] = value;
+}
+
+/**
+ * The event under our names: a new top-level object (the parsed one is left as written, for the hash
+ * fallbacks); nested values are shared. `first`: the log's first line (its `prev` may be "", zeros or
+ * absent). What cannot be read this way is left as it is, and wellFormed refuses it.
+ */
+export function normaliseEvent(parsed: Obj, first: boolean): Obj {
+  const e: Obj = { ...parsed };
+  if (typeof e.hash === 'string' && HEX64_ANY.test(e.hash)) e.hash = e.hash.toLowerCase();
+  if (first && (e.prev === undefined || e.prev === '' || (typeof e.prev === 'string' && ZEROS.test(e.prev)))) e.prev = null;
+  else if (typeof e.prev === 'string' && HEX64_ANY.test(e.prev)) e.prev = e.prev.toLowerCase();
+  switch (e.type) {
+    case 'publish':
+      // register.md's example line has no `on`: the day it was recorded (`at` carries its +08:00 offset).
+      if (typeof e.at === 'string' && /^\d{4}-\d{2}-\d{2}/.test(e.at)) setIfAbsent(e, 'on', e.at.slice(0, 10));
+      setIfAbsent(e, 'removals', []);
+      setIfAbsent(e, 'unchanged', []);
+      break;
+    case 'import':
+      setIfAbsent(e, 'on', e.publishedOn);
+      setIfAbsent(e, 'files', []);
+      break;
+    case 'note':
+      setIfAbsent(e, 'ids', []);
+      break;
+    case 'objection-add':
+      setIfAbsent(e, 'objection', e.number);
+      setIfAbsent(e, 'id', e.recordId);
+      setIfAbsent(e, 'on', e.received);
+      break;
+    case 'objection-resolve':
+      setIfAbsent(e, 'objection', e.number);
+      setIfAbsent(e, 'id', e.recordId);
+      setIfAbsent(e, 'on', e.resolvedOn);
+      setIfAbsent(e, 'reason', e.opinion);
+      if (typeof e.outcome === 'string' && OUTCOMES[e.outcome.trim()] !== undefined) e.outcome = OUTCOMES[e.outcome.trim()];
+      break;
+  }
+  return e;
+}
+
+/** A well-formed event that still speaks another tool's language (an outcome in Chinese, 撤销; a first prev of zeros). */
+export function foreignSpelling(e: Obj, first: boolean): boolean {
+  return (e.type === 'objection-resolve' && typeof e.outcome === 'string' && OUTCOMES[e.outcome.trim()] !== undefined) || (first && typeof e.prev === 'string' && ZEROS.test(e.prev));
+}
+
+/** Whether the top-level keys are in code-point order, as canonical JSON (our writer) writes them. */
+export function sortedKeys(o: Obj): boolean {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) if (!((keys[i - 1] as string) < (keys[i] as string))) return false;
+  return true;
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+}
+
+/**
+ * Gives every record of an event from another tool the id OUR identity gives it (identity.ts: one pure
+ * function computes ids), remembering the id the line wrote, when another, in `aliases` (theirs →
+ * ours) so later events that name it still find the record. Records are changed in place (the parsed
+ * line is ours to change once its hash is checked). False when a record is not an object.
+ */
+export function ownIds(records: unknown[], aliases: Map<string, string>): boolean {
+  if (!records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) return false;
+  for (const r of records as Obj[]) {
+    const source: IdentitySource = {
+      listType: r.listType as IdentitySource['listType'],
+      domain: text(r.domain),
+      subjectType: r.subjectType === undefined || r.subjectType === null ? undefined : text(r.subjectType),
+      subjectName: text(r.subjectName),
+      creditCode: text(r.creditCode),
+      idType: r.idType === undefined || r.idType === null ? undefined : text(r.idType),
+      idNumber: text(r.idNumber),
+      decisionNo: text(r.decisionNo),
+      decisionDate: text(r.decisionDate),
+    };
+    const ours = recordIdentity(source).id;
+    if (typeof r.id === 'string' && r.id !== '' && r.id !== ours) aliases.set(r.id, ours);
+    r.id = ours;
+  }
+  return true;
+}
+
+/** The ids an event names (removals, unchanged, a note's ids, an objection's record), written as ours. */
+export function translateIds(e: Obj, aliases: ReadonlyMap<string, string>): Obj {
+  const to = (id: unknown): unknown => (typeof id === 'string' ? (aliases.get(id) ?? id) : id);
+  const list = (v: unknown): unknown => (Array.isArray(v) ? v.map(to) : v);
+  switch (e.type) {
+    case 'publish':
+      return {
+        ...e,
+        removals: Array.isArray(e.removals) ? e.removals.map((r: unknown) => (typeof r === 'object' && r !== null ? { ...(r as Obj), id: to((r as Obj).id) } : r)) : e.removals,
+        unchanged: list(e.unchanged),
+      };
+    case 'note':
+      return { ...e, ids: list(e.ids) };
+    case 'objection-add':
+    case 'objection-resolve':
+      return { ...e, id: to(e.id) };
+    default:
+      return e;
+  }
+}
+
+// ---- the hash of a line written by another tool -------------------------------------------------
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** JSON as JSON.stringify (compact) or Python's json.dumps (`, ` and `: `) writes it, keys as parsed or sorted. */
+function dumps(v: unknown, sort: boolean, python: boolean): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  const comma = python ? ', ' : ',';
+  if (Array.isArray(v)) return `[${v.map((x) => dumps(x, sort, python)).join(comma)}]`;
+  const o = v as Obj;
+  const keys = Object.keys(o);
+  if (sort) keys.sort(byCodePoint);
+  const colon = python ? ': ' : ':';
+  return `{${keys.map((k) => `${JSON.stringify(k)}${colon}${dumps(o[k], sort, python)}`).join(comma)}}`;
+}
+
+/** Python's ensure_ascii: every character outside space…~ as \uXXXX (lower-case hex, UTF-16 units). */
+function asciiOnly(s: string): string {
+  return s.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// The top-level hash member, with any spacing: after a comma (last or middle member) or first with a comma after.
+const MEMBER_AFTER = /\s*,\s*"hash"\s*:\s*"([0-9a-fA-F]{64})"/g;
+const MEMBER_FIRST = /"hash"\s*:\s*"([0-9a-fA-F]{64})"\s*,\s*/g;
+
+/** The line with its `hash` member (holding `expected`) taken out, however it is spaced. */
+function strippedLines(line: string, expected: string): string[] {
+  const out: string[] = [];
+  for (const re of [MEMBER_AFTER, MEMBER_FIRST]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+      if ((m[1] as string).toLowerCase() === expected) out.push(line.slice(0, m.index) + line.slice(m.index + m[0].length));
+    }
+  }
+  return out;
+}
+
+type Candidate = (line: string, body: Obj, expected: string) => boolean;
+
+const serialised =
+  (sort: boolean, python: boolean, ascii: boolean): Candidate =>
+  (_line, body, expected) => {
+    const s = dumps(body, sort, python);
+    return sha256Hex(ascii ? asciiOnly(s) : s) === expected;
+  };
+
+/**
+ * The readings of "the SHA-256 of this object without hash" another tool may have taken, most likely
+ * first: the line as written without its hash member (any spacing, hash first or last); our canonical
+ * JSON of the parsed event; JSON.stringify in the line's key order; Python's json.dumps defaults
+ * (`, `/`: `, \uXXXX escapes) and its variants, key order as written or sorted.
+ */
+const CANDIDATES: readonly Candidate[] = [
+  (line, _body, expected) => strippedLines(line, expected).some((s) => sha256Hex(s) === expected),
+  (_line, body, expected) => sha256Hex(canonicalJson(body)) === expected,
+  serialised(false, false, false),
+  serialised(false, true, true),
+  serialised(false, true, false),
+  serialised(false, false, true),
+  serialised(true, true, true),
+  serialised(true, true, false),
+  serialised(true, false, true),
+];
+
+/**
+ * Whether `line` (its parsed object `parsed`) carries the hash `expected` (lower case) under one of
+ * the readings above. Only for lines whose bytes fail our own reading (chain.ts lineHash), so our logs
+ * pay nothing; `hint` remembers the reading that matched last (a tool writes every line one way).
+ */
+export function foreignHashMatches(line: string, parsed: Obj, expected: string, hint: { last: number } = { last: 0 }): boolean {
+  const { hash: _hash, ...body } = parsed;
+  const first = CANDIDATES[hint.last] as Candidate;
+  if (first(line, body, expected)) return true;
+  for (let i = 0; i < CANDIDATES.length; i++) {
+    if (i === hint.last) continue;
+    if ((CANDIDATES[i] as Candidate)(line, body, expected)) {
+      hint.last = i;
+      return true;
+    }
+  }
+  return false;
+}
