@@ -158,16 +158,17 @@ export function lineHashOfBytes(buf: Buffer, start: number, end: number): string
 // start of the log (an editor's or another tool's UTF-8 BOM), which ChainReader skips before decoding.
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/**
- * An event as a reader keeps it: its records as StoredRecord, their origin the line they came from
- * (read back through `source`) or, without a source, the parsed records themselves.
- */
 /** Each record's bytes in `buf`: spans[2i] to spans[2i+1]. */
 interface Pieces {
   buf: Buffer;
   spans: readonly number[];
 }
 
+/**
+ * An event as a reader keeps it: its records as StoredRecord, their origin the line they came from
+ * (read back through `source`) or, without a source, the parsed records themselves; given the
+ * records' pieces (line-split.ts), each is parsed and summarised in turn.
+ */
 function storedEvent(event: RegisterEvent, origin: RecordOrigin | null, pieces: Pieces | null = null): StoredEvent {
   if (event.type !== 'publish' && event.type !== 'import') return event;
   const keep: RecordOrigin = origin ?? { kind: 'memory', records: event.records };
