@@ -120,9 +120,13 @@ try {
   out.push(measure('diff 2026Q1 2026Q2 (JSON)', ['diff', '2026Q1', '2026Q2', '--format', 'json', ...today], dir));
   // compile without the register (moved aside), then with it: the difference is the register checks.
   const aside = join(dir, 'register-aside');
+  // --dry-run: the checks alone (what register.md's "compile's register checks" measures); without it, the
+  // package too, whose 移出名单 of the quarter's expiries (2,500 rows in a city) is written three times.
   spawnSync('mv', [join(ws, 'register'), aside]);
+  out.push(measure('compile 2026Q3 --dry-run without a register', ['compile', '2026Q3', '--dry-run', ...today], dir));
   out.push(measure('compile 2026Q3 without a register', ['compile', '2026Q3', '--force', ...today], dir));
   spawnSync('mv', [aside, join(ws, 'register')]);
+  out.push(measure('compile 2026Q3 --dry-run with the register', ['compile', '2026Q3', '--dry-run', ...today], dir));
   out.push(measure('compile 2026Q3 with the register', ['compile', '2026Q3', '--force', ...today], dir));
   out.push(measure('publish 2026Q3', ['publish', '2026Q3', ...today], dir, restore));
   const rows = out.map((m) => `| ${m.label} | ${m.wall.toFixed(2)} | ${m.rss} | ${m.codes} |`).join('\n');

@@ -21,6 +21,18 @@ function pipeEnd(stream) {
   });
   return {
     write: (s) => (closed ? true : stream.write(s)),
+    // A slow reader: resolves once it has caught up (or has gone away).
+    drain: () => (closed || !stream.writableNeedDrain ? Promise.resolve() : new Promise((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+      stream.on('error', done);
+    })),
     get isTTY() {
       return stream.isTTY;
     },

@@ -9,7 +9,8 @@ import type { WriterOptions } from '../api/register.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 
 export interface CliIo {
-  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  /** `write` returns false when the reader is behind; `drain` then resolves when it has caught up. */
+  stdout: { write(s: string): unknown; drain?(): Promise<void>; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;

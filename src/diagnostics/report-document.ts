@@ -104,24 +104,29 @@ const PLACEHOLDER = '\u0000items\u0000';
  * thousand at a time as `{"items": [...]}`, whose inner text is already indented as the document's.
  */
 export function writeJsonWithItems(doc: Record<string, unknown>, key: string, items: Iterable<unknown>, write: (s: string) => void): void {
+  for (const part of jsonWithItemsParts(doc, key, items)) write(part);
+}
+
+/** The parts writeJsonWithItems writes, one at a time (a writer that must wait for a slow pipe pulls them). */
+export function* jsonWithItemsParts(doc: Record<string, unknown>, key: string, items: Iterable<unknown>): Generator<string> {
   const text = formatJson({ ...doc, [key]: PLACEHOLDER });
   const mark = JSON.stringify(PLACEHOLDER);
   const at = text.indexOf(mark);
   let batch: unknown[] = [];
   let any = false;
-  const flush = (): void => {
-    if (batch.length === 0) return;
+  const flush = (): string => {
     const inner = JSON.stringify({ items: batch }, null, 2);
     // '{\n  "items": [\n' … '\n  ]\n}': the items, indented by four as members of a top-level array.
-    write(`${any ? ',\n' : '[\n'}${inner.slice(inner.indexOf('[') + 2, inner.lastIndexOf(']') - 3)}`);
+    const part = `${any ? ',\n' : '[\n'}${inner.slice(inner.indexOf('[') + 2, inner.lastIndexOf(']') - 3)}`;
     any = true;
     batch = [];
+    return part;
   };
-  write(text.slice(0, at));
+  yield text.slice(0, at);
   for (const item of items) {
     batch.push(item);
-    if (batch.length === 1000) flush();
+    if (batch.length === 1000) yield flush();
   }
-  flush();
-  write(`${any ? '\n  ]' : '[]'}${text.slice(at + mark.length)}`);
+  if (batch.length > 0) yield flush();
+  yield `${any ? '\n  ]' : '[]'}${text.slice(at + mark.length)}`;
 }

@@ -119,3 +119,40 @@ describe('records as readers keep them', () => {
     expect((err as ToolError).code).toBe('REGISTER_CORRUPT');
   });
 });
+
+describe('register list --format json to a slow reader', () => {
+  it('waits for the reader when it is behind, and writes the same bytes as to a fast one', async () => {
+    const { run } = await import('../../src/cli/program.js');
+    const { runCli, ROOT } = await import('../helpers/cases.js');
+    const records = Array.from({ length: 2500 }, (_, i) => ({ id: `d${String(i).padStart(11, '0')}`, listType: 'black', domain: '劳务派遣', department: '就业办', subjectName: `主体${i}`, subjectType: '法人及非法人组织', creditCode: '', idType: '', idNumber: '', decisionNo: `新人社罚〔2026〕${i}号`, decisionDate: '2026-01-01', publishUntil: '2030-01-01', severity: '严重' }) as unknown as RegisterRecord);
+    const ws = workspaceWith(chain([{ type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records, removals: [], unchanged: [] }]).map(eventLine).join(''));
+    const args = ['register', 'list', '--format', 'json', '-w', ws, '--today', '2026-10-15'];
+    let out = '';
+    let behind = false;
+    const calls: string[] = [];
+    const code = await run(args, {
+      stdout: {
+        write: (s: string) => {
+          if (behind) calls.push('write while behind');
+          out += s;
+          behind = true;
+          return false; // a reader always behind: every part must wait
+        },
+        drain: async () => {
+          calls.push('drain');
+          await new Promise((r) => setImmediate(r));
+          behind = false;
+        },
+        isTTY: false,
+      },
+      stderr: { write: () => true },
+      env: {},
+      cwd: ROOT,
+    });
+    expect(code).toBe(0);
+    expect(calls).not.toContain('write while behind');
+    expect(calls.filter((c) => c === 'drain').length).toBeGreaterThanOrEqual(3);
+    expect(out).toBe((await runCli(args, ROOT)).stdout);
+    expect(JSON.parse(out).records).toHaveLength(2500);
+  });
+});

@@ -1,7 +1,7 @@
 /** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register.ts → text or JSON. */
 import { writer, type CommandEnv } from '../env.js';
 import { diff, publish, registerLedger, registerList, registerListEach, registerNote, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions } from '../../api/register.js';
-import { formatJson, toJsonReport, writeJsonWithItems } from '../../reporters/json.js';
+import { formatJson, jsonWithItemsParts, toJsonReport } from '../../reporters/json.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { registerImport } from '../../api/register-import.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
@@ -96,8 +96,11 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
   const xlsx = typeof opts.xlsx === 'string' ? opts.xlsx : undefined;
   if (env.flags.format === 'json' && xlsx === undefined) {
     // A record at a time: a province's list does not fit in one string.
+    // Waiting for a slow pipe when it is behind, so that what is not yet read is never all in memory.
     const each = registerListEach(listOptions);
-    writeJsonWithItems({ schemaVersion: 1, command: 'register list', on: each.on }, 'records', each.records, (s) => env.io.stdout.write(s));
+    for (const part of jsonWithItemsParts({ schemaVersion: 1, command: 'register list', on: each.on }, 'records', each.records)) {
+      if (env.io.stdout.write(part) === false && env.io.stdout.drain) await env.io.stdout.drain();
+    }
     return 0;
   }
   const r: { on: string; records: ListedRecord[]; ledger?: string } = xlsx !== undefined ? await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) }) : registerList(listOptions);
