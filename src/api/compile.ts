@@ -24,6 +24,10 @@ import { makeReport, type Report } from '../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
 import { hasRegister, planFromWorkspace, type RegisterPlan } from './register-compile.js';
 import { loadRegister } from '../io/register-store.js';
+import { collectGarbage } from '../io/memory.js';
+
+/** A register this large (records) is collected as soon as compile has its plan (io/memory.ts). */
+const LARGE_REGISTER = 200_000;
 import { quarterEnd } from '../domain/quarter.js';
 
 export interface CompileOptions extends CommonOptions {
@@ -108,8 +112,11 @@ async function checkAndWrite(
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
     register = planned.plan;
     records = register.records;
-    // The plan is all the package needs of the register: let a province's (600 MB) go before the workbooks are made.
+    // The plan is all the package needs of the register: let a province's (600 MB) go before the workbooks are
+    // made, collected at once when it was large (io/memory.ts).
+    const large = loaded.state.records.size >= LARGE_REGISTER;
     loaded = undefined;
+    if (large) collectGarbage();
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
   const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule);
