@@ -1,28 +1,18 @@
 // The pure register model: canonical JSON, the hash chain, replay and statuses on a day.
 import { describe, expect, it } from 'vitest';
+import { chain } from '../helpers/register-chain.js';
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/register/canonical.js';
-import { eventLine, hashOfEvent, parseHead, reachesHead, sealEvent, splitLog, verifyLog, type Head } from '../../src/register/chain.js';
+import { eventLine, hashOfEvent, parseHead, reachesHead, splitLog, verifyLog } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
 import { cloneState, continueReplay, replay, revokedSinceLastPublish, statusesOn, statusOn } from '../../src/register/state.js';
 import { verifyBytes } from '../../src/io/register-store.js';
 
-const AUTHOR = { at: '2026-10-15T09:30:00+08:00', by: '张三', host: 'HRSS-PC07' };
 
 function rec(id: string, publishUntil = '2029-09-30', extra: Partial<RegisterRecord> = {}): RegisterRecord {
   return { id, listType: 'black', domain: '劳动保障监察', subjectName: `主体${id}`, publishUntil, department: '劳动保障监察支队', ...extra } as RegisterRecord;
 }
 
-function chain(bodies: EventBody[]): RegisterEvent[] {
-  const out: RegisterEvent[] = [];
-  let head: Head | null = null;
-  for (const b of bodies) {
-    const e = sealEvent(b, AUTHOR, head);
-    out.push(e);
-    head = { seq: e.seq, hash: e.hash };
-  }
-  return out;
-}
 
 const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
 

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventLine, sealEvent, verifyLog, type Head } from '../../src/register/chain.js';
+import { chain } from '../helpers/register-chain.js';
+import { eventLine, verifyLog } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
 import { replay, statusesOn } from '../../src/register/state.js';
 import { splitRecords } from '../../src/register/line-split.js';
@@ -14,20 +15,9 @@ import { SUMMARY_FIELDS } from '../../src/register/stored.js';
 import { loadRegister, readLog, wholeRecords } from '../../src/io/register-store.js';
 import { ToolError } from '../../src/diagnostics/tool-error.js';
 
-const AUTHOR = { at: '2026-10-15T09:30:00+08:00', by: '张三', host: 'HRSS-PC07' };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function chain(bodies: EventBody[]): RegisterEvent[] {
-  const out: RegisterEvent[] = [];
-  let head: Head | null = null;
-  for (const b of bodies) {
-    const e = sealEvent(b, AUTHOR, head);
-    out.push(e);
-    head = { seq: e.seq, hash: e.hash };
-  }
-  return out;
-}
 
 function workspaceWith(text: string): string {
   const ws = mkdtempSync(join(tmpdir(), 'hrss-stored-'));
