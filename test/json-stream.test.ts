@@ -1,15 +1,14 @@
-// writeJsonWithItems writes, a part at a time, exactly the bytes formatJson would (register list --format json).
+// jsonWithItemsParts gives, a part at a time, exactly the bytes formatJson would (register list --format json).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatJson, writeJsonWithItems } from '../src/diagnostics/report-document.js';
+import { formatJson, jsonWithItemsParts } from '../src/diagnostics/report-document.js';
 
 describe('JSON written a part at a time', () => {
   it('is byte for byte the document formatJson makes, for any items and any other members', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue(), { maxLength: 6 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }).filter((k) => k !== 'records'), fc.jsonValue(), { maxKeys: 3 }), (items, extra) => {
         const doc = { schemaVersion: 1, command: 'register list', ...extra };
-        const parts: string[] = [];
-        writeJsonWithItems(doc, 'records', items, (s) => parts.push(s));
+        const parts = [...jsonWithItemsParts(doc, 'records', items)];
         expect(parts.join('')).toBe(formatJson({ ...doc, records: items }));
       }),
     );
@@ -17,8 +16,7 @@ describe('JSON written a part at a time', () => {
 
   it('writes a long list in parts of about a megabyte, never as one string', () => {
     const items = Array.from({ length: 60_000 }, (_, i) => ({ id: String(i).padStart(12, '0'), subjectName: '新乡市测试有限公司'.repeat(4) }));
-    const parts: string[] = [];
-    writeJsonWithItems({ schemaVersion: 1 }, 'records', items, (s) => parts.push(s));
+    const parts = [...jsonWithItemsParts({ schemaVersion: 1 }, 'records', items)];
     expect(parts.length).toBeGreaterThan(2);
     expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(2 << 20);
     expect(JSON.parse(parts.join('')).records).toHaveLength(60_000);

@@ -98,16 +98,12 @@ export function formatJson(doc: unknown): string {
 const PLACEHOLDER = '\u0000items\u0000';
 
 /**
- * The bytes of formatJson({...doc, [key]: [...items]}) (`key` a member of the top-level object),
- * written a part at a time: a province's `register list` is 600,000 records, whose one string (and
- * the array of them) would not fit in the memory the contract allows. Items are stringified a
- * thousand at a time as `{"items": [...]}`, whose inner text is already indented as the document's.
+ * The bytes of formatJson({...doc, [key]: [...items]}) (`key` a member of the top-level object), a
+ * part at a time, pulled by a writer that may wait for a slow pipe: a province's `register list` is
+ * 600,000 records, whose one string (and the array of them) would not fit in the memory the contract
+ * allows. Items are stringified a thousand at a time as `{"items": [...]}`, whose inner text is
+ * already indented as the document's.
  */
-export function writeJsonWithItems(doc: Record<string, unknown>, key: string, items: Iterable<unknown>, write: (s: string) => void): void {
-  for (const part of jsonWithItemsParts(doc, key, items)) write(part);
-}
-
-/** The parts writeJsonWithItems writes, one at a time (a writer that must wait for a slow pipe pulls them). */
 export function* jsonWithItemsParts(doc: Record<string, unknown>, key: string, items: Iterable<unknown>): Generator<string> {
   const text = formatJson({ ...doc, [key]: PLACEHOLDER });
   const mark = JSON.stringify(PLACEHOLDER);

@@ -4,10 +4,10 @@
  */
 import type { Report } from '../diagnostics/report.js';
 import type { ToolError } from '../diagnostics/tool-error.js';
-import { buildJsonError, buildJsonReport, formatJson, toJsonDocument, jsonWithItemsParts, writeJsonWithItems, type JsonDiagnostic, type JsonReport } from '../diagnostics/report-document.js';
+import { buildJsonError, buildJsonReport, formatJson, toJsonDocument, jsonWithItemsParts, type JsonDiagnostic, type JsonReport } from '../diagnostics/report-document.js';
 import { renderMessage, renderToolError, type Messages } from '../messages/index.js';
 
-export { formatJson, toJsonDocument, jsonWithItemsParts, writeJsonWithItems, type JsonDiagnostic, type JsonReport };
+export { formatJson, toJsonDocument, jsonWithItemsParts, type JsonDiagnostic, type JsonReport };
 
 export function toJsonReport(report: Report, m: Messages, extra: Record<string, unknown> = {}): JsonReport {
   return buildJsonReport(report, (d) => renderMessage(m, d), extra);
