@@ -22,7 +22,7 @@ import { resolveAuthor } from '../io/who.js';
 import { formatHead } from '../register/chain.js';
 import type { LetterData } from '../io/objection-letter.js';
 export type { LetterData };
-import { OBJECTION_CHANNELS, type EventBody, type ObjectionChannel, type ObjectionResolveBody, type RegisterRecord } from '../register/events.js';
+import { OBJECTION_CHANNELS, OBJECTION_OUTCOMES, type EventBody, type ObjectionChannel, type ObjectionResolveBody, type RegisterRecord } from '../register/events.js';
 import { statusesOn, statusOn, type ObjectionFact, type RecordStatus, type RegisterState } from '../register/state.js';
 import { notCoveredDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';
 import { makeContext, type Context } from './context.js';
@@ -32,7 +32,7 @@ import { listedRecord, type WriterOptions } from './register.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 import { deadline as deadlineOf } from '../domain/working-days.js';
 
-export const OUTCOMES = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' } as const;
+export const OUTCOMES = OBJECTION_OUTCOMES;
 export type OutcomeZh = keyof typeof OUTCOMES;
 type OutcomeKey = ObjectionResolveBody['outcome'];
 const OUTCOME_ZH: Record<OutcomeKey, OutcomeZh> = { upheld: '维持', corrected: '更正', revoked: '撤销' };

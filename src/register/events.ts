@@ -76,6 +76,9 @@ export interface NoteBody {
   ids: string[];
 }
 
+/** objections.md's outcomes, as the clerk names them (objection resolve --outcome) and as events store them. */
+export const OBJECTION_OUTCOMES = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' } as const;
+
 export const OBJECTION_CHANNELS = ['信用中国', '来函', '来访', '电话', '其他'] as const;
 export type ObjectionChannel = (typeof OBJECTION_CHANNELS)[number];
 

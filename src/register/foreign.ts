@@ -14,6 +14,8 @@
  */
 import { recordIdentity, type IdentitySource } from '../domain/identity.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
+import { OBJECTION_OUTCOMES } from './events.js';
+import { textOf } from './stored.js';
 
 type Obj = Record<string, unknown>;
 
@@ -22,8 +24,8 @@ type Obj = Record<string, unknown>;
 const HEX64_ANY = /^(?:[0-9a-f]{64}|[0-9A-F]{64})$/;
 const ZEROS = /^0{64}$/;
 
-/** objections.md's outcomes as `objection resolve --outcome` takes them (api/objection.ts OUTCOMES). */
-const OUTCOMES: Readonly<Record<string, string>> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
+/** objections.md's outcomes in Chinese, as another tool may store them. */
+const OUTCOMES: Readonly<Record<string, string>> = OBJECTION_OUTCOMES;
 
 function setIfAbsent(e: Obj, key: string, value: unknown): void {
   if (e[key] === undefined && value !== undefined) e[key] = value;
@@ -81,10 +83,6 @@ export function sortedKeys(o: Obj): boolean {
   return true;
 }
 
-function text(v: unknown): string {
-  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
-}
-
 /**
  * Gives every record of an event from another tool the id OUR identity gives it (identity.ts: one pure
  * function computes ids), remembering the id the line wrote, when another, in `aliases` (theirs →
@@ -96,14 +94,14 @@ export function ownIds(records: unknown[], aliases: Map<string, string>): boolea
   for (const r of records as Obj[]) {
     const source: IdentitySource = {
       listType: r.listType as IdentitySource['listType'],
-      domain: text(r.domain),
-      subjectType: r.subjectType === undefined || r.subjectType === null ? undefined : text(r.subjectType),
-      subjectName: text(r.subjectName),
-      creditCode: text(r.creditCode),
-      idType: r.idType === undefined || r.idType === null ? undefined : text(r.idType),
-      idNumber: text(r.idNumber),
-      decisionNo: text(r.decisionNo),
-      decisionDate: text(r.decisionDate),
+      domain: textOf(r.domain),
+      subjectType: r.subjectType === undefined || r.subjectType === null ? undefined : textOf(r.subjectType),
+      subjectName: textOf(r.subjectName),
+      creditCode: textOf(r.creditCode),
+      idType: r.idType === undefined || r.idType === null ? undefined : textOf(r.idType),
+      idNumber: textOf(r.idNumber),
+      decisionNo: textOf(r.decisionNo),
+      decisionDate: textOf(r.decisionDate),
     };
     const ours = recordIdentity(source).id;
     if (typeof r.id === 'string' && r.id !== '' && r.id !== ours) aliases.set(r.id, ours);

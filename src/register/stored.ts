@@ -81,17 +81,17 @@ export class StoredRecord implements RecordSummary {
     this.on = by.on;
     this.id = r.id;
     this.listType = r.listType;
-    this.domain = str(r.domain);
-    this.department = str(r.department);
-    this.subjectName = str(r.subjectName);
-    this.subjectType = str(r.subjectType);
-    this.creditCode = str(r.creditCode);
-    this.idType = str(r.idType) as CreditRecord['idType'];
-    this.idNumber = str(r.idNumber);
-    this.decisionNo = str(r.decisionNo);
-    this.decisionDate = str(r.decisionDate);
-    this.publishUntil = str(r.publishUntil);
-    this.severity = str(r.severity) as CreditRecord['severity'];
+    this.domain = textOf(r.domain);
+    this.department = textOf(r.department);
+    this.subjectName = textOf(r.subjectName);
+    this.subjectType = textOf(r.subjectType);
+    this.creditCode = textOf(r.creditCode);
+    this.idType = textOf(r.idType) as CreditRecord['idType'];
+    this.idNumber = textOf(r.idNumber);
+    this.decisionNo = textOf(r.decisionNo);
+    this.decisionDate = textOf(r.decisionDate);
+    this.publishUntil = textOf(r.publishUntil);
+    this.severity = textOf(r.severity) as CreditRecord['severity'];
   }
 
   /** As a publication (state.ts): the record it published is itself. */
@@ -101,7 +101,7 @@ export class StoredRecord implements RecordSummary {
 }
 
 /** Another writer's record may lack a field or hold a number: the summary keeps text (identity does too). */
-function str(v: unknown): string {
+export function textOf(v: unknown): string {
   return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 }
 
