@@ -99,9 +99,11 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   for (const entry of state.records.values()) {
     const s = statusOn(entry, today);
     if (!s || s.status !== 'active') continue;
+    // `active` holds every record the plan may name: resent, corrected, run into, or requested for removal.
     if (batchIds.has(s.id)) active.set(s.id, s.record);
     const subject = subjectKeyOf(s.record).key;
     if (batchSubjects.has(subject)) {
+      active.set(s.id, s.record);
       const key = `${s.record.listType}|${subject}`;
       const list = bySubject.get(key);
       if (list) list.push({ id: s.id, record: s.record });
@@ -111,7 +113,10 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       const c = { id: s.id, record: s.record, publishedOn: s.publishedOn };
       const r = s.record;
       for (const key of [r.idNumber ? `i|${normaliseIdNumber(r.idNumber)}` : '', r.creditCode ? `c|${normaliseCreditCode(r.creditCode)}` : '', `n|${foldKey(r.subjectName)}`]) {
-        if (key !== '' && requestKeys.has(key)) index(key, c);
+        if (key !== '' && requestKeys.has(key)) {
+          active.set(s.id, s.record);
+          index(key, c);
+        }
       }
     }
   }
