@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { basename, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT, runCli, tempDir, TODAY } from '../helpers/cases.js';
 
 export const BIN = join(ROOT, 'bin', 'hrss-credit.js');
@@ -26,6 +27,22 @@ export async function publishedExample(tmp: string, env: Record<string, string>)
   const res = await runCli(['publish', '2026Q3', '--on', '2026-07-15', '-w', ws, '--today', '2026-07-15'], ROOT, env);
   if (res.code !== 0) throw new Error(`publish failed: ${res.stdout}${res.stderr}`);
   return ws;
+}
+
+/**
+ * A suite on the compiled example published on 2026-07-15 (made once, in beforeAll; removed in
+ * afterAll): `fresh()` is a new copy of it for one test.
+ */
+export function publishedSuite(name: string, env: Record<string, string>): { fresh: () => string } {
+  let tmp = '';
+  let template = '';
+  let n = 0;
+  beforeAll(async () => {
+    tmp = tempDir(name);
+    template = await publishedExample(tmp, env);
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  return { fresh: () => copyWorkspace(template, join(tmp, `ws-${++n}`)) };
 }
 
 export function copyWorkspace(template: string, to: string): string {

@@ -1,25 +1,15 @@
 // objection add|list|resolve|letter through the CLI, on the compiled example published on 2026-07-15.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZipArchive } from '../../src/io/zip.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { withRecordId } from '../../src/schemas/record.js';
-import { copyWorkspace, publishedExample, eventsFile, packageRecords, readEvents, runCli, tempDir, writePackage, ROOT, type Rec } from './helpers.js';
+import { publishedSuite, eventsFile, packageRecords, readEvents, runCli, writePackage, ROOT, type Rec } from './helpers.js';
 
-let tmp: string;
-let template: string;
-let n = 0;
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
-
-beforeAll(async () => {
-  tmp = tempDir('objection');
-  template = await publishedExample(tmp, env);
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
+const { fresh } = publishedSuite('objection', env);
 const cli = (ws: string, today: string, args: string[], extra: Record<string, string> = {}) => runCli([...args, '-w', ws, '--today', today], ROOT, { ...env, ...extra });
 
 /** The natural person of the example (a black-list record with an ID number). */
@@ -70,7 +60,7 @@ describe('objection add', () => {
     expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
 
     // A workspace with no register yet: not found, and no register/ folder made.
-    const bare = copyWorkspace(template, join(tmp, `ws-${++n}`));
+    const bare = fresh();
     rmSync(join(bare, 'register'), { recursive: true, force: true });
     const noRegister = await add(bare, '2026-10-15', '2026-10-12', ['--subject', '杨文博']);
     expect(noRegister.code).toBe(1);
@@ -214,8 +204,8 @@ describe('objection letter and masking', () => {
     expect(outputs.join('\n')).toContain(masked);
     expect(outputs.join('\n')).not.toContain(p.idNumber);
 
-    const a = join(tmp, `letter-${n}-a.docx`);
-    const b = join(tmp, `letter-${n}-b.docx`);
+    const a = join(ws, 'letter-a.docx');
+    const b = join(ws, 'letter-b.docx');
     const epoch = { SOURCE_DATE_EPOCH: '1790000000' };
     const first = await run('2026-10-09', ['objection', 'letter', 'O2026-001', '--out', a], epoch);
     expect(first.code).toBe(0);

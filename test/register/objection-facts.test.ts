@@ -1,23 +1,13 @@
 // The objection/report defects a tester found (objfix): objections in supervise and report, dates the
 // objection commands refuse, masking of echoed queries, English outcomes, no empty heading.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyWorkspace, publishedExample, eventsFile, packageRecords, runCli, tempDir, ROOT, type Rec } from './helpers.js';
+import { publishedSuite, eventsFile, packageRecords, runCli, ROOT, type Rec } from './helpers.js';
 
-let tmp: string;
-let template: string;
-let n = 0;
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
-
-beforeAll(async () => {
-  tmp = tempDir('objfacts');
-  template = await publishedExample(tmp, env);
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
+const { fresh } = publishedSuite('objfacts', env);
 const cli = (ws: string, today: string, args: string[]) => runCli([...args, '-w', ws, '--today', today], ROOT, env);
 const add = (ws: string, today: string, received: string, target: string[]) =>
   cli(ws, today, ['objection', 'add', '--received', received, '--from', '申请人甲', '--summary', '认定事实有误', ...target, '--format', 'json']);
@@ -233,8 +223,7 @@ describe('calendar hint', () => {
 
 describe('publish output', () => {
   it('labels the clock time of recording apart from the publication date given with --on', async () => {
-    const ws = join(tmp, `ws-${++n}`);
-    copyWorkspace(template, ws);
+    const ws = fresh();
     rmSync(join(ws, 'register'), { recursive: true, force: true });
     const res = await cli(ws, '2026-07-20', ['publish', '2026Q3', '--on', '2026-07-15']);
     expect(res.code).toBe(0);
