@@ -18,8 +18,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import yazl from 'yazl';
 import { ZipArchive, normalisePartName, resolvePartTarget } from './zip.js';
-import { dosDate } from './xlsx-writer.js';
-import { columnLetter, columnIndex, toXmlSafe } from '../domain/text.js';
+import { dosDate, escapeXml, NS_MAIN, NS_REL } from './xlsx-writer.js';
+import { columnLetter, columnIndex } from '../domain/text.js';
 import type { Limits } from '../schemas/config.js';
 import { unreadable } from './errors.js';
 
@@ -50,8 +50,6 @@ export interface AnnotatePlan {
   summary: { sheetName: string; headers: string[]; rows: SummaryRow[]; footer: string[]; author: string };
 }
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_SHEET = `${NS_REL}/worksheet`;
 const REL_COMMENTS = `${NS_REL}/comments`;
 const REL_VML = `${NS_REL}/vmlDrawing`;
@@ -63,10 +61,6 @@ const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** Excel's own "Bad" and "Neutral" cell-style colours. */
 const FILL_RGB: Record<Exclude<MarkKind, 'info'>, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
-
-export function escapeXml(s: string): string {
-  return toXmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function unescapeXml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

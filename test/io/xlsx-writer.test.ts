@@ -1,0 +1,75 @@
+// The package's workbook writer (src/io/xlsx-writer.ts): what it writes is read back, as written, by
+// exceljs (what Excel-compatible tools read like) and by our own reader; the same sheets give the same bytes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkbook } from '../../src/io/sniff.js';
+import { workbookBuffer, type SheetSpec } from '../../src/io/xlsx-writer.js';
+import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
+import { scoreRows } from '../../src/table/header.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hrss-xlsx-writer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const instant = new Date(Date.UTC(2026, 8, 30, 23, 59, 59));
+
+const sheets: SheetSpec[] = [
+  {
+    name: '移出名单',
+    title: '新乡市人社局（2026年第三季度）',
+    headers: ['序号', '主体名称', '统一社会信用代码', '备注'],
+    widths: [6, 30],
+    rows: [
+      [1, '新乡市测试有限公司', '91410700MA3X7K2P20', '  前后有空格  '],
+      [2, 'A&B <公司> "引号"', '0012', '两行\n文字'],
+      [3, '含\u0001控制字符', '', ''],
+    ],
+  },
+  { name: '台账', headers: ['记录编号'], rows: [['0f792e997252'], ['0f792e997252']] },
+];
+
+describe('workbooks written by the package writer', () => {
+  it('read back as written: text as text (leading zeros, spaces, line breaks, XML characters), numbers as numbers, the title merged, the header frozen and filtered', async () => {
+    const buf = await workbookBuffer(sheets, instant, 'hrss-credit');
+    const file = join(dir, 'a.xlsx');
+    writeFileSync(file, buf);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['移出名单', '台账']);
+    const ws = wb.getWorksheet('移出名单')!;
+    expect(ws.getCell('A1').value).toBe('新乡市人社局（2026年第三季度）');
+    expect(ws.getCell('A1').isMerged && ws.getCell('D1').isMerged).toBe(true);
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('B2').font?.bold).toBe(true);
+    expect(ws.getCell('A3').value).toBe(1);
+    expect(ws.getCell('C4').value).toBe('0012');
+    expect(ws.getCell('C4').numFmt).toBe('@');
+    expect(ws.getCell('D3').value).toBe('  前后有空格  ');
+    expect(ws.getCell('D4').value).toBe('两行\n文字');
+    expect(ws.getCell('B4').value).toBe('A&B <公司> "引号"');
+    expect(ws.getCell('B5').value).toBe('含\ufffd控制字符');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.autoFilter).toBe('A2:D2');
+    expect(ws.getColumn(1).width).toBe(6);
+    expect(ws.getColumn(3).width).toBe(18); // '统一社会信用代码' × 2 + 2, at most 40
+    expect(wb.creator).toBe('hrss-credit');
+    expect(wb.created?.toISOString()).toBe('2026-09-30T23:59:59.000Z');
+
+    const ours = await openWorkbook(file, 'a.xlsx', { limits: DEFAULT_LIMITS, score: scoreRows });
+    const rows: unknown[][] = [];
+    await ours.sheets[0]!.read((r) => {
+      rows.push([...r.cells]);
+    });
+    await ours.close();
+    expect(rows[2]).toEqual([1, '新乡市测试有限公司', '91410700MA3X7K2P20', '  前后有空格  ']);
+    expect(ours.sheets[0]!.merges).toContainEqual({ top: 1, bottom: 1, left: 0, right: 3 });
+  });
+
+  it('the same sheets give the same bytes; a sheet name Excel refuses is refused', async () => {
+    expect((await workbookBuffer(sheets, instant, 'hrss-credit')).equals(await workbookBuffer(sheets, instant, 'hrss-credit'))).toBe(true);
+    await expect(workbookBuffer([{ name: '红名单[2026]', headers: ['a'], rows: [] }], instant, 'x')).rejects.toThrow(/cannot include/);
+    await expect(workbookBuffer([{ name: 'a', headers: ['a'], rows: [] }, { name: 'A', headers: ['a'], rows: [] }], instant, 'x')).rejects.toThrow(/already exists/);
+  });
+});
