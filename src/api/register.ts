@@ -145,7 +145,9 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
   );
-  const summary = (e: RegisterEvent, eventOn: IsoDate) => ({ seq: e.seq, hash: e.hash, at: e.at, by: e.by, host: e.host, on: eventOn });
+  // Who and where are what someone typed (--by, the PC's name): shown through the gate like any text.
+  const shown = (t: string): string => showText(t, publicReader(ctx.config.publication.maskRule));
+  const summary = (e: RegisterEvent, eventOn: IsoDate) => ({ seq: e.seq, hash: e.hash, at: e.at, by: shown(e.by), host: shown(e.host), on: eventOn });
   const counts = { records: content.records.length, removals: content.removals.length };
   if (event) {
     return { ...base, ...counts, report: makeReport(ctx, 'publish', 1, content.records.length, batch), outcome: 'published', event: summary(event, on), head: formatHead(event) };

@@ -71,7 +71,7 @@ const MOBILE = /(?<!\d)(?:\+?86[ -]?)?(?<n>1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!\d)/d
 // 12 digits in one run (a 4-digit code and 8 local digits) need the separator people type: a record
 // id (12 hex digits) may be all digits, and is no phone.
 const AREA_LOCAL = '(?:0(?:10|2\\d)[)]?[ -]?[2-9]\\d{7}|0[3-9]\\d{2}[)]?[ -]?[2-9]\\d{6}|0[3-9]\\d{2}(?:[)][ -]?|[ -])[2-9]\\d{7})';
-const LANDLINE = new RegExp(`(?<![\\d(])[(]?${AREA_LOCAL}(?!\\d)`, 'g');
+const LANDLINE = new RegExp(`(?<!\\d)[(]?${AREA_LOCAL}(?!\\d)`, 'g');
 const ANY_RUN = /\d{3}[ -]?\d{3}/;
 
 /**

@@ -70,15 +70,22 @@ export function filesUnder(dir: string): string[] {
 export const digitsOf = (typed: string): string => toHalfWidth(typed).replace(/[^0-9X]/gi, '').toUpperCase();
 
 /**
- * The planted numbers (their digits) that a text shows in full: the text folded to half-width and
- * stripped of the separators inside a number, so `139 1234 5678` and `１３９１２３４５６７８` count.
+ * The planted numbers that a text shows in full: the text folded to half-width and stripped of the
+ * spaces and hyphens inside a number, so `139 1234 5678` and `１３９１２３４５６７８` count; a number
+ * typed with its area code in brackets counts as typed (brackets are not stripped: they would join
+ * the digits of two texts side by side).
  */
 export function plantedIn(text: string, planted: readonly string[]): string[] {
-  const folded = toHalfWidth(text).replace(/(?<=\d)[ \-()（）]+(?=\d)/g, '').toUpperCase();
-  return planted.filter((p) => folded.includes(digitsOf(p)));
+  const strip = (s: string): string => toHalfWidth(s).replace(/(?<=[\d)])[ -]+(?=[\d(])/g, '').toUpperCase();
+  const folded = strip(text);
+  return planted.filter((p) => folded.includes(digitsOf(p)) || (/[(（]/.test(p) && folded.includes(strip(p))));
 }
 
-/** Every ID- or phone-shaped number a text shows (the tool's own scanner), as `kind:value`. */
+/**
+ * Every ID- or phone-shaped number a text shows (the tool's own scanner), as `kind:value`. Hashes,
+ * heads and record ids (runs of lower-case hex the tool made) are no one's number: left out first.
+ */
 export function personalNumbersIn(text: string): string[] {
-  return findPersonalInfo(text).map((m) => `${m.kind}:${m.value}`);
+  const tools = text.replace(/(?<![0-9a-f])(?=[0-9a-f]*[a-f])[0-9a-f]{12,}(?![0-9a-f])/g, '#');
+  return findPersonalInfo(tools).map((m) => `${m.kind}:${m.value}`);
 }
