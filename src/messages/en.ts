@@ -2,6 +2,7 @@
 import type { CodeArgs, PlaceArg } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
+import { COVER_KEYS } from '../schemas/cover.js';
 import { calendarExample, calendarFileInvalidEn, enCalendarUi } from './calendar.js';
 import { enReportsUi } from './reports.js';
 
@@ -249,8 +250,11 @@ export const en: CodeCatalogue = {
   SCHEMA_PERSONAL_INFO: {
     title: 'Personal information in text',
     message: (a) =>
-      `"${F(a.field)}" contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: masked in the public (公示) files, kept in the sharing (共享) files`,
-    hint: () => 'ID and phone numbers are personal information and do not belong in names, facts, basis or remarks; a person\'s ID number goes into 证件号码, phone numbers are not submitted',
+      `"${F(a.field)}" contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: ${a.field in COVER_KEYS ? 'the cover is not published; masked on the terminal, in JSON and in the report' : 'masked in the public (公示) files, kept in the sharing (共享) files'}`,
+    hint: (a) =>
+      a.field in COVER_KEYS
+        ? 'Write only names for filler, reviewer and approver; a phone number goes into 联系电话 only, an ID number nowhere on the cover'
+        : 'ID and phone numbers are personal information and do not belong in names, facts, basis, removal reasons or remarks; a person\'s ID number goes into 证件号码, phone numbers are not submitted',
   },
   TEXT_PERSONAL_INFO: {
     title: 'Personal information in recorded text',

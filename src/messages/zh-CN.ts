@@ -2,6 +2,7 @@
 import type { CodeArgs, PlaceArg } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
+import { COVER_KEYS } from '../schemas/cover.js';
 import { calendarExample, calendarFileInvalidZh, zhCalendarUi } from './calendar.js';
 import { zhReportsUi } from './reports.js';
 import { zhRemovalType } from './register-codes.js';
@@ -250,8 +251,11 @@ export const zhCN: CodeCatalogue = {
   SCHEMA_PERSONAL_INFO: {
     title: '文字中含有个人信息',
     message: (a) =>
-      `“${F(a.field)}”中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：公示文件中将脱敏显示，共享文件中保留原样`,
-    hint: () => '身份证号码、手机号码属于个人信息，不要写在名称、事由、依据、备注等文字栏里；自然人的身份证号码请填在“证件号码”列，手机号码不应报送',
+      `“${F(a.field)}”中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：${a.field in COVER_KEYS ? '报送单不公示，终端、JSON 和报告中一律脱敏显示' : '公示文件中将脱敏显示，共享文件中保留原样'}`,
+    hint: (a) =>
+      a.field in COVER_KEYS
+        ? '报送单的填报人、审核人、审定人只填姓名；电话只填在“联系电话”栏，身份证号码不必填写'
+        : '身份证号码、电话号码属于个人信息，不要写在名称、事由、依据、移出原因、备注等文字栏里；自然人的身份证号码请填在“证件号码”列，电话号码不应报送',
   },
   TEXT_PERSONAL_INFO: {
     title: '登记的文字中含有个人信息',
