@@ -81,6 +81,27 @@ describe('validate warns SCHEMA_PERSONAL_INFO for numbers typed into a 移出申
   });
 });
 
+describe('a finding whose args are a list of names (found by the property test)', () => {
+  it('EVIDENCE_REPORT_MISSING names the case files a cover lists, masked (pretty and JSON)', async () => {
+    const ws2 = join(tmp, 'ws-cases');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws2, { recursive: true });
+    const file = join(ws2, 'submissions', '2026Q3', '就业局', '报送单.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('报送日期,', `典型案例,案例_${IN_FILLER}.pdf；报道${IN_REVIEWER}.pdf\r\n报送日期,`));
+    // A black list: its case report is required, so a named one that is missing is an error naming it.
+    writeFileSync(
+      join(ws2, 'submissions', '2026Q3', '就业局', '补充黑名单.csv'),
+      '\ufeff名单类型,领域,名单名称,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,失信程度\r\n黑名单,就业,就业失信单位,法人及非法人组织,新乡市示例劳务有限公司,91410702MA9LQ3T4X3,刘志强,拒不整改,《就业促进法》,新人社监罚〔2026〕12号,2026-09-20,2027-09-19,一般\r\n',
+    );
+    const res = await runCli(['validate', 'submissions/2026Q3/就业局', '--format', 'json', '-w', ws2, '--today', '2026-10-15'], ws2, env);
+    const missing = json(res.stdout).diagnostics.find((d: any) => d.code === 'EVIDENCE_REPORT_MISSING');
+    expect(missing.args.named).toEqual(['案例_137****5678.pdf', `报道${masked(IN_REVIEWER)}.pdf`]);
+    expect(plantedIn(res.stdout, PLANTED)).toEqual([]);
+    const pretty = await runCli(['validate', 'submissions/2026Q3/就业局', '-w', ws2, '--today', '2026-10-15'], ws2, env);
+    expect(pretty.stdout).toContain('案例_137****5678.pdf');
+    expect(plantedIn(pretty.stdout, PLANTED)).toEqual([]);
+  });
+});
+
 describe('a year of the register: public outputs mask what 共享 and the register keep', () => {
   beforeAll(async () => {
     const history = join('history', '2026Q2', '劳动关系科2026年第二季度信用红黑名单.csv');
