@@ -19,7 +19,9 @@ const IN_SUMMARY = '138-0373-1234';
 const IN_OPINION = makeIdNumber('410702', '1986-05-04', '019');
 const IN_NOTE = '(0373)6012345';
 const IN_FROM = '13512345678';
-const PLANTED = [IN_REASON, MOBILE_IN_REASON, LANDLINE_IN_REMARKS, IN_FILLER, IN_REVIEWER, IN_PHONE_FIELD, IN_SUMMARY, IN_OPINION, IN_NOTE, IN_FROM];
+const IN_BY = '１５９ ０３７３ ０００１';
+let publishOut = '';
+const PLANTED = [IN_REASON, MOBILE_IN_REASON, LANDLINE_IN_REMARKS, IN_FILLER, IN_REVIEWER, IN_PHONE_FIELD, IN_SUMMARY, IN_OPINION, IN_NOTE, IN_FROM, IN_BY];
 const masked = (id: string): string => `${id.slice(0, 6)}********${id.slice(-4)}`;
 
 const REASON = `拖欠劳动者工资，受到行政处罚（当事人身份证${IN_REASON}，电话${MOBILE_IN_REASON}）`;
@@ -108,12 +110,18 @@ describe('a year of the register: public outputs mask what 共享 and the regist
     const steps: [string[], string?][] = [
       [['register', 'import', history, '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科']],
       [['compile', '2026Q3', '--format', 'json']],
-      [['publish', '2026Q3', '--on', '2026-10-15']],
+      [['publish', '2026Q3', '--on', '2026-10-15', '--by', `张三${IN_BY}`]],
     ];
     for (const [args, today] of steps) {
       const res = await cli(args, today);
       expect(res.code, `${args.join(' ')}: ${res.stdout}${res.stderr}`).toBe(0);
+      if (args[0] === 'publish') publishOut = res.stdout;
     }
+  });
+
+  it('publish prints who published (--by) through the gate; register show too', async () => {
+    expect(publishOut).toContain('张三159****0001');
+    expect(plantedIn(publishOut, PLANTED)).toEqual([]);
   });
 
   it('公示/移出名单 (CSV and the 公示 workbook) mask the 移出原因; 共享 keeps it', async () => {
