@@ -9,7 +9,7 @@ import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
 import { subjectKeyOf } from '../domain/identity.js';
 import { maskIdentifier, type MaskRule } from '../domain/mask.js';
-import { publicReader, showText, type Reader } from '../domain/privacy.js';
+import { publicReader, showInternal, showText, type Reader } from '../domain/privacy.js';
 import { foldKey } from '../domain/text.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseRecordsFile } from '../schemas/record.js';
@@ -444,7 +444,7 @@ export function registerShow(query: string, options: CommonOptions & { full?: bo
         ...('on' in e ? { on: e.on } : {}),
         effect: effectOn(e, entry.id),
         // A note is internal: shown to the clerk on the terminal, through the gate; never published.
-        ...(e.type === 'note' ? { text: showText(e.text, reader) } : {}),
+        ...(e.type === 'note' ? { text: showInternal(e.text, reader) ?? '' } : {}),
       };
     });
     out.push({ ...listedRecord(s, options.full ?? false, rule), events: shown });
