@@ -168,6 +168,7 @@ async function runYear(ws: string, p: Planting): Promise<Seen> {
   await both(['status', '2026Q3'], '2026-10-15');
   await run(['compile', '2026Q3', '--dry-run'], '2026-10-15', 0);
   await run(['compile', '2026Q3', '--format', 'json'], '2026-10-15', 0);
+  await run(['verify', 'packages/2026Q3'], '2026-10-15', 0);
   await run(['publish', '2026Q3', '--on', '2026-10-15', '--by', `张三${n('publishBy')}`], '2026-10-15', 0);
   const listed = await both(['register', 'list', '--status', 'all'], '2026-10-16', 0);
   const person = (listed.records as any[]).find((r) => r.subjectName.startsWith('王某'));
