@@ -13,7 +13,7 @@ import { canonicalJson, sha256Hex } from './canonical.js';
 import { type Author, type EventBody, type RegisterEvent, type StoredEvent } from './events.js';
 import { foreignHashMatches, foreignSpelling, normaliseEvent, ownIds, sortedKeys, translateIds } from './foreign.js';
 import { splitRecords } from './line-split.js';
-import { LineChangedError, StoredRecord, type LineSource, type RecordOrigin } from './stored.js';
+import { LineChangedError, StoredRecord, publishedBy, type LineSource, type RecordOrigin } from './stored.js';
 
 export interface Head {
   seq: number;
@@ -135,7 +135,7 @@ interface Pieces {
 function storedEvent(event: RegisterEvent, origin: RecordOrigin | null, pieces: Pieces | null = null): StoredEvent {
   if (event.type !== 'publish' && event.type !== 'import') return event;
   const keep: RecordOrigin = origin ?? { kind: 'memory', records: event.records };
-  const by = { seq: event.seq, batch: event.batch, on: event.on };
+  const by = publishedBy(event);
   if (pieces) {
     // One record parsed, summarised and dropped at a time (line-split.ts); a piece that is not an object throws.
     const n = pieces.spans.length / 2;
