@@ -258,3 +258,14 @@ describe('the department form', () => {
     expect(guide.filter((l) => l.trim().startsWith('更正已公示的记录：') && l.includes('更正原文书号'))).toHaveLength(1);
   });
 });
+
+describe('rules', () => {
+  it('lists REGISTER_CORRECTION_APPLIED (info) with a title and a fix, in both languages', async () => {
+    for (const lang of ['zh-CN', 'en']) {
+      const rules = json((await runCli(['rules', '--format', 'json', '--lang', lang], ROOT)).stdout).rules as { code: string; severity: string; title: string; hint: string }[];
+      const r = rules.find((x) => x.code === 'REGISTER_CORRECTION_APPLIED');
+      expect(r?.severity, lang).toBe('info');
+      expect(r!.title.length * r!.hint.length, lang).toBeGreaterThan(0);
+    }
+  });
+});
