@@ -219,6 +219,11 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
     expect(d.corrected.map((x: any) => [x.id, x.status, x.removal])).toEqual([[old.id, 'active', null]]);
     expect(d.counts.byDepartment['就业办'].corrected).toBe(1);
     for (const k of ['added', 'removed', 'unchanged']) expect(d[k].map((x: any) => x.id), k).not.toContain(old.id);
+
+    // supervise: the correction is a record the batch published, not also a removal.
+    rmSync(join(ws, 'packages', '2026Q2'), { recursive: true, force: true });
+    const sup = json((await cli(ws, ['supervise', '2026', '--format', 'json'])).stdout);
+    expect(sup.rows.filter((r: any) => r.department === '就业办' && r.batch === '2026Q3').map((r: any) => r.removalsAccepted)).toEqual([0]);
   });
 
   it('the same content with the marker is no correction: REGISTER_ALREADY_ACTIVE, unchanged, no 更正名单', async () => {
