@@ -193,6 +193,11 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
     }
     expect(readFileSync(pkg(ws, '公示', '更正名单.csv'), 'utf8').split('\r\n')[1]).toBe(expected.join(','));
 
+    // diff against the package not yet published (the register with it applied): corrected only, too.
+    const pending = json((await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json'])).stdout);
+    expect(pending.corrected.map((x: any) => x.id)).toEqual([old.id]);
+    for (const k of ['added', 'removed', 'unchanged']) expect(pending[k].map((x: any) => x.id), k).not.toContain(old.id);
+
     // Published: the record stays active at revision 2; the event keeps its content hash and the correction.
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
     const event = readEvents(ws).at(-1) as Record<string, any>;
