@@ -35,23 +35,21 @@ function isHexLower(b: number | undefined): boolean {
   return b !== undefined && ((b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66));
 }
 
-/** Compares two keys' raw bytes as their decoded strings: -1, 0, 1. */
-function compareKeys(buf: Buffer, a0: number, a1: number, b0: number, b1: number): number {
-  let plain = true;
-  for (let i = a0; i < a1 && plain; i++) if ((buf[i] as number) >= 0x80 || buf[i] === BACKSLASH) plain = false;
-  for (let i = b0; i < b1 && plain; i++) if ((buf[i] as number) >= 0x80 || buf[i] === BACKSLASH) plain = false;
-  if (plain) {
-    // ASCII without escapes: byte order is code-unit order.
-    const n = Math.min(a1 - a0, b1 - b0);
-    for (let i = 0; i < n; i++) {
-      const d = (buf[a0 + i] as number) - (buf[b0 + i] as number);
-      if (d !== 0) return d < 0 ? -1 : 1;
+/** Whether key a (raw bytes, between its quotes) sorts strictly before key b, as decoded strings. */
+function keyBefore(buf: Buffer, a0: number, a1: number, b0: number, b1: number): boolean {
+  const n = Math.min(a1 - a0, b1 - b0);
+  for (let i = 0; i < n; i++) {
+    const x = buf[a0 + i] as number;
+    const y = buf[b0 + i] as number;
+    // An escape or a non-ASCII character before the keys differ: compare them decoded.
+    if (x >= 0x80 || y >= 0x80 || x === BACKSLASH || y === BACKSLASH) {
+      const a = JSON.parse(buf.toString('utf8', a0 - 1, a1 + 1)) as string;
+      const b = JSON.parse(buf.toString('utf8', b0 - 1, b1 + 1)) as string;
+      return a < b;
     }
-    return a1 - a0 === b1 - b0 ? 0 : a1 - a0 < b1 - b0 ? -1 : 1;
+    if (x !== y) return x < y;
   }
-  const a = JSON.parse(buf.toString('utf8', a0 - 1, a1 + 1)) as string;
-  const b = JSON.parse(buf.toString('utf8', b0 - 1, b1 + 1)) as string;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a1 - a0 < b1 - b0;
 }
 
 /** UTF-8 validity; a prefix may stop inside a character's bytes. */
@@ -72,21 +70,21 @@ function validUtf8(buf: Buffer, start: number, end: number, prefix: boolean): bo
  */
 export function scanCanonical(buf: Buffer, start: number, end: number, prefix = false, lenient = false): CanonicalScan {
   if (!validUtf8(buf, start, end, prefix)) return 'invalid';
-  const stack: At[] = [];
-  // Per open object: the previous key's bytes (start, end), -1 before the first.
-  const keyFrom: number[] = [];
-  const keyTo: number[] = [];
+  // What each open container expects, and per open object its previous key's bytes (-1 before the first):
+  // typed arrays indexed by depth, so that a province's million records allocate nothing here.
+  const stack = new Uint8Array(MAX_DEPTH);
+  const keyFrom = new Int32Array(MAX_DEPTH);
+  const keyTo = new Int32Array(MAX_DEPTH);
   const partial: CanonicalScan = prefix ? 'prefix' : 'invalid';
   let i = start;
   if (lenient) while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] !== 0x7b) return i >= end ? partial : 'invalid';
-  stack.push(At.ObjectFirst);
-  keyFrom.push(-1);
-  keyTo.push(-1);
+  let top = 0;
+  stack[0] = At.ObjectFirst;
+  keyFrom[0] = -1;
   i++;
-  while (stack.length > 0) {
+  while (top >= 0) {
     if (i >= end) return partial;
-    const top = stack.length - 1;
     const at = stack[top] as At;
     const c = buf[i] as number;
     if (lenient && (c === 0x20 || c === 0x09)) {
@@ -97,11 +95,9 @@ export function scanCanonical(buf: Buffer, start: number, end: number, prefix = 
       case At.ObjectFirst:
       case At.ObjectKey: {
         if (at === At.ObjectFirst && c === 0x7d) {
-          stack.pop();
-          keyFrom.pop();
-          keyTo.pop();
+          top--;
           i++;
-          afterValue(stack);
+          if (top >= 0) stack[top] = stack[top] === At.ObjectValue ? At.ObjectNext : At.ArrayNext;
           break;
         }
         if (c !== QUOTE) return 'invalid';
@@ -109,11 +105,10 @@ export function scanCanonical(buf: Buffer, start: number, end: number, prefix = 
         const e = scanString(buf, i, end, lenient);
         if (e === -2) return 'invalid';
         if (e === -1) return partial;
-        const k = keyFrom.length - 1;
-        const pf = keyFrom[k] as number;
-        if (!lenient && pf >= 0 && compareKeys(buf, pf, keyTo[k] as number, s, e - 1) >= 0) return 'invalid';
-        keyFrom[k] = s;
-        keyTo[k] = e - 1;
+        const pf = keyFrom[top] as number;
+        if (!lenient && pf >= 0 && !keyBefore(buf, pf, keyTo[top] as number, s, e - 1)) return 'invalid';
+        keyFrom[top] = s;
+        keyTo[top] = e - 1;
         stack[top] = At.Colon;
         i = e;
         break;
@@ -129,40 +124,33 @@ export function scanCanonical(buf: Buffer, start: number, end: number, prefix = 
           stack[top] = at === At.ObjectNext ? At.ObjectKey : At.ArrayValue;
           i++;
         } else if (c === (at === At.ObjectNext ? 0x7d : 0x5d)) {
-          stack.pop();
-          if (at === At.ObjectNext) {
-            keyFrom.pop();
-            keyTo.pop();
-          }
+          top--;
           i++;
-          afterValue(stack);
+          if (top >= 0) stack[top] = stack[top] === At.ObjectValue ? At.ObjectNext : At.ArrayNext;
         } else return 'invalid';
         break;
       case At.ArrayFirst:
         if (c === 0x5d) {
-          stack.pop();
+          top--;
           i++;
-          afterValue(stack);
+          if (top >= 0) stack[top] = stack[top] === At.ObjectValue ? At.ObjectNext : At.ArrayNext;
         } else stack[top] = At.ArrayValue; // then read as a value, at the same byte
         break;
-      case At.ObjectValue:
-      case At.ArrayValue: {
-        if (c === 0x7b) {
-          stack[top] = at === At.ObjectValue ? At.ObjectNext : At.ArrayNext;
-          stack.push(At.ObjectFirst);
-          keyFrom.push(-1);
-          keyTo.push(-1);
+      default: {
+        // A value (ObjectValue, ArrayValue): the container's state says which, until the value ends.
+        if (c === 0x7b || c === 0x5b) {
+          if (top + 1 >= MAX_DEPTH) return 'invalid';
+          top++;
+          stack[top] = c === 0x7b ? At.ObjectFirst : At.ArrayFirst;
+          keyFrom[top] = -1;
           i++;
-        } else if (c === 0x5b) {
-          stack[top] = at === At.ObjectValue ? At.ObjectNext : At.ArrayNext;
-          stack.push(At.ArrayFirst);
-          i++;
-        } else if (c === QUOTE) {
+          break;
+        }
+        if (c === QUOTE) {
           const e = scanString(buf, i, end, lenient);
           if (e === -2) return 'invalid';
           if (e === -1) return partial;
           i = e;
-          afterValue(stack);
         } else if (c === 0x74 || c === 0x66 || c === 0x6e) {
           const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
           for (let j = 0; j < word.length; j++) {
@@ -170,7 +158,6 @@ export function scanCanonical(buf: Buffer, start: number, end: number, prefix = 
             if (buf[i + j] !== word.charCodeAt(j)) return 'invalid';
           }
           i += word.length;
-          afterValue(stack);
         } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
           let j = i;
           while (j < end && isNumberByte(buf[j] as number)) j++;
@@ -179,9 +166,8 @@ export function scanCanonical(buf: Buffer, start: number, end: number, prefix = 
           const n = Number(text);
           if (lenient ? !JSON_NUMBER.test(text) : !Number.isFinite(n) || JSON.stringify(n) !== text) return 'invalid';
           i = j;
-          afterValue(stack);
         } else return 'invalid';
-        break;
+        stack[top] = at === At.ObjectValue ? At.ObjectNext : At.ArrayNext;
       }
     }
   }
@@ -189,18 +175,13 @@ export function scanCanonical(buf: Buffer, start: number, end: number, prefix = 
   return i === end ? 'complete' : 'invalid';
 }
 
+/** Deeper than any event (records nest three levels): refused rather than grown. */
+const MAX_DEPTH = 64;
+
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function isNumberByte(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e || b === 0x65 || b === 0x45;
-}
-
-/** A value ended: its container now expects `,` or its close. */
-function afterValue(stack: At[]): void {
-  const top = stack.length - 1;
-  if (top < 0) return;
-  const at = stack[top];
-  stack[top] = at === At.ObjectValue || at === At.ObjectNext ? At.ObjectNext : At.ArrayNext;
 }
 
 /**
