@@ -120,12 +120,14 @@ describe('a lock of this host is judged by its holder', () => {
     expect(await heldBy(old)).toBe('LOCK_HELD');
   });
 
-  it('the message of a held register lock says how to clear a stale one', () => {
-    const err = new ToolError('REGISTER_LOCKED', { host: 'HRSS-PC07', pid: 4242, since: now });
-    for (const lang of ['zh-CN', 'en'] as const) {
-      const text = renderToolError(messagesFor(lang), err);
-      expect(text, lang).toContain('register/.lock');
-      expect(text, lang).toContain('30');
+  it('the message of a held lock (register, compile) says how to clear a stale one', () => {
+    for (const [code, file] of [['REGISTER_LOCKED', 'register/.lock'], ['LOCK_HELD', 'packages/.hrss-credit.lock']] as const) {
+      const err = new ToolError(code, { host: 'HRSS-PC07', pid: 4242, since: now });
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const text = renderToolError(messagesFor(lang), err);
+        expect(text, `${code} ${lang}`).toContain(file);
+        expect(text, `${code} ${lang}`).toContain('30');
+      }
     }
   });
 });
