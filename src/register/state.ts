@@ -309,6 +309,20 @@ export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | unde
 }
 
 /**
+ * The day a record public on `date` was first published: the publication of its revision 1 (a
+ * correction under its own 认定文书号 is the same record at a later revision, truth.md), undefined when
+ * not yet published then.
+ */
+export function firstPublishedOn(entry: RecordEntry, date: IsoDate): IsoDate | undefined {
+  let first: IsoDate | undefined;
+  for (const p of entry.publications) {
+    if (p.on > date) continue;
+    if (first === undefined || p.revision <= 1) first = p.on;
+  }
+  return first;
+}
+
+/**
  * The objection resolved 更正 that a record public on `date` still awaits (its latest publication
  * came before the resolution, and no published batch has corrected it since), if any: the first.
  */
