@@ -25,6 +25,11 @@ export interface RemovalFact {
   /** The batch that published it; null for a 撤销 (effective at once). */
   batch: string | null;
   reason: string;
+  /**
+   * A 撤销 listed by a published batch keeps the day it was resolved (`on`); it counts as listed from
+   * that batch's publication (absent: from `on`).
+   */
+  listedOn?: IsoDate;
 }
 
 export interface ObjectionFact {
@@ -123,7 +128,10 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
         for (const r of event.removals) {
           const e = state.records.get(r.id);
           if (!e) continue; // compile matched it against the register; an unknown id changes nothing
-          addRemoval(e, { seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
+          // A 撤销 took effect the day it was resolved (objections.md); the batch only lists it.
+          const resolved = r.type === 'revoked' ? e.removals.findLast((x) => x.type === 'revoked' && x.batch === null) : undefined;
+          if (resolved) addRemoval(e, { seq: event.seq, type: r.type, on: resolved.on, batch: event.batch, reason: r.reason ?? '', listedOn: event.on });
+          else addRemoval(e, { seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
           if (r.type === 'corrected') correctionsArrived(e, event);
         }
         for (const c of event.corrected ?? []) {
@@ -287,7 +295,7 @@ export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | unde
   if (!pub) return undefined;
   const since = pub.seq;
   let removal: RemovalFact | undefined;
-  for (const r of entry.removals) if (r.seq > since && r.on <= date) removal = r;
+  for (const r of entry.removals) if (r.seq > since && (r.listedOn ?? r.on) <= date) removal = r;
   const objection = entry.objections.some((o) => o.seq > since && o.on <= date && (o.resolvedOn === null || o.resolvedOn > date));
   const awaiting = entry.objections.some((o) => o.seq > since && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date);
   const record = pub.record;

@@ -128,3 +128,44 @@ describe('a row resent in the batch that removes its record', () => {
     expect([show.status, show.removal?.type]).toEqual(['removed', 'corrected']);
   });
 });
+
+describe('a record revoked by an objection (撤销)', () => {
+  async function revoked(ws: string): Promise<Rec> {
+    const old = await publishedQ2(ws);
+    expect((await cli(ws, ['objection', 'add', '--record', old.id, '--received', '2026-07-20', '--from', '申请人甲', '--summary', '认定有误'], '2026-07-20')).code).toBe(0);
+    expect((await cli(ws, ['objection', 'resolve', 'O2026-001', '--outcome', '撤销', '--opinion', '经核实认定有误，予以撤销', '--on', '2026-07-22'], '2026-07-22')).code).toBe(0);
+    return old;
+  }
+
+  // Seen: after `publish 2026Q4` the 撤销 resolved on 2026-10-23 reads `"removal": {"type": "revoked", "on":
+  // "2027-01-15", "batch": "2026Q4"}` in register list/show and diff, while the package's 移出名单 says
+  // 移出日期 2026-10-23. register.md: a 撤销 takes effect when it is resolved (not on its batch's publication).
+  it('keeps the day it was resolved once the batch listing it is published', async () => {
+    const ws = fresh();
+    const old = await revoked(ws);
+    csv(ws, '2026Q3', []);
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    expect(recordsJson(ws).removals.filter((r: any) => r.id === old.id).map((r: any) => [r.type, r.on])).toEqual([['revoked', '2026-07-22']]);
+    expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
+    const list = json((await cli(ws, ['register', 'list', '--status', 'removed', '--format', 'json'])).stdout);
+    expect(list.records.filter((r: any) => r.id === old.id).map((r: any) => [r.removal.type, r.removal.on, r.removal.batch])).toEqual([['revoked', '2026-07-22', '2026Q3']]);
+    // As it stood before that publication: revoked, not yet listed by a batch.
+    const before = json((await cli(ws, ['register', 'list', '--status', 'removed', '--on', '2026-08-01', '--format', 'json'])).stdout);
+    expect(before.records.filter((r: any) => r.id === old.id).map((r: any) => [r.removal.type, r.removal.on, r.removal.batch])).toEqual([['revoked', '2026-07-22', null]]);
+  });
+
+  // Seen: a department resending its whole list after a 撤销: the revoked row is published again (same id)
+  // in 公示/共享 while 移出名单 lists it as 撤销; once published the register has it 公示中 again. The
+  // bureau revoked it (objections.md: the record is revoked at once); only a new decision may list it again.
+  // Not fixed here: it needs a decision and a code of its own (a revoked row resent: refused, or dropped
+  // with an info finding); REGISTER_ALREADY_ACTIVE would say 仍在公示期内 of a record no longer public.
+  it.fails('resent unchanged in a later batch is not published again', async () => {
+    const ws = fresh();
+    const old = await revoked(ws);
+    csv(ws, '2026Q3', [row(OLD_FACTS)]);
+    await cli(ws, ['compile', '2026Q3']);
+    const file = recordsJson(ws);
+    expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['revoked']);
+    expect(file.records.map((r: Rec) => r.id)).not.toContain(old.id);
+  });
+});
