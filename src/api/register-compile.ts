@@ -21,6 +21,7 @@ import type { FieldKey } from '../schemas/fields.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
 import { foldDecisionNo } from '../domain/identity.js';
+import { parseDateText } from '../domain/dates.js';
 import { foldKey } from '../domain/text.js';
 import { REMOVAL_RULES } from '../rules/register/index.js';
 import { removalDuplicates } from '../rules/register/removal-duplicate.js';
@@ -136,8 +137,13 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
     if (!r.correctionOf) continue;
     const key = subjectKeyOf(r).key;
     const wanted = foldDecisionNo(r.correctionOf);
+    // A record listed without 认定文书号 (its decision key is its 认定日期) is named by that date, written
+    // as the department writes dates (2026/7/15, 2026年7月15日…), not only as 2026-07-15.
+    const asDate = parseDateText(r.correctionOf);
     const target = [...(bySubject.get(`red|${key}`) ?? []), ...(bySubject.get(`black|${key}`) ?? [])].find(
-      (o) => o.record.department === r.department && foldDecisionNo(o.record.decisionNo || o.record.decisionDate) === wanted,
+      (o) =>
+        o.record.department === r.department &&
+        (foldDecisionNo(o.record.decisionNo || o.record.decisionDate) === wanted || (!o.record.decisionNo && asDate.ok && asDate.date === o.record.decisionDate)),
     );
     if (!target) {
       findings.push({ department: r.department, diagnostic: makeDiagnostic('CORRECTION_TARGET_NOT_FOUND', { decisionNo: r.correctionOf, department: r.department }, { ...locationOf(r), field: 'correctionOf' }) });

@@ -169,3 +169,28 @@ describe('a record revoked by an objection (撤销)', () => {
     expect(file.records.map((r: Rec) => r.id)).not.toContain(old.id);
   });
 });
+
+describe('a correction of a record listed without 认定文书号', () => {
+  // Seen: 劳动关系科's red record 恒信 (no 认定文书号; its decision key is its 认定日期 2026/7/15) resent with
+  // a corrected 列入事由: REGISTER_CHANGED says to fill 更正原文书号 with the original number, which does not
+  // exist; 更正原文书号 = 2026/7/15 (its date as the department wrote it) was CORRECTION_TARGET_NOT_FOUND, and
+  // only the undocumented 2026-07-15 worked. register.md: a record without 认定文书号 is identified by its
+  // 认定日期; the date is read as every date of the list is (submission.md "Values").
+  it('is named in 更正原文书号 by its 认定日期, written as any date of the list', async () => {
+    const ws = fresh();
+    const undated = (facts: string, correctionOf = '') => row(facts, '', correctionOf);
+    csv(ws, '2026Q3', [undated(OLD_FACTS)]);
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    const old = packageRecords(ws).find((r) => r.facts === OLD_FACTS) as Rec;
+    rmSync(join(ws, 'packages'), { recursive: true, force: true });
+    writePackage(ws, '2026Q2', [{ ...old, quarter: '2026Q2' }]);
+    expect((await cli(ws, ['publish', '2026Q2', '--on', '2026-07-10'], '2026-07-10')).code).toBe(0);
+    for (const marker of ['2025/6/1', '2025年6月1日', '2025-06-01']) {
+      csv(ws, '2026Q3', [undated(NEW_FACTS, marker)]);
+      const res = await cli(ws, ['compile', '2026Q3', '--force', '--format', 'json']);
+      expect(codes(json(res.stdout), 'CORRECTION_TARGET_NOT_FOUND'), marker).toEqual([]);
+      expect(res.code, marker).toBe(0);
+      expect(recordsJson(ws).corrected, marker).toEqual([{ id: old.id, revision: 2, changed: ['facts'] }]);
+    }
+  });
+});
