@@ -291,13 +291,20 @@ export interface RecordStatus {
  */
 export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | undefined {
   let pub: Publication | undefined;
-  for (const p of entry.publications) if (p.on <= date) pub = p;
+  // The record's first publication (revision 1): a correction under its own 认定文书号 is the same record,
+  // so an objection received before it still concerns it.
+  let first = 0;
+  for (const p of entry.publications) {
+    if (p.on > date) continue;
+    pub = p;
+    if (first === 0 || p.revision <= 1) first = p.seq;
+  }
   if (!pub) return undefined;
   const since = pub.seq;
   let removal: RemovalFact | undefined;
   for (const r of entry.removals) if (r.seq > since && (r.listedOn ?? r.on) <= date) removal = r;
-  const objection = entry.objections.some((o) => o.seq > since && o.on <= date && (o.resolvedOn === null || o.resolvedOn > date));
-  const awaiting = entry.objections.some((o) => o.seq > since && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date);
+  const objection = entry.objections.some((o) => o.seq > first && o.on <= date && (o.resolvedOn === null || o.resolvedOn > date));
+  const awaiting = entry.objections.some((o) => awaits(o, first, since, date));
   const record = pub.record;
   let status: Status;
   if (removal) status = removal.type === 'expired' ? 'expired' : 'removed';
@@ -338,8 +345,21 @@ export function awaitedObjection(entry: RecordEntry, date: IsoDate): ObjectionFa
   const s = statusOn(entry, date);
   if (!s?.awaitingCorrection) return undefined;
   let since = 0;
-  for (const p of entry.publications) if (p.on <= date) since = p.seq;
-  return entry.objections.find((o) => o.seq > since && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date);
+  let first = 0;
+  for (const p of entry.publications) {
+    if (p.on > date) continue;
+    since = p.seq;
+    if (first === 0 || p.revision <= 1) first = p.seq;
+  }
+  return entry.objections.find((o) => awaits(o, first, since, date));
+}
+
+/**
+ * An objection on the record (received after its first publication) resolved 更正 on or before `date`
+ * after its latest publication: no correction has been published since.
+ */
+function awaits(o: ObjectionFact, first: number, since: number, date: IsoDate): boolean {
+  return o.seq > first && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date && (o.resolvedSeq ?? o.seq) > since;
 }
 
 /** A record revoked by an objection resolved as 撤销 (effective at once, batch null). */

@@ -194,3 +194,21 @@ describe('a correction of a record listed without 认定文书号', () => {
     }
   });
 });
+
+describe('an objection still open when its record is corrected', () => {
+  // Seen in the model (state.ts statusOn): an objection counts only if recorded after the record's latest
+  // publication, so a same-number correction published while an objection is open drops its 异议标注 although
+  // `objection list` still shows it open. register.md: an active record with an open objection is flagged.
+  it('keeps the record flagged 异议标注 until it is resolved', async () => {
+    const ws = fresh();
+    const old = await publishedQ2(ws);
+    expect((await cli(ws, ['objection', 'add', '--record', old.id, '--received', '2026-09-28', '--from', '申请人甲', '--summary', '列入事由有误'], '2026-09-28')).code).toBe(0);
+    csv(ws, '2026Q3', [row(NEW_FACTS, NO, NO)]);
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
+    const open = json((await cli(ws, ['objection', 'list', '--format', 'json'])).stdout).objections.map((o: any) => [o.number, o.status]);
+    expect(open).toEqual([['O2026-001', 'open']]);
+    const show = json((await cli(ws, ['register', 'show', old.id, '--format', 'json'])).stdout).records[0];
+    expect([show.status, show.revision, show.objection]).toEqual(['active', 2, true]);
+  });
+});
