@@ -609,6 +609,7 @@ export function usageEn(a: ToolArgs): string {
     case 'unknownCode': return `${a.name ? `${a.name}: ` : ''}"${a.value}" is not a check code${more} (run hrss-credit rules for the list)`;
     case 'notPositiveInt': return `option ${a.name}: "${a.value}" is not allowed; write a whole number of at least 1`;
     case 'noCommand': return 'give a command';
+    case 'trailingQuote': return `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`;
     default: return String(a.detail ?? '');
   }
 }
@@ -744,7 +745,7 @@ export const enUi: UiText = {
     submitted: 'submitted',
     nil: 'nil report',
     missing: 'missing',
-    next: (p) => `Next: check ${p}/报送情况.xlsx, then send the 公示 and 共享 folders to the city credit office; hrss-credit verify ${p} confirms the package is unchanged.`,
+    next: (sheet, verify) => `Next: check ${sheet}, then send the 公示 and 共享 folders to the city credit office; ${verify} confirms the package is unchanged.`,
     zip: (p) => `Zip: ${p}`,
     replaced: (p) => `The previous package was kept as ${p}`,
     notWrittenExists: 'The package of this quarter exists already and was not written again. To write it again from the current files, add --force (the old package is kept under a new name).',
