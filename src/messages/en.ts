@@ -642,6 +642,7 @@ export const enToolErrors: ToolErrorCatalogue = {
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
   ANNOTATE_DIR_UNSAFE: (a) => `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
+  OUTPUT_IN_TOOL_FOLDER: (a) => `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, or name the workspace with -w or the file with --out`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };
 

@@ -645,6 +645,7 @@ export const zhToolErrors: ToolErrorCatalogue = {
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
   ANNOTATE_DIR_UNSAFE: (a) => `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
+  OUTPUT_IN_TOOL_FOLDER: (a) => `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
 
