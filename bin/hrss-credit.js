@@ -3,11 +3,12 @@
 // version is checked first, by a module that loads on any Node: the rest is imported only after it,
 // since a static import is loaded (and can fail) before any line of this file runs.
 import { fileURLToPath } from 'node:url';
-import { nodeRefusal } from '../dist/cli/node-check.js';
+import { nodeRefusalOutput } from '../dist/cli/node-check.js';
 
-const refusal = nodeRefusal(process.version, process.argv.slice(2), process.env);
+const refusal = nodeRefusalOutput(process.version, process.argv.slice(2), process.env);
 if (refusal !== undefined) {
-  process.stderr.write(`${refusal}\n`);
+  process.stdout.write(refusal.stdout);
+  process.stderr.write(refusal.stderr);
   process.exitCode = 2;
 } else {
   const { main } = await import('../dist/cli/main.js');

@@ -4,16 +4,17 @@
 // runs in the main thread only. The main thread does what bin/hrss-credit.js does: the Node version
 // first, then main(). Both are imported dynamically, which esbuild bundles as modules evaluated only
 // when imported: on an old Node nothing but node-check runs.
-import { nodeRefusal } from '../dist/cli/node-check.js';
+import { nodeRefusalOutput } from '../dist/cli/node-check.js';
 import { isMainThread } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 if (!isMainThread) await import('../dist/io/csv-worker.js');
 else {
-  const refusal = nodeRefusal(process.version, process.argv.slice(2), process.env);
+  const refusal = nodeRefusalOutput(process.version, process.argv.slice(2), process.env);
   if (refusal !== undefined) {
-    process.stderr.write(`${refusal}\n`);
+    process.stdout.write(refusal.stdout);
+    process.stderr.write(refusal.stderr);
     process.exitCode = 2;
   } else {
     const { main } = await import('../dist/cli/main.js');
