@@ -1,0 +1,136 @@
+// The Windows release under Wine (people.md "Testing it without Windows"): the win-x64 zip, unzipped
+// into a folder with Chinese and a space, run through hrss-credit.cmd with its own node\node.exe and
+// no Node on the PATH — --version, a compile of the example whose package equals the Linux one byte for
+// byte, a dropped folder, a double-click. Node under Wine cannot write to a pipe, so each run is a line
+// of a batch file (GBK, CRLF, as Notepad saves it) that redirects stdout and stderr to files.
+// Wine 8 runs node.exe 22 once its Windows version is 10; .ci/run installs Wine and the zh_CN.UTF-8
+// locale under CI, where this test fails rather than skips without them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import yauzl from 'yauzl';
+import { listFiles } from '../src/io/package-fs.js';
+import { ROOT, cleanup, tempDir } from './helpers/cases.js';
+
+const UNDER_CI = process.env.CI === 'true';
+const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const HAVE_WINE = has('wine') || UNDER_CI;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const NAME = `hrss-credit-${pkg.version}`;
+const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
+const BIN = join(ROOT, 'bin', 'hrss-credit.js');
+const EPOCH = '1790000000';
+// One prefix kept between runs (wineboot takes half a minute); under CI a fresh clone makes it anew.
+const PREFIX = process.env.HRSS_WINEPREFIX ?? join(ROOT, 'node_modules', '.cache', 'hrss-credit-wine');
+const LOCALE = { LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' };
+const wineEnv = { ...process.env, ...LOCALE, WINEPREFIX: PREFIX, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+
+/** Z:\… for a Linux path (Wine maps / to Z:). */
+const win = (p: string): string => `Z:${p.replace(/\//g, '\\')}`;
+
+function unzipTo(file: string, dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, z) => {
+      if (err || !z) return reject(err);
+      z.on('entry', (e: yauzl.Entry) => {
+        if (e.fileName.endsWith('/')) return z.readEntry();
+        z.openReadStream(e, (err2, s) => {
+          if (err2 || !s) return reject(err2);
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c));
+          s.on('end', () => {
+            const to = join(dir, e.fileName);
+            mkdirSync(join(to, '..'), { recursive: true });
+            writeFileSync(to, Buffer.concat(chunks));
+            z.readEntry();
+          });
+        });
+      });
+      z.on('end', () => resolve());
+      z.readEntry();
+    });
+  });
+}
+
+let tmp: string;
+let home: string; // the unzipped release folder, under a folder with Chinese and a space
+let ws: string; // the example workspace, the same
+let out: (name: string) => string;
+
+describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
+  beforeAll(async () => {
+    expect(has('wine'), 'wine is not installed (.ci/run installs it under CI)').toBe(true);
+    const locales = execFileSync('locale', ['-a'], { encoding: 'utf8' });
+    expect(locales, 'the zh_CN.UTF-8 locale is missing (.ci/run generates it under CI)').toMatch(/^zh_CN\.utf8$/im);
+    tmp = tempDir('wine');
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--windows', '--out', join(tmp, 'release')], { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, stdio: 'pipe' });
+    const base = join(tmp, '信用 报送');
+    await unzipTo(join(tmp, 'release', `${NAME}-win-x64.zip`), base);
+    home = join(base, NAME);
+    ws = join(base, '工作区 2026');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    if (!existsSync(join(PREFIX, 'system.reg'))) {
+      mkdirSync(PREFIX, { recursive: true });
+      execFileSync('wineboot', ['-i'], { env: wineEnv, stdio: 'ignore', timeout: 300_000 });
+    }
+    execFileSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f'], { env: wineEnv, stdio: 'ignore', timeout: 120_000 });
+
+    // Each run: cd into the tool folder as README.txt says, no Node on the PATH, output to files.
+    const outDir = join(tmp, 'out');
+    mkdirSync(outDir);
+    out = (name: string) => (existsSync(join(outDir, name)) ? readFileSync(join(outDir, name), 'utf8') : '');
+    const o = win(outDir);
+    const step = (name: string, launch: string, args: string) => [
+      `set "HRSS_CREDIT_LAUNCH=${launch}"`,
+      `call hrss-credit.cmd ${args} > "${o}\\${name}.out" 2> "${o}\\${name}.err" < nul`,
+      `echo %ERRORLEVEL%> "${o}\\${name}.rc"`,
+    ];
+    const bat = [
+      '@echo off',
+      'set "PATH=C:\\windows\\system32;C:\\windows"',
+      `set "SOURCE_DATE_EPOCH=${EPOCH}"`,
+      `cd /d "${win(home)}"`,
+      ...step('version', 'prompt', '--version'),
+      ...step('compile', 'prompt', `compile 2026Q3 -w "${win(ws)}" --today 2026-10-15 --zip --format json`),
+      ...step('drop', 'explorer', `"${win(join(ws, 'submissions', '2026Q3', '就业办'))}" --today 2026-10-15`),
+      ...step('doubleclick', 'explorer', ''),
+      '',
+    ].join('\r\n');
+    writeFileSync(join(tmp, '运行.bat'), iconv.encode(bat, 'gbk'));
+    spawnSync('wine', ['cmd', '/c', win(join(tmp, '运行.bat'))], { env: wineEnv, stdio: 'ignore', timeout: 600_000 });
+  }, 900_000);
+  afterAll(() => cleanup(tmp));
+
+  it('--version with its own node\\node.exe, no Node on the PATH', () => {
+    expect(out('version.rc').trim()).toBe('0');
+    expect(out('version.out')).toBe(`${pkg.version}\n`);
+    expect(out('version.err')).toBe('');
+  });
+
+  it('compile of the example in a folder with Chinese and a space: the package equals the Linux one byte for byte', () => {
+    expect(out('compile.rc').trim(), out('compile.err')).toBe('0');
+    expect(JSON.parse(out('compile.out')).valid).toBe(true);
+    const linux = join(tmp, 'linux');
+    cpSync(EXAMPLE, linux, { recursive: true });
+    execFileSync(process.execPath, [BIN, 'compile', '2026Q3', '-w', linux, '--today', '2026-10-15', '--zip'], { env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, stdio: 'pipe' });
+    const files = listFiles(join(ws, 'packages'));
+    expect(files).toEqual(listFiles(join(linux, 'packages')));
+    expect(files).toContain('2026Q3/manifest.json');
+    for (const f of files) expect(readFileSync(join(ws, 'packages', f)).equals(readFileSync(join(linux, 'packages', f))), f).toBe(true);
+  });
+
+  it('a dropped folder is validated with --annotate, the copy in the workspace\'s 检查结果; the window then waits', () => {
+    expect(out('drop.rc').trim(), out('drop.err')).toBe('0');
+    expect(out('drop.out')).toContain('检查通过');
+    expect(out('drop.err')).toContain('按任意键关闭窗口…');
+    expect(existsSync(join(ws, '检查结果', '劳务派遣红黑名单.检查结果.xlsx'))).toBe(true);
+  });
+
+  it('double-clicked with nothing: the three things a person can do, in Chinese', () => {
+    expect(out('doubleclick.rc').trim()).toBe('0');
+    expect(out('doubleclick.out')).toContain('拖到 hrss-credit.cmd');
+    expect(out('doubleclick.out')).toContain('使用手册.html');
+  });
+});
