@@ -163,6 +163,14 @@ describe('nothing is written into the tool\'s own folder', () => {
     expect(readdirSync(ROOT).sort()).toEqual(before);
   });
 
+  it('validate --annotate with no folder, run in the tool folder: refused before anything is written', () => {
+    const before = readdirSync(ROOT).sort();
+    const r = spawnBin(['validate', join(ws, 'submissions', '2026Q3', '就业办'), '--annotate', ...TODAY], ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不会把文件写进工具自己的文件夹');
+    expect(readdirSync(ROOT).sort()).toEqual(before);
+  });
+
   it('report <year> with no --out: into the workspace; run in the tool folder without one, refused', () => {
     const before = readdirSync(ROOT).sort();
     const r = spawnBin(['report', '2026', '-w', ws, ...TODAY], ROOT);
