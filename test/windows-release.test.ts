@@ -163,6 +163,8 @@ describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
     writeFileSync(join(tmp, '运行.bat'), iconv.encode(bat, 'gbk'));
     spawnSync('wine', ['cmd', '/c', win(join(tmp, '运行.bat'))], { env: wineEnv, stdio: 'ignore', timeout: 600_000 });
   }, 900_000);
+  // This prefix's wineserver only (it would linger a few seconds on its own).
+  afterAll(() => void spawnSync('wineserver', ['-k'], { env: wineEnv, stdio: 'ignore', timeout: 30_000 }));
 
   it('--version with its own node\\node.exe, no Node on the PATH', () => {
     expect(out('version.rc').trim()).toBe('0');
