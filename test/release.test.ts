@@ -201,14 +201,24 @@ describe('the unzipped release, with no node_modules above it', () => {
   });
 
   it('output to a pipe that closes early ends quietly (the bundle gave process.stdout to run() unguarded: an EPIPE stack)', async () => {
+    // More than a pipe's 64 KB buffer, so the writer is still writing when the reader goes away.
+    const dir = join(tmp, 'many-findings', '2026Q3', '就业办');
+    mkdirSync(dir, { recursive: true });
+    const rows = Array.from({ length: 300 }, (_, i) => `就业,法人,公司${i},,张三${i},事由,依据,2026-13-01`);
+    writeFileSync(join(dir, '红名单.csv'), ['领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定日期', ...rows].join('\r\n'));
     for (let i = 0; i < 3; i++) {
-      const child = spawn(process.execPath, [tool, 'rules'], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [tool, 'validate', dir, '--format', 'json', '--today', '2026-10-15'], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
+      let bytes = 0;
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.stdout.once('data', () => child.stdout.destroy());
+      child.stdout.once('data', (d: Buffer) => {
+        bytes = d.length;
+        child.stdout.destroy();
+      });
       const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      expect(bytes).toBeGreaterThan(0);
       expect(stderr).toBe('');
-      expect(code).toBe(0);
+      expect(code).toBe(1); // the findings' exit code, not a crash's
     }
   });
 
