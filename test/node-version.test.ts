@@ -45,6 +45,8 @@ describe.runIf(HAVE_OLD_NODE)('under a real Node 18', () => {
       expect(r).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^需要 Node\.js 20 或更高版本（当前 v18\.20\.8）。[^\n]*\n$/) });
       expect(existsSync(join(ws, 'pkg'))).toBe(false);
       expect(run(['--version', '--lang', 'en']).stderr).toMatch(/^Node\.js 20 or later is needed \(this is v18\.20\.8\)/);
+      // Dropped on the launcher: the window's last line too, as after any run from Explorer.
+      expect(run(['--version'], { HRSS_CREDIT_LAUNCH: 'explorer' }).stderr).toMatch(/^需要 Node\.js 20[^\n]*\n\n按任意键关闭窗口…\n$/);
       // --format json: still one JSON document on stdout, as every exit 2.
       const j = run(['validate', EXAMPLE, '--format', 'json']);
       expect(j.code).toBe(2);

@@ -1,10 +1,12 @@
 /**
  * The first thing the tool does, on any Node (bin/hrss-credit.js, the release bundle): refuse a Node
  * older than it supports before loading anything that could fail or misjudge a file on it (under Node
- * 18 a valid .docx case file was EVIDENCE_FILE_INVALID). Imports only its own text and the version.
+ * 18 a valid .docx case file was EVIDENCE_FILE_INVALID). Imports only texts (which import nothing at run
+ * time) and the version.
  */
 import { nodeTooOldText } from '../messages/node-check.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { launchUi } from '../messages/launch.js';
 
 /** package.json `engines.node` (">=20"); test/node-version.test.ts holds the two together. */
 export const MIN_NODE_MAJOR = 20;
@@ -34,7 +36,9 @@ export function nodeRefusalOutput(version: string, argv: readonly string[], env:
   const text = nodeRefusal(version, argv, env);
   if (text === undefined) return undefined;
   const json = argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
-  if (!json) return { stdout: '', stderr: `${text}\n` };
+  // Dropped on the launcher, the window waits for a key after this too (main() is never reached).
+  const wait = env.HRSS_CREDIT_LAUNCH === 'explorer' ? `\n${launchUi(/^Node\.js/.test(text) ? 'en' : 'zh-CN').pressAnyKey}\n` : '';
+  if (!json) return { stdout: '', stderr: `${text}\n${wait}` };
   const command = argv.find((a) => /^[a-z]+$/.test(a)) ?? '';
   const doc = {
     schemaVersion: 1,
