@@ -6,7 +6,8 @@
  */
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { CollectedDiagnostic } from '../diagnostics/collector.js';
-import { redactIdNumbers, DEFAULT_MASK_RULE, type MaskRule } from '../domain/mask.js';
+import { DEFAULT_MASK_RULE, type MaskRule } from '../domain/mask.js';
+import { gateFor, publicReader } from '../domain/privacy.js';
 import { columnIndex, columnLetter, visible } from '../domain/text.js';
 import { isCoverName, isFeedbackCopyName } from '../io/folder.js';
 import { displayPath } from '../io/paths.js';
@@ -96,11 +97,13 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
   const m = messagesFor(options.lang);
   const instant = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : ctx.now;
 
+  // The same gate as the findings' locations (diagnostics/collector.ts): a file is found by its shown name.
+  const safe = gateFor(publicReader(maskRule));
   const written: AnnotateResult['written'] = [];
   const usedNames = new Set<string>();
   if (inputs.length > 0) await ensureFolder(outDir);
   for (const input of inputs) {
-    const shown = redactIdNumbers(input.display, maskRule);
+    const shown = safe(input.display);
     const found = report.diagnostics.filter((d) => d.location.file === shown);
     // Findings beyond limits.maxFindingsPerCode were counted, not kept: they cannot be marked.
     const omitted = (report.dropped ?? []).filter((d) => d.file === shown || d.file === input.display).reduce((n, d) => n + d.dropped, 0);
@@ -118,10 +121,10 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
       const sheet = d.location.sheet ?? csvSheet;
       const header = d.location.field ? m.ui.fieldNames[d.location.field] : undefined;
       const where = m.ui.sheetRow(d.location.sheet, d.location.row, d.location.column, header) || visible(basename(input.display));
-      const row: SummaryRow = { location: where, severity: m.ui.severity[d.severity], kind: d.severity, code: d.code, message: redactIdNumbers(message, maskRule), hint: redactIdNumbers(hint, maskRule) };
+      const row: SummaryRow = { location: where, severity: m.ui.severity[d.severity], kind: d.severity, code: d.code, message: safe(message), hint: safe(hint) };
       if (sheet !== undefined) {
         const cell = markCell(d);
-        const mark: CellMark = { ...cell, kind: d.severity, note: redactIdNumbers(`${message}\n${m.ui.hintPrefix}${hint}`, maskRule) };
+        const mark: CellMark = { ...cell, kind: d.severity, note: safe(`${message}\n${m.ui.hintPrefix}${hint}`) };
         const list = plan.marks.get(sheet) ?? [];
         list.push(mark);
         plan.marks.set(sheet, list);

@@ -6,7 +6,8 @@
  * record (版本 1) whose old record is in 移出名单 as 更正. The corrected content itself is in the
  * list sheets; the old content is nowhere in the package.
  */
-import { maskIdentifier, redactIdNumbers, type MaskRule } from '../domain/mask.js';
+import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import { showText } from '../domain/privacy.js';
 import type { SheetSpec } from '../io/xlsx-writer.js';
 import { FIELD_BY_KEY, type FieldKey } from '../schemas/fields.js';
 import type { CreditRecord } from '../schemas/record.js';
@@ -23,7 +24,8 @@ export function changedHeaders(changed: readonly string[]): string {
 
 export function correctedSheet(name: string, plan: RegisterPlan, audience: Audience, maskRule: MaskRule): SheetSpec {
   const pub = audience === 'public';
-  const text = (v: string): string => (pub ? redactIdNumbers(v, maskRule) : v);
+  // Every text column through the privacy gate (privacy.md), as in 移出名单.
+  const text = (v: string): string => showText(v, { audience, maskRule });
   const byId = new Map<string, CreditRecord>(plan.records.map((r) => [r.id, r]));
   const rows = plan.corrected.map((c, i) => {
     const rec = byId.get(c.id);
@@ -33,15 +35,15 @@ export function correctedSheet(name: string, plan: RegisterPlan, audience: Audie
       c.id,
       String(c.revision),
       rec ? (rec.listType === 'red' ? '红名单' : '黑名单') : '',
-      rec?.domain ?? '',
+      text(rec?.domain ?? ''),
       text(rec?.subjectName ?? ''),
-      rec?.creditCode ?? '',
+      text(rec?.creditCode ?? ''),
       pub && id ? maskIdentifier(id, maskRule) : id,
-      rec?.decisionNo ?? '',
+      text(rec?.decisionNo ?? ''),
       text(rec?.correctionOf ?? ''),
       changedHeaders(c.changed),
       rec?.decisionDate ?? '',
-      rec?.department ?? '',
+      text(rec?.department ?? ''),
     ];
   });
   return { name, headers: CORRECTED_HEADERS, widths: WIDTHS, rows };

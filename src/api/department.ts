@@ -24,7 +24,7 @@ import { isYes, splitNames, type CoverFacts } from '../table/cover.js';
 import { RecordIndex } from '../table/record-index.js';
 import type { CheckedRecord } from '../table/list-sheet.js';
 import { baseEnv, type Context } from './context.js';
-import { redactIdNumbers } from '../domain/mask.js';
+import { showText, publicReader } from '../domain/privacy.js';
 import { isRemovalName, RemovalReader, REMOVAL_NAME, type RemovalRequest } from '../table/removal-sheet.js';
 import { asFileProblem, checkListSheets, openListFile, problemDiagnostic, readCoverFile, readCoverSheets } from './list-file.js';
 
@@ -426,7 +426,7 @@ async function checkLists(
         departmentRank: rank,
         report: sink.report,
         index,
-        ...(options.onProgress ? { onProgress: (file: string, rows: number) => options.onProgress?.(redactIdNumbers(file, ctx.config.publication.maskRule), rows) } : {}),
+        ...(options.onProgress ? { onProgress: (file: string, rows: number) => options.onProgress?.(showText(file, publicReader(ctx.config.publication.maskRule)), rows) } : {}),
         onRecord: (file, sheet, r) => {
           const b = (byDomain[r.domain] ??= { red: 0, black: 0 });
           b[r.listType]++;
@@ -577,6 +577,7 @@ async function checkSubmission(
     rows: { red, black },
     evidence: { reports, pictures, namedMissing },
     ...(quarter ? { quarterFromPath: formatQuarter(quarter) } : {}),
+    removals: removalRequests,
   };
   checkWhole(src, options, facts, index, notFilled, sink);
 

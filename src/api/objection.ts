@@ -12,7 +12,9 @@ import { resolve as resolvePath, join } from 'node:path';
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
-import { redactIdNumbers } from '../domain/mask.js';
+import { showText, publicReader, type Reader } from '../domain/privacy.js';
+
+const ADDRESSEE: Reader = { audience: 'addressee' };
 import { foldKey } from '../domain/text.js';
 import { isOverdue, workingDaysLeft, yearOf } from '../domain/working-days.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
@@ -30,6 +32,7 @@ import { ToolError } from '../diagnostics/tool-error.js';
 import { requireWorkspace } from './quarter.js';
 import { listedRecord, type WriterOptions } from './register.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
+import { textPersonalInfo } from './text-personal-info.js';
 import { deadline as deadlineOf } from '../domain/working-days.js';
 
 export const OUTCOMES = OBJECTION_OUTCOMES;
@@ -95,7 +98,7 @@ function viewOf(ctx: Context, state: RegisterState, o: ObjectionFact, cal: Loade
   return {
     number: o.objection,
     recordId: o.id,
-    subjectName: s?.record.subjectName ?? '',
+    subjectName: listed?.subjectName ?? '',
     received: o.on,
     deadline,
     workingDays: n,
@@ -186,7 +189,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const cal = workspaceCalendar(ctx);
   const due = objectionDeadline(received, providerCheck, ctx.config, cal);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
-  const query = redactIdNumbers([options.record, options.subject].filter((x) => x !== undefined).join(' / '), ctx.config.publication.maskRule);
+  const query = showText([options.record, options.subject].filter((x) => x !== undefined).join(' / '), publicReader(ctx.config.publication.maskRule));
   // No register yet: no record to object to, and no register/ folder made for nothing (compile reads its presence).
   if (!registerExists(workspace)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }));
@@ -225,6 +228,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   }
   // A received objection is never lost: recorded, and the calendar's gap reported (exit 1).
   if ('notCovered' in due) ctx.collector.add(notCoveredDiagnostic(due.notCovered));
+  for (const d of textPersonalInfo(options.summary, '--summary', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace);
   const fact = state.objections.get((event as { objection: string }).objection) as ObjectionFact;
   return { report: makeReport(ctx, 'objection add', 0, 1), outcome: 'recorded', objection: viewOf(ctx, state, fact, cal), head: formatHead(event) };
@@ -302,6 +306,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   if (value) ctx.collector.add(value);
   if (!event) return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
   if (notCovered !== null) ctx.collector.add(notCoveredDiagnostic(notCovered));
+  for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace);
   return { report: makeReport(ctx, 'objection resolve', 0, 1), outcome: 'recorded', objection: viewOf(ctx, state, state.objections.get(wanted) as ObjectionFact, cal), head: formatHead(event) };
 }
@@ -321,21 +326,23 @@ export function letterData(ctx: Context, state: RegisterState, number: string): 
   if (!o) return undefined;
   const s = recordOf(state, o.id) as RecordStatus;
   const n = nOf(ctx, o);
+  // The letter's reader is the addressee (privacy.md): the gate gives them the text as recorded.
+  const text = (t: string): string => showText(t, ADDRESSEE);
   return {
     bureau: ctx.config.bureau.name,
     number: o.objection,
-    from: o.from,
+    from: text(o.from),
     channel: o.channel,
     received: o.on,
     deadline: deadlineNow(o, n, workspaceCalendar(ctx)).deadline,
     workingDays: n,
     providerCheck: o.providerCheck,
-    summary: o.summary,
+    summary: text(o.summary),
     record: wholeRecord(s.record),
     batch: s.batch,
     publishedOn: s.publishedOn,
     outcome: o.outcome && o.outcome in OUTCOME_ZH ? OUTCOME_ZH[o.outcome as OutcomeKey] : null,
-    opinion: o.opinion,
+    opinion: o.opinion === null ? null : text(o.opinion),
     handler: o.resolvedBy ?? o.by,
     date: o.resolvedOn,
     late: o.late,

@@ -4,7 +4,8 @@
  */
 import { basename, join } from 'node:path';
 import { isFormulaLike, toXmlSafe } from '../domain/text.js';
-import { DEFAULT_MASK_RULE, redactIdNumbers, type MaskRule } from '../domain/mask.js';
+import { DEFAULT_MASK_RULE, type MaskRule } from '../domain/mask.js';
+import { gateFor, publicReader } from '../domain/privacy.js';
 import { addIsoDuration, isoToDays } from '../domain/dates.js';
 import { quarterEnd } from '../domain/quarter.js';
 import { coverDate } from '../table/cover.js';
@@ -107,7 +108,7 @@ export function quarterSummary(
   const due = check.batch > 1 ? undefined : addIsoDuration(quarterEnd(check.quarter), deadline);
   // Cover fields and file names are shown on `status` and written into the manifest and
   // 报送情况.xlsx (internal, not 共享): an ID number typed into one of them is masked.
-  const safe = (text: string): string => redactIdNumbers(text, maskRule);
+  const safe = gateFor(publicReader(maskRule));
   const line = (name: string, known: boolean, results: DepartmentResult[]): DepartmentStatus => {
     const r: DepartmentResult | undefined = results.find((d) => d.covers > 0) ?? results[0];
     const cover = r?.cover?.values;
@@ -290,7 +291,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
   for (const d of check.departments) {
     const dept = d.department?.name ?? '';
     // manifest.json is internal: the input paths it lists are masked like every location.
-    const safe = (text: string): string => redactIdNumbers(text, config.publication.maskRule);
+    const safe = gateFor(publicReader(config.publication.maskRule));
     for (const inp of d.inputs) inputs.push({ path: safe(inp.display), ...sha256File(inp.path), department: dept });
     for (const e of d.evidence) {
       // Evidence inside a zip is pinned by the zip's own hash (listed among d.inputs).

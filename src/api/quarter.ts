@@ -12,7 +12,7 @@ import { isLitter, isZipName } from '../io/sniff.js';
 import { RecordIndex } from '../table/record-index.js';
 import type { CreditRecord } from '../schemas/record.js';
 import type { Context } from './context.js';
-import { redactIdNumbers } from '../domain/mask.js';
+import { showText, publicReader } from '../domain/privacy.js';
 import { checkDepartment, type DepartmentResult } from './department.js';
 import { runQuarterRules } from '../rules/quarter/index.js';
 import { missingDepartments } from '../rules/quarter/submission-missing.js';
@@ -106,7 +106,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   let rows = 0;
   for (const [i, { path, zip }] of targets.entries()) {
     // The progress line names the folder on the terminal: an ID in a folder name is masked there too.
-    options.onProgress?.(i + 1, targets.length, redactIdNumbers(displayPath(workspace, path), ctx.config.publication.maskRule));
+    options.onProgress?.(i + 1, targets.length, showText(displayPath(workspace, path), publicReader(ctx.config.publication.maskRule)));
     const res = await checkDepartment(ctx, path, zip ? 'zip' : true, {
       quarter,
       base: workspace,

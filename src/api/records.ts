@@ -2,7 +2,8 @@
  * Canonical records (records.json) and the rows the export template makes of them. Pure: no disk.
  */
 import { monthsBetweenCeil } from '../domain/dates.js';
-import { maskIdentifier, maskPersonalInfo, type MaskRule } from '../domain/mask.js';
+import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import { showText } from '../domain/privacy.js';
 import { detach, toXmlSafe } from '../domain/text.js';
 import { LIST_TYPE_LABEL } from '../schemas/enums.js';
 import type { Matrix, DepartmentDef } from '../schemas/matrix.js';
@@ -112,7 +113,7 @@ export function exportRow(rec: CreditRecord, index: number, columns: TemplateCol
       if (audience === 'public' && v) {
         // An ID column is masked whole; any other text has its ID- and mobile-shaped numbers
         // masked (SCHEMA_PERSONAL_INFO, package.md "Personal information"). 共享 keeps them.
-        v = c.public === 'mask' ? maskIdentifier(v, ctx.maskRule) : maskPersonalInfo(v, ctx.maskRule);
+        v = c.public === 'mask' ? maskIdentifier(v, ctx.maskRule) : showText(v, { audience, maskRule: ctx.maskRule });
       }
     } else {
       switch (c.value) {

@@ -9,6 +9,7 @@ import { pathExists } from '../io/workspace.js';
 import { basename, dirname, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
 import { formatBatch } from '../domain/quarter.js';
+import { publicReader, showText } from '../domain/privacy.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
 import { appendEvent } from '../io/register-store.js';
 import { resolveAuthor } from '../io/who.js';
@@ -110,5 +111,5 @@ export async function registerImport(files: readonly string[], options: ImportOp
     ctx.collector.add(makeDiagnostic('REGISTER_ALREADY_PUBLISHED', { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) }, {}));
     return { ...base, report: makeReport(ctx, 'register import', files.length, rows, batch), outcome: 'refused' };
   }
-  return { ...base, report: checked, outcome: 'imported', event: { seq: event.seq, hash: event.hash, at: event.at, by: event.by, host: event.host }, head: formatHead(event) };
+  return { ...base, report: checked, outcome: 'imported', event: { seq: event.seq, hash: event.hash, at: event.at, by: showText(event.by, publicReader(ctx.config.publication.maskRule)), host: showText(event.host, publicReader(ctx.config.publication.maskRule)) }, head: formatHead(event) };
 }

@@ -8,7 +8,8 @@ import { formatBatch, parseBatch } from '../domain/quarter.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
 import { subjectKeyOf } from '../domain/identity.js';
-import { maskIdentifier, redactIdNumbers, type MaskRule } from '../domain/mask.js';
+import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import { publicReader, showInternal, showText, type Reader } from '../domain/privacy.js';
 import { foldKey } from '../domain/text.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { z } from 'zod';
@@ -29,6 +30,7 @@ import { ToolError } from '../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 import { verify } from './verify.js';
+import { textPersonalInfo } from './text-personal-info.js';
 
 export interface WriterOptions extends CommonOptions {
   /** `--by`, else HRSS_CREDIT_USER (the CLI resolves both). */
@@ -148,7 +150,9 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
   );
-  const summary = (e: RegisterEvent, eventOn: IsoDate) => ({ seq: e.seq, hash: e.hash, at: e.at, by: e.by, host: e.host, on: eventOn });
+  // Who and where are what someone typed (--by, the PC's name): shown through the gate like any text.
+  const shown = (t: string): string => showText(t, publicReader(ctx.config.publication.maskRule));
+  const summary = (e: RegisterEvent, eventOn: IsoDate) => ({ seq: e.seq, hash: e.hash, at: e.at, by: shown(e.by), host: shown(e.host), on: eventOn });
   const counts = { records: content.records.length, removals: content.removals.length };
   if (event) {
     return { ...base, ...counts, report: makeReport(ctx, 'publish', 1, content.records.length, batch), outcome: 'published', event: summary(event, on), head: formatHead(event) };
@@ -207,7 +211,7 @@ export async function registerRepair(options: WriterOptions): Promise<RepairOutc
 }
 
 /** `register note <text> [--id ID…]`: a clerk's remark in the history, about some records or none. */
-export async function registerNote(text: string, ids: readonly string[], options: WriterOptions): Promise<{ seq: number; hash: string; head: string; ids: string[] }> {
+export async function registerNote(text: string, ids: readonly string[], options: WriterOptions): Promise<{ report: Report; seq: number; hash: string; head: string; ids: string[] }> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   if (text.trim() === '') throw new ToolError('USAGE', { detail: 'note' });
@@ -224,7 +228,9 @@ export async function registerNote(text: string, ids: readonly string[], options
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
   );
   const e = event as RegisterEvent;
-  return { seq: e.seq, hash: e.hash, head: formatHead(e), ids: wanted };
+  // Stored as typed (the register is internal); an ID or phone number in it is reported, and masked wherever it is shown.
+  for (const d of textPersonalInfo(text, 'note', ctx.config.publication.maskRule)) ctx.collector.add(d);
+  return { report: makeReport(ctx, 'register note', 0, 1), seq: e.seq, hash: e.hash, head: formatHead(e), ids: wanted };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,24 +255,28 @@ export interface ListedRecord {
 /** The subject key, masked unless --full: a natural person's 证件号码 by the mask rule; credit codes and names are public. */
 function shownSubjectKey(record: RecordSummary, full: boolean, rule: MaskRule): string {
   const key = subjectKeyOf(record);
-  if (full || key.weak || key.key === normaliseCreditCode(record.creditCode)) return key.key;
+  if (full) return key.key;
+  // A weak key (a name) or a credit code is public, but it is what someone typed: through the gate.
+  if (key.weak || key.key === normaliseCreditCode(record.creditCode)) return showText(key.key, publicReader(rule));
   return maskIdentifier(key.key, rule);
 }
 
 export function listedRecord(s: RecordStatus, full: boolean, rule: MaskRule): ListedRecord {
   const r = s.record;
+  // Free text through the gate (privacy.md): a name or a 移出原因 may hold an ID or phone number.
+  const reader = publicReader(rule, full);
   return {
     id: s.id,
     listType: r.listType,
-    domain: r.domain,
-    department: r.department,
-    subjectName: r.subjectName,
+    domain: showText(r.domain, reader),
+    department: showText(r.department, reader),
+    subjectName: showText(r.subjectName, reader),
     subjectKey: shownSubjectKey(r, full, rule),
     batch: s.batch,
     publishedOn: s.publishedOn,
     publishUntil: s.publishUntil,
     status: s.status,
-    removal: s.removal,
+    removal: s.removal ? { ...s.removal, reason: showText(s.removal.reason, reader) } : null,
     objection: s.objection,
   };
 }
@@ -297,14 +307,20 @@ const LEDGER_HEADERS = ['序号', '记录编号', '名单类型', '领域', '报
 const LEDGER_STATUS = { active: '公示中', expired: '已到期', removed: '已移出' } as const;
 const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' } as const;
 
-async function writeLedger(path: string, statuses: readonly RecordStatus[], full: boolean, rule: MaskRule, instant: Date): Promise<void> {
+/**
+ * The 台账 is a file: it leaves the screen, so it is written for the public audience whatever
+ * `--full` says (privacy.md: "--full shows identifiers in the terminal only").
+ */
+async function writeLedger(path: string, statuses: readonly RecordStatus[], rule: MaskRule, instant: Date): Promise<void> {
   const { workbookBuffer } = await import('../io/xlsx-writer.js');
   const { writeFileDurable } = await import('../io/package-fs.js');
+  const reader: Reader = publicReader(rule);
+  const text = (v: string): string => showText(v, reader);
   const rows = statuses.map((s, i) => {
     const r = s.record;
     return [
-      String(i + 1), s.id, r.listType === 'red' ? '红名单' : '黑名单', r.domain, r.department, r.subjectName, shownSubjectKey(r, full, rule), r.decisionNo, r.decisionDate,
-      s.batch, s.publishedOn, s.publishUntil, LEDGER_STATUS[s.status], s.removal ? LEDGER_REMOVAL[s.removal.type] : '', s.removal?.on ?? '', s.removal?.batch ?? '', s.removal?.reason ?? '', s.objection ? '是' : '',
+      String(i + 1), s.id, r.listType === 'red' ? '红名单' : '黑名单', text(r.domain), text(r.department), text(r.subjectName), shownSubjectKey(r, false, rule), text(r.decisionNo), r.decisionDate,
+      s.batch, s.publishedOn, s.publishUntil, LEDGER_STATUS[s.status], s.removal ? LEDGER_REMOVAL[s.removal.type] : '', s.removal?.on ?? '', s.removal?.batch ?? '', text(s.removal?.reason ?? ''), s.objection ? '是' : '',
     ];
   });
   const sheet = { name: '台账', headers: LEDGER_HEADERS, widths: [6, 14, 8, 16, 18, 32, 22, 26, 12, 10, 12, 12, 8, 12, 12, 10, 20, 8], rows };
@@ -320,7 +336,7 @@ export async function registerLedger(options: ListOptions & { xlsx: string; now?
   const { on, statuses } = listStatuses(ctx, options);
   const all = [...statuses()];
   const path = resolve(ctx.cwd, options.xlsx);
-  await writeLedger(path, all, options.full ?? false, ctx.config.publication.maskRule, ctx.now);
+  await writeLedger(path, all, ctx.config.publication.maskRule, ctx.now);
   return { on, records: all.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)), ledger: options.xlsx };
 }
 
@@ -435,18 +451,20 @@ export function registerShow(query: string, options: CommonOptions & { full?: bo
       (normaliseIdNumber(q) !== '' && normaliseIdNumber(q) === normaliseIdNumber(r.idNumber)) ||
       foldKey(q) === foldKey(r.subjectName);
     if (!hit) continue;
+    const reader = publicReader(rule, options.full ?? false);
     const shown = eventsTouching(events, entry).map((seq): ShownEvent => {
       const e = eventBySeq(events, seq) as RegisterEvent;
       return {
         seq: e.seq,
         type: e.type,
         at: e.at,
-        by: e.by,
-        host: e.host,
+        by: showText(e.by, reader),
+        host: showText(e.host, reader),
         ...('batch' in e ? { batch: e.batch } : {}),
         ...('on' in e ? { on: e.on } : {}),
         effect: effectOn(e, entry.id),
-        ...(e.type === 'note' ? { text: e.text } : {}),
+        // A note is internal: shown to the clerk on the terminal, through the gate; never published.
+        ...(e.type === 'note' ? { text: showInternal(e.text, reader) ?? '' } : {}),
       };
     });
     const revisions = entry.publications.map((p): ShownRevision => {
@@ -457,7 +475,7 @@ export function registerShow(query: string, options: CommonOptions & { full?: bo
     out.push({ ...listedRecord(s, options.full ?? false, rule), revision: s.revision, revisions, events: shown });
   }
   // The query is echoed back (JSON, "not found"): an ID number in it is masked like any output (cli.md).
-  return { query: redactIdNumbers(q, rule), records: out };
+  return { query: showText(q, publicReader(rule)), records: out };
 }
 
 // ---------------------------------------------------------------------------------------------

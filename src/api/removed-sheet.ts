@@ -3,7 +3,8 @@
  * removal of the batch, in 公示 (identifiers masked) and 共享 (full), under the template's
  * `sheets.removed`. Written only when the workspace has a register.
  */
-import { maskIdentifier, redactIdNumbers, type MaskRule } from '../domain/mask.js';
+import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import { showText } from '../domain/privacy.js';
 import type { SheetSpec } from '../io/xlsx-writer.js';
 import { REMOVAL_TYPE_ZH } from '../messages/register-codes.js';
 import type { Audience } from './records.js';
@@ -14,7 +15,8 @@ const WIDTHS = [6, 14, 8, 16, 32, 22, 22, 26, 12, 12, 12, 30, 16, 18];
 
 export function removedSheet(name: string, plan: RegisterPlan, audience: Audience, maskRule: MaskRule): SheetSpec {
   const pub = audience === 'public';
-  const text = (v: string): string => (pub ? redactIdNumbers(v, maskRule) : v);
+  // 移出原因 is free text a department typed (or an objection's opinion): through the gate, as every column.
+  const text = (v: string): string => showText(v, { audience, maskRule });
   const rows = plan.removals.map((r, i) => {
     const rec = plan.removed.get(r.id);
     const id = rec?.idNumber ?? '';
@@ -22,17 +24,17 @@ export function removedSheet(name: string, plan: RegisterPlan, audience: Audienc
       String(i + 1),
       r.id,
       rec ? (rec.listType === 'red' ? '红名单' : '黑名单') : '',
-      rec?.domain ?? '',
+      text(rec?.domain ?? ''),
       text(rec?.subjectName ?? ''),
-      rec?.creditCode ?? '',
+      text(rec?.creditCode ?? ''),
       pub && id ? maskIdentifier(id, maskRule) : id,
-      rec?.decisionNo ?? '',
+      text(rec?.decisionNo ?? ''),
       rec?.decisionDate ?? '',
       REMOVAL_TYPE_ZH[r.type] ?? r.type,
       r.on ?? '',
       text(r.reason ?? ''),
       r.filedOn ?? '',
-      r.department ?? rec?.department ?? '',
+      text(r.department ?? rec?.department ?? ''),
     ];
   });
   return { name, headers: REMOVED_HEADERS, widths: WIDTHS, rows };

@@ -57,7 +57,13 @@ export interface CodeArgs {
   SCHEMA_CELL_ERROR: { field: FieldKey; value: string };
   SCHEMA_NORMALISED: { field: FieldKey; from: string; to: string };
   /** value: the number masked (ID by publication.maskRule, mobile 138****5678). */
-  SCHEMA_PERSONAL_INFO: { field: FieldKey; kind: 'idNumber' | 'mobile'; value: string };
+  /**
+   * field: a list column, a 移出申请 column (reason 移出原因, remarks 备注, violationNo) or a cover key;
+   * kind: what the number looks like (a fixed line needs its area code).
+   */
+  SCHEMA_PERSONAL_INFO: { field: FieldKey | CoverKey | 'reason' | 'violationNo'; kind: 'idNumber' | 'mobile' | 'landline'; value: string };
+  /** objection add / resolve, register note: the text is stored as typed (the register is internal) and masked in every output. */
+  TEXT_PERSONAL_INFO: { option: '--summary' | '--opinion' | 'note'; kind: 'idNumber' | 'mobile' | 'landline'; value: string };
   /** codepoint: "U+FFFE"; the character is written as U+FFFD. */
   SCHEMA_CHARACTER_INVALID: { field: FieldKey; codepoint: string };
   /** items: how many measures of the catalogue were filled in. */
@@ -214,6 +220,7 @@ export const CODES = {
   OBJECTION_BEFORE_PUBLICATION: { severity: 'error', group: 'objection' },
   OBJECTION_AMBIGUOUS: { severity: 'error', group: 'objection' },
   OBJECTION_LATE: { severity: 'warning', group: 'objection' },
+  TEXT_PERSONAL_INFO: { severity: 'warning', group: 'register' },
   OBJECTION_OVERDUE: { severity: 'error', group: 'objection' },
   OBJECTION_NOT_FOUND: { severity: 'error', group: 'objection' },
   OBJECTION_OPEN: { severity: 'error', group: 'objection' },

@@ -5,12 +5,28 @@
 import { CODES, type Code, type Severity } from './codes.js';
 import type { Diagnostic, Location, RawDiagnostic, SortKeys } from './diagnostic.js';
 import { detach } from '../domain/text.js';
-import { DEFAULT_MASK_RULE, redactIdNumbers, type MaskRule } from '../domain/mask.js';
+import { DEFAULT_MASK_RULE, type MaskRule } from '../domain/mask.js';
+import { publicReader, showText } from '../domain/privacy.js';
 
-/** Findings keep their own copy of each text, with any citizen ID number in it masked. */
+// Record ids (12 hex digits, sometimes all digits) and a package's hash are names the tool made,
+// never personal data: a run of their digits may look like a phone number.
+const RECORD_IDS = new Set(['id', 'ids', 'package']);
+
+/**
+ * Findings keep their own copy of each text, shown as the public audience sees it (privacy.md "The
+ * gate"): stdout, `--format json` and report.json all print findings.
+ */
 function safeArgs<T extends object>(args: T, rule: MaskRule): T {
+  const reader = publicReader(rule);
+  // Lists of names (files a cover names, places of a duplicate) are text too.
+  const safe = (v: unknown): unknown => {
+    if (typeof v === 'string') return detach(showText(v, reader));
+    if (Array.isArray(v)) return v.map(safe);
+    if (v !== null && typeof v === 'object') return safeArgs(v, rule);
+    return v;
+  };
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? detach(redactIdNumbers(v, rule)) : v;
+  for (const [k, v] of Object.entries(args)) out[k] = RECORD_IDS.has(k) ? v : safe(v);
   return out as T;
 }
 
@@ -111,7 +127,7 @@ export class DiagnosticCollector {
   private name(s: string | undefined): string | undefined {
     if (s === undefined) return undefined;
     let shared = this.names.get(s);
-    if (shared === undefined) this.names.set(s, (shared = detach(redactIdNumbers(s, this.maskRule))));
+    if (shared === undefined) this.names.set(s, (shared = detach(showText(s, publicReader(this.maskRule)))));
     return shared;
   }
 

@@ -1,5 +1,5 @@
 /** When the tool cannot do its job at all (exit 2): bad flags, paths, config, template, a held lock. */
-import { redactIdNumbers } from '../domain/mask.js';
+import { showText } from '../domain/privacy.js';
 
 export type ToolErrorCode =
   | 'USAGE'
@@ -29,10 +29,10 @@ export type ToolErrorCode =
   | 'OUTPUT_IN_TOOL_FOLDER'
   | 'INTERNAL';
 
-/** A path or value the user gave may carry an ID number (张三_410702….xlsx): printed masked. */
+/** A path or value the user gave may carry an ID or phone number (张三_410702….xlsx): printed as the public sees it. */
 function maskArgs(args: Record<string, string | number>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? redactIdNumbers(v) : v;
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? showText(v) : v;
   return out;
 }
 

@@ -34,7 +34,16 @@ export function maskMobile(digits: string): string {
   return digits.length === 11 ? `${digits.slice(0, 3)}****${digits.slice(7)}` : maskIdentifier(digits);
 }
 
-export type PersonalInfoKind = 'idNumber' | 'mobile';
+/**
+ * A fixed-line number with its area code (0373-3012345, (0373)3012345, 010 12345678): keeps the area
+ * code and the last 4 digits (privacy.md: "a mobile or landline phone number is masked").
+ */
+export function maskLandline(digits: string): string {
+  const area = /^0(?:10|2\d)/.test(digits) ? 3 : 4;
+  return digits.length > area + 4 ? `${digits.slice(0, area)}${'*'.repeat(digits.length - area - 4)}${digits.slice(-4)}` : maskIdentifier(digits);
+}
+
+export type PersonalInfoKind = 'idNumber' | 'mobile' | 'landline';
 
 export interface PersonalInfoMatch {
   /** UTF-16 offsets in the text as given (full-width digits count as one, like half-width ones). */
@@ -55,7 +64,14 @@ const DATE8 = '(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const DATE6 = '\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const ID_18 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}${DATE8}${SEP}\\d{3}[\\dXx](?!\\d)`, 'g');
 const ID_15 = new RegExp(`(?<!\\d)[1-9]\\d{5}${DATE6}\\d{3}(?!\\d)`, 'g');
-const MOBILE = /(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
+// +86 glued to the number (+8613812345678) is a prefix, not a longer run of digits: the number is what is masked.
+const MOBILE = /(?<!\d)(?:\+?86[ -]?)?(?<n>1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!\d)/dg;
+// A fixed line needs its area code (without one, 7 or 8 digits are any number): 010 and 02X take
+// 8 local digits, the 4-digit codes (0373 新乡) 7 or 8; a local number never starts with 0 or 1.
+// 12 digits in one run (a 4-digit code and 8 local digits) need the separator people type: a record
+// id (12 hex digits) may be all digits, and is no phone.
+const AREA_LOCAL = '(?:0(?:10|2\\d)[)]?[ -]?[2-9]\\d{7}|0[3-9]\\d{2}[)]?[ -]?[2-9]\\d{6}|0[3-9]\\d{2}(?:[)][ -]?|[ -])[2-9]\\d{7})';
+const LANDLINE = new RegExp(`(?<!\\d)[(]?${AREA_LOCAL}(?!\\d)`, 'g');
 const ANY_RUN = /\d{3}[ -]?\d{3}/;
 
 /**
@@ -88,7 +104,7 @@ function mayHoldNumber(text: string): boolean {
     const c = text.charCodeAt(i);
     if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) {
       if (++run >= 11) return true;
-    } else if (c !== 0x20 && c !== 0x2d && c !== 0xff0d && c !== 0x3000) run = 0;
+    } else if (c !== 0x20 && c !== 0x2d && c !== 0xff0d && c !== 0x3000 && c !== 0x29 && c !== 0xff09) run = 0;
   }
   return false;
 }
@@ -109,20 +125,25 @@ export function findPersonalInfo(text: string): PersonalInfoMatch[] {
     }
   }
   for (const m of folded.matchAll(MOBILE)) {
+    const [start, end] = m.indices?.groups?.n ?? [m.index, m.index + m[0].length];
+    if (!overlaps(start, end)) found.push({ start, end, kind: 'mobile', value: (m.groups?.n ?? m[0]).replace(/[ -]/g, '') });
+  }
+  for (const m of folded.matchAll(LANDLINE)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!overlaps(start, end)) found.push({ start, end, kind: 'mobile', value: m[0].replace(/[ -]/g, '') });
+    if (!overlaps(start, end)) found.push({ start, end, kind: 'landline', value: m[0].replace(/[ ()-]/g, '') });
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
 /** The masked form of one match: ID by the mask rule, mobile 138****5678. */
 export function maskMatch(m: PersonalInfoMatch, rule: MaskRule = DEFAULT_MASK_RULE): string {
-  return m.kind === 'idNumber' ? maskIdentifier(m.value, rule) : maskMobile(m.value);
+  if (m.kind === 'idNumber') return maskIdentifier(m.value, rule);
+  return m.kind === 'mobile' ? maskMobile(m.value) : maskLandline(m.value);
 }
 
 /** Replaces the matches of the given kinds by their masked form. */
-export function maskPersonalInfo(text: string, rule: MaskRule = DEFAULT_MASK_RULE, kinds: readonly PersonalInfoKind[] = ['idNumber', 'mobile']): string {
+export function maskPersonalInfo(text: string, rule: MaskRule = DEFAULT_MASK_RULE, kinds: readonly PersonalInfoKind[] = ['idNumber', 'mobile', 'landline']): string {
   const matches = findPersonalInfo(text).filter((m) => kinds.includes(m.kind));
   if (matches.length === 0) return text;
   let out = '';

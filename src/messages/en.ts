@@ -2,11 +2,13 @@
 import type { CodeArgs, PlaceArg } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
+import { COVER_KEYS } from '../schemas/cover.js';
 import { calendarExample, calendarFileInvalidEn, enCalendarUi } from './calendar.js';
 import { enReportsUi } from './reports.js';
 
 /** A column or cover entry by its key (args are data); a list of names joined the English way. */
 const F = (key: string): string => enUi.fieldNames[key] ?? key;
+const PERSONAL_KIND_EN = { idNumber: 'an ID number', mobile: 'a mobile phone number', landline: 'a fixed-line phone number' } as const;
 const list = (names: readonly string[]): string => names.join(', ');
 const place = (p: PlaceArg): string => `${p.file}${p.sheet ? ` (${p.sheet})` : ''}${p.row !== undefined ? ` row ${p.row}` : ''}`;
 const places = (ps: readonly PlaceArg[]): string => ps.map(place).join('; ');
@@ -248,8 +250,16 @@ export const en: CodeCatalogue = {
   SCHEMA_PERSONAL_INFO: {
     title: 'Personal information in text',
     message: (a) =>
-      `"${F(a.field)}" contains ${a.kind === 'idNumber' ? 'an ID number' : 'a mobile phone number'} ${a.value}: masked in the public (公示) files, kept in the sharing (共享) files`,
-    hint: () => 'ID and phone numbers are personal information and do not belong in names, facts, basis or remarks; a person\'s ID number goes into 证件号码, phone numbers are not submitted',
+      `"${F(a.field)}" contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: ${a.field in COVER_KEYS ? 'the cover is not published; masked on the terminal, in JSON and in the report' : 'masked in the public (公示) files, kept in the sharing (共享) files'}`,
+    hint: (a) =>
+      a.field in COVER_KEYS
+        ? 'Write only names for filler, reviewer and approver; a phone number goes into 联系电话 only, an ID number nowhere on the cover'
+        : 'ID and phone numbers are personal information and do not belong in names, facts, basis, removal reasons or remarks; a person\'s ID number goes into 证件号码, phone numbers are not submitted',
+  },
+  TEXT_PERSONAL_INFO: {
+    title: 'Personal information in recorded text',
+    message: (a) => `${a.option === 'note' ? 'The note' : a.option} contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: recorded as typed (the register is internal), masked on the terminal, in JSON, in 公示 and in the report`,
+    hint: () => 'An objection\'s summary and opinion and a note need no ID or phone number; put the objector\'s contact in --from (used only in the 异议处理意见书)',
   },
   SCHEMA_CHARACTER_INVALID: {
     title: 'Invalid character in cell',
@@ -661,7 +671,7 @@ export const enUi: UiText = {
     idType: 'ID type', idNumber: 'ID number', facts: 'facts', basis: 'legal basis', decisionNo: 'decision no.', decisionDate: 'decision date',
     publishUntil: 'publication end', severity: 'severity', measures: 'measures', remarks: 'remarks', correctionOf: 'corrected decision', unit: 'unit', quarter: 'quarter',
     filler: 'filled in by', phone: 'phone', reviewer: 'reviewer', reviewedOn: 'review date', approver: 'approver', approvedOn: 'approval date',
-    sentOn: 'date sent', nil: 'nil report', cases: 'case files',
+    sentOn: 'date sent', nil: 'nil report', cases: 'case files', reason: 'removal reason (移出原因)', violationNo: 'violation decision no.',
   },
   columns: { location: 'Location', severity: 'Severity', code: 'Code', message: 'Problem', hint: 'Fix' },
   sheetRow: (sheet, row, column, header) =>

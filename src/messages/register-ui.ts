@@ -55,6 +55,8 @@ export interface RegisterUi {
   listColumns: string[];
   listSummary(n: number, on: string): string;
   ledger(path: string): string;
+  /** --full: said on stderr (stdout's JSON stays one document); `ledger`: a 台账 was written, masked all the same. */
+  fullShown(ledger: boolean): string;
   status: Record<'active' | 'expired' | 'removed', string>;
   removalTypes: Record<'violation' | 'early' | 'revoked' | 'corrected' | 'expired', string>;
   listTypes: Record<'red' | 'black', string>;
@@ -89,7 +91,7 @@ const zh: RegisterUi = {
     list_: '名单类型：red（红名单）或 black（黑名单）',
     expiringBefore: '只看公示截止日期早于该日的',
     find: '按名称、代码、证件号或记录编号查找',
-    full: '显示完整证件号码（内部使用）',
+    full: '在屏幕上显示完整证件号码和电话号码（内部使用；写出的文件仍脱敏）',
     xlsx: '同时写出台账 Excel 文件',
     show: '查看某记录及其所有事件',
     showQuery: '记录编号、统一社会信用代码、证件号码或名称',
@@ -136,6 +138,7 @@ const zh: RegisterUi = {
   listColumns: ['编号', '名单', '领域', '科室', '主体名称', '代码/证件号', '批次', '发布日期', '公示截止', '状态'],
   listSummary: (n, on) => `${on} 的登记簿：${n} 条记录`,
   ledger: (p) => `台账已写入：${p}`,
+  fullShown: (ledger) => `注意：已按 --full 在屏幕上显示完整的证件号码和电话号码，仅供内部核对，请勿截图、复制或转发${ledger ? '；台账是文件，仍按公示规则脱敏' : ''}`,
   status: { active: '公示中', expired: '已到期', removed: '已移出' },
   removalTypes: zhRemovals,
   listTypes: { red: '红名单', black: '黑名单' },
@@ -172,7 +175,7 @@ const en: RegisterUi = {
     list_: 'list type: red or black',
     expiringBefore: 'only records whose publication ends before this date',
     find: 'find by name, code, ID number or record id',
-    full: 'show full ID numbers (internal use)',
+    full: 'show full ID and phone numbers on screen (internal use; files written stay masked)',
     xlsx: 'also write the ledger (台账) as an Excel file',
     show: 'a record and every event that touched it',
     showQuery: 'record id, credit code, ID number or name',
@@ -219,6 +222,7 @@ const en: RegisterUi = {
   listColumns: ['id', 'list', 'domain', 'department', 'subject', 'code / ID', 'batch', 'published', 'until', 'status'],
   listSummary: (n, on) => `register on ${on}: ${n} record(s)`,
   ledger: (p) => `ledger written: ${p}`,
+  fullShown: (ledger) => `Note: --full shows full ID and phone numbers on this screen, for internal checks only; do not copy, capture or forward them${ledger ? '. The ledger is a file and stays masked as for publication' : ''}`,
   status: { active: 'active', expired: 'expired', removed: 'removed' },
   removalTypes: { violation: 'removed for violation', early: 'removed early', revoked: 'revoked', corrected: 'corrected', expired: 'expired' },
   listTypes: { red: 'red', black: 'black' },

@@ -2,12 +2,14 @@
 import type { CodeArgs, PlaceArg } from '../diagnostics/codes.js';
 import type { CodeCatalogue, ToolErrorCatalogue, UiText } from './types.js';
 import { visible } from '../domain/text.js';
+import { COVER_KEYS } from '../schemas/cover.js';
 import { calendarExample, calendarFileInvalidZh, zhCalendarUi } from './calendar.js';
 import { zhReportsUi } from './reports.js';
 import { zhRemovalType } from './register-codes.js';
 
 /** A column or cover entry by its key (args are data); a list of names joined the Chinese way. */
 const F = (key: string): string => zhUi.fieldNames[key] ?? key;
+const PERSONAL_KIND_ZH = { idNumber: '身份证号码', mobile: '手机号码', landline: '固定电话号码' } as const;
 const list = (names: readonly string[]): string => names.join('、');
 const place = (p: PlaceArg): string => `${p.file}${p.sheet ? `（${p.sheet}）` : ''}${p.row !== undefined ? ` 第 ${p.row} 行` : ''}`;
 const places = (ps: readonly PlaceArg[]): string => ps.map(place).join('；');
@@ -249,8 +251,16 @@ export const zhCN: CodeCatalogue = {
   SCHEMA_PERSONAL_INFO: {
     title: '文字中含有个人信息',
     message: (a) =>
-      `“${F(a.field)}”中含有${a.kind === 'idNumber' ? '身份证号码' : '手机号码'} ${a.value}：公示文件中将脱敏显示，共享文件中保留原样`,
-    hint: () => '身份证号码、手机号码属于个人信息，不要写在名称、事由、依据、备注等文字栏里；自然人的身份证号码请填在“证件号码”列，手机号码不应报送',
+      `“${F(a.field)}”中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：${a.field in COVER_KEYS ? '报送单不公示，终端、JSON 和报告中一律脱敏显示' : '公示文件中将脱敏显示，共享文件中保留原样'}`,
+    hint: (a) =>
+      a.field in COVER_KEYS
+        ? '报送单的填报人、审核人、审定人只填姓名；电话只填在“联系电话”栏，身份证号码不必填写'
+        : '身份证号码、电话号码属于个人信息，不要写在名称、事由、依据、移出原因、备注等文字栏里；自然人的身份证号码请填在“证件号码”列，电话号码不应报送',
+  },
+  TEXT_PERSONAL_INFO: {
+    title: '登记的文字中含有个人信息',
+    message: (a) => `${a.option === 'note' ? '备注' : a.option}中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：已照原样登记（登记簿是内部记录），终端、JSON、公示和报告中一律脱敏显示`,
+    hint: () => '异议摘要、处理意见和备注里不必写身份证号码或电话号码；申请人的联系方式请写在 --from 里（只用于异议处理意见书）',
   },
   SCHEMA_CHARACTER_INVALID: {
     title: '单元格含有无效字符',
@@ -665,6 +675,7 @@ export const zhUi: UiText = {
     decisionNo: '认定文书号', decisionDate: '认定日期', publishUntil: '公示截止日期', severity: '失信程度', measures: '奖惩措施',
     remarks: '备注', correctionOf: '更正原文书号', unit: '报送单位', quarter: '报送季度', filler: '填报人', phone: '联系电话', reviewer: '审核人',
     reviewedOn: '审核日期', approver: '审定人', approvedOn: '审定日期', sentOn: '报送日期', nil: '无信息报告', cases: '典型案例',
+    reason: '移出原因', violationNo: '违法违规认定文书号',
   },
   columns: { location: '位置', severity: '级别', code: '代码', message: '问题', hint: '修改建议' },
   sheetRow: (sheet, row, column, header) =>

@@ -4,7 +4,7 @@
  * followed by a table of its numbers. Pure: the same model gives the same bytes.
  */
 import { objectionUi } from '../messages/objection-ui.js';
-import { redactIdNumbers } from '../domain/mask.js';
+import { showText } from '../domain/privacy.js';
 import type { ReportModel } from '../api/report-page.js';
 import type { SuperviseRow } from '../api/supervise.js';
 import type { Messages } from '../messages/index.js';
@@ -14,9 +14,9 @@ import { registerUi } from '../messages/register-ui.js';
 const RED = '#c62828';
 const BLACK = '#37474f';
 
-/** Every text on the page is escaped, and any ID number in it masked: the page is shown in meetings. */
+/** Every text on the page is escaped, and shown as the public sees it (privacy.md): the page is shown in meetings. */
 function esc(text: string | number): string {
-  return redactIdNumbers(String(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return showText(String(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Approximate width in px of a label: CJK and full-width characters take a whole em. */

@@ -13,6 +13,7 @@ import type { CoverFacts, CoverKey } from '../table/cover.js';
 import type { Location, SortKeys } from '../diagnostics/diagnostic.js';
 import type { MeasureEntry } from '../schemas/measures.js';
 import type { Finding } from '../table/record-index.js';
+import type { RemovalRequest } from '../table/removal-sheet.js';
 
 export type { FieldCell, RecordDraft };
 
@@ -77,6 +78,8 @@ export interface SubmissionFacts {
   evidence: { reports: number; pictures: number; namedMissing: string[] };
   /** The quarter named by `--quarter` or the folders, to compare with the cover's. */
   quarterFromPath?: string;
+  /** 移出申请 rows read (their free text is checked like a list row's). */
+  removals?: readonly RemovalRequest[];
 }
 
 /** How a submission rule reports: only the codes `C` it declares. */

@@ -37,7 +37,8 @@ describe('not personal information', () => {
     makeCreditCode('91410700', 'MA3X7K2P'),
     '123502001549897397',
     '账号 6222021234567890123 与 41070219860504019X1', // a longer digit run is no ID or phone
-    '电话 0373-3012345',
+    '电话 3012345', // a local number without its area code is any 7 digits
+    '编号 037312345678', // 12 digits in one run: a record id may look so; a typed phone has its separator
     '订单 913812345678',
   ])('%s', (text) => {
     expect(findPersonalInfo(text)).toEqual([]);
@@ -59,6 +60,29 @@ describe('mobile numbers', () => {
   });
   it('an ID and a phone in one text', () => {
     expect(maskPersonalInfo(`身份证${ID}，手机13812345678`)).toBe(`身份证${MASKED}，手机138****5678`);
+  });
+});
+
+describe('fixed-line numbers with their area code (privacy.md: "a mobile or landline phone number is masked")', () => {
+  it.each([
+    ['0373-3012345', '03733012345', '0373***2345'],
+    ['0373 3012345', '03733012345', '0373***2345'],
+    ['(0373)3012345', '03733012345', '0373***2345'],
+    ['（０３７３）３０１２３４５', '03733012345', '0373***2345'],
+    ['（(0371)4766426', '03714766426', '（0371***6426'],
+    ['0373－30123456', '037330123456', '0373****3456'],
+    ['03733012345', '03733012345', '0373***2345'],
+    ['010-62345678', '01062345678', '010****5678'],
+    ['02162345678', '02162345678', '021****5678'],
+  ])('%s', (typed, value, masked) => {
+    expect(findPersonalInfo(`联系电话：${typed}，请联系`).map((m) => [m.kind, m.value])).toEqual([['landline', value]]);
+    expect(maskPersonalInfo(`联系电话：${typed}，请联系`)).toBe(`联系电话：${masked}，请联系`);
+  });
+});
+
+describe('a mobile number glued to +86 is still a mobile number', () => {
+  it.each(['+8613812345678', '8613812345678', '+86-138-1234-5678'])('%s', (typed) => {
+    expect(maskPersonalInfo(`电话${typed}`)).toBe(`电话${typed.slice(0, typed.indexOf('138'))}138****5678`);
   });
 });
 

@@ -358,8 +358,11 @@ describe('register list --xlsx', () => {
     expect([removed[12], removed[13], removed[15]]).toEqual(['已移出', '提前移出', '2026Q3']);
     expect(rows.find((r) => r[1] === records[14]!.id)?.[6]).toBe('410782********0510');
     expect(rows.flat().join(' ')).not.toContain('410782198503120510');
-    await cli(ws, ['register', 'list', '--xlsx', file, '--full']);
-    expect((await ledgerRows(file)).find((r) => r[1] === records[14]!.id)?.[6]).toBe('410782198503120510');
+    // --full shows identifiers on the terminal only (privacy.md): the 台账 is a file and stays masked, and the command says so.
+    const full = await cli(ws, ['register', 'list', '--xlsx', file, '--full']);
+    expect(full.stdout).toContain('410782198503120510');
+    expect(full.stderr).toContain('--full');
+    expect((await ledgerRows(file)).find((r) => r[1] === records[14]!.id)?.[6]).toBe('410782********0510');
   });
 });
 

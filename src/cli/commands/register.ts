@@ -94,10 +94,16 @@ function pick<T extends object>(opts: Record<string, unknown>, keys: readonly (k
   return out as Partial<T>;
 }
 
+/** `--full` says so (privacy.md), on stderr: stdout's JSON stays one document. */
+function sayFull(env: CommandEnv, full: unknown, ledger = false): void {
+  if (full === true) env.io.stderr.write(`${env.chalk.yellow(registerUi(env.m.lang).fullShown(ledger))}\n`);
+}
+
 export async function registerListCommand(env: CommandEnv, opts: Record<string, unknown>): Promise<number> {
   const listOptions = { ...env.common, ...pick<ListOptions>(opts, ['status', 'on', 'department', 'list', 'expiringBefore', 'find', 'full']) };
   const now = writer(env, undefined).now;
   const xlsx = typeof opts.xlsx === 'string' ? opts.xlsx : undefined;
+  sayFull(env, opts.full, xlsx !== undefined);
   if (env.flags.format === 'json' && xlsx === undefined) {
     // A record at a time: a province's list does not fit in one string.
     // Waiting for a slow pipe when it is behind, so that what is not yet read is never all in memory.
@@ -119,6 +125,7 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
 
 export async function registerShowCommand(env: CommandEnv, query: string, opts: { full?: boolean; on?: string }): Promise<number> {
   const r = registerShow(query, { ...env.common, ...(opts.full ? { full: true } : {}), ...(opts.on !== undefined ? { on: opts.on } : {}) });
+  sayFull(env, opts.full);
   if (env.flags.format === 'json') {
     env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'register show', query: r.query, records: r.records }));
     return r.records.length ? 0 : 1;
@@ -140,6 +147,7 @@ export async function registerShowCommand(env: CommandEnv, query: string, opts: 
 
 export async function diffCommand(env: CommandEnv, a: string, b: string, opts: { full?: boolean }): Promise<number> {
   const r = diff(a, b, { ...env.common, ...(opts.full ? { full: true } : {}) });
+  sayFull(env, opts.full);
   if (env.flags.format === 'json') {
     env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'diff', ...r }));
     return 0;
@@ -180,11 +188,18 @@ export async function registerImportCommand(env: CommandEnv, files: string[], op
 
 export async function registerNoteCommand(env: CommandEnv, text: string, opts: { id?: string[]; by?: string }): Promise<number> {
   const r = await registerNote(text, opts.id ?? [], writer(env, opts.by));
+  // Recorded whatever the findings say (a note with a phone number in it is kept, and warned about).
+  const exit = r.report.exitCode;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, tool, command: 'register note', seq: r.seq, ids: r.ids, head: r.head }));
-    return 0;
+    env.io.stdout.write(formatJson(toJsonReport(r.report, env.m, { seq: r.seq, ids: r.ids, head: r.head })));
+    return exit;
   }
   const u = registerUi(env.m.lang);
-  env.io.stdout.write(`${u.noted(r.seq)}\n${u.head(r.head)}\n`);
-  return 0;
+  let out = '';
+  if (r.report.diagnostics.length) {
+    const { formatDiagnostics } = await import('../../reporters/pretty.js');
+    out += formatDiagnostics(r.report, env.m, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
+  }
+  env.io.stdout.write(`${out}${u.noted(r.seq)}\n${u.head(r.head)}\n`);
+  return exit;
 }

@@ -10,6 +10,7 @@ import type { ReportsUiText } from '../../messages/reports.js';
 import { formatJson } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
+import { showText } from '../../domain/privacy.js';
 import { TOOL_NAME } from '../../version.js';
 import { sourceDateEpoch } from '../env.js';
 
@@ -29,7 +30,7 @@ const num = (r: ReportsUiText, n: number | null): string => (n === null ? r.unkn
 /** One row of the 督查明细 sheet (all columns of rowColumns). */
 export function rowCells(r: ReportsUiText, row: SuperviseRow): string[] {
   return [
-    row.department,
+    showText(row.department),
     row.batch,
     r.state[row.status],
     row.sentOn ?? '',
@@ -51,7 +52,7 @@ export function rowCells(r: ReportsUiText, row: SuperviseRow): string[] {
 }
 
 export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
-  return [l.department, l.batch, r.lapse[l.kind], l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : ''];
+  return [showText(l.department), l.batch, r.lapse[l.kind], l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : ''];
 }
 
 /** The 督查明细 row for the workbook: counts as numbers (Excel sums them), unknown as "—". */

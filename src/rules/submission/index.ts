@@ -11,6 +11,7 @@ import { approvalDates } from './approval-dates.js';
 import { approvalSamePerson } from './approval-same-person.js';
 import { evidenceBlack } from './evidence-black.js';
 import { evidenceRed } from './evidence-red.js';
+import { personalInfoText } from './personal-info-text.js';
 
 export const SUBMISSION_RULES: readonly SubmissionRule[] = [
   coverMissing,
@@ -24,4 +25,5 @@ export const SUBMISSION_RULES: readonly SubmissionRule[] = [
   approvalSamePerson,
   evidenceBlack,
   evidenceRed,
+  personalInfoText,
 ];
