@@ -94,6 +94,7 @@ describe('the annotator', () => {
     expect([...wb.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(['检查结果', '黑名单', '红名单']);
     const names = [...wb.matchAll(/<definedName [^>]*localSheetId="(\d+)"[^>]*>([^<]*)</g)].map((m) => [Number(m[1]), m[2]]);
     expect(names).toEqual([
+      [0, "'检查结果'!$1:$1"],
       [1, '&apos;黑名单&apos;!$A1:$C3'],
       [2, '&apos;红名单&apos;!$A1:$C3'],
     ]);
