@@ -55,8 +55,14 @@ describe('chart scale', () => {
     expect(b.map((r) => r[3])).toEqual([180, 90]);
   });
 
-  it('bars by department: the largest value is the plot width', () => {
-    const b = bars(renderReportHtml(yearModel([]), messagesFor('zh-CN')), 'chart-department');
-    expect(b.map((r) => r[2])).toEqual([220, 440]);
+  it('bars by department: the largest value fills the plot to the value labels, the other in proportion', () => {
+    const html = renderReportHtml(yearModel([]), messagesFor('zh-CN'));
+    const b = bars(html, 'chart-department');
+    const width = Number(/<svg id="chart-department"[^>]* width="(\d+)"/.exec(html)?.[1]);
+    const [red, black] = b.map((r) => r[2] as number);
+    expect(red).toBe((black as number) / 2);
+    // The black bar (6, the largest) ends where the value labels' room begins: within 60 px of the edge.
+    expect(width - ((b[1]?.[0] as number) + (black as number))).toBeGreaterThan(20);
+    expect(width - ((b[1]?.[0] as number) + (black as number))).toBeLessThan(60);
   });
 });

@@ -1,5 +1,6 @@
 /** The words of supervise and the HTML report, in both languages (kept apart: the main catalogues are long). */
 import type { LapseKind, SubmissionState } from '../schemas/states.js';
+import { batchTitle as zhBatchTitle } from '../domain/zh-format.js';
 
 export interface ReportsUiText {
   badYear(value: string): string;
@@ -48,6 +49,8 @@ export interface ReportsUiText {
   figRemovals: string;
   figObjections: string;
   figObjectionsOverdue: string;
+  /** Objections resolved after their deadline (逾期办结). */
+  figObjectionsLate: string;
   byDepartment: string;
   byDomain: string;
   trend: string;
@@ -112,7 +115,7 @@ export const zhReportsUi: ReportsUiText = {
   xlsxWritten: (p) => `督查情况表已生成：${p}`,
   reportWritten: (p) => `报告已生成：${p}`,
   title: '信用红黑名单工作报告',
-  batchTitle: (b) => `${b} 批次`,
+  batchTitle: (b) => zhBatchTitle(b),
   yearTitle: (y) => `${y} 年度`,
   heading: (b, t, w) => `${b} ${t}（${w}）`,
   madeOn: (d) => `生成日期：${d}`,
@@ -130,6 +133,7 @@ export const zhReportsUi: ReportsUiText = {
   figRemovals: '移出',
   figObjections: '收到异议',
   figObjectionsOverdue: '异议超期',
+  figObjectionsLate: '异议逾期办结',
   byDepartment: '各科室红黑名单条数',
   byDomain: '各领域红黑名单条数',
   trend: '各季度红黑名单条数',
@@ -212,6 +216,7 @@ export const enReportsUi: ReportsUiText = {
   figRemovals: 'Removals',
   figObjections: 'Objections received',
   figObjectionsOverdue: 'Objections overdue',
+  figObjectionsLate: 'Objections resolved late',
   byDepartment: 'Records by department',
   byDomain: 'Records by domain',
   trend: 'Records per quarter',
