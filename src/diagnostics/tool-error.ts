@@ -19,11 +19,14 @@ export type ToolErrorCode =
   | 'LOCK_HELD'
   | 'REGISTER_CORRUPT'
   | 'REGISTER_LOCKED'
+  | 'REGISTER_HEAD_SHORT'
+  | 'LOCK_NOT_FILE'
   | 'REGISTER_UNREADABLE'
   | 'WRITE_FAILED'
   | 'CALENDAR_FILE_INVALID'
   | 'DEPARTMENT_UNKNOWN'
   | 'ANNOTATE_DIR_UNSAFE'
+  | 'OUTPUT_IN_TOOL_FOLDER'
   | 'INTERNAL';
 
 /** A path or value the user gave may carry an ID number (张三_410702….xlsx): printed masked. */

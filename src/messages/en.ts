@@ -614,6 +614,7 @@ export function usageEn(a: ToolArgs): string {
     case 'unknownCode': return `${a.name ? `${a.name}: ` : ''}"${a.value}" is not a check code${more} (run hrss-credit rules for the list)`;
     case 'notPositiveInt': return `option ${a.name}: "${a.value}" is not allowed; write a whole number of at least 1`;
     case 'noCommand': return 'give a command';
+    case 'trailingQuote': return `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`;
     default: return String(a.detail ?? '');
   }
 }
@@ -637,15 +638,18 @@ export const enToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
-  REGISTER_CORRUPT: (a) => `the register ${a.path} is broken at line ${a.line} (${({ json: 'not JSON', schema: 'not a register event', seq: 'sequence out of order', prev: 'does not link to the line before', hash: 'hash mismatch: edited', torn: 'unfinished last line' } as Record<string, string>)[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
-  REGISTER_LOCKED: (a) => `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished`,
+  REGISTER_CORRUPT: (a) => `the register ${a.path} is broken at line ${a.line} (${({ json: 'not JSON', schema: 'not a register event', seq: 'sequence out of order', prev: 'does not link to the line before', hash: 'hash mismatch: edited', canonical: 'not exactly as this tool writes it: edited or reformatted', linebreak: 'events joined by CR or U+2028 line ends', torn: 'unfinished last line' } as Record<string, string>)[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
+  REGISTER_LOCKED: (a) => `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished. A stale lock is taken over by itself: another PC's after 30 s without a refresh, this PC's once its process has ended or the PC restarted; if it still blocks, make sure no hrss-credit runs on ${a.host}, then delete register/.lock`,
+  REGISTER_HEAD_SHORT: (a) => `the hash of --head ${a.head} is too short: at least ${a.min} hex digits are needed (a short one can be matched by a forged history); copy the whole head SEQ:HASH printed at publication`,
+  LOCK_NOT_FILE: (a) => `the lock file ${a.path} is not a regular file (${a.kind}), so nobody can tell whether someone is writing; make sure no hrss-credit is running, delete it and try again`,
   REGISTER_UNREADABLE: (a) => `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `the export folder ${a.path} is not empty; choose an empty folder, or add --force to overwrite files of the same name`,
-  LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,
+  LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished. A stale lock is taken over by itself (another PC's after 30 s without a refresh, this PC's once its process ended or the PC restarted); if it still blocks, make sure no hrss-credit is running, then delete packages/.hrss-credit.lock`,
   WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
   ANNOTATE_DIR_UNSAFE: (a) => `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
+  OUTPUT_IN_TOOL_FOLDER: (a) => `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, or name the workspace with -w or the file with --out`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };
 
@@ -749,7 +753,7 @@ export const enUi: UiText = {
     submitted: 'submitted',
     nil: 'nil report',
     missing: 'missing',
-    next: (p) => `Next: check ${p}/报送情况.xlsx, then send the 公示 and 共享 folders to the city credit office; hrss-credit verify ${p} confirms the package is unchanged.`,
+    next: (sheet, verify) => `Next: check ${sheet}, then send the 公示 and 共享 folders to the city credit office; ${verify} confirms the package is unchanged.`,
     zip: (p) => `Zip: ${p}`,
     replaced: (p) => `The previous package was kept as ${p}`,
     notWrittenExists: 'The package of this quarter exists already and was not written again. To write it again from the current files, add --force (the old package is kept under a new name).',

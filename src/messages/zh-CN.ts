@@ -617,6 +617,7 @@ export function usageZh(a: ToolArgs): string {
     case 'unknownCode': return `${a.name ? `${a.name} 中的` : ''}“${a.value}”不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
     case 'notPositiveInt': return `选项 ${a.name} 的取值“${a.value}”无效：请写一个不小于 1 的整数`;
     case 'noCommand': return '请指定一个命令';
+    case 'trailingQuote': return `参数 ${a.value}" 以引号结尾：命令提示符把路径末尾的 \\" 当成了引号本身，后面的选项也被并进了这个路径；请去掉路径末尾的 \\（写成 "${a.value}"）后重试`;
     default: return String(a.detail ?? '');
   }
 }
@@ -640,15 +641,18 @@ export const zhToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
-  REGISTER_CORRUPT: (a) => `登记簿 ${a.path} 第 ${a.line} 行有问题（${({ json: '不是有效的 JSON', schema: '不是登记簿事件', seq: '序号不连续', prev: '与上一条的链接不符', hash: '哈希不符，内容被改动', torn: '最后一行未写完' } as Record<string, string>)[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
-  REGISTER_LOCKED: (a) => `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试`,
+  REGISTER_CORRUPT: (a) => `登记簿 ${a.path} 第 ${a.line} 行有问题（${({ json: '不是有效的 JSON', schema: '不是登记簿事件', seq: '序号不连续', prev: '与上一条的链接不符', hash: '哈希不符，内容被改动', canonical: '不是本工具写下的原样，被改动或重新排版', linebreak: '行尾是 CR 或 U+2028，几条事件连在一行', torn: '最后一行未写完' } as Record<string, string>)[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
+  REGISTER_LOCKED: (a) => `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试。锁已失效时会自动接管：另一台电脑的锁 30 秒未刷新即接管，本机的锁在该进程结束或电脑重启后即接管；若仍被挡住，请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
+  REGISTER_HEAD_SHORT: (a) => `--head ${a.head} 的哈希太短：至少要 ${a.min} 位十六进制数字（位数太少的位置可以被伪造的历史凑出来）；请抄录发布时打印的完整位置 序号:哈希`,
+  LOCK_NOT_FILE: (a) => `锁文件 ${a.path} 不是普通文件（${a.kind}），无法判断是否有人在写；请确认没有 hrss-credit 在运行，删除它后再试`,
   REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `导出文件夹 ${a.path} 不是空的；请换一个空文件夹，或加 --force 覆盖同名文件`,
-  LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
+  LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试。失效的锁会自动接管（另一台电脑 30 秒未刷新，本机进程结束或电脑重启后）；若仍被挡住，请确认没有 hrss-credit 在运行，再删除 packages/.hrss-credit.lock`,
   WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
   ANNOTATE_DIR_UNSAFE: (a) => `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
+  OUTPUT_IN_TOOL_FOLDER: (a) => `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
 
@@ -752,7 +756,7 @@ export const zhUi: UiText = {
     submitted: '已报送',
     nil: '无信息',
     missing: '未报送',
-    next: (p) => `下一步：核对 ${p}/报送情况.xlsx 后，将“公示”和“共享”文件夹报送市信用办；可运行 hrss-credit verify ${p} 确认包未被改动。`,
+    next: (sheet, verify) => `下一步：核对 ${sheet} 后，将“公示”和“共享”文件夹报送市信用办；可运行 ${verify} 确认包未被改动。`,
     zip: (p) => `压缩包：${p}`,
     replaced: (p) => `原汇总包已改名保留：${p}`,
     notWrittenExists: '本季度的汇总包已存在，未重新生成。如需用现在的材料重新生成，请加 --force（旧包会改名保留）。',
