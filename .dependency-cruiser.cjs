@@ -139,6 +139,24 @@ module.exports = {
       to: { path: folders('cli') },
     },
     {
+      name: 'pure-folders-no-npm-package-but-zod',
+      comment:
+        'rules/, domain/ and schemas/ are the pure core (STYLE "pure core"): of npm packages only zod (schemas ' +
+        'describe data with it), never chalk, exceljs or another library that prints, reads files or builds workbooks.',
+      severity: 'error',
+      from: { path: folders('rules', 'domain', 'schemas') },
+      to: { dependencyTypesNot: ['local', 'core'], pathNot: '(^|/)node_modules/zod/' },
+    },
+    {
+      name: 'pure-folders-no-node-module-but-crypto',
+      comment:
+        'rules/, domain/ and schemas/ take no Node built-in but node:crypto (a pure SHA-256 for identities): no ' +
+        'node:child_process, node:fs, node:path, process, and no node:module (createRequire loads anything).',
+      severity: 'error',
+      from: { path: folders('rules', 'domain', 'schemas') },
+      to: { dependencyTypes: ['core'], pathNot: '^(node:)?crypto$' },
+    },
+    {
       name: 'file-system-only-in-io',
       comment:
         'Only io/ (and the CLI entry) touch the disk (STYLE "IO at the edges"): the api opens files through ' +

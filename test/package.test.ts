@@ -301,6 +301,24 @@ describe('8.17 verify reads only regular files inside the package, and the manif
     expect(r2.doc.inconsistent).toContain('counts.red');
   });
 
+  it('manifest counts that agree among themselves but not with records.json are named, red and black each (no stored hash)', async () => {
+    const ws = copyBase('counts-records');
+    const pkg = join(ws, 'packages', '2026Q3');
+    rmSync(join(ws, 'packages', '2026Q3.manifest.sha256'));
+    const original = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8'));
+    for (const list of ['red', 'black'] as const) {
+      const m = structuredClone(original);
+      // One more in the total, in a department and in a domain: the manifest is consistent in itself.
+      m.counts[list] += 1;
+      m.counts.byDepartment[Object.keys(m.counts.byDepartment)[0] as string][list] += 1;
+      m.counts.byDomain[Object.keys(m.counts.byDomain)[0] as string][list] += 1;
+      writeFileSync(join(pkg, 'manifest.json'), `${JSON.stringify(m, null, 2)}\n`);
+      const r = await verifyJson(pkg);
+      expect(r.code).toBe(1);
+      expect(r.doc.inconsistent).toEqual([`counts.${list}`]);
+    }
+  });
+
   it('an edit of the inputs or departments is caught by the stored hash', async () => {
     const ws = copyBase('inputs');
     const pkg = join(ws, 'packages', '2026Q3');

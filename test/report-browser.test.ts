@@ -98,6 +98,50 @@ describe('the report in headless Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('at 375 px (a phone) nothing sticks out on the right, 科室 cells keep a name on one line, and every chart text shows at 11 px or more', async () => {
+    for (const file of [join(ws, 'packages', '2026Q3', '报告.html'), join(ws, 'year.html')]) {
+      const { page, problems } = await open(file, 375, 812);
+      if (process.env.REPORT_SHOT_DIR) writeFileSync(join(process.env.REPORT_SHOT_DIR, `${file.endsWith('year.html') ? 'year' : 'batch'}-375.png`), Buffer.from(await page.screenshot({ fullPage: true, type: 'png' })));
+      const found = await page.evaluate(() => {
+        const width = window.innerWidth;
+        const sticking: string[] = [];
+        for (const el of Array.from(document.body.querySelectorAll('*'))) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 && r.height === 0) continue;
+          if (r.right > width + 0.5 || r.left < -0.5) sticking.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
+        }
+        // A department's name on one line: its text's line boxes all on one row.
+        const wrapped: string[] = [];
+        for (const td of Array.from(document.querySelectorAll('td[data-label="科室"]'))) {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          const tops = new Set(Array.from(range.getClientRects()).map((q) => Math.round(q.top)));
+          if (tops.size > 1) wrapped.push(td.textContent ?? '');
+        }
+        // Chart text as drawn: its font size in SVG units times the chart's scale on the page.
+        const small: string[] = [];
+        let texts = 0;
+        for (const svg of Array.from(document.querySelectorAll('svg.chart')) as SVGSVGElement[]) {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          for (const t of Array.from(svg.querySelectorAll('text'))) {
+            texts++;
+            const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+            if (px < 11) small.push(`${svg.id} "${t.textContent}" ${px.toFixed(1)}px`);
+          }
+        }
+        return { sticking, wrapped, small, texts, cells: document.querySelectorAll('td[data-label="科室"]').length, scrollWidth: document.documentElement.scrollWidth };
+      });
+      expect(found.scrollWidth).toBeLessThanOrEqual(375);
+      expect(found.sticking).toEqual([]);
+      expect(found.cells).toBeGreaterThan(3);
+      expect(found.wrapped).toEqual([]);
+      expect(found.texts).toBeGreaterThan(10);
+      expect(found.small).toEqual([]);
+      await page.close();
+      expect(problems).toEqual([]);
+    }
+  });
+
   it('the year page reads from 1280×800 down to a phone width without the page scrolling sideways', async () => {
     const file = join(ws, 'year.html');
     for (const [w, h] of [

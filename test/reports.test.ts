@@ -104,6 +104,9 @@ describe('supervise', () => {
     expect(tally.slice(1, 10)).toEqual(['劳动关系科', 2, 1, 1, 0, 1, 1, 0, 0]);
     expect(typeof late[8]).toBe('number');
     expect(typeof late[10]).toBe('number');
+    // No register: 已发布 is unknown, "—" in both of its columns.
+    expect((rows.getRow(1).values as unknown[]).slice(11, 13)).toEqual(['已发布红名单', '已发布黑名单']);
+    expect([late[11], late[12]]).toEqual(['—', '—']);
     const lateLapse = lapses.getSheetValues().find((r) => Array.isArray(r) && r[1] === '劳动关系科' && r[2] === '2026Q2') as unknown[];
     expect(lateLapse[4]).toBe(5);
     rmSync(join(ws, 'a.xlsx'));
@@ -238,6 +241,20 @@ describe('with the register', () => {
         expect(r.published).toEqual(r.batch === '2026Q3' ? m.counts.byDepartment[r.department] : { red: 0, black: 0 });
         expect([r.resubmittedUnchanged, r.removalsAccepted]).toEqual([0, 0]);
         expect([r.removalsRequested, r.objectionsReceived, r.objectionsOverdue, r.correctionsAwaited]).toEqual([r.batch === '2026Q3' ? 0 : null, 0, 0, 0]);
+      }
+      // 督查情况表: 已发布 as two numeric columns (red, black), not the text "2/1"; "—" while unknown.
+      expect((await runCli(['supervise', '2026', '--xlsx', 'supervise.xlsx', ...TODAY], copy, env)).code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(copy, 'supervise.xlsx')) as never);
+      const sheet = wb.getWorksheet('督查明细') as ExcelJS.Worksheet;
+      const head = sheet.getRow(1).values as unknown[];
+      expect(head.slice(11, 14)).toEqual(['已发布红名单', '已发布黑名单', '重复报送']);
+      const values = sheet.getSheetValues().filter((r): r is unknown[] => Array.isArray(r)).slice(1);
+      expect(values).toHaveLength(doc.rows.length);
+      for (const v of values) {
+        const published = v[2] === '2026Q3' ? m.counts.byDepartment[v[1] as string] : { red: 0, black: 0 };
+        expect([v[11], v[12]]).toEqual([published?.red, published?.black]);
+        expect(typeof v[11]).toBe('number');
       }
       expect((await runCli(['report', '2026Q3', ...TODAY], copy, env)).code).toBe(0);
       const html = readFileSync(join(copy, 'packages', '2026Q3', '报告.html'), 'utf8');

@@ -20,7 +20,7 @@ import { DEFAULT_LIMITS, type Limits } from '../schemas/config.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { validate, type ValidateOptions } from './validate.js';
 import type { Report } from '../diagnostics/report.js';
-import { TOOL_NAME } from '../version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 export const FEEDBACK_SUFFIX = '.检查结果.xlsx';
 export const DEFAULT_FEEDBACK_DIR = '检查结果';
@@ -111,9 +111,20 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     if (found.some((d) => d.code === 'FILE_UNREADABLE' || d.code === 'FILE_UNSUPPORTED')) continue;
     const csv = /\.(csv|txt)$/i.test(input.path);
     const csvSheet = csv ? csvSheetName(input.path) : undefined;
+    // The counts of the file, those not kept (limits.maxFindingsPerCode) included.
+    const count = (sev: string): number =>
+      found.filter((d) => d.severity === sev).length + (report.dropped ?? []).filter((d) => (d.file === shown || d.file === input.display) && d.severity === sev).reduce((n, d) => n + d.dropped, 0);
     const plan: AnnotatePlan = {
       marks: new Map(),
-      summary: { sheetName: m.ui.forms.annotate.sheet, headers: [m.ui.columns.location, m.ui.columns.severity, m.ui.columns.code, m.ui.columns.message, m.ui.columns.hint], rows: [], footer: [], author: TOOL_NAME },
+      summary: {
+        sheetName: m.ui.forms.annotate.sheet,
+        headers: [m.ui.columns.location, m.ui.columns.severity, m.ui.columns.code, m.ui.columns.message, m.ui.columns.hint],
+        rows: [],
+        footer: [],
+        author: TOOL_NAME,
+        title: m.ui.forms.annotate.title(visible(basename(input.display)), beijingTime(instant), `${TOOL_NAME} ${TOOL_VERSION}`),
+        overview: m.ui.forms.annotate.overview(count('error'), count('warning'), count('info')),
+      },
     };
     let marked = 0;
     for (const d of found) {
@@ -163,6 +174,11 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     written.push({ source: shown, path: displayPath(cwd, dest), marked, omitted });
   }
   return { report, written };
+}
+
+/** 2026-10-15 09:30, the instant in Beijing time (UTC+8, no daylight saving). */
+function beijingTime(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** A CSV file's rows as the reader decodes them, each cell as text. */

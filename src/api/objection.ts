@@ -319,9 +319,19 @@ export interface LetterOptions extends WriterOptions {
   out?: string;
   /** SOURCE_DATE_EPOCH (seconds): the instant in the document's properties and zip entries. */
   epoch?: number;
+  /** 发文字号 (`--number`); else config objections.letterNumber. */
+  docNumber?: string;
+  /** 核查情况 (`--finding`); else the standard sentence. */
+  finding?: string;
 }
 
-export function letterData(ctx: Context, state: RegisterState, number: string): LetterData | undefined {
+/** The 发文字号 of config's pattern: {year} and {n} from O2026-007 (2026, 7). */
+export function letterNumberFor(pattern: string, objection: string): string {
+  const m = /^O(\d{4})-0*(\d+)$/.exec(objection);
+  return pattern.replace(/\{year\}/g, m?.[1] ?? '').replace(/\{n\}/g, m?.[2] ?? objection);
+}
+
+export function letterData(ctx: Context, state: RegisterState, number: string, wording: { docNumber?: string; finding?: string } = {}): LetterData | undefined {
   const o = state.objections.get(number);
   if (!o) return undefined;
   const s = recordOf(state, o.id) as RecordStatus;
@@ -331,6 +341,8 @@ export function letterData(ctx: Context, state: RegisterState, number: string): 
   return {
     bureau: ctx.config.bureau.name,
     number: o.objection,
+    docNumber: wording.docNumber?.trim() || letterNumberFor(ctx.config.objections.letterNumber, o.objection),
+    finding: wording.finding?.trim() || null,
     from: text(o.from),
     channel: o.channel,
     received: o.on,
@@ -354,7 +366,7 @@ export async function objectionLetter(number: string, options: LetterOptions): P
   const workspace = requireWorkspace(ctx);
   const wanted = number.trim().toUpperCase();
   const { state } = loadRegister(workspace);
-  const data = letterData(ctx, state, wanted);
+  const data = letterData(ctx, state, wanted, { ...(options.docNumber !== undefined ? { docNumber: options.docNumber } : {}), ...(options.finding !== undefined ? { finding: options.finding } : {}) });
   if (!data) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
     return { report: makeReport(ctx, 'objection letter', 0, 0), path: null, shown: null, bytes: 0 };

@@ -43,6 +43,8 @@ export interface ObjectionFact {
   status: 'open' | 'resolved';
   overdue: boolean;
   late: boolean;
+  /** Resolved as 更正 and the corrected row not yet in (the report shows 待更正, not 已办结). */
+  awaitingCorrection: boolean;
 }
 
 export interface RegisterFacts {
@@ -127,6 +129,10 @@ export function registerFactsFromEvents(events: readonly (RegisterEvent | Stored
       status: open ? 'open' : 'resolved',
       overdue: open && clock !== undefined && deadline !== null && clock.today > deadline,
       late: o.late,
+      awaitingCorrection: !open && o.outcome === 'corrected' && (() => {
+        const entry = state.records.get(o.id);
+        return entry ? statusOn(entry, clock?.today ?? (o.resolvedOn as string))?.awaitingCorrection === true : false;
+      })(),
     });
   }
   // 撤销 take effect the day they are resolved (batch null); the next package lists them again as

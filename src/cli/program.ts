@@ -347,6 +347,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .action(action('objection resolve', async () => (await obj()).objectionResolveCommand));
   addCommon(objection.command('letter').description(ou.letter).argument('<number>', ou.number), m)
     .option('--out <file>', ou.out)
+    .option('--number <text>', ou.docNumber)
+    .option('--finding <text>', ou.finding)
     .action(action('objection letter', async () => (await obj()).objectionLetterCommand));
 
   try {

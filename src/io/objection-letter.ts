@@ -11,6 +11,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import type { RegisterRecord } from '../register/events.js';
 import { toXmlSafe } from '../domain/text.js';
+import { batchTitle, chineseDate } from '../domain/zh-format.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { normaliseZip } from './xlsx-writer.js';
@@ -25,6 +26,10 @@ export const CREDIT_OFFICE = '新乡市社会信用体系建设领导小组办�
 export interface LetterData {
   bureau: string;
   number: string;
+  /** 发文字号 (GB/T 9704-2012 §7.2.4): `--number`, else config objections.letterNumber filled in. */
+  docNumber: string;
+  /** 核查情况 as the clerk wrote it (`--finding`); null: the standard sentence. */
+  finding: string | null;
   from: string;
   channel: string | null;
   received: IsoDate;
@@ -51,36 +56,37 @@ export function letterRows(d: LetterData): [string, string][] {
     ['异议编号', d.number],
     ['申请人', d.from],
     ['受理渠道', d.channel ?? '未注明'],
-    ['收到日期', d.received],
-    ['办理期限', d.deadline ? `${d.deadline}（收到后 ${d.workingDays} 个工作日${d.providerCheck ? '，需数据提供单位核实' : ''}）` : `待定（工作日日历未覆盖，收到后 ${d.workingDays} 个工作日）`],
+    ['收到日期', chineseDate(d.received)],
+    ['办理期限', d.deadline ? `${chineseDate(d.deadline)}（收到后 ${d.workingDays} 个工作日${d.providerCheck ? '，需数据提供单位核实' : ''}）` : `待定（工作日日历未覆盖，收到后 ${d.workingDays} 个工作日）`],
     ['名单', `${LIST[r.listType]}${r.listName ? `（${r.listName}）` : ''}`],
     ['领域', r.domain],
     ['主体名称', r.subjectName],
-    ['主体类型', r.subjectType],
+    ['主体类别', r.subjectType],
   ];
   if (r.creditCode) rows.push(['统一社会信用代码', r.creditCode]);
   if (r.legalRep || r.legalRepIdNumber) rows.push(['法定代表人（负责人）', [r.legalRep, r.legalRepIdType, r.legalRepIdNumber].filter(Boolean).join(' ')]);
   if (r.idNumber) rows.push(['证件类型及号码', [r.idType, r.idNumber].filter(Boolean).join(' ')]);
   rows.push(
     ['认定文书号', r.decisionNo],
-    ['认定日期', r.decisionDate],
-    ['公示截止日期', r.publishUntil],
+    ['认定日期', chineseDate(r.decisionDate)],
+    ['公示截止日期', chineseDate(r.publishUntil)],
     ['认定部门', r.authority || r.department],
     ['报送科室', r.department],
-    ['发布批次', `${d.batch}（${d.publishedOn} 发布，记录编号 ${r.id}）`],
+    ['发布批次', `${batchTitle(d.batch)}（${chineseDate(d.publishedOn)}发布，记录编号 ${r.id}）`],
     ['异议内容', d.summary],
     ['核查情况', checkedText(d)],
     ['处理结果', d.outcome ?? '尚未办结'],
     ['处理意见', d.opinion ?? ''],
     ['经办人', d.handler],
-    ['办结日期', d.date ? `${d.date}${d.late ? '（超过办理期限）' : ''}` : ''],
+    ['办结日期', d.date ? `${chineseDate(d.date)}${d.late ? '（超过办理期限）' : ''}` : ''],
   );
   return rows;
 }
 
 function checkedText(d: LetterData): string {
+  if (d.finding !== null) return d.finding;
   const r = d.record;
-  const base = `对照 ${d.batch} 批次发布的记录（${d.publishedOn} 发布）与${r.department}报送的认定文书 ${r.decisionNo || r.decisionDate}，核查主体信息、认定事实与依据、公示期限`;
+  const base = `对照${batchTitle(d.batch)}发布的记录（${chineseDate(d.publishedOn)}发布）与${r.department}报送的认定文书 ${r.decisionNo || r.decisionDate}，核查主体信息、认定事实与依据、公示期限`;
   return d.providerCheck ? `${base}；并请数据提供单位${r.authority || r.department}核实` : base;
 }
 
@@ -91,31 +97,68 @@ async function loadDocx(): Promise<DocxModule> {
   return (mod as unknown as { default?: DocxModule }).default?.Document ? (mod as unknown as { default: DocxModule }).default : mod;
 }
 
+// GB/T 9704-2012: A4 (§5.2), 版心 156 mm × 225 mm (top 37 mm, left 28 mm: §5.2.2), 3号仿宋 body
+// (§6.2) with 22 lines a page, 2号小标宋 title (§7.3.1), 发文机关标志 red (§7.2.2) over a red rule
+// (§7.2.6), 成文日期 右空四字 (§7.3.5.1) with room above it for the seal (加盖印章, §7.3.5.1).
+const MM = 56.7; // twips
+const FANGSONG = '仿宋_GB2312';
+const XIAOBIAOSONG = '方正小标宋简体';
+const SIZE = { mark: 52, title: 44, body: 32, table: 28 } as const; // half-points: 26 pt, 2号, 3号, 4号
+const CHAR = 320; // one 3号 character, in twips
+const RED = 'FF0000';
+
 export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer> {
-  const { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, WidthType, AlignmentType } = await (docx ??= loadDocx());
-  const text = (t: string, bold = false) => new TextRun({ text: toXmlSafe(t), bold });
+  const { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, WidthType, AlignmentType, BorderStyle, LineRuleType } = await (docx ??= loadDocx());
+  const run = (t: string, o: { bold?: boolean; size?: number; font?: string; color?: string } = {}) =>
+    new TextRun({ text: toXmlSafe(t), bold: o.bold ?? false, size: o.size ?? SIZE.body, font: o.font ?? FANGSONG, ...(o.color ? { color: o.color } : {}) });
+  // Fixed 28.95 pt lines: 22 lines on the 225 mm 版心 (§5.2.3).
+  const line = { line: 579, lineRule: LineRuleType.EXACT };
   const cell = (t: string, width: number, bold = false) =>
-    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: t.split('\n').map((line) => new Paragraph({ children: [text(line, bold)] })) });
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { left: 80, right: 80 },
+      children: t.split('\n').map((l) => new Paragraph({ children: [run(l, { bold, size: SIZE.table })] })),
+    });
+  // The 版心's 156 mm: the labels a quarter of it (the longest, 法定代表人（负责人）, on one line), the values the rest.
+  const widths = [Math.round(40 * MM), Math.round(116 * MM)];
   const table = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: letterRows(d).map(([label, value]) => new TableRow({ children: [cell(label, 25, true), cell(value, 75)] })),
+    width: { size: widths[0]! + widths[1]!, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: letterRows(d).map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, widths[0]!, true), cell(value, widths[1]!)] })),
   });
+  const signOff = { right: 4 * CHAR };
   const doc = new Document({
     creator: d.bureau,
     lastModifiedBy: d.bureau,
     title: `异议处理意见书 ${d.number}`,
-    styles: { default: { document: { run: { font: '宋体', size: 24 } } } },
+    styles: { default: { document: { run: { font: FANGSONG, size: SIZE.body } } } },
     sections: [
       {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) },
+          },
+        },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '异议处理意见书', bold: true, size: 36 })] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(`编号：${d.number}`)] }),
-          new Paragraph({ children: [text(`${CREDIT_OFFICE}：`)] }),
-          new Paragraph({ children: [text(`    我局于 ${d.received} 收到${d.from}对下列公示信息提出的异议，已按规定核查处理，现将处理意见报告如下。`)] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, children: [run(d.bureau, { size: SIZE.mark, font: XIAOBIAOSONG, color: RED })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 480 },
+            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 8 } },
+            children: [run(d.docNumber)],
+          }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: [run('异议处理意见书', { size: SIZE.title, font: XIAOBIAOSONG })] }),
+          new Paragraph({ spacing: line, children: [run(`${CREDIT_OFFICE}：`)] }),
+          new Paragraph({
+            spacing: line,
+            indent: { firstLine: 2 * CHAR },
+            children: [run(`我局于${chineseDate(d.received)}收到${d.from}对下列公示信息提出的异议（异议编号 ${d.number}），已按规定核查处理，现将处理意见报告如下。`)],
+          }),
           table,
-          new Paragraph({ children: [] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(d.bureau)] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(d.date ?? '')] }),
+          // Room for the seal: it covers the 署名 and the date, so three blank lines stand above them.
+          new Paragraph({ spacing: { before: 3 * 579 }, alignment: AlignmentType.RIGHT, indent: signOff, children: [run(d.bureau)] }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, indent: signOff, children: [run(d.date ? chineseDate(d.date) : '')] }),
         ],
       },
     ],

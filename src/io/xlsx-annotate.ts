@@ -47,7 +47,11 @@ export interface SummaryRow {
 export interface AnnotatePlan {
   /** Sheet name → marks. */
   marks: Map<string, CellMark[]>;
-  summary: { sheetName: string; headers: string[]; rows: SummaryRow[]; footer: string[]; author: string };
+  /**
+   * The 检查结果 sheet: `title` (file, time, tool) and `overview` (the counts) above the header row
+   * when given (people.md "Documents people sign and read").
+   */
+  summary: { sheetName: string; headers: string[]; rows: SummaryRow[]; footer: string[]; author: string; title?: string; overview?: string };
 }
 
 const REL_SHEET = `${NS_REL}/worksheet`;
@@ -144,6 +148,7 @@ interface StylePatch {
   header: number;
   link: number;
   wrap: number;
+  title: number;
   fillXf: Record<Exclude<MarkKind, 'info'>, number>;
 }
 
@@ -189,7 +194,7 @@ function patchStyles(original: string | undefined, wanted: Set<string>): StylePa
   const fillId = { error: fills.first, warning: fills.first + 1 };
   const fonts = appendList(
     xml, p, 'fonts',
-    [`<${p}font><${p}b/><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`, `<${p}font><${p}u/><${p}sz val="11"/><${p}color rgb="FF0563C1"/><${p}name val="Calibri"/></${p}font>`],
+    [`<${p}font><${p}b/><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`, `<${p}font><${p}u/><${p}sz val="11"/><${p}color rgb="FF0563C1"/><${p}name val="Calibri"/></${p}font>`, `<${p}font><${p}b/><${p}sz val="14"/><${p}name val="Calibri"/></${p}font>`],
     order.slice(0, 1), [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`],
   );
   xml = fonts.xml;
@@ -214,15 +219,16 @@ function patchStyles(original: string | undefined, wanted: Set<string>): StylePa
     if (open.endsWith('/>') && !tag.endsWith('/>')) tag = tag.replace(/>$/, '/>');
     marked.set(key, push(tag + src.slice(open.length)));
   }
-  const header = push(`<${p}xf numFmtId="0" fontId="${fonts.first}" fillId="0" borderId="0"${xfId} applyFont="1"/>`);
-  const link = push(`<${p}xf numFmtId="0" fontId="${fonts.first + 1}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`);
+  const header = push(`<${p}xf numFmtId="0" fontId="${fonts.first}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="center" wrapText="1"/></${p}xf>`);
+  const link = push(`<${p}xf numFmtId="0" fontId="${fonts.first + 1}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>`);
   const wrap = push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>`);
   const fillXf = {
     error: push(`<${p}xf numFmtId="0" fontId="0" fillId="${fillId.error}" borderId="0"${xfId} applyFill="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`),
     warning: push(`<${p}xf numFmtId="0" fontId="0" fillId="${fillId.warning}" borderId="0"${xfId} applyFill="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`),
   };
+  const title = push(`<${p}xf numFmtId="0" fontId="${fonts.first + 2}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="center"/></${p}xf>`);
   xml = appendList(xml, p, 'cellXfs', items, order.slice(0, 5), xfs.length > 0 ? [] : base).xml;
-  return { xml, marked, header, link, wrap, fillXf };
+  return { xml, marked, header, link, wrap, title, fillXf };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,29 +497,83 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Display width in Excel's character units: a CJK or full-width character takes two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Lines a text takes wrapped in a column `width` characters wide. */
+function linesIn(text: string, width: number): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
+}
+
+// Column widths: as wide as the longest text, between a floor and a cap (a 问题 or 建议 longer than its cap
+// wraps). The caps add up to 214 characters, what A4 landscape holds at 11 pt with 0.5-inch margins.
+const MIN_WIDTH = [12, 6, 12, 24, 24];
+const MAX_WIDTH = [36, 8, 34, 68, 68];
+
+/** The row after the title and overview: the header row, repeated on every printed page. */
+export function summaryHeaderRow(plan: AnnotatePlan['summary']): number {
+  return 1 + (plan.title ? 1 : 0) + (plan.overview ? 1 : 0);
+}
+
 function summaryXml(plan: AnnotatePlan['summary'], st: StylePatch): string {
   const rows: string[] = [];
   const links: string[] = [];
+  const merges: string[] = [];
   const cell = (ref: string, text: string, s?: number): string => `<c r="${ref}" t="inlineStr"${s !== undefined ? ` s="${s}"` : ''}><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
-  rows.push(`<row r="1">${plan.headers.map((h, i) => cell(`${columnLetter(i)}1`, h, st.header)).join('')}</row>`);
-  plan.rows.forEach((f, i) => {
-    const r = i + 2;
+  const cols = plan.headers.length;
+  const last = columnLetter(Math.max(0, cols - 1));
+  const texts = (f: SummaryRow): string[] => [f.location, f.severity, f.code, f.message, f.hint];
+  const widths = plan.headers.map((h, i) => {
+    const longest = Math.max(displayWidth(h), ...plan.rows.map((f) => Math.max(...(texts(f)[i] ?? '').split('\n').map(displayWidth))));
+    return Math.min(MAX_WIDTH[i] ?? 40, Math.max(MIN_WIDTH[i] ?? 8, longest + 2));
+  });
+  const total = widths.reduce((a, b) => a + b, 0);
+  // Heights in points for wrapped rows (15 a line), so the text shows whole also where the reader does not fit rows itself.
+  const height = (lines: number): string => (lines > 1 ? ` ht="${lines * 15}"` : '');
+  let r = 0;
+  if (plan.title) {
+    r++;
+    rows.push(`<row r="${r}" ht="24" customHeight="1">${cell(`A${r}`, plan.title, st.title)}</row>`);
+    if (cols > 1) merges.push(`A${r}:${last}${r}`);
+  }
+  if (plan.overview) {
+    r++;
+    rows.push(`<row r="${r}"${height(linesIn(plan.overview, total))}>${cell(`A${r}`, plan.overview, st.wrap)}</row>`);
+    if (cols > 1) merges.push(`A${r}:${last}${r}`);
+  }
+  const head = ++r;
+  rows.push(`<row r="${head}">${plan.headers.map((h, i) => cell(`${columnLetter(i)}${head}`, h, st.header)).join('')}</row>`);
+  plan.rows.forEach((f) => {
+    r++;
     const sev = f.kind === 'info' ? st.wrap : st.fillXf[f.kind];
+    const lines = Math.max(...texts(f).map((t, i) => linesIn(t, widths[i] ?? 8)));
     rows.push(
-      `<row r="${r}">${cell(`A${r}`, f.location, f.target ? st.link : st.wrap)}${cell(`B${r}`, f.severity, sev)}${cell(`C${r}`, f.code, st.wrap)}${cell(`D${r}`, f.message, st.wrap)}${cell(`E${r}`, f.hint, st.wrap)}</row>`,
+      `<row r="${r}"${height(lines)}>${cell(`A${r}`, f.location, f.target ? st.link : st.wrap)}${cell(`B${r}`, f.severity, sev)}${cell(`C${r}`, f.code, st.wrap)}${cell(`D${r}`, f.message, st.wrap)}${cell(`E${r}`, f.hint, st.wrap)}</row>`,
     );
     if (f.target) links.push(`<hyperlink ref="A${r}" location="${escapeXml(`${quoteSheet(f.target.sheet)}!${f.target.ref}`)}" display="${escapeXml(f.location)}"/>`);
   });
-  let r = plan.rows.length + 3;
-  for (const line of plan.footer) rows.push(`<row r="${r}">${cell(`A${r++}`, line)}</row>`);
-  const widths = [34, 8, 28, 60, 60];
+  r++;
+  for (const line of plan.footer) {
+    r++;
+    rows.push(`<row r="${r}"${height(linesIn(line, total))}>${cell(`A${r}`, line, st.wrap)}</row>`);
+    if (cols > 1) merges.push(`A${r}:${last}${r}`);
+  }
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    // Printed on A4 landscape, all columns on the page's width, as many pages down as it takes.
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${head}" topLeftCell="A${head + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${head + 1}" sqref="A${head + 1}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
+    (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '') +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    '<printOptions gridLines="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>'
   );
 }
 
@@ -655,6 +715,16 @@ export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan
     workbook = workbook.replace(new RegExp(`<${wp}sheets\\b[^>]*>`), (m) => `${m}<${wp}sheet xmlns:r="${NS_REL}" name="${escapeXml(sumName)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${sumId}"/>`);
     // Sheet positions moved by one: sheet-local names (print areas, filters) and the active tab follow.
     workbook = workbook.replace(/(\slocalSheetId=")(\d+)(")/g, (_m, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`);
+    // 检查结果's header row repeats on every printed page (print titles: a name local to sheet 0, ours).
+    const head = summaryHeaderRow(plan.summary);
+    const titles = `<${wp}definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(`${quoteSheet(sumName)}!$${head}:$${head}`)}</${wp}definedName>`;
+    if (new RegExp(`<${wp}definedNames\\s*/>`).test(workbook)) workbook = workbook.replace(new RegExp(`<${wp}definedNames\\s*/>`), `<${wp}definedNames>${titles}</${wp}definedNames>`);
+    else if (new RegExp(`<${wp}definedNames\\b[^>]*>`).test(workbook)) workbook = workbook.replace(new RegExp(`<${wp}definedNames\\b[^>]*>`), (m) => `${m}${titles}`);
+    else {
+      // CT_Workbook's order: sheets, functionGroups, externalReferences, then definedNames.
+      const after = [`</${wp}externalReferences>`, `<${wp}functionGroups\\b[^>]*/>|</${wp}functionGroups>`, `</${wp}sheets>`].map((re) => new RegExp(re)).find((re) => re.test(workbook));
+      if (after) workbook = workbook.replace(after, (m) => `${m}<${wp}definedNames>${titles}</${wp}definedNames>`);
+    }
     workbook = workbook.replace(new RegExp(`<${wp}workbookView\\b[^>]*?/?>`, 'g'), (tag) => {
       let t = setAttr(tag, 'activeTab', String(Number(attrOf(tag, 'activeTab') ?? 0) + 1));
       if (attrOf(tag, 'firstSheet') !== undefined) t = setAttr(t, 'firstSheet', '0');

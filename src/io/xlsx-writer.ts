@@ -96,7 +96,9 @@ function sheetXml(s: SheetSpec, strings: SharedStrings): string {
     let cells = '';
     for (let i = 0; i < row.length; i++) {
       const v = row[i] as string | number;
-      cells += typeof v === 'number' ? `<c r="${letters[i]}${r}" s="${XF.number}"><v>${v}</v></c>` : textCell(`${letters[i]}${r}`, v, XF.text);
+      // NaN or Infinity has no SpreadsheetML form (`<v>NaN</v>` makes Excel "repair" the file): an empty cell.
+      if (typeof v === 'number') cells += Number.isFinite(v) ? `<c r="${letters[i]}${r}" s="${XF.number}"><v>${v}</v></c>` : `<c r="${letters[i]}${r}" s="${XF.number}"/>`;
+      else cells += textCell(`${letters[i]}${r}`, v, XF.text);
     }
     rows.push(`<row r="${r}">${cells}</row>`);
   }

@@ -815,6 +815,9 @@ export const enUi: UiText = {
       link: 'go to cell',
       omitted: (n) => `${n} more findings of the same kinds were not marked one by one; fix the ones listed and check again.`,
       none: 'No findings.',
+      title: (file, time, tool) => `Check results: ${file} (checked ${time}, ${tool})`,
+      overview: (e, w, i) =>
+        `${e} errors, ${w} warnings${i ? `, ${i} notes` : ''}. ${e ? 'Fix the errors before sending. ' : ''}Click a location to go to its cell; the cell's note says what is wrong and how to fix it.`,
     },
   },
 };

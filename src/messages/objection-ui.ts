@@ -27,6 +27,8 @@ export interface ObjectionUi {
     on: string;
     letter: string;
     out: string;
+    docNumber: string;
+    finding: string;
   };
   recorded(number: string, recordId: string, subject: string, received: string): string;
   deadline(deadline: string | null, n: number): string;
@@ -68,6 +70,8 @@ const zh: ObjectionUi = {
     on: '办结日期 YYYY-MM-DD（默认今天）',
     letter: '出具异议处理意见书（Word 文档，报市信用办）',
     out: '保存为（默认 objections/<编号>-异议处理意见书.docx）',
+    docNumber: '发文字号，如 新人社函〔2026〕7号（默认按配置 objections.letterNumber 生成）',
+    finding: '核查情况（写入意见书；不给则用标准表述）',
   },
   recorded: (number, recordId, subject, received) => `已登记异议 ${number}：记录 ${recordId}（${subject}），${received} 收到`,
   deadline: (deadline, n) => (deadline ? `办理期限：${deadline}（收到后 ${n} 个工作日）` : `办理期限：待定（工作日日历未覆盖；收到后 ${n} 个工作日）`),
@@ -108,6 +112,8 @@ const en: ObjectionUi = {
     on: 'date resolved YYYY-MM-DD (default today)',
     letter: 'write the objection letter (Word document, for the city credit office)',
     out: 'save as (default objections/<number>-异议处理意见书.docx)',
+    docNumber: 'the document number (发文字号), e.g. 新人社函〔2026〕7号 (default from config objections.letterNumber)',
+    finding: 'what the check found (核查情况), written into the letter; the standard sentence when not given',
   },
   recorded: (number, recordId, subject, received) => `recorded objection ${number}: record ${recordId} (${subject}), received ${received}`,
   deadline: (deadline, n) => (deadline ? `deadline: ${deadline} (${n} working days after receipt)` : `deadline: pending (the calendar does not cover it; ${n} working days after receipt)`),

@@ -1,5 +1,6 @@
 /** The words of supervise and the HTML report, in both languages (kept apart: the main catalogues are long). */
 import type { LapseKind, SubmissionState } from '../schemas/states.js';
+import { batchTitle as zhBatchTitle } from '../domain/zh-format.js';
 
 export interface ReportsUiText {
   badYear(value: string): string;
@@ -20,6 +21,8 @@ export interface ReportsUiText {
   objectionsUnknown: string;
   /** Pretty table and the 督查情况表's first sheet. */
   rowColumns: string[];
+  /** The workbook's two numeric columns for 已发布 (the terminal shows them as one, red/black). */
+  publishedColumns: [string, string];
   lapseColumns: string[];
   tallyColumns: string[];
   sheets: { rows: string; lapses: string; counts: string };
@@ -46,6 +49,8 @@ export interface ReportsUiText {
   figRemovals: string;
   figObjections: string;
   figObjectionsOverdue: string;
+  /** Objections resolved after their deadline (逾期办结). */
+  figObjectionsLate: string;
   byDepartment: string;
   byDomain: string;
   trend: string;
@@ -103,13 +108,14 @@ export const zhReportsUi: ReportsUiText = {
   registerUnknown: '尚未建立发布台账（register/）：发布、移出、异议和更正情况暂不可知，显示为“—”。',
   objectionsUnknown: '发布台账尚无这些批次的记录：异议、申请移出和待更正情况暂不可知，显示为“—”。',
   rowColumns: ['科室', '批次', '报送状态', '报送日期', '截止日期', '是否按时', '审核审定', '红名单', '黑名单', '警告', '已发布', '重复报送', '申请移出', '已移出', '收到异议', '异议逾期办结', '异议超期', '待更正'],
+  publishedColumns: ['已发布红名单', '已发布黑名单'],
   lapseColumns: ['科室', '批次', '问题', '天数/件数'],
   tallyColumns: ['科室', '批次数', '已报送', '无信息报告', '未报送', '按时', '逾期', '未填报送日期', '审核审定不全', '红名单', '黑名单', '警告', '问题数'],
   sheets: { rows: '督查明细', lapses: '问题清单', counts: '科室统计' },
   xlsxWritten: (p) => `督查情况表已生成：${p}`,
   reportWritten: (p) => `报告已生成：${p}`,
   title: '信用红黑名单工作报告',
-  batchTitle: (b) => `${b} 批次`,
+  batchTitle: (b) => zhBatchTitle(b),
   yearTitle: (y) => `${y} 年度`,
   heading: (b, t, w) => `${b} ${t}（${w}）`,
   madeOn: (d) => `生成日期：${d}`,
@@ -127,6 +133,7 @@ export const zhReportsUi: ReportsUiText = {
   figRemovals: '移出',
   figObjections: '收到异议',
   figObjectionsOverdue: '异议超期',
+  figObjectionsLate: '异议逾期办结',
   byDepartment: '各科室红黑名单条数',
   byDomain: '各领域红黑名单条数',
   trend: '各季度红黑名单条数',
@@ -184,6 +191,7 @@ export const enReportsUi: ReportsUiText = {
   registerUnknown: 'There is no register (register/) yet: publication, removals, objections and corrections are unknown, shown as "—".',
   objectionsUnknown: 'The register holds nothing of these batches yet: objections, removal requests and corrections awaited are unknown, shown as "—".',
   rowColumns: ['Department', 'Batch', 'Status', 'Sent on', 'Deadline', 'Timeliness', 'Signed off', 'Red', 'Black', 'Warnings', 'Published', 'Unchanged', 'Removals asked', 'Removed', 'Objections', 'Resolved late', 'Overdue', 'Corrections'],
+  publishedColumns: ['Published red', 'Published black'],
   lapseColumns: ['Department', 'Batch', 'Lapse', 'Days/count'],
   tallyColumns: ['Department', 'Batches', 'Submitted', 'Nil', 'Missing', 'On time', 'Late', 'No date', 'Unsigned', 'Red', 'Black', 'Warnings', 'Lapses'],
   sheets: { rows: 'Rows', lapses: 'Lapses', counts: 'Per department' },
@@ -208,6 +216,7 @@ export const enReportsUi: ReportsUiText = {
   figRemovals: 'Removals',
   figObjections: 'Objections received',
   figObjectionsOverdue: 'Objections overdue',
+  figObjectionsLate: 'Objections resolved late',
   byDepartment: 'Records by department',
   byDomain: 'Records by domain',
   trend: 'Records per quarter',

@@ -128,6 +128,16 @@ export interface UiText {
     written(path: string): string;
     skipped(path: string): string;
     measures: { list: string; domain: string; department: string; basis: string; items: string; none: string; red: string; black: string; all: string };
-    annotate: { written(path: string): string; sheet: string; link: string; omitted(n: number): string; none: string };
+    annotate: {
+      written(path: string): string;
+      sheet: string;
+      link: string;
+      omitted(n: number): string;
+      none: string;
+      /** The 检查结果 sheet's title: the file checked, when (Beijing time), by which tool. */
+      title(file: string, time: string, tool: string): string;
+      /** Its one summary line. */
+      overview(errors: number, warnings: number, info: number): string;
+    };
   };
 }

@@ -7,12 +7,35 @@ import { objectionUi } from '../messages/objection-ui.js';
 import { showText } from '../domain/privacy.js';
 import type { ReportModel } from '../api/report-page.js';
 import type { SuperviseRow } from '../api/supervise.js';
+import type { ObjectionFact } from '../api/register-facts.js';
 import type { Messages } from '../messages/index.js';
 import type { ReportsUiText } from '../messages/reports.js';
 import { registerUi } from '../messages/register-ui.js';
+import { batchTitle, groupThousands } from '../domain/zh-format.js';
 
 const RED = '#c62828';
 const BLACK = '#37474f';
+// Chart text in SVG units. A chart is at most CHART_W wide, so on a phone (351 px of page at 375 px) it is
+// scaled by at least 0.76 and its smallest text (VALUE_FONT) still shows at 11 px or more (people.md).
+const CHART_W = 460;
+const LABEL_FONT = 15;
+const VALUE_FONT = 15;
+
+/** A count as people read it: 12,345 (the data attributes keep the plain number). */
+function count(n: number): string {
+  return groupThousands(n);
+}
+
+/** A label cut to `width` px at `font`, with an ellipsis (the table under the chart has it whole). */
+function fitLabel(text: string, width: number, font: number): string {
+  if (textWidth(text, font) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (textWidth(`${out}${ch}…`, font) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
 
 /** Every text on the page is escaped, and shown as the public sees it (privacy.md): the page is shown in meetings. */
 function esc(text: string | number): string {
@@ -34,12 +57,13 @@ interface Series {
 
 /** Horizontal bars, red above black, one group per category. */
 function barChart(id: string, title: string, items: Series[], r: ReportsUiText): string {
-  const font = 13;
-  const labelW = Math.min(220, Math.max(60, ...items.map((i) => textWidth(i.label, font))) + 12);
-  const barH = 11;
+  const font = LABEL_FONT;
+  const labelW = Math.min(150, Math.max(60, ...items.map((i) => textWidth(i.label, font))) + 10);
+  const barH = 15;
   const groupH = barH * 2 + 10;
-  const plotW = 440;
-  const width = labelW + plotW + 50;
+  const valueW = Math.max(30, ...items.flatMap((i) => [textWidth(count(i.red), VALUE_FONT), textWidth(count(i.black), VALUE_FONT)])) + 8;
+  const width = CHART_W;
+  const plotW = width - labelW - valueW;
   const legendH = 24;
   const height = legendH + Math.max(1, items.length) * groupH + 6;
   const max = Math.max(1, ...items.flatMap((i) => [i.red, i.black]));
@@ -48,28 +72,29 @@ function barChart(id: string, title: string, items: Series[], r: ReportsUiText):
   parts.push(legend(r, labelW));
   items.forEach((it, i) => {
     const y = legendH + i * groupH;
-    parts.push(`<text x="${labelW - 8}" y="${y + barH + 3}" text-anchor="end" font-size="${font}">${esc(it.label)}</text>`);
+    parts.push(`<text x="${labelW - 8}" y="${y + barH + 5}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`);
     parts.push(`<rect x="${labelW}" y="${y}" width="${scale(it.red)}" height="${barH}" fill="${RED}"/>`);
-    parts.push(`<text x="${labelW + scale(it.red) + 4}" y="${y + barH - 1}" font-size="11">${it.red}</text>`);
+    parts.push(`<text x="${labelW + scale(it.red) + 4}" y="${y + barH - 2}" font-size="${VALUE_FONT}">${count(it.red)}</text>`);
     parts.push(`<rect x="${labelW}" y="${y + barH + 1}" width="${scale(it.black)}" height="${barH}" fill="${BLACK}"/>`);
-    parts.push(`<text x="${labelW + scale(it.black) + 4}" y="${y + 2 * barH}" font-size="11">${it.black}</text>`);
+    parts.push(`<text x="${labelW + scale(it.black) + 4}" y="${y + 2 * barH - 1}" font-size="${VALUE_FONT}">${count(it.black)}</text>`);
   });
   parts.push(`<line x1="${labelW}" y1="${legendH - 4}" x2="${labelW}" y2="${height}" stroke="#999" stroke-width="1"/>`);
   return svg(id, title, width, height, parts);
 }
 
 function legend(r: ReportsUiText, x: number): string {
+  const second = x + 16 + textWidth(r.red, LABEL_FONT) + 16;
   return (
-    `<rect x="${x}" y="4" width="12" height="12" fill="${RED}"/><text x="${x + 16}" y="14" font-size="12">${esc(r.red)}</text>` +
-    `<rect x="${x + 80}" y="4" width="12" height="12" fill="${BLACK}"/><text x="${x + 96}" y="14" font-size="12">${esc(r.black)}</text>`
+    `<rect x="${x}" y="4" width="12" height="12" fill="${RED}"/><text x="${x + 16}" y="15" font-size="${LABEL_FONT}">${esc(r.red)}</text>` +
+    `<rect x="${second}" y="4" width="12" height="12" fill="${BLACK}"/><text x="${second + 16}" y="15" font-size="${LABEL_FONT}">${esc(r.black)}</text>`
   );
 }
 
 /** Vertical grouped bars per quarter (the year's trend). */
 function trendChart(id: string, title: string, items: Series[], r: ReportsUiText): string {
   const plotH = 180;
-  const groupW = 90;
-  const left = 40;
+  const groupW = 100;
+  const left = 20;
   const top = 28;
   const width = left + Math.max(1, items.length) * groupW + 20;
   const height = top + plotH + 30;
@@ -81,34 +106,38 @@ function trendChart(id: string, title: string, items: Series[], r: ReportsUiText
     const x = left + i * groupW + 15;
     const base = top + plotH;
     parts.push(`<rect x="${x}" y="${base - h(it.red)}" width="26" height="${h(it.red)}" fill="${RED}"/>`);
-    parts.push(`<text x="${x + 13}" y="${base - h(it.red) - 4}" text-anchor="middle" font-size="11">${it.red}</text>`);
+    parts.push(`<text x="${x + 13}" y="${base - h(it.red) - 4}" text-anchor="middle" font-size="${VALUE_FONT}">${count(it.red)}</text>`);
     parts.push(`<rect x="${x + 30}" y="${base - h(it.black)}" width="26" height="${h(it.black)}" fill="${BLACK}"/>`);
-    parts.push(`<text x="${x + 43}" y="${base - h(it.black) - 4}" text-anchor="middle" font-size="11">${it.black}</text>`);
-    parts.push(`<text x="${x + 28}" y="${base + 18}" text-anchor="middle" font-size="12">${esc(it.label)}</text>`);
+    parts.push(`<text x="${x + 43}" y="${base - h(it.black) - 4}" text-anchor="middle" font-size="${VALUE_FONT}">${count(it.black)}</text>`);
+    parts.push(`<text x="${x + 28}" y="${base + 20}" text-anchor="middle" font-size="${LABEL_FONT}">${esc(fitLabel(it.label, groupW - 4, LABEL_FONT))}</text>`);
   });
   return svg(id, title, width, height, parts);
 }
 
 /** Days late per department (sum over the year's batches); missing shown as a hatched mark. */
 function timelinessChart(id: string, title: string, items: { label: string; days: number; missing: number; noDate: number }[], r: ReportsUiText): string {
-  const font = 13;
-  const labelW = Math.min(220, Math.max(60, ...items.map((i) => textWidth(i.label, font))) + 12);
-  const rowH = 20;
-  const plotW = 400;
-  const width = labelW + plotW + 120;
+  const font = LABEL_FONT;
+  const labelW = Math.min(150, Math.max(60, ...items.map((i) => textWidth(i.label, font))) + 10);
+  const rowH = 22;
+  const noteOf = (it: { days: number; missing: number; noDate: number }): string => {
+    const notes: string[] = [];
+    if (it.days > 0) notes.push(r.late(it.days));
+    if (it.missing) notes.push(`${r.state.missing} ${it.missing}`);
+    if (it.noDate) notes.push(`${r.noDate} ${it.noDate}`);
+    return notes.length ? notes.join(r.listSep) : r.onTime;
+  };
+  const noteW = Math.max(...items.map((it) => textWidth(noteOf(it), VALUE_FONT))) + 8;
+  const width = Math.max(CHART_W, labelW + 120 + noteW);
+  const plotW = width - labelW - noteW;
   const height = Math.max(1, items.length) * rowH + 8;
   const max = Math.max(1, ...items.map((i) => i.days));
   const parts: string[] = [];
   items.forEach((it, i) => {
     const y = 4 + i * rowH;
     const w = Math.round((it.days / max) * plotW * 10) / 10;
-    const notes: string[] = [];
-    if (it.days > 0) notes.push(r.late(it.days));
-    if (it.missing) notes.push(`${r.state.missing} ${it.missing}`);
-    if (it.noDate) notes.push(`${r.noDate} ${it.noDate}`);
-    parts.push(`<text x="${labelW - 8}" y="${y + 12}" text-anchor="end" font-size="${font}">${esc(it.label)}</text>`);
-    parts.push(`<rect x="${labelW}" y="${y}" width="${w}" height="14" fill="#ef6c00"/>`);
-    parts.push(`<text x="${labelW + w + 4}" y="${y + 12}" font-size="11">${esc(notes.length ? notes.join(r.listSep) : r.onTime)}</text>`);
+    parts.push(`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`);
+    parts.push(`<rect x="${labelW}" y="${y}" width="${w}" height="16" fill="#ef6c00"/>`);
+    parts.push(`<text x="${labelW + w + 4}" y="${y + 14}" font-size="${VALUE_FONT}">${esc(noteOf(it))}</text>`);
   });
   parts.push(`<line x1="${labelW}" y1="0" x2="${labelW}" y2="${height}" stroke="#999" stroke-width="1"/>`);
   return svg(id, title, width, height, parts);
@@ -120,13 +149,21 @@ function svg(id: string, title: string, width: number, height: number, parts: st
 
 function table(head: string[], rows: (string | number)[][], attrs: (string | undefined)[] = []): string {
   const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
-  const body = rows.map((row, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
+  // data-label: on a phone each row is a card, each cell under its column's name (CSS below).
+  const body = rows.map((row, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${row.map((c, j) => `<td data-label="${esc(head[j] ?? '')}"${typeof c === 'number' ? ' class="num"' : ''}>${esc(typeof c === 'number' ? count(c) : c)}</td>`).join('')}</tr>`).join('\n');
   return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 function figure(id: string, label: string, value: number | null, r: ReportsUiText, tone = ''): string {
-  const shown = value === null ? r.unknown : String(value);
+  const shown = value === null ? r.unknown : count(value);
   return `<div class="fig${tone ? ` ${tone}` : ''}" id="${id}" data-value="${value === null ? '' : value}"><div class="n">${esc(shown)}</div><div class="l">${esc(label)}</div></div>`;
+}
+
+/** 办理中 / 已办结, 已超期 or 逾期办结 added; 待更正 (resolved as 更正, the corrected row not yet in) instead of 已办结. */
+function objectionStatus(m: Messages, o: ObjectionFact): string {
+  const u = objectionUi(m.lang);
+  const status = o.status === 'resolved' && o.awaitingCorrection ? u.awaiting : u.status[o.status];
+  return status + (o.overdue ? ` ${u.overdue}` : o.late ? ` ${u.late}` : '');
 }
 
 function timelinessOf(r: ReportsUiText, row: SuperviseRow): string {
@@ -146,7 +183,7 @@ h2{font-size:19px;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid 
 .note{color:#6d4c41;background:#fff8e1;border-left:4px solid #ffb300;padding:6px 10px;margin:10px 0}
 .figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px}
 .fig{border:1px solid #ddd;border-radius:6px;padding:10px 12px;background:#fafafa}
-.fig .n{font-size:28px;font-weight:700}
+.fig .n{font-size:28px;font-weight:700;font-variant-numeric:tabular-nums}
 .fig .l{color:#555;font-size:14px}
 .fig.red .n{color:#c62828}.fig.black .n{color:#37474f}.fig.warn .n{color:#ef6c00}
 .chart{max-width:100%;height:auto;display:block;margin:8px 0}
@@ -154,12 +191,22 @@ h2{font-size:19px;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid 
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:8px 0 16px;font-size:14px;min-width:50%}
 th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f0f0f0}
-td:not(:first-child){white-space:nowrap}
+th{background:#f0f0f0;white-space:nowrap}
+td:first-child{min-width:6em}
+td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 section{break-inside:auto}
-@media (max-width:600px){body{padding:12px}h1{font-size:21px}.fig .n{font-size:22px}table{font-size:13px}}
+@media (max-width:600px){
+body{padding:12px}h1{font-size:21px}.fig .n{font-size:22px}.figs{grid-template-columns:repeat(2,minmax(0,1fr))}
+.scroll table,.scroll tbody,.scroll tr,.scroll td{display:block;width:100%;min-width:0}
+.scroll table{font-size:14px;border:0}
+.scroll thead{display:none}
+.scroll tr{border:1px solid #ccc;border-radius:4px;margin:0 0 8px;padding:2px 0}
+.scroll td{border:0;border-bottom:1px solid #eee;padding:3px 8px;display:flex;gap:8px;text-align:left;white-space:normal;overflow-wrap:anywhere}
+.scroll td:last-child{border-bottom:0}
+.scroll td::before{content:attr(data-label);flex:0 0 8.5em;color:#555;font-weight:700}
+}
 @page{size:A4;margin:15mm 12mm}
-@media print{body{padding:0;font-size:11pt}main{max-width:none}h2{break-after:avoid}.chart,table,.fig{break-inside:avoid}.scroll{overflow:visible}.figs{grid-template-columns:repeat(4,1fr)}}
+@media print{body{padding:0;font-size:11pt}main{max-width:none}h2{break-after:avoid}.chart,.fig{break-inside:avoid}tr{break-inside:avoid}thead{display:table-header-group}.figs{grid-template-columns:repeat(4,1fr)}table{width:100%}}
 `;
 
 function codeTitle(m: Messages, code: string): string {
@@ -174,7 +221,9 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const removalsCount = model.removals === null ? null : model.removals.length;
   const objections = model.objections;
   const body: string[] = [];
-  body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.batches.map((b) => `${b.batch} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`);
+  // Batches as people name them: 2026年第三季度 (the data attributes keep 2026Q3).
+  const batchLabel = (b: string): string => (m.lang === 'en' ? b : batchTitle(b));
+  body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.batches.map((b) => `${batchLabel(b.batch)} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`);
   if (!model.registerKnown) body.push(`<p class="note">${esc(r.registerUnknown)}</p>`);
   else if (model.objections === null) body.push(`<p class="note">${esc(r.objectionsUnknown)}</p>`);
 
@@ -194,6 +243,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   for (const [type, n] of byType) body.push(figure(`fig-removals-${type}`, `${r.figRemovals} · ${removalTypes[type] ?? type}`, n, r));
   body.push(figure('fig-objections', r.figObjections, objections === null ? null : objections.length, r));
   body.push(figure('fig-objections-overdue', r.figObjectionsOverdue, objections === null ? null : objections.filter((o) => o.overdue).length, r));
+  body.push(figure('fig-objections-late', r.figObjectionsLate, objections === null ? null : objections.filter((o) => o.status === 'resolved' && o.late).length, r));
   body.push(`</div></section>`);
 
   const dept = model.byDepartment.map((d) => ({ label: d.department, red: d.red, black: d.black }));
@@ -217,8 +267,9 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   if (model.kind === 'year') {
     const trend = model.trend.map((b) => ({ label: b.batch, red: b.red, black: b.black }));
     body.push(`<section id="trend"><h2>${esc(r.trend)}</h2>`);
-    body.push(trendChart('chart-trend', r.trend, trend, r));
-    body.push(table([r.batch, r.red, r.black, r.total], trend.map((b) => [b.label, b.red, b.black, b.red + b.black]), trend.map((b) => `data-batch="${esc(b.label)}" data-red="${b.red}" data-black="${b.black}"`)));
+    // Under the bars the quarter alone (第三季度): the year is the page's.
+    body.push(trendChart('chart-trend', r.trend, trend.map((b) => ({ ...b, label: batchLabel(b.label).replace(/^\d{4}年/, '') })), r));
+    body.push(table([r.batch, r.red, r.black, r.total], trend.map((b) => [batchLabel(b.label), b.red, b.black, b.red + b.black]), trend.map((b) => `data-batch="${esc(b.label)}" data-red="${b.red}" data-black="${b.black}"`)));
     body.push(`</section>`);
 
     const batches = model.batches.map((b) => b.batch);
@@ -231,7 +282,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
     body.push(timelinessChart('chart-timeliness', r.timeliness, items, r));
     body.push(
       table(
-        [r.department, ...batches, r.daysLate],
+        [r.department, ...batches.map(batchLabel), r.daysLate],
         depts.map((d, i) => [d, ...batches.map((b) => {
           const row = model.rows.find((x) => x.department === d && x.batch === b);
           return row ? timelinessOf(r, row) : r.unknown;
@@ -270,7 +321,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(`</section>`);
   body.push(`<section id="objections"><h2>${esc(r.objections)}</h2>`);
   if (objections === null) body.push(`<p>${esc(model.registerKnown ? r.objectionsUnknown : r.notKnown)}</p>`);
-  else body.push(table([r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status], objections.map((o) => [o.number, o.department, o.subjectName, o.identifier, o.received, o.deadline ?? r.unknown, objectionUi(m.lang).status[o.status] + (o.overdue ? ` ${objectionUi(m.lang).overdue}` : o.late ? ` ${objectionUi(m.lang).late}` : '')])));
+  else body.push(table([r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status], objections.map((o) => [o.number, o.department, o.subjectName, o.identifier, o.received, o.deadline ?? r.unknown, objectionStatus(m, o)])));
   body.push(`</section>`);
 
   const lang = m.lang === 'en' ? 'en' : 'zh-CN';

@@ -48,6 +48,9 @@ export const LimitsSchema = z.strictObject({
 export type Limits = z.infer<typeof LimitsSchema>;
 export const DEFAULT_LIMITS: Limits = LimitsSchema.parse({});
 
+/** 机关代字〔年份〕序号: the bureau sets its own 代字 in config (objections.letterNumber). */
+export const DEFAULT_LETTER_NUMBER = '新人社函〔{year}〕{n}号';
+
 /** Everything but which codes `severity` may name: see makeConfigSchema. */
 const BaseConfigSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -99,8 +102,10 @@ const BaseConfigSchema = z.strictObject({
       workingDays: z.number().int().min(1).default(3),
       /** 河南省社会信用条例 第四十一条: 7 working days when the data provider must verify (--provider-check). */
       providerCheckDays: z.number().int().min(1).default(7),
+      /** The letter's 发文字号 (GB/T 9704-2012 §7.2.4) when `--number` gives none: {year} and {n} from the objection's number. */
+      letterNumber: z.string().min(1).default(DEFAULT_LETTER_NUMBER),
     })
-    .default({ workingDays: 3, providerCheckDays: 7 }),
+    .default({ workingDays: 3, providerCheckDays: 7, letterNumber: DEFAULT_LETTER_NUMBER }),
   calendar: z.strictObject({ extraFile: z.string().optional() }).default({}),
   creditCode: z.strictObject({ allow: z.array(z.string()).default([]) }).default({ allow: [] }),
   /** 联合奖惩措施清单: the entries, or a workspace-relative JSON file (department.md "Joint measures"). */

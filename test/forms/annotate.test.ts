@@ -174,6 +174,34 @@ describe('validate --annotate', () => {
     expect([...notesOf(csv, '红名单').keys()]).toEqual(['D2']);
   });
 
+  it('检查结果 reads and prints: a title (file, time, tool version), one summary line, wrapped text, widths that fit, A4 landscape with the header row on every page', async () => {
+    const copy = await parts(join(tmp, 'out', '劳务派遣红黑名单.检查结果.xlsx'));
+    const summary = str(copy, sheetPart(copy, '检查结果'));
+    const text = (row: number): string => [...(new RegExp(`<row r="${row}"[^>]*>([\\s\\S]*?)</row>`).exec(summary)?.[1] ?? '').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]).join('|');
+    const version = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version as string;
+    // SOURCE_DATE_EPOCH 1790000000 is 2026-09-21 14:13 UTC, 22:13 in Beijing.
+    expect(text(1)).toBe(`检查结果：劳务派遣红黑名单.xlsx（检查时间 2026-09-21 22:13，hrss-credit ${version}）`);
+    expect(text(2)).toMatch(/^共发现错误 7 处、警告 1 处、提示 1 处。错误须改正后再报送；/);
+    expect(text(3)).toBe('位置|级别|代码|问题|修改建议');
+    expect(summary).toContain('<mergeCells count="2"><mergeCell ref="A1:E1"/><mergeCell ref="A2:E2"/></mergeCells>');
+    // Frozen under the header; the header row repeats on every printed page; A4 landscape, one page wide.
+    expect(summary).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
+    expect(str(copy, 'xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'检查结果'!$3:$3</definedName>`);
+    expect(summary).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(summary).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    // Every finding's cells wrap (问题 and 建议 are not cut at the column's edge), and a long one gets a taller row.
+    const styles = str(copy, 'xl/styles.xml');
+    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*\/>|<xf [^>]*>[\s\S]*?<\/xf>/g)].map((m) => m[0]);
+    for (const m of summary.matchAll(/<c r="([ACDE])(\d+)"[^>]*s="(\d+)"/g)) if (Number(m[2]) >= 4) expect(xfs[Number(m[3])], `${m[1]}${m[2]}`).toContain('wrapText="1"');
+    expect([...summary.matchAll(/<row r="(\d+)" ht="(\d+)"/g)].filter((m) => Number(m[1]) >= 4).length).toBeGreaterThan(0);
+    // Widths from the text: 位置 as wide as its longest entry, 问题 and 建议 at most 68 characters; together they fit A4 landscape.
+    const widths = [...summary.matchAll(/<col min="\d+" max="\d+" width="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(5);
+    expect(widths[1]).toBeLessThanOrEqual(8);
+    expect(Math.max(widths[3]!, widths[4]!)).toBeLessThanOrEqual(68);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(214);
+  });
+
   const python = '/usr/bin/python3';
   const hasOpenpyxl = existsSync(python) && spawnSync(python, ['-c', 'import openpyxl']).status === 0;
   it.skipIf(!hasOpenpyxl)('another reader (openpyxl) sees the fills, notes and links [needs python3-openpyxl]', () => {
@@ -181,7 +209,7 @@ describe('validate --annotate', () => {
       'import json, sys, openpyxl',
       'wb = openpyxl.load_workbook(sys.argv[1])',
       's = wb["黑名单"]',
-      'print(json.dumps({"sheets": wb.sheetnames, "fill": s["F3"].fill.fgColor.rgb, "note": bool(s["F3"].comment), "link": wb["检查结果"]["A4"].hyperlink.location, "merged": [str(r) for r in s.merged_cells.ranges], "date": s["L3"].number_format, "width": s.column_dimensions["E"].width, "hidden": s.row_dimensions[6].hidden}))',
+      'print(json.dumps({"sheets": wb.sheetnames, "fill": s["F3"].fill.fgColor.rgb, "note": bool(s["F3"].comment), "link": wb["检查结果"]["A6"].hyperlink.location, "merged": [str(r) for r in s.merged_cells.ranges], "date": s["L3"].number_format, "width": s.column_dimensions["E"].width, "hidden": s.row_dimensions[6].hidden}))',
     ].join('\n');
     const out = JSON.parse(execFileSync(python, ['-c', script, join(tmp, 'out', '劳务派遣红黑名单.检查结果.xlsx')], { encoding: 'utf8' }));
     expect(out).toEqual({ sheets: ['检查结果', '黑名单', '报送单'], fill: 'FFFFC7CE', note: true, link: "'黑名单'!O2", merged: ['A1:N1'], date: 'yyyy-mm-dd', width: 30, hidden: true });
@@ -243,8 +271,11 @@ describe('validate --annotate', () => {
     expect([...notesOf(copy, '黑名单').keys()]).toEqual(['D2', 'D3']);
     expect(fillOf(copy, '黑名单', 'D4')).toBe('');
     const summary = str(copy, sheetPart(copy, '检查结果'));
-    expect([...summary.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 5]);
-    expect(/<row r="5">[\s\S]*?<\/row>/.exec(summary)?.[0]).toContain('2');
+    // Title, overview, header, the two kept findings, a blank row, then the line saying how many more.
+    expect([...summary.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 7]);
+    expect(/<row r="7"[^>]*>[\s\S]*?<\/row>/.exec(summary)?.[0]).toContain('另有 2 个');
+    // The overview counts every finding, those not marked too.
+    expect(/<row r="2"[^>]*>[\s\S]*?<\/row>/.exec(summary)?.[0]).toContain('共发现错误 4 处、警告 0 处');
   });
 
   it('a sheet with notes of its own keeps them; ours join them', async () => {

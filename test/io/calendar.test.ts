@@ -117,8 +117,8 @@ describe('calendar/<year>.json', () => {
 
 describe('config objections', () => {
   it('defaults to 3 and 7 working days, and takes other values', () => {
-    expect(ConfigSchema.parse({}).objections).toEqual({ workingDays: 3, providerCheckDays: 7 });
-    expect(ConfigSchema.parse({ objections: { providerCheckDays: 10 } }).objections).toEqual({ workingDays: 3, providerCheckDays: 10 });
+    expect(ConfigSchema.parse({}).objections).toEqual({ workingDays: 3, providerCheckDays: 7, letterNumber: '新人社函〔{year}〕{n}号' });
+    expect(ConfigSchema.parse({ objections: { providerCheckDays: 10 } }).objections).toEqual({ workingDays: 3, providerCheckDays: 10, letterNumber: '新人社函〔{year}〕{n}号' });
     expect(() => ConfigSchema.parse({ objections: { providerCheckDays: 0 } })).toThrow();
   });
 });

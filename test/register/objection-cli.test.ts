@@ -213,7 +213,7 @@ describe('objection letter and masking', () => {
     expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001', '--out', b], epoch)).code).toBe(0);
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const doc = await partOf(a, 'word/document.xml');
-    for (const field of ['异议处理意见书', '新乡市人力资源和社会保障局', 'O2026-001', '申请人甲', '来函', '2026-09-30', '2026-10-10', '黑名单', p.domain as string, p.subjectName, p.idNumber, p.decisionNo as string, '认定事实有误', '核查', '维持', '经核查认定无误', '李四', '2026-10-09']) {
+    for (const field of ['异议处理意见书', '新乡市人力资源和社会保障局', 'O2026-001', '申请人甲', '来函', '2026年9月30日', '2026年10月10日', '黑名单', p.domain as string, p.subjectName, p.idNumber, p.decisionNo as string, '认定事实有误', '核查', '维持', '经核查认定无误', '李四', '2026年10月9日']) {
       expect(doc, field).toContain(field);
     }
     const core = await partOf(a, 'docProps/core.xml');
@@ -227,5 +227,52 @@ describe('objection letter and masking', () => {
     const missing = await run('2026-10-09', ['objection', 'letter', 'O2026-404', '--format', 'json']);
     expect(missing.code).toBe(1);
     expect(existsSync(join(ws, 'objections', 'O2026-404-异议处理意见书.docx'))).toBe(false);
+  });
+
+  it('the letter after GB/T 9704-2012: A4, red 发文机关标志, 发文字号 (--number or config), 主送, Chinese dates, batch as 2026年第三季度, 核查情况 from --finding, 主体类别, room for the seal', async () => {
+    const ws = fresh();
+    const p = person(ws);
+    await cli(ws, '2026-10-09', ['objection', 'add', '--received', '2026-09-30', '--from', '申请人甲', '--summary', '认定事实有误', '--subject', p.idNumber]);
+    await cli(ws, '2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '经核查认定无误', '--by', '李四']);
+    const given = join(ws, 'given.docx');
+    expect((await cli(ws, '2026-10-09', ['objection', 'letter', 'O2026-001', '--out', given, '--number', '新人社信〔2026〕12号', '--finding', '经与认定文书原件核对，主体信息一致'])).code).toBe(0);
+    const doc = await partOf(given, 'word/document.xml');
+    const texts = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    const paras = [...doc.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const textOf = (para: string) => [...para.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    // A4, 版心 156 mm × 225 mm: 11907 × 16840 twips, margins 37 / 35 / 28 / 26 mm.
+    expect(doc).toMatch(/<w:pgSz w:w="1190[67]" w:h="1684[0]" w:orient="portrait"/);
+    expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588"/);
+    // The head: the bureau in red, then 发文字号 over a red rule, then the title, then 主送.
+    const head = paras.slice(0, 4);
+    expect(head.map(textOf)).toEqual(['新乡市人力资源和社会保障局', '新人社信〔2026〕12号', '异议处理意见书', '新乡市社会信用体系建设领导小组办公室：']);
+    expect(head[0]).toMatch(/<w:jc w:val="center"\/>/);
+    expect(head[0]).toMatch(/<w:color w:val="FF0000"\/>/);
+    expect(head[1]).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
+    // Dates as 2026年10月9日, no ISO date anywhere; the batch as 2026年第三季度.
+    expect(texts.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(texts).toContain('2026年9月30日');
+    expect(texts.some((t) => t?.startsWith('2026年第三季度（'))).toBe(true);
+    expect(texts.join('')).not.toMatch(/2026Q\d/);
+    // 核查情况 as given (the standard sentence only when none is), 主体类别 as on the form.
+    const row = (label: string) => texts[texts.indexOf(label) + 1];
+    expect(row('核查情况')).toBe('经与认定文书原件核对，主体信息一致');
+    expect(row('主体类别')).toBe('自然人');
+    // The sign-off: 署名 and 成文日期 right, four characters in, three lines of room above for the seal.
+    const [sign, date] = paras.slice(-2);
+    expect([textOf(sign as string), textOf(date as string)]).toEqual(['新乡市人力资源和社会保障局', '2026年10月9日']);
+    expect(sign).toMatch(/<w:spacing w:before="1737"\/>/);
+    for (const p2 of [sign, date]) {
+      expect(p2).toMatch(/<w:jc w:val="right"\/>/);
+      expect(p2).toMatch(/<w:ind w:right="1280"\/>/);
+    }
+
+    // Without --number and --finding: config's pattern, and the standard 核查情况.
+    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ objections: { letterNumber: '新人社监函〔{year}〕{n}号' } }));
+    const dflt = join(ws, 'default.docx');
+    expect((await cli(ws, '2026-10-09', ['objection', 'letter', 'O2026-001', '--out', dflt])).code).toBe(0);
+    const d2 = [...(await partOf(dflt, 'word/document.xml')).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(d2).toContain('新人社监函〔2026〕1号');
+    expect(d2[d2.indexOf('核查情况') + 1]).toMatch(/^对照2026年第三季度发布的记录（2026年7月15日发布）/);
   });
 });

@@ -242,6 +242,6 @@ describe('report in English', () => {
     const h1 = /<h1 id="title">([^<]*)<\/h1>/.exec(html)?.[1] ?? '';
     expect(h1).toMatch(/ \(year 2026\)$/);
     expect(h1).not.toMatch(/[（）]/);
-    expect(html).toContain('<td>open overdue</td>');
+    expect(html).toMatch(/<td data-label="[^"]*">open overdue<\/td>/);
   });
 });

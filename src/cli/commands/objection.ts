@@ -92,9 +92,15 @@ export async function objectionListCommand(env: CommandEnv, opts: { open?: boole
   return exit;
 }
 
-export async function objectionLetterCommand(env: CommandEnv, number: string, opts: { out?: string }): Promise<number> {
+export async function objectionLetterCommand(env: CommandEnv, number: string, opts: { out?: string; number?: string; finding?: string }): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);
-  const r = await objectionLetter(number, { ...writer(env, undefined), ...(opts.out !== undefined ? { out: opts.out } : {}), ...(epoch !== undefined ? { epoch } : {}) });
+  const r = await objectionLetter(number, {
+    ...writer(env, undefined),
+    ...(opts.out !== undefined ? { out: opts.out } : {}),
+    ...(epoch !== undefined ? { epoch } : {}),
+    ...(opts.number !== undefined ? { docNumber: opts.number } : {}),
+    ...(opts.finding !== undefined ? { finding: opts.finding } : {}),
+  });
   const exit = r.path === null ? 1 : r.report.exitCode;
   if (env.flags.format === 'json') {
     env.io.stdout.write(formatJson({ ...toJsonReport(r.report, env.m, { number: number.trim().toUpperCase(), letter: r.shown, bytes: r.bytes }), valid: exit === 0 }));

@@ -55,12 +55,20 @@ export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
   return [showText(l.department), l.batch, r.lapse[l.kind], l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : ''];
 }
 
-/** The 督查明细 row for the workbook: counts as numbers (Excel sums them), unknown as "—". */
+/** The 督查明细 headers of the workbook: 已发布 split into red and black, each a number. */
+export function workbookRowColumns(r: ReportsUiText): string[] {
+  const cols = [...r.rowColumns];
+  cols.splice(10, 1, ...r.publishedColumns);
+  return cols;
+}
+
+/** The 督查明细 row for the workbook: counts as numbers (Excel sums them), unknown as "—"; 已发布 as two numbers, not "2/1". */
 export function rowValues(r: ReportsUiText, row: SuperviseRow): (string | number)[] {
   const n = (v: number | null): string | number => (v === null ? r.unknown : v);
   const cells: (string | number)[] = rowCells(r, row);
   cells.splice(7, 3, row.red, row.black, row.warnings);
-  cells.splice(11, 7, n(row.resubmittedUnchanged), n(row.removalsRequested), n(row.removalsAccepted), n(row.objectionsReceived), n(row.objectionsResolvedLate), n(row.objectionsOverdue), n(row.correctionsAwaited));
+  cells.splice(10, 1, row.published === null ? r.unknown : row.published.red, row.published === null ? r.unknown : row.published.black);
+  cells.splice(12, 7, n(row.resubmittedUnchanged), n(row.removalsRequested), n(row.removalsAccepted), n(row.objectionsReceived), n(row.objectionsResolvedLate), n(row.objectionsOverdue), n(row.correctionsAwaited));
   return cells;
 }
 
@@ -68,7 +76,7 @@ export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, 
   const t = res.departments;
   return workbookBuffer(
     [
-      { name: r.sheets.rows, headers: r.rowColumns, widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 10, 10, 10, 8, 10, 12, 10, 8], rows: res.rows.map((row) => rowValues(r, row)) },
+      { name: r.sheets.rows, headers: workbookRowColumns(r), widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 8], rows: res.rows.map((row) => rowValues(r, row)) },
       { name: r.sheets.lapses, headers: r.lapseColumns, widths: [20, 9, 18, 10], rows: res.lapses.map((l) => [l.department, l.batch, r.lapse[l.kind], l.daysLate ?? l.count ?? '']) },
       {
         name: r.sheets.counts,
