@@ -775,6 +775,7 @@ export const enUi: UiText = {
     total: 'Total',
     awaiting: (a) =>
       `${a.department}: ${[a.removals.length ? `${a.removals.length} removal request(s) awaited (${a.removals.join(', ')})` : '', a.corrections.length ? `${a.corrections.length} correction(s) awaited (${a.corrections.join(', ')})` : ''].filter(Boolean).join('; ')}`,
+    published: (p) => `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against the register again; corrections and removals go in a later batch.`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,

@@ -118,6 +118,8 @@ export interface UiText {
     total: string;
     /** With a register: what a department still has to send (removal requests, corrections), by record id. */
     awaiting(a: { department: string; removals: readonly string[]; corrections: readonly string[] }): string;
+    /** A batch the register records as published: said once, and nothing is checked against the register. */
+    published(p: { batch: string; on: string; seq: number }): string;
   };
   calendar: CalendarUiText;
   reports: ReportsUiText;
