@@ -3,9 +3,12 @@
 // returns, bin/ exits). Ctrl-C or a kill removes a half-written package before the process ends.
 import { run } from '../dist/cli/program.js';
 import { runInterruptTasks } from '../dist/io/cleanup.js';
+import { deferInterrupt } from '../dist/io/interrupt.js';
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
+    // Once the register event is written (or the package swapped in), the command finishes and says so.
+    if (deferInterrupt(signal)) return;
     runInterruptTasks();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   });

@@ -15,6 +15,8 @@ import { TOOL_VERSION } from '../version.js';
 import { registerUi } from '../messages/register-ui.js';
 import { objectionUi } from '../messages/objection-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
+import { takeCommit } from '../io/interrupt.js';
+import { displayPath } from '../io/paths.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
 
@@ -170,6 +172,14 @@ async function checkFlags(flags: GlobalFlags): Promise<void> {
   }
 }
 
+/** A Ctrl-C that came once the command was committed did not stop it: it says so (io/interrupt.ts), on stderr. */
+function noteInterruptedCommit(env: CommandEnv): void {
+  const taken = takeCommit();
+  if (!taken?.signal) return;
+  const c = taken.commit;
+  env.io.stderr.write(`${env.m.ui.interruptedAfterCommit(c.kind === 'package' ? { kind: 'package', path: displayPath(env.io.cwd, c.path) } : c)}\n`);
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const lang = preLang(argv, io);
   const m = messagesFor(lang);
@@ -224,7 +234,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const env = envFor(cmd);
       await checkFlags(env.flags);
       const handler = await load();
-      exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
+      try {
+        exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
+      } finally {
+        noteInterruptedCommit(env);
+      }
     };
 
   const h = m.ui.help;

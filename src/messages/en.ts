@@ -765,6 +765,10 @@ export const enUi: UiText = {
   },
   exported: (n, d) => `${n} file(s) exported to ${d}`,
   progressRows: (f, n) => `checking ${f}: ${n.toLocaleString('en-US')} rows read`,
+  interruptedAfterCommit: (c) =>
+    c.kind === 'event'
+      ? `Interrupted (Ctrl-C) after the event was written to the register (event ${c.seq}): the command finished; nothing to redo.`
+      : `Interrupted (Ctrl-C) after the package was written to ${c.path}: the command finished; nothing to redo.`,
   status: {
     columns: ['Department', 'Submitted', 'Nil', 'Rows', 'Red', 'Black', 'Errors', 'Warnings', 'Reviewed', 'Approved', 'Case files'],
     yes: 'yes',

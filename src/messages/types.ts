@@ -108,6 +108,8 @@ export interface UiText {
   };
   exported(n: number, dir: string): string;
   progressRows(file: string, rows: number): string;
+  /** Ctrl-C came after the register event was written (or the package swapped in): the command finished. */
+  interruptedAfterCommit(c: { kind: 'event'; seq: number } | { kind: 'package'; path: string }): string;
   status: {
     columns: string[];
     yes: string;

@@ -768,6 +768,10 @@ export const zhUi: UiText = {
   },
   exported: (n, d) => `已导出 ${n} 个文件到 ${d}`,
   progressRows: (f, n) => `正在检查 ${f}：已读 ${n.toLocaleString('zh-CN')} 行`,
+  interruptedAfterCommit: (c) =>
+    c.kind === 'event'
+      ? `收到中断（Ctrl-C）时事件已写入登记簿（第 ${c.seq} 条），命令已做完，无需重做。`
+      : `收到中断（Ctrl-C）时汇总包已写入 ${c.path}，命令已做完，无需重做。`,
   status: {
     columns: ['科室', '已报送', '无信息', '行数', '红', '黑', '错误', '警告', '审核', '审定', '案例材料'],
     yes: '是',
