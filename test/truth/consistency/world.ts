@@ -1,6 +1,7 @@
 // Plays a generated history (history.ts) in a workspace through the CLI's run() in-process (no child
 // process): writes each batch's submissions as a department would (CSV lists, 报送单, 附件, 移出申请, the
 // untouched form from `template`), then status, compile, publish, objection add/resolve as the clerk would.
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli, type CliResult } from '../../helpers/cases.js';
@@ -37,6 +38,17 @@ export interface PlayedBatch {
   published: boolean;
 }
 
+const BIN = join(ROOT, 'bin', 'hrss-credit.js');
+
+function spawnCli(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 2) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
 const subjectName = (d: number, s: number): string => `新乡市测试${'甲乙'[d]}${'一二三四'[s]}有限公司`;
 const creditCode = (d: number, s: number): string => makeCreditCode('91410700', `MA4${d}${s}K7P`.slice(0, 8).padEnd(8, '0'));
 const decisionNo = (d: number, s: number, list: 'red' | 'black', suffix = ''): string => `新人社${list === 'red' ? '表' : '罚'}〔2026〕${d + 1}${s + 1}${suffix}号`;
@@ -55,7 +67,8 @@ export class World {
   private corrections = 0;
   private unmarkedChanges = 0;
 
-  constructor(readonly ws: string) {}
+  /** `spawn`: each command in a child process of bin/hrss-credit.js (the CLI-level variant), else run() in process. */
+  constructor(readonly ws: string, private readonly spawn = false) {}
 
   /** Milliseconds spent per command (PROPERTY_SURVEY prints them). */
   static readonly spent = new Map<string, number>();
@@ -63,7 +76,9 @@ export class World {
 
   async cli(args: string[]): Promise<CliResult> {
     const t0 = performance.now();
-    const res = await runCli([...args, '-w', this.ws, '--today', this.today], this.ws, { HRSS_CREDIT_USER: '张三', SOURCE_DATE_EPOCH: '1790000000' });
+    const argv = [...args, '-w', this.ws, '--today', this.today];
+    const env = { HRSS_CREDIT_USER: '张三', SOURCE_DATE_EPOCH: '1790000000' };
+    const res = this.spawn ? await spawnCli(argv, this.ws, env) : await runCli(argv, this.ws, env);
     this.log.push(`${args.join(' ')} → ${res.code}`);
     const name = args[0] === 'register' || args[0] === 'objection' ? `${args[0]} ${args[1]}` : (args[0] as string);
     World.spent.set(name, (World.spent.get(name) ?? 0) + performance.now() - t0);
