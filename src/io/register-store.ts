@@ -278,15 +278,19 @@ export function loadRegister(workspace: string): Loaded {
 
 /** loadRegister, pausing now and then (io/interrupt.ts): compile and the register's writers see a Ctrl-C within a second. */
 export async function loadRegisterPausing(workspace: string): Promise<Loaded> {
-  const pause = pausePoint('reading-register');
-  const read = await readLogPausing(workspace, pause);
+  const read = await readLogPausing(workspace, pausePoint('reading-register'));
   if (!read.result.ok) throw corrupt(read.result);
+  return { events: read.result.events, state: await replayPausing(read.result.events), head: read.result.head, exists: read.exists };
+}
+
+async function replayPausing(events: readonly StoredEvent[]): Promise<RegisterState> {
+  const pause = pausePoint();
   const state = replay([]);
-  for (const e of read.result.events) {
+  for (const e of events) {
     continueReplay(state, [e]);
     await pause();
   }
-  return { events: read.result.events, state, head: read.result.head, exists: read.exists };
+  return state;
 }
 
 export interface AppendOptions {
@@ -336,16 +340,6 @@ export async function appendEvent<T>(
   } finally {
     lock.release();
   }
-}
-
-async function replayPausing(events: readonly StoredEvent[]): Promise<RegisterState> {
-  const pause = pausePoint();
-  const state = replay([]);
-  for (const e of events) {
-    continueReplay(state, [e]);
-    await pause();
-  }
-  return state;
 }
 
 function fsyncFolder(dir: string): void {
