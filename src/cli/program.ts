@@ -12,11 +12,10 @@ import { ToolError } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { readRegularFile } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
+import { noteInterruptedCommit } from './interrupt-note.js';
 import { registerUi } from '../messages/register-ui.js';
 import { objectionUi } from '../messages/objection-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
-import { takeCommit } from '../io/interrupt.js';
-import { displayPath } from '../io/paths.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
 
@@ -170,14 +169,6 @@ async function checkFlags(flags: GlobalFlags): Promise<void> {
     const suggestion = suggest(code, ALL_CODES);
     throw new ToolError('USAGE', { kind: 'unknownCode', name: '--ignore', value: code, ...(suggestion ? { suggestion } : {}) });
   }
-}
-
-/** A Ctrl-C that came once the command was committed did not stop it: it says so (io/interrupt.ts), on stderr. */
-function noteInterruptedCommit(env: CommandEnv): void {
-  const taken = takeCommit();
-  if (!taken?.signal) return;
-  const c = taken.commit;
-  env.io.stderr.write(`${env.m.ui.interruptedAfterCommit(c.kind === 'package' ? { kind: 'package', path: displayPath(env.io.cwd, c.path) } : c)}\n`);
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
