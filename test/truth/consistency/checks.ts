@@ -85,12 +85,14 @@ export async function checkFigures(world: World, b: PlayedBatch): Promise<Proble
   return problems;
 }
 
-/** status of a published batch: exit 0, no REGISTER_* / REMOVAL_* about its own effects. */
+/** status of a published batch: exit 0, and the findings its compile had (nothing about its own effects). */
 export async function checkStatusOfPublished(world: World, b: PlayedBatch): Promise<Problem[]> {
   if (!b.published) return [];
   const res = await world.cli(['status', b.label, '--format', 'json']);
-  const codes = (JSON.parse(res.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).filter((c) => /^(REGISTER|REMOVAL)_/.test(c));
-  return res.code === 0 && codes.length === 0 ? [] : [{ check: 'status-of-published', detail: `${b.label}: exit ${res.code}, ${codes.join(', ')}` }];
+  const codes = (out: string): string => ((JSON.parse(out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).sort().join(','));
+  const now = codes(res.stdout);
+  const then = codes(b.compile.stdout);
+  return res.code === 0 && now === then ? [] : [{ check: 'status-of-published', detail: `${b.label}: exit ${res.code}, findings ${now} where compile had ${then}` }];
 }
 
 /** A projection of the register's state that two equal histories share. */
