@@ -26,7 +26,6 @@ const PENDING: Partial<Record<CheckName, string>> = {
   'batch-accepted': 'report refuses a supplementary batch (QUARTER_INVALID 2026Q2-2) — branch truth-docs (supplementary batches everywhere)',
   'figures-agree':
     'status, compile JSON and 报送情况.xlsx count rows received (resent unchanged ones too) where manifest, report and supervise count records published; supervise has no rows for supplementary batches — branch truth-docs (one figures view model)',
-  'corrections-accepted': 'a correction keeping its 认定文书号 passes as unchanged: diff lists it under unchanged, not corrected — branch truth-corrections',
 };
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 6);

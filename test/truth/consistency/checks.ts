@@ -130,10 +130,11 @@ export class ReplayCheck {
   }
 }
 
-type DiffDoc = { added: { id: string }[]; removed: { id: string }[]; corrected: { id: string }[] };
+type DiffDoc = { added: { id: string }[]; removed: { id: string }[]; corrected: { id: string; status: string }[] };
+/** A set of public ids with a diff applied: a correction under a new number leaves (removed as corrected), one under its own stays (a revision). */
 const applyDiff = (s: Set<string>, d: DiffDoc): Set<string> => {
   const out = new Set(s);
-  for (const r of [...d.removed, ...d.corrected]) out.delete(r.id);
+  for (const r of [...d.removed, ...d.corrected.filter((c) => c.status !== 'active')]) out.delete(r.id);
   for (const r of d.added) out.add(r.id);
   return out;
 };
