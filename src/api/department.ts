@@ -585,7 +585,10 @@ async function checkSubmission(
   checkWhole(src, options, facts, index, notFilled, sink);
 
   // A zip is one input: its hash pins every entry in it (docs/decisions.md).
-  const inputs = zip
+  // An untouched form sent nothing: it is no input of the package either.
+  const inputs = untouched
+    ? []
+    : zip
     ? zip.sub ? [{ path: target, display, bytes: zip.sub.bytes }] : []
     : [...coverEntries, ...listEntries, ...removalEntries].map((e) => ({ path: e.path, display: src.fileDisplay(e.path), bytes: e.size }));
   const cover = covers[0];

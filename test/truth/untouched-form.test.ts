@@ -40,8 +40,10 @@ describe('an untouched form from template', () => {
     const doc = JSON.parse(res.stdout) as { departments: Dept[]; diagnostics: Diag[] };
     expect(doc.departments.find((d) => d.name === '考试中心')?.submitted).toBe(false);
     expect(doc.diagnostics.filter((d) => d.department === '考试中心').map((d) => d.code)).toEqual(['PACKAGE_SUBMISSION_MISSING']);
-    const manifest = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8')) as { departments: Dept[] };
+    const manifest = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8')) as { departments: Dept[]; inputs: { path: string }[] };
     expect(manifest.departments.find((d) => d.name === '考试中心')?.submitted).toBe(false);
+    // The blank form went into nothing: it is no input of the package.
+    expect(manifest.inputs.filter((i) => i.path.includes('考试中心'))).toEqual([]);
   });
 
   it('supervise: missing, and the 通报 names it 未报送, not for unsigned sign-offs', async () => {
