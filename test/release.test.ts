@@ -1,14 +1,15 @@
 // The offline release (delivery.md "A release a clerk can install from a USB stick"): built once,
 // unzipped into an empty temporary folder with no node_modules above it, run on a copy of the example
 // workspace; its package equals the installed tool's byte for byte.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import iconv from 'iconv-lite';
 import { listFiles } from '../src/io/package-fs.js';
 import { ROOT, cleanup, tempDir } from './helpers/cases.js';
+import { HAVE_OLD_NODE, OLD_NODE } from './helpers/old-node.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const NAME = `hrss-credit-${pkg.version}`;
@@ -96,6 +97,7 @@ describe('the release zip', () => {
         'hrss-credit.mjs',
         'templates/credit-office.json',
         'templates/measures.example.json',
+        '使用手册.html',
       ].map((n) => `${NAME}/${n}`),
     );
     expect(zip.length).toBeLessThan(15 * 1024 * 1024);
@@ -107,21 +109,60 @@ describe('the release zip', () => {
     expect(release(join(tmp, 'out-b'), EPOCH).equals(zip)).toBe(true);
   });
 
-  it('the Windows launcher passes every argument on (%*), returns the exit code, and has CRLF lines', () => {
-    const cmd = entries.find((e) => e.name.endsWith('.cmd'))?.data.toString('utf8') ?? '';
+  it('the Windows launcher passes every argument on (%*), returns the exit code, and is GBK with CRLF lines', () => {
+    const bytes = entries.find((e) => e.name.endsWith('.cmd'))?.data ?? Buffer.alloc(0);
+    // Saved as Notepad saves a batch file on a Chinese PC: GBK (code page 936), no BOM, CRLF only.
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    const cmd = iconv.decode(bytes, 'gbk');
+    expect(iconv.encode(cmd, 'gbk').equals(bytes)).toBe(true);
+    expect(cmd).toContain('找不到 Node.js（需要 20 或更高版本）');
+    expect(cmd).toContain('按任意键关闭窗口…');
+    expect(bytes.includes(Buffer.from('找不到', 'utf8'))).toBe(false);
     expect(cmd.split('\r\n').length).toBe(cmd.split('\n').length);
     expect(cmd).toMatch(/^"%HRSS_NODE%" "%HRSS_HERE%hrss-credit\.mjs" %\*\r$/m);
     expect(cmd).toMatch(/^set "HRSS_RC=%ERRORLEVEL%"\r$/m);
     expect(cmd).toMatch(/^exit \/b %HRSS_RC%\r$/m);
     expect(cmd).toContain('node\\node.exe');
     expect(cmd).toContain('chcp 65001');
-    expect(/[^\x00-\x7f]/.test(cmd)).toBe(false); // read in any console code page
+    const lines = cmd.split('\r\n');
+    const chcpAt = lines.findIndex((l) => l === 'chcp 65001 >nul');
+    const restoreAt = lines.findIndex((l) => l.startsWith('if defined HRSS_CP chcp'));
+    // cmd.exe reads each line in the code page of the moment: no Chinese while it is 65001.
+    for (const l of lines.slice(chcpAt, restoreAt + 1)) expect(/[^\x00-\x7f]/.test(l), l).toBe(false);
+    // Every Chinese line's GBK bytes hold no byte cmd.exe treats specially (^ | & < > %) outside a lead byte's pair.
+    for (const l of lines.filter((x) => /[^\x00-\x7f]/.test(x))) {
+      const b = iconv.encode(l, 'gbk');
+      for (let i = 0; i < b.length; i++) {
+        if (b[i]! >= 0x81) {
+          expect([0x5e, 0x7c, 0x26, 0x3c, 0x3e, 0x25, 0x22]).not.toContain(b[i + 1]);
+          i++;
+        }
+      }
+    }
+    // Explorer starts it as cmd.exe /c ""<this file>" …": then, and only then, the window waits.
+    expect(cmd).toContain('set "HRSS_REST=!HRSS_CMDLINE:""%HRSS_SELF%=!"');
+    expect(cmd).toMatch(/^if defined HRSS_CMDLINE if not "!HRSS_REST!"=="!HRSS_CMDLINE!" set "HRSS_FROM=explorer"\r$/m);
+    expect(cmd).toMatch(/^if "%HRSS_CREDIT_LAUNCH%"=="explorer" pause >nul\r$/m);
+    expect(cmd).toMatch(/^if defined HRSS_CREDIT_LAUNCH goto hrss_node\r$/m);
   });
 
   it('README.txt is Chinese; the notices hold the licence of every bundled package', () => {
     const readme = entries.find((e) => e.name.endsWith('README.txt'))?.data.toString('utf8') ?? '';
     expect(readme).toContain('命令提示符');
     expect(readme).toContain(`${NAME}`);
+    expect(readme).toContain('使用手册.html');
+    expect(readme).toContain('拖到 hrss-credit.cmd');
+    expect(readme).toContain(`${NAME}-win-x64.zip`);
+    // Every command a clerk uses (使用手册's year) is named in README.txt.
+    for (const c of ['template --all', 'validate', 'status', 'compile', 'verify', 'export', 'publish', 'diff', 'register list', 'register show', 'register verify', 'register import', 'register note', 'objection add', 'objection list', 'objection resolve', 'objection letter', 'supervise', 'report', 'calendar', 'measures', 'rules', '--help', '--version']) {
+      expect(readme, c).toContain(`hrss-credit ${c}`);
+    }
+    const manual = entries.find((e) => e.name.endsWith('使用手册.html'))?.data.toString('utf8') ?? '';
+    expect(manual).toMatch(/^<!DOCTYPE html>/);
+    expect(manual).toContain('<meta charset="utf-8">');
+    expect(manual).toContain('<h1>信用红黑名单报送工具 使用手册</h1>');
+    expect(manual).toContain('<table>');
+    expect(manual).not.toMatch(/<script|<link|src="http/);
     const notices = entries.find((e) => e.name.endsWith('THIRD-PARTY-NOTICES.txt'))?.data.toString('utf8') ?? '';
     for (const dep of Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies)) {
       const v = (JSON.parse(readFileSync(join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')) as { version: string }).version;
@@ -139,6 +180,46 @@ describe('the unzipped release, with no node_modules above it', () => {
   it('--version, through the POSIX launcher too', () => {
     expect(bundled(['--version'], tmp)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     expect(run(join(home, 'hrss-credit'), ['--version'], tmp)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('the POSIX launcher works through a symlink (relative and absolute), and says in Chinese when no Node is found', () => {
+    const links = join(tmp, 'links', 'bin');
+    mkdirSync(links, { recursive: true });
+    symlinkSync(join(home, 'hrss-credit'), join(links, 'hrss-credit'));
+    symlinkSync(join('..', '..', 'usb', NAME, 'hrss-credit'), join(links, 'hc-relative'));
+    symlinkSync(join(links, 'hc-relative'), join(links, 'hc-chain'));
+    for (const l of ['hrss-credit', 'hc-relative', 'hc-chain']) expect(run(join(links, l), ['--version'], tmp), l).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    const r = spawnSync('/bin/sh', [join(home, 'hrss-credit'), '--version'], { cwd: tmp, encoding: 'utf8', env: { PATH: '/nonexistent' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('找不到 Node.js（需要 20 或更高版本）');
+  });
+
+  it.runIf(HAVE_OLD_NODE)('under a real Node 18 the bundle refuses first: exit 2, in Chinese', () => {
+    const r = run(OLD_NODE, [tool, 'compile', '2026Q3', '-w', EXAMPLE], tmp);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^需要 Node\.js 20 或更高版本（当前 v18\.20\.8）。/) });
+    expect(run(OLD_NODE, [tool, '--lang', 'en', '--version'], tmp).stderr).toMatch(/^Node\.js 20 or later is needed \(this is v18\.20\.8\)/);
+  });
+
+  it('output to a pipe that closes early ends quietly (the bundle gave process.stdout to run() unguarded: an EPIPE stack)', async () => {
+    // More than a pipe's 64 KB buffer, so the writer is still writing when the reader goes away.
+    const dir = join(tmp, 'many-findings', '2026Q3', '就业办');
+    mkdirSync(dir, { recursive: true });
+    const rows = Array.from({ length: 300 }, (_, i) => `就业,法人,公司${i},,张三${i},事由,依据,2026-13-01`);
+    writeFileSync(join(dir, '红名单.csv'), ['领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定日期', ...rows].join('\r\n'));
+    for (let i = 0; i < 3; i++) {
+      const child = spawn(process.execPath, [tool, 'validate', dir, '--format', 'json', '--today', '2026-10-15'], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let bytes = 0;
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', (d: Buffer) => {
+        bytes = d.length;
+        child.stdout.destroy();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      expect(bytes).toBeGreaterThan(0);
+      expect(stderr).toBe('');
+      expect(code).toBe(1); // the findings' exit code, not a crash's
+    }
   });
 
   it('compile: the package equals the installed tool\'s, byte for byte; verify passes', () => {

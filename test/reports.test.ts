@@ -165,12 +165,14 @@ describe('report', () => {
     expect(html).toContain('<svg id="chart-domain"');
   });
 
-  it('report <year>: ./信用红黑名单报告_<year>.html with the quarterly trend and each department\'s timeliness; --lang en', async () => {
+  it('report <year>: 信用红黑名单报告_<year>.html in the workspace (not the current folder) with the quarterly trend and each department\'s timeliness; --lang en', async () => {
     const cwd = tempDir('report-cwd');
     try {
       const res = await runCli(['report', '2026', '-w', ws, ...TODAY], cwd, env);
       expect(res.code).toBe(0);
-      const html = readFileSync(join(cwd, '信用红黑名单报告_2026.html'), 'utf8');
+      expect(existsSync(join(cwd, '信用红黑名单报告_2026.html'))).toBe(false);
+      const html = readFileSync(join(ws, '信用红黑名单报告_2026.html'), 'utf8');
+      rmSync(join(ws, '信用红黑名单报告_2026.html'));
       expect(html).toContain('<svg id="chart-trend"');
       expect(html).toContain('<svg id="chart-timeliness"');
       expect(html).toContain('data-batch="2026Q2" data-red="0" data-black="0"');

@@ -166,5 +166,6 @@ export function reportPath(options: CommonOptions, model: ReportModel, out: stri
   const ctx = makeContext(options);
   if (out) return resolve(ctx.cwd, out);
   if (model.kind === 'batch' && model.source === 'package') return join(requireWorkspace(ctx), 'packages', model.target, REPORT_FILE);
-  return resolve(ctx.cwd, `信用红黑名单报告_${model.target}.html`);
+  // Into the workspace, never the folder the prompt happens to be in (the tool's own: people.md).
+  return resolve(ctx.workspace ?? ctx.cwd, `信用红黑名单报告_${model.target}.html`);
 }

@@ -18,7 +18,7 @@ export interface TemplateOptions extends CommonOptions {
   /** Every department of the matrix, each into its folder under submissions/<quarter>/. */
   all?: boolean;
   quarter?: string;
-  /** One department: the file to write (default: `<department>_<quarter>_信用红黑名单.xlsx` in cwd). */
+  /** One department: the file to write (default: `<department>_<quarter>_信用红黑名单.xlsx` in the workspace, else cwd). */
   out?: string;
   /** Seconds since the epoch (SOURCE_DATE_EPOCH); else the quarter's last day. */
   sourceDateEpoch?: number;
@@ -82,7 +82,7 @@ export async function template(department: string | undefined, options: Template
     const dept = ctx.matrix.resolveDepartment(department as string);
     if (!dept) throw new ToolError('DEPARTMENT_UNKNOWN', { name: department as string });
     checkName(dept.name);
-    targets.push({ dept, path: options.out !== undefined ? resolve(ctx.cwd, options.out) : join(ctx.cwd, formFileName(dept.name, q)) });
+    targets.push({ dept, path: options.out !== undefined ? resolve(ctx.cwd, options.out) : join(ctx.workspace ?? ctx.cwd, formFileName(dept.name, q)) });
   }
   const result: TemplateResult = { quarter: q, written: [], skipped: [] };
   for (const t of targets) {

@@ -14,6 +14,8 @@ export interface CliIo {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The folder the tool runs from (the clone or the release folder): default outputs never go there. */
+  toolDir?: string;
 }
 
 export interface GlobalFlags {

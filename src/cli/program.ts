@@ -16,6 +16,8 @@ import { noteInterruptedCommit } from './interrupt-note.js';
 import { registerUi } from '../messages/register-ui.js';
 import { objectionUi } from '../messages/objection-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
+import { planLaunch } from './launch.js';
+import { launchUi } from '../messages/launch.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
 
@@ -36,7 +38,7 @@ function collectCodes(value: string, previous: string[]): string[] {
 }
 
 /** The language before commander parses: --lang, HRSS_CREDIT_LANG, the workspace config, else Chinese. */
-function preLang(argv: string[], io: CliIo): Lang {
+export function preLang(argv: string[], io: CliIo): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--lang') return parseLang(argv[i + 1]) ?? 'zh-CN';
@@ -353,6 +355,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .action(action('objection letter', async () => (await obj()).objectionLetterCommand));
 
   try {
+    // A path with no command, a double-click, cmd.exe's swallowed options (cli/launch.ts).
+    const plan = planLaunch(argv, new Set([...program.commands.map((c) => c.name()), 'help']), io.cwd, io.env);
+    if (plan.kind === 'doubleClick') {
+      io.stdout.write(launchUi(m.lang).doubleClick(TOOL_VERSION));
+      return 0;
+    }
+    argv = plan.argv;
     if (argv.length === 0) {
       io.stdout.write(program.helpInformation());
       return 0;

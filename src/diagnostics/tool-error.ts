@@ -26,6 +26,7 @@ export type ToolErrorCode =
   | 'CALENDAR_FILE_INVALID'
   | 'DEPARTMENT_UNKNOWN'
   | 'ANNOTATE_DIR_UNSAFE'
+  | 'OUTPUT_IN_TOOL_FOLDER'
   | 'INTERNAL';
 
 /** A path or value the user gave may carry an ID number (张三_410702….xlsx): printed masked. */

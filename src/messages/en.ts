@@ -614,6 +614,7 @@ export function usageEn(a: ToolArgs): string {
     case 'unknownCode': return `${a.name ? `${a.name}: ` : ''}"${a.value}" is not a check code${more} (run hrss-credit rules for the list)`;
     case 'notPositiveInt': return `option ${a.name}: "${a.value}" is not allowed; write a whole number of at least 1`;
     case 'noCommand': return 'give a command';
+    case 'trailingQuote': return `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`;
     default: return String(a.detail ?? '');
   }
 }
@@ -648,6 +649,7 @@ export const enToolErrors: ToolErrorCatalogue = {
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
   ANNOTATE_DIR_UNSAFE: (a) => `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
+  OUTPUT_IN_TOOL_FOLDER: (a) => `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, or name the workspace with -w or the file with --out`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };
 
@@ -751,7 +753,7 @@ export const enUi: UiText = {
     submitted: 'submitted',
     nil: 'nil report',
     missing: 'missing',
-    next: (p) => `Next: check ${p}/报送情况.xlsx, then send the 公示 and 共享 folders to the city credit office; hrss-credit verify ${p} confirms the package is unchanged.`,
+    next: (sheet, verify) => `Next: check ${sheet}, then send the 公示 and 共享 folders to the city credit office; ${verify} confirms the package is unchanged.`,
     zip: (p) => `Zip: ${p}`,
     replaced: (p) => `The previous package was kept as ${p}`,
     notWrittenExists: 'The package of this quarter exists already and was not written again. To write it again from the current files, add --force (the old package is kept under a new name).',

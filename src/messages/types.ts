@@ -87,7 +87,8 @@ export interface UiText {
     submitted: string;
     nil: string;
     missing: string;
-    next(path: string): string;
+    /** `sheet`: the package's 报送情况.xlsx; `verify`: the verify command line, ready to paste (domain/shell-line.ts). */
+    next(sheet: string, verify: string): string;
     zip(path: string): string;
     replaced(path: string): string;
     notWrittenExists: string;

@@ -617,6 +617,7 @@ export function usageZh(a: ToolArgs): string {
     case 'unknownCode': return `${a.name ? `${a.name} 中的` : ''}“${a.value}”不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
     case 'notPositiveInt': return `选项 ${a.name} 的取值“${a.value}”无效：请写一个不小于 1 的整数`;
     case 'noCommand': return '请指定一个命令';
+    case 'trailingQuote': return `参数 ${a.value}" 以引号结尾：命令提示符把路径末尾的 \\" 当成了引号本身，后面的选项也被并进了这个路径；请去掉路径末尾的 \\（写成 "${a.value}"）后重试`;
     default: return String(a.detail ?? '');
   }
 }
@@ -651,6 +652,7 @@ export const zhToolErrors: ToolErrorCatalogue = {
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
   ANNOTATE_DIR_UNSAFE: (a) => `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
+  OUTPUT_IN_TOOL_FOLDER: (a) => `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
 
@@ -754,7 +756,7 @@ export const zhUi: UiText = {
     submitted: '已报送',
     nil: '无信息',
     missing: '未报送',
-    next: (p) => `下一步：核对 ${p}/报送情况.xlsx 后，将“公示”和“共享”文件夹报送市信用办；可运行 hrss-credit verify ${p} 确认包未被改动。`,
+    next: (sheet, verify) => `下一步：核对 ${sheet} 后，将“公示”和“共享”文件夹报送市信用办；可运行 ${verify} 确认包未被改动。`,
     zip: (p) => `压缩包：${p}`,
     replaced: (p) => `原汇总包已改名保留：${p}`,
     notWrittenExists: '本季度的汇总包已存在，未重新生成。如需用现在的材料重新生成，请加 --force（旧包会改名保留）。',

@@ -5,6 +5,7 @@ import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
+import { commandLine, nativePath, shellFor } from '../../domain/shell-line.js';
 
 export async function compileCommand(
   env: CommandEnv,
@@ -69,7 +70,9 @@ export async function compileCommand(
     if (res.zipPath) out += `${c.zip(shown(res.zipPath))}\n`;
     if (res.replaced) out += `${c.replaced(shown(res.replaced))}\n`;
     if (res.manifestSha256) out += `${c.manifestHash(res.manifestSha256, shown(res.manifestHashFile ?? ''))}\n`;
-    out += `${c.next(shown(res.packageDir))}\n`;
+    // The next step, ready to paste into this platform's shell (quoted, its own separators).
+    const shell = shellFor(process.platform);
+    out += `${c.next(nativePath(`${shown(res.packageDir)}/报送情况.xlsx`, shell), commandLine(['hrss-credit', 'verify', { path: shown(res.packageDir) }], shell))}\n`;
   } else out += `${env.chalk.red(onlyExists(res.report) ? c.notWrittenExists : c.notWritten)}\n`;
   env.io.stdout.write(out);
   return res.report.exitCode;

@@ -8,12 +8,14 @@ import { formatJson } from '../../reporters/json.js';
 import { renderReportHtml } from '../../reporters/html.js';
 import { visible } from '../../reporters/visible.js';
 import { sourceDateEpoch } from '../env.js';
+import { refuseToolFolder } from '../tool-folder.js';
 
 export async function reportCommand(env: CommandEnv, target: string, opts: { out?: string }): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);
   const parsed = parseReportTarget(env.common, target);
   const model = await reportModel(env.common, parsed, epoch);
   const path = reportPath(env.common, model, opts.out);
+  if (opts.out === undefined) refuseToolFolder(env, path);
   const html = renderReportHtml(model, env.m);
   try {
     writeFileDurable(path, html);

@@ -2,9 +2,12 @@
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { template } from '../../api/template.js';
 import { formatJson } from '../../reporters/json.js';
+import { defaultOutputBase, refuseToolFolder } from '../tool-folder.js';
 
 export async function templateCommand(env: CommandEnv, department: string | undefined, opts: { all?: boolean; quarter?: string; out?: string }): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);
+  // One form with no --out goes into the workspace, else the current folder: never the tool's folder.
+  if (!opts.all && opts.out === undefined) refuseToolFolder(env, defaultOutputBase(env));
   const res = await template(department, {
     ...env.common,
     ...(opts.all ? { all: true } : {}),
