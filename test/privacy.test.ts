@@ -254,9 +254,9 @@ describe('messages that say what happened', () => {
     return JSON.parse(res.stdout).diagnostics;
   }
 
-  it('SCHEMA_PERIOD_SEVERITY says when the end date was computed, not typed', async () => {
+  it('SCHEMA_PERIOD_SEVERITY: a typed end date beyond 失信程度; an empty one defaults within it (truth.md)', async () => {
     const computed = await validateCase('severity-computed', [{ set: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', cell: 'N4', value: '一般' } }]);
-    expect(computed.map((d) => [d.code, d.args.computed])).toEqual([['SCHEMA_PERIOD_SEVERITY', true]]);
+    expect(computed.map((d) => [d.code, d.args.computed])).toEqual([]);
     const typed = await validateCase('severity-typed', [{ set: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', cell: 'N3', value: '一般' } }]);
     expect(typed.map((d) => [d.code, 'computed' in d.args])).toEqual([['SCHEMA_PERIOD_SEVERITY', false]]);
   });

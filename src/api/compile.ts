@@ -23,7 +23,8 @@ import { checkQuarter, parseBatchArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
 import { hasRegister, planFromWorkspace, type RegisterPlan } from './register-compile.js';
-import { loadRegister } from '../io/register-store.js';
+import { loadRegisterPausing } from '../io/register-store.js';
+import { afterCommit, beforeCommit, enterCommit } from '../io/interrupt.js';
 import { collectGarbage } from '../io/memory.js';
 
 /** A register this large (records) is collected as soon as compile has its plan (io/memory.ts). */
@@ -100,7 +101,7 @@ async function checkAndWrite(
   }
   // With a register (register.md), read once (a broken one is REGISTER_CORRUPT): a published batch cannot
   // be compiled again, and the batch is checked against what is public today.
-  let loaded = hasRegister(workspace) ? loadRegister(workspace) : undefined;
+  let loaded = hasRegister(workspace) ? await loadRegisterPausing(workspace) : undefined;
   if (!options.dryRun && loaded) {
     const published = publishedBatchFinding(loaded.state, check.label);
     if (published) ctx.collector.add(published);
@@ -164,10 +165,14 @@ async function checkAndWrite(
       extra.unshift({ temp: `${temp}.zip`, to: `${check.label}.zip` });
     }
     await beforeSwap();
+    // The last moment Ctrl-C leaves the previous package as it was; once swapped, compile finishes (io/interrupt.ts).
+    await beforeCommit();
     // A compile paused past the lock's staleness (a sleeping laptop) may have lost it to another PC.
     lock?.assertHeld();
     // The old zip and hash go with the old package: a zip beside the new folder is always the new one.
     const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(ctx.now), extra);
+    enterCommit({ kind: 'package', path: finalDir });
+    await afterCommit();
     result.written = true;
     result.packageDir = finalDir;
     result.manifestSha256 = manifestSha256;

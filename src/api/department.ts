@@ -21,6 +21,7 @@ import { SUBMISSION_RULES } from '../rules/submission/index.js';
 import { runQuarterRules } from '../rules/quarter/index.js';
 import type { RuleEnv, SubmissionFacts } from '../rules/types.js';
 import { isYes, splitNames, type CoverFacts } from '../table/cover.js';
+import { isUntouchedForm } from './untouched-form.js';
 import { RecordIndex } from '../table/record-index.js';
 import type { CheckedRecord } from '../table/list-sheet.js';
 import { baseEnv, type Context } from './context.js';
@@ -40,6 +41,8 @@ export interface DepartmentOptions {
   onRecord?(file: string, sheet: string | undefined, r: CheckedRecord, dept: DepartmentDef | undefined): void;
   /** At compile, cross-record findings are reported once for the whole quarter. */
   reportIndex?: boolean;
+  /** In a quarter (status, compile): an untouched form from `template` is no submission (api/untouched-form.ts). */
+  untouchedIsMissing?: boolean;
   onProgress?(file: string, rows: number): void;
 }
 
@@ -566,7 +569,8 @@ async function checkSubmission(
       await wb.close();
     }
   }
-  const notFilled = await isNotFilled(src);
+  const untouched = options.untouchedIsMissing === true && isUntouchedForm(covers, rows, removalRequests.length);
+  const notFilled = untouched || (await isNotFilled(src));
   const { evidence, reports, pictures, namedMissing } = await checkSubmissionEvidence(ctx, src, dept, covers, notFilled, sink);
   const facts: SubmissionFacts = {
     env,
@@ -582,7 +586,10 @@ async function checkSubmission(
   checkWhole(src, options, facts, index, notFilled, sink);
 
   // A zip is one input: its hash pins every entry in it (docs/decisions.md).
-  const inputs = zip
+  // An untouched form sent nothing: it is no input of the package either.
+  const inputs = untouched
+    ? []
+    : zip
     ? zip.sub ? [{ path: target, display, bytes: zip.sub.bytes }] : []
     : [...coverEntries, ...listEntries, ...removalEntries].map((e) => ({ path: e.path, display: src.fileDisplay(e.path), bytes: e.size }));
   const cover = covers[0];
@@ -591,8 +598,8 @@ async function checkSubmission(
     display,
     ...(dept ? { department: dept } : {}),
     ...(quarter ? { quarter } : {}),
-    ...(cover ? { cover } : {}),
-    covers: covers.length,
+    ...(cover && !untouched ? { cover } : {}),
+    covers: untouched ? 0 : covers.length,
     nilReport: isYes(cover?.values.nil),
     listFiles: listEntries.length,
     rows,

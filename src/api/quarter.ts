@@ -111,6 +111,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
       quarter,
       base: workspace,
       index,
+      untouchedIsMissing: true,
       onRecord: (file, sheet, r, dept) => {
         if (!options.collect || !dept) return;
         // A record's quarter is its batch's quarter (2026Q3 for 2026Q3-2).

@@ -354,8 +354,8 @@ export function awaitingByDepartment(state: RegisterState, findings: readonly Pl
 }
 
 /** Loads the register and plans the batch, with what each department still has to send. */
-export function planWithAwaiting(workspace: string, input: Omit<PlanInput, 'state' | 'load'>): { plan: RegisterPlan; findings: PlanFinding[]; awaiting: Record<string, Awaiting> } {
-  const { state } = loadRegister(workspace);
+export function planWithAwaiting(workspace: string, input: Omit<PlanInput, 'state' | 'load'>, loaded: Loaded = loadRegister(workspace)): { plan: RegisterPlan; findings: PlanFinding[]; awaiting: Record<string, Awaiting> } {
+  const { state } = loaded;
   const planned = planRegister({ ...input, state, load: wholeRecords });
   return { ...planned, awaiting: awaitingByDepartment(state, planned.findings, planned.plan, input.today) };
 }

@@ -5,6 +5,7 @@
  * loads may use what Node 20 has.
  */
 import { runInterruptTasks } from '../io/cleanup.js';
+import { deferInterrupt } from '../io/interrupt.js';
 import { preLang, run, type CliIo } from './program.js';
 import { startedFromExplorer } from './launch.js';
 import { launchUi } from '../messages/launch.js';
@@ -56,6 +57,8 @@ export function pipeEnd(stream: Writable): CliIo['stdout'] {
 export async function main(toolDir: string): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
+      // Once the register event is written (or the package swapped in), the command finishes and says so (io/interrupt.ts).
+      if (deferInterrupt(signal)) return;
       runInterruptTasks();
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });

@@ -12,6 +12,7 @@ import { ToolError } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { readRegularFile } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
+import { noteInterruptedCommit } from './interrupt-note.js';
 import { registerUi } from '../messages/register-ui.js';
 import { objectionUi } from '../messages/objection-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
@@ -226,7 +227,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const env = envFor(cmd);
       await checkFlags(env.flags);
       const handler = await load();
-      exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
+      try {
+        exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
+      } finally {
+        noteInterruptedCommit(env);
+      }
     };
 
   const h = m.ui.help;

@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { ChainReader, eventLine, parseLineAgain, sealEvent, tornPrefix, type ChainResult, type Head } from '../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../register/events.js';
-import { apply, replay, type RegisterState } from '../register/state.js';
+import { apply, continueReplay, replay, type RegisterState } from '../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../register/stored.js';
 import type { CreditRecord } from '../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
 import { beforeAccess } from './faults.js';
 import { registerFault } from './register-faults.js';
+import { afterCommit, beforeCommit, enterCommit, pausePoint } from './interrupt.js';
 
 // A FIFO put where the log should be must not block the open (and with it Ctrl-C and SIGTERM, which a
 // blocked synchronous call never lets run): opened non-blocking, then refused unless a regular file.
@@ -98,6 +99,25 @@ const CHUNK = 16 << 20;
  * an empty one.
  */
 export function readLog(workspace: string): LogRead {
+  const steps = scanLog(workspace);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** readLog, pausing between lines (io/interrupt.ts): a writer reading a large log under the lock sees a Ctrl-C at once. */
+export async function readLogPausing(workspace: string, pause: () => Promise<void>): Promise<LogRead> {
+  const steps = scanLog(workspace);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The log read a line at a time: yields after each line (readLog runs it through, readLogPausing pauses). */
+function* scanLog(workspace: string): Generator<undefined, LogRead, undefined> {
   const path = eventsPath(workspace);
   let fd: number;
   try {
@@ -133,6 +153,7 @@ export function readLog(workspace: string): LogRead {
         if (nl < 0 || nl >= filled) break;
         if (!scan.line(buf, start, nl, base + start)) return { exists: true, size: base + filled, ...scan.finish() };
         start = nl + 1;
+        yield;
       }
       if (start > 0) {
         buf.copy(buf, 0, start, filled);
@@ -270,6 +291,23 @@ export function loadRegister(workspace: string): Loaded {
   return { events: read.result.events, state: replay(read.result.events), head: read.result.head, exists: read.exists };
 }
 
+/** loadRegister, pausing now and then (io/interrupt.ts): compile and the register's writers see a Ctrl-C within a second. */
+export async function loadRegisterPausing(workspace: string): Promise<Loaded> {
+  const read = await readLogPausing(workspace, pausePoint('reading-register'));
+  if (!read.result.ok) throw corrupt(read.result);
+  return { events: read.result.events, state: await replayPausing(read.result.events), head: read.result.head, exists: read.exists };
+}
+
+async function replayPausing(events: readonly StoredEvent[]): Promise<RegisterState> {
+  const pause = pausePoint();
+  const state = replay([]);
+  for (const e of events) {
+    continueReplay(state, [e]);
+    await pause();
+  }
+  return state;
+}
+
 export interface AppendOptions {
   lock?: LockOptions;
 }
@@ -296,18 +334,23 @@ export async function appendEvent<T>(
   const lock: RegisterLock = await acquireRegisterLock(dir, options.lock);
   try {
     await registerFault('locked');
-    const read = readLog(workspace);
+    // Read pausing now and then: until the line is written, Ctrl-C stops the command (io/interrupt.ts).
+    const read = await readLogPausing(workspace, pausePoint('reading-register'));
     if (!read.result.ok) throw corrupt(read.result);
-    const loaded: Loaded = { events: read.result.events, state: replay(read.result.events), head: read.result.head, exists: read.exists };
+    const loaded: Loaded = { events: read.result.events, state: await replayPausing(read.result.events), head: read.result.head, exists: read.exists };
     const decision = decide(loaded);
     if (decision.body === null) return { event: null, value: decision.value };
     const event = sealEvent(decision.body, author, loaded.head);
+    // The last moment an interrupt leaves the log as it was; once the line is written the command finishes.
+    await beforeCommit();
     // A share that stalled past 30 s may have let another PC take the lock: then write nothing.
     lock.assertHeld();
     // Another tool may have left its last line without `\n`: it is written first, in the same write.
     writeLine(eventsPath(workspace), Buffer.from(`${read.unterminated ? '\n' : ''}${eventLine(event)}`, 'utf8'));
+    enterCommit({ kind: 'event', seq: event.seq });
     // The first event creates the file: its folder entry must survive a power cut too.
     if (!loaded.exists) fsyncFolder(dir);
+    await afterCommit();
     return { event, value: decision.value };
   } finally {
     lock.release();

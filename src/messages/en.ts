@@ -784,6 +784,10 @@ export const enUi: UiText = {
   },
   exported: (n, d) => `${n} file(s) exported to ${d}`,
   progressRows: (f, n) => `checking ${f}: ${n.toLocaleString('en-US')} rows read`,
+  interruptedAfterCommit: (c) =>
+    c.kind === 'event'
+      ? `Interrupted (Ctrl-C) after the event was written to the register (event ${c.seq}): the command finished; nothing to redo.`
+      : `Interrupted (Ctrl-C) after the package was written to ${c.path}: the command finished; nothing to redo.`,
   status: {
     columns: ['Department', 'Submitted', 'Nil', 'Rows', 'Red', 'Black', 'Errors', 'Warnings', 'Reviewed', 'Approved', 'Case files'],
     yes: 'yes',
@@ -794,6 +798,7 @@ export const enUi: UiText = {
     total: 'Total',
     awaiting: (a) =>
       `${a.department}: ${[a.removals.length ? `${a.removals.length} removal request(s) awaited (${a.removals.join(', ')})` : '', a.corrections.length ? `${a.corrections.length} correction(s) awaited (${a.corrections.join(', ')})` : ''].filter(Boolean).join('; ')}`,
+    published: (p) => `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against the register again; corrections and removals go in a later batch.`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,

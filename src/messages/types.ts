@@ -109,6 +109,8 @@ export interface UiText {
   };
   exported(n: number, dir: string): string;
   progressRows(file: string, rows: number): string;
+  /** Ctrl-C came after the register event was written (or the package swapped in): the command finished. */
+  interruptedAfterCommit(c: { kind: 'event'; seq: number } | { kind: 'package'; path: string }): string;
   status: {
     columns: string[];
     yes: string;
@@ -119,6 +121,8 @@ export interface UiText {
     total: string;
     /** With a register: what a department still has to send (removal requests, corrections), by record id. */
     awaiting(a: { department: string; removals: readonly string[]; corrections: readonly string[] }): string;
+    /** A batch the register records as published: said once, and nothing is checked against the register. */
+    published(p: { batch: string; on: string; seq: number }): string;
   };
   calendar: CalendarUiText;
   reports: ReportsUiText;

@@ -788,6 +788,10 @@ export const zhUi: UiText = {
   },
   exported: (n, d) => `已导出 ${n} 个文件到 ${d}`,
   progressRows: (f, n) => `正在检查 ${f}：已读 ${n.toLocaleString('zh-CN')} 行`,
+  interruptedAfterCommit: (c) =>
+    c.kind === 'event'
+      ? `收到中断（Ctrl-C）时事件已写入登记簿（第 ${c.seq} 条），命令已做完，无需重做。`
+      : `收到中断（Ctrl-C）时汇总包已写入 ${c.path}，命令已做完，无需重做。`,
   status: {
     columns: ['科室', '已报送', '无信息', '行数', '红', '黑', '错误', '警告', '审核', '审定', '案例材料'],
     yes: '是',
@@ -798,6 +802,7 @@ export const zhUi: UiText = {
     total: '合计',
     awaiting: (a) =>
       `${a.department}：${[a.removals.length ? `待报移出申请 ${a.removals.length} 条（记录编号 ${a.removals.join('、')}）` : '', a.corrections.length ? `待报更正 ${a.corrections.length} 条（记录编号 ${a.corrections.join('、')}）` : ''].filter(Boolean).join('；')}`,
+    published: (p) => `${p.batch} 已于 ${p.on} 发布（登记簿第 ${p.seq} 条事件）：以上是各科室报送的情况，不再与登记簿核对；更正和移出请在下一批报送。`,
   },
   calendar: zhCalendarUi,
   reports: zhReportsUi,

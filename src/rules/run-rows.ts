@@ -4,14 +4,14 @@
  * knows no rule.
  */
 import { ROW_RULES } from './row/index.js';
-import { defaultUntil } from './row/period.js';
+import { defaultUntil, periodSeverity } from './row/period.js';
 import type { RowContext } from './types.js';
 
 export function runRowRules(ctx: RowContext): void {
   for (const rule of ROW_RULES) rule.check(ctx);
   const draft = ctx.record;
   if (!draft.publishUntil && draft.decisionDate && !ctx.cells.publishUntil?.text) {
-    draft.publishUntil = defaultUntil(ctx.env, draft.decisionDate, draft.domain);
+    draft.publishUntil = defaultUntil(ctx.env, draft.decisionDate, draft.domain, periodSeverity(draft));
     draft.publishUntilDefaulted = true;
   }
 }

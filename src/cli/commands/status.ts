@@ -6,11 +6,11 @@ import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
 
 export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
-  const { report, summary, awaiting } = await status(quarter, env.common);
+  const { report, summary, awaiting, published } = await status(quarter, env.common);
   const statuses = summary.departments;
   if (env.flags.format === 'json') {
     const departments = awaiting ? statuses.map((d) => ({ ...d, awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } })) : statuses;
-    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { departments, quarterLevel: summary.quarterLevel, totals: summary.totals })));
+    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { ...(published !== undefined ? { published } : {}), departments, quarterLevel: summary.quarterLevel, totals: summary.totals })));
     return report.exitCode;
   }
   const s = env.m.ui.status;
@@ -41,6 +41,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
     .filter(([, a]) => a.removals.length + a.corrections.length > 0)
     .map(([department, a]) => `${visible(s.awaiting({ department, ...a }))}\n`)
     .join('');
-  env.io.stdout.write(`${table.toString()}\n${lines}${env.m.ui.summary(report.stats)}\n`);
+  const publishedLine = published ? `${visible(s.published(published))}\n` : '';
+  env.io.stdout.write(`${table.toString()}\n${lines}${publishedLine}${env.m.ui.summary(report.stats)}\n`);
   return report.exitCode;
 }

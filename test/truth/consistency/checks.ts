@@ -1,0 +1,200 @@
+// The properties checked after each step of a history (truth.md "Figures, named once"; issue 17 item 4).
+// Each returns the problems it finds (empty: holds), named, so that pending ones can be told apart.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { loadRegister } from '../../../dist/io/register-store.js';
+import { continueReplay, replay, statusOn, type RegisterState } from '../../../dist/register/state.js';
+import { parseReportTarget, reportModel } from '../../../dist/api/report-page.js';
+import type { PlayedBatch, World } from './world.js';
+
+export type CheckName = 'corrections-accepted' | 'batch-accepted' | 'submitted-agrees' | 'figures-agree' | 'status-of-published' | 'register-replay' | 'diff-composes' | 'package-verifies' | 'package-exports';
+
+export interface Problem {
+  check: CheckName;
+  detail: string;
+}
+
+type Fig = { submitted: boolean; red: number; black: number };
+type Views = Record<string, Map<string, Fig>>;
+
+const fig = (submitted: boolean, red: number, black: number): Fig => ({ submitted, red, black });
+
+/** Every view's per-department figures of one batch. */
+async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise<Views> {
+  const out: Views = {};
+  type Dept = { name: string; submitted: boolean; red: number; black: number };
+  const statusDoc = JSON.parse(b.status.stdout) as { departments?: Dept[] };
+  out.status = new Map((statusDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d.red, d.black)]));
+  const compileDoc = JSON.parse(b.compile.stdout) as { departments?: Dept[] };
+  out.compile = new Map((compileDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d.red, d.black)]));
+  const pkg = join(world.ws, 'packages', b.label);
+  if (b.written && existsSync(join(pkg, 'manifest.json'))) {
+    const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as { departments: { name: string; submitted: boolean }[]; counts: { byDepartment: Record<string, { red: number; black: number }> } };
+    out.manifest = new Map(m.departments.map((d) => [d.name, fig(d.submitted, m.counts.byDepartment[d.name]?.red ?? 0, m.counts.byDepartment[d.name]?.black ?? 0)]));
+    // 报送情况.xlsx read back: a title row, then the header, then one row per department.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(pkg, '报送情况.xlsx'));
+    const sheet = wb.worksheets[0]!;
+    const header = Array.from(sheet.getRow(2).values as unknown[], (v) => String(v ?? ''));
+    const col = (name: string): number => {
+      const i = header.findIndex((h) => h === name || h.startsWith(name));
+      if (i < 0) throw new Error(`报送情况.xlsx: no column ${name} in ${header.join(',')}`);
+      return i;
+    };
+    const [cName, cSub, cRed, cBlack] = [col('科室'), col('报送状态'), col('红名单'), col('黑名单')];
+    const rows = new Map<string, Fig>();
+    sheet.eachRow((row, n) => {
+      if (n <= 2) return;
+      const v = Array.from(row.values as unknown[]);
+      const name = String(v[cName] ?? '');
+      if (name && !/合计/.test(name)) rows.set(name, fig(String(v[cSub]).includes('已报送') || String(v[cSub]) === '是', Number(v[cRed] ?? 0), Number(v[cBlack] ?? 0)));
+    });
+    out['报送情况.xlsx'] = rows;
+    try {
+      const options = { cwd: world.ws, workspace: world.ws, today: world.today };
+      const model = await reportModel(options, parseReportTarget(options, b.label), 1790000000);
+      const submitted = new Map(model.rows.map((r) => [r.department, r.status !== 'missing']));
+      out.report = new Map(model.byDepartment.map((d) => [d.department, fig(submitted.get(d.department) ?? false, d.red, d.black)]));
+    } catch (err) {
+      problems.push({ check: 'batch-accepted', detail: `report ${b.label}: ${(err as { code?: string }).code ?? (err as Error).message}` });
+    }
+  }
+  const sup = await world.json<{ rows: { department: string; batch: string; status: string; red: number; black: number }[] }>(['supervise', String(b.year)]);
+  out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r.red, r.black)]));
+  return out;
+}
+
+/** Figures: the same department's submitted / red / black equal in every view of the batch. */
+export async function checkFigures(world: World, b: PlayedBatch): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const v = await views(world, b, problems);
+  const names = new Set<string>();
+  for (const m of Object.values(v)) for (const k of m.keys()) names.add(k);
+  for (const name of names) {
+    const each = Object.entries(v).map(([view, m]) => [view, m.get(name)] as const);
+    const missingIn = each.filter(([, f]) => f === undefined).map(([view]) => view);
+    const present = each.filter((e): e is readonly [string, Fig] => e[1] !== undefined);
+    if (missingIn.length > 0 && present.some(([, f]) => f.submitted)) problems.push({ check: 'figures-agree', detail: `${b.label} ${name}: absent from ${missingIn.join(', ')}` });
+    const sub = new Set(present.map(([, f]) => f.submitted));
+    if (sub.size > 1) problems.push({ check: 'submitted-agrees', detail: `${b.label} ${name}: submitted ${present.map(([view, f]) => `${view}=${f.submitted}`).join(' ')}` });
+    const counts = new Set(present.map(([, f]) => `${f.red}/${f.black}`));
+    if (counts.size > 1) problems.push({ check: 'figures-agree', detail: `${b.label} ${name}: red/black ${present.map(([view, f]) => `${view}=${f.red}/${f.black}`).join(' ')}` });
+  }
+  return problems;
+}
+
+/** status of a published batch: exit 0, and the findings its compile had (nothing about its own effects). */
+export async function checkStatusOfPublished(world: World, b: PlayedBatch): Promise<Problem[]> {
+  if (!b.published) return [];
+  const res = await world.cli(['status', b.label, '--format', 'json']);
+  const codes = (out: string): string => ((JSON.parse(out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).sort().join(','));
+  const now = codes(res.stdout);
+  const then = codes(b.compile.stdout);
+  return res.code === 0 && now === then ? [] : [{ check: 'status-of-published', detail: `${b.label}: exit ${res.code}, findings ${now} where compile had ${then}` }];
+}
+
+/** A projection of the register's state that two equal histories share. */
+function canon(state: RegisterState, on: string): string {
+  const recs = [...state.records.values()]
+    .map((e) => ({
+      id: e.id,
+      publications: e.publications.map((p) => ({ seq: p.seq, batch: p.batch, on: p.on })),
+      removals: e.removals.map((r) => ({ seq: r.seq, type: r.type, on: r.on, batch: r.batch })),
+      objections: e.objections.map((o) => ({ objection: o.objection, outcome: o.outcome, resolvedOn: o.resolvedOn })),
+      status: statusOn(e, on)?.status ?? null,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return JSON.stringify({ seq: state.seq, head: state.head, batches: [...state.batches.entries()].sort(), recs });
+}
+
+/** The register: the state kept step by step equals a replay from scratch, and one of the lines parsed anew. */
+export class ReplayCheck {
+  private inc: RegisterState = replay([]);
+  private seen = 0;
+
+  check(world: World): Problem[] {
+    const path = join(world.ws, 'register', 'events.jsonl');
+    if (!existsSync(path)) return [];
+    const loaded = loadRegister(world.ws) as { events: unknown[]; state: RegisterState };
+    continueReplay(this.inc, loaded.events.slice(this.seen) as never[]);
+    this.seen = loaded.events.length;
+    const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as never);
+    const fresh = replay(lines);
+    const a = canon(loaded.state, world.today);
+    const problems: Problem[] = [];
+    if (canon(this.inc, world.today) !== a) problems.push({ check: 'register-replay', detail: 'step-by-step state differs from a replay from scratch' });
+    if (canon(fresh, world.today) !== a) problems.push({ check: 'register-replay', detail: 'the lines parsed anew replay to another state' });
+    return problems;
+  }
+}
+
+type DiffDoc = { added: { id: string }[]; removed: { id: string }[]; corrected: { id: string; status: string }[] };
+/** A set of public ids with a diff applied: a correction under a new number leaves (removed as corrected), one under its own stays (a revision). */
+const applyDiff = (s: Set<string>, d: DiffDoc): Set<string> => {
+  const out = new Set(s);
+  for (const r of [...d.removed, ...d.corrected.filter((c) => c.status !== 'active')]) out.delete(r.id);
+  for (const r of d.added) out.add(r.id);
+  return out;
+};
+const same = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
+
+/** diff of consecutive published batches composes: A→B then B→C is A→C, and A with A→B applied is B. */
+export async function checkDiff(world: World): Promise<Problem[]> {
+  const pub = world.played.filter((b) => b.published);
+  if (pub.length < 2) return [];
+  const problems: Problem[] = [];
+  const publicAt = async (b: PlayedBatch): Promise<Set<string>> =>
+    new Set((await world.json<{ records: { id: string }[] }>(['register', 'list', '--on', b.today])).records.map((r) => r.id));
+  const diff = async (a: PlayedBatch, b: PlayedBatch): Promise<DiffDoc> => world.json<DiffDoc>(['diff', a.label, b.label]);
+  const [a, b] = pub.slice(-2) as [PlayedBatch, PlayedBatch];
+  const sa = await publicAt(a);
+  const dab = await diff(a, b);
+  if (!same(applyDiff(sa, dab), await publicAt(b))) problems.push({ check: 'diff-composes', detail: `${a.label} + diff(${a.label},${b.label}) is not ${b.label}` });
+  if (pub.length >= 3) {
+    const first = pub[0] as PlayedBatch;
+    const s0 = await publicAt(first);
+    const d0a = await diff(first, a);
+    const d0b = await diff(first, b);
+    if (!same(applyDiff(applyDiff(s0, d0a), dab), applyDiff(s0, d0b))) problems.push({ check: 'diff-composes', detail: `diff(${first.label},${a.label}) then diff(${a.label},${b.label}) is not diff(${first.label},${b.label})` });
+  }
+  return problems;
+}
+
+/** Every package written verifies, and exports for both audiences. */
+export async function checkPackage(world: World, b: PlayedBatch, exports = true): Promise<Problem[]> {
+  if (!b.written) return [];
+  const problems: Problem[] = [];
+  const v = await world.cli(['verify', join(world.ws, 'packages', b.label)]);
+  if (v.code !== 0) problems.push({ check: 'package-verifies', detail: `${b.label}: verify exit ${v.code}` });
+  for (const audience of exports ? ['public', 'sharing'] : []) {
+    const to = mkdtempSync(join(tmpdir(), 'hrss-prop-export-'));
+    try {
+      const e = await world.cli(['export', b.label, '--to', join(to, 'out'), '--audience', audience, '--format', 'json']);
+      if (e.code !== 0) problems.push({ check: 'package-exports', detail: `${b.label} ${audience}: export exit ${e.code} ${e.stdout.match(/"message":\s*"([^"]*)"/)?.[1] ?? ''}` });
+    } finally {
+      rmSync(to, { recursive: true, force: true });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Corrections (truth.md "Content, corrections and revisions"): a row correcting a public record — under a
+ * new 认定文书号 or keeping its own — is accepted (never REGISTER_CHANGED) and `diff` lists it under corrected.
+ */
+export async function checkCorrections(world: World, b: PlayedBatch): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const codes = ((JSON.parse(b.compile.stdout) as { diagnostics?: { code: string }[] }).diagnostics ?? []).map((d) => d.code);
+  if (b.sameCorrections > 0 && b.unmarkedChanges === 0 && codes.includes('REGISTER_CHANGED')) {
+    problems.push({ check: 'corrections-accepted', detail: `${b.label}: ${b.sameCorrections} same-number correction(s) refused as REGISTER_CHANGED` });
+  }
+  const pub = world.played.filter((x) => x.published);
+  const prev = pub[pub.length - 2];
+  if (b.published && b.corrections > 0 && prev && pub[pub.length - 1] === b) {
+    const d = await world.json<{ corrected: unknown[] }>(['diff', prev.label, b.label]);
+    if (d.corrected.length < b.corrections) problems.push({ check: 'corrections-accepted', detail: `${b.label}: ${b.corrections} correction(s) sent, diff lists ${d.corrected.length} under corrected` });
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+// Random histories for the consistency property (truth.md, issue 17 item 4): what a clerk's year can hold —
+// quarters, supplementary batches, resends, corrections of both kinds, removals of every type, objections of
+// every outcome, blank forms, nil reports, expiry — as plain data, so a failing seed prints a readable case.
+import fc from 'fast-check';
+
+/** Two departments of the built-in matrix and one of their domains each. */
+export const DEPTS = [
+  { name: '劳动关系科', domain: '劳动合同' },
+  { name: '就业办', domain: '劳务派遣' },
+] as const;
+
+export type Severity = '轻微' | '一般' | '严重';
+
+export interface RowSpec {
+  /** One of four subjects of the department: resending one is what departments do. */
+  subject: number;
+  list: 'red' | 'black';
+  /** 0: as first sent; 1: another 列入事由 (content changed). */
+  variant: 0 | 1;
+  severity: Severity;
+  /** none; 'new': 更正原文书号 names the public record's number, the row a new one; 'same': its own number. */
+  correction: 'none' | 'new' | 'same';
+}
+
+export type DeptPlan =
+  | { kind: 'absent' }
+  | { kind: 'blank' }
+  | { kind: 'nil'; removals: number[] }
+  | { kind: 'rows'; rows: RowSpec[]; removals: number[] };
+
+export type Step =
+  | { kind: 'batch'; supplementary: boolean; plans: DeptPlan[] }
+  | { kind: 'objection'; pick: number; outcome: '维持' | '撤销' | '更正' };
+
+const rowSpec: fc.Arbitrary<RowSpec> = fc.record({
+  subject: fc.integer({ min: 0, max: 3 }),
+  list: fc.constantFrom('red' as const, 'black' as const),
+  variant: fc.oneof({ weight: 4, arbitrary: fc.constant(0 as const) }, { weight: 1, arbitrary: fc.constant(1 as const) }),
+  severity: fc.constantFrom<Severity>('轻微', '一般', '严重'),
+  correction: fc.oneof({ weight: 6, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constant('new' as const) }, { weight: 1, arbitrary: fc.constant('same' as const) }),
+});
+
+const removals = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 1 });
+
+const deptPlan: fc.Arbitrary<DeptPlan> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant({ kind: 'absent' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('nil' as const), removals }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('rows' as const), rows: fc.array(rowSpec, { minLength: 1, maxLength: 3 }), removals }) },
+);
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('batch' as const), supplementary: fc.boolean(), plans: fc.tuple(deptPlan, deptPlan).map((t) => [...t]) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('objection' as const), pick: fc.nat(), outcome: fc.constantFrom('维持' as const, '撤销' as const, '更正' as const) }) },
+);
+
+/** A history: a few steps (the first a batch); at most four regular batches (2026Q1…Q4). */
+export const history: fc.Arbitrary<Step[]> = fc
+  .tuple(step.filter((s) => s.kind === 'batch'), fc.array(step, { maxLength: 3 }))
+  .map(([first, rest]) => [{ ...first, supplementary: false } as Step, ...rest]);
+
+const row = (subject: number, list: 'red' | 'black', extra: Partial<RowSpec> = {}): RowSpec => ({ subject, list, variant: 0, severity: '一般', correction: 'none', ...extra });
+
+/**
+ * The clerk's year of issue 17, played first on every run: blank forms, a resend, corrections of both
+ * kinds, a supplementary batch, objections of every outcome, removals of every type, an expiry.
+ */
+export const CLERKS_YEAR: Step[] = [
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [row(0, 'red'), row(1, 'black'), row(2, 'black', { severity: '轻微' })], removals: [] }, { kind: 'blank' }] },
+  { kind: 'objection', pick: 0, outcome: '更正' },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [row(0, 'red'), row(1, 'black', { correction: 'same', variant: 1 }), row(3, 'red')], removals: [2] }, { kind: 'rows', rows: [row(0, 'red')], removals: [] }] },
+  { kind: 'batch', supplementary: true, plans: [{ kind: 'absent' }, { kind: 'rows', rows: [row(1, 'black', { severity: '严重' })], removals: [] }] },
+  { kind: 'objection', pick: 1, outcome: '撤销' },
+  { kind: 'objection', pick: 2, outcome: '维持' },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [row(1, 'black', { correction: 'new' })], removals: [3] }, { kind: 'nil', removals: [0] }] },
+];

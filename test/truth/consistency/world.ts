@@ -1,0 +1,218 @@
+// Plays a generated history (history.ts) in a workspace through the CLI's run() in-process (no child
+// process): writes each batch's submissions as a department would (CSV lists, 报送单, 附件, 移出申请, the
+// untouched form from `template`), then status, compile, publish, objection add/resolve as the clerk would.
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli, type CliResult } from '../../helpers/cases.js';
+import { makeCreditCode } from '../../../dist/domain/credit-code.js';
+import { addDays } from '../../../dist/domain/dates.js';
+import { DEPTS, type DeptPlan, type RowSpec, type Step } from './history.js';
+
+const EVIDENCE = join(ROOT, 'fixtures', 'example-workspace', 'submissions', '2026Q3', '劳动关系科', '附件');
+const QUARTER_END = ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'];
+const QUARTER_CN = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
+export interface Listed {
+  id: string;
+  listType: 'red' | 'black';
+  department: string;
+  subjectName: string;
+  subjectKey: string;
+  status: string;
+}
+
+/** One batch as played: its label, the day it was played, and what the clerk's commands answered. */
+export interface PlayedBatch {
+  label: string;
+  year: number;
+  today: string;
+  status: CliResult;
+  compile: CliResult;
+  /** Rows sent as corrections keeping their 认定文书号, and rows changed without any correction marker. */
+  sameCorrections: number;
+  unmarkedChanges: number;
+  /** Rows correcting a public record (either kind). */
+  corrections: number;
+  written: boolean;
+  published: boolean;
+}
+
+const BIN = join(ROOT, 'bin', 'hrss-credit.js');
+
+function spawnCli(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 2) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const subjectName = (d: number, s: number): string => `新乡市测试${'甲乙'[d]}${'一二三四'[s]}有限公司`;
+const creditCode = (d: number, s: number): string => makeCreditCode('91410700', `MA4${d}${s}K7P`.slice(0, 8).padEnd(8, '0'));
+const decisionNo = (d: number, s: number, list: 'red' | 'black', suffix = ''): string => `新人社${list === 'red' ? '表' : '罚'}〔2026〕${d + 1}${s + 1}${suffix}号`;
+
+export class World {
+  readonly played: PlayedBatch[] = [];
+  today = '2026-01-05';
+  private quarter = -1;
+  private supplementary = 1;
+  log: string[] = [];
+  /** The 认定文书号 each (department, subject, list) is public under, as the batches sent them. */
+  private numbers = new Map<string, string>();
+  private pendingNumbers = new Map<string, string>();
+  private decided = new Map<string, string>();
+  private sameCorrections = 0;
+  private corrections = 0;
+  private unmarkedChanges = 0;
+
+  /** `spawn`: each command in a child process of bin/hrss-credit.js (the CLI-level variant), else run() in process. */
+  constructor(readonly ws: string, private readonly spawn = false) {}
+
+  /** Milliseconds spent per command (PROPERTY_SURVEY prints them). */
+  static readonly spent = new Map<string, number>();
+  static readonly forms = new Map<string, Buffer>();
+
+  async cli(args: string[]): Promise<CliResult> {
+    const t0 = performance.now();
+    const argv = [...args, '-w', this.ws, '--today', this.today];
+    const env = { HRSS_CREDIT_USER: '张三', SOURCE_DATE_EPOCH: '1790000000' };
+    const res = this.spawn ? await spawnCli(argv, this.ws, env) : await runCli(argv, this.ws, env);
+    this.log.push(`${args.join(' ')} → ${res.code}`);
+    const name = args[0] === 'register' || args[0] === 'objection' ? `${args[0]} ${args[1]}` : (args[0] as string);
+    World.spent.set(name, (World.spent.get(name) ?? 0) + performance.now() - t0);
+    return res;
+  }
+
+  async json<T>(args: string[]): Promise<T> {
+    const res = await this.cli([...args, '--format', 'json']);
+    try {
+      return JSON.parse(res.stdout) as T;
+    } catch {
+      throw new Error(`${args.join(' ')}: not JSON (exit ${res.code}): ${res.stdout.slice(0, 300)}${res.stderr.slice(0, 300)}`);
+    }
+  }
+
+  /** What is public today (register list). */
+  async active(): Promise<Listed[]> {
+    return (await this.json<{ records: Listed[] }>(['register', 'list'])).records;
+  }
+
+  async play(step: Step): Promise<PlayedBatch | undefined> {
+    if (step.kind === 'objection') {
+      await this.objection(step.pick, step.outcome);
+      return undefined;
+    }
+    return this.batch(step.supplementary, step.plans);
+  }
+
+  private async objection(pick: number, outcome: '维持' | '撤销' | '更正'): Promise<void> {
+    if (this.played.length === 0) return;
+    this.today = addDays(this.today, 1);
+    const active = await this.active();
+    const target = active[pick % Math.max(active.length, 1)];
+    if (!target) return;
+    const add = await this.json<{ objection?: { number: string } }>(['objection', 'add', '--received', this.today, '--from', '王某', '--record', target.id, '--summary', '认定事实有误']);
+    const number = add.objection?.number;
+    if (!number) return;
+    await this.cli(['objection', 'resolve', number, '--outcome', outcome, '--opinion', `经核查，${outcome}`, '--on', this.today, '--by', '李四']);
+  }
+
+  private async batch(supplementary: boolean, plans: DeptPlan[]): Promise<PlayedBatch> {
+    // A supplementary batch follows its quarter's regular one; else the next quarter.
+    const supp = supplementary && this.quarter >= 0 && this.played.some((b) => b.label === `2026Q${this.quarter + 1}` && b.published);
+    if (supp) this.supplementary++;
+    else {
+      this.quarter = Math.min(this.quarter + 1, 3);
+      this.supplementary = 1;
+    }
+    const q = this.quarter;
+    const quarterLabel = `2026Q${q + 1}`;
+    const label = this.supplementary > 1 ? `${quarterLabel}-${this.supplementary}` : quarterLabel;
+    const end = QUARTER_END[q] as string;
+    const day = addDays(end, supp ? 20 + this.supplementary : 12);
+    this.today = day > this.today ? day : addDays(this.today, 1);
+    const active = this.played.length > 0 ? await this.active() : [];
+    this.sameCorrections = 0;
+    this.unmarkedChanges = 0;
+    this.corrections = 0;
+    for (const [d, plan] of plans.entries()) await this.writeDepartment(label, quarterLabel, q, d, plan, active);
+    mkdirSync(join(this.ws, 'submissions', label), { recursive: true });
+
+    const status = await this.cli(['status', label, '--format', 'json']);
+    const compile = await this.cli(['compile', label, '--force', '--format', 'json']);
+    const written = compile.code === 0;
+    let published = false;
+    if (written) published = (await this.cli(['publish', label, '--on', this.today])).code === 0;
+    if (published) for (const [k, v] of this.pendingNumbers) this.numbers.set(k, v);
+    this.pendingNumbers.clear();
+    const played = { label, year: 2026, today: this.today, status, compile, written, published, sameCorrections: this.sameCorrections, unmarkedChanges: this.unmarkedChanges, corrections: this.corrections };
+    this.played.push(played);
+    return played;
+  }
+
+  private async writeDepartment(label: string, quarterLabel: string, q: number, d: number, plan: DeptPlan, active: Listed[]): Promise<void> {
+    const dept = DEPTS[d]!;
+    const folder = join(this.ws, 'submissions', label, dept.name);
+    if (plan.kind === 'absent') return;
+    mkdirSync(folder, { recursive: true });
+    if (plan.kind === 'blank') {
+      // The untouched form from `template` (made once per department and quarter: the same bytes each time).
+      const target = join(folder, `${dept.name}_${quarterLabel}_信用红黑名单.xlsx`);
+      const key = `${dept.name}|${quarterLabel}`;
+      let cached = World.forms.get(key);
+      if (!cached) {
+        await this.cli(['template', dept.name, '--quarter', quarterLabel, '--out', target]);
+        cached = readFileSync(target);
+        World.forms.set(key, cached);
+      } else writeFileSync(target, cached);
+      return;
+    }
+    const sentOn = addDays(QUARTER_END[q] as string, 5) < this.today ? addDays(QUARTER_END[q] as string, 5) : this.today;
+    const cover = ['项目,内容', `报送单位,${dept.name}`, `报送季度,2026年${QUARTER_CN[q]}`, '填报人,王晓敏', '联系电话,0373-3000000', '审核人,李建国', `审核日期,${sentOn}`, '审定人,赵振华', `审定日期,${sentOn}`, `报送日期,${sentOn}`, `无信息报告,${plan.kind === 'nil' ? '是' : '否'}`];
+    writeFileSync(join(folder, '报送单.csv'), `\uFEFF${cover.join('\r\n')}\r\n`);
+    const mine = active.filter((r) => r.department === dept.name);
+    // Removal requests for the department's own public records (a subject with none is left out).
+    const removalRows: string[] = [];
+    for (const s of plan.removals) {
+      const rec = mine.find((r) => r.subjectName === subjectName(d, s));
+      if (!rec) continue;
+      const revoke = (s + q) % 3 === 0;
+      const type = revoke ? '撤销' : rec.listType === 'red' ? '违法违规移出' : '提前移出';
+      const reviewed = addDays(this.today, -2);
+      removalRows.push([rec.listType === 'red' ? '红名单' : '黑名单', rec.subjectName, creditCode(d, s), '', type, '经复核移出', type === '违法违规移出' ? '新人社罚〔2026〕99号' : '', reviewed, type === '提前移出' ? reviewed : ''].join(','));
+    }
+    if (removalRows.length > 0) {
+      writeFileSync(join(folder, '移出申请.csv'), `\uFEFF名单类型,主体名称,统一社会信用代码,认定文书号,移出类型,移出原因,违法违规认定文书号,审查日期,报备市信用办日期\r\n${removalRows.join('\r\n')}\r\n`);
+    }
+    if (plan.kind === 'nil') return;
+    const seen = new Set<number>();
+    const rows: RowSpec[] = plan.rows.filter((r) => !seen.has(r.subject) && seen.add(r.subject));
+    const lines = rows.map((r, i) => {
+      const publicRec = mine.find((x) => x.subjectName === subjectName(d, r.subject) && x.listType === r.list);
+      const key = `${d}|${r.subject}|${r.list}`;
+      const base = this.numbers.get(key) ?? decisionNo(d, r.subject, r.list);
+      // A correction names the public record's number: under a new number, or its own.
+      const correction = publicRec && r.correction !== 'none' ? r.correction : 'none';
+      const number = correction === 'new' ? decisionNo(d, r.subject, r.list, `-${label}`) : base;
+      this.pendingNumbers.set(key, number);
+      const facts = r.variant === 1 || correction !== 'none' ? `经复查更正的事实（${label}）` : '未按规定履行义务';
+      if (correction === 'same') this.sameCorrections++;
+      if (correction !== 'none') this.corrections++;
+      if (publicRec && correction === 'none' && r.variant === 1) this.unmarkedChanges++;
+      // A record keeps its 认定日期 however often it is resent.
+      const decided = this.decided.get(key) ?? addDays(QUARTER_END[q] as string, -20 + r.subject);
+      this.decided.set(key, decided);
+      return [i + 1, r.list === 'red' ? '红名单' : '黑名单', dept.domain, '法人及非法人组织', subjectName(d, r.subject), creditCode(d, r.subject), '张三', facts, '《劳动保障监察条例》', number, decided, r.list === 'black' ? r.severity : '', correction !== 'none' ? base : ''].join(',');
+    });
+    writeFileSync(
+      join(folder, '名单.csv'),
+      `\uFEFF序号,名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人（负责人）,列入事由,认定依据,认定文书号,认定日期,失信程度,更正原文书号\r\n${lines.join('\r\n')}\r\n`,
+    );
+    if (rows.some((r) => r.list === 'black')) {
+      mkdirSync(join(folder, '附件'), { recursive: true });
+      for (const f of ['执法现场.png', '案例报道-超时加班.docx']) copyFileSync(join(EVIDENCE, f), join(folder, '附件', f));
+    }
+  }
+}

@@ -1,0 +1,119 @@
+// truth.md "Small truths": Ctrl-C during publish, import or any register write — before the event is
+// written the command stops (exit 130) and the log is unchanged; after it is written the command
+// finishes and says that the event was recorded. The same for compile's package swap. A real child
+// process and SIGINT; the child tells where it is over IPC (io/interrupt.ts fault points), so the test
+// acts on that event, never after a number of seconds.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers/cases.js';
+
+const BIN = join(ROOT, 'bin', 'hrss-credit.js');
+const TODAY = ['--today', '2026-10-15'];
+let tmp = '';
+let template = '';
+let n = 0;
+
+type Done = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+
+/** The CLI in a child with an IPC channel: `at` resolves when it says it reached that point. */
+function spawnAt(args: string[], fault: string): { at: (point: string) => Promise<void>; done: Promise<Done>; interrupt: () => void } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: tmp, env: { ...process.env, HRSS_CREDIT_FAULT: fault, HRSS_CREDIT_USER: '张三' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => (stdout += d));
+  child.stderr?.on('data', (d) => (stderr += d));
+  const done = new Promise<Done>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const at = (point: string): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      child.on('message', (m) => (m === point ? resolve() : undefined));
+      void done.then((r) => reject(new Error(`exited (${r.code}) before ${point}: ${r.stdout}${r.stderr}`)));
+    });
+  return { at, done, interrupt: () => child.kill('SIGINT') };
+}
+
+const fresh = (): string => {
+  const ws = join(tmp, `ws-${++n}`);
+  cpSync(template, ws, { recursive: true });
+  return ws;
+};
+const log = (ws: string): string => (existsSync(join(ws, 'register', 'events.jsonl')) ? readFileSync(join(ws, 'register', 'events.jsonl'), 'utf8') : '');
+const HISTORY = (ws: string): string[] => readdirSync(join(ws, 'history', '2026Q2')).map((f) => join(ws, 'history', '2026Q2', f));
+
+beforeAll(async () => {
+  tmp = tempDir('interrupt');
+  template = join(tmp, 'template');
+  cpSync(join(ROOT, 'fixtures', 'example-workspace'), template, { recursive: true });
+  // A register of one event (劳动关系科's 2026Q2, imported), then 2026Q3 compiled against it.
+  const imp = await runCli(['register', 'import', ...HISTORY(template), '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科', '-w', template, ...TODAY], tmp);
+  expect(imp.code, imp.stdout).toBe(0);
+  const comp = await runCli(['compile', '2026Q3', '-w', template, ...TODAY], tmp);
+  expect(comp.code, comp.stdout).toBe(0);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('Ctrl-C before the event is written: exit 130, the log as it was, the lock gone', () => {
+  it('publish, while the register is read', async () => {
+    const ws = fresh();
+    const before = log(ws);
+    const p = spawnAt(['publish', '2026Q3', '-w', ws, ...TODAY], 'interrupt-while-reading');
+    await p.at('reading-register');
+    p.interrupt();
+    const r = await p.done;
+    expect(r.code).toBe(130);
+    expect(log(ws)).toBe(before);
+    expect(readdirSync(join(ws, 'register'))).toEqual(['events.jsonl']);
+  });
+
+  it('publish, with the event sealed and not yet written', async () => {
+    const ws = fresh();
+    const before = log(ws);
+    const p = spawnAt(['publish', '2026Q3', '-w', ws, ...TODAY], 'interrupt-before-commit');
+    await p.at('before-commit');
+    p.interrupt();
+    const r = await p.done;
+    expect(r.code).toBe(130);
+    expect(log(ws)).toBe(before);
+    expect(readdirSync(join(ws, 'register'))).toEqual(['events.jsonl']);
+  });
+
+  it('register import into a workspace without a register', async () => {
+    const ws = fresh();
+    rmSync(join(ws, 'register'), { recursive: true, force: true });
+    const p = spawnAt(['register', 'import', ...HISTORY(ws), '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科', '-w', ws, ...TODAY], 'interrupt-before-commit');
+    await p.at('before-commit');
+    p.interrupt();
+    const r = await p.done;
+    expect(r.code).toBe(130);
+    expect(log(ws)).toBe('');
+  });
+});
+
+describe('Ctrl-C after the event is written: the command finishes and says so', () => {
+  it('publish: exit 0, the event appended once, a note on stderr', async () => {
+    const ws = fresh();
+    const before = log(ws);
+    const p = spawnAt(['publish', '2026Q3', '-w', ws, ...TODAY], 'interrupt-after-commit');
+    await p.at('after-commit');
+    p.interrupt();
+    const r = await p.done;
+    expect(r.code, r.stderr).toBe(0);
+    const added = log(ws).slice(before.length).split('\n').filter(Boolean);
+    expect(added.map((l) => (JSON.parse(l) as { type: string; seq: number }).type)).toEqual(['publish']);
+    expect(r.stderr).toContain('事件已写入登记簿（第 2 条）');
+    expect(r.stdout).toContain('2:');
+    expect(readdirSync(join(ws, 'register'))).toEqual(['events.jsonl']);
+  });
+
+  it('compile: exit 0 once the package is swapped in, and the package verifies', async () => {
+    const ws = fresh();
+    const p = spawnAt(['compile', '2026Q3', '--force', '-w', ws, '--lang', 'en', ...TODAY], 'interrupt-after-commit');
+    await p.at('after-commit');
+    p.interrupt();
+    const r = await p.done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Interrupted (Ctrl-C) after the package was written to');
+    expect((await runCli(['verify', join(ws, 'packages', '2026Q3')], tmp)).code).toBe(0);
+  });
+});

@@ -1,0 +1,61 @@
+// truth.md "Small truths": an untouched form from `template` is not a submission — the department is
+// `submitted: false` in status, compile (JSON and manifest), supervise and its 通报 lapses.
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers/cases.js';
+
+const TODAY = ['--today', '2026-10-20'];
+let tmp = '';
+let ws = '';
+
+type Dept = { name: string; submitted: boolean };
+type Diag = { code: string; department?: string };
+
+beforeAll(async () => {
+  tmp = tempDir('untouched');
+  ws = join(tmp, 'ws');
+  cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+  // 考试中心 has only received its form: nothing filled in.
+  const folder = join(ws, 'submissions', '2026Q3', '考试中心');
+  rmSync(folder, { recursive: true, force: true });
+  const made = await runCli(['template', '考试中心', '--quarter', '2026Q3', '--out', join(folder, '考试中心_2026Q3_信用红黑名单.xlsx'), '-w', ws, ...TODAY], ws);
+  expect(made.code, made.stderr).toBe(0);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('an untouched form from template', () => {
+  it('status: not submitted, and only PACKAGE_SUBMISSION_MISSING for it', async () => {
+    const res = await runCli(['status', '2026Q3', '-w', ws, '--format', 'json', ...TODAY], ws);
+    const doc = JSON.parse(res.stdout) as { departments: Dept[]; diagnostics: Diag[] };
+    expect(doc.departments.find((d) => d.name === '考试中心')?.submitted).toBe(false);
+    expect(doc.diagnostics.filter((d) => d.department === '考试中心').map((d) => d.code)).toEqual(['PACKAGE_SUBMISSION_MISSING']);
+    // The others are as they were.
+    expect(doc.departments.filter((d) => d.name !== '考试中心').every((d) => d.submitted)).toBe(true);
+  });
+
+  it('compile: not submitted in its JSON and in the manifest', async () => {
+    const res = await runCli(['compile', '2026Q3', '-w', ws, '--format', 'json', ...TODAY], ws);
+    expect(res.code, res.stdout).toBe(0);
+    const doc = JSON.parse(res.stdout) as { departments: Dept[]; diagnostics: Diag[] };
+    expect(doc.departments.find((d) => d.name === '考试中心')?.submitted).toBe(false);
+    expect(doc.diagnostics.filter((d) => d.department === '考试中心').map((d) => d.code)).toEqual(['PACKAGE_SUBMISSION_MISSING']);
+    const manifest = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8')) as { departments: Dept[]; inputs: { path: string }[] };
+    expect(manifest.departments.find((d) => d.name === '考试中心')?.submitted).toBe(false);
+    // The blank form went into nothing: it is no input of the package.
+    expect(manifest.inputs.filter((i) => i.path.includes('考试中心'))).toEqual([]);
+  });
+
+  it('supervise: missing, and the 通报 names it 未报送, not for unsigned sign-offs', async () => {
+    const res = await runCli(['supervise', '2026', '-w', ws, '--format', 'json', ...TODAY], ws);
+    const doc = JSON.parse(res.stdout) as { rows: { department: string; batch: string; status: string }[]; lapses: { department: string; batch: string; kind: string }[] };
+    expect(doc.rows.find((r) => r.department === '考试中心' && r.batch === '2026Q3')?.status).toBe('missing');
+    expect(doc.lapses.filter((l) => l.department === '考试中心' && l.batch === '2026Q3').map((l) => l.kind)).toEqual(['missing']);
+  });
+
+  it('validate of the folder alone still says what is left to fill in', async () => {
+    const res = await runCli(['validate', join(ws, 'submissions', '2026Q3', '考试中心'), '--format', 'json', ...TODAY], ws);
+    const codes = (JSON.parse(res.stdout) as { diagnostics: Diag[] }).diagnostics.map((d) => d.code);
+    expect(codes).toContain('APPROVAL_SIGNOFF_MISSING');
+  });
+});
