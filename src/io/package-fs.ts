@@ -4,6 +4,7 @@
  * first, and a marker records the swap so that the next run finishes or rolls it back.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { readRegularFile } from './json-file.js';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync, statSync, lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeWrite } from './faults.js';
@@ -84,7 +85,8 @@ export function recoverPackages(dir: string, quarter?: string): string[] {
     const path = join(dir, name);
     let marker: SwapMarker;
     try {
-      marker = JSON.parse(readFileSync(path, 'utf8')) as SwapMarker;
+      // Bounded and non-blocking: a FIFO in the marker's place must not hang every command.
+      marker = JSON.parse(readRegularFile(path, 65_536).toString('utf8')) as SwapMarker;
     } catch {
       rmSync(path, { force: true });
       continue;

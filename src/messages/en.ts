@@ -591,6 +591,8 @@ function problemEn(a: ToolArgs): string {
     case 'fieldOrValue': return 'each column needs exactly one of "field" or "value"';
     case 'noOutputs': return 'it has no outputs list';
     case 'recordId': return 'the record id does not match its content: the file was edited by hand; compile again';
+    case 'packageNotFile': return 'not a regular file (a pipe, a device or a folder), not read; compile the quarter again with hrss-credit compile';
+    case 'packageTooLarge': return `the file is too large (over ${bytesEn(Number(a.limit))}) to be one this tool wrote; compile the quarter again with hrss-credit compile`;
     default: return `value ${v} is invalid`;
   }
 }

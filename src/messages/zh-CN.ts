@@ -594,6 +594,8 @@ function problemZh(a: ToolArgs): string {
     case 'fieldOrValue': return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
     case 'noOutputs': return '其中没有 outputs 文件清单';
     case 'recordId': return '记录的 id 与其内容不符：文件被手工改动过，请重新汇总';
+    case 'packageNotFile': return '这不是一个普通文件（可能是管道、设备或文件夹），未读取；请用 hrss-credit compile 重新汇总该季度';
+    case 'packageTooLarge': return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是本工具写的；请用 hrss-credit compile 重新汇总该季度`;
     default: return `值 ${v} 无效`;
   }
 }
