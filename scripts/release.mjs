@@ -23,7 +23,7 @@
 process.env.TZ = 'UTC';
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -323,5 +323,12 @@ const bytes = Buffer.concat(chunks);
 if (bytes.length > MAX_BYTES) throw new Error(`release: ${bytes.length} bytes, over the 15 MB the contract allows`);
 mkdirSync(OUT, { recursive: true });
 const target = join(OUT, `${NAME}.zip`);
-writeFileSync(target, bytes);
+// A temporary name, then rename: a full disk leaves the previous release (or none), never a truncated zip.
+const temp = join(OUT, `.${NAME}.zip.tmp-${process.pid}`);
+try {
+  writeFileSync(temp, bytes);
+  renameSync(temp, target);
+} finally {
+  rmSync(temp, { force: true });
+}
 console.log(`${relative(ROOT, target).split(sep).join('/')}: ${bytes.length} bytes, ${files.size} files, ${seen.size} bundled packages`);

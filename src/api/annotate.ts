@@ -153,7 +153,9 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     } catch (err) {
       if (err instanceof ToolError) throw err;
       const e = err as NodeJS.ErrnoException;
-      if (e.code && /^E[A-Z]+$/.test(e.code) && e.path && resolve(e.path).startsWith(outDir)) throw new ToolError('WRITE_FAILED', { problem: e.code, path: displayPath(cwd, dest) });
+      // A file-system error while the copy is written (a full disk reports ENOSPC with no path) is a
+      // failure to write, never "no copy, 检查通过": the original was read whole by validate already.
+      if (e.code && /^E[A-Z]+$/.test(e.code)) throw new ToolError('WRITE_FAILED', { problem: e.code, path: displayPath(cwd, dest) });
       // A workbook we cannot patch (damaged in a way the reader tolerated): no copy, the report stands.
       continue;
     }

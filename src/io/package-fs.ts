@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readRegularFile } from './json-file.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync, statSync, lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeWrite } from './faults.js';
@@ -175,10 +176,9 @@ export function removePackageSet(path: string): void {
   for (const side of PACKAGE_SIDES) rmSync(`${path}${side}`, { recursive: true, force: true });
 }
 
+/** Writes a file whole or not at all (a temporary name beside it, then rename): see io/atomic-write.ts. */
 export function writeFileDurable(path: string, data: Buffer | string): void {
-  beforeWrite(path);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
+  writeFileAtomic(path, data);
 }
 
 /** Copies the file `from` to `to` (its folders made), as writeFileDurable writes: evidence published byte for byte. */

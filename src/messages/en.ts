@@ -565,6 +565,12 @@ type ToolArgs = Record<string, string | number>;
 const TYPE_EN: Record<string, string> = { number: 'a number', string: 'a quoted string', boolean: 'true or false', object: 'an object {…}', array: 'an array […]', int: 'a whole number' };
 
 /** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
+/** A write's errno code with what it means. */
+function writeProblemEn(code: string): string {
+  const said: Record<string, string> = { ENOSPC: 'disk full', EDQUOT: 'disk quota exceeded', EROFS: 'read-only disk', EACCES: 'no write permission', EPERM: 'no write permission', EBUSY: 'file in use (close it in Excel)', ENAMETOOLONG: 'file name or path too long' };
+  return said[code] ? `${code}, ${said[code]}` : code;
+}
+
 function problemEn(a: ToolArgs): string {
   const v = a.value !== undefined ? `"${a.value}"` : '';
   const more = a.suggestion !== undefined ? `; did you mean ${a.suggestion}?` : '';
@@ -639,7 +645,8 @@ export const enToolErrors: ToolErrorCatalogue = {
   REGISTER_UNREADABLE: (a) => `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `the export folder ${a.path} is not empty; choose an empty folder, or add --force to overwrite files of the same name`,
   LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished`,
-  WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
+  // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
+  WRITE_FAILED: (a) => (a.scope === 'package' ? `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}` : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an existing file of that name is unchanged; free disk space or check write permission, then try again`),
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
   ANNOTATE_DIR_UNSAFE: (a) => `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,

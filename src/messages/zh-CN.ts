@@ -568,6 +568,12 @@ type ToolArgs = Record<string, string | number>;
 const TYPE_ZH: Record<string, string> = { number: '数字', string: '文字（加引号的字符串）', boolean: 'true 或 false', object: '对象 {…}', array: '数组 […]', int: '整数' };
 
 /** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
+/** A write's errno code with what it means to a clerk. */
+function writeProblemZh(code: string): string {
+  const said: Record<string, string> = { ENOSPC: '磁盘已满', EDQUOT: '磁盘配额已满', EROFS: '磁盘只读', EACCES: '没有写入权限', EPERM: '没有写入权限', EBUSY: '文件被占用（请在 Excel 中关闭它）', ENAMETOOLONG: '文件名或路径太长' };
+  return said[code] ? `${code}，${said[code]}` : code;
+}
+
 function problemZh(a: ToolArgs): string {
   const v = a.value !== undefined ? `“${a.value}”` : '';
   const more = a.suggestion !== undefined ? `；你是不是想写 ${a.suggestion}？` : '';
@@ -642,7 +648,8 @@ export const zhToolErrors: ToolErrorCatalogue = {
   REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `导出文件夹 ${a.path} 不是空的；请换一个空文件夹，或加 --force 覆盖同名文件`,
   LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试`,
-  WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
+  // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
+  WRITE_FAILED: (a) => (a.scope === 'package' ? `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}` : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；请腾出磁盘空间或检查写入权限后重试`),
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
   ANNOTATE_DIR_UNSAFE: (a) => `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
