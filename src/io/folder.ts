@@ -47,6 +47,14 @@ export function isEvidenceDirName(name: string): boolean {
   return EVIDENCE_DIRS.has(name.toLowerCase()) || EVIDENCE_DIRS.has(name);
 }
 
+/**
+ * The folder validate --annotate writes its copies into (`检查结果/`): never a department, wherever
+ * it lies (an older version wrote it into the quarter folder when run from there).
+ */
+export function isFeedbackDirName(name: string): boolean {
+  return name === '检查结果';
+}
+
 /** A feedback copy written by validate --annotate (department.md): `<name>.检查结果.xlsx`. */
 export function isFeedbackCopyName(name: string): boolean {
   return basename(name).toLowerCase().endsWith('.检查结果.xlsx');
@@ -172,7 +180,8 @@ export async function holdsNoFiles(dir: string, depth = 0): Promise<boolean> {
     return false;
   }
   for (const e of entries) {
-    if (isLitter(e.name)) continue;
+    // A feedback copy is not a submission either (truth.md: compile and status ignore it).
+    if (isLitter(e.name) || (e.isFile() && isFeedbackCopyName(e.name))) continue;
     if (!e.isDirectory()) return false;
     if (!(await holdsNoFiles(join(dir, e.name), depth + 1))) return false;
   }

@@ -26,11 +26,11 @@ export async function validateCommand(env: CommandEnv, paths: string[], opts: { 
   let report;
   if (opts.annotate !== undefined) {
     // The feedback copies (department.md): loaded only when asked for.
-    const { validateAndAnnotate, DEFAULT_FEEDBACK_DIR } = await import('../../api/annotate.js');
+    const { validateAndAnnotate } = await import('../../api/annotate.js');
     const epoch = sourceDateEpoch(env.io.env);
     const res = await validateAndAnnotate(paths, {
       ...options,
-      annotate: opts.annotate === true ? DEFAULT_FEEDBACK_DIR : opts.annotate,
+      ...(opts.annotate !== true ? { annotate: opts.annotate } : {}),
       lang: env.m.lang,
       ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
     });
