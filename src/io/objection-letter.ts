@@ -11,6 +11,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import type { RegisterRecord } from '../register/events.js';
 import { toXmlSafe } from '../domain/text.js';
+import { withoutBidi } from '../domain/bidi.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { normaliseZip } from './xlsx-writer.js';
@@ -93,7 +94,8 @@ async function loadDocx(): Promise<DocxModule> {
 
 export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer> {
   const { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, WidthType, AlignmentType } = await (docx ??= loadDocx());
-  const text = (t: string, bold = false) => new TextRun({ text: toXmlSafe(t), bold });
+  // No bidi control (an RLO in a summary would reverse the letter's text) and nothing XML forbids.
+  const text = (t: string, bold = false) => new TextRun({ text: toXmlSafe(withoutBidi(t)), bold });
   const cell = (t: string, width: number, bold = false) =>
     new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: t.split('\n').map((line) => new Paragraph({ children: [text(line, bold)] })) });
   const table = new Table({
