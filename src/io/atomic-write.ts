@@ -14,7 +14,13 @@ import { beforeWrite, partialWrite } from './faults.js';
 
 /** The temporary name beside `path`: hidden, and recognisable as ours (`.<name>.tmp-<pid>-<hex>`). */
 export function tempBeside(path: string): string {
-  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // The name is cut to 100 bytes: a long final name (up to 255 bytes) must not make its temporary name too long.
+  let stem = '';
+  for (const ch of basename(path)) {
+    if (Buffer.byteLength(stem + ch, 'utf8') > 100) break;
+    stem += ch;
+  }
+  return join(dirname(path), `.${stem}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 /** True for a name `tempBeside` makes: readers that list folders skip such files. */

@@ -31,6 +31,8 @@ export interface DepartmentListing {
   links: (FolderEntry & { reason: 'link' | 'hardlink' })[];
   /** `*.检查结果.xlsx` written by validate --annotate: never read as lists (FILE_FEEDBACK_COPY). */
   feedbackCopies?: FolderEntry[];
+  /** Folders more than MAX_DEPTH folders below 附件: not walked, reported (EVIDENCE_FILE_IGNORED). */
+  deep?: FolderEntry[];
   /** `rel` is `.` when the department folder itself cannot be listed. */
   unreadable: { rel: string; code: string }[];
   /** Zip submissions only: entries whose names would resolve outside the folder; never extracted. */
@@ -122,6 +124,8 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
     }
     if (e.isDirectory()) {
       if (depth < MAX_DEPTH) await walkEvidence(path, r, depth + 1, out);
+      // Deeper than that is not walked, but said (EVIDENCE_FILE_IGNORED), never dropped silently.
+      else (out.deep ??= []).push({ name: `${e.name}/`, path, rel: `${r}/`, size: 0 });
       continue;
     }
     if (!e.isFile()) continue;

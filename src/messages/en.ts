@@ -49,6 +49,7 @@ const NAME_PROBLEM_EN: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['prob
   character: 'a character Windows forbids, or a control character',
   trailing: 'ends in a dot or a space',
   empty: 'empty',
+  tooLong: 'too long: at most about 225 bytes per name (75 Chinese characters), 140 characters for the whole path below 附件',
 };
 
 const BECAUSE_EN = { organisation: ' (required for organisations)', person: ' (required for natural persons)', black: ' (required on black lists)', business: ' (required for 个体工商户)' } as const;
@@ -356,9 +357,9 @@ export const en: CodeCatalogue = {
   EVIDENCE_FILE_IGNORED: {
     title: 'File not used',
     message: (a) =>
-      a.folder ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged' : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
+      a.deep ? `this folder lies more than ${a.deep} folders below 附件: the files in it are not checked, not packaged` : a.folder ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged' : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
     hint: (a) =>
-      a.folder ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out' : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
+      a.deep ? `Move its reports and pictures into a folder at most ${a.deep} deep below 附件` : a.folder ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out' : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: 'Unsafe path',
@@ -367,12 +368,16 @@ export const en: CodeCatalogue = {
         ? `"${visible(a.name)}" is a link and is neither read nor packaged`
         : a.reason === 'hardlink'
           ? `"${visible(a.name)}" is a hard link (the same file has another name, perhaps outside the workspace) and is neither read nor packaged`
+          : a.reason === 'name' && a.problem === 'tooLong'
+            ? `the name "${visible(a.name)}" is ${NAME_PROBLEM_EN.tooLong}: it cannot be written into the package and is not packaged`
           : a.reason === 'name'
             ? `the name "${visible(a.name)}" cannot be used on Windows (${NAME_PROBLEM_EN[a.problem ?? 'character']}) and is not packaged`
             : `"${visible(a.name)}" points outside the department folder and is neither read nor packaged`,
     hint: (a) =>
       a.inZip
         ? 'This path in the zip would be extracted outside the department folder and is not used: zip the department folder itself (right-click → Send to → Compressed (zipped) folder), with no \\ or drive letter in names, or send the folder'
+        : a.reason === 'name' && a.problem === 'tooLong'
+        ? 'Shorten the name (or nest fewer folders) and send it again; otherwise compile cannot write it into the package'
         : a.reason === 'name'
         ? 'Rename it: no CON, PRN, AUX, NUL, COM1, LPT1 …, none of < > : " / \\ | ? * or control characters, no dot or space at the end'
         : 'Copy the file itself (not a link) into the department\'s 附件 folder',

@@ -50,6 +50,7 @@ const NAME_PROBLEM_ZH: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['prob
   character: '含有 Windows 不允许的字符或控制字符',
   trailing: '以点或空格结尾',
   empty: '名称为空',
+  tooLong: '太长：一个文件名最多约 75 个汉字，附件下的整个路径最多 140 个字',
 };
 
 const BECAUSE_ZH = { organisation: '（法人及非法人组织必填）', person: '（自然人必填）', black: '（黑名单必填）', business: '（个体工商户必填）' } as const;
@@ -358,9 +359,9 @@ export const zhCN: CodeCatalogue = {
   EVIDENCE_FILE_IGNORED: {
     title: '文件未被使用',
     message: (a) =>
-      a.folder ? '此文件夹不是“附件”文件夹，其中的文件不会被检查或打包' : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
+      a.deep ? `此文件夹在“附件”下超过 ${a.deep} 层，其中的文件不会被检查或打包` : a.folder ? '此文件夹不是“附件”文件夹，其中的文件不会被检查或打包' : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
     hint: (a) =>
-      a.folder ? '名单和报送单请直接放在科室文件夹中，报道材料和图片放在“附件”文件夹中；无关文件夹请移出' : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
+      a.deep ? `请把其中的报道材料和图片移到“附件”下不超过 ${a.deep} 层的文件夹中` : a.folder ? '名单和报送单请直接放在科室文件夹中，报道材料和图片放在“附件”文件夹中；无关文件夹请移出' : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: '不安全的路径',
@@ -369,12 +370,16 @@ export const zhCN: CodeCatalogue = {
         ? `“${visible(a.name)}”是快捷方式/链接，不会被读取或打包`
         : a.reason === 'hardlink'
           ? `“${visible(a.name)}”是硬链接（同一文件在别处还有名字，可能在工作目录之外），不会被读取或打包`
+          : a.reason === 'name' && a.problem === 'tooLong'
+            ? `名称“${visible(a.name)}”${NAME_PROBLEM_ZH.tooLong}；无法写入汇总包，不会被打包`
           : a.reason === 'name'
             ? `名称“${visible(a.name)}”在 Windows 上无法使用（${NAME_PROBLEM_ZH[a.problem ?? 'character']}），不会被打包`
             : `“${visible(a.name)}”指向科室文件夹之外，不会被读取或打包`,
     hint: (a) =>
       a.inZip
         ? '压缩包里的这个路径会解压到科室文件夹之外，不予处理：请直接压缩科室文件夹（右键文件夹 →“发送到”→“压缩(zipped)文件夹”），文件名中不要含 \\ 或盘符，或直接报送文件夹'
+        : a.reason === 'name' && a.problem === 'tooLong'
+        ? '请把文件名改短（或少套几层文件夹）后重新报送；否则汇总时无法写入汇总包'
         : a.reason === 'name'
         ? '请重命名：不要用 CON、PRN、AUX、NUL、COM1、LPT1 等作文件名，不要含 < > : " / \\ | ? * 和控制字符，结尾不要是点或空格'
         : '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
