@@ -4,7 +4,7 @@
  * every finding on its cell and a first sheet 检查结果 listing them. Never into a department
  * folder, never over the original.
  */
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CollectedDiagnostic } from '../diagnostics/collector.js';
 import { redactIdNumbers, DEFAULT_MASK_RULE, type MaskRule } from '../domain/mask.js';
 import { columnIndex, columnLetter, visible } from '../domain/text.js';
@@ -20,7 +20,7 @@ import { ToolError } from '../diagnostics/tool-error.js';
 import { validate, type ValidateOptions } from './validate.js';
 import type { Report } from '../diagnostics/report.js';
 import { TOOL_NAME } from '../version.js';
-import { defaultFeedbackDir, insideQuarterFolder, isInsideReal, realPathOf } from './annotate-place.js';
+import { defaultFeedbackDir, insideQuarterFolder, isInsideReal, realPathOf } from '../io/annotate-place.js';
 
 export const FEEDBACK_SUFFIX = '.检查结果.xlsx';
 export const DEFAULT_FEEDBACK_DIR = '检查结果';
@@ -47,10 +47,6 @@ interface ListInput {
 }
 
 const LIST_EXT = new Set(['.xlsx', '.xlsm', '.csv', '.txt']);
-
-function isInside(child: string, folder: string): boolean {
-  return child === folder || child.startsWith(folder.endsWith(sep) ? folder : folder + sep);
-}
 
 /** The cell a finding is marked on: its own; a row's first cell; a sheet's A1. */
 function markCell(d: CollectedDiagnostic): { row: number; col: number } {
