@@ -2,7 +2,7 @@
 // refused (exit 2, PACKAGE_INVALID), never waited on. Each run is a child process with a timeout and
 // SIGKILL: a hang fails the test (status null) instead of stalling the suite.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, cleanup, tempDir } from './helpers/cases.js';
@@ -79,6 +79,34 @@ describe('a FIFO or a device as a package file is refused, never waited on', () 
       const r = cli(args, ws);
       expect(r.hung).toBe(false);
       expect(r.code).toBe(0);
+    }
+  });
+});
+
+/** Inputs the tool reads from a workspace: each as a FIFO must not hang validate, status or compile. */
+const DEPT = ['validate', 'submissions/2026Q3/就业办'];
+const QUARTER = ['compile', '2026Q3', '--dry-run'];
+const INPUTS: [string, string, string[][]][] = [
+  ['a list workbook', 'submissions/2026Q3/就业办/劳务派遣红黑名单.xlsx', [DEPT, QUARTER]],
+  ['a CSV list', 'submissions/2026Q3/就业办/名单.csv', [DEPT]],
+  ['a cover', 'submissions/2026Q3/就业办/报送单.xlsx', [DEPT]],
+  ['evidence', 'submissions/2026Q3/就业办/附件/现场检查照片.jpg', [DEPT, QUARTER]],
+  ['a zip submission', 'submissions/2026Q3/监察科.zip', [QUARTER]],
+  ['the config', 'hrss-credit.config.json', [['status', '2026Q3']]],
+  ['a calendar file', 'calendar/2026.json', [['calendar', '2026']]],
+];
+
+describe('a FIFO as any input file is refused or skipped, never waited on', () => {
+  it.each(INPUTS)('%s', (_name, file, commands) => {
+    const ws = join(tmp, `in-${++n}`);
+    cpSync(base, ws, { recursive: true });
+    mkdirSync(join(ws, file, '..'), { recursive: true });
+    rmSync(join(ws, file), { force: true });
+    execFileSync('mkfifo', [join(ws, file)]);
+    for (const args of commands) {
+      const r = cli([...args, '--today', '2026-10-20'], ws);
+      expect(r.hung).toBe(false);
+      expect(r.doc).toBeDefined();
     }
   });
 });
