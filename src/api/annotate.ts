@@ -95,7 +95,7 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
   for (const outDir of outDirs) {
     const unsafe = departmentFolders.find((f) => isInsideReal(outDir, f) && !(options.annotate === undefined && inputs.some((i) => i.lone && outDirOf(i) === outDir)));
     if (unsafe) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, unsafe) });
-    if (insideQuarterFolder(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, outDir) });
+    if (insideQuarterFolder(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, outDir), where: 'quarter' });
     for (const i of inputs) if (realPathOf(i.path) === realPathOf(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: i.display });
   }
 

@@ -7,8 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readRegularFile } from './json-file.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync, statSync, lstatSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { beforeWrite } from './faults.js';
+import { join } from 'node:path';
 import { alive } from './lock.js';
 
 export function tempName(quarter: string): string {

@@ -654,7 +654,7 @@ export const enToolErrors: ToolErrorCatalogue = {
   WRITE_FAILED: (a) => (a.scope === 'package' ? `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}` : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an existing file of that name is unchanged; free disk space or check write permission, then try again`),
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
-  ANNOTATE_DIR_UNSAFE: (a) => `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
+  ANNOTATE_DIR_UNSAFE: (a) => (a.where === 'quarter' ? `feedback copies may not be written into a submissions quarter folder (${a.path}): compile would take the folder for a department; give --annotate no folder (the copies then go to 检查结果/ beside submissions/) or one outside submissions/` : `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`),
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };
 

@@ -657,7 +657,7 @@ export const zhToolErrors: ToolErrorCatalogue = {
   WRITE_FAILED: (a) => (a.scope === 'package' ? `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}` : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；请腾出磁盘空间或检查写入权限后重试`),
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
-  ANNOTATE_DIR_UNSAFE: (a) => `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
+  ANNOTATE_DIR_UNSAFE: (a) => (a.where === 'quarter' ? `检查结果不能写到报送季度文件夹里（${a.path}）：否则汇总时会被当作一个科室；请不写 --annotate 的文件夹（默认写到 submissions 旁的 检查结果/），或指定 submissions 以外的文件夹` : `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`),
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
 

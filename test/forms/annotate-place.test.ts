@@ -69,26 +69,27 @@ describe('validate --annotate without DIR, inside a workspace: 检查结果/<bat
 
 describe('validate --annotate DIR inside a submissions quarter folder or a department folder is refused (exit 2), by real path', () => {
   it.each([
-    ['the quarter folder itself', (ws: string) => join(ws, 'submissions/2026Q3')],
-    ['a new folder in the quarter folder', (ws: string) => join(ws, 'submissions/2026Q3/检查结果')],
-    ['a department folder', (ws: string) => join(ws, 'submissions/2026Q3/就业办')],
-    ['another department folder', (ws: string) => join(ws, 'submissions/2026Q3/劳动关系科/反馈')],
-    ['a path through ..', (ws: string) => join(ws, 'out/../submissions/2026Q3/新建')],
+    ['the quarter folder itself', (ws: string) => join(ws, 'submissions/2026Q3'), '报送季度文件夹'],
+    ['a new folder in the quarter folder', (ws: string) => join(ws, 'submissions/2026Q3/检查结果'), '报送季度文件夹'],
+    ['a department folder', (ws: string) => join(ws, 'submissions/2026Q3/就业办'), '科室文件夹'],
+    ['another department folder', (ws: string) => join(ws, 'submissions/2026Q3/劳动关系科/反馈'), '文件夹'],
+    ['a path through ..', (ws: string) => join(ws, 'out/../submissions/2026Q3/新建'), '报送季度文件夹'],
     ['a link to the department folder', (ws: string) => {
       symlinkSync(join(ws, 'submissions/2026Q3/就业办'), join(ws, '捷径'));
       return join(ws, '捷径');
-    }],
+    }, '科室文件夹'],
     ['a folder below a link to the quarter folder', (ws: string) => {
       symlinkSync(join(ws, 'submissions/2026Q3'), join(ws, '本季度'));
       return join(ws, '本季度', '反馈');
-    }],
-  ])('%s', async (_name, dirOf) => {
+    }, '报送季度文件夹'],
+  ] as const)('%s', async (_name, dirOf, says) => {
     const ws = workspace();
     const dir = dirOf(ws);
     const before = tree(join(ws, 'submissions'));
     const r = await runCli(['validate', 'submissions/2026Q3/就业办', '--annotate', dir, '--today', TODAY, '--format', 'json'], ws);
     expect(r.code).toBe(2);
     expect(json(r.stdout).error.code).toBe('ANNOTATE_DIR_UNSAFE');
+    expect(json(r.stdout).error.message).toContain(says);
     expect(tree(join(ws, 'submissions'))).toEqual(before);
   });
 });
