@@ -24,6 +24,7 @@ import type { QuarterCheck } from './quarter.js';
 import { columnsFor, countRecords, exportRow, type Audience, type ExportContext } from './records.js';
 import type { RegisterPlan } from './register-compile.js';
 import { removedSheet } from './removed-sheet.js';
+import { correctedSheet } from './corrected-sheet.js';
 
 export type CsvEncoding = Config['export']['csvEncoding'];
 
@@ -233,6 +234,7 @@ export async function writeListFiles(
     { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
   ];
   if (register) sheets.push(removedSheet(template.sheets.removed, register, audience, ctx.maskRule));
+  if (register && register.corrected.length > 0) sheets.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
   const written: string[] = [];
   const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
   writeFileDurable(join(dir, xlsxName), await workbookBuffer(sheets.map((s) => ({ ...s, rows: cellsOf(s.rows as string[][]) })), ctx.instant, TOOL_NAME));
@@ -346,7 +348,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     ),
   );
 
-  const registerPart = p.register ? { removals: p.register.removals, unchanged: p.register.unchanged } : {};
+  const registerPart = p.register ? { removals: p.register.removals, unchanged: p.register.unchanged, corrected: p.register.corrected } : {};
   writeFileDurable(join(dir, 'records.json'), `${JSON.stringify({ schemaVersion: 2, quarter, audience: 'sharing', records: p.records, ...registerPart }, null, 2)}\n`);
   writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`);
 

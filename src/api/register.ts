@@ -11,14 +11,17 @@ import { subjectKeyOf } from '../domain/identity.js';
 import { maskIdentifier, redactIdNumbers, type MaskRule } from '../domain/mask.js';
 import { foldKey } from '../domain/text.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
+import { z } from 'zod';
 import { parseRecordsFile } from '../schemas/record.js';
+import { CorrectedEntrySchema } from '../schemas/register-event.js';
+import { contentHashes } from '../register/content.js';
 import { sha256Of } from '../io/package-fs.js';
 import { readPackageFile } from '../io/package-read.js';
 import { pathExists } from '../io/workspace.js';
 import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
 import { eventBySeq, formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
-import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
+import { REMOVAL_TYPES, type CorrectedEntry, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
 import { apply, cloneState, eventsTouching, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
@@ -52,6 +55,7 @@ interface PackageContent {
   records: RegisterRecord[];
   removals: RemovalEntry[];
   unchanged: string[];
+  corrected: CorrectedEntry[];
 }
 
 /** records.json of a package: the records (ids checked by parseRecordsFile), and removals/unchanged when compile wrote them. */
@@ -68,7 +72,8 @@ function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent
     const removals = Array.isArray(data.removals) ? (data.removals as RemovalEntry[]) : [];
     for (const r of removals) if (typeof r?.id !== 'string' || !(REMOVAL_TYPES as readonly string[]).includes(r.type)) throw new Error(`removals: ${JSON.stringify(r).slice(0, 80)}`);
     const unchanged = Array.isArray(data.unchanged) ? (data.unchanged as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-    return { quarter: file.quarter, records: file.records, removals, unchanged };
+    const corrected = data.corrected === undefined ? [] : z.array(CorrectedEntrySchema).parse(data.corrected);
+    return { quarter: file.quarter, records: file.records, removals, unchanged, corrected };
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }
@@ -124,7 +129,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const content = readPackage(dir, rel, recordsBytes);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
 
-  const body: EventBody = { type: 'publish', batch, on, package: packageHash, records: content.records, removals: content.removals, unchanged: content.unchanged };
+  const body: EventBody = { type: 'publish', batch, on, package: packageHash, records: content.records, removals: content.removals, unchanged: content.unchanged, contents: contentHashes(content.records), corrected: content.corrected };
   const { event, value } = await appendEvent(
     workspace,
     author,
@@ -380,7 +385,9 @@ function effectOn(e: RegisterEvent, id: string): string {
     case 'publish': {
       const removal = e.removals.find((r) => r.id === id);
       if (removal) return `removed:${removal.type}`;
-      if (e.records.some((r) => r.id === id)) return 'published';
+      // A correction under the record's own 认定文书号: its next revision (truth.md).
+      const revision = e.corrected?.find((c) => c.id === id)?.revision ?? 1;
+      if (e.records.some((r) => r.id === id)) return revision > 1 ? `corrected:${revision}` : 'published';
       return 'unchanged';
     }
     case 'import':
@@ -396,14 +403,25 @@ function effectOn(e: RegisterEvent, id: string): string {
   }
 }
 
-export function registerShow(query: string, options: CommonOptions & { full?: boolean; on?: string }): { query: string; records: (ListedRecord & { events: ShownEvent[] })[] } {
+/** One revision of a record (register show): the batch that published it, when, and the columns a correction changed. */
+export interface ShownRevision {
+  revision: number;
+  batch: string;
+  publishedOn: IsoDate;
+  changed: string[];
+}
+
+/** A record as `register show` gives it: as listed, with the revision public and every revision (truth.md), and its events. */
+export type ShownRecord = ListedRecord & { revision: number; revisions: ShownRevision[]; events: ShownEvent[] };
+
+export function registerShow(query: string, options: CommonOptions & { full?: boolean; on?: string }): { query: string; records: ShownRecord[] } {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const on = dateOption(options.on, ctx.today);
   const { state, events } = loadRegister(workspace);
   const q = query.trim();
   const rule = ctx.config.publication.maskRule;
-  const out: (ListedRecord & { events: ShownEvent[] })[] = [];
+  const out: ShownRecord[] = [];
   for (const entry of state.records.values()) {
     // Shown as of the day asked; a record published later than that is shown as first published.
     const s = statusOn(entry, on) ?? statusOn(entry, '9999-12-31');
@@ -430,7 +448,12 @@ export function registerShow(query: string, options: CommonOptions & { full?: bo
         ...(e.type === 'note' ? { text: e.text } : {}),
       };
     });
-    out.push({ ...listedRecord(s, options.full ?? false, rule), events: shown });
+    const revisions = entry.publications.map((p): ShownRevision => {
+      const e = eventBySeq(events, p.seq);
+      const changed = e?.type === 'publish' ? (e.corrected?.find((c) => c.id === entry.id)?.changed ?? []) : [];
+      return { revision: p.revision, batch: p.batch, publishedOn: p.on, changed: p.revision > 1 ? changed : [] };
+    });
+    out.push({ ...listedRecord(s, options.full ?? false, rule), revision: s.revision, revisions, events: shown });
   }
   // The query is echoed back (JSON, "not found"): an ID number in it is masked like any output (cli.md).
   return { query: redactIdNumbers(q, rule), records: out };
@@ -500,7 +523,7 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
   const state = cloneState(loaded.state);
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;
-  const hypothetical = { type: 'publish', batch: batch ?? content.quarter, on, package: '', records: content.records, removals: content.removals, unchanged: content.unchanged, seq: state.seq + 1, at: '', by: '', host: '', prev: state.head, hash: '' } as RegisterEvent;
+  const hypothetical = { type: 'publish', batch: batch ?? content.quarter, on, package: '', records: content.records, removals: content.removals, unchanged: content.unchanged, contents: contentHashes(content.records), corrected: content.corrected, seq: state.seq + 1, at: '', by: '', host: '', prev: state.head, hash: '' } as RegisterEvent;
   apply(state, hypothetical);
   return { label: batch ?? content.quarter, state, on, sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]) };
 }
@@ -513,8 +536,11 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
   const rule = ctx.config.publication.maskRule;
   const full = options.full ?? false;
   // The ids active on the first side (a province's: 600,000; their statuses are not kept).
-  const before = new Set<string>();
-  for (const e of from.state.records.values()) if (statusOn(e, from.on)?.status === 'active') before.add(e.id);
+  const before = new Map<string, number>();
+  for (const e of from.state.records.values()) {
+    const s = statusOn(e, from.on);
+    if (s?.status === 'active') before.set(e.id, s.revision);
+  }
   // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
   const counts = { byDepartment: Object.create(null) as Record<string, DiffCounts>, byDomain: Object.create(null) as Record<string, DiffCounts> };
   const result: DiffResult = { from: from.label, to: to.label, added: [], removed: [], corrected: [], unchanged: [], counts };
@@ -532,6 +558,10 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
       if (!was) {
         result.added.push(listedRecord(s, full, rule));
         count(s, 'added');
+      } else if (s.revision > (before.get(s.id) ?? 1)) {
+        // Corrected under its own 认定文书号: the same record at a later revision, listed as corrected only.
+        result.corrected.push(listedRecord(s, full, rule));
+        count(s, 'corrected');
       } else if (to.sent.has(s.id)) {
         result.unchanged.push(listedRecord(s, full, rule));
         count(s, 'unchanged');
