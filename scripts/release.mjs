@@ -27,7 +27,7 @@
 process.env.TZ = 'UTC';
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -422,5 +422,12 @@ const bytes = Buffer.concat(chunks);
 if (bytes.length > MAX_BYTES) throw new Error(`release: ${bytes.length} bytes, over the ${MAX_BYTES / 1024 / 1024} MB the contract allows`);
 mkdirSync(OUT, { recursive: true });
 const target = join(OUT, ZIP_NAME);
-writeFileSync(target, bytes);
+// A temporary name, then rename: a full disk leaves the previous release (or none), never a truncated zip.
+const temp = join(OUT, `.${ZIP_NAME}.tmp-${process.pid}`);
+try {
+  writeFileSync(temp, bytes);
+  renameSync(temp, target);
+} finally {
+  rmSync(temp, { force: true });
+}
 console.log(`${relative(ROOT, target).split(sep).join('/')}: ${bytes.length} bytes, ${files.size} files, ${seen.size} bundled packages${NODE_WIN ? `, node.exe ${NODE_WIN.pin.version} SHA-256 ${NODE_WIN.pin.sha256}` : ''}`);

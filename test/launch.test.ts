@@ -173,11 +173,15 @@ describe('nothing is written into the tool\'s own folder', () => {
     expect(readdirSync(ROOT).sort()).toEqual(before);
   });
 
-  it('validate --annotate with no folder, run in the tool folder: refused before anything is written', () => {
+  it('validate --annotate run in the tool folder: the copies go to the workspace\'s 检查结果/, and a DIR in the tool folder is refused', () => {
     const before = readdirSync(ROOT).sort();
     const r = spawnBin(['validate', join(ws, 'submissions', '2026Q3', '就业办'), '--annotate', ...TODAY], ROOT);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('不会把文件写进工具自己的文件夹');
+    expect(r.code, r.stderr).not.toBe(2);
+    expect(readdirSync(join(ws, '检查结果', '2026Q3', '就业办')).some((f) => f.endsWith('.检查结果.xlsx'))).toBe(true);
+    expect(readdirSync(ROOT).sort()).toEqual(before);
+    const inTool = spawnBin(['validate', join(ws, 'submissions', '2026Q3', '就业办'), '--annotate', '检查结果', ...TODAY], ROOT);
+    expect(inTool.code).toBe(2);
+    expect(inTool.stderr).toContain('不会把文件写进工具自己的文件夹');
     expect(readdirSync(ROOT).sort()).toEqual(before);
   });
 

@@ -4,7 +4,7 @@
  * every finding on its cell and a first sheet 检查结果 listing them. Never into a department
  * folder, never over the original.
  */
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CollectedDiagnostic } from '../diagnostics/collector.js';
 import { DEFAULT_MASK_RULE, type MaskRule } from '../domain/mask.js';
 import { gateFor, publicReader } from '../domain/privacy.js';
@@ -21,16 +21,19 @@ import { ToolError } from '../diagnostics/tool-error.js';
 import { validate, type ValidateOptions } from './validate.js';
 import type { Report } from '../diagnostics/report.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { defaultFeedbackDir, insideQuarterFolder, isInsideReal, realPathOf } from '../io/annotate-place.js';
 
 export const FEEDBACK_SUFFIX = '.检查结果.xlsx';
 export const DEFAULT_FEEDBACK_DIR = '检查结果';
 
 export interface AnnotateOptions extends ValidateOptions {
-  /** The folder for the copies; relative to cwd. */
-  annotate: string;
+  /** The folder for the copies, relative to cwd; absent: where annotate-place.ts puts them by default. */
+  annotate?: string;
   lang: Lang;
   /** Seconds since the epoch (SOURCE_DATE_EPOCH): the timestamp inside the copies. */
   sourceDateEpoch?: number;
+  /** The tool's own folder: no copy is written into it (OUTPUT_IN_TOOL_FOLDER, people.md). */
+  toolDir?: string;
 }
 
 export interface AnnotateResult {
@@ -42,13 +45,11 @@ export interface AnnotateResult {
 interface ListInput {
   path: string;
   display: string;
+  /** Named on the command line (not found in a folder): its copy goes beside it by default. */
+  lone: boolean;
 }
 
 const LIST_EXT = new Set(['.xlsx', '.xlsm', '.csv', '.txt']);
-
-function isInside(child: string, folder: string): boolean {
-  return child === folder || child.startsWith(folder.endsWith(sep) ? folder : folder + sep);
-}
 
 /** The cell a finding is marked on: its own; a row's first cell; a sheet's A1. */
 function markCell(d: CollectedDiagnostic): { row: number; col: number } {
@@ -84,15 +85,23 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
       for (const i of res.inputs) {
         const name = basename(i.path);
         if (isCoverName(name) || isFeedbackCopyName(name) || !LIST_EXT.has(extname(name).toLowerCase())) continue;
-        inputs.push({ path: i.path, display: i.display });
+        inputs.push({ path: i.path, display: i.display, lone: target.isFolder === false });
       }
     },
   });
   const cwd = resolve(options.cwd);
-  const outDir = resolve(cwd, options.annotate);
-  const unsafe = departmentFolders.find((f) => isInside(outDir, f));
-  if (unsafe) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, unsafe) });
-  for (const i of inputs) if (resolve(i.path) === resolve(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: i.display });
+  // Each list's folder for its copy; compared as real paths, so that a link, a junction or `..`
+  // cannot lead the copies into a department folder or a submissions quarter folder.
+  const outDirOf = (i: ListInput): string => (options.annotate !== undefined ? resolve(cwd, options.annotate) : defaultFeedbackDir(i.path, i.lone, cwd, DEFAULT_FEEDBACK_DIR));
+  const outDirs = new Set(inputs.map(outDirOf));
+  if (options.annotate !== undefined) outDirs.add(resolve(cwd, options.annotate));
+  for (const outDir of outDirs) {
+    if (options.toolDir !== undefined && isInsideReal(outDir, options.toolDir)) throw new ToolError('OUTPUT_IN_TOOL_FOLDER', { path: resolve(options.toolDir) });
+    const unsafe = departmentFolders.find((f) => isInsideReal(outDir, f) && !(options.annotate === undefined && inputs.some((i) => i.lone && outDirOf(i) === outDir)));
+    if (unsafe) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, unsafe) });
+    if (insideQuarterFolder(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, outDir), where: 'quarter' });
+    for (const i of inputs) if (realPathOf(i.path) === realPathOf(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: i.display });
+  }
 
   const m = messagesFor(options.lang);
   const instant = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : ctx.now;
@@ -101,8 +110,8 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
   const safe = gateFor(publicReader(maskRule));
   const written: AnnotateResult['written'] = [];
   const usedNames = new Set<string>();
-  if (inputs.length > 0) await ensureFolder(outDir);
   for (const input of inputs) {
+    const outDir = outDirOf(input);
     const shown = safe(input.display);
     const found = report.diagnostics.filter((d) => d.location.file === shown);
     // Findings beyond limits.maxFindingsPerCode were counted, not kept: they cannot be marked.
@@ -149,12 +158,13 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
 
     const stem = basename(input.path, extname(input.path));
     let name = `${stem}${FEEDBACK_SUFFIX}`;
-    if (usedNames.has(name.toLowerCase())) name = `${basename(dirname(input.path))}_${stem}${FEEDBACK_SUFFIX}`;
-    for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${basename(dirname(input.path))}_${stem} (${n})${FEEDBACK_SUFFIX}`;
-    usedNames.add(name.toLowerCase());
+    if (usedNames.has(join(outDir, name).toLowerCase())) name = `${basename(dirname(input.path))}_${stem}${FEEDBACK_SUFFIX}`;
+    for (let n = 2; usedNames.has(join(outDir, name).toLowerCase()); n++) name = `${basename(dirname(input.path))}_${stem} (${n})${FEEDBACK_SUFFIX}`;
+    usedNames.add(join(outDir, name).toLowerCase());
     const dest = join(outDir, name);
-    if (resolve(dest) === resolve(input.path)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: input.display });
+    if (realPathOf(dest) === realPathOf(input.path)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: input.display });
     try {
+      await ensureFolder(outDir);
       if (csv) {
         const base = `${dest}.${process.pid}.csv.tmp`;
         try {
@@ -167,7 +177,9 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     } catch (err) {
       if (err instanceof ToolError) throw err;
       const e = err as NodeJS.ErrnoException;
-      if (e.code && /^E[A-Z]+$/.test(e.code) && e.path && resolve(e.path).startsWith(outDir)) throw new ToolError('WRITE_FAILED', { problem: e.code, path: displayPath(cwd, dest) });
+      // A file-system error while the copy is written (a full disk reports ENOSPC with no path) is a
+      // failure to write, never "no copy, 检查通过": the original was read whole by validate already.
+      if (e.code && /^E[A-Z]+$/.test(e.code)) throw new ToolError('WRITE_FAILED', { problem: e.code, path: displayPath(cwd, dest) });
       // A workbook we cannot patch (damaged in a way the reader tolerated): no copy, the report stands.
       continue;
     }

@@ -186,7 +186,7 @@ async function checkAndWrite(
     removeTemps();
     if (err instanceof ToolError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ToolError('WRITE_FAILED', { problem: code ?? (err as Error).message, path: displayPath(ctx.cwd, finalDir) }, { cause: err });
+    throw new ToolError('WRITE_FAILED', { problem: code ?? (err as Error).message, path: displayPath(ctx.cwd, finalDir), scope: 'package' }, { cause: err });
   } finally {
     undo();
   }

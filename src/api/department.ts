@@ -10,8 +10,9 @@ import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
 import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
 import { openZipSubmission, type ZipSubmission } from '../io/zip-submission.js';
 import { FileProblem } from '../io/errors.js';
-import { emptyListing, holdsNoFiles, isCoverName, isFeedbackCopyName, listDepartment, listEvidenceFile, listEvidenceFolder, type DepartmentListing, type FolderEntry } from '../io/folder.js';
+import { emptyListing, holdsNoFiles, isCoverName, isFeedbackCopyName, listDepartment, listEvidenceFile, listEvidenceFolder, MAX_DEPTH, type DepartmentListing, type FolderEntry } from '../io/folder.js';
 import type { Limits } from '../schemas/config.js';
+import { tooLongName } from '../io/name-length.js';
 import { collisionKey, departmentFolderName, displayPath, enclosingNames, unsafeSegment, type PathFlavour } from '../io/paths.js';
 import { ioArgs } from '../io/errors.js';
 import { visible } from '../domain/text.js';
@@ -187,6 +188,9 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
   for (const u of listing.unreadable) {
     report(makeDiagnostic('FILE_UNREADABLE', ioArgs({ code: u.code }), { file: u.rel === '.' ? display : `${display}/${u.rel}` }, sort));
   }
+  for (const d of listing.deep ?? []) {
+    report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: '', folder: true, deep: MAX_DEPTH }, { file: visible(fileDisplay(d.path)) }, sort));
+  }
   for (const o of listing.other) {
     // A subfolder other than 附件 (even one named 目录.xlsx) is a folder, not a file of that type.
     const args = o.name.endsWith('/') ? { ext: '', folder: true as const } : { ext: extname(o.name).toLowerCase() || o.name };
@@ -204,6 +208,11 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
       // The package is unpacked on Windows: a name it cannot create is never written.
       const problem = unsafeSegment(badName)!;
       report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: a.rel, reason: 'name', problem }, { file: visible(where.file) }, sort));
+      continue;
+    }
+    // A name compile could not write (ENAMETOOLONG) is refused here, by validate and compile alike.
+    if (tooLongName(a.rel)) {
+      report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: a.rel, reason: 'name', problem: 'tooLong' }, { file: visible(where.file) }, sort));
       continue;
     }
     if (a.role === 'other') {

@@ -56,13 +56,21 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   const out = resolve(ctx.cwd, options.to);
   // Like compile: files already there are not overwritten without --force.
   if (!options.force && holdsAnything(out)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
-  const files = await writeListFiles(out, data.records, template.template, audience, {
-    bureau: { name: ctx.config.bureau.name, creditCode: ctx.config.bureau.creditCode },
-    maskRule: ctx.config.publication.maskRule,
-    quarter: data.quarter,
-    instant,
-    csvEncoding: ctx.config.export.csvEncoding,
-    withCsv: true,
-  });
+  let files: string[];
+  try {
+    files = await writeListFiles(out, data.records, template.template, audience, {
+      bureau: { name: ctx.config.bureau.name, creditCode: ctx.config.bureau.creditCode },
+      maskRule: ctx.config.publication.maskRule,
+      quarter: data.quarter,
+      instant,
+      csvEncoding: ctx.config.export.csvEncoding,
+      withCsv: true,
+    });
+  } catch (err) {
+    // Each file is written whole or not at all (io/atomic-write.ts); a full disk or a read-only folder is exit 2.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof ToolError || !code) throw err;
+    throw new ToolError('WRITE_FAILED', { problem: code, path: options.to }, { cause: err });
+  }
   return { files, dir: out, records: data.records.length };
 }

@@ -3,7 +3,7 @@
  * the quarter as a whole — duplicates and red/black conflicts across departments, departments that
  * have not submitted, quarter folders named twice.
  */
-import { listQuarterFolder, listSubfolders } from '../io/folder.js';
+import { isFeedbackCopyName, isFeedbackDirName, listQuarterFolder, listSubfolders } from '../io/folder.js';
 import { join } from 'node:path';
 import { formatBatch, parseBatch, resolveBatch, resolveQuarter, type Batch, type Quarter } from '../domain/quarter.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
@@ -94,7 +94,8 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
       throw new ToolError('PATH_UNREADABLE', { path: displayPath(workspace, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });
     }
     for (const e of listed) {
-      if (isLitter(e.name)) continue;
+      // validate --annotate's copies (检查结果/, *.检查结果.xlsx) are no department's submission.
+      if (isLitter(e.name) || (e.kind === 'folder' && isFeedbackDirName(e.name)) || (e.kind === 'file' && isFeedbackCopyName(e.name))) continue;
       const path = join(dir, e.name);
       if (e.kind === 'folder') targets.push({ path, zip: false });
       // 就业办.zip beside the folders: a department that mailed its folder as a zip.

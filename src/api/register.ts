@@ -66,6 +66,7 @@ function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent
   try {
     data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8')) as Record<string, unknown>;
   } catch (err) {
+    if (err instanceof ToolError) throw err;
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }
   try {

@@ -7,7 +7,7 @@ import { displayPath } from '../io/paths.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { checkDepartment, checkEvidence, type DepartmentResult } from './department.js';
-import { folderEntries, isEvidenceDirName, isEvidenceFileName } from '../io/folder.js';
+import { folderEntries, isEvidenceDirName, isEvidenceFileName, isFeedbackDirName } from '../io/folder.js';
 import { folderState } from '../io/workspace.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
@@ -31,7 +31,7 @@ async function subfolders(dir: string, cwd: string): Promise<string[]> {
     throw new ToolError('PATH_UNREADABLE', { path: displayPath(cwd, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   return entries
-    .filter((e) => e.kind === 'folder' && !isLitter(e.name))
+    .filter((e) => e.kind === 'folder' && !isLitter(e.name) && !isFeedbackDirName(e.name))
     .map((e) => e.name)
     .sort()
     .map((n) => join(dir, n));

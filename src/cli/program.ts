@@ -18,6 +18,7 @@ import { objectionUi } from '../messages/objection-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
 import { planLaunch } from './launch.js';
 import { launchUi } from '../messages/launch.js';
+import { sanitisingSink } from '../reporters/sink.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
 
@@ -173,7 +174,10 @@ async function checkFlags(flags: GlobalFlags): Promise<void> {
   }
 }
 
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], rawIo: CliIo): Promise<number> {
+  // Every terminal line, of every command, through one sanitising sink (reporters/sink.ts).
+  let colourOn = false;
+  const io: CliIo = { ...rawIo, stdout: sanitisingSink(rawIo.stdout, () => colourOn), stderr: sanitisingSink(rawIo.stderr, () => colourOn) };
   const lang = preLang(argv, io);
   const m = messagesFor(lang);
   const json = wantsJson(argv);
@@ -182,6 +186,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' || argv.includes('--no-color');
   const forceColor = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
   const chalk = new Chalk({ level: noColor ? 0 : forceColor || io.stdout.isTTY ? 1 : 0 });
+  colourOn = chalk.level > 0;
 
   const program = new Command('hrss-credit')
     .description(m.ui.help.program)

@@ -85,9 +85,9 @@ export interface CodeArgs {
   EVIDENCE_PICTURE_MISSING: { black: number };
   EVIDENCE_RED_INCOMPLETE: { missing: 'report' | 'picture' | 'both' };
   EVIDENCE_FILE_INVALID: { reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable'; ext: string; detected?: string; max?: number; actual?: number };
-  EVIDENCE_FILE_IGNORED: { ext: string; folder?: true };
+  EVIDENCE_FILE_IGNORED: { ext: string; folder?: true; /** A folder deeper than this many folders below 附件: not walked. */ deep?: number };
   /** inZip: an entry name of a zip submission, never extracted. */
-  EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name'; problem?: 'device' | 'character' | 'trailing' | 'empty'; inZip?: boolean };
+  EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name'; problem?: 'device' | 'character' | 'trailing' | 'empty' | 'tooLong'; inZip?: boolean };
   PACKAGE_DUPLICATE: { subject: string; places: PlaceArg[]; count: number; id: string };
   PACKAGE_SAME_SUBJECT: { subject: string; other: PlaceArg };
   PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: PlaceArg };

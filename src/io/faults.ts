@@ -25,6 +25,15 @@ export function beforeWrite(path: string): void {
   if (m && ++written > Number(m[1])) throw errnoError('ENOSPC', 'write', path);
 }
 
+/**
+ * `enospc-partial@part`: the disk fills half-way through writing a file whose path contains `part`
+ * (the writer writes half of the bytes, then fails with ENOSPC), as a real full disk does.
+ */
+export function partialWrite(path: string): boolean {
+  for (const m of spec().matchAll(/enospc-partial@([^,]+)/g)) if (path.includes(m[1]!)) return true;
+  return false;
+}
+
 /** Throws the injected `io:CODE@part` error when `path` contains `part`. */
 export function beforeAccess(path: string): void {
   const s = spec();

@@ -31,6 +31,8 @@ export interface DepartmentListing {
   links: (FolderEntry & { reason: 'link' | 'hardlink' })[];
   /** `*.检查结果.xlsx` written by validate --annotate: never read as lists (FILE_FEEDBACK_COPY). */
   feedbackCopies?: FolderEntry[];
+  /** Folders more than MAX_DEPTH folders below 附件: not walked, reported (EVIDENCE_FILE_IGNORED). */
+  deep?: FolderEntry[];
   /** `rel` is `.` when the department folder itself cannot be listed. */
   unreadable: { rel: string; code: string }[];
   /** Zip submissions only: entries whose names would resolve outside the folder; never extracted. */
@@ -45,6 +47,14 @@ export const MAX_DEPTH = 4;
 /** 附件/, attachments/ …: a folder of evidence (workspace.md "Evidence"). */
 export function isEvidenceDirName(name: string): boolean {
   return EVIDENCE_DIRS.has(name.toLowerCase()) || EVIDENCE_DIRS.has(name);
+}
+
+/**
+ * The folder validate --annotate writes its copies into (`检查结果/`): never a department, wherever
+ * it lies (an older version wrote it into the quarter folder when run from there).
+ */
+export function isFeedbackDirName(name: string): boolean {
+  return name === '检查结果';
 }
 
 /** A feedback copy written by validate --annotate (department.md): `<name>.检查结果.xlsx`. */
@@ -114,6 +124,8 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
     }
     if (e.isDirectory()) {
       if (depth < MAX_DEPTH) await walkEvidence(path, r, depth + 1, out);
+      // Deeper than that is not walked, but said (EVIDENCE_FILE_IGNORED), never dropped silently.
+      else (out.deep ??= []).push({ name: `${e.name}/`, path, rel: `${r}/`, size: 0 });
       continue;
     }
     if (!e.isFile()) continue;
@@ -172,7 +184,8 @@ export async function holdsNoFiles(dir: string, depth = 0): Promise<boolean> {
     return false;
   }
   for (const e of entries) {
-    if (isLitter(e.name)) continue;
+    // A feedback copy is not a submission either (truth.md: compile and status ignore it).
+    if (isLitter(e.name) || (e.isFile() && isFeedbackCopyName(e.name))) continue;
     if (!e.isDirectory()) return false;
     if (!(await holdsNoFiles(join(dir, e.name), depth + 1))) return false;
   }

@@ -1,6 +1,6 @@
 /** The file-system side of `template`: folders to look into, files written only when new. */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 
 export function listFolders(dir: string): string[] {
@@ -14,11 +14,9 @@ export function listFolders(dir: string): string[] {
 /** Writes `bytes` to a file that does not exist yet (flag wx: never over an existing one); false when it exists. */
 export async function writeNewFile(path: string, bytes: Buffer): Promise<boolean> {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes, { flag: 'wx' });
-    return true;
+    // A temporary name, then a link: a full disk leaves no truncated form that would block the rerun.
+    return writeFileAtomic(path, bytes, { exclusive: true });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'EIO', path });
   }
 }

@@ -12,6 +12,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { RegisterRecord } from '../register/events.js';
 import { toXmlSafe } from '../domain/text.js';
 import { batchTitle, chineseDate } from '../domain/zh-format.js';
+import { withoutBidi } from '../domain/bidi.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { normaliseZip } from './xlsx-writer.js';
@@ -109,8 +110,9 @@ const RED = 'FF0000';
 
 export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer> {
   const { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, WidthType, AlignmentType, BorderStyle, LineRuleType } = await (docx ??= loadDocx());
+  // No bidi control (an RLO in a summary would reverse the letter's text) and nothing XML forbids.
   const run = (t: string, o: { bold?: boolean; size?: number; font?: string; color?: string } = {}) =>
-    new TextRun({ text: toXmlSafe(t), bold: o.bold ?? false, size: o.size ?? SIZE.body, font: o.font ?? FANGSONG, ...(o.color ? { color: o.color } : {}) });
+    new TextRun({ text: toXmlSafe(withoutBidi(t)), bold: o.bold ?? false, size: o.size ?? SIZE.body, font: o.font ?? FANGSONG, ...(o.color ? { color: o.color } : {}) });
   // Fixed 28.95 pt lines: 22 lines on the 225 mm 版心 (§5.2.3).
   const line = { line: 579, lineRule: LineRuleType.EXACT };
   const cell = (t: string, width: number, bold = false) =>

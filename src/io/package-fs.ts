@@ -4,9 +4,10 @@
  * first, and a marker records the swap so that the next run finishes or rolls it back.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { readRegularFile } from './json-file.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync, statSync, lstatSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { beforeWrite } from './faults.js';
+import { join } from 'node:path';
 import { alive } from './lock.js';
 
 export function tempName(quarter: string): string {
@@ -84,7 +85,8 @@ export function recoverPackages(dir: string, quarter?: string): string[] {
     const path = join(dir, name);
     let marker: SwapMarker;
     try {
-      marker = JSON.parse(readFileSync(path, 'utf8')) as SwapMarker;
+      // Bounded and non-blocking: a FIFO in the marker's place must not hang every command.
+      marker = JSON.parse(readRegularFile(path, 65_536).toString('utf8')) as SwapMarker;
     } catch {
       rmSync(path, { force: true });
       continue;
@@ -173,10 +175,9 @@ export function removePackageSet(path: string): void {
   for (const side of PACKAGE_SIDES) rmSync(`${path}${side}`, { recursive: true, force: true });
 }
 
+/** Writes a file whole or not at all (a temporary name beside it, then rename): see io/atomic-write.ts. */
 export function writeFileDurable(path: string, data: Buffer | string): void {
-  beforeWrite(path);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
+  writeFileAtomic(path, data);
 }
 
 /** Copies the file `from` to `to` (its folders made), as writeFileDurable writes: evidence published byte for byte. */

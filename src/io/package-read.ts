@@ -1,7 +1,8 @@
 /** Reading back a compiled package (package.md) for supervise and report: manifest, records, report. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
+import { readRegularFile, ReadFileProblem } from './json-file.js';
 import { formatQuarter, parseQuarter } from '../domain/quarter.js';
 
 /** The report's name inside a package folder: made from the package, not part of it (verify skips it). */
@@ -54,11 +55,32 @@ export interface ReadPackage {
   dropped: PackageDropped[];
 }
 
+/**
+ * A package's JSON files are read as regular files only, without blocking and up to this bound (a
+ * FIFO or /dev/zero put in their place must not hang report, supervise, export or the register):
+ * 512 MiB is about the longest string the engine can parse; a province's records.json is far below.
+ */
+export const MAX_PACKAGE_JSON_BYTES = 512 * 1_048_576;
+
 function readJson(path: string, display: string): unknown {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const bytes = readPackageBytes(path, display, name);
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: display, problem: (err as Error).message });
+  }
+}
+
+/** The bytes of a package file that must be a regular file (PACKAGE_INVALID naming it otherwise). */
+function readPackageBytes(path: string, display: string, file: string): Buffer {
+  try {
+    return readRegularFile(path, MAX_PACKAGE_JSON_BYTES);
+  } catch (err) {
+    if (!(err instanceof ReadFileProblem)) throw err;
+    const info = err.info;
+    if (info.problem === 'unreadable') throw new ToolError('PACKAGE_INVALID', { path: display, file, problem: 'unreadable', detail: info.detail });
+    throw new ToolError('PACKAGE_INVALID', { path: display, file, problem: info.problem === 'tooLarge' ? 'packageTooLarge' : 'packageNotFile', ...(info.problem === 'tooLarge' ? { limit: info.limit } : {}) });
   }
 }
 
@@ -81,9 +103,9 @@ export function readPackage(packagesDir: string, batch: string): ReadPackage | u
   };
 }
 
-/** The bytes of the file `name` of the package folder `dir` (records.json, manifest.json); throws what the read throws. */
+/** The bytes of the file `name` of the package folder `dir` (records.json, manifest.json): a regular file, bounded; PACKAGE_INVALID otherwise. */
 export function readPackageFile(dir: string, name: string): Buffer {
-  return readFileSync(join(dir, name));
+  return readPackageBytes(join(dir, name), dir, name);
 }
 
 /** The regular batches the workspace holds, as submissions/ folders or packages/, sorted (2026Q3 …). */

@@ -22,6 +22,7 @@ import { dosDate, escapeXml, NS_MAIN, NS_REL } from './xlsx-writer.js';
 import { columnLetter, columnIndex } from '../domain/text.js';
 import type { Limits } from '../schemas/config.js';
 import { unreadable } from './errors.js';
+import { partialWrite } from './faults.js';
 
 export type MarkKind = 'error' | 'warning' | 'info';
 
@@ -819,11 +820,21 @@ async function writeZip(zip: ZipArchive, dest: string, replaced: Map<string, Buf
       out.on('close', () => resolve());
       z.outputStream.pipe(out);
     });
+    injectedFullDisk(dest);
     await rename(tmp, dest);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+/** `enospc-partial@part` (io/faults.ts): the copy's stream fails as a full disk makes it, ENOSPC without a path. */
+function injectedFullDisk(dest: string): void {
+  if (!partialWrite(dest)) return;
+  const err = new Error('ENOSPC: injected fault, write') as NodeJS.ErrnoException;
+  err.code = 'ENOSPC';
+  err.syscall = 'write';
+  throw err;
 }
 
 // ---------------------------------------------------------------------------------------------

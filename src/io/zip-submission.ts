@@ -112,6 +112,7 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
 
   items.sort((a, b) => compareSegments(a.segments, b.segments));
   const otherDirs = new Set<string>();
+  const deepDirs = new Set<string>();
   for (const item of items) {
     const rel = top ? item.segments.slice(1) : item.segments;
     if (rel.length === 0) continue;
@@ -140,7 +141,12 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
     } else if (isEvidenceDirName(head)) {
       // As deep as a folder on the disk is walked (folder.ts).
       if (rel.length - 1 <= MAX_DEPTH) listing.attachments.push({ ...entry, kind: attachmentKind(extname(name).toLowerCase()) });
+      else deepDirs.add(rel.slice(0, MAX_DEPTH + 1).join('/'));
     } else otherDirs.add(head);
+  }
+  for (const d of [...deepDirs].sort()) {
+    const segments = top ? [top, d] : [d];
+    (listing.deep ??= []).push({ name: `${d.slice(d.lastIndexOf('/') + 1)}/`, path: `${archive}!/${segments.join('/')}/`, rel: `${d}/`, size: 0 });
   }
   for (const d of [...otherDirs].sort()) {
     const segments = top ? [top, d] : [d];

@@ -51,6 +51,7 @@ const NAME_PROBLEM_EN: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['prob
   character: 'a character Windows forbids, or a control character',
   trailing: 'ends in a dot or a space',
   empty: 'empty',
+  tooLong: 'too long: at most about 225 bytes per name (75 Chinese characters), 140 characters for the whole path below 附件',
 };
 
 const BECAUSE_EN = { organisation: ' (required for organisations)', person: ' (required for natural persons)', black: ' (required on black lists)', business: ' (required for 个体工商户)' } as const;
@@ -366,9 +367,9 @@ export const en: CodeCatalogue = {
   EVIDENCE_FILE_IGNORED: {
     title: 'File not used',
     message: (a) =>
-      a.folder ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged' : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
+      a.deep ? `this folder lies more than ${a.deep} folders below 附件: the files in it are not checked, not packaged` : a.folder ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged' : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
     hint: (a) =>
-      a.folder ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out' : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
+      a.deep ? `Move its reports and pictures into a folder at most ${a.deep} deep below 附件` : a.folder ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out' : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: 'Unsafe path',
@@ -377,12 +378,16 @@ export const en: CodeCatalogue = {
         ? `"${visible(a.name)}" is a link and is neither read nor packaged`
         : a.reason === 'hardlink'
           ? `"${visible(a.name)}" is a hard link (the same file has another name, perhaps outside the workspace) and is neither read nor packaged`
+          : a.reason === 'name' && a.problem === 'tooLong'
+            ? `the name "${visible(a.name)}" is ${NAME_PROBLEM_EN.tooLong}: it cannot be written into the package and is not packaged`
           : a.reason === 'name'
             ? `the name "${visible(a.name)}" cannot be used on Windows (${NAME_PROBLEM_EN[a.problem ?? 'character']}) and is not packaged`
             : `"${visible(a.name)}" points outside the department folder and is neither read nor packaged`,
     hint: (a) =>
       a.inZip
         ? 'This path in the zip would be extracted outside the department folder and is not used: zip the department folder itself (right-click → Send to → Compressed (zipped) folder), with no \\ or drive letter in names, or send the folder'
+        : a.reason === 'name' && a.problem === 'tooLong'
+        ? 'Shorten the name (or nest fewer folders) and send it again; otherwise compile cannot write it into the package'
         : a.reason === 'name'
         ? 'Rename it: no CON, PRN, AUX, NUL, COM1, LPT1 …, none of < > : " / \\ | ? * or control characters, no dot or space at the end'
         : 'Copy the file itself (not a link) into the department\'s 附件 folder',
@@ -580,6 +585,12 @@ type ToolArgs = Record<string, string | number>;
 const TYPE_EN: Record<string, string> = { number: 'a number', string: 'a quoted string', boolean: 'true or false', object: 'an object {…}', array: 'an array […]', int: 'a whole number' };
 
 /** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
+/** A write's errno code with what it means. */
+function writeProblemEn(code: string): string {
+  const said: Record<string, string> = { ENOSPC: 'disk full', EDQUOT: 'disk quota exceeded', EROFS: 'read-only disk', EACCES: 'no write permission', EPERM: 'no write permission', EBUSY: 'file in use (close it in Excel)', ENAMETOOLONG: 'file name or path too long' };
+  return said[code] ? `${code}, ${said[code]}` : code;
+}
+
 function problemEn(a: ToolArgs): string {
   const v = a.value !== undefined ? `"${a.value}"` : '';
   const more = a.suggestion !== undefined ? `; did you mean ${a.suggestion}?` : '';
@@ -606,6 +617,8 @@ function problemEn(a: ToolArgs): string {
     case 'fieldOrValue': return 'each column needs exactly one of "field" or "value"';
     case 'noOutputs': return 'it has no outputs list';
     case 'recordId': return 'the record id does not match its content: the file was edited by hand; compile again';
+    case 'packageNotFile': return 'not a regular file (a pipe, a device or a folder), not read; compile the quarter again with hrss-credit compile';
+    case 'packageTooLarge': return `the file is too large (over ${bytesEn(Number(a.limit))}) to be one this tool wrote; compile the quarter again with hrss-credit compile`;
     default: return `value ${v} is invalid`;
   }
 }
@@ -655,10 +668,11 @@ export const enToolErrors: ToolErrorCatalogue = {
   REGISTER_UNREADABLE: (a) => `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `the export folder ${a.path} is not empty; choose an empty folder, or add --force to overwrite files of the same name`,
   LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished. A stale lock is taken over by itself (another PC's after 30 s without a refresh, this PC's once its process ended or the PC restarted); if it still blocks, make sure no hrss-credit is running, then delete packages/.hrss-credit.lock`,
-  WRITE_FAILED: (a) => `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`,
+  // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
+  WRITE_FAILED: (a) => (a.scope === 'package' ? `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}` : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an existing file of that name is unchanged; free disk space or check write permission, then try again`),
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
-  ANNOTATE_DIR_UNSAFE: (a) => `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
+  ANNOTATE_DIR_UNSAFE: (a) => (a.where === 'quarter' ? `feedback copies may not be written into a submissions quarter folder (${a.path}): compile would take the folder for a department; give --annotate no folder (the copies then go to 检查结果/ beside submissions/) or one outside submissions/` : `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`),
   OUTPUT_IN_TOOL_FOLDER: (a) => `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, or name the workspace with -w or the file with --out`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };

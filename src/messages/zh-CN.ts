@@ -52,6 +52,7 @@ const NAME_PROBLEM_ZH: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['prob
   character: '含有 Windows 不允许的字符或控制字符',
   trailing: '以点或空格结尾',
   empty: '名称为空',
+  tooLong: '太长：一个文件名最多约 75 个汉字，附件下的整个路径最多 140 个字',
 };
 
 const BECAUSE_ZH = { organisation: '（法人及非法人组织必填）', person: '（自然人必填）', black: '（黑名单必填）', business: '（个体工商户必填）' } as const;
@@ -368,9 +369,9 @@ export const zhCN: CodeCatalogue = {
   EVIDENCE_FILE_IGNORED: {
     title: '文件未被使用',
     message: (a) =>
-      a.folder ? '此文件夹不是“附件”文件夹，其中的文件不会被检查或打包' : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
+      a.deep ? `此文件夹在“附件”下超过 ${a.deep} 层，其中的文件不会被检查或打包` : a.folder ? '此文件夹不是“附件”文件夹，其中的文件不会被检查或打包' : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
     hint: (a) =>
-      a.folder ? '名单和报送单请直接放在科室文件夹中，报道材料和图片放在“附件”文件夹中；无关文件夹请移出' : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
+      a.deep ? `请把其中的报道材料和图片移到“附件”下不超过 ${a.deep} 层的文件夹中` : a.folder ? '名单和报送单请直接放在科室文件夹中，报道材料和图片放在“附件”文件夹中；无关文件夹请移出' : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: '不安全的路径',
@@ -379,12 +380,16 @@ export const zhCN: CodeCatalogue = {
         ? `“${visible(a.name)}”是快捷方式/链接，不会被读取或打包`
         : a.reason === 'hardlink'
           ? `“${visible(a.name)}”是硬链接（同一文件在别处还有名字，可能在工作目录之外），不会被读取或打包`
+          : a.reason === 'name' && a.problem === 'tooLong'
+            ? `名称“${visible(a.name)}”${NAME_PROBLEM_ZH.tooLong}；无法写入汇总包，不会被打包`
           : a.reason === 'name'
             ? `名称“${visible(a.name)}”在 Windows 上无法使用（${NAME_PROBLEM_ZH[a.problem ?? 'character']}），不会被打包`
             : `“${visible(a.name)}”指向科室文件夹之外，不会被读取或打包`,
     hint: (a) =>
       a.inZip
         ? '压缩包里的这个路径会解压到科室文件夹之外，不予处理：请直接压缩科室文件夹（右键文件夹 →“发送到”→“压缩(zipped)文件夹”），文件名中不要含 \\ 或盘符，或直接报送文件夹'
+        : a.reason === 'name' && a.problem === 'tooLong'
+        ? '请把文件名改短（或少套几层文件夹）后重新报送；否则汇总时无法写入汇总包'
         : a.reason === 'name'
         ? '请重命名：不要用 CON、PRN、AUX、NUL、COM1、LPT1 等作文件名，不要含 < > : " / \\ | ? * 和控制字符，结尾不要是点或空格'
         : '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
@@ -583,6 +588,12 @@ type ToolArgs = Record<string, string | number>;
 const TYPE_ZH: Record<string, string> = { number: '数字', string: '文字（加引号的字符串）', boolean: 'true 或 false', object: '对象 {…}', array: '数组 […]', int: '整数' };
 
 /** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
+/** A write's errno code with what it means to a clerk. */
+function writeProblemZh(code: string): string {
+  const said: Record<string, string> = { ENOSPC: '磁盘已满', EDQUOT: '磁盘配额已满', EROFS: '磁盘只读', EACCES: '没有写入权限', EPERM: '没有写入权限', EBUSY: '文件被占用（请在 Excel 中关闭它）', ENAMETOOLONG: '文件名或路径太长' };
+  return said[code] ? `${code}，${said[code]}` : code;
+}
+
 function problemZh(a: ToolArgs): string {
   const v = a.value !== undefined ? `“${a.value}”` : '';
   const more = a.suggestion !== undefined ? `；你是不是想写 ${a.suggestion}？` : '';
@@ -609,6 +620,8 @@ function problemZh(a: ToolArgs): string {
     case 'fieldOrValue': return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
     case 'noOutputs': return '其中没有 outputs 文件清单';
     case 'recordId': return '记录的 id 与其内容不符：文件被手工改动过，请重新汇总';
+    case 'packageNotFile': return '这不是一个普通文件（可能是管道、设备或文件夹），未读取；请用 hrss-credit compile 重新汇总该季度';
+    case 'packageTooLarge': return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是本工具写的；请用 hrss-credit compile 重新汇总该季度`;
     default: return `值 ${v} 无效`;
   }
 }
@@ -658,10 +671,11 @@ export const zhToolErrors: ToolErrorCatalogue = {
   REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `导出文件夹 ${a.path} 不是空的；请换一个空文件夹，或加 --force 覆盖同名文件`,
   LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试。失效的锁会自动接管（另一台电脑 30 秒未刷新，本机进程结束或电脑重启后）；若仍被挡住，请确认没有 hrss-credit 在运行，再删除 packages/.hrss-credit.lock`,
-  WRITE_FAILED: (a) => `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`,
+  // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
+  WRITE_FAILED: (a) => (a.scope === 'package' ? `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}` : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；请腾出磁盘空间或检查写入权限后重试`),
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
-  ANNOTATE_DIR_UNSAFE: (a) => `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
+  ANNOTATE_DIR_UNSAFE: (a) => (a.where === 'quarter' ? `检查结果不能写到报送季度文件夹里（${a.path}）：否则汇总时会被当作一个科室；请不写 --annotate 的文件夹（默认写到 submissions 旁的 检查结果/），或指定 submissions 以外的文件夹` : `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`),
   OUTPUT_IN_TOOL_FOLDER: (a) => `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };

@@ -223,11 +223,11 @@ describe('validate --annotate', () => {
     expect(notesOf(en, '黑名单').get('F3')).toMatch(/check/i);
   });
 
-  it('defaults to ./检查结果/ and refuses a folder inside a department folder (exit 2)', async () => {
+  it('a list of a submissions folder: the copy in 检查结果/<batch>/<department>/ beside submissions/ (truth.md); refuses a folder inside a department folder (exit 2)', async () => {
     const r = await runCli(['validate', BOOK, '--today', TODAY, '--annotate'], tmp, EPOCH);
     expect(r.code).toBe(1);
-    expect(existsSync(join(tmp, '检查结果', '劳务派遣红黑名单.检查结果.xlsx'))).toBe(true);
-    expect(r.stdout).toContain('检查结果/劳务派遣红黑名单.检查结果.xlsx');
+    expect(existsSync(join(tmp, 'ws', '检查结果', '2026Q3', '就业办', '劳务派遣红黑名单.检查结果.xlsx'))).toBe(true);
+    expect(r.stdout).toContain('ws/检查结果/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx');
     const bad = await runCli(['validate', DEPT, '--today', TODAY, '--annotate', `${DEPT}/feedback`, '--format', 'json'], tmp);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout).error.code).toBe('ANNOTATE_DIR_UNSAFE');
@@ -295,9 +295,9 @@ describe('validate --annotate', () => {
     expect(notes.get('C2')).toBe('科室自己的批注');
     expect(notes.get('D2')).toMatch(/校验位[\s\S]*请核对代码/);
     expect(fillOf(copy, '黑名单', 'D2')).toBe('FFFFC7CE');
-    // A single file in a folder that names no department: the default ./检查结果/ beside it is fine.
+    // A single file outside a workspace: its copy beside it by default (truth.md).
     const here = await runCli(['validate', '黑名单.xlsx', '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', '--format', 'json'], join(tmp, 'notes'), EPOCH);
     expect(here.code).toBe(1);
-    expect(JSON.parse(here.stdout).annotated.map((a: { path: string }) => a.path)).toEqual(['检查结果/黑名单.检查结果.xlsx']);
+    expect(JSON.parse(here.stdout).annotated.map((a: { path: string }) => a.path)).toEqual(['黑名单.检查结果.xlsx']);
   });
 });

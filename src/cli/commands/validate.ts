@@ -3,7 +3,6 @@ import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { validate } from '../../api/validate.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { visible } from '../../reporters/visible.js';
-import { refuseToolFolder } from '../tool-folder.js';
 
 export async function validateCommand(env: CommandEnv, paths: string[], opts: { department?: string; quarter?: string; annotate?: string | true }): Promise<number> {
   const started = Date.now();
@@ -27,15 +26,15 @@ export async function validateCommand(env: CommandEnv, paths: string[], opts: { 
   let report;
   if (opts.annotate !== undefined) {
     // The feedback copies (department.md): loaded only when asked for.
-    const { validateAndAnnotate, DEFAULT_FEEDBACK_DIR } = await import('../../api/annotate.js');
+    const { validateAndAnnotate } = await import('../../api/annotate.js');
     const epoch = sourceDateEpoch(env.io.env);
-    // The default ./检查结果/ is never the tool's own folder (a prompt opened there, as README.txt says).
-    if (opts.annotate === true) refuseToolFolder(env, DEFAULT_FEEDBACK_DIR);
     const res = await validateAndAnnotate(paths, {
       ...options,
-      annotate: opts.annotate === true ? DEFAULT_FEEDBACK_DIR : opts.annotate,
+      ...(opts.annotate !== true ? { annotate: opts.annotate } : {}),
       lang: env.m.lang,
       ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+      // Never into the tool's own folder (a prompt opened there, as README.txt says).
+      ...(env.io.toolDir !== undefined ? { toolDir: env.io.toolDir } : {}),
     });
     report = res.report;
     annotated = res.written;

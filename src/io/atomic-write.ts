@@ -1,0 +1,92 @@
+/**
+ * Every file the tool writes outside a package's own swap (template, letter, supervise and ledger
+ * workbooks, report, export files, annotated copies, the package's files themselves) is written to a
+ * temporary name in the same folder, flushed, then renamed over the target: a full disk, a kill or
+ * Ctrl-C leaves the previous file (or none), never a truncated one (docs/decisions.md "Writing
+ * files: a temporary name, then rename"). The temporary file is removed when anything fails, and on
+ * Ctrl-C/SIGTERM by the interrupt tasks.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { onInterrupt } from './cleanup.js';
+import { beforeWrite, partialWrite } from './faults.js';
+
+/** The temporary name beside `path`: hidden, and recognisable as ours (`.<name>.tmp-<pid>-<hex>`). */
+export function tempBeside(path: string): string {
+  // The name is cut to 100 bytes: a long final name (up to 255 bytes) must not make its temporary name too long.
+  let stem = '';
+  for (const ch of basename(path)) {
+    if (Buffer.byteLength(stem + ch, 'utf8') > 100) break;
+    stem += ch;
+  }
+  return join(dirname(path), `.${stem}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** True for a name `tempBeside` makes: readers that list folders skip such files. */
+export function isTempName(name: string): boolean {
+  return /^\..+\.tmp-\d+-[0-9a-f]+$/.test(name);
+}
+
+function writeAll(fd: number, data: Buffer, path: string): void {
+  const cut = partialWrite(path);
+  const end = cut ? Math.floor(data.length / 2) : data.length;
+  let off = 0;
+  while (off < end) off += writeSync(fd, data, off, end - off);
+  if (cut) {
+    const err = new Error(`ENOSPC: injected fault, write '${path}'`) as NodeJS.ErrnoException;
+    err.code = 'ENOSPC';
+    err.syscall = 'write';
+    err.path = path;
+    throw err;
+  }
+}
+
+/**
+ * Writes `data` to `path` whole or not at all. With `exclusive`, an existing `path` is kept and
+ * false returned (the template's "never over an existing file"); true when written. Throws the
+ * file-system error (the temporary file removed) for the caller to report as WRITE_FAILED.
+ */
+export function writeFileAtomic(path: string, data: Buffer | string, options: { exclusive?: boolean } = {}): boolean {
+  beforeWrite(path);
+  mkdirSync(dirname(path), { recursive: true });
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const temp = tempBeside(path);
+  const forget = onInterrupt(() => rmSync(temp, { force: true }));
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeAll(fd, bytes, path);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (options.exclusive) {
+      if (!placeNew(temp, path)) return false;
+    } else renameSync(temp, path);
+    return true;
+  } finally {
+    rmSync(temp, { force: true });
+    forget();
+  }
+}
+
+/** Links `temp` as `path` only when `path` does not exist (atomic); false when it does. */
+function placeNew(temp: string, path: string): boolean {
+  try {
+    linkSync(temp, path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links (FAT, some shares): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    try {
+      lstatSync(path);
+      return false;
+    } catch {
+      renameSync(temp, path);
+      return true;
+    }
+  }
+}
