@@ -6,7 +6,8 @@ import { maskIdentifier, maskPersonalInfo, type MaskRule } from '../domain/mask.
 import { detach, toXmlSafe } from '../domain/text.js';
 import { LIST_TYPE_LABEL } from '../schemas/enums.js';
 import type { Matrix, DepartmentDef } from '../schemas/matrix.js';
-import { withRecordId, type CreditRecord } from '../schemas/record.js';
+import type { CreditRecord } from '../schemas/record.js';
+import { withRecordId } from '../schemas/documents/records.js';
 import type { Template, TemplateColumn } from '../schemas/template.js';
 import type { CheckedRecord } from '../table/list-sheet.js';
 import { subjectKeyOf } from '../domain/identity.js';

@@ -16,6 +16,7 @@ import { fullRecords, type StoredRecord } from '../register/stored.js';
 import type { IsoDate, RemovalEntry } from '../register/events.js';
 import { statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
 import type { CreditRecord } from '../schemas/record.js';
+import type { CorrectedEntry } from '../schemas/documents/records.js';
 import type { FieldKey } from '../schemas/fields.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
@@ -35,6 +36,8 @@ export interface RegisterPlan {
   removals: RemovalEntry[];
   /** The removed records as they were published (for the 移出名单 sheet), keyed by id. */
   removed: Map<string, CreditRecord>;
+  /** Records corrected under their own id (truth.md revisions): records.json `corrected`. */
+  corrected?: CorrectedEntry[];
 }
 
 export interface PlanFinding {

@@ -11,14 +11,14 @@ import { subjectKeyOf } from '../domain/identity.js';
 import { maskIdentifier, redactIdNumbers, type MaskRule } from '../domain/mask.js';
 import { foldKey } from '../domain/text.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
-import { parseRecordsFile } from '../schemas/record.js';
+import { parseRecordsFile } from '../schemas/documents/records.js';
 import { sha256Of } from '../io/package-fs.js';
 import { readPackageFile } from '../io/package-read.js';
 import { pathExists } from '../io/workspace.js';
 import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
 import { eventBySeq, formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
-import { REMOVAL_TYPES, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
+import { type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
 import { apply, cloneState, eventsTouching, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
@@ -54,20 +54,17 @@ interface PackageContent {
   unchanged: string[];
 }
 
-/** records.json of a package: the records (ids checked by parseRecordsFile), and removals/unchanged when compile wrote them. */
+/** records.json of a package, any version, through its one schema (schemas/documents/records.ts). */
 function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent {
-  let data: Record<string, unknown>;
+  let data: unknown;
   try {
-    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8')) as Record<string, unknown>;
+    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8'));
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }
   try {
-    const file = parseRecordsFile({ schemaVersion: data.schemaVersion, quarter: data.quarter, audience: data.audience, records: data.records });
-    const removals = Array.isArray(data.removals) ? (data.removals as RemovalEntry[]) : [];
-    for (const r of removals) if (typeof r?.id !== 'string' || !(REMOVAL_TYPES as readonly string[]).includes(r.type)) throw new Error(`removals: ${JSON.stringify(r).slice(0, 80)}`);
-    const unchanged = Array.isArray(data.unchanged) ? (data.unchanged as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-    return { quarter: file.quarter, records: file.records, removals, unchanged };
+    const file = parseRecordsFile(data);
+    return { quarter: file.quarter, records: file.records, removals: file.removals, unchanged: file.unchanged };
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }

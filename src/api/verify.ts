@@ -10,7 +10,8 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import yauzl from 'yauzl';
 import { listFiles, recoverPackages, sha256Of } from '../io/package-fs.js';
-import { ManifestSchema, type Manifest } from '../schemas/manifest.js';
+import { ManifestAnySchema, type AnyManifest } from '../schemas/documents/manifest.js';
+import { RecordsFileAnySchema } from '../schemas/documents/records.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { REPORT_FILE } from '../io/package-read.js';
 import { readInside, readRegular, type RegularRead } from '../io/regular-file.js';
@@ -95,7 +96,7 @@ function issueKey(path: readonly PropertyKey[]): string {
 }
 
 /** Counts that must agree: the totals with the departments and domains, and with records.json. */
-function inconsistencies(m: Manifest, records: Read): string[] {
+function inconsistencies(m: AnyManifest, records: Read): string[] {
   const out: string[] = [];
   for (const list of ['red', 'black'] as const) {
     const byDept = Object.values(m.counts.byDepartment).reduce((n, c) => n + c[list], 0);
@@ -107,15 +108,23 @@ function inconsistencies(m: Manifest, records: Read): string[] {
   const keys = Object.keys(m.counts.byDepartment).sort();
   if (names.join('\n') !== keys.join('\n')) out.push('departments');
   if (Buffer.isBuffer(records)) {
+    let json: unknown;
     try {
-      const data = JSON.parse(records.toString('utf8')) as { quarter?: unknown; records?: { listType?: unknown }[] };
-      const recs = Array.isArray(data.records) ? data.records : [];
-      if (data.quarter !== m.quarter) out.push('quarter');
-      if (recs.filter((r) => r.listType === 'red').length !== m.counts.red) out.push('counts.red');
-      if (recs.filter((r) => r.listType === 'black').length !== m.counts.black) out.push('counts.black');
+      json = JSON.parse(records.toString('utf8'));
     } catch {
       // records.json that does not parse is reported by its hash.
+      return out;
     }
+    // Its one schema, every version (schemas/documents/records.ts): a records.json of another shape is inconsistent.
+    const data = RecordsFileAnySchema.safeParse(json);
+    if (!data.success) {
+      out.push('records.json');
+      return out;
+    }
+    const recs = data.data.records;
+    if (data.data.quarter !== m.quarter) out.push('quarter');
+    if (recs.filter((r) => r.listType === 'red').length !== m.counts.red) out.push('counts.red');
+    if (recs.filter((r) => r.listType === 'black').length !== m.counts.black) out.push('counts.black');
   }
   return out;
 }
@@ -140,10 +149,10 @@ export async function verify(target: string, cwd: string): Promise<VerifyResult>
   const manifestCheck = { sha256: actual, expected, hashFile, ok: expected === null ? null : expected === actual };
   const base = { dir: root, kind, manifest: manifestCheck, changed: [] as string[], missing: [] as string[], added: [] as string[], inconsistent: [] as string[] } as const;
 
-  let manifest: Manifest;
+  let manifest: AnyManifest;
   if (!Buffer.isBuffer(raw)) return { ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem: 'not a regular file' }, ok: false };
   try {
-    const parsed = ManifestSchema.safeParse(JSON.parse(raw.toString('utf8')));
+    const parsed = ManifestAnySchema.safeParse(JSON.parse(raw.toString('utf8')));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return { ...base, checked: 0, manifestInvalid: { key: issueKey(issue?.path ?? []), problem: issue?.message ?? 'invalid' }, ok: false };

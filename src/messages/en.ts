@@ -738,6 +738,8 @@ export const enUi: UiText = {
     dryRun: 'Dry run: checked, nothing written.',
     notWritten: 'There are errors: no package was written. Ask the departments to fix what the table shows and send again.',
     counts: 'Counts',
+    rows: 'rows',
+    unchanged: 'unchanged',
     red: 'red',
     black: 'black',
     department: 'Department',

@@ -741,6 +741,8 @@ export const zhUi: UiText = {
     dryRun: '试运行（--dry-run）：检查完毕，未写入任何文件。',
     notWritten: '有错误，未生成汇总包。请通知相关科室按上表修改后重新报送。',
     counts: '汇总',
+    rows: '报送条数',
+    unchanged: '重复报送未变',
     red: '红名单',
     black: '黑名单',
     department: '科室',

@@ -21,7 +21,8 @@ export type IsoDate = string;
 /** A record as the register keeps it: the canonical record of records.json, full identifiers included. */
 export type RegisterRecord = CreditRecord;
 
-export const REMOVAL_TYPES = ['violation', 'early', 'revoked', 'corrected', 'expired'] as const;
+import { REMOVAL_TYPES } from '../schemas/documents/figures.js';
+export { REMOVAL_TYPES };
 export type RemovalType = (typeof REMOVAL_TYPES)[number];
 
 /** One entry of a package's `removals` (register.md "What compile does with a register"). */

@@ -22,7 +22,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
       d.known ? visible(d.name) : env.chalk.red(s.unknown(visible(d.name))),
       d.submitted ? s.yes : env.chalk.yellow(s.no),
       yn(d.nilReport),
-      String(d.red + d.black),
+      String(d.rows),
       String(d.red),
       String(d.black),
       d.errors > 0 ? env.chalk.red(String(d.errors)) : '0',
@@ -35,7 +35,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
   const q = summary.quarterLevel;
   if (q.errors + q.warnings > 0) table.push([s.quarterLevel, '', '', '', '', '', q.errors > 0 ? env.chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
   const t = summary.totals;
-  table.push([s.total, '', '', String(t.red + t.black), String(t.red), String(t.black), String(t.errors), String(t.warnings), '', '', '']);
+  table.push([s.total, '', '', String(t.rows), String(t.red), String(t.black), String(t.errors), String(t.warnings), '', '', '']);
   // With a register: what each department still has to send, one line each.
   const lines = Object.entries(awaiting ?? {})
     .filter(([, a]) => a.removals.length + a.corrections.length > 0)
