@@ -159,6 +159,20 @@ describe('a supplementary batch (2026Q3-2)', () => {
     expect(pick((status.departments as Record<string, unknown>[]).find((d) => d.name === '就业办') as Record<string, unknown>)).toEqual(compiled.get('就业办'));
   });
 
+  it('every document written on the way reads back through verify, diff and register list', async () => {
+    for (const batch of ['2026Q3', '2026Q3-2']) {
+      expect((await cli(['verify', join(ws, 'packages', batch)])).code, batch).toBe(0);
+      RecordsFileSchema.parse(JSON.parse(readFileSync(join(ws, 'packages', batch, 'records.json'), 'utf8')));
+      ReportDocumentSchema.parse(JSON.parse(readFileSync(join(ws, 'packages', batch, 'report.json'), 'utf8')));
+    }
+    const diff = await json(['diff', '2026Q3', '2026Q3-2']);
+    expect(diff.command).toBe('diff');
+    const published = await cli(['publish', '2026Q3-2', '--on', '2026-10-16']);
+    expect(published.code, published.stdout).toBe(0);
+    const listed = await json(['register', 'list']);
+    expect(listed.command).toBe('register list');
+  });
+
   it('report, export and template --quarter accept it', async () => {
     const report = await cli(['report', '2026Q3-2', '--format', 'json']);
     expect(report.code, report.stdout).toBe(0);

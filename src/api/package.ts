@@ -25,7 +25,8 @@ import type { QuarterCheck } from './quarter.js';
 import { columnsFor, countRecords, exportRow, type Audience, type ExportContext } from './records.js';
 import type { RegisterPlan } from './register-compile.js';
 import { batchFigures } from './figures.js';
-import { addFigures, noRemovals, removalTotal, type Figures, type RemovalCounts } from '../schemas/documents/figures.js';
+import { addFigures, noRemovals, removalTotal, type Figures } from '../schemas/documents/figures.js';
+import type { DepartmentStatus, QuarterSummary } from '../schemas/documents/quarter-summary.js';
 import type { Manifest } from '../schemas/documents/manifest.js';
 import { removedSheet } from './removed-sheet.js';
 
@@ -43,49 +44,8 @@ export function fixedInstant(quarter: Quarter | undefined, epoch: number | undef
   return new Date(`${quarter ? quarterEnd(quarter) : '2000-01-01'}T23:59:59Z`);
 }
 
-export interface DepartmentStatus {
-  name: string;
-  /** False for a folder whose name resolves to no department of the matrix (listed by its folder name). */
-  known: boolean;
-  /** The submission folders counted on this line (workspace-relative). */
-  folders: string[];
-  submitted: boolean;
-  nilReport: boolean;
-  onTime: boolean | null;
-  sentOn: string | null;
-  /** The last day to submit (quarter end + `submission.deadline`). */
-  deadline: string | null;
-  /** Days after the deadline (0 when on time); null when there is no 报送日期: never guessed. */
-  daysLate: number | null;
-  /** 审核 and 审定 both named with a date (cover.md). */
-  signedOff: boolean;
-  reviewer: string;
-  reviewedOn: string;
-  approver: string;
-  approvedOn: string;
-  /** truth.md's figures (api/figures.ts): rows received; red/black published; unchanged; corrected; removals by type. */
-  rows: number;
-  red: number;
-  black: number;
-  unchanged: number;
-  corrected: number;
-  removals: RemovalCounts;
-  /** Published records per domain. */
-  byDomain: Record<string, { red: number; black: number }>;
-  caseFiles: string[];
-  errors: number;
-  warnings: number;
-  info: number;
-}
-
-/** The quarter summary (STYLE habit 13): one view model for status, 报送情况.xlsx and the manifest. */
-export interface QuarterSummary {
-  departments: DepartmentStatus[];
-  /** Findings of the quarter as a whole (no department): loose files, a quarter folder named twice. */
-  quarterLevel: { errors: number; warnings: number; info: number };
-  /** Sums of every line and the quarter level: equal to the report's stats; the figures summed (the 汇总 row). */
-  totals: Figures & { errors: number; warnings: number; info: number };
-}
+/** A line of the quarter summary and the summary: their one schema is schemas/documents/quarter-summary.ts. */
+export type { DepartmentStatus, QuarterSummary };
 
 type Counted = { severity: string; department?: string; location: { file?: string }; n?: number };
 

@@ -14,6 +14,7 @@ import { readRegularFile } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerUi } from '../messages/register-ui.js';
 import { objectionUi } from '../messages/objection-ui.js';
+import { schemaUi } from '../messages/schema-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
@@ -267,6 +268,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--department <name>', o.department)
     .action(action('measures', async () => (await import('./commands/measures.js')).measuresCommand));
   addCommon(program.command('matrix').description(h.matrix), m).action(action('matrix', async () => (await import('./commands/info.js')).matrixCommand));
+  const sh = schemaUi(m.lang).help;
+  addCommon(program.command('schema').description(sh.schema).argument('[name]', sh.name), m).action(action('schema', async () => (await import('./commands/schema.js')).schemaCommand));
   addCommon(program.command('supervise').description(h.supervise).argument('<year>', h.superviseYear), m)
     .option('--xlsx <file>', o.xlsx)
     .action(action('supervise', async () => (await import('./commands/supervise.js')).superviseCommand));

@@ -607,6 +607,7 @@ export function usageEn(a: ToolArgs): string {
     case 'missingOption': return `the option ${a.name} is required`;
     case 'invalidChoice': return `option ${a.name}: "${a.value}" is not allowed; choose one of ${a.allowed}`;
     case 'unknownCode': return `${a.name ? `${a.name}: ` : ''}"${a.value}" is not a check code${more} (run hrss-credit rules for the list)`;
+    case 'unknownDocument': return `"${a.value}" is not a document of this tool${more} (run hrss-credit schema for the list)`;
     case 'notPositiveInt': return `option ${a.name}: "${a.value}" is not allowed; write a whole number of at least 1`;
     case 'noCommand': return 'give a command';
     default: return String(a.detail ?? '');

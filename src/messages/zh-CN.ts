@@ -610,6 +610,7 @@ export function usageZh(a: ToolArgs): string {
     case 'missingOption': return `缺少必填的选项 ${a.name}`;
     case 'invalidChoice': return `选项 ${a.name} 的取值“${a.value}”无效，可选：${a.allowed}`;
     case 'unknownCode': return `${a.name ? `${a.name} 中的` : ''}“${a.value}”不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
+    case 'unknownDocument': return `“${a.value}”不是本工具的文档名称${more}（运行 hrss-credit schema 查看全部名称）`;
     case 'notPositiveInt': return `选项 ${a.name} 的取值“${a.value}”无效：请写一个不小于 1 的整数`;
     case 'noCommand': return '请指定一个命令';
     default: return String(a.detail ?? '');

@@ -6,6 +6,7 @@ import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
 import type { Figures } from '../../schemas/documents/figures.js';
+import type { CompileKeys } from '../../schemas/documents/commands.js';
 
 export async function compileCommand(
   env: CommandEnv,
@@ -37,6 +38,7 @@ export async function compileCommand(
     env.io.stdout.write(
       formatJson(
         toJsonReport(res.report, env.m, {
+          // The command's keys as their one schema types them (schemas/documents/commands.ts).
           written: res.written,
           ...(res.packageDir ? { package: where(res.packageDir) } : {}),
           ...(res.zipPath ? { zip: where(res.zipPath) } : {}),
@@ -48,7 +50,7 @@ export async function compileCommand(
           // truth.md's figures per department, and `totals` their sum (the 汇总 row).
           departments: res.statuses.map((s) => ({ name: s.name, submitted: s.submitted, nilReport: s.nilReport, onTime: s.onTime, rows: s.rows, red: s.red, black: s.black, unchanged: s.unchanged, corrected: s.corrected, removals: s.removals })),
           totals: figuresOnly(res.summary.totals),
-        }),
+        } satisfies CompileKeys),
       ),
     );
     return res.report.exitCode;

@@ -4,13 +4,16 @@ import { status } from '../../api/status.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
+import type { StatusKeys } from '../../schemas/documents/commands.js';
 
 export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
   const { report, summary, awaiting } = await status(quarter, env.common);
   const statuses = summary.departments;
   if (env.flags.format === 'json') {
     const departments = awaiting ? statuses.map((d) => ({ ...d, awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } })) : statuses;
-    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { departments, quarterLevel: summary.quarterLevel, totals: summary.totals })));
+    // The command's keys as their one schema types them (schemas/documents/commands.ts).
+    const keys: StatusKeys = { departments, quarterLevel: summary.quarterLevel, totals: summary.totals };
+    env.io.stdout.write(formatJson(toJsonReport(report, env.m, keys)));
     return report.exitCode;
   }
   const s = env.m.ui.status;

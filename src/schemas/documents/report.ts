@@ -45,7 +45,8 @@ export const reportShape = {
   valid: z.boolean(),
   stats: StatsSchema,
   diagnostics: z.array(JsonDiagnosticSchema),
-  dropped: z.array(DroppedSchema),
+  /** Always written since findings were capped; report.json of the first packages had none (read as empty). */
+  dropped: z.array(DroppedSchema).default([]),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
 };
 
