@@ -12,6 +12,7 @@ import { ROOT, runCli, tempDir } from './helpers/cases.js';
 import { ManifestSchema } from '../dist/schemas/documents/manifest.js';
 import { RecordsFileSchema } from '../dist/schemas/documents/records.js';
 import { ReportDocumentSchema } from '../dist/schemas/documents/report.js';
+import { CompileDocumentSchema, StatusDocumentSchema } from '../dist/schemas/documents/commands.js';
 import { SuperviseDocumentSchema } from '../dist/schemas/documents/supervise.js';
 import { ReportViewDocumentSchema } from '../dist/schemas/documents/report-view.js';
 import { FiguresSchema, removalTotal } from '../dist/schemas/documents/figures.js';
@@ -57,11 +58,11 @@ async function statusSheet(batch: string): Promise<Map<string, Figures>> {
 }
 
 /** Every view's figures of one batch, per department, asserted equal; returns the compile JSON's. */
-async function sameFiguresEverywhere(batch: string, compileDoc: Record<string, unknown>): Promise<Map<string, Figures>> {
-  const compiled = new Map((compileDoc.departments as Record<string, unknown>[]).map((d) => [d.name as string, pick(d)]));
+async function sameFiguresEverywhere(batch: string, compileDoc: { departments: Record<string, unknown>[]; totals: Record<string, unknown>; counts: unknown }): Promise<Map<string, Figures>> {
+  const compiled = new Map(compileDoc.departments.map((d) => [d.name as string, pick(d)]));
   // compile's 汇总 (totals) is the sum of its lines.
   const sum = [...compiled.values()].reduce((a, f) => ({ ...a, rows: a.rows + f.rows, red: a.red + f.red, black: a.black + f.black, unchanged: a.unchanged + f.unchanged }), { rows: 0, red: 0, black: 0, unchanged: 0 });
-  expect(pick(compileDoc.totals as Record<string, unknown>)).toMatchObject(sum);
+  expect(pick(compileDoc.totals)).toMatchObject(sum);
   expect(compileDoc.counts).toEqual({ red: sum.red, black: sum.black });
 
   const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(ws, 'packages', batch, 'manifest.json'), 'utf8')));
@@ -102,10 +103,10 @@ describe('a batch compiled against the register (the example story)', () => {
   let compiled: Map<string, Figures>;
 
   it('status, compile, manifest, 报送情况.xlsx, supervise and report show the same figures per department', async () => {
-    const status = ReportDocumentSchema.parse(await json(['status', '2026Q3']));
-    const compileDoc = ReportDocumentSchema.parse(await json(['compile', '2026Q3']));
+    const status = StatusDocumentSchema.parse(await json(['status', '2026Q3']));
+    const compileDoc = CompileDocumentSchema.parse(await json(['compile', '2026Q3']));
     compiled = await sameFiguresEverywhere('2026Q3', compileDoc);
-    for (const d of status.departments as Record<string, unknown>[]) if (compiled.has(d.name as string)) expect(pick(d), `status ${String(d.name)}`).toEqual(compiled.get(d.name as string));
+    for (const d of status.departments) if (compiled.has(d.name)) expect(pick(d), `status ${d.name}`).toEqual(compiled.get(d.name));
     // The story's figures: 劳动关系科 sent 2 rows, 1 resent unchanged (not published again), 1 black
     // published; its removal request and an expiry are its removals.
     expect(compiled.get('劳动关系科')).toEqual({ rows: 2, red: 0, black: 1, unchanged: 1, corrected: 0, removals: { violation: 1, early: 0, revoked: 0, corrected: 0, expired: 1 } });
@@ -152,11 +153,11 @@ describe('a supplementary batch (2026Q3-2)', () => {
   });
 
   it('status, compile, manifest, 报送情况.xlsx, supervise and report agree on it; 就业办\'s resent list is unchanged', async () => {
-    const status = ReportDocumentSchema.parse(await json(['status', '2026Q3-2']));
-    const compileDoc = ReportDocumentSchema.parse(await json(['compile', '2026Q3-2']));
+    const status = StatusDocumentSchema.parse(await json(['status', '2026Q3-2']));
+    const compileDoc = CompileDocumentSchema.parse(await json(['compile', '2026Q3-2']));
     const compiled = await sameFiguresEverywhere('2026Q3-2', compileDoc);
     expect(compiled.get('就业办')).toEqual({ rows: 3, red: 0, black: 0, unchanged: 3, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } });
-    expect(pick((status.departments as Record<string, unknown>[]).find((d) => d.name === '就业办') as Record<string, unknown>)).toEqual(compiled.get('就业办'));
+    expect(pick(status.departments.find((d) => d.name === '就业办') as Record<string, unknown>)).toEqual(compiled.get('就业办'));
   });
 
   it('every document written on the way reads back through verify, diff and register list', async () => {
