@@ -51,6 +51,8 @@ export interface ObjectionView {
   outcome: OutcomeZh | null;
   resolvedOn: IsoDate | null;
   late: boolean;
+  /** Only for an outcome 更正 (truth.md): the published batch that carried the correction, null while awaited. */
+  correctedIn?: string | null;
 }
 
 /** What the terminal shows besides: the subject's identifier, masked (a natural person's ID number). */
@@ -103,6 +105,7 @@ function viewOf(ctx: Context, state: RegisterState, o: ObjectionFact, cal: Loade
     outcome,
     resolvedOn: o.resolvedOn,
     late: o.late,
+    ...(o.outcome === 'corrected' ? { correctedIn: o.correctedIn } : {}),
     subjectKey: listed?.subjectKey ?? '',
     overdue: open && deadline !== null && isOverdue(ctx.today, deadline),
     awaitingCorrection: current?.awaitingCorrection ?? false,

@@ -29,6 +29,7 @@ import { addFigures, noRemovals, removalTotal, type Figures } from '../schemas/d
 import type { DepartmentStatus, QuarterSummary } from '../schemas/documents/quarter-summary.js';
 import type { Manifest } from '../schemas/documents/manifest.js';
 import { removedSheet } from './removed-sheet.js';
+import { correctedSheet } from './corrected-sheet.js';
 
 export type CsvEncoding = Config['export']['csvEncoding'];
 
@@ -218,6 +219,7 @@ export async function writeListFiles(
     { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
   ];
   if (register) sheets.push(removedSheet(template.sheets.removed, register, audience, ctx.maskRule));
+  if (register && register.corrected.length > 0) sheets.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
   const written: string[] = [];
   const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
   writeFileDurable(join(dir, xlsxName), await workbookBuffer(sheets.map((s) => ({ ...s, rows: cellsOf(s.rows as string[][]) })), ctx.instant, TOOL_NAME));

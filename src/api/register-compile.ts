@@ -13,10 +13,10 @@ import { subjectKeyOf } from '../domain/identity.js';
 import { hasRegister, loadRegister, wholeRecords, type Loaded } from '../io/register-store.js';
 import { parseLineAgain } from '../register/chain.js';
 import { fullRecords, type StoredRecord } from '../register/stored.js';
-import type { IsoDate, RemovalEntry } from '../register/events.js';
-import { statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
+import type { CorrectedEntry, IsoDate, RemovalEntry } from '../register/events.js';
+import { changedColumns, contentHash } from '../register/content.js';
+import { awaitedObjection, statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
 import type { CreditRecord } from '../schemas/record.js';
-import type { CorrectedEntry } from '../schemas/documents/records.js';
 import type { FieldKey } from '../schemas/fields.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
@@ -36,8 +36,12 @@ export interface RegisterPlan {
   removals: RemovalEntry[];
   /** The removed records as they were published (for the 移出名单 sheet), keyed by id. */
   removed: Map<string, CreditRecord>;
-  /** Records corrected under their own id (truth.md revisions): records.json `corrected`. */
-  corrected?: CorrectedEntry[];
+  /**
+   * The records of `records` that correct a public record (truth.md): under the same 认定文书号 the
+   * same id at its next revision, under a new one a new record (revision 1; the old one is in
+   * `removals` as `corrected`); `changed`: the content columns that differ. In package order.
+   */
+  corrected: CorrectedEntry[];
 }
 
 export interface PlanFinding {
@@ -45,12 +49,9 @@ export interface PlanFinding {
   department: string;
 }
 
-/** The values that make a resent record "the same": name, identifiers, period (register.md). */
-const COMPARED: readonly (keyof CreditRecord & FieldKey)[] = ['subjectName', 'creditCode', 'idNumber', 'legalRep', 'legalRepIdNumber', 'decisionNo', 'decisionDate', 'publishUntil'];
-
-/** The fields in which a resent record differs from the published one (empty: unchanged). */
+/** The content columns in which a resent record differs from the published one (empty: unchanged; register/content.ts). */
 export function changedFields(published: CreditRecord, sent: CreditRecord): FieldKey[] {
-  return COMPARED.filter((k) => String(published[k] ?? '') !== String(sent[k] ?? ''));
+  return changedColumns(published, sent);
 }
 
 function locationOf(r: CreditRecord): { file: string; sheet?: string; row: number } {
@@ -126,7 +127,10 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
 
   const requested = matchRequests(input.requests ?? [], byKey, today, findings);
   // Corrections: a row naming, in 更正原文书号, the decision of an active record of its department and subject.
-  const correcting = new Set<CreditRecord>();
+  // Under a new 认定文书号 (another id) the old record is removed as corrected and the row published as new;
+  // under its own number (the same id) the row is the record's next revision (truth.md).
+  const correcting = new Map<CreditRecord, { id: string; record: StoredRecord }>();
+  const sameNumber = new Set<CreditRecord>();
   for (const r of input.records) {
     if (!r.correctionOf) continue;
     const key = subjectKeyOf(r).key;
@@ -138,32 +142,57 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       findings.push({ department: r.department, diagnostic: makeDiagnostic('CORRECTION_TARGET_NOT_FOUND', { decisionNo: r.correctionOf, department: r.department }, { ...locationOf(r), field: 'correctionOf' }) });
       continue;
     }
-    correcting.add(r);
+    if (target.id === r.id) {
+      sameNumber.add(r);
+      continue;
+    }
+    correcting.set(r, target);
     if (!requested.some((x) => x.id === target.id)) requested.push({ id: target.id, type: 'corrected', on: today, reason: '', department: r.department });
   }
   const requestedIds = new Set(requested.map((r) => r.id));
   const violationIds = new Set(requested.filter((r) => r.type === 'violation').map((r) => r.id));
 
-  // The published records a resent row is compared with, loaded whole once.
+  // The published records a resent row is compared with: by the content hash their publication stored
+  // when it says the row is the same, else loaded whole (to name the columns that differ), once.
   const resent = input.records.filter((r) => active.has(r.id) && !requestedIds.has(r.id) && !correcting.has(r));
-  const resentIds = [...new Set(resent.map((r) => r.id))];
-  const wholeActive = new Map(load(resentIds.map((id) => active.get(id) as StoredRecord)).map((w, i) => [resentIds[i] as string, w]));
+  const sameContent = new Set(resent.filter((r) => (active.get(r.id) as StoredRecord).content === contentHash(r)));
+  const toLoad = [...new Set([...resent.filter((r) => !sameContent.has(r)).map((r) => r.id), ...[...correcting.values()].map((t) => t.id)])];
+  const whole = new Map(load(toLoad.map((id) => active.get(id) as StoredRecord)).map((w, i) => [toLoad[i] as string, w]));
 
   const publish: CreditRecord[] = [];
   const unchanged: string[] = [];
+  const corrected: CorrectedEntry[] = [];
+  /** The objection resolved 更正 that a correction of `id` answers (named in REGISTER_CORRECTION_APPLIED). */
+  const answers = (id: string, r: CreditRecord, where: ReturnType<typeof locationOf>, changed: FieldKey[]): void => {
+    const entry = state.records.get(id);
+    const o = entry ? awaitedObjection(entry, today) : undefined;
+    if (o) findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CORRECTION_APPLIED', { id, objection: o.objection, fields: changed }, where) });
+  };
   for (const r of input.records) {
     const subject = subjectKeyOf(r);
     const where = locationOf(r);
     if (subject.weak) findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_WEAK_IDENTITY', { id: r.id, subject: r.subjectName }, where) });
-    const published = wholeActive.get(r.id);
-    if (published && !requestedIds.has(r.id) && !correcting.has(r)) {
-      const fields = changedFields(published, r);
+    const published = active.get(r.id);
+    const target = correcting.get(r);
+    if (target) {
+      const changed = changedColumns(whole.get(target.id) as CreditRecord, r);
+      corrected.push({ id: r.id, revision: 1, changed });
+      answers(target.id, r, where, changed);
+    } else if (published && !requestedIds.has(r.id)) {
+      const fields = sameContent.has(r) ? [] : changedColumns(whole.get(r.id) as CreditRecord, r);
       if (fields.length === 0) {
-        findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_ALREADY_ACTIVE', { id: r.id, department: published.department, quarter: published.quarter }, where) });
+        findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_ALREADY_ACTIVE', { id: r.id, department: published.department, quarter: published.batch }, where) });
         unchanged.push(r.id);
         continue;
       }
-      findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields, department: published.department }, where) });
+      const entry = state.records.get(r.id);
+      if (sameNumber.has(r) || (entry && awaitedObjection(entry, today))) {
+        // The record's next revision: published again under its id, the old content no longer public.
+        corrected.push({ id: r.id, revision: published.revision + 1, changed: fields });
+        answers(r.id, r, where, fields);
+      } else {
+        findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields, department: published.department }, where) });
+      }
     }
     const other = bySubject.get(`${r.listType === 'red' ? 'black' : 'red'}|${subject.key}`) ?? [];
     for (const o of other) {
@@ -206,7 +235,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
   const removedIds = [...removed.keys()];
   const wholeRemoved = load([...removed.values()]);
-  return { plan: { records: publish, unchanged, removals, removed: new Map(removedIds.map((id, i) => [id, wholeRemoved[i] as CreditRecord])) }, findings };
+  return { plan: { records: publish, unchanged, removals, removed: new Map(removedIds.map((id, i) => [id, wholeRemoved[i] as CreditRecord])), corrected }, findings };
 }
 
 /** The key a removal request looks records up by: its 证件号码, else its credit code, else its name folded. */
@@ -296,7 +325,7 @@ export function awaitingByDepartment(state: RegisterState, findings: readonly Pl
   const add = (list: string[], id: string): void => {
     if (!list.includes(id)) list.push(id);
   };
-  const handled = new Set(plan.removals.map((r) => r.id));
+  const handled = new Set([...plan.removals.map((r) => r.id), ...plan.corrected.map((c) => c.id)]);
   for (const f of findings) {
     const d = f.diagnostic;
     if (d.code === 'REGISTER_RED_ON_BLACK') add(of(d.args.department).removals, d.args.id);

@@ -122,7 +122,7 @@ export function registerFactsFromEvents(events: readonly (RegisterEvent | Stored
   // corrected row (today), counted for that department in the quarter the objection was resolved.
   const awaited: { batch: string; department: string }[] = [];
   for (const o of state.objections.values()) {
-    if (o.outcome !== 'corrected' || o.resolvedOn === null) continue;
+    if (o.outcome !== 'corrected' || o.resolvedOn === null || o.correctedIn !== null) continue;
     const entry = state.records.get(o.id);
     const now = entry ? statusOn(entry, clock?.today ?? o.resolvedOn) : undefined;
     if (now?.awaitingCorrection) awaited.push({ batch: batchOfDay(o.resolvedOn), department: now.record.department });

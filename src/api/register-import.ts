@@ -26,6 +26,7 @@ import { parseBatchArg, requireWorkspace } from './quarter.js';
 import { toCreditRecord } from './records.js';
 import type { WriterOptions } from './register.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
+import { contentHashes } from '../register/content.js';
 
 export interface ImportOptions extends WriterOptions {
   batch: string;
@@ -100,7 +101,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
     (loaded) => {
       const prior = loaded.state.batches.get(batch);
       if (prior) return { body: null, value: prior };
-      return { body: { type: 'import', batch, on, ...(options.department !== undefined && records[0] ? { department: records[0].department } : {}), files: stored, records }, value: undefined };
+      return { body: { type: 'import', batch, on, ...(options.department !== undefined && records[0] ? { department: records[0].department } : {}), files: stored, records, contents: contentHashes(records) }, value: undefined };
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
   );

@@ -12,13 +12,15 @@ import { maskIdentifier, redactIdNumbers, type MaskRule } from '../domain/mask.j
 import { foldKey } from '../domain/text.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseRecordsFile } from '../schemas/documents/records.js';
+import { ManifestAnySchema } from '../schemas/documents/manifest.js';
+import { contentHashes } from '../register/content.js';
 import { sha256Of } from '../io/package-fs.js';
 import { readPackageFile } from '../io/package-read.js';
 import { pathExists } from '../io/workspace.js';
 import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
 import { eventBySeq, formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
-import { type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
+import { type CorrectedEntry, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
 import { apply, cloneState, eventsTouching, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
@@ -52,6 +54,7 @@ interface PackageContent {
   records: RegisterRecord[];
   removals: RemovalEntry[];
   unchanged: string[];
+  corrected: CorrectedEntry[];
 }
 
 /** records.json of a package, any version, through its one schema (schemas/documents/records.ts). */
@@ -64,7 +67,7 @@ function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent
   }
   try {
     const file = parseRecordsFile(data);
-    return { quarter: file.quarter, records: file.records, removals: file.removals, unchanged: file.unchanged };
+    return { quarter: file.quarter, records: file.records, removals: file.removals, unchanged: file.unchanged, corrected: file.corrected };
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }
@@ -112,7 +115,9 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const packageHash = sha256Of(manifestBytes);
   // What is recorded is what the manifest hashed: records.json is read once and checked against it.
   const recordsBytes = readPackageFile(dir, 'records.json');
-  const listed = (JSON.parse(manifestBytes.toString('utf8')) as { outputs?: { path: string; sha256: string }[] }).outputs?.find((o) => o.path === 'records.json');
+  // verify (above) accepted this manifest: its one schema reads it (schemas/documents/manifest.ts).
+  const manifest = ManifestAnySchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
+  const listed = manifest.success ? manifest.data.outputs.find((o) => o.path === 'records.json') : undefined;
   if (!listed || listed.sha256 !== sha256Of(recordsBytes)) {
     ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: 'records.json', count: 1 }, { file: `${rel}/manifest.json` }));
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
@@ -120,7 +125,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const content = readPackage(dir, rel, recordsBytes);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
 
-  const body: EventBody = { type: 'publish', batch, on, package: packageHash, records: content.records, removals: content.removals, unchanged: content.unchanged };
+  const body: EventBody = { type: 'publish', batch, on, package: packageHash, records: content.records, removals: content.removals, unchanged: content.unchanged, contents: contentHashes(content.records), corrected: content.corrected };
   const { event, value } = await appendEvent(
     workspace,
     author,
@@ -376,7 +381,9 @@ function effectOn(e: RegisterEvent, id: string): string {
     case 'publish': {
       const removal = e.removals.find((r) => r.id === id);
       if (removal) return `removed:${removal.type}`;
-      if (e.records.some((r) => r.id === id)) return 'published';
+      // A correction under the record's own 认定文书号: its next revision (truth.md).
+      const revision = e.corrected?.find((c) => c.id === id)?.revision ?? 1;
+      if (e.records.some((r) => r.id === id)) return revision > 1 ? `corrected:${revision}` : 'published';
       return 'unchanged';
     }
     case 'import':
@@ -392,14 +399,25 @@ function effectOn(e: RegisterEvent, id: string): string {
   }
 }
 
-export function registerShow(query: string, options: CommonOptions & { full?: boolean; on?: string }): { query: string; records: (ListedRecord & { events: ShownEvent[] })[] } {
+/** One revision of a record (register show): the batch that published it, when, and the columns a correction changed. */
+export interface ShownRevision {
+  revision: number;
+  batch: string;
+  publishedOn: IsoDate;
+  changed: string[];
+}
+
+/** A record as `register show` gives it: as listed, with the revision public and every revision (truth.md), and its events. */
+export type ShownRecord = ListedRecord & { revision: number; revisions: ShownRevision[]; events: ShownEvent[] };
+
+export function registerShow(query: string, options: CommonOptions & { full?: boolean; on?: string }): { query: string; records: ShownRecord[] } {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const on = dateOption(options.on, ctx.today);
   const { state, events } = loadRegister(workspace);
   const q = query.trim();
   const rule = ctx.config.publication.maskRule;
-  const out: (ListedRecord & { events: ShownEvent[] })[] = [];
+  const out: ShownRecord[] = [];
   for (const entry of state.records.values()) {
     // Shown as of the day asked; a record published later than that is shown as first published.
     const s = statusOn(entry, on) ?? statusOn(entry, '9999-12-31');
@@ -426,7 +444,12 @@ export function registerShow(query: string, options: CommonOptions & { full?: bo
         ...(e.type === 'note' ? { text: e.text } : {}),
       };
     });
-    out.push({ ...listedRecord(s, options.full ?? false, rule), events: shown });
+    const revisions = entry.publications.map((p): ShownRevision => {
+      const e = eventBySeq(events, p.seq);
+      const changed = e?.type === 'publish' ? (e.corrected?.find((c) => c.id === entry.id)?.changed ?? []) : [];
+      return { revision: p.revision, batch: p.batch, publishedOn: p.on, changed: p.revision > 1 ? changed : [] };
+    });
+    out.push({ ...listedRecord(s, options.full ?? false, rule), revision: s.revision, revisions, events: shown });
   }
   // The query is echoed back (JSON, "not found"): an ID number in it is masked like any output (cli.md).
   return { query: redactIdNumbers(q, rule), records: out };
@@ -496,7 +519,7 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
   const state = cloneState(loaded.state);
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;
-  const hypothetical = { type: 'publish', batch: batch ?? content.quarter, on, package: '', records: content.records, removals: content.removals, unchanged: content.unchanged, seq: state.seq + 1, at: '', by: '', host: '', prev: state.head, hash: '' } as RegisterEvent;
+  const hypothetical = { type: 'publish', batch: batch ?? content.quarter, on, package: '', records: content.records, removals: content.removals, unchanged: content.unchanged, contents: contentHashes(content.records), corrected: content.corrected, seq: state.seq + 1, at: '', by: '', host: '', prev: state.head, hash: '' } as RegisterEvent;
   apply(state, hypothetical);
   return { label: batch ?? content.quarter, state, on, sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]) };
 }
@@ -509,8 +532,11 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
   const rule = ctx.config.publication.maskRule;
   const full = options.full ?? false;
   // The ids active on the first side (a province's: 600,000; their statuses are not kept).
-  const before = new Set<string>();
-  for (const e of from.state.records.values()) if (statusOn(e, from.on)?.status === 'active') before.add(e.id);
+  const before = new Map<string, number>();
+  for (const e of from.state.records.values()) {
+    const s = statusOn(e, from.on);
+    if (s?.status === 'active') before.set(e.id, s.revision);
+  }
   // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
   const counts = { byDepartment: Object.create(null) as Record<string, DiffCounts>, byDomain: Object.create(null) as Record<string, DiffCounts> };
   const result: DiffResult = { from: from.label, to: to.label, added: [], removed: [], corrected: [], unchanged: [], counts };
@@ -528,6 +554,10 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
       if (!was) {
         result.added.push(listedRecord(s, full, rule));
         count(s, 'added');
+      } else if (s.revision > (before.get(s.id) ?? 1)) {
+        // Corrected under its own 认定文书号: the same record at a later revision, listed as corrected only.
+        result.corrected.push(listedRecord(s, full, rule));
+        count(s, 'corrected');
       } else if (to.sent.has(s.id)) {
         result.unchanged.push(listedRecord(s, full, rule));
         count(s, 'unchanged');

@@ -113,6 +113,8 @@ export interface CodeArgs {
   REGISTER_ALREADY_ACTIVE: { id: string; department: string; quarter: string };
   /** fields: the record's keys that differ from the published record. */
   REGISTER_CHANGED: { id: string; fields: FieldKey[]; department: string };
+  /** A changed row that is the correction an objection resolved 更正 awaited (truth.md): objection its number, fields the columns corrected. */
+  REGISTER_CORRECTION_APPLIED: { id: string; objection: string; fields: FieldKey[] };
   /** id and department: the active red record and the department that must propose its 违法违规移出. */
   REGISTER_RED_ON_BLACK: { id: string; department: string };
   REGISTER_BLACK_ON_RED: { id: string; department: string };
@@ -219,6 +221,7 @@ export const CODES = {
   FILE_FEEDBACK_COPY: { severity: 'warning', group: 'file' },
   REGISTER_ALREADY_ACTIVE: { severity: 'info', group: 'register' },
   REGISTER_CHANGED: { severity: 'error', group: 'register' },
+  REGISTER_CORRECTION_APPLIED: { severity: 'info', group: 'register' },
   REGISTER_RED_ON_BLACK: { severity: 'error', group: 'register' },
   REGISTER_BLACK_ON_RED: { severity: 'error', group: 'register' },
   REGISTER_WEAK_IDENTITY: { severity: 'info', group: 'register' },

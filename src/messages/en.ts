@@ -430,7 +430,12 @@ export const en: CodeCatalogue = {
   REGISTER_CHANGED: {
     title: 'differs from the public record',
     message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${list(a.fields.map(F))}`,
-    hint: () => 'to correct it, add a 更正原文书号 column naming the old 认定文书号 and send it under a new decision; otherwise delete the row',
+    hint: () => 'if it is a correction, write the old 认定文书号 in the 更正原文书号 column (its own number when the decision is unchanged); otherwise delete the row or make it equal to the public one',
+  },
+  REGISTER_CORRECTION_APPLIED: {
+    title: 'correction after an objection',
+    message: (a) => `objection ${a.objection} on record ${a.id} was resolved 更正 (correct); this row is that correction: ${list(a.fields.map(F))} published as sent, the old content no longer public`,
+    hint: () => 'nothing to do; check that the corrected content is right',
   },
   REGISTER_RED_ON_BLACK: {
     title: 'red-list subject on a black list',

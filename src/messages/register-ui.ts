@@ -142,7 +142,7 @@ const zh: RegisterUi = {
   effects: (e) => {
     const [kind, detail = ''] = e.split(':');
     const removal = zhRemovals[detail as keyof typeof zhRemovals] ?? detail;
-    const words: Record<string, string> = { repair: '修复（截去未写完的行）', published: '发布', imported: '导入', unchanged: '重复报送（未再发布）', note: '备注', objected: '提出异议', removed: `移出（${removal}）`, resolved: `异议处理（${{ revoked: '撤销', upheld: '维持', corrected: '更正' }[detail] ?? detail}）` };
+    const words: Record<string, string> = { repair: '修复（截去未写完的行）', published: '发布', imported: '导入', unchanged: '重复报送（未再发布）', note: '备注', objected: '提出异议', removed: `移出（${removal}）`, corrected: `更正（第${detail}版）`, resolved: `异议处理（${{ revoked: '撤销', upheld: '维持', corrected: '更正' }[detail] ?? detail}）` };
     return words[kind ?? ''] ?? e;
   },
   diffHeading: (a, b) => `${a} → ${b}`,

@@ -488,7 +488,12 @@ export const zhCN: CodeCatalogue = {
   REGISTER_CHANGED: {
     title: '与已公示记录不一致',
     message: (a) => `这条记录（编号 ${a.id}）已由 ${a.department} 发布且仍在公示中，但“${a.fields.map(F).join('”“')}”与已公示的不同`,
-    hint: () => '如是更正，请在名单中加一列“更正原文书号”填原认定文书号并按新文书号报送；如不是更正，请删去此行',
+    hint: () => '如是更正，请在名单的“更正原文书号”列填原认定文书号（文书号未变的，填它本身）；如不是更正，请删去此行或改回与已公示的一致',
+  },
+  REGISTER_CORRECTION_APPLIED: {
+    title: '按异议处理结果更正',
+    message: (a) => `这条记录（编号 ${a.id}）的异议 ${a.objection} 已按“更正”办结，本行即其更正：“${a.fields.map(F).join('”“')}”按本行发布，原内容不再公示`,
+    hint: () => '无需处理；请核对更正后的内容无误',
   },
   REGISTER_RED_ON_BLACK: {
     title: '红名单主体被列入黑名单',

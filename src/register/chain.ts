@@ -8,11 +8,12 @@
 import { createHash } from 'node:crypto';
 import { recordIdentity } from '../domain/identity.js';
 import type { CreditRecord } from '../schemas/record.js';
+import { RegisterEventSchema } from '../schemas/register-event.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
-import { EVENT_TYPES, type Author, type EventBody, type RegisterEvent, type StoredEvent } from './events.js';
+import { type Author, type EventBody, type RegisterEvent, type StoredEvent } from './events.js';
 import { foreignHashMatches, foreignSpelling, normaliseEvent, ownIds, sortedKeys, translateIds } from './foreign.js';
 import { splitRecords } from './line-split.js';
-import { LineChangedError, StoredRecord, type LineSource, type RecordOrigin } from './stored.js';
+import { LineChangedError, StoredRecord, publishedBy, type LineSource, type RecordOrigin } from './stored.js';
 
 export interface Head {
   seq: number;
@@ -82,47 +83,9 @@ export type ChainResult =
   | { ok: true; events: StoredEvent[]; head: Head | null }
   | { ok: false; events: StoredEvent[]; head: Head | null; broken: ChainBreak };
 
-const HEX64 = /^[0-9a-f]{64}$/;
-
-/** The structural minimum of an event: enough for the chain and for replay to trust its head. */
+/** An event as its schema (schemas/register-event.ts) says: enough for the chain and for replay to trust it. */
 function wellFormed(v: unknown): v is RegisterEvent {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const e = v as Record<string, unknown>;
-  return (
-    Number.isSafeInteger(e.seq) &&
-    typeof e.type === 'string' &&
-    (EVENT_TYPES as readonly string[]).includes(e.type) &&
-    typeof e.at === 'string' &&
-    typeof e.by === 'string' &&
-    typeof e.host === 'string' &&
-    (e.prev === null || (typeof e.prev === 'string' && HEX64.test(e.prev))) &&
-    typeof e.hash === 'string' &&
-    HEX64.test(e.hash) &&
-    bodyWellFormed(e)
-  );
-}
-
-function isStringArray(v: unknown): boolean {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string');
-}
-
-function bodyWellFormed(e: Record<string, unknown>): boolean {
-  switch (e.type) {
-    case 'publish':
-      return typeof e.batch === 'string' && typeof e.on === 'string' && typeof e.package === 'string' && Array.isArray(e.records) && Array.isArray(e.removals) && isStringArray(e.unchanged);
-    case 'import':
-      return typeof e.batch === 'string' && typeof e.on === 'string' && Array.isArray(e.records) && isStringArray(e.files);
-    case 'note':
-      return typeof e.text === 'string' && isStringArray(e.ids);
-    case 'objection-add':
-      return typeof e.on === 'string' && typeof e.id === 'string' && typeof e.objection === 'string';
-    case 'objection-resolve':
-      return typeof e.on === 'string' && typeof e.id === 'string' && typeof e.objection === 'string' && typeof e.outcome === 'string';
-    case 'repair':
-      return Number.isSafeInteger(e.line) && Number.isSafeInteger(e.bytes) && typeof e.backup === 'string';
-    default:
-      return false;
-  }
+  return RegisterEventSchema.safeParse(v).success;
 }
 
 const HASH_MEMBER = ',"hash":"';
@@ -172,7 +135,7 @@ interface Pieces {
 function storedEvent(event: RegisterEvent, origin: RecordOrigin | null, pieces: Pieces | null = null): StoredEvent {
   if (event.type !== 'publish' && event.type !== 'import') return event;
   const keep: RecordOrigin = origin ?? { kind: 'memory', records: event.records };
-  const by = { seq: event.seq, batch: event.batch, on: event.on };
+  const by = publishedBy(event);
   if (pieces) {
     // One record parsed, summarised and dropped at a time (line-split.ts); a piece that is not an object throws.
     const n = pieces.spans.length / 2;

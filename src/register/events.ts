@@ -13,122 +13,55 @@
  *   record awaiting the department's corrected row);
  * - `repair`: `register repair` cut a torn last line (who did it, and where the copy is).
  */
+import type { z } from 'zod';
 import type { CreditRecord } from '../schemas/record.js';
+import {
+  OBJECTION_CHANNELS,
+  type CorrectedEntrySchema,
+  type EventHeadSchema,
+  type ImportBodySchema,
+  type NoteBodySchema,
+  type ObjectionAddBodySchema,
+  type ObjectionResolveBodySchema,
+  type PublishBodySchema,
+  type RemovalEntrySchema,
+  type RepairBodySchema,
+} from '../schemas/register-event.js';
 import type { StoredRecord } from './stored.js';
+
+// The event types are inferred from their one schema (src/schemas/register-event.ts), which the reader checks each line with.
+export { OBJECTION_CHANNELS, OBJECTION_OUTCOMES, REMOVAL_TYPES } from '../schemas/register-event.js';
 
 export type IsoDate = string;
 
 /** A record as the register keeps it: the canonical record of records.json, full identifiers included. */
 export type RegisterRecord = CreditRecord;
 
-import { REMOVAL_TYPES } from '../schemas/documents/figures.js';
-export { REMOVAL_TYPES };
-export type RemovalType = (typeof REMOVAL_TYPES)[number];
+export type RemovalType = RemovalEntry['type'];
 
 /** One entry of a package's `removals` (register.md "What compile does with a register"). */
-export interface RemovalEntry {
-  id: string;
-  type: RemovalType;
-  /** The removal's own date (移出日期) as the package gives it; it takes effect on the batch's publication. */
-  on?: IsoDate | undefined;
-  reason?: string | undefined;
-  department?: string | undefined;
-  filedOn?: IsoDate | undefined;
-}
+export type RemovalEntry = z.infer<typeof RemovalEntrySchema>;
+
+/** A record a batch publishes as a correction (truth.md): id, revision, the columns that changed. */
+export type CorrectedEntry = z.infer<typeof CorrectedEntrySchema>;
 
 /** What every event carries besides its body. */
-export interface EventHead {
-  seq: number;
-  at: string;
-  by: string;
-  host: string;
-  /** The hash of the line before; null on the first line. */
-  prev: string | null;
-  /** SHA-256 of the canonical JSON of this object without `hash`. */
-  hash: string;
-}
+export type EventHead = z.infer<typeof EventHeadSchema>;
 
-export interface PublishBody<R = RegisterRecord> {
-  type: 'publish';
-  batch: string;
-  /** The publication date (`publish --on`, default today): records count from it. */
-  on: IsoDate;
-  /** The SHA-256 of the package's manifest.json. */
-  package: string;
-  records: R[];
-  removals: RemovalEntry[];
-  /** Ids resubmitted unchanged (already public): not published again. */
-  unchanged: string[];
-}
+export type PublishBody<R = RegisterRecord> = Omit<z.infer<typeof PublishBodySchema>, 'records'> & { records: R[] };
 
-export interface ImportBody<R = RegisterRecord> {
-  type: 'import';
-  batch: string;
-  on: IsoDate;
-  department?: string | undefined;
-  /** The imported files, as the clerk named them (relative, for the record only). */
-  files: string[];
-  records: R[];
-}
+export type ImportBody<R = RegisterRecord> = Omit<z.infer<typeof ImportBodySchema>, 'records'> & { records: R[] };
 
-export interface NoteBody {
-  type: 'note';
-  text: string;
-  ids: string[];
-}
+export type NoteBody = z.infer<typeof NoteBodySchema>;
 
-/** objections.md's outcomes, as the clerk names them (objection resolve --outcome) and as events store them. */
-export const OBJECTION_OUTCOMES = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' } as const;
-
-export const OBJECTION_CHANNELS = ['信用中国', '来函', '来访', '电话', '其他'] as const;
 export type ObjectionChannel = (typeof OBJECTION_CHANNELS)[number];
 
-export interface ObjectionAddBody {
-  type: 'objection-add';
-  /** The day it was received (the deadline counts from the day after). */
-  on: IsoDate;
-  /** The record it concerns. */
-  id: string;
-  /** Its number, `O2026-007`: year of receipt, then the sequence within that year. */
-  objection: string;
-  /** Who objected (申请人), what they said, how it came in (null when not said). */
-  from?: string | undefined;
-  summary?: string | undefined;
-  channel?: ObjectionChannel | null | undefined;
-  /** 第四十一条: the data provider must verify (N = objections.providerCheckDays). */
-  providerCheck?: boolean | undefined;
-  /** N, the working days allowed, as the config said on receipt. */
-  workingDays?: number | undefined;
-  /**
-   * The deadline as computed on receipt; null when the calendar did not cover it then. Readers
-   * recompute it from `on` and `workingDays` with the calendar in force (a year covered later by
-   * calendar/<year>.json gives the deadline then); this value is kept for the record.
-   */
-  deadline?: IsoDate | null | undefined;
-}
+export type ObjectionAddBody = z.infer<typeof ObjectionAddBodySchema>;
 
-export interface ObjectionResolveBody {
-  type: 'objection-resolve';
-  on: IsoDate;
-  id: string;
-  objection: string;
-  /** `revoked` (撤销) removes the record at once; `upheld` (维持) and `corrected` leave it published. */
-  outcome: 'revoked' | 'upheld' | 'corrected';
-  /** The bureau's opinion (处理意见). */
-  reason?: string | undefined;
-  /** Resolved after its deadline (OBJECTION_LATE), kept for 督查; the deadline it was judged against. */
-  late?: boolean | undefined;
-  deadline?: IsoDate | null | undefined;
-}
+export type ObjectionResolveBody = z.infer<typeof ObjectionResolveBodySchema>;
 
 /** `register repair` cut a torn last line (the copy kept as `backup`); changes no status, keeps the repair on record. */
-export interface RepairBody {
-  type: 'repair';
-  /** The line number the torn line had, and how many bytes were cut. */
-  line: number;
-  bytes: number;
-  backup: string;
-}
+export type RepairBody = z.infer<typeof RepairBodySchema>;
 
 export type EventBody = PublishBody | ImportBody | NoteBody | ObjectionAddBody | ObjectionResolveBody | RepairBody;
 export type EventType = EventBody['type'];

@@ -9,7 +9,7 @@
  * record is expired the day after its 公示截止日期.
  */
 import type { IsoDate, RegisterEvent, RegisterRecord, RemovalType, StoredEvent } from './events.js';
-import { StoredRecord, storedFromMemory } from './stored.js';
+import { StoredRecord, publishedBy, storedFromMemory } from './stored.js';
 
 /**
  * A publication: the record as one event published it (seq, batch, on), its summary, and where the
@@ -49,6 +49,11 @@ export interface ObjectionFact {
   resolvedBy: string | null;
   opinion: string | null;
   late: boolean;
+  /**
+   * For an objection resolved 更正: the published batch that carried its correction (the record
+   * published again at a new revision, or removed as `corrected` for a new 认定文书号); null while awaited.
+   */
+  correctedIn: string | null;
 }
 
 export interface RecordEntry {
@@ -97,9 +102,15 @@ function publish(state: RegisterState, record: StoredRecord): void {
 }
 
 /** An event's records as StoredRecord: read from the log they already are; made in memory they are wrapped. */
-function storedRecords(records: readonly (RegisterRecord | StoredRecord)[], by: { seq: number; batch: string; on: IsoDate }): readonly StoredRecord[] {
+function storedRecords(event: (RegisterEvent | StoredEvent) & { type: 'publish' | 'import' }): readonly StoredRecord[] {
+  const records: readonly (RegisterRecord | StoredRecord)[] = event.records;
   if (records.length === 0 || records[0] instanceof StoredRecord) return records as readonly StoredRecord[];
-  return storedFromMemory(records as readonly RegisterRecord[], by);
+  return storedFromMemory(records as readonly RegisterRecord[], publishedBy(event));
+}
+
+/** The objections resolved 更正 on a record that a published batch now corrects: they are awaited no longer. */
+function correctionsArrived(e: RecordEntry, event: { seq: number; batch: string }): void {
+  for (const o of e.objections) if (o.outcome === 'corrected' && o.correctedIn === null && o.resolvedSeq !== null && o.resolvedSeq < event.seq) o.correctedIn = event.batch;
 }
 
 /** Folds one event into the state (mutating it, for speed at a million records; replay makes a fresh one). */
@@ -107,12 +118,17 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
   switch (event.type) {
     case 'publish':
     case 'import': {
-      for (const record of storedRecords(event.records, event)) publish(state, record);
+      for (const record of storedRecords(event)) publish(state, record);
       if (event.type === 'publish') {
         for (const r of event.removals) {
           const e = state.records.get(r.id);
           if (!e) continue; // compile matched it against the register; an unknown id changes nothing
           addRemoval(e, { seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
+          if (r.type === 'corrected') correctionsArrived(e, event);
+        }
+        for (const c of event.corrected ?? []) {
+          const e = state.records.get(c.id);
+          if (e) correctionsArrived(e, event);
         }
       }
       state.batches.set(event.batch, { seq: event.seq, type: event.type, on: event.on, package: event.type === 'publish' ? event.package : null });
@@ -141,6 +157,7 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
         resolvedBy: null,
         opinion: null,
         late: false,
+        correctedIn: null,
       };
       if (e.objections === NO_OBJECTIONS) e.objections = [];
       e.objections.push(fact);
@@ -247,6 +264,8 @@ export interface RecordStatus {
   batch: string;
   publishedOn: IsoDate;
   publishUntil: IsoDate;
+  /** The revision public that day (1 at first publication, +1 per correction under the same 认定文书号). */
+  revision: number;
   status: Status;
   removal: { type: RemovalType; on: IsoDate; batch: string | null; reason: string } | null;
   /** An objection open on that day (异议标注). */
@@ -281,11 +300,24 @@ export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | unde
     batch: pub.batch,
     publishedOn: pub.on,
     publishUntil: record.publishUntil,
+    revision: pub.revision,
     status,
     removal: removal ? { type: removal.type, on: removal.on, batch: removal.batch, reason: removal.reason } : null,
     objection: status === 'active' && objection,
     awaitingCorrection: status === 'active' && awaiting,
   };
+}
+
+/**
+ * The objection resolved 更正 that a record public on `date` still awaits (its latest publication
+ * came before the resolution, and no published batch has corrected it since), if any: the first.
+ */
+export function awaitedObjection(entry: RecordEntry, date: IsoDate): ObjectionFact | undefined {
+  const s = statusOn(entry, date);
+  if (!s?.awaitingCorrection) return undefined;
+  let since = 0;
+  for (const p of entry.publications) if (p.on <= date) since = p.seq;
+  return entry.objections.find((o) => o.seq > since && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date);
 }
 
 /** A record revoked by an objection resolved as 撤销 (effective at once, batch null). */

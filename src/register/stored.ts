@@ -45,6 +45,21 @@ export interface PublishedBy {
   seq: number;
   batch: string;
   on: string;
+  /** The event's content hashes by id (truth.md; absent on older lines: then '' and readers compare whole records). */
+  contents?: Readonly<Record<string, string>> | undefined;
+  /** The event's corrections: a record listed there is published at that revision, any other at 1. */
+  revisions?: ReadonlyMap<string, number> | undefined;
+}
+
+/** The facts a StoredRecord takes from its event (publish or import). */
+export function publishedBy(e: { seq: number; batch: string; on: string; contents?: Record<string, string> | undefined; corrected?: readonly { id: string; revision: number }[] | undefined }): PublishedBy {
+  return {
+    seq: e.seq,
+    batch: e.batch,
+    on: e.on,
+    contents: e.contents,
+    revisions: e.corrected && e.corrected.length > 0 ? new Map(e.corrected.map((c) => [c.id, c.revision])) : undefined,
+  };
 }
 
 /**
@@ -68,6 +83,10 @@ export class StoredRecord implements RecordSummary {
   readonly decisionDate: string;
   readonly publishUntil: string;
   readonly severity: CreditRecord['severity'];
+  /** Its content hash as the event stored it (content.ts); '' when the event has none (a line written before). */
+  readonly content: string;
+  /** 1 at first publication, +1 per correction under the same 认定文书号 (truth.md). */
+  readonly revision: number;
 
   constructor(
     r: RecordSummary,
@@ -92,6 +111,9 @@ export class StoredRecord implements RecordSummary {
     this.decisionDate = textOf(r.decisionDate);
     this.publishUntil = textOf(r.publishUntil);
     this.severity = textOf(r.severity) as CreditRecord['severity'];
+    const content = by.contents !== undefined && Object.hasOwn(by.contents, r.id) ? by.contents[r.id] : undefined;
+    this.content = typeof content === 'string' ? content : '';
+    this.revision = by.revisions?.get(r.id) ?? 1;
   }
 
   /** As a publication (state.ts): the record it published is itself. */

@@ -30,6 +30,8 @@ export const TemplateSchema = z.strictObject({
     red: z.string().min(1).max(31),
     black: z.string().min(1).max(31),
     removed: z.string().min(1).max(31).default('移出名单'),
+    /** truth.md: the batch's corrections, written only when it has some. */
+    corrected: z.string().min(1).max(31).default('更正名单'),
   }),
   fileName: z.string().min(1).regex(/^[^/\\:*?"<>|]+$/),
   sharingSuffix: z.string().default('_共享'),

@@ -4,11 +4,12 @@
  * api/figures.ts only; this is their shape.
  */
 import { z } from 'zod';
+import { REMOVAL_TYPES } from '../register-event.js';
 
 const count = z.number().int().min(0);
 
-/** register.md removal types (移出类型), in the order every view lists them. */
-export const REMOVAL_TYPES = ['violation', 'early', 'revoked', 'corrected', 'expired'] as const;
+/** register.md removal types (移出类型), in the order every view lists them (schemas/register-event.ts). */
+export { REMOVAL_TYPES };
 
 /** Removals accepted in the batch, one count per type (移出). */
 export const RemovalCountsSchema = z.strictObject({

@@ -4,33 +4,16 @@
  * reader goes through parseRecordsFile, which returns the current version.
  *
  * - 1: records without ids (before record identity);
- * - 2: records with ids; `removals` and `unchanged` only when the workspace had a register;
+ * - 2: records with ids; `removals` and `unchanged` (later `corrected`) only when the workspace had a register;
  * - 3: `removals`, `unchanged` and `corrected` always present (empty without a register).
  */
 import { z } from 'zod';
 import { recordIdentity } from '../../domain/identity.js';
 import { RecordSchema, type CreditRecord } from '../record.js';
-import { REMOVAL_TYPES } from './figures.js';
+import { CorrectedEntrySchema, RemovalEntrySchema } from '../register-event.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** One entry of `removals` (register.md "What compile does with a register"). */
-export const RemovalEntrySchema = z.strictObject({
-  id: z.string().min(1),
-  type: z.enum(REMOVAL_TYPES),
-  /** The removal's own date (移出日期); it takes effect on the batch's publication. */
-  on: isoDate.optional(),
-  reason: z.string().optional(),
-  department: z.string().optional(),
-  filedOn: isoDate.optional(),
-});
-
-/** One entry of `corrected` (truth.md): a record corrected under its own id, its new revision and the columns that changed. */
-export const CorrectedEntrySchema = z.strictObject({
-  id: z.string().min(1),
-  revision: z.number().int().min(1),
-  changed: z.array(z.string()),
-});
+/** `removals` and `corrected` entries: the register event's own schemas (schemas/register-event.ts), one place. */
+export { CorrectedEntrySchema, RemovalEntrySchema };
 export type CorrectedEntry = z.infer<typeof CorrectedEntrySchema>;
 
 const head = { quarter: z.string(), audience: z.literal('sharing') };
@@ -43,6 +26,8 @@ export const RecordsFileV2Schema = z.strictObject({
   records: z.array(RecordSchema),
   removals: z.array(RemovalEntrySchema).optional(),
   unchanged: z.array(z.string()).optional(),
+  /** Written by version 2 packages once corrections became revisions, before version 3. */
+  corrected: z.array(CorrectedEntrySchema).optional(),
 });
 
 /** records.json as compile writes it now. */
@@ -80,6 +65,6 @@ export function parseRecordsFile(data: unknown): RecordsFile {
     const expected = recordIdentity(r).id;
     if (r.id !== expected) throw new Error(`records[${i}].id is ${r.id}, its identity gives ${expected}`);
   });
-  if (file.schemaVersion === 2) return { schemaVersion: 3, quarter: file.quarter, audience: file.audience, records: file.records, removals: file.removals ?? [], unchanged: file.unchanged ?? [], corrected: [] };
+  if (file.schemaVersion === 2) return { schemaVersion: 3, quarter: file.quarter, audience: file.audience, records: file.records, removals: file.removals ?? [], unchanged: file.unchanged ?? [], corrected: file.corrected ?? [] };
   return file;
 }
