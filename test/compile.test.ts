@@ -343,7 +343,7 @@ describe('safety of the output', () => {
   it('a second compile while one holds the lock fails clearly with exit 2', async () => {
     const ws = copyExample('lock');
     mkdirSync(join(ws, 'packages'), { recursive: true });
-    writeFileSync(join(ws, 'packages', '.hrss-credit.lock'), JSON.stringify({ pid: process.pid, since: '2026-10-15T08:00:00Z' }));
+    writeFileSync(join(ws, 'packages', '.hrss-credit.lock'), JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
     const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
     expect(res.code).toBe(2);
     expect(JSON.parse(res.stdout).error.code).toBe('LOCK_HELD');

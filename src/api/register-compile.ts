@@ -15,12 +15,13 @@ import { parseLineAgain } from '../register/chain.js';
 import { fullRecords, type StoredRecord } from '../register/stored.js';
 import type { CorrectedEntry, IsoDate, RemovalEntry } from '../register/events.js';
 import { changedColumns, contentHash } from '../register/content.js';
-import { awaitedObjection, statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
+import { awaitedObjection, firstPublishedOn, statusOn, type RecordEntry, type RegisterState } from '../register/state.js';
 import type { CreditRecord } from '../schemas/record.js';
 import type { FieldKey } from '../schemas/fields.js';
 import { normaliseCreditCode } from '../domain/credit-code.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
 import { foldDecisionNo } from '../domain/identity.js';
+import { parseDateText } from '../domain/dates.js';
 import { foldKey } from '../domain/text.js';
 import { REMOVAL_RULES } from '../rules/register/index.js';
 import { removalDuplicates } from '../rules/register/removal-duplicate.js';
@@ -114,7 +115,8 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       else bySubject.set(key, [{ id: s.id, record: s.record }]);
     }
     if (wantRequests) {
-      const c = { id: s.id, record: s.record, publishedOn: s.publishedOn };
+      // A correction under its own 认定文书号 keeps the record: it was published at its first revision.
+      const c = { id: s.id, record: s.record, publishedOn: firstPublishedOn(entry, today) ?? s.publishedOn };
       const r = s.record;
       for (const key of [r.idNumber ? `i|${normaliseIdNumber(r.idNumber)}` : '', r.creditCode ? `c|${normaliseCreditCode(r.creditCode)}` : '', `n|${foldKey(r.subjectName)}`]) {
         if (key !== '' && requestKeys.has(key)) {
@@ -135,8 +137,13 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
     if (!r.correctionOf) continue;
     const key = subjectKeyOf(r).key;
     const wanted = foldDecisionNo(r.correctionOf);
+    // A record listed without 认定文书号 (its decision key is its 认定日期) is named by that date, written
+    // as the department writes dates (2026/7/15, 2026年7月15日…), not only as 2026-07-15.
+    const asDate = parseDateText(r.correctionOf);
     const target = [...(bySubject.get(`red|${key}`) ?? []), ...(bySubject.get(`black|${key}`) ?? [])].find(
-      (o) => o.record.department === r.department && foldDecisionNo(o.record.decisionNo || o.record.decisionDate) === wanted,
+      (o) =>
+        o.record.department === r.department &&
+        (foldDecisionNo(o.record.decisionNo || o.record.decisionDate) === wanted || (!o.record.decisionNo && asDate.ok && asDate.date === o.record.decisionDate)),
     );
     if (!target) {
       findings.push({ department: r.department, diagnostic: makeDiagnostic('CORRECTION_TARGET_NOT_FOUND', { decisionNo: r.correctionOf, department: r.department }, { ...locationOf(r), field: 'correctionOf' }) });
@@ -154,7 +161,8 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
 
   // The published records a resent row is compared with: by the content hash their publication stored
   // when it says the row is the same, else loaded whole (to name the columns that differ), once.
-  const resent = input.records.filter((r) => active.has(r.id) && !requestedIds.has(r.id) && !correcting.has(r));
+  // A row of a record the batch removes is compared too: resent as it is, it is not published again.
+  const resent = input.records.filter((r) => active.has(r.id) && !correcting.has(r));
   const sameContent = new Set(resent.filter((r) => (active.get(r.id) as StoredRecord).content === contentHash(r)));
   const toLoad = [...new Set([...resent.filter((r) => !sameContent.has(r)).map((r) => r.id), ...[...correcting.values()].map((t) => t.id)])];
   const whole = new Map(load(toLoad.map((id) => active.get(id) as StoredRecord)).map((w, i) => [toLoad[i] as string, w]));
@@ -178,14 +186,21 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       const changed = changedColumns(whole.get(target.id) as CreditRecord, r);
       corrected.push({ id: r.id, revision: 1, changed });
       answers(target.id, r, where, changed);
-    } else if (published && !requestedIds.has(r.id)) {
+    } else if (published) {
       const fields = sameContent.has(r) ? [] : changedColumns(whole.get(r.id) as CreditRecord, r);
       if (fields.length === 0) {
+        // Also when the batch removes it (a whole list resent beside its 移出申请, or the old row beside
+        // its correction under a new 认定文书号): published again it would stay public after its removal.
         findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_ALREADY_ACTIVE', { id: r.id, department: published.department, quarter: published.batch }, where) });
         unchanged.push(r.id);
         continue;
       }
       const entry = state.records.get(r.id);
+      if (requestedIds.has(r.id)) {
+        // Changed and removed in one batch: neither a correction nor publishable (it would outlive its removal).
+        findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields, department: published.department }, where) });
+        continue;
+      }
       if (sameNumber.has(r) || (entry && awaitedObjection(entry, today))) {
         // The record's next revision: published again under its id, the old content no longer public.
         corrected.push({ id: r.id, revision: published.revision + 1, changed: fields });

@@ -19,7 +19,7 @@ import { readPackageFile } from '../io/package-read.js';
 import { pathExists } from '../io/workspace.js';
 import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
-import { eventBySeq, formatHead, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
+import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
 import { type CorrectedEntry, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
 import { apply, cloneState, eventsTouching, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
@@ -181,8 +181,10 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
   const workspace = requireWorkspace(ctx);
   let expected: { seq: number; hash: string } | undefined;
   if (options.head !== undefined) {
-    expected = parseHead(options.head);
-    if (!expected) throw new ToolError('USAGE', { detail: `--head ${options.head}` });
+    const parsed = parseHead(options.head);
+    if (parsed === 'short') throw new ToolError('REGISTER_HEAD_SHORT', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
+    if (!parsed) throw new ToolError('USAGE', { detail: `--head ${options.head}` });
+    expected = parsed;
   }
   if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
   const read = readLog(workspace);

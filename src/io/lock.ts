@@ -11,12 +11,14 @@
  * (docs/decisions.md "The compile lock").
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { onInterrupt } from './cleanup.js';
 import { beforeAccess } from './faults.js';
+import { bootedAt, bootId, ownMark, startTicks } from './process-start.js';
+import { readRegular } from './regular-file.js';
 
 export const LOCK_FILE = '.hrss-credit.lock';
 
@@ -24,9 +26,16 @@ export const LOCK_FILE = '.hrss-credit.lock';
 export const STALE_MS = 30_000;
 /** How often a held lock is refreshed: well inside STALE_MS, even on a slow share. */
 export const REFRESH_MS = 7_000;
+/**
+ * A lock of this host without the marks of its holder (an older version's): taken before the machine
+ * last started (with this much allowance for the uptime's rounding and clock adjustments) it is stale.
+ */
+export const BOOT_SKEW_MS = 60_000;
 
 /** Whether a process still runs (a lock or temporary folder of a dead one is stale). */
 export function alive(pid: number): boolean {
+  // kill(0) and kill(-1) signal a whole group or every process: they say nothing of one process.
+  if (!Number.isSafeInteger(pid) || pid < 1) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -63,6 +72,16 @@ interface Holder {
   pid?: number;
   since?: string;
   token?: string;
+  /** The holder's boot id and start in ticks since boot (Linux; process-start.ts). */
+  boot?: string;
+  start?: number;
+}
+
+// A FIFO must not block the open, a link is not followed (the lock is always a file we created).
+const READ_LOCK = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+function kindOf(st: Stats): string {
+  return st.isSymbolicLink() ? 'link' : st.isFIFO() ? 'FIFO' : st.isDirectory() ? 'folder' : st.isSocket() ? 'socket' : 'device';
 }
 
 interface Seen {
@@ -71,17 +90,31 @@ interface Seen {
   mtimeMs: number;
 }
 
-/** What lies at `path` now; undefined when nothing does. */
+/**
+ * What lies at `path` now; undefined when nothing does. Something other than a regular file (a link —
+ * dangling ones made this loop for ever —, a FIFO, which blocked the open beyond Ctrl-C) is LOCK_NOT_FILE.
+ */
 function look(path: string): Seen | undefined {
-  let fd: number;
+  let lst: Stats;
   try {
-    fd = openSync(path, 'r');
+    lst = lstatSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
+  if (!lst.isFile()) throw new ToolError('LOCK_NOT_FILE', { path, kind: kindOf(lst) });
+  let fd: number;
+  try {
+    fd = openSync(path, READ_LOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP' || code === 'ENXIO') throw new ToolError('LOCK_NOT_FILE', { path, kind: code === 'ELOOP' ? 'link' : 'FIFO' });
+    throw err;
+  }
   try {
     const st = fstatSync(fd);
+    if (!st.isFile()) throw new ToolError('LOCK_NOT_FILE', { path, kind: kindOf(st) });
     let holder: Holder | undefined;
     try {
       const parsed = JSON.parse(readFileSync(fd, 'utf8')) as unknown;
@@ -95,11 +128,43 @@ function look(path: string): Seen | undefined {
   }
 }
 
+/**
+ * The staleness rules (docs/decisions.md "The lock: when it is stale"). This host's lock is judged by
+ * its holder: stale when the pid is no process (0, −1, not a number), no longer runs, or now names
+ * another process — another boot or another start than the lock records (Linux), or, for a lock that
+ * records neither, a lock taken before this machine last started, a process started after the lock was
+ * taken, or pid 1 (init: never a hrss-credit without a recorded start). Another host's lock is judged by
+ * its refresh time alone: stale when more than `staleMs` away from this PC's clock, in either direction
+ * (a time far in the future is another PC's wrong clock, not a fresh lock).
+ */
 function isStale(seen: Seen, host: string, now: number, staleMs: number): boolean {
   const h = seen.holder;
   // A lock without a host was written by an older version on this machine.
-  if (h && typeof h.pid === 'number' && (h.host === undefined || h.host === host)) return !alive(h.pid);
-  return now - seen.mtimeMs > staleMs;
+  if (h && typeof h.pid === 'number' && (h.host === undefined || h.host === host)) return !holderRuns(h as Holder & { pid: number });
+  return Math.abs(now - seen.mtimeMs) > staleMs;
+}
+
+/** Whether the process a lock of this host names is still the one that took it. */
+function holderRuns(h: Holder & { pid: number }): boolean {
+  if (!alive(h.pid)) return false;
+  const boot = bootId();
+  if (typeof h.boot === 'string' && boot !== undefined) {
+    if (h.boot !== boot) return false;
+    if (typeof h.start === 'number') return startTicks(h.pid) === h.start;
+  }
+  // No marks recorded (an older version, or a system without /proc): judged by the lock's own time.
+  const since = typeof h.since === 'string' ? Date.parse(h.since) : NaN;
+  if (Number.isNaN(since)) return h.pid > 1;
+  if (since < bootedAt() - BOOT_SKEW_MS) return false;
+  const ticks = startTicks(h.pid);
+  if (ticks !== undefined && boot !== undefined && startedAfter(ticks, since)) return false;
+  return h.pid > 1;
+}
+
+/** Whether a process that started `ticks` after boot started after the instant `since` (plus allowance). */
+function startedAfter(ticks: number, since: number): boolean {
+  // USER_HZ is 100 on every Linux that Node runs on.
+  return bootedAt() + ticks * 10 > since + BOOT_SKEW_MS / 12;
 }
 
 const sameLock = (a: Seen, b: Seen): boolean => a.ino === b.ino && a.holder?.token === b.holder?.token && a.mtimeMs === b.mtimeMs;
@@ -193,20 +258,26 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
   }
   const path = join(dir, options.file ?? LOCK_FILE);
   const token = randomBytes(12).toString('hex');
-  const content = JSON.stringify({ host, pid: process.pid, since: new Date(now()).toISOString(), token });
+  const content = JSON.stringify({ host, pid: process.pid, since: new Date(now()).toISOString(), token, ...ownMark() });
   const deadline = Date.now() + waitMs;
   // A file-system error on the way (EACCES, EROFS on a read-only share) is WRITE_FAILED naming the folder.
   const io = <T>(f: () => T): T => {
     try {
       return f();
     } catch (err) {
+      if (err instanceof ToolError) throw err;
       throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'lock', path: dir });
     }
   };
   for (;;) {
     if (io(() => createExclusive(path, content))) return holdLock(path, token, options.refreshMs ?? REFRESH_MS);
     const seen = io(() => look(path));
-    if (!seen) continue;
+    if (!seen) {
+      // Gone between the two looks (its holder released it): try again — within the same deadline.
+      if (Date.now() >= deadline) throw new ToolError('LOCK_HELD', { pid: '?', since: '?', host });
+      await sleep(10);
+      continue;
+    }
     if (isStale(seen, host, now(), staleMs) && io(() => takeOver(path, seen, host, now(), staleMs))) continue;
     if (Date.now() >= deadline) {
       const h = seen.holder ?? {};
@@ -218,8 +289,10 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
 
 function holdLock(path: string, token: string, refreshMs: number): Lock {
   const ours = (): boolean => {
+    const bytes = readRegular(path);
+    if (typeof bytes === 'string') return false;
     try {
-      return (JSON.parse(readFileSync(path, 'utf8')) as Holder).token === token;
+      return (JSON.parse(bytes.toString('utf8')) as Holder).token === token;
     } catch {
       return false;
     }

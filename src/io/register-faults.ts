@@ -1,17 +1,19 @@
 /**
- * Fault injection for the register's crash tests (HRSS_CREDIT_FAULT; never set in normal use):
+ * Fault injection for the register's crash tests (HRSS_CREDIT_FAULT, read at each call so that an
+ * in-process test can set it; never set in normal use):
  * - `register-hold:<file>`: once the lock is held, wait until <file> exists (a second writer meets a held lock);
- * - `register-torn:<n>`: write only the first n bytes of the event's line, then die as a power cut would.
+ * - `register-torn:<n>`: write only the first n bytes of the event's line, then die as a power cut would;
+ * - `register-enospc:<n>`: write only the first n bytes of the event's line, then fail as a full disk does.
  */
 import { existsSync, writeSync } from 'node:fs';
 
-const spec = process.env.HRSS_CREDIT_FAULT ?? '';
+const spec = (): string => process.env.HRSS_CREDIT_FAULT ?? '';
 
 export function registerFault(point: 'locked'): Promise<void>;
 export function registerFault(point: 'write', fd: number, line: Buffer): void;
 export function registerFault(point: 'locked' | 'write', fd?: number, line?: Buffer): Promise<void> | void {
   if (point === 'locked') {
-    const m = /register-hold:([^,]+)/.exec(spec);
+    const m = /register-hold:([^,]+)/.exec(spec());
     if (!m) return Promise.resolve();
     const file = m[1] as string;
     return new Promise((resolve) => {
@@ -23,9 +25,14 @@ export function registerFault(point: 'locked' | 'write', fd?: number, line?: Buf
       }, 20);
     });
   }
-  const m = /register-torn:(\d+)/.exec(spec);
+  const m = /register-torn:(\d+)/.exec(spec());
   if (m && fd !== undefined && line) {
     writeSync(fd, line, 0, Math.min(Number(m[1]), line.length));
     process.kill(process.pid, 'SIGKILL');
+  }
+  const full = /register-enospc:(\d+)/.exec(spec());
+  if (full && fd !== undefined && line) {
+    writeSync(fd, line, 0, Math.min(Number(full[1]), line.length));
+    throw Object.assign(new Error('ENOSPC: injected fault, write'), { code: 'ENOSPC', syscall: 'write' });
   }
 }

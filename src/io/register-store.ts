@@ -7,16 +7,23 @@
  * the log under the lock, refuses a broken one, and appends the event its caller decides on from the
  * state it sees then.
  */
-import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
-import { ChainReader, eventLine, parseLineAgain, sealEvent, type ChainResult, type Head } from '../register/chain.js';
+import { ChainReader, eventLine, parseLineAgain, sealEvent, tornPrefix, type ChainResult, type Head } from '../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../register/events.js';
 import { apply, replay, type RegisterState } from '../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../register/stored.js';
 import type { CreditRecord } from '../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
+import { beforeAccess } from './faults.js';
 import { registerFault } from './register-faults.js';
+
+// A FIFO put where the log should be must not block the open (and with it Ctrl-C and SIGTERM, which a
+// blocked synchronous call never lets run): opened non-blocking, then refused unless a regular file.
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+const READ = constants.O_RDONLY | NONBLOCK;
+const APPEND = constants.O_WRONLY | constants.O_APPEND | NONBLOCK;
 
 export const REGISTER_DIR = 'register';
 export const EVENTS_FILE = 'events.jsonl';
@@ -63,11 +70,12 @@ class LogLines implements LineSource {
     const buf = Buffer.allocUnsafe(len);
     let fd: number;
     try {
-      fd = openSync(this.path, 'r');
+      fd = openSync(this.path, READ);
     } catch (err) {
       throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
     }
     try {
+      if (!fstatSync(fd).isFile()) throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
       let done = 0;
       while (done < len) {
         const n = readSync(fd, buf, done, len - done, pos + done);
@@ -93,7 +101,7 @@ export function readLog(workspace: string): LogRead {
   const path = eventsPath(workspace);
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, READ);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { exists: false, size: 0, result: { ok: true, events: [], head: null }, tornAt: null, unterminated: false };
@@ -185,6 +193,13 @@ class LogScanner {
     if (this.nulFrom < 0) {
       if (!isAllNul(buf, start, end) && this.reader.pushLastBytes(buf, start, end, pos)) {
         this.unterminated = true;
+        return;
+      }
+      // Torn only when an append of ours could have left it (chain.ts tornPrefix): an edited last event,
+      // events joined by CR or U+2028, is a break for what it is, and repair never cuts it.
+      if (!tornPrefix(buf, start, end, this.reader.foreign)) {
+        this.reader.pushBytes(buf, start, end, pos);
+        this.stopped = true;
         return;
       }
       this.nulFrom = pos;
@@ -299,6 +314,29 @@ export async function appendEvent<T>(
   }
 }
 
+/**
+ * Copies the log before a repair; on a full disk (no room for a second copy of a large log) the
+ * partial copy is removed and the reason returned, so that the repair can still cut the torn line.
+ */
+function copyLog(from: string, to: string): string | undefined {
+  try {
+    beforeAccess(to);
+    copyFileSync(from, to);
+    const fd = openSync(to, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'copy';
+    rmSync(to, { force: true });
+    if (NO_ROOM.has(code)) return code;
+    throw new ToolError('WRITE_FAILED', { problem: code, path: `${REGISTER_DIR}/${to.slice(to.lastIndexOf(EVENTS_FILE))}` });
+  }
+}
+
 function fsyncFolder(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
@@ -312,27 +350,53 @@ function fsyncFolder(dir: string): void {
   }
 }
 
+/**
+ * Appends `line` with one write and fsyncs it. A write that fails part-way (a full disk, a share gone)
+ * is cut back to the length the log had, so it never leaves a torn line that every later command
+ * would refuse until a repair.
+ */
 function writeLine(path: string, line: Buffer): void {
   let fd: number;
   try {
-    fd = openSync(path, 'a');
+    fd = openSync(path, APPEND | constants.O_CREAT, 0o666);
   } catch (err) {
-    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'open', path: EVENTS_DISPLAY });
+    const code = (err as NodeJS.ErrnoException).code;
+    // ENXIO: a FIFO without a reader (opened non-blocking).
+    throw new ToolError('WRITE_FAILED', { problem: code === 'ENXIO' ? 'not a file' : (code ?? 'open'), path: EVENTS_DISPLAY });
   }
+  let before = -1;
   try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'not a file' });
+    before = st.size;
     registerFault('write', fd, line);
     let done = writeSync(fd, line);
     // A regular file takes the whole buffer in one call; should a share not, the rest follows at once.
     while (done < line.length) done += writeSync(fd, line, done);
     fsyncSync(fd);
   } catch (err) {
+    if (before >= 0) cutBack(fd, before);
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path: EVENTS_DISPLAY });
   } finally {
     closeSync(fd);
   }
 }
 
-export type RepairOutcome = { action: 'intact'; head: Head | null } | { action: 'cut'; line: number; bytes: number; backup: string; head: Head };
+/** Truncates to `size` what a failed append wrote; a cut that fails too leaves a torn tail for repair. */
+function cutBack(fd: number, size: number): void {
+  try {
+    ftruncateSync(fd, size);
+    fsyncSync(fd);
+  } catch {
+    // The log then ends in a torn line: every reader sees it, and register repair cuts it.
+  }
+}
+
+/** `backup` '' with `problem`: the disk had no room for a copy, and the torn line was cut without one. */
+export type RepairOutcome = { action: 'intact'; head: Head | null } | { action: 'cut'; line: number; bytes: number; backup: string; problem?: string; head: Head };
+
+/** A copy that failed for want of room: the repair goes on without it (what it cuts is only a torn append). */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 
 /**
  * Cuts a torn last line, after copying the log to register/events.jsonl.bak-<stamp>. Anything else
@@ -351,19 +415,20 @@ export async function repairRegister(workspace: string, stamp: string, author: A
     if (read.result.broken.reason !== 'torn' || read.tornAt === null) throw corrupt(read.result);
     let backup = `${EVENTS_FILE}.bak-${stamp}`;
     for (let i = 2; existsSync(join(registerDir(workspace), backup)); i++) backup = `${EVENTS_FILE}.bak-${stamp}-${i}`;
-    copyFileSync(path, join(registerDir(workspace), backup));
-    const fd = openSync(join(registerDir(workspace), backup), 'r+');
-    fsyncSync(fd);
-    closeSync(fd);
+    const problem = copyLog(path, join(registerDir(workspace), backup));
     lock.assertHeld();
-    truncateSync(path, read.tornAt);
-    const fd2 = openSync(path, 'r+');
-    fsyncSync(fd2);
-    closeSync(fd2);
-    const cut = { line: read.result.broken.line, bytes: read.size - read.tornAt, backup: `${REGISTER_DIR}/${backup}` };
+    try {
+      truncateSync(path, read.tornAt);
+      const fd2 = openSync(path, 'r+');
+      fsyncSync(fd2);
+      closeSync(fd2);
+    } catch (err) {
+      throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'truncate', path: EVENTS_DISPLAY });
+    }
+    const cut = { line: read.result.broken.line, bytes: read.size - read.tornAt, backup: problem ? '' : `${REGISTER_DIR}/${backup}` };
     const event = sealEvent({ type: 'repair', ...cut }, author, read.result.head);
     writeLine(path, Buffer.from(eventLine(event), 'utf8'));
-    return { action: 'cut', ...cut, head: { seq: event.seq, hash: event.hash } };
+    return { action: 'cut', ...cut, ...(problem ? { problem } : {}), head: { seq: event.seq, hash: event.hash } };
   } finally {
     lock.release();
   }

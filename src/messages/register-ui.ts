@@ -47,9 +47,11 @@ export interface RegisterUi {
   verifyOk(events: number, head: string | null): string;
   verifyBroken(line: number, reason: string): string;
   verifyHint(reason: string): string;
-  reasons: Record<'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'torn' | 'head', string>;
+  reasons: Record<'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'canonical' | 'linebreak' | 'torn' | 'head', string>;
   repairIntact: string;
   repairCut(line: number, bytes: number, backup: string): string;
+  /** The cut made without a copy: the disk had no room for one (the cut bytes were an unfinished line, never an event). */
+  repairCutNoCopy(line: number, bytes: number, problem: string): string;
   listColumns: string[];
   listSummary(n: number, on: string): string;
   ledger(path: string): string;
@@ -115,7 +117,7 @@ const zh: RegisterUi = {
     reason === 'torn'
       ? '最后一行未写完（多为写入时断电或被强行结束）：运行 hrss-credit register repair 截去该行，再重新执行上次的操作'
       : reason === 'head'
-        ? '登记簿没有到达记下的位置：末尾的事件被截掉了。请从备份找回 register/events.jsonl'
+        ? '登记簿未达到记下的位置，或记下位置之前的历史已被改写（末尾被截掉，或事件被改动后重新计算了哈希）。请从备份找回 register/events.jsonl，并查明改动来源'
         : '历史记录被改动、删除或调换了顺序。请勿手工修改；从备份找回 register/events.jsonl，并查明改动来源',
   reasons: {
     json: '不是有效的 JSON',
@@ -123,11 +125,14 @@ const zh: RegisterUi = {
     seq: '序号不连续（有事件被删除或调换）',
     prev: '与上一条的链接不符（前面的事件被改动、删除或调换）',
     hash: '哈希不符（本条被改动，或被重新排版）',
+    canonical: '不是本工具写下的原样（多了空格、换了键的顺序或转义写法），本条被改动或重新排版',
+    linebreak: '几条事件连在一行，行尾是 CR 或 U+2028 而不是换行符（多为用编辑器打开后另存）',
     torn: '最后一行未写完',
-    head: '未到达记下的位置（末尾被截掉）',
+    head: '未达到或已被改写：登记簿没有到达记下的位置（序号:哈希）',
   },
   repairIntact: '登记簿完整，无需修复',
   repairCut: (line, bytes, backup) => `已截去未写完的第 ${line} 行（${bytes} 字节）；原文件副本：${backup}`,
+  repairCutNoCopy: (line, bytes, problem) => `已截去未写完的第 ${line} 行（${bytes} 字节）；磁盘空间不足（${problem}），未能另存原文件副本——截去的只是写到一半的一行，不是已登记的事件。请尽快清理磁盘空间`,
   listColumns: ['编号', '名单', '领域', '科室', '主体名称', '代码/证件号', '批次', '发布日期', '公示截止', '状态'],
   listSummary: (n, on) => `${on} 的登记簿：${n} 条记录`,
   ledger: (p) => `台账已写入：${p}`,
@@ -195,7 +200,7 @@ const en: RegisterUi = {
     reason === 'torn'
       ? 'the last line is unfinished (a crash or power cut while writing): run hrss-credit register repair to cut it, then repeat the last operation'
       : reason === 'head'
-        ? 'the log no longer reaches the noted head: its tail was cut. Restore register/events.jsonl from a backup'
+        ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
         : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out who changed it',
   reasons: {
     json: 'not valid JSON',
@@ -203,11 +208,14 @@ const en: RegisterUi = {
     seq: 'sequence number out of order (an event deleted or moved)',
     prev: 'does not link to the line before (an earlier event edited, deleted or moved)',
     hash: 'hash mismatch (this event was edited or reformatted)',
+    canonical: 'not exactly as this tool writes it (spaces added, keys reordered or escaped otherwise): this event was edited or reformatted',
+    linebreak: 'several events on one line, ended by CR or U+2028 instead of a line feed (an editor saved the file)',
     torn: 'unfinished last line',
-    head: 'does not reach the noted head (tail cut)',
+    head: 'not reached or rewritten: the log does not reach the noted head (SEQ:HASH)',
   },
   repairIntact: 'the register is whole: nothing to repair',
   repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${bytes} bytes); copy of the file: ${backup}`,
+  repairCutNoCopy: (line, bytes, problem) => `cut the unfinished line ${line} (${bytes} bytes); the disk is full (${problem}), so no copy of the file was kept — what was cut was half of one line, never a recorded event. Free some disk space soon`,
   listColumns: ['id', 'list', 'domain', 'department', 'subject', 'code / ID', 'batch', 'published', 'until', 'status'],
   listSummary: (n, on) => `register on ${on}: ${n} record(s)`,
   ledger: (p) => `ledger written: ${p}`,

@@ -12,6 +12,7 @@ import { RegisterEventSchema } from '../schemas/register-event.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { type Author, type EventBody, type RegisterEvent, type StoredEvent } from './events.js';
 import { foreignHashMatches, foreignSpelling, normaliseEvent, ownIds, sortedKeys, translateIds } from './foreign.js';
+import { scanCanonical } from './canonical-scan.js';
 import { splitRecords } from './line-split.js';
 import { LineChangedError, StoredRecord, publishedBy, type LineSource, type RecordOrigin } from './stored.js';
 
@@ -41,10 +42,21 @@ export function formatHead(head: Head): string {
   return `${head.seq}:${head.hash}`;
 }
 
-/** `SEQ:HASH` (the hash may be shortened to its first 8 or more hex digits). */
-export function parseHead(text: string): { seq: number; hash: string } | undefined {
-  const m = /^\s*(\d+)\s*:\s*([0-9a-fA-F]{8,64})\s*$/.exec(text);
-  return m ? { seq: Number(m[1]), hash: (m[2] as string).toLowerCase() } : undefined;
+/**
+ * The fewest hex digits of a noted head `register verify --head` accepts: 64 bits. Eight (32 bits) were
+ * matched by a rewritten history in five minutes on two cores; each digit more multiplies that by 16.
+ */
+export const HEAD_MIN_DIGITS = 16;
+
+/**
+ * `SEQ:HASH`, the hash its first HEAD_MIN_DIGITS or more hex digits; 'short' when the hash has fewer
+ * (refused: a short prefix can be matched by a forged history), undefined when it is no head at all.
+ */
+export function parseHead(text: string): { seq: number; hash: string } | 'short' | undefined {
+  const m = /^\s*(\d+)\s*:\s*([0-9a-fA-F]{1,64})\s*$/.exec(text);
+  if (!m) return undefined;
+  const hash = (m[2] as string).toLowerCase();
+  return hash.length < HEAD_MIN_DIGITS ? 'short' : { seq: Number(m[1]), hash };
 }
 
 export interface SplitLog {
@@ -71,7 +83,12 @@ export function splitLog(text: string): SplitLog {
   return { lines, torn: { line: kept + 1, offset } };
 }
 
-export type BreakReason = 'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'torn' | 'head';
+/**
+ * Why a line breaks the chain. `canonical`: a line of our log (canonical-scan.ts, decisions.md "Canonical
+ * lines and foreign lines") whose bytes are not exactly canonical JSON; `linebreak`: a line that holds
+ * events separated by CR or U+2028/U+2029 instead of `\n` (an editor saved it).
+ */
+export type BreakReason = 'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'canonical' | 'linebreak' | 'torn' | 'head';
 
 export interface ChainBreak {
   /** The 1-based line number in events.jsonl. */
@@ -154,7 +171,52 @@ function storedEvent(event: RegisterEvent, origin: RecordOrigin | null, pieces: 
 
 /** A record without an id (written by another tool before ids) gets the one its identity gives. */
 function withId(r: CreditRecord): CreditRecord {
+  if (!recordReadable(r)) throw new RecordUnreadable();
   return typeof r.id === 'string' && r.id !== '' ? r : { ...r, id: recordIdentity(r).id };
+}
+
+/** A record of an event that cannot be one: not an object, or without the name its identity falls back on. */
+class RecordUnreadable extends Error {}
+
+/**
+ * Whether a record of a publish/import line can be read at all: an object, with a list type and a
+ * subject name (text). Another tool's record without them used to crash every command (foldKey of
+ * undefined); such a line is a `schema` break at its line.
+ */
+function recordReadable(r: unknown): boolean {
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
+  const o = r as Record<string, unknown>;
+  return (o.listType === 'red' || o.listType === 'black') && typeof o.subjectName === 'string';
+}
+
+/** A line JSON.parse refused: a `linebreak` when it is events joined by CR or U+2028/U+2029 (an editor). */
+function notJson(text: string): BreakReason {
+  const first = text.split(/\r\n?|\u2028|\u2029/)[0] as string;
+  if (first.length === text.length) return 'json';
+  try {
+    JSON.parse(first);
+    return 'linebreak';
+  } catch {
+    return 'json';
+  }
+}
+
+/** canonical-scan.ts for a line held as text (verifyLines, tests). */
+function isCanonicalText(line: string): boolean {
+  const buf = Buffer.from(line, 'utf8');
+  return scanCanonical(buf, 0, buf.length) === 'complete';
+}
+
+/**
+ * Whether an unfinished last line is what a torn append leaves: a beginning of a line our writer
+ * writes (canonical-scan.ts), trailing NUL bytes aside (a block extended by a power cut). Anything
+ * else — a whole event, events joined, CR or U+2028 line ends — is no torn write, and is not cut.
+ */
+export function tornPrefix(buf: Buffer, start: number, end: number, foreign = false): boolean {
+  let stop = end;
+  while (stop > start && buf[stop - 1] === 0) stop--;
+  if (stop === start) return true;
+  return scanCanonical(buf, start, stop, true, foreign) === 'prefix';
 }
 
 /**
@@ -172,21 +234,34 @@ export class ChainReader {
   private readonly aliases = new Map<string, string>();
   /** The hash reading that matched another tool's last line (foreign.ts). */
   private readonly hint = { last: 0 };
+  /**
+   * Set at the first line our writer wrote (canonical bytes, our hash reading): from there on every
+   * line must be one too (decisions.md "Canonical lines and foreign lines").
+   */
+  private ours = false;
 
   constructor(private readonly source: LineSource | null = null) {}
 
+  /** Whether no line of our writer's has been read yet: an unfinished last line may then be another tool's. */
+  get foreign(): boolean {
+    return !this.ours;
+  }
+
   /** Feeds the next complete line (without its `\n`); false once the chain is broken. */
   push(text: string): boolean {
-    if (this.lineNo === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const bom = this.lineNo === 0 && text.charCodeAt(0) === 0xfeff;
+    if (bom) text = text.slice(1);
     const cr = text.charCodeAt(text.length - 1) === 0x0d;
     const line = cr ? text.slice(0, -1) : text;
-    return this.accept(() => line, null, () => lineHash(line), cr ? () => lineHash(text) : null, null);
+    const canonical = (): boolean => !bom && !cr && isCanonicalText(line);
+    return this.accept(() => line, null, () => lineHash(line), cr ? () => lineHash(text) : null, null, canonical);
   }
 
   /** Feeds the next complete line as bytes: buf[start, end) is the line, `pos` its offset in the log. */
   pushBytes(buf: Buffer, start: number, end: number, pos: number): boolean {
     // A UTF-8 BOM at the start of the log (another tool's, an editor's) is skipped.
-    if (this.lineNo === 0 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) {
+    const bom = this.lineNo === 0 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf;
+    if (bom) {
       start += 3;
       pos += 3;
     }
@@ -202,6 +277,7 @@ export class ChainReader {
       () => lineHashOfBytes(buf, start, stop),
       cr ? () => lineHashOfBytes(buf, start, end) : null,
       { pos, len: end - start },
+      () => !bom && !cr && scanCanonical(buf, start, stop) === 'complete',
     );
   }
 
@@ -234,6 +310,7 @@ export class ChainReader {
     hashOfLine: () => string | undefined,
     hashWithCr: (() => string | undefined) | null,
     at: { pos: number; len: number } | null,
+    canonical: () => boolean,
   ): boolean {
     if (this.broken) return false;
     const line = ++this.lineNo;
@@ -245,12 +322,12 @@ export class ChainReader {
     try {
       parsed = JSON.parse(split ? split.header : text());
     } catch {
-      if (!split) return fail('json');
+      if (!split) return fail(notJson(text()));
       split = null;
       try {
         parsed = JSON.parse(text());
       } catch {
-        return fail('json');
+        return fail(notJson(text()));
       }
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail('schema');
@@ -264,6 +341,10 @@ export class ChainReader {
     if (head ? event.seq !== head.seq + 1 : event.seq !== 1 && event.seq !== 0) return fail('seq');
     if (event.prev !== (head ? head.hash : null)) return fail('prev');
     const ours = hashOfLine() === event.hash;
+    // Once a line of our writer's has been read, every later line must be exactly one of its lines:
+    // whitespace, another key order or escape would otherwise let a forger vary a line freely.
+    const writtenByUs = ours && canonical();
+    if (this.ours && !writtenByUs) return fail(ours ? 'canonical' : 'hash');
     // Another tool's line: parsed whole (its records too), for the hash readings and the ids of foreign.ts.
     let whole: Record<string, unknown> | null = split ? null : obj;
     const parseWhole = (): Record<string, unknown> => (whole ??= JSON.parse(text()) as Record<string, unknown>);
@@ -285,7 +366,7 @@ export class ChainReader {
       } catch {
         return fail('json');
       }
-      if (!Array.isArray(records) || !ownIds(records, this.aliases)) return fail('schema');
+      if (!Array.isArray(records) || !records.every(recordReadable) || !ownIds(records, this.aliases)) return fail('schema');
       event = { ...event, records } as RegisterEvent;
       split = null;
     }
@@ -294,10 +375,17 @@ export class ChainReader {
     let stored: StoredEvent;
     try {
       stored = storedEvent(event, origin, split?.pieces ?? null);
-    } catch {
+    } catch (err) {
+      if (err instanceof RecordUnreadable) return fail('schema');
       // The split did not fit this line after all: parse it whole.
-      stored = storedEvent({ ...event, records: (JSON.parse(text()) as { records: unknown }).records } as RegisterEvent, origin);
+      try {
+        stored = storedEvent({ ...event, records: (JSON.parse(text()) as { records: unknown }).records } as RegisterEvent, origin);
+      } catch (again) {
+        if (again instanceof RecordUnreadable || again instanceof SyntaxError) return fail('schema');
+        throw again;
+      }
     }
+    if (writtenByUs) this.ours = true;
     this.events.push(stored);
     this.head = { seq: event.seq, hash: event.hash };
     return true;
@@ -372,6 +460,11 @@ export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = n
   for (const line of lines) if (!reader.push(line)) break;
   // A last line without its `\n` that is a whole event continuing the chain is kept (another tool's log).
   if (torn && last !== undefined && reader.pushLast(last)) return reader.end();
+  // One that is no beginning of a line of ours is not torn: it breaks the chain for what it is.
+  if (torn && last !== undefined && !reader.broken && !tornPrefix(Buffer.from(last, 'utf8'), 0, Buffer.byteLength(last), reader.foreign)) {
+    reader.push(last);
+    return reader.end();
+  }
   return reader.end(torn);
 }
 
@@ -393,7 +486,7 @@ function unterminatedLast(text: string, split: SplitLog): string | undefined {
 /** Whether the events still reach a head the clerk noted (`register verify --head`). */
 export function reachesHead(events: readonly { seq: number; hash: string }[], head: { seq: number; hash: string }): boolean {
   const e = eventBySeq(events, head.seq);
-  return e !== undefined && e.seq === head.seq && e.hash.startsWith(head.hash);
+  return e !== undefined && e.seq === head.seq && head.hash.length >= HEAD_MIN_DIGITS && e.hash.startsWith(head.hash);
 }
 
 /** The event of a seq (a log another tool wrote may count from 0: register.md's seq is read as written). */

@@ -25,6 +25,11 @@ export interface RemovalFact {
   /** The batch that published it; null for a 撤销 (effective at once). */
   batch: string | null;
   reason: string;
+  /**
+   * A 撤销 listed by a published batch keeps the day it was resolved (`on`); it counts as listed from
+   * that batch's publication (absent: from `on`).
+   */
+  listedOn?: IsoDate;
 }
 
 export interface ObjectionFact {
@@ -123,7 +128,10 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
         for (const r of event.removals) {
           const e = state.records.get(r.id);
           if (!e) continue; // compile matched it against the register; an unknown id changes nothing
-          addRemoval(e, { seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
+          // A 撤销 took effect the day it was resolved (objections.md); the batch only lists it.
+          const resolved = r.type === 'revoked' ? e.removals.findLast((x) => x.type === 'revoked' && x.batch === null) : undefined;
+          if (resolved) addRemoval(e, { seq: event.seq, type: r.type, on: resolved.on, batch: event.batch, reason: r.reason ?? '', listedOn: event.on });
+          else addRemoval(e, { seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
           if (r.type === 'corrected') correctionsArrived(e, event);
         }
         for (const c of event.corrected ?? []) {
@@ -283,13 +291,20 @@ export interface RecordStatus {
  */
 export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | undefined {
   let pub: Publication | undefined;
-  for (const p of entry.publications) if (p.on <= date) pub = p;
+  // The record's first publication (revision 1): a correction under its own 认定文书号 is the same record,
+  // so an objection received before it still concerns it.
+  let first = 0;
+  for (const p of entry.publications) {
+    if (p.on > date) continue;
+    pub = p;
+    if (first === 0 || p.revision <= 1) first = p.seq;
+  }
   if (!pub) return undefined;
   const since = pub.seq;
   let removal: RemovalFact | undefined;
-  for (const r of entry.removals) if (r.seq > since && r.on <= date) removal = r;
-  const objection = entry.objections.some((o) => o.seq > since && o.on <= date && (o.resolvedOn === null || o.resolvedOn > date));
-  const awaiting = entry.objections.some((o) => o.seq > since && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date);
+  for (const r of entry.removals) if (r.seq > since && (r.listedOn ?? r.on) <= date) removal = r;
+  const objection = entry.objections.some((o) => o.seq > first && o.on <= date && (o.resolvedOn === null || o.resolvedOn > date));
+  const awaiting = entry.objections.some((o) => awaits(o, first, since, date));
   const record = pub.record;
   let status: Status;
   if (removal) status = removal.type === 'expired' ? 'expired' : 'removed';
@@ -309,6 +324,20 @@ export function statusOn(entry: RecordEntry, date: IsoDate): RecordStatus | unde
 }
 
 /**
+ * The day a record public on `date` was first published: the publication of its revision 1 (a
+ * correction under its own 认定文书号 is the same record at a later revision, truth.md), undefined when
+ * not yet published then.
+ */
+export function firstPublishedOn(entry: RecordEntry, date: IsoDate): IsoDate | undefined {
+  let first: IsoDate | undefined;
+  for (const p of entry.publications) {
+    if (p.on > date) continue;
+    if (first === undefined || p.revision <= 1) first = p.on;
+  }
+  return first;
+}
+
+/**
  * The objection resolved 更正 that a record public on `date` still awaits (its latest publication
  * came before the resolution, and no published batch has corrected it since), if any: the first.
  */
@@ -316,8 +345,21 @@ export function awaitedObjection(entry: RecordEntry, date: IsoDate): ObjectionFa
   const s = statusOn(entry, date);
   if (!s?.awaitingCorrection) return undefined;
   let since = 0;
-  for (const p of entry.publications) if (p.on <= date) since = p.seq;
-  return entry.objections.find((o) => o.seq > since && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date);
+  let first = 0;
+  for (const p of entry.publications) {
+    if (p.on > date) continue;
+    since = p.seq;
+    if (first === 0 || p.revision <= 1) first = p.seq;
+  }
+  return entry.objections.find((o) => awaits(o, first, since, date));
+}
+
+/**
+ * An objection on the record (received after its first publication) resolved 更正 on or before `date`
+ * after its latest publication: no correction has been published since.
+ */
+function awaits(o: ObjectionFact, first: number, since: number, date: IsoDate): boolean {
+  return o.seq > first && o.outcome === 'corrected' && o.resolvedOn !== null && o.resolvedOn <= date && (o.resolvedSeq ?? o.seq) > since;
 }
 
 /** A record revoked by an objection resolved as 撤销 (effective at once, batch null). */

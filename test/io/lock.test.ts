@@ -123,7 +123,7 @@ describe('the compile lock', () => {
 
   it('this host\'s lock of a live process is respected however old; of a dead one, taken at once', async () => {
     const live = folder('same-host-live');
-    writeLock(live, { host: hostname(), pid: process.pid, since: '2026-10-15T08:00:00Z', token: 'x' }, 10 * STALE_MS);
+    writeLock(live, { host: hostname(), pid: process.pid, since: new Date().toISOString(), token: 'x' }, 10 * STALE_MS);
     expect(await heldBy(live)).toBe('LOCK_HELD');
     const dead = folder('same-host-dead');
     writeLock(dead, { host: hostname(), pid: DEAD_PID, since: '2026-10-15T08:00:00Z', token: 'x' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/register/canonical.js';
-import { eventLine, hashOfEvent, parseHead, reachesHead, splitLog, verifyLog } from '../../src/register/chain.js';
+import { eventLine, formatHead, hashOfEvent, HEAD_MIN_DIGITS, parseHead, reachesHead, splitLog, verifyLog } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
 import { cloneState, continueReplay, replay, revokedSinceLastPublish, statusesOn, statusOn } from '../../src/register/state.js';
 import { verifyBytes } from '../../src/io/register-store.js';
@@ -158,11 +158,35 @@ describe('the hash chain', () => {
 
   it('a cut tail is caught only against the noted head', () => {
     const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
-    const head = parseHead(`2:${(events[1] as RegisterEvent).hash.slice(0, 10)}`);
-    expect(head).toBeDefined();
-    expect(reachesHead(events, head!)).toBe(true);
-    expect(reachesHead(events.slice(0, 1), head!)).toBe(false);
+    const parsed = parseHead(`2:${(events[1] as RegisterEvent).hash.slice(0, 16)}`);
+    expect(typeof parsed).toBe('object');
+    const head = parsed as { seq: number; hash: string };
+    expect(reachesHead(events, head)).toBe(true);
+    expect(reachesHead(events.slice(0, 1), head)).toBe(false);
     expect(parseHead('2:xyz')).toBeUndefined();
+  });
+
+  it('a noted head is matched on its hash, not only its seq: a rewritten event at that seq does not reach it', () => {
+    const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
+    const rewritten = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'z', ids: [] }]);
+    const full = formatHead(events[1] as RegisterEvent);
+    const head = parseHead(full) as { seq: number; hash: string };
+    expect(head.hash).toHaveLength(64);
+    expect(reachesHead(events, head)).toBe(true);
+    expect(reachesHead(rewritten, head)).toBe(false);
+    // One hex digit changed anywhere in the noted hash (the last one too) no longer matches.
+    const last = head.hash.slice(-1) === '0' ? '1' : '0';
+    expect(reachesHead(events, { seq: 2, hash: head.hash.slice(0, 63) + last })).toBe(false);
+  });
+
+  it('refuses a noted head shorter than 16 hex digits (a 32-bit prefix was matched by a forged history in minutes)', () => {
+    const events = chain([{ type: 'note', text: 'x', ids: [] }]);
+    const hash = (events[0] as RegisterEvent).hash;
+    for (const n of [1, 8, 12, 15]) expect(parseHead(`1:${hash.slice(0, n)}`), String(n)).toBe('short');
+    expect(typeof parseHead(`1:${hash.slice(0, 16)}`)).toBe('object');
+    expect(HEAD_MIN_DIGITS).toBe(16);
+    // Even when called directly with a short prefix, the model does not call it reached.
+    expect(reachesHead(events, { seq: 1, hash: hash.slice(0, 8) })).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbook } from '../../src/io/sniff.js';
 import { eventLine, sealEvent } from '../../src/register/chain.js';
+import type { EventBody, RegisterEvent } from '../../src/register/events.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
 import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, reseal, runCli, tempDir, TODAY, ROOT, writePackage, type Rec } from './helpers.js';
@@ -166,10 +167,43 @@ describe('the event log', () => {
     const good = readFileSync(eventsFile(ws));
     truncateSync(eventsFile(ws), good.indexOf(0x0a) + 1);
     expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
-    const v = await cli(ws, ['register', 'verify', '--head', head.slice(0, 12), '--format', 'json']);
+    const v = await cli(ws, ['register', 'verify', '--head', head, '--format', 'json']);
     expect(v.code).toBe(1);
     expect(json(v.stdout).broken).toEqual({ line: 2, reason: 'head' });
     expect((await cli(ws, ['register', 'verify', '--head', 'nonsense'])).code).toBe(2);
+  });
+
+  it('--head: shorter than 16 hex digits is refused (exit 2); a history rewritten to the same seq is "not reached or rewritten"; heads are printed whole', async () => {
+    const { ws } = await twoBatches();
+    const head = json((await cli(ws, ['register', 'verify', '--format', 'json'])).stdout).head as string;
+    expect(head).toMatch(/^2:[0-9a-f]{64}$/);
+    const ok = await cli(ws, ['register', 'verify']);
+    expect(ok.stdout).toContain(head);
+    expect((await cli(ws, ['register', 'verify', '--head', head.slice(0, 2 + 16)])).code).toBe(0);
+    for (const digits of [8, 15]) {
+      const short = await cli(ws, ['register', 'verify', '--head', head.slice(0, 2 + digits), '--format', 'json']);
+      expect(short.code, String(digits)).toBe(2);
+      expect(json(short.stdout).error.code).toBe('REGISTER_HEAD_SHORT');
+    }
+    const zh = await cli(ws, ['register', 'verify', '--head', head.slice(0, 10)]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr + zh.stdout).toContain('16');
+    // The last event rewritten and sealed again: the chain holds, the seq is reached, the hash is not.
+    const lines = readFileSync(eventsFile(ws), 'utf8').split('\n');
+    const first = JSON.parse(lines[0]!) as RegisterEvent;
+    const second = JSON.parse(lines[1]!) as RegisterEvent;
+    const { hash: _h, seq: _s, prev: _p, at, by, host, ...body } = second as RegisterEvent & Record<string, unknown>;
+    const rewritten = sealEvent({ ...body, on: '2026-10-16' } as EventBody, { at, by: 'someone', host }, { seq: first.seq, hash: first.hash });
+    writeFileSync(eventsFile(ws), `${lines[0]}\n${eventLine(rewritten)}`);
+    expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
+    const v = await cli(ws, ['register', 'verify', '--head', head, '--format', 'json']);
+    expect(v.code).toBe(1);
+    expect(json(v.stdout).broken).toEqual({ line: 2, reason: 'head' });
+    const pretty = await cli(ws, ['register', 'verify', '--head', head]);
+    expect(pretty.stdout).toContain('未达到或已被改写');
+    const en = await cli(ws, ['register', 'verify', '--head', head, '--lang', 'en']);
+    expect(en.stdout).toContain('not reached or rewritten');
+    void by;
   });
 
   it('no register yet: verify exit 2; list shows nothing (exit 0)', async () => {

@@ -54,7 +54,11 @@ export async function registerRepairCommand(env: CommandEnv, opts: { by?: string
     return 0;
   }
   const u = registerUi(env.m.lang);
-  env.io.stdout.write(r.action === 'intact' ? `${u.repairIntact}\n` : `${env.chalk.yellow(u.repairCut(r.line, r.bytes, r.backup))}\n`);
+  if (r.action === 'intact') env.io.stdout.write(`${u.repairIntact}\n`);
+  else {
+    const said = r.backup === '' ? u.repairCutNoCopy(r.line, r.bytes, r.problem ?? 'ENOSPC') : u.repairCut(r.line, r.bytes, r.backup);
+    env.io.stdout.write(`${env.chalk.yellow(said)}\n${u.head(`${r.head.seq}:${r.head.hash}`)}\n`);
+  }
   return 0;
 }
 
