@@ -69,8 +69,8 @@ describe('records.json', () => {
     file = JSON.parse(readFileSync(join(pkg, 'records.json'), 'utf8'));
   });
 
-  it('is schemaVersion 2 with the identity\'s id first on every record, all different', () => {
-    expect(file.schemaVersion).toBe(2);
+  it('is schemaVersion 3 with the identity\'s id first on every record, all different', () => {
+    expect(file.schemaVersion).toBe(3);
     expect(file.records.length).toBeGreaterThan(5);
     for (const r of file.records) {
       expect(Object.keys(r)[0]).toBe('id');
@@ -91,7 +91,7 @@ describe('records.json', () => {
 
   it('export reads a version 1 file (no ids) and writes the same files', async () => {
     expect((await exportTo('v2')).code).toBe(0);
-    const v1 = { ...file, schemaVersion: 1, records: file.records.map(({ id: _id, ...rest }) => rest) };
+    const v1 = { schemaVersion: 1, quarter: (file as unknown as { quarter: string }).quarter, audience: 'sharing', records: file.records.map(({ id: _id, ...rest }) => rest) };
     writeFileSync(join(pkg, 'records.json'), `${JSON.stringify(v1, null, 2)}\n`);
     expect((await exportTo('v1')).code).toBe(0);
     expect(filesOf(join(tmp, 'v1'))).toEqual(filesOf(join(tmp, 'v2')));
@@ -103,8 +103,8 @@ describe('records.json', () => {
     const res = await exportTo('edited');
     expect(res.code).toBe(2);
     expect(JSON.parse(res.stdout).error.code).toBe('PACKAGE_INVALID');
-    writeFileSync(join(pkg, 'records.json'), JSON.stringify({ ...file, schemaVersion: 3 }));
-    const res3 = await exportTo('v3');
+    writeFileSync(join(pkg, 'records.json'), JSON.stringify({ ...file, schemaVersion: 4 }));
+    const res3 = await exportTo('v4');
     expect(res3.code).toBe(2);
     expect(JSON.parse(res3.stdout).error.code).toBe('PACKAGE_INVALID');
   });

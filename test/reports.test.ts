@@ -62,7 +62,9 @@ describe('supervise', () => {
     // 2026Q3 comes from the package: its counts are the manifest's.
     const m = manifest();
     for (const r of doc.rows.filter((x) => x.batch === '2026Q3')) {
-      expect({ red: r.red, black: r.black }).toEqual(m.counts.byDepartment[r.department]);
+      // truth.md's figures, the same in the manifest and in supervise.
+      const { rows, red, black, unchanged, corrected, removals } = r as unknown as Record<string, unknown>;
+      expect({ rows, red, black, unchanged, corrected, removals }).toEqual(m.counts.byDepartment[r.department]);
       expect(r).toMatchObject({ status: r.department === '监察科' ? 'nil' : 'submitted', sentOn: '2026-10-10', deadline: '2026-10-10', daysLate: 0, signedOff: true });
     }
     expect(doc.lapses).toEqual([
@@ -209,12 +211,11 @@ describe('report', () => {
         bureau: '<b>局</b>',
         madeOn: '2026-10-20',
         source: 'package',
-        batches: [],
-        totals: { red: 1, black: 0 },
-        byDepartment: [{ department: `科室${id}`, red: 1, black: 0 }],
+        quarters: [],
+        totals: { rows: 1, red: 1, black: 0, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } },
+        departments: [{ department: `科室${id}`, rows: 1, red: 1, black: 0, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } }],
         byDomain: [],
-        timeliness: { onTime: 0, late: 0, missing: 0, noDate: 0 },
-        trend: [],
+        timeliness: { unit: 'department', onTime: 0, late: 0, missing: 0, noDate: 0 },
         rows: [],
         findings: [],
         removals: [{ batch: '2026Q3', department: '就业办', type: 'repaired', subjectName: '张三', identifier: id, on: null }],
@@ -238,7 +239,8 @@ describe('with the register', () => {
       const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], copy, env)).stdout) as { rows: Row[] };
       const m = manifest();
       for (const r of doc.rows) {
-        expect(r.published).toEqual(r.batch === '2026Q3' ? m.counts.byDepartment[r.department] : { red: 0, black: 0 });
+        const c = m.counts.byDepartment[r.department];
+        expect(r.published).toEqual(r.batch === '2026Q3' && c ? { red: c.red, black: c.black } : { red: 0, black: 0 });
         expect([r.resubmittedUnchanged, r.removalsAccepted]).toEqual([0, 0]);
         expect([r.removalsRequested, r.objectionsReceived, r.objectionsOverdue, r.correctionsAwaited]).toEqual([r.batch === '2026Q3' ? 0 : null, 0, 0, 0]);
       }

@@ -120,7 +120,7 @@ async function checkAndWrite(
     if (large) collectGarbage();
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
-  const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule);
+  const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule, register);
   const statuses = summary.departments;
   const { red, black } = countRecords(records);
   const counts = { red, black };

@@ -4,8 +4,8 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { recoverPackages } from '../io/package-fs.js';
-import { formatQuarter, parseQuarter, resolveQuarter } from '../domain/quarter.js';
-import { parseRecordsFile } from '../schemas/record.js';
+import { formatBatch, parseBatch, resolveBatch } from '../domain/quarter.js';
+import { parseRecordsFile } from '../schemas/documents/records.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { parseJsonText } from '../io/json-file.js';
@@ -32,9 +32,10 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   recoverPackages(dirname(dir), basename(dir));
   if (!pathExists(join(dir, 'records.json'))) {
     // Not a package folder: a quarter of the workspace's packages/, else a path that is not there.
-    const q = pathExists(dir) ? undefined : resolveQuarter(target, ctx.today);
-    if (q && ctx.workspace) {
-      dir = join(ctx.workspace, 'packages', formatQuarter(q));
+    // A supplementary batch (2026Q3-2) names its own package (truth.md).
+    const b = pathExists(dir) ? undefined : resolveBatch(target, ctx.today);
+    if (b && ctx.workspace) {
+      dir = join(ctx.workspace, 'packages', formatBatch(b));
       recoverPackages(dirname(dir), basename(dir));
     }
   }
@@ -51,7 +52,7 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
     throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', key, problem: 'recordId' });
   }
   const template = templateFor(ctx, options.template);
-  const instant = fixedInstant(parseQuarter(data.quarter), options.sourceDateEpoch);
+  const instant = fixedInstant(parseBatch(data.quarter)?.quarter, options.sourceDateEpoch);
   const audience = options.audience ?? 'public';
   const out = resolve(ctx.cwd, options.to);
   // Like compile: files already there are not overwritten without --force.

@@ -11,6 +11,7 @@ import { quarterEnd } from '../domain/quarter.js';
 import { coverDate } from '../table/cover.js';
 import type { Config } from '../schemas/config.js';
 import type { CreditRecord } from '../schemas/record.js';
+import type { RecordsFile } from '../schemas/documents/records.js';
 import type { Template } from '../schemas/template.js';
 import { loadTemplate, type LoadedTemplate } from '../io/template.js';
 import { resolve } from 'node:path';
@@ -24,6 +25,10 @@ import type { DepartmentResult } from './department.js';
 import type { QuarterCheck } from './quarter.js';
 import { columnsFor, countRecords, exportRow, type Audience, type ExportContext } from './records.js';
 import type { RegisterPlan } from './register-compile.js';
+import { batchFigures } from './figures.js';
+import { addFigures, noRemovals, removalTotal, type Figures } from '../schemas/documents/figures.js';
+import type { DepartmentStatus, QuarterSummary } from '../schemas/documents/quarter-summary.js';
+import type { Manifest } from '../schemas/documents/manifest.js';
 import { removedSheet } from './removed-sheet.js';
 import { correctedSheet } from './corrected-sheet.js';
 
@@ -41,43 +46,8 @@ export function fixedInstant(quarter: Quarter | undefined, epoch: number | undef
   return new Date(`${quarter ? quarterEnd(quarter) : '2000-01-01'}T23:59:59Z`);
 }
 
-export interface DepartmentStatus {
-  name: string;
-  /** False for a folder whose name resolves to no department of the matrix (listed by its folder name). */
-  known: boolean;
-  /** The submission folders counted on this line (workspace-relative). */
-  folders: string[];
-  submitted: boolean;
-  nilReport: boolean;
-  onTime: boolean | null;
-  sentOn: string | null;
-  /** The last day to submit (quarter end + `submission.deadline`). */
-  deadline: string | null;
-  /** Days after the deadline (0 when on time); null when there is no 报送日期: never guessed. */
-  daysLate: number | null;
-  /** 审核 and 审定 both named with a date (cover.md). */
-  signedOff: boolean;
-  reviewer: string;
-  reviewedOn: string;
-  approver: string;
-  approvedOn: string;
-  red: number;
-  black: number;
-  byDomain: Record<string, { red: number; black: number }>;
-  caseFiles: string[];
-  errors: number;
-  warnings: number;
-  info: number;
-}
-
-/** The quarter summary (STYLE habit 13): one view model for status, 报送情况.xlsx and the manifest. */
-export interface QuarterSummary {
-  departments: DepartmentStatus[];
-  /** Findings of the quarter as a whole (no department): loose files, a quarter folder named twice. */
-  quarterLevel: { errors: number; warnings: number; info: number };
-  /** Sums of every line and the quarter level: equal to the report's stats. */
-  totals: { red: number; black: number; errors: number; warnings: number; info: number };
-}
+/** A line of the quarter summary and the summary: their one schema is schemas/documents/quarter-summary.ts. */
+export type { DepartmentStatus, QuarterSummary };
 
 type Counted = { severity: string; department?: string; location: { file?: string }; n?: number };
 
@@ -103,6 +73,8 @@ export function quarterSummary(
   deadline: string,
   diagnostics: readonly Counted[],
   maskRule: MaskRule = DEFAULT_MASK_RULE,
+  /** With a register: the package's plan, from which the figures are computed (truth.md). */
+  plan?: RegisterPlan,
 ): QuarterSummary {
   // Timeliness applies to the quarter's regular batch only (register.md "Batches").
   const due = check.batch > 1 ? undefined : addIsoDuration(quarterEnd(check.quarter), deadline);
@@ -131,8 +103,12 @@ export function quarterSummary(
       reviewedOn: coverDate(cover?.reviewedOn).date ?? safe(cover?.reviewedOn?.text ?? ''),
       approver: safe(cover?.approver?.text ?? ''),
       approvedOn: coverDate(cover?.approvedOn).date ?? safe(cover?.approvedOn?.text ?? ''),
+      rows: 0,
       red: results.reduce((n, d) => n + d.red, 0),
       black: results.reduce((n, d) => n + d.black, 0),
+      unchanged: 0,
+      corrected: 0,
+      removals: noRemovals(),
       byDomain: Object.assign(Object.create(null) as object, ...results.map((d) => d.byDomain)) as Record<string, { red: number; black: number }>,
       caseFiles: results.flatMap((d) => d.evidence.filter((e) => e.kind !== 'coverScan').map((e) => safe(e.rel))),
       errors: 0,
@@ -144,6 +120,16 @@ export function quarterSummary(
   const unknown = check.departments.filter((d) => !d.department);
   lines.push(...unknown.map((d) => line(safe(basename(d.folder)), false, [d])));
   const byName = new Map(lines.filter((l) => l.known).map((l) => [l.name, l]));
+  // The figures, computed once (api/figures.ts) from the rows received and, with a register, the plan.
+  const figures = batchFigures({ received: new Map([...byName].map(([name, l]) => [name, { red: l.red, black: l.black, byDomain: l.byDomain }])), sent: check.records, plan });
+  for (const l of lines) {
+    if (!l.known) {
+      l.rows = l.red + l.black;
+      continue;
+    }
+    const f = figures.get(l.name);
+    if (f) Object.assign(l, { rows: f.rows, red: f.red, black: f.black, unchanged: f.unchanged, corrected: f.corrected, removals: f.removals, byDomain: f.byDomain });
+  }
   const quarterLevel = { errors: 0, warnings: 0, info: 0 };
   for (const d of diagnostics) {
     let target: { errors: number; warnings: number; info: number } | undefined = d.department !== undefined ? byName.get(d.department) : undefined;
@@ -158,13 +144,12 @@ export function quarterSummary(
     else if (d.severity === 'warning') target.warnings += n;
     else target.info += n;
   }
-  const sum = (k: 'red' | 'black' | 'errors' | 'warnings' | 'info'): number => lines.reduce((n, l) => n + l[k], 0);
+  const sum = (k: 'errors' | 'warnings' | 'info'): number => lines.reduce((n, l) => n + l[k], 0);
   return {
     departments: lines,
     quarterLevel,
     totals: {
-      red: sum('red'),
-      black: sum('black'),
+      ...addFigures(lines),
       errors: sum('errors') + quarterLevel.errors,
       warnings: sum('warnings') + quarterLevel.warnings,
       info: sum('info') + quarterLevel.info,
@@ -266,10 +251,10 @@ export interface PackageInput {
   register?: RegisterPlan;
 }
 
-const AUDIENCE: Record<string, string> = { 公示: 'public', 共享: 'sharing', 典型案例: 'public' };
+const AUDIENCE: Record<string, 'public' | 'sharing' | 'internal'> = { 公示: 'public', 共享: 'sharing', 典型案例: 'public' };
 
 /** Writes the whole package into `dir` (a temporary folder) and returns its manifest. */
-export async function writePackage(dir: string, p: PackageInput): Promise<Record<string, unknown>> {
+export async function writePackage(dir: string, p: PackageInput): Promise<Manifest> {
   const { check, config } = p;
   const quarter = check.label;
   const exportCtx = {
@@ -322,8 +307,13 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     yes(s.nilReport),
     s.sentOn ?? '',
     s.daysLate === null ? (s.submitted ? '未填报送日期' : '') : s.daysLate === 0 ? '按时' : `逾期${s.daysLate}天`,
+    // truth.md's figures, the same as status, the manifest, supervise and the report show.
+    s.rows,
     s.red,
     s.black,
+    s.unchanged,
+    s.corrected,
+    removalTotal(s.removals),
     Object.entries(s.byDomain).map(([dom, c]) => `${dom}：红${c.red} 黑${c.black}`).join('；'),
     s.reviewer,
     s.reviewedOn,
@@ -339,8 +329,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
         {
           name: '报送情况',
           title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${quarterTitle(check.quarter)}）`,
-          headers: ['序号', '科室', '报送状态', '无信息报告', '报送日期', '是否按时', '红名单条数', '黑名单条数', '分领域条数', '审核人', '审核日期', '审定人', '审定日期', '典型案例材料', '警告数'],
-          widths: [6, 20, 10, 10, 12, 12, 10, 10, 36, 10, 12, 10, 12, 40, 8],
+          headers: ['序号', '科室', '报送状态', '无信息报告', '报送日期', '是否按时', '报送条数', '本批发布红名单条数', '本批发布黑名单条数', '重复报送未变条数', '其中更正条数', '移出条数', '分领域条数', '审核人', '审核日期', '审定人', '审定日期', '典型案例材料', '警告数'],
+          widths: [6, 20, 10, 10, 12, 12, 10, 10, 10, 10, 10, 8, 36, 10, 12, 10, 12, 40, 8],
           rows: statusRows,
         },
       ],
@@ -349,19 +339,28 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Record
     ),
   );
 
-  const registerPart = p.register ? { removals: p.register.removals, unchanged: p.register.unchanged, corrected: p.register.corrected } : {};
-  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify({ schemaVersion: 2, quarter, audience: 'sharing', records: p.records, ...registerPart }, null, 2)}\n`);
+  // records.json version 3 (schemas/documents/records.ts): every key present, empty without a register.
+  const recordsFile: RecordsFile = {
+    schemaVersion: 3,
+    quarter,
+    audience: 'sharing',
+    records: p.records,
+    removals: p.register?.removals ?? [],
+    unchanged: p.register?.unchanged ?? [],
+    corrected: p.register?.corrected ?? [],
+  };
+  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify(recordsFile, null, 2)}\n`);
   writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`);
 
   const outputs = listFiles(dir)
     .filter((f) => f !== 'manifest.json')
-    .map((f) => ({ path: f, ...sha256File(join(dir, f)), audience: internal.has(f) ? 'internal' : (AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? 'sharing' : 'internal')) }));
+    .map((f) => ({ path: f, ...sha256File(join(dir, f)), audience: internal.has(f) ? ('internal' as const) : (AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? ('sharing' as const) : ('internal' as const))) }));
   const { red, black, byDomain } = countRecords(p.records);
-  // Counts are of what the package publishes: with a register, a record resent unchanged is not counted again.
-  const publishedCount = (name: string, list: 'red' | 'black', submitted: number): number => (p.register ? p.records.filter((r) => r.department === name && r.listType === list).length : submitted);
-  const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, { red: publishedCount(s.name, 'red', s.red), black: publishedCount(s.name, 'black', s.black) }])), byDomain };
-  const manifest = {
-    schemaVersion: 1,
+  // Per department, truth.md's figures as the quarter summary holds them (api/figures.ts): what the package publishes.
+  const figuresOf = (s: DepartmentStatus): Figures => ({ rows: s.rows, red: s.red, black: s.black, unchanged: s.unchanged, corrected: s.corrected, removals: s.removals });
+  const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, figuresOf(s)])), byDomain };
+  const manifest: Manifest = {
+    schemaVersion: 2,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     bureau: { name: config.bureau.name, creditCode: config.bureau.creditCode },
     quarter,

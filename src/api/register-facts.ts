@@ -3,49 +3,23 @@
  * interface: the register and objections are built elsewhere and plug in here. Until a workspace has
  * a register, every fact is null — shown as unknown ("—"), never as 0 (docs/decisions.md).
  */
+import type { z } from 'zod';
 import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import type { BatchRegisterFactsSchema } from '../schemas/documents/supervise.js';
+import type { ObjectionFactSchema, RemovalFactSchema } from '../schemas/documents/report-view.js';
 import { formatQuarter, quarterOf } from '../domain/quarter.js';
 import type { IsoDate, PublishBody, RegisterEvent, StoredEvent } from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
 import { replay, statusOn, type ObjectionFact as StateObjection, type RecordEntry } from '../register/state.js';
 
-/** Per department and batch: what only the register knows. */
-export interface BatchRegisterFacts {
-  /** Records of this batch that were published (red, black); null until `publish` is known. */
-  published: { red: number; black: number } | null;
-  resubmittedUnchanged: number | null;
-  removalsRequested: number | null;
-  removalsAccepted: number | null;
-  objectionsReceived: number | null;
-  objectionsResolvedLate: number | null;
-  objectionsOverdue: number | null;
-  correctionsAwaited: number | null;
-}
+/** Per department and batch: what only the register knows (schemas/documents/supervise.ts). */
+export type BatchRegisterFacts = z.infer<typeof BatchRegisterFactsSchema>;
 
-export interface RemovalFact {
-  batch: string;
-  department: string;
-  /** register.md removal types: expired, repaired, revoked, … */
-  type: string;
-  subjectName: string;
-  /** Already masked by the register (public identifiers only). */
-  identifier: string;
-  on: string | null;
-}
+/** A removal as supervise and the report list it (schemas/documents/report-view.ts). */
+export type RemovalFact = z.infer<typeof RemovalFactSchema>;
 
-export interface ObjectionFact {
-  number: string;
-  department: string;
-  subjectName: string;
-  identifier: string;
-  received: string;
-  deadline: string | null;
-  status: 'open' | 'resolved';
-  overdue: boolean;
-  late: boolean;
-  /** Resolved as 更正 and the corrected row not yet in (the report shows 待更正, not 已办结). */
-  awaitingCorrection: boolean;
-}
+/** An objection as supervise and the report list it (schemas/documents/report-view.ts). */
+export type ObjectionFact = z.infer<typeof ObjectionFactSchema>;
 
 export interface RegisterFacts {
   /** false: there is no register; every fact below is unknown. */

@@ -12,9 +12,8 @@ import { maskIdentifier, type MaskRule } from '../domain/mask.js';
 import { publicReader, showInternal, showText, type Reader } from '../domain/privacy.js';
 import { foldKey } from '../domain/text.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
-import { z } from 'zod';
-import { parseRecordsFile } from '../schemas/record.js';
-import { CorrectedEntrySchema } from '../schemas/register-event.js';
+import { parseRecordsFile } from '../schemas/documents/records.js';
+import { ManifestAnySchema } from '../schemas/documents/manifest.js';
 import { contentHashes } from '../register/content.js';
 import { sha256Of } from '../io/package-fs.js';
 import { readPackageFile } from '../io/package-read.js';
@@ -22,7 +21,7 @@ import { pathExists } from '../io/workspace.js';
 import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
 import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
-import { REMOVAL_TYPES, type CorrectedEntry, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
+import { type CorrectedEntry, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
 import { apply, cloneState, eventsTouching, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
@@ -60,22 +59,18 @@ interface PackageContent {
   corrected: CorrectedEntry[];
 }
 
-/** records.json of a package: the records (ids checked by parseRecordsFile), and removals/unchanged when compile wrote them. */
+/** records.json of a package, any version, through its one schema (schemas/documents/records.ts). */
 function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent {
-  let data: Record<string, unknown>;
+  let data: unknown;
   try {
-    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8')) as Record<string, unknown>;
+    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8'));
   } catch (err) {
     if (err instanceof ToolError) throw err;
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }
   try {
-    const file = parseRecordsFile({ schemaVersion: data.schemaVersion, quarter: data.quarter, audience: data.audience, records: data.records });
-    const removals = Array.isArray(data.removals) ? (data.removals as RemovalEntry[]) : [];
-    for (const r of removals) if (typeof r?.id !== 'string' || !(REMOVAL_TYPES as readonly string[]).includes(r.type)) throw new Error(`removals: ${JSON.stringify(r).slice(0, 80)}`);
-    const unchanged = Array.isArray(data.unchanged) ? (data.unchanged as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-    const corrected = data.corrected === undefined ? [] : z.array(CorrectedEntrySchema).parse(data.corrected);
-    return { quarter: file.quarter, records: file.records, removals, unchanged, corrected };
+    const file = parseRecordsFile(data);
+    return { quarter: file.quarter, records: file.records, removals: file.removals, unchanged: file.unchanged, corrected: file.corrected };
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
   }
@@ -123,7 +118,9 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const packageHash = sha256Of(manifestBytes);
   // What is recorded is what the manifest hashed: records.json is read once and checked against it.
   const recordsBytes = readPackageFile(dir, 'records.json');
-  const listed = (JSON.parse(manifestBytes.toString('utf8')) as { outputs?: { path: string; sha256: string }[] }).outputs?.find((o) => o.path === 'records.json');
+  // verify (above) accepted this manifest: its one schema reads it (schemas/documents/manifest.ts).
+  const manifest = ManifestAnySchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
+  const listed = manifest.success ? manifest.data.outputs.find((o) => o.path === 'records.json') : undefined;
   if (!listed || listed.sha256 !== sha256Of(recordsBytes)) {
     ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: 'records.json', count: 1 }, { file: `${rel}/manifest.json` }));
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };

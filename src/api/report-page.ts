@@ -4,50 +4,36 @@
  */
 import { join, resolve } from 'node:path';
 import { todayInShanghai } from '../domain/dates.js';
-import { formatQuarter, type Quarter } from '../domain/quarter.js';
+import { formatBatch, type Quarter } from '../domain/quarter.js';
 import { readPackage, REPORT_FILE } from '../io/package-read.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
-import { parseQuarterArg, requireWorkspace } from './quarter.js';
-import type { ObjectionFact, RegisterFacts, RemovalFact } from './register-facts.js';
+import { parseBatchArg, requireWorkspace } from './quarter.js';
+import type { RegisterFacts } from './register-facts.js';
 import { workspaceRegisterFacts } from './register-facts-load.js';
-import { parseYear, supervise, type SuperviseRow } from './supervise.js';
-import type { BatchSummary, FindingGroup, Tally } from './summary.js';
+import { parseYear, supervise, toRow, type SuperviseRow } from './supervise.js';
+import { summarizeBatch, type BatchSummary, type FindingGroup, type Tally } from './summary.js';
+import { addFigures } from '../schemas/documents/figures.js';
+import type { ReportModel } from '../schemas/documents/report-view.js';
 
-export interface ReportModel {
-  kind: 'batch' | 'year';
-  /** 2026Q3 or 2026. */
-  target: string;
-  bureau: string;
-  madeOn: string;
-  source: BatchSummary['source'];
-  batches: BatchSummary[];
-  totals: Tally;
-  byDepartment: ({ department: string } & Tally)[];
-  byDomain: ({ domain: string } & Tally)[];
-  /** Department-batches: on time, late, missing, submitted without a date. */
-  timeliness: { onTime: number; late: number; missing: number; noDate: number };
-  /** A year: one point per batch. */
-  trend: ({ batch: string } & Tally)[];
-  rows: SuperviseRow[];
-  findings: FindingGroup[];
-  removals: RemovalFact[] | null;
-  objections: ObjectionFact[] | null;
-  registerKnown: boolean;
-}
+/** The page's view model: its one schema is schemas/documents/report-view.ts (`report --format json` prints it). */
+export type { ReportModel };
 
 export interface ReportTarget {
   kind: 'batch' | 'year';
   year: number;
   quarter?: Quarter;
+  /** The batch of the quarter: 1 regular, 2… supplementary. */
+  n?: number;
   label: string;
 }
 
 export function parseReportTarget(options: CommonOptions, raw: string): ReportTarget {
   const year = parseYear(raw);
   if (year !== undefined) return { kind: 'year', year, label: String(year) };
-  const quarter = parseQuarterArg(makeContext(options), raw);
-  return { kind: 'batch', year: quarter.year, quarter, label: formatQuarter(quarter) };
+  // A supplementary batch (2026Q3-2) is reported on like its quarter's regular one (truth.md).
+  const batch = parseBatchArg(makeContext(options), raw);
+  return { kind: 'batch', year: batch.quarter.year, quarter: batch.quarter, n: batch.n, label: formatBatch(batch) };
 }
 
 function sumTallies<K extends string>(key: K, lists: ({ [P in K]: string } & Tally)[][], order: string[]): ({ [P in K]: string } & Tally)[] {
@@ -84,15 +70,14 @@ function mergeFindings(batches: BatchSummary[]): FindingGroup[] {
  * department, domain and list. Batches still being collected (no package: no ids) add their counts as
  * they are. The trend per quarter keeps what each batch sent.
  */
-function distinctTallies(workspace: string, batches: BatchSummary[], deptOrder: string[], domainOrder: string[]): Pick<ReportModel, 'totals' | 'byDepartment' | 'byDomain'> {
+function distinctTallies(workspace: string, batches: BatchSummary[], deptOrder: string[], domainOrder: string[]): { totals: Tally; byDepartment: ({ department: string } & Tally)[]; byDomain: ({ domain: string } & Tally)[] } {
   const latest = new Map<string, { department: string; domain: string; listType: 'red' | 'black' }>();
   const byDept: ({ department: string } & Tally)[][] = [];
   const byDom: ({ domain: string } & Tally)[][] = [];
   const totals: Tally = { red: 0, black: 0 };
-  let anon = 0;
   for (const b of batches) {
     const pkg = b.source === 'package' ? readPackage(join(workspace, 'packages'), b.batch) : undefined;
-    if (!pkg || pkg.records.some((r) => r.id === undefined)) {
+    if (!pkg) {
       totals.red += b.counts.red;
       totals.black += b.counts.black;
       byDept.push(b.counts.byDepartment);
@@ -100,9 +85,8 @@ function distinctTallies(workspace: string, batches: BatchSummary[], deptOrder: 
       continue;
     }
     for (const r of pkg.records) {
-      const id = r.id ?? `\u0000${anon++}`;
-      latest.delete(id);
-      latest.set(id, r);
+      latest.delete(r.id);
+      latest.set(r.id, r);
     }
   }
   const recs = [...latest.values()];
@@ -113,24 +97,33 @@ function distinctTallies(workspace: string, batches: BatchSummary[], deptOrder: 
   return { totals, byDepartment: sumTallies('department', byDept, deptOrder), byDomain: sumTallies('domain', byDom, domainOrder) };
 }
 
+/** truth.md's figures of some 督查 rows, per department in `order` (departments without a row left out). */
+function departmentFigures(rows: readonly SuperviseRow[], order: readonly string[]): ReportModel['departments'] {
+  const names = [...order, ...rows.map((r) => r.department).filter((d) => !order.includes(d))];
+  return names.filter((n) => rows.some((r) => r.department === n)).map((department) => ({ department, ...addFigures(rows.filter((r) => r.department === department)) }));
+}
+
 export async function reportModel(options: CommonOptions, target: ReportTarget, sourceDateEpoch: number | undefined, given?: RegisterFacts): Promise<ReportModel> {
   const ctx = makeContext(options);
-  const register = given ?? workspaceRegisterFacts(ctx, requireWorkspace(ctx));
-  const sup = await supervise(target.year, options, register);
+  const workspace = requireWorkspace(ctx);
+  const register = given ?? workspaceRegisterFacts(ctx, workspace);
   let batches: BatchSummary[];
   let rows: SuperviseRow[];
   if (target.kind === 'batch') {
-    // The year's supervision already summarised every batch the workspace holds: the same facts.
-    const summary = sup.batches.find((b) => b.batch === target.label);
+    // A supplementary batch is not one of the year's regular batches: summarised on its own.
+    const sup = (target.n ?? 1) > 1 ? undefined : await supervise(target.year, options, register);
+    const summary = sup ? sup.batches.find((b) => b.batch === target.label) : (await summarizeBatch(options, target.quarter as Quarter, register, target.n)).summary;
     if (!summary || summary.source === 'none') throw new ToolError('QUARTER_NOT_FOUND', { quarter: target.label });
     batches = [summary];
-    rows = sup.rows.filter((r) => r.batch === target.label);
+    rows = sup ? sup.rows.filter((r) => r.batch === target.label) : summary.departments.filter((d) => d.status !== 'missing').map(toRow);
   } else {
+    const sup = await supervise(target.year, options, register);
     batches = sup.batches;
     rows = sup.rows;
   }
   const labels = batches.map((b) => b.batch);
-  const timeliness = { onTime: 0, late: 0, missing: 0, noDate: 0 };
+  // A year counts department-batches (科室·季度), a batch departments: the page says which (truth.md).
+  const timeliness = { unit: target.kind === 'year' ? ('department-batch' as const) : ('department' as const), onTime: 0, late: 0, missing: 0, noDate: 0 };
   for (const r of rows) {
     if (r.status === 'missing') timeliness.missing++;
     else if (r.daysLate === null) timeliness.noDate++;
@@ -139,20 +132,30 @@ export async function reportModel(options: CommonOptions, target: ReportTarget, 
   }
   const deptOrder = ctx.matrix.departments.map((d) => d.name);
   const domainOrder = [...new Set([...ctx.matrix.departments.flatMap((d) => d.domains), ...ctx.matrix.domains.map((d) => d.name)])];
+  // Every figure from the 督查 rows (the batches' figures, api/figures.ts); a year's red and black once per record.
+  let departments = departmentFigures(rows, deptOrder);
+  let totals = addFigures(departments);
+  let byDomain = sumTallies('domain', batches.map((b) => b.counts.byDomain), domainOrder);
+  if (target.kind === 'year') {
+    const distinct = distinctTallies(workspace, batches, deptOrder, domainOrder);
+    departments = departments.map((d) => {
+      const t = distinct.byDepartment.find((x) => x.department === d.department) ?? { red: 0, black: 0 };
+      return { ...d, red: t.red, black: t.black };
+    });
+    totals = { ...totals, red: distinct.totals.red, black: distinct.totals.black };
+    byDomain = distinct.byDomain;
+  }
   return {
     kind: target.kind,
     target: target.label,
     bureau: ctx.config.bureau.name,
     madeOn: sourceDateEpoch !== undefined ? todayInShanghai(new Date(sourceDateEpoch * 1000)) : ctx.today,
     source: batches.length === 1 ? (batches[0] as BatchSummary).source : batches.some((b) => b.source === 'submissions') ? 'submissions' : batches.length ? 'package' : 'none',
-    batches,
-    ...(target.kind === 'year' ? distinctTallies(requireWorkspace(ctx), batches, deptOrder, domainOrder) : {
-      totals: { red: batches.reduce((n, b) => n + b.counts.red, 0), black: batches.reduce((n, b) => n + b.counts.black, 0) },
-      byDepartment: sumTallies('department', batches.map((b) => b.counts.byDepartment), deptOrder),
-      byDomain: sumTallies('domain', batches.map((b) => b.counts.byDomain), domainOrder),
-    }),
+    totals,
     timeliness,
-    trend: batches.map((b) => ({ batch: b.batch, red: b.counts.red, black: b.counts.black })),
+    departments,
+    quarters: batches.map((b) => ({ batch: b.batch, source: b.source, ...addFigures(rows.filter((r) => r.batch === b.batch)) })),
+    byDomain,
     rows,
     findings: mergeFindings(batches),
     removals: register.removals(labels),

@@ -8,13 +8,8 @@
 import type { Loaded } from '../io/register-store.js';
 import { replay, type RegisterState } from '../register/state.js';
 
-export interface PublishedBatch {
-  batch: string;
-  /** The publication date recorded (`publish --on`). */
-  on: string;
-  /** The register event that recorded it. */
-  seq: number;
-}
+import type { PublishedBatch } from '../schemas/documents/commands.js';
+export type { PublishedBatch };
 
 export function publishedBatch(state: RegisterState, batch: string): PublishedBatch | undefined {
   const fact = state.batches.get(batch);

@@ -6,7 +6,7 @@ import { makeContext, type CommonOptions } from './context.js';
 import { countedFindings, quarterSummary, type QuarterSummary } from './package.js';
 import { checkQuarter, parseBatchArg } from './quarter.js';
 import { sortRecords } from './records.js';
-import { hasRegister, planWithAwaiting, type Awaiting } from './register-compile.js';
+import { hasRegister, planWithAwaiting, type Awaiting, type RegisterPlan } from './register-compile.js';
 import { loadRegister } from '../io/register-store.js';
 import { publishedBatch, registerBefore, type PublishedBatch } from './status-published.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
@@ -24,6 +24,7 @@ export async function status(quarterArg: string, options: CommonOptions): Promis
   const withRegister = loaded !== undefined;
   const check = await checkQuarter(ctx, batch.quarter, { collect: withRegister, batch: batch.n });
   let awaiting: Record<string, Awaiting> | undefined;
+  let plan: RegisterPlan | undefined;
   const against = loaded && published ? registerBefore(loaded, published.seq) : loaded;
   // The first batch ever published was compiled with no register to check against: nor is it here.
   if (against && ctx.workspace && !(published && against.events.length === 0)) {
@@ -32,7 +33,13 @@ export async function status(quarterArg: string, options: CommonOptions): Promis
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
     // What is still awaited belongs to the next batch, not to one already published.
     if (!published) awaiting = planned.awaiting;
+    plan = planned.plan;
   }
   const report = makeReport(ctx, 'status', check.files, check.rows, check.label);
-  return { report, summary: quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule), ...(awaiting ? { awaiting } : {}), ...(published !== undefined ? { published } : {}) };
+  return {
+    report,
+    summary: quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule, plan),
+    ...(awaiting ? { awaiting } : {}),
+    ...(published !== undefined ? { published } : {}),
+  };
 }

@@ -6,14 +6,20 @@
  * and read back from the manifest for a compiled batch.
  */
 import { join } from 'node:path';
+import type { z } from 'zod';
+import type { FindingGroupSchema } from '../schemas/documents/report-view.js';
 import { addIsoDuration, isIsoDate } from '../domain/dates.js';
-import { formatQuarter, quarterEnd, type Quarter } from '../domain/quarter.js';
+import { formatBatch, quarterEnd, type Quarter } from '../domain/quarter.js';
 import { readPackage, type ReadPackage } from '../io/package-read.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from './package.js';
 import { checkQuarter, requireWorkspace } from './quarter.js';
 import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from './register-facts.js';
+import { hasRegister, planFromWorkspace, type RegisterPlan } from './register-compile.js';
+import { sortRecords } from './records.js';
+import { manifestFigures } from '../schemas/documents/manifest.js';
+import { noRemovals, type RemovalCounts } from '../schemas/documents/figures.js';
 
 import type { SubmissionState } from '../schemas/states.js';
 export type { SubmissionState };
@@ -27,8 +33,13 @@ export interface DepartmentFacts {
   /** 0 on time, N days late, null unknown (no 报送日期). */
   daysLate: number | null;
   signedOff: boolean;
+  /** truth.md's figures, as status, compile and the manifest show them (api/figures.ts). */
+  rows: number;
   red: number;
   black: number;
+  unchanged: number;
+  corrected: number;
+  removals: RemovalCounts;
   warnings: number;
   errors: number;
   register: BatchRegisterFacts;
@@ -39,12 +50,8 @@ export interface Tally {
   black: number;
 }
 
-export interface FindingGroup {
-  code: string;
-  severity: string;
-  count: number;
-  departments: string[];
-}
+/** Findings grouped by code (schemas/documents/report-view.ts). */
+export type FindingGroup = z.infer<typeof FindingGroupSchema>;
 
 export interface BatchSummary {
   batch: string;
@@ -92,9 +99,10 @@ function tallyDomains(byDomain: Map<string, Tally>, matrix: Context['matrix']): 
     .map(([domain, t]) => ({ domain, red: t.red, black: t.black }));
 }
 
-function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register: RegisterFacts): BatchSummary {
-  const batch = formatQuarter(quarter);
-  const due = dueDate(quarter, ctx.config.submission.deadline);
+function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register: RegisterFacts, n = 1): BatchSummary {
+  const batch = formatBatch({ quarter, n });
+  // A supplementary batch has no deadline (register.md "Batches").
+  const due = n > 1 ? null : dueDate(quarter, ctx.config.submission.deadline);
   const items = [...pkg.findings.map((f) => ({ ...f, n: 1 })), ...pkg.dropped.map((d) => ({ ...d, n: d.dropped }))];
   const warnings = perDepartment(items, 'warning');
   const errors = perDepartment(items, 'error');
@@ -103,11 +111,11 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
     .sort((a, b) => ctx.matrix.departmentRank(a.name) - ctx.matrix.departmentRank(b.name))
     .map((d): DepartmentFacts => {
       const sentOn = d.sentOn ?? null;
-      const deadline = d.deadline ?? due;
+      const deadline = d.deadline !== undefined ? d.deadline : due;
       // A package compiled before sentOn was kept: on time is known, the days late are not.
       const daysLate = d.daysLate !== undefined ? d.daysLate : sentOn ? lateness(sentOn, deadline) : d.onTime === true ? 0 : null;
       const signedOff = d.signedOff ?? Boolean(d.reviewer && isIsoDate(d.reviewedOn) && d.approver && isIsoDate(d.approvedOn));
-      const c = m.counts.byDepartment[d.name] ?? { red: 0, black: 0 };
+      const f = manifestFigures(m, d.name);
       return {
         department: d.name,
         batch,
@@ -116,8 +124,12 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
         deadline,
         daysLate: d.submitted ? daysLate : null,
         signedOff: d.submitted && signedOff,
-        red: c.red,
-        black: c.black,
+        rows: f.rows,
+        red: f.red,
+        black: f.black,
+        unchanged: f.unchanged,
+        corrected: f.corrected,
+        removals: f.removals,
         warnings: warnings.get(d.name) ?? 0,
         errors: errors.get(d.name) ?? 0,
         register: register.forBatch(d.name, batch),
@@ -128,7 +140,7 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
     batch,
     source: 'package',
     deadline: due,
-    overdue: true,
+    overdue: n === 1,
     departments,
     counts: {
       red: m.counts.red,
@@ -141,9 +153,9 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
   };
 }
 
-function fromStatuses(ctx: Context, quarter: Quarter, statuses: DepartmentStatus[] | undefined, items: { code: string; severity: string; department?: string | undefined; n: number }[], register: RegisterFacts): BatchSummary {
-  const batch = formatQuarter(quarter);
-  const due = dueDate(quarter, ctx.config.submission.deadline);
+function fromStatuses(ctx: Context, quarter: Quarter, statuses: DepartmentStatus[] | undefined, items: { code: string; severity: string; department?: string | undefined; n: number }[], register: RegisterFacts, n = 1): BatchSummary {
+  const batch = formatBatch({ quarter, n });
+  const due = n > 1 ? null : dueDate(quarter, ctx.config.submission.deadline);
   // Findings per department counted as for a package (from its report.json), so both sources agree.
   const warnings = perDepartment(items, 'warning');
   const errors = perDepartment(items, 'error');
@@ -158,8 +170,12 @@ function fromStatuses(ctx: Context, quarter: Quarter, statuses: DepartmentStatus
       deadline: s.deadline ?? due,
       daysLate: s.submitted ? (s.daysLate ?? null) : null,
       signedOff: (s.submitted ?? false) && (s.signedOff ?? false),
+      rows: s.rows ?? 0,
       red: s.red ?? 0,
       black: s.black ?? 0,
+      unchanged: s.unchanged ?? 0,
+      corrected: s.corrected ?? 0,
+      removals: s.removals ?? noRemovals(),
       warnings: warnings.get(s.name) ?? 0,
       errors: errors.get(s.name) ?? 0,
       register: register.forBatch(s.name, batch),
@@ -193,23 +209,31 @@ function fromStatuses(ctx: Context, quarter: Quarter, statuses: DepartmentStatus
  * One batch: its package when compiled (what was sent), else its submissions checked as `status`
  * does, else every department missing. `present` is false when the workspace holds nothing of it.
  */
-export async function summarizeBatch(options: CommonOptions, quarter: Quarter, register: RegisterFacts = NO_REGISTER): Promise<{ summary: BatchSummary; present: boolean }> {
+export async function summarizeBatch(options: CommonOptions, quarter: Quarter, register: RegisterFacts = NO_REGISTER, n = 1): Promise<{ summary: BatchSummary; present: boolean }> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
-  const batch = formatQuarter(quarter);
+  const batch = formatBatch({ quarter, n });
   const pkg = readPackage(join(workspace, 'packages'), batch);
-  if (pkg) return { summary: fromPackage(ctx, quarter, pkg, register), present: true };
+  if (pkg) return { summary: fromPackage(ctx, quarter, pkg, register, n), present: true };
   try {
-    const check = await checkQuarter(ctx, quarter, { collect: false });
+    // With a register the batch is planned as status and compile plan it, so the figures are theirs.
+    const withRegister = hasRegister(workspace);
+    const check = await checkQuarter(ctx, quarter, { collect: withRegister, batch: n });
+    let plan: RegisterPlan | undefined;
+    if (withRegister) {
+      const planned = planFromWorkspace(workspace, { records: sortRecords(check.records, ctx.matrix), today: ctx.today, quarterEnd: quarterEnd(quarter), requests: check.departments.flatMap((d) => d.removalRequests) });
+      for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
+      plan = planned.plan;
+    }
     const found = countedFindings({ diagnostics: ctx.collector.sorted(), dropped: ctx.collector.dropped() });
-    const statuses = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, found, ctx.config.publication.maskRule).departments.filter((s) => s.known);
+    const statuses = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, found, ctx.config.publication.maskRule, plan).departments.filter((s) => s.known);
     const items = [
       ...ctx.collector.sorted().map((d) => ({ code: d.code, severity: d.severity, department: d.department, n: 1 })),
       ...ctx.collector.dropped().map((d) => ({ code: d.code, severity: d.severity, department: d.department, n: d.dropped })),
     ];
-    return { summary: fromStatuses(ctx, quarter, statuses, items, register), present: true };
+    return { summary: fromStatuses(ctx, quarter, statuses, items, register, n), present: true };
   } catch (err) {
     if (!(err instanceof ToolError) || err.code !== 'QUARTER_NOT_FOUND') throw err;
-    return { summary: fromStatuses(ctx, quarter, undefined, [], register), present: false };
+    return { summary: fromStatuses(ctx, quarter, undefined, [], register, n), present: false };
   }
 }

@@ -5,25 +5,17 @@
 import type { Quarter } from '../domain/quarter.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { requireWorkspace } from './quarter.js';
-import { heldBatches } from '../io/package-read.js';
-import type { BatchRegisterFacts, RegisterFacts } from './register-facts.js';
+import { heldBatches, heldSupplementary } from '../io/package-read.js';
+import type { RegisterFacts } from './register-facts.js';
+import type { Lapse, SuperviseRow } from '../schemas/documents/supervise.js';
 import { workspaceRegisterFacts } from './register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
 
 import type { LapseKind } from '../schemas/states.js';
 export type { LapseKind };
 
-/** One row of the 督查 record (reports.md): the department's facts of the batch, then the register's (null while unknown). */
-export type SuperviseRow = Omit<DepartmentFacts, 'errors' | 'register'> & BatchRegisterFacts;
-
-export interface Lapse {
-  department: string;
-  batch: string;
-  kind: LapseKind;
-  /** late: how many days; objection-*, correction-awaited: how many. */
-  daysLate?: number;
-  count?: number;
-}
+/** One row of the 督查 record and a lapse: their one schema is schemas/documents/supervise.ts. */
+export type { Lapse, SuperviseRow };
 
 export interface DepartmentTally {
   department: string;
@@ -69,11 +61,16 @@ export async function yearBatches(options: CommonOptions, year: number, register
     const quarter: Quarter = { year, q };
     const { summary, present } = await summarizeBatch(options, quarter, register);
     if (present || (summary.overdue && first !== undefined && summary.batch > first) || active.has(summary.batch)) out.push(summary);
+    // Its supplementary batches (truth.md): a row for each department that sent one, never a lapse for the others.
+    for (const b of heldSupplementary(workspace).filter((x) => x.quarter.year === year && x.quarter.q === q)) {
+      const extra = (await summarizeBatch(options, quarter, register, b.n)).summary;
+      out.push({ ...extra, departments: extra.departments.filter((d) => d.status !== 'missing') });
+    }
   }
   return out;
 }
 
-function toRow(d: DepartmentFacts): SuperviseRow {
+export function toRow(d: DepartmentFacts): SuperviseRow {
   const { errors: _errors, register, ...facts } = d;
   return { ...facts, ...register };
 }

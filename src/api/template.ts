@@ -3,7 +3,7 @@
  * form"): the department's workbook for the quarter. An existing file is never overwritten.
  */
 import { join, resolve } from 'node:path';
-import { formatQuarter, parseQuarter, quarterOf, resolveQuarter, type Quarter } from '../domain/quarter.js';
+import { formatBatch, parseBatch, quarterOf, resolveBatch, type Batch, type Quarter } from '../domain/quarter.js';
 import { buildDepartmentForm } from '../forms/department-form.js';
 import { formWorkbook } from '../io/form-writer.js';
 import { listFolders, writeNewFile } from '../io/form-files.js';
@@ -40,14 +40,15 @@ function checkName(name: string): void {
   if (unsafeSegment(name) !== undefined) throw new ToolError('USAGE', { detail: name });
 }
 
-/** The existing folder for `quarter` under submissions/ (any spelling), else the canonical one. */
-function quarterFolder(workspace: string, quarter: Quarter): string {
+/** The existing folder for the batch under submissions/ (any spelling), else the canonical one. */
+function quarterFolder(workspace: string, batch: Batch): string {
   const base = join(workspace, 'submissions');
+  const label = formatBatch(batch);
   const hit = listFolders(base).find((n) => {
-    const q = parseQuarter(n);
-    return q && q.year === quarter.year && q.q === quarter.q;
+    const b = parseBatch(n);
+    return b !== undefined && formatBatch(b) === label;
   });
-  return join(base, hit ?? formatQuarter(quarter));
+  return join(base, hit ?? label);
 }
 
 /** The existing folder of a department (by any alias), else one named after it. */
@@ -62,18 +63,20 @@ export async function template(department: string | undefined, options: Template
   if (!options.all && department === undefined) throw new ToolError('USAGE', { detail: 'department' });
   if (options.all && options.quarter === undefined) throw new ToolError('USAGE', { detail: '--quarter' });
   if (options.all && options.out !== undefined) throw new ToolError('USAGE', { detail: '--out' });
-  let quarter: Quarter = quarterOf(ctx.today);
+  // A supplementary batch (2026Q3-2) too (truth.md): its form is its quarter's, named and placed as the batch.
+  let batch: Batch = { quarter: quarterOf(ctx.today), n: 1 };
   if (options.quarter !== undefined) {
-    const q = resolveQuarter(options.quarter, ctx.today);
-    if (!q) throw new ToolError('QUARTER_INVALID', { value: options.quarter });
-    quarter = q;
+    const b = resolveBatch(options.quarter, ctx.today);
+    if (!b) throw new ToolError('QUARTER_INVALID', { value: options.quarter });
+    batch = b;
   }
-  const q = formatQuarter(quarter);
+  const quarter: Quarter = batch.quarter;
+  const q = formatBatch(batch);
   const instant = fixedInstant(quarter, options.sourceDateEpoch);
   const targets: { dept: DepartmentDef; path: string }[] = [];
   if (options.all) {
     if (!ctx.workspace) throw new ToolError('WORKSPACE_NOT_FOUND');
-    const qdir = quarterFolder(ctx.workspace, quarter);
+    const qdir = quarterFolder(ctx.workspace, batch);
     for (const dept of ctx.matrix.departments) {
       checkName(dept.name);
       targets.push({ dept, path: join(departmentFolder(ctx, qdir, dept), formFileName(dept.name, q)) });

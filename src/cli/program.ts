@@ -15,6 +15,7 @@ import { TOOL_VERSION } from '../version.js';
 import { noteInterruptedCommit } from './interrupt-note.js';
 import { registerUi } from '../messages/register-ui.js';
 import { objectionUi } from '../messages/objection-ui.js';
+import { schemaUi } from '../messages/schema-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
 import { planLaunch } from './launch.js';
 import { launchUi } from '../messages/launch.js';
@@ -279,6 +280,8 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
     .option('--department <name>', o.department)
     .action(action('measures', async () => (await import('./commands/measures.js')).measuresCommand));
   addCommon(program.command('matrix').description(h.matrix), m).action(action('matrix', async () => (await import('./commands/info.js')).matrixCommand));
+  const sh = schemaUi(m.lang).help;
+  addCommon(program.command('schema').description(sh.schema).argument('[name]', sh.name), m).action(action('schema', async () => (await import('./commands/schema.js')).schemaCommand));
   addCommon(program.command('supervise').description(h.supervise).argument('<year>', h.superviseYear), m)
     .option('--xlsx <file>', o.xlsx)
     .action(action('supervise', async () => (await import('./commands/supervise.js')).superviseCommand));

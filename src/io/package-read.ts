@@ -3,35 +3,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { readRegularFile, ReadFileProblem } from './json-file.js';
-import { formatQuarter, parseQuarter } from '../domain/quarter.js';
+import { formatBatch, formatQuarter, parseBatch, parseQuarter, type Batch } from '../domain/quarter.js';
+import { ZodError } from 'zod';
+import { ManifestAnySchema, type AnyManifest } from '../schemas/documents/manifest.js';
+import { parseRecordsFile, type RecordsFile } from '../schemas/documents/records.js';
+import { ReportDocumentSchema } from '../schemas/documents/report.js';
 
 /** The report's name inside a package folder: made from the package, not part of it (verify skips it). */
 export const REPORT_FILE = '报告.html';
-
-export interface ManifestDepartment {
-  name: string;
-  submitted: boolean;
-  nilReport: boolean;
-  onTime: boolean | null;
-  /** Written by compile since reports (docs/decisions.md); absent from older packages. */
-  sentOn?: string | null;
-  deadline?: string | null;
-  daysLate?: number | null;
-  signedOff?: boolean;
-  reviewer: string;
-  reviewedOn: string;
-  approver: string;
-  approvedOn: string;
-}
-
-export interface PackageManifest {
-  quarter: string;
-  generatedAt: string;
-  bureau: { name: string; creditCode: string };
-  counts: { red: number; black: number; byDepartment: Record<string, { red: number; black: number }>; byDomain: Record<string, { red: number; black: number }> };
-  departments: ManifestDepartment[];
-  diagnostics: { errors: number; warnings: number; info: number };
-}
 
 export interface PackageFinding {
   code: string;
@@ -48,9 +27,10 @@ export interface PackageDropped {
 
 export interface ReadPackage {
   dir: string;
-  manifest: PackageManifest;
-  /** id: the record's identity (records.json version 2; absent in version 1). */
-  records: { id?: string; department: string; domain: string; listType: 'red' | 'black' }[];
+  /** manifest.json, any version (schemas/documents/manifest.ts). */
+  manifest: AnyManifest;
+  /** records.json read into its current version (ids computed for version 1). */
+  records: RecordsFile['records'];
   findings: PackageFinding[];
   dropped: PackageDropped[];
 }
@@ -84,22 +64,32 @@ function readPackageBytes(path: string, display: string, file: string): Buffer {
   }
 }
 
+/** A document through its one schema; one that does not fit cannot be reported on (exit 2, the key named). */
+function parsed<T>(parse: (data: unknown) => T, data: unknown, display: string, file: string): T {
+  try {
+    return parse(data);
+  } catch (err) {
+    const issue = err instanceof ZodError ? err.issues[0] : undefined;
+    const key = issue ? issue.path.map(String).join('.') : '';
+    throw new ToolError('PACKAGE_INVALID', { path: display, problem: `${file}${key ? ` ${key}` : ''}: ${(issue?.message ?? (err as Error).message).slice(0, 200)}` });
+  }
+}
+
 /** The package of a batch, or undefined when it was not compiled. A broken package cannot be reported on (exit 2). */
 export function readPackage(packagesDir: string, batch: string): ReadPackage | undefined {
   const dir = join(packagesDir, batch);
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) return undefined;
   const display = `packages/${batch}`;
-  const manifest = readJson(manifestPath, display) as PackageManifest;
-  if (!manifest || !Array.isArray(manifest.departments) || !manifest.counts) throw new ToolError('PACKAGE_INVALID', { path: display, problem: 'manifest.json has no departments or counts' });
-  const recordsFile = readJson(join(dir, 'records.json'), display) as { records?: { id?: unknown; department: string; domain: string; listType: 'red' | 'black' }[] };
-  const report = readJson(join(dir, 'report.json'), display) as { diagnostics?: PackageFinding[]; dropped?: PackageDropped[] };
+  const manifest = parsed((d) => ManifestAnySchema.parse(d), readJson(manifestPath, display), display, 'manifest.json');
+  const recordsFile = parsed(parseRecordsFile, readJson(join(dir, 'records.json'), display), display, 'records.json');
+  const report = parsed((d) => ReportDocumentSchema.parse(d), readJson(join(dir, 'report.json'), display), display, 'report.json');
   return {
     dir,
     manifest,
-    records: (recordsFile.records ?? []).map((r) => ({ ...(typeof r.id === 'string' ? { id: r.id } : {}), department: r.department, domain: r.domain, listType: r.listType })),
-    findings: (report.diagnostics ?? []).map((d) => ({ code: d.code, severity: d.severity, ...(d.department !== undefined ? { department: d.department } : {}) })),
-    dropped: (report.dropped ?? []).map((d) => ({ code: d.code, severity: d.severity, dropped: d.dropped, ...(d.department !== undefined ? { department: d.department } : {}) })),
+    records: recordsFile.records,
+    findings: report.diagnostics.map((d) => ({ code: d.code, severity: d.severity, ...(d.department !== undefined ? { department: d.department } : {}) })),
+    dropped: report.dropped.map((d) => ({ code: d.code, severity: d.severity, dropped: d.dropped, ...(d.department !== undefined ? { department: d.department } : {}) })),
   };
 }
 
@@ -125,4 +115,23 @@ export function heldBatches(workspace: string): string[] {
     }
   }
   return [...out].sort();
+}
+
+/** The supplementary batches (2026Q3-2 …) the workspace holds as submissions/ folders or packages/, sorted by quarter and number. */
+export function heldSupplementary(workspace: string): Batch[] {
+  const out = new Map<string, Batch>();
+  for (const sub of ['submissions', 'packages']) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(workspace, sub), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const b = parseBatch(name);
+      // packages/ holds replaced packages too (2026Q3-2.replaced-…): only a folder named as the batch counts.
+      if (b && b.n > 1 && (sub === 'submissions' || formatBatch(b) === name.trim().toUpperCase())) out.set(formatBatch(b), b);
+    }
+  }
+  return [...out.values()].sort((a, b) => a.quarter.year - b.quarter.year || a.quarter.q - b.quarter.q || a.n - b.n);
 }

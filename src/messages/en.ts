@@ -635,6 +635,7 @@ export function usageEn(a: ToolArgs): string {
     case 'missingOption': return `the option ${a.name} is required`;
     case 'invalidChoice': return `option ${a.name}: "${a.value}" is not allowed; choose one of ${a.allowed}`;
     case 'unknownCode': return `${a.name ? `${a.name}: ` : ''}"${a.value}" is not a check code${more} (run hrss-credit rules for the list)`;
+    case 'unknownDocument': return `"${a.value}" is not a document of this tool${more} (run hrss-credit schema for the list)`;
     case 'notPositiveInt': return `option ${a.name}: "${a.value}" is not allowed; write a whole number of at least 1`;
     case 'noCommand': return 'give a command';
     case 'trailingQuote': return `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`;
@@ -771,6 +772,8 @@ export const enUi: UiText = {
     dryRun: 'Dry run: checked, nothing written.',
     notWritten: 'There are errors: no package was written. Ask the departments to fix what the table shows and send again.',
     counts: 'Counts',
+    rows: 'rows',
+    unchanged: 'unchanged',
     red: 'red',
     black: 'black',
     department: 'Department',

@@ -42,6 +42,10 @@ export interface ReportsUiText {
   figRed: string;
   figBlack: string;
   figTotal: string;
+  /** A year's timeliness counts department-quarters (truth.md), and says so. */
+  figOnTimeYear: string;
+  figLateYear: string;
+  figMissingYear: string;
   figOnTime: string;
   figLate: string;
   figMissing: string;
@@ -127,6 +131,9 @@ export const zhReportsUi: ReportsUiText = {
   figBlack: '黑名单',
   figTotal: '合计',
   figOnTime: '按时报送科室',
+  figOnTimeYear: '按时报送（科室·季度）',
+  figLateYear: '逾期报送（科室·季度）',
+  figMissingYear: '未报送（科室·季度）',
   figLate: '逾期报送科室',
   figMissing: '未报送科室',
   figNoDate: '未填报送日期',
@@ -210,6 +217,9 @@ export const enReportsUi: ReportsUiText = {
   figBlack: 'Black list',
   figTotal: 'Total',
   figOnTime: 'Departments on time',
+  figOnTimeYear: 'On time (department-quarters)',
+  figLateYear: 'Late (department-quarters)',
+  figMissingYear: 'Missing (department-quarters)',
   figLate: 'Departments late',
   figMissing: 'Departments missing',
   figNoDate: 'No date sent',

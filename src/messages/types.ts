@@ -81,6 +81,9 @@ export interface UiText {
     dryRun: string;
     notWritten: string;
     counts: string;
+    /** truth.md's figures: rows received (报送条数), resent unchanged (重复报送未变). */
+    rows: string;
+    unchanged: string;
     red: string;
     black: string;
     department: string;

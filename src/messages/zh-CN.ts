@@ -638,6 +638,7 @@ export function usageZh(a: ToolArgs): string {
     case 'missingOption': return `缺少必填的选项 ${a.name}`;
     case 'invalidChoice': return `选项 ${a.name} 的取值“${a.value}”无效，可选：${a.allowed}`;
     case 'unknownCode': return `${a.name ? `${a.name} 中的` : ''}“${a.value}”不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
+    case 'unknownDocument': return `“${a.value}”不是本工具的文档名称${more}（运行 hrss-credit schema 查看全部名称）`;
     case 'notPositiveInt': return `选项 ${a.name} 的取值“${a.value}”无效：请写一个不小于 1 的整数`;
     case 'noCommand': return '请指定一个命令';
     case 'trailingQuote': return `参数 ${a.value}" 以引号结尾：命令提示符把路径末尾的 \\" 当成了引号本身，后面的选项也被并进了这个路径；请去掉路径末尾的 \\（写成 "${a.value}"）后重试`;
@@ -775,6 +776,8 @@ export const zhUi: UiText = {
     dryRun: '试运行（--dry-run）：检查完毕，未写入任何文件。',
     notWritten: '有错误，未生成汇总包。请通知相关科室按上表修改后重新报送。',
     counts: '汇总',
+    rows: '报送条数',
+    unchanged: '重复报送未变',
     red: '红名单',
     black: '黑名单',
     department: '科室',

@@ -223,7 +223,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const body: string[] = [];
   // Batches as people name them: 2026年第三季度 (the data attributes keep 2026Q3).
   const batchLabel = (b: string): string => (m.lang === 'en' ? b : batchTitle(b));
-  body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.batches.map((b) => `${batchLabel(b.batch)} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`);
+  body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.quarters.map((b) => `${batchLabel(b.batch)} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`);
   if (!model.registerKnown) body.push(`<p class="note">${esc(r.registerUnknown)}</p>`);
   else if (model.objections === null) body.push(`<p class="note">${esc(r.objectionsUnknown)}</p>`);
 
@@ -231,9 +231,11 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(figure('fig-red', r.figRed, model.totals.red, r, 'red'));
   body.push(figure('fig-black', r.figBlack, model.totals.black, r, 'black'));
   body.push(figure('fig-total', r.figTotal, model.totals.red + model.totals.black, r));
-  body.push(figure('fig-on-time', r.figOnTime, t.onTime, r));
-  body.push(figure('fig-late', r.figLate, t.late, r, 'warn'));
-  body.push(figure('fig-missing', r.figMissing, t.missing, r, 'warn'));
+  // A year counts department-batches (科室·季度), and says so (truth.md).
+  const perBatch = t.unit === 'department-batch';
+  body.push(figure('fig-on-time', perBatch ? r.figOnTimeYear : r.figOnTime, t.onTime, r));
+  body.push(figure('fig-late', perBatch ? r.figLateYear : r.figLate, t.late, r, 'warn'));
+  body.push(figure('fig-missing', perBatch ? r.figMissingYear : r.figMissing, t.missing, r, 'warn'));
   if (t.noDate) body.push(figure('fig-no-date', r.figNoDate, t.noDate, r, 'warn'));
   body.push(figure('fig-removals', r.figRemovals, removalsCount, r));
   // Removals by type (register.md: expired, repaired, revoked, …), 撤销 included.
@@ -246,7 +248,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(figure('fig-objections-late', r.figObjectionsLate, objections === null ? null : objections.filter((o) => o.status === 'resolved' && o.late).length, r));
   body.push(`</div></section>`);
 
-  const dept = model.byDepartment.map((d) => ({ label: d.department, red: d.red, black: d.black }));
+  const dept = model.departments.map((d) => ({ label: d.department, red: d.red, black: d.black }));
   body.push(`<section id="by-department"><h2>${esc(r.byDepartment)}</h2>`);
   body.push(barChart('chart-department', r.byDepartment, dept, r));
   body.push(
@@ -265,14 +267,14 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(`</section>`);
 
   if (model.kind === 'year') {
-    const trend = model.trend.map((b) => ({ label: b.batch, red: b.red, black: b.black }));
+    const trend = model.quarters.map((b) => ({ label: b.batch, red: b.red, black: b.black }));
     body.push(`<section id="trend"><h2>${esc(r.trend)}</h2>`);
     // Under the bars the quarter alone (第三季度): the year is the page's.
     body.push(trendChart('chart-trend', r.trend, trend.map((b) => ({ ...b, label: batchLabel(b.label).replace(/^\d{4}年/, '') })), r));
     body.push(table([r.batch, r.red, r.black, r.total], trend.map((b) => [batchLabel(b.label), b.red, b.black, b.red + b.black]), trend.map((b) => `data-batch="${esc(b.label)}" data-red="${b.red}" data-black="${b.black}"`)));
     body.push(`</section>`);
 
-    const batches = model.batches.map((b) => b.batch);
+    const batches = model.quarters.map((b) => b.batch);
     const depts = [...new Set(model.rows.map((x) => x.department))];
     const items = depts.map((d) => {
       const rows = model.rows.filter((x) => x.department === d);

@@ -1,6 +1,6 @@
 /** The canonical record (records.json, the sharing audience): what export and the register read. */
 import { z } from 'zod';
-import { ID_LENGTH, recordIdentity } from '../domain/identity.js';
+import { ID_LENGTH } from '../domain/identity.js';
 import { ID_TYPES, SEVERITY_LEVELS, SUBJECT_TYPES } from './enums.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -39,45 +39,4 @@ export const RecordSchema = z.strictObject({
 
 export type CreditRecord = z.infer<typeof RecordSchema>;
 
-/** records.json as compile writes it: schemaVersion 2, an `id` on every record (register.md). */
-export const RecordsFileSchema = z.strictObject({
-  schemaVersion: z.literal(2),
-  quarter: z.string(),
-  audience: z.literal('sharing'),
-  records: z.array(RecordSchema),
-});
-
-export type RecordsFile = z.infer<typeof RecordsFileSchema>;
-
-/** records.json of packages compiled before records had ids. */
-const RecordsFileV1Schema = z.strictObject({
-  schemaVersion: z.literal(1),
-  quarter: z.string(),
-  audience: z.literal('sharing'),
-  records: z.array(RecordSchema.omit({ id: true })),
-});
-
-/** The record with its id first (the order records.json keeps). */
-export function withRecordId(r: Omit<CreditRecord, 'id'>): CreditRecord {
-  return { id: recordIdentity(r).id, ...r };
-}
-
-/**
- * Reads a parsed records.json. Version 1 (no ids) is read too: every field identity is made of is in
- * it, so ids are computed as compile would. In version 2 an id that is not its record's identity
- * (hand-edited, or written by a tool whose identity differs) is refused: ids must be the same in every
- * output. Throws with the reason.
- */
-export function parseRecordsFile(data: unknown): RecordsFile {
-  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version === 1) {
-    const v1 = RecordsFileV1Schema.parse(data);
-    return { ...v1, schemaVersion: 2, records: v1.records.map(withRecordId) };
-  }
-  const file = RecordsFileSchema.parse(data);
-  file.records.forEach((r, i) => {
-    const expected = recordIdentity(r).id;
-    if (r.id !== expected) throw new Error(`records[${i}].id is ${r.id}, its identity gives ${expected}`);
-  });
-  return file;
-}
+// records.json, the file: src/schemas/documents/records.ts.

@@ -48,7 +48,9 @@ describe('compile without a register', () => {
     const ws = fresh();
     expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
     const file = recordsJson(ws);
-    expect(Object.keys(file)).toEqual(['schemaVersion', 'quarter', 'audience', 'records']);
+    // records.json version 3: every key present, empty without a register (schemas/documents/records.ts).
+    expect(Object.keys(file)).toEqual(['schemaVersion', 'quarter', 'audience', 'records', 'removals', 'unchanged', 'corrected']);
+    expect(file).toMatchObject({ removals: [], unchanged: [], corrected: [] });
     expect(existsSync(join(ws, 'register'))).toBe(false);
   });
 });

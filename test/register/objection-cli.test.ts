@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { ZipArchive } from '../../src/io/zip.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
-import { withRecordId } from '../../src/schemas/record.js';
+import { withRecordId } from '../../src/schemas/documents/records.js';
 import { publishedSuite, eventsFile, packageRecords, readEvents, runCli, writePackage, ROOT, type Rec } from './helpers.js';
 
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };

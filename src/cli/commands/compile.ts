@@ -6,6 +6,8 @@ import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
 import { commandLine, nativePath, shellFor } from '../../domain/shell-line.js';
+import type { Figures } from '../../schemas/documents/figures.js';
+import type { CompileKeys } from '../../schemas/documents/commands.js';
 
 export async function compileCommand(
   env: CommandEnv,
@@ -37,6 +39,7 @@ export async function compileCommand(
     env.io.stdout.write(
       formatJson(
         toJsonReport(res.report, env.m, {
+          // The command's keys as their one schema types them (schemas/documents/commands.ts).
           written: res.written,
           ...(res.packageDir ? { package: where(res.packageDir) } : {}),
           ...(res.zipPath ? { zip: where(res.zipPath) } : {}),
@@ -45,8 +48,10 @@ export async function compileCommand(
           ...(res.manifestHashFile ? { manifestHashFile: where(res.manifestHashFile) } : {}),
           pruned: res.pruned.map(where),
           counts: res.counts,
-          departments: res.statuses.map((s) => ({ name: s.name, submitted: s.submitted, nilReport: s.nilReport, onTime: s.onTime, red: s.red, black: s.black })),
-        }),
+          // truth.md's figures per department, and `totals` their sum (the 汇总 row).
+          departments: res.statuses.map((s) => ({ name: s.name, submitted: s.submitted, nilReport: s.nilReport, onTime: s.onTime, rows: s.rows, red: s.red, black: s.black, unchanged: s.unchanged, corrected: s.corrected, removals: s.removals })),
+          totals: figuresOnly(res.summary.totals),
+        } satisfies CompileKeys),
       ),
     );
     return res.report.exitCode;
@@ -58,9 +63,11 @@ export async function compileCommand(
   const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, strict: env.flags.strict ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
   let out = formatDiagnostics(res.report, env.m, o);
   if (!o.quiet) {
-    const table = makeTable([c.department, c.submitted, c.red, c.black], o);
-    for (const s of res.statuses) table.push([visible(s.name), s.submitted ? (s.nilReport ? c.nil : c.submitted) : env.chalk.yellow(c.missing), String(s.red), String(s.black)]);
-    table.push([c.counts, '', String(res.counts.red), String(res.counts.black)]);
+    // The lines and the 汇总 row show the same figures (truth.md): rows received, red/black published, unchanged.
+    const table = makeTable([c.department, c.submitted, c.rows, c.red, c.black, c.unchanged], o);
+    for (const s of res.statuses) table.push([visible(s.name), s.submitted ? (s.nilReport ? c.nil : c.submitted) : env.chalk.yellow(c.missing), String(s.rows), String(s.red), String(s.black), String(s.unchanged)]);
+    const t = res.summary.totals;
+    table.push([c.counts, '', String(t.rows), String(t.red), String(t.black), String(t.unchanged)]);
     out += `${table.toString()}\n`;
   }
   out += formatSummary(res.report, env.m, o);
@@ -76,6 +83,10 @@ export async function compileCommand(
   } else out += `${env.chalk.red(onlyExists(res.report) ? c.notWrittenExists : c.notWritten)}\n`;
   env.io.stdout.write(out);
   return res.report.exitCode;
+}
+
+function figuresOnly(t: Figures): Figures {
+  return { rows: t.rows, red: t.red, black: t.black, unchanged: t.unchanged, corrected: t.corrected, removals: t.removals };
 }
 
 /** Refused only because the package is there already: the advice is --force, not a new submission. */

@@ -9,6 +9,7 @@ import { renderReportHtml } from '../../reporters/html.js';
 import { visible } from '../../reporters/visible.js';
 import { sourceDateEpoch } from '../env.js';
 import { refuseToolFolder } from '../tool-folder.js';
+import type { ReportViewDocument } from '../../schemas/documents/report-view.js';
 
 export async function reportCommand(env: CommandEnv, target: string, opts: { out?: string }): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);
@@ -24,7 +25,9 @@ export async function reportCommand(env: CommandEnv, target: string, opts: { out
   }
   const shown = shownPath(env.io.cwd, path);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'report', target: model.target, path: shown, totals: model.totals, timeliness: model.timeliness }));
+    // The model the page was drawn from (truth.md), typed by its one schema.
+    const doc: ReportViewDocument = { schemaVersion: 2, command: 'report', path: shown, ...model };
+    env.io.stdout.write(formatJson(doc));
   } else env.io.stdout.write(`${env.chalk.green(env.m.ui.reports.reportWritten(visible(shown)))}\n`);
   return 0;
 }

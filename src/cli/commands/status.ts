@@ -4,13 +4,16 @@ import { status } from '../../api/status.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
+import type { StatusKeys } from '../../schemas/documents/commands.js';
 
 export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
   const { report, summary, awaiting, published } = await status(quarter, env.common);
   const statuses = summary.departments;
   if (env.flags.format === 'json') {
     const departments = awaiting ? statuses.map((d) => ({ ...d, awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } })) : statuses;
-    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { ...(published !== undefined ? { published } : {}), departments, quarterLevel: summary.quarterLevel, totals: summary.totals })));
+    // The command's keys as their one schema types them (schemas/documents/commands.ts).
+    const keys: StatusKeys = { ...(published !== undefined ? { published } : {}), departments, quarterLevel: summary.quarterLevel, totals: summary.totals };
+    env.io.stdout.write(formatJson(toJsonReport(report, env.m, keys)));
     return report.exitCode;
   }
   const s = env.m.ui.status;
@@ -22,7 +25,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
       d.known ? visible(d.name) : env.chalk.red(s.unknown(visible(d.name))),
       d.submitted ? s.yes : env.chalk.yellow(s.no),
       yn(d.nilReport),
-      String(d.red + d.black),
+      String(d.rows),
       String(d.red),
       String(d.black),
       d.errors > 0 ? env.chalk.red(String(d.errors)) : '0',
@@ -35,7 +38,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
   const q = summary.quarterLevel;
   if (q.errors + q.warnings > 0) table.push([s.quarterLevel, '', '', '', '', '', q.errors > 0 ? env.chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
   const t = summary.totals;
-  table.push([s.total, '', '', String(t.red + t.black), String(t.red), String(t.black), String(t.errors), String(t.warnings), '', '', '']);
+  table.push([s.total, '', '', String(t.rows), String(t.red), String(t.black), String(t.errors), String(t.warnings), '', '', '']);
   // With a register: what each department still has to send, one line each.
   const lines = Object.entries(awaiting ?? {})
     .filter(([, a]) => a.removals.length + a.corrections.length > 0)

@@ -12,11 +12,13 @@ import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';
 import { showText } from '../../domain/privacy.js';
 import { TOOL_NAME } from '../../version.js';
+import type { SuperviseDocument } from '../../schemas/documents/supervise.js';
 import { sourceDateEpoch } from '../env.js';
 
 /** The JSON of reports.md, exactly: rows and lapses. */
 export function superviseJson(res: SuperviseResult): string {
-  return formatJson({ schemaVersion: 1, command: 'supervise', year: res.year, rows: res.rows, lapses: res.lapses });
+  const doc: SuperviseDocument = { schemaVersion: 1, command: 'supervise', year: res.year, rows: res.rows, lapses: res.lapses };
+  return formatJson(doc);
 }
 
 export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status' | 'daysLate'>): string {

@@ -1,0 +1,61 @@
+/**
+ * The 督查 view model (reports.md "supervise", truth.md): one row per department and batch — its
+ * submission, truth.md's figures and what only the register knows — and the lapses a 通报 names.
+ * `supervise --format json` prints SuperviseDocument; the report's rows are the same rows.
+ */
+import { z } from 'zod';
+import { FiguresSchema } from './figures.js';
+
+const count = z.number().int().min(0);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const SUBMISSION_STATES = ['submitted', 'nil', 'missing'] as const;
+export const LAPSE_KINDS = ['missing', 'late', 'unsigned', 'objection-overdue', 'objection-late', 'correction-awaited'] as const;
+
+/** Per department and batch: what only the register knows; null until it does (docs/decisions.md). */
+export const BatchRegisterFactsSchema = z.object({
+  /** Records of this batch that were published (red, black); null until `publish` is known. */
+  published: z.strictObject({ red: count, black: count }).nullable(),
+  resubmittedUnchanged: count.nullable(),
+  removalsRequested: count.nullable(),
+  removalsAccepted: count.nullable(),
+  objectionsReceived: count.nullable(),
+  objectionsResolvedLate: count.nullable(),
+  objectionsOverdue: count.nullable(),
+  correctionsAwaited: count.nullable(),
+});
+
+export const SuperviseRowSchema = z.strictObject({
+  department: z.string(),
+  batch: z.string(),
+  status: z.enum(SUBMISSION_STATES),
+  sentOn: isoDate.nullable(),
+  deadline: isoDate.nullable(),
+  /** 0 on time, N days late, null unknown (no 报送日期). */
+  daysLate: count.nullable(),
+  signedOff: z.boolean(),
+  ...FiguresSchema.shape,
+  warnings: count,
+  ...BatchRegisterFactsSchema.shape,
+});
+export type SuperviseRow = z.infer<typeof SuperviseRowSchema>;
+
+export const LapseSchema = z.strictObject({
+  department: z.string(),
+  batch: z.string(),
+  kind: z.enum(LAPSE_KINDS),
+  /** late: how many days; objection-*, correction-awaited: how many. */
+  daysLate: count.optional(),
+  count: count.optional(),
+});
+export type Lapse = z.infer<typeof LapseSchema>;
+
+/** `supervise <year> --format json` (reports.md: rows and lapses, exactly). */
+export const SuperviseDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  command: z.literal('supervise'),
+  year: z.number().int(),
+  rows: z.array(SuperviseRowSchema),
+  lapses: z.array(LapseSchema),
+});
+export type SuperviseDocument = z.infer<typeof SuperviseDocumentSchema>;
