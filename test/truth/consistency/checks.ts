@@ -16,23 +16,30 @@ export interface Problem {
   detail: string;
 }
 
-type Fig = { submitted: boolean; red: number; black: number };
+/** truth.md "Figures, named once": the six figures under their names, and whether the department submitted. */
+type Removals = { violation: number; early: number; revoked: number; corrected: number; expired: number };
+type Figs = { rows: number; red: number; black: number; unchanged: number; corrected: number; removals: Removals };
+type Fig = { submitted: boolean; figures: string };
 type Views = Record<string, Map<string, Fig>>;
 
-const fig = (submitted: boolean, red: number, black: number): Fig => ({ submitted, red, black });
+const REMOVAL_KEYS = ['violation', 'early', 'revoked', 'corrected', 'expired'] as const;
+/** One comparable text of the figures: rows, red, black, unchanged, corrected and the removals by type. */
+const figText = (f: Figs): string => `rows ${f.rows} red ${f.red} black ${f.black} unchanged ${f.unchanged} corrected ${f.corrected} removals ${REMOVAL_KEYS.map((k) => f.removals[k]).join('/')}`;
+const fig = (submitted: boolean, f: Figs): Fig => ({ submitted, figures: figText(f) });
 
 /** Every view's per-department figures of one batch. */
 async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise<Views> {
   const out: Views = {};
-  type Dept = { name: string; submitted: boolean; red: number; black: number };
+  type Dept = Figs & { name: string; submitted: boolean };
   const statusDoc = JSON.parse(b.status.stdout) as { departments?: Dept[] };
-  out.status = new Map((statusDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d.red, d.black)]));
+  out.status = new Map((statusDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d)]));
   const compileDoc = JSON.parse(b.compile.stdout) as { departments?: Dept[] };
-  out.compile = new Map((compileDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d.red, d.black)]));
+  out.compile = new Map((compileDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d)]));
   const pkg = join(world.ws, 'packages', b.label);
   if (b.written && existsSync(join(pkg, 'manifest.json'))) {
-    const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as { departments: { name: string; submitted: boolean }[]; counts: { byDepartment: Record<string, { red: number; black: number }> } };
-    out.manifest = new Map(m.departments.map((d) => [d.name, fig(d.submitted, m.counts.byDepartment[d.name]?.red ?? 0, m.counts.byDepartment[d.name]?.black ?? 0)]));
+    const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as { departments: { name: string; submitted: boolean }[]; counts: { byDepartment: Record<string, Figs> } };
+    const none: Figs = { rows: 0, red: 0, black: 0, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } };
+    out.manifest = new Map(m.departments.map((d) => [d.name, fig(d.submitted, m.counts.byDepartment[d.name] ?? none)]));
     // 报送情况.xlsx read back: a title row, then the header, then one row per department.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(pkg, '报送情况.xlsx'));
@@ -43,30 +50,37 @@ async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise
       if (i < 0) throw new Error(`报送情况.xlsx: no column ${name} in ${header.join(',')}`);
       return i;
     };
-    const [cName, cSub, cRed, cBlack] = [col('科室'), col('报送状态'), col('红名单'), col('黑名单')];
+    const c = { name: col('科室'), sub: col('报送状态'), rows: col('报送条数'), red: col('本批发布红名单'), black: col('本批发布黑名单'), unchanged: col('重复报送未变'), corrected: col('其中更正'), removals: col('移出条数') };
     const rows = new Map<string, Fig>();
     sheet.eachRow((row, n) => {
       if (n <= 2) return;
       const v = Array.from(row.values as unknown[]);
-      const name = String(v[cName] ?? '');
-      if (name && !/合计/.test(name)) rows.set(name, fig(String(v[cSub]).includes('已报送') || String(v[cSub]) === '是', Number(v[cRed] ?? 0), Number(v[cBlack] ?? 0)));
+      const name = String(v[c.name] ?? '');
+      if (!name || /合计|汇总/.test(name)) return;
+      const num = (i: number): number => Number(v[i] ?? 0);
+      // The workbook shows the removals as one count: compared as the sum of the types.
+      const removals = num(c.removals);
+      rows.set(name, { submitted: String(v[c.sub]).includes('已报送') || String(v[c.sub]) === '是', figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${removals}` });
     });
     out['报送情况.xlsx'] = rows;
     try {
       const options = { cwd: world.ws, workspace: world.ws, today: world.today };
       const model = await reportModel(options, parseReportTarget(options, b.label), 1790000000);
       const submitted = new Map(model.rows.map((r) => [r.department, r.status !== 'missing']));
-      out.report = new Map(model.byDepartment.map((d) => [d.department, fig(submitted.get(d.department) ?? false, d.red, d.black)]));
+      out.report = new Map(model.departments.map((d) => [d.department, fig(submitted.get(d.department) ?? false, d)]));
     } catch (err) {
       problems.push({ check: 'batch-accepted', detail: `report ${b.label}: ${(err as { code?: string }).code ?? (err as Error).message}` });
     }
   }
-  const sup = await world.json<{ rows: { department: string; batch: string; status: string; red: number; black: number }[] }>(['supervise', String(b.year)]);
-  out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r.red, r.black)]));
+  const sup = await world.json<{ rows: (Figs & { department: string; batch: string; status: string })[] }>(['supervise', String(b.year)]);
+  out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r)]));
   return out;
 }
 
-/** Figures: the same department's submitted / red / black equal in every view of the batch. */
+/** The removals by type as a sum, for comparing a view that shows only the sum (报送情况.xlsx). */
+const summed = (figures: string): string => figures.replace(/removals ([\d/]+)$/, (_, t: string) => `removals Σ${t.split('/').reduce((n, x) => n + Number(x), 0)}`);
+
+/** Figures: the same department's submitted flag and six figures equal in every view of the batch. */
 export async function checkFigures(world: World, b: PlayedBatch): Promise<Problem[]> {
   const problems: Problem[] = [];
   const v = await views(world, b, problems);
@@ -79,8 +93,10 @@ export async function checkFigures(world: World, b: PlayedBatch): Promise<Proble
     if (missingIn.length > 0 && present.some(([, f]) => f.submitted)) problems.push({ check: 'figures-agree', detail: `${b.label} ${name}: absent from ${missingIn.join(', ')}` });
     const sub = new Set(present.map(([, f]) => f.submitted));
     if (sub.size > 1) problems.push({ check: 'submitted-agrees', detail: `${b.label} ${name}: submitted ${present.map(([view, f]) => `${view}=${f.submitted}`).join(' ')}` });
-    const counts = new Set(present.map(([, f]) => `${f.red}/${f.black}`));
-    if (counts.size > 1) problems.push({ check: 'figures-agree', detail: `${b.label} ${name}: red/black ${present.map(([view, f]) => `${view}=${f.red}/${f.black}`).join(' ')}` });
+    // Views with removals by type agree to the letter; every view agrees on the removals' sum.
+    const full = new Set(present.filter(([view]) => view !== '报送情况.xlsx').map(([, f]) => f.figures));
+    const sums = new Set(present.map(([view, f]) => (view === '报送情况.xlsx' ? f.figures : summed(f.figures))));
+    if (full.size > 1 || sums.size > 1) problems.push({ check: 'figures-agree', detail: `${b.label} ${name}: ${present.map(([view, f]) => `${view}=${f.figures}`).join(' | ')}` });
   }
   return problems;
 }
