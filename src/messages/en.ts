@@ -806,7 +806,7 @@ export const enUi: UiText = {
       ? `Interrupted (Ctrl-C) after the event was written to the register (event ${c.seq}): the command finished; nothing to redo.`
       : `Interrupted (Ctrl-C) after the package was written to ${c.path}: the command finished; nothing to redo.`,
   status: {
-    columns: ['Department', 'Submitted', 'Nil', 'Rows', 'Red', 'Black', 'Errors', 'Warnings', 'Reviewed', 'Approved', 'Case files'],
+    columns: ['Department', 'Submitted', 'Nil', 'Rows', 'Red', 'Black', 'Unchanged', 'Errors', 'Warnings', 'Reviewed', 'Approved', 'Case files'],
     yes: 'yes',
     no: 'no',
     none: '—',

@@ -28,6 +28,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
       String(d.rows),
       String(d.red),
       String(d.black),
+      String(d.unchanged),
       d.errors > 0 ? env.chalk.red(String(d.errors)) : '0',
       String(d.warnings),
       d.reviewer ? visible(`${d.reviewer} ${d.reviewedOn}`) : s.none,
@@ -36,9 +37,9 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
     ]);
   }
   const q = summary.quarterLevel;
-  if (q.errors + q.warnings > 0) table.push([s.quarterLevel, '', '', '', '', '', q.errors > 0 ? env.chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
+  if (q.errors + q.warnings > 0) table.push([s.quarterLevel, '', '', '', '', '', '', q.errors > 0 ? env.chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
   const t = summary.totals;
-  table.push([s.total, '', '', String(t.rows), String(t.red), String(t.black), String(t.errors), String(t.warnings), '', '', '']);
+  table.push([s.total, '', '', String(t.rows), String(t.red), String(t.black), String(t.unchanged), String(t.errors), String(t.warnings), '', '', '']);
   // With a register: what each department still has to send, one line each.
   const lines = Object.entries(awaiting ?? {})
     .filter(([, a]) => a.removals.length + a.corrections.length > 0)
