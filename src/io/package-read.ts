@@ -98,21 +98,26 @@ export function readPackageFile(dir: string, name: string): Buffer {
   return readPackageBytes(join(dir, name), dir, name);
 }
 
-/** The regular batches the workspace holds, as submissions/ folders or packages/, sorted (2026Q3 …). */
-export function heldBatches(workspace: string): string[] {
-  const out = new Set<string>();
-  for (const sub of ['submissions', 'packages']) {
-    let names: string[] = [];
+/** Each folder name under the workspace's submissions/ and packages/, with the folder it lies in. */
+function batchFolderNames(workspace: string): { sub: 'submissions' | 'packages'; name: string }[] {
+  const out: { sub: 'submissions' | 'packages'; name: string }[] = [];
+  for (const sub of ['submissions', 'packages'] as const) {
     try {
-      names = readdirSync(join(workspace, sub), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+      for (const e of readdirSync(join(workspace, sub), { withFileTypes: true })) if (e.isDirectory()) out.push({ sub, name: e.name });
     } catch {
       continue;
     }
-    for (const name of names) {
-      const q = parseQuarter(name);
-      if (q && formatQuarter(q) === name.trim().toUpperCase()) out.add(formatQuarter(q));
-      else if (q && sub === 'submissions') out.add(formatQuarter(q));
-    }
+  }
+  return out;
+}
+
+/** The regular batches the workspace holds, as submissions/ folders or packages/, sorted (2026Q3 …). */
+export function heldBatches(workspace: string): string[] {
+  const out = new Set<string>();
+  for (const { sub, name } of batchFolderNames(workspace)) {
+    const q = parseQuarter(name);
+    if (q && formatQuarter(q) === name.trim().toUpperCase()) out.add(formatQuarter(q));
+    else if (q && sub === 'submissions') out.add(formatQuarter(q));
   }
   return [...out].sort();
 }
@@ -120,18 +125,10 @@ export function heldBatches(workspace: string): string[] {
 /** The supplementary batches (2026Q3-2 …) the workspace holds as submissions/ folders or packages/, sorted by quarter and number. */
 export function heldSupplementary(workspace: string): Batch[] {
   const out = new Map<string, Batch>();
-  for (const sub of ['submissions', 'packages']) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(join(workspace, sub), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const b = parseBatch(name);
-      // packages/ holds replaced packages too (2026Q3-2.replaced-…): only a folder named as the batch counts.
-      if (b && b.n > 1 && (sub === 'submissions' || formatBatch(b) === name.trim().toUpperCase())) out.set(formatBatch(b), b);
-    }
+  for (const { sub, name } of batchFolderNames(workspace)) {
+    const b = parseBatch(name);
+    // packages/ holds replaced packages too (2026Q3-2.replaced-…): only a folder named as the batch counts.
+    if (b && b.n > 1 && (sub === 'submissions' || formatBatch(b) === name.trim().toUpperCase())) out.set(formatBatch(b), b);
   }
   return [...out.values()].sort((a, b) => a.quarter.year - b.quarter.year || a.quarter.q - b.quarter.q || a.n - b.n);
 }

@@ -22,7 +22,7 @@ import { checkCorrections, checkDiff, checkFigures, checkPackage, checkStatusOfP
  */
 const PENDING: Partial<Record<CheckName, string>> = {};
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 6);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 24);
 const SEED = process.env.PROPERTY_SEED === 'random' ? Date.now() : Number(process.env.PROPERTY_SEED ?? 20261017);
 const PATH = process.env.PROPERTY_PATH;
 /** PROPERTY_SURVEY=1: play every history without stopping at a failure, then print what each check found. */
