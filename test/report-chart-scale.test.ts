@@ -6,6 +6,8 @@ import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
 import type { ReportModel } from '../dist/api/report-page.js';
 
+const figures = (red: number, black: number) => ({ rows: red + black, red, black, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } });
+
 function yearModel(trend: { batch: string; red: number; black: number }[]): ReportModel {
   return {
     kind: 'year',
@@ -13,12 +15,11 @@ function yearModel(trend: { batch: string; red: number; black: number }[]): Repo
     bureau: '新乡市人力资源和社会保障局',
     madeOn: '2026-12-31',
     source: 'package',
-    batches: [],
-    totals: { red: 0, black: 0 },
-    byDepartment: [{ department: '就业办', red: 3, black: 6 }],
+    totals: figures(0, 0),
+    timeliness: { unit: 'department-batch', onTime: 0, late: 0, missing: 0, noDate: 0 },
+    departments: [{ department: '就业办', ...figures(3, 6) }],
+    quarters: trend.map((t) => ({ batch: t.batch, source: 'package' as const, ...figures(t.red, t.black) })),
     byDomain: [],
-    timeliness: { onTime: 0, late: 0, missing: 0, noDate: 0 },
-    trend,
     rows: [],
     findings: [],
     removals: null,

@@ -12,18 +12,19 @@ const objection = (number: string, o: { status: 'open' | 'resolved'; late?: bool
   status: o.status, late: o.late ?? false, overdue: o.overdue ?? false, awaitingCorrection: o.awaitingCorrection ?? false,
 });
 
+const figures = (red: number, black: number) => ({ rows: red + black, red, black, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } });
+
 const model: ReportModel = {
   kind: 'year',
   target: '2026',
   bureau: '新乡市人力资源和社会保障局',
   madeOn: '2026-12-31',
   source: 'package',
-  batches: [],
-  totals: { red: 12345, black: 1000 },
-  byDepartment: [{ department: '就业办', red: 12345, black: 1000 }],
+  totals: figures(12345, 1000),
+  timeliness: { unit: 'department-batch', onTime: 0, late: 0, missing: 0, noDate: 0 },
+  departments: [{ department: '就业办', ...figures(12345, 1000) }],
+  quarters: [{ batch: '2026Q3', source: 'package', ...figures(12345, 1000) }],
   byDomain: [],
-  timeliness: { onTime: 0, late: 0, missing: 0, noDate: 0 },
-  trend: [{ batch: '2026Q3', red: 12345, black: 1000 }],
   rows: [],
   findings: [],
   removals: [],
