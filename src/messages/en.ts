@@ -550,7 +550,7 @@ export const en: CodeCatalogue = {
   OBJECTION_OVERDUE: {
     title: 'Objection overdue',
     message: (a) => `objection ${a.number} was due by ${a.deadline} and is still open today (${a.today})${a.workingDaysLeft !== null ? `, ${-a.workingDaysLeft} working day(s) late` : ''}`,
-    hint: (a) => `Check it and record the outcome with hrss-credit objection resolve ${a.number}`,
+    hint: (a) => `Check it and record the outcome with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" (one of the three outcomes; the opinion in the quotes)`,
   },
   OBJECTION_NOT_FOUND: {
     title: 'No such objection',

@@ -473,7 +473,7 @@ export const zhCN: CodeCatalogue = {
   OBJECTION_OVERDUE: {
     title: '异议已超期未办结',
     message: (a) => `异议 ${a.number} 的办理期限是 ${a.deadline}，今天（${a.today}）仍未办结${a.workingDaysLeft !== null ? `，已超期 ${-a.workingDaysLeft} 个工作日` : ''}`,
-    hint: (a) => `请尽快核查并用 hrss-credit objection resolve ${a.number} 登记处理结果`,
+    hint: (a) => `请尽快核查，并用 hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" 登记处理结果（结果三选一，处理意见写在引号里）`,
   },
   OBJECTION_NOT_FOUND: {
     title: '没有这个异议编号',
