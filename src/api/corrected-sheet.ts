@@ -6,13 +6,14 @@
  * record (版本 1) whose old record is in 移出名单 as 更正. The corrected content itself is in the
  * list sheets; the old content is nowhere in the package.
  */
-import { maskIdentifier, type MaskRule } from '../domain/mask.js';
+import type { MaskRule } from '../domain/mask.js';
 import { showText } from '../domain/privacy.js';
 import type { SheetSpec } from '../io/xlsx-writer.js';
 import { FIELD_BY_KEY, type FieldKey } from '../schemas/fields.js';
 import type { CreditRecord } from '../schemas/record.js';
 import type { Audience } from './records.js';
 import type { RegisterPlan } from './register-compile.js';
+import { recordCells } from './removed-sheet.js';
 
 export const CORRECTED_HEADERS = ['序号', '记录编号', '版本', '名单类型', '领域', '主体名称', '统一社会信用代码', '证件号码', '认定文书号', '更正原文书号', '更正项目', '认定日期', '报送科室'];
 const WIDTHS = [6, 14, 6, 8, 16, 32, 22, 22, 26, 26, 36, 12, 18];
@@ -23,23 +24,16 @@ export function changedHeaders(changed: readonly string[]): string {
 }
 
 export function correctedSheet(name: string, plan: RegisterPlan, audience: Audience, maskRule: MaskRule): SheetSpec {
-  const pub = audience === 'public';
   // Every text column through the privacy gate (privacy.md), as in 移出名单.
   const text = (v: string): string => showText(v, { audience, maskRule });
   const byId = new Map<string, CreditRecord>(plan.records.map((r) => [r.id, r]));
   const rows = plan.corrected.map((c, i) => {
     const rec = byId.get(c.id);
-    const id = rec?.idNumber ?? '';
     return [
       String(i + 1),
       c.id,
       String(c.revision),
-      rec ? (rec.listType === 'red' ? '红名单' : '黑名单') : '',
-      text(rec?.domain ?? ''),
-      text(rec?.subjectName ?? ''),
-      text(rec?.creditCode ?? ''),
-      pub && id ? maskIdentifier(id, maskRule) : id,
-      text(rec?.decisionNo ?? ''),
+      ...recordCells(rec, audience, maskRule),
       text(rec?.correctionOf ?? ''),
       changedHeaders(c.changed),
       rec?.decisionDate ?? '',
