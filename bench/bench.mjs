@@ -49,7 +49,14 @@ function once(args) {
 async function measure(label, args) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await once(args));
-  const m = { label, wall: median(results.map((r) => r.wall)), rss: median(results.map((r) => r.maxRssMb ?? 0)), rows: results[0].rows ?? 0, min: Math.min(...results.map((r) => r.wall)), max: Math.max(...results.map((r) => r.wall)) };
+  const m = {
+    label,
+    wall: median(results.map((r) => r.wall)),
+    rss: median(results.map((r) => r.maxRssMb ?? 0)),
+    rows: results[0].rows ?? 0,
+    min: Math.min(...results.map((r) => r.wall)),
+    max: Math.max(...results.map((r) => r.wall)),
+  };
   process.stderr.write(`  ${label}: ${m.wall.toFixed(2)} s (${m.min.toFixed(2)}–${m.max.toFixed(2)}), ${m.rss} MB, ${m.rows} rows\n`);
   return m;
 }
@@ -60,7 +67,11 @@ function peerPath() {
   if (!existsSync(entry)) {
     mkdirSync(dir, { recursive: true });
     process.stderr.write('installing tableschema (the JavaScript Frictionless validator) into bench/.peer …\n');
-    const r = spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', 'tableschema@1.12.6'], { stdio: 'inherit' });
+    const r = spawnSync(
+      'npm',
+      ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', 'tableschema@1.12.6'],
+      { stdio: 'inherit' },
+    );
     if (r.status !== 0) return undefined;
   }
   return entry;
@@ -82,7 +93,9 @@ async function manyFindings() {
   }
   const summary = (label, rs) => {
     const m = { label, wall: median(rs.map((r) => r.wall)), rss: median(rs.map((r) => r.maxRssMb ?? 0)) };
-    process.stderr.write(`  ${label}: ${m.wall.toFixed(2)} s (${Math.min(...rs.map((r) => r.wall)).toFixed(2)}–${Math.max(...rs.map((r) => r.wall)).toFixed(2)}), ${m.rss} MB\n`);
+    process.stderr.write(
+      `  ${label}: ${m.wall.toFixed(2)} s (${Math.min(...rs.map((r) => r.wall)).toFixed(2)}–${Math.max(...rs.map((r) => r.wall)).toFixed(2)}), ${m.rss} MB\n`,
+    );
     return m;
   };
   const json = summary('validate --format json', pairs.json);
@@ -130,7 +143,9 @@ async function annotateSection() {
   }
   const summary = (label, rs) => {
     const m = { label, wall: median(rs.map((r) => r.wall)), rss: median(rs.map((r) => r.maxRssMb ?? 0)) };
-    process.stderr.write(`  ${label}: ${m.wall.toFixed(2)} s (${Math.min(...rs.map((r) => r.wall)).toFixed(2)}–${Math.max(...rs.map((r) => r.wall)).toFixed(2)}), ${m.rss} MB\n`);
+    process.stderr.write(
+      `  ${label}: ${m.wall.toFixed(2)} s (${Math.min(...rs.map((r) => r.wall)).toFixed(2)}–${Math.max(...rs.map((r) => r.wall)).toFixed(2)}), ${m.rss} MB\n`,
+    );
     return m;
   };
   const plain = summary('validate --format json', pairs.plain);
@@ -184,7 +199,13 @@ if (process.env.BENCH_ONLY === 'register') {
   const sizes = [100_000, ...(process.env.BENCH_PROVINCE === '1' ? [1_000_000] : [])];
   let section = '';
   for (const n of sizes) {
-    const res = spawnSync(process.execPath, [join(here, 'register.mjs')], { cwd: root, env: { ...process.env, BENCH_REGISTER_RECORDS: String(n) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+    const res = spawnSync(process.execPath, [join(here, 'register.mjs')], {
+      cwd: root,
+      env: { ...process.env, BENCH_REGISTER_RECORDS: String(n) },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 26,
+    });
     section += res.stdout;
   }
   const path = join(here, 'RESULTS.md');
@@ -201,7 +222,7 @@ if (process.env.BENCH_ONLY === 'findings') {
   const path = join(here, 'RESULTS.md');
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
   const at = old.indexOf('## Many findings');
-  const text = `${(at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`)}${section}${registerTail()}`;
+  const text = `${at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`}${section}${registerTail()}`;
   process.stdout.write(`${section}\n`);
   writeFileSync(path, text);
   process.exit(0);
@@ -238,14 +259,25 @@ process.stderr.write('compile the example workspace\n');
 const outDir = join(os.tmpdir(), `hrss-bench-${process.pid}`);
 const compileTimes = [];
 for (let i = 0; i < runs; i++) {
-  const r = await once([join(root, 'bin', 'hrss-credit.js'), 'compile', '2026Q3', '-w', join(root, 'fixtures', 'example-workspace'), '--today', '2026-10-15', '--out', `${outDir}-${i}`]);
+  const r = await once([
+    join(root, 'bin', 'hrss-credit.js'),
+    'compile',
+    '2026Q3',
+    '-w',
+    join(root, 'fixtures', 'example-workspace'),
+    '--today',
+    '2026-10-15',
+    '--out',
+    `${outDir}-${i}`,
+  ]);
   compileTimes.push(r.wall);
 }
 const compileWall = median(compileTimes);
 const annotateLines = await annotateSection();
 const findingsSection = await manyFindings();
 
-const fmt = (m, base) => `| ${m.label} | ${m.wall.toFixed(2)} | ${m.rows ? Math.round(m.rows / m.wall).toLocaleString('en-US') : '—'} | ${m.rss || '—'} | ${base ? ratio(m.wall, base.wall) : '—'} | ${base && m.rss && base.rss ? ratio(m.rss, base.rss) : '—'} |`;
+const fmt = (m, base) =>
+  `| ${m.label} | ${m.wall.toFixed(2)} | ${m.rows ? Math.round(m.rows / m.wall).toLocaleString('en-US') : '—'} | ${m.rss || '—'} | ${base ? ratio(m.wall, base.wall) : '—'} | ${base && m.rss && base.rss ? ratio(m.rss, base.rss) : '—'} |`;
 const head = '| command | wall s (median) | rows/s | peak RSS MB | time ours/raw | RSS ours/raw |\n|---|---|---|---|---|---|';
 const commit = (() => {
   try {
@@ -263,7 +295,13 @@ const lines = [
   head,
   fmt(csvRaw),
   fmt(csvOurs, csvRaw),
-  ...(peer ? [fmt(peer), '', `validate is ${ratio(peer.wall, csvOurs.wall)}× faster than tableschema-js (target ≥ 5×); ours/raw ${ratio(csvOurs.wall, csvRaw.wall)} (target ≤ 1.5).`] : ['', `ours/raw ${ratio(csvOurs.wall, csvRaw.wall)} (target ≤ 1.5).`]),
+  ...(peer
+    ? [
+        fmt(peer),
+        '',
+        `validate is ${ratio(peer.wall, csvOurs.wall)}× faster than tableschema-js (target ≥ 5×); ours/raw ${ratio(csvOurs.wall, csvRaw.wall)} (target ≤ 1.5).`,
+      ]
+    : ['', `ours/raw ${ratio(csvOurs.wall, csvRaw.wall)} (target ≤ 1.5).`]),
   '',
   `## CSV, ${csvRows.toLocaleString('en-US')} rows, GB18030`,
   head,

@@ -8,7 +8,23 @@ import { makeCreditCode, CREDIT_CODE_CHARSET } from '../dist/domain/credit-code.
 import { makeIdNumber } from '../dist/domain/id-number.js';
 import { daysToIso, isoToDays } from '../dist/domain/dates.js';
 
-export const HEADER = ['序号', '名单类型', '领域', '名单名称', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '证件号码', '列入事由', '认定依据', '认定文书号', '认定日期', '公示截止日期', '备注'];
+export const HEADER = [
+  '序号',
+  '名单类型',
+  '领域',
+  '名单名称',
+  '主体类别',
+  '主体名称',
+  '统一社会信用代码',
+  '法定代表人',
+  '证件号码',
+  '列入事由',
+  '认定依据',
+  '认定文书号',
+  '认定日期',
+  '公示截止日期',
+  '备注',
+];
 const CH = CREDIT_CODE_CHARSET;
 const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志文';
@@ -34,7 +50,9 @@ export function row(i) {
   const name = person
     ? SURNAMES[i % SURNAMES.length] + GIVEN[(i >> 3) % GIVEN.length] + GIVEN[(i >> 6) % GIVEN.length]
     : `新乡市${['红旗', '卫滨', '凤泉', '牧野'][i % 4]}区${TRADES[i % TRADES.length]}第${i}号有限公司`;
-  const facts = black ? `未经许可经营劳务派遣业务，涉及劳动者${(i % 97) + 3}人，经责令改正拒不改正，情节严重` : `劳务派遣经营规范，连续三年无违法记录，用工${(i % 50) + 10}人`;
+  const facts = black
+    ? `未经许可经营劳务派遣业务，涉及劳动者${(i % 97) + 3}人，经责令改正拒不改正，情节严重`
+    : `劳务派遣经营规范，连续三年无违法记录，用工${(i % 50) + 10}人`;
   return [
     String(i + 1),
     black ? '黑名单' : '红名单',

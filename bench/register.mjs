@@ -59,12 +59,31 @@ async function generate(ws) {
       const years = [3, 5, 10][i % 3];
       const until = new Date(Date.UTC(year + years, q * 3, 0) - 86400000).toISOString().slice(0, 10);
       const r = {
-        listType: black ? 'black' : 'red', domain: domains[d], listName: '', subjectType: '法人及非法人组织',
-        subjectName: `新乡市测试${i}有限公司`, creditCode: makeCreditCode('91410700', body8(i + 1000)), legalRep: '张三',
-        legalRepIdType: '', legalRepIdNumber: '', idType: '', idNumber: '', facts: '事实', basis: '依据',
-        decisionNo: black ? `新人社罚〔${year}〕${i}号` : '', decisionDate, publishUntil: until, publishUntilDefaulted: false,
-        severity: black ? '严重' : '', measures: '', remarks: '', department: departments[d], authority: '新乡市人力资源和社会保障局',
-        quarter: batch, periodMonths: years * 12, source: { file: `submissions/${batch}/x.xlsx`, sheet: '名单', row: 3 + (i - b * per) },
+        listType: black ? 'black' : 'red',
+        domain: domains[d],
+        listName: '',
+        subjectType: '法人及非法人组织',
+        subjectName: `新乡市测试${i}有限公司`,
+        creditCode: makeCreditCode('91410700', body8(i + 1000)),
+        legalRep: '张三',
+        legalRepIdType: '',
+        legalRepIdNumber: '',
+        idType: '',
+        idNumber: '',
+        facts: '事实',
+        basis: '依据',
+        decisionNo: black ? `新人社罚〔${year}〕${i}号` : '',
+        decisionDate,
+        publishUntil: until,
+        publishUntilDefaulted: false,
+        severity: black ? '严重' : '',
+        measures: '',
+        remarks: '',
+        department: departments[d],
+        authority: '新乡市人力资源和社会保障局',
+        quarter: batch,
+        periodMonths: years * 12,
+        source: { file: `submissions/${batch}/x.xlsx`, sheet: '名单', row: 3 + (i - b * per) },
       };
       records.push({ id: recordIdentity(r).id, ...r });
     }
@@ -77,7 +96,11 @@ async function generate(ws) {
       pending.delete(id);
     }
     for (const r of records) pending.set(r.id, r.publishUntil);
-    const event = sealEvent({ type: 'publish', batch, on, package: 'f'.repeat(64), records, removals, unchanged: [] }, { at: `${on}T09:00:00+08:00`, by: 'bench', host: 'bench' }, head);
+    const event = sealEvent(
+      { type: 'publish', batch, on, package: 'f'.repeat(64), records, removals, unchanged: [] },
+      { at: `${on}T09:00:00+08:00`, by: 'bench', host: 'bench' },
+      head,
+    );
     head = event;
     await write(eventLine(event));
   }
@@ -85,7 +108,11 @@ async function generate(ws) {
 }
 
 function timed(args, cwd) {
-  const res = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(root, 'bin', 'hrss-credit.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const res = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(root, 'bin', 'hrss-credit.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const last = res.stderr.trim().split('\n').pop() ?? '';
   const [wall, kb] = last.split(' ').map(Number);
   return { wall, rss: Math.round(kb / 1024), code: res.status };
@@ -97,7 +124,12 @@ function measure(label, args, cwd, before) {
     before?.();
     xs.push(timed(args, cwd));
   }
-  const m = { label, wall: median(xs.map((x) => x.wall)), rss: median(xs.map((x) => x.rss)), codes: [...new Set(xs.map((x) => x.code))].join('/') };
+  const m = {
+    label,
+    wall: median(xs.map((x) => x.wall)),
+    rss: median(xs.map((x) => x.rss)),
+    codes: [...new Set(xs.map((x) => x.code))].join('/'),
+  };
   process.stderr.write(`  ${label}: ${m.wall.toFixed(2)} s, ${m.rss} MB, exit ${m.codes}\n`);
   return m;
 }
@@ -131,7 +163,9 @@ try {
   out.push(measure('publish 2026Q3', ['publish', '2026Q3', ...today], dir, restore));
   const rows = out.map((m) => `| ${m.label} | ${m.wall.toFixed(2)} | ${m.rss} | ${m.codes} |`).join('\n');
   const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-  process.stdout.write(`\n## Register, ${N.toLocaleString('en')} records over ${BATCHES} batches\n${new Date().toISOString().slice(0, 10)}, commit ${rev}, Node ${process.version}; median of ${runs} runs (/usr/bin/time).\n\n| command | wall s | peak RSS MB | exit |\n|---|---|---|---|\n${rows}\n`);
+  process.stdout.write(
+    `\n## Register, ${N.toLocaleString('en')} records over ${BATCHES} batches\n${new Date().toISOString().slice(0, 10)}, commit ${rev}, Node ${process.version}; median of ${runs} runs (/usr/bin/time).\n\n| command | wall s | peak RSS MB | exit |\n|---|---|---|---|\n${rows}\n`,
+  );
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   else process.stderr.write(`kept ${dir}\n`);

@@ -11,12 +11,20 @@ if (task === 'findings-json' || task === 'findings-pretty') {
   const config = new URL('./bench.config.json', import.meta.url).pathname;
   const format = task === 'findings-json' ? 'json' : 'pretty';
   let out = '';
-  await run(['validate', file, '--config', config, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', format], {
-    stdout: { write: (s) => { bytes += Buffer.byteLength(s); if (format === 'json') out += s; } },
-    stderr: { write: () => {} },
-    env: {},
-    cwd: process.cwd(),
-  });
+  await run(
+    ['validate', file, '--config', config, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', format],
+    {
+      stdout: {
+        write: (s) => {
+          bytes += Buffer.byteLength(s);
+          if (format === 'json') out += s;
+        },
+      },
+      stderr: { write: () => {} },
+      env: {},
+      cwd: process.cwd(),
+    },
+  );
   rows = format === 'json' ? JSON.parse(out).stats.rows : Number(/-(\d+)\.csv$/.exec(file)?.[1] ?? 0);
   writeSync(1, `\n${JSON.stringify({ rows, bytes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
   process.exit(0);
@@ -29,12 +37,29 @@ if (task === 'findings-json' || task === 'findings-pretty') {
   const config = new URL('./bench.config.json', import.meta.url).pathname;
   const outDir = task === 'annotate' ? mkdtempSync(join(tmpdir(), 'hrss-bench-annotate-')) : undefined;
   let out = '';
-  await run(['validate', file, '--config', config, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json', ...(outDir ? ['--annotate', outDir] : [])], {
-    stdout: { write: (s) => (out += s) },
-    stderr: { write: () => {} },
-    env: {},
-    cwd: process.cwd(),
-  });
+  await run(
+    [
+      'validate',
+      file,
+      '--config',
+      config,
+      '--department',
+      '就业办',
+      '--quarter',
+      '2026Q3',
+      '--today',
+      '2026-10-15',
+      '--format',
+      'json',
+      ...(outDir ? ['--annotate', outDir] : []),
+    ],
+    {
+      stdout: { write: (s) => (out += s) },
+      stderr: { write: () => {} },
+      env: {},
+      cwd: process.cwd(),
+    },
+  );
   const doc = JSON.parse(out);
   rows = doc.stats.rows;
   if (outDir) {
@@ -46,15 +71,24 @@ if (task === 'findings-json' || task === 'findings-pretty') {
   let out = '';
   // The benchmark's files are larger than the default 100 MB limit: raise it as a bureau would.
   const config = new URL('./bench.config.json', import.meta.url).pathname;
-  const code = await run(['validate', file, '--config', config, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'], {
-    stdout: { write: (s) => (out += s) },
-    stderr: { write: () => {} },
-    env: {},
-    cwd: process.cwd(),
-  });
+  const code = await run(
+    ['validate', file, '--config', config, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'],
+    {
+      stdout: { write: (s) => (out += s) },
+      stderr: { write: () => {} },
+      env: {},
+      cwd: process.cwd(),
+    },
+  );
   const doc = JSON.parse(out);
   rows = doc.stats.rows;
-  if (code !== 0) console.error(`validate exit ${code}: ${doc.diagnostics.slice(0, 3).map((d) => d.code + ' ' + d.message).join('; ')}`);
+  if (code !== 0)
+    console.error(
+      `validate exit ${code}: ${doc.diagnostics
+        .slice(0, 3)
+        .map((d) => d.code + ' ' + d.message)
+        .join('; ')}`,
+    );
 } else if (task === 'csv-raw') {
   const { parse } = await import('csv-parse');
   await new Promise((resolve, reject) => {
@@ -91,7 +125,23 @@ if (task === 'findings-json' || task === 'findings-pretty') {
   for await (const ws of reader) for await (const _row of ws) rows++;
 } else if (task === 'tableschema') {
   const { Table } = await import(process.env.TABLESCHEMA_PATH);
-  const fields = ['序号', '名单类型', '领域', '名单名称', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '证件号码', '列入事由', '认定依据', '认定文书号', '认定日期', '公示截止日期', '备注'].map((name) => ({ name, type: 'string' }));
+  const fields = [
+    '序号',
+    '名单类型',
+    '领域',
+    '名单名称',
+    '主体类别',
+    '主体名称',
+    '统一社会信用代码',
+    '法定代表人',
+    '证件号码',
+    '列入事由',
+    '认定依据',
+    '认定文书号',
+    '认定日期',
+    '公示截止日期',
+    '备注',
+  ].map((name) => ({ name, type: 'string' }));
   const by = Object.fromEntries(fields.map((f) => [f.name, f]));
   by['序号'].type = 'integer';
   by['名单类型'].constraints = { required: true, enum: ['红名单', '黑名单'] };
@@ -103,7 +153,12 @@ if (task === 'findings-json' || task === 'findings-pretty') {
   by['公示截止日期'].type = 'date';
   const table = await Table.load(file, { schema: { fields, primaryKey: ['序号'] } });
   const stream = await table.iter({ stream: true, forceCast: true });
-  await new Promise((resolve, reject) => stream.on('data', () => rows++).on('end', resolve).on('error', reject));
+  await new Promise((resolve, reject) =>
+    stream
+      .on('data', () => rows++)
+      .on('end', resolve)
+      .on('error', reject),
+  );
 }
 writeSync(1, `\n${JSON.stringify({ rows, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 process.exit(0);

@@ -19,7 +19,12 @@ cpSync(join(root, 'fixtures', 'example-workspace'), workspace, { recursive: true
 // The example's records are dated 2026Q3; a fixed "today" keeps the run the same in any year.
 const extra = process.argv.slice(2);
 const common = ['-w', workspace, '--today', '2026-10-15', ...extra];
-const io = { stdout: process.stdout, stderr: process.stderr, env: { ...process.env, HRSS_CREDIT_USER: process.env.HRSS_CREDIT_USER ?? '示例' }, cwd: out };
+const io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: { ...process.env, HRSS_CREDIT_USER: process.env.HRSS_CREDIT_USER ?? '示例' },
+  cwd: out,
+};
 const step = async (title, args) => {
   process.stdout.write(`\n$ hrss-credit ${args.join(' ')}\n`);
   const code = await run([...args, ...common], io);
@@ -30,7 +35,17 @@ const step = async (title, args) => {
 };
 const history = join(workspace, 'history', '2026Q2');
 const lists = readdirSync(history).map((f) => join('example-workspace', 'history', '2026Q2', f));
-await step('register import', ['register', 'import', ...lists, '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科']);
+await step('register import', [
+  'register',
+  'import',
+  ...lists,
+  '--batch',
+  '2026Q2',
+  '--published-on',
+  '2026-07-20',
+  '--department',
+  '劳动关系科',
+]);
 await step('compile', ['compile', '2026Q3', '--zip']);
 await step('verify', ['verify', join('example-workspace', 'packages', '2026Q3')]);
 await step('publish', ['publish', '2026Q3', '--on', '2026-10-15']);

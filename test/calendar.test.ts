@@ -15,7 +15,8 @@ function workspace(calendar: Record<string, unknown> = {}): string {
   const ws = join(tmp, `ws${n++}`);
   mkdirSync(join(ws, 'calendar'), { recursive: true });
   writeFileSync(join(ws, 'hrss-credit.config.json'), '{}');
-  for (const [name, content] of Object.entries(calendar)) writeFileSync(join(ws, 'calendar', name), typeof content === 'string' ? content : JSON.stringify(content));
+  for (const [name, content] of Object.entries(calendar))
+    writeFileSync(join(ws, 'calendar', name), typeof content === 'string' ? content : JSON.stringify(content));
   return ws;
 }
 
@@ -27,7 +28,12 @@ describe('calendar', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ schemaVersion: 1, tool: { name: 'hrss-credit' }, command: 'calendar', valid: true, diagnostics: [] });
-    expect(doc.calendar).toMatchObject({ year: 2026, covered: true, source: { kind: 'builtin', package: 'chinese-days', version: '1.5.7' }, workingDays: 248 });
+    expect(doc.calendar).toMatchObject({
+      year: 2026,
+      covered: true,
+      source: { kind: 'builtin', package: 'chinese-days', version: '1.5.7' },
+      workingDays: 248,
+    });
     expect(doc.calendar.holidays.map((h: { from: string; to: string; name: string }) => [h.from, h.to, h.name])).toEqual([
       ['2026-01-01', '2026-01-03', '元旦'],
       ['2026-02-15', '2026-02-23', '春节'],
@@ -38,7 +44,12 @@ describe('calendar', () => {
       ['2026-10-01', '2026-10-07', '国庆节'],
     ]);
     expect(doc.calendar.workdays.map((d: { date: string; weekday: number }) => [d.date, d.weekday])).toEqual([
-      ['2026-01-04', 0], ['2026-02-14', 6], ['2026-02-28', 6], ['2026-05-09', 6], ['2026-09-20', 0], ['2026-10-10', 6],
+      ['2026-01-04', 0],
+      ['2026-02-14', 6],
+      ['2026-02-28', 6],
+      ['2026-05-09', 6],
+      ['2026-09-20', 0],
+      ['2026-10-10', 6],
     ]);
     expect(doc.calendar.coverage.builtin.years[0]).toBe(2004);
     expect(doc.calendar.coverage.builtin.years.at(-1)).toBe(2026);

@@ -18,7 +18,12 @@ afterAll(() => cleanup(tmp));
 
 // A generous timeout only so that a hang (the bug) fails the test instead of stalling the suite.
 function cli(args: string[], cwd = ROOT, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...env }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -30,12 +35,14 @@ function json(args: string[], cwd = ROOT): { code: number; doc: Record<string, a
 function workspace(name: string, config?: unknown): string {
   const ws = join(tmp, name);
   cpSync(EXAMPLE, ws, { recursive: true });
-  if (config !== undefined) writeFileSync(join(ws, 'hrss-credit.config.json'), typeof config === 'string' ? config : JSON.stringify(config));
+  if (config !== undefined)
+    writeFileSync(join(ws, 'hrss-credit.config.json'), typeof config === 'string' ? config : JSON.stringify(config));
   return ws;
 }
 
 /** Text a library wrote in English: commander, zod, JSON.parse. */
-const LIBRARY_ENGLISH = /required option|not specified|Allowed choices|' is invalid\.|Invalid input|Unrecognized key|Expected property|Unexpected token|in JSON at|\(Did you mean|too many arguments for/;
+const LIBRARY_ENGLISH =
+  /required option|not specified|Allowed choices|' is invalid\.|Invalid input|Unrecognized key|Expected property|Unexpected token|in JSON at|\(Did you mean|too many arguments for/;
 
 describe('common options before or after the command (7.7)', () => {
   it('-w, --format, --lang, --today before the command', () => {
@@ -57,7 +64,18 @@ describe('common options before or after the command (7.7)', () => {
     writeFileSync(join(dept, '附件', '空白.pdf'), '');
     const before = cli(['--ignore', 'EVIDENCE_FILE_IGNORED', 'validate', dept, '--today', TODAY, '--format', 'json']);
     expect(JSON.parse(before.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['EVIDENCE_FILE_INVALID']);
-    const both = cli(['--ignore', 'EVIDENCE_FILE_IGNORED', 'validate', dept, '--today', TODAY, '--ignore', 'EVIDENCE_FILE_INVALID', '--format', 'json']);
+    const both = cli([
+      '--ignore',
+      'EVIDENCE_FILE_IGNORED',
+      'validate',
+      dept,
+      '--today',
+      TODAY,
+      '--ignore',
+      'EVIDENCE_FILE_INVALID',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(both.stdout).diagnostics).toEqual([]);
     expect(both.code).toBe(0);
   });

@@ -15,7 +15,11 @@ beforeAll(() => {
 afterAll(() => cleanup(tmp));
 
 function cli(args: string[], cwd = ROOT, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -47,10 +51,27 @@ describe('help and usage', () => {
     const patches = ['hidden-list-sheet', 'same-reviewer-and-approver'].flatMap((n) => cases.find((c) => c.name === n)?.patches ?? []);
     const dir = join(tmp, 'ignore');
     const target = await buildCase({ name: 'two', about: '', patches, expect: [] }, dir);
-    const codes = (r: { stdout: string }): string[] => JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code).sort();
+    const codes = (r: { stdout: string }): string[] =>
+      JSON.parse(r.stdout)
+        .diagnostics.map((d: { code: string }) => d.code)
+        .sort();
     const all = cli(['validate', target, '--today', '2026-10-15', '--format', 'json'], dir);
     expect(codes(all)).toEqual(['APPROVAL_SAME_PERSON', 'SHEET_HIDDEN']);
-    const r = cli(['validate', '--ignore', 'SHEET_HIDDEN', target, '--today', '2026-10-15', '--ignore', 'APPROVAL_SAME_PERSON,COVER_MISSING', '--format', 'json'], dir);
+    const r = cli(
+      [
+        'validate',
+        '--ignore',
+        'SHEET_HIDDEN',
+        target,
+        '--today',
+        '2026-10-15',
+        '--ignore',
+        'APPROVAL_SAME_PERSON,COVER_MISSING',
+        '--format',
+        'json',
+      ],
+      dir,
+    );
     expect(r.code).toBe(0);
     expect(codes(r)).toEqual([]);
     expect(JSON.parse(r.stdout).stats.files).toBe(1);
@@ -63,10 +84,16 @@ describe('help and usage', () => {
   it('an invalid config names the key and the file (exit 2)', () => {
     const ws = join(tmp, 'badconfig');
     cpSync(EXAMPLE, ws, { recursive: true });
-    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ publication: { maskRule: { keepStart: 8, keepEnd: 4 } }, limits: { maxRows: -1 } }));
+    writeFileSync(
+      join(ws, 'hrss-credit.config.json'),
+      JSON.stringify({ publication: { maskRule: { keepStart: 8, keepEnd: 4 } }, limits: { maxRows: -1 } }),
+    );
     const r = cli(['compile', '2026Q3', '-w', ws, '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).error).toEqual({ code: 'CONFIG_INVALID', message: expect.stringMatching(/hrss-credit\.config\.json 有误：(publication\.maskRule|limits\.maxRows)/) });
+    expect(JSON.parse(r.stdout).error).toEqual({
+      code: 'CONFIG_INVALID',
+      message: expect.stringMatching(/hrss-credit\.config\.json 有误：(publication\.maskRule|limits\.maxRows)/),
+    });
     writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ colour: 'red' }));
     const r2 = cli(['status', '2026Q3', '-w', ws]);
     expect(r2.code).toBe(2);
@@ -83,15 +110,34 @@ describe('validate as a clerk sees it', () => {
     const ws = join(tmp, 'findings');
     cpSync(EXAMPLE, ws, { recursive: true });
     const csv = join(ws, 'submissions/2026Q3/劳动关系科/劳动关系科信用红黑名单.csv');
-    execFileSync(process.execPath, ['-e', `
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `
       const iconv = require('iconv-lite'); const fs = require('fs');
       const t = iconv.decode(fs.readFileSync(${JSON.stringify(csv)}), 'gb18030').replace('91410704MA47KD2X8H', '91410704MA47KD2X8J').replace('2026/9/2', '2026/9/31');
-      fs.writeFileSync(${JSON.stringify(csv)}, iconv.encode(t, 'gb18030'));`], { cwd: ROOT });
+      fs.writeFileSync(${JSON.stringify(csv)}, iconv.encode(t, 'gb18030'));`,
+      ],
+      { cwd: ROOT },
+    );
     const zh = cli(['validate', 'submissions/2026Q3/劳动关系科', '--today', '2026-10-15'], ws);
     expect({ code: zh.code, stdout: zh.stdout }).toMatchSnapshot();
     const en = cli(['validate', 'submissions/2026Q3/劳动关系科', '--today', '2026-10-15', '--lang', 'en', '--ascii'], ws);
     expect({ code: en.code, stdout: en.stdout }).toMatchSnapshot();
-    const strictWarn = cli(['validate', 'submissions/2026Q3/劳动关系科', '--today', '2026-10-15', '--format', 'json', '--ignore', 'SCHEMA_CREDIT_CODE_CHECKSUM,SCHEMA_DATE_INVALID'], ws);
+    const strictWarn = cli(
+      [
+        'validate',
+        'submissions/2026Q3/劳动关系科',
+        '--today',
+        '2026-10-15',
+        '--format',
+        'json',
+        '--ignore',
+        'SCHEMA_CREDIT_CODE_CHECKSUM,SCHEMA_DATE_INVALID',
+      ],
+      ws,
+    );
     expect(strictWarn.code).toBe(0);
   });
   it('rules and matrix', () => {
@@ -101,7 +147,16 @@ describe('validate as a clerk sees it', () => {
     const j = JSON.parse(cli(['rules', '--format', 'json']).stdout);
     expect(j.rules.map((r: { code: string }) => r.code).sort()).toEqual([...ALL_CODES].sort());
     const m = cli(['matrix', '--format', 'json', '-w', EXAMPLE]);
-    expect(JSON.parse(m.stdout).departments.map((d: { name: string }) => d.name)).toEqual(['就业办', '劳动关系科', '监察科', '市社保中心', '市劳动保障监察支队', '就业局', '创业担保中心', '考试中心']);
+    expect(JSON.parse(m.stdout).departments.map((d: { name: string }) => d.name)).toEqual([
+      '就业办',
+      '劳动关系科',
+      '监察科',
+      '市社保中心',
+      '市劳动保障监察支队',
+      '就业局',
+      '创业担保中心',
+      '考试中心',
+    ]);
   });
   it('status shows every department', () => {
     const r = cli(['status', 'Q3', '-w', EXAMPLE, '--today', '2026-10-15']);
@@ -124,7 +179,10 @@ describe('severity policy', () => {
     cpSync(EXAMPLE, ws, { recursive: true });
     writeFileSync(join(ws, 'submissions/2026Q3/就业办/说明.docx'), 'x');
     writeFileSync(join(ws, 'submissions/2026Q3/就业办/坏文件.xlsx'), 'not a workbook');
-    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ severity: { EVIDENCE_FILE_IGNORED: 'error', FILE_UNREADABLE: 'off' } }));
+    writeFileSync(
+      join(ws, 'hrss-credit.config.json'),
+      JSON.stringify({ severity: { EVIDENCE_FILE_IGNORED: 'error', FILE_UNREADABLE: 'off' } }),
+    );
     const r = cli(['validate', 'submissions/2026Q3/就业办', '--today', '2026-10-15', '--format', 'json'], ws);
     const doc = JSON.parse(r.stdout);
     expect(doc.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity])).toEqual([

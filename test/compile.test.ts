@@ -91,8 +91,16 @@ describe('compile the example workspace', () => {
     const files = listFiles(pkg);
     expect(files).toEqual(
       expect.arrayContaining([
-        '公示/新乡市人社局信用红黑名单_2026Q3.xlsx', '公示/红名单.csv', '公示/黑名单.csv', '共享/新乡市人社局信用红黑名单_2026Q3_共享.xlsx',
-        '报送情况.xlsx', 'records.json', 'manifest.json', 'report.json', '典型案例/就业办/典型案例报道.pdf', '典型案例/考试中心/报送单.pdf',
+        '公示/新乡市人社局信用红黑名单_2026Q3.xlsx',
+        '公示/红名单.csv',
+        '公示/黑名单.csv',
+        '共享/新乡市人社局信用红黑名单_2026Q3_共享.xlsx',
+        '报送情况.xlsx',
+        'records.json',
+        'manifest.json',
+        'report.json',
+        '典型案例/就业办/典型案例报道.pdf',
+        '典型案例/考试中心/报送单.pdf',
       ]),
     );
   });
@@ -107,7 +115,10 @@ describe('compile the example workspace', () => {
     expect((sheets['红名单']?.length ?? 0) - 1).toBe(json.counts.red);
     expect((sheets['黑名单']?.length ?? 0) - 1).toBe(json.counts.black);
     const idCol = header?.indexOf('证件号码') as number;
-    const ids = sheets['黑名单']?.slice(1).map((r) => r[idCol]).filter(Boolean);
+    const ids = sheets['黑名单']
+      ?.slice(1)
+      .map((r) => r[idCol])
+      .filter(Boolean);
     expect(ids).toEqual(['410782********0510', '410711********0138', '410783********0265']);
   });
 
@@ -132,7 +143,11 @@ describe('compile the example workspace', () => {
     const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8'));
     expect(m.outputs.map((o: { path: string }) => o.path).sort()).toEqual(listFiles(pkg).filter((f) => f !== 'manifest.json'));
     // Every file of the quarter's department folders is an input, and nothing else.
-    expect(m.inputs.map((i: { path: string }) => i.path).sort()).toEqual(listFiles(join(ws, 'submissions', '2026Q3')).map((f) => `submissions/2026Q3/${f}`).sort());
+    expect(m.inputs.map((i: { path: string }) => i.path).sort()).toEqual(
+      listFiles(join(ws, 'submissions', '2026Q3'))
+        .map((f) => `submissions/2026Q3/${f}`)
+        .sort(),
+    );
     expect(m.inputs.every((i: { path: string }) => i.path.startsWith('submissions/2026Q3/'))).toBe(true);
     expect(JSON.stringify(m)).not.toContain(ROOT);
     const v = await runCli(['verify', pkg], ROOT);
@@ -186,7 +201,11 @@ describe('compile the example workspace', () => {
     expect(JSON.parse(forced.stdout).replaced).toMatch(/packages\/2026Q3\.replaced-\d{8}T\d{6}Z$/);
     // The old package goes away whole: its folder, its zip and its manifest hash.
     const stampName = JSON.parse(forced.stdout).replaced.split('/').pop();
-    expect(readdirSync(join(ws, 'packages')).filter((n) => n.startsWith('2026Q3.replaced-')).sort()).toEqual([stampName, `${stampName}.manifest.sha256`, `${stampName}.zip`]);
+    expect(
+      readdirSync(join(ws, 'packages'))
+        .filter((n) => n.startsWith('2026Q3.replaced-'))
+        .sort(),
+    ).toEqual([stampName, `${stampName}.manifest.sha256`, `${stampName}.zip`]);
   });
 
   it('export writes the files again for an audience and a template', async () => {
@@ -196,14 +215,30 @@ describe('compile the example workspace', () => {
     const sheets = await readSheets(join(to, '新乡市人社局信用红黑名单_2026Q3_共享.xlsx'));
     expect(JSON.stringify(sheets)).toContain('410782198503120510');
     const tpl = join(tmp, 'tpl.json');
-    writeFileSync(tpl, JSON.stringify({ name: '自定义', version: 2, sheets: { red: '守信', black: '失信' }, fileName: '导出_{quarter}', columns: [{ header: '名称', field: 'subjectName' }, { header: '类别', field: 'subjectType', codes: { 法人及非法人组织: '1', 自然人: '0' } }, { header: '号码', field: 'idNumber', public: 'mask' }] }));
+    writeFileSync(
+      tpl,
+      JSON.stringify({
+        name: '自定义',
+        version: 2,
+        sheets: { red: '守信', black: '失信' },
+        fileName: '导出_{quarter}',
+        columns: [
+          { header: '名称', field: 'subjectName' },
+          { header: '类别', field: 'subjectType', codes: { 法人及非法人组织: '1', 自然人: '0' } },
+          { header: '号码', field: 'idNumber', public: 'mask' },
+        ],
+      }),
+    );
     const res2 = await runCli(['export', pkg, '--to', join(tmp, 'export2'), '--template', tpl], ROOT);
     expect(res2.code).toBe(0);
     const s2 = await readSheets(join(tmp, 'export2', '导出_2026Q3.xlsx'));
     expect(s2['失信']?.[0]).toEqual(['名称', '类别', '号码']);
     expect(s2['失信']?.some((r) => r[1] === '0' && r[2] === '410782********0510')).toBe(true);
     const bad = join(tmp, 'bad-tpl.json');
-    writeFileSync(bad, JSON.stringify({ name: 'x', version: 1, sheets: { red: 'a', black: 'b' }, fileName: 'f', columns: [{ header: 'h', field: 'nope' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ name: 'x', version: 1, sheets: { red: 'a', black: 'b' }, fileName: 'f', columns: [{ header: 'h', field: 'nope' }] }),
+    );
     const res3 = await runCli(['export', pkg, '--to', join(tmp, 'export3'), '--template', bad, '--format', 'json'], ROOT);
     expect(res3.code).toBe(2);
     expect(JSON.parse(res3.stdout).error.message).toContain('columns[0].field');
@@ -233,9 +268,14 @@ describe('determinism', () => {
     const differ = files.filter((f) => !readFileSync(join(tmp, 'det-c', f)).equals(readFileSync(join(tmp, 'det-d', f))));
     // The manifest's hash beside the package follows the manifest.
     expect(differ.filter((f) => f !== '2026Q3/manifest.json' && f !== '2026Q3.manifest.sha256')).toEqual([]);
-    const manifest = (dir: string): unknown => ({ ...JSON.parse(readFileSync(join(tmp, dir, '2026Q3', 'manifest.json'), 'utf8')), generatedAt: 'x' });
+    const manifest = (dir: string): unknown => ({
+      ...JSON.parse(readFileSync(join(tmp, dir, '2026Q3', 'manifest.json'), 'utf8')),
+      generatedAt: 'x',
+    });
     expect(manifest('det-c')).toEqual(manifest('det-d'));
-    expect(Date.parse(JSON.parse(readFileSync(join(tmp, 'det-c', '2026Q3', 'manifest.json'), 'utf8')).generatedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(JSON.parse(readFileSync(join(tmp, 'det-c', '2026Q3', 'manifest.json'), 'utf8')).generatedAt)).toBeGreaterThanOrEqual(
+      before,
+    );
   });
 });
 
@@ -248,9 +288,13 @@ describe('a department that has not submitted', () => {
     const doc = JSON.parse(res.stdout);
     expect(doc.written).toBe(true);
     const found = doc.diagnostics.filter((d: { code: string }) => d.code === 'PACKAGE_SUBMISSION_MISSING');
-    expect(found.map((d: { args: unknown; location: unknown; severity: string }) => ({ args: d.args, location: d.location, severity: d.severity }))).toEqual([
-      { args: { department: '考试中心' }, location: {}, severity: 'warning' },
-    ]);
+    expect(
+      found.map((d: { args: unknown; location: unknown; severity: string }) => ({
+        args: d.args,
+        location: d.location,
+        severity: d.severity,
+      })),
+    ).toEqual([{ args: { department: '考试中心' }, location: {}, severity: 'warning' }]);
     const full = await runCli(['compile', '2026Q3', '-w', copyExample('all-depts'), '--today', TODAY, '--format', 'json'], ROOT);
     expect(JSON.parse(full.stdout).diagnostics.map((d: { code: string }) => d.code)).not.toContain('PACKAGE_SUBMISSION_MISSING');
   });
@@ -269,15 +313,44 @@ describe('refusals: exit 1 and nothing written', () => {
   it('a folder that is no department of the matrix', async () => {
     const ws = copyExample('wrong-dept');
     await writeFiles(join(ws, 'submissions', '2026Q3'), {
-      '宣传科/报送单.csv': { csv: { rows: [['报送单位', '宣传科'], ['报送季度', '2026Q3'], ['填报人', '甲'], ['审核人', '乙'], ['审核日期', '2026-10-08'], ['审定人', '丙'], ['审定日期', '2026-10-09'], ['无信息报告', '是']] } },
+      '宣传科/报送单.csv': {
+        csv: {
+          rows: [
+            ['报送单位', '宣传科'],
+            ['报送季度', '2026Q3'],
+            ['填报人', '甲'],
+            ['审核人', '乙'],
+            ['审核日期', '2026-10-08'],
+            ['审定人', '丙'],
+            ['审定日期', '2026-10-09'],
+            ['无信息报告', '是'],
+          ],
+        },
+      },
     });
     await expectRefused(ws, 'MATRIX_DEPARTMENT_UNKNOWN');
   });
 
-  it('a subject on one department\'s red list and another\'s black list', async () => {
+  it("a subject on one department's red list and another's black list", async () => {
     const ws = copyExample('conflict');
     await writeFiles(join(ws, 'submissions', '2026Q3'), {
-      '就业局/补充红名单.csv': { csv: { rows: [['领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定日期'], ['就业', '法人及非法人组织', '新乡市红旗区鑫达劳务服务有限公司', '91410702MA9LQ3T4X3', '刘志强', '吸纳就业', '《就业促进法》', '2026-09-20']] } },
+      '就业局/补充红名单.csv': {
+        csv: {
+          rows: [
+            ['领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定日期'],
+            [
+              '就业',
+              '法人及非法人组织',
+              '新乡市红旗区鑫达劳务服务有限公司',
+              '91410702MA9LQ3T4X3',
+              '刘志强',
+              '吸纳就业',
+              '《就业促进法》',
+              '2026-09-20',
+            ],
+          ],
+        },
+      },
     });
     await expectRefused(ws, 'PACKAGE_RED_BLACK_CONFLICT');
   });
@@ -289,7 +362,13 @@ describe('refusals: exit 1 and nothing written', () => {
     await expectRefused(ws, 'PACKAGE_DEPARTMENT_DUPLICATE');
     const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
     const found = JSON.parse(res.stdout).diagnostics.filter((d: { code: string }) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE');
-    expect(found.map((d: { args: unknown; location: unknown; severity: string }) => ({ args: d.args, location: d.location, severity: d.severity }))).toEqual([
+    expect(
+      found.map((d: { args: unknown; location: unknown; severity: string }) => ({
+        args: d.args,
+        location: d.location,
+        severity: d.severity,
+      })),
+    ).toEqual([
       {
         args: { department: '监察科', folders: ['submissions/2026Q3/劳动保障监察科', 'submissions/2026Q3/监察科'] },
         location: { file: 'submissions/2026Q3/监察科' },
@@ -405,7 +484,9 @@ describe('safety of the output', () => {
     expect((await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT)).code).toBe(0);
     const pkg = join(ws, 'packages', '2026Q3');
     const before = listFiles(pkg).map((f) => [f, readFileSync(join(pkg, f)).toString('base64')]);
-    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--force', '--format', 'json'], ROOT, { HRSS_CREDIT_FAULT: 'enospc-after:3' });
+    const p = spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--force', '--format', 'json'], ROOT, {
+      HRSS_CREDIT_FAULT: 'enospc-after:3',
+    });
     const r = await p.done;
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('WRITE_FAILED');

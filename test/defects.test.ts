@@ -16,12 +16,46 @@ beforeAll(() => {
 afterAll(() => cleanup(root));
 
 const FILE = '2026Q3/就业办/劳务派遣红黑名单.xlsx';
-const HEAD = ['序号', '名单类型', '领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定文书号', '认定日期', '失信程度'];
+const HEAD = [
+  '序号',
+  '名单类型',
+  '领域',
+  '主体类别',
+  '主体名称',
+  '统一社会信用代码',
+  '法定代表人',
+  '列入事由',
+  '认定依据',
+  '认定文书号',
+  '认定日期',
+  '失信程度',
+];
 function blackRow(i: number, date: unknown, severity: unknown = '严重'): unknown[] {
-  return [i, '黑名单', '劳务派遣', '法人及非法人组织', '新乡市红旗区示例建材有限公司', '91410702MA46B2QK4T', '赵一鸣', '未经许可经营劳务派遣业务', '《中华人民共和国劳动合同法》第九十二条', `新人社监罚〔2026〕10${i}号`, date, severity];
+  return [
+    i,
+    '黑名单',
+    '劳务派遣',
+    '法人及非法人组织',
+    '新乡市红旗区示例建材有限公司',
+    '91410702MA46B2QK4T',
+    '赵一鸣',
+    '未经许可经营劳务派遣业务',
+    '《中华人民共和国劳动合同法》第九十二条',
+    `新人社监罚〔2026〕10${i}号`,
+    date,
+    severity,
+  ];
 }
 
-async function validateCase(c: Omit<Case, 'name' | 'expect'>, extra: string[] = []): Promise<{ code: number; doc: { diagnostics: Array<{ code: string; args: Record<string, unknown>; message: string; hint?: string; location: Record<string, unknown> }> } }> {
+async function validateCase(
+  c: Omit<Case, 'name' | 'expect'>,
+  extra: string[] = [],
+): Promise<{
+  code: number;
+  doc: {
+    diagnostics: Array<{ code: string; args: Record<string, unknown>; message: string; hint?: string; location: Record<string, unknown> }>;
+  };
+}> {
   const dir = join(root, `c${n++}`);
   const target = await buildCase({ name: 'x', expect: [], ...c }, dir);
   const r = await runCli(['validate', target, '--today', TODAY, '--format', 'json', ...extra], dir);
@@ -29,7 +63,18 @@ async function validateCase(c: Omit<Case, 'name' | 'expect'>, extra: string[] = 
 }
 
 describe('a name that names both lists is mixed, in every spelling', () => {
-  it.each(['社保黑红名单', '红黑名单', '红、黑名单', '红/黑名单', '黑/红名单', '红黑榜', '红名单和黑名单', '黑名单与红名单', '红 黑名单', '红榜黑榜'])('%s', (name) => {
+  it.each([
+    '社保黑红名单',
+    '红黑名单',
+    '红、黑名单',
+    '红/黑名单',
+    '黑/红名单',
+    '红黑榜',
+    '红名单和黑名单',
+    '黑名单与红名单',
+    '红 黑名单',
+    '红榜黑榜',
+  ])('%s', (name) => {
     expect(listTypeFromName(name)).toBeUndefined();
   });
   it('a 红 that is not a list (红旗区) does not make a black list mixed', () => {
@@ -84,7 +129,15 @@ describe('失信程度', () => {
 describe('--strict -q', () => {
   it('shows the warnings that make the run fail', async () => {
     const dir = join(root, `c${n++}`);
-    const target = await buildCase({ name: 'x', about: '', expect: [], patches: [{ sheet: { file: FILE, value: { name: '黑名单', rows: [HEAD, blackRow(1, { date: '2026-06-03' })] } } }] }, dir);
+    const target = await buildCase(
+      {
+        name: 'x',
+        about: '',
+        expect: [],
+        patches: [{ sheet: { file: FILE, value: { name: '黑名单', rows: [HEAD, blackRow(1, { date: '2026-06-03' })] } } }],
+      },
+      dir,
+    );
     const json = JSON.parse((await runCli(['validate', target, '--today', TODAY, '--format', 'json'], dir)).stdout);
     expect(json.diagnostics.map(project)).toEqual([{ code: 'SCHEMA_DATE_OUT_OF_QUARTER', sheet: '黑名单', row: 2, column: 'K' }]);
     const strict = await runCli(['validate', target, '--today', TODAY, '--strict', '-q'], dir);
@@ -97,8 +150,10 @@ describe('--strict -q', () => {
 });
 
 describe('a closed pipe on stdout (| head)', () => {
-  it('ends quietly with the command\'s own code, no EPIPE stack trace', async () => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'hrss-credit.js'), 'rules'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  it("ends quietly with the command's own code, no EPIPE stack trace", async () => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'hrss-credit.js'), 'rules'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // The reader goes away before the first line is written.
     child.stdout.destroy();
     let stderr = '';
@@ -134,9 +189,16 @@ describe('department folders set up but not filled', () => {
     const doc = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
     const codes = doc.diagnostics.map((d: { code: string; department?: string }) => `${d.code} ${d.department ?? ''}`).sort();
-    expect(codes).toEqual(['PACKAGE_SUBMISSION_MISSING 创业担保中心', 'PACKAGE_SUBMISSION_MISSING 就业局', 'PACKAGE_SUBMISSION_MISSING 监察科']);
+    expect(codes).toEqual([
+      'PACKAGE_SUBMISSION_MISSING 创业担保中心',
+      'PACKAGE_SUBMISSION_MISSING 就业局',
+      'PACKAGE_SUBMISSION_MISSING 监察科',
+    ]);
     const st = JSON.parse((await runCli(['status', '2026Q3', '--today', TODAY, '--format', 'json'], ws)).stdout);
-    const notSubmitted = st.departments.filter((d: { submitted: boolean }) => !d.submitted).map((d: { name: string }) => d.name).sort();
+    const notSubmitted = st.departments
+      .filter((d: { submitted: boolean }) => !d.submitted)
+      .map((d: { name: string }) => d.name)
+      .sort();
     expect(notSubmitted).toEqual(['创业担保中心', '就业局', '监察科']);
   });
   it('a folder holding one file is still checked (COVER_MISSING when a list has no cover)', async () => {
@@ -148,7 +210,15 @@ describe('department folders set up but not filled', () => {
 describe('a workbook whose only list sheet is empty', () => {
   it('is a list with no rows: no FILE_NO_LIST', async () => {
     const dir = join(root, `c${n++}`);
-    await buildCase({ name: 'x', about: '', expect: [], patches: [{ file: { path: '2026Q3/就业办/黑名单.xlsx', content: { workbook: { sheets: [{ name: '黑名单', rows: [] }] } } } }] }, dir);
+    await buildCase(
+      {
+        name: 'x',
+        about: '',
+        expect: [],
+        patches: [{ file: { path: '2026Q3/就业办/黑名单.xlsx', content: { workbook: { sheets: [{ name: '黑名单', rows: [] }] } } } }],
+      },
+      dir,
+    );
     const r = await runCli(['validate', '2026Q3/就业办/黑名单.xlsx', '--today', TODAY, '--format', 'json'], dir);
     const doc = JSON.parse(r.stdout);
     expect(doc.diagnostics.map(project)).toEqual([]);
@@ -159,7 +229,10 @@ describe('a workbook whose only list sheet is empty', () => {
 
 describe('a folder named like a file', () => {
   it('目录.xlsx/ is EVIDENCE_FILE_IGNORED as a folder, not as an .xlsx file', async () => {
-    const { doc } = await validateCase({ about: '', patches: [{ file: { path: '2026Q3/就业办/目录.xlsx/说明.txt', content: { text: '说明' } } }] });
+    const { doc } = await validateCase({
+      about: '',
+      patches: [{ file: { path: '2026Q3/就业办/目录.xlsx/说明.txt', content: { text: '说明' } } }],
+    });
     const d = doc.diagnostics.filter((x) => x.code === 'EVIDENCE_FILE_IGNORED');
     expect(d.map((x) => x.args)).toEqual([{ ext: '', folder: true }]);
     expect(d[0]!.message).not.toContain('.xlsx');
@@ -176,6 +249,10 @@ describe('共享 files say so in their names', () => {
     expect(readdirSync(join(pkg, '共享')).sort()).toEqual(['新乡市人社局信用红黑名单_2026Q3_共享.xlsx']);
     const to = join(ws, 'out');
     expect((await runCli(['export', pkg, '--to', to, '--audience', 'sharing'], ws)).code).toBe(0);
-    expect(readdirSync(to).filter((f) => !f.startsWith('.')).sort()).toEqual(['新乡市人社局信用红黑名单_2026Q3_共享.xlsx', '红名单_共享.csv', '黑名单_共享.csv'].sort());
+    expect(
+      readdirSync(to)
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['新乡市人社局信用红黑名单_2026Q3_共享.xlsx', '红名单_共享.csv', '黑名单_共享.csv'].sort());
   });
 });

@@ -36,8 +36,16 @@ describe('links in README.md and docs/', () => {
 
 describe('nothing reads outside the repository', () => {
   it('no test, script or source file builds a path to ../shared', () => {
-    const code = [...walk('test', (f) => /\.(ts|mjs|js)$/.test(f)), ...walk('scripts', (f) => /\.(ts|mjs|js|sh)$/.test(f)), ...walk('src', (f) => f.endsWith('.ts')), ...walk('bin', () => true)];
-    const offenders = code.filter((f) => f !== join('test', 'docs.test.ts') && /\.\.\/shared|'\.\.', 'shared'|"\.\.", "shared"/.test(readFileSync(join(ROOT, f), 'utf8')));
+    const code = [
+      ...walk('test', (f) => /\.(ts|mjs|js)$/.test(f)),
+      ...walk('scripts', (f) => /\.(ts|mjs|js|sh)$/.test(f)),
+      ...walk('src', (f) => f.endsWith('.ts')),
+      ...walk('bin', () => true),
+    ];
+    const offenders = code.filter(
+      (f) =>
+        f !== join('test', 'docs.test.ts') && /\.\.\/shared|'\.\.', 'shared'|"\.\.", "shared"/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

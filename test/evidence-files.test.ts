@@ -49,7 +49,10 @@ interface Diag {
   args: Record<string, unknown>;
 }
 
-async function json(args: string[], cwd = ROOT): Promise<{ code: number; out: { diagnostics: Diag[]; error?: { code: string; message: string } } }> {
+async function json(
+  args: string[],
+  cwd = ROOT,
+): Promise<{ code: number; out: { diagnostics: Diag[]; error?: { code: string; message: string } } }> {
   const res = await runCli([...args, '--today', TODAY, '--format', 'json'], cwd);
   return { code: res.code, out: JSON.parse(res.stdout) };
 }
@@ -72,7 +75,9 @@ describe('evidence of one name in two places (8.11)', () => {
     expect(res.code).toBe(0);
     for (const dept of ['就业办', '考试中心']) {
       const folder = q(ws, dept);
-      const inputs = filesUnder(folder).filter((p) => /^(?:附件|attachments)\//.test(relative(folder, p)) || relative(folder, p) === '报送单.pdf');
+      const inputs = filesUnder(folder).filter(
+        (p) => /^(?:附件|attachments)\//.test(relative(folder, p)) || relative(folder, p) === '报送单.pdf',
+      );
       const outputs = filesUnder(join(ws, 'packages', '2026Q3', '典型案例', dept));
       expect(outputs.length, dept).toBe(inputs.length);
       expect(outputs.map(sha).sort(), dept).toEqual(inputs.map(sha).sort());
@@ -81,7 +86,9 @@ describe('evidence of one name in two places (8.11)', () => {
     }
     // The names are deterministic: the first keeps its name, the later one gets " (2)".
     const pkg = join(ws, 'packages', '2026Q3', '典型案例');
-    expect(readdirSync(join(pkg, '就业办')).sort()).toEqual(['典型案例报道 (2).pdf', '典型案例报道.pdf', '现场', '现场检查照片.jpg'].sort());
+    expect(readdirSync(join(pkg, '就业办')).sort()).toEqual(
+      ['典型案例报道 (2).pdf', '典型案例报道.pdf', '现场', '现场检查照片.jpg'].sort(),
+    );
     expect(readdirSync(join(pkg, '就业办', '现场')).sort()).toEqual(['甲 (2).png', '甲.PNG'].sort());
     expect(sha(join(pkg, '考试中心', '报送单.pdf'))).toBe(sha(q(ws, '考试中心', '报送单.pdf')));
     expect(sha(join(pkg, '考试中心', '报送单 (2).pdf'))).toBe(sha(q(ws, '考试中心', '附件', '报送单.pdf')));
@@ -98,7 +105,9 @@ describe('a hard link in 附件/ (8.12)', () => {
     const { code, out } = await json(['compile', '2026Q3', '-w', ws]);
     expect(code).toBe(1);
     const found = out.diagnostics.filter((d) => d.code === 'EVIDENCE_PATH_UNSAFE');
-    expect(found.map((d) => [d.severity, d.args.reason, d.location.file])).toEqual([['error', 'hardlink', 'submissions/2026Q3/就业办/附件/passwd.txt']]);
+    expect(found.map((d) => [d.severity, d.args.reason, d.location.file])).toEqual([
+      ['error', 'hardlink', 'submissions/2026Q3/就业办/附件/passwd.txt'],
+    ]);
     expect(() => readdirSync(join(ws, 'packages', '2026Q3'))).toThrow();
   });
 
@@ -137,8 +146,24 @@ describe('names Windows cannot create (8.13)', () => {
   });
 
   it('judges one name at a time', () => {
-    expect(NAMES.map(unsafeSegment)).toEqual(['device', 'device', 'character', 'character', 'character', 'character', 'character', 'device', 'device']);
-    expect(['典型案例.pdf', 'console.pdf', 'COM10.png', 'a.b.pdf', '报送单 (2).pdf'].map(unsafeSegment)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(NAMES.map(unsafeSegment)).toEqual([
+      'device',
+      'device',
+      'character',
+      'character',
+      'character',
+      'character',
+      'character',
+      'device',
+      'device',
+    ]);
+    expect(['典型案例.pdf', 'console.pdf', 'COM10.png', 'a.b.pdf', '报送单 (2).pdf'].map(unsafeSegment)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(['x.pdf.', 'x.pdf ', ''].map(unsafeSegment)).toEqual(['trailing', 'trailing', 'empty']);
   });
 
@@ -147,7 +172,10 @@ describe('names Windows cannot create (8.13)', () => {
     // and templates"), before any folder is made of them.
     const ws = copyExample('dept-name');
     const config = JSON.parse(readFileSync(join(ws, 'hrss-credit.config.json'), 'utf8'));
-    config.matrix = { mode: 'extend', departments: [{ name: '就业办:南区', aliases: [], authority: '新乡市人力资源和社会保障局', domains: ['劳务派遣'] }] };
+    config.matrix = {
+      mode: 'extend',
+      departments: [{ name: '就业办:南区', aliases: [], authority: '新乡市人力资源和社会保障局', domains: ['劳务派遣'] }],
+    };
     writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify(config));
     const res = await runCli(['validate', q(ws, '就业办'), '--department', '就业办:南区', '--format', 'json'], ws);
     expect(res.code).toBe(2);
@@ -165,7 +193,9 @@ describe('what cannot be read (8.18, 9.6)', () => {
     expect(code).toBe(1);
     expect(out.error).toBeUndefined();
     const mine = out.diagnostics.filter((d) => d.location.file?.startsWith('submissions/2026Q3/就业办'));
-    expect(mine.map((d) => [d.code, d.args.reason, d.args.detail, d.location.file])).toEqual([['FILE_UNREADABLE', 'io', 'EACCES', 'submissions/2026Q3/就业办']]);
+    expect(mine.map((d) => [d.code, d.args.reason, d.args.detail, d.location.file])).toEqual([
+      ['FILE_UNREADABLE', 'io', 'EACCES', 'submissions/2026Q3/就业办'],
+    ]);
     // Nothing else is wrong with the other departments.
     expect(out.diagnostics.filter((d) => d.severity === 'error' && d !== mine[0])).toEqual([]);
   });
@@ -175,7 +205,9 @@ describe('what cannot be read (8.18, 9.6)', () => {
     process.env.HRSS_CREDIT_FAULT = `io:EACCES@${q(ws, '就业办')}`;
     const { code, out } = await json(['validate', q(ws, '就业办')], ws);
     expect(code).toBe(1);
-    expect(out.diagnostics.map((d) => [d.code, d.args.detail, d.location.file])).toEqual([['FILE_UNREADABLE', 'EACCES', 'submissions/2026Q3/就业办']]);
+    expect(out.diagnostics.map((d) => [d.code, d.args.detail, d.location.file])).toEqual([
+      ['FILE_UNREADABLE', 'EACCES', 'submissions/2026Q3/就业办'],
+    ]);
   });
 
   it('an unreadable quarter folder is an exit-2 error naming it (nothing of the quarter can be checked)', async () => {
@@ -193,7 +225,12 @@ describe('what cannot be read (8.18, 9.6)', () => {
     process.env.HRSS_CREDIT_FAULT = 'io:EACCES@现场检查照片.jpg,io:EIO@劳务派遣红黑名单.xlsx';
     const { code, out } = await json(['validate', q(ws, '就业办')], ws);
     expect(code).toBe(1);
-    expect(out.diagnostics.filter((d) => d.code === 'FILE_UNREADABLE').map((d) => [d.args.reason, d.args.detail, d.location.file]).sort()).toEqual([
+    expect(
+      out.diagnostics
+        .filter((d) => d.code === 'FILE_UNREADABLE')
+        .map((d) => [d.args.reason, d.args.detail, d.location.file])
+        .sort(),
+    ).toEqual([
       ['io', 'EACCES', 'submissions/2026Q3/就业办/附件/现场检查照片.jpg'],
       ['io', 'EIO', 'submissions/2026Q3/就业办/劳务派遣红黑名单.xlsx'],
     ]);
@@ -203,7 +240,12 @@ describe('what cannot be read (8.18, 9.6)', () => {
     const ws = copyExample('ebusy');
     process.env.HRSS_CREDIT_FAULT = 'io:EBUSY@劳务派遣红黑名单.xlsx,io:EPERM@典型案例报道.pdf';
     const { out } = await json(['validate', q(ws, '就业办')], ws);
-    expect(out.diagnostics.filter((d) => d.code === 'FILE_UNREADABLE').map((d) => [d.args.reason, d.args.detail, d.location.file]).sort()).toEqual([
+    expect(
+      out.diagnostics
+        .filter((d) => d.code === 'FILE_UNREADABLE')
+        .map((d) => [d.args.reason, d.args.detail, d.location.file])
+        .sort(),
+    ).toEqual([
       ['locked', 'EBUSY', 'submissions/2026Q3/就业办/劳务派遣红黑名单.xlsx'],
       ['locked', 'EPERM', 'submissions/2026Q3/就业办/附件/典型案例报道.pdf'],
     ]);
@@ -252,7 +294,9 @@ describe('validate an evidence folder or file (7.11)', () => {
     const fake = q(ws, '典型案例.pdf');
     writeFileSync(fake, 'just text');
     const bad = await json(['validate', fake], ws);
-    expect(bad.out.diagnostics.map((d) => [d.code, d.args.reason, d.location.file])).toEqual([['EVIDENCE_FILE_INVALID', 'mismatch', 'submissions/2026Q3/典型案例.pdf']]);
+    expect(bad.out.diagnostics.map((d) => [d.code, d.args.reason, d.location.file])).toEqual([
+      ['EVIDENCE_FILE_INVALID', 'mismatch', 'submissions/2026Q3/典型案例.pdf'],
+    ]);
     const txt = await json(['validate', q(ws, '监察支队', '附件', '欠薪案件典型案例.txt')], ws);
     expect([txt.code, txt.out.diagnostics]).toEqual([0, []]);
   });

@@ -73,7 +73,8 @@ describe('an evidence name compile could not write: validate and compile agree (
   ])('in a zip: %s', async (_name, entry) => {
     const ws = await zipWorkspace([[entry, PDF]]);
     const v = await run(['validate', 'submissions/2026Q3/就业办.zip'], ws);
-    const flagged = (d: Diag) => d.code === 'EVIDENCE_PATH_UNSAFE' && d.args.problem === 'tooLong' && String(d.location.file).includes('就业办.zip!/');
+    const flagged = (d: Diag) =>
+      d.code === 'EVIDENCE_PATH_UNSAFE' && d.args.problem === 'tooLong' && String(d.location.file).includes('就业办.zip!/');
     expect(v.diags.filter(flagged).length).toBe(1);
     expect(v.code).toBe(1);
     const c = await run(['compile', '2026Q3'], ws);
@@ -99,10 +100,15 @@ describe('evidence more than four folders below 附件 is reported, not dropped 
     ['a zip', () => zipWorkspace([[DEEP, PDF]]), 'submissions/2026Q3/就业办.zip'],
   ] as const)('in %s: EVIDENCE_FILE_IGNORED names the deep folder, in validate and compile', async (_kind, make, target) => {
     const ws = await make();
-    for (const args of [['validate', target], ['compile', '2026Q3', '--dry-run']]) {
+    for (const args of [
+      ['validate', target],
+      ['compile', '2026Q3', '--dry-run'],
+    ]) {
       const r = await run(args, ws);
       const deep = r.diags.filter((d) => d.code === 'EVIDENCE_FILE_IGNORED' && d.args.deep === 4);
-      expect(deep.map((d) => d.location.file?.replace(/\\/g, '/').replace(/^.*就业办(\.zip!)?\//, ''))).toEqual(['附件/2026/三季度/案例一/现场']);
+      expect(deep.map((d) => d.location.file?.replace(/\\/g, '/').replace(/^.*就业办(\.zip!)?\//, ''))).toEqual([
+        '附件/2026/三季度/案例一/现场',
+      ]);
     }
   });
   it.each([

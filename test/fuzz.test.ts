@@ -26,7 +26,6 @@ const SEEDS = [
   join(ROOT, 'fixtures', 'real', 'openpyxl-absolute-paths', '名单.xlsx'),
 ];
 
-
 async function unzipAll(buf: Buffer): Promise<{ name: string; data: Buffer }[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true }, (err, z) => {
@@ -118,7 +117,20 @@ const ZIP_MUTATIONS: Mutation[] = [
  * members (values, depths, counts), kept so that the class stays closed.
  */
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[int(r, xs.length)] as T;
-const HOSTILE_SERIALS = ['1E+20', '-1E+20', '-1', '2958466', '1.7976931348623157E+308', '401769', 'Infinity', 'NaN', '1e400', '0', '-0.5', '2958465.99'];
+const HOSTILE_SERIALS = [
+  '1E+20',
+  '-1E+20',
+  '-1',
+  '2958466',
+  '1.7976931348623157E+308',
+  '401769',
+  'Infinity',
+  'NaN',
+  '1e400',
+  '0',
+  '-0.5',
+  '2958465.99',
+];
 const sheetEntry = (e: { name: string }[]) => e.find((x) => /worksheets\/sheet\d*\.xml$/i.test(x.name));
 const XLSX_HOSTILE: Mutation[] = [
   // A number cell becomes a hostile serial, with the first date style the workbook has (s="1" often is one).
@@ -129,7 +141,13 @@ const XLSX_HOSTILE: Mutation[] = [
     const v = pick(r, HOSTILE_SERIALS);
     const style = int(r, 4);
     let n = 0;
-    s.data = Buffer.from(s.data.toString('utf8').replace(/<c r="([A-Z]+\d+)"([^>]*?)(\/?)>(?:<v>[^<]*<\/v><\/c>)?/g, (m, ref: string, _a: string, selfClose: string) => (selfClose === '' && r() < 0.3 && ++n ? `<c r="${ref}" s="${style}"><v>${v}</v></c>` : m)));
+    s.data = Buffer.from(
+      s.data
+        .toString('utf8')
+        .replace(/<c r="([A-Z]+\d+)"([^>]*?)(\/?)>(?:<v>[^<]*<\/v><\/c>)?/g, (m, ref: string, _a: string, selfClose: string) =>
+          selfClose === '' && r() < 0.3 && ++n ? `<c r="${ref}" s="${style}"><v>${v}</v></c>` : m,
+        ),
+    );
     return { bytes: await zipAll(e), what: `${n} cells set to serial ${v} style ${style}` };
   },
   // A t="d" cell or a typed date far outside 1900–2999.
@@ -138,7 +156,13 @@ const XLSX_HOSTILE: Mutation[] = [
     const s = sheetEntry(e);
     if (!s) return { bytes: b, what: 'no sheet' };
     const d = pick(r, ['9999-12-31', '0001-01-01', '1899-12-31', '3000-01-01', '10000-01-01', '0000-00-00']);
-    s.data = Buffer.from(s.data.toString('utf8').replace(/<c r="([A-Z]+\d+)"[^>]*><v>4\d{4}<\/v><\/c>/g, (m, ref: string) => (r() < 0.5 ? `<c r="${ref}" t="d"><v>${d}</v></c>` : m)));
+    s.data = Buffer.from(
+      s.data
+        .toString('utf8')
+        .replace(/<c r="([A-Z]+\d+)"[^>]*><v>4\d{4}<\/v><\/c>/g, (m, ref: string) =>
+          r() < 0.5 ? `<c r="${ref}" t="d"><v>${d}</v></c>` : m,
+        ),
+    );
     return { bytes: await zipAll(e), what: `t="d" ${d}` };
   },
   // Formulas without a cached value, in the spellings exporters use.
@@ -153,7 +177,10 @@ const XLSX_HOSTILE: Mutation[] = [
   // Deep nesting in a random part.
   async (b, r) => {
     const e = await unzipAll(b);
-    const victim = pick(r, e.filter((x) => /\.(xml|rels)$/i.test(x.name)));
+    const victim = pick(
+      r,
+      e.filter((x) => /\.(xml|rels)$/i.test(x.name)),
+    );
     const depth = pick(r, [63, 65, 200, 5000, 100000]);
     const text = victim.data.toString('utf8');
     const at = text.lastIndexOf('</');
@@ -167,7 +194,13 @@ const XLSX_HOSTILE: Mutation[] = [
     if (!wb) return { bytes: b, what: 'no workbook' };
     const times = pick(r, [2, 50, 254, 256, 3000]);
     let k = 0;
-    wb.data = Buffer.from(wb.data.toString('utf8').replace(/<sheet\b[^>]*\/>/g, (m) => Array.from({ length: times }, () => m.replace(/name="([^"]*)"/, (_x, n: string) => `name="${n}${k++ || ''}"`)).join('')));
+    wb.data = Buffer.from(
+      wb.data
+        .toString('utf8')
+        .replace(/<sheet\b[^>]*\/>/g, (m) =>
+          Array.from({ length: times }, () => m.replace(/name="([^"]*)"/, (_x, n: string) => `name="${n}${k++ || ''}"`)).join(''),
+        ),
+    );
     return { bytes: await zipAll(e), what: `${times}× every sheet` };
   },
   // Long text, long attribute values, many attributes.
@@ -192,7 +225,12 @@ const XLSX_HOSTILE: Mutation[] = [
     const e = await unzipAll(b);
     const s = sheetEntry(e);
     if (!s) return { bytes: b, what: 'no sheet' };
-    s.data = Buffer.from(s.data.toString('utf8').replace(/<row r="\d+"/g, '<row r="1"').replace(/ r="([A-Z]+)\d+"/g, ' r="$11"'));
+    s.data = Buffer.from(
+      s.data
+        .toString('utf8')
+        .replace(/<row r="\d+"/g, '<row r="1"')
+        .replace(/ r="([A-Z]+)\d+"/g, ' r="$11"'),
+    );
     return { bytes: await zipAll(e), what: 'every row r="1"' };
   },
 ];
@@ -209,7 +247,13 @@ const CSV_HOSTILE: Mutation[] = [
   // A date column holding dates outside 1900–2999.
   async (b, r) => {
     const d = pick(r, ['3000-01-01', '1899-12-31', '0999-01-01', '99999999', '2958466', '1e20']);
-    return { bytes: Buffer.from(b.toString('latin1').replace(/20\d\d-\d\d-\d\d/g, (m) => (r() < 0.3 ? d : m)), 'latin1'), what: `dates ${d}` };
+    return {
+      bytes: Buffer.from(
+        b.toString('latin1').replace(/20\d\d-\d\d-\d\d/g, (m) => (r() < 0.3 ? d : m)),
+        'latin1',
+      ),
+      what: `dates ${d}`,
+    };
   },
 ];
 
@@ -220,29 +264,37 @@ beforeAll(() => {
 afterAll(() => cleanup(tmp));
 
 describe('mutation fuzzing', () => {
-  it(`${RUNS} mutated files end in findings or a pass (seed ${SEED}${SECONDS ? `, ${SECONDS} s at most` : ''})`, async () => {
-    const rnd = mulberry32(SEED);
-    const seeds = SEEDS.map((p) => ({ path: p, bytes: readFileSync(p) }));
-    const deadline = SECONDS ? Date.now() + SECONDS * 1000 : Number.POSITIVE_INFINITY;
-    let done = 0;
-    mkdirSync(join(tmp, 'cases'), { recursive: true });
-    for (let i = 0; i < RUNS && Date.now() < deadline; i++) {
-      const seed = seeds[int(rnd, seeds.length)] as { path: string; bytes: Buffer };
-      const ext = extname(seed.path);
-      const pool = ext === '.xlsx' ? [...BYTE_MUTATIONS, ...ZIP_MUTATIONS, ...ZIP_MUTATIONS, ...XLSX_HOSTILE] : [...BYTE_MUTATIONS, ...CSV_HOSTILE];
-      const { bytes, what } = await (pool[int(rnd, pool.length)] as Mutation)(seed.bytes, rnd);
-      const file = join(tmp, 'cases', `黑名单-${i}${ext}`);
-      writeFileSync(file, bytes);
-      const res = await runCli(['validate', file, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'], tmp);
-      const context = `case ${i}: ${what} of ${seed.path.slice(ROOT.length + 1)} (${file}); stderr: ${res.stderr.slice(0, 300)}`;
-      expect([0, 1], context).toContain(res.code);
-      const doc = JSON.parse(res.stdout);
-      expect(doc.command, context).toBe('validate');
-      // No date arithmetic on an invalid date (a serial of 1e20 once became 0NaN-NaN-NaN).
-      expect(res.stdout, context).not.toMatch(/NaN-NaN/);
-      done++;
-    }
-    if (SECONDS) expect(done).toBeGreaterThan(Math.min(RUNS, 20));
-    else expect(done).toBe(RUNS);
-  }, ((SECONDS ?? 120) + 60) * 1000);
+  it(
+    `${RUNS} mutated files end in findings or a pass (seed ${SEED}${SECONDS ? `, ${SECONDS} s at most` : ''})`,
+    async () => {
+      const rnd = mulberry32(SEED);
+      const seeds = SEEDS.map((p) => ({ path: p, bytes: readFileSync(p) }));
+      const deadline = SECONDS ? Date.now() + SECONDS * 1000 : Number.POSITIVE_INFINITY;
+      let done = 0;
+      mkdirSync(join(tmp, 'cases'), { recursive: true });
+      for (let i = 0; i < RUNS && Date.now() < deadline; i++) {
+        const seed = seeds[int(rnd, seeds.length)] as { path: string; bytes: Buffer };
+        const ext = extname(seed.path);
+        const pool =
+          ext === '.xlsx' ? [...BYTE_MUTATIONS, ...ZIP_MUTATIONS, ...ZIP_MUTATIONS, ...XLSX_HOSTILE] : [...BYTE_MUTATIONS, ...CSV_HOSTILE];
+        const { bytes, what } = await (pool[int(rnd, pool.length)] as Mutation)(seed.bytes, rnd);
+        const file = join(tmp, 'cases', `黑名单-${i}${ext}`);
+        writeFileSync(file, bytes);
+        const res = await runCli(
+          ['validate', file, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'],
+          tmp,
+        );
+        const context = `case ${i}: ${what} of ${seed.path.slice(ROOT.length + 1)} (${file}); stderr: ${res.stderr.slice(0, 300)}`;
+        expect([0, 1], context).toContain(res.code);
+        const doc = JSON.parse(res.stdout);
+        expect(doc.command, context).toBe('validate');
+        // No date arithmetic on an invalid date (a serial of 1e20 once became 0NaN-NaN-NaN).
+        expect(res.stdout, context).not.toMatch(/NaN-NaN/);
+        done++;
+      }
+      if (SECONDS) expect(done).toBeGreaterThan(Math.min(RUNS, 20));
+      else expect(done).toBe(RUNS);
+    },
+    ((SECONDS ?? 120) + 60) * 1000,
+  );
 });

@@ -22,7 +22,13 @@ afterAll(() => {
 
 /** Runs the CLI as a child; `hung` when it had to be killed. */
 function cli(args: string[], cwd: string): { code: number | null; hung: boolean; doc: Record<string, any> | undefined } {
-  const r = spawnSync(process.execPath, [BIN, ...args, '--format', 'json'], { cwd, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_FAULT: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args, '--format', 'json'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_FAULT: '' },
+  });
   let doc: Record<string, any> | undefined;
   try {
     doc = JSON.parse(r.stdout) as Record<string, any>;
@@ -75,7 +81,11 @@ describe('a FIFO or a device as a package file is refused, never waited on', () 
     const ws = join(tmp, 'swap-fifo');
     cpSync(base, ws, { recursive: true });
     execFileSync('mkfifo', [join(ws, 'packages', '.2026Q3.swap.json')]);
-    for (const args of [['status', '2026Q3'], ['verify', 'packages/2026Q3'], ['export', '2026Q3', '--to', join(ws, 'out')]]) {
+    for (const args of [
+      ['status', '2026Q3'],
+      ['verify', 'packages/2026Q3'],
+      ['export', '2026Q3', '--to', join(ws, 'out')],
+    ]) {
       const r = cli(args, ws);
       expect(r.hung).toBe(false);
       expect(r.code).toBe(0);

@@ -25,7 +25,12 @@ interface Diag {
 async function validateWith(name: string, change: Record<string, unknown>, from = 3): Promise<Diag[]> {
   const dir = join(tmp, name);
   const target = await buildCase(
-    { name, about: '', expect: [], patches: [{ copyRow: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', from, to: 5, change: { 0: 3, ...change } } }] },
+    {
+      name,
+      about: '',
+      expect: [],
+      patches: [{ copyRow: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', from, to: 5, change: { 0: 3, ...change } } }],
+    },
     dir,
   );
   const res = await runCli(['validate', target, '--today', TODAY, '--format', 'json'], dir);
@@ -69,7 +74,7 @@ describe('records.json', () => {
     file = JSON.parse(readFileSync(join(pkg, 'records.json'), 'utf8'));
   });
 
-  it('is schemaVersion 3 with the identity\'s id first on every record, all different', () => {
+  it("is schemaVersion 3 with the identity's id first on every record, all different", () => {
     expect(file.schemaVersion).toBe(3);
     expect(file.records.length).toBeGreaterThan(5);
     for (const r of file.records) {
@@ -91,13 +96,18 @@ describe('records.json', () => {
 
   it('export reads a version 1 file (no ids) and writes the same files', async () => {
     expect((await exportTo('v2')).code).toBe(0);
-    const v1 = { schemaVersion: 1, quarter: (file as unknown as { quarter: string }).quarter, audience: 'sharing', records: file.records.map(({ id: _id, ...rest }) => rest) };
+    const v1 = {
+      schemaVersion: 1,
+      quarter: (file as unknown as { quarter: string }).quarter,
+      audience: 'sharing',
+      records: file.records.map(({ id: _id, ...rest }) => rest),
+    };
     writeFileSync(join(pkg, 'records.json'), `${JSON.stringify(v1, null, 2)}\n`);
     expect((await exportTo('v1')).code).toBe(0);
     expect(filesOf(join(tmp, 'v1'))).toEqual(filesOf(join(tmp, 'v2')));
   });
 
-  it('export refuses an id that is not its record\'s identity, and an unknown version', async () => {
+  it("export refuses an id that is not its record's identity, and an unknown version", async () => {
     const edited = { ...file, records: file.records.map((r, i) => (i === 2 ? { ...r, id: '000000000000' } : r)) };
     writeFileSync(join(pkg, 'records.json'), JSON.stringify(edited));
     const res = await exportTo('edited');

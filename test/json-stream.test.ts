@@ -6,16 +6,27 @@ import { formatJson, jsonWithItemsParts } from '../src/diagnostics/report-docume
 describe('JSON written a part at a time', () => {
   it('is byte for byte the document formatJson makes, for any items and any other members', () => {
     fc.assert(
-      fc.property(fc.array(fc.jsonValue(), { maxLength: 6 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }).filter((k) => k !== 'records'), fc.jsonValue(), { maxKeys: 3 }), (items, extra) => {
-        const doc = { schemaVersion: 1, command: 'register list', ...extra };
-        const parts = [...jsonWithItemsParts(doc, 'records', items)];
-        expect(parts.join('')).toBe(formatJson({ ...doc, records: items }));
-      }),
+      fc.property(
+        fc.array(fc.jsonValue(), { maxLength: 6 }),
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 4 }).filter((k) => k !== 'records'),
+          fc.jsonValue(),
+          { maxKeys: 3 },
+        ),
+        (items, extra) => {
+          const doc = { schemaVersion: 1, command: 'register list', ...extra };
+          const parts = [...jsonWithItemsParts(doc, 'records', items)];
+          expect(parts.join('')).toBe(formatJson({ ...doc, records: items }));
+        },
+      ),
     );
   });
 
   it('writes a long list in parts of about a megabyte, never as one string', () => {
-    const items = Array.from({ length: 60_000 }, (_, i) => ({ id: String(i).padStart(12, '0'), subjectName: '新乡市测试有限公司'.repeat(4) }));
+    const items = Array.from({ length: 60_000 }, (_, i) => ({
+      id: String(i).padStart(12, '0'),
+      subjectName: '新乡市测试有限公司'.repeat(4),
+    }));
     const parts = [...jsonWithItemsParts({ schemaVersion: 1 }, 'records', items)];
     expect(parts.length).toBeGreaterThan(2);
     expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(2 << 20);

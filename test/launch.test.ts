@@ -23,7 +23,11 @@ beforeAll(() => {
 afterAll(() => cleanup(tmp));
 
 function spawnBin(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', HRSS_CREDIT_LAUNCH: '', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', HRSS_CREDIT_LAUNCH: '', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,7 +42,7 @@ describe('a path with no command', () => {
     expect(existsSync(join(ws, '检查结果'))).toBe(false); // typed, not dropped: no marked-up copy
   });
 
-  it('dropped (started from Explorer): validate --annotate, the copies in the workspace\'s 检查结果/ (beside submissions/)', async () => {
+  it("dropped (started from Explorer): validate --annotate, the copies in the workspace's 检查结果/ (beside submissions/)", async () => {
     const dept = join(ws, 'submissions', '2026Q3', '就业办');
     const r = await runCli([dept, ...TODAY, '--format', 'json'], tmp, EXPLORER);
     expect(r.code).toBe(0);
@@ -55,7 +59,9 @@ describe('a path with no command', () => {
     cpSync(join(ws, 'submissions', '2026Q3', '劳动关系科'), join(here, '劳动关系科'), { recursive: true });
     const r = await runCli([join(here, '就业办'), join(here, '劳动关系科'), ...TODAY, '--format', 'json'], join(tmp), EXPLORER);
     expect(r.code, r.stdout).toBe(0);
-    expect(readdirSync(join(here, '检查结果'))).toEqual(expect.arrayContaining(['劳务派遣红黑名单.检查结果.xlsx', '劳动关系科信用红黑名单.检查结果.xlsx']));
+    expect(readdirSync(join(here, '检查结果'))).toEqual(
+      expect.arrayContaining(['劳务派遣红黑名单.检查结果.xlsx', '劳动关系科信用红黑名单.检查结果.xlsx']),
+    );
   });
 
   it('a word that is no command and no path is still a mistyped command, with a suggestion', async () => {
@@ -83,7 +89,7 @@ describe('started from Explorer', () => {
     expect((await runCli([], tmp)).stdout).toContain('用法：');
   });
 
-  it('the window\'s last line is 按任意键关闭窗口…; from a prompt or a script nothing says it (the launcher waits only then)', () => {
+  it("the window's last line is 按任意键关闭窗口…; from a prompt or a script nothing says it (the launcher waits only then)", () => {
     const e = spawnBin(['--version'], tmp, EXPLORER);
     expect(e.code).toBe(0);
     expect(e.stderr).toBe('\n按任意键关闭窗口…\n');
@@ -119,14 +125,21 @@ describe('cmd.exe\'s "D:\\工作区\\" rule', () => {
 });
 
 describe('output to a pipe that closes early', () => {
-  it('ends quietly with the command\'s own exit code, no EPIPE stack', async () => {
+  it("ends quietly with the command's own exit code, no EPIPE stack", async () => {
     // More than a pipe's 64 KB buffer, so the writer is still writing when the reader goes away.
     const dir = join(tmp, 'many-findings', '2026Q3', '就业办');
     mkdirSync(dir, { recursive: true });
     const rows = Array.from({ length: 300 }, (_, i) => `就业,法人,公司${i},,张三${i},事由,依据,2026-13-01`);
-    writeFileSync(join(dir, '红名单.csv'), ['领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定日期', ...rows].join('\r\n'));
+    writeFileSync(
+      join(dir, '红名单.csv'),
+      ['领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定日期', ...rows].join('\r\n'),
+    );
     for (let i = 0; i < 3; i++) {
-      const child = spawn(process.execPath, [BIN, 'validate', dir, '--format', 'json', '--today', '2026-10-15'], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'validate', dir, '--format', 'json', '--today', '2026-10-15'], {
+        cwd: tmp,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       let bytes = 0;
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -143,7 +156,7 @@ describe('output to a pipe that closes early', () => {
 });
 
 describe('next steps that paste', () => {
-  it('compile\'s 下一步 names verify with the path quoted for this shell; pasted into sh, it runs and passes', async () => {
+  it("compile's 下一步 names verify with the path quoted for this shell; pasted into sh, it runs and passes", async () => {
     const w = join(tmp, '汇总 工作区');
     cpSync(EXAMPLE, w, { recursive: true });
     const r = await runCli(['compile', '2026Q3', '-w', w, ...TODAY], tmp);
@@ -155,12 +168,16 @@ describe('next steps that paste', () => {
     const bin = join(tmp, 'bin');
     mkdirSync(bin, { recursive: true });
     writeFileSync(join(bin, 'hrss-credit'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
-    const sh = spawnSync('sh', ['-c', line], { cwd: tmp, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    const sh = spawnSync('sh', ['-c', line], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH ?? ''}` },
+    });
     expect(sh.status, sh.stderr).toBe(0);
   });
 });
 
-describe('nothing is written into the tool\'s own folder', () => {
+describe("nothing is written into the tool's own folder", () => {
   it('template with no --out, run in the tool folder: refused (exit 2) with the fix; with -w it goes into the workspace', () => {
     const before = readdirSync(ROOT).sort();
     const r = spawnBin(['template', '就业办', '--quarter', '2026Q3'], ROOT);
@@ -173,7 +190,7 @@ describe('nothing is written into the tool\'s own folder', () => {
     expect(readdirSync(ROOT).sort()).toEqual(before);
   });
 
-  it('validate --annotate run in the tool folder: the copies go to the workspace\'s 检查结果/, and a DIR in the tool folder is refused', () => {
+  it("validate --annotate run in the tool folder: the copies go to the workspace's 检查结果/, and a DIR in the tool folder is refused", () => {
     const before = readdirSync(ROOT).sort();
     const r = spawnBin(['validate', join(ws, 'submissions', '2026Q3', '就业办'), '--annotate', ...TODAY], ROOT);
     expect(r.code, r.stderr).not.toBe(2);

@@ -16,7 +16,11 @@ interface Cruise {
 }
 
 function cruise(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', '.dependency-cruiser.cjs', ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', '.dependency-cruiser.cjs', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -106,7 +110,11 @@ describe('layers', () => {
       ['src/domain/dates.ts', "import { createRequire } from 'node:module';", 'pure-folders-no-node-module-but-crypto'],
       ['src/schemas/names.ts', "import { createRequire } from 'module';", 'pure-folders-no-node-module-but-crypto'],
       ['src/rules/quarter/places.ts', "import { join } from 'node:path';", 'pure-folders-no-node-module-but-crypto'],
-      ['src/domain/mask.ts', "import { readFile } from 'node:fs/promises';", ['file-system-only-in-io', 'pure-folders-no-node-module-but-crypto']],
+      [
+        'src/domain/mask.ts',
+        "import { readFile } from 'node:fs/promises';",
+        ['file-system-only-in-io', 'pure-folders-no-node-module-but-crypto'],
+      ],
       ['src/schemas/matrix.ts', "import { readFileSync } from 'fs';", ['file-system-only-in-io', 'pure-folders-no-node-module-but-crypto']],
     ];
     // What the pure folders may import, planted where it is not yet used: no rule names these.
@@ -121,7 +129,11 @@ describe('layers', () => {
     writeFileSync(join(dir, 'src/domain/cycle-b.ts'), "import './cycle-a.js';\nexport const b = 2;\n");
 
     it('npm run lint:layers (in npm test) fails', () => {
-      const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'lint:layers'], { cwd: dir, encoding: 'utf8', shell: process.platform === 'win32' });
+      const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'lint:layers'], {
+        cwd: dir,
+        encoding: 'utf8',
+        shell: process.platform === 'win32',
+      });
       expect(r.status).not.toBe(0);
       expect(r.stdout).toContain('rules-never-import-io-or-reporters: src/rules/row/minor.ts → src/io/paths.ts');
     });
@@ -144,11 +156,16 @@ describe('layers', () => {
     for (const e of readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })) {
       if (!e.isFile() || !e.name.endsWith('.ts')) continue;
       const dir = e.parentPath ?? (e as unknown as { path: string }).path;
-      const rel = join(dir, e.name).slice(join(ROOT, 'src').length + 1).split('\\').join('/');
+      const rel = join(dir, e.name)
+        .slice(join(ROOT, 'src').length + 1)
+        .split('\\')
+        .join('/');
       if (/^(cli|io)\//.test(rel)) continue;
-      readFileSync(join(dir, e.name), 'utf8').split('\n').forEach((line, i) => {
-        if (/new Date\(\)|Date\.now\(\)/.test(line.replace(/\/\/.*$/, ''))) offenders.push(`src/${rel}:${i + 1}`);
-      });
+      readFileSync(join(dir, e.name), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/new Date\(\)|Date\.now\(\)/.test(line.replace(/\/\/.*$/, ''))) offenders.push(`src/${rel}:${i + 1}`);
+        });
     }
     expect(offenders).toEqual([]);
   });

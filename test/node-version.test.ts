@@ -17,7 +17,9 @@ describe('nodeRefusal', () => {
     const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
     expect(engines).toBe(`>=${MIN_NODE_MAJOR}`);
     expect(nodeRefusal('v18.20.8', [], {})).toMatch(/^需要 Node\.js 20 或更高版本（当前 v18\.20\.8）。/);
-    expect(nodeRefusal('v18.20.8', ['validate', 'x', '--lang', 'en'], {})).toMatch(/^Node\.js 20 or later is needed \(this is v18\.20\.8\)/);
+    expect(nodeRefusal('v18.20.8', ['validate', 'x', '--lang', 'en'], {})).toMatch(
+      /^Node\.js 20 or later is needed \(this is v18\.20\.8\)/,
+    );
     expect(nodeRefusal('v16.0.0', ['--lang=en'], {})).toMatch(/^Node\.js 20 or later/);
     expect(nodeRefusal('v19.9.0', [], { HRSS_CREDIT_LANG: 'en' })).toMatch(/^Node\.js 20 or later/);
     expect(nodeRefusal('v19.9.0', ['--lang', 'zh-CN'], { HRSS_CREDIT_LANG: 'en' })).toMatch(/^需要 Node\.js 20/);
@@ -29,7 +31,10 @@ describe('nodeRefusal', () => {
 
 describe.runIf(HAVE_OLD_NODE)('under a real Node 18', () => {
   const run = (args: string[], env: Record<string, string> = {}) => {
-    const r = spawnSync(OLD_NODE, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, HRSS_CREDIT_LANG: '', NO_COLOR: '1', ...env } });
+    const r = spawnSync(OLD_NODE, [BIN, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, HRSS_CREDIT_LANG: '', NO_COLOR: '1', ...env },
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
@@ -42,7 +47,11 @@ describe.runIf(HAVE_OLD_NODE)('under a real Node 18', () => {
     const ws = tempDir('old-node');
     try {
       const r = run(['compile', '2026Q3', '-w', EXAMPLE, '--out', join(ws, 'pkg')]);
-      expect(r).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^需要 Node\.js 20 或更高版本（当前 v18\.20\.8）。[^\n]*\n$/) });
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringMatching(/^需要 Node\.js 20 或更高版本（当前 v18\.20\.8）。[^\n]*\n$/),
+      });
       expect(existsSync(join(ws, 'pkg'))).toBe(false);
       expect(run(['--version', '--lang', 'en']).stderr).toMatch(/^Node\.js 20 or later is needed \(this is v18\.20\.8\)/);
       // Dropped on the launcher: the window's last line too, as after any run from Explorer.
@@ -50,7 +59,12 @@ describe.runIf(HAVE_OLD_NODE)('under a real Node 18', () => {
       // --format json: still one JSON document on stdout, as every exit 2.
       const j = run(['validate', EXAMPLE, '--format', 'json']);
       expect(j.code).toBe(2);
-      expect(JSON.parse(j.stdout)).toMatchObject({ schemaVersion: 1, command: 'validate', valid: false, error: { code: 'NODE_UNSUPPORTED', message: expect.stringMatching(/^需要 Node\.js 20/) } });
+      expect(JSON.parse(j.stdout)).toMatchObject({
+        schemaVersion: 1,
+        command: 'validate',
+        valid: false,
+        error: { code: 'NODE_UNSUPPORTED', message: expect.stringMatching(/^需要 Node\.js 20/) },
+      });
     } finally {
       cleanup(ws);
     }

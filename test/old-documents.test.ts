@@ -28,7 +28,7 @@ describe.each([
 ])('a package of $ws', ({ ws, records, manifest }) => {
   const cli = (args: string[]) => runCli([...args, '-w', join(tmp, ws), '--today', '2026-10-20'], tmp, { SOURCE_DATE_EPOCH: '1790000000' });
 
-  it('its documents parse with today\'s schemas, as the version they are', () => {
+  it("its documents parse with today's schemas, as the version they are", () => {
     const r = RecordsFileAnySchema.parse(read(ws, 'records.json'));
     expect(r.schemaVersion).toBe(records);
     // Read into today's version: ids computed for version 1, removals/unchanged kept, corrected empty.
@@ -60,14 +60,31 @@ describe.each([
       const f = manifestFigures(m, d.department);
       const { department: _d, ...figures } = d;
       expect(figures).toEqual(f);
-      const { red, black, rows } = sup.rows.find((r) => r.department === d.department && r.batch === '2026Q3') as { red: number; black: number; rows: number };
+      const { red, black, rows } = sup.rows.find((r) => r.department === d.department && r.batch === '2026Q3') as {
+        red: number;
+        black: number;
+        rows: number;
+      };
       expect({ red, black, rows }).toEqual({ red: f.red, black: f.black, rows: f.red + f.black });
     }
   });
 });
 
 it('diff compares a version 1 package with a version 2 one', async () => {
-  const res = await runCli(['diff', join(tmp, 'records-v1', 'packages', '2026Q3'), join(tmp, 'records-v2-register', 'packages', '2026Q3'), '--format', 'json', '-w', join(tmp, 'records-v2-register'), '--today', '2026-10-20'], tmp);
+  const res = await runCli(
+    [
+      'diff',
+      join(tmp, 'records-v1', 'packages', '2026Q3'),
+      join(tmp, 'records-v2-register', 'packages', '2026Q3'),
+      '--format',
+      'json',
+      '-w',
+      join(tmp, 'records-v2-register'),
+      '--today',
+      '2026-10-20',
+    ],
+    tmp,
+  );
   expect(res.code, res.stdout).toBe(0);
   expect(JSON.parse(res.stdout)).toMatchObject({ command: 'diff' });
 });

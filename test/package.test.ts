@@ -101,7 +101,9 @@ describe('7.1 the old zip and hash go with the old package; replaced packages ar
     const replaced = String(r.doc.replaced).split('/').pop() as string;
     expect(existsSync(join(packages, '2026Q3.zip'))).toBe(false);
     expect(readFileSync(join(packages, `${replaced}.zip`)).equals(oldZip)).toBe(true);
-    expect(readdirSync(packages).sort()).toEqual(['2026Q3', '2026Q3.manifest.sha256', replaced, `${replaced}.manifest.sha256`, `${replaced}.zip`].sort());
+    expect(readdirSync(packages).sort()).toEqual(
+      ['2026Q3', '2026Q3.manifest.sha256', replaced, `${replaced}.manifest.sha256`, `${replaced}.zip`].sort(),
+    );
     expect((await verifyJson(join(packages, replaced))).code).toBe(0);
     expect((await verifyJson(join(packages, `${replaced}.zip`))).code).toBe(0);
   });
@@ -114,9 +116,17 @@ describe('7.1 the old zip and hash go with the old package; replaced packages ar
     expect(first.doc.pruned).toEqual([]);
     const second = await compileJson(ws, '--force', '--zip');
     const gone = String(first.doc.replaced).split('/').pop() as string;
-    expect(second.doc.pruned).toEqual([`${gone}`, `${gone}.zip`, `${gone}.manifest.sha256`].map((n) => expect.stringMatching(new RegExp(`packages/${n.replace(/\./g, '\\.')}$`))));
+    expect(second.doc.pruned).toEqual(
+      [`${gone}`, `${gone}.zip`, `${gone}.manifest.sha256`].map((n) =>
+        expect.stringMatching(new RegExp(`packages/${n.replace(/\./g, '\\.')}$`)),
+      ),
+    );
     const kept = String(second.doc.replaced).split('/').pop() as string;
-    expect(readdirSync(join(ws, 'packages')).filter((n) => n.includes('.replaced-')).sort()).toEqual([kept, `${kept}.manifest.sha256`]);
+    expect(
+      readdirSync(join(ws, 'packages'))
+        .filter((n) => n.includes('.replaced-'))
+        .sort(),
+    ).toEqual([kept, `${kept}.manifest.sha256`]);
     const pretty = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--force'], ROOT);
     expect(pretty.code).toBe(0);
     expect(pretty.stderr).toContain(zhUi.compile.pruned([]).split('：')[0]);
@@ -136,7 +146,9 @@ describe('7.4 sharing files say 共享; the cover scan is internal', () => {
     const m = JSON.parse(readFileSync(join(base, 'packages', '2026Q3', 'manifest.json'), 'utf8'));
     const scan = m.outputs.find((o: { path: string }) => o.path === '典型案例/考试中心/报送单.pdf');
     expect(scan.audience).toBe('internal');
-    expect(m.outputs.find((o: { path: string }) => o.path.startsWith('典型案例/考试中心/') && o.path !== scan.path).audience).toBe('public');
+    expect(m.outputs.find((o: { path: string }) => o.path.startsWith('典型案例/考试中心/') && o.path !== scan.path).audience).toBe(
+      'public',
+    );
   });
 });
 
@@ -146,7 +158,20 @@ describe('7.5 status counts what validate counts', () => {
     const q = join(ws, 'submissions', '2026Q3');
     cpSync(join(q, '劳动关系科', '劳动关系科信用红黑名单.csv'), join(q, '监察科', '名单.csv'));
     await writeFiles(q, {
-      '宣传科/报送单.csv': { csv: { rows: [['报送单位', '宣传科'], ['报送季度', '2026Q3'], ['填报人', '甲'], ['审核人', '乙'], ['审核日期', '2026-10-08'], ['审定人', '丙'], ['审定日期', '2026-10-09'], ['无信息报告', '是']] } },
+      '宣传科/报送单.csv': {
+        csv: {
+          rows: [
+            ['报送单位', '宣传科'],
+            ['报送季度', '2026Q3'],
+            ['填报人', '甲'],
+            ['审核人', '乙'],
+            ['审核日期', '2026-10-08'],
+            ['审定人', '丙'],
+            ['审定日期', '2026-10-09'],
+            ['无信息报告', '是'],
+          ],
+        },
+      },
     });
     writeFileSync(join(q, '散落.txt'), 'x');
     const res = await runCli(['status', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
@@ -183,7 +208,10 @@ describe('7.11 smaller fixes', () => {
     expect(ok.doc.manifest.ok).toBe(true);
     const dir = join(tmp, 'zip-tampered');
     mkdirSync(dir);
-    const entries = listFiles(join(packages, '2026Q3')).map((f) => ({ name: `2026Q3/${f}`, data: f === '公示/红名单.csv' ? Buffer.from('x') : readFileSync(join(packages, '2026Q3', f)) }));
+    const entries = listFiles(join(packages, '2026Q3')).map((f) => ({
+      name: `2026Q3/${f}`,
+      data: f === '公示/红名单.csv' ? Buffer.from('x') : readFileSync(join(packages, '2026Q3', f)),
+    }));
     writeFileSync(join(dir, '2026Q3.zip'), await zipBuffer(entries, new Date(0)));
     cpSync(join(packages, '2026Q3.manifest.sha256'), join(dir, '2026Q3.manifest.sha256'));
     const bad = await verifyJson(join(dir, '2026Q3.zip'));
@@ -235,23 +263,31 @@ describe('8.17 verify reads only regular files inside the package, and the manif
     expect(pretty.stdout).toContain(sha(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'))));
   });
 
-  it.skipIf(process.platform === 'win32')('an output replaced by a FIFO is changed (exit 1), and verify does not hang', async () => {
-    const ws = copyBase('fifo');
-    const target = join(ws, 'packages', '2026Q3', '公示', '红名单.csv');
-    rmSync(target);
-    execFileSync('mkfifo', [target]);
-    // In a child process: a verify that blocks on the FIFO fails this test by its timeout instead of hanging the run.
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'hrss-credit.js'), 'verify', join(ws, 'packages', '2026Q3'), '--format', 'json'], { cwd: ROOT });
-    try {
-      let stdout = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      expect(code).toBe(1);
-      expect(JSON.parse(stdout).changed).toEqual(['公示/红名单.csv']);
-    } finally {
-      child.kill('SIGKILL');
-    }
-  }, 30000);
+  it.skipIf(process.platform === 'win32')(
+    'an output replaced by a FIFO is changed (exit 1), and verify does not hang',
+    async () => {
+      const ws = copyBase('fifo');
+      const target = join(ws, 'packages', '2026Q3', '公示', '红名单.csv');
+      rmSync(target);
+      execFileSync('mkfifo', [target]);
+      // In a child process: a verify that blocks on the FIFO fails this test by its timeout instead of hanging the run.
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'bin', 'hrss-credit.js'), 'verify', join(ws, 'packages', '2026Q3'), '--format', 'json'],
+        { cwd: ROOT },
+      );
+      try {
+        let stdout = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+        expect(code).toBe(1);
+        expect(JSON.parse(stdout).changed).toEqual(['公示/红名单.csv']);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    },
+    30000,
+  );
 
   it('an output replaced by a folder or a link is changed (exit 1, not 2)', async () => {
     const ws = copyBase('folder');
@@ -349,7 +385,10 @@ describe('8.19 an interrupted swap is finished by whichever command reads the pa
   const DEAD = 2 ** 22 + 4321;
 
   /** packages/ as a kill -9 of `compile --force` (without --zip) leaves it after `step` renames. */
-  async function crashed(name: string, step: 1 | 2): Promise<{ ws: string; packages: string; replaced: string; oldZip: Buffer; newManifest: Buffer }> {
+  async function crashed(
+    name: string,
+    step: 1 | 2,
+  ): Promise<{ ws: string; packages: string; replaced: string; oldZip: Buffer; newManifest: Buffer }> {
     const ws = copyBase(name);
     const packages = join(ws, 'packages');
     const fresh = join(tmp, `${name}-fresh`);
@@ -359,7 +398,16 @@ describe('8.19 an interrupted swap is finished by whichever command reads the pa
     const oldZip = readFileSync(join(packages, '2026Q3.zip'));
     writeFileSync(
       join(packages, '.2026Q3.swap.json'),
-      JSON.stringify({ final: '2026Q3', temp, replaced, moves: [{ temp, to: '2026Q3' }, { temp: `${temp}.manifest.sha256`, to: '2026Q3.manifest.sha256' }], pid: DEAD }),
+      JSON.stringify({
+        final: '2026Q3',
+        temp,
+        replaced,
+        moves: [
+          { temp, to: '2026Q3' },
+          { temp: `${temp}.manifest.sha256`, to: '2026Q3.manifest.sha256' },
+        ],
+        pid: DEAD,
+      }),
     );
     // First rename: the old folder moved away.
     renameSync(join(packages, '2026Q3'), join(packages, replaced));
@@ -370,7 +418,9 @@ describe('8.19 an interrupted swap is finished by whichever command reads the pa
   }
 
   function expectFinished(c: { packages: string; replaced: string; oldZip: Buffer; newManifest: Buffer }): void {
-    expect(readdirSync(c.packages).sort()).toEqual(['2026Q3', '2026Q3.manifest.sha256', c.replaced, `${c.replaced}.manifest.sha256`, `${c.replaced}.zip`].sort());
+    expect(readdirSync(c.packages).sort()).toEqual(
+      ['2026Q3', '2026Q3.manifest.sha256', c.replaced, `${c.replaced}.manifest.sha256`, `${c.replaced}.zip`].sort(),
+    );
     expect(readFileSync(join(c.packages, '2026Q3', 'manifest.json')).equals(c.newManifest)).toBe(true);
     expect(readFileSync(join(c.packages, `${c.replaced}.zip`)).equals(c.oldZip)).toBe(true);
   }
@@ -386,7 +436,10 @@ describe('8.19 an interrupted swap is finished by whichever command reads the pa
 
   it('killed between the two renames: export of the quarter finds it', async () => {
     const c = await crashed('crash-export', 1);
-    const res = await runCli(['export', '2026Q3', '-w', c.ws, '--today', TODAY, '--to', join(tmp, 'crash-export-out'), '--format', 'json'], ROOT);
+    const res = await runCli(
+      ['export', '2026Q3', '-w', c.ws, '--today', TODAY, '--to', join(tmp, 'crash-export-out'), '--format', 'json'],
+      ROOT,
+    );
     expect(res.code).toBe(0);
     expectFinished(c);
   });

@@ -21,7 +21,19 @@ const IN_NOTE = '(0373)6012345';
 const IN_FROM = '13512345678';
 const IN_BY = '１５９ ０３７３ ０００１';
 let publishOut = '';
-const PLANTED = [IN_REASON, MOBILE_IN_REASON, LANDLINE_IN_REMARKS, IN_FILLER, IN_REVIEWER, IN_PHONE_FIELD, IN_SUMMARY, IN_OPINION, IN_NOTE, IN_FROM, IN_BY];
+const PLANTED = [
+  IN_REASON,
+  MOBILE_IN_REASON,
+  LANDLINE_IN_REMARKS,
+  IN_FILLER,
+  IN_REVIEWER,
+  IN_PHONE_FIELD,
+  IN_SUMMARY,
+  IN_OPINION,
+  IN_NOTE,
+  IN_FROM,
+  IN_BY,
+];
 const masked = (id: string): string => `${id.slice(0, 6)}********${id.slice(-4)}`;
 
 const REASON = `拖欠劳动者工资，受到行政处罚（当事人身份证${IN_REASON}，电话${MOBILE_IN_REASON}）`;
@@ -88,7 +100,10 @@ describe('a finding whose args are a list of names (found by the property test)'
     const ws2 = join(tmp, 'ws-cases');
     cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws2, { recursive: true });
     const file = join(ws2, 'submissions', '2026Q3', '就业局', '报送单.csv');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('报送日期,', `典型案例,案例_${IN_FILLER}.pdf；报道${IN_REVIEWER}.pdf\r\n报送日期,`));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('报送日期,', `典型案例,案例_${IN_FILLER}.pdf；报道${IN_REVIEWER}.pdf\r\n报送日期,`),
+    );
     // A black list: its case report is required, so a named one that is missing is an error naming it.
     writeFileSync(
       join(ws2, 'submissions', '2026Q3', '就业局', '补充黑名单.csv'),
@@ -153,17 +168,43 @@ describe('a year of the register: public outputs mask what 共享 and the regist
   });
 
   it('objection add / resolve and register note: TEXT_PERSONAL_INFO (warning, exit 0), stored as typed, masked in every output', async () => {
-    const add = await cli(['objection', 'add', '--received', '2026-10-16', '--from', `杨文博 ${IN_FROM}`, '--subject', '杨文博', '--summary', `认定事实有误，请回电${IN_SUMMARY}`, '--format', 'json'], '2026-10-16');
+    const add = await cli(
+      [
+        'objection',
+        'add',
+        '--received',
+        '2026-10-16',
+        '--from',
+        `杨文博 ${IN_FROM}`,
+        '--subject',
+        '杨文博',
+        '--summary',
+        `认定事实有误，请回电${IN_SUMMARY}`,
+        '--format',
+        'json',
+      ],
+      '2026-10-16',
+    );
     expect(add.code, add.stdout).toBe(0);
     const added = json(add.stdout);
-    expect(added.diagnostics.map((d: any) => [d.code, d.severity, d.args])).toEqual([['TEXT_PERSONAL_INFO', 'warning', { option: '--summary', kind: 'mobile', value: '138****1234' }]]);
+    expect(added.diagnostics.map((d: any) => [d.code, d.severity, d.args])).toEqual([
+      ['TEXT_PERSONAL_INFO', 'warning', { option: '--summary', kind: 'mobile', value: '138****1234' }],
+    ]);
     const number = added.objection.number as string;
-    const resolve = await cli(['objection', 'resolve', number, '--outcome', '撤销', '--opinion', `经核查，当事人（身份证${IN_OPINION}）认定有误，予以撤销`], '2026-10-19');
+    const resolve = await cli(
+      ['objection', 'resolve', number, '--outcome', '撤销', '--opinion', `经核查，当事人（身份证${IN_OPINION}）认定有误，予以撤销`],
+      '2026-10-19',
+    );
     expect(resolve.code, resolve.stdout).toBe(0);
     expect(resolve.stdout).toContain('TEXT_PERSONAL_INFO');
-    const note = await cli(['register', 'note', `已电话告知 ${IN_NOTE}`, '--id', added.objection.recordId, '--format', 'json'], '2026-10-19');
+    const note = await cli(
+      ['register', 'note', `已电话告知 ${IN_NOTE}`, '--id', added.objection.recordId, '--format', 'json'],
+      '2026-10-19',
+    );
     expect(note.code).toBe(0);
-    expect(json(note.stdout).diagnostics.map((d: any) => [d.code, d.args.option, d.args.kind, d.args.value])).toEqual([['TEXT_PERSONAL_INFO', 'note', 'landline', '0373***2345']]);
+    expect(json(note.stdout).diagnostics.map((d: any) => [d.code, d.args.option, d.args.kind, d.args.value])).toEqual([
+      ['TEXT_PERSONAL_INFO', 'note', 'landline', '0373***2345'],
+    ]);
     // Stored as typed: the register is the internal record.
     const events = readFileSync(join(ws, 'register', 'events.jsonl'), 'utf8');
     for (const typed of [IN_SUMMARY, IN_OPINION, IN_NOTE]) expect(events).toContain(typed);

@@ -40,12 +40,24 @@ const idNumber = fc
     return old && year < 2000 ? `${area}${birth.slice(2).replace(/-/g, '')}${String(seq).padStart(3, '0')}` : id;
   });
 
-const mobile = fc.tuple(fc.constantFrom('13', '14', '15', '16', '17', '18', '19'), fc.integer({ min: 0, max: 999_999_999 })).map(([p, n]) => `${p}${String(n).padStart(9, '0')}`);
+const mobile = fc
+  .tuple(fc.constantFrom('13', '14', '15', '16', '17', '18', '19'), fc.integer({ min: 0, max: 999_999_999 }))
+  .map(([p, n]) => `${p}${String(n).padStart(9, '0')}`);
 
 /** A fixed line with its area code: 010/02X + 8 digits, 4-digit codes + 7 or 8 (the local number starts with 2–9). */
 const landline = fc
-  .tuple(fc.constantFrom('010', '021', '0373', '0371', '0755'), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 0, max: 9_999_999 }), fc.boolean())
-  .map(([area, first, rest, eight]) => ({ area, local: `${first}${String(rest).padStart(area.length === 3 || eight ? 7 : 6, '0').slice(0, area.length === 3 || eight ? 7 : 6)}` }));
+  .tuple(
+    fc.constantFrom('010', '021', '0373', '0371', '0755'),
+    fc.integer({ min: 2, max: 9 }),
+    fc.integer({ min: 0, max: 9_999_999 }),
+    fc.boolean(),
+  )
+  .map(([area, first, rest, eight]) => ({
+    area,
+    local: `${first}${String(rest)
+      .padStart(area.length === 3 || eight ? 7 : 6, '0')
+      .slice(0, area.length === 3 || eight ? 7 : 6)}`,
+  }));
 
 /** How a person types it: grouped or not, half- or full-width, inside Chinese text. */
 const typedNumber = fc
@@ -65,7 +77,10 @@ const typedNumber = fc
     if (p.kind === 'id') typed = p.id.length === 18 ? [p.id.slice(0, 6), p.id.slice(6, 14), p.id.slice(14)].join(p.sep) : p.id;
     else if (p.kind === 'mobile') typed = [p.mobile.slice(0, 3), p.mobile.slice(3, 7), p.mobile.slice(7)].join(p.sep);
     // 12 digits in one run need the separator a person types (docs/decisions.md): so does this generator.
-    else typed = p.paren ? `(${p.landline.area})${p.landline.local}` : `${p.landline.area}${p.sep || (p.landline.area.length + p.landline.local.length > 11 ? '-' : '')}${p.landline.local}`;
+    else
+      typed = p.paren
+        ? `(${p.landline.area})${p.landline.local}`
+        : `${p.landline.area}${p.sep || (p.landline.area.length + p.landline.local.length > 11 ? '-' : '')}${p.landline.local}`;
     if (p.fullWidth) typed = FULL_WIDTH(typed).replace(/[()]/g, (c) => (c === '(' ? '（' : '）'));
     return { typed, text: `${p.before}${typed}${p.after}` };
   });
@@ -74,10 +89,31 @@ const typedNumber = fc
 const personId = idNumber.filter((id) => id.length === 18);
 
 const SLOTS = [
-  'listName', 'companyName', 'legalRep', 'facts', 'basis', 'measures', 'remarks', 'personName', 'personFacts',
-  'fileName', 'evidenceName', 'removalReason', 'removalRemarks', 'violationNo',
-  'filler', 'phone', 'reviewer', 'approver',
-  'from', 'summary', 'opinion', 'note', 'by', 'publishBy', 'subjectQuery',
+  'listName',
+  'companyName',
+  'legalRep',
+  'facts',
+  'basis',
+  'measures',
+  'remarks',
+  'personName',
+  'personFacts',
+  'fileName',
+  'evidenceName',
+  'removalReason',
+  'removalRemarks',
+  'violationNo',
+  'filler',
+  'phone',
+  'reviewer',
+  'approver',
+  'from',
+  'summary',
+  'opinion',
+  'note',
+  'by',
+  'publishBy',
+  'subjectQuery',
 ] as const;
 type Slot = (typeof SLOTS)[number];
 
@@ -101,11 +137,63 @@ function plantWorkspace(ws: string, p: Planting): void {
   writeFileSync(
     join(q3, '就业局', `补充名单_${n('fileName')}.csv`),
     csvFile([
-      ['名单类型', '领域', '名单名称', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '证件类型', '证件号码', '列入事由', '认定依据', '认定文书号', '认定日期', '公示截止日期', '失信程度', '奖惩措施', '备注'],
-      ['黑名单', '就业', `就业失信单位${n('listName')}`, '法人及非法人组织', `新乡市示例劳务有限公司${n('companyName')}`, '91410702MA9LQ3T4X3', `刘志强${n('legalRep')}`, '', '',
-        `拒不整改${n('facts')}`, `《就业促进法》${n('basis')}`, '新人社监罚〔2026〕12号', '2026-09-20', '2027-09-19', '一般', `限制享受优惠政策${n('measures')}`, `备注${n('remarks')}`],
-      ['黑名单', '就业', '就业失信人员', '自然人', `王某${n('personName')}`, '', '', '居民身份证', p.person,
-        `骗取就业补贴${n('personFacts')}`, '《就业促进法》', '新人社监罚〔2026〕13号', '2026-09-21', '2027-09-20', '一般', '', ''],
+      [
+        '名单类型',
+        '领域',
+        '名单名称',
+        '主体类别',
+        '主体名称',
+        '统一社会信用代码',
+        '法定代表人',
+        '证件类型',
+        '证件号码',
+        '列入事由',
+        '认定依据',
+        '认定文书号',
+        '认定日期',
+        '公示截止日期',
+        '失信程度',
+        '奖惩措施',
+        '备注',
+      ],
+      [
+        '黑名单',
+        '就业',
+        `就业失信单位${n('listName')}`,
+        '法人及非法人组织',
+        `新乡市示例劳务有限公司${n('companyName')}`,
+        '91410702MA9LQ3T4X3',
+        `刘志强${n('legalRep')}`,
+        '',
+        '',
+        `拒不整改${n('facts')}`,
+        `《就业促进法》${n('basis')}`,
+        '新人社监罚〔2026〕12号',
+        '2026-09-20',
+        '2027-09-19',
+        '一般',
+        `限制享受优惠政策${n('measures')}`,
+        `备注${n('remarks')}`,
+      ],
+      [
+        '黑名单',
+        '就业',
+        '就业失信人员',
+        '自然人',
+        `王某${n('personName')}`,
+        '',
+        '',
+        '居民身份证',
+        p.person,
+        `骗取就业补贴${n('personFacts')}`,
+        '《就业促进法》',
+        '新人社监罚〔2026〕13号',
+        '2026-09-21',
+        '2027-09-20',
+        '一般',
+        '',
+        '',
+      ],
     ]),
   );
   copyFileSync(join(q3, '就业局', '附件', '稳岗就业典型事迹.pdf'), join(q3, '就业局', '附件', `典型案例_${n('evidenceName')}.pdf`));
@@ -119,8 +207,30 @@ function plantWorkspace(ws: string, p: Planting): void {
   writeFileSync(
     join(q3, '劳动关系科', '移出申请.csv'),
     csvFile([
-      ['名单类型', '主体名称', '统一社会信用代码', '认定文书号', '移出类型', '移出原因', '违法违规认定文书号', '审查日期', '报备市信用办日期', '备注'],
-      ['红名单', '新乡市牧野区诚信劳务有限公司', '91410711MA4B7N2Q06', '新人社劳〔2026〕3号', '违法违规移出', `拖欠劳动者工资${n('removalReason')}`, `新人社监罚〔2026〕40号${n('violationNo')}`, '2026-09-25', '', `经办${n('removalRemarks')}`],
+      [
+        '名单类型',
+        '主体名称',
+        '统一社会信用代码',
+        '认定文书号',
+        '移出类型',
+        '移出原因',
+        '违法违规认定文书号',
+        '审查日期',
+        '报备市信用办日期',
+        '备注',
+      ],
+      [
+        '红名单',
+        '新乡市牧野区诚信劳务有限公司',
+        '91410711MA4B7N2Q06',
+        '新人社劳〔2026〕3号',
+        '违法违规移出',
+        `拖欠劳动者工资${n('removalReason')}`,
+        `新人社监罚〔2026〕40号${n('violationNo')}`,
+        '2026-09-25',
+        '',
+        `经办${n('removalRemarks')}`,
+      ],
     ]),
   );
   // A supplementary batch after the 撤销: it lists the revoked record (with the opinion as its reason).
@@ -164,7 +274,21 @@ async function runYear(ws: string, p: Planting): Promise<Seen> {
   };
 
   for (const dept of ['就业局', '劳动关系科']) await both(['validate', `submissions/2026Q3/${dept}`], '2026-10-15', 0);
-  await run(['register', 'import', 'history/2026Q2/劳动关系科2026年第二季度信用红黑名单.csv', '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科'], '2026-10-15', 0);
+  await run(
+    [
+      'register',
+      'import',
+      'history/2026Q2/劳动关系科2026年第二季度信用红黑名单.csv',
+      '--batch',
+      '2026Q2',
+      '--published-on',
+      '2026-07-20',
+      '--department',
+      '劳动关系科',
+    ],
+    '2026-10-15',
+    0,
+  );
   await both(['status', '2026Q3'], '2026-10-15');
   await run(['compile', '2026Q3', '--dry-run'], '2026-10-15', 0);
   await run(['compile', '2026Q3', '--format', 'json'], '2026-10-15', 0);
@@ -178,11 +302,36 @@ async function runYear(ws: string, p: Planting): Promise<Seen> {
   await run(['register', 'list', '--find', n('subjectQuery')], '2026-10-16');
   await both(['diff', '2026Q2', '2026Q3'], '2026-10-16', 0);
   const objection = JSON.parse(
-    await run(['objection', 'add', '--received', '2026-10-16', '--subject', p.person, '--from', `王某${n('from')}`, '--summary', `认定事实有误${n('summary')}`, '--format', 'json'], '2026-10-16', 0),
+    await run(
+      [
+        'objection',
+        'add',
+        '--received',
+        '2026-10-16',
+        '--subject',
+        p.person,
+        '--from',
+        `王某${n('from')}`,
+        '--summary',
+        `认定事实有误${n('summary')}`,
+        '--format',
+        'json',
+      ],
+      '2026-10-16',
+      0,
+    ),
   ) as Record<string, any>;
-  await run(['objection', 'add', '--received', '2026-10-16', '--subject', `不存在${n('subjectQuery')}`, '--from', 'x', '--summary', 'y'], '2026-10-16', 1);
+  await run(
+    ['objection', 'add', '--received', '2026-10-16', '--subject', `不存在${n('subjectQuery')}`, '--from', 'x', '--summary', 'y'],
+    '2026-10-16',
+    1,
+  );
   await both(['objection', 'list', '--all'], '2026-10-16', 0);
-  await run(['objection', 'resolve', objection.objection.number, '--outcome', '撤销', '--opinion', `经核查予以撤销${n('opinion')}`], '2026-10-19', 0);
+  await run(
+    ['objection', 'resolve', objection.objection.number, '--outcome', '撤销', '--opinion', `经核查予以撤销${n('opinion')}`],
+    '2026-10-19',
+    0,
+  );
   await run(['objection', 'letter', objection.objection.number], '2026-10-19', 0);
   await run(['register', 'note', `已电话告知${n('note')}`, '--id', person.id], '2026-10-19', 0);
   await both(['register', 'show', person.id], '2026-10-19', 0);
@@ -199,7 +348,8 @@ async function runYear(ws: string, p: Planting): Promise<Seen> {
     const pkg = join(ws, 'packages', batch);
     for (const f of filesUnder(join(pkg, '公示'))) await file(`${batch}/公示/${f}`, join(pkg, '公示', f), true);
     // 典型案例 is public: its file names are what is published.
-    if (existsSync(join(pkg, '典型案例'))) seen.documents.push({ where: `${batch}/典型案例`, text: filesUnder(join(pkg, '典型案例')).join('\n') });
+    if (existsSync(join(pkg, '典型案例')))
+      seen.documents.push({ where: `${batch}/典型案例`, text: filesUnder(join(pkg, '典型案例')).join('\n') });
   }
   await file('报告.html', join(ws, 'packages', '2026Q3', '报告.html'), true);
   await file('年度报告.html', join(ws, '年度报告.html'), true);
@@ -231,22 +381,26 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('privacy as a property: a planted ID or phone number never reaches the public audience', () => {
-  it(`over a whole year, in every public byte written or printed (${RUNS} plantings)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(planting, async (p) => {
-        const ws = join(tmp, `ws-${++runs}`);
-        plantWorkspace(ws, p);
-        try {
-          const seen = await runYear(ws, p);
-          expect(leaks(seen, p)).toEqual([]);
-          expect(internalShown(seen)).toEqual([]);
-        } finally {
-          rmSync(ws, { recursive: true, force: true });
-        }
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-  }, 120_000 * RUNS);
+  it(
+    `over a whole year, in every public byte written or printed (${RUNS} plantings)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(planting, async (p) => {
+          const ws = join(tmp, `ws-${++runs}`);
+          plantWorkspace(ws, p);
+          try {
+            const seen = await runYear(ws, p);
+            expect(leaks(seen, p)).toEqual([]);
+            expect(internalShown(seen)).toEqual([]);
+          } finally {
+            rmSync(ws, { recursive: true, force: true });
+          }
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    120_000 * RUNS,
+  );
 
   it('the real binary (one pass): its stdout and stderr, and --full says so on stderr', async () => {
     const [p] = fc.sample(planting, { numRuns: 1, seed: 18 }) as [Planting];
@@ -257,14 +411,35 @@ describe('privacy as a property: a planted ID or phone number never reaches the 
     for (const args of [
       ['compile', '2026Q3'],
       ['publish', '2026Q3', '--on', '2026-10-15', '--by', `张三${n('publishBy')}`],
-      ['objection', 'add', '--received', '2026-10-16', '--subject', p.person, '--from', `王某${n('from')}`, '--summary', `认定事实有误${n('summary')}`],
+      [
+        'objection',
+        'add',
+        '--received',
+        '2026-10-16',
+        '--subject',
+        p.person,
+        '--from',
+        `王某${n('from')}`,
+        '--summary',
+        `认定事实有误${n('summary')}`,
+      ],
       ['objection', 'resolve', 'O2026-001', '--outcome', '撤销', '--opinion', `经核查予以撤销${n('opinion')}`],
     ]) {
       const res = await runCli([...args, '-w', ws, '--today', '2026-10-19'], ws, ENV);
       expect(res.code, `${args.join(' ')}\n${res.stdout}${res.stderr}`).toBe(0);
     }
-    const bin = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'hrss-credit.js'), ...args, '-w', ws, '--today', '2026-10-20'], { cwd: ws, encoding: 'utf8', env: { ...process.env, ...ENV } });
-    const outputs = [['register', 'list', '--status', 'all'], ['objection', 'list', '--all'], ['validate', 'submissions/2026Q3/就业局'], ['supervise', '2026']].map((a) => bin(a));
+    const bin = (args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin', 'hrss-credit.js'), ...args, '-w', ws, '--today', '2026-10-20'], {
+        cwd: ws,
+        encoding: 'utf8',
+        env: { ...process.env, ...ENV },
+      });
+    const outputs = [
+      ['register', 'list', '--status', 'all'],
+      ['objection', 'list', '--all'],
+      ['validate', 'submissions/2026Q3/就业局'],
+      ['supervise', '2026'],
+    ].map((a) => bin(a));
     for (const r of outputs) expect(r.status).toBe(0);
     const seen: Seen = { outputs: outputs.map((r, i) => ({ where: `bin ${i}`, text: `${r.stdout}\n${r.stderr}` })), documents: [] };
     expect(leaks(seen, p)).toEqual([]);

@@ -31,7 +31,21 @@ beforeAll(() => {
 });
 afterAll(() => cleanup(tmp));
 
-const HEADERS = ['名单类型', '领域', '名单名称', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定文书号', '认定日期', '公示截止日期', '备注'];
+const HEADERS = [
+  '名单类型',
+  '领域',
+  '名单名称',
+  '主体类别',
+  '主体名称',
+  '统一社会信用代码',
+  '法定代表人',
+  '列入事由',
+  '认定依据',
+  '认定文书号',
+  '认定日期',
+  '公示截止日期',
+  '备注',
+];
 
 /** The example workspace plus one 就业局 black-list CSV whose text carries personal information. */
 async function workspace(name: string, extra: Record<string, unknown> = {}): Promise<string> {
@@ -42,8 +56,21 @@ async function workspace(name: string, extra: Record<string, unknown> = {}): Pro
       csv: {
         rows: [
           HEADERS,
-          ['黑名单', '就业', '就业失信单位', '法人及非法人组织', '新乡市示例劳务有限公司', '91410702MA9LQ3T4X3', '刘志强',
-            `法定代表人身份证${IN_FACTS}，手机138 1234 5678，拒不整改\uFFFE`, '《就业促进法》', '新人社监罚〔2026〕12号', '2026-09-20', '2027-09-19', `联系人x${IN_FACTS}X`],
+          [
+            '黑名单',
+            '就业',
+            '就业失信单位',
+            '法人及非法人组织',
+            '新乡市示例劳务有限公司',
+            '91410702MA9LQ3T4X3',
+            '刘志强',
+            `法定代表人身份证${IN_FACTS}，手机138 1234 5678，拒不整改\uFFFE`,
+            '《就业促进法》',
+            '新人社监罚〔2026〕12号',
+            '2026-09-20',
+            '2027-09-19',
+            `联系人x${IN_FACTS}X`,
+          ],
         ],
       },
     },
@@ -97,7 +124,10 @@ describe('personal information in free text (SCHEMA_PERSONAL_INFO)', () => {
 
   beforeAll(async () => {
     ws = await workspace('free-text');
-    validateOut = await runCli(['validate', join(ws, 'submissions', '2026Q3', '就业局'), '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    validateOut = await runCli(
+      ['validate', join(ws, 'submissions', '2026Q3', '就业局'), '-w', ws, '--today', TODAY, '--format', 'json'],
+      ROOT,
+    );
     const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
     expect(res.code).toBe(0);
     pkg = join(ws, 'packages', '2026Q3');
@@ -108,7 +138,12 @@ describe('personal information in free text (SCHEMA_PERSONAL_INFO)', () => {
     const doc = JSON.parse(validateOut.stdout);
     const found = doc.diagnostics
       .filter((d: { code: string }) => d.code === 'SCHEMA_PERSONAL_INFO')
-      .map((d: { severity: string; location: { row: number; column: string }; args: object }) => [d.severity, d.location.row, d.location.column, d.args]);
+      .map((d: { severity: string; location: { row: number; column: string }; args: object }) => [
+        d.severity,
+        d.location.row,
+        d.location.column,
+        d.args,
+      ]);
     expect(found).toEqual([
       ['warning', 2, 'H', { field: 'facts', kind: 'idNumber', value: masked(IN_FACTS) }],
       ['warning', 2, 'H', { field: 'facts', kind: 'mobile', value: '138****5678' }],
@@ -152,7 +187,31 @@ describe('ID numbers in names and cover fields are masked wherever the tool prin
   beforeAll(async () => {
     ws = await workspace('names', {
       [`就业局/名单_${IN_SHEET_NAME}.xlsx`]: {
-        workbook: { sheets: [{ name: `黑名单${IN_SHEET_NAME}`, rows: [HEADERS, ['黑名单', '就业', '就业失信单位', '法人及非法人组织', '新乡市另一劳务有限公司', '91410702MA46B2QK4T', '王某', `手机${PHONE}`, '《就业促进法》', '新人社监罚〔2026〕13号', '2026-09-21', '2027-09-20', '']] }] },
+        workbook: {
+          sheets: [
+            {
+              name: `黑名单${IN_SHEET_NAME}`,
+              rows: [
+                HEADERS,
+                [
+                  '黑名单',
+                  '就业',
+                  '就业失信单位',
+                  '法人及非法人组织',
+                  '新乡市另一劳务有限公司',
+                  '91410702MA46B2QK4T',
+                  '王某',
+                  `手机${PHONE}`,
+                  '《就业促进法》',
+                  '新人社监罚〔2026〕13号',
+                  '2026-09-21',
+                  '2027-09-20',
+                  '',
+                ],
+              ],
+            },
+          ],
+        },
       },
     });
     // An evidence file whose name carries an ID: 典型案例 is public.
@@ -160,7 +219,15 @@ describe('ID numbers in names and cover fields are masked wherever the tool prin
     // The reviewer's name typed with an ID number after it, on the 就业局 cover.
     const cover = join(ws, 'submissions', '2026Q3', '就业局', '报送单.csv');
     await writeFiles(join(ws, 'submissions', '2026Q3'), {
-      '就业局/报送单.csv': { csv: { rows: readFileSync(cover, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/).map((l) => (l.startsWith('审核人') ? ['审核人（分管领导）', `李建国ID${IN_COVER}`] : l.split(','))) } },
+      '就业局/报送单.csv': {
+        csv: {
+          rows: readFileSync(cover, 'utf8')
+            .replace(/^\ufeff/, '')
+            .trim()
+            .split(/\r?\n/)
+            .map((l) => (l.startsWith('审核人') ? ['审核人（分管领导）', `李建国ID${IN_COVER}`] : l.split(','))),
+        },
+      },
     });
   });
 
@@ -192,8 +259,16 @@ describe('ID numbers in names and cover fields are masked wherever the tool prin
     for (const id of ALL_IDS) expect(res.stdout).not.toContain(id);
     const pkg = join(ws, 'packages', '2026Q3');
     const manifest = readFileSync(join(pkg, 'manifest.json'), 'utf8');
-    expect(JSON.parse(manifest).departments.find((d: { name: string }) => d.name === '就业局').reviewer).toBe(`李建国ID${masked(IN_COVER)}`);
-    const texts = [manifest, readFileSync(join(pkg, 'report.json'), 'utf8'), await xlsxText(join(pkg, '报送情况.xlsx')), await xlsxText(join(pkg, PUBLIC_XLSX)), readFileSync(join(pkg, '公示', '黑名单.csv'), 'utf8')];
+    expect(JSON.parse(manifest).departments.find((d: { name: string }) => d.name === '就业局').reviewer).toBe(
+      `李建国ID${masked(IN_COVER)}`,
+    );
+    const texts = [
+      manifest,
+      readFileSync(join(pkg, 'report.json'), 'utf8'),
+      await xlsxText(join(pkg, '报送情况.xlsx')),
+      await xlsxText(join(pkg, PUBLIC_XLSX)),
+      readFileSync(join(pkg, '公示', '黑名单.csv'), 'utf8'),
+    ];
     for (const text of texts) {
       for (const id of ALL_IDS) expect(text).not.toContain(id);
       expect(text).not.toContain(PHONE);
@@ -220,7 +295,9 @@ describe('characters XML 1.0 forbids (SCHEMA_CHARACTER_INVALID)', () => {
   });
 
   it('validate reports the cell and the code point', () => {
-    const found = validateDoc.diagnostics.filter((d) => d.code === 'SCHEMA_CHARACTER_INVALID').map((d) => [d.location.row, d.location.column, d.args]);
+    const found = validateDoc.diagnostics
+      .filter((d) => d.code === 'SCHEMA_CHARACTER_INVALID')
+      .map((d) => [d.location.row, d.location.column, d.args]);
     expect(found).toEqual([[2, 'H', { field: 'facts', codepoint: 'U+FFFE' }]]);
   });
 
@@ -255,15 +332,23 @@ describe('messages that say what happened', () => {
   }
 
   it('SCHEMA_PERIOD_SEVERITY: a typed end date beyond 失信程度; an empty one defaults within it (truth.md)', async () => {
-    const computed = await validateCase('severity-computed', [{ set: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', cell: 'N4', value: '一般' } }]);
+    const computed = await validateCase('severity-computed', [
+      { set: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', cell: 'N4', value: '一般' } },
+    ]);
     expect(computed.map((d) => [d.code, d.args.computed])).toEqual([]);
-    const typed = await validateCase('severity-typed', [{ set: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', cell: 'N3', value: '一般' } }]);
+    const typed = await validateCase('severity-typed', [
+      { set: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', cell: 'N3', value: '一般' } },
+    ]);
     expect(typed.map((d) => [d.code, 'computed' in d.args])).toEqual([['SCHEMA_PERIOD_SEVERITY', false]]);
   });
 
   it('an ID number in the credit-code column: reason idNumber, masked, no check-digit message', async () => {
     const id = makeIdNumber('410702', '1979-11-23', '052');
-    const found = await validateCase('credit-code-id', [{ set: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', cell: 'F3', value: { text: id } } }]);
-    expect(found.map((d) => [d.code, d.args])).toEqual([['SCHEMA_CREDIT_CODE_FORMAT', { value: masked(id), length: 18, reason: 'idNumber' }]]);
+    const found = await validateCase('credit-code-id', [
+      { set: { file: '2026Q3/就业办/劳务派遣红黑名单.xlsx', sheet: '黑名单', cell: 'F3', value: { text: id } } },
+    ]);
+    expect(found.map((d) => [d.code, d.args])).toEqual([
+      ['SCHEMA_CREDIT_CODE_FORMAT', { value: masked(id), length: 18, reason: 'idNumber' }],
+    ]);
   });
 });

@@ -36,7 +36,12 @@ function unzip(file: string): Promise<Entry[]> {
           const chunks: Buffer[] = [];
           s.on('data', (c: Buffer) => chunks.push(c));
           s.on('end', () => {
-            out.push({ name: e.fileName, data: Buffer.concat(chunks), mode: (e.externalFileAttributes >>> 16) & 0o777, mtime: e.getLastModDate() });
+            out.push({
+              name: e.fileName,
+              data: Buffer.concat(chunks),
+              mode: (e.externalFileAttributes >>> 16) & 0o777,
+              mtime: e.getLastModDate(),
+            });
             z.readEntry();
           });
         });
@@ -48,14 +53,27 @@ function unzip(file: string): Promise<Entry[]> {
 }
 
 function release(out: string, env: Record<string, string> = {}): Buffer {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--out', out], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--out', out], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
   return readFileSync(join(out, `${NAME}.zip`));
 }
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
   // The registry and any proxy unreachable, no module search path: the bundle must need none of them.
-  const offline = { npm_config_registry: 'http://127.0.0.1:9/', HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NODE_PATH: '' };
-  const r = spawnSync(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...offline, ...env }, encoding: 'utf8' });
+  const offline = {
+    npm_config_registry: 'http://127.0.0.1:9/',
+    HTTP_PROXY: 'http://127.0.0.1:9',
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+    NODE_PATH: '',
+  };
+  const r = spawnSync(cmd, args, {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', HRSS_CREDIT_LANG: '', ...offline, ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -154,7 +172,32 @@ describe('the release zip', () => {
     expect(readme).toContain('拖到 hrss-credit.cmd');
     expect(readme).toContain(`${NAME}-win-x64.zip`);
     // Every command a clerk uses (使用手册's year) is named in README.txt.
-    for (const c of ['template --all', 'validate', 'status', 'compile', 'verify', 'export', 'publish', 'diff', 'register list', 'register show', 'register verify', 'register import', 'register note', 'objection add', 'objection list', 'objection resolve', 'objection letter', 'supervise', 'report', 'calendar', 'measures', 'rules', '--help', '--version']) {
+    for (const c of [
+      'template --all',
+      'validate',
+      'status',
+      'compile',
+      'verify',
+      'export',
+      'publish',
+      'diff',
+      'register list',
+      'register show',
+      'register verify',
+      'register import',
+      'register note',
+      'objection add',
+      'objection list',
+      'objection resolve',
+      'objection letter',
+      'supervise',
+      'report',
+      'calendar',
+      'measures',
+      'rules',
+      '--help',
+      '--version',
+    ]) {
       expect(readme, c).toContain(`hrss-credit ${c}`);
     }
     const manual = entries.find((e) => e.name.endsWith('使用手册.html'))?.data.toString('utf8') ?? '';
@@ -164,7 +207,9 @@ describe('the release zip', () => {
     expect(manual).toContain('<table>');
     expect(manual).not.toMatch(/<script|<link|src="http/);
     const notices = entries.find((e) => e.name.endsWith('THIRD-PARTY-NOTICES.txt'))?.data.toString('utf8') ?? '';
-    for (const dep of Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies)) {
+    for (const dep of Object.keys(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+    )) {
       const v = (JSON.parse(readFileSync(join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')) as { version: string }).version;
       expect(notices, dep).toContain(`\r\n${dep}@${v}  (`);
     }
@@ -188,7 +233,8 @@ describe('the unzipped release, with no node_modules above it', () => {
     symlinkSync(join(home, 'hrss-credit'), join(links, 'hrss-credit'));
     symlinkSync(join('..', '..', 'usb', NAME, 'hrss-credit'), join(links, 'hc-relative'));
     symlinkSync(join(links, 'hc-relative'), join(links, 'hc-chain'));
-    for (const l of ['hrss-credit', 'hc-relative', 'hc-chain']) expect(run(join(links, l), ['--version'], tmp), l).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    for (const l of ['hrss-credit', 'hc-relative', 'hc-chain'])
+      expect(run(join(links, l), ['--version'], tmp), l).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     const r = spawnSync('/bin/sh', [join(home, 'hrss-credit'), '--version'], { cwd: tmp, encoding: 'utf8', env: { PATH: '/nonexistent' } });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('找不到 Node.js（需要 20 或更高版本）');
@@ -197,7 +243,9 @@ describe('the unzipped release, with no node_modules above it', () => {
   it.runIf(HAVE_OLD_NODE)('under a real Node 18 the bundle refuses first: exit 2, in Chinese', () => {
     const r = run(OLD_NODE, [tool, 'compile', '2026Q3', '-w', EXAMPLE], tmp);
     expect(r).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^需要 Node\.js 20 或更高版本（当前 v18\.20\.8）。/) });
-    expect(run(OLD_NODE, [tool, '--lang', 'en', '--version'], tmp).stderr).toMatch(/^Node\.js 20 or later is needed \(this is v18\.20\.8\)/);
+    expect(run(OLD_NODE, [tool, '--lang', 'en', '--version'], tmp).stderr).toMatch(
+      /^Node\.js 20 or later is needed \(this is v18\.20\.8\)/,
+    );
   });
 
   it('output to a pipe that closes early ends quietly (the bundle gave process.stdout to run() unguarded: an EPIPE stack)', async () => {
@@ -205,9 +253,16 @@ describe('the unzipped release, with no node_modules above it', () => {
     const dir = join(tmp, 'many-findings', '2026Q3', '就业办');
     mkdirSync(dir, { recursive: true });
     const rows = Array.from({ length: 300 }, (_, i) => `就业,法人,公司${i},,张三${i},事由,依据,2026-13-01`);
-    writeFileSync(join(dir, '红名单.csv'), ['领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定日期', ...rows].join('\r\n'));
+    writeFileSync(
+      join(dir, '红名单.csv'),
+      ['领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定日期', ...rows].join('\r\n'),
+    );
     for (let i = 0; i < 3; i++) {
-      const child = spawn(process.execPath, [tool, 'validate', dir, '--format', 'json', '--today', '2026-10-15'], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [tool, 'validate', dir, '--format', 'json', '--today', '2026-10-15'], {
+        cwd: tmp,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       let bytes = 0;
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -222,7 +277,7 @@ describe('the unzipped release, with no node_modules above it', () => {
     }
   });
 
-  it('compile: the package equals the installed tool\'s, byte for byte; verify passes', () => {
+  it("compile: the package equals the installed tool's, byte for byte; verify passes", () => {
     const a = join(tmp, 'ws-bundle');
     const b = join(tmp, 'ws-installed');
     cpSync(EXAMPLE, a, { recursive: true });
@@ -265,15 +320,23 @@ describe('the unzipped release, with no node_modules above it', () => {
 
   it('objection letter: the bundle carries docx and writes the same .docx bytes as the installed tool', () => {
     const letters: Buffer[] = [];
-    for (const [name, runner] of [['ws-letter-bundle', bundled], ['ws-letter-installed', installed]] as const) {
+    for (const [name, runner] of [
+      ['ws-letter-bundle', bundled],
+      ['ws-letter-installed', installed],
+    ] as const) {
       const ws = join(tmp, name);
       cpSync(EXAMPLE, ws, { recursive: true });
       const env = { ...EPOCH, HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_USER: '王五' };
       const w = ['-w', ws, '--today', TODAY];
       expect(runner(['compile', '2026Q3', ...w], tmp, env).code).toBe(0);
       expect(runner(['publish', '2026Q3', '--on', '2026-07-15', ...w], tmp, env).code).toBe(0);
-      expect(runner(['objection', 'add', '--received', '2026-09-30', '--from', '甲', '--summary', '有误', '--subject', '杨文博', ...w], tmp, env).code).toBe(0);
-      expect(runner(['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '无误', '--on', '2026-10-09', ...w], tmp, env).code).toBe(0);
+      expect(
+        runner(['objection', 'add', '--received', '2026-09-30', '--from', '甲', '--summary', '有误', '--subject', '杨文博', ...w], tmp, env)
+          .code,
+      ).toBe(0);
+      expect(
+        runner(['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '无误', '--on', '2026-10-09', ...w], tmp, env).code,
+      ).toBe(0);
       const r = runner(['objection', 'letter', 'O2026-001', '--out', join(ws, 'letter.docx'), ...w], tmp, env);
       expect(r.code, r.stderr).toBe(0);
       letters.push(readFileSync(join(ws, 'letter.docx')));

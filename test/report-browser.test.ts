@@ -11,13 +11,16 @@ import { pngColours } from './helpers/png.js';
 import { EPOCH, makeTwoQuarters } from './helpers/reports-workspace.js';
 
 const INSTALL = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'].filter((p): p is string => Boolean(p));
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'].filter(
+  (p): p is string => Boolean(p),
+);
 const chromium = CANDIDATES.find((p) => existsSync(p));
 const ci = process.env.CI === 'true';
 
 describe('the report in headless Chromium', () => {
   if (!chromium) {
-    if (ci) it('Chromium is installed under CI (.ci/run installs it)', () => expect.fail(`no Chromium at ${CANDIDATES.join(', ')}: ${INSTALL}`));
+    if (ci)
+      it('Chromium is installed under CI (.ci/run installs it)', () => expect.fail(`no Chromium at ${CANDIDATES.join(', ')}: ${INSTALL}`));
     // eslint-free: a visible skip naming the command to run.
     else it.skip(`no Chromium found: install it with \`${INSTALL}\` to run the browser check`, () => {});
     return;
@@ -31,7 +34,11 @@ describe('the report in headless Chromium', () => {
     expect((await runCli(['report', '2026Q3', '--today', '2026-10-20'], ws, env)).code).toBe(0);
     expect((await runCli(['report', '2026', '--out', 'year.html', '--today', '2026-10-20'], ws, env)).code).toBe(0);
     const puppeteer = (await import('puppeteer-core')).default;
-    browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await puppeteer.launch({
+      executablePath: chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -74,16 +81,26 @@ describe('the report in headless Chromium', () => {
     // Text, two bar colours, borders: a blank or unstyled page has a handful.
     expect(png.colours).toBeGreaterThan(50);
 
-    const m = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8')) as { counts: { red: number; black: number; byDepartment: Record<string, { red: number; black: number }> } };
+    const m = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8')) as {
+      counts: { red: number; black: number; byDepartment: Record<string, { red: number; black: number }> };
+    };
     const fig = (id: string) => page.$eval(`#${id}`, (el) => (el as HTMLElement).dataset.value ?? '');
     expect(await fig('fig-red')).toBe(String(m.counts.red));
     expect(await fig('fig-black')).toBe(String(m.counts.black));
     expect(await fig('fig-total')).toBe(String(m.counts.red + m.counts.black));
     // What a reader sees in the figure is the same number.
     expect(await page.$eval('#fig-red .n', (el) => el.textContent)).toBe(String(m.counts.red));
-    const byDept = await page.$$eval('tr[data-department][data-red]', (rows) => rows.map((r) => [(r as HTMLElement).dataset.department, Number((r as HTMLElement).dataset.red), Number((r as HTMLElement).dataset.black)]));
+    const byDept = await page.$$eval('tr[data-department][data-red]', (rows) =>
+      rows.map((r) => [
+        (r as HTMLElement).dataset.department,
+        Number((r as HTMLElement).dataset.red),
+        Number((r as HTMLElement).dataset.black),
+      ]),
+    );
     // manifest version 2: each department's figures (truth.md); the page shows their red and black.
-    expect(Object.fromEntries(byDept.map(([d, red, black]) => [d, { red, black }]))).toEqual(Object.fromEntries(Object.entries(m.counts.byDepartment).map(([d, c]) => [d, { red: c.red, black: c.black }])));
+    expect(Object.fromEntries(byDept.map(([d, red, black]) => [d, { red, black }]))).toEqual(
+      Object.fromEntries(Object.entries(m.counts.byDepartment).map(([d, c]) => [d, { red: c.red, black: c.black }])),
+    );
     // The charts are drawn (SVG with bars), with the text in Chinese.
     expect(await page.$$eval('#chart-department rect', (r) => r.length)).toBeGreaterThan(8);
     expect(await page.$eval('html', (el) => el.lang)).toBe('zh-CN');
@@ -91,7 +108,10 @@ describe('the report in headless Chromium', () => {
     const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true }));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // A4 is 595×842 points; Chromium writes each page's MediaBox uncompressed.
-    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((b) => [Math.round(Number(b[1])), Math.round(Number(b[2]))]);
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((b) => [
+      Math.round(Number(b[1])),
+      Math.round(Number(b[2])),
+    ]);
     expect(boxes.length).toBeGreaterThan(0);
     for (const b of boxes) expect(b).toEqual([596, 842]);
     await page.close();
@@ -102,14 +122,19 @@ describe('the report in headless Chromium', () => {
   it('at 375 px (a phone) nothing sticks out on the right, 科室 cells keep a name on one line, and every chart text shows at 11 px or more', async () => {
     for (const file of [join(ws, 'packages', '2026Q3', '报告.html'), join(ws, 'year.html')]) {
       const { page, problems } = await open(file, 375, 812);
-      if (process.env.REPORT_SHOT_DIR) writeFileSync(join(process.env.REPORT_SHOT_DIR, `${file.endsWith('year.html') ? 'year' : 'batch'}-375.png`), Buffer.from(await page.screenshot({ fullPage: true, type: 'png' })));
+      if (process.env.REPORT_SHOT_DIR)
+        writeFileSync(
+          join(process.env.REPORT_SHOT_DIR, `${file.endsWith('year.html') ? 'year' : 'batch'}-375.png`),
+          Buffer.from(await page.screenshot({ fullPage: true, type: 'png' })),
+        );
       const found = await page.evaluate(() => {
         const width = window.innerWidth;
         const sticking: string[] = [];
         for (const el of Array.from(document.body.querySelectorAll('*'))) {
           const r = el.getBoundingClientRect();
           if (r.width === 0 && r.height === 0) continue;
-          if (r.right > width + 0.5 || r.left < -0.5) sticking.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
+          if (r.right > width + 0.5 || r.left < -0.5)
+            sticking.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
         }
         // A department's name on one line: its text's line boxes all on one row.
         const wrapped: string[] = [];
@@ -130,7 +155,14 @@ describe('the report in headless Chromium', () => {
             if (px < 11) small.push(`${svg.id} "${t.textContent}" ${px.toFixed(1)}px`);
           }
         }
-        return { sticking, wrapped, small, texts, cells: document.querySelectorAll('td[data-label="科室"]').length, scrollWidth: document.documentElement.scrollWidth };
+        return {
+          sticking,
+          wrapped,
+          small,
+          texts,
+          cells: document.querySelectorAll('td[data-label="科室"]').length,
+          scrollWidth: document.documentElement.scrollWidth,
+        };
       });
       expect(found.scrollWidth).toBeLessThanOrEqual(375);
       expect(found.sticking).toEqual([]);

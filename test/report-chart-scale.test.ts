@@ -6,7 +6,14 @@ import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
 import type { ReportModel } from '../dist/api/report-page.js';
 
-const figures = (red: number, black: number) => ({ rows: red + black, red, black, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } });
+const figures = (red: number, black: number) => ({
+  rows: red + black,
+  red,
+  black,
+  unchanged: 0,
+  corrected: 0,
+  removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 },
+});
 
 function yearModel(trend: { batch: string; red: number; black: number }[]): ReportModel {
   return {
@@ -38,11 +45,14 @@ function bars(html: string, id: string): number[][] {
 
 describe('chart scale', () => {
   it('trend: the largest value (black here) is the plot height, others in proportion, all on the axis', () => {
-    const html = renderReportHtml(yearModel([
-      { batch: '2026Q1', red: 4, black: 8 },
-      { batch: '2026Q2', red: 2, black: 0 },
-      { batch: '2026Q3', red: 1, black: 6 },
-    ]), messagesFor('zh-CN'));
+    const html = renderReportHtml(
+      yearModel([
+        { batch: '2026Q1', red: 4, black: 8 },
+        { batch: '2026Q2', red: 2, black: 0 },
+        { batch: '2026Q3', red: 1, black: 6 },
+      ]),
+      messagesFor('zh-CN'),
+    );
     const b = bars(html, 'chart-trend');
     const heights = b.map((r) => r[3]);
     // red, black per quarter; the plot is 180 high.

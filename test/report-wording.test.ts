@@ -7,12 +7,30 @@ import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
 import type { ReportModel } from '../dist/api/report-page.js';
 
-const objection = (number: string, o: { status: 'open' | 'resolved'; late?: boolean; overdue?: boolean; awaitingCorrection?: boolean }) => ({
-  number, department: '就业办', subjectName: '新乡市示例有限公司', identifier: '91410700MA3X7K2P20', received: '2026-10-09', deadline: '2026-10-14',
-  status: o.status, late: o.late ?? false, overdue: o.overdue ?? false, awaitingCorrection: o.awaitingCorrection ?? false,
+const objection = (
+  number: string,
+  o: { status: 'open' | 'resolved'; late?: boolean; overdue?: boolean; awaitingCorrection?: boolean },
+) => ({
+  number,
+  department: '就业办',
+  subjectName: '新乡市示例有限公司',
+  identifier: '91410700MA3X7K2P20',
+  received: '2026-10-09',
+  deadline: '2026-10-14',
+  status: o.status,
+  late: o.late ?? false,
+  overdue: o.overdue ?? false,
+  awaitingCorrection: o.awaitingCorrection ?? false,
 });
 
-const figures = (red: number, black: number) => ({ rows: red + black, red, black, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } });
+const figures = (red: number, black: number) => ({
+  rows: red + black,
+  red,
+  black,
+  unchanged: 0,
+  corrected: 0,
+  removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 },
+});
 
 const model: ReportModel = {
   kind: 'year',
@@ -38,9 +56,12 @@ const model: ReportModel = {
 };
 
 const html = renderReportHtml(model as never, messagesFor('zh-CN'));
-const cells = (attr: string): string[] => [...html.matchAll(new RegExp(`<tr ${attr}[^>]*>([\\s\\S]*?)</tr>`, 'g'))].flatMap((m) => [...(m[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1] as string));
+const cells = (attr: string): string[] =>
+  [...html.matchAll(new RegExp(`<tr ${attr}[^>]*>([\\s\\S]*?)</tr>`, 'g'))].flatMap((m) =>
+    [...(m[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1] as string),
+  );
 
-describe('the report\'s wording', () => {
+describe("the report's wording", () => {
   it('figures and table counts with thousands separators; data-value plain', () => {
     expect(html).toMatch(/<div class="fig red" id="fig-red" data-value="12345"><div class="n">12,345<\/div>/);
     expect(html).toMatch(/id="fig-total" data-value="13345"><div class="n">13,345</);
@@ -56,7 +77,9 @@ describe('the report\'s wording', () => {
 
   it('counts objections resolved late, and shows 待更正 for one awaiting its correction', () => {
     expect(html).toMatch(/id="fig-objections-late" data-value="1"><div class="n">1<\/div><div class="l">异议逾期办结</);
-    const rows = [...html.matchAll(/<tr><td data-label="编号">(O2026-\d+)<\/td>[\s\S]*?<td data-label="[^"]*">([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+    const rows = [...html.matchAll(/<tr><td data-label="编号">(O2026-\d+)<\/td>[\s\S]*?<td data-label="[^"]*">([^<]*)<\/td><\/tr>/g)].map(
+      (m) => [m[1], m[2]],
+    );
     expect(rows).toEqual([
       ['O2026-001', '已办结 逾期办结'],
       ['O2026-002', '待更正'],

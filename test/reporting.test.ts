@@ -57,7 +57,11 @@ function report(diagnostics: RawDiagnostic[], collector = new DiagnosticCollecto
 }
 
 function precisionLost(file: string, row: number, value = '4.10702E+17'): RawDiagnostic {
-  return makeDiagnostic('SCHEMA_ID_PRECISION_LOST', { header: '证件号码', value }, { file, sheet: 'Sheet1', row, column: 'E', field: 'idNumber' });
+  return makeDiagnostic(
+    'SCHEMA_ID_PRECISION_LOST',
+    { header: '证件号码', value },
+    { file, sheet: 'Sheet1', row, column: 'E', field: 'idNumber' },
+  );
 }
 
 describe('the collector keeps at most maxFindingsPerCode per file and code (issue 8.2)', () => {
@@ -65,7 +69,8 @@ describe('the collector keeps at most maxFindingsPerCode per file and code (issu
     const c = new DiagnosticCollector({ maxPerCode: 3 });
     for (let r = 2; r < 12; r++) c.add(precisionLost('a.csv', r));
     for (let r = 2; r < 4; r++) c.add(precisionLost('b.csv', r));
-    for (let r = 2; r < 7; r++) c.add(makeDiagnostic('SCHEMA_REQUIRED', { header: '主体名称' }, { file: 'a.csv', row: r, column: 'F', field: 'subjectName' }));
+    for (let r = 2; r < 7; r++)
+      c.add(makeDiagnostic('SCHEMA_REQUIRED', { header: '主体名称' }, { file: 'a.csv', row: r, column: 'F', field: 'subjectName' }));
     expect(c.counts.error).toBe(17);
     expect(c.size).toBe(3 + 2 + 3);
     expect(c.dropped()).toEqual([
@@ -73,7 +78,12 @@ describe('the collector keeps at most maxFindingsPerCode per file and code (issu
       { file: 'a.csv', code: 'SCHEMA_REQUIRED', severity: 'error', kept: 3, dropped: 2 },
     ]);
     // The kept ones are the first rows.
-    expect(c.sorted().filter((d) => d.location.file === 'a.csv' && d.code === 'SCHEMA_ID_PRECISION_LOST').map((d) => d.location.row)).toEqual([2, 3, 4]);
+    expect(
+      c
+        .sorted()
+        .filter((d) => d.location.file === 'a.csv' && d.code === 'SCHEMA_ID_PRECISION_LOST')
+        .map((d) => d.location.row),
+    ).toEqual([2, 3, 4]);
   });
 
   it('validate: stats exact, diagnostics capped, `dropped` per file and code; the config sets the cap', async () => {
@@ -84,14 +94,24 @@ describe('the collector keeps at most maxFindingsPerCode per file and code (issu
     const doc = JSON.parse(r.stdout);
     const lost = doc.diagnostics.filter((d: { code: string }) => d.code === 'SCHEMA_ID_PRECISION_LOST');
     expect(lost.map((d: { location: { row: number } }) => d.location.row)).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
-    expect(doc.dropped).toContainEqual({ department: '就业办', file: 'many.csv', code: 'SCHEMA_ID_PRECISION_LOST', severity: 'error', kept: 40, dropped: 1460 });
+    expect(doc.dropped).toContainEqual({
+      department: '就业办',
+      file: 'many.csv',
+      code: 'SCHEMA_ID_PRECISION_LOST',
+      severity: 'error',
+      kept: 40,
+      dropped: 1460,
+    });
     // Totals count every finding, listed or not.
     let errors = doc.diagnostics.filter((d: { severity: string }) => d.severity === 'error').length;
     for (const x of doc.dropped) if (x.severity === 'error') errors += x.dropped;
     expect(doc.stats.errors).toBe(errors);
     for (const x of doc.dropped) expect(doc.diagnostics.filter((d: { code: string }) => d.code === x.code).length).toBe(x.kept);
     // No finding dropped: the list is there and empty.
-    const ok = await runCli(['validate', 'fixtures/example-workspace/submissions/2026Q3/就业办', '--today', TODAY, '--format', 'json'], join(import.meta.dirname, '..'));
+    const ok = await runCli(
+      ['validate', 'fixtures/example-workspace/submissions/2026Q3/就业办', '--today', TODAY, '--format', 'json'],
+      join(import.meta.dirname, '..'),
+    );
     expect(JSON.parse(ok.stdout).dropped).toEqual([]);
   });
 });
@@ -101,7 +121,11 @@ describe('pretty output with many findings (issue 7.2)', () => {
     const many: RawDiagnostic[] = [];
     for (let r = 2; r <= 300_001; r++) if (r !== 10) many.push(precisionLost('big.csv', r));
     const out = formatDiagnostics(report(many, new DiagnosticCollector({ maxPerCode: 1_000_000 })), zh, plain);
-    const location = out.split('\n').filter((l) => l.startsWith('│')).map((l) => (l.split('│')[1] as string).trim()).join('');
+    const location = out
+      .split('\n')
+      .filter((l) => l.startsWith('│'))
+      .map((l) => (l.split('│')[1] as string).trim())
+      .join('');
     expect(location).toContain('E2:E9、E11:E300001');
     expect(location).toContain('共 299999 处');
     expect(out.split('\n').filter((l) => l.startsWith('├')).length).toBe(1); // one line
@@ -153,7 +177,10 @@ describe('hostile text is shown, not obeyed (issue 8.10)', () => {
   });
 
   it('a cell value, a header and a file name with escape sequences reach stdout neutralised; JSON stays exact', async () => {
-    const rows: string[][] = [[...HEADER, '批注\x1b[5m'], [...findingRow(0), '']];
+    const rows: string[][] = [
+      [...HEADER, '批注\x1b[5m'],
+      [...findingRow(0), ''],
+    ];
     (rows[1] as string[])[1] = '黑名单\x1b]0;pwned\x07\u202e';
     const name = 'evil\x1b[31m名单.csv';
     writeFileSync(join(tmp, name), csv(rows));
@@ -186,8 +213,17 @@ describe('the table in an 80-column terminal (issue 7.11)', () => {
   });
 
   it('fits 80 columns and gives the message column the room', () => {
-    const d = makeDiagnostic('SCHEMA_CREDIT_CODE_CHECKSUM', { header: '统一社会信用代码', value: '91410704MA47KD2X8J', expected: 'H' }, { file: 'a.csv', row: 3, column: 'F', field: 'creditCode' });
-    const id = makeDiagnostic('SCHEMA_ID_CHECKSUM', { header: '证件号码', value: '410702********0010', expected: '3' } as never, { file: 'a.csv', row: 4, column: 'I', field: 'idNumber' });
+    const d = makeDiagnostic(
+      'SCHEMA_CREDIT_CODE_CHECKSUM',
+      { header: '统一社会信用代码', value: '91410704MA47KD2X8J', expected: 'H' },
+      { file: 'a.csv', row: 3, column: 'F', field: 'creditCode' },
+    );
+    const id = makeDiagnostic('SCHEMA_ID_CHECKSUM', { header: '证件号码', value: '410702********0010', expected: '3' } as never, {
+      file: 'a.csv',
+      row: 4,
+      column: 'I',
+      field: 'idNumber',
+    });
     const out = formatDiagnostics(report([d, id]), zh, { ...plain, width: 80 });
     const lines = out.trimEnd().split('\n').slice(1);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);

@@ -35,8 +35,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(ws, { recursive: true, force: true }));
 
-const manifest = (): { counts: { red: number; black: number; byDepartment: Record<string, { red: number; black: number }>; byDomain: Record<string, { red: number; black: number }> } } =>
-  JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8'));
+const manifest = (): {
+  counts: {
+    red: number;
+    black: number;
+    byDepartment: Record<string, { red: number; black: number }>;
+    byDomain: Record<string, { red: number; black: number }>;
+  };
+} => JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8'));
 
 describe('supervise', () => {
   it('one row per department and batch, 报送日期 against the deadline, the lapses a 通报 names; JSON exactly as reports.md', async () => {
@@ -47,7 +53,16 @@ describe('supervise', () => {
     expect(doc).toMatchObject({ schemaVersion: 1, command: 'supervise', year: 2026 });
     // Q1: before the workspace's first batch; Q4: not due on 2026-10-20.
     expect(new Set(doc.rows.map((r) => r.batch))).toEqual(new Set(['2026Q2', '2026Q3']));
-    expect(doc.rows.map((r) => r.department).filter((_, i) => i % 2 === 0)).toEqual(['就业办', '劳动关系科', '监察科', '市社保中心', '市劳动保障监察支队', '就业局', '创业担保中心', '考试中心']);
+    expect(doc.rows.map((r) => r.department).filter((_, i) => i % 2 === 0)).toEqual([
+      '就业办',
+      '劳动关系科',
+      '监察科',
+      '市社保中心',
+      '市劳动保障监察支队',
+      '就业局',
+      '创业担保中心',
+      '考试中心',
+    ]);
     const q2 = Object.fromEntries(doc.rows.filter((r) => r.batch === '2026Q2').map((r) => [r.department, r]));
     expect(q2['就业办']).toMatchObject({ status: 'nil', sentOn: '2026-07-08', deadline: '2026-07-10', daysLate: 0, signedOff: true });
     expect(q2['劳动关系科']).toMatchObject({ status: 'nil', sentOn: '2026-07-15', daysLate: 5, signedOff: true });
@@ -57,7 +72,17 @@ describe('supervise', () => {
     expect(q2['就业局']).toMatchObject({ status: 'missing', sentOn: null, daysLate: null });
     // The register is not there yet: its facts are unknown (null), not 0.
     for (const r of doc.rows) {
-      for (const k of ['published', 'resubmittedUnchanged', 'removalsRequested', 'removalsAccepted', 'objectionsReceived', 'objectionsResolvedLate', 'objectionsOverdue', 'correctionsAwaited']) expect(r[k]).toBeNull();
+      for (const k of [
+        'published',
+        'resubmittedUnchanged',
+        'removalsRequested',
+        'removalsAccepted',
+        'objectionsReceived',
+        'objectionsResolvedLate',
+        'objectionsOverdue',
+        'correctionsAwaited',
+      ])
+        expect(r[k]).toBeNull();
     }
     // 2026Q3 comes from the package: its counts are the manifest's.
     const m = manifest();
@@ -65,7 +90,13 @@ describe('supervise', () => {
       // truth.md's figures, the same in the manifest and in supervise.
       const { rows, red, black, unchanged, corrected, removals } = r as unknown as Record<string, unknown>;
       expect({ rows, red, black, unchanged, corrected, removals }).toEqual(m.counts.byDepartment[r.department]);
-      expect(r).toMatchObject({ status: r.department === '监察科' ? 'nil' : 'submitted', sentOn: '2026-10-10', deadline: '2026-10-10', daysLate: 0, signedOff: true });
+      expect(r).toMatchObject({
+        status: r.department === '监察科' ? 'nil' : 'submitted',
+        sentOn: '2026-10-10',
+        deadline: '2026-10-10',
+        daysLate: 0,
+        signedOff: true,
+      });
     }
     expect(doc.lapses).toEqual([
       { department: '劳动关系科', batch: '2026Q2', kind: 'late', daysLate: 5 },
@@ -78,9 +109,15 @@ describe('supervise', () => {
   });
 
   it('a batch not yet due is not a lapse; one past its deadline with nothing submitted is, for every department', async () => {
-    const before = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', '--today', '2027-01-10'], ws, env)).stdout) as { rows: Row[]; lapses: { kind: string; batch: string }[] };
+    const before = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', '--today', '2027-01-10'], ws, env)).stdout) as {
+      rows: Row[];
+      lapses: { kind: string; batch: string }[];
+    };
     expect(before.rows.some((r) => r.batch === '2026Q4')).toBe(false);
-    const after = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', '--today', '2027-01-11'], ws, env)).stdout) as { rows: Row[]; lapses: { kind: string; batch: string }[] };
+    const after = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', '--today', '2027-01-11'], ws, env)).stdout) as {
+      rows: Row[];
+      lapses: { kind: string; batch: string }[];
+    };
     expect(after.lapses.filter((l) => l.batch === '2026Q4').map((l) => l.kind)).toEqual(Array(8).fill('missing'));
   });
 
@@ -126,14 +163,26 @@ describe('supervise', () => {
     const res = await runCli(['compile', '2026Q2', '--today', '2026-10-20', '--ignore', 'APPROVAL_SIGNOFF_MISSING'], ws, env);
     try {
       expect(res.code).toBe(0);
-      const m = JSON.parse(readFileSync(join(ws, 'packages', '2026Q2', 'manifest.json'), 'utf8')) as { departments: Row[] & { name: string }[] };
-      expect(m.departments.find((d) => d.name === '劳动关系科')).toMatchObject({ sentOn: '2026-07-15', deadline: '2026-07-10', daysLate: 5, signedOff: true });
+      const m = JSON.parse(readFileSync(join(ws, 'packages', '2026Q2', 'manifest.json'), 'utf8')) as {
+        departments: Row[] & { name: string }[];
+      };
+      expect(m.departments.find((d) => d.name === '劳动关系科')).toMatchObject({
+        sentOn: '2026-07-15',
+        deadline: '2026-07-10',
+        daysLate: 5,
+        signedOff: true,
+      });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(join(ws, 'packages', '2026Q2', '报送情况.xlsx')) as never);
-      const row = (wb.worksheets[0] as ExcelJS.Worksheet).getSheetValues().find((r) => Array.isArray(r) && r[2] === '劳动关系科') as string[];
+      const row = (wb.worksheets[0] as ExcelJS.Worksheet)
+        .getSheetValues()
+        .find((r) => Array.isArray(r) && r[2] === '劳动关系科') as string[];
       expect(row[6]).toBe('逾期5天');
       // Read back from the package now, supervise gives the same rows and lapses as from the covers.
-      const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], ws, env)).stdout) as { rows: Row[]; lapses: unknown[] };
+      const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], ws, env)).stdout) as {
+        rows: Row[];
+        lapses: unknown[];
+      };
       expect(doc.lapses).toHaveLength(6);
       expect(doc.rows.find((r) => r.department === '监察科' && r.batch === '2026Q2')).toMatchObject({ sentOn: null, daysLate: null });
     } finally {
@@ -164,13 +213,15 @@ describe('report', () => {
     expect(value('fig-missing')).toBe('0');
     // Unknown until the register lands: shown as "—", with no value.
     expect(value('fig-removals')).toBe('');
-    for (const [dept, c] of Object.entries(m.counts.byDepartment)) expect(html).toContain(`data-department="${dept}" data-red="${c.red}" data-black="${c.black}"`);
-    for (const [dom, c] of Object.entries(m.counts.byDomain)) expect(html).toContain(`data-domain="${dom}" data-red="${c.red}" data-black="${c.black}"`);
+    for (const [dept, c] of Object.entries(m.counts.byDepartment))
+      expect(html).toContain(`data-department="${dept}" data-red="${c.red}" data-black="${c.black}"`);
+    for (const [dom, c] of Object.entries(m.counts.byDomain))
+      expect(html).toContain(`data-domain="${dom}" data-red="${c.red}" data-black="${c.black}"`);
     expect(html).toContain('<svg id="chart-department"');
     expect(html).toContain('<svg id="chart-domain"');
   });
 
-  it('report <year>: 信用红黑名单报告_<year>.html in the workspace (not the current folder) with the quarterly trend and each department\'s timeliness; --lang en', async () => {
+  it("report <year>: 信用红黑名单报告_<year>.html in the workspace (not the current folder) with the quarterly trend and each department's timeliness; --lang en", async () => {
     const cwd = tempDir('report-cwd');
     try {
       const res = await runCli(['report', '2026', '-w', ws, ...TODAY], cwd, env);
@@ -212,8 +263,25 @@ describe('report', () => {
         madeOn: '2026-10-20',
         source: 'package',
         quarters: [],
-        totals: { rows: 1, red: 1, black: 0, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } },
-        departments: [{ department: `科室${id}`, rows: 1, red: 1, black: 0, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } }],
+        totals: {
+          rows: 1,
+          red: 1,
+          black: 0,
+          unchanged: 0,
+          corrected: 0,
+          removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 },
+        },
+        departments: [
+          {
+            department: `科室${id}`,
+            rows: 1,
+            red: 1,
+            black: 0,
+            unchanged: 0,
+            corrected: 0,
+            removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 },
+          },
+        ],
         byDomain: [],
         timeliness: { unit: 'department', onTime: 0, late: 0, missing: 0, noDate: 0 },
         rows: [],
@@ -242,7 +310,12 @@ describe('with the register', () => {
         const c = m.counts.byDepartment[r.department];
         expect(r.published).toEqual(r.batch === '2026Q3' && c ? { red: c.red, black: c.black } : { red: 0, black: 0 });
         expect([r.resubmittedUnchanged, r.removalsAccepted]).toEqual([0, 0]);
-        expect([r.removalsRequested, r.objectionsReceived, r.objectionsOverdue, r.correctionsAwaited]).toEqual([r.batch === '2026Q3' ? 0 : null, 0, 0, 0]);
+        expect([r.removalsRequested, r.objectionsReceived, r.objectionsOverdue, r.correctionsAwaited]).toEqual([
+          r.batch === '2026Q3' ? 0 : null,
+          0,
+          0,
+          0,
+        ]);
       }
       // 督查情况表: 已发布 as two numeric columns (red, black), not the text "2/1"; "—" while unknown.
       expect((await runCli(['supervise', '2026', '--xlsx', 'supervise.xlsx', ...TODAY], copy, env)).code).toBe(0);
@@ -251,7 +324,10 @@ describe('with the register', () => {
       const sheet = wb.getWorksheet('督查明细') as ExcelJS.Worksheet;
       const head = sheet.getRow(1).values as unknown[];
       expect(head.slice(11, 14)).toEqual(['已发布红名单', '已发布黑名单', '重复报送']);
-      const values = sheet.getSheetValues().filter((r): r is unknown[] => Array.isArray(r)).slice(1);
+      const values = sheet
+        .getSheetValues()
+        .filter((r): r is unknown[] => Array.isArray(r))
+        .slice(1);
       expect(values).toHaveLength(doc.rows.length);
       for (const v of values) {
         const published = v[2] === '2026Q3' ? m.counts.byDepartment[v[1] as string] : { red: 0, black: 0 };
@@ -267,21 +343,40 @@ describe('with the register', () => {
     }
   });
 
-  it('a later batch\'s removals and unchanged records are counted for their department, identifiers masked', () => {
-    const records = (JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')) as { records: { id: string; department: string; idNumber: string; creditCode: string }[] }).records;
+  it("a later batch's removals and unchanged records are counted for their department, identifiers masked", () => {
+    const records = (
+      JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')) as {
+        records: { id: string; department: string; idNumber: string; creditCode: string }[];
+      }
+    ).records;
     const person = records.find((r) => r.creditCode === '' && r.idNumber !== '') as (typeof records)[number];
     const firm = records.find((r) => r.department === person.department && r.creditCode !== '') ?? records[0]!;
     const head = { at: '2026-10-15T09:00:00+08:00', by: '张三', host: 'pc', prev: null, hash: 'x' };
     const events = [
       { ...head, seq: 1, type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'p', records, removals: [], unchanged: [] },
-      { ...head, seq: 2, type: 'publish', batch: '2026Q4', on: '2027-01-15', package: 'q', records: [], removals: [{ id: person.id, type: 'early' }], unchanged: [firm.id] },
+      {
+        ...head,
+        seq: 2,
+        type: 'publish',
+        batch: '2026Q4',
+        on: '2027-01-15',
+        package: 'q',
+        records: [],
+        removals: [{ id: person.id, type: 'early' }],
+        unchanged: [firm.id],
+      },
     ];
     const facts = registerFactsFromEvents(events as never, { keepStart: 6, keepEnd: 4 });
-    expect(facts.forBatch(person.department, '2026Q4')).toMatchObject({ published: { red: 0, black: 0 }, removalsAccepted: 1, resubmittedUnchanged: firm.department === person.department ? 1 : 0, objectionsReceived: 0 });
+    expect(facts.forBatch(person.department, '2026Q4')).toMatchObject({
+      published: { red: 0, black: 0 },
+      removalsAccepted: 1,
+      resubmittedUnchanged: firm.department === person.department ? 1 : 0,
+      objectionsReceived: 0,
+    });
     const removals = facts.removals(['2026Q4']) ?? [];
     expect(removals).toHaveLength(1);
     expect(removals[0]).toMatchObject({ department: person.department, type: 'early', on: '2027-01-15' });
     expect(removals[0]!.identifier).toBe(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(-4)}`);
-    expect(facts.objections(["2026Q4"])).toEqual([]);
+    expect(facts.objections(['2026Q4'])).toEqual([]);
   });
 });

@@ -46,12 +46,28 @@ describe('emits is checked by the compiler', () => {
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'junction');
   const r = spawnSync(
     process.execPath,
-    [TSC, '--noEmit', '--ignoreConfig', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--skipLibCheck', ...Object.keys(probes)],
+    [
+      TSC,
+      '--noEmit',
+      '--ignoreConfig',
+      '--strict',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--types',
+      'node',
+      '--skipLibCheck',
+      ...Object.keys(probes),
+    ],
     { cwd: dir, encoding: 'utf8' },
   );
   const out = r.stdout + r.stderr;
   /** The error codes tsc gives for one probe file. */
-  const errorsIn = (file: string): string[] => [...out.matchAll(new RegExp(`^${file.replace('.', '\\.')}\\(\\d+,\\d+\\): error (TS\\d+)`, 'gm'))].map((m) => m[1] as string);
+  const errorsIn = (file: string): string[] =>
+    [...out.matchAll(new RegExp(`^${file.replace('.', '\\.')}\\(\\d+,\\d+\\): error (TS\\d+)`, 'gm'))].map((m) => m[1] as string);
 
   it('fails the build', () => {
     expect(r.status).not.toBe(0);

@@ -13,7 +13,9 @@ describe('schema', () => {
     const en = JSON.parse((await runCli(['schema', '--format', 'json', '--lang', 'en'], ROOT)).stdout);
     expect(en).toMatchObject({ schemaVersion: 1, command: 'schema', valid: true });
     expect(en.documents.map((d: { name: string }) => d.name)).toEqual(DOCUMENT_NAMES);
-    expect(en.documents.every((d: { description: string }) => /^[\x20-\x7e’'…/]+$/.test(d.description.replace(/报送情况\.xlsx|督查/g, '')))).toBe(true);
+    expect(
+      en.documents.every((d: { description: string }) => /^[\x20-\x7e’'…/]+$/.test(d.description.replace(/报送情况\.xlsx|督查/g, ''))),
+    ).toBe(true);
   });
 
   it('prints the JSON Schema of each document: records.json has room for corrected, the manifest its figures', async () => {
@@ -27,7 +29,14 @@ describe('schema', () => {
     expect(records.required).toEqual(expect.arrayContaining(['schemaVersion', 'records', 'removals', 'unchanged', 'corrected']));
     expect(Object.keys(records.properties.corrected.items.properties)).toEqual(['id', 'revision', 'changed']);
     const manifest = JSON.parse((await runCli(['schema', 'manifest'], ROOT)).stdout);
-    expect(Object.keys(manifest.properties.counts.properties.byDepartment.additionalProperties.properties)).toEqual(['rows', 'red', 'black', 'unchanged', 'corrected', 'removals']);
+    expect(Object.keys(manifest.properties.counts.properties.byDepartment.additionalProperties.properties)).toEqual([
+      'rows',
+      'red',
+      'black',
+      'unchanged',
+      'corrected',
+      'removals',
+    ]);
   });
 
   it('a name it does not know: exit 2, did you mean, in the chosen language', async () => {

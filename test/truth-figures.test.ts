@@ -58,10 +58,16 @@ async function statusSheet(batch: string): Promise<Map<string, Figures>> {
 }
 
 /** Every view's figures of one batch, per department, asserted equal; returns the compile JSON's. */
-async function sameFiguresEverywhere(batch: string, compileDoc: { departments: Record<string, unknown>[]; totals: Record<string, unknown>; counts: unknown }): Promise<Map<string, Figures>> {
+async function sameFiguresEverywhere(
+  batch: string,
+  compileDoc: { departments: Record<string, unknown>[]; totals: Record<string, unknown>; counts: unknown },
+): Promise<Map<string, Figures>> {
   const compiled = new Map(compileDoc.departments.map((d) => [d.name as string, pick(d)]));
   // compile's 汇总 (totals) is the sum of its lines.
-  const sum = [...compiled.values()].reduce((a, f) => ({ ...a, rows: a.rows + f.rows, red: a.red + f.red, black: a.black + f.black, unchanged: a.unchanged + f.unchanged }), { rows: 0, red: 0, black: 0, unchanged: 0 });
+  const sum = [...compiled.values()].reduce(
+    (a, f) => ({ ...a, rows: a.rows + f.rows, red: a.red + f.red, black: a.black + f.black, unchanged: a.unchanged + f.unchanged }),
+    { rows: 0, red: 0, black: 0, unchanged: 0 },
+  );
   expect(pick(compileDoc.totals)).toMatchObject(sum);
   expect(compileDoc.counts).toEqual({ red: sum.red, black: sum.black });
 
@@ -94,7 +100,17 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
   const history = join(ws, 'history', '2026Q2');
   const lists = readdirSync(history).map((f) => join(history, f));
-  const imported = await cli(['register', 'import', ...lists, '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科']);
+  const imported = await cli([
+    'register',
+    'import',
+    ...lists,
+    '--batch',
+    '2026Q2',
+    '--published-on',
+    '2026-07-20',
+    '--department',
+    '劳动关系科',
+  ]);
   expect(imported.code, imported.stdout + imported.stderr).toBe(0);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -109,13 +125,24 @@ describe('a batch compiled against the register (the example story)', () => {
     for (const d of status.departments) if (compiled.has(d.name)) expect(pick(d), `status ${d.name}`).toEqual(compiled.get(d.name));
     // The story's figures: 劳动关系科 sent 2 rows, 1 resent unchanged (not published again), 1 black
     // published; its removal request and an expiry are its removals.
-    expect(compiled.get('劳动关系科')).toEqual({ rows: 2, red: 0, black: 1, unchanged: 1, corrected: 0, removals: { violation: 1, early: 0, revoked: 0, corrected: 0, expired: 1 } });
+    expect(compiled.get('劳动关系科')).toEqual({
+      rows: 2,
+      red: 0,
+      black: 1,
+      unchanged: 1,
+      corrected: 0,
+      removals: { violation: 1, early: 0, revoked: 0, corrected: 0, expired: 1 },
+    });
     expect(compiled.get('就业办')).toMatchObject({ rows: 3, red: 2, black: 1, unchanged: 0 });
   });
 
-  it('the compile table\'s department lines add up to its 汇总 row (rows resent are not counted on one and left off the other)', async () => {
+  it("the compile table's department lines add up to its 汇总 row (rows resent are not counted on one and left off the other)", async () => {
     const res = await cli(['compile', '2026Q3', '--dry-run']);
-    const line = (name: string): string[] => (res.stdout.split('\n').find((l) => new RegExp(`^│ ${name}\\s+│`).test(l)) ?? '').split('│').map((c) => c.trim()).filter(Boolean);
+    const line = (name: string): string[] =>
+      (res.stdout.split('\n').find((l) => new RegExp(`^│ ${name}\\s+│`).test(l)) ?? '')
+        .split('│')
+        .map((c) => c.trim())
+        .filter(Boolean);
     expect(line('劳动关系科')).toEqual(['劳动关系科', '已报送', '2', '0', '1', '1']);
     expect(line('汇总')).toEqual(['汇总', '17', '6', '10', '1']);
   });
@@ -152,11 +179,18 @@ describe('a supplementary batch (2026Q3-2)', () => {
     cpSync(join(ws, 'submissions', '2026Q3', '就业办'), join(ws, 'submissions', '2026Q3-2', '就业办'), { recursive: true });
   });
 
-  it('status, compile, manifest, 报送情况.xlsx, supervise and report agree on it; 就业办\'s resent list is unchanged', async () => {
+  it("status, compile, manifest, 报送情况.xlsx, supervise and report agree on it; 就业办's resent list is unchanged", async () => {
     const status = StatusDocumentSchema.parse(await json(['status', '2026Q3-2']));
     const compileDoc = CompileDocumentSchema.parse(await json(['compile', '2026Q3-2']));
     const compiled = await sameFiguresEverywhere('2026Q3-2', compileDoc);
-    expect(compiled.get('就业办')).toEqual({ rows: 3, red: 0, black: 0, unchanged: 3, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } });
+    expect(compiled.get('就业办')).toEqual({
+      rows: 3,
+      red: 0,
+      black: 0,
+      unchanged: 3,
+      corrected: 0,
+      removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 },
+    });
     expect(pick(status.departments.find((d) => d.name === '就业办') as Record<string, unknown>)).toEqual(compiled.get('就业办'));
   });
 

@@ -63,7 +63,11 @@ let ws: string; // the example workspace, the same
 let out: (name: string) => string;
 
 const buildWindows = (out: string): Buffer => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--windows', '--out', out], { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--windows', '--out', out], {
+    cwd: ROOT,
+    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+    stdio: 'pipe',
+  });
   return readFileSync(join(out, `${NAME}-win-x64.zip`));
 };
 
@@ -75,7 +79,7 @@ beforeAll(() => {
 afterAll(() => cleanup(tmp));
 
 describe('the win-x64 zip', () => {
-  it('holds the release folder plus node/node.exe with the pinned SHA-256; under 100 MB; its notices hold Node\'s licence', async () => {
+  it("holds the release folder plus node/node.exe with the pinned SHA-256; under 100 MB; its notices hold Node's licence", async () => {
     const pin = JSON.parse(readFileSync(join(ROOT, 'scripts', 'node-win', 'pin.json'), 'utf8')) as { version: string; sha256: string };
     expect(pin.version).toMatch(/^22\./); // an LTS that Wine 8 runs (people.md)
     expect(zip.length).toBeLessThan(100 * 1024 * 1024);
@@ -90,7 +94,14 @@ describe('the win-x64 zip', () => {
     const readme = readFileSync(join(dir, NAME, 'README.txt'), 'utf8');
     expect(readme).toContain(pin.sha256);
     expect(readme).toContain(`本版本自带 Node.js ${pin.version}`);
-    for (const f of ['hrss-credit.cmd', 'hrss-credit.mjs', '使用手册.html', 'templates/credit-office.json', 'data/chinese-days/dist/chinese-days.json']) expect(existsSync(join(dir, NAME, f)), f).toBe(true);
+    for (const f of [
+      'hrss-credit.cmd',
+      'hrss-credit.mjs',
+      '使用手册.html',
+      'templates/credit-office.json',
+      'data/chinese-days/dist/chinese-days.json',
+    ])
+      expect(existsSync(join(dir, NAME, f)), f).toBe(true);
   });
 
   it('is the same bytes when built again from the same commit', () => {
@@ -116,7 +127,11 @@ describe('the win-x64 zip', () => {
     const body = Buffer.alloc(512);
     body.write('MZxx');
     writeFileSync(fake, gzipSync(Buffer.concat([header, body, Buffer.alloc(1024)])));
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--windows', '--out', join(tmp, 'release-fake')], { cwd: ROOT, env: { ...process.env, HRSS_NODE_WIN_TGZ: fake }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'release.mjs'), '--windows', '--out', join(tmp, 'release-fake')], {
+      cwd: ROOT,
+      env: { ...process.env, HRSS_NODE_WIN_TGZ: fake },
+      encoding: 'utf8',
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('refusing to ship it');
     expect(existsSync(join(tmp, 'release-fake', `${NAME}-win-x64.zip`))).toBe(false);
@@ -137,7 +152,11 @@ describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
       mkdirSync(PREFIX, { recursive: true });
       execFileSync('wineboot', ['-i'], { env: wineEnv, stdio: 'ignore', timeout: 300_000 });
     }
-    execFileSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f'], { env: wineEnv, stdio: 'ignore', timeout: 120_000 });
+    execFileSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f'], {
+      env: wineEnv,
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
 
     // Each run: cd into the tool folder as README.txt says, no Node on the PATH, output to files.
     const outDir = join(tmp, 'out');
@@ -177,14 +196,17 @@ describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
     expect(JSON.parse(out('compile.out')).valid).toBe(true);
     const linux = join(tmp, 'linux');
     cpSync(EXAMPLE, linux, { recursive: true });
-    execFileSync(process.execPath, [BIN, 'compile', '2026Q3', '-w', linux, '--today', '2026-10-15', '--zip'], { env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, stdio: 'pipe' });
+    execFileSync(process.execPath, [BIN, 'compile', '2026Q3', '-w', linux, '--today', '2026-10-15', '--zip'], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+      stdio: 'pipe',
+    });
     const files = listFiles(join(ws, 'packages'));
     expect(files).toEqual(listFiles(join(linux, 'packages')));
     expect(files).toContain('2026Q3/manifest.json');
     for (const f of files) expect(readFileSync(join(ws, 'packages', f)).equals(readFileSync(join(linux, 'packages', f))), f).toBe(true);
   });
 
-  it('a dropped folder is validated with --annotate, the copy in the workspace\'s 检查结果; the window then waits', () => {
+  it("a dropped folder is validated with --annotate, the copy in the workspace's 检查结果; the window then waits", () => {
     expect(out('drop.rc').trim(), out('drop.err')).toBe('0');
     expect(out('drop.out')).toContain('检查通过');
     expect(out('drop.err')).toContain('按任意键关闭窗口…');

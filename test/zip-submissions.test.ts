@@ -41,7 +41,10 @@ beforeAll(() => {
 afterAll(() => cleanup(tmp));
 
 /** The example workspace with 就业办's folder replaced by `zip` (kept too with keepFolder). */
-function workspaceWith(zip: string | undefined, options: { keepFolder?: boolean; name?: string; config?: Record<string, unknown> } = {}): string {
+function workspaceWith(
+  zip: string | undefined,
+  options: { keepFolder?: boolean; name?: string; config?: Record<string, unknown> } = {},
+): string {
   const ws = join(tmp, `ws${++n}`);
   cpSync(EXAMPLE, ws, { recursive: true });
   if (!options.keepFolder) rmSync(q(ws, '就业办'), { recursive: true });
@@ -63,7 +66,8 @@ async function json(args: string[], cwd: string): Promise<{ code: number; out: {
 function zipOf(files: [string, Buffer | string, number?][]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const z = new yazl.ZipFile();
-    for (const [name, data, mode] of files) z.addBuffer(Buffer.isBuffer(data) ? data : Buffer.from(data), name, { mtime: new Date(2026, 9, 9), ...(mode ? { mode } : {}) });
+    for (const [name, data, mode] of files)
+      z.addBuffer(Buffer.isBuffer(data) ? data : Buffer.from(data), name, { mtime: new Date(2026, 9, 9), ...(mode ? { mode } : {}) });
     z.end();
     const chunks: Buffer[] = [];
     z.outputStream.on('data', (c: Buffer) => chunks.push(c));
@@ -81,7 +85,10 @@ const SOURCE_FILES: [string, Buffer][] = [
 // other test files, which run at the same time in other processes, cannot add or remove folders while a
 // test compares the list before and after.
 process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'zip-submissions-test-'));
-const tempFolders = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('hrss-credit-zip-')).sort();
+const tempFolders = (): string[] =>
+  readdirSync(tmpdir())
+    .filter((f) => f.startsWith('hrss-credit-zip-'))
+    .sort();
 
 describe('the committed zips give exactly their findings (expect.json)', () => {
   for (const [key, c] of Object.entries(EXPECT)) {
@@ -113,7 +120,10 @@ describe('the committed zips give exactly their findings (expect.json)', () => {
       const out = JSON.parse(res.stdout) as { stats: { rows: number }; diagnostics: Diag[] };
       expect(out.stats.rows, key).toBe((folder.out.stats as unknown as { rows: number }).rows);
       expect(out.stats.rows, key).toBeGreaterThan(0);
-      expect(out.diagnostics.filter((d) => d.code !== 'FILE_UNSUPPORTED'), key).toEqual([]);
+      expect(
+        out.diagnostics.filter((d) => d.code !== 'FILE_UNSUPPORTED'),
+        key,
+      ).toEqual([]);
     }
   });
 });
@@ -128,15 +138,37 @@ describe('entry names', () => {
     expect(unflaggedEncoding([{ raw: mulu, flags: 0 }])).toBe('gb18030');
     expect(decodeEntryName(mulu, 0, unflaggedEncoding([{ raw: mulu, flags: 0 }]))).toBe('目录.pdf');
     expect(unflaggedEncoding([{ raw: gbk, flags: 0 }])).toBe('gb18030');
-    expect(unflaggedEncoding([{ raw: Buffer.from('附件/说明.pdf'), flags: 0 }, { raw: Buffer.from('a.txt'), flags: 0 }])).toBe('utf-8');
+    expect(
+      unflaggedEncoding([
+        { raw: Buffer.from('附件/说明.pdf'), flags: 0 },
+        { raw: Buffer.from('a.txt'), flags: 0 },
+      ]),
+    ).toBe('utf-8');
     // One flagged entry: the writer knew the flag, so the others are in the code page.
-    expect(unflaggedEncoding([{ raw: Buffer.from('附件/说明.pdf'), flags: 0 }, { raw: Buffer.from('名单.xlsx'), flags: 0x800 }])).toBe('gb18030');
+    expect(
+      unflaggedEncoding([
+        { raw: Buffer.from('附件/说明.pdf'), flags: 0 },
+        { raw: Buffer.from('名单.xlsx'), flags: 0x800 },
+      ]),
+    ).toBe('gb18030');
   });
 
   it('names that would land outside the folder', () => {
-    expect(['../x', 'a/../../x', '..\\x', '/etc/passwd', '\\\\server\\share\\x', 'C:/x', 'c:x', '附件\\a.pdf', '附件/a.pdf', 'a..b/c', '...'].map((n) => unsafeEntryName(n)?.reason)).toEqual([
-      'outside', 'outside', 'outside', 'absolute', 'absolute', 'absolute', 'absolute', 'name', undefined, undefined, undefined,
-    ]);
+    expect(
+      [
+        '../x',
+        'a/../../x',
+        '..\\x',
+        '/etc/passwd',
+        '\\\\server\\share\\x',
+        'C:/x',
+        'c:x',
+        '附件\\a.pdf',
+        '附件/a.pdf',
+        'a..b/c',
+        '...',
+      ].map((n) => unsafeEntryName(n)?.reason),
+    ).toEqual(['outside', 'outside', 'outside', 'absolute', 'absolute', 'absolute', 'absolute', 'name', undefined, undefined, undefined]);
   });
 
   it('a zip of the folder itself takes its department from that folder when the zip name says nothing', async () => {
@@ -155,7 +187,9 @@ describe('links', () => {
     const ws = workspaceWith(undefined);
     writeFileSync(q(ws, '就业办.zip'), await zipOf([...SOURCE_FILES, ['附件/案例.pdf', '/etc/passwd', 0o120777]]));
     const { out } = await json(['validate', '就业办.zip'], q(ws));
-    expect(out.diagnostics.map((d) => [d.code, d.args.reason, d.location.file])).toEqual([['EVIDENCE_PATH_UNSAFE', 'link', '就业办.zip!/附件/案例.pdf']]);
+    expect(out.diagnostics.map((d) => [d.code, d.args.reason, d.location.file])).toEqual([
+      ['EVIDENCE_PATH_UNSAFE', 'link', '就业办.zip!/附件/案例.pdf'],
+    ]);
   });
 });
 
@@ -163,28 +197,38 @@ describe('limits: the same as for workbooks', () => {
   const cases: [string, Record<string, number>, [string, string, unknown][]][] = [
     ['maxZipEntries', { maxZipEntries: 3 }, [['FILE_UNREADABLE', '就业办.zip', 'maxZipEntries']]],
     ['maxUnzippedBytes', { maxUnzippedBytes: 5000 }, [['FILE_UNREADABLE', '就业办.zip', 'maxUnzippedBytes']]],
-    ['maxFileBytes (a list in the zip)', { maxFileBytes: 5000 }, [['FILE_UNREADABLE', '就业办.zip!/劳务派遣红黑名单.xlsx', 'maxFileBytes']]],
+    [
+      'maxFileBytes (a list in the zip)',
+      { maxFileBytes: 5000 },
+      [['FILE_UNREADABLE', '就业办.zip!/劳务派遣红黑名单.xlsx', 'maxFileBytes']],
+    ],
   ];
   for (const [name, limits, expected] of cases) {
     it(name, async () => {
       const ws = workspaceWith(join(ZIPS, 'explorer-gbk', '就业办.zip'), { config: { limits } });
       const { code, out } = await json(['validate', '就业办.zip'], q(ws));
       expect(code).toBe(1);
-      expect(out.diagnostics.filter((d) => d.code !== 'COVER_MISSING').map((d) => [d.code, d.location.file, d.args.limit])).toEqual(expected);
+      expect(out.diagnostics.filter((d) => d.code !== 'COVER_MISSING').map((d) => [d.code, d.location.file, d.args.limit])).toEqual(
+        expected,
+      );
     });
   }
 
   it('maxAttachmentBytes: evidence in the zip over the limit is never read', async () => {
     const ws = workspaceWith(join(ZIPS, 'explorer-gbk', '就业办.zip'), { config: { limits: { maxAttachmentBytes: 300 } } });
     const { out } = await json(['validate', '就业办.zip'], q(ws));
-    expect(out.diagnostics.filter((d) => d.code === 'EVIDENCE_FILE_INVALID').map((d) => [d.args.reason, d.location.file])).toEqual([['tooLarge', '就业办.zip!/附件/典型案例报道.pdf']]);
+    expect(out.diagnostics.filter((d) => d.code === 'EVIDENCE_FILE_INVALID').map((d) => [d.args.reason, d.location.file])).toEqual([
+      ['tooLarge', '就业办.zip!/附件/典型案例报道.pdf'],
+    ]);
   });
 
   it('maxZipRatio: a zip bomb is refused before anything is inflated', async () => {
     const ws = workspaceWith(undefined);
     writeFileSync(q(ws, '就业办.zip'), await zipOf([...SOURCE_FILES, ['附件/现场.png', Buffer.alloc(9 * 1024 * 1024)]]));
     const { out } = await json(['validate', '就业办.zip'], q(ws));
-    expect(out.diagnostics.map((d) => [d.code, d.location.file, d.args.limit, d.args.detail])).toEqual([['FILE_UNREADABLE', '就业办.zip', 'maxZipRatio', 'zip']]);
+    expect(out.diagnostics.map((d) => [d.code, d.location.file, d.args.limit, d.args.detail])).toEqual([
+      ['FILE_UNREADABLE', '就业办.zip', 'maxZipRatio', 'zip'],
+    ]);
   });
 
   it('a damaged zip is FILE_UNREADABLE of that department; no "cover missing" on top', async () => {
@@ -218,7 +262,13 @@ describe('temporary files', () => {
     const { code, out } = await json(['compile', '2026Q3', '-w', ws], ws);
     expect(code).toBe(1);
     expect(out.diagnostics.filter((d) => d.code === 'EVIDENCE_PATH_UNSAFE').length).toBe(5);
-    for (const p of [join(ws, 'submissions', 'evil.txt'), q(ws, 'evil.txt'), join(ws, 'evil.bat'), '/tmp/hrss-credit-evil.txt', join(ws, 'packages', '2026Q3')]) {
+    for (const p of [
+      join(ws, 'submissions', 'evil.txt'),
+      q(ws, 'evil.txt'),
+      join(ws, 'evil.bat'),
+      '/tmp/hrss-credit-evil.txt',
+      join(ws, 'packages', '2026Q3'),
+    ]) {
       expect(existsSync(p), p).toBe(false);
     }
   });
@@ -228,7 +278,9 @@ describe('in the quarter folder, and compile', () => {
   it('validate of the quarter folder reads the zip as a department (not a loose file), located from there', async () => {
     const ws = workspaceWith(join(ZIPS, 'nested', '就业办.zip'));
     const { out } = await json(['validate', 'submissions/2026Q3'], ws);
-    expect(out.diagnostics.map((d) => [d.code, d.department, d.location.file])).toEqual([['EVIDENCE_FILE_IGNORED', '就业办', 'submissions/2026Q3/就业办.zip!/附件/原始材料.zip']]);
+    expect(out.diagnostics.map((d) => [d.code, d.department, d.location.file])).toEqual([
+      ['EVIDENCE_FILE_IGNORED', '就业办', 'submissions/2026Q3/就业办.zip!/附件/原始材料.zip'],
+    ]);
   });
 
   it('compile copies the evidence out byte for byte and lists the zip, with its hash, as the input', async () => {
@@ -240,9 +292,13 @@ describe('in the quarter folder, and compile', () => {
     const cases = join(pkg, '典型案例', '就业办');
     expect(readdirSync(cases).sort()).toEqual(['典型案例报道.pdf', '现场检查照片.jpg']);
     for (const [rel, bytes] of SOURCE_FILES.slice(1)) expect(sha(readFileSync(join(cases, rel.slice(3))))).toBe(sha(bytes));
-    const manifest = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as { inputs: { path: string; sha256: string; bytes: number; department: string }[] };
+    const manifest = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as {
+      inputs: { path: string; sha256: string; bytes: number; department: string }[];
+    };
     const mine = manifest.inputs.filter((i) => i.department === '就业办');
-    expect(mine).toEqual([{ path: 'submissions/2026Q3/就业办.zip', sha256: sha(readFileSync(zip)), bytes: readFileSync(zip).length, department: '就业办' }]);
+    expect(mine).toEqual([
+      { path: 'submissions/2026Q3/就业办.zip', sha256: sha(readFileSync(zip)), bytes: readFileSync(zip).length, department: '就业办' },
+    ]);
     const records = JSON.parse(readFileSync(join(pkg, 'records.json'), 'utf8')) as { records: { source?: { file?: string } }[] };
     expect(JSON.stringify(records)).toContain('submissions/2026Q3/就业办.zip!/劳务派遣红黑名单.xlsx');
     const verify = await runCli(['verify', pkg, '--today', TODAY], ws);
@@ -253,9 +309,9 @@ describe('in the quarter folder, and compile', () => {
     const ws = workspaceWith(join(ZIPS, 'python-cp936', '就业办.zip'), { keepFolder: true });
     const { code, out } = await json(['compile', '2026Q3', '-w', ws], ws);
     expect(code).toBe(1);
-    expect(out.diagnostics.filter((d) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE').map((d) => [d.department, d.location.file, d.args.folders])).toEqual([
-      ['就业办', 'submissions/2026Q3/就业办.zip', ['submissions/2026Q3/就业办', 'submissions/2026Q3/就业办.zip']],
-    ]);
+    expect(
+      out.diagnostics.filter((d) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE').map((d) => [d.department, d.location.file, d.args.folders]),
+    ).toEqual([['就业办', 'submissions/2026Q3/就业办.zip', ['submissions/2026Q3/就业办', 'submissions/2026Q3/就业办.zip']]]);
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
 
@@ -264,6 +320,8 @@ describe('in the quarter folder, and compile', () => {
     mkdirSync(join(ws, 'packages'), { recursive: true });
     const res = await runCli(['status', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ws);
     expect(res.stdout).toContain('就业办');
-    expect(JSON.parse(res.stdout).diagnostics.filter((d: Diag) => d.code === 'PACKAGE_SUBMISSION_MISSING' && d.department === '就业办')).toEqual([]);
+    expect(
+      JSON.parse(res.stdout).diagnostics.filter((d: Diag) => d.code === 'PACKAGE_SUBMISSION_MISSING' && d.department === '就业办'),
+    ).toEqual([]);
   });
 });

@@ -156,9 +156,18 @@ function zipOf(entries) {
 export function makeDocx(text) {
   const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return zipOf([
-    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'],
-    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
-    ['word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${esc}</w:t></w:r></w:p></w:body></w:document>`],
+    [
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ],
+    [
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ],
+    [
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${esc}</w:t></w:r></w:p></w:body></w:document>`,
+    ],
   ]);
 }
 
@@ -166,8 +175,14 @@ export function makeDocx(text) {
 export function makeOfd(text) {
   const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return zipOf([
-    ['OFD.xml', `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:Title>${esc}</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`],
-    ['Doc_0/Document.xml', '<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID></ofd:CommonData></ofd:Document>'],
+    [
+      'OFD.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:Title>${esc}</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+    ],
+    [
+      'Doc_0/Document.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID></ofd:CommonData></ofd:Document>',
+    ],
   ]);
 }
 
@@ -250,7 +265,19 @@ export async function writeFiles(dir, files) {
     else if (c.ofd !== undefined) writeBytes(target, await makeOfd(c.ofd));
     else if (c.text !== undefined) writeBytes(target, c.encoding === 'gb18030' ? gb18030(c.text) : Buffer.from(c.text, 'utf8'));
     else if (c.hex !== undefined) writeBytes(target, Buffer.from(c.hex, 'hex'));
-    else if (c.concat) writeBytes(target, Buffer.concat(c.concat.map((part) => (part.hex !== undefined ? Buffer.from(part.hex, 'hex') : part.gb18030 !== undefined ? gb18030(part.gb18030) : Buffer.from(part.utf8, 'utf8')))));
+    else if (c.concat)
+      writeBytes(
+        target,
+        Buffer.concat(
+          c.concat.map((part) =>
+            part.hex !== undefined
+              ? Buffer.from(part.hex, 'hex')
+              : part.gb18030 !== undefined
+                ? gb18030(part.gb18030)
+                : Buffer.from(part.utf8, 'utf8'),
+          ),
+        ),
+      );
     else if (c.symlink !== undefined) {
       mkdirSync(dirname(target), { recursive: true });
       rm(target, { force: true });

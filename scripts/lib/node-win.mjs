@@ -14,7 +14,11 @@ export function tarFile(tgz, wanted) {
   for (let at = 0; at + 512 <= tar.length; ) {
     const header = tar.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (from, len) => header.subarray(from, from + len).toString('utf8').replace(/\0.*$/s, '');
+    const field = (from, len) =>
+      header
+        .subarray(from, from + len)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const name = (field(345, 155) ? `${field(345, 155)}/` : '') + field(0, 100);
     const size = parseInt(field(124, 12).trim() || '0', 8);
     const type = field(156, 1);
@@ -40,13 +44,20 @@ export function nodeExe(root, env = process.env) {
     tgzPath = join(cache, `${pin.package}-${pin.version}.tgz`);
     if (!existsSync(tgzPath)) {
       mkdirSync(cache, { recursive: true });
-      execFileSync('npm', ['pack', `${pin.package}@${pin.version}`, '--pack-destination', cache, '--silent', '--no-audit', '--no-fund'], { cwd: cache, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+      execFileSync('npm', ['pack', `${pin.package}@${pin.version}`, '--pack-destination', cache, '--silent', '--no-audit', '--no-fund'], {
+        cwd: cache,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        shell: process.platform === 'win32',
+      });
     }
   }
   const exe = tarFile(readFileSync(tgzPath), `package/${pin.file}`);
   if (!exe) throw new Error(`release: ${tgzPath} holds no package/${pin.file}`);
   const got = sha256(exe);
-  if (got !== pin.sha256) throw new Error(`release: ${pin.package}@${pin.version} ${pin.file} has SHA-256 ${got}, not the ${pin.sha256} recorded in scripts/node-win/pin.json: refusing to ship it`);
+  if (got !== pin.sha256)
+    throw new Error(
+      `release: ${pin.package}@${pin.version} ${pin.file} has SHA-256 ${got}, not the ${pin.sha256} recorded in scripts/node-win/pin.json: refusing to ship it`,
+    );
   const license = readFileSync(join(root, 'scripts', 'node-win', 'LICENSE'));
   if (sha256(license) !== pin.licenseSha256) throw new Error('release: scripts/node-win/LICENSE does not match pin.json licenseSha256');
   return { exe, license: license.toString('utf8'), pin };

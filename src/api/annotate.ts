@@ -12,7 +12,15 @@ import { columnIndex, columnLetter, visible } from '../domain/text.js';
 import { isCoverName, isFeedbackCopyName } from '../io/folder.js';
 import { displayPath } from '../io/paths.js';
 import { openWorkbook } from '../io/sniff.js';
-import { annotateXlsx, csvWorkbook, ensureFolder, removeFile, type AnnotatePlan, type CellMark, type SummaryRow } from '../io/xlsx-annotate.js';
+import {
+  annotateXlsx,
+  csvWorkbook,
+  ensureFolder,
+  removeFile,
+  type AnnotatePlan,
+  type CellMark,
+  type SummaryRow,
+} from '../io/xlsx-annotate.js';
 import { cellText, scoreRows } from '../table/header.js';
 import { makeContext } from './context.js';
 import { messagesFor, renderMessage, type Lang } from '../messages/index.js';
@@ -62,7 +70,9 @@ function markCell(d: CollectedDiagnostic): { row: number; col: number } {
 
 /** A sheet name Excel accepts for a CSV file's one sheet. */
 function csvSheetName(file: string): string {
-  const stem = basename(file, extname(file)).replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
+  const stem = basename(file, extname(file))
+    .replace(/[[\]:*?/\\]/g, '_')
+    .slice(0, 31);
   return stem || 'Sheet1';
 }
 
@@ -92,12 +102,16 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
   const cwd = resolve(options.cwd);
   // Each list's folder for its copy; compared as real paths, so that a link, a junction or `..`
   // cannot lead the copies into a department folder or a submissions quarter folder.
-  const outDirOf = (i: ListInput): string => (options.annotate !== undefined ? resolve(cwd, options.annotate) : defaultFeedbackDir(i.path, i.lone, cwd, DEFAULT_FEEDBACK_DIR));
+  const outDirOf = (i: ListInput): string =>
+    options.annotate !== undefined ? resolve(cwd, options.annotate) : defaultFeedbackDir(i.path, i.lone, cwd, DEFAULT_FEEDBACK_DIR);
   const outDirs = new Set(inputs.map(outDirOf));
   if (options.annotate !== undefined) outDirs.add(resolve(cwd, options.annotate));
   for (const outDir of outDirs) {
-    if (options.toolDir !== undefined && isInsideReal(outDir, options.toolDir)) throw new ToolError('OUTPUT_IN_TOOL_FOLDER', { path: resolve(options.toolDir) });
-    const unsafe = departmentFolders.find((f) => isInsideReal(outDir, f) && !(options.annotate === undefined && inputs.some((i) => i.lone && outDirOf(i) === outDir)));
+    if (options.toolDir !== undefined && isInsideReal(outDir, options.toolDir))
+      throw new ToolError('OUTPUT_IN_TOOL_FOLDER', { path: resolve(options.toolDir) });
+    const unsafe = departmentFolders.find(
+      (f) => isInsideReal(outDir, f) && !(options.annotate === undefined && inputs.some((i) => i.lone && outDirOf(i) === outDir)),
+    );
     if (unsafe) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, unsafe) });
     if (insideQuarterFolder(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: displayPath(cwd, outDir), where: 'quarter' });
     for (const i of inputs) if (realPathOf(i.path) === realPathOf(outDir)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: i.display });
@@ -122,7 +136,10 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     const csvSheet = csv ? csvSheetName(input.path) : undefined;
     // The counts of the file, those not kept (limits.maxFindingsPerCode) included.
     const count = (sev: string): number =>
-      found.filter((d) => d.severity === sev).length + (report.dropped ?? []).filter((d) => (d.file === shown || d.file === input.display) && d.severity === sev).reduce((n, d) => n + d.dropped, 0);
+      found.filter((d) => d.severity === sev).length +
+      (report.dropped ?? [])
+        .filter((d) => (d.file === shown || d.file === input.display) && d.severity === sev)
+        .reduce((n, d) => n + d.dropped, 0);
     const plan: AnnotatePlan = {
       marks: new Map(),
       summary: {
@@ -141,7 +158,14 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
       const sheet = d.location.sheet ?? csvSheet;
       const header = d.location.field ? m.ui.fieldNames[d.location.field] : undefined;
       const where = m.ui.sheetRow(d.location.sheet, d.location.row, d.location.column, header) || visible(basename(input.display));
-      const row: SummaryRow = { location: where, severity: m.ui.severity[d.severity], kind: d.severity, code: d.code, message: safe(message), hint: safe(hint) };
+      const row: SummaryRow = {
+        location: where,
+        severity: m.ui.severity[d.severity],
+        kind: d.severity,
+        code: d.code,
+        message: safe(message),
+        hint: safe(hint),
+      };
       if (sheet !== undefined) {
         const cell = markCell(d);
         const mark: CellMark = { ...cell, kind: d.severity, note: safe(`${message}\n${m.ui.hintPrefix}${hint}`) };
@@ -159,7 +183,8 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     const stem = basename(input.path, extname(input.path));
     let name = `${stem}${FEEDBACK_SUFFIX}`;
     if (usedNames.has(join(outDir, name).toLowerCase())) name = `${basename(dirname(input.path))}_${stem}${FEEDBACK_SUFFIX}`;
-    for (let n = 2; usedNames.has(join(outDir, name).toLowerCase()); n++) name = `${basename(dirname(input.path))}_${stem} (${n})${FEEDBACK_SUFFIX}`;
+    for (let n = 2; usedNames.has(join(outDir, name).toLowerCase()); n++)
+      name = `${basename(dirname(input.path))}_${stem} (${n})${FEEDBACK_SUFFIX}`;
     usedNames.add(join(outDir, name).toLowerCase());
     const dest = join(outDir, name);
     if (realPathOf(dest) === realPathOf(input.path)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: input.display });
@@ -200,7 +225,10 @@ async function readCsvRows(path: string, limits: Limits): Promise<{ number: numb
   try {
     for (const sheet of wb.sheets) {
       await sheet.read((r) => {
-        rows.push({ number: r.number, cells: r.cells.map((c) => (c === null || c === undefined ? '' : typeof c === 'string' ? c : cellText(c))) });
+        rows.push({
+          number: r.number,
+          cells: r.cells.map((c) => (c === null || c === undefined ? '' : typeof c === 'string' ? c : cellText(c))),
+        });
       });
     }
   } finally {

@@ -53,8 +53,14 @@ export function calendarView(cal: LoadedCalendar, year: number): CalendarView {
     year,
     covered: s !== undefined,
     source: s?.source ?? null,
-    holidays: s ? holidayRanges(s).map((r) => ({ from: r.from, to: r.to, days: r.days, name: r.name?.zh ?? null, nameEn: r.name?.en ?? null })) : [],
-    workdays: s ? [...s.workdays].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => ({ date, weekday: weekday(date), name: name?.zh ?? null, nameEn: name?.en ?? null })) : [],
+    holidays: s
+      ? holidayRanges(s).map((r) => ({ from: r.from, to: r.to, days: r.days, name: r.name?.zh ?? null, nameEn: r.name?.en ?? null }))
+      : [],
+    workdays: s
+      ? [...s.workdays]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([date, name]) => ({ date, weekday: weekday(date), name: name?.zh ?? null, nameEn: name?.en ?? null }))
+      : [],
     workingDays: workingDaysInYear(cal, year) ?? null,
     coverage: { builtin: cal.builtin, local: cal.localYears },
   };

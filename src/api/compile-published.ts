@@ -12,5 +12,9 @@ import type { RegisterState } from '../register/state.js';
 export function publishedBatchFinding(state: RegisterState, batch: string): RawDiagnostic | undefined {
   const published = state.batches.get(batch);
   if (!published || published.type !== 'publish') return undefined;
-  return makeDiagnostic('REGISTER_BATCH_PUBLISHED', { batch, seq: published.seq, publishedOn: published.on, package: published.package ?? '' }, { file: EVENTS_DISPLAY });
+  return makeDiagnostic(
+    'REGISTER_BATCH_PUBLISHED',
+    { batch, seq: published.seq, publishedOn: published.on, package: published.package ?? '' },
+    { file: EVENTS_DISPLAY },
+  );
 }

@@ -9,7 +9,16 @@ import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { onInterrupt } from '../io/cleanup.js';
 import { acquireLock, type Lock } from '../io/lock.js';
 import { beforeSwap } from '../io/faults.js';
-import { pruneReplaced, readFilesBelow, recoverPackages, removePackageSet, sha256File, swapIntoPlace, tempName, writeFileDurable } from '../io/package-fs.js';
+import {
+  pruneReplaced,
+  readFilesBelow,
+  recoverPackages,
+  removePackageSet,
+  sha256File,
+  swapIntoPlace,
+  tempName,
+  writeFileDurable,
+} from '../io/package-fs.js';
 import { pathExists } from '../io/workspace.js';
 import { displayPath } from '../io/paths.js';
 import type { LoadedTemplate } from '../io/template.js';
@@ -18,7 +27,15 @@ import { buildJsonReport } from '../diagnostics/report-document.js';
 import { messagesFor, renderMessage } from '../messages/index.js';
 import { makeContext, type CommonOptions } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
-import { countedFindings, fixedInstant, quarterSummary, templateFor, writePackage, type DepartmentStatus, type QuarterSummary } from './package.js';
+import {
+  countedFindings,
+  fixedInstant,
+  quarterSummary,
+  templateFor,
+  writePackage,
+  type DepartmentStatus,
+  type QuarterSummary,
+} from './package.js';
 import { checkQuarter, parseBatchArg, requireWorkspace } from './quarter.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
@@ -60,7 +77,10 @@ export interface CompileResult {
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export async function compile(quarterArg: string, options: CompileOptions): Promise<CompileResult> {
@@ -94,10 +114,16 @@ async function checkAndWrite(
   // An earlier run that was interrupted is finished or rolled back before anything else.
   if (!options.dryRun) recoverPackages(packagesDir);
 
-  const check = await checkQuarter(ctx, quarter, { collect: true, batch, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const check = await checkQuarter(ctx, quarter, {
+    collect: true,
+    batch,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const finalDir = join(packagesDir, check.label);
   if (!options.dryRun && !options.force && pathExists(finalDir)) {
-    ctx.collector.add(makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }));
+    ctx.collector.add(
+      makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }),
+    );
   }
   // With a register (register.md), read once (a broken one is REGISTER_CORRUPT): a published batch cannot
   // be compiled again, and the batch is checked against what is public today.
@@ -109,7 +135,11 @@ async function checkAndWrite(
   let records = sortRecords(check.records, ctx.matrix);
   let register: RegisterPlan | undefined;
   if (loaded) {
-    const planned = planFromWorkspace(workspace, { records, today: ctx.today, quarterEnd: quarterEnd(quarter), requests: check.departments.flatMap((d) => d.removalRequests) }, loaded);
+    const planned = planFromWorkspace(
+      workspace,
+      { records, today: ctx.today, quarterEnd: quarterEnd(quarter), requests: check.departments.flatMap((d) => d.removalRequests) },
+      loaded,
+    );
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
     register = planned.plan;
     records = register.records;
@@ -120,7 +150,14 @@ async function checkAndWrite(
     if (large) collectGarbage();
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
-  const summary = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule, register);
+  const summary = quarterSummary(
+    check,
+    ctx.matrix.departments,
+    ctx.config.submission.deadline,
+    countedFindings(report),
+    ctx.config.publication.maskRule,
+    register,
+  );
   const statuses = summary.departments;
   const { red, black } = countRecords(records);
   const counts = { red, black };
@@ -186,7 +223,11 @@ async function checkAndWrite(
     removeTemps();
     if (err instanceof ToolError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ToolError('WRITE_FAILED', { problem: code ?? (err as Error).message, path: displayPath(ctx.cwd, finalDir), scope: 'package' }, { cause: err });
+    throw new ToolError(
+      'WRITE_FAILED',
+      { problem: code ?? (err as Error).message, path: displayPath(ctx.cwd, finalDir), scope: 'package' },
+      { cause: err },
+    );
   } finally {
     undo();
   }

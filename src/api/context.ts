@@ -64,7 +64,12 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
   const config = loadConfig(configPath, configPath ? displayPath(cwd, configPath) : CONFIG_FILE);
   const matrix = buildMatrix(config.matrix);
   matrix.addPrefix(config.bureau.name);
-  const collector = new DiagnosticCollector({ severity: config.severity as never, ignore: options.ignore ?? [], maskRule: config.publication.maskRule, maxPerCode: config.limits.maxFindingsPerCode });
+  const collector = new DiagnosticCollector({
+    severity: config.severity as never,
+    ignore: options.ignore ?? [],
+    maskRule: config.publication.maskRule,
+    maxPerCode: config.limits.maxFindingsPerCode,
+  });
   return {
     cwd,
     ...(workspace ? { workspace } : {}),

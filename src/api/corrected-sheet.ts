@@ -15,7 +15,21 @@ import type { Audience } from './records.js';
 import type { RegisterPlan } from './register-compile.js';
 import { recordCells } from './removed-sheet.js';
 
-export const CORRECTED_HEADERS = ['序号', '记录编号', '版本', '名单类型', '领域', '主体名称', '统一社会信用代码', '证件号码', '认定文书号', '更正原文书号', '更正项目', '认定日期', '报送科室'];
+export const CORRECTED_HEADERS = [
+  '序号',
+  '记录编号',
+  '版本',
+  '名单类型',
+  '领域',
+  '主体名称',
+  '统一社会信用代码',
+  '证件号码',
+  '认定文书号',
+  '更正原文书号',
+  '更正项目',
+  '认定日期',
+  '报送科室',
+];
 const WIDTHS = [6, 14, 6, 8, 16, 32, 22, 22, 26, 26, 36, 12, 18];
 
 /** The column names of a correction's changed fields, as the form and the list sheets head them. */

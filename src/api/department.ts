@@ -10,7 +10,18 @@ import { checkAttachmentBuffer, checkAttachmentBytes } from '../io/evidence.js';
 import { readZipEntry, type ZipEntryRef } from '../io/zip-entry.js';
 import { openZipSubmission, type ZipSubmission } from '../io/zip-submission.js';
 import { FileProblem } from '../io/errors.js';
-import { emptyListing, holdsNoFiles, isCoverName, isFeedbackCopyName, listDepartment, listEvidenceFile, listEvidenceFolder, MAX_DEPTH, type DepartmentListing, type FolderEntry } from '../io/folder.js';
+import {
+  emptyListing,
+  holdsNoFiles,
+  isCoverName,
+  isFeedbackCopyName,
+  listDepartment,
+  listEvidenceFile,
+  listEvidenceFolder,
+  MAX_DEPTH,
+  type DepartmentListing,
+  type FolderEntry,
+} from '../io/folder.js';
 import type { Limits } from '../schemas/config.js';
 import { tooLongName } from '../io/name-length.js';
 import { collisionKey, departmentFolderName, displayPath, enclosingNames, unsafeSegment, type PathFlavour } from '../io/paths.js';
@@ -113,7 +124,9 @@ export function resolveDepartment(
     const d = ctx.matrix.resolveDepartment(unit);
     if (d) return { dept: d };
   }
-  return { unknown: folderName ? { name: folderName, source: 'folder' } : unit ? { name: unit, source: 'cover' } : { name: '', source: 'none' } };
+  return {
+    unknown: folderName ? { name: folderName, source: 'folder' } : unit ? { name: unit, source: 'cover' } : { name: '', source: 'none' },
+  };
 }
 
 /**
@@ -167,7 +180,10 @@ interface EvidenceSink {
  * Judges what a listing holds as evidence: links and hard links, unreadable entries, names Windows
  * cannot create, types, sizes, bytes. What passes is what the package copies.
  */
-async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promise<{ evidence: EvidenceFile[]; reports: number; pictures: number; valid: Set<string> }> {
+async function judgeEvidence(
+  listing: DepartmentListing,
+  s: EvidenceSink,
+): Promise<{ evidence: EvidenceFile[]; reports: number; pictures: number; valid: Set<string> }> {
   const { report, limits, fileDisplay, display } = s;
   const sort = { departmentRank: s.rank };
   const evidence: EvidenceFile[] = [];
@@ -180,16 +196,32 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
   // Zip submissions: a name that would be extracted outside the folder is never extracted, and its
   // location is spelled out as stored (a path function would resolve the `../` away).
   for (const u of listing.unsafe ?? []) {
-    report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: u.name, reason: u.reason, ...(u.problem ? { problem: u.problem } : {}), inZip: true }, { file: visible(`${display}!/${u.name}`) }, sort));
+    report(
+      makeDiagnostic(
+        'EVIDENCE_PATH_UNSAFE',
+        { name: u.name, reason: u.reason, ...(u.problem ? { problem: u.problem } : {}), inZip: true },
+        { file: visible(`${display}!/${u.name}`) },
+        sort,
+      ),
+    );
   }
   for (const e of listing.encrypted ?? []) {
-    report(makeDiagnostic('FILE_UNSUPPORTED', { format: extname(e.name).toLowerCase().slice(1) || 'zip', encrypted: true, inZip: true }, { file: visible(fileDisplay(e.path)) }, sort));
+    report(
+      makeDiagnostic(
+        'FILE_UNSUPPORTED',
+        { format: extname(e.name).toLowerCase().slice(1) || 'zip', encrypted: true, inZip: true },
+        { file: visible(fileDisplay(e.path)) },
+        sort,
+      ),
+    );
   }
   for (const u of listing.unreadable) {
     report(makeDiagnostic('FILE_UNREADABLE', ioArgs({ code: u.code }), { file: u.rel === '.' ? display : `${display}/${u.rel}` }, sort));
   }
   for (const d of listing.deep ?? []) {
-    report(makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: '', folder: true, deep: MAX_DEPTH }, { file: visible(fileDisplay(d.path)) }, sort));
+    report(
+      makeDiagnostic('EVIDENCE_FILE_IGNORED', { ext: '', folder: true, deep: MAX_DEPTH }, { file: visible(fileDisplay(d.path)) }, sort),
+    );
   }
   for (const o of listing.other) {
     // A subfolder other than 附件 (even one named 目录.xlsx) is a folder, not a file of that type.
@@ -212,7 +244,9 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
     }
     // A name compile could not write (ENAMETOOLONG) is refused here, by validate and compile alike.
     if (tooLongName(a.rel)) {
-      report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: a.rel, reason: 'name', problem: 'tooLong' }, { file: visible(where.file) }, sort));
+      report(
+        makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: a.rel, reason: 'name', problem: 'tooLong' }, { file: visible(where.file) }, sort),
+      );
       continue;
     }
     if (a.role === 'other') {
@@ -224,7 +258,9 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
       continue;
     }
     if (a.size > limits.maxAttachmentBytes) {
-      report(makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'tooLarge', ext, max: limits.maxAttachmentBytes, actual: a.size }, where, sort));
+      report(
+        makeDiagnostic('EVIDENCE_FILE_INVALID', { reason: 'tooLarge', ext, max: limits.maxAttachmentBytes, actual: a.size }, where, sort),
+      );
       continue;
     }
     let check;
@@ -248,7 +284,15 @@ async function judgeEvidence(listing: DepartmentListing, s: EvidenceSink): Promi
     else if (a.role === 'picture') pictures++;
     valid.add(a.rel.slice(a.rel.indexOf('/') + 1));
     valid.add(a.name);
-    evidence.push({ path: a.path, rel: a.rel, target: '', display: where.file, kind: a.role, bytes: a.size, ...(a.zip ? { zip: a.zip } : {}) });
+    evidence.push({
+      path: a.path,
+      rel: a.rel,
+      target: '',
+      display: where.file,
+      kind: a.role,
+      bytes: a.size,
+      ...(a.zip ? { zip: a.zip } : {}),
+    });
   }
   nameTargets(evidence);
   return { evidence, reports, pictures, valid };
@@ -275,7 +319,12 @@ export async function checkEvidence(ctx: Context, target: string, isFolder: bool
  * Checks a department folder (isFolder), a department's zip ('zip', read like its folder:
  * department.md "Submissions that arrive as zip files") or a single list file.
  */
-export async function checkDepartment(ctx: Context, target: string, isFolder: boolean | 'zip', options: DepartmentOptions): Promise<DepartmentResult> {
+export async function checkDepartment(
+  ctx: Context,
+  target: string,
+  isFolder: boolean | 'zip',
+  options: DepartmentOptions,
+): Promise<DepartmentResult> {
   if (isFolder !== 'zip') return checkSubmission(ctx, target, isFolder, options);
   let sub: ZipSubmission | undefined;
   let problem: FileProblem | undefined;
@@ -328,7 +377,10 @@ interface SubmissionSource {
 }
 
 /** Step 1: the data files opened and the covers read first (the cover may name the department). */
-async function openFiles(ctx: Context, src: SubmissionSource): Promise<{
+async function openFiles(
+  ctx: Context,
+  src: SubmissionSource,
+): Promise<{
   listEntries: FolderEntry[];
   /** Files named *移出申请*: removal requests, not lists (a nil report may still send one). */
   removalEntries: FolderEntry[];
@@ -385,9 +437,21 @@ async function openFiles(ctx: Context, src: SubmissionSource): Promise<{
 }
 
 /** Step 2: the department and the quarter (workspace.md "Departments", "Quarters"), and the rules' environment. */
-function placeSubmission(ctx: Context, src: SubmissionSource, options: DepartmentOptions, covers: CoverFacts[], pending: RawDiagnostic[], sink: DepartmentSink): { dept: DepartmentDef | undefined; quarter: Quarter | undefined; env: RuleEnv } {
+function placeSubmission(
+  ctx: Context,
+  src: SubmissionSource,
+  options: DepartmentOptions,
+  covers: CoverFacts[],
+  pending: RawDiagnostic[],
+  sink: DepartmentSink,
+): { dept: DepartmentDef | undefined; quarter: Quarter | undefined; env: RuleEnv } {
   const { target, isFolder, folder, zip, display } = src;
-  const resolved = resolveDepartment(ctx, options.department, zip ? zipDepartmentName(ctx, target, zip.sub?.topFolder) : departmentFolderName(target, isFolder), covers);
+  const resolved = resolveDepartment(
+    ctx,
+    options.department,
+    zip ? zipDepartmentName(ctx, target, zip.sub?.topFolder) : departmentFolderName(target, isFolder),
+    covers,
+  );
   const dept = resolved.dept;
   if (dept) {
     sink.name = dept.name;
@@ -438,7 +502,12 @@ async function checkLists(
         departmentRank: rank,
         report: sink.report,
         index,
-        ...(options.onProgress ? { onProgress: (file: string, rows: number) => options.onProgress?.(showText(file, publicReader(ctx.config.publication.maskRule)), rows) } : {}),
+        ...(options.onProgress
+          ? {
+              onProgress: (file: string, rows: number) =>
+                options.onProgress?.(showText(file, publicReader(ctx.config.publication.maskRule)), rows),
+            }
+          : {}),
         onRecord: (file, sheet, r) => {
           const b = (byDomain[r.domain] ??= { red: 0, black: 0 });
           b[r.listType]++;
@@ -460,7 +529,11 @@ async function checkLists(
 async function readRemovals(wb: WorkbookSource, file: string, whole: boolean, sink: DepartmentSink, out: RemovalRequest[]): Promise<void> {
   for (const sheet of wb.sheets) {
     if (sheet.hidden || (!whole && !sheet.name.includes(REMOVAL_NAME))) continue;
-    const reader = new RemovalReader({ file, ...(wb.kind === 'xlsx' ? { sheet: sheet.name } : {}), ...(sink.name !== undefined ? { department: sink.name } : {}) });
+    const reader = new RemovalReader({
+      file,
+      ...(wb.kind === 'xlsx' ? { sheet: sheet.name } : {}),
+      ...(sink.name !== undefined ? { department: sink.name } : {}),
+    });
     try {
       await sheet.read((r) => reader.onRow(r));
     } catch (err) {
@@ -481,7 +554,10 @@ async function readRemovals(wb: WorkbookSource, file: string, whole: boolean, si
 async function isNotFilled(src: SubmissionSource): Promise<boolean> {
   const { zip, isFolder, listing, folder } = src;
   return (
-    !zip && isFolder && listing !== undefined && listing.unreadable.length === 0 &&
+    !zip &&
+    isFolder &&
+    listing !== undefined &&
+    listing.unreadable.length === 0 &&
     [listing.lists, listing.coverFiles, listing.coverScans, listing.attachments, listing.links].every((l) => l.length === 0) &&
     listing.other.every((o) => o.name.endsWith('/')) &&
     (await holdsNoFiles(folder))
@@ -511,7 +587,10 @@ async function checkSubmissionEvidence(
     const valid = judged.valid;
     // The department's name is the folder of its evidence in the package.
     const problem = dept && evidence.length > 0 ? unsafeSegment(dept.name) : undefined;
-    if (dept && problem) report(makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: dept.name, reason: 'name', problem }, { file: display }, { departmentRank: rank }));
+    if (dept && problem)
+      report(
+        makeDiagnostic('EVIDENCE_PATH_UNSAFE', { name: dept.name, reason: 'name', problem }, { file: display }, { departmentRank: rank }),
+      );
     const named = covers[0]?.values.cases?.text;
     if (named) {
       for (const name of splitNames(named)) {
@@ -529,7 +608,14 @@ async function checkSubmissionEvidence(
 }
 
 /** Step 5: the submission as a whole (the submission rules); alone, also across its records (the quarter rules). */
-function checkWhole(src: SubmissionSource, options: DepartmentOptions, facts: SubmissionFacts, index: RecordIndex, notFilled: boolean, sink: DepartmentSink): void {
+function checkWhole(
+  src: SubmissionSource,
+  options: DepartmentOptions,
+  facts: SubmissionFacts,
+  index: RecordIndex,
+  notFilled: boolean,
+  sink: DepartmentSink,
+): void {
   const { listing, zip, display } = src;
   const rank = sink.rank;
   // A folder that cannot be listed has already said so (FILE_UNREADABLE); "no cover" would mislead.
@@ -567,7 +653,8 @@ async function checkSubmission(
   // Removal requests: 移出申请 sheets of list workbooks (read before each closes), then 移出申请 files.
   const removalRequests: RemovalRequest[] = [];
   const { rows, red, black, byDomain } = await checkLists(ctx, src, options, opened, env, dept, index, sink, async (wb, file) => {
-    if (wb.kind === 'xlsx' && wb.sheets.some((sh) => sh.name.includes(REMOVAL_NAME))) await readRemovals(wb, file, false, sink, removalRequests);
+    if (wb.kind === 'xlsx' && wb.sheets.some((sh) => sh.name.includes(REMOVAL_NAME)))
+      await readRemovals(wb, file, false, sink, removalRequests);
   });
   for (const entry of removalEntries) {
     const wb = await openEntry(entry);
@@ -599,8 +686,14 @@ async function checkSubmission(
   const inputs = untouched
     ? []
     : zip
-    ? zip.sub ? [{ path: target, display, bytes: zip.sub.bytes }] : []
-    : [...coverEntries, ...listEntries, ...removalEntries].map((e) => ({ path: e.path, display: src.fileDisplay(e.path), bytes: e.size }));
+      ? zip.sub
+        ? [{ path: target, display, bytes: zip.sub.bytes }]
+        : []
+      : [...coverEntries, ...listEntries, ...removalEntries].map((e) => ({
+          path: e.path,
+          display: src.fileDisplay(e.path),
+          bytes: e.size,
+        }));
   const cover = covers[0];
   return {
     folder,

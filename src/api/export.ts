@@ -41,12 +41,24 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   }
   if (!pathExists(join(dir, 'records.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
   const parsed = parseJsonText(readPackageFile(dir, 'records.json').toString('utf8'));
-  if (!parsed.ok) throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', problem: 'jsonSyntax', line: parsed.line, column: parsed.column });
+  if (!parsed.ok)
+    throw new ToolError('PACKAGE_INVALID', {
+      path: target,
+      file: 'records.json',
+      problem: 'jsonSyntax',
+      line: parsed.line,
+      column: parsed.column,
+    });
   let data;
   try {
     data = parseRecordsFile(parsed.value);
   } catch (err) {
-    if (err instanceof ZodError) throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', ...zodIssueArgs(err.issues[0] as z.core.$ZodIssue, parsed.value) });
+    if (err instanceof ZodError)
+      throw new ToolError('PACKAGE_INVALID', {
+        path: target,
+        file: 'records.json',
+        ...zodIssueArgs(err.issues[0] as z.core.$ZodIssue, parsed.value),
+      });
     // A record whose id does not match its content: the file was edited by hand.
     const key = /records\[\d+\]\.id/.exec((err as Error).message)?.[0] ?? '';
     throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', key, problem: 'recordId' });

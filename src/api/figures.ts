@@ -30,7 +30,8 @@ export function batchFigures(input: FiguresInput): Map<string, DepartmentFigures
   const out = new Map<string, DepartmentFigures>();
   const of = (department: string): DepartmentFigures => {
     let f = out.get(department);
-    if (!f) out.set(department, (f = { ...zeroFigures(), byDomain: Object.create(null) as Record<string, { red: number; black: number }> }));
+    if (!f)
+      out.set(department, (f = { ...zeroFigures(), byDomain: Object.create(null) as Record<string, { red: number; black: number }> }));
     return f;
   };
   const plan = input.plan;

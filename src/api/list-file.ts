@@ -34,11 +34,21 @@ export interface ListFileResult {
 }
 
 export function problemDiagnostic(file: string, err: FileProblem, rank: number): RawDiagnostic {
-  return makeDiagnostic(err.code, err.args as never, { file, ...(err.row !== undefined ? { row: err.row } : {}) }, { departmentRank: rank });
+  return makeDiagnostic(
+    err.code,
+    err.args as never,
+    { file, ...(err.row !== undefined ? { row: err.row } : {}) },
+    { departmentRank: rank },
+  );
 }
 
 /** Opens a data file; a file that cannot be opened becomes a finding and `undefined`. */
-export async function openListFile(path: string, display: string, limits: Limits, sink: Pick<FileSink, 'report' | 'departmentRank'>): Promise<WorkbookSource | undefined> {
+export async function openListFile(
+  path: string,
+  display: string,
+  limits: Limits,
+  sink: Pick<FileSink, 'report' | 'departmentRank'>,
+): Promise<WorkbookSource | undefined> {
   try {
     return await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows });
   } catch (err) {
@@ -76,7 +86,11 @@ async function readSheet(sheet: SheetSource, onRow: Parameters<SheetSource['read
 }
 
 /** Reads the sheets named 报送单 (a cover inside a list workbook). */
-export async function readCoverSheets(wb: WorkbookSource, display: string, sink: Pick<FileSink, 'report' | 'departmentRank'>): Promise<CoverFacts[]> {
+export async function readCoverSheets(
+  wb: WorkbookSource,
+  display: string,
+  sink: Pick<FileSink, 'report' | 'departmentRank'>,
+): Promise<CoverFacts[]> {
   const covers: CoverFacts[] = [];
   if (wb.kind !== 'xlsx') return covers;
   for (const sheet of wb.sheets) {
@@ -93,7 +107,11 @@ export async function readCoverSheets(wb: WorkbookSource, display: string, sink:
 }
 
 /** Reads a cover file (报送单.xlsx / 报送单.csv): its first visible sheet. */
-export async function readCoverFile(wb: WorkbookSource, display: string, sink: Pick<FileSink, 'report' | 'departmentRank'>): Promise<CoverFacts | undefined> {
+export async function readCoverFile(
+  wb: WorkbookSource,
+  display: string,
+  sink: Pick<FileSink, 'report' | 'departmentRank'>,
+): Promise<CoverFacts | undefined> {
   const sheet = wb.sheets.find((s) => !s.hidden && s.name.includes('报送单')) ?? wb.sheets.find((s) => !s.hidden);
   if (!sheet) return undefined;
   const reader = new CoverReader();
@@ -114,7 +132,14 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
     const fromName = listTypeFromName(sheet.name);
     if (sheet.hidden) {
       if (fromName) {
-        sink.report(makeDiagnostic('SHEET_HIDDEN', { what: 'sheet' }, { file: display, sheet: sheet.name }, { sheetIndex: sheet.index, departmentRank: sink.departmentRank }));
+        sink.report(
+          makeDiagnostic(
+            'SHEET_HIDDEN',
+            { what: 'sheet' },
+            { file: display, sheet: sheet.name },
+            { sheetIndex: sheet.index, departmentRank: sink.departmentRank },
+          ),
+        );
       }
       continue;
     }
@@ -142,7 +167,12 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
     if (problem) {
       result.readable = false;
       sink.report(
-        makeDiagnostic(problem.code, problem.args as never, { file: display, ...(csv ? {} : { sheet: sheet.name }), ...(problem.row !== undefined ? { row: problem.row } : {}) }, { sheetIndex: sheet.index, departmentRank: sink.departmentRank }),
+        makeDiagnostic(
+          problem.code,
+          problem.args as never,
+          { file: display, ...(csv ? {} : { sheet: sheet.name }), ...(problem.row !== undefined ? { row: problem.row } : {}) },
+          { sheetIndex: sheet.index, departmentRank: sink.departmentRank },
+        ),
       );
     }
     // An empty sheet named 红名单/黑名单 is a list with no rows (docs/decisions.md "Empty list sheets"):

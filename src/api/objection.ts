@@ -24,7 +24,14 @@ import { resolveAuthor } from '../io/who.js';
 import { formatHead } from '../register/chain.js';
 import type { LetterData } from '../io/objection-letter.js';
 export type { LetterData };
-import { OBJECTION_CHANNELS, OBJECTION_OUTCOMES, type EventBody, type ObjectionChannel, type ObjectionResolveBody, type RegisterRecord } from '../register/events.js';
+import {
+  OBJECTION_CHANNELS,
+  OBJECTION_OUTCOMES,
+  type EventBody,
+  type ObjectionChannel,
+  type ObjectionResolveBody,
+  type RegisterRecord,
+} from '../register/events.js';
 import { statusesOn, statusOn, type ObjectionFact, type RecordStatus, type RegisterState } from '../register/state.js';
 import { notCoveredDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';
 import { makeContext, type Context } from './context.js';
@@ -161,7 +168,12 @@ function candidates(state: RegisterState, days: IsoDate[], record: string | unde
     const q = subject.trim();
     const code = normaliseCreditCode(q);
     const idNo = normaliseIdNumber(q);
-    out = out.filter((s) => (code !== '' && code === normaliseCreditCode(s.record.creditCode)) || (idNo !== '' && idNo === normaliseIdNumber(s.record.idNumber)) || foldKey(q) === foldKey(s.record.subjectName));
+    out = out.filter(
+      (s) =>
+        (code !== '' && code === normaliseCreditCode(s.record.creditCode)) ||
+        (idNo !== '' && idNo === normaliseIdNumber(s.record.idNumber)) ||
+        foldKey(q) === foldKey(s.record.subjectName),
+    );
   }
   return out;
 }
@@ -176,12 +188,14 @@ function nextNumber(state: RegisterState, year: number): string {
 export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const { ctx, workspace } = writerCtx(options);
   const received = dateOption(options.received, ctx.today);
-  if (received > ctx.today) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--received', value: received, limit: ctx.today, reason: 'future' });
+  if (received > ctx.today)
+    throw new ToolError('DATE_OUT_OF_RANGE', { option: '--received', value: received, limit: ctx.today, reason: 'future' });
   if (options.record === undefined && options.subject === undefined) throw new ToolError('USAGE', { detail: '--record / --subject' });
   if (options.from.trim() === '' || options.summary.trim() === '') throw new ToolError('USAGE', { detail: '--from / --summary' });
   let channel: ObjectionChannel | null = null;
   if (options.channel !== undefined) {
-    if (!(OBJECTION_CHANNELS as readonly string[]).includes(options.channel)) throw new ToolError('USAGE', { detail: `--channel ${options.channel} (${OBJECTION_CHANNELS.join('|')})` });
+    if (!(OBJECTION_CHANNELS as readonly string[]).includes(options.channel))
+      throw new ToolError('USAGE', { detail: `--channel ${options.channel} (${OBJECTION_CHANNELS.join('|')})` });
     channel = options.channel as ObjectionChannel;
   }
   const providerCheck = options.providerCheck ?? false;
@@ -189,7 +203,10 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const cal = workspaceCalendar(ctx);
   const due = objectionDeadline(received, providerCheck, ctx.config, cal);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
-  const query = showText([options.record, options.subject].filter((x) => x !== undefined).join(' / '), publicReader(ctx.config.publication.maskRule));
+  const query = showText(
+    [options.record, options.subject].filter((x) => x !== undefined).join(' / '),
+    publicReader(ctx.config.publication.maskRule),
+  );
   // No register yet: no record to object to, and no register/ folder made for nothing (compile reads its presence).
   if (!registerExists(workspace)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }));
@@ -202,10 +219,18 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
     (loaded: Loaded) => {
       const found = candidates(loaded.state, [received, ctx.today], options.record, options.subject);
       if (found.length === 0) return { body: null, value: makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }) };
-      if (found.length > 1) return { body: null, value: makeDiagnostic('OBJECTION_AMBIGUOUS', { query, count: found.length, ids: found.map((s) => s.id).join(', ') }) };
+      if (found.length > 1)
+        return {
+          body: null,
+          value: makeDiagnostic('OBJECTION_AMBIGUOUS', { query, count: found.length, ids: found.map((s) => s.id).join(', ') }),
+        };
       const target = found[0] as RecordStatus;
       // An objection concerns published information (objections.md): received before the record was published, it is refused.
-      if (target.publishedOn > received) return { body: null, value: makeDiagnostic('OBJECTION_BEFORE_PUBLICATION', { query, received, publishedOn: target.publishedOn, batch: target.batch }) };
+      if (target.publishedOn > received)
+        return {
+          body: null,
+          value: makeDiagnostic('OBJECTION_BEFORE_PUBLICATION', { query, received, publishedOn: target.publishedOn, batch: target.batch }),
+        };
       const body: EventBody = {
         type: 'objection-add',
         on: received,
@@ -231,7 +256,12 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   for (const d of textPersonalInfo(options.summary, '--summary', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace);
   const fact = state.objections.get((event as { objection: string }).objection) as ObjectionFact;
-  return { report: makeReport(ctx, 'objection add', 0, 1), outcome: 'recorded', objection: viewOf(ctx, state, fact, cal), head: formatHead(event) };
+  return {
+    report: makeReport(ctx, 'objection add', 0, 1),
+    outcome: 'recorded',
+    objection: viewOf(ctx, state, fact, cal),
+    head: formatHead(event),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +286,16 @@ export function objectionList(options: ListObjectionsOptions): { report: Report;
     rows.push(v);
   }
   // Overdue is data in every listing; only --overdue makes it the command's finding (exit 1).
-  if (which === 'overdue') for (const v of rows) ctx.collector.add(makeDiagnostic('OBJECTION_OVERDUE', { number: v.number, deadline: v.deadline as string, today: ctx.today, workingDaysLeft: v.workingDaysLeft }));
+  if (which === 'overdue')
+    for (const v of rows)
+      ctx.collector.add(
+        makeDiagnostic('OBJECTION_OVERDUE', {
+          number: v.number,
+          deadline: v.deadline as string,
+          today: ctx.today,
+          workingDaysLeft: v.workingDaysLeft,
+        }),
+      );
   return { report: makeReport(ctx, 'objection list', 0, rows.length), today: ctx.today, objections: rows };
 }
 
@@ -290,16 +329,37 @@ export async function objectionResolve(number: string, options: ResolveOptions):
     (loaded: Loaded) => {
       const o = loaded.state.objections.get(wanted);
       if (!o) return { body: null, value: makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }) };
-      if (o.resolvedOn !== null) return { body: null, value: makeDiagnostic('OBJECTION_ALREADY_RESOLVED', { number: wanted, resolvedOn: o.resolvedOn, outcome: OUTCOME_ZH[o.outcome as OutcomeKey] ?? String(o.outcome) }) };
+      if (o.resolvedOn !== null)
+        return {
+          body: null,
+          value: makeDiagnostic('OBJECTION_ALREADY_RESOLVED', {
+            number: wanted,
+            resolvedOn: o.resolvedOn,
+            outcome: OUTCOME_ZH[o.outcome as OutcomeKey] ?? String(o.outcome),
+          }),
+        };
       if (on < o.on) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: o.on, reason: 'beforeReceipt' });
       // Objections recorded before receipt was checked against publication: a resolution still cannot precede it.
       const firstPublished = loaded.state.records.get(o.id)?.publications[0]?.on;
-      if (firstPublished !== undefined && on < firstPublished) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: firstPublished, reason: 'beforePublication' });
+      if (firstPublished !== undefined && on < firstPublished)
+        throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: firstPublished, reason: 'beforePublication' });
       const due = deadlineNow(o, nOf(ctx, o), cal);
       notCovered = due.notCovered;
       const late = due.deadline !== null && isOverdue(on, due.deadline);
-      const body: EventBody = { type: 'objection-resolve', on, id: o.id, objection: wanted, outcome, reason: options.opinion.trim(), late, deadline: due.deadline };
-      return { body, value: late ? makeDiagnostic('OBJECTION_LATE', { number: wanted, deadline: due.deadline as string, resolvedOn: on }) : null };
+      const body: EventBody = {
+        type: 'objection-resolve',
+        on,
+        id: o.id,
+        objection: wanted,
+        outcome,
+        reason: options.opinion.trim(),
+        late,
+        deadline: due.deadline,
+      };
+      return {
+        body,
+        value: late ? makeDiagnostic('OBJECTION_LATE', { number: wanted, deadline: due.deadline as string, resolvedOn: on }) : null,
+      };
     },
     lockOf(options),
   );
@@ -308,7 +368,12 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   if (notCovered !== null) ctx.collector.add(notCoveredDiagnostic(notCovered));
   for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace);
-  return { report: makeReport(ctx, 'objection resolve', 0, 1), outcome: 'recorded', objection: viewOf(ctx, state, state.objections.get(wanted) as ObjectionFact, cal), head: formatHead(event) };
+  return {
+    report: makeReport(ctx, 'objection resolve', 0, 1),
+    outcome: 'recorded',
+    objection: viewOf(ctx, state, state.objections.get(wanted) as ObjectionFact, cal),
+    head: formatHead(event),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,7 +396,12 @@ export function letterNumberFor(pattern: string, objection: string): string {
   return pattern.replace(/\{year\}/g, m?.[1] ?? '').replace(/\{n\}/g, m?.[2] ?? objection);
 }
 
-export function letterData(ctx: Context, state: RegisterState, number: string, wording: { docNumber?: string; finding?: string } = {}): LetterData | undefined {
+export function letterData(
+  ctx: Context,
+  state: RegisterState,
+  number: string,
+  wording: { docNumber?: string; finding?: string } = {},
+): LetterData | undefined {
   const o = state.objections.get(number);
   if (!o) return undefined;
   const s = recordOf(state, o.id) as RecordStatus;
@@ -361,12 +431,18 @@ export function letterData(ctx: Context, state: RegisterState, number: string, w
   };
 }
 
-export async function objectionLetter(number: string, options: LetterOptions): Promise<{ report: Report; path: string | null; shown: string | null; bytes: number }> {
+export async function objectionLetter(
+  number: string,
+  options: LetterOptions,
+): Promise<{ report: Report; path: string | null; shown: string | null; bytes: number }> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const wanted = number.trim().toUpperCase();
   const { state } = loadRegister(workspace);
-  const data = letterData(ctx, state, wanted, { ...(options.docNumber !== undefined ? { docNumber: options.docNumber } : {}), ...(options.finding !== undefined ? { finding: options.finding } : {}) });
+  const data = letterData(ctx, state, wanted, {
+    ...(options.docNumber !== undefined ? { docNumber: options.docNumber } : {}),
+    ...(options.finding !== undefined ? { finding: options.finding } : {}),
+  });
   if (!data) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
     return { report: makeReport(ctx, 'objection letter', 0, 0), path: null, shown: null, bytes: 0 };

@@ -58,7 +58,12 @@ export function countedFindings(report: {
 }): Counted[] {
   return [
     ...report.diagnostics,
-    ...report.dropped.map((d) => ({ severity: d.severity, ...(d.department !== undefined ? { department: d.department } : {}), location: d.file !== undefined ? { file: d.file } : {}, n: d.dropped })),
+    ...report.dropped.map((d) => ({
+      severity: d.severity,
+      ...(d.department !== undefined ? { department: d.department } : {}),
+      location: d.file !== undefined ? { file: d.file } : {},
+      n: d.dropped,
+    })),
   ];
 }
 
@@ -109,30 +114,53 @@ export function quarterSummary(
       unchanged: 0,
       corrected: 0,
       removals: noRemovals(),
-      byDomain: Object.assign(Object.create(null) as object, ...results.map((d) => d.byDomain)) as Record<string, { red: number; black: number }>,
+      byDomain: Object.assign(Object.create(null) as object, ...results.map((d) => d.byDomain)) as Record<
+        string,
+        { red: number; black: number }
+      >,
       caseFiles: results.flatMap((d) => d.evidence.filter((e) => e.kind !== 'coverScan').map((e) => safe(e.rel))),
       errors: 0,
       warnings: 0,
       info: 0,
     };
   };
-  const lines = matrixDepartments.map((dept) => line(dept.name, true, check.departments.filter((d) => d.department?.name === dept.name)));
+  const lines = matrixDepartments.map((dept) =>
+    line(
+      dept.name,
+      true,
+      check.departments.filter((d) => d.department?.name === dept.name),
+    ),
+  );
   const unknown = check.departments.filter((d) => !d.department);
   lines.push(...unknown.map((d) => line(safe(basename(d.folder)), false, [d])));
   const byName = new Map(lines.filter((l) => l.known).map((l) => [l.name, l]));
   // The figures, computed once (api/figures.ts) from the rows received and, with a register, the plan.
-  const figures = batchFigures({ received: new Map([...byName].map(([name, l]) => [name, { red: l.red, black: l.black, byDomain: l.byDomain }])), sent: check.records, plan });
+  const figures = batchFigures({
+    received: new Map([...byName].map(([name, l]) => [name, { red: l.red, black: l.black, byDomain: l.byDomain }])),
+    sent: check.records,
+    plan,
+  });
   for (const l of lines) {
     if (!l.known) {
       l.rows = l.red + l.black;
       continue;
     }
     const f = figures.get(l.name);
-    if (f) Object.assign(l, { rows: f.rows, red: f.red, black: f.black, unchanged: f.unchanged, corrected: f.corrected, removals: f.removals, byDomain: f.byDomain });
+    if (f)
+      Object.assign(l, {
+        rows: f.rows,
+        red: f.red,
+        black: f.black,
+        unchanged: f.unchanged,
+        corrected: f.corrected,
+        removals: f.removals,
+        byDomain: f.byDomain,
+      });
   }
   const quarterLevel = { errors: 0, warnings: 0, info: 0 };
   for (const d of diagnostics) {
-    let target: { errors: number; warnings: number; info: number } | undefined = d.department !== undefined ? byName.get(d.department) : undefined;
+    let target: { errors: number; warnings: number; info: number } | undefined =
+      d.department !== undefined ? byName.get(d.department) : undefined;
     if (!target) {
       const file = d.location.file ?? '';
       const i = unknown.findIndex((u) => [u.display, safe(u.display)].some((f) => file === f || file.startsWith(`${f}/`)));
@@ -214,7 +242,8 @@ export async function writeListFiles(
   const rowsOf = (list: CreditRecord[]): string[][] => list.map((r, i) => exportRow(r, i, cols, audience, ctx));
   // In the workbook, 序号 and 公示期限（月） stay numbers (the CSV is text either way).
   const numeric = cols.map((c) => !c.field && !c.codes && (c.value === 'rowNumber' || c.value === 'periodMonths'));
-  const cellsOf = (rows: string[][]): (string | number)[][] => rows.map((r) => r.map((v, i) => (numeric[i] && /^\d{1,9}$/.test(v) ? Number(v) : v)));
+  const cellsOf = (rows: string[][]): (string | number)[][] =>
+    rows.map((r) => r.map((v, i) => (numeric[i] && /^\d{1,9}$/.test(v) ? Number(v) : v)));
   const sheets: SheetSpec[] = [
     { name: template.sheets.red, headers, widths, rows: rowsOf(red) },
     { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
@@ -223,7 +252,14 @@ export async function writeListFiles(
   if (register && register.corrected.length > 0) sheets.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
   const written: string[] = [];
   const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
-  writeFileDurable(join(dir, xlsxName), await workbookBuffer(sheets.map((s) => ({ ...s, rows: cellsOf(s.rows as string[][]) })), ctx.instant, TOOL_NAME));
+  writeFileDurable(
+    join(dir, xlsxName),
+    await workbookBuffer(
+      sheets.map((s) => ({ ...s, rows: cellsOf(s.rows as string[][]) })),
+      ctx.instant,
+      TOOL_NAME,
+    ),
+  );
   written.push(xlsxName);
   if (ctx.withCsv) {
     for (const s of sheets) {
@@ -314,7 +350,9 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     s.unchanged,
     s.corrected,
     removalTotal(s.removals),
-    Object.entries(s.byDomain).map(([dom, c]) => `${dom}：红${c.red} 黑${c.black}`).join('；'),
+    Object.entries(s.byDomain)
+      .map(([dom, c]) => `${dom}：红${c.red} 黑${c.black}`)
+      .join('；'),
     s.reviewer,
     s.reviewedOn,
     s.approver,
@@ -329,7 +367,27 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
         {
           name: '报送情况',
           title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${quarterTitle(check.quarter)}）`,
-          headers: ['序号', '科室', '报送状态', '无信息报告', '报送日期', '是否按时', '报送条数', '本批发布红名单条数', '本批发布黑名单条数', '重复报送未变条数', '其中更正条数', '移出条数', '分领域条数', '审核人', '审核日期', '审定人', '审定日期', '典型案例材料', '警告数'],
+          headers: [
+            '序号',
+            '科室',
+            '报送状态',
+            '无信息报告',
+            '报送日期',
+            '是否按时',
+            '报送条数',
+            '本批发布红名单条数',
+            '本批发布黑名单条数',
+            '重复报送未变条数',
+            '其中更正条数',
+            '移出条数',
+            '分领域条数',
+            '审核人',
+            '审核日期',
+            '审定人',
+            '审定日期',
+            '典型案例材料',
+            '警告数',
+          ],
           widths: [6, 20, 10, 10, 12, 12, 10, 10, 10, 10, 10, 8, 36, 10, 12, 10, 12, 40, 8],
           rows: statusRows,
         },
@@ -354,10 +412,23 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
 
   const outputs = listFiles(dir)
     .filter((f) => f !== 'manifest.json')
-    .map((f) => ({ path: f, ...sha256File(join(dir, f)), audience: internal.has(f) ? ('internal' as const) : (AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? ('sharing' as const) : ('internal' as const))) }));
+    .map((f) => ({
+      path: f,
+      ...sha256File(join(dir, f)),
+      audience: internal.has(f)
+        ? ('internal' as const)
+        : (AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? ('sharing' as const) : ('internal' as const))),
+    }));
   const { red, black, byDomain } = countRecords(p.records);
   // Per department, truth.md's figures as the quarter summary holds them (api/figures.ts): what the package publishes.
-  const figuresOf = (s: DepartmentStatus): Figures => ({ rows: s.rows, red: s.red, black: s.black, unchanged: s.unchanged, corrected: s.corrected, removals: s.removals });
+  const figuresOf = (s: DepartmentStatus): Figures => ({
+    rows: s.rows,
+    red: s.red,
+    black: s.black,
+    unchanged: s.unchanged,
+    corrected: s.corrected,
+    removals: s.removals,
+  });
   const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, figuresOf(s)])), byDomain };
   const manifest: Manifest = {
     schemaVersion: 2,

@@ -95,7 +95,8 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     }
     for (const e of listed) {
       // validate --annotate's copies (检查结果/, *.检查结果.xlsx) are no department's submission.
-      if (isLitter(e.name) || (e.kind === 'folder' && isFeedbackDirName(e.name)) || (e.kind === 'file' && isFeedbackCopyName(e.name))) continue;
+      if (isLitter(e.name) || (e.kind === 'folder' && isFeedbackDirName(e.name)) || (e.kind === 'file' && isFeedbackCopyName(e.name)))
+        continue;
       const path = join(dir, e.name);
       if (e.kind === 'folder') targets.push({ path, zip: false });
       // 就业办.zip beside the folders: a department that mailed its folder as a zip.

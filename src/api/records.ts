@@ -24,34 +24,36 @@ export function toCreditRecord(
   const d = r.draft;
   if (!d.subjectType || !d.decisionDate || !d.publishUntil) return undefined;
   const isPerson = d.subjectType === '自然人';
-  return withRecordId(detachRecord({
-    listType: r.listType,
-    domain: r.domain,
-    listName: d.listName,
-    subjectType: d.subjectType,
-    subjectName: d.subjectName,
-    creditCode: d.creditCode,
-    legalRep: d.legalRep,
-    legalRepIdType: d.legalRepIdType ?? (d.legalRepIdNumber ? '居民身份证' : ''),
-    legalRepIdNumber: d.legalRepIdNumber,
-    idType: d.idType ?? (isPerson && d.idNumber ? '居民身份证' : ''),
-    idNumber: d.idNumber,
-    facts: d.facts,
-    basis: d.basis,
-    decisionNo: d.decisionNo,
-    decisionDate: d.decisionDate,
-    publishUntil: d.publishUntil,
-    publishUntilDefaulted: d.publishUntilDefaulted,
-    severity: d.severity ?? '',
-    measures: d.measures,
-    remarks: d.remarks,
-    department: dept.name,
-    authority: dept.authority ?? bureauName,
-    quarter,
-    periodMonths: monthsBetweenCeil(d.decisionDate, d.publishUntil),
-    source: { file, ...(sheet !== undefined ? { sheet } : {}), row: r.row },
-    ...(d.correctionOf ? { correctionOf: d.correctionOf } : {}),
-  }));
+  return withRecordId(
+    detachRecord({
+      listType: r.listType,
+      domain: r.domain,
+      listName: d.listName,
+      subjectType: d.subjectType,
+      subjectName: d.subjectName,
+      creditCode: d.creditCode,
+      legalRep: d.legalRep,
+      legalRepIdType: d.legalRepIdType ?? (d.legalRepIdNumber ? '居民身份证' : ''),
+      legalRepIdNumber: d.legalRepIdNumber,
+      idType: d.idType ?? (isPerson && d.idNumber ? '居民身份证' : ''),
+      idNumber: d.idNumber,
+      facts: d.facts,
+      basis: d.basis,
+      decisionNo: d.decisionNo,
+      decisionDate: d.decisionDate,
+      publishUntil: d.publishUntil,
+      publishUntilDefaulted: d.publishUntilDefaulted,
+      severity: d.severity ?? '',
+      measures: d.measures,
+      remarks: d.remarks,
+      department: dept.name,
+      authority: dept.authority ?? bureauName,
+      quarter,
+      periodMonths: monthsBetweenCeil(d.decisionDate, d.publishUntil),
+      source: { file, ...(sheet !== undefined ? { sheet } : {}), row: r.row },
+      ...(d.correctionOf ? { correctionOf: d.correctionOf } : {}),
+    }),
+  );
 }
 
 /** Kept records must not hold the batch strings they were split from. */
@@ -109,7 +111,8 @@ export function exportRow(rec: CreditRecord, index: number, columns: TemplateCol
   return columns.map((c) => {
     let v: string;
     if (c.field) {
-      const raw = c.field === 'listType' ? LIST_TYPE_LABEL[rec.listType] : String((rec as unknown as Record<string, unknown>)[c.field] ?? '');
+      const raw =
+        c.field === 'listType' ? LIST_TYPE_LABEL[rec.listType] : String((rec as unknown as Record<string, unknown>)[c.field] ?? '');
       v = c.format ? formatDate(raw, c.format) : raw;
       if (audience === 'public' && v) {
         // An ID column is masked whole; any other text has its ID- and mobile-shaped numbers
@@ -149,7 +152,11 @@ export function exportRow(rec: CreditRecord, index: number, columns: TemplateCol
 }
 
 /** Records per list and per domain (the compile summary and the manifest). */
-export function countRecords(records: readonly CreditRecord[]): { red: number; black: number; byDomain: Record<string, { red: number; black: number }> } {
+export function countRecords(records: readonly CreditRecord[]): {
+  red: number;
+  black: number;
+  byDomain: Record<string, { red: number; black: number }>;
+} {
   const out = { red: 0, black: 0, byDomain: Object.create(null) as Record<string, { red: number; black: number }> };
   for (const r of records) {
     out[r.listType]++;

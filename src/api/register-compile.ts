@@ -118,7 +118,11 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       // A correction under its own 认定文书号 keeps the record: it was published at its first revision.
       const c = { id: s.id, record: s.record, publishedOn: firstPublishedOn(entry, today) ?? s.publishedOn };
       const r = s.record;
-      for (const key of [r.idNumber ? `i|${normaliseIdNumber(r.idNumber)}` : '', r.creditCode ? `c|${normaliseCreditCode(r.creditCode)}` : '', `n|${foldKey(r.subjectName)}`]) {
+      for (const key of [
+        r.idNumber ? `i|${normaliseIdNumber(r.idNumber)}` : '',
+        r.creditCode ? `c|${normaliseCreditCode(r.creditCode)}` : '',
+        `n|${foldKey(r.subjectName)}`,
+      ]) {
         if (key !== '' && requestKeys.has(key)) {
           active.set(s.id, s.record);
           index(key, c);
@@ -143,10 +147,18 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
     const target = [...(bySubject.get(`red|${key}`) ?? []), ...(bySubject.get(`black|${key}`) ?? [])].find(
       (o) =>
         o.record.department === r.department &&
-        (foldDecisionNo(o.record.decisionNo || o.record.decisionDate) === wanted || (!o.record.decisionNo && asDate.ok && asDate.date === o.record.decisionDate)),
+        (foldDecisionNo(o.record.decisionNo || o.record.decisionDate) === wanted ||
+          (!o.record.decisionNo && asDate.ok && asDate.date === o.record.decisionDate)),
     );
     if (!target) {
-      findings.push({ department: r.department, diagnostic: makeDiagnostic('CORRECTION_TARGET_NOT_FOUND', { decisionNo: r.correctionOf, department: r.department }, { ...locationOf(r), field: 'correctionOf' }) });
+      findings.push({
+        department: r.department,
+        diagnostic: makeDiagnostic(
+          'CORRECTION_TARGET_NOT_FOUND',
+          { decisionNo: r.correctionOf, department: r.department },
+          { ...locationOf(r), field: 'correctionOf' },
+        ),
+      });
       continue;
     }
     if (target.id === r.id) {
@@ -154,7 +166,8 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       continue;
     }
     correcting.set(r, target);
-    if (!requested.some((x) => x.id === target.id)) requested.push({ id: target.id, type: 'corrected', on: today, reason: '', department: r.department });
+    if (!requested.some((x) => x.id === target.id))
+      requested.push({ id: target.id, type: 'corrected', on: today, reason: '', department: r.department });
   }
   const requestedIds = new Set(requested.map((r) => r.id));
   const violationIds = new Set(requested.filter((r) => r.type === 'violation').map((r) => r.id));
@@ -164,7 +177,9 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   // A row of a record the batch removes is compared too: resent as it is, it is not published again.
   const resent = input.records.filter((r) => active.has(r.id) && !correcting.has(r));
   const sameContent = new Set(resent.filter((r) => (active.get(r.id) as StoredRecord).content === contentHash(r)));
-  const toLoad = [...new Set([...resent.filter((r) => !sameContent.has(r)).map((r) => r.id), ...[...correcting.values()].map((t) => t.id)])];
+  const toLoad = [
+    ...new Set([...resent.filter((r) => !sameContent.has(r)).map((r) => r.id), ...[...correcting.values()].map((t) => t.id)]),
+  ];
   const whole = new Map(load(toLoad.map((id) => active.get(id) as StoredRecord)).map((w, i) => [toLoad[i] as string, w]));
 
   const publish: CreditRecord[] = [];
@@ -174,12 +189,20 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const answers = (id: string, r: CreditRecord, where: ReturnType<typeof locationOf>, changed: FieldKey[]): void => {
     const entry = state.records.get(id);
     const o = entry ? awaitedObjection(entry, today) : undefined;
-    if (o) findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CORRECTION_APPLIED', { id, objection: o.objection, fields: changed }, where) });
+    if (o)
+      findings.push({
+        department: r.department,
+        diagnostic: makeDiagnostic('REGISTER_CORRECTION_APPLIED', { id, objection: o.objection, fields: changed }, where),
+      });
   };
   for (const r of input.records) {
     const subject = subjectKeyOf(r);
     const where = locationOf(r);
-    if (subject.weak) findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_WEAK_IDENTITY', { id: r.id, subject: r.subjectName }, where) });
+    if (subject.weak)
+      findings.push({
+        department: r.department,
+        diagnostic: makeDiagnostic('REGISTER_WEAK_IDENTITY', { id: r.id, subject: r.subjectName }, where),
+      });
     const published = active.get(r.id);
     const target = correcting.get(r);
     if (target) {
@@ -191,14 +214,24 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       if (fields.length === 0) {
         // Also when the batch removes it (a whole list resent beside its 移出申请, or the old row beside
         // its correction under a new 认定文书号): published again it would stay public after its removal.
-        findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_ALREADY_ACTIVE', { id: r.id, department: published.department, quarter: published.batch }, where) });
+        findings.push({
+          department: r.department,
+          diagnostic: makeDiagnostic(
+            'REGISTER_ALREADY_ACTIVE',
+            { id: r.id, department: published.department, quarter: published.batch },
+            where,
+          ),
+        });
         unchanged.push(r.id);
         continue;
       }
       const entry = state.records.get(r.id);
       if (requestedIds.has(r.id)) {
         // Changed and removed in one batch: neither a correction nor publishable (it would outlive its removal).
-        findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields, department: published.department }, where) });
+        findings.push({
+          department: r.department,
+          diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields, department: published.department }, where),
+        });
         continue;
       }
       if (sameNumber.has(r) || (entry && awaitedObjection(entry, today))) {
@@ -206,14 +239,25 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
         corrected.push({ id: r.id, revision: published.revision + 1, changed: fields });
         answers(r.id, r, where, fields);
       } else {
-        findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields, department: published.department }, where) });
+        findings.push({
+          department: r.department,
+          diagnostic: makeDiagnostic('REGISTER_CHANGED', { id: r.id, fields, department: published.department }, where),
+        });
       }
     }
     const other = bySubject.get(`${r.listType === 'red' ? 'black' : 'red'}|${subject.key}`) ?? [];
     for (const o of other) {
       if (requestedIds.has(o.id) && (r.listType === 'red' || violationIds.has(o.id))) continue;
-      if (r.listType === 'black') findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_RED_ON_BLACK', { id: o.id, department: o.record.department }, where) });
-      else findings.push({ department: r.department, diagnostic: makeDiagnostic('REGISTER_BLACK_ON_RED', { id: o.id, department: o.record.department }, where) });
+      if (r.listType === 'black')
+        findings.push({
+          department: r.department,
+          diagnostic: makeDiagnostic('REGISTER_RED_ON_BLACK', { id: o.id, department: o.record.department }, where),
+        });
+      else
+        findings.push({
+          department: r.department,
+          diagnostic: makeDiagnostic('REGISTER_BLACK_ON_RED', { id: o.id, department: o.record.department }, where),
+        });
     }
     publish.push(r);
   }
@@ -246,11 +290,21 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       removed.set(entry.id, pub.record);
     }
   }
-  const byDate = (a: RemovalEntry, b: RemovalEntry): number => ((a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byDate = (a: RemovalEntry, b: RemovalEntry): number =>
+    (a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
   const removedIds = [...removed.keys()];
   const wholeRemoved = load([...removed.values()]);
-  return { plan: { records: publish, unchanged, removals, removed: new Map(removedIds.map((id, i) => [id, wholeRemoved[i] as CreditRecord])), corrected }, findings };
+  return {
+    plan: {
+      records: publish,
+      unchanged,
+      removals,
+      removed: new Map(removedIds.map((id, i) => [id, wholeRemoved[i] as CreditRecord])),
+      corrected,
+    },
+    findings,
+  };
 }
 
 /** The key a removal request looks records up by: its 证件号码, else its credit code, else its name folded. */
@@ -262,7 +316,12 @@ function requestKey(request: RemovalRequest): string {
 }
 
 /** Matches each removal request against what is public, runs the removal rules, and returns the removals accepted. */
-function matchRequests(requests: readonly RemovalRequest[], byKey: Map<string, Candidate[]>, today: IsoDate, findings: PlanFinding[]): RemovalEntry[] {
+function matchRequests(
+  requests: readonly RemovalRequest[],
+  byKey: Map<string, Candidate[]>,
+  today: IsoDate,
+  findings: PlanFinding[],
+): RemovalEntry[] {
   const accepted: { id: string; request: RemovalRequest; entry: RemovalEntry }[] = [];
   for (const request of requests) {
     const c = request.cells;
@@ -286,7 +345,15 @@ function matchRequests(requests: readonly RemovalRequest[], byKey: Map<string, C
       on: on > today ? today : on,
       report: (codeName, args, field?: RemovalField) => {
         const cell = field ? c[field] : undefined;
-        findings.push({ department, diagnostic: makeDiagnostic(codeName, args as never, { file: request.file, ...(request.sheet !== undefined ? { sheet: request.sheet } : {}), row: request.row, ...(cell ? { column: cell.column } : {}) }) });
+        findings.push({
+          department,
+          diagnostic: makeDiagnostic(codeName, args as never, {
+            file: request.file,
+            ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+            row: request.row,
+            ...(cell ? { column: cell.column } : {}),
+          }),
+        });
       },
       reject: () => {
         rejected = true;
@@ -319,7 +386,11 @@ function latest(entry: RecordEntry | undefined): StoredRecord | undefined {
 export { hasRegister };
 
 /** Loads the register (REGISTER_CORRUPT when broken) and plans the batch against it. */
-export function planFromWorkspace(workspace: string, input: Omit<PlanInput, 'state' | 'load'>, loaded: Loaded = loadRegister(workspace)): { plan: RegisterPlan; findings: PlanFinding[] } {
+export function planFromWorkspace(
+  workspace: string,
+  input: Omit<PlanInput, 'state' | 'load'>,
+  loaded: Loaded = loadRegister(workspace),
+): { plan: RegisterPlan; findings: PlanFinding[] } {
   return planRegister({ ...input, state: loaded.state, load: wholeRecords });
 }
 
@@ -334,7 +405,12 @@ export interface Awaiting {
  * awaits its department's 违法违规移出; a record resent with other values (REGISTER_CHANGED), or whose
  * objection was resolved as 更正, awaits its department's corrected row.
  */
-export function awaitingByDepartment(state: RegisterState, findings: readonly PlanFinding[], plan: RegisterPlan, today: IsoDate): Record<string, Awaiting> {
+export function awaitingByDepartment(
+  state: RegisterState,
+  findings: readonly PlanFinding[],
+  plan: RegisterPlan,
+  today: IsoDate,
+): Record<string, Awaiting> {
   const out: Record<string, Awaiting> = Object.create(null) as Record<string, Awaiting>;
   const of = (dept: string): Awaiting => (out[dept] ??= { removals: [], corrections: [] });
   const add = (list: string[], id: string): void => {
@@ -354,7 +430,11 @@ export function awaitingByDepartment(state: RegisterState, findings: readonly Pl
 }
 
 /** Loads the register and plans the batch, with what each department still has to send. */
-export function planWithAwaiting(workspace: string, input: Omit<PlanInput, 'state' | 'load'>, loaded: Loaded = loadRegister(workspace)): { plan: RegisterPlan; findings: PlanFinding[]; awaiting: Record<string, Awaiting> } {
+export function planWithAwaiting(
+  workspace: string,
+  input: Omit<PlanInput, 'state' | 'load'>,
+  loaded: Loaded = loadRegister(workspace),
+): { plan: RegisterPlan; findings: PlanFinding[]; awaiting: Record<string, Awaiting> } {
   const { state } = loaded;
   const planned = planRegister({ ...input, state, load: wholeRecords });
   return { ...planned, awaiting: awaitingByDepartment(state, planned.findings, planned.plan, input.today) };

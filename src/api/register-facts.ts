@@ -72,7 +72,8 @@ function recordOn(entry: RecordEntry | undefined, day: IsoDate): RecordSummary |
   return (statusOn(entry, day) ?? statusOn(entry, '9999-12-31'))?.record ?? entry.publications[0]?.record;
 }
 
-const identifierOf = (rec: RecordSummary | undefined, maskRule: MaskRule): string => (rec ? rec.creditCode || (rec.idNumber ? maskIdentifier(rec.idNumber, maskRule) : '') : '');
+const identifierOf = (rec: RecordSummary | undefined, maskRule: MaskRule): string =>
+  rec ? rec.creditCode || (rec.idNumber ? maskIdentifier(rec.idNumber, maskRule) : '') : '';
 
 /**
  * The facts the register's events give: what each batch published, what it carried over unchanged,
@@ -82,7 +83,11 @@ const identifierOf = (rec: RecordSummary | undefined, maskRule: MaskRule): strin
  * requests a published batch accepted (违法违规移出, 提前移出), and the corrections still awaited after an
  * objection resolved as 更正 (counted in the quarter it was resolved).
  */
-export function registerFactsFromEvents(events: readonly (RegisterEvent | StoredEvent)[], maskRule: MaskRule, clock?: ObjectionClock): RegisterFacts {
+export function registerFactsFromEvents(
+  events: readonly (RegisterEvent | StoredEvent)[],
+  maskRule: MaskRule,
+  clock?: ObjectionClock,
+): RegisterFacts {
   const state = replay(events);
   const departmentOf = (id: string): string | undefined => state.records.get(id)?.publications[0]?.record.department;
   const publishes = new Map<string, PublishBody<RecordSummary> & { seq: number }>();
@@ -103,10 +108,13 @@ export function registerFactsFromEvents(events: readonly (RegisterEvent | Stored
       status: open ? 'open' : 'resolved',
       overdue: open && clock !== undefined && deadline !== null && clock.today > deadline,
       late: o.late,
-      awaitingCorrection: !open && o.outcome === 'corrected' && (() => {
-        const entry = state.records.get(o.id);
-        return entry ? statusOn(entry, clock?.today ?? (o.resolvedOn as string))?.awaitingCorrection === true : false;
-      })(),
+      awaitingCorrection:
+        !open &&
+        o.outcome === 'corrected' &&
+        (() => {
+          const entry = state.records.get(o.id);
+          return entry ? statusOn(entry, clock?.today ?? (o.resolvedOn as string))?.awaitingCorrection === true : false;
+        })(),
     });
   }
   // 撤销 take effect the day they are resolved (batch null); the next package lists them again as
@@ -117,7 +125,15 @@ export function registerFactsFromEvents(events: readonly (RegisterEvent | Stored
     for (const r of e.removals) {
       if (r.type !== 'revoked' || r.batch !== null) continue;
       const rec = recordOn(e, r.on);
-      revocations.push({ seq: r.seq, batch: batchOfDay(r.on), department: rec?.department ?? '', type: 'revoked', subjectName: rec?.subjectName ?? e.id, identifier: identifierOf(rec, maskRule), on: r.on });
+      revocations.push({
+        seq: r.seq,
+        batch: batchOfDay(r.on),
+        department: rec?.department ?? '',
+        type: 'revoked',
+        subjectName: rec?.subjectName ?? e.id,
+        identifier: identifierOf(rec, maskRule),
+        on: r.on,
+      });
       if (!revokedAt.has(e.id)) revokedAt.set(e.id, r.seq);
     }
   }
@@ -131,7 +147,8 @@ export function registerFactsFromEvents(events: readonly (RegisterEvent | Stored
     const now = entry ? statusOn(entry, clock?.today ?? o.resolvedOn) : undefined;
     if (now?.awaitingCorrection) awaited.push({ batch: batchOfDay(o.resolvedOn), department: now.record.department });
   }
-  const repeatsRevocation = (p: { seq: number }, r: { id: string; type: string }): boolean => r.type === 'revoked' && (revokedAt.get(r.id) ?? Infinity) < p.seq;
+  const repeatsRevocation = (p: { seq: number }, r: { id: string; type: string }): boolean =>
+    r.type === 'revoked' && (revokedAt.get(r.id) ?? Infinity) < p.seq;
   return {
     known: true,
     forBatch(department, batch) {
@@ -142,7 +159,8 @@ export function registerFactsFromEvents(events: readonly (RegisterEvent | Stored
       let requested = 0;
       if (p) {
         // What departments asked for (违法违规移出, 提前移出) and the batch accepted; expiries and 撤销 are not requests.
-        for (const r of p.removals) if ((r.type === 'violation' || r.type === 'early') && (r.department ?? departmentOf(r.id)) === department) requested++;
+        for (const r of p.removals)
+          if ((r.type === 'violation' || r.type === 'early') && (r.department ?? departmentOf(r.id)) === department) requested++;
         for (const r of p.records) if (r.department === department) published[r.listType]++;
         for (const id of p.unchanged) if (departmentOf(id) === department) unchanged++;
         for (const r of p.removals) if (!repeatsRevocation(p, r) && (r.department ?? departmentOf(r.id)) === department) removed++;
@@ -169,7 +187,14 @@ export function registerFactsFromEvents(events: readonly (RegisterEvent | Stored
           for (const r of p.removals) {
             if (repeatsRevocation(p, r)) continue;
             const rec = state.records.get(r.id)?.publications[0]?.record;
-            out.push({ batch: b, department: r.department ?? rec?.department ?? '', type: r.type, subjectName: rec?.subjectName ?? r.id, identifier: identifierOf(rec, maskRule), on: p.on });
+            out.push({
+              batch: b,
+              department: r.department ?? rec?.department ?? '',
+              type: r.type,
+              subjectName: rec?.subjectName ?? r.id,
+              identifier: identifierOf(rec, maskRule),
+              on: p.on,
+            });
           }
         }
         for (const { seq: _seq, ...r } of revocations) if (r.batch === b) out.push(r);

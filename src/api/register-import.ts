@@ -62,13 +62,15 @@ export async function registerImport(files: readonly string[], options: ImportOp
     const display = displayPath(ctx.cwd, abs);
     // What the register keeps: the path inside the workspace, else the file's name (never an absolute path).
     const inside = displayPath(workspace, abs);
-    const keep = inside.startsWith('../') || inside === '..' || /^[A-Za-z]:/.test(inside) || inside.startsWith('/') ? basename(abs) : inside;
+    const keep =
+      inside.startsWith('../') || inside === '..' || /^[A-Za-z]:/.test(inside) || inside.startsWith('/') ? basename(abs) : inside;
     stored.push(keep);
     const resolved = resolveDepartment(ctx, options.department, basename(dirname(abs)), []);
     const dept = resolved.dept;
     const rank = dept ? ctx.matrix.departmentRank(dept.name) : Number.MAX_SAFE_INTEGER;
     const report = (d: RawDiagnostic): void => ctx.collector.add(d, dept?.name, rank);
-    if (resolved.unknown) report(makeDiagnostic('MATRIX_DEPARTMENT_UNKNOWN', resolved.unknown, { file: display }, { departmentRank: rank }));
+    if (resolved.unknown)
+      report(makeDiagnostic('MATRIX_DEPARTMENT_UNKNOWN', resolved.unknown, { file: display }, { departmentRank: rank }));
     const wb = await openListFile(abs, display, ctx.config.limits, { report, departmentRank: rank });
     if (!wb) continue;
     // No quarter: a batch published before the tool has none to be checked against; today is its publication day.
@@ -102,14 +104,43 @@ export async function registerImport(files: readonly string[], options: ImportOp
     (loaded) => {
       const prior = loaded.state.batches.get(batch);
       if (prior) return { body: null, value: prior };
-      return { body: { type: 'import', batch, on, ...(options.department !== undefined && records[0] ? { department: records[0].department } : {}), files: stored, records, contents: contentHashes(records) }, value: undefined };
+      return {
+        body: {
+          type: 'import',
+          batch,
+          on,
+          ...(options.department !== undefined && records[0] ? { department: records[0].department } : {}),
+          files: stored,
+          records,
+          contents: contentHashes(records),
+        },
+        value: undefined,
+      };
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
   );
   if (!event) {
     const prior = value as { seq: number; on: string; package: string | null };
-    ctx.collector.add(makeDiagnostic('REGISTER_ALREADY_PUBLISHED', { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) }, {}));
+    ctx.collector.add(
+      makeDiagnostic(
+        'REGISTER_ALREADY_PUBLISHED',
+        { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) },
+        {},
+      ),
+    );
     return { ...base, report: makeReport(ctx, 'register import', files.length, rows, batch), outcome: 'refused' };
   }
-  return { ...base, report: checked, outcome: 'imported', event: { seq: event.seq, hash: event.hash, at: event.at, by: showText(event.by, publicReader(ctx.config.publication.maskRule)), host: showText(event.host, publicReader(ctx.config.publication.maskRule)) }, head: formatHead(event) };
+  return {
+    ...base,
+    report: checked,
+    outcome: 'imported',
+    event: {
+      seq: event.seq,
+      hash: event.hash,
+      at: event.at,
+      by: showText(event.by, publicReader(ctx.config.publication.maskRule)),
+      host: showText(event.host, publicReader(ctx.config.publication.maskRule)),
+    },
+    head: formatHead(event),
+  };
 }

@@ -18,12 +18,37 @@ import { contentHashes } from '../register/content.js';
 import { sha256Of } from '../io/package-fs.js';
 import { readPackageFile } from '../io/package-read.js';
 import { pathExists } from '../io/workspace.js';
-import { appendEvent, EVENTS_DISPLAY, loadRegister, readLog, registerExists, repairRegister, type Loaded, type RepairOutcome } from '../io/register-store.js';
+import {
+  appendEvent,
+  EVENTS_DISPLAY,
+  loadRegister,
+  readLog,
+  registerExists,
+  repairRegister,
+  type Loaded,
+  type RepairOutcome,
+} from '../io/register-store.js';
 import { resolveAuthor, beijingInstant } from '../io/who.js';
 import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../register/chain.js';
-import { type CorrectedEntry, type EventBody, type RegisterEvent, type RegisterRecord, type RemovalEntry, type StoredEvent } from '../register/events.js';
+import {
+  type CorrectedEntry,
+  type EventBody,
+  type RegisterEvent,
+  type RegisterRecord,
+  type RemovalEntry,
+  type StoredEvent,
+} from '../register/events.js';
 import type { RecordSummary } from '../register/stored.js';
-import { apply, cloneState, eventsTouching, replay, statusesOn, statusOn, type RecordStatus, type RegisterState } from '../register/state.js';
+import {
+  apply,
+  cloneState,
+  eventsTouching,
+  replay,
+  statusesOn,
+  statusOn,
+  type RecordStatus,
+  type RegisterState,
+} from '../register/state.js';
 import { makeContext, type CommonOptions, type Context } from './context.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from './quarter.js';
@@ -111,7 +136,13 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     // The manifest itself (edited, invalid, counts that disagree) counts as changed too.
     const manifestBad = checked.manifestInvalid !== undefined || checked.manifest.ok === false || checked.inconsistent.length > 0;
     const files = [...(manifestBad ? ['manifest.json'] : []), ...checked.changed, ...checked.missing, ...checked.added];
-    ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : ''), count: files.length }, { file: `${rel}/manifest.json` }));
+    ctx.collector.add(
+      makeDiagnostic(
+        'REGISTER_PACKAGE_CHANGED',
+        { batch, changed: files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : ''), count: files.length },
+        { file: `${rel}/manifest.json` },
+      ),
+    );
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
   const manifestBytes = readPackageFile(dir, 'manifest.json');
@@ -122,13 +153,25 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const manifest = ManifestAnySchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
   const listed = manifest.success ? manifest.data.outputs.find((o) => o.path === 'records.json') : undefined;
   if (!listed || listed.sha256 !== sha256Of(recordsBytes)) {
-    ctx.collector.add(makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: 'records.json', count: 1 }, { file: `${rel}/manifest.json` }));
+    ctx.collector.add(
+      makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: 'records.json', count: 1 }, { file: `${rel}/manifest.json` }),
+    );
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
   const content = readPackage(dir, rel, recordsBytes);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
 
-  const body: EventBody = { type: 'publish', batch, on, package: packageHash, records: content.records, removals: content.removals, unchanged: content.unchanged, contents: contentHashes(content.records), corrected: content.corrected };
+  const body: EventBody = {
+    type: 'publish',
+    batch,
+    on,
+    package: packageHash,
+    records: content.records,
+    removals: content.removals,
+    unchanged: content.unchanged,
+    contents: contentHashes(content.records),
+    corrected: content.corrected,
+  };
   const { event, value } = await appendEvent(
     workspace,
     author,
@@ -150,21 +193,53 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   );
   // Who and where are what someone typed (--by, the PC's name): shown through the gate like any text.
   const shown = (t: string): string => showText(t, publicReader(ctx.config.publication.maskRule));
-  const summary = (e: RegisterEvent, eventOn: IsoDate) => ({ seq: e.seq, hash: e.hash, at: e.at, by: shown(e.by), host: shown(e.host), on: eventOn });
+  const summary = (e: RegisterEvent, eventOn: IsoDate) => ({
+    seq: e.seq,
+    hash: e.hash,
+    at: e.at,
+    by: shown(e.by),
+    host: shown(e.host),
+    on: eventOn,
+  });
   const counts = { records: content.records.length, removals: content.removals.length };
   if (event) {
-    return { ...base, ...counts, report: makeReport(ctx, 'publish', 1, content.records.length, batch), outcome: 'published', event: summary(event, on), head: formatHead(event) };
+    return {
+      ...base,
+      ...counts,
+      report: makeReport(ctx, 'publish', 1, content.records.length, batch),
+      outcome: 'published',
+      event: summary(event, on),
+      head: formatHead(event),
+    };
   }
   const order = (value as { order?: string } | undefined)?.order;
   if (order !== undefined) {
     ctx.collector.add(makeDiagnostic('REGISTER_BATCH_ORDER', { batch, earlier: order }, { file: `${rel}/manifest.json` }));
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
-  const { prior, earlier, head } = value as { prior: { seq: number; on: string; package: string | null }; earlier: RegisterEvent; head: Head | null };
+  const { prior, earlier, head } = value as {
+    prior: { seq: number; on: string; package: string | null };
+    earlier: RegisterEvent;
+    head: Head | null;
+  };
   if (prior.package === packageHash) {
-    return { ...base, ...counts, on: prior.on, report: makeReport(ctx, 'publish', 1, content.records.length, batch), outcome: 'unchanged', event: summary(earlier, prior.on), ...(head ? { head: formatHead(head) } : {}) };
+    return {
+      ...base,
+      ...counts,
+      on: prior.on,
+      report: makeReport(ctx, 'publish', 1, content.records.length, batch),
+      outcome: 'unchanged',
+      event: summary(earlier, prior.on),
+      ...(head ? { head: formatHead(head) } : {}),
+    };
   }
-  ctx.collector.add(makeDiagnostic('REGISTER_ALREADY_PUBLISHED', { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) }, { file: `${rel}/manifest.json` }));
+  ctx.collector.add(
+    makeDiagnostic(
+      'REGISTER_ALREADY_PUBLISHED',
+      { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) },
+      { file: `${rel}/manifest.json` },
+    ),
+  );
   return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused', ...(head ? { head: formatHead(head) } : {}) };
 }
 
@@ -196,7 +271,8 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
   const r = read.result;
   const head = r.head ? formatHead(r.head) : null;
   let broken: ChainBreak | null = r.ok ? null : r.broken;
-  if (!broken && expected && !reachesHead(r.events, expected)) broken = { line: Math.min(expected.seq, r.events.length + 1), reason: 'head' };
+  if (!broken && expected && !reachesHead(r.events, expected))
+    broken = { line: Math.min(expected.seq, r.events.length + 1), reason: 'head' };
   return { exists: read.exists, valid: broken === null, events: r.events.length, head, broken, expectedHead: options.head ?? null };
 }
 
@@ -205,11 +281,17 @@ export async function registerRepair(options: WriterOptions): Promise<RepairOutc
   const workspace = requireWorkspace(ctx);
   const stamp = beijingInstant(ctx.now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
-  return repairRegister(workspace, stamp, author, { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } });
+  return repairRegister(workspace, stamp, author, {
+    lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) },
+  });
 }
 
 /** `register note <text> [--id ID…]`: a clerk's remark in the history, about some records or none. */
-export async function registerNote(text: string, ids: readonly string[], options: WriterOptions): Promise<{ report: Report; seq: number; hash: string; head: string; ids: string[] }> {
+export async function registerNote(
+  text: string,
+  ids: readonly string[],
+  options: WriterOptions,
+): Promise<{ report: Report; seq: number; hash: string; head: string; ids: string[] }> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   if (text.trim() === '') throw new ToolError('USAGE', { detail: 'note' });
@@ -301,7 +383,26 @@ function matches(s: RecordStatus, text: string): boolean {
 }
 
 /** The bureau's ledger (台账) of `register list --xlsx`: one row per record, in Chinese whatever --lang says. */
-const LEDGER_HEADERS = ['序号', '记录编号', '名单类型', '领域', '报送科室', '主体名称', '统一社会信用代码/证件号码', '认定文书号', '认定日期', '批次', '发布日期', '公示截止日期', '状态', '移出类型', '移出日期', '移出批次', '移出原因', '异议标注'];
+const LEDGER_HEADERS = [
+  '序号',
+  '记录编号',
+  '名单类型',
+  '领域',
+  '报送科室',
+  '主体名称',
+  '统一社会信用代码/证件号码',
+  '认定文书号',
+  '认定日期',
+  '批次',
+  '发布日期',
+  '公示截止日期',
+  '状态',
+  '移出类型',
+  '移出日期',
+  '移出批次',
+  '移出原因',
+  '异议标注',
+];
 const LEDGER_STATUS = { active: '公示中', expired: '已到期', removed: '已移出' } as const;
 const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' } as const;
 
@@ -317,11 +418,32 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], rule
   const rows = statuses.map((s, i) => {
     const r = s.record;
     return [
-      String(i + 1), s.id, r.listType === 'red' ? '红名单' : '黑名单', text(r.domain), text(r.department), text(r.subjectName), shownSubjectKey(r, false, rule), text(r.decisionNo), r.decisionDate,
-      s.batch, s.publishedOn, s.publishUntil, LEDGER_STATUS[s.status], s.removal ? LEDGER_REMOVAL[s.removal.type] : '', s.removal?.on ?? '', s.removal?.batch ?? '', text(s.removal?.reason ?? ''), s.objection ? '是' : '',
+      String(i + 1),
+      s.id,
+      r.listType === 'red' ? '红名单' : '黑名单',
+      text(r.domain),
+      text(r.department),
+      text(r.subjectName),
+      shownSubjectKey(r, false, rule),
+      text(r.decisionNo),
+      r.decisionDate,
+      s.batch,
+      s.publishedOn,
+      s.publishUntil,
+      LEDGER_STATUS[s.status],
+      s.removal ? LEDGER_REMOVAL[s.removal.type] : '',
+      s.removal?.on ?? '',
+      s.removal?.batch ?? '',
+      text(s.removal?.reason ?? ''),
+      s.objection ? '是' : '',
     ];
   });
-  const sheet = { name: '台账', headers: LEDGER_HEADERS, widths: [6, 14, 8, 16, 18, 32, 22, 26, 12, 10, 12, 12, 8, 12, 12, 10, 20, 8], rows };
+  const sheet = {
+    name: '台账',
+    headers: LEDGER_HEADERS,
+    widths: [6, 14, 8, 16, 18, 32, 22, 26, 12, 10, 12, 12, 8, 12, 12, 10, 20, 8],
+    rows,
+  };
   try {
     writeFileDurable(path, await workbookBuffer([sheet], instant, 'hrss-credit'));
   } catch (err) {
@@ -329,7 +451,9 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], rule
   }
 }
 
-export async function registerLedger(options: ListOptions & { xlsx: string; now?: Date }): Promise<{ on: IsoDate; records: ListedRecord[]; ledger: string }> {
+export async function registerLedger(
+  options: ListOptions & { xlsx: string; now?: Date },
+): Promise<{ on: IsoDate; records: ListedRecord[]; ledger: string }> {
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
   const all = [...statuses()];
@@ -365,7 +489,8 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   const on = dateOption(options.on, ctx.today);
   const before = options.expiringBefore === undefined ? undefined : dateOption(options.expiringBefore, ctx.today);
   const wanted = options.status ?? 'active';
-  const department = options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
+  const department =
+    options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
   const { state } = loadRegister(workspace);
   function* statuses(): Generator<RecordStatus> {
     for (const entry of state.records.values()) {
@@ -429,7 +554,10 @@ export interface ShownRevision {
 /** A record as `register show` gives it: as listed, with the revision public and every revision (truth.md), and its events. */
 export type ShownRecord = ListedRecord & { revision: number; revisions: ShownRevision[]; events: ShownEvent[] };
 
-export function registerShow(query: string, options: CommonOptions & { full?: boolean; on?: string }): { query: string; records: ShownRecord[] } {
+export function registerShow(
+  query: string,
+  options: CommonOptions & { full?: boolean; on?: string },
+): { query: string; records: ShownRecord[] } {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const on = dateOption(options.on, ctx.today);
@@ -540,7 +668,23 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
   const state = cloneState(loaded.state);
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;
-  const hypothetical = { type: 'publish', batch: batch ?? content.quarter, on, package: '', records: content.records, removals: content.removals, unchanged: content.unchanged, contents: contentHashes(content.records), corrected: content.corrected, seq: state.seq + 1, at: '', by: '', host: '', prev: state.head, hash: '' } as RegisterEvent;
+  const hypothetical = {
+    type: 'publish',
+    batch: batch ?? content.quarter,
+    on,
+    package: '',
+    records: content.records,
+    removals: content.removals,
+    unchanged: content.unchanged,
+    contents: contentHashes(content.records),
+    corrected: content.corrected,
+    seq: state.seq + 1,
+    at: '',
+    by: '',
+    host: '',
+    prev: state.head,
+    hash: '',
+  } as RegisterEvent;
   apply(state, hypothetical);
   return { label: batch ?? content.quarter, state, on, sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]) };
 }
@@ -559,10 +703,16 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
     if (s?.status === 'active') before.set(e.id, s.revision);
   }
   // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
-  const counts = { byDepartment: Object.create(null) as Record<string, DiffCounts>, byDomain: Object.create(null) as Record<string, DiffCounts> };
+  const counts = {
+    byDepartment: Object.create(null) as Record<string, DiffCounts>,
+    byDomain: Object.create(null) as Record<string, DiffCounts>,
+  };
   const result: DiffResult = { from: from.label, to: to.label, added: [], removed: [], corrected: [], unchanged: [], counts };
   const count = (s: RecordStatus, key: keyof DiffCounts): void => {
-    for (const [map, name] of [[result.counts.byDepartment, s.record.department], [result.counts.byDomain, s.record.domain]] as const) {
+    for (const [map, name] of [
+      [result.counts.byDepartment, s.record.department],
+      [result.counts.byDomain, s.record.domain],
+    ] as const) {
       const c = map[name] ?? (map[name] = { added: 0, removed: 0, corrected: 0, unchanged: 0 });
       c[key]++;
     }

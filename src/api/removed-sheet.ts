@@ -11,7 +11,22 @@ import type { CreditRecord } from '../schemas/record.js';
 import type { Audience } from './records.js';
 import type { RegisterPlan } from './register-compile.js';
 
-export const REMOVED_HEADERS = ['序号', '记录编号', '名单类型', '领域', '主体名称', '统一社会信用代码', '证件号码', '认定文书号', '认定日期', '移出类型', '移出日期', '移出原因', '报备市信用办日期', '报送科室'];
+export const REMOVED_HEADERS = [
+  '序号',
+  '记录编号',
+  '名单类型',
+  '领域',
+  '主体名称',
+  '统一社会信用代码',
+  '证件号码',
+  '认定文书号',
+  '认定日期',
+  '移出类型',
+  '移出日期',
+  '移出原因',
+  '报备市信用办日期',
+  '报送科室',
+];
 const WIDTHS = [6, 14, 8, 16, 32, 22, 22, 26, 12, 12, 12, 30, 16, 18];
 
 /**

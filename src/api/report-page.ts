@@ -36,7 +36,11 @@ export function parseReportTarget(options: CommonOptions, raw: string): ReportTa
   return { kind: 'batch', year: batch.quarter.year, quarter: batch.quarter, n: batch.n, label: formatBatch(batch) };
 }
 
-function sumTallies<K extends string>(key: K, lists: ({ [P in K]: string } & Tally)[][], order: string[]): ({ [P in K]: string } & Tally)[] {
+function sumTallies<K extends string>(
+  key: K,
+  lists: ({ [P in K]: string } & Tally)[][],
+  order: string[],
+): ({ [P in K]: string } & Tally)[] {
   const acc = new Map<string, Tally>();
   for (const list of lists) {
     for (const t of list) {
@@ -70,7 +74,12 @@ function mergeFindings(batches: BatchSummary[]): FindingGroup[] {
  * department, domain and list. Batches still being collected (no package: no ids) add their counts as
  * they are. The trend per quarter keeps what each batch sent.
  */
-function distinctTallies(workspace: string, batches: BatchSummary[], deptOrder: string[], domainOrder: string[]): { totals: Tally; byDepartment: ({ department: string } & Tally)[]; byDomain: ({ domain: string } & Tally)[] } {
+function distinctTallies(
+  workspace: string,
+  batches: BatchSummary[],
+  deptOrder: string[],
+  domainOrder: string[],
+): { totals: Tally; byDepartment: ({ department: string } & Tally)[]; byDomain: ({ domain: string } & Tally)[] } {
   const latest = new Map<string, { department: string; domain: string; listType: 'red' | 'black' }>();
   const byDept: ({ department: string } & Tally)[][] = [];
   const byDom: ({ domain: string } & Tally)[][] = [];
@@ -100,10 +109,17 @@ function distinctTallies(workspace: string, batches: BatchSummary[], deptOrder: 
 /** truth.md's figures of some 督查 rows, per department in `order` (departments without a row left out). */
 function departmentFigures(rows: readonly SuperviseRow[], order: readonly string[]): ReportModel['departments'] {
   const names = [...order, ...rows.map((r) => r.department).filter((d) => !order.includes(d))];
-  return names.filter((n) => rows.some((r) => r.department === n)).map((department) => ({ department, ...addFigures(rows.filter((r) => r.department === department)) }));
+  return names
+    .filter((n) => rows.some((r) => r.department === n))
+    .map((department) => ({ department, ...addFigures(rows.filter((r) => r.department === department)) }));
 }
 
-export async function reportModel(options: CommonOptions, target: ReportTarget, sourceDateEpoch: number | undefined, given?: RegisterFacts): Promise<ReportModel> {
+export async function reportModel(
+  options: CommonOptions,
+  target: ReportTarget,
+  sourceDateEpoch: number | undefined,
+  given?: RegisterFacts,
+): Promise<ReportModel> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const register = given ?? workspaceRegisterFacts(ctx, workspace);
@@ -112,7 +128,9 @@ export async function reportModel(options: CommonOptions, target: ReportTarget, 
   if (target.kind === 'batch') {
     // A supplementary batch is not one of the year's regular batches: summarised on its own.
     const sup = (target.n ?? 1) > 1 ? undefined : await supervise(target.year, options, register);
-    const summary = sup ? sup.batches.find((b) => b.batch === target.label) : (await summarizeBatch(options, target.quarter as Quarter, register, target.n)).summary;
+    const summary = sup
+      ? sup.batches.find((b) => b.batch === target.label)
+      : (await summarizeBatch(options, target.quarter as Quarter, register, target.n)).summary;
     if (!summary || summary.source === 'none') throw new ToolError('QUARTER_NOT_FOUND', { quarter: target.label });
     batches = [summary];
     rows = sup ? sup.rows.filter((r) => r.batch === target.label) : summary.departments.filter((d) => d.status !== 'missing').map(toRow);
@@ -123,7 +141,13 @@ export async function reportModel(options: CommonOptions, target: ReportTarget, 
   }
   const labels = batches.map((b) => b.batch);
   // A year counts department-batches (科室·季度), a batch departments: the page says which (truth.md).
-  const timeliness = { unit: target.kind === 'year' ? ('department-batch' as const) : ('department' as const), onTime: 0, late: 0, missing: 0, noDate: 0 };
+  const timeliness = {
+    unit: target.kind === 'year' ? ('department-batch' as const) : ('department' as const),
+    onTime: 0,
+    late: 0,
+    missing: 0,
+    noDate: 0,
+  };
   for (const r of rows) {
     if (r.status === 'missing') timeliness.missing++;
     else if (r.daysLate === null) timeliness.noDate++;
@@ -135,7 +159,11 @@ export async function reportModel(options: CommonOptions, target: ReportTarget, 
   // Every figure from the 督查 rows (the batches' figures, api/figures.ts); a year's red and black once per record.
   let departments = departmentFigures(rows, deptOrder);
   let totals = addFigures(departments);
-  let byDomain = sumTallies('domain', batches.map((b) => b.counts.byDomain), domainOrder);
+  let byDomain = sumTallies(
+    'domain',
+    batches.map((b) => b.counts.byDomain),
+    domainOrder,
+  );
   if (target.kind === 'year') {
     const distinct = distinctTallies(workspace, batches, deptOrder, domainOrder);
     departments = departments.map((d) => {
@@ -150,7 +178,14 @@ export async function reportModel(options: CommonOptions, target: ReportTarget, 
     target: target.label,
     bureau: ctx.config.bureau.name,
     madeOn: sourceDateEpoch !== undefined ? todayInShanghai(new Date(sourceDateEpoch * 1000)) : ctx.today,
-    source: batches.length === 1 ? (batches[0] as BatchSummary).source : batches.some((b) => b.source === 'submissions') ? 'submissions' : batches.length ? 'package' : 'none',
+    source:
+      batches.length === 1
+        ? (batches[0] as BatchSummary).source
+        : batches.some((b) => b.source === 'submissions')
+          ? 'submissions'
+          : batches.length
+            ? 'package'
+            : 'none',
     totals,
     timeliness,
     departments,

@@ -11,7 +11,10 @@ import { loadRegister } from '../io/register-store.js';
 import { publishedBatch, registerBefore, type PublishedBatch } from './status-published.js';
 import { makeReport, type Report } from '../diagnostics/report.js';
 
-export async function status(quarterArg: string, options: CommonOptions): Promise<{ report: Report; summary: QuarterSummary; awaiting?: Record<string, Awaiting>; published?: PublishedBatch | null }> {
+export async function status(
+  quarterArg: string,
+  options: CommonOptions,
+): Promise<{ report: Report; summary: QuarterSummary; awaiting?: Record<string, Awaiting>; published?: PublishedBatch | null }> {
   const ctx = makeContext(options);
   const batch = parseBatchArg(ctx, quarterArg);
   // A package swap that was interrupted is finished first (package.md "Safety of the output").
@@ -29,7 +32,16 @@ export async function status(quarterArg: string, options: CommonOptions): Promis
   // The first batch ever published was compiled with no register to check against: nor is it here.
   if (against && ctx.workspace && !(published && against.events.length === 0)) {
     const requests = check.departments.flatMap((d) => d.removalRequests);
-    const planned = planWithAwaiting(ctx.workspace, { records: sortRecords(check.records, ctx.matrix), today: published ? published.on : ctx.today, quarterEnd: quarterEnd(batch.quarter), requests }, against);
+    const planned = planWithAwaiting(
+      ctx.workspace,
+      {
+        records: sortRecords(check.records, ctx.matrix),
+        today: published ? published.on : ctx.today,
+        quarterEnd: quarterEnd(batch.quarter),
+        requests,
+      },
+      against,
+    );
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
     // What is still awaited belongs to the next batch, not to one already published.
     if (!published) awaiting = planned.awaiting;
@@ -38,7 +50,14 @@ export async function status(quarterArg: string, options: CommonOptions): Promis
   const report = makeReport(ctx, 'status', check.files, check.rows, check.label);
   return {
     report,
-    summary: quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, countedFindings(report), ctx.config.publication.maskRule, plan),
+    summary: quarterSummary(
+      check,
+      ctx.matrix.departments,
+      ctx.config.submission.deadline,
+      countedFindings(report),
+      ctx.config.publication.maskRule,
+      plan,
+    ),
     ...(awaiting ? { awaiting } : {}),
     ...(published !== undefined ? { published } : {}),
   };

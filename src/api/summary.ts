@@ -89,7 +89,8 @@ function groupFindings(items: { code: string; severity: string; department?: str
 
 function perDepartment(items: { severity: string; department?: string | undefined; n: number }[], severity: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const it of items) if (it.severity === severity && it.department !== undefined) out.set(it.department, (out.get(it.department) ?? 0) + it.n);
+  for (const it of items)
+    if (it.severity === severity && it.department !== undefined) out.set(it.department, (out.get(it.department) ?? 0) + it.n);
   return out;
 }
 
@@ -153,7 +154,14 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
   };
 }
 
-function fromStatuses(ctx: Context, quarter: Quarter, statuses: DepartmentStatus[] | undefined, items: { code: string; severity: string; department?: string | undefined; n: number }[], register: RegisterFacts, n = 1): BatchSummary {
+function fromStatuses(
+  ctx: Context,
+  quarter: Quarter,
+  statuses: DepartmentStatus[] | undefined,
+  items: { code: string; severity: string; department?: string | undefined; n: number }[],
+  register: RegisterFacts,
+  n = 1,
+): BatchSummary {
   const batch = formatBatch({ quarter, n });
   const due = n > 1 ? null : dueDate(quarter, ctx.config.submission.deadline);
   // Findings per department counted as for a package (from its report.json), so both sources agree.
@@ -209,7 +217,12 @@ function fromStatuses(ctx: Context, quarter: Quarter, statuses: DepartmentStatus
  * One batch: its package when compiled (what was sent), else its submissions checked as `status`
  * does, else every department missing. `present` is false when the workspace holds nothing of it.
  */
-export async function summarizeBatch(options: CommonOptions, quarter: Quarter, register: RegisterFacts = NO_REGISTER, n = 1): Promise<{ summary: BatchSummary; present: boolean }> {
+export async function summarizeBatch(
+  options: CommonOptions,
+  quarter: Quarter,
+  register: RegisterFacts = NO_REGISTER,
+  n = 1,
+): Promise<{ summary: BatchSummary; present: boolean }> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const batch = formatBatch({ quarter, n });
@@ -221,12 +234,24 @@ export async function summarizeBatch(options: CommonOptions, quarter: Quarter, r
     const check = await checkQuarter(ctx, quarter, { collect: withRegister, batch: n });
     let plan: RegisterPlan | undefined;
     if (withRegister) {
-      const planned = planFromWorkspace(workspace, { records: sortRecords(check.records, ctx.matrix), today: ctx.today, quarterEnd: quarterEnd(quarter), requests: check.departments.flatMap((d) => d.removalRequests) });
+      const planned = planFromWorkspace(workspace, {
+        records: sortRecords(check.records, ctx.matrix),
+        today: ctx.today,
+        quarterEnd: quarterEnd(quarter),
+        requests: check.departments.flatMap((d) => d.removalRequests),
+      });
       for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
       plan = planned.plan;
     }
     const found = countedFindings({ diagnostics: ctx.collector.sorted(), dropped: ctx.collector.dropped() });
-    const statuses = quarterSummary(check, ctx.matrix.departments, ctx.config.submission.deadline, found, ctx.config.publication.maskRule, plan).departments.filter((s) => s.known);
+    const statuses = quarterSummary(
+      check,
+      ctx.matrix.departments,
+      ctx.config.submission.deadline,
+      found,
+      ctx.config.publication.maskRule,
+      plan,
+    ).departments.filter((s) => s.known);
     const items = [
       ...ctx.collector.sorted().map((d) => ({ code: d.code, severity: d.severity, department: d.department, n: 1 })),
       ...ctx.collector.dropped().map((d) => ({ code: d.code, severity: d.severity, department: d.department, n: d.dropped })),

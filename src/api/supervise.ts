@@ -103,7 +103,21 @@ export async function supervise(yearArg: number, options: CommonOptions, given?:
   const lapses: Lapse[] = [];
   const departments: DepartmentTally[] = [];
   for (const name of names) {
-    const t: DepartmentTally = { department: name, batches: 0, submitted: 0, nil: 0, missing: 0, onTime: 0, late: 0, unknown: 0, unsigned: 0, red: 0, black: 0, warnings: 0, lapses: 0 };
+    const t: DepartmentTally = {
+      department: name,
+      batches: 0,
+      submitted: 0,
+      nil: 0,
+      missing: 0,
+      onTime: 0,
+      late: 0,
+      unknown: 0,
+      unsigned: 0,
+      red: 0,
+      black: 0,
+      warnings: 0,
+      lapses: 0,
+    };
     for (const b of batches) {
       const d = b.departments.find((x) => x.department === name);
       if (!d) continue;

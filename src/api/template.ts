@@ -85,7 +85,10 @@ export async function template(department: string | undefined, options: Template
     const dept = ctx.matrix.resolveDepartment(department as string);
     if (!dept) throw new ToolError('DEPARTMENT_UNKNOWN', { name: department as string });
     checkName(dept.name);
-    targets.push({ dept, path: options.out !== undefined ? resolve(ctx.cwd, options.out) : join(ctx.workspace ?? ctx.cwd, formFileName(dept.name, q)) });
+    targets.push({
+      dept,
+      path: options.out !== undefined ? resolve(ctx.cwd, options.out) : join(ctx.workspace ?? ctx.cwd, formFileName(dept.name, q)),
+    });
   }
   const result: TemplateResult = { quarter: q, written: [], skipped: [] };
   for (const t of targets) {

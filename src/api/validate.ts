@@ -89,14 +89,20 @@ export async function validate(paths: readonly string[], options: ValidateOption
     if (state === 'folder') targets.push(...(await expandFolder(abs, ctx.cwd)));
     else if (isZipName(basename(abs))) targets.push({ path: abs, isFolder: 'zip' });
     // A file in 附件/, or a report, picture or cover scan anywhere, is judged as evidence.
-    else targets.push({ path: abs, isFolder: false, evidence: isEvidenceDirName(basename(dirname(abs))) || isEvidenceFileName(basename(abs)) });
+    else
+      targets.push({
+        path: abs,
+        isFolder: false,
+        evidence: isEvidenceDirName(basename(dirname(abs))) || isEvidenceFileName(basename(abs)),
+      });
   }
   // Files lying directly in a quarter folder belong to no department.
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
     if (!parseBatch(basename(abs))) continue;
     for (const e of await folderEntries(abs).catch(() => [])) {
-      if (e.kind === 'file' && !isLitter(e.name) && !isZipName(e.name)) ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
+      if (e.kind === 'file' && !isLitter(e.name) && !isZipName(e.name))
+        ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
     }
   }
   let files = 0;

@@ -80,19 +80,32 @@ async function openSource(root: string, kind: 'folder' | 'zip', shown: string): 
   try {
     entries = await zipEntries(data);
   } catch (err) {
-    throw new ToolError('PACKAGE_INVALID', { path: shown, file: basename(root), problem: 'unreadable', detail: (err as Error).message.slice(0, 200) });
+    throw new ToolError('PACKAGE_INVALID', {
+      path: shown,
+      file: basename(root),
+      problem: 'unreadable',
+      detail: (err as Error).message.slice(0, 200),
+    });
   }
   // The zip holds one folder <quarter>/…; the manifest names the paths inside it.
   const top = [...entries.keys()].find((n) => n.endsWith('/manifest.json') && n.split('/').length === 2)?.split('/')[0];
   const prefix = top ? `${top}/` : '';
   return {
     read: (rel) => entries.get(prefix + rel) ?? 'missing',
-    list: () => [...entries.keys()].map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : `../${n}`)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    list: () =>
+      [...entries.keys()]
+        .map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : `../${n}`))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
   };
 }
 
 function issueKey(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || 'manifest.json';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || 'manifest.json'
+  );
 }
 
 /** How many ids records.json lists as resent unchanged (0 when it cannot be read: reported elsewhere). */
@@ -161,18 +174,36 @@ export async function verify(target: string, cwd: string): Promise<VerifyResult>
 
   const hashFile = join(dirname(root), `${name}.manifest.sha256`);
   const stored = readRegular(hashFile);
-  const expected = Buffer.isBuffer(stored) ? (/^([0-9a-f]{64})\b/.exec(stored.toString('utf8').trim())?.[1] ?? 'unreadable') : stored === 'notFile' ? 'unreadable' : null;
+  const expected = Buffer.isBuffer(stored)
+    ? (/^([0-9a-f]{64})\b/.exec(stored.toString('utf8').trim())?.[1] ?? 'unreadable')
+    : stored === 'notFile'
+      ? 'unreadable'
+      : null;
   const actual = Buffer.isBuffer(raw) ? sha256Of(raw) : '';
   const manifestCheck = { sha256: actual, expected, hashFile, ok: expected === null ? null : expected === actual };
-  const base = { dir: root, kind, manifest: manifestCheck, changed: [] as string[], missing: [] as string[], added: [] as string[], inconsistent: [] as string[] } as const;
+  const base = {
+    dir: root,
+    kind,
+    manifest: manifestCheck,
+    changed: [] as string[],
+    missing: [] as string[],
+    added: [] as string[],
+    inconsistent: [] as string[],
+  } as const;
 
   let manifest: AnyManifest;
-  if (!Buffer.isBuffer(raw)) return { ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem: 'not a regular file' }, ok: false };
+  if (!Buffer.isBuffer(raw))
+    return { ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem: 'not a regular file' }, ok: false };
   try {
     const parsed = ManifestAnySchema.safeParse(JSON.parse(raw.toString('utf8')));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ...base, checked: 0, manifestInvalid: { key: issueKey(issue?.path ?? []), problem: issue?.message ?? 'invalid' }, ok: false };
+      return {
+        ...base,
+        checked: 0,
+        manifestInvalid: { key: issueKey(issue?.path ?? []), problem: issue?.message ?? 'invalid' },
+        ok: false,
+      };
     }
     manifest = parsed.data;
   } catch (err) {
@@ -189,7 +220,10 @@ export async function verify(target: string, cwd: string): Promise<VerifyResult>
   }
   // 报告.html is made from the package after compile (`report`), not part of it: never "added".
   const added = source.list().filter((f) => f !== 'manifest.json' && f !== REPORT_FILE && !listed.has(f));
-  const inconsistent = inconsistencies(manifest, listed.has('records.json') && !changed.includes('records.json') ? source.read('records.json') : 'missing');
+  const inconsistent = inconsistencies(
+    manifest,
+    listed.has('records.json') && !changed.includes('records.json') ? source.read('records.json') : 'missing',
+  );
   const ok = changed.length + missing.length + added.length + inconsistent.length === 0 && manifestCheck.ok !== false;
   return { ...base, checked: manifest.outputs.length, changed, missing, added, inconsistent, ok };
 }

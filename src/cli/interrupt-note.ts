@@ -7,5 +7,7 @@ export function noteInterruptedCommit(env: CommandEnv): void {
   const taken = takeCommit();
   if (!taken?.signal) return;
   const c = taken.commit;
-  env.io.stderr.write(`${env.m.ui.interruptedAfterCommit(c.kind === 'package' ? { kind: 'package', path: displayPath(env.io.cwd, c.path) } : c)}\n`);
+  env.io.stderr.write(
+    `${env.m.ui.interruptedAfterCommit(c.kind === 'package' ? { kind: 'package', path: displayPath(env.io.cwd, c.path) } : c)}\n`,
+  );
 }

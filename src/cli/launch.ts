@@ -46,7 +46,12 @@ export function dropFeedbackDir(path: string, cwd: string): string {
   return resolve(dirname(abs), '检查结果');
 }
 
-export function planLaunch(argv: readonly string[], commands: ReadonlySet<string>, cwd: string, env: Record<string, string | undefined>): LaunchPlan {
+export function planLaunch(
+  argv: readonly string[],
+  commands: ReadonlySet<string>,
+  cwd: string,
+  env: Record<string, string | undefined>,
+): LaunchPlan {
   for (const a of argv) {
     const path = swallowedByQuote(a);
     if (path !== undefined) throw new ToolError('USAGE', { kind: 'trailingQuote', value: path });

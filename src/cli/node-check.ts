@@ -32,7 +32,11 @@ export function nodeRefusal(version: string, argv: readonly string[], env: Recor
  * What to print for a refusal: the text on stderr, or under `--format json` the one JSON document the
  * contract promises on stdout (the shape of every exit-2 document, error code NODE_UNSUPPORTED).
  */
-export function nodeRefusalOutput(version: string, argv: readonly string[], env: Record<string, string | undefined>): { stdout: string; stderr: string } | undefined {
+export function nodeRefusalOutput(
+  version: string,
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): { stdout: string; stderr: string } | undefined {
   const text = nodeRefusal(version, argv, env);
   if (text === undefined) return undefined;
   const json = argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));

@@ -49,7 +49,16 @@ export function preLang(argv: string[], io: CliIo): Lang {
   const env = parseLang(io.env.HRSS_CREDIT_LANG);
   if (env) return env;
   // Only a regular file of at most 1 MB: a FIFO or /dev/zero as the config must not hang the start.
-  const langOf = (f: string): Lang => parseLang((JSON.parse(readRegularFile(f).toString('utf8').replace(/^\uFEFF/, '')) as { lang?: string }).lang) ?? 'zh-CN';
+  const langOf = (f: string): Lang =>
+    parseLang(
+      (
+        JSON.parse(
+          readRegularFile(f)
+            .toString('utf8')
+            .replace(/^\uFEFF/, ''),
+        ) as { lang?: string }
+      ).lang,
+    ) ?? 'zh-CN';
   try {
     const c = argv.indexOf('--config');
     if (c >= 0 && argv[c + 1]) return langOf(resolve(io.cwd, argv[c + 1] as string));
@@ -92,7 +101,8 @@ function localisedHelp(m: Messages): Partial<Help> {
         ...helper.visibleCommands(cmd).map((c: Command) => tr(helper.subcommandTerm(c))),
       ];
       const width = Math.max(0, ...terms.map(displayWidth));
-      const item = (term: string, desc: string): string => (desc ? `  ${term}${' '.repeat(width + 2 - displayWidth(term))}${desc}` : `  ${term}`);
+      const item = (term: string, desc: string): string =>
+        desc ? `  ${term}${' '.repeat(width + 2 - displayWidth(term))}${desc}` : `  ${term}`;
       const usage = tr(helper.commandUsage(cmd));
       const out: string[] = [`${h.usage} ${usage}`, ''];
       const desc = helper.commandDescription(cmd);
@@ -150,7 +160,9 @@ function usageArgs(err: CommanderError): Record<string, string | number> {
     case 'commander.invalidArgument': {
       // A choice (--format, --audience) names its choices; the only parsed value is --max-findings.
       const allowed = /Allowed choices are (.+)\.$/.exec(msg)?.[1];
-      return allowed !== undefined ? { kind: 'invalidChoice', name: flag(quoted[0]), value: quoted[1] ?? '', allowed } : { kind: 'notPositiveInt', name: flag(quoted[0]), value: quoted[1] ?? '' };
+      return allowed !== undefined
+        ? { kind: 'invalidChoice', name: flag(quoted[0]), value: quoted[1] ?? '', allowed }
+        : { kind: 'notPositiveInt', name: flag(quoted[0]), value: quoted[1] ?? '' };
     }
     case 'commander.help':
       return { kind: 'noCommand' };
@@ -178,13 +190,17 @@ async function checkFlags(flags: GlobalFlags): Promise<void> {
 export async function run(argv: string[], rawIo: CliIo): Promise<number> {
   // Every terminal line, of every command, through one sanitising sink (reporters/sink.ts).
   let colourOn = false;
-  const io: CliIo = { ...rawIo, stdout: sanitisingSink(rawIo.stdout, () => colourOn), stderr: sanitisingSink(rawIo.stderr, () => colourOn) };
+  const io: CliIo = {
+    ...rawIo,
+    stdout: sanitisingSink(rawIo.stdout, () => colourOn),
+    stderr: sanitisingSink(rawIo.stderr, () => colourOn),
+  };
   const lang = preLang(argv, io);
   const m = messagesFor(lang);
   const json = wantsJson(argv);
   let commandName = '';
   let exitCode = 0;
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' || argv.includes('--no-color');
+  const noColor = (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') || argv.includes('--no-color');
   const forceColor = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
   const chalk = new Chalk({ level: noColor ? 0 : forceColor || io.stdout.isTTY ? 1 : 0 });
   colourOn = chalk.level > 0;
@@ -219,7 +235,7 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       ignore: flags.ignore ?? [],
       ...(flags.workspace ? { workspace: flags.workspace } : {}),
       ...(flags.config ? { config: flags.config } : {}),
-      ...(flags.today ?? io.env.HRSS_CREDIT_TODAY ? { today: flags.today ?? io.env.HRSS_CREDIT_TODAY } : {}),
+      ...((flags.today ?? io.env.HRSS_CREDIT_TODAY) ? { today: flags.today ?? io.env.HRSS_CREDIT_TODAY } : {}),
       ...(flags.strict ? { strict: true } : {}),
     };
     return { io, flags, m: mm, chalk, width: io.stdout.columns ?? 120, common };
@@ -279,9 +295,13 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
   addCommon(program.command('measures').description(fh.measures), m)
     .option('--department <name>', o.department)
     .action(action('measures', async () => (await import('./commands/measures.js')).measuresCommand));
-  addCommon(program.command('matrix').description(h.matrix), m).action(action('matrix', async () => (await import('./commands/info.js')).matrixCommand));
+  addCommon(program.command('matrix').description(h.matrix), m).action(
+    action('matrix', async () => (await import('./commands/info.js')).matrixCommand),
+  );
   const sh = schemaUi(m.lang).help;
-  addCommon(program.command('schema').description(sh.schema).argument('[name]', sh.name), m).action(action('schema', async () => (await import('./commands/schema.js')).schemaCommand));
+  addCommon(program.command('schema').description(sh.schema).argument('[name]', sh.name), m).action(
+    action('schema', async () => (await import('./commands/schema.js')).schemaCommand),
+  );
   addCommon(program.command('supervise').description(h.supervise).argument('<year>', h.superviseYear), m)
     .option('--xlsx <file>', o.xlsx)
     .action(action('supervise', async () => (await import('./commands/supervise.js')).superviseCommand));
@@ -383,14 +403,28 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       const known = new Set(program.commands.map((c) => c.name()));
       commandName = argv.find((a) => known.has(a)) ?? '';
     }
-    const usage = err instanceof CommanderError ? err : err instanceof ToolError && err.code === 'USAGE' && err.args.kind !== undefined ? err : undefined;
+    const usage =
+      err instanceof CommanderError
+        ? err
+        : err instanceof ToolError && err.code === 'USAGE' && err.args.kind !== undefined
+          ? err
+          : undefined;
     if (usage) {
-      if (usage instanceof CommanderError && (usage.code === 'commander.helpDisplayed' || usage.code === 'commander.version' || (usage.code === 'commander.help' && usage.exitCode === 0))) return 0;
+      if (
+        usage instanceof CommanderError &&
+        (usage.code === 'commander.helpDisplayed' ||
+          usage.code === 'commander.version' ||
+          (usage.code === 'commander.help' && usage.exitCode === 0))
+      )
+        return 0;
       const args = usage instanceof CommanderError ? usageArgs(usage) : usage.args;
       if (json) {
         const { toJsonError, formatJson } = await import('../reporters/json.js');
         io.stdout.write(formatJson(toJsonError(commandName, new ToolError('USAGE', args), m)));
-      } else io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${m.ui.usage(args)}\n${h.usage} hrss-credit ${commandName ? `${commandName} ` : ''}--help\n`);
+      } else
+        io.stderr.write(
+          `${chalk.red(`${m.ui.error}:`)} ${m.ui.usage(args)}\n${h.usage} hrss-credit ${commandName ? `${commandName} ` : ''}--help\n`,
+        );
       return 2;
     }
     return reportFailure(err, m, io, json, commandName, chalk, argv.includes('--debug'));
@@ -398,7 +432,15 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
 }
 
 /** Exit 2: the tool could not do its job. A stack trace only with --debug. */
-export async function reportFailure(err: unknown, m: Messages, io: CliIo, json: boolean, command: string, chalk: ChalkInstance, debug: boolean): Promise<number> {
+export async function reportFailure(
+  err: unknown,
+  m: Messages,
+  io: CliIo,
+  json: boolean,
+  command: string,
+  chalk: ChalkInstance,
+  debug: boolean,
+): Promise<number> {
   const toolErr = err instanceof ToolError ? err : new ToolError('INTERNAL', { message: err instanceof Error ? err.message : String(err) });
   const { renderToolError } = await import('../messages/index.js');
   if (json) {

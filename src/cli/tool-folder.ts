@@ -17,7 +17,8 @@ function isInside(path: string, dir: string): boolean {
 /** Throws OUTPUT_IN_TOOL_FOLDER (exit 2) when `path`, a default output, would land in the tool's folder. */
 export function refuseToolFolder(env: CommandEnv, path: string): void {
   const tool = env.io.toolDir;
-  if (tool !== undefined && isInside(resolve(env.io.cwd, path), resolve(tool))) throw new ToolError('OUTPUT_IN_TOOL_FOLDER', { path: resolve(tool) });
+  if (tool !== undefined && isInside(resolve(env.io.cwd, path), resolve(tool)))
+    throw new ToolError('OUTPUT_IN_TOOL_FOLDER', { path: resolve(tool) });
 }
 
 /** Where a default output goes: the workspace (-w, else found upwards from the current folder), else the current folder. */

@@ -15,7 +15,19 @@ export interface PlaceArg {
   row?: number;
 }
 
-type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | 'maxColumns' | 'maxCellChars' | 'maxAttachmentBytes' | 'maxZipEntries' | 'maxXmlDepth' | 'maxSharedStrings' | 'maxSheets' | 'maxSharedStringChars';
+type Limit =
+  | 'maxFileBytes'
+  | 'maxUnzippedBytes'
+  | 'maxZipRatio'
+  | 'maxRows'
+  | 'maxColumns'
+  | 'maxCellChars'
+  | 'maxAttachmentBytes'
+  | 'maxZipEntries'
+  | 'maxXmlDepth'
+  | 'maxSharedStrings'
+  | 'maxSheets'
+  | 'maxSharedStringChars';
 
 /**
  * The facts behind each finding: plain strings, numbers and lists of strings, so that JSON is stable.
@@ -24,7 +36,13 @@ type Limit = 'maxFileBytes' | 'maxUnzippedBytes' | 'maxZipRatio' | 'maxRows' | '
  * SHEET_COLUMN_UNKNOWN carries a header, the user's own text.
  */
 export interface CodeArgs {
-  FILE_UNREADABLE: { reason: 'damaged' | 'notWorkbook' | 'notText' | 'limit' | 'io' | 'locked' | 'empty' | 'xml'; detail?: string; limit?: Limit; max?: number; actual?: number };
+  FILE_UNREADABLE: {
+    reason: 'damaged' | 'notWorkbook' | 'notText' | 'limit' | 'io' | 'locked' | 'empty' | 'xml';
+    detail?: string;
+    limit?: Limit;
+    max?: number;
+    actual?: number;
+  };
   /** inZip: an entry of a zip submission (its location reads `就业办.zip!/…`). */
   FILE_UNSUPPORTED: { format: string; encrypted?: boolean; inZip?: boolean };
   FILE_ENCODING: { encoding: string; row: number };
@@ -51,7 +69,10 @@ export interface CodeArgs {
   SCHEMA_ID_FORMAT: { field: FieldKey; value: string; reason: 'length' | 'chars' | 'birthDate' };
   SCHEMA_ID_CHECKSUM: { field: FieldKey; value: string; expected: string };
   SCHEMA_ID_PRECISION_LOST: { field: FieldKey; value: string };
-  SCHEMA_SUBJECT_MISMATCH: { subjectType: string; reason: 'personWithCreditCode' | 'organisationWithBusinessCode' | 'businessWithoutBusinessCode' };
+  SCHEMA_SUBJECT_MISMATCH: {
+    subjectType: string;
+    reason: 'personWithCreditCode' | 'organisationWithBusinessCode' | 'businessWithoutBusinessCode';
+  };
   SCHEMA_MINOR: { value: string; age: number; decisionDate: string };
   SCHEMA_FORMULA_NO_VALUE: { field: FieldKey; formula: string };
   SCHEMA_CELL_ERROR: { field: FieldKey; value: string };
@@ -84,10 +105,25 @@ export interface CodeArgs {
   EVIDENCE_REPORT_MISSING: { black: number; named?: string[] };
   EVIDENCE_PICTURE_MISSING: { black: number };
   EVIDENCE_RED_INCOMPLETE: { missing: 'report' | 'picture' | 'both' };
-  EVIDENCE_FILE_INVALID: { reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable'; ext: string; detected?: string; max?: number; actual?: number };
-  EVIDENCE_FILE_IGNORED: { ext: string; folder?: true; /** A folder deeper than this many folders below 附件: not walked. */ deep?: number };
+  EVIDENCE_FILE_INVALID: {
+    reason: 'empty' | 'tooLarge' | 'mismatch' | 'unreadable';
+    ext: string;
+    detected?: string;
+    max?: number;
+    actual?: number;
+  };
+  EVIDENCE_FILE_IGNORED: {
+    ext: string;
+    folder?: true /** A folder deeper than this many folders below 附件: not walked. */;
+    deep?: number;
+  };
   /** inZip: an entry name of a zip submission, never extracted. */
-  EVIDENCE_PATH_UNSAFE: { name: string; reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name'; problem?: 'device' | 'character' | 'trailing' | 'empty' | 'tooLong'; inZip?: boolean };
+  EVIDENCE_PATH_UNSAFE: {
+    name: string;
+    reason: 'link' | 'hardlink' | 'outside' | 'absolute' | 'name';
+    problem?: 'device' | 'character' | 'trailing' | 'empty' | 'tooLong';
+    inZip?: boolean;
+  };
   PACKAGE_DUPLICATE: { subject: string; places: PlaceArg[]; count: number; id: string };
   PACKAGE_SAME_SUBJECT: { subject: string; other: PlaceArg };
   PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: PlaceArg };
@@ -143,7 +179,18 @@ export interface CodeArgs {
 
 export type Code = keyof CodeArgs;
 
-export type Group = 'file' | 'sheet' | 'schema' | 'matrix' | 'cover' | 'approval' | 'evidence' | 'package' | 'calendar' | 'register' | 'objection';
+export type Group =
+  | 'file'
+  | 'sheet'
+  | 'schema'
+  | 'matrix'
+  | 'cover'
+  | 'approval'
+  | 'evidence'
+  | 'package'
+  | 'calendar'
+  | 'register'
+  | 'objection';
 
 export interface CodeInfo {
   severity: Severity;

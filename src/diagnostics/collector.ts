@@ -148,7 +148,14 @@ export class DiagnosticCollector {
     for (const [file, codes] of this.perFile) {
       for (const [code, n] of codes) {
         if (n.dropped === 0) continue;
-        out.push({ ...(n.department !== undefined ? { department: n.department } : {}), ...(file ? { file } : {}), code, severity: n.severity, kept: n.kept, dropped: n.dropped });
+        out.push({
+          ...(n.department !== undefined ? { department: n.department } : {}),
+          ...(file ? { file } : {}),
+          code,
+          severity: n.severity,
+          kept: n.kept,
+          dropped: n.dropped,
+        });
       }
     }
     return out.sort((a, b) => cmp(a.file, b.file) || cmp(a.code, b.code));

@@ -64,7 +64,11 @@ export function buildJsonReport(report: Report, render: RenderFinding, extra: Re
 }
 
 /** The same document for commands without findings (verify, export, rules, matrix): their data as extra keys. */
-export function toJsonDocument(command: string, extra: Record<string, unknown>, options: { valid?: boolean; stats?: Partial<Report['stats']> } = {}): JsonReport {
+export function toJsonDocument(
+  command: string,
+  extra: Record<string, unknown>,
+  options: { valid?: boolean; stats?: Partial<Report['stats']> } = {},
+): JsonReport {
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

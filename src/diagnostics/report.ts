@@ -17,7 +17,13 @@ export interface Report {
 }
 
 /** `ctx` is the api's Context; only what the report needs is named here, so diagnostics/ stays below the api. */
-export function makeReport(ctx: { collector: DiagnosticCollector; strict: boolean }, command: string, files: number, rows: number, quarter?: string): Report {
+export function makeReport(
+  ctx: { collector: DiagnosticCollector; strict: boolean },
+  command: string,
+  files: number,
+  rows: number,
+  quarter?: string,
+): Report {
   const c = ctx.collector.counts;
   const exitCode = exitCodeFor(c, ctx.strict);
   return {

@@ -41,7 +41,9 @@ export function creditCodeCheck(first17: string): string | undefined {
 
 /** Folds what a clerk typed: half-width, no spaces or hyphens, upper case. */
 export function normaliseCreditCode(raw: string): string {
-  return toHalfWidth(raw).replace(/[\s\u00a0\-]+/g, '').toUpperCase();
+  return toHalfWidth(raw)
+    .replace(/[\s\u00a0\-]+/g, '')
+    .toUpperCase();
 }
 
 export type CreditCodeCheck =

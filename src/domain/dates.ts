@@ -23,7 +23,17 @@ export const MAX_YEAR = 2999;
 
 /** A real day of a 4-digit year (birth dates of ID numbers go back to 1880). */
 export function isValidYmd(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && y >= 1000 && y <= 9999 && Number.isInteger(m) && m >= 1 && m <= 12 && Number.isInteger(d) && d >= 1 && d <= daysInMonth(y, m);
+  return (
+    Number.isInteger(y) &&
+    y >= 1000 &&
+    y <= 9999 &&
+    Number.isInteger(m) &&
+    m >= 1 &&
+    m <= 12 &&
+    Number.isInteger(d) &&
+    d >= 1 &&
+    d <= daysInMonth(y, m)
+  );
 }
 
 /** A real day within the tool's calendar, years 1900–2999. */
@@ -145,7 +155,10 @@ const DATE_PATTERNS: RegExp[] = [
  * `timeOfDay`: a date with a time that is not midnight (a real Excel date-time, a serial with a
  * fraction, or text such as `2026-08-03 10:30`); `shown` is the date and time as `2026-08-03 10:30`.
  */
-export type DateParse = { ok: true; date: IsoDate } | { ok: false; reason: 'format' | 'nonexistent' } | { ok: false; reason: 'timeOfDay'; shown: string };
+export type DateParse =
+  | { ok: true; date: IsoDate }
+  | { ok: false; reason: 'format' | 'nonexistent' }
+  | { ok: false; reason: 'timeOfDay'; shown: string };
 
 /** A fraction of a day as `10:30` (or `10:30:15` when there are seconds), to the nearest second. */
 export function timeOfDayText(fraction: number): string {
@@ -186,7 +199,11 @@ export function parseDateText(raw: string): DateParse {
     const mo = Number(t[2]);
     const d = Number(t[3]);
     if (!isCalendarYmd(y, mo, d)) return { ok: false, reason: 'nonexistent' };
-    return { ok: false, reason: 'timeOfDay', shown: `${formatYmd(y, mo, d)} ${t[4]!.padStart(2, '0')}:${t[5]}${t[6] && t[6] !== '00' ? `:${t[6]}` : ''}` };
+    return {
+      ok: false,
+      reason: 'timeOfDay',
+      shown: `${formatYmd(y, mo, d)} ${t[4]!.padStart(2, '0')}:${t[5]}${t[6] && t[6] !== '00' ? `:${t[6]}` : ''}`,
+    };
   }
   return { ok: false, reason: 'format' };
 }

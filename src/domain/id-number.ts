@@ -17,7 +17,9 @@ export function idCheckDigit(first17: string): string | undefined {
 }
 
 export function normaliseIdNumber(raw: string): string {
-  return toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').toUpperCase();
+  return toHalfWidth(raw)
+    .replace(/[\s\u00a0]+/g, '')
+    .toUpperCase();
 }
 
 export type IdCheck =

@@ -137,5 +137,13 @@ export function recordIdentity(r: IdentitySource): RecordIdentity {
   const subject = subjectKeyOf(r);
   const decisionKey = decisionKeyOf(r);
   const identity = identityString(r.listType, r.domain, subject.key, decisionKey);
-  return { listType: r.listType, domain: r.domain, subjectKey: subject.key, weak: subject.weak, decisionKey, identity, id: idOfIdentity(identity) };
+  return {
+    listType: r.listType,
+    domain: r.domain,
+    subjectKey: subject.key,
+    weak: subject.weak,
+    decisionKey,
+    identity,
+    id: idOfIdentity(identity),
+  };
 }

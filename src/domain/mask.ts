@@ -40,7 +40,9 @@ export function maskMobile(digits: string): string {
  */
 export function maskLandline(digits: string): string {
   const area = /^0(?:10|2\d)/.test(digits) ? 3 : 4;
-  return digits.length > area + 4 ? `${digits.slice(0, area)}${'*'.repeat(digits.length - area - 4)}${digits.slice(-4)}` : maskIdentifier(digits);
+  return digits.length > area + 4
+    ? `${digits.slice(0, area)}${'*'.repeat(digits.length - area - 4)}${digits.slice(-4)}`
+    : maskIdentifier(digits);
 }
 
 export type PersonalInfoKind = 'idNumber' | 'mobile' | 'landline';
@@ -143,7 +145,11 @@ export function maskMatch(m: PersonalInfoMatch, rule: MaskRule = DEFAULT_MASK_RU
 }
 
 /** Replaces the matches of the given kinds by their masked form. */
-export function maskPersonalInfo(text: string, rule: MaskRule = DEFAULT_MASK_RULE, kinds: readonly PersonalInfoKind[] = ['idNumber', 'mobile', 'landline']): string {
+export function maskPersonalInfo(
+  text: string,
+  rule: MaskRule = DEFAULT_MASK_RULE,
+  kinds: readonly PersonalInfoKind[] = ['idNumber', 'mobile', 'landline'],
+): string {
   const matches = findPersonalInfo(text).filter((m) => kinds.includes(m.kind));
   if (matches.length === 0) return text;
   let out = '';

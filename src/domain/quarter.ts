@@ -28,7 +28,8 @@ function parseQuarterAnyYear(raw: string): Quarter | undefined {
   const text = toHalfWidth(raw).trim();
   let m = /^(\d{4})\s*[-_ ]?\s*[Qq]([1-4])$/.exec(text);
   if (m) return { year: Number(m[1]), q: Number(m[2]) as Quarter['q'] };
-  m = /^(\d{4})\s*(?:年\s*第?|第)\s*([一二三四1-4])\s*(?:季度?)?$/.exec(text) ?? /^(\d{4})\s*年?\s*第?\s*([一二三四1-4])\s*季度$/.exec(text);
+  m =
+    /^(\d{4})\s*(?:年\s*第?|第)\s*([一二三四1-4])\s*(?:季度?)?$/.exec(text) ?? /^(\d{4})\s*年?\s*第?\s*([一二三四1-4])\s*季度$/.exec(text);
   if (m) return { year: Number(m[1]), q: CN_DIGITS[m[2] as string] as Quarter['q'] };
   return undefined;
 }

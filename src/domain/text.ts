@@ -96,8 +96,10 @@ export function detach(value: string): string {
 // XML 1.0 §2.2 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. Anything else
 // (other C0 controls, U+FFFE, U+FFFF, a surrogate without its pair) makes an xlsx part not
 // well-formed: Excel "repairs" the workbook and strict readers refuse it.
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const XML_INVALID_ONE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const XML_INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_INVALID_ONE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 // Any surrogate at all, or a forbidden character: a plain class without look-arounds, which V8 runs as a
 // fast scan; only a text it matches (rare) pays for the exact expression above.
@@ -107,7 +109,7 @@ const XML_SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\
 export function invalidXmlChars(value: string): string[] {
   if (!XML_SUSPECT.test(value) || !XML_INVALID_ONE.test(value)) return [];
   const out = new Set<string>();
-  for (const m of value.matchAll(XML_INVALID)) out.add(`U+${(m[0].charCodeAt(0)).toString(16).toUpperCase().padStart(4, '0')}`);
+  for (const m of value.matchAll(XML_INVALID)) out.add(`U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   return [...out];
 }
 

@@ -10,9 +10,7 @@
 import { daysToIso, isoToDays, type IsoDate } from './dates.js';
 
 /** Where a year's schedule comes from: the pinned `chinese-days` package, or a workspace file. */
-export type CalendarSource =
-  | { kind: 'builtin'; package: string; version: string }
-  | { kind: 'file'; path: string; source?: string };
+export type CalendarSource = { kind: 'builtin'; package: string; version: string } | { kind: 'file'; path: string; source?: string };
 
 /** A holiday's or 调休 day's festival, in Chinese and (built-in data only) English. */
 export interface DayName {

@@ -79,7 +79,12 @@ const LIST_COLUMNS: { key: FieldKey; kind: FormColumnKind; width?: number; black
   { key: 'severity', kind: 'list', black: true, guide: '失信程度：轻微、一般或严重（决定最长公示期限）' },
   { key: 'measures', kind: 'text', width: 40, guide: '对该主体采取的联合奖惩措施；不填时按措施清单自动补全' },
   { key: 'remarks', kind: 'text', width: 20, guide: '其他需要说明的情况' },
-  { key: 'correctionOf', kind: 'text', width: 24, guide: '只在更正已公示的记录时填写：原记录的认定文书号（文书号未变的，填它本身）；其他行不填' },
+  {
+    key: 'correctionOf',
+    kind: 'text',
+    width: 24,
+    guide: '只在更正已公示的记录时填写：原记录的认定文书号（文书号未变的，填它本身）；其他行不填',
+  },
 ];
 
 function listValues(key: FieldKey, domains: readonly string[]): readonly string[] | undefined {
@@ -152,8 +157,16 @@ const COVER_PROMPTS: Record<keyof typeof COVER_KEYS, string> = {
 const DATE_KEYS = new Set(['reviewedOn', 'approvedOn', 'sentOn']);
 
 /** The items of the measures catalogue for one list and domain (a department's own entries included). */
-export function measuresFor(catalogue: readonly MeasureEntry[], list: 'red' | 'black', domain: string, department?: string): MeasureEntry[] {
-  return catalogue.filter((e) => e.list === list && e.domain === domain && (e.department === undefined || department === undefined || e.department === department));
+export function measuresFor(
+  catalogue: readonly MeasureEntry[],
+  list: 'red' | 'black',
+  domain: string,
+  department?: string,
+): MeasureEntry[] {
+  return catalogue.filter(
+    (e) =>
+      e.list === list && e.domain === domain && (e.department === undefined || department === undefined || e.department === department),
+  );
 }
 
 export function buildDepartmentForm(input: {
@@ -191,14 +204,18 @@ export function buildDepartmentForm(input: {
     for (const list of ['black', 'red'] as const) {
       for (const e of measuresFor(input.measures, list, domain, department.name)) {
         anyMeasure = true;
-        guide.push(`    ${domain}（${list === 'red' ? '红名单' : '黑名单'}）：${e.items.join('；')}${e.basis ? `（依据：${e.basis}）` : ''}`);
+        guide.push(
+          `    ${domain}（${list === 'red' ? '红名单' : '黑名单'}）：${e.items.join('；')}${e.basis ? `（依据：${e.basis}）` : ''}`,
+        );
       }
     }
   }
   if (!anyMeasure) guide.push('    措施清单中没有本科室领域的措施；“奖惩措施”列按认定决定填写。');
   guide.push('五、各列的填法（红名单、黑名单两个工作表的表头不要改动，从第 2 行起每行填一个主体）：');
   for (const c of lists[1]!.columns) guide.push(`    ${c.header}：${c.guide}`);
-  guide.push('    更正已公示的记录：把更正后的内容整行照常填写，并在“更正原文书号”列填原记录的认定文书号（文书号未变的填它本身），不必报移出申请。');
+  guide.push(
+    '    更正已公示的记录：把更正后的内容整行照常填写，并在“更正原文书号”列填原记录的认定文书号（文书号未变的填它本身），不必报移出申请。',
+  );
   guide.push('六、移出申请：需要移出已公示的记录时，在“移出申请”工作表中逐行填写；各列的填法：');
   for (const c of removal.columns) guide.push(`    ${c.header}：${c.guide}`);
   guide.push('七、报送单：填写填报人、审核人（局分管领导）、审定人（局主要领导）及日期；报送单位和报送季度已填好，请勿改动。');

@@ -41,7 +41,12 @@ function readRegularFile(path: string, max: number): { text?: string; problem?: 
       if (n === 0) break;
       read += n;
     }
-    return { text: buf.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '') };
+    return {
+      text: buf
+        .subarray(0, read)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    };
   } catch (err) {
     return { problem: (err as NodeJS.ErrnoException).code ?? 'unreadable' };
   } finally {
@@ -138,7 +143,8 @@ function invalid(file: string, key: string, problem: string, extra: Record<strin
 /** Reads and validates one calendar file; `expectYear` is the year its name says (calendar/<year>.json). */
 export function loadCalendarFile(path: string, display: string, expectYear?: number): YearSchedule {
   const { text, problem } = readRegularFile(path, MAX_CALENDAR_FILE_BYTES);
-  if (text === undefined) throw invalid(display, '(file)', problem ?? 'unreadable', problem === 'tooLarge' ? { max: MAX_CALENDAR_FILE_BYTES } : {});
+  if (text === undefined)
+    throw invalid(display, '(file)', problem ?? 'unreadable', problem === 'tooLarge' ? { max: MAX_CALENDAR_FILE_BYTES } : {});
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -161,7 +167,8 @@ export function loadCalendarFile(path: string, display: string, expectYear?: num
       params?.value !== undefined ? { value: params.value } : { detail: issue?.message ?? 'invalid' },
     );
   }
-  if (expectYear !== undefined && file.year !== expectYear) throw invalid(display, 'year', 'yearMismatch', { value: file.year, expected: expectYear });
+  if (expectYear !== undefined && file.year !== expectYear)
+    throw invalid(display, 'year', 'yearMismatch', { value: file.year, expected: expectYear });
   const holidays = new Map<IsoDate, DayName | undefined>();
   for (const entry of file.holidays) {
     const [from, to, zh] = typeof entry === 'string' ? [entry, entry, undefined] : entry;
@@ -193,7 +200,8 @@ export function loadCalendar(where: CalendarLocation): LoadedCalendar {
   const base = where.workspace ?? where.cwd;
   const add = (s: YearSchedule): void => {
     const other = local.get(s.year);
-    if (other && other.source.kind === 'file' && s.source.kind === 'file') throw invalid(s.source.path, 'year', 'duplicateYear', { value: s.year, other: other.source.path });
+    if (other && other.source.kind === 'file' && s.source.kind === 'file')
+      throw invalid(s.source.path, 'year', 'duplicateYear', { value: s.year, other: other.source.path });
     local.set(s.year, s);
   };
   if (where.workspace) {

@@ -54,7 +54,6 @@ export function completeUtf8End(b: Buffer): number {
   return n;
 }
 
-
 /**
  * Invalid UTF-8 turns into U+FFFD inside csv-parse; a cheap check of each chunk of the file tells
  * the table when rows need to be looked at for it. Register before piping the source.

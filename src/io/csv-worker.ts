@@ -39,8 +39,16 @@ const port = parentPort;
 if (port) {
   const input = workerData as CsvWorkerInput;
   const state = { dirty: false };
-  const source: Readable = input.fed ? new PassThrough({ highWaterMark: 256 * 1024 }) : createReadStream(input.path, { highWaterMark: 256 * 1024 });
-  const parser = parse({ delimiter: input.delimiter, bom: !input.fed, relax_column_count: true, relax_quotes: true, max_record_size: input.maxRecordSize });
+  const source: Readable = input.fed
+    ? new PassThrough({ highWaterMark: 256 * 1024 })
+    : createReadStream(input.path, { highWaterMark: 256 * 1024 });
+  const parser = parse({
+    delimiter: input.delimiter,
+    bom: !input.fed,
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: input.maxRecordSize,
+  });
   let batch: string[][] = [];
   let batchChars = 0;
   let rows = 0;
@@ -98,7 +106,9 @@ if (port) {
     flush();
     port.postMessage({ type: 'end' } satisfies CsvWorkerMessage);
   });
-  source.on('error', (err: NodeJS.ErrnoException) => port.postMessage({ type: 'error', code: err.code ?? 'EIO', rows } satisfies CsvWorkerMessage));
+  source.on('error', (err: NodeJS.ErrnoException) =>
+    port.postMessage({ type: 'error', code: err.code ?? 'EIO', rows } satisfies CsvWorkerMessage),
+  );
   if (!input.fed) watchUtf8(source, state);
   watchColumns(source, input.delimiter, input.maxFields, (fields) => {
     port.postMessage({ type: 'error', code: 'MAX_FIELDS', rows, fields } satisfies CsvWorkerMessage);

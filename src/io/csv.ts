@@ -49,7 +49,13 @@ function decodeSample(buf: Buffer, encoding: CsvEncoding): string {
 
 function sampleRows(text: string, delimiter: string): string[][] {
   try {
-    return parseSync(text, { delimiter, relax_column_count: true, relax_quotes: true, to: 10, skip_records_with_error: true }) as string[][];
+    return parseSync(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      to: 10,
+      skip_records_with_error: true,
+    }) as string[][];
   } catch {
     return [];
   }
@@ -147,7 +153,8 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
     if (record.length > limits.maxColumns) {
       let last = record.length - 1;
       while (last >= 0 && (record[last] as string).length === 0) last--;
-      if (last >= limits.maxColumns) return unreadable({ reason: 'limit', limit: 'maxColumns', max: limits.maxColumns, actual: last + 1 }, n);
+      if (last >= limits.maxColumns)
+        return unreadable({ reason: 'limit', limit: 'maxColumns', max: limits.maxColumns, actual: last + 1 }, n);
     }
     for (let i = 0; i < record.length; i++) {
       if ((record[i] as string).length > limits.maxCellChars) {
@@ -161,15 +168,21 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
     code === 'MAX_FIELDS'
       ? tooManyFields(fields ?? maxFields + 1, rows)
       : code === 'CSV_MAX_RECORD_SIZE'
-      ? unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars }, rows + 1)
-      : /^E[A-Z]+$/.test(code)
-        ? unreadable({ reason: 'io', detail: code })
-        : unreadable({ reason: 'damaged', detail: code }, rows + 1);
+        ? unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars }, rows + 1)
+        : /^E[A-Z]+$/.test(code)
+          ? unreadable({ reason: 'io', detail: code })
+          : unreadable({ reason: 'damaged', detail: code }, rows + 1);
 
   const readInThread = (onRow: RowHandler): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-      const parser = parse({ delimiter, bom: encoding === 'utf-8', relax_column_count: true, relax_quotes: true, max_record_size: maxRecordSize });
+      const parser = parse({
+        delimiter,
+        bom: encoding === 'utf-8',
+        relax_column_count: true,
+        relax_quotes: true,
+        max_record_size: maxRecordSize,
+      });
       let done = false;
       const finish = (err?: unknown): void => {
         if (done) return;

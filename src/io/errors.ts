@@ -11,8 +11,7 @@ export class FileProblem extends Error {
   }
 }
 
-export const unreadable = (args: CodeArgs['FILE_UNREADABLE'], row?: number): FileProblem =>
-  new FileProblem('FILE_UNREADABLE', args, row);
+export const unreadable = (args: CodeArgs['FILE_UNREADABLE'], row?: number): FileProblem => new FileProblem('FILE_UNREADABLE', args, row);
 
 export const unsupported = (args: CodeArgs['FILE_UNSUPPORTED']): FileProblem => new FileProblem('FILE_UNSUPPORTED', args);
 

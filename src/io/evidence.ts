@@ -31,16 +31,30 @@ async function head(path: string, n: number): Promise<Buffer> {
 
 // What file-type names each accepted extension's bytes (.doc and .wps are OLE containers: cfb).
 const EXPECTED: Record<string, readonly string[]> = {
-  '.jpg': ['jpg'], '.jpeg': ['jpg'], '.jfif': ['jpg'], '.png': ['png'], '.gif': ['gif'], '.bmp': ['bmp'],
-  '.webp': ['webp'], '.heic': ['heic', 'avif'], '.pdf': ['pdf'], '.doc': ['cfb', 'doc'], '.wps': ['cfb', 'doc'],
-  '.docx': ['docx'], '.ofd': ['zip'],
+  '.jpg': ['jpg'],
+  '.jpeg': ['jpg'],
+  '.jfif': ['jpg'],
+  '.png': ['png'],
+  '.gif': ['gif'],
+  '.bmp': ['bmp'],
+  '.webp': ['webp'],
+  '.heic': ['heic', 'avif'],
+  '.pdf': ['pdf'],
+  '.doc': ['cfb', 'doc'],
+  '.wps': ['cfb', 'doc'],
+  '.docx': ['docx'],
+  '.ofd': ['zip'],
 };
 
 let fileTypeModule: Promise<typeof import('file-type')> | undefined;
 const loadFileType = (): Promise<typeof import('file-type')> => (fileTypeModule ??= import('file-type'));
 
 /** Checks the bytes of one attachment; returns what it was detected as when it does not match. */
-export async function checkAttachmentBytes(path: string, ext: string, size: number): Promise<{ ok: true } | { ok: false; detected: string }> {
+export async function checkAttachmentBytes(
+  path: string,
+  ext: string,
+  size: number,
+): Promise<{ ok: true } | { ok: false; detected: string }> {
   beforeAccess(path);
   if (ext === '.txt') {
     const b = await head(path, Math.min(size, 4 * 1024 * 1024));
@@ -58,14 +72,21 @@ export async function checkAttachmentBytes(path: string, ext: string, size: numb
 
 const NO_LIMITS = { maxUnzippedBytes: Number.MAX_SAFE_INTEGER, maxZipRatio: Number.MAX_SAFE_INTEGER };
 
-async function judgeKind(kind: string, ext: string, openZip: () => Promise<ZipArchive>): Promise<{ ok: true } | { ok: false; detected: string }> {
+async function judgeKind(
+  kind: string,
+  ext: string,
+  openZip: () => Promise<ZipArchive>,
+): Promise<{ ok: true } | { ok: false; detected: string }> {
   const expected = EXPECTED[ext] ?? [];
   if (!expected.includes(kind)) return { ok: false, detected: kind };
   if (ext === '.docx' || ext === '.ofd') {
     let zip: ZipArchive | undefined;
     try {
       zip = await openZip();
-      const ok = ext === '.docx' ? zip.has('word/document.xml') || zip.has('[Content_Types].xml') && zip.names.some((n) => n.startsWith('word/')) : zip.has('OFD.xml');
+      const ok =
+        ext === '.docx'
+          ? zip.has('word/document.xml') || (zip.has('[Content_Types].xml') && zip.names.some((n) => n.startsWith('word/')))
+          : zip.has('OFD.xml');
       return ok ? { ok: true } : { ok: false, detected: zip.has('xl/workbook.xml') ? 'xlsx' : 'zip' };
     } catch {
       return { ok: false, detected: 'damaged zip' };

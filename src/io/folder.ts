@@ -139,7 +139,15 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
   }
 }
 
-export const emptyListing = (): DepartmentListing => ({ lists: [], coverFiles: [], coverScans: [], attachments: [], other: [], links: [], unreadable: [] });
+export const emptyListing = (): DepartmentListing => ({
+  lists: [],
+  coverFiles: [],
+  coverScans: [],
+  attachments: [],
+  other: [],
+  links: [],
+  unreadable: [],
+});
 
 /** Whether a file out of any folder is evidence by its name: a report, a picture or a cover scan. */
 export function isEvidenceFileName(name: string): boolean {

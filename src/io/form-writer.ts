@@ -52,26 +52,47 @@ function listFormula(values: readonly string[], codes: CodeLists, wb: import('ex
   return ref;
 }
 
-function validate(ws: Worksheet, range: string, c: Pick<FormColumn, 'kind' | 'values' | 'prompt'>, title: string, codes: CodeLists, wb: import('exceljs').Workbook): void {
+function validate(
+  ws: Worksheet,
+  range: string,
+  c: Pick<FormColumn, 'kind' | 'values' | 'prompt'>,
+  title: string,
+  codes: CodeLists,
+  wb: import('exceljs').Workbook,
+): void {
   // exceljs has worksheet.dataValidations at run time but not in its typings.
   const dv = (ws as unknown as { dataValidations: { add(address: string, v: object): void } }).dataValidations;
   const base = { showInputMessage: true, promptTitle: title.slice(0, 32), prompt: c.prompt };
   if (c.kind === 'list' && c.values && c.values.length > 0) {
     dv.add(range, {
-      ...base, type: 'list', allowBlank: true, formulae: [listFormula(c.values, codes, wb)],
-      showErrorMessage: true, errorStyle: 'stop', errorTitle: ERROR_TITLE, error: listError(c.values),
+      ...base,
+      type: 'list',
+      allowBlank: true,
+      formulae: [listFormula(c.values, codes, wb)],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: ERROR_TITLE,
+      error: listError(c.values),
     });
   } else if (c.kind === 'date') {
     dv.add(range, {
-      ...base, type: 'date', operator: 'between', allowBlank: true, formulae: [DATE_MIN, DATE_MAX],
-      showErrorMessage: true, errorStyle: 'stop', errorTitle: ERROR_TITLE, error: '请输入 1990-01-01 至 2100-12-31 之间的日期，格式如 2026-08-03',
+      ...base,
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [DATE_MIN, DATE_MAX],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: ERROR_TITLE,
+      error: '请输入 1990-01-01 至 2100-12-31 之间的日期，格式如 2026-08-03',
     });
   } else {
     dv.add(range, { ...base, type: 'any' });
   }
 }
 
-const numFmtOf = (c: Pick<FormColumn, 'kind'>): string | undefined => (c.kind === 'identifier' ? '@' : c.kind === 'date' ? DATE_FORMAT : undefined);
+const numFmtOf = (c: Pick<FormColumn, 'kind'>): string | undefined =>
+  c.kind === 'identifier' ? '@' : c.kind === 'date' ? DATE_FORMAT : undefined;
 
 function tableSheet(wb: import('exceljs').Workbook, s: FormTableSheet, codes: CodeLists): void {
   const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }] });
@@ -112,8 +133,13 @@ export async function formWorkbook(form: DepartmentForm, instant: Date, creator:
 
   for (const s of form.lists) tableSheet(wb, s, codes);
 
-  const cover = wb.addWorksheet(FORM_SHEETS.cover, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'B4' }] });
-  cover.columns = [{ header: '项目', width: 20 }, { header: '内容', width: 40 }];
+  const cover = wb.addWorksheet(FORM_SHEETS.cover, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'B4' }],
+  });
+  cover.columns = [
+    { header: '项目', width: 20 },
+    { header: '内容', width: 40 },
+  ];
   cover.getRow(1).font = { bold: true };
   form.cover.forEach((c, i) => {
     const r = i + 2;

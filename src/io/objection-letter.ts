@@ -58,14 +58,20 @@ export function letterRows(d: LetterData): [string, string][] {
     ['申请人', d.from],
     ['受理渠道', d.channel ?? '未注明'],
     ['收到日期', chineseDate(d.received)],
-    ['办理期限', d.deadline ? `${chineseDate(d.deadline)}（收到后 ${d.workingDays} 个工作日${d.providerCheck ? '，需数据提供单位核实' : ''}）` : `待定（工作日日历未覆盖，收到后 ${d.workingDays} 个工作日）`],
+    [
+      '办理期限',
+      d.deadline
+        ? `${chineseDate(d.deadline)}（收到后 ${d.workingDays} 个工作日${d.providerCheck ? '，需数据提供单位核实' : ''}）`
+        : `待定（工作日日历未覆盖，收到后 ${d.workingDays} 个工作日）`,
+    ],
     ['名单', `${LIST[r.listType]}${r.listName ? `（${r.listName}）` : ''}`],
     ['领域', r.domain],
     ['主体名称', r.subjectName],
     ['主体类别', r.subjectType],
   ];
   if (r.creditCode) rows.push(['统一社会信用代码', r.creditCode]);
-  if (r.legalRep || r.legalRepIdNumber) rows.push(['法定代表人（负责人）', [r.legalRep, r.legalRepIdType, r.legalRepIdNumber].filter(Boolean).join(' ')]);
+  if (r.legalRep || r.legalRepIdNumber)
+    rows.push(['法定代表人（负责人）', [r.legalRep, r.legalRepIdType, r.legalRepIdNumber].filter(Boolean).join(' ')]);
   if (r.idNumber) rows.push(['证件类型及号码', [r.idType, r.idNumber].filter(Boolean).join(' ')]);
   rows.push(
     ['认定文书号', r.decisionNo],
@@ -109,10 +115,17 @@ const CHAR = 320; // one 3号 character, in twips
 const RED = 'FF0000';
 
 export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer> {
-  const { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, WidthType, AlignmentType, BorderStyle, LineRuleType } = await (docx ??= loadDocx());
+  const { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, WidthType, AlignmentType, BorderStyle, LineRuleType } =
+    await (docx ??= loadDocx());
   // No bidi control (an RLO in a summary would reverse the letter's text) and nothing XML forbids.
   const run = (t: string, o: { bold?: boolean; size?: number; font?: string; color?: string } = {}) =>
-    new TextRun({ text: toXmlSafe(withoutBidi(t)), bold: o.bold ?? false, size: o.size ?? SIZE.body, font: o.font ?? FANGSONG, ...(o.color ? { color: o.color } : {}) });
+    new TextRun({
+      text: toXmlSafe(withoutBidi(t)),
+      bold: o.bold ?? false,
+      size: o.size ?? SIZE.body,
+      font: o.font ?? FANGSONG,
+      ...(o.color ? { color: o.color } : {}),
+    });
   // Fixed 28.95 pt lines: 22 lines on the 225 mm 版心 (§5.2.3).
   const line = { line: 579, lineRule: LineRuleType.EXACT };
   const cell = (t: string, width: number, bold = false) =>
@@ -126,7 +139,9 @@ export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer
   const table = new Table({
     width: { size: widths[0]! + widths[1]!, type: WidthType.DXA },
     columnWidths: widths,
-    rows: letterRows(d).map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, widths[0]!, true), cell(value, widths[1]!)] })),
+    rows: letterRows(d).map(
+      ([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, widths[0]!, true), cell(value, widths[1]!)] }),
+    ),
   });
   const signOff = { right: 4 * CHAR };
   const doc = new Document({
@@ -143,19 +158,31 @@ export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer
           },
         },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, children: [run(d.bureau, { size: SIZE.mark, font: XIAOBIAOSONG, color: RED })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 0, after: 240 },
+            children: [run(d.bureau, { size: SIZE.mark, font: XIAOBIAOSONG, color: RED })],
+          }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 480 },
             border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 8 } },
             children: [run(d.docNumber)],
           }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: [run('异议处理意见书', { size: SIZE.title, font: XIAOBIAOSONG })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 480 },
+            children: [run('异议处理意见书', { size: SIZE.title, font: XIAOBIAOSONG })],
+          }),
           new Paragraph({ spacing: line, children: [run(`${CREDIT_OFFICE}：`)] }),
           new Paragraph({
             spacing: line,
             indent: { firstLine: 2 * CHAR },
-            children: [run(`我局于${chineseDate(d.received)}收到${d.from}对下列公示信息提出的异议（异议编号 ${d.number}），已按规定核查处理，现将处理意见报告如下。`)],
+            children: [
+              run(
+                `我局于${chineseDate(d.received)}收到${d.from}对下列公示信息提出的异议（异议编号 ${d.number}），已按规定核查处理，现将处理意见报告如下。`,
+              ),
+            ],
           }),
           table,
           // Room for the seal: it covers the 署名 and the date, so three blank lines stand above them.
@@ -168,7 +195,9 @@ export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer
   const raw = await Packer.toBuffer(doc);
   const stamp = instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return normaliseZip(Buffer.from(raw), instant, (name, data) =>
-    name === 'docProps/core.xml' ? Buffer.from(data.toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`), 'utf8') : data,
+    name === 'docProps/core.xml'
+      ? Buffer.from(data.toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`), 'utf8')
+      : data,
   );
 }
 

@@ -6,7 +6,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readRegularFile } from './json-file.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync, statSync, lstatSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+  statSync,
+  lstatSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { alive } from './lock.js';
 
@@ -64,7 +77,8 @@ function rollForward(dir: string, m: SwapMarker): void {
     const name = `${m.final}${side}`;
     const move = moves.find((x) => x.to === name);
     if (move && !present(join(dir, move.temp))) continue; // already the new one
-    if (present(join(dir, name)) && !present(join(dir, `${m.replaced}${side}`))) renameSync(join(dir, name), join(dir, `${m.replaced}${side}`));
+    if (present(join(dir, name)) && !present(join(dir, `${m.replaced}${side}`)))
+      renameSync(join(dir, name), join(dir, `${m.replaced}${side}`));
   }
   for (const move of moves) {
     if (present(join(dir, move.temp))) renameSync(join(dir, move.temp), join(dir, move.to));
@@ -123,11 +137,18 @@ function fsyncPath(path: string): void {
  * final name) into place, keeping an old package set as <quarter>.replaced-<stamp>…. Returns the
  * replaced name when there was an old package.
  */
-export function swapIntoPlace(dir: string, temp: string, quarter: string, stamp: string, extra: { temp: string; to: string }[] = []): string | undefined {
+export function swapIntoPlace(
+  dir: string,
+  temp: string,
+  quarter: string,
+  stamp: string,
+  extra: { temp: string; to: string }[] = [],
+): string | undefined {
   fsyncPath(join(dir, temp));
   const hadOld = PACKAGE_SIDES.some((side) => present(join(dir, `${quarter}${side}`)));
   let replaced = `${quarter}.replaced-${stamp}`;
-  for (let i = 2; PACKAGE_SIDES.some((side) => present(join(dir, `${replaced}${side}`))); i++) replaced = `${quarter}.replaced-${stamp}-${i}`;
+  for (let i = 2; PACKAGE_SIDES.some((side) => present(join(dir, `${replaced}${side}`))); i++)
+    replaced = `${quarter}.replaced-${stamp}-${i}`;
   const marker: SwapMarker = { final: quarter, temp, replaced, moves: [{ temp, to: quarter }, ...extra], pid: process.pid };
   const mp = markerPath(dir, quarter);
   writeFileSync(mp, JSON.stringify(marker));
@@ -142,7 +163,9 @@ export function swapIntoPlace(dir: string, temp: string, quarter: string, stamp:
 
 /** Replaced packages (full identifiers) beyond the newest `keep` are removed, with their zip and hash. Returns the removed names. */
 export function pruneReplaced(dir: string, quarter: string, keep: number): string[] {
-  const re = new RegExp(`^${quarter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.replaced-(\\d{8}T\\d{6}Z(?:-\\d+)?)(?:\\.zip|\\.manifest\\.sha256)?$`);
+  const re = new RegExp(
+    `^${quarter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.replaced-(\\d{8}T\\d{6}Z(?:-\\d+)?)(?:\\.zip|\\.manifest\\.sha256)?$`,
+  );
   const stamps = new Set<string>();
   for (const name of readdirSync(dir)) {
     const m = re.exec(name);

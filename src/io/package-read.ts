@@ -59,8 +59,14 @@ function readPackageBytes(path: string, display: string, file: string): Buffer {
   } catch (err) {
     if (!(err instanceof ReadFileProblem)) throw err;
     const info = err.info;
-    if (info.problem === 'unreadable') throw new ToolError('PACKAGE_INVALID', { path: display, file, problem: 'unreadable', detail: info.detail });
-    throw new ToolError('PACKAGE_INVALID', { path: display, file, problem: info.problem === 'tooLarge' ? 'packageTooLarge' : 'packageNotFile', ...(info.problem === 'tooLarge' ? { limit: info.limit } : {}) });
+    if (info.problem === 'unreadable')
+      throw new ToolError('PACKAGE_INVALID', { path: display, file, problem: 'unreadable', detail: info.detail });
+    throw new ToolError('PACKAGE_INVALID', {
+      path: display,
+      file,
+      problem: info.problem === 'tooLarge' ? 'packageTooLarge' : 'packageNotFile',
+      ...(info.problem === 'tooLarge' ? { limit: info.limit } : {}),
+    });
   }
 }
 
@@ -71,7 +77,10 @@ function parsed<T>(parse: (data: unknown) => T, data: unknown, display: string, 
   } catch (err) {
     const issue = err instanceof ZodError ? err.issues[0] : undefined;
     const key = issue ? issue.path.map(String).join('.') : '';
-    throw new ToolError('PACKAGE_INVALID', { path: display, problem: `${file}${key ? ` ${key}` : ''}: ${(issue?.message ?? (err as Error).message).slice(0, 200)}` });
+    throw new ToolError('PACKAGE_INVALID', {
+      path: display,
+      problem: `${file}${key ? ` ${key}` : ''}: ${(issue?.message ?? (err as Error).message).slice(0, 200)}`,
+    });
   }
 }
 
@@ -88,8 +97,17 @@ export function readPackage(packagesDir: string, batch: string): ReadPackage | u
     dir,
     manifest,
     records: recordsFile.records,
-    findings: report.diagnostics.map((d) => ({ code: d.code, severity: d.severity, ...(d.department !== undefined ? { department: d.department } : {}) })),
-    dropped: report.dropped.map((d) => ({ code: d.code, severity: d.severity, dropped: d.dropped, ...(d.department !== undefined ? { department: d.department } : {}) })),
+    findings: report.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      ...(d.department !== undefined ? { department: d.department } : {}),
+    })),
+    dropped: report.dropped.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      dropped: d.dropped,
+      ...(d.department !== undefined ? { department: d.department } : {}),
+    })),
   };
 }
 

@@ -18,7 +18,8 @@ export type LockOptions = Omit<SharedLockOptions, 'file'>;
 export const REGISTER_LOCK_FILE = '.lock';
 
 function asRegisterLocked(err: unknown): unknown {
-  if (err instanceof ToolError && err.code === 'LOCK_HELD') return new ToolError('REGISTER_LOCKED', { host: err.args.host ?? '?', pid: err.args.pid ?? '?', since: err.args.since ?? '?' });
+  if (err instanceof ToolError && err.code === 'LOCK_HELD')
+    return new ToolError('REGISTER_LOCKED', { host: err.args.host ?? '?', pid: err.args.pid ?? '?', since: err.args.since ?? '?' });
   return err;
 }
 

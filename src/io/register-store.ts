@@ -7,7 +7,21 @@
  * the log under the lock, refuses a broken one, and appends the event its caller decides on from the
  * state it sees then.
  */
-import { closeSync, constants, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { ChainReader, eventLine, parseLineAgain, sealEvent, tornPrefix, type ChainResult, type Head } from '../register/chain.js';
@@ -124,7 +138,8 @@ function* scanLog(workspace: string): Generator<undefined, LogRead, undefined> {
     fd = openSync(path, READ);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { exists: false, size: 0, result: { ok: true, events: [], head: null }, tornAt: null, unterminated: false };
+    if (code === 'ENOENT')
+      return { exists: false, size: 0, result: { ok: true, events: [], head: null }, tornAt: null, unterminated: false };
     throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: code ?? 'unreadable' });
   }
   try {
@@ -229,7 +244,8 @@ class LogScanner {
   }
 
   finish(): { result: ChainResult; tornAt: number | null; unterminated: boolean } {
-    if (!this.stopped && this.nulFrom >= 0) return { result: this.reader.end({ line: this.nulLine, offset: this.nulFrom }), tornAt: this.nulFrom, unterminated: false };
+    if (!this.stopped && this.nulFrom >= 0)
+      return { result: this.reader.end({ line: this.nulLine, offset: this.nulFrom }), tornAt: this.nulFrom, unterminated: false };
     return { result: this.reader.end(), tornAt: null, unterminated: this.unterminated };
   }
 }
@@ -337,7 +353,12 @@ export async function appendEvent<T>(
     // Read pausing now and then: until the line is written, Ctrl-C stops the command (io/interrupt.ts).
     const read = await readLogPausing(workspace, pausePoint('reading-register'));
     if (!read.result.ok) throw corrupt(read.result);
-    const loaded: Loaded = { events: read.result.events, state: await replayPausing(read.result.events), head: read.result.head, exists: read.exists };
+    const loaded: Loaded = {
+      events: read.result.events,
+      state: await replayPausing(read.result.events),
+      head: read.result.head,
+      exists: read.exists,
+    };
     const decision = decide(loaded);
     if (decision.body === null) return { event: null, value: decision.value };
     const event = sealEvent(decision.body, author, loaded.head);
@@ -436,7 +457,9 @@ function cutBack(fd: number, size: number): void {
 }
 
 /** `backup` '' with `problem`: the disk had no room for a copy, and the torn line was cut without one. */
-export type RepairOutcome = { action: 'intact'; head: Head | null } | { action: 'cut'; line: number; bytes: number; backup: string; problem?: string; head: Head };
+export type RepairOutcome =
+  | { action: 'intact'; head: Head | null }
+  | { action: 'cut'; line: number; bytes: number; backup: string; problem?: string; head: Head };
 
 /** A copy that failed for want of room: the repair goes on without it (what it cuts is only a torn append). */
 const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
@@ -447,7 +470,12 @@ const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
  * clerk, with the copy kept elsewhere, can decide what the history was. The cut is then recorded as a
  * `repair` event (who, when, where the copy is), so the history says a repair happened.
  */
-export async function repairRegister(workspace: string, stamp: string, author: Author, options: AppendOptions = {}): Promise<RepairOutcome> {
+export async function repairRegister(
+  workspace: string,
+  stamp: string,
+  author: Author,
+  options: AppendOptions = {},
+): Promise<RepairOutcome> {
   const path = eventsPath(workspace);
   if (!existsSync(path)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
   const lock = await acquireRegisterLock(registerDir(workspace), options.lock);

@@ -13,12 +13,31 @@ import { openXlsx } from './xlsx.js';
 
 export const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 export const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
-export const UNSUPPORTED_EXTENSIONS = new Set(['.xls', '.xlt', '.et', '.ett', '.ods', '.fods', '.ots', '.xlsb', '.numbers', '.wk1', '.dbf']);
+export const UNSUPPORTED_EXTENSIONS = new Set([
+  '.xls',
+  '.xlt',
+  '.et',
+  '.ett',
+  '.ods',
+  '.fods',
+  '.ots',
+  '.xlsb',
+  '.numbers',
+  '.wk1',
+  '.dbf',
+]);
 
 /** Office and operating-system litter, skipped without a word (submission.md "Formats"). */
 export function isLitter(name: string): boolean {
   const lower = name.toLowerCase();
-  return name.startsWith('~$') || name.startsWith('.~lock.') || lower === 'thumbs.db' || lower === 'desktop.ini' || lower === '.ds_store' || name.startsWith('._');
+  return (
+    name.startsWith('~$') ||
+    name.startsWith('.~lock.') ||
+    lower === 'thumbs.db' ||
+    lower === 'desktop.ini' ||
+    lower === '.ds_store' ||
+    name.startsWith('._')
+  );
 }
 
 /** A department that arrives as a zip (department.md): `就业办.zip`, in a quarter folder or alone. */

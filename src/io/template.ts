@@ -13,7 +13,12 @@ export interface LoadedTemplate {
 
 export function loadTemplate(path: string | undefined, display?: string): LoadedTemplate {
   const file = path ?? BUILTIN_TEMPLATE;
-  const { value: template, bytes } = loadJsonWithBytes(file, (v) => TemplateSchema.parse(v), 'TEMPLATE_INVALID', display ?? (path ? file : 'templates/credit-office.json'));
+  const { value: template, bytes } = loadJsonWithBytes(
+    file,
+    (v) => TemplateSchema.parse(v),
+    'TEMPLATE_INVALID',
+    display ?? (path ? file : 'templates/credit-office.json'),
+  );
   // The hash of the very bytes that were validated: a second read could see another file.
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { template, sha256 };

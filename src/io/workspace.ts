@@ -45,7 +45,12 @@ export function findWorkspaceUp(start: string): string | undefined {
 }
 
 export function formatZodPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || '(root)';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+      .join('.')
+      .replace(/\.\[/g, '[') || '(root)'
+  );
 }
 
 type Args = Record<string, string | number>;
@@ -86,9 +91,17 @@ export function zodIssueArgs(issue: z.core.$ZodIssue, json: unknown): Args {
     case 'invalid_value':
       return { ...base, problem: 'choice', allowed: issue.values.map(String).join(', ') };
     case 'too_small':
-      return { ...base, problem: issue.origin === 'string' || issue.origin === 'array' ? 'tooShort' : 'tooSmall', limit: Number(issue.minimum) };
+      return {
+        ...base,
+        problem: issue.origin === 'string' || issue.origin === 'array' ? 'tooShort' : 'tooSmall',
+        limit: Number(issue.minimum),
+      };
     case 'too_big':
-      return { ...base, problem: issue.origin === 'string' || issue.origin === 'array' ? 'tooLong' : 'tooBig', limit: Number(issue.maximum) };
+      return {
+        ...base,
+        problem: issue.origin === 'string' || issue.origin === 'array' ? 'tooLong' : 'tooBig',
+        limit: Number(issue.maximum),
+      };
     case 'invalid_format':
       return { ...base, problem: 'format' };
     case 'custom': {
@@ -125,11 +138,18 @@ export function loadJsonWithBytes<T>(
   const parsed = parseJsonText(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   if (!parsed.ok) throw new ToolError(code, { file: display, key: '', problem: 'jsonSyntax', line: parsed.line, column: parsed.column });
   const reserved = findReservedKey(parsed.value);
-  if (reserved) throw new ToolError(code, { file: display, key: formatZodPath(reserved), problem: 'reservedKey', value: String(reserved[reserved.length - 1]) });
+  if (reserved)
+    throw new ToolError(code, {
+      file: display,
+      key: formatZodPath(reserved),
+      problem: 'reservedKey',
+      value: String(reserved[reserved.length - 1]),
+    });
   try {
     return { value: parse(parsed.value), bytes };
   } catch (err) {
-    if (err instanceof ZodError) throw new ToolError(code, { file: display, ...zodIssueArgs(err.issues[0] as z.core.$ZodIssue, parsed.value) });
+    if (err instanceof ZodError)
+      throw new ToolError(code, { file: display, ...zodIssueArgs(err.issues[0] as z.core.$ZodIssue, parsed.value) });
     throw err;
   }
 }

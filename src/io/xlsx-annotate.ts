@@ -52,7 +52,15 @@ export interface AnnotatePlan {
    * The 检查结果 sheet: `title` (file, time, tool) and `overview` (the counts) above the header row
    * when given (people.md "Documents people sign and read").
    */
-  summary: { sheetName: string; headers: string[]; rows: SummaryRow[]; footer: string[]; author: string; title?: string; overview?: string };
+  summary: {
+    sheetName: string;
+    headers: string[];
+    rows: SummaryRow[];
+    footer: string[];
+    author: string;
+    title?: string;
+    overview?: string;
+  };
 }
 
 const REL_SHEET = `${NS_REL}/worksheet`;
@@ -68,7 +76,12 @@ const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const FILL_RGB: Record<Exclude<MarkKind, 'info'>, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
 
 function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function attrOf(tag: string, name: string): string | undefined {
@@ -115,9 +128,15 @@ function relsPathOf(part: string): string {
 
 function addRels(xml: string | undefined, rels: Rel[]): string {
   const items = rels.map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('');
-  if (!xml) return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+  if (!xml)
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
   const p = rootPrefix(xml, 'Relationships');
-  if (p) return xml.replace(new RegExp(`</${p}Relationships>`), rels.map((r) => `<${p}Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('') + `</${p}Relationships>`);
+  if (p)
+    return xml.replace(
+      new RegExp(`</${p}Relationships>`),
+      rels.map((r) => `<${p}Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('') +
+        `</${p}Relationships>`,
+    );
   if (/<Relationships\b[^>]*\/>/.test(xml)) return xml.replace(/<Relationships\b([^>]*)\/>/, `<Relationships$1>${items}</Relationships>`);
   return xml.replace('</Relationships>', `${items}</Relationships>`);
 }
@@ -156,7 +175,14 @@ interface StylePatch {
 const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Appends `items` to the list element `tag` (creating it in schema order when absent); returns the new xml and the first new index. */
-function appendList(xml: string, p: string, tag: string, items: string[], after: string[], defaults: string[]): { xml: string; first: number } {
+function appendList(
+  xml: string,
+  p: string,
+  tag: string,
+  items: string[],
+  after: string[],
+  defaults: string[],
+): { xml: string; first: number } {
   const open = new RegExp(`<${p}${tag}\\b[^>]*?(/?)>`);
   const m = open.exec(xml);
   if (!m) {
@@ -189,21 +215,34 @@ function patchStyles(original: string | undefined, wanted: Set<string>): StylePa
   let xml = original ?? MINIMAL_STYLES;
   const p = rootPrefix(xml, 'styleSheet');
   const order = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'];
-  const fill = (rgb: string): string => `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
-  const fills = appendList(xml, p, 'fills', [fill(FILL_RGB.error), fill(FILL_RGB.warning)], order.slice(0, 2), [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`]);
+  const fill = (rgb: string): string =>
+    `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+  const fills = appendList(xml, p, 'fills', [fill(FILL_RGB.error), fill(FILL_RGB.warning)], order.slice(0, 2), [
+    `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
+    `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
+  ]);
   xml = fills.xml;
   const fillId = { error: fills.first, warning: fills.first + 1 };
   const fonts = appendList(
-    xml, p, 'fonts',
-    [`<${p}font><${p}b/><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`, `<${p}font><${p}u/><${p}sz val="11"/><${p}color rgb="FF0563C1"/><${p}name val="Calibri"/></${p}font>`, `<${p}font><${p}b/><${p}sz val="14"/><${p}name val="Calibri"/></${p}font>`],
-    order.slice(0, 1), [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`],
+    xml,
+    p,
+    'fonts',
+    [
+      `<${p}font><${p}b/><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`,
+      `<${p}font><${p}u/><${p}sz val="11"/><${p}color rgb="FF0563C1"/><${p}name val="Calibri"/></${p}font>`,
+      `<${p}font><${p}b/><${p}sz val="14"/><${p}name val="Calibri"/></${p}font>`,
+    ],
+    order.slice(0, 1),
+    [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`],
   );
   xml = fonts.xml;
   const hasStyleXfs = new RegExp(`<${p}cellStyleXfs\\b`).test(xml);
   const xfId = hasStyleXfs ? ' xfId="0"' : '';
   // The existing cell formats, to clone.
   const cx = new RegExp(`<${p}cellXfs\\b[^>]*>([\\s\\S]*?)</${p}cellXfs>`).exec(xml);
-  const xfs = cx ? [...(cx[1] as string).matchAll(new RegExp(`<${p}xf\\b[^>]*/>|<${p}xf\\b[^>]*>[\\s\\S]*?</${p}xf>`, 'g'))].map((m) => m[0]) : [];
+  const xfs = cx
+    ? [...(cx[1] as string).matchAll(new RegExp(`<${p}xf\\b[^>]*/>|<${p}xf\\b[^>]*>[\\s\\S]*?</${p}xf>`, 'g'))].map((m) => m[0])
+    : [];
   const base = xfs.length > 0 ? xfs : [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId}/>`];
   const items: string[] = [];
   const marked = new Map<string, number>();
@@ -220,14 +259,26 @@ function patchStyles(original: string | undefined, wanted: Set<string>): StylePa
     if (open.endsWith('/>') && !tag.endsWith('/>')) tag = tag.replace(/>$/, '/>');
     marked.set(key, push(tag + src.slice(open.length)));
   }
-  const header = push(`<${p}xf numFmtId="0" fontId="${fonts.first}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="center" wrapText="1"/></${p}xf>`);
-  const link = push(`<${p}xf numFmtId="0" fontId="${fonts.first + 1}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>`);
-  const wrap = push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>`);
+  const header = push(
+    `<${p}xf numFmtId="0" fontId="${fonts.first}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="center" wrapText="1"/></${p}xf>`,
+  );
+  const link = push(
+    `<${p}xf numFmtId="0" fontId="${fonts.first + 1}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>`,
+  );
+  const wrap = push(
+    `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>`,
+  );
   const fillXf = {
-    error: push(`<${p}xf numFmtId="0" fontId="0" fillId="${fillId.error}" borderId="0"${xfId} applyFill="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`),
-    warning: push(`<${p}xf numFmtId="0" fontId="0" fillId="${fillId.warning}" borderId="0"${xfId} applyFill="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`),
+    error: push(
+      `<${p}xf numFmtId="0" fontId="0" fillId="${fillId.error}" borderId="0"${xfId} applyFill="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`,
+    ),
+    warning: push(
+      `<${p}xf numFmtId="0" fontId="0" fillId="${fillId.warning}" borderId="0"${xfId} applyFill="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`,
+    ),
   };
-  const title = push(`<${p}xf numFmtId="0" fontId="${fonts.first + 2}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="center"/></${p}xf>`);
+  const title = push(
+    `<${p}xf numFmtId="0" fontId="${fonts.first + 2}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="center"/></${p}xf>`,
+  );
   xml = appendList(xml, p, 'cellXfs', items, order.slice(0, 5), xfs.length > 0 ? [] : base).xml;
   return { xml, marked, header, link, wrap, title, fillXf };
 }
@@ -316,7 +367,9 @@ class SheetPatcher extends Transform {
   private flushMarkedRows(limit: number): void {
     while (this.next < this.rows.length && this.rows[this.next]!.row < limit) {
       const r = this.rows[this.next++]!;
-      const cells = [...r.cells.entries()].sort((a, b) => a[0] - b[0]).map(([col, m]) => `<${this.p}c r="${columnLetter(col)}${r.row}" s="${this.styleFor(0, m.kind)}"/>`);
+      const cells = [...r.cells.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([col, m]) => `<${this.p}c r="${columnLetter(col)}${r.row}" s="${this.styleFor(0, m.kind)}"/>`);
       this.put(`<${this.p}row r="${r.row}">${cells.join('')}</${this.p}row>`);
     }
   }
@@ -453,7 +506,8 @@ class SheetPatcher extends Transform {
       cells.push({ col, xml: tag + m[0].slice(open.length) });
     }
     rest += inner.slice(last).trim();
-    for (const [c, m] of marks.cells) cells.push({ col: c, xml: `<${p}c r="${columnLetter(c)}${r}"${m.kind === 'info' ? '' : ` s="${this.styleFor(0, m.kind)}"`}/>` });
+    for (const [c, m] of marks.cells)
+      cells.push({ col: c, xml: `<${p}c r="${columnLetter(c)}${r}"${m.kind === 'info' ? '' : ` s="${this.styleFor(0, m.kind)}"`}/>` });
     cells.sort((a, b) => a.col - b.col);
     let tag = dropAttr(startTag, 'spans');
     if (!attrOf(tag, 'r')) tag = setAttr(tag, 'r', String(r));
@@ -467,7 +521,10 @@ class SheetPatcher extends Transform {
 
 function commentsXml(notes: { ref: string; text: string }[], author: string): string {
   const list = notes
-    .map((n) => `<comment ref="${n.ref}" authorId="0"><text><r><rPr><rFont val="宋体"/><charset val="134"/><sz val="9"/></rPr><t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`)
+    .map(
+      (n) =>
+        `<comment ref="${n.ref}" authorId="0"><text><r><rPr><rFont val="宋体"/><charset val="134"/><sz val="9"/></rPr><t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${escapeXml(author)}</author></authors><commentList>${list}</commentList></comments>`;
 }
@@ -501,7 +558,8 @@ function quoteSheet(name: string): string {
 /** Display width in Excel's character units: a CJK or full-width character takes two. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -524,7 +582,8 @@ function summaryXml(plan: AnnotatePlan['summary'], st: StylePatch): string {
   const rows: string[] = [];
   const links: string[] = [];
   const merges: string[] = [];
-  const cell = (ref: string, text: string, s?: number): string => `<c r="${ref}" t="inlineStr"${s !== undefined ? ` s="${s}"` : ''}><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+  const cell = (ref: string, text: string, s?: number): string =>
+    `<c r="${ref}" t="inlineStr"${s !== undefined ? ` s="${s}"` : ''}><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
   const cols = plan.headers.length;
   const last = columnLetter(Math.max(0, cols - 1));
   const texts = (f: SummaryRow): string[] => [f.location, f.severity, f.code, f.message, f.hint];
@@ -555,7 +614,10 @@ function summaryXml(plan: AnnotatePlan['summary'], st: StylePatch): string {
     rows.push(
       `<row r="${r}"${height(lines)}>${cell(`A${r}`, f.location, f.target ? st.link : st.wrap)}${cell(`B${r}`, f.severity, sev)}${cell(`C${r}`, f.code, st.wrap)}${cell(`D${r}`, f.message, st.wrap)}${cell(`E${r}`, f.hint, st.wrap)}</row>`,
     );
-    if (f.target) links.push(`<hyperlink ref="A${r}" location="${escapeXml(`${quoteSheet(f.target.sheet)}!${f.target.ref}`)}" display="${escapeXml(f.location)}"/>`);
+    if (f.target)
+      links.push(
+        `<hyperlink ref="A${r}" location="${escapeXml(`${quoteSheet(f.target.sheet)}!${f.target.ref}`)}" display="${escapeXml(f.location)}"/>`,
+      );
   });
   r++;
   for (const line of plan.footer) {
@@ -611,7 +673,9 @@ export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan
     const text = async (name: string): Promise<string | undefined> => (zip.has(name) ? (await zip.read(name)).toString('utf8') : undefined);
     const taken = new Set(zip.names.map((n) => n.toLowerCase()));
     const rootRels = parseRels((await text('_rels/.rels')) ?? '');
-    const wbPart = normalisePartName(resolvePartTarget('', rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml'));
+    const wbPart = normalisePartName(
+      resolvePartTarget('', rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml'),
+    );
     const wbRelsPart = relsPathOf(wbPart);
     let workbook = (await text(wbPart)) ?? '';
     let wbRels = (await text(wbRelsPart)) ?? '';
@@ -647,12 +711,15 @@ export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan
       for (const [col, kinds] of bases) for (const k of kinds) wantedStyles.add(`${col}:${k}`);
     }
     const st = patchStyles(await text(stylesPart), wantedStyles);
-    const styleFor = (base: number, kind: MarkKind): number => (kind === 'info' ? base : (st.marked.get(`${base}:${kind}`) ?? st.marked.get(`0:${kind}`) ?? base));
+    const styleFor = (base: number, kind: MarkKind): number =>
+      kind === 'info' ? base : (st.marked.get(`${base}:${kind}`) ?? st.marked.get(`0:${kind}`) ?? base);
     if (stylesRel) replaced.set(stylesPart, Buffer.from(st.xml, 'utf8'));
     else {
       added.push({ name: stylesPart, data: Buffer.from(st.xml, 'utf8') });
       overrides.push({ part: stylesPart, type: CT_STYLES });
-      wbRels = addRels(wbRels, [{ id: freeId(relIds, 'rIdHrss'), type: REL_STYLES, target: relativeTarget(wbPart, stylesPart), external: false }]);
+      wbRels = addRels(wbRels, [
+        { id: freeId(relIds, 'rIdHrss'), type: REL_STYLES, target: relativeTarget(wbPart, stylesPart), external: false },
+      ]);
     }
 
     // Notes per sheet: new comments + VML parts, or merged into the sheet's own.
@@ -713,17 +780,24 @@ export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan
     let sumName = plan.summary.sheetName;
     for (let n = 2; names.has(sumName); n++) sumName = `${plan.summary.sheetName}(${n})`;
     const wp = rootPrefix(workbook, 'workbook');
-    workbook = workbook.replace(new RegExp(`<${wp}sheets\\b[^>]*>`), (m) => `${m}<${wp}sheet xmlns:r="${NS_REL}" name="${escapeXml(sumName)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${sumId}"/>`);
+    workbook = workbook.replace(
+      new RegExp(`<${wp}sheets\\b[^>]*>`),
+      (m) => `${m}<${wp}sheet xmlns:r="${NS_REL}" name="${escapeXml(sumName)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${sumId}"/>`,
+    );
     // Sheet positions moved by one: sheet-local names (print areas, filters) and the active tab follow.
     workbook = workbook.replace(/(\slocalSheetId=")(\d+)(")/g, (_m, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`);
     // 检查结果's header row repeats on every printed page (print titles: a name local to sheet 0, ours).
     const head = summaryHeaderRow(plan.summary);
     const titles = `<${wp}definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(`${quoteSheet(sumName)}!$${head}:$${head}`)}</${wp}definedName>`;
-    if (new RegExp(`<${wp}definedNames\\s*/>`).test(workbook)) workbook = workbook.replace(new RegExp(`<${wp}definedNames\\s*/>`), `<${wp}definedNames>${titles}</${wp}definedNames>`);
-    else if (new RegExp(`<${wp}definedNames\\b[^>]*>`).test(workbook)) workbook = workbook.replace(new RegExp(`<${wp}definedNames\\b[^>]*>`), (m) => `${m}${titles}`);
+    if (new RegExp(`<${wp}definedNames\\s*/>`).test(workbook))
+      workbook = workbook.replace(new RegExp(`<${wp}definedNames\\s*/>`), `<${wp}definedNames>${titles}</${wp}definedNames>`);
+    else if (new RegExp(`<${wp}definedNames\\b[^>]*>`).test(workbook))
+      workbook = workbook.replace(new RegExp(`<${wp}definedNames\\b[^>]*>`), (m) => `${m}${titles}`);
     else {
       // CT_Workbook's order: sheets, functionGroups, externalReferences, then definedNames.
-      const after = [`</${wp}externalReferences>`, `<${wp}functionGroups\\b[^>]*/>|</${wp}functionGroups>`, `</${wp}sheets>`].map((re) => new RegExp(re)).find((re) => re.test(workbook));
+      const after = [`</${wp}externalReferences>`, `<${wp}functionGroups\\b[^>]*/>|</${wp}functionGroups>`, `</${wp}sheets>`]
+        .map((re) => new RegExp(re))
+        .find((re) => re.test(workbook));
       if (after) workbook = workbook.replace(after, (m) => `${m}<${wp}definedNames>${titles}</${wp}definedNames>`);
     }
     workbook = workbook.replace(new RegExp(`<${wp}workbookView\\b[^>]*?/?>`, 'g'), (tag) => {
@@ -753,10 +827,14 @@ async function collectBaseStyles(stream: Readable, rows: RowMarks[]): Promise<Ma
   };
   // A throwaway patcher whose styleFor records what it is asked for.
   const copy = rows.map((r) => ({ row: r.row, cells: new Map(r.cells) }));
-  const probe = new SheetPatcher(copy, (base, kind) => {
-    add(base, kind);
-    return 0;
-  }, undefined);
+  const probe = new SheetPatcher(
+    copy,
+    (base, kind) => {
+      add(base, kind);
+      return 0;
+    },
+    undefined,
+  );
   await new Promise<void>((resolve, reject) => {
     probe.on('data', () => {});
     probe.on('end', resolve);
@@ -767,7 +845,11 @@ async function collectBaseStyles(stream: Readable, rows: RowMarks[]): Promise<Ma
   return bases;
 }
 
-function mergeComments(xml: string, notes: { ref: string; row: number; col: number; text: string }[], author: string): { xml: string; addedRefs: { row: number; col: number }[] } {
+function mergeComments(
+  xml: string,
+  notes: { ref: string; row: number; col: number; text: string }[],
+  author: string,
+): { xml: string; addedRefs: { row: number; col: number }[] } {
   const p = rootPrefix(xml, 'comments');
   let authors = [...xml.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => unescapeXml(m[1] ?? ''));
   let authorId = authors.indexOf(author);
@@ -790,11 +872,19 @@ function mergeComments(xml: string, notes: { ref: string; row: number; col: numb
       addedRefs.push({ row: n.row, col: n.col });
     }
   }
-  out = /<(?:\w+:)?commentList\s*\/>/.test(out) ? out.replace(/<(\w+:)?commentList\s*\/>/, `<${p}commentList>${add}</${p}commentList>`) : out.replace(`</${p}commentList>`, `${add}</${p}commentList>`);
+  out = /<(?:\w+:)?commentList\s*\/>/.test(out)
+    ? out.replace(/<(\w+:)?commentList\s*\/>/, `<${p}commentList>${add}</${p}commentList>`)
+    : out.replace(`</${p}commentList>`, `${add}</${p}commentList>`);
   return { xml: out, addedRefs };
 }
 
-async function writeZip(zip: ZipArchive, dest: string, replaced: Map<string, Buffer | (() => Promise<Readable>)>, added: { name: string; data: Buffer }[], instant: Date): Promise<void> {
+async function writeZip(
+  zip: ZipArchive,
+  dest: string,
+  replaced: Map<string, Buffer | (() => Promise<Readable>)>,
+  added: { name: string; data: Buffer }[],
+  instant: Date,
+): Promise<void> {
   const z = new yazl.ZipFile();
   const mtime = dosDate(instant);
   const opts = { mtime, forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options;
@@ -805,8 +895,20 @@ async function writeZip(zip: ZipArchive, dest: string, replaced: Map<string, Buf
     done.add(key.toLowerCase());
     const r = [...replaced.entries()].find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
     if (Buffer.isBuffer(r)) z.addBuffer(r, key, opts);
-    else if (r) z.addReadStreamLazy(key, opts, (cb) => r().then((s) => cb(null, s as never), (e: Error) => cb(e, undefined as never)));
-    else z.addReadStreamLazy(key, opts, (cb) => zip.stream(name).then((s) => cb(null, s), (e: Error) => cb(e, undefined as never)));
+    else if (r)
+      z.addReadStreamLazy(key, opts, (cb) =>
+        r().then(
+          (s) => cb(null, s as never),
+          (e: Error) => cb(e, undefined as never),
+        ),
+      );
+    else
+      z.addReadStreamLazy(key, opts, (cb) =>
+        zip.stream(name).then(
+          (s) => cb(null, s),
+          (e: Error) => cb(e, undefined as never),
+        ),
+      );
   }
   for (const a of added) z.addBuffer(a.data, a.name, opts);
   z.end();
@@ -840,32 +942,56 @@ function injectedFullDisk(dest: string): void {
 // ---------------------------------------------------------------------------------------------
 // A CSV list becomes one sheet: a plain workbook of text cells, then annotated like any other.
 
-export async function csvWorkbook(dest: string, sheetName: string, rows: { number: number; cells: string[] }[], instant: Date): Promise<void> {
+export async function csvWorkbook(
+  dest: string,
+  sheetName: string,
+  rows: { number: number; cells: string[] }[],
+  instant: Date,
+): Promise<void> {
   const widths: number[] = [];
   const body: string[] = [];
   for (const r of rows) {
     const cells: string[] = [];
     r.cells.forEach((v, i) => {
       if (v === '') return;
-      if (r.number <= 10) widths[i] = Math.min(50, Math.max(widths[i] ?? 8, [...v].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 2));
+      if (r.number <= 10)
+        widths[i] = Math.min(50, Math.max(widths[i] ?? 8, [...v].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 2));
       cells.push(`<c r="${columnLetter(i)}${r.number}" t="inlineStr" s="1"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`);
     });
     if (cells.length) body.push(`<row r="${r.number}">${cells.join('')}</row>`);
   }
-  const cols = widths.length ? `<cols>${[...widths].map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w ?? 8}" customWidth="1"/>`).join('')}</cols>` : '';
+  const cols = widths.length
+    ? `<cols>${[...widths].map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w ?? 8}" customWidth="1"/>`).join('')}</cols>`
+    : '';
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${body.join('')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  const styles = MINIMAL_STYLES.replace('<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>', '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>');
+  const styles = MINIMAL_STYLES.replace(
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>',
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
+  );
   const entries = [
-    { name: '[Content_Types].xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT_SHEET}"/><Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>` },
-    { name: '_rels/.rels', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_SHEET}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>` },
+    {
+      name: '[Content_Types].xml',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT_SHEET}"/><Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_SHEET}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
+    },
     { name: 'xl/styles.xml', data: styles },
     { name: 'xl/worksheets/sheet1.xml', data: sheet },
   ];
   const z = new yazl.ZipFile();
   const mtime = dosDate(instant);
-  for (const e of entries) z.addBuffer(Buffer.from(e.data, 'utf8'), e.name, { mtime, forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options);
+  for (const e of entries)
+    z.addBuffer(Buffer.from(e.data, 'utf8'), e.name, { mtime, forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options);
   z.end();
   await new Promise<void>((resolve, reject) => {
     const out = createWriteStream(dest);

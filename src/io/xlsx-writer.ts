@@ -63,7 +63,9 @@ class SharedStrings {
       i = this.items.length;
       this.index.set(text, i);
       // Leading or trailing spaces and line breaks are kept as written.
-      this.items.push(/^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`);
+      this.items.push(
+        /^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`,
+      );
     }
     return i;
   }
@@ -78,7 +80,8 @@ function sheetName(name: string): string {
   const safe = toXmlSafe(name);
   if (safe === '') throw new Error("The name can't be empty.");
   if (/[*?:\\/[\]]/.test(safe)) throw new Error(`Worksheet name ${safe} cannot include any of the following characters: * ? : \\ / [ ]`);
-  if (safe.startsWith("'") || safe.endsWith("'")) throw new Error(`The first or last character of worksheet name cannot be a single quotation mark: ${safe}`);
+  if (safe.startsWith("'") || safe.endsWith("'"))
+    throw new Error(`The first or last character of worksheet name cannot be a single quotation mark: ${safe}`);
   return safe.slice(0, 31);
 }
 
@@ -97,7 +100,10 @@ function sheetXml(s: SheetSpec, strings: SharedStrings): string {
     for (let i = 0; i < row.length; i++) {
       const v = row[i] as string | number;
       // NaN or Infinity has no SpreadsheetML form (`<v>NaN</v>` makes Excel "repair" the file): an empty cell.
-      if (typeof v === 'number') cells += Number.isFinite(v) ? `<c r="${letters[i]}${r}" s="${XF.number}"><v>${v}</v></c>` : `<c r="${letters[i]}${r}" s="${XF.number}"/>`;
+      if (typeof v === 'number')
+        cells += Number.isFinite(v)
+          ? `<c r="${letters[i]}${r}" s="${XF.number}"><v>${v}</v></c>`
+          : `<c r="${letters[i]}${r}" s="${XF.number}"/>`;
       else cells += textCell(`${letters[i]}${r}`, v, XF.text);
     }
     rows.push(`<row r="${r}">${cells}</row>`);
@@ -113,7 +119,9 @@ function sheetXml(s: SheetSpec, strings: SharedStrings): string {
     `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>${rows.join('')}</sheetData>` +
     // A filter on the header row: the clerk sorts and filters without touching the data.
     `<autoFilter ref="A${headerRow}:${columnLetter(n - 1)}${headerRow}"/>` +
-    (s.title && s.headers.length > 1 ? `<mergeCells count="1"><mergeCell ref="A1:${columnLetter(s.headers.length - 1)}1"/></mergeCells>` : '') +
+    (s.title && s.headers.length > 1
+      ? `<mergeCells count="1"><mergeCell ref="A1:${columnLetter(s.headers.length - 1)}1"/></mergeCells>`
+      : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
   );
 }
@@ -136,7 +144,9 @@ export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator
         `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>` +
-        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`).join('') +
+        sheets
+          .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`)
+          .join('') +
         `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>` +
         `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/></Types>`,
     },

@@ -7,7 +7,17 @@
 import type { Limits } from '../schemas/config.js';
 import { isIsoDate, serialToIso } from '../domain/dates.js';
 import { columnIndex } from '../domain/text.js';
-import { DateCell, ErrorCell, NoValueCell, type CellValue, type MergeRange, type RowHandler, type SheetRow, type SheetSource, type WorkbookSource } from '../table/cells.js';
+import {
+  DateCell,
+  ErrorCell,
+  NoValueCell,
+  type CellValue,
+  type MergeRange,
+  type RowHandler,
+  type SheetRow,
+  type SheetSource,
+  type WorkbookSource,
+} from '../table/cells.js';
 import { FileProblem, unreadable } from './errors.js';
 import { attr, parseXmlStream, type Attrs } from './xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from './zip.js';
@@ -44,7 +54,9 @@ async function readRels(zip: ZipArchive, part: string, limits: Limits): Promise<
   return rels;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Whether a number format code shows a date or time. */
 export function isDateFormat(code: string): boolean {
@@ -63,21 +75,28 @@ async function readStyles(zip: ZipArchive, part: string | undefined, limits: Lim
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  await parseXmlStream(await zip.stream(part), {
-    open(name, a) {
-      if (name === 'numFmt') custom.set(Number(attr(a, 'numFmtId')), attr(a, 'formatCode') ?? '');
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) {
-        // Excel allows 64,000 cell formats; millions are a hostile part, not a style sheet.
-        if (xfFormats.length >= MAX_CELL_FORMATS) throw unreadable({ reason: 'damaged', detail: `more than ${MAX_CELL_FORMATS} cell formats` });
-        xfFormats.push(Number(attr(a, 'numFmtId') ?? 0));
-      }
+  await parseXmlStream(
+    await zip.stream(part),
+    {
+      open(name, a) {
+        if (name === 'numFmt') custom.set(Number(attr(a, 'numFmtId')), attr(a, 'formatCode') ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) {
+          // Excel allows 64,000 cell formats; millions are a hostile part, not a style sheet.
+          if (xfFormats.length >= MAX_CELL_FORMATS)
+            throw unreadable({ reason: 'damaged', detail: `more than ${MAX_CELL_FORMATS} cell formats` });
+          xfFormats.push(Number(attr(a, 'numFmtId') ?? 0));
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+      text() {},
     },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-    text() {},
-  }, undefined, limits.maxXmlDepth, limits.maxCellChars);
+    undefined,
+    limits.maxXmlDepth,
+    limits.maxCellChars,
+  );
   return xfFormats.map((id) => {
     const code = custom.get(id);
     if (code !== undefined) return isDateFormat(code);
@@ -357,7 +376,10 @@ class SheetParser {
     } else if (this.capture === 'f') {
       this.formula += t;
       if (this.formula.length > this.limits.maxCellChars) {
-        throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: this.formula.length }, this.rowNumber);
+        throw unreadable(
+          { reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: this.formula.length },
+          this.rowNumber,
+        );
       }
     }
   }
@@ -444,27 +466,34 @@ export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSo
     const relById = new Map(wbRels.map((r) => [r.id, r]));
     const declared: { name: string; hidden: boolean; rid: string }[] = [];
     let date1904 = false;
-    await parseXmlStream(await zip.stream(workbookPart), {
-      open(name, a) {
-        if (name === 'workbookPr') {
-          // Excel also writes <x15:workbookPr chartTrackingRefBase="1"/> in extLst: only the
-          // element that carries date1904 decides.
-          const d = attr(a, 'date1904');
-          if (d !== undefined) date1904 = d === '1' || d === 'true';
-        } else if (name === 'sheet') {
-          if (declared.length >= limits.maxSheets) {
-            throw unreadable({ reason: 'limit', limit: 'maxSheets', max: limits.maxSheets, actual: declared.length + 1 });
+    await parseXmlStream(
+      await zip.stream(workbookPart),
+      {
+        open(name, a) {
+          if (name === 'workbookPr') {
+            // Excel also writes <x15:workbookPr chartTrackingRefBase="1"/> in extLst: only the
+            // element that carries date1904 decides.
+            const d = attr(a, 'date1904');
+            if (d !== undefined) date1904 = d === '1' || d === 'true';
+          } else if (name === 'sheet') {
+            if (declared.length >= limits.maxSheets) {
+              throw unreadable({ reason: 'limit', limit: 'maxSheets', max: limits.maxSheets, actual: declared.length + 1 });
+            }
+            const state = attr(a, 'state') ?? 'visible';
+            declared.push({ name: attr(a, 'name') ?? '', hidden: state !== 'visible', rid: attr(a, 'id') ?? '' });
           }
-          const state = attr(a, 'state') ?? 'visible';
-          declared.push({ name: attr(a, 'name') ?? '', hidden: state !== 'visible', rid: attr(a, 'id') ?? '' });
-        }
+        },
+        close() {},
+        text() {},
       },
-      close() {},
-      text() {},
-    }, undefined, limits.maxXmlDepth, limits.maxCellChars);
+      undefined,
+      limits.maxXmlDepth,
+      limits.maxCellChars,
+    );
     const stylesPart = wbRels.find((r) => r.type.endsWith('/styles'))?.target ?? (zip.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
     const stringsPart =
-      wbRels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? (zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
+      wbRels.find((r) => r.type.endsWith('/sharedStrings'))?.target ??
+      (zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
     const dateStyles = await readStyles(zip, stylesPart, limits);
     let strings: SharedStrings | undefined;
     const loadStrings = async (): Promise<SharedStrings> => (strings ??= await readSharedStrings(zip, stringsPart, limits));

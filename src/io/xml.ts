@@ -70,7 +70,8 @@ function checkPending(parser: SaxesParser, maxText: number): void {
   if ((p.name?.length ?? 0) > MAX_NAME || (p.entity?.length ?? 0) > MAX_NAME || (p.piTarget?.length ?? 0) > MAX_NAME) {
     throw unreadable({ reason: 'xml', detail: `a name longer than ${MAX_NAME} characters` });
   }
-  if ((p.attribList?.length ?? 0) > MAX_ATTRIBUTES) throw unreadable({ reason: 'xml', detail: `more than ${MAX_ATTRIBUTES} attributes on one element` });
+  if ((p.attribList?.length ?? 0) > MAX_ATTRIBUTES)
+    throw unreadable({ reason: 'xml', detail: `more than ${MAX_ATTRIBUTES} attributes on one element` });
 }
 
 /** Parses a stream of XML bytes; `shouldStop` lets a consumer end early. */

@@ -86,7 +86,9 @@ export class CrcCheck extends Transform {
 
 export function openEntryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   return new Promise<Readable>((resolve, reject) => {
-    zip.openReadStream(entry, (err, s) => (err || !s ? reject(unreadable({ reason: 'damaged', detail: err?.message ?? 'entry' })) : resolve(s)));
+    zip.openReadStream(entry, (err, s) =>
+      err || !s ? reject(unreadable({ reason: 'damaged', detail: err?.message ?? 'entry' })) : resolve(s),
+    );
   });
 }
 

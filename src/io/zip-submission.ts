@@ -106,7 +106,10 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
   // A zip made by right-clicking the department folder holds that folder: it is the department's.
   const first = items[0]?.segments[0];
   const top =
-    first !== undefined && !isEvidenceDirName(first) && items.every((i) => i.segments[0] === first && (i.dir || i.segments.length > 1)) && items.some((i) => !i.dir)
+    first !== undefined &&
+    !isEvidenceDirName(first) &&
+    items.every((i) => i.segments[0] === first && (i.dir || i.segments.length > 1)) &&
+    items.some((i) => !i.dir)
       ? first
       : undefined;
 
@@ -146,7 +149,12 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
   }
   for (const d of [...deepDirs].sort()) {
     const segments = top ? [top, d] : [d];
-    (listing.deep ??= []).push({ name: `${d.slice(d.lastIndexOf('/') + 1)}/`, path: `${archive}!/${segments.join('/')}/`, rel: `${d}/`, size: 0 });
+    (listing.deep ??= []).push({
+      name: `${d.slice(d.lastIndexOf('/') + 1)}/`,
+      path: `${archive}!/${segments.join('/')}/`,
+      rel: `${d}/`,
+      size: 0,
+    });
   }
   for (const d of [...otherDirs].sort()) {
     const segments = top ? [top, d] : [d];
@@ -168,7 +176,8 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
       const ref = entry.zip;
       const e = ref ? byOffset.get(ref.offset) : undefined;
       if (!ref || !e) throw unreadable({ reason: 'damaged', detail: 'entry missing' });
-      if (e.uncompressedSize > maxBytes) throw unreadable({ reason: 'limit', limit: 'maxFileBytes', max: maxBytes, actual: e.uncompressedSize });
+      if (e.uncompressedSize > maxBytes)
+        throw unreadable({ reason: 'limit', limit: 'maxFileBytes', max: maxBytes, actual: e.uncompressedSize });
       if (!root) {
         // A folder of our own under the system's temporary folder, removed by close() and on Ctrl-C.
         root = mkdtempSync(join(tmpdir(), 'hrss-credit-zip-'));
@@ -187,7 +196,9 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
       } catch (err) {
         if (err instanceof FileProblem) throw err;
         const code = (err as NodeJS.ErrnoException).code;
-        throw typeof code === 'string' && /^E[A-Z]+$/.test(code) ? ioProblem(err) : unreadable({ reason: 'damaged', detail: (err as Error).message?.slice(0, 200) });
+        throw typeof code === 'string' && /^E[A-Z]+$/.test(code)
+          ? ioProblem(err)
+          : unreadable({ reason: 'damaged', detail: (err as Error).message?.slice(0, 200) });
       }
       return target;
     },

@@ -55,7 +55,12 @@ export async function walkEntries(zip: yauzl.ZipFile, limits: ZipLimits, onEntry
   // The ratio is judged over the whole archive, and only once it inflates to a size that matters:
   // small XML parts routinely compress 50:1 and more.
   if (total > 8 * 1024 * 1024 && total / Math.max(compressed, 1) > limits.maxZipRatio) {
-    throw unreadable({ reason: 'limit', limit: 'maxZipRatio', max: limits.maxZipRatio, actual: Math.round(total / Math.max(compressed, 1)) });
+    throw unreadable({
+      reason: 'limit',
+      limit: 'maxZipRatio',
+      max: limits.maxZipRatio,
+      actual: Math.round(total / Math.max(compressed, 1)),
+    });
   }
 }
 
@@ -119,7 +124,9 @@ export class ZipArchive {
     if (!entry) throw unreadable({ reason: 'damaged', detail: `missing part ${name}` });
     if ((entry.generalPurposeBitFlag & 1) === 1) throw unreadable({ reason: 'damaged', detail: `encrypted part ${name}` });
     return new Promise<Readable>((resolve, reject) => {
-      this.zip.openReadStream(entry, (err, s) => (err || !s ? reject(unreadable({ reason: 'damaged', detail: err?.message ?? name })) : resolve(s)));
+      this.zip.openReadStream(entry, (err, s) =>
+        err || !s ? reject(unreadable({ reason: 'damaged', detail: err?.message ?? name })) : resolve(s),
+      );
     });
   }
 

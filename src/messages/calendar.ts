@@ -75,7 +75,8 @@ const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 export const zhCalendarUi: CalendarUiText = {
   title: (y) => `${y} 年节假日安排`,
-  source: (s) => (s.kind === 'builtin' ? `来源：内置数据 ${s.package} ${s.version}` : `来源：${s.path}${s.source ? `（${s.source}）` : ''}`),
+  source: (s) =>
+    s.kind === 'builtin' ? `来源：内置数据 ${s.package} ${s.version}` : `来源：${s.path}${s.source ? `（${s.source}）` : ''}`,
   holidays: '放假：',
   workdays: '调休上班：',
   none: '（无）',
@@ -89,7 +90,8 @@ export const zhCalendarUi: CalendarUiText = {
 
 export const enCalendarUi: CalendarUiText = {
   title: (y) => `Holidays and working days of ${y}`,
-  source: (s) => (s.kind === 'builtin' ? `source: built-in data ${s.package} ${s.version}` : `source: ${s.path}${s.source ? ` (${s.source})` : ''}`),
+  source: (s) =>
+    s.kind === 'builtin' ? `source: built-in data ${s.package} ${s.version}` : `source: ${s.path}${s.source ? ` (${s.source})` : ''}`,
   holidays: 'Holidays:',
   workdays: 'Make-up working days (调休):',
   none: '(none)',

@@ -22,16 +22,20 @@ export function bytesEn(n: number | undefined): string {
 
 const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: CodeArgs['FILE_UNREADABLE']) => string> = {
   maxFileBytes: (a) => `the file is ${bytesEn(a.actual)}, over the limit of ${bytesEn(a.max)} (limits.maxFileBytes)`,
-  maxUnzippedBytes: (a) => `the ${a.detail === 'zip' ? 'zip' : 'workbook'} inflates to more than ${bytesEn(a.max)} (limits.maxUnzippedBytes): possibly a zip bomb`,
-  maxZipRatio: (a) => `the ${a.detail === 'zip' ? 'zip' : 'workbook'}'s compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 (limits.maxZipRatio): possibly a zip bomb`,
+  maxUnzippedBytes: (a) =>
+    `the ${a.detail === 'zip' ? 'zip' : 'workbook'} inflates to more than ${bytesEn(a.max)} (limits.maxUnzippedBytes): possibly a zip bomb`,
+  maxZipRatio: (a) =>
+    `the ${a.detail === 'zip' ? 'zip' : 'workbook'}'s compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 (limits.maxZipRatio): possibly a zip bomb`,
   maxRows: (a) => `more than ${a.max ?? ''} rows (limits.maxRows)`,
   maxColumns: (a) => `${a.actual ?? ''} columns, over the limit of ${a.max ?? ''} (limits.maxColumns)`,
   maxCellChars: (a) => `a cell holds more than ${a.max ?? ''} characters (limits.maxCellChars)`,
   maxAttachmentBytes: (a) => `over the limit of ${bytesEn(a.max)} (limits.maxAttachmentBytes)`,
-  maxZipEntries: (a) => `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} (limits.maxZipEntries): possibly a zip bomb`,
+  maxZipEntries: (a) =>
+    `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} (limits.maxZipEntries): possibly a zip bomb`,
   maxXmlDepth: (a) => `XML inside the workbook is nested more than ${a.max ?? ''} levels deep (limits.maxXmlDepth): damaged or hostile`,
   maxSharedStrings: (a) => `the workbook's shared-string table holds more than ${a.max ?? ''} entries (limits.maxSharedStrings)`,
-  maxSharedStringChars: (a) => `the workbook's shared strings hold more than ${a.max ?? ''} characters in all (limits.maxSharedStringChars)`,
+  maxSharedStringChars: (a) =>
+    `the workbook's shared strings hold more than ${a.max ?? ''} characters in all (limits.maxSharedStringChars)`,
   maxSheets: (a) => `the workbook declares ${a.actual ?? ''} sheets, over the limit of ${a.max ?? ''} (limits.maxSheets)`,
 };
 
@@ -54,7 +58,12 @@ const NAME_PROBLEM_EN: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['prob
   tooLong: 'too long: at most about 225 bytes per name (75 Chinese characters), 140 characters for the whole path below 附件',
 };
 
-const BECAUSE_EN = { organisation: ' (required for organisations)', person: ' (required for natural persons)', black: ' (required on black lists)', business: ' (required for 个体工商户)' } as const;
+const BECAUSE_EN = {
+  organisation: ' (required for organisations)',
+  person: ' (required for natural persons)',
+  black: ' (required on black lists)',
+  business: ' (required for 个体工商户)',
+} as const;
 
 /** The objection outcomes: args carry the contract's Chinese value (objections.md), the English text names it. */
 const OUTCOME_EN: Record<string, string> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
@@ -68,29 +77,36 @@ export const en: CodeCatalogue = {
         ? 'Check the file; to accept larger files raise the limit under "limits" in hrss-credit.config.json'
         : a.reason === 'locked'
           ? 'Close the file in Excel/WPS (if need be, end a leftover Excel in Task Manager) and check again'
-        : a.reason === 'io'
-          ? 'Close Excel/WPS if it has the file open, make sure it is still there and readable, and try again'
-          : 'Open it in Excel or WPS and "Save As" an Excel workbook (.xlsx); if it does not open, ask the sender for the original',
+          : a.reason === 'io'
+            ? 'Close Excel/WPS if it has the file open, make sure it is still there and readable, and try again'
+            : 'Open it in Excel or WPS and "Save As" an Excel workbook (.xlsx); if it does not open, ask the sender for the original',
   },
   FILE_UNSUPPORTED: {
     title: 'Unsupported format',
-    message: (a) => (a.encrypted && a.inZip ? 'this file in the zip is password-protected (encrypted) and cannot be read' : a.encrypted ? 'the workbook is password-protected (encrypted) and cannot be read' : `.${a.format} files are not read`),
+    message: (a) =>
+      a.encrypted && a.inZip
+        ? 'this file in the zip is password-protected (encrypted) and cannot be read'
+        : a.encrypted
+          ? 'the workbook is password-protected (encrypted) and cannot be read'
+          : `.${a.format} files are not read`,
     hint: (a) =>
       a.encrypted && a.inZip
         ? 'Zip the folder again without a password, or send the department folder itself'
         : a.encrypted
-        ? 'Remove "Encrypt with password" in Excel/WPS and save as .xlsx'
-        : 'Open it in Excel/WPS and "Save As" an Excel workbook (.xlsx), or run: soffice --headless --convert-to xlsx FILE',
+          ? 'Remove "Encrypt with password" in Excel/WPS and save as .xlsx'
+          : 'Open it in Excel/WPS and "Save As" an Excel workbook (.xlsx), or run: soffice --headless --convert-to xlsx FILE',
   },
   FILE_ENCODING: {
     title: 'Text encoding error',
-    message: (a) => `row ${a.row} holds bytes that are not valid ${a.encoding === 'gb18030' ? 'GB18030 (GBK)' : a.encoding.toUpperCase()}: the text is garbled`,
+    message: (a) =>
+      `row ${a.row} holds bytes that are not valid ${a.encoding === 'gb18030' ? 'GB18030 (GBK)' : a.encoding.toUpperCase()}: the text is garbled`,
     hint: () => 'Open the original in Excel and save it as "CSV UTF-8 (comma delimited)" or .xlsx',
   },
   FILE_NO_LIST: {
     title: 'No list in file',
     message: (a) => `none of the ${a.sheets} sheet(s) is a red/black list (no header naming 主体名称 and other columns was found)`,
-    hint: () => 'A list sheet needs a header in its first 10 rows naming 主体名称 and at least two other columns, or a sheet name with 红名单/黑名单',
+    hint: () =>
+      'A list sheet needs a header in its first 10 rows naming 主体名称 and at least two other columns, or a sheet name with 红名单/黑名单',
   },
   FILE_LOOSE: {
     title: 'File outside a department folder',
@@ -104,7 +120,10 @@ export const en: CodeCatalogue = {
   },
   SHEET_COLUMN_MISSING: {
     title: 'Column missing',
-    message: (a) => (a.rows ? `column "${F(a.field)}" is missing and ${a.rows} row(s) need it (first: row ${a.firstRow})` : `required column "${F(a.field)}" is missing`),
+    message: (a) =>
+      a.rows
+        ? `column "${F(a.field)}" is missing and ${a.rows} row(s) need it (first: row ${a.firstRow})`
+        : `required column "${F(a.field)}" is missing`,
     hint: (a) => `Add a "${F(a.field)}" column to the header and fill it in`,
   },
   SHEET_COLUMN_DUPLICATE: {
@@ -119,8 +138,12 @@ export const en: CodeCatalogue = {
   },
   SHEET_HIDDEN: {
     title: 'Hidden content',
-    message: (a) => (a.what === 'sheet' ? 'this list sheet is hidden and was not read as a list' : 'this row is hidden and was read as data'),
-    hint: (a) => (a.what === 'sheet' ? 'Unhide the sheet if it is to be submitted' : 'Check whether the hidden row is meant to be submitted; delete it if not'),
+    message: (a) =>
+      a.what === 'sheet' ? 'this list sheet is hidden and was not read as a list' : 'this row is hidden and was read as data',
+    hint: (a) =>
+      a.what === 'sheet'
+        ? 'Unhide the sheet if it is to be submitted'
+        : 'Check whether the hidden row is meant to be submitted; delete it if not',
   },
   SCHEMA_REQUIRED: {
     title: 'Required value empty',
@@ -134,7 +157,8 @@ export const en: CodeCatalogue = {
   },
   SCHEMA_LIST_TYPE_CONFLICT: {
     title: 'List type contradicts the name',
-    message: (a) => `list type "${a.value}" contradicts the sheet/file name "${a.name}" (${a.fromName === '红名单' ? 'red list' : a.fromName === '黑名单' ? 'black list' : a.fromName})`,
+    message: (a) =>
+      `list type "${a.value}" contradicts the sheet/file name "${a.name}" (${a.fromName === '红名单' ? 'red list' : a.fromName === '黑名单' ? 'black list' : a.fromName})`,
     hint: () => 'Check whether the record belongs on the red or the black list and move it to that sheet',
   },
   SCHEMA_DATE_INVALID: {
@@ -172,8 +196,10 @@ export const en: CodeCatalogue = {
   },
   SCHEMA_PERIOD_TOO_LONG: {
     title: 'Publication period too long',
-    message: (a) => `publication end ${a.publishUntil} is beyond the ${a.years}-year cap${a.domain ? ` for ${a.domain}` : ''} (latest ${a.latest})`,
-    hint: () => 'Records are public for at most three years (the bureau rules §四(四)); register a longer legal period in publication.domainMaxYears',
+    message: (a) =>
+      `publication end ${a.publishUntil} is beyond the ${a.years}-year cap${a.domain ? ` for ${a.domain}` : ''} (latest ${a.latest})`,
+    hint: () =>
+      'Records are public for at most three years (the bureau rules §四(四)); register a longer legal period in publication.domainMaxYears',
   },
   SCHEMA_PERIOD_SEVERITY: {
     title: 'Period beyond the severity cap',
@@ -189,7 +215,7 @@ export const en: CodeCatalogue = {
         : `credit code "${a.value}" is malformed: 18 digits or capital letters (no I, O, S, V, Z) expected, ${a.length} found`,
     hint: (a) =>
       a.reason === 'idNumber'
-        ? 'A natural person\'s ID number goes into 证件号码 with 主体类别 自然人; leave the credit code empty'
+        ? "A natural person's ID number goes into 证件号码 with 主体类别 自然人; leave the credit code empty"
         : 'Check it against the business licence or registration certificate',
   },
   SCHEMA_CREDIT_CODE_CHECKSUM: {
@@ -255,12 +281,14 @@ export const en: CodeCatalogue = {
     hint: (a) =>
       a.field in COVER_KEYS
         ? 'Write only names for filler, reviewer and approver; a phone number goes into 联系电话 only, an ID number nowhere on the cover'
-        : 'ID and phone numbers are personal information and do not belong in names, facts, basis, removal reasons or remarks; a person\'s ID number goes into 证件号码, phone numbers are not submitted',
+        : "ID and phone numbers are personal information and do not belong in names, facts, basis, removal reasons or remarks; a person's ID number goes into 证件号码, phone numbers are not submitted",
   },
   TEXT_PERSONAL_INFO: {
     title: 'Personal information in recorded text',
-    message: (a) => `${a.option === 'note' ? 'The note' : a.option} contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: recorded as typed (the register is internal), masked on the terminal, in JSON, in 公示 and in the report`,
-    hint: () => 'An objection\'s summary and opinion and a note need no ID or phone number; put the objector\'s contact in --from (used only in the 异议处理意见书)',
+    message: (a) =>
+      `${a.option === 'note' ? 'The note' : a.option} contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: recorded as typed (the register is internal), masked on the terminal, in JSON, in 公示 and in the report`,
+    hint: () =>
+      "An objection's summary and opinion and a note need no ID or phone number; put the objector's contact in --from (used only in the 异议处理意见书)",
   },
   SCHEMA_CHARACTER_INVALID: {
     title: 'Invalid character in cell',
@@ -269,27 +297,40 @@ export const en: CodeCatalogue = {
   },
   MEASURES_FILLED: {
     title: 'Measures filled from the catalogue',
-    message: (a) => `奖惩措施 (measures) was empty: the ${a.items} measure(s) of the catalogue for the ${a.list} list, domain "${a.domain}", were filled in`,
-    hint: () => 'If they do not apply to this subject, write the measures actually taken in 奖惩措施 (hrss-credit measures lists the catalogue)',
+    message: (a) =>
+      `奖惩措施 (measures) was empty: the ${a.items} measure(s) of the catalogue for the ${a.list} list, domain "${a.domain}", were filled in`,
+    hint: () =>
+      'If they do not apply to this subject, write the measures actually taken in 奖惩措施 (hrss-credit measures lists the catalogue)',
   },
   MEASURES_UNLISTED: {
     title: 'Measure not in the catalogue',
     message: (a) => `the measure "${a.measure}" is not in the measures catalogue for the ${a.list} list, domain "${a.domain}"`,
-    hint: () => 'Write the measures as the catalogue does (hrss-credit measures), separated by ；; a measure outside it needs the bureau to add it to the catalogue',
+    hint: () =>
+      'Write the measures as the catalogue does (hrss-credit measures), separated by ；; a measure outside it needs the bureau to add it to the catalogue',
   },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: 'Department unknown',
-    message: (a) => (a.source === 'none' ? 'the department is named neither by the folder nor by the cover' : `"${a.name}" is not a department of the responsibility matrix`),
-    hint: () => 'Name the folder after a department of the matrix (see hrss-credit matrix) or pass --department; add new units under "matrix" in config',
+    message: (a) =>
+      a.source === 'none'
+        ? 'the department is named neither by the folder nor by the cover'
+        : `"${a.name}" is not a department of the responsibility matrix`,
+    hint: () =>
+      'Name the folder after a department of the matrix (see hrss-credit matrix) or pass --department; add new units under "matrix" in config',
   },
   MATRIX_DOMAIN_NOT_ALLOWED: {
     title: 'Domain not allowed',
     message: (a) => `${a.department} is not responsible for the domain ${a.domain} (it submits: ${list(a.allowed)})`,
-    hint: (a) => (a.responsible.length ? `${a.domain} is submitted by ${list(a.responsible)}` : 'Check the domain; change responsibilities under "matrix" in config'),
+    hint: (a) =>
+      a.responsible.length
+        ? `${a.domain} is submitted by ${list(a.responsible)}`
+        : 'Check the domain; change responsibilities under "matrix" in config',
   },
   COVER_MISSING: {
     title: 'Cover missing',
-    message: (a) => (a.lists > 0 ? `the department folder has ${a.lists} list file(s) but no cover (报送单)` : 'the department folder has no cover (报送单)'),
+    message: (a) =>
+      a.lists > 0
+        ? `the department folder has ${a.lists} list file(s) but no cover (报送单)`
+        : 'the department folder has no cover (报送单)',
     hint: () => 'Add 报送单.xlsx (or a sheet 报送单 in a list workbook) with unit, quarter, filler, reviewer, approver and dates',
   },
   COVER_DUPLICATE: {
@@ -339,7 +380,10 @@ export const en: CodeCatalogue = {
   },
   EVIDENCE_REPORT_MISSING: {
     title: 'Case report missing',
-    message: (a) => (a.named ? `case files named on the cover do not exist: ${list(a.named)}` : `${a.black} black-list record(s) but no case report in 附件/`),
+    message: (a) =>
+      a.named
+        ? `case files named on the cover do not exist: ${list(a.named)}`
+        : `${a.black} black-list record(s) but no case report in 附件/`,
     hint: () => 'Put one typical case report (.pdf, .docx, .doc, .wps, .ofd or .txt) in the 附件 folder (the rules §三)',
   },
   EVIDENCE_PICTURE_MISSING: {
@@ -349,7 +393,8 @@ export const en: CodeCatalogue = {
   },
   EVIDENCE_RED_INCOMPLETE: {
     title: 'Red-list case incomplete',
-    message: (a) => `red list only, and 附件/ lacks ${a.missing === 'both' ? 'a case report and pictures' : a.missing === 'report' ? 'a case report' : 'pictures'}`,
+    message: (a) =>
+      `red list only, and 附件/ lacks ${a.missing === 'both' ? 'a case report and pictures' : a.missing === 'report' ? 'a case report' : 'pictures'}`,
     hint: () => 'Attach one typical case report with pictures',
   },
   EVIDENCE_FILE_INVALID: {
@@ -362,14 +407,25 @@ export const en: CodeCatalogue = {
           : a.reason === 'unreadable'
             ? `the attachment cannot be read (${a.detected ?? ''})`
             : `the attachment is named ${a.ext} but its content is not${a.detected && a.detected !== 'unknown' ? ` (it is ${a.detected})` : ''}`,
-    hint: (a) => (a.reason === 'tooLarge' ? 'Compress it, or raise limits.maxAttachmentBytes' : 'Save it again in the right format from its program; do not just rename it'),
+    hint: (a) =>
+      a.reason === 'tooLarge'
+        ? 'Compress it, or raise limits.maxAttachmentBytes'
+        : 'Save it again in the right format from its program; do not just rename it',
   },
   EVIDENCE_FILE_IGNORED: {
     title: 'File not used',
     message: (a) =>
-      a.deep ? `this folder lies more than ${a.deep} folders below 附件: the files in it are not checked, not packaged` : a.folder ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged' : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
+      a.deep
+        ? `this folder lies more than ${a.deep} folders below 附件: the files in it are not checked, not packaged`
+        : a.folder
+          ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged'
+          : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
     hint: (a) =>
-      a.deep ? `Move its reports and pictures into a folder at most ${a.deep} deep below 附件` : a.folder ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out' : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
+      a.deep
+        ? `Move its reports and pictures into a folder at most ${a.deep} deep below 附件`
+        : a.folder
+          ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out'
+          : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: 'Unsafe path',
@@ -380,17 +436,17 @@ export const en: CodeCatalogue = {
           ? `"${visible(a.name)}" is a hard link (the same file has another name, perhaps outside the workspace) and is neither read nor packaged`
           : a.reason === 'name' && a.problem === 'tooLong'
             ? `the name "${visible(a.name)}" is ${NAME_PROBLEM_EN.tooLong}: it cannot be written into the package and is not packaged`
-          : a.reason === 'name'
-            ? `the name "${visible(a.name)}" cannot be used on Windows (${NAME_PROBLEM_EN[a.problem ?? 'character']}) and is not packaged`
-            : `"${visible(a.name)}" points outside the department folder and is neither read nor packaged`,
+            : a.reason === 'name'
+              ? `the name "${visible(a.name)}" cannot be used on Windows (${NAME_PROBLEM_EN[a.problem ?? 'character']}) and is not packaged`
+              : `"${visible(a.name)}" points outside the department folder and is neither read nor packaged`,
     hint: (a) =>
       a.inZip
         ? 'This path in the zip would be extracted outside the department folder and is not used: zip the department folder itself (right-click → Send to → Compressed (zipped) folder), with no \\ or drive letter in names, or send the folder'
         : a.reason === 'name' && a.problem === 'tooLong'
-        ? 'Shorten the name (or nest fewer folders) and send it again; otherwise compile cannot write it into the package'
-        : a.reason === 'name'
-        ? 'Rename it: no CON, PRN, AUX, NUL, COM1, LPT1 …, none of < > : " / \\ | ? * or control characters, no dot or space at the end'
-        : 'Copy the file itself (not a link) into the department\'s 附件 folder',
+          ? 'Shorten the name (or nest fewer folders) and send it again; otherwise compile cannot write it into the package'
+          : a.reason === 'name'
+            ? 'Rename it: no CON, PRN, AUX, NUL, COM1, LPT1 …, none of < > : " / \\ | ? * or control characters, no dot or space at the end'
+            : "Copy the file itself (not a link) into the department's 附件 folder",
   },
   PACKAGE_DUPLICATE: {
     title: 'Duplicate record',
@@ -424,7 +480,8 @@ export const en: CodeCatalogue = {
   },
   REGISTER_PACKAGE_CHANGED: {
     title: 'package changed',
-    message: (a) => `the package of ${a.batch} no longer matches its manifest.json: ${a.count} file(s) differ: ${a.changed}; nothing was recorded`,
+    message: (a) =>
+      `the package of ${a.batch} no longer matches its manifest.json: ${a.count} file(s) differ: ${a.changed}; nothing was recorded`,
     hint: (a) => `compile it again (hrss-credit compile ${a.batch} --force) before publishing, or restore the files as sent`,
   },
   REGISTER_ALREADY_PUBLISHED: {
@@ -434,22 +491,27 @@ export const en: CodeCatalogue = {
   },
   REGISTER_BATCH_PUBLISHED: {
     title: 'batch already published',
-    message: (a) => `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; nothing was compiled and it was left as it is`,
-    hint: (a) => `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the next quarter)`,
+    message: (a) =>
+      `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; nothing was compiled and it was left as it is`,
+    hint: (a) =>
+      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the next quarter)`,
   },
   REGISTER_ALREADY_ACTIVE: {
     title: 'already public',
-    message: (a) => `record ${a.id} was published by ${a.department} in ${a.quarter} and is still public with the same values: not published again`,
+    message: (a) =>
+      `record ${a.id} was published by ${a.department} in ${a.quarter} and is still public with the same values: not published again`,
     hint: () => 'nothing to do; departments may send only new records',
   },
   REGISTER_CHANGED: {
     title: 'differs from the public record',
     message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${list(a.fields.map(F))}`,
-    hint: () => 'if it is a correction, write the old 认定文书号 in the 更正原文书号 column (its own number when the decision is unchanged); otherwise delete the row or make it equal to the public one',
+    hint: () =>
+      'if it is a correction, write the old 认定文书号 in the 更正原文书号 column (its own number when the decision is unchanged); otherwise delete the row or make it equal to the public one',
   },
   REGISTER_CORRECTION_APPLIED: {
     title: 'correction after an objection',
-    message: (a) => `objection ${a.objection} on record ${a.id} was resolved 更正 (correct); this row is that correction: ${list(a.fields.map(F))} published as sent, the old content no longer public`,
+    message: (a) =>
+      `objection ${a.objection} on record ${a.id} was resolved 更正 (correct); this row is that correction: ${list(a.fields.map(F))} published as sent, the old content no longer public`,
     hint: () => 'nothing to do; check that the corrected content is right',
   },
   REGISTER_RED_ON_BLACK: {
@@ -494,12 +556,14 @@ export const en: CodeCatalogue = {
   },
   REMOVAL_FILING_MISSING: {
     title: 'early removal without review or filing date',
-    message: (a) => `record ${a.id}: early removal without ${a.missing.map((m) => (m === 'reviewedOn' ? '审查日期' : '报备市信用办日期')).join(' and ')}`,
+    message: (a) =>
+      `record ${a.id}: early removal without ${a.missing.map((m) => (m === 'reviewedOn' ? '审查日期' : '报备市信用办日期')).join(' and ')}`,
     hint: () => 'fill in 审查日期 and 报备市信用办日期',
   },
   REMOVAL_TOO_EARLY: {
     title: 'early removal too early',
-    message: (a) => `record ${a.id} was published on ${a.publishedOn}; severity ${a.severity} keeps it public ${a.months} months, until ${a.earliest}; removal on ${a.on}`,
+    message: (a) =>
+      `record ${a.id} was published on ${a.publishedOn}; severity ${a.severity} keeps it public ${a.months} months, until ${a.earliest}; removal on ${a.on}`,
     hint: (a) => `check it; request early removal after ${a.earliest}`,
   },
   REMOVAL_DUPLICATE: {
@@ -509,7 +573,8 @@ export const en: CodeCatalogue = {
   },
   REMOVAL_DATE_INVALID: {
     title: 'removal date invalid',
-    message: (a) => `${a.header} "${a.value}" ${a.reason === 'format' ? 'is not a date' : a.reason === 'future' ? `is after today (${a.limit ?? ''})` : `precedes the record's publication (${a.limit ?? ''})`}`,
+    message: (a) =>
+      `${a.header} "${a.value}" ${a.reason === 'format' ? 'is not a date' : a.reason === 'future' ? `is after today (${a.limit ?? ''})` : `precedes the record's publication (${a.limit ?? ''})`}`,
     hint: () => 'write a real date like 2026-09-30, not in the future, not before the publication',
   },
   REMOVAL_TYPE_INVALID: {
@@ -534,7 +599,8 @@ export const en: CodeCatalogue = {
   },
   OBJECTION_BEFORE_PUBLICATION: {
     title: 'Record not yet published when the objection was received',
-    message: (a) => `the record matching "${a.query}" was published by ${a.batch} on ${a.publishedOn}, after the objection was received (${a.received}); an objection concerns published information, nothing was recorded`,
+    message: (a) =>
+      `the record matching "${a.query}" was published by ${a.batch} on ${a.publishedOn}, after the objection was received (${a.received}); an objection concerns published information, nothing was recorded`,
     hint: () => 'Check --received; a comment made before publication is not recorded as an objection',
   },
   OBJECTION_AMBIGUOUS: {
@@ -544,13 +610,16 @@ export const en: CodeCatalogue = {
   },
   OBJECTION_LATE: {
     title: 'Objection resolved late',
-    message: (a) => `objection ${a.number} was due by ${a.deadline} and was resolved on ${a.resolvedOn}; recorded, and kept on record for supervision`,
+    message: (a) =>
+      `objection ${a.number} was due by ${a.deadline} and was resolved on ${a.resolvedOn}; recorded, and kept on record for supervision`,
     hint: () => 'Objections are to be handled within 3 working days of receipt (7 when the data provider must verify)',
   },
   OBJECTION_OVERDUE: {
     title: 'Objection overdue',
-    message: (a) => `objection ${a.number} was due by ${a.deadline} and is still open today (${a.today})${a.workingDaysLeft !== null ? `, ${-a.workingDaysLeft} working day(s) late` : ''}`,
-    hint: (a) => `Check it and record the outcome with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" (one of the three outcomes; the opinion in the quotes)`,
+    message: (a) =>
+      `objection ${a.number} was due by ${a.deadline} and is still open today (${a.today})${a.workingDaysLeft !== null ? `, ${-a.workingDaysLeft} working day(s) late` : ''}`,
+    hint: (a) =>
+      `Check it and record the outcome with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" (one of the three outcomes; the opinion in the quotes)`,
   },
   OBJECTION_NOT_FOUND: {
     title: 'No such objection',
@@ -559,17 +628,21 @@ export const en: CodeCatalogue = {
   },
   OBJECTION_OPEN: {
     title: 'Objection still open: no letter',
-    message: (a) => `objection ${a.number} (received ${a.received}${a.deadline ? `, due ${a.deadline}` : ''}) is not resolved yet: the letter states the outcome, the handler and the opinion; nothing was written`,
-    hint: (a) => `Record the outcome first with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…", then make the letter`,
+    message: (a) =>
+      `objection ${a.number} (received ${a.received}${a.deadline ? `, due ${a.deadline}` : ''}) is not resolved yet: the letter states the outcome, the handler and the opinion; nothing was written`,
+    hint: (a) =>
+      `Record the outcome first with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…", then make the letter`,
   },
   OBJECTION_ALREADY_RESOLVED: {
     title: 'Objection already resolved',
-    message: (a) => `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, nothing was recorded`,
+    message: (a) =>
+      `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, nothing was recorded`,
     hint: () => 'If the outcome was wrong, say so with hrss-credit register note and record a new objection',
   },
   CALENDAR_NOT_COVERED: {
     title: 'Calendar does not cover the year',
-    message: (a) => `the working-day calendar has no holiday schedule for ${a.year}, so working days cannot be counted (Monday–Friday is never assumed)`,
+    message: (a) =>
+      `the working-day calendar has no holiday schedule for ${a.year}, so working days cannot be counted (Monday–Friday is never assumed)`,
     hint: (a) =>
       `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
   },
@@ -582,12 +655,27 @@ export const en: CodeCatalogue = {
 
 type ToolArgs = Record<string, string | number>;
 
-const TYPE_EN: Record<string, string> = { number: 'a number', string: 'a quoted string', boolean: 'true or false', object: 'an object {…}', array: 'an array […]', int: 'a whole number' };
+const TYPE_EN: Record<string, string> = {
+  number: 'a number',
+  string: 'a quoted string',
+  boolean: 'true or false',
+  object: 'an object {…}',
+  array: 'an array […]',
+  int: 'a whole number',
+};
 
 /** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
 /** A write's errno code with what it means. */
 function writeProblemEn(code: string): string {
-  const said: Record<string, string> = { ENOSPC: 'disk full', EDQUOT: 'disk quota exceeded', EROFS: 'read-only disk', EACCES: 'no write permission', EPERM: 'no write permission', EBUSY: 'file in use (close it in Excel)', ENAMETOOLONG: 'file name or path too long' };
+  const said: Record<string, string> = {
+    ENOSPC: 'disk full',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only disk',
+    EACCES: 'no write permission',
+    EPERM: 'no write permission',
+    EBUSY: 'file in use (close it in Excel)',
+    ENAMETOOLONG: 'file name or path too long',
+  };
   return said[code] ? `${code}, ${said[code]}` : code;
 }
 
@@ -595,31 +683,56 @@ function problemEn(a: ToolArgs): string {
   const v = a.value !== undefined ? `"${a.value}"` : '';
   const more = a.suggestion !== undefined ? `; did you mean ${a.suggestion}?` : '';
   switch (a.problem) {
-    case 'unreadable': return `cannot read the file (${a.detail ?? ''})`;
-    case 'notFile': return 'not a regular file (a folder, a pipe or a device); give a .json file';
-    case 'tooLarge': return `the file is too large (over ${bytesEn(Number(a.limit))}) to be a config or template`;
-    case 'jsonSyntax': return `not valid JSON at line ${a.line}, column ${a.column}; check the quotes, commas and brackets there (keys need double quotes)`;
-    case 'missing': return `missing; expected ${TYPE_EN[String(a.expected)] ?? a.expected}`;
-    case 'type': return `value ${v} has the wrong type; expected ${TYPE_EN[String(a.expected)] ?? a.expected}`;
-    case 'unknownKey': return `unknown key ${v}; remove it or check the spelling`;
-    case 'choice': return `value ${v} is not allowed; choose one of ${a.allowed}`;
-    case 'tooSmall': return `value ${v} is too small; the minimum is ${a.limit}`;
-    case 'tooBig': return `value ${v} is too large; the maximum is ${a.limit}`;
-    case 'tooShort': return Number(a.limit) <= 1 ? 'must not be empty' : `needs at least ${a.limit} characters or items`;
-    case 'tooLong': return `value ${v} is too long; at most ${a.limit} characters or items`;
-    case 'format': return `value ${v} is not in the expected format`;
-    case 'unknownCode': return `${v} is not a check code${more} (run hrss-credit rules for the list)`;
-    case 'reservedKey': return `${v} is a reserved word and cannot be a name or key; rename it`;
-    case 'pathSegment': return `name ${v} cannot be a folder name: no / \\ : * ? " < > | or control characters, and not . or ..`;
-    case 'windowsName': return `name ${v} is a reserved Windows device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9) and cannot be a folder name`;
-    case 'trailingDotSpace': return `name ${v} must not end with a dot or a space (Windows drops them)`;
-    case 'nameTooLong': return `name ${v} is too long; at most ${a.limit} characters`;
-    case 'fieldOrValue': return 'each column needs exactly one of "field" or "value"';
-    case 'noOutputs': return 'it has no outputs list';
-    case 'recordId': return 'the record id does not match its content: the file was edited by hand; compile again';
-    case 'packageNotFile': return 'not a regular file (a pipe, a device or a folder), not read; compile the quarter again with hrss-credit compile';
-    case 'packageTooLarge': return `the file is too large (over ${bytesEn(Number(a.limit))}) to be one this tool wrote; compile the quarter again with hrss-credit compile`;
-    default: return `value ${v} is invalid`;
+    case 'unreadable':
+      return `cannot read the file (${a.detail ?? ''})`;
+    case 'notFile':
+      return 'not a regular file (a folder, a pipe or a device); give a .json file';
+    case 'tooLarge':
+      return `the file is too large (over ${bytesEn(Number(a.limit))}) to be a config or template`;
+    case 'jsonSyntax':
+      return `not valid JSON at line ${a.line}, column ${a.column}; check the quotes, commas and brackets there (keys need double quotes)`;
+    case 'missing':
+      return `missing; expected ${TYPE_EN[String(a.expected)] ?? a.expected}`;
+    case 'type':
+      return `value ${v} has the wrong type; expected ${TYPE_EN[String(a.expected)] ?? a.expected}`;
+    case 'unknownKey':
+      return `unknown key ${v}; remove it or check the spelling`;
+    case 'choice':
+      return `value ${v} is not allowed; choose one of ${a.allowed}`;
+    case 'tooSmall':
+      return `value ${v} is too small; the minimum is ${a.limit}`;
+    case 'tooBig':
+      return `value ${v} is too large; the maximum is ${a.limit}`;
+    case 'tooShort':
+      return Number(a.limit) <= 1 ? 'must not be empty' : `needs at least ${a.limit} characters or items`;
+    case 'tooLong':
+      return `value ${v} is too long; at most ${a.limit} characters or items`;
+    case 'format':
+      return `value ${v} is not in the expected format`;
+    case 'unknownCode':
+      return `${v} is not a check code${more} (run hrss-credit rules for the list)`;
+    case 'reservedKey':
+      return `${v} is a reserved word and cannot be a name or key; rename it`;
+    case 'pathSegment':
+      return `name ${v} cannot be a folder name: no / \\ : * ? " < > | or control characters, and not . or ..`;
+    case 'windowsName':
+      return `name ${v} is a reserved Windows device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9) and cannot be a folder name`;
+    case 'trailingDotSpace':
+      return `name ${v} must not end with a dot or a space (Windows drops them)`;
+    case 'nameTooLong':
+      return `name ${v} is too long; at most ${a.limit} characters`;
+    case 'fieldOrValue':
+      return 'each column needs exactly one of "field" or "value"';
+    case 'noOutputs':
+      return 'it has no outputs list';
+    case 'recordId':
+      return 'the record id does not match its content: the file was edited by hand; compile again';
+    case 'packageNotFile':
+      return 'not a regular file (a pipe, a device or a folder), not read; compile the quarter again with hrss-credit compile';
+    case 'packageTooLarge':
+      return `the file is too large (over ${bytesEn(Number(a.limit))}) to be one this tool wrote; compile the quarter again with hrss-credit compile`;
+    default:
+      return `value ${v} is invalid`;
   }
 }
 
@@ -627,19 +740,32 @@ function problemEn(a: ToolArgs): string {
 export function usageEn(a: ToolArgs): string {
   const more = a.suggestion !== undefined ? `; did you mean ${a.suggestion}?` : '';
   switch (a.kind) {
-    case 'unknownOption': return `unknown option ${a.name}${more}`;
-    case 'unknownCommand': return `unknown command ${a.name}${more}`;
-    case 'missingArgument': return `missing argument ${a.name}`;
-    case 'excessArguments': return `too many arguments${a.value !== undefined ? `: ${a.value}` : ''}`;
-    case 'optionMissingArgument': return `option ${a.name} needs a value`;
-    case 'missingOption': return `the option ${a.name} is required`;
-    case 'invalidChoice': return `option ${a.name}: "${a.value}" is not allowed; choose one of ${a.allowed}`;
-    case 'unknownCode': return `${a.name ? `${a.name}: ` : ''}"${a.value}" is not a check code${more} (run hrss-credit rules for the list)`;
-    case 'unknownDocument': return `"${a.value}" is not a document of this tool${more} (run hrss-credit schema for the list)`;
-    case 'notPositiveInt': return `option ${a.name}: "${a.value}" is not allowed; write a whole number of at least 1`;
-    case 'noCommand': return 'give a command';
-    case 'trailingQuote': return `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`;
-    default: return String(a.detail ?? '');
+    case 'unknownOption':
+      return `unknown option ${a.name}${more}`;
+    case 'unknownCommand':
+      return `unknown command ${a.name}${more}`;
+    case 'missingArgument':
+      return `missing argument ${a.name}`;
+    case 'excessArguments':
+      return `too many arguments${a.value !== undefined ? `: ${a.value}` : ''}`;
+    case 'optionMissingArgument':
+      return `option ${a.name} needs a value`;
+    case 'missingOption':
+      return `the option ${a.name} is required`;
+    case 'invalidChoice':
+      return `option ${a.name}: "${a.value}" is not allowed; choose one of ${a.allowed}`;
+    case 'unknownCode':
+      return `${a.name ? `${a.name}: ` : ''}"${a.value}" is not a check code${more} (run hrss-credit rules for the list)`;
+    case 'unknownDocument':
+      return `"${a.value}" is not a document of this tool${more} (run hrss-credit schema for the list)`;
+    case 'notPositiveInt':
+      return `option ${a.name}: "${a.value}" is not allowed; write a whole number of at least 1`;
+    case 'noCommand':
+      return 'give a command';
+    case 'trailingQuote':
+      return `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`;
+    default:
+      return String(a.detail ?? '');
   }
 }
 
@@ -647,7 +773,8 @@ export const enToolErrors: ToolErrorCatalogue = {
   USAGE: (a) => `usage error: ${usageEn(a)}`,
   PATH_NOT_FOUND: (a) => `path not found: ${a.path}`,
   PATH_NOT_FOLDER: (a) => `${a.path} is a file where a folder is needed; give the path of a folder`,
-  PATH_UNREADABLE: (a) => `cannot read the folder ${a.path} (${a.problem}); check that you may read it and the network share is still connected, and try again`,
+  PATH_UNREADABLE: (a) =>
+    `cannot read the folder ${a.path} (${a.problem}); check that you may read it and the network share is still connected, and try again`,
   WORKSPACE_NOT_FOUND: () => 'no workspace found (a folder with hrss-credit.config.json or submissions/); run inside it or pass -w',
   CONFIG_INVALID: (a) => `config ${a.file} is invalid: ${a.key ? `${a.key}: ` : ''}${problemEn(a)}`,
   TEMPLATE_INVALID: (a) => `export template ${a.file} is invalid: ${a.key ? `${a.key}: ` : ''}${problemEn(a)}`,
@@ -662,42 +789,94 @@ export const enToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
-  REGISTER_CORRUPT: (a) => `the register ${a.path} is broken at line ${a.line} (${({ json: 'not JSON', schema: 'not a register event', seq: 'sequence out of order', prev: 'does not link to the line before', hash: 'hash mismatch: edited', canonical: 'not exactly as this tool writes it: edited or reformatted', linebreak: 'events joined by CR or U+2028 line ends', torn: 'unfinished last line' } as Record<string, string>)[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
-  REGISTER_LOCKED: (a) => `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished. A stale lock is taken over by itself: another PC's after 30 s without a refresh, this PC's once its process has ended or the PC restarted; if it still blocks, make sure no hrss-credit runs on ${a.host}, then delete register/.lock`,
-  REGISTER_HEAD_SHORT: (a) => `the hash of --head ${a.head} is too short: at least ${a.min} hex digits are needed (a short one can be matched by a forged history); copy the whole head SEQ:HASH printed at publication`,
-  LOCK_NOT_FILE: (a) => `the lock file ${a.path} is not a regular file (${a.kind}), so nobody can tell whether someone is writing; make sure no hrss-credit is running, delete it and try again`,
-  REGISTER_UNREADABLE: (a) => `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
-  EXPORT_TARGET_NOT_EMPTY: (a) => `the export folder ${a.path} is not empty; choose an empty folder, or add --force to overwrite files of the same name`,
-  LOCK_HELD: (a) => `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished. A stale lock is taken over by itself (another PC's after 30 s without a refresh, this PC's once its process ended or the PC restarted); if it still blocks, make sure no hrss-credit is running, then delete packages/.hrss-credit.lock`,
+  REGISTER_CORRUPT: (a) =>
+    `the register ${a.path} is broken at line ${a.line} (${({ json: 'not JSON', schema: 'not a register event', seq: 'sequence out of order', prev: 'does not link to the line before', hash: 'hash mismatch: edited', canonical: 'not exactly as this tool writes it: edited or reformatted', linebreak: 'events joined by CR or U+2028 line ends', torn: 'unfinished last line' } as Record<string, string>)[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
+  REGISTER_LOCKED: (a) =>
+    `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished. A stale lock is taken over by itself: another PC's after 30 s without a refresh, this PC's once its process has ended or the PC restarted; if it still blocks, make sure no hrss-credit runs on ${a.host}, then delete register/.lock`,
+  REGISTER_HEAD_SHORT: (a) =>
+    `the hash of --head ${a.head} is too short: at least ${a.min} hex digits are needed (a short one can be matched by a forged history); copy the whole head SEQ:HASH printed at publication`,
+  LOCK_NOT_FILE: (a) =>
+    `the lock file ${a.path} is not a regular file (${a.kind}), so nobody can tell whether someone is writing; make sure no hrss-credit is running, delete it and try again`,
+  REGISTER_UNREADABLE: (a) =>
+    `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
+  EXPORT_TARGET_NOT_EMPTY: (a) =>
+    `the export folder ${a.path} is not empty; choose an empty folder, or add --force to overwrite files of the same name`,
+  LOCK_HELD: (a) =>
+    `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished. A stale lock is taken over by itself (another PC's after 30 s without a refresh, this PC's once its process ended or the PC restarted); if it still blocks, make sure no hrss-credit is running, then delete packages/.hrss-credit.lock`,
   // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
-  WRITE_FAILED: (a) => (a.scope === 'package' ? `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}` : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an existing file of that name is unchanged; free disk space or check write permission, then try again`),
+  WRITE_FAILED: (a) =>
+    a.scope === 'package'
+      ? `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`
+      : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an existing file of that name is unchanged; free disk space or check write permission, then try again`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidEn(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
-  ANNOTATE_DIR_UNSAFE: (a) => (a.where === 'quarter' ? `feedback copies may not be written into a submissions quarter folder (${a.path}): compile would take the folder for a department; give --annotate no folder (the copies then go to 检查结果/ beside submissions/) or one outside submissions/` : `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`),
-  OUTPUT_IN_TOOL_FOLDER: (a) => `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, or name the workspace with -w or the file with --out`,
+  ANNOTATE_DIR_UNSAFE: (a) =>
+    a.where === 'quarter'
+      ? `feedback copies may not be written into a submissions quarter folder (${a.path}): compile would take the folder for a department; give --annotate no folder (the copies then go to 检查结果/ beside submissions/) or one outside submissions/`
+      : `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
+  OUTPUT_IN_TOOL_FOLDER: (a) =>
+    `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, or name the workspace with -w or the file with --out`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };
 
 export const enUi: UiText = {
   severity: { error: 'error', warning: 'warning', info: 'info' },
   fieldNames: {
-    listType: 'list type', domain: 'domain', listName: 'list name', subjectType: 'subject type', subjectName: 'subject name',
-    creditCode: 'credit code', legalRep: 'legal representative', legalRepIdType: 'legal rep. ID type', legalRepIdNumber: 'legal rep. ID number',
-    idType: 'ID type', idNumber: 'ID number', facts: 'facts', basis: 'legal basis', decisionNo: 'decision no.', decisionDate: 'decision date',
-    publishUntil: 'publication end', severity: 'severity', measures: 'measures', remarks: 'remarks', correctionOf: 'corrected decision', unit: 'unit', quarter: 'quarter',
-    filler: 'filled in by', phone: 'phone', reviewer: 'reviewer', reviewedOn: 'review date', approver: 'approver', approvedOn: 'approval date',
-    sentOn: 'date sent', nil: 'nil report', cases: 'case files', reason: 'removal reason (移出原因)', violationNo: 'violation decision no.',
+    listType: 'list type',
+    domain: 'domain',
+    listName: 'list name',
+    subjectType: 'subject type',
+    subjectName: 'subject name',
+    creditCode: 'credit code',
+    legalRep: 'legal representative',
+    legalRepIdType: 'legal rep. ID type',
+    legalRepIdNumber: 'legal rep. ID number',
+    idType: 'ID type',
+    idNumber: 'ID number',
+    facts: 'facts',
+    basis: 'legal basis',
+    decisionNo: 'decision no.',
+    decisionDate: 'decision date',
+    publishUntil: 'publication end',
+    severity: 'severity',
+    measures: 'measures',
+    remarks: 'remarks',
+    correctionOf: 'corrected decision',
+    unit: 'unit',
+    quarter: 'quarter',
+    filler: 'filled in by',
+    phone: 'phone',
+    reviewer: 'reviewer',
+    reviewedOn: 'review date',
+    approver: 'approver',
+    approvedOn: 'approval date',
+    sentOn: 'date sent',
+    nil: 'nil report',
+    cases: 'case files',
+    reason: 'removal reason (移出原因)',
+    violationNo: 'violation decision no.',
   },
   columns: { location: 'Location', severity: 'Severity', code: 'Code', message: 'Problem', hint: 'Fix' },
   sheetRow: (sheet, row, column, header) =>
-    [sheet ? `sheet "${sheet}"` : '', row !== undefined ? `row ${row}` : '', column ? `column ${column}${header ? ` (${header})` : ''}` : ''].filter(Boolean).join(', '),
+    [
+      sheet ? `sheet "${sheet}"` : '',
+      row !== undefined ? `row ${row}` : '',
+      column ? `column ${column}${header ? ` (${header})` : ''}` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
   rowRanges: (sheet, column, ranges, more, count, header) => {
-    const r = ranges.map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`)).join(', ');
+    const r = ranges
+      .map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`))
+      .join(', ');
     const where = column ? r : `rows ${r}`;
-    return [sheet ? `sheet "${sheet}"` : '', `${where}${more ? ' …' : ''}${header ? ` (${header})` : ''}, ${count} in all`].filter(Boolean).join(', ');
+    return [sheet ? `sheet "${sheet}"` : '', `${where}${more ? ' …' : ''}${header ? ` (${header})` : ''}, ${count} in all`]
+      .filter(Boolean)
+      .join(', ');
   },
   moreFindings: (n) => `${n} more; the full list: --format json or --annotate`,
-  droppedFindings: (code, dropped, kept) => `${code}: ${dropped} more not listed (only the first ${kept} per code and file are kept, see limits.maxFindingsPerCode); counted in the totals`,
+  droppedFindings: (code, dropped, kept) =>
+    `${code}: ${dropped} more not listed (only the first ${kept} per code and file are kept, see limits.maxFindingsPerCode); counted in the totals`,
   summary: (s) => `${s.files} file(s), ${s.rows} row(s) checked: ${s.errors} error(s), ${s.warnings} warning(s), ${s.info} info`,
   valid: 'Check passed.',
   invalid: 'Check failed: fix what the table shows and check again.',
@@ -754,7 +933,7 @@ export const enUi: UiText = {
       dryRun: 'check only, write nothing',
       force: 'replace an existing package (the old one is kept under a new name)',
       zip: 'also write a zip file',
-      out: 'write the package into this folder (instead of the workspace\'s packages/)',
+      out: "write the package into this folder (instead of the workspace's packages/)",
       template: 'export template file',
       to: 'write the files into this folder',
       audience: 'public (masked identifiers) or sharing (full identifiers)',
@@ -763,7 +942,11 @@ export const enUi: UiText = {
     },
   },
   rules: {
-    code: 'Code', severity: 'Default', fixed: ' (fixed)', meaning: 'Meaning', fix: 'Fix',
+    code: 'Code',
+    severity: 'Default',
+    fixed: ' (fixed)',
+    meaning: 'Meaning',
+    fix: 'Fix',
     unknown: (c) => `no such code: ${c}`,
   },
   matrix: { department: 'Department', aliases: 'Aliases', domains: 'Domains', authority: 'Authority', domainAliases: 'Domain aliases' },
@@ -780,10 +963,12 @@ export const enUi: UiText = {
     submitted: 'submitted',
     nil: 'nil report',
     missing: 'missing',
-    next: (sheet, verify) => `Next: check ${sheet}, then send the 公示 and 共享 folders to the city credit office; ${verify} confirms the package is unchanged.`,
+    next: (sheet, verify) =>
+      `Next: check ${sheet}, then send the 公示 and 共享 folders to the city credit office; ${verify} confirms the package is unchanged.`,
     zip: (p) => `Zip: ${p}`,
     replaced: (p) => `The previous package was kept as ${p}`,
-    notWrittenExists: 'The package of this quarter exists already and was not written again. To write it again from the current files, add --force (the old package is kept under a new name).',
+    notWrittenExists:
+      'The package of this quarter exists already and was not written again. To write it again from the current files, add --force (the old package is kept under a new name).',
     manifestHash: (h, f) => `SHA-256 of manifest.json: ${h} (stored in ${f}; hrss-credit verify checks it)`,
     pruned: (ps) => `Older replaced packages (full ID numbers) were removed, as package.keepReplaced says: ${ps.join(', ')}`,
     progress: (d, t, n) => `checking ${d}/${t}: ${n}`,
@@ -795,9 +980,11 @@ export const enUi: UiText = {
     added: 'added',
     bad: (n) => `Verification failed: ${n} difference(s) from the manifest.`,
     inconsistent: 'inconsistent count',
-    manifestInvalid: (k, p) => `manifest.json is damaged or was edited (${k}: ${p}), so the package cannot be verified; use the original package or run hrss-credit compile --force again`,
+    manifestInvalid: (k, p) =>
+      `manifest.json is damaged or was edited (${k}: ${p}), so the package cannot be verified; use the original package or run hrss-credit compile --force again`,
     manifestMismatch: (a, e, f) => `manifest.json was changed: its SHA-256 is ${a}, not ${e} as recorded when it was written (${f})`,
-    manifestUnchecked: (a, f) => `${f} not found, so manifest.json itself cannot be checked; its SHA-256 is ${a}: compare it with the one compile showed`,
+    manifestUnchecked: (a, f) =>
+      `${f} not found, so manifest.json itself cannot be checked; its SHA-256 is ${a}: compare it with the one compile showed`,
   },
   exported: (n, d) => `${n} file(s) exported to ${d}`,
   progressRows: (f, n) => `checking ${f}: ${n.toLocaleString('en-US')} rows read`,
@@ -806,7 +993,20 @@ export const enUi: UiText = {
       ? `Interrupted (Ctrl-C) after the event was written to the register (event ${c.seq}): the command finished; nothing to redo.`
       : `Interrupted (Ctrl-C) after the package was written to ${c.path}: the command finished; nothing to redo.`,
   status: {
-    columns: ['Department', 'Submitted', 'Nil', 'Rows', 'Red', 'Black', 'Unchanged', 'Errors', 'Warnings', 'Reviewed', 'Approved', 'Case files'],
+    columns: [
+      'Department',
+      'Submitted',
+      'Nil',
+      'Rows',
+      'Red',
+      'Black',
+      'Unchanged',
+      'Errors',
+      'Warnings',
+      'Reviewed',
+      'Approved',
+      'Case files',
+    ],
     yes: 'yes',
     no: 'no',
     none: '—',
@@ -815,13 +1015,14 @@ export const enUi: UiText = {
     total: 'Total',
     awaiting: (a) =>
       `${a.department}: ${[a.removals.length ? `${a.removals.length} removal request(s) awaited (${a.removals.join(', ')})` : '', a.corrections.length ? `${a.corrections.length} correction(s) awaited (${a.corrections.join(', ')})` : ''].filter(Boolean).join('; ')}`,
-    published: (p) => `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against the register again; corrections and removals go in a later batch.`,
+    published: (p) =>
+      `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against the register again; corrections and removals go in a later batch.`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,
   forms: {
     help: {
-      template: 'write a department\'s fill-in workbook (drop-down lists, instructions, cover)',
+      template: "write a department's fill-in workbook (drop-down lists, instructions, cover)",
       templateDepartment: 'the department, e.g. 就业办',
       all: 'one for every department, into submissions/QUARTER/DEPARTMENT/ (existing files are kept)',
       outFile: 'write to this file (default: DEPARTMENT_QUARTER_信用红黑名单.xlsx in the current folder)',
@@ -830,7 +1031,17 @@ export const enUi: UiText = {
     },
     written: (p) => `written: ${p}`,
     skipped: (p) => `exists, not overwritten: ${p}`,
-    measures: { list: 'List', domain: 'Domain', department: 'Department', basis: 'Basis', items: 'Measures', none: 'No measures catalogue is configured (config key measures).', red: 'red', black: 'black', all: '(all departments)' },
+    measures: {
+      list: 'List',
+      domain: 'Domain',
+      department: 'Department',
+      basis: 'Basis',
+      items: 'Measures',
+      none: 'No measures catalogue is configured (config key measures).',
+      red: 'red',
+      black: 'black',
+      all: '(all departments)',
+    },
     annotate: {
       written: (p) => `feedback copy: ${p}`,
       sheet: '检查结果',

@@ -16,7 +16,9 @@ export interface Messages {
 }
 
 export function messagesFor(lang: Lang): Messages {
-  return lang === 'en' ? { lang, codes: en, toolErrors: enToolErrors, ui: enUi } : { lang, codes: zhCN, toolErrors: zhToolErrors, ui: zhUi };
+  return lang === 'en'
+    ? { lang, codes: en, toolErrors: enToolErrors, ui: enUi }
+    : { lang, codes: zhCN, toolErrors: zhToolErrors, ui: zhUi };
 }
 
 export function renderMessage(m: Messages, d: Pick<Diagnostic, 'code' | 'args'>): { message: string; hint: string } {

@@ -74,7 +74,8 @@ const zh: ObjectionUi = {
     finding: '核查情况（写入意见书；不给则用标准表述）',
   },
   recorded: (number, recordId, subject, received) => `已登记异议 ${number}：记录 ${recordId}（${subject}），${received} 收到`,
-  deadline: (deadline, n) => (deadline ? `办理期限：${deadline}（收到后 ${n} 个工作日）` : `办理期限：待定（工作日日历未覆盖；收到后 ${n} 个工作日）`),
+  deadline: (deadline, n) =>
+    deadline ? `办理期限：${deadline}（收到后 ${n} 个工作日）` : `办理期限：待定（工作日日历未覆盖；收到后 ${n} 个工作日）`,
   resolved: (number, outcome, on) => `已办结异议 ${number}：${outcome}（${on}）`,
   revoked: (id) => `记录 ${id} 已撤销，即日起不再公示；下一批汇总包将列为“撤销”`,
   awaitingCorrection: (id) => `记录 ${id} 等待报送科室提交更正后的记录（填写更正原文书号）`,
@@ -116,11 +117,15 @@ const en: ObjectionUi = {
     finding: 'what the check found (核查情况), written into the letter; the standard sentence when not given',
   },
   recorded: (number, recordId, subject, received) => `recorded objection ${number}: record ${recordId} (${subject}), received ${received}`,
-  deadline: (deadline, n) => (deadline ? `deadline: ${deadline} (${n} working days after receipt)` : `deadline: pending (the calendar does not cover it; ${n} working days after receipt)`),
+  deadline: (deadline, n) =>
+    deadline
+      ? `deadline: ${deadline} (${n} working days after receipt)`
+      : `deadline: pending (the calendar does not cover it; ${n} working days after receipt)`,
   resolved: (number, outcome, on) => `resolved objection ${number}: ${outcome} (${on})`,
   revoked: (id) => `record ${id} is revoked and no longer public; the next package lists it as revoked`,
   awaitingCorrection: (id) => `record ${id} awaits its department's corrected row (with 更正原文书号)`,
-  letter: (path, bytes) => `wrote the objection letter: ${path} (${bytes} bytes; it carries full ID numbers, for the city credit office only)`,
+  letter: (path, bytes) =>
+    `wrote the objection letter: ${path} (${bytes} bytes; it carries full ID numbers, for the city credit office only)`,
   listColumns: ['number', 'subject', 'identifier', 'record', 'received', 'deadline', 'days left', 'status', 'outcome'],
   listSummary: (n, today) => `${n} objection(s) (${today})`,
   pending: 'pending',

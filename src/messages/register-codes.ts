@@ -12,10 +12,19 @@ const FIELD_ZH: Record<string, string> = {
 };
 
 export function zhFields(fields: string): string {
-  return fields.split(',').map((f) => `“${FIELD_ZH[f] ?? f}”`).join('、');
+  return fields
+    .split(',')
+    .map((f) => `“${FIELD_ZH[f] ?? f}”`)
+    .join('、');
 }
 
-export const REMOVAL_TYPE_ZH: Record<string, string> = { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' };
+export const REMOVAL_TYPE_ZH: Record<string, string> = {
+  violation: '违法违规移出',
+  early: '提前移出',
+  revoked: '撤销',
+  corrected: '更正',
+  expired: '到期',
+};
 
 export function zhRemovalType(type: string): string {
   return REMOVAL_TYPE_ZH[type] ?? type;

@@ -134,11 +134,13 @@ const zh: RegisterUi = {
   },
   repairIntact: '登记簿完整，无需修复',
   repairCut: (line, bytes, backup) => `已截去未写完的第 ${line} 行（${bytes} 字节）；原文件副本：${backup}`,
-  repairCutNoCopy: (line, bytes, problem) => `已截去未写完的第 ${line} 行（${bytes} 字节）；磁盘空间不足（${problem}），未能另存原文件副本——截去的只是写到一半的一行，不是已登记的事件。请尽快清理磁盘空间`,
+  repairCutNoCopy: (line, bytes, problem) =>
+    `已截去未写完的第 ${line} 行（${bytes} 字节）；磁盘空间不足（${problem}），未能另存原文件副本——截去的只是写到一半的一行，不是已登记的事件。请尽快清理磁盘空间`,
   listColumns: ['编号', '名单', '领域', '科室', '主体名称', '代码/证件号', '批次', '发布日期', '公示截止', '状态'],
   listSummary: (n, on) => `${on} 的登记簿：${n} 条记录`,
   ledger: (p) => `台账已写入：${p}`,
-  fullShown: (ledger) => `注意：已按 --full 在屏幕上显示完整的证件号码和电话号码，仅供内部核对，请勿截图、复制或转发${ledger ? '；台账是文件，仍按公示规则脱敏' : ''}`,
+  fullShown: (ledger) =>
+    `注意：已按 --full 在屏幕上显示完整的证件号码和电话号码，仅供内部核对，请勿截图、复制或转发${ledger ? '；台账是文件，仍按公示规则脱敏' : ''}`,
   status: { active: '公示中', expired: '已到期', removed: '已移出' },
   removalTypes: zhRemovals,
   listTypes: { red: '红名单', black: '黑名单' },
@@ -150,7 +152,17 @@ const zh: RegisterUi = {
   effects: (e) => {
     const [kind, detail = ''] = e.split(':');
     const removal = zhRemovals[detail as keyof typeof zhRemovals] ?? detail;
-    const words: Record<string, string> = { repair: '修复（截去未写完的行）', published: '发布', imported: '导入', unchanged: '重复报送（未再发布）', note: '备注', objected: '提出异议', removed: `移出（${removal}）`, corrected: `更正（第${detail}版）`, resolved: `异议处理（${{ revoked: '撤销', upheld: '维持', corrected: '更正' }[detail] ?? detail}）` };
+    const words: Record<string, string> = {
+      repair: '修复（截去未写完的行）',
+      published: '发布',
+      imported: '导入',
+      unchanged: '重复报送（未再发布）',
+      note: '备注',
+      objected: '提出异议',
+      removed: `移出（${removal}）`,
+      corrected: `更正（第${detail}版）`,
+      resolved: `异议处理（${{ revoked: '撤销', upheld: '维持', corrected: '更正' }[detail] ?? detail}）`,
+    };
     return words[kind ?? ''] ?? e;
   },
   diffHeading: (a, b) => `${a} → ${b}`,
@@ -194,7 +206,8 @@ const en: RegisterUi = {
   noted: (seq) => `remark recorded (register event ${seq})`,
   imported: (b, on, n) => `imported: ${b} (published ${on}), ${n} record(s)`,
   published: (b, on, n, r) => `recorded: ${b} published on ${on}, ${n} record(s)${r ? `, ${r} removal(s)` : ''}`,
-  alreadyPublished: (b, on, seq) => `this package of ${b} was already recorded as published on ${on} (register event ${seq}); nothing changed`,
+  alreadyPublished: (b, on, seq) =>
+    `this package of ${b} was already recorded as published on ${on} (register event ${seq}); nothing changed`,
   head: (h) => `register head (note it with the dispatch; check later with register verify --head): ${h}`,
   by: (by, host, at) => `by ${by} (${host}, recorded ${at})`,
   verifyOk: (n, h) => `the register is whole: ${n} event(s)${h ? `, head ${h}` : ''}`,
@@ -211,20 +224,29 @@ const en: RegisterUi = {
     seq: 'sequence number out of order (an event deleted or moved)',
     prev: 'does not link to the line before (an earlier event edited, deleted or moved)',
     hash: 'hash mismatch (this event was edited or reformatted)',
-    canonical: 'not exactly as this tool writes it (spaces added, keys reordered or escaped otherwise): this event was edited or reformatted',
+    canonical:
+      'not exactly as this tool writes it (spaces added, keys reordered or escaped otherwise): this event was edited or reformatted',
     linebreak: 'several events on one line, ended by CR or U+2028 instead of a line feed (an editor saved the file)',
     torn: 'unfinished last line',
     head: 'not reached or rewritten: the log does not reach the noted head (SEQ:HASH)',
   },
   repairIntact: 'the register is whole: nothing to repair',
   repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${bytes} bytes); copy of the file: ${backup}`,
-  repairCutNoCopy: (line, bytes, problem) => `cut the unfinished line ${line} (${bytes} bytes); the disk is full (${problem}), so no copy of the file was kept — what was cut was half of one line, never a recorded event. Free some disk space soon`,
+  repairCutNoCopy: (line, bytes, problem) =>
+    `cut the unfinished line ${line} (${bytes} bytes); the disk is full (${problem}), so no copy of the file was kept — what was cut was half of one line, never a recorded event. Free some disk space soon`,
   listColumns: ['id', 'list', 'domain', 'department', 'subject', 'code / ID', 'batch', 'published', 'until', 'status'],
   listSummary: (n, on) => `register on ${on}: ${n} record(s)`,
   ledger: (p) => `ledger written: ${p}`,
-  fullShown: (ledger) => `Note: --full shows full ID and phone numbers on this screen, for internal checks only; do not copy, capture or forward them${ledger ? '. The ledger is a file and stays masked as for publication' : ''}`,
+  fullShown: (ledger) =>
+    `Note: --full shows full ID and phone numbers on this screen, for internal checks only; do not copy, capture or forward them${ledger ? '. The ledger is a file and stays masked as for publication' : ''}`,
   status: { active: 'active', expired: 'expired', removed: 'removed' },
-  removalTypes: { violation: 'removed for violation', early: 'removed early', revoked: 'revoked', corrected: 'corrected', expired: 'expired' },
+  removalTypes: {
+    violation: 'removed for violation',
+    early: 'removed early',
+    revoked: 'revoked',
+    corrected: 'corrected',
+    expired: 'expired',
+  },
   listTypes: { red: 'red', black: 'black' },
   objection: 'objection',
   showNone: (q) => `no record in the register matches “${q}”`,

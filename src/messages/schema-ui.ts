@@ -33,7 +33,10 @@ const zh: SchemaUi = {
 };
 
 const en: SchemaUi = {
-  help: { schema: 'list the documents the tool writes and reads, or print the JSON Schema of one (for scripts)', name: 'a document name, e.g. manifest, records' },
+  help: {
+    schema: 'list the documents the tool writes and reads, or print the JSON Schema of one (for scripts)',
+    name: 'a document name, e.g. manifest, records',
+  },
   name: 'Name',
   about: 'What it is',
   next: 'Print the JSON Schema of one: hrss-credit schema <name>',

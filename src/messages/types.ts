@@ -23,7 +23,14 @@ export interface UiText {
   columns: { location: string; severity: string; code: string; message: string; hint: string };
   sheetRow(sheet: string | undefined, row: number | undefined, column: string | undefined, header: string | undefined): string;
   /** A grouped table line: one finding on `count` rows, the first `ranges` of them (first, last row) shown, `more` when there are others. */
-  rowRanges(sheet: string | undefined, column: string | undefined, ranges: Array<[number, number]>, more: boolean, count: number, header: string | undefined): string;
+  rowRanges(
+    sheet: string | undefined,
+    column: string | undefined,
+    ranges: Array<[number, number]>,
+    more: boolean,
+    count: number,
+    header: string | undefined,
+  ): string;
   /** Under a file's table when --max-findings lines were shown. */
   moreFindings(count: number): string;
   /** Findings of a code in a file beyond limits.maxFindingsPerCode: counted, not listed. */
@@ -68,9 +75,29 @@ export interface UiText {
     report: string;
     reportTarget: string;
     opt: Record<
-      | 'workspace' | 'config' | 'format' | 'lang' | 'today' | 'strict' | 'ignore' | 'quiet' | 'debug' | 'noColor' | 'ascii' | 'maxFindings'
-      | 'department' | 'quarter' | 'dryRun' | 'force' | 'zip' | 'out' | 'template' | 'to' | 'audience'
-      | 'xlsx' | 'reportOut',
+      | 'workspace'
+      | 'config'
+      | 'format'
+      | 'lang'
+      | 'today'
+      | 'strict'
+      | 'ignore'
+      | 'quiet'
+      | 'debug'
+      | 'noColor'
+      | 'ascii'
+      | 'maxFindings'
+      | 'department'
+      | 'quarter'
+      | 'dryRun'
+      | 'force'
+      | 'zip'
+      | 'out'
+      | 'template'
+      | 'to'
+      | 'audience'
+      | 'xlsx'
+      | 'reportOut',
       string
     >;
   };
@@ -134,7 +161,17 @@ export interface UiText {
     help: { template: string; templateDepartment: string; all: string; outFile: string; measures: string; annotate: string };
     written(path: string): string;
     skipped(path: string): string;
-    measures: { list: string; domain: string; department: string; basis: string; items: string; none: string; red: string; black: string; all: string };
+    measures: {
+      list: string;
+      domain: string;
+      department: string;
+      basis: string;
+      items: string;
+      none: string;
+      red: string;
+      black: string;
+      all: string;
+    };
     annotate: {
       written(path: string): string;
       sheet: string;

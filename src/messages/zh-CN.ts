@@ -23,13 +23,16 @@ export function bytesZh(n: number | undefined): string {
 
 const LIMIT_ZH: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: CodeArgs['FILE_UNREADABLE']) => string> = {
   maxFileBytes: (a) => `文件大小 ${bytesZh(a.actual)} 超过上限 ${bytesZh(a.max)}（limits.maxFileBytes）`,
-  maxUnzippedBytes: (a) => `${a.detail === 'zip' ? '压缩包' : '工作簿'}解压后超过 ${bytesZh(a.max)}（limits.maxUnzippedBytes），可能是压缩炸弹`,
-  maxZipRatio: (a) => `${a.detail === 'zip' ? '压缩包' : '工作簿'}的压缩比 ${a.actual ?? ''}:1 超过上限 ${a.max ?? ''}:1（limits.maxZipRatio），可能是压缩炸弹`,
+  maxUnzippedBytes: (a) =>
+    `${a.detail === 'zip' ? '压缩包' : '工作簿'}解压后超过 ${bytesZh(a.max)}（limits.maxUnzippedBytes），可能是压缩炸弹`,
+  maxZipRatio: (a) =>
+    `${a.detail === 'zip' ? '压缩包' : '工作簿'}的压缩比 ${a.actual ?? ''}:1 超过上限 ${a.max ?? ''}:1（limits.maxZipRatio），可能是压缩炸弹`,
   maxRows: (a) => `行数超过上限 ${a.max ?? ''} 行（limits.maxRows）`,
   maxColumns: (a) => `列数 ${a.actual ?? ''} 超过上限 ${a.max ?? ''} 列（limits.maxColumns）`,
   maxCellChars: (a) => `单元格内容超过上限 ${a.max ?? ''} 个字符（limits.maxCellChars）`,
   maxAttachmentBytes: (a) => `文件超过上限 ${bytesZh(a.max)}（limits.maxAttachmentBytes）`,
-  maxZipEntries: (a) => `${a.detail === 'zip' ? '压缩包' : '工作簿'}内含 ${a.actual ?? ''} 个文件，超过上限 ${a.max ?? ''} 个（limits.maxZipEntries），可能是压缩炸弹`,
+  maxZipEntries: (a) =>
+    `${a.detail === 'zip' ? '压缩包' : '工作簿'}内含 ${a.actual ?? ''} 个文件，超过上限 ${a.max ?? ''} 个（limits.maxZipEntries），可能是压缩炸弹`,
   maxXmlDepth: (a) => `工作簿内部 XML 嵌套超过 ${a.max ?? ''} 层（limits.maxXmlDepth），文件已损坏或是恶意构造的`,
   maxSharedStrings: (a) => `工作簿的共享文本超过上限 ${a.max ?? ''} 条（limits.maxSharedStrings）`,
   maxSharedStringChars: (a) => `工作簿的共享文本合计超过上限 ${a.max ?? ''} 个字符（limits.maxSharedStringChars）`,
@@ -55,7 +58,12 @@ const NAME_PROBLEM_ZH: Record<NonNullable<CodeArgs['EVIDENCE_PATH_UNSAFE']['prob
   tooLong: '太长：一个文件名最多约 75 个汉字，附件下的整个路径最多 140 个字',
 };
 
-const BECAUSE_ZH = { organisation: '（法人及非法人组织必填）', person: '（自然人必填）', black: '（黑名单必填）', business: '（个体工商户必填）' } as const;
+const BECAUSE_ZH = {
+  organisation: '（法人及非法人组织必填）',
+  person: '（自然人必填）',
+  black: '（黑名单必填）',
+  business: '（个体工商户必填）',
+} as const;
 
 export const zhCN: CodeCatalogue = {
   FILE_UNREADABLE: {
@@ -66,23 +74,29 @@ export const zhCN: CodeCatalogue = {
         ? '请确认文件是否正确；确需处理更大的文件时，在 hrss-credit.config.json 的 limits 中调高对应上限'
         : a.reason === 'locked'
           ? '请在 Excel/WPS 中关闭这个文件（必要时在任务管理器中结束残留的 Excel 进程）后重新检查'
-        : a.reason === 'io'
-          ? '请关闭正在打开该文件的 Excel/WPS，确认文件仍在原处且有读取权限后重试'
-          : '请用 Excel 或 WPS 打开该文件确认内容，再“另存为”Excel 工作簿（.xlsx）；无法打开的，请向报送人索取原文件',
+          : a.reason === 'io'
+            ? '请关闭正在打开该文件的 Excel/WPS，确认文件仍在原处且有读取权限后重试'
+            : '请用 Excel 或 WPS 打开该文件确认内容，再“另存为”Excel 工作簿（.xlsx）；无法打开的，请向报送人索取原文件',
   },
   FILE_UNSUPPORTED: {
     title: '不支持的文件格式',
-    message: (a) => (a.encrypted && a.inZip ? '压缩包里的这个文件设置了密码（已加密），无法读取' : a.encrypted ? '工作簿设置了打开密码（已加密），无法读取' : `不支持 .${a.format} 格式的文件`),
+    message: (a) =>
+      a.encrypted && a.inZip
+        ? '压缩包里的这个文件设置了密码（已加密），无法读取'
+        : a.encrypted
+          ? '工作簿设置了打开密码（已加密），无法读取'
+          : `不支持 .${a.format} 格式的文件`,
     hint: (a) =>
       a.encrypted && a.inZip
         ? '请重新压缩时不要设置密码（在压缩软件中不勾选“加密”或“设置密码”），或直接报送科室文件夹'
         : a.encrypted
-        ? '请在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx'
-        : '请用 Excel/WPS 打开后“另存为”Excel 工作簿（.xlsx），或运行 soffice --headless --convert-to xlsx 文件名',
+          ? '请在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx'
+          : '请用 Excel/WPS 打开后“另存为”Excel 工作簿（.xlsx），或运行 soffice --headless --convert-to xlsx 文件名',
   },
   FILE_ENCODING: {
     title: '文本编码错误',
-    message: (a) => `第 ${a.row} 行含有按 ${a.encoding === 'gb18030' ? 'GB18030（GBK）' : a.encoding.toUpperCase()} 编码无法识别的字节，文字已乱码`,
+    message: (a) =>
+      `第 ${a.row} 行含有按 ${a.encoding === 'gb18030' ? 'GB18030（GBK）' : a.encoding.toUpperCase()} 编码无法识别的字节，文字已乱码`,
     hint: () => '请在 Excel 中打开原始表格，另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新报送',
   },
   FILE_NO_LIST: {
@@ -102,7 +116,8 @@ export const zhCN: CodeCatalogue = {
   },
   SHEET_COLUMN_MISSING: {
     title: '缺少列',
-    message: (a) => (a.rows ? `缺少“${F(a.field)}”列，有 ${a.rows} 行需要填写（首行为第 ${a.firstRow} 行）` : `缺少必需的“${F(a.field)}”列`),
+    message: (a) =>
+      a.rows ? `缺少“${F(a.field)}”列，有 ${a.rows} 行需要填写（首行为第 ${a.firstRow} 行）` : `缺少必需的“${F(a.field)}”列`,
     hint: (a) => `请在表头中增加“${F(a.field)}”列并逐行填写`,
   },
   SHEET_COLUMN_DUPLICATE: {
@@ -171,7 +186,8 @@ export const zhCN: CodeCatalogue = {
   SCHEMA_PERIOD_TOO_LONG: {
     title: '公示期限超过上限',
     message: (a) => `公示截止日期 ${a.publishUntil} 超过${a.domain ? `“${a.domain}”领域` : ''}上限 ${a.years} 年（最晚 ${a.latest}）`,
-    hint: () => '红黑名单对外公开期限一般不超过三年（发布制度第四条第（四）项）；法律法规另有规定的，请在配置 publication.domainMaxYears 中登记',
+    hint: () =>
+      '红黑名单对外公开期限一般不超过三年（发布制度第四条第（四）项）；法律法规另有规定的，请在配置 publication.domainMaxYears 中登记',
   },
   SCHEMA_PERIOD_SEVERITY: {
     title: '公示期限超过失信程度上限',
@@ -260,7 +276,8 @@ export const zhCN: CodeCatalogue = {
   },
   TEXT_PERSONAL_INFO: {
     title: '登记的文字中含有个人信息',
-    message: (a) => `${a.option === 'note' ? '备注' : a.option}中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：已照原样登记（登记簿是内部记录），终端、JSON、公示和报告中一律脱敏显示`,
+    message: (a) =>
+      `${a.option === 'note' ? '备注' : a.option}中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：已照原样登记（登记簿是内部记录），终端、JSON、公示和报告中一律脱敏显示`,
     hint: () => '异议摘要、处理意见和备注里不必写身份证号码或电话号码；申请人的联系方式请写在 --from 里（只用于异议处理意见书）',
   },
   SCHEMA_CHARACTER_INVALID: {
@@ -270,19 +287,21 @@ export const zhCN: CodeCatalogue = {
   },
   MEASURES_FILLED: {
     title: '奖惩措施已按清单补全',
-    message: (a) => `“奖惩措施”未填写，已按联合奖惩措施清单补入${a.list === 'red' ? '红名单' : '黑名单'}“${a.domain}”领域的 ${a.items} 项措施`,
+    message: (a) =>
+      `“奖惩措施”未填写，已按联合奖惩措施清单补入${a.list === 'red' ? '红名单' : '黑名单'}“${a.domain}”领域的 ${a.items} 项措施`,
     hint: () => '如补入的措施不适用于该主体，请在“奖惩措施”中写明实际采取的措施（运行 hrss-credit measures 查看清单）',
   },
   MEASURES_UNLISTED: {
     title: '奖惩措施不在清单中',
     message: (a) => `奖惩措施“${a.measure}”不在${a.list === 'red' ? '红名单' : '黑名单'}“${a.domain}”领域的联合奖惩措施清单中`,
-    hint: () => '请按清单的写法填写（运行 hrss-credit measures 查看），多项措施用“；”分隔；确需清单外的措施，请与局信用工作牵头科室确认后补入清单',
+    hint: () =>
+      '请按清单的写法填写（运行 hrss-credit measures 查看），多项措施用“；”分隔；确需清单外的措施，请与局信用工作牵头科室确认后补入清单',
   },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: '无法确定报送科室',
-    message: (a) =>
-      a.source === 'none' ? '无法确定报送科室：文件夹名和报送单都没有给出' : `“${a.name}”不是责任清单中的科室或单位`,
-    hint: () => '请把科室文件夹命名为责任清单中的名称（运行 hrss-credit matrix 查看），或用 --department 指定；新增科室请在配置 matrix 中登记',
+    message: (a) => (a.source === 'none' ? '无法确定报送科室：文件夹名和报送单都没有给出' : `“${a.name}”不是责任清单中的科室或单位`),
+    hint: () =>
+      '请把科室文件夹命名为责任清单中的名称（运行 hrss-credit matrix 查看），或用 --department 指定；新增科室请在配置 matrix 中登记',
   },
   MATRIX_DOMAIN_NOT_ALLOWED: {
     title: '领域不属于本科室',
@@ -341,7 +360,8 @@ export const zhCN: CodeCatalogue = {
   },
   EVIDENCE_REPORT_MISSING: {
     title: '缺少典型案例报道材料',
-    message: (a) => (a.named ? `报送单列出的典型案例文件不存在：${list(a.named)}` : `报送了 ${a.black} 条黑名单记录，但附件/ 中没有典型案例报道材料`),
+    message: (a) =>
+      a.named ? `报送单列出的典型案例文件不存在：${list(a.named)}` : `报送了 ${a.black} 条黑名单记录，但附件/ 中没有典型案例报道材料`,
     hint: () => '依发布制度第三条“以案释法”，请在“附件”文件夹中放入一个典型案例的报道材料（.pdf、.docx、.doc、.wps、.ofd 或 .txt）',
   },
   EVIDENCE_PICTURE_MISSING: {
@@ -351,7 +371,8 @@ export const zhCN: CodeCatalogue = {
   },
   EVIDENCE_RED_INCOMPLETE: {
     title: '红名单典型案例不完整',
-    message: (a) => `只报送了红名单，附件/ 中缺少${a.missing === 'both' ? '典型案例报道材料和图片' : a.missing === 'report' ? '典型案例报道材料' : '相关图片'}`,
+    message: (a) =>
+      `只报送了红名单，附件/ 中缺少${a.missing === 'both' ? '典型案例报道材料和图片' : a.missing === 'report' ? '典型案例报道材料' : '相关图片'}`,
     hint: () => '建议随附一个典型事件的报道材料及相关图片',
   },
   EVIDENCE_FILE_INVALID: {
@@ -364,14 +385,25 @@ export const zhCN: CodeCatalogue = {
           : a.reason === 'unreadable'
             ? `附件无法读取（${a.detected ?? ''}）`
             : `附件扩展名为 ${a.ext}，但内容不是该格式${a.detected && a.detected !== 'unknown' ? `（实际是 ${a.detected}）` : ''}`,
-    hint: (a) => (a.reason === 'tooLarge' ? '请压缩图片或文档后重新放入；确需更大附件请调高配置 limits.maxAttachmentBytes' : '请用原程序打开并另存为正确的格式，不要只改扩展名'),
+    hint: (a) =>
+      a.reason === 'tooLarge'
+        ? '请压缩图片或文档后重新放入；确需更大附件请调高配置 limits.maxAttachmentBytes'
+        : '请用原程序打开并另存为正确的格式，不要只改扩展名',
   },
   EVIDENCE_FILE_IGNORED: {
     title: '文件未被使用',
     message: (a) =>
-      a.deep ? `此文件夹在“附件”下超过 ${a.deep} 层，其中的文件不会被检查或打包` : a.folder ? '此文件夹不是“附件”文件夹，其中的文件不会被检查或打包' : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
+      a.deep
+        ? `此文件夹在“附件”下超过 ${a.deep} 层，其中的文件不会被检查或打包`
+        : a.folder
+          ? '此文件夹不是“附件”文件夹，其中的文件不会被检查或打包'
+          : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
     hint: (a) =>
-      a.deep ? `请把其中的报道材料和图片移到“附件”下不超过 ${a.deep} 层的文件夹中` : a.folder ? '名单和报送单请直接放在科室文件夹中，报道材料和图片放在“附件”文件夹中；无关文件夹请移出' : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
+      a.deep
+        ? `请把其中的报道材料和图片移到“附件”下不超过 ${a.deep} 层的文件夹中`
+        : a.folder
+          ? '名单和报送单请直接放在科室文件夹中，报道材料和图片放在“附件”文件夹中；无关文件夹请移出'
+          : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: '不安全的路径',
@@ -382,17 +414,17 @@ export const zhCN: CodeCatalogue = {
           ? `“${visible(a.name)}”是硬链接（同一文件在别处还有名字，可能在工作目录之外），不会被读取或打包`
           : a.reason === 'name' && a.problem === 'tooLong'
             ? `名称“${visible(a.name)}”${NAME_PROBLEM_ZH.tooLong}；无法写入汇总包，不会被打包`
-          : a.reason === 'name'
-            ? `名称“${visible(a.name)}”在 Windows 上无法使用（${NAME_PROBLEM_ZH[a.problem ?? 'character']}），不会被打包`
-            : `“${visible(a.name)}”指向科室文件夹之外，不会被读取或打包`,
+            : a.reason === 'name'
+              ? `名称“${visible(a.name)}”在 Windows 上无法使用（${NAME_PROBLEM_ZH[a.problem ?? 'character']}），不会被打包`
+              : `“${visible(a.name)}”指向科室文件夹之外，不会被读取或打包`,
     hint: (a) =>
       a.inZip
         ? '压缩包里的这个路径会解压到科室文件夹之外，不予处理：请直接压缩科室文件夹（右键文件夹 →“发送到”→“压缩(zipped)文件夹”），文件名中不要含 \\ 或盘符，或直接报送文件夹'
         : a.reason === 'name' && a.problem === 'tooLong'
-        ? '请把文件名改短（或少套几层文件夹）后重新报送；否则汇总时无法写入汇总包'
-        : a.reason === 'name'
-        ? '请重命名：不要用 CON、PRN、AUX、NUL、COM1、LPT1 等作文件名，不要含 < > : " / \\ | ? * 和控制字符，结尾不要是点或空格'
-        : '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
+          ? '请把文件名改短（或少套几层文件夹）后重新报送；否则汇总时无法写入汇总包'
+          : a.reason === 'name'
+            ? '请重命名：不要用 CON、PRN、AUX、NUL、COM1、LPT1 等作文件名，不要含 < > : " / \\ | ? * 和控制字符，结尾不要是点或空格'
+            : '请把文件本身（而不是链接）复制到科室文件夹的“附件”中',
   },
   PACKAGE_DUPLICATE: {
     title: '重复记录',
@@ -447,7 +479,8 @@ export const zhCN: CodeCatalogue = {
   },
   REGISTER_BATCH_PUBLISHED: {
     title: '该批次已发布，不能重新汇总',
-    message: (a) => `登记簿记载 ${a.batch} 已于 ${a.publishedOn} 发布（第 ${a.seq} 条），packages/${a.batch} 是当时发出的汇总包；本次未重新汇总，原汇总包未改动`,
+    message: (a) =>
+      `登记簿记载 ${a.batch} 已于 ${a.publishedOn} 发布（第 ${a.seq} 条），packages/${a.batch} 是当时发出的汇总包；本次未重新汇总，原汇总包未改动`,
     hint: (a) => `已发布的批次不能改（--force 也不行）；更正或补报请放到下一批次（如 ${a.batch}-2 或下一季度）报送`,
   },
   OBJECTION_RECORD_NOT_FOUND: {
@@ -457,7 +490,8 @@ export const zhCN: CodeCatalogue = {
   },
   OBJECTION_BEFORE_PUBLICATION: {
     title: '收到异议时该记录尚未公示',
-    message: (a) => `“${a.query}”对应的记录由 ${a.batch} 于 ${a.publishedOn} 公示，而异议收到日期是 ${a.received}，早于公示；异议针对的是已公示的信息，本次未登记`,
+    message: (a) =>
+      `“${a.query}”对应的记录由 ${a.batch} 于 ${a.publishedOn} 公示，而异议收到日期是 ${a.received}，早于公示；异议针对的是已公示的信息，本次未登记`,
     hint: () => '请核对 --received 收到日期；如确是公示前提出的意见，不按公示异议登记',
   },
   OBJECTION_AMBIGUOUS: {
@@ -472,8 +506,10 @@ export const zhCN: CodeCatalogue = {
   },
   OBJECTION_OVERDUE: {
     title: '异议已超期未办结',
-    message: (a) => `异议 ${a.number} 的办理期限是 ${a.deadline}，今天（${a.today}）仍未办结${a.workingDaysLeft !== null ? `，已超期 ${-a.workingDaysLeft} 个工作日` : ''}`,
-    hint: (a) => `请尽快核查，并用 hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" 登记处理结果（结果三选一，处理意见写在引号里）`,
+    message: (a) =>
+      `异议 ${a.number} 的办理期限是 ${a.deadline}，今天（${a.today}）仍未办结${a.workingDaysLeft !== null ? `，已超期 ${-a.workingDaysLeft} 个工作日` : ''}`,
+    hint: (a) =>
+      `请尽快核查，并用 hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" 登记处理结果（结果三选一，处理意见写在引号里）`,
   },
   OBJECTION_NOT_FOUND: {
     title: '没有这个异议编号',
@@ -482,7 +518,8 @@ export const zhCN: CodeCatalogue = {
   },
   OBJECTION_OPEN: {
     title: '异议尚未办结，不能出具处理意见书',
-    message: (a) => `异议 ${a.number}（${a.received} 收到${a.deadline ? `，办理期限 ${a.deadline}` : ''}）尚未办结：处理意见书要写明处理结果、经办人和处理意见；本次未生成`,
+    message: (a) =>
+      `异议 ${a.number}（${a.received} 收到${a.deadline ? `，办理期限 ${a.deadline}` : ''}）尚未办结：处理意见书要写明处理结果、经办人和处理意见；本次未生成`,
     hint: (a) => `核查后先用 hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" 登记处理结果，再出具意见书`,
   },
   OBJECTION_ALREADY_RESOLVED: {
@@ -507,7 +544,8 @@ export const zhCN: CodeCatalogue = {
   },
   REGISTER_CORRECTION_APPLIED: {
     title: '按异议处理结果更正',
-    message: (a) => `这条记录（编号 ${a.id}）的异议 ${a.objection} 已按“更正”办结，本行即其更正：“${a.fields.map(F).join('”“')}”按本行发布，原内容不再公示`,
+    message: (a) =>
+      `这条记录（编号 ${a.id}）的异议 ${a.objection} 已按“更正”办结，本行即其更正：“${a.fields.map(F).join('”“')}”按本行发布，原内容不再公示`,
     hint: () => '无需处理；请核对更正后的内容无误',
   },
   REGISTER_RED_ON_BLACK: {
@@ -532,8 +570,10 @@ export const zhCN: CodeCatalogue = {
   },
   REMOVAL_NOT_FOUND: {
     title: '移出申请找不到记录',
-    message: (a) => `登记簿中没有正在公示的${a.listType === 'red' ? '红' : '黑'}名单记录：${a.subject}${a.decisionNo ? `（认定文书号 ${a.decisionNo}）` : ''}`,
-    hint: () => '请核对名单类型、主体名称、统一社会信用代码或证件号码和认定文书号，与已公示的记录一致（可用 hrss-credit register list --find 查找）',
+    message: (a) =>
+      `登记簿中没有正在公示的${a.listType === 'red' ? '红' : '黑'}名单记录：${a.subject}${a.decisionNo ? `（认定文书号 ${a.decisionNo}）` : ''}`,
+    hint: () =>
+      '请核对名单类型、主体名称、统一社会信用代码或证件号码和认定文书号，与已公示的记录一致（可用 hrss-credit register list --find 查找）',
   },
   REMOVAL_AMBIGUOUS: {
     title: '移出申请对应多条记录',
@@ -552,12 +592,14 @@ export const zhCN: CodeCatalogue = {
   },
   REMOVAL_FILING_MISSING: {
     title: '提前移出缺少审查或报备日期',
-    message: (a) => `记录 ${a.id} 申请提前移出，但未填${a.missing.map((m) => (m === 'reviewedOn' ? '“审查日期”' : '“报备市信用办日期”')).join('和')}`,
+    message: (a) =>
+      `记录 ${a.id} 申请提前移出，但未填${a.missing.map((m) => (m === 'reviewedOn' ? '“审查日期”' : '“报备市信用办日期”')).join('和')}`,
     hint: () => '提前移出须经本科室审查并报市信用办备案，请填写审查日期和报备市信用办日期',
   },
   REMOVAL_TOO_EARLY: {
     title: '提前移出早于最短公示期',
-    message: (a) => `记录 ${a.id} 于 ${a.publishedOn} 发布，失信程度“${a.severity}”最短公示 ${a.months} 个月，${a.on} 移出早于 ${a.earliest}`,
+    message: (a) =>
+      `记录 ${a.id} 于 ${a.publishedOn} 发布，失信程度“${a.severity}”最短公示 ${a.months} 个月，${a.on} 移出早于 ${a.earliest}`,
     hint: (a) => `请核实；最短公示期满（${a.earliest}）后再申请提前移出`,
   },
   REMOVAL_DUPLICATE: {
@@ -585,12 +627,27 @@ export const zhCN: CodeCatalogue = {
 
 type ToolArgs = Record<string, string | number>;
 
-const TYPE_ZH: Record<string, string> = { number: '数字', string: '文字（加引号的字符串）', boolean: 'true 或 false', object: '对象 {…}', array: '数组 […]', int: '整数' };
+const TYPE_ZH: Record<string, string> = {
+  number: '数字',
+  string: '文字（加引号的字符串）',
+  boolean: 'true 或 false',
+  object: '对象 {…}',
+  array: '数组 […]',
+  int: '整数',
+};
 
 /** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
 /** A write's errno code with what it means to a clerk. */
 function writeProblemZh(code: string): string {
-  const said: Record<string, string> = { ENOSPC: '磁盘已满', EDQUOT: '磁盘配额已满', EROFS: '磁盘只读', EACCES: '没有写入权限', EPERM: '没有写入权限', EBUSY: '文件被占用（请在 Excel 中关闭它）', ENAMETOOLONG: '文件名或路径太长' };
+  const said: Record<string, string> = {
+    ENOSPC: '磁盘已满',
+    EDQUOT: '磁盘配额已满',
+    EROFS: '磁盘只读',
+    EACCES: '没有写入权限',
+    EPERM: '没有写入权限',
+    EBUSY: '文件被占用（请在 Excel 中关闭它）',
+    ENAMETOOLONG: '文件名或路径太长',
+  };
   return said[code] ? `${code}，${said[code]}` : code;
 }
 
@@ -598,31 +655,56 @@ function problemZh(a: ToolArgs): string {
   const v = a.value !== undefined ? `“${a.value}”` : '';
   const more = a.suggestion !== undefined ? `；你是不是想写 ${a.suggestion}？` : '';
   switch (a.problem) {
-    case 'unreadable': return `无法读取文件（${a.detail ?? ''}）`;
-    case 'notFile': return '这不是一个普通文件（可能是文件夹、管道或设备）；请指定一个 .json 文件';
-    case 'tooLarge': return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是配置或模板文件`;
-    case 'jsonSyntax': return `第 ${a.line} 行第 ${a.column} 列不是合法的 JSON；请检查该处的引号、逗号和括号（键名要用英文双引号）`;
-    case 'missing': return `缺少此项，应为${TYPE_ZH[String(a.expected)] ?? a.expected}`;
-    case 'type': return `值 ${v} 的类型不对，应为${TYPE_ZH[String(a.expected)] ?? a.expected}`;
-    case 'unknownKey': return `不认识的键 ${v}；请删除或检查拼写`;
-    case 'choice': return `值 ${v} 无效，可选：${a.allowed}`;
-    case 'tooSmall': return `值 ${v} 太小，最小为 ${a.limit}`;
-    case 'tooBig': return `值 ${v} 太大，最大为 ${a.limit}`;
-    case 'tooShort': return Number(a.limit) <= 1 ? '不能为空' : `至少要有 ${a.limit} 个（字符或项）`;
-    case 'tooLong': return `值 ${v} 太长，最多 ${a.limit} 个（字符或项）`;
-    case 'format': return `值 ${v} 的格式不对`;
-    case 'unknownCode': return `${v} 不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
-    case 'reservedKey': return `${v} 是程序保留的名字，不能用作名称或键；请改名`;
-    case 'pathSegment': return `名称 ${v} 不能用作文件夹名：不能含 / \\ : * ? " < > | 或控制字符，也不能是 . 或 ..`;
-    case 'windowsName': return `名称 ${v} 是 Windows 的保留设备名（CON、PRN、AUX、NUL、COM1～9、LPT1～9），不能用作文件夹名`;
-    case 'trailingDotSpace': return `名称 ${v} 不能以点或空格结尾（Windows 会把它们去掉）`;
-    case 'nameTooLong': return `名称 ${v} 太长，最多 ${a.limit} 个字`;
-    case 'fieldOrValue': return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
-    case 'noOutputs': return '其中没有 outputs 文件清单';
-    case 'recordId': return '记录的 id 与其内容不符：文件被手工改动过，请重新汇总';
-    case 'packageNotFile': return '这不是一个普通文件（可能是管道、设备或文件夹），未读取；请用 hrss-credit compile 重新汇总该季度';
-    case 'packageTooLarge': return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是本工具写的；请用 hrss-credit compile 重新汇总该季度`;
-    default: return `值 ${v} 无效`;
+    case 'unreadable':
+      return `无法读取文件（${a.detail ?? ''}）`;
+    case 'notFile':
+      return '这不是一个普通文件（可能是文件夹、管道或设备）；请指定一个 .json 文件';
+    case 'tooLarge':
+      return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是配置或模板文件`;
+    case 'jsonSyntax':
+      return `第 ${a.line} 行第 ${a.column} 列不是合法的 JSON；请检查该处的引号、逗号和括号（键名要用英文双引号）`;
+    case 'missing':
+      return `缺少此项，应为${TYPE_ZH[String(a.expected)] ?? a.expected}`;
+    case 'type':
+      return `值 ${v} 的类型不对，应为${TYPE_ZH[String(a.expected)] ?? a.expected}`;
+    case 'unknownKey':
+      return `不认识的键 ${v}；请删除或检查拼写`;
+    case 'choice':
+      return `值 ${v} 无效，可选：${a.allowed}`;
+    case 'tooSmall':
+      return `值 ${v} 太小，最小为 ${a.limit}`;
+    case 'tooBig':
+      return `值 ${v} 太大，最大为 ${a.limit}`;
+    case 'tooShort':
+      return Number(a.limit) <= 1 ? '不能为空' : `至少要有 ${a.limit} 个（字符或项）`;
+    case 'tooLong':
+      return `值 ${v} 太长，最多 ${a.limit} 个（字符或项）`;
+    case 'format':
+      return `值 ${v} 的格式不对`;
+    case 'unknownCode':
+      return `${v} 不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
+    case 'reservedKey':
+      return `${v} 是程序保留的名字，不能用作名称或键；请改名`;
+    case 'pathSegment':
+      return `名称 ${v} 不能用作文件夹名：不能含 / \\ : * ? " < > | 或控制字符，也不能是 . 或 ..`;
+    case 'windowsName':
+      return `名称 ${v} 是 Windows 的保留设备名（CON、PRN、AUX、NUL、COM1～9、LPT1～9），不能用作文件夹名`;
+    case 'trailingDotSpace':
+      return `名称 ${v} 不能以点或空格结尾（Windows 会把它们去掉）`;
+    case 'nameTooLong':
+      return `名称 ${v} 太长，最多 ${a.limit} 个字`;
+    case 'fieldOrValue':
+      return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
+    case 'noOutputs':
+      return '其中没有 outputs 文件清单';
+    case 'recordId':
+      return '记录的 id 与其内容不符：文件被手工改动过，请重新汇总';
+    case 'packageNotFile':
+      return '这不是一个普通文件（可能是管道、设备或文件夹），未读取；请用 hrss-credit compile 重新汇总该季度';
+    case 'packageTooLarge':
+      return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是本工具写的；请用 hrss-credit compile 重新汇总该季度`;
+    default:
+      return `值 ${v} 无效`;
   }
 }
 
@@ -630,19 +712,32 @@ function problemZh(a: ToolArgs): string {
 export function usageZh(a: ToolArgs): string {
   const more = a.suggestion !== undefined ? `；你是不是想输入 ${a.suggestion}？` : '';
   switch (a.kind) {
-    case 'unknownOption': return `未知的选项 ${a.name}${more}`;
-    case 'unknownCommand': return `未知的命令 ${a.name}${more}`;
-    case 'missingArgument': return `缺少参数 ${a.name}`;
-    case 'excessArguments': return `参数过多${a.value !== undefined ? `：${a.value}` : ''}`;
-    case 'optionMissingArgument': return `选项 ${a.name} 缺少取值`;
-    case 'missingOption': return `缺少必填的选项 ${a.name}`;
-    case 'invalidChoice': return `选项 ${a.name} 的取值“${a.value}”无效，可选：${a.allowed}`;
-    case 'unknownCode': return `${a.name ? `${a.name} 中的` : ''}“${a.value}”不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
-    case 'unknownDocument': return `“${a.value}”不是本工具的文档名称${more}（运行 hrss-credit schema 查看全部名称）`;
-    case 'notPositiveInt': return `选项 ${a.name} 的取值“${a.value}”无效：请写一个不小于 1 的整数`;
-    case 'noCommand': return '请指定一个命令';
-    case 'trailingQuote': return `参数 ${a.value}" 以引号结尾：命令提示符把路径末尾的 \\" 当成了引号本身，后面的选项也被并进了这个路径；请去掉路径末尾的 \\（写成 "${a.value}"）后重试`;
-    default: return String(a.detail ?? '');
+    case 'unknownOption':
+      return `未知的选项 ${a.name}${more}`;
+    case 'unknownCommand':
+      return `未知的命令 ${a.name}${more}`;
+    case 'missingArgument':
+      return `缺少参数 ${a.name}`;
+    case 'excessArguments':
+      return `参数过多${a.value !== undefined ? `：${a.value}` : ''}`;
+    case 'optionMissingArgument':
+      return `选项 ${a.name} 缺少取值`;
+    case 'missingOption':
+      return `缺少必填的选项 ${a.name}`;
+    case 'invalidChoice':
+      return `选项 ${a.name} 的取值“${a.value}”无效，可选：${a.allowed}`;
+    case 'unknownCode':
+      return `${a.name ? `${a.name} 中的` : ''}“${a.value}”不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
+    case 'unknownDocument':
+      return `“${a.value}”不是本工具的文档名称${more}（运行 hrss-credit schema 查看全部名称）`;
+    case 'notPositiveInt':
+      return `选项 ${a.name} 的取值“${a.value}”无效：请写一个不小于 1 的整数`;
+    case 'noCommand':
+      return '请指定一个命令';
+    case 'trailingQuote':
+      return `参数 ${a.value}" 以引号结尾：命令提示符把路径末尾的 \\" 当成了引号本身，后面的选项也被并进了这个路径；请去掉路径末尾的 \\（写成 "${a.value}"）后重试`;
+    default:
+      return String(a.detail ?? '');
   }
 }
 
@@ -665,43 +760,87 @@ export const zhToolErrors: ToolErrorCatalogue = {
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
-  REGISTER_CORRUPT: (a) => `登记簿 ${a.path} 第 ${a.line} 行有问题（${({ json: '不是有效的 JSON', schema: '不是登记簿事件', seq: '序号不连续', prev: '与上一条的链接不符', hash: '哈希不符，内容被改动', canonical: '不是本工具写下的原样，被改动或重新排版', linebreak: '行尾是 CR 或 U+2028，几条事件连在一行', torn: '最后一行未写完' } as Record<string, string>)[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
-  REGISTER_LOCKED: (a) => `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试。锁已失效时会自动接管：另一台电脑的锁 30 秒未刷新即接管，本机的锁在该进程结束或电脑重启后即接管；若仍被挡住，请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
-  REGISTER_HEAD_SHORT: (a) => `--head ${a.head} 的哈希太短：至少要 ${a.min} 位十六进制数字（位数太少的位置可以被伪造的历史凑出来）；请抄录发布时打印的完整位置 序号:哈希`,
+  REGISTER_CORRUPT: (a) =>
+    `登记簿 ${a.path} 第 ${a.line} 行有问题（${({ json: '不是有效的 JSON', schema: '不是登记簿事件', seq: '序号不连续', prev: '与上一条的链接不符', hash: '哈希不符，内容被改动', canonical: '不是本工具写下的原样，被改动或重新排版', linebreak: '行尾是 CR 或 U+2028，几条事件连在一行', torn: '最后一行未写完' } as Record<string, string>)[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
+  REGISTER_LOCKED: (a) =>
+    `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试。锁已失效时会自动接管：另一台电脑的锁 30 秒未刷新即接管，本机的锁在该进程结束或电脑重启后即接管；若仍被挡住，请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
+  REGISTER_HEAD_SHORT: (a) =>
+    `--head ${a.head} 的哈希太短：至少要 ${a.min} 位十六进制数字（位数太少的位置可以被伪造的历史凑出来）；请抄录发布时打印的完整位置 序号:哈希`,
   LOCK_NOT_FILE: (a) => `锁文件 ${a.path} 不是普通文件（${a.kind}），无法判断是否有人在写；请确认没有 hrss-credit 在运行，删除它后再试`,
   REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `导出文件夹 ${a.path} 不是空的；请换一个空文件夹，或加 --force 覆盖同名文件`,
-  LOCK_HELD: (a) => `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试。失效的锁会自动接管（另一台电脑 30 秒未刷新，本机进程结束或电脑重启后）；若仍被挡住，请确认没有 hrss-credit 在运行，再删除 packages/.hrss-credit.lock`,
+  LOCK_HELD: (a) =>
+    `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试。失效的锁会自动接管（另一台电脑 30 秒未刷新，本机进程结束或电脑重启后）；若仍被挡住，请确认没有 hrss-credit 在运行，再删除 packages/.hrss-credit.lock`,
   // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
-  WRITE_FAILED: (a) => (a.scope === 'package' ? `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}` : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；请腾出磁盘空间或检查写入权限后重试`),
+  WRITE_FAILED: (a) =>
+    a.scope === 'package'
+      ? `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`
+      : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；请腾出磁盘空间或检查写入权限后重试`,
   CALENDAR_FILE_INVALID: (a) => calendarFileInvalidZh(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
-  ANNOTATE_DIR_UNSAFE: (a) => (a.where === 'quarter' ? `检查结果不能写到报送季度文件夹里（${a.path}）：否则汇总时会被当作一个科室；请不写 --annotate 的文件夹（默认写到 submissions 旁的 检查结果/），或指定 submissions 以外的文件夹` : `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`),
-  OUTPUT_IN_TOOL_FOLDER: (a) => `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
+  ANNOTATE_DIR_UNSAFE: (a) =>
+    a.where === 'quarter'
+      ? `检查结果不能写到报送季度文件夹里（${a.path}）：否则汇总时会被当作一个科室；请不写 --annotate 的文件夹（默认写到 submissions 旁的 检查结果/），或指定 submissions 以外的文件夹`
+      : `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
+  OUTPUT_IN_TOOL_FOLDER: (a) =>
+    `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
 };
 
 export const zhUi: UiText = {
   severity: { error: '错误', warning: '警告', info: '提示' },
   fieldNames: {
-    listType: '名单类型', domain: '领域', listName: '名单名称', subjectType: '主体类别', subjectName: '主体名称',
-    creditCode: '统一社会信用代码', legalRep: '法定代表人', legalRepIdType: '法定代表人证件类型',
-    legalRepIdNumber: '法定代表人证件号码', idType: '证件类型', idNumber: '证件号码', facts: '列入事由', basis: '认定依据',
-    decisionNo: '认定文书号', decisionDate: '认定日期', publishUntil: '公示截止日期', severity: '失信程度', measures: '奖惩措施',
-    remarks: '备注', correctionOf: '更正原文书号', unit: '报送单位', quarter: '报送季度', filler: '填报人', phone: '联系电话', reviewer: '审核人',
-    reviewedOn: '审核日期', approver: '审定人', approvedOn: '审定日期', sentOn: '报送日期', nil: '无信息报告', cases: '典型案例',
-    reason: '移出原因', violationNo: '违法违规认定文书号',
+    listType: '名单类型',
+    domain: '领域',
+    listName: '名单名称',
+    subjectType: '主体类别',
+    subjectName: '主体名称',
+    creditCode: '统一社会信用代码',
+    legalRep: '法定代表人',
+    legalRepIdType: '法定代表人证件类型',
+    legalRepIdNumber: '法定代表人证件号码',
+    idType: '证件类型',
+    idNumber: '证件号码',
+    facts: '列入事由',
+    basis: '认定依据',
+    decisionNo: '认定文书号',
+    decisionDate: '认定日期',
+    publishUntil: '公示截止日期',
+    severity: '失信程度',
+    measures: '奖惩措施',
+    remarks: '备注',
+    correctionOf: '更正原文书号',
+    unit: '报送单位',
+    quarter: '报送季度',
+    filler: '填报人',
+    phone: '联系电话',
+    reviewer: '审核人',
+    reviewedOn: '审核日期',
+    approver: '审定人',
+    approvedOn: '审定日期',
+    sentOn: '报送日期',
+    nil: '无信息报告',
+    cases: '典型案例',
+    reason: '移出原因',
+    violationNo: '违法违规认定文书号',
   },
   columns: { location: '位置', severity: '级别', code: '代码', message: '问题', hint: '修改建议' },
   sheetRow: (sheet, row, column, header) =>
-    [sheet ? `工作表“${sheet}”` : '', row !== undefined ? `第 ${row} 行` : '', column ? `${column} 列${header ? `（${header}）` : ''}` : ''].filter(Boolean).join(' '),
+    [sheet ? `工作表“${sheet}”` : '', row !== undefined ? `第 ${row} 行` : '', column ? `${column} 列${header ? `（${header}）` : ''}` : '']
+      .filter(Boolean)
+      .join(' '),
   rowRanges: (sheet, column, ranges, more, count, header) => {
-    const r = ranges.map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`)).join('、');
+    const r = ranges
+      .map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`))
+      .join('、');
     const where = column ? r : `第 ${r} 行`;
-    return [sheet ? `工作表“${sheet}”` : '', `${where}${more ? ' 等' : ''}${header ? `（${header}）` : ''}，共 ${count} 处`].filter(Boolean).join(' ');
+    return [sheet ? `工作表“${sheet}”` : '', `${where}${more ? ' 等' : ''}${header ? `（${header}）` : ''}，共 ${count} 处`]
+      .filter(Boolean)
+      .join(' ');
   },
   moreFindings: (n) => `还有 ${n} 处，完整列表见 --format json 或 --annotate`,
-  droppedFindings: (code, dropped, kept) => `${code} 另有 ${dropped} 处未逐条列出（每个文件每个代码只记录前 ${kept} 处，见配置 limits.maxFindingsPerCode），已计入统计`,
+  droppedFindings: (code, dropped, kept) =>
+    `${code} 另有 ${dropped} 处未逐条列出（每个文件每个代码只记录前 ${kept} 处，见配置 limits.maxFindingsPerCode），已计入统计`,
   summary: (s) => `共检查 ${s.files} 个文件、${s.rows} 行：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.info} 个`,
   valid: '检查通过。',
   invalid: '检查未通过：请按上表修改后重新检查。',
@@ -767,7 +906,11 @@ export const zhUi: UiText = {
     },
   },
   rules: {
-    code: '代码', severity: '默认级别', fixed: '（固定）', meaning: '含义', fix: '修改方法',
+    code: '代码',
+    severity: '默认级别',
+    fixed: '（固定）',
+    meaning: '含义',
+    fix: '修改方法',
     unknown: (c) => `没有这个代码：${c}`,
   },
   matrix: { department: '科室/单位', aliases: '别名', domains: '负责领域', authority: '认定部门', domainAliases: '领域别名' },
@@ -799,7 +942,8 @@ export const zhUi: UiText = {
     added: '多出',
     bad: (n) => `校验未通过：${n} 处与清单不一致。`,
     inconsistent: '清单数字对不上',
-    manifestInvalid: (k, p) => `清单 manifest.json 已损坏或被改动（${k}：${p}），无法校验；请用原始汇总包，或重新运行 hrss-credit compile --force 生成`,
+    manifestInvalid: (k, p) =>
+      `清单 manifest.json 已损坏或被改动（${k}：${p}），无法校验；请用原始汇总包，或重新运行 hrss-credit compile --force 生成`,
     manifestMismatch: (a, e, f) => `清单 manifest.json 已被改动：其 SHA-256 为 ${a}，与生成时记录的 ${e}（${f}）不同`,
     manifestUnchecked: (a, f) => `未找到 ${f}，清单 manifest.json 本身无法核对；其 SHA-256 为 ${a}，请与生成汇总包时显示的值比对`,
   },
@@ -819,7 +963,8 @@ export const zhUi: UiText = {
     total: '合计',
     awaiting: (a) =>
       `${a.department}：${[a.removals.length ? `待报移出申请 ${a.removals.length} 条（记录编号 ${a.removals.join('、')}）` : '', a.corrections.length ? `待报更正 ${a.corrections.length} 条（记录编号 ${a.corrections.join('、')}）` : ''].filter(Boolean).join('；')}`,
-    published: (p) => `${p.batch} 已于 ${p.on} 发布（登记簿第 ${p.seq} 条事件）：以上是各科室报送的情况，不再与登记簿核对；更正和移出请在下一批报送。`,
+    published: (p) =>
+      `${p.batch} 已于 ${p.on} 发布（登记簿第 ${p.seq} 条事件）：以上是各科室报送的情况，不再与登记簿核对；更正和移出请在下一批报送。`,
   },
   calendar: zhCalendarUi,
   reports: zhReportsUi,
@@ -834,7 +979,17 @@ export const zhUi: UiText = {
     },
     written: (p) => `已生成：${p}`,
     skipped: (p) => `已存在，未覆盖：${p}`,
-    measures: { list: '名单', domain: '领域', department: '科室', basis: '依据', items: '措施', none: '没有配置联合奖惩措施清单（配置项 measures）。', red: '红名单', black: '黑名单', all: '（所有科室）' },
+    measures: {
+      list: '名单',
+      domain: '领域',
+      department: '科室',
+      basis: '依据',
+      items: '措施',
+      none: '没有配置联合奖惩措施清单（配置项 measures）。',
+      red: '红名单',
+      black: '黑名单',
+      all: '（所有科室）',
+    },
     annotate: {
       written: (p) => `检查结果副本：${p}`,
       sheet: '检查结果',

@@ -29,7 +29,14 @@ export function hashOfEvent(event: Omit<RegisterEvent, 'hash'> | RegisterEvent):
 
 /** The next event after `head` (null for an empty log). */
 export function sealEvent(body: EventBody, author: Author, head: Head | null): RegisterEvent {
-  const unsealed = { ...body, seq: head ? head.seq + 1 : 1, at: author.at, by: author.by, host: author.host, prev: head ? head.hash : null };
+  const unsealed = {
+    ...body,
+    seq: head ? head.seq + 1 : 1,
+    at: author.at,
+    by: author.by,
+    host: author.host,
+    prev: head ? head.hash : null,
+  };
   return { ...unsealed, hash: hashOfEvent(unsealed as Omit<RegisterEvent, 'hash'>) } as RegisterEvent;
 }
 
@@ -130,7 +137,10 @@ export function lineHashOfBytes(buf: Buffer, start: number, end: number): string
   const from = start + at;
   const close = from + HASH_MEMBER_BYTES.length + 64;
   if (close >= end || buf[close] !== 0x22) return undefined;
-  return createHash('sha256').update(buf.subarray(start, from)).update(buf.subarray(close + 1, end)).digest('hex');
+  return createHash('sha256')
+    .update(buf.subarray(start, from))
+    .update(buf.subarray(close + 1, end))
+    .digest('hex');
 }
 
 // One decoder for every line: a malformed byte becomes U+FFFD (its hash, taken of the bytes, then fails),
@@ -254,7 +264,14 @@ export class ChainReader {
     const cr = text.charCodeAt(text.length - 1) === 0x0d;
     const line = cr ? text.slice(0, -1) : text;
     const canonical = (): boolean => !bom && !cr && isCanonicalText(line);
-    return this.accept(() => line, null, () => lineHash(line), cr ? () => lineHash(text) : null, null, canonical);
+    return this.accept(
+      () => line,
+      null,
+      () => lineHash(line),
+      cr ? () => lineHash(text) : null,
+      null,
+      canonical,
+    );
   }
 
   /** Feeds the next complete line as bytes: buf[start, end) is the line, `pos` its offset in the log. */
@@ -371,7 +388,8 @@ export class ChainReader {
       split = null;
     }
     if (this.aliases.size > 0) event = translateIds(event as unknown as Record<string, unknown>, this.aliases) as unknown as RegisterEvent;
-    const origin: RecordOrigin | null = at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: event.hash } : null;
+    const origin: RecordOrigin | null =
+      at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: event.hash } : null;
     let stored: StoredEvent;
     try {
       stored = storedEvent(event, origin, split?.pieces ?? null);
@@ -394,7 +412,9 @@ export class ChainReader {
   /** The end of the log; `torn` when its last line was left unfinished. */
   end(torn: SplitLog['torn'] = null): ChainResult {
     if (!this.broken && torn) this.broken = { line: torn.line, reason: 'torn' };
-    return this.broken ? { ok: false, events: this.events, head: this.head, broken: this.broken } : { ok: true, events: this.events, head: this.head };
+    return this.broken
+      ? { ok: false, events: this.events, head: this.head, broken: this.broken }
+      : { ok: true, events: this.events, head: this.head };
   }
 }
 
@@ -402,7 +422,10 @@ export class ChainReader {
  * A line read back for its records (stored.ts fullRecords): it must still hash to what it did when
  * the log was verified, else it throws (the log changed under the reader).
  */
-export function parseLineAgain(bytes: Buffer, origin: Extract<RecordOrigin, { kind: 'line' }>): (index: number, id: string) => CreditRecord | undefined {
+export function parseLineAgain(
+  bytes: Buffer,
+  origin: Extract<RecordOrigin, { kind: 'line' }>,
+): (index: number, id: string) => CreditRecord | undefined {
   const cr = bytes[bytes.length - 1] === 0x0d ? 1 : 0;
   const stop = bytes.length - cr;
   let foreign: Record<string, unknown> | undefined;
@@ -418,7 +441,11 @@ export function parseLineAgain(bytes: Buffer, origin: Extract<RecordOrigin, { ki
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new LineChangedError(origin.line);
     const claimed = (parsed as { hash?: unknown }).hash;
     if (typeof claimed !== 'string' || claimed.toLowerCase() !== origin.hash) throw new LineChangedError(origin.line);
-    if (!(cr && lineHashOfBytes(bytes, 0, bytes.length) === origin.hash) && !foreignHashMatches(text, parsed as Record<string, unknown>, origin.hash)) throw new LineChangedError(origin.line);
+    if (
+      !(cr && lineHashOfBytes(bytes, 0, bytes.length) === origin.hash) &&
+      !foreignHashMatches(text, parsed as Record<string, unknown>, origin.hash)
+    )
+      throw new LineChangedError(origin.line);
     foreign = parsed as Record<string, unknown>;
   }
   // Only the records asked for are parsed (a province's line holds 25,000 of them).

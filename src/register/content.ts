@@ -55,7 +55,10 @@ export function contentHash(r: Partial<Record<ContentField, unknown>>): string {
 export const CONTENT_HASH_LENGTH = 16;
 
 /** The content columns in which `sent` differs from `published` (empty: the same content). */
-export function changedColumns(published: Partial<Record<ContentField, unknown>>, sent: Partial<Record<ContentField, unknown>>): ContentField[] {
+export function changedColumns(
+  published: Partial<Record<ContentField, unknown>>,
+  sent: Partial<Record<ContentField, unknown>>,
+): ContentField[] {
   return CONTENT_FIELDS.filter((k) => valueOf(published, k) !== valueOf(sent, k));
 }
 

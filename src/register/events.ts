@@ -73,7 +73,13 @@ export type RegisterEvent = EventBody & EventHead;
  * An event as a reader holds it: the same, with its records kept as StoredRecord (stored.ts: the
  * fields readers use, and where the whole record is).
  */
-export type StoredEventBody = PublishBody<StoredRecord> | ImportBody<StoredRecord> | NoteBody | ObjectionAddBody | ObjectionResolveBody | RepairBody;
+export type StoredEventBody =
+  | PublishBody<StoredRecord>
+  | ImportBody<StoredRecord>
+  | NoteBody
+  | ObjectionAddBody
+  | ObjectionResolveBody
+  | RepairBody;
 export type StoredEvent = StoredEventBody & EventHead;
 
 /** Who wrote an event, when and where: filled in by the command that writes. */

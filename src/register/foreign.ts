@@ -73,7 +73,10 @@ export function normaliseEvent(parsed: Obj, first: boolean): Obj {
 
 /** A well-formed event that still speaks another tool's language (an outcome in Chinese, 撤销; a first prev of zeros). */
 export function foreignSpelling(e: Obj, first: boolean): boolean {
-  return (e.type === 'objection-resolve' && typeof e.outcome === 'string' && OUTCOMES[e.outcome.trim()] !== undefined) || (first && typeof e.prev === 'string' && ZEROS.test(e.prev));
+  return (
+    (e.type === 'objection-resolve' && typeof e.outcome === 'string' && OUTCOMES[e.outcome.trim()] !== undefined) ||
+    (first && typeof e.prev === 'string' && ZEROS.test(e.prev))
+  );
 }
 
 /** Whether the top-level keys are in code-point order, as canonical JSON (our writer) writes them. */
@@ -118,7 +121,9 @@ export function translateIds(e: Obj, aliases: ReadonlyMap<string, string>): Obj 
     case 'publish':
       return {
         ...e,
-        removals: Array.isArray(e.removals) ? e.removals.map((r: unknown) => (typeof r === 'object' && r !== null ? { ...(r as Obj), id: to((r as Obj).id) } : r)) : e.removals,
+        removals: Array.isArray(e.removals)
+          ? e.removals.map((r: unknown) => (typeof r === 'object' && r !== null ? { ...(r as Obj), id: to((r as Obj).id) } : r))
+          : e.removals,
         unchanged: list(e.unchanged),
       };
     case 'note':

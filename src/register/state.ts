@@ -115,7 +115,9 @@ function storedRecords(event: (RegisterEvent | StoredEvent) & { type: 'publish' 
 
 /** The objections resolved 更正 on a record that a published batch now corrects: they are awaited no longer. */
 function correctionsArrived(e: RecordEntry, event: { seq: number; batch: string }): void {
-  for (const o of e.objections) if (o.outcome === 'corrected' && o.correctedIn === null && o.resolvedSeq !== null && o.resolvedSeq < event.seq) o.correctedIn = event.batch;
+  for (const o of e.objections)
+    if (o.outcome === 'corrected' && o.correctedIn === null && o.resolvedSeq !== null && o.resolvedSeq < event.seq)
+      o.correctedIn = event.batch;
 }
 
 /** Folds one event into the state (mutating it, for speed at a million records; replay makes a fresh one). */
@@ -130,7 +132,15 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
           if (!e) continue; // compile matched it against the register; an unknown id changes nothing
           // A 撤销 took effect the day it was resolved (objections.md); the batch only lists it.
           const resolved = r.type === 'revoked' ? e.removals.findLast((x) => x.type === 'revoked' && x.batch === null) : undefined;
-          if (resolved) addRemoval(e, { seq: event.seq, type: r.type, on: resolved.on, batch: event.batch, reason: r.reason ?? '', listedOn: event.on });
+          if (resolved)
+            addRemoval(e, {
+              seq: event.seq,
+              type: r.type,
+              on: resolved.on,
+              batch: event.batch,
+              reason: r.reason ?? '',
+              listedOn: event.on,
+            });
           else addRemoval(e, { seq: event.seq, type: r.type, on: event.on, batch: event.batch, reason: r.reason ?? '' });
           if (r.type === 'corrected') correctionsArrived(e, event);
         }
@@ -139,7 +149,12 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
           if (e) correctionsArrived(e, event);
         }
       }
-      state.batches.set(event.batch, { seq: event.seq, type: event.type, on: event.on, package: event.type === 'publish' ? event.package : null });
+      state.batches.set(event.batch, {
+        seq: event.seq,
+        type: event.type,
+        on: event.on,
+        package: event.type === 'publish' ? event.package : null,
+      });
       break;
     }
     case 'note':
@@ -184,7 +199,8 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
         o.opinion = event.reason ?? '';
         o.late = event.late ?? false;
       }
-      if (event.outcome === 'revoked') addRemoval(e, { seq: event.seq, type: 'revoked', on: event.on, batch: null, reason: event.reason ?? '' });
+      if (event.outcome === 'revoked')
+        addRemoval(e, { seq: event.seq, type: 'revoked', on: event.on, batch: null, reason: event.reason ?? '' });
       break;
     }
     case 'repair':

@@ -52,7 +52,13 @@ export interface PublishedBy {
 }
 
 /** The facts a StoredRecord takes from its event (publish or import). */
-export function publishedBy(e: { seq: number; batch: string; on: string; contents?: Record<string, string> | undefined; corrected?: readonly { id: string; revision: number }[] | undefined }): PublishedBy {
+export function publishedBy(e: {
+  seq: number;
+  batch: string;
+  on: string;
+  contents?: Record<string, string> | undefined;
+  corrected?: readonly { id: string; revision: number }[] | undefined;
+}): PublishedBy {
   return {
     seq: e.seq,
     batch: e.batch,

@@ -45,7 +45,8 @@ function esc(text: string | number): string {
 /** Approximate width in px of a label: CJK and full-width characters take a whole em. */
 function textWidth(text: string, fontSize: number): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 1 : 0.6;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 1 : 0.6;
   return Math.ceil(w * fontSize);
 }
 
@@ -72,7 +73,9 @@ function barChart(id: string, title: string, items: Series[], r: ReportsUiText):
   parts.push(legend(r, labelW));
   items.forEach((it, i) => {
     const y = legendH + i * groupH;
-    parts.push(`<text x="${labelW - 8}" y="${y + barH + 5}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`);
+    parts.push(
+      `<text x="${labelW - 8}" y="${y + barH + 5}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`,
+    );
     parts.push(`<rect x="${labelW}" y="${y}" width="${scale(it.red)}" height="${barH}" fill="${RED}"/>`);
     parts.push(`<text x="${labelW + scale(it.red) + 4}" y="${y + barH - 2}" font-size="${VALUE_FONT}">${count(it.red)}</text>`);
     parts.push(`<rect x="${labelW}" y="${y + barH + 1}" width="${scale(it.black)}" height="${barH}" fill="${BLACK}"/>`);
@@ -108,14 +111,23 @@ function trendChart(id: string, title: string, items: Series[], r: ReportsUiText
     parts.push(`<rect x="${x}" y="${base - h(it.red)}" width="26" height="${h(it.red)}" fill="${RED}"/>`);
     parts.push(`<text x="${x + 13}" y="${base - h(it.red) - 4}" text-anchor="middle" font-size="${VALUE_FONT}">${count(it.red)}</text>`);
     parts.push(`<rect x="${x + 30}" y="${base - h(it.black)}" width="26" height="${h(it.black)}" fill="${BLACK}"/>`);
-    parts.push(`<text x="${x + 43}" y="${base - h(it.black) - 4}" text-anchor="middle" font-size="${VALUE_FONT}">${count(it.black)}</text>`);
-    parts.push(`<text x="${x + 28}" y="${base + 20}" text-anchor="middle" font-size="${LABEL_FONT}">${esc(fitLabel(it.label, groupW - 4, LABEL_FONT))}</text>`);
+    parts.push(
+      `<text x="${x + 43}" y="${base - h(it.black) - 4}" text-anchor="middle" font-size="${VALUE_FONT}">${count(it.black)}</text>`,
+    );
+    parts.push(
+      `<text x="${x + 28}" y="${base + 20}" text-anchor="middle" font-size="${LABEL_FONT}">${esc(fitLabel(it.label, groupW - 4, LABEL_FONT))}</text>`,
+    );
   });
   return svg(id, title, width, height, parts);
 }
 
 /** Days late per department (sum over the year's batches); missing shown as a hatched mark. */
-function timelinessChart(id: string, title: string, items: { label: string; days: number; missing: number; noDate: number }[], r: ReportsUiText): string {
+function timelinessChart(
+  id: string,
+  title: string,
+  items: { label: string; days: number; missing: number; noDate: number }[],
+  r: ReportsUiText,
+): string {
   const font = LABEL_FONT;
   const labelW = Math.min(150, Math.max(60, ...items.map((i) => textWidth(i.label, font))) + 10);
   const rowH = 22;
@@ -135,7 +147,9 @@ function timelinessChart(id: string, title: string, items: { label: string; days
   items.forEach((it, i) => {
     const y = 4 + i * rowH;
     const w = Math.round((it.days / max) * plotW * 10) / 10;
-    parts.push(`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`);
+    parts.push(
+      `<text x="${labelW - 8}" y="${y + 14}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`,
+    );
     parts.push(`<rect x="${labelW}" y="${y}" width="${w}" height="16" fill="#ef6c00"/>`);
     parts.push(`<text x="${labelW + w + 4}" y="${y + 14}" font-size="${VALUE_FONT}">${esc(noteOf(it))}</text>`);
   });
@@ -150,7 +164,12 @@ function svg(id: string, title: string, width: number, height: number, parts: st
 function table(head: string[], rows: (string | number)[][], attrs: (string | undefined)[] = []): string {
   const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
   // data-label: on a phone each row is a card, each cell under its column's name (CSS below).
-  const body = rows.map((row, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${row.map((c, j) => `<td data-label="${esc(head[j] ?? '')}"${typeof c === 'number' ? ' class="num"' : ''}>${esc(typeof c === 'number' ? count(c) : c)}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map(
+      (row, i) =>
+        `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${row.map((c, j) => `<td data-label="${esc(head[j] ?? '')}"${typeof c === 'number' ? ' class="num"' : ''}>${esc(typeof c === 'number' ? count(c) : c)}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
   return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
@@ -223,7 +242,9 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const body: string[] = [];
   // Batches as people name them: 2026年第三季度 (the data attributes keep 2026Q3).
   const batchLabel = (b: string): string => (m.lang === 'en' ? b : batchTitle(b));
-  body.push(`<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.quarters.map((b) => `${batchLabel(b.batch)} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`);
+  body.push(
+    `<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.quarters.map((b) => `${batchLabel(b.batch)} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`,
+  );
   if (!model.registerKnown) body.push(`<p class="note">${esc(r.registerUnknown)}</p>`);
   else if (model.objections === null) body.push(`<p class="note">${esc(r.objectionsUnknown)}</p>`);
 
@@ -244,8 +265,17 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   for (const x of model.removals ?? []) byType.set(x.type, (byType.get(x.type) ?? 0) + 1);
   for (const [type, n] of byType) body.push(figure(`fig-removals-${type}`, `${r.figRemovals} · ${removalTypes[type] ?? type}`, n, r));
   body.push(figure('fig-objections', r.figObjections, objections === null ? null : objections.length, r));
-  body.push(figure('fig-objections-overdue', r.figObjectionsOverdue, objections === null ? null : objections.filter((o) => o.overdue).length, r));
-  body.push(figure('fig-objections-late', r.figObjectionsLate, objections === null ? null : objections.filter((o) => o.status === 'resolved' && o.late).length, r));
+  body.push(
+    figure('fig-objections-overdue', r.figObjectionsOverdue, objections === null ? null : objections.filter((o) => o.overdue).length, r),
+  );
+  body.push(
+    figure(
+      'fig-objections-late',
+      r.figObjectionsLate,
+      objections === null ? null : objections.filter((o) => o.status === 'resolved' && o.late).length,
+      r,
+    ),
+  );
   body.push(`</div></section>`);
 
   const dept = model.departments.map((d) => ({ label: d.department, red: d.red, black: d.black }));
@@ -254,7 +284,10 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(
     table(
       [r.department, r.red, r.black, r.total],
-      [...dept.map((d) => [d.label, d.red, d.black, d.red + d.black]), [r.total, model.totals.red, model.totals.black, model.totals.red + model.totals.black]],
+      [
+        ...dept.map((d) => [d.label, d.red, d.black, d.red + d.black]),
+        [r.total, model.totals.red, model.totals.black, model.totals.red + model.totals.black],
+      ],
       dept.map((d) => `data-department="${esc(d.label)}" data-red="${d.red}" data-black="${d.black}"`),
     ),
   );
@@ -263,32 +296,60 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const dom = model.byDomain.map((d) => ({ label: d.domain, red: d.red, black: d.black }));
   body.push(`<section id="by-domain"><h2>${esc(r.byDomain)}</h2>`);
   body.push(barChart('chart-domain', r.byDomain, dom, r));
-  body.push(table([r.domain, r.red, r.black, r.total], dom.map((d) => [d.label, d.red, d.black, d.red + d.black]), dom.map((d) => `data-domain="${esc(d.label)}" data-red="${d.red}" data-black="${d.black}"`)));
+  body.push(
+    table(
+      [r.domain, r.red, r.black, r.total],
+      dom.map((d) => [d.label, d.red, d.black, d.red + d.black]),
+      dom.map((d) => `data-domain="${esc(d.label)}" data-red="${d.red}" data-black="${d.black}"`),
+    ),
+  );
   body.push(`</section>`);
 
   if (model.kind === 'year') {
     const trend = model.quarters.map((b) => ({ label: b.batch, red: b.red, black: b.black }));
     body.push(`<section id="trend"><h2>${esc(r.trend)}</h2>`);
     // Under the bars the quarter alone (第三季度): the year is the page's.
-    body.push(trendChart('chart-trend', r.trend, trend.map((b) => ({ ...b, label: batchLabel(b.label).replace(/^\d{4}年/, '') })), r));
-    body.push(table([r.batch, r.red, r.black, r.total], trend.map((b) => [batchLabel(b.label), b.red, b.black, b.red + b.black]), trend.map((b) => `data-batch="${esc(b.label)}" data-red="${b.red}" data-black="${b.black}"`)));
+    body.push(
+      trendChart(
+        'chart-trend',
+        r.trend,
+        trend.map((b) => ({ ...b, label: batchLabel(b.label).replace(/^\d{4}年/, '') })),
+        r,
+      ),
+    );
+    body.push(
+      table(
+        [r.batch, r.red, r.black, r.total],
+        trend.map((b) => [batchLabel(b.label), b.red, b.black, b.red + b.black]),
+        trend.map((b) => `data-batch="${esc(b.label)}" data-red="${b.red}" data-black="${b.black}"`),
+      ),
+    );
     body.push(`</section>`);
 
     const batches = model.quarters.map((b) => b.batch);
     const depts = [...new Set(model.rows.map((x) => x.department))];
     const items = depts.map((d) => {
       const rows = model.rows.filter((x) => x.department === d);
-      return { label: d, days: rows.reduce((n, x) => n + (x.daysLate ?? 0), 0), missing: rows.filter((x) => x.status === 'missing').length, noDate: rows.filter((x) => x.status !== 'missing' && x.daysLate === null).length };
+      return {
+        label: d,
+        days: rows.reduce((n, x) => n + (x.daysLate ?? 0), 0),
+        missing: rows.filter((x) => x.status === 'missing').length,
+        noDate: rows.filter((x) => x.status !== 'missing' && x.daysLate === null).length,
+      };
     });
     body.push(`<section id="timeliness"><h2>${esc(r.timeliness)}</h2>`);
     body.push(timelinessChart('chart-timeliness', r.timeliness, items, r));
     body.push(
       table(
         [r.department, ...batches.map(batchLabel), r.daysLate],
-        depts.map((d, i) => [d, ...batches.map((b) => {
-          const row = model.rows.find((x) => x.department === d && x.batch === b);
-          return row ? timelinessOf(r, row) : r.unknown;
-        }), (items[i] as { days: number }).days]),
+        depts.map((d, i) => [
+          d,
+          ...batches.map((b) => {
+            const row = model.rows.find((x) => x.department === d && x.batch === b);
+            return row ? timelinessOf(r, row) : r.unknown;
+          }),
+          (items[i] as { days: number }).days,
+        ]),
         items.map((it) => `data-department="${esc(it.label)}" data-days-late="${it.days}" data-missing="${it.missing}"`),
       ),
     );
@@ -298,7 +359,14 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
     body.push(
       table(
         [r.department, r.status, r.sentOn, r.deadline, r.daysLate, r.signedOff],
-        model.rows.map((x) => [x.department, r.state[x.status], x.sentOn ?? r.unknown, x.deadline ?? r.unknown, timelinessOf(r, x), x.status === 'missing' ? r.unknown : x.signedOff ? r.yes : r.no]),
+        model.rows.map((x) => [
+          x.department,
+          r.state[x.status],
+          x.sentOn ?? r.unknown,
+          x.deadline ?? r.unknown,
+          timelinessOf(r, x),
+          x.status === 'missing' ? r.unknown : x.signedOff ? r.yes : r.no,
+        ]),
         model.rows.map((x) => `data-department="${esc(x.department)}" data-status="${x.status}" data-days-late="${x.daysLate ?? ''}"`),
       ),
     );
@@ -319,11 +387,37 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
 
   body.push(`<section id="removals"><h2>${esc(r.removals)}</h2>`);
   if (model.removals === null) body.push(`<p>${esc(r.notKnown)}</p>`);
-  else body.push(table([r.department, r.subject, r.identifier, r.type, r.date], model.removals.map((x) => [x.department, x.subjectName, x.identifier, (registerUi(m.lang).removalTypes as Record<string, string>)[x.type] ?? x.type, x.on ?? r.unknown])));
+  else
+    body.push(
+      table(
+        [r.department, r.subject, r.identifier, r.type, r.date],
+        model.removals.map((x) => [
+          x.department,
+          x.subjectName,
+          x.identifier,
+          (registerUi(m.lang).removalTypes as Record<string, string>)[x.type] ?? x.type,
+          x.on ?? r.unknown,
+        ]),
+      ),
+    );
   body.push(`</section>`);
   body.push(`<section id="objections"><h2>${esc(r.objections)}</h2>`);
   if (objections === null) body.push(`<p>${esc(model.registerKnown ? r.objectionsUnknown : r.notKnown)}</p>`);
-  else body.push(table([r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status], objections.map((o) => [o.number, o.department, o.subjectName, o.identifier, o.received, o.deadline ?? r.unknown, objectionStatus(m, o)])));
+  else
+    body.push(
+      table(
+        [r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status],
+        objections.map((o) => [
+          o.number,
+          o.department,
+          o.subjectName,
+          o.identifier,
+          o.received,
+          o.deadline ?? r.unknown,
+          objectionStatus(m, o),
+        ]),
+      ),
+    );
   body.push(`</section>`);
 
   const lang = m.lang === 'en' ? 'en' : 'zh-CN';

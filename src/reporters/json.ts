@@ -4,7 +4,15 @@
  */
 import type { Report } from '../diagnostics/report.js';
 import type { ToolError } from '../diagnostics/tool-error.js';
-import { buildJsonError, buildJsonReport, formatJson, toJsonDocument, jsonWithItemsParts, type JsonDiagnostic, type JsonReport } from '../diagnostics/report-document.js';
+import {
+  buildJsonError,
+  buildJsonReport,
+  formatJson,
+  toJsonDocument,
+  jsonWithItemsParts,
+  type JsonDiagnostic,
+  type JsonReport,
+} from '../diagnostics/report-document.js';
 import { renderMessage, renderToolError, type Messages } from '../messages/index.js';
 
 export { formatJson, toJsonDocument, jsonWithItemsParts, type JsonDiagnostic, type JsonReport };

@@ -19,8 +19,21 @@ export interface PrettyOptions {
 }
 
 export const ASCII_CHARS = {
-  top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+', bottom: '-', 'bottom-mid': '+', 'bottom-left': '+',
-  'bottom-right': '+', left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|',
+  top: '-',
+  'top-mid': '+',
+  'top-left': '+',
+  'top-right': '+',
+  bottom: '-',
+  'bottom-mid': '+',
+  'bottom-left': '+',
+  'bottom-right': '+',
+  left: '|',
+  'left-mid': '+',
+  mid: '-',
+  'mid-mid': '+',
+  right: '|',
+  'right-mid': '+',
+  middle: '|',
 };
 
 export function makeTable(head: string[], o: PrettyOptions, colWidths?: number[]): Table.Table {
@@ -61,10 +74,39 @@ interface Line {
 }
 
 const BOX = {
-  top: '─', topMid: '┬', topLeft: '┌', topRight: '┐', bottom: '─', bottomMid: '┴', bottomLeft: '└', bottomRight: '┘',
-  left: '│', leftMid: '├', mid: '─', midMid: '┼', right: '│', rightMid: '┤', middle: '│',
+  top: '─',
+  topMid: '┬',
+  topLeft: '┌',
+  topRight: '┐',
+  bottom: '─',
+  bottomMid: '┴',
+  bottomLeft: '└',
+  bottomRight: '┘',
+  left: '│',
+  leftMid: '├',
+  mid: '─',
+  midMid: '┼',
+  right: '│',
+  rightMid: '┤',
+  middle: '│',
 };
-const ASCII_BOX = { top: '-', topMid: '+', topLeft: '+', topRight: '+', bottom: '-', bottomMid: '+', bottomLeft: '+', bottomRight: '+', left: '|', leftMid: '+', mid: '-', midMid: '+', right: '|', rightMid: '+', middle: '|' };
+const ASCII_BOX = {
+  top: '-',
+  topMid: '+',
+  topLeft: '+',
+  topRight: '+',
+  bottom: '-',
+  bottomMid: '+',
+  bottomLeft: '+',
+  bottomRight: '+',
+  left: '|',
+  leftMid: '+',
+  mid: '-',
+  midMid: '+',
+  right: '|',
+  rightMid: '+',
+  middle: '|',
+};
 
 interface Cell {
   lines: string[];
@@ -80,7 +122,10 @@ interface Cell {
  */
 class Drawer {
   private readonly b: typeof BOX;
-  constructor(private readonly widths: number[], ascii: boolean) {
+  constructor(
+    private readonly widths: number[],
+    ascii: boolean,
+  ) {
     this.b = ascii ? ASCII_BOX : BOX;
   }
   rule(left: string, mid: string, right: string, fill: string): string {
@@ -191,7 +236,10 @@ export function* diagnosticChunks(report: Report, m: Messages, o: PrettyOptions)
     while (j < shown.length && `${shown[j]?.department ?? ''}\u0000${shown[j]?.location.file ?? ''}` === key) j++;
     const lines = linesOf(shown.slice(i, j), m);
     i = j;
-    const title = [d0.department, d0.location.file].filter(Boolean).map((t) => visible(t as string)).join(' · ');
+    const title = [d0.department, d0.location.file]
+      .filter(Boolean)
+      .map((t) => visible(t as string))
+      .join(' · ');
     // Findings about no file (objections, the register) have no heading: no empty "■ " line.
     let chunk = `${title ? `${o.chalk.bold(`■ ${title}`)}\n` : ''}${draw.top()}${headRow}`;
     let rows = 0;
@@ -209,7 +257,11 @@ export function* diagnosticChunks(report: Report, m: Messages, o: PrettyOptions)
         { lines: wrapText(lineLocation(line, m), (widths[0] as number) - 2) },
         { lines: [m.ui.severity[d.severity]], style: severityStyle(o, d.severity) },
         { lines: wrapText(d.code, (widths[2] as number) - 2) },
-        { lines: [...messageLines, ...wrapText(m.ui.hintPrefix + hint, msgW - 2)], tailFrom: messageLines.length, tailStyle: (l) => o.chalk.dim(l) },
+        {
+          lines: [...messageLines, ...wrapText(m.ui.hintPrefix + hint, msgW - 2)],
+          tailFrom: messageLines.length,
+          tailStyle: (l) => o.chalk.dim(l),
+        },
       ]);
       rows++;
       if (rows % ROWS_PER_CHUNK === 0) {

@@ -31,8 +31,6 @@ export interface RuleEnv {
   measures?: readonly MeasureEntry[];
 }
 
-
-
 /**
  * What a row rule sees: the mapped row the table reader yields, with the rules' environment. `C`: the
  * codes it may report — a rule's own `emits`, so a rule that reports a code it does not declare fails
@@ -61,7 +59,11 @@ export interface RowRule<C extends Code = Code> {
  * A row rule: `check` may report only the codes in `emits` (the compiler holds it to them). The
  * registry holds it as a RowRule of any code: a full RowContext offers all a narrower one does.
  */
-export function defineRowRule<const E extends readonly Code[]>(rule: { id: string; emits: E; check(ctx: RowContext<E[number]>): void }): RowRule {
+export function defineRowRule<const E extends readonly Code[]>(rule: {
+  id: string;
+  emits: E;
+  check(ctx: RowContext<E[number]>): void;
+}): RowRule {
   return { ...rule, scope: 'row' } as unknown as RowRule;
 }
 
@@ -83,7 +85,9 @@ export interface SubmissionFacts {
 }
 
 /** How a submission rule reports: only the codes `C` it declares. */
-export type SubmissionReport<C extends Code = Code> = (...finding: { [K in C]: [code: K, args: CodeArgs[K], location?: Location] }[C]) => void;
+export type SubmissionReport<C extends Code = Code> = (
+  ...finding: { [K in C]: [code: K, args: CodeArgs[K], location?: Location] }[C]
+) => void;
 
 export interface SubmissionRule<C extends Code = Code> {
   id: string;
@@ -93,7 +97,11 @@ export interface SubmissionRule<C extends Code = Code> {
 }
 
 /** A submission rule: `check` may report only the codes in `emits`. */
-export function defineSubmissionRule<const E extends readonly Code[]>(rule: { id: string; emits: E; check(facts: SubmissionFacts, report: SubmissionReport<E[number]>): void }): SubmissionRule {
+export function defineSubmissionRule<const E extends readonly Code[]>(rule: {
+  id: string;
+  emits: E;
+  check(facts: SubmissionFacts, report: SubmissionReport<E[number]>): void;
+}): SubmissionRule {
   return { ...rule, scope: 'submission' } as unknown as SubmissionRule;
 }
 
@@ -124,7 +132,9 @@ export interface QuarterPlace {
 }
 
 /** How a quarter rule reports: only the codes `C` it declares. */
-export type QuarterReport<C extends Code = Code> = (...finding: { [K in C]: [code: K, args: CodeArgs[K], location: Location, at?: QuarterPlace] }[C]) => void;
+export type QuarterReport<C extends Code = Code> = (
+  ...finding: { [K in C]: [code: K, args: CodeArgs[K], location: Location, at?: QuarterPlace] }[C]
+) => void;
 
 export interface QuarterRule<C extends Code = Code> {
   id: string;
@@ -134,7 +144,11 @@ export interface QuarterRule<C extends Code = Code> {
 }
 
 /** A quarter rule: `check` may report only the codes in `emits`. */
-export function defineQuarterRule<const E extends readonly Code[]>(rule: { id: string; emits: E; check(facts: QuarterFacts, report: QuarterReport<E[number]>): void }): QuarterRule {
+export function defineQuarterRule<const E extends readonly Code[]>(rule: {
+  id: string;
+  emits: E;
+  check(facts: QuarterFacts, report: QuarterReport<E[number]>): void;
+}): QuarterRule {
   return { ...rule, scope: 'quarter' } as unknown as QuarterRule;
 }
 
@@ -152,7 +166,11 @@ export function coverLocation(cover: CoverFacts, key: keyof CoverFacts['values']
 }
 
 /** Which of a sign-off's name and date the cover lacks (cover keys, named by the catalogue), and where. */
-export function missingSignOff(cover: CoverFacts, who: 'reviewer' | 'approver', when: 'reviewedOn' | 'approvedOn'): { missing: CoverKey[]; location: Location } | undefined {
+export function missingSignOff(
+  cover: CoverFacts,
+  who: 'reviewer' | 'approver',
+  when: 'reviewedOn' | 'approvedOn',
+): { missing: CoverKey[]; location: Location } | undefined {
   const missing: CoverKey[] = [who, when].filter((k) => !cover.values[k]?.text);
   if (missing.length === 0) return undefined;
   return { missing, location: coverLocation(cover, cover.values[who]?.text ? when : who) };

@@ -17,11 +17,7 @@ const isoDate = z.string().superRefine((value, ctx) => {
   if (!isIsoDate(value)) ctx.addIssue({ code: 'custom', message: 'date', params: { problem: 'date' satisfies CalendarProblem, value } });
 });
 
-const holidayEntry = z.union([
-  isoDate,
-  z.tuple([isoDate, isoDate]),
-  z.tuple([isoDate, isoDate, z.string().trim().min(1)]),
-]);
+const holidayEntry = z.union([isoDate, z.tuple([isoDate, isoDate]), z.tuple([isoDate, isoDate, z.string().trim().min(1)])]);
 
 export const CalendarFileSchema = z
   .strictObject({

@@ -10,7 +10,12 @@ const name = z
   .min(1)
   .superRefine((v, ctx) => {
     const problem = nameProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { problem, ...(problem === 'nameTooLong' ? { limit: MAX_NAME_LENGTH } : {}) } });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: problem,
+        params: { problem, ...(problem === 'nameTooLong' ? { limit: MAX_NAME_LENGTH } : {}) },
+      });
   });
 
 const severityOverride = z.enum(['error', 'warning', 'info', 'off']);
@@ -58,7 +63,10 @@ const BaseConfigSchema = z.strictObject({
     .strictObject({
       name: z.string().min(1).default('新乡市人力资源和社会保障局'),
       creditCode: z.string().default(''),
-      divisionCode: z.string().regex(/^\d{6}$/).default('410700'),
+      divisionCode: z
+        .string()
+        .regex(/^\d{6}$/)
+        .default('410700'),
     })
     .default({ name: '新乡市人力资源和社会保障局', creditCode: '', divisionCode: '410700' }),
   lang: z.enum(['zh-CN', 'en']).optional(),
@@ -74,9 +82,7 @@ const BaseConfigSchema = z.strictObject({
   publication: z
     .strictObject({
       maxYears: z.number().int().min(1).max(50).default(3),
-      domainMaxYears: z
-        .record(name, z.strictObject({ years: z.number().int().min(1).max(100), basis: z.string().optional() }))
-        .default({}),
+      domainMaxYears: z.record(name, z.strictObject({ years: z.number().int().min(1).max(100), basis: z.string().optional() })).default({}),
       // An ID number is 6 region digits, 8 birth-date digits, 4 more (GB 11643-1999): the birth date
       // stays hidden only if at most the 6 in front and the 4 at the end are shown.
       maskRule: z
@@ -85,7 +91,12 @@ const BaseConfigSchema = z.strictObject({
     })
     .default({ maxYears: 3, domainMaxYears: {}, maskRule: { keepStart: 6, keepEnd: 4 } }),
   submission: z
-    .strictObject({ deadline: z.string().regex(/^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/).default('P10D') })
+    .strictObject({
+      deadline: z
+        .string()
+        .regex(/^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/)
+        .default('P10D'),
+    })
     .default({ deadline: 'P10D' }),
   severity: z.record(z.string(), severityOverride).default({}),
   limits: LimitsSchema.default(DEFAULT_LIMITS),
@@ -126,7 +137,12 @@ export function makeConfigSchema(codes: readonly string[]) {
         for (const key of Object.keys(rec)) {
           if (codes.includes(key) && !RESERVED_KEYS.has(key)) continue;
           const suggestion = suggest(key, codes);
-          ctx.addIssue({ code: 'custom', path: [key], message: 'unknownCode', params: { problem: 'unknownCode', ...(suggestion ? { suggestion } : {}) } });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'unknownCode',
+            params: { problem: 'unknownCode', ...(suggestion ? { suggestion } : {}) },
+          });
         }
       })
       .default({}),

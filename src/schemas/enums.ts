@@ -4,28 +4,54 @@ import { detach, foldKey } from '../domain/text.js';
 export type ListType = 'red' | 'black';
 export const LIST_TYPE_LABEL: Record<ListType, string> = { red: '红名单', black: '黑名单' };
 const LIST_TYPE_ALIASES: Record<string, ListType> = {
-  红名单: 'red', 红: 'red', 守信红名单: 'red', 诚信红名单: 'red', 守信名单: 'red', 红榜: 'red',
-  黑名单: 'black', 黑: 'black', 失信黑名单: 'black', 诚信黑名单: 'black', 失信名单: 'black', 黑榜: 'black',
+  红名单: 'red',
+  红: 'red',
+  守信红名单: 'red',
+  诚信红名单: 'red',
+  守信名单: 'red',
+  红榜: 'red',
+  黑名单: 'black',
+  黑: 'black',
+  失信黑名单: 'black',
+  诚信黑名单: 'black',
+  失信名单: 'black',
+  黑榜: 'black',
 };
 
 export type SubjectType = '法人及非法人组织' | '个体工商户' | '自然人';
 export const SUBJECT_TYPES: readonly SubjectType[] = ['法人及非法人组织', '个体工商户', '自然人'];
 const SUBJECT_TYPE_ALIASES: Record<string, SubjectType> = {
-  法人及非法人组织: '法人及非法人组织', 法人: '法人及非法人组织', 法人和非法人组织: '法人及非法人组织',
-  法人和其他组织: '法人及非法人组织', 法人及其他组织: '法人及非法人组织', 单位: '法人及非法人组织', 企业: '法人及非法人组织',
+  法人及非法人组织: '法人及非法人组织',
+  法人: '法人及非法人组织',
+  法人和非法人组织: '法人及非法人组织',
+  法人和其他组织: '法人及非法人组织',
+  法人及其他组织: '法人及非法人组织',
+  单位: '法人及非法人组织',
+  企业: '法人及非法人组织',
   非法人组织: '法人及非法人组织',
-  个体工商户: '个体工商户', 个体户: '个体工商户',
-  自然人: '自然人', 个人: '自然人',
+  个体工商户: '个体工商户',
+  个体户: '个体工商户',
+  自然人: '自然人',
+  个人: '自然人',
 };
 
 export const ID_TYPES = [
-  '居民身份证', '军官证', '外国人护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证',
-  '港澳台居民居住证', '外国人永久居留身份证', '其他证件',
+  '居民身份证',
+  '军官证',
+  '外国人护照',
+  '港澳居民来往内地通行证',
+  '台湾居民来往大陆通行证',
+  '港澳台居民居住证',
+  '外国人永久居留身份证',
+  '其他证件',
 ] as const;
 export type IdType = (typeof ID_TYPES)[number];
 const ID_TYPE_ALIASES: Record<string, IdType> = {
   ...Object.fromEntries(ID_TYPES.map((t) => [t, t])),
-  身份证: '居民身份证', 居民身份证号码: '居民身份证', 二代身份证: '居民身份证', 护照: '外国人护照',
+  身份证: '居民身份证',
+  居民身份证号码: '居民身份证',
+  二代身份证: '居民身份证',
+  护照: '外国人护照',
   其他: '其他证件',
 };
 

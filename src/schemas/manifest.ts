@@ -1,2 +1,10 @@
 /** manifest.json: the schema lives in src/schemas/documents/manifest.ts (one place for every document). */
-export { isInsidePath, ManifestAnySchema, ManifestSchema, ManifestV1Schema, manifestFigures, type AnyManifest, type Manifest } from './documents/manifest.js';
+export {
+  isInsidePath,
+  ManifestAnySchema,
+  ManifestSchema,
+  ManifestV1Schema,
+  manifestFigures,
+  type AnyManifest,
+  type Manifest,
+} from './documents/manifest.js';

@@ -38,7 +38,8 @@ export const BUILTIN_DEPARTMENTS: readonly DepartmentDef[] = [
   { name: '监察科', aliases: ['劳动保障监察科', '市人社局监察科'], domains: ['工时及休息休假', '劳动合同', '建筑领域'] },
   { name: '市社保中心', aliases: ['社保中心', '市社会保险中心', '社会保险中心', '市社会保险服务中心'], domains: ['社会保险'] },
   {
-    name: '市劳动保障监察支队', aliases: ['监察支队', '劳动保障监察支队', '市监察支队'],
+    name: '市劳动保障监察支队',
+    aliases: ['监察支队', '劳动保障监察支队', '市监察支队'],
     domains: ['拖欠工资', '违法用工', '劳动保障诚信等级评价'],
   },
   { name: '就业局', aliases: ['市就业局', '市公共就业服务局'], domains: ['就业'] },
@@ -98,7 +99,15 @@ export class Matrix {
   }
 
   /** Names a cover may put before the department's own: the bureau's, the city's. */
-  private prefixes: string[] = ['新乡市人力资源和社会保障局', '新乡市人社局', '市人力资源和社会保障局', '市人社局', '人社局', '新乡市', '新乡'].map(foldKey);
+  private prefixes: string[] = [
+    '新乡市人力资源和社会保障局',
+    '新乡市人社局',
+    '市人力资源和社会保障局',
+    '市人社局',
+    '人社局',
+    '新乡市',
+    '新乡',
+  ].map(foldKey);
 
   /** The bureau's own name from config is a prefix too. */
   addPrefix(name: string): void {
@@ -156,7 +165,7 @@ export function buildMatrix(config?: MatrixConfig): Matrix {
       departments[at] = {
         name: old.name,
         aliases: [...new Set([...old.aliases, ...dep.aliases])],
-        ...(dep.authority ?? old.authority ? { authority: dep.authority ?? old.authority } : {}),
+        ...((dep.authority ?? old.authority) ? { authority: dep.authority ?? old.authority } : {}),
         domains: [...new Set([...old.domains, ...dep.domains])],
       };
     } else departments.push({ ...dep });

@@ -48,6 +48,12 @@ export function measureItems(
 export function splitMeasures(text: string): string[] {
   return text
     .split(/[；;\n\r]+/)
-    .map((s) => s.trim().replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．)）]\s*/, '').replace(/[。.]$/, '').trim())
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．)）]\s*/, '')
+        .replace(/[。.]$/, '')
+        .trim(),
+    )
     .filter(Boolean);
 }

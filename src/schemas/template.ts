@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { FIELD_KEYS } from './fields.js';
 
 export const DERIVED_VALUES = [
-  'rowNumber', 'periodMonths', 'department', 'authority', 'bureau.name', 'bureau.creditCode', 'quarter',
+  'rowNumber',
+  'periodMonths',
+  'department',
+  'authority',
+  'bureau.name',
+  'bureau.creditCode',
+  'quarter',
 ] as const;
 export type DerivedValue = (typeof DERIVED_VALUES)[number];
 
@@ -33,7 +39,10 @@ export const TemplateSchema = z.strictObject({
     /** truth.md: the batch's corrections, written only when it has some. */
     corrected: z.string().min(1).max(31).default('更正名单'),
   }),
-  fileName: z.string().min(1).regex(/^[^/\\:*?"<>|]+$/),
+  fileName: z
+    .string()
+    .min(1)
+    .regex(/^[^/\\:*?"<>|]+$/),
   sharingSuffix: z.string().default('_共享'),
   columns: z.array(columnSchema).min(1),
 });

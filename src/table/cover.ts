@@ -21,7 +21,10 @@ export function matchCoverKey(text: string): CoverKey | undefined {
   for (let i = 0; i < 3 && key; i++) {
     const hit = KEY_INDEX.get(key);
     if (hit) return hit;
-    key = key.replace(/(?:\([^()]*\)|【[^【】]*】)$/, '').replace(/^\*+|\*+$/g, '').replace(/[:：]+$/, '');
+    key = key
+      .replace(/(?:\([^()]*\)|【[^【】]*】)$/, '')
+      .replace(/^\*+|\*+$/g, '')
+      .replace(/[:：]+$/, '');
   }
   return undefined;
 }
@@ -74,7 +77,12 @@ export class CoverReader {
 
 export function coverDate(v: CoverValue | undefined): { date?: IsoDate; invalid?: boolean } {
   if (!v || !v.text) return {};
-  const p = v.value instanceof DateCell ? { ok: true as const, date: v.value.iso } : typeof v.value === 'number' ? parseDateSerial(v.value) : parseDateText(v.text);
+  const p =
+    v.value instanceof DateCell
+      ? { ok: true as const, date: v.value.iso }
+      : typeof v.value === 'number'
+        ? parseDateSerial(v.value)
+        : parseDateText(v.text);
   return p.ok ? { date: p.date } : { invalid: true };
 }
 
@@ -86,5 +94,8 @@ export function isYes(v: CoverValue | undefined): boolean {
 }
 
 export function splitNames(text: string): string[] {
-  return text.split(/[,，;；、\n]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/[,，;；、\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }

@@ -66,9 +66,20 @@ export interface SheetResult {
 
 function emptyDraft(): RecordDraft {
   return {
-    listName: '', subjectName: '', creditCode: '', legalRep: '', legalRepIdNumber: '', idNumber: '',
-    facts: '', basis: '', decisionNo: '', measures: '', remarks: '', publishUntilDefaulted: false,
-    idValid: false, creditCodeValid: false,
+    listName: '',
+    subjectName: '',
+    creditCode: '',
+    legalRep: '',
+    legalRepIdNumber: '',
+    idNumber: '',
+    facts: '',
+    basis: '',
+    decisionNo: '',
+    measures: '',
+    remarks: '',
+    publishUntilDefaulted: false,
+    idValid: false,
+    creditCodeValid: false,
   };
 }
 
@@ -157,7 +168,9 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
       }
     }
     this.hasMerges = this.mergeStarts.size > 0;
-    this.ctx = new SheetRowContext(o, this.needed, (code, args, row, column, columnIndex, field) => this.report(code, args, row, column, columnIndex, field));
+    this.ctx = new SheetRowContext(o, this.needed, (code, args, row, column, columnIndex, field) =>
+      this.report(code, args, row, column, columnIndex, field),
+    );
     this.placeId =
       o.index?.placeId({
         ...(o.department !== undefined ? { department: o.department } : {}),
@@ -350,4 +363,3 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
     return { isList: true, headerFound: true, rows: this.rows, red: this.red, black: this.black, hadContent: true };
   }
 }
-

@@ -158,7 +158,15 @@ export class RecordIndex {
   }
 
   /** `subjectKey` and `decisionKey` as src/domain/identity.ts makes them. */
-  add(listType: ListType, domain: string, subjectKey: string, decisionKey: string, placeId: number, row: number, labeler: SubjectLabeler): void {
+  add(
+    listType: ListType,
+    domain: string,
+    subjectKey: string,
+    decisionKey: string,
+    placeId: number,
+    row: number,
+    labeler: SubjectLabeler,
+  ): void {
     if (this.count === this.next.length) this.grow();
     const i = this.count++;
     let domainId = this.domains.get(domain);
@@ -202,8 +210,10 @@ export class RecordIndex {
       j = this.next[j] as number;
     }
     this.next[last] = i;
-    if (conflictWith >= 0) this.others.push({ kind: 'conflict', place: this.rowPlace(i), other: this.rowPlace(conflictWith), subject: labeler.subjectLabel() });
-    else if (sameWith >= 0) this.others.push({ kind: 'sameSubject', place: this.rowPlace(i), other: this.rowPlace(sameWith), subject: labeler.subjectLabel() });
+    if (conflictWith >= 0)
+      this.others.push({ kind: 'conflict', place: this.rowPlace(i), other: this.rowPlace(conflictWith), subject: labeler.subjectLabel() });
+    else if (sameWith >= 0)
+      this.others.push({ kind: 'sameSubject', place: this.rowPlace(i), other: this.rowPlace(sameWith), subject: labeler.subjectLabel() });
   }
 
   /** Everything found, once all records have been added. */

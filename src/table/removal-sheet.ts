@@ -16,10 +16,24 @@ export function isRemovalName(name: string): boolean {
   return name.includes(REMOVAL_NAME);
 }
 
-export type RemovalField = 'listType' | 'subjectName' | 'creditCode' | 'idNumber' | 'decisionNo' | 'removalType' | 'reason' | 'reviewedOn' | 'filedOn' | 'violationNo' | 'remarks';
+export type RemovalField =
+  | 'listType'
+  | 'subjectName'
+  | 'creditCode'
+  | 'idNumber'
+  | 'decisionNo'
+  | 'removalType'
+  | 'reason'
+  | 'reviewedOn'
+  | 'filedOn'
+  | 'violationNo'
+  | 'remarks';
 
 /** The headers of the request (register.md), with the aliases departments write. */
-export const REMOVAL_HEADERS: Record<Exclude<RemovalField, 'listType' | 'subjectName' | 'creditCode' | 'idNumber' | 'decisionNo' | 'remarks'>, { header: string; aliases: string[] }> = {
+export const REMOVAL_HEADERS: Record<
+  Exclude<RemovalField, 'listType' | 'subjectName' | 'creditCode' | 'idNumber' | 'decisionNo' | 'remarks'>,
+  { header: string; aliases: string[] }
+> = {
   removalType: { header: '移出类型', aliases: ['移出方式', '退出类型', '移除类型'] },
   reason: { header: '移出原因', aliases: ['移出理由', '退出原因', '原因'] },
   reviewedOn: { header: '审查日期', aliases: ['审核日期', '审查时间'] },
@@ -28,7 +42,8 @@ export const REMOVAL_HEADERS: Record<Exclude<RemovalField, 'listType' | 'subject
 };
 
 const OWN_INDEX = new Map<string, RemovalField>();
-for (const [key, def] of Object.entries(REMOVAL_HEADERS)) for (const name of [def.header, ...def.aliases]) OWN_INDEX.set(foldKey(name), key as RemovalField);
+for (const [key, def] of Object.entries(REMOVAL_HEADERS))
+  for (const name of [def.header, ...def.aliases]) OWN_INDEX.set(foldKey(name), key as RemovalField);
 const LIST_FIELDS = new Set(['listType', 'subjectName', 'creditCode', 'idNumber', 'decisionNo', 'remarks']);
 
 function matchRemovalHeader(text: string): RemovalField | undefined {
@@ -76,7 +91,9 @@ export class RemovalReader {
   onRow(row: SheetRow): boolean | void {
     if (!this.columns) {
       if (++this.searched > HEADER_SEARCH_ROWS) return false;
-      const found = row.cells.map((v, index) => ({ index, field: matchRemovalHeader(cellText(v)) })).filter((c): c is { index: number; field: RemovalField } => c.field !== undefined);
+      const found = row.cells
+        .map((v, index) => ({ index, field: matchRemovalHeader(cellText(v)) }))
+        .filter((c): c is { index: number; field: RemovalField } => c.field !== undefined);
       if (found.some((c) => c.field === 'subjectName') && found.length >= 3) this.columns = found;
       return;
     }
@@ -84,7 +101,13 @@ export class RemovalReader {
     const cells: RemovalRequest['cells'] = {};
     for (const c of this.columns) if (cells[c.field] === undefined) cells[c.field] = cellOf(row.cells[c.index], c.index);
     if (!cells.subjectName?.text && !cells.creditCode?.text && !cells.idNumber?.text) return;
-    this.requests.push({ file: this.where.file, ...(this.where.sheet !== undefined ? { sheet: this.where.sheet } : {}), row: row.number, ...(this.where.department !== undefined ? { department: this.where.department } : {}), cells });
+    this.requests.push({
+      file: this.where.file,
+      ...(this.where.sheet !== undefined ? { sheet: this.where.sheet } : {}),
+      row: row.number,
+      ...(this.where.department !== undefined ? { department: this.where.department } : {}),
+      cells,
+    });
   }
 
   /** Whether a header was found (a sheet without one holds no request). */

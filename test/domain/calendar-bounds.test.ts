@@ -6,11 +6,14 @@ import { addDays, addMonths, isIsoDate, monthsBetweenCeil, parseDateSerial, pars
 import { parseQuarter, resolveQuarter } from '../../src/domain/quarter.js';
 
 describe('serials beyond the calendar', () => {
-  it.each([1e20, -1, -1e20, 2958466, 2958465, Number.MAX_VALUE, Infinity, -Infinity, NaN, 401769 /* 3000-01-01 */])('serial %s is no date', (n) => {
-    expect(serialToIso(n)).toBeUndefined();
-    expect(serialToIso(n, true)).toBeUndefined();
-    expect(parseDateSerial(n).ok).toBe(false);
-  });
+  it.each([1e20, -1, -1e20, 2958466, 2958465, Number.MAX_VALUE, Infinity, -Infinity, NaN, 401769 /* 3000-01-01 */])(
+    'serial %s is no date',
+    (n) => {
+      expect(serialToIso(n)).toBeUndefined();
+      expect(serialToIso(n, true)).toBeUndefined();
+      expect(parseDateSerial(n).ok).toBe(false);
+    },
+  );
   it('keeps the calendar edges', () => {
     expect(serialToIso(1)).toBe('1900-01-01');
     expect(serialToIso(401768)).toBe('2999-12-31');

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addIsoDuration, addYears, formatYmd, monthsBetweenCeil, parseDateSerial, parseDateText, serialToIso, todayInShanghai } from '../../src/domain/dates.js';
+import {
+  addIsoDuration,
+  addYears,
+  formatYmd,
+  monthsBetweenCeil,
+  parseDateSerial,
+  parseDateText,
+  serialToIso,
+  todayInShanghai,
+} from '../../src/domain/dates.js';
 import { formatQuarter, parseQuarter, quarterEnd, quarterStart, resolveQuarter } from '../../src/domain/quarter.js';
 import { cleanText, columnIndex, columnLetter, foldDepartment, foldKey, toHalfWidth } from '../../src/domain/text.js';
 
 describe('dates typed by clerks', () => {
   it.each([
-    ['2026-08-03', '2026-08-03'], ['2026/8/3', '2026-08-03'], ['2026.08.03', '2026-08-03'], ['20260803', '2026-08-03'],
-    ['2026年8月3日', '2026-08-03'], ['2026-08-03 00:00:00', '2026-08-03'], ['2026/8/3 0:00', '2026-08-03'], ['２０２６年８月３日', '2026-08-03'],
+    ['2026-08-03', '2026-08-03'],
+    ['2026/8/3', '2026-08-03'],
+    ['2026.08.03', '2026-08-03'],
+    ['20260803', '2026-08-03'],
+    ['2026年8月3日', '2026-08-03'],
+    ['2026-08-03 00:00:00', '2026-08-03'],
+    ['2026/8/3 0:00', '2026-08-03'],
+    ['２０２６年８月３日', '2026-08-03'],
     ['46237', '2026-08-03'],
   ])('%s → %s', (text, iso) => {
     expect(parseDateText(text)).toEqual({ ok: true, date: iso });

@@ -8,8 +8,8 @@ describe('isFormulaLike', () => {
   it.each([
     ['=', '=HYPERLINK("http://x","点击")'],
     ['+', '+86 139'],
-    ['-', '-2+3+cmd|\' /C calc\'!A0'],
-    ['@', '@SUM(1+1)*cmd|\' /C calc\'!A0'],
+    ['-', "-2+3+cmd|' /C calc'!A0"],
+    ['@', "@SUM(1+1)*cmd|' /C calc'!A0"],
     ['tab', '\t=1+1'],
     ['CR', '\r=1+1'],
   ])('a value starting with %s is formula-like', (_label, value) => {

@@ -1,15 +1,33 @@
 // Test vectors from docs/reference/format-research.md §2, plus property tests.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkCreditCode, creditCodeCheck, makeCreditCode, normaliseCreditCode, orgCodeCheck, CREDIT_CODE_CHARSET } from '../../src/domain/credit-code.js';
+import {
+  checkCreditCode,
+  creditCodeCheck,
+  makeCreditCode,
+  normaliseCreditCode,
+  orgCodeCheck,
+  CREDIT_CODE_CHARSET,
+} from '../../src/domain/credit-code.js';
 import { ageOn, checkIdNumber, idCheckDigit, looksPrecisionLost, makeIdNumber, normaliseIdNumber } from '../../src/domain/id-number.js';
 import { maskIdentifier } from '../../src/domain/mask.js';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
   it.each([
-    '91350100M000100Y43', '91110108551385082Q', '91440300708461136T', '91350200776049653A', '91440101MA5CJQ4N59',
-    '9135021359498494XQ', '91350213678251743X', '123502001549897397', '91410700MA3X7K2P20', '91410702MA9LQ3T4X3',
-    '92410783MA40RB6U55', '12410700417536281W', '1141070000605312X2', '52410700MJY123458H',
+    '91350100M000100Y43',
+    '91110108551385082Q',
+    '91440300708461136T',
+    '91350200776049653A',
+    '91440101MA5CJQ4N59',
+    '9135021359498494XQ',
+    '91350213678251743X',
+    '123502001549897397',
+    '91410700MA3X7K2P20',
+    '91410702MA9LQ3T4X3',
+    '92410783MA40RB6U55',
+    '12410700417536281W',
+    '1141070000605312X2',
+    '52410700MJY123458H',
   ])('accepts %s', (code) => {
     expect(checkCreditCode(code)).toEqual({ ok: true, value: code });
   });
@@ -31,14 +49,22 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(normaliseCreditCode(' 91410700ma3x7k2p２０ ')).toBe('91410700MA3X7K2P20');
   });
   it.each([
-    ['M0001QAY', '9'], ['MA3X7K2P', '2'], ['MA9LQ3T4', 'X'], ['MA40RB6U', '5'], ['00605312', 'X'],
+    ['M0001QAY', '9'],
+    ['MA3X7K2P', '2'],
+    ['MA9LQ3T4', 'X'],
+    ['MA40RB6U', '5'],
+    ['00605312', 'X'],
   ])('GB 11714 check of %s is %s', (body, check) => {
     expect(orgCodeCheck(body)).toBe(check);
   });
 
   const char = fc.constantFrom(...CREDIT_CODE_CHARSET.split(''));
-  const body = fc.array(fc.constantFrom(...'0123456789ABCDEFGHJKLMNPQRTUWXY'.split('')), { minLength: 8, maxLength: 8 }).map((a) => a.join(''));
-  const prefix = fc.tuple(fc.constantFrom('91', '92', '12', '11', '52'), fc.integer({ min: 100000, max: 999999 })).map(([a, b]) => `${a}${b}`);
+  const body = fc
+    .array(fc.constantFrom(...'0123456789ABCDEFGHJKLMNPQRTUWXY'.split('')), { minLength: 8, maxLength: 8 })
+    .map((a) => a.join(''));
+  const prefix = fc
+    .tuple(fc.constantFrom('91', '92', '12', '11', '52'), fc.integer({ min: 100000, max: 999999 }))
+    .map(([a, b]) => `${a}${b}`);
   it('accepts every code the generator makes, and rejects any single changed character', () => {
     fc.assert(
       fc.property(prefix, body, fc.integer({ min: 0, max: 17 }), char, (p, b, pos, c) => {
@@ -51,17 +77,27 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     );
   });
   it('the check character is always in the character set', () => {
-    fc.assert(fc.property(fc.array(char, { minLength: 17, maxLength: 17 }), (a) => CREDIT_CODE_CHARSET.includes(creditCodeCheck(a.join('')) as string)));
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 17, maxLength: 17 }), (a) =>
+        CREDIT_CODE_CHARSET.includes(creditCodeCheck(a.join('')) as string),
+      ),
+    );
   });
 });
 
 describe('公民身份号码 (GB 11643-1999)', () => {
-  it.each(['11010519491231002X', '440524188001010014', '11010119900307803X', '410702198001010010', '410783199003070028', '410728197506150034', '41072120000229005X', '41071119950615108X'])(
-    'accepts %s',
-    (id) => {
-      expect(checkIdNumber(id, '2026-11-25').ok).toBe(true);
-    },
-  );
+  it.each([
+    '11010519491231002X',
+    '440524188001010014',
+    '11010119900307803X',
+    '410702198001010010',
+    '410783199003070028',
+    '410728197506150034',
+    '41072120000229005X',
+    '41071119950615108X',
+  ])('accepts %s', (id) => {
+    expect(checkIdNumber(id, '2026-11-25').ok).toBe(true);
+  });
   it('names the right check digit', () => {
     expect(checkIdNumber('110105194912310029')).toEqual({ ok: false, kind: 'checksum', expected: 'X' });
     expect(checkIdNumber('410702198001010011')).toEqual({ ok: false, kind: 'checksum', expected: '0' });
@@ -89,18 +125,30 @@ describe('公民身份号码 (GB 11643-1999)', () => {
     expect(ageOn('2008-10-15', '2026-10-15')).toBe(18);
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
   });
-  const date = fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const date = fc
+    .date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
   it('accepts every number the generator makes and rejects a changed check digit', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 110000, max: 659999 }), date, fc.integer({ min: 0, max: 999 }), fc.constantFrom(...'0123456789X'.split('')), (area, birth, seq, other) => {
-        const id = makeIdNumber(String(area), birth, String(seq).padStart(3, '0'));
-        expect(checkIdNumber(id).ok).toBe(true);
-        if (other !== id[17]) expect(checkIdNumber(id.slice(0, 17) + other)).toMatchObject({ kind: 'checksum', expected: id[17] });
-      }),
+      fc.property(
+        fc.integer({ min: 110000, max: 659999 }),
+        date,
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom(...'0123456789X'.split('')),
+        (area, birth, seq, other) => {
+          const id = makeIdNumber(String(area), birth, String(seq).padStart(3, '0'));
+          expect(checkIdNumber(id).ok).toBe(true);
+          if (other !== id[17]) expect(checkIdNumber(id.slice(0, 17) + other)).toMatchObject({ kind: 'checksum', expected: id[17] });
+        },
+      ),
     );
   });
   it('the check digit of any 17 digits is one of 0-9X', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 17, maxLength: 17 }), (a) => /^[0-9X]$/.test(idCheckDigit(a.join('')) as string)));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 17, maxLength: 17 }), (a) =>
+        /^[0-9X]$/.test(idCheckDigit(a.join('')) as string),
+      ),
+    );
   });
 });
 
@@ -123,7 +171,11 @@ describe('ID mask', () => {
   });
   it('config refuses a mask rule that would show a birth-date digit', async () => {
     const { ConfigSchema } = await import('../../src/io/workspace.js');
-    for (const maskRule of [{ keepStart: 7, keepEnd: 0 }, { keepStart: 0, keepEnd: 5 }, { keepStart: 0, keepEnd: 10 }]) {
+    for (const maskRule of [
+      { keepStart: 7, keepEnd: 0 },
+      { keepStart: 0, keepEnd: 5 },
+      { keepStart: 0, keepEnd: 10 },
+    ]) {
       expect(ConfigSchema.safeParse({ publication: { maskRule } }).success, JSON.stringify(maskRule)).toBe(false);
     }
     expect(ConfigSchema.safeParse({ publication: { maskRule: { keepStart: 6, keepEnd: 4 } } }).success).toBe(true);
@@ -135,6 +187,8 @@ describe('ID numbers inside text', async () => {
   it('masks every ID-shaped number and leaves credit codes and dates alone', () => {
     expect(redactIdNumbers('号码410702198001010010有误')).toBe('号码410702********0010有误');
     expect(redactIdNumbers('旧号410702800101001')).toBe('旧号410702*****1001');
-    expect(redactIdNumbers('91410700MA3X7K2P20 与 123502001549897397 与 20260803')).toBe('91410700MA3X7K2P20 与 123502001549897397 与 20260803');
+    expect(redactIdNumbers('91410700MA3X7K2P20 与 123502001549897397 与 20260803')).toBe(
+      '91410700MA3X7K2P20 与 123502001549897397 与 20260803',
+    );
   });
 });

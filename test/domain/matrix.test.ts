@@ -4,9 +4,18 @@ import { buildMatrix } from '../../src/schemas/matrix.js';
 describe('the responsibility matrix', () => {
   const m = buildMatrix();
   it.each([
-    ['就业办', '就业办'], ['01就业办', '就业办'], ['新乡市就业办', '就业办'], ['新乡市人社局就业办', '就业办'], ['市就业办公室', '就业办'],
-    ['社保中心', '市社保中心'], ['新乡市社会保险中心', '市社保中心'], ['监察支队', '市劳动保障监察支队'], ['新乡市劳动保障监察支队', '市劳动保障监察支队'],
-    ['考试中心', '考试中心'], ['市考试中心', '考试中心'], ['二、劳动关系科', '劳动关系科'],
+    ['就业办', '就业办'],
+    ['01就业办', '就业办'],
+    ['新乡市就业办', '就业办'],
+    ['新乡市人社局就业办', '就业办'],
+    ['市就业办公室', '就业办'],
+    ['社保中心', '市社保中心'],
+    ['新乡市社会保险中心', '市社保中心'],
+    ['监察支队', '市劳动保障监察支队'],
+    ['新乡市劳动保障监察支队', '市劳动保障监察支队'],
+    ['考试中心', '考试中心'],
+    ['市考试中心', '考试中心'],
+    ['二、劳动关系科', '劳动关系科'],
   ])('resolves %s to %s', (raw, name) => {
     expect(m.resolveDepartment(raw)?.name).toBe(name);
   });
@@ -21,7 +30,14 @@ describe('the responsibility matrix', () => {
     expect(m.resolveDomain('养老')).toBeUndefined();
   });
   it('extends and replaces from config', () => {
-    const ext = buildMatrix({ mode: 'extend', departments: [{ name: '法规科', aliases: ['政策法规科'], domains: ['职业技能培训'] }, { name: '就业办', aliases: ['就业促进办'], domains: ['就业'] }], domains: [{ name: '职业技能培训', aliases: ['技能培训'] }] });
+    const ext = buildMatrix({
+      mode: 'extend',
+      departments: [
+        { name: '法规科', aliases: ['政策法规科'], domains: ['职业技能培训'] },
+        { name: '就业办', aliases: ['就业促进办'], domains: ['就业'] },
+      ],
+      domains: [{ name: '职业技能培训', aliases: ['技能培训'] }],
+    });
     expect(ext.resolveDepartment('政策法规科')?.name).toBe('法规科');
     expect(ext.resolveDomain('技能培训')?.name).toBe('职业技能培训');
     expect(ext.resolveDepartment('就业促进办')?.domains).toEqual(['劳务派遣', '就业']);

@@ -17,7 +17,7 @@ function windowsArgv(line: string): string[] {
       const c = line[i];
       if (c === '\\') {
         let n = 0;
-        while (line[i] === '\\') (n++, i++);
+        while (line[i] === '\\') n++, i++;
         if (line[i] === '"') {
           word += '\\'.repeat(Math.floor(n / 2));
           if (n % 2 === 1) word += '"';
@@ -43,7 +43,10 @@ describe('commandLine', () => {
   });
 
   it('cmd.exe: no trailing backslash before the closing quote (it would swallow the rest), & and parentheses quoted', () => {
-    const line = commandLine(['hrss-credit', 'verify', { path: 'C:\\Program Files (x86)\\R&D 信用 (试用)\\packages\\' }, '--format', 'json'], 'cmd');
+    const line = commandLine(
+      ['hrss-credit', 'verify', { path: 'C:\\Program Files (x86)\\R&D 信用 (试用)\\packages\\' }, '--format', 'json'],
+      'cmd',
+    );
     expect(line).toBe('hrss-credit verify "C:\\Program Files (x86)\\R&D 信用 (试用)\\packages" --format json');
     expect(windowsArgv(line)).toEqual(['hrss-credit', 'verify', 'C:\\Program Files (x86)\\R&D 信用 (试用)\\packages', '--format', 'json']);
     // A word (not a path) that ends in a backslash keeps it, doubled inside the quotes.
@@ -56,8 +59,10 @@ describe('commandLine', () => {
 
   it('a POSIX shell: safe words as they are (Chinese too), others single-quoted; sh gives the words back', () => {
     expect(commandLine(['hrss-credit', 'verify', { path: 'packages/2026Q3' }], 'posix')).toBe('hrss-credit verify packages/2026Q3');
-    expect(commandLine(['hrss-credit', 'verify', { path: '/srv/信用红黑名单/packages/2026Q3/' }], 'posix')).toBe('hrss-credit verify /srv/信用红黑名单/packages/2026Q3');
-    const words = ['hrss-credit', '/tmp/信用 报送/it\'s $HOME `x` (1)/packages', '', '*'];
+    expect(commandLine(['hrss-credit', 'verify', { path: '/srv/信用红黑名单/packages/2026Q3/' }], 'posix')).toBe(
+      'hrss-credit verify /srv/信用红黑名单/packages/2026Q3',
+    );
+    const words = ['hrss-credit', "/tmp/信用 报送/it's $HOME `x` (1)/packages", '', '*'];
     const line = commandLine(words, 'posix');
     const r = spawnSync('sh', ['-c', `printf '%s\\n' ${line}`], { encoding: 'utf8' });
     expect(r.stdout).toBe(words.map((w) => `${w}\n`).join(''));

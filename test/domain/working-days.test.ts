@@ -35,7 +35,8 @@ const NOTICE_2026 = {
 // The plain reference: Date objects, getUTCDay, two sets. Nothing shared with the code under test.
 const OFF = new Set<string>();
 for (const [from, to] of NOTICE_2026.holidays) {
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) OFF.add(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    OFF.add(new Date(t).toISOString().slice(0, 10));
 }
 const ON = new Set<string>(NOTICE_2026.workdays);
 
@@ -62,7 +63,8 @@ function plainDeadline(received: string, n: number): { deadline: string } | { no
 }
 
 const DAYS_2026: string[] = [];
-for (let t = Date.parse('2026-01-01T00:00:00Z'); t <= Date.parse('2026-12-31T00:00:00Z'); t += 86_400_000) DAYS_2026.push(new Date(t).toISOString().slice(0, 10));
+for (let t = Date.parse('2026-01-01T00:00:00Z'); t <= Date.parse('2026-12-31T00:00:00Z'); t += 86_400_000)
+  DAYS_2026.push(new Date(t).toISOString().slice(0, 10));
 
 /** The notice as a Calendar covering 2026 only. */
 function noticeCalendar(): Calendar {
@@ -117,7 +119,17 @@ describe('objection deadlines on the 2026 schedule', () => {
     const with2027: Calendar = {
       years: new Map([
         ...cal.years,
-        [2027, { ...plainYear(2027), holidays: new Map([['2027-01-01', undefined], ['2027-01-02', undefined], ['2027-01-03', undefined]]) }],
+        [
+          2027,
+          {
+            ...plainYear(2027),
+            holidays: new Map([
+              ['2027-01-01', undefined],
+              ['2027-01-02', undefined],
+              ['2027-01-03', undefined],
+            ]),
+          },
+        ],
       ]),
     };
     // Thu 12-31 (1), 1-1…1-3 off, Mon 1-4 (2), Tue 1-5 (3).
@@ -212,7 +224,9 @@ describe('holiday ranges', () => {
 describe('the built-in calendar (chinese-days, pinned)', () => {
   const builtin = loadBuiltinCalendar();
   it('is the exact version package.json pins, covering the years its data has', () => {
-    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(pkg.dependencies['chinese-days']).toBe(builtin.version);
     expect(builtin.version).toBe('1.5.7');
     expect(builtin.years).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));

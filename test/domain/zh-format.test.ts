@@ -9,7 +9,12 @@ describe('zh-format', () => {
     expect(chineseDate('待定')).toBe('待定');
   });
   it('batches as 2026年第三季度, a supplementary batch with 第N批', () => {
-    expect(['2026Q1', '2026Q2', '2026Q3', '2026Q4'].map(batchTitle)).toEqual(['2026年第一季度', '2026年第二季度', '2026年第三季度', '2026年第四季度']);
+    expect(['2026Q1', '2026Q2', '2026Q3', '2026Q4'].map(batchTitle)).toEqual([
+      '2026年第一季度',
+      '2026年第二季度',
+      '2026年第三季度',
+      '2026年第四季度',
+    ]);
     expect(batchTitle('2026Q3-2')).toBe('2026年第三季度第2批');
     expect(batchTitle('2026')).toBe('2026');
   });

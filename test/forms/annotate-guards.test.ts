@@ -28,7 +28,8 @@ async function parts(file: string): Promise<Map<string, string>> {
 
 function sheetPart(p: Map<string, string>, name: string): string {
   const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(p.get('xl/workbook.xml') ?? '')?.[1];
-  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(p.get('xl/_rels/workbook.xml.rels') ?? '')?.[1] ?? '';
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(p.get('xl/_rels/workbook.xml.rels') ?? '')?.[1] ?? '';
   return `xl/${target.replace(/^\/?xl\//, '')}`;
 }
 
@@ -46,7 +47,10 @@ function fillOf(p: Map<string, string>, sheet: string, ref: string): string {
 function commentsOf(p: Map<string, string>, sheet: string): string {
   const part = sheetPart(p, sheet);
   const rels = p.get(part.replace(/([^/]+)$/, '_rels/$1.rels')) ?? '';
-  const target = /<Relationship [^>]*Type="[^"]*\/comments"[^>]*Target="([^"]+)"|<Relationship [^>]*Target="([^"]+)"[^>]*Type="[^"]*\/comments"/.exec(rels);
+  const target =
+    /<Relationship [^>]*Type="[^"]*\/comments"[^>]*Target="([^"]+)"|<Relationship [^>]*Target="([^"]+)"[^>]*Type="[^"]*\/comments"/.exec(
+      rels,
+    );
   const t = (target?.[1] ?? target?.[2] ?? '').replace(/^\.\.\//, 'xl/').replace(/^\/?xl\//, 'xl/');
   return p.get(t) ?? '';
 }
@@ -71,12 +75,26 @@ beforeAll(async () => {
   await wb.xlsx.writeFile(join(dir, 'in.xlsx'));
   const plan: AnnotatePlan = {
     marks: new Map([
-      ['黑名单', [mark('A2', 'warning'), mark('A2', 'error'), mark('B2', 'error'), mark('B2', 'warning'), mark('C2', 'info'), mark('C2', 'warning'), mark('A3', 'error', NOTE)]],
+      [
+        '黑名单',
+        [
+          mark('A2', 'warning'),
+          mark('A2', 'error'),
+          mark('B2', 'error'),
+          mark('B2', 'warning'),
+          mark('C2', 'info'),
+          mark('C2', 'warning'),
+          mark('A3', 'error', NOTE),
+        ],
+      ],
       ['红名单', [mark('B2', 'error', NOTE), mark('C3', 'warning', NOTE)]],
     ]),
     summary: { sheetName: '检查结果', headers: ['位置', '级别', '代码', '问题', '建议'], rows: [], footer: [], author: 'hrss-credit' },
   };
-  await annotateXlsx(join(dir, 'in.xlsx'), join(dir, 'out.xlsx'), plan, { limits: DEFAULT_LIMITS, instant: new Date(Date.UTC(2026, 9, 15)) });
+  await annotateXlsx(join(dir, 'in.xlsx'), join(dir, 'out.xlsx'), plan, {
+    limits: DEFAULT_LIMITS,
+    instant: new Date(Date.UTC(2026, 9, 15)),
+  });
   copy = await parts(join(dir, 'out.xlsx'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,8 +118,8 @@ describe('the annotator', () => {
     ]);
   });
 
-  it('escapes a note\'s text in a comments part it adds and in one the sheet had', () => {
-    const escaped = '请核对 &lt;主体名称&gt; &amp; &quot;代码&quot; \'A&amp;B\'';
+  it("escapes a note's text in a comments part it adds and in one the sheet had", () => {
+    const escaped = "请核对 &lt;主体名称&gt; &amp; &quot;代码&quot; 'A&amp;B'";
     const added = commentsOf(copy, '黑名单');
     expect(added).toContain(`<t xml:space="preserve">${escaped}</t>`);
     expect(added).not.toContain('<主体名称>');

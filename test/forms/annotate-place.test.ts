@@ -41,7 +41,9 @@ describe('validate --annotate without DIR, inside a workspace: 检查结果/<bat
     const before = tree(quarter);
     const r = await runCli(['validate', target, '--annotate', '--today', TODAY, '--format', 'json'], join(ws, from));
     expect(r.code).toBe(0);
-    expect(json(r.stdout).annotated.map((a: { path: string }) => a.path.replace(/\\/g, '/').replace(/^(\.\.\/)+/, ''))).toEqual(['检查结果/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx']);
+    expect(json(r.stdout).annotated.map((a: { path: string }) => a.path.replace(/\\/g, '/').replace(/^(\.\.\/)+/, ''))).toEqual([
+      '检查结果/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx',
+    ]);
     expect(existsSync(join(ws, '检查结果', '2026Q3', '就业办', '劳务派遣红黑名单.检查结果.xlsx'))).toBe(true);
     expect(tree(quarter)).toEqual(before);
     const c = await runCli(['compile', '2026Q3', '--dry-run', '--today', TODAY, '--format', 'json'], ws);
@@ -52,7 +54,22 @@ describe('validate --annotate without DIR, inside a workspace: 检查结果/<bat
     const dir = join(tmp, `lone-${++n}`, '桌面');
     mkdirSync(dir, { recursive: true });
     cpSync(join(EXAMPLE, 'submissions/2026Q3/就业办/劳务派遣红黑名单.xlsx'), join(dir, '名单.xlsx'));
-    const r = await runCli(['validate', join(dir, '名单.xlsx'), '--department', '就业办', '--quarter', '2026Q3', '--annotate', '--today', TODAY, '--format', 'json'], tmp);
+    const r = await runCli(
+      [
+        'validate',
+        join(dir, '名单.xlsx'),
+        '--department',
+        '就业办',
+        '--quarter',
+        '2026Q3',
+        '--annotate',
+        '--today',
+        TODAY,
+        '--format',
+        'json',
+      ],
+      tmp,
+    );
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['名单.xlsx', '名单.检查结果.xlsx']);
   });
@@ -74,14 +91,22 @@ describe('validate --annotate DIR inside a submissions quarter folder or a depar
     ['a department folder', (ws: string) => join(ws, 'submissions/2026Q3/就业办'), '科室文件夹'],
     ['another department folder', (ws: string) => join(ws, 'submissions/2026Q3/劳动关系科/反馈'), '文件夹'],
     ['a path through ..', (ws: string) => join(ws, 'out/../submissions/2026Q3/新建'), '报送季度文件夹'],
-    ['a link to the department folder', (ws: string) => {
-      symlinkSync(join(ws, 'submissions/2026Q3/就业办'), join(ws, '捷径'));
-      return join(ws, '捷径');
-    }, '科室文件夹'],
-    ['a folder below a link to the quarter folder', (ws: string) => {
-      symlinkSync(join(ws, 'submissions/2026Q3'), join(ws, '本季度'));
-      return join(ws, '本季度', '反馈');
-    }, '报送季度文件夹'],
+    [
+      'a link to the department folder',
+      (ws: string) => {
+        symlinkSync(join(ws, 'submissions/2026Q3/就业办'), join(ws, '捷径'));
+        return join(ws, '捷径');
+      },
+      '科室文件夹',
+    ],
+    [
+      'a folder below a link to the quarter folder',
+      (ws: string) => {
+        symlinkSync(join(ws, 'submissions/2026Q3'), join(ws, '本季度'));
+        return join(ws, '本季度', '反馈');
+      },
+      '报送季度文件夹',
+    ],
   ] as const)('%s', async (_name, dirOf, says) => {
     const ws = workspace();
     const dir = dirOf(ws);
@@ -113,7 +138,8 @@ describe('compile and status ignore feedback copies wherever they lie', () => {
   it('a department folder holding only a feedback copy has not submitted', async () => {
     const ws = workspace();
     const dept = join(ws, 'submissions', '2026Q3', '考试中心');
-    const submitted = (doc: Record<string, any>) => (doc.departments as { name: string; submitted: boolean }[]).find((d) => d.name === '考试中心')?.submitted;
+    const submitted = (doc: Record<string, any>) =>
+      (doc.departments as { name: string; submitted: boolean }[]).find((d) => d.name === '考试中心')?.submitted;
     expect(submitted(json((await runCli(['status', '2026Q3', '--today', TODAY, '--format', 'json'], ws)).stdout))).toBe(true);
     for (const f of readdirSync(dept)) cleanup(join(dept, f));
     writeFileSync(join(dept, '名单.检查结果.xlsx'), 'x');

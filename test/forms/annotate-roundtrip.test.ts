@@ -19,18 +19,36 @@ describe.each(loadCases())('$name', (c: Case) => {
   it('the copy gives the original findings at the same cells', async () => {
     const dir = join(root, c.name);
     const target = await buildCase(c, dir);
-    const opts = ['--today', TODAY, '--format', 'json', '--department', c.options?.department ?? '就业办', '--quarter', c.options?.quarter ?? '2026Q3'];
-    const doc = JSON.parse((await runCli(['validate', target, ...opts, '--annotate', 'fb'], dir, { SOURCE_DATE_EPOCH: '1790000000' })).stdout);
+    const opts = [
+      '--today',
+      TODAY,
+      '--format',
+      'json',
+      '--department',
+      c.options?.department ?? '就业办',
+      '--quarter',
+      c.options?.quarter ?? '2026Q3',
+    ];
+    const doc = JSON.parse(
+      (await runCli(['validate', target, ...opts, '--annotate', 'fb'], dir, { SOURCE_DATE_EPOCH: '1790000000' })).stdout,
+    );
     expect(doc.error).toBeUndefined();
     for (const a of doc.annotated as { source: string; path: string }[]) {
       const csv = /\.(csv|txt)$/i.test(a.source);
       // A CSV's undecodable bytes and characters XML cannot hold are U+FFFD in a workbook: said in the notes, gone from the cells.
-      const own = (d: { code: string }): boolean => !ACROSS.test(d.code) && !(csv && /^(FILE_ENCODING|SCHEMA_CHARACTER_INVALID)$/.test(d.code));
-      const want: Expect[] = doc.diagnostics.filter((d: { location: { file?: string } }) => d.location.file === a.source).filter(own).map(project);
+      const own = (d: { code: string }): boolean =>
+        !ACROSS.test(d.code) && !(csv && /^(FILE_ENCODING|SCHEMA_CHARACTER_INVALID)$/.test(d.code));
+      const want: Expect[] = doc.diagnostics
+        .filter((d: { location: { file?: string } }) => d.location.file === a.source)
+        .filter(own)
+        .map(project);
       copyFileSync(join(dir, a.path), join(dir, 'copy.xlsx'));
       const again = JSON.parse((await runCli(['validate', 'copy.xlsx', ...opts], dir)).stdout);
       // A CSV's findings name no sheet; its copy's name the one sheet.
-      const got: Expect[] = again.diagnostics.filter(own).map(project).map((e: Expect) => (csv ? (({ sheet: _s, ...rest }) => rest)(e) : e));
+      const got: Expect[] = again.diagnostics
+        .filter(own)
+        .map(project)
+        .map((e: Expect) => (csv ? (({ sheet: _s, ...rest }) => rest)(e) : e));
       expect(got, a.path).toEqual(want);
     }
   });

@@ -41,14 +41,98 @@ beforeAll(async () => {
             widths: [6, 12, 12, 18, 30, 22, 10, 22, 20, 20, 24, 12, 12, 8, 10],
             rows: [
               ['新乡市就业办2026年第三季度劳务派遣领域失信黑名单'],
-              ['序号', '领域', '名单名称', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '证件号码', '列入事由', '认定依据', '认定文书号', '认定日期', '公示截止日期', '失信程度', '联系人'],
-              [1, '劳务派遣', 'x', '法人及非法人组织', '新乡市红旗区示例建材有限公司', BAD_CODE, '赵一鸣', null, '事由', '依据', '新人社监罚〔2026〕101号', { date: '2026-08-03' }, { date: '2029-08-02' }, '严重'],
-              [2, '劳务派遣', 'x', '自然人', '钱小芳', null, null, { text: BAD_ID }, '事由', '依据', '新人社监罚〔2026〕102号', '2026年13月1日', null, '严重'],
-              [3, '社会保险', 'x', '自然人', '孙丽', null, null, { text: GOOD_ID }, '事由', '依据', null, { date: '2026-09-01' }, null, '严重'],
-              [4, '劳务派遣', 'x', '法人及非法人组织', '新乡市示例劳务有限公司', GOOD_CODE, '李四', null, '事由', '依据', '新人社监罚〔2026〕103号', { date: '2026-09-02' }, null, '严重'],
+              [
+                '序号',
+                '领域',
+                '名单名称',
+                '主体类别',
+                '主体名称',
+                '统一社会信用代码',
+                '法定代表人',
+                '证件号码',
+                '列入事由',
+                '认定依据',
+                '认定文书号',
+                '认定日期',
+                '公示截止日期',
+                '失信程度',
+                '联系人',
+              ],
+              [
+                1,
+                '劳务派遣',
+                'x',
+                '法人及非法人组织',
+                '新乡市红旗区示例建材有限公司',
+                BAD_CODE,
+                '赵一鸣',
+                null,
+                '事由',
+                '依据',
+                '新人社监罚〔2026〕101号',
+                { date: '2026-08-03' },
+                { date: '2029-08-02' },
+                '严重',
+              ],
+              [
+                2,
+                '劳务派遣',
+                'x',
+                '自然人',
+                '钱小芳',
+                null,
+                null,
+                { text: BAD_ID },
+                '事由',
+                '依据',
+                '新人社监罚〔2026〕102号',
+                '2026年13月1日',
+                null,
+                '严重',
+              ],
+              [
+                3,
+                '社会保险',
+                'x',
+                '自然人',
+                '孙丽',
+                null,
+                null,
+                { text: GOOD_ID },
+                '事由',
+                '依据',
+                null,
+                { date: '2026-09-01' },
+                null,
+                '严重',
+              ],
+              [
+                4,
+                '劳务派遣',
+                'x',
+                '法人及非法人组织',
+                '新乡市示例劳务有限公司',
+                GOOD_CODE,
+                '李四',
+                null,
+                '事由',
+                '依据',
+                '新人社监罚〔2026〕103号',
+                { date: '2026-09-02' },
+                null,
+                '严重',
+              ],
             ],
           },
-          { name: '报送单', rows: [['项目', '内容'], ['报送单位', '就业办'], ['报送季度', '2026Q3'], ['填报人', '周雨']] },
+          {
+            name: '报送单',
+            rows: [
+              ['项目', '内容'],
+              ['报送单位', '就业办'],
+              ['报送季度', '2026Q3'],
+              ['填报人', '周雨'],
+            ],
+          },
         ],
       },
     },
@@ -79,7 +163,9 @@ function sheetPart(p: Map<string, Buffer>, name: string): string {
   const wb = str(p, 'xl/workbook.xml');
   const rels = str(p, 'xl/_rels/workbook.xml.rels');
   const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
-  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
   return `xl/${(target ?? '').replace(/^\/?xl\//, '')}`;
 }
 
@@ -103,7 +189,8 @@ function notesOf(p: Map<string, Buffer>, sheet: string): Map<string, string> {
   const file = (target?.[1] ?? target?.[2] ?? '').replace(/^\.\.\//, 'xl/');
   const xml = str(p, file.startsWith('xl/') ? file : `${dir}/${file}`);
   const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<comment ref="([A-Z]+\d+)"[^>]*>([\s\S]*?)<\/comment>/g)) out.set(m[1]!, [...m[2]!.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
+  for (const m of xml.matchAll(/<comment ref="([A-Z]+\d+)"[^>]*>([\s\S]*?)<\/comment>/g))
+    out.set(m[1]!, [...m[2]!.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
   return out;
 }
 
@@ -125,7 +212,11 @@ describe('validate --annotate', () => {
 
     const orig = await parts(join(tmp, BOOK));
     const copy = await parts(join(tmp, 'out', '劳务派遣红黑名单.检查结果.xlsx'));
-    expect([...str(copy, 'xl/workbook.xml').matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(['检查结果', '黑名单', '报送单']);
+    expect([...str(copy, 'xl/workbook.xml').matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '检查结果',
+      '黑名单',
+      '报送单',
+    ]);
     // error red, warning yellow, info (the hidden row 6) no fill but a note on the row's first cell.
     expect(fillOf(copy, '黑名单', 'F3')).toBe('FFFFC7CE');
     expect(fillOf(copy, '黑名单', 'H4')).toBe('FFFFC7CE');
@@ -151,17 +242,37 @@ describe('validate --annotate', () => {
       expect(re.exec(sheet)?.[0]).toBe(re.exec(origSheet)?.[0]);
     }
     expect(/<c r="L3"[^>]*>/.exec(sheet)?.[0]).toBe(/<c r="L3"[^>]*>/.exec(origSheet)?.[0]);
-    expect(/<c r="H4"[^>]*>[\s\S]*?<\/c>/.exec(sheet)?.[0].replace(/ s="\d+"/, '')).toBe(/<c r="H4"[^>]*>[\s\S]*?<\/c>/.exec(origSheet)?.[0].replace(/ s="\d+"/, ''));
+    expect(/<c r="H4"[^>]*>[\s\S]*?<\/c>/.exec(sheet)?.[0].replace(/ s="\d+"/, '')).toBe(
+      /<c r="H4"[^>]*>[\s\S]*?<\/c>/.exec(origSheet)?.[0].replace(/ s="\d+"/, ''),
+    );
     expect(/<row r="6"[^>]*hidden="1"/.test(sheet)).toBe(true);
     const origStyles = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(str(orig, 'xl/styles.xml'))![1]!;
     expect(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(str(copy, 'xl/styles.xml'))![1]!.startsWith(origStyles)).toBe(true);
-    const changed = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml', sheetPart(orig, '黑名单'), sheetPart(orig, '报送单')]);
-    for (const [name, bytes] of orig) if (!changed.has(name) && !name.includes('_rels/sheet')) expect(copy.get(name)?.equals(bytes), name).toBe(true);
+    const changed = new Set([
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      '[Content_Types].xml',
+      'xl/styles.xml',
+      sheetPart(orig, '黑名单'),
+      sheetPart(orig, '报送单'),
+    ]);
+    for (const [name, bytes] of orig)
+      if (!changed.has(name) && !name.includes('_rels/sheet')) expect(copy.get(name)?.equals(bytes), name).toBe(true);
 
     // 检查结果: one row per finding of this file, each linking to its cell.
     const summary = str(copy, sheetPart(copy, '检查结果'));
     const links = [...summary.matchAll(/<hyperlink ref="A(\d+)" location="([^"]+)"/g)].map((m) => m[2]!.replace(/&apos;|'/g, "'"));
-    expect(links).toEqual(["'报送单'!A1", "'报送单'!A1", "'黑名单'!O2", "'黑名单'!F3", "'黑名单'!H4", "'黑名单'!L4", "'黑名单'!B5", "'黑名单'!K5", "'黑名单'!A6"]);
+    expect(links).toEqual([
+      "'报送单'!A1",
+      "'报送单'!A1",
+      "'黑名单'!O2",
+      "'黑名单'!F3",
+      "'黑名单'!H4",
+      "'黑名单'!L4",
+      "'黑名单'!B5",
+      "'黑名单'!K5",
+      "'黑名单'!A6",
+    ]);
     expect(summary).toContain('SCHEMA_ID_CHECKSUM');
     // No full ID number in any note or in the summary (the department's own cells keep theirs).
     for (const text of [...notes.values(), summary]) expect(text).not.toMatch(FULL_ID);
@@ -177,7 +288,10 @@ describe('validate --annotate', () => {
   it('检查结果 reads and prints: a title (file, time, tool version), one summary line, wrapped text, widths that fit, A4 landscape with the header row on every page', async () => {
     const copy = await parts(join(tmp, 'out', '劳务派遣红黑名单.检查结果.xlsx'));
     const summary = str(copy, sheetPart(copy, '检查结果'));
-    const text = (row: number): string => [...(new RegExp(`<row r="${row}"[^>]*>([\\s\\S]*?)</row>`).exec(summary)?.[1] ?? '').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]).join('|');
+    const text = (row: number): string =>
+      [...(new RegExp(`<row r="${row}"[^>]*>([\\s\\S]*?)</row>`).exec(summary)?.[1] ?? '').matchAll(/<t[^>]*>([^<]*)<\/t>/g)]
+        .map((m) => m[1])
+        .join('|');
     const version = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version as string;
     // SOURCE_DATE_EPOCH 1790000000 is 2026-09-21 14:13 UTC, 22:13 in Beijing.
     expect(text(1)).toBe(`检查结果：劳务派遣红黑名单.xlsx（检查时间 2026-09-21 22:13，hrss-credit ${version}）`);
@@ -186,13 +300,18 @@ describe('validate --annotate', () => {
     expect(summary).toContain('<mergeCells count="2"><mergeCell ref="A1:E1"/><mergeCell ref="A2:E2"/></mergeCells>');
     // Frozen under the header; the header row repeats on every printed page; A4 landscape, one page wide.
     expect(summary).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
-    expect(str(copy, 'xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'检查结果'!$3:$3</definedName>`);
+    expect(str(copy, 'xl/workbook.xml')).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'检查结果'!$3:$3</definedName>`,
+    );
     expect(summary).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(summary).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     // Every finding's cells wrap (问题 and 建议 are not cut at the column's edge), and a long one gets a taller row.
     const styles = str(copy, 'xl/styles.xml');
-    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*\/>|<xf [^>]*>[\s\S]*?<\/xf>/g)].map((m) => m[0]);
-    for (const m of summary.matchAll(/<c r="([ACDE])(\d+)"[^>]*s="(\d+)"/g)) if (Number(m[2]) >= 4) expect(xfs[Number(m[3])], `${m[1]}${m[2]}`).toContain('wrapText="1"');
+    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*\/>|<xf [^>]*>[\s\S]*?<\/xf>/g)].map(
+      (m) => m[0],
+    );
+    for (const m of summary.matchAll(/<c r="([ACDE])(\d+)"[^>]*s="(\d+)"/g))
+      if (Number(m[2]) >= 4) expect(xfs[Number(m[3])], `${m[1]}${m[2]}`).toContain('wrapText="1"');
     expect([...summary.matchAll(/<row r="(\d+)" ht="(\d+)"/g)].filter((m) => Number(m[1]) >= 4).length).toBeGreaterThan(0);
     // Widths from the text: 位置 as wide as its longest entry, 问题 and 建议 at most 68 characters; together they fit A4 landscape.
     const widths = [...summary.matchAll(/<col min="\d+" max="\d+" width="(\d+)"/g)].map((m) => Number(m[1]));
@@ -212,7 +331,16 @@ describe('validate --annotate', () => {
       'print(json.dumps({"sheets": wb.sheetnames, "fill": s["F3"].fill.fgColor.rgb, "note": bool(s["F3"].comment), "link": wb["检查结果"]["A6"].hyperlink.location, "merged": [str(r) for r in s.merged_cells.ranges], "date": s["L3"].number_format, "width": s.column_dimensions["E"].width, "hidden": s.row_dimensions[6].hidden}))',
     ].join('\n');
     const out = JSON.parse(execFileSync(python, ['-c', script, join(tmp, 'out', '劳务派遣红黑名单.检查结果.xlsx')], { encoding: 'utf8' }));
-    expect(out).toEqual({ sheets: ['检查结果', '黑名单', '报送单'], fill: 'FFFFC7CE', note: true, link: "'黑名单'!O2", merged: ['A1:N1'], date: 'yyyy-mm-dd', width: 30, hidden: true });
+    expect(out).toEqual({
+      sheets: ['检查结果', '黑名单', '报送单'],
+      fill: 'FFFFC7CE',
+      note: true,
+      link: "'黑名单'!O2",
+      merged: ['A1:N1'],
+      date: 'yyyy-mm-dd',
+      width: 30,
+      hidden: true,
+    });
   });
 
   it('gives the same bytes twice under SOURCE_DATE_EPOCH; notes follow --lang', async () => {
@@ -238,13 +366,23 @@ describe('validate --annotate', () => {
     const dept = join(tmp, 'ws2', 'submissions', '2026Q3', '就业办');
     mkdirSync(dept, { recursive: true });
     cpSync(join(tmp, BOOK), join(dept, '劳务派遣红黑名单.xlsx'));
-    const plain = JSON.parse((await runCli(['validate', 'ws2/submissions/2026Q3/就业办', '--today', TODAY, '--format', 'json'], tmp)).stdout);
+    const plain = JSON.parse(
+      (await runCli(['validate', 'ws2/submissions/2026Q3/就业办', '--today', TODAY, '--format', 'json'], tmp)).stdout,
+    );
     cpSync(join(tmp, 'out', '劳务派遣红黑名单.检查结果.xlsx'), join(dept, '劳务派遣红黑名单.检查结果.xlsx'));
-    const withCopy = JSON.parse((await runCli(['validate', 'ws2/submissions/2026Q3/就业办', '--today', TODAY, '--format', 'json'], tmp)).stdout);
-    const extra = withCopy.diagnostics.filter((d: { code: string }) => !plain.diagnostics.some((p: { code: string; location: unknown }) => p.code === d.code && JSON.stringify(p.location) === JSON.stringify((d as { location: unknown }).location)));
-    expect(extra.map((d: { code: string; severity: string; location: { file: string } }) => [d.code, d.severity, d.location.file])).toEqual([
-      ['FILE_FEEDBACK_COPY', 'warning', 'ws2/submissions/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx'],
-    ]);
+    const withCopy = JSON.parse(
+      (await runCli(['validate', 'ws2/submissions/2026Q3/就业办', '--today', TODAY, '--format', 'json'], tmp)).stdout,
+    );
+    const extra = withCopy.diagnostics.filter(
+      (d: { code: string }) =>
+        !plain.diagnostics.some(
+          (p: { code: string; location: unknown }) =>
+            p.code === d.code && JSON.stringify(p.location) === JSON.stringify((d as { location: unknown }).location),
+        ),
+    );
+    expect(extra.map((d: { code: string; severity: string; location: { file: string } }) => [d.code, d.severity, d.location.file])).toEqual(
+      [['FILE_FEEDBACK_COPY', 'warning', 'ws2/submissions/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx']],
+    );
     expect(withCopy.stats.rows).toBe(plain.stats.rows);
   });
 
@@ -256,11 +394,29 @@ describe('validate --annotate', () => {
       const good = makeCreditCode('91410702', body);
       return good.slice(0, 17) + (good.endsWith('X') ? 'Y' : 'X');
     };
-    for (let i = 0; i < 4; i++) ws.addRow(['劳务派遣', '法人及非法人组织', `示例公司${i}`, bad(`MA46B2Q${i + 1}`), '孙明', '事由', '依据', `文号${i}`, '2026-08-20']);
+    for (let i = 0; i < 4; i++)
+      ws.addRow(['劳务派遣', '法人及非法人组织', `示例公司${i}`, bad(`MA46B2Q${i + 1}`), '孙明', '事由', '依据', `文号${i}`, '2026-08-20']);
     mkdirSync(join(tmp, 'capped'), { recursive: true });
     await wb.xlsx.writeFile(join(tmp, 'capped', '黑名单.xlsx'));
     writeFileSync(join(tmp, 'capped', 'hrss-credit.config.json'), JSON.stringify({ limits: { maxFindingsPerCode: 2 } }));
-    const r = await runCli(['validate', 'capped/黑名单.xlsx', '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', 'capped-out', '--format', 'json'], tmp, EPOCH);
+    const r = await runCli(
+      [
+        'validate',
+        'capped/黑名单.xlsx',
+        '--department',
+        '就业办',
+        '--quarter',
+        '2026Q3',
+        '--today',
+        TODAY,
+        '--annotate',
+        'capped-out',
+        '--format',
+        'json',
+      ],
+      tmp,
+      EPOCH,
+    );
     const doc = JSON.parse(r.stdout);
     expect(doc.diagnostics.map(project)).toEqual([
       { code: 'SCHEMA_CREDIT_CODE_CHECKSUM', sheet: '黑名单', row: 2, column: 'D' },
@@ -288,15 +444,38 @@ describe('validate --annotate', () => {
     const file = join(tmp, 'notes', '黑名单.xlsx');
     mkdirSync(join(tmp, 'notes'), { recursive: true });
     await wb.xlsx.writeFile(file);
-    const r = await runCli(['validate', 'notes/黑名单.xlsx', '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', 'notes-out', '--format', 'json'], tmp, EPOCH);
-    expect(JSON.parse(r.stdout).diagnostics.map(project)).toEqual([{ code: 'SCHEMA_CREDIT_CODE_CHECKSUM', sheet: '黑名单', row: 2, column: 'D' }]);
+    const r = await runCli(
+      [
+        'validate',
+        'notes/黑名单.xlsx',
+        '--department',
+        '就业办',
+        '--quarter',
+        '2026Q3',
+        '--today',
+        TODAY,
+        '--annotate',
+        'notes-out',
+        '--format',
+        'json',
+      ],
+      tmp,
+      EPOCH,
+    );
+    expect(JSON.parse(r.stdout).diagnostics.map(project)).toEqual([
+      { code: 'SCHEMA_CREDIT_CODE_CHECKSUM', sheet: '黑名单', row: 2, column: 'D' },
+    ]);
     const copy = await parts(join(tmp, 'notes-out', '黑名单.检查结果.xlsx'));
     const notes = notesOf(copy, '黑名单');
     expect(notes.get('C2')).toBe('科室自己的批注');
     expect(notes.get('D2')).toMatch(/校验位[\s\S]*请核对代码/);
     expect(fillOf(copy, '黑名单', 'D2')).toBe('FFFFC7CE');
     // A single file outside a workspace: its copy beside it by default (truth.md).
-    const here = await runCli(['validate', '黑名单.xlsx', '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', '--format', 'json'], join(tmp, 'notes'), EPOCH);
+    const here = await runCli(
+      ['validate', '黑名单.xlsx', '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', '--format', 'json'],
+      join(tmp, 'notes'),
+      EPOCH,
+    );
     expect(here.code).toBe(1);
     expect(JSON.parse(here.stdout).annotated.map((a: { path: string }) => a.path)).toEqual(['黑名单.检查结果.xlsx']);
   });

@@ -55,7 +55,10 @@ describe('measures', () => {
     expect(JSON.parse(all.stdout).measures).toHaveLength(5);
     const one = await runCli(['measures', '--department', '市劳动保障监察支队', '-w', ws, '--format', 'json'], ws);
     expect(JSON.parse(one.stdout).measures.map((e: { list: string; domain: string }) => `${e.list}:${e.domain}`)).toEqual([
-      'black:拖欠工资', 'black:违法用工', 'black:劳动保障诚信等级评价', 'red:劳动保障诚信等级评价',
+      'black:拖欠工资',
+      'black:违法用工',
+      'black:劳动保障诚信等级评价',
+      'red:劳动保障诚信等级评价',
     ]);
     const pretty = await runCli(['measures', '--department', '考试中心', '-w', ws], ws);
     expect(pretty.stdout).toContain('记入专业技术人员资格考试诚信档案库');
@@ -80,10 +83,20 @@ describe('measures', () => {
     const doc = JSON.parse(r.stdout);
     const filled = doc.diagnostics.filter((d: { code: string }) => d.code === 'MEASURES_FILLED');
     expect(filled.length).toBeGreaterThan(0);
-    expect(filled.every((d: { severity: string; department: string }) => d.severity === 'info' && d.department === '市社保中心')).toBe(true);
+    expect(filled.every((d: { severity: string; department: string }) => d.severity === 'info' && d.department === '市社保中心')).toBe(
+      true,
+    );
     // The example's 拖欠工资 rows write their own measures, which this catalogue does not list.
-    expect(doc.diagnostics.filter((d: { code: string }) => d.code === 'MEASURES_UNLISTED').map((d: { department: string; location: { column?: string } }) => d.department)).toEqual(['市劳动保障监察支队', '市劳动保障监察支队']);
-    const records = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')).records as { domain: string; listType: string; measures: string }[];
+    expect(
+      doc.diagnostics
+        .filter((d: { code: string }) => d.code === 'MEASURES_UNLISTED')
+        .map((d: { department: string; location: { column?: string } }) => d.department),
+    ).toEqual(['市劳动保障监察支队', '市劳动保障监察支队']);
+    const records = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')).records as {
+      domain: string;
+      listType: string;
+      measures: string;
+    }[];
     const insurance = records.filter((x) => x.domain === '社会保险' && x.listType === 'black');
     expect(insurance.length).toBe(filled.length);
     for (const x of insurance) expect(x.measures).toBe('限制参与政府采购；限制参与招投标');
@@ -92,7 +105,9 @@ describe('measures', () => {
     const col = black[0]!.indexOf('奖惩措施');
     expect(black[0]![col - 1]).toBe('公示期限（月）');
     expect(black.slice(1).filter((row) => row[col] === '限制参与政府采购；限制参与招投标')).toHaveLength(filled.length);
-    const template = JSON.parse(readFileSync(join(ROOT, 'templates', 'credit-office.json'), 'utf8')) as { columns: { header: string; field?: string }[] };
+    const template = JSON.parse(readFileSync(join(ROOT, 'templates', 'credit-office.json'), 'utf8')) as {
+      columns: { header: string; field?: string }[];
+    };
     const headers = template.columns.map((c) => c.header);
     expect(headers[headers.indexOf('公示期限（月）') + 1]).toBe('奖惩措施');
     expect(template.columns.find((c) => c.header === '奖惩措施')?.field).toBe('measures');

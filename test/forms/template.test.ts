@@ -29,15 +29,26 @@ function has(xml: string, pattern: RegExp | string): void {
 async function parts(file: string): Promise<Map<string, string>> {
   const zip = await ZipArchive.open(file, DEFAULT_LIMITS);
   const out = new Map<string, string>();
-  for (const n of zip.names) if (n.endsWith('.xml') || n.endsWith('.rels')) out.set(n, (await zip.read(n)).toString('utf8').replace(/&quot;/g, '"'));
+  for (const n of zip.names)
+    if (n.endsWith('.xml') || n.endsWith('.rels')) out.set(n, (await zip.read(n)).toString('utf8').replace(/&quot;/g, '"'));
   zip.close();
   return out;
 }
 
 /** Sheet name → its part, from workbook.xml and its relationships. */
 function sheetParts(p: Map<string, string>): Map<string, string> {
-  const rels = new Map([...(p.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const relsAlt = new Map([...(p.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"/g)].map((m) => [m[2], m[1]]));
+  const rels = new Map(
+    [...(p.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [
+      m[1],
+      m[2],
+    ]),
+  );
+  const relsAlt = new Map(
+    [...(p.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"/g)].map((m) => [
+      m[2],
+      m[1],
+    ]),
+  );
   const out = new Map<string, string>();
   for (const m of (p.get('xl/workbook.xml') ?? '').matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
     const target = (rels.get(m[2]!) ?? relsAlt.get(m[2]!) ?? '').replace(/^\/?xl\//, '');
@@ -77,9 +88,15 @@ describe('template writes the department form', () => {
     // Headers as submission.md writes them (shared strings): 领域 first, identifiers where the form puts them.
     has(black, '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     // 领域 limited to 就业办's one domain; closed lists with a Chinese input message and error alert.
-    has(black, /<dataValidation type="list" allowBlank="1" showInputMessage="1" promptTitle="领域" prompt="[^"]+" showErrorMessage="1" errorStyle="stop" errorTitle="输入有误" error="[^"]+" sqref="A2:A2001"><formula1>"劳务派遣"<\/formula1>/);
+    has(
+      black,
+      /<dataValidation type="list" allowBlank="1" showInputMessage="1" promptTitle="领域" prompt="[^"]+" showErrorMessage="1" errorStyle="stop" errorTitle="输入有误" error="[^"]+" sqref="A2:A2001"><formula1>"劳务派遣"<\/formula1>/,
+    );
     has(black, /sqref="C2:C2001"><formula1>"法人及非法人组织,个体工商户,自然人"<\/formula1>/);
-    has(black, /sqref="I2:I2001"><formula1>"居民身份证,军官证,外国人护照,港澳居民来往内地通行证,台湾居民来往大陆通行证,港澳台居民居住证,外国人永久居留身份证,其他证件"<\/formula1>/);
+    has(
+      black,
+      /sqref="I2:I2001"><formula1>"居民身份证,军官证,外国人护照,港澳居民来往内地通行证,台湾居民来往大陆通行证,港澳台居民居住证,外国人永久居留身份证,其他证件"<\/formula1>/,
+    );
     has(black, /sqref="P2:P2001"><formula1>"轻微,一般,严重"<\/formula1>/);
     // Dates: a date validation (1990-01-01 … 2100-12-31) and yyyy-mm-dd.
     has(black, /<dataValidation type="date" allowBlank="1"[^>]*sqref="N2:N2001"><formula1>32874<\/formula1><formula2>73415<\/formula2>/);
@@ -94,7 +111,23 @@ describe('template writes the department form', () => {
     has(removal, /sqref="F2:F2001"><formula1>"违法违规移出,提前移出,撤销"<\/formula1>/);
     has(removal, /sqref="A2:A2001"><formula1>"红名单,黑名单"<\/formula1>/);
     const sst = p.get('xl/sharedStrings.xml')!;
-    for (const h of ['领域', '主体类别', '主体名称', '统一社会信用代码', '证件号码', '认定日期', '奖惩措施', '移出类型', '报备市信用办日期', '违法违规认定文书号', '报送单位', '报送季度', '2026Q3', '审核人', '审定人']) {
+    for (const h of [
+      '领域',
+      '主体类别',
+      '主体名称',
+      '统一社会信用代码',
+      '证件号码',
+      '认定日期',
+      '奖惩措施',
+      '移出类型',
+      '报备市信用办日期',
+      '违法违规认定文书号',
+      '报送单位',
+      '报送季度',
+      '2026Q3',
+      '审核人',
+      '审定人',
+    ]) {
       has(sst, `<t>${h}</t>`);
     }
     // 填报说明 names the deadline: the quarter's last day + P10D.
@@ -119,7 +152,9 @@ describe('template writes the department form', () => {
     const r = await runCli(['template', '--all', '--quarter', '2026Q3', '-w', ws, '--format', 'json'], ws);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.skipped).toEqual([{ department: '市社保中心', path: 'submissions/2026年第三季度/市社保中心/市社保中心_2026Q3_信用红黑名单.xlsx' }]);
+    expect(doc.skipped).toEqual([
+      { department: '市社保中心', path: 'submissions/2026年第三季度/市社保中心/市社保中心_2026Q3_信用红黑名单.xlsx' },
+    ]);
     expect(doc.written.map((w: { path: string }) => w.path)).toContain('submissions/2026年第三季度/就业办/就业办_2026Q3_信用红黑名单.xlsx');
     expect(doc.written).toHaveLength(7);
     expect(readdirSync(join(ws, 'submissions'))).toEqual(['2026年第三季度']);
@@ -130,13 +165,18 @@ describe('template writes the department form', () => {
     expect(JSON.parse(unknown.stdout).error.code).toBe('DEPARTMENT_UNKNOWN');
   });
 
-  it('填报说明 lists the measures of the department\'s domains from the catalogue in force', async () => {
+  it("填报说明 lists the measures of the department's domains from the catalogue in force", async () => {
     const ws = join(tmp, 'measures-ws');
     mkdirSync(ws, { recursive: true });
-    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ measures: [
-      { list: 'black', domain: '劳务派遣', basis: '示例依据', items: ['列为重点监察对象'] },
-      { list: 'black', domain: '拖欠工资', items: ['限制参与政府采购'] },
-    ] }));
+    writeFileSync(
+      join(ws, 'hrss-credit.config.json'),
+      JSON.stringify({
+        measures: [
+          { list: 'black', domain: '劳务派遣', basis: '示例依据', items: ['列为重点监察对象'] },
+          { list: 'black', domain: '拖欠工资', items: ['限制参与政府采购'] },
+        ],
+      }),
+    );
     const r = await runCli(['template', '就业办', '--quarter', '2026Q3', '-w', ws], ws, EPOCH);
     expect(r.code).toBe(0);
     const sst = (await parts(join(ws, NAME))).get('xl/sharedStrings.xml')!;
@@ -159,7 +199,11 @@ describe('template writes the department form', () => {
     has(black, 'error="请从下拉列表中选择一项，不要自行输入"');
     has(black, /sqref="A2:A2001"><formula1>代码表!\$A\$1:\$A\$20<\/formula1>/);
     const v = await runCli(['validate', file, '-w', ws, '--today', '2026-10-02', '--format', 'json'], ws);
-    expect(JSON.parse(v.stdout).diagnostics.map(project).map((d: { code: string }) => d.code)).toEqual(['COVER_FIELD_MISSING', 'APPROVAL_REVIEW_MISSING', 'APPROVAL_SIGNOFF_MISSING']);
+    expect(
+      JSON.parse(v.stdout)
+        .diagnostics.map(project)
+        .map((d: { code: string }) => d.code),
+    ).toEqual(['COVER_FIELD_MISSING', 'APPROVAL_REVIEW_MISSING', 'APPROVAL_SIGNOFF_MISSING']);
   });
 
   it('the untouched form reports nothing about its structure, only the sign-offs still to fill in', async () => {
@@ -176,25 +220,41 @@ describe('template writes the department form', () => {
   const python = '/usr/bin/python3';
   const hasOpenpyxl = existsSync(python) && spawnSync(python, ['-c', 'import openpyxl']).status === 0;
   const hasSoffice = spawnSync('soffice', ['--version']).status === 0;
-  it.skipIf(!hasOpenpyxl)('filled in by openpyxl (and saved again by LibreOffice) it validates with no finding [needs python3-openpyxl; libreoffice-calc-nogui]', async () => {
-    const dir = join(tmp, 'filled');
-    const form = await makeForm(dir);
-    const filled = join(dir, 'out', NAME);
-    mkdirSync(join(dir, 'out'));
-    execFileSync(python, [join(ROOT, 'test', 'helpers', 'fill-form.py'), form, filled, makeCreditCode('91410702', 'MA46B2QK'), makeIdNumber('410702', '1980-01-01', '001')]);
-    const files = [filled];
-    if (hasSoffice) {
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'lo-out'), filled], { stdio: 'ignore' });
-      files.push(join(dir, 'lo-out', NAME));
-    } else console.warn('soffice not installed: the LibreOffice round trip is checked on the committed fixture only');
-    for (const f of files) {
-      const r = await runCli(['validate', f, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'], tmp);
-      const doc = JSON.parse(r.stdout);
-      expect(doc.diagnostics.map(project)).toEqual([]);
-      expect(doc.stats.rows).toBe(2);
-      expect(r.code).toBe(0);
-    }
-  });
+  it.skipIf(!hasOpenpyxl)(
+    'filled in by openpyxl (and saved again by LibreOffice) it validates with no finding [needs python3-openpyxl; libreoffice-calc-nogui]',
+    async () => {
+      const dir = join(tmp, 'filled');
+      const form = await makeForm(dir);
+      const filled = join(dir, 'out', NAME);
+      mkdirSync(join(dir, 'out'));
+      execFileSync(python, [
+        join(ROOT, 'test', 'helpers', 'fill-form.py'),
+        form,
+        filled,
+        makeCreditCode('91410702', 'MA46B2QK'),
+        makeIdNumber('410702', '1980-01-01', '001'),
+      ]);
+      const files = [filled];
+      if (hasSoffice) {
+        execFileSync(
+          'soffice',
+          [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'lo-out'), filled],
+          { stdio: 'ignore' },
+        );
+        files.push(join(dir, 'lo-out', NAME));
+      } else console.warn('soffice not installed: the LibreOffice round trip is checked on the committed fixture only');
+      for (const f of files) {
+        const r = await runCli(
+          ['validate', f, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'],
+          tmp,
+        );
+        const doc = JSON.parse(r.stdout);
+        expect(doc.diagnostics.map(project)).toEqual([]);
+        expect(doc.stats.rows).toBe(2);
+        expect(r.code).toBe(0);
+      }
+    },
+  );
 
   // LibreOffice headless drops the frozen pane (a view setting) and keeps cell styles and
   // validations to row 1002 only; the column's text format stays (docs/decisions.md).
@@ -206,7 +266,10 @@ describe('template writes the department form', () => {
     const formats = cellFormats(p.get('xl/styles.xml')!);
     expect(formats[Number(/<col [^>]*max="5" min="5" style="(\d+)"/.exec(black)?.[1])]).toBe('@');
     expect(formats[cellStyle(black, 'J1000')]).toBe('@');
-    const r = await runCli(['validate', FIXTURE, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'], tmp);
+    const r = await runCli(
+      ['validate', FIXTURE, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'],
+      tmp,
+    );
     expect(JSON.parse(r.stdout).diagnostics).toEqual([]);
     expect(JSON.parse(r.stdout).stats.rows).toBe(2);
   });

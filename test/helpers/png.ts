@@ -53,7 +53,9 @@ export function pngColours(png: Buffer): { width: number; height: number; colour
     }
     for (let x = 0; x < width; x++) {
       const i = x * channels;
-      colours.add(channels === 1 ? (cur[i] as number) : ((cur[i] as number) << 16) | ((cur[i + 1] as number) << 8) | (cur[i + 2] as number));
+      colours.add(
+        channels === 1 ? (cur[i] as number) : ((cur[i] as number) << 16) | ((cur[i + 1] as number) << 8) | (cur[i + 2] as number),
+      );
     }
     cur.copy(prev);
   }

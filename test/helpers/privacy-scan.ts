@@ -67,7 +67,10 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** The digits of a number as typed anywhere: half-width, without the separators people put in. */
-export const digitsOf = (typed: string): string => toHalfWidth(typed).replace(/[^0-9X]/gi, '').toUpperCase();
+export const digitsOf = (typed: string): string =>
+  toHalfWidth(typed)
+    .replace(/[^0-9X]/gi, '')
+    .toUpperCase();
 
 /**
  * The planted numbers that a text shows in full: the text folded to half-width and stripped of the
@@ -76,7 +79,10 @@ export const digitsOf = (typed: string): string => toHalfWidth(typed).replace(/[
  * the digits of two texts side by side).
  */
 export function plantedIn(text: string, planted: readonly string[]): string[] {
-  const strip = (s: string): string => toHalfWidth(s).replace(/(?<=[\d)])[ -]+(?=[\d(])/g, '').toUpperCase();
+  const strip = (s: string): string =>
+    toHalfWidth(s)
+      .replace(/(?<=[\d)])[ -]+(?=[\d(])/g, '')
+      .toUpperCase();
   const folded = strip(text);
   return planted.filter((p) => folded.includes(digitsOf(p)) || (/[(（]/.test(p) && folded.includes(strip(p))));
 }

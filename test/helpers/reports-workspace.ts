@@ -9,7 +9,14 @@ export const EPOCH = '1790000000';
 export const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
 
 function cover(unit: string, fields: Record<string, string>): string {
-  const lines = ['信用红黑名单报送单', '项目,内容', `报送单位,${unit}`, '报送季度,2026年第二季度', '填报人,王晓敏', '联系电话,0373-3000000'];
+  const lines = [
+    '信用红黑名单报送单',
+    '项目,内容',
+    `报送单位,${unit}`,
+    '报送季度,2026年第二季度',
+    '填报人,王晓敏',
+    '联系电话,0373-3000000',
+  ];
   for (const [k, v] of Object.entries(fields)) lines.push(`${k},${v}`);
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

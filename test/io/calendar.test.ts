@@ -19,7 +19,8 @@ afterAll(() => cleanup(tmp));
 function workspace(files: Record<string, unknown>): string {
   const ws = join(tmp, `ws${n++}`);
   mkdirSync(join(ws, 'calendar'), { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(ws, 'calendar', name), typeof content === 'string' ? content : JSON.stringify(content));
+  for (const [name, content] of Object.entries(files))
+    writeFileSync(join(ws, 'calendar', name), typeof content === 'string' ? content : JSON.stringify(content));
   return ws;
 }
 
@@ -74,7 +75,10 @@ describe('calendar/<year>.json', () => {
 
   it('treats __proto__ as a date key like any other, never as the prototype', () => {
     const ws = workspace({ '2027.json': '{"year":2027,"holidays":[],"workdays":[],"__proto__":{"x":1}}' });
-    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws }))).toMatchObject({ code: 'CALENDAR_FILE_INVALID', args: { file: 'calendar/2027.json', key: '__proto__', problem: 'shape' } });
+    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws }))).toMatchObject({
+      code: 'CALENDAR_FILE_INVALID',
+      args: { file: 'calendar/2027.json', key: '__proto__', problem: 'shape' },
+    });
   });
 
   it.each([
@@ -90,12 +94,17 @@ describe('calendar/<year>.json', () => {
     ['text that is not JSON', '{"year": 2027,', '(JSON)', 'json'],
   ])('%s is CALENDAR_FILE_INVALID naming the file and the key', (_what, content, key, problem) => {
     const ws = workspace({ '2027.json': content });
-    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws }))).toMatchObject({ code: 'CALENDAR_FILE_INVALID', args: { file: 'calendar/2027.json', key, problem } });
+    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws }))).toMatchObject({
+      code: 'CALENDAR_FILE_INVALID',
+      args: { file: 'calendar/2027.json', key, problem },
+    });
   });
 
   it('refuses a .json whose name is not a year, a folder, a link and an oversized file', () => {
     let ws = workspace({ '2027年.json': Y2027 });
-    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws }))).toMatchObject({ args: { file: 'calendar/2027年.json', key: '(file name)', problem: 'fileName' } });
+    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws }))).toMatchObject({
+      args: { file: 'calendar/2027年.json', key: '(file name)', problem: 'fileName' },
+    });
     ws = workspace({});
     mkdirSync(join(ws, 'calendar', '2027.json'));
     expect(failure(() => loadCalendar({ cwd: ws, workspace: ws }))).toMatchObject({ args: { problem: 'notFile' } });
@@ -110,15 +119,23 @@ describe('calendar/<year>.json', () => {
   it('refuses two files for one year and a missing extraFile', () => {
     const ws = workspace({ '2027.json': Y2027 });
     writeFileSync(join(ws, 'extra.json'), JSON.stringify(Y2027));
-    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws, extraFile: 'extra.json' }))).toMatchObject({ args: { file: 'extra.json', problem: 'duplicateYear', other: 'calendar/2027.json' } });
-    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws, extraFile: 'nope.json' }))).toMatchObject({ args: { file: 'nope.json', problem: 'ENOENT' } });
+    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws, extraFile: 'extra.json' }))).toMatchObject({
+      args: { file: 'extra.json', problem: 'duplicateYear', other: 'calendar/2027.json' },
+    });
+    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws, extraFile: 'nope.json' }))).toMatchObject({
+      args: { file: 'nope.json', problem: 'ENOENT' },
+    });
   });
 });
 
 describe('config objections', () => {
   it('defaults to 3 and 7 working days, and takes other values', () => {
     expect(ConfigSchema.parse({}).objections).toEqual({ workingDays: 3, providerCheckDays: 7, letterNumber: '新人社函〔{year}〕{n}号' });
-    expect(ConfigSchema.parse({ objections: { providerCheckDays: 10 } }).objections).toEqual({ workingDays: 3, providerCheckDays: 10, letterNumber: '新人社函〔{year}〕{n}号' });
+    expect(ConfigSchema.parse({ objections: { providerCheckDays: 10 } }).objections).toEqual({
+      workingDays: 3,
+      providerCheckDays: 10,
+      letterNumber: '新人社函〔{year}〕{n}号',
+    });
     expect(() => ConfigSchema.parse({ objections: { providerCheckDays: 0 } })).toThrow();
   });
 });

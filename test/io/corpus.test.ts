@@ -9,7 +9,9 @@ import type { CellValue, SheetRow } from '../../src/table/cells.js';
 import { ROOT, runCli } from '../helpers/cases.js';
 
 const CORPUS = join(ROOT, 'fixtures', 'corpus', 'sheetjs-test-files');
-const files = readdirSync(CORPUS).filter((f) => f !== 'LICENSE').sort();
+const files = readdirSync(CORPUS)
+  .filter((f) => f !== 'LICENSE')
+  .sort();
 const READ = new Set(['.xlsx', '.xlsm']);
 
 async function rows(file: string, sheet = 0, max = 50): Promise<SheetRow[]> {

@@ -40,7 +40,9 @@ describe('the disk under the reader', () => {
     writeFileSync(join(q, '汇总.xlsx'), 'x');
     const res = await runCli(['validate', q, '--today', '2026-10-15', '--format', 'json'], tmp);
     const doc = JSON.parse(res.stdout);
-    expect(doc.diagnostics.map((d: { code: string; location: { file: string } }) => [d.code, d.location.file])).toEqual([['FILE_LOOSE', 'ws/submissions/2026Q3/汇总.xlsx']]);
+    expect(doc.diagnostics.map((d: { code: string; location: { file: string } }) => [d.code, d.location.file])).toEqual([
+      ['FILE_LOOSE', 'ws/submissions/2026Q3/汇总.xlsx'],
+    ]);
     expect(res.code).toBe(0);
   });
   it('validate on a workspace checks every department of every quarter', async () => {
@@ -57,13 +59,18 @@ describe('text a spreadsheet would run', () => {
     cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
     const iconv = (await import('iconv-lite')).default;
     const csv = join(ws, 'submissions/2026Q3/劳动关系科/劳动关系科信用红黑名单.csv');
-    const text = iconv.decode(readFileSync(csv), 'gb18030').replace('强迫劳动者超时加班，经责令改正拒不改正', '"=HYPERLINK(""http://x"",""点击"")"');
+    const text = iconv
+      .decode(readFileSync(csv), 'gb18030')
+      .replace('强迫劳动者超时加班，经责令改正拒不改正', '"=HYPERLINK(""http://x"",""点击"")"');
     writeFileSync(csv, iconv.encode(text, 'gb18030'));
     const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', '2026-10-15'], tmp);
     expect(res.code).toBe(0);
     const out = readFileSync(join(ws, 'packages/2026Q3/公示/黑名单.csv'), 'utf8');
     expect(out).toContain(`"'=HYPERLINK(""http://x"",""点击"")"`);
-    const wb = await openWorkbook(join(ws, 'packages/2026Q3/公示/新乡市人社局信用红黑名单_2026Q3.xlsx'), 'x', { limits: DEFAULT_LIMITS, score: scoreRows });
+    const wb = await openWorkbook(join(ws, 'packages/2026Q3/公示/新乡市人社局信用红黑名单_2026Q3.xlsx'), 'x', {
+      limits: DEFAULT_LIMITS,
+      score: scoreRows,
+    });
     const values: unknown[] = [];
     await wb.sheets[1]?.read((r) => {
       values.push(...r.cells);

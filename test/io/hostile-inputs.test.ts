@@ -23,7 +23,10 @@ describe('years outside 1900–2999 on the command line', () => {
     [['--today', '2026-10-15', '--quarter', '3000Q1'], 'QUARTER_INVALID'],
     [['--today', '1900-02-01', '--quarter', 'Q3'], 'QUARTER_INVALID'],
   ])('%j is a usage error', async (args, code) => {
-    const res = await runCli(['validate', join(BROKEN, 'no-r-attributes.xlsx'), '--department', '就业办', ...args, '--format', 'json'], tmp);
+    const res = await runCli(
+      ['validate', join(BROKEN, 'no-r-attributes.xlsx'), '--department', '就业办', ...args, '--format', 'json'],
+      tmp,
+    );
     expect(res.code).toBe(2);
     expect(JSON.parse(res.stdout).error.code).toBe(code);
   });
@@ -35,11 +38,15 @@ describe('a date serial beyond the calendar', () => {
     cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
     copyFileSync(join(BROKEN, 'date-serial-beyond-calendar.xlsx'), join(ws, 'submissions', '2026Q3', '就业办', '劳务派遣红黑名单.xlsx'));
     // A child process: an endless loop would otherwise hang the test runner itself.
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'hrss-credit.js'), 'compile', '2026Q3', '--dry-run', '-w', ws, '--today', '2026-10-15', '--format', 'json'], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      killSignal: 'SIGKILL',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'hrss-credit.js'), 'compile', '2026Q3', '--dry-run', '-w', ws, '--today', '2026-10-15', '--format', 'json'],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+        killSignal: 'SIGKILL',
+      },
+    );
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout);
     const dates = doc.diagnostics.filter((d: { code: string }) => d.code === 'SCHEMA_DATE_INVALID');
@@ -68,25 +75,37 @@ describe('the compact shared-string table', () => {
 
 describe('separator-only CSV records in the worker thread', async () => {
   const { setCsvWorkerThreshold } = await import('../../dist/io/csv.js');
-  it.each(['黑名单-csv-commas-only.csv', '黑名单-csv-commas-cr-only.csv', '黑名单-csv-commas-gb18030.csv'])('%s names maxColumns', async (name) => {
-    const file = join(tmp, name);
-    copyFileSync(join(BROKEN, name), file);
-    setCsvWorkerThreshold(0);
-    try {
-      const res = await runCli(['validate', file, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'], tmp);
-      const doc = JSON.parse(res.stdout);
-      expect(res.code).toBe(1);
-      expect(doc.diagnostics.map((d: { code: string }) => d.code)).toEqual(['FILE_UNREADABLE']);
-      expect(doc.diagnostics[0].args.limit).toBe('maxColumns');
-    } finally {
-      setCsvWorkerThreshold(8 * 1024 * 1024);
-    }
-  });
+  it.each(['黑名单-csv-commas-only.csv', '黑名单-csv-commas-cr-only.csv', '黑名单-csv-commas-gb18030.csv'])(
+    '%s names maxColumns',
+    async (name) => {
+      const file = join(tmp, name);
+      copyFileSync(join(BROKEN, name), file);
+      setCsvWorkerThreshold(0);
+      try {
+        const res = await runCli(
+          ['validate', file, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'],
+          tmp,
+        );
+        const doc = JSON.parse(res.stdout);
+        expect(res.code).toBe(1);
+        expect(doc.diagnostics.map((d: { code: string }) => d.code)).toEqual(['FILE_UNREADABLE']);
+        expect(doc.diagnostics[0].args.limit).toBe('maxColumns');
+      } finally {
+        setCsvWorkerThreshold(8 * 1024 * 1024);
+      }
+    },
+  );
   it('a record padded with separators up to 16,384 fields still reads', async () => {
     const file = join(tmp, '黑名单-padded.csv');
     const head = '序号,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期';
-    writeFileSync(file, `${head}${','.repeat(16000)}\r\n1,劳务派遣,法人及非法人组织,新乡市红旗区示例建材有限公司,91410702MA46B2QK4T,赵一鸣,事由,依据,新人社监罚〔2026〕101号,2026-08-03${','.repeat(300)}\r\n`);
-    const res = await runCli(['validate', file, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'], tmp);
+    writeFileSync(
+      file,
+      `${head}${','.repeat(16000)}\r\n1,劳务派遣,法人及非法人组织,新乡市红旗区示例建材有限公司,91410702MA46B2QK4T,赵一鸣,事由,依据,新人社监罚〔2026〕101号,2026-08-03${','.repeat(300)}\r\n`,
+    );
+    const res = await runCli(
+      ['validate', file, '--department', '就业办', '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'],
+      tmp,
+    );
     expect(JSON.parse(res.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual([]);
     expect(res.code).toBe(0);
   });
@@ -118,7 +137,10 @@ describe('watchColumns', () => {
             chunks.push(whole.subarray(at, at + n));
             at += n;
           }
-          const byByte = run(Array.from(whole, (x) => Buffer.from([x])), max);
+          const byByte = run(
+            Array.from(whole, (x) => Buffer.from([x])),
+            max,
+          );
           expect(run(chunks, max) === undefined).toBe(byByte === undefined);
           expect(run([whole], max) === undefined).toBe(byByte === undefined);
         },

@@ -78,7 +78,7 @@ describe('a lock of this host is judged by its holder', () => {
   const linux = boot !== undefined && start !== undefined;
   const now = new Date().toISOString();
 
-  it('records the holder\'s boot and start where the system tells them', async () => {
+  it("records the holder's boot and start where the system tells them", async () => {
     const dir = folder();
     const lock = await acquireLock(dir, { waitMs: 0 });
     const holder = JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'));
@@ -92,16 +92,32 @@ describe('a lock of this host is judged by its holder', () => {
     ['pid −1 (kill(−1) signals every process)', { pid: -1, since: now }],
     ['pid 1 (init) without a recorded start', { pid: 1, since: now }],
     ['pid 1.5', { pid: 1.5, since: now }],
-    ['a live pid, the lock taken before this machine last started', { pid: process.pid, since: new Date(Date.now() - uptime() * 1000 - 10 * 60_000).toISOString() }],
+    [
+      'a live pid, the lock taken before this machine last started',
+      { pid: process.pid, since: new Date(Date.now() - uptime() * 1000 - 10 * 60_000).toISOString() },
+    ],
   ];
   if (linux) {
-    stale.push(['a live pid that started at another time than the lock records (pid reused)', { pid: process.pid, since: now, boot, start: (start as number) + 1 }]);
-    stale.push(['a live pid, the lock from another boot', { pid: process.pid, since: now, boot: '00000000-0000-0000-0000-000000000000', start }]);
-    stale.push(['pid 1 with another boot', { pid: 1, since: now, boot: '00000000-0000-0000-0000-000000000000', start: startTicks(1) ?? 1 }]);
+    stale.push([
+      'a live pid that started at another time than the lock records (pid reused)',
+      { pid: process.pid, since: now, boot, start: (start as number) + 1 },
+    ]);
+    stale.push([
+      'a live pid, the lock from another boot',
+      { pid: process.pid, since: now, boot: '00000000-0000-0000-0000-000000000000', start },
+    ]);
+    stale.push([
+      'pid 1 with another boot',
+      { pid: 1, since: now, boot: '00000000-0000-0000-0000-000000000000', start: startTicks(1) ?? 1 },
+    ]);
     // A lock without marks, taken before the process now holding its pid started (an older version's lock).
     const processStart = Date.now() - process.uptime() * 1000;
     const bootAt = Date.now() - uptime() * 1000;
-    if (processStart - bootAt > 3 * 60_000) stale.push(['a live pid that started after the lock was taken (no marks)', { pid: process.pid, since: new Date(processStart - 90_000).toISOString() }]);
+    if (processStart - bootAt > 3 * 60_000)
+      stale.push([
+        'a live pid that started after the lock was taken (no marks)',
+        { pid: process.pid, since: new Date(processStart - 90_000).toISOString() },
+      ]);
   }
   for (const [what, holder] of stale) {
     it(`${what}: stale, taken over at once`, async () => {
@@ -121,7 +137,10 @@ describe('a lock of this host is judged by its holder', () => {
   });
 
   it('the message of a held lock (register, compile) says how to clear a stale one', () => {
-    for (const [code, file] of [['REGISTER_LOCKED', 'register/.lock'], ['LOCK_HELD', 'packages/.hrss-credit.lock']] as const) {
+    for (const [code, file] of [
+      ['REGISTER_LOCKED', 'register/.lock'],
+      ['LOCK_HELD', 'packages/.hrss-credit.lock'],
+    ] as const) {
       const err = new ToolError(code, { host: 'HRSS-PC07', pid: 4242, since: now });
       for (const lang of ['zh-CN', 'en'] as const) {
         const text = renderToolError(messagesFor(lang), err);
@@ -132,7 +151,7 @@ describe('a lock of this host is judged by its holder', () => {
   });
 });
 
-describe('another host\'s lock with a time in the future', () => {
+describe("another host's lock with a time in the future", () => {
   const cases: [string, number, string][] = [
     ['a year ahead (a PC with a wrong clock)', 365 * 24 * 3600_000, 'taken'],
     ['more than 30 s ahead', STALE_MS + 10_000, 'taken'],
@@ -169,11 +188,14 @@ catch (err) { console.log(err?.code ?? 'error'); }`;
 describe.skipIf(process.platform === 'win32')('a lock that is not a regular file', () => {
   const kinds: [string, (path: string) => void][] = [
     ['a dangling link', (p) => symlinkSync(join(tmp, 'nowhere', 'gone'), p)],
-    ['a link to a file', (p) => {
-      const target = join(tmp, `target-${n}`);
-      writeFileSync(target, JSON.stringify({ host: 'x', pid: 1, token: 't' }));
-      symlinkSync(target, p);
-    }],
+    [
+      'a link to a file',
+      (p) => {
+        const target = join(tmp, `target-${n}`);
+        writeFileSync(target, JSON.stringify({ host: 'x', pid: 1, token: 't' }));
+        symlinkSync(target, p);
+      },
+    ],
     ['a FIFO', (p) => execFileSync('mkfifo', [p])],
     ['a folder', (p) => mkdirSync(p)],
   ];

@@ -62,7 +62,7 @@ function startContender(): Contender {
 }
 
 describe('the compile lock', () => {
-  it('many contenders over a dead process\'s lock: exactly one wins, 30 trials in a row', async () => {
+  it("many contenders over a dead process's lock: exactly one wins, 30 trials in a row", async () => {
     const contenders = Array.from({ length: 6 }, startContender);
     try {
       expect(await Promise.all(contenders.map((c) => c.next()))).toEqual(Array(6).fill('ready'));
@@ -72,7 +72,10 @@ describe('the compile lock', () => {
         const at = Date.now() + 30;
         for (const c of contenders) c.child.stdin.write(`go ${dir} ${at}\n`);
         const answers = await Promise.all(contenders.map((c) => c.next()));
-        expect(answers.filter((a) => a === 'won'), `trial ${trial}: ${answers.join(' ')}`).toHaveLength(1);
+        expect(
+          answers.filter((a) => a === 'won'),
+          `trial ${trial}: ${answers.join(' ')}`,
+        ).toHaveLength(1);
         expect(answers.filter((a) => a === 'lost')).toHaveLength(5);
         const winner = contenders[answers.indexOf('won')]!;
         winner.child.stdin.write('release\n');
@@ -101,27 +104,27 @@ describe('the compile lock', () => {
     expect(existsSync(path)).toBe(false);
   });
 
-  it('another host\'s lock refreshed recently is respected, even when its pid is unknown here', async () => {
+  it("another host's lock refreshed recently is respected, even when its pid is unknown here", async () => {
     const dir = folder('other-host-fresh');
     writeLock(dir, { host: 'OTHER-PC', pid: DEAD_PID, since: '2026-10-15T08:00:00Z', token: 'x' }, 5_000);
     expect(await heldBy(dir)).toBe('LOCK_HELD');
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).host).toBe('OTHER-PC');
   });
 
-  it('another host\'s lock unrefreshed for more than 30 s is taken over (back-dated mtime)', async () => {
+  it("another host's lock unrefreshed for more than 30 s is taken over (back-dated mtime)", async () => {
     const dir = folder('other-host-stale');
     writeLock(dir, { host: 'OTHER-PC', pid: process.pid, since: '2026-10-15T08:00:00Z', token: 'x' }, STALE_MS + 5_000);
     expect(await heldBy(dir)).toBe('taken');
   });
 
-  it('judges another host\'s lock by the injected clock', async () => {
+  it("judges another host's lock by the injected clock", async () => {
     const dir = folder('other-host-clock');
     writeLock(dir, { host: 'OTHER-PC', pid: process.pid, since: '2026-10-15T08:00:00Z', token: 'x' });
     expect(await heldBy(dir, { now: () => Date.now() + STALE_MS - 5_000 })).toBe('LOCK_HELD');
     expect(await heldBy(dir, { now: () => Date.now() + STALE_MS + 5_000 })).toBe('taken');
   });
 
-  it('this host\'s lock of a live process is respected however old; of a dead one, taken at once', async () => {
+  it("this host's lock of a live process is respected however old; of a dead one, taken at once", async () => {
     const live = folder('same-host-live');
     writeLock(live, { host: hostname(), pid: process.pid, since: new Date().toISOString(), token: 'x' }, 10 * STALE_MS);
     expect(await heldBy(live)).toBe('LOCK_HELD');
@@ -168,10 +171,14 @@ describe('a compile that lost its lock', () => {
     const ws = join(tmp, 'lost-lock');
     cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
     const packages = join(ws, 'packages');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'hrss-credit.js'), 'compile', '2026Q3', '-w', ws, '--today', '2026-10-15', '--format', 'json'], {
-      env: { ...process.env, HRSS_CREDIT_FAULT: 'pause-before-swap' },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'hrss-credit.js'), 'compile', '2026Q3', '-w', ws, '--today', '2026-10-15', '--format', 'json'],
+      {
+        env: { ...process.env, HRSS_CREDIT_FAULT: 'pause-before-swap' },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      },
+    );
     let stdout = '';
     child.stdout?.on('data', (d) => (stdout += d));
     const done = new Promise<number | null>((r) => child.on('close', r));

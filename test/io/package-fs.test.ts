@@ -29,14 +29,20 @@ describe('swapping a package into place', () => {
   it('finishes a swap interrupted after the old package moved away', () => {
     pkg('2026Q3.replaced-x', 'old');
     pkg('.2026Q3.tmp-999999-bb', 'new');
-    writeFileSync(join(dir, '.2026Q3.swap.json'), JSON.stringify({ final: '2026Q3', temp: '.2026Q3.tmp-999999-bb', replaced: '2026Q3.replaced-x' }));
+    writeFileSync(
+      join(dir, '.2026Q3.swap.json'),
+      JSON.stringify({ final: '2026Q3', temp: '.2026Q3.tmp-999999-bb', replaced: '2026Q3.replaced-x' }),
+    );
     recoverPackages(dir);
     expect(readFileSync(join(dir, '2026Q3', 'manifest.json'), 'utf8')).toBe('new');
     expect(existsSync(join(dir, '.2026Q3.swap.json'))).toBe(false);
   });
   it('rolls back when the new package is gone', () => {
     pkg('2026Q3.replaced-x', 'old');
-    writeFileSync(join(dir, '.2026Q3.swap.json'), JSON.stringify({ final: '2026Q3', temp: '.2026Q3.tmp-999999-cc', replaced: '2026Q3.replaced-x' }));
+    writeFileSync(
+      join(dir, '.2026Q3.swap.json'),
+      JSON.stringify({ final: '2026Q3', temp: '.2026Q3.tmp-999999-cc', replaced: '2026Q3.replaced-x' }),
+    );
     recoverPackages(dir);
     expect(readFileSync(join(dir, '2026Q3', 'manifest.json'), 'utf8')).toBe('old');
   });
@@ -53,15 +59,22 @@ describe('swapping a package into place', () => {
     writeFileSync(join(dir, '2026Q3.manifest.sha256'), 'old hash');
     pkg('.2026Q3.tmp-1-aa', 'new');
     writeFileSync(join(dir, '.2026Q3.tmp-1-aa.manifest.sha256'), 'new hash');
-    const replaced = swapIntoPlace(dir, '.2026Q3.tmp-1-aa', '2026Q3', '20261015T080000Z', [{ temp: '.2026Q3.tmp-1-aa.manifest.sha256', to: '2026Q3.manifest.sha256' }]);
-    expect(readdirSync(dir).sort()).toEqual(['2026Q3', '2026Q3.manifest.sha256', `${replaced}`, `${replaced}.manifest.sha256`, `${replaced}.zip`].sort());
+    const replaced = swapIntoPlace(dir, '.2026Q3.tmp-1-aa', '2026Q3', '20261015T080000Z', [
+      { temp: '.2026Q3.tmp-1-aa.manifest.sha256', to: '2026Q3.manifest.sha256' },
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(
+      ['2026Q3', '2026Q3.manifest.sha256', `${replaced}`, `${replaced}.manifest.sha256`, `${replaced}.zip`].sort(),
+    );
     expect(readFileSync(join(dir, `${replaced}.zip`), 'utf8')).toBe('old zip');
     expect(readFileSync(join(dir, '2026Q3.manifest.sha256'), 'utf8')).toBe('new hash');
   });
   it('leaves a swap whose process still runs to it', () => {
     pkg('2026Q3.replaced-x', 'old');
     pkg(`.2026Q3.tmp-${process.pid}-ff`, 'new');
-    writeFileSync(join(dir, '.2026Q3.swap.json'), JSON.stringify({ final: '2026Q3', temp: `.2026Q3.tmp-${process.pid}-ff`, replaced: '2026Q3.replaced-x', pid: process.ppid }));
+    writeFileSync(
+      join(dir, '.2026Q3.swap.json'),
+      JSON.stringify({ final: '2026Q3', temp: `.2026Q3.tmp-${process.pid}-ff`, replaced: '2026Q3.replaced-x', pid: process.ppid }),
+    );
     recoverPackages(dir, '2026Q3');
     expect(existsSync(join(dir, '2026Q3'))).toBe(false);
     expect(existsSync(join(dir, '.2026Q3.swap.json'))).toBe(true);
@@ -75,7 +88,16 @@ describe('pruning replaced packages', () => {
     writeFileSync(join(dir, '2026Q3.replaced-20261002T000000Z.manifest.sha256'), 'h');
     pkg('2026Q4.replaced-20261001T000000Z', 'other quarter');
     const removed = pruneReplaced(dir, '2026Q3', 2);
-    expect(removed).toEqual(['2026Q3.replaced-20261001T000000Z', '2026Q3.replaced-20261001T000000Z.zip', '2026Q3.replaced-20261002T000000Z', '2026Q3.replaced-20261002T000000Z.manifest.sha256']);
-    expect(readdirSync(dir).sort()).toEqual(['2026Q3.replaced-20261002T000000Z-2', '2026Q3.replaced-20261003T000000Z', '2026Q4.replaced-20261001T000000Z']);
+    expect(removed).toEqual([
+      '2026Q3.replaced-20261001T000000Z',
+      '2026Q3.replaced-20261001T000000Z.zip',
+      '2026Q3.replaced-20261002T000000Z',
+      '2026Q3.replaced-20261002T000000Z.manifest.sha256',
+    ]);
+    expect(readdirSync(dir).sort()).toEqual([
+      '2026Q3.replaced-20261002T000000Z-2',
+      '2026Q3.replaced-20261003T000000Z',
+      '2026Q4.replaced-20261001T000000Z',
+    ]);
   });
 });

@@ -38,9 +38,13 @@ describe('location.file: relative to the workspace, with / separators', () => {
     expect(displayPath('D:\\信用红黑名单', 'D:\\信用红黑名单', win32)).toBe('.');
   });
   it('on a UNC share', () => {
-    expect(displayPath('\\\\server\\share\\信用红黑名单', '\\\\server\\share\\信用红黑名单\\submissions\\2026Q3\\监察支队\\附件\\典型 案例.pdf', win32)).toBe(
-      'submissions/2026Q3/监察支队/附件/典型 案例.pdf',
-    );
+    expect(
+      displayPath(
+        '\\\\server\\share\\信用红黑名单',
+        '\\\\server\\share\\信用红黑名单\\submissions\\2026Q3\\监察支队\\附件\\典型 案例.pdf',
+        win32,
+      ),
+    ).toBe('submissions/2026Q3/监察支队/附件/典型 案例.pdf');
   });
   it('on POSIX', () => {
     expect(displayPath('/srv/信用', '/srv/信用/submissions/2026Q3/就业办/a.csv', posix)).toBe('submissions/2026Q3/就业办/a.csv');

@@ -10,7 +10,21 @@ describe.each(readdirSync(REAL).sort())('%s', (name) => {
   it('gives exactly the findings a clerk expects', async () => {
     const spec = JSON.parse(readFileSync(join(REAL, name, 'expect.json'), 'utf8'));
     const file = readdirSync(join(REAL, name)).find((f) => f !== 'expect.json') as string;
-    const res = await runCli(['validate', join(REAL, name, file), '--department', spec.department, '--quarter', '2026Q3', '--today', '2026-10-15', '--format', 'json'], ROOT);
+    const res = await runCli(
+      [
+        'validate',
+        join(REAL, name, file),
+        '--department',
+        spec.department,
+        '--quarter',
+        '2026Q3',
+        '--today',
+        '2026-10-15',
+        '--format',
+        'json',
+      ],
+      ROOT,
+    );
     expect(JSON.parse(res.stdout).diagnostics.map(project)).toEqual(spec.expect);
     expect(res.code).toBe(spec.expect.length > 0 ? 1 : 0);
   });
@@ -24,7 +38,15 @@ describe('large CSV files are parsed in a worker thread, with the same findings'
     const dir = tempDir('worker');
     try {
       const target = await buildCase(c, dir);
-      const args = ['validate', target, '--today', TODAY, '--format', 'json', ...(c.options?.department ? ['--department', c.options.department] : [])];
+      const args = [
+        'validate',
+        target,
+        '--today',
+        TODAY,
+        '--format',
+        'json',
+        ...(c.options?.department ? ['--department', c.options.department] : []),
+      ];
       setCsvWorkerThreshold(0);
       const before = csvWorkerRuns();
       const inWorker = await runCli(args, dir);

@@ -26,9 +26,14 @@ async function book(name: string, date1904: string | undefined, hidden: string |
   const plain = await workbookBuffer([{ name: '黑名单', headers: ['认定日期', '主体名称'], rows: [[SERIAL, '示例公司']] }], instant, 'x');
   const buf = await normaliseZip(plain, instant, (part, data) => {
     let xml = data.toString('utf8');
-    if (part === 'xl/workbook.xml' && date1904 !== undefined) xml = xml.replace('<bookViews>', `<workbookPr date1904="${date1904}"/><bookViews>`);
+    if (part === 'xl/workbook.xml' && date1904 !== undefined)
+      xml = xml.replace('<bookViews>', `<workbookPr date1904="${date1904}"/><bookViews>`);
     // The writer's number format (cellXfs index 4) becomes the built-in date format 14.
-    if (part === 'xl/styles.xml') xml = xml.replace('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>', '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>');
+    if (part === 'xl/styles.xml')
+      xml = xml.replace(
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+        '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+      );
     if (part === 'xl/worksheets/sheet1.xml' && hidden !== undefined) xml = xml.replace('<row r="2">', `<row r="2" hidden="${hidden}">`);
     return Buffer.from(xml, 'utf8');
   });

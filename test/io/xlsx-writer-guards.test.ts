@@ -31,7 +31,9 @@ async function parts(buf: Buffer): Promise<Map<string, string>> {
 
 describe('the package writer', () => {
   it('keeps edge spaces and line breaks with xml:space="preserve", and only there', async () => {
-    const p = await parts(await workbookBuffer([{ name: 'a', headers: ['备注'], rows: [[' 前空格'], ['后空格 '], ['两行\n文字'], ['中 间']] }], instant, 'x'));
+    const p = await parts(
+      await workbookBuffer([{ name: 'a', headers: ['备注'], rows: [[' 前空格'], ['后空格 '], ['两行\n文字'], ['中 间']] }], instant, 'x'),
+    );
     const sst = p.get('xl/sharedStrings.xml') ?? '';
     expect(sst).toContain('<si><t xml:space="preserve"> 前空格</t></si>');
     expect(sst).toContain('<si><t xml:space="preserve">后空格 </t></si>');
@@ -47,11 +49,26 @@ describe('the package writer', () => {
     expect([...(p.get('xl/workbook.xml') ?? '').matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1])).toEqual([cut]);
     expect(p.get('docProps/app.xml')).toContain(`<vt:lpstr>${cut}</vt:lpstr>`);
     // Two names alike in their first 31 characters are one name: refused like Excel.
-    await expect(workbookBuffer([{ name: `${cut}甲`, headers: ['a'], rows: [] }, { name: `${cut}乙`, headers: ['a'], rows: [] }], instant, 'x')).rejects.toThrow(/already exists/);
+    await expect(
+      workbookBuffer(
+        [
+          { name: `${cut}甲`, headers: ['a'], rows: [] },
+          { name: `${cut}乙`, headers: ['a'], rows: [] },
+        ],
+        instant,
+        'x',
+      ),
+    ).rejects.toThrow(/already exists/);
   });
 
   it('writes NaN and ±Infinity as empty cells, finite numbers as numbers', async () => {
-    const p = await parts(await workbookBuffer([{ name: 'a', headers: ['n', 'm', 'k', 'j'], rows: [[Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2.5]] }], instant, 'x'));
+    const p = await parts(
+      await workbookBuffer(
+        [{ name: 'a', headers: ['n', 'm', 'k', 'j'], rows: [[Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2.5]] }],
+        instant,
+        'x',
+      ),
+    );
     const sheet = p.get('xl/worksheets/sheet1.xml') ?? '';
     const row2 = /<row r="2">([\s\S]*?)<\/row>/.exec(sheet)?.[1];
     expect(row2).toBe('<c r="A2" s="4"/><c r="B2" s="4"/><c r="C2" s="4"/><c r="D2" s="4"><v>2.5</v></c>');

@@ -70,6 +70,15 @@ describe('workbooks written by the package writer', () => {
   it('the same sheets give the same bytes; a sheet name Excel refuses is refused', async () => {
     expect((await workbookBuffer(sheets, instant, 'hrss-credit')).equals(await workbookBuffer(sheets, instant, 'hrss-credit'))).toBe(true);
     await expect(workbookBuffer([{ name: '红名单[2026]', headers: ['a'], rows: [] }], instant, 'x')).rejects.toThrow(/cannot include/);
-    await expect(workbookBuffer([{ name: 'a', headers: ['a'], rows: [] }, { name: 'A', headers: ['a'], rows: [] }], instant, 'x')).rejects.toThrow(/already exists/);
+    await expect(
+      workbookBuffer(
+        [
+          { name: 'a', headers: ['a'], rows: [] },
+          { name: 'A', headers: ['a'], rows: [] },
+        ],
+        instant,
+        'x',
+      ),
+    ).rejects.toThrow(/already exists/);
   });
 });

@@ -18,7 +18,9 @@ beforeAll(() => {
   // A supplementary batch from one department: 就业办 sends again.
   // The example's own removal request names its 2026Q2 history (scripts/example.mjs); these tests build their own registers.
   rmSync(join(template, 'submissions', '2026Q3', '劳动关系科', '移出申请.xlsx'));
-  cpSync(join(template, 'submissions', '2026Q3', '就业办'), join(template, 'submissions', '2026年第三季度第2批', '就业办'), { recursive: true });
+  cpSync(join(template, 'submissions', '2026Q3', '就业办'), join(template, 'submissions', '2026年第三季度第2批', '就业办'), {
+    recursive: true,
+  });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -64,14 +66,20 @@ describe('a supplementary batch', () => {
     expect((await cli(ws, ['compile', '2026Q3-2'])).code).toBe(0);
     const early = await cli(ws, ['publish', '2026Q3-2', '--format', 'json']);
     expect(early.code).toBe(1);
-    expect(json(early.stdout).diagnostics.map((d: any) => [d.code, d.args, d.location.file])).toEqual([['REGISTER_BATCH_ORDER', { batch: '2026Q3-2', earlier: '2026Q3' }, 'packages/2026Q3-2/manifest.json']]);
+    expect(json(early.stdout).diagnostics.map((d: any) => [d.code, d.args, d.location.file])).toEqual([
+      ['REGISTER_BATCH_ORDER', { batch: '2026Q3-2', earlier: '2026Q3' }, 'packages/2026Q3-2/manifest.json'],
+    ]);
     expect(readEvents(ws)).toEqual([]);
     expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
     // Compiled again against the register: 就业办's rows are public already.
     const again = await cli(ws, ['compile', '2026Q3-2', '--force', '--format', 'json']);
     expect(again.code).toBe(0);
-    expect(json(again.stdout).diagnostics.map((d: any) => d.code)).toEqual(['REGISTER_ALREADY_ACTIVE', 'REGISTER_ALREADY_ACTIVE', 'REGISTER_ALREADY_ACTIVE']);
+    expect(json(again.stdout).diagnostics.map((d: any) => d.code)).toEqual([
+      'REGISTER_ALREADY_ACTIVE',
+      'REGISTER_ALREADY_ACTIVE',
+      'REGISTER_ALREADY_ACTIVE',
+    ]);
     expect((await cli(ws, ['publish', '年第三季度第2批'.replace(/^/, '2026')])).code).toBe(0);
     expect(readEvents(ws).map((e) => e.batch)).toEqual(['2026Q3', '2026Q3-2']);
   });

@@ -30,14 +30,15 @@ describe('the canonical scan', () => {
       fc.property(objectArb, (o) => {
         const canonical = canonicalJson(o);
         for (const other of [JSON.stringify(o, null, 1), JSON.stringify(Object.fromEntries(Object.entries(o).reverse()))]) {
-          if (other !== canonical && JSON.stringify(JSON.parse(other)) === JSON.stringify(JSON.parse(canonical))) expect(scan(other), other).not.toBe('complete');
+          if (other !== canonical && JSON.stringify(JSON.parse(other)) === JSON.stringify(JSON.parse(canonical)))
+            expect(scan(other), other).not.toBe('complete');
         }
       }),
       { numRuns: 300 },
     );
   });
 
-  it('the lenient reading (another tool\'s torn line) allows spaces and any key order, still one object only', () => {
+  it("the lenient reading (another tool's torn line) allows spaces and any key order, still one object only", () => {
     expect(scan('{"b": 1, "a": [1.0, "\\/"]', true, true)).toBe('prefix');
     expect(scan('{"b": 1, "a": 2}', false, true)).toBe('complete');
     expect(scan('{"b":1}\r{"a"', true, true)).toBe('invalid');

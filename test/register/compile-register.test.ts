@@ -8,7 +8,18 @@ import { appendEvent } from '../../src/io/register-store.js';
 import { openWorkbook } from '../../src/io/sniff.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
-import { compiledExample, copyWorkspace, packageRecords, readEvents, runCli, tempDir, TODAY, ROOT, writePackage, type Rec } from './helpers.js';
+import {
+  compiledExample,
+  copyWorkspace,
+  packageRecords,
+  readEvents,
+  runCli,
+  tempDir,
+  TODAY,
+  ROOT,
+  writePackage,
+  type Rec,
+} from './helpers.js';
 
 let tmp: string;
 let template: string;
@@ -65,7 +76,12 @@ describe('compile with a register', () => {
     const out = json(res.stdout);
     const resent = byId('ebc7b60e84c5').source as { file: string; sheet: string; row: number };
     expect(codes(out, 'REGISTER_ALREADY_ACTIVE')).toEqual([
-      expect.objectContaining({ severity: 'info', department: '就业办', args: { id: 'ebc7b60e84c5', department: '就业办', quarter: '2026Q2' }, location: expect.objectContaining({ file: resent.file, row: resent.row }) }),
+      expect.objectContaining({
+        severity: 'info',
+        department: '就业办',
+        args: { id: 'ebc7b60e84c5', department: '就业办', quarter: '2026Q2' },
+        location: expect.objectContaining({ file: resent.file, row: resent.row }),
+      }),
     ]);
     const file = recordsJson(ws);
     expect(file.records.map((r: Rec) => r.id)).toEqual(q3.filter((r) => r.id !== 'ebc7b60e84c5').map((r) => r.id));
@@ -76,15 +92,25 @@ describe('compile with a register', () => {
     for (const dir of ['公示', '共享']) {
       const name = readdirXlsx(join(ws, 'packages', '2026Q3', dir));
       const wb = await openWorkbook(join(ws, 'packages', '2026Q3', dir, name), 'x', { limits: DEFAULT_LIMITS, score: scoreRows });
-      expect(wb.sheets.map((s) => s.name), dir).toEqual(['红名单', '黑名单', '移出名单']);
+      expect(
+        wb.sheets.map((s) => s.name),
+        dir,
+      ).toEqual(['红名单', '黑名单', '移出名单']);
     }
     const csv = readFileSync(join(ws, 'packages', '2026Q3', '公示', '移出名单.csv'), 'utf8');
-    expect(csv.split('\r\n')[1]).toBe(`1,${expiring.id},红名单,${expiring.domain},新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2023〕1号,2023-08-10,到期,2026-08-15,,,就业办`);
+    expect(csv.split('\r\n')[1]).toBe(
+      `1,${expiring.id},红名单,${expiring.domain},新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2023〕1号,2023-08-10,到期,2026-08-15,,,就业办`,
+    );
 
     // Published, the expiry is listed: the next batch does not list it again.
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
     const events = readEvents(ws) as Record<string, any>[];
-    expect(events[1]).toMatchObject({ type: 'publish', batch: '2026Q3', unchanged: ['ebc7b60e84c5'], removals: [{ id: expiring.id, type: 'expired' }] });
+    expect(events[1]).toMatchObject({
+      type: 'publish',
+      batch: '2026Q3',
+      unchanged: ['ebc7b60e84c5'],
+      removals: [{ id: expiring.id, type: 'expired' }],
+    });
     const list = json((await cli(ws, ['register', 'list', '--status', 'expired', '--format', 'json'])).stdout);
     expect(list.records.map((r: any) => [r.id, r.removal?.type])).toEqual([[expiring.id, 'expired']]);
   });
@@ -97,7 +123,9 @@ describe('compile with a register', () => {
     mkdirSync(join(ws, 'register'));
     writePackage(ws, '2026Q1', [expiring]);
     expect((await cli(ws, ['publish', '2026Q1', '--on', '2026-01-10'])).code).toBe(0);
-    writePackage(ws, '2026Q2', [], { removals: [{ id: expiring.id, type: 'expired', on: '2026-05-15', reason: '', department: '就业办' }] });
+    writePackage(ws, '2026Q2', [], {
+      removals: [{ id: expiring.id, type: 'expired', on: '2026-05-15', reason: '', department: '就业办' }],
+    });
     expect((await cli(ws, ['publish', '2026Q2', '--on', '2026-07-10'])).code).toBe(0);
     expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
     expect(recordsJson(ws).removals).toEqual([]);
@@ -106,20 +134,42 @@ describe('compile with a register', () => {
   it('changed values: REGISTER_CHANGED (error, the fields); red on black names the red record and its department; exit 1, nothing written', async () => {
     const ws = fresh();
     const changed = { ...byId('2b8bd5d6967f'), publishUntil: '2028-09-01', quarter: '2026Q2' };
-    const red = variant('3a9d103d1c2b', { listType: 'red', domain: '人力资源服务', decisionNo: '新人社〔2025〕8号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', department: '就业办', severity: '' });
+    const red = variant('3a9d103d1c2b', {
+      listType: 'red',
+      domain: '人力资源服务',
+      decisionNo: '新人社〔2025〕8号',
+      decisionDate: '2025-06-01',
+      publishUntil: '2028-06-01',
+      department: '就业办',
+      severity: '',
+    });
     await publishQ2(ws, [changed, red]);
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     expect(res.code).toBe(1);
     const out = json(res.stdout);
     const at = (id: string) => expect.objectContaining({ file: (byId(id).source as any).file, row: (byId(id).source as any).row });
-    expect(codes(out, 'REGISTER_CHANGED')).toEqual([expect.objectContaining({ severity: 'error', args: { id: '2b8bd5d6967f', fields: ['publishUntil'], department: '劳动关系科' }, location: at('2b8bd5d6967f') })]);
-    expect(codes(out, 'REGISTER_RED_ON_BLACK')).toEqual([expect.objectContaining({ severity: 'error', args: { id: red.id, department: '就业办' }, location: at('3a9d103d1c2b') })]);
+    expect(codes(out, 'REGISTER_CHANGED')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        args: { id: '2b8bd5d6967f', fields: ['publishUntil'], department: '劳动关系科' },
+        location: at('2b8bd5d6967f'),
+      }),
+    ]);
+    expect(codes(out, 'REGISTER_RED_ON_BLACK')).toEqual([
+      expect.objectContaining({ severity: 'error', args: { id: red.id, department: '就业办' }, location: at('3a9d103d1c2b') }),
+    ]);
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
 
   it('black on red: a red record of a subject public on a black list (REGISTER_BLACK_ON_RED)', async () => {
     const ws = fresh();
-    const black = variant('ebc7b60e84c5', { listType: 'black', decisionNo: '新人社监罚〔2025〕3号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', department: '监察科' });
+    const black = variant('ebc7b60e84c5', {
+      listType: 'black',
+      decisionNo: '新人社监罚〔2025〕3号',
+      decisionDate: '2025-06-01',
+      publishUntil: '2028-06-01',
+      department: '监察科',
+    });
     await publishQ2(ws, [black]);
     const out = json((await cli(ws, ['compile', '2026Q3', '--format', 'json'])).stdout);
     expect(codes(out, 'REGISTER_BLACK_ON_RED').map((d: any) => d.args)).toEqual([{ id: black.id, department: '监察科' }]);
@@ -130,10 +180,18 @@ describe('compile with a register', () => {
     const other = variant('ebc7b60e84c5', { decisionNo: '新人社〔2025〕9号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' });
     await publishQ2(ws, [other]);
     const author = { at: '2026-08-01T09:00:00+08:00', by: '张三', host: 'PC' };
-    await appendEvent(ws, author, () => ({ body: { type: 'objection-add', on: '2026-08-01', id: other.id, objection: 'YY-1' }, value: undefined }));
-    await appendEvent(ws, author, () => ({ body: { type: 'objection-resolve', on: '2026-08-05', id: other.id, objection: 'YY-1', outcome: 'revoked', reason: '认定有误' }, value: undefined }));
+    await appendEvent(ws, author, () => ({
+      body: { type: 'objection-add', on: '2026-08-01', id: other.id, objection: 'YY-1' },
+      value: undefined,
+    }));
+    await appendEvent(ws, author, () => ({
+      body: { type: 'objection-resolve', on: '2026-08-05', id: other.id, objection: 'YY-1', outcome: 'revoked', reason: '认定有误' },
+      value: undefined,
+    }));
     expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
-    expect(recordsJson(ws).removals).toEqual([{ id: other.id, type: 'revoked', on: '2026-08-05', reason: '认定有误', department: '就业办' }]);
+    expect(recordsJson(ws).removals).toEqual([
+      { id: other.id, type: 'revoked', on: '2026-08-05', reason: '认定有误', department: '就业办' },
+    ]);
     // Published, the 撤销 is listed: a later batch does not list it again.
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
     // (A published batch is not compiled again: the next batch's plan is asked of the register directly.)
@@ -146,7 +204,9 @@ describe('compile with a register', () => {
     const { emptyState } = await import('../../src/register/state.js');
     const weak = variant('ebc7b60e84c5', { creditCode: '' });
     const { findings } = planRegister({ state: emptyState(), records: [weak as never], today: TODAY, quarterEnd: '2026-09-30' });
-    expect(findings.map((f) => [f.diagnostic.code, f.diagnostic.args])).toEqual([['REGISTER_WEAK_IDENTITY', { id: weak.id, subject: '新乡市卫河人力资源服务有限公司' }]]);
+    expect(findings.map((f) => [f.diagnostic.code, f.diagnostic.args])).toEqual([
+      ['REGISTER_WEAK_IDENTITY', { id: weak.id, subject: '新乡市卫河人力资源服务有限公司' }],
+    ]);
   });
 });
 
@@ -163,31 +223,57 @@ function removalCsv(ws: string, dept: string, rows: string[], name = '移出申�
 
 describe('removal requests (移出申请)', () => {
   const red = () => variant('ebc7b60e84c5', { decisionNo: '新人社〔2025〕1号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' });
-  const black = () => variant('a8d7154e45f6', { decisionNo: '新创担〔2025〕1号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', severity: '一般' });
+  const black = () =>
+    variant('a8d7154e45f6', { decisionNo: '新创担〔2025〕1号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', severity: '一般' });
 
   it('accepted: a 违法违规移出 and a 提前移出 become removals (with 报备 date) and 移出名单 rows; a nil report may send one; too early is a warning', async () => {
     const ws = fresh();
     const r = red();
     const b = black();
     await publishQ2(ws, [r, b]);
-    removalCsv(ws, '就业办', ['红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2025〕1号,违法违规移出,被列入严重失信名单,2026-09-20,']);
+    removalCsv(ws, '就业办', [
+      '红名单,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,,新人社〔2025〕1号,违法违规移出,被列入严重失信名单,2026-09-20,',
+    ]);
     removalCsv(ws, '创业担保中心', ['黑名单,杨文博,,410782198503120510,新创担（2025）1号,提前移出,已完成信用修复,2026-08-01,2026-08-05']);
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     expect(res.code, res.stdout).toBe(0);
     const out = json(res.stdout);
-    const early = codes(out, 'REMOVAL_TOO_EARLY').map((d: any) => [d.severity, d.department, d.args, d.location.file, d.location.row, d.location.column]);
-    expect(early).toEqual([['warning', '创业担保中心', { id: b.id, publishedOn: '2026-07-10', earliest: '2026-10-10', severity: '一般', months: 3, on: '2026-08-01' }, 'submissions/2026Q3/创业担保中心/移出申请.csv', 2, 'H']]);
+    const early = codes(out, 'REMOVAL_TOO_EARLY').map((d: any) => [
+      d.severity,
+      d.department,
+      d.args,
+      d.location.file,
+      d.location.row,
+      d.location.column,
+    ]);
+    expect(early).toEqual([
+      [
+        'warning',
+        '创业担保中心',
+        { id: b.id, publishedOn: '2026-07-10', earliest: '2026-10-10', severity: '一般', months: 3, on: '2026-08-01' },
+        'submissions/2026Q3/创业担保中心/移出申请.csv',
+        2,
+        'H',
+      ],
+    ]);
     // In the order the department folders are read (创业担保中心 before 就业办).
     expect(recordsJson(ws).removals).toEqual([
       { id: b.id, type: 'early', on: '2026-08-01', reason: '已完成信用修复', department: '创业担保中心', filedOn: '2026-08-05' },
       { id: r.id, type: 'violation', on: '2026-09-20', reason: '被列入严重失信名单', department: '就业办' },
     ]);
     const shared = readFileSync(join(ws, 'packages', '2026Q3', '公示', '移出名单.csv'), 'utf8').split('\r\n');
-    expect(shared[1]).toBe(`1,${b.id},黑名单,${b.domain},杨文博,,410782********0510,新创担〔2025〕1号,2025-06-01,提前移出,2026-08-01,已完成信用修复,2026-08-05,创业担保中心`);
+    expect(shared[1]).toBe(
+      `1,${b.id},黑名单,${b.domain},杨文博,,410782********0510,新创担〔2025〕1号,2025-06-01,提前移出,2026-08-01,已完成信用修复,2026-08-05,创业担保中心`,
+    );
     // Until publish the records stay active; published, they are removed with their type.
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
     const list = json((await cli(ws, ['register', 'list', '--status', 'removed', '--format', 'json'])).stdout);
-    expect(list.records.map((x: any) => [x.id, x.removal.type]).sort()).toEqual([[r.id, 'violation'], [b.id, 'early']].sort());
+    expect(list.records.map((x: any) => [x.id, x.removal.type]).sort()).toEqual(
+      [
+        [r.id, 'violation'],
+        [b.id, 'early'],
+      ].sort(),
+    );
   });
 
   it('every refusal: not found, ambiguous, not owner, type mismatch, filing missing, date invalid, duplicate, unknown type — exit 1 with row and column', async () => {
@@ -235,9 +321,19 @@ describe('removal requests (移出申请)', () => {
 
   it('red on black is not raised when the batch removes that red record (违法违规移出)', async () => {
     const ws = fresh();
-    const r = variant('3a9d103d1c2b', { listType: 'red', domain: '人力资源服务', decisionNo: '新人社〔2025〕8号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', department: '就业办', severity: '' });
+    const r = variant('3a9d103d1c2b', {
+      listType: 'red',
+      domain: '人力资源服务',
+      decisionNo: '新人社〔2025〕8号',
+      decisionDate: '2025-06-01',
+      publishUntil: '2028-06-01',
+      department: '就业办',
+      severity: '',
+    });
     await publishQ2(ws, [r]);
-    removalCsv(ws, '就业办', ['红名单,新乡市红旗区鑫达劳务服务有限公司,91410702MA9LQ3T4X3,,新人社〔2025〕8号,违法违规移出,受到行政处罚,2026-09-20,']);
+    removalCsv(ws, '就业办', [
+      '红名单,新乡市红旗区鑫达劳务服务有限公司,91410702MA9LQ3T4X3,,新人社〔2025〕8号,违法违规移出,受到行政处罚,2026-09-20,',
+    ]);
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     expect(res.code, res.stdout).toBe(0);
     expect(codes(json(res.stdout), 'REGISTER_RED_ON_BLACK')).toEqual([]);
@@ -249,8 +345,13 @@ describe('removal requests (移出申请)', () => {
     const ws = fresh();
     const r = red();
     await publishQ2(ws, [r]);
-    const rows = [['红名单', '新乡市卫河人力资源服务有限公司', '91410700MA3X7K2P20', '', '新人社〔2025〕1号', '违法违规移出', 'y', '2026-09-20', '']];
-    writeFileSync(join(ws, 'submissions', '2026Q3', '监察科', '名单.xlsx'), await workbookBuffer([{ name: '移出申请', headers: HEAD.split(','), rows }], new Date(0), 'x'));
+    const rows = [
+      ['红名单', '新乡市卫河人力资源服务有限公司', '91410700MA3X7K2P20', '', '新人社〔2025〕1号', '违法违规移出', 'y', '2026-09-20', ''],
+    ];
+    writeFileSync(
+      join(ws, 'submissions', '2026Q3', '监察科', '名单.xlsx'),
+      await workbookBuffer([{ name: '移出申请', headers: HEAD.split(','), rows }], new Date(0), 'x'),
+    );
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     const out = json(res.stdout);
     expect(out.diagnostics.map((d: any) => [d.code, d.location.sheet, d.location.row])).toEqual([['REMOVAL_NOT_OWNER', '移出申请', 2]]);
@@ -258,7 +359,8 @@ describe('removal requests (移出申请)', () => {
 });
 
 describe('corrections (更正原文书号)', () => {
-  const LIST = '名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,更正原文书号';
+  const LIST =
+    '名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,更正原文书号';
   function correctionCsv(ws: string, rows: string[]): string {
     writeFileSync(join(ws, 'submissions', '2026Q3', '就业办', '红名单更正.csv'), `\ufeff${[LIST, ...rows].join('\r\n')}\r\n`);
     return 'submissions/2026Q3/就业办/红名单更正.csv';
@@ -268,7 +370,9 @@ describe('corrections (更正原文书号)', () => {
     const ws = fresh();
     const old = variant('0df7e6572c03', { decisionNo: '新人社〔2025〕5号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' });
     await publishQ2(ws, [old]);
-    correctionCsv(ws, ['红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,连续三年经营规范,《劳务派遣暂行规定》,新人社〔2025〕6号,2025-06-01,2028-06-01,新人社(2025)5号']);
+    correctionCsv(ws, [
+      '红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,连续三年经营规范,《劳务派遣暂行规定》,新人社〔2025〕6号,2025-06-01,2028-06-01,新人社(2025)5号',
+    ]);
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     expect(res.code, res.stdout).toBe(0);
     const file = recordsJson(ws);
@@ -282,23 +386,43 @@ describe('corrections (更正原文书号)', () => {
 
   it('no such active record of that department and subject: CORRECTION_TARGET_NOT_FOUND (error) at the row, exit 1', async () => {
     const ws = fresh();
-    await publishQ2(ws, [variant('0df7e6572c03', { decisionNo: '新人社〔2025〕5号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' })]);
-    const f = correctionCsv(ws, ['红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,连续三年经营规范,《劳务派遣暂行规定》,新人社〔2025〕6号,2025-06-01,2028-06-01,新人社〔2024〕1号']);
+    await publishQ2(ws, [
+      variant('0df7e6572c03', { decisionNo: '新人社〔2025〕5号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' }),
+    ]);
+    const f = correctionCsv(ws, [
+      '红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,连续三年经营规范,《劳务派遣暂行规定》,新人社〔2025〕6号,2025-06-01,2028-06-01,新人社〔2024〕1号',
+    ]);
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     expect(res.code).toBe(1);
-    expect(codes(json(res.stdout), 'CORRECTION_TARGET_NOT_FOUND').map((x: any) => [x.severity, x.args, x.location.file, x.location.row])).toEqual([['error', { decisionNo: '新人社〔2024〕1号', department: '就业办' }, f, 2]]);
+    expect(
+      codes(json(res.stdout), 'CORRECTION_TARGET_NOT_FOUND').map((x: any) => [x.severity, x.args, x.location.file, x.location.row]),
+    ).toEqual([['error', { decisionNo: '新人社〔2024〕1号', department: '就业办' }, f, 2]]);
   });
 });
 
 describe('status with a register', () => {
   it('shows per department the removal requests and corrections awaited (JSON and table)', async () => {
     const ws = fresh();
-    const red = variant('3a9d103d1c2b', { listType: 'red', domain: '劳动关系', decisionNo: '新人社〔2025〕8号', decisionDate: '2025-06-01', publishUntil: '2028-06-01', department: '劳动关系科', severity: '' });
+    const red = variant('3a9d103d1c2b', {
+      listType: 'red',
+      domain: '劳动关系',
+      decisionNo: '新人社〔2025〕8号',
+      decisionDate: '2025-06-01',
+      publishUntil: '2028-06-01',
+      department: '劳动关系科',
+      severity: '',
+    });
     const objected = variant('0df7e6572c03', { decisionNo: '新人社〔2025〕5号', decisionDate: '2025-06-01', publishUntil: '2028-06-01' });
     await publishQ2(ws, [red, objected]);
     const author = { at: '2026-08-01T09:00:00+08:00', by: '张三', host: 'PC' };
-    await appendEvent(ws, author, () => ({ body: { type: 'objection-add', on: '2026-08-01', id: objected.id, objection: 'YY-1' }, value: undefined }));
-    await appendEvent(ws, author, () => ({ body: { type: 'objection-resolve', on: '2026-08-03', id: objected.id, objection: 'YY-1', outcome: 'corrected' }, value: undefined }));
+    await appendEvent(ws, author, () => ({
+      body: { type: 'objection-add', on: '2026-08-01', id: objected.id, objection: 'YY-1' },
+      value: undefined,
+    }));
+    await appendEvent(ws, author, () => ({
+      body: { type: 'objection-resolve', on: '2026-08-03', id: objected.id, objection: 'YY-1', outcome: 'corrected' },
+      value: undefined,
+    }));
     const res = await cli(ws, ['status', '2026Q3', '--format', 'json']);
     expect(res.code).toBe(1); // the black row runs into the red record: REGISTER_RED_ON_BLACK
     const depts = json(res.stdout).departments as any[];
@@ -318,7 +442,24 @@ describe('status with a register', () => {
 });
 
 describe('rules', () => {
-  const NEW = ['REGISTER_ALREADY_ACTIVE', 'REGISTER_CHANGED', 'REGISTER_RED_ON_BLACK', 'REGISTER_BLACK_ON_RED', 'REGISTER_WEAK_IDENTITY', 'REGISTER_BATCH_ORDER', 'REMOVAL_NOT_FOUND', 'REMOVAL_AMBIGUOUS', 'REMOVAL_NOT_OWNER', 'REMOVAL_TYPE_MISMATCH', 'REMOVAL_FILING_MISSING', 'REMOVAL_TOO_EARLY', 'REMOVAL_DUPLICATE', 'REMOVAL_DATE_INVALID', 'REMOVAL_TYPE_INVALID', 'CORRECTION_TARGET_NOT_FOUND'];
+  const NEW = [
+    'REGISTER_ALREADY_ACTIVE',
+    'REGISTER_CHANGED',
+    'REGISTER_RED_ON_BLACK',
+    'REGISTER_BLACK_ON_RED',
+    'REGISTER_WEAK_IDENTITY',
+    'REGISTER_BATCH_ORDER',
+    'REMOVAL_NOT_FOUND',
+    'REMOVAL_AMBIGUOUS',
+    'REMOVAL_NOT_OWNER',
+    'REMOVAL_TYPE_MISMATCH',
+    'REMOVAL_FILING_MISSING',
+    'REMOVAL_TOO_EARLY',
+    'REMOVAL_DUPLICATE',
+    'REMOVAL_DATE_INVALID',
+    'REMOVAL_TYPE_INVALID',
+    'CORRECTION_TARGET_NOT_FOUND',
+  ];
   it('lists every register, removal and correction code with its severity and a fix, in both languages', async () => {
     for (const lang of ['zh-CN', 'en']) {
       const res = await runCli(['rules', '--format', 'json', '--lang', lang], ROOT);
@@ -330,7 +471,13 @@ describe('rules', () => {
         expect(r!.hint.length, code).toBeGreaterThan(0);
       }
       const sev = Object.fromEntries(rules.filter((r) => NEW.includes(r.code)).map((r) => [r.code, r.severity]));
-      expect(sev).toMatchObject({ REGISTER_ALREADY_ACTIVE: 'info', REGISTER_WEAK_IDENTITY: 'info', REMOVAL_TOO_EARLY: 'warning', REGISTER_CHANGED: 'error', CORRECTION_TARGET_NOT_FOUND: 'error' });
+      expect(sev).toMatchObject({
+        REGISTER_ALREADY_ACTIVE: 'info',
+        REGISTER_WEAK_IDENTITY: 'info',
+        REMOVAL_TOO_EARLY: 'warning',
+        REGISTER_CHANGED: 'error',
+        CORRECTION_TARGET_NOT_FOUND: 'error',
+      });
     }
   });
 });

@@ -9,7 +9,19 @@ import { hashOfEvent, eventLine } from '../../src/register/chain.js';
 import type { RegisterEvent } from '../../src/register/events.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
-import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, runCli, tempDir, TODAY, ROOT, writePackage, type Rec } from './helpers.js';
+import {
+  compiledExample,
+  copyWorkspace,
+  eventsFile,
+  packageRecords,
+  readEvents,
+  runCli,
+  tempDir,
+  TODAY,
+  ROOT,
+  writePackage,
+  type Rec,
+} from './helpers.js';
 
 let tmp: string;
 let template: string;
@@ -76,7 +88,9 @@ describe('content: a resent row whose 列入事由 changed', () => {
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     expect(res.code).toBe(1);
     const out = json(res.stdout);
-    expect(codes(out, 'REGISTER_CHANGED').map((d: any) => [d.severity, d.args, d.location.row])).toEqual([['error', { id: rec.id, fields: ['facts'], department: '就业办' }, (rec.source as any).row]]);
+    expect(codes(out, 'REGISTER_CHANGED').map((d: any) => [d.severity, d.args, d.location.row])).toEqual([
+      ['error', { id: rec.id, fields: ['facts'], department: '就业办' }, (rec.source as any).row],
+    ]);
     expect(codes(out, 'REGISTER_ALREADY_ACTIVE').filter((d: any) => d.args.id === rec.id)).toEqual([]);
   });
 
@@ -104,8 +118,24 @@ describe('an objection resolved 更正, answered by the changed row', () => {
     const ws = fresh();
     const rec = employment();
     await publishQ2(ws, [{ ...rec, quarter: '2026Q2', facts: OLD_FACTS }]);
-    expect((await cli(ws, ['objection', 'add', '--record', rec.id, '--received', '2026-09-28', '--from', '申请人甲', '--summary', '列入事由有误'], '2026-09-28')).code).toBe(0);
-    expect((await cli(ws, ['objection', 'resolve', 'O2026-001', '--outcome', '更正', '--opinion', '列入事由有误，请科室更正', '--on', '2026-09-29'], '2026-09-29')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ws,
+          ['objection', 'add', '--record', rec.id, '--received', '2026-09-28', '--from', '申请人甲', '--summary', '列入事由有误'],
+          '2026-09-28',
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await cli(
+          ws,
+          ['objection', 'resolve', 'O2026-001', '--outcome', '更正', '--opinion', '列入事由有误，请科室更正', '--on', '2026-09-29'],
+          '2026-09-29',
+        )
+      ).code,
+    ).toBe(0);
 
     // status: the batch already holds the correction, so 就业办 owes none.
     const st = json((await cli(ws, ['status', '2026Q3', '--format', 'json'])).stdout);
@@ -114,7 +144,9 @@ describe('an objection resolved 更正, answered by the changed row', () => {
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     expect(res.code, res.stdout).toBe(0);
     const out = json(res.stdout);
-    expect(codes(out, 'REGISTER_CORRECTION_APPLIED').map((d: any) => [d.severity, d.department, d.args, d.location.row])).toEqual([['info', '就业办', { id: rec.id, objection: 'O2026-001', fields: ['facts'] }, (rec.source as any).row]]);
+    expect(codes(out, 'REGISTER_CORRECTION_APPLIED').map((d: any) => [d.severity, d.department, d.args, d.location.row])).toEqual([
+      ['info', '就业办', { id: rec.id, objection: 'O2026-001', fields: ['facts'] }, (rec.source as any).row],
+    ]);
     expect(codes(out, 'REGISTER_ALREADY_ACTIVE').filter((d: any) => d.args.id === rec.id)).toEqual([]);
     const file = recordsJson(ws);
     expect(file.corrected).toEqual([{ id: rec.id, revision: 2, changed: ['facts'] }]);
@@ -142,21 +174,34 @@ describe('an objection resolved 更正, answered by the changed row', () => {
     const ws = fresh();
     const rec = employment();
     await publishQ2(ws, [{ ...rec, quarter: '2026Q2', facts: OLD_FACTS }]);
-    await cli(ws, ['objection', 'add', '--record', rec.id, '--received', '2026-09-28', '--from', '申请人甲', '--summary', '列入事由有误'], '2026-09-28');
-    await cli(ws, ['objection', 'resolve', 'O2026-001', '--outcome', '更正', '--opinion', '请科室更正', '--on', '2026-09-29'], '2026-09-29');
+    await cli(
+      ws,
+      ['objection', 'add', '--record', rec.id, '--received', '2026-09-28', '--from', '申请人甲', '--summary', '列入事由有误'],
+      '2026-09-28',
+    );
+    await cli(
+      ws,
+      ['objection', 'resolve', 'O2026-001', '--outcome', '更正', '--opinion', '请科室更正', '--on', '2026-09-29'],
+      '2026-09-29',
+    );
     const list = json((await cli(ws, ['objection', 'list', '--all', '--format', 'json'])).stdout);
     expect(list.objections.map((o: any) => [o.number, o.correctedIn])).toEqual([['O2026-001', null]]);
     // supervise reads the packages it finds: the synthetic 2026Q2 one (records.json only) is not a whole package.
     rmSync(join(ws, 'packages', '2026Q2'), { recursive: true, force: true });
     const sup = json((await cli(ws, ['supervise', '2026', '--format', 'json'])).stdout);
-    expect(sup.lapses.filter((l: any) => l.kind === 'correction-awaited').map((l: any) => [l.department, l.count])).toEqual([['就业办', 1]]);
+    expect(sup.lapses.filter((l: any) => l.kind === 'correction-awaited').map((l: any) => [l.department, l.count])).toEqual([
+      ['就业办', 1],
+    ]);
   });
 });
 
 describe('a correction under its own 认定文书号 (更正原文书号 = its own number)', () => {
-  const LIST = '名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,更正原文书号';
-  const row = (facts: string, correctionOf: string) => `红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,${facts},《劳务派遣暂行规定》,新人社〔2025〕5号,2025-06-01,2028-06-01,${correctionOf}`;
-  const csv = (ws: string, rows: string[]): void => writeFileSync(join(ws, 'submissions', '2026Q3', '就业办', '红名单更正.csv'), `\ufeff${[LIST, ...rows].join('\r\n')}\r\n`);
+  const LIST =
+    '名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,更正原文书号';
+  const row = (facts: string, correctionOf: string) =>
+    `红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,${facts},《劳务派遣暂行规定》,新人社〔2025〕5号,2025-06-01,2028-06-01,${correctionOf}`;
+  const csv = (ws: string, rows: string[]): void =>
+    writeFileSync(join(ws, 'submissions', '2026Q3', '就业办', '红名单更正.csv'), `\ufeff${[LIST, ...rows].join('\r\n')}\r\n`);
   const NEW_FACTS = '连续三年经营规范，获评诚信企业';
 
   /** The row as compile makes it, published in 2026Q2 with its old 列入事由. */
@@ -184,11 +229,39 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
     const text = await packageText(ws);
     expect(text).toContain(NEW_FACTS);
     expect(text).not.toContain(OLD_FACTS);
-    const expected = ['1', old.id, '2', '红名单', '劳务派遣', '新乡市牧野劳务派遣服务有限公司', '91410711MA44Q8W13P', '', '新人社〔2025〕5号', '新人社〔2025〕5号', '列入事由', '2025-06-01', '就业办'];
+    const expected = [
+      '1',
+      old.id,
+      '2',
+      '红名单',
+      '劳务派遣',
+      '新乡市牧野劳务派遣服务有限公司',
+      '91410711MA44Q8W13P',
+      '',
+      '新人社〔2025〕5号',
+      '新人社〔2025〕5号',
+      '列入事由',
+      '2025-06-01',
+      '就业办',
+    ];
     for (const f of ['公示/新乡市人社局信用红黑名单_2026Q3.xlsx', '共享/新乡市人社局信用红黑名单_2026Q3_共享.xlsx']) {
       const book = await sheets(pkg(ws, ...f.split('/')));
       expect(Object.keys(book), f).toEqual(['红名单', '黑名单', '移出名单', '更正名单']);
-      expect(book['更正名单']?.[0]).toEqual(['序号', '记录编号', '版本', '名单类型', '领域', '主体名称', '统一社会信用代码', '证件号码', '认定文书号', '更正原文书号', '更正项目', '认定日期', '报送科室']);
+      expect(book['更正名单']?.[0]).toEqual([
+        '序号',
+        '记录编号',
+        '版本',
+        '名单类型',
+        '领域',
+        '主体名称',
+        '统一社会信用代码',
+        '证件号码',
+        '认定文书号',
+        '更正原文书号',
+        '更正项目',
+        '认定日期',
+        '报送科室',
+      ]);
       expect(book['更正名单']?.slice(1)).toEqual([expected]);
     }
     expect(readFileSync(pkg(ws, '公示', '更正名单.csv'), 'utf8').split('\r\n')[1]).toBe(expected.join(','));
@@ -196,7 +269,11 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
     // diff against the package not yet published (the register with it applied): corrected only, too.
     const pending = json((await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json'])).stdout);
     expect(pending.corrected.map((x: any) => x.id)).toEqual([old.id]);
-    for (const k of ['added', 'removed', 'unchanged']) expect(pending[k].map((x: any) => x.id), k).not.toContain(old.id);
+    for (const k of ['added', 'removed', 'unchanged'])
+      expect(
+        pending[k].map((x: any) => x.id),
+        k,
+      ).not.toContain(old.id);
 
     // Published: the record stays active at revision 2; the event keeps its content hash and the correction.
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
@@ -223,7 +300,11 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
     const d = json((await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json'])).stdout);
     expect(d.corrected.map((x: any) => [x.id, x.status, x.removal])).toEqual([[old.id, 'active', null]]);
     expect(d.counts.byDepartment['就业办'].corrected).toBe(1);
-    for (const k of ['added', 'removed', 'unchanged']) expect(d[k].map((x: any) => x.id), k).not.toContain(old.id);
+    for (const k of ['added', 'removed', 'unchanged'])
+      expect(
+        d[k].map((x: any) => x.id),
+        k,
+      ).not.toContain(old.id);
 
     // supervise: the correction is a record the batch published, not also a removal.
     rmSync(join(ws, 'packages', '2026Q2'), { recursive: true, force: true });
@@ -253,7 +334,23 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
     expect(fresh6.id).not.toBe(old.id);
     expect(file.corrected).toEqual([{ id: fresh6.id, revision: 1, changed: ['facts', 'decisionNo'] }]);
     expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['corrected']);
-    expect(readFileSync(pkg(ws, '公示', '更正名单.csv'), 'utf8').split('\r\n')[1]).toBe(['1', fresh6.id, '1', '红名单', '劳务派遣', '新乡市牧野劳务派遣服务有限公司', '91410711MA44Q8W13P', '', '新人社〔2025〕6号', '新人社〔2025〕5号', '列入事由、认定文书号', '2025-06-01', '就业办'].join(','));
+    expect(readFileSync(pkg(ws, '公示', '更正名单.csv'), 'utf8').split('\r\n')[1]).toBe(
+      [
+        '1',
+        fresh6.id,
+        '1',
+        '红名单',
+        '劳务派遣',
+        '新乡市牧野劳务派遣服务有限公司',
+        '91410711MA44Q8W13P',
+        '',
+        '新人社〔2025〕6号',
+        '新人社〔2025〕5号',
+        '列入事由、认定文书号',
+        '2025-06-01',
+        '就业办',
+      ].join(','),
+    );
   });
 });
 
@@ -272,7 +369,12 @@ describe('the department form', () => {
 describe('rules', () => {
   it('lists REGISTER_CORRECTION_APPLIED (info) with a title and a fix, in both languages', async () => {
     for (const lang of ['zh-CN', 'en']) {
-      const rules = json((await runCli(['rules', '--format', 'json', '--lang', lang], ROOT)).stdout).rules as { code: string; severity: string; title: string; hint: string }[];
+      const rules = json((await runCli(['rules', '--format', 'json', '--lang', lang], ROOT)).stdout).rules as {
+        code: string;
+        severity: string;
+        title: string;
+        hint: string;
+      }[];
       const r = rules.find((x) => x.code === 'REGISTER_CORRECTION_APPLIED');
       expect(r?.severity, lang).toBe('info');
       expect(r!.title.length * r!.hint.length, lang).toBeGreaterThan(0);

@@ -41,11 +41,51 @@ const record = { ...rec, id: '5dd2f5e87ed1' } as never;
 
 const bodies: EventBody[] = [
   { type: 'import', batch: '2025Q4', on: '2026-01-12', files: ['旧名单.xlsx'], records: [], contents: {} },
-  { type: 'publish', batch: '2026Q2', on: '2026-07-10', package: 'a'.repeat(64), records: [record], removals: [], unchanged: [], contents: { '5dd2f5e87ed1': contentHash(record) }, corrected: [] },
+  {
+    type: 'publish',
+    batch: '2026Q2',
+    on: '2026-07-10',
+    package: 'a'.repeat(64),
+    records: [record],
+    removals: [],
+    unchanged: [],
+    contents: { '5dd2f5e87ed1': contentHash(record) },
+    corrected: [],
+  },
   { type: 'note', text: '已电话告知企业', ids: ['5dd2f5e87ed1'] },
-  { type: 'objection-add', on: '2026-09-28', id: '5dd2f5e87ed1', objection: 'O2026-001', from: '甲', summary: '有误', channel: '信用中国', providerCheck: false, workingDays: 3, deadline: '2026-10-09' },
-  { type: 'objection-resolve', on: '2026-09-29', id: '5dd2f5e87ed1', objection: 'O2026-001', outcome: 'corrected', reason: '请更正', late: false, deadline: '2026-10-09' },
-  { type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'b'.repeat(64), records: [{ ...(record as object), facts: '新事由', quarter: '2026Q3' } as never], removals: [], unchanged: [], contents: {}, corrected: [{ id: '5dd2f5e87ed1', revision: 2, changed: ['facts'] }] },
+  {
+    type: 'objection-add',
+    on: '2026-09-28',
+    id: '5dd2f5e87ed1',
+    objection: 'O2026-001',
+    from: '甲',
+    summary: '有误',
+    channel: '信用中国',
+    providerCheck: false,
+    workingDays: 3,
+    deadline: '2026-10-09',
+  },
+  {
+    type: 'objection-resolve',
+    on: '2026-09-29',
+    id: '5dd2f5e87ed1',
+    objection: 'O2026-001',
+    outcome: 'corrected',
+    reason: '请更正',
+    late: false,
+    deadline: '2026-10-09',
+  },
+  {
+    type: 'publish',
+    batch: '2026Q3',
+    on: '2026-10-15',
+    package: 'b'.repeat(64),
+    records: [{ ...(record as object), facts: '新事由', quarter: '2026Q3' } as never],
+    removals: [],
+    unchanged: [],
+    contents: {},
+    corrected: [{ id: '5dd2f5e87ed1', revision: 2, changed: ['facts'] }],
+  },
   { type: 'repair', line: 7, bytes: 10, backup: 'register/events.jsonl.bak-1' },
 ];
 
@@ -57,15 +97,24 @@ describe('the register event schema', () => {
     expect(read.ok).toBe(true);
     const state = replay(read.events);
     const entry = state.records.get('5dd2f5e87ed1')!;
-    expect(entry.publications.map((p) => [p.batch, p.revision])).toEqual([['2026Q2', 1], ['2026Q3', 2]]);
+    expect(entry.publications.map((p) => [p.batch, p.revision])).toEqual([
+      ['2026Q2', 1],
+      ['2026Q3', 2],
+    ]);
     expect(entry.publications[0]!.content).toBe(contentHash(record));
     expect(state.objections.get('O2026-001')?.correctedIn).toBe('2026Q3');
-    expect([statusOn(entry, '2026-10-15')?.status, statusOn(entry, '2026-10-15')?.revision, statusOn(entry, '2026-10-15')?.awaitingCorrection]).toEqual(['active', 2, false]);
+    expect([
+      statusOn(entry, '2026-10-15')?.status,
+      statusOn(entry, '2026-10-15')?.revision,
+      statusOn(entry, '2026-10-15')?.awaitingCorrection,
+    ]).toEqual(['active', 2, false]);
     expect(statusOn(entry, '2026-10-01')?.awaitingCorrection).toBe(true);
   });
 
   it('reads a publish line written before content hashes (no contents, no corrected): revision 1, content unknown', () => {
-    const [e] = chain([{ type: 'publish', batch: '2026Q2', on: '2026-07-10', package: 'a'.repeat(64), records: [record], removals: [], unchanged: [] }]);
+    const [e] = chain([
+      { type: 'publish', batch: '2026Q2', on: '2026-07-10', package: 'a'.repeat(64), records: [record], removals: [], unchanged: [] },
+    ]);
     expect(eventLine(e!)).not.toContain('"contents"');
     const read = verifyLog(eventLine(e!));
     expect(read.ok).toBe(true);

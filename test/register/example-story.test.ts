@@ -9,11 +9,18 @@ import { ROOT } from './helpers.js';
 describe('npm run example', () => {
   it('tells the story in a temporary copy and leaves the clone clean', () => {
     const before = spawnSync('git', ['status', '--porcelain', '--', 'fixtures'], { cwd: ROOT, encoding: 'utf8' }).stdout;
-    const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'example.mjs'), '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z' } });
+    const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'example.mjs'), '--format', 'json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z' },
+    });
     expect(res.status, res.stderr).toBe(0);
     const ws = res.stdout.trim().split('\n').pop() as string;
     try {
-      const events = readFileSync(join(ws, 'register', 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const events = readFileSync(join(ws, 'register', 'events.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(events.map((e) => [e.type, e.batch, e.on])).toEqual([
         ['import', '2026Q2', '2026-07-20'],
         ['publish', '2026Q3', '2026-10-15'],

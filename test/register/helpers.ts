@@ -60,7 +60,12 @@ export function packageRecords(ws: string, batch = '2026Q3'): Rec[] {
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
 /** A package of only records.json (and manifest.json hashing it): what publish and diff read. */
-export function writePackage(ws: string, batch: string, records: Rec[], extra: { removals?: unknown[]; unchanged?: string[]; note?: string } = {}): string {
+export function writePackage(
+  ws: string,
+  batch: string,
+  records: Rec[],
+  extra: { removals?: unknown[]; unchanged?: string[]; note?: string } = {},
+): string {
   const dir = join(ws, 'packages', batch);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -91,7 +96,10 @@ export function reseal(dir: string, note = ''): void {
     const data = readFileSync(join(dir, o.path));
     return { path: o.path, sha256: sha(data), bytes: data.length, audience: o.audience ?? 'sharing' };
   });
-  const recordsFile = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as { quarter: string; records?: { listType: 'red' | 'black'; department: string; domain: string }[] };
+  const recordsFile = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as {
+    quarter: string;
+    records?: { listType: 'red' | 'black'; department: string; domain: string }[];
+  };
   const byDepartment: Record<string, Counts> = {};
   for (const d of old.departments ?? []) byDepartment[d.name] = { red: 0, black: 0 };
   const byDomain: Record<string, Counts> = {};
@@ -104,7 +112,17 @@ export function reseal(dir: string, note = ''): void {
     else black++;
   }
   const departments = Object.keys(byDepartment).map(
-    (name) => old.departments?.find((d) => d.name === name) ?? { name, submitted: true, nilReport: false, onTime: true, reviewer: '', reviewedOn: '', approver: '', approvedOn: '' },
+    (name) =>
+      old.departments?.find((d) => d.name === name) ?? {
+        name,
+        submitted: true,
+        nilReport: false,
+        onTime: true,
+        reviewer: '',
+        reviewedOn: '',
+        approver: '',
+        approvedOn: '',
+      },
   );
   const manifest = {
     schemaVersion: 1,
@@ -136,7 +154,15 @@ export function readEvents(ws: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-export function spawnBin(args: string[], cwd: string, env: Record<string, string> = {}): { done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>; kill(sig: NodeJS.Signals): void; pid: number | undefined } {
+export function spawnBin(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): {
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  kill(sig: NodeJS.Signals): void;
+  pid: number | undefined;
+} {
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';

@@ -3,16 +3,31 @@ import { describe, expect, it } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/register/canonical.js';
-import { eventLine, formatHead, hashOfEvent, HEAD_MIN_DIGITS, parseHead, reachesHead, splitLog, verifyLog } from '../../src/register/chain.js';
+import {
+  eventLine,
+  formatHead,
+  hashOfEvent,
+  HEAD_MIN_DIGITS,
+  parseHead,
+  reachesHead,
+  splitLog,
+  verifyLog,
+} from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
 import { cloneState, continueReplay, replay, revokedSinceLastPublish, statusesOn, statusOn } from '../../src/register/state.js';
 import { verifyBytes } from '../../src/io/register-store.js';
 
-
 function rec(id: string, publishUntil = '2029-09-30', extra: Partial<RegisterRecord> = {}): RegisterRecord {
-  return { id, listType: 'black', domain: '劳动保障监察', subjectName: `主体${id}`, publishUntil, department: '劳动保障监察支队', ...extra } as RegisterRecord;
+  return {
+    id,
+    listType: 'black',
+    domain: '劳动保障监察',
+    subjectName: `主体${id}`,
+    publishUntil,
+    department: '劳动保障监察支队',
+    ...extra,
+  } as RegisterRecord;
 }
-
 
 const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
 
@@ -24,14 +39,38 @@ const bodyArb: fc.Arbitrary<EventBody> = fc.oneof(
     batch: fc.constantFrom('2026Q1', '2026Q2', '2026Q3'),
     on: dateArb,
     package: fc.constant('0'.repeat(64)),
-    records: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 3 }).chain((xs) => fc.tuple(...xs.map((id) => dateArb.map((d) => rec(id, d))))),
-    removals: fc.array(fc.record({ id: fc.constantFrom(...ids), type: fc.constantFrom('violation' as const, 'early' as const, 'corrected' as const, 'expired' as const), reason: fc.string({ maxLength: 4 }) }), { maxLength: 2 }),
+    records: fc
+      .uniqueArray(fc.constantFrom(...ids), { maxLength: 3 })
+      .chain((xs) => fc.tuple(...xs.map((id) => dateArb.map((d) => rec(id, d))))),
+    removals: fc.array(
+      fc.record({
+        id: fc.constantFrom(...ids),
+        type: fc.constantFrom('violation' as const, 'early' as const, 'corrected' as const, 'expired' as const),
+        reason: fc.string({ maxLength: 4 }),
+      }),
+      { maxLength: 2 },
+    ),
     unchanged: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }),
   }),
-  fc.record({ type: fc.constant('note' as const), text: fc.string({ maxLength: 10 }), ids: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }) }),
+  fc.record({
+    type: fc.constant('note' as const),
+    text: fc.string({ maxLength: 10 }),
+    ids: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }),
+  }),
   fc.record({ type: fc.constant('repair' as const), line: fc.nat(), bytes: fc.nat(), backup: fc.constant('register/events.jsonl.bak-x') }),
-  fc.record({ type: fc.constant('objection-add' as const), on: dateArb, id: fc.constantFrom(...ids), objection: fc.constantFrom('Y1', 'Y2') }),
-  fc.record({ type: fc.constant('objection-resolve' as const), on: dateArb, id: fc.constantFrom(...ids), objection: fc.constantFrom('Y1', 'Y2'), outcome: fc.constantFrom('revoked' as const, 'upheld' as const) }),
+  fc.record({
+    type: fc.constant('objection-add' as const),
+    on: dateArb,
+    id: fc.constantFrom(...ids),
+    objection: fc.constantFrom('Y1', 'Y2'),
+  }),
+  fc.record({
+    type: fc.constant('objection-resolve' as const),
+    on: dateArb,
+    id: fc.constantFrom(...ids),
+    objection: fc.constantFrom('Y1', 'Y2'),
+    outcome: fc.constantFrom('revoked' as const, 'upheld' as const),
+  }),
 );
 const logArb = fc.array(bodyArb, { minLength: 2, maxLength: 12 }).map(chain);
 
@@ -52,7 +91,11 @@ describe('canonical JSON', () => {
   it('one value has one text whatever the key order', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
-        const reordered = JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).reverse()) : x)));
+        const reordered = JSON.parse(
+          JSON.stringify(v, (_k, x: unknown) =>
+            x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).reverse()) : x,
+          ),
+        );
         expect(canonicalJson(reordered)).toBe(canonicalJson(v));
         expect(canonicalJson(JSON.parse(canonicalJson(v)))).toBe(canonicalJson(v));
       }),
@@ -62,7 +105,10 @@ describe('canonical JSON', () => {
 
 describe('the hash chain', () => {
   it('seals events: seq from 1, prev = the hash before, hash of the event without hash', () => {
-    const [a, b] = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]) as [RegisterEvent, RegisterEvent];
+    const [a, b] = chain([
+      { type: 'note', text: 'x', ids: [] },
+      { type: 'note', text: 'y', ids: [] },
+    ]) as [RegisterEvent, RegisterEvent];
     expect(a.seq).toBe(1);
     expect(a.prev).toBeNull();
     expect(b.prev).toBe(a.hash);
@@ -71,9 +117,11 @@ describe('the hash chain', () => {
   });
 
   it('an intact log of any events verifies', () => {
-    fc.assert(fc.property(logArb, (events) => {
-      expect(verifyLog(text(events)).ok).toBe(true);
-    }));
+    fc.assert(
+      fc.property(logArb, (events) => {
+        expect(verifyLog(text(events)).ok).toBe(true);
+      }),
+    );
   });
 
   it('any edit of an event, even with its hash recomputed, is found at or after it', () => {
@@ -104,13 +152,23 @@ describe('the hash chain', () => {
   });
 
   it('a line reformatted (spaces, key order) is accepted (another tool wrote it); a value edited under any formatting is found', () => {
-    const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
+    const events = chain([
+      { type: 'note', text: 'x', ids: [] },
+      { type: 'note', text: 'y', ids: [] },
+    ]);
     const [a, b] = events as [RegisterEvent, RegisterEvent];
     const { seq, ...rest } = a;
-    for (const line of [JSON.stringify(a, null, 1).replace(/\n/g, ''), JSON.stringify({ ...rest, seq }), JSON.stringify(a, null, 2).replace(/\n/g, '\t')]) {
+    for (const line of [
+      JSON.stringify(a, null, 1).replace(/\n/g, ''),
+      JSON.stringify({ ...rest, seq }),
+      JSON.stringify(a, null, 2).replace(/\n/g, '\t'),
+    ]) {
       expect(verifyLog(`${line}\n${eventLine(b)}`)).toMatchObject({ ok: true, head: { seq: 2, hash: b.hash } });
       expect(verifyLog(`${line.replace('"x"', '"z"')}\n${eventLine(b)}`)).toMatchObject({ ok: false, broken: { line: 1, reason: 'hash' } });
-      expect(verifyLog(`${line.replace('张三', '张四')}\n${eventLine(b)}`)).toMatchObject({ ok: false, broken: { line: 1, reason: 'hash' } });
+      expect(verifyLog(`${line.replace('张三', '张四')}\n${eventLine(b)}`)).toMatchObject({
+        ok: false,
+        broken: { line: 1, reason: 'hash' },
+      });
     }
   });
 
@@ -147,7 +205,10 @@ describe('the hash chain', () => {
   });
 
   it('a torn last line is named as torn; whole lines before it are kept', () => {
-    const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
+    const events = chain([
+      { type: 'note', text: 'x', ids: [] },
+      { type: 'note', text: 'y', ids: [] },
+    ]);
     const whole = text(events);
     const cut = whole.slice(0, whole.length - 7);
     const r = verifyLog(cut);
@@ -157,7 +218,10 @@ describe('the hash chain', () => {
   });
 
   it('a cut tail is caught only against the noted head', () => {
-    const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
+    const events = chain([
+      { type: 'note', text: 'x', ids: [] },
+      { type: 'note', text: 'y', ids: [] },
+    ]);
     const parsed = parseHead(`2:${(events[1] as RegisterEvent).hash.slice(0, 16)}`);
     expect(typeof parsed).toBe('object');
     const head = parsed as { seq: number; hash: string };
@@ -167,8 +231,14 @@ describe('the hash chain', () => {
   });
 
   it('a noted head is matched on its hash, not only its seq: a rewritten event at that seq does not reach it', () => {
-    const events = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'y', ids: [] }]);
-    const rewritten = chain([{ type: 'note', text: 'x', ids: [] }, { type: 'note', text: 'z', ids: [] }]);
+    const events = chain([
+      { type: 'note', text: 'x', ids: [] },
+      { type: 'note', text: 'y', ids: [] },
+    ]);
+    const rewritten = chain([
+      { type: 'note', text: 'x', ids: [] },
+      { type: 'note', text: 'z', ids: [] },
+    ]);
     const full = formatHead(events[1] as RegisterEvent);
     const head = parseHead(full) as { seq: number; hash: string };
     expect(head.hash).toHaveLength(64);
@@ -203,9 +273,25 @@ describe('replay', () => {
 
   it('statuses on a day: not yet published, active, expired after 公示截止日期, removed from its batch, revoked at once', () => {
     const events = chain([
-      { type: 'publish', batch: '2026Q2', on: '2026-07-10', package: 'p'.repeat(64), records: [rec(ids[0]!, '2026-12-31'), rec(ids[1]!)], removals: [], unchanged: [] },
+      {
+        type: 'publish',
+        batch: '2026Q2',
+        on: '2026-07-10',
+        package: 'p'.repeat(64),
+        records: [rec(ids[0]!, '2026-12-31'), rec(ids[1]!)],
+        removals: [],
+        unchanged: [],
+      },
       { type: 'objection-add', on: '2026-08-01', id: ids[1]!, objection: 'Y1' },
-      { type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'q'.repeat(64), records: [rec(ids[2]!)], removals: [{ id: ids[1]!, type: 'early', reason: '信用修复' }], unchanged: [] },
+      {
+        type: 'publish',
+        batch: '2026Q3',
+        on: '2026-10-15',
+        package: 'q'.repeat(64),
+        records: [rec(ids[2]!)],
+        removals: [{ id: ids[1]!, type: 'early', reason: '信用修复' }],
+        unchanged: [],
+      },
       { type: 'objection-resolve', on: '2026-10-20', id: ids[2]!, objection: 'none', outcome: 'revoked', reason: '认定错误' },
     ]);
     const s = replay(events);
@@ -215,7 +301,11 @@ describe('replay', () => {
     expect(on(ids[0]!, '2027-01-01')?.status).toBe('expired');
     expect(on(ids[1]!, '2026-08-02')).toMatchObject({ status: 'active', objection: true });
     expect(on(ids[1]!, '2026-10-14')?.status).toBe('active');
-    expect(on(ids[1]!, '2026-10-15')).toMatchObject({ status: 'removed', removal: { type: 'early', on: '2026-10-15', batch: '2026Q3' }, objection: false });
+    expect(on(ids[1]!, '2026-10-15')).toMatchObject({
+      status: 'removed',
+      removal: { type: 'early', on: '2026-10-15', batch: '2026Q3' },
+      objection: false,
+    });
     expect(on(ids[2]!, '2026-10-19')?.status).toBe('active');
     expect(on(ids[2]!, '2026-10-20')).toMatchObject({ status: 'removed', removal: { type: 'revoked', batch: null } });
     expect(statusesOn(s, '2026-09-01').map((r) => r.id)).toEqual([ids[0], ids[1]]);
@@ -224,15 +314,43 @@ describe('replay', () => {
 
   it('objections by number; 更正 leaves the record awaiting correction until its corrected removal; 撤销 since the last publish is what the next package lists', () => {
     const events = chain([
-      { type: 'publish', batch: '2026Q2', on: '2026-07-10', package: 'p'.repeat(64), records: [rec(ids[0]!), rec(ids[1]!), rec(ids[2]!)], removals: [], unchanged: [] },
-      { type: 'objection-add', on: '2026-08-01', id: ids[0]!, objection: 'O2026-001', from: '甲', summary: '有误', channel: '来函', providerCheck: false, workingDays: 3, deadline: '2026-08-04' },
+      {
+        type: 'publish',
+        batch: '2026Q2',
+        on: '2026-07-10',
+        package: 'p'.repeat(64),
+        records: [rec(ids[0]!), rec(ids[1]!), rec(ids[2]!)],
+        removals: [],
+        unchanged: [],
+      },
+      {
+        type: 'objection-add',
+        on: '2026-08-01',
+        id: ids[0]!,
+        objection: 'O2026-001',
+        from: '甲',
+        summary: '有误',
+        channel: '来函',
+        providerCheck: false,
+        workingDays: 3,
+        deadline: '2026-08-04',
+      },
       { type: 'objection-add', on: '2026-08-02', id: ids[1]!, objection: 'O2026-002', workingDays: 3, deadline: null },
       { type: 'objection-resolve', on: '2026-08-03', id: ids[0]!, objection: 'O2026-001', outcome: 'corrected', reason: '请更正' },
       { type: 'objection-resolve', on: '2026-08-05', id: ids[1]!, objection: 'O2026-002', outcome: 'revoked', reason: '撤销', late: true },
     ]);
     const s = replay(events);
     expect([...s.objections.keys()]).toEqual(['O2026-001', 'O2026-002']);
-    expect(s.objections.get('O2026-001')).toMatchObject({ id: ids[0], from: '甲', channel: '来函', resolvedOn: '2026-08-03', outcome: 'corrected', opinion: '请更正', resolvedSeq: 4, late: false });
+    expect(s.objections.get('O2026-001')).toMatchObject({
+      id: ids[0],
+      from: '甲',
+      channel: '来函',
+      resolvedOn: '2026-08-03',
+      outcome: 'corrected',
+      opinion: '请更正',
+      resolvedSeq: 4,
+      late: false,
+    });
     expect(s.objections.get('O2026-002')).toMatchObject({ storedDeadline: null, outcome: 'revoked', late: true });
     const on = (id: string, d: string) => statusOn(s.records.get(id)!, d);
     expect(on(ids[0]!, '2026-08-02')).toMatchObject({ objection: true, awaitingCorrection: false });
@@ -240,7 +358,27 @@ describe('replay', () => {
     expect(revokedSinceLastPublish(s)).toEqual([{ id: ids[1], objection: 'O2026-002', on: '2026-08-05', reason: '撤销', seq: 5 }]);
 
     // The department's corrected row replaces it: removed as corrected, no longer awaited; the next publish carries the 撤销.
-    const later = continueReplay(cloneState(s), chain([...events.map((e) => { const { seq: _s, at: _a, by: _b, host: _h, prev: _p, hash: _x, ...body } = e; return body as EventBody; }), { type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'q'.repeat(64), records: [rec(ids[3]!)], removals: [{ id: ids[0]!, type: 'corrected', reason: '更正' }, { id: ids[1]!, type: 'revoked', reason: '撤销' }], unchanged: [] }]).slice(5));
+    const later = continueReplay(
+      cloneState(s),
+      chain([
+        ...events.map((e) => {
+          const { seq: _s, at: _a, by: _b, host: _h, prev: _p, hash: _x, ...body } = e;
+          return body as EventBody;
+        }),
+        {
+          type: 'publish',
+          batch: '2026Q3',
+          on: '2026-10-15',
+          package: 'q'.repeat(64),
+          records: [rec(ids[3]!)],
+          removals: [
+            { id: ids[0]!, type: 'corrected', reason: '更正' },
+            { id: ids[1]!, type: 'revoked', reason: '撤销' },
+          ],
+          unchanged: [],
+        },
+      ]).slice(5),
+    );
     expect(on(ids[0]!, '2026-10-15')?.awaitingCorrection).toBe(true);
     expect(statusOn(later.records.get(ids[0]!)!, '2026-10-15')).toMatchObject({ status: 'removed', awaitingCorrection: false });
     expect(revokedSinceLastPublish(later)).toEqual([]);
@@ -250,20 +388,26 @@ describe('replay', () => {
 describe('the store reads bytes as the model reads text', () => {
   it('same verdict, same head, same torn offset for any tail of NULs, newlines and fragments', () => {
     fc.assert(
-      fc.property(logArb, fc.array(fc.constantFrom('\0', '\n', 'x', '{', '\0\0\n', '\r', '\r\n'), { maxLength: 6 }), fc.nat(), fc.nat(), (events, tail, cut, f) => {
-        // Our layout or another tool's (foreign.ts), then cut and given a tail.
-        const whole = f % 3 === 0 ? (FOREIGN[f % FOREIGN.length] as (es: RegisterEvent[]) => string)(events) : text(events);
-        const body = whole.slice(0, whole.length - (cut % 3 === 0 ? cut % 40 : 0));
-        const t = body + tail.join('');
-        const model = verifyLog(t);
-        const store = verifyBytes(Buffer.from(t, 'utf8'));
-        expect(store.result.ok).toBe(model.ok);
-        expect(store.result.head).toEqual(model.head);
-        if (!model.ok && !store.result.ok) expect(store.result.broken).toEqual(model.broken);
-        expect(store.tornAt).toBe(splitLog(t).torn && !model.ok && model.broken.reason === 'torn' ? splitLog(t).torn!.offset : null);
-        // A whole last event without its newline is kept, not torn.
-        expect(store.unterminated).toBe(model.ok && !t.endsWith('\n') && t !== '');
-      }),
+      fc.property(
+        logArb,
+        fc.array(fc.constantFrom('\0', '\n', 'x', '{', '\0\0\n', '\r', '\r\n'), { maxLength: 6 }),
+        fc.nat(),
+        fc.nat(),
+        (events, tail, cut, f) => {
+          // Our layout or another tool's (foreign.ts), then cut and given a tail.
+          const whole = f % 3 === 0 ? (FOREIGN[f % FOREIGN.length] as (es: RegisterEvent[]) => string)(events) : text(events);
+          const body = whole.slice(0, whole.length - (cut % 3 === 0 ? cut % 40 : 0));
+          const t = body + tail.join('');
+          const model = verifyLog(t);
+          const store = verifyBytes(Buffer.from(t, 'utf8'));
+          expect(store.result.ok).toBe(model.ok);
+          expect(store.result.head).toEqual(model.head);
+          if (!model.ok && !store.result.ok) expect(store.result.broken).toEqual(model.broken);
+          expect(store.tornAt).toBe(splitLog(t).torn && !model.ok && model.broken.reason === 'torn' ? splitLog(t).torn!.offset : null);
+          // A whole last event without its newline is kept, not torn.
+          expect(store.unterminated).toBe(model.ok && !t.endsWith('\n') && t !== '');
+        },
+      ),
     );
   });
 });

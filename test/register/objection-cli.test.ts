@@ -10,7 +10,8 @@ import { publishedSuite, eventsFile, packageRecords, readEvents, runCli, writePa
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
 const { fresh } = publishedSuite('objection', env);
-const cli = (ws: string, today: string, args: string[], extra: Record<string, string> = {}) => runCli([...args, '-w', ws, '--today', today], ROOT, { ...env, ...extra });
+const cli = (ws: string, today: string, args: string[], extra: Record<string, string> = {}) =>
+  runCli([...args, '-w', ws, '--today', today], ROOT, { ...env, ...extra });
 
 /** The natural person of the example (a black-list record with an ID number). */
 function person(ws: string): Rec & { idNumber: string; subjectName: string } {
@@ -18,7 +19,20 @@ function person(ws: string): Rec & { idNumber: string; subjectName: string } {
 }
 
 const add = (ws: string, today: string, received: string, target: string[], extra: string[] = []) =>
-  cli(ws, today, ['objection', 'add', '--received', received, '--from', '申请人甲', '--summary', '认定事实有误', ...target, ...extra, '--format', 'json']);
+  cli(ws, today, [
+    'objection',
+    'add',
+    '--received',
+    received,
+    '--from',
+    '申请人甲',
+    '--summary',
+    '认定事实有误',
+    ...target,
+    ...extra,
+    '--format',
+    'json',
+  ]);
 
 describe('objection add', () => {
   it('records an objection-add event with its number, record and deadline: received 2026-09-30 → 2026-10-10 (国庆, 调休 Saturday)', async () => {
@@ -29,11 +43,32 @@ describe('objection add', () => {
     const out = json(res.stdout);
     expect(out.command).toBe('objection add');
     expect(out.objection).toEqual({
-      number: 'O2026-001', recordId: p.id, subjectName: p.subjectName, received: '2026-09-30', deadline: '2026-10-10',
-      workingDays: 3, workingDaysLeft: 1, status: 'open', outcome: null, resolvedOn: null, late: false,
+      number: 'O2026-001',
+      recordId: p.id,
+      subjectName: p.subjectName,
+      received: '2026-09-30',
+      deadline: '2026-10-10',
+      workingDays: 3,
+      workingDaysLeft: 1,
+      status: 'open',
+      outcome: null,
+      resolvedOn: null,
+      late: false,
     });
     const e = readEvents(ws).at(-1) as Record<string, any>;
-    expect(e).toMatchObject({ type: 'objection-add', on: '2026-09-30', id: p.id, objection: 'O2026-001', from: '申请人甲', summary: '认定事实有误', channel: '信用中国', providerCheck: false, workingDays: 3, deadline: '2026-10-10', by: '王五' });
+    expect(e).toMatchObject({
+      type: 'objection-add',
+      on: '2026-09-30',
+      id: p.id,
+      objection: 'O2026-001',
+      from: '申请人甲',
+      summary: '认定事实有误',
+      channel: '信用中国',
+      providerCheck: false,
+      workingDays: 3,
+      deadline: '2026-10-10',
+      by: '王五',
+    });
     // Flagged 异议标注 while open.
     const list = json((await cli(ws, '2026-10-09', ['register', 'list', '--format', 'json'])).stdout);
     expect(list.records.filter((r: { objection: boolean }) => r.objection).map((r: { id: string }) => r.id)).toEqual([p.id]);
@@ -89,7 +124,9 @@ describe('objection add', () => {
     const res = await add(ws, '2026-12-31', '2026-12-30', ['--record', p.id]);
     expect(res.code).toBe(1);
     const out = json(res.stdout);
-    expect(out.diagnostics.map((d: { code: string; args: unknown }) => [d.code, d.args])).toEqual([['CALENDAR_NOT_COVERED', { year: 2027, file: 'calendar/2027.json' }]]);
+    expect(out.diagnostics.map((d: { code: string; args: unknown }) => [d.code, d.args])).toEqual([
+      ['CALENDAR_NOT_COVERED', { year: 2027, file: 'calendar/2027.json' }],
+    ]);
     expect(out.objection).toMatchObject({ number: 'O2026-001', deadline: null, workingDaysLeft: null, status: 'open' });
     expect(readEvents(ws).at(-1)).toMatchObject({ type: 'objection-add', deadline: null, workingDays: 3 });
 
@@ -98,7 +135,10 @@ describe('objection add', () => {
     expect((await cli(ws, '2027-01-04', ['objection', 'list'])).stdout).toContain('待定');
 
     mkdirSync(join(ws, 'calendar'), { recursive: true });
-    writeFileSync(join(ws, 'calendar', '2027.json'), JSON.stringify({ year: 2027, source: 'test', holidays: [['2027-01-01', '2027-01-03']], workdays: [] }));
+    writeFileSync(
+      join(ws, 'calendar', '2027.json'),
+      JSON.stringify({ year: 2027, source: 'test', holidays: [['2027-01-01', '2027-01-03']], workdays: [] }),
+    );
     // 12-31 (Thu), then 01-01…01-03 off, 01-04 (Mon), 01-05 (Tue).
     const covered = json((await cli(ws, '2027-01-04', ['objection', 'list', '--format', 'json'])).stdout);
     expect(covered.objections[0]).toMatchObject({ number: 'O2026-001', deadline: '2027-01-05', workingDaysLeft: 1 });
@@ -116,7 +156,21 @@ describe('objection list', () => {
 
     const all = json((await cli(ws, '2026-10-13', ['objection', 'list', '--format', 'json'])).stdout);
     expect(Object.keys(all)).toEqual(['schemaVersion', 'command', 'objections']);
-    expect(Object.keys(all.objections[0]).sort()).toEqual(['deadline', 'late', 'number', 'outcome', 'received', 'recordId', 'resolvedOn', 'status', 'subjectName', 'workingDays', 'workingDaysLeft'].sort());
+    expect(Object.keys(all.objections[0]).sort()).toEqual(
+      [
+        'deadline',
+        'late',
+        'number',
+        'outcome',
+        'received',
+        'recordId',
+        'resolvedOn',
+        'status',
+        'subjectName',
+        'workingDays',
+        'workingDaysLeft',
+      ].sort(),
+    );
     // 10-10 (Sat, 调休) was the deadline; 10-12 and 10-13 are working days after it.
     expect(all.objections[0]).toMatchObject({ deadline: '2026-10-10', workingDaysLeft: -2, status: 'open' });
 
@@ -129,7 +183,11 @@ describe('objection list', () => {
     expect(json((await cli(ws, '2026-10-13', ['objection', 'list', '--year', '2025', '--format', 'json'])).stdout).objections).toEqual([]);
     await cli(ws, '2026-10-13', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '认定无误']);
     expect(json((await cli(ws, '2026-10-13', ['objection', 'list', '--format', 'json'])).stdout).objections).toEqual([]);
-    expect(json((await cli(ws, '2026-10-13', ['objection', 'list', '--all', '--format', 'json'])).stdout).objections[0]).toMatchObject({ status: 'resolved', outcome: '维持', late: true });
+    expect(json((await cli(ws, '2026-10-13', ['objection', 'list', '--all', '--format', 'json'])).stdout).objections[0]).toMatchObject({
+      status: 'resolved',
+      outcome: '维持',
+      late: true,
+    });
     expect((await cli(ws, '2026-10-13', ['objection', 'list', '--overdue'])).code).toBe(0);
   });
 });
@@ -139,23 +197,64 @@ describe('objection resolve', () => {
     const ws = fresh();
     const p = person(ws);
     await add(ws, '2026-10-09', '2026-09-30', ['--record', p.id]);
-    const res = await cli(ws, '2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '撤销', '--opinion', '核查属实，予以撤销', '--by', '李四', '--format', 'json']);
+    const res = await cli(ws, '2026-10-09', [
+      'objection',
+      'resolve',
+      'O2026-001',
+      '--outcome',
+      '撤销',
+      '--opinion',
+      '核查属实，予以撤销',
+      '--by',
+      '李四',
+      '--format',
+      'json',
+    ]);
     expect(res.code).toBe(0);
     const out = json(res.stdout);
     expect(out.diagnostics).toEqual([]);
     expect(out.objection).toMatchObject({ status: 'resolved', outcome: '撤销', resolvedOn: '2026-10-09', late: false });
-    expect(readEvents(ws).at(-1)).toMatchObject({ type: 'objection-resolve', id: p.id, objection: 'O2026-001', outcome: 'revoked', reason: '核查属实，予以撤销', late: false, by: '李四' });
+    expect(readEvents(ws).at(-1)).toMatchObject({
+      type: 'objection-resolve',
+      id: p.id,
+      objection: 'O2026-001',
+      outcome: 'revoked',
+      reason: '核查属实，予以撤销',
+      late: false,
+      by: '李四',
+    });
     const removed = json((await cli(ws, '2026-10-09', ['register', 'list', '--status', 'removed', '--format', 'json'])).stdout);
-    expect(removed.records).toEqual([expect.objectContaining({ id: p.id, status: 'removed', objection: false, removal: { type: 'revoked', on: '2026-10-09', batch: null, reason: '核查属实，予以撤销' } })]);
+    expect(removed.records).toEqual([
+      expect.objectContaining({
+        id: p.id,
+        status: 'removed',
+        objection: false,
+        removal: { type: 'revoked', on: '2026-10-09', batch: null, reason: '核查属实，予以撤销' },
+      }),
+    ]);
   });
 
   it('after the deadline: OBJECTION_LATE (warning, exit 0), kept in the event; again: OBJECTION_ALREADY_RESOLVED; unknown number: OBJECTION_NOT_FOUND', async () => {
     const ws = fresh();
     const p = person(ws);
     await add(ws, '2026-10-09', '2026-09-30', ['--record', p.id]);
-    const res = await cli(ws, '2026-10-15', ['objection', 'resolve', 'o2026-001', '--outcome', '更正', '--opinion', '证件号码有误，请科室更正', '--on', '2026-10-12', '--format', 'json']);
+    const res = await cli(ws, '2026-10-15', [
+      'objection',
+      'resolve',
+      'o2026-001',
+      '--outcome',
+      '更正',
+      '--opinion',
+      '证件号码有误，请科室更正',
+      '--on',
+      '2026-10-12',
+      '--format',
+      'json',
+    ]);
     expect(res.code).toBe(0);
-    expect(json(res.stdout).diagnostics.map((d: { code: string; severity: string; args: unknown }) => [d.code, d.severity, d.args])).toEqual([['OBJECTION_LATE', 'warning', { number: 'O2026-001', deadline: '2026-10-10', resolvedOn: '2026-10-12' }]]);
+    expect(
+      json(res.stdout).diagnostics.map((d: { code: string; severity: string; args: unknown }) => [d.code, d.severity, d.args]),
+    ).toEqual([['OBJECTION_LATE', 'warning', { number: 'O2026-001', deadline: '2026-10-10', resolvedOn: '2026-10-12' }]]);
     expect(readEvents(ws).at(-1)).toMatchObject({ type: 'objection-resolve', outcome: 'corrected', late: true, deadline: '2026-10-10' });
     // 更正: still active, no longer flagged as objected, awaiting its corrected row.
     const active = json((await cli(ws, '2026-10-15', ['register', 'list', '--find', p.id, '--format', 'json'])).stdout);
@@ -163,14 +262,47 @@ describe('objection resolve', () => {
     expect((await cli(ws, '2026-10-15', ['objection', 'list', '--all'])).stdout).toContain('待更正');
 
     const before = readFileSync(eventsFile(ws));
-    const again = await cli(ws, '2026-10-15', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', 'x', '--format', 'json']);
+    const again = await cli(ws, '2026-10-15', [
+      'objection',
+      'resolve',
+      'O2026-001',
+      '--outcome',
+      '维持',
+      '--opinion',
+      'x',
+      '--format',
+      'json',
+    ]);
     expect(again.code).toBe(1);
-    expect(json(again.stdout).diagnostics[0]).toMatchObject({ code: 'OBJECTION_ALREADY_RESOLVED', args: { number: 'O2026-001', resolvedOn: '2026-10-12', outcome: '更正' } });
-    const unknown = await cli(ws, '2026-10-15', ['objection', 'resolve', 'O2026-009', '--outcome', '维持', '--opinion', 'x', '--format', 'json']);
+    expect(json(again.stdout).diagnostics[0]).toMatchObject({
+      code: 'OBJECTION_ALREADY_RESOLVED',
+      args: { number: 'O2026-001', resolvedOn: '2026-10-12', outcome: '更正' },
+    });
+    const unknown = await cli(ws, '2026-10-15', [
+      'objection',
+      'resolve',
+      'O2026-009',
+      '--outcome',
+      '维持',
+      '--opinion',
+      'x',
+      '--format',
+      'json',
+    ]);
     expect(unknown.code).toBe(1);
     expect(json(unknown.stdout).diagnostics[0]).toMatchObject({ code: 'OBJECTION_NOT_FOUND', args: { number: 'O2026-009' } });
     expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
-    const bad = await cli(ws, '2026-10-15', ['objection', 'resolve', 'O2026-001', '--outcome', '同意', '--opinion', 'x', '--format', 'json']);
+    const bad = await cli(ws, '2026-10-15', [
+      'objection',
+      'resolve',
+      'O2026-001',
+      '--outcome',
+      '同意',
+      '--opinion',
+      'x',
+      '--format',
+      'json',
+    ]);
     expect(bad.code).toBe(2);
   });
 });
@@ -195,7 +327,23 @@ describe('objection letter and masking', () => {
       return r;
     };
     for (const format of [[], ['--format', 'json']]) {
-      await run('2026-10-09', ['objection', 'add', '--received', '2026-09-30', '--from', '申请人甲', '--summary', '认定事实有误', '--subject', p.idNumber, '--channel', '来函', '--by', '王五', ...format]);
+      await run('2026-10-09', [
+        'objection',
+        'add',
+        '--received',
+        '2026-09-30',
+        '--from',
+        '申请人甲',
+        '--summary',
+        '认定事实有误',
+        '--subject',
+        p.idNumber,
+        '--channel',
+        '来函',
+        '--by',
+        '王五',
+        ...format,
+      ]);
       await run('2026-10-09', ['objection', 'list', '--all', ...format]);
     }
     await run('2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '经核查认定无误', '--by', '李四']);
@@ -213,11 +361,32 @@ describe('objection letter and masking', () => {
     expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001', '--out', b], epoch)).code).toBe(0);
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const doc = await partOf(a, 'word/document.xml');
-    for (const field of ['异议处理意见书', '新乡市人力资源和社会保障局', 'O2026-001', '申请人甲', '来函', '2026年9月30日', '2026年10月10日', '黑名单', p.domain as string, p.subjectName, p.idNumber, p.decisionNo as string, '认定事实有误', '核查', '维持', '经核查认定无误', '李四', '2026年10月9日']) {
+    for (const field of [
+      '异议处理意见书',
+      '新乡市人力资源和社会保障局',
+      'O2026-001',
+      '申请人甲',
+      '来函',
+      '2026年9月30日',
+      '2026年10月10日',
+      '黑名单',
+      p.domain as string,
+      p.subjectName,
+      p.idNumber,
+      p.decisionNo as string,
+      '认定事实有误',
+      '核查',
+      '维持',
+      '经核查认定无误',
+      '李四',
+      '2026年10月9日',
+    ]) {
       expect(doc, field).toContain(field);
     }
     const core = await partOf(a, 'docProps/core.xml');
-    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${new Date(1790000000 * 1000).toISOString().replace('.000', '')}</dcterms:created>`);
+    expect(core).toContain(
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${new Date(1790000000 * 1000).toISOString().replace('.000', '')}</dcterms:created>`,
+    );
     // Without SOURCE_DATE_EPOCH the letter's own date fixes the timestamps: still the same bytes, written by default under objections/.
     expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001'])).code).toBe(0);
     const dflt = join(ws, 'objections', 'O2026-001-异议处理意见书.docx');
@@ -232,10 +401,35 @@ describe('objection letter and masking', () => {
   it('the letter after GB/T 9704-2012: A4, red 发文机关标志, 发文字号 (--number or config), 主送, Chinese dates, batch as 2026年第三季度, 核查情况 from --finding, 主体类别, room for the seal', async () => {
     const ws = fresh();
     const p = person(ws);
-    await cli(ws, '2026-10-09', ['objection', 'add', '--received', '2026-09-30', '--from', '申请人甲', '--summary', '认定事实有误', '--subject', p.idNumber]);
+    await cli(ws, '2026-10-09', [
+      'objection',
+      'add',
+      '--received',
+      '2026-09-30',
+      '--from',
+      '申请人甲',
+      '--summary',
+      '认定事实有误',
+      '--subject',
+      p.idNumber,
+    ]);
     await cli(ws, '2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '经核查认定无误', '--by', '李四']);
     const given = join(ws, 'given.docx');
-    expect((await cli(ws, '2026-10-09', ['objection', 'letter', 'O2026-001', '--out', given, '--number', '新人社信〔2026〕12号', '--finding', '经与认定文书原件核对，主体信息一致'])).code).toBe(0);
+    expect(
+      (
+        await cli(ws, '2026-10-09', [
+          'objection',
+          'letter',
+          'O2026-001',
+          '--out',
+          given,
+          '--number',
+          '新人社信〔2026〕12号',
+          '--finding',
+          '经与认定文书原件核对，主体信息一致',
+        ])
+      ).code,
+    ).toBe(0);
     const doc = await partOf(given, 'word/document.xml');
     const texts = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
     const paras = [...doc.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
@@ -245,7 +439,12 @@ describe('objection letter and masking', () => {
     expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588"/);
     // The head: the bureau in red, then 发文字号 over a red rule, then the title, then 主送.
     const head = paras.slice(0, 4);
-    expect(head.map(textOf)).toEqual(['新乡市人力资源和社会保障局', '新人社信〔2026〕12号', '异议处理意见书', '新乡市社会信用体系建设领导小组办公室：']);
+    expect(head.map(textOf)).toEqual([
+      '新乡市人力资源和社会保障局',
+      '新人社信〔2026〕12号',
+      '异议处理意见书',
+      '新乡市社会信用体系建设领导小组办公室：',
+    ]);
     expect(head[0]).toMatch(/<w:jc w:val="center"\/>/);
     expect(head[0]).toMatch(/<w:color w:val="FF0000"\/>/);
     expect(head[1]).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);

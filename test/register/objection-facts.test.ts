@@ -10,7 +10,19 @@ const json = (s: string) => JSON.parse(s) as Record<string, any>;
 const { fresh } = publishedSuite('objfacts', env);
 const cli = (ws: string, today: string, args: string[]) => runCli([...args, '-w', ws, '--today', today], ROOT, env);
 const add = (ws: string, today: string, received: string, target: string[]) =>
-  cli(ws, today, ['objection', 'add', '--received', received, '--from', '申请人甲', '--summary', '认定事实有误', ...target, '--format', 'json']);
+  cli(ws, today, [
+    'objection',
+    'add',
+    '--received',
+    received,
+    '--from',
+    '申请人甲',
+    '--summary',
+    '认定事实有误',
+    ...target,
+    '--format',
+    'json',
+  ]);
 function person(ws: string): Rec & { idNumber: string; department: string } {
   return packageRecords(ws).find((r) => r.idNumber !== '' && r.subjectType === '自然人') as Rec & { idNumber: string; department: string };
 }
@@ -39,10 +51,12 @@ describe('supervise and report count the objections in the register', () => {
     expect(row(b.department, '2026Q4')).toMatchObject({ objectionsReceived: 1, objectionsResolvedLate: 0, objectionsOverdue: 1 });
     // The 撤销 counts as a removal where it took effect.
     expect(row(a.department, '2026Q4').removalsAccepted).toBe(1);
-    expect(out.lapses).toEqual(expect.arrayContaining([
-      { department: a.department, batch: '2026Q3', kind: 'objection-late', count: 1 },
-      { department: b.department, batch: '2026Q4', kind: 'objection-overdue', count: 1 },
-    ]));
+    expect(out.lapses).toEqual(
+      expect.arrayContaining([
+        { department: a.department, batch: '2026Q3', kind: 'objection-late', count: 1 },
+        { department: b.department, batch: '2026Q4', kind: 'objection-overdue', count: 1 },
+      ]),
+    );
     // 2026Q4's deadline has not passed: no missing lapse for it.
     expect(out.lapses.filter((l: any) => l.batch === '2026Q4' && l.kind === 'missing')).toEqual([]);
     const pretty = await cli(ws, '2026-11-26', ['supervise', '2026']);
@@ -78,7 +92,9 @@ describe('supervise counts corrections awaited and removal requests', () => {
     const row = (dept: string, batch: string) => out.rows.find((r: any) => r.department === dept && r.batch === batch);
     expect(row(a.department, '2026Q4').correctionsAwaited).toBe(1);
     expect(row(a.department, '2026Q3').correctionsAwaited).toBe(0);
-    expect(out.lapses).toEqual(expect.arrayContaining([{ department: a.department, batch: '2026Q4', kind: 'correction-awaited', count: 1 }]));
+    expect(out.lapses).toEqual(
+      expect.arrayContaining([{ department: a.department, batch: '2026Q4', kind: 'correction-awaited', count: 1 }]),
+    );
     // 2026Q3 was published (with no removal requests): 0, not unknown; 2026Q4 is not published: unknown.
     expect(row(a.department, '2026Q3').removalsRequested).toBe(0);
     expect(row(a.department, '2026Q4').removalsRequested).toBeNull();
@@ -91,11 +107,33 @@ describe('objection dates', () => {
     const p = person(ws);
     expect((await add(ws, '2026-10-09', '2026-09-30', ['--record', p.id])).code).toBe(0);
     const before = readFileSync(eventsFile(ws));
-    const future = await cli(ws, '2026-11-26', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', 'x', '--on', '2027-01-04', '--format', 'json']);
+    const future = await cli(ws, '2026-11-26', [
+      'objection',
+      'resolve',
+      'O2026-001',
+      '--outcome',
+      '维持',
+      '--opinion',
+      'x',
+      '--on',
+      '2027-01-04',
+      '--format',
+      'json',
+    ]);
     expect(future.code).toBe(2);
     expect(future.stderr + future.stdout).toContain('DATE_OUT_OF_RANGE');
     expect(future.stderr + future.stdout).not.toContain('无法识别的日期');
-    const early = await cli(ws, '2026-11-26', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', 'x', '--on', '2026-09-29']);
+    const early = await cli(ws, '2026-11-26', [
+      'objection',
+      'resolve',
+      'O2026-001',
+      '--outcome',
+      '维持',
+      '--opinion',
+      'x',
+      '--on',
+      '2026-09-29',
+    ]);
     expect(early.code).toBe(2);
     expect(early.stderr).toContain('早于该异议的收到日期 2026-09-30');
     const addFuture = await add(ws, '2026-11-26', '2026-11-27', ['--record', p.id]);
@@ -142,7 +180,9 @@ describe('output', () => {
     const list = await cli(ws, '2026-10-09', ['objection', 'list', '--all', '--lang', 'en']);
     expect(list.stdout).toContain('revoked');
     expect(list.stdout).not.toContain('撤销');
-    expect(json((await cli(ws, '2026-10-09', ['objection', 'list', '--all', '--format', 'json'])).stdout).objections[0].outcome).toBe('撤销');
+    expect(json((await cli(ws, '2026-10-09', ['objection', 'list', '--all', '--format', 'json'])).stdout).objections[0].outcome).toBe(
+      '撤销',
+    );
     const again = await cli(ws, '2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', 'x', '--lang', 'en']);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('OBJECTION_ALREADY_RESOLVED');
@@ -152,7 +192,7 @@ describe('output', () => {
 });
 
 describe('report <year> counts a record once', () => {
-  it('the same records sent in two quarters: the year\'s totals and per-department figures count distinct ids, the trend keeps each quarter', async () => {
+  it("the same records sent in two quarters: the year's totals and per-department figures count distinct ids, the trend keeps each quarter", async () => {
     const ws = fresh();
     // 2026Q2's package carries the very records 2026Q3 resent (same identity ids).
     cpSync(join(ws, 'packages', '2026Q3'), join(ws, 'packages', '2026Q2'), { recursive: true });
@@ -166,7 +206,9 @@ describe('report <year> counts a record once', () => {
     const html = readFileSync(out, 'utf8');
     const dept = recs[0]!.department;
     const mine = recs.filter((r) => r.department === dept);
-    expect(html).toContain(`data-department="${dept}" data-red="${mine.filter((r) => r.listType === 'red').length}" data-black="${mine.filter((r) => r.listType === 'black').length}"`);
+    expect(html).toContain(
+      `data-department="${dept}" data-red="${mine.filter((r) => r.listType === 'red').length}" data-black="${mine.filter((r) => r.listType === 'black').length}"`,
+    );
   });
 });
 
@@ -212,7 +254,18 @@ describe('calendar hint', () => {
   it('CALENDAR_NOT_COVERED shows the documented two-element holiday ranges', async () => {
     const ws = fresh();
     const p = person(ws);
-    const res = await cli(ws, '2026-12-31', ['objection', 'add', '--received', '2026-12-30', '--from', '甲', '--summary', '有误', '--record', p.id]);
+    const res = await cli(ws, '2026-12-31', [
+      'objection',
+      'add',
+      '--received',
+      '2026-12-30',
+      '--from',
+      '甲',
+      '--summary',
+      '有误',
+      '--record',
+      p.id,
+    ]);
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('CALENDAR_NOT_COVERED');
     const flat = res.stdout.replace(/[│|\s]+/g, '');

@@ -8,7 +8,20 @@ import { eventLine, sealEvent } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent } from '../../src/register/events.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
-import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, reseal, runCli, tempDir, TODAY, ROOT, writePackage, type Rec } from './helpers.js';
+import {
+  compiledExample,
+  copyWorkspace,
+  eventsFile,
+  packageRecords,
+  readEvents,
+  reseal,
+  runCli,
+  tempDir,
+  TODAY,
+  ROOT,
+  writePackage,
+  type Rec,
+} from './helpers.js';
 
 let tmp: string;
 let template: string;
@@ -23,7 +36,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
-const cli = (ws: string, args: string[], extra: Record<string, string> = {}) => runCli([...args, '-w', ws, '--today', TODAY], ROOT, { ...env, ...extra });
+const cli = (ws: string, args: string[], extra: Record<string, string> = {}) =>
+  runCli([...args, '-w', ws, '--today', TODAY], ROOT, { ...env, ...extra });
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
 
 describe('publish', () => {
@@ -34,7 +48,16 @@ describe('publish', () => {
     const out = json(res.stdout);
     const [e] = readEvents(ws) as [Record<string, any>];
     expect(out).toMatchObject({ command: 'publish', outcome: 'published', batch: '2026Q3', on: TODAY, records: 17, head: `1:${e.hash}` });
-    expect(e).toMatchObject({ seq: 1, type: 'publish', batch: '2026Q3', on: TODAY, by: '王五', host: hostname(), at: '2026-10-15T09:30:00+08:00', prev: null });
+    expect(e).toMatchObject({
+      seq: 1,
+      type: 'publish',
+      batch: '2026Q3',
+      on: TODAY,
+      by: '王五',
+      host: hostname(),
+      at: '2026-10-15T09:30:00+08:00',
+      prev: null,
+    });
     expect(e.records.map((r: Rec) => r.id)).toEqual(packageRecords(ws).map((r) => r.id));
     expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
   });
@@ -82,7 +105,10 @@ describe('publish', () => {
     reseal(join(ws, 'packages', '2026Q3'), 'recompiled');
     const res = await cli(ws, ['publish', '2026Q3', '--format', 'json']);
     expect(res.code).toBe(1);
-    expect(json(res.stdout).diagnostics[0]).toMatchObject({ code: 'REGISTER_ALREADY_PUBLISHED', args: { batch: '2026Q3', seq: 1, publishedOn: TODAY } });
+    expect(json(res.stdout).diagnostics[0]).toMatchObject({
+      code: 'REGISTER_ALREADY_PUBLISHED',
+      args: { batch: '2026Q3', seq: 1, publishedOn: TODAY },
+    });
     expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
   });
 
@@ -193,7 +219,11 @@ describe('the event log', () => {
     const first = JSON.parse(lines[0]!) as RegisterEvent;
     const second = JSON.parse(lines[1]!) as RegisterEvent;
     const { hash: _h, seq: _s, prev: _p, at, by, host, ...body } = second as RegisterEvent & Record<string, unknown>;
-    const rewritten = sealEvent({ ...body, on: '2026-10-16' } as EventBody, { at, by: 'someone', host }, { seq: first.seq, hash: first.hash });
+    const rewritten = sealEvent(
+      { ...body, on: '2026-10-16' } as EventBody,
+      { at, by: 'someone', host },
+      { seq: first.seq, hash: first.hash },
+    );
     writeFileSync(eventsFile(ws), `${lines[0]}\n${eventLine(rewritten)}`);
     expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
     const v = await cli(ws, ['register', 'verify', '--head', head, '--format', 'json']);
@@ -273,7 +303,20 @@ describe('register list and show', () => {
     const out = json(res.stdout);
     expect(Object.keys(out)).toEqual(['schemaVersion', 'command', 'on', 'records']);
     expect(out).toMatchObject({ schemaVersion: 1, command: 'register list', on: TODAY });
-    expect(Object.keys(out.records[0])).toEqual(['id', 'listType', 'domain', 'department', 'subjectName', 'subjectKey', 'batch', 'publishedOn', 'publishUntil', 'status', 'removal', 'objection']);
+    expect(Object.keys(out.records[0])).toEqual([
+      'id',
+      'listType',
+      'domain',
+      'department',
+      'subjectName',
+      'subjectKey',
+      'batch',
+      'publishedOn',
+      'publishUntil',
+      'status',
+      'removal',
+      'objection',
+    ]);
     const ids = out.records.map((r: Rec) => r.id);
     expect(ids).toHaveLength(15);
     expect(ids).not.toContain(records[0]!.id);
@@ -287,7 +330,8 @@ describe('register list and show', () => {
 
   it('list filters: --status, --on, --list, --department, --expiring-before, --find', async () => {
     const { ws, records } = await twoBatches();
-    const ids = async (...args: string[]) => (json((await cli(ws, ['register', 'list', '--format', 'json', ...args])).stdout).records as Rec[]).map((r) => r.id);
+    const ids = async (...args: string[]) =>
+      (json((await cli(ws, ['register', 'list', '--format', 'json', ...args])).stdout).records as Rec[]).map((r) => r.id);
     const removed = json((await cli(ws, ['register', 'list', '--format', 'json', '--status', 'removed'])).stdout).records;
     expect(removed.map((r: Rec) => [r.id, r.removal])).toEqual([
       [records[0]!.id, { type: 'violation', on: '2026-10-15', batch: '2026Q3', reason: '违法违规' }],
@@ -299,7 +343,9 @@ describe('register list and show', () => {
     expect(await ids('--status', 'expired', '--on', '2027-09-20')).toEqual([records[14]!.id]);
     expect(await ids('--list', 'red')).toEqual(records.filter((r, i) => r.listType === 'red' && i !== 0).map((r) => r.id));
     expect(await ids('--department', '考试中心')).toEqual([records[15]!.id, records[16]!.id]);
-    expect(await ids('--expiring-before', '2029-07-20')).toEqual(records.filter((r, i) => i !== 0 && i !== 7 && (r.publishUntil as string) < '2029-07-20').map((r) => r.id));
+    expect(await ids('--expiring-before', '2029-07-20')).toEqual(
+      records.filter((r, i) => i !== 0 && i !== 7 && (r.publishUntil as string) < '2029-07-20').map((r) => r.id),
+    );
     expect(await ids('--find', records[3]!.id.slice(0, 8))).toEqual([records[3]!.id]);
     expect(await ids('--find', '410782198503120510')).toEqual([records[14]!.id]);
     expect(await ids('--find', (records[4]!.subjectName as string).slice(2, 6))).toContain(records[4]!.id);
@@ -309,7 +355,11 @@ describe('register list and show', () => {
     const ws = fresh();
     const base = packageRecords(ws);
     const many = Array.from({ length: 250 }, (_, i) => ({ ...base[i % base.length]!, id: i.toString(16).padStart(12, '0') }));
-    const e = sealEvent({ type: 'publish', batch: '2026Q3', on: TODAY, package: '0'.repeat(64), records: many as never, removals: [], unchanged: [] }, { at: 'x', by: 'y', host: 'z' }, null);
+    const e = sealEvent(
+      { type: 'publish', batch: '2026Q3', on: TODAY, package: '0'.repeat(64), records: many as never, removals: [], unchanged: [] },
+      { at: 'x', by: 'y', host: 'z' },
+      null,
+    );
     mkdirSync(join(ws, 'register'), { recursive: true });
     writeFileSync(eventsFile(ws), eventLine(e));
     const res = await cli(ws, ['register', 'list']);
@@ -326,7 +376,10 @@ describe('register list and show', () => {
     expect(res.code).toBe(0);
     const out = json(res.stdout);
     expect(out.records).toHaveLength(1);
-    expect(out.records[0].events.map((e: Rec) => [e.seq, e.effect])).toEqual([[1, 'published'], [2, 'unchanged']]);
+    expect(out.records[0].events.map((e: Rec) => [e.seq, e.effect])).toEqual([
+      [1, 'published'],
+      [2, 'unchanged'],
+    ]);
     const byName = json((await cli(ws, ['register', 'show', records[0]!.subjectName as string, '--format', 'json'])).stdout);
     expect(byName.records[0]).toMatchObject({ id: records[0]!.id, status: 'removed' });
     expect(byName.records[0].events.map((e: Rec) => e.effect)).toEqual(['published', 'removed:violation']);
@@ -375,7 +428,10 @@ describe('diff', () => {
     expect(Object.keys(out).slice(0, 8)).toEqual(['schemaVersion', 'command', 'from', 'to', 'added', 'removed', 'corrected', 'unchanged']);
     expect(out).toMatchObject({ schemaVersion: 1, command: 'diff', from: '2026Q2', to: '2026Q3' });
     expect(out.added.map((r: Rec) => r.id)).toEqual(records.slice(10).map((r) => r.id));
-    expect(out.removed.map((r: Rec) => [r.id, r.removal.type])).toEqual([[records[0]!.id, 'violation'], [records[7]!.id, 'early']]);
+    expect(out.removed.map((r: Rec) => [r.id, r.removal.type])).toEqual([
+      [records[0]!.id, 'violation'],
+      [records[7]!.id, 'early'],
+    ]);
     expect(out.corrected).toEqual([]);
     expect(out.unchanged.map((r: Rec) => r.id)).toEqual([records[1]!.id]);
     expect(out.counts.byDepartment['考试中心']).toEqual({ added: 2, removed: 0, corrected: 0, unchanged: 0 });
@@ -396,31 +452,73 @@ describe('register import', () => {
 
   it('brings in a list published before the tool: one import event, records tracked like published ones', async () => {
     const ws = fresh();
-    const res = await cli(ws, ['register', 'import', join(ws, list), '--batch', '2026Q2', '--published-on', '2026-10-01', '--by', '赵六', '--format', 'json']);
+    const res = await cli(ws, [
+      'register',
+      'import',
+      join(ws, list),
+      '--batch',
+      '2026Q2',
+      '--published-on',
+      '2026-10-01',
+      '--by',
+      '赵六',
+      '--format',
+      'json',
+    ]);
     expect(res.code).toBe(0);
-    expect(json(res.stdout)).toMatchObject({ outcome: 'imported', batch: '2026Q2', on: '2026-10-01', records: 3, head: expect.stringMatching(/^1:[0-9a-f]{64}$/) });
+    expect(json(res.stdout)).toMatchObject({
+      outcome: 'imported',
+      batch: '2026Q2',
+      on: '2026-10-01',
+      records: 3,
+      head: expect.stringMatching(/^1:[0-9a-f]{64}$/),
+    });
     const [e] = readEvents(ws) as [Record<string, any>];
     expect(e).toMatchObject({ type: 'import', batch: '2026Q2', on: '2026-10-01', by: '赵六', files: [list] });
-    const ids = packageRecords(ws).filter((r) => r.department === '就业办').map((r) => r.id);
+    const ids = packageRecords(ws)
+      .filter((r) => r.department === '就业办')
+      .map((r) => r.id);
     expect(e.records.map((r: Rec) => r.id).sort()).toEqual(ids.sort());
     const listed = json((await cli(ws, ['register', 'list', '--format', 'json'])).stdout).records;
     expect(listed.map((r: Rec) => [r.batch, r.publishedOn, r.status])).toEqual(ids.map(() => ['2026Q2', '2026-10-01', 'active']));
     // A file outside the workspace is kept by its name only.
     const outside = join(tmp, `outside-${++n}.xlsx`);
     cpSync(join(ws, list), outside);
-    expect((await cli(ws, ['register', 'import', outside, '--batch', '2026Q1', '--published-on', '2026-10-01', '--department', '就业办'])).code).toBe(0);
+    expect(
+      (await cli(ws, ['register', 'import', outside, '--batch', '2026Q1', '--published-on', '2026-10-01', '--department', '就业办'])).code,
+    ).toBe(0);
     expect(readEvents(ws)[1]).toMatchObject({ files: [outside.split('/').pop()] });
     expect(readFileSync(eventsFile(ws), 'utf8')).not.toContain(tmp);
   });
 
   it('checked as lists are, with today the day of publication: an error imports nothing (exit 1); a batch already in the register is refused', async () => {
     const ws = fresh();
-    const early = await cli(ws, ['register', 'import', join(ws, list), '--batch', '2025Q4', '--published-on', '2026-01-10', '--format', 'json']);
+    const early = await cli(ws, [
+      'register',
+      'import',
+      join(ws, list),
+      '--batch',
+      '2025Q4',
+      '--published-on',
+      '2026-01-10',
+      '--format',
+      'json',
+    ]);
     expect(early.code).toBe(1);
     expect(new Set(json(early.stdout).diagnostics.map((d: { code: string }) => d.code))).toEqual(new Set(['SCHEMA_DATE_FUTURE']));
     expect(existsSync(eventsFile(ws))).toBe(false);
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
-    const again = await cli(ws, ['register', 'import', join(ws, list), '--batch', '2026Q3', '--published-on', '2026-10-01', '--format', 'json']);
+    const again = await cli(ws, [
+      'register',
+      'import',
+      join(ws, list),
+      '--batch',
+      '2026Q3',
+      '--published-on',
+      '2026-10-01',
+      '--format',
+      'json',
+    ]);
     expect(again.code).toBe(1);
     expect(json(again.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['REGISTER_ALREADY_PUBLISHED']);
     expect(readEvents(ws)).toHaveLength(1);
@@ -445,7 +543,10 @@ describe('register note', () => {
     expect(json(res.stdout)).toMatchObject({ seq: 3, ids: [records[2]!.id] });
     expect(readEvents(ws)[2]).toMatchObject({ type: 'note', text: '已电话告知企业', ids: [records[2]!.id], by: '张三' });
     const shown = json((await cli(ws, ['register', 'show', records[2]!.id, '--format', 'json'])).stdout);
-    expect(shown.records[0].events.map((e: Rec) => [e.effect, e.text])).toEqual([['published', undefined], ['note', '已电话告知企业']]);
+    expect(shown.records[0].events.map((e: Rec) => [e.effect, e.text])).toEqual([
+      ['published', undefined],
+      ['note', '已电话告知企业'],
+    ]);
     expect((await cli(ws, ['register', 'note', 'x', '--id', 'ffffffffffff'])).code).toBe(2);
     expect(readEvents(ws)).toHaveLength(3);
   });

@@ -3,7 +3,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compiledExample, copyWorkspace, eventsFile, packageRecords, readEvents, runCli, spawnBin, tempDir, TODAY, ROOT, waitFor, writePackage } from './helpers.js';
+import {
+  compiledExample,
+  copyWorkspace,
+  eventsFile,
+  packageRecords,
+  readEvents,
+  runCli,
+  spawnBin,
+  tempDir,
+  TODAY,
+  ROOT,
+  waitFor,
+  writePackage,
+} from './helpers.js';
 import { mulberry32 } from '../helpers/random.js';
 
 let tmp: string;
@@ -19,7 +32,6 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
 const cli = (ws: string, args: string[]) => runCli([...args, '-w', ws, '--today', TODAY], ROOT, env);
-
 
 /** After any crash: the log verifies once a torn tail is cut, and each batch is in it wholly or not at all. */
 async function assertWholeOrNothing(ws: string, expected: Map<string, string[]>): Promise<void> {
@@ -53,7 +65,11 @@ describe('crashes', () => {
     expect((await cli(ws, ['register', 'repair'])).code).toBe(0);
     expect(readFileSync(eventsFile(ws)).subarray(0, before.length).equals(before)).toBe(true);
     expect((await cli(ws, ['publish', '2026Q4'])).code).toBe(0);
-    expect(readEvents(ws).map((e) => [e.type, e.batch])).toEqual([['publish', '2026Q3'], ['repair', undefined], ['publish', '2026Q4']]);
+    expect(readEvents(ws).map((e) => [e.type, e.batch])).toEqual([
+      ['publish', '2026Q3'],
+      ['repair', undefined],
+      ['publish', '2026Q4'],
+    ]);
   });
 
   it('kill -9 at random moments during publish, 20 times: the log always verifies and a batch is published wholly or not at all', async () => {
@@ -65,7 +81,10 @@ describe('crashes', () => {
     for (const b of batches) {
       const slice = records.slice(0, 1 + Math.floor(random() * records.length));
       writePackage(ws, b, slice);
-      expected.set(b, slice.map((r) => r.id));
+      expected.set(
+        b,
+        slice.map((r) => r.id),
+      );
     }
     for (let i = 0; i < 20; i++) {
       const batch = [...expected.keys()][i % expected.size] as string;
@@ -79,7 +98,12 @@ describe('crashes', () => {
     // Whatever the kills left, every batch can still be published, once.
     for (const b of expected.keys()) expect([0], b).toContain((await cli(ws, ['publish', b])).code);
     await assertWholeOrNothing(ws, expected);
-    expect(readEvents(ws).filter((e) => e.type === 'publish').map((e) => e.batch).sort()).toEqual([...expected.keys()].sort());
+    expect(
+      readEvents(ws)
+        .filter((e) => e.type === 'publish')
+        .map((e) => e.batch)
+        .sort(),
+    ).toEqual([...expected.keys()].sort());
   }, 120_000);
 });
 

@@ -22,11 +22,36 @@ afterEach(() => {
 });
 
 const noteBody = (text: string): EventBody => ({ type: 'note', text, ids: [] });
-const RECORD = { id: 'b00000000000', listType: 'black', domain: '劳务派遣', department: '就业办', subjectName: '新乡市某某劳务有限公司', creditCode: '', idNumber: '', decisionNo: '新人社监罚〔2026〕12号', decisionDate: '2026-01-01', publishUntil: '2027-01-01' };
+const RECORD = {
+  id: 'b00000000000',
+  listType: 'black',
+  domain: '劳务派遣',
+  department: '就业办',
+  subjectName: '新乡市某某劳务有限公司',
+  creditCode: '',
+  idNumber: '',
+  decisionNo: '新人社监罚〔2026〕12号',
+  decisionDate: '2026-01-01',
+  publishUntil: '2027-01-01',
+};
 const BODIES: Record<string, EventBody> = {
   note: noteBody(`备注${'很长的说明。'.repeat(400)}`),
-  publish: { type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'f'.repeat(64), records: Array.from({ length: 20 }, (_, i) => ({ ...RECORD, id: `b${String(i).padStart(11, '0')}` })), removals: [], unchanged: [] } as unknown as EventBody,
-  'objection add': { type: 'objection-add', on: '2026-10-16', id: 'b00000000000', objection: 'YY-2026-001', summary: '当事人称已整改完毕'.repeat(200) } as unknown as EventBody,
+  publish: {
+    type: 'publish',
+    batch: '2026Q3',
+    on: '2026-10-15',
+    package: 'f'.repeat(64),
+    records: Array.from({ length: 20 }, (_, i) => ({ ...RECORD, id: `b${String(i).padStart(11, '0')}` })),
+    removals: [],
+    unchanged: [],
+  } as unknown as EventBody,
+  'objection add': {
+    type: 'objection-add',
+    on: '2026-10-16',
+    id: 'b00000000000',
+    objection: 'YY-2026-001',
+    summary: '当事人称已整改完毕'.repeat(200),
+  } as unknown as EventBody,
 };
 
 /** A workspace whose log holds `texts` as notes; its bytes. */
@@ -126,8 +151,16 @@ describe('register repair cuts only a torn append', () => {
     ['U+2029 line ends', (l) => l.join('\u2029'), { line: 1, reason: 'linebreak' }],
     ['the last two lines merged, unterminated', (l) => `${l[0]}\n${l[1]}${l[2]}`, { line: 2, reason: 'json' }],
     ['the first two lines merged', (l) => `${l[0]}${l[1]}\n${l[2]}\n`, { line: 1, reason: 'json' }],
-    ['the last event edited, left without its line end', (l) => `${l[0]}\n${l[1]}\n${l[2]!.replace('三', '四')}`, { line: 3, reason: 'hash' }],
-    ['the last event edited and reformatted, unterminated', (l) => `${l[0]}\n${l[1]}\n${l[2]!.replace(':', ': ')}`, { line: 3, reason: 'hash' }],
+    [
+      'the last event edited, left without its line end',
+      (l) => `${l[0]}\n${l[1]}\n${l[2]!.replace('三', '四')}`,
+      { line: 3, reason: 'hash' },
+    ],
+    [
+      'the last event edited and reformatted, unterminated',
+      (l) => `${l[0]}\n${l[1]}\n${l[2]!.replace(':', ': ')}`,
+      { line: 3, reason: 'hash' },
+    ],
     ['an unfinished line with spaces (no writer of ours)', (l) => `${l[0]}\n${l[1]}\n{"at": "2026`, { line: 3, reason: 'json' }],
     ['an unfinished line starting with garbage', (l) => `${l[0]}\n${l[1]}\nxx{"at":"2026`, { line: 3, reason: 'json' }],
   ];
@@ -188,7 +221,7 @@ describe('a line of ours must be canonical', () => {
   });
 });
 
-describe('another tool\'s record that cannot be one', () => {
+describe("another tool's record that cannot be one", () => {
   const records: [string, Record<string, unknown>][] = [
     ['no name and no id', { listType: 'black', domain: '劳务派遣', creditCode: '', idNumber: '', decisionNo: 'x' }],
     ['no name', { id: 'b00000000000', listType: 'black', domain: '劳务派遣', decisionNo: 'x' }],
@@ -210,8 +243,14 @@ describe('another tool\'s record that cannot be one', () => {
     }
   }
 
-  it('in a log that is another tool\'s from its first line, the record without a name is a schema break too', () => {
-    const body = { type: 'import', batch: '2026Q2', on: '2026-07-15', files: [], records: [{ listType: 'black', domain: 'x', decisionNo: 'y' }] } as unknown as EventBody;
+  it("in a log that is another tool's from its first line, the record without a name is a schema break too", () => {
+    const body = {
+      type: 'import',
+      batch: '2026Q2',
+      on: '2026-07-15',
+      files: [],
+      records: [{ listType: 'black', domain: 'x', decisionNo: 'y' }],
+    } as unknown as EventBody;
     const [e] = chain([body]);
     const line = forged(eventLine(e!).slice(0, -1), (l) => l.replace('"batch":', '"batch": '));
     const r = verifyBytes(Buffer.from(`${line}\n`, 'utf8')).result;

@@ -25,7 +25,11 @@ function workspace(): string {
 }
 
 /** Runs the CLI in its own process; 'hung' when it has not ended after 20 s (then killed). */
-async function cli(ws: string, args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null | 'hung'; stdout: string; stderr: string }> {
+async function cli(
+  ws: string,
+  args: string[],
+  extra: Record<string, string> = {},
+): Promise<{ code: number | null | 'hung'; stdout: string; stderr: string }> {
   const p = spawnBin([...args, '-w', ws, '--today', TODAY], ROOT, { ...env, ...extra });
   let hung = false;
   const timer = setTimeout(() => {
@@ -44,7 +48,12 @@ describe.skipIf(process.platform === 'win32')('hostile register files', () => {
   it('events.jsonl a FIFO: list, verify, show and note end at once with REGISTER_UNREADABLE or WRITE_FAILED (exit 2)', async () => {
     const ws = workspace();
     execFileSync('mkfifo', [eventsFile(ws)]);
-    for (const args of [['register', 'list'], ['register', 'verify'], ['register', 'show', 'x'], ['register', 'note', '备注']]) {
+    for (const args of [
+      ['register', 'list'],
+      ['register', 'verify'],
+      ['register', 'show', 'x'],
+      ['register', 'note', '备注'],
+    ]) {
       const r = await cli(ws, [...args, '--format', 'json']);
       expect(r.code, args.join(' ')).toBe(2);
       expect(['REGISTER_UNREADABLE', 'WRITE_FAILED'], args.join(' ')).toContain(errorCode(r.stdout));
@@ -73,7 +82,9 @@ describe('a full disk', () => {
     const ws = workspace();
     expect((await cli(ws, ['register', 'note', '第一条'])).code).toBe(0);
     const before = readFileSync(eventsFile(ws));
-    const r = await cli(ws, ['register', 'note', '很长的备注'.repeat(2000), '--format', 'json'], { HRSS_CREDIT_FAULT: 'register-enospc:4096' });
+    const r = await cli(ws, ['register', 'note', '很长的备注'.repeat(2000), '--format', 'json'], {
+      HRSS_CREDIT_FAULT: 'register-enospc:4096',
+    });
     expect(r.code).toBe(2);
     expect(errorCode(r.stdout)).toBe('WRITE_FAILED');
     expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);

@@ -18,7 +18,6 @@ import { ToolError } from '../../src/diagnostics/tool-error.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-
 function workspaceWith(text: string): string {
   const ws = mkdtempSync(join(tmpdir(), 'hrss-stored-'));
   dirs.push(ws);
@@ -33,27 +32,46 @@ const nasty = fc.oneof(
   fc.constantFrom('},{"authority":"x', '"records":[{', '}],"removals":[', '\\', '"', '{[', '新乡市〔2026〕', '\u2028', '\n'),
 );
 const recordArb = (i: number): fc.Arbitrary<RegisterRecord> =>
-  fc.record({ authority: nasty, facts: nasty, subjectName: nasty, decisionNo: nasty, remarks: nasty, publishUntil: fc.constantFrom('2027-01-01', '2030-06-30') }).map(
-    (x) =>
-      ({
-        ...x,
-        id: `b${String(i).padStart(11, '0')}`,
-        listType: i % 2 ? 'red' : 'black',
-        domain: '劳务派遣',
-        department: '就业办',
-        subjectType: '法人及非法人组织',
-        creditCode: '',
-        idType: '',
-        idNumber: '',
-        decisionDate: '2026-01-01',
-        severity: '',
-        source: { file: 'x.xlsx', sheet: '名单', row: i + 2 },
-      }) as unknown as RegisterRecord,
-  );
+  fc
+    .record({
+      authority: nasty,
+      facts: nasty,
+      subjectName: nasty,
+      decisionNo: nasty,
+      remarks: nasty,
+      publishUntil: fc.constantFrom('2027-01-01', '2030-06-30'),
+    })
+    .map(
+      (x) =>
+        ({
+          ...x,
+          id: `b${String(i).padStart(11, '0')}`,
+          listType: i % 2 ? 'red' : 'black',
+          domain: '劳务派遣',
+          department: '就业办',
+          subjectType: '法人及非法人组织',
+          creditCode: '',
+          idType: '',
+          idNumber: '',
+          decisionDate: '2026-01-01',
+          severity: '',
+          source: { file: 'x.xlsx', sheet: '名单', row: i + 2 },
+        }) as unknown as RegisterRecord,
+    );
 const publishArb = fc
   .integer({ min: 0, max: 6 })
   .chain((n) => (n === 0 ? fc.constant([] as RegisterRecord[]) : fc.tuple(...Array.from({ length: n }, (_, i) => recordArb(i)))))
-  .map((records, ): EventBody => ({ type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records, removals: [], unchanged: [] }));
+  .map(
+    (records): EventBody => ({
+      type: 'publish',
+      batch: '2026Q1',
+      on: '2026-04-15',
+      package: 'f'.repeat(64),
+      records,
+      removals: [],
+      unchanged: [],
+    }),
+  );
 
 describe('records as readers keep them', () => {
   it('the file reader (a record at a time) gives the state and summaries of the whole-text model, for any record text', () => {
@@ -79,7 +97,17 @@ describe('records as readers keep them', () => {
   });
 
   it('a line splits into its records and an event without them; a layout it does not know is not split', () => {
-    const [e] = chain([{ type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records: [{ id: 'a', x: '},{"id":' } as never, { id: 'b' } as never], removals: [], unchanged: [] }]);
+    const [e] = chain([
+      {
+        type: 'publish',
+        batch: '2026Q1',
+        on: '2026-04-15',
+        package: 'f'.repeat(64),
+        records: [{ id: 'a', x: '},{"id":' } as never, { id: 'b' } as never],
+        removals: [],
+        unchanged: [],
+      },
+    ]);
     const line = Buffer.from(eventLine(e as RegisterEvent).trimEnd());
     const split = splitRecords(line, 0, line.length, (b) => b.toString('utf8'));
     expect(split).not.toBeNull();
@@ -91,8 +119,20 @@ describe('records as readers keep them', () => {
   });
 
   it('a line changed after it was read is REGISTER_CORRUPT when its records are read back, never another record', () => {
-    const records = [0, 1].map((i) => ({ id: `c${String(i).padStart(11, '0')}`, listType: 'black', subjectName: `主体${i}`, publishUntil: '2030-01-01', department: '就业办', domain: '劳务派遣' }) as unknown as RegisterRecord);
-    const events = chain([{ type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records, removals: [], unchanged: [] }]);
+    const records = [0, 1].map(
+      (i) =>
+        ({
+          id: `c${String(i).padStart(11, '0')}`,
+          listType: 'black',
+          subjectName: `主体${i}`,
+          publishUntil: '2030-01-01',
+          department: '就业办',
+          domain: '劳务派遣',
+        }) as unknown as RegisterRecord,
+    );
+    const events = chain([
+      { type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records, removals: [], unchanged: [] },
+    ]);
     const ws = workspaceWith(events.map(eventLine).join(''));
     const loaded = loadRegister(ws);
     const stored = (loaded.events[0] as Extract<(typeof loaded.events)[number], { type: 'publish' }>).records;
@@ -114,8 +154,30 @@ describe('register list --format json to a slow reader', () => {
   it('waits for the reader when it is behind, and writes the same bytes as to a fast one', async () => {
     const { run } = await import('../../src/cli/program.js');
     const { runCli, ROOT } = await import('../helpers/cases.js');
-    const records = Array.from({ length: 2500 }, (_, i) => ({ id: `d${String(i).padStart(11, '0')}`, listType: 'black', domain: '劳务派遣', department: '就业办', subjectName: `主体${i}`, subjectType: '法人及非法人组织', creditCode: '', idType: '', idNumber: '', decisionNo: `新人社罚〔2026〕${i}号`, decisionDate: '2026-01-01', publishUntil: '2030-01-01', severity: '严重' }) as unknown as RegisterRecord);
-    const ws = workspaceWith(chain([{ type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records, removals: [], unchanged: [] }]).map(eventLine).join(''));
+    const records = Array.from(
+      { length: 2500 },
+      (_, i) =>
+        ({
+          id: `d${String(i).padStart(11, '0')}`,
+          listType: 'black',
+          domain: '劳务派遣',
+          department: '就业办',
+          subjectName: `主体${i}`,
+          subjectType: '法人及非法人组织',
+          creditCode: '',
+          idType: '',
+          idNumber: '',
+          decisionNo: `新人社罚〔2026〕${i}号`,
+          decisionDate: '2026-01-01',
+          publishUntil: '2030-01-01',
+          severity: '严重',
+        }) as unknown as RegisterRecord,
+    );
+    const ws = workspaceWith(
+      chain([{ type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records, removals: [], unchanged: [] }])
+        .map(eventLine)
+        .join(''),
+    );
     const args = ['register', 'list', '--format', 'json', '-w', ws, '--today', '2026-10-15'];
     let out = '';
     let behind = false;

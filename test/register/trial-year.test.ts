@@ -23,7 +23,8 @@ const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
 const cli = (ws: string, args: string[], today = '2026-10-15') => runCli([...args, '-w', ws, '--today', today], ROOT, env);
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
 const codes = (out: Record<string, any>, code: string) => out.diagnostics.filter((d: any) => d.code === code);
-const recordsJson = (ws: string, batch = '2026Q3') => JSON.parse(readFileSync(join(ws, 'packages', batch, 'records.json'), 'utf8')) as Record<string, any>;
+const recordsJson = (ws: string, batch = '2026Q3') =>
+  JSON.parse(readFileSync(join(ws, 'packages', batch, 'records.json'), 'utf8')) as Record<string, any>;
 
 const LIST = '名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,更正原文书号';
 const NO = '新人社〔2025〕5号';
@@ -119,7 +120,9 @@ describe('a row resent in the batch that removes its record', () => {
     expect(res.code, res.stdout).toBe(0);
     const file = recordsJson(ws);
     expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['corrected']);
-    expect(file.records.filter((r: Rec) => String(r.decisionNo).startsWith('新人社〔2025〕')).map((r: Rec) => r.decisionNo)).toEqual(['新人社〔2025〕6号']);
+    expect(file.records.filter((r: Rec) => String(r.decisionNo).startsWith('新人社〔2025〕')).map((r: Rec) => r.decisionNo)).toEqual([
+      '新人社〔2025〕6号',
+    ]);
 
     expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
     const list = json((await cli(ws, ['register', 'list', '--format', 'json'])).stdout);
@@ -132,8 +135,24 @@ describe('a row resent in the batch that removes its record', () => {
 describe('a record revoked by an objection (撤销)', () => {
   async function revoked(ws: string): Promise<Rec> {
     const old = await publishedQ2(ws);
-    expect((await cli(ws, ['objection', 'add', '--record', old.id, '--received', '2026-07-20', '--from', '申请人甲', '--summary', '认定有误'], '2026-07-20')).code).toBe(0);
-    expect((await cli(ws, ['objection', 'resolve', 'O2026-001', '--outcome', '撤销', '--opinion', '经核实认定有误，予以撤销', '--on', '2026-07-22'], '2026-07-22')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ws,
+          ['objection', 'add', '--record', old.id, '--received', '2026-07-20', '--from', '申请人甲', '--summary', '认定有误'],
+          '2026-07-20',
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await cli(
+          ws,
+          ['objection', 'resolve', 'O2026-001', '--outcome', '撤销', '--opinion', '经核实认定有误，予以撤销', '--on', '2026-07-22'],
+          '2026-07-22',
+        )
+      ).code,
+    ).toBe(0);
     return old;
   }
 
@@ -145,13 +164,21 @@ describe('a record revoked by an objection (撤销)', () => {
     const old = await revoked(ws);
     csv(ws, '2026Q3', []);
     expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
-    expect(recordsJson(ws).removals.filter((r: any) => r.id === old.id).map((r: any) => [r.type, r.on])).toEqual([['revoked', '2026-07-22']]);
+    expect(
+      recordsJson(ws)
+        .removals.filter((r: any) => r.id === old.id)
+        .map((r: any) => [r.type, r.on]),
+    ).toEqual([['revoked', '2026-07-22']]);
     expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
     const list = json((await cli(ws, ['register', 'list', '--status', 'removed', '--format', 'json'])).stdout);
-    expect(list.records.filter((r: any) => r.id === old.id).map((r: any) => [r.removal.type, r.removal.on, r.removal.batch])).toEqual([['revoked', '2026-07-22', '2026Q3']]);
+    expect(list.records.filter((r: any) => r.id === old.id).map((r: any) => [r.removal.type, r.removal.on, r.removal.batch])).toEqual([
+      ['revoked', '2026-07-22', '2026Q3'],
+    ]);
     // As it stood before that publication: revoked, not yet listed by a batch.
     const before = json((await cli(ws, ['register', 'list', '--status', 'removed', '--on', '2026-08-01', '--format', 'json'])).stdout);
-    expect(before.records.filter((r: any) => r.id === old.id).map((r: any) => [r.removal.type, r.removal.on, r.removal.batch])).toEqual([['revoked', '2026-07-22', null]]);
+    expect(before.records.filter((r: any) => r.id === old.id).map((r: any) => [r.removal.type, r.removal.on, r.removal.batch])).toEqual([
+      ['revoked', '2026-07-22', null],
+    ]);
   });
 
   // Seen: a department resending its whole list after a 撤销: the revoked row is published again (same id)
@@ -202,7 +229,15 @@ describe('an objection still open when its record is corrected', () => {
   it('keeps the record flagged 异议标注 until it is resolved', async () => {
     const ws = fresh();
     const old = await publishedQ2(ws);
-    expect((await cli(ws, ['objection', 'add', '--record', old.id, '--received', '2026-09-28', '--from', '申请人甲', '--summary', '列入事由有误'], '2026-09-28')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ws,
+          ['objection', 'add', '--record', old.id, '--received', '2026-09-28', '--from', '申请人甲', '--summary', '列入事由有误'],
+          '2026-09-28',
+        )
+      ).code,
+    ).toBe(0);
     csv(ws, '2026Q3', [row(NEW_FACTS, NO, NO)]);
     expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
     expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);

@@ -13,7 +13,16 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cases.js';
 import { CLERKS_YEAR, history, type Step } from './consistency/history.js';
 import { World } from './consistency/world.js';
-import { checkCorrections, checkDiff, checkFigures, checkPackage, checkStatusOfPublished, ReplayCheck, type CheckName, type Problem } from './consistency/checks.js';
+import {
+  checkCorrections,
+  checkDiff,
+  checkFigures,
+  checkPackage,
+  checkStatusOfPublished,
+  ReplayCheck,
+  type CheckName,
+  type Problem,
+} from './consistency/checks.js';
 
 /**
  * PENDING: properties the contract asks for that fail today only because another branch's work has not
@@ -49,9 +58,15 @@ async function playHistory(steps: Step[], spawn = false): Promise<Problem[]> {
         if (b.published) stats.published++;
         if (!b.written) {
           const doc = JSON.parse(b.compile.stdout) as { diagnostics?: { code: string; severity: string }[] };
-          for (const d of doc.diagnostics ?? []) if (d.severity === 'error') stats.failures.set(d.code, (stats.failures.get(d.code) ?? 0) + 1);
+          for (const d of doc.diagnostics ?? [])
+            if (d.severity === 'error') stats.failures.set(d.code, (stats.failures.get(d.code) ?? 0) + 1);
         }
-        problems.push(...(await checkCorrections(world, b)), ...(await checkFigures(world, b)), ...(await checkStatusOfPublished(world, b)), ...(await checkPackage(world, b, !spawn || !('package-exports' in PENDING))));
+        problems.push(
+          ...(await checkCorrections(world, b)),
+          ...(await checkFigures(world, b)),
+          ...(await checkStatusOfPublished(world, b)),
+          ...(await checkPackage(world, b, !spawn || !('package-exports' in PENDING))),
+        );
         if (b.published) problems.push(...(await checkDiff(world)));
       }
       problems.push(...replay.check(world));
@@ -68,17 +83,25 @@ describe('one truth: a random year of a clerk, every view agrees', () => {
     await fc.assert(
       fc.asyncProperty(history, async (steps) => {
         const problems = (await playHistory(steps)).filter((p) => !SURVEY && !(p.check in PENDING));
-        if (problems.length > 0) throw new Error(`${problems.map((p) => `${p.check}: ${p.detail}`).join('\n')}\nhistory: ${JSON.stringify(steps)}`);
+        if (problems.length > 0)
+          throw new Error(`${problems.map((p) => `${p.check}: ${p.detail}`).join('\n')}\nhistory: ${JSON.stringify(steps)}`);
       }),
       { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: true, examples: PATH ? [] : [[CLERKS_YEAR]] },
     );
     if (SURVEY) console.log(JSON.stringify(Object.fromEntries([...World.spent].map(([k, v]) => [k, Math.round(v)]))));
     if (SURVEY) console.log(JSON.stringify({ ...stats, failures: Object.fromEntries(stats.failures) }));
-    if (SURVEY) for (const [check, found] of tally) console.log(`${check}: ${found.length}\n  ${[...new Set(found.map((p) => p.detail))].filter((x) => !x.includes('absent from')).slice(0, 8).join('\n  ')}`);
+    if (SURVEY)
+      for (const [check, found] of tally)
+        console.log(
+          `${check}: ${found.length}\n  ${[...new Set(found.map((p) => p.detail))]
+            .filter((x) => !x.includes('absent from'))
+            .slice(0, 8)
+            .join('\n  ')}`,
+        );
   }, 600_000);
 
   // The CLI-level variant, kept small (each command a child process): the first batch of the clerk's year.
-  it('holds through the real binary too (the clerk\'s first quarter)', async () => {
+  it("holds through the real binary too (the clerk's first quarter)", async () => {
     const problems = (await playHistory(CLERKS_YEAR.slice(0, 1), true)).filter((p) => !(p.check in PENDING));
     expect(problems).toEqual([]);
   }, 300_000);

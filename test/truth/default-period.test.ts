@@ -33,7 +33,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('an empty 公示截止日期', () => {
   it('records.json: a 一般 black record ends after one year, a red one after three', () => {
-    const recs = (JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')) as { records: Rec[] }).records.filter((r) => r.department === '劳动关系科');
+    const recs = (JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')) as { records: Rec[] }).records.filter(
+      (r) => r.department === '劳动关系科',
+    );
     expect(recs.map((r) => [r.listType, r.publishUntil, r.publishUntilDefaulted, r.periodMonths])).toEqual([
       ['red', '2029-07-14', true, 36],
       ['black', '2027-09-01', true, 12],

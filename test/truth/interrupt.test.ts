@@ -19,7 +19,11 @@ type Done = { code: number | null; signal: NodeJS.Signals | null; stdout: string
 
 /** The CLI in a child with an IPC channel: `at` resolves when it says it reached that point. */
 function spawnAt(args: string[], fault: string): { at: (point: string) => Promise<void>; done: Promise<Done>; interrupt: () => void } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: tmp, env: { ...process.env, HRSS_CREDIT_FAULT: fault, HRSS_CREDIT_USER: '张三' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: tmp,
+    env: { ...process.env, HRSS_CREDIT_FAULT: fault, HRSS_CREDIT_USER: '张三' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => (stdout += d));
@@ -38,7 +42,8 @@ const fresh = (): string => {
   cpSync(template, ws, { recursive: true });
   return ws;
 };
-const log = (ws: string): string => (existsSync(join(ws, 'register', 'events.jsonl')) ? readFileSync(join(ws, 'register', 'events.jsonl'), 'utf8') : '');
+const log = (ws: string): string =>
+  existsSync(join(ws, 'register', 'events.jsonl')) ? readFileSync(join(ws, 'register', 'events.jsonl'), 'utf8') : '';
 const HISTORY = (ws: string): string[] => readdirSync(join(ws, 'history', '2026Q2')).map((f) => join(ws, 'history', '2026Q2', f));
 
 beforeAll(async () => {
@@ -46,7 +51,23 @@ beforeAll(async () => {
   template = join(tmp, 'template');
   cpSync(join(ROOT, 'fixtures', 'example-workspace'), template, { recursive: true });
   // A register of one event (劳动关系科's 2026Q2, imported), then 2026Q3 compiled against it.
-  const imp = await runCli(['register', 'import', ...HISTORY(template), '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科', '-w', template, ...TODAY], tmp);
+  const imp = await runCli(
+    [
+      'register',
+      'import',
+      ...HISTORY(template),
+      '--batch',
+      '2026Q2',
+      '--published-on',
+      '2026-07-20',
+      '--department',
+      '劳动关系科',
+      '-w',
+      template,
+      ...TODAY,
+    ],
+    tmp,
+  );
   expect(imp.code, imp.stdout).toBe(0);
   const comp = await runCli(['compile', '2026Q3', '-w', template, ...TODAY], tmp);
   expect(comp.code, comp.stdout).toBe(0);
@@ -81,7 +102,23 @@ describe('Ctrl-C before the event is written: exit 130, the log as it was, the l
   it('register import into a workspace without a register', async () => {
     const ws = fresh();
     rmSync(join(ws, 'register'), { recursive: true, force: true });
-    const p = spawnAt(['register', 'import', ...HISTORY(ws), '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科', '-w', ws, ...TODAY], 'interrupt-before-commit');
+    const p = spawnAt(
+      [
+        'register',
+        'import',
+        ...HISTORY(ws),
+        '--batch',
+        '2026Q2',
+        '--published-on',
+        '2026-07-20',
+        '--department',
+        '劳动关系科',
+        '-w',
+        ws,
+        ...TODAY,
+      ],
+      'interrupt-before-commit',
+    );
     await p.at('before-commit');
     p.interrupt();
     const r = await p.done;

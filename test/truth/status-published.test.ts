@@ -22,7 +22,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('status of a published batch', () => {
   it('JSON: published with its date and event, no finding about its own effects, exit 0, nothing awaited', async () => {
     const res = await runCli(['status', '2026Q3', '-w', ws, '--format', 'json', ...TODAY], ws);
-    const doc = JSON.parse(res.stdout) as { published: unknown; valid: boolean; diagnostics: { code: string }[]; departments: { submitted: boolean }[] };
+    const doc = JSON.parse(res.stdout) as {
+      published: unknown;
+      valid: boolean;
+      diagnostics: { code: string }[];
+      departments: { submitted: boolean }[];
+    };
     expect(res.code).toBe(0);
     expect(doc.published).toEqual({ batch: '2026Q3', on: '2026-10-15', seq: 1 });
     expect(doc.diagnostics.map((d) => d.code).filter((c) => /^(REGISTER|REMOVAL)_/.test(c))).toEqual([]);

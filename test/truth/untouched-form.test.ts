@@ -19,7 +19,10 @@ beforeAll(async () => {
   // 考试中心 has only received its form: nothing filled in.
   const folder = join(ws, 'submissions', '2026Q3', '考试中心');
   rmSync(folder, { recursive: true, force: true });
-  const made = await runCli(['template', '考试中心', '--quarter', '2026Q3', '--out', join(folder, '考试中心_2026Q3_信用红黑名单.xlsx'), '-w', ws, ...TODAY], ws);
+  const made = await runCli(
+    ['template', '考试中心', '--quarter', '2026Q3', '--out', join(folder, '考试中心_2026Q3_信用红黑名单.xlsx'), '-w', ws, ...TODAY],
+    ws,
+  );
   expect(made.code, made.stderr).toBe(0);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -40,7 +43,10 @@ describe('an untouched form from template', () => {
     const doc = JSON.parse(res.stdout) as { departments: Dept[]; diagnostics: Diag[] };
     expect(doc.departments.find((d) => d.name === '考试中心')?.submitted).toBe(false);
     expect(doc.diagnostics.filter((d) => d.department === '考试中心').map((d) => d.code)).toEqual(['PACKAGE_SUBMISSION_MISSING']);
-    const manifest = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8')) as { departments: Dept[]; inputs: { path: string }[] };
+    const manifest = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8')) as {
+      departments: Dept[];
+      inputs: { path: string }[];
+    };
     expect(manifest.departments.find((d) => d.name === '考试中心')?.submitted).toBe(false);
     // The blank form went into nothing: it is no input of the package.
     expect(manifest.inputs.filter((i) => i.path.includes('考试中心'))).toEqual([]);
@@ -48,7 +54,10 @@ describe('an untouched form from template', () => {
 
   it('supervise: missing, and the 通报 names it 未报送, not for unsigned sign-offs', async () => {
     const res = await runCli(['supervise', '2026', '-w', ws, '--format', 'json', ...TODAY], ws);
-    const doc = JSON.parse(res.stdout) as { rows: { department: string; batch: string; status: string }[]; lapses: { department: string; batch: string; kind: string }[] };
+    const doc = JSON.parse(res.stdout) as {
+      rows: { department: string; batch: string; status: string }[];
+      lapses: { department: string; batch: string; kind: string }[];
+    };
     expect(doc.rows.find((r) => r.department === '考试中心' && r.batch === '2026Q3')?.status).toBe('missing');
     expect(doc.lapses.filter((l) => l.department === '考试中心' && l.batch === '2026Q3').map((l) => l.kind)).toEqual(['missing']);
   });

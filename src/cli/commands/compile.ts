@@ -49,7 +49,18 @@ export async function compileCommand(
           pruned: res.pruned.map(where),
           counts: res.counts,
           // truth.md's figures per department, and `totals` their sum (the 汇总 row).
-          departments: res.statuses.map((s) => ({ name: s.name, submitted: s.submitted, nilReport: s.nilReport, onTime: s.onTime, rows: s.rows, red: s.red, black: s.black, unchanged: s.unchanged, corrected: s.corrected, removals: s.removals })),
+          departments: res.statuses.map((s) => ({
+            name: s.name,
+            submitted: s.submitted,
+            nilReport: s.nilReport,
+            onTime: s.onTime,
+            rows: s.rows,
+            red: s.red,
+            black: s.black,
+            unchanged: s.unchanged,
+            corrected: s.corrected,
+            removals: s.removals,
+          })),
           totals: figuresOnly(res.summary.totals),
         } satisfies CompileKeys),
       ),
@@ -60,12 +71,27 @@ export async function compileCommand(
   // Paths in the clerk's view are shown, never obeyed (control characters made visible).
   const shown = (p: string): string => visible(where(p));
   if (res.pruned.length > 0) env.io.stderr.write(`${env.chalk.yellow(c.pruned(res.pruned.map(shown)))}\n`);
-  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, strict: env.flags.strict ?? false, width: env.width, ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}) };
+  const o = {
+    chalk: env.chalk,
+    ascii: env.flags.ascii ?? false,
+    quiet: env.flags.quiet ?? false,
+    strict: env.flags.strict ?? false,
+    width: env.width,
+    ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}),
+  };
   let out = formatDiagnostics(res.report, env.m, o);
   if (!o.quiet) {
     // The lines and the 汇总 row show the same figures (truth.md): rows received, red/black published, unchanged.
     const table = makeTable([c.department, c.submitted, c.rows, c.red, c.black, c.unchanged], o);
-    for (const s of res.statuses) table.push([visible(s.name), s.submitted ? (s.nilReport ? c.nil : c.submitted) : env.chalk.yellow(c.missing), String(s.rows), String(s.red), String(s.black), String(s.unchanged)]);
+    for (const s of res.statuses)
+      table.push([
+        visible(s.name),
+        s.submitted ? (s.nilReport ? c.nil : c.submitted) : env.chalk.yellow(c.missing),
+        String(s.rows),
+        String(s.red),
+        String(s.black),
+        String(s.unchanged),
+      ]);
     const t = res.summary.totals;
     table.push([c.counts, '', String(t.rows), String(t.red), String(t.black), String(t.unchanged)]);
     out += `${table.toString()}\n`;

@@ -5,7 +5,11 @@ import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { sourceDateEpoch } from '../env.js';
 
-export async function exportCommand(env: CommandEnv, target: string, opts: { to: string; force?: boolean; template?: string; audience?: 'public' | 'sharing' }): Promise<number> {
+export async function exportCommand(
+  env: CommandEnv,
+  target: string,
+  opts: { to: string; force?: boolean; template?: string; audience?: 'public' | 'sharing' },
+): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);
   const r = await exportPackage(target, {
     ...env.common,
@@ -17,7 +21,11 @@ export async function exportCommand(env: CommandEnv, target: string, opts: { to:
   });
   const dir = shownPath(env.io.cwd, r.dir);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonDocument('export', { dir, files: r.files, records: r.records }, { stats: { files: r.files.length, rows: r.records } })));
+    env.io.stdout.write(
+      formatJson(
+        toJsonDocument('export', { dir, files: r.files, records: r.records }, { stats: { files: r.files.length, rows: r.records } }),
+      ),
+    );
   } else env.io.stdout.write(`${env.m.ui.exported(r.files.length, dir)}\n${r.files.map((f) => `  ${f}`).join('\n')}\n`);
   return 0;
 }

@@ -9,7 +9,21 @@ import { ToolError } from '../../diagnostics/tool-error.js';
 import { suggest } from '../../domain/suggest.js';
 
 /** A sample args object so that a code's hint can be shown without a finding. */
-const SAMPLE = new Proxy({}, { get: (_t, key) => (key === 'reason' ? 'damaged' : key === 'missing' ? 'both' : key === 'what' ? 'row' : key === 'allowed' || key === 'responsible' ? ['…'] : '…') });
+const SAMPLE = new Proxy(
+  {},
+  {
+    get: (_t, key) =>
+      key === 'reason'
+        ? 'damaged'
+        : key === 'missing'
+          ? 'both'
+          : key === 'what'
+            ? 'row'
+            : key === 'allowed' || key === 'responsible'
+              ? ['…']
+              : '…',
+  },
+);
 
 export async function rulesCommand(env: CommandEnv, code?: string): Promise<number> {
   const codes: Code[] = code ? (isCode(code.toUpperCase()) ? [code.toUpperCase() as Code] : []) : ALL_CODES;
@@ -39,7 +53,8 @@ export async function rulesCommand(env: CommandEnv, code?: string): Promise<numb
   const widths = [32, 17, Math.floor((w - 55) * 0.35), Math.floor((w - 55) * 0.65)];
   const table = makeTable([r.code, r.severity, r.meaning, r.fix], o, widths);
   const wrap = (t: string, i: number): string => wrapText(t, (widths[i] as number) - 2).join('\n');
-  for (const row of rows) table.push([row.code, wrap(env.m.ui.severity[row.severity] + (row.fixed ? r.fixed : ''), 1), wrap(row.title, 2), wrap(row.hint, 3)]);
+  for (const row of rows)
+    table.push([row.code, wrap(env.m.ui.severity[row.severity] + (row.fixed ? r.fixed : ''), 1), wrap(row.title, 2), wrap(row.hint, 3)]);
   env.io.stdout.write(`${table.toString()}\n`);
   return 0;
 }
@@ -49,7 +64,14 @@ export async function matrixCommand(env: CommandEnv): Promise<number> {
   const matrix = ctx.matrix;
   const bureau = ctx.config.bureau.name;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonDocument('matrix', { departments: matrix.departments.map((d) => ({ ...d, authority: d.authority ?? bureau })), domains: matrix.domains })));
+    env.io.stdout.write(
+      formatJson(
+        toJsonDocument('matrix', {
+          departments: matrix.departments.map((d) => ({ ...d, authority: d.authority ?? bureau })),
+          domains: matrix.domains,
+        }),
+      ),
+    );
     return 0;
   }
   const t = env.m.ui.matrix;

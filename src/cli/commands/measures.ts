@@ -12,7 +12,9 @@ export async function measuresCommand(env: CommandEnv, opts: { department?: stri
     const dept = ctx.matrix.resolveDepartment(opts.department);
     if (!dept) throw new ToolError('DEPARTMENT_UNKNOWN', { name: opts.department });
     // A department's measures: its own entries and the shared ones of its domains.
-    entries = entries.filter((e) => (e.department === undefined ? dept.domains.includes(e.domain) : ctx.matrix.resolveDepartment(e.department)?.name === dept.name));
+    entries = entries.filter((e) =>
+      e.department === undefined ? dept.domains.includes(e.domain) : ctx.matrix.resolveDepartment(e.department)?.name === dept.name,
+    );
   }
   if (env.flags.format === 'json') {
     env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'measures', measures: entries }));
@@ -25,7 +27,8 @@ export async function measuresCommand(env: CommandEnv, opts: { department?: stri
   }
   const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
   const table = makeTable([t.list, t.domain, t.department, t.items, t.basis], o);
-  for (const e of entries) table.push([e.list === 'red' ? t.red : t.black, e.domain, e.department ?? t.all, e.items.join('\n'), e.basis ?? '']);
+  for (const e of entries)
+    table.push([e.list === 'red' ? t.red : t.black, e.domain, e.department ?? t.all, e.items.join('\n'), e.basis ?? '']);
   env.io.stdout.write(`${table.toString()}\n`);
   return 0;
 }

@@ -1,6 +1,14 @@
 /** `objection add|list|resolve|letter`: flags → src/api/objection.ts → text or JSON (objections.md). */
 import { sourceDateEpoch, writer, type CommandEnv } from '../env.js';
-import { objectionAdd, objectionLetter, objectionList, objectionResolve, publicView, type AddResult, type ObjectionRow } from '../../api/objection.js';
+import {
+  objectionAdd,
+  objectionLetter,
+  objectionList,
+  objectionResolve,
+  publicView,
+  type AddResult,
+  type ObjectionRow,
+} from '../../api/objection.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { objectionUi } from '../../messages/objection-ui.js';
@@ -18,14 +26,20 @@ function subjectOf(o: ObjectionRow): string {
 async function written(env: CommandEnv, r: AddResult, resolved: boolean): Promise<number> {
   const exit = r.outcome === 'refused' ? 1 : r.report.exitCode;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ ...toJsonReport(r.report, env.m, { objection: r.objection ? publicView(r.objection) : null, head: r.head }), valid: exit === 0 }));
+    env.io.stdout.write(
+      formatJson({
+        ...toJsonReport(r.report, env.m, { objection: r.objection ? publicView(r.objection) : null, head: r.head }),
+        valid: exit === 0,
+      }),
+    );
     return exit;
   }
   const u = objectionUi(env.m.lang);
   let out = await diagnostics(env, r.report);
   const o = r.objection;
   if (o) {
-    if (!resolved) out += `${env.chalk.green(u.recorded(o.number, o.recordId, subjectOf(o), o.received))}\n${u.deadline(o.deadline, o.workingDays)}\n`;
+    if (!resolved)
+      out += `${env.chalk.green(u.recorded(o.number, o.recordId, subjectOf(o), o.received))}\n${u.deadline(o.deadline, o.workingDays)}\n`;
     else {
       out += `${env.chalk.green(u.resolved(o.number, o.outcome ? u.outcomes[o.outcome] : '', o.resolvedOn ?? ''))}\n`;
       if (o.outcome === '撤销') out += `${u.revoked(o.recordId)}\n`;
@@ -38,7 +52,16 @@ async function written(env: CommandEnv, r: AddResult, resolved: boolean): Promis
 
 export async function objectionAddCommand(
   env: CommandEnv,
-  opts: { received: string; from: string; summary: string; record?: string; subject?: string; channel?: string; providerCheck?: boolean; by?: string },
+  opts: {
+    received: string;
+    from: string;
+    summary: string;
+    record?: string;
+    subject?: string;
+    channel?: string;
+    providerCheck?: boolean;
+    by?: string;
+  },
 ): Promise<number> {
   const r = await objectionAdd({
     ...writer(env, opts.by),
@@ -53,12 +76,24 @@ export async function objectionAddCommand(
   return written(env, r, false);
 }
 
-export async function objectionResolveCommand(env: CommandEnv, number: string, opts: { outcome: string; opinion: string; on?: string; by?: string }): Promise<number> {
-  const r = await objectionResolve(number, { ...writer(env, opts.by), outcome: opts.outcome, opinion: opts.opinion, ...(opts.on !== undefined ? { on: opts.on } : {}) });
+export async function objectionResolveCommand(
+  env: CommandEnv,
+  number: string,
+  opts: { outcome: string; opinion: string; on?: string; by?: string },
+): Promise<number> {
+  const r = await objectionResolve(number, {
+    ...writer(env, opts.by),
+    outcome: opts.outcome,
+    opinion: opts.opinion,
+    ...(opts.on !== undefined ? { on: opts.on } : {}),
+  });
   return written(env, r, true);
 }
 
-export async function objectionListCommand(env: CommandEnv, opts: { open?: boolean; overdue?: boolean; all?: boolean; year?: string }): Promise<number> {
+export async function objectionListCommand(
+  env: CommandEnv,
+  opts: { open?: boolean; overdue?: boolean; all?: boolean; year?: string },
+): Promise<number> {
   const chosen = (['open', 'overdue', 'all'] as const).filter((k) => opts[k]);
   if (chosen.length > 1) throw new ToolError('USAGE', { detail: '--open | --overdue | --all' });
   let year: number | undefined;
@@ -66,7 +101,11 @@ export async function objectionListCommand(env: CommandEnv, opts: { open?: boole
     if (!/^\d{4}$/.test(opts.year)) throw new ToolError('USAGE', { detail: `--year ${opts.year}` });
     year = Number(opts.year);
   }
-  const r = objectionList({ ...writer(env, undefined), ...(chosen[0] ? { which: chosen[0] } : {}), ...(year !== undefined ? { year } : {}) });
+  const r = objectionList({
+    ...writer(env, undefined),
+    ...(chosen[0] ? { which: chosen[0] } : {}),
+    ...(year !== undefined ? { year } : {}),
+  });
   const exit = r.report.exitCode;
   if (env.flags.format === 'json') {
     env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'objection list', objections: r.objections.map(publicView) }));
@@ -82,7 +121,17 @@ export async function objectionListCommand(env: CommandEnv, opts: { open?: boole
       if (o.overdue) status = env.chalk.red(`${status} ${u.overdue}`);
       else if (o.late) status = `${status} ${u.late}`;
       if (o.awaitingCorrection) status = `${status} ${u.awaiting}`;
-      table.push([o.number, o.subjectName, o.subjectKey === o.subjectName ? '' : o.subjectKey, o.recordId, o.received, o.deadline ?? u.pending, o.workingDaysLeft === null ? u.pending : String(o.workingDaysLeft), status, o.outcome ? u.outcomes[o.outcome] : '']);
+      table.push([
+        o.number,
+        o.subjectName,
+        o.subjectKey === o.subjectName ? '' : o.subjectKey,
+        o.recordId,
+        o.received,
+        o.deadline ?? u.pending,
+        o.workingDaysLeft === null ? u.pending : String(o.workingDaysLeft),
+        status,
+        o.outcome ? u.outcomes[o.outcome] : '',
+      ]);
     }
     out += `${table.toString()}\n`;
   }
@@ -92,7 +141,11 @@ export async function objectionListCommand(env: CommandEnv, opts: { open?: boole
   return exit;
 }
 
-export async function objectionLetterCommand(env: CommandEnv, number: string, opts: { out?: string; number?: string; finding?: string }): Promise<number> {
+export async function objectionLetterCommand(
+  env: CommandEnv,
+  number: string,
+  opts: { out?: string; number?: string; finding?: string },
+): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);
   const r = await objectionLetter(number, {
     ...writer(env, undefined),
@@ -103,7 +156,12 @@ export async function objectionLetterCommand(env: CommandEnv, number: string, op
   });
   const exit = r.path === null ? 1 : r.report.exitCode;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ ...toJsonReport(r.report, env.m, { number: number.trim().toUpperCase(), letter: r.shown, bytes: r.bytes }), valid: exit === 0 }));
+    env.io.stdout.write(
+      formatJson({
+        ...toJsonReport(r.report, env.m, { number: number.trim().toUpperCase(), letter: r.shown, bytes: r.bytes }),
+        valid: exit === 0,
+      }),
+    );
     return exit;
   }
   const u = objectionUi(env.m.lang);

@@ -1,6 +1,18 @@
 /** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register.ts → text or JSON. */
 import { writer, type CommandEnv } from '../env.js';
-import { diff, publish, registerLedger, registerList, registerListEach, registerNote, registerRepair, registerShow, registerVerify, type ListedRecord, type ListOptions } from '../../api/register.js';
+import {
+  diff,
+  publish,
+  registerLedger,
+  registerList,
+  registerListEach,
+  registerNote,
+  registerRepair,
+  registerShow,
+  registerVerify,
+  type ListedRecord,
+  type ListOptions,
+} from '../../api/register.js';
 import { formatJson, jsonWithItemsParts, toJsonReport } from '../../reporters/json.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { registerImport } from '../../api/register-import.js';
@@ -15,7 +27,15 @@ export async function publishCommand(env: CommandEnv, batch: string, opts: { on?
   if (env.flags.format === 'json') {
     env.io.stdout.write(
       formatJson({
-        ...toJsonReport(r.report, env.m, { batch: r.batch, outcome: r.outcome, on: r.on, records: r.records, removals: r.removals, event: r.event ?? null, head: r.head ?? null }),
+        ...toJsonReport(r.report, env.m, {
+          batch: r.batch,
+          outcome: r.outcome,
+          on: r.on,
+          records: r.records,
+          removals: r.removals,
+          event: r.event ?? null,
+          head: r.head ?? null,
+        }),
         valid: exit === 0,
       }),
     );
@@ -24,10 +44,15 @@ export async function publishCommand(env: CommandEnv, batch: string, opts: { on?
   const u = registerUi(env.m.lang);
   if (r.outcome === 'refused') {
     const { formatDiagnostics } = await import('../../reporters/pretty.js');
-    env.io.stdout.write(formatDiagnostics(r.report, env.m, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width }));
+    env.io.stdout.write(
+      formatDiagnostics(r.report, env.m, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width }),
+    );
     return exit;
   }
-  let out = r.outcome === 'published' ? `${env.chalk.green(u.published(r.batch, r.on, r.records, r.removals))}\n` : `${u.alreadyPublished(r.batch, r.on, r.event?.seq ?? 0)}\n`;
+  let out =
+    r.outcome === 'published'
+      ? `${env.chalk.green(u.published(r.batch, r.on, r.records, r.removals))}\n`
+      : `${u.alreadyPublished(r.batch, r.on, r.event?.seq ?? 0)}\n`;
   if (r.event && r.outcome === 'published') out += `${u.by(r.event.by, r.event.host, r.event.at)}\n`;
   if (r.head) out += `${u.head(r.head)}\n`;
   env.io.stdout.write(out);
@@ -38,11 +63,25 @@ export async function registerVerifyCommand(env: CommandEnv, opts: { head?: stri
   const r = registerVerify({ ...env.common, ...(opts.head !== undefined ? { head: opts.head } : {}) });
   const exit = r.valid ? 0 : 1;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, tool, command: 'register verify', valid: r.valid, events: r.events, head: r.head, expectedHead: r.expectedHead, broken: r.broken }));
+    env.io.stdout.write(
+      formatJson({
+        schemaVersion: 1,
+        tool,
+        command: 'register verify',
+        valid: r.valid,
+        events: r.events,
+        head: r.head,
+        expectedHead: r.expectedHead,
+        broken: r.broken,
+      }),
+    );
     return exit;
   }
   const u = registerUi(env.m.lang);
-  if (r.broken) env.io.stdout.write(`${env.chalk.red(u.verifyBroken(r.broken.line, u.reasons[r.broken.reason]))}\n${env.m.ui.hintPrefix}${u.verifyHint(r.broken.reason)}\n`);
+  if (r.broken)
+    env.io.stdout.write(
+      `${env.chalk.red(u.verifyBroken(r.broken.line, u.reasons[r.broken.reason]))}\n${env.m.ui.hintPrefix}${u.verifyHint(r.broken.reason)}\n`,
+    );
   else env.io.stdout.write(`${env.chalk.green(u.verifyOk(r.events, r.head))}\n`);
   return exit;
 }
@@ -50,7 +89,9 @@ export async function registerVerifyCommand(env: CommandEnv, opts: { head?: stri
 export async function registerRepairCommand(env: CommandEnv, opts: { by?: string }): Promise<number> {
   const r = await registerRepair(writer(env, opts.by));
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, tool, command: 'register repair', ...r, head: r.head ? `${r.head.seq}:${r.head.hash}` : null }));
+    env.io.stdout.write(
+      formatJson({ schemaVersion: 1, tool, command: 'register repair', ...r, head: r.head ? `${r.head.seq}:${r.head.hash}` : null }),
+    );
     return 0;
   }
   const u = registerUi(env.m.lang);
@@ -74,13 +115,25 @@ const TABLE_ROWS = 200;
 
 function alignedColumns(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))).join('  ');
   return [line(head), ...rows.map(line)].join('\n');
 }
 
 async function recordTable(env: CommandEnv, records: ListedRecord[]): Promise<string> {
   const u = registerUi(env.m.lang);
-  const rows = records.map((r) => [r.id, u.listTypes[r.listType], r.domain, r.department, r.subjectName, r.subjectKey, r.batch, r.publishedOn, r.publishUntil, statusText(env, r)]);
+  const rows = records.map((r) => [
+    r.id,
+    u.listTypes[r.listType],
+    r.domain,
+    r.department,
+    r.subjectName,
+    r.subjectKey,
+    r.batch,
+    r.publishedOn,
+    r.publishUntil,
+    statusText(env, r),
+  ]);
   if (rows.length > TABLE_ROWS) return alignedColumns(u.listColumns, rows);
   const { makeTable } = await import('../../reporters/pretty.js');
   const table = makeTable(u.listColumns, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
@@ -100,7 +153,10 @@ function sayFull(env: CommandEnv, full: unknown, ledger = false): void {
 }
 
 export async function registerListCommand(env: CommandEnv, opts: Record<string, unknown>): Promise<number> {
-  const listOptions = { ...env.common, ...pick<ListOptions>(opts, ['status', 'on', 'department', 'list', 'expiringBefore', 'find', 'full']) };
+  const listOptions = {
+    ...env.common,
+    ...pick<ListOptions>(opts, ['status', 'on', 'department', 'list', 'expiringBefore', 'find', 'full']),
+  };
   const now = writer(env, undefined).now;
   const xlsx = typeof opts.xlsx === 'string' ? opts.xlsx : undefined;
   sayFull(env, opts.full, xlsx !== undefined);
@@ -113,13 +169,24 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     }
     return 0;
   }
-  const r: { on: string; records: ListedRecord[]; ledger?: string } = xlsx !== undefined ? await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) }) : registerList(listOptions);
+  const r: { on: string; records: ListedRecord[]; ledger?: string } =
+    xlsx !== undefined ? await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) }) : registerList(listOptions);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'register list', on: r.on, records: r.records, ...(r.ledger !== undefined ? { ledger: r.ledger } : {}) }));
+    env.io.stdout.write(
+      formatJson({
+        schemaVersion: 1,
+        command: 'register list',
+        on: r.on,
+        records: r.records,
+        ...(r.ledger !== undefined ? { ledger: r.ledger } : {}),
+      }),
+    );
     return 0;
   }
   const u = registerUi(env.m.lang);
-  env.io.stdout.write(`${r.records.length ? `${await recordTable(env, r.records)}\n` : ''}${u.listSummary(r.records.length, r.on)}\n${r.ledger !== undefined ? `${u.ledger(r.ledger)}\n` : ''}`);
+  env.io.stdout.write(
+    `${r.records.length ? `${await recordTable(env, r.records)}\n` : ''}${u.listSummary(r.records.length, r.on)}\n${r.ledger !== undefined ? `${u.ledger(r.ledger)}\n` : ''}`,
+  );
   return 0;
 }
 
@@ -139,7 +206,8 @@ export async function registerShowCommand(env: CommandEnv, query: string, opts: 
   for (const rec of r.records) {
     out += `\n${rec.id} ${rec.subjectName} — ${u.showEvents}\n`;
     // The business date first; the clock time of recording (the audit trail) after, labelled: they differ with --on/--today.
-    for (const e of rec.events) out += `  #${e.seq} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${u.eventOn(e.on)}` : ''}${e.text ? ` ${e.text}` : ''}${u.eventAt(e.at, `${e.by}@${e.host}`)}\n`;
+    for (const e of rec.events)
+      out += `  #${e.seq} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${u.eventOn(e.on)}` : ''}${e.text ? ` ${e.text}` : ''}${u.eventAt(e.at, `${e.by}@${e.host}`)}\n`;
   }
   env.io.stdout.write(out);
   return 0;
@@ -160,21 +228,50 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
   }
   const { makeTable } = await import('../../reporters/pretty.js');
   const table = makeTable(u.diffCounts, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
-  for (const map of [r.counts.byDepartment, r.counts.byDomain]) for (const [name, c] of Object.entries(map)) table.push([name, String(c.added), String(c.removed), String(c.corrected), String(c.unchanged)]);
+  for (const map of [r.counts.byDepartment, r.counts.byDomain])
+    for (const [name, c] of Object.entries(map))
+      table.push([name, String(c.added), String(c.removed), String(c.corrected), String(c.unchanged)]);
   out += `\n${table.toString()}\n`;
   env.io.stdout.write(out);
   return 0;
 }
 
-export async function registerImportCommand(env: CommandEnv, files: string[], opts: { batch: string; publishedOn: string; department?: string; by?: string }): Promise<number> {
-  const r = await registerImport(files, { ...writer(env, opts.by), batch: opts.batch, publishedOn: opts.publishedOn, ...(opts.department !== undefined ? { department: opts.department } : {}) });
+export async function registerImportCommand(
+  env: CommandEnv,
+  files: string[],
+  opts: { batch: string; publishedOn: string; department?: string; by?: string },
+): Promise<number> {
+  const r = await registerImport(files, {
+    ...writer(env, opts.by),
+    batch: opts.batch,
+    publishedOn: opts.publishedOn,
+    ...(opts.department !== undefined ? { department: opts.department } : {}),
+  });
   const exit = r.outcome === 'refused' ? Math.max(1, r.report.exitCode) : 0;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ ...toJsonReport(r.report, env.m, { batch: r.batch, outcome: r.outcome, on: r.on, records: r.records, event: r.event ?? null, head: r.head ?? null }), valid: exit === 0 }));
+    env.io.stdout.write(
+      formatJson({
+        ...toJsonReport(r.report, env.m, {
+          batch: r.batch,
+          outcome: r.outcome,
+          on: r.on,
+          records: r.records,
+          event: r.event ?? null,
+          head: r.head ?? null,
+        }),
+        valid: exit === 0,
+      }),
+    );
     return exit;
   }
   const { formatDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
-  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: env.flags.quiet ?? false, strict: env.flags.strict ?? false, width: env.width };
+  const o = {
+    chalk: env.chalk,
+    ascii: env.flags.ascii ?? false,
+    quiet: env.flags.quiet ?? false,
+    strict: env.flags.strict ?? false,
+    width: env.width,
+  };
   let out = formatDiagnostics(r.report, env.m, o);
   if (r.outcome === 'refused') out += formatSummary(r.report, env.m, o);
   else {

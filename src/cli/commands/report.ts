@@ -21,7 +21,11 @@ export async function reportCommand(env: CommandEnv, target: string, opts: { out
   try {
     writeFileDurable(path, html);
   } catch (err) {
-    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: shownPath(env.io.cwd, path) }, { cause: err });
+    throw new ToolError(
+      'WRITE_FAILED',
+      { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: shownPath(env.io.cwd, path) },
+      { cause: err },
+    );
   }
   const shown = shownPath(env.io.cwd, path);
   if (env.flags.format === 'json') {

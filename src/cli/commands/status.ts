@@ -10,9 +10,16 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
   const { report, summary, awaiting, published } = await status(quarter, env.common);
   const statuses = summary.departments;
   if (env.flags.format === 'json') {
-    const departments = awaiting ? statuses.map((d) => ({ ...d, awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } })) : statuses;
+    const departments = awaiting
+      ? statuses.map((d) => ({ ...d, awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } }))
+      : statuses;
     // The command's keys as their one schema types them (schemas/documents/commands.ts).
-    const keys: StatusKeys = { ...(published !== undefined ? { published } : {}), departments, quarterLevel: summary.quarterLevel, totals: summary.totals };
+    const keys: StatusKeys = {
+      ...(published !== undefined ? { published } : {}),
+      departments,
+      quarterLevel: summary.quarterLevel,
+      totals: summary.totals,
+    };
     env.io.stdout.write(formatJson(toJsonReport(report, env.m, keys)));
     return report.exitCode;
   }
@@ -37,9 +44,36 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
     ]);
   }
   const q = summary.quarterLevel;
-  if (q.errors + q.warnings > 0) table.push([s.quarterLevel, '', '', '', '', '', '', q.errors > 0 ? env.chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
+  if (q.errors + q.warnings > 0)
+    table.push([
+      s.quarterLevel,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      q.errors > 0 ? env.chalk.red(String(q.errors)) : '0',
+      String(q.warnings),
+      '',
+      '',
+      '',
+    ]);
   const t = summary.totals;
-  table.push([s.total, '', '', String(t.rows), String(t.red), String(t.black), String(t.unchanged), String(t.errors), String(t.warnings), '', '', '']);
+  table.push([
+    s.total,
+    '',
+    '',
+    String(t.rows),
+    String(t.red),
+    String(t.black),
+    String(t.unchanged),
+    String(t.errors),
+    String(t.warnings),
+    '',
+    '',
+    '',
+  ]);
   // With a register: what each department still has to send, one line each.
   const lines = Object.entries(awaiting ?? {})
     .filter(([, a]) => a.removals.length + a.corrections.length > 0)

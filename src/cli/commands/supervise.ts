@@ -54,7 +54,12 @@ export function rowCells(r: ReportsUiText, row: SuperviseRow): string[] {
 }
 
 export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
-  return [showText(l.department), l.batch, r.lapse[l.kind], l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : ''];
+  return [
+    showText(l.department),
+    l.batch,
+    r.lapse[l.kind],
+    l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : '',
+  ];
 }
 
 /** The 督查明细 headers of the workbook: 已发布 split into red and black, each a number. */
@@ -70,7 +75,17 @@ export function rowValues(r: ReportsUiText, row: SuperviseRow): (string | number
   const cells: (string | number)[] = rowCells(r, row);
   cells.splice(7, 3, row.red, row.black, row.warnings);
   cells.splice(10, 1, row.published === null ? r.unknown : row.published.red, row.published === null ? r.unknown : row.published.black);
-  cells.splice(12, 7, n(row.resubmittedUnchanged), n(row.removalsRequested), n(row.removalsAccepted), n(row.objectionsReceived), n(row.objectionsResolvedLate), n(row.objectionsOverdue), n(row.correctionsAwaited));
+  cells.splice(
+    12,
+    7,
+    n(row.resubmittedUnchanged),
+    n(row.removalsRequested),
+    n(row.removalsAccepted),
+    n(row.objectionsReceived),
+    n(row.objectionsResolvedLate),
+    n(row.objectionsOverdue),
+    n(row.correctionsAwaited),
+  );
   return cells;
 }
 
@@ -78,12 +93,36 @@ export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, 
   const t = res.departments;
   return workbookBuffer(
     [
-      { name: r.sheets.rows, headers: workbookRowColumns(r), widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 8], rows: res.rows.map((row) => rowValues(r, row)) },
-      { name: r.sheets.lapses, headers: r.lapseColumns, widths: [20, 9, 18, 10], rows: res.lapses.map((l) => [l.department, l.batch, r.lapse[l.kind], l.daysLate ?? l.count ?? '']) },
+      {
+        name: r.sheets.rows,
+        headers: workbookRowColumns(r),
+        widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 8],
+        rows: res.rows.map((row) => rowValues(r, row)),
+      },
+      {
+        name: r.sheets.lapses,
+        headers: r.lapseColumns,
+        widths: [20, 9, 18, 10],
+        rows: res.lapses.map((l) => [l.department, l.batch, r.lapse[l.kind], l.daysLate ?? l.count ?? '']),
+      },
       {
         name: r.sheets.counts,
         headers: r.tallyColumns,
-        rows: t.map((d) => [d.department, d.batches, d.submitted, d.nil, d.missing, d.onTime, d.late, d.unknown, d.unsigned, d.red, d.black, d.warnings, d.lapses]),
+        rows: t.map((d) => [
+          d.department,
+          d.batches,
+          d.submitted,
+          d.nil,
+          d.missing,
+          d.onTime,
+          d.late,
+          d.unknown,
+          d.unsigned,
+          d.red,
+          d.black,
+          d.warnings,
+          d.lapses,
+        ]),
       },
     ],
     instant,
@@ -105,7 +144,11 @@ export async function superviseCommand(env: CommandEnv, yearArg: string, opts: {
     try {
       writeFileDurable(xlsxPath, data);
     } catch (err) {
-      throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: opts.xlsx }, { cause: err });
+      throw new ToolError(
+        'WRITE_FAILED',
+        { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: opts.xlsx },
+        { cause: err },
+      );
     }
   }
   if (env.flags.format === 'json') {
@@ -120,7 +163,9 @@ export async function superviseCommand(env: CommandEnv, yearArg: string, opts: {
   else {
     const table = makeTable(r.rowColumns.slice(0, 10), o);
     for (const row of res.rows) {
-      const cells = rowCells(r, row).slice(0, 10).map((c) => visible(c));
+      const cells = rowCells(r, row)
+        .slice(0, 10)
+        .map((c) => visible(c));
       if (row.status === 'missing') cells[2] = env.chalk.yellow(cells[2] as string);
       if (row.daysLate) cells[5] = env.chalk.yellow(cells[5] as string);
       table.push(cells);

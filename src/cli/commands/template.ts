@@ -4,7 +4,11 @@ import { template } from '../../api/template.js';
 import { formatJson } from '../../reporters/json.js';
 import { defaultOutputBase, refuseToolFolder } from '../tool-folder.js';
 
-export async function templateCommand(env: CommandEnv, department: string | undefined, opts: { all?: boolean; quarter?: string; out?: string }): Promise<number> {
+export async function templateCommand(
+  env: CommandEnv,
+  department: string | undefined,
+  opts: { all?: boolean; quarter?: string; out?: string },
+): Promise<number> {
   const epoch = sourceDateEpoch(env.io.env);
   // One form with no --out goes into the workspace, else the current folder: never the tool's folder.
   if (!opts.all && opts.out === undefined) refuseToolFolder(env, defaultOutputBase(env));
@@ -16,7 +20,9 @@ export async function templateCommand(env: CommandEnv, department: string | unde
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   });
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'template', quarter: res.quarter, written: res.written, skipped: res.skipped }));
+    env.io.stdout.write(
+      formatJson({ schemaVersion: 1, command: 'template', quarter: res.quarter, written: res.written, skipped: res.skipped }),
+    );
     return 0;
   }
   const f = env.m.ui.forms;

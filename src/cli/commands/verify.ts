@@ -8,7 +8,8 @@ export async function verifyCommand(env: CommandEnv, dir: string): Promise<numbe
   const r = await verify(dir, env.io.cwd);
   const hashFile = shownPath(env.io.cwd, r.manifest.hashFile);
   if (env.flags.format === 'json') {
-    const differences = r.changed.length + r.missing.length + r.added.length + r.inconsistent.length + (r.manifest.ok === false || r.manifestInvalid ? 1 : 0);
+    const differences =
+      r.changed.length + r.missing.length + r.added.length + r.inconsistent.length + (r.manifest.ok === false || r.manifestInvalid ? 1 : 0);
     env.io.stdout.write(
       formatJson(
         toJsonDocument(
@@ -21,7 +22,14 @@ export async function verifyCommand(env: CommandEnv, dir: string): Promise<numbe
             added: r.added,
             inconsistent: r.inconsistent,
             manifest: { ...r.manifest, hashFile },
-            ...(r.manifestInvalid ? { manifestInvalid: { ...r.manifestInvalid, message: env.m.ui.verify.manifestInvalid(r.manifestInvalid.key, r.manifestInvalid.problem) } } : {}),
+            ...(r.manifestInvalid
+              ? {
+                  manifestInvalid: {
+                    ...r.manifestInvalid,
+                    message: env.m.ui.verify.manifestInvalid(r.manifestInvalid.key, r.manifestInvalid.problem),
+                  },
+                }
+              : {}),
           },
           { valid: r.ok, stats: { files: r.checked, errors: differences } },
         ),
@@ -38,7 +46,8 @@ export async function verifyCommand(env: CommandEnv, dir: string): Promise<numbe
   for (const f of r.missing) out += `${env.chalk.red(v.missing)}  ${f}\n`;
   for (const f of r.added) out += `${env.chalk.red(v.added)}  ${f}\n`;
   for (const k of r.inconsistent) out += `${env.chalk.red(v.inconsistent)}  ${k}\n`;
-  const bad = r.changed.length + r.missing.length + r.added.length + r.inconsistent.length + (r.manifest.ok === false || r.manifestInvalid ? 1 : 0);
+  const bad =
+    r.changed.length + r.missing.length + r.added.length + r.inconsistent.length + (r.manifest.ok === false || r.manifestInvalid ? 1 : 0);
   out += r.ok ? `${env.chalk.green(v.ok(r.checked))}\n` : `${env.chalk.red(v.bad(bad))}\n`;
   env.io.stdout.write(out);
   return r.ok ? 0 : 1;

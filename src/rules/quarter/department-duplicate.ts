@@ -16,7 +16,12 @@ export const departmentDuplicate = defineQuarterRule({
     }
     for (const [name, list] of byDept) {
       for (const d of list.slice(1)) {
-        report('PACKAGE_DEPARTMENT_DUPLICATE', { department: name, folders: list.map((x) => x.display) }, { file: d.display }, { department: name, sort: { departmentRank: q.matrix.departmentRank(name) } });
+        report(
+          'PACKAGE_DEPARTMENT_DUPLICATE',
+          { department: name, folders: list.map((x) => x.display) },
+          { file: d.display },
+          { department: name, sort: { departmentRank: q.matrix.departmentRank(name) } },
+        );
       }
     }
   },

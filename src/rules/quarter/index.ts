@@ -12,7 +12,14 @@ import { redBlackConflict } from './red-black-conflict.js';
 import { departmentDuplicate } from './department-duplicate.js';
 import { submissionMissing } from './submission-missing.js';
 
-export const QUARTER_RULES: readonly QuarterRule[] = [quarterDuplicate, recordDuplicate, sameSubject, redBlackConflict, departmentDuplicate, submissionMissing];
+export const QUARTER_RULES: readonly QuarterRule[] = [
+  quarterDuplicate,
+  recordDuplicate,
+  sameSubject,
+  redBlackConflict,
+  departmentDuplicate,
+  submissionMissing,
+];
 
 export function runQuarterRules(facts: QuarterFacts, sink: (d: RawDiagnostic) => void): void {
   const report = <C extends Code>(code: C, args: CodeArgs[C], location: Location, at?: QuarterPlace): void => {

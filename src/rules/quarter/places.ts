@@ -13,5 +13,8 @@ export function placeLocation(p: Place): Location {
 }
 
 export function placeAt(p: Place): QuarterPlace {
-  return { ...(p.department !== undefined ? { department: p.department } : {}), sort: { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank } };
+  return {
+    ...(p.department !== undefined ? { department: p.department } : {}),
+    sort: { sheetIndex: p.sheetIndex, departmentRank: p.departmentRank },
+  };
 }

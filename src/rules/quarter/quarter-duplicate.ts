@@ -8,7 +8,11 @@ export const quarterDuplicate = defineQuarterRule({
     const q = facts.quarter;
     if (!q || q.folders.length < 2) return;
     for (const f of q.folders.slice(1)) {
-      report('PACKAGE_QUARTER_DUPLICATE', { quarter: q.label, folders: q.folders.map((x) => `submissions/${x}`) }, { file: `submissions/${f}` });
+      report(
+        'PACKAGE_QUARTER_DUPLICATE',
+        { quarter: q.label, folders: q.folders.map((x) => `submissions/${x}`) },
+        { file: `submissions/${f}` },
+      );
     }
   },
 });

@@ -7,7 +7,8 @@ export const redBlackConflict = defineQuarterRule({
   emits: ['PACKAGE_RED_BLACK_CONFLICT'],
   check(facts, report) {
     for (const f of facts.records) {
-      if (f.kind === 'conflict') report('PACKAGE_RED_BLACK_CONFLICT', { subject: f.subject, other: placeArg(f.other) }, placeLocation(f.place), placeAt(f.place));
+      if (f.kind === 'conflict')
+        report('PACKAGE_RED_BLACK_CONFLICT', { subject: f.subject, other: placeArg(f.other) }, placeLocation(f.place), placeAt(f.place));
     }
   },
 });

@@ -7,7 +7,8 @@ export const sameSubject = defineQuarterRule({
   emits: ['PACKAGE_SAME_SUBJECT'],
   check(facts, report) {
     for (const f of facts.records) {
-      if (f.kind === 'sameSubject') report('PACKAGE_SAME_SUBJECT', { subject: f.subject, other: placeArg(f.other) }, placeLocation(f.place), placeAt(f.place));
+      if (f.kind === 'sameSubject')
+        report('PACKAGE_SAME_SUBJECT', { subject: f.subject, other: placeArg(f.other) }, placeLocation(f.place), placeAt(f.place));
     }
   },
 });

@@ -15,7 +15,12 @@ export const submissionMissing = defineQuarterRule({
     const q = facts.quarter;
     if (!q) return;
     for (const name of missingDepartments(q)) {
-      report('PACKAGE_SUBMISSION_MISSING', { department: name }, {}, { department: name, sort: { departmentRank: q.matrix.departmentRank(name) } });
+      report(
+        'PACKAGE_SUBMISSION_MISSING',
+        { department: name },
+        {},
+        { department: name, sort: { departmentRank: q.matrix.departmentRank(name) } },
+      );
     }
   },
 });

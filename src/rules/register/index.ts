@@ -10,4 +10,13 @@ import { removalDateInvalid } from './removal-date-invalid.js';
 import { removalTooEarly } from './removal-too-early.js';
 
 /** In order: a rule that rejects the row stops the rest (a row not found has no owner to compare). */
-export const REMOVAL_RULES: readonly RemovalRule[] = [removalType, removalNotFound, removalAmbiguous, removalNotOwner, removalTypeMismatch, removalDateInvalid, removalFilingMissing, removalTooEarly];
+export const REMOVAL_RULES: readonly RemovalRule[] = [
+  removalType,
+  removalNotFound,
+  removalAmbiguous,
+  removalNotOwner,
+  removalTypeMismatch,
+  removalDateInvalid,
+  removalFilingMissing,
+  removalTooEarly,
+];

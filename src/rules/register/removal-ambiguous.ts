@@ -6,7 +6,11 @@ export const removalAmbiguous = defineRemovalRule({
   emits: ['REMOVAL_AMBIGUOUS'],
   check(ctx) {
     if (ctx.candidates.length < 2) return;
-    ctx.report('REMOVAL_AMBIGUOUS', { subject: ctx.candidates[0]?.record.subjectName ?? '', count: ctx.candidates.length, ids: ctx.candidates.map((c) => c.id) }, 'decisionNo');
+    ctx.report(
+      'REMOVAL_AMBIGUOUS',
+      { subject: ctx.candidates[0]?.record.subjectName ?? '', count: ctx.candidates.length, ids: ctx.candidates.map((c) => c.id) },
+      'decisionNo',
+    );
     ctx.reject();
   },
 });

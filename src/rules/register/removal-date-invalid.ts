@@ -15,8 +15,10 @@ export const removalDateInvalid = defineRemovalRule({
       const cell = ctx.request.cells[key];
       if (!cell?.text) continue;
       if (!cell.date) ctx.report('REMOVAL_DATE_INVALID', { header, value: cell.text, reason: 'format' }, key);
-      else if (cell.date > ctx.today) ctx.report('REMOVAL_DATE_INVALID', { header, value: cell.date, reason: 'future', limit: ctx.today }, key);
-      else if (ctx.matched && cell.date < ctx.matched.publishedOn) ctx.report('REMOVAL_DATE_INVALID', { header, value: cell.date, reason: 'beforePublication', limit: ctx.matched.publishedOn }, key);
+      else if (cell.date > ctx.today)
+        ctx.report('REMOVAL_DATE_INVALID', { header, value: cell.date, reason: 'future', limit: ctx.today }, key);
+      else if (ctx.matched && cell.date < ctx.matched.publishedOn)
+        ctx.report('REMOVAL_DATE_INVALID', { header, value: cell.date, reason: 'beforePublication', limit: ctx.matched.publishedOn }, key);
       else continue;
       bad = true;
     }

@@ -10,7 +10,11 @@ export const removalNotFound = defineRemovalRule({
     const c = ctx.request.cells;
     // The subject as the row names it: a 证件号码 is masked (findings are shown and logged).
     const subject = c.subjectName?.text || c.creditCode?.text || (c.idNumber?.text ? maskIdentifier(c.idNumber.text) : '');
-    ctx.report('REMOVAL_NOT_FOUND', { listType: ctx.listType ?? '', subject, decisionNo: c.decisionNo?.text ?? '' }, c.decisionNo?.text ? 'decisionNo' : 'subjectName');
+    ctx.report(
+      'REMOVAL_NOT_FOUND',
+      { listType: ctx.listType ?? '', subject, decisionNo: c.decisionNo?.text ?? '' },
+      c.decisionNo?.text ? 'decisionNo' : 'subjectName',
+    );
     ctx.reject();
   },
 });

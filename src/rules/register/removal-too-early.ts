@@ -16,6 +16,11 @@ export const removalTooEarly = defineRemovalRule({
     const months = MIN_MONTHS[m.record.severity];
     if (months === undefined) return;
     const earliest = addMonths(m.publishedOn, months);
-    if (ctx.on < earliest) ctx.report('REMOVAL_TOO_EARLY', { id: m.id, publishedOn: m.publishedOn, earliest, severity: m.record.severity, months, on: ctx.on }, 'reviewedOn');
+    if (ctx.on < earliest)
+      ctx.report(
+        'REMOVAL_TOO_EARLY',
+        { id: m.id, publishedOn: m.publishedOn, earliest, severity: m.record.severity, months, on: ctx.on },
+        'reviewedOn',
+      );
   },
 });

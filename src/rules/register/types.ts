@@ -44,4 +44,11 @@ export function defineRemovalRule(rule: Omit<RemovalRule, 'scope'>): RemovalRule
   return { ...rule, scope: 'removal' };
 }
 
-export const REQUESTED_TYPES: Record<string, RequestedType> = { 违法违规移出: 'violation', 违法违规: 'violation', 提前移出: 'early', 信用修复: 'early', 撤销: 'revoked', 撤销移出: 'revoked' };
+export const REQUESTED_TYPES: Record<string, RequestedType> = {
+  违法违规移出: 'violation',
+  违法违规: 'violation',
+  提前移出: 'early',
+  信用修复: 'early',
+  撤销: 'revoked',
+  撤销移出: 'revoked',
+};

@@ -15,8 +15,11 @@ export const creditCode = defineRowRule({
     if (!cell || !cell.text || ctx.isBad('creditCode')) return;
     const raw = cell.text;
     const numeric = typeof cell.value === 'number';
-    if ((numeric && isLossyNumber(cell.value as number)) || /^\d(?:\.\d+)?E\+?\d{1,2}$/i.test(raw.trim()) ||
-      (/^\d{15}000$/.test(raw.trim()) && creditCodeCheck(raw.trim().slice(0, 17)) !== raw.trim()[17])) {
+    if (
+      (numeric && isLossyNumber(cell.value as number)) ||
+      /^\d(?:\.\d+)?E\+?\d{1,2}$/i.test(raw.trim()) ||
+      (/^\d{15}000$/.test(raw.trim()) && creditCodeCheck(raw.trim().slice(0, 17)) !== raw.trim()[17])
+    ) {
       ctx.report('SCHEMA_ID_PRECISION_LOST', { field: 'creditCode', value: raw }, 'creditCode');
       ctx.markBad('creditCode');
       ctx.record.creditCode = raw;
@@ -27,7 +30,11 @@ export const creditCode = defineRowRule({
     const result = checkCreditCode(value, ctx.env.allowCreditCodes);
     // A citizen ID number typed into the credit-code column: say so, never show it in full.
     if (!result.ok && value.length === 18 && isIdNumberShaped(value)) {
-      ctx.report('SCHEMA_CREDIT_CODE_FORMAT', { value: maskIdentifier(value, ctx.env.maskRule), length: 18, reason: 'idNumber' }, 'creditCode');
+      ctx.report(
+        'SCHEMA_CREDIT_CODE_FORMAT',
+        { value: maskIdentifier(value, ctx.env.maskRule), length: 18, reason: 'idNumber' },
+        'creditCode',
+      );
       ctx.markBad('creditCode');
       return;
     }

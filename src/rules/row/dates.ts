@@ -12,7 +12,9 @@ import { defineRowRule } from '../types.js';
 
 function parseCell(value: unknown, text: string): DateParse {
   if (value instanceof DateCell) {
-    return value.time === 0 || Math.abs(value.time) < 1e-6 ? { ok: true, date: value.iso } : { ok: false, reason: 'timeOfDay', shown: `${value.iso} ${timeOfDayText(value.time)}` };
+    return value.time === 0 || Math.abs(value.time) < 1e-6
+      ? { ok: true, date: value.iso }
+      : { ok: false, reason: 'timeOfDay', shown: `${value.iso} ${timeOfDayText(value.time)}` };
   }
   if (typeof value === 'number') return parseDateSerial(value);
   return parseText(text);
@@ -28,7 +30,11 @@ export const dates = defineRowRule({
       const parsed = parseCell(cell.value, cell.text);
       if (parsed.ok) ctx.record[field] = parsed.date;
       else {
-        ctx.report('SCHEMA_DATE_INVALID', { field, value: parsed.reason === 'timeOfDay' ? parsed.shown : cell.text, reason: parsed.reason }, field);
+        ctx.report(
+          'SCHEMA_DATE_INVALID',
+          { field, value: parsed.reason === 'timeOfDay' ? parsed.shown : cell.text, reason: parsed.reason },
+          field,
+        );
         ctx.markBad(field);
       }
     }

@@ -3,7 +3,12 @@ import { ID_TYPES, SEVERITY_LEVELS, SUBJECT_TYPES, parseIdType, parseSeverityLev
 import { defineRowRule, type RowContext } from '../types.js';
 import type { FieldKey } from '../../schemas/fields.js';
 
-function readEnum<T>(ctx: RowContext<'SCHEMA_ENUM'>, field: FieldKey, parse: (v: string) => T | undefined, allowed: () => string[]): T | undefined {
+function readEnum<T>(
+  ctx: RowContext<'SCHEMA_ENUM'>,
+  field: FieldKey,
+  parse: (v: string) => T | undefined,
+  allowed: () => string[],
+): T | undefined {
   const cell = ctx.cells[field];
   if (!cell || !cell.text || ctx.isBad(field)) return undefined;
   const v = parse(cell.text);
@@ -19,7 +24,12 @@ export const enumValues = defineRowRule({
   emits: ['SCHEMA_ENUM'],
   check(ctx) {
     const { record, env } = ctx;
-    const domain = readEnum(ctx, 'domain', (v) => env.matrix.resolveDomain(v)?.name, () => env.matrix.domains.map((d) => d.name));
+    const domain = readEnum(
+      ctx,
+      'domain',
+      (v) => env.matrix.resolveDomain(v)?.name,
+      () => env.matrix.domains.map((d) => d.name),
+    );
     if (domain) record.domain = domain;
     const subjectType = readEnum(ctx, 'subjectType', parseSubjectType, () => [...SUBJECT_TYPES]);
     if (subjectType) record.subjectType = subjectType;

@@ -9,7 +9,11 @@ export const expired = defineRowRule({
     if (ctx.isBad('publishUntil') || ctx.isBad('decisionDate')) return;
     const until = effectiveUntil(ctx);
     if (until && until < ctx.env.today) {
-      ctx.report('SCHEMA_EXPIRED', { publishUntil: until, today: ctx.env.today }, ctx.record.publishUntilDefaulted || !ctx.cells.publishUntil?.text ? 'decisionDate' : 'publishUntil');
+      ctx.report(
+        'SCHEMA_EXPIRED',
+        { publishUntil: until, today: ctx.env.today },
+        ctx.record.publishUntilDefaulted || !ctx.cells.publishUntil?.text ? 'decisionDate' : 'publishUntil',
+      );
     }
   },
 });

@@ -7,7 +7,10 @@ import { checkIdNumber, isLossyNumber, looksPrecisionLost, normaliseIdNumber } f
 import { maskIdentifier } from '../../domain/mask.js';
 import { defineRowRule, type RowContext } from '../types.js';
 
-function checkOne(ctx: RowContext<'SCHEMA_ID_FORMAT' | 'SCHEMA_ID_CHECKSUM' | 'SCHEMA_ID_PRECISION_LOST' | 'SCHEMA_NORMALISED'>, field: 'idNumber' | 'legalRepIdNumber'): void {
+function checkOne(
+  ctx: RowContext<'SCHEMA_ID_FORMAT' | 'SCHEMA_ID_CHECKSUM' | 'SCHEMA_ID_PRECISION_LOST' | 'SCHEMA_NORMALISED'>,
+  field: 'idNumber' | 'legalRepIdNumber',
+): void {
   const cell = ctx.cells[field];
   if (!cell || !cell.text || ctx.isBad(field)) return;
   const type = field === 'idNumber' ? ctx.record.idType : ctx.record.legalRepIdType;

@@ -14,9 +14,18 @@ export const measuresFilled = defineRowRule({
     if (!catalogue || catalogue.length === 0 || record.measures || ctx.isBad('measures')) return;
     if (!record.listType || !record.domain) return;
     const dept = env.department?.name;
-    const items = measureItems(catalogue, record.listType, record.domain, (named) => dept !== undefined && env.matrix.resolveDepartment(named)?.name === dept);
+    const items = measureItems(
+      catalogue,
+      record.listType,
+      record.domain,
+      (named) => dept !== undefined && env.matrix.resolveDepartment(named)?.name === dept,
+    );
     if (items.length === 0) return;
     record.measures = items.join('；');
-    ctx.report('MEASURES_FILLED', { list: record.listType, domain: record.domain, items: items.length }, ctx.hasColumn('measures') ? 'measures' : undefined);
+    ctx.report(
+      'MEASURES_FILLED',
+      { list: record.listType, domain: record.domain, items: items.length },
+      ctx.hasColumn('measures') ? 'measures' : undefined,
+    );
   },
 });

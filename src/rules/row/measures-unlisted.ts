@@ -17,7 +17,14 @@ export const measuresUnlisted = defineRowRule({
     if (!catalogue || catalogue.length === 0 || !cell?.text || ctx.isBad('measures')) return;
     if (!record.listType || !record.domain) return;
     const dept = env.department?.name;
-    const known = new Set(measureItems(catalogue, record.listType, record.domain, (named) => dept !== undefined && env.matrix.resolveDepartment(named)?.name === dept).map(foldKey));
+    const known = new Set(
+      measureItems(
+        catalogue,
+        record.listType,
+        record.domain,
+        (named) => dept !== undefined && env.matrix.resolveDepartment(named)?.name === dept,
+      ).map(foldKey),
+    );
     // A list and domain the catalogue does not cover is not judged: a catalogue may start small.
     if (known.size === 0) return;
     for (const m of splitMeasures(cell.text)) {

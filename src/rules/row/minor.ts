@@ -8,10 +8,15 @@ export const minor = defineRowRule({
   emits: ['SCHEMA_MINOR'],
   check(ctx) {
     const { record } = ctx;
-    if (record.listType !== 'black' || record.subjectType !== '自然人' || !record.idValid || !record.birthDate || !record.decisionDate) return;
+    if (record.listType !== 'black' || record.subjectType !== '自然人' || !record.idValid || !record.birthDate || !record.decisionDate)
+      return;
     const age = ageOn(record.birthDate, record.decisionDate);
     if (age < 18) {
-      ctx.report('SCHEMA_MINOR', { value: maskIdentifier(record.idNumber, ctx.env.maskRule), age, decisionDate: record.decisionDate }, 'idNumber');
+      ctx.report(
+        'SCHEMA_MINOR',
+        { value: maskIdentifier(record.idNumber, ctx.env.maskRule), age, decisionDate: record.decisionDate },
+        'idNumber',
+      );
     }
   },
 });

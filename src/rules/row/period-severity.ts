@@ -17,7 +17,11 @@ export const periodSeverity = defineRowRule({
     if (until > latest) {
       // An empty 公示截止日期 takes the default period: the message says the date was computed.
       const typed = Boolean(ctx.cells.publishUntil?.text);
-      ctx.report('SCHEMA_PERIOD_SEVERITY', { publishUntil: until, latest, severity, months, ...(typed ? {} : { computed: true as const }) }, typed ? 'publishUntil' : 'severity');
+      ctx.report(
+        'SCHEMA_PERIOD_SEVERITY',
+        { publishUntil: until, latest, severity, months, ...(typed ? {} : { computed: true as const }) },
+        typed ? 'publishUntil' : 'severity',
+      );
     }
   },
 });

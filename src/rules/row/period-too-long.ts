@@ -10,7 +10,11 @@ export const periodTooLong = defineRowRule({
     if (!decisionDate || !publishUntil || ctx.isBad('publishUntil')) return;
     const latest = latestUntil(ctx.env, decisionDate, domain);
     if (publishUntil > latest) {
-      ctx.report('SCHEMA_PERIOD_TOO_LONG', { publishUntil, latest, years: capYears(ctx.env, domain), domain: domain ?? '' }, 'publishUntil');
+      ctx.report(
+        'SCHEMA_PERIOD_TOO_LONG',
+        { publishUntil, latest, years: capYears(ctx.env, domain), domain: domain ?? '' },
+        'publishUntil',
+      );
       ctx.markBad('publishUntil');
     }
   },

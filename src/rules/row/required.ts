@@ -10,7 +10,11 @@ import type { CodeArgs } from '../../diagnostics/codes.js';
 
 const ALWAYS: readonly FieldKey[] = ['domain', 'subjectType', 'subjectName', 'facts', 'basis', 'decisionDate'];
 
-function need(ctx: RowContext<'SCHEMA_REQUIRED' | 'SHEET_COLUMN_MISSING'>, field: FieldKey, because?: CodeArgs['SCHEMA_REQUIRED']['because']): void {
+function need(
+  ctx: RowContext<'SCHEMA_REQUIRED' | 'SHEET_COLUMN_MISSING'>,
+  field: FieldKey,
+  because?: CodeArgs['SCHEMA_REQUIRED']['because'],
+): void {
   const cell = ctx.cells[field];
   if (!cell) {
     if (because !== undefined) ctx.needColumn(field);

@@ -10,8 +10,11 @@ export const approvalDates = defineSubmissionRule({
     if (!c) return;
     const reviewed = coverDate(c.values.reviewedOn).date;
     const approved = coverDate(c.values.approvedOn).date;
-    if (reviewed && reviewed > f.env.today) report('APPROVAL_DATE_FUTURE', { key: 'reviewedOn', value: reviewed, today: f.env.today }, coverLocation(c, 'reviewedOn'));
-    if (approved && approved > f.env.today) report('APPROVAL_DATE_FUTURE', { key: 'approvedOn', value: approved, today: f.env.today }, coverLocation(c, 'approvedOn'));
-    if (reviewed && approved && approved < reviewed) report('APPROVAL_DATE_ORDER', { reviewedOn: reviewed, approvedOn: approved }, coverLocation(c, 'approvedOn'));
+    if (reviewed && reviewed > f.env.today)
+      report('APPROVAL_DATE_FUTURE', { key: 'reviewedOn', value: reviewed, today: f.env.today }, coverLocation(c, 'reviewedOn'));
+    if (approved && approved > f.env.today)
+      report('APPROVAL_DATE_FUTURE', { key: 'approvedOn', value: approved, today: f.env.today }, coverLocation(c, 'approvedOn'));
+    if (reviewed && approved && approved < reviewed)
+      report('APPROVAL_DATE_ORDER', { reviewedOn: reviewed, approvedOn: approved }, coverLocation(c, 'approvedOn'));
   },
 });

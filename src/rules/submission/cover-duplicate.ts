@@ -7,6 +7,7 @@ export const coverDuplicate = defineSubmissionRule({
   check(f, report) {
     if (f.covers.length < 2) return;
     const names = f.covers.map((c) => ({ file: c.file, ...(c.sheet ? { sheet: c.sheet } : {}) }));
-    for (const c of f.covers.slice(1)) report('COVER_DUPLICATE', { covers: names }, { file: c.file, ...(c.sheet ? { sheet: c.sheet } : {}) });
+    for (const c of f.covers.slice(1))
+      report('COVER_DUPLICATE', { covers: names }, { file: c.file, ...(c.sheet ? { sheet: c.sheet } : {}) });
   },
 });

@@ -12,14 +12,16 @@ export const coverMismatch = defineSubmissionRule({
     const dept = f.env.department;
     if (unit && dept) {
       const resolved = f.env.matrix.resolveDepartment(unit);
-      if (resolved?.name !== dept.name) report('COVER_MISMATCH', { key: 'unit', cover: unit, expected: dept.name }, coverLocation(cover, 'unit'));
+      if (resolved?.name !== dept.name)
+        report('COVER_MISMATCH', { key: 'unit', cover: unit, expected: dept.name }, coverLocation(cover, 'unit'));
     }
     const q = cover.values.quarter?.text;
     if (q && f.env.quarter) {
       // A supplementary batch's cover may say 2026年第三季度第2批: its quarter is what is compared.
       const parsed = resolveBatch(q, f.env.today)?.quarter;
       const expected = formatQuarter(f.env.quarter);
-      if (!parsed || formatQuarter(parsed) !== expected) report('COVER_MISMATCH', { key: 'quarter', cover: q, expected }, coverLocation(cover, 'quarter'));
+      if (!parsed || formatQuarter(parsed) !== expected)
+        report('COVER_MISMATCH', { key: 'quarter', cover: q, expected }, coverLocation(cover, 'quarter'));
     }
   },
 });

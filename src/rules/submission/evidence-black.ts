@@ -13,7 +13,11 @@ export const evidenceBlack = defineSubmissionRule({
     if (black === 0) return;
     const where = { file: f.evidenceFolder ?? `${f.folder}/附件` };
     if (f.evidence.reports === 0 || f.evidence.namedMissing.length > 0) {
-      report('EVIDENCE_REPORT_MISSING', { black, ...(f.evidence.namedMissing.length ? { named: [...f.evidence.namedMissing] } : {}) }, where);
+      report(
+        'EVIDENCE_REPORT_MISSING',
+        { black, ...(f.evidence.namedMissing.length ? { named: [...f.evidence.namedMissing] } : {}) },
+        where,
+      );
     }
     if (f.evidence.pictures === 0) report('EVIDENCE_PICTURE_MISSING', { black }, where);
   },

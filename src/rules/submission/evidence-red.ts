@@ -12,7 +12,11 @@ export const evidenceRed = defineSubmissionRule({
     const noReport = f.evidence.reports === 0;
     const noPicture = f.evidence.pictures === 0;
     if (noReport || noPicture) {
-      report('EVIDENCE_RED_INCOMPLETE', { missing: noReport && noPicture ? 'both' : noReport ? 'report' : 'picture' }, { file: f.evidenceFolder ?? `${f.folder}/附件` });
+      report(
+        'EVIDENCE_RED_INCOMPLETE',
+        { missing: noReport && noPicture ? 'both' : noReport ? 'report' : 'picture' },
+        { file: f.evidenceFolder ?? `${f.folder}/附件` },
+      );
     }
   },
 });

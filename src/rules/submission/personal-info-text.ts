@@ -14,7 +14,11 @@ const REMOVAL_TEXT = ['reason', 'remarks', 'violationNo'] as const satisfies rea
 const ALL_KINDS: readonly PersonalInfoKind[] = ['idNumber', 'mobile', 'landline'];
 
 /** Each distinct number once per cell, masked. */
-function numbersIn(text: string, kinds: readonly PersonalInfoKind[], rule: Parameters<typeof maskMatch>[1]): { kind: PersonalInfoKind; value: string }[] {
+function numbersIn(
+  text: string,
+  kinds: readonly PersonalInfoKind[],
+  rule: Parameters<typeof maskMatch>[1],
+): { kind: PersonalInfoKind; value: string }[] {
   const seen = new Set<string>();
   const out: { kind: PersonalInfoKind; value: string }[] = [];
   for (const m of findPersonalInfo(text)) {
@@ -36,14 +40,21 @@ export const personalInfoText = defineSubmissionRule({
       for (const key of COVER_TEXT) {
         const text = cover.values[key]?.text;
         if (!text) continue;
-        for (const n of numbersIn(text, key === 'phone' ? ['idNumber'] : ALL_KINDS, rule)) report('SCHEMA_PERSONAL_INFO', { field: key, ...n }, coverLocation(cover, key));
+        for (const n of numbersIn(text, key === 'phone' ? ['idNumber'] : ALL_KINDS, rule))
+          report('SCHEMA_PERSONAL_INFO', { field: key, ...n }, coverLocation(cover, key));
       }
     }
     for (const request of facts.removals ?? []) {
       for (const field of REMOVAL_TEXT) {
         const cell = request.cells[field];
         if (!cell?.text) continue;
-        const at = { file: request.file, ...(request.sheet !== undefined ? { sheet: request.sheet } : {}), row: request.row, column: cell.column, field };
+        const at = {
+          file: request.file,
+          ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+          row: request.row,
+          column: cell.column,
+          field,
+        };
         for (const n of numbersIn(cell.text, ALL_KINDS, rule)) report('SCHEMA_PERSONAL_INFO', { field, ...n }, at);
       }
     }

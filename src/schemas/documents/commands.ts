@@ -37,7 +37,15 @@ export const CompileKeysSchema = z.strictObject({
   pruned: z.array(z.string()),
   /** What the package publishes (records.json). */
   counts: z.strictObject({ red: count, black: count }),
-  departments: z.array(z.strictObject({ name: z.string(), submitted: z.boolean(), nilReport: z.boolean(), onTime: z.boolean().nullable(), ...FiguresSchema.shape })),
+  departments: z.array(
+    z.strictObject({
+      name: z.string(),
+      submitted: z.boolean(),
+      nilReport: z.boolean(),
+      onTime: z.boolean().nullable(),
+      ...FiguresSchema.shape,
+    }),
+  ),
   totals: FiguresSchema,
 });
 export type CompileKeys = z.infer<typeof CompileKeysSchema>;

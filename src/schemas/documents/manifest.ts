@@ -28,7 +28,10 @@ const manifestHead = {
   outputs: z
     .array(
       z.strictObject({
-        path: z.string().refine(isInsidePath, 'not a path inside the package').refine((p) => p !== 'manifest.json', 'manifest.json cannot list itself'),
+        path: z
+          .string()
+          .refine(isInsidePath, 'not a path inside the package')
+          .refine((p) => p !== 'manifest.json', 'manifest.json cannot list itself'),
         sha256,
         bytes: count,
         audience: z.enum(['public', 'sharing', 'internal']),
@@ -59,7 +62,12 @@ const manifestHead = {
 export const ManifestV1Schema = z.object({
   schemaVersion: z.literal(1),
   ...manifestHead,
-  counts: z.strictObject({ red: count, black: count, byDepartment: z.record(z.string(), redBlack), byDomain: z.record(z.string(), redBlack) }),
+  counts: z.strictObject({
+    red: count,
+    black: count,
+    byDepartment: z.record(z.string(), redBlack),
+    byDomain: z.record(z.string(), redBlack),
+  }),
 });
 
 /**
@@ -69,7 +77,12 @@ export const ManifestV1Schema = z.object({
 export const ManifestSchema = z.object({
   schemaVersion: z.literal(2),
   ...manifestHead,
-  counts: z.strictObject({ red: count, black: count, byDepartment: z.record(z.string(), FiguresSchema), byDomain: z.record(z.string(), redBlack) }),
+  counts: z.strictObject({
+    red: count,
+    black: count,
+    byDepartment: z.record(z.string(), FiguresSchema),
+    byDomain: z.record(z.string(), redBlack),
+  }),
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -18,7 +18,11 @@ export type CorrectedEntry = z.infer<typeof CorrectedEntrySchema>;
 
 const head = { quarter: z.string(), audience: z.literal('sharing') };
 
-export const RecordsFileV1Schema = z.strictObject({ schemaVersion: z.literal(1), ...head, records: z.array(RecordSchema.omit({ id: true })) });
+export const RecordsFileV1Schema = z.strictObject({
+  schemaVersion: z.literal(1),
+  ...head,
+  records: z.array(RecordSchema.omit({ id: true })),
+});
 
 export const RecordsFileV2Schema = z.strictObject({
   schemaVersion: z.literal(2),
@@ -60,11 +64,29 @@ export function withRecordId(r: Omit<CreditRecord, 'id'>): CreditRecord {
  */
 export function parseRecordsFile(data: unknown): RecordsFile {
   const file = RecordsFileAnySchema.parse(data);
-  if (file.schemaVersion === 1) return { schemaVersion: 3, quarter: file.quarter, audience: file.audience, records: file.records.map(withRecordId), removals: [], unchanged: [], corrected: [] };
+  if (file.schemaVersion === 1)
+    return {
+      schemaVersion: 3,
+      quarter: file.quarter,
+      audience: file.audience,
+      records: file.records.map(withRecordId),
+      removals: [],
+      unchanged: [],
+      corrected: [],
+    };
   file.records.forEach((r, i) => {
     const expected = recordIdentity(r).id;
     if (r.id !== expected) throw new Error(`records[${i}].id is ${r.id}, its identity gives ${expected}`);
   });
-  if (file.schemaVersion === 2) return { schemaVersion: 3, quarter: file.quarter, audience: file.audience, records: file.records, removals: file.removals ?? [], unchanged: file.unchanged ?? [], corrected: file.corrected ?? [] };
+  if (file.schemaVersion === 2)
+    return {
+      schemaVersion: 3,
+      quarter: file.quarter,
+      audience: file.audience,
+      records: file.records,
+      removals: file.removals ?? [],
+      unchanged: file.unchanged ?? [],
+      corrected: file.corrected ?? [],
+    };
   return file;
 }

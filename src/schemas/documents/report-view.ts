@@ -49,7 +49,13 @@ export const ReportModelSchema = z.strictObject({
    * Timeliness counted over department-batches (`unit: "department-batch"`, 科室·季度) in a year, over
    * departments in a batch (`unit: "department"`): on time, late, missing, submitted without a date.
    */
-  timeliness: z.strictObject({ unit: z.enum(['department', 'department-batch']), onTime: count, late: count, missing: count, noDate: count }),
+  timeliness: z.strictObject({
+    unit: z.enum(['department', 'department-batch']),
+    onTime: count,
+    late: count,
+    missing: count,
+    noDate: count,
+  }),
   departments: z.array(z.strictObject({ department: z.string(), ...FiguresSchema.shape })),
   /** Each batch of the report (one for a batch), with its figures. */
   quarters: z.array(z.strictObject({ batch: z.string(), source: z.enum(['package', 'submissions', 'none']), ...FiguresSchema.shape })),

@@ -9,7 +9,16 @@ import { continueReplay, replay, statusOn, type RegisterState } from '../../../d
 import { parseReportTarget, reportModel } from '../../../dist/api/report-page.js';
 import type { PlayedBatch, World } from './world.js';
 
-export type CheckName = 'corrections-accepted' | 'batch-accepted' | 'submitted-agrees' | 'figures-agree' | 'status-of-published' | 'register-replay' | 'diff-composes' | 'package-verifies' | 'package-exports';
+export type CheckName =
+  | 'corrections-accepted'
+  | 'batch-accepted'
+  | 'submitted-agrees'
+  | 'figures-agree'
+  | 'status-of-published'
+  | 'register-replay'
+  | 'diff-composes'
+  | 'package-verifies'
+  | 'package-exports';
 
 export interface Problem {
   check: CheckName;
@@ -24,7 +33,8 @@ type Views = Record<string, Map<string, Fig>>;
 
 const REMOVAL_KEYS = ['violation', 'early', 'revoked', 'corrected', 'expired'] as const;
 /** One comparable text of the figures: rows, red, black, unchanged, corrected and the removals by type. */
-const figText = (f: Figs): string => `rows ${f.rows} red ${f.red} black ${f.black} unchanged ${f.unchanged} corrected ${f.corrected} removals ${REMOVAL_KEYS.map((k) => f.removals[k]).join('/')}`;
+const figText = (f: Figs): string =>
+  `rows ${f.rows} red ${f.red} black ${f.black} unchanged ${f.unchanged} corrected ${f.corrected} removals ${REMOVAL_KEYS.map((k) => f.removals[k]).join('/')}`;
 const fig = (submitted: boolean, f: Figs): Fig => ({ submitted, figures: figText(f) });
 
 /** Every view's per-department figures of one batch. */
@@ -37,8 +47,18 @@ async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise
   out.compile = new Map((compileDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d)]));
   const pkg = join(world.ws, 'packages', b.label);
   if (b.written && existsSync(join(pkg, 'manifest.json'))) {
-    const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as { departments: { name: string; submitted: boolean }[]; counts: { byDepartment: Record<string, Figs> } };
-    const none: Figs = { rows: 0, red: 0, black: 0, unchanged: 0, corrected: 0, removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 } };
+    const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as {
+      departments: { name: string; submitted: boolean }[];
+      counts: { byDepartment: Record<string, Figs> };
+    };
+    const none: Figs = {
+      rows: 0,
+      red: 0,
+      black: 0,
+      unchanged: 0,
+      corrected: 0,
+      removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 },
+    };
     out.manifest = new Map(m.departments.map((d) => [d.name, fig(d.submitted, m.counts.byDepartment[d.name] ?? none)]));
     // 报送情况.xlsx read back: a title row, then the header, then one row per department.
     const wb = new ExcelJS.Workbook();
@@ -50,7 +70,16 @@ async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise
       if (i < 0) throw new Error(`报送情况.xlsx: no column ${name} in ${header.join(',')}`);
       return i;
     };
-    const c = { name: col('科室'), sub: col('报送状态'), rows: col('报送条数'), red: col('本批发布红名单'), black: col('本批发布黑名单'), unchanged: col('重复报送未变'), corrected: col('其中更正'), removals: col('移出条数') };
+    const c = {
+      name: col('科室'),
+      sub: col('报送状态'),
+      rows: col('报送条数'),
+      red: col('本批发布红名单'),
+      black: col('本批发布黑名单'),
+      unchanged: col('重复报送未变'),
+      corrected: col('其中更正'),
+      removals: col('移出条数'),
+    };
     const rows = new Map<string, Fig>();
     sheet.eachRow((row, n) => {
       if (n <= 2) return;
@@ -60,7 +89,10 @@ async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise
       const num = (i: number): number => Number(v[i] ?? 0);
       // The workbook shows the removals as one count: compared as the sum of the types.
       const removals = num(c.removals);
-      rows.set(name, { submitted: String(v[c.sub]).includes('已报送') || String(v[c.sub]) === '是', figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${removals}` });
+      rows.set(name, {
+        submitted: String(v[c.sub]).includes('已报送') || String(v[c.sub]) === '是',
+        figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${removals}`,
+      });
     });
     out['报送情况.xlsx'] = rows;
     try {
@@ -78,7 +110,8 @@ async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise
 }
 
 /** The removals by type as a sum, for comparing a view that shows only the sum (报送情况.xlsx). */
-const summed = (figures: string): string => figures.replace(/removals ([\d/]+)$/, (_, t: string) => `removals Σ${t.split('/').reduce((n, x) => n + Number(x), 0)}`);
+const summed = (figures: string): string =>
+  figures.replace(/removals ([\d/]+)$/, (_, t: string) => `removals Σ${t.split('/').reduce((n, x) => n + Number(x), 0)}`);
 
 /** Figures: the same department's submitted flag and six figures equal in every view of the batch. */
 export async function checkFigures(world: World, b: PlayedBatch): Promise<Problem[]> {
@@ -90,13 +123,22 @@ export async function checkFigures(world: World, b: PlayedBatch): Promise<Proble
     const each = Object.entries(v).map(([view, m]) => [view, m.get(name)] as const);
     const missingIn = each.filter(([, f]) => f === undefined).map(([view]) => view);
     const present = each.filter((e): e is readonly [string, Fig] => e[1] !== undefined);
-    if (missingIn.length > 0 && present.some(([, f]) => f.submitted)) problems.push({ check: 'figures-agree', detail: `${b.label} ${name}: absent from ${missingIn.join(', ')}` });
+    if (missingIn.length > 0 && present.some(([, f]) => f.submitted))
+      problems.push({ check: 'figures-agree', detail: `${b.label} ${name}: absent from ${missingIn.join(', ')}` });
     const sub = new Set(present.map(([, f]) => f.submitted));
-    if (sub.size > 1) problems.push({ check: 'submitted-agrees', detail: `${b.label} ${name}: submitted ${present.map(([view, f]) => `${view}=${f.submitted}`).join(' ')}` });
+    if (sub.size > 1)
+      problems.push({
+        check: 'submitted-agrees',
+        detail: `${b.label} ${name}: submitted ${present.map(([view, f]) => `${view}=${f.submitted}`).join(' ')}`,
+      });
     // Views with removals by type agree to the letter; every view agrees on the removals' sum.
     const full = new Set(present.filter(([view]) => view !== '报送情况.xlsx').map(([, f]) => f.figures));
     const sums = new Set(present.map(([view, f]) => (view === '报送情况.xlsx' ? f.figures : summed(f.figures))));
-    if (full.size > 1 || sums.size > 1) problems.push({ check: 'figures-agree', detail: `${b.label} ${name}: ${present.map(([view, f]) => `${view}=${f.figures}`).join(' | ')}` });
+    if (full.size > 1 || sums.size > 1)
+      problems.push({
+        check: 'figures-agree',
+        detail: `${b.label} ${name}: ${present.map(([view, f]) => `${view}=${f.figures}`).join(' | ')}`,
+      });
   }
   return problems;
 }
@@ -105,10 +147,16 @@ export async function checkFigures(world: World, b: PlayedBatch): Promise<Proble
 export async function checkStatusOfPublished(world: World, b: PlayedBatch): Promise<Problem[]> {
   if (!b.published) return [];
   const res = await world.cli(['status', b.label, '--format', 'json']);
-  const codes = (out: string): string => ((JSON.parse(out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).sort().join(','));
+  const codes = (out: string): string =>
+    (JSON.parse(out) as { diagnostics: { code: string }[] }).diagnostics
+      .map((d) => d.code)
+      .sort()
+      .join(',');
   const now = codes(res.stdout);
   const then = codes(b.compile.stdout);
-  return res.code === 0 && now === then ? [] : [{ check: 'status-of-published', detail: `${b.label}: exit ${res.code}, findings ${now} where compile had ${then}` }];
+  return res.code === 0 && now === then
+    ? []
+    : [{ check: 'status-of-published', detail: `${b.label}: exit ${res.code}, findings ${now} where compile had ${then}` }];
 }
 
 /** A projection of the register's state that two equal histories share. */
@@ -136,12 +184,17 @@ export class ReplayCheck {
     const loaded = loadRegister(world.ws) as { events: unknown[]; state: RegisterState };
     continueReplay(this.inc, loaded.events.slice(this.seen) as never[]);
     this.seen = loaded.events.length;
-    const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as never);
+    const lines = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as never);
     const fresh = replay(lines);
     const a = canon(loaded.state, world.today);
     const problems: Problem[] = [];
-    if (canon(this.inc, world.today) !== a) problems.push({ check: 'register-replay', detail: 'step-by-step state differs from a replay from scratch' });
-    if (canon(fresh, world.today) !== a) problems.push({ check: 'register-replay', detail: 'the lines parsed anew replay to another state' });
+    if (canon(this.inc, world.today) !== a)
+      problems.push({ check: 'register-replay', detail: 'step-by-step state differs from a replay from scratch' });
+    if (canon(fresh, world.today) !== a)
+      problems.push({ check: 'register-replay', detail: 'the lines parsed anew replay to another state' });
     return problems;
   }
 }
@@ -167,13 +220,18 @@ export async function checkDiff(world: World): Promise<Problem[]> {
   const [a, b] = pub.slice(-2) as [PlayedBatch, PlayedBatch];
   const sa = await publicAt(a);
   const dab = await diff(a, b);
-  if (!same(applyDiff(sa, dab), await publicAt(b))) problems.push({ check: 'diff-composes', detail: `${a.label} + diff(${a.label},${b.label}) is not ${b.label}` });
+  if (!same(applyDiff(sa, dab), await publicAt(b)))
+    problems.push({ check: 'diff-composes', detail: `${a.label} + diff(${a.label},${b.label}) is not ${b.label}` });
   if (pub.length >= 3) {
     const first = pub[0] as PlayedBatch;
     const s0 = await publicAt(first);
     const d0a = await diff(first, a);
     const d0b = await diff(first, b);
-    if (!same(applyDiff(applyDiff(s0, d0a), dab), applyDiff(s0, d0b))) problems.push({ check: 'diff-composes', detail: `diff(${first.label},${a.label}) then diff(${a.label},${b.label}) is not diff(${first.label},${b.label})` });
+    if (!same(applyDiff(applyDiff(s0, d0a), dab), applyDiff(s0, d0b)))
+      problems.push({
+        check: 'diff-composes',
+        detail: `diff(${first.label},${a.label}) then diff(${a.label},${b.label}) is not diff(${first.label},${b.label})`,
+      });
   }
   return problems;
 }
@@ -188,7 +246,11 @@ export async function checkPackage(world: World, b: PlayedBatch, exports = true)
     const to = mkdtempSync(join(tmpdir(), 'hrss-prop-export-'));
     try {
       const e = await world.cli(['export', b.label, '--to', join(to, 'out'), '--audience', audience, '--format', 'json']);
-      if (e.code !== 0) problems.push({ check: 'package-exports', detail: `${b.label} ${audience}: export exit ${e.code} ${e.stdout.match(/"message":\s*"([^"]*)"/)?.[1] ?? ''}` });
+      if (e.code !== 0)
+        problems.push({
+          check: 'package-exports',
+          detail: `${b.label} ${audience}: export exit ${e.code} ${e.stdout.match(/"message":\s*"([^"]*)"/)?.[1] ?? ''}`,
+        });
     } finally {
       rmSync(to, { recursive: true, force: true });
     }
@@ -204,13 +266,20 @@ export async function checkCorrections(world: World, b: PlayedBatch): Promise<Pr
   const problems: Problem[] = [];
   const codes = ((JSON.parse(b.compile.stdout) as { diagnostics?: { code: string }[] }).diagnostics ?? []).map((d) => d.code);
   if (b.sameCorrections > 0 && b.unmarkedChanges === 0 && codes.includes('REGISTER_CHANGED')) {
-    problems.push({ check: 'corrections-accepted', detail: `${b.label}: ${b.sameCorrections} same-number correction(s) refused as REGISTER_CHANGED` });
+    problems.push({
+      check: 'corrections-accepted',
+      detail: `${b.label}: ${b.sameCorrections} same-number correction(s) refused as REGISTER_CHANGED`,
+    });
   }
   const pub = world.played.filter((x) => x.published);
   const prev = pub[pub.length - 2];
   if (b.published && b.corrections > 0 && prev && pub[pub.length - 1] === b) {
     const d = await world.json<{ corrected: unknown[] }>(['diff', prev.label, b.label]);
-    if (d.corrected.length < b.corrections) problems.push({ check: 'corrections-accepted', detail: `${b.label}: ${b.corrections} correction(s) sent, diff lists ${d.corrected.length} under corrected` });
+    if (d.corrected.length < b.corrections)
+      problems.push({
+        check: 'corrections-accepted',
+        detail: `${b.label}: ${b.corrections} correction(s) sent, diff lists ${d.corrected.length} under corrected`,
+      });
   }
   return problems;
 }

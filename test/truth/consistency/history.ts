@@ -37,7 +37,11 @@ const rowSpec: fc.Arbitrary<RowSpec> = fc.record({
   list: fc.constantFrom('red' as const, 'black' as const),
   variant: fc.oneof({ weight: 4, arbitrary: fc.constant(0 as const) }, { weight: 1, arbitrary: fc.constant(1 as const) }),
   severity: fc.constantFrom<Severity>('轻微', '一般', '严重'),
-  correction: fc.oneof({ weight: 6, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constant('new' as const) }, { weight: 1, arbitrary: fc.constant('same' as const) }),
+  correction: fc.oneof(
+    { weight: 6, arbitrary: fc.constant('none' as const) },
+    { weight: 1, arbitrary: fc.constant('new' as const) },
+    { weight: 1, arbitrary: fc.constant('same' as const) },
+  ),
 });
 
 const removals = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 1 });
@@ -46,31 +50,83 @@ const deptPlan: fc.Arbitrary<DeptPlan> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'absent' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('nil' as const), removals }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('rows' as const), rows: fc.array(rowSpec, { minLength: 1, maxLength: 3 }), removals }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('rows' as const), rows: fc.array(rowSpec, { minLength: 1, maxLength: 3 }), removals }),
+  },
 );
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('batch' as const), supplementary: fc.boolean(), plans: fc.tuple(deptPlan, deptPlan).map((t) => [...t]) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('objection' as const), pick: fc.nat(), outcome: fc.constantFrom('维持' as const, '撤销' as const, '更正' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('batch' as const),
+      supplementary: fc.boolean(),
+      plans: fc.tuple(deptPlan, deptPlan).map((t) => [...t]),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('objection' as const),
+      pick: fc.nat(),
+      outcome: fc.constantFrom('维持' as const, '撤销' as const, '更正' as const),
+    }),
+  },
 );
 
 /** A history: a few steps (the first a batch); at most four regular batches (2026Q1…Q4). */
 export const history: fc.Arbitrary<Step[]> = fc
-  .tuple(step.filter((s) => s.kind === 'batch'), fc.array(step, { maxLength: 3 }))
+  .tuple(
+    step.filter((s) => s.kind === 'batch'),
+    fc.array(step, { maxLength: 3 }),
+  )
   .map(([first, rest]) => [{ ...first, supplementary: false } as Step, ...rest]);
 
-const row = (subject: number, list: 'red' | 'black', extra: Partial<RowSpec> = {}): RowSpec => ({ subject, list, variant: 0, severity: '一般', correction: 'none', ...extra });
+const row = (subject: number, list: 'red' | 'black', extra: Partial<RowSpec> = {}): RowSpec => ({
+  subject,
+  list,
+  variant: 0,
+  severity: '一般',
+  correction: 'none',
+  ...extra,
+});
 
 /**
  * The clerk's year of issue 17, played first on every run: blank forms, a resend, corrections of both
  * kinds, a supplementary batch, objections of every outcome, removals of every type, an expiry.
  */
 export const CLERKS_YEAR: Step[] = [
-  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [row(0, 'red'), row(1, 'black'), row(2, 'black', { severity: '轻微' })], removals: [] }, { kind: 'blank' }] },
+  {
+    kind: 'batch',
+    supplementary: false,
+    plans: [
+      { kind: 'rows', rows: [row(0, 'red'), row(1, 'black'), row(2, 'black', { severity: '轻微' })], removals: [] },
+      { kind: 'blank' },
+    ],
+  },
   { kind: 'objection', pick: 0, outcome: '更正' },
-  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [row(0, 'red'), row(1, 'black', { correction: 'same', variant: 1 }), row(3, 'red')], removals: [2] }, { kind: 'rows', rows: [row(0, 'red')], removals: [] }] },
-  { kind: 'batch', supplementary: true, plans: [{ kind: 'absent' }, { kind: 'rows', rows: [row(1, 'black', { severity: '严重' })], removals: [] }] },
+  {
+    kind: 'batch',
+    supplementary: false,
+    plans: [
+      { kind: 'rows', rows: [row(0, 'red'), row(1, 'black', { correction: 'same', variant: 1 }), row(3, 'red')], removals: [2] },
+      { kind: 'rows', rows: [row(0, 'red')], removals: [] },
+    ],
+  },
+  {
+    kind: 'batch',
+    supplementary: true,
+    plans: [{ kind: 'absent' }, { kind: 'rows', rows: [row(1, 'black', { severity: '严重' })], removals: [] }],
+  },
   { kind: 'objection', pick: 1, outcome: '撤销' },
   { kind: 'objection', pick: 2, outcome: '维持' },
-  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [row(1, 'black', { correction: 'new' })], removals: [3] }, { kind: 'nil', removals: [0] }] },
+  {
+    kind: 'batch',
+    supplementary: false,
+    plans: [
+      { kind: 'rows', rows: [row(1, 'black', { correction: 'new' })], removals: [3] },
+      { kind: 'nil', removals: [0] },
+    ],
+  },
 ];

@@ -43,7 +43,7 @@ const BIN = join(ROOT, 'bin', 'hrss-credit.js');
 function spawnCli(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 2) : 0;
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 2) : 0;
       resolve({ code, stdout, stderr });
     });
   });
@@ -51,7 +51,8 @@ function spawnCli(args: string[], cwd: string, env: Record<string, string>): Pro
 
 const subjectName = (d: number, s: number): string => `新乡市测试${'甲乙'[d]}${'一二三四'[s]}有限公司`;
 const creditCode = (d: number, s: number): string => makeCreditCode('91410700', `MA4${d}${s}K7P`.slice(0, 8).padEnd(8, '0'));
-const decisionNo = (d: number, s: number, list: 'red' | 'black', suffix = ''): string => `新人社${list === 'red' ? '表' : '罚'}〔2026〕${d + 1}${s + 1}${suffix}号`;
+const decisionNo = (d: number, s: number, list: 'red' | 'black', suffix = ''): string =>
+  `新人社${list === 'red' ? '表' : '罚'}〔2026〕${d + 1}${s + 1}${suffix}号`;
 
 export class World {
   readonly played: PlayedBatch[] = [];
@@ -68,7 +69,10 @@ export class World {
   private unmarkedChanges = 0;
 
   /** `spawn`: each command in a child process of bin/hrss-credit.js (the CLI-level variant), else run() in process. */
-  constructor(readonly ws: string, private readonly spawn = false) {}
+  constructor(
+    readonly ws: string,
+    private readonly spawn = false,
+  ) {}
 
   /** Milliseconds spent per command (PROPERTY_SURVEY prints them). */
   static readonly spent = new Map<string, number>();
@@ -113,10 +117,33 @@ export class World {
     const active = await this.active();
     const target = active[pick % Math.max(active.length, 1)];
     if (!target) return;
-    const add = await this.json<{ objection?: { number: string } }>(['objection', 'add', '--received', this.today, '--from', '王某', '--record', target.id, '--summary', '认定事实有误']);
+    const add = await this.json<{ objection?: { number: string } }>([
+      'objection',
+      'add',
+      '--received',
+      this.today,
+      '--from',
+      '王某',
+      '--record',
+      target.id,
+      '--summary',
+      '认定事实有误',
+    ]);
     const number = add.objection?.number;
     if (!number) return;
-    await this.cli(['objection', 'resolve', number, '--outcome', outcome, '--opinion', `经核查，${outcome}`, '--on', this.today, '--by', '李四']);
+    await this.cli([
+      'objection',
+      'resolve',
+      number,
+      '--outcome',
+      outcome,
+      '--opinion',
+      `经核查，${outcome}`,
+      '--on',
+      this.today,
+      '--by',
+      '李四',
+    ]);
   }
 
   private async batch(supplementary: boolean, plans: DeptPlan[]): Promise<PlayedBatch> {
@@ -147,12 +174,30 @@ export class World {
     if (written) published = (await this.cli(['publish', label, '--on', this.today])).code === 0;
     if (published) for (const [k, v] of this.pendingNumbers) this.numbers.set(k, v);
     this.pendingNumbers.clear();
-    const played = { label, year: 2026, today: this.today, status, compile, written, published, sameCorrections: this.sameCorrections, unmarkedChanges: this.unmarkedChanges, corrections: this.corrections };
+    const played = {
+      label,
+      year: 2026,
+      today: this.today,
+      status,
+      compile,
+      written,
+      published,
+      sameCorrections: this.sameCorrections,
+      unmarkedChanges: this.unmarkedChanges,
+      corrections: this.corrections,
+    };
     this.played.push(played);
     return played;
   }
 
-  private async writeDepartment(label: string, quarterLabel: string, q: number, d: number, plan: DeptPlan, active: Listed[]): Promise<void> {
+  private async writeDepartment(
+    label: string,
+    quarterLabel: string,
+    q: number,
+    d: number,
+    plan: DeptPlan,
+    active: Listed[],
+  ): Promise<void> {
     const dept = DEPTS[d]!;
     const folder = join(this.ws, 'submissions', label, dept.name);
     if (plan.kind === 'absent') return;
@@ -170,7 +215,19 @@ export class World {
       return;
     }
     const sentOn = addDays(QUARTER_END[q] as string, 5) < this.today ? addDays(QUARTER_END[q] as string, 5) : this.today;
-    const cover = ['项目,内容', `报送单位,${dept.name}`, `报送季度,2026年${QUARTER_CN[q]}`, '填报人,王晓敏', '联系电话,0373-3000000', '审核人,李建国', `审核日期,${sentOn}`, '审定人,赵振华', `审定日期,${sentOn}`, `报送日期,${sentOn}`, `无信息报告,${plan.kind === 'nil' ? '是' : '否'}`];
+    const cover = [
+      '项目,内容',
+      `报送单位,${dept.name}`,
+      `报送季度,2026年${QUARTER_CN[q]}`,
+      '填报人,王晓敏',
+      '联系电话,0373-3000000',
+      '审核人,李建国',
+      `审核日期,${sentOn}`,
+      '审定人,赵振华',
+      `审定日期,${sentOn}`,
+      `报送日期,${sentOn}`,
+      `无信息报告,${plan.kind === 'nil' ? '是' : '否'}`,
+    ];
     writeFileSync(join(folder, '报送单.csv'), `\uFEFF${cover.join('\r\n')}\r\n`);
     const mine = active.filter((r) => r.department === dept.name);
     // Removal requests for the department's own public records (a subject with none is left out).
@@ -181,10 +238,25 @@ export class World {
       const revoke = (s + q) % 3 === 0;
       const type = revoke ? '撤销' : rec.listType === 'red' ? '违法违规移出' : '提前移出';
       const reviewed = addDays(this.today, -2);
-      removalRows.push([rec.listType === 'red' ? '红名单' : '黑名单', rec.subjectName, creditCode(d, s), '', type, '经复核移出', type === '违法违规移出' ? '新人社罚〔2026〕99号' : '', reviewed, type === '提前移出' ? reviewed : ''].join(','));
+      removalRows.push(
+        [
+          rec.listType === 'red' ? '红名单' : '黑名单',
+          rec.subjectName,
+          creditCode(d, s),
+          '',
+          type,
+          '经复核移出',
+          type === '违法违规移出' ? '新人社罚〔2026〕99号' : '',
+          reviewed,
+          type === '提前移出' ? reviewed : '',
+        ].join(','),
+      );
     }
     if (removalRows.length > 0) {
-      writeFileSync(join(folder, '移出申请.csv'), `\uFEFF名单类型,主体名称,统一社会信用代码,认定文书号,移出类型,移出原因,违法违规认定文书号,审查日期,报备市信用办日期\r\n${removalRows.join('\r\n')}\r\n`);
+      writeFileSync(
+        join(folder, '移出申请.csv'),
+        `\uFEFF名单类型,主体名称,统一社会信用代码,认定文书号,移出类型,移出原因,违法违规认定文书号,审查日期,报备市信用办日期\r\n${removalRows.join('\r\n')}\r\n`,
+      );
     }
     if (plan.kind === 'nil') return;
     const seen = new Set<number>();
@@ -204,7 +276,21 @@ export class World {
       // A record keeps its 认定日期 however often it is resent.
       const decided = this.decided.get(key) ?? addDays(QUARTER_END[q] as string, -20 + r.subject);
       this.decided.set(key, decided);
-      return [i + 1, r.list === 'red' ? '红名单' : '黑名单', dept.domain, '法人及非法人组织', subjectName(d, r.subject), creditCode(d, r.subject), '张三', facts, '《劳动保障监察条例》', number, decided, r.list === 'black' ? r.severity : '', correction !== 'none' ? base : ''].join(',');
+      return [
+        i + 1,
+        r.list === 'red' ? '红名单' : '黑名单',
+        dept.domain,
+        '法人及非法人组织',
+        subjectName(d, r.subject),
+        creditCode(d, r.subject),
+        '张三',
+        facts,
+        '《劳动保障监察条例》',
+        number,
+        decided,
+        r.list === 'black' ? r.severity : '',
+        correction !== 'none' ? base : '',
+      ].join(',');
     });
     writeFileSync(
       join(folder, '名单.csv'),
