@@ -1,0 +1,39 @@
+/**
+ * The self-check page's bundles, made at `npm run build` (scripts/page/build.mjs) beside dist/: read as
+ * text and inlined by `hrss-credit page`, so the installed tool needs no esbuild at run time. The
+ * release carries them in its folder (page/, scripts/release.mjs rewrites this location).
+ */
+import { readFileSync } from 'node:fs';
+import { ToolError } from '../diagnostics/tool-error.js';
+
+export interface PageAssets {
+  engine: string;
+  ui: string;
+}
+
+const ASSETS = new URL('../page-bundle/', import.meta.url);
+
+export function readPageAssets(): PageAssets {
+  try {
+    return {
+      engine: readFileSync(new URL('engine.js', ASSETS), 'utf8'),
+      ui: readFileSync(new URL('ui.js', ASSETS), 'utf8'),
+    };
+  } catch (err) {
+    throw new ToolError('PAGE_ASSETS_MISSING', {
+      path: decodeURIComponent(ASSETS.pathname),
+      problem: (err as NodeJS.ErrnoException).code ?? 'EIO',
+    });
+  }
+}
+
+/** The config file's JSON as written (the page re-reads it with the same schema), or {} when there is none. */
+export function readConfigJson(path: string | undefined): Record<string, unknown> {
+  if (path === undefined) return {};
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
