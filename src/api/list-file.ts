@@ -5,6 +5,7 @@ import type { WorkbookSource, SheetSource } from '../table/cells.js';
 import { FileProblem, ioProblem, unreadable } from '../io/errors.js';
 import { openWorkbook } from '../io/sniff.js';
 import type { Limits } from '../schemas/config.js';
+import type { IoPort } from '../io/port.js';
 import { listTypeFromName } from '../schemas/enums.js';
 import { CoverReader, type CoverFacts } from '../table/cover.js';
 import { scoreRows } from '../table/header.js';
@@ -48,9 +49,10 @@ export async function openListFile(
   display: string,
   limits: Limits,
   sink: Pick<FileSink, 'report' | 'departmentRank'>,
+  io?: IoPort,
 ): Promise<WorkbookSource | undefined> {
   try {
-    return await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows });
+    return await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows, ...(io ? { io } : {}) });
   } catch (err) {
     const problem = asFileProblem(err);
     if (problem) {
