@@ -11,7 +11,7 @@ import { formatJson, toJsonError, toJsonReport } from '../reporters/json.js';
 import { findingGroups, formatSummary } from '../reporters/pretty.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import type { CheckRequest, CheckView, EngineMessage } from './protocol.js';
-import { memoryVolume } from './volume.js';
+import { PagePort, usePort } from './port.js';
 
 // The dropped file lies at the root, in no folder: its department is the picker's, else its cover's
 // (a folder's name would otherwise be taken for one, as the CLI takes it).
@@ -28,19 +28,19 @@ interface WorkerScope {
 setCsvWorkerThreshold(Number.POSITIVE_INFINITY);
 
 export async function runCheck(req: CheckRequest, post: (m: EngineMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
-  const volume = memoryVolume();
+  // A fresh file system for each check: nothing of the last file stays in memory.
+  const volume = new PagePort();
+  usePort(volume);
   const name = req.name.replace(/[/\\]/g, '_').replace(/^(\.hrss-credit-page|\.\.?)$/, '_$&') || 'file';
-  volume.clear(`${CHECK}${name}`);
-  volume.clear(OUT);
-  volume.clear(WORKSPACE);
-  volume.write(`${WORKSPACE}/hrss-credit.config.json`, new TextEncoder().encode(JSON.stringify(req.data.config)));
-  if (req.bytes) volume.write(`${CHECK}${name}`, new Uint8Array(req.bytes));
-  else volume.writeSized?.(`${CHECK}${name}`, req.size);
+  volume.put(`${WORKSPACE}/hrss-credit.config.json`, JSON.stringify(req.data.config));
+  if (req.bytes) volume.put(`${CHECK}${name}`, new Uint8Array(req.bytes));
+  else volume.putSized(`${CHECK}${name}`, req.size);
   const m = messagesFor(req.lang);
   try {
     const { report, written } = await validateAndAnnotate([name], {
       cwd: CHECK,
       workspace: WORKSPACE,
+      io: volume,
       ...(req.today !== undefined ? { today: req.today } : {}),
       ...(req.department ? { department: req.department } : {}),
       annotate: OUT,
@@ -61,7 +61,7 @@ export async function runCheck(req: CheckRequest, post: (m: EngineMessage, trans
       bureauOnly: pageText(req.lang).bureauOnly,
     };
     const files = annotated.map((w) => {
-      const bytes = volume.read(`${OUT}/${w.path}`) ?? new Uint8Array();
+      const bytes = volume.readFileSync(`${OUT}/${w.path}`);
       const copy = new Uint8Array(bytes.length);
       copy.set(bytes);
       return { name: w.path, bytes: copy.buffer };
@@ -74,9 +74,6 @@ export async function runCheck(req: CheckRequest, post: (m: EngineMessage, trans
     if (err instanceof ToolError) {
       post({ type: 'failed', message: renderToolError(m, err), json: formatJson(toJsonError('validate', err, m)) });
     } else post({ type: 'failed', message: String((err as Error)?.message ?? err) });
-  } finally {
-    volume.clear(`${CHECK}${name}`);
-    volume.clear(OUT);
   }
 }
 

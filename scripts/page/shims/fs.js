@@ -1,12 +1,17 @@
-// The page's file system (issue 20): an in-memory volume behind the node:fs API the readers call, so
-// the browser runs the tool's own validate() unchanged. Paths are POSIX; the page writes the dropped
-// file and the baked-in workspace here (src/page/volume.ts) and reads the annotated copy back.
-// A memory port of the page's own, to be replaced by the api Context's port (branch `port`) when it lands.
+// node:fs for the page (issue 20): the api reads through ctx.io (a MemoryPort holding the dropped
+// file); the modules not on the port yet (validate --annotate's copy: its reader and writer, the CSV
+// worker's read stream) call node:fs, which in the page is this, over the very same port. POSIX paths.
 import { Buffer } from 'buffer';
 import { Readable, Writable } from 'stream';
 
-const files = new Map(); // path -> Uint8Array
-const dirs = new Set(['/']);
+// The store is the page's IoPort (src/page/engine.ts puts its MemoryPort on globalThis.__hrssPort):
+// the port the api reads through, so the few modules still on node:fs (the annotated copy's reader
+// and writer) see the same files.
+function port() {
+  const p = globalThis.__hrssPort;
+  if (!p) throw new Error('page: no memory port');
+  return p;
+}
 let nextFd = 3;
 const fds = new Map();
 
@@ -32,13 +37,23 @@ function fsError(code, syscall, path) {
   e.path = path;
   return e;
 }
-function mkdirs(p) {
-  const parts = p.split('/').filter(Boolean);
-  let cur = '';
-  for (const s of parts) {
-    cur += `/${s}`;
-    dirs.add(cur);
+function kindOf(n) {
+  try {
+    return port().statSync(n).kind;
+  } catch {
+    return undefined;
   }
+}
+const isDir = (n) => kindOf(n) === 'folder';
+const isFile = (n) => kindOf(n) === 'file';
+function getFile(n) {
+  return isFile(n) ? port().readFileSync(n) : undefined;
+}
+function setFile(n, bytes) {
+  port().writeFile(n, bytes);
+}
+function mkdirs(p) {
+  port().mkdir(p);
 }
 class Stats {
   constructor(kind, size) {
@@ -109,15 +124,15 @@ export const constants = {
 
 export function statSync(p, opts) {
   const n = norm(p);
-  if (files.has(n)) return new Stats('file', files.get(n).length);
-  if (dirs.has(n)) return new Stats('dir', 0);
+  const k = kindOf(n);
+  if (k === 'file') return new Stats('file', port().statSync(n).size);
+  if (k === 'folder') return new Stats('dir', 0);
   if (opts && opts.throwIfNoEntry === false) return undefined;
   throw fsError('ENOENT', 'stat', String(p));
 }
 export const lstatSync = statSync;
 export function existsSync(p) {
-  const n = norm(p);
-  return files.has(n) || dirs.has(n);
+  return kindOf(norm(p)) !== undefined;
 }
 export function realpathSync(p) {
   statSync(p);
@@ -126,15 +141,12 @@ export function realpathSync(p) {
 realpathSync.native = realpathSync;
 export function readdirSync(p, opts) {
   const n = norm(p);
-  if (!dirs.has(n)) throw fsError(files.has(n) ? 'ENOTDIR' : 'ENOENT', 'scandir', String(p));
-  const prefix = n === '/' ? '/' : `${n}/`;
-  const out = [];
-  for (const d of dirs)
-    if (d !== n && d.startsWith(prefix) && !d.slice(prefix.length).includes('/')) out.push(new Dirent(d.slice(prefix.length), 'dir', n));
-  for (const f of files.keys())
-    if (f.startsWith(prefix) && !f.slice(prefix.length).includes('/')) out.push(new Dirent(f.slice(prefix.length), 'file', n));
+  if (!isDir(n)) throw fsError(isFile(n) ? 'ENOTDIR' : 'ENOENT', 'scandir', String(p));
+  const out = port()
+    .readdirSync(n)
+    .map((e) => new Dirent(e.name, e.kind === 'folder' ? 'dir' : 'file', n));
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return opts && opts.withFileTypes ? out : out.map((d) => d.name);
+  return opts?.withFileTypes ? out : out.map((d) => d.name);
 }
 function bytesOf(data, enc) {
   if (typeof data === 'string') return Buffer.from(data, enc || 'utf8');
@@ -142,30 +154,30 @@ function bytesOf(data, enc) {
   return Buffer.from(data);
 }
 export function writeFileSync(p, data, opts) {
-  const n = norm(p);
-  if (!dirs.has(parentOf(n))) throw fsError('ENOENT', 'open', String(p));
+  const enc = typeof opts === 'string' ? opts : opts?.encoding;
   if (typeof p === 'number') {
-    const f = fds.get(p);
-    files.set(f.path, Buffer.from(bytesOf(data, typeof opts === 'string' ? opts : opts?.encoding)));
+    setFile(fds.get(p).path, bytesOf(data, enc));
     return;
   }
-  files.set(n, Buffer.from(bytesOf(data, typeof opts === 'string' ? opts : opts?.encoding)));
+  const n = norm(p);
+  if (!isDir(parentOf(n))) throw fsError('ENOENT', 'open', String(p));
+  setFile(n, bytesOf(data, enc));
 }
 export function readFileSync(p, opts) {
   const path = typeof p === 'number' ? fds.get(p)?.path : norm(p);
-  const data = path !== undefined ? files.get(path) : undefined;
-  if (!data) throw fsError(dirs.has(path) ? 'EISDIR' : 'ENOENT', 'open', String(p));
+  const data = path !== undefined ? getFile(path) : undefined;
+  if (!data) throw fsError(path !== undefined && isDir(path) ? 'EISDIR' : 'ENOENT', 'open', String(p));
   const enc = typeof opts === 'string' ? opts : opts?.encoding;
   const buf = Buffer.from(data.buffer, data.byteOffset, data.length);
   return enc ? buf.toString(enc) : buf;
 }
 export function mkdirSync(p, opts) {
   const n = norm(p);
-  if (opts && opts.recursive) mkdirs(n);
+  if (opts?.recursive) mkdirs(n);
   else {
-    if (dirs.has(n) || files.has(n)) throw fsError('EEXIST', 'mkdir', String(p));
-    if (!dirs.has(parentOf(n))) throw fsError('ENOENT', 'mkdir', String(p));
-    dirs.add(n);
+    if (kindOf(n) !== undefined) throw fsError('EEXIST', 'mkdir', String(p));
+    if (!isDir(parentOf(n))) throw fsError('ENOENT', 'mkdir', String(p));
+    mkdirs(n);
   }
 }
 let tmpCount = 0;
@@ -176,32 +188,26 @@ export function mkdtempSync(prefix) {
 }
 export function rmSync(p, opts) {
   const n = norm(p);
-  if (files.delete(n)) return;
-  if (dirs.has(n)) {
-    for (const f of [...files.keys()]) if (f.startsWith(`${n}/`)) files.delete(f);
-    for (const d of [...dirs]) if (d === n || d.startsWith(`${n}/`)) dirs.delete(d);
+  if (kindOf(n) === undefined) {
+    if (!opts?.force) throw fsError('ENOENT', 'rm', String(p));
     return;
   }
-  if (!(opts && opts.force)) throw fsError('ENOENT', 'rm', String(p));
+  port().remove(n);
 }
 export const unlinkSync = rmSync;
 export function renameSync(a, b) {
-  const from = norm(a);
-  const to = norm(b);
-  const data = files.get(from);
-  if (!data) throw fsError('ENOENT', 'rename', String(a));
-  files.delete(from);
-  files.set(to, data);
+  if (!isFile(norm(a)) && !isDir(norm(a))) throw fsError('ENOENT', 'rename', String(a));
+  port().rename(norm(a), norm(b));
 }
 export function openSync(p, flags) {
   const n = norm(p);
   const write = typeof flags === 'string' ? /[wa]/.test(flags) : (flags & 3) !== 0;
   if (write) {
-    if (!dirs.has(parentOf(n))) throw fsError('ENOENT', 'open', String(p));
-    if (typeof flags === 'number' && flags & constants.O_EXCL && files.has(n)) throw fsError('EEXIST', 'open', String(p));
-    if (!files.has(n) || (typeof flags === 'string' && flags.startsWith('w')) || (typeof flags === 'number' && flags & constants.O_TRUNC))
-      files.set(n, Buffer.alloc(0));
-  } else if (!files.has(n)) throw fsError(dirs.has(n) ? 'EISDIR' : 'ENOENT', 'open', String(p));
+    if (!isDir(parentOf(n))) throw fsError('ENOENT', 'open', String(p));
+    if (typeof flags === 'number' && flags & constants.O_EXCL && isFile(n)) throw fsError('EEXIST', 'open', String(p));
+    if (!isFile(n) || (typeof flags === 'string' && flags.startsWith('w')) || (typeof flags === 'number' && flags & constants.O_TRUNC))
+      setFile(n, new Uint8Array(0));
+  } else if (!isFile(n)) throw fsError(isDir(n) ? 'EISDIR' : 'ENOENT', 'open', String(p));
   const fd = nextFd++;
   fds.set(fd, { path: n, pos: 0 });
   return fd;
@@ -217,7 +223,7 @@ export function closeSync(fd) {
 export function readSync(fd, buffer, offset, length, position) {
   const f = fds.get(fd);
   if (!f) throw fsError('EBADF', 'read', String(fd));
-  const data = files.get(f.path);
+  const data = getFile(f.path);
   const pos = position ?? f.pos;
   const n = Math.max(0, Math.min(length, data.length - pos));
   buffer.set(data.subarray(pos, pos + n), offset);
@@ -229,15 +235,14 @@ export function writeSync(fd, data, offset, length) {
   if (!f) throw fsError('EBADF', 'write', String(fd));
   let chunk = bytesOf(data);
   if (typeof offset === 'number' && typeof data !== 'string') chunk = chunk.subarray(offset, offset + (length ?? chunk.length - offset));
-  const old = files.get(f.path);
-  files.set(f.path, Buffer.concat([old, chunk]));
+  setFile(f.path, Buffer.concat([getFile(f.path), chunk]));
   return chunk.length;
 }
 export function fsyncSync() {}
 export function linkSync(a, b) {
   const to = norm(b);
-  if (files.has(to)) throw fsError('EEXIST', 'link', String(b));
-  files.set(to, files.get(norm(a)));
+  if (kindOf(to) !== undefined) throw fsError('EEXIST', 'link', String(b));
+  setFile(to, getFile(norm(a)));
 }
 export function accessSync(p) {
   statSync(p);
@@ -304,7 +309,7 @@ export function createReadStream(p, opts = {}) {
 export function createWriteStream(p) {
   const n = norm(p);
   const chunks = [];
-  if (!dirs.has(parentOf(n))) {
+  if (!isDir(parentOf(n))) {
     const w = new Writable({
       write(_c, _e, next) {
         next();
@@ -313,7 +318,7 @@ export function createWriteStream(p) {
     queueMicrotask(() => w.destroy(fsError('ENOENT', 'open', String(p))));
     return w;
   }
-  files.set(n, Buffer.alloc(0));
+  setFile(n, new Uint8Array(0));
   // Node's file streams emit 'close' once done (the annotate writer waits for it).
   return new Writable({
     autoDestroy: true,
@@ -323,7 +328,7 @@ export function createWriteStream(p) {
       next();
     },
     final(next) {
-      files.set(n, Buffer.concat(chunks));
+      setFile(n, Buffer.concat(chunks));
       next();
     },
   });
@@ -371,34 +376,6 @@ export const promises = {
   rename: wrap(renameSync),
   realpath: wrap(realpathSync),
   access: wrap(accessSync),
-};
-
-/** The page's handle on the volume (src/page/volume.ts). */
-globalThis.__hrssVolume = {
-  write(path, bytes) {
-    const n = norm(path);
-    mkdirs(parentOf(n));
-    files.set(n, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-  },
-  writeSized(path, size) {
-    // Over limits.maxFileBytes: never read into memory; the readers judge its size (stat) and stop.
-    const n = norm(path);
-    mkdirs(parentOf(n));
-    const none = () => {
-      throw fsError('EFBIG', 'read', path);
-    };
-    files.set(n, { length: size, byteOffset: 0, buffer: null, subarray: none, set: none });
-  },
-  read(path) {
-    return files.get(norm(path));
-  },
-  list(prefix) {
-    const p = norm(prefix);
-    return [...files.keys()].filter((f) => f.startsWith(`${p}/`));
-  },
-  clear(prefix) {
-    rmSync(prefix, { force: true });
-  },
 };
 
 export default {
