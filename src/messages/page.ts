@@ -42,7 +42,7 @@ const zh: PageText = {
   intro:
     '把本科室的名单文件（.xlsx、.csv、.txt）或整个科室文件夹的压缩包（.zip）拖到下面的框里，或点“选择文件”。检查在本机浏览器里进行，结果与局里用 hrss-credit validate 检查的一样。',
   baked: (ws, at, tool, d, n) =>
-    `检查依据：${ws ? `工作区“${ws}”的` : '默认的'}配置、责任清单（${d} 个科室）和联合奖惩措施（${n} 项），截至 ${at}；${tool}`,
+    `检查依据：${ws ? `工作区“${ws}”的` : '默认的'}配置、责任清单（${d} 个科室）和联合奖惩措施（${n} 项），截至 ${at}（北京时间）；${tool}`,
   offline: '文件不会上传，也不联网：只在本页面的内存里读取，刷新或关闭页面即清除。',
   drop: '把文件拖到这里',
   pick: '选择文件',
@@ -78,7 +78,7 @@ const en: PageText = {
   intro:
     "Drop your department's list file (.xlsx, .csv, .txt) or a zip of the whole department folder in the box below, or click “Choose file”. The check runs in this browser and finds what the bureau's hrss-credit validate finds.",
   baked: (ws, at, tool, d, n) =>
-    `Checked against ${ws ? `workspace “${ws}”'s` : 'the default'} config, responsibility matrix (${d} departments) and joint measures (${n}) as of ${at}; ${tool}`,
+    `Checked against ${ws ? `workspace “${ws}”'s` : 'the default'} config, responsibility matrix (${d} departments) and joint measures (${n}) as of ${at} (Beijing time); ${tool}`,
   offline: 'Nothing is uploaded and nothing goes online: the file is read in this page’s memory only and forgotten on reload.',
   drop: 'Drop a file here',
   pick: 'Choose file',

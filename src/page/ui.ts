@@ -87,13 +87,14 @@ function renderChrome(): void {
     renderResult();
   });
   cancel.textContent = t.cancel;
-  const written = data.writtenAt.replace('T', ' ').slice(0, 16);
+  // Beijing time (UTC+8, no daylight saving), as the clerk reads dates.
+  const written = new Date(Date.parse(data.writtenAt) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
   app.replaceChildren(
     el('header', {}, el('h1', { text: t.title }), toggle),
     el('p', {
       class: 'baked',
       id: 'baked',
-      text: t.baked(data.workspace, `${written} UTC`, `${data.tool} ${data.version}`, data.departments.length, data.measures),
+      text: t.baked(data.workspace, written, `${data.tool} ${data.version}`, data.departments.length, data.measures),
     }),
     el('p', { text: t.intro }),
     el('p', { class: 'note', text: t.offline }),

@@ -46,6 +46,7 @@ table.findings{width:100%;border-collapse:collapse;background:#fff;font-size:15p
 .findings th{background:#e4e7eb}
 .findings td.code{font-family:Consolas,monospace;font-size:13px;word-break:break-all}
 .findings td.loc{min-width:7em}
+.findings th:nth-child(2),.findings td.sev{white-space:nowrap}
 .findings tr.error td.sev{color:#c62828;font-weight:bold}
 .findings tr.warning td.sev{color:#b26a00;font-weight:bold}
 .findings tr.info td.sev{color:#1565c0}
