@@ -11,20 +11,23 @@ export interface PageAssets {
   ui: string;
 }
 
+// dist/io/page-assets.js → dist/page-bundle/; the sources run by the tests (src/io/) find dist/'s too.
 const ASSETS = new URL('../page-bundle/', import.meta.url);
+const FROM_SOURCES = new URL('../../dist/page-bundle/', import.meta.url);
 
 export function readPageAssets(): PageAssets {
-  try {
-    return {
-      engine: readFileSync(new URL('engine.js', ASSETS), 'utf8'),
-      ui: readFileSync(new URL('ui.js', ASSETS), 'utf8'),
-    };
-  } catch (err) {
-    throw new ToolError('PAGE_ASSETS_MISSING', {
-      path: decodeURIComponent(ASSETS.pathname),
-      problem: (err as NodeJS.ErrnoException).code ?? 'EIO',
-    });
+  let first: unknown;
+  for (const dir of [ASSETS, FROM_SOURCES]) {
+    try {
+      return { engine: readFileSync(new URL('engine.js', dir), 'utf8'), ui: readFileSync(new URL('ui.js', dir), 'utf8') };
+    } catch (err) {
+      first ??= err;
+    }
   }
+  throw new ToolError('PAGE_ASSETS_MISSING', {
+    path: decodeURIComponent(ASSETS.pathname),
+    problem: (first as NodeJS.ErrnoException).code ?? 'EIO',
+  });
 }
 
 /** The config file's JSON as written (the page re-reads it with the same schema), or {} when there is none. */
