@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { status } from '../../src/api/status.js';
 import { validate } from '../../src/api/validate.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
 import { messagesFor } from '../../src/messages/index.js';
@@ -117,5 +118,20 @@ describe('validate on the memory port gives the report of the disk run', () => {
       if (k === 'crc-damaged') expect(r.memory).toContain('CRC-32 mismatch');
       if (k === 'zip-slip') expect(r.memory).toContain('EVIDENCE_PATH_UNSAFE');
     }
+  });
+});
+
+describe('status on the memory port (a quarter before any register or package)', () => {
+  it('gives the summary and report of the disk run', async () => {
+    const { disk, io } = world({ '.': 'example-workspace' });
+    const common = { today: '2026-10-10', now: new Date('2026-10-10T02:00:00Z') };
+    const onDisk = await status('2026Q3', { ...common, cwd: disk, workspace: disk });
+    const inMemory = await status('2026Q3', { ...common, cwd: MEM, workspace: MEM, io });
+    const m = messagesFor('zh-CN');
+    expect(JSON.stringify(inMemory.summary)).toBe(JSON.stringify(onDisk.summary));
+    expect(JSON.stringify(toJsonReport(inMemory.report, m))).toBe(JSON.stringify(toJsonReport(onDisk.report, m)));
+    expect(inMemory.summary.departments.filter((d) => d.submitted).length).toBeGreaterThan(5);
+    // status wrote nothing, on either side.
+    expect(io.written).toEqual([]);
   });
 });
