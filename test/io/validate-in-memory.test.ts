@@ -3,9 +3,11 @@
 // byte for byte, as the same files copied to a temporary folder and read from the disk — a whole
 // workspace (xlsx, CSV, 'Unicode 文本' .txt, covers, removal requests, evidence of every kind),
 // single list files, broken files, and zipped department folders as departments make them.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { status } from '../../src/api/status.js';
+import { run } from '../../src/cli/program.js';
 import { validate } from '../../src/api/validate.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
 import { messagesFor } from '../../src/messages/index.js';
@@ -117,5 +119,58 @@ describe('validate on the memory port gives the report of the disk run', () => {
       if (k === 'crc-damaged') expect(r.memory).toContain('CRC-32 mismatch');
       if (k === 'zip-slip') expect(r.memory).toContain('EVIDENCE_PATH_UNSAFE');
     }
+  });
+});
+
+describe('status on the memory port (a quarter before any register or package)', () => {
+  it('gives the summary and report of the disk run', async () => {
+    const { disk, io } = world({ '.': 'example-workspace' });
+    const common = { today: '2026-10-10', now: new Date('2026-10-10T02:00:00Z') };
+    const onDisk = await status('2026Q3', { ...common, cwd: disk, workspace: disk });
+    const inMemory = await status('2026Q3', { ...common, cwd: MEM, workspace: MEM, io });
+    const m = messagesFor('zh-CN');
+    expect(JSON.stringify(inMemory.summary)).toBe(JSON.stringify(onDisk.summary));
+    expect(JSON.stringify(toJsonReport(inMemory.report, m))).toBe(JSON.stringify(toJsonReport(onDisk.report, m)));
+    expect(inMemory.summary.departments.filter((d) => d.submitted).length).toBeGreaterThan(5);
+    // status wrote nothing, on either side.
+    expect(io.written).toEqual([]);
+  });
+});
+
+describe('the CLI on the memory port (CliIo.fs)', () => {
+  async function cli(argv: string[], cwd: string, fs?: MemoryPort): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await run(argv, {
+      stdout: { write: (s: string) => (out += s), isTTY: false, columns: 120 },
+      stderr: { write: (s: string) => (err += s), isTTY: false },
+      env: {},
+      cwd,
+      ...(fs ? { fs } : {}),
+    });
+    return { code, out, err };
+  }
+
+  it('validate prints what it prints from the disk, JSON and tables, in the language the config says', async () => {
+    const { disk, io } = world({ '.': 'example-workspace', '就业办/名单.csv': 'broken/黑名单-unclosed-quote.csv' });
+    // The workspace's config chooses English: read from the port before commander parses.
+    const config = JSON.parse(readFileSync(join(disk, 'hrss-credit.config.json'), 'utf8')) as Record<string, unknown>;
+    const english = JSON.stringify({ ...config, lang: 'en' });
+    io.put(join(MEM, 'hrss-credit.config.json'), english);
+    writeFileSync(join(disk, 'hrss-credit.config.json'), english);
+    for (const extra of [['--format', 'json'], ['--no-color']]) {
+      const argv = ['validate', 'submissions/2026Q3', '就业办/名单.csv', '--department', '就业办', '--today', '2026-10-10', ...extra];
+      const a = await cli(argv, disk);
+      const b = await cli(argv, MEM, io);
+      expect(b.code).toBe(a.code);
+      expect(b.out.split(MEM).join('<root>')).toBe(a.out.split(disk).join('<root>'));
+      expect(b.err).toBe(a.err);
+    }
+    const doc = JSON.parse((await cli(['validate', '就业办/名单.csv', '--department', '就业办', '--format', 'json'], MEM, io)).out) as {
+      diagnostics: { code: string; message: string }[];
+    };
+    expect(
+      doc.diagnostics.some((d) => d.code === 'FILE_UNREADABLE' && /damaged/.test(d.message) && !/[\u4e00-\u9fff]/.test(d.message)),
+    ).toBe(true);
   });
 });
