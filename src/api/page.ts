@@ -5,8 +5,7 @@
  */
 import { basename, join } from 'node:path';
 import { makeContext, type CommonOptions } from './context.js';
-import { CONFIG_FILE, pathExists } from '../io/workspace.js';
-import { readConfigJson } from '../io/page-assets.js';
+import { CONFIG_FILE } from '../io/workspace.js';
 import { resolveFrom } from '../io/paths.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { Lang } from '../messages/index.js';
@@ -31,6 +30,11 @@ export interface PageData {
   maxFileBytes: number;
 }
 
+function configJson(bytes: Uint8Array): Record<string, unknown> {
+  const value = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as unknown;
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 export function pageData(options: CommonOptions, lang: Lang, writtenAt: Date): PageData {
   const ctx = makeContext(options);
   const configPath =
@@ -39,7 +43,8 @@ export function pageData(options: CommonOptions, lang: Lang, writtenAt: Date): P
       : ctx.workspace !== undefined
         ? join(ctx.workspace, CONFIG_FILE)
         : undefined;
-  const config = readConfigJson(configPath !== undefined && pathExists(configPath) ? configPath : undefined);
+  // loadConfig has read and checked it already: the page gets the file as written, re-read by the same schema.
+  const config = configPath !== undefined && ctx.io.exists(configPath) ? configJson(ctx.io.readFileSync(configPath)) : {};
   // A measures file named by the config is read here: the page has no workspace to read it from.
   if (typeof config.measures === 'string') config.measures = ctx.measures;
   return {

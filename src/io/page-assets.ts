@@ -29,14 +29,3 @@ export function readPageAssets(): PageAssets {
     problem: (first as NodeJS.ErrnoException).code ?? 'EIO',
   });
 }
-
-/** The config file's JSON as written (the page re-reads it with the same schema), or {} when there is none. */
-export function readConfigJson(path: string | undefined): Record<string, unknown> {
-  if (path === undefined) return {};
-  try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
