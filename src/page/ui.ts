@@ -187,8 +187,12 @@ function stop(): void {
   worker = undefined;
 }
 
+let running = false;
+
 async function check(file: File): Promise<void> {
-  stop();
+  // A check still running is abandoned (its worker ended); an idle worker is kept, warm, for the next file.
+  if (running) stop();
+  running = true;
   for (const u of objectUrls.splice(0)) URL.revokeObjectURL(u);
   last = undefined;
   renderResult();
@@ -217,6 +221,7 @@ async function check(file: File): Promise<void> {
     }
     cancel.hidden = true;
     status.textContent = '';
+    running = false;
     if (m.type === 'done') {
       last = {
         name: file.name,
@@ -239,6 +244,7 @@ async function check(file: File): Promise<void> {
   };
   w.onerror = (e) => {
     e.preventDefault();
+    running = false;
     cancel.hidden = true;
     last = { name: file.name, annotated: [], error: e.message || 'worker' };
     stop();
@@ -250,6 +256,7 @@ async function check(file: File): Promise<void> {
 
 cancel.addEventListener('click', () => {
   stop();
+  running = false;
   cancel.hidden = true;
   status.textContent = t.cancelled;
   setState('cancelled');
