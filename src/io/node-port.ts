@@ -30,11 +30,13 @@ const entryStat = (s: Stats): EntryStat => ({ kind: kindOf(s), size: s.size, lin
 const dirEntries = (list: Dirent[]): DirEntry[] => list.map((d) => ({ name: d.name, kind: kindOf(d) }));
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+// A function, not a constant: nothing of node:fs runs when the module is loaded (a browser bundle that
+// shims node:fs still loads this file as the api's default port, and never calls it).
+const readFlags = (): number => constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 const CHUNK = 65_536;
 
 function readFileSyncBounded(path: string, maxBytes: number): Uint8Array {
-  const fd = openSync(path, READ_FLAGS);
+  const fd = openSync(path, readFlags());
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw ioError('ENOTFILE', 'open', path);
@@ -57,7 +59,7 @@ function readFileSyncBounded(path: string, maxBytes: number): Uint8Array {
 }
 
 async function readFileBounded(path: string, maxBytes: number): Promise<Uint8Array> {
-  const fh = await open(path, READ_FLAGS);
+  const fh = await open(path, readFlags());
   try {
     const st = await fh.stat();
     if (!st.isFile()) throw ioError('ENOTFILE', 'open', path);

@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { validateAndAnnotate } from '../../src/api/annotate.js';
 import { status } from '../../src/api/status.js';
 import { run } from '../../src/cli/program.js';
 import { validate } from '../../src/api/validate.js';
@@ -172,5 +173,28 @@ describe('the CLI on the memory port (CliIo.fs)', () => {
     expect(
       doc.diagnostics.some((d) => d.code === 'FILE_UNREADABLE' && /damaged/.test(d.message) && !/[\u4e00-\u9fff]/.test(d.message)),
     ).toBe(true);
+  });
+});
+
+describe('validate --annotate on the memory port', () => {
+  it('writes the same marked-up copies, byte for byte, into the port', async () => {
+    const { disk, io } = world({
+      '就业办/劳务派遣红黑名单.xlsx': 'example-workspace/submissions/2026Q3/就业办/劳务派遣红黑名单.xlsx',
+      '就业办/名单.csv': 'real/excel-gb18030-csv/黑名单.csv',
+      '就业办/黑名单.xlsx': 'real/libreoffice-id-typed-as-number/黑名单.xlsx',
+    });
+    const opts = { today: '2026-10-10', department: '就业办', quarter: '2026Q3', sourceDateEpoch: 1790000000, lang: 'zh-CN' as const };
+    const paths = ['就业办/劳务派遣红黑名单.xlsx', '就业办/名单.csv', '就业办/黑名单.xlsx'];
+    const a = await validateAndAnnotate(paths, { ...opts, cwd: disk, annotate: 'out' });
+    const b = await validateAndAnnotate(paths, { ...opts, cwd: MEM, annotate: 'out', io });
+    expect(b.written).toEqual(a.written);
+    expect(a.written.length).toBe(3);
+    expect(a.written.some((w) => w.marked > 0)).toBe(true);
+    for (const w of a.written) {
+      const mem = io.readFileSync(join(MEM, w.path));
+      expect(Buffer.from(mem).equals(readFileSync(join(disk, w.path))), w.path).toBe(true);
+    }
+    // Only the copies were written, and no temporary file is left in the port.
+    expect(io.list(join(MEM, 'out'))).toEqual(a.written.map((w) => join(MEM, w.path)).sort());
   });
 });
