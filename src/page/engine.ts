@@ -11,7 +11,7 @@ import { formatJson, toJsonError, toJsonReport } from '../reporters/json.js';
 import { findingGroups, formatSummary } from '../reporters/pretty.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import type { CheckRequest, CheckView, EngineMessage } from './protocol.js';
-import { PagePort, usePort } from './port.js';
+import { PagePort } from './port.js';
 
 // The dropped file lies at the root, in no folder: its department is the picker's, else its cover's
 // (a folder's name would otherwise be taken for one, as the CLI takes it).
@@ -30,7 +30,6 @@ setCsvWorkerThreshold(Number.POSITIVE_INFINITY);
 export async function runCheck(req: CheckRequest, post: (m: EngineMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   // A fresh file system for each check: nothing of the last file stays in memory.
   const volume = new PagePort();
-  usePort(volume);
   const name = req.name.replace(/[/\\]/g, '_').replace(/^(\.hrss-credit-page|\.\.?)$/, '_$&') || 'file';
   volume.put(`${WORKSPACE}/hrss-credit.config.json`, JSON.stringify(req.data.config));
   if (req.bytes) volume.put(`${CHECK}${name}`, new Uint8Array(req.bytes));

@@ -43,8 +43,3 @@ export class PagePort extends MemoryPort {
     return this.readFileSync(path).subarray(0, n);
   }
 }
-
-/** node:fs in the page (scripts/page/shims/fs.js) serves the same port: annotate's copy is read and written there. */
-export function usePort(port: PagePort): void {
-  (globalThis as { __hrssPort?: PagePort }).__hrssPort = port;
-}
