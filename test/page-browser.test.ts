@@ -172,6 +172,32 @@ describe('the self-check page in headless Chromium', () => {
     await page.close();
   }, 240_000);
 
+  it('a file over limits.maxFileBytes is judged by its size alone (the page does not read it), as the CLI judges it', async () => {
+    const ws = join(dir, 'small-limit');
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ limits: { maxFileBytes: 4096 } }));
+    const made = await runCli(['page', '--out', 'small.html'], ws, { SOURCE_DATE_EPOCH: '1791590400' });
+    expect(made.code, made.stderr).toBe(0);
+    const file = F('real/libreoffice-id-typed-as-number/黑名单.xlsx');
+    expect(statSync(file).size).toBeGreaterThan(4096);
+    const cli = await runCli(['validate', file, '-w', ws, '--department', '就业办', '--today', TODAY, '--format', 'json'], ws);
+    const expected = JSON.parse(cli.stdout) as { diagnostics: (Finding & { args: Record<string, unknown> })[] };
+    expect(expected.diagnostics.map((d) => [d.code, d.args.limit])).toEqual([['FILE_UNREADABLE', 'maxFileBytes']]);
+    const saved = pagePath;
+    pagePath = join(ws, 'small.html');
+    try {
+      const { page, problems } = await open(1280, 900);
+      const got = (await check(page, file, '就业办')).report as { diagnostics: (Finding & { args: Record<string, unknown> })[] };
+      expect(got.diagnostics.map((d) => [d.code, d.args.limit, d.args.actual])).toEqual(
+        expected.diagnostics.map((d) => [d.code, d.args.limit, d.args.actual]),
+      );
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      pagePath = saved;
+    }
+  }, 60_000);
+
   it('shows the findings at their cells, offers the annotated copy and the report for download, and reads at 1280 and 375 px', async () => {
     const shots = join(dir, 'shots');
     mkdirSync(shots, { recursive: true });
