@@ -88,7 +88,7 @@ describe('layers', () => {
       ['src/api/quarter/verify.ts', "import '../../cli/env.js';", 'api-never-imports-reporters-or-cli'],
       ['src/io/paths.ts', "import '../api/context.js';", 'io-never-imports-api-or-rules'],
       ['src/io/register/who.ts', "import '../../rules/types.js';", 'io-never-imports-api-or-rules'],
-      ['src/messages/calendar.ts', "import '../api/status.js';", 'messages-import-only-diagnostics'],
+      ['src/messages/calendar.ts', "import '../api/quarter/status.js';", 'messages-import-only-diagnostics'],
       ['src/domain/quarter.ts', "import '../schemas/enums.js';", 'domain-imports-nothing-of-the-project'],
       ['src/schemas/enums.ts', "import '../diagnostics/codes.js';", 'schemas-import-only-domain'],
       ['src/register/state.ts', "import '../io/paths.js';", 'register-is-a-pure-model'],
