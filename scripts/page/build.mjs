@@ -2,7 +2,7 @@
 // same esbuild the release uses (scripts/release.mjs), for the browser:
 //   dist/page-bundle/engine.js  the worker: the tool's validate and annotate over a memory volume
 //   dist/page-bundle/ui.js      the main thread: drop zone, findings, downloads
-// `hrss-credit page` reads them as text and inlines them (src/io/page-assets.ts): the CLI installed
+// `hrss-credit page` reads them as text and inlines them (src/io/documents/page-assets.ts): the CLI installed
 // from npm writes the page without esbuild. Node's built-ins are replaced by scripts/page/shims/
 // (a memory file system, POSIX paths, the web's DecompressionStream for zip, the browser's
 // TextDecoder for GB18030, readable-stream for streams).

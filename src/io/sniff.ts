@@ -5,10 +5,10 @@
 import { extname } from 'node:path';
 import type { Limits } from '../schemas/config.js';
 import type { WorkbookSource } from '../table/cells.js';
-import { openCsv, readSample, type HeaderScorer } from './csv.js';
+import { openCsv, readSample, type HeaderScorer } from './csv/csv.js';
 import { ioProblem, unreadable, unsupported } from './errors.js';
 import { beforeAccess } from './faults.js';
-import { openXlsx } from './xlsx.js';
+import { openXlsx } from './xlsx/xlsx.js';
 import { nodePort } from './node-port.js';
 import type { IoPort } from './port.js';
 

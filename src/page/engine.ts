@@ -3,8 +3,8 @@
  * tool's own validate --annotate runs over it, with the workspace's config baked into the page. Runs
  * off the main thread, from an inline blob; the page cancels a check by terminating it.
  */
-import { validateAndAnnotate } from '../api/annotate.js';
-import { setCsvWorkerThreshold } from '../io/csv.js';
+import { validateAndAnnotate } from '../api/department/annotate.js';
+import { setCsvWorkerThreshold } from '../io/csv/csv.js';
 import { messagesFor, renderToolError } from '../messages/index.js';
 import { pageText } from '../messages/page.js';
 import { formatJson, toJsonError, toJsonReport } from '../reporters/json.js';

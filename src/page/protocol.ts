@@ -4,7 +4,7 @@
  * tool's own validate and annotate over it and answers with the report document and what to show.
  */
 
-import type { PageData } from '../api/page.js';
+import type { PageData } from '../api/department/page.js';
 
 export type { PageData };
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pageText } from '../messages/page.js';
-import type { PageData } from '../api/page.js';
+import type { PageData } from '../api/department/page.js';
 
 /** Text inside a script element ends at `</script` and misreads `<!--`: JSON escapes `<` as \u003c. */
 function scriptJson(value: unknown): string {

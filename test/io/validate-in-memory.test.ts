@@ -6,10 +6,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateAndAnnotate } from '../../src/api/annotate.js';
-import { status } from '../../src/api/status.js';
+import { validateAndAnnotate } from '../../src/api/department/annotate.js';
+import { status } from '../../src/api/quarter/status.js';
 import { run } from '../../src/cli/program.js';
-import { validate } from '../../src/api/validate.js';
+import { validate } from '../../src/api/department/validate.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
 import { messagesFor } from '../../src/messages/index.js';
 import { toJsonReport } from '../../src/reporters/json.js';

@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { pageData } from '../../api/page.js';
-import { readPageAssets } from '../../io/page-assets.js';
-import { writeFileDurable } from '../../io/package-fs.js';
+import { pageData } from '../../api/department/page.js';
+import { readPageAssets } from '../../io/documents/page-assets.js';
+import { writeFileDurable } from '../../io/package/package-fs.js';
 import { shownPath } from '../../io/paths.js';
 import { pageText } from '../../messages/page.js';
 import { formatJson } from '../../reporters/json.js';
