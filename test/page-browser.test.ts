@@ -251,7 +251,7 @@ describe('the self-check page in headless Chromium', () => {
     for (let i = 0; i < 100 && !existsSync(target); i++) await new Promise((r) => setTimeout(r, 100));
     const bytes = readFileSync(target);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    const { ZipArchive } = await import('../src/io/zip.js');
+    const { ZipArchive } = await import('../src/io/zip/zip.js');
     const zip = await ZipArchive.open(target, { maxUnzippedBytes: 1e8, maxZipRatio: 1000 });
     const workbook = (await zip.read('xl/workbook.xml')).toString('utf8');
     zip.close();
