@@ -3,7 +3,7 @@
  * Heavy modules (readers, writers, zod) are imported when a command runs, so that `--help` starts fast.
  */
 import { setFlagsFromString } from 'node:v8';
-import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
+import { Command, CommanderError, type Help, InvalidArgumentError, Option, type Argument } from 'commander';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -23,7 +23,10 @@ export interface UiText {
   fieldNames: Record<string, string>;
   columns: { location: string; severity: string; code: string; message: string; hint: string };
   sheetRow(sheet: string | undefined, row: number | undefined, column: string | undefined, header: string | undefined): string;
-  /** A grouped table line: one finding on `count` rows, the first `ranges` of them (first, last row) shown, `more` when there are others. */
+  /**
+   * A grouped table line: one finding on `count` rows, the first `ranges` of them (first, last row)
+   * shown, `more` when there are others.
+   */
   rowRanges(
     sheet: string | undefined,
     column: string | undefined,

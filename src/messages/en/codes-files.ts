@@ -1,4 +1,7 @@
-/** English findings about the files a department sends: the file, its sheets and rows, the cover, the evidence (the rest: codes-register.ts). */
+/**
+ * English findings about the files a department sends: the file, its sheets and rows, the cover, the
+ * evidence (the rest: codes-register.ts).
+ */
 import type { CodeArgs } from '../../diagnostics/codes.js';
 import type { CodeCatalogue } from '../types.js';
 import { visible } from '../../domain/text.js';
@@ -12,13 +15,15 @@ const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: Co
   maxUnzippedBytes: (a) =>
     `the ${a.detail === 'zip' ? 'zip' : 'workbook'} inflates to more than ${bytesEn(a.max)} (limits.maxUnzippedBytes): possibly a zip bomb`,
   maxZipRatio: (a) =>
-    `the ${a.detail === 'zip' ? 'zip' : 'workbook'}'s compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 (limits.maxZipRatio): possibly a zip bomb`,
+    `the ${a.detail === 'zip' ? 'zip' : 'workbook'}'s compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 ` +
+    `(limits.maxZipRatio): possibly a zip bomb`,
   maxRows: (a) => `more than ${a.max ?? ''} rows (limits.maxRows)`,
   maxColumns: (a) => `${a.actual ?? ''} columns, over the limit of ${a.max ?? ''} (limits.maxColumns)`,
   maxCellChars: (a) => `a cell holds more than ${a.max ?? ''} characters (limits.maxCellChars)`,
   maxAttachmentBytes: (a) => `over the limit of ${bytesEn(a.max)} (limits.maxAttachmentBytes)`,
   maxZipEntries: (a) =>
-    `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} (limits.maxZipEntries): possibly a zip bomb`,
+    `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} ` +
+    `(limits.maxZipEntries): possibly a zip bomb`,
   maxXmlDepth: (a) => `XML inside the workbook is nested more than ${a.max ?? ''} levels deep (limits.maxXmlDepth): damaged or hostile`,
   maxSharedStrings: (a) => `the workbook's shared-string table holds more than ${a.max ?? ''} entries (limits.maxSharedStrings)`,
   maxSharedStringChars: (a) =>
@@ -85,7 +90,8 @@ export const enFileCodes = {
   FILE_ENCODING: {
     title: 'Text encoding error',
     message: (a) =>
-      `row ${a.row} holds bytes that are not valid ${a.encoding === 'gb18030' ? 'GB18030 (GBK)' : a.encoding.toUpperCase()}: the text is garbled`,
+      `row ${a.row} holds bytes that are not valid ${a.encoding === 'gb18030' ? 'GB18030 (GBK)' : a.encoding.toUpperCase()}: the text is ` +
+      `garbled`,
     hint: () => 'Open the original in Excel and save it as "CSV UTF-8 (comma delimited)" or .xlsx',
   },
   FILE_NO_LIST: {
@@ -144,7 +150,8 @@ export const enFileCodes = {
   SCHEMA_LIST_TYPE_CONFLICT: {
     title: 'List type contradicts the name',
     message: (a) =>
-      `list type "${a.value}" contradicts the sheet/file name "${a.name}" (${a.fromName === '红名单' ? 'red list' : a.fromName === '黑名单' ? 'black list' : a.fromName})`,
+      `list type "${a.value}" contradicts the sheet/file name "${a.name}" ` +
+      `(${a.fromName === '红名单' ? 'red list' : a.fromName === '黑名单' ? 'black list' : a.fromName})`,
     hint: () => 'Check whether the record belongs on the red or the black list and move it to that sheet',
   },
   SCHEMA_DATE_INVALID: {
@@ -190,7 +197,8 @@ export const enFileCodes = {
   SCHEMA_PERIOD_SEVERITY: {
     title: 'Period beyond the severity cap',
     message: (a) =>
-      `severity "${a.severity}" allows at most ${a.months} months (until ${a.latest}), but the period ${a.computed ? `end is empty and defaults to ${a.publishUntil}` : `ends ${a.publishUntil}`}`,
+      `severity "${a.severity}" allows at most ${a.months} months (until ${a.latest}), but the ` +
+      `period ${a.computed ? `end is empty and defaults to ${a.publishUntil}` : `ends ${a.publishUntil}`}`,
     hint: () => '国办发〔2025〕22号: 轻微 ≤ 3 months, 一般 ≤ 1 year, 严重 ≤ 3 years; check the severity or the end date',
   },
   SCHEMA_CREDIT_CODE_FORMAT: {
@@ -263,18 +271,24 @@ export const enFileCodes = {
   SCHEMA_PERSONAL_INFO: {
     title: 'Personal information in text',
     message: (a) =>
-      `"${F(a.field)}" contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: ${a.field in COVER_KEYS ? 'the cover is not published; masked on the terminal, in JSON and in the report' : 'masked in the public (公示) files, kept in the sharing (共享) files'}`,
+      `"${F(a.field)}" contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: ` +
+      (a.field in COVER_KEYS
+        ? 'the cover is not published; masked on the terminal, in JSON and in the report'
+        : 'masked in the public (公示) files, kept in the sharing (共享) files'),
     hint: (a) =>
       a.field in COVER_KEYS
         ? 'Write only names for filler, reviewer and approver; a phone number goes into 联系电话 only, an ID number nowhere on the cover'
-        : "ID and phone numbers are personal information and do not belong in names, facts, basis, removal reasons or remarks; a person's ID number goes into 证件号码, phone numbers are not submitted",
+        : 'ID and phone numbers are personal information and do not belong in names, facts, basis, removal reasons or remarks; a ' +
+          "person's ID number goes into 证件号码, phone numbers are not submitted",
   },
   TEXT_PERSONAL_INFO: {
     title: 'Personal information in recorded text',
     message: (a) =>
-      `${a.option === 'note' ? 'The note' : a.option} contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: recorded as typed (the register is internal), masked on the terminal, in JSON, in 公示 and in the report`,
+      `${a.option === 'note' ? 'The note' : a.option} contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: recorded as typed (the register ` +
+      `is internal), masked on the terminal, in JSON, in 公示 and in the report`,
     hint: () =>
-      "An objection's summary and opinion and a note need no ID or phone number; put the objector's contact in --from (used only in the 异议处理意见书)",
+      "An objection's summary and opinion and a note need no ID or phone number; put the objector's contact in --from (used only in the " +
+      '异议处理意见书)',
   },
   SCHEMA_CHARACTER_INVALID: {
     title: 'Invalid character in cell',
@@ -292,7 +306,8 @@ export const enFileCodes = {
     title: 'Measure not in the catalogue',
     message: (a) => `the measure "${a.measure}" is not in the measures catalogue for the ${a.list} list, domain "${a.domain}"`,
     hint: () =>
-      'Write the measures as the catalogue does (hrss-credit measures), separated by ；; a measure outside it needs the bureau to add it to the catalogue',
+      'Write the measures as the catalogue does (hrss-credit measures), separated by ；' +
+      '; a measure outside it needs the bureau to add it to the catalogue',
   },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: 'Department unknown',
@@ -301,7 +316,8 @@ export const enFileCodes = {
         ? 'the department is named neither by the folder nor by the cover'
         : `"${a.name}" is not a department of the responsibility matrix`,
     hint: () =>
-      'Name the folder after a department of the matrix (see hrss-credit matrix) or pass --department; add new units under "matrix" in config',
+      'Name the folder after a department of the matrix (see hrss-credit matrix) or pass --department; add new units under "matrix" in ' +
+      'config',
   },
   MATRIX_DOMAIN_NOT_ALLOWED: {
     title: 'Domain not allowed',
@@ -380,7 +396,8 @@ export const enFileCodes = {
   EVIDENCE_RED_INCOMPLETE: {
     title: 'Red-list case incomplete',
     message: (a) =>
-      `red list only, and 附件/ lacks ${a.missing === 'both' ? 'a case report and pictures' : a.missing === 'report' ? 'a case report' : 'pictures'}`,
+      `red list only, and 附件/ lacks` +
+      ` ${a.missing === 'both' ? 'a case report and pictures' : a.missing === 'report' ? 'a case report' : 'pictures'}`,
     hint: () => 'Attach one typical case report with pictures',
   },
   EVIDENCE_FILE_INVALID: {
@@ -392,7 +409,8 @@ export const enFileCodes = {
           ? `the attachment is ${bytesEn(a.actual)}, over the limit of ${bytesEn(a.max)}`
           : a.reason === 'unreadable'
             ? `the attachment cannot be read (${a.detected ?? ''})`
-            : `the attachment is named ${a.ext} but its content is not${a.detected && a.detected !== 'unknown' ? ` (it is ${a.detected})` : ''}`,
+            : `the attachment is named ${a.ext} but its content is ` +
+              `not${a.detected && a.detected !== 'unknown' ? ` (it is ${a.detected})` : ''}`,
     hint: (a) =>
       a.reason === 'tooLarge'
         ? 'Compress it, or raise limits.maxAttachmentBytes'
@@ -419,7 +437,8 @@ export const enFileCodes = {
       a.reason === 'link'
         ? `"${visible(a.name)}" is a link and is neither read nor packaged`
         : a.reason === 'hardlink'
-          ? `"${visible(a.name)}" is a hard link (the same file has another name, perhaps outside the workspace) and is neither read nor packaged`
+          ? `"${visible(a.name)}" is a hard link (the same file has another name, perhaps outside the workspace) and is neither read nor ` +
+            `packaged`
           : a.reason === 'name' && a.problem === 'tooLong'
             ? `the name "${visible(a.name)}" is ${NAME_PROBLEM_EN.tooLong}: it cannot be written into the package and is not packaged`
             : a.reason === 'name'
@@ -427,7 +446,8 @@ export const enFileCodes = {
               : `"${visible(a.name)}" points outside the department folder and is neither read nor packaged`,
     hint: (a) =>
       a.inZip
-        ? 'This path in the zip would be extracted outside the department folder and is not used: zip the department folder itself (right-click → Send to → Compressed (zipped) folder), with no \\ or drive letter in names, or send the folder'
+        ? 'This path in the zip would be extracted outside the department folder and is not used: zip the department folder itself ' +
+          '(right-click → Send to → Compressed (zipped) folder), with no \\ or drive letter in names, or send the folder'
         : a.reason === 'name' && a.problem === 'tooLong'
           ? 'Shorten the name (or nest fewer folders) and send it again; otherwise compile cannot write it into the package'
           : a.reason === 'name'

@@ -50,9 +50,11 @@ export const enRegisterCodes = {
   REGISTER_BATCH_PUBLISHED: {
     title: 'batch already published',
     message: (a) =>
-      `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; nothing was compiled and it was left as it is`,
+      `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; ` +
+      `nothing was compiled and it was left as it is`,
     hint: (a) =>
-      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the next quarter)`,
+      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the ` +
+      `next quarter)`,
   },
   REGISTER_ALREADY_ACTIVE: {
     title: 'already public',
@@ -64,12 +66,14 @@ export const enRegisterCodes = {
     title: 'differs from the public record',
     message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${list(a.fields.map(F))}`,
     hint: () =>
-      'if it is a correction, write the old 认定文书号 in the 更正原文书号 column (its own number when the decision is unchanged); otherwise delete the row or make it equal to the public one',
+      'if it is a correction, write the old 认定文书号 in the 更正原文书号 column (its own number when the decision is unchanged); otherwise delete ' +
+      'the row or make it equal to the public one',
   },
   REGISTER_CORRECTION_APPLIED: {
     title: 'correction after an objection',
     message: (a) =>
-      `objection ${a.objection} on record ${a.id} was resolved 更正 (correct); this row is that correction: ${list(a.fields.map(F))} published as sent, the old content no longer public`,
+      `objection ${a.objection} on record ${a.id} was resolved 更正 (correct); this row is that correction: ${list(a.fields.map(F))} ` +
+      `published as sent, the old content no longer public`,
     hint: () => 'nothing to do; check that the corrected content is right',
   },
   REGISTER_RED_ON_BLACK: {
@@ -121,7 +125,8 @@ export const enRegisterCodes = {
   REMOVAL_TOO_EARLY: {
     title: 'early removal too early',
     message: (a) =>
-      `record ${a.id} was published on ${a.publishedOn}; severity ${a.severity} keeps it public ${a.months} months, until ${a.earliest}; removal on ${a.on}`,
+      `record ${a.id} was published on ${a.publishedOn}; severity ${a.severity} keeps it public ${a.months} months, until ${a.earliest}; ` +
+      `removal on ${a.on}`,
     hint: (a) => `check it; request early removal after ${a.earliest}`,
   },
   REMOVAL_DUPLICATE: {
@@ -132,7 +137,12 @@ export const enRegisterCodes = {
   REMOVAL_DATE_INVALID: {
     title: 'removal date invalid',
     message: (a) =>
-      `${a.header} "${a.value}" ${a.reason === 'format' ? 'is not a date' : a.reason === 'future' ? `is after today (${a.limit ?? ''})` : `precedes the record's publication (${a.limit ?? ''})`}`,
+      `${a.header} "${a.value}" ` +
+      (a.reason === 'format'
+        ? 'is not a date'
+        : a.reason === 'future'
+          ? `is after today (${a.limit ?? ''})`
+          : `precedes the record's publication (${a.limit ?? ''})`),
     hint: () => 'write a real date like 2026-09-30, not in the future, not before the publication',
   },
   REMOVAL_TYPE_INVALID: {
@@ -158,7 +168,8 @@ export const enRegisterCodes = {
   OBJECTION_BEFORE_PUBLICATION: {
     title: 'Record not yet published when the objection was received',
     message: (a) =>
-      `the record matching "${a.query}" was published by ${a.batch} on ${a.publishedOn}, after the objection was received (${a.received}); an objection concerns published information, nothing was recorded`,
+      `the record matching "${a.query}" was published by ${a.batch} on ${a.publishedOn}, after the objection was received ` +
+      `(${a.received}); an objection concerns published information, nothing was recorded`,
     hint: () => 'Check --received; a comment made before publication is not recorded as an objection',
   },
   OBJECTION_AMBIGUOUS: {
@@ -175,9 +186,11 @@ export const enRegisterCodes = {
   OBJECTION_OVERDUE: {
     title: 'Objection overdue',
     message: (a) =>
-      `objection ${a.number} was due by ${a.deadline} and is still open today (${a.today})${a.workingDaysLeft !== null ? `, ${-a.workingDaysLeft} working day(s) late` : ''}`,
+      `objection ${a.number} was due by ${a.deadline} and is still open today ` +
+      `(${a.today})${a.workingDaysLeft !== null ? `, ${-a.workingDaysLeft} working day(s) late` : ''}`,
     hint: (a) =>
-      `Check it and record the outcome with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" (one of the three outcomes; the opinion in the quotes)`,
+      `Check it and record the outcome with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" (one of the three ` +
+      `outcomes; the opinion in the quotes)`,
   },
   OBJECTION_NOT_FOUND: {
     title: 'No such objection',
@@ -187,14 +200,16 @@ export const enRegisterCodes = {
   OBJECTION_OPEN: {
     title: 'Objection still open: no letter',
     message: (a) =>
-      `objection ${a.number} (received ${a.received}${a.deadline ? `, due ${a.deadline}` : ''}) is not resolved yet: the letter states the outcome, the handler and the opinion; nothing was written`,
+      `objection ${a.number} (received ${a.received}${a.deadline ? `, due ${a.deadline}` : ''}) is not resolved yet: the letter states ` +
+      `the outcome, the handler and the opinion; nothing was written`,
     hint: (a) =>
       `Record the outcome first with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…", then make the letter`,
   },
   OBJECTION_ALREADY_RESOLVED: {
     title: 'Objection already resolved',
     message: (a) =>
-      `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, nothing was recorded`,
+      `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, ` +
+      `nothing was recorded`,
     hint: () => 'If the outcome was wrong, say so with hrss-credit register note and record a new objection',
   },
   CALENDAR_NOT_COVERED: {
@@ -202,7 +217,8 @@ export const enRegisterCodes = {
     message: (a) =>
       `the working-day calendar has no holiday schedule for ${a.year}, so working days cannot be counted (Monday–Friday is never assumed)`,
     hint: (a) =>
-      `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
+      `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day ` +
+      `of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
   },
   FILE_FEEDBACK_COPY: {
     title: 'Feedback copy',

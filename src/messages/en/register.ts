@@ -45,10 +45,13 @@ export const enRegisterUi: RegisterUi = {
   verifyBroken: (line, reason) => `the register is broken at line ${line}: ${reason}`,
   verifyHint: (reason) =>
     reason === 'torn'
-      ? 'the last line is unfinished (a crash or power cut while writing): run hrss-credit register repair to cut it, then repeat the last operation'
+      ? 'the last line is unfinished (a crash or power cut while writing): run hrss-credit register repair to cut it, then repeat the ' +
+        'last operation'
       : reason === 'head'
-        ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
-        : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out who changed it',
+        ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their ' +
+          'hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
+        : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out ' +
+          'who changed it',
   reasons: {
     json: 'not valid JSON',
     schema: 'not a register event',
@@ -64,12 +67,14 @@ export const enRegisterUi: RegisterUi = {
   repairIntact: 'the register is whole: nothing to repair',
   repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${bytes} bytes); copy of the file: ${backup}`,
   repairCutNoCopy: (line, bytes, problem) =>
-    `cut the unfinished line ${line} (${bytes} bytes); the disk is full (${problem}), so no copy of the file was kept — what was cut was half of one line, never a recorded event. Free some disk space soon`,
+    `cut the unfinished line ${line} (${bytes} bytes); the disk is full (${problem}), so no copy of the file was kept — what was cut was ` +
+    `half of one line, never a recorded event. Free some disk space soon`,
   listColumns: ['id', 'list', 'domain', 'department', 'subject', 'code / ID', 'batch', 'published', 'until', 'status'],
   listSummary: (n, on) => `register on ${on}: ${n} record(s)`,
   ledger: (p) => `ledger written: ${p}`,
   fullShown: (ledger) =>
-    `Note: --full shows full ID and phone numbers on this screen, for internal checks only; do not copy, capture or forward them${ledger ? '. The ledger is a file and stays masked as for publication' : ''}`,
+    `Note: --full shows full ID and phone numbers on this screen, for internal checks only; do not copy, capture or forward ` +
+    `them${ledger ? '. The ledger is a file and stays masked as for publication' : ''}`,
   status: { active: 'active', expired: 'expired', removed: 'removed' },
   removalTypes: {
     violation: 'removed for violation',

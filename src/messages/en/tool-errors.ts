@@ -5,6 +5,18 @@ import { bytesEn } from './words.js';
 
 type ToolArgs = Record<string, string | number>;
 
+/** What is wrong with a broken register line (REGISTER_CORRUPT's reason). */
+const CORRUPT_EN: Record<string, string> = {
+  json: 'not JSON',
+  schema: 'not a register event',
+  seq: 'sequence out of order',
+  prev: 'does not link to the line before',
+  hash: 'hash mismatch: edited',
+  canonical: 'not exactly as this tool writes it: edited or reformatted',
+  linebreak: 'events joined by CR or U+2028 line ends',
+  torn: 'unfinished last line',
+};
+
 const TYPE_EN: Record<string, string> = {
   number: 'a number',
   string: 'a quoted string',
@@ -80,7 +92,10 @@ function problemEn(a: ToolArgs): string {
     case 'packageNotFile':
       return 'not a regular file (a pipe, a device or a folder), not read; compile the quarter again with hrss-credit compile';
     case 'packageTooLarge':
-      return `the file is too large (over ${bytesEn(Number(a.limit))}) to be one this tool wrote; compile the quarter again with hrss-credit compile`;
+      return (
+        `the file is too large (over ${bytesEn(Number(a.limit))}) to be one this tool wrote; compile the quarter again with ` +
+        `hrss-credit compile`
+      );
     default:
       return `value ${v} is invalid`;
   }
@@ -113,7 +128,10 @@ export function usageEn(a: ToolArgs): string {
     case 'noCommand':
       return 'give a command';
     case 'trailingQuote':
-      return `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`;
+      return (
+        `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the ` +
+        `options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`
+      );
     default:
       return String(a.detail ?? '');
   }
@@ -134,37 +152,50 @@ export const enToolErrors: ToolErrorCatalogue = {
     a.reason === 'future'
       ? `${a.option} ${a.value} is after today (${a.limit}); nothing can be recorded before it happens, give the actual date`
       : a.reason === 'beforeReceipt'
-        ? `${a.option} ${a.value} is before the objection was received (${a.limit}); it cannot be resolved before it was received, check the date`
+        ? `${a.option} ${a.value} is before the objection was received (${a.limit}); it cannot be resolved before it was received, check ` +
+          `the date`
         : `${a.option} ${a.value} is before the record was published (${a.limit}); check the date`,
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
   PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
   REGISTER_CORRUPT: (a) =>
-    `the register ${a.path} is broken at line ${a.line} (${({ json: 'not JSON', schema: 'not a register event', seq: 'sequence out of order', prev: 'does not link to the line before', hash: 'hash mismatch: edited', canonical: 'not exactly as this tool writes it: edited or reformatted', linebreak: 'events joined by CR or U+2028 line ends', torn: 'unfinished last line' } as Record<string, string>)[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify${a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''}`,
+    `the register ${a.path} is broken at line ${a.line} ` +
+    `(${CORRUPT_EN[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify` +
+    (a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''),
   REGISTER_LOCKED: (a) =>
-    `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished. A stale lock is taken over by itself: another PC's after 30 s without a refresh, this PC's once its process has ended or the PC restarted; if it still blocks, make sure no hrss-credit runs on ${a.host}, then delete register/.lock`,
+    `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished. A stale ` +
+    `lock is taken over by itself: another PC's after 30 s without a refresh, this PC's once its process has ended or the PC ` +
+    `restarted; if it still blocks, make sure no hrss-credit runs on ${a.host}, then delete register/.lock`,
   REGISTER_HEAD_SHORT: (a) =>
-    `the hash of --head ${a.head} is too short: at least ${a.min} hex digits are needed (a short one can be matched by a forged history); copy the whole head SEQ:HASH printed at publication`,
+    `the hash of --head ${a.head} is too short: at least ${a.min} hex digits are needed (a short one can be matched by a forged ` +
+    `history); copy the whole head SEQ:HASH printed at publication`,
   LOCK_NOT_FILE: (a) =>
-    `the lock file ${a.path} is not a regular file (${a.kind}), so nobody can tell whether someone is writing; make sure no hrss-credit is running, delete it and try again`,
+    `the lock file ${a.path} is not a regular file (${a.kind}), so nobody can tell whether someone is writing; make sure no hrss-credit ` +
+    `is running, delete it and try again`,
   REGISTER_UNREADABLE: (a) =>
     `cannot read the register ${a.path} (${a.problem}); check whether the file is open elsewhere or its permissions`,
   EXPORT_TARGET_NOT_EMPTY: (a) =>
     `the export folder ${a.path} is not empty; choose an empty folder, or add --force to overwrite files of the same name`,
   LOCK_HELD: (a) =>
-    `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished. A stale lock is taken over by itself (another PC's after 30 s without a refresh, this PC's once its process ended or the PC restarted); if it still blocks, make sure no hrss-credit is running, then delete packages/.hrss-credit.lock`,
+    `another compile is running (process ${a.pid}${a.host ? ` on ${a.host}` : ''}, since ${a.since}); try again when it has finished. A ` +
+    `stale lock is taken over by itself (another PC's after 30 s without a refresh, this PC's once its process ended or the PC ` +
+    `restarted); if it still blocks, make sure no hrss-credit is running, then delete packages/.hrss-credit.lock`,
   // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
   WRITE_FAILED: (a) =>
     a.scope === 'package'
       ? `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`
-      : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an existing file of that name is unchanged; free disk space or check write permission, then try again`,
+      : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an ` +
+        `existing file of that name is unchanged; free disk space or check write permission, then try again`,
   CALENDAR_FILE_INVALID: (a) => enCalendarFileInvalid(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
   ANNOTATE_DIR_UNSAFE: (a) =>
     a.where === 'quarter'
-      ? `feedback copies may not be written into a submissions quarter folder (${a.path}): compile would take the folder for a department; give --annotate no folder (the copies then go to 检查结果/ beside submissions/) or one outside submissions/`
-      : `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give --annotate a folder outside the department folders`,
+      ? `feedback copies may not be written into a submissions quarter folder (${a.path}): compile would take the folder for a ` +
+        `department; give --annotate no folder (the copies then go to 检查结果/ beside submissions/) or one outside submissions/`
+      : `feedback copies may not be written into a department folder (${a.path}): they would be taken for submitted files; give ` +
+        `--annotate a folder outside the department folders`,
   OUTPUT_IN_TOOL_FOLDER: (a) =>
-    `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, or name the workspace with -w or the file with --out`,
+    `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, ` +
+    `or name the workspace with -w or the file with --out`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };

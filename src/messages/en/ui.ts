@@ -28,7 +28,8 @@ export const enUi: UiText = {
   },
   moreFindings: (n) => `${n} more; the full list: --format json or --annotate`,
   droppedFindings: (code, dropped, kept) =>
-    `${code}: ${dropped} more not listed (only the first ${kept} per code and file are kept, see limits.maxFindingsPerCode); counted in the totals`,
+    `${code}: ${dropped} more not listed (only the first ${kept} per code and file are kept, see limits.maxFindingsPerCode); counted in ` +
+    `the totals`,
   summary: (s) => `${s.files} file(s), ${s.rows} row(s) checked: ${s.errors} error(s), ${s.warnings} warning(s), ${s.info} info`,
   valid: 'Check passed.',
   invalid: 'Check failed: fix what the table shows and check again.',
@@ -120,7 +121,8 @@ export const enUi: UiText = {
     zip: (p) => `Zip: ${p}`,
     replaced: (p) => `The previous package was kept as ${p}`,
     notWrittenExists:
-      'The package of this quarter exists already and was not written again. To write it again from the current files, add --force (the old package is kept under a new name).',
+      'The package of this quarter exists already and was not written again. To write it again from the current files, add --force (the ' +
+      'old package is kept under a new name).',
     manifestHash: (h, f) => `SHA-256 of manifest.json: ${h} (stored in ${f}; hrss-credit verify checks it)`,
     pruned: (ps) => `Older replaced packages (full ID numbers) were removed, as package.keepReplaced says: ${ps.join(', ')}`,
     progress: (d, t, n) => `checking ${d}/${t}: ${n}`,
@@ -133,7 +135,8 @@ export const enUi: UiText = {
     bad: (n) => `Verification failed: ${n} difference(s) from the manifest.`,
     inconsistent: 'inconsistent count',
     manifestInvalid: (k, p) =>
-      `manifest.json is damaged or was edited (${k}: ${p}), so the package cannot be verified; use the original package or run hrss-credit compile --force again`,
+      `manifest.json is damaged or was edited (${k}: ${p}), so the package cannot be verified; use the original package or run ` +
+      `hrss-credit compile --force again`,
     manifestMismatch: (a, e, f) => `manifest.json was changed: its SHA-256 is ${a}, not ${e} as recorded when it was written (${f})`,
     manifestUnchecked: (a, f) =>
       `${f} not found, so manifest.json itself cannot be checked; its SHA-256 is ${a}: compare it with the one compile showed`,
@@ -166,9 +169,15 @@ export const enUi: UiText = {
     quarterLevel: '(quarter as a whole)',
     total: 'Total',
     awaiting: (a) =>
-      `${a.department}: ${[a.removals.length ? `${a.removals.length} removal request(s) awaited (${a.removals.join(', ')})` : '', a.corrections.length ? `${a.corrections.length} correction(s) awaited (${a.corrections.join(', ')})` : ''].filter(Boolean).join('; ')}`,
+      `${a.department}: ${[
+        a.removals.length ? `${a.removals.length} removal request(s) awaited (${a.removals.join(', ')})` : '',
+        a.corrections.length ? `${a.corrections.length} correction(s) awaited (${a.corrections.join(', ')})` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')}`,
     published: (p) =>
-      `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against the register again; corrections and removals go in a later batch.`,
+      `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against ` +
+      `the register again; corrections and removals go in a later batch.`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,
@@ -202,7 +211,8 @@ export const enUi: UiText = {
       none: 'No findings.',
       title: (file, time, tool) => `Check results: ${file} (checked ${time}, ${tool})`,
       overview: (e, w, i) =>
-        `${e} errors, ${w} warnings${i ? `, ${i} notes` : ''}. ${e ? 'Fix the errors before sending. ' : ''}Click a location to go to its cell; the cell's note says what is wrong and how to fix it.`,
+        `${e} errors, ${w} warnings${i ? `, ${i} notes` : ''}. ${e ? 'Fix the errors before sending. ' : ''}Click a location to go to ` +
+        `its cell; the cell's note says what is wrong and how to fix it.`,
     },
   },
 };

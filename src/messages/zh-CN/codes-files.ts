@@ -1,4 +1,7 @@
-/** Chinese findings about the files a department sends: the file, its sheets and rows, the cover, the evidence (the rest: codes-register.ts). */
+/**
+ * Chinese findings about the files a department sends: the file, its sheets and rows, the cover, the
+ * evidence (the rest: codes-register.ts).
+ */
 import type { CodeArgs } from '../../diagnostics/codes.js';
 import type { CodeCatalogue } from '../types.js';
 import { visible } from '../../domain/text.js';
@@ -178,7 +181,8 @@ export const zhFileCodes = {
   SCHEMA_PERIOD_SEVERITY: {
     title: '公示期限超过失信程度上限',
     message: (a) =>
-      `失信程度为“${a.severity}”，公示期最长 ${a.months} 个月（至 ${a.latest}），但公示截止日期${a.computed ? `未填写，按默认计算为 ${a.publishUntil}` : `为 ${a.publishUntil}`}`,
+      `失信程度为“${a.severity}”，公示期最长 ${a.months} 个月（至 ${a.latest}），` +
+      `但公示截止日期${a.computed ? `未填写，按默认计算为 ${a.publishUntil}` : `为 ${a.publishUntil}`}`,
     hint: (a) =>
       a.computed
         ? `依国办发〔2025〕22号：轻微不超过3个月，一般不超过1年，严重不超过3年；请在“公示截止日期”列填写不晚于 ${a.latest} 的日期，或核对失信程度`
@@ -254,7 +258,8 @@ export const zhFileCodes = {
   SCHEMA_PERSONAL_INFO: {
     title: '文字中含有个人信息',
     message: (a) =>
-      `“${F(a.field)}”中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：${a.field in COVER_KEYS ? '报送单不公示，终端、JSON 和报告中一律脱敏显示' : '公示文件中将脱敏显示，共享文件中保留原样'}`,
+      `“${F(a.field)}”中含` +
+      `有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：${a.field in COVER_KEYS ? '报送单不公示，终端、JSON 和报告中一律脱敏显示' : '公示文件中将脱敏显示，共享文件中保留原样'}`,
     hint: (a) =>
       a.field in COVER_KEYS
         ? '报送单的填报人、审核人、审定人只填姓名；电话只填在“联系电话”栏，身份证号码不必填写'

@@ -44,7 +44,8 @@ export const zhRegisterCodes = {
     title: '工作日日历未覆盖该年份',
     message: (a) => `工作日日历中没有 ${a.year} 年的节假日安排，无法计算工作日（不会按周一至周五猜测）`,
     hint: (a) =>
-      `国务院办公厅公布 ${a.year} 年部分节假日安排的通知后，在工作目录中新建 ${a.file}（holidays 写放假的起止日期，workdays 写调休上班的周末），内容如 ${calendarExample(a.year)}；或升级 hrss-credit`,
+      `国务院办公厅公布 ${a.year} 年部分节假日安排的通知后，在工作目录中新建 ${a.file}（holidays 写放假的起止日期，workdays 写调休上班的周末），内容如 ${calendarExample(a.year)}；` +
+      `或升级 hrss-credit`,
   },
   REGISTER_PACKAGE_CHANGED: {
     title: '汇总包已被改动',
@@ -189,7 +190,12 @@ export const zhRegisterCodes = {
   REMOVAL_DATE_INVALID: {
     title: '移出申请日期有误',
     message: (a) =>
-      `“${a.header}”的值“${a.value}”${a.reason === 'format' ? '不是可识别的日期' : a.reason === 'future' ? `晚于今天（${a.limit ?? ''}）` : `早于该记录的发布日期（${a.limit ?? ''}）`}`,
+      `“${a.header}”的值“${a.value}”` +
+      (a.reason === 'format'
+        ? '不是可识别的日期'
+        : a.reason === 'future'
+          ? `晚于今天（${a.limit ?? ''}）`
+          : `早于该记录的发布日期（${a.limit ?? ''}）`),
     hint: () => '请填写形如 2026-09-30 的真实日期，不晚于今天、不早于记录发布日期',
   },
   REMOVAL_TYPE_INVALID: {

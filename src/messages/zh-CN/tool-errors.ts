@@ -5,6 +5,18 @@ import { bytesZh } from './words.js';
 
 type ToolArgs = Record<string, string | number>;
 
+/** What is wrong with a broken register line (REGISTER_CORRUPT's reason). */
+const CORRUPT_ZH: Record<string, string> = {
+  json: '不是有效的 JSON',
+  schema: '不是登记簿事件',
+  seq: '序号不连续',
+  prev: '与上一条的链接不符',
+  hash: '哈希不符，内容被改动',
+  canonical: '不是本工具写下的原样，被改动或重新排版',
+  linebreak: '行尾是 CR 或 U+2028，几条事件连在一行',
+  torn: '最后一行未写完',
+};
+
 const TYPE_ZH: Record<string, string> = {
   number: '数字',
   string: '文字（加引号的字符串）',
@@ -139,16 +151,20 @@ export const zhToolErrors: ToolErrorCatalogue = {
   PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
   REGISTER_CORRUPT: (a) =>
-    `登记簿 ${a.path} 第 ${a.line} 行有问题（${({ json: '不是有效的 JSON', schema: '不是登记簿事件', seq: '序号不连续', prev: '与上一条的链接不符', hash: '哈希不符，内容被改动', canonical: '不是本工具写下的原样，被改动或重新排版', linebreak: '行尾是 CR 或 U+2028，几条事件连在一行', torn: '最后一行未写完' } as Record<string, string>)[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看${a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''}`,
+    `登记簿 ${a.path} 第 ${a.line} 行有问题` +
+    `（${CORRUPT_ZH[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看` +
+    (a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''),
   REGISTER_LOCKED: (a) =>
-    `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试。锁已失效时会自动接管：另一台电脑的锁 30 秒未刷新即接管，本机的锁在该进程结束或电脑重启后即接管；若仍被挡住，请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
+    `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试。锁已失效时会自动接管：另一台电脑的锁 30 秒未刷新即接管，本机的锁在该进程结束或电脑重启后即接管；若仍被挡住，` +
+    `请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
   REGISTER_HEAD_SHORT: (a) =>
     `--head ${a.head} 的哈希太短：至少要 ${a.min} 位十六进制数字（位数太少的位置可以被伪造的历史凑出来）；请抄录发布时打印的完整位置 序号:哈希`,
   LOCK_NOT_FILE: (a) => `锁文件 ${a.path} 不是普通文件（${a.kind}），无法判断是否有人在写；请确认没有 hrss-credit 在运行，删除它后再试`,
   REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `导出文件夹 ${a.path} 不是空的；请换一个空文件夹，或加 --force 覆盖同名文件`,
   LOCK_HELD: (a) =>
-    `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试。失效的锁会自动接管（另一台电脑 30 秒未刷新，本机进程结束或电脑重启后）；若仍被挡住，请确认没有 hrss-credit 在运行，再删除 packages/.hrss-credit.lock`,
+    `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试。失效的锁会自动接管（另一台电脑 30 秒未刷新，本机进程结束或电脑重启后）；若仍被挡住，` +
+    `请确认没有 hrss-credit 在运行，再删除 packages/.hrss-credit.lock`,
   // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
   WRITE_FAILED: (a) =>
     a.scope === 'package'

@@ -146,7 +146,12 @@ export const zhUi: UiText = {
     quarterLevel: '（季度整体）',
     total: '合计',
     awaiting: (a) =>
-      `${a.department}：${[a.removals.length ? `待报移出申请 ${a.removals.length} 条（记录编号 ${a.removals.join('、')}）` : '', a.corrections.length ? `待报更正 ${a.corrections.length} 条（记录编号 ${a.corrections.join('、')}）` : ''].filter(Boolean).join('；')}`,
+      `${a.department}：${[
+        a.removals.length ? `待报移出申请 ${a.removals.length} 条（记录编号 ${a.removals.join('、')}）` : '',
+        a.corrections.length ? `待报更正 ${a.corrections.length} 条（记录编号 ${a.corrections.join('、')}）` : '',
+      ]
+        .filter(Boolean)
+        .join('；')}`,
     published: (p) =>
       `${p.batch} 已于 ${p.on} 发布（登记簿第 ${p.seq} 条事件）：以上是各科室报送的情况，不再与登记簿核对；更正和移出请在下一批报送。`,
   },
