@@ -124,7 +124,11 @@ function trendChart(id: string, title: string, items: Series[], r: ReportsUiText
   return svg(id, title, width, height, parts);
 }
 
-/** Days late per department (sum over the year's batches); missing shown as a hatched mark. */
+/**
+ * Days late per department (sum over the year's batches). A department with a missing submission gets a
+ * hatched square after its bar (a missing list has no days late to draw, and must not look on time); the
+ * note beside it says how many.
+ */
 function timelinessChart(
   id: string,
   title: string,
@@ -142,19 +146,29 @@ function timelinessChart(
     return notes.length ? notes.join(r.listSep) : r.onTime;
   };
   const noteW = Math.max(...items.map((it) => textWidth(noteOf(it), VALUE_FONT))) + 8;
-  const width = Math.max(CHART_W, labelW + 120 + noteW);
-  const plotW = width - labelW - noteW;
+  const markW = items.some((it) => it.missing > 0) ? 20 : 0;
+  const width = Math.max(CHART_W, labelW + 120 + noteW + markW);
+  const plotW = width - labelW - noteW - markW;
   const height = Math.max(1, items.length) * rowH + 8;
   const max = Math.max(1, ...items.map((i) => i.days));
+  const hatch = `${id}-hatch`;
   const parts: string[] = [];
+  if (markW)
+    parts.push(
+      `<defs><pattern id="${hatch}" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+        `<rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="#c62828" stroke-width="2"/></pattern></defs>`,
+    );
   items.forEach((it, i) => {
     const y = 4 + i * rowH;
     const w = Math.round((it.days / max) * plotW * 10) / 10;
+    const mark = it.missing > 0 ? markW : 0;
     parts.push(
       `<text x="${labelW - 8}" y="${y + 14}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`,
     );
     parts.push(`<rect x="${labelW}" y="${y}" width="${w}" height="16" fill="#ef6c00"/>`);
-    parts.push(`<text x="${labelW + w + 4}" y="${y + 14}" font-size="${VALUE_FONT}">${esc(noteOf(it))}</text>`);
+    if (mark)
+      parts.push(`<rect class="missing" x="${labelW + w + 2}" y="${y}" width="16" height="16" fill="url(#${hatch})" stroke="#c62828"/>`);
+    parts.push(`<text x="${labelW + w + 4 + mark}" y="${y + 14}" font-size="${VALUE_FONT}">${esc(noteOf(it))}</text>`);
   });
   parts.push(`<line x1="${labelW}" y1="0" x2="${labelW}" y2="${height}" stroke="#999" stroke-width="1"/>`);
   return svg(id, title, width, height, parts);
