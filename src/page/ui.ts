@@ -106,7 +106,7 @@ function renderChrome(): void {
   );
 }
 
-function download(name: string, bytes: BlobPart, type: string): string {
+function download(bytes: BlobPart, type: string): string {
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   objectUrls.push(url);
   return url;
@@ -132,7 +132,7 @@ function renderResult(): void {
     if (last.json)
       links.append(
         el('a', {
-          href: download('report.json', last.json, 'application/json'),
+          href: download(last.json, 'application/json'),
           download: `${last.name}.检查报告.json`,
           class: 'download',
           text: t.downloadJson,
@@ -229,7 +229,7 @@ async function check(file: File): Promise<void> {
         json: m.json,
         annotated: m.annotated.map((a) => ({
           name: a.name,
-          url: download(a.name, a.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+          url: download(a.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
         })),
       };
       renderResult();

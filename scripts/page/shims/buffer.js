@@ -7,9 +7,9 @@ const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 const isUtf8Name = (enc) => enc === undefined || enc === 'utf8' || enc === 'utf-8' || enc === 'UTF-8' || enc === 'UTF8';
 
-const toString = Buffer.prototype.toString;
+const bufferToString = Buffer.prototype.toString;
 Buffer.prototype.toString = function (enc, start, end) {
-  if (!isUtf8Name(enc)) return toString.call(this, enc, start, end);
+  if (!isUtf8Name(enc)) return bufferToString.call(this, enc, start, end);
   const s = start === undefined || start < 0 ? 0 : start;
   const e = end === undefined || end > this.length ? this.length : end;
   return e <= s ? '' : decoder.decode(Uint8Array.prototype.subarray.call(this, s, e));
@@ -18,7 +18,7 @@ Buffer.prototype.utf8Slice = function (start, end) {
   return decoder.decode(Uint8Array.prototype.subarray.call(this, start, end));
 };
 const from = Buffer.from;
-Buffer.from = function (value, enc, length) {
+Buffer.from = (value, enc, length) => {
   if (typeof value === 'string' && isUtf8Name(enc)) {
     const bytes = encoder.encode(value);
     return from.call(Buffer, bytes.buffer, bytes.byteOffset, bytes.length);
@@ -26,7 +26,7 @@ Buffer.from = function (value, enc, length) {
   return from.call(Buffer, value, enc, length);
 };
 const byteLength = Buffer.byteLength;
-Buffer.byteLength = function (value, enc) {
+Buffer.byteLength = (value, enc) => {
   if (typeof value === 'string' && isUtf8Name(enc)) {
     let n = value.length;
     for (let i = 0; i < value.length; i++) {

@@ -1,8 +1,8 @@
 // node:zlib for the page: raw deflate through the web's DecompressionStream / CompressionStream
 // ('deflate-raw'), so a zip is inflated by the browser itself (issue 20 item 3). Only what yauzl
 // (reading) and yazl (the annotated copy) call.
-import { Buffer } from 'buffer';
-import { Transform } from 'stream';
+import { Buffer } from 'node:buffer';
+import { Transform } from 'node:stream';
 
 function webTransform(make) {
   const ts = make();
@@ -26,7 +26,7 @@ function webTransform(make) {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        if (value && value.length) t.push(Buffer.from(value.buffer, value.byteOffset, value.length));
+        if (value?.length) t.push(Buffer.from(value.buffer, value.byteOffset, value.length));
       }
     } catch (e) {
       failed = zerr(e);
@@ -42,7 +42,7 @@ function webTransform(make) {
   return t;
 }
 function zerr(e) {
-  const err = new Error(e && e.message ? e.message : 'invalid compressed data');
+  const err = new Error(e?.message ? e.message : 'invalid compressed data');
   err.code = 'Z_DATA_ERROR';
   return err;
 }
