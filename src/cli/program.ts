@@ -19,6 +19,7 @@ import { schemaUi } from '../messages/schema-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
 import { planLaunch } from './launch.js';
 import { launchUi } from '../messages/launch.js';
+import { pageText } from '../messages/page.js';
 import { sanitisingSink } from '../reporters/sink.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
@@ -302,6 +303,10 @@ function declareQuarterCommands(program: Command, m: Messages, action: ActionFor
   addCommon(program.command('report').description(h.report).argument('<target>', h.reportTarget), m)
     .option('--out <file>', o.reportOut)
     .action(action('report', async () => (await import('./commands/report.js')).reportCommand));
+  const ph = pageText(m.lang).help;
+  addCommon(program.command('page').description(ph.page), m)
+    .option('--out <file>', ph.out)
+    .action(action('page', async () => (await import('./commands/page.js')).pageCommand));
   addCommon(program.command('calendar').description(h.calendar).argument('[year]', h.calendarYear), m).action(
     action('calendar', async () => (await import('./commands/calendar.js')).calendarCommand),
   );
