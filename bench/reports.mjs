@@ -120,9 +120,15 @@ try {
     const same = outputs.summaries === outputs.records;
     for (const kind of ['summaries', 'records']) {
       const xs = kinds[kind];
-      const m = { wall: median(xs.map((x) => x.wall)), rss: median(xs.map((x) => x.rss)), codes: [...new Set(xs.map((x) => x.code))].join('/') };
+      const m = {
+        wall: median(xs.map((x) => x.wall)),
+        rss: median(xs.map((x) => x.rss)),
+        codes: [...new Set(xs.map((x) => x.code))].join('/'),
+      };
       process.stderr.write(`  ${label}, ${kind}: ${m.wall.toFixed(2)} s, ${m.rss} MB, exit ${m.codes}\n`);
-      rowsOut.push(`| ${label} | ${kind === 'summaries' ? 'summary.json' : 'records.json + report.json (a package written before)'} | ${m.wall.toFixed(2)} | ${m.rss} | ${m.codes} | ${median(load).toFixed(2)} |`);
+      rowsOut.push(
+        `| ${label} | ${kind === 'summaries' ? 'summary.json' : 'records.json + report.json (a package written before)'} | ${m.wall.toFixed(2)} | ${m.rss} | ${m.codes} | ${median(load).toFixed(2)} |`,
+      );
     }
     if (!same) throw new Error(`${label}: the output read from summaries differs from the output read from records.json`);
   }

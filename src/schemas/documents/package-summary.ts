@@ -30,7 +30,6 @@ export const RecordRunSchema = z.strictObject({
 });
 export type RecordRun = z.infer<typeof RecordRunSchema>;
 
-
 export const PackageSummarySchema = z
   .strictObject({
     schemaVersion: z.literal(1),
@@ -48,7 +47,11 @@ export const PackageSummarySchema = z
   .superRefine((s, ctx) => {
     const n = s.records.runs.reduce((sum, r) => sum + r.count, 0);
     if (n * ID_LENGTH !== s.records.ids.length)
-      ctx.addIssue({ code: 'custom', path: ['records', 'runs'], message: `runs count ${n} records, ids hold ${s.records.ids.length / ID_LENGTH}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['records', 'runs'],
+        message: `runs count ${n} records, ids hold ${s.records.ids.length / ID_LENGTH}`,
+      });
   });
 export type PackageSummary = z.infer<typeof PackageSummarySchema>;
 
@@ -64,8 +67,7 @@ export interface RecordTally {
 export function eachRecord(s: PackageSummary, visit: (id: string, run: RecordRun) => void): void {
   let at = 0;
   const ids = s.records.ids;
-  for (const run of s.records.runs)
-    for (let k = 0; k < run.count; k++, at += ID_LENGTH) visit(ids.slice(at, at + ID_LENGTH), run);
+  for (const run of s.records.runs) for (let k = 0; k < run.count; k++, at += ID_LENGTH) visit(ids.slice(at, at + ID_LENGTH), run);
 }
 
 /**
