@@ -12,7 +12,7 @@ import { ManifestAnySchema } from '../dist/schemas/documents/manifest.js';
 import { parseRecordsFile } from '../dist/schemas/documents/records.js';
 import { ReportDocumentSchema } from '../dist/schemas/documents/report.js';
 import { eachRecord, PackageSummarySchema } from '../dist/schemas/documents/package-summary.js';
-import { readPackage } from '../dist/io/package-read.js';
+import { readPackage } from '../dist/io/package/package-read.js';
 
 let ws: string;
 let pkg: string;

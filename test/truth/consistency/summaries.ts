@@ -3,8 +3,8 @@
 // report.json (every summary.json moved aside) — the figures stay the same numbers whichever file they come from.
 import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPackage } from '../../../dist/io/package-read.js';
-import { parseReportTarget, reportModel } from '../../../dist/api/report-page.js';
+import { readPackage } from '../../../dist/io/package/package-read.js';
+import { parseReportTarget, reportModel } from '../../../dist/api/reports/report-page.js';
 import type { Problem } from './checks.js';
 import type { PlayedBatch, World } from './world.js';
 
