@@ -23,7 +23,10 @@ export interface ReadPackage {
   manifest: AnyManifest;
   /** What report and supervise need beyond the manifest: records by identity, findings by code and department. */
   summary: PackageSummary;
-  /** summary.json as the manifest hashed it, or (a package written before it, or one whose summary does not match) records.json and report.json. */
+  /**
+   * summary.json as the manifest hashed it, or records.json and report.json (a package written before it, or one
+   * whose summary does not match).
+   */
   summaryFrom: 'summary' | 'records';
 }
 

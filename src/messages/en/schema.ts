@@ -20,6 +20,6 @@ export const enSchemaUi: SchemaUi = {
     supervise: 'supervise --format json: the 督查 rows and lapses',
     'report-view': 'report --format json: the model the report page is drawn from',
     'package-summary':
-      "a package's summary.json: each record's department, domain and list, the findings counted by code (what report and supervise read instead of records.json)",
+      "a package's summary.json: each record's department, domain and list, the findings by code (read by report and supervise)",
   },
 };
