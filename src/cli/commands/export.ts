@@ -3,6 +3,7 @@ import type { CommandEnv } from '../env.js';
 import { exportPackage } from '../../api/export.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
+import type { ExportDocument } from '../../schemas/documents/commands-check.js';
 import { sourceDateEpoch } from '../env.js';
 
 export async function exportCommand(
@@ -21,11 +22,12 @@ export async function exportCommand(
   });
   const dir = shownPath(env.io.cwd, r.dir);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson(
-        toJsonDocument('export', { dir, files: r.files, records: r.records }, { stats: { files: r.files.length, rows: r.records } }),
-      ),
+    const doc: ExportDocument = toJsonDocument(
+      'export',
+      { dir, files: r.files, records: r.records },
+      { stats: { files: r.files.length, rows: r.records } },
     );
+    env.io.stdout.write(formatJson(doc));
   } else env.io.stdout.write(`${env.m.ui.exported(r.files.length, dir)}\n${r.files.map((f) => `  ${f}`).join('\n')}\n`);
   return 0;
 }

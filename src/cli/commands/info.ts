@@ -7,6 +7,7 @@ import { wrapText } from '../../reporters/wrap.js';
 import { makeContext } from '../../api/context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { suggest } from '../../domain/suggest.js';
+import type { MatrixDocument, RulesDocument } from '../../schemas/documents/commands-check.js';
 
 /** A sample args object so that a code's hint can be shown without a finding. */
 const SAMPLE = new Proxy(
@@ -44,7 +45,8 @@ export async function rulesCommand(env: CommandEnv, code?: string): Promise<numb
     };
   });
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonDocument('rules', { rules: rows })));
+    const doc: RulesDocument = toJsonDocument('rules', { rules: rows });
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const r = env.m.ui.rules;
@@ -64,14 +66,16 @@ export async function matrixCommand(env: CommandEnv): Promise<number> {
   const matrix = ctx.matrix;
   const bureau = ctx.config.bureau.name;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson(
-        toJsonDocument('matrix', {
-          departments: matrix.departments.map((d) => ({ ...d, authority: d.authority ?? bureau })),
-          domains: matrix.domains,
-        }),
-      ),
-    );
+    const doc: MatrixDocument = toJsonDocument('matrix', {
+      departments: matrix.departments.map((d) => ({
+        name: d.name,
+        aliases: [...d.aliases],
+        authority: d.authority ?? bureau,
+        domains: [...d.domains],
+      })),
+      domains: matrix.domains.map((d) => ({ name: d.name, aliases: [...d.aliases] })),
+    });
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const t = env.m.ui.matrix;

@@ -4,6 +4,7 @@ import { makeContext } from '../../api/context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';
+import type { MeasuresDocument } from '../../schemas/documents/commands-check.js';
 
 export async function measuresCommand(env: CommandEnv, opts: { department?: string }): Promise<number> {
   const ctx = makeContext(env.common);
@@ -17,7 +18,8 @@ export async function measuresCommand(env: CommandEnv, opts: { department?: stri
     );
   }
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'measures', measures: entries }));
+    const doc: MeasuresDocument = { schemaVersion: 1, command: 'measures', measures: entries };
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const t = env.m.ui.forms.measures;

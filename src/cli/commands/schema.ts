@@ -7,6 +7,7 @@ import { schemaUi } from '../../messages/schema-ui.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { DOCUMENT_NAMES, DOCUMENTS } from '../../schemas/documents/index.js';
+import type { SchemaListDocument } from '../../schemas/documents/commands-check.js';
 
 export async function schemaCommand(env: CommandEnv, name?: string): Promise<number> {
   const t = schemaUi(env.m.lang);
@@ -22,7 +23,8 @@ export async function schemaCommand(env: CommandEnv, name?: string): Promise<num
   }
   const list = DOCUMENTS.map((d) => ({ name: d.name, description: t.documents[d.name] }));
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonDocument('schema', { documents: list })));
+    const doc: SchemaListDocument = toJsonDocument('schema', { documents: list });
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const table = makeTable([t.name, t.about], { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });

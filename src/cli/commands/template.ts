@@ -2,6 +2,7 @@
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { template } from '../../api/template.js';
 import { formatJson } from '../../reporters/json.js';
+import type { TemplateDocument } from '../../schemas/documents/commands-check.js';
 import { defaultOutputBase, refuseToolFolder } from '../tool-folder.js';
 
 export async function templateCommand(
@@ -20,9 +21,14 @@ export async function templateCommand(
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   });
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({ schemaVersion: 1, command: 'template', quarter: res.quarter, written: res.written, skipped: res.skipped }),
-    );
+    const doc: TemplateDocument = {
+      schemaVersion: 1,
+      command: 'template',
+      quarter: res.quarter,
+      written: res.written,
+      skipped: res.skipped,
+    };
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const f = env.m.ui.forms;

@@ -3,6 +3,7 @@ import type { CommandEnv } from '../env.js';
 import { verify } from '../../api/verify.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
+import type { VerifyDocument } from '../../schemas/documents/commands-check.js';
 
 export async function verifyCommand(env: CommandEnv, dir: string): Promise<number> {
   const r = await verify(dir, env.io.cwd);
@@ -10,31 +11,28 @@ export async function verifyCommand(env: CommandEnv, dir: string): Promise<numbe
   if (env.flags.format === 'json') {
     const differences =
       r.changed.length + r.missing.length + r.added.length + r.inconsistent.length + (r.manifest.ok === false || r.manifestInvalid ? 1 : 0);
-    env.io.stdout.write(
-      formatJson(
-        toJsonDocument(
-          'verify',
-          {
-            kind: r.kind,
-            checked: r.checked,
-            changed: r.changed,
-            missing: r.missing,
-            added: r.added,
-            inconsistent: r.inconsistent,
-            manifest: { ...r.manifest, hashFile },
-            ...(r.manifestInvalid
-              ? {
-                  manifestInvalid: {
-                    ...r.manifestInvalid,
-                    message: env.m.ui.verify.manifestInvalid(r.manifestInvalid.key, r.manifestInvalid.problem),
-                  },
-                }
-              : {}),
-          },
-          { valid: r.ok, stats: { files: r.checked, errors: differences } },
-        ),
-      ),
+    const doc: VerifyDocument = toJsonDocument(
+      'verify',
+      {
+        kind: r.kind,
+        checked: r.checked,
+        changed: r.changed,
+        missing: r.missing,
+        added: r.added,
+        inconsistent: r.inconsistent,
+        manifest: { ...r.manifest, hashFile },
+        ...(r.manifestInvalid
+          ? {
+              manifestInvalid: {
+                ...r.manifestInvalid,
+                message: env.m.ui.verify.manifestInvalid(r.manifestInvalid.key, r.manifestInvalid.problem),
+              },
+            }
+          : {}),
+      },
+      { valid: r.ok, stats: { files: r.checked, errors: differences } },
     );
+    env.io.stdout.write(formatJson(doc));
     return r.ok ? 0 : 1;
   }
   const v = env.m.ui.verify;
