@@ -122,6 +122,30 @@ export const RegisterListDocumentSchema = z.strictObject({
 });
 export type RegisterListDocument = z.infer<typeof RegisterListDocumentSchema>;
 
+/** One revision of a record (register show): the batch that published it, when, and the columns a correction changed. */
+export const ShownRevisionSchema = z.strictObject({
+  revision: z.number().int().min(1),
+  batch: z.string(),
+  publishedOn: isoDate,
+  changed: z.array(z.string()),
+});
+export type ShownRevisionDoc = z.infer<typeof ShownRevisionSchema>;
+
+/** An event as `register show` lists it under a record. */
+export const ShownEventSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  type: z.enum(['publish', 'import', 'note', 'objection-add', 'objection-resolve', 'repair']),
+  at: z.string(),
+  by: z.string(),
+  host: z.string(),
+  batch: z.string().optional(),
+  on: z.string().optional(),
+  /** What the event did to the record: published, corrected:N, removed:TYPE, unchanged, imported, objected, resolved:OUTCOME, note, repair. */
+  effect: z.string(),
+  text: z.string().optional(),
+});
+export type ShownEventDoc = z.infer<typeof ShownEventSchema>;
+
 /** `register show --format json`: the records that answer the query, each with its revisions and events. */
 export const RegisterShowDocumentSchema = z.strictObject({
   ...bareShape('register show'),
@@ -130,29 +154,16 @@ export const RegisterShowDocumentSchema = z.strictObject({
     z.strictObject({
       ...ListedRecordSchema.shape,
       revision: z.number().int().min(1),
-      revisions: z.array(
-        z.strictObject({ revision: z.number().int().min(1), batch: z.string(), publishedOn: isoDate, changed: z.array(z.string()) }),
-      ),
-      events: z.array(
-        z.strictObject({
-          seq: z.number().int().nonnegative(),
-          type: z.string(),
-          at: z.string(),
-          by: z.string(),
-          host: z.string(),
-          batch: z.string().optional(),
-          on: z.string().optional(),
-          /** published, corrected:N, removed:TYPE, unchanged, imported, objected, resolved:OUTCOME, note, repair. */
-          effect: z.string(),
-          text: z.string().optional(),
-        }),
-      ),
+      revisions: z.array(ShownRevisionSchema),
+      events: z.array(ShownEventSchema),
     }),
   ),
 });
 export type RegisterShowDocument = z.infer<typeof RegisterShowDocumentSchema>;
+export type ShownRecordDoc = RegisterShowDocument['records'][number];
 
-const DiffCountsSchema = z.strictObject({ added: count, removed: count, corrected: count, unchanged: count });
+export const DiffCountsSchema = z.strictObject({ added: count, removed: count, corrected: count, unchanged: count });
+export type DiffCountsDoc = z.infer<typeof DiffCountsSchema>;
 
 /** `diff <a> <b> --format json`: how the public list changed between two batches, and the counts by department and domain. */
 export const DiffDocumentSchema = z.strictObject({
