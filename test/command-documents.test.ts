@@ -7,6 +7,9 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, ROOT, runCli, tempDir } from './helpers/cases.js';
 import { DOCUMENTS, DOCUMENT_NAMES, documentSchema } from '../dist/schemas/documents/index.js';
+import { ReportViewDocumentSchema } from '../dist/schemas/documents/report-view.js';
+import { renderReportHtml } from '../dist/reporters/html.js';
+import { messagesFor } from '../dist/messages/index.js';
 
 /** The documents that are a command's --format json (the others are files a package holds, or their parts). */
 const NOT_A_COMMAND = new Set(['manifest', 'records', 'report', 'quarter-summary', 'figures']);
@@ -117,6 +120,21 @@ describe('every command prints the document its schema describes (strict)', () =
     await json('report-view', ['report', '2026', '--out', join(dir, 'year.html')]);
     // Every command's document was printed and parsed at least once.
     expect(DOCUMENT_NAMES.filter((n) => !NOT_A_COMMAND.has(n) && !seen.has(n))).toEqual([]);
+  });
+
+  it('report --format json prints exactly the model the page is drawn from: the page rendered from the JSON is the page written', async () => {
+    for (const [target, out] of [
+      ['2026Q3', join(dir, 'q3.html')],
+      ['2026', join(dir, 'y.html')],
+    ] as const) {
+      const res = await runCli(['report', target, '--out', out, '-w', ws, '--today', '2026-10-15', '--format', 'json'], dir, {
+        ...env,
+        SOURCE_DATE_EPOCH: '1790000000',
+      });
+      expect(res.code).toBe(0);
+      const { schemaVersion: _v, command: _c, path: _p, ...model } = ReportViewDocumentSchema.parse(JSON.parse(res.stdout));
+      expect(renderReportHtml(model, messagesFor('zh-CN'))).toBe(readFileSync(out, 'utf8'));
+    }
   });
 
   it('a key a schema does not know fails it, at the top and inside (strict objects)', async () => {

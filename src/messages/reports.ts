@@ -23,6 +23,8 @@ export interface ReportsUiText {
   rowColumns: string[];
   /** The workbook's two numeric columns for 已发布 (the terminal shows them as one, red/black). */
   publishedColumns: [string, string];
+  /** The 督查明细 sheet's last columns: truth.md's figures the status and the manifest show (rows, unchanged, corrected, removals). */
+  figureColumns: [string, string, string, string];
   lapseColumns: string[];
   tallyColumns: string[];
   sheets: { rows: string; lapses: string; counts: string };
@@ -132,6 +134,7 @@ export const zhReportsUi: ReportsUiText = {
     '待更正',
   ],
   publishedColumns: ['已发布红名单', '已发布黑名单'],
+  figureColumns: ['报送条数', '重复报送未变条数', '其中更正条数', '移出条数'],
   lapseColumns: ['科室', '批次', '问题', '天数/件数'],
   tallyColumns: [
     '科室',
@@ -252,6 +255,7 @@ export const enReportsUi: ReportsUiText = {
     'Corrections',
   ],
   publishedColumns: ['Published red', 'Published black'],
+  figureColumns: ['Rows', 'Resent unchanged', 'Of which corrected', 'Removals'],
   lapseColumns: ['Department', 'Batch', 'Lapse', 'Days/count'],
   tallyColumns: [
     'Department',
