@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, ROOT, runCli, tempDir } from './helpers/cases.js';
-import { DOCUMENTS, DOCUMENT_NAMES, documentSchema } from '../dist/schemas/documents/index.js';
+import { DOCUMENTS, DOCUMENT_NAMES, documentSchema, type DocumentName } from '../dist/schemas/documents/index.js';
+import { hasPretty, renderDocument } from '../dist/reporters/registry.js';
 import { ReportViewDocumentSchema } from '../dist/schemas/documents/report-view.js';
 import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
@@ -134,6 +135,27 @@ describe('every command prints the document its schema describes (strict)', () =
       expect(res.code).toBe(0);
       const { schemaVersion: _v, command: _c, path: _p, ...model } = ReportViewDocumentSchema.parse(JSON.parse(res.stdout));
       expect(renderReportHtml(model, messagesFor('zh-CN'))).toBe(readFileSync(out, 'utf8'));
+    }
+  });
+
+  it('the terminal shows the same document: for a kind whose layout is in the registry, pretty output is that layout of the JSON document', async () => {
+    const { Chalk } = await import('chalk');
+    const ctx = { m: messagesFor('zh-CN'), chalk: new Chalk({ level: 0 }), ascii: false, width: 120 };
+    const cases: [DocumentName, string[]][] = [
+      ['rules', ['rules', 'SHEET_HIDDEN']],
+      ['measures', ['measures']],
+      ['schema', ['schema']],
+      ['verify', ['verify', join(ws, 'packages', '2026Q3')]],
+      ['export', ['export', '2026Q3', '--to', join(dir, 'export-again'), '--force']],
+      ['template', ['template', '就业办', '--quarter', '2026Q4', '--out', join(dir, 'form.xlsx')]],
+    ];
+    for (const [kind, args] of cases) {
+      expect(hasPretty(kind), kind).toBe(true);
+      const run = (format: string) => runCli([...args, '-w', ws, '--today', '2026-10-15', '--format', format], dir, env);
+      const json = await run('json');
+      const pretty = await run('pretty');
+      expect(pretty.code, kind).toBe(json.code);
+      expect(pretty.stdout, kind).toBe(renderDocument(kind, 'pretty', JSON.parse(json.stdout), ctx));
     }
   });
 
