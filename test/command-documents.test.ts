@@ -148,6 +148,7 @@ describe('every command prints the document its schema describes (strict)', () =
       ['verify', ['verify', join(ws, 'packages', '2026Q3')]],
       ['export', ['export', '2026Q3', '--to', join(dir, 'export-again'), '--force']],
       ['template', ['template', '就业办', '--quarter', '2026Q4', '--out', join(dir, 'form.xlsx')]],
+      ['status', ['status', '2026Q3']],
     ];
     for (const [kind, args] of cases) {
       expect(hasPretty(kind), kind).toBe(true);

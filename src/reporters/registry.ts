@@ -13,6 +13,7 @@ import { schemaUi } from '../messages/schema-ui.js';
 import { formatJson } from '../diagnostics/report-document.js';
 import { makeTable, type PrettyOptions } from './pretty.js';
 import { wrapText } from './wrap.js';
+import { visible } from './visible.js';
 
 /** The document of a kind, as its schema types it. */
 export type DocumentOf<K extends DocumentName> = z.output<Extract<(typeof DOCUMENTS)[number], { name: K }>['schema']>;
@@ -90,7 +91,56 @@ const template: PrettyRenderer<'template'> = (doc, ctx) => {
   );
 };
 
-const PRETTY: { [K in DocumentName]?: PrettyRenderer<K> } = { rules, measures, schema, export: exported, verify, template };
+/** `status`: one line per department (truth.md's figures, findings, sign-offs), the quarter level and the 合计; what is awaited; published. */
+const status: PrettyRenderer<'status'> = (doc, ctx) => {
+  const s = ctx.m.ui.status;
+  const { chalk } = ctx;
+  const table = makeTable(s.columns, options(ctx));
+  const yn = (b: boolean): string => (b ? s.yes : s.no);
+  for (const d of doc.departments) {
+    table.push([
+      d.known ? visible(d.name) : chalk.red(s.unknown(visible(d.name))),
+      d.submitted ? s.yes : chalk.yellow(s.no),
+      yn(d.nilReport),
+      String(d.rows),
+      String(d.red),
+      String(d.black),
+      String(d.unchanged),
+      d.errors > 0 ? chalk.red(String(d.errors)) : '0',
+      String(d.warnings),
+      d.reviewer ? visible(`${d.reviewer} ${d.reviewedOn}`) : s.none,
+      d.approver ? visible(`${d.approver} ${d.approvedOn}`) : s.none,
+      String(d.caseFiles.length),
+    ]);
+  }
+  const q = doc.quarterLevel;
+  if (q.errors + q.warnings > 0)
+    table.push([s.quarterLevel, '', '', '', '', '', '', q.errors > 0 ? chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
+  const t = doc.totals;
+  table.push([
+    s.total,
+    '',
+    '',
+    String(t.rows),
+    String(t.red),
+    String(t.black),
+    String(t.unchanged),
+    String(t.errors),
+    String(t.warnings),
+    '',
+    '',
+    '',
+  ]);
+  // With a register: what each department still has to send, one line each.
+  const lines = doc.departments
+    .filter((d) => d.awaiting !== undefined && d.awaiting.removals.length + d.awaiting.corrections.length > 0)
+    .map((d) => `${visible(s.awaiting({ department: d.name, ...(d.awaiting as { removals: string[]; corrections: string[] }) }))}\n`)
+    .join('');
+  const publishedLine = doc.published ? `${visible(s.published(doc.published))}\n` : '';
+  return `${table.toString()}\n${lines}${publishedLine}${ctx.m.ui.summary(doc.stats)}\n`;
+};
+
+const PRETTY: { [K in DocumentName]?: PrettyRenderer<K> } = { rules, measures, schema, export: exported, verify, template, status };
 
 /** Whether a kind's terminal layout is registered here. */
 export function hasPretty(kind: DocumentName): boolean {
