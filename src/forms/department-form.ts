@@ -1,7 +1,7 @@
 /**
  * The department's fill-in form (department.md "A fill-in form"), as data: sheets, columns with
  * their canonical headers (submission.md, register.md "Removal requests"), widths, formats and
- * Excel data validations. Pure: src/io/form-writer.ts turns it into bytes.
+ * Excel data validations. Pure: src/io/documents/form-writer.ts turns it into bytes.
  *
  * The form is for Chinese offices and its headers are the canonical Chinese ones, so its prose is
  * Chinese whatever --lang says (docs/decisions.md).
@@ -103,7 +103,7 @@ function listValues(key: FieldKey, domains: readonly string[]): readonly string[
   }
 }
 
-function promptFor(kind: FormColumnKind, guide: string): string {
+function promptFor(_kind: FormColumnKind, guide: string): string {
   // Excel limits an input message to 255 characters.
   return guide.slice(0, 250);
 }

@@ -12,11 +12,13 @@ import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/registe
 import { replay, statusesOn } from '../../src/register/state.js';
 import { splitRecords } from '../../src/register/line-split.js';
 import { SUMMARY_FIELDS } from '../../src/register/stored.js';
-import { loadRegister, readLog, wholeRecords } from '../../src/io/register-store.js';
+import { loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
 import { ToolError } from '../../src/diagnostics/tool-error.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function workspaceWith(text: string): string {
   const ws = mkdtempSync(join(tmpdir(), 'hrss-stored-'));

@@ -1,4 +1,4 @@
-/** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register.ts → text or JSON. */
+/** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register/register.ts → text or JSON. */
 import { writer, type CommandEnv } from '../env.js';
 import {
   diff,
@@ -12,7 +12,7 @@ import {
   registerVerify,
   type ListedRecord,
   type ListOptions,
-} from '../../api/register.js';
+} from '../../api/register/register.js';
 import { formatJson, jsonWithItemsParts, toJsonReport } from '../../reporters/json.js';
 import type {
   DiffDocument,
@@ -25,7 +25,7 @@ import type {
   RegisterVerifyDocument,
 } from '../../schemas/documents/commands-register.js';
 import { registerUi } from '../../messages/register-ui.js';
-import { registerImport } from '../../api/register-import.js';
+import { registerImport } from '../../api/register/register-import.js';
 import { displayWidth } from '../../reporters/wrap.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 
@@ -89,7 +89,8 @@ export async function registerVerifyCommand(env: CommandEnv, opts: { head?: stri
   const u = registerUi(env.m.lang);
   if (r.broken)
     env.io.stdout.write(
-      `${env.chalk.red(u.verifyBroken(r.broken.line, u.reasons[r.broken.reason]))}\n${env.m.ui.hintPrefix}${u.verifyHint(r.broken.reason)}\n`,
+      `${env.chalk.red(u.verifyBroken(r.broken.line, u.reasons[r.broken.reason]))}\n` +
+        `${env.m.ui.hintPrefix}${u.verifyHint(r.broken.reason)}\n`,
     );
   else env.io.stdout.write(`${env.chalk.green(u.verifyOk(r.events, r.head))}\n`);
   return exit;
@@ -200,7 +201,9 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
   }
   const u = registerUi(env.m.lang);
   env.io.stdout.write(
-    `${r.records.length ? `${await recordTable(env, r.records)}\n` : ''}${u.listSummary(r.records.length, r.on)}\n${r.ledger !== undefined ? `${u.ledger(r.ledger)}\n` : ''}`,
+    (r.records.length ? `${await recordTable(env, r.records)}\n` : '') +
+      `${u.listSummary(r.records.length, r.on)}\n` +
+      (r.ledger !== undefined ? `${u.ledger(r.ledger)}\n` : ''),
   );
   return 0;
 }
@@ -223,7 +226,9 @@ export async function registerShowCommand(env: CommandEnv, query: string, opts: 
     out += `\n${rec.id} ${rec.subjectName} — ${u.showEvents}\n`;
     // The business date first; the clock time of recording (the audit trail) after, labelled: they differ with --on/--today.
     for (const e of rec.events)
-      out += `  #${e.seq} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${u.eventOn(e.on)}` : ''}${e.text ? ` ${e.text}` : ''}${u.eventAt(e.at, `${e.by}@${e.host}`)}\n`;
+      out +=
+        `  #${e.seq} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${u.eventOn(e.on)}` : ''}` +
+        `${e.text ? ` ${e.text}` : ''}${u.eventAt(e.at, `${e.by}@${e.host}`)}\n`;
   }
   env.io.stdout.write(out);
   return 0;

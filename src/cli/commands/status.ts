@@ -1,6 +1,6 @@
 /** `hrss-credit status <quarter>` */
 import type { CommandEnv } from '../env.js';
-import { status } from '../../api/status.js';
+import { status } from '../../api/quarter/status.js';
 import { toJsonReport } from '../../reporters/json.js';
 import { emit } from '../render.js';
 import type { StatusKeys } from '../../schemas/documents/commands.js';

@@ -1,6 +1,6 @@
 /** `hrss-credit template <department> [--quarter Q] [--out FILE]` and `template --all --quarter Q`. */
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
-import { template } from '../../api/template.js';
+import { template } from '../../api/department/template.js';
 import { emit } from '../render.js';
 import type { TemplateDocument } from '../../schemas/documents/commands-check.js';
 import { defaultOutputBase, refuseToolFolder } from '../tool-folder.js';
