@@ -91,7 +91,10 @@ const template: PrettyRenderer<'template'> = (doc, ctx) => {
   );
 };
 
-/** `status`: one line per department (truth.md's figures, findings, sign-offs), the quarter level and the 合计; what is awaited; published. */
+/**
+ * `status`: one line per department (truth.md's figures, findings, sign-offs), the quarter level and the
+ * 合计; what is awaited; whether the batch is published.
+ */
 const status: PrettyRenderer<'status'> = (doc, ctx) => {
   const s = ctx.m.ui.status;
   const { chalk } = ctx;

@@ -25,7 +25,10 @@ export interface TemplateOptions extends CommonOptions {
   sourceDateEpoch?: number;
 }
 
-/** The forms written and those skipped (files that exist already, never overwritten), paths relative to cwd: `template`'s document (schemas/documents/commands-check.ts). */
+/**
+ * The forms written and those skipped (files that exist already, never overwritten), paths relative to
+ * cwd: `template`'s document (schemas/documents/commands-check.ts).
+ */
 export type TemplateResult = Omit<TemplateDocument, 'schemaVersion' | 'command'>;
 
 export function formFileName(department: string, quarter: string): string {

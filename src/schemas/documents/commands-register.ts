@@ -140,7 +140,8 @@ export const ShownEventSchema = z.strictObject({
   host: z.string(),
   batch: z.string().optional(),
   on: z.string().optional(),
-  /** What the event did to the record: published, corrected:N, removed:TYPE, unchanged, imported, objected, resolved:OUTCOME, note, repair. */
+  /** What the event did to the record: published, corrected:N, removed:TYPE, unchanged, imported, objected,
+   * resolved:OUTCOME, note, repair. */
   effect: z.string(),
   text: z.string().optional(),
 });
