@@ -13,7 +13,7 @@ import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
 
 /** The documents that are a command's --format json (the others are files a package holds, or their parts). */
-const NOT_A_COMMAND = new Set(['manifest', 'records', 'report', 'quarter-summary', 'figures']);
+const NOT_A_COMMAND = new Set(['manifest', 'records', 'report', 'quarter-summary', 'figures', 'package-summary']);
 
 const env = { HRSS_CREDIT_USER: '测试', HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 
