@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import yazl from 'yazl';
-import { ZipArchive, normalisePartName } from '../zip/zip.js';
+import { type ZipArchive, normalisePartName } from '../zip/zip.js';
 import { dosDate } from '../xlsx/xlsx-writer.js';
 import { partialWrite } from '../faults.js';
 
