@@ -1,16 +1,20 @@
 /** A CSV list becomes one sheet: a plain workbook of text cells, then annotated like any other. */
+import type { Readable } from 'node:stream';
 import { createWriteStream } from 'node:fs';
 import yazl from 'yazl';
 import { dosDate, escapeXml, NS_MAIN, NS_REL } from '../xlsx/xlsx-writer.js';
 import { columnLetter } from '../../domain/text.js';
 import { CT_SHEET, CT_STYLES, REL_SHEET, REL_STYLES } from './package-parts.js';
 import { MINIMAL_STYLES } from './styles.js';
+import { streamBytes } from './write-zip.js';
+import type { IoPort } from '../port.js';
 
 export async function csvWorkbook(
   dest: string,
   sheetName: string,
   rows: { number: number; cells: string[] }[],
   instant: Date,
+  io?: IoPort,
 ): Promise<void> {
   const widths: number[] = [];
   const body: string[] = [];
@@ -78,6 +82,10 @@ export async function csvWorkbook(
   for (const e of entries)
     z.addBuffer(Buffer.from(e.data, 'utf8'), e.name, { mtime, forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options);
   z.end();
+  if (io && io.diskPath(dest) === undefined) {
+    io.writeFile(dest, await streamBytes(z.outputStream as unknown as Readable));
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
     const out = createWriteStream(dest);
     out.on('close', () => resolve());

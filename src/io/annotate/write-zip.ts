@@ -6,6 +6,7 @@ import yazl from 'yazl';
 import { type ZipArchive, normalisePartName } from '../zip/zip.js';
 import { dosDate } from '../xlsx/xlsx-writer.js';
 import { partialWrite } from '../faults.js';
+import type { IoPort } from '../port.js';
 
 export async function writeZip(
   zip: ZipArchive,
@@ -13,6 +14,7 @@ export async function writeZip(
   replaced: Map<string, Buffer | (() => Promise<Readable>)>,
   added: { name: string; data: Buffer }[],
   instant: Date,
+  io?: IoPort,
 ): Promise<void> {
   const z = new yazl.ZipFile();
   const mtime = dosDate(instant);
@@ -41,6 +43,13 @@ export async function writeZip(
   }
   for (const a of added) z.addBuffer(a.data, a.name, opts);
   z.end();
+  if (io && io.diskPath(dest) === undefined) {
+    // A port without a disk (memory, the browser's): the copy's bytes, written whole by the port.
+    const bytes = await streamBytes(z.outputStream as unknown as Readable);
+    injectedFullDisk(dest);
+    io.writeFile(dest, bytes);
+    return;
+  }
   const tmp = `${dest}.${process.pid}.tmp`;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -66,4 +75,11 @@ export function injectedFullDisk(dest: string): void {
   err.code = 'ENOSPC';
   err.syscall = 'write';
   throw err;
+}
+
+/** A zip being written, as bytes (for a port that takes a file whole). */
+export async function streamBytes(s: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of s) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
 }

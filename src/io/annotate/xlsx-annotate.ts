@@ -18,6 +18,7 @@
  */
 import type { Readable } from 'node:stream';
 import { mkdir, rm } from 'node:fs/promises';
+import type { IoPort } from '../port.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { escapeXml, NS_REL } from '../xlsx/xlsx-writer.js';
 import { columnLetter } from '../../domain/text.js';
@@ -57,8 +58,13 @@ export { csvWorkbook } from './csv-workbook.js';
  * Writes `dest` from the workbook at `src` with the plan's marks, notes and the 检查结果 sheet.
  * Written to a temporary name and renamed, so a failure never leaves half a file.
  */
-export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan, opts: { limits: Limits; instant: Date }): Promise<void> {
-  const zip = await ZipArchive.open(src, opts.limits);
+export async function annotateXlsx(
+  src: string,
+  dest: string,
+  plan: AnnotatePlan,
+  opts: { limits: Limits; instant: Date; io?: IoPort },
+): Promise<void> {
+  const zip = await ZipArchive.open(src, opts.limits, opts.io);
   try {
     const text = async (name: string): Promise<string | undefined> => (zip.has(name) ? (await zip.read(name)).toString('utf8') : undefined);
     const taken = new Set(zip.names.map((n) => n.toLowerCase()));
@@ -202,17 +208,19 @@ export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan
     types = addContentTypes(types, overrides, [{ ext: 'vml', type: CT_VML }]);
     replaced.set('[Content_Types].xml', Buffer.from(types, 'utf8'));
 
-    await writeZip(zip, dest, replaced, added, opts.instant);
+    await writeZip(zip, dest, replaced, added, opts.instant, opts.io);
   } finally {
     zip.close();
   }
 }
 
 /** The folder for the copies (validate --annotate), created when missing. */
-export async function ensureFolder(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+export async function ensureFolder(dir: string, io?: IoPort): Promise<void> {
+  if (io && io.diskPath(dir) === undefined) io.mkdir(dir);
+  else await mkdir(dir, { recursive: true });
 }
 
-export async function removeFile(path: string): Promise<void> {
-  await rm(path, { force: true });
+export async function removeFile(path: string, io?: IoPort): Promise<void> {
+  if (io && io.diskPath(path) === undefined) io.remove(path);
+  else await rm(path, { force: true });
 }
