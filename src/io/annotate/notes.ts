@@ -1,0 +1,75 @@
+/** Notes: a comments part and its VML drawing (Excel shows notes only with both). */
+import { escapeXml, NS_MAIN } from '../xlsx/xlsx-writer.js';
+import { rootPrefix, unescapeXml } from './package-parts.js';
+
+export function commentsXml(notes: { ref: string; text: string }[], author: string): string {
+  const list = notes
+    .map(
+      (n) =>
+        `<comment ref="${n.ref}" authorId="0"><text><r><rPr><rFont val="宋体"/><charset val="134"/><sz val="9"/></rPr>` +
+        `<t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`,
+    )
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors>` +
+    `<author>${escapeXml(author)}</author></authors><commentList>${list}</commentList></comments>`
+  );
+}
+
+export function vmlShape(row: number, col: number, id: number): string {
+  return (
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" ` +
+    `style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:${id};visibility:hidden" ` +
+    `fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>` +
+    `<x:Anchor>${col + 1}, 15, ${Math.max(0, row - 2)}, 10, ${col + 5}, 15, ${row + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+    `<x:Row>${row - 1}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+export function vmlXml(shapes: string[]): string {
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" ' +
+    'xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>' +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>' +
+    '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    shapes.join('') +
+    '</xml>'
+  );
+}
+
+export function mergeComments(
+  xml: string,
+  notes: { ref: string; row: number; col: number; text: string }[],
+  author: string,
+): { xml: string; addedRefs: { row: number; col: number }[] } {
+  const p = rootPrefix(xml, 'comments');
+  let authors = [...xml.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => unescapeXml(m[1] ?? ''));
+  let authorId = authors.indexOf(author);
+  let out = xml;
+  if (authorId < 0) {
+    authorId = authors.length;
+    authors = [...authors, author];
+    out = /<(?:\w+:)?authors\s*\/>/.test(out)
+      ? out.replace(/<(\w+:)?authors\s*\/>/, `<${p}authors><${p}author>${escapeXml(author)}</${p}author></${p}authors>`)
+      : out.replace(`</${p}authors>`, `<${p}author>${escapeXml(author)}</${p}author></${p}authors>`);
+  }
+  const addedRefs: { row: number; col: number }[] = [];
+  let add = '';
+  for (const n of notes) {
+    const re = new RegExp(`(<${p}comment\\b[^>]*\\sref="${n.ref}"[^>]*>\\s*<${p}text>)`);
+    const run = `<${p}r><${p}t xml:space="preserve">${escapeXml(n.text)}\n\n</${p}t></${p}r>`;
+    if (re.test(out)) out = out.replace(re, `$1${run}`);
+    else {
+      add += `<${p}comment ref="${n.ref}" authorId="${authorId}"><${p}text>${run.replace('\n\n<', '<')}</${p}text></${p}comment>`;
+      addedRefs.push({ row: n.row, col: n.col });
+    }
+  }
+  out = /<(?:\w+:)?commentList\s*\/>/.test(out)
+    ? out.replace(/<(\w+:)?commentList\s*\/>/, `<${p}commentList>${add}</${p}commentList>`)
+    : out.replace(`</${p}commentList>`, `${add}</${p}commentList>`);
+  return { xml: out, addedRefs };
+}

@@ -1,0 +1,280 @@
+/**
+ * A worksheet, streamed: a flagged cell gets its style's marked clone, a missing flagged cell is
+ * inserted (in a missing row if need be), and a <legacyDrawing> is added for the notes. Unflagged
+ * rows pass through byte for byte.
+ */
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { NS_REL } from '../xlsx/xlsx-writer.js';
+import { columnLetter, columnIndex } from '../../domain/text.js';
+import { unreadable } from '../errors.js';
+import type { CellMark, MarkKind } from './plan.js';
+import { attrOf, dropAttr, setAttr } from './package-parts.js';
+
+export interface RowMarks {
+  row: number;
+  cells: Map<number, { kind: MarkKind }>;
+}
+
+/** Marks grouped by row, rows ascending. */
+export function groupMarks(marks: CellMark[]): RowMarks[] {
+  const rows = new Map<number, RowMarks>();
+  for (const m of marks) {
+    const r = rows.get(m.row) ?? { row: m.row, cells: new Map() };
+    rows.set(m.row, r);
+    const prev = r.cells.get(m.col);
+    if (!prev || rank(m.kind) > rank(prev.kind)) r.cells.set(m.col, { kind: m.kind });
+  }
+  return [...rows.values()].sort((a, b) => a.row - b.row);
+}
+
+export function rank(k: MarkKind): number {
+  return k === 'error' ? 2 : k === 'warning' ? 1 : 0;
+}
+
+/** Elements that come after <legacyDrawing> in CT_Worksheet (ECMA-376 part 1, 18.3.1.99). */
+export const AFTER_LEGACY = [
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+
+export class SheetPatcher extends Transform {
+  private readonly decoder = new StringDecoder('utf8');
+  private buf = '';
+  private phase: 'head' | 'rows' | 'tail' = 'head';
+  private p = '';
+  private lastRow = 0;
+  private next = 0;
+  private out: string[] = [];
+  private outLen = 0;
+
+  constructor(
+    private readonly rows: RowMarks[],
+    private readonly styleFor: (base: number, kind: MarkKind) => number,
+    private readonly legacyId: string | undefined,
+  ) {
+    super();
+  }
+
+  private put(s: string): void {
+    if (!s) return;
+    this.out.push(s);
+    this.outLen += s.length;
+    if (this.outLen > 1 << 16) this.flushOut();
+  }
+
+  private flushOut(): void {
+    if (this.out.length) this.push(Buffer.from(this.out.join(''), 'utf8'));
+    this.out = [];
+    this.outLen = 0;
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    try {
+      this.buf += this.decoder.write(chunk);
+      this.process(false);
+      this.flushOut();
+      cb();
+    } catch (err) {
+      cb(err as Error);
+    }
+  }
+
+  override _flush(cb: TransformCallback): void {
+    try {
+      this.buf += this.decoder.end();
+      this.process(true);
+      this.flushOut();
+      cb();
+    } catch (err) {
+      cb(err as Error);
+    }
+  }
+
+  /** Marked rows before `limit` that the sheet does not have: written as new rows. */
+  private flushMarkedRows(limit: number): void {
+    while (this.next < this.rows.length && this.rows[this.next]!.row < limit) {
+      const r = this.rows[this.next++]!;
+      const cells = [...r.cells.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([col, m]) => `<${this.p}c r="${columnLetter(col)}${r.row}" s="${this.styleFor(0, m.kind)}"/>`);
+      this.put(`<${this.p}row r="${r.row}">${cells.join('')}</${this.p}row>`);
+    }
+  }
+
+  private process(final: boolean): void {
+    for (;;) {
+      if (this.phase === 'head') {
+        if (!this.p) {
+          const root = /<(\w+:)?worksheet[\s>]/.exec(this.buf);
+          if (root) this.p = root[1] ?? '';
+        }
+        const m = new RegExp(`<${this.p}sheetData\\b[^>]*?(/?)>`).exec(this.buf);
+        if (!m) {
+          if (final) throw unreadable({ reason: 'xml', detail: 'sheetData' });
+          return;
+        }
+        if (m[1] === '/') {
+          this.put(`${this.buf.slice(0, m.index)}<${this.p}sheetData>`);
+          this.flushMarkedRows(Number.POSITIVE_INFINITY);
+          this.put(`</${this.p}sheetData>`);
+          this.buf = this.buf.slice(m.index + m[0].length);
+          this.phase = 'tail';
+          continue;
+        }
+        this.put(this.buf.slice(0, m.index + m[0].length));
+        this.buf = this.buf.slice(m.index + m[0].length);
+        this.phase = 'rows';
+        continue;
+      }
+      if (this.phase === 'rows') {
+        // A cursor over the buffer: unflagged rows are passed on in one piece, and the buffer is cut
+        // once per chunk (slicing per row made this quadratic in the chunk size).
+        const rowOpen = `<${this.p}row`;
+        const rowClose = `</${this.p}row>`;
+        const endData = `</${this.p}sheetData>`;
+        const buf = this.buf;
+        const end = buf.indexOf(endData);
+        let pos = 0;
+        let from = 0;
+        let done = false;
+        for (;;) {
+          let at = buf.indexOf(rowOpen, pos);
+          // `<rowBreaks>` never stands inside sheetData, but a prefixed name could start the same.
+          while (at >= 0 && !/[\s>/]/.test(buf.charAt(at + rowOpen.length) || 'x')) at = buf.indexOf(rowOpen, at + 1);
+          if (end >= 0 && (at < 0 || end < at)) {
+            this.put(buf.slice(from, end));
+            this.flushMarkedRows(Number.POSITIVE_INFINITY);
+            this.put(endData);
+            this.buf = buf.slice(end + endData.length);
+            this.phase = 'tail';
+            done = true;
+            break;
+          }
+          if (at < 0) {
+            // Keep a possible partial tag at the end.
+            pos = Math.max(pos, buf.length - 32);
+            break;
+          }
+          const tagEnd = buf.indexOf('>', at);
+          if (tagEnd < 0) {
+            pos = at;
+            break;
+          }
+          const startTag = buf.slice(at, tagEnd + 1);
+          const selfClosing = startTag.endsWith('/>');
+          let rowEnd: number;
+          if (selfClosing) rowEnd = tagEnd + 1;
+          else {
+            const close = buf.indexOf(rowClose, tagEnd);
+            if (close < 0) {
+              pos = at;
+              break;
+            }
+            rowEnd = close + rowClose.length;
+          }
+          const rAttr = attrOf(startTag, 'r');
+          const r = rAttr !== undefined ? Number(rAttr) : this.lastRow + 1;
+          this.lastRow = r;
+          const pending = this.next < this.rows.length ? this.rows[this.next]!.row : Number.POSITIVE_INFINITY;
+          if (pending <= r) {
+            this.put(buf.slice(from, at));
+            this.flushMarkedRows(r);
+            const marks = this.next < this.rows.length && this.rows[this.next]!.row === r ? this.rows[this.next++]! : undefined;
+            if (marks) {
+              this.put(this.patchRow(startTag, selfClosing ? '' : buf.slice(tagEnd + 1, rowEnd - rowClose.length), r, marks));
+              from = rowEnd;
+            } else from = at;
+          }
+          pos = rowEnd;
+        }
+        if (done) continue;
+        this.put(buf.slice(from, pos));
+        this.buf = buf.slice(pos);
+        if (final) throw unreadable({ reason: 'xml', detail: 'sheetData' });
+        return;
+      }
+      // tail: kept whole (merges, validations, hyperlinks: small) until the end of the part.
+      if (!final) return;
+      let tail = this.buf;
+      if (this.legacyId) {
+        const el = `<${this.p}legacyDrawing xmlns:r="${NS_REL}" r:id="${this.legacyId}"/>`;
+        let at = -1;
+        for (const name of AFTER_LEGACY) {
+          const m = new RegExp(`<${this.p}${name}[\\s>/]`).exec(tail);
+          if (m && (at < 0 || m.index < at)) at = m.index;
+        }
+        if (at < 0) at = tail.lastIndexOf(`</${this.p}worksheet>`);
+        tail = tail.slice(0, at) + el + tail.slice(at);
+      }
+      this.put(tail);
+      this.buf = '';
+      return;
+    }
+  }
+
+  /** A row with flagged cells: explicit references on every cell (so an inserted one shifts none). */
+  private patchRow(startTag: string, inner: string, r: number, marks: RowMarks): string {
+    const p = this.p;
+    const cellRe = new RegExp(`<${p}c\\b[^>]*/>|<${p}c\\b[^>]*>[\\s\\S]*?</${p}c>`, 'g');
+    const cells: { col: number; xml: string }[] = [];
+    let col = -1;
+    let rest = '';
+    let last = 0;
+    for (const m of inner.matchAll(cellRe)) {
+      rest += inner.slice(last, m.index).trim();
+      last = m.index + m[0].length;
+      const open = /^<[^>]*?\/?>/.exec(m[0])![0];
+      const ref = attrOf(open, 'r');
+      col = ref ? columnIndex(ref.replace(/\d+$/, '')) : col + 1;
+      let tag = ref ? open : setAttr(open, 'r', `${columnLetter(col)}${r}`);
+      const mark = marks.cells.get(col);
+      if (mark && mark.kind !== 'info') tag = setAttr(tag, 's', String(this.styleFor(Number(attrOf(open, 's') ?? 0), mark.kind)));
+      marks.cells.delete(col);
+      cells.push({ col, xml: tag + m[0].slice(open.length) });
+    }
+    rest += inner.slice(last).trim();
+    for (const [c, m] of marks.cells)
+      cells.push({ col: c, xml: `<${p}c r="${columnLetter(c)}${r}"${m.kind === 'info' ? '' : ` s="${this.styleFor(0, m.kind)}"`}/>` });
+    cells.sort((a, b) => a.col - b.col);
+    let tag = dropAttr(startTag, 'spans');
+    if (!attrOf(tag, 'r')) tag = setAttr(tag, 'r', String(r));
+    if (tag.endsWith('/>')) tag = tag.replace(/\s*\/>$/, '>');
+    return `${tag}${cells.map((c) => c.xml).join('')}${rest}</${p}row>`;
+  }
+}
+
+/** The original style index of each flagged cell (by column), read from the flagged rows only. */
+export async function collectBaseStyles(stream: Readable, rows: RowMarks[]): Promise<Map<number, Set<MarkKind>>> {
+  const bases = new Map<number, Set<MarkKind>>();
+  const add = (s: number, k: MarkKind): void => {
+    if (k === 'info') return;
+    const set = bases.get(s) ?? new Set();
+    set.add(k);
+    bases.set(s, set);
+  };
+  // A throwaway patcher whose styleFor records what it is asked for.
+  const copy = rows.map((r) => ({ row: r.row, cells: new Map(r.cells) }));
+  const probe = new SheetPatcher(
+    copy,
+    (base, kind) => {
+      add(base, kind);
+      return 0;
+    },
+    undefined,
+  );
+  await new Promise<void>((resolve, reject) => {
+    probe.on('data', () => {});
+    probe.on('end', resolve);
+    probe.on('error', reject);
+    (stream as Readable).on('error', reject);
+    stream.pipe(probe);
+  });
+  return bases;
+}
