@@ -99,14 +99,16 @@ export function relativeTarget(fromPart: string, toPart: string): string {
   return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
 
+/** The first name make(1), make(2) … not taken; bounded, so a `make` that ignores n can never spin forever. */
 export function freePart(taken: Set<string>, make: (n: number) => string): string {
-  for (let n = 1; ; n++) {
+  for (let n = 1; n <= taken.size + 1; n++) {
     const name = make(n);
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;
     }
   }
+  throw new Error('annotate: no free part name');
 }
 
 export function addContentTypes(

@@ -76,6 +76,9 @@ export async function annotateXlsx(
     let workbook = (await text(wbPart)) ?? '';
     let wbRels = (await text(wbRelsPart)) ?? '';
     let types = (await text('[Content_Types].xml')) ?? '';
+    // Strict Open XML (Excel's "Strict" save; namespaces under purl.oclc.org): the reader reads it, but the parts
+    // this patcher adds are transitional, and a package mixing both is one Excel refuses. No copy; the report stands.
+    if (/purl\.oclc\.org\/ooxml\//.test(workbook)) throw new Error('annotate: strict Open XML is not patched');
     const rels = parseRels(wbRels);
     const relIds = new Set(rels.map((r) => r.id));
     const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => {
@@ -86,7 +89,9 @@ export async function annotateXlsx(
 
     // Styles: one cloned format per (original format, severity) met on a flagged cell.
     const stylesRel = rels.find((r) => r.type === REL_STYLES);
-    const stylesPart = stylesRel ? normalisePartName(resolvePartTarget(wbPart, stylesRel.target)) : freePart(taken, () => 'xl/styles.xml');
+    const stylesPart = stylesRel
+      ? normalisePartName(resolvePartTarget(wbPart, stylesRel.target))
+      : freePart(taken, (n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
     const replaced = new Map<string, Buffer | (() => Promise<Readable>)>();
     const added: { name: string; data: Buffer }[] = [];
     const overrides: { part: string; type: string }[] = [];
