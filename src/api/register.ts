@@ -267,7 +267,8 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
     expected = parsed;
   }
   if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
-  const read = readLog(workspace);
+  // Never through the checkpoint: verify reads and checks every line (and writes a fresh checkpoint).
+  const read = readLog(workspace, { checkpoint: false });
   const r = read.result;
   const head = r.head ? formatHead(r.head) : null;
   let broken: ChainBreak | null = r.ok ? null : r.broken;
