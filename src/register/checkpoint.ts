@@ -57,6 +57,8 @@ interface Body {
   shared: Record<(typeof SHARED)[number], number[]>;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 function hasRecords(e: StoredEvent): e is StoredEvent & { type: 'publish' | 'import'; records: StoredRecord[] } {
@@ -102,8 +104,9 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
       for (const k of SHARED) shared[k].push(intern(r[k]));
       for (let c = 0; c < OWN.length; c++) {
         const v = r[OWN[c] as (typeof OWN)[number]];
-        // The text part separates values by NUL: a value holding one is not kept (no checkpoint).
-        if (v.includes('\0')) return null;
+        // The text part is UTF-8 and separates values by NUL: a value holding one, or a lone surrogate (which
+        // UTF-8 cannot carry; the log's JSON escapes it), is not kept — no checkpoint, the log is read whole.
+        if (v.includes('\0') || LONE_SURROGATE.test(v)) return null;
         (own[c] as string[]).push(v);
       }
     }
