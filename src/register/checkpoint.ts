@@ -15,6 +15,7 @@
  * values repeat (list type, domain, department, dates…) as indexes into one table of strings.
  * Nothing here touches the disk (io/register-checkpoint.ts reads and writes it).
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { StoredEvent } from './events.js';
 import { StoredRecord, publishedBy, type LineSource, type RecordOrigin, type RecordSummary } from './stored.js';
@@ -55,6 +56,8 @@ interface Body {
   counts: number[];
   strings: string[];
   shared: Record<(typeof SHARED)[number], number[]>;
+  /** The byte length of each column of OWN in the text part. */
+  text: number[];
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -83,7 +86,7 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   };
   const shared = Object.fromEntries(SHARED.map((k) => [k, [] as number[]])) as Body['shared'];
   const own = OWN.map(() => [] as string[]);
-  const body: Body = { events: [], lines: [], counts: [], strings, shared };
+  const body: Body = { events: [], lines: [], counts: [], strings, shared, text: [] };
   for (const e of events) {
     if (!hasRecords(e)) {
       body.events.push(e as unknown as Record<string, unknown>);
@@ -113,11 +116,13 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     body.lines.push(at);
     body.counts.push(e.records.length);
   }
-  // The body: its JSON in ASCII (\u escapes: decoded and parsed as one-byte text, fast), a `\n`, then the
-  // columns of values of their own (names, 认定文书号…) as UTF-8, each value followed by a NUL.
+  // The body: its JSON in ASCII (\u escapes: decoded and parsed as one-byte text, fast), a `\n`, then each
+  // column of values of their own (names, 认定文书号…) as UTF-8, each value followed by a NUL: decoded a
+  // column at a time (ids and codes as one-byte text), never as one string that each value would keep alive.
+  const columns = own.map((col) => Buffer.from(col.length > 0 ? `${col.join('\0')}\0` : '', 'utf8'));
+  body.text = columns.map((c) => c.length);
   const json = JSON.stringify(body).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const text = own.map((col) => (col.length > 0 ? `${col.join('\0')}\0` : '')).join('');
-  const bodyBytes = Buffer.concat([Buffer.from(`${json}\n`, 'latin1'), Buffer.from(text, 'utf8')]);
+  const bodyBytes = Buffer.concat([Buffer.from(`${json}\n`, 'latin1'), ...columns]);
   const head: CheckpointHead = {
     kind: CHECKPOINT_KIND,
     version: CHECKPOINT_VERSION,
@@ -175,14 +180,26 @@ export function decodeCheckpoint(file: Buffer, source: LineSource): StoredEvent[
     const nl = bytes.indexOf(0x0a);
     if (nl < 0) return null;
     const body = JSON.parse(bytes.toString('latin1', 0, nl)) as Body;
-    const values = bytes.toString('utf8', nl + 1).split('\0');
-    return eventsOf(body, values, head.covers, source);
+    if (!Array.isArray(body.text) || body.text.length !== OWN.length) return null;
+    let at = nl + 1;
+    const columns: string[][] = [];
+    for (const len of body.text) {
+      if (!Number.isSafeInteger(len) || len < 0 || at + len > bytes.length) return null;
+      const part = bytes.subarray(at, at + len);
+      const values = part.toString(isAscii(part) ? 'latin1' : 'utf8').split('\0');
+      // Each value is followed by a NUL: the last piece is empty.
+      if (values.pop() !== '') return null;
+      columns.push(values);
+      at += len;
+    }
+    if (at !== bytes.length) return null;
+    return eventsOf(body, columns, head.covers, source);
   } catch {
     return null;
   }
 }
 
-function eventsOf(body: Body, values: string[], covers: Covers, source: LineSource): StoredEvent[] | null {
+function eventsOf(body: Body, columns: string[][], covers: Covers, source: LineSource): StoredEvent[] | null {
   const { events, lines, counts, strings, shared } = body;
   if (
     !Array.isArray(events) ||
@@ -200,8 +217,8 @@ function eventsOf(body: Body, values: string[], covers: Covers, source: LineSour
     return null;
   const out = new Array<StoredEvent>(events.length);
   const total = counts.reduce((a, b) => a + b, 0);
-  // Each column of its own values after the other, each value ended by a NUL (the last split piece is '').
-  if (values.length !== total * OWN.length + 1) return null;
+  if (!columns.every((c) => c.length === total)) return null;
+  const [ids, names, codes, idNumbers, decisionNos] = columns as [string[], string[], string[], string[], string[]];
   const { listType, domain, department, subjectType, idType, severity, decisionDate, publishUntil } = shared;
   for (const col of [listType, domain, department, subjectType, idType, severity, decisionDate, publishUntil])
     if (!Array.isArray(col) || col.length !== total || !col.every((i) => Number.isInteger(i) && i >= 0 && i < strings.length)) return null;
@@ -226,16 +243,16 @@ function eventsOf(body: Body, values: string[], covers: Covers, source: LineSour
       for (let j = 0; j < n; j++, k++) {
         // An object literal of one shape for every record (StoredRecord copies what it keeps).
         const summary: RecordSummary = {
-          id: values[k] as string,
+          id: ids[k] as string,
           listType: strings[listType[k] as number] as RecordSummary['listType'],
           domain: strings[domain[k] as number] as string,
           department: strings[department[k] as number] as string,
-          subjectName: values[total + k] as string,
+          subjectName: names[k] as string,
           subjectType: strings[subjectType[k] as number] as string,
-          creditCode: values[2 * total + k] as string,
+          creditCode: codes[k] as string,
           idType: strings[idType[k] as number] as RecordSummary['idType'],
-          idNumber: values[3 * total + k] as string,
-          decisionNo: values[4 * total + k] as string,
+          idNumber: idNumbers[k] as string,
+          decisionNo: decisionNos[k] as string,
           decisionDate: strings[decisionDate[k] as number] as string,
           publishUntil: strings[publishUntil[k] as number] as string,
           severity: strings[severity[k] as number] as RecordSummary['severity'],
