@@ -13,7 +13,7 @@
  * The file: one line of JSON (what it covers, and the length and SHA-256 of the body: an edited or
  * half-written file is ignored), then the body, JSON. Records are stored by column; the columns whose
  * values repeat (list type, domain, department, dates…) as indexes into one table of strings.
- * Nothing here touches the disk (io/register-checkpoint.ts reads and writes it).
+ * Nothing here touches the disk (io/register/register-checkpoint.ts reads and writes it).
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';

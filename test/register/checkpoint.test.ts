@@ -1,4 +1,4 @@
-// The register's checkpoint (register/checkpoint.ts, io/register-checkpoint.ts; decisions.md "The register's
+// The register's checkpoint (register/checkpoint.ts, io/register/register-checkpoint.ts; decisions.md "The register's
 // checkpoint"): whatever checkpoint lies beside the log — fresh, stale, an edited byte, cut short, deleted,
 // another workspace's, another version's — a read gives the same events, head, break and state as a read of
 // the log from its first line; a log edited under a valid checkpoint is still REGISTER_CORRUPT at its line.
@@ -13,9 +13,9 @@ import { eventLine } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
 import { replay, statusesOn } from '../../src/register/state.js';
 import { checkpointCovers, CHECKPOINT_VERSION } from '../../src/register/checkpoint.js';
-import { loadRegister, readLog, wholeRecords } from '../../src/io/register-store.js';
-import { CHECKPOINT_FILE } from '../../src/io/register-checkpoint.js';
-import { registerList, registerShow, registerVerify } from '../../src/api/register.js';
+import { loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
+import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
+import { registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
 import { ToolError } from '../../src/diagnostics/tool-error.js';
 
 const dirs: string[] = [];
