@@ -371,4 +371,50 @@ describe('the register checkpoint', () => {
     expect(readLog(ws).result.head?.seq).toBe(70);
     expect(checkpointCovers(readFileSync(checkpointOf(ws)))?.seq).toBe(70);
   });
+
+  it('a log larger than the limit is read from its first line and keeps no checkpoint (a province: decisions.md)', () => {
+    const ws = workspace();
+    const events = chain([
+      {
+        type: 'publish',
+        batch: '2026Q1',
+        on: '2026-04-15',
+        package: '0'.repeat(64),
+        records: [
+          {
+            id: 'aaaaaaaaaaa1',
+            listType: 'black',
+            domain: '劳务派遣',
+            department: '就业办',
+            subjectName: '新乡市真名有限公司',
+            publishUntil: '2029-01-01',
+          } as RegisterRecord,
+        ],
+        removals: [],
+        unchanged: [],
+      },
+    ]);
+    writeFileSync(logOf(ws), text(events));
+    const size = Buffer.byteLength(text(events));
+    readLog(ws, { checkpointMaxBytes: size - 1 });
+    expect(existsSync(checkpointOf(ws))).toBe(false);
+    // One written while the log was small (its name edited and sealed again) is not read once the log is over the limit.
+    readLog(ws);
+    const file = readFileSync(checkpointOf(ws));
+    const nl = file.indexOf(0x0a);
+    const body = Buffer.from(
+      file
+        .subarray(nl + 1)
+        .toString('utf8')
+        .replace('新乡市真名有限公司', '新乡市假名有限公司'),
+      'utf8',
+    );
+    const head = JSON.parse(file.subarray(0, nl).toString('utf8')) as { body: { bytes: number; sha256: string } };
+    head.body = { bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+    writeFileSync(checkpointOf(ws), Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), body]));
+    const name = (read: ReturnType<typeof readLog>) =>
+      (read.result.events[0] as { records: { subjectName: string }[] }).records[0]?.subjectName;
+    expect(name(readLog(ws))).toBe('新乡市假名有限公司');
+    expect(name(readLog(ws, { checkpointMaxBytes: size - 1 }))).toBe('新乡市真名有限公司');
+  });
 });

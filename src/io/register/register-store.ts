@@ -125,6 +125,8 @@ interface ReadVia {
 export interface ReadOptions {
   /** false: read from the first line whatever checkpoint there is (register verify). */
   checkpoint?: boolean;
+  /** The largest log kept with a checkpoint (CHECKPOINT_MAX_LOG_BYTES; tests make it small). */
+  checkpointMaxBytes?: number;
 }
 
 /**
@@ -133,6 +135,13 @@ export interface ReadOptions {
  */
 const REWRITE_BYTES = 1 << 20;
 const REWRITE_EVENTS = 64;
+
+/**
+ * A log larger than this keeps no checkpoint and is read from its first line, as before there was one: a
+ * province's (10⁶ records, ~700 MB) checkpoint held whole took more memory than the read it spares (1.0 GB
+ * against 0.8), and needs a representation read lazily (decisions.md). A city's log is ~70 MB.
+ */
+export const CHECKPOINT_MAX_LOG_BYTES = 256 << 20;
 
 /**
  * Reads and verifies the whole log, a chunk at a time: a province's log (~700 MB) is never held whole,
@@ -234,9 +243,10 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
     let filled = 0; // bytes in buf
     let base = 0; // the file offset of buf[0]
     // Every byte read is hashed once, in order: the key of the checkpoint this read may write.
-    let digest = createHash('sha256');
+    // A log too large for a checkpoint is neither read through one nor hashed for one.
+    let digest: Hash | null = st.size <= (options.checkpointMaxBytes ?? CHECKPOINT_MAX_LOG_BYTES) ? createHash('sha256') : null;
     let fromCheckpoint = 0;
-    if (options.checkpoint !== false) {
+    if (digest && options.checkpoint !== false) {
       const prefix = yield* checkpointed(workspace, fd, st.size, buf, source, digest);
       if (prefix) {
         reader.resume(prefix.events, prefix.covers.lines);
@@ -250,7 +260,7 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
       fromCheckpoint,
       tailBytes: base + filled - start0,
       tailEvents: reader.events.length - fromCheckpoint,
-      sha256: digest.digest('hex'),
+      sha256: (digest as Hash).digest('hex'),
       onlyOurs: reader.writtenByUsOnly,
     });
     for (;;) {
@@ -266,7 +276,7 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
         throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
       }
       if (n === 0) break;
-      digest.update(buf.subarray(filled, filled + n));
+      digest?.update(buf.subarray(filled, filled + n));
       filled += n;
       let start = 0;
       for (;;) {
@@ -283,7 +293,7 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
       }
     }
     if (filled > 0) scan.tail(buf, 0, filled, base);
-    return { exists: true, size: base + filled, ...scan.finish(), via: via() };
+    return { exists: true, size: base + filled, ...scan.finish(), ...(digest ? { via: via() } : {}) };
   } finally {
     closeSync(fd);
   }
