@@ -103,7 +103,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const wantRequests = requestKeys.size > 0;
   for (const entry of state.records.values()) {
     const s = statusOn(entry, today);
-    if (!s || s.status !== 'active') continue;
+    if (s?.status !== 'active') continue;
     // `active` holds every record the plan may name: resent, corrected, run into, or requested for removal.
     if (batchIds.has(s.id)) active.set(s.id, s.record);
     const subject = subjectKeyOf(s.record).key;
