@@ -19,7 +19,9 @@ import { registerList, registerShow, registerVerify } from '../../src/api/regist
 import { ToolError } from '../../src/diagnostics/tool-error.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 afterEach(() => {
   delete process.env.HRSS_CREDIT_FAULT;
 });
