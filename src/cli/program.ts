@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { messagesFor, parseLang, type Lang, type Messages } from '../messages/index.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
-import { readRegularFile } from '../io/json-file.js';
+import { readRegularFile, readRegularOn } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
 import { noteInterruptedCommit } from './interrupt-note.js';
 import { registerUi } from '../messages/register-ui.js';
@@ -52,11 +52,9 @@ export function preLang(argv: string[], io: CliIo): Lang {
   const langOf = (f: string): Lang =>
     parseLang(
       (
-        JSON.parse(
-          readRegularFile(f)
-            .toString('utf8')
-            .replace(/^\uFEFF/, ''),
-        ) as { lang?: string }
+        JSON.parse(new TextDecoder().decode(io.fs ? readRegularOn(io.fs, f) : readRegularFile(f)).replace(/^\uFEFF/, '')) as {
+          lang?: string;
+        }
       ).lang,
     ) ?? 'zh-CN';
   try {
@@ -67,7 +65,7 @@ export function preLang(argv: string[], io: CliIo): Lang {
     if (w >= 0 && argv[w + 1] && /^(?:[A-Za-z]:)?[\\/]/.test(argv[w + 1] as string)) dir = argv[w + 1] as string;
     for (let i = 0; i < 6; i++) {
       const f = join(dir, 'hrss-credit.config.json');
-      if (existsSync(f)) return langOf(f);
+      if (io.fs ? io.fs.exists(f) : existsSync(f)) return langOf(f);
       const up = join(dir, '..');
       if (up === dir) break;
       dir = up;
@@ -246,6 +244,7 @@ function commandEnv(program: Command, cmd: Command, io: CliIo, m: Messages, chal
     ...(flags.config ? { config: flags.config } : {}),
     ...(today ? { today } : {}),
     ...(flags.strict ? { strict: true } : {}),
+    ...(io.fs ? { io: io.fs } : {}),
   };
   return { io, flags, m: messages, chalk, width: io.stdout.columns ?? 120, common };
 }
