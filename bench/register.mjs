@@ -6,7 +6,7 @@
 // from /usr/bin/time (median of BENCH_RUNS runs). BENCH_REGISTER_RECORDS=1000000 for a province.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -147,7 +147,13 @@ try {
   copyFileSync(log, `${log}.orig`);
   const restore = () => copyFileSync(`${log}.orig`, log);
   const out = [];
+  const loadBefore = loadavg()[0];
   out.push(measure('hrss-credit --version (start-up)', ['--version'], dir));
+  // register verify parses every line (it never uses the checkpoint) and writes register/events.jsonl.checkpoint:
+  // the commands below read the log through it, as every command after the first does (the first read of a
+  // register without one costs what verify does).
+  out.push(measure('register verify (every line; writes the checkpoint)', ['register', 'verify', ...today], dir));
+  out.push(measure('register show <one record>', ['register', 'show', '新乡市测试50000有限公司', ...today], dir));
   out.push(measure('register list (active, JSON)', ['register', 'list', '--format', 'json', ...today], dir));
   out.push(measure('diff 2026Q1 2026Q2 (JSON)', ['diff', '2026Q1', '2026Q2', '--format', 'json', ...today], dir));
   // compile without the register (moved aside), then with it: the difference is the register checks.
@@ -163,8 +169,9 @@ try {
   out.push(measure('publish 2026Q3', ['publish', '2026Q3', ...today], dir, restore));
   const rows = out.map((m) => `| ${m.label} | ${m.wall.toFixed(2)} | ${m.rss} | ${m.codes} |`).join('\n');
   const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
   process.stdout.write(
-    `\n## Register, ${N.toLocaleString('en')} records over ${BATCHES} batches\n${new Date().toISOString().slice(0, 10)}, commit ${rev}, Node ${process.version}; median of ${runs} runs (/usr/bin/time).\n\n| command | wall s | peak RSS MB | exit |\n|---|---|---|---|\n${rows}\n`,
+    `\n## Register, ${N.toLocaleString('en')} records over ${BATCHES} batches\n${new Date().toISOString().slice(0, 10)}, commit ${rev}, Node ${process.version}; median of ${runs} runs (/usr/bin/time); ${load}.\n\n| command | wall s | peak RSS MB | exit |\n|---|---|---|---|\n${rows}\n`,
   );
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });

@@ -249,8 +249,28 @@ export class ChainReader {
    * line must be one too (decisions.md "Canonical lines and foreign lines").
    */
   private ours = false;
+  /** Whether every line read so far was one our writer wrote (a checkpoint is kept only of such a log). */
+  private onlyOurs = true;
 
   constructor(private readonly source: LineSource | null = null) {}
+
+  /** Whether every line accepted was written by our writer (canonical bytes, our hash reading). */
+  get writtenByUsOnly(): boolean {
+    return this.onlyOurs;
+  }
+
+  /**
+   * Continues after a prefix read from a checkpoint (checkpoint.ts): its events, as the lines they came
+   * from would have given them — every one our writer's, so the lines after them must be too.
+   */
+  resume(events: readonly StoredEvent[], lines: number): void {
+    const last = events[events.length - 1];
+    if (this.lineNo !== 0 || !last) throw new Error('resume: a reader that has read nothing, and events');
+    for (const e of events) this.events.push(e);
+    this.head = { seq: last.seq, hash: last.hash };
+    this.lineNo = lines;
+    this.ours = true;
+  }
 
   /** Whether no line of our writer's has been read yet: an unfinished last line may then be another tool's. */
   get foreign(): boolean {
@@ -404,6 +424,7 @@ export class ChainReader {
       }
     }
     if (writtenByUs) this.ours = true;
+    else this.onlyOurs = false;
     this.events.push(stored);
     this.head = { seq: event.seq, hash: event.hash };
     return true;

@@ -259,7 +259,8 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
     expected = parsed;
   }
   if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
-  const read = readLog(workspace);
+  // Never through the checkpoint: verify reads and checks every line (and writes a fresh checkpoint).
+  const read = readLog(workspace, { checkpoint: false });
   const r = read.result;
   const head = r.head ? formatHead(r.head) : null;
   let broken: ChainBreak | null = r.ok ? null : r.broken;
@@ -529,18 +530,24 @@ export function registerShow(
   const q = query.trim();
   const rule = ctx.config.publication.maskRule;
   const out: ShownRecord[] = [];
+  // The query's forms, once (a city's register is 10⁵ records to test).
+  const lower = q.toLowerCase();
+  const prefix = /^[0-9a-f]{6,11}$/i.test(q);
+  const code = normaliseCreditCode(q);
+  const idNumber = normaliseIdNumber(q);
+  const folded = foldKey(q);
+  const hits = (r: RecordSummary): boolean =>
+    r.id === lower ||
+    (prefix && r.id.startsWith(lower)) ||
+    (code !== '' && code === normaliseCreditCode(r.creditCode)) ||
+    (idNumber !== '' && idNumber === normaliseIdNumber(r.idNumber)) ||
+    folded === foldKey(r.subjectName);
   for (const entry of state.records.values()) {
+    // The record shown is one of its publications: none that answers the query, no status to compute.
+    if (!entry.publications.some(hits)) continue;
     // Shown as of the day asked; a record published later than that is shown as first published.
     const s = statusOn(entry, on) ?? statusOn(entry, '9999-12-31');
-    if (!s) continue;
-    const r = s.record;
-    const hit =
-      s.id === q.toLowerCase() ||
-      (/^[0-9a-f]{6,11}$/i.test(q) && s.id.startsWith(q.toLowerCase())) ||
-      (normaliseCreditCode(q) !== '' && normaliseCreditCode(q) === normaliseCreditCode(r.creditCode)) ||
-      (normaliseIdNumber(q) !== '' && normaliseIdNumber(q) === normaliseIdNumber(r.idNumber)) ||
-      foldKey(q) === foldKey(r.subjectName);
-    if (!hit) continue;
+    if (!s || !hits(s.record)) continue;
     const reader = publicReader(rule, options.full ?? false);
     const shown = eventsTouching(events, entry).map((seq): ShownEvent => {
       const e = eventBySeq(events, seq) as RegisterEvent;

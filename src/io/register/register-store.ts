@@ -22,12 +22,15 @@ import {
   truncateSync,
   writeSync,
 } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
 import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { ChainReader, eventLine, parseLineAgain, sealEvent, tornPrefix, type ChainResult, type Head } from '../../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
 import { continueReplay, replay, type RegisterState } from '../../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../../register/stored.js';
+import { checkpointCovers, decodeCheckpoint, encodeCheckpoint, type Covers } from '../../register/checkpoint.js';
+import { readCheckpointFile, writeCheckpointFile } from './register-checkpoint.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
 import { beforeAccess } from '../faults.js';
@@ -107,31 +110,119 @@ class LogLines implements LineSource {
 /** Where reading starts, and how far a buffer may grow for one line (a province's batch is ~20 MB a line). */
 const CHUNK = 16 << 20;
 
+/** How the log was read: from its first line, or after a checkpoint (register/checkpoint.ts). */
+interface ReadVia {
+  /** The events the checkpoint gave (0: read from the first line). */
+  fromCheckpoint: number;
+  /** Bytes and events read after it (the whole log without one). */
+  tailBytes: number;
+  tailEvents: number;
+  /** The SHA-256 of every byte read, and whether every line was our writer's: what a new checkpoint needs. */
+  sha256: string;
+  onlyOurs: boolean;
+}
+
+export interface ReadOptions {
+  /** false: read from the first line whatever checkpoint there is (register verify). */
+  checkpoint?: boolean;
+  /** The largest log kept with a checkpoint (CHECKPOINT_MAX_LOG_BYTES; tests make it small). */
+  checkpointMaxBytes?: number;
+}
+
+/**
+ * A read that parsed this much after its checkpoint (or had none) writes a new one: small events
+ * (a note, an objection) are parsed again by the next readers rather than each rewriting the whole.
+ */
+const REWRITE_BYTES = 1 << 20;
+const REWRITE_EVENTS = 64;
+
+/**
+ * A log larger than this keeps no checkpoint and is read from its first line, as before there was one: a
+ * province's (10⁶ records, ~700 MB) checkpoint held whole took more memory than the read it spares (1.0 GB
+ * against 0.8), and needs a representation read lazily (decisions.md). A city's log is ~70 MB.
+ */
+export const CHECKPOINT_MAX_LOG_BYTES = 256 << 20;
+
 /**
  * Reads and verifies the whole log, a chunk at a time: a province's log (~700 MB) is never held whole,
  * and records keep only their summary and where their line is (register/stored.ts). A missing log is
- * an empty one.
+ * an empty one. The prefix a valid checkpoint covers is only hashed, not parsed; a read that parsed
+ * much writes a new checkpoint.
  */
-export function readLog(workspace: string): LogRead {
-  const steps = scanLog(workspace);
+export function readLog(workspace: string, options: ReadOptions = {}): LogRead {
+  const steps = scanLog(workspace, options);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return keepCheckpoint(workspace, step.value, options);
   }
 }
 
 /** readLog, pausing between lines (io/interrupt.ts): a writer reading a large log under the lock sees a Ctrl-C at once. */
 export async function readLogPausing(workspace: string, pause: () => Promise<void>): Promise<LogRead> {
-  const steps = scanLog(workspace);
+  const steps = scanLog(workspace, {});
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return keepCheckpoint(workspace, step.value, {});
     await pause();
   }
 }
 
+/** Writes a checkpoint of a whole, valid log of our writer's lines when the read parsed much of it. */
+function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, options: ReadOptions): LogRead {
+  const { via, ...out } = read;
+  if (!via || !read.result.ok || read.unterminated || !via.onlyOurs || read.result.head === null) return out;
+  const stale = via.fromCheckpoint === 0 || via.tailBytes >= REWRITE_BYTES || via.tailEvents >= REWRITE_EVENTS;
+  if (!stale && options.checkpoint !== false) return out;
+  const events = read.result.events;
+  const bytes = encodeCheckpoint(events, {
+    seq: read.result.head.seq,
+    hash: read.result.head.hash,
+    bytes: read.size,
+    lines: events.length,
+    sha256: via.sha256,
+  });
+  if (bytes) writeCheckpointFile(registerDir(workspace), bytes);
+  return out;
+}
+
+/**
+ * The events of the log's prefix a checkpoint covers, when its bytes are exactly those it was built
+ * from: hashed a chunk at a time (yielding between chunks) into `digest`, which then goes on over the
+ * rest of the log. Null when there is no checkpoint or it does not match (the caller reads from byte 0).
+ */
+function* checkpointed(
+  workspace: string,
+  fd: number,
+  size: number,
+  buf: Buffer,
+  source: LineSource,
+  digest: Hash,
+): Generator<undefined, { events: StoredEvent[]; covers: Covers } | null, undefined> {
+  const file = readCheckpointFile(registerDir(workspace));
+  const covers = file ? checkpointCovers(file) : null;
+  if (!file || !covers || covers.bytes > size) return null;
+  let off = 0;
+  while (off < covers.bytes) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, Math.min(buf.length, covers.bytes - off), off);
+    } catch (err) {
+      throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
+    }
+    if (n === 0) return null;
+    digest.update(buf.subarray(0, n));
+    off += n;
+    // The prefix ends with its last line's `\n`: checked on the last chunk, while it is in the buffer.
+    if (off === covers.bytes && buf[n - 1] !== 0x0a) return null;
+    yield;
+  }
+  if (digest.copy().digest('hex') !== covers.sha256) return null;
+  const events = decodeCheckpoint(file, source);
+  return events ? { events, covers } : null;
+}
+
 /** The log read a line at a time: yields after each line (readLog runs it through, readLogPausing pauses). */
-function* scanLog(workspace: string): Generator<undefined, LogRead, undefined> {
+function* scanLog(workspace: string, options: ReadOptions): Generator<undefined, LogRead & { via?: ReadVia }, undefined> {
   const path = eventsPath(workspace);
   let fd: number;
   try {
@@ -143,11 +234,35 @@ function* scanLog(workspace: string): Generator<undefined, LogRead, undefined> {
     throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: code ?? 'unreadable' });
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
-    const scan = new LogScanner(new ChainReader(new LogLines(path)));
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
+    const source = new LogLines(path);
+    const reader = new ChainReader(source);
+    const scan = new LogScanner(reader);
     let buf = Buffer.allocUnsafe(CHUNK);
     let filled = 0; // bytes in buf
     let base = 0; // the file offset of buf[0]
+    // Every byte read is hashed once, in order: the key of the checkpoint this read may write.
+    // A log too large for a checkpoint is neither read through one nor hashed for one.
+    let digest: Hash | null = st.size <= (options.checkpointMaxBytes ?? CHECKPOINT_MAX_LOG_BYTES) ? createHash('sha256') : null;
+    let fromCheckpoint = 0;
+    if (digest && options.checkpoint !== false) {
+      const prefix = yield* checkpointed(workspace, fd, st.size, buf, source, digest);
+      if (prefix) {
+        reader.resume(prefix.events, prefix.covers.lines);
+        scan.resume(prefix.covers.lines);
+        base = prefix.covers.bytes;
+        fromCheckpoint = prefix.events.length;
+      } else digest = createHash('sha256');
+    }
+    const start0 = base;
+    const via = (): ReadVia => ({
+      fromCheckpoint,
+      tailBytes: base + filled - start0,
+      tailEvents: reader.events.length - fromCheckpoint,
+      sha256: (digest as Hash).digest('hex'),
+      onlyOurs: reader.writtenByUsOnly,
+    });
     for (;;) {
       if (filled === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
@@ -161,6 +276,7 @@ function* scanLog(workspace: string): Generator<undefined, LogRead, undefined> {
         throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
       }
       if (n === 0) break;
+      digest?.update(buf.subarray(filled, filled + n));
       filled += n;
       let start = 0;
       for (;;) {
@@ -177,7 +293,7 @@ function* scanLog(workspace: string): Generator<undefined, LogRead, undefined> {
       }
     }
     if (filled > 0) scan.tail(buf, 0, filled, base);
-    return { exists: true, size: base + filled, ...scan.finish() };
+    return { exists: true, size: base + filled, ...scan.finish(), ...(digest ? { via: via() } : {}) };
   } finally {
     closeSync(fd);
   }
@@ -199,6 +315,11 @@ class LogScanner {
   private unterminated = false;
 
   constructor(private readonly reader: ChainReader) {}
+
+  /** Continues after the `lines` lines of a checkpoint's prefix (all whole lines of our writer's). */
+  resume(lines: number): void {
+    this.lineNo = lines;
+  }
 
   /** A complete line buf[start, end) at offset `pos` of the log; false once the chain is broken. */
   line(buf: Buffer, start: number, end: number, pos: number): boolean {

@@ -1,0 +1,55 @@
+/**
+ * The register's checkpoint on disk: register/events.jsonl.checkpoint, beside the log it covers
+ * (register/checkpoint.ts says what it holds; docs/decisions.md "The register's checkpoint"). A cache:
+ * any reader may write it (written to a temporary name, then renamed: a reader that holds no lock
+ * never leaves half a checkpoint, and two that write at once leave one whole one), nothing fails for
+ * want of it, and a write that fails is forgotten.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+
+export const CHECKPOINT_FILE = 'events.jsonl.checkpoint';
+
+/** A checkpoint larger than this is no checkpoint of ours (a province's is ~150 MB). */
+const MAX_BYTES = 1 << 30;
+
+export function checkpointPath(registerDir: string): string {
+  return join(registerDir, CHECKPOINT_FILE);
+}
+
+/** The checkpoint's bytes, or null when there is none (or it is not a regular file, or cannot be read). */
+export function readCheckpointFile(registerDir: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(checkpointPath(registerDir), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_BYTES) return null;
+    const buf = Buffer.allocUnsafe(st.size);
+    let done = 0;
+    while (done < buf.length) {
+      const n = readSync(fd, buf, done, buf.length - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === buf.length ? buf : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the checkpoint whole or not at all; a failure (read-only share, full disk) only means no checkpoint. */
+export function writeCheckpointFile(registerDir: string, bytes: Buffer): boolean {
+  try {
+    writeFileAtomic(checkpointPath(registerDir), bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

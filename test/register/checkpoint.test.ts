@@ -1,0 +1,422 @@
+// The register's checkpoint (register/checkpoint.ts, io/register/register-checkpoint.ts; decisions.md "The register's
+// checkpoint"): whatever checkpoint lies beside the log — fresh, stale, an edited byte, cut short, deleted,
+// another workspace's, another version's — a read gives the same events, head, break and state as a read of
+// the log from its first line; a log edited under a valid checkpoint is still REGISTER_CORRUPT at its line.
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { chain } from '../helpers/register-chain.js';
+import { eventLine } from '../../src/register/chain.js';
+import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
+import { replay, statusesOn } from '../../src/register/state.js';
+import { checkpointCovers, CHECKPOINT_VERSION } from '../../src/register/checkpoint.js';
+import { loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
+import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
+import { registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
+import { ToolError } from '../../src/diagnostics/tool-error.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+afterEach(() => {
+  delete process.env.HRSS_CREDIT_FAULT;
+});
+
+function workspace(): string {
+  const ws = mkdtempSync(join(tmpdir(), 'hrss-checkpoint-'));
+  dirs.push(ws);
+  mkdirSync(join(ws, 'register'));
+  return ws;
+}
+const logOf = (ws: string): string => join(ws, 'register', 'events.jsonl');
+const checkpointOf = (ws: string): string => join(ws, 'register', CHECKPOINT_FILE);
+const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
+
+const ids = ['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa4', 'aaaaaaaaaaa5'];
+const dateArb = fc.integer({ min: 0, max: 2000 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+// Text that would fool a naive codec: separators, escapes, quotes, CJK, a lone surrogate, line breaks.
+const nasty = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom('', '新乡市〔2026〕3号', '"', '\\', '\n', '\u2028', '\ud800', '},{"id":', 'é', '\u007f'),
+);
+const recordArb = (id: string): fc.Arbitrary<RegisterRecord> =>
+  fc
+    .record({
+      subjectName: nasty,
+      decisionNo: nasty,
+      creditCode: fc.constantFrom('', '91410700MA3X7K2P20'),
+      idNumber: fc.constantFrom('', '410702199001010010'),
+      domain: fc.constantFrom('劳务派遣', '社会保险'),
+      department: fc.constantFrom('就业办', '市社保中心'),
+      listType: fc.constantFrom('red' as const, 'black' as const),
+      severity: fc.constantFrom('', '严重', '一般'),
+      decisionDate: dateArb,
+      publishUntil: dateArb,
+      facts: nasty,
+    })
+    .map((x) => ({ ...x, id, subjectType: '法人及非法人组织', idType: '' }) as unknown as RegisterRecord);
+const recordsArb = fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 4 }).chain((xs) => fc.tuple(...xs.map(recordArb)));
+const bodyArb: fc.Arbitrary<EventBody> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        type: fc.constant('publish' as const),
+        batch: fc.constantFrom('2026Q1', '2026Q2', '2026Q3', '2026Q4'),
+        on: dateArb,
+        package: fc.constant('0'.repeat(64)),
+        records: recordsArb,
+        removals: fc.array(
+          fc.record({
+            id: fc.constantFrom(...ids),
+            type: fc.constantFrom('violation' as const, 'early' as const, 'corrected' as const, 'expired' as const, 'revoked' as const),
+            reason: nasty,
+          }),
+          { maxLength: 2 },
+        ),
+        unchanged: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }),
+        withContents: fc.boolean(),
+        corrected: fc.uniqueArray(
+          fc.record({ id: fc.constantFrom(...ids), revision: fc.integer({ min: 1, max: 3 }), changed: fc.constant(['facts']) }),
+          {
+            maxLength: 2,
+            selector: (c) => c.id,
+          },
+        ),
+      })
+      .map(({ withContents, ...b }) => ({
+        ...b,
+        ...(withContents ? { contents: Object.fromEntries(b.records.map((r, i) => [r.id, `${i}`.repeat(16)])) } : {}),
+      })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('import' as const),
+      batch: fc.constantFrom('2025Q4', '2025Q3'),
+      on: dateArb,
+      files: fc.constant(['旧.xlsx']),
+      records: recordsArb,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('note' as const),
+      text: nasty,
+      ids: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('objection-add' as const),
+      on: dateArb,
+      id: fc.constantFrom(...ids),
+      objection: fc.constantFrom('O1', 'O2'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('objection-resolve' as const),
+      on: dateArb,
+      id: fc.constantFrom(...ids),
+      objection: fc.constantFrom('O1', 'O2'),
+      outcome: fc.constantFrom('revoked' as const, 'upheld' as const, 'corrected' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('repair' as const),
+      line: fc.nat(),
+      bytes: fc.nat(),
+      backup: fc.constant('register/events.jsonl.bak-x'),
+    }),
+  },
+) as fc.Arbitrary<EventBody>;
+
+/** A read from the log's first line, in a workspace of its own that has no checkpoint. */
+function fromScratch(log: Buffer) {
+  const ws = workspace();
+  writeFileSync(logOf(ws), log);
+  const read = readLog(ws, { checkpoint: false });
+  rmSync(checkpointOf(ws), { force: true });
+  return read;
+}
+
+/** The checkpoint a read of `log` leaves (read with checkpoint: false, which always writes one); null when none can be kept. */
+function checkpointFor(log: string | Buffer): Buffer | null {
+  const ws = workspace();
+  writeFileSync(logOf(ws), log);
+  readLog(ws, { checkpoint: false });
+  return existsSync(checkpointOf(ws)) ? readFileSync(checkpointOf(ws)) : null;
+}
+
+/** A value with every LineSource (the log of one workspace or another) as one marker, Maps as entries: for toEqual. */
+function norm(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(norm);
+  if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, norm(v)]);
+  if (typeof x === 'object' && x !== null) {
+    if (typeof (x as { readLine?: unknown }).readLine === 'function') return 'the log';
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, norm(v)]));
+  }
+  return x;
+}
+
+/** What must not depend on the checkpoint: the read's outcome, its events (records' lines too) and the state they replay to. */
+function outcome(read: ReturnType<typeof readLog>) {
+  return norm({
+    ok: read.result.ok,
+    head: read.result.head,
+    broken: read.result.ok ? null : read.result.broken,
+    tornAt: read.tornAt,
+    size: read.size,
+    unterminated: read.unterminated,
+    events: read.result.events,
+    state: replay(read.result.events),
+    statuses: statusesOn(replay(read.result.events), '2026-10-15'),
+  });
+}
+
+type Scenario = 'fresh' | 'stale' | 'edited' | 'truncated' | 'deleted' | 'other' | 'version' | 'log-edited' | 'torn';
+const SCENARIOS: Scenario[] = ['fresh', 'stale', 'edited', 'truncated', 'deleted', 'other', 'version', 'log-edited', 'torn'];
+
+describe('the register checkpoint', () => {
+  it('any checkpoint — fresh, stale, an edited byte, cut short, deleted, another workspace’s, another version — gives the read and state of a replay from scratch', () => {
+    fc.assert(
+      fc.property(
+        fc.array(bodyArb, { minLength: 1, maxLength: 10 }),
+        fc.array(bodyArb, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...SCENARIOS),
+        fc.nat(),
+        fc.nat(),
+        (bodies, others, scenario, cutAt, byteAt) => {
+          const events = chain(bodies);
+          const full = text(events);
+          const cut = 1 + (cutAt % events.length); // the prefix a stale checkpoint covers: 1…all events
+          const prefix = text(events.slice(0, cut));
+          const ws = workspace();
+          let log = Buffer.from(full, 'utf8');
+          const own = checkpointFor(full);
+          let checkpoint: Buffer | null = own;
+          switch (own ? scenario : 'deleted') {
+            case 'stale':
+              checkpoint = checkpointFor(prefix);
+              break;
+            case 'edited': {
+              checkpoint = Buffer.from(own as Buffer);
+              const at = byteAt % checkpoint.length;
+              checkpoint[at] = (checkpoint[at] as number) ^ (1 << (byteAt % 8));
+              break;
+            }
+            case 'truncated':
+              checkpoint = (own as Buffer).subarray(0, byteAt % (own as Buffer).length);
+              break;
+            case 'deleted':
+              checkpoint = null;
+              break;
+            case 'other':
+              checkpoint = checkpointFor(text(chain(others)));
+              break;
+            case 'version': {
+              const file = own as Buffer;
+              const nl = file.indexOf(0x0a);
+              const head = JSON.parse(file.subarray(0, nl).toString('utf8')) as { version: number };
+              head.version = CHECKPOINT_VERSION + 1;
+              checkpoint = Buffer.concat([Buffer.from(JSON.stringify(head)), file.subarray(nl)]);
+              break;
+            }
+            case 'log-edited': {
+              // A byte of the prefix the checkpoint covers, changed after it was written.
+              checkpoint = checkpointFor(prefix);
+              log = Buffer.from(full, 'utf8');
+              const at = byteAt % Buffer.byteLength(prefix);
+              log[at] = log[at] === 0x30 ? 0x31 : 0x30;
+              break;
+            }
+            case 'torn':
+              // A crash mid-append after the checkpoint: a torn last line.
+              log = Buffer.concat([
+                log,
+                Buffer.from(eventLine(chain([...bodies, ...others])[events.length] as RegisterEvent).slice(0, 20)),
+              ]);
+              break;
+          }
+          writeFileSync(logOf(ws), log);
+          if (checkpoint) writeFileSync(checkpointOf(ws), checkpoint);
+          const expected = fromScratch(log);
+          const got = readLog(ws);
+          expect(outcome(got)).toEqual(outcome(expected));
+          // Whole records are read back from their lines as a read from scratch reads them.
+          if (got.result.ok) {
+            const stored = (es: typeof got.result.events) => es.flatMap((e) => ('records' in e ? e.records : []));
+            expect(wholeRecords(stored(got.result.events))).toEqual(wholeRecords(stored(expected.result.events)));
+          }
+          // A checkpoint that did not match was rebuilt: it now covers the whole (valid) log.
+          if (own && expected.result.ok && scenario !== 'stale' && scenario !== 'fresh') {
+            const covers = checkpointCovers(readFileSync(checkpointOf(ws)));
+            expect(covers).toMatchObject({ seq: events[events.length - 1]?.seq, bytes: log.length, lines: events.length });
+            expect(covers?.sha256).toBe(createHash('sha256').update(log).digest('hex'));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Each run reads five logs from disk: on a loaded machine this is minutes, never a hang.
+  }, 300_000);
+
+  it('is used: the events of the prefix it covers come from it, not from the log (its body changed and re-sealed shows); register verify never uses it and rebuilds it', () => {
+    const ws = workspace();
+    const events = chain([
+      {
+        type: 'publish',
+        batch: '2026Q1',
+        on: '2026-04-15',
+        package: '0'.repeat(64),
+        records: [
+          {
+            id: 'aaaaaaaaaaa1',
+            listType: 'black',
+            domain: '劳务派遣',
+            department: '就业办',
+            subjectName: '新乡市真名有限公司',
+            publishUntil: '2029-01-01',
+          } as RegisterRecord,
+        ],
+        removals: [],
+        unchanged: [],
+      },
+    ]);
+    writeFileSync(logOf(ws), text(events));
+    registerVerify({ cwd: ws, workspace: ws, today: '2026-10-15' });
+    const file = readFileSync(checkpointOf(ws));
+    // A checkpoint edited by hand and sealed again (its body's length and SHA-256 made to match): a cache,
+    // guarded against accidents, not against a forger — register verify is the check (decisions.md).
+    const nl = file.indexOf(0x0a);
+    const body = Buffer.from(
+      file
+        .subarray(nl + 1)
+        .toString('utf8')
+        .replace('新乡市真名有限公司', '新乡市假名有限公司'),
+      'utf8',
+    );
+    const head = JSON.parse(file.subarray(0, nl).toString('utf8')) as { body: { bytes: number; sha256: string } };
+    head.body = { bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+    writeFileSync(checkpointOf(ws), Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), body]));
+    expect(registerList({ cwd: ws, workspace: ws, today: '2026-10-15' }).records.map((r) => r.subjectName)).toEqual(['新乡市假名有限公司']);
+    const verified = registerVerify({ cwd: ws, workspace: ws, today: '2026-10-15' });
+    expect(verified.valid).toBe(true);
+    expect(registerList({ cwd: ws, workspace: ws, today: '2026-10-15' }).records.map((r) => r.subjectName)).toEqual(['新乡市真名有限公司']);
+    // register show answers from it too, the record's whole line read back (by its offset) only when asked.
+    expect(registerShow('aaaaaaaaaaa1', { cwd: ws, workspace: ws, today: '2026-10-15' }).records[0]?.events.map((e) => e.effect)).toEqual([
+      'published',
+    ]);
+  });
+
+  it('a log edited under a valid checkpoint is REGISTER_CORRUPT at the edited line, as without one', () => {
+    const ws = workspace();
+    const events = chain([
+      { type: 'note', text: '第一条', ids: [] },
+      { type: 'note', text: '第二条', ids: [] },
+      { type: 'note', text: '第三条', ids: [] },
+    ]);
+    writeFileSync(logOf(ws), text(events));
+    loadRegister(ws);
+    expect(existsSync(checkpointOf(ws))).toBe(true);
+    writeFileSync(logOf(ws), text(events).replace('第二条', '第二杀'));
+    let err: unknown;
+    try {
+      loadRegister(ws);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ToolError);
+    expect((err as ToolError).code).toBe('REGISTER_CORRUPT');
+    expect((err as ToolError).args).toMatchObject({ line: 2, reason: 'hash' });
+  });
+
+  it('a write that fails half-way leaves no checkpoint and no temporary file; the read is unaffected', () => {
+    const ws = workspace();
+    writeFileSync(logOf(ws), text(chain([{ type: 'note', text: 'x', ids: [] }])));
+    process.env.HRSS_CREDIT_FAULT = `enospc-partial@${CHECKPOINT_FILE}`;
+    const read = readLog(ws);
+    expect(read.result.ok).toBe(true);
+    expect(readdirSync(join(ws, 'register'))).toEqual(['events.jsonl']);
+    delete process.env.HRSS_CREDIT_FAULT;
+    readLog(ws);
+    expect(readdirSync(join(ws, 'register')).sort()).toEqual(['events.jsonl', CHECKPOINT_FILE]);
+  });
+
+  it('is kept only of a log of our writer’s lines: another tool’s (CRLF) is read whole each time, and no checkpoint is written', () => {
+    const ws = workspace();
+    writeFileSync(logOf(ws), text(chain([{ type: 'note', text: 'x', ids: [] }])).replace('\n', '\r\n'));
+    expect(readLog(ws).result.ok).toBe(true);
+    expect(existsSync(checkpointOf(ws))).toBe(false);
+  });
+
+  it('a few small events after it are parsed without rewriting it; a large tail rewrites it', () => {
+    const ws = workspace();
+    const notes = chain(Array.from({ length: 70 }, (_, i) => ({ type: 'note', text: `备注${i}`, ids: [] }) as EventBody));
+    writeFileSync(logOf(ws), text(notes.slice(0, 1)));
+    readLog(ws);
+    const first = readFileSync(checkpointOf(ws));
+    appendFileSync(logOf(ws), text(notes.slice(1, 3)));
+    expect(readLog(ws).result.head?.seq).toBe(3);
+    expect(readFileSync(checkpointOf(ws)).equals(first)).toBe(true);
+    appendFileSync(logOf(ws), text(notes.slice(3)));
+    expect(readLog(ws).result.head?.seq).toBe(70);
+    expect(checkpointCovers(readFileSync(checkpointOf(ws)))?.seq).toBe(70);
+  });
+
+  it('a log larger than the limit is read from its first line and keeps no checkpoint (a province: decisions.md)', () => {
+    const ws = workspace();
+    const events = chain([
+      {
+        type: 'publish',
+        batch: '2026Q1',
+        on: '2026-04-15',
+        package: '0'.repeat(64),
+        records: [
+          {
+            id: 'aaaaaaaaaaa1',
+            listType: 'black',
+            domain: '劳务派遣',
+            department: '就业办',
+            subjectName: '新乡市真名有限公司',
+            publishUntil: '2029-01-01',
+          } as RegisterRecord,
+        ],
+        removals: [],
+        unchanged: [],
+      },
+    ]);
+    writeFileSync(logOf(ws), text(events));
+    const size = Buffer.byteLength(text(events));
+    readLog(ws, { checkpointMaxBytes: size - 1 });
+    expect(existsSync(checkpointOf(ws))).toBe(false);
+    // One written while the log was small (its name edited and sealed again) is not read once the log is over the limit.
+    readLog(ws);
+    const file = readFileSync(checkpointOf(ws));
+    const nl = file.indexOf(0x0a);
+    const body = Buffer.from(
+      file
+        .subarray(nl + 1)
+        .toString('utf8')
+        .replace('新乡市真名有限公司', '新乡市假名有限公司'),
+      'utf8',
+    );
+    const head = JSON.parse(file.subarray(0, nl).toString('utf8')) as { body: { bytes: number; sha256: string } };
+    head.body = { bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+    writeFileSync(checkpointOf(ws), Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), body]));
+    const name = (read: ReturnType<typeof readLog>) =>
+      (read.result.events[0] as { records: { subjectName: string }[] }).records[0]?.subjectName;
+    expect(name(readLog(ws))).toBe('新乡市假名有限公司');
+    expect(name(readLog(ws, { checkpointMaxBytes: size - 1 }))).toBe('新乡市真名有限公司');
+  });
+});
