@@ -205,6 +205,20 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       });
     const published = active.get(r.id);
     const target = correcting.get(r);
+    const gone = published || target ? undefined : removedBefore(state.records.get(r.id), today);
+    if (gone) {
+      // The bureau removed it (a 撤销 at once, a removal once its batch was published): the same decision
+      // resent is not listed again — only a new decision (a new 认定文书号, a new id) may list the subject.
+      findings.push({
+        department: r.department,
+        diagnostic: makeDiagnostic(
+          'REGISTER_REMOVED_RESENT',
+          { id: r.id, type: gone.type, on: gone.on, department: gone.department },
+          where,
+        ),
+      });
+      continue;
+    }
     if (target) {
       const changed = changedColumns(whole.get(target.id) as CreditRecord, r);
       corrected.push({ id: r.id, revision: 1, changed });
@@ -377,6 +391,16 @@ function matchRequests(
   const dup = removalDuplicates(accepted);
   findings.push(...dup.findings);
   return accepted.filter((a) => !dup.later.has(a.request)).map((a) => a.entry);
+}
+
+/** How a record was removed, when it is removed on `today` (not expired: an expired record may be listed anew). */
+function removedBefore(
+  entry: RecordEntry | undefined,
+  today: IsoDate,
+): { type: 'violation' | 'early' | 'revoked' | 'corrected'; on: IsoDate; department: string } | undefined {
+  const s = entry ? statusOn(entry, today) : undefined;
+  if (!s || s.status !== 'removed' || !s.removal || s.removal.type === 'expired') return undefined;
+  return { type: s.removal.type, on: s.removal.on ?? today, department: s.record.department };
 }
 
 function latest(entry: RecordEntry | undefined): StoredRecord | undefined {

@@ -151,6 +151,13 @@ export interface CodeArgs {
   OBJECTION_ALREADY_RESOLVED: { number: string; resolvedOn: string; outcome: string };
   /** A `*.检查结果.xlsx` (written by validate --annotate) lying in a department folder. */
   FILE_FEEDBACK_COPY: { name: string };
+  /** An untouched form from `template` lying beside the department's filled file: not read (api/untouched-form.ts). */
+  FILE_UNTOUCHED_FORM: { name: string };
+  /**
+   * A row of a record the register has removed (revoked by an objection 撤销, 违法违规移出, 提前移出, or replaced
+   * by a correction under a new 认定文书号): not published again. type: how it was removed; on: since when.
+   */
+  REGISTER_REMOVED_RESENT: { id: string; type: 'violation' | 'early' | 'revoked' | 'corrected'; on: string; department: string };
   /** id: the record's id; department and quarter: who published it, and in which quarter. */
   REGISTER_ALREADY_ACTIVE: { id: string; department: string; quarter: string };
   /** fields: the record's keys that differ from the published record. */
@@ -273,6 +280,8 @@ export const CODES = {
   OBJECTION_OPEN: { severity: 'error', group: 'objection' },
   OBJECTION_ALREADY_RESOLVED: { severity: 'error', group: 'objection' },
   FILE_FEEDBACK_COPY: { severity: 'warning', group: 'file' },
+  FILE_UNTOUCHED_FORM: { severity: 'info', group: 'file' },
+  REGISTER_REMOVED_RESENT: { severity: 'warning', group: 'register' },
   REGISTER_ALREADY_ACTIVE: { severity: 'info', group: 'register' },
   REGISTER_CHANGED: { severity: 'error', group: 'register' },
   REGISTER_CORRECTION_APPLIED: { severity: 'info', group: 'register' },

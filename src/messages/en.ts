@@ -68,6 +68,14 @@ const BECAUSE_EN = {
 /** The objection outcomes: args carry the contract's Chinese value (objections.md), the English text names it. */
 const OUTCOME_EN: Record<string, string> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
 
+/** How the register removed a record (REGISTER_REMOVED_RESENT). */
+const REMOVAL_EN: Record<string, string> = {
+  violation: 'removed for a violation',
+  early: 'removed early',
+  revoked: 'revoked after an objection',
+  corrected: 'replaced by a correction under a new 认定文书号',
+};
+
 export const en: CodeCatalogue = {
   FILE_UNREADABLE: {
     title: 'File unreadable',
@@ -502,6 +510,12 @@ export const en: CodeCatalogue = {
       `record ${a.id} was published by ${a.department} in ${a.quarter} and is still public with the same values: not published again`,
     hint: () => 'nothing to do; departments may send only new records',
   },
+  REGISTER_REMOVED_RESENT: {
+    title: 'removed record sent again',
+    message: (a) =>
+      `record ${a.id} (published by ${a.department}) was removed on ${a.on} (${REMOVAL_EN[a.type]}); this row is the same decision: not published again`,
+    hint: () => "ask the department to drop the row next time; to list the subject again, send it under the new decision's 认定文书号",
+  },
   REGISTER_CHANGED: {
     title: 'differs from the public record',
     message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${list(a.fields.map(F))}`,
@@ -650,6 +664,12 @@ export const en: CodeCatalogue = {
     title: 'Feedback copy',
     message: (a) => `"${a.name}" is a feedback copy written by hrss-credit validate --annotate, not a list; it was not read`,
     hint: () => 'Correct the original file and send it; move the feedback copy out of the department folder',
+  },
+  FILE_UNTOUCHED_FORM: {
+    title: 'Blank form',
+    message: (a) =>
+      `"${a.name}" is a blank form written by hrss-credit template and never filled in (no list row, no 填报人, no 无信息报告); the department has a filled file beside it, so it was not read`,
+    hint: () => 'nothing to do; delete the blank form to tidy the folder if you like',
   },
 };
 

@@ -532,10 +532,22 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `“${a.name}”是 hrss-credit validate --annotate 生成的检查结果副本，不是名单，未读取`,
     hint: () => '请按检查结果改正原表后报送原表，并把检查结果副本移出科室文件夹',
   },
+  FILE_UNTOUCHED_FORM: {
+    title: '未填写的空白报送表',
+    message: (a) =>
+      `“${a.name}”是 hrss-credit template 生成、未填写的空白报送表（无名单行、未填填报人和无信息报告），科室另有已填写的文件，此表未读取`,
+    hint: () => '无需处理；如要整理文件夹，可删去此空白表',
+  },
   REGISTER_ALREADY_ACTIVE: {
     title: '记录已在公示中',
     message: (a) => `这条记录（编号 ${a.id}）已由 ${a.department} 在 ${a.quarter} 发布且仍在公示期内，内容相同，本批次不再重复发布`,
     hint: () => '无需处理；如不想看到此提示，报送时只报新增记录即可',
+  },
+  REGISTER_REMOVED_RESENT: {
+    title: '已移出的记录又被报送',
+    message: (a) =>
+      `这条记录（编号 ${a.id}，${a.department} 发布）已于 ${a.on} 移出名单（${zhRemovalType(a.type)}），本行与它是同一认定文书，本批次不再发布`,
+    hint: () => '请科室在下次报送时删去此行；如有新的认定决定需要再次列入，请填新的认定文书号报送',
   },
   REGISTER_CHANGED: {
     title: '与已公示记录不一致',
