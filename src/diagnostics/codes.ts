@@ -170,6 +170,8 @@ export interface CodeArgs {
   REGISTER_WEAK_IDENTITY: { id: string; subject: string };
   /** earlier: the batch of the same quarter not yet published. */
   REGISTER_BATCH_ORDER: { batch: string; earlier: string };
+  /** register import of `batch` (published on publishedOn) after `later` (published on laterOn) was recorded. */
+  REGISTER_IMPORT_OUT_OF_ORDER: { batch: string; publishedOn: string; later: string; laterOn: string };
   /** listType: red, black or '' (not given); subject as the row names it (an ID number masked); decisionNo as written. */
   REMOVAL_NOT_FOUND: { listType: string; subject: string; decisionNo: string };
   REMOVAL_AMBIGUOUS: { subject: string; count: number; ids: string[] };
@@ -289,6 +291,7 @@ export const CODES = {
   REGISTER_BLACK_ON_RED: { severity: 'error', group: 'register' },
   REGISTER_WEAK_IDENTITY: { severity: 'info', group: 'register' },
   REGISTER_BATCH_ORDER: { severity: 'error', group: 'register' },
+  REGISTER_IMPORT_OUT_OF_ORDER: { severity: 'warning', group: 'register' },
   REMOVAL_NOT_FOUND: { severity: 'error', group: 'register' },
   REMOVAL_AMBIGUOUS: { severity: 'error', group: 'register' },
   REMOVAL_NOT_OWNER: { severity: 'error', group: 'register' },

@@ -548,6 +548,13 @@ export const en: CodeCatalogue = {
     message: (a) => `${a.batch} cannot be published before ${a.earlier}, an earlier batch of its quarter`,
     hint: (a) => `publish ${a.earlier} first (hrss-credit publish ${a.earlier})`,
   },
+  REGISTER_IMPORT_OUT_OF_ORDER: {
+    title: 'import out of order',
+    message: (a) =>
+      `${a.batch} (published ${a.publishedOn}) was imported, but the register already holds the later ${a.later} (published ${a.laterOn}): the register applies events in the order recorded, so a record in both batches now reads as ${a.batch} has it`,
+    hint: (a) =>
+      `check the records both batches hold with hrss-credit register list; import history oldest first (${a.batch} before ${a.later}) from now on`,
+  },
   REMOVAL_NOT_FOUND: {
     title: 'removal: no such record',
     message: (a) => `no public ${a.listType} record of ${a.subject}${a.decisionNo ? ` (decision ${a.decisionNo})` : ''}`,

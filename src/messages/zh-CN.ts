@@ -580,6 +580,13 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `${a.batch} 不能在同季度更早的批次 ${a.earlier} 之前发布`,
     hint: (a) => `请先发布 ${a.earlier}（hrss-credit publish ${a.earlier}），再发布 ${a.batch}`,
   },
+  REGISTER_IMPORT_OUT_OF_ORDER: {
+    title: '导入顺序颠倒',
+    message: (a) =>
+      `已导入 ${a.batch}（${a.publishedOn} 发布），但登记簿里已有更晚的 ${a.later}（${a.laterOn} 发布）：登记簿按记录先后处理，两批都有的记录以后导入的 ${a.batch} 为准`,
+    hint: (a) =>
+      `请用 hrss-credit register list 核对两批都有的记录；以后请按发布先后导入（先导入 ${a.batch} 这样较早的批次，再导入或发布 ${a.later} 之后的批次）`,
+  },
   REMOVAL_NOT_FOUND: {
     title: '移出申请找不到记录',
     message: (a) =>
