@@ -133,6 +133,11 @@ export interface CodeArgs {
   PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string[] };
   /** file: the workspace file that would cover the year, `calendar/2027.json`. */
   CALENDAR_NOT_COVERED: { year: number; file: string };
+  /**
+   * objection add / resolve: the objection is recorded, but its deadline needs a year the calendar does not
+   * cover (year, file: the calendar file to add); computed once the year is covered.
+   */
+  OBJECTION_DEADLINE_PENDING: { number: string; year: number; file: string };
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
   REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
   /** compile: the register says this batch was published; its package is what was sent and is not replaced. */
@@ -269,6 +274,7 @@ export const CODES = {
   PACKAGE_EXISTS: { severity: 'error', fixed: true, group: 'package' },
   PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
+  OBJECTION_DEADLINE_PENDING: { severity: 'warning', group: 'objection' },
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },
   REGISTER_ALREADY_PUBLISHED: { severity: 'error', group: 'register' },
   REGISTER_BATCH_PUBLISHED: { severity: 'error', fixed: true, group: 'register' },

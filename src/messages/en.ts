@@ -660,6 +660,13 @@ export const en: CodeCatalogue = {
       `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, nothing was recorded`,
     hint: () => 'If the outcome was wrong, say so with hrss-credit register note and record a new objection',
   },
+  OBJECTION_DEADLINE_PENDING: {
+    title: 'Objection recorded, deadline pending',
+    message: (a) =>
+      `objection ${a.number} is recorded; its deadline needs the ${a.year} holiday schedule, which the working-day calendar does not have yet, so it is not computed (Monday–Friday is never assumed) and objection list shows it as pending`,
+    hint: (a) =>
+      `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace, e.g. ${calendarExample(a.year)} (with every holiday range and weekend workday of the notice); the deadline is then computed. Meanwhile keep to 3 working days by hand`,
+  },
   CALENDAR_NOT_COVERED: {
     title: 'Calendar does not cover the year',
     message: (a) =>

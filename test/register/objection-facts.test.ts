@@ -1,7 +1,7 @@
 // The objection/report defects a tester found (objfix): objections in supervise and report, dates the
 // objection commands refuse, masking of echoed queries, English outcomes, no empty heading.
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishedSuite, eventsFile, packageRecords, runCli, ROOT, type Rec } from './helpers.js';
 
@@ -266,11 +266,27 @@ describe('calendar hint', () => {
       '--record',
       p.id,
     ]);
-    expect(res.code).toBe(1);
-    expect(res.stdout).toContain('CALENDAR_NOT_COVERED');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('OBJECTION_DEADLINE_PENDING');
     const flat = res.stdout.replace(/[│|\s]+/g, '');
-    expect(flat).toContain('[["2027-01-01","2027-01-01"],…]');
+    expect(flat).toContain('[["2027-01-01","2027-01-01"]]');
     expect(flat).not.toContain('"元旦"]');
+  });
+
+  // Seen: the example in the hint held "…" (not JSON): pasted into calendar/2027.json it was CALENDAR_FILE_INVALID.
+  it('the example in the hint, pasted as it stands into calendar/<year>.json, is a valid calendar file', async () => {
+    const ws = fresh();
+    const res = await cli(ws, '2026-12-31', ['calendar', '2027', '--format', 'json']);
+    const hint = (JSON.parse(res.stdout) as { diagnostics: { code: string; hint: string }[] }).diagnostics.find(
+      (d) => d.code === 'CALENDAR_NOT_COVERED',
+    )?.hint as string;
+    const example = hint.slice(hint.indexOf('{'), hint.lastIndexOf('}') + 1);
+    expect(example).not.toContain('…');
+    mkdirSync(join(ws, 'calendar'), { recursive: true });
+    writeFileSync(join(ws, 'calendar', '2027.json'), example);
+    const covered = await cli(ws, '2026-12-31', ['calendar', '2027', '--format', 'json']);
+    expect(covered.code, covered.stdout).toBe(0);
+    expect((JSON.parse(covered.stdout) as { calendar: { covered: boolean } }).calendar.covered).toBe(true);
   });
 });
 
