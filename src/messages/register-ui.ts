@@ -4,6 +4,7 @@
  * touching the shared UiText; typed the same way (a missing translation fails the build).
  */
 import type { Lang } from './index.js';
+import { clockTime } from '../domain/zh-format.js';
 
 export interface RegisterUi {
   help: {
@@ -112,7 +113,7 @@ const zh: RegisterUi = {
   published: (b, on, n, r) => `已登记：${b} 于 ${on} 发布，${n} 条名单记录${r ? `，${r} 条移出` : ''}`,
   alreadyPublished: (b, on, seq) => `${b} 的这份汇总包已于 ${on} 登记发布（登记簿第 ${seq} 条），无需重复，未作改动`,
   head: (h) => `登记簿最新位置（请记在发文登记上，日后可用 register verify --head 核对）：${h}`,
-  by: (by, host, at) => `经办：${by}（${host}，登记于 ${at}）`,
+  by: (by, host, at) => `经办：${by}（${host}，登记于 ${clockTime(at)}）`,
   verifyOk: (n, h) => `登记簿完整：${n} 条事件${h ? `，最新位置 ${h}` : ''}`,
   verifyBroken: (line, reason) => `登记簿第 ${line} 行有问题：${reason}`,
   verifyHint: (reason) =>
@@ -148,7 +149,7 @@ const zh: RegisterUi = {
   showNone: (q) => `登记簿中没有与“${q}”对应的记录`,
   showEvents: '相关事件',
   eventOn: (on) => `日期 ${on}`,
-  eventAt: (at, who) => `（${who} 登记于 ${at}）`,
+  eventAt: (at, who) => `（${who} 登记于 ${clockTime(at)}）`,
   effects: (e) => {
     const [kind, detail = ''] = e.split(':');
     const removal = zhRemovals[detail as keyof typeof zhRemovals] ?? detail;
@@ -209,7 +210,7 @@ const en: RegisterUi = {
   alreadyPublished: (b, on, seq) =>
     `this package of ${b} was already recorded as published on ${on} (register event ${seq}); nothing changed`,
   head: (h) => `register head (note it with the dispatch; check later with register verify --head): ${h}`,
-  by: (by, host, at) => `by ${by} (${host}, recorded ${at})`,
+  by: (by, host, at) => `by ${by} (${host}, recorded ${clockTime(at, 'en')} UTC+8)`,
   verifyOk: (n, h) => `the register is whole: ${n} event(s)${h ? `, head ${h}` : ''}`,
   verifyBroken: (line, reason) => `the register is broken at line ${line}: ${reason}`,
   verifyHint: (reason) =>
@@ -252,7 +253,7 @@ const en: RegisterUi = {
   showNone: (q) => `no record in the register matches “${q}”`,
   showEvents: 'events',
   eventOn: (on) => `dated ${on}`,
-  eventAt: (at, who) => ` (recorded ${at} by ${who})`,
+  eventAt: (at, who) => ` (recorded ${clockTime(at, 'en')} UTC+8 by ${who})`,
   effects: (e) => e,
   diffHeading: (a, b) => `${a} → ${b}`,
   diffSections: { added: 'added', removed: 'removed', corrected: 'corrected', unchanged: 'resubmitted unchanged' },

@@ -233,9 +233,10 @@ describe('dates told apart, letters of open objections', () => {
     const shown = await cli(ws, '2026-10-09', ['register', 'show', p.id]);
     expect(shown.code).toBe(0);
     const line = shown.stdout.split('\n').find((l) => l.includes('日期 2026-09-30')) as string;
-    expect(line).toMatch(/登记于 2026-10-15T/);
+    // The clock time as a clerk reads it, in Xinxiang's time (HRSS_CREDIT_NOW 2026-10-15T01:30:00Z).
+    expect(line).toContain('登记于 2026年10月15日 09:30');
     const en = await cli(ws, '2026-10-09', ['register', 'show', p.id, '--lang', 'en']);
-    expect(en.stdout).toMatch(/dated 2026-09-30 \(recorded 2026-10-15T[^)]* by /);
+    expect(en.stdout).toContain('dated 2026-09-30 (recorded 2026-10-15 09:30 UTC+8 by ');
   });
 
   it('objection letter of an open objection: OBJECTION_OPEN, exit 1, no file', async () => {
@@ -297,7 +298,9 @@ describe('publish output', () => {
     const res = await cli(ws, '2026-07-20', ['publish', '2026Q3', '--on', '2026-07-15']);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('于 2026-07-15 发布');
-    expect(res.stdout).toMatch(/登记于 2026-10-15T09:30:00\+08:00/);
+    // Seen: 经办 printed the ISO instant (2026-10-15T09:30:00+08:00); a clerk reads 2026年10月15日 09:30.
+    expect(res.stdout).toContain('登记于 2026年10月15日 09:30）');
+    expect(res.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
   });
 });
 
