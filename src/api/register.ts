@@ -263,7 +263,7 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
   if (options.head !== undefined) {
     const parsed = parseHead(options.head);
     if (parsed === 'short') throw new ToolError('REGISTER_HEAD_SHORT', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
-    if (!parsed) throw new ToolError('USAGE', { detail: `--head ${options.head}` });
+    if (!parsed) throw new ToolError('REGISTER_HEAD_INVALID', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
     expected = parsed;
   }
   if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });

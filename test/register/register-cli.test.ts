@@ -211,6 +211,15 @@ describe('the event log', () => {
       expect(short.code, String(digits)).toBe(2);
       expect(json(short.stdout).error.code).toBe('REGISTER_HEAD_SHORT');
     }
+    // Seen: a malformed head (no colon, a word, a non-hex digit) gave a bare usage error; it says what a head looks like.
+    for (const bad of ['3f9a0c1d2e4b5a69', 'latest', '2:3f9a0c1d2e4b5a6g', '2-3f9a0c1d2e4b5a69']) {
+      const res = await cli(ws, ['register', 'verify', '--head', bad, '--format', 'json']);
+      expect(res.code, bad).toBe(2);
+      expect(json(res.stdout).error.code, bad).toBe('REGISTER_HEAD_INVALID');
+      const pretty = await cli(ws, ['register', 'verify', '--head', bad]);
+      expect(pretty.stderr + pretty.stdout, bad).toContain('序号:哈希');
+      expect(pretty.stderr + pretty.stdout, bad).toContain('16 位十六进制');
+    }
     const zh = await cli(ws, ['register', 'verify', '--head', head.slice(0, 10)]);
     expect(zh.code).toBe(2);
     expect(zh.stderr + zh.stdout).toContain('16');
