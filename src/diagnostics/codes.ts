@@ -155,6 +155,8 @@ export interface CodeArgs {
   OBJECTION_OPEN: { number: string; received: string; deadline: string | null };
   OBJECTION_ALREADY_RESOLVED: { number: string; resolvedOn: string; outcome: string };
   /** A `*.检查结果.xlsx` (written by validate --annotate) lying in a department folder. */
+  /** CSV: count non-blank cells right of the header's last column (lastHeader, its letter) on this row: not read. */
+  SCHEMA_EXTRA_CELL: { count: number; lastHeader: string };
   FILE_FEEDBACK_COPY: { name: string };
   /** An untouched form from `template` lying beside the department's filled file: not read (api/untouched-form.ts). */
   FILE_UNTOUCHED_FORM: { name: string };
@@ -287,6 +289,7 @@ export const CODES = {
   OBJECTION_NOT_FOUND: { severity: 'error', group: 'objection' },
   OBJECTION_OPEN: { severity: 'error', group: 'objection' },
   OBJECTION_ALREADY_RESOLVED: { severity: 'error', group: 'objection' },
+  SCHEMA_EXTRA_CELL: { severity: 'warning', group: 'schema' },
   FILE_FEEDBACK_COPY: { severity: 'warning', group: 'file' },
   FILE_UNTOUCHED_FORM: { severity: 'info', group: 'file' },
   REGISTER_REMOVED_RESENT: { severity: 'warning', group: 'register' },

@@ -8,7 +8,16 @@ import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { stat } from 'node:fs/promises';
-import { Recode, FIELD_SEP, RECORD_SEP, CSV_MAX_FIELDS, watchColumns, watchUtf8, type CsvEncoding } from './csv-decode.js';
+import {
+  Recode,
+  FIELD_SEP,
+  RECORD_SEP,
+  RECORD_DELIMITERS,
+  CSV_MAX_FIELDS,
+  watchColumns,
+  watchUtf8,
+  type CsvEncoding,
+} from './csv-decode.js';
 import type { CsvWorkerInput, CsvWorkerMessage } from './csv-worker.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -53,6 +62,7 @@ function sampleRows(text: string, delimiter: string): string[][] {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
+      record_delimiter: RECORD_DELIMITERS,
       to: 10,
       skip_records_with_error: true,
     }) as string[][];
@@ -181,6 +191,7 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
         bom: encoding === 'utf-8',
         relax_column_count: true,
         relax_quotes: true,
+        record_delimiter: RECORD_DELIMITERS,
         max_record_size: maxRecordSize,
       });
       let done = false;

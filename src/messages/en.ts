@@ -674,6 +674,13 @@ export const en: CodeCatalogue = {
     hint: (a) =>
       `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
   },
+  SCHEMA_EXTRA_CELL: {
+    title: 'Cells beyond the header',
+    message: (a) =>
+      `this row has ${a.count} non-empty cell(s) right of the last header (column ${a.lastHeader}); no header names them, so they were not read`,
+    hint: () =>
+      'most often a value holds a comma without quotes, which split it into several cells and shifted every column after it: check the row, put such values in double quotes (or use a Chinese comma), or save the file as .xlsx from Excel',
+  },
   FILE_FEEDBACK_COPY: {
     title: 'Feedback copy',
     message: (a) => `"${a.name}" is a feedback copy written by hrss-credit validate --annotate, not a list; it was not read`,

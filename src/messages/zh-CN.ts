@@ -534,6 +534,12 @@ export const zhCN: CodeCatalogue = {
     message: (a) => `异议 ${a.number} 已于 ${a.resolvedOn} 办结（${a.outcome}），不能再次办结；本次未登记`,
     hint: () => '如处理结果有误，请用 hrss-credit register note 说明，并另行登记新的异议',
   },
+  SCHEMA_EXTRA_CELL: {
+    title: '表头以外的单元格',
+    message: (a) => `本行在最后一列表头（${a.lastHeader} 列）右边还有 ${a.count} 个单元格有内容，这些内容没有对应的表头，未读取`,
+    hint: () =>
+      '多半是某个值里有英文逗号却没加英文双引号，把一格拆成了几格，后面各列都错了位：请核对本行，把含逗号的值用英文双引号括起来（或把逗号改成中文逗号），或用 Excel 另存为 .xlsx 后报送',
+  },
   FILE_FEEDBACK_COPY: {
     title: '检查结果副本',
     message: (a) => `“${a.name}”是 hrss-credit validate --annotate 生成的检查结果副本，不是名单，未读取`,
