@@ -22,7 +22,8 @@ import { dosDate, escapeXml, NS_MAIN, NS_REL } from './xlsx-writer.js';
 import { columnLetter, columnIndex } from '../domain/text.js';
 import type { Limits } from '../schemas/config.js';
 import { unreadable } from './errors.js';
-import { partialWrite } from './faults.js';
+import { beforeAnnotateRename, partialWrite } from './faults.js';
+import { removeOnInterrupt } from './cleanup.js';
 
 export type MarkKind = 'error' | 'warning' | 'info';
 
@@ -913,6 +914,8 @@ async function writeZip(
   for (const a of added) z.addBuffer(a.data, a.name, opts);
   z.end();
   const tmp = `${dest}.${process.pid}.tmp`;
+  // Ctrl-C while the copy is written: the temporary file goes too (bin/ runs the interrupt tasks).
+  const forget = removeOnInterrupt(tmp);
   try {
     await new Promise<void>((resolve, reject) => {
       const out = createWriteStream(tmp);
@@ -923,10 +926,13 @@ async function writeZip(
       z.outputStream.pipe(out);
     });
     injectedFullDisk(dest);
+    await beforeAnnotateRename();
     await rename(tmp, dest);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  } finally {
+    forget();
   }
 }
 
