@@ -157,7 +157,7 @@ async function annotateSection() {
     '',
     `An xlsx of ${annotateRows.toLocaleString('en-US')} rows (exceljs streaming writer, shared strings): every 25th row a credit code with a wrong`,
     'check digit, every 40th a date that does not exist, every 60th an empty 认定依据 (about 4,100 findings). The copy',
-    'patches the original package (src/io/xlsx-annotate.ts). Targets: within 3× plain validate, peak RSS under 1 GB.',
+    'patches the original package (src/io/annotate/xlsx-annotate.ts). Targets: within 3× plain validate, peak RSS under 1 GB.',
     '',
     '| command | wall s (median) | peak RSS MB |',
     '|---|---|---|',

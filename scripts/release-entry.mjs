@@ -1,5 +1,5 @@
 // The entry of the single-file release (scripts/release.mjs bundles it into hrss-credit.mjs).
-// The same file is also the CSV worker: src/io/csv.ts starts `new Worker(<this file>)` in the bundle,
+// The same file is also the CSV worker: src/io/csv/csv.ts starts `new Worker(<this file>)` in the bundle,
 // and in that thread only csv-worker's own top-level code acts (it listens on parentPort); the CLI
 // runs in the main thread only. The main thread does what bin/hrss-credit.js does: the Node version
 // first, then main(). Both are imported dynamically, which esbuild bundles as modules evaluated only
@@ -9,7 +9,7 @@ import { isMainThread } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-if (!isMainThread) await import('../dist/io/csv-worker.js');
+if (!isMainThread) await import('../dist/io/csv/csv-worker.js');
 else {
   const refusal = nodeRefusalOutput(process.version, process.argv.slice(2), process.env);
   if (refusal !== undefined) {

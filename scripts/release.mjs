@@ -17,11 +17,11 @@
 //
 // Four files of dist/ find things relative to their own location; in the single file they are
 // rewritten at bundle time (each rewrite must match, or the build fails):
-//   version.js   reads ../package.json             -> the name and version as literals
-//   io/template.js ../../templates/credit-office.json -> ./templates/credit-office.json
-//   io/calendar.js chinese-days/package.json         -> ./data/chinese-days/package.json
-//   io/csv.js    new Worker(./csv-worker.js)       -> new Worker(this very file): the bundle is its
-//                own CSV worker (scripts/release-entry.mjs).
+//   version.js                reads ../package.json                  -> the name and version as literals
+//   io/workspace/template.js  ../../../templates/credit-office.json  -> ./templates/credit-office.json
+//   io/workspace/calendar.js  chinese-days/package.json              -> ./data/chinese-days/package.json
+//   io/csv/csv.js             new Worker(./csv-worker.js)            -> new Worker(this very file): the bundle
+//                             is its own CSV worker (scripts/release-entry.mjs).
 // Every dependency but commander and chalk is bundled apart and carried as a string, compiled when
 // first imported (see DEFERRED below): --help starts as fast as the installed tool.
 process.env.TZ = 'UTC';
@@ -70,18 +70,18 @@ const rewrites = [
     apply: () => `export const TOOL_NAME = ${JSON.stringify(pkg.name)};\nexport const TOOL_VERSION = ${JSON.stringify(pkg.version)};\n`,
   },
   {
-    file: join('dist', 'io', 'template.js'),
-    from: "new URL('../../templates/credit-office.json', import.meta.url)",
+    file: join('dist', 'io', 'workspace', 'template.js'),
+    from: "new URL('../../../templates/credit-office.json', import.meta.url)",
     to: "new URL('./templates/credit-office.json', import.meta.url)",
   },
   // The built-in calendar is chinese-days's data file, read (never imported) from data/ beside the bundle.
   {
-    file: join('dist', 'io', 'calendar.js'),
+    file: join('dist', 'io', 'workspace', 'calendar.js'),
     from: 'require.resolve(`${BUILTIN_PACKAGE}/package.json`)',
     to: 'require.resolve(`./data/${BUILTIN_PACKAGE}/package.json`)',
   },
   {
-    file: join('dist', 'io', 'csv.js'),
+    file: join('dist', 'io', 'csv', 'csv.js'),
     from: "new Worker(new URL('./csv-worker.js', import.meta.url)",
     to: 'new Worker(new URL(import.meta.url)',
   },

@@ -1,5 +1,5 @@
 /** The public API: narrow on purpose (STYLE habit 10). */
-export { validate, type ValidateOptions } from './api/validate.js';
+export { validate, type ValidateOptions } from './api/department/validate.js';
 export type { Report } from './diagnostics/report.js';
 export { ToolError, type ToolErrorCode } from './diagnostics/tool-error.js';
 export { CODES, ALL_CODES, type Code, type CodeArgs, type Severity } from './diagnostics/codes.js';

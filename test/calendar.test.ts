@@ -135,8 +135,10 @@ describe('the calendar is loaded lazily', () => {
   it('only through the commands that count working days', () => {
     const graph = [...staticGraph(join(ROOT, 'dist', 'cli', 'program.js'))].map((f) => f.slice(ROOT.length + 1).replaceAll('\\', '/'));
     expect(graph).toContain('dist/messages/calendar.js');
-    expect(graph).not.toContain('dist/io/calendar.js');
-    expect(graph).not.toContain('dist/api/calendar.js');
-    expect(staticGraph(join(ROOT, 'dist', 'cli', 'commands', 'calendar.js'))).toContain(join(ROOT, 'dist', 'io', 'calendar.js'));
+    expect(graph).not.toContain('dist/io/workspace/calendar.js');
+    expect(graph).not.toContain('dist/api/objections/calendar.js');
+    expect(staticGraph(join(ROOT, 'dist', 'cli', 'commands', 'calendar.js'))).toContain(
+      join(ROOT, 'dist', 'io', 'workspace', 'calendar.js'),
+    );
   });
 });

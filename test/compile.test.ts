@@ -9,7 +9,7 @@ import { openWorkbook } from '../src/io/sniff.js';
 import { DEFAULT_LIMITS } from '../src/schemas/config.js';
 import { scoreRows } from '../src/table/header.js';
 import type { CellValue } from '../src/table/cells.js';
-import { listFiles } from '../src/io/package-fs.js';
+import { listFiles } from '../src/io/package/package-fs.js';
 import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
 // @ts-expect-error plain JavaScript helper shared with scripts/
 import { writeFiles } from '../scripts/lib/fixture-kit.mjs';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { makeIdNumber } from '../src/domain/id-number.js';
-import { listFiles } from '../src/io/package-fs.js';
+import { listFiles } from '../src/io/package/package-fs.js';
 import { ROOT, buildCase, cleanup, runCli, tempDir, TODAY } from './helpers/cases.js';
 // @ts-expect-error plain JavaScript helper shared with scripts/
 import { writeFiles } from '../scripts/lib/fixture-kit.mjs';

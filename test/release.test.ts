@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import iconv from 'iconv-lite';
-import { listFiles } from '../src/io/package-fs.js';
+import { listFiles } from '../src/io/package/package-fs.js';
 import { ROOT, cleanup, tempDir } from './helpers/cases.js';
 import { HAVE_OLD_NODE, OLD_NODE } from './helpers/old-node.js';
 

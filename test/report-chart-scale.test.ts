@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
-import type { ReportModel } from '../dist/api/report-page.js';
+import type { ReportModel } from '../dist/api/reports/report-page.js';
 
 const figures = (red: number, black: number) => ({
   rows: red + black,

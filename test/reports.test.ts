@@ -9,7 +9,7 @@ import { EPOCH, makeTwoQuarters } from './helpers/reports-workspace.js';
 import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
 import { makeIdNumber } from '../dist/domain/id-number.js';
-import { registerFactsFromEvents } from '../dist/api/register-facts.js';
+import { registerFactsFromEvents } from '../dist/api/register/register-facts.js';
 import { cpSync } from 'node:fs';
 
 let ws: string;

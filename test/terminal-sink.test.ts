@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe } from '../src/reporters/sink.js';
-import { ZipArchive } from '../src/io/zip.js';
+import { ZipArchive } from '../src/io/zip/zip.js';
 import { DEFAULT_LIMITS } from '../src/schemas/config.js';
 import { publishedSuite, runCli, ROOT } from './register/helpers.js';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
-import { listFiles } from '../src/io/package-fs.js';
+import { listFiles } from '../src/io/package/package-fs.js';
 import { ROOT, cleanup, tempDir } from './helpers/cases.js';
 
 const UNDER_CI = process.env.CI === 'true';

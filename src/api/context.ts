@@ -1,7 +1,7 @@
 /** Options shared by every command, and what they resolve to. */
 import { join, resolve } from 'node:path';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
-import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig, pathExists } from '../io/workspace.js';
+import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig, pathExists } from '../io/workspace/workspace.js';
 import { displayPath, resolveFrom } from '../io/paths.js';
 import { systemNow } from '../io/clock.js';
 import { buildMatrix, type Matrix } from '../schemas/matrix.js';
@@ -9,7 +9,7 @@ import type { Config } from '../schemas/config.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { RuleEnv } from '../rules/types.js';
 import { ToolError } from '../diagnostics/tool-error.js';
-import { loadMeasures } from '../io/measures.js';
+import { loadMeasures } from '../io/workspace/measures.js';
 import type { MeasureEntry } from '../schemas/measures.js';
 
 export interface CommonOptions {

@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Messages } from '../messages/index.js';
-import type { WriterOptions } from '../api/register.js';
+import type { WriterOptions } from '../api/register/register.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 
 export interface CliIo {

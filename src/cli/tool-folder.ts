@@ -6,7 +6,7 @@
  */
 import { relative, resolve, isAbsolute } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
-import { findWorkspaceUp } from '../io/workspace.js';
+import { findWorkspaceUp } from '../io/workspace/workspace.js';
 import type { CommandEnv } from './env.js';
 
 function isInside(path: string, dir: string): boolean {

@@ -1,6 +1,6 @@
 /**
  * Working days and objection deadlines (objections.md "The deadline"), pure: the calendar comes in
- * as data (src/io/calendar.ts loads it), nothing here touches the disk or the clock.
+ * as data (src/io/workspace/calendar.ts loads it), nothing here touches the disk or the clock.
  *
  * A working day is a Monday–Friday that is not a holiday of the State Council's yearly notice
  * (国务院办公厅关于某年部分节假日安排的通知), plus the weekend days that notice turns into working

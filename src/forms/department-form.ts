@@ -1,7 +1,7 @@
 /**
  * The department's fill-in form (department.md "A fill-in form"), as data: sheets, columns with
  * their canonical headers (submission.md, register.md "Removal requests"), widths, formats and
- * Excel data validations. Pure: src/io/form-writer.ts turns it into bytes.
+ * Excel data validations. Pure: src/io/documents/form-writer.ts turns it into bytes.
  *
  * The form is for Chinese offices and its headers are the canonical Chinese ones, so its prose is
  * Chinese whatever --lang says (docs/decisions.md).

@@ -6,10 +6,10 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Limits } from '../schemas/config.js';
 import type { WorkbookSource } from '../table/cells.js';
-import { openCsv, readSample, type HeaderScorer } from './csv.js';
+import { openCsv, readSample, type HeaderScorer } from './csv/csv.js';
 import { ioProblem, unreadable, unsupported } from './errors.js';
 import { beforeAccess } from './faults.js';
-import { openXlsx } from './xlsx.js';
+import { openXlsx } from './xlsx/xlsx.js';
 
 export const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 export const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);

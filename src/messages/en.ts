@@ -705,7 +705,7 @@ const TYPE_EN: Record<string, string> = {
   int: 'a whole number',
 };
 
-/** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
+/** What is wrong with one key of a config, template or manifest file (io/workspace/workspace.ts issueArgs). */
 /** A write's errno code with what it means. */
 function writeProblemEn(code: string): string {
   const said: Record<string, string> = {

@@ -668,7 +668,7 @@ const TYPE_ZH: Record<string, string> = {
   int: '整数',
 };
 
-/** What is wrong with one key of a config, template or manifest file (io/workspace.ts issueArgs). */
+/** What is wrong with one key of a config, template or manifest file (io/workspace/workspace.ts issueArgs). */
 /** A write's errno code with what it means to a clerk. */
 function writeProblemZh(code: string): string {
   const said: Record<string, string> = {

@@ -30,7 +30,7 @@ export const SUMMARY_FIELDS = [
 
 export type RecordSummary = Pick<CreditRecord, (typeof SUMMARY_FIELDS)[number]>;
 
-/** Reads back the bytes of one line of the log (implemented by io/register-store.ts). */
+/** Reads back the bytes of one line of the log (implemented by io/register/register-store.ts). */
 export interface LineSource {
   readLine(pos: number, len: number): Buffer;
 }

@@ -5,9 +5,9 @@
  */
 import { objectionUi } from '../messages/objection-ui.js';
 import { showText } from '../domain/privacy.js';
-import type { ReportModel } from '../api/report-page.js';
-import type { SuperviseRow } from '../api/supervise.js';
-import type { ObjectionFact } from '../api/register-facts.js';
+import type { ReportModel } from '../api/reports/report-page.js';
+import type { SuperviseRow } from '../api/reports/supervise.js';
+import type { ObjectionFact } from '../api/register/register-facts.js';
 import type { Messages } from '../messages/index.js';
 import type { ReportsUiText } from '../messages/reports.js';
 import { registerUi } from '../messages/register-ui.js';

@@ -126,7 +126,7 @@ const BaseConfigSchema = z.strictObject({
 /**
  * The settings file's schema, given the finding codes that `severity` may name (diagnostics/codes.ts
  * ALL_CODES): passed in, because diagnostics/ names schema keys and so sits above schemas/. The
- * instance with every code is io/workspace.ts ConfigSchema. `extend` keeps the key's place, so issues
+ * instance with every code is io/workspace/workspace.ts ConfigSchema. `extend` keeps the key's place, so issues
  * come in the same order.
  */
 export function makeConfigSchema(codes: readonly string[]) {

@@ -1,6 +1,6 @@
 /**
  * The states a department's submission and its lapses are shown in: vocabulary the api computes
- * (api/summary.ts, api/supervise.ts) and the catalogues name (messages/reports.ts), so it sits below both.
+ * (api/reports/summary.ts, api/reports/supervise.ts) and the catalogues name (messages/reports.ts), so it sits below both.
  */
 
 /** 已报送 / 无数据报送 / 未报送. */

@@ -170,7 +170,7 @@ describe('ID mask', () => {
     );
   });
   it('config refuses a mask rule that would show a birth-date digit', async () => {
-    const { ConfigSchema } = await import('../../src/io/workspace.js');
+    const { ConfigSchema } = await import('../../src/io/workspace/workspace.js');
     for (const maskRule of [
       { keepStart: 7, keepEnd: 0 },
       { keepStart: 0, keepEnd: 5 },

@@ -13,7 +13,7 @@ import {
   type Calendar,
   type YearSchedule,
 } from '../../src/domain/working-days.js';
-import { loadBuiltinCalendar, loadCalendar } from '../../src/io/calendar.js';
+import { loadBuiltinCalendar, loadCalendar } from '../../src/io/workspace/calendar.js';
 
 // 国务院办公厅关于2026年部分节假日安排的通知 (gov.cn/zhengce/content/202511/content_7047090.htm):
 // 元旦 1/1–1/3, 1/4 (Sun) worked; 春节 2/15–2/23, 2/14 (Sat) and 2/28 (Sat) worked; 清明 4/4–4/6;

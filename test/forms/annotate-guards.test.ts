@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annotateXlsx, type AnnotatePlan, type CellMark } from '../../dist/io/xlsx-annotate.js';
-import { ZipArchive } from '../../dist/io/zip.js';
+import { annotateXlsx, type AnnotatePlan, type CellMark } from '../../dist/io/annotate/xlsx-annotate.js';
+import { ZipArchive } from '../../dist/io/zip/zip.js';
 import { DEFAULT_LIMITS } from '../../dist/schemas/config.js';
 
 const RED = 'FFFFC7CE';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { cleanup, project, runCli, tempDir } from '../helpers/cases.js';
-import { ZipArchive } from '../../dist/io/zip.js';
+import { ZipArchive } from '../../dist/io/zip/zip.js';
 import { DEFAULT_LIMITS } from '../../dist/schemas/config.js';
 import { makeIdNumber } from '../../dist/domain/id-number.js';
 import { makeCreditCode } from '../../dist/domain/credit-code.js';

@@ -1,7 +1,7 @@
 // Keyed data from files and config (STYLE.md habit 14): a value called toString, constructor or
 // __proto__ is just a name, never a key of Object.prototype.
 import { describe, expect, it } from 'vitest';
-import { countRecords, exportRow } from '../../src/api/records.js';
+import { countRecords, exportRow } from '../../src/api/quarter/records.js';
 import type { CreditRecord } from '../../src/schemas/record.js';
 import type { TemplateColumn } from '../../src/schemas/template.js';
 

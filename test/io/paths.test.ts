@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { departmentFolderName, displayPath, resolveFrom, shownPath } from '../../src/io/paths.js';
-import { quarterFromPath } from '../../src/api/department.js';
+import { quarterFromPath } from '../../src/api/department/department.js';
 import { formatQuarter } from '../../src/domain/quarter.js';
 
 const { win32, posix } = path;

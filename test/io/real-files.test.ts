@@ -31,7 +31,7 @@ describe.each(readdirSync(REAL).sort())('%s', (name) => {
 });
 
 describe('large CSV files are parsed in a worker thread, with the same findings', async () => {
-  const { setCsvWorkerThreshold, csvWorkerRuns } = await import('../../dist/io/csv.js');
+  const { setCsvWorkerThreshold, csvWorkerRuns } = await import('../../dist/io/csv/csv.js');
   const { loadCases, buildCase, tempDir, cleanup, TODAY } = await import('../helpers/cases.js');
   const csvCases = loadCases().filter((c) => c.target?.endsWith('.csv') || c.target?.endsWith('.txt'));
   it.each(csvCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

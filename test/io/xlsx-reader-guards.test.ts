@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../src/io/sniff.js';
-import { normaliseZip, workbookBuffer } from '../../src/io/xlsx-writer.js';
+import { normaliseZip, workbookBuffer } from '../../src/io/xlsx/xlsx-writer.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
 import { DateCell } from '../../src/table/cells.js';

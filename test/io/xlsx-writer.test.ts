@@ -1,4 +1,4 @@
-// The package's workbook writer (src/io/xlsx-writer.ts): what it writes is read back, as written, by
+// The package's workbook writer (src/io/xlsx/xlsx-writer.ts): what it writes is read back, as written, by
 // exceljs (what Excel-compatible tools read like) and by our own reader; the same sheets give the same bytes.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../src/io/sniff.js';
-import { workbookBuffer, type SheetSpec } from '../../src/io/xlsx-writer.js';
+import { workbookBuffer, type SheetSpec } from '../../src/io/xlsx/xlsx-writer.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
 

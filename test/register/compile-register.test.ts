@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordIdentity } from '../../src/domain/identity.js';
-import { appendEvent } from '../../src/io/register-store.js';
+import { appendEvent } from '../../src/io/register/register-store.js';
 import { openWorkbook } from '../../src/io/sniff.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
@@ -195,12 +195,12 @@ describe('compile with a register', () => {
     // Published, the 撤销 is listed: a later batch does not list it again.
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
     // (A published batch is not compiled again: the next batch's plan is asked of the register directly.)
-    const { planFromWorkspace } = await import('../../src/api/register-compile.js');
+    const { planFromWorkspace } = await import('../../src/api/register/register-compile.js');
     expect(planFromWorkspace(ws, { records: [], today: '2026-10-10', quarterEnd: '2026-12-31' }).plan.removals).toEqual([]);
   });
 
   it('a record named only by its name: REGISTER_WEAK_IDENTITY (info)', async () => {
-    const { planRegister } = await import('../../src/api/register-compile.js');
+    const { planRegister } = await import('../../src/api/register/register-compile.js');
     const { emptyState } = await import('../../src/register/state.js');
     const weak = variant('ebc7b60e84c5', { creditCode: '' });
     const { findings } = planRegister({ state: emptyState(), records: [weak as never], today: TODAY, quarterEnd: '2026-09-30' });
@@ -341,7 +341,7 @@ describe('removal requests (移出申请)', () => {
   });
 
   it('a 移出申请 sheet in a list workbook is read too, and is no list (no FILE_NO_LIST, no list findings)', async () => {
-    const { workbookBuffer } = await import('../../src/io/xlsx-writer.js');
+    const { workbookBuffer } = await import('../../src/io/xlsx/xlsx-writer.js');
     const ws = fresh();
     const r = red();
     await publishQ2(ws, [r]);

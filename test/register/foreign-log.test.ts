@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyBytes } from '../../src/io/register-store.js';
+import { verifyBytes } from '../../src/io/register/register-store.js';
 import { eventLine, sealEvent, verifyLog } from '../../src/register/chain.js';
 import { sha256Hex } from '../../src/register/canonical.js';
 import { replay, statusesOn } from '../../src/register/state.js';

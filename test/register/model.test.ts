@@ -15,7 +15,7 @@ import {
 } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
 import { cloneState, continueReplay, replay, revokedSinceLastPublish, statusesOn, statusOn } from '../../src/register/state.js';
-import { verifyBytes } from '../../src/io/register-store.js';
+import { verifyBytes } from '../../src/io/register/register-store.js';
 
 function rec(id: string, publishUntil = '2029-09-30', extra: Partial<RegisterRecord> = {}): RegisterRecord {
   return {

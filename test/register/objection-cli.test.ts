@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ZipArchive } from '../../src/io/zip.js';
+import { ZipArchive } from '../../src/io/zip/zip.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { withRecordId } from '../../src/schemas/documents/records.js';
 import { publishedSuite, eventsFile, packageRecords, readEvents, runCli, writePackage, ROOT, type Rec } from './helpers.js';

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendEvent, eventsPath, readLog, repairRegister, verifyBytes } from '../../src/io/register-store.js';
+import { appendEvent, eventsPath, readLog, repairRegister, verifyBytes } from '../../src/io/register/register-store.js';
 import { canonicalJson } from '../../src/register/canonical.js';
 import { eventLine, lineHash, tornPrefix } from '../../src/register/chain.js';
 import type { EventBody } from '../../src/register/events.js';

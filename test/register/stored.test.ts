@@ -12,7 +12,7 @@ import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/registe
 import { replay, statusesOn } from '../../src/register/state.js';
 import { splitRecords } from '../../src/register/line-split.js';
 import { SUMMARY_FIELDS } from '../../src/register/stored.js';
-import { loadRegister, readLog, wholeRecords } from '../../src/io/register-store.js';
+import { loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
 import { ToolError } from '../../src/diagnostics/tool-error.js';
 
 const dirs: string[] = [];

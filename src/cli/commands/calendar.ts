@@ -1,6 +1,6 @@
 /** `hrss-credit calendar [YEAR]` */
 import type { CommandEnv } from '../env.js';
-import { calendarYear } from '../../api/calendar.js';
+import { calendarYear } from '../../api/objections/calendar.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { renderMessage } from '../../messages/index.js';

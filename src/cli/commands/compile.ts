@@ -1,6 +1,6 @@
 /** `hrss-credit compile <quarter>` */
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
-import { compile } from '../../api/compile.js';
+import { compile } from '../../api/quarter/compile.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { formatDiagnostics, formatSummary, makeTable } from '../../reporters/pretty.js';

@@ -1,6 +1,6 @@
 /** `hrss-credit export <quarter|package-dir> --to DIR` */
 import type { CommandEnv } from '../env.js';
-import { exportPackage } from '../../api/export.js';
+import { exportPackage } from '../../api/quarter/export.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { sourceDateEpoch } from '../env.js';

@@ -1,4 +1,4 @@
-/** `objection add|list|resolve|letter`: flags → src/api/objection.ts → text or JSON (objections.md). */
+/** `objection add|list|resolve|letter`: flags → src/api/objections/objection.ts → text or JSON (objections.md). */
 import { sourceDateEpoch, writer, type CommandEnv } from '../env.js';
 import {
   objectionAdd,
@@ -8,7 +8,7 @@ import {
   publicView,
   type AddResult,
   type ObjectionRow,
-} from '../../api/objection.js';
+} from '../../api/objections/objection.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { objectionUi } from '../../messages/objection-ui.js';

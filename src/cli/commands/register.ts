@@ -1,4 +1,4 @@
-/** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register.ts → text or JSON. */
+/** `publish`, `register verify|repair|list|show` and `diff`: flags → src/api/register/register.ts → text or JSON. */
 import { writer, type CommandEnv } from '../env.js';
 import {
   diff,
@@ -12,10 +12,10 @@ import {
   registerVerify,
   type ListedRecord,
   type ListOptions,
-} from '../../api/register.js';
+} from '../../api/register/register.js';
 import { formatJson, jsonWithItemsParts, toJsonReport } from '../../reporters/json.js';
 import { registerUi } from '../../messages/register-ui.js';
-import { registerImport } from '../../api/register-import.js';
+import { registerImport } from '../../api/register/register-import.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { displayWidth } from '../../reporters/wrap.js';
 

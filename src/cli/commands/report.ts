@@ -1,8 +1,8 @@
 /** `hrss-credit report <batch|year> [--out FILE]` */
 import type { CommandEnv } from '../env.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { parseReportTarget, reportModel, reportPath } from '../../api/report-page.js';
-import { writeFileDurable } from '../../io/package-fs.js';
+import { parseReportTarget, reportModel, reportPath } from '../../api/reports/report-page.js';
+import { writeFileDurable } from '../../io/package/package-fs.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson } from '../../reporters/json.js';
 import { renderReportHtml } from '../../reporters/html.js';

@@ -1,6 +1,6 @@
 /** `hrss-credit status <quarter>` */
 import type { CommandEnv } from '../env.js';
-import { status } from '../../api/status.js';
+import { status } from '../../api/quarter/status.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { visible } from '../../reporters/visible.js';

@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import type { CommandEnv } from '../env.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { parseYear, supervise, type Lapse, type SuperviseResult, type SuperviseRow } from '../../api/supervise.js';
-import { writeFileDurable } from '../../io/package-fs.js';
+import { parseYear, supervise, type Lapse, type SuperviseResult, type SuperviseRow } from '../../api/reports/supervise.js';
+import { writeFileDurable } from '../../io/package/package-fs.js';
 import { shownPath } from '../../io/paths.js';
-import { workbookBuffer } from '../../io/xlsx-writer.js';
+import { workbookBuffer } from '../../io/xlsx/xlsx-writer.js';
 import type { ReportsUiText } from '../../messages/reports.js';
 import { formatJson } from '../../reporters/json.js';
 import { makeTable } from '../../reporters/pretty.js';

@@ -1,6 +1,6 @@
 /** `hrss-credit template <department> [--quarter Q] [--out FILE]` and `template --all --quarter Q`. */
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
-import { template } from '../../api/template.js';
+import { template } from '../../api/department/template.js';
 import { formatJson } from '../../reporters/json.js';
 import { defaultOutputBase, refuseToolFolder } from '../tool-folder.js';
 

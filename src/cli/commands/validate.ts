@@ -1,6 +1,6 @@
 /** `hrss-credit validate <path…>` */
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
-import { validate } from '../../api/validate.js';
+import { validate } from '../../api/department/validate.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { visible } from '../../reporters/visible.js';
 
@@ -30,7 +30,7 @@ export async function validateCommand(
   let report;
   if (opts.annotate !== undefined) {
     // The feedback copies (department.md): loaded only when asked for.
-    const { validateAndAnnotate } = await import('../../api/annotate.js');
+    const { validateAndAnnotate } = await import('../../api/department/annotate.js');
     const epoch = sourceDateEpoch(env.io.env);
     const res = await validateAndAnnotate(paths, {
       ...options,

@@ -1,6 +1,6 @@
 /** `hrss-credit verify <package-dir|package.zip>` */
 import type { CommandEnv } from '../env.js';
-import { verify } from '../../api/verify.js';
+import { verify } from '../../api/quarter/verify.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
 

@@ -1,7 +1,7 @@
 /**
  * Free text is not a hiding place (package.md "Personal information"): an ID number or a mobile
  * phone number typed into a text cell is reported, masked in the finding, and masked in 公示
- * (api/records.ts exportRow); 共享 keeps it. "Shaped" is defined in domain/mask.ts.
+ * (api/quarter/records.ts exportRow); 共享 keeps it. "Shaped" is defined in domain/mask.ts.
  */
 import { findPersonalInfo, maskMatch } from '../../domain/mask.js';
 import type { FieldKey } from '../../schemas/fields.js';

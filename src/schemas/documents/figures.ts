@@ -1,7 +1,7 @@
 /**
  * The figures of truth.md "Figures, named once": per department and batch, the same keys in every
  * view (status, compile, the manifest, 报送情况.xlsx, supervise, the report). Computed by
- * api/figures.ts only; this is their shape.
+ * api/quarter/figures.ts only; this is their shape.
  */
 import { z } from 'zod';
 import { REMOVAL_TYPES } from '../register-event.js';

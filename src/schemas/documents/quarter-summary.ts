@@ -1,7 +1,7 @@
 /**
  * The quarter summary (STYLE habit 13): one line per department of a batch — submission, sign-offs,
  * truth.md's figures, findings — as status, compile, 报送情况.xlsx and the manifest show it.
- * api/package.ts quarterSummary() builds it; `status --format json` prints its lines and totals.
+ * api/quarter/package.ts quarterSummary() builds it; `status --format json` prints its lines and totals.
  */
 import { z } from 'zod';
 import { FiguresSchema } from './figures.js';
@@ -29,7 +29,7 @@ export const DepartmentStatusSchema = z.strictObject({
   reviewedOn: z.string(),
   approver: z.string(),
   approvedOn: z.string(),
-  /** truth.md's figures (api/figures.ts). */
+  /** truth.md's figures (api/quarter/figures.ts). */
   ...FiguresSchema.shape,
   /** Published records per domain. */
   byDomain: z.record(z.string(), tally),

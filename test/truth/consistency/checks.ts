@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadRegister } from '../../../dist/io/register-store.js';
+import { loadRegister } from '../../../dist/io/register/register-store.js';
 import { continueReplay, replay, statusOn, type RegisterState } from '../../../dist/register/state.js';
-import { parseReportTarget, reportModel } from '../../../dist/api/report-page.js';
+import { parseReportTarget, reportModel } from '../../../dist/api/reports/report-page.js';
 import type { PlayedBatch, World } from './world.js';
 
 export type CheckName =

@@ -1,0 +1,193 @@
+/** Reads one list file: its cover sheets, then its list sheets, into findings and records. */
+import { basename, extname } from 'node:path';
+import { makeDiagnostic, type RawDiagnostic } from '../../diagnostics/diagnostic.js';
+import type { WorkbookSource, SheetSource } from '../../table/cells.js';
+import { FileProblem, ioProblem, unreadable } from '../../io/errors.js';
+import { openWorkbook } from '../../io/sniff.js';
+import type { Limits } from '../../schemas/config.js';
+import { listTypeFromName } from '../../schemas/enums.js';
+import { CoverReader, type CoverFacts } from '../../table/cover.js';
+import { scoreRows } from '../../table/header.js';
+import { ListSheet, type CheckedRecord } from '../../table/list-sheet.js';
+import type { RecordIndex } from '../../table/record-index.js';
+import type { RuleEnv } from '../../rules/types.js';
+import { runRowRules } from '../../rules/run-rows.js';
+
+// 移出申请 is a removal request (register.md "Removal requests"), never a list.
+const NOT_LIST_SHEET = /报送单|说明|字典|代码表|示例|移出申请/;
+
+export interface FileSink {
+  department?: string;
+  departmentRank: number;
+  report(d: RawDiagnostic): void;
+  index?: RecordIndex;
+  onRecord?(file: string, sheet: string | undefined, r: CheckedRecord): void;
+  onProgress?(file: string, rows: number): void;
+}
+
+export interface ListFileResult {
+  rows: number;
+  red: number;
+  black: number;
+  isList: boolean;
+  readable: boolean;
+}
+
+export function problemDiagnostic(file: string, err: FileProblem, rank: number): RawDiagnostic {
+  return makeDiagnostic(
+    err.code,
+    err.args as never,
+    { file, ...(err.row !== undefined ? { row: err.row } : {}) },
+    { departmentRank: rank },
+  );
+}
+
+/** Opens a data file; a file that cannot be opened becomes a finding and `undefined`. */
+export async function openListFile(
+  path: string,
+  display: string,
+  limits: Limits,
+  sink: Pick<FileSink, 'report' | 'departmentRank'>,
+): Promise<WorkbookSource | undefined> {
+  try {
+    return await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows });
+  } catch (err) {
+    const problem = asFileProblem(err);
+    if (problem) {
+      sink.report(problemDiagnostic(display, problem, sink.departmentRank));
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+/**
+ * Reading errors that are not already findings (a stream error deep inside a library on a damaged
+ * file) become FILE_UNREADABLE for that file; only our own logic errors (TypeError and the like,
+ * raised by the row rules) still stop the run, with exit 2.
+ */
+export function asFileProblem(err: unknown): FileProblem | undefined {
+  if (err instanceof FileProblem) return err;
+  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) return undefined;
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return ioProblem(e);
+  return unreadable({ reason: 'damaged', detail: String((err as Error | undefined)?.message ?? err).slice(0, 200) });
+}
+
+async function readSheet(sheet: SheetSource, onRow: Parameters<SheetSource['read']>[0]): Promise<FileProblem | undefined> {
+  try {
+    await sheet.read(onRow);
+    return undefined;
+  } catch (err) {
+    const problem = asFileProblem(err);
+    if (problem) return problem;
+    throw err;
+  }
+}
+
+/** Reads the sheets named 报送单 (a cover inside a list workbook). */
+export async function readCoverSheets(
+  wb: WorkbookSource,
+  display: string,
+  sink: Pick<FileSink, 'report' | 'departmentRank'>,
+): Promise<CoverFacts[]> {
+  const covers: CoverFacts[] = [];
+  if (wb.kind !== 'xlsx') return covers;
+  for (const sheet of wb.sheets) {
+    if (!sheet.name.includes('报送单') || sheet.hidden) continue;
+    const reader = new CoverReader();
+    const problem = await readSheet(sheet, (r) => reader.onRow(r));
+    if (problem) {
+      sink.report(problemDiagnostic(display, problem, sink.departmentRank));
+      continue;
+    }
+    covers.push(reader.facts(display, sheet.name, sheet.index));
+  }
+  return covers;
+}
+
+/** Reads a cover file (报送单.xlsx / 报送单.csv): its first visible sheet. */
+export async function readCoverFile(
+  wb: WorkbookSource,
+  display: string,
+  sink: Pick<FileSink, 'report' | 'departmentRank'>,
+): Promise<CoverFacts | undefined> {
+  const sheet = wb.sheets.find((s) => !s.hidden && s.name.includes('报送单')) ?? wb.sheets.find((s) => !s.hidden);
+  if (!sheet) return undefined;
+  const reader = new CoverReader();
+  const problem = await readSheet(sheet, (r) => reader.onRow(r));
+  if (problem) {
+    sink.report(problemDiagnostic(display, problem, sink.departmentRank));
+    return undefined;
+  }
+  return reader.facts(display, wb.kind === 'xlsx' ? sheet.name : undefined, sheet.index);
+}
+
+/** Checks every list sheet of an opened workbook. */
+export async function checkListSheets(wb: WorkbookSource, display: string, env: RuleEnv, sink: FileSink): Promise<ListFileResult> {
+  const result: ListFileResult = { rows: 0, red: 0, black: 0, isList: false, readable: true };
+  const csv = wb.kind === 'csv';
+  for (const sheet of wb.sheets) {
+    if (!csv && NOT_LIST_SHEET.test(sheet.name)) continue;
+    const fromName = listTypeFromName(sheet.name);
+    if (sheet.hidden) {
+      if (fromName) {
+        sink.report(
+          makeDiagnostic(
+            'SHEET_HIDDEN',
+            { what: 'sheet' },
+            { file: display, sheet: sheet.name },
+            { sheetIndex: sheet.index, departmentRank: sink.departmentRank },
+          ),
+        );
+      }
+      continue;
+    }
+    const list = new ListSheet({
+      env,
+      checkRow: runRowRules,
+      file: display,
+      sheetName: sheet.name,
+      ...(csv ? {} : { locationSheet: sheet.name }),
+      sheetIndex: sheet.index,
+      merges: sheet.merges,
+      forced: csv || fromName !== undefined,
+      ...(fromName ? { listTypeFromName: fromName } : {}),
+      ...(csv && wb.encoding ? { encoding: wb.encoding } : {}),
+      ...(csv ? { extraCells: true } : {}),
+      ...(wb.decodeState ? { decodeState: wb.decodeState } : {}),
+      ...(sink.department !== undefined ? { department: sink.department } : {}),
+      departmentRank: sink.departmentRank,
+      report: sink.report,
+      ...(sink.index ? { index: sink.index } : {}),
+      ...(sink.onRecord ? { onRecord: (r: CheckedRecord) => sink.onRecord?.(display, csv ? undefined : sheet.name, r) } : {}),
+      ...(sink.onProgress ? { onProgress: sink.onProgress } : {}),
+    });
+    const problem = await readSheet(sheet, (r) => list.onRow(r));
+    const res = list.end();
+    if (problem) {
+      result.readable = false;
+      sink.report(
+        makeDiagnostic(
+          problem.code,
+          problem.args as never,
+          { file: display, ...(csv ? {} : { sheet: sheet.name }), ...(problem.row !== undefined ? { row: problem.row } : {}) },
+          { sheetIndex: sheet.index, departmentRank: sink.departmentRank },
+        ),
+      );
+    }
+    // An empty sheet named 红名单/黑名单 is a list with no rows (docs/decisions.md "Empty list sheets"):
+    // a file whose only list sheets are empty lists nothing, and says so by its counts, not FILE_NO_LIST.
+    if (res.isList || (fromName !== undefined && !res.hadContent && !problem)) {
+      result.isList = true;
+      result.rows += res.rows;
+      result.red += res.red;
+      result.black += res.black;
+    }
+  }
+  // A workbook holding only 移出申请 (a nil report's removal requests) is not a list file gone wrong.
+  if (!result.isList && result.readable && !wb.sheets.some((sh) => !sh.hidden && sh.name.includes('移出申请'))) {
+    sink.report(makeDiagnostic('FILE_NO_LIST', { sheets: wb.sheets.length }, { file: display }, { departmentRank: sink.departmentRank }));
+  }
+  return result;
+}

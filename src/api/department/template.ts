@@ -1,0 +1,102 @@
+/**
+ * `hrss-credit template <department>` and `template --all --quarter Q` (department.md "A fill-in
+ * form"): the department's workbook for the quarter. An existing file is never overwritten.
+ */
+import { join, resolve } from 'node:path';
+import { formatBatch, parseBatch, quarterOf, resolveBatch, type Batch, type Quarter } from '../../domain/quarter.js';
+import { buildDepartmentForm } from '../../forms/department-form.js';
+import { formWorkbook } from '../../io/documents/form-writer.js';
+import { listFolders, writeNewFile } from '../../io/documents/form-files.js';
+import { displayPath, unsafeSegment } from '../../io/paths.js';
+import type { DepartmentDef } from '../../schemas/matrix.js';
+import { makeContext, type CommonOptions, type Context } from '../context.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
+import { fixedInstant } from '../quarter/package.js';
+import { TOOL_NAME } from '../../version.js';
+
+export interface TemplateOptions extends CommonOptions {
+  /** Every department of the matrix, each into its folder under submissions/<quarter>/. */
+  all?: boolean;
+  quarter?: string;
+  /** One department: the file to write (default: `<department>_<quarter>_信用红黑名单.xlsx` in the workspace, else cwd). */
+  out?: string;
+  /** Seconds since the epoch (SOURCE_DATE_EPOCH); else the quarter's last day. */
+  sourceDateEpoch?: number;
+}
+
+export interface TemplateResult {
+  quarter: string;
+  /** Paths relative to cwd. */
+  written: { department: string; path: string }[];
+  /** Files that exist already: never overwritten. */
+  skipped: { department: string; path: string }[];
+}
+
+export function formFileName(department: string, quarter: string): string {
+  return `${department}_${quarter}_信用红黑名单.xlsx`;
+}
+
+function checkName(name: string): void {
+  if (unsafeSegment(name) !== undefined) throw new ToolError('USAGE', { detail: name });
+}
+
+/** The existing folder for the batch under submissions/ (any spelling), else the canonical one. */
+function quarterFolder(workspace: string, batch: Batch): string {
+  const base = join(workspace, 'submissions');
+  const label = formatBatch(batch);
+  const hit = listFolders(base).find((n) => {
+    const b = parseBatch(n);
+    return b !== undefined && formatBatch(b) === label;
+  });
+  return join(base, hit ?? label);
+}
+
+/** The existing folder of a department (by any alias), else one named after it. */
+function departmentFolder(ctx: Context, quarterDir: string, dept: DepartmentDef): string {
+  const hit = listFolders(quarterDir).find((n) => ctx.matrix.resolveDepartment(n)?.name === dept.name);
+  return join(quarterDir, hit ?? dept.name);
+}
+
+export async function template(department: string | undefined, options: TemplateOptions): Promise<TemplateResult> {
+  const ctx = makeContext(options);
+  if (options.all && department !== undefined) throw new ToolError('USAGE', { detail: '--all' });
+  if (!options.all && department === undefined) throw new ToolError('USAGE', { detail: 'department' });
+  if (options.all && options.quarter === undefined) throw new ToolError('USAGE', { detail: '--quarter' });
+  if (options.all && options.out !== undefined) throw new ToolError('USAGE', { detail: '--out' });
+  // A supplementary batch (2026Q3-2) too (truth.md): its form is its quarter's, named and placed as the batch.
+  let batch: Batch = { quarter: quarterOf(ctx.today), n: 1 };
+  if (options.quarter !== undefined) {
+    const b = resolveBatch(options.quarter, ctx.today);
+    if (!b) throw new ToolError('QUARTER_INVALID', { value: options.quarter });
+    batch = b;
+  }
+  const quarter: Quarter = batch.quarter;
+  const q = formatBatch(batch);
+  const instant = fixedInstant(quarter, options.sourceDateEpoch);
+  const targets: { dept: DepartmentDef; path: string }[] = [];
+  if (options.all) {
+    if (!ctx.workspace) throw new ToolError('WORKSPACE_NOT_FOUND');
+    const qdir = quarterFolder(ctx.workspace, batch);
+    for (const dept of ctx.matrix.departments) {
+      checkName(dept.name);
+      targets.push({ dept, path: join(departmentFolder(ctx, qdir, dept), formFileName(dept.name, q)) });
+    }
+  } else {
+    const dept = ctx.matrix.resolveDepartment(department as string);
+    if (!dept) throw new ToolError('DEPARTMENT_UNKNOWN', { name: department as string });
+    checkName(dept.name);
+    targets.push({
+      dept,
+      path: options.out !== undefined ? resolve(ctx.cwd, options.out) : join(ctx.workspace ?? ctx.cwd, formFileName(dept.name, q)),
+    });
+  }
+  const result: TemplateResult = { quarter: q, written: [], skipped: [] };
+  for (const t of targets) {
+    const form = buildDepartmentForm({ department: t.dept, quarter, deadline: ctx.config.submission.deadline, measures: ctx.measures });
+    const bytes = await formWorkbook(form, instant, TOOL_NAME);
+    const shown = { department: t.dept.name, path: displayPath(ctx.cwd, t.path) };
+    if (await writeNewFile(t.path, bytes)) result.written.push(shown);
+    else result.skipped.push(shown);
+  }
+  return result;
+}

@@ -1,0 +1,89 @@
+/**
+ * `hrss-credit export <quarter|package-dir> --to DIR`: the credit-office files of a compiled
+ * package, written again from its records.json with a template and for an audience.
+ */
+import { basename, dirname, join, resolve } from 'node:path';
+import { recoverPackages } from '../../io/package/package-fs.js';
+import { formatBatch, parseBatch, resolveBatch } from '../../domain/quarter.js';
+import { parseRecordsFile } from '../../schemas/documents/records.js';
+import { makeContext, type CommonOptions } from '../context.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
+import { parseJsonText } from '../../io/json-file.js';
+import { pathExists, zodIssueArgs } from '../../io/workspace/workspace.js';
+import { readPackageFile } from '../../io/package/package-read.js';
+import { holdsAnything } from '../../io/workspace/folder.js';
+import { ZodError, type z } from 'zod';
+import { fixedInstant, templateFor, writeListFiles } from './package.js';
+import type { Audience } from './records.js';
+
+export interface ExportOptions extends CommonOptions {
+  to: string;
+  /** Write into a folder that is not empty (files of the same name are overwritten). */
+  force?: boolean;
+  template?: string;
+  audience?: Audience;
+  sourceDateEpoch?: number;
+}
+
+export async function exportPackage(target: string, options: ExportOptions): Promise<{ files: string[]; dir: string; records: number }> {
+  const ctx = makeContext(options);
+  let dir = resolve(ctx.cwd, target);
+  // An interrupted swap of this package is finished (or rolled back) before it is read.
+  recoverPackages(dirname(dir), basename(dir));
+  if (!pathExists(join(dir, 'records.json'))) {
+    // Not a package folder: a quarter of the workspace's packages/, else a path that is not there.
+    // A supplementary batch (2026Q3-2) names its own package (truth.md).
+    const b = pathExists(dir) ? undefined : resolveBatch(target, ctx.today);
+    if (b && ctx.workspace) {
+      dir = join(ctx.workspace, 'packages', formatBatch(b));
+      recoverPackages(dirname(dir), basename(dir));
+    }
+  }
+  if (!pathExists(join(dir, 'records.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
+  const parsed = parseJsonText(readPackageFile(dir, 'records.json').toString('utf8'));
+  if (!parsed.ok)
+    throw new ToolError('PACKAGE_INVALID', {
+      path: target,
+      file: 'records.json',
+      problem: 'jsonSyntax',
+      line: parsed.line,
+      column: parsed.column,
+    });
+  let data;
+  try {
+    data = parseRecordsFile(parsed.value);
+  } catch (err) {
+    if (err instanceof ZodError)
+      throw new ToolError('PACKAGE_INVALID', {
+        path: target,
+        file: 'records.json',
+        ...zodIssueArgs(err.issues[0] as z.core.$ZodIssue, parsed.value),
+      });
+    // A record whose id does not match its content: the file was edited by hand.
+    const key = /records\[\d+\]\.id/.exec((err as Error).message)?.[0] ?? '';
+    throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', key, problem: 'recordId' });
+  }
+  const template = templateFor(ctx, options.template);
+  const instant = fixedInstant(parseBatch(data.quarter)?.quarter, options.sourceDateEpoch);
+  const audience = options.audience ?? 'public';
+  const out = resolve(ctx.cwd, options.to);
+  // Like compile: files already there are not overwritten without --force.
+  if (!options.force && holdsAnything(out)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
+  let files: string[];
+  try {
+    files = await writeListFiles(out, data.records, template.template, audience, {
+      bureau: { name: ctx.config.bureau.name, creditCode: ctx.config.bureau.creditCode },
+      maskRule: ctx.config.publication.maskRule,
+      quarter: data.quarter,
+      instant,
+      csvEncoding: ctx.config.export.csvEncoding,
+      withCsv: true,
+    });
+  } catch (err) {
+    // Each file is written whole or not at all (io/atomic-write.ts); a full disk or a read-only folder is exit 2.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof ToolError || !code) throw err;
+    throw new ToolError('WRITE_FAILED', { problem: code, path: options.to }, { cause: err });
+  }
+  return { files, dir: out, records: data.records.length };
+}

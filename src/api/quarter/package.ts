@@ -1,0 +1,462 @@
+/**
+ * The bureau package (package.md): 公示/ (masked), 共享/ (full identifiers), 典型案例/ (byte for
+ * byte), 报送情况.xlsx, records.json, report.json and manifest.json, all written into one folder.
+ */
+import { basename, join } from 'node:path';
+import { isFormulaLike, toXmlSafe } from '../../domain/text.js';
+import { DEFAULT_MASK_RULE, type MaskRule } from '../../domain/mask.js';
+import { gateFor, publicReader } from '../../domain/privacy.js';
+import { addIsoDuration, isoToDays } from '../../domain/dates.js';
+import { quarterEnd } from '../../domain/quarter.js';
+import { coverDate } from '../../table/cover.js';
+import type { Config } from '../../schemas/config.js';
+import type { CreditRecord } from '../../schemas/record.js';
+import type { RecordsFile } from '../../schemas/documents/records.js';
+import type { Template } from '../../schemas/template.js';
+import { loadTemplate, type LoadedTemplate } from '../../io/workspace/template.js';
+import { resolve } from 'node:path';
+import type { Quarter } from '../../domain/quarter.js';
+import type { Context } from '../context.js';
+import { copyFileDurable, listFiles, makeFolder, sha256File, writeFileDurable } from '../../io/package/package-fs.js';
+import { readZipEntry } from '../../io/zip/zip-entry.js';
+import { workbookBuffer, type SheetSpec } from '../../io/xlsx/xlsx-writer.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import type { DepartmentResult } from '../department/department.js';
+import type { QuarterCheck } from './quarter.js';
+import { columnsFor, countRecords, exportRow, type Audience, type ExportContext } from './records.js';
+import type { RegisterPlan } from '../register/register-compile.js';
+import { batchFigures } from './figures.js';
+import { addFigures, noRemovals, removalTotal, type Figures } from '../../schemas/documents/figures.js';
+import type { DepartmentStatus, QuarterSummary } from '../../schemas/documents/quarter-summary.js';
+import type { Manifest } from '../../schemas/documents/manifest.js';
+import { removedSheet } from '../register/removed-sheet.js';
+import { correctedSheet } from '../register/corrected-sheet.js';
+
+export type CsvEncoding = Config['export']['csvEncoding'];
+
+/** The export template: `--template` (from the current folder), else `export.template` (from the workspace), else the built-in one. */
+export function templateFor(ctx: Context, option: string | undefined): LoadedTemplate {
+  const path = option ?? ctx.config.export.template;
+  return loadTemplate(path ? resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path) : undefined, path);
+}
+
+/** The one instant written into every xlsx and zip: SOURCE_DATE_EPOCH, else the end of the quarter (UTC). */
+export function fixedInstant(quarter: Quarter | undefined, epoch: number | undefined): Date {
+  if (epoch !== undefined) return new Date(epoch * 1000);
+  return new Date(`${quarter ? quarterEnd(quarter) : '2000-01-01'}T23:59:59Z`);
+}
+
+/** A line of the quarter summary and the summary: their one schema is schemas/documents/quarter-summary.ts. */
+export type { DepartmentStatus, QuarterSummary };
+
+type Counted = { severity: string; department?: string; location: { file?: string }; n?: number };
+
+/** The report's findings as quarterSummary counts them: those kept, and those dropped past the cap (stats count both). */
+export function countedFindings(report: {
+  diagnostics: readonly { severity: string; department?: string; location: { file?: string } }[];
+  dropped: readonly { severity: string; department?: string; file?: string; dropped: number }[];
+}): Counted[] {
+  return [
+    ...report.diagnostics,
+    ...report.dropped.map((d) => ({
+      severity: d.severity,
+      ...(d.department !== undefined ? { department: d.department } : {}),
+      location: d.file !== undefined ? { file: d.file } : {},
+      n: d.dropped,
+    })),
+  ];
+}
+
+/**
+ * One line per department of the matrix, then one per folder that resolves to no department; the
+ * error and warning counts come from the collector's findings (cross-record ones included), so that
+ * the lines and the quarter level add up to the report's totals.
+ */
+export function quarterSummary(
+  check: QuarterCheck,
+  matrixDepartments: readonly { name: string }[],
+  deadline: string,
+  diagnostics: readonly Counted[],
+  maskRule: MaskRule = DEFAULT_MASK_RULE,
+  /** With a register: the package's plan, from which the figures are computed (truth.md). */
+  plan?: RegisterPlan,
+): QuarterSummary {
+  // Timeliness applies to the quarter's regular batch only (register.md "Batches").
+  const due = check.batch > 1 ? undefined : addIsoDuration(quarterEnd(check.quarter), deadline);
+  // Cover fields and file names are shown on `status` and written into the manifest and
+  // 报送情况.xlsx (internal, not 共享): an ID number typed into one of them is masked.
+  const safe = gateFor(publicReader(maskRule));
+  const line = (name: string, known: boolean, results: DepartmentResult[]): DepartmentStatus => {
+    const r: DepartmentResult | undefined = results.find((d) => d.covers > 0) ?? results[0];
+    const cover = r?.cover?.values;
+    const sentOn = coverDate(cover?.sentOn).date ?? null;
+    const daysLate = lateness(sentOn, due);
+    const reviewedOn = coverDate(cover?.reviewedOn).date;
+    const approvedOn = coverDate(cover?.approvedOn).date;
+    return {
+      name,
+      known,
+      folders: results.map((d) => safe(d.display)),
+      submitted: results.some((d) => d.covers > 0),
+      nilReport: r?.nilReport ?? false,
+      onTime: daysLate === null ? null : daysLate === 0,
+      sentOn,
+      deadline: due ?? null,
+      daysLate,
+      signedOff: Boolean(cover?.reviewer?.text?.trim() && reviewedOn && cover?.approver?.text?.trim() && approvedOn),
+      reviewer: safe(cover?.reviewer?.text ?? ''),
+      reviewedOn: coverDate(cover?.reviewedOn).date ?? safe(cover?.reviewedOn?.text ?? ''),
+      approver: safe(cover?.approver?.text ?? ''),
+      approvedOn: coverDate(cover?.approvedOn).date ?? safe(cover?.approvedOn?.text ?? ''),
+      rows: 0,
+      red: results.reduce((n, d) => n + d.red, 0),
+      black: results.reduce((n, d) => n + d.black, 0),
+      unchanged: 0,
+      corrected: 0,
+      removals: noRemovals(),
+      byDomain: Object.assign(Object.create(null) as object, ...results.map((d) => d.byDomain)) as Record<
+        string,
+        { red: number; black: number }
+      >,
+      caseFiles: results.flatMap((d) => d.evidence.filter((e) => e.kind !== 'coverScan').map((e) => safe(e.rel))),
+      errors: 0,
+      warnings: 0,
+      info: 0,
+    };
+  };
+  const lines = matrixDepartments.map((dept) =>
+    line(
+      dept.name,
+      true,
+      check.departments.filter((d) => d.department?.name === dept.name),
+    ),
+  );
+  const unknown = check.departments.filter((d) => !d.department);
+  lines.push(...unknown.map((d) => line(safe(basename(d.folder)), false, [d])));
+  const byName = new Map(lines.filter((l) => l.known).map((l) => [l.name, l]));
+  // The figures, computed once (api/quarter/figures.ts) from the rows received and, with a register, the plan.
+  const figures = batchFigures({
+    received: new Map([...byName].map(([name, l]) => [name, { red: l.red, black: l.black, byDomain: l.byDomain }])),
+    sent: check.records,
+    plan,
+  });
+  for (const l of lines) {
+    if (!l.known) {
+      l.rows = l.red + l.black;
+      continue;
+    }
+    const f = figures.get(l.name);
+    if (f)
+      Object.assign(l, {
+        rows: f.rows,
+        red: f.red,
+        black: f.black,
+        unchanged: f.unchanged,
+        corrected: f.corrected,
+        removals: f.removals,
+        byDomain: f.byDomain,
+      });
+  }
+  const quarterLevel = { errors: 0, warnings: 0, info: 0 };
+  for (const d of diagnostics) {
+    let target: { errors: number; warnings: number; info: number } | undefined =
+      d.department !== undefined ? byName.get(d.department) : undefined;
+    if (!target) {
+      const file = d.location.file ?? '';
+      const i = unknown.findIndex((u) => [u.display, safe(u.display)].some((f) => file === f || file.startsWith(`${f}/`)));
+      target = i >= 0 ? lines[matrixDepartments.length + i] : undefined;
+    }
+    target ??= quarterLevel;
+    const n = d.n ?? 1;
+    if (d.severity === 'error') target.errors += n;
+    else if (d.severity === 'warning') target.warnings += n;
+    else target.info += n;
+  }
+  const sum = (k: 'errors' | 'warnings' | 'info'): number => lines.reduce((n, l) => n + l[k], 0);
+  return {
+    departments: lines,
+    quarterLevel,
+    totals: {
+      ...addFigures(lines),
+      errors: sum('errors') + quarterLevel.errors,
+      warnings: sum('warnings') + quarterLevel.warnings,
+      info: sum('info') + quarterLevel.info,
+    },
+  };
+}
+
+const QUARTER_CN = ['一', '二', '三', '四'];
+
+/** 2026年第三季度 */
+export function quarterTitle(q: Quarter): string {
+  return `${q.year}年第${QUARTER_CN[q.q - 1]}季度`;
+}
+
+/** Days 报送日期 falls after the deadline: 0 on time, null when either date is unknown. */
+export function lateness(sentOn: string | null | undefined, due: string | null | undefined): number | null {
+  if (!sentOn || !due) return null;
+  return Math.max(0, isoToDays(sentOn) - isoToDays(due));
+}
+
+function csvText(rows: string[][]): string {
+  const cell = (raw: string): string => {
+    // The same characters as in the xlsx (U+FFFD for what XML forbids), so 公示.csv and .xlsx agree.
+    const v = toXmlSafe(raw);
+    // A value a spreadsheet would run is shown as text (package.md "Safety of the output").
+    const safe = isFormulaLike(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export async function encodeCsv(text: string, encoding: CsvEncoding): Promise<Buffer> {
+  if (encoding === 'gb18030') return (await import('iconv-lite')).default.encode(text, 'gb18030');
+  if (encoding === 'utf8') return Buffer.from(text, 'utf8');
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+/** The suffix of every sharing file (full identifiers): it always says 共享, whatever the template. */
+export function sharingSuffix(template: Template): string {
+  return template.sharingSuffix.includes('共享') ? template.sharingSuffix : `${template.sharingSuffix}_共享`;
+}
+
+export function listFileName(template: Template, quarter: string, audience: Audience): string {
+  const base = template.fileName.replace(/\{quarter\}/g, quarter);
+  return audience === 'sharing' ? `${base}${sharingSuffix(template)}` : base;
+}
+
+/** Writes the credit-office files of one audience (also what `export` writes). Returns relative paths. */
+export async function writeListFiles(
+  dir: string,
+  records: CreditRecord[],
+  template: Template,
+  audience: Audience,
+  ctx: ExportContext & { quarter: string; instant: Date; csvEncoding: CsvEncoding; withCsv: boolean },
+  register?: RegisterPlan,
+): Promise<string[]> {
+  const cols = columnsFor(template, audience);
+  const headers = cols.map((c) => c.header);
+  const widths = cols.map((c) => c.width);
+  const red = records.filter((r) => r.listType === 'red');
+  const black = records.filter((r) => r.listType === 'black');
+  const rowsOf = (list: CreditRecord[]): string[][] => list.map((r, i) => exportRow(r, i, cols, audience, ctx));
+  // In the workbook, 序号 and 公示期限（月） stay numbers (the CSV is text either way).
+  const numeric = cols.map((c) => !c.field && !c.codes && (c.value === 'rowNumber' || c.value === 'periodMonths'));
+  const cellsOf = (rows: string[][]): (string | number)[][] =>
+    rows.map((r) => r.map((v, i) => (numeric[i] && /^\d{1,9}$/.test(v) ? Number(v) : v)));
+  const sheets: SheetSpec[] = [
+    { name: template.sheets.red, headers, widths, rows: rowsOf(red) },
+    { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
+  ];
+  if (register) sheets.push(removedSheet(template.sheets.removed, register, audience, ctx.maskRule));
+  if (register && register.corrected.length > 0) sheets.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
+  const written: string[] = [];
+  const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
+  writeFileDurable(
+    join(dir, xlsxName),
+    await workbookBuffer(
+      sheets.map((s) => ({ ...s, rows: cellsOf(s.rows as string[][]) })),
+      ctx.instant,
+      TOOL_NAME,
+    ),
+  );
+  written.push(xlsxName);
+  if (ctx.withCsv) {
+    for (const s of sheets) {
+      // A sharing file (full identifiers) says so in its name, like the workbook (_共享).
+      const name = `${s.name}${audience === 'sharing' ? sharingSuffix(template) : ''}.csv`;
+      writeFileDurable(join(dir, name), await encodeCsv(csvText([s.headers, ...(s.rows as string[][])]), ctx.csvEncoding));
+      written.push(name);
+    }
+  }
+  return written;
+}
+
+export interface PackageInput {
+  check: QuarterCheck;
+  records: CreditRecord[];
+  statuses: DepartmentStatus[];
+  template: LoadedTemplate;
+  config: Config;
+  instant: Date;
+  generatedAt: string;
+  reportJson: unknown;
+  workspace: string;
+  diagnostics: { errors: number; warnings: number; info: number };
+  /** With a register: removals, the 移出名单 sheet and the ids resent unchanged (register.md). */
+  register?: RegisterPlan;
+}
+
+const AUDIENCE: Record<string, 'public' | 'sharing' | 'internal'> = { 公示: 'public', 共享: 'sharing', 典型案例: 'public' };
+
+/** Writes the whole package into `dir` (a temporary folder) and returns its manifest. */
+export async function writePackage(dir: string, p: PackageInput): Promise<Manifest> {
+  const { check, config } = p;
+  const quarter = check.label;
+  const exportCtx = {
+    bureau: { name: config.bureau.name, creditCode: config.bureau.creditCode },
+    maskRule: config.publication.maskRule,
+    quarter,
+    instant: p.instant,
+    csvEncoding: config.export.csvEncoding,
+  };
+  makeFolder(dir);
+  await writeListFiles(join(dir, '公示'), p.records, p.template.template, 'public', { ...exportCtx, withCsv: true }, p.register);
+  await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false }, p.register);
+
+  // 典型案例/<department>/…: evidence and cover scans, byte for byte.
+  const inputs: { path: string; sha256: string; bytes: number; department: string }[] = [];
+  const published = new Set<string>();
+  // The signed cover scans (报送单.pdf/.jpg) carry signatures: internal, not for publication.
+  const internal = new Set<string>();
+  for (const d of check.departments) {
+    const dept = d.department?.name ?? '';
+    // manifest.json is internal: the input paths it lists are masked like every location.
+    const safe = gateFor(publicReader(config.publication.maskRule));
+    for (const inp of d.inputs) inputs.push({ path: safe(inp.display), ...sha256File(inp.path), department: dept });
+    for (const e of d.evidence) {
+      // Evidence inside a zip is pinned by the zip's own hash (listed among d.inputs).
+      if (!e.zip) inputs.push({ path: safe(e.display), ...sha256File(e.path), department: dept });
+      // 典型案例 is public: an ID number in an evidence file's name is masked in the name it is
+      // published under (the bytes stay as they are). Windows forbids * in a file name, so the mask
+      // there is the full-width ＊; a masked name that meets another (case folded, as Windows does)
+      // is kept apart: 报告_410702＊＊＊＊＊＊＊＊0010 (2).pdf.
+      const hidden = safe(e.target);
+      const masked = hidden === e.target ? e.target : hidden.replace(/\*/g, '＊');
+      let rel = masked;
+      for (let n = 2; published.has(`${dept}/${rel}`.toLowerCase()); n++) rel = masked.replace(/(\.[^./]*)?$/, (ext) => ` (${n})${ext}`);
+      published.add(`${dept}/${rel}`.toLowerCase());
+      const target = join(dir, '典型案例', dept, rel);
+      if (e.kind === 'coverScan') internal.add(['典型案例', dept, ...rel.split(/[\\/]/)].join('/'));
+      if (e.zip) writeFileDurable(target, await readZipEntry(e.zip));
+      else copyFileDurable(e.path, target);
+    }
+  }
+  inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  // 报送情况.xlsx: the bureau's supervision record (督查).
+  const yes = (b: boolean): string => (b ? '是' : '否');
+  const statusRows = p.statuses.map((s, i) => [
+    i + 1,
+    s.name,
+    s.submitted ? '已报送' : '未报送',
+    yes(s.nilReport),
+    s.sentOn ?? '',
+    s.daysLate === null ? (s.submitted ? '未填报送日期' : '') : s.daysLate === 0 ? '按时' : `逾期${s.daysLate}天`,
+    // truth.md's figures, the same as status, the manifest, supervise and the report show.
+    s.rows,
+    s.red,
+    s.black,
+    s.unchanged,
+    s.corrected,
+    removalTotal(s.removals),
+    Object.entries(s.byDomain)
+      .map(([dom, c]) => `${dom}：红${c.red} 黑${c.black}`)
+      .join('；'),
+    s.reviewer,
+    s.reviewedOn,
+    s.approver,
+    s.approvedOn,
+    s.caseFiles.join('、'),
+    s.warnings,
+  ]);
+  writeFileDurable(
+    join(dir, '报送情况.xlsx'),
+    await workbookBuffer(
+      [
+        {
+          name: '报送情况',
+          title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${quarterTitle(check.quarter)}）`,
+          headers: [
+            '序号',
+            '科室',
+            '报送状态',
+            '无信息报告',
+            '报送日期',
+            '是否按时',
+            '报送条数',
+            '本批发布红名单条数',
+            '本批发布黑名单条数',
+            '重复报送未变条数',
+            '其中更正条数',
+            '移出条数',
+            '分领域条数',
+            '审核人',
+            '审核日期',
+            '审定人',
+            '审定日期',
+            '典型案例材料',
+            '警告数',
+          ],
+          widths: [6, 20, 10, 10, 12, 12, 10, 10, 10, 10, 10, 8, 36, 10, 12, 10, 12, 40, 8],
+          rows: statusRows,
+        },
+      ],
+      p.instant,
+      TOOL_NAME,
+    ),
+  );
+
+  // records.json version 3 (schemas/documents/records.ts): every key present, empty without a register.
+  const recordsFile: RecordsFile = {
+    schemaVersion: 3,
+    quarter,
+    audience: 'sharing',
+    records: p.records,
+    removals: p.register?.removals ?? [],
+    unchanged: p.register?.unchanged ?? [],
+    corrected: p.register?.corrected ?? [],
+  };
+  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify(recordsFile, null, 2)}\n`);
+  writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`);
+
+  const outputs = listFiles(dir)
+    .filter((f) => f !== 'manifest.json')
+    .map((f) => ({
+      path: f,
+      ...sha256File(join(dir, f)),
+      audience: internal.has(f)
+        ? ('internal' as const)
+        : (AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? ('sharing' as const) : ('internal' as const))),
+    }));
+  const { red, black, byDomain } = countRecords(p.records);
+  // Per department, truth.md's figures as the quarter summary holds them (api/quarter/figures.ts): what the package publishes.
+  const figuresOf = (s: DepartmentStatus): Figures => ({
+    rows: s.rows,
+    red: s.red,
+    black: s.black,
+    unchanged: s.unchanged,
+    corrected: s.corrected,
+    removals: s.removals,
+  });
+  const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, figuresOf(s)])), byDomain };
+  const manifest: Manifest = {
+    schemaVersion: 2,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    bureau: { name: config.bureau.name, creditCode: config.bureau.creditCode },
+    quarter,
+    generatedAt: p.generatedAt,
+    template: { name: p.template.template.name, version: p.template.template.version, sha256: p.template.sha256 },
+    inputs,
+    outputs,
+    counts,
+    departments: p.statuses.map((s) => ({
+      name: s.name,
+      ...(s.known ? {} : { known: false }),
+      submitted: s.submitted,
+      nilReport: s.nilReport,
+      onTime: s.onTime,
+      sentOn: s.sentOn,
+      deadline: s.deadline,
+      daysLate: s.daysLate,
+      signedOff: s.signedOff,
+      reviewer: s.reviewer,
+      reviewedOn: s.reviewedOn,
+      approver: s.approver,
+      approvedOn: s.approvedOn,
+    })),
+    diagnostics: p.diagnostics,
+  };
+  writeFileDurable(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}

@@ -1,0 +1,64 @@
+/** `hrss-credit status <quarter>`: the clerk's view while collecting, one line per department. */
+import { join } from 'node:path';
+import { formatBatch, quarterEnd } from '../../domain/quarter.js';
+import { recoverPackages } from '../../io/package/package-fs.js';
+import { makeContext, type CommonOptions } from '../context.js';
+import { countedFindings, quarterSummary, type QuarterSummary } from './package.js';
+import { checkQuarter, parseBatchArg } from './quarter.js';
+import { sortRecords } from './records.js';
+import { hasRegister, planWithAwaiting, type Awaiting, type RegisterPlan } from '../register/register-compile.js';
+import { loadRegister } from '../../io/register/register-store.js';
+import { publishedBatch, registerBefore, type PublishedBatch } from '../register/status-published.js';
+import { makeReport, type Report } from '../../diagnostics/report.js';
+
+export async function status(
+  quarterArg: string,
+  options: CommonOptions,
+): Promise<{ report: Report; summary: QuarterSummary; awaiting?: Record<string, Awaiting>; published?: PublishedBatch | null }> {
+  const ctx = makeContext(options);
+  const batch = parseBatchArg(ctx, quarterArg);
+  // A package swap that was interrupted is finished first (package.md "Safety of the output").
+  if (ctx.workspace) recoverPackages(join(ctx.workspace, 'packages'), formatBatch(batch));
+  // With a register, the batch is checked against it as compile would (records kept for that). A batch
+  // already published is checked against the register as it stood before its publication, as compile
+  // checked it — never against the register it changed (status-published.ts).
+  const loaded = ctx.workspace !== undefined && hasRegister(ctx.workspace) ? loadRegister(ctx.workspace) : undefined;
+  const published = loaded ? (publishedBatch(loaded.state, formatBatch(batch)) ?? null) : undefined;
+  const withRegister = loaded !== undefined;
+  const check = await checkQuarter(ctx, batch.quarter, { collect: withRegister, batch: batch.n });
+  let awaiting: Record<string, Awaiting> | undefined;
+  let plan: RegisterPlan | undefined;
+  const against = loaded && published ? registerBefore(loaded, published.seq) : loaded;
+  // The first batch ever published was compiled with no register to check against: nor is it here.
+  if (against && ctx.workspace && !(published && against.events.length === 0)) {
+    const requests = check.departments.flatMap((d) => d.removalRequests);
+    const planned = planWithAwaiting(
+      ctx.workspace,
+      {
+        records: sortRecords(check.records, ctx.matrix),
+        today: published ? published.on : ctx.today,
+        quarterEnd: quarterEnd(batch.quarter),
+        requests,
+      },
+      against,
+    );
+    for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
+    // What is still awaited belongs to the next batch, not to one already published.
+    if (!published) awaiting = planned.awaiting;
+    plan = planned.plan;
+  }
+  const report = makeReport(ctx, 'status', check.files, check.rows, check.label);
+  return {
+    report,
+    summary: quarterSummary(
+      check,
+      ctx.matrix.departments,
+      ctx.config.submission.deadline,
+      countedFindings(report),
+      ctx.config.publication.maskRule,
+      plan,
+    ),
+    ...(awaiting ? { awaiting } : {}),
+    ...(published !== undefined ? { published } : {}),
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * `hrss-credit verify <package-dir|package.zip>`: recomputes every hash of the manifest.
+ *
+ * Only regular files inside the package are read: every path segment is looked at with lstat (no
+ * link is followed, no FIFO or device is opened — a file is opened non-blocking and checked with
+ * fstat), and anything else where an output should be is reported as changed. manifest.json is
+ * validated (a manifest that does not validate is a finding, exit 1), checked against the hash that
+ * compile stored beside the package (`<quarter>.manifest.sha256`), and its counts against its lists.
+ */
+import { basename, dirname, join, resolve } from 'node:path';
+import yauzl from 'yauzl';
+import { listFiles, recoverPackages, sha256Of } from '../../io/package/package-fs.js';
+import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/manifest.js';
+import { RecordsFileAnySchema } from '../../schemas/documents/records.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
+import { REPORT_FILE } from '../../io/package/package-read.js';
+import { readInside, readRegular, type RegularRead } from '../../io/regular-file.js';
+import { folderState } from '../../io/workspace/workspace.js';
+
+export interface VerifyResult {
+  dir: string;
+  /** A package folder or its zip. */
+  kind: 'folder' | 'zip';
+  checked: number;
+  changed: string[];
+  missing: string[];
+  added: string[];
+  /** manifest.json itself: its SHA-256, the one stored beside the package (null when there is none), and whether they agree. */
+  manifest: { sha256: string; expected: string | null; hashFile: string; ok: boolean | null };
+  /** manifest.json does not validate: the key at fault and the problem (then nothing else is checked). */
+  manifestInvalid?: { key: string; problem: string };
+  /** Counts of the manifest that disagree with one another or with records.json (keys). */
+  inconsistent: string[];
+  ok: boolean;
+}
+
+type Read = RegularRead;
+
+function zipEntries(buf: Buffer): Promise<Map<string, Buffer | 'notFile'>> {
+  return new Promise((resolveEntries, reject) => {
+    yauzl.fromBuffer(buf, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('zip'));
+      const out = new Map<string, Buffer | 'notFile'>();
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (e.fileName.endsWith('/')) return zip.readEntry();
+        const mode = (e.externalFileAttributes >>> 16) & 0o170000;
+        if (mode !== 0 && mode !== 0o100000) {
+          out.set(e.fileName, 'notFile');
+          return zip.readEntry();
+        }
+        zip.openReadStream(e, (err2, s) => {
+          if (err2 || !s) return reject(err2 ?? new Error('zip entry'));
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c));
+          s.on('end', () => {
+            out.set(e.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+          s.on('error', reject);
+        });
+      });
+      zip.on('end', () => resolveEntries(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+/** The package's files, whether a folder or a zip: read one, and list every regular file. */
+interface Source {
+  read(rel: string): Read;
+  list(): string[];
+}
+
+async function openSource(root: string, kind: 'folder' | 'zip', shown: string): Promise<Source> {
+  if (kind === 'folder') return { read: (rel) => readInside(root, rel), list: () => listFiles(root) };
+  const data = readRegular(root);
+  if (!Buffer.isBuffer(data)) throw new ToolError('PACKAGE_NOT_FOUND', { path: shown });
+  let entries: Map<string, Buffer | 'notFile'>;
+  try {
+    entries = await zipEntries(data);
+  } catch (err) {
+    throw new ToolError('PACKAGE_INVALID', {
+      path: shown,
+      file: basename(root),
+      problem: 'unreadable',
+      detail: (err as Error).message.slice(0, 200),
+    });
+  }
+  // The zip holds one folder <quarter>/…; the manifest names the paths inside it.
+  const top = [...entries.keys()].find((n) => n.endsWith('/manifest.json') && n.split('/').length === 2)?.split('/')[0];
+  const prefix = top ? `${top}/` : '';
+  return {
+    read: (rel) => entries.get(prefix + rel) ?? 'missing',
+    list: () =>
+      [...entries.keys()]
+        .map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : `../${n}`))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  };
+}
+
+function issueKey(path: readonly PropertyKey[]): string {
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || 'manifest.json'
+  );
+}
+
+/** How many ids records.json lists as resent unchanged (0 when it cannot be read: reported elsewhere). */
+function unchangedCount(records: Read): number {
+  if (!Buffer.isBuffer(records)) return 0;
+  try {
+    const data = RecordsFileAnySchema.safeParse(JSON.parse(records.toString('utf8')));
+    return data.success && data.data.schemaVersion !== 1 ? (data.data.unchanged ?? []).length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Counts that must agree: the totals with the departments and domains, and with records.json. */
+function inconsistencies(m: AnyManifest, records: Read): string[] {
+  const out: string[] = [];
+  // Version 1 manifests of the first register compiles (before their counts were of what is published)
+  // counted rows resent unchanged per department: up to records.json's `unchanged` more, never fewer.
+  const resent = m.schemaVersion === 1 ? unchangedCount(records) : 0;
+  let excess = 0;
+  for (const list of ['red', 'black'] as const) {
+    const byDept = Object.values(m.counts.byDepartment).reduce((n, c) => n + c[list], 0);
+    const byDomain = Object.values(m.counts.byDomain).reduce((n, c) => n + c[list], 0);
+    excess += byDept - m.counts[list];
+    if (byDept < m.counts[list] || (byDept > m.counts[list] && resent === 0)) out.push(`counts.byDepartment.*.${list}`);
+    if (byDomain !== m.counts[list]) out.push(`counts.byDomain.*.${list}`);
+  }
+  if (excess > resent && !out.some((k) => k.startsWith('counts.byDepartment'))) out.push('counts.byDepartment.*.red');
+  const names = m.departments.map((d) => d.name).sort();
+  const keys = Object.keys(m.counts.byDepartment).sort();
+  if (names.join('\n') !== keys.join('\n')) out.push('departments');
+  if (Buffer.isBuffer(records)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(records.toString('utf8'));
+    } catch {
+      // records.json that does not parse is reported by its hash.
+      return out;
+    }
+    // Its one schema, every version (schemas/documents/records.ts): a records.json of another shape is inconsistent.
+    const data = RecordsFileAnySchema.safeParse(json);
+    if (!data.success) {
+      out.push('records.json');
+      return out;
+    }
+    const recs = data.data.records;
+    if (data.data.quarter !== m.quarter) out.push('quarter');
+    if (recs.filter((r) => r.listType === 'red').length !== m.counts.red) out.push('counts.red');
+    if (recs.filter((r) => r.listType === 'black').length !== m.counts.black) out.push('counts.black');
+  }
+  return out;
+}
+
+export async function verify(target: string, cwd: string): Promise<VerifyResult> {
+  const root = resolve(cwd, target);
+  const kind = /\.zip$/i.test(root) ? 'zip' : 'folder';
+  const name = basename(root).replace(/\.zip$/i, '');
+  // An interrupted swap of this package is finished (or rolled back) before it is read.
+  recoverPackages(dirname(root), name);
+  // (A zip that is not a regular file is not found either: openSource reads only a regular file.)
+  const state = folderState(root);
+  if (state !== (kind === 'folder' ? 'folder' : 'file')) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
+  const source = await openSource(root, kind, target);
+  const raw = source.read('manifest.json');
+  if (raw === 'missing') throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
+
+  const hashFile = join(dirname(root), `${name}.manifest.sha256`);
+  const stored = readRegular(hashFile);
+  const expected = Buffer.isBuffer(stored)
+    ? (/^([0-9a-f]{64})\b/.exec(stored.toString('utf8').trim())?.[1] ?? 'unreadable')
+    : stored === 'notFile'
+      ? 'unreadable'
+      : null;
+  const actual = Buffer.isBuffer(raw) ? sha256Of(raw) : '';
+  const manifestCheck = { sha256: actual, expected, hashFile, ok: expected === null ? null : expected === actual };
+  const base = {
+    dir: root,
+    kind,
+    manifest: manifestCheck,
+    changed: [] as string[],
+    missing: [] as string[],
+    added: [] as string[],
+    inconsistent: [] as string[],
+  } as const;
+
+  let manifest: AnyManifest;
+  if (!Buffer.isBuffer(raw))
+    return { ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem: 'not a regular file' }, ok: false };
+  try {
+    const parsed = ManifestAnySchema.safeParse(JSON.parse(raw.toString('utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        ...base,
+        checked: 0,
+        manifestInvalid: { key: issueKey(issue?.path ?? []), problem: issue?.message ?? 'invalid' },
+        ok: false,
+      };
+    }
+    manifest = parsed.data;
+  } catch (err) {
+    return { ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem: (err as Error).message.slice(0, 200) }, ok: false };
+  }
+
+  const listed = new Set(manifest.outputs.map((o) => o.path));
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const o of manifest.outputs) {
+    const data = source.read(o.path);
+    if (data === 'missing') missing.push(o.path);
+    else if (data === 'notFile' || data.length !== o.bytes || sha256Of(data) !== o.sha256) changed.push(o.path);
+  }
+  // 报告.html is made from the package after compile (`report`), not part of it: never "added".
+  const added = source.list().filter((f) => f !== 'manifest.json' && f !== REPORT_FILE && !listed.has(f));
+  const inconsistent = inconsistencies(
+    manifest,
+    listed.has('records.json') && !changed.includes('records.json') ? source.read('records.json') : 'missing',
+  );
+  const ok = changed.length + missing.length + added.length + inconsistent.length === 0 && manifestCheck.ok !== false;
+  return { ...base, checked: manifest.outputs.length, changed, missing, added, inconsistent, ok };
+}

@@ -1,0 +1,809 @@
+/**
+ * The register's commands (register.md): publish, register verify / repair / list / show, and diff.
+ * They return data; src/cli/commands/register.ts renders it.
+ */
+import { join, resolve } from 'node:path';
+import { isIsoDate, type IsoDate } from '../../domain/dates.js';
+import { formatBatch, parseBatch } from '../../domain/quarter.js';
+import { normaliseCreditCode } from '../../domain/credit-code.js';
+import { normaliseIdNumber } from '../../domain/id-number.js';
+import { subjectKeyOf } from '../../domain/identity.js';
+import { maskIdentifier, type MaskRule } from '../../domain/mask.js';
+import { publicReader, showInternal, showText, type Reader } from '../../domain/privacy.js';
+import { foldKey } from '../../domain/text.js';
+import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
+import { parseRecordsFile } from '../../schemas/documents/records.js';
+import { ManifestAnySchema } from '../../schemas/documents/manifest.js';
+import { contentHashes } from '../../register/content.js';
+import { sha256Of } from '../../io/package/package-fs.js';
+import { readPackageFile } from '../../io/package/package-read.js';
+import { pathExists } from '../../io/workspace/workspace.js';
+import {
+  appendEvent,
+  EVENTS_DISPLAY,
+  loadRegister,
+  readLog,
+  registerExists,
+  repairRegister,
+  type Loaded,
+  type RepairOutcome,
+} from '../../io/register/register-store.js';
+import { resolveAuthor, beijingInstant } from '../../io/register/who.js';
+import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../../register/chain.js';
+import {
+  type CorrectedEntry,
+  type EventBody,
+  type RegisterEvent,
+  type RegisterRecord,
+  type RemovalEntry,
+  type StoredEvent,
+} from '../../register/events.js';
+import type { RecordSummary } from '../../register/stored.js';
+import {
+  apply,
+  cloneState,
+  eventsTouching,
+  replay,
+  statusesOn,
+  statusOn,
+  type RecordStatus,
+  type RegisterState,
+} from '../../register/state.js';
+import { makeContext, type CommonOptions, type Context } from '../context.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
+import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
+import { makeReport, type Report } from '../../diagnostics/report.js';
+import { verify } from '../quarter/verify.js';
+import { textPersonalInfo } from './text-personal-info.js';
+
+export interface WriterOptions extends CommonOptions {
+  /** `--by`, else HRSS_CREDIT_USER (the CLI resolves both). */
+  by?: string;
+  /** The clock (the CLI passes HRSS_CREDIT_NOW when set, for reproducible logs). */
+  now?: Date;
+  /** How long to wait for another writer (default 3 s). */
+  lockWaitMs?: number;
+}
+
+function dateOption(value: string | undefined, fallback: IsoDate): IsoDate {
+  if (value === undefined) return fallback;
+  if (!isIsoDate(value)) throw new ToolError('DATE_INVALID', { value });
+  return value;
+}
+
+/** A batch argument: 2026Q3, or a supplementary batch 2026Q3-2 (register.md "Batches"). */
+function batchOf(ctx: Context, raw: string): string {
+  return formatBatch(parseBatchArg(ctx, raw));
+}
+
+interface PackageContent {
+  quarter: string;
+  records: RegisterRecord[];
+  removals: RemovalEntry[];
+  unchanged: string[];
+  corrected: CorrectedEntry[];
+}
+
+/** records.json of a package, any version, through its one schema (schemas/documents/records.ts). */
+function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent {
+  let data: unknown;
+  try {
+    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8'));
+  } catch (err) {
+    if (err instanceof ToolError) throw err;
+    throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
+  }
+  try {
+    const file = parseRecordsFile(data);
+    return { quarter: file.quarter, records: file.records, removals: file.removals, unchanged: file.unchanged, corrected: file.corrected };
+  } catch (err) {
+    throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// publish
+
+export interface PublishOptions extends WriterOptions {
+  on?: string;
+}
+
+export interface PublishResult {
+  report: Report;
+  batch: string;
+  /** published: a new event; unchanged: this package was published already (no-op); refused: nothing recorded. */
+  outcome: 'published' | 'unchanged' | 'refused';
+  on: IsoDate;
+  /** The event that published this package (new or earlier). */
+  event?: { seq: number; hash: string; at: string; by: string; host: string; on: IsoDate };
+  head?: string;
+  records: number;
+  removals: number;
+}
+
+export async function publish(batchArg: string, options: PublishOptions): Promise<PublishResult> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const batch = batchOf(ctx, batchArg);
+  const on = dateOption(options.on, ctx.today);
+  const rel = `packages/${batch}`;
+  const dir = join(workspace, 'packages', batch);
+  if (!pathExists(join(dir, 'manifest.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
+  const base = { batch, on, records: 0, removals: 0 };
+
+  const checked = await verify(dir, ctx.cwd);
+  if (!checked.ok) {
+    // The manifest itself (edited, invalid, counts that disagree) counts as changed too.
+    const manifestBad = checked.manifestInvalid !== undefined || checked.manifest.ok === false || checked.inconsistent.length > 0;
+    const files = [...(manifestBad ? ['manifest.json'] : []), ...checked.changed, ...checked.missing, ...checked.added];
+    ctx.collector.add(
+      makeDiagnostic(
+        'REGISTER_PACKAGE_CHANGED',
+        { batch, changed: files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : ''), count: files.length },
+        { file: `${rel}/manifest.json` },
+      ),
+    );
+    return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
+  }
+  const manifestBytes = readPackageFile(dir, 'manifest.json');
+  const packageHash = sha256Of(manifestBytes);
+  // What is recorded is what the manifest hashed: records.json is read once and checked against it.
+  const recordsBytes = readPackageFile(dir, 'records.json');
+  // verify (above) accepted this manifest: its one schema reads it (schemas/documents/manifest.ts).
+  const manifest = ManifestAnySchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
+  const listed = manifest.success ? manifest.data.outputs.find((o) => o.path === 'records.json') : undefined;
+  if (!listed || listed.sha256 !== sha256Of(recordsBytes)) {
+    ctx.collector.add(
+      makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: 'records.json', count: 1 }, { file: `${rel}/manifest.json` }),
+    );
+    return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
+  }
+  const content = readPackage(dir, rel, recordsBytes);
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
+
+  const body: EventBody = {
+    type: 'publish',
+    batch,
+    on,
+    package: packageHash,
+    records: content.records,
+    removals: content.removals,
+    unchanged: content.unchanged,
+    contents: contentHashes(content.records),
+    corrected: content.corrected,
+  };
+  const { event, value } = await appendEvent(
+    workspace,
+    author,
+    (loaded: Loaded) => {
+      const prior = loaded.state.batches.get(batch);
+      if (!prior) {
+        // A supplementary batch is published after the earlier batches of its quarter (REGISTER_BATCH_ORDER).
+        const parsed = parseBatch(batch);
+        for (let k = 1; parsed && k < parsed.n; k++) {
+          const earlier = formatBatch({ quarter: parsed.quarter, n: k });
+          if (!loaded.state.batches.has(earlier)) return { body: null, value: { order: earlier } as unknown };
+        }
+        return { body, value: undefined as unknown };
+      }
+      const earlier = eventBySeq(loaded.events, prior.seq) as RegisterEvent;
+      return { body: null, value: { prior, earlier, head: loaded.head } as unknown };
+    },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+  );
+  // Who and where are what someone typed (--by, the PC's name): shown through the gate like any text.
+  const shown = (t: string): string => showText(t, publicReader(ctx.config.publication.maskRule));
+  const summary = (e: RegisterEvent, eventOn: IsoDate) => ({
+    seq: e.seq,
+    hash: e.hash,
+    at: e.at,
+    by: shown(e.by),
+    host: shown(e.host),
+    on: eventOn,
+  });
+  const counts = { records: content.records.length, removals: content.removals.length };
+  if (event) {
+    return {
+      ...base,
+      ...counts,
+      report: makeReport(ctx, 'publish', 1, content.records.length, batch),
+      outcome: 'published',
+      event: summary(event, on),
+      head: formatHead(event),
+    };
+  }
+  const order = (value as { order?: string } | undefined)?.order;
+  if (order !== undefined) {
+    ctx.collector.add(makeDiagnostic('REGISTER_BATCH_ORDER', { batch, earlier: order }, { file: `${rel}/manifest.json` }));
+    return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
+  }
+  const { prior, earlier, head } = value as {
+    prior: { seq: number; on: string; package: string | null };
+    earlier: RegisterEvent;
+    head: Head | null;
+  };
+  if (prior.package === packageHash) {
+    return {
+      ...base,
+      ...counts,
+      on: prior.on,
+      report: makeReport(ctx, 'publish', 1, content.records.length, batch),
+      outcome: 'unchanged',
+      event: summary(earlier, prior.on),
+      ...(head ? { head: formatHead(head) } : {}),
+    };
+  }
+  ctx.collector.add(
+    makeDiagnostic(
+      'REGISTER_ALREADY_PUBLISHED',
+      { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) },
+      { file: `${rel}/manifest.json` },
+    ),
+  );
+  return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused', ...(head ? { head: formatHead(head) } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// register verify / repair
+
+export interface RegisterVerifyResult {
+  exists: boolean;
+  valid: boolean;
+  events: number;
+  head: string | null;
+  broken: ChainBreak | null;
+  /** The head the clerk noted, when given: whether the log still reaches it. */
+  expectedHead: string | null;
+}
+
+export function registerVerify(options: CommonOptions & { head?: string }): RegisterVerifyResult {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  let expected: { seq: number; hash: string } | undefined;
+  if (options.head !== undefined) {
+    const parsed = parseHead(options.head);
+    if (parsed === 'short') throw new ToolError('REGISTER_HEAD_SHORT', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
+    if (!parsed) throw new ToolError('REGISTER_HEAD_INVALID', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
+    expected = parsed;
+  }
+  if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
+  const read = readLog(workspace);
+  const r = read.result;
+  const head = r.head ? formatHead(r.head) : null;
+  let broken: ChainBreak | null = r.ok ? null : r.broken;
+  if (!broken && expected && !reachesHead(r.events, expected))
+    broken = { line: Math.min(expected.seq, r.events.length + 1), reason: 'head' };
+  return { exists: read.exists, valid: broken === null, events: r.events.length, head, broken, expectedHead: options.head ?? null };
+}
+
+export async function registerRepair(options: WriterOptions): Promise<RepairOutcome> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const stamp = beijingInstant(ctx.now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
+  return repairRegister(workspace, stamp, author, {
+    lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) },
+  });
+}
+
+/** `register note <text> [--id ID…]`: a clerk's remark in the history, about some records or none. */
+export async function registerNote(
+  text: string,
+  ids: readonly string[],
+  options: WriterOptions,
+): Promise<{ report: Report; seq: number; hash: string; head: string; ids: string[] }> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  if (text.trim() === '') throw new ToolError('USAGE', { detail: 'note' });
+  const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
+  const wanted = ids.map((id) => id.trim().toLowerCase());
+  const { event } = await appendEvent(
+    workspace,
+    author,
+    (loaded) => {
+      const unknown = wanted.find((id) => !loaded.state.records.has(id));
+      if (unknown !== undefined) throw new ToolError('USAGE', { detail: `--id ${unknown}` });
+      return { body: { type: 'note', text: text.trim(), ids: wanted }, value: undefined };
+    },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+  );
+  const e = event as RegisterEvent;
+  // Stored as typed (the register is internal); an ID or phone number in it is reported, and masked wherever it is shown.
+  for (const d of textPersonalInfo(text, 'note', ctx.config.publication.maskRule)) ctx.collector.add(d);
+  return { report: makeReport(ctx, 'register note', 0, 1), seq: e.seq, hash: e.hash, head: formatHead(e), ids: wanted };
+}
+
+// ---------------------------------------------------------------------------------------------
+// register list / show
+
+/** A record as `register list`, `show` and `diff` print it (register.md gives the JSON shape). */
+export interface ListedRecord {
+  id: string;
+  listType: 'red' | 'black';
+  domain: string;
+  department: string;
+  subjectName: string;
+  subjectKey: string;
+  batch: string;
+  publishedOn: IsoDate;
+  publishUntil: IsoDate;
+  status: RecordStatus['status'];
+  removal: RecordStatus['removal'];
+  objection: boolean;
+}
+
+/** The subject key, masked unless --full: a natural person's 证件号码 by the mask rule; credit codes and names are public. */
+function shownSubjectKey(record: RecordSummary, full: boolean, rule: MaskRule): string {
+  const key = subjectKeyOf(record);
+  if (full) return key.key;
+  // A weak key (a name) or a credit code is public, but it is what someone typed: through the gate.
+  if (key.weak || key.key === normaliseCreditCode(record.creditCode)) return showText(key.key, publicReader(rule));
+  return maskIdentifier(key.key, rule);
+}
+
+export function listedRecord(s: RecordStatus, full: boolean, rule: MaskRule): ListedRecord {
+  const r = s.record;
+  // Free text through the gate (privacy.md): a name or a 移出原因 may hold an ID or phone number.
+  const reader = publicReader(rule, full);
+  return {
+    id: s.id,
+    listType: r.listType,
+    domain: showText(r.domain, reader),
+    department: showText(r.department, reader),
+    subjectName: showText(r.subjectName, reader),
+    subjectKey: shownSubjectKey(r, full, rule),
+    batch: s.batch,
+    publishedOn: s.publishedOn,
+    publishUntil: s.publishUntil,
+    status: s.status,
+    removal: s.removal ? { ...s.removal, reason: showText(s.removal.reason, reader) } : null,
+    objection: s.objection,
+  };
+}
+
+export interface ListOptions extends CommonOptions {
+  status?: 'active' | 'expired' | 'removed' | 'all';
+  on?: string;
+  department?: string;
+  list?: 'red' | 'black';
+  expiringBefore?: string;
+  find?: string;
+  full?: boolean;
+}
+
+/** Whether a record answers a search: its name (contains), id (prefix), credit code or 证件号码 (whole). */
+function matches(s: RecordStatus, text: string): boolean {
+  const t = text.trim();
+  if (t === '') return true;
+  const r = s.record;
+  if (/^[0-9a-f]{6,12}$/i.test(t) && s.id.startsWith(t.toLowerCase())) return true;
+  const code = normaliseCreditCode(t);
+  if (code !== '' && (code === normaliseCreditCode(r.creditCode) || code === normaliseIdNumber(r.idNumber))) return true;
+  return foldKey(r.subjectName).includes(foldKey(t));
+}
+
+/** The bureau's ledger (台账) of `register list --xlsx`: one row per record, in Chinese whatever --lang says. */
+const LEDGER_HEADERS = [
+  '序号',
+  '记录编号',
+  '名单类型',
+  '领域',
+  '报送科室',
+  '主体名称',
+  '统一社会信用代码/证件号码',
+  '认定文书号',
+  '认定日期',
+  '批次',
+  '发布日期',
+  '公示截止日期',
+  '状态',
+  '移出类型',
+  '移出日期',
+  '移出批次',
+  '移出原因',
+  '异议标注',
+];
+const LEDGER_STATUS = { active: '公示中', expired: '已到期', removed: '已移出' } as const;
+const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' } as const;
+
+/**
+ * The 台账 is a file: it leaves the screen, so it is written for the public audience whatever
+ * `--full` says (privacy.md: "--full shows identifiers in the terminal only").
+ */
+async function writeLedger(path: string, statuses: readonly RecordStatus[], rule: MaskRule, instant: Date): Promise<void> {
+  const { workbookBuffer } = await import('../../io/xlsx/xlsx-writer.js');
+  const { writeFileDurable } = await import('../../io/package/package-fs.js');
+  const reader: Reader = publicReader(rule);
+  const text = (v: string): string => showText(v, reader);
+  const rows = statuses.map((s, i) => {
+    const r = s.record;
+    return [
+      String(i + 1),
+      s.id,
+      r.listType === 'red' ? '红名单' : '黑名单',
+      text(r.domain),
+      text(r.department),
+      text(r.subjectName),
+      shownSubjectKey(r, false, rule),
+      text(r.decisionNo),
+      r.decisionDate,
+      s.batch,
+      s.publishedOn,
+      s.publishUntil,
+      LEDGER_STATUS[s.status],
+      s.removal ? LEDGER_REMOVAL[s.removal.type] : '',
+      s.removal?.on ?? '',
+      s.removal?.batch ?? '',
+      text(s.removal?.reason ?? ''),
+      s.objection ? '是' : '',
+    ];
+  });
+  const sheet = {
+    name: '台账',
+    headers: LEDGER_HEADERS,
+    widths: [6, 14, 8, 16, 18, 32, 22, 26, 12, 10, 12, 12, 8, 12, 12, 10, 20, 8],
+    rows,
+  };
+  try {
+    writeFileDurable(path, await workbookBuffer([sheet], instant, 'hrss-credit'));
+  } catch (err) {
+    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path });
+  }
+}
+
+export async function registerLedger(
+  options: ListOptions & { xlsx: string; now?: Date },
+): Promise<{ on: IsoDate; records: ListedRecord[]; ledger: string }> {
+  const ctx = makeContext(options);
+  const { on, statuses } = listStatuses(ctx, options);
+  const all = [...statuses()];
+  const path = resolve(ctx.cwd, options.xlsx);
+  await writeLedger(path, all, ctx.config.publication.maskRule, ctx.now);
+  return { on, records: all.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)), ledger: options.xlsx };
+}
+
+export function registerList(options: ListOptions): { on: IsoDate; records: ListedRecord[] } {
+  const listed = registerListEach(options);
+  return { on: listed.on, records: [...listed.records] };
+}
+
+/**
+ * `register list` one record at a time (the CLI's JSON streams them): a province's list is 600,000
+ * records, whose statuses and listed rows held at once would double the memory the register takes.
+ */
+export function registerListEach(options: ListOptions): { on: IsoDate; records: Iterable<ListedRecord> } {
+  const ctx = makeContext(options);
+  const { on, statuses } = listStatuses(ctx, options);
+  const full = options.full ?? false;
+  const rule = ctx.config.publication.maskRule;
+  return {
+    on,
+    records: (function* () {
+      for (const s of statuses()) yield listedRecord(s, full, rule);
+    })(),
+  };
+}
+
+function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; statuses: () => Generator<RecordStatus> } {
+  const workspace = requireWorkspace(ctx);
+  const on = dateOption(options.on, ctx.today);
+  const before = options.expiringBefore === undefined ? undefined : dateOption(options.expiringBefore, ctx.today);
+  const wanted = options.status ?? 'active';
+  const department =
+    options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
+  const { state } = loadRegister(workspace);
+  function* statuses(): Generator<RecordStatus> {
+    for (const entry of state.records.values()) {
+      const s = statusOn(entry, on);
+      if (!s) continue;
+      if (wanted !== 'all' && s.status !== wanted) continue;
+      if (department !== undefined && s.record.department !== department) continue;
+      if (options.list !== undefined && s.record.listType !== options.list) continue;
+      if (before !== undefined && !(s.publishUntil < before)) continue;
+      if (options.find !== undefined && !matches(s, options.find)) continue;
+      yield s;
+    }
+  }
+  return { on, statuses };
+}
+
+export interface ShownEvent {
+  seq: number;
+  type: RegisterEvent['type'];
+  at: string;
+  by: string;
+  host: string;
+  batch?: string;
+  on?: string;
+  /** What the event did to the record: published, removed (with type), unchanged, objected, resolved, note. */
+  effect: string;
+  text?: string;
+}
+
+function effectOn(e: RegisterEvent, id: string): string {
+  switch (e.type) {
+    case 'publish': {
+      const removal = e.removals.find((r) => r.id === id);
+      if (removal) return `removed:${removal.type}`;
+      // A correction under the record's own 认定文书号: its next revision (truth.md).
+      const revision = e.corrected?.find((c) => c.id === id)?.revision ?? 1;
+      if (e.records.some((r) => r.id === id)) return revision > 1 ? `corrected:${revision}` : 'published';
+      return 'unchanged';
+    }
+    case 'import':
+      return 'imported';
+    case 'note':
+      return 'note';
+    case 'objection-add':
+      return 'objected';
+    case 'objection-resolve':
+      return `resolved:${e.outcome}`;
+    case 'repair':
+      return 'repair';
+  }
+}
+
+/** One revision of a record (register show): the batch that published it, when, and the columns a correction changed. */
+export interface ShownRevision {
+  revision: number;
+  batch: string;
+  publishedOn: IsoDate;
+  changed: string[];
+}
+
+/** A record as `register show` gives it: as listed, with the revision public and every revision (truth.md), and its events. */
+export type ShownRecord = ListedRecord & { revision: number; revisions: ShownRevision[]; events: ShownEvent[] };
+
+export function registerShow(
+  query: string,
+  options: CommonOptions & { full?: boolean; on?: string },
+): { query: string; records: ShownRecord[] } {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const on = dateOption(options.on, ctx.today);
+  const { state, events } = loadRegister(workspace);
+  const q = query.trim();
+  const rule = ctx.config.publication.maskRule;
+  const out: ShownRecord[] = [];
+  for (const entry of state.records.values()) {
+    // Shown as of the day asked; a record published later than that is shown as first published.
+    const s = statusOn(entry, on) ?? statusOn(entry, '9999-12-31');
+    if (!s) continue;
+    const r = s.record;
+    const hit =
+      s.id === q.toLowerCase() ||
+      (/^[0-9a-f]{6,11}$/i.test(q) && s.id.startsWith(q.toLowerCase())) ||
+      (normaliseCreditCode(q) !== '' && normaliseCreditCode(q) === normaliseCreditCode(r.creditCode)) ||
+      (normaliseIdNumber(q) !== '' && normaliseIdNumber(q) === normaliseIdNumber(r.idNumber)) ||
+      foldKey(q) === foldKey(r.subjectName);
+    if (!hit) continue;
+    const reader = publicReader(rule, options.full ?? false);
+    const shown = eventsTouching(events, entry).map((seq): ShownEvent => {
+      const e = eventBySeq(events, seq) as RegisterEvent;
+      return {
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        by: showText(e.by, reader),
+        host: showText(e.host, reader),
+        ...('batch' in e ? { batch: e.batch } : {}),
+        ...('on' in e ? { on: e.on } : {}),
+        effect: effectOn(e, entry.id),
+        // A note is internal: shown to the clerk on the terminal, through the gate; never published.
+        ...(e.type === 'note' ? { text: showInternal(e.text, reader) ?? '' } : {}),
+      };
+    });
+    const revisions = entry.publications.map((p): ShownRevision => {
+      const e = eventBySeq(events, p.seq);
+      const changed = e?.type === 'publish' ? (e.corrected?.find((c) => c.id === entry.id)?.changed ?? []) : [];
+      return { revision: p.revision, batch: p.batch, publishedOn: p.on, changed: p.revision > 1 ? changed : [] };
+    });
+    out.push({ ...listedRecord(s, options.full ?? false, rule), revision: s.revision, revisions, events: shown });
+  }
+  // The query is echoed back (JSON, "not found"): an ID number in it is masked like any output (cli.md).
+  return { query: showText(q, publicReader(rule)), records: out };
+}
+
+// ---------------------------------------------------------------------------------------------
+// diff
+
+export interface DiffRecord extends ListedRecord {
+  /** A correction under a new 认定文书号 (in `corrected`): the id of the record it replaced. */
+  replaces?: string;
+}
+
+export interface DiffCounts {
+  added: number;
+  removed: number;
+  corrected: number;
+  unchanged: number;
+}
+
+export interface DiffResult {
+  from: string;
+  to: string;
+  added: DiffRecord[];
+  removed: DiffRecord[];
+  corrected: DiffRecord[];
+  unchanged: DiffRecord[];
+  counts: { byDepartment: Record<string, DiffCounts>; byDomain: Record<string, DiffCounts> };
+}
+
+interface Side {
+  label: string;
+  state: RegisterState;
+  on: IsoDate;
+  /** The records this side's batch sent (published or resubmitted unchanged). */
+  sent: Set<string>;
+  /** Corrections under a new 认定文书号 this side's batch published: the new record's id → the id it replaces. */
+  replaces: Map<string, string>;
+}
+
+/**
+ * The pairs a batch's corrections under a new 认定文书号 make (new id → old id): from `replaces` where the
+ * event or package wrote it; on older ones, a revision-1 correction paired with the `corrected` removal of the
+ * same department, list and subject in the same batch.
+ */
+function replacedPairs(
+  corrected: readonly { id: string; revision: number; replaces?: string | undefined }[] | undefined,
+  removals: readonly { id: string; type: string }[],
+  recordOf: (id: string) => RecordSummary | undefined,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const open = removals.filter((r) => r.type === 'corrected').map((r) => r.id);
+  for (const c of corrected ?? []) {
+    if (c.replaces !== undefined) {
+      out.set(c.id, c.replaces);
+      continue;
+    }
+    if (c.revision !== 1) continue;
+    const now = recordOf(c.id);
+    if (!now) continue;
+    const key = `${now.department}|${now.listType}|${subjectKeyOf(now).key}`;
+    const old = open.find((id) => {
+      const o = recordOf(id);
+      return o !== undefined && `${o.department}|${o.listType}|${subjectKeyOf(o).key}` === key && ![...out.values()].includes(id);
+    });
+    if (old !== undefined) out.set(c.id, old);
+  }
+  return out;
+}
+
+/**
+ * One side of a diff: a published batch is the register as it stood once that batch was published;
+ * a package folder (or an unpublished batch with a package) is the whole register with that package
+ * published on top of it today, as publish would record it.
+ */
+function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEvent[]; state: RegisterState }, today: IsoDate): Side {
+  const asPath = resolve(ctx.cwd, arg);
+  let dir: string | undefined;
+  let batch: string | undefined;
+  const inWorkspace = ctx.workspace ? resolve(ctx.workspace, arg) : asPath;
+  if (pathExists(join(asPath, 'records.json'))) dir = asPath;
+  else if (pathExists(join(inWorkspace, 'records.json'))) dir = inWorkspace;
+  else {
+    batch = batchOf(ctx, arg);
+    const published = loaded.state.batches.get(batch);
+    if (published) {
+      const upto = loaded.events.slice(0, published.seq);
+      const e = upto[upto.length - 1] as StoredEvent;
+      const sent = new Set<string>();
+      if (e.type === 'publish' || e.type === 'import') for (const r of e.records) sent.add(r.id);
+      if (e.type === 'publish') for (const id of e.unchanged) sent.add(id);
+      // The register as it stood then: the whole state read on that day is the same when no later event
+      // took effect on or before it (statuses count what had taken effect by the day); else replay up to it.
+      const later = loaded.events.slice(published.seq).some((x) => 'on' in x && x.on <= published.on);
+      const state = later ? replay(upto) : loaded.state;
+      const replaces =
+        e.type === 'publish' ? replacedPairs(e.corrected, e.removals, (id) => latestRecord(state, id)) : new Map<string, string>();
+      return { label: batch, state, on: published.on, sent, replaces };
+    }
+    const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
+    if (pkg && pathExists(join(pkg, 'records.json'))) dir = pkg;
+  }
+  if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
+  const content = readPackage(dir, arg);
+  const state = cloneState(loaded.state);
+  const last = loaded.events[loaded.events.length - 1];
+  const on = last && 'on' in last && last.on > today ? last.on : today;
+  const hypothetical = {
+    type: 'publish',
+    batch: batch ?? content.quarter,
+    on,
+    package: '',
+    records: content.records,
+    removals: content.removals,
+    unchanged: content.unchanged,
+    contents: contentHashes(content.records),
+    corrected: content.corrected,
+    seq: state.seq + 1,
+    at: '',
+    by: '',
+    host: '',
+    prev: state.head,
+    hash: '',
+  } as RegisterEvent;
+  apply(state, hypothetical);
+  return {
+    label: batch ?? content.quarter,
+    state,
+    on,
+    sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]),
+    replaces: replacedPairs(content.corrected, content.removals, (id) => latestRecord(state, id)),
+  };
+}
+
+function latestRecord(state: RegisterState, id: string): RecordSummary | undefined {
+  const e = state.records.get(id);
+  return e?.publications[e.publications.length - 1]?.record;
+}
+
+export function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): DiffResult {
+  const ctx = makeContext(options);
+  const loaded = ctx.workspace && registerExists(ctx.workspace) ? loadRegister(ctx.workspace) : { events: [], state: replay([]) };
+  const from = sideOf(ctx, a, loaded, ctx.today);
+  const to = sideOf(ctx, b, loaded, ctx.today);
+  const rule = ctx.config.publication.maskRule;
+  const full = options.full ?? false;
+  // The ids active on the first side (a province's: 600,000; their statuses are not kept).
+  const before = new Map<string, number>();
+  for (const e of from.state.records.values()) {
+    const s = statusOn(e, from.on);
+    if (s?.status === 'active') before.set(e.id, s.revision);
+  }
+  // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
+  const counts = {
+    byDepartment: Object.create(null) as Record<string, DiffCounts>,
+    byDomain: Object.create(null) as Record<string, DiffCounts>,
+  };
+  const result: DiffResult = { from: from.label, to: to.label, added: [], removed: [], corrected: [], unchanged: [], counts };
+  const count = (s: RecordStatus, key: keyof DiffCounts): void => {
+    for (const [map, name] of [
+      [result.counts.byDepartment, s.record.department],
+      [result.counts.byDomain, s.record.domain],
+    ] as const) {
+      const c = map[name] ?? (map[name] = { added: 0, removed: 0, corrected: 0, unchanged: 0 });
+      c[key]++;
+    }
+  };
+  // A correction under a new 认定文书号 is one change, named by the record published (as records.json
+  // `corrected` and 更正名单 name it), with the id it replaces: never also the old one, nor an addition.
+  const replacedBy = new Map([...to.replaces].filter(([, old]) => before.has(old)).map(([now, old]) => [old, now]));
+  const replacing = new Map([...replacedBy].map(([old, now]) => [now, old]));
+  for (const e of to.state.records.values()) {
+    const s = statusOn(e, to.on);
+    if (!s) continue;
+    const was = before.has(s.id);
+    if (s.status === 'active' && replacing.has(s.id) && !was) {
+      result.corrected.push({ ...listedRecord(s, full, rule), replaces: replacing.get(s.id) as string });
+      count(s, 'corrected');
+    } else if (s.status !== 'active' && was && s.removal?.type === 'corrected' && replacedBy.has(s.id)) {
+      // Listed under the record that replaces it.
+    } else if (s.status === 'active') {
+      if (!was) {
+        result.added.push(listedRecord(s, full, rule));
+        count(s, 'added');
+      } else if (s.revision > (before.get(s.id) ?? 1)) {
+        // Corrected under its own 认定文书号: the same record at a later revision, listed as corrected only.
+        result.corrected.push(listedRecord(s, full, rule));
+        count(s, 'corrected');
+      } else if (to.sent.has(s.id)) {
+        result.unchanged.push(listedRecord(s, full, rule));
+        count(s, 'unchanged');
+      }
+    } else if (was) {
+      const removal = s.removal ?? { type: 'expired' as const, on: s.publishUntil, batch: null, reason: '' };
+      const item = listedRecord({ ...s, removal }, full, rule);
+      if (removal.type === 'corrected') {
+        result.corrected.push(item);
+        count(s, 'corrected');
+      } else {
+        result.removed.push(item);
+        count(s, 'removed');
+      }
+    }
+  }
+  return result;
+}
+
+export type { RepairOutcome, Head };

@@ -1,0 +1,213 @@
+/**
+ * `hrss-credit report <batch|year>` (reports.md): the model of the one HTML page for leaders, from the
+ * quarter summaries (the same facts supervise shows). Rendering is src/reporters/html.ts.
+ */
+import { join, resolve } from 'node:path';
+import { todayInShanghai } from '../../domain/dates.js';
+import { formatBatch, type Quarter } from '../../domain/quarter.js';
+import { readPackage, REPORT_FILE } from '../../io/package/package-read.js';
+import { makeContext, type CommonOptions } from '../context.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
+import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
+import type { RegisterFacts } from '../register/register-facts.js';
+import { workspaceRegisterFacts } from '../register/register-facts-load.js';
+import { parseYear, supervise, toRow, type SuperviseRow } from './supervise.js';
+import { summarizeBatch, type BatchSummary, type FindingGroup, type Tally } from './summary.js';
+import { addFigures } from '../../schemas/documents/figures.js';
+import type { ReportModel } from '../../schemas/documents/report-view.js';
+
+/** The page's view model: its one schema is schemas/documents/report-view.ts (`report --format json` prints it). */
+export type { ReportModel };
+
+export interface ReportTarget {
+  kind: 'batch' | 'year';
+  year: number;
+  quarter?: Quarter;
+  /** The batch of the quarter: 1 regular, 2… supplementary. */
+  n?: number;
+  label: string;
+}
+
+export function parseReportTarget(options: CommonOptions, raw: string): ReportTarget {
+  const year = parseYear(raw);
+  if (year !== undefined) return { kind: 'year', year, label: String(year) };
+  // A supplementary batch (2026Q3-2) is reported on like its quarter's regular one (truth.md).
+  const batch = parseBatchArg(makeContext(options), raw);
+  return { kind: 'batch', year: batch.quarter.year, quarter: batch.quarter, n: batch.n, label: formatBatch(batch) };
+}
+
+function sumTallies<K extends string>(
+  key: K,
+  lists: ({ [P in K]: string } & Tally)[][],
+  order: string[],
+): ({ [P in K]: string } & Tally)[] {
+  const acc = new Map<string, Tally>();
+  for (const list of lists) {
+    for (const t of list) {
+      const name = t[key] as string;
+      if (!order.includes(name)) order.push(name);
+      const cur = acc.get(name) ?? { red: 0, black: 0 };
+      acc.set(name, { red: cur.red + t.red, black: cur.black + t.black });
+    }
+  }
+  return order.filter((n) => acc.has(n)).map((n) => ({ [key]: n, ...(acc.get(n) as Tally) }) as { [P in K]: string } & Tally);
+}
+
+function mergeFindings(batches: BatchSummary[]): FindingGroup[] {
+  const m = new Map<string, FindingGroup>();
+  for (const b of batches) {
+    for (const f of b.findings) {
+      const g = m.get(f.code);
+      if (!g) m.set(f.code, { ...f, departments: [...f.departments] });
+      else {
+        g.count += f.count;
+        for (const d of f.departments) if (!g.departments.includes(d)) g.departments.push(d);
+      }
+    }
+  }
+  return [...m.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+}
+
+/**
+ * A year's totals count each record once (docs/decisions.md): a record resent in a later quarter
+ * (published again, unchanged or not) is the same record by its identity id, counted with its latest
+ * department, domain and list. Batches still being collected (no package: no ids) add their counts as
+ * they are. The trend per quarter keeps what each batch sent.
+ */
+function distinctTallies(
+  workspace: string,
+  batches: BatchSummary[],
+  deptOrder: string[],
+  domainOrder: string[],
+): { totals: Tally; byDepartment: ({ department: string } & Tally)[]; byDomain: ({ domain: string } & Tally)[] } {
+  const latest = new Map<string, { department: string; domain: string; listType: 'red' | 'black' }>();
+  const byDept: ({ department: string } & Tally)[][] = [];
+  const byDom: ({ domain: string } & Tally)[][] = [];
+  const totals: Tally = { red: 0, black: 0 };
+  for (const b of batches) {
+    const pkg = b.source === 'package' ? readPackage(join(workspace, 'packages'), b.batch) : undefined;
+    if (!pkg) {
+      totals.red += b.counts.red;
+      totals.black += b.counts.black;
+      byDept.push(b.counts.byDepartment);
+      byDom.push(b.counts.byDomain);
+      continue;
+    }
+    for (const r of pkg.records) {
+      latest.delete(r.id);
+      latest.set(r.id, r);
+    }
+  }
+  const recs = [...latest.values()];
+  for (const r of recs) totals[r.listType]++;
+  const one = (r: { listType: 'red' | 'black' }): Tally => ({ red: r.listType === 'red' ? 1 : 0, black: r.listType === 'black' ? 1 : 0 });
+  byDept.push(recs.map((r) => ({ department: r.department, ...one(r) })));
+  byDom.push(recs.map((r) => ({ domain: r.domain, ...one(r) })));
+  return { totals, byDepartment: sumTallies('department', byDept, deptOrder), byDomain: sumTallies('domain', byDom, domainOrder) };
+}
+
+/** truth.md's figures of some 督查 rows, per department in `order` (departments without a row left out). */
+function departmentFigures(rows: readonly SuperviseRow[], order: readonly string[]): ReportModel['departments'] {
+  const names = [...order, ...rows.map((r) => r.department).filter((d) => !order.includes(d))];
+  return names
+    .filter((n) => rows.some((r) => r.department === n))
+    .map((department) => ({ department, ...addFigures(rows.filter((r) => r.department === department)) }));
+}
+
+export async function reportModel(
+  options: CommonOptions,
+  target: ReportTarget,
+  sourceDateEpoch: number | undefined,
+  given?: RegisterFacts,
+): Promise<ReportModel> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const register = given ?? workspaceRegisterFacts(ctx, workspace);
+  let batches: BatchSummary[];
+  let rows: SuperviseRow[];
+  if (target.kind === 'batch') {
+    // A supplementary batch is not one of the year's regular batches: summarised on its own.
+    const sup = (target.n ?? 1) > 1 ? undefined : await supervise(target.year, options, register);
+    const summary = sup
+      ? sup.batches.find((b) => b.batch === target.label)
+      : (await summarizeBatch(options, target.quarter as Quarter, register, target.n)).summary;
+    if (!summary || summary.source === 'none') throw new ToolError('QUARTER_NOT_FOUND', { quarter: target.label });
+    batches = [summary];
+    rows = sup ? sup.rows.filter((r) => r.batch === target.label) : summary.departments.filter((d) => d.status !== 'missing').map(toRow);
+  } else {
+    const sup = await supervise(target.year, options, register);
+    batches = sup.batches;
+    rows = sup.rows;
+  }
+  const labels = batches.map((b) => b.batch);
+  // A year counts department-batches (科室·季度), a batch departments: the page says which (truth.md).
+  const timeliness = {
+    unit: target.kind === 'year' ? ('department-batch' as const) : ('department' as const),
+    onTime: 0,
+    late: 0,
+    missing: 0,
+    noDate: 0,
+  };
+  // A quarter whose deadline is still ahead (after --today) is not due: a department that has not sent it yet is
+  // not 未报送 — supervise names no lapse for it either (lapsesOf) — so it is not counted at all.
+  const due = new Set(batches.filter((b) => b.overdue).map((b) => b.batch));
+  for (const r of rows) {
+    if (r.status === 'missing' && !due.has(r.batch)) continue;
+    if (r.status === 'missing') timeliness.missing++;
+    else if (r.daysLate === null) timeliness.noDate++;
+    else if (r.daysLate === 0) timeliness.onTime++;
+    else timeliness.late++;
+  }
+  const deptOrder = ctx.matrix.departments.map((d) => d.name);
+  const domainOrder = [...new Set([...ctx.matrix.departments.flatMap((d) => d.domains), ...ctx.matrix.domains.map((d) => d.name)])];
+  // Every figure from the 督查 rows (the batches' figures, api/quarter/figures.ts); a year's red and black once per record.
+  let departments = departmentFigures(rows, deptOrder);
+  let totals = addFigures(departments);
+  let byDomain = sumTallies(
+    'domain',
+    batches.map((b) => b.counts.byDomain),
+    domainOrder,
+  );
+  if (target.kind === 'year') {
+    const distinct = distinctTallies(workspace, batches, deptOrder, domainOrder);
+    departments = departments.map((d) => {
+      const t = distinct.byDepartment.find((x) => x.department === d.department) ?? { red: 0, black: 0 };
+      return { ...d, red: t.red, black: t.black };
+    });
+    totals = { ...totals, red: distinct.totals.red, black: distinct.totals.black };
+    byDomain = distinct.byDomain;
+  }
+  return {
+    kind: target.kind,
+    target: target.label,
+    bureau: ctx.config.bureau.name,
+    madeOn: sourceDateEpoch !== undefined ? todayInShanghai(new Date(sourceDateEpoch * 1000)) : ctx.today,
+    source:
+      batches.length === 1
+        ? (batches[0] as BatchSummary).source
+        : batches.some((b) => b.source === 'submissions')
+          ? 'submissions'
+          : batches.length
+            ? 'package'
+            : 'none',
+    totals,
+    timeliness,
+    departments,
+    quarters: batches.map((b) => ({ batch: b.batch, source: b.source, ...addFigures(rows.filter((r) => r.batch === b.batch)) })),
+    byDomain,
+    rows,
+    findings: mergeFindings(batches),
+    removals: register.removals(labels),
+    objections: register.objections(labels),
+    registerKnown: register.known,
+  };
+}
+
+/** Where the page goes: --out, else packages/<batch>/报告.html for a compiled batch, else the current folder. */
+export function reportPath(options: CommonOptions, model: ReportModel, out: string | undefined): string {
+  const ctx = makeContext(options);
+  if (out) return resolve(ctx.cwd, out);
+  if (model.kind === 'batch' && model.source === 'package') return join(requireWorkspace(ctx), 'packages', model.target, REPORT_FILE);
+  // Into the workspace, never the folder the prompt happens to be in (the tool's own: people.md).
+  return resolve(ctx.workspace ?? ctx.cwd, `信用红黑名单报告_${model.target}.html`);
+}

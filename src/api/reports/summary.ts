@@ -1,0 +1,264 @@
+/**
+ * The quarter summary (STYLE habit 13): one place turns what the workspace holds for a batch — its
+ * compiled package, else its submissions — into per-department facts, so that supervise, the HTML
+ * report and their tests show the same numbers. The per-department facts themselves (报送日期 against
+ * the deadline, sign-offs, counts) are computed once, by quarterSummary() at compile/status time,
+ * and read back from the manifest for a compiled batch.
+ */
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { FindingGroupSchema } from '../../schemas/documents/report-view.js';
+import { addIsoDuration, isIsoDate } from '../../domain/dates.js';
+import { formatBatch, quarterEnd, type Quarter } from '../../domain/quarter.js';
+import { readPackage, type ReadPackage } from '../../io/package/package-read.js';
+import { makeContext, type CommonOptions, type Context } from '../context.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
+import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from '../quarter/package.js';
+import { checkQuarter, requireWorkspace } from '../quarter/quarter.js';
+import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from '../register/register-facts.js';
+import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/register-compile.js';
+import { sortRecords } from '../quarter/records.js';
+import { manifestFigures } from '../../schemas/documents/manifest.js';
+import { noRemovals, type RemovalCounts } from '../../schemas/documents/figures.js';
+
+import type { SubmissionState } from '../../schemas/states.js';
+export type { SubmissionState };
+
+export interface DepartmentFacts {
+  department: string;
+  batch: string;
+  status: SubmissionState;
+  sentOn: string | null;
+  deadline: string | null;
+  /** 0 on time, N days late, null unknown (no 报送日期). */
+  daysLate: number | null;
+  signedOff: boolean;
+  /** truth.md's figures, as status, compile and the manifest show them (api/quarter/figures.ts). */
+  rows: number;
+  red: number;
+  black: number;
+  unchanged: number;
+  corrected: number;
+  removals: RemovalCounts;
+  warnings: number;
+  errors: number;
+  register: BatchRegisterFacts;
+}
+
+export interface Tally {
+  red: number;
+  black: number;
+}
+
+/** Findings grouped by code (schemas/documents/report-view.ts). */
+export type FindingGroup = z.infer<typeof FindingGroupSchema>;
+
+export interface BatchSummary {
+  batch: string;
+  /** Where the facts come from: the compiled package, the submissions being collected, or nothing yet. */
+  source: 'package' | 'submissions' | 'none';
+  deadline: string | null;
+  /** The deadline has passed (today): a department without a submission is a lapse. */
+  overdue: boolean;
+  departments: DepartmentFacts[];
+  counts: { red: number; black: number; byDepartment: ({ department: string } & Tally)[]; byDomain: ({ domain: string } & Tally)[] };
+  findings: FindingGroup[];
+  /** The package's generatedAt, when compiled. */
+  compiledAt: string | null;
+}
+
+export function dueDate(quarter: Quarter, deadline: string): string | null {
+  return addIsoDuration(quarterEnd(quarter), deadline) ?? null;
+}
+
+function stateOf(submitted: boolean, nil: boolean): SubmissionState {
+  return submitted ? (nil ? 'nil' : 'submitted') : 'missing';
+}
+
+/** Findings grouped by code: how many, which departments (in order of first appearance). */
+function groupFindings(items: { code: string; severity: string; department?: string | undefined; n: number }[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const it of items) {
+    let g = groups.get(it.code);
+    if (!g) groups.set(it.code, (g = { code: it.code, severity: it.severity, count: 0, departments: [] }));
+    g.count += it.n;
+    if (it.department !== undefined && !g.departments.includes(it.department)) g.departments.push(it.department);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+function perDepartment(items: { severity: string; department?: string | undefined; n: number }[], severity: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const it of items)
+    if (it.severity === severity && it.department !== undefined) out.set(it.department, (out.get(it.department) ?? 0) + it.n);
+  return out;
+}
+
+function tallyDomains(byDomain: Map<string, Tally>, matrix: Context['matrix']): ({ domain: string } & Tally)[] {
+  return [...byDomain.entries()]
+    .sort((a, b) => matrix.domainRank(a[0]) - matrix.domainRank(b[0]) || (a[0] < b[0] ? -1 : 1))
+    .map(([domain, t]) => ({ domain, red: t.red, black: t.black }));
+}
+
+function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register: RegisterFacts, n = 1): BatchSummary {
+  const batch = formatBatch({ quarter, n });
+  // A supplementary batch has no deadline (register.md "Batches").
+  const due = n > 1 ? null : dueDate(quarter, ctx.config.submission.deadline);
+  const items = [...pkg.findings.map((f) => ({ ...f, n: 1 })), ...pkg.dropped.map((d) => ({ ...d, n: d.dropped }))];
+  const warnings = perDepartment(items, 'warning');
+  const errors = perDepartment(items, 'error');
+  const m = pkg.manifest;
+  const departments = [...m.departments]
+    .sort((a, b) => ctx.matrix.departmentRank(a.name) - ctx.matrix.departmentRank(b.name))
+    .map((d): DepartmentFacts => {
+      const sentOn = d.sentOn ?? null;
+      const deadline = d.deadline !== undefined ? d.deadline : due;
+      // A package compiled before sentOn was kept: on time is known, the days late are not.
+      const daysLate = d.daysLate !== undefined ? d.daysLate : sentOn ? lateness(sentOn, deadline) : d.onTime === true ? 0 : null;
+      const signedOff = d.signedOff ?? Boolean(d.reviewer && isIsoDate(d.reviewedOn) && d.approver && isIsoDate(d.approvedOn));
+      const f = manifestFigures(m, d.name);
+      return {
+        department: d.name,
+        batch,
+        status: stateOf(d.submitted, d.nilReport),
+        sentOn,
+        deadline,
+        daysLate: d.submitted ? daysLate : null,
+        signedOff: d.submitted && signedOff,
+        rows: f.rows,
+        red: f.red,
+        black: f.black,
+        unchanged: f.unchanged,
+        corrected: f.corrected,
+        removals: f.removals,
+        warnings: warnings.get(d.name) ?? 0,
+        errors: errors.get(d.name) ?? 0,
+        register: register.forBatch(d.name, batch),
+      };
+    });
+  const byDomain = new Map<string, Tally>(Object.entries(m.counts.byDomain).map(([k, v]) => [k, { red: v.red, black: v.black }]));
+  return {
+    batch,
+    source: 'package',
+    deadline: due,
+    overdue: n === 1,
+    departments,
+    counts: {
+      red: m.counts.red,
+      black: m.counts.black,
+      byDepartment: departments.map((d) => ({ department: d.department, red: d.red, black: d.black })),
+      byDomain: tallyDomains(byDomain, ctx.matrix),
+    },
+    findings: groupFindings(items),
+    compiledAt: m.generatedAt ?? null,
+  };
+}
+
+function fromStatuses(
+  ctx: Context,
+  quarter: Quarter,
+  statuses: DepartmentStatus[] | undefined,
+  items: { code: string; severity: string; department?: string | undefined; n: number }[],
+  register: RegisterFacts,
+  n = 1,
+): BatchSummary {
+  const batch = formatBatch({ quarter, n });
+  const due = n > 1 ? null : dueDate(quarter, ctx.config.submission.deadline);
+  // Findings per department counted as for a package (from its report.json), so both sources agree.
+  const warnings = perDepartment(items, 'warning');
+  const errors = perDepartment(items, 'error');
+  // Nothing of the batch in the workspace: every department of the matrix is missing.
+  const rows = statuses ?? ctx.matrix.departments.map((d) => ({ name: d.name }));
+  const departments = rows.map(
+    (s: Partial<DepartmentStatus> & { name: string }): DepartmentFacts => ({
+      department: s.name,
+      batch,
+      status: stateOf(s.submitted ?? false, s.nilReport ?? false),
+      sentOn: s.sentOn ?? null,
+      deadline: s.deadline ?? due,
+      daysLate: s.submitted ? (s.daysLate ?? null) : null,
+      signedOff: (s.submitted ?? false) && (s.signedOff ?? false),
+      rows: s.rows ?? 0,
+      red: s.red ?? 0,
+      black: s.black ?? 0,
+      unchanged: s.unchanged ?? 0,
+      corrected: s.corrected ?? 0,
+      removals: s.removals ?? noRemovals(),
+      warnings: warnings.get(s.name) ?? 0,
+      errors: errors.get(s.name) ?? 0,
+      register: register.forBatch(s.name, batch),
+    }),
+  );
+  const byDomain = new Map<string, Tally>();
+  for (const s of statuses ?? []) {
+    for (const [dom, t] of Object.entries(s.byDomain)) {
+      const cur = byDomain.get(dom) ?? { red: 0, black: 0 };
+      byDomain.set(dom, { red: cur.red + t.red, black: cur.black + t.black });
+    }
+  }
+  return {
+    batch,
+    source: statuses ? 'submissions' : 'none',
+    deadline: due,
+    overdue: due !== null && ctx.today > due,
+    departments,
+    counts: {
+      red: departments.reduce((n, d) => n + d.red, 0),
+      black: departments.reduce((n, d) => n + d.black, 0),
+      byDepartment: departments.map((d) => ({ department: d.department, red: d.red, black: d.black })),
+      byDomain: tallyDomains(byDomain, ctx.matrix),
+    },
+    findings: groupFindings(items),
+    compiledAt: null,
+  };
+}
+
+/**
+ * One batch: its package when compiled (what was sent), else its submissions checked as `status`
+ * does, else every department missing. `present` is false when the workspace holds nothing of it.
+ */
+export async function summarizeBatch(
+  options: CommonOptions,
+  quarter: Quarter,
+  register: RegisterFacts = NO_REGISTER,
+  n = 1,
+): Promise<{ summary: BatchSummary; present: boolean }> {
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const batch = formatBatch({ quarter, n });
+  const pkg = readPackage(join(workspace, 'packages'), batch);
+  if (pkg) return { summary: fromPackage(ctx, quarter, pkg, register, n), present: true };
+  try {
+    // With a register the batch is planned as status and compile plan it, so the figures are theirs.
+    const withRegister = hasRegister(workspace);
+    const check = await checkQuarter(ctx, quarter, { collect: withRegister, batch: n });
+    let plan: RegisterPlan | undefined;
+    if (withRegister) {
+      const planned = planFromWorkspace(workspace, {
+        records: sortRecords(check.records, ctx.matrix),
+        today: ctx.today,
+        quarterEnd: quarterEnd(quarter),
+        requests: check.departments.flatMap((d) => d.removalRequests),
+      });
+      for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
+      plan = planned.plan;
+    }
+    const found = countedFindings({ diagnostics: ctx.collector.sorted(), dropped: ctx.collector.dropped() });
+    const statuses = quarterSummary(
+      check,
+      ctx.matrix.departments,
+      ctx.config.submission.deadline,
+      found,
+      ctx.config.publication.maskRule,
+      plan,
+    ).departments.filter((s) => s.known);
+    const items = [
+      ...ctx.collector.sorted().map((d) => ({ code: d.code, severity: d.severity, department: d.department, n: 1 })),
+      ...ctx.collector.dropped().map((d) => ({ code: d.code, severity: d.severity, department: d.department, n: d.dropped })),
+    ];
+    return { summary: fromStatuses(ctx, quarter, statuses, items, register, n), present: true };
+  } catch (err) {
+    if (!(err instanceof ToolError) || err.code !== 'QUARTER_NOT_FOUND') throw err;
+    return { summary: fromStatuses(ctx, quarter, undefined, [], register, n), present: false };
+  }
+}

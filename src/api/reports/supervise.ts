@@ -1,0 +1,145 @@
+/**
+ * `hrss-credit supervise <year>` (reports.md, §五(四)): the 督查 record — one row per department and
+ * regular batch of the year, and the lapses a 通报 would name. Lapses are data: this never fails on them.
+ */
+import type { Quarter } from '../../domain/quarter.js';
+import { makeContext, type CommonOptions } from '../context.js';
+import { requireWorkspace } from '../quarter/quarter.js';
+import { heldBatches, heldSupplementary } from '../../io/package/package-read.js';
+import type { RegisterFacts } from '../register/register-facts.js';
+import type { Lapse, SuperviseRow } from '../../schemas/documents/supervise.js';
+import { workspaceRegisterFacts } from '../register/register-facts-load.js';
+import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
+
+import type { LapseKind } from '../../schemas/states.js';
+export type { LapseKind };
+
+/** One row of the 督查 record and a lapse: their one schema is schemas/documents/supervise.ts. */
+export type { Lapse, SuperviseRow };
+
+export interface DepartmentTally {
+  department: string;
+  batches: number;
+  submitted: number;
+  nil: number;
+  missing: number;
+  onTime: number;
+  late: number;
+  /** Submitted without a 报送日期: timeliness unknown. */
+  unknown: number;
+  unsigned: number;
+  red: number;
+  black: number;
+  warnings: number;
+  lapses: number;
+}
+
+export interface SuperviseResult {
+  year: number;
+  batches: BatchSummary[];
+  rows: SuperviseRow[];
+  lapses: Lapse[];
+  departments: DepartmentTally[];
+  registerKnown: boolean;
+}
+
+export function parseYear(raw: string): number | undefined {
+  return /^[1-9]\d{3}$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
+}
+
+/**
+ * The regular batches of a year that the workspace holds, and those it does not hold whose deadline
+ * has passed since the workspace's first batch (before it, the tool was not in use: not a lapse).
+ */
+export async function yearBatches(options: CommonOptions, year: number, register: RegisterFacts): Promise<BatchSummary[]> {
+  const workspace = requireWorkspace(makeContext(options));
+  const first = heldBatches(workspace)[0];
+  const out: BatchSummary[] = [];
+  // A quarter the workspace holds nothing of yet still has a row when objections were received (or 撤销 took effect) in it.
+  const active = register.activeBatches?.() ?? new Set<string>();
+  for (const q of [1, 2, 3, 4] as const) {
+    const quarter: Quarter = { year, q };
+    const { summary, present } = await summarizeBatch(options, quarter, register);
+    if (present || (summary.overdue && first !== undefined && summary.batch > first) || active.has(summary.batch)) out.push(summary);
+    // Its supplementary batches (truth.md): a row for each department that sent one, never a lapse for the others.
+    for (const b of heldSupplementary(workspace).filter((x) => x.quarter.year === year && x.quarter.q === q)) {
+      const extra = (await summarizeBatch(options, quarter, register, b.n)).summary;
+      out.push({ ...extra, departments: extra.departments.filter((d) => d.status !== 'missing') });
+    }
+  }
+  return out;
+}
+
+export function toRow(d: DepartmentFacts): SuperviseRow {
+  const { errors: _errors, register, ...facts } = d;
+  return { ...facts, ...register };
+}
+
+/** The lapses of one row, in the order a 通报 names them. */
+export function lapsesOf(row: SuperviseRow, overdue: boolean): Lapse[] {
+  const base = { department: row.department, batch: row.batch };
+  const out: Lapse[] = [];
+  // Before the deadline a department that has not submitted yet is not behind.
+  if (row.status === 'missing') {
+    if (overdue) out.push({ ...base, kind: 'missing' });
+  } else {
+    if (row.daysLate !== null && row.daysLate > 0) out.push({ ...base, kind: 'late', daysLate: row.daysLate });
+    if (!row.signedOff) out.push({ ...base, kind: 'unsigned' });
+  }
+  if (row.objectionsOverdue) out.push({ ...base, kind: 'objection-overdue', count: row.objectionsOverdue });
+  if (row.objectionsResolvedLate) out.push({ ...base, kind: 'objection-late', count: row.objectionsResolvedLate });
+  if (row.correctionsAwaited) out.push({ ...base, kind: 'correction-awaited', count: row.correctionsAwaited });
+  return out;
+}
+
+/** `register`: the workspace's own (register/events.jsonl) unless given. */
+export async function supervise(yearArg: number, options: CommonOptions, given?: RegisterFacts): Promise<SuperviseResult> {
+  const ctx = makeContext(options);
+  const register = given ?? workspaceRegisterFacts(ctx, requireWorkspace(ctx));
+  const batches = await yearBatches(options, yearArg, register);
+  const names: string[] = ctx.matrix.departments.map((d) => d.name);
+  for (const b of batches) for (const d of b.departments) if (!names.includes(d.department)) names.push(d.department);
+  const rows: SuperviseRow[] = [];
+  const lapses: Lapse[] = [];
+  const departments: DepartmentTally[] = [];
+  for (const name of names) {
+    const t: DepartmentTally = {
+      department: name,
+      batches: 0,
+      submitted: 0,
+      nil: 0,
+      missing: 0,
+      onTime: 0,
+      late: 0,
+      unknown: 0,
+      unsigned: 0,
+      red: 0,
+      black: 0,
+      warnings: 0,
+      lapses: 0,
+    };
+    for (const b of batches) {
+      const d = b.departments.find((x) => x.department === name);
+      if (!d) continue;
+      const row = toRow(d);
+      rows.push(row);
+      const found = lapsesOf(row, b.overdue);
+      lapses.push(...found);
+      t.batches++;
+      if (row.status === 'missing') t.missing++;
+      else {
+        t[row.status === 'nil' ? 'nil' : 'submitted']++;
+        if (row.daysLate === null) t.unknown++;
+        else if (row.daysLate === 0) t.onTime++;
+        else t.late++;
+        if (!row.signedOff) t.unsigned++;
+      }
+      t.red += row.red;
+      t.black += row.black;
+      t.warnings += row.warnings;
+      t.lapses += found.length;
+    }
+    if (t.batches > 0) departments.push(t);
+  }
+  return { year: yearArg, batches, rows, lapses, departments, registerKnown: register.known };
+}

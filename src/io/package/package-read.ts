@@ -1,0 +1,152 @@
+/** Reading back a compiled package (package.md) for supervise and report: manifest, records, report. */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ToolError } from '../../diagnostics/tool-error.js';
+import { readRegularFile, ReadFileProblem } from '../json-file.js';
+import { formatBatch, formatQuarter, parseBatch, parseQuarter, type Batch } from '../../domain/quarter.js';
+import { ZodError } from 'zod';
+import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/manifest.js';
+import { parseRecordsFile, type RecordsFile } from '../../schemas/documents/records.js';
+import { ReportDocumentSchema } from '../../schemas/documents/report.js';
+
+/** The report's name inside a package folder: made from the package, not part of it (verify skips it). */
+export const REPORT_FILE = '报告.html';
+
+export interface PackageFinding {
+  code: string;
+  severity: string;
+  department?: string;
+}
+
+export interface PackageDropped {
+  code: string;
+  severity: string;
+  department?: string;
+  dropped: number;
+}
+
+export interface ReadPackage {
+  dir: string;
+  /** manifest.json, any version (schemas/documents/manifest.ts). */
+  manifest: AnyManifest;
+  /** records.json read into its current version (ids computed for version 1). */
+  records: RecordsFile['records'];
+  findings: PackageFinding[];
+  dropped: PackageDropped[];
+}
+
+/**
+ * A package's JSON files are read as regular files only, without blocking and up to this bound (a
+ * FIFO or /dev/zero put in their place must not hang report, supervise, export or the register):
+ * 512 MiB is about the longest string the engine can parse; a province's records.json is far below.
+ */
+export const MAX_PACKAGE_JSON_BYTES = 512 * 1_048_576;
+
+function readJson(path: string, display: string): unknown {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const bytes = readPackageBytes(path, display, name);
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new ToolError('PACKAGE_INVALID', { path: display, problem: (err as Error).message });
+  }
+}
+
+/** The bytes of a package file that must be a regular file (PACKAGE_INVALID naming it otherwise). */
+function readPackageBytes(path: string, display: string, file: string): Buffer {
+  try {
+    return readRegularFile(path, MAX_PACKAGE_JSON_BYTES);
+  } catch (err) {
+    if (!(err instanceof ReadFileProblem)) throw err;
+    const info = err.info;
+    if (info.problem === 'unreadable')
+      throw new ToolError('PACKAGE_INVALID', { path: display, file, problem: 'unreadable', detail: info.detail });
+    throw new ToolError('PACKAGE_INVALID', {
+      path: display,
+      file,
+      problem: info.problem === 'tooLarge' ? 'packageTooLarge' : 'packageNotFile',
+      ...(info.problem === 'tooLarge' ? { limit: info.limit } : {}),
+    });
+  }
+}
+
+/** A document through its one schema; one that does not fit cannot be reported on (exit 2, the key named). */
+function parsed<T>(parse: (data: unknown) => T, data: unknown, display: string, file: string): T {
+  try {
+    return parse(data);
+  } catch (err) {
+    const issue = err instanceof ZodError ? err.issues[0] : undefined;
+    const key = issue ? issue.path.map(String).join('.') : '';
+    throw new ToolError('PACKAGE_INVALID', {
+      path: display,
+      problem: `${file}${key ? ` ${key}` : ''}: ${(issue?.message ?? (err as Error).message).slice(0, 200)}`,
+    });
+  }
+}
+
+/** The package of a batch, or undefined when it was not compiled. A broken package cannot be reported on (exit 2). */
+export function readPackage(packagesDir: string, batch: string): ReadPackage | undefined {
+  const dir = join(packagesDir, batch);
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const display = `packages/${batch}`;
+  const manifest = parsed((d) => ManifestAnySchema.parse(d), readJson(manifestPath, display), display, 'manifest.json');
+  const recordsFile = parsed(parseRecordsFile, readJson(join(dir, 'records.json'), display), display, 'records.json');
+  const report = parsed((d) => ReportDocumentSchema.parse(d), readJson(join(dir, 'report.json'), display), display, 'report.json');
+  return {
+    dir,
+    manifest,
+    records: recordsFile.records,
+    findings: report.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      ...(d.department !== undefined ? { department: d.department } : {}),
+    })),
+    dropped: report.dropped.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      dropped: d.dropped,
+      ...(d.department !== undefined ? { department: d.department } : {}),
+    })),
+  };
+}
+
+/** The bytes of the file `name` of the package folder `dir` (records.json, manifest.json): a regular file, bounded; PACKAGE_INVALID otherwise. */
+export function readPackageFile(dir: string, name: string): Buffer {
+  return readPackageBytes(join(dir, name), dir, name);
+}
+
+/** Each folder name under the workspace's submissions/ and packages/, with the folder it lies in. */
+function batchFolderNames(workspace: string): { sub: 'submissions' | 'packages'; name: string }[] {
+  const out: { sub: 'submissions' | 'packages'; name: string }[] = [];
+  for (const sub of ['submissions', 'packages'] as const) {
+    try {
+      for (const e of readdirSync(join(workspace, sub), { withFileTypes: true })) if (e.isDirectory()) out.push({ sub, name: e.name });
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
+/** The regular batches the workspace holds, as submissions/ folders or packages/, sorted (2026Q3 …). */
+export function heldBatches(workspace: string): string[] {
+  const out = new Set<string>();
+  for (const { sub, name } of batchFolderNames(workspace)) {
+    const q = parseQuarter(name);
+    if (q && formatQuarter(q) === name.trim().toUpperCase()) out.add(formatQuarter(q));
+    else if (q && sub === 'submissions') out.add(formatQuarter(q));
+  }
+  return [...out].sort();
+}
+
+/** The supplementary batches (2026Q3-2 …) the workspace holds as submissions/ folders or packages/, sorted by quarter and number. */
+export function heldSupplementary(workspace: string): Batch[] {
+  const out = new Map<string, Batch>();
+  for (const { sub, name } of batchFolderNames(workspace)) {
+    const b = parseBatch(name);
+    // packages/ holds replaced packages too (2026Q3-2.replaced-…): only a folder named as the batch counts.
+    if (b && b.n > 1 && (sub === 'submissions' || formatBatch(b) === name.trim().toUpperCase())) out.set(formatBatch(b), b);
+  }
+  return [...out.values()].sort((a, b) => a.quarter.year - b.quarter.year || a.quarter.q - b.quarter.q || a.n - b.n);
+}

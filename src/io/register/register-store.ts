@@ -1,0 +1,506 @@
+/**
+ * The register on disk (register.md "The event log"): register/events.jsonl, append-only, one event
+ * a line, each appended with one write and fsync under register/.lock. Nothing in it names an
+ * absolute path, so a workspace copied to a USB stick and back keeps its register.
+ *
+ * Readers verify the whole chain and go no further on a break (REGISTER_CORRUPT); a writer re-reads
+ * the log under the lock, refuses a broken one, and appends the event its caller decides on from the
+ * state it sees then.
+ */
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { ToolError } from '../../diagnostics/tool-error.js';
+import { ChainReader, eventLine, parseLineAgain, sealEvent, tornPrefix, type ChainResult, type Head } from '../../register/chain.js';
+import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
+import { apply, continueReplay, replay, type RegisterState } from '../../register/state.js';
+import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../../register/stored.js';
+import type { CreditRecord } from '../../schemas/record.js';
+import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
+import { beforeAccess } from '../faults.js';
+import { registerFault } from './register-faults.js';
+import { afterCommit, beforeCommit, enterCommit, pausePoint } from '../interrupt.js';
+
+// A FIFO put where the log should be must not block the open (and with it Ctrl-C and SIGTERM, which a
+// blocked synchronous call never lets run): opened non-blocking, then refused unless a regular file.
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+const READ = constants.O_RDONLY | NONBLOCK;
+const APPEND = constants.O_WRONLY | constants.O_APPEND | NONBLOCK;
+
+export const REGISTER_DIR = 'register';
+export const EVENTS_FILE = 'events.jsonl';
+/** The register's paths as shown to the clerk (relative to the workspace, `/` separators). */
+export const EVENTS_DISPLAY = `${REGISTER_DIR}/${EVENTS_FILE}`;
+
+export function registerDir(workspace: string): string {
+  return join(workspace, REGISTER_DIR);
+}
+
+/** Whether the workspace has a register (a `register/` folder): compile and status then check against it. */
+export function hasRegister(workspace: string): boolean {
+  return existsSync(registerDir(workspace));
+}
+
+export function eventsPath(workspace: string): string {
+  return join(workspace, REGISTER_DIR, EVENTS_FILE);
+}
+
+export interface LogRead {
+  exists: boolean;
+  /** The log's size in bytes when it was read. */
+  size: number;
+  result: ChainResult;
+  /** Byte offset where a torn last line starts (null when the log ends cleanly). */
+  tornAt: number | null;
+  /**
+   * The last line is a whole event without its `\n` (another tool's log): the next append writes the
+   * `\n` first, in the same write as its line.
+   */
+  unterminated: boolean;
+}
+
+/** Whether the workspace has a register (its event log). */
+export function registerExists(workspace: string): boolean {
+  return existsSync(eventsPath(workspace));
+}
+
+/** The log's lines read back for whole records (stored.ts): opened for each line asked, never held open. */
+class LogLines implements LineSource {
+  constructor(private readonly path: string) {}
+
+  readLine(pos: number, len: number): Buffer {
+    const buf = Buffer.allocUnsafe(len);
+    let fd: number;
+    try {
+      fd = openSync(this.path, READ);
+    } catch (err) {
+      throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
+    }
+    try {
+      if (!fstatSync(fd).isFile()) throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
+      let done = 0;
+      while (done < len) {
+        const n = readSync(fd, buf, done, len - done, pos + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done === len ? buf : buf.subarray(0, done);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Where reading starts, and how far a buffer may grow for one line (a province's batch is ~20 MB a line). */
+const CHUNK = 16 << 20;
+
+/**
+ * Reads and verifies the whole log, a chunk at a time: a province's log (~700 MB) is never held whole,
+ * and records keep only their summary and where their line is (register/stored.ts). A missing log is
+ * an empty one.
+ */
+export function readLog(workspace: string): LogRead {
+  const steps = scanLog(workspace);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** readLog, pausing between lines (io/interrupt.ts): a writer reading a large log under the lock sees a Ctrl-C at once. */
+export async function readLogPausing(workspace: string, pause: () => Promise<void>): Promise<LogRead> {
+  const steps = scanLog(workspace);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The log read a line at a time: yields after each line (readLog runs it through, readLogPausing pauses). */
+function* scanLog(workspace: string): Generator<undefined, LogRead, undefined> {
+  const path = eventsPath(workspace);
+  let fd: number;
+  try {
+    fd = openSync(path, READ);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return { exists: false, size: 0, result: { ok: true, events: [], head: null }, tornAt: null, unterminated: false };
+    throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: code ?? 'unreadable' });
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
+    const scan = new LogScanner(new ChainReader(new LogLines(path)));
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let filled = 0; // bytes in buf
+    let base = 0; // the file offset of buf[0]
+    for (;;) {
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      let n: number;
+      try {
+        n = readSync(fd, buf, filled, buf.length - filled, base + filled);
+      } catch (err) {
+        throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
+      }
+      if (n === 0) break;
+      filled += n;
+      let start = 0;
+      for (;;) {
+        const nl = buf.indexOf(0x0a, start);
+        if (nl < 0 || nl >= filled) break;
+        if (!scan.line(buf, start, nl, base + start)) return { exists: true, size: base + filled, ...scan.finish() };
+        start = nl + 1;
+        yield;
+      }
+      if (start > 0) {
+        buf.copy(buf, 0, start, filled);
+        base += start;
+        filled -= start;
+      }
+    }
+    if (filled > 0) scan.tail(buf, 0, filled, base);
+    return { exists: true, size: base + filled, ...scan.finish() };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The torn-tail rule over lines as they come: a last line without `\n`, or trailing lines of NUL
+ * bytes only, is torn (register/chain.ts); NUL lines with a real line after them are not a torn tail
+ * but simply bad (the first of them). A last line without `\n` that is a whole event continuing the
+ * chain is not torn but kept (another tool that does not end its last line; `unterminated`). A line's
+ * `\r` before its `\n` and a UTF-8 BOM at the start of the log are the reader's (ChainReader).
+ */
+class LogScanner {
+  private lineNo = 0;
+  private nulFrom = -1; // the offset of a run of NUL-only lines, torn if nothing else follows
+  private nulLine = 0;
+  private nulLength = 0;
+  private stopped = false;
+  private unterminated = false;
+
+  constructor(private readonly reader: ChainReader) {}
+
+  /** A complete line buf[start, end) at offset `pos` of the log; false once the chain is broken. */
+  line(buf: Buffer, start: number, end: number, pos: number): boolean {
+    this.lineNo++;
+    if (end > start && isAllNul(buf, start, end)) {
+      if (this.nulFrom < 0) {
+        this.nulFrom = pos;
+        this.nulLine = this.lineNo;
+        this.nulLength = end - start;
+      }
+      return true;
+    }
+    if (this.nulFrom >= 0) {
+      this.reader.push('\0'.repeat(this.nulLength));
+      this.stopped = true;
+      return false;
+    }
+    if (!this.reader.pushBytes(buf, start, end, pos)) {
+      this.stopped = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** The last line buf[start, end), left without its `\n`, at offset `pos` of the log. */
+  tail(buf: Buffer, start: number, end: number, pos: number): void {
+    this.lineNo++;
+    if (this.nulFrom < 0) {
+      if (!isAllNul(buf, start, end) && this.reader.pushLastBytes(buf, start, end, pos)) {
+        this.unterminated = true;
+        return;
+      }
+      // Torn only when an append of ours could have left it (chain.ts tornPrefix): an edited last event,
+      // events joined by CR or U+2028, is a break for what it is, and repair never cuts it.
+      if (!tornPrefix(buf, start, end, this.reader.foreign)) {
+        this.reader.pushBytes(buf, start, end, pos);
+        this.stopped = true;
+        return;
+      }
+      this.nulFrom = pos;
+      this.nulLine = this.lineNo;
+    }
+  }
+
+  finish(): { result: ChainResult; tornAt: number | null; unterminated: boolean } {
+    if (!this.stopped && this.nulFrom >= 0)
+      return { result: this.reader.end({ line: this.nulLine, offset: this.nulFrom }), tornAt: this.nulFrom, unterminated: false };
+    return { result: this.reader.end(), tornAt: null, unterminated: this.unterminated };
+  }
+}
+
+/** Verifies a log held in memory, line by line, as readLog does the file (for tests and small logs). */
+export function verifyBytes(bytes: Buffer): { result: ChainResult; tornAt: number | null; unterminated: boolean } {
+  const scan = new LogScanner(new ChainReader());
+  let start = 0;
+  for (;;) {
+    const nl = bytes.indexOf(0x0a, start);
+    if (nl < 0) break;
+    if (!scan.line(bytes, start, nl, start)) return scan.finish();
+    start = nl + 1;
+  }
+  if (start < bytes.length) scan.tail(bytes, start, bytes.length, start);
+  return scan.finish();
+}
+
+function isAllNul(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * The whole records (stored.ts), each line read back once and checked against the hash it had when
+ * verified: a line changed since is REGISTER_CORRUPT.
+ */
+export function wholeRecords(records: readonly StoredRecord[]): CreditRecord[] {
+  try {
+    return fullRecords(records, parseLineAgain);
+  } catch (err) {
+    if (err instanceof LineChangedError) throw new ToolError('REGISTER_CORRUPT', { path: EVENTS_DISPLAY, line: err.line, reason: 'hash' });
+    if (err instanceof SyntaxError) throw new ToolError('REGISTER_CORRUPT', { path: EVENTS_DISPLAY, line: 0, reason: 'json' });
+    throw err;
+  }
+}
+
+/** One whole record (register show, a letter). */
+export function wholeRecord(record: StoredRecord): CreditRecord {
+  return wholeRecords([record])[0] as CreditRecord;
+}
+
+function corrupt(result: ChainResult): ToolError {
+  const broken = result.ok ? { line: 0, reason: 'hash' } : result.broken;
+  return new ToolError('REGISTER_CORRUPT', { path: EVENTS_DISPLAY, line: broken.line, reason: broken.reason });
+}
+
+export interface Loaded {
+  events: StoredEvent[];
+  state: RegisterState;
+  head: Head | null;
+  exists: boolean;
+}
+
+/** The register's events and state for a reader; a broken log is REGISTER_CORRUPT (exit 2). */
+export function loadRegister(workspace: string): Loaded {
+  const read = readLog(workspace);
+  if (!read.result.ok) throw corrupt(read.result);
+  return { events: read.result.events, state: replay(read.result.events), head: read.result.head, exists: read.exists };
+}
+
+/** loadRegister, pausing now and then (io/interrupt.ts): compile and the register's writers see a Ctrl-C within a second. */
+export async function loadRegisterPausing(workspace: string): Promise<Loaded> {
+  const read = await readLogPausing(workspace, pausePoint('reading-register'));
+  if (!read.result.ok) throw corrupt(read.result);
+  return { events: read.result.events, state: await replayPausing(read.result.events), head: read.result.head, exists: read.exists };
+}
+
+async function replayPausing(events: readonly StoredEvent[]): Promise<RegisterState> {
+  const pause = pausePoint();
+  const state = replay([]);
+  for (const e of events) {
+    continueReplay(state, [e]);
+    await pause();
+  }
+  return state;
+}
+
+export interface AppendOptions {
+  lock?: LockOptions;
+}
+
+export type Decision<T> = { body: EventBody; value: T } | { body: null; value: T };
+
+/**
+ * Appends one event under the lock. `decide` sees the log as it is once the lock is held and returns
+ * the event to write (or none, with its answer): a second publisher that waited finds the batch
+ * already published. The line is written with one write call and fsynced before the lock goes.
+ */
+export async function appendEvent<T>(
+  workspace: string,
+  author: Author,
+  decide: (loaded: Loaded) => Decision<T>,
+  options: AppendOptions = {},
+): Promise<{ event: RegisterEvent | null; value: T }> {
+  const dir = registerDir(workspace);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'mkdir', path: REGISTER_DIR });
+  }
+  const lock: RegisterLock = await acquireRegisterLock(dir, options.lock);
+  try {
+    await registerFault('locked');
+    // Read pausing now and then: until the line is written, Ctrl-C stops the command (io/interrupt.ts).
+    const read = await readLogPausing(workspace, pausePoint('reading-register'));
+    if (!read.result.ok) throw corrupt(read.result);
+    const loaded: Loaded = {
+      events: read.result.events,
+      state: await replayPausing(read.result.events),
+      head: read.result.head,
+      exists: read.exists,
+    };
+    const decision = decide(loaded);
+    if (decision.body === null) return { event: null, value: decision.value };
+    const event = sealEvent(decision.body, author, loaded.head);
+    // The last moment an interrupt leaves the log as it was; once the line is written the command finishes.
+    await beforeCommit();
+    // A share that stalled past 30 s may have let another PC take the lock: then write nothing.
+    lock.assertHeld();
+    // Another tool may have left its last line without `\n`: it is written first, in the same write.
+    writeLine(eventsPath(workspace), Buffer.from(`${read.unterminated ? '\n' : ''}${eventLine(event)}`, 'utf8'));
+    enterCommit({ kind: 'event', seq: event.seq });
+    // The first event creates the file: its folder entry must survive a power cut too.
+    if (!loaded.exists) fsyncFolder(dir);
+    await afterCommit();
+    return { event, value: decision.value };
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Copies the log before a repair; on a full disk (no room for a second copy of a large log) the
+ * partial copy is removed and the reason returned, so that the repair can still cut the torn line.
+ */
+function copyLog(from: string, to: string): string | undefined {
+  try {
+    beforeAccess(to);
+    copyFileSync(from, to);
+    const fd = openSync(to, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'copy';
+    rmSync(to, { force: true });
+    if (NO_ROOM.has(code)) return code;
+    throw new ToolError('WRITE_FAILED', { problem: code, path: `${REGISTER_DIR}/${to.slice(to.lastIndexOf(EVENTS_FILE))}` });
+  }
+}
+
+function fsyncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not every platform lets a folder be opened for fsync (Windows): the file's own fsync is what it offers.
+  }
+}
+
+/**
+ * Appends `line` with one write and fsyncs it. A write that fails part-way (a full disk, a share gone)
+ * is cut back to the length the log had, so it never leaves a torn line that every later command
+ * would refuse until a repair.
+ */
+function writeLine(path: string, line: Buffer): void {
+  let fd: number;
+  try {
+    fd = openSync(path, APPEND | constants.O_CREAT, 0o666);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // ENXIO: a FIFO without a reader (opened non-blocking).
+    throw new ToolError('WRITE_FAILED', { problem: code === 'ENXIO' ? 'not a file' : (code ?? 'open'), path: EVENTS_DISPLAY });
+  }
+  let before = -1;
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'not a file' });
+    before = st.size;
+    registerFault('write', fd, line);
+    let done = writeSync(fd, line);
+    // A regular file takes the whole buffer in one call; should a share not, the rest follows at once.
+    while (done < line.length) done += writeSync(fd, line, done);
+    fsyncSync(fd);
+  } catch (err) {
+    if (before >= 0) cutBack(fd, before);
+    throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path: EVENTS_DISPLAY });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Truncates to `size` what a failed append wrote; a cut that fails too leaves a torn tail for repair. */
+function cutBack(fd: number, size: number): void {
+  try {
+    ftruncateSync(fd, size);
+    fsyncSync(fd);
+  } catch {
+    // The log then ends in a torn line: every reader sees it, and register repair cuts it.
+  }
+}
+
+/** `backup` '' with `problem`: the disk had no room for a copy, and the torn line was cut without one. */
+export type RepairOutcome =
+  | { action: 'intact'; head: Head | null }
+  | { action: 'cut'; line: number; bytes: number; backup: string; problem?: string; head: Head };
+
+/** A copy that failed for want of room: the repair goes on without it (what it cuts is only a torn append). */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * Cuts a torn last line, after copying the log to register/events.jsonl.bak-<stamp>. Anything else
+ * (a bad line before the end, a chain that does not hold once the tail is cut) is refused: only the
+ * clerk, with the copy kept elsewhere, can decide what the history was. The cut is then recorded as a
+ * `repair` event (who, when, where the copy is), so the history says a repair happened.
+ */
+export async function repairRegister(
+  workspace: string,
+  stamp: string,
+  author: Author,
+  options: AppendOptions = {},
+): Promise<RepairOutcome> {
+  const path = eventsPath(workspace);
+  if (!existsSync(path)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
+  const lock = await acquireRegisterLock(registerDir(workspace), options.lock);
+  try {
+    const read = readLog(workspace);
+    // A whole last event without its `\n` is not torn: repair never cuts it (the next append ends it).
+    if (read.result.ok) return { action: 'intact', head: read.result.head };
+    if (read.result.broken.reason !== 'torn' || read.tornAt === null) throw corrupt(read.result);
+    let backup = `${EVENTS_FILE}.bak-${stamp}`;
+    for (let i = 2; existsSync(join(registerDir(workspace), backup)); i++) backup = `${EVENTS_FILE}.bak-${stamp}-${i}`;
+    const problem = copyLog(path, join(registerDir(workspace), backup));
+    lock.assertHeld();
+    try {
+      truncateSync(path, read.tornAt);
+      const fd2 = openSync(path, 'r+');
+      fsyncSync(fd2);
+      closeSync(fd2);
+    } catch (err) {
+      throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'truncate', path: EVENTS_DISPLAY });
+    }
+    const cut = { line: read.result.broken.line, bytes: read.size - read.tornAt, backup: problem ? '' : `${REGISTER_DIR}/${backup}` };
+    const event = sealEvent({ type: 'repair', ...cut }, author, read.result.head);
+    writeLine(path, Buffer.from(eventLine(event), 'utf8'));
+    return { action: 'cut', ...cut, ...(problem ? { problem } : {}), head: { seq: event.seq, hash: event.hash } };
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Attachments in 附件/ judged by their bytes (checks.md "Evidence"): a file that is not what its
+ * extension says is EVIDENCE_FILE_INVALID. Links are never followed.
+ */
+import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { ZipArchive } from '../zip/zip.js';
+import { beforeAccess } from '../faults.js';
+
+export const REPORT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.wps', '.ofd', '.txt']);
+export const PICTURE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jfif', '.png', '.gif', '.bmp', '.webp', '.heic']);
+
+export type AttachmentKind = 'report' | 'picture' | 'other';
+
+export function attachmentKind(ext: string): AttachmentKind {
+  if (REPORT_EXTENSIONS.has(ext)) return 'report';
+  if (PICTURE_EXTENSIONS.has(ext)) return 'picture';
+  return 'other';
+}
+
+async function head(path: string, n: number): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+// What file-type names each accepted extension's bytes (.doc and .wps are OLE containers: cfb).
+const EXPECTED: Record<string, readonly string[]> = {
+  '.jpg': ['jpg'],
+  '.jpeg': ['jpg'],
+  '.jfif': ['jpg'],
+  '.png': ['png'],
+  '.gif': ['gif'],
+  '.bmp': ['bmp'],
+  '.webp': ['webp'],
+  '.heic': ['heic', 'avif'],
+  '.pdf': ['pdf'],
+  '.doc': ['cfb', 'doc'],
+  '.wps': ['cfb', 'doc'],
+  '.docx': ['docx'],
+  '.ofd': ['zip'],
+};
+
+let fileTypeModule: Promise<typeof import('file-type')> | undefined;
+const loadFileType = (): Promise<typeof import('file-type')> => (fileTypeModule ??= import('file-type'));
+
+/** Checks the bytes of one attachment; returns what it was detected as when it does not match. */
+export async function checkAttachmentBytes(
+  path: string,
+  ext: string,
+  size: number,
+): Promise<{ ok: true } | { ok: false; detected: string }> {
+  beforeAccess(path);
+  if (ext === '.txt') {
+    const b = await head(path, Math.min(size, 4 * 1024 * 1024));
+    return judgeText(b, b.length >= size);
+  }
+  const { fileTypeFromFile } = await loadFileType();
+  let kind: string;
+  try {
+    kind = (await fileTypeFromFile(path))?.ext ?? 'unknown';
+  } catch {
+    kind = 'unknown';
+  }
+  return judgeKind(kind, ext, () => ZipArchive.open(path, NO_LIMITS));
+}
+
+const NO_LIMITS = { maxUnzippedBytes: Number.MAX_SAFE_INTEGER, maxZipRatio: Number.MAX_SAFE_INTEGER };
+
+async function judgeKind(
+  kind: string,
+  ext: string,
+  openZip: () => Promise<ZipArchive>,
+): Promise<{ ok: true } | { ok: false; detected: string }> {
+  const expected = EXPECTED[ext] ?? [];
+  if (!expected.includes(kind)) return { ok: false, detected: kind };
+  if (ext === '.docx' || ext === '.ofd') {
+    let zip: ZipArchive | undefined;
+    try {
+      zip = await openZip();
+      const ok =
+        ext === '.docx'
+          ? zip.has('word/document.xml') || (zip.has('[Content_Types].xml') && zip.names.some((n) => n.startsWith('word/')))
+          : zip.has('OFD.xml');
+      return ok ? { ok: true } : { ok: false, detected: zip.has('xl/workbook.xml') ? 'xlsx' : 'zip' };
+    } catch {
+      return { ok: false, detected: 'damaged zip' };
+    } finally {
+      zip?.close();
+    }
+  }
+  return { ok: true };
+}
+
+/** The same judgement of an attachment held in memory (an entry of a zip submission). */
+export async function checkAttachmentBuffer(bytes: Buffer, ext: string): Promise<{ ok: true } | { ok: false; detected: string }> {
+  if (ext === '.txt') return judgeText(bytes, true);
+  const { fileTypeFromBuffer } = await loadFileType();
+  let kind: string;
+  try {
+    kind = (await fileTypeFromBuffer(bytes))?.ext ?? 'unknown';
+  } catch {
+    kind = 'unknown';
+  }
+  return judgeKind(kind, ext, () => ZipArchive.fromBuffer(bytes, NO_LIMITS));
+}
+
+function judgeText(b: Buffer, complete: boolean): { ok: true } | { ok: false; detected: string } {
+  if (b.includes(0)) return { ok: false, detected: 'binary' };
+  if (isUtf8(b)) return { ok: true };
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(complete ? b : b.subarray(0, b.length - 4));
+    return { ok: true };
+  } catch {
+    return { ok: false, detected: 'binary' };
+  }
+}

@@ -1,0 +1,163 @@
+/** Finding the workspace and loading its config (workspace.md). */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ZodError, type z } from 'zod';
+import { MAX_SETTINGS_BYTES, parseJsonText, readRegularFile, ReadFileProblem } from '../json-file.js';
+import { RESERVED_KEYS } from '../../schemas/names.js';
+import { makeConfigSchema, type Config } from '../../schemas/config.js';
+import { ALL_CODES } from '../../diagnostics/codes.js';
+import { ToolError } from '../../diagnostics/tool-error.js';
+
+export const CONFIG_FILE = 'hrss-credit.config.json';
+
+function isWorkspace(dir: string): boolean {
+  return existsSync(join(dir, CONFIG_FILE)) || existsSync(join(dir, 'submissions'));
+}
+
+/** Whether `path` is a folder, something else (a file), or nothing (`-w` and `--out` need a folder). */
+/** Whether anything is at `path` (fs.existsSync): for the api, which opens no file itself. */
+export function pathExists(path: string): boolean {
+  return existsSync(path);
+}
+
+export function folderState(path: string): 'folder' | 'file' | 'missing' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The nearest folder at or above `start` that holds the config or `submissions/`. */
+export function findWorkspaceUp(start: string): string | undefined {
+  let dir = resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+  } catch {
+    dir = dirname(dir);
+  }
+  for (;;) {
+    if (isWorkspace(dir)) return dir;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export function formatZodPath(path: readonly PropertyKey[]): string {
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+      .join('.')
+      .replace(/\.\[/g, '[') || '(root)'
+  );
+}
+
+type Args = Record<string, string | number>;
+
+/** The value at a zod path in the parsed JSON, shown in the message (cut short). */
+function valueAt(json: unknown, path: readonly PropertyKey[]): string | undefined {
+  let v: unknown = json;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p as string)) return undefined;
+    v = (v as Record<string, unknown>)[p as string];
+  }
+  if (v === undefined) return undefined;
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** A key of Object.prototype anywhere in the file: refused before it reaches a plain object (STYLE.md 14). */
+function findReservedKey(v: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  for (const key of Object.keys(v)) {
+    const p = [...path, Array.isArray(v) ? Number(key) : key];
+    if (!Array.isArray(v) && RESERVED_KEYS.has(key)) return p;
+    const inner = findReservedKey((v as Record<string, unknown>)[key], p);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** A zod issue as data for the catalogue: the kind of problem and what it needs, never zod's English. */
+export function zodIssueArgs(issue: z.core.$ZodIssue, json: unknown): Args {
+  const value = valueAt(json, issue.path);
+  const base: Args = { key: formatZodPath(issue.path), ...(value !== undefined ? { value } : {}) };
+  switch (issue.code) {
+    case 'invalid_type':
+      return { ...base, problem: value === undefined ? 'missing' : 'type', expected: issue.expected };
+    case 'unrecognized_keys':
+      return { ...base, key: formatZodPath([...issue.path, issue.keys[0] ?? '']), problem: 'unknownKey', value: issue.keys.join(', ') };
+    case 'invalid_value':
+      return { ...base, problem: 'choice', allowed: issue.values.map(String).join(', ') };
+    case 'too_small':
+      return {
+        ...base,
+        problem: issue.origin === 'string' || issue.origin === 'array' ? 'tooShort' : 'tooSmall',
+        limit: Number(issue.minimum),
+      };
+    case 'too_big':
+      return {
+        ...base,
+        problem: issue.origin === 'string' || issue.origin === 'array' ? 'tooLong' : 'tooBig',
+        limit: Number(issue.maximum),
+      };
+    case 'invalid_format':
+      return { ...base, problem: 'format' };
+    case 'custom': {
+      const params = (issue.params ?? {}) as Args;
+      return { ...base, problem: 'invalid', ...params };
+    }
+    default:
+      return { ...base, problem: 'invalid' };
+  }
+}
+
+/**
+ * Loads and validates a JSON file against a zod schema; a bad key names itself, its value and the
+ * file (exit 2). Every problem is data rendered by the catalogue in the chosen language.
+ */
+export function loadJson<T>(file: string, parse: (v: unknown) => T, code: 'CONFIG_INVALID' | 'TEMPLATE_INVALID', display: string): T {
+  return loadJsonWithBytes(file, parse, code, display).value;
+}
+
+/** loadJson() and the bytes it parsed (a template's hash is over exactly what was validated). */
+export function loadJsonWithBytes<T>(
+  file: string,
+  parse: (v: unknown) => T,
+  code: 'CONFIG_INVALID' | 'TEMPLATE_INVALID',
+  display: string,
+): { value: T; bytes: Buffer } {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(file, MAX_SETTINGS_BYTES);
+  } catch (err) {
+    if (err instanceof ReadFileProblem) throw new ToolError(code, { file: display, key: '', ...err.info });
+    throw err;
+  }
+  const parsed = parseJsonText(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  if (!parsed.ok) throw new ToolError(code, { file: display, key: '', problem: 'jsonSyntax', line: parsed.line, column: parsed.column });
+  const reserved = findReservedKey(parsed.value);
+  if (reserved)
+    throw new ToolError(code, {
+      file: display,
+      key: formatZodPath(reserved),
+      problem: 'reservedKey',
+      value: String(reserved[reserved.length - 1]),
+    });
+  try {
+    return { value: parse(parsed.value), bytes };
+  } catch (err) {
+    if (err instanceof ZodError)
+      throw new ToolError(code, { file: display, ...zodIssueArgs(err.issues[0] as z.core.$ZodIssue, parsed.value) });
+    throw err;
+  }
+}
+
+/** hrss-credit.config.json's schema: `severity` may name every finding code. */
+export const ConfigSchema = makeConfigSchema(ALL_CODES);
+
+export function loadConfig(file: string | undefined, display: string): Config {
+  if (!file || !existsSync(file)) return ConfigSchema.parse({});
+  return loadJson(file, (v) => ConfigSchema.parse(v), 'CONFIG_INVALID', display);
+}

@@ -1,0 +1,242 @@
+/**
+ * Writes the package workbooks (and the ledger, the 督查 workbook) as SpreadsheetML written here, every
+ * cell text ('@') but for the numbers a sheet gives as numbers, zipped once with one fixed timestamp so
+ * that the same records give the same bytes (package.md "Determinism"). exceljs built these in memory
+ * and zipped them, and they were unzipped and zipped again: a province's quarter (25,000 expiries in two
+ * 移出名单 sheets) took ~4 s of compile and a model per cell; a row is now one string.
+ */
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { columnLetter, toXmlSafe } from '../../domain/text.js';
+
+export interface SheetSpec {
+  name: string;
+  /** A title row above the header row (merged across the columns). */
+  title?: string;
+  headers: string[];
+  widths?: (number | undefined)[];
+  /** Text cells stay text ('@'); a number (序号, 公示期限) is written as a number. */
+  rows: (string | number)[][];
+}
+
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Text for an XML element or attribute; a character XML 1.0 forbids becomes U+FFFD whatever its source. */
+export function escapeXml(s: string): string {
+  return toXmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A Date whose local fields are the UTC fields of `instant`: zip's DOS time has no zone. */
+export function dosDate(instant: Date): Date {
+  const t = new Date(Math.max(instant.getTime(), Date.UTC(1980, 0, 1, 0, 0, 0)));
+  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}
+
+// Cell formats (styles.xml cellXfs): 0 General, 1 text, 2 text bold (header), 3 text bold 14 (title), 4 a number.
+const XF = { text: 1, header: 2, title: 3, number: 4 } as const;
+const STYLES =
+  `<styleSheet xmlns="${NS_MAIN}">` +
+  '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
+  '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/** The workbook's strings, each once (sharedStrings.xml), in order of first use. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly items: string[] = [];
+  count = 0;
+
+  of(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.items.length;
+      this.index.set(text, i);
+      // Leading or trailing spaces and line breaks are kept as written.
+      this.items.push(
+        /^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`,
+      );
+    }
+    return i;
+  }
+
+  xml(): string {
+    return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
+  }
+}
+
+/** Excel's rules for a sheet name, as exceljs enforced them: refused, or cut to 31 characters. */
+function sheetName(name: string): string {
+  const safe = toXmlSafe(name);
+  if (safe === '') throw new Error("The name can't be empty.");
+  if (/[*?:\\/[\]]/.test(safe)) throw new Error(`Worksheet name ${safe} cannot include any of the following characters: * ? : \\ / [ ]`);
+  if (safe.startsWith("'") || safe.endsWith("'"))
+    throw new Error(`The first or last character of worksheet name cannot be a single quotation mark: ${safe}`);
+  return safe.slice(0, 31);
+}
+
+function sheetXml(s: SheetSpec, strings: SharedStrings): string {
+  const n = Math.max(1, s.headers.length);
+  const letters = Array.from({ length: Math.max(n, ...s.rows.map((r) => r.length)) }, (_, i) => columnLetter(i));
+  const headerRow = s.title ? 2 : 1;
+  const rows: string[] = [];
+  const textCell = (ref: string, v: string, xf: number): string => `<c r="${ref}" s="${xf}" t="s"><v>${strings.of(v)}</v></c>`;
+  if (s.title) rows.push(`<row r="1">${textCell('A1', s.title, XF.title)}</row>`);
+  rows.push(`<row r="${headerRow}">${s.headers.map((h, i) => textCell(`${letters[i]}${headerRow}`, h, XF.header)).join('')}</row>`);
+  let r = headerRow;
+  for (const row of s.rows) {
+    r++;
+    let cells = '';
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i] as string | number;
+      // NaN or Infinity has no SpreadsheetML form (`<v>NaN</v>` makes Excel "repair" the file): an empty cell.
+      if (typeof v === 'number')
+        cells += Number.isFinite(v)
+          ? `<c r="${letters[i]}${r}" s="${XF.number}"><v>${v}</v></c>`
+          : `<c r="${letters[i]}${r}" s="${XF.number}"/>`;
+      else cells += textCell(`${letters[i]}${r}`, v, XF.text);
+    }
+    rows.push(`<row r="${r}">${cells}</row>`);
+  }
+  const lastCol = letters[letters.length - 1] as string;
+  const cols = s.headers.map((h, i) => {
+    const width = s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2));
+    return `<col min="${i + 1}" max="${i + 1}" width="${width}" style="${XF.text}" customWidth="1"/>`;
+  });
+  return (
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="A1:${lastCol}${r}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>${rows.join('')}</sheetData>` +
+    // A filter on the header row: the clerk sorts and filters without touching the data.
+    `<autoFilter ref="A${headerRow}:${columnLetter(n - 1)}${headerRow}"/>` +
+    (s.title && s.headers.length > 1
+      ? `<mergeCells count="1"><mergeCell ref="A1:${columnLetter(s.headers.length - 1)}1"/></mergeCells>`
+      : '') +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+  );
+}
+
+export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator: string): Promise<Buffer> {
+  const strings = new SharedStrings();
+  const names = sheets.map((s) => sheetName(s.name));
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name.toLowerCase())) throw new Error(`Worksheet name already exists: ${name}`);
+    seen.add(name.toLowerCase());
+  }
+  const sheetParts = sheets.map((s) => sheetXml(s, strings));
+  const when = instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const ct = 'application/vnd.openxmlformats-officedocument';
+  const parts: { name: string; data: string }[] = [
+    {
+      name: '[Content_Types].xml',
+      data:
+        `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>` +
+        sheets
+          .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`)
+          .join('') +
+        `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>` +
+        `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/></Types>`,
+    },
+    {
+      name: '_rels/.rels',
+      data:
+        `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
+        `<Relationship Id="rId2" Type="${NS_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+    },
+    {
+      name: 'docProps/app.xml',
+      data:
+        `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+        `<Application>${escapeXml(creator)}</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+        `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${names.map((n) => `<vt:lpstr>${escapeXml(n)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`,
+    },
+    {
+      name: 'docProps/core.xml',
+      data:
+        `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+        `<dc:creator>${escapeXml(creator)}</dc:creator><cp:lastModifiedBy>${escapeXml(creator)}</cp:lastModifiedBy>` +
+        `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data:
+        `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
+        names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`).join('') +
+        '</sheets></workbook>',
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data:
+        `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+        sheets.map((_, i) => `<Relationship Id="rId${i + 3}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        '</Relationships>',
+    },
+    { name: 'xl/styles.xml', data: `${XML_HEAD}${STYLES}` },
+    ...sheetParts.map((data, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data })),
+    { name: 'xl/sharedStrings.xml', data: strings.xml() },
+  ];
+  return zipBuffer(
+    parts.map((p) => ({ name: p.name, data: Buffer.from(p.data, 'utf8') })),
+    instant,
+  );
+}
+
+/**
+ * Re-packs a zip: same entries in the same order, one fixed modification time, no extra fields;
+ * `transform` may rewrite a part (the .docx letter fixes its core.xml dates).
+ */
+export async function normaliseZip(buf: Buffer, instant: Date, transform?: (name: string, data: Buffer) => Buffer): Promise<Buffer> {
+  const entries = await new Promise<{ name: string; data: Buffer }[]>((resolve, reject) => {
+    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('zip'));
+      const out: { name: string; data: Buffer }[] = [];
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (e.fileName.endsWith('/')) {
+          zip.readEntry();
+          return;
+        }
+        zip.openReadStream(e, (err2, s) => {
+          if (err2 || !s) return reject(err2 ?? new Error('zip entry'));
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c));
+          s.on('end', () => {
+            const data = Buffer.concat(chunks);
+            out.push({ name: e.fileName, data: transform ? transform(e.fileName, data) : data });
+            zip.readEntry();
+          });
+          s.on('error', reject);
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+  return zipBuffer(entries, instant);
+}
+
+export function zipBuffer(entries: { name: string; data: Buffer }[], instant: Date): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const z = new yazl.ZipFile();
+    const mtime = dosDate(instant);
+    for (const e of entries) z.addBuffer(e.data, e.name, { mtime, forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options);
+    z.end();
+    const chunks: Buffer[] = [];
+    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    z.outputStream.on('error', reject);
+  });
+}

@@ -1,0 +1,539 @@
+/**
+ * A streaming reader for .xlsx as Excel, WPS, LibreOffice, gnumeric, Numbers, openpyxl, POI and
+ * exceljs write it. It reads the parts exceljs's WorkbookReader gets wrong (peers-research.md §5, §7):
+ * sheet names and visibility behind absolute part paths, merged cells and hidden rows, inline rich
+ * text, ISO date cells (t="d"), cells and rows without an `r` attribute, Strict OOXML prefixes.
+ */
+import type { Limits } from '../../schemas/config.js';
+import { isIsoDate, serialToIso } from '../../domain/dates.js';
+import { columnIndex } from '../../domain/text.js';
+import {
+  DateCell,
+  ErrorCell,
+  NoValueCell,
+  type CellValue,
+  type MergeRange,
+  type RowHandler,
+  type SheetRow,
+  type SheetSource,
+  type WorkbookSource,
+} from '../../table/cells.js';
+import { FileProblem, unreadable } from '../errors.js';
+import { attr, parseXmlStream, type Attrs } from './xml.js';
+import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
+
+async function readRels(zip: ZipArchive, part: string, limits: Limits): Promise<Rel[]> {
+  const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
+  const relsPart = `${dir}_rels/${part.slice(dir.length)}.rels`;
+  if (!zip.has(relsPart)) return [];
+  const rels: Rel[] = [];
+  await parseXmlStream(
+    await zip.stream(relsPart),
+    {
+      open(name, a) {
+        if (name === 'Relationship') {
+          const id = attr(a, 'Id') ?? '';
+          const target = attr(a, 'Target') ?? '';
+          if ((attr(a, 'TargetMode') ?? '').toLowerCase() === 'external') return;
+          rels.push({ id, type: attr(a, 'Type') ?? '', target: resolvePartTarget(part, target) });
+        }
+      },
+      close() {},
+      text() {},
+    },
+    undefined,
+    limits.maxXmlDepth,
+    limits.maxCellChars,
+  );
+  return rels;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** Whether a number format code shows a date or time. */
+export function isDateFormat(code: string): boolean {
+  const stripped = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!h\]|hh\]|m\]|mm\]|s\]|ss\])[^\]]*\]/gi, '');
+  if (/^general$/i.test(stripped.trim())) return false;
+  return /[ymdhse]/i.test(stripped.replace(/e\+|e-/gi, '')) && !/^[#0.,%\s;@_-]*$/.test(stripped);
+}
+
+const MAX_CELL_FORMATS = 1 << 20;
+
+async function readStyles(zip: ZipArchive, part: string | undefined, limits: Limits): Promise<boolean[]> {
+  if (!part || !zip.has(part)) return [];
+  const custom = new Map<number, string>();
+  const xfFormats: number[] = [];
+  let inCellXfs = false;
+  await parseXmlStream(
+    await zip.stream(part),
+    {
+      open(name, a) {
+        if (name === 'numFmt') custom.set(Number(attr(a, 'numFmtId')), attr(a, 'formatCode') ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) {
+          // Excel allows 64,000 cell formats; millions are a hostile part, not a style sheet.
+          if (xfFormats.length >= MAX_CELL_FORMATS)
+            throw unreadable({ reason: 'damaged', detail: `more than ${MAX_CELL_FORMATS} cell formats` });
+          xfFormats.push(Number(attr(a, 'numFmtId') ?? 0));
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+      text() {},
+    },
+    undefined,
+    limits.maxXmlDepth,
+    limits.maxCellChars,
+  );
+  return xfFormats.map((id) => {
+    const code = custom.get(id);
+    if (code !== undefined) return isDateFormat(code);
+    return BUILTIN_DATE_FORMATS.has(id);
+  });
+}
+
+/**
+ * The shared-string table, stored compactly: texts joined into chunks of at most 4,096 entries and
+ * about a million characters, plus per entry its chunk and end offset (a JS array of millions of small
+ * strings costs ~40 bytes each; a chunk of joined text costs no more than its characters).
+ */
+export class SharedStrings {
+  private static readonly CHUNK_ENTRIES = 4096;
+  private static readonly CHUNK_CHARS = 1 << 20;
+  private readonly chunks: string[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private ends = new Uint32Array(1024);
+  private chunkOf = new Uint32Array(1024);
+  private count = 0;
+  /** Characters stored. */
+  chars = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(text: string): void {
+    if (this.count === this.ends.length) {
+      const ends = new Uint32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+      const chunkOf = new Uint32Array(this.chunkOf.length * 2);
+      chunkOf.set(this.chunkOf);
+      this.chunkOf = chunkOf;
+    }
+    this.pendingChars += text.length;
+    this.chars += text.length;
+    this.ends[this.count] = this.pendingChars;
+    this.chunkOf[this.count] = this.chunks.length;
+    this.count++;
+    this.pending.push(text);
+    if (this.pending.length >= SharedStrings.CHUNK_ENTRIES || this.pendingChars >= SharedStrings.CHUNK_CHARS) this.seal();
+  }
+
+  /** Call once after the last push (and is called whenever a chunk is full). */
+  seal(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  get(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count) || !Number.isInteger(i)) return undefined;
+    const c = this.chunkOf[i] as number;
+    const chunk = this.chunks[c];
+    if (chunk === undefined) return undefined;
+    const start = i > 0 && this.chunkOf[i - 1] === c ? (this.ends[i - 1] as number) : 0;
+    return chunk.slice(start, this.ends[i]);
+  }
+}
+
+async function readSharedStrings(zip: ZipArchive, part: string | undefined, limits: Limits): Promise<SharedStrings> {
+  const strings = new SharedStrings();
+  if (!part || !zip.has(part)) return strings;
+  let current = '';
+  let inSi = false;
+  let inT = false;
+  let phonetic = 0;
+  await parseXmlStream(
+    await zip.stream(part),
+    {
+      open(name) {
+        if (name === 'si') {
+          inSi = true;
+          current = '';
+        } else if (name === 't' && inSi && phonetic === 0) inT = true;
+        else if (name === 'rPh') phonetic++;
+      },
+      close(name) {
+        if (name === 'si') {
+          inSi = false;
+          if (strings.length >= limits.maxSharedStrings) {
+            throw unreadable({ reason: 'limit', limit: 'maxSharedStrings', max: limits.maxSharedStrings, actual: strings.length + 1 });
+          }
+          strings.push(current);
+          if (strings.chars > limits.maxSharedStringChars) {
+            throw unreadable({ reason: 'limit', limit: 'maxSharedStringChars', max: limits.maxSharedStringChars, actual: strings.chars });
+          }
+          current = '';
+        } else if (name === 't') inT = false;
+        else if (name === 'rPh') phonetic--;
+      },
+      text(t) {
+        if (inT) {
+          current += t;
+          if (current.length > limits.maxCellChars) {
+            throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: limits.maxCellChars, actual: current.length });
+          }
+        }
+      },
+    },
+    undefined,
+    limits.maxXmlDepth,
+    limits.maxCellChars,
+  );
+  strings.seal();
+  return strings;
+}
+
+function parseRef(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return undefined;
+  return { col: columnIndex((m[1] as string).toUpperCase()), row: Number(m[2]) };
+}
+
+export function parseRange(ref: string): MergeRange | undefined {
+  const [a, b] = ref.split(':');
+  const start = parseRef(a ?? '');
+  const end = b ? parseRef(b) : start;
+  if (!start || !end) return undefined;
+  return {
+    top: Math.min(start.row, end.row),
+    bottom: Math.max(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    right: Math.max(start.col, end.col),
+  };
+}
+
+const MERGE_RE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
+
+/** Merges live after <sheetData>: a byte scan of the part finds them before the rows are read. */
+async function scanMerges(zip: ZipArchive, part: string, maxMerges: number): Promise<MergeRange[]> {
+  try {
+    return await scanMergesUnguarded(zip, part, maxMerges);
+  } catch (err) {
+    if (err instanceof FileProblem) throw err;
+    throw unreadable({ reason: 'damaged', detail: (err as Error).message?.slice(0, 200) });
+  }
+}
+
+async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: number): Promise<MergeRange[]> {
+  const merges: MergeRange[] = [];
+  let tail = '';
+  for await (const chunk of await zip.stream(part)) {
+    const text = tail + (chunk as Buffer).toString('latin1');
+    if (text.includes('mergeCell')) {
+      MERGE_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      let lastEnd = 0;
+      while ((m = MERGE_RE.exec(text)) !== null) {
+        const r = parseRange(m[1] as string);
+        if (r && (r.bottom > r.top || r.right > r.left)) {
+          // A merge per row at most: millions more are a hostile part, each one kept in memory.
+          if (merges.length >= maxMerges) throw unreadable({ reason: 'damaged', detail: `more than ${maxMerges} merged ranges` });
+          merges.push(r);
+        }
+        lastEnd = MERGE_RE.lastIndex;
+      }
+      tail = text.slice(Math.max(lastEnd, text.length - 256));
+    } else tail = text.slice(-256);
+  }
+  return merges;
+}
+
+class SheetParser {
+  private rowNumber = 0;
+  private rowHidden = false;
+  private cells: CellValue[] = [];
+  private col = -1;
+  private cellType = 'n';
+  private cellStyle = 0;
+  private hasFormula = false;
+  private formula = '';
+  private value: string | undefined;
+  private text = '';
+  private capture: 'v' | 't' | 'f' | null = null;
+  private inInline = false;
+  private phonetic = 0;
+  private rowCount = 0;
+  stopped = false;
+
+  constructor(
+    private readonly strings: SharedStrings,
+    private readonly dateStyles: readonly boolean[],
+    private readonly date1904: boolean,
+    private readonly limits: Limits,
+    private readonly onRow: RowHandler,
+  ) {}
+
+  open(name: string, a: Attrs): void {
+    switch (name) {
+      case 'row': {
+        const r = a.r ?? attr(a, 'r');
+        this.rowNumber = r !== undefined ? Number(r) : this.rowNumber + 1;
+        if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1) throw unreadable({ reason: 'damaged', detail: `row r="${r}"` });
+        const hidden = a.hidden;
+        this.rowHidden = hidden === '1' || hidden === 'true';
+        this.cells = [];
+        this.col = -1;
+        break;
+      }
+      case 'c': {
+        const r = a.r;
+        if (r !== undefined) {
+          const ref = parseRef(r);
+          this.col = ref ? ref.col : this.col + 1;
+        } else this.col++;
+        this.cellType = a.t ?? 'n';
+        this.cellStyle = a.s !== undefined ? Number(a.s) : 0;
+        this.hasFormula = false;
+        this.formula = '';
+        this.value = undefined;
+        this.text = '';
+        break;
+      }
+      case 'v':
+        this.capture = 'v';
+        this.text = '';
+        break;
+      case 'f':
+        this.hasFormula = true;
+        this.capture = 'f';
+        this.formula = '';
+        break;
+      case 'is':
+        this.inInline = true;
+        this.text = '';
+        break;
+      case 't':
+        if (this.inInline && this.phonetic === 0) this.capture = 't';
+        break;
+      case 'rPh':
+        this.phonetic++;
+        break;
+      default:
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+        this.value = this.text;
+        this.capture = null;
+        break;
+      case 'f':
+        this.capture = null;
+        break;
+      case 't':
+        if (this.capture === 't') this.capture = null;
+        break;
+      case 'rPh':
+        this.phonetic--;
+        break;
+      case 'is':
+        this.inInline = false;
+        this.value = this.text;
+        break;
+      case 'c':
+        this.finishCell();
+        break;
+      case 'row':
+        this.finishRow();
+        break;
+      default:
+    }
+  }
+
+  onText(t: string): void {
+    if (this.capture === 'v' || this.capture === 't') {
+      this.text += t;
+      if (this.text.length > this.limits.maxCellChars) {
+        throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: this.text.length });
+      }
+    } else if (this.capture === 'f') {
+      this.formula += t;
+      if (this.formula.length > this.limits.maxCellChars) {
+        throw unreadable(
+          { reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: this.formula.length },
+          this.rowNumber,
+        );
+      }
+    }
+  }
+
+  private finishCell(): void {
+    const v = this.value;
+    let out: CellValue = null;
+    // A formula without a cached result: no <v>, or (openpyxl, some exporters) an empty <v/> on a
+    // cell not typed as text. Excel's own empty text result is t="str" with an empty <v>.
+    if (this.hasFormula && (v === undefined || (v === '' && this.cellType !== 'str' && this.cellType !== 'inlineStr'))) {
+      out = new NoValueCell(this.formula);
+    } else if (v === undefined) {
+      // An empty cell.
+    } else {
+      switch (this.cellType) {
+        case 's': {
+          const s = this.strings.get(Number(v));
+          out = s ?? '';
+          break;
+        }
+        case 'str':
+        case 'inlineStr':
+          out = v;
+          break;
+        case 'b':
+          out = v === '1' || v === 'true';
+          break;
+        case 'e':
+          out = new ErrorCell(v);
+          break;
+        case 'd': {
+          const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(v);
+          if (m && isIsoDate(m[1] as string)) {
+            const secs = Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+            out = new DateCell(m[1] as string, secs / 86400);
+          } else out = v;
+          break;
+        }
+        default: {
+          if (v === '') break;
+          const n = Number(v);
+          if (Number.isNaN(n)) out = v;
+          else if (this.dateStyles[this.cellStyle] === true) {
+            // A date typed as a day can come back as 46236.99999999: that is midnight of the next day.
+            const r = Math.round(n);
+            const whole = Math.abs(n - r) < 1e-6;
+            const iso = serialToIso(whole ? r : n, this.date1904);
+            out = iso ? new DateCell(iso, whole ? 0 : n - Math.floor(n)) : n;
+          } else out = n;
+        }
+      }
+    }
+    if (out !== null && !(typeof out === 'string' && out.length === 0)) {
+      if (this.col >= this.limits.maxColumns) {
+        throw unreadable({ reason: 'limit', limit: 'maxColumns', max: this.limits.maxColumns, actual: this.col + 1 }, this.rowNumber);
+      }
+      this.cells[this.col] = out;
+    }
+  }
+
+  private finishRow(): void {
+    if (this.cells.length === 0) return;
+    this.rowCount++;
+    if (this.rowCount > this.limits.maxRows) {
+      throw unreadable({ reason: 'limit', limit: 'maxRows', max: this.limits.maxRows, actual: this.rowCount }, this.rowNumber);
+    }
+    const row: SheetRow = { number: this.rowNumber, hidden: this.rowHidden, cells: this.cells };
+    if (this.onRow(row) === false) this.stopped = true;
+  }
+}
+
+/** Opens an .xlsx; throws a FileProblem when it is not a readable workbook. */
+export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSource> {
+  const zip = await ZipArchive.open(path, limits);
+  try {
+    const rootRels = await readRels(zip, '', limits);
+    let workbookPart = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target;
+    if (!workbookPart || !zip.has(workbookPart)) workbookPart = zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
+    if (!workbookPart) {
+      if (zip.has('EncryptedPackage')) throw unreadable({ reason: 'notWorkbook' });
+      throw unreadable({ reason: 'notWorkbook', detail: zip.has('word/document.xml') ? 'docx' : zip.has('content.xml') ? 'odf' : 'zip' });
+    }
+    const wbRels = await readRels(zip, workbookPart, limits);
+    const relById = new Map(wbRels.map((r) => [r.id, r]));
+    const declared: { name: string; hidden: boolean; rid: string }[] = [];
+    let date1904 = false;
+    await parseXmlStream(
+      await zip.stream(workbookPart),
+      {
+        open(name, a) {
+          if (name === 'workbookPr') {
+            // Excel also writes <x15:workbookPr chartTrackingRefBase="1"/> in extLst: only the
+            // element that carries date1904 decides.
+            const d = attr(a, 'date1904');
+            if (d !== undefined) date1904 = d === '1' || d === 'true';
+          } else if (name === 'sheet') {
+            if (declared.length >= limits.maxSheets) {
+              throw unreadable({ reason: 'limit', limit: 'maxSheets', max: limits.maxSheets, actual: declared.length + 1 });
+            }
+            const state = attr(a, 'state') ?? 'visible';
+            declared.push({ name: attr(a, 'name') ?? '', hidden: state !== 'visible', rid: attr(a, 'id') ?? '' });
+          }
+        },
+        close() {},
+        text() {},
+      },
+      undefined,
+      limits.maxXmlDepth,
+      limits.maxCellChars,
+    );
+    const stylesPart = wbRels.find((r) => r.type.endsWith('/styles'))?.target ?? (zip.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
+    const stringsPart =
+      wbRels.find((r) => r.type.endsWith('/sharedStrings'))?.target ??
+      (zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
+    const dateStyles = await readStyles(zip, stylesPart, limits);
+    let strings: SharedStrings | undefined;
+    const loadStrings = async (): Promise<SharedStrings> => (strings ??= await readSharedStrings(zip, stringsPart, limits));
+
+    const sheets: SheetSource[] = [];
+    const seenParts = new Set<string>();
+    let index = 0;
+    for (const d of declared) {
+      const rel = relById.get(d.rid);
+      // Chart sheets and dialog sheets hold no cells.
+      if (rel && !rel.type.endsWith('/worksheet')) continue;
+      const part = rel?.target ?? `xl/worksheets/sheet${index + 1}.xml`;
+      if (!zip.has(part)) throw unreadable({ reason: 'damaged', detail: `missing sheet part for ${d.name}` });
+      // Two sheet entries over one part are one sheet: read (and scan for merges) once.
+      const key = normalisePartName(part).toLowerCase();
+      if (seenParts.has(key)) continue;
+      seenParts.add(key);
+      const merges = await scanMerges(zip, part, limits.maxRows);
+      const sheetIndex = index++;
+      sheets.push({
+        name: d.name,
+        index: sheetIndex,
+        hidden: d.hidden,
+        merges,
+        async read(onRow: RowHandler) {
+          const sst = await loadStrings();
+          const parser = new SheetParser(sst, dateStyles, date1904, limits, onRow);
+          await parseXmlStream(
+            await zip.stream(part),
+            { open: (n, a) => parser.open(n, a), close: (n) => parser.close(n), text: (t) => parser.onText(t) },
+            () => parser.stopped,
+            limits.maxXmlDepth,
+            limits.maxCellChars,
+          );
+        },
+      });
+    }
+    return { kind: 'xlsx', sheets, close: async () => zip.close() };
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+}

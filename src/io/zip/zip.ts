@@ -1,0 +1,167 @@
+/**
+ * A guarded zip layer over yauzl: the central directory is checked against the limits before any
+ * part is inflated (zip bombs: peers-research.md §4.3), and yauzl verifies that no entry inflates
+ * past its declared size.
+ */
+import yauzl from 'yauzl';
+import type { Readable } from 'node:stream';
+import type { Limits } from '../../schemas/config.js';
+import { unreadable, FileProblem } from '../errors.js';
+
+export type ZipLimits = Pick<Limits, 'maxUnzippedBytes' | 'maxZipRatio'> & Partial<Pick<Limits, 'maxZipEntries'>>;
+
+/**
+ * Opens a zip with yauzl. With `decodeStrings` false the entry names stay bytes (a submission zip
+ * decodes them itself: GB18030 without the UTF-8 flag) and yauzl does not refuse `../` names, which
+ * the caller reports instead.
+ */
+export function openZip(source: string | Buffer, decodeStrings: boolean): Promise<yauzl.ZipFile> {
+  const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings };
+  return new Promise<yauzl.ZipFile>((resolve, reject) => {
+    const done = (err: Error | null, z?: yauzl.ZipFile): void =>
+      err || !z ? reject(unreadable({ reason: 'damaged', detail: err?.message ?? 'zip' })) : resolve(z);
+    if (typeof source === 'string') yauzl.open(source, options, done);
+    else yauzl.fromBuffer(source, options, done);
+  });
+}
+
+/**
+ * Reads the central directory entry by entry, judging it against the limits before any part is
+ * inflated: the number of entries (known from the end record, before any is read), the total
+ * declared size, and the ratio over the whole archive. Throws a FileProblem; does not close `zip`.
+ */
+export async function walkEntries(zip: yauzl.ZipFile, limits: ZipLimits, onEntry: (entry: yauzl.Entry) => void): Promise<void> {
+  const maxEntries = limits.maxZipEntries;
+  if (maxEntries !== undefined && zip.entryCount > maxEntries) {
+    throw unreadable({ reason: 'limit', limit: 'maxZipEntries', max: maxEntries, actual: zip.entryCount });
+  }
+  let total = 0;
+  let compressed = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      total += entry.uncompressedSize;
+      compressed += entry.compressedSize;
+      if (total > limits.maxUnzippedBytes) {
+        reject(unreadable({ reason: 'limit', limit: 'maxUnzippedBytes', max: limits.maxUnzippedBytes, actual: total }));
+        return;
+      }
+      onEntry(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', (err: Error) => reject(unreadable({ reason: 'damaged', detail: err.message })));
+    zip.readEntry();
+  });
+  // The ratio is judged over the whole archive, and only once it inflates to a size that matters:
+  // small XML parts routinely compress 50:1 and more.
+  if (total > 8 * 1024 * 1024 && total / Math.max(compressed, 1) > limits.maxZipRatio) {
+    throw unreadable({
+      reason: 'limit',
+      limit: 'maxZipRatio',
+      max: limits.maxZipRatio,
+      actual: Math.round(total / Math.max(compressed, 1)),
+    });
+  }
+}
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+export class ZipArchive {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+    readonly names: string[],
+  ) {}
+
+  /** Opens a zip and lists it; throws a FileProblem when it is damaged or over a limit. */
+  static async open(path: string, limits: ZipLimits): Promise<ZipArchive> {
+    return ZipArchive.list(await openZip(path, true), limits);
+  }
+
+  /** The same, for a zip held in memory (a .docx inside a zip submission). */
+  static async fromBuffer(buffer: Buffer, limits: ZipLimits): Promise<ZipArchive> {
+    return ZipArchive.list(await openZip(buffer, true), limits);
+  }
+
+  private static async list(zip: yauzl.ZipFile, limits: ZipLimits): Promise<ZipArchive> {
+    const entries = new Map<string, yauzl.Entry>();
+    const names: string[] = [];
+    try {
+      await walkEntries(zip, limits, (entry) => {
+        const name = normalisePartName(entry.fileName);
+        if (!entry.fileName.endsWith('/')) {
+          entries.set(name.toLowerCase(), entry);
+          names.push(name);
+        }
+      });
+    } catch (err) {
+      zip.close();
+      throw err;
+    }
+    return new ZipArchive(zip, entries, names);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(normalisePartName(name).toLowerCase());
+  }
+
+  info(name: string): ZipEntryInfo | undefined {
+    const e = this.entries.get(normalisePartName(name).toLowerCase());
+    return e ? { name: e.fileName, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize } : undefined;
+  }
+
+  isEncrypted(name: string): boolean {
+    const e = this.entries.get(normalisePartName(name).toLowerCase());
+    return e !== undefined && (e.generalPurposeBitFlag & 1) === 1;
+  }
+
+  async stream(name: string): Promise<Readable> {
+    const entry = this.entries.get(normalisePartName(name).toLowerCase());
+    if (!entry) throw unreadable({ reason: 'damaged', detail: `missing part ${name}` });
+    if ((entry.generalPurposeBitFlag & 1) === 1) throw unreadable({ reason: 'damaged', detail: `encrypted part ${name}` });
+    return new Promise<Readable>((resolve, reject) => {
+      this.zip.openReadStream(entry, (err, s) =>
+        err || !s ? reject(unreadable({ reason: 'damaged', detail: err?.message ?? name })) : resolve(s),
+      );
+    });
+  }
+
+  /** Reads a whole (small) part into memory. */
+  async read(name: string): Promise<Buffer> {
+    const s = await this.stream(name);
+    const chunks: Buffer[] = [];
+    try {
+      for await (const c of s) chunks.push(c as Buffer);
+    } catch (err) {
+      throw err instanceof FileProblem ? err : unreadable({ reason: 'damaged', detail: (err as Error).message });
+    }
+    return Buffer.concat(chunks);
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+/** Part names are case-insensitive and may be written with a leading slash or backslashes. */
+export function normalisePartName(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '');
+}
+
+/** Resolves a relationship target against the folder of its source part (OPC, ECMA-376 part 2 §9.3). */
+export function resolvePartTarget(sourcePart: string, target: string): string {
+  const clean = target.replace(/\\/g, '/');
+  if (clean.startsWith('/')) return normalisePartName(clean);
+  const base = sourcePart.includes('/') ? sourcePart.slice(0, sourcePart.lastIndexOf('/')) : '';
+  const parts = (base ? `${base}/${clean}` : clean).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
