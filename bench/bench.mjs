@@ -231,7 +231,7 @@ if (process.env.BENCH_ONLY === 'findings') {
 process.stderr.write(`generating inputs (${csvRows} CSV rows, ${xlsxRows} xlsx rows) …\n`);
 const files = await ensureData(join(here, 'data'), { csvRows, xlsxRows });
 const task = (name, file) => [join(here, 'run.mjs'), name, file];
-const rows = [];
+const _rows = [];
 const ratio = (a, b) => (a / b).toFixed(2);
 
 process.stderr.write('CSV, UTF-8\n');

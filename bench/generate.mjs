@@ -73,7 +73,7 @@ export function row(i) {
 }
 
 function csvLine(r) {
-  return r.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',') + '\r\n';
+  return `${r.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')}\r\n`;
 }
 
 async function writeCsv(path, rows, encode) {
@@ -124,7 +124,7 @@ export async function ensureFindingsXlsx(dir, rows) {
   const tmp = `${path}.part.xlsx`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('名单');
-  ws.columns = HEADER.map((h, i) => ({ width: [6, 10, 12, 20, 16, 36, 22, 10, 22, 40, 40, 24, 12, 12, 10][i] }));
+  ws.columns = HEADER.map((_h, i) => ({ width: [6, 10, 12, 20, 16, 36, 22, 10, 22, 40, 40, 24, 12, 12, 10][i] }));
   ws.addRow(HEADER).commit();
   for (let i = 0; i < rows; i++) ws.addRow(rowWithFindings(i)).commit();
   ws.commit();

@@ -86,7 +86,7 @@ if (task === 'findings-json' || task === 'findings-pretty') {
     console.error(
       `validate exit ${code}: ${doc.diagnostics
         .slice(0, 3)
-        .map((d) => d.code + ' ' + d.message)
+        .map((d) => `${d.code} ${d.message}`)
         .join('; ')}`,
     );
 } else if (task === 'csv-raw') {

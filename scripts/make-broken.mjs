@@ -5,7 +5,6 @@
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
 import yazl from 'yazl';
 import iconv from 'iconv-lite';
 import { writeWorkbook } from './lib/fixture-kit.mjs';
@@ -57,13 +56,13 @@ const workbookWith = (sheetXml, extra = []) =>
 const HEAD = `<row r="1">${['序号', '领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定文书号', '认定日期'].map((h, i) => inline(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>`;
 
 // Zip bombs: the central directory is judged before anything is inflated.
-put('zip-ratio-bomb.xlsx', await workbookWith(sheet(HEAD + `<row r="2">${inline('A2', ' '.repeat(40 * 1024 * 1024))}</row>`)), {
+put('zip-ratio-bomb.xlsx', await workbookWith(sheet(`${HEAD}<row r="2">${inline('A2', ' '.repeat(40 * 1024 * 1024))}</row>`)), {
   code: 'FILE_UNREADABLE',
   limit: 'maxZipRatio',
 });
 {
   // An entry that declares 1 KB and inflates to 30 MB: yauzl stops it at the declared size.
-  const good = await workbookWith(sheet(HEAD + `<row r="2">${inline('A2', 'x'.repeat(30 * 1024 * 1024))}</row>`));
+  const good = await workbookWith(sheet(`${HEAD}<row r="2">${inline('A2', 'x'.repeat(30 * 1024 * 1024))}</row>`));
   const buf = Buffer.from(good);
   const name = Buffer.from('xl/worksheets/sheet1.xml');
   for (let i = buf.indexOf(name); i >= 0; i = buf.indexOf(name, i + 1)) {
@@ -79,7 +78,7 @@ put(
   'xml-billion-laughs.xlsx',
   await workbookWith(
     sheet(
-      HEAD + `<row r="2">${inline('A2', '&lol9;')}</row>`,
+      `${HEAD}<row r="2">${inline('A2', '&lol9;')}</row>`,
       '<!DOCTYPE worksheet [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>',
     ),
   ),
@@ -88,17 +87,17 @@ put(
 put(
   'xml-external-entity.xlsx',
   await workbookWith(
-    sheet(HEAD + `<row r="2">${inline('A2', '&xxe;')}</row>`, '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'),
+    sheet(`${HEAD}<row r="2">${inline('A2', '&xxe;')}</row>`, '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'),
   ),
   { code: 'FILE_UNREADABLE' },
 );
-put('xml-malformed.xlsx', await workbookWith(sheet(HEAD + '<row r="2"><c r="A2"><v>1</c></row>')), { code: 'FILE_UNREADABLE' });
+put('xml-malformed.xlsx', await workbookWith(sheet(`${HEAD}<row r="2"><c r="A2"><v>1</c></row>`)), { code: 'FILE_UNREADABLE' });
 // Limits on cells and columns.
-put('cell-too-long.xlsx', await workbookWith(sheet(HEAD + `<row r="2">${inline('E2', '长'.repeat(40000))}</row>`)), {
+put('cell-too-long.xlsx', await workbookWith(sheet(`${HEAD}<row r="2">${inline('E2', '长'.repeat(40000))}</row>`)), {
   code: 'FILE_UNREADABLE',
   limit: 'maxCellChars',
 });
-put('too-many-columns.xlsx', await workbookWith(sheet(HEAD + `<row r="2">${inline('KZ2', '远')}</row>`)), {
+put('too-many-columns.xlsx', await workbookWith(sheet(`${HEAD}<row r="2">${inline('KZ2', '远')}</row>`)), {
   code: 'FILE_UNREADABLE',
   limit: 'maxColumns',
 });
@@ -292,7 +291,7 @@ put(
   );
   put(
     'formula-too-long.xlsx',
-    await workbookWith(sheet(HEAD + `<row r="2"><c r="E2"><f>${'A1&amp;'.repeat(12000)}A1</f><v>1</v></c></row>`)),
+    await workbookWith(sheet(`${HEAD}<row r="2"><c r="E2"><f>${'A1&amp;'.repeat(12000)}A1</f><v>1</v></c></row>`)),
     { code: 'FILE_UNREADABLE', limit: 'maxCellChars' },
   );
   // Deep nesting in every XML part that is read (saxes keeps every open element: millions exhaust the heap).
@@ -420,7 +419,7 @@ put(
   put('rows-all-numbered-1.xlsx', await workbookWith(sheet(HEAD + rowsR1.join(''))), { codes: rowsR1.map(() => 'SCHEMA_DATE_INVALID') });
 }
 // Text, attribute values and attribute lists that saxes would gather whole before any handler sees them.
-put('xml-long-attribute.xlsx', await workbookWith(sheet(HEAD + `<row r="2"><c r="A2" s="${'1'.repeat(200000)}"><v>1</v></c></row>`)), {
+put('xml-long-attribute.xlsx', await workbookWith(sheet(`${HEAD}<row r="2"><c r="A2" s="${'1'.repeat(200000)}"><v>1</v></c></row>`)), {
   code: 'FILE_UNREADABLE',
   limit: 'maxCellChars',
 });
@@ -434,7 +433,7 @@ put(
 put(
   'xml-many-attributes.xlsx',
   await workbookWith(
-    sheet(HEAD + `<row r="2" ${Array.from({ length: 20000 }, (_, i) => `a${i}=""`).join(' ')}><c r="A2"><v>1</v></c></row>`),
+    sheet(`${HEAD}<row r="2" ${Array.from({ length: 20000 }, (_, i) => `a${i}=""`).join(' ')}><c r="A2"><v>1</v></c></row>`),
   ),
   { code: 'FILE_UNREADABLE' },
 );

@@ -77,7 +77,9 @@ const rewrites = [
   // The built-in calendar is chinese-days's data file, read (never imported) from data/ beside the bundle.
   {
     file: join('dist', 'io', 'workspace', 'calendar.js'),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text to find and replace holds a template literal
     from: 'require.resolve(`${BUILTIN_PACKAGE}/package.json`)',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the replacement source text holds a template literal
     to: 'require.resolve(`./data/${BUILTIN_PACKAGE}/package.json`)',
   },
   {
@@ -445,7 +447,7 @@ const files = new Map([
   ['hrss-credit', { data: Buffer.from(launcherSh, 'utf8'), mode: 0o755 }],
   ['README.txt', { data: Buffer.from(BOM + readme, 'utf8'), mode: 0o644 }],
   ['使用手册.html', { data: Buffer.from(renderManual(ROOT, pkg.version), 'utf8'), mode: 0o644 }],
-  ['THIRD-PARTY-NOTICES.txt', { data: Buffer.from(BOM + crlf(notices.join('\n') + '\n'), 'utf8'), mode: 0o644 }],
+  ['THIRD-PARTY-NOTICES.txt', { data: Buffer.from(BOM + crlf(`${notices.join('\n')}\n`), 'utf8'), mode: 0o644 }],
 ]);
 if (NODE_WIN) files.set('node/node.exe', { data: NODE_WIN.exe, mode: 0o755 });
 const walk = (dir) =>

@@ -10,7 +10,7 @@ import { openWorkbook } from '../src/io/sniff.js';
 import { zipBuffer } from '../src/io/xlsx/xlsx-writer.js';
 import { DEFAULT_LIMITS } from '../src/schemas/config.js';
 import { scoreRows } from '../src/table/header.js';
-import { zhUi } from '../src/messages/zh-CN.js';
+import { zhUi } from '../src/messages/zh-CN/ui.js';
 import { listFiles } from '../src/io/package/package-fs.js';
 import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
 // @ts-expect-error plain JavaScript helper shared with scripts/

@@ -143,7 +143,7 @@ describe('the release zip', () => {
     expect(cmd).toContain('node\\node.exe');
     expect(cmd).toContain('chcp 65001');
     const lines = cmd.split('\r\n');
-    const chcpAt = lines.findIndex((l) => l === 'chcp 65001 >nul');
+    const chcpAt = lines.indexOf('chcp 65001 >nul');
     const restoreAt = lines.findIndex((l) => l.startsWith('if defined HRSS_CP chcp'));
     // cmd.exe reads each line in the code page of the moment: no Chinese while it is 65001.
     for (const l of lines.slice(chcpAt, restoreAt + 1)) expect(/[^\x00-\x7f]/.test(l), l).toBe(false);

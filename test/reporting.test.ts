@@ -26,7 +26,7 @@ const zh = messagesFor('zh-CN');
 const plain: PrettyOptions = { chalk: new Chalk({ level: 0 }), ascii: false, quiet: false, width: 120 };
 
 function csv(rows: string[][]): string {
-  return rows.map((r) => r.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n')}\r\n`;
 }
 
 /** A list whose 证件号码 column (I) Excel stored as numbers: SCHEMA_ID_PRECISION_LOST on every row. */
@@ -34,7 +34,7 @@ function precisionLostCsv(name: string, rows: number, badDates: string[] = []): 
   const body: string[][] = [HEADER];
   for (let i = 0; i < rows; i++) body.push(findingRow(i));
   // 认定日期 (column M) that do not exist: one finding each, each with its own message.
-  badDates.forEach((d, i) => ((body[i + 1] as string[])[12] = d));
+  for (const [i, d] of badDates.entries()) (body[i + 1] as string[])[12] = d;
   const path = join(tmp, name);
   writeFileSync(path, csv(body));
   return name;

@@ -65,7 +65,13 @@ async function sameFiguresEverywhere(
   const compiled = new Map(compileDoc.departments.map((d) => [d.name as string, pick(d)]));
   // compile's 汇总 (totals) is the sum of its lines.
   const sum = [...compiled.values()].reduce(
-    (a, f) => ({ ...a, rows: a.rows + f.rows, red: a.red + f.red, black: a.black + f.black, unchanged: a.unchanged + f.unchanged }),
+    (a, f) => {
+      a.rows += f.rows;
+      a.red += f.red;
+      a.black += f.black;
+      a.unchanged += f.unchanged;
+      return a;
+    },
     { rows: 0, red: 0, black: 0, unchanged: 0 },
   );
   expect(pick(compileDoc.totals)).toMatchObject(sum);

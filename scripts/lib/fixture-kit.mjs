@@ -52,7 +52,9 @@ export async function writeWorkbook(path, spec) {
     });
     for (const m of s.merges ?? []) ws.mergeCells(m);
     for (const n of s.hiddenRows ?? []) ws.getRow(n).hidden = true;
-    if (s.widths) s.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    if (s.widths) {
+      for (const [i, w] of s.widths.entries()) ws.getColumn(i + 1).width = w;
+    }
   }
   await wb.xlsx.writeFile(path);
 }

@@ -3,7 +3,7 @@
  * Heavy modules (readers, writers, zod) are imported when a command runs, so that `--help` starts fast.
  */
 import { setFlagsFromString } from 'node:v8';
-import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
+import { Command, CommanderError, type Help, InvalidArgumentError, Option, type Argument } from 'commander';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -187,25 +187,29 @@ async function checkFlags(flags: GlobalFlags): Promise<void> {
   }
 }
 
-export async function run(argv: string[], rawIo: CliIo): Promise<number> {
-  // Every terminal line, of every command, through one sanitising sink (reporters/sink.ts).
+/** A command's handler, loaded when the command runs (so that `--help` starts fast). */
+type Handler = (env: CommandEnv, ...args: never[]) => Promise<number>;
+/** Wraps a handler as commander's action: `name` is what failures are reported under. */
+type ActionFor = (name: string, load: () => Promise<Handler>) => (...args: unknown[]) => Promise<void>;
+
+/** The terminal: every line through one sanitising sink (reporters/sink.ts), colour as NO_COLOR/FORCE_COLOR/TTY say. */
+function terminal(argv: string[], rawIo: CliIo): { io: CliIo; chalk: ChalkInstance } {
   let colourOn = false;
   const io: CliIo = {
     ...rawIo,
     stdout: sanitisingSink(rawIo.stdout, () => colourOn),
     stderr: sanitisingSink(rawIo.stderr, () => colourOn),
   };
-  const lang = preLang(argv, io);
-  const m = messagesFor(lang);
-  const json = wantsJson(argv);
-  let commandName = '';
-  let exitCode = 0;
   const noColor = (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') || argv.includes('--no-color');
   const forceColor = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
   const chalk = new Chalk({ level: noColor ? 0 : forceColor || io.stdout.isTTY ? 1 : 0 });
   colourOn = chalk.level > 0;
+  return { io, chalk };
+}
 
-  const program = new Command('hrss-credit')
+/** The program itself, its help in the chosen language, its output through the terminal. */
+function newProgram(m: Messages, io: CliIo): Command {
+  return new Command('hrss-credit')
     .description(m.ui.help.program)
     .version(TOOL_VERSION, '-V, --version', m.ui.help.versionOption)
     .helpOption('-h, --help', m.ui.help.helpOption)
@@ -217,48 +221,39 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
       outputError: () => {},
     });
+}
 
-  const envFor = (cmd: Command): CommandEnv => {
-    // The common options are on the program and on every command, so they may come before or after
-    // the command's name: a value given on the command line wins over a default, --ignore adds up.
-    const local = cmd.opts() as Record<string, unknown>;
-    const root = program.opts() as Record<string, unknown>;
-    const given = (c: Command, k: string): boolean => ['cli', 'env'].includes(c.getOptionValueSource(k) ?? '');
-    const merged: Record<string, unknown> = { ...local };
-    for (const [k, v] of Object.entries(root)) if (!given(cmd, k) && (given(program, k) || merged[k] === undefined)) merged[k] = v;
-    merged.ignore = [...((root.ignore as string[] | undefined) ?? []), ...((local.ignore as string[] | undefined) ?? [])];
-    const flags = merged as unknown as GlobalFlags;
-    flags.format ??= 'pretty';
-    const mm = flags.lang ? messagesFor(parseLang(flags.lang) ?? lang) : m;
-    const common = {
-      cwd: io.cwd,
-      ignore: flags.ignore ?? [],
-      ...(flags.workspace ? { workspace: flags.workspace } : {}),
-      ...(flags.config ? { config: flags.config } : {}),
-      ...((flags.today ?? io.env.HRSS_CREDIT_TODAY) ? { today: flags.today ?? io.env.HRSS_CREDIT_TODAY } : {}),
-      ...(flags.strict ? { strict: true } : {}),
-    };
-    return { io, flags, m: mm, chalk, width: io.stdout.columns ?? 120, common };
+/**
+ * What a command runs with. The common options are on the program and on every command, so they may
+ * come before or after the command's name: a value given on the command line wins over a default,
+ * --ignore adds up.
+ */
+function commandEnv(program: Command, cmd: Command, io: CliIo, m: Messages, chalk: ChalkInstance): CommandEnv {
+  const local = cmd.opts() as Record<string, unknown>;
+  const root = program.opts() as Record<string, unknown>;
+  const given = (c: Command, k: string): boolean => ['cli', 'env'].includes(c.getOptionValueSource(k) ?? '');
+  const merged: Record<string, unknown> = { ...local };
+  for (const [k, v] of Object.entries(root)) if (!given(cmd, k) && (given(program, k) || merged[k] === undefined)) merged[k] = v;
+  merged.ignore = [...((root.ignore as string[] | undefined) ?? []), ...((local.ignore as string[] | undefined) ?? [])];
+  const flags = merged as unknown as GlobalFlags;
+  flags.format ??= 'pretty';
+  const messages = flags.lang ? messagesFor(parseLang(flags.lang) ?? m.lang) : m;
+  const today = flags.today ?? io.env.HRSS_CREDIT_TODAY;
+  const common = {
+    cwd: io.cwd,
+    ignore: flags.ignore ?? [],
+    ...(flags.workspace ? { workspace: flags.workspace } : {}),
+    ...(flags.config ? { config: flags.config } : {}),
+    ...(today ? { today } : {}),
+    ...(flags.strict ? { strict: true } : {}),
   };
+  return { io, flags, m: messages, chalk, width: io.stdout.columns ?? 120, common };
+}
 
-  const action =
-    (name: string, load: () => Promise<(env: CommandEnv, ...args: never[]) => Promise<number>>) =>
-    async (...args: unknown[]): Promise<void> => {
-      commandName = name;
-      const cmd = args[args.length - 1] as Command;
-      const env = envFor(cmd);
-      await checkFlags(env.flags);
-      const handler = await load();
-      try {
-        exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
-      } finally {
-        noteInterruptedCommit(env);
-      }
-    };
-
+/** The quarter's commands and the reference ones: validate … calendar. */
+function declareQuarterCommands(program: Command, m: Messages, action: ActionFor): void {
   const h = m.ui.help;
   const o = h.opt;
-  addCommon(program, m);
   addCommon(program.command('validate').description(h.validate).argument('<paths...>', h.validatePaths), m)
     .option('--department <name>', o.department)
     .option('--quarter <quarter>', o.quarter)
@@ -311,6 +306,10 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
   addCommon(program.command('calendar').description(h.calendar).argument('[year]', h.calendarYear), m).action(
     action('calendar', async () => (await import('./commands/calendar.js')).calendarCommand),
   );
+}
+
+function declareRegisterCommands(program: Command, m: Messages, action: ActionFor): void {
+  const h = m.ui.help;
   // The register (register.md): publish, register verify|repair|list|show, diff.
   const ru = registerUi(m.lang).help;
   const reg = async () => import('./commands/register.js');
@@ -352,6 +351,11 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
   addCommon(program.command('diff').description(ru.diff).argument('<a>', ru.diffA).argument('<b>', ru.diffB), m)
     .option('--full', ru.full)
     .action(action('diff', async () => (await reg()).diffCommand));
+}
+
+function declareObjectionCommands(program: Command, m: Messages, action: ActionFor): void {
+  const h = m.ui.help;
+  const ru = registerUi(m.lang).help;
   // Objections (objections.md): objection add|list|resolve|letter.
   const ou = objectionUi(m.lang).help;
   const obj = async () => import('./commands/objection.js');
@@ -383,6 +387,58 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
     .option('--number <text>', ou.docNumber)
     .option('--finding <text>', ou.finding)
     .action(action('objection letter', async () => (await obj()).objectionLetterCommand));
+}
+
+/** A usage error (exit 2) as commander or a command reported it; 0 for --help and --version. */
+async function reportUsage(
+  usage: CommanderError | ToolError,
+  m: Messages,
+  io: CliIo,
+  json: boolean,
+  command: string,
+  chalk: ChalkInstance,
+) {
+  if (
+    usage instanceof CommanderError &&
+    (usage.code === 'commander.helpDisplayed' ||
+      usage.code === 'commander.version' ||
+      (usage.code === 'commander.help' && usage.exitCode === 0))
+  )
+    return 0;
+  const args = usage instanceof CommanderError ? usageArgs(usage) : usage.args;
+  if (json) {
+    const { toJsonError, formatJson } = await import('../reporters/json.js');
+    io.stdout.write(formatJson(toJsonError(command, new ToolError('USAGE', args), m)));
+  } else {
+    const helpLine = `${m.ui.help.usage} hrss-credit ${command ? `${command} ` : ''}--help`;
+    io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${m.ui.usage(args)}\n${helpLine}\n`);
+  }
+  return 2;
+}
+
+export async function run(argv: string[], rawIo: CliIo): Promise<number> {
+  const { io, chalk } = terminal(argv, rawIo);
+  const m = messagesFor(preLang(argv, io));
+  const json = wantsJson(argv);
+  const ran = { command: '', exitCode: 0 };
+  const program = newProgram(m, io);
+  const action: ActionFor =
+    (name, load) =>
+    async (...args) => {
+      ran.command = name;
+      const env = commandEnv(program, args[args.length - 1] as Command, io, m, chalk);
+      await checkFlags(env.flags);
+      const handler = await load();
+      try {
+        ran.exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
+      } finally {
+        noteInterruptedCommit(env);
+      }
+    };
+  addCommon(program, m);
+  declareQuarterCommands(program, m, action);
+  declareRegisterCommands(program, m, action);
+  declareObjectionCommands(program, m, action);
 
   try {
     // A path with no command, a double-click, cmd.exe's swallowed options (cli/launch.ts).
@@ -397,37 +453,15 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       return 0;
     }
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    return ran.exitCode;
   } catch (err) {
-    if (!commandName) {
+    if (!ran.command) {
       const known = new Set(program.commands.map((c) => c.name()));
-      commandName = argv.find((a) => known.has(a)) ?? '';
+      ran.command = argv.find((a) => known.has(a)) ?? '';
     }
-    const usage =
-      err instanceof CommanderError
-        ? err
-        : err instanceof ToolError && err.code === 'USAGE' && err.args.kind !== undefined
-          ? err
-          : undefined;
-    if (usage) {
-      if (
-        usage instanceof CommanderError &&
-        (usage.code === 'commander.helpDisplayed' ||
-          usage.code === 'commander.version' ||
-          (usage.code === 'commander.help' && usage.exitCode === 0))
-      )
-        return 0;
-      const args = usage instanceof CommanderError ? usageArgs(usage) : usage.args;
-      if (json) {
-        const { toJsonError, formatJson } = await import('../reporters/json.js');
-        io.stdout.write(formatJson(toJsonError(commandName, new ToolError('USAGE', args), m)));
-      } else
-        io.stderr.write(
-          `${chalk.red(`${m.ui.error}:`)} ${m.ui.usage(args)}\n${h.usage} hrss-credit ${commandName ? `${commandName} ` : ''}--help\n`,
-        );
-      return 2;
-    }
-    return reportFailure(err, m, io, json, commandName, chalk, argv.includes('--debug'));
+    if (err instanceof CommanderError || (err instanceof ToolError && err.code === 'USAGE' && err.args.kind !== undefined))
+      return reportUsage(err, m, io, json, ran.command, chalk);
+    return reportFailure(err, m, io, json, ran.command, chalk, argv.includes('--debug'));
   }
 }
 

@@ -169,7 +169,10 @@ export interface CodeArgs {
   REGISTER_ALREADY_ACTIVE: { id: string; department: string; quarter: string };
   /** fields: the record's keys that differ from the published record. */
   REGISTER_CHANGED: { id: string; fields: FieldKey[]; department: string };
-  /** A changed row that is the correction an objection resolved 更正 awaited (truth.md): objection its number, fields the columns corrected. */
+  /**
+   * A changed row that is the correction an objection resolved 更正 awaited (truth.md): objection its
+   * number, fields the columns corrected.
+   */
   REGISTER_CORRECTION_APPLIED: { id: string; objection: string; fields: FieldKey[] };
   /** id and department: the active red record and the department that must propose its 违法违规移出. */
   REGISTER_RED_ON_BLACK: { id: string; department: string };

@@ -42,7 +42,7 @@ export function creditCodeCheck(first17: string): string | undefined {
 /** Folds what a clerk typed: half-width, no spaces or hyphens, upper case. */
 export function normaliseCreditCode(raw: string): string {
   return toHalfWidth(raw)
-    .replace(/[\s\u00a0\-]+/g, '')
+    .replace(/[\s\u00a0-]+/g, '')
     .toUpperCase();
 }
 

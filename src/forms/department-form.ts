@@ -103,7 +103,7 @@ function listValues(key: FieldKey, domains: readonly string[]): readonly string[
   }
 }
 
-function promptFor(kind: FormColumnKind, guide: string): string {
+function promptFor(_kind: FormColumnKind, guide: string): string {
   // Excel limits an input message to 255 characters.
   return guide.slice(0, 250);
 }

@@ -1,8 +1,9 @@
 /** The shape of a message catalogue: a missing code or argument is a compile error. */
 import type { Code, CodeArgs, Severity } from '../diagnostics/codes.js';
 import type { ToolErrorCode } from '../diagnostics/tool-error.js';
-import type { CalendarUiText } from './calendar.js';
-import type { ReportsUiText } from './reports.js';
+import type { DocumentName } from '../schemas/documents/index.js';
+import type { CalendarSource } from '../domain/working-days.js';
+import type { LapseKind, SubmissionState } from '../schemas/states.js';
 
 export interface CodeMessage<C extends Code> {
   /** A short name for `rules` and tables. */
@@ -22,7 +23,10 @@ export interface UiText {
   fieldNames: Record<string, string>;
   columns: { location: string; severity: string; code: string; message: string; hint: string };
   sheetRow(sheet: string | undefined, row: number | undefined, column: string | undefined, header: string | undefined): string;
-  /** A grouped table line: one finding on `count` rows, the first `ranges` of them (first, last row) shown, `more` when there are others. */
+  /**
+   * A grouped table line: one finding on `count` rows, the first `ranges` of them (first, last row)
+   * shown, `more` when there are others.
+   */
   rowRanges(
     sheet: string | undefined,
     column: string | undefined,
@@ -184,4 +188,230 @@ export interface UiText {
       overview(errors: number, warnings: number, info: number): string;
     };
   };
+}
+
+export interface LaunchUiText {
+  /** Double-clicked with nothing dropped: the three things a person can do instead of the help. */
+  doubleClick(version: string): string;
+  /** The last line before the window closes. */
+  pressAnyKey: string;
+}
+
+export interface ObjectionUi {
+  help: {
+    objection: string;
+    add: string;
+    received: string;
+    from: string;
+    summary: string;
+    record: string;
+    subject: string;
+    channel: string;
+    providerCheck: string;
+    list: string;
+    open: string;
+    overdue: string;
+    all: string;
+    year: string;
+    resolve: string;
+    number: string;
+    outcome: string;
+    opinion: string;
+    on: string;
+    letter: string;
+    out: string;
+    docNumber: string;
+    finding: string;
+  };
+  recorded(number: string, recordId: string, subject: string, received: string): string;
+  deadline(deadline: string | null, n: number): string;
+  resolved(number: string, outcome: string, on: string): string;
+  revoked(recordId: string): string;
+  awaitingCorrection(recordId: string): string;
+  letter(path: string, bytes: number): string;
+  listColumns: string[];
+  listSummary(n: number, today: string): string;
+  pending: string;
+  status: Record<'open' | 'resolved', string>;
+  /** The outcomes, keyed by the contract's Chinese value (JSON keeps it; the terminal shows this). */
+  outcomes: Record<'维持' | '更正' | '撤销', string>;
+  overdue: string;
+  late: string;
+  awaiting: string;
+}
+
+export interface RegisterUi {
+  help: {
+    publish: string;
+    publishBatch: string;
+    on: string;
+    listOn: string;
+    by: string;
+    register: string;
+    verify: string;
+    head: string;
+    repair: string;
+    list: string;
+    status: string;
+    department: string;
+    list_: string;
+    expiringBefore: string;
+    find: string;
+    full: string;
+    xlsx: string;
+    show: string;
+    showQuery: string;
+    diff: string;
+    diffA: string;
+    diffB: string;
+    importCmd: string;
+    importFiles: string;
+    importBatch: string;
+    publishedOn: string;
+    importDepartment: string;
+    note: string;
+    noteText: string;
+    noteId: string;
+  };
+  imported(batch: string, on: string, records: number): string;
+  noted(seq: number): string;
+  published(batch: string, on: string, records: number, removals: number): string;
+  alreadyPublished(batch: string, on: string, seq: number): string;
+  head(head: string): string;
+  by(by: string, host: string, at: string): string;
+  verifyOk(events: number, head: string | null): string;
+  verifyBroken(line: number, reason: string): string;
+  verifyHint(reason: string): string;
+  reasons: Record<'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'canonical' | 'linebreak' | 'torn' | 'head', string>;
+  repairIntact: string;
+  repairCut(line: number, bytes: number, backup: string): string;
+  /** The cut made without a copy: the disk had no room for one (the cut bytes were an unfinished line, never an event). */
+  repairCutNoCopy(line: number, bytes: number, problem: string): string;
+  listColumns: string[];
+  listSummary(n: number, on: string): string;
+  ledger(path: string): string;
+  /** --full: said on stderr (stdout's JSON stays one document); `ledger`: a 台账 was written, masked all the same. */
+  fullShown(ledger: boolean): string;
+  status: Record<'active' | 'expired' | 'removed', string>;
+  removalTypes: Record<'violation' | 'early' | 'revoked' | 'corrected' | 'expired', string>;
+  listTypes: Record<'red' | 'black', string>;
+  objection: string;
+  showNone(query: string): string;
+  showEvents: string;
+  /** An event's business date (--on / --today) and when it was written to the log (the real clock), told apart. */
+  eventOn(on: string): string;
+  eventAt(at: string, who: string): string;
+  effects(effect: string): string;
+  diffHeading(from: string, to: string): string;
+  diffSections: Record<'added' | 'removed' | 'corrected' | 'unchanged', string>;
+  diffCounts: string[];
+}
+
+export interface SchemaUi {
+  help: { schema: string; name: string };
+  name: string;
+  about: string;
+  /** After the list: how to print one. */
+  next: string;
+  documents: Record<DocumentName, string>;
+}
+
+export interface CalendarUiText {
+  title(year: number): string;
+  source(s: CalendarSource): string;
+  holidays: string;
+  workdays: string;
+  none: string;
+  range(from: string, to: string, days: number): string;
+  weekdays: readonly string[];
+  workingDays(n: number): string;
+  coverage(builtin: string, local: string): string;
+  notCovered(year: number): string;
+  badYear(value: string): string;
+}
+
+export interface ReportsUiText {
+  badYear(value: string): string;
+  state: Record<SubmissionState, string>;
+  onTime: string;
+  late(days: number): string;
+  /** No 报送日期: timeliness unknown. */
+  noDate: string;
+  unknown: string;
+  yes: string;
+  no: string;
+  lapse: Record<LapseKind, string>;
+  superviseTitle(year: number): string;
+  noBatches(year: number): string;
+  lapsesTitle: string;
+  noLapses: string;
+  registerUnknown: string;
+  objectionsUnknown: string;
+  /** Pretty table and the 督查情况表's first sheet. */
+  rowColumns: string[];
+  /** The workbook's two numeric columns for 已发布 (the terminal shows them as one, red/black). */
+  publishedColumns: [string, string];
+  lapseColumns: string[];
+  tallyColumns: string[];
+  sheets: { rows: string; lapses: string; counts: string };
+  xlsxWritten(path: string): string;
+  reportWritten(path: string): string;
+  // The HTML report.
+  title: string;
+  batchTitle(batch: string): string;
+  yearTitle(year: number): string;
+  /** The page's heading: bureau, title and what it covers, with the language's own brackets. */
+  heading(bureau: string, title: string, what: string): string;
+  madeOn(date: string): string;
+  source: Record<'package' | 'submissions' | 'none', string>;
+  basis(text: string): string;
+  listSep: string;
+  keyFigures: string;
+  figRed: string;
+  figBlack: string;
+  figTotal: string;
+  /** A year's timeliness counts department-quarters (truth.md), and says so. */
+  figOnTimeYear: string;
+  figLateYear: string;
+  figMissingYear: string;
+  figOnTime: string;
+  figLate: string;
+  figMissing: string;
+  figNoDate: string;
+  figRemovals: string;
+  figObjections: string;
+  figObjectionsOverdue: string;
+  /** Objections resolved after their deadline (逾期办结). */
+  figObjectionsLate: string;
+  byDepartment: string;
+  byDomain: string;
+  trend: string;
+  timeliness: string;
+  red: string;
+  black: string;
+  department: string;
+  domain: string;
+  batch: string;
+  total: string;
+  daysLate: string;
+  sentOn: string;
+  deadline: string;
+  status: string;
+  signedOff: string;
+  findings: string;
+  noFindings: string;
+  code: string;
+  severity: string;
+  count: string;
+  departments: string;
+  removals: string;
+  objections: string;
+  notKnown: string;
+  subject: string;
+  identifier: string;
+  type: string;
+  date: string;
+  number: string;
+  received: string;
+  chartNote: string;
 }

@@ -10,7 +10,7 @@ import { recordIdentity } from '../domain/identity.js';
 import type { CreditRecord } from '../schemas/record.js';
 import { RegisterEventSchema } from '../schemas/register-event.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
-import { type Author, type EventBody, type RegisterEvent, type StoredEvent } from './events.js';
+import type { Author, EventBody, RegisterEvent, StoredEvent } from './events.js';
 import { foreignHashMatches, foreignSpelling, normaliseEvent, ownIds, sortedKeys, translateIds } from './foreign.js';
 import { scanCanonical } from './canonical-scan.js';
 import { splitRecords } from './line-split.js';

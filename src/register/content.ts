@@ -36,7 +36,7 @@ export const CONTENT_FIELDS = [
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 
 /** The value a content column holds: text, as the package writes it (absent and null are empty). */
-function valueOf(r: Partial<Record<ContentField, unknown>>, k: ContentField): string {
+function contentValue(r: Partial<Record<ContentField, unknown>>, k: ContentField): string {
   const v = r[k];
   return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 }
@@ -48,7 +48,7 @@ function valueOf(r: Partial<Record<ContentField, unknown>>, k: ContentField): st
  */
 export function contentHash(r: Partial<Record<ContentField, unknown>>): string {
   const content: Record<string, string> = {};
-  for (const k of CONTENT_FIELDS) content[k] = valueOf(r, k);
+  for (const k of CONTENT_FIELDS) content[k] = contentValue(r, k);
   return sha256Hex(canonicalJson(content)).slice(0, CONTENT_HASH_LENGTH);
 }
 
@@ -59,7 +59,7 @@ export function changedColumns(
   published: Partial<Record<ContentField, unknown>>,
   sent: Partial<Record<ContentField, unknown>>,
 ): ContentField[] {
-  return CONTENT_FIELDS.filter((k) => valueOf(published, k) !== valueOf(sent, k));
+  return CONTENT_FIELDS.filter((k) => contentValue(published, k) !== contentValue(sent, k));
 }
 
 /** A publish event's content hashes: one per record, by id. */

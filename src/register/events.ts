@@ -15,17 +15,17 @@
  */
 import type { z } from 'zod';
 import type { CreditRecord } from '../schemas/record.js';
-import {
+import type {
   OBJECTION_CHANNELS,
-  type CorrectedEntrySchema,
-  type EventHeadSchema,
-  type ImportBodySchema,
-  type NoteBodySchema,
-  type ObjectionAddBodySchema,
-  type ObjectionResolveBodySchema,
-  type PublishBodySchema,
-  type RemovalEntrySchema,
-  type RepairBodySchema,
+  CorrectedEntrySchema,
+  EventHeadSchema,
+  ImportBodySchema,
+  NoteBodySchema,
+  ObjectionAddBodySchema,
+  ObjectionResolveBodySchema,
+  PublishBodySchema,
+  RemovalEntrySchema,
+  RepairBodySchema,
 } from '../schemas/register-event.js';
 import type { StoredRecord } from './stored.js';
 

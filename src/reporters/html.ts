@@ -74,7 +74,8 @@ function barChart(id: string, title: string, items: Series[], r: ReportsUiText):
   items.forEach((it, i) => {
     const y = legendH + i * groupH;
     parts.push(
-      `<text x="${labelW - 8}" y="${y + barH + 5}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`,
+      `<text x="${labelW - 8}" y="${y + barH + 5}" text-anchor="end" ` +
+        `font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`,
     );
     parts.push(`<rect x="${labelW}" y="${y}" width="${scale(it.red)}" height="${barH}" fill="${RED}"/>`);
     parts.push(`<text x="${labelW + scale(it.red) + 4}" y="${y + barH - 2}" font-size="${VALUE_FONT}">${count(it.red)}</text>`);
@@ -89,7 +90,8 @@ function legend(r: ReportsUiText, x: number): string {
   const second = x + 16 + textWidth(r.red, LABEL_FONT) + 16;
   return (
     `<rect x="${x}" y="4" width="12" height="12" fill="${RED}"/><text x="${x + 16}" y="15" font-size="${LABEL_FONT}">${esc(r.red)}</text>` +
-    `<rect x="${second}" y="4" width="12" height="12" fill="${BLACK}"/><text x="${second + 16}" y="15" font-size="${LABEL_FONT}">${esc(r.black)}</text>`
+    `<rect x="${second}" y="4" width="12" height="12" fill="${BLACK}"/>` +
+    `<text x="${second + 16}" y="15" font-size="${LABEL_FONT}">${esc(r.black)}</text>`
   );
 }
 
@@ -115,13 +117,18 @@ function trendChart(id: string, title: string, items: Series[], r: ReportsUiText
       `<text x="${x + 43}" y="${base - h(it.black) - 4}" text-anchor="middle" font-size="${VALUE_FONT}">${count(it.black)}</text>`,
     );
     parts.push(
-      `<text x="${x + 28}" y="${base + 20}" text-anchor="middle" font-size="${LABEL_FONT}">${esc(fitLabel(it.label, groupW - 4, LABEL_FONT))}</text>`,
+      `<text x="${x + 28}" y="${base + 20}" text-anchor="middle" ` +
+        `font-size="${LABEL_FONT}">${esc(fitLabel(it.label, groupW - 4, LABEL_FONT))}</text>`,
     );
   });
   return svg(id, title, width, height, parts);
 }
 
-/** Days late per department (sum over the year's batches); missing shown as a hatched mark. */
+/**
+ * Days late per department (sum over the year's batches). A department with a missing submission gets a
+ * hatched square after its bar (a missing list has no days late to draw, and must not look on time); the
+ * note beside it says how many.
+ */
 function timelinessChart(
   id: string,
   title: string,
@@ -139,43 +146,62 @@ function timelinessChart(
     return notes.length ? notes.join(r.listSep) : r.onTime;
   };
   const noteW = Math.max(...items.map((it) => textWidth(noteOf(it), VALUE_FONT))) + 8;
-  const width = Math.max(CHART_W, labelW + 120 + noteW);
-  const plotW = width - labelW - noteW;
+  const markW = items.some((it) => it.missing > 0) ? 20 : 0;
+  const width = Math.max(CHART_W, labelW + 120 + noteW + markW);
+  const plotW = width - labelW - noteW - markW;
   const height = Math.max(1, items.length) * rowH + 8;
   const max = Math.max(1, ...items.map((i) => i.days));
+  const hatch = `${id}-hatch`;
   const parts: string[] = [];
+  if (markW)
+    parts.push(
+      `<defs><pattern id="${hatch}" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+        `<rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="#c62828" stroke-width="2"/></pattern></defs>`,
+    );
   items.forEach((it, i) => {
     const y = 4 + i * rowH;
     const w = Math.round((it.days / max) * plotW * 10) / 10;
+    const mark = it.missing > 0 ? markW : 0;
     parts.push(
       `<text x="${labelW - 8}" y="${y + 14}" text-anchor="end" font-size="${font}">${esc(fitLabel(it.label, labelW - 10, font))}</text>`,
     );
     parts.push(`<rect x="${labelW}" y="${y}" width="${w}" height="16" fill="#ef6c00"/>`);
-    parts.push(`<text x="${labelW + w + 4}" y="${y + 14}" font-size="${VALUE_FONT}">${esc(noteOf(it))}</text>`);
+    if (mark)
+      parts.push(`<rect class="missing" x="${labelW + w + 2}" y="${y}" width="16" height="16" fill="url(#${hatch})" stroke="#c62828"/>`);
+    parts.push(`<text x="${labelW + w + 4 + mark}" y="${y + 14}" font-size="${VALUE_FONT}">${esc(noteOf(it))}</text>`);
   });
   parts.push(`<line x1="${labelW}" y1="0" x2="${labelW}" y2="${height}" stroke="#999" stroke-width="1"/>`);
   return svg(id, title, width, height, parts);
 }
 
 function svg(id: string, title: string, width: number, height: number, parts: string[]): string {
-  return `<svg id="${id}" class="chart" role="img" aria-labelledby="${id}-t" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" preserveAspectRatio="xMinYMin meet"><title id="${id}-t">${esc(title)}</title>${parts.join('')}</svg>`;
+  return (
+    `<svg id="${id}" class="chart" role="img" aria-labelledby="${id}-t" viewBox="0 0 ${width} ${height}" width="${width}" ` +
+    `height="${height}" preserveAspectRatio="xMinYMin meet"><title id="${id}-t">${esc(title)}</title>${parts.join('')}</svg>`
+  );
+}
+
+/** One table cell, labelled with its column's name (a number right-aligned and grouped). */
+function td(c: string | number, label: string): string {
+  const num = typeof c === 'number';
+  return `<td data-label="${esc(label)}"${num ? ' class="num"' : ''}>${esc(num ? count(c) : c)}</td>`;
 }
 
 function table(head: string[], rows: (string | number)[][], attrs: (string | undefined)[] = []): string {
   const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
   // data-label: on a phone each row is a card, each cell under its column's name (CSS below).
   const body = rows
-    .map(
-      (row, i) =>
-        `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${row.map((c, j) => `<td data-label="${esc(head[j] ?? '')}"${typeof c === 'number' ? ' class="num"' : ''}>${esc(typeof c === 'number' ? count(c) : c)}</td>`).join('')}</tr>`,
-    )
+    .map((row, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${row.map((c, j) => td(c, head[j] ?? '')).join('')}</tr>`)
     .join('\n');
   return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 function figure(id: string, label: string, value: number | null, r: ReportsUiText, tone = ''): string {
   const shown = value === null ? r.unknown : count(value);
-  return `<div class="fig${tone ? ` ${tone}` : ''}" id="${id}" data-value="${value === null ? '' : value}"><div class="n">${esc(shown)}</div><div class="l">${esc(label)}</div></div>`;
+  return (
+    `<div class="fig${tone ? ` ${tone}` : ''}" id="${id}" data-value="${value === null ? '' : value}">` +
+    `<div class="n">${esc(shown)}</div><div class="l">${esc(label)}</div></div>`
+  );
 }
 
 /** 办理中 / 已办结, 已超期 or 逾期办结 added; 待更正 (resolved as 更正, the corrected row not yet in) instead of 已办结. */
@@ -194,7 +220,8 @@ function timelinessOf(r: ReportsUiText, row: SuperviseRow): string {
 const CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;padding:24px;font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;color:#222;background:#fff;line-height:1.5}
+body{margin:0;padding:24px;color:#222;background:#fff;line-height:1.5;
+font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif}
 main{max-width:1100px;margin:0 auto}
 h1{font-size:26px;margin:0 0 4px}
 h2{font-size:19px;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid #c62828}
@@ -220,12 +247,14 @@ body{padding:12px}h1{font-size:21px}.fig .n{font-size:22px}.figs{grid-template-c
 .scroll table{font-size:14px;border:0}
 .scroll thead{display:none}
 .scroll tr{border:1px solid #ccc;border-radius:4px;margin:0 0 8px;padding:2px 0}
-.scroll td{border:0;border-bottom:1px solid #eee;padding:3px 8px;display:flex;gap:8px;text-align:left;white-space:normal;overflow-wrap:anywhere}
+.scroll td{border:0;border-bottom:1px solid #eee;padding:3px 8px;display:flex;gap:8px;
+text-align:left;white-space:normal;overflow-wrap:anywhere}
 .scroll td:last-child{border-bottom:0}
 .scroll td::before{content:attr(data-label);flex:0 0 8.5em;color:#555;font-weight:700}
 }
 @page{size:A4;margin:15mm 12mm}
-@media print{body{padding:0;font-size:11pt}main{max-width:none}h2{break-after:avoid}.chart,.fig{break-inside:avoid}tr{break-inside:avoid}thead{display:table-header-group}.figs{grid-template-columns:repeat(4,1fr)}table{width:100%}}
+@media print{body{padding:0;font-size:11pt}main{max-width:none}h2{break-after:avoid}.chart,.fig{break-inside:avoid}
+tr{break-inside:avoid}thead{display:table-header-group}.figs{grid-template-columns:repeat(4,1fr)}table{width:100%}}
 `;
 
 function codeTitle(m: Messages, code: string): string {
@@ -242,8 +271,14 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const body: string[] = [];
   // Batches as people name them: 2026年第三季度 (the data attributes keep 2026Q3).
   const batchLabel = (b: string): string => (m.lang === 'en' ? b : batchTitle(b));
+  const sourceText =
+    model.kind === 'batch'
+      ? r.source[model.source]
+      : model.quarters.map((b) => `${batchLabel(b.batch)} ${r.source[b.source]}`).join(r.listSep);
   body.push(
-    `<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p><p class="meta" id="source" data-source="${model.source}">${esc(r.basis(model.kind === 'batch' ? r.source[model.source] : model.quarters.map((b) => `${batchLabel(b.batch)} ${r.source[b.source]}`).join(r.listSep)))}</p></header>`,
+    `<header><h1 id="title">${esc(title)}</h1><p class="meta" id="made-on" ` +
+      `data-date="${esc(model.madeOn)}">${esc(r.madeOn(model.madeOn))}</p>` +
+      `<p class="meta" id="source" data-source="${model.source}">${esc(r.basis(sourceText))}</p></header>`,
   );
   if (!model.registerKnown) body.push(`<p class="note">${esc(r.registerUnknown)}</p>`);
   else if (model.objections === null) body.push(`<p class="note">${esc(r.objectionsUnknown)}</p>`);

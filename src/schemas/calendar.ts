@@ -33,19 +33,19 @@ export const CalendarFileSchema = z
     };
     const inYear = (d: IsoDate): boolean => Number(d.slice(0, 4)) === file.year;
     const off = new Set<IsoDate>();
-    file.holidays.forEach((entry, i) => {
+    for (const [i, entry] of file.holidays.entries()) {
       const [from, to] = typeof entry === 'string' ? [entry, entry] : [entry[0], entry[1]];
-      if (!inYear(from)) return problem(['holidays', i, 0], 'outsideYear', from);
-      if (!inYear(to)) return problem(['holidays', i, 1], 'outsideYear', to);
-      if (to < from) return problem(['holidays', i], 'rangeOrder', `${from}..${to}`);
-      for (let d = isoToDays(from); d <= isoToDays(to); d++) off.add(daysToIso(d));
-    });
-    file.workdays.forEach((date, i) => {
-      if (!inYear(date)) return problem(['workdays', i], 'outsideYear', date);
-      if (off.has(date)) return problem(['workdays', i], 'holidayAndWorkday', date);
+      if (!inYear(from)) problem(['holidays', i, 0], 'outsideYear', from);
+      else if (!inYear(to)) problem(['holidays', i, 1], 'outsideYear', to);
+      else if (to < from) problem(['holidays', i], 'rangeOrder', `${from}..${to}`);
+      else for (let d = isoToDays(from); d <= isoToDays(to); d++) off.add(daysToIso(d));
+    }
+    for (const [i, date] of file.workdays.entries()) {
+      if (!inYear(date)) problem(['workdays', i], 'outsideYear', date);
+      else if (off.has(date)) problem(['workdays', i], 'holidayAndWorkday', date);
       // A 调休 working day is always a Saturday or Sunday: a weekday here is a typing slip.
-      if (!isWeekend(date)) return problem(['workdays', i], 'workdayNotWeekend', date);
-    });
+      else if (!isWeekend(date)) problem(['workdays', i], 'workdayNotWeekend', date);
+    }
   });
 
 export type CalendarFile = z.infer<typeof CalendarFileSchema>;

@@ -70,7 +70,7 @@ export class Matrix {
     const ordered: string[] = [];
     for (const d of departments) for (const dom of d.domains) if (!ordered.includes(dom)) ordered.push(dom);
     for (const dom of domains) if (!ordered.includes(dom.name)) ordered.push(dom.name);
-    ordered.forEach((name, i) => this.domainOrder.set(name, i));
+    for (const [i, name] of ordered.entries()) this.domainOrder.set(name, i);
     for (const dom of domains) {
       for (const n of [dom.name, ...dom.aliases]) {
         const key = foldKey(n);

@@ -76,7 +76,7 @@ export class CoverReader {
 }
 
 export function coverDate(v: CoverValue | undefined): { date?: IsoDate; invalid?: boolean } {
-  if (!v || !v.text) return {};
+  if (!v?.text) return {};
   const p =
     v.value instanceof DateCell
       ? { ok: true as const, date: v.value.iso }

@@ -128,7 +128,7 @@ function buildColumns(upper: string[] | undefined, upperFilled: Set<number>, low
     const lo = lower[i] ?? '';
     const up = upper?.[i] ?? '';
     let header = lo;
-    let m: HeaderMatch = undefined;
+    let m: HeaderMatch;
     if (two) {
       const candidates = [up && lo ? up + lo : '', lo, up].filter((x) => x);
       for (const cand of candidates) {

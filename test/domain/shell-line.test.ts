@@ -17,7 +17,10 @@ function windowsArgv(line: string): string[] {
       const c = line[i];
       if (c === '\\') {
         let n = 0;
-        while (line[i] === '\\') n++, i++;
+        while (line[i] === '\\') {
+          n++;
+          i++;
+        }
         if (line[i] === '"') {
           word += '\\'.repeat(Math.floor(n / 2));
           if (n % 2 === 1) word += '"';

@@ -145,9 +145,9 @@ describe('register repair cuts only a torn append', () => {
   });
 
   const refused: [string, (lines: string[]) => string, { line: number; reason: string }][] = [
-    ['CR-only line ends (an editor)', (l) => l.join('\r') + '\r', { line: 1, reason: 'linebreak' }],
+    ['CR-only line ends (an editor)', (l) => `${l.join('\r')}\r`, { line: 1, reason: 'linebreak' }],
     ['CR-only line ends, the last one missing', (l) => l.join('\r'), { line: 1, reason: 'linebreak' }],
-    ['U+2028 line ends', (l) => l.join('\u2028') + '\u2028', { line: 1, reason: 'linebreak' }],
+    ['U+2028 line ends', (l) => `${l.join('\u2028')}\u2028`, { line: 1, reason: 'linebreak' }],
     ['U+2029 line ends', (l) => l.join('\u2029'), { line: 1, reason: 'linebreak' }],
     ['the last two lines merged, unterminated', (l) => `${l[0]}\n${l[1]}${l[2]}`, { line: 2, reason: 'json' }],
     ['the first two lines merged', (l) => `${l[0]}${l[1]}\n${l[2]}\n`, { line: 1, reason: 'json' }],

@@ -16,7 +16,9 @@ import { loadRegister, readLog, wholeRecords } from '../../src/io/register/regis
 import { ToolError } from '../../src/diagnostics/tool-error.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function workspaceWith(text: string): string {
   const ws = mkdtempSync(join(tmpdir(), 'hrss-stored-'));

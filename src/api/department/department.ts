@@ -2,7 +2,7 @@
  * Checks one department's submission as a whole (validate FOLDER, and each department at
  * compile): lists, cover, sign-offs, evidence judged by its bytes, duplicates and conflicts.
  */
-import { basename, dirname, extname, isAbsolute, normalize, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, normalize } from 'node:path';
 import { makeDiagnostic, type Location, type RawDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { Code, CodeArgs } from '../../diagnostics/codes.js';
 import { formatQuarter, parseBatch, parseQuarter, type Quarter } from '../../domain/quarter.js';

@@ -18,7 +18,7 @@ const ADDRESSEE: Reader = { audience: 'addressee' };
 import { foldKey } from '../../domain/text.js';
 import { isOverdue, workingDaysLeft, yearOf } from '../../domain/working-days.js';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
-import { appendEvent, eventsPath, loadRegister, registerExists, wholeRecord, type Loaded } from '../../io/register/register-store.js';
+import { appendEvent, loadRegister, registerExists, wholeRecord, type Loaded } from '../../io/register/register-store.js';
 import type { LoadedCalendar } from '../../io/workspace/calendar.js';
 import { resolveAuthor } from '../../io/register/who.js';
 import { formatHead } from '../../register/chain.js';
@@ -30,7 +30,6 @@ import {
   type EventBody,
   type ObjectionChannel,
   type ObjectionResolveBody,
-  type RegisterRecord,
 } from '../../register/events.js';
 import { statusesOn, statusOn, type ObjectionFact, type RecordStatus, type RegisterState } from '../../register/state.js';
 import { deadlinePendingDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';

@@ -206,7 +206,7 @@ function csvText(rows: string[][]): string {
     const safe = isFormulaLike(v) ? `'${v}` : v;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export async function encodeCsv(text: string, encoding: CsvEncoding): Promise<Buffer> {

@@ -11,7 +11,7 @@ import type { RegisterState } from '../../register/state.js';
 /** The finding for a batch the register (read once by compile) says was published, if it was. */
 export function publishedBatchFinding(state: RegisterState, batch: string): RawDiagnostic | undefined {
   const published = state.batches.get(batch);
-  if (!published || published.type !== 'publish') return undefined;
+  if (published?.type !== 'publish') return undefined;
   return makeDiagnostic(
     'REGISTER_BATCH_PUBLISHED',
     { batch, seq: published.seq, publishedOn: published.on, package: published.package ?? '' },

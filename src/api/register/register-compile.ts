@@ -104,7 +104,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const wantRequests = requestKeys.size > 0;
   for (const entry of state.records.values()) {
     const s = statusOn(entry, today);
-    if (!s || s.status !== 'active') continue;
+    if (s?.status !== 'active') continue;
     // `active` holds every record the plan may name: resent, corrected, run into, or requested for removal.
     if (batchIds.has(s.id)) active.set(s.id, s.record);
     const subject = subjectKeyOf(s.record).key;
@@ -417,7 +417,7 @@ function removedBefore(
   today: IsoDate,
 ): { type: 'violation' | 'early' | 'revoked' | 'corrected'; on: IsoDate; department: string } | undefined {
   const s = entry ? statusOn(entry, today) : undefined;
-  if (!s || s.status !== 'removed' || !s.removal || s.removal.type === 'expired') return undefined;
+  if (s?.status !== 'removed' || !s.removal || s.removal.type === 'expired') return undefined;
   return { type: s.removal.type, on: s.removal.on ?? today, department: s.record.department };
 }
 

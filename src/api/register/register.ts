@@ -30,25 +30,9 @@ import {
 } from '../../io/register/register-store.js';
 import { resolveAuthor, beijingInstant } from '../../io/register/who.js';
 import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../../register/chain.js';
-import {
-  type CorrectedEntry,
-  type EventBody,
-  type RegisterEvent,
-  type RegisterRecord,
-  type RemovalEntry,
-  type StoredEvent,
-} from '../../register/events.js';
+import type { CorrectedEntry, EventBody, RegisterEvent, RegisterRecord, RemovalEntry, StoredEvent } from '../../register/events.js';
 import type { RecordSummary } from '../../register/stored.js';
-import {
-  apply,
-  cloneState,
-  eventsTouching,
-  replay,
-  statusesOn,
-  statusOn,
-  type RecordStatus,
-  type RegisterState,
-} from '../../register/state.js';
+import { apply, cloneState, eventsTouching, replay, statusOn, type RecordStatus, type RegisterState } from '../../register/state.js';
 import { makeContext, type CommonOptions, type Context } from '../context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';

@@ -13,7 +13,7 @@ export type { PublishedBatch };
 
 export function publishedBatch(state: RegisterState, batch: string): PublishedBatch | undefined {
   const fact = state.batches.get(batch);
-  if (!fact || fact.type !== 'publish') return undefined;
+  if (fact?.type !== 'publish') return undefined;
   return { batch, on: fact.on, seq: fact.seq };
 }
 

@@ -105,7 +105,8 @@ export async function compileCommand(
     if (res.manifestSha256) out += `${c.manifestHash(res.manifestSha256, shown(res.manifestHashFile ?? ''))}\n`;
     // The next step, ready to paste into this platform's shell (quoted, its own separators).
     const shell = shellFor(process.platform);
-    out += `${c.next(nativePath(`${shown(res.packageDir)}/报送情况.xlsx`, shell), commandLine(['hrss-credit', 'verify', { path: shown(res.packageDir) }], shell))}\n`;
+    const summaryPath = nativePath(`${shown(res.packageDir)}/报送情况.xlsx`, shell);
+    out += `${c.next(summaryPath, commandLine(['hrss-credit', 'verify', { path: shown(res.packageDir) }], shell))}\n`;
   } else out += `${env.chalk.red(onlyExists(res.report) ? c.notWrittenExists : c.notWritten)}\n`;
   env.io.stdout.write(out);
   return res.report.exitCode;

@@ -77,7 +77,7 @@ export async function matrixCommand(env: CommandEnv): Promise<number> {
   const t = env.m.ui.matrix;
   const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
   const table = makeTable(['#', t.department, t.aliases, t.domains], o);
-  matrix.departments.forEach((d, i) => table.push([String(i + 1), d.name, d.aliases.join('、'), d.domains.join('、')]));
+  for (const [i, d] of matrix.departments.entries()) table.push([String(i + 1), d.name, d.aliases.join('、'), d.domains.join('、')]);
   const domains = makeTable([t.domains, t.domainAliases], o);
   for (const d of matrix.domains) domains.push([d.name, d.aliases.join('、')]);
   env.io.stdout.write(`${table.toString()}\n${domains.toString()}\n${t.authority}: ${bureau}\n`);

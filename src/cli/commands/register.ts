@@ -80,7 +80,8 @@ export async function registerVerifyCommand(env: CommandEnv, opts: { head?: stri
   const u = registerUi(env.m.lang);
   if (r.broken)
     env.io.stdout.write(
-      `${env.chalk.red(u.verifyBroken(r.broken.line, u.reasons[r.broken.reason]))}\n${env.m.ui.hintPrefix}${u.verifyHint(r.broken.reason)}\n`,
+      `${env.chalk.red(u.verifyBroken(r.broken.line, u.reasons[r.broken.reason]))}\n` +
+        `${env.m.ui.hintPrefix}${u.verifyHint(r.broken.reason)}\n`,
     );
   else env.io.stdout.write(`${env.chalk.green(u.verifyOk(r.events, r.head))}\n`);
   return exit;
@@ -185,7 +186,9 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
   }
   const u = registerUi(env.m.lang);
   env.io.stdout.write(
-    `${r.records.length ? `${await recordTable(env, r.records)}\n` : ''}${u.listSummary(r.records.length, r.on)}\n${r.ledger !== undefined ? `${u.ledger(r.ledger)}\n` : ''}`,
+    (r.records.length ? `${await recordTable(env, r.records)}\n` : '') +
+      `${u.listSummary(r.records.length, r.on)}\n` +
+      (r.ledger !== undefined ? `${u.ledger(r.ledger)}\n` : ''),
   );
   return 0;
 }
@@ -207,7 +210,9 @@ export async function registerShowCommand(env: CommandEnv, query: string, opts: 
     out += `\n${rec.id} ${rec.subjectName} — ${u.showEvents}\n`;
     // The business date first; the clock time of recording (the audit trail) after, labelled: they differ with --on/--today.
     for (const e of rec.events)
-      out += `  #${e.seq} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${u.eventOn(e.on)}` : ''}${e.text ? ` ${e.text}` : ''}${u.eventAt(e.at, `${e.by}@${e.host}`)}\n`;
+      out +=
+        `  #${e.seq} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${u.eventOn(e.on)}` : ''}` +
+        `${e.text ? ` ${e.text}` : ''}${u.eventAt(e.at, `${e.by}@${e.host}`)}\n`;
   }
   env.io.stdout.write(out);
   return 0;

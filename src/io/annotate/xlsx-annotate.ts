@@ -130,7 +130,10 @@ function relsPathOf(part: string): string {
 function addRels(xml: string | undefined, rels: Rel[]): string {
   const items = rels.map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('');
   if (!xml)
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+    return (
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ` +
+      `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`
+    );
   const p = rootPrefix(xml, 'Relationships');
   if (p)
     return xml.replace(
@@ -173,7 +176,13 @@ interface StylePatch {
   fillXf: Record<Exclude<MarkKind, 'info'>, number>;
 }
 
-const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font>` +
+  `<sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill>` +
+  `<patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border>` +
+  `</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1">` +
+  `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1">` +
+  `<cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Appends `items` to the list element `tag` (creating it in schema order when absent); returns the new xml and the first new index. */
 function appendList(
@@ -261,24 +270,30 @@ function patchStyles(original: string | undefined, wanted: Set<string>): StylePa
     marked.set(key, push(tag + src.slice(open.length)));
   }
   const header = push(
-    `<${p}xf numFmtId="0" fontId="${fonts.first}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="center" wrapText="1"/></${p}xf>`,
+    `<${p}xf numFmtId="0" fontId="${fonts.first}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1">` +
+      `<${p}alignment vertical="center" wrapText="1"/></${p}xf>`,
   );
   const link = push(
-    `<${p}xf numFmtId="0" fontId="${fonts.first + 1}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>`,
+    `<${p}xf numFmtId="0" fontId="${fonts.first + 1}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1">` +
+      `<${p}alignment vertical="top" wrapText="1"/></${p}xf>`,
   );
   const wrap = push(
-    `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>`,
+    `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/>` +
+      `</${p}xf>`,
   );
   const fillXf = {
     error: push(
-      `<${p}xf numFmtId="0" fontId="0" fillId="${fillId.error}" borderId="0"${xfId} applyFill="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`,
+      `<${p}xf numFmtId="0" fontId="0" fillId="${fillId.error}" borderId="0"${xfId} applyFill="1" applyAlignment="1">` +
+        `<${p}alignment vertical="top"/></${p}xf>`,
     ),
     warning: push(
-      `<${p}xf numFmtId="0" fontId="0" fillId="${fillId.warning}" borderId="0"${xfId} applyFill="1" applyAlignment="1"><${p}alignment vertical="top"/></${p}xf>`,
+      `<${p}xf numFmtId="0" fontId="0" fillId="${fillId.warning}" borderId="0"${xfId} applyFill="1" applyAlignment="1">` +
+        `<${p}alignment vertical="top"/></${p}xf>`,
     ),
   };
   const title = push(
-    `<${p}xf numFmtId="0" fontId="${fonts.first + 2}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${p}alignment vertical="center"/></${p}xf>`,
+    `<${p}xf numFmtId="0" fontId="${fonts.first + 2}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1">` +
+      `<${p}alignment vertical="center"/></${p}xf>`,
   );
   xml = appendList(xml, p, 'cellXfs', items, order.slice(0, 5), xfs.length > 0 ? [] : base).xml;
   return { xml, marked, header, link, wrap, title, fillXf };
@@ -388,7 +403,7 @@ class SheetPatcher extends Transform {
           return;
         }
         if (m[1] === '/') {
-          this.put(this.buf.slice(0, m.index) + `<${this.p}sheetData>`);
+          this.put(`${this.buf.slice(0, m.index)}<${this.p}sheetData>`);
           this.flushMarkedRows(Number.POSITIVE_INFINITY);
           this.put(`</${this.p}sheetData>`);
           this.buf = this.buf.slice(m.index + m[0].length);
@@ -524,26 +539,36 @@ function commentsXml(notes: { ref: string; text: string }[], author: string): st
   const list = notes
     .map(
       (n) =>
-        `<comment ref="${n.ref}" authorId="0"><text><r><rPr><rFont val="宋体"/><charset val="134"/><sz val="9"/></rPr><t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`,
+        `<comment ref="${n.ref}" authorId="0"><text><r><rPr><rFont val="宋体"/><charset val="134"/><sz val="9"/></rPr>` +
+        `<t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`,
     )
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${escapeXml(author)}</author></authors><commentList>${list}</commentList></comments>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors>` +
+    `<author>${escapeXml(author)}</author></authors><commentList>${list}</commentList></comments>`
+  );
 }
 
 function vmlShape(row: number, col: number, id: number): string {
   return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" ` +
+    `style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:${id};visibility:hidden" ` +
+    `fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${Math.max(0, row - 2)}, 10, ${col + 5}, 15, ${row + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row - 1}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>` +
+    `<x:Anchor>${col + 1}, 15, ${Math.max(0, row - 2)}, 10, ${col + 5}, 15, ${row + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+    `<x:Row>${row - 1}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
   );
 }
 
 function vmlXml(shapes: string[]): string {
   return (
-    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" ' +
+    'xmlns:x="urn:schemas-microsoft-com:office:excel">' +
     '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>' +
-    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>' +
+    '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
     shapes.join('') +
     '</xml>'
   );
@@ -612,12 +637,17 @@ function summaryXml(plan: AnnotatePlan['summary'], st: StylePatch): string {
     r++;
     const sev = f.kind === 'info' ? st.wrap : st.fillXf[f.kind];
     const lines = Math.max(...texts(f).map((t, i) => linesIn(t, widths[i] ?? 8)));
-    rows.push(
-      `<row r="${r}"${height(lines)}>${cell(`A${r}`, f.location, f.target ? st.link : st.wrap)}${cell(`B${r}`, f.severity, sev)}${cell(`C${r}`, f.code, st.wrap)}${cell(`D${r}`, f.message, st.wrap)}${cell(`E${r}`, f.hint, st.wrap)}</row>`,
-    );
+    const cells =
+      cell(`A${r}`, f.location, f.target ? st.link : st.wrap) +
+      cell(`B${r}`, f.severity, sev) +
+      cell(`C${r}`, f.code, st.wrap) +
+      cell(`D${r}`, f.message, st.wrap) +
+      cell(`E${r}`, f.hint, st.wrap);
+    rows.push(`<row r="${r}"${height(lines)}>${cells}</row>`);
     if (f.target)
       links.push(
-        `<hyperlink ref="A${r}" location="${escapeXml(`${quoteSheet(f.target.sheet)}!${f.target.ref}`)}" display="${escapeXml(f.location)}"/>`,
+        `<hyperlink ref="A${r}" location="${escapeXml(`${quoteSheet(f.target.sheet)}!${f.target.ref}`)}" ` +
+          `display="${escapeXml(f.location)}"/>`,
       );
   });
   r++;
@@ -630,8 +660,10 @@ function summaryXml(plan: AnnotatePlan['summary'], st: StylePatch): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     // Printed on A4 landscape, all columns on the page's width, as many pages down as it takes.
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${head}" topLeftCell="A${head + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${head + 1}" sqref="A${head + 1}"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${head}" topLeftCell="A${head + 1}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="A${head + 1}" sqref="A${head + 1}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols` +
+    `>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
     (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '') +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
@@ -704,7 +736,7 @@ export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan
     // flagged rows are parsed); the second pass writes.
     for (const [sheetName, marks] of plan.marks) {
       const sheet = sheets.find((s) => s.name === sheetName);
-      if (!sheet || !sheet.part || !zip.has(sheet.part) || marks.length === 0) continue;
+      if (!sheet?.part || !zip.has(sheet.part) || marks.length === 0) continue;
       styleUsage.push({ part: sheet.part, rows: groupMarks(marks) });
     }
     for (const u of styleUsage) {
@@ -789,7 +821,9 @@ export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan
     workbook = workbook.replace(/(\slocalSheetId=")(\d+)(")/g, (_m, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`);
     // 检查结果's header row repeats on every printed page (print titles: a name local to sheet 0, ours).
     const head = summaryHeaderRow(plan.summary);
-    const titles = `<${wp}definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(`${quoteSheet(sumName)}!$${head}:$${head}`)}</${wp}definedName>`;
+    const titles =
+      `<${wp}definedName name="_xlnm.Print_Titles" ` +
+      `localSheetId="0">${escapeXml(`${quoteSheet(sumName)}!$${head}:$${head}`)}</${wp}definedName>`;
     if (new RegExp(`<${wp}definedNames\\s*/>`).test(workbook))
       workbook = workbook.replace(new RegExp(`<${wp}definedNames\\s*/>`), `<${wp}definedNames>${titles}</${wp}definedNames>`);
     else if (new RegExp(`<${wp}definedNames\\b[^>]*>`).test(workbook))
@@ -969,27 +1003,48 @@ export async function csvWorkbook(
   const cols = widths.length
     ? `<cols>${[...widths].map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w ?? 8}" customWidth="1"/>`).join('')}</cols>`
     : '';
-  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${body.join('')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  const sheet =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${body.join('')}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
   const styles = MINIMAL_STYLES.replace(
     '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>',
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+      '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
   );
   const entries = [
     {
       name: '[Content_Types].xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT_SHEET}"/><Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
+      data:
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types ` +
+        `xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+` +
+        `xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT_SHEET}"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
     },
     {
       name: '_rels/.rels',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      data:
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ` +
+        `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     },
     {
       name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      data:
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews>` +
+        `<workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets>` +
+        `</workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_SHEET}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
+      data:
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ` +
+        `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${REL_SHEET}" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
     },
     { name: 'xl/styles.xml', data: styles },
     { name: 'xl/worksheets/sheet1.xml', data: sheet },

@@ -45,7 +45,7 @@ function listFormula(values: readonly string[], codes: CodeLists, wb: import('ex
   if (known) return known;
   codes.ws ??= wb.addWorksheet(CODE_SHEET, { state: 'hidden' });
   const col = codes.next++;
-  values.forEach((v, i) => (codes.ws!.getCell(i + 1, col).value = toXmlSafe(v)));
+  for (const [i, v] of values.entries()) codes.ws.getCell(i + 1, col).value = toXmlSafe(v);
   const letter = columnLetter(col - 1);
   const ref = `${CODE_SHEET}!$${letter}$1:$${letter}$${values.length}`;
   codes.refs.set(key, ref);

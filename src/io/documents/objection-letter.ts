@@ -93,7 +93,9 @@ export function letterRows(d: LetterData): [string, string][] {
 function checkedText(d: LetterData): string {
   if (d.finding !== null) return d.finding;
   const r = d.record;
-  const base = `对照${batchTitle(d.batch)}发布的记录（${chineseDate(d.publishedOn)}发布）与${r.department}报送的认定文书 ${r.decisionNo || r.decisionDate}，核查主体信息、认定事实与依据、公示期限`;
+  const base =
+    `对照${batchTitle(d.batch)}发布的记录（${chineseDate(d.publishedOn)}发布）与${r.department}报送的认定文书 ${r.decisionNo || r.decisionDate}，` +
+    `核查主体信息、认定事实与依据、公示期限`;
   return d.providerCheck ? `${base}；并请数据提供单位${r.authority || r.department}核实` : base;
 }
 

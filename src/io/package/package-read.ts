@@ -111,7 +111,10 @@ export function readPackage(packagesDir: string, batch: string): ReadPackage | u
   };
 }
 
-/** The bytes of the file `name` of the package folder `dir` (records.json, manifest.json): a regular file, bounded; PACKAGE_INVALID otherwise. */
+/**
+ * The bytes of the file `name` of the package folder `dir` (records.json, manifest.json): a regular file,
+ * bounded; PACKAGE_INVALID otherwise.
+ */
 export function readPackageFile(dir: string, name: string): Buffer {
   return readPackageBytes(join(dir, name), dir, name);
 }
@@ -123,7 +126,7 @@ function batchFolderNames(workspace: string): { sub: 'submissions' | 'packages';
     try {
       for (const e of readdirSync(join(workspace, sub), { withFileTypes: true })) if (e.isDirectory()) out.push({ sub, name: e.name });
     } catch {
-      continue;
+      // No such folder (or unreadable): it holds no batch.
     }
   }
   return out;

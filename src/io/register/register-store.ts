@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { ChainReader, eventLine, parseLineAgain, sealEvent, tornPrefix, type ChainResult, type Head } from '../../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
-import { apply, continueReplay, replay, type RegisterState } from '../../register/state.js';
+import { continueReplay, replay, type RegisterState } from '../../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../../register/stored.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';

@@ -14,7 +14,7 @@ export const characterInvalid = defineRowRule({
     for (const key in ctx.cells) {
       const field = key as FieldKey;
       const cell = ctx.cells[field];
-      if (!cell || !cell.text || ctx.isBad(field)) continue;
+      if (!cell?.text || ctx.isBad(field)) continue;
       const bad = invalidXmlChars(cell.text);
       if (bad.length === 0) continue;
       ctx.report('SCHEMA_CHARACTER_INVALID', { field, codepoint: bad.join(', ') }, field);

@@ -12,7 +12,7 @@ export const creditCode = defineRowRule({
   emits: ['SCHEMA_CREDIT_CODE_FORMAT', 'SCHEMA_CREDIT_CODE_CHECKSUM', 'SCHEMA_ID_PRECISION_LOST', 'SCHEMA_NORMALISED'],
   check(ctx) {
     const cell = ctx.cells.creditCode;
-    if (!cell || !cell.text || ctx.isBad('creditCode')) return;
+    if (!cell?.text || ctx.isBad('creditCode')) return;
     const raw = cell.text;
     const numeric = typeof cell.value === 'number';
     if (

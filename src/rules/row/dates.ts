@@ -26,7 +26,7 @@ export const dates = defineRowRule({
   check(ctx) {
     for (const field of ['decisionDate', 'publishUntil'] as const) {
       const cell = ctx.cells[field];
-      if (!cell || !cell.text || ctx.isBad(field)) continue;
+      if (!cell?.text || ctx.isBad(field)) continue;
       const parsed = parseCell(cell.value, cell.text);
       if (parsed.ok) ctx.record[field] = parsed.date;
       else {

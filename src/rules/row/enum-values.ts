@@ -10,7 +10,7 @@ function readEnum<T>(
   allowed: () => string[],
 ): T | undefined {
   const cell = ctx.cells[field];
-  if (!cell || !cell.text || ctx.isBad(field)) return undefined;
+  if (!cell?.text || ctx.isBad(field)) return undefined;
   const v = parse(cell.text);
   if (v === undefined) {
     ctx.report('SCHEMA_ENUM', { field, value: cell.text, allowed: allowed() }, field);

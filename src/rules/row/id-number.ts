@@ -12,7 +12,7 @@ function checkOne(
   field: 'idNumber' | 'legalRepIdNumber',
 ): void {
   const cell = ctx.cells[field];
-  if (!cell || !cell.text || ctx.isBad(field)) return;
+  if (!cell?.text || ctx.isBad(field)) return;
   const type = field === 'idNumber' ? ctx.record.idType : ctx.record.legalRepIdType;
   const typeCell = field === 'idNumber' ? ctx.cells.idType : ctx.cells.legalRepIdType;
   const mask = (v: string): string => maskIdentifier(v, ctx.env.maskRule);

@@ -7,7 +7,7 @@ export const listType = defineRowRule({
   emits: ['SCHEMA_ENUM', 'SCHEMA_LIST_TYPE_CONFLICT'],
   check(ctx) {
     const cell = ctx.cells.listType;
-    if (cell && cell.text && !ctx.isBad('listType')) {
+    if (cell?.text && !ctx.isBad('listType')) {
       const parsed = parseListType(cell.text);
       if (!parsed) {
         ctx.report('SCHEMA_ENUM', { field: 'listType', value: cell.text, allowed: ['红名单', '黑名单'] }, 'listType');

@@ -1,0 +1,270 @@
+/** English findings about the quarter's package, the calendar, the register, objections and removals (the rest: codes-files.ts). */
+import type { CodeCatalogue } from '../types.js';
+import { calendarExample } from '../calendar.js';
+import { F, list, place, places } from './words.js';
+
+const OUTCOME_EN: Record<string, string> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
+
+/** How the register removed a record (REGISTER_REMOVED_RESENT). */
+const REMOVAL_EN: Record<string, string> = {
+  violation: 'removed for a violation',
+  early: 'removed early',
+  revoked: 'revoked after an objection',
+  corrected: 'replaced by a correction under a new 认定文书号',
+};
+
+export const enRegisterCodes = {
+  PACKAGE_DUPLICATE: {
+    title: 'Duplicate record',
+    message: (a) => `the same decision on ${a.subject} appears ${a.count} times: ${places(a.places)}`,
+    hint: () => 'Submit one subject, list, domain and decision once; delete the repeated rows',
+  },
+  PACKAGE_SAME_SUBJECT: {
+    title: 'Subject listed twice',
+    message: (a) => `${a.subject} appears again on the same list and domain with another decision (see ${place(a.other)})`,
+    hint: () => 'Keep both if they are different decisions; otherwise merge or delete',
+  },
+  PACKAGE_RED_BLACK_CONFLICT: {
+    title: 'On the red and the black list',
+    message: (a) => `${a.subject} is on a red list and a black list this quarter (see ${place(a.other)})`,
+    hint: () => 'A subject on a black list cannot stay on a red list: check with the departments; the red-listing one proposes the removal',
+  },
+  PACKAGE_SUBMISSION_MISSING: {
+    title: 'Department has not submitted',
+    message: (a) => `${a.department} has not submitted this quarter (no folder or no cover)`,
+    hint: () => 'Remind the department; with nothing to list it sends a cover saying 无信息报告: 是',
+  },
+  PACKAGE_QUARTER_DUPLICATE: {
+    title: 'Quarter folder twice',
+    message: (a) => `several folders name ${a.quarter}: ${list(a.folders)}`,
+    hint: () => 'Merge them into one quarter folder (preferably named like 2026Q3)',
+  },
+  PACKAGE_EXISTS: {
+    title: 'Package exists',
+    message: (a) => `the package of this quarter already exists: ${a.path}`,
+    hint: () => 'To build it again, add --force (the old package is kept under a new name)',
+  },
+  REGISTER_PACKAGE_CHANGED: {
+    title: 'package changed',
+    message: (a) =>
+      `the package of ${a.batch} no longer matches its manifest.json: ${a.count} file(s) differ: ${a.changed}; nothing was recorded`,
+    hint: (a) => `compile it again (hrss-credit compile ${a.batch} --force) before publishing, or restore the files as sent`,
+  },
+  REGISTER_ALREADY_PUBLISHED: {
+    title: 'batch already published',
+    message: (a) => `${a.batch} was published on ${a.publishedOn} (register event ${a.seq}) with another package`,
+    hint: () => 'a published batch cannot change; put corrections in a later batch',
+  },
+  REGISTER_BATCH_PUBLISHED: {
+    title: 'batch already published',
+    message: (a) =>
+      `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; ` +
+      `nothing was compiled and it was left as it is`,
+    hint: (a) =>
+      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the ` +
+      `next quarter)`,
+  },
+  REGISTER_ALREADY_ACTIVE: {
+    title: 'already public',
+    message: (a) =>
+      `record ${a.id} was published by ${a.department} in ${a.quarter} and is still public with the same values: not published again`,
+    hint: () => 'nothing to do; departments may send only new records',
+  },
+  REGISTER_CHANGED: {
+    title: 'differs from the public record',
+    message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${list(a.fields.map(F))}`,
+    hint: () =>
+      'if it is a correction, write the old 认定文书号 in the 更正原文书号 column (its own number when the decision is unchanged); otherwise delete ' +
+      'the row or make it equal to the public one',
+  },
+  REGISTER_CORRECTION_APPLIED: {
+    title: 'correction after an objection',
+    message: (a) =>
+      `objection ${a.objection} on record ${a.id} was resolved 更正 (correct); this row is that correction: ${list(a.fields.map(F))} ` +
+      `published as sent, the old content no longer public`,
+    hint: () => 'nothing to do; check that the corrected content is right',
+  },
+  REGISTER_RED_ON_BLACK: {
+    title: 'red-list subject on a black list',
+    message: (a) => `the subject is public on a red list (record ${a.id}, ${a.department}); it cannot also be on a black list`,
+    hint: (a) => `${a.department} must send a removal request (违法违规移出) of that red record in this batch`,
+  },
+  REGISTER_BLACK_ON_RED: {
+    title: 'black-list subject on a red list',
+    message: (a) => `the subject is public on a black list (record ${a.id}, ${a.department}); it cannot be on a red list`,
+    hint: () => 'delete the row; send it again once the black record is removed',
+  },
+  REGISTER_WEAK_IDENTITY: {
+    title: 'identified by name only',
+    message: (a) => `"${a.subject}" has no valid credit code or ID number: the register identifies it by its name only (record ${a.id})`,
+    hint: () => 'fill in a valid 统一社会信用代码 (organisations) or 身份证号 (persons)',
+  },
+  REGISTER_BATCH_ORDER: {
+    title: 'batch out of order',
+    message: (a) => `${a.batch} cannot be published before ${a.earlier}, an earlier batch of its quarter`,
+    hint: (a) => `publish ${a.earlier} first (hrss-credit publish ${a.earlier})`,
+  },
+  REMOVAL_NOT_FOUND: {
+    title: 'removal: no such record',
+    message: (a) => `no public ${a.listType} record of ${a.subject}${a.decisionNo ? ` (decision ${a.decisionNo})` : ''}`,
+    hint: () => 'check the list type, name, identifiers and 认定文书号 against the public record (hrss-credit register list --find)',
+  },
+  REMOVAL_AMBIGUOUS: {
+    title: 'removal: several records',
+    message: (a) => `${a.subject} has ${a.count} public records (${list(a.ids)}) and the request does not say which`,
+    hint: () => 'fill in the 认定文书号 of the record to remove',
+  },
+  REMOVAL_NOT_OWNER: {
+    title: 'removal: not your record',
+    message: (a) => `record ${a.id} was published by ${a.owner}; ${a.department} cannot remove it`,
+    hint: (a) => `${a.owner} must send this request`,
+  },
+  REMOVAL_TYPE_MISMATCH: {
+    title: 'removal type does not fit the list',
+    message: (a) => `record ${a.id} is on a ${a.listType} list: ${a.removalType} does not apply`,
+    hint: () => '违法违规移出 is for red records, 提前移出 for black records',
+  },
+  REMOVAL_FILING_MISSING: {
+    title: 'early removal without review or filing date',
+    message: (a) =>
+      `record ${a.id}: early removal without ${a.missing.map((m) => (m === 'reviewedOn' ? '审查日期' : '报备市信用办日期')).join(' and ')}`,
+    hint: () => 'fill in 审查日期 and 报备市信用办日期',
+  },
+  REMOVAL_TOO_EARLY: {
+    title: 'early removal too early',
+    message: (a) =>
+      `record ${a.id} was published on ${a.publishedOn}; severity ${a.severity} keeps it public ${a.months} months, until ${a.earliest}; ` +
+      `removal on ${a.on}`,
+    hint: (a) => `check it; request early removal after ${a.earliest}`,
+  },
+  REMOVAL_DUPLICATE: {
+    title: 'removal requested twice',
+    message: (a) => `record ${a.id} has several removal requests: ${places(a.places)}`,
+    hint: () => 'keep one request per record',
+  },
+  REMOVAL_DATE_INVALID: {
+    title: 'removal date invalid',
+    message: (a) =>
+      `${a.header} "${a.value}" ` +
+      (a.reason === 'format'
+        ? 'is not a date'
+        : a.reason === 'future'
+          ? `is after today (${a.limit ?? ''})`
+          : `precedes the record's publication (${a.limit ?? ''})`),
+    hint: () => 'write a real date like 2026-09-30, not in the future, not before the publication',
+  },
+  REMOVAL_TYPE_INVALID: {
+    title: 'removal type missing or unknown',
+    message: (a) => (a.value ? `移出类型 "${a.value}" is not a removal type` : '移出类型 is empty'),
+    hint: (a) => `write one of ${list(a.allowed)}`,
+  },
+  CORRECTION_TARGET_NOT_FOUND: {
+    title: 'correction: no such record',
+    message: (a) => `更正原文书号 "${a.decisionNo}" names no public record of ${a.department} for this subject`,
+    hint: () => 'check the old 认定文书号; clear the column if this is not a correction',
+  },
+  PACKAGE_DEPARTMENT_DUPLICATE: {
+    title: 'Department folder twice',
+    message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,
+    hint: () => 'Use one folder per department per quarter',
+  },
+  OBJECTION_RECORD_NOT_FOUND: {
+    title: 'Record of the objection not found',
+    message: (a) => `no active record in the register matches "${a.query}"; the objection was not recorded`,
+    hint: () => 'Find the record id with hrss-credit register list --find and give it with --record',
+  },
+  OBJECTION_BEFORE_PUBLICATION: {
+    title: 'Record not yet published when the objection was received',
+    message: (a) =>
+      `the record matching "${a.query}" was published by ${a.batch} on ${a.publishedOn}, after the objection was received ` +
+      `(${a.received}); an objection concerns published information, nothing was recorded`,
+    hint: () => 'Check --received; a comment made before publication is not recorded as an objection',
+  },
+  OBJECTION_AMBIGUOUS: {
+    title: 'Objection matches several records',
+    message: (a) => `"${a.query}" matches ${a.count} active records (${a.ids}); the objection was not recorded`,
+    hint: () => 'Add --record ID to say which record the objection is about',
+  },
+  OBJECTION_LATE: {
+    title: 'Objection resolved late',
+    message: (a) =>
+      `objection ${a.number} was due by ${a.deadline} and was resolved on ${a.resolvedOn}; recorded, and kept on record for supervision`,
+    hint: () => 'Objections are to be handled within 3 working days of receipt (7 when the data provider must verify)',
+  },
+  OBJECTION_OVERDUE: {
+    title: 'Objection overdue',
+    message: (a) =>
+      `objection ${a.number} was due by ${a.deadline} and is still open today ` +
+      `(${a.today})${a.workingDaysLeft !== null ? `, ${-a.workingDaysLeft} working day(s) late` : ''}`,
+    hint: (a) =>
+      `Check it and record the outcome with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" (one of the three ` +
+      `outcomes; the opinion in the quotes)`,
+  },
+  OBJECTION_NOT_FOUND: {
+    title: 'No such objection',
+    message: (a) => `the register has no objection ${a.number}`,
+    hint: () => 'List the recorded objections with hrss-credit objection list --all',
+  },
+  OBJECTION_OPEN: {
+    title: 'Objection still open: no letter',
+    message: (a) =>
+      `objection ${a.number} (received ${a.received}${a.deadline ? `, due ${a.deadline}` : ''}) is not resolved yet: the letter states ` +
+      `the outcome, the handler and the opinion; nothing was written`,
+    hint: (a) =>
+      `Record the outcome first with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…", then make the letter`,
+  },
+  OBJECTION_ALREADY_RESOLVED: {
+    title: 'Objection already resolved',
+    message: (a) =>
+      `objection ${a.number} was resolved on ${a.resolvedOn} (${OUTCOME_EN[a.outcome] ?? a.outcome}); it cannot be resolved again, ` +
+      `nothing was recorded`,
+    hint: () => 'If the outcome was wrong, say so with hrss-credit register note and record a new objection',
+  },
+  CALENDAR_NOT_COVERED: {
+    title: 'Calendar does not cover the year',
+    message: (a) =>
+      `the working-day calendar has no holiday schedule for ${a.year}, so working days cannot be counted (Monday–Friday is never assumed)`,
+    hint: (a) =>
+      `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day ` +
+      `of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
+  },
+  FILE_UNTOUCHED_FORM: {
+    title: 'Blank form',
+    message: (a) =>
+      `"${a.name}" is a blank form written by hrss-credit template and never filled in (no list row, no 填报人, ` +
+      'no 无信息报告); the department has a filled file beside it, so it was not read',
+    hint: () => 'nothing to do; delete the blank form to tidy the folder if you like',
+  },
+  REGISTER_REMOVED_RESENT: {
+    title: 'removed record sent again',
+    message: (a) =>
+      `record ${a.id} (published by ${a.department}) was removed on ${a.on} (${REMOVAL_EN[a.type]}); ` +
+      'this row is the same decision: not published again',
+    hint: () => 'ask the department to drop the row next time; ' + "to list the subject again, send it under the new decision's 认定文书号",
+  },
+  REGISTER_IMPORT_OUT_OF_ORDER: {
+    title: 'import out of order',
+    message: (a) =>
+      `${a.batch} (published ${a.publishedOn}) was imported, but the register already holds the later ${a.later} ` +
+      `(published ${a.laterOn}): the register applies events in the order recorded, so a record in both batches ` +
+      `now reads as ${a.batch} has it`,
+    hint: (a) =>
+      'check the records both batches hold with hrss-credit register list; ' +
+      `import history oldest first (${a.batch} before ${a.later}) from now on`,
+  },
+  OBJECTION_DEADLINE_PENDING: {
+    title: 'Objection recorded, deadline pending',
+    message: (a) =>
+      `objection ${a.number} is recorded; its deadline needs the ${a.year} holiday schedule, which the working-day ` +
+      'calendar does not have yet, so it is not computed (Monday–Friday is never assumed) and objection list shows it as pending',
+    hint: (a) =>
+      `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace, ` +
+      `e.g. ${calendarExample(a.year)} (with every holiday range and weekend workday of the notice); ` +
+      'the deadline is then computed. Meanwhile keep to 3 working days by hand',
+  },
+  FILE_FEEDBACK_COPY: {
+    title: 'Feedback copy',
+    message: (a) => `"${a.name}" is a feedback copy written by hrss-credit validate --annotate, not a list; it was not read`,
+    hint: () => 'Correct the original file and send it; move the feedback copy out of the department folder',
+  },
+} satisfies Partial<CodeCatalogue>;

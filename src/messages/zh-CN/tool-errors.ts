@@ -1,0 +1,184 @@
+/** Chinese texts of the tool's own errors (a config, a template, a package, the register, a write, a usage). */
+import type { ToolErrorCatalogue } from '../types.js';
+import { zhCalendarFileInvalid } from './calendar.js';
+import { bytesZh } from './words.js';
+
+type ToolArgs = Record<string, string | number>;
+
+/** What is wrong with a broken register line (REGISTER_CORRUPT's reason). */
+const CORRUPT_ZH: Record<string, string> = {
+  json: '不是有效的 JSON',
+  schema: '不是登记簿事件',
+  seq: '序号不连续',
+  prev: '与上一条的链接不符',
+  hash: '哈希不符，内容被改动',
+  canonical: '不是本工具写下的原样，被改动或重新排版',
+  linebreak: '行尾是 CR 或 U+2028，几条事件连在一行',
+  torn: '最后一行未写完',
+};
+
+const TYPE_ZH: Record<string, string> = {
+  number: '数字',
+  string: '文字（加引号的字符串）',
+  boolean: 'true 或 false',
+  object: '对象 {…}',
+  array: '数组 […]',
+  int: '整数',
+};
+
+/** What is wrong with one key of a config, template or manifest file (io/workspace/workspace.ts issueArgs). */
+/** A write's errno code with what it means to a clerk. */
+function writeProblemZh(code: string): string {
+  const said: Record<string, string> = {
+    ENOSPC: '磁盘已满',
+    EDQUOT: '磁盘配额已满',
+    EROFS: '磁盘只读',
+    EACCES: '没有写入权限',
+    EPERM: '没有写入权限',
+    EBUSY: '文件被占用（请在 Excel 中关闭它）',
+    ENAMETOOLONG: '文件名或路径太长',
+  };
+  return said[code] ? `${code}，${said[code]}` : code;
+}
+
+function problemZh(a: ToolArgs): string {
+  const v = a.value !== undefined ? `“${a.value}”` : '';
+  const more = a.suggestion !== undefined ? `；你是不是想写 ${a.suggestion}？` : '';
+  switch (a.problem) {
+    case 'unreadable':
+      return `无法读取文件（${a.detail ?? ''}）`;
+    case 'notFile':
+      return '这不是一个普通文件（可能是文件夹、管道或设备）；请指定一个 .json 文件';
+    case 'tooLarge':
+      return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是配置或模板文件`;
+    case 'jsonSyntax':
+      return `第 ${a.line} 行第 ${a.column} 列不是合法的 JSON；请检查该处的引号、逗号和括号（键名要用英文双引号）`;
+    case 'missing':
+      return `缺少此项，应为${TYPE_ZH[String(a.expected)] ?? a.expected}`;
+    case 'type':
+      return `值 ${v} 的类型不对，应为${TYPE_ZH[String(a.expected)] ?? a.expected}`;
+    case 'unknownKey':
+      return `不认识的键 ${v}；请删除或检查拼写`;
+    case 'choice':
+      return `值 ${v} 无效，可选：${a.allowed}`;
+    case 'tooSmall':
+      return `值 ${v} 太小，最小为 ${a.limit}`;
+    case 'tooBig':
+      return `值 ${v} 太大，最大为 ${a.limit}`;
+    case 'tooShort':
+      return Number(a.limit) <= 1 ? '不能为空' : `至少要有 ${a.limit} 个（字符或项）`;
+    case 'tooLong':
+      return `值 ${v} 太长，最多 ${a.limit} 个（字符或项）`;
+    case 'format':
+      return `值 ${v} 的格式不对`;
+    case 'unknownCode':
+      return `${v} 不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
+    case 'reservedKey':
+      return `${v} 是程序保留的名字，不能用作名称或键；请改名`;
+    case 'pathSegment':
+      return `名称 ${v} 不能用作文件夹名：不能含 / \\ : * ? " < > | 或控制字符，也不能是 . 或 ..`;
+    case 'windowsName':
+      return `名称 ${v} 是 Windows 的保留设备名（CON、PRN、AUX、NUL、COM1～9、LPT1～9），不能用作文件夹名`;
+    case 'trailingDotSpace':
+      return `名称 ${v} 不能以点或空格结尾（Windows 会把它们去掉）`;
+    case 'nameTooLong':
+      return `名称 ${v} 太长，最多 ${a.limit} 个字`;
+    case 'fieldOrValue':
+      return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
+    case 'noOutputs':
+      return '其中没有 outputs 文件清单';
+    case 'recordId':
+      return '记录的 id 与其内容不符：文件被手工改动过，请重新汇总';
+    case 'packageNotFile':
+      return '这不是一个普通文件（可能是管道、设备或文件夹），未读取；请用 hrss-credit compile 重新汇总该季度';
+    case 'packageTooLarge':
+      return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是本工具写的；请用 hrss-credit compile 重新汇总该季度`;
+    default:
+      return `值 ${v} 无效`;
+  }
+}
+
+/** A usage error: what commander or the flag checks found, as data (cli/program.ts usageArgs). */
+export function usageZh(a: ToolArgs): string {
+  const more = a.suggestion !== undefined ? `；你是不是想输入 ${a.suggestion}？` : '';
+  switch (a.kind) {
+    case 'unknownOption':
+      return `未知的选项 ${a.name}${more}`;
+    case 'unknownCommand':
+      return `未知的命令 ${a.name}${more}`;
+    case 'missingArgument':
+      return `缺少参数 ${a.name}`;
+    case 'excessArguments':
+      return `参数过多${a.value !== undefined ? `：${a.value}` : ''}`;
+    case 'optionMissingArgument':
+      return `选项 ${a.name} 缺少取值`;
+    case 'missingOption':
+      return `缺少必填的选项 ${a.name}`;
+    case 'invalidChoice':
+      return `选项 ${a.name} 的取值“${a.value}”无效，可选：${a.allowed}`;
+    case 'unknownCode':
+      return `${a.name ? `${a.name} 中的` : ''}“${a.value}”不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
+    case 'unknownDocument':
+      return `“${a.value}”不是本工具的文档名称${more}（运行 hrss-credit schema 查看全部名称）`;
+    case 'notPositiveInt':
+      return `选项 ${a.name} 的取值“${a.value}”无效：请写一个不小于 1 的整数`;
+    case 'noCommand':
+      return '请指定一个命令';
+    case 'trailingQuote':
+      return `参数 ${a.value}" 以引号结尾：命令提示符把路径末尾的 \\" 当成了引号本身，后面的选项也被并进了这个路径；请去掉路径末尾的 \\（写成 "${a.value}"）后重试`;
+    default:
+      return String(a.detail ?? '');
+  }
+}
+
+export const zhToolErrors: ToolErrorCatalogue = {
+  USAGE: (a) => `命令用法错误：${usageZh(a)}`,
+  PATH_NOT_FOUND: (a) => `找不到路径：${a.path}`,
+  PATH_NOT_FOLDER: (a) => `${a.path} 是一个文件，这里需要一个文件夹；请指定文件夹的路径`,
+  PATH_UNREADABLE: (a) => `无法读取文件夹 ${a.path}（${a.problem}）；请确认有读取权限、网络共享仍然连通后重试`,
+  WORKSPACE_NOT_FOUND: () => '找不到工作目录（含 hrss-credit.config.json 或 submissions/ 的文件夹）；请在工作目录中运行，或用 -w 指定',
+  CONFIG_INVALID: (a) => `配置文件 ${a.file} 有误：${a.key ? `${a.key}：` : ''}${problemZh(a)}`,
+  TEMPLATE_INVALID: (a) => `导出模板 ${a.file} 有误：${a.key ? `${a.key}：` : ''}${problemZh(a)}`,
+  QUARTER_INVALID: (a) => `无法识别的季度“${a.value}”；请写作 2026Q3、Q3 或 2026年第三季度（年份在 1900–2999 之间）`,
+  DATE_INVALID: (a) => `无法识别的日期“${a.value}”；请写作 YYYY-MM-DD（年份在 1900–2999 之间）`,
+  DATE_OUT_OF_RANGE: (a) =>
+    a.reason === 'future'
+      ? `${a.option} ${a.value} 晚于今天（${a.limit}）；不能登记尚未发生的事，请写实际日期`
+      : a.reason === 'beforeReceipt'
+        ? `${a.option} ${a.value} 早于该异议的收到日期 ${a.limit}；办结日期不能早于收到日期，请核对`
+        : `${a.option} ${a.value} 早于该记录的公示日期 ${a.limit}；请核对日期`,
+  QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
+  PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
+  PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
+  REGISTER_CORRUPT: (a) =>
+    `登记簿 ${a.path} 第 ${a.line} 行有问题` +
+    `（${CORRUPT_ZH[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看` +
+    (a.reason === 'torn' ? '，再用 hrss-credit register repair 截去未写完的最后一行' : ''),
+  REGISTER_LOCKED: (a) =>
+    `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试。锁已失效时会自动接管：另一台电脑的锁 30 秒未刷新即接管，本机的锁在该进程结束或电脑重启后即接管；若仍被挡住，` +
+    `请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
+  REGISTER_HEAD_SHORT: (a) =>
+    `--head ${a.head} 的哈希太短：至少要 ${a.min} 位十六进制数字（位数太少的位置可以被伪造的历史凑出来）；请抄录发布时打印的完整位置 序号:哈希`,
+  REGISTER_HEAD_INVALID: (a) =>
+    `--head ${a.head} 不是登记簿位置：应写作 序号:哈希，序号是数字，哈希是至少 ${a.min} 位十六进制数字（0–9、a–f），如 7:3f9a0c1d2e4b5a69；请照抄发布（publish）时打印的“登记簿最新位置”`,
+  LOCK_NOT_FILE: (a) => `锁文件 ${a.path} 不是普通文件（${a.kind}），无法判断是否有人在写；请确认没有 hrss-credit 在运行，删除它后再试`,
+  REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
+  EXPORT_TARGET_NOT_EMPTY: (a) => `导出文件夹 ${a.path} 不是空的；请换一个空文件夹，或加 --force 覆盖同名文件`,
+  LOCK_HELD: (a) =>
+    `另一个汇总正在进行（${a.host ? `电脑 ${a.host} 上的` : ''}进程 ${a.pid}，开始于 ${a.since}）；请等它结束后再试。失效的锁会自动接管（另一台电脑 30 秒未刷新，本机进程结束或电脑重启后）；若仍被挡住，` +
+    `请确认没有 hrss-credit 在运行，再删除 packages/.hrss-credit.lock`,
+  // Only a package write (scope "package": built in a temporary folder, then swapped) may promise the old package is untouched.
+  WRITE_FAILED: (a) =>
+    a.scope === 'package'
+      ? `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`
+      : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；请腾出磁盘空间或检查写入权限后重试`,
+  CALENDAR_FILE_INVALID: (a) => zhCalendarFileInvalid(a),
+  DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
+  ANNOTATE_DIR_UNSAFE: (a) =>
+    a.where === 'quarter'
+      ? `检查结果不能写到报送季度文件夹里（${a.path}）：否则汇总时会被当作一个科室；请不写 --annotate 的文件夹（默认写到 submissions 旁的 检查结果/），或指定 submissions 以外的文件夹`
+      : `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
+  OUTPUT_IN_TOOL_FOLDER: (a) =>
+    `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
+  INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
+};
