@@ -3,7 +3,7 @@
  * so a wrong import fails CI. Each folder imports at most the folders on the lines below it (the rules
  * below say exactly which):
  *
- *   cli
+ *   cli | page               (page: the self-check page's browser entry, bundled by scripts/page/build.mjs)
  *   reporters
  *   api                       (and messages: report.json is rendered in the package's language)
  *   rules | io                (neither imports the other; io writes forms)
@@ -140,6 +140,33 @@ module.exports = {
       severity: 'error',
       from: { path: folders('reporters') },
       to: { path: folders('cli') },
+    },
+    {
+      name: 'nothing-imports-the-page',
+      comment:
+        'page/ is the browser edge of the self-check page (selfcheck.md): its two entries are bundled for the browser, ' +
+        'never imported by the tool. `hrss-credit page` inlines the bundles (io/page-assets.ts), not the sources.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: folders('page') },
+      to: { path: folders('page') },
+    },
+    {
+      name: 'page-runs-the-tool-never-the-cli',
+      comment:
+        'The page runs the api (validate, annotate) and the reporters like the CLI does, and nothing of the command line; ' +
+        'io/ only for the readers\' switches (csv.ts: no worker_threads in a browser).',
+      severity: 'error',
+      from: { path: folders('page') },
+      to: { path: folders('cli', 'rules', 'table', 'register', 'forms') },
+    },
+    {
+      name: 'page-takes-no-node-built-in',
+      comment:
+        'page/ runs in a browser: no Node built-in. The libraries below it get theirs from scripts/page/shims/ ' +
+        '(a memory file system, POSIX paths, the web\'s DecompressionStream) at bundle time.',
+      severity: 'error',
+      from: { path: folders('page') },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'pure-folders-no-npm-package-but-zod',

@@ -195,3 +195,48 @@ export async function ensureMissingData(dir, rows) {
   if (!existsSync(path)) await writeRows(path, rows, missingRow);
   return path;
 }
+
+/**
+ * A copy of an xlsx with xl/sharedStrings.xml moved before the worksheets (entries otherwise as they were,
+ * stored again deflated). exceljs's WorkbookReader streams a sheet only when it has read the shared strings
+ * already; a sheet that comes first (as exceljs's own writer puts it, and many tools do) is copied to a
+ * temporary file and parsed after: the slower, larger of its two modes.
+ */
+export async function ensureStringsFirst(src) {
+  const dst = src.replace(/\.xlsx$/, '-strings-first.xlsx');
+  if (existsSync(dst)) return dst;
+  const { default: yauzl } = await import('yauzl');
+  const { default: yazl } = await import('yazl');
+  const zip = await new Promise((resolve, reject) =>
+    yauzl.open(src, { lazyEntries: true, autoClose: false }, (e, z) => (e ? reject(e) : resolve(z))),
+  );
+  const entries = [];
+  await new Promise((resolve, reject) => {
+    zip.on('entry', (e) => {
+      entries.push(e);
+      zip.readEntry();
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  const rank = (n) => (n === 'xl/sharedStrings.xml' ? 0 : n.startsWith('xl/worksheets/') ? 2 : 1);
+  entries.sort((a, b) => rank(a.fileName) - rank(b.fileName));
+  const out = new yazl.ZipFile();
+  const done = new Promise((resolve, reject) => {
+    const w = createWriteStream(`${dst}.part`);
+    out.outputStream.pipe(w).on('close', resolve).on('error', reject);
+  });
+  for (const e of entries) {
+    if (e.fileName.endsWith('/')) continue;
+    const s = await new Promise((resolve, reject) => zip.openReadStream(e, (err, st) => (err ? reject(err) : resolve(st))));
+    const chunks = [];
+    for await (const c of s) chunks.push(c);
+    out.addBuffer(Buffer.concat(chunks), e.fileName, { mtime: e.getLastModDate(), compress: true });
+  }
+  out.end();
+  await done;
+  zip.close();
+  renameSync(`${dst}.part`, dst);
+  return dst;
+}

@@ -1,5 +1,9 @@
 // One measured task in its own process: prints {rows, maxRssMb} as its last line.
-// node bench/run.mjs validate|csv-raw|xlsx-raw|tableschema FILE
+// node bench/run.mjs validate|csv-raw|csv-papaparse|xlsx-raw|xlsx-stack|xlsx-decode|tableschema FILE
+//   xlsx-raw        exceljs's stream.xlsx.WorkbookReader with default options; which of its two modes runs depends on
+//                   the file (generate.mjs ensureStringsFirst: shared strings after the sheet, as exceljs writes, or before)
+//   xlsx-stack      the raw stack our reader stands on: yauzl + TextDecoder + saxes, counting <row> elements
+//   xlsx-decode     the decode floor: yauzl inflating the sheet and TextDecoder decoding it, nothing parsed
 import { createReadStream, writeSync } from 'node:fs';
 
 const [task, file] = process.argv.slice(2);
@@ -119,6 +123,49 @@ if (task === 'findings-json' || task === 'findings-pretty') {
       .on('end', resolve)
       .on('error', reject);
   });
+} else if (task === 'csv-papaparse') {
+  // papaparse's streaming parser on the same file (UTF-8), counting records.
+  const { default: Papa } = await import('papaparse');
+  await new Promise((resolve, reject) => {
+    Papa.parse(createReadStream(file, { encoding: 'utf8' }), {
+      step: () => rows++,
+      complete: resolve,
+      error: reject,
+    });
+  });
+} else if (task === 'xlsx-stack' || task === 'xlsx-decode') {
+  const { default: yauzl } = await import('yauzl');
+  const { SaxesParser } = await import('saxes');
+  const zip = await new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false }, (e, z) => (e ? reject(e) : resolve(z))),
+  );
+  const entries = new Map();
+  await new Promise((resolve, reject) => {
+    zip.on('entry', (e) => {
+      entries.set(e.fileName, e);
+      zip.readEntry();
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  const stream = (name) => new Promise((resolve, reject) => zip.openReadStream(entries.get(name), (e, s) => (e ? reject(e) : resolve(s))));
+  const parts = [...entries.keys()].filter((n) => n === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  for (const name of parts) {
+    const decoder = new TextDecoder('utf-8');
+    const parser = task === 'xlsx-stack' ? new SaxesParser({ xmlns: false, position: false }) : undefined;
+    if (parser && name !== 'xl/sharedStrings.xml') parser.on('opentag', (t) => t.name === 'row' && rows++);
+    let chars = 0;
+    for await (const chunk of await stream(name)) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (parser) parser.write(text);
+      else chars += text.length;
+    }
+    parser?.write(decoder.decode());
+    parser?.close();
+    if (!parser && name !== 'xl/sharedStrings.xml') rows = chars;
+  }
+  zip.close();
 } else if (task === 'xlsx-raw') {
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file);

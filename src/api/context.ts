@@ -11,6 +11,8 @@ import type { RuleEnv } from '../rules/types.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { loadMeasures } from '../io/workspace/measures.js';
 import type { MeasureEntry } from '../schemas/measures.js';
+import { nodePort } from '../io/node-port.js';
+import type { IoPort } from '../io/port.js';
 
 export interface CommonOptions {
   /** The folder relative paths are resolved against (the process's cwd in the CLI). */
@@ -23,6 +25,8 @@ export interface CommonOptions {
   now?: Date;
   strict?: boolean;
   ignore?: readonly string[];
+  /** The file system the command reads and writes (io/port.ts); Node's by default, a MemoryPort in tests and the page. */
+  io?: IoPort;
 }
 
 export interface Context {
@@ -37,6 +41,8 @@ export interface Context {
   strict: boolean;
   /** 联合奖惩措施清单 (config `measures`); empty when none is configured. */
   measures: MeasureEntry[];
+  /** The file system (io/port.ts): options.io, else Node's. */
+  io: IoPort;
 }
 
 /** `clock`: the system's instant (Asia/Shanghai's date of it is today unless a date is given). */
@@ -49,19 +55,20 @@ export function resolveToday(today: string | undefined, clock: Date): IsoDate {
 /** Finds the workspace (-w, else upwards from the first path, else from cwd) and loads its config. */
 export function makeContext(options: CommonOptions, firstPath?: string): Context {
   const clock = systemNow();
+  const io = options.io ?? nodePort;
   const cwd = resolve(options.cwd);
   let workspace: string | undefined;
   if (options.workspace) {
     workspace = resolveFrom(cwd, options.workspace);
-    const state = folderState(workspace);
+    const state = folderState(workspace, io);
     if (state === 'missing') throw new ToolError('PATH_NOT_FOUND', { path: options.workspace });
     if (state === 'file') throw new ToolError('PATH_NOT_FOLDER', { path: options.workspace });
   } else {
-    workspace = (firstPath ? findWorkspaceUp(resolve(cwd, firstPath)) : undefined) ?? findWorkspaceUp(cwd);
+    workspace = (firstPath ? findWorkspaceUp(resolve(cwd, firstPath), io) : undefined) ?? findWorkspaceUp(cwd, io);
   }
   const configPath = options.config ? resolve(cwd, options.config) : workspace ? join(workspace, CONFIG_FILE) : undefined;
-  if (options.config && configPath && !pathExists(configPath)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
-  const config = loadConfig(configPath, configPath ? displayPath(cwd, configPath) : CONFIG_FILE);
+  if (options.config && configPath && !pathExists(configPath, io)) throw new ToolError('PATH_NOT_FOUND', { path: options.config });
+  const config = loadConfig(configPath, configPath ? displayPath(cwd, configPath) : CONFIG_FILE, io);
   const matrix = buildMatrix(config.matrix);
   matrix.addPrefix(config.bureau.name);
   const collector = new DiagnosticCollector({
@@ -80,7 +87,8 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     now: options.now ?? clock,
     collector,
     strict: options.strict ?? false,
-    measures: loadMeasures(config, workspace ?? cwd),
+    measures: loadMeasures(config, workspace ?? cwd, io),
+    io,
   };
 }
 

@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Messages } from '../messages/index.js';
 import type { WriterOptions } from '../api/register/register.js';
 import { ToolError } from '../diagnostics/tool-error.js';
+import type { IoPort } from '../io/port.js';
 
 export interface CliIo {
   /** `write` returns false when the reader is behind; `drain` then resolves when it has caught up. */
@@ -16,6 +17,8 @@ export interface CliIo {
   cwd: string;
   /** The folder the tool runs from (the clone or the release folder): default outputs never go there. */
   toolDir?: string;
+  /** The file system the commands run on (io/port.ts); Node's when absent (bin/ never sets it; tests and the page may). */
+  fs?: IoPort;
 }
 
 export interface GlobalFlags {
@@ -39,7 +42,7 @@ export interface CommandEnv {
   m: Messages;
   chalk: ChalkInstance;
   width: number;
-  common: { cwd: string; workspace?: string; config?: string; today?: string; strict?: boolean; ignore: string[] };
+  common: { cwd: string; workspace?: string; config?: string; today?: string; strict?: boolean; ignore: string[]; io?: IoPort };
 }
 
 /** SOURCE_DATE_EPOCH (seconds), for reproducible packages, reports and letters. */

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { messagesFor, parseLang, type Lang, type Messages } from '../messages/index.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
-import { readRegularFile } from '../io/json-file.js';
+import { readRegularFile, readRegularOn } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
 import { noteInterruptedCommit } from './interrupt-note.js';
 import { registerUi } from '../messages/register-ui.js';
@@ -19,6 +19,7 @@ import { schemaUi } from '../messages/schema-ui.js';
 import type { CliIo, CommandEnv, GlobalFlags } from './env.js';
 import { planLaunch } from './launch.js';
 import { launchUi } from '../messages/launch.js';
+import { pageText } from '../messages/page.js';
 import { sanitisingSink } from '../reporters/sink.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
@@ -52,11 +53,9 @@ export function preLang(argv: string[], io: CliIo): Lang {
   const langOf = (f: string): Lang =>
     parseLang(
       (
-        JSON.parse(
-          readRegularFile(f)
-            .toString('utf8')
-            .replace(/^\uFEFF/, ''),
-        ) as { lang?: string }
+        JSON.parse(new TextDecoder().decode(io.fs ? readRegularOn(io.fs, f) : readRegularFile(f)).replace(/^\uFEFF/, '')) as {
+          lang?: string;
+        }
       ).lang,
     ) ?? 'zh-CN';
   try {
@@ -67,7 +66,7 @@ export function preLang(argv: string[], io: CliIo): Lang {
     if (w >= 0 && argv[w + 1] && /^(?:[A-Za-z]:)?[\\/]/.test(argv[w + 1] as string)) dir = argv[w + 1] as string;
     for (let i = 0; i < 6; i++) {
       const f = join(dir, 'hrss-credit.config.json');
-      if (existsSync(f)) return langOf(f);
+      if (io.fs ? io.fs.exists(f) : existsSync(f)) return langOf(f);
       const up = join(dir, '..');
       if (up === dir) break;
       dir = up;
@@ -246,6 +245,7 @@ function commandEnv(program: Command, cmd: Command, io: CliIo, m: Messages, chal
     ...(flags.config ? { config: flags.config } : {}),
     ...(today ? { today } : {}),
     ...(flags.strict ? { strict: true } : {}),
+    ...(io.fs ? { io: io.fs } : {}),
   };
   return { io, flags, m: messages, chalk, width: io.stdout.columns ?? 120, common };
 }
@@ -303,6 +303,10 @@ function declareQuarterCommands(program: Command, m: Messages, action: ActionFor
   addCommon(program.command('report').description(h.report).argument('<target>', h.reportTarget), m)
     .option('--out <file>', o.reportOut)
     .action(action('report', async () => (await import('./commands/report.js')).reportCommand));
+  const ph = pageText(m.lang).help;
+  addCommon(program.command('page').description(ph.page), m)
+    .option('--out <file>', ph.out)
+    .action(action('page', async () => (await import('./commands/page.js')).pageCommand));
   addCommon(program.command('calendar').description(h.calendar).argument('[year]', h.calendarYear), m).action(
     action('calendar', async () => (await import('./commands/calendar.js')).calendarCommand),
   );

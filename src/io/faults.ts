@@ -7,7 +7,8 @@
  * the environment variable HRSS_CREDIT_FAULT (read at each call, so that an in-process test can
  * set it); never set in normal use.
  */
-const spec = (): string => process.env.HRSS_CREDIT_FAULT ?? '';
+// globalThis.process: the browser page bundles the readers, and has no process.
+const spec = (): string => globalThis.process?.env?.HRSS_CREDIT_FAULT ?? '';
 
 let written = 0;
 

@@ -4,6 +4,8 @@
  * ignore SIGTERM) and read up to a cap (`/dev/zero` never ends).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { nodePort } from './node-port.js';
+import type { IoPort } from './port.js';
 
 /** 1 MB: a config or a template is a few KB; anything bigger is not one. */
 export const MAX_SETTINGS_BYTES = 1_048_576;
@@ -46,6 +48,22 @@ export function readRegularFile(file: string, maxBytes = MAX_SETTINGS_BYTES): Bu
     throw new ReadFileProblem({ problem: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * readRegularFile() on a port: on Node's port exactly readRegularFile(); on another (memory, the
+ * browser's) the port's bounded read, its errors mapped to the same problems.
+ */
+export function readRegularOn(io: IoPort, file: string, maxBytes = MAX_SETTINGS_BYTES): Uint8Array {
+  if (io === nodePort) return readRegularFile(file, maxBytes);
+  try {
+    return io.readFileSync(file, maxBytes);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? 'unreadable';
+    if (code === 'ENOTFILE') throw new ReadFileProblem({ problem: 'notFile' });
+    if (code === 'EFBIG') throw new ReadFileProblem({ problem: 'tooLarge', limit: maxBytes });
+    throw new ReadFileProblem({ problem: 'unreadable', detail: code });
   }
 }
 

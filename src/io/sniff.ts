@@ -2,7 +2,6 @@
  * Decides how a data file is read: by its extension, confirmed by its first bytes (a damaged or
  * disguised file is FILE_UNREADABLE, a format we do not read is FILE_UNSUPPORTED with its fix).
  */
-import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Limits } from '../schemas/config.js';
 import type { WorkbookSource } from '../table/cells.js';
@@ -10,6 +9,8 @@ import { openCsv, readSample, type HeaderScorer } from './csv/csv.js';
 import { ioProblem, unreadable, unsupported } from './errors.js';
 import { beforeAccess } from './faults.js';
 import { openXlsx } from './xlsx/xlsx.js';
+import { nodePort } from './node-port.js';
+import type { IoPort } from './port.js';
 
 export const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 export const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
@@ -72,16 +73,19 @@ export function magicOf(head: Buffer): Magic {
 export interface OpenOptions {
   limits: Limits;
   score: HeaderScorer;
+  /** The file system the file is on (io/port.ts); Node's by default. */
+  io?: IoPort;
 }
 
 /** Opens a list file; throws a FileProblem (never anything else) when it cannot be read. */
 export async function openWorkbook(path: string, sheetName: string, options: OpenOptions): Promise<WorkbookSource> {
   const ext = extname(path).toLowerCase();
+  const io = options.io ?? nodePort;
   let size: number;
   try {
     beforeAccess(path);
-    const st = await stat(path);
-    if (!st.isFile()) throw unreadable({ reason: 'io', detail: 'not a file' });
+    const st = await io.stat(path);
+    if (st.kind !== 'file') throw unreadable({ reason: 'io', detail: 'not a file' });
     size = st.size;
   } catch (err) {
     if (err && typeof err === 'object' && 'args' in err) throw err;
@@ -91,22 +95,22 @@ export async function openWorkbook(path: string, sheetName: string, options: Ope
   if (size > options.limits.maxFileBytes) {
     throw unreadable({ reason: 'limit', limit: 'maxFileBytes', max: options.limits.maxFileBytes, actual: size });
   }
-  const head = await readSample(path, 8192);
+  const head = await readSample(path, 8192, io);
   const magic = magicOf(head);
   if (magic === 'empty') throw unreadable({ reason: 'empty' });
   if (WORKBOOK_EXTENSIONS.has(ext)) {
     if (magic === 'ole') {
       // Excel writes a password-protected .xlsx as an OLE container holding EncryptedPackage.
-      const whole = await readSample(path, Math.min(size, 4 * 1024 * 1024));
+      const whole = await readSample(path, Math.min(size, 4 * 1024 * 1024), io);
       const encrypted = whole.includes(ENCRYPTED_MARK);
       throw unsupported(encrypted ? { format: ext.slice(1), encrypted: true } : { format: 'xls' });
     }
     if (magic !== 'zip') throw unreadable({ reason: 'notWorkbook', detail: magic });
-    return openXlsx(path, options.limits);
+    return openXlsx(path, options.limits, io);
   }
   if (TEXT_EXTENSIONS.has(ext)) {
     if (magic !== 'text') throw unreadable({ reason: 'notText', detail: magic });
-    return openCsv(path, sheetName, options.limits, options.score);
+    return openCsv(path, sheetName, options.limits, options.score, io);
   }
   throw unsupported({ format: ext ? ext.slice(1) : '?' });
 }

@@ -415,3 +415,34 @@ export interface ReportsUiText {
   received: string;
   chartNote: string;
 }
+
+/** The self-check page's own words (selfcheck.md): messages/page.ts picks zh-CN/page.ts or en/page.ts. */
+export interface PageText {
+  title: string;
+  intro: string;
+  /** What was baked in: the workspace (or none), the instant, the tool and version, departments and measures. */
+  baked(workspace: string, writtenAt: string, tool: string, departments: number, measures: number): string;
+  offline: string;
+  drop: string;
+  pick: string;
+  department: string;
+  departmentFromFile: string;
+  checking(file: string): string;
+  rowsRead(file: string, rows: number): string;
+  cancel: string;
+  cancelled: string;
+  failed(reason: string): string;
+  result(file: string): string;
+  columns: { location: string; severity: string; code: string; message: string };
+  hintPrefix: string;
+  downloadAnnotated(name: string): string;
+  downloadJson: string;
+  noAnnotated: string;
+  /** A zip's lists get no marked-up copy (as `validate --annotate` on a zip). */
+  noAnnotatedZip: string;
+  bureauOnly: string;
+  language: string;
+  /** `hrss-credit page`: where the page went, and its size. */
+  written(path: string, kb: number): string;
+  help: { page: string; out: string };
+}

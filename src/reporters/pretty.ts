@@ -313,3 +313,53 @@ export function formatSummary(report: Report, m: Messages, o: PrettyOptions): st
   const verdict = report.valid ? o.chalk.green(m.ui.valid) : o.chalk.red(m.ui.invalid);
   return `${line}\n${report.diagnostics.length === 0 ? `${m.ui.noFindings}\n` : ''}${verdict}\n`;
 }
+
+/** A file's findings as the tables above group them, as data (the self-check page draws them as HTML). */
+export interface FindingGroup {
+  title: string;
+  lines: {
+    location: string;
+    severity: CollectedDiagnostic['severity'];
+    severityLabel: string;
+    code: string;
+    message: string;
+    hint: string;
+    count: number;
+  }[];
+  dropped: string[];
+}
+
+/** The findings grouped per department and file, and within a file per code, sheet and column (linesOf). */
+export function findingGroups(report: Report, m: Messages): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  const shown = report.diagnostics;
+  const keyOf = (d: { department?: string; location: { file?: string } }): string => `${d.department ?? ''}\u0000${d.location.file ?? ''}`;
+  let i = 0;
+  while (i < shown.length) {
+    const d0 = shown[i] as CollectedDiagnostic;
+    const key = keyOf(d0);
+    let j = i;
+    while (j < shown.length && keyOf(shown[j] as CollectedDiagnostic) === key) j++;
+    const title = [d0.department, d0.location.file]
+      .filter(Boolean)
+      .map((t) => visible(t as string))
+      .join(' · ');
+    groups.push({
+      title,
+      lines: linesOf(shown.slice(i, j), m).map((line) => ({
+        location: lineLocation(line, m),
+        severity: line.first.severity,
+        severityLabel: m.ui.severity[line.first.severity],
+        code: line.first.code,
+        message: line.message,
+        hint: renderMessage(m, { code: line.first.code, args: visibleArgs(line.first.args) }).hint,
+        count: line.count,
+      })),
+      dropped: (report.dropped ?? [])
+        .filter((x) => `${x.department ?? ''}\u0000${x.file ?? ''}` === key)
+        .map((x) => m.ui.droppedFindings(x.code, x.dropped, x.kept)),
+    });
+    i = j;
+  }
+  return groups;
+}

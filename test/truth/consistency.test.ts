@@ -23,6 +23,7 @@ import {
   type CheckName,
   type Problem,
 } from './consistency/checks.js';
+import { checkSummaries } from './consistency/summaries.js';
 
 /**
  * PENDING: properties the contract asks for that fail today only because another branch's work has not
@@ -66,6 +67,7 @@ async function playHistory(steps: Step[], spawn = false): Promise<Problem[]> {
           ...(await checkFigures(world, b)),
           ...(await checkStatusOfPublished(world, b)),
           ...(await checkPackage(world, b, !spawn || !('package-exports' in PENDING))),
+          ...(await checkSummaries(world, b)),
         );
         if (b.published) problems.push(...(await checkDiff(world)));
       }

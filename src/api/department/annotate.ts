@@ -31,6 +31,7 @@ import { validate, type ValidateOptions } from './validate.js';
 import type { Report } from '../../diagnostics/report.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { defaultFeedbackDir, insideQuarterFolder, isInsideReal, realPathOf } from '../../io/annotate/annotate-place.js';
+import type { IoPort } from '../../io/port.js';
 
 export const FEEDBACK_SUFFIX = '.检查结果.xlsx';
 export const DEFAULT_FEEDBACK_DIR = '检查结果';
@@ -190,19 +191,19 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     const dest = join(outDir, name);
     if (realPathOf(dest) === realPathOf(input.path)) throw new ToolError('ANNOTATE_DIR_UNSAFE', { path: input.display });
     try {
-      await ensureFolder(outDir);
+      await ensureFolder(outDir, ctx.io);
       if (csv) {
         const base = `${dest}.${process.pid}.csv.tmp`;
         // Ctrl-C meanwhile removes it too (io/cleanup.ts), as the copy's own temporary file.
         const forget = removeOnInterrupt(base);
         try {
-          await csvWorkbook(base, csvSheet!, await readCsvRows(input.path, limits), instant);
-          await annotateXlsx(base, dest, plan, { limits, instant });
+          await csvWorkbook(base, csvSheet!, await readCsvRows(input.path, limits, ctx.io), instant, ctx.io);
+          await annotateXlsx(base, dest, plan, { limits, instant, io: ctx.io });
         } finally {
-          await removeFile(base);
+          await removeFile(base, ctx.io);
           forget();
         }
-      } else await annotateXlsx(input.path, dest, plan, { limits, instant });
+      } else await annotateXlsx(input.path, dest, plan, { limits, instant, io: ctx.io });
     } catch (err) {
       if (err instanceof ToolError) throw err;
       const e = err as NodeJS.ErrnoException;
@@ -223,8 +224,8 @@ function beijingTime(instant: Date): string {
 }
 
 /** A CSV file's rows as the reader decodes them, each cell as text. */
-async function readCsvRows(path: string, limits: Limits): Promise<{ number: number; cells: string[] }[]> {
-  const wb = await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows });
+async function readCsvRows(path: string, limits: Limits, io: IoPort): Promise<{ number: number; cells: string[] }[]> {
+  const wb = await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows, io });
   const rows: { number: number; cells: string[] }[] = [];
   try {
     for (const sheet of wb.sheets) {

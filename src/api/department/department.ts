@@ -40,6 +40,7 @@ import { baseEnv, type Context } from '../context.js';
 import { showText, publicReader } from '../../domain/privacy.js';
 import { isRemovalName, RemovalReader, REMOVAL_NAME, type RemovalRequest } from '../../table/removal-sheet.js';
 import { asFileProblem, checkListSheets, openListFile, problemDiagnostic, readCoverFile, readCoverSheets } from './list-file.js';
+import type { IoPort } from '../../io/port.js';
 
 export interface DepartmentOptions {
   /** `--department`, when given. */
@@ -174,6 +175,7 @@ interface EvidenceSink {
   fileDisplay(path: string): string;
   /** The folder judged, as findings show it. */
   display: string;
+  io: IoPort;
 }
 
 /**
@@ -265,7 +267,9 @@ async function judgeEvidence(
     }
     let check;
     try {
-      check = a.zip ? await checkAttachmentBuffer(await readZipEntry(a.zip), ext) : await checkAttachmentBytes(a.path, ext, a.size);
+      check = a.zip
+        ? await checkAttachmentBuffer(await readZipEntry(a.zip, s.io), ext)
+        : await checkAttachmentBytes(a.path, ext, a.size, s.io);
     } catch (err) {
       if (err instanceof FileProblem) {
         report(makeDiagnostic(err.code, err.args as never, where, sort));
@@ -303,7 +307,7 @@ async function judgeEvidence(
  * size, name, links — with no department, cover or list to look for. Returns the files judged.
  */
 export async function checkEvidence(ctx: Context, target: string, isFolder: boolean, base: string): Promise<number> {
-  const listing = isFolder ? await listEvidenceFolder(target) : await listEvidenceFile(target);
+  const listing = isFolder ? await listEvidenceFolder(target, ctx.io) : await listEvidenceFile(target, ctx.io);
   const rank = Number.MAX_SAFE_INTEGER;
   await judgeEvidence(listing, {
     report: (d) => ctx.collector.add(d, undefined, rank),
@@ -311,6 +315,7 @@ export async function checkEvidence(ctx: Context, target: string, isFolder: bool
     limits: ctx.config.limits,
     fileDisplay: (p) => displayPath(base, p),
     display: displayPath(base, dirname(target)),
+    io: ctx.io,
   });
   return listing.attachments.length + listing.coverScans.length + listing.links.length + listing.other.length + listing.unreadable.length;
 }
@@ -329,7 +334,7 @@ export async function checkDepartment(
   let sub: ZipSubmission | undefined;
   let problem: FileProblem | undefined;
   try {
-    sub = await openZipSubmission(target, ctx.config.limits);
+    sub = await openZipSubmission(target, ctx.config.limits, ctx.io);
   } catch (err) {
     problem = asFileProblem(err);
     if (!problem) throw err;
@@ -412,7 +417,7 @@ async function openFiles(
   if (zip?.problem) early.report(problemDiagnostic(display, zip.problem, rank));
   /** A list or cover; inside a zip, first copied out to a temporary file (limits.maxFileBytes first). */
   const openEntry = async (entry: FolderEntry): Promise<WorkbookSource | undefined> => {
-    if (!entry.zip || !zip?.sub) return openListFile(entry.path, fileDisplay(entry.path), limits, early);
+    if (!entry.zip || !zip?.sub) return openListFile(entry.path, fileDisplay(entry.path), limits, early, ctx.io);
     let path: string;
     try {
       path = await zip.sub.materialise(entry, limits.maxFileBytes);
@@ -422,7 +427,7 @@ async function openFiles(
       early.report(problemDiagnostic(fileDisplay(entry.path), p, rank));
       return undefined;
     }
-    return openListFile(path, fileDisplay(entry.path), limits, early);
+    return openListFile(path, fileDisplay(entry.path), limits, early, ctx.io);
   };
   for (const entry of coverEntries) {
     const wb = await openEntry(entry);
@@ -570,7 +575,7 @@ async function readRemovals(wb: WorkbookSource, file: string, whole: boolean, si
  * A folder with no file at all (litter aside) is not submitted yet: no "no cover", no finding of its
  * own; compile says PACKAGE_SUBMISSION_MISSING as for an absent folder.
  */
-async function isNotFilled(src: SubmissionSource): Promise<boolean> {
+async function isNotFilled(src: SubmissionSource, io: IoPort): Promise<boolean> {
   const { zip, isFolder, listing, folder } = src;
   return (
     !zip &&
@@ -579,7 +584,7 @@ async function isNotFilled(src: SubmissionSource): Promise<boolean> {
     listing.unreadable.length === 0 &&
     [listing.lists, listing.coverFiles, listing.coverScans, listing.attachments, listing.links].every((l) => l.length === 0) &&
     listing.other.every((o) => o.name.endsWith('/')) &&
-    (await holdsNoFiles(folder))
+    (await holdsNoFiles(folder, io))
   );
 }
 
@@ -599,7 +604,7 @@ async function checkSubmissionEvidence(
   let pictures = 0;
   const namedMissing: string[] = [];
   if (listing && !notFilled) {
-    const judged = await judgeEvidence(listing, { report, rank, limits: ctx.config.limits, fileDisplay, display });
+    const judged = await judgeEvidence(listing, { report, rank, limits: ctx.config.limits, fileDisplay, display, io: ctx.io });
     evidence.push(...judged.evidence);
     reports = judged.reports;
     pictures = judged.pictures;
@@ -659,7 +664,7 @@ async function checkSubmission(
     isFolder,
     folder,
     display,
-    listing: zip ? (zip.sub?.listing ?? emptyListing()) : isFolder ? await listDepartment(folder) : undefined,
+    listing: zip ? (zip.sub?.listing ?? emptyListing()) : isFolder ? await listDepartment(folder, ctx.io) : undefined,
     zip,
     // Inside a zip the names are the department's own bytes, decoded: shown as visible characters.
     fileDisplay: (p: string): string => (zip ? visible(displayPath(options.base, p)) : displayPath(options.base, p)),
@@ -712,7 +717,7 @@ async function checkSubmission(
   const covers = allCovers.filter((c) => !ignoredCovers.has(c));
   const readLists = listEntries.filter((e) => !ignored.has(e));
   const untouched = options.untouchedIsMissing === true && isUntouchedForm(covers, rows, removalRequests.length);
-  const notFilled = untouched || (await isNotFilled(src));
+  const notFilled = untouched || (await isNotFilled(src, ctx.io));
   const { evidence, reports, pictures, namedMissing } = await checkSubmissionEvidence(ctx, src, dept, covers, notFilled, sink);
   const facts: SubmissionFacts = {
     env,

@@ -12,6 +12,7 @@ import { ListSheet, type CheckedRecord } from '../../table/list-sheet.js';
 import type { RecordIndex } from '../../table/record-index.js';
 import type { RuleEnv } from '../../rules/types.js';
 import { runRowRules } from '../../rules/run-rows.js';
+import type { IoPort } from '../../io/port.js';
 
 // 移出申请 is a removal request (register.md "Removal requests"), never a list.
 const NOT_LIST_SHEET = /报送单|说明|字典|代码表|示例|移出申请/;
@@ -48,9 +49,10 @@ export async function openListFile(
   display: string,
   limits: Limits,
   sink: Pick<FileSink, 'report' | 'departmentRank'>,
+  io?: IoPort,
 ): Promise<WorkbookSource | undefined> {
   try {
-    return await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows });
+    return await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows, ...(io ? { io } : {}) });
   } catch (err) {
     const problem = asFileProblem(err);
     if (problem) {

@@ -11,6 +11,7 @@ import { folderEntries, isEvidenceDirName, isEvidenceFileName, isFeedbackDirName
 import { folderState } from '../../io/workspace/workspace.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { makeReport, type Report } from '../../diagnostics/report.js';
+import type { IoPort } from '../../io/port.js';
 
 export interface ValidateOptions extends CommonOptions {
   department?: string;
@@ -22,11 +23,11 @@ export interface ValidateOptions extends CommonOptions {
 }
 
 /** The subfolders of `dir`; PATH_UNREADABLE (exit 2) when it cannot be listed. */
-async function subfolders(dir: string, cwd: string): Promise<string[]> {
+async function subfolders(dir: string, cwd: string, io: IoPort): Promise<string[]> {
   let entries;
   try {
     beforeAccess(dir);
-    entries = await folderEntries(dir);
+    entries = await folderEntries(dir, io);
   } catch (err) {
     throw new ToolError('PATH_UNREADABLE', { path: displayPath(cwd, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });
   }
@@ -44,8 +45,8 @@ async function subfolders(dir: string, cwd: string): Promise<string[]> {
 type Target = { path: string; isFolder: boolean | 'zip'; evidence?: boolean };
 
 /** The zip files lying in a quarter folder: departments too. */
-async function zipsIn(dir: string): Promise<Target[]> {
-  const entries = await folderEntries(dir).catch(() => []);
+async function zipsIn(dir: string, io: IoPort): Promise<Target[]> {
+  const entries = await folderEntries(dir, io).catch(() => []);
   return entries
     .filter((e) => e.kind === 'file' && isZipName(e.name))
     .map((e) => e.name)
@@ -53,23 +54,24 @@ async function zipsIn(dir: string): Promise<Target[]> {
     .map((n) => ({ path: join(dir, n), isFolder: 'zip' as const }));
 }
 
-async function expandFolder(abs: string, cwd: string): Promise<Target[]> {
+async function expandFolder(abs: string, cwd: string, io: IoPort): Promise<Target[]> {
   if (isEvidenceDirName(basename(abs))) return [{ path: abs, isFolder: true, evidence: true }];
-  if (parseBatch(basename(abs))) return [...(await subfolders(abs, cwd)).map((path) => ({ path, isFolder: true })), ...(await zipsIn(abs))];
+  if (parseBatch(basename(abs)))
+    return [...(await subfolders(abs, cwd, io)).map((path) => ({ path, isFolder: true })), ...(await zipsIn(abs, io))];
   let subs: string[];
   try {
-    subs = await subfolders(abs, cwd);
+    subs = await subfolders(abs, cwd, io);
   } catch {
     // A department folder that cannot be read is a finding of that department.
     return [{ path: abs, isFolder: true }];
   }
   if (basename(abs) === 'submissions' && subs.some((s) => parseBatch(basename(s)))) {
     const out: Target[] = [];
-    for (const q of subs.filter((s) => parseBatch(basename(s)))) out.push(...(await expandFolder(q, cwd)));
+    for (const q of subs.filter((s) => parseBatch(basename(s)))) out.push(...(await expandFolder(q, cwd, io)));
     return out;
   }
   const submissions = subs.find((s) => basename(s) === 'submissions');
-  if (submissions) return expandFolder(submissions, cwd);
+  if (submissions) return expandFolder(submissions, cwd, io);
   return [{ path: abs, isFolder: true }];
 }
 
@@ -84,9 +86,9 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const targets: Target[] = [];
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
-    const state = folderState(abs);
+    const state = folderState(abs, ctx.io);
     if (state === 'missing') throw new ToolError('PATH_NOT_FOUND', { path: p });
-    if (state === 'folder') targets.push(...(await expandFolder(abs, ctx.cwd)));
+    if (state === 'folder') targets.push(...(await expandFolder(abs, ctx.cwd, ctx.io)));
     else if (isZipName(basename(abs))) targets.push({ path: abs, isFolder: 'zip' });
     // A file in 附件/, or a report, picture or cover scan anywhere, is judged as evidence.
     else
@@ -100,7 +102,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
   for (const p of paths) {
     const abs = resolve(ctx.cwd, p);
     if (!parseBatch(basename(abs))) continue;
-    for (const e of await folderEntries(abs).catch(() => [])) {
+    for (const e of await folderEntries(abs, ctx.io).catch(() => [])) {
       if (e.kind === 'file' && !isLitter(e.name) && !isZipName(e.name))
         ctx.collector.add(makeDiagnostic('FILE_LOOSE', { name: e.name }, { file: displayPath(ctx.cwd, join(abs, e.name)) }));
     }

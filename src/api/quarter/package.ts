@@ -14,6 +14,9 @@ import type { CreditRecord } from '../../schemas/record.js';
 import type { RecordsFile } from '../../schemas/documents/records.js';
 import type { Template } from '../../schemas/template.js';
 import { loadTemplate, type LoadedTemplate } from '../../io/workspace/template.js';
+import { packageSummaryOf } from '../../schemas/documents/package-summary.js';
+import { SUMMARY_FILE } from '../../io/package/package-read.js';
+import type { JsonReport } from '../../diagnostics/report-document.js';
 import { resolve } from 'node:path';
 import type { Quarter } from '../../domain/quarter.js';
 import type { Context } from '../context.js';
@@ -280,7 +283,7 @@ export interface PackageInput {
   config: Config;
   instant: Date;
   generatedAt: string;
-  reportJson: unknown;
+  reportJson: JsonReport;
   workspace: string;
   diagnostics: { errors: number; warnings: number; info: number };
   /** With a register: removals, the 移出名单 sheet and the ids resent unchanged (register.md). */
@@ -409,6 +412,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
   };
   writeFileDurable(join(dir, 'records.json'), `${JSON.stringify(recordsFile, null, 2)}\n`);
   writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`);
+  // summary.json: what report and supervise read of this batch instead of records.json and report.json (issue 22).
+  writeFileDurable(join(dir, SUMMARY_FILE), `${JSON.stringify(packageSummaryOf(quarter, p.records, p.reportJson))}\n`);
 
   const outputs = listFiles(dir)
     .filter((f) => f !== 'manifest.json')

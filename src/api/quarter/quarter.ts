@@ -68,7 +68,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   const submissions = join(workspace, 'submissions');
   let entries: string[];
   try {
-    entries = listSubfolders(submissions);
+    entries = listSubfolders(submissions, ctx.io);
   } catch {
     throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   }
@@ -88,7 +88,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     const dir = join(submissions, folder);
     let listed;
     try {
-      listed = listQuarterFolder(dir);
+      listed = listQuarterFolder(dir, ctx.io);
     } catch (err) {
       // The quarter folder itself: nothing of the quarter can be checked (exit 2, naming it).
       throw new ToolError('PATH_UNREADABLE', { path: displayPath(workspace, dir), problem: (err as NodeJS.ErrnoException).code ?? 'EIO' });

@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { todayInShanghai } from '../../domain/dates.js';
 import { formatBatch, type Quarter } from '../../domain/quarter.js';
-import { readPackage, REPORT_FILE } from '../../io/package/package-read.js';
+import { REPORT_FILE } from '../../io/package/package-read.js';
 import { makeContext, type CommonOptions } from '../context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
@@ -15,6 +15,8 @@ import { parseYear, supervise, toRow, type SuperviseRow } from './supervise.js';
 import { summarizeBatch, type BatchSummary, type FindingGroup, type Tally } from './summary.js';
 import { addFigures } from '../../schemas/documents/figures.js';
 import type { ReportModel } from '../../schemas/documents/report-view.js';
+import { eachRecord, type PackageSummary, type RecordRun } from '../../schemas/documents/package-summary.js';
+import { ID_LENGTH } from '../../domain/identity.js';
 
 /** The page's view model: its one schema is schemas/documents/report-view.ts (`report --format json` prints it). */
 export type { ReportModel };
@@ -75,34 +77,56 @@ function mergeFindings(batches: BatchSummary[]): FindingGroup[] {
  * they are. The trend per quarter keeps what each batch sent.
  */
 function distinctTallies(
-  workspace: string,
   batches: BatchSummary[],
   deptOrder: string[],
   domainOrder: string[],
 ): { totals: Tally; byDepartment: ({ department: string } & Tally)[]; byDomain: ({ domain: string } & Tally)[] } {
-  const latest = new Map<string, { department: string; domain: string; listType: 'red' | 'black' }>();
   const byDept: ({ department: string } & Tally)[][] = [];
   const byDom: ({ domain: string } & Tally)[][] = [];
   const totals: Tally = { red: 0, black: 0 };
+  const compiled: PackageSummary[] = [];
   for (const b of batches) {
-    const pkg = b.source === 'package' ? readPackage(join(workspace, 'packages'), b.batch) : undefined;
-    if (!pkg) {
+    // A compiled batch's records come with its summary (summary.json, or records.json for an older package).
+    if (b.source === 'package' && b.records) compiled.push(b.records);
+    else {
       totals.red += b.counts.red;
       totals.black += b.counts.black;
       byDept.push(b.counts.byDepartment);
       byDom.push(b.counts.byDomain);
-      continue;
-    }
-    for (const r of pkg.records) {
-      latest.delete(r.id);
-      latest.set(r.id, r);
     }
   }
-  const recs = [...latest.values()];
-  for (const r of recs) totals[r.listType]++;
-  const one = (r: { listType: 'red' | 'black' }): Tally => ({ red: r.listType === 'red' ? 1 : 0, black: r.listType === 'black' ? 1 : 0 });
-  byDept.push(recs.map((r) => ({ department: r.department, ...one(r) })));
-  byDom.push(recs.map((r) => ({ domain: r.domain, ...one(r) })));
+  // Latest first: the first time an id is met is its last sending. Each run (department, domain, list) counts
+  // the records whose last sending it holds and is ordered by the earliest such sending, as a forward pass
+  // keeping each id's last place would order them.
+  const seen = new Set<string>();
+  const perRun = new Map<RecordRun, { n: number; first: number }>();
+  let place = compiled.reduce((n, s) => n + s.records.ids.length / ID_LENGTH, 0);
+  for (let i = compiled.length - 1; i >= 0; i--) {
+    const summary = compiled[i] as PackageSummary;
+    const ids: string[] = [];
+    const runOf: RecordRun[] = [];
+    eachRecord(summary, (id, run) => {
+      ids.push(id);
+      runOf.push(run);
+    });
+    place -= ids.length;
+    for (let k = ids.length - 1; k >= 0; k--) {
+      const id = ids[k] as string;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const run = runOf[k] as RecordRun;
+      const c = perRun.get(run);
+      if (c) {
+        c.n++;
+        c.first = place + k;
+      } else perRun.set(run, { n: 1, first: place + k });
+    }
+  }
+  const runs = [...perRun].sort((a, b) => a[1].first - b[1].first).map(([r, c]) => [r, c.n] as const);
+  for (const [r, n] of runs) totals[r.listType] += n;
+  const tally = (r: RecordRun, n: number): Tally => ({ red: r.listType === 'red' ? n : 0, black: r.listType === 'black' ? n : 0 });
+  byDept.push(runs.map(([r, n]) => ({ department: r.department, ...tally(r, n) })));
+  byDom.push(runs.map(([r, n]) => ({ domain: r.domain, ...tally(r, n) })));
   return { totals, byDepartment: sumTallies('department', byDept, deptOrder), byDomain: sumTallies('domain', byDom, domainOrder) };
 }
 
@@ -169,7 +193,7 @@ export async function reportModel(
     domainOrder,
   );
   if (target.kind === 'year') {
-    const distinct = distinctTallies(workspace, batches, deptOrder, domainOrder);
+    const distinct = distinctTallies(batches, deptOrder, domainOrder);
     departments = departments.map((d) => {
       const t = distinct.byDepartment.find((x) => x.department === d.department) ?? { red: 0, black: 0 };
       return { ...d, red: t.red, black: t.black };

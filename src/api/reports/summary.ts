@@ -20,6 +20,7 @@ import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/r
 import { sortRecords } from '../quarter/records.js';
 import { manifestFigures } from '../../schemas/documents/manifest.js';
 import { noRemovals, type RemovalCounts } from '../../schemas/documents/figures.js';
+import type { PackageSummary } from '../../schemas/documents/package-summary.js';
 
 import type { SubmissionState } from '../../schemas/states.js';
 export type { SubmissionState };
@@ -65,6 +66,8 @@ export interface BatchSummary {
   findings: FindingGroup[];
   /** The package's generatedAt, when compiled. */
   compiledAt: string | null;
+  /** A compiled batch's published records by identity (a year's report counts each once), from its summary; null while collected. */
+  records: PackageSummary | null;
 }
 
 export function dueDate(quarter: Quarter, deadline: string): string | null {
@@ -104,7 +107,8 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
   const batch = formatBatch({ quarter, n });
   // A supplementary batch has no deadline (register.md "Batches").
   const due = n > 1 ? null : dueDate(quarter, ctx.config.submission.deadline);
-  const items = [...pkg.findings.map((f) => ({ ...f, n: 1 })), ...pkg.dropped.map((d) => ({ ...d, n: d.dropped }))];
+  // Counted by code, severity and department when compiled (summary.json), in report.json's order.
+  const items = pkg.summary.findings.map((f) => ({ code: f.code, severity: f.severity, department: f.department, n: f.count }));
   const warnings = perDepartment(items, 'warning');
   const errors = perDepartment(items, 'error');
   const m = pkg.manifest;
@@ -151,6 +155,7 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
     },
     findings: groupFindings(items),
     compiledAt: m.generatedAt ?? null,
+    records: pkg.summary,
   };
 }
 
@@ -210,6 +215,7 @@ function fromStatuses(
     },
     findings: groupFindings(items),
     compiledAt: null,
+    records: null,
   };
 }
 

@@ -16,6 +16,7 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import type { IoPort } from '../port.js';
 import yazl from 'yazl';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { dosDate, escapeXml, NS_MAIN, NS_REL } from '../xlsx/xlsx-writer.js';
@@ -700,8 +701,13 @@ function addContentTypes(xml: string, overrides: { part: string; type: string }[
  * Writes `dest` from the workbook at `src` with the plan's marks, notes and the 检查结果 sheet.
  * Written to a temporary name and renamed, so a failure never leaves half a file.
  */
-export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan, opts: { limits: Limits; instant: Date }): Promise<void> {
-  const zip = await ZipArchive.open(src, opts.limits);
+export async function annotateXlsx(
+  src: string,
+  dest: string,
+  plan: AnnotatePlan,
+  opts: { limits: Limits; instant: Date; io?: IoPort },
+): Promise<void> {
+  const zip = await ZipArchive.open(src, opts.limits, opts.io);
   try {
     const text = async (name: string): Promise<string | undefined> => (zip.has(name) ? (await zip.read(name)).toString('utf8') : undefined);
     const taken = new Set(zip.names.map((n) => n.toLowerCase()));
@@ -845,7 +851,7 @@ export async function annotateXlsx(src: string, dest: string, plan: AnnotatePlan
     types = addContentTypes(types, overrides, [{ ext: 'vml', type: CT_VML }]);
     replaced.set('[Content_Types].xml', Buffer.from(types, 'utf8'));
 
-    await writeZip(zip, dest, replaced, added, opts.instant);
+    await writeZip(zip, dest, replaced, added, opts.instant, opts.io);
   } finally {
     zip.close();
   }
@@ -919,6 +925,7 @@ async function writeZip(
   replaced: Map<string, Buffer | (() => Promise<Readable>)>,
   added: { name: string; data: Buffer }[],
   instant: Date,
+  io?: IoPort,
 ): Promise<void> {
   const z = new yazl.ZipFile();
   const mtime = dosDate(instant);
@@ -947,6 +954,13 @@ async function writeZip(
   }
   for (const a of added) z.addBuffer(a.data, a.name, opts);
   z.end();
+  if (io && io.diskPath(dest) === undefined) {
+    // A port without a disk (memory, the browser's): the copy's bytes, written whole by the port.
+    const bytes = await streamBytes(z.outputStream as unknown as Readable);
+    injectedFullDisk(dest);
+    io.writeFile(dest, bytes);
+    return;
+  }
   const tmp = `${dest}.${process.pid}.tmp`;
   // Ctrl-C while the copy is written: the temporary file goes too (bin/ runs the interrupt tasks).
   const forget = removeOnInterrupt(tmp);
@@ -987,6 +1001,7 @@ export async function csvWorkbook(
   sheetName: string,
   rows: { number: number; cells: string[] }[],
   instant: Date,
+  io?: IoPort,
 ): Promise<void> {
   const widths: number[] = [];
   const body: string[] = [];
@@ -1054,6 +1069,10 @@ export async function csvWorkbook(
   for (const e of entries)
     z.addBuffer(Buffer.from(e.data, 'utf8'), e.name, { mtime, forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options);
   z.end();
+  if (io && io.diskPath(dest) === undefined) {
+    io.writeFile(dest, await streamBytes(z.outputStream as unknown as Readable));
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
     const out = createWriteStream(dest);
     out.on('close', () => resolve());
@@ -1064,10 +1083,19 @@ export async function csvWorkbook(
 }
 
 /** The folder for the copies (validate --annotate), created when missing. */
-export async function ensureFolder(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+export async function ensureFolder(dir: string, io?: IoPort): Promise<void> {
+  if (io && io.diskPath(dir) === undefined) io.mkdir(dir);
+  else await mkdir(dir, { recursive: true });
 }
 
-export async function removeFile(path: string): Promise<void> {
-  await rm(path, { force: true });
+export async function removeFile(path: string, io?: IoPort): Promise<void> {
+  if (io && io.diskPath(path) === undefined) io.remove(path);
+  else await rm(path, { force: true });
+}
+
+/** A zip being written, as bytes (for a port that takes a file whole). */
+async function streamBytes(s: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of s) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -7,17 +7,10 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
-import { stat } from 'node:fs/promises';
-import {
-  Recode,
-  FIELD_SEP,
-  RECORD_SEP,
-  RECORD_DELIMITERS,
-  CSV_MAX_FIELDS,
-  watchColumns,
-  watchUtf8,
-  type CsvEncoding,
-} from './csv-decode.js';
+import { Readable } from 'node:stream';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
+import { Recode, FIELD_SEP, RECORD_SEP, RECORD_DELIMITERS, CSV_MAX_FIELDS, watchColumns, watchUtf8, type CsvEncoding } from './csv-decode.js';
 import type { CsvWorkerInput, CsvWorkerMessage } from './csv-worker.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -110,7 +103,15 @@ export function sniffCsv(sample: Buffer, score: HeaderScorer): CsvSniff {
   return { encoding, bomLength, delimiter };
 }
 
-export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
+export async function readSample(path: string, bytes = SAMPLE_BYTES, io: IoPort = nodePort): Promise<Buffer> {
+  if (io !== nodePort) {
+    try {
+      const head = await io.readHead(path, bytes);
+      return Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+    } catch (err) {
+      throw ioProblem(err);
+    }
+  }
   let fh;
   try {
     fh = await open(path, 'r');
@@ -138,13 +139,22 @@ export function csvWorkerRuns(): number {
   return workerRuns;
 }
 
-export async function openCsv(path: string, sheetName: string, limits: Limits, score: HeaderScorer): Promise<WorkbookSource> {
-  const sample = await readSample(path);
+export async function openCsv(
+  path: string,
+  sheetName: string,
+  limits: Limits,
+  score: HeaderScorer,
+  io: IoPort = nodePort,
+): Promise<WorkbookSource> {
+  const sample = await readSample(path, SAMPLE_BYTES, io);
   const { encoding, bomLength, delimiter } = sniffCsv(sample, score);
   const decodeState = { dirty: false };
+  // The seam of the port (io/port.ts): a file on a disk is streamed from it (and a large one parsed
+  // in a worker thread that reads it itself); a file the port holds as bytes is streamed from them.
+  const disk = io.diskPath(path);
   let size = 0;
   try {
-    size = (await stat(path)).size;
+    size = (await io.stat(path)).size;
   } catch (err) {
     throw ioProblem(err);
   }
@@ -185,7 +195,7 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
 
   const readInThread = (onRow: RowHandler): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+      const source: Readable = disk !== undefined ? createReadStream(disk, { highWaterMark: 256 * 1024 }) : bytesStream(io, path);
       const parser = parse({
         delimiter,
         bom: encoding === 'utf-8',
@@ -286,8 +296,18 @@ export async function openCsv(path: string, sheetName: string, limits: Limits, s
     merges: [],
     read(onRow: RowHandler): Promise<void> {
       n = 0;
-      return size >= workerMinBytes ? readInWorker(onRow) : readInThread(onRow);
+      return size >= workerMinBytes && disk !== undefined ? readInWorker(onRow) : readInThread(onRow);
     },
   };
   return { kind: 'csv', sheets: [sheet], encoding, decodeState, close: async () => {} };
+}
+
+/** A file the port holds as bytes, as a stream of 256 KB chunks (what createReadStream gives). */
+function bytesStream(io: IoPort, path: string): Readable {
+  async function* chunks(): AsyncGenerator<Buffer> {
+    const bytes = await io.readFile(path);
+    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < all.length; i += 256 * 1024) yield all.subarray(i, i + 256 * 1024);
+  }
+  return Readable.from(chunks(), { objectMode: false });
 }

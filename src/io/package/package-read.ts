@@ -1,4 +1,5 @@
-/** Reading back a compiled package (package.md) for supervise and report: manifest, records, report. */
+/** Reading back a compiled package (package.md) for supervise and report: manifest and summary (else records and report). */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
@@ -6,33 +7,27 @@ import { readRegularFile, ReadFileProblem } from '../json-file.js';
 import { formatBatch, formatQuarter, parseBatch, parseQuarter, type Batch } from '../../domain/quarter.js';
 import { ZodError } from 'zod';
 import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/manifest.js';
-import { parseRecordsFile, type RecordsFile } from '../../schemas/documents/records.js';
+import { parseRecordsFile } from '../../schemas/documents/records.js';
 import { ReportDocumentSchema } from '../../schemas/documents/report.js';
+import { packageSummaryOf, PackageSummarySchema, type PackageSummary } from '../../schemas/documents/package-summary.js';
 
 /** The report's name inside a package folder: made from the package, not part of it (verify skips it). */
 export const REPORT_FILE = '报告.html';
 
-export interface PackageFinding {
-  code: string;
-  severity: string;
-  department?: string;
-}
-
-export interface PackageDropped {
-  code: string;
-  severity: string;
-  department?: string;
-  dropped: number;
-}
+/** The package's summary (schemas/documents/package-summary.ts): written by compile since issue 22. */
+export const SUMMARY_FILE = 'summary.json';
 
 export interface ReadPackage {
   dir: string;
   /** manifest.json, any version (schemas/documents/manifest.ts). */
   manifest: AnyManifest;
-  /** records.json read into its current version (ids computed for version 1). */
-  records: RecordsFile['records'];
-  findings: PackageFinding[];
-  dropped: PackageDropped[];
+  /** What report and supervise need beyond the manifest: records by identity, findings by code and department. */
+  summary: PackageSummary;
+  /**
+   * summary.json as the manifest hashed it, or records.json and report.json (a package written before it, or one
+   * whose summary does not match).
+   */
+  summaryFrom: 'summary' | 'records';
 }
 
 /**
@@ -84,6 +79,26 @@ function parsed<T>(parse: (data: unknown) => T, data: unknown, display: string, 
   }
 }
 
+/**
+ * summary.json when the manifest lists it and its bytes have the hash listed (verify's test), parsed by its
+ * schema; undefined otherwise, and the caller reads records.json and report.json as before: a summary edited,
+ * stale or of a later version never changes a figure, it only costs the time it was meant to save.
+ */
+function readSummary(dir: string, display: string, manifest: AnyManifest, batch: string): PackageSummary | undefined {
+  const listed = manifest.outputs.find((o) => o.path === SUMMARY_FILE);
+  if (!listed || !existsSync(join(dir, SUMMARY_FILE))) return undefined;
+  const bytes = readPackageBytes(join(dir, SUMMARY_FILE), display, SUMMARY_FILE);
+  if (createHash('sha256').update(bytes).digest('hex') !== listed.sha256) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const summary = PackageSummarySchema.safeParse(data);
+  return summary.success && summary.data.batch === batch ? summary.data : undefined;
+}
+
 /** The package of a batch, or undefined when it was not compiled. A broken package cannot be reported on (exit 2). */
 export function readPackage(packagesDir: string, batch: string): ReadPackage | undefined {
   const dir = join(packagesDir, batch);
@@ -91,24 +106,11 @@ export function readPackage(packagesDir: string, batch: string): ReadPackage | u
   if (!existsSync(manifestPath)) return undefined;
   const display = `packages/${batch}`;
   const manifest = parsed((d) => ManifestAnySchema.parse(d), readJson(manifestPath, display), display, 'manifest.json');
+  const summary = readSummary(dir, display, manifest, batch);
+  if (summary) return { dir, manifest, summary, summaryFrom: 'summary' };
   const recordsFile = parsed(parseRecordsFile, readJson(join(dir, 'records.json'), display), display, 'records.json');
   const report = parsed((d) => ReportDocumentSchema.parse(d), readJson(join(dir, 'report.json'), display), display, 'report.json');
-  return {
-    dir,
-    manifest,
-    records: recordsFile.records,
-    findings: report.diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      ...(d.department !== undefined ? { department: d.department } : {}),
-    })),
-    dropped: report.dropped.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      dropped: d.dropped,
-      ...(d.department !== undefined ? { department: d.department } : {}),
-    })),
-  };
+  return { dir, manifest, summary: packageSummaryOf(batch, recordsFile.records, report), summaryFrom: 'records' };
 }
 
 /**

@@ -6,6 +6,8 @@ import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { ZipArchive } from '../zip/zip.js';
 import { beforeAccess } from '../faults.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 export const REPORT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.wps', '.ofd', '.txt']);
 export const PICTURE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jfif', '.png', '.gif', '.bmp', '.webp', '.heic']);
@@ -54,8 +56,16 @@ export async function checkAttachmentBytes(
   path: string,
   ext: string,
   size: number,
+  io: IoPort = nodePort,
 ): Promise<{ ok: true } | { ok: false; detected: string }> {
   beforeAccess(path);
+  if (io.diskPath(path) === undefined) {
+    // A port without a disk (memory, the browser's): the same judgement of the file's bytes.
+    const bytes = Buffer.from(await io.readFile(path));
+    if (ext !== '.txt') return checkAttachmentBuffer(bytes, ext);
+    const b = bytes.subarray(0, Math.min(size, 4 * 1024 * 1024));
+    return judgeText(b, b.length >= size);
+  }
   if (ext === '.txt') {
     const b = await head(path, Math.min(size, 4 * 1024 * 1024));
     return judgeText(b, b.length >= size);

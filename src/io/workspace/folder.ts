@@ -2,13 +2,13 @@
  * Lists a department folder without following links: what is a list, a cover, a cover scan,
  * evidence, and what is neither (workspace.md). Only this module and the readers touch the disk.
  */
-import { lstat, readdir } from 'node:fs/promises';
-import { readdirSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isDataFileName, isLitter } from '../sniff.js';
 import { attachmentKind, type AttachmentKind } from './evidence.js';
 import { beforeAccess } from '../faults.js';
 import type { ZipEntryRef } from '../zip/zip-entry.js';
+import { nodePort } from '../node-port.js';
+import type { EntryStat, IoPort } from '../port.js';
 
 export interface FolderEntry {
   name: string;
@@ -83,19 +83,19 @@ export function rootFileRole(name: string): 'cover' | 'coverScan' | 'list' | 'ot
 const errno = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'EIO';
 
 /** A file's metadata, or undefined (and an entry in `unreadable`) when it vanished or cannot be read. */
-async function statOf(path: string, rel: string, out: DepartmentListing): Promise<Stats | undefined> {
+async function statOf(path: string, rel: string, out: DepartmentListing, io: IoPort): Promise<EntryStat | undefined> {
   try {
     beforeAccess(path);
-    return await lstat(path);
+    return await io.lstat(path);
   } catch (err) {
     out.unreadable.push({ rel, code: errno(err) });
     return undefined;
   }
 }
 
-async function list(dir: string) {
+async function list(dir: string, io: IoPort) {
   beforeAccess(dir);
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await io.readdir(dir);
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -104,12 +104,12 @@ async function list(dir: string) {
  * department's own: its other name may lie outside the workspace, and evidence is published byte
  * for byte (checks.md EVIDENCE_PATH_UNSAFE).
  */
-const hardLinked = (st: Stats): boolean => st.nlink > 1;
+const hardLinked = (st: EntryStat): boolean => st.links > 1;
 
-async function walkEvidence(dir: string, rel: string, depth: number, out: DepartmentListing): Promise<void> {
+async function walkEvidence(dir: string, rel: string, depth: number, out: DepartmentListing, io: IoPort): Promise<void> {
   let entries;
   try {
-    entries = await list(dir);
+    entries = await list(dir, io);
   } catch (err) {
     out.unreadable.push({ rel, code: errno(err) });
     return;
@@ -118,18 +118,18 @@ async function walkEvidence(dir: string, rel: string, depth: number, out: Depart
     if (isLitter(e.name)) continue;
     const path = join(dir, e.name);
     const r = `${rel}/${e.name}`;
-    if (e.isSymbolicLink()) {
+    if (e.kind === 'link') {
       out.links.push({ name: e.name, path, rel: r, size: 0, reason: 'link' });
       continue;
     }
-    if (e.isDirectory()) {
-      if (depth < MAX_DEPTH) await walkEvidence(path, r, depth + 1, out);
+    if (e.kind === 'folder') {
+      if (depth < MAX_DEPTH) await walkEvidence(path, r, depth + 1, out, io);
       // Deeper than that is not walked, but said (EVIDENCE_FILE_IGNORED), never dropped silently.
       else (out.deep ??= []).push({ name: `${e.name}/`, path, rel: `${r}/`, size: 0 });
       continue;
     }
-    if (!e.isFile()) continue;
-    const st = await statOf(path, r, out);
+    if (e.kind !== 'file') continue;
+    const st = await statOf(path, r, out, io);
     if (st === undefined) continue;
     if (hardLinked(st)) {
       out.links.push({ name: e.name, path, rel: r, size: st.size, reason: 'hardlink' });
@@ -157,22 +157,22 @@ export function isEvidenceFileName(name: string): boolean {
 }
 
 /** An evidence folder on its own (`validate 附件/`); `rel`s start with its name. */
-export async function listEvidenceFolder(dir: string): Promise<DepartmentListing> {
+export async function listEvidenceFolder(dir: string, io: IoPort = nodePort): Promise<DepartmentListing> {
   const out = emptyListing();
-  await walkEvidence(dir, basename(dir), 1, out);
+  await walkEvidence(dir, basename(dir), 1, out, io);
   return out;
 }
 
 /** One evidence file on its own (`validate 典型案例.pdf`). */
-export async function listEvidenceFile(path: string): Promise<DepartmentListing> {
+export async function listEvidenceFile(path: string, io: IoPort = nodePort): Promise<DepartmentListing> {
   const out = emptyListing();
   const name = basename(path);
-  const st = await statOf(path, name, out);
+  const st = await statOf(path, name, out, io);
   if (!st) return out;
   const entry = { name, path, rel: name, size: st.size };
-  if (st.isSymbolicLink()) out.links.push({ ...entry, reason: 'link' });
+  if (st.kind === 'link') out.links.push({ ...entry, reason: 'link' });
   else if (hardLinked(st)) out.links.push({ ...entry, reason: 'hardlink' });
-  else if (!st.isFile()) out.other.push(entry);
+  else if (st.kind !== 'file') out.other.push(entry);
   else if (isCoverName(name) && SCAN.has(extname(name).toLowerCase())) out.coverScans.push(entry);
   else out.attachments.push({ ...entry, kind: attachmentKind(extname(name).toLowerCase()) });
   return out;
@@ -183,28 +183,28 @@ export async function listEvidenceFile(path: string): Promise<DepartmentListing>
  * department folder set up for the quarter and not yet filled, which is "not submitted"
  * (docs/decisions.md "Empty department folders"). A link or a folder that cannot be read is something.
  */
-export async function holdsNoFiles(dir: string, depth = 0): Promise<boolean> {
+export async function holdsNoFiles(dir: string, io: IoPort = nodePort, depth = 0): Promise<boolean> {
   if (depth > 8) return false;
   let entries;
   try {
-    entries = await list(dir);
+    entries = await list(dir, io);
   } catch {
     return false;
   }
   for (const e of entries) {
     // A feedback copy is not a submission either (truth.md: compile and status ignore it).
-    if (isLitter(e.name) || (e.isFile() && isFeedbackCopyName(e.name))) continue;
-    if (!e.isDirectory()) return false;
-    if (!(await holdsNoFiles(join(dir, e.name), depth + 1))) return false;
+    if (isLitter(e.name) || (e.kind === 'file' && isFeedbackCopyName(e.name))) continue;
+    if (e.kind !== 'folder') return false;
+    if (!(await holdsNoFiles(join(dir, e.name), io, depth + 1))) return false;
   }
   return true;
 }
 
-export async function listDepartment(folder: string): Promise<DepartmentListing> {
+export async function listDepartment(folder: string, io: IoPort = nodePort): Promise<DepartmentListing> {
   const out = emptyListing();
   let entries;
   try {
-    entries = await list(folder);
+    entries = await list(folder, io);
   } catch (err) {
     // A folder the user may not read is a finding of that department; the others are still checked.
     out.unreadable.push({ rel: '.', code: errno(err) });
@@ -213,17 +213,17 @@ export async function listDepartment(folder: string): Promise<DepartmentListing>
   for (const e of entries) {
     if (isLitter(e.name)) continue;
     const path = join(folder, e.name);
-    if (e.isSymbolicLink()) {
+    if (e.kind === 'link') {
       out.links.push({ name: e.name, path, rel: e.name, size: 0, reason: 'link' });
       continue;
     }
-    if (e.isDirectory()) {
-      if (isEvidenceDirName(e.name)) await walkEvidence(path, e.name, 1, out);
+    if (e.kind === 'folder') {
+      if (isEvidenceDirName(e.name)) await walkEvidence(path, e.name, 1, out, io);
       else out.other.push({ name: `${e.name}/`, path, rel: `${e.name}/`, size: 0 });
       continue;
     }
-    if (!e.isFile()) continue;
-    const st = await statOf(path, e.name, out);
+    if (e.kind !== 'file') continue;
+    const st = await statOf(path, e.name, out, io);
     if (st === undefined) continue;
     const entry = { name: e.name, path, rel: e.name, size: st.size };
     if (isFeedbackCopyName(e.name)) {
@@ -243,34 +243,36 @@ export async function listDepartment(folder: string): Promise<DepartmentListing>
 }
 
 /** The folders directly under `dir` (submissions/), sorted by name; throws when `dir` cannot be read. */
-export function listSubfolders(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
+export function listSubfolders(dir: string, io: IoPort = nodePort): string[] {
+  return io
+    .readdirSync(dir)
+    .filter((e) => e.kind === 'folder')
     .map((e) => e.name)
     .sort();
 }
 
 /** What a quarter folder holds, by name (code-unit order): folders, files, and anything else; throws when it cannot be read. */
-export function listQuarterFolder(dir: string): { name: string; kind: 'folder' | 'file' | 'other' }[] {
+export function listQuarterFolder(dir: string, io: IoPort = nodePort): { name: string; kind: 'folder' | 'file' | 'other' }[] {
   beforeAccess(dir);
-  return readdirSync(dir, { withFileTypes: true })
+  return io
+    .readdirSync(dir)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((e) => ({ name: e.name, kind: e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other' }));
+    .map((e) => ({ name: e.name, kind: e.kind === 'folder' || e.kind === 'file' ? e.kind : 'other' }));
 }
 
 /**
  * What `dir` holds, by kind, in the order the system lists it (no link followed: a link is 'other');
  * throws when it cannot be read. For the api, which opens no folder itself (validate sorts and filters).
  */
-export async function folderEntries(dir: string): Promise<{ name: string; kind: 'folder' | 'file' | 'other' }[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.map((e) => ({ name: e.name, kind: e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other' }));
+export async function folderEntries(dir: string, io: IoPort = nodePort): Promise<{ name: string; kind: 'folder' | 'file' | 'other' }[]> {
+  const entries = await io.readdir(dir);
+  return entries.map((e) => ({ name: e.name, kind: e.kind === 'folder' || e.kind === 'file' ? e.kind : 'other' }));
 }
 
 /** Whether the folder `dir` holds anything at all (export's target); false when it is empty, missing or cannot be listed. */
-export function holdsAnything(dir: string): boolean {
+export function holdsAnything(dir: string, io: IoPort = nodePort): boolean {
   try {
-    return readdirSync(dir).length > 0;
+    return io.readdirSync(dir).length > 0;
   } catch {
     return false;
   }

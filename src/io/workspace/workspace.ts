@@ -1,43 +1,44 @@
 /** Finding the workspace and loading its config (workspace.md). */
-import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ZodError, type z } from 'zod';
-import { MAX_SETTINGS_BYTES, parseJsonText, readRegularFile, ReadFileProblem } from '../json-file.js';
 import { RESERVED_KEYS } from '../../schemas/names.js';
 import { makeConfigSchema, type Config } from '../../schemas/config.js';
 import { ALL_CODES } from '../../diagnostics/codes.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
+import { MAX_SETTINGS_BYTES, parseJsonText, readRegularOn, ReadFileProblem } from '../json-file.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 export const CONFIG_FILE = 'hrss-credit.config.json';
 
-function isWorkspace(dir: string): boolean {
-  return existsSync(join(dir, CONFIG_FILE)) || existsSync(join(dir, 'submissions'));
+function isWorkspace(dir: string, io: IoPort): boolean {
+  return io.exists(join(dir, CONFIG_FILE)) || io.exists(join(dir, 'submissions'));
 }
 
 /** Whether `path` is a folder, something else (a file), or nothing (`-w` and `--out` need a folder). */
 /** Whether anything is at `path` (fs.existsSync): for the api, which opens no file itself. */
-export function pathExists(path: string): boolean {
-  return existsSync(path);
+export function pathExists(path: string, io: IoPort = nodePort): boolean {
+  return io.exists(path);
 }
 
-export function folderState(path: string): 'folder' | 'file' | 'missing' {
+export function folderState(path: string, io: IoPort = nodePort): 'folder' | 'file' | 'missing' {
   try {
-    return statSync(path).isDirectory() ? 'folder' : 'file';
+    return io.statSync(path).kind === 'folder' ? 'folder' : 'file';
   } catch {
     return 'missing';
   }
 }
 
 /** The nearest folder at or above `start` that holds the config or `submissions/`. */
-export function findWorkspaceUp(start: string): string | undefined {
+export function findWorkspaceUp(start: string, io: IoPort = nodePort): string | undefined {
   let dir = resolve(start);
   try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+    if (io.statSync(dir).kind !== 'folder') dir = dirname(dir);
   } catch {
     dir = dirname(dir);
   }
   for (;;) {
-    if (isWorkspace(dir)) return dir;
+    if (isWorkspace(dir, io)) return dir;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
@@ -117,8 +118,14 @@ export function zodIssueArgs(issue: z.core.$ZodIssue, json: unknown): Args {
  * Loads and validates a JSON file against a zod schema; a bad key names itself, its value and the
  * file (exit 2). Every problem is data rendered by the catalogue in the chosen language.
  */
-export function loadJson<T>(file: string, parse: (v: unknown) => T, code: 'CONFIG_INVALID' | 'TEMPLATE_INVALID', display: string): T {
-  return loadJsonWithBytes(file, parse, code, display).value;
+export function loadJson<T>(
+  file: string,
+  parse: (v: unknown) => T,
+  code: 'CONFIG_INVALID' | 'TEMPLATE_INVALID',
+  display: string,
+  io: IoPort = nodePort,
+): T {
+  return loadJsonWithBytes(file, parse, code, display, io).value;
 }
 
 /** loadJson() and the bytes it parsed (a template's hash is over exactly what was validated). */
@@ -127,15 +134,16 @@ export function loadJsonWithBytes<T>(
   parse: (v: unknown) => T,
   code: 'CONFIG_INVALID' | 'TEMPLATE_INVALID',
   display: string,
-): { value: T; bytes: Buffer } {
-  let bytes: Buffer;
+  io: IoPort = nodePort,
+): { value: T; bytes: Uint8Array } {
+  let bytes: Uint8Array;
   try {
-    bytes = readRegularFile(file, MAX_SETTINGS_BYTES);
+    bytes = readRegularOn(io, file, MAX_SETTINGS_BYTES);
   } catch (err) {
     if (err instanceof ReadFileProblem) throw new ToolError(code, { file: display, key: '', ...err.info });
     throw err;
   }
-  const parsed = parseJsonText(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  const parsed = parseJsonText(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
   if (!parsed.ok) throw new ToolError(code, { file: display, key: '', problem: 'jsonSyntax', line: parsed.line, column: parsed.column });
   const reserved = findReservedKey(parsed.value);
   if (reserved)
@@ -157,7 +165,7 @@ export function loadJsonWithBytes<T>(
 /** hrss-credit.config.json's schema: `severity` may name every finding code. */
 export const ConfigSchema = makeConfigSchema(ALL_CODES);
 
-export function loadConfig(file: string | undefined, display: string): Config {
-  if (!file || !existsSync(file)) return ConfigSchema.parse({});
-  return loadJson(file, (v) => ConfigSchema.parse(v), 'CONFIG_INVALID', display);
+export function loadConfig(file: string | undefined, display: string, io: IoPort = nodePort): Config {
+  if (!file || !io.exists(file)) return ConfigSchema.parse({});
+  return loadJson(file, (v) => ConfigSchema.parse(v), 'CONFIG_INVALID', display, io);
 }

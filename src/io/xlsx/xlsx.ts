@@ -21,6 +21,8 @@ import {
 import { FileProblem, unreadable } from '../errors.js';
 import { attr, parseXmlStream, type Attrs } from './xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 interface Rel {
   id: string;
@@ -452,8 +454,8 @@ class SheetParser {
 }
 
 /** Opens an .xlsx; throws a FileProblem when it is not a readable workbook. */
-export async function openXlsx(path: string, limits: Limits): Promise<WorkbookSource> {
-  const zip = await ZipArchive.open(path, limits);
+export async function openXlsx(path: string, limits: Limits, io: IoPort = nodePort): Promise<WorkbookSource> {
+  const zip = await ZipArchive.open(path, limits, io);
   try {
     const rootRels = await readRels(zip, '', limits);
     let workbookPart = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target;

@@ -8,7 +8,9 @@ import zlib from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import type yauzl from 'yauzl';
 import { unreadable } from '../errors.js';
-import { openZip } from './zip.js';
+import { openZipOn } from './zip.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 /** Where an entry's bytes are: the zip, and the entry's local header offset (unique in the zip). */
 export interface ZipEntryRef {
@@ -109,8 +111,8 @@ async function findEntry(zip: yauzl.ZipFile, ref: ZipEntryRef): Promise<yauzl.En
  * The zip is opened again for it, so nothing stays open between the check and the package; an
  * archive changed in between (another size or CRC at that place) is FILE_UNREADABLE, never mixed.
  */
-export async function readZipEntry(ref: ZipEntryRef): Promise<Buffer> {
-  const zip = await openZip(ref.archive, false);
+export async function readZipEntry(ref: ZipEntryRef, io: IoPort = nodePort): Promise<Buffer> {
+  const zip = await openZipOn(io, ref.archive, false);
   try {
     const entry = await findEntry(zip, ref);
     if (entry.uncompressedSize !== ref.size || entry.crc32 !== ref.crc32) throw unreadable({ reason: 'damaged', detail: 'zip changed' });

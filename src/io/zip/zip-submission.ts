@@ -19,7 +19,9 @@ import { attachmentKind } from '../workspace/evidence.js';
 import { unsafeSegment } from '../paths.js';
 import { isLitter } from '../sniff.js';
 import { CrcCheck, decodeEntryName, openEntryStream, unflaggedEncoding } from './zip-entry.js';
-import { openZip, walkEntries } from './zip.js';
+import { openZipOn, walkEntries } from './zip.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 export interface ZipSubmission {
   listing: DepartmentListing;
@@ -70,8 +72,8 @@ function compareSegments(a: readonly string[], b: readonly string[]): number {
 const isLitterPath = (segments: readonly string[]): boolean => segments[0] === '__MACOSX' || segments.some(isLitter);
 
 /** Opens and lists a zip submission; throws a FileProblem when it is damaged or over a limit. */
-export async function openZipSubmission(archive: string, limits: Limits): Promise<ZipSubmission> {
-  const zip = await openZip(archive, false);
+export async function openZipSubmission(archive: string, limits: Limits, io: IoPort = nodePort): Promise<ZipSubmission> {
+  const zip = await openZipOn(io, archive, false);
   const raw: yauzl.Entry[] = [];
   try {
     await walkEntries(zip, limits, (e) => raw.push(e));
@@ -165,8 +167,10 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
   let root: string | undefined;
   let undo: (() => void) | undefined;
   let count = 0;
+  const onDisk = io.diskPath(archive) !== undefined;
   const removeRoot = (): void => {
-    if (root) rmSync(root, { recursive: true, force: true });
+    if (root && onDisk) rmSync(root, { recursive: true, force: true });
+    else if (root) io.remove(root);
   };
   return {
     listing,
@@ -178,6 +182,7 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
       if (!ref || !e) throw unreadable({ reason: 'damaged', detail: 'entry missing' });
       if (e.uncompressedSize > maxBytes)
         throw unreadable({ reason: 'limit', limit: 'maxFileBytes', max: maxBytes, actual: e.uncompressedSize });
+      if (!onDisk) return materialiseOnPort(io, zip, e, entry.name, ++count, (r) => (root ??= r));
       if (!root) {
         // A folder of our own under the system's temporary folder, removed by close() and on Ctrl-C.
         root = mkdtempSync(join(tmpdir(), 'hrss-credit-zip-'));
@@ -208,4 +213,32 @@ export async function openZipSubmission(archive: string, limits: Limits): Promis
       undo?.();
     },
   };
+}
+
+/**
+ * materialise() on a port that is not Node's (memory, the browser's): the entry's bytes, checked
+ * against its CRC-32, are written into the port under a folder of the port's own, which close() removes.
+ */
+async function materialiseOnPort(
+  io: IoPort,
+  zip: yauzl.ZipFile,
+  e: yauzl.Entry,
+  name: string,
+  count: number,
+  rootOf: (candidate: string) => string,
+): Promise<string> {
+  const root = rootOf(`/.hrss-credit-zip-${Math.random().toString(16).slice(2, 10)}`);
+  const chunks: Buffer[] = [];
+  const check = new CrcCheck(e.crc32);
+  (await openEntryStream(zip, e)).on('error', (err) => check.destroy(err)).pipe(check);
+  try {
+    for await (const c of check) chunks.push(c as Buffer);
+  } catch (err) {
+    throw err instanceof FileProblem ? err : unreadable({ reason: 'damaged', detail: (err as Error).message?.slice(0, 200) });
+  }
+  const ext = /^\.[A-Za-z0-9]{1,8}$/.test(extname(name)) ? extname(name) : '';
+  const safe = unsafeSegment(name) === undefined && Buffer.byteLength(name) <= 200 ? name : `list${ext}`;
+  const target = `${root}/${count}/${safe}`;
+  io.writeFile(target, Buffer.concat(chunks));
+  return target;
 }

@@ -6,7 +6,9 @@
 import yauzl from 'yauzl';
 import type { Readable } from 'node:stream';
 import type { Limits } from '../../schemas/config.js';
-import { unreadable, FileProblem } from '../errors.js';
+import { ioProblem, unreadable, FileProblem } from '../errors.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 export type ZipLimits = Pick<Limits, 'maxUnzippedBytes' | 'maxZipRatio'> & Partial<Pick<Limits, 'maxZipEntries'>>;
 
@@ -23,6 +25,24 @@ export function openZip(source: string | Buffer, decodeStrings: boolean): Promis
     if (typeof source === 'string') yauzl.open(source, options, done);
     else yauzl.fromBuffer(source, options, done);
   });
+}
+
+/**
+ * The zip seam of the file-system port (io/port.ts): where the port has the file on a disk
+ * (diskPath), yauzl reads it there, a part at a time, as it always has; on any other port (memory,
+ * the browser's) yauzl is given the file's bytes. A browser build replaces this function's yauzl
+ * (DecompressionStream) without touching the readers above it.
+ */
+export async function openZipOn(io: IoPort, path: string, decodeStrings: boolean): Promise<yauzl.ZipFile> {
+  const disk = io.diskPath(path);
+  if (disk !== undefined) return openZip(disk, decodeStrings);
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (err) {
+    throw ioProblem(err);
+  }
+  return openZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), decodeStrings);
 }
 
 /**
@@ -78,8 +98,8 @@ export class ZipArchive {
   ) {}
 
   /** Opens a zip and lists it; throws a FileProblem when it is damaged or over a limit. */
-  static async open(path: string, limits: ZipLimits): Promise<ZipArchive> {
-    return ZipArchive.list(await openZip(path, true), limits);
+  static async open(path: string, limits: ZipLimits, io: IoPort = nodePort): Promise<ZipArchive> {
+    return ZipArchive.list(await openZipOn(io, path, true), limits);
   }
 
   /** The same, for a zip held in memory (a .docx inside a zip submission). */

@@ -19,5 +19,7 @@ export const enSchemaUi: SchemaUi = {
     figures: 'the figures: rows received, red/black published, unchanged, corrected, removals',
     supervise: 'supervise --format json: the 督查 rows and lapses',
     'report-view': 'report --format json: the model the report page is drawn from',
+    'package-summary':
+      "a package's summary.json: each record's department, domain and list, the findings by code (read by report and supervise)",
   },
 };

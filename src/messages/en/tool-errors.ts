@@ -200,5 +200,8 @@ export const enToolErrors: ToolErrorCatalogue = {
   OUTPUT_IN_TOOL_FOLDER: (a) =>
     `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, ` +
     `or name the workspace with -w or the file with --out`,
+  PAGE_ASSETS_MISSING: (a) =>
+    `the self-check page's program files are missing (${a.path}, ${a.problem}): the installation is incomplete; install the tool ` +
+    `again (from a clone, run npm run build first)`,
   INTERNAL: (a) => `internal error: ${a.message ?? ''} (run with --debug for details and report it)`,
 };

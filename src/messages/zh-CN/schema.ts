@@ -16,5 +16,7 @@ export const zhSchemaUi: SchemaUi = {
     figures: '报送数字：报送条数、本批发布红/黑名单、重复报送未变、其中更正、移出',
     supervise: 'supervise --format json：督查明细和问题清单',
     'report-view': 'report --format json：报告页面所依据的数据',
+    'package-summary':
+      '汇总包的 summary.json：各条记录的科室、领域、名单类型及按代码统计的问题（report、supervise 读它，不读 records.json）',
   },
 };

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { CompileDocumentSchema, StatusDocumentSchema } from './commands.js';
 import { FiguresSchema } from './figures.js';
 import { ManifestSchema } from './manifest.js';
+import { PackageSummarySchema } from './package-summary.js';
 import { QuarterSummarySchema } from './quarter-summary.js';
 import { RecordsFileSchema } from './records.js';
 import { ReportDocumentSchema } from './report.js';
@@ -23,6 +24,7 @@ export const DOCUMENTS = [
   { name: 'figures', schema: FiguresSchema },
   { name: 'supervise', schema: SuperviseDocumentSchema },
   { name: 'report-view', schema: ReportViewDocumentSchema },
+  { name: 'package-summary', schema: PackageSummarySchema },
 ] as const satisfies readonly { name: string; schema: z.ZodType }[];
 
 export type DocumentName = (typeof DOCUMENTS)[number]['name'];

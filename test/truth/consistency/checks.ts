@@ -18,7 +18,8 @@ export type CheckName =
   | 'register-replay'
   | 'diff-composes'
   | 'package-verifies'
-  | 'package-exports';
+  | 'package-exports'
+  | 'summaries-agree';
 
 export interface Problem {
   check: CheckName;

@@ -1,0 +1,20 @@
+// The `process` global for the page (readable-stream calls nextTick; the readers read env).
+export const process = {
+  env: {},
+  argv: [],
+  platform: 'browser',
+  version: 'v20.0.0',
+  versions: {},
+  browser: true,
+  cwd: () => '/',
+  nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
+  emitWarning: () => {},
+  on: () => process,
+  once: () => process,
+  off: () => process,
+  removeListener: () => process,
+  listenerCount: () => 0,
+  exitCode: undefined,
+  hrtime: Object.assign(() => [0, 0], { bigint: () => BigInt(Math.round(performance.now() * 1e6)) }),
+  memoryUsage: () => ({ rss: 0, heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 }),
+};

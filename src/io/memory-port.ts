@@ -1,0 +1,170 @@
+/**
+ * The in-memory file-system port (io/port.ts): a Map of path → bytes and a set of folders, for
+ * tests (a workspace built from fixture bytes, no temporary folder) and for the browser page (the
+ * dropped file's bytes). No Node import and no Buffer here: the browser bundle takes it as it is.
+ *
+ * Paths follow POSIX rules: absolute ('/ws/submissions/…'), '.' and '..' resolved, '/' separators.
+ * A write replaces the whole file at once, as the Node port's atomic write does.
+ */
+import { ioError, type DirEntry, type EntryStat, type IoPort } from './port.js';
+
+const encoder = new TextEncoder();
+
+/** '/a/./b/../c/' → '/a/c'; a relative path is taken from the root. */
+export function normalisePosix(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+const parentOf = (p: string): string => (p === '/' ? '/' : p.slice(0, p.lastIndexOf('/')) || '/');
+const nameOf = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+export class MemoryPort implements IoPort {
+  readonly name = 'memory';
+  private readonly files = new Map<string, { data: Uint8Array; mtimeMs: number }>();
+  private readonly folders = new Set<string>(['/']);
+  private clock = 0;
+  /** Files written through writeFile, in order (tests assert what a command wrote). */
+  readonly written: string[] = [];
+
+  /** A port holding `files` (path → bytes or text); their folders are made. */
+  constructor(files: Record<string, Uint8Array | string> = {}) {
+    for (const [path, data] of Object.entries(files)) this.put(path, data);
+  }
+
+  /** Adds or replaces a file (folders made), outside the write log: building a test's world. */
+  put(path: string, data: Uint8Array | string): void {
+    const p = normalisePosix(path);
+    this.mkdir(parentOf(p));
+    this.files.set(p, { data: typeof data === 'string' ? encoder.encode(data) : data, mtimeMs: ++this.clock });
+  }
+
+  /** Every file below `root` (or all), sorted by path: what a test compares. */
+  list(root = '/'): string[] {
+    const r = normalisePosix(root);
+    const prefix = r === '/' ? '/' : `${r}/`;
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix)).sort();
+  }
+
+  private need(path: string, syscall: string): string {
+    const p = normalisePosix(path);
+    if (!this.files.has(p) && !this.folders.has(p)) throw ioError('ENOENT', syscall, path);
+    return p;
+  }
+
+  statSync(path: string): EntryStat {
+    const p = this.need(path, 'stat');
+    const f = this.files.get(p);
+    return f ? { kind: 'file', size: f.data.length, links: 1, mtimeMs: f.mtimeMs } : { kind: 'folder', size: 0, links: 1, mtimeMs: 0 };
+  }
+
+  async stat(path: string): Promise<EntryStat> {
+    return this.statSync(path);
+  }
+
+  async lstat(path: string): Promise<EntryStat> {
+    return this.statSync(path);
+  }
+
+  readdirSync(path: string): DirEntry[] {
+    const p = this.need(path, 'scandir');
+    if (!this.folders.has(p)) throw ioError('ENOTDIR', 'scandir', path);
+    const out: DirEntry[] = [];
+    for (const f of this.folders) if (f !== '/' && parentOf(f) === p) out.push({ name: nameOf(f), kind: 'folder' });
+    for (const f of this.files.keys()) if (parentOf(f) === p) out.push({ name: nameOf(f), kind: 'file' });
+    return out;
+  }
+
+  async readdir(path: string): Promise<DirEntry[]> {
+    return this.readdirSync(path);
+  }
+
+  exists(path: string): boolean {
+    const p = normalisePosix(path);
+    return this.files.has(p) || this.folders.has(p);
+  }
+
+  readFileSync(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Uint8Array {
+    const p = this.need(path, 'open');
+    const f = this.files.get(p);
+    if (!f) throw ioError('ENOTFILE', 'open', path);
+    if (f.data.length > maxBytes) throw ioError('EFBIG', 'read', path);
+    return f.data;
+  }
+
+  async readFile(path: string, maxBytes?: number): Promise<Uint8Array> {
+    return this.readFileSync(path, maxBytes);
+  }
+
+  async readHead(path: string, n: number): Promise<Uint8Array> {
+    return this.readFileSync(path).subarray(0, n);
+  }
+
+  writeFile(path: string, data: Uint8Array | string, options: { exclusive?: boolean } = {}): boolean {
+    const p = normalisePosix(path);
+    if (this.folders.has(p)) throw ioError('EISDIR', 'open', path);
+    if (options.exclusive && this.files.has(p)) return false;
+    this.mkdir(parentOf(p));
+    // A copy: the caller may reuse its buffer, and a file on disk would not change with it.
+    const bytes = typeof data === 'string' ? encoder.encode(data) : data.slice();
+    this.files.set(p, { data: bytes, mtimeMs: ++this.clock });
+    this.written.push(p);
+    return true;
+  }
+
+  mkdir(path: string): void {
+    let p = normalisePosix(path);
+    const made: string[] = [];
+    while (!this.folders.has(p)) {
+      if (this.files.has(p)) throw ioError('ENOTDIR', 'mkdir', path);
+      made.push(p);
+      p = parentOf(p);
+    }
+    for (const m of made) this.folders.add(m);
+  }
+
+  rename(from: string, to: string): void {
+    const a = this.need(from, 'rename');
+    const b = normalisePosix(to);
+    if (!this.folders.has(parentOf(b))) throw ioError('ENOENT', 'rename', to);
+    const file = this.files.get(a);
+    if (file) {
+      if (this.folders.has(b)) throw ioError('EISDIR', 'rename', to);
+      this.files.delete(a);
+      this.files.set(b, file);
+      return;
+    }
+    if (this.files.has(b)) throw ioError('ENOTDIR', 'rename', to);
+    if (b === a || b.startsWith(`${a}/`)) throw ioError('EINVAL', 'rename', to);
+    if (this.folders.has(b) && this.readdirSync(b).length > 0) throw ioError('ENOTEMPTY', 'rename', to);
+    const move = (p: string): string => b + p.slice(a.length);
+    for (const f of [...this.folders])
+      if (f === a || f.startsWith(`${a}/`)) {
+        this.folders.delete(f);
+        this.folders.add(move(f));
+      }
+    for (const [f, v] of [...this.files])
+      if (f.startsWith(`${a}/`)) {
+        this.files.delete(f);
+        this.files.set(move(f), v);
+      }
+  }
+
+  remove(path: string): void {
+    const p = normalisePosix(path);
+    if (p === '/') throw ioError('EPERM', 'rm', path);
+    this.files.delete(p);
+    if (!this.folders.has(p)) return;
+    for (const f of [...this.folders]) if (f === p || f.startsWith(`${p}/`)) this.folders.delete(f);
+    for (const f of [...this.files.keys()]) if (f.startsWith(`${p}/`)) this.files.delete(f);
+  }
+
+  diskPath(): string | undefined {
+    return undefined;
+  }
+}

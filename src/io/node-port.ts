@@ -1,0 +1,127 @@
+/**
+ * Node's file-system port (io/port.ts): node:fs as the tool has always used it. Reads open only
+ * regular files, without blocking on a FIFO, up to a cap; writes go through writeFileAtomic (a
+ * temporary name, then rename, with its fault hooks). The read hooks (io/faults.ts beforeAccess)
+ * stay where the readers call them, so every fault-injection test fails at the same step as before.
+ */
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
+import { ioError, type DirEntry, type EntryKind, type EntryStat, type IoPort } from './port.js';
+
+const kindOf = (s: Stats | Dirent): EntryKind => (s.isSymbolicLink() ? 'link' : s.isDirectory() ? 'folder' : s.isFile() ? 'file' : 'other');
+
+const entryStat = (s: Stats): EntryStat => ({ kind: kindOf(s), size: s.size, links: s.nlink, mtimeMs: s.mtimeMs });
+
+const dirEntries = (list: Dirent[]): DirEntry[] => list.map((d) => ({ name: d.name, kind: kindOf(d) }));
+
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+// A function, not a constant: nothing of node:fs runs when the module is loaded (a browser bundle that
+// shims node:fs still loads this file as the api's default port, and never calls it).
+const readFlags = (): number => constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const CHUNK = 65_536;
+
+function readFileSyncBounded(path: string, maxBytes: number): Uint8Array {
+  const fd = openSync(path, readFlags());
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw ioError('ENOTFILE', 'open', path);
+    if (st.size > maxBytes) throw ioError('EFBIG', 'read', path);
+    // Read in chunks rather than trusting st.size: a file may grow while it is read.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(CHUNK);
+      const r = readSync(fd, chunk, 0, chunk.length, null);
+      if (r === 0) break;
+      total += r;
+      if (total > maxBytes) throw ioError('EFBIG', 'read', path);
+      chunks.push(chunk.subarray(0, r));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function readFileBounded(path: string, maxBytes: number): Promise<Uint8Array> {
+  const fh = await open(path, readFlags());
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw ioError('ENOTFILE', 'open', path);
+    if (st.size > maxBytes) throw ioError('EFBIG', 'read', path);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.max(CHUNK, Math.min(st.size + 1, 16 * 1024 * 1024)));
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw ioError('EFBIG', 'read', path);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readHead(path: string, n: number): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+export const nodePort: IoPort = {
+  name: 'node',
+  async stat(path) {
+    return entryStat(await stat(path));
+  },
+  statSync(path) {
+    return entryStat(statSync(path));
+  },
+  async lstat(path) {
+    return entryStat(await lstat(path));
+  },
+  async readdir(path) {
+    return dirEntries(await readdir(path, { withFileTypes: true }));
+  },
+  readdirSync(path) {
+    return dirEntries(readdirSync(path, { withFileTypes: true }));
+  },
+  exists: (path) => existsSync(path),
+  readFile: (path, maxBytes = Number.MAX_SAFE_INTEGER) => readFileBounded(path, maxBytes),
+  readFileSync: (path, maxBytes = Number.MAX_SAFE_INTEGER) => readFileSyncBounded(path, maxBytes),
+  readHead,
+  writeFile: (path, data, options) =>
+    writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), options),
+  mkdir(path) {
+    mkdirSync(path, { recursive: true });
+  },
+  rename(from, to) {
+    renameSync(from, to);
+  },
+  remove(path) {
+    rmSync(path, { recursive: true, force: true });
+  },
+  diskPath: (path) => path,
+};

@@ -1,0 +1,78 @@
+/**
+ * The file-system port (issue 20; publint's `vfs-node.js`): the api and the readers reach files only
+ * through this interface, found on the api Context as `ctx.io`. Node's implementation (io/node-port.ts)
+ * wraps node:fs and keeps the bounded regular-file reads, atomic writes and fault hooks; the in-memory
+ * one (io/memory-port.ts) holds a Map of path → bytes and serves tests and the browser page.
+ *
+ * Paths are strings with Node's path semantics ('/' on POSIX, the memory port is POSIX). Errors are
+ * thrown as Node's are: an Error with an errno `code` (ENOENT, ENOTDIR, EISDIR, EEXIST, EACCES…), so
+ * the callers' handling (FILE_UNREADABLE with its code, PATH_NOT_FOUND) is the same on either port.
+ *
+ * This file imports nothing of Node: the browser bundle takes it as it is.
+ */
+
+export type EntryKind = 'file' | 'folder' | 'link' | 'other';
+
+export interface EntryStat {
+  kind: EntryKind;
+  size: number;
+  /** Hard links to the file (evidence with more than one is not read: it may be another file's name). */
+  links: number;
+  mtimeMs: number;
+}
+
+export interface DirEntry {
+  name: string;
+  kind: EntryKind;
+}
+
+/**
+ * The seam for readers that need Node (yauzl's file reader, a worker thread reading a file, a
+ * read stream): where the file is on a real disk, its path; undefined when the port holds it only
+ * as bytes (the reader then takes `readFile`'s bytes). The page engineer's browser port answers undefined.
+ */
+export type DiskPathOf = (path: string) => string | undefined;
+
+export interface IoPort {
+  /** 'node' or 'memory' (or the browser's): for diagnostics only, never for behaviour. */
+  readonly name: string;
+
+  /** Metadata following links; throws (ENOENT…) when nothing is there. */
+  stat(path: string): Promise<EntryStat>;
+  statSync(path: string): EntryStat;
+  /** Metadata of the entry itself (a link is 'link'); throws when nothing is there. */
+  lstat(path: string): Promise<EntryStat>;
+  /** The entries of a folder, in the order the file system gives them; throws ENOENT/ENOTDIR. */
+  readdir(path: string): Promise<DirEntry[]>;
+  readdirSync(path: string): DirEntry[];
+  /** Whether anything (following links) is at `path`. */
+  exists(path: string): boolean;
+
+  /**
+   * The bytes of a regular file: opened without following a final link or blocking on a FIFO, read
+   * up to `maxBytes` (then an error with code EFBIG). A folder, FIFO or device: code 'ENOTFILE'.
+   */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
+  readFileSync(path: string, maxBytes?: number): Uint8Array;
+  /** At most the first `n` bytes (fewer when the file is shorter). */
+  readHead(path: string, n: number): Promise<Uint8Array>;
+
+  /**
+   * Writes whole or not at all (a temporary name in the same folder, then renamed; folders made).
+   * With `exclusive`, an existing file is kept and false returned; true when written.
+   */
+  writeFile(path: string, data: Uint8Array | string, options?: { exclusive?: boolean }): boolean;
+  /** Makes the folder and its parents; nothing when it exists. */
+  mkdir(path: string): void;
+  rename(from: string, to: string): void;
+  /** Removes a file or a folder with everything in it; nothing when absent. */
+  remove(path: string): void;
+
+  /** See DiskPathOf. */
+  diskPath: DiskPathOf;
+}
+
+/** An errno-style error, as node:fs throws them. */
+export function ioError(code: string, syscall: string, path: string): Error & { code: string; syscall: string; path: string } {
+  return Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
+}

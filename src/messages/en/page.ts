@@ -1,0 +1,43 @@
+/** English words of the self-check page (selfcheck.md; the shape: ../types.ts PageText). */
+import type { PageText } from '../types.js';
+
+export const enPageText: PageText = {
+  title: 'Credit red/black list: department self-check',
+  intro:
+    "Drop your department's list file (.xlsx, .csv, .txt) or a zip of the whole department folder in the box below, or click " +
+    "“Choose file”. The check runs in this browser and finds what the bureau's hrss-credit validate finds.",
+  baked: (ws, at, tool, d, n) =>
+    `Checked against ${ws ? `workspace “${ws}”'s` : 'the default'} config, responsibility matrix (${d} departments) and joint ` +
+    `measures (${n}) as of ${at} (Beijing time); ${tool}`,
+  offline: 'Nothing is uploaded and nothing goes online: the file is read in this page’s memory only and forgotten on reload.',
+  drop: 'Drop a file here',
+  pick: 'Choose file',
+  department: 'Department',
+  departmentFromFile: '(read from the cover or the file name)',
+  checking: (f) => `Checking ${f} …`,
+  rowsRead: (f, n) => `Checking ${f}: ${n.toLocaleString('en')} rows read`,
+  cancel: 'Cancel',
+  cancelled: 'The check was cancelled.',
+  failed: (r) => `Could not check: ${r}`,
+  result: (f) => `Result: ${f}`,
+  columns: { location: 'Location', severity: 'Severity', code: 'Code', message: 'Problem and how to fix it' },
+  hintPrefix: 'Fix: ',
+  downloadAnnotated: (n) => `Download the marked-up copy ${n}`,
+  downloadJson: 'Download the report (JSON)',
+  noAnnotated: 'No marked-up copy for this file (it could not be read): fix it as the findings above say.',
+  noAnnotatedZip: 'The lists inside a zip get no marked-up copy; drop a list file on its own to get one.',
+  bureauOnly:
+    'This page checks this one file (or this department’s zip) by itself. Only the bureau can check, when it compiles: the register ' +
+    'of published records, whether removals and corrections match published records, duplicates and conflicts with other ' +
+    'departments, and whether the submission is late.',
+  language: '中文',
+  help: {
+    page:
+      'write the self-check page (one HTML file): a department opens it in a browser and drops its list to check it offline, ' +
+      'nothing to install',
+    out: 'where to write the page (default: 科室自查.html in the current folder)',
+  },
+  written: (p, kb) =>
+    `Self-check page written: ${p} (${kb.toLocaleString('en')} KB). Put it on the shared folder or send it to the departments; ` +
+    'it opens in a browser, nothing to install.',
+};
