@@ -192,7 +192,7 @@ function asideName(path: string, host: string): string {
  * Creates `path` exclusively with `content`; false when it exists already. The content is written to
  * a private file first and hard-linked into place (link fails when the target exists, like `wx`), so
  * a process killed at any moment never leaves a half-written lock that others would have to respect
- * for 30 s. Where the file system has no hard links (some shares), an exclusive copy (io/place-new.ts).
+ * for 30 s. Where the file system has no hard links (some shares), an exclusive create and a copy (io/place-new.ts).
  */
 function createExclusive(path: string, content: string): boolean {
   beforeAccess(path);

@@ -10,7 +10,16 @@ import { Worker } from 'node:worker_threads';
 import { Readable } from 'node:stream';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
-import { Recode, FIELD_SEP, RECORD_SEP, RECORD_DELIMITERS, CSV_MAX_FIELDS, watchColumns, watchUtf8, type CsvEncoding } from './csv-decode.js';
+import {
+  Recode,
+  FIELD_SEP,
+  RECORD_SEP,
+  RECORD_DELIMITERS,
+  CSV_MAX_FIELDS,
+  watchColumns,
+  watchUtf8,
+  type CsvEncoding,
+} from './csv-decode.js';
 import type { CsvWorkerInput, CsvWorkerMessage } from './csv-worker.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
