@@ -146,6 +146,17 @@ describe('supervise', () => {
     // No register: 已发布 is unknown, "—" in both of its columns.
     expect((rows.getRow(1).values as unknown[]).slice(11, 13)).toEqual(['已发布红名单', '已发布黑名单']);
     expect([late[11], late[12]]).toEqual(['—', '—']);
+    // truth.md's other figures, last, as the status and the manifest show them (numbers; 移出 their sum).
+    const head = rows.getRow(1).values as unknown[];
+    expect(head.slice(-4)).toEqual(['报送条数', '重复报送未变条数', '其中更正条数', '移出条数']);
+    const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], ws, env)).stdout);
+    type Row = { department: string; batch: string; rows: number; unchanged: number; corrected: number; removals: Record<string, number> };
+    expect((doc.rows as Row[]).some((r) => r.rows > 0)).toBe(true);
+    for (const r of doc.rows as Row[]) {
+      const cells = rows.getSheetValues().find((v) => Array.isArray(v) && v[1] === r.department && v[2] === r.batch) as unknown[];
+      const removals = Object.values(r.removals).reduce((n, x) => n + x, 0);
+      expect(cells.slice(-4), `${r.department} ${r.batch}`).toEqual([r.rows, r.unchanged, r.corrected, removals]);
+    }
     const lateLapse = lapses.getSheetValues().find((r) => Array.isArray(r) && r[1] === '劳动关系科' && r[2] === '2026Q2') as unknown[];
     expect(lateLapse[4]).toBe(5);
     rmSync(join(ws, 'a.xlsx'));
@@ -211,8 +222,8 @@ describe('report', () => {
     expect(value('fig-black')).toBe(String(m.counts.black));
     expect(value('fig-on-time')).toBe('8');
     expect(value('fig-missing')).toBe('0');
-    // Unknown until the register lands: shown as "—", with no value.
-    expect(value('fig-removals')).toBe('');
+    // truth.md's figure, known without a register: the package's removals (none here), as the manifest says.
+    expect(value('fig-removals')).toBe('0');
     for (const [dept, c] of Object.entries(m.counts.byDepartment))
       expect(html).toContain(`data-department="${dept}" data-red="${c.red}" data-black="${c.black}"`);
     for (const [dom, c] of Object.entries(m.counts.byDomain))

@@ -5,40 +5,22 @@
  * the catalogues import diagnostics/ and not the other way round.
  */
 import type { Report } from './report.js';
+import type { JsonDiagnostic, ReportBase } from '../schemas/documents/report.js';
 import type { ToolError } from './tool-error.js';
-import type { Diagnostic, Location } from './diagnostic.js';
-import type { Code, Severity } from './codes.js';
-import type { DroppedFindings } from './collector.js';
+import type { Diagnostic } from './diagnostic.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
-export interface JsonDiagnostic {
-  code: Code;
-  severity: Severity;
-  department?: string;
-  location: Location;
-  args: Record<string, unknown>;
-  message: string;
-  hint: string;
-}
-
-export interface JsonReport {
-  schemaVersion: 1;
-  tool: { name: string; version: string };
-  command: string;
-  quarter?: string;
-  valid: boolean;
-  stats: Report['stats'];
-  diagnostics: JsonDiagnostic[];
-  /** Always present: findings counted in `stats` but not listed (limits.maxFindingsPerCode). */
-  dropped: DroppedFindings[];
-  error?: { code: string; message: string };
-  [extra: string]: unknown;
-}
+/**
+ * The document's types come from its one schema (schemas/documents/report.ts): the report's keys, then
+ * a command's own keys `K` (their schemas in schemas/documents/ extend the report's).
+ */
+export type { JsonDiagnostic };
+export type JsonReport<K extends object = Record<string, unknown>> = ReportBase & K;
 
 /** A finding's message and fix hint in one language (messages/index.ts renderMessage). */
 export type RenderFinding = (d: Pick<Diagnostic, 'code' | 'args'>) => { message: string; hint: string };
 
-export function buildJsonReport(report: Report, render: RenderFinding, extra: Record<string, unknown> = {}): JsonReport {
+export function buildJsonReport<K extends object = Record<string, never>>(report: Report, render: RenderFinding, extra?: K): JsonReport<K> {
   return {
     schemaVersion: 1,
     tool: report.tool,
@@ -46,7 +28,7 @@ export function buildJsonReport(report: Report, render: RenderFinding, extra: Re
     ...(report.quarter ? { quarter: report.quarter } : {}),
     valid: report.valid,
     stats: report.stats,
-    ...extra,
+    ...(extra as K),
     diagnostics: report.diagnostics.map((d) => {
       const { message, hint } = render(d);
       return {
@@ -64,11 +46,11 @@ export function buildJsonReport(report: Report, render: RenderFinding, extra: Re
 }
 
 /** The same document for commands without findings (verify, export, rules, matrix): their data as extra keys. */
-export function toJsonDocument(
-  command: string,
-  extra: Record<string, unknown>,
+export function toJsonDocument<C extends string, K extends object>(
+  command: C,
+  extra: K,
   options: { valid?: boolean; stats?: Partial<Report['stats']> } = {},
-): JsonReport {
+): JsonReport<K> & { command: C } {
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -82,7 +64,7 @@ export function toJsonDocument(
 }
 
 /** The document of a run that could not do its job (exit 2), `message` rendered by the caller. */
-export function buildJsonError(command: string, err: ToolError, message: string): JsonReport {
+export function buildJsonError(command: string, err: ToolError, message: string): ReportBase {
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

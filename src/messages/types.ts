@@ -351,6 +351,8 @@ export interface ReportsUiText {
   rowColumns: string[];
   /** The workbook's two numeric columns for 已发布 (the terminal shows them as one, red/black). */
   publishedColumns: [string, string];
+  /** The 督查明细 sheet's last columns: truth.md's figures the status and the manifest show (rows, unchanged, corrected, removals). */
+  figureColumns: [string, string, string, string];
   lapseColumns: string[];
   tallyColumns: string[];
   sheets: { rows: string; lapses: string; counts: string };

@@ -12,6 +12,7 @@ import type { Messages } from '../messages/index.js';
 import type { ReportsUiText } from '../messages/reports.js';
 import { registerUi } from '../messages/register-ui.js';
 import { batchTitle, groupThousands } from '../domain/zh-format.js';
+import { REMOVAL_TYPES, removalTotal } from '../schemas/documents/figures.js';
 
 const RED = '#c62828';
 const BLACK = '#37474f';
@@ -266,7 +267,8 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const r = m.ui.reports;
   const title = r.heading(model.bureau, r.title, model.kind === 'batch' ? r.batchTitle(model.target) : r.yearTitle(Number(model.target)));
   const t = model.timeliness;
-  const removalsCount = model.removals === null ? null : model.removals.length;
+  // truth.md's removals by type, from the figures model as every other view shows them (not from the register's list).
+  const removalsCount = removalTotal(model.totals.removals);
   const objections = model.objections;
   const body: string[] = [];
   // Batches as people name them: 2026年第三季度 (the data attributes keep 2026Q3).
@@ -296,9 +298,10 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(figure('fig-removals', r.figRemovals, removalsCount, r));
   // Removals by type (register.md: expired, repaired, revoked, …), 撤销 included.
   const removalTypes = registerUi(m.lang).removalTypes as Record<string, string>;
-  const byType = new Map<string, number>();
-  for (const x of model.removals ?? []) byType.set(x.type, (byType.get(x.type) ?? 0) + 1);
-  for (const [type, n] of byType) body.push(figure(`fig-removals-${type}`, `${r.figRemovals} · ${removalTypes[type] ?? type}`, n, r));
+  for (const type of REMOVAL_TYPES) {
+    const n = model.totals.removals[type];
+    if (n > 0) body.push(figure(`fig-removals-${type}`, `${r.figRemovals} · ${removalTypes[type] ?? type}`, n, r));
+  }
   body.push(figure('fig-objections', r.figObjections, objections === null ? null : objections.length, r));
   body.push(
     figure('fig-objections-overdue', r.figObjectionsOverdue, objections === null ? null : objections.filter((o) => o.overdue).length, r),

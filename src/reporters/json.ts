@@ -17,7 +17,7 @@ import { renderMessage, renderToolError, type Messages } from '../messages/index
 
 export { formatJson, toJsonDocument, jsonWithItemsParts, type JsonDiagnostic, type JsonReport };
 
-export function toJsonReport(report: Report, m: Messages, extra: Record<string, unknown> = {}): JsonReport {
+export function toJsonReport<K extends object = Record<string, never>>(report: Report, m: Messages, extra?: K): JsonReport<K> {
   return buildJsonReport(report, (d) => renderMessage(m, d), extra);
 }
 

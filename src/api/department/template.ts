@@ -2,6 +2,7 @@
  * `hrss-credit template <department>` and `template --all --quarter Q` (department.md "A fill-in
  * form"): the department's workbook for the quarter. An existing file is never overwritten.
  */
+import type { TemplateDocument } from '../../schemas/documents/commands-check.js';
 import { join, resolve } from 'node:path';
 import { formatBatch, parseBatch, quarterOf, resolveBatch, type Batch, type Quarter } from '../../domain/quarter.js';
 import { buildDepartmentForm } from '../../forms/department-form.js';
@@ -24,13 +25,11 @@ export interface TemplateOptions extends CommonOptions {
   sourceDateEpoch?: number;
 }
 
-export interface TemplateResult {
-  quarter: string;
-  /** Paths relative to cwd. */
-  written: { department: string; path: string }[];
-  /** Files that exist already: never overwritten. */
-  skipped: { department: string; path: string }[];
-}
+/**
+ * The forms written and those skipped (files that exist already, never overwritten), paths relative to
+ * cwd: `template`'s document (schemas/documents/commands-check.ts).
+ */
+export type TemplateResult = Omit<TemplateDocument, 'schemaVersion' | 'command'>;
 
 export function formFileName(department: string, quarter: string): string {
   return `${department}_${quarter}_信用红黑名单.xlsx`;

@@ -3,19 +3,13 @@
  * objection commands need — the calendar in force, N from the config, the deadline, and the
  * CALENDAR_NOT_COVERED finding when the calendar runs out.
  */
+import type { CalendarDocument } from '../../schemas/documents/commands-check.js';
 import { makeContext, type CommonOptions, type Context } from '../context.js';
 import { makeReport, type Report } from '../../diagnostics/report.js';
 import { makeDiagnostic, type RawDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { Config } from '../../schemas/config.js';
 import type { IsoDate } from '../../domain/dates.js';
-import {
-  deadline,
-  holidayRanges,
-  weekday,
-  workingDaysInYear,
-  type CalendarSource,
-  type DeadlineResult,
-} from '../../domain/working-days.js';
+import { deadline, holidayRanges, weekday, workingDaysInYear, type DeadlineResult } from '../../domain/working-days.js';
 import { CALENDAR_DIR, loadCalendar, type LoadedCalendar } from '../../io/workspace/calendar.js';
 
 /** The calendar in force for a workspace: built-in years, replaced year by year by its calendar/ files. */
@@ -51,17 +45,8 @@ export function deadlinePendingDiagnostic(number: string, year: number): RawDiag
   return makeDiagnostic('OBJECTION_DEADLINE_PENDING', { number, year, file: calendarFileFor(year) });
 }
 
-export interface CalendarView {
-  year: number;
-  covered: boolean;
-  /** null when not covered. */
-  source: CalendarSource | null;
-  holidays: { from: IsoDate; to: IsoDate; days: number; name: string | null; nameEn: string | null }[];
-  /** 调休: weekend days worked; weekday 0 = Sunday, 6 = Saturday. */
-  workdays: { date: IsoDate; weekday: number; name: string | null; nameEn: string | null }[];
-  workingDays: number | null;
-  coverage: { builtin: { package: string; version: string; years: number[] }; local: number[] };
-}
+/** A year as `calendar` shows it: its one schema is schemas/documents/commands-check.ts. */
+export type CalendarView = CalendarDocument['calendar'];
 
 export function calendarView(cal: LoadedCalendar, year: number): CalendarView {
   const s = cal.years.get(year);

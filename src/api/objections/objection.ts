@@ -34,6 +34,7 @@ import {
 import { statusesOn, statusOn, type ObjectionFact, type RecordStatus, type RegisterState } from '../../register/state.js';
 import { deadlinePendingDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';
 import { makeContext, type Context } from '../context.js';
+import type { ObjectionViewDoc } from '../../schemas/documents/commands-register.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { requireWorkspace } from '../quarter/quarter.js';
 import { listedRecord, type WriterOptions } from '../register/register.js';
@@ -46,23 +47,8 @@ export type OutcomeZh = keyof typeof OUTCOMES;
 type OutcomeKey = ObjectionResolveBody['outcome'];
 const OUTCOME_ZH: Record<OutcomeKey, OutcomeZh> = { upheld: '维持', corrected: '更正', revoked: '撤销' };
 
-/** An objection as `objection list` and the reports give it (objections.md, exactly these keys). */
-export interface ObjectionView {
-  number: string;
-  recordId: string;
-  subjectName: string;
-  received: IsoDate;
-  /** null while the calendar does not cover it. */
-  deadline: IsoDate | null;
-  workingDays: number;
-  workingDaysLeft: number | null;
-  status: 'open' | 'resolved';
-  outcome: OutcomeZh | null;
-  resolvedOn: IsoDate | null;
-  late: boolean;
-  /** Only for an outcome 更正 (truth.md): the published batch that carried the correction, null while awaited. */
-  correctedIn?: string | null;
-}
+/** An objection as `objection list` and the reports give it: its one schema is schemas/documents/commands-register.ts. */
+export type ObjectionView = ObjectionViewDoc;
 
 /** What the terminal shows besides: the subject's identifier, masked (a natural person's ID number). */
 export interface ObjectionRow extends ObjectionView {

@@ -8,6 +8,7 @@
  * The model is pure: `planRegister` takes the state and the batch and returns the findings and the
  * plan; compile adds the findings to its collector and writes the plan into the package.
  */
+import type { Awaiting } from '../../schemas/documents/quarter-summary.js';
 import { makeDiagnostic, type RawDiagnostic } from '../../diagnostics/diagnostic.js';
 import { subjectKeyOf } from '../../domain/identity.js';
 import { hasRegister, loadRegister, wholeRecords, type Loaded } from '../../io/register/register-store.js';
@@ -436,11 +437,8 @@ export function planFromWorkspace(
   return planRegister({ ...input, state: loaded.state, load: wholeRecords });
 }
 
-/** What a department still has to send (status, register.md): removal requests and corrections, by record id. */
-export interface Awaiting {
-  removals: string[];
-  corrections: string[];
-}
+/** What a department still has to send: its one schema is schemas/documents/quarter-summary.ts (status's `awaiting`). */
+export type { Awaiting };
 
 /**
  * From the plan's findings and the register: a red record another department's black row runs into

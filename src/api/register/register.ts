@@ -34,6 +34,14 @@ import type { CorrectedEntry, EventBody, RegisterEvent, RegisterRecord, RemovalE
 import type { RecordSummary } from '../../register/stored.js';
 import { apply, cloneState, eventsTouching, replay, statusOn, type RecordStatus, type RegisterState } from '../../register/state.js';
 import { makeContext, type CommonOptions, type Context } from '../context.js';
+import type {
+  DiffCountsDoc,
+  DiffDocument,
+  ListedRecordDoc,
+  ShownEventDoc,
+  ShownRecordDoc,
+  ShownRevisionDoc,
+} from '../../schemas/documents/commands-register.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
 import { makeReport, type Report } from '../../diagnostics/report.js';
@@ -300,21 +308,8 @@ export async function registerNote(
 // ---------------------------------------------------------------------------------------------
 // register list / show
 
-/** A record as `register list`, `show` and `diff` print it (register.md gives the JSON shape). */
-export interface ListedRecord {
-  id: string;
-  listType: 'red' | 'black';
-  domain: string;
-  department: string;
-  subjectName: string;
-  subjectKey: string;
-  batch: string;
-  publishedOn: IsoDate;
-  publishUntil: IsoDate;
-  status: RecordStatus['status'];
-  removal: RecordStatus['removal'];
-  objection: boolean;
-}
+/** A record as `register list`, `show` and `diff` print it: its one schema is schemas/documents/commands-register.ts. */
+export type ListedRecord = ListedRecordDoc;
 
 /** The subject key, masked unless --full: a natural person's 证件号码 by the mask rule; credit codes and names are public. */
 function shownSubjectKey(record: RecordSummary, full: boolean, rule: MaskRule): string {
@@ -491,18 +486,8 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   return { on, statuses };
 }
 
-export interface ShownEvent {
-  seq: number;
-  type: RegisterEvent['type'];
-  at: string;
-  by: string;
-  host: string;
-  batch?: string;
-  on?: string;
-  /** What the event did to the record: published, removed (with type), unchanged, objected, resolved, note. */
-  effect: string;
-  text?: string;
-}
+/** An event under a record (register show), as its schema types it. */
+export type ShownEvent = ShownEventDoc;
 
 function effectOn(e: RegisterEvent, id: string): string {
   switch (e.type) {
@@ -527,16 +512,11 @@ function effectOn(e: RegisterEvent, id: string): string {
   }
 }
 
-/** One revision of a record (register show): the batch that published it, when, and the columns a correction changed. */
-export interface ShownRevision {
-  revision: number;
-  batch: string;
-  publishedOn: IsoDate;
-  changed: string[];
-}
+/** One revision of a record (register show), as its schema types it. */
+export type ShownRevision = ShownRevisionDoc;
 
 /** A record as `register show` gives it: as listed, with the revision public and every revision (truth.md), and its events. */
-export type ShownRecord = ListedRecord & { revision: number; revisions: ShownRevision[]; events: ShownEvent[] };
+export type ShownRecord = ShownRecordDoc;
 
 export function registerShow(
   query: string,
@@ -591,27 +571,10 @@ export function registerShow(
 // ---------------------------------------------------------------------------------------------
 // diff
 
-export interface DiffRecord extends ListedRecord {
-  /** A correction under a new 认定文书号 (in `corrected`): the id of the record it replaced. */
-  replaces?: string;
-}
-
-export interface DiffCounts {
-  added: number;
-  removed: number;
-  corrected: number;
-  unchanged: number;
-}
-
-export interface DiffResult {
-  from: string;
-  to: string;
-  added: DiffRecord[];
-  removed: DiffRecord[];
-  corrected: DiffRecord[];
-  unchanged: DiffRecord[];
-  counts: { byDepartment: Record<string, DiffCounts>; byDomain: Record<string, DiffCounts> };
-}
+export type DiffRecord = ListedRecord;
+export type DiffCounts = DiffCountsDoc;
+/** What `diff` finds: the diff document of schemas/documents/commands-register.ts without its version and command. */
+export type DiffResult = Omit<DiffDocument, 'schemaVersion' | 'command'>;
 
 interface Side {
   label: string;

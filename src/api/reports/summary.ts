@@ -19,32 +19,19 @@ import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from '../reg
 import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/register-compile.js';
 import { sortRecords } from '../quarter/records.js';
 import { manifestFigures } from '../../schemas/documents/manifest.js';
-import { noRemovals, type RemovalCounts } from '../../schemas/documents/figures.js';
+import { noRemovals } from '../../schemas/documents/figures.js';
 import type { PackageSummary } from '../../schemas/documents/package-summary.js';
+import type { SuperviseRow } from '../../schemas/documents/supervise.js';
 
 import type { SubmissionState } from '../../schemas/states.js';
 export type { SubmissionState };
 
-export interface DepartmentFacts {
-  department: string;
-  batch: string;
-  status: SubmissionState;
-  sentOn: string | null;
-  deadline: string | null;
-  /** 0 on time, N days late, null unknown (no 报送日期). */
-  daysLate: number | null;
-  signedOff: boolean;
-  /** truth.md's figures, as status, compile and the manifest show them (api/quarter/figures.ts). */
-  rows: number;
-  red: number;
-  black: number;
-  unchanged: number;
-  corrected: number;
-  removals: RemovalCounts;
-  warnings: number;
-  errors: number;
-  register: BatchRegisterFacts;
-}
+/**
+ * One department's facts in a batch: the 督查 row of schemas/documents/supervise.ts (submission,
+ * truth.md's figures, warnings) with its errors, and the register's facts kept apart until a row is
+ * made of them (api/reports/supervise.ts). Derived from that schema, not written out a second time.
+ */
+export type DepartmentFacts = Omit<SuperviseRow, keyof BatchRegisterFacts> & { errors: number; register: BatchRegisterFacts };
 
 export interface Tally {
   red: number;

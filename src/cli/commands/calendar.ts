@@ -5,6 +5,7 @@ import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { renderMessage } from '../../messages/index.js';
 import { displayWidth } from '../../reporters/wrap.js';
+import type { CalendarDocument } from '../../schemas/documents/commands-check.js';
 
 /** 2004, 2005, …, 2026, 2028 → "2004–2026、2028". */
 function yearRanges(years: readonly number[], sep: string): string {
@@ -28,7 +29,8 @@ export async function calendarCommand(env: CommandEnv, year?: string): Promise<n
   if (year !== undefined && !/^[1-9]\d{3}$/.test(year)) throw new ToolError('USAGE', { detail: c.badYear(year) });
   const { report, calendar } = calendarYear(year !== undefined ? Number(year) : undefined, env.common);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonReport(report, env.m, { calendar })));
+    const doc: CalendarDocument = { ...toJsonReport(report, env.m, { calendar }), command: 'calendar' };
+    env.io.stdout.write(formatJson(doc));
     return report.exitCode;
   }
   const en = env.m.lang === 'en';

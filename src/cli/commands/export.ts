@@ -2,7 +2,9 @@
 import type { CommandEnv } from '../env.js';
 import { exportPackage } from '../../api/quarter/export.js';
 import { shownPath } from '../../io/paths.js';
-import { formatJson, toJsonDocument } from '../../reporters/json.js';
+import { toJsonDocument } from '../../reporters/json.js';
+import { emit } from '../render.js';
+import type { ExportDocument } from '../../schemas/documents/commands-check.js';
 import { sourceDateEpoch } from '../env.js';
 
 export async function exportCommand(
@@ -20,12 +22,11 @@ export async function exportCommand(
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   });
   const dir = shownPath(env.io.cwd, r.dir);
-  if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson(
-        toJsonDocument('export', { dir, files: r.files, records: r.records }, { stats: { files: r.files.length, rows: r.records } }),
-      ),
-    );
-  } else env.io.stdout.write(`${env.m.ui.exported(r.files.length, dir)}\n${r.files.map((f) => `  ${f}`).join('\n')}\n`);
+  const doc: ExportDocument = toJsonDocument(
+    'export',
+    { dir, files: r.files, records: r.records },
+    { stats: { files: r.files.length, rows: r.records } },
+  );
+  emit(env, 'export', doc);
   return 0;
 }

@@ -3,10 +3,11 @@ import type { CommandEnv } from '../env.js';
 import { ALL_CODES, CODES, isCode, type Code, type CodeArgs } from '../../diagnostics/codes.js';
 import { makeTable } from '../../reporters/pretty.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
-import { wrapText } from '../../reporters/wrap.js';
+import { emit } from '../render.js';
 import { makeContext } from '../../api/context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { suggest } from '../../domain/suggest.js';
+import type { MatrixDocument, RulesDocument } from '../../schemas/documents/commands-check.js';
 
 /** A sample args object so that a code's hint can be shown without a finding. */
 const SAMPLE = new Proxy(
@@ -43,19 +44,8 @@ export async function rulesCommand(env: CommandEnv, code?: string): Promise<numb
       hint: entry.hint(SAMPLE as CodeArgs[typeof c] as never),
     };
   });
-  if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonDocument('rules', { rules: rows })));
-    return 0;
-  }
-  const r = env.m.ui.rules;
-  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
-  const w = Math.max(80, Math.min(env.width, 160));
-  const widths = [32, 17, Math.floor((w - 55) * 0.35), Math.floor((w - 55) * 0.65)];
-  const table = makeTable([r.code, r.severity, r.meaning, r.fix], o, widths);
-  const wrap = (t: string, i: number): string => wrapText(t, (widths[i] as number) - 2).join('\n');
-  for (const row of rows)
-    table.push([row.code, wrap(env.m.ui.severity[row.severity] + (row.fixed ? r.fixed : ''), 1), wrap(row.title, 2), wrap(row.hint, 3)]);
-  env.io.stdout.write(`${table.toString()}\n`);
+  const doc: RulesDocument = toJsonDocument('rules', { rules: rows });
+  emit(env, 'rules', doc);
   return 0;
 }
 
@@ -64,14 +54,16 @@ export async function matrixCommand(env: CommandEnv): Promise<number> {
   const matrix = ctx.matrix;
   const bureau = ctx.config.bureau.name;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson(
-        toJsonDocument('matrix', {
-          departments: matrix.departments.map((d) => ({ ...d, authority: d.authority ?? bureau })),
-          domains: matrix.domains,
-        }),
-      ),
-    );
+    const doc: MatrixDocument = toJsonDocument('matrix', {
+      departments: matrix.departments.map((d) => ({
+        name: d.name,
+        aliases: [...d.aliases],
+        authority: d.authority ?? bureau,
+        domains: [...d.domains],
+      })),
+      domains: matrix.domains.map((d) => ({ name: d.name, aliases: [...d.aliases] })),
+    });
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const t = env.m.ui.matrix;

@@ -11,6 +11,12 @@ import {
 } from '../../api/objections/objection.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
+import type {
+  ObjectionAddDocument,
+  ObjectionLetterDocument,
+  ObjectionListDocument,
+  ObjectionResolveDocument,
+} from '../../schemas/documents/commands-register.js';
 import { objectionUi } from '../../messages/objection-ui.js';
 
 async function diagnostics(env: CommandEnv, r: AddResult['report']): Promise<string> {
@@ -26,12 +32,12 @@ function subjectOf(o: ObjectionRow): string {
 async function written(env: CommandEnv, r: AddResult, resolved: boolean): Promise<number> {
   const exit = r.outcome === 'refused' ? 1 : r.report.exitCode;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({
-        ...toJsonReport(r.report, env.m, { objection: r.objection ? publicView(r.objection) : null, head: r.head }),
-        valid: exit === 0,
-      }),
-    );
+    const doc: ObjectionAddDocument | ObjectionResolveDocument = {
+      ...toJsonReport(r.report, env.m, { objection: r.objection ? publicView(r.objection) : null, head: r.head }),
+      command: resolved ? 'objection resolve' : 'objection add',
+      valid: exit === 0,
+    };
+    env.io.stdout.write(formatJson(doc));
     return exit;
   }
   const u = objectionUi(env.m.lang);
@@ -108,7 +114,8 @@ export async function objectionListCommand(
   });
   const exit = r.report.exitCode;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'objection list', objections: r.objections.map(publicView) }));
+    const doc: ObjectionListDocument = { schemaVersion: 1, command: 'objection list', objections: r.objections.map(publicView) };
+    env.io.stdout.write(formatJson(doc));
     return exit;
   }
   const u = objectionUi(env.m.lang);
@@ -156,12 +163,12 @@ export async function objectionLetterCommand(
   });
   const exit = r.path === null ? 1 : r.report.exitCode;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({
-        ...toJsonReport(r.report, env.m, { number: number.trim().toUpperCase(), letter: r.shown, bytes: r.bytes }),
-        valid: exit === 0,
-      }),
-    );
+    const doc: ObjectionLetterDocument = {
+      ...toJsonReport(r.report, env.m, { number: number.trim().toUpperCase(), letter: r.shown, bytes: r.bytes }),
+      command: 'objection letter',
+      valid: exit === 0,
+    };
+    env.io.stdout.write(formatJson(doc));
     return exit;
   }
   const u = objectionUi(env.m.lang);

@@ -14,10 +14,20 @@ import {
   type ListOptions,
 } from '../../api/register/register.js';
 import { formatJson, jsonWithItemsParts, toJsonReport } from '../../reporters/json.js';
+import type {
+  DiffDocument,
+  PublishDocument,
+  RegisterImportDocument,
+  RegisterListDocument,
+  RegisterNoteDocument,
+  RegisterRepairDocument,
+  RegisterShowDocument,
+  RegisterVerifyDocument,
+} from '../../schemas/documents/commands-register.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { registerImport } from '../../api/register/register-import.js';
-import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { displayWidth } from '../../reporters/wrap.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
 
@@ -25,20 +35,20 @@ export async function publishCommand(env: CommandEnv, batch: string, opts: { on?
   const r = await publish(batch, { ...writer(env, opts.by), ...(opts.on !== undefined ? { on: opts.on } : {}) });
   const exit = r.outcome === 'refused' ? Math.max(1, r.report.exitCode) : 0;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({
-        ...toJsonReport(r.report, env.m, {
-          batch: r.batch,
-          outcome: r.outcome,
-          on: r.on,
-          records: r.records,
-          removals: r.removals,
-          event: r.event ?? null,
-          head: r.head ?? null,
-        }),
-        valid: exit === 0,
+    const doc: PublishDocument = {
+      ...toJsonReport(r.report, env.m, {
+        batch: r.batch,
+        outcome: r.outcome,
+        on: r.on,
+        records: r.records,
+        removals: r.removals,
+        event: r.event ?? null,
+        head: r.head ?? null,
       }),
-    );
+      command: 'publish',
+      valid: exit === 0,
+    };
+    env.io.stdout.write(formatJson(doc));
     return exit;
   }
   const u = registerUi(env.m.lang);
@@ -63,18 +73,17 @@ export async function registerVerifyCommand(env: CommandEnv, opts: { head?: stri
   const r = registerVerify({ ...env.common, ...(opts.head !== undefined ? { head: opts.head } : {}) });
   const exit = r.valid ? 0 : 1;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({
-        schemaVersion: 1,
-        tool,
-        command: 'register verify',
-        valid: r.valid,
-        events: r.events,
-        head: r.head,
-        expectedHead: r.expectedHead,
-        broken: r.broken,
-      }),
-    );
+    const doc: RegisterVerifyDocument = {
+      schemaVersion: 1,
+      tool,
+      command: 'register verify',
+      valid: r.valid,
+      events: r.events,
+      head: r.head,
+      expectedHead: r.expectedHead,
+      broken: r.broken,
+    };
+    env.io.stdout.write(formatJson(doc));
     return exit;
   }
   const u = registerUi(env.m.lang);
@@ -90,9 +99,14 @@ export async function registerVerifyCommand(env: CommandEnv, opts: { head?: stri
 export async function registerRepairCommand(env: CommandEnv, opts: { by?: string }): Promise<number> {
   const r = await registerRepair(writer(env, opts.by));
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({ schemaVersion: 1, tool, command: 'register repair', ...r, head: r.head ? `${r.head.seq}:${r.head.hash}` : null }),
-    );
+    const doc: RegisterRepairDocument = {
+      schemaVersion: 1,
+      tool,
+      command: 'register repair',
+      ...r,
+      head: r.head ? `${r.head.seq}:${r.head.hash}` : null,
+    };
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const u = registerUi(env.m.lang);
@@ -165,7 +179,9 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     // A record at a time: a province's list does not fit in one string.
     // Waiting for a slow pipe when it is behind, so that what is not yet read is never all in memory.
     const each = registerListEach(listOptions);
-    for (const part of jsonWithItemsParts({ schemaVersion: 1, command: 'register list', on: each.on }, 'records', each.records)) {
+    // The document's head as its schema types it (records streamed in after).
+    const head: Omit<RegisterListDocument, 'records'> = { schemaVersion: 1, command: 'register list', on: each.on };
+    for (const part of jsonWithItemsParts(head, 'records', each.records)) {
       if (env.io.stdout.write(part) === false && env.io.stdout.drain) await env.io.stdout.drain();
     }
     return 0;
@@ -173,15 +189,14 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
   const r: { on: string; records: ListedRecord[]; ledger?: string } =
     xlsx !== undefined ? await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) }) : registerList(listOptions);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({
-        schemaVersion: 1,
-        command: 'register list',
-        on: r.on,
-        records: r.records,
-        ...(r.ledger !== undefined ? { ledger: r.ledger } : {}),
-      }),
-    );
+    const doc: RegisterListDocument = {
+      schemaVersion: 1,
+      command: 'register list',
+      on: r.on,
+      records: r.records,
+      ...(r.ledger !== undefined ? { ledger: r.ledger } : {}),
+    };
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const u = registerUi(env.m.lang);
@@ -197,7 +212,8 @@ export async function registerShowCommand(env: CommandEnv, query: string, opts: 
   const r = registerShow(query, { ...env.common, ...(opts.full ? { full: true } : {}), ...(opts.on !== undefined ? { on: opts.on } : {}) });
   sayFull(env, opts.full);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'register show', query: r.query, records: r.records }));
+    const doc: RegisterShowDocument = { schemaVersion: 1, command: 'register show', query: r.query, records: r.records };
+    env.io.stdout.write(formatJson(doc));
     return r.records.length ? 0 : 1;
   }
   const u = registerUi(env.m.lang);
@@ -222,7 +238,8 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
   const r = diff(a, b, { ...env.common, ...(opts.full ? { full: true } : {}) });
   sayFull(env, opts.full);
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson({ schemaVersion: 1, command: 'diff', ...r }));
+    const doc: DiffDocument = { schemaVersion: 1, command: 'diff', ...r };
+    env.io.stdout.write(formatJson(doc));
     return 0;
   }
   const u = registerUi(env.m.lang);
@@ -254,19 +271,19 @@ export async function registerImportCommand(
   });
   const exit = r.outcome === 'refused' ? Math.max(1, r.report.exitCode) : 0;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({
-        ...toJsonReport(r.report, env.m, {
-          batch: r.batch,
-          outcome: r.outcome,
-          on: r.on,
-          records: r.records,
-          event: r.event ?? null,
-          head: r.head ?? null,
-        }),
-        valid: exit === 0,
+    const doc: RegisterImportDocument = {
+      ...toJsonReport(r.report, env.m, {
+        batch: r.batch,
+        outcome: r.outcome,
+        on: r.on,
+        records: r.records,
+        event: r.event ?? null,
+        head: r.head ?? null,
       }),
-    );
+      command: 'register import',
+      valid: exit === 0,
+    };
+    env.io.stdout.write(formatJson(doc));
     return exit;
   }
   const { formatDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
@@ -293,7 +310,11 @@ export async function registerNoteCommand(env: CommandEnv, text: string, opts: {
   // Recorded whatever the findings say (a note with a phone number in it is kept, and warned about).
   const exit = r.report.exitCode;
   if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonReport(r.report, env.m, { seq: r.seq, ids: r.ids, head: r.head })));
+    const doc: RegisterNoteDocument = {
+      ...toJsonReport(r.report, env.m, { seq: r.seq, ids: r.ids, head: r.head }),
+      command: 'register note',
+    };
+    env.io.stdout.write(formatJson(doc));
     return exit;
   }
   const u = registerUi(env.m.lang);

@@ -4,9 +4,10 @@ import type { CommandEnv } from '../env.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { suggest } from '../../domain/suggest.js';
 import { schemaUi } from '../../messages/schema-ui.js';
-import { makeTable } from '../../reporters/pretty.js';
+import { emit } from '../render.js';
 import { formatJson, toJsonDocument } from '../../reporters/json.js';
 import { DOCUMENT_NAMES, DOCUMENTS } from '../../schemas/documents/index.js';
+import type { SchemaListDocument } from '../../schemas/documents/commands-check.js';
 
 export async function schemaCommand(env: CommandEnv, name?: string): Promise<number> {
   const t = schemaUi(env.m.lang);
@@ -21,12 +22,7 @@ export async function schemaCommand(env: CommandEnv, name?: string): Promise<num
     return 0;
   }
   const list = DOCUMENTS.map((d) => ({ name: d.name, description: t.documents[d.name] }));
-  if (env.flags.format === 'json') {
-    env.io.stdout.write(formatJson(toJsonDocument('schema', { documents: list })));
-    return 0;
-  }
-  const table = makeTable([t.name, t.about], { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
-  for (const d of list) table.push([d.name, d.description]);
-  env.io.stdout.write(`${table.toString()}\n${t.next}\n`);
+  const doc: SchemaListDocument = toJsonDocument('schema', { documents: list });
+  emit(env, 'schema', doc);
   return 0;
 }

@@ -13,6 +13,7 @@ import { visible } from '../../reporters/visible.js';
 import { showText } from '../../domain/privacy.js';
 import { TOOL_NAME } from '../../version.js';
 import type { SuperviseDocument } from '../../schemas/documents/supervise.js';
+import { removalTotal } from '../../schemas/documents/figures.js';
 import { sourceDateEpoch } from '../env.js';
 
 /** The JSON of reports.md, exactly: rows and lapses. */
@@ -62,11 +63,15 @@ export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
   ];
 }
 
-/** The 督查明细 headers of the workbook: 已发布 split into red and black, each a number. */
+/**
+ * The 督查明细 headers of the workbook: 已发布 split into red and black, each a number; then truth.md's
+ * other figures as the status and the manifest show them (报送条数, 重复报送未变, 其中更正, 移出: their sum,
+ * as 报送情况.xlsx shows it).
+ */
 export function workbookRowColumns(r: ReportsUiText): string[] {
   const cols = [...r.rowColumns];
   cols.splice(10, 1, ...r.publishedColumns);
-  return cols;
+  return [...cols, ...r.figureColumns];
 }
 
 /** The 督查明细 row for the workbook: counts as numbers (Excel sums them), unknown as "—"; 已发布 as two numbers, not "2/1". */
@@ -86,7 +91,7 @@ export function rowValues(r: ReportsUiText, row: SuperviseRow): (string | number
     n(row.objectionsOverdue),
     n(row.correctionsAwaited),
   );
-  return cells;
+  return [...cells, row.rows, row.unchanged, row.corrected, removalTotal(row.removals)];
 }
 
 export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, instant: Date): Promise<Buffer> {
@@ -97,7 +102,7 @@ export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, 
         name: r.sheets.rows,
         print: 'a4-landscape',
         headers: workbookRowColumns(r),
-        widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 8],
+        widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 8, 10, 16, 12, 8],
         rows: res.rows.map((row) => rowValues(r, row)),
       },
       {

@@ -1,7 +1,8 @@
 /** `hrss-credit template <department> [--quarter Q] [--out FILE]` and `template --all --quarter Q`. */
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { template } from '../../api/department/template.js';
-import { formatJson } from '../../reporters/json.js';
+import { emit } from '../render.js';
+import type { TemplateDocument } from '../../schemas/documents/commands-check.js';
 import { defaultOutputBase, refuseToolFolder } from '../tool-folder.js';
 
 export async function templateCommand(
@@ -19,14 +20,7 @@ export async function templateCommand(
     ...(opts.out !== undefined ? { out: opts.out } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   });
-  if (env.flags.format === 'json') {
-    env.io.stdout.write(
-      formatJson({ schemaVersion: 1, command: 'template', quarter: res.quarter, written: res.written, skipped: res.skipped }),
-    );
-    return 0;
-  }
-  const f = env.m.ui.forms;
-  for (const w of res.written) env.io.stdout.write(`${f.written(w.path)}\n`);
-  for (const s of res.skipped) env.io.stdout.write(`${env.chalk.yellow(f.skipped(s.path))}\n`);
+  const doc: TemplateDocument = { schemaVersion: 1, command: 'template', quarter: res.quarter, written: res.written, skipped: res.skipped };
+  emit(env, 'template', doc);
   return 0;
 }

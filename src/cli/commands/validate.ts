@@ -3,6 +3,7 @@ import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { validate } from '../../api/department/validate.js';
 import { formatJson, toJsonReport } from '../../reporters/json.js';
 import { visible } from '../../reporters/visible.js';
+import type { ValidateDocument } from '../../schemas/documents/commands-check.js';
 
 export async function validateCommand(
   env: CommandEnv,
@@ -44,9 +45,10 @@ export async function validateCommand(
     annotated = res.written;
   } else report = await validate(paths, options);
   if (shown) env.io.stderr.write('\r\x1b[K');
-  if (env.flags.format === 'json')
-    env.io.stdout.write(formatJson(annotated ? { ...toJsonReport(report, env.m), annotated } : toJsonReport(report, env.m)));
-  else {
+  if (env.flags.format === 'json') {
+    const doc: ValidateDocument = { ...toJsonReport(report, env.m), command: 'validate', ...(annotated ? { annotated } : {}) };
+    env.io.stdout.write(formatJson(doc));
+  } else {
     // cli-table3 is loaded only when a table is printed.
     const { writeDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
     const o = {

@@ -46,6 +46,7 @@ export const enReportsUi: ReportsUiText = {
     'Corrections',
   ],
   publishedColumns: ['Published red', 'Published black'],
+  figureColumns: ['Rows', 'Resent unchanged', 'Of which corrected', 'Removals'],
   lapseColumns: ['Department', 'Batch', 'Lapse', 'Days/count'],
   tallyColumns: [
     'Department',

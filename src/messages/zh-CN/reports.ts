@@ -46,6 +46,7 @@ export const zhReportsUi: ReportsUiText = {
     '待更正',
   ],
   publishedColumns: ['已发布红名单', '已发布黑名单'],
+  figureColumns: ['报送条数', '重复报送未变条数', '其中更正条数', '移出条数'],
   lapseColumns: ['科室', '批次', '问题', '天数/件数'],
   tallyColumns: [
     '科室',

@@ -13,6 +13,31 @@ import { RecordsFileSchema } from './records.js';
 import { ReportDocumentSchema } from './report.js';
 import { ReportViewDocumentSchema } from './report-view.js';
 import { SuperviseDocumentSchema } from './supervise.js';
+import {
+  CalendarDocumentSchema,
+  ExportDocumentSchema,
+  MatrixDocumentSchema,
+  MeasuresDocumentSchema,
+  RulesDocumentSchema,
+  SchemaListDocumentSchema,
+  TemplateDocumentSchema,
+  ValidateDocumentSchema,
+  VerifyDocumentSchema,
+} from './commands-check.js';
+import {
+  DiffDocumentSchema,
+  ObjectionAddDocumentSchema,
+  ObjectionLetterDocumentSchema,
+  ObjectionListDocumentSchema,
+  ObjectionResolveDocumentSchema,
+  PublishDocumentSchema,
+  RegisterImportDocumentSchema,
+  RegisterListDocumentSchema,
+  RegisterNoteDocumentSchema,
+  RegisterRepairDocumentSchema,
+  RegisterShowDocumentSchema,
+  RegisterVerifyDocumentSchema,
+} from './commands-register.js';
 
 export const DOCUMENTS = [
   { name: 'manifest', schema: ManifestSchema },
@@ -25,6 +50,28 @@ export const DOCUMENTS = [
   { name: 'supervise', schema: SuperviseDocumentSchema },
   { name: 'report-view', schema: ReportViewDocumentSchema },
   { name: 'package-summary', schema: PackageSummarySchema },
+  // Every other command's --format json (commands-check.ts, commands-register.ts).
+  { name: 'validate', schema: ValidateDocumentSchema },
+  { name: 'verify', schema: VerifyDocumentSchema },
+  { name: 'export', schema: ExportDocumentSchema },
+  { name: 'calendar', schema: CalendarDocumentSchema },
+  { name: 'rules', schema: RulesDocumentSchema },
+  { name: 'matrix', schema: MatrixDocumentSchema },
+  { name: 'measures', schema: MeasuresDocumentSchema },
+  { name: 'template', schema: TemplateDocumentSchema },
+  { name: 'schema', schema: SchemaListDocumentSchema },
+  { name: 'publish', schema: PublishDocumentSchema },
+  { name: 'register-import', schema: RegisterImportDocumentSchema },
+  { name: 'register-note', schema: RegisterNoteDocumentSchema },
+  { name: 'register-verify', schema: RegisterVerifyDocumentSchema },
+  { name: 'register-repair', schema: RegisterRepairDocumentSchema },
+  { name: 'register-list', schema: RegisterListDocumentSchema },
+  { name: 'register-show', schema: RegisterShowDocumentSchema },
+  { name: 'diff', schema: DiffDocumentSchema },
+  { name: 'objection-add', schema: ObjectionAddDocumentSchema },
+  { name: 'objection-resolve', schema: ObjectionResolveDocumentSchema },
+  { name: 'objection-list', schema: ObjectionListDocumentSchema },
+  { name: 'objection-letter', schema: ObjectionLetterDocumentSchema },
 ] as const satisfies readonly { name: string; schema: z.ZodType }[];
 
 export type DocumentName = (typeof DOCUMENTS)[number]['name'];

@@ -53,3 +53,5 @@ export type QuarterSummary = z.infer<typeof QuarterSummarySchema>;
 
 /** What a department still has to send (status with a register): removal requests and corrections, by record id. */
 export const AwaitingSchema = z.strictObject({ removals: z.array(z.string()), corrections: z.array(z.string()) });
+/** What a department still has to send (status, register.md): removal requests and corrections, by record id. */
+export type Awaiting = z.infer<typeof AwaitingSchema>;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const count = z.number().int().min(0);
 
-export const LocationSchema = z.object({
+export const LocationSchema = z.strictObject({
   file: z.string().optional(),
   sheet: z.string().optional(),
   row: z.number().int().optional(),
@@ -34,7 +34,7 @@ export const DroppedSchema = z.strictObject({
   dropped: count,
 });
 
-export const StatsSchema = z.object({ files: count, rows: count, errors: count, warnings: count, info: count });
+export const StatsSchema = z.strictObject({ files: count, rows: count, errors: count, warnings: count, info: count });
 
 /** The keys every command's document has (schemaVersion 1 since the first release). */
 export const reportShape = {
@@ -49,6 +49,11 @@ export const reportShape = {
   dropped: z.array(DroppedSchema).default([]),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
 };
+
+/** The report's keys alone: what diagnostics/report-document.ts builds, before a command's own keys. */
+export const ReportBaseSchema = z.strictObject(reportShape);
+export type ReportBase = z.infer<typeof ReportBaseSchema>;
+export type JsonDiagnostic = z.infer<typeof JsonDiagnosticSchema>;
 
 /** A command's JSON document (and report.json): the report's keys, and the command's own. */
 export const ReportDocumentSchema = z.looseObject(reportShape);

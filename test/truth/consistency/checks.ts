@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import { loadRegister } from '../../../dist/io/register/register-store.js';
 import { continueReplay, replay, statusOn, type RegisterState } from '../../../dist/register/state.js';
 import { parseReportTarget, reportModel } from '../../../dist/api/reports/report-page.js';
+import { renderReportHtml } from '../../../dist/reporters/html.js';
+import { messagesFor } from '../../../dist/messages/index.js';
 import type { PlayedBatch, World } from './world.js';
 
 export type CheckName =
@@ -14,6 +16,7 @@ export type CheckName =
   | 'batch-accepted'
   | 'submitted-agrees'
   | 'figures-agree'
+  | 'report-removals'
   | 'status-of-published'
   | 'register-replay'
   | 'diff-composes'
@@ -37,6 +40,22 @@ const REMOVAL_KEYS = ['violation', 'early', 'revoked', 'corrected', 'expired'] a
 const figText = (f: Figs): string =>
   `rows ${f.rows} red ${f.red} black ${f.black} unchanged ${f.unchanged} corrected ${f.corrected} removals ${REMOVAL_KEYS.map((k) => f.removals[k]).join('/')}`;
 const fig = (submitted: boolean, f: Figs): Fig => ({ submitted, figures: figText(f) });
+
+/** The report page's 移出 key figures (data-value; "—" while unknown is a problem too) against the figures' sum by type. */
+function pageRemovals(target: string, html: string, figures: readonly Figs[]): Problem[] {
+  const shown = (id: string): string => new RegExp(`id="${id}" data-value="([^"]*)"`).exec(html)?.[1] ?? '0';
+  const page = REMOVAL_KEYS.map((k) => shown(`fig-removals-${k}`));
+  const expected = REMOVAL_KEYS.map((k) => String(figures.reduce((n, f) => n + f.removals[k], 0)));
+  const total = String(expected.reduce((n, x) => n + Number(x), 0));
+  return page.join('/') === expected.join('/') && shown('fig-removals') === total
+    ? []
+    : [
+        {
+          check: 'report-removals',
+          detail: `report ${target}: the page shows 移出 ${shown('fig-removals') || '—'} (${page.join('/')}), the figures ${total} (${expected.join('/')})`,
+        },
+      ];
+}
 
 /** Every view's per-department figures of one batch. */
 async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise<Views> {
@@ -101,16 +120,74 @@ async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise
       const model = await reportModel(options, parseReportTarget(options, b.label), 1790000000);
       const submitted = new Map(model.rows.map((r) => [r.department, r.status !== 'missing']));
       out.report = new Map(model.departments.map((d) => [d.department, fig(submitted.get(d.department) ?? false, d)]));
+      // The page drawn from that model: its 移出 key figures (the total and one per type) equal the
+      // departments' removals summed, as status shows them (truth.md: removals by type, from the figures).
+      const statusFigs = (JSON.parse(b.status.stdout) as { departments?: Figs[] }).departments ?? [];
+      problems.push(...pageRemovals(b.label, renderReportHtml(model, messagesFor('zh-CN')), statusFigs));
     } catch (err) {
       problems.push({ check: 'batch-accepted', detail: `report ${b.label}: ${(err as { code?: string }).code ?? (err as Error).message}` });
     }
   }
-  const sup = await world.json<{ rows: (Figs & { department: string; batch: string; status: string })[] }>(['supervise', String(b.year)]);
-  out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r)]));
+  // supervise's JSON, and its 督查情况表 written by the same run (one command, not two).
+  const xlsxDir = mkdtempSync(join(tmpdir(), 'hrss-consistency-xlsx-'));
+  try {
+    const file = join(xlsxDir, '督查情况表.xlsx');
+    const sup = await world.json<{ rows: (Figs & { department: string; batch: string; status: string })[] }>([
+      'supervise',
+      String(b.year),
+      '--xlsx',
+      file,
+    ]);
+    out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r)]));
+    // The year's page: its 移出 figures are the year's 督查 rows summed (every batch of the year so far),
+    // also when this batch was not written (a 撤销 resolved since counts once a package lists it).
+    const options = { cwd: world.ws, workspace: world.ws, today: world.today };
+    const year = await reportModel(options, parseReportTarget(options, String(b.year)), 1790000000);
+    problems.push(...pageRemovals(String(b.year), renderReportHtml(year, messagesFor('zh-CN')), sup.rows));
+    // The 督查明细 sheet read back: the batch's rows, truth.md's figures in their columns (移出 as a sum).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet('督查明细');
+    if (!sheet) throw new Error('督查情况表: no sheet 督查明细');
+    const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+    const col = (name: string): number => {
+      const i = header.indexOf(name);
+      if (i < 0) throw new Error(`督查明细: no column ${name} in ${header.join(',')}`);
+      return i;
+    };
+    const c = {
+      name: col('科室'),
+      batch: col('批次'),
+      state: col('报送状态'),
+      rows: col('报送条数'),
+      red: col('红名单'),
+      black: col('黑名单'),
+      unchanged: col('重复报送未变条数'),
+      corrected: col('其中更正条数'),
+      removals: col('移出条数'),
+    };
+    const rows = new Map<string, Fig>();
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const v = Array.from(row.values as unknown[]);
+      if (String(v[c.batch] ?? '') !== b.label) return;
+      const num = (i: number): number => Number(v[i] ?? 0);
+      rows.set(String(v[c.name] ?? ''), {
+        submitted: String(v[c.state]) !== '未报送',
+        figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${num(c.removals)}`,
+      });
+    });
+    out['督查明细'] = rows;
+  } finally {
+    rmSync(xlsxDir, { recursive: true, force: true });
+  }
   return out;
 }
 
-/** The removals by type as a sum, for comparing a view that shows only the sum (报送情况.xlsx). */
+/** The workbooks show the removals as one count (移出条数). */
+const SUM_ONLY = new Set(['报送情况.xlsx', '督查明细']);
+
+/** The removals by type as a sum, for comparing a view that shows only the sum (报送情况.xlsx, 督查明细). */
 const summed = (figures: string): string =>
   figures.replace(/removals ([\d/]+)$/, (_, t: string) => `removals Σ${t.split('/').reduce((n, x) => n + Number(x), 0)}`);
 
@@ -133,8 +210,8 @@ export async function checkFigures(world: World, b: PlayedBatch): Promise<Proble
         detail: `${b.label} ${name}: submitted ${present.map(([view, f]) => `${view}=${f.submitted}`).join(' ')}`,
       });
     // Views with removals by type agree to the letter; every view agrees on the removals' sum.
-    const full = new Set(present.filter(([view]) => view !== '报送情况.xlsx').map(([, f]) => f.figures));
-    const sums = new Set(present.map(([view, f]) => (view === '报送情况.xlsx' ? f.figures : summed(f.figures))));
+    const full = new Set(present.filter(([view]) => !SUM_ONLY.has(view)).map(([, f]) => f.figures));
+    const sums = new Set(present.map(([view, f]) => (SUM_ONLY.has(view) ? f.figures : summed(f.figures))));
     if (full.size > 1 || sums.size > 1)
       problems.push({
         check: 'figures-agree',

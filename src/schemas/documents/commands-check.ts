@@ -1,0 +1,133 @@
+/**
+ * The JSON documents of the checking and reference commands (cli.md, truth.md "Documents, typed once"):
+ * validate, verify, export, calendar, rules, matrix, measures, template and schema's list. Each is the
+ * report's keys (report.ts) and the command's own, strict: a key the schema does not know is a defect
+ * (test/command-documents.test.ts). The commands build the inferred types; `hrss-credit schema NAME`
+ * prints them.
+ */
+import { z } from 'zod';
+import { reportShape } from './report.js';
+import { MeasureEntrySchema } from '../measures.js';
+
+const count = z.number().int().min(0);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The report's keys with `command` fixed to the command's name. */
+function commandShape<C extends string>(command: C) {
+  return { ...reportShape, command: z.literal(command) };
+}
+
+/** The first documents of the department side, without findings: their version and command only (kept as written since). */
+function bareShape<C extends string>(command: C) {
+  return { schemaVersion: z.literal(1), command: z.literal(command) };
+}
+
+/** `validate --format json`: the findings; with --annotate, the marked-up copies written (paths relative to the current folder). */
+export const ValidateDocumentSchema = z.strictObject({
+  ...commandShape('validate'),
+  annotated: z.array(z.strictObject({ source: z.string(), path: z.string(), marked: count, omitted: count })).optional(),
+});
+export type ValidateDocument = z.infer<typeof ValidateDocumentSchema>;
+
+/** `verify --format json`: what the recomputed hashes found (README "verify"). */
+export const VerifyDocumentSchema = z.strictObject({
+  ...commandShape('verify'),
+  kind: z.enum(['folder', 'zip']),
+  checked: count,
+  changed: z.array(z.string()),
+  missing: z.array(z.string()),
+  added: z.array(z.string()),
+  /** Counts of the manifest that disagree with one another or with records.json. */
+  inconsistent: z.array(z.string()),
+  manifest: z.strictObject({ sha256: z.string(), expected: z.string().nullable(), hashFile: z.string(), ok: z.boolean().nullable() }),
+  manifestInvalid: z.strictObject({ key: z.string(), problem: z.string(), message: z.string() }).optional(),
+});
+export type VerifyDocument = z.infer<typeof VerifyDocumentSchema>;
+
+/** `export --format json`: the folder written, its files and how many records they hold. */
+export const ExportDocumentSchema = z.strictObject({
+  ...commandShape('export'),
+  dir: z.string(),
+  files: z.array(z.string()),
+  records: count,
+});
+export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
+
+const DayNameSchema = z.string().nullable();
+
+/** `calendar [YEAR] --format json`: the year's holidays, 调休 days and where they come from. */
+export const CalendarDocumentSchema = z.strictObject({
+  ...commandShape('calendar'),
+  calendar: z.strictObject({
+    year: z.number().int(),
+    covered: z.boolean(),
+    source: z
+      .union([
+        z.strictObject({ kind: z.literal('builtin'), package: z.string(), version: z.string() }),
+        z.strictObject({ kind: z.literal('file'), path: z.string(), source: z.string().optional() }),
+      ])
+      .nullable(),
+    holidays: z.array(z.strictObject({ from: isoDate, to: isoDate, days: count, name: DayNameSchema, nameEn: DayNameSchema })),
+    workdays: z.array(
+      z.strictObject({ date: isoDate, weekday: z.number().int().min(0).max(6), name: DayNameSchema, nameEn: DayNameSchema }),
+    ),
+    workingDays: count.nullable(),
+    coverage: z.strictObject({
+      builtin: z.strictObject({ package: z.string(), version: z.string(), years: z.array(z.number().int()) }),
+      local: z.array(z.number().int()),
+    }),
+  }),
+});
+export type CalendarDocument = z.infer<typeof CalendarDocumentSchema>;
+
+/** `rules [CODE] --format json`: every code (or one), its default severity and how to fix it. */
+export const RulesDocumentSchema = z.strictObject({
+  ...commandShape('rules'),
+  rules: z.array(
+    z.strictObject({
+      code: z.string(),
+      severity: z.enum(['error', 'warning', 'info']),
+      /** The severity cannot be changed by config. */
+      fixed: z.boolean(),
+      group: z.string(),
+      title: z.string(),
+      hint: z.string(),
+    }),
+  ),
+});
+export type RulesDocument = z.infer<typeof RulesDocumentSchema>;
+
+/** `matrix --format json`: the responsibility matrix in force. */
+export const MatrixDocumentSchema = z.strictObject({
+  ...commandShape('matrix'),
+  departments: z.array(
+    z.strictObject({ name: z.string(), aliases: z.array(z.string()), authority: z.string(), domains: z.array(z.string()) }),
+  ),
+  domains: z.array(z.strictObject({ name: z.string(), aliases: z.array(z.string()) })),
+});
+export type MatrixDocument = z.infer<typeof MatrixDocumentSchema>;
+
+/** `measures [--department D] --format json`: the 联合奖惩措施清单 entries in force. */
+export const MeasuresDocumentSchema = z.strictObject({
+  ...bareShape('measures'),
+  measures: z.array(MeasureEntrySchema),
+});
+export type MeasuresDocument = z.infer<typeof MeasuresDocumentSchema>;
+
+const WrittenFormSchema = z.strictObject({ department: z.string(), path: z.string() });
+
+/** `template --format json`: the forms written and those skipped because the file exists (paths relative to the current folder). */
+export const TemplateDocumentSchema = z.strictObject({
+  ...bareShape('template'),
+  quarter: z.string(),
+  written: z.array(WrittenFormSchema),
+  skipped: z.array(WrittenFormSchema),
+});
+export type TemplateDocument = z.infer<typeof TemplateDocumentSchema>;
+
+/** `schema --format json` (no NAME): the documents, each with what it is. */
+export const SchemaListDocumentSchema = z.strictObject({
+  ...commandShape('schema'),
+  documents: z.array(z.strictObject({ name: z.string(), description: z.string() })),
+});
+export type SchemaListDocument = z.infer<typeof SchemaListDocumentSchema>;

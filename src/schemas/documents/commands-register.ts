@@ -1,0 +1,235 @@
+/**
+ * The JSON documents of the register's commands (register.md, objections.md, truth.md "Documents, typed
+ * once"): publish, register verify|repair|list|show|import|note, diff, objection add|resolve|list|letter.
+ * Each is the report's keys (report.ts) and the command's own, strict (test/command-documents.test.ts).
+ * The commands build the inferred types; `hrss-credit schema NAME` prints them.
+ */
+import { z } from 'zod';
+import { reportShape } from './report.js';
+import { REMOVAL_TYPES } from '../register-event.js';
+
+const count = z.number().int().min(0);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+function commandShape<C extends string>(command: C) {
+  return { ...reportShape, command: z.literal(command) };
+}
+
+/** The list documents register.md and objections.md give exactly: `{"schemaVersion":1,"command",…}`. */
+function bareShape<C extends string>(command: C) {
+  return { schemaVersion: z.literal(1), command: z.literal(command) };
+}
+
+/** register verify and repair: the version, the tool and the command, then their own keys (no findings). */
+function toolShape<C extends string>(command: C) {
+  return { ...bareShape(command), tool: reportShape.tool };
+}
+
+/** The event a write recorded: its line number (seq), hash and author. */
+const RecordedEventSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  hash: z.string(),
+  at: z.string(),
+  by: z.string(),
+  host: z.string(),
+  on: isoDate.optional(),
+});
+
+/** `publish <batch> --format json`: published now, already published (unchanged) or refused; the register's new head `SEQ:HASH`. */
+export const PublishDocumentSchema = z.strictObject({
+  ...commandShape('publish'),
+  batch: z.string(),
+  outcome: z.enum(['published', 'unchanged', 'refused']),
+  on: isoDate,
+  records: count,
+  removals: count,
+  event: RecordedEventSchema.nullable(),
+  head: z.string().nullable(),
+});
+export type PublishDocument = z.infer<typeof PublishDocumentSchema>;
+
+/** `register import --format json`: a list published before the tool was used, recorded as one event. */
+export const RegisterImportDocumentSchema = z.strictObject({
+  ...commandShape('register import'),
+  batch: z.string(),
+  outcome: z.enum(['imported', 'refused']),
+  on: isoDate,
+  records: count,
+  event: RecordedEventSchema.nullable(),
+  head: z.string().nullable(),
+});
+export type RegisterImportDocument = z.infer<typeof RegisterImportDocumentSchema>;
+
+/** `register note --format json`: the note's event and the new head. */
+export const RegisterNoteDocumentSchema = z.strictObject({
+  ...commandShape('register note'),
+  seq: z.number().int().nonnegative(),
+  ids: z.array(z.string()),
+  head: z.string(),
+});
+export type RegisterNoteDocument = z.infer<typeof RegisterNoteDocumentSchema>;
+
+const BREAK_REASONS = ['json', 'schema', 'seq', 'prev', 'hash', 'canonical', 'linebreak', 'torn', 'head'] as const;
+
+/** `register verify --format json`: whether the chain holds, its head, and the first line that breaks it. */
+export const RegisterVerifyDocumentSchema = z.strictObject({
+  ...toolShape('register verify'),
+  valid: z.boolean(),
+  events: count,
+  head: z.string().nullable(),
+  expectedHead: z.string().nullable(),
+  broken: z.strictObject({ line: z.number().int().min(1), reason: z.enum(BREAK_REASONS) }).nullable(),
+});
+export type RegisterVerifyDocument = z.infer<typeof RegisterVerifyDocumentSchema>;
+
+/** `register repair --format json`: intact, or the torn line cut (its line, bytes and where the copy went). */
+export const RegisterRepairDocumentSchema = z.strictObject({
+  ...toolShape('register repair'),
+  action: z.enum(['intact', 'cut']),
+  line: z.number().int().min(1).optional(),
+  bytes: count.optional(),
+  /** '' when the disk had no room for a copy (`problem` says why). */
+  backup: z.string().optional(),
+  problem: z.string().optional(),
+  head: z.string().nullable(),
+});
+export type RegisterRepairDocument = z.infer<typeof RegisterRepairDocumentSchema>;
+
+/** A record as `register list`, `show` and `diff` print it (register.md): identifiers masked unless --full. */
+export const ListedRecordSchema = z.strictObject({
+  id: z.string(),
+  listType: z.enum(['red', 'black']),
+  domain: z.string(),
+  department: z.string(),
+  subjectName: z.string(),
+  subjectKey: z.string(),
+  batch: z.string(),
+  publishedOn: isoDate,
+  publishUntil: isoDate,
+  status: z.enum(['active', 'expired', 'removed']),
+  removal: z.strictObject({ type: z.enum(REMOVAL_TYPES), on: isoDate, batch: z.string().nullable(), reason: z.string() }).nullable(),
+  /** An objection open that day (异议标注). */
+  objection: z.boolean(),
+});
+export type ListedRecordDoc = z.infer<typeof ListedRecordSchema>;
+
+/** `register list --format json`: the records on a day (`--on`), filtered; `ledger` the 台账 written with --xlsx. */
+export const RegisterListDocumentSchema = z.strictObject({
+  ...bareShape('register list'),
+  on: isoDate,
+  records: z.array(ListedRecordSchema),
+  ledger: z.string().optional(),
+});
+export type RegisterListDocument = z.infer<typeof RegisterListDocumentSchema>;
+
+/** One revision of a record (register show): the batch that published it, when, and the columns a correction changed. */
+export const ShownRevisionSchema = z.strictObject({
+  revision: z.number().int().min(1),
+  batch: z.string(),
+  publishedOn: isoDate,
+  changed: z.array(z.string()),
+});
+export type ShownRevisionDoc = z.infer<typeof ShownRevisionSchema>;
+
+/** An event as `register show` lists it under a record. */
+export const ShownEventSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  type: z.enum(['publish', 'import', 'note', 'objection-add', 'objection-resolve', 'repair']),
+  at: z.string(),
+  by: z.string(),
+  host: z.string(),
+  batch: z.string().optional(),
+  on: z.string().optional(),
+  /** What the event did to the record: published, corrected:N, removed:TYPE, unchanged, imported, objected,
+   * resolved:OUTCOME, note, repair. */
+  effect: z.string(),
+  text: z.string().optional(),
+});
+export type ShownEventDoc = z.infer<typeof ShownEventSchema>;
+
+/** `register show --format json`: the records that answer the query, each with its revisions and events. */
+export const RegisterShowDocumentSchema = z.strictObject({
+  ...bareShape('register show'),
+  query: z.string(),
+  records: z.array(
+    z.strictObject({
+      ...ListedRecordSchema.shape,
+      revision: z.number().int().min(1),
+      revisions: z.array(ShownRevisionSchema),
+      events: z.array(ShownEventSchema),
+    }),
+  ),
+});
+export type RegisterShowDocument = z.infer<typeof RegisterShowDocumentSchema>;
+export type ShownRecordDoc = RegisterShowDocument['records'][number];
+
+export const DiffCountsSchema = z.strictObject({ added: count, removed: count, corrected: count, unchanged: count });
+export type DiffCountsDoc = z.infer<typeof DiffCountsSchema>;
+
+/**
+ * A correction in `diff`: the record published, and — for a correction under a new 认定文书号 — `replaces`, the id
+ * of the record it replaced (named nowhere else in the diff, as records.json's `corrected` names the pair).
+ */
+export const DiffCorrectedSchema = z.strictObject({ ...ListedRecordSchema.shape, replaces: z.string().optional() });
+
+/** `diff <a> <b> --format json`: how the public list changed between two batches, and the counts by department and domain. */
+export const DiffDocumentSchema = z.strictObject({
+  ...bareShape('diff'),
+  from: z.string(),
+  to: z.string(),
+  added: z.array(ListedRecordSchema),
+  removed: z.array(ListedRecordSchema),
+  corrected: z.array(DiffCorrectedSchema),
+  unchanged: z.array(ListedRecordSchema),
+  counts: z.strictObject({
+    byDepartment: z.record(z.string(), DiffCountsSchema),
+    byDomain: z.record(z.string(), DiffCountsSchema),
+  }),
+});
+export type DiffDocument = z.infer<typeof DiffDocumentSchema>;
+
+/** An objection as `objection list` and the reports give it (objections.md, exactly these keys). */
+export const ObjectionViewSchema = z.strictObject({
+  number: z.string(),
+  recordId: z.string(),
+  subjectName: z.string(),
+  received: isoDate,
+  /** null while the calendar does not cover it. */
+  deadline: isoDate.nullable(),
+  workingDays: count,
+  workingDaysLeft: z.number().int().nullable(),
+  status: z.enum(['open', 'resolved']),
+  outcome: z.enum(['维持', '更正', '撤销']).nullable(),
+  resolvedOn: isoDate.nullable(),
+  late: z.boolean(),
+  /** Only for an outcome 更正 (truth.md): the published batch that carried the correction, null while awaited. */
+  correctedIn: z.string().nullable().optional(),
+});
+export type ObjectionViewDoc = z.infer<typeof ObjectionViewSchema>;
+
+function objectionWrite<C extends string>(command: C) {
+  return z.strictObject({ ...commandShape(command), objection: ObjectionViewSchema.nullable(), head: z.string().nullable() });
+}
+
+/** `objection add --format json`: the objection recorded (null when refused) and the new head. */
+export const ObjectionAddDocumentSchema = objectionWrite('objection add');
+export type ObjectionAddDocument = z.infer<typeof ObjectionAddDocumentSchema>;
+/** `objection resolve --format json`: the objection as resolved (null when refused) and the new head. */
+export const ObjectionResolveDocumentSchema = objectionWrite('objection resolve');
+export type ObjectionResolveDocument = z.infer<typeof ObjectionResolveDocumentSchema>;
+
+/** `objection list --format json`: the objections chosen (--open, --overdue, --all, --year). */
+export const ObjectionListDocumentSchema = z.strictObject({
+  ...bareShape('objection list'),
+  objections: z.array(ObjectionViewSchema),
+});
+export type ObjectionListDocument = z.infer<typeof ObjectionListDocumentSchema>;
+
+/** `objection letter --format json`: the 告知书 written (its path as shown, null when refused) and its size. */
+export const ObjectionLetterDocumentSchema = z.strictObject({
+  ...commandShape('objection letter'),
+  number: z.string(),
+  letter: z.string().nullable(),
+  bytes: count,
+});
+export type ObjectionLetterDocument = z.infer<typeof ObjectionLetterDocumentSchema>;
