@@ -27,7 +27,9 @@ describe('schema', () => {
     }
     const records = JSON.parse((await runCli(['schema', 'records'], ROOT)).stdout);
     expect(records.required).toEqual(expect.arrayContaining(['schemaVersion', 'records', 'removals', 'unchanged', 'corrected']));
-    expect(Object.keys(records.properties.corrected.items.properties)).toEqual(['id', 'revision', 'changed']);
+    // `replaces` (a correction under a new 认定文书号: the id it replaces) is optional, so older packages still read.
+    expect(Object.keys(records.properties.corrected.items.properties)).toEqual(['id', 'revision', 'changed', 'replaces']);
+    expect(records.properties.corrected.items.required).toEqual(['id', 'revision', 'changed']);
     const manifest = JSON.parse((await runCli(['schema', 'manifest'], ROOT)).stdout);
     expect(Object.keys(manifest.properties.counts.properties.byDepartment.additionalProperties.properties)).toEqual([
       'rows',

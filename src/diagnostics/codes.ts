@@ -133,6 +133,11 @@ export interface CodeArgs {
   PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string[] };
   /** file: the workspace file that would cover the year, `calendar/2027.json`. */
   CALENDAR_NOT_COVERED: { year: number; file: string };
+  /**
+   * objection add / resolve: the objection is recorded, but its deadline needs a year the calendar does not
+   * cover (year, file: the calendar file to add); computed once the year is covered.
+   */
+  OBJECTION_DEADLINE_PENDING: { number: string; year: number; file: string };
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
   REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
   /** compile: the register says this batch was published; its package is what was sent and is not replaced. */
@@ -150,7 +155,16 @@ export interface CodeArgs {
   OBJECTION_OPEN: { number: string; received: string; deadline: string | null };
   OBJECTION_ALREADY_RESOLVED: { number: string; resolvedOn: string; outcome: string };
   /** A `*.检查结果.xlsx` (written by validate --annotate) lying in a department folder. */
+  /** CSV: count non-blank cells right of the header's last column (lastHeader, its letter) on this row: not read. */
+  SCHEMA_EXTRA_CELL: { count: number; lastHeader: string };
   FILE_FEEDBACK_COPY: { name: string };
+  /** An untouched form from `template` lying beside the department's filled file: not read (api/untouched-form.ts). */
+  FILE_UNTOUCHED_FORM: { name: string };
+  /**
+   * A row of a record the register has removed (revoked by an objection 撤销, 违法违规移出, 提前移出, or replaced
+   * by a correction under a new 认定文书号): not published again. type: how it was removed; on: since when.
+   */
+  REGISTER_REMOVED_RESENT: { id: string; type: 'violation' | 'early' | 'revoked' | 'corrected'; on: string; department: string };
   /** id: the record's id; department and quarter: who published it, and in which quarter. */
   REGISTER_ALREADY_ACTIVE: { id: string; department: string; quarter: string };
   /** fields: the record's keys that differ from the published record. */
@@ -166,6 +180,8 @@ export interface CodeArgs {
   REGISTER_WEAK_IDENTITY: { id: string; subject: string };
   /** earlier: the batch of the same quarter not yet published. */
   REGISTER_BATCH_ORDER: { batch: string; earlier: string };
+  /** register import of `batch` (published on publishedOn) after `later` (published on laterOn) was recorded. */
+  REGISTER_IMPORT_OUT_OF_ORDER: { batch: string; publishedOn: string; later: string; laterOn: string };
   /** listType: red, black or '' (not given); subject as the row names it (an ID number masked); decisionNo as written. */
   REMOVAL_NOT_FOUND: { listType: string; subject: string; decisionNo: string };
   REMOVAL_AMBIGUOUS: { subject: string; count: number; ids: string[] };
@@ -263,6 +279,7 @@ export const CODES = {
   PACKAGE_EXISTS: { severity: 'error', fixed: true, group: 'package' },
   PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
+  OBJECTION_DEADLINE_PENDING: { severity: 'warning', group: 'objection' },
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },
   REGISTER_ALREADY_PUBLISHED: { severity: 'error', group: 'register' },
   REGISTER_BATCH_PUBLISHED: { severity: 'error', fixed: true, group: 'register' },
@@ -275,7 +292,10 @@ export const CODES = {
   OBJECTION_NOT_FOUND: { severity: 'error', group: 'objection' },
   OBJECTION_OPEN: { severity: 'error', group: 'objection' },
   OBJECTION_ALREADY_RESOLVED: { severity: 'error', group: 'objection' },
+  SCHEMA_EXTRA_CELL: { severity: 'warning', group: 'schema' },
   FILE_FEEDBACK_COPY: { severity: 'warning', group: 'file' },
+  FILE_UNTOUCHED_FORM: { severity: 'info', group: 'file' },
+  REGISTER_REMOVED_RESENT: { severity: 'warning', group: 'register' },
   REGISTER_ALREADY_ACTIVE: { severity: 'info', group: 'register' },
   REGISTER_CHANGED: { severity: 'error', group: 'register' },
   REGISTER_CORRECTION_APPLIED: { severity: 'info', group: 'register' },
@@ -283,6 +303,7 @@ export const CODES = {
   REGISTER_BLACK_ON_RED: { severity: 'error', group: 'register' },
   REGISTER_WEAK_IDENTITY: { severity: 'info', group: 'register' },
   REGISTER_BATCH_ORDER: { severity: 'error', group: 'register' },
+  REGISTER_IMPORT_OUT_OF_ORDER: { severity: 'warning', group: 'register' },
   REMOVAL_NOT_FOUND: { severity: 'error', group: 'register' },
   REMOVAL_AMBIGUOUS: { severity: 'error', group: 'register' },
   REMOVAL_NOT_OWNER: { severity: 'error', group: 'register' },

@@ -66,6 +66,9 @@ const DATE8 = '(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const DATE6 = '\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const ID_18 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}${DATE8}${SEP}\\d{3}[\\dXx](?!\\d)`, 'g');
 const ID_15 = new RegExp(`(?<!\\d)[1-9]\\d{5}${DATE6}\\d{3}(?!\\d)`, 'g');
+// An 18-digit ID that lost its check digit (Excel keeps 15 significant digits and a typist drops the last; a
+// column cut short): the first 17 still name the person, so they are masked like an ID.
+const ID_17 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}${DATE8}${SEP}\\d{3}(?![\\dXx])`, 'g');
 // +86 glued to the number (+8613812345678) is a prefix, not a longer run of digits: the number is what is masked.
 const MOBILE = /(?<!\d)(?:\+?86[ -]?)?(?<n>1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!\d)/dg;
 // A fixed line needs its area code (without one, 7 or 8 digits are any number): 010 and 02X take
@@ -87,11 +90,11 @@ export function isIdNumberShaped(value: string): boolean {
 }
 
 function isIdShaped(value: string): boolean {
-  const long = value.length === 18;
+  const long = value.length >= 17;
   const ymd = long ? value.slice(6, 14) : `19${value.slice(6, 12)}`;
   if (!isValidYmd(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)), Number(ymd.slice(6, 8)))) return false;
   // An all-digit 统一社会信用代码 whose GB 32100 check holds and whose ID check does not is a code.
-  if (long && idCheckDigit(value.slice(0, 17)) !== value[17] && checkCreditCode(value).ok) return false;
+  if (value.length === 18 && idCheckDigit(value.slice(0, 17)) !== value[17] && checkCreditCode(value).ok) return false;
   return true;
 }
 
@@ -118,7 +121,7 @@ export function findPersonalInfo(text: string): PersonalInfoMatch[] {
   if (!ANY_RUN.test(folded)) return [];
   const found: PersonalInfoMatch[] = [];
   const overlaps = (s: number, e: number): boolean => found.some((m) => s < m.end && e > m.start);
-  for (const re of [ID_18, ID_15]) {
+  for (const re of [ID_18, ID_17, ID_15]) {
     for (const m of folded.matchAll(re)) {
       const value = m[0].replace(/[ -]/g, '').toUpperCase();
       const start = m.index;

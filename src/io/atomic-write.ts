@@ -7,10 +7,11 @@
  * Ctrl-C/SIGTERM by the interrupt tasks.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { onInterrupt } from './cleanup.js';
 import { beforeWrite, partialWrite } from './faults.js';
+import { placeNew } from './place-new.js';
 
 /** The temporary name beside `path`: hidden, and recognisable as ours (`.<name>.tmp-<pid>-<hex>`). */
 export function tempBeside(path: string): string {
@@ -68,25 +69,5 @@ export function writeFileAtomic(path: string, data: Buffer | string, options: { 
   } finally {
     rmSync(temp, { force: true });
     forget();
-  }
-}
-
-/** Links `temp` as `path` only when `path` does not exist (atomic); false when it does. */
-function placeNew(temp: string, path: string): boolean {
-  try {
-    linkSync(temp, path);
-    return true;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    // A file system without hard links (FAT, some shares): check, then rename.
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
-    try {
-      lstatSync(path);
-      return false;
-    } catch {
-      renameSync(temp, path);
-      return true;
-    }
   }
 }

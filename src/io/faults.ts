@@ -58,3 +58,18 @@ export async function beforeSwap(): Promise<void> {
   });
   process.disconnect?.();
 }
+
+/**
+ * `pause-before-annotate-rename`: an annotated copy is whole under its temporary name (a CSV's also its
+ * temporary workbook). Tells the test ("paused-before-annotate-rename") and waits for an interrupt, so that
+ * the test can press Ctrl-C while the temporary files exist. Without an IPC channel it does not pause.
+ */
+export async function beforeAnnotateRename(): Promise<void> {
+  const send = process.send?.bind(process);
+  if (!spec().includes('pause-before-annotate-rename') || !send) return;
+  await new Promise<void>((resolve) => {
+    process.once('message', () => resolve());
+    send('paused-before-annotate-rename');
+  });
+  process.disconnect?.();
+}

@@ -15,7 +15,6 @@ import {
   closeSync,
   constants,
   fstatSync,
-  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -25,7 +24,6 @@ import {
   statSync,
   utimesSync,
   writeFileSync,
-  writeSync,
   type Stats,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -33,6 +31,7 @@ import { join } from 'node:path';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { onInterrupt } from './cleanup.js';
 import { beforeAccess } from './faults.js';
+import { placeNew } from './place-new.js';
 import { bootedAt, bootId, ownMark, startTicks } from './process-start.js';
 import { readRegular } from './regular-file.js';
 
@@ -193,37 +192,17 @@ function asideName(path: string, host: string): string {
  * Creates `path` exclusively with `content`; false when it exists already. The content is written to
  * a private file first and hard-linked into place (link fails when the target exists, like `wx`), so
  * a process killed at any moment never leaves a half-written lock that others would have to respect
- * for 30 s. Where the file system has no hard links (some shares), `wx` and a write it is.
+ * for 30 s. Where the file system has no hard links (some shares), an exclusive create and a copy (io/place-new.ts).
  */
 function createExclusive(path: string, content: string): boolean {
   beforeAccess(path);
   const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(temp, content, { flag: 'wx' });
-    try {
-      linkSync(temp, path);
-      return true;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return false;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw err;
-    }
+    return placeNew(temp, path);
   } finally {
     rmSync(temp, { force: true });
   }
-  let fd: number;
-  try {
-    fd = openSync(path, 'wx');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
-  }
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
-  }
-  return true;
 }
 
 /**

@@ -10,5 +10,7 @@ export type CalendarArgs = Record<string, string | number>;
 
 /** The shape of a calendar file, shown wherever the clerk is told to write one. */
 export function calendarExample(year: number | string): string {
-  return `{"year": ${year}, "source": "国办发明电〔…〕…号", "holidays": [["${year}-01-01", "${year}-01-01"], …], "workdays": ["${year}-…"]}`;
+  // Pasteable as it stands (valid JSON, valid on load): 元旦 is a holiday every year; the notice's other ranges
+  // and 调休 days are added the same way (the hint says so).
+  return `{"year": ${year}, "source": "国务院办公厅关于${year}年部分节假日安排的通知", "holidays": [["${year}-01-01", "${year}-01-01"]], "workdays": []}`;
 }

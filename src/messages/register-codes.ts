@@ -1,2 +1,2 @@
 /** The register's Chinese words for field keys and removal types, kept at this path for the workbook writers that import them. */
-export { REMOVAL_TYPE_ZH, zhFields, zhRemovalType } from './zh-CN/register-codes.js';
+export { correctedReasonZh, REMOVAL_TYPE_ZH, zhFields, zhRemovalType } from './zh-CN/register-codes.js';

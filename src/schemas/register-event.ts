@@ -41,6 +41,8 @@ export const CorrectedEntrySchema = z.object({
   id: z.string(),
   revision: z.number().int().min(1),
   changed: z.array(z.string()),
+  /** Under a new 认定文书号: the id of the record it replaces (removed as `corrected`). Absent on older lines and packages. */
+  replaces: z.string().optional(),
 });
 
 /** The content hash of each record the event publishes, by id (register/content.ts). Absent on older lines. */

@@ -4,7 +4,7 @@
  * (the row rules, rules/run-rows.ts) and each record on.
  */
 import { decisionKeyOf, subjectKeyOf } from '../domain/identity.js';
-import { cleanText, detach } from '../domain/text.js';
+import { cleanText, columnLetter, detach } from '../domain/text.js';
 import { maskIdentifier } from '../domain/mask.js';
 import type { Code, CodeArgs } from '../diagnostics/codes.js';
 import { makeDiagnostic, type RawDiagnostic } from '../diagnostics/diagnostic.js';
@@ -45,6 +45,11 @@ export interface SheetOptions<E extends { maskRule: MaskRule }> {
   listTypeFromName?: ListType;
   /** CSV: U+FFFD in a cell means an invalid byte sequence. */
   encoding?: string;
+  /**
+   * CSV: a cell right of the last header is a finding (SCHEMA_EXTRA_CELL), not silently dropped — in a CSV it is
+   * most often a value cut in two by an unquoted comma. (A workbook's cells beside the table are notes.)
+   */
+  extraCells?: boolean;
   decodeState?: { dirty: boolean };
   department?: string;
   departmentRank: number;
@@ -152,6 +157,8 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
   private active: { range: MergeRange; value: CellValue }[] = [];
   private readonly hasMerges: boolean;
   private rowNumberCols: number[] = [];
+  /** The index of the header's last column (cells right of it are read by no column). */
+  private lastColumn = -1;
   /** One FieldCell per mapped column, refilled for every row (rules read them during the row only). */
   private fieldCells: FieldCell[] = [];
   private textCells: [FieldKey, FieldCell][] = [];
@@ -227,6 +234,7 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
     this.header = header;
     this.state = 'data';
     this.rowNumberCols = header.columns.filter((c) => c.rowNumber).map((c) => c.index);
+    this.lastColumn = header.columns.reduce((m, c) => Math.max(m, c.index), -1);
     const cells: Partial<Record<FieldKey, FieldCell>> = {};
     for (const [k, c] of header.byField) {
       const cell: FieldCell = { value: null, text: '', column: c.letter, columnIndex: c.index };
@@ -287,8 +295,22 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
         }
       }
     }
+    if (this.o.extraCells) this.extraCells(row);
     this.checkRow(row);
     return true;
+  }
+
+  /** One finding per row, at its first non-blank cell right of the header's last column, with how many there are. */
+  private extraCells(row: SheetRow): void {
+    let first = -1;
+    let count = 0;
+    for (let i = this.lastColumn + 1; i < row.cells.length; i++) {
+      if (isBlankCell(row.cells[i])) continue;
+      if (first < 0) first = i;
+      count++;
+    }
+    if (first >= 0)
+      this.report('SCHEMA_EXTRA_CELL', { count, lastHeader: columnLetter(this.lastColumn) }, row.number, columnLetter(first), first);
   }
 
   private applyMerges(row: SheetRow): void {

@@ -28,6 +28,17 @@ describe('ID numbers next to letters, underscores and CJK are masked (the old \\
   it('15-digit old numbers', () => {
     expect(redactIdNumbers('旧号410702800101001')).toBe('旧号410702*****1001');
   });
+  // Seen: an ID that lost its check digit (17 digits: cut by Excel or a typist) went out in full.
+  it('17-digit fragments of an 18-digit number (its check digit lost) are masked like an ID', () => {
+    const cut = ID.slice(0, 17);
+    expect(redactIdNumbers(`证件号码${cut}有误`)).toBe(`证件号码${cut.slice(0, 6)}*******${cut.slice(-4)}有误`);
+    expect(findPersonalInfo(`号码 ${cut.slice(0, 6)} ${cut.slice(6, 14)} ${cut.slice(14)}`).map((m) => [m.kind, m.value])).toEqual([
+      ['idNumber', cut],
+    ]);
+    // Not the 17 first digits of a whole number, nor 17 digits without a birth date.
+    expect(findPersonalInfo(ID).map((m) => m.value)).toEqual([ID]);
+    expect(findPersonalInfo('编号12345678901234567')).toEqual([]);
+  });
 });
 
 describe('not personal information', () => {

@@ -378,10 +378,20 @@ describe('corrections (更正原文书号)', () => {
     const file = recordsJson(ws);
     const fixed = file.records.find((r: Rec) => r.decisionNo === '新人社〔2025〕6号');
     expect(fixed).toMatchObject({ correctionOf: '新人社(2025)5号', subjectName: '新乡市牧野劳务派遣服务有限公司' });
-    expect(file.removals).toEqual([{ id: old.id, type: 'corrected', on: TODAY, reason: '', department: '就业办' }]);
+    // Dated by the re-issued decision (2025-06-01), not before the old record's publication (2026-07-10), and saying why.
+    expect(file.removals).toEqual([
+      {
+        id: old.id,
+        type: 'corrected',
+        on: '2026-07-10',
+        reason: '更正：已按新认定文书号 新人社〔2025〕6号 重新发布',
+        department: '就业办',
+      },
+    ]);
     expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
     const d = json((await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json'])).stdout);
-    expect(d.corrected.map((x: any) => [x.id, x.removal.type])).toEqual([[old.id, 'corrected']]);
+    // The correction is named by the record published, with the one it replaces (as records.json `corrected`).
+    expect(d.corrected.map((x: any) => [x.id, x.replaces])).toEqual([[fixed.id, old.id]]);
   });
 
   it('no such active record of that department and subject: CORRECTION_TARGET_NOT_FOUND (error) at the row, exit 1', async () => {

@@ -332,7 +332,7 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
     const file = recordsJson(ws);
     const fresh6 = file.records.find((r: Rec) => r.decisionNo === '新人社〔2025〕6号');
     expect(fresh6.id).not.toBe(old.id);
-    expect(file.corrected).toEqual([{ id: fresh6.id, revision: 1, changed: ['facts', 'decisionNo'] }]);
+    expect(file.corrected).toEqual([{ id: fresh6.id, revision: 1, changed: ['facts', 'decisionNo'], replaces: old.id }]);
     expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['corrected']);
     expect(readFileSync(pkg(ws, '公示', '更正名单.csv'), 'utf8').split('\r\n')[1]).toBe(
       [
@@ -351,6 +351,58 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
         '就业办',
       ].join(','),
     );
+  });
+});
+
+describe('a correction under a new 认定文书号 (the decision re-issued)', () => {
+  const LIST =
+    '名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,更正原文书号';
+  const row = (facts: string, decisionNo: string, decisionDate: string, correctionOf: string) =>
+    `红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,${facts},《劳务派遣暂行规定》,${decisionNo},${decisionDate},2028-06-01,${correctionOf}`;
+  const csv = (ws: string, rows: string[]): void =>
+    writeFileSync(join(ws, 'submissions', '2026Q3', '就业办', '红名单更正.csv'), `\ufeff${[LIST, ...rows].join('\r\n')}\r\n`);
+
+  // Seen: records.json `corrected` named the new record while `diff` named the old one (and listed the new one
+  // as added); the old record's 移出名单 row was dated by compile's --today with an empty 移出原因.
+  it('every view names the new record, with the one it replaces; 移出名单 dates the old one by the new decision and says why', async () => {
+    const ws = fresh();
+    csv(ws, [row(OLD_FACTS, '新人社〔2025〕5号', '2025-06-01', '')]);
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    const old = packageRecords(ws).find((r) => r.decisionNo === '新人社〔2025〕5号') as Rec;
+    rmSync(join(ws, 'packages'), { recursive: true, force: true });
+    await publishQ2(ws, [{ ...old, quarter: '2026Q2' }]);
+
+    csv(ws, [row('经复核重新认定', '新人社〔2026〕9号', '2026-08-20', '新人社〔2025〕5号')]);
+    // compile's --today (2026-10-15) is not the day the old record was replaced.
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code, res.stdout).toBe(0);
+    const file = recordsJson(ws);
+    const now = file.records.find((r: Rec) => r.decisionNo === '新人社〔2026〕9号');
+    expect(file.corrected).toEqual([{ id: now.id, revision: 1, changed: ['facts', 'decisionNo', 'decisionDate'], replaces: old.id }]);
+    const removal = file.removals.find((r: any) => r.id === old.id);
+    expect([removal.type, removal.on]).toEqual(['corrected', '2026-08-20']);
+    expect(removal.reason).toContain('新人社〔2026〕9号');
+    const removedRow =
+      readFileSync(pkg(ws, '公示', '移出名单.csv'), 'utf8')
+        .split('\r\n')[1]
+        ?.split(',') ?? [];
+    expect(removedRow.slice(9, 12)).toEqual(['更正', '2026-08-20', '更正：已按新认定文书号 新人社〔2026〕9号 重新发布']);
+
+    // diff, before and after publication: the new id under corrected (replacing the old), nothing else.
+    for (const when of ['pending', 'published']) {
+      if (when === 'published') expect((await cli(ws, ['publish', '2026Q3'])).code).toBe(0);
+      const d = json((await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json'])).stdout);
+      expect(
+        d.corrected.map((x: any) => [x.id, x.replaces]),
+        when,
+      ).toEqual([[now.id, old.id]]);
+      for (const k of ['added', 'removed', 'unchanged']) {
+        const ids = d[k].map((x: any) => x.id);
+        expect(ids, `${when} ${k}`).not.toContain(old.id);
+        expect(ids, `${when} ${k}`).not.toContain(now.id);
+      }
+      expect(d.counts.byDepartment['就业办'], when).toMatchObject({ corrected: 1, removed: 0 });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // The objection/report defects a tester found (objfix): objections in supervise and report, dates the
 // objection commands refuse, masking of echoed queries, English outcomes, no empty heading.
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishedSuite, eventsFile, packageRecords, runCli, ROOT, type Rec } from './helpers.js';
 
@@ -237,9 +237,10 @@ describe('dates told apart, letters of open objections', () => {
     const shown = await cli(ws, '2026-10-09', ['register', 'show', p.id]);
     expect(shown.code).toBe(0);
     const line = shown.stdout.split('\n').find((l) => l.includes('日期 2026-09-30')) as string;
-    expect(line).toMatch(/登记于 2026-10-15T/);
+    // The clock time as a clerk reads it, in Xinxiang's time (HRSS_CREDIT_NOW 2026-10-15T01:30:00Z).
+    expect(line).toContain('登记于 2026年10月15日 09:30');
     const en = await cli(ws, '2026-10-09', ['register', 'show', p.id, '--lang', 'en']);
-    expect(en.stdout).toMatch(/dated 2026-09-30 \(recorded 2026-10-15T[^)]* by /);
+    expect(en.stdout).toContain('dated 2026-09-30 (recorded 2026-10-15 09:30 UTC+8 by ');
   });
 
   it('objection letter of an open objection: OBJECTION_OPEN, exit 1, no file', async () => {
@@ -270,11 +271,27 @@ describe('calendar hint', () => {
       '--record',
       p.id,
     ]);
-    expect(res.code).toBe(1);
-    expect(res.stdout).toContain('CALENDAR_NOT_COVERED');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('OBJECTION_DEADLINE_PENDING');
     const flat = res.stdout.replace(/[│|\s]+/g, '');
-    expect(flat).toContain('[["2027-01-01","2027-01-01"],…]');
+    expect(flat).toContain('[["2027-01-01","2027-01-01"]]');
     expect(flat).not.toContain('"元旦"]');
+  });
+
+  // Seen: the example in the hint held "…" (not JSON): pasted into calendar/2027.json it was CALENDAR_FILE_INVALID.
+  it('the example in the hint, pasted as it stands into calendar/<year>.json, is a valid calendar file', async () => {
+    const ws = fresh();
+    const res = await cli(ws, '2026-12-31', ['calendar', '2027', '--format', 'json']);
+    const hint = (JSON.parse(res.stdout) as { diagnostics: { code: string; hint: string }[] }).diagnostics.find(
+      (d) => d.code === 'CALENDAR_NOT_COVERED',
+    )?.hint as string;
+    const example = hint.slice(hint.indexOf('{'), hint.lastIndexOf('}') + 1);
+    expect(example).not.toContain('…');
+    mkdirSync(join(ws, 'calendar'), { recursive: true });
+    writeFileSync(join(ws, 'calendar', '2027.json'), example);
+    const covered = await cli(ws, '2026-12-31', ['calendar', '2027', '--format', 'json']);
+    expect(covered.code, covered.stdout).toBe(0);
+    expect((JSON.parse(covered.stdout) as { calendar: { covered: boolean } }).calendar.covered).toBe(true);
   });
 });
 
@@ -285,7 +302,9 @@ describe('publish output', () => {
     const res = await cli(ws, '2026-07-20', ['publish', '2026Q3', '--on', '2026-07-15']);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('于 2026-07-15 发布');
-    expect(res.stdout).toMatch(/登记于 2026-10-15T09:30:00\+08:00/);
+    // Seen: 经办 printed the ISO instant (2026-10-15T09:30:00+08:00); a clerk reads 2026年10月15日 09:30.
+    expect(res.stdout).toContain('登记于 2026年10月15日 09:30）');
+    expect(res.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
   });
 });
 

@@ -211,6 +211,15 @@ describe('the event log', () => {
       expect(short.code, String(digits)).toBe(2);
       expect(json(short.stdout).error.code).toBe('REGISTER_HEAD_SHORT');
     }
+    // Seen: a malformed head (no colon, a word, a non-hex digit) gave a bare usage error; it says what a head looks like.
+    for (const bad of ['3f9a0c1d2e4b5a69', 'latest', '2:3f9a0c1d2e4b5a6g', '2-3f9a0c1d2e4b5a69']) {
+      const res = await cli(ws, ['register', 'verify', '--head', bad, '--format', 'json']);
+      expect(res.code, bad).toBe(2);
+      expect(json(res.stdout).error.code, bad).toBe('REGISTER_HEAD_INVALID');
+      const pretty = await cli(ws, ['register', 'verify', '--head', bad]);
+      expect(pretty.stderr + pretty.stdout, bad).toContain('序号:哈希');
+      expect(pretty.stderr + pretty.stdout, bad).toContain('16 位十六进制');
+    }
     const zh = await cli(ws, ['register', 'verify', '--head', head.slice(0, 10)]);
     expect(zh.code).toBe(2);
     expect(zh.stderr + zh.stdout).toContain('16');
@@ -449,6 +458,41 @@ describe('diff', () => {
 
 describe('register import', () => {
   const list = 'submissions/2026Q3/就业办/劳务派遣红黑名单.xlsx';
+
+  // Seen: importing 2026Q1 after 2026Q2 was recorded said nothing, though the register applies events in the
+  // order recorded (a record in both batches then reads as the older list has it).
+  it('an older batch imported after a newer one: recorded, with REGISTER_IMPORT_OUT_OF_ORDER (warning); in order: no warning', async () => {
+    const ws = fresh();
+    const imp = (batch: string, on: string) =>
+      cli(ws, ['register', 'import', join(ws, list), '--batch', batch, '--published-on', on, '--format', 'json']);
+    // (The example list's 认定日期 run to 2026-09-12: every publication day here comes after.)
+    const first = json((await imp('2026Q2', '2026-10-01')).stdout);
+    expect(first.diagnostics.filter((d: any) => d.code === 'REGISTER_IMPORT_OUT_OF_ORDER')).toEqual([]);
+    const res = await imp('2026Q1', '2026-09-20');
+    expect(res.code).toBe(0);
+    const out = json(res.stdout);
+    expect(out.outcome).toBe('imported');
+    expect(out.diagnostics.filter((d: any) => d.code === 'REGISTER_IMPORT_OUT_OF_ORDER').map((d: any) => [d.severity, d.args])).toEqual([
+      ['warning', { batch: '2026Q1', publishedOn: '2026-09-20', later: '2026Q2', laterOn: '2026-10-01' }],
+    ]);
+    expect(readEvents(ws).map((e: any) => e.batch)).toEqual(['2026Q2', '2026Q1']);
+    const pretty = await cli(ws, ['register', 'import', join(ws, list), '--batch', '2025Q4', '--published-on', '2026-09-15']);
+    expect(pretty.stdout).toContain('REGISTER_IMPORT_OUT_OF_ORDER');
+    // Oldest first: nothing to say.
+    const ws2 = fresh();
+    for (const [batch, on] of [
+      ['2026Q1', '2026-09-20'],
+      ['2026Q2', '2026-10-01'],
+    ] as const) {
+      const r = json(
+        (await cli(ws2, ['register', 'import', join(ws2, list), '--batch', batch, '--published-on', on, '--format', 'json'])).stdout,
+      );
+      expect(
+        r.diagnostics.filter((d: any) => d.code === 'REGISTER_IMPORT_OUT_OF_ORDER'),
+        batch,
+      ).toEqual([]);
+    }
+  });
 
   it('brings in a list published before the tool: one import event, records tracked like published ones', async () => {
     const ws = fresh();

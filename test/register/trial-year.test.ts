@@ -184,16 +184,47 @@ describe('a record revoked by an objection (撤销)', () => {
   // Seen: a department resending its whole list after a 撤销: the revoked row is published again (same id)
   // in 公示/共享 while 移出名单 lists it as 撤销; once published the register has it 公示中 again. The
   // bureau revoked it (objections.md: the record is revoked at once); only a new decision may list it again.
-  // Not fixed here: it needs a decision and a code of its own (a revoked row resent: refused, or dropped
-  // with an info finding); REGISTER_ALREADY_ACTIVE would say 仍在公示期内 of a record no longer public.
-  it.fails('resent unchanged in a later batch is not published again', async () => {
+  // Decided (docs/decisions.md): the row is dropped with REGISTER_REMOVED_RESENT (warning, at the row), the
+  // package still compiles; REGISTER_ALREADY_ACTIVE would say 仍在公示期内 of a record no longer public.
+  it('resent unchanged in a later batch is not published again', async () => {
     const ws = fresh();
     const old = await revoked(ws);
     csv(ws, '2026Q3', [row(OLD_FACTS)]);
-    await cli(ws, ['compile', '2026Q3']);
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    expect(res.code, res.stdout).toBe(0);
+    expect(
+      codes(json(res.stdout), 'REGISTER_REMOVED_RESENT').map((d: any) => [d.severity, d.args.id, d.args.type, d.args.on, d.location.row]),
+    ).toEqual([['warning', old.id, 'revoked', '2026-07-22', 2]]);
+    expect(codes(json(res.stdout), 'REGISTER_ALREADY_ACTIVE')).toEqual([]);
     const file = recordsJson(ws);
     expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['revoked']);
     expect(file.records.map((r: Rec) => r.id)).not.toContain(old.id);
+    expect(readFileSync(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'), 'utf8')).not.toContain(NO);
+
+    // Published, and resent once more in the next quarter: still removed, still not published.
+    expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
+    csv(ws, '2026Q4', [row(OLD_FACTS)]);
+    // (The other departments have not sent 2026Q4: a dry run, its figures say what would be published.)
+    const next = json((await cli(ws, ['compile', '2026Q4', '--dry-run', '--format', 'json'], '2027-01-08')).stdout);
+    expect(codes(next, 'REGISTER_REMOVED_RESENT').map((d: any) => d.args.id)).toEqual([old.id]);
+    expect(next.departments.filter((d: any) => d.name === '就业办').map((d: any) => [d.rows, d.red, d.unchanged])).toEqual([[1, 0, 0]]);
+    const show = json((await cli(ws, ['register', 'show', old.id, '--format', 'json'], '2027-01-08')).stdout).records[0];
+    expect([show.status, show.removal?.type]).toEqual(['removed', 'revoked']);
+  });
+
+  it('a row of a record removed for a violation, resent in a later batch, is not published again', async () => {
+    const ws = fresh();
+    const old = await publishedQ2(ws);
+    csv(ws, '2026Q3', []);
+    removal(ws, '2026Q3', '2026-09-20');
+    expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
+    expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
+    csv(ws, '2026Q4', [row(OLD_FACTS)]);
+    const next = json((await cli(ws, ['compile', '2026Q4', '--dry-run', '--format', 'json'], '2027-01-08')).stdout);
+    expect(codes(next, 'REGISTER_REMOVED_RESENT').map((d: any) => [d.severity, d.args.id, d.args.type, d.args.on])).toEqual([
+      ['warning', old.id, 'violation', '2026-10-15'],
+    ]);
+    expect(next.departments.filter((d: any) => d.name === '就业办').map((d: any) => [d.rows, d.red, d.unchanged])).toEqual([[1, 0, 0]]);
   });
 });
 

@@ -67,3 +67,23 @@ describe('status of a published batch', () => {
     expect(doc.diagnostics.map((d) => d.code)).toContain('REGISTER_ALREADY_ACTIVE');
   });
 });
+
+describe('compile --dry-run of a published batch', () => {
+  // Seen: with the 2026Q2 history imported, `compile 2026Q3 --dry-run` after `publish 2026Q3` reported
+  // REMOVAL_NOT_FOUND for 劳动关系科's own removal request (its record already removed by that publication).
+  it('is checked against the register before its publication: no finding about its own effects', async () => {
+    const ws3 = join(tmp, 'ws3');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws3, { recursive: true });
+    const history = join(ws3, 'history', '2026Q2', '劳动关系科2026年第二季度信用红黑名单.csv');
+    const args = ['--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科', '-w', ws3, ...TODAY];
+    expect((await runCli(['register', 'import', history, ...args], ws3)).code).toBe(0);
+    const compiled = await runCli(['compile', '2026Q3', '-w', ws3, '--format', 'json', ...TODAY], ws3);
+    expect(compiled.code, compiled.stdout).toBe(0);
+    expect((await runCli(['publish', '2026Q3', '--on', '2026-10-15', '-w', ws3, ...TODAY], ws3)).code).toBe(0);
+    const dry = await runCli(['compile', '2026Q3', '--dry-run', '-w', ws3, '--format', 'json', ...TODAY], ws3);
+    const codes = (doc: string): string[] => (JSON.parse(doc) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).sort();
+    expect(codes(dry.stdout)).not.toContain('REMOVAL_NOT_FOUND');
+    expect(codes(dry.stdout)).toEqual(codes(compiled.stdout));
+    expect(dry.code).toBe(0);
+  });
+});

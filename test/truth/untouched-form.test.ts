@@ -68,3 +68,47 @@ describe('an untouched form from template', () => {
     expect(codes).toContain('APPROVAL_SIGNOFF_MISSING');
   });
 });
+
+describe('an untouched form left beside the filled file (template --all after the department sent its list)', () => {
+  let ws2 = '';
+  const blank = '就业办_2026Q3_信用红黑名单.xlsx';
+  beforeAll(async () => {
+    ws2 = join(tmp, 'beside');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws2, { recursive: true });
+    const out = join(ws2, 'submissions', '2026Q3', '就业办', blank);
+    const made = await runCli(['template', '就业办', '--quarter', '2026Q3', '--out', out, '-w', ws2, ...TODAY], ws2);
+    expect(made.code, made.stderr).toBe(0);
+  });
+
+  it('status: the blank form is not read (an info finding names it), the filled file supplies the cover', async () => {
+    const res = await runCli(['status', '2026Q3', '-w', ws2, '--format', 'json', ...TODAY], ws2);
+    expect(res.code, res.stdout).toBe(0);
+    const doc = JSON.parse(res.stdout) as {
+      departments: (Dept & { reviewer?: string; signedOff?: boolean; rows: number })[];
+      diagnostics: (Diag & { severity: string; location: { file: string } })[];
+    };
+    const mine = doc.diagnostics.filter((d) => d.department === '就业办');
+    expect(mine.map((d) => [d.code, d.severity, d.location.file])).toEqual([
+      ['FILE_UNTOUCHED_FORM', 'info', `submissions/2026Q3/就业办/${blank}`],
+    ]);
+    const dept = doc.departments.find((d) => d.name === '就业办');
+    expect([dept?.submitted, dept?.signedOff, dept?.reviewer, dept?.rows]).toEqual([true, true, '李建国', 3]);
+  });
+
+  it('compile: no COVER_DUPLICATE, and the blank form is no input of the package', async () => {
+    const res = await runCli(['compile', '2026Q3', '-w', ws2, '--format', 'json', ...TODAY], ws2);
+    expect(res.code, res.stdout).toBe(0);
+    const doc = JSON.parse(res.stdout) as { diagnostics: Diag[] };
+    expect(doc.diagnostics.filter((d) => d.code === 'COVER_DUPLICATE')).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(ws2, 'packages', '2026Q3', 'manifest.json'), 'utf8')) as { inputs: { path: string }[] };
+    expect(manifest.inputs.filter((i) => i.path.includes(blank))).toEqual([]);
+    expect(manifest.inputs.filter((i) => i.path.includes('劳务派遣红黑名单.xlsx')).length).toBe(1);
+  });
+
+  it('validate of the folder says the same', async () => {
+    const res = await runCli(['validate', join(ws2, 'submissions', '2026Q3', '就业办'), '--format', 'json', ...TODAY], ws2);
+    const codes = (JSON.parse(res.stdout) as { diagnostics: Diag[] }).diagnostics.map((d) => d.code);
+    expect(codes).toEqual(['FILE_UNTOUCHED_FORM']);
+    expect(res.code).toBe(0);
+  });
+});

@@ -11,6 +11,7 @@ import { gateFor, publicReader } from '../../domain/privacy.js';
 import { columnIndex, columnLetter, visible } from '../../domain/text.js';
 import { isCoverName, isFeedbackCopyName } from '../../io/workspace/folder.js';
 import { displayPath } from '../../io/paths.js';
+import { removeOnInterrupt } from '../../io/cleanup.js';
 import { openWorkbook } from '../../io/sniff.js';
 import {
   annotateXlsx,
@@ -193,11 +194,14 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
       await ensureFolder(outDir, ctx.io);
       if (csv) {
         const base = `${dest}.${process.pid}.csv.tmp`;
+        // Ctrl-C meanwhile removes it too (io/cleanup.ts), as the copy's own temporary file.
+        const forget = removeOnInterrupt(base);
         try {
           await csvWorkbook(base, csvSheet!, await readCsvRows(input.path, limits, ctx.io), instant, ctx.io);
           await annotateXlsx(base, dest, plan, { limits, instant, io: ctx.io });
         } finally {
           await removeFile(base, ctx.io);
+          forget();
         }
       } else await annotateXlsx(input.path, dest, plan, { limits, instant, io: ctx.io });
     } catch (err) {

@@ -33,7 +33,7 @@ import { SUBMISSION_RULES } from '../../rules/submission/index.js';
 import { runQuarterRules } from '../../rules/quarter/index.js';
 import type { RuleEnv, SubmissionFacts } from '../../rules/types.js';
 import { isYes, splitNames, type CoverFacts } from '../../table/cover.js';
-import { isUntouchedForm } from './untouched-form.js';
+import { isBlankCover, isUntouchedForm, untouchedBeside } from './untouched-form.js';
 import { RecordIndex } from '../../table/record-index.js';
 import type { CheckedRecord } from '../../table/list-sheet.js';
 import { baseEnv, type Context } from '../context.js';
@@ -393,6 +393,8 @@ async function openFiles(
   coverEntries: FolderEntry[];
   opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[];
   covers: CoverFacts[];
+  /** The covers each data file gave, by its path (the untouched-form rule judges each file). */
+  coversOf: Map<string, CoverFacts[]>;
   /** Findings made before the department (and so its rank) is known. */
   pending: RawDiagnostic[];
 }> {
@@ -409,6 +411,7 @@ async function openFiles(
   const coverEntries: FolderEntry[] = listing ? listing.coverFiles : singleIsCover ? [single] : [];
   const opened: { entry: FolderEntry; wb: WorkbookSource | undefined }[] = [];
   const covers: CoverFacts[] = [];
+  const coversOf = new Map<string, CoverFacts[]>();
   const pending: RawDiagnostic[] = [];
   const early = { report: (d: RawDiagnostic) => pending.push(d), departmentRank: rank };
   if (zip?.problem) early.report(problemDiagnostic(display, zip.problem, rank));
@@ -431,14 +434,21 @@ async function openFiles(
     if (!wb) continue;
     const cover = await readCoverFile(wb, fileDisplay(entry.path), early);
     await wb.close();
-    if (cover) covers.push(cover);
+    if (cover) {
+      covers.push(cover);
+      coversOf.set(entry.path, [cover]);
+    }
   }
   for (const entry of listEntries) {
     const wb = await openEntry(entry);
-    if (wb) covers.push(...(await readCoverSheets(wb, fileDisplay(entry.path), early)));
+    if (wb) {
+      const found = await readCoverSheets(wb, fileDisplay(entry.path), early);
+      covers.push(...found);
+      coversOf.set(entry.path, found);
+    }
     opened.push({ entry, wb });
   }
-  return { listEntries, removalEntries, openEntry, coverEntries, opened, covers, pending };
+  return { listEntries, removalEntries, openEntry, coverEntries, opened, covers, coversOf, pending };
 }
 
 /** Step 2: the department and the quarter (workspace.md "Departments", "Quarters"), and the rules' environment. */
@@ -491,8 +501,16 @@ async function checkLists(
   sink: DepartmentSink,
   /** Called with each workbook before it closes (its 移出申请 sheets are read then). */
   afterLists?: (wb: WorkbookSource, file: string) => Promise<void>,
-): Promise<{ rows: number; red: number; black: number; byDomain: Record<string, { red: number; black: number }> }> {
+): Promise<{
+  rows: number;
+  red: number;
+  black: number;
+  byDomain: Record<string, { red: number; black: number }>;
+  /** List rows read, by file path. */
+  rowsOf: Map<string, number>;
+}> {
   const deptName = sink.name;
+  const rowsOf = new Map<string, number>();
   const rank = sink.rank;
   let rows = 0;
   let red = 0;
@@ -520,6 +538,7 @@ async function checkLists(
         },
       });
       rows += res.rows;
+      rowsOf.set(entry.path, res.rows);
       red += res.red;
       black += res.black;
       await afterLists?.(wb, src.fileDisplay(entry.path));
@@ -527,7 +546,7 @@ async function checkLists(
       await wb.close();
     }
   }
-  return { rows, red, black, byDomain };
+  return { rows, red, black, byDomain, rowsOf };
 }
 
 /** Reads the removal requests of a workbook: its 移出申请 sheets, or (a 移出申请 file) its first sheet with a header. */
@@ -652,12 +671,14 @@ async function checkSubmission(
   };
   const sink = new DepartmentSink(ctx);
 
-  const { listEntries, removalEntries, openEntry, coverEntries, opened, covers, pending } = await openFiles(ctx, src);
-  const { dept, quarter, env } = placeSubmission(ctx, src, options, covers, pending, sink);
+  const { listEntries, removalEntries, openEntry, coverEntries, opened, covers: allCovers, coversOf, pending } = await openFiles(ctx, src);
+  // A blank cover (an untouched form's) never names the department or the quarter while a filled one can.
+  const placing = [...allCovers.filter((c) => !isBlankCover(c)), ...allCovers.filter((c) => isBlankCover(c))];
+  const { dept, quarter, env } = placeSubmission(ctx, src, options, placing, pending, sink);
   const index = options.index ?? new RecordIndex();
   // Removal requests: 移出申请 sheets of list workbooks (read before each closes), then 移出申请 files.
   const removalRequests: RemovalRequest[] = [];
-  const { rows, red, black, byDomain } = await checkLists(ctx, src, options, opened, env, dept, index, sink, async (wb, file) => {
+  const { rows, red, black, byDomain, rowsOf } = await checkLists(ctx, src, options, opened, env, dept, index, sink, async (wb, file) => {
     if (wb.kind === 'xlsx' && wb.sheets.some((sh) => sh.name.includes(REMOVAL_NAME)))
       await readRemovals(wb, file, false, sink, removalRequests);
   });
@@ -670,6 +691,31 @@ async function checkSubmission(
       await wb.close();
     }
   }
+  // An untouched form beside the department's filled file (template --all left it there) is no part of
+  // the submission: not read, no cover, no input; an info finding names it (api/untouched-form.ts).
+  const ignored = new Set(
+    untouchedBeside(
+      [...coverEntries, ...listEntries, ...removalEntries].map((entry) => ({
+        entry,
+        covers: coversOf.get(entry.path) ?? [],
+        rows: rowsOf.get(entry.path) ?? 0,
+        removalRequests: removalRequests.filter((q) => q.file === src.fileDisplay(entry.path)).length,
+        form: listEntries.includes(entry),
+      })),
+    ),
+  );
+  for (const entry of ignored)
+    sink.report(
+      makeDiagnostic(
+        'FILE_UNTOUCHED_FORM',
+        { name: visible(entry.name) },
+        { file: src.fileDisplay(entry.path) },
+        { departmentRank: sink.rank },
+      ),
+    );
+  const ignoredCovers = new Set([...ignored].flatMap((e) => coversOf.get(e.path) ?? []));
+  const covers = allCovers.filter((c) => !ignoredCovers.has(c));
+  const readLists = listEntries.filter((e) => !ignored.has(e));
   const untouched = options.untouchedIsMissing === true && isUntouchedForm(covers, rows, removalRequests.length);
   const notFilled = untouched || (await isNotFilled(src, ctx.io));
   const { evidence, reports, pictures, namedMissing } = await checkSubmissionEvidence(ctx, src, dept, covers, notFilled, sink);
@@ -678,7 +724,7 @@ async function checkSubmission(
     ...(isFolder ? { folder: display } : {}),
     ...(zip ? { evidenceFolder: `${display}!/${zip.sub?.topFolder ? `${visible(zip.sub.topFolder)}/` : ''}附件` } : {}),
     covers,
-    listFiles: listEntries.length,
+    listFiles: readLists.length,
     rows: { red, black },
     evidence: { reports, pictures, namedMissing },
     ...(quarter ? { quarterFromPath: formatQuarter(quarter) } : {}),
@@ -694,7 +740,7 @@ async function checkSubmission(
       ? zip.sub
         ? [{ path: target, display, bytes: zip.sub.bytes }]
         : []
-      : [...coverEntries, ...listEntries, ...removalEntries].map((e) => ({
+      : [...coverEntries, ...readLists, ...removalEntries].map((e) => ({
           path: e.path,
           display: src.fileDisplay(e.path),
           bytes: e.size,
@@ -708,14 +754,14 @@ async function checkSubmission(
     ...(cover && !untouched ? { cover } : {}),
     covers: untouched ? 0 : covers.length,
     nilReport: isYes(cover?.values.nil),
-    listFiles: listEntries.length,
+    listFiles: readLists.length,
     rows,
     red,
     black,
     byDomain,
     evidence,
     inputs,
-    files: coverEntries.length + listEntries.length + removalEntries.length,
+    files: coverEntries.length + readLists.length + removalEntries.length,
     errors: sink.errors,
     warnings: sink.warnings,
     info: sink.info,

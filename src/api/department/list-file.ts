@@ -156,6 +156,7 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
       forced: csv || fromName !== undefined,
       ...(fromName ? { listTypeFromName: fromName } : {}),
       ...(csv && wb.encoding ? { encoding: wb.encoding } : {}),
+      ...(csv ? { extraCells: true } : {}),
       ...(wb.decodeState ? { decodeState: wb.decodeState } : {}),
       ...(sink.department !== undefined ? { department: sink.department } : {}),
       departmentRank: sink.departmentRank,

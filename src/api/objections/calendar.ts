@@ -36,6 +36,15 @@ export function notCoveredDiagnostic(year: number): RawDiagnostic {
   return makeDiagnostic('CALENDAR_NOT_COVERED', { year, file: calendarFileFor(year) });
 }
 
+/**
+ * objection add / resolve when the deadline needs a year not covered: the objection *is* recorded (a received
+ * objection is never lost), so this is a warning with the command's exit 0 — not CALENDAR_NOT_COVERED's error,
+ * which made the command print 已登记 and exit 1 (docs/decisions.md).
+ */
+export function deadlinePendingDiagnostic(number: string, year: number): RawDiagnostic {
+  return makeDiagnostic('OBJECTION_DEADLINE_PENDING', { number, year, file: calendarFileFor(year) });
+}
+
 /** A year as `calendar` shows it: its one schema is schemas/documents/commands-check.ts. */
 export type CalendarView = CalendarDocument['calendar'];
 

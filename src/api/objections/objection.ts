@@ -32,7 +32,7 @@ import {
   type ObjectionResolveBody,
 } from '../../register/events.js';
 import { statusesOn, statusOn, type ObjectionFact, type RecordStatus, type RegisterState } from '../../register/state.js';
-import { notCoveredDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';
+import { deadlinePendingDiagnostic, objectionDeadline, objectionWorkingDays, workspaceCalendar } from './calendar.js';
 import { makeContext, type Context } from '../context.js';
 import type { ObjectionViewDoc } from '../../schemas/documents/commands-register.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
@@ -236,11 +236,12 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
     ctx.collector.add(value!);
     return { report: makeReport(ctx, 'objection add', 0, 0), outcome: 'refused', objection: null, head: null };
   }
-  // A received objection is never lost: recorded, and the calendar's gap reported (exit 1).
-  if ('notCovered' in due) ctx.collector.add(notCoveredDiagnostic(due.notCovered));
+  // A received objection is never lost: recorded (exit 0), its deadline pending until the calendar covers the year.
+  const number = (event as { objection: string }).objection;
+  if ('notCovered' in due) ctx.collector.add(deadlinePendingDiagnostic(number, due.notCovered));
   for (const d of textPersonalInfo(options.summary, '--summary', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace);
-  const fact = state.objections.get((event as { objection: string }).objection) as ObjectionFact;
+  const fact = state.objections.get(number) as ObjectionFact;
   return {
     report: makeReport(ctx, 'objection add', 0, 1),
     outcome: 'recorded',
@@ -350,7 +351,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   );
   if (value) ctx.collector.add(value);
   if (!event) return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
-  if (notCovered !== null) ctx.collector.add(notCoveredDiagnostic(notCovered));
+  if (notCovered !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, notCovered));
   for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace);
   return {

@@ -4,6 +4,7 @@
  * then fails (exit 2); an interrupted one leaves the previous package as it was.
  */
 import { publishedBatchFinding } from '../register/compile-published.js';
+import { publishedBatch, registerBefore } from '../register/status-published.js';
 import { join, resolve } from 'node:path';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import { onInterrupt } from '../../io/cleanup.js';
@@ -132,12 +133,23 @@ async function checkAndWrite(
     const published = publishedBatchFinding(loaded.state, check.label);
     if (published) ctx.collector.add(published);
   }
+  // A dry run of a published batch (the real one is refused above) is checked as status checks it: against the
+  // register as it stood before its publication, on that day — never against its own removals and rows.
+  const published = options.dryRun && loaded ? publishedBatch(loaded.state, check.label) : undefined;
+  if (loaded && published) loaded = registerBefore(loaded, published.seq);
+  // The first batch ever published was compiled with no register to check against: nor is it here.
+  if (loaded && published && loaded.events.length === 0) loaded = undefined;
   let records = sortRecords(check.records, ctx.matrix);
   let register: RegisterPlan | undefined;
   if (loaded) {
     const planned = planFromWorkspace(
       workspace,
-      { records, today: ctx.today, quarterEnd: quarterEnd(quarter), requests: check.departments.flatMap((d) => d.removalRequests) },
+      {
+        records,
+        today: published ? published.on : ctx.today,
+        quarterEnd: quarterEnd(quarter),
+        requests: check.departments.flatMap((d) => d.removalRequests),
+      },
       loaded,
     );
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));

@@ -25,6 +25,7 @@ import { foldDecisionNo } from '../../domain/identity.js';
 import { parseDateText } from '../../domain/dates.js';
 import { foldKey } from '../../domain/text.js';
 import { REMOVAL_RULES } from '../../rules/register/index.js';
+import { correctedReasonZh } from '../../messages/register-codes.js';
 import { removalDuplicates } from '../../rules/register/removal-duplicate.js';
 import { REQUESTED_TYPES, type Candidate, type RemovalContext } from '../../rules/register/types.js';
 import type { RemovalField, RemovalRequest } from '../../table/removal-sheet.js';
@@ -167,8 +168,16 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       continue;
     }
     correcting.set(r, target);
+    // Its 移出名单 row says when and why (truth.md): dated by the re-issued decision (its 认定日期, never before
+    // the old record's first publication nor after today) — not by the day compile ran — and naming the new number.
     if (!requested.some((x) => x.id === target.id))
-      requested.push({ id: target.id, type: 'corrected', on: today, reason: '', department: r.department });
+      requested.push({
+        id: target.id,
+        type: 'corrected',
+        on: correctedOn(r, state.records.get(target.id), today),
+        reason: correctedReasonZh(r.decisionNo || r.decisionDate),
+        department: r.department,
+      });
   }
   const requestedIds = new Set(requested.map((r) => r.id));
   const violationIds = new Set(requested.filter((r) => r.type === 'violation').map((r) => r.id));
@@ -206,9 +215,24 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       });
     const published = active.get(r.id);
     const target = correcting.get(r);
+    const gone = published || target ? undefined : removedBefore(state.records.get(r.id), today);
+    if (gone) {
+      // The bureau removed it (a 撤销 at once, a removal once its batch was published): the same decision
+      // resent is not listed again — only a new decision (a new 认定文书号, a new id) may list the subject.
+      findings.push({
+        department: r.department,
+        diagnostic: makeDiagnostic(
+          'REGISTER_REMOVED_RESENT',
+          { id: r.id, type: gone.type, on: gone.on, department: gone.department },
+          where,
+        ),
+      });
+      continue;
+    }
     if (target) {
       const changed = changedColumns(whole.get(target.id) as CreditRecord, r);
-      corrected.push({ id: r.id, revision: 1, changed });
+      // `replaces`: the record it corrects, so that diff, register show and records.json name the same pair.
+      corrected.push({ id: r.id, revision: 1, changed, replaces: target.id });
       answers(target.id, r, where, changed);
     } else if (published) {
       const fields = sameContent.has(r) ? [] : changedColumns(whole.get(r.id) as CreditRecord, r);
@@ -378,6 +402,24 @@ function matchRequests(
   const dup = removalDuplicates(accepted);
   findings.push(...dup.findings);
   return accepted.filter((a) => !dup.later.has(a.request)).map((a) => a.entry);
+}
+
+/** The day a correction under a new 认定文书号 removes the old record: the new decision's date, within the old one's publication and today. */
+function correctedOn(row: CreditRecord, old: RecordEntry | undefined, today: IsoDate): IsoDate {
+  const first = old ? firstPublishedOn(old, today) : undefined;
+  let on = (row.decisionDate || today) as IsoDate;
+  if (first !== undefined && on < first) on = first;
+  return on > today ? today : on;
+}
+
+/** How a record was removed, when it is removed on `today` (not expired: an expired record may be listed anew). */
+function removedBefore(
+  entry: RecordEntry | undefined,
+  today: IsoDate,
+): { type: 'violation' | 'early' | 'revoked' | 'corrected'; on: IsoDate; department: string } | undefined {
+  const s = entry ? statusOn(entry, today) : undefined;
+  if (s?.status !== 'removed' || !s.removal || s.removal.type === 'expired') return undefined;
+  return { type: s.removal.type, on: s.removal.on ?? today, department: s.record.department };
 }
 
 function latest(entry: RecordEntry | undefined): StoredRecord | undefined {

@@ -8,7 +8,7 @@
 import { pathExists } from '../../io/workspace/workspace.js';
 import { basename, dirname, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../../domain/dates.js';
-import { formatBatch } from '../../domain/quarter.js';
+import { formatBatch, parseBatch } from '../../domain/quarter.js';
 import { publicReader, showText } from '../../domain/privacy.js';
 import { makeDiagnostic, type RawDiagnostic } from '../../diagnostics/diagnostic.js';
 import { appendEvent } from '../../io/register/register-store.js';
@@ -103,8 +103,9 @@ export async function registerImport(files: readonly string[], options: ImportOp
     author,
     (loaded) => {
       const prior = loaded.state.batches.get(batch);
-      if (prior) return { body: null, value: prior };
+      if (prior) return { body: null, value: prior as unknown };
       return {
+        value: laterBatch(loaded.state.batches, batch, on) as unknown,
         body: {
           type: 'import',
           batch,
@@ -114,7 +115,6 @@ export async function registerImport(files: readonly string[], options: ImportOp
           records,
           contents: contentHashes(records),
         },
-        value: undefined,
       };
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
@@ -130,9 +130,15 @@ export async function registerImport(files: readonly string[], options: ImportOp
     );
     return { ...base, report: makeReport(ctx, 'register import', files.length, rows, batch), outcome: 'refused' };
   }
+  // Imported after a later batch: recorded all the same (the list was published), but the clerk is told.
+  const later = value as { batch: string; on: string } | undefined;
+  if (later)
+    ctx.collector.add(
+      makeDiagnostic('REGISTER_IMPORT_OUT_OF_ORDER', { batch, publishedOn: on, later: later.batch, laterOn: later.on }, {}),
+    );
   return {
     ...base,
-    report: checked,
+    report: later ? makeReport(ctx, 'register import', files.length, rows, batch) : checked,
     outcome: 'imported',
     event: {
       seq: event.seq,
@@ -143,4 +149,24 @@ export async function registerImport(files: readonly string[], options: ImportOp
     },
     head: formatHead(event),
   };
+}
+
+/**
+ * The latest batch already in the register that comes after the one imported — a later quarter (or a later
+ * batch of its quarter), or published after its publication day — if any: importing history out of order
+ * is allowed (REGISTER_IMPORT_OUT_OF_ORDER, warning).
+ */
+function laterBatch(batches: ReadonlyMap<string, { on: string }>, batch: string, on: string): { batch: string; on: string } | undefined {
+  const key = (b: string): number => {
+    const p = parseBatch(b);
+    return p ? (p.quarter.year * 4 + p.quarter.q) * 100 + p.n : 0;
+  };
+  const mine = key(batch);
+  let found: { batch: string; on: string } | undefined;
+  for (const [name, fact] of batches) {
+    if (key(name) <= mine && fact.on <= on) continue;
+    if (!found || key(name) > key(found.batch) || (key(name) === key(found.batch) && fact.on > found.on))
+      found = { batch: name, on: fact.on };
+  }
+  return found;
 }

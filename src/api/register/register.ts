@@ -255,7 +255,7 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
   if (options.head !== undefined) {
     const parsed = parseHead(options.head);
     if (parsed === 'short') throw new ToolError('REGISTER_HEAD_SHORT', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
-    if (!parsed) throw new ToolError('USAGE', { detail: `--head ${options.head}` });
+    if (!parsed) throw new ToolError('REGISTER_HEAD_INVALID', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
     expected = parsed;
   }
   if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
@@ -589,6 +589,38 @@ interface Side {
   on: IsoDate;
   /** The records this side's batch sent (published or resubmitted unchanged). */
   sent: Set<string>;
+  /** Corrections under a new 认定文书号 this side's batch published: the new record's id → the id it replaces. */
+  replaces: Map<string, string>;
+}
+
+/**
+ * The pairs a batch's corrections under a new 认定文书号 make (new id → old id): from `replaces` where the
+ * event or package wrote it; on older ones, a revision-1 correction paired with the `corrected` removal of the
+ * same department, list and subject in the same batch.
+ */
+function replacedPairs(
+  corrected: readonly { id: string; revision: number; replaces?: string | undefined }[] | undefined,
+  removals: readonly { id: string; type: string }[],
+  recordOf: (id: string) => RecordSummary | undefined,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const open = removals.filter((r) => r.type === 'corrected').map((r) => r.id);
+  for (const c of corrected ?? []) {
+    if (c.replaces !== undefined) {
+      out.set(c.id, c.replaces);
+      continue;
+    }
+    if (c.revision !== 1) continue;
+    const now = recordOf(c.id);
+    if (!now) continue;
+    const key = `${now.department}|${now.listType}|${subjectKeyOf(now).key}`;
+    const old = open.find((id) => {
+      const o = recordOf(id);
+      return o !== undefined && `${o.department}|${o.listType}|${subjectKeyOf(o).key}` === key && ![...out.values()].includes(id);
+    });
+    if (old !== undefined) out.set(c.id, old);
+  }
+  return out;
 }
 
 /**
@@ -615,7 +647,10 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
       // The register as it stood then: the whole state read on that day is the same when no later event
       // took effect on or before it (statuses count what had taken effect by the day); else replay up to it.
       const later = loaded.events.slice(published.seq).some((x) => 'on' in x && x.on <= published.on);
-      return { label: batch, state: later ? replay(upto) : loaded.state, on: published.on, sent };
+      const state = later ? replay(upto) : loaded.state;
+      const replaces =
+        e.type === 'publish' ? replacedPairs(e.corrected, e.removals, (id) => latestRecord(state, id)) : new Map<string, string>();
+      return { label: batch, state, on: published.on, sent, replaces };
     }
     const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
     if (pkg && pathExists(join(pkg, 'records.json'))) dir = pkg;
@@ -643,7 +678,18 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
     hash: '',
   } as RegisterEvent;
   apply(state, hypothetical);
-  return { label: batch ?? content.quarter, state, on, sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]) };
+  return {
+    label: batch ?? content.quarter,
+    state,
+    on,
+    sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]),
+    replaces: replacedPairs(content.corrected, content.removals, (id) => latestRecord(state, id)),
+  };
+}
+
+function latestRecord(state: RegisterState, id: string): RecordSummary | undefined {
+  const e = state.records.get(id);
+  return e?.publications[e.publications.length - 1]?.record;
 }
 
 export function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): DiffResult {
@@ -674,11 +720,20 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
       c[key]++;
     }
   };
+  // A correction under a new 认定文书号 is one change, named by the record published (as records.json
+  // `corrected` and 更正名单 name it), with the id it replaces: never also the old one, nor an addition.
+  const replacedBy = new Map([...to.replaces].filter(([, old]) => before.has(old)).map(([now, old]) => [old, now]));
+  const replacing = new Map([...replacedBy].map(([old, now]) => [now, old]));
   for (const e of to.state.records.values()) {
     const s = statusOn(e, to.on);
     if (!s) continue;
     const was = before.has(s.id);
-    if (s.status === 'active') {
+    if (s.status === 'active' && replacing.has(s.id) && !was) {
+      result.corrected.push({ ...listedRecord(s, full, rule), replaces: replacing.get(s.id) as string });
+      count(s, 'corrected');
+    } else if (s.status !== 'active' && was && s.removal?.type === 'corrected' && replacedBy.has(s.id)) {
+      // Listed under the record that replaces it.
+    } else if (s.status === 'active') {
       if (!was) {
         result.added.push(listedRecord(s, full, rule));
         count(s, 'added');

@@ -172,7 +172,11 @@ export async function reportModel(
     missing: 0,
     noDate: 0,
   };
+  // A quarter whose deadline is still ahead (after --today) is not due: a department that has not sent it yet is
+  // not 未报送 — supervise names no lapse for it either (lapsesOf) — so it is not counted at all.
+  const due = new Set(batches.filter((b) => b.overdue).map((b) => b.batch));
   for (const r of rows) {
+    if (r.status === 'missing' && !due.has(r.batch)) continue;
     if (r.status === 'missing') timeliness.missing++;
     else if (r.daysLate === null) timeliness.noDate++;
     else if (r.daysLate === 0) timeliness.onTime++;

@@ -100,18 +100,21 @@ export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, 
     [
       {
         name: r.sheets.rows,
+        print: 'a4-landscape',
         headers: workbookRowColumns(r),
         widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 8, 10, 16, 12, 8],
         rows: res.rows.map((row) => rowValues(r, row)),
       },
       {
         name: r.sheets.lapses,
+        print: 'a4-landscape',
         headers: r.lapseColumns,
         widths: [20, 9, 18, 10],
         rows: res.lapses.map((l) => [l.department, l.batch, r.lapse[l.kind], l.daysLate ?? l.count ?? '']),
       },
       {
         name: r.sheets.counts,
+        print: 'a4-landscape',
         headers: r.tallyColumns,
         rows: t.map((d) => [
           d.department,

@@ -5,7 +5,8 @@ import { rename, rm } from 'node:fs/promises';
 import yazl from 'yazl';
 import { type ZipArchive, normalisePartName } from '../zip/zip.js';
 import { dosDate } from '../xlsx/xlsx-writer.js';
-import { partialWrite } from '../faults.js';
+import { beforeAnnotateRename, partialWrite } from '../faults.js';
+import { removeOnInterrupt } from '../cleanup.js';
 import type { IoPort } from '../port.js';
 
 export async function writeZip(
@@ -51,6 +52,8 @@ export async function writeZip(
     return;
   }
   const tmp = `${dest}.${process.pid}.tmp`;
+  // Ctrl-C while the copy is written: the temporary file goes too (bin/ runs the interrupt tasks).
+  const forget = removeOnInterrupt(tmp);
   try {
     await new Promise<void>((resolve, reject) => {
       const out = createWriteStream(tmp);
@@ -61,10 +64,13 @@ export async function writeZip(
       z.outputStream.pipe(out);
     });
     injectedFullDisk(dest);
+    await beforeAnnotateRename();
     await rename(tmp, dest);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  } finally {
+    forget();
   }
 }
 

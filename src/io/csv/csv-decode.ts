@@ -8,6 +8,12 @@ export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 /** Separators of records sent from the worker thread in one string. */
 export const FIELD_SEP = '\u001f';
 export const RECORD_SEP = '\u001e';
+/**
+ * Every line ending a record may end with, in one file: csv-parse's default detects one ending from the first
+ * line and keeps it, so a file whose lines mix CRLF and LF (rows pasted in from another file, an editor that
+ * writes LF) had its LF lines merged into the cell before them. Longest first; a CR alone is old Mac Excel's.
+ */
+export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 
 /** Decodes a non-UTF-8 byte stream to UTF-8 bytes for csv-parse; invalid sequences become U+FFFD, found later per row. */
 export class Recode extends Transform {

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse';
-import { watchColumns, watchUtf8, FIELD_SEP, RECORD_SEP } from './csv-decode.js';
+import { watchColumns, watchUtf8, FIELD_SEP, RECORD_SEP, RECORD_DELIMITERS } from './csv-decode.js';
 
 export interface CsvWorkerInput {
   path: string;
@@ -47,6 +47,7 @@ if (port) {
     bom: !input.fed,
     relax_column_count: true,
     relax_quotes: true,
+    record_delimiter: RECORD_DELIMITERS,
     max_record_size: input.maxRecordSize,
   });
   let batch: string[][] = [];

@@ -10,7 +10,16 @@ import { Worker } from 'node:worker_threads';
 import { Readable } from 'node:stream';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
-import { Recode, FIELD_SEP, RECORD_SEP, CSV_MAX_FIELDS, watchColumns, watchUtf8, type CsvEncoding } from './csv-decode.js';
+import {
+  Recode,
+  FIELD_SEP,
+  RECORD_SEP,
+  RECORD_DELIMITERS,
+  CSV_MAX_FIELDS,
+  watchColumns,
+  watchUtf8,
+  type CsvEncoding,
+} from './csv-decode.js';
 import type { CsvWorkerInput, CsvWorkerMessage } from './csv-worker.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -55,6 +64,7 @@ function sampleRows(text: string, delimiter: string): string[][] {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
+      record_delimiter: RECORD_DELIMITERS,
       to: 10,
       skip_records_with_error: true,
     }) as string[][];
@@ -200,6 +210,7 @@ export async function openCsv(
         bom: encoding === 'utf-8',
         relax_column_count: true,
         relax_quotes: true,
+        record_delimiter: RECORD_DELIMITERS,
         max_record_size: maxRecordSize,
       });
       let done = false;

@@ -17,6 +17,12 @@ export interface SheetSpec {
   widths?: (number | undefined)[];
   /** Text cells stay text ('@'); a number (序号, 公示期限) is written as a number. */
   rows: (string | number)[][];
+  /**
+   * For a sheet people print (督查情况表): A4 landscape, every column on the page's width (as many pages down as
+   * it takes), the title and header rows repeated on every page, page numbers in the footer. Absent: no print
+   * settings at all (the bytes of every other workbook stay as they were).
+   */
+  print?: 'a4-landscape';
 }
 
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -114,8 +120,11 @@ function sheetXml(s: SheetSpec, strings: SharedStrings): string {
     const width = s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2));
     return `<col min="${i + 1}" max="${i + 1}" width="${width}" style="${XF.text}" customWidth="1"/>`;
   });
+  const print = s.print === 'a4-landscape';
   return (
-    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="A1:${lastCol}${r}"/>` +
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    (print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+    `<dimension ref="A1:${lastCol}${r}"/>` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" ` +
     `state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>${rows.join('')}</sheetData>` +
@@ -124,8 +133,23 @@ function sheetXml(s: SheetSpec, strings: SharedStrings): string {
     (s.title && s.headers.length > 1
       ? `<mergeCells count="1"><mergeCell ref="A1:${columnLetter(s.headers.length - 1)}1"/></mergeCells>`
       : '') +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    (print
+      ? '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+        '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>'
+      : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>')
   );
+}
+
+/** The workbook's print titles: each printed sheet repeats its title and header rows on every page. */
+function printTitles(sheets: readonly SheetSpec[], names: readonly string[]): string {
+  const defined = sheets.flatMap((s, i) => {
+    if (s.print !== 'a4-landscape') return [];
+    const last = s.title ? 2 : 1;
+    const quoted = `'${(names[i] as string).replace(/'/g, "''")}'`;
+    return [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoted}!$1:$${last}`)}</definedName>`];
+  });
+  return defined.length ? `<definedNames>${defined.join('')}</definedNames>` : '';
 }
 
 export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator: string): Promise<Buffer> {
@@ -189,7 +213,7 @@ export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator
       data:
         `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
         names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`).join('') +
-        '</sheets></workbook>',
+        `</sheets>${printTitles(sheets, names)}</workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',

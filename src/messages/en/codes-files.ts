@@ -290,6 +290,15 @@ export const enFileCodes = {
       "An objection's summary and opinion and a note need no ID or phone number; put the objector's contact in --from (used only in the " +
       '异议处理意见书)',
   },
+  SCHEMA_EXTRA_CELL: {
+    title: 'Cells beyond the header',
+    message: (a) =>
+      `this row has ${a.count} non-empty cell(s) right of the last header (column ${a.lastHeader}); ` +
+      'no header names them, so they were not read',
+    hint: () =>
+      'most often a value holds a comma without quotes, which split it into several cells and shifted every column after it: ' +
+      'check the row, put such values in double quotes (or use a Chinese comma), or save the file as .xlsx from Excel',
+  },
   SCHEMA_CHARACTER_INVALID: {
     title: 'Invalid character in cell',
     message: (a) => `"${F(a.field)}" contains the invisible invalid character ${a.codepoint}; it is written as U+FFFD`,

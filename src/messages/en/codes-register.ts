@@ -5,6 +5,14 @@ import { F, list, place, places } from './words.js';
 
 const OUTCOME_EN: Record<string, string> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
 
+/** How the register removed a record (REGISTER_REMOVED_RESENT). */
+const REMOVAL_EN: Record<string, string> = {
+  violation: 'removed for a violation',
+  early: 'removed early',
+  revoked: 'revoked after an objection',
+  corrected: 'replaced by a correction under a new 认定文书号',
+};
+
 export const enRegisterCodes = {
   PACKAGE_DUPLICATE: {
     title: 'Duplicate record',
@@ -219,6 +227,40 @@ export const enRegisterCodes = {
     hint: (a) =>
       `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace (holidays: first and last day ` +
       `of each holiday; workdays: the weekend days worked instead), e.g. ${calendarExample(a.year)}; or upgrade hrss-credit`,
+  },
+  FILE_UNTOUCHED_FORM: {
+    title: 'Blank form',
+    message: (a) =>
+      `"${a.name}" is a blank form written by hrss-credit template and never filled in (no list row, no 填报人, ` +
+      'no 无信息报告); the department has a filled file beside it, so it was not read',
+    hint: () => 'nothing to do; delete the blank form to tidy the folder if you like',
+  },
+  REGISTER_REMOVED_RESENT: {
+    title: 'removed record sent again',
+    message: (a) =>
+      `record ${a.id} (published by ${a.department}) was removed on ${a.on} (${REMOVAL_EN[a.type]}); ` +
+      'this row is the same decision: not published again',
+    hint: () => 'ask the department to drop the row next time; ' + "to list the subject again, send it under the new decision's 认定文书号",
+  },
+  REGISTER_IMPORT_OUT_OF_ORDER: {
+    title: 'import out of order',
+    message: (a) =>
+      `${a.batch} (published ${a.publishedOn}) was imported, but the register already holds the later ${a.later} ` +
+      `(published ${a.laterOn}): the register applies events in the order recorded, so a record in both batches ` +
+      `now reads as ${a.batch} has it`,
+    hint: (a) =>
+      'check the records both batches hold with hrss-credit register list; ' +
+      `import history oldest first (${a.batch} before ${a.later}) from now on`,
+  },
+  OBJECTION_DEADLINE_PENDING: {
+    title: 'Objection recorded, deadline pending',
+    message: (a) =>
+      `objection ${a.number} is recorded; its deadline needs the ${a.year} holiday schedule, which the working-day ` +
+      'calendar does not have yet, so it is not computed (Monday–Friday is never assumed) and objection list shows it as pending',
+    hint: (a) =>
+      `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace, ` +
+      `e.g. ${calendarExample(a.year)} (with every holiday range and weekend workday of the notice); ` +
+      'the deadline is then computed. Meanwhile keep to 3 working days by hand',
   },
   FILE_FEEDBACK_COPY: {
     title: 'Feedback copy',

@@ -1,4 +1,5 @@
 /** English words of the register's commands (publish, register …, diff) (the shape: ../types.ts RegisterUi). */
+import { clockTime } from '../../domain/zh-format.js';
 import type { RegisterUi } from '../types.js';
 
 export const enRegisterUi: RegisterUi = {
@@ -40,7 +41,7 @@ export const enRegisterUi: RegisterUi = {
   alreadyPublished: (b, on, seq) =>
     `this package of ${b} was already recorded as published on ${on} (register event ${seq}); nothing changed`,
   head: (h) => `register head (note it with the dispatch; check later with register verify --head): ${h}`,
-  by: (by, host, at) => `by ${by} (${host}, recorded ${at})`,
+  by: (by, host, at) => `by ${by} (${host}, recorded ${clockTime(at, 'en')} UTC+8)`,
   verifyOk: (n, h) => `the register is whole: ${n} event(s)${h ? `, head ${h}` : ''}`,
   verifyBroken: (line, reason) => `the register is broken at line ${line}: ${reason}`,
   verifyHint: (reason) =>
@@ -88,7 +89,7 @@ export const enRegisterUi: RegisterUi = {
   showNone: (q) => `no record in the register matches “${q}”`,
   showEvents: 'events',
   eventOn: (on) => `dated ${on}`,
-  eventAt: (at, who) => ` (recorded ${at} by ${who})`,
+  eventAt: (at, who) => ` (recorded ${clockTime(at, 'en')} UTC+8 by ${who})`,
   effects: (e) => e,
   diffHeading: (a, b) => `${a} → ${b}`,
   diffSections: { added: 'added', removed: 'removed', corrected: 'corrected', unchanged: 'resubmitted unchanged' },

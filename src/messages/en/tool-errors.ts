@@ -169,6 +169,9 @@ export const enToolErrors: ToolErrorCatalogue = {
   REGISTER_HEAD_SHORT: (a) =>
     `the hash of --head ${a.head} is too short: at least ${a.min} hex digits are needed (a short one can be matched by a forged ` +
     `history); copy the whole head SEQ:HASH printed at publication`,
+  REGISTER_HEAD_INVALID: (a) =>
+    `--head ${a.head} is not a register head: it is SEQ:HASH, a number, a colon and at least ${a.min} hex digits ` +
+    '(0–9, a–f), e.g. 7:3f9a0c1d2e4b5a69; copy the head publish printed',
   LOCK_NOT_FILE: (a) =>
     `the lock file ${a.path} is not a regular file (${a.kind}), so nobody can tell whether someone is writing; make sure no hrss-credit ` +
     `is running, delete it and try again`,

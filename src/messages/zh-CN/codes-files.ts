@@ -271,6 +271,12 @@ export const zhFileCodes = {
       `${a.option === 'note' ? '备注' : a.option}中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：已照原样登记（登记簿是内部记录），终端、JSON、公示和报告中一律脱敏显示`,
     hint: () => '异议摘要、处理意见和备注里不必写身份证号码或电话号码；申请人的联系方式请写在 --from 里（只用于异议处理意见书）',
   },
+  SCHEMA_EXTRA_CELL: {
+    title: '表头以外的单元格',
+    message: (a) => `本行在最后一列表头（${a.lastHeader} 列）右边还有 ${a.count} 个单元格有内容，这些内容没有对应的表头，未读取`,
+    hint: () =>
+      '多半是某个值里有英文逗号却没加英文双引号，把一格拆成了几格，后面各列都错了位：请核对本行，把含逗号的值用英文双引号括起来（或把逗号改成中文逗号），或用 Excel 另存为 .xlsx 后报送',
+  },
   SCHEMA_CHARACTER_INVALID: {
     title: '单元格含有无效字符',
     message: (a) => `“${F(a.field)}”含有不可见的无效字符 ${a.codepoint}，写入汇总包时替换为 U+FFFD（替换字符）`,

@@ -107,6 +107,32 @@ export const zhRegisterCodes = {
     message: (a) => `异议 ${a.number} 已于 ${a.resolvedOn} 办结（${a.outcome}），不能再次办结；本次未登记`,
     hint: () => '如处理结果有误，请用 hrss-credit register note 说明，并另行登记新的异议',
   },
+  FILE_UNTOUCHED_FORM: {
+    title: '未填写的空白报送表',
+    message: (a) =>
+      `“${a.name}”是 hrss-credit template 生成、未填写的空白报送表（无名单行、未填填报人和无信息报告），科室另有已填写的文件，此表未读取`,
+    hint: () => '无需处理；如要整理文件夹，可删去此空白表',
+  },
+  REGISTER_REMOVED_RESENT: {
+    title: '已移出的记录又被报送',
+    message: (a) =>
+      `这条记录（编号 ${a.id}，${a.department} 发布）已于 ${a.on} 移出名单（${zhRemovalType(a.type)}），本行与它是同一认定文书，本批次不再发布`,
+    hint: () => '请科室在下次报送时删去此行；如有新的认定决定需要再次列入，请填新的认定文书号报送',
+  },
+  REGISTER_IMPORT_OUT_OF_ORDER: {
+    title: '导入顺序颠倒',
+    message: (a) =>
+      `已导入 ${a.batch}（${a.publishedOn} 发布），但登记簿里已有更晚的 ${a.later}（${a.laterOn} 发布）：登记簿按记录先后处理，两批都有的记录以后导入的 ${a.batch} 为准`,
+    hint: (a) =>
+      `请用 hrss-credit register list 核对两批都有的记录；以后请按发布先后导入（先导入 ${a.batch} 这样较早的批次，再导入或发布 ${a.later} 之后的批次）`,
+  },
+  OBJECTION_DEADLINE_PENDING: {
+    title: '异议已登记，期限待定',
+    message: (a) =>
+      `异议 ${a.number} 已登记；计算其办理期限要用到 ${a.year} 年的节假日安排，工作日日历中还没有，期限暂未计算（不会按周一至周五猜测），objection list 中显示为待定`,
+    hint: (a) =>
+      `国务院办公厅公布 ${a.year} 年部分节假日安排的通知后，在工作目录中新建 ${a.file}，内容如 ${calendarExample(a.year)}（按通知补全全部放假区间和调休上班日）；之后期限自动算出。期间请按 3 个工作日自行掌握办理时限`,
+  },
   FILE_FEEDBACK_COPY: {
     title: '检查结果副本',
     message: (a) => `“${a.name}”是 hrss-credit validate --annotate 生成的检查结果副本，不是名单，未读取`,

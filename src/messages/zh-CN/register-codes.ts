@@ -26,6 +26,14 @@ export const REMOVAL_TYPE_ZH: Record<string, string> = {
   expired: '到期',
 };
 
+/**
+ * The 移出原因 of a record replaced by a correction under a new 认定文书号 (移出名单, records.json): package
+ * text, which the credit office reads in Chinese whatever --lang says.
+ */
+export function correctedReasonZh(newDecision: string): string {
+  return `更正：已按新认定文书号 ${newDecision} 重新发布`;
+}
+
 export function zhRemovalType(type: string): string {
   return REMOVAL_TYPE_ZH[type] ?? type;
 }

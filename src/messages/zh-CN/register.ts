@@ -1,4 +1,5 @@
 /** Chinese words of the register's commands (publish, register …, diff) (the shape: ../types.ts RegisterUi). */
+import { clockTime } from '../../domain/zh-format.js';
 import type { RegisterUi } from '../types.js';
 
 const zhRemovals = { violation: '违法违规移出', early: '提前移出', revoked: '撤销', corrected: '更正', expired: '到期' } as const;
@@ -41,7 +42,7 @@ export const zhRegisterUi: RegisterUi = {
   published: (b, on, n, r) => `已登记：${b} 于 ${on} 发布，${n} 条名单记录${r ? `，${r} 条移出` : ''}`,
   alreadyPublished: (b, on, seq) => `${b} 的这份汇总包已于 ${on} 登记发布（登记簿第 ${seq} 条），无需重复，未作改动`,
   head: (h) => `登记簿最新位置（请记在发文登记上，日后可用 register verify --head 核对）：${h}`,
-  by: (by, host, at) => `经办：${by}（${host}，登记于 ${at}）`,
+  by: (by, host, at) => `经办：${by}（${host}，登记于 ${clockTime(at)}）`,
   verifyOk: (n, h) => `登记簿完整：${n} 条事件${h ? `，最新位置 ${h}` : ''}`,
   verifyBroken: (line, reason) => `登记簿第 ${line} 行有问题：${reason}`,
   verifyHint: (reason) =>
@@ -77,7 +78,7 @@ export const zhRegisterUi: RegisterUi = {
   showNone: (q) => `登记簿中没有与“${q}”对应的记录`,
   showEvents: '相关事件',
   eventOn: (on) => `日期 ${on}`,
-  eventAt: (at, who) => `（${who} 登记于 ${at}）`,
+  eventAt: (at, who) => `（${who} 登记于 ${clockTime(at)}）`,
   effects: (e) => {
     const [kind, detail = ''] = e.split(':');
     const removal = zhRemovals[detail as keyof typeof zhRemovals] ?? detail;

@@ -159,6 +159,8 @@ export const zhToolErrors: ToolErrorCatalogue = {
     `请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
   REGISTER_HEAD_SHORT: (a) =>
     `--head ${a.head} 的哈希太短：至少要 ${a.min} 位十六进制数字（位数太少的位置可以被伪造的历史凑出来）；请抄录发布时打印的完整位置 序号:哈希`,
+  REGISTER_HEAD_INVALID: (a) =>
+    `--head ${a.head} 不是登记簿位置：应写作 序号:哈希，序号是数字，哈希是至少 ${a.min} 位十六进制数字（0–9、a–f），如 7:3f9a0c1d2e4b5a69；请照抄发布（publish）时打印的“登记簿最新位置”`,
   LOCK_NOT_FILE: (a) => `锁文件 ${a.path} 不是普通文件（${a.kind}），无法判断是否有人在写；请确认没有 hrss-credit 在运行，删除它后再试`,
   REGISTER_UNREADABLE: (a) => `读不了登记簿 ${a.path}（${a.problem}）；请检查文件是否被占用或权限`,
   EXPORT_TARGET_NOT_EMPTY: (a) => `导出文件夹 ${a.path} 不是空的；请换一个空文件夹，或加 --force 覆盖同名文件`,

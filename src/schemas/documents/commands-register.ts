@@ -166,6 +166,12 @@ export type ShownRecordDoc = RegisterShowDocument['records'][number];
 export const DiffCountsSchema = z.strictObject({ added: count, removed: count, corrected: count, unchanged: count });
 export type DiffCountsDoc = z.infer<typeof DiffCountsSchema>;
 
+/**
+ * A correction in `diff`: the record published, and — for a correction under a new 认定文书号 — `replaces`, the id
+ * of the record it replaced (named nowhere else in the diff, as records.json's `corrected` names the pair).
+ */
+export const DiffCorrectedSchema = z.strictObject({ ...ListedRecordSchema.shape, replaces: z.string().optional() });
+
 /** `diff <a> <b> --format json`: how the public list changed between two batches, and the counts by department and domain. */
 export const DiffDocumentSchema = z.strictObject({
   ...bareShape('diff'),
@@ -173,7 +179,7 @@ export const DiffDocumentSchema = z.strictObject({
   to: z.string(),
   added: z.array(ListedRecordSchema),
   removed: z.array(ListedRecordSchema),
-  corrected: z.array(ListedRecordSchema),
+  corrected: z.array(DiffCorrectedSchema),
   unchanged: z.array(ListedRecordSchema),
   counts: z.strictObject({
     byDepartment: z.record(z.string(), DiffCountsSchema),

@@ -277,11 +277,19 @@ export class ReplayCheck {
   }
 }
 
-type DiffDoc = { added: { id: string }[]; removed: { id: string }[]; corrected: { id: string; status: string }[] };
-/** A set of public ids with a diff applied: a correction under a new number leaves (removed as corrected), one under its own stays (a revision). */
+type DiffDoc = { added: { id: string }[]; removed: { id: string }[]; corrected: { id: string; status: string; replaces?: string }[] };
+/**
+ * A set of public ids with a diff applied: a correction under a new number is the new record, which `replaces`
+ * the old one; one under its own number stays (a revision). (A corrected item no longer active: an older diff.)
+ */
 const applyDiff = (s: Set<string>, d: DiffDoc): Set<string> => {
   const out = new Set(s);
   for (const r of [...d.removed, ...d.corrected.filter((c) => c.status !== 'active')]) out.delete(r.id);
+  for (const r of d.corrected) {
+    if (r.replaces === undefined) continue;
+    out.delete(r.replaces);
+    out.add(r.id);
+  }
   for (const r of d.added) out.add(r.id);
   return out;
 };
