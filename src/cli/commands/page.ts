@@ -1,10 +1,9 @@
 /** `hrss-credit page [--out FILE]`: the self-check page for the departments (selfcheck.md). */
 import { resolve } from 'node:path';
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
-import { ToolError } from '../../diagnostics/tool-error.js';
 import { pageData } from '../../api/department/page.js';
 import { readPageAssets } from '../../io/documents/page-assets.js';
-import { writeFileDurable } from '../../io/package/package-fs.js';
+import { writeOutputFile } from '../write-output.js';
 import { shownPath } from '../../io/paths.js';
 import { pageText } from '../../messages/page.js';
 import { formatJson } from '../../reporters/json.js';
@@ -22,15 +21,7 @@ export async function pageCommand(env: CommandEnv, opts: { out?: string }): Prom
   const data = pageData(env.common, env.m.lang, epoch !== undefined ? new Date(epoch * 1000) : new Date());
   const assets = readPageAssets();
   const html = renderPageHtml(data, assets.engine, assets.ui);
-  try {
-    writeFileDurable(path, html);
-  } catch (err) {
-    throw new ToolError(
-      'WRITE_FAILED',
-      { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: shownPath(env.io.cwd, path) },
-      { cause: err },
-    );
-  }
+  writeOutputFile(path, html, shownPath(env.io.cwd, path));
   const shown = shownPath(env.io.cwd, path);
   const bytes = Buffer.byteLength(html);
   if (env.flags.format === 'json')

@@ -1,8 +1,7 @@
 /** `hrss-credit report <batch|year> [--out FILE]` */
 import type { CommandEnv } from '../env.js';
-import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseReportTarget, reportModel, reportPath } from '../../api/reports/report-page.js';
-import { writeFileDurable } from '../../io/package/package-fs.js';
+import { writeOutputFile } from '../write-output.js';
 import { shownPath } from '../../io/paths.js';
 import { formatJson } from '../../reporters/json.js';
 import { renderReportHtml } from '../../reporters/html.js';
@@ -18,15 +17,7 @@ export async function reportCommand(env: CommandEnv, target: string, opts: { out
   const path = reportPath(env.common, model, opts.out);
   if (opts.out === undefined) refuseToolFolder(env, path);
   const html = renderReportHtml(model, env.m);
-  try {
-    writeFileDurable(path, html);
-  } catch (err) {
-    throw new ToolError(
-      'WRITE_FAILED',
-      { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: shownPath(env.io.cwd, path) },
-      { cause: err },
-    );
-  }
+  writeOutputFile(path, html, shownPath(env.io.cwd, path));
   const shown = shownPath(env.io.cwd, path);
   if (env.flags.format === 'json') {
     // The model the page was drawn from (truth.md), typed by its one schema.

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CommandEnv } from '../env.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseYear, supervise, type Lapse, type SuperviseResult, type SuperviseRow } from '../../api/reports/supervise.js';
-import { writeFileDurable } from '../../io/package/package-fs.js';
+import { writeOutputFile } from '../write-output.js';
 import { shownPath } from '../../io/paths.js';
 import { workbookBuffer } from '../../io/xlsx/xlsx-writer.js';
 import type { ReportsUiText } from '../../messages/reports.js';
@@ -149,15 +149,7 @@ export async function superviseCommand(env: CommandEnv, yearArg: string, opts: {
     xlsxPath = resolve(env.io.cwd, opts.xlsx);
     const instant = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${year}-12-31T23:59:59Z`);
     const data = await superviseWorkbook(r, res, instant);
-    try {
-      writeFileDurable(xlsxPath, data);
-    } catch (err) {
-      throw new ToolError(
-        'WRITE_FAILED',
-        { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: opts.xlsx },
-        { cause: err },
-      );
-    }
+    writeOutputFile(xlsxPath, data, opts.xlsx);
   }
   if (env.flags.format === 'json') {
     env.io.stdout.write(superviseJson(res));

@@ -1,0 +1,16 @@
+/** A file the user asked for (a report, the page, the 督查情况表), written whole or not at all. */
+import { ToolError } from '../diagnostics/tool-error.js';
+import { writeFileDurable } from '../io/package/package-fs.js';
+
+/** Writes `data` to `path`; a failure is WRITE_FAILED (exit 2) naming `shown`, the path as the user should read it. */
+export function writeOutputFile(path: string, data: Buffer | string, shown: string): void {
+  try {
+    writeFileDurable(path, data);
+  } catch (err) {
+    throw new ToolError(
+      'WRITE_FAILED',
+      { problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message, path: shown },
+      { cause: err },
+    );
+  }
+}
