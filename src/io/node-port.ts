@@ -9,6 +9,8 @@ import {
   constants,
   existsSync,
   fstatSync,
+  fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -16,6 +18,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
   type Dirent,
   type Stats,
 } from 'node:fs';
@@ -124,4 +127,21 @@ export const nodePort: IoPort = {
     rmSync(path, { recursive: true, force: true });
   },
   diskPath: (path) => path,
+
+  // quarter side
+  lstatSync(path) {
+    return entryStat(lstatSync(path));
+  },
+  fsync(path) {
+    try {
+      const fd = openSync(path, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+    } catch {
+      // Not every platform lets a folder be opened for fsync.
+    }
+  },
+  writeFileInPlace(path, data) {
+    writeFileSync(path, data);
+  },
 };
