@@ -4,14 +4,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { runCli, tempDir } from './helpers/cases.js';
-import { EPOCH, makeTwoQuartersInMemory } from './helpers/reports-workspace.js';
-import { MEM_ROOT, runCliOn, toDisk } from './helpers/memory-workspace.js';
-import type { MemoryPort } from '../src/io/memory-port.js';
-import { renderReportHtml } from '../dist/reporters/html.js';
-import { messagesFor } from '../dist/messages/index.js';
-import { makeIdNumber } from '../dist/domain/id-number.js';
-import { registerFactsFromEvents } from '../dist/api/register/register-facts.js';
+import { runCli, tempDir } from '../helpers/cases.js';
+import { EPOCH, makeTwoQuartersInMemory } from '../helpers/reports-workspace.js';
+import { MEM_ROOT, runCliOn, toDisk } from '../helpers/memory-workspace.js';
+import type { MemoryPort } from '../../src/io/memory-port.js';
+import { renderReportHtml } from '../../dist/reporters/html.js';
+import { messagesFor } from '../../dist/messages/index.js';
+import { makeIdNumber } from '../../dist/domain/id-number.js';
+import { registerFactsFromEvents } from '../../dist/api/register/register-facts.js';
 
 // The workspace is held in memory (compile, supervise and report run on the file-system port, issue 20): what is
 // tested is the summary and its views, not the disk. Publishing (the register) still runs on a copy on the disk.

@@ -2,8 +2,8 @@
 // disk (test/io/package-fs.test.ts), through the port only — the old set kept as replaced, an interrupted swap
 // finished or rolled back by the next run, dead processes' temporary folders removed, old replaced sets pruned.
 import { describe, expect, it } from 'vitest';
-import { pruneReplaced, recoverPackages, swapIntoPlace, swapPending } from '../../src/io/package/package-fs.js';
-import { MemoryPort } from '../../src/io/memory-port.js';
+import { pruneReplaced, recoverPackages, swapIntoPlace, swapPending } from '../../../src/io/package/package-fs.js';
+import { MemoryPort } from '../../../src/io/memory-port.js';
 
 const DIR = '/ws/packages';
 const text = (io: MemoryPort, path: string): string => new TextDecoder().decode(io.readFileSync(path));
