@@ -14,7 +14,8 @@ import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/man
 import { RecordsFileAnySchema } from '../../schemas/documents/records.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { REPORT_FILE } from '../../io/package/package-read.js';
-import { readInside, readRegular, type RegularRead } from '../../io/regular-file.js';
+import type { RegularRead } from '../../io/regular-file.js';
+import { readInsideOn, readRegularOn } from '../../io/regular-file-port.js';
 import { folderState } from '../../io/workspace/workspace.js';
 import { nodePort } from '../../io/node-port.js';
 import type { IoPort } from '../../io/port.js';
@@ -75,8 +76,8 @@ interface Source {
 }
 
 async function openSource(root: string, kind: 'folder' | 'zip', shown: string, io: IoPort): Promise<Source> {
-  if (kind === 'folder') return { read: (rel) => readInside(root, rel, io), list: () => listFiles(root, '', io) };
-  const data = readRegular(root, io);
+  if (kind === 'folder') return { read: (rel) => readInsideOn(io, root, rel), list: () => listFiles(root, '', io) };
+  const data = readRegularOn(io, root);
   if (!Buffer.isBuffer(data)) throw new ToolError('PACKAGE_NOT_FOUND', { path: shown });
   let entries: Map<string, Buffer | 'notFile'>;
   try {
@@ -176,7 +177,7 @@ export async function verify(target: string, cwd: string, io: IoPort = nodePort)
   if (raw === 'missing') throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
 
   const hashFile = join(dirname(root), `${name}.manifest.sha256`);
-  const stored = readRegular(hashFile, io);
+  const stored = readRegularOn(io, hashFile);
   const expected = Buffer.isBuffer(stored)
     ? (/^([0-9a-f]{64})\b/.exec(stored.toString('utf8').trim())?.[1] ?? 'unreadable')
     : stored === 'notFile'
