@@ -4,6 +4,9 @@ export const homedir = () => '/';
 export const EOL = '\n';
 export const platform = () => 'browser';
 export const cpus = () => [{}];
+// The register's lock (io/lock.ts, loaded by Node's port when a lock is taken: never in the page).
+export const hostname = () => 'browser';
+export const uptime = () => 0;
 export const setFlagsFromString = () => {};
 export const runInNewContext = () => undefined;
 export const isMainThread = true;
@@ -32,6 +35,8 @@ export default {
   EOL,
   platform,
   cpus,
+  hostname,
+  uptime,
   setFlagsFromString,
   runInNewContext,
   isMainThread,
