@@ -77,7 +77,7 @@ describe.each(ports)('the %s port, register side', (_name, make) => {
     expect(io.exists(`${root}/new.log`)).toBe(true);
   });
 
-  it('the lock: a second holder is refused until the first releases; a lock taken over is no longer held', async () => {
+  it('the lock: a second holder is refused until the first releases; another file is another lock; a file is no folder', async () => {
     const { io, root } = make();
     const first = await io.lock(`${root}/reg`, { file: '.lock', waitMs: 0 });
     expect(await codeOf(() => io.lock(`${root}/reg`, { file: '.lock', waitMs: 0 }))).toBe('LOCK_HELD');
