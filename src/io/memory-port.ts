@@ -178,6 +178,22 @@ export class MemoryPort implements IoPort {
     return undefined;
   }
 
+  // quarter side
+  lstatSync(path: string): EntryStat {
+    return this.statSync(path);
+  }
+
+  fsync(): void {
+    // Nothing to flush: the bytes are in memory.
+  }
+
+  writeFileInPlace(path: string, data: Uint8Array | string): void {
+    const p = normalisePosix(path);
+    if (this.folders.has(p)) throw ioError('EISDIR', 'open', path);
+    if (!this.folders.has(parentOf(p))) throw ioError('ENOENT', 'open', path);
+    this.files.set(p, { data: typeof data === 'string' ? encoder.encode(data) : data.slice(), mtimeMs: ++this.clock });
+  }
+
   // register side
 
   /** The locks held, by lock file path: the holder's token and since when. */

@@ -11,6 +11,7 @@ import {
   existsSync,
   fstatSync,
   fsyncSync,
+  lstatSync,
   ftruncateSync,
   mkdirSync,
   openSync,
@@ -19,6 +20,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync,
   type Dirent,
   type Stats,
@@ -188,6 +190,23 @@ export const nodePort: IoPort = {
     rmSync(path, { recursive: true, force: true });
   },
   diskPath: (path) => path,
+
+  // quarter side
+  lstatSync(path) {
+    return entryStat(lstatSync(path));
+  },
+  fsync(path) {
+    try {
+      const fd = openSync(path, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+    } catch {
+      // Not every platform lets a folder be opened for fsync.
+    }
+  },
+  writeFileInPlace(path, data) {
+    writeFileSync(path, data);
+  },
   openRead,
   openAppend,
   copyFileDurable,

@@ -71,6 +71,14 @@ export interface IoPort {
   /** See DiskPathOf. */
   diskPath: DiskPathOf;
 
+  // quarter side: what the package swap and its recovery need (io/package/package-fs.ts).
+  /** Metadata of the entry itself, synchronously (a dangling link is 'link'); throws when nothing is there. */
+  lstatSync(path: string): EntryStat;
+  /** Flushes a file or a folder to the disk, best effort (a platform that cannot open a folder: nothing); nothing in memory. */
+  fsync(path: string): void;
+  /** Writes the file in place, without a temporary name or fault hooks: the swap's marker, whose loss the next run repairs. */
+  writeFileInPlace(path: string, data: Uint8Array | string): void;
+
   // register side (issue 20 for the register, io/register/): the log read at positions and appended with
   // fsync, its copy before a repair, and the lock one writer at a time holds.
   /**

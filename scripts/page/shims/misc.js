@@ -2,6 +2,8 @@
 export const tmpdir = () => '/tmp';
 export const homedir = () => '/';
 export const EOL = '\n';
+export const hostname = () => 'browser';
+export const uptime = () => 0;
 export const platform = () => 'browser';
 export const cpus = () => [{}];
 // The register's lock (io/lock.ts, loaded by Node's port when a lock is taken: never in the page).
@@ -33,6 +35,8 @@ export default {
   tmpdir,
   homedir,
   EOL,
+  hostname,
+  uptime,
   platform,
   cpus,
   hostname,
