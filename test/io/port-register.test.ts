@@ -141,3 +141,41 @@ describe.each(ports)('the %s port, register side', (_name, make) => {
     expect(text(io.readFileSync(eventsPath(root))).startsWith(whole)).toBe(true);
   });
 });
+
+describe('compile on the memory port takes the packages folder’s lock there', () => {
+  it('a compile while another holds it: exit 2 LOCK_HELD, no package; once released, it compiles', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join, relative } = await import('node:path');
+    const { run } = await import('../../src/cli/program.js');
+    const { ROOT } = await import('../helpers/cases.js');
+    const example = join(ROOT, 'fixtures', 'example-workspace');
+    const io = new MemoryPort();
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else io.put(join('/ws', relative(example, p)), readFileSync(p));
+      }
+    };
+    walk(example);
+    const compile = async (): Promise<{ code: number; stdout: string }> => {
+      let stdout = '';
+      const code = await run(['compile', '2026Q3', '-w', '/ws', '--today', '2026-10-15', '--format', 'json'], {
+        stdout: { write: (s: string) => (stdout += s), isTTY: false },
+        stderr: { write: () => true, isTTY: false },
+        env: {},
+        cwd: '/ws',
+        fs: io,
+      });
+      return { code, stdout };
+    };
+    const held = await io.lock('/ws/packages', { waitMs: 0 });
+    const refused = await compile();
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout).error.code).toBe('LOCK_HELD');
+    expect(io.exists('/ws/packages/2026Q3')).toBe(false);
+    held.release();
+    expect((await compile()).code).toBe(0);
+    expect(io.exists('/ws/packages/2026Q3/manifest.json')).toBe(true);
+  });
+});
