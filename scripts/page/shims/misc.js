@@ -6,9 +6,6 @@ export const hostname = () => 'browser';
 export const uptime = () => 0;
 export const platform = () => 'browser';
 export const cpus = () => [{}];
-// The register's lock (io/lock.ts, loaded by Node's port when a lock is taken: never in the page).
-export const hostname = () => 'browser';
-export const uptime = () => 0;
 export const setFlagsFromString = () => {};
 export const runInNewContext = () => undefined;
 export const isMainThread = true;
@@ -39,8 +36,6 @@ export default {
   uptime,
   platform,
   cpus,
-  hostname,
-  uptime,
   setFlagsFromString,
   runInNewContext,
   isMainThread,
