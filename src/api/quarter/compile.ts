@@ -129,7 +129,7 @@ async function checkAndWrite(
   }
   // With a register (register.md), read once (a broken one is REGISTER_CORRUPT): a published batch cannot
   // be compiled again, and the batch is checked against what is public today.
-  let loaded = hasRegister(workspace) ? await loadRegisterPausing(workspace) : undefined;
+  let loaded = hasRegister(workspace, ctx.io) ? await loadRegisterPausing(workspace, ctx.io) : undefined;
   if (!options.dryRun && loaded) {
     const published = publishedBatchFinding(loaded.state, check.label);
     if (published) ctx.collector.add(published);

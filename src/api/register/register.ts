@@ -121,7 +121,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const on = dateOption(options.on, ctx.today);
   const rel = `packages/${batch}`;
   const dir = join(workspace, 'packages', batch);
-  if (!pathExists(join(dir, 'manifest.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
+  if (!pathExists(join(dir, 'manifest.json'), ctx.io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
   const base = { batch, on, records: 0, removals: 0 };
 
   const checked = await verify(dir, ctx.cwd, ctx.io);
@@ -182,7 +182,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
       const earlier = eventBySeq(loaded.events, prior.seq) as RegisterEvent;
       return { body: null, value: { prior, earlier, head: loaded.head } as unknown };
     },
-    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
   );
   // Who and where are what someone typed (--by, the PC's name): shown through the gate like any text.
   const shown = (t: string): string => showText(t, publicReader(ctx.config.publication.maskRule));
@@ -259,9 +259,9 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
     if (!parsed) throw new ToolError('REGISTER_HEAD_INVALID', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
     expected = parsed;
   }
-  if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
+  if (!registerExists(workspace, ctx.io)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
   // Never through the checkpoint: verify reads and checks every line (and writes a fresh checkpoint).
-  const read = readLog(workspace, { checkpoint: false });
+  const read = readLog(workspace, { checkpoint: false, io: ctx.io });
   const r = read.result;
   const head = r.head ? formatHead(r.head) : null;
   let broken: ChainBreak | null = r.ok ? null : r.broken;
@@ -277,6 +277,7 @@ export async function registerRepair(options: WriterOptions): Promise<RepairOutc
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   return repairRegister(workspace, stamp, author, {
     lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) },
+    io: ctx.io,
   });
 }
 
@@ -299,7 +300,7 @@ export async function registerNote(
       if (unknown !== undefined) throw new ToolError('USAGE', { detail: `--id ${unknown}` });
       return { body: { type: 'note', text: text.trim(), ids: wanted }, value: undefined };
     },
-    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
   );
   const e = event as RegisterEvent;
   // Stored as typed (the register is internal); an ID or phone number in it is reported, and masked wherever it is shown.
@@ -472,7 +473,7 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   const wanted = options.status ?? 'active';
   const department =
     options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
-  const { state } = loadRegister(workspace);
+  const { state } = loadRegister(workspace, ctx.io);
   function* statuses(): Generator<RecordStatus> {
     for (const entry of state.records.values()) {
       const s = statusOn(entry, on);
@@ -527,7 +528,7 @@ export function registerShow(
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const on = dateOption(options.on, ctx.today);
-  const { state, events } = loadRegister(workspace);
+  const { state, events } = loadRegister(workspace, ctx.io);
   const q = query.trim();
   const rule = ctx.config.publication.maskRule;
   const out: ShownRecord[] = [];
@@ -695,7 +696,8 @@ function latestRecord(state: RegisterState, id: string): RecordSummary | undefin
 
 export function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): DiffResult {
   const ctx = makeContext(options);
-  const loaded = ctx.workspace && registerExists(ctx.workspace) ? loadRegister(ctx.workspace) : { events: [], state: replay([]) };
+  const loaded =
+    ctx.workspace && registerExists(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : { events: [], state: replay([]) };
   const from = sideOf(ctx, a, loaded, ctx.today);
   const to = sideOf(ctx, b, loaded, ctx.today);
   const rule = ctx.config.publication.maskRule;
