@@ -47,9 +47,10 @@ function writtenView(doc: ObjectionAddDocument | ObjectionResolveDocument, ctx: 
   let out = doc.diagnostics.length ? findingTables(doc, ctx.m, plain(ctx)) : '';
   const o = doc.objection;
   if (o) {
-    if (doc.command === 'objection add')
-      out += `${ctx.chalk.green(u.recorded(o.number, o.recordId, subjectOf(o, view.extra?.subjectKey ?? ''), o.received))}\n${u.deadline(o.deadline, o.workingDays)}\n`;
-    else {
+    if (doc.command === 'objection add') {
+      const subject = subjectOf(o, view.extra?.subjectKey ?? '');
+      out += `${ctx.chalk.green(u.recorded(o.number, o.recordId, subject, o.received))}\n${u.deadline(o.deadline, o.workingDays)}\n`;
+    } else {
       out += `${ctx.chalk.green(u.resolved(o.number, o.outcome ? u.outcomes[o.outcome] : '', o.resolvedOn ?? ''))}\n`;
       if (o.outcome === '撤销') out += `${u.revoked(o.recordId)}\n`;
       if (view.extra?.awaitingCorrection) out += `${u.awaitingCorrection(o.recordId)}\n`;

@@ -3,8 +3,8 @@
  * schema in src/schemas/documents/ types — and the CLI renders it by (document kind, format). JSON is
  * one renderer for every kind (the document itself, one on stdout); every command's terminal layout is
  * registered here (small ones in this file, the others by area: check-views.ts, register-views.ts,
- * objection-views.ts, supervise-view.ts), never built in its command file. `report` is the exception by
- * nature: its view is the HTML page (html.ts), and its terminal line says where the page went.
+ * objection-views.ts, supervise-view.ts), never built in its command file. `report`'s and `page`'s views
+ * are HTML pages (html.ts, page-html.ts); their terminal line says where the page went.
  *
  * A layout draws its document, and — for the few kinds whose screen shows what the JSON contract leaves
  * out (a dry run, the bureau, whether a register exists, an objection's masked identifier) — a small
@@ -13,6 +13,7 @@
 import type { z } from 'zod';
 import type { DOCUMENTS, DocumentName } from '../schemas/documents/index.js';
 import { schemaUi } from '../messages/schema-ui.js';
+import { pageText } from '../messages/page.js';
 import { formatJson, jsonWithItemsParts } from '../diagnostics/report-document.js';
 import { makeTable, type PrettyOptions } from './pretty.js';
 import { wrapText } from './wrap.js';
@@ -171,6 +172,13 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
   return `${table.toString()}\n${lines}${publishedLine}${ctx.m.ui.summary(doc.stats)}\n`;
 };
 
+/** `report`: the page is the view (html.ts); the terminal says where it went. */
+const reportView: PrettyRenderer<'report-view'> = (doc, ctx) => `${ctx.chalk.green(ctx.m.ui.reports.reportWritten(visible(doc.path)))}\n`;
+
+/** `page`: where the self-check page went and its size in KB. */
+const page: PrettyRenderer<'page'> = (doc, ctx) =>
+  `${ctx.chalk.green(pageText(ctx.m.lang).written(visible(doc.path), Math.ceil(doc.bytes / 1024)))}\n`;
+
 const PRETTY: { [K in DocumentName]?: PrettyRenderer<K> } = {
   rules,
   measures,
@@ -196,6 +204,8 @@ const PRETTY: { [K in DocumentName]?: PrettyRenderer<K> } = {
   'objection-resolve': objectionResolveView,
   'objection-list': objectionListView,
   'objection-letter': objectionLetterView,
+  'report-view': reportView,
+  page,
 };
 
 /** Whether a kind's terminal layout is registered here. */

@@ -1,4 +1,4 @@
-/** `publish`, `register verify|repair|list|show|import|note` and `diff`: flags → src/api/register/ → a document → the reporters' registry. */
+/** `publish`, `register verify|repair|list|show|import|note` and `diff`: flags → src/api/register/ → a document → the registry. */
 import { writer, type CommandEnv } from '../env.js';
 import {
   diff,
