@@ -13,7 +13,6 @@ import { displayWidth, wrapText } from '../src/reporters/wrap.js';
 import { visible } from '../src/reporters/visible.js';
 import { messagesFor } from '../src/messages/index.js';
 import type { Report } from '../src/diagnostics/report.js';
-// @ts-expect-error plain JavaScript benchmark helper
 import { findingRow, HEADER } from '../bench/generate.mjs';
 
 let tmp: string;

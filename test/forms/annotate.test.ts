@@ -12,7 +12,6 @@ import { ZipArchive } from '../../dist/io/zip/zip.js';
 import { DEFAULT_LIMITS } from '../../dist/schemas/config.js';
 import { makeIdNumber } from '../../dist/domain/id-number.js';
 import { makeCreditCode } from '../../dist/domain/credit-code.js';
-// @ts-expect-error plain JavaScript helper shared with scripts/
 import { writeFiles } from '../../scripts/lib/fixture-kit.mjs';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1790000000' };
