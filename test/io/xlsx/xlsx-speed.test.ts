@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openXlsx, refColumn } from '../../src/io/xlsx/xlsx.js';
-import { INFLATE_UNIT } from '../../src/io/zip/inflate.js';
-import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
-import { columnIndex } from '../../src/domain/text.js';
-import type { SheetRow } from '../../src/table/cells.js';
+import { openXlsx, refColumn } from '../../../src/io/xlsx/xlsx.js';
+import { INFLATE_UNIT } from '../../../src/io/zip/inflate.js';
+import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
+import { columnIndex } from '../../../src/domain/text.js';
+import type { SheetRow } from '../../../src/table/cells.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrss-xlsx-speed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
