@@ -445,7 +445,7 @@ export async function objectionLetter(
   const { letterBuffer, writeLetter } = await import('../../io/documents/objection-letter.js');
   const buf = await letterBuffer(data, instant);
   try {
-    writeLetter(path, buf);
+    writeLetter(path, buf, ctx.io);
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path: shown });
   }

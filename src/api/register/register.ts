@@ -17,6 +17,7 @@ import { ManifestAnySchema } from '../../schemas/documents/manifest.js';
 import { contentHashes } from '../../register/content.js';
 import { sha256Of } from '../../io/package/package-fs.js';
 import { readPackageFile } from '../../io/package/package-read.js';
+import type { IoPort } from '../../io/port.js';
 import { pathExists } from '../../io/workspace/workspace.js';
 import {
   appendEvent,
@@ -77,10 +78,10 @@ interface PackageContent {
 }
 
 /** records.json of a package, any version, through its one schema (schemas/documents/records.ts). */
-function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent {
+function readPackage(dir: string, shown: string, bytes?: Buffer, io?: IoPort): PackageContent {
   let data: unknown;
   try {
-    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8'));
+    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json', io)).toString('utf8'));
   } catch (err) {
     if (err instanceof ToolError) throw err;
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
@@ -657,7 +658,7 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
     if (pkg && pathExists(join(pkg, 'records.json'), ctx.io)) dir = pkg;
   }
   if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
-  const content = readPackage(dir, arg);
+  const content = readPackage(dir, arg, undefined, ctx.io);
   const state = cloneState(loaded.state);
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;

@@ -220,7 +220,7 @@ export async function summarizeBatch(
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const batch = formatBatch({ quarter, n });
-  const pkg = readPackage(join(workspace, 'packages'), batch);
+  const pkg = readPackage(join(workspace, 'packages'), batch, ctx.io);
   if (pkg) return { summary: fromPackage(ctx, quarter, pkg, register, n), present: true };
   try {
     // With a register the batch is planned as status and compile plan it, so the figures are theirs.
