@@ -127,6 +127,9 @@ describe('the register on the memory port: the example story gives the disk run�
     const after = (await step(['register', 'list', '--status', 'all'], '2026-10-21')).records as { id: string; status: string }[];
     expect(after.find((r) => r.id === target.id)?.status).toBe('removed');
     await step(['register', 'show', target.id], '2026-10-21');
+    // The 台账 (register list --xlsx) written in memory is the one written on the disk.
+    await step(['register', 'list', '--xlsx', '台账.xlsx'], '2026-10-21');
+    expect(hex(io.readFileSync(join(MEM, '台账.xlsx')))).toBe(hex(readFileSync(join(disk, '台账.xlsx'))));
     await step(['objection', 'list', '--all'], '2026-10-21');
     // The 异议处理意见书 written in memory is the one written on the disk.
     await step(['objection', 'letter', 'O2026-001'], '2026-10-21');
