@@ -39,6 +39,8 @@ import type {
   DiffCountsDoc,
   DiffDocument,
   ListedRecordDoc,
+  PublishOutcome,
+  RegisterVerifyResult,
   ShownEventDoc,
   ShownRecordDoc,
   ShownRevisionDoc,
@@ -101,18 +103,8 @@ export interface PublishOptions extends WriterOptions {
   on?: string;
 }
 
-export interface PublishResult {
-  report: Report;
-  batch: string;
-  /** published: a new event; unchanged: this package was published already (no-op); refused: nothing recorded. */
-  outcome: 'published' | 'unchanged' | 'refused';
-  on: IsoDate;
-  /** The event that published this package (new or earlier). */
-  event?: { seq: number; hash: string; at: string; by: string; host: string; on: IsoDate };
-  head?: string;
-  records: number;
-  removals: number;
-}
+/** publish's result: its outcome as its one schema types it (schemas/documents/commands-register.ts), and the findings. */
+export type PublishResult = PublishOutcome & { report: Report };
 
 export async function publish(batchArg: string, options: PublishOptions): Promise<PublishResult> {
   const ctx = makeContext(options);
@@ -239,15 +231,8 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
 // ---------------------------------------------------------------------------------------------
 // register verify / repair
 
-export interface RegisterVerifyResult {
-  exists: boolean;
-  valid: boolean;
-  events: number;
-  head: string | null;
-  broken: ChainBreak | null;
-  /** The head the clerk noted, when given: whether the log still reaches it. */
-  expectedHead: string | null;
-}
+/** register verify's result, as its one schema types it (schemas/documents/commands-register.ts). */
+export type { RegisterVerifyResult };
 
 export function registerVerify(options: CommonOptions & { head?: string }): RegisterVerifyResult {
   const ctx = makeContext(options);
