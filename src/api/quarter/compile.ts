@@ -44,6 +44,7 @@ import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/r
 import { loadRegisterPausing } from '../../io/register/register-store.js';
 import { afterCommit, beforeCommit, enterCommit } from '../../io/interrupt.js';
 import { collectGarbage } from '../../io/memory.js';
+import { nodePort } from '../../io/node-port.js';
 
 /** A register this large (records) is collected as soon as compile has its plan (io/memory.ts). */
 const LARGE_REGISTER = 200_000;
@@ -94,7 +95,9 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
 
   // One compile at a time: the lock is taken before anything is checked or recovered, so that a
   // second compile waits or fails (exit 2) and never writes over the first one's package.
-  const lock = options.dryRun ? undefined : await acquireLock(packagesDir);
+  // The lock file is the register side's (io/lock.ts) and lives on the disk: a workspace held in another port
+  // (a MemoryPort) belongs to the one process that holds it, and nothing of it may be made on the disk.
+  const lock = options.dryRun || ctx.io !== nodePort ? undefined : await acquireLock(packagesDir);
   try {
     return await checkAndWrite(ctx, quarter, template, packagesDir, options, workspace, lock, batch.n);
   } finally {
@@ -113,7 +116,7 @@ async function checkAndWrite(
   batch = 1,
 ): Promise<CompileResult> {
   // An earlier run that was interrupted is finished or rolled back before anything else.
-  if (!options.dryRun) recoverPackages(packagesDir);
+  if (!options.dryRun) recoverPackages(packagesDir, undefined, ctx.io);
 
   const check = await checkQuarter(ctx, quarter, {
     collect: true,
@@ -121,7 +124,7 @@ async function checkAndWrite(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const finalDir = join(packagesDir, check.label);
-  if (!options.dryRun && !options.force && pathExists(finalDir)) {
+  if (!options.dryRun && !options.force && pathExists(finalDir, ctx.io)) {
     ctx.collector.add(
       makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }),
     );
@@ -183,7 +186,8 @@ async function checkAndWrite(
   const tempDir = join(packagesDir, temp);
   const zipTemp = `${tempDir}.zip`;
   const hashTemp = `${tempDir}.manifest.sha256`;
-  const removeTemps = (): void => removePackageSet(tempDir);
+  const io = ctx.io;
+  const removeTemps = (): void => removePackageSet(tempDir, io);
   const undo = onInterrupt(removeTemps);
   try {
     // The package's own language (config `lang`, else Chinese), never the run's --lang: the same
@@ -202,15 +206,16 @@ async function checkAndWrite(
       workspace,
       diagnostics: { errors: report.stats.errors, warnings: report.stats.warnings, info: report.stats.info },
       ...(register ? { register } : {}),
+      io,
     });
     // The manifest's own hash, beside the package (and its zip): verify checks it, so that an edit
     // of the manifest's counts, inputs or departments does not pass unnoticed.
-    const manifestSha256 = sha256File(join(tempDir, 'manifest.json')).sha256;
-    writeFileDurable(hashTemp, `${manifestSha256}  ${check.label}/manifest.json\n`);
+    const manifestSha256 = sha256File(join(tempDir, 'manifest.json'), io).sha256;
+    writeFileDurable(hashTemp, `${manifestSha256}  ${check.label}/manifest.json\n`, io);
     const extra = [{ temp: `${temp}.manifest.sha256`, to: `${check.label}.manifest.sha256` }];
     if (options.zip) {
-      const entries = readFilesBelow(tempDir).map((f) => ({ name: `${check.label}/${f.rel}`, data: f.data }));
-      writeFileDurable(zipTemp, await zipBuffer(entries, instant));
+      const entries = readFilesBelow(tempDir, io).map((f) => ({ name: `${check.label}/${f.rel}`, data: f.data }));
+      writeFileDurable(zipTemp, await zipBuffer(entries, instant), io);
       extra.unshift({ temp: `${temp}.zip`, to: `${check.label}.zip` });
     }
     await beforeSwap();
@@ -219,7 +224,7 @@ async function checkAndWrite(
     // A compile paused past the lock's staleness (a sleeping laptop) may have lost it to another PC.
     lock?.assertHeld();
     // The old zip and hash go with the old package: a zip beside the new folder is always the new one.
-    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(ctx.now), extra);
+    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(ctx.now), extra, io);
     enterCommit({ kind: 'package', path: finalDir });
     await afterCommit();
     result.written = true;
@@ -229,7 +234,7 @@ async function checkAndWrite(
     if (options.zip) result.zipPath = join(packagesDir, `${check.label}.zip`);
     if (replaced) result.replaced = join(packagesDir, replaced);
     // Replaced packages hold full identifiers: only the newest few are kept.
-    result.pruned = pruneReplaced(packagesDir, check.label, ctx.config.package.keepReplaced).map((n) => join(packagesDir, n));
+    result.pruned = pruneReplaced(packagesDir, check.label, ctx.config.package.keepReplaced, io).map((n) => join(packagesDir, n));
     return result;
   } catch (err) {
     removeTemps();

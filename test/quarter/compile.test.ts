@@ -5,14 +5,14 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync, a
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { openWorkbook } from '../src/io/sniff.js';
-import { DEFAULT_LIMITS } from '../src/schemas/config.js';
-import { scoreRows } from '../src/table/header.js';
-import type { CellValue } from '../src/table/cells.js';
-import { listFiles } from '../src/io/package/package-fs.js';
-import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
+import { openWorkbook } from '../../src/io/sniff.js';
+import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
+import { scoreRows } from '../../src/table/header.js';
+import type { CellValue } from '../../src/table/cells.js';
+import { listFiles } from '../../src/io/package/package-fs.js';
+import { ROOT, cleanup, runCli, tempDir } from '../helpers/cases.js';
 // @ts-expect-error plain JavaScript helper shared with scripts/
-import { writeFiles } from '../scripts/lib/fixture-kit.mjs';
+import { writeFiles } from '../../scripts/lib/fixture-kit.mjs';
 
 const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
 const TODAY = '2026-10-15';

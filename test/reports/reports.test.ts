@@ -4,12 +4,12 @@ import { readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { runCli, tempDir } from './helpers/cases.js';
-import { EPOCH, makeTwoQuarters } from './helpers/reports-workspace.js';
-import { renderReportHtml } from '../dist/reporters/html.js';
-import { messagesFor } from '../dist/messages/index.js';
-import { makeIdNumber } from '../dist/domain/id-number.js';
-import { registerFactsFromEvents } from '../dist/api/register/register-facts.js';
+import { runCli, tempDir } from '../helpers/cases.js';
+import { EPOCH, makeTwoQuarters } from '../helpers/reports-workspace.js';
+import { renderReportHtml } from '../../dist/reporters/html.js';
+import { messagesFor } from '../../dist/messages/index.js';
+import { makeIdNumber } from '../../dist/domain/id-number.js';
+import { registerFactsFromEvents } from '../../dist/api/register/register-facts.js';
 import { cpSync } from 'node:fs';
 
 let ws: string;
