@@ -286,12 +286,15 @@ export class World {
     const mine = active.filter((r) => r.department === dept.name);
     // Removal requests for the department's own public records (a subject with none is left out).
     const removalRows: string[][] = [];
+    /** Subjects this batch asks to remove: a correction of one of them is refused (REGISTER_CHANGED, by design). */
+    const removing = new Set<number>();
     for (const s of plan.removals) {
       const rec = mine.find((r) => r.subjectName === subjectName(d, s));
       if (!rec) continue;
       const revoke = (s + q) % 3 === 0;
       const type = revoke ? '撤销' : rec.listType === 'red' ? '违法违规移出' : '提前移出';
       const reviewed = addDays(this.today, -2);
+      removing.add(s);
       removalRows.push([
         rec.listType === 'red' ? '红名单' : '黑名单',
         rec.subjectName,
@@ -330,8 +333,11 @@ export class World {
       const number = correction === 'new' ? decisionNo(d, r.subject, r.list, `-${label}`) : base;
       this.pendingNumbers.set(key, number);
       const facts = r.variant === 1 || correction !== 'none' ? `经复查更正的事实（${label}）` : '未按规定履行义务';
-      if (correction === 'same') this.sameCorrections++;
-      if (correction !== 'none') this.corrections++;
+      // A record changed and removed in one batch is neither a correction nor publishable (register-compile.ts):
+      // such a row is not counted as a correction the batch must accept.
+      const counted = !removing.has(r.subject);
+      if (correction === 'same' && counted) this.sameCorrections++;
+      if (correction !== 'none' && counted) this.corrections++;
       if (publicRec && correction === 'none' && r.variant === 1) this.unmarkedChanges++;
       // A record keeps its 认定日期 however often it is resent.
       const decided = this.decided.get(key) ?? addDays(QUARTER_END[q] as string, -20 + r.subject);
