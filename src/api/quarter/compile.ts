@@ -8,7 +8,6 @@ import { publishedBatch, registerBefore } from '../register/status-published.js'
 import { join, resolve } from 'node:path';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import { onInterrupt } from '../../io/cleanup.js';
-import { acquireLock, type Lock } from '../../io/lock.js';
 import { beforeSwap } from '../../io/faults.js';
 import {
   pruneReplaced,
@@ -42,9 +41,9 @@ import { makeReport, type Report } from '../../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
 import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/register-compile.js';
 import { loadRegisterPausing } from '../../io/register/register-store.js';
+import type { PortLock } from '../../io/port.js';
 import { afterCommit, beforeCommit, enterCommit } from '../../io/interrupt.js';
 import { collectGarbage } from '../../io/memory.js';
-import { nodePort } from '../../io/node-port.js';
 
 /** A register this large (records) is collected as soon as compile has its plan (io/memory.ts). */
 const LARGE_REGISTER = 200_000;
@@ -95,9 +94,8 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
 
   // One compile at a time: the lock is taken before anything is checked or recovered, so that a
   // second compile waits or fails (exit 2) and never writes over the first one's package.
-  // The lock file is the register side's (io/lock.ts) and lives on the disk: a workspace held in another port
-  // (a MemoryPort) belongs to the one process that holds it, and nothing of it may be made on the disk.
-  const lock = options.dryRun || ctx.io !== nodePort ? undefined : await acquireLock(packagesDir);
+  // The lock is the port's (io/lock.ts's lock file on Node's; in a MemoryPort one holder at a time, nothing on the disk).
+  const lock = options.dryRun ? undefined : await ctx.io.lock(packagesDir);
   try {
     return await checkAndWrite(ctx, quarter, template, packagesDir, options, workspace, lock, batch.n);
   } finally {
@@ -112,7 +110,7 @@ async function checkAndWrite(
   packagesDir: string,
   options: CompileOptions,
   workspace: string,
-  lock?: Lock,
+  lock?: PortLock,
   batch = 1,
 ): Promise<CompileResult> {
   // An earlier run that was interrupted is finished or rolled back before anything else.
@@ -131,7 +129,7 @@ async function checkAndWrite(
   }
   // With a register (register.md), read once (a broken one is REGISTER_CORRUPT): a published batch cannot
   // be compiled again, and the batch is checked against what is public today.
-  let loaded = hasRegister(workspace) ? await loadRegisterPausing(workspace) : undefined;
+  let loaded = hasRegister(workspace, ctx.io) ? await loadRegisterPausing(workspace, ctx.io) : undefined;
   if (!options.dryRun && loaded) {
     const published = publishedBatchFinding(loaded.state, check.label);
     if (published) ctx.collector.add(published);
