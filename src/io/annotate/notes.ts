@@ -1,6 +1,16 @@
 /** Notes: a comments part and its VML drawing (Excel shows notes only with both). */
 import { escapeXml, NS_MAIN } from '../xlsx/xlsx-writer.js';
-import { rootPrefix, unescapeXml } from './package-parts.js';
+import { localName } from '../xlsx/xml.js';
+import {
+  appendChildren,
+  childElement,
+  childElements,
+  findElement,
+  prependChildren,
+  readAttr,
+  unescapeXmlText,
+  type XmlElement,
+} from '../xlsx/xml-edit.js';
 
 export function commentsXml(notes: { ref: string; text: string }[], author: string): string {
   const list = notes
@@ -46,30 +56,42 @@ export function mergeComments(
   notes: { ref: string; row: number; col: number; text: string }[],
   author: string,
 ): { xml: string; addedRefs: { row: number; col: number }[] } {
-  const p = rootPrefix(xml, 'comments');
-  let authors = [...xml.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => unescapeXml(m[1] ?? ''));
+  const root = findElement(xml, 'comments');
+  if (!root) return { xml, addedRefs: [] };
+  const p = root.prefix;
+  const child = (x: string, local: string): XmlElement | undefined => {
+    const r = findElement(x, 'comments');
+    return r ? childElement(x, r, local) : undefined;
+  };
+  const authorsEl = child(xml, 'authors');
+  const authors = authorsEl
+    ? childElements(xml, authorsEl)
+        .filter((c) => localName(c.name) === 'author')
+        .map((c) => unescapeXmlText(xml.slice(c.openEnd, c.closeStart)))
+    : [];
   let authorId = authors.indexOf(author);
   let out = xml;
   if (authorId < 0) {
     authorId = authors.length;
-    authors = [...authors, author];
-    out = /<(?:\w+:)?authors\s*\/>/.test(out)
-      ? out.replace(/<(\w+:)?authors\s*\/>/, `<${p}authors><${p}author>${escapeXml(author)}</${p}author></${p}authors>`)
-      : out.replace(`</${p}authors>`, `<${p}author>${escapeXml(author)}</${p}author></${p}authors>`);
+    const el = `<${p}author>${escapeXml(author)}</${p}author>`;
+    if (authorsEl) out = appendChildren(out, authorsEl, el);
   }
   const addedRefs: { row: number; col: number }[] = [];
   let add = '';
   for (const n of notes) {
-    const re = new RegExp(`(<${p}comment\\b[^>]*\\sref="${n.ref}"[^>]*>\\s*<${p}text>)`);
     const run = `<${p}r><${p}t xml:space="preserve">${escapeXml(n.text)}\n\n</${p}t></${p}r>`;
-    if (re.test(out)) out = out.replace(re, `$1${run}`);
+    const list = child(out, 'commentList');
+    const comment = list
+      ? childElements(out, list).find((c) => localName(c.name) === 'comment' && readAttr(c.open, 'ref') === n.ref)
+      : undefined;
+    const text = comment ? childElement(out, comment, 'text') : undefined;
+    if (text) out = prependChildren(out, text, run);
     else {
       add += `<${p}comment ref="${n.ref}" authorId="${authorId}"><${p}text>${run.replace('\n\n<', '<')}</${p}text></${p}comment>`;
       addedRefs.push({ row: n.row, col: n.col });
     }
   }
-  out = /<(?:\w+:)?commentList\s*\/>/.test(out)
-    ? out.replace(/<(\w+:)?commentList\s*\/>/, `<${p}commentList>${add}</${p}commentList>`)
-    : out.replace(`</${p}commentList>`, `${add}</${p}commentList>`);
+  const list = child(out, 'commentList');
+  if (list) out = appendChildren(out, list, add);
   return { xml: out, addedRefs };
 }
