@@ -51,6 +51,11 @@ export function vmlXml(shapes: string[]): string {
   );
 }
 
+/**
+ * Notes merged into a sheet's existing comments part: a note on a cell that has a comment goes first in
+ * its text, any other becomes a new comment by our author (added to the authors when missing). The part is
+ * read once; the edits are applied from its end backwards, so no offset moves before it is used.
+ */
 export function mergeComments(
   xml: string,
   notes: { ref: string; row: number; col: number; text: string }[],
@@ -59,39 +64,43 @@ export function mergeComments(
   const root = findElement(xml, 'comments');
   if (!root) return { xml, addedRefs: [] };
   const p = root.prefix;
-  const child = (x: string, local: string): XmlElement | undefined => {
-    const r = findElement(x, 'comments');
-    return r ? childElement(x, r, local) : undefined;
-  };
-  const authorsEl = child(xml, 'authors');
+  const parts = childElements(xml, root);
+  const authorsEl = parts.find((c) => localName(c.name) === 'authors');
+  const list = parts.find((c) => localName(c.name) === 'commentList');
   const authors = authorsEl
     ? childElements(xml, authorsEl)
         .filter((c) => localName(c.name) === 'author')
         .map((c) => unescapeXmlText(xml.slice(c.openEnd, c.closeStart)))
     : [];
+  const edits: { el: XmlElement; at: 'start' | 'end'; content: string }[] = [];
   let authorId = authors.indexOf(author);
-  let out = xml;
   if (authorId < 0) {
     authorId = authors.length;
-    const el = `<${p}author>${escapeXml(author)}</${p}author>`;
-    if (authorsEl) out = appendChildren(out, authorsEl, el);
+    if (authorsEl) edits.push({ el: authorsEl, at: 'end', content: `<${p}author>${escapeXml(author)}</${p}author>` });
+  }
+  // The <text> of each commented cell, by reference (the first comment of a cell, as Excel keeps one).
+  const texts = new Map<string, XmlElement>();
+  for (const c of list ? childElements(xml, list) : []) {
+    const ref = localName(c.name) === 'comment' ? readAttr(c.open, 'ref') : undefined;
+    const text = ref !== undefined && !texts.has(ref) ? childElement(xml, c, 'text') : undefined;
+    if (ref !== undefined && text) texts.set(ref, text);
   }
   const addedRefs: { row: number; col: number }[] = [];
   let add = '';
   for (const n of notes) {
     const run = `<${p}r><${p}t xml:space="preserve">${escapeXml(n.text)}\n\n</${p}t></${p}r>`;
-    const list = child(out, 'commentList');
-    const comment = list
-      ? childElements(out, list).find((c) => localName(c.name) === 'comment' && readAttr(c.open, 'ref') === n.ref)
-      : undefined;
-    const text = comment ? childElement(out, comment, 'text') : undefined;
-    if (text) out = prependChildren(out, text, run);
+    const text = texts.get(n.ref);
+    if (text) edits.push({ el: text, at: 'start', content: run });
     else {
       add += `<${p}comment ref="${n.ref}" authorId="${authorId}"><${p}text>${run.replace('\n\n<', '<')}</${p}text></${p}comment>`;
       addedRefs.push({ row: n.row, col: n.col });
     }
   }
-  const list = child(out, 'commentList');
-  if (list) out = appendChildren(out, list, add);
+  if (list) edits.push({ el: list, at: 'end', content: add });
+  let out = xml;
+  // From the last insertion point back: an edit never moves the offsets of the ones still to come.
+  const pos = (e: (typeof edits)[number]): number => (e.at === 'end' ? e.el.closeStart : e.el.openEnd);
+  edits.sort((x, y) => pos(y) - pos(x));
+  for (const e of edits) out = e.at === 'end' ? appendChildren(out, e.el, e.content) : prependChildren(out, e.el, e.content);
   return { xml: out, addedRefs };
 }
