@@ -7,7 +7,7 @@
  */
 import { pathExists } from '../../io/workspace/workspace.js';
 import { basename, dirname, resolve } from 'node:path';
-import { isIsoDate, type IsoDate } from '../../domain/dates.js';
+import { isIsoDate } from '../../domain/dates.js';
 import { formatBatch, parseBatch } from '../../domain/quarter.js';
 import { publicReader, showText } from '../../domain/privacy.js';
 import { makeDiagnostic, type RawDiagnostic } from '../../diagnostics/diagnostic.js';
@@ -27,6 +27,7 @@ import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
 import { toCreditRecord } from '../quarter/records.js';
 import type { WriterOptions } from './register.js';
 import { makeReport, type Report } from '../../diagnostics/report.js';
+import type { ImportOutcome } from '../../schemas/documents/commands-register.js';
 import { contentHashes } from '../../register/content.js';
 
 export interface ImportOptions extends WriterOptions {
@@ -35,15 +36,8 @@ export interface ImportOptions extends WriterOptions {
   department?: string;
 }
 
-export interface ImportResult {
-  report: Report;
-  batch: string;
-  on: IsoDate;
-  outcome: 'imported' | 'refused';
-  records: number;
-  event?: { seq: number; hash: string; at: string; by: string; host: string };
-  head?: string;
-}
+/** register import's result: its outcome as its one schema types it (schemas/documents/commands-register.ts), and the findings. */
+export type ImportResult = ImportOutcome & { report: Report };
 
 export async function registerImport(files: readonly string[], options: ImportOptions): Promise<ImportResult> {
   if (files.length === 0) throw new ToolError('USAGE', { detail: 'file' });
@@ -58,7 +52,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
   let rows = 0;
   for (const file of files) {
     const abs = resolve(ctx.cwd, file);
-    if (!pathExists(abs)) throw new ToolError('PATH_NOT_FOUND', { path: file });
+    if (!pathExists(abs, ctx.io)) throw new ToolError('PATH_NOT_FOUND', { path: file });
     const display = displayPath(ctx.cwd, abs);
     // What the register keeps: the path inside the workspace, else the file's name (never an absolute path).
     const inside = displayPath(workspace, abs);
@@ -71,7 +65,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
     const report = (d: RawDiagnostic): void => ctx.collector.add(d, dept?.name, rank);
     if (resolved.unknown)
       report(makeDiagnostic('MATRIX_DEPARTMENT_UNKNOWN', resolved.unknown, { file: display }, { departmentRank: rank }));
-    const wb = await openListFile(abs, display, ctx.config.limits, { report, departmentRank: rank });
+    const wb = await openListFile(abs, display, ctx.config.limits, { report, departmentRank: rank }, ctx.io);
     if (!wb) continue;
     // No quarter: a batch published before the tool has none to be checked against; today is its publication day.
     const env: RuleEnv = { ...baseEnv(ctx), today: on, ...(dept ? { department: dept } : {}) };
@@ -117,7 +111,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
         },
       };
     },
-    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
   );
   if (!event) {
     const prior = value as { seq: number; on: string; package: string | null };

@@ -7,7 +7,7 @@ import { makeContext, type CommonOptions } from '../context.js';
 import { requireWorkspace } from '../quarter/quarter.js';
 import { heldBatches, heldSupplementary } from '../../io/package/package-read.js';
 import type { RegisterFacts } from '../register/register-facts.js';
-import type { Lapse, SuperviseRow } from '../../schemas/documents/supervise.js';
+import type { DepartmentTally, Lapse, SuperviseRow } from '../../schemas/documents/supervise.js';
 import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
 
@@ -17,22 +17,8 @@ export type { LapseKind };
 /** One row of the 督查 record and a lapse: their one schema is schemas/documents/supervise.ts. */
 export type { Lapse, SuperviseRow };
 
-export interface DepartmentTally {
-  department: string;
-  batches: number;
-  submitted: number;
-  nil: number;
-  missing: number;
-  onTime: number;
-  late: number;
-  /** Submitted without a 报送日期: timeliness unknown. */
-  unknown: number;
-  unsigned: number;
-  red: number;
-  black: number;
-  warnings: number;
-  lapses: number;
-}
+/** Per department over the year: its one schema's type (schemas/documents/supervise.ts DepartmentTallySchema). */
+export type { DepartmentTally };
 
 export interface SuperviseResult {
   year: number;
@@ -52,8 +38,9 @@ export function parseYear(raw: string): number | undefined {
  * has passed since the workspace's first batch (before it, the tool was not in use: not a lapse).
  */
 export async function yearBatches(options: CommonOptions, year: number, register: RegisterFacts): Promise<BatchSummary[]> {
-  const workspace = requireWorkspace(makeContext(options));
-  const first = heldBatches(workspace)[0];
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const first = heldBatches(workspace, ctx.io)[0];
   const out: BatchSummary[] = [];
   // A quarter the workspace holds nothing of yet still has a row when objections were received (or 撤销 took effect) in it.
   const active = register.activeBatches?.() ?? new Set<string>();
@@ -62,7 +49,7 @@ export async function yearBatches(options: CommonOptions, year: number, register
     const { summary, present } = await summarizeBatch(options, quarter, register);
     if (present || (summary.overdue && first !== undefined && summary.batch > first) || active.has(summary.batch)) out.push(summary);
     // Its supplementary batches (truth.md): a row for each department that sent one, never a lapse for the others.
-    for (const b of heldSupplementary(workspace).filter((x) => x.quarter.year === year && x.quarter.q === q)) {
+    for (const b of heldSupplementary(workspace, ctx.io).filter((x) => x.quarter.year === year && x.quarter.q === q)) {
       const extra = (await summarizeBatch(options, quarter, register, b.n)).summary;
       out.push({ ...extra, departments: extra.departments.filter((d) => d.status !== 'missing') });
     }
