@@ -116,7 +116,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   if (!pathExists(join(dir, 'manifest.json'), ctx.io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
   const base = { batch, on, records: 0, removals: 0 };
 
-  const checked = await verify(dir, ctx.cwd);
+  const checked = await verify(dir, ctx.cwd, ctx.io);
   if (!checked.ok) {
     // The manifest itself (edited, invalid, counts that disagree) counts as changed too.
     const manifestBad = checked.manifestInvalid !== undefined || checked.manifest.ok === false || checked.inconsistent.length > 0;
@@ -130,10 +130,10 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     );
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
-  const manifestBytes = readPackageFile(dir, 'manifest.json');
+  const manifestBytes = readPackageFile(dir, 'manifest.json', ctx.io);
   const packageHash = sha256Of(manifestBytes);
   // What is recorded is what the manifest hashed: records.json is read once and checked against it.
-  const recordsBytes = readPackageFile(dir, 'records.json');
+  const recordsBytes = readPackageFile(dir, 'records.json', ctx.io);
   // verify (above) accepted this manifest: its one schema reads it (schemas/documents/manifest.ts).
   const manifest = ManifestAnySchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
   const listed = manifest.success ? manifest.data.outputs.find((o) => o.path === 'records.json') : undefined;
