@@ -49,18 +49,21 @@ function endOfObject(buf: Buffer, start: number, end: number): number {
  * of the whole line is ever made (a province's line would be ~40 MB of it).
  */
 export function splitRecords(buf: Buffer, start: number, end: number, decode: (bytes: Buffer) => string): SplitLine | null {
-  const found = buf.subarray(start, end).indexOf(OPEN);
+  // Every search stops at the line's end: `buf` may hold the whole log after it, and a search that
+  // ran on to the log's end at every line made reading the log quadratic in its length.
+  const line = buf.subarray(0, end);
+  const found = line.indexOf(OPEN, start);
   if (found < 0) return null;
-  const first = start + found + OPEN.length - 1; // the first record's `{`
+  const first = found + OPEN.length - 1; // the first record's `{`
   if (buf[first + 1] !== 0x22) return null;
-  const keyEnd = buf.indexOf(0x22, first + 2);
-  if (keyEnd < 0 || keyEnd >= end) return null;
+  const keyEnd = line.indexOf(0x22, first + 2);
+  if (keyEnd < 0) return null;
   const marker = Buffer.concat([Buffer.from('},{', 'latin1'), buf.subarray(first + 1, keyEnd + 1), Buffer.from(':', 'latin1')]);
   const pieces: number[] = [];
   let from = first;
   for (;;) {
-    const m = buf.indexOf(marker, from);
-    if (m < 0 || m >= end) break;
+    const m = line.indexOf(marker, from);
+    if (m < 0) break;
     pieces.push(from, m + 1);
     from = m + 2;
   }

@@ -13,7 +13,7 @@ import type { RegisterFacts } from '../register/register-facts.js';
 import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { parseYear, supervise, toRow, type SuperviseRow } from './supervise.js';
 import { summarizeBatch, type BatchSummary, type FindingGroup, type Tally } from './summary.js';
-import { addFigures } from '../../schemas/documents/figures.js';
+import { addFigures, removalTotal } from '../../schemas/documents/figures.js';
 import type { ReportModel } from '../../schemas/documents/report-view.js';
 import { eachRecord, type PackageSummary, type RecordRun } from '../../schemas/documents/package-summary.js';
 import { ID_LENGTH } from '../../domain/identity.js';
@@ -157,7 +157,11 @@ export async function reportModel(
       : (await summarizeBatch(options, target.quarter as Quarter, register, target.n)).summary;
     if (!summary || summary.source === 'none') throw new ToolError('QUARTER_NOT_FOUND', { quarter: target.label });
     batches = [summary];
-    rows = sup ? sup.rows.filter((r) => r.batch === target.label) : summary.departments.filter((d) => d.status !== 'missing').map(toRow);
+    // A department that sent nothing to a supplementary batch is not 未报送 (the batch is not due from
+    // everyone), but its removals the batch records (an objection's 撤销 since the last one) stay counted.
+    rows = sup
+      ? sup.rows.filter((r) => r.batch === target.label)
+      : summary.departments.map(toRow).filter((r) => r.status !== 'missing' || removalTotal(r.removals) > 0);
   } else {
     const sup = await supervise(target.year, options, register);
     batches = sup.batches;
@@ -175,8 +179,9 @@ export async function reportModel(
   // A quarter whose deadline is still ahead (after --today) is not due: a department that has not sent it yet is
   // not 未报送 — supervise names no lapse for it either (lapsesOf) — so it is not counted at all.
   const due = new Set(batches.filter((b) => b.overdue).map((b) => b.batch));
+  const supplementary = target.kind === 'batch' && (target.n ?? 1) > 1;
   for (const r of rows) {
-    if (r.status === 'missing' && !due.has(r.batch)) continue;
+    if (r.status === 'missing' && (supplementary || !due.has(r.batch))) continue;
     if (r.status === 'missing') timeliness.missing++;
     else if (r.daysLate === null) timeliness.noDate++;
     else if (r.daysLate === 0) timeliness.onTime++;

@@ -270,9 +270,12 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
       digest?.update(buf.subarray(filled, filled + n));
       filled += n;
       let start = 0;
+      // Searched in the bytes read only: the buffer is 16 MB, and a search for the last line's end ran
+      // on through the unused rest of it on every read of a small log.
+      const read = buf.subarray(0, filled);
       for (;;) {
-        const nl = buf.indexOf(0x0a, start);
-        if (nl < 0 || nl >= filled) break;
+        const nl = read.indexOf(0x0a, start);
+        if (nl < 0) break;
         if (!scan.line(buf, start, nl, base + start)) return { exists: true, size: base + filled, ...scan.finish() };
         start = nl + 1;
         yield;

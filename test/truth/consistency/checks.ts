@@ -1,7 +1,6 @@
 // The properties checked after each step of a history (truth.md "Figures, named once"; issue 17 item 4).
 // Each returns the problems it finds (empty: holds), named, so that pending ones can be told apart.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadRegister } from '../../../dist/io/register/register-store.js';
@@ -9,7 +8,7 @@ import { continueReplay, replay, statusOn, type RegisterState } from '../../../d
 import { parseReportTarget, reportModel } from '../../../dist/api/reports/report-page.js';
 import { renderReportHtml } from '../../../dist/reporters/html.js';
 import { messagesFor } from '../../../dist/messages/index.js';
-import type { PlayedBatch, World } from './world.js';
+import { WORKSPACES, type PlayedBatch, type World } from './world.js';
 
 export type CheckName =
   | 'corrections-accepted'
@@ -57,8 +56,62 @@ function pageRemovals(target: string, html: string, figures: readonly Figs[]): P
       ];
 }
 
-/** Every view's per-department figures of one batch. */
-async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise<Views> {
+/** 报送情况.xlsx read back: a title row, then the header, then one row per department. */
+async function submittedSheet(pkg: string): Promise<Map<string, Fig>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(pkg, '报送情况.xlsx'));
+  const sheet = wb.worksheets[0]!;
+  const header = Array.from(sheet.getRow(2).values as unknown[], (v) => String(v ?? ''));
+  const col = (name: string): number => {
+    const i = header.findIndex((h) => h === name || h.startsWith(name));
+    if (i < 0) throw new Error(`报送情况.xlsx: no column ${name} in ${header.join(',')}`);
+    return i;
+  };
+  const c = {
+    name: col('科室'),
+    sub: col('报送状态'),
+    rows: col('报送条数'),
+    red: col('本批发布红名单'),
+    black: col('本批发布黑名单'),
+    unchanged: col('重复报送未变'),
+    corrected: col('其中更正'),
+    removals: col('移出条数'),
+  };
+  const rows = new Map<string, Fig>();
+  sheet.eachRow((row, n) => {
+    if (n <= 2) return;
+    const v = Array.from(row.values as unknown[]);
+    const name = String(v[c.name] ?? '');
+    if (!name || /合计|汇总/.test(name)) return;
+    const num = (i: number): number => Number(v[i] ?? 0);
+    // The workbook shows the removals as one count: compared as the sum of the types.
+    const removals = num(c.removals);
+    rows.set(name, {
+      submitted: String(v[c.sub]).includes('已报送') || String(v[c.sub]) === '是',
+      figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${removals}`,
+    });
+  });
+  return rows;
+}
+
+/** The year's report model as the report page draws it, read once per step (figures and summaries share it). */
+export function yearModel(world: World, year: number): Promise<Awaited<ReturnType<typeof reportModel>>> {
+  return world.once(`report ${year}`, () => {
+    const options = { cwd: world.ws, workspace: world.ws, today: world.today };
+    return reportModel(options, parseReportTarget(options, String(year)), 1790000000);
+  });
+}
+
+/** diff of two batches as its JSON, read once per step (corrections and composition share it). */
+export function diffOf(world: World, a: string, b: string): Promise<DiffDoc> {
+  return world.once(`diff ${a} ${b}`, () => world.json<DiffDoc>(['diff', a, b]));
+}
+
+/**
+ * Every view's per-department figures of one batch. `xlsx`: also the workbooks read back (报送情况.xlsx,
+ * the 督查情况表 supervise writes); without it the same figures come from the documents and JSON only.
+ */
+async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: boolean): Promise<Views> {
   const out: Views = {};
   type Dept = Figs & { name: string; submitted: boolean };
   const statusDoc = JSON.parse(b.status.stdout) as { departments?: Dept[] };
@@ -80,41 +133,7 @@ async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise
       removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 },
     };
     out.manifest = new Map(m.departments.map((d) => [d.name, fig(d.submitted, m.counts.byDepartment[d.name] ?? none)]));
-    // 报送情况.xlsx read back: a title row, then the header, then one row per department.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(pkg, '报送情况.xlsx'));
-    const sheet = wb.worksheets[0]!;
-    const header = Array.from(sheet.getRow(2).values as unknown[], (v) => String(v ?? ''));
-    const col = (name: string): number => {
-      const i = header.findIndex((h) => h === name || h.startsWith(name));
-      if (i < 0) throw new Error(`报送情况.xlsx: no column ${name} in ${header.join(',')}`);
-      return i;
-    };
-    const c = {
-      name: col('科室'),
-      sub: col('报送状态'),
-      rows: col('报送条数'),
-      red: col('本批发布红名单'),
-      black: col('本批发布黑名单'),
-      unchanged: col('重复报送未变'),
-      corrected: col('其中更正'),
-      removals: col('移出条数'),
-    };
-    const rows = new Map<string, Fig>();
-    sheet.eachRow((row, n) => {
-      if (n <= 2) return;
-      const v = Array.from(row.values as unknown[]);
-      const name = String(v[c.name] ?? '');
-      if (!name || /合计|汇总/.test(name)) return;
-      const num = (i: number): number => Number(v[i] ?? 0);
-      // The workbook shows the removals as one count: compared as the sum of the types.
-      const removals = num(c.removals);
-      rows.set(name, {
-        submitted: String(v[c.sub]).includes('已报送') || String(v[c.sub]) === '是',
-        figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${removals}`,
-      });
-    });
-    out['报送情况.xlsx'] = rows;
+    if (xlsx) out['报送情况.xlsx'] = await submittedSheet(pkg);
     try {
       const options = { cwd: world.ws, workspace: world.ws, today: world.today };
       const model = await reportModel(options, parseReportTarget(options, b.label), 1790000000);
@@ -128,60 +147,62 @@ async function views(world: World, b: PlayedBatch, problems: Problem[]): Promise
       problems.push({ check: 'batch-accepted', detail: `report ${b.label}: ${(err as { code?: string }).code ?? (err as Error).message}` });
     }
   }
-  // supervise's JSON, and its 督查情况表 written by the same run (one command, not two).
-  const xlsxDir = mkdtempSync(join(tmpdir(), 'hrss-consistency-xlsx-'));
+  // supervise's JSON, and (xlsx) its 督查情况表 written by the same run (one command, not two).
+  const xlsxDir = xlsx ? mkdtempSync(join(WORKSPACES, 'hrss-consistency-xlsx-')) : '';
   try {
     const file = join(xlsxDir, '督查情况表.xlsx');
     const sup = await world.json<{ rows: (Figs & { department: string; batch: string; status: string })[] }>([
       'supervise',
       String(b.year),
-      '--xlsx',
-      file,
+      ...(xlsx ? ['--xlsx', file] : []),
     ]);
     out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r)]));
     // The year's page: its 移出 figures are the year's 督查 rows summed (every batch of the year so far),
     // also when this batch was not written (a 撤销 resolved since counts once a package lists it).
-    const options = { cwd: world.ws, workspace: world.ws, today: world.today };
-    const year = await reportModel(options, parseReportTarget(options, String(b.year)), 1790000000);
+    const year = await yearModel(world, b.year);
     problems.push(...pageRemovals(String(b.year), renderReportHtml(year, messagesFor('zh-CN')), sup.rows));
-    // The 督查明细 sheet read back: the batch's rows, truth.md's figures in their columns (移出 as a sum).
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const sheet = wb.getWorksheet('督查明细');
-    if (!sheet) throw new Error('督查情况表: no sheet 督查明细');
-    const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
-    const col = (name: string): number => {
-      const i = header.indexOf(name);
-      if (i < 0) throw new Error(`督查明细: no column ${name} in ${header.join(',')}`);
-      return i;
-    };
-    const c = {
-      name: col('科室'),
-      batch: col('批次'),
-      state: col('报送状态'),
-      rows: col('报送条数'),
-      red: col('红名单'),
-      black: col('黑名单'),
-      unchanged: col('重复报送未变条数'),
-      corrected: col('其中更正条数'),
-      removals: col('移出条数'),
-    };
-    const rows = new Map<string, Fig>();
-    sheet.eachRow((row, n) => {
-      if (n === 1) return;
-      const v = Array.from(row.values as unknown[]);
-      if (String(v[c.batch] ?? '') !== b.label) return;
-      const num = (i: number): number => Number(v[i] ?? 0);
-      rows.set(String(v[c.name] ?? ''), {
-        submitted: String(v[c.state]) !== '未报送',
-        figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${num(c.removals)}`,
-      });
-    });
-    out['督查明细'] = rows;
+    if (xlsx) out['督查明细'] = await superviseSheet(file, b.label);
   } finally {
-    rmSync(xlsxDir, { recursive: true, force: true });
+    if (xlsx) rmSync(xlsxDir, { recursive: true, force: true });
   }
   return out;
+}
+
+/** The 督查明细 sheet read back: the batch's rows, truth.md's figures in their columns (移出 as a sum). */
+async function superviseSheet(file: string, label: string): Promise<Map<string, Fig>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.getWorksheet('督查明细');
+  if (!sheet) throw new Error('督查情况表: no sheet 督查明细');
+  const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+  const col = (name: string): number => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`督查明细: no column ${name} in ${header.join(',')}`);
+    return i;
+  };
+  const c = {
+    name: col('科室'),
+    batch: col('批次'),
+    state: col('报送状态'),
+    rows: col('报送条数'),
+    red: col('红名单'),
+    black: col('黑名单'),
+    unchanged: col('重复报送未变条数'),
+    corrected: col('其中更正条数'),
+    removals: col('移出条数'),
+  };
+  const rows = new Map<string, Fig>();
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const v = Array.from(row.values as unknown[]);
+    if (String(v[c.batch] ?? '') !== label) return;
+    const num = (i: number): number => Number(v[i] ?? 0);
+    rows.set(String(v[c.name] ?? ''), {
+      submitted: String(v[c.state]) !== '未报送',
+      figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${num(c.removals)}`,
+    });
+  });
+  return rows;
 }
 
 /** The workbooks show the removals as one count (移出条数). */
@@ -192,9 +213,9 @@ const summed = (figures: string): string =>
   figures.replace(/removals ([\d/]+)$/, (_, t: string) => `removals Σ${t.split('/').reduce((n, x) => n + Number(x), 0)}`);
 
 /** Figures: the same department's submitted flag and six figures equal in every view of the batch. */
-export async function checkFigures(world: World, b: PlayedBatch): Promise<Problem[]> {
+export async function checkFigures(world: World, b: PlayedBatch, xlsx = true): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const v = await views(world, b, problems);
+  const v = await views(world, b, problems, xlsx);
   const names = new Set<string>();
   for (const m of Object.values(v)) for (const k of m.keys()) names.add(k);
   for (const name of names) {
@@ -300,9 +321,18 @@ export async function checkDiff(world: World): Promise<Problem[]> {
   const pub = world.played.filter((b) => b.published);
   if (pub.length < 2) return [];
   const problems: Problem[] = [];
-  const publicAt = async (b: PlayedBatch): Promise<Set<string>> =>
-    new Set((await world.json<{ records: { id: string }[] }>(['register', 'list', '--on', b.today])).records.map((r) => r.id));
-  const diff = async (a: PlayedBatch, b: PlayedBatch): Promise<DiffDoc> => world.json<DiffDoc>(['diff', a.label, b.label]);
+  // What was public on a batch's day is read once (every later event is on a later day); diffs once per step.
+  const publicAt = (b: PlayedBatch): Promise<Set<string>> => {
+    let ids = world.publicOn.get(b.label);
+    if (!ids) {
+      ids = world
+        .json<{ records: { id: string }[] }>(['register', 'list', '--on', b.today])
+        .then((doc) => new Set(doc.records.map((r) => r.id)));
+      world.publicOn.set(b.label, ids);
+    }
+    return ids;
+  };
+  const diff = (a: PlayedBatch, b: PlayedBatch): Promise<DiffDoc> => diffOf(world, a.label, b.label);
   const [a, b] = pub.slice(-2) as [PlayedBatch, PlayedBatch];
   const sa = await publicAt(a);
   const dab = await diff(a, b);
@@ -329,7 +359,7 @@ export async function checkPackage(world: World, b: PlayedBatch, exports = true)
   const v = await world.cli(['verify', join(world.ws, 'packages', b.label)]);
   if (v.code !== 0) problems.push({ check: 'package-verifies', detail: `${b.label}: verify exit ${v.code}` });
   for (const audience of exports ? ['public', 'sharing'] : []) {
-    const to = mkdtempSync(join(tmpdir(), 'hrss-prop-export-'));
+    const to = mkdtempSync(join(WORKSPACES, 'hrss-prop-export-'));
     try {
       const e = await world.cli(['export', b.label, '--to', join(to, 'out'), '--audience', audience, '--format', 'json']);
       if (e.code !== 0)
@@ -360,7 +390,7 @@ export async function checkCorrections(world: World, b: PlayedBatch): Promise<Pr
   const pub = world.played.filter((x) => x.published);
   const prev = pub[pub.length - 2];
   if (b.published && b.corrections > 0 && prev && pub[pub.length - 1] === b) {
-    const d = await world.json<{ corrected: unknown[] }>(['diff', prev.label, b.label]);
+    const d = await diffOf(world, prev.label, b.label);
     if (d.corrected.length < b.corrections)
       problems.push({
         check: 'corrections-accepted',

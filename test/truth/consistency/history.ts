@@ -22,11 +22,17 @@ export interface RowSpec {
   correction: 'none' | 'new' | 'same';
 }
 
+/**
+ * How a department sends its files (list, 报送单, 移出申请): all three kinds reach the bureau — a workbook,
+ * a CSV saved by Excel in Chinese Windows (GB18030, no BOM), or a UTF-8 CSV with a BOM. Absent: UTF-8 CSV.
+ */
+export type FileFormat = 'xlsx' | 'csv-gb18030' | 'csv-utf8';
+
 export type DeptPlan =
   | { kind: 'absent' }
   | { kind: 'blank' }
-  | { kind: 'nil'; removals: number[] }
-  | { kind: 'rows'; rows: RowSpec[]; removals: number[] };
+  | { kind: 'nil'; removals: number[]; format?: FileFormat }
+  | { kind: 'rows'; rows: RowSpec[]; removals: number[]; format?: FileFormat };
 
 export type Step =
   | { kind: 'batch'; supplementary: boolean; plans: DeptPlan[] }
@@ -45,14 +51,20 @@ const rowSpec: fc.Arbitrary<RowSpec> = fc.record({
 });
 
 const removals = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 1 });
+const format = fc.constantFrom<FileFormat>('xlsx', 'csv-gb18030', 'csv-utf8');
 
 const deptPlan: fc.Arbitrary<DeptPlan> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'absent' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('nil' as const), removals }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('nil' as const), removals, format }) },
   {
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('rows' as const), rows: fc.array(rowSpec, { minLength: 1, maxLength: 3 }), removals }),
+    arbitrary: fc.record({
+      kind: fc.constant('rows' as const),
+      rows: fc.array(rowSpec, { minLength: 1, maxLength: 3 }),
+      removals,
+      format,
+    }),
   },
 );
 
@@ -110,8 +122,13 @@ export const CLERKS_YEAR: Step[] = [
     kind: 'batch',
     supplementary: false,
     plans: [
-      { kind: 'rows', rows: [row(0, 'red'), row(1, 'black', { correction: 'same', variant: 1 }), row(3, 'red')], removals: [2] },
-      { kind: 'rows', rows: [row(0, 'red')], removals: [] },
+      {
+        kind: 'rows',
+        rows: [row(0, 'red'), row(1, 'black', { correction: 'same', variant: 1 }), row(3, 'red')],
+        removals: [2],
+        format: 'xlsx',
+      },
+      { kind: 'rows', rows: [row(0, 'red')], removals: [], format: 'csv-gb18030' },
     ],
   },
   {
@@ -125,8 +142,8 @@ export const CLERKS_YEAR: Step[] = [
     kind: 'batch',
     supplementary: false,
     plans: [
-      { kind: 'rows', rows: [row(1, 'black', { correction: 'new' })], removals: [3] },
-      { kind: 'nil', removals: [0] },
+      { kind: 'rows', rows: [row(1, 'black', { correction: 'new' })], removals: [3], format: 'csv-gb18030' },
+      { kind: 'nil', removals: [0], format: 'xlsx' },
     ],
   },
 ];

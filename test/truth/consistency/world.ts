@@ -1,13 +1,51 @@
 // Plays a generated history (history.ts) in a workspace through the CLI's run() in-process (no child
-// process): writes each batch's submissions as a department would (CSV lists, 报送单, 附件, 移出申请, the
-// untouched form from `template`), then status, compile, publish, objection add/resolve as the clerk would.
+// process): writes each batch's submissions as a department would (lists, 报送单, 移出申请 as workbooks or
+// as GB18030 / UTF-8 CSV, 附件, the untouched form from `template`), then status, compile, publish,
+// objection add/resolve as the clerk would.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { ROOT, runCli, type CliResult } from '../../helpers/cases.js';
 import { makeCreditCode } from '../../../dist/domain/credit-code.js';
 import { addDays } from '../../../dist/domain/dates.js';
-import { DEPTS, type DeptPlan, type RowSpec, type Step } from './history.js';
+import { workbookBuffer } from '../../../dist/io/xlsx/xlsx-writer.js';
+import { DEPTS, type DeptPlan, type FileFormat, type RowSpec, type Step } from './history.js';
+
+/**
+ * Where the histories' workspaces go: a RAM file system when the machine has one (/dev/shm), else the
+ * temporary folder. The same code runs (node:fs, fsync, renames); only the wait for the disk is gone.
+ */
+export const WORKSPACES = process.env.PROPERTY_TMP ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
+
+/** A department's file (a title, its header, its rows) in the form it sends it. */
+interface Table {
+  base: string;
+  title: string;
+  headers: string[];
+  rows: string[][];
+}
+
+/** Workbooks made once per distinct content (a history resends what another history sent). */
+const workbooks = new Map<string, Buffer>();
+const INSTANT = new Date('2026-01-01T00:00:00Z');
+
+async function writeTable(folder: string, t: Table, format: FileFormat): Promise<void> {
+  if (format === 'xlsx') {
+    const key = JSON.stringify(t);
+    let bytes = workbooks.get(key);
+    if (!bytes) {
+      bytes = await workbookBuffer([{ name: t.base, title: t.title, headers: t.headers, rows: t.rows }], INSTANT, '王晓敏');
+      workbooks.set(key, bytes);
+    }
+    writeFileSync(join(folder, `${t.base}.xlsx`), bytes);
+    return;
+  }
+  const text = `${[t.headers, ...t.rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+  // Excel's "CSV" on a Chinese Windows is GB18030 without a BOM; "CSV UTF-8" has the BOM.
+  writeFileSync(join(folder, `${t.base}.csv`), format === 'csv-gb18030' ? iconv.encode(text, 'gb18030') : `\uFEFF${text}`);
+}
 
 const EVIDENCE = join(ROOT, 'fixtures', 'example-workspace', 'submissions', '2026Q3', '劳动关系科', '附件');
 const QUARTER_END = ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'];
@@ -74,6 +112,21 @@ export class World {
     private readonly spawn = false,
   ) {}
 
+  /** Documents read once per step (diff of two batches, the year's report model), shared by the checks. */
+  private readonly stepDocs = new Map<string, Promise<unknown>>();
+  /** What was public on a published batch's day: later events are later days, so it stays as it was. */
+  readonly publicOn = new Map<string, Promise<Set<string>>>();
+
+  /** `key`'s document of this step: made by `make` at its first use, then the same one. */
+  once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let doc = this.stepDocs.get(key) as Promise<T> | undefined;
+    if (!doc) {
+      doc = make();
+      this.stepDocs.set(key, doc);
+    }
+    return doc;
+  }
+
   /** Milliseconds spent per command (PROPERTY_SURVEY prints them). */
   static readonly spent = new Map<string, number>();
   static readonly forms = new Map<string, Buffer>();
@@ -104,6 +157,7 @@ export class World {
   }
 
   async play(step: Step): Promise<PlayedBatch | undefined> {
+    this.stepDocs.clear();
     if (step.kind === 'objection') {
       await this.objection(step.pick, step.outcome);
       return undefined;
@@ -215,48 +269,57 @@ export class World {
       return;
     }
     const sentOn = addDays(QUARTER_END[q] as string, 5) < this.today ? addDays(QUARTER_END[q] as string, 5) : this.today;
+    const format = plan.format ?? 'csv-utf8';
     const cover = [
-      '项目,内容',
-      `报送单位,${dept.name}`,
-      `报送季度,2026年${QUARTER_CN[q]}`,
-      '填报人,王晓敏',
-      '联系电话,0373-3000000',
-      '审核人,李建国',
-      `审核日期,${sentOn}`,
-      '审定人,赵振华',
-      `审定日期,${sentOn}`,
-      `报送日期,${sentOn}`,
-      `无信息报告,${plan.kind === 'nil' ? '是' : '否'}`,
+      ['报送单位', dept.name],
+      ['报送季度', `2026年${QUARTER_CN[q]}`],
+      ['填报人', '王晓敏'],
+      ['联系电话', '0373-3000000'],
+      ['审核人', '李建国'],
+      ['审核日期', sentOn],
+      ['审定人', '赵振华'],
+      ['审定日期', sentOn],
+      ['报送日期', sentOn],
+      ['无信息报告', plan.kind === 'nil' ? '是' : '否'],
     ];
-    writeFileSync(join(folder, '报送单.csv'), `\uFEFF${cover.join('\r\n')}\r\n`);
+    await writeTable(folder, { base: '报送单', title: '信用红黑名单报送单', headers: ['项目', '内容'], rows: cover }, format);
     const mine = active.filter((r) => r.department === dept.name);
     // Removal requests for the department's own public records (a subject with none is left out).
-    const removalRows: string[] = [];
+    const removalRows: string[][] = [];
+    /** Subjects this batch asks to remove: a correction of one of them is refused (REGISTER_CHANGED, by design). */
+    const removing = new Set<number>();
     for (const s of plan.removals) {
       const rec = mine.find((r) => r.subjectName === subjectName(d, s));
       if (!rec) continue;
       const revoke = (s + q) % 3 === 0;
       const type = revoke ? '撤销' : rec.listType === 'red' ? '违法违规移出' : '提前移出';
       const reviewed = addDays(this.today, -2);
-      removalRows.push(
-        [
-          rec.listType === 'red' ? '红名单' : '黑名单',
-          rec.subjectName,
-          creditCode(d, s),
-          '',
-          type,
-          '经复核移出',
-          type === '违法违规移出' ? '新人社罚〔2026〕99号' : '',
-          reviewed,
-          type === '提前移出' ? reviewed : '',
-        ].join(','),
-      );
+      removing.add(s);
+      removalRows.push([
+        rec.listType === 'red' ? '红名单' : '黑名单',
+        rec.subjectName,
+        creditCode(d, s),
+        '',
+        type,
+        '经复核移出',
+        type === '违法违规移出' ? '新人社罚〔2026〕99号' : '',
+        reviewed,
+        type === '提前移出' ? reviewed : '',
+      ]);
     }
     if (removalRows.length > 0) {
-      writeFileSync(
-        join(folder, '移出申请.csv'),
-        `\uFEFF名单类型,主体名称,统一社会信用代码,认定文书号,移出类型,移出原因,违法违规认定文书号,审查日期,报备市信用办日期\r\n${removalRows.join('\r\n')}\r\n`,
-      );
+      const headers = [
+        '名单类型',
+        '主体名称',
+        '统一社会信用代码',
+        '认定文书号',
+        '移出类型',
+        '移出原因',
+        '违法违规认定文书号',
+        '审查日期',
+        '报备市信用办日期',
+      ];
+      await writeTable(folder, { base: '移出申请', title: `${dept.name}信用名单移出申请`, headers, rows: removalRows }, format);
     }
     if (plan.kind === 'nil') return;
     const seen = new Set<number>();
@@ -270,14 +333,17 @@ export class World {
       const number = correction === 'new' ? decisionNo(d, r.subject, r.list, `-${label}`) : base;
       this.pendingNumbers.set(key, number);
       const facts = r.variant === 1 || correction !== 'none' ? `经复查更正的事实（${label}）` : '未按规定履行义务';
-      if (correction === 'same') this.sameCorrections++;
-      if (correction !== 'none') this.corrections++;
+      // A record changed and removed in one batch is neither a correction nor publishable (register-compile.ts):
+      // such a row is not counted as a correction the batch must accept.
+      const counted = !removing.has(r.subject);
+      if (correction === 'same' && counted) this.sameCorrections++;
+      if (correction !== 'none' && counted) this.corrections++;
       if (publicRec && correction === 'none' && r.variant === 1) this.unmarkedChanges++;
       // A record keeps its 认定日期 however often it is resent.
       const decided = this.decided.get(key) ?? addDays(QUARTER_END[q] as string, -20 + r.subject);
       this.decided.set(key, decided);
       return [
-        i + 1,
+        String(i + 1),
         r.list === 'red' ? '红名单' : '黑名单',
         dept.domain,
         '法人及非法人组织',
@@ -290,12 +356,24 @@ export class World {
         decided,
         r.list === 'black' ? r.severity : '',
         correction !== 'none' ? base : '',
-      ].join(',');
+      ];
     });
-    writeFileSync(
-      join(folder, '名单.csv'),
-      `\uFEFF序号,名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人（负责人）,列入事由,认定依据,认定文书号,认定日期,失信程度,更正原文书号\r\n${lines.join('\r\n')}\r\n`,
-    );
+    const headers = [
+      '序号',
+      '名单类型',
+      '领域',
+      '主体类别',
+      '主体名称',
+      '统一社会信用代码',
+      '法定代表人（负责人）',
+      '列入事由',
+      '认定依据',
+      '认定文书号',
+      '认定日期',
+      '失信程度',
+      '更正原文书号',
+    ];
+    await writeTable(folder, { base: '名单', title: `${dept.name}信用红黑名单`, headers, rows: lines }, format);
     if (rows.some((r) => r.list === 'black')) {
       mkdirSync(join(folder, '附件'), { recursive: true });
       for (const f of ['执法现场.png', '案例报道-超时加班.docx']) copyFileSync(join(EVIDENCE, f), join(folder, '附件', f));

@@ -1,0 +1,57 @@
+// The report of a supplementary batch counts the removals it records for departments that sent nothing to
+// it: two records revoked (objections resolved 撤销) after 2026Q1 was published, then a supplementary batch
+// 2026Q1-2 to which one department sent only the untouched form and the other nothing. status, compile and
+// the manifest count the two 撤销 for the department; the report's page dropped every department that did
+// not submit and showed 移出 0. Found by the consistency property (seed 20261018, path 0).
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cases.js';
+import type { Step } from './consistency/history.js';
+import { WORKSPACES, World } from './consistency/world.js';
+
+const HISTORY: Step[] = [
+  {
+    kind: 'batch',
+    supplementary: false,
+    plans: [
+      {
+        kind: 'rows',
+        rows: [
+          { subject: 3, list: 'red', variant: 0, severity: '一般', correction: 'none' },
+          { subject: 0, list: 'red', variant: 0, severity: '一般', correction: 'none' },
+        ],
+        removals: [],
+      },
+      { kind: 'absent' },
+    ],
+  },
+  { kind: 'objection', pick: 0, outcome: '撤销' },
+  { kind: 'objection', pick: 0, outcome: '撤销' },
+  { kind: 'batch', supplementary: true, plans: [{ kind: 'blank' }, { kind: 'absent' }] },
+];
+
+const ws = mkdtempSync(join(WORKSPACES, 'hrss-supp-removals-'));
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+type Figs = { department?: string; name?: string; submitted?: boolean; removals: { revoked: number } };
+
+describe('a supplementary batch: removals of departments that sent nothing', () => {
+  it('the report counts them as status and the manifest do, and names no department 未报送', async () => {
+    copyFileSync(join(ROOT, 'fixtures', 'example-workspace', 'hrss-credit.config.json'), join(ws, 'hrss-credit.config.json'));
+    mkdirSync(join(ws, 'submissions'));
+    const world = new World(ws);
+    for (const step of HISTORY) await world.play(step);
+    const supp = world.played.at(-1);
+    expect(supp?.label).toBe('2026Q1-2');
+    expect(supp?.written).toBe(true);
+    const status = JSON.parse(supp!.status.stdout) as { departments: Figs[] };
+    const revokedIn = (list: Figs[]) => list.filter((d) => d.removals.revoked > 0).map((d) => [d.department ?? d.name, d.removals.revoked]);
+    expect(revokedIn(status.departments)).toEqual([['劳动关系科', 2]]);
+    const report = await world.json<{ totals: Figs; departments: Figs[]; timeliness: { missing: number } }>(['report', '2026Q1-2']);
+    expect(report.totals.removals.revoked).toBe(2);
+    expect(revokedIn(report.departments)).toEqual([['劳动关系科', 2]]);
+    // Nobody owes a supplementary batch: a department absent from it is not counted 未报送.
+    expect(report.timeliness.missing).toBe(0);
+  });
+});
