@@ -66,7 +66,7 @@ module.exports = {
     },
     {
       name: 'schemas-import-only-domain',
-      comment: 'schemas/ (fields, enums, cover, config, matrix, record) describe data: they rest on domain/ only.',
+      comment: 'schemas/ (fields, enums, cover, config, matrix, record, documents/) describe data: they rest on domain/ only.',
       severity: 'error',
       from: { path: folders('schemas') },
       to: { path: outside('schemas', 'domain') },
@@ -94,7 +94,7 @@ module.exports = {
     },
     {
       name: 'table-imports-only-the-base',
-      comment: 'table/ (cells, header, list sheet, cover) turns cells into rows: it rests on diagnostics, schemas and domain.',
+      comment: 'table/ (cells, header, list sheet, cover, removal sheet) turns cells into rows: it rests on diagnostics, schemas and domain.',
       severity: 'error',
       from: { path: folders('table') },
       to: { path: outside('table', 'rules', 'diagnostics', 'schemas', 'domain') },
@@ -145,7 +145,7 @@ module.exports = {
       name: 'nothing-imports-the-page',
       comment:
         'page/ is the browser edge of the self-check page (selfcheck.md): its two entries are bundled for the browser, ' +
-        'never imported by the tool. `hrss-credit page` inlines the bundles (io/page-assets.ts), not the sources.',
+        'never imported by the tool. `hrss-credit page` inlines the bundles (io/documents/page-assets.ts), not the sources.',
       severity: 'error',
       from: { path: '^src/', pathNot: folders('page') },
       to: { path: folders('page') },
@@ -154,7 +154,8 @@ module.exports = {
       name: 'page-runs-the-tool-never-the-cli',
       comment:
         'The page runs the api (validate, annotate) and the reporters like the CLI does, and nothing of the command line; ' +
-        'io/ only for the readers\' switches (csv.ts: no worker_threads in a browser).',
+        'io/ for the in-memory file system (port.ts, memory-port.ts) and the readers\' switches (csv/csv.ts: no ' +
+        'worker_threads in a browser).',
       severity: 'error',
       from: { path: folders('page') },
       to: { path: folders('cli', 'rules', 'table', 'register', 'forms') },
@@ -189,7 +190,8 @@ module.exports = {
     {
       name: 'file-system-only-in-io',
       comment:
-        'Only io/ (and the CLI entry) touch the disk (STYLE "IO at the edges"): the api opens files through ' +
+        'Only io/ (and cli/: the program and the Explorer launcher) touch the disk (STYLE "IO at the edges"): ' +
+        'the api opens files through ' +
         'io functions, never itself (docs/decisions.md "Layers, enforced").',
       severity: 'error',
       from: { path: '^src/', pathNot: folders('io', 'cli') },

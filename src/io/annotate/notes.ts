@@ -1,6 +1,16 @@
 /** Notes: a comments part and its VML drawing (Excel shows notes only with both). */
 import { escapeXml, NS_MAIN } from '../xlsx/xlsx-writer.js';
-import { rootPrefix, unescapeXml } from './package-parts.js';
+import { localName } from '../xlsx/xml.js';
+import {
+  appendChildren,
+  childElement,
+  childElements,
+  findElement,
+  prependChildren,
+  readAttr,
+  unescapeXmlText,
+  type XmlElement,
+} from '../xlsx/xml-edit.js';
 
 export function commentsXml(notes: { ref: string; text: string }[], author: string): string {
   const list = notes
@@ -41,35 +51,56 @@ export function vmlXml(shapes: string[]): string {
   );
 }
 
+/**
+ * Notes merged into a sheet's existing comments part: a note on a cell that has a comment goes first in
+ * its text, any other becomes a new comment by our author (added to the authors when missing). The part is
+ * read once; the edits are applied from its end backwards, so no offset moves before it is used.
+ */
 export function mergeComments(
   xml: string,
   notes: { ref: string; row: number; col: number; text: string }[],
   author: string,
 ): { xml: string; addedRefs: { row: number; col: number }[] } {
-  const p = rootPrefix(xml, 'comments');
-  let authors = [...xml.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => unescapeXml(m[1] ?? ''));
+  const root = findElement(xml, 'comments');
+  if (!root) return { xml, addedRefs: [] };
+  const p = root.prefix;
+  const parts = childElements(xml, root);
+  const authorsEl = parts.find((c) => localName(c.name) === 'authors');
+  const list = parts.find((c) => localName(c.name) === 'commentList');
+  const authors = authorsEl
+    ? childElements(xml, authorsEl)
+        .filter((c) => localName(c.name) === 'author')
+        .map((c) => unescapeXmlText(xml.slice(c.openEnd, c.closeStart)))
+    : [];
+  const edits: { el: XmlElement; at: 'start' | 'end'; content: string }[] = [];
   let authorId = authors.indexOf(author);
-  let out = xml;
   if (authorId < 0) {
     authorId = authors.length;
-    authors = [...authors, author];
-    out = /<(?:\w+:)?authors\s*\/>/.test(out)
-      ? out.replace(/<(\w+:)?authors\s*\/>/, `<${p}authors><${p}author>${escapeXml(author)}</${p}author></${p}authors>`)
-      : out.replace(`</${p}authors>`, `<${p}author>${escapeXml(author)}</${p}author></${p}authors>`);
+    if (authorsEl) edits.push({ el: authorsEl, at: 'end', content: `<${p}author>${escapeXml(author)}</${p}author>` });
+  }
+  // The <text> of each commented cell, by reference (the first comment of a cell, as Excel keeps one).
+  const texts = new Map<string, XmlElement>();
+  for (const c of list ? childElements(xml, list) : []) {
+    const ref = localName(c.name) === 'comment' ? readAttr(c.open, 'ref') : undefined;
+    const text = ref !== undefined && !texts.has(ref) ? childElement(xml, c, 'text') : undefined;
+    if (ref !== undefined && text) texts.set(ref, text);
   }
   const addedRefs: { row: number; col: number }[] = [];
   let add = '';
   for (const n of notes) {
-    const re = new RegExp(`(<${p}comment\\b[^>]*\\sref="${n.ref}"[^>]*>\\s*<${p}text>)`);
     const run = `<${p}r><${p}t xml:space="preserve">${escapeXml(n.text)}\n\n</${p}t></${p}r>`;
-    if (re.test(out)) out = out.replace(re, `$1${run}`);
+    const text = texts.get(n.ref);
+    if (text) edits.push({ el: text, at: 'start', content: run });
     else {
       add += `<${p}comment ref="${n.ref}" authorId="${authorId}"><${p}text>${run.replace('\n\n<', '<')}</${p}text></${p}comment>`;
       addedRefs.push({ row: n.row, col: n.col });
     }
   }
-  out = /<(?:\w+:)?commentList\s*\/>/.test(out)
-    ? out.replace(/<(\w+:)?commentList\s*\/>/, `<${p}commentList>${add}</${p}commentList>`)
-    : out.replace(`</${p}commentList>`, `${add}</${p}commentList>`);
+  if (list) edits.push({ el: list, at: 'end', content: add });
+  let out = xml;
+  // From the last insertion point back: an edit never moves the offsets of the ones still to come.
+  const pos = (e: (typeof edits)[number]): number => (e.at === 'end' ? e.el.closeStart : e.el.openEnd);
+  edits.sort((x, y) => pos(y) - pos(x));
+  for (const e of edits) out = e.at === 'end' ? appendChildren(out, e.el, e.content) : prependChildren(out, e.el, e.content);
   return { xml: out, addedRefs };
 }

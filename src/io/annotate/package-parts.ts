@@ -2,6 +2,8 @@
  * Small edits to the package's bookkeeping parts (relationships, [Content_Types].xml) and the names
  * of new parts, shared by the annotator's parts.
  */
+import { localName } from '../xlsx/xml.js';
+import { appendChildren, childElements, dropAttr, findElement, readAttr, setAttr, unescapeXmlText, xmlTags } from '../xlsx/xml-edit.js';
 import { escapeXml, NS_REL } from '../xlsx/xlsx-writer.js';
 
 export const REL_SHEET = `${NS_REL}/worksheet`;
@@ -13,34 +15,17 @@ export const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spread
 export const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 export const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
-export function unescapeXml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
+/** Text of an attribute or element, entities expanded. */
+export const unescapeXml = unescapeXmlText;
 
-export function attrOf(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
-}
+/** The value of the attribute named exactly `name` in one start tag; undefined when absent. */
+export const attrOf = readAttr;
 
-export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, ` ${name}="${value}"`);
-  return tag.replace(/\s*(\/?>)$/, ` ${name}="${value}"$1`);
-}
+export { dropAttr, setAttr };
 
-export function dropAttr(tag: string, name: string): string {
-  return tag.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), '');
-}
-
-/** The namespace prefix of the root element (`x:` in `<x:worksheet>`), '' when none. */
+/** The namespace prefix of the first element named `local` (`x:` in `<x:worksheet>`), '' when none. */
 export function rootPrefix(xml: string, local: string): string {
-  const m = new RegExp(`<(\\w+:)?${local}[\\s>]`).exec(xml);
-  return m?.[1] ?? '';
+  return findElement(xml, local)?.prefix ?? '';
 }
 
 export interface Rel {
@@ -51,12 +36,18 @@ export interface Rel {
 }
 
 export function parseRels(xml: string): Rel[] {
-  return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => ({
-    id: attrOf(m[0], 'Id') ?? '',
-    type: attrOf(m[0], 'Type') ?? '',
-    target: attrOf(m[0], 'Target') ?? '',
-    external: attrOf(m[0], 'TargetMode') === 'External',
-  }));
+  const rels: Rel[] = [];
+  for (const t of xmlTags(xml)) {
+    if (t.kind === 'close' || localName(t.name) !== 'Relationship') continue;
+    const tag = xml.slice(t.start, t.end);
+    rels.push({
+      id: readAttr(tag, 'Id') ?? '',
+      type: readAttr(tag, 'Type') ?? '',
+      target: readAttr(tag, 'Target') ?? '',
+      external: readAttr(tag, 'TargetMode') === 'External',
+    });
+  }
+  return rels;
 }
 
 export function relsPathOf(part: string): string {
@@ -65,21 +56,15 @@ export function relsPathOf(part: string): string {
 }
 
 export function addRels(xml: string | undefined, rels: Rel[]): string {
-  const items = rels.map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('');
+  const items = (p: string): string =>
+    rels.map((r) => `<${p}Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('');
   if (!xml)
     return (
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ` +
-      `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`
+      `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items('')}</Relationships>`
     );
-  const p = rootPrefix(xml, 'Relationships');
-  if (p)
-    return xml.replace(
-      new RegExp(`</${p}Relationships>`),
-      rels.map((r) => `<${p}Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('') +
-        `</${p}Relationships>`,
-    );
-  if (/<Relationships\b[^>]*\/>/.test(xml)) return xml.replace(/<Relationships\b([^>]*)\/>/, `<Relationships$1>${items}</Relationships>`);
-  return xml.replace('</Relationships>', `${items}</Relationships>`);
+  const root = findElement(xml, 'Relationships');
+  return root ? appendChildren(xml, root, items(root.prefix)) : xml;
 }
 
 export function freeId(taken: Set<string>, base: string): string {
@@ -116,12 +101,19 @@ export function addContentTypes(
   overrides: { part: string; type: string }[],
   defaults: { ext: string; type: string }[],
 ): string {
-  const p = rootPrefix(xml, 'Types');
+  const root = findElement(xml, 'Types');
+  if (!root) return xml;
+  const p = root.prefix;
+  const known = new Set(
+    childElements(xml, root)
+      .filter((c) => localName(c.name) === 'Default')
+      .map((c) => (readAttr(c.open, 'Extension') ?? '').toLowerCase()),
+  );
   let add = '';
   for (const d of defaults) {
-    if (new RegExp(`<${p}Default\\b[^>]*Extension="${d.ext}"`, 'i').test(xml)) continue;
+    if (known.has(d.ext.toLowerCase())) continue;
     add += `<${p}Default Extension="${d.ext}" ContentType="${d.type}"/>`;
   }
   for (const o of overrides) add += `<${p}Override PartName="/${escapeXml(o.part)}" ContentType="${o.type}"/>`;
-  return xml.replace(`</${p}Types>`, `${add}</${p}Types>`);
+  return appendChildren(xml, root, add);
 }

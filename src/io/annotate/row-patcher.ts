@@ -9,7 +9,8 @@ import { NS_REL } from '../xlsx/xlsx-writer.js';
 import { columnLetter, columnIndex } from '../../domain/text.js';
 import { unreadable } from '../errors.js';
 import type { CellMark, MarkKind } from './plan.js';
-import { attrOf, dropAttr, setAttr } from './package-parts.js';
+import { localName } from '../xlsx/xml.js';
+import { asStartTag, childElements, dropAttr, readAttr, setAttr, xmlTags } from '../xlsx/xml-edit.js';
 
 export interface RowMarks {
   row: number;
@@ -49,6 +50,7 @@ export class SheetPatcher extends Transform {
   private buf = '';
   private phase: 'head' | 'rows' | 'tail' = 'head';
   private p = '';
+  private root = false;
   private lastRow = 0;
   private next = 0;
   private out: string[] = [];
@@ -111,25 +113,32 @@ export class SheetPatcher extends Transform {
   private process(final: boolean): void {
     for (;;) {
       if (this.phase === 'head') {
-        if (!this.p) {
-          const root = /<(\w+:)?worksheet[\s>]/.exec(this.buf);
-          if (root) this.p = root[1] ?? '';
+        // The root's prefix, then <sheetData>: the first tags of the part (a tag cut by the chunk's end waits).
+        let data: { start: number; end: number; empty: boolean } | undefined;
+        for (const t of xmlTags(this.buf)) {
+          if (t.kind === 'close') continue;
+          if (!this.root && localName(t.name) === 'worksheet') {
+            this.root = true;
+            this.p = t.name.includes(':') ? t.name.slice(0, t.name.indexOf(':') + 1) : '';
+          } else if (localName(t.name) === 'sheetData') {
+            data = { start: t.start, end: t.end, empty: t.kind === 'empty' };
+            break;
+          }
         }
-        const m = new RegExp(`<${this.p}sheetData\\b[^>]*?(/?)>`).exec(this.buf);
-        if (!m) {
+        if (!data) {
           if (final) throw unreadable({ reason: 'xml', detail: 'sheetData' });
           return;
         }
-        if (m[1] === '/') {
-          this.put(`${this.buf.slice(0, m.index)}<${this.p}sheetData>`);
+        if (data.empty) {
+          this.put(`${this.buf.slice(0, data.start)}<${this.p}sheetData>`);
           this.flushMarkedRows(Number.POSITIVE_INFINITY);
           this.put(`</${this.p}sheetData>`);
-          this.buf = this.buf.slice(m.index + m[0].length);
+          this.buf = this.buf.slice(data.end);
           this.phase = 'tail';
           continue;
         }
-        this.put(this.buf.slice(0, m.index + m[0].length));
-        this.buf = this.buf.slice(m.index + m[0].length);
+        this.put(this.buf.slice(0, data.end));
+        this.buf = this.buf.slice(data.end);
         this.phase = 'rows';
         continue;
       }
@@ -179,7 +188,7 @@ export class SheetPatcher extends Transform {
             }
             rowEnd = close + rowClose.length;
           }
-          const rAttr = attrOf(startTag, 'r');
+          const rAttr = readAttr(startTag, 'r');
           const r = rAttr !== undefined ? Number(rAttr) : this.lastRow + 1;
           this.lastRow = r;
           const pending = this.next < this.rows.length ? this.rows[this.next]!.row : Number.POSITIVE_INFINITY;
@@ -206,9 +215,11 @@ export class SheetPatcher extends Transform {
       if (this.legacyId) {
         const el = `<${this.p}legacyDrawing xmlns:r="${NS_REL}" r:id="${this.legacyId}"/>`;
         let at = -1;
-        for (const name of AFTER_LEGACY) {
-          const m = new RegExp(`<${this.p}${name}[\\s>/]`).exec(tail);
-          if (m && (at < 0 || m.index < at)) at = m.index;
+        for (const t of xmlTags(tail)) {
+          if (t.kind !== 'close' && AFTER_LEGACY.includes(localName(t.name))) {
+            at = t.start;
+            break;
+          }
         }
         if (at < 0) at = tail.lastIndexOf(`</${this.p}worksheet>`);
         tail = tail.slice(0, at) + el + tail.slice(at);
@@ -222,30 +233,30 @@ export class SheetPatcher extends Transform {
   /** A row with flagged cells: explicit references on every cell (so an inserted one shifts none). */
   private patchRow(startTag: string, inner: string, r: number, marks: RowMarks): string {
     const p = this.p;
-    const cellRe = new RegExp(`<${p}c\\b[^>]*/>|<${p}c\\b[^>]*>[\\s\\S]*?</${p}c>`, 'g');
     const cells: { col: number; xml: string }[] = [];
     let col = -1;
     let rest = '';
     let last = 0;
-    for (const m of inner.matchAll(cellRe)) {
-      rest += inner.slice(last, m.index).trim();
-      last = m.index + m[0].length;
-      const open = /^<[^>]*?\/?>/.exec(m[0])![0];
-      const ref = attrOf(open, 'r');
+    for (const c of childElements(inner, { openEnd: 0, closeStart: inner.length })) {
+      if (localName(c.name) !== 'c') continue;
+      rest += inner.slice(last, c.start).trim();
+      last = c.end;
+      const open = c.open;
+      const ref = readAttr(open, 'r');
       col = ref ? columnIndex(ref.replace(/\d+$/, '')) : col + 1;
       let tag = ref ? open : setAttr(open, 'r', `${columnLetter(col)}${r}`);
       const mark = marks.cells.get(col);
-      if (mark && mark.kind !== 'info') tag = setAttr(tag, 's', String(this.styleFor(Number(attrOf(open, 's') ?? 0), mark.kind)));
+      if (mark && mark.kind !== 'info') tag = setAttr(tag, 's', String(this.styleFor(Number(readAttr(open, 's') ?? 0), mark.kind)));
       marks.cells.delete(col);
-      cells.push({ col, xml: tag + m[0].slice(open.length) });
+      cells.push({ col, xml: tag + inner.slice(c.openEnd, c.end) });
     }
     rest += inner.slice(last).trim();
     for (const [c, m] of marks.cells)
       cells.push({ col: c, xml: `<${p}c r="${columnLetter(c)}${r}"${m.kind === 'info' ? '' : ` s="${this.styleFor(0, m.kind)}"`}/>` });
     cells.sort((a, b) => a.col - b.col);
     let tag = dropAttr(startTag, 'spans');
-    if (!attrOf(tag, 'r')) tag = setAttr(tag, 'r', String(r));
-    if (tag.endsWith('/>')) tag = tag.replace(/\s*\/>$/, '>');
+    if (!readAttr(tag, 'r')) tag = setAttr(tag, 'r', String(r));
+    tag = asStartTag(tag);
     return `${tag}${cells.map((c) => c.xml).join('')}${rest}</${p}row>`;
   }
 }

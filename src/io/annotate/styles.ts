@@ -4,7 +4,9 @@
  */
 import { NS_MAIN } from '../xlsx/xlsx-writer.js';
 import type { MarkKind } from './plan.js';
-import { rootPrefix, setAttr } from './package-parts.js';
+import { localName } from '../xlsx/xml.js';
+import { asStartTag, childElements, findElement, insertAt, nextTag, setAttr } from '../xlsx/xml-edit.js';
+import { rootPrefix } from './package-parts.js';
 
 /** Excel's own "Bad" and "Neutral" cell-style colours. */
 export const FILL_RGB: Record<Exclude<MarkKind, 'info'>, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
@@ -28,6 +30,16 @@ export const MINIMAL_STYLES =
   `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1">` +
   `<cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
+/** The child element each list of styles.xml holds (`cellXfs` holds `xf`, not `cellXf`). */
+export const LIST_ITEM: Record<string, string> = {
+  numFmts: 'numFmt',
+  fonts: 'font',
+  fills: 'fill',
+  borders: 'border',
+  cellStyleXfs: 'xf',
+  cellXfs: 'xf',
+};
+
 /** Appends `items` to the list element `tag` (creating it in schema order when absent); returns the new xml and the first new index. */
 export function appendList(
   xml: string,
@@ -37,32 +49,24 @@ export function appendList(
   after: string[],
   defaults: string[],
 ): { xml: string; first: number } {
-  const open = new RegExp(`<${p}${tag}\\b[^>]*?(/?)>`);
-  const m = open.exec(xml);
-  if (!m) {
+  const root = findElement(xml, 'styleSheet');
+  const lists = root ? childElements(xml, root) : [];
+  const el = lists.find((c) => localName(c.name) === tag);
+  if (!el) {
     const all = [...defaults, ...items];
-    const el = `<${p}${tag} count="${all.length}">${all.join('')}</${p}${tag}>`;
+    const created = `<${p}${tag} count="${all.length}">${all.join('')}</${p}${tag}>`;
     let at = -1;
-    for (const a of after) {
-      const close = xml.indexOf(`</${p}${a}>`);
-      if (close >= 0) at = Math.max(at, close + `</${p}${a}>`.length);
-      const selfM = new RegExp(`<${p}${a}\\b[^>]*/>`).exec(xml);
-      if (selfM) at = Math.max(at, selfM.index + selfM[0].length);
-    }
-    if (at < 0) at = (/<(?:\w+:)?styleSheet\b[^>]*>/.exec(xml)?.index ?? 0) + (/<(?:\w+:)?styleSheet\b[^>]*>/.exec(xml)?.[0].length ?? 0);
-    return { xml: xml.slice(0, at) + el + xml.slice(at), first: defaults.length };
+    for (const a of after) for (const c of lists) if (localName(c.name) === a) at = Math.max(at, c.end);
+    if (at < 0) at = root?.openEnd ?? 0;
+    return { xml: insertAt(xml, at, created), first: defaults.length };
   }
-  if (m[1] === '/') {
-    const el = `<${p}${tag} count="${items.length}">${items.join('')}</${p}${tag}>`;
-    return { xml: xml.slice(0, m.index) + el + xml.slice(m.index + m[0].length), first: 0 };
-  }
-  const closeTag = `</${p}${tag}>`;
-  const close = xml.indexOf(closeTag, m.index);
-  const inner = xml.slice(m.index + m[0].length, close);
-  const childRe = new RegExp(`<${p}${tag.replace(/s$/, '')}\\b`, 'g');
-  const count = (inner.match(childRe) ?? []).length;
-  const head = setAttr(m[0], 'count', String(count + items.length));
-  return { xml: xml.slice(0, m.index) + head + inner + items.join('') + xml.slice(close), first: count };
+  const item = LIST_ITEM[tag] ?? tag.slice(0, -1);
+  const count = childElements(xml, el).filter((c) => localName(c.name) === item).length;
+  const head = asStartTag(setAttr(el.open, 'count', String(count + items.length)));
+  const rest = el.selfClosing
+    ? `${items.join('')}</${el.name}>${xml.slice(el.end)}`
+    : insertAt(xml.slice(el.openEnd), el.closeStart - el.openEnd, items.join(''));
+  return { xml: xml.slice(0, el.start) + head + rest, first: count };
 }
 
 export function patchStyles(original: string | undefined, wanted: Set<string>): StylePatch {
@@ -90,12 +94,16 @@ export function patchStyles(original: string | undefined, wanted: Set<string>): 
     [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`],
   );
   xml = fonts.xml;
-  const hasStyleXfs = new RegExp(`<${p}cellStyleXfs\\b`).test(xml);
+  const sheet = findElement(xml, 'styleSheet');
+  const lists = sheet ? childElements(xml, sheet) : [];
+  const hasStyleXfs = lists.some((c) => localName(c.name) === 'cellStyleXfs');
   const xfId = hasStyleXfs ? ' xfId="0"' : '';
   // The existing cell formats, to clone.
-  const cx = new RegExp(`<${p}cellXfs\\b[^>]*>([\\s\\S]*?)</${p}cellXfs>`).exec(xml);
+  const cx = lists.find((c) => localName(c.name) === 'cellXfs');
   const xfs = cx
-    ? [...(cx[1] as string).matchAll(new RegExp(`<${p}xf\\b[^>]*/>|<${p}xf\\b[^>]*>[\\s\\S]*?</${p}xf>`, 'g'))].map((m) => m[0])
+    ? childElements(xml, cx)
+        .filter((c) => localName(c.name) === 'xf')
+        .map((c) => xml.slice(c.start, c.end))
     : [];
   const base = xfs.length > 0 ? xfs : [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId}/>`];
   const items: string[] = [];
@@ -108,10 +116,9 @@ export function patchStyles(original: string | undefined, wanted: Set<string>): 
   for (const key of [...wanted].sort()) {
     const [b, kind] = key.split(':') as [string, Exclude<MarkKind, 'info'>];
     const src = base[Number(b)] ?? base[0]!;
-    const open = /^<[^>]*?\/?>/.exec(src)![0];
-    let tag = setAttr(setAttr(open, 'fillId', String(fillId[kind])), 'applyFill', '1');
-    if (open.endsWith('/>') && !tag.endsWith('/>')) tag = tag.replace(/>$/, '/>');
-    marked.set(key, push(tag + src.slice(open.length)));
+    const open = nextTag(src)!;
+    const tag = setAttr(setAttr(src.slice(0, open.end), 'fillId', String(fillId[kind])), 'applyFill', '1');
+    marked.set(key, push(tag + src.slice(open.end)));
   }
   const header = push(
     `<${p}xf numFmtId="0" fontId="${fonts.first}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1">` +

@@ -21,6 +21,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { IoPort } from '../port.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { escapeXml, NS_REL } from '../xlsx/xlsx-writer.js';
+import { localName } from '../xlsx/xml.js';
+import { childElements, editTags, findElement, insertAt, prependChildren, tagAttrs } from '../xlsx/xml-edit.js';
 import { columnLetter } from '../../domain/text.js';
 import type { Limits } from '../../schemas/config.js';
 import type { AnnotatePlan, MarkKind } from './plan.js';
@@ -81,10 +83,19 @@ export async function annotateXlsx(
     if (/purl\.oclc\.org\/ooxml\//.test(workbook)) throw new Error('annotate: strict Open XML is not patched');
     const rels = parseRels(wbRels);
     const relIds = new Set(rels.map((r) => r.id));
-    const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => {
-      const rid = attrOf(m[0], 'r:id') ?? /\s\w+:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? '';
+    const sheetTags = (xml: string): string[] => {
+      const list = findElement(xml, 'sheets');
+      return list
+        ? childElements(xml, list)
+            .filter((c) => localName(c.name) === 'sheet')
+            .map((c) => c.open)
+        : [];
+    };
+    const sheets = sheetTags(workbook).map((tag) => {
+      // r:id, or the relationship id under any other prefix bound to the same namespace.
+      const rid = attrOf(tag, 'r:id') ?? tagAttrs(tag).find((a) => a.name.includes(':') && localName(a.name) === 'id')?.raw ?? '';
       const rel = rels.find((r) => r.id === rid);
-      return { name: attrOf(m[0], 'name') ?? '', part: rel ? normalisePartName(resolvePartTarget(wbPart, rel.target)) : '' };
+      return { name: attrOf(tag, 'name') ?? '', part: rel ? normalisePartName(resolvePartTarget(wbPart, rel.target)) : '' };
     });
 
     // Styles: one cloned format per (original format, severity) met on a flagged cell.
@@ -146,7 +157,9 @@ export async function annotateXlsx(
         replaced.set(cPart, Buffer.from(merged.xml, 'utf8'));
         const vml = (await text(vPart)) ?? vmlXml([]);
         const shapes = merged.addedRefs.map((n) => vmlShape(n.row, n.col, shapeId++)).join('');
-        replaced.set(vPart, Buffer.from(vml.replace(/<\/xml>\s*$/, `${shapes}</xml>`), 'utf8'));
+        // VML is not well-formed XML (Excel writes <br> unclosed): the shapes go before its last </xml>.
+        const close = vml.lastIndexOf('</xml>');
+        replaced.set(vPart, Buffer.from(close < 0 ? vml : insertAt(vml, close, shapes), 'utf8'));
         sheetJobs.push({ part: u.part, rows: u.rows });
         continue;
       }
@@ -176,34 +189,40 @@ export async function annotateXlsx(
     overrides.push({ part: summaryPart, type: CT_SHEET });
     const sumId = freeId(relIds, 'rIdHrss');
     wbRels = addRels(wbRels, [{ id: sumId, type: REL_SHEET, target: relativeTarget(wbPart, summaryPart), external: false }]);
-    const ids = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => Number(attrOf(m[0], 'sheetId') ?? 0));
+    const ids = sheetTags(workbook).map((tag) => Number(attrOf(tag, 'sheetId') ?? 0));
     const names = new Set(sheets.map((s) => s.name));
     let sumName = plan.summary.sheetName;
     for (let n = 2; names.has(sumName); n++) sumName = `${plan.summary.sheetName}(${n})`;
     const wp = rootPrefix(workbook, 'workbook');
-    workbook = workbook.replace(
-      new RegExp(`<${wp}sheets\\b[^>]*>`),
-      (m) => `${m}<${wp}sheet xmlns:r="${NS_REL}" name="${escapeXml(sumName)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${sumId}"/>`,
-    );
+    const sheetsEl = findElement(workbook, 'sheets');
+    if (sheetsEl)
+      workbook = prependChildren(
+        workbook,
+        sheetsEl,
+        `<${wp}sheet xmlns:r="${NS_REL}" name="${escapeXml(sumName)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${sumId}"/>`,
+      );
     // Sheet positions moved by one: sheet-local names (print areas, filters) and the active tab follow.
-    workbook = workbook.replace(/(\slocalSheetId=")(\d+)(")/g, (_m, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`);
+    workbook = editTags(workbook, 'definedName', (tag) => {
+      const local = attrOf(tag, 'localSheetId');
+      return local !== undefined && /^\d+$/.test(local) ? setAttr(tag, 'localSheetId', String(Number(local) + 1)) : tag;
+    });
     // 检查结果's header row repeats on every printed page (print titles: a name local to sheet 0, ours).
     const head = summaryHeaderRow(plan.summary);
     const titles =
       `<${wp}definedName name="_xlnm.Print_Titles" ` +
       `localSheetId="0">${escapeXml(`${quoteSheet(sumName)}!$${head}:$${head}`)}</${wp}definedName>`;
-    if (new RegExp(`<${wp}definedNames\\s*/>`).test(workbook))
-      workbook = workbook.replace(new RegExp(`<${wp}definedNames\\s*/>`), `<${wp}definedNames>${titles}</${wp}definedNames>`);
-    else if (new RegExp(`<${wp}definedNames\\b[^>]*>`).test(workbook))
-      workbook = workbook.replace(new RegExp(`<${wp}definedNames\\b[^>]*>`), (m) => `${m}${titles}`);
+    const wbRoot = findElement(workbook, 'workbook');
+    const parts = wbRoot ? childElements(workbook, wbRoot) : [];
+    const definedNames = parts.find((c) => localName(c.name) === 'definedNames');
+    if (definedNames) workbook = prependChildren(workbook, definedNames, titles);
     else {
       // CT_Workbook's order: sheets, functionGroups, externalReferences, then definedNames.
-      const after = [`</${wp}externalReferences>`, `<${wp}functionGroups\\b[^>]*/>|</${wp}functionGroups>`, `</${wp}sheets>`]
-        .map((re) => new RegExp(re))
-        .find((re) => re.test(workbook));
-      if (after) workbook = workbook.replace(after, (m) => `${m}<${wp}definedNames>${titles}</${wp}definedNames>`);
+      const after = ['externalReferences', 'functionGroups', 'sheets']
+        .map((local) => parts.find((c) => localName(c.name) === local))
+        .find((c) => c !== undefined);
+      if (after) workbook = insertAt(workbook, after.end, `<${wp}definedNames>${titles}</${wp}definedNames>`);
     }
-    workbook = workbook.replace(new RegExp(`<${wp}workbookView\\b[^>]*?/?>`, 'g'), (tag) => {
+    workbook = editTags(workbook, 'workbookView', (tag) => {
       let t = setAttr(tag, 'activeTab', String(Number(attrOf(tag, 'activeTab') ?? 0) + 1));
       if (attrOf(tag, 'firstSheet') !== undefined) t = setAttr(t, 'firstSheet', '0');
       return t;

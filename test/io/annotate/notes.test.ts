@@ -66,4 +66,28 @@ describe('mergeComments', () => {
         '<x:comment ref="C1" authorId="0"><x:text><x:r><x:t xml:space="preserve">t</x:t></x:r></x:text></x:comment></x:commentList></x:comments>',
     );
   });
+
+  it('merges into several commented cells at once, each run first in its own note, the new ones last', () => {
+    const xml =
+      '<comments><authors><author>张三</author></authors><commentList>' +
+      '<comment ref="A1" authorId="0"><text><t>一</t></text></comment>' +
+      '<comment ref="B2" authorId="0"><text><t>二</t></text></comment></commentList></comments>';
+    const r = mergeComments(
+      xml,
+      [
+        { ref: 'B2', row: 2, col: 1, text: 'b' },
+        { ref: 'C3', row: 3, col: 2, text: 'c' },
+        { ref: 'A1', row: 1, col: 0, text: 'a' },
+      ],
+      '检查工具',
+    );
+    const run = (t: string, gap = '\n\n'): string => `<r><t xml:space="preserve">${t}${gap}</t></r>`;
+    expect(r.xml).toBe(
+      '<comments><authors><author>张三</author><author>检查工具</author></authors><commentList>' +
+        `<comment ref="A1" authorId="0"><text>${run('a')}<t>一</t></text></comment>` +
+        `<comment ref="B2" authorId="0"><text>${run('b')}<t>二</t></text></comment>` +
+        `<comment ref="C3" authorId="1"><text>${run('c', '')}</text></comment></commentList></comments>`,
+    );
+    expect(r.addedRefs).toEqual([{ row: 3, col: 2 }]);
+  });
 });

@@ -46,6 +46,8 @@ describe('patchStyles', () => {
     expect(st.fillXf).toEqual({ error: 8, warning: 9 });
     expect(st.title).toBe(10);
     expect(xfs).toHaveLength(11);
+    // The count is of <xf> children: the 2 the workbook had and the 9 added (it once counted `<cellXf`, missing the 2).
+    expect(countOf(st.xml, 'cellXfs')).toBe(11);
   });
 
   it('gives the header a bold font, the link an underlined blue one and the title a 14 pt bold one', () => {

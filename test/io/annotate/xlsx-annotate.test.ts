@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateXlsx, csvWorkbook, type AnnotatePlan } from '../../../dist/io/annotate/xlsx-annotate.js';
 import { DEFAULT_LIMITS } from '../../../dist/schemas/config.js';
+import { parseXmlBuffer } from '../../../dist/io/xlsx/xml.js';
+import { ZipArchive } from '../../../dist/io/zip/zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrss-annot-'));
 let wb: ExcelJS.Workbook;
@@ -93,5 +95,31 @@ describe('annotateXlsx', () => {
     expect(argb(ws.getCell('B3'))).toBe('FFFFC7CE');
     expect(argb(ws.getCell('B4'))).toBe('FFFFEB9C');
     expect(ws.getCell('A6').value).toBe('说明');
+  });
+});
+
+describe("the copy's styles.xml", () => {
+  it("counts in <cellXfs count> every <xf> it holds: the workbook's own formats and the ones added", async () => {
+    const zip = await ZipArchive.open(join(dir, 'out.xlsx'), DEFAULT_LIMITS);
+    const xml = await zip.read('xl/styles.xml');
+    zip.close();
+    const counts: Record<string, { declared: number; children: number }> = {};
+    const stack: string[] = [];
+    parseXmlBuffer(xml, {
+      // saxes reports a close for a self-closing element too: every open is pushed.
+      open: (name, attrs) => {
+        if (stack.length === 1) counts[name] = { declared: Number(attrs.count), children: 0 };
+        else if (stack.length === 2) counts[stack[1]!]!.children++;
+        stack.push(name);
+      },
+      close: () => {
+        stack.pop();
+      },
+      text: () => {},
+    });
+    // csvWorkbook's styles hold 2 formats; the copy adds the clones and the summary's 5.
+    expect(counts.cellXfs!.children).toBeGreaterThan(2);
+    for (const list of ['fonts', 'fills', 'cellXfs'])
+      expect(counts[list], list).toEqual({ declared: counts[list]!.children, children: counts[list]!.children });
   });
 });
