@@ -34,12 +34,12 @@ describe.each(cases)('$name', (c: Case) => {
     const enDoc = JSON.parse(en.stdout);
     expect(enDoc.diagnostics.map(project)).toEqual(c.expect);
     expect(en.code).toBe(zh.code);
-    enDoc.diagnostics.forEach((d: { message: string; args: Record<string, unknown> }, i: number) => {
+    enDoc.diagnostics.forEach((d: { code: string; message: string; args: Record<string, unknown> }, i: number) => {
       expect(d.message).not.toBe(zhDoc.diagnostics[i].message);
       expect(d.message).toMatch(/[a-z]{3,}/);
       // Args are data, not the tool's Chinese prose: a column or cover entry by its key (the
       // catalogue names it), lists as arrays; only SHEET_COLUMN_UNKNOWN carries the user's own header.
-      if ((d as { code: string }).code !== 'SHEET_COLUMN_UNKNOWN') expect(d.args).not.toHaveProperty('header');
+      if (d.code !== 'SHEET_COLUMN_UNKNOWN') expect(d.args).not.toHaveProperty('header');
       for (const v of Object.values(d.args)) if (typeof v === 'string') expect(v).not.toMatch(/、/);
     });
   });

@@ -131,7 +131,7 @@ const HOSTILE_SERIALS = [
   '-0.5',
   '2958465.99',
 ];
-const sheetEntry = (e: { name: string }[]) => e.find((x) => /worksheets\/sheet\d*\.xml$/i.test(x.name));
+const sheetEntry = <E extends { name: string }>(e: E[]) => e.find((x) => /worksheets\/sheet\d*\.xml$/i.test(x.name));
 const XLSX_HOSTILE: Mutation[] = [
   // A number cell becomes a hostile serial, with the first date style the workbook has (s="1" often is one).
   async (b, r) => {

@@ -43,7 +43,6 @@ let tmp: string;
 let ws: string;
 const cli = (args: string[], today = '2026-10-15') => runCli([...args, '-w', ws, '--today', today], ws, env);
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
-const _published: Record<string, string> = {};
 
 beforeAll(async () => {
   tmp = tempDir('privacy-doors');

@@ -10,7 +10,6 @@ import yauzl from 'yauzl';
 import { makeIdNumber } from '../src/domain/id-number.js';
 import { listFiles } from '../src/io/package/package-fs.js';
 import { ROOT, buildCase, cleanup, runCli, tempDir, TODAY } from './helpers/cases.js';
-// @ts-expect-error plain JavaScript helper shared with scripts/
 import { writeFiles } from '../scripts/lib/fixture-kit.mjs';
 
 const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');

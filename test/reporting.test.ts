@@ -13,7 +13,6 @@ import { displayWidth, wrapText } from '../src/reporters/wrap.js';
 import { visible } from '../src/reporters/visible.js';
 import { messagesFor } from '../src/messages/index.js';
 import type { Report } from '../src/diagnostics/report.js';
-// @ts-expect-error plain JavaScript benchmark helper
 import { findingRow, HEADER } from '../bench/generate.mjs';
 
 let tmp: string;
@@ -59,7 +58,7 @@ function report(diagnostics: RawDiagnostic[], collector = new DiagnosticCollecto
 function precisionLost(file: string, row: number, value = '4.10702E+17'): RawDiagnostic {
   return makeDiagnostic(
     'SCHEMA_ID_PRECISION_LOST',
-    { header: '证件号码', value },
+    { field: 'idNumber', value },
     { file, sheet: 'Sheet1', row, column: 'E', field: 'idNumber' },
   );
 }
@@ -70,7 +69,7 @@ describe('the collector keeps at most maxFindingsPerCode per file and code (issu
     for (let r = 2; r < 12; r++) c.add(precisionLost('a.csv', r));
     for (let r = 2; r < 4; r++) c.add(precisionLost('b.csv', r));
     for (let r = 2; r < 7; r++)
-      c.add(makeDiagnostic('SCHEMA_REQUIRED', { header: '主体名称' }, { file: 'a.csv', row: r, column: 'F', field: 'subjectName' }));
+      c.add(makeDiagnostic('SCHEMA_REQUIRED', { field: 'subjectName' }, { file: 'a.csv', row: r, column: 'F', field: 'subjectName' }));
     expect(c.counts.error).toBe(17);
     expect(c.size).toBe(3 + 2 + 3);
     expect(c.dropped()).toEqual([
@@ -215,21 +214,29 @@ describe('the table in an 80-column terminal (issue 7.11)', () => {
   it('fits 80 columns and gives the message column the room', () => {
     const d = makeDiagnostic(
       'SCHEMA_CREDIT_CODE_CHECKSUM',
-      { header: '统一社会信用代码', value: '91410704MA47KD2X8J', expected: 'H' },
+      { value: '91410704MA47KD2X8J', position: 18, expected: 'H' },
       { file: 'a.csv', row: 3, column: 'F', field: 'creditCode' },
     );
-    const id = makeDiagnostic('SCHEMA_ID_CHECKSUM', { header: '证件号码', value: '410702********0010', expected: '3' } as never, {
-      file: 'a.csv',
-      row: 4,
-      column: 'I',
-      field: 'idNumber',
-    });
+    const id = makeDiagnostic(
+      'SCHEMA_ID_CHECKSUM',
+      { field: 'idNumber', value: '410702********0010', expected: '3' },
+      {
+        file: 'a.csv',
+        row: 4,
+        column: 'I',
+        field: 'idNumber',
+      },
+    );
     const out = formatDiagnostics(report([d, id]), zh, { ...plain, width: 80 });
     const lines = out.trimEnd().split('\n').slice(1);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
     const cols = (lines[0] as string).split('┬').map((s) => displayWidth(s));
     expect(cols[3]).toBeGreaterThan((cols[0] as number) + (cols[2] as number));
     expect(out).toContain('410702********0010');
+    // The messages are the real ones (each code's own args), not a column named `undefined` or the 17th-position variant.
+    expect(out).toContain('证件号码');
+    expect(out).toContain('最后一位应为 H');
+    expect(out).not.toContain('undefined');
     for (const l of lines) for (const cell of l.split('│')) expect(cell.trimStart()).not.toMatch(/^[：，。、；！？）”]/);
   });
 });

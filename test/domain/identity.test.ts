@@ -164,7 +164,7 @@ const creditCode = fc.tuple(fc.constantFrom('91410702', '92410783', '12410700', 
 const year = fc.integer({ min: 2015, max: 2030 });
 const seq = fc.integer({ min: 1, max: 999 });
 const bracket = fc.constantFrom(['〔', '〕'], ['[', ']'], ['(', ')'], ['（', '）'], ['【', '】'], ['［', '］'], ['﹝', '﹞'], ['〖', '〗']);
-const decisionNo = (y: number, n: number, [o, c]: string[]): string => `新人社监罚${o}${y}${c}${n}号`;
+const decisionNo = (y: number, n: number, [o, c]: readonly [string, string]): string => `新人社监罚${o}${y}${c}${n}号`;
 
 describe('properties', () => {
   it('an ID number written with lower-case x, full-width digits or spaces gives the same id', () => {

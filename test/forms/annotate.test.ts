@@ -12,7 +12,6 @@ import { ZipArchive } from '../../dist/io/zip/zip.js';
 import { DEFAULT_LIMITS } from '../../dist/schemas/config.js';
 import { makeIdNumber } from '../../dist/domain/id-number.js';
 import { makeCreditCode } from '../../dist/domain/credit-code.js';
-// @ts-expect-error plain JavaScript helper shared with scripts/
 import { writeFiles } from '../../scripts/lib/fixture-kit.mjs';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1790000000' };
@@ -374,10 +373,9 @@ describe('validate --annotate', () => {
       (await runCli(['validate', 'ws2/submissions/2026Q3/就业办', '--today', TODAY, '--format', 'json'], tmp)).stdout,
     );
     const extra = withCopy.diagnostics.filter(
-      (d: { code: string }) =>
+      (d: { code: string; location: unknown }) =>
         !plain.diagnostics.some(
-          (p: { code: string; location: unknown }) =>
-            p.code === d.code && JSON.stringify(p.location) === JSON.stringify((d as { location: unknown }).location),
+          (p: { code: string; location: unknown }) => p.code === d.code && JSON.stringify(p.location) === JSON.stringify(d.location),
         ),
     );
     expect(extra.map((d: { code: string; severity: string; location: { file: string } }) => [d.code, d.severity, d.location.file])).toEqual(

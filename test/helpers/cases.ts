@@ -3,7 +3,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-// @ts-expect-error plain JavaScript helper shared with scripts/
 import { applyPatches, writeFiles } from '../../scripts/lib/fixture-kit.mjs';
 import { run } from '../../dist/cli/program.js';
 

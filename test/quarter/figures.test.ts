@@ -1,7 +1,7 @@
 // api/quarter/figures.ts: truth.md's figures computed once — rows received, red/black published, unchanged,
 // corrected, removals by type — for every department of a batch, with and without a register plan.
 import { describe, expect, it } from 'vitest';
-import { batchFigures } from '../../dist/api/quarter/figures.js';
+import { batchFigures, type FiguresInput } from '../../dist/api/quarter/figures.js';
 import { addFigures, removalTotal } from '../../dist/schemas/documents/figures.js';
 
 const rec = (id: string, department: string, listType: 'red' | 'black', domain = '就业', extra: Record<string, unknown> = {}) => ({
@@ -11,12 +11,14 @@ const rec = (id: string, department: string, listType: 'red' | 'black', domain =
   domain,
   ...extra,
 });
+/** One department's received rows, as batchFigures takes them. */
+type Received = NonNullable<ReturnType<FiguresInput['received']['get']>>;
 const none = { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 };
 
 describe('batchFigures', () => {
   it('without a register: every row received is published', () => {
     const f = batchFigures({
-      received: new Map([
+      received: new Map<string, Received>([
         ['就业办', { red: 2, black: 1, byDomain: { 就业: { red: 2, black: 1 } } }],
         ['监察科', { red: 0, black: 0, byDomain: {} }],
       ]),
@@ -35,7 +37,7 @@ describe('batchFigures', () => {
       rec('b3', '劳动关系科', 'red'),
     ];
     const f = batchFigures({
-      received: new Map([
+      received: new Map<string, Received>([
         ['就业办', { red: 2, black: 0, byDomain: {} }],
         ['劳动关系科', { red: 1, black: 2, byDomain: {} }],
       ]),

@@ -13,7 +13,6 @@ import { scoreRows } from '../../src/table/header.js';
 import { zhUi } from '../../src/messages/zh-CN/ui.js';
 import { listFiles } from '../../src/io/package/package-fs.js';
 import { ROOT, cleanup, runCli, tempDir } from '../helpers/cases.js';
-// @ts-expect-error plain JavaScript helper shared with scripts/
 import { writeFiles } from '../../scripts/lib/fixture-kit.mjs';
 
 const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');

@@ -95,10 +95,14 @@ describe('a supplementary batch’s cover', () => {
     const found: unknown[] = [];
     const cover = { file: 'x', values: { quarter: { text: '2026年第三季度第2批', row: 4, column: 'B' } }, keyRows: {} };
     const env = { today: TODAY, quarter: { year: 2026, q: 3 }, matrix: { resolveDepartment: () => undefined } };
-    coverMismatch.check({ covers: [cover], env } as never, (code, args) => found.push([code, args]));
+    coverMismatch.check({ covers: [cover], env } as never, (...finding) => {
+      found.push(finding.slice(0, 2));
+    });
     expect(found).toEqual([]);
     cover.values.quarter.text = '2026年第二季度第2批';
-    coverMismatch.check({ covers: [cover], env } as never, (code, args) => found.push([code, args]));
+    coverMismatch.check({ covers: [cover], env } as never, (...finding) => {
+      found.push(finding.slice(0, 2));
+    });
     expect(found).toEqual([['COVER_MISMATCH', { key: 'quarter', cover: '2026年第二季度第2批', expected: '2026Q3' }]]);
   });
 });

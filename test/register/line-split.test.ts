@@ -17,9 +17,9 @@ describe('splitRecords searches only its own line', () => {
     const end = Buffer.byteLength(first);
     const searched: number[] = [];
     const indexOf = Buffer.prototype.indexOf;
-    vi.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: Parameters<Buffer['indexOf']>) {
+    vi.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: unknown[]) {
       searched.push(this.byteOffset + this.length - log.byteOffset);
-      return indexOf.apply(this, args);
+      return Reflect.apply(indexOf, this, args);
     });
     const split = splitRecords(log, 0, end, (b) => b.toString('utf8'));
     expect(split?.pieces.length).toBe(6);

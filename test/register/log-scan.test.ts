@@ -38,9 +38,9 @@ describe('readLog searches only the bytes it read', () => {
     const size = Buffer.byteLength(text);
     const extents: number[] = [];
     const indexOf = Buffer.prototype.indexOf;
-    vi.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: Parameters<Buffer['indexOf']>) {
+    vi.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: unknown[]) {
       if (args[0] === 0x0a) extents.push(this.length);
-      return indexOf.apply(this, args);
+      return Reflect.apply(indexOf, this, args);
     });
     const read = readLog(ws, { checkpoint: false });
     expect(read.result.ok).toBe(true);

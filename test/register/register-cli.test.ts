@@ -437,7 +437,7 @@ describe('diff', () => {
     expect(Object.keys(out).slice(0, 8)).toEqual(['schemaVersion', 'command', 'from', 'to', 'added', 'removed', 'corrected', 'unchanged']);
     expect(out).toMatchObject({ schemaVersion: 1, command: 'diff', from: '2026Q2', to: '2026Q3' });
     expect(out.added.map((r: Rec) => r.id)).toEqual(records.slice(10).map((r) => r.id));
-    expect(out.removed.map((r: Rec) => [r.id, r.removal.type])).toEqual([
+    expect(out.removed.map((r: Rec & { removal: { type: string } }) => [r.id, r.removal.type])).toEqual([
       [records[0]!.id, 'violation'],
       [records[7]!.id, 'early'],
     ]);
@@ -452,7 +452,7 @@ describe('diff', () => {
     const dir = writePackage(ws, '2026Q4', [], { removals: [{ id: records[12]!.id, type: 'corrected', reason: '更正' }] });
     const out = json((await cli(ws, ['diff', '2026Q3', dir, '--format', 'json'])).stdout);
     expect(out).toMatchObject({ from: '2026Q3', to: '2026Q4', added: [], removed: [] });
-    expect(out.corrected.map((r: Rec) => [r.id, r.removal.type])).toEqual([[records[12]!.id, 'corrected']]);
+    expect(out.corrected.map((r: Rec & { removal: { type: string } }) => [r.id, r.removal.type])).toEqual([[records[12]!.id, 'corrected']]);
   });
 });
 

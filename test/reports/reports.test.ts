@@ -347,7 +347,7 @@ describe('with the register', () => {
       expect(head.slice(11, 14)).toEqual(['已发布红名单', '已发布黑名单', '重复报送']);
       const values = sheet
         .getSheetValues()
-        .filter((r): r is unknown[] => Array.isArray(r))
+        .flatMap((r): unknown[][] => (Array.isArray(r) ? [r] : []))
         .slice(1);
       expect(values).toHaveLength(doc.rows.length);
       for (const v of values) {

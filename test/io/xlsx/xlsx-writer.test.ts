@@ -36,7 +36,8 @@ describe('workbooks written by the package writer', () => {
     writeFileSync(file, buf);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf);
+    // exceljs types its input as an ArrayBuffer (its own `Buffer` interface): the bytes' own copy, not a cast.
+    await wb.xlsx.load(new Uint8Array(buf).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['移出名单', '台账']);
     const ws = wb.getWorksheet('移出名单')!;
     expect(ws.getCell('A1').value).toBe('新乡市人社局（2026年第三季度）');
