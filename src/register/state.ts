@@ -10,6 +10,7 @@
  */
 import type { IsoDate, RegisterEvent, RegisterRecord, RemovalType, StoredEvent } from './events.js';
 import { StoredRecord, publishedBy, storedFromMemory } from './stored.js';
+import { ColumnRecord } from './stored-columns.js';
 
 /**
  * A publication: the record as one event published it (seq, batch, on), its summary, and where the
@@ -109,7 +110,8 @@ function publish(state: RegisterState, record: StoredRecord): void {
 /** An event's records as StoredRecord: read from the log they already are; made in memory they are wrapped. */
 function storedRecords(event: (RegisterEvent | StoredEvent) & { type: 'publish' | 'import' }): readonly StoredRecord[] {
   const records: readonly (RegisterRecord | StoredRecord)[] = event.records;
-  if (records.length === 0 || records[0] instanceof StoredRecord) return records as readonly StoredRecord[];
+  if (records.length === 0 || records[0] instanceof StoredRecord || records[0] instanceof ColumnRecord)
+    return records as readonly StoredRecord[];
   return storedFromMemory(records as readonly RegisterRecord[], publishedBy(event));
 }
 

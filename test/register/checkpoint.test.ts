@@ -13,6 +13,8 @@ import { eventLine } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
 import { replay, statusesOn } from '../../src/register/state.js';
 import { checkpointCovers, CHECKPOINT_VERSION } from '../../src/register/checkpoint.js';
+import { StoredRecord } from '../../src/register/stored.js';
+import { ColumnRecord, storedFields } from '../../src/register/stored-columns.js';
 import { loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
@@ -164,6 +166,8 @@ function norm(x: unknown): unknown {
   if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, norm(v)]);
   if (typeof x === 'object' && x !== null) {
     if (typeof (x as { readLine?: unknown }).readLine === 'function') return 'the log';
+    // A record read from the log or from a checkpoint's columns (stored-columns.ts): the fields a reader sees.
+    if (x instanceof StoredRecord || x instanceof ColumnRecord) return norm(storedFields(x));
     return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, norm(v)]));
   }
   return x;
