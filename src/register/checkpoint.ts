@@ -24,6 +24,7 @@ import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { StoredEvent } from './events.js';
 import type { LineSource, PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
+import { markPrefix } from './lazy-state.js';
 import { ColumnRecord, textAt, type Columns, type TextColumn } from './stored-columns.js';
 
 export const CHECKPOINT_KIND = 'hrss-credit register checkpoint';
@@ -353,6 +354,7 @@ function eventsOf(meta: Meta, bytes: Buffer, from: number, covers: Covers, sourc
   }
   const last = out[out.length - 1];
   if (!last || last.seq !== covers.seq || last.hash !== covers.hash) return null;
+  markPrefix({ events: out, ids, event: columns.event, first: columns.first });
   return out;
 }
 
