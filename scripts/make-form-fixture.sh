@@ -2,7 +2,7 @@
 # Makes fixtures/real/template-openpyxl-libreoffice: the department form written by
 # `hrss-credit template`, filled in by openpyxl (test/helpers/fill-form.py) and saved again by
 # LibreOffice, as a department's round trip goes. Needs: npm run build, python3-openpyxl,
-# libreoffice-calc-nogui. test/io/real-files.test.ts and test/forms/template.test.ts read it.
+# libreoffice-calc-nogui. test/io/xlsx/real-files.test.ts and test/forms/template.test.ts read it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fixtures/real/template-openpyxl-libreoffice

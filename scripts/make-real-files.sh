@@ -3,7 +3,7 @@
 # saved as .xlsx by LibreOffice (soffice) and by gnumeric (ssconvert), and by openpyxl (absolute
 # part paths, as Java and Python exporters write them). Needs: apt-get install
 # libreoffice-calc-nogui gnumeric python3-openpyxl. The results are committed under fixtures/real/
-# with the findings each must give (expect.json); test/io/real-files.test.ts checks them.
+# with the findings each must give (expect.json); test/io/xlsx/real-files.test.ts checks them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fixtures/real

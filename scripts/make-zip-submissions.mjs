@@ -3,7 +3,7 @@
 // ways departments and their software make one, each with the findings it must give (expect.json,
 // locations as `validate` run in the quarter folder shows them). Made by this script, never by hand:
 //   node scripts/make-zip-submissions.mjs
-// The zips are committed, so the tests need neither Python nor Info-ZIP. test/zip-submissions.test.ts
+// The zips are committed, so the tests need neither Python nor Info-ZIP. test/io/zip/zip-submissions.test.ts
 // checks every one.
 //
 // How each is made:

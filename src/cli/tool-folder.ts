@@ -24,5 +24,5 @@ export function refuseToolFolder(env: CommandEnv, path: string): void {
 /** Where a default output goes: the workspace (-w, else found upwards from the current folder), else the current folder. */
 export function defaultOutputBase(env: CommandEnv): string {
   const cwd = env.io.cwd;
-  return env.common.workspace !== undefined ? resolve(cwd, env.common.workspace) : (findWorkspaceUp(cwd) ?? cwd);
+  return env.common.workspace !== undefined ? resolve(cwd, env.common.workspace) : (findWorkspaceUp(cwd, env.io.fs) ?? cwd);
 }

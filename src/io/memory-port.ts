@@ -6,7 +6,17 @@
  * Paths follow POSIX rules: absolute ('/ws/submissions/…'), '.' and '..' resolved, '/' separators.
  * A write replaces the whole file at once, as the Node port's atomic write does.
  */
-import { ioError, type DirEntry, type EntryStat, type IoPort } from './port.js';
+import { ToolError } from '../diagnostics/tool-error.js';
+import {
+  ioError,
+  type AppendHandle,
+  type DirEntry,
+  type EntryStat,
+  type IoPort,
+  type PortLock,
+  type PortLockOptions,
+  type ReadHandle,
+} from './port.js';
 
 const encoder = new TextEncoder();
 
@@ -166,5 +176,133 @@ export class MemoryPort implements IoPort {
 
   diskPath(): string | undefined {
     return undefined;
+  }
+
+  // quarter side
+  lstatSync(path: string): EntryStat {
+    return this.statSync(path);
+  }
+
+  fsync(): void {
+    // Nothing to flush: the bytes are in memory.
+  }
+
+  writeFileInPlace(path: string, data: Uint8Array | string): void {
+    const p = normalisePosix(path);
+    if (this.folders.has(p)) throw ioError('EISDIR', 'open', path);
+    if (!this.folders.has(parentOf(p))) throw ioError('ENOENT', 'open', path);
+    this.files.set(p, { data: typeof data === 'string' ? encoder.encode(data) : data.slice(), mtimeMs: ++this.clock });
+  }
+
+  // register side
+
+  /** The locks held, by lock file path: the holder's token and since when. */
+  private readonly locks = new Map<string, { token: number; since: string }>();
+  private lockTokens = 0;
+
+  openRead(path: string): ReadHandle {
+    const p = this.need(path, 'open');
+    const files = this.files;
+    const opened = files.get(p);
+    return {
+      kind: opened ? 'file' : 'folder',
+      size: opened?.data.length ?? 0,
+      // Reads the file as it is now, as a file descriptor does (a later append is seen).
+      read(buf, offset, length, position) {
+        const data = files.get(p)?.data ?? new Uint8Array(0);
+        const part = data.subarray(Math.min(position, data.length), Math.min(position + length, data.length));
+        buf.set(part, offset);
+        return part.length;
+      },
+      close() {},
+    };
+  }
+
+  openAppend(path: string, options: { create?: boolean } = {}): AppendHandle {
+    const p = normalisePosix(path);
+    if (this.folders.has(p)) throw ioError('EISDIR', 'open', path);
+    if (!this.files.has(p)) {
+      if (!options.create) throw ioError('ENOENT', 'open', path);
+      if (!this.folders.has(parentOf(p))) throw ioError('ENOENT', 'open', path);
+      this.files.set(p, { data: new Uint8Array(0), mtimeMs: ++this.clock });
+    }
+    const size = this.files.get(p)?.data.length ?? 0;
+    const change = (make: (data: Uint8Array) => Uint8Array): void => {
+      const f = this.files.get(p);
+      if (!f) throw ioError('ENOENT', 'write', path);
+      this.files.set(p, { data: make(f.data), mtimeMs: ++this.clock });
+    };
+    return {
+      kind: 'file',
+      size,
+      write(bytes, offset = 0, length = bytes.length - offset) {
+        const part = bytes.subarray(offset, offset + length);
+        change((data) => {
+          const next = new Uint8Array(data.length + part.length);
+          next.set(data, 0);
+          next.set(part, data.length);
+          return next;
+        });
+        return part.length;
+      },
+      sync() {},
+      truncate(to) {
+        change((data) => {
+          const next = new Uint8Array(to);
+          next.set(data.subarray(0, Math.min(to, data.length)), 0);
+          return next;
+        });
+      },
+      close() {},
+    };
+  }
+
+  copyFileDurable(from: string, to: string): void {
+    const data = this.readFileSync(from);
+    const b = normalisePosix(to);
+    if (this.folders.has(b)) throw ioError('EISDIR', 'copyfile', to);
+    if (!this.folders.has(parentOf(b))) throw ioError('ENOENT', 'copyfile', to);
+    this.files.set(b, { data: data.slice(), mtimeMs: ++this.clock });
+  }
+
+  syncFolder(): void {}
+
+  /**
+   * A lock within this port: a second taker waits up to `waitMs` and is then refused (LOCK_HELD), as
+   * on disk. No file is written (nothing else could read it) and none goes stale: its holder is in this
+   * process and releases it, on an error too (the register's writers release in `finally`).
+   */
+  async lock(dir: string, options: PortLockOptions = {}): Promise<PortLock> {
+    try {
+      this.mkdir(dir);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'ENOTDIR') throw new ToolError('PATH_NOT_FOLDER', { path: dir });
+      throw new ToolError('WRITE_FAILED', { problem: code ?? 'mkdir', path: dir });
+    }
+    if (this.files.has(normalisePosix(dir))) throw new ToolError('PATH_NOT_FOLDER', { path: dir });
+    const path = `${normalisePosix(dir)}/${options.file ?? '.hrss-credit.lock'}`;
+    const host = options.host ?? 'memory';
+    const now = options.now ?? Date.now;
+    const deadline = Date.now() + (options.waitMs ?? 3000);
+    while (this.locks.has(path)) {
+      if (Date.now() >= deadline) {
+        const held = this.locks.get(path);
+        throw new ToolError('LOCK_HELD', { pid: '?', since: held?.since ?? '?', host });
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const token = ++this.lockTokens;
+    this.locks.set(path, { token, since: new Date(now()).toISOString() });
+    const ours = (): boolean => this.locks.get(path)?.token === token;
+    return {
+      refresh: ours,
+      assertHeld: () => {
+        if (!ours()) throw new ToolError('LOCK_HELD', { pid: '?', since: this.locks.get(path)?.since ?? '?', host });
+      },
+      release: () => {
+        if (ours()) this.locks.delete(path);
+      },
+    };
   }
 }

@@ -7,8 +7,12 @@
 import {
   closeSync,
   constants,
+  copyFileSync,
   existsSync,
   fstatSync,
+  fsyncSync,
+  lstatSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -16,12 +20,14 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
+  writeSync,
   type Dirent,
   type Stats,
 } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-write.js';
-import { ioError, type DirEntry, type EntryKind, type EntryStat, type IoPort } from './port.js';
+import { ioError, type AppendHandle, type DirEntry, type EntryKind, type EntryStat, type IoPort, type ReadHandle } from './port.js';
 
 const kindOf = (s: Stats | Dirent): EntryKind => (s.isSymbolicLink() ? 'link' : s.isDirectory() ? 'folder' : s.isFile() ? 'file' : 'other');
 
@@ -91,6 +97,66 @@ async function readHead(path: string, n: number): Promise<Uint8Array> {
   }
 }
 
+function openRead(path: string): ReadHandle {
+  const fd = openSync(path, readFlags());
+  let st: Stats;
+  try {
+    st = fstatSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  return {
+    kind: kindOf(st),
+    size: st.size,
+    read: (buf, offset, length, position) => readSync(fd, buf, offset, length, position),
+    close: () => closeSync(fd),
+  };
+}
+
+function openAppend(path: string, options: { create?: boolean } = {}): AppendHandle {
+  const flags = constants.O_WRONLY | constants.O_APPEND | (constants.O_NONBLOCK ?? 0) | (options.create ? constants.O_CREAT : 0);
+  const fd = openSync(path, flags, 0o666);
+  let st: Stats;
+  try {
+    st = fstatSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  return {
+    kind: kindOf(st),
+    size: st.size,
+    write: (bytes, offset = 0, length = bytes.length - offset) => writeSync(fd, bytes, offset, length),
+    sync: () => fsyncSync(fd),
+    truncate: (size) => ftruncateSync(fd, size),
+    close: () => closeSync(fd),
+  };
+}
+
+function copyFileDurable(from: string, to: string): void {
+  copyFileSync(from, to);
+  const fd = openSync(to, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function syncFolder(path: string): void {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not every platform lets a folder be opened for fsync (Windows): the file's own fsync is what it offers.
+  }
+}
+
 export const nodePort: IoPort = {
   name: 'node',
   async stat(path) {
@@ -124,4 +190,30 @@ export const nodePort: IoPort = {
     rmSync(path, { recursive: true, force: true });
   },
   diskPath: (path) => path,
+
+  // quarter side
+  lstatSync(path) {
+    return entryStat(lstatSync(path));
+  },
+  fsync(path) {
+    try {
+      const fd = openSync(path, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+    } catch {
+      // Not every platform lets a folder be opened for fsync.
+    }
+  },
+  writeFileInPlace(path, data) {
+    writeFileSync(path, data);
+  },
+  openRead,
+  openAppend,
+  copyFileDurable,
+  syncFolder,
+  // Loaded when first taken: the page's bundle, which takes this port as the api's default, never loads it.
+  async lock(dir, options) {
+    const { acquireLock } = await import('./lock.js');
+    return acquireLock(dir, options);
+  },
 };

@@ -70,6 +70,81 @@ export interface IoPort {
 
   /** See DiskPathOf. */
   diskPath: DiskPathOf;
+
+  // quarter side: what the package swap and its recovery need (io/package/package-fs.ts).
+  /** Metadata of the entry itself, synchronously (a dangling link is 'link'); throws when nothing is there. */
+  lstatSync(path: string): EntryStat;
+  /** Flushes a file or a folder to the disk, best effort (a platform that cannot open a folder: nothing); nothing in memory. */
+  fsync(path: string): void;
+  /** Writes the file in place, without a temporary name or fault hooks: the swap's marker, whose loss the next run repairs. */
+  writeFileInPlace(path: string, data: Uint8Array | string): void;
+
+  // register side (issue 20 for the register, io/register/): the log read at positions and appended with
+  // fsync, its copy before a repair, and the lock one writer at a time holds.
+  /**
+   * Opens a file to read at positions, without blocking on a FIFO; throws errno-style (ENOENT…). The
+   * handle says what was opened (`kind`, from the open file, not the path): the register reads only files.
+   */
+  openRead(path: string): ReadHandle;
+  /**
+   * Opens a file to append to (created with `create`), without blocking on a FIFO (ENXIO when it has no
+   * reader); throws errno-style. Each write goes to the end of the file.
+   */
+  openAppend(path: string, options?: { create?: boolean }): AppendHandle;
+  /** Copies a file and flushes the copy to the disk before returning; throws errno-style. */
+  copyFileDurable(from: string, to: string): void;
+  /** Flushes a folder's entries (a new file's name) to the disk; nothing where the platform cannot. */
+  syncFolder(path: string): void;
+  /**
+   * Takes the lock file `options.file` in the folder `dir` (made when absent): one holder at a time,
+   * another waiting up to `waitMs` and then refused (LOCK_HELD; PATH_NOT_FOLDER, WRITE_FAILED). Node's is
+   * io/lock.ts (stale locks of dead processes taken over); the memory port's refuses a second holder within it.
+   */
+  lock(dir: string, options?: PortLockOptions): Promise<PortLock>;
+}
+
+/** An open file read at positions (IoPort.openRead). */
+export interface ReadHandle {
+  /** What the open file is ('file' for a regular file) and its size when opened. */
+  readonly kind: EntryKind;
+  readonly size: number;
+  /** Reads up to `length` bytes at `position` of the file into buf[offset…]; the count read, 0 at the end. */
+  read(buf: Uint8Array, offset: number, length: number, position: number): number;
+  close(): void;
+}
+
+/** An open file appended to (IoPort.openAppend). */
+export interface AppendHandle {
+  readonly kind: EntryKind;
+  /** The size when opened. */
+  readonly size: number;
+  /** Appends bytes[offset, offset + length) (all of them by default); the count written. */
+  write(bytes: Uint8Array, offset?: number, length?: number): number;
+  /** Flushes what was written to the disk (fsync). */
+  sync(): void;
+  truncate(size: number): void;
+  close(): void;
+}
+
+/** How a lock is taken (io/lock.ts LockOptions). */
+export interface PortLockOptions {
+  /** How long to wait for a lock another holds before LOCK_HELD. */
+  waitMs?: number;
+  staleMs?: number;
+  refreshMs?: number;
+  now?: () => number;
+  host?: string;
+  /** The lock file's name inside the folder. */
+  file?: string;
+}
+
+/** A lock held (io/lock.ts Lock). */
+export interface PortLock {
+  /** Keeps the lock fresh; false once it is no longer ours. */
+  refresh(): boolean;
+  /** Throws LOCK_HELD, naming the new holder, when another has taken the lock over meanwhile. */
+  assertHeld(): void;
+  release(): void;
 }
 
 /** An errno-style error, as node:fs throws them. */

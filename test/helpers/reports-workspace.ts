@@ -4,6 +4,8 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli, tempDir } from './cases.js';
+import { memoryWorkspace, runCliOn } from './memory-workspace.js';
+import type { MemoryPort } from '../../src/io/memory-port.js';
 
 export const EPOCH = '1790000000';
 export const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
@@ -46,4 +48,13 @@ export async function makeTwoQuarters(prefix: string): Promise<string> {
     writeFileSync(join(dir, 'submissions', '2026Q2', folder, '报送单.csv'), text);
   }
   return dir;
+}
+
+/** makeTwoQuarters() held in memory (test/helpers/memory-workspace.ts): compiled on the file-system port. */
+export async function makeTwoQuartersInMemory(name: string): Promise<{ io: MemoryPort; ws: string }> {
+  const { io, ws } = memoryWorkspace(name);
+  const res = await runCliOn(io, ['compile', '2026Q3', '--today', '2026-10-20'], ws, { SOURCE_DATE_EPOCH: EPOCH });
+  if (res.code !== 0) throw new Error(`compile failed: ${res.stdout}${res.stderr}`);
+  for (const [folder, text] of Object.entries(Q2_COVERS)) io.put(join(ws, 'submissions', '2026Q2', folder, '报送单.csv'), text);
+  return { io, ws };
 }

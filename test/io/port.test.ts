@@ -93,6 +93,27 @@ describe.each(ports)('the %s port', (_name, make) => {
     io.writeFile(join(root, 'z', 'a.json'), '{}');
     expect((await io.readdir(join(root, 'z'))).map((e) => e.name)).toEqual(['a.json']);
   });
+
+  it('the quarter side: lstatSync, fsync of a file and a folder, a marker written in place, a folder swapped by rename', async () => {
+    const { io, root } = make();
+    io.mkdir(join(root, 'packages', '.q.tmp', '公示'));
+    io.writeFile(join(root, 'packages', '.q.tmp', '公示', 'a.csv'), 'a');
+    expect(io.lstatSync(join(root, 'packages', '.q.tmp')).kind).toBe('folder');
+    expect(io.lstatSync(join(root, 'packages', '.q.tmp', '公示', 'a.csv'))).toMatchObject({ kind: 'file', size: 1 });
+    expect(await codeOf(() => io.lstatSync(join(root, 'nothing')))).toBe('ENOENT');
+    // fsync is best effort: a file, a folder and a missing path never throw.
+    io.fsync(join(root, 'packages', '.q.tmp', '公示', 'a.csv'));
+    io.fsync(join(root, 'packages'));
+    io.fsync(join(root, 'nothing'));
+    // The marker: written in place (no temporary name beside it), replaced whole; its folder must exist.
+    io.writeFileInPlace(join(root, 'packages', '.q.swap.json'), '{"final":"q"}');
+    io.writeFileInPlace(join(root, 'packages', '.q.swap.json'), new TextEncoder().encode('{}'));
+    expect(new TextDecoder().decode(io.readFileSync(join(root, 'packages', '.q.swap.json')))).toBe('{}');
+    expect(await codeOf(() => io.writeFileInPlace(join(root, 'no', 'm.json'), '{}'))).toBe('ENOENT');
+    io.rename(join(root, 'packages', '.q.tmp'), join(root, 'packages', 'q'));
+    expect((await io.readdir(join(root, 'packages'))).map((e) => e.name).sort()).toEqual(['.q.swap.json', 'q']);
+    expect(new TextDecoder().decode(io.readFileSync(join(root, 'packages', 'q', '公示', 'a.csv')))).toBe('a');
+  });
 });
 
 describe('the Node port keeps what io/ did', () => {

@@ -2,6 +2,8 @@
 export const tmpdir = () => '/tmp';
 export const homedir = () => '/';
 export const EOL = '\n';
+export const hostname = () => 'browser';
+export const uptime = () => 0;
 export const platform = () => 'browser';
 export const cpus = () => [{}];
 export const setFlagsFromString = () => {};
@@ -30,6 +32,8 @@ export default {
   tmpdir,
   homedir,
   EOL,
+  hostname,
+  uptime,
   platform,
   cpus,
   setFlagsFromString,

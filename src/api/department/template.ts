@@ -40,10 +40,10 @@ function checkName(name: string): void {
 }
 
 /** The existing folder for the batch under submissions/ (any spelling), else the canonical one. */
-function quarterFolder(workspace: string, batch: Batch): string {
+function quarterFolder(ctx: Context, workspace: string, batch: Batch): string {
   const base = join(workspace, 'submissions');
   const label = formatBatch(batch);
-  const hit = listFolders(base).find((n) => {
+  const hit = listFolders(base, ctx.io).find((n) => {
     const b = parseBatch(n);
     return b !== undefined && formatBatch(b) === label;
   });
@@ -52,7 +52,7 @@ function quarterFolder(workspace: string, batch: Batch): string {
 
 /** The existing folder of a department (by any alias), else one named after it. */
 function departmentFolder(ctx: Context, quarterDir: string, dept: DepartmentDef): string {
-  const hit = listFolders(quarterDir).find((n) => ctx.matrix.resolveDepartment(n)?.name === dept.name);
+  const hit = listFolders(quarterDir, ctx.io).find((n) => ctx.matrix.resolveDepartment(n)?.name === dept.name);
   return join(quarterDir, hit ?? dept.name);
 }
 
@@ -75,7 +75,7 @@ export async function template(department: string | undefined, options: Template
   const targets: { dept: DepartmentDef; path: string }[] = [];
   if (options.all) {
     if (!ctx.workspace) throw new ToolError('WORKSPACE_NOT_FOUND');
-    const qdir = quarterFolder(ctx.workspace, batch);
+    const qdir = quarterFolder(ctx, ctx.workspace, batch);
     for (const dept of ctx.matrix.departments) {
       checkName(dept.name);
       targets.push({ dept, path: join(departmentFolder(ctx, qdir, dept), formFileName(dept.name, q)) });
@@ -94,7 +94,7 @@ export async function template(department: string | undefined, options: Template
     const form = buildDepartmentForm({ department: t.dept, quarter, deadline: ctx.config.submission.deadline, measures: ctx.measures });
     const bytes = await formWorkbook(form, instant, TOOL_NAME);
     const shown = { department: t.dept.name, path: displayPath(ctx.cwd, t.path) };
-    if (await writeNewFile(t.path, bytes)) result.written.push(shown);
+    if (await writeNewFile(t.path, bytes, ctx.io)) result.written.push(shown);
     else result.skipped.push(shown);
   }
   return result;

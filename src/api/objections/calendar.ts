@@ -13,9 +13,14 @@ import { deadline, holidayRanges, weekday, workingDaysInYear, type DeadlineResul
 import { CALENDAR_DIR, loadCalendar, type LoadedCalendar } from '../../io/workspace/calendar.js';
 
 /** The calendar in force for a workspace: built-in years, replaced year by year by its calendar/ files. */
-export function workspaceCalendar(ctx: Pick<Context, 'cwd' | 'workspace' | 'config'>): LoadedCalendar {
+export function workspaceCalendar(ctx: Pick<Context, 'cwd' | 'workspace' | 'config'> & { io?: Context['io'] }): LoadedCalendar {
   const extraFile = ctx.config.calendar.extraFile;
-  return loadCalendar({ cwd: ctx.cwd, ...(ctx.workspace ? { workspace: ctx.workspace } : {}), ...(extraFile ? { extraFile } : {}) });
+  return loadCalendar({
+    cwd: ctx.cwd,
+    ...(ctx.workspace ? { workspace: ctx.workspace } : {}),
+    ...(extraFile ? { extraFile } : {}),
+    ...(ctx.io ? { io: ctx.io } : {}),
+  });
 }
 
 /** N for an objection: `objections.workingDays` (§四(三), 3), or `providerCheckDays` (第四十一条, 7) with --provider-check. */

@@ -193,7 +193,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
     publicReader(ctx.config.publication.maskRule),
   );
   // No register yet: no record to object to, and no register/ folder made for nothing (compile reads its presence).
-  if (!registerExists(workspace)) {
+  if (!registerExists(workspace, ctx.io)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }));
     return { report: makeReport(ctx, 'objection add', 0, 0), outcome: 'refused', objection: null, head: null };
   }
@@ -230,7 +230,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
       };
       return { body, value: null };
     },
-    lockOf(options),
+    { ...lockOf(options), io: ctx.io },
   );
   if (!event) {
     ctx.collector.add(value!);
@@ -240,7 +240,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const number = (event as { objection: string }).objection;
   if ('notCovered' in due) ctx.collector.add(deadlinePendingDiagnostic(number, due.notCovered));
   for (const d of textPersonalInfo(options.summary, '--summary', ctx.config.publication.maskRule)) ctx.collector.add(d);
-  const { state } = loadRegister(workspace);
+  const { state } = loadRegister(workspace, ctx.io);
   const fact = state.objections.get(number) as ObjectionFact;
   return {
     report: makeReport(ctx, 'objection add', 0, 1),
@@ -261,7 +261,7 @@ export interface ListObjectionsOptions extends WriterOptions {
 export function objectionList(options: ListObjectionsOptions): { report: Report; today: IsoDate; objections: ObjectionRow[] } {
   const { ctx, workspace } = writerCtx(options);
   const which = options.which ?? 'open';
-  const { state } = loadRegister(workspace);
+  const { state } = loadRegister(workspace, ctx.io);
   const cal = workspaceCalendar(ctx);
   const rows: ObjectionRow[] = [];
   for (const o of state.objections.values()) {
@@ -305,7 +305,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   const cal = workspaceCalendar(ctx);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   let notCovered: number | null = null;
-  if (!registerExists(workspace)) {
+  if (!registerExists(workspace, ctx.io)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
     return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
   }
@@ -347,13 +347,13 @@ export async function objectionResolve(number: string, options: ResolveOptions):
         value: late ? makeDiagnostic('OBJECTION_LATE', { number: wanted, deadline: due.deadline as string, resolvedOn: on }) : null,
       };
     },
-    lockOf(options),
+    { ...lockOf(options), io: ctx.io },
   );
   if (value) ctx.collector.add(value);
   if (!event) return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
   if (notCovered !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, notCovered));
   for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
-  const { state } = loadRegister(workspace);
+  const { state } = loadRegister(workspace, ctx.io);
   return {
     report: makeReport(ctx, 'objection resolve', 0, 1),
     outcome: 'recorded',
@@ -424,7 +424,7 @@ export async function objectionLetter(
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const wanted = number.trim().toUpperCase();
-  const { state } = loadRegister(workspace);
+  const { state } = loadRegister(workspace, ctx.io);
   const data = letterData(ctx, state, wanted, {
     ...(options.docNumber !== undefined ? { docNumber: options.docNumber } : {}),
     ...(options.finding !== undefined ? { finding: options.finding } : {}),
@@ -445,7 +445,7 @@ export async function objectionLetter(
   const { letterBuffer, writeLetter } = await import('../../io/documents/objection-letter.js');
   const buf = await letterBuffer(data, instant);
   try {
-    writeLetter(path, buf);
+    writeLetter(path, buf, ctx.io);
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path: shown });
   }

@@ -8,7 +8,6 @@ import { publishedBatch, registerBefore } from '../register/status-published.js'
 import { join, resolve } from 'node:path';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import { onInterrupt } from '../../io/cleanup.js';
-import { acquireLock, type Lock } from '../../io/lock.js';
 import { beforeSwap } from '../../io/faults.js';
 import {
   pruneReplaced,
@@ -42,6 +41,7 @@ import { makeReport, type Report } from '../../diagnostics/report.js';
 import { countRecords, sortRecords } from './records.js';
 import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/register-compile.js';
 import { loadRegisterPausing } from '../../io/register/register-store.js';
+import type { PortLock } from '../../io/port.js';
 import { afterCommit, beforeCommit, enterCommit } from '../../io/interrupt.js';
 import { collectGarbage } from '../../io/memory.js';
 
@@ -94,7 +94,8 @@ export async function compile(quarterArg: string, options: CompileOptions): Prom
 
   // One compile at a time: the lock is taken before anything is checked or recovered, so that a
   // second compile waits or fails (exit 2) and never writes over the first one's package.
-  const lock = options.dryRun ? undefined : await acquireLock(packagesDir);
+  // The lock is the port's (io/lock.ts's lock file on Node's; in a MemoryPort one holder at a time, nothing on the disk).
+  const lock = options.dryRun ? undefined : await ctx.io.lock(packagesDir);
   try {
     return await checkAndWrite(ctx, quarter, template, packagesDir, options, workspace, lock, batch.n);
   } finally {
@@ -109,11 +110,11 @@ async function checkAndWrite(
   packagesDir: string,
   options: CompileOptions,
   workspace: string,
-  lock?: Lock,
+  lock?: PortLock,
   batch = 1,
 ): Promise<CompileResult> {
   // An earlier run that was interrupted is finished or rolled back before anything else.
-  if (!options.dryRun) recoverPackages(packagesDir);
+  if (!options.dryRun) recoverPackages(packagesDir, undefined, ctx.io);
 
   const check = await checkQuarter(ctx, quarter, {
     collect: true,
@@ -121,14 +122,14 @@ async function checkAndWrite(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const finalDir = join(packagesDir, check.label);
-  if (!options.dryRun && !options.force && pathExists(finalDir)) {
+  if (!options.dryRun && !options.force && pathExists(finalDir, ctx.io)) {
     ctx.collector.add(
       makeDiagnostic('PACKAGE_EXISTS', { path: displayPath(workspace, finalDir) }, { file: displayPath(workspace, finalDir) }),
     );
   }
   // With a register (register.md), read once (a broken one is REGISTER_CORRUPT): a published batch cannot
   // be compiled again, and the batch is checked against what is public today.
-  let loaded = hasRegister(workspace) ? await loadRegisterPausing(workspace) : undefined;
+  let loaded = hasRegister(workspace, ctx.io) ? await loadRegisterPausing(workspace, ctx.io) : undefined;
   if (!options.dryRun && loaded) {
     const published = publishedBatchFinding(loaded.state, check.label);
     if (published) ctx.collector.add(published);
@@ -183,7 +184,8 @@ async function checkAndWrite(
   const tempDir = join(packagesDir, temp);
   const zipTemp = `${tempDir}.zip`;
   const hashTemp = `${tempDir}.manifest.sha256`;
-  const removeTemps = (): void => removePackageSet(tempDir);
+  const io = ctx.io;
+  const removeTemps = (): void => removePackageSet(tempDir, io);
   const undo = onInterrupt(removeTemps);
   try {
     // The package's own language (config `lang`, else Chinese), never the run's --lang: the same
@@ -202,15 +204,16 @@ async function checkAndWrite(
       workspace,
       diagnostics: { errors: report.stats.errors, warnings: report.stats.warnings, info: report.stats.info },
       ...(register ? { register } : {}),
+      io,
     });
     // The manifest's own hash, beside the package (and its zip): verify checks it, so that an edit
     // of the manifest's counts, inputs or departments does not pass unnoticed.
-    const manifestSha256 = sha256File(join(tempDir, 'manifest.json')).sha256;
-    writeFileDurable(hashTemp, `${manifestSha256}  ${check.label}/manifest.json\n`);
+    const manifestSha256 = sha256File(join(tempDir, 'manifest.json'), io).sha256;
+    writeFileDurable(hashTemp, `${manifestSha256}  ${check.label}/manifest.json\n`, io);
     const extra = [{ temp: `${temp}.manifest.sha256`, to: `${check.label}.manifest.sha256` }];
     if (options.zip) {
-      const entries = readFilesBelow(tempDir).map((f) => ({ name: `${check.label}/${f.rel}`, data: f.data }));
-      writeFileDurable(zipTemp, await zipBuffer(entries, instant));
+      const entries = readFilesBelow(tempDir, io).map((f) => ({ name: `${check.label}/${f.rel}`, data: f.data }));
+      writeFileDurable(zipTemp, await zipBuffer(entries, instant), io);
       extra.unshift({ temp: `${temp}.zip`, to: `${check.label}.zip` });
     }
     await beforeSwap();
@@ -219,7 +222,7 @@ async function checkAndWrite(
     // A compile paused past the lock's staleness (a sleeping laptop) may have lost it to another PC.
     lock?.assertHeld();
     // The old zip and hash go with the old package: a zip beside the new folder is always the new one.
-    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(ctx.now), extra);
+    const replaced = swapIntoPlace(packagesDir, temp, check.label, stamp(ctx.now), extra, io);
     enterCommit({ kind: 'package', path: finalDir });
     await afterCommit();
     result.written = true;
@@ -229,7 +232,7 @@ async function checkAndWrite(
     if (options.zip) result.zipPath = join(packagesDir, `${check.label}.zip`);
     if (replaced) result.replaced = join(packagesDir, replaced);
     // Replaced packages hold full identifiers: only the newest few are kept.
-    result.pruned = pruneReplaced(packagesDir, check.label, ctx.config.package.keepReplaced).map((n) => join(packagesDir, n));
+    result.pruned = pruneReplaced(packagesDir, check.label, ctx.config.package.keepReplaced, io).map((n) => join(packagesDir, n));
     return result;
   } catch (err) {
     removeTemps();

@@ -27,20 +27,21 @@ export interface ExportOptions extends CommonOptions {
 
 export async function exportPackage(target: string, options: ExportOptions): Promise<{ files: string[]; dir: string; records: number }> {
   const ctx = makeContext(options);
+  const io = ctx.io;
   let dir = resolve(ctx.cwd, target);
   // An interrupted swap of this package is finished (or rolled back) before it is read.
-  recoverPackages(dirname(dir), basename(dir));
-  if (!pathExists(join(dir, 'records.json'))) {
+  recoverPackages(dirname(dir), basename(dir), io);
+  if (!pathExists(join(dir, 'records.json'), io)) {
     // Not a package folder: a quarter of the workspace's packages/, else a path that is not there.
     // A supplementary batch (2026Q3-2) names its own package (truth.md).
-    const b = pathExists(dir) ? undefined : resolveBatch(target, ctx.today);
+    const b = pathExists(dir, io) ? undefined : resolveBatch(target, ctx.today);
     if (b && ctx.workspace) {
       dir = join(ctx.workspace, 'packages', formatBatch(b));
-      recoverPackages(dirname(dir), basename(dir));
+      recoverPackages(dirname(dir), basename(dir), io);
     }
   }
-  if (!pathExists(join(dir, 'records.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
-  const parsed = parseJsonText(readPackageFile(dir, 'records.json').toString('utf8'));
+  if (!pathExists(join(dir, 'records.json'), io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
+  const parsed = parseJsonText(readPackageFile(dir, 'records.json', io).toString('utf8'));
   if (!parsed.ok)
     throw new ToolError('PACKAGE_INVALID', {
       path: target,
@@ -68,7 +69,7 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   const audience = options.audience ?? 'public';
   const out = resolve(ctx.cwd, options.to);
   // Like compile: files already there are not overwritten without --force.
-  if (!options.force && holdsAnything(out)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
+  if (!options.force && holdsAnything(out, io)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
   let files: string[];
   try {
     files = await writeListFiles(out, data.records, template.template, audience, {
@@ -78,6 +79,7 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
       instant,
       csvEncoding: ctx.config.export.csvEncoding,
       withCsv: true,
+      io,
     });
   } catch (err) {
     // Each file is written whole or not at all (io/atomic-write.ts); a full disk or a read-only folder is exit 2.

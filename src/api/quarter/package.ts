@@ -22,6 +22,7 @@ import type { Quarter } from '../../domain/quarter.js';
 import type { Context } from '../context.js';
 import { copyFileDurable, listFiles, makeFolder, sha256File, writeFileDurable } from '../../io/package/package-fs.js';
 import { readZipEntry } from '../../io/zip/zip-entry.js';
+import type { IoPort } from '../../io/port.js';
 import { workbookBuffer, type SheetSpec } from '../../io/xlsx/xlsx-writer.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { DepartmentResult } from '../department/department.js';
@@ -40,7 +41,7 @@ export type CsvEncoding = Config['export']['csvEncoding'];
 /** The export template: `--template` (from the current folder), else `export.template` (from the workspace), else the built-in one. */
 export function templateFor(ctx: Context, option: string | undefined): LoadedTemplate {
   const path = option ?? ctx.config.export.template;
-  return loadTemplate(path ? resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path) : undefined, path);
+  return loadTemplate(path ? resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path) : undefined, path, ctx.io);
 }
 
 /** The one instant written into every xlsx and zip: SOURCE_DATE_EPOCH, else the end of the quarter (UTC). */
@@ -234,7 +235,7 @@ export async function writeListFiles(
   records: CreditRecord[],
   template: Template,
   audience: Audience,
-  ctx: ExportContext & { quarter: string; instant: Date; csvEncoding: CsvEncoding; withCsv: boolean },
+  ctx: ExportContext & { quarter: string; instant: Date; csvEncoding: CsvEncoding; withCsv: boolean; io: IoPort },
   register?: RegisterPlan,
 ): Promise<string[]> {
   const cols = columnsFor(template, audience);
@@ -262,13 +263,14 @@ export async function writeListFiles(
       ctx.instant,
       TOOL_NAME,
     ),
+    ctx.io,
   );
   written.push(xlsxName);
   if (ctx.withCsv) {
     for (const s of sheets) {
       // A sharing file (full identifiers) says so in its name, like the workbook (_共享).
       const name = `${s.name}${audience === 'sharing' ? sharingSuffix(template) : ''}.csv`;
-      writeFileDurable(join(dir, name), await encodeCsv(csvText([s.headers, ...(s.rows as string[][])]), ctx.csvEncoding));
+      writeFileDurable(join(dir, name), await encodeCsv(csvText([s.headers, ...(s.rows as string[][])]), ctx.csvEncoding), ctx.io);
       written.push(name);
     }
   }
@@ -288,13 +290,15 @@ export interface PackageInput {
   diagnostics: { errors: number; warnings: number; info: number };
   /** With a register: removals, the 移出名单 sheet and the ids resent unchanged (register.md). */
   register?: RegisterPlan;
+  /** The file system the package is written to (the context's port). */
+  io: IoPort;
 }
 
 const AUDIENCE: Record<string, 'public' | 'sharing' | 'internal'> = { 公示: 'public', 共享: 'sharing', 典型案例: 'public' };
 
 /** Writes the whole package into `dir` (a temporary folder) and returns its manifest. */
 export async function writePackage(dir: string, p: PackageInput): Promise<Manifest> {
-  const { check, config } = p;
+  const { check, config, io } = p;
   const quarter = check.label;
   const exportCtx = {
     bureau: { name: config.bureau.name, creditCode: config.bureau.creditCode },
@@ -302,8 +306,9 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     quarter,
     instant: p.instant,
     csvEncoding: config.export.csvEncoding,
+    io,
   };
-  makeFolder(dir);
+  makeFolder(dir, io);
   await writeListFiles(join(dir, '公示'), p.records, p.template.template, 'public', { ...exportCtx, withCsv: true }, p.register);
   await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false }, p.register);
 
@@ -316,10 +321,10 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     const dept = d.department?.name ?? '';
     // manifest.json is internal: the input paths it lists are masked like every location.
     const safe = gateFor(publicReader(config.publication.maskRule));
-    for (const inp of d.inputs) inputs.push({ path: safe(inp.display), ...sha256File(inp.path), department: dept });
+    for (const inp of d.inputs) inputs.push({ path: safe(inp.display), ...sha256File(inp.path, io), department: dept });
     for (const e of d.evidence) {
       // Evidence inside a zip is pinned by the zip's own hash (listed among d.inputs).
-      if (!e.zip) inputs.push({ path: safe(e.display), ...sha256File(e.path), department: dept });
+      if (!e.zip) inputs.push({ path: safe(e.display), ...sha256File(e.path, io), department: dept });
       // 典型案例 is public: an ID number in an evidence file's name is masked in the name it is
       // published under (the bytes stay as they are). Windows forbids * in a file name, so the mask
       // there is the full-width ＊; a masked name that meets another (case folded, as Windows does)
@@ -331,8 +336,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
       published.add(`${dept}/${rel}`.toLowerCase());
       const target = join(dir, '典型案例', dept, rel);
       if (e.kind === 'coverScan') internal.add(['典型案例', dept, ...rel.split(/[\\/]/)].join('/'));
-      if (e.zip) writeFileDurable(target, await readZipEntry(e.zip));
-      else copyFileDurable(e.path, target);
+      if (e.zip) writeFileDurable(target, await readZipEntry(e.zip, io), io);
+      else copyFileDurable(e.path, target, io);
     }
   }
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -398,6 +403,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
       p.instant,
       TOOL_NAME,
     ),
+    io,
   );
 
   // records.json version 3 (schemas/documents/records.ts): every key present, empty without a register.
@@ -410,16 +416,16 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     unchanged: p.register?.unchanged ?? [],
     corrected: p.register?.corrected ?? [],
   };
-  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify(recordsFile, null, 2)}\n`);
-  writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`);
+  writeFileDurable(join(dir, 'records.json'), `${JSON.stringify(recordsFile, null, 2)}\n`, io);
+  writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`, io);
   // summary.json: what report and supervise read of this batch instead of records.json and report.json (issue 22).
-  writeFileDurable(join(dir, SUMMARY_FILE), `${JSON.stringify(packageSummaryOf(quarter, p.records, p.reportJson))}\n`);
+  writeFileDurable(join(dir, SUMMARY_FILE), `${JSON.stringify(packageSummaryOf(quarter, p.records, p.reportJson))}\n`, io);
 
-  const outputs = listFiles(dir)
+  const outputs = listFiles(dir, '', io)
     .filter((f) => f !== 'manifest.json')
     .map((f) => ({
       path: f,
-      ...sha256File(join(dir, f)),
+      ...sha256File(join(dir, f), io),
       audience: internal.has(f)
         ? ('internal' as const)
         : (AUDIENCE[f.split('/')[0] as string] ?? (f === 'records.json' ? ('sharing' as const) : ('internal' as const))),
@@ -462,6 +468,6 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     })),
     diagnostics: p.diagnostics,
   };
-  writeFileDurable(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileDurable(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, io);
   return manifest;
 }

@@ -18,11 +18,11 @@ export async function status(
   const ctx = makeContext(options);
   const batch = parseBatchArg(ctx, quarterArg);
   // A package swap that was interrupted is finished first (package.md "Safety of the output").
-  if (ctx.workspace) recoverPackages(join(ctx.workspace, 'packages'), formatBatch(batch));
+  if (ctx.workspace) recoverPackages(join(ctx.workspace, 'packages'), formatBatch(batch), ctx.io);
   // With a register, the batch is checked against it as compile would (records kept for that). A batch
   // already published is checked against the register as it stood before its publication, as compile
   // checked it — never against the register it changed (status-published.ts).
-  const loaded = ctx.workspace !== undefined && hasRegister(ctx.workspace) ? loadRegister(ctx.workspace) : undefined;
+  const loaded = ctx.workspace !== undefined && hasRegister(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : undefined;
   const published = loaded ? (publishedBatch(loaded.state, formatBatch(batch)) ?? null) : undefined;
   const withRegister = loaded !== undefined;
   const check = await checkQuarter(ctx, batch.quarter, { collect: withRegister, batch: batch.n });

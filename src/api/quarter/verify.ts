@@ -14,8 +14,11 @@ import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/man
 import { RecordsFileAnySchema } from '../../schemas/documents/records.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { REPORT_FILE } from '../../io/package/package-read.js';
-import { readInside, readRegular, type RegularRead } from '../../io/regular-file.js';
+import type { RegularRead } from '../../io/regular-file.js';
+import { readInsideOn, readRegularOn } from '../../io/regular-file-port.js';
 import { folderState } from '../../io/workspace/workspace.js';
+import { nodePort } from '../../io/node-port.js';
+import type { IoPort } from '../../io/port.js';
 
 export interface VerifyResult {
   dir: string;
@@ -72,9 +75,9 @@ interface Source {
   list(): string[];
 }
 
-async function openSource(root: string, kind: 'folder' | 'zip', shown: string): Promise<Source> {
-  if (kind === 'folder') return { read: (rel) => readInside(root, rel), list: () => listFiles(root) };
-  const data = readRegular(root);
+async function openSource(root: string, kind: 'folder' | 'zip', shown: string, io: IoPort): Promise<Source> {
+  if (kind === 'folder') return { read: (rel) => readInsideOn(io, root, rel), list: () => listFiles(root, '', io) };
+  const data = readRegularOn(io, root);
   if (!Buffer.isBuffer(data)) throw new ToolError('PACKAGE_NOT_FOUND', { path: shown });
   let entries: Map<string, Buffer | 'notFile'>;
   try {
@@ -159,21 +162,22 @@ function inconsistencies(m: AnyManifest, records: Read): string[] {
   return out;
 }
 
-export async function verify(target: string, cwd: string): Promise<VerifyResult> {
+/** `io`: the file system the package is read from (the context's port; Node's by default). */
+export async function verify(target: string, cwd: string, io: IoPort = nodePort): Promise<VerifyResult> {
   const root = resolve(cwd, target);
   const kind = /\.zip$/i.test(root) ? 'zip' : 'folder';
   const name = basename(root).replace(/\.zip$/i, '');
   // An interrupted swap of this package is finished (or rolled back) before it is read.
-  recoverPackages(dirname(root), name);
+  recoverPackages(dirname(root), name, io);
   // (A zip that is not a regular file is not found either: openSource reads only a regular file.)
-  const state = folderState(root);
+  const state = folderState(root, io);
   if (state !== (kind === 'folder' ? 'folder' : 'file')) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
-  const source = await openSource(root, kind, target);
+  const source = await openSource(root, kind, target, io);
   const raw = source.read('manifest.json');
   if (raw === 'missing') throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
 
   const hashFile = join(dirname(root), `${name}.manifest.sha256`);
-  const stored = readRegular(hashFile);
+  const stored = readRegularOn(io, hashFile);
   const expected = Buffer.isBuffer(stored)
     ? (/^([0-9a-f]{64})\b/.exec(stored.toString('utf8').trim())?.[1] ?? 'unreadable')
     : stored === 'notFile'

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { NO_REGISTER, registerFactsFromEvents, type RegisterFacts } from './register-facts.js';
 
 export function workspaceRegisterFacts(ctx: Context, workspace: string): RegisterFacts {
-  const loaded = loadRegister(workspace);
+  const loaded = loadRegister(workspace, ctx.io);
   if (!loaded.exists) return NO_REGISTER;
   const cal = workspaceCalendar(ctx);
   // The deadline as `objection list` computes it: N stored on receipt, the calendar in force now.

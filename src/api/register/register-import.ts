@@ -58,7 +58,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
   let rows = 0;
   for (const file of files) {
     const abs = resolve(ctx.cwd, file);
-    if (!pathExists(abs)) throw new ToolError('PATH_NOT_FOUND', { path: file });
+    if (!pathExists(abs, ctx.io)) throw new ToolError('PATH_NOT_FOUND', { path: file });
     const display = displayPath(ctx.cwd, abs);
     // What the register keeps: the path inside the workspace, else the file's name (never an absolute path).
     const inside = displayPath(workspace, abs);
@@ -71,7 +71,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
     const report = (d: RawDiagnostic): void => ctx.collector.add(d, dept?.name, rank);
     if (resolved.unknown)
       report(makeDiagnostic('MATRIX_DEPARTMENT_UNKNOWN', resolved.unknown, { file: display }, { departmentRank: rank }));
-    const wb = await openListFile(abs, display, ctx.config.limits, { report, departmentRank: rank });
+    const wb = await openListFile(abs, display, ctx.config.limits, { report, departmentRank: rank }, ctx.io);
     if (!wb) continue;
     // No quarter: a batch published before the tool has none to be checked against; today is its publication day.
     const env: RuleEnv = { ...baseEnv(ctx), today: on, ...(dept ? { department: dept } : {}) };
@@ -117,7 +117,7 @@ export async function registerImport(files: readonly string[], options: ImportOp
         },
       };
     },
-    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
   );
   if (!event) {
     const prior = value as { seq: number; on: string; package: string | null };

@@ -17,6 +17,7 @@ import { ManifestAnySchema } from '../../schemas/documents/manifest.js';
 import { contentHashes } from '../../register/content.js';
 import { sha256Of } from '../../io/package/package-fs.js';
 import { readPackageFile } from '../../io/package/package-read.js';
+import type { IoPort } from '../../io/port.js';
 import { pathExists } from '../../io/workspace/workspace.js';
 import {
   appendEvent,
@@ -86,10 +87,10 @@ interface PackageContent {
 }
 
 /** records.json of a package, any version, through its one schema (schemas/documents/records.ts). */
-function readPackage(dir: string, shown: string, bytes?: Buffer): PackageContent {
+function readPackage(dir: string, shown: string, bytes?: Buffer, io?: IoPort): PackageContent {
   let data: unknown;
   try {
-    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json')).toString('utf8'));
+    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json', io)).toString('utf8'));
   } catch (err) {
     if (err instanceof ToolError) throw err;
     throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
@@ -129,7 +130,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const on = dateOption(options.on, ctx.today);
   const rel = `packages/${batch}`;
   const dir = join(workspace, 'packages', batch);
-  if (!pathExists(join(dir, 'manifest.json'))) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
+  if (!pathExists(join(dir, 'manifest.json'), ctx.io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
   const base = { batch, on, records: 0, removals: 0 };
 
   const checked = await verify(dir, ctx.cwd);
@@ -190,7 +191,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
       const earlier = eventBySeq(loaded.events, prior.seq) as RegisterEvent;
       return { body: null, value: { prior, earlier, head: loaded.head } as unknown };
     },
-    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
   );
   // Who and where are what someone typed (--by, the PC's name): shown through the gate like any text.
   const shown = (t: string): string => showText(t, publicReader(ctx.config.publication.maskRule));
@@ -267,9 +268,9 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
     if (!parsed) throw new ToolError('REGISTER_HEAD_INVALID', { head: options.head.trim(), min: HEAD_MIN_DIGITS });
     expected = parsed;
   }
-  if (!registerExists(workspace)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
+  if (!registerExists(workspace, ctx.io)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
   // Never through the checkpoint: verify reads and checks every line (and writes a fresh checkpoint).
-  const read = readLog(workspace, { checkpoint: false });
+  const read = readLog(workspace, { checkpoint: false, io: ctx.io });
   const r = read.result;
   const head = r.head ? formatHead(r.head) : null;
   let broken: ChainBreak | null = r.ok ? null : r.broken;
@@ -285,6 +286,7 @@ export async function registerRepair(options: WriterOptions): Promise<RepairOutc
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   return repairRegister(workspace, stamp, author, {
     lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) },
+    io: ctx.io,
   });
 }
 
@@ -307,7 +309,7 @@ export async function registerNote(
       if (unknown !== undefined) throw new ToolError('USAGE', { detail: `--id ${unknown}` });
       return { body: { type: 'note', text: text.trim(), ids: wanted }, value: undefined };
     },
-    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) } },
+    { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
   );
   const e = event as RegisterEvent;
   // Stored as typed (the register is internal); an ID or phone number in it is reported, and masked wherever it is shown.
@@ -480,7 +482,7 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   const wanted = options.status ?? 'active';
   const department =
     options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
-  const { state } = loadRegister(workspace);
+  const { state } = loadRegister(workspace, ctx.io);
   function* statuses(): Generator<RecordStatus> {
     for (const entry of state.records.values()) {
       const s = statusOn(entry, on);
@@ -535,7 +537,7 @@ export function registerShow(
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const on = dateOption(options.on, ctx.today);
-  const { state, events } = loadRegister(workspace);
+  const { state, events } = loadRegister(workspace, ctx.io);
   const q = query.trim();
   const rule = ctx.config.publication.maskRule;
   const out: ShownRecord[] = [];
@@ -643,8 +645,8 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
   let dir: string | undefined;
   let batch: string | undefined;
   const inWorkspace = ctx.workspace ? resolve(ctx.workspace, arg) : asPath;
-  if (pathExists(join(asPath, 'records.json'))) dir = asPath;
-  else if (pathExists(join(inWorkspace, 'records.json'))) dir = inWorkspace;
+  if (pathExists(join(asPath, 'records.json'), ctx.io)) dir = asPath;
+  else if (pathExists(join(inWorkspace, 'records.json'), ctx.io)) dir = inWorkspace;
   else {
     batch = batchOf(ctx, arg);
     const published = loaded.state.batches.get(batch);
@@ -663,10 +665,10 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
       return { label: batch, state, on: published.on, sent, replaces };
     }
     const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
-    if (pkg && pathExists(join(pkg, 'records.json'))) dir = pkg;
+    if (pkg && pathExists(join(pkg, 'records.json'), ctx.io)) dir = pkg;
   }
   if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
-  const content = readPackage(dir, arg);
+  const content = readPackage(dir, arg, undefined, ctx.io);
   const state = cloneState(loaded.state);
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;
@@ -704,7 +706,8 @@ function latestRecord(state: RegisterState, id: string): RecordSummary | undefin
 
 export function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): DiffResult {
   const ctx = makeContext(options);
-  const loaded = ctx.workspace && registerExists(ctx.workspace) ? loadRegister(ctx.workspace) : { events: [], state: replay([]) };
+  const loaded =
+    ctx.workspace && registerExists(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : { events: [], state: replay([]) };
   const from = sideOf(ctx, a, loaded, ctx.today);
   const to = sideOf(ctx, b, loaded, ctx.today);
   const rule = ctx.config.publication.maskRule;

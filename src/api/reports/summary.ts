@@ -17,6 +17,7 @@ import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from
 import { checkQuarter, requireWorkspace } from '../quarter/quarter.js';
 import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from '../register/register-facts.js';
 import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/register-compile.js';
+import { loadRegister } from '../../io/register/register-store.js';
 import { sortRecords } from '../quarter/records.js';
 import { manifestFigures } from '../../schemas/documents/manifest.js';
 import { noRemovals } from '../../schemas/documents/figures.js';
@@ -219,20 +220,24 @@ export async function summarizeBatch(
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   const batch = formatBatch({ quarter, n });
-  const pkg = readPackage(join(workspace, 'packages'), batch);
+  const pkg = readPackage(join(workspace, 'packages'), batch, ctx.io);
   if (pkg) return { summary: fromPackage(ctx, quarter, pkg, register, n), present: true };
   try {
     // With a register the batch is planned as status and compile plan it, so the figures are theirs.
-    const withRegister = hasRegister(workspace);
+    const withRegister = hasRegister(workspace, ctx.io);
     const check = await checkQuarter(ctx, quarter, { collect: withRegister, batch: n });
     let plan: RegisterPlan | undefined;
     if (withRegister) {
-      const planned = planFromWorkspace(workspace, {
-        records: sortRecords(check.records, ctx.matrix),
-        today: ctx.today,
-        quarterEnd: quarterEnd(quarter),
-        requests: check.departments.flatMap((d) => d.removalRequests),
-      });
+      const planned = planFromWorkspace(
+        workspace,
+        {
+          records: sortRecords(check.records, ctx.matrix),
+          today: ctx.today,
+          quarterEnd: quarterEnd(quarter),
+          requests: check.departments.flatMap((d) => d.removalRequests),
+        },
+        loadRegister(workspace, ctx.io),
+      );
       for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
       plan = planned.plan;
     }

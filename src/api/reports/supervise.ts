@@ -52,8 +52,9 @@ export function parseYear(raw: string): number | undefined {
  * has passed since the workspace's first batch (before it, the tool was not in use: not a lapse).
  */
 export async function yearBatches(options: CommonOptions, year: number, register: RegisterFacts): Promise<BatchSummary[]> {
-  const workspace = requireWorkspace(makeContext(options));
-  const first = heldBatches(workspace)[0];
+  const ctx = makeContext(options);
+  const workspace = requireWorkspace(ctx);
+  const first = heldBatches(workspace, ctx.io)[0];
   const out: BatchSummary[] = [];
   // A quarter the workspace holds nothing of yet still has a row when objections were received (or 撤销 took effect) in it.
   const active = register.activeBatches?.() ?? new Set<string>();
@@ -62,7 +63,7 @@ export async function yearBatches(options: CommonOptions, year: number, register
     const { summary, present } = await summarizeBatch(options, quarter, register);
     if (present || (summary.overdue && first !== undefined && summary.batch > first) || active.has(summary.batch)) out.push(summary);
     // Its supplementary batches (truth.md): a row for each department that sent one, never a lapse for the others.
-    for (const b of heldSupplementary(workspace).filter((x) => x.quarter.year === year && x.quarter.q === q)) {
+    for (const b of heldSupplementary(workspace, ctx.io).filter((x) => x.quarter.year === year && x.quarter.q === q)) {
       const extra = (await summarizeBatch(options, quarter, register, b.n)).summary;
       out.push({ ...extra, departments: extra.departments.filter((d) => d.status !== 'missing') });
     }

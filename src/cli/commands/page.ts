@@ -21,7 +21,7 @@ export async function pageCommand(env: CommandEnv, opts: { out?: string }): Prom
   const data = pageData(env.common, env.m.lang, epoch !== undefined ? new Date(epoch * 1000) : new Date());
   const assets = readPageAssets();
   const html = renderPageHtml(data, assets.engine, assets.ui);
-  writeOutputFile(path, html, shownPath(env.io.cwd, path));
+  writeOutputFile(path, html, shownPath(env.io.cwd, path), env.io.fs);
   const shown = shownPath(env.io.cwd, path);
   const bytes = Buffer.byteLength(html);
   if (env.flags.format === 'json')

@@ -17,7 +17,7 @@ export async function reportCommand(env: CommandEnv, target: string, opts: { out
   const path = reportPath(env.common, model, opts.out);
   if (opts.out === undefined) refuseToolFolder(env, path);
   const html = renderReportHtml(model, env.m);
-  writeOutputFile(path, html, shownPath(env.io.cwd, path));
+  writeOutputFile(path, html, shownPath(env.io.cwd, path), env.io.fs);
   const shown = shownPath(env.io.cwd, path);
   if (env.flags.format === 'json') {
     // The model the page was drawn from (truth.md), typed by its one schema.

@@ -149,7 +149,7 @@ export async function superviseCommand(env: CommandEnv, yearArg: string, opts: {
     xlsxPath = resolve(env.io.cwd, opts.xlsx);
     const instant = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${year}-12-31T23:59:59Z`);
     const data = await superviseWorkbook(r, res, instant);
-    writeOutputFile(xlsxPath, data, opts.xlsx);
+    writeOutputFile(xlsxPath, data, opts.xlsx, env.io.fs);
   }
   if (env.flags.format === 'json') {
     env.io.stdout.write(superviseJson(res));

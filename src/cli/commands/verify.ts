@@ -7,7 +7,7 @@ import { emit } from '../render.js';
 import type { VerifyDocument } from '../../schemas/documents/commands-check.js';
 
 export async function verifyCommand(env: CommandEnv, dir: string): Promise<number> {
-  const r = await verify(dir, env.io.cwd);
+  const r = await verify(dir, env.io.cwd, env.io.fs);
   const hashFile = shownPath(env.io.cwd, r.manifest.hashFile);
   const differences =
     r.changed.length + r.missing.length + r.added.length + r.inconsistent.length + (r.manifest.ok === false || r.manifestInvalid ? 1 : 0);

@@ -13,10 +13,11 @@ import type { RegisterRecord } from '../../register/events.js';
 import { toXmlSafe } from '../../domain/text.js';
 import { batchTitle, chineseDate } from '../../domain/zh-format.js';
 import { withoutBidi } from '../../domain/bidi.js';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { normaliseZip } from '../xlsx/xlsx-writer.js';
 import { writeFileDurable } from '../package/package-fs.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 type DocxModule = typeof import('docx');
 
@@ -204,7 +205,7 @@ export async function letterBuffer(d: LetterData, instant: Date): Promise<Buffer
 }
 
 /** Writes the letter, making its folder first (objections/ by default). */
-export function writeLetter(path: string, buf: Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileDurable(path, buf);
+export function writeLetter(path: string, buf: Buffer, io: IoPort = nodePort): void {
+  io.mkdir(dirname(path));
+  writeFileDurable(path, buf, io);
 }

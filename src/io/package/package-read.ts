@@ -1,9 +1,10 @@
 /** Reading back a compiled package (package.md) for supervise and report: manifest and summary (else records and report). */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { readRegularFile, ReadFileProblem } from '../json-file.js';
+import { readRegularOn, ReadFileProblem } from '../json-file.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 import { formatBatch, formatQuarter, parseBatch, parseQuarter, type Batch } from '../../domain/quarter.js';
 import { ZodError } from 'zod';
 import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/manifest.js';
@@ -37,9 +38,9 @@ export interface ReadPackage {
  */
 export const MAX_PACKAGE_JSON_BYTES = 512 * 1_048_576;
 
-function readJson(path: string, display: string): unknown {
+function readJson(path: string, display: string, io: IoPort): unknown {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const bytes = readPackageBytes(path, display, name);
+  const bytes = readPackageBytes(path, display, name, io);
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch (err) {
@@ -48,9 +49,11 @@ function readJson(path: string, display: string): unknown {
 }
 
 /** The bytes of a package file that must be a regular file (PACKAGE_INVALID naming it otherwise). */
-function readPackageBytes(path: string, display: string, file: string): Buffer {
+function readPackageBytes(path: string, display: string, file: string, io: IoPort): Buffer {
   try {
-    return readRegularFile(path, MAX_PACKAGE_JSON_BYTES);
+    const bytes = readRegularOn(io, path, MAX_PACKAGE_JSON_BYTES);
+    // A Buffer (the callers decode it as one) over the same bytes, copied from none.
+    return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (err) {
     if (!(err instanceof ReadFileProblem)) throw err;
     const info = err.info;
@@ -84,10 +87,10 @@ function parsed<T>(parse: (data: unknown) => T, data: unknown, display: string, 
  * schema; undefined otherwise, and the caller reads records.json and report.json as before: a summary edited,
  * stale or of a later version never changes a figure, it only costs the time it was meant to save.
  */
-function readSummary(dir: string, display: string, manifest: AnyManifest, batch: string): PackageSummary | undefined {
+function readSummary(dir: string, display: string, manifest: AnyManifest, batch: string, io: IoPort): PackageSummary | undefined {
   const listed = manifest.outputs.find((o) => o.path === SUMMARY_FILE);
-  if (!listed || !existsSync(join(dir, SUMMARY_FILE))) return undefined;
-  const bytes = readPackageBytes(join(dir, SUMMARY_FILE), display, SUMMARY_FILE);
+  if (!listed || !io.exists(join(dir, SUMMARY_FILE))) return undefined;
+  const bytes = readPackageBytes(join(dir, SUMMARY_FILE), display, SUMMARY_FILE, io);
   if (createHash('sha256').update(bytes).digest('hex') !== listed.sha256) return undefined;
   let data: unknown;
   try {
@@ -100,16 +103,16 @@ function readSummary(dir: string, display: string, manifest: AnyManifest, batch:
 }
 
 /** The package of a batch, or undefined when it was not compiled. A broken package cannot be reported on (exit 2). */
-export function readPackage(packagesDir: string, batch: string): ReadPackage | undefined {
+export function readPackage(packagesDir: string, batch: string, io: IoPort = nodePort): ReadPackage | undefined {
   const dir = join(packagesDir, batch);
   const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) return undefined;
+  if (!io.exists(manifestPath)) return undefined;
   const display = `packages/${batch}`;
-  const manifest = parsed((d) => ManifestAnySchema.parse(d), readJson(manifestPath, display), display, 'manifest.json');
-  const summary = readSummary(dir, display, manifest, batch);
+  const manifest = parsed((d) => ManifestAnySchema.parse(d), readJson(manifestPath, display, io), display, 'manifest.json');
+  const summary = readSummary(dir, display, manifest, batch, io);
   if (summary) return { dir, manifest, summary, summaryFrom: 'summary' };
-  const recordsFile = parsed(parseRecordsFile, readJson(join(dir, 'records.json'), display), display, 'records.json');
-  const report = parsed((d) => ReportDocumentSchema.parse(d), readJson(join(dir, 'report.json'), display), display, 'report.json');
+  const recordsFile = parsed(parseRecordsFile, readJson(join(dir, 'records.json'), display, io), display, 'records.json');
+  const report = parsed((d) => ReportDocumentSchema.parse(d), readJson(join(dir, 'report.json'), display, io), display, 'report.json');
   return { dir, manifest, summary: packageSummaryOf(batch, recordsFile.records, report), summaryFrom: 'records' };
 }
 
@@ -117,16 +120,16 @@ export function readPackage(packagesDir: string, batch: string): ReadPackage | u
  * The bytes of the file `name` of the package folder `dir` (records.json, manifest.json): a regular file,
  * bounded; PACKAGE_INVALID otherwise.
  */
-export function readPackageFile(dir: string, name: string): Buffer {
-  return readPackageBytes(join(dir, name), dir, name);
+export function readPackageFile(dir: string, name: string, io: IoPort = nodePort): Buffer {
+  return readPackageBytes(join(dir, name), dir, name, io);
 }
 
 /** Each folder name under the workspace's submissions/ and packages/, with the folder it lies in. */
-function batchFolderNames(workspace: string): { sub: 'submissions' | 'packages'; name: string }[] {
+function batchFolderNames(workspace: string, io: IoPort): { sub: 'submissions' | 'packages'; name: string }[] {
   const out: { sub: 'submissions' | 'packages'; name: string }[] = [];
   for (const sub of ['submissions', 'packages'] as const) {
     try {
-      for (const e of readdirSync(join(workspace, sub), { withFileTypes: true })) if (e.isDirectory()) out.push({ sub, name: e.name });
+      for (const e of io.readdirSync(join(workspace, sub))) if (e.kind === 'folder') out.push({ sub, name: e.name });
     } catch {
       // No such folder (or unreadable): it holds no batch.
     }
@@ -135,9 +138,9 @@ function batchFolderNames(workspace: string): { sub: 'submissions' | 'packages';
 }
 
 /** The regular batches the workspace holds, as submissions/ folders or packages/, sorted (2026Q3 …). */
-export function heldBatches(workspace: string): string[] {
+export function heldBatches(workspace: string, io: IoPort = nodePort): string[] {
   const out = new Set<string>();
-  for (const { sub, name } of batchFolderNames(workspace)) {
+  for (const { sub, name } of batchFolderNames(workspace, io)) {
     const q = parseQuarter(name);
     if (q && formatQuarter(q) === name.trim().toUpperCase()) out.add(formatQuarter(q));
     else if (q && sub === 'submissions') out.add(formatQuarter(q));
@@ -146,9 +149,9 @@ export function heldBatches(workspace: string): string[] {
 }
 
 /** The supplementary batches (2026Q3-2 …) the workspace holds as submissions/ folders or packages/, sorted by quarter and number. */
-export function heldSupplementary(workspace: string): Batch[] {
+export function heldSupplementary(workspace: string, io: IoPort = nodePort): Batch[] {
   const out = new Map<string, Batch>();
-  for (const { sub, name } of batchFolderNames(workspace)) {
+  for (const { sub, name } of batchFolderNames(workspace, io)) {
     const b = parseBatch(name);
     // packages/ holds replaced packages too (2026Q3-2.replaced-…): only a folder named as the batch counts.
     if (b && b.n > 1 && (sub === 'submissions' || formatBatch(b) === name.trim().toUpperCase())) out.set(formatBatch(b), b);

@@ -5,9 +5,9 @@
  * never leaves half a checkpoint, and two that write at once leave one whole one), nothing fails for
  * want of it, and a write that fails is forgotten.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort, ReadHandle } from '../port.js';
 
 export const CHECKPOINT_FILE = 'events.jsonl.checkpoint';
 
@@ -19,20 +19,19 @@ export function checkpointPath(registerDir: string): string {
 }
 
 /** The checkpoint's bytes, or null when there is none (or it is not a regular file, or cannot be read). */
-export function readCheckpointFile(registerDir: string): Buffer | null {
-  let fd: number;
+export function readCheckpointFile(registerDir: string, io: IoPort = nodePort): Buffer | null {
+  let fd: ReadHandle;
   try {
-    fd = openSync(checkpointPath(registerDir), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = io.openRead(checkpointPath(registerDir));
   } catch {
     return null;
   }
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_BYTES) return null;
-    const buf = Buffer.allocUnsafe(st.size);
+    if (fd.kind !== 'file' || fd.size > MAX_BYTES) return null;
+    const buf = Buffer.allocUnsafe(fd.size);
     let done = 0;
     while (done < buf.length) {
-      const n = readSync(fd, buf, done, buf.length - done, done);
+      const n = fd.read(buf, done, buf.length - done, done);
       if (n === 0) break;
       done += n;
     }
@@ -40,14 +39,14 @@ export function readCheckpointFile(registerDir: string): Buffer | null {
   } catch {
     return null;
   } finally {
-    closeSync(fd);
+    fd.close();
   }
 }
 
 /** Writes the checkpoint whole or not at all; a failure (read-only share, full disk) only means no checkpoint. */
-export function writeCheckpointFile(registerDir: string, bytes: Buffer): boolean {
+export function writeCheckpointFile(registerDir: string, bytes: Buffer, io: IoPort = nodePort): boolean {
   try {
-    writeFileAtomic(checkpointPath(registerDir), bytes);
+    io.writeFile(checkpointPath(registerDir), bytes);
     return true;
   } catch {
     return false;

@@ -5,13 +5,15 @@
  * - `register-torn:<n>`: write only the first n bytes of the event's line, then die as a power cut would;
  * - `register-enospc:<n>`: write only the first n bytes of the event's line, then fail as a full disk does.
  */
-import { existsSync, writeSync } from 'node:fs';
+// The hold's file is the test's signal on the real disk (not the workspace's port): node:fs reads it.
+import { existsSync } from 'node:fs';
+import type { AppendHandle } from '../port.js';
 
 const spec = (): string => process.env.HRSS_CREDIT_FAULT ?? '';
 
 export function registerFault(point: 'locked'): Promise<void>;
-export function registerFault(point: 'write', fd: number, line: Buffer): void;
-export function registerFault(point: 'locked' | 'write', fd?: number, line?: Buffer): Promise<void> | void {
+export function registerFault(point: 'write', out: AppendHandle, line: Buffer): void;
+export function registerFault(point: 'locked' | 'write', out?: AppendHandle, line?: Buffer): Promise<void> | void {
   if (point === 'locked') {
     const m = /register-hold:([^,]+)/.exec(spec());
     if (!m) return Promise.resolve();
@@ -26,13 +28,13 @@ export function registerFault(point: 'locked' | 'write', fd?: number, line?: Buf
     });
   }
   const m = /register-torn:(\d+)/.exec(spec());
-  if (m && fd !== undefined && line) {
-    writeSync(fd, line, 0, Math.min(Number(m[1]), line.length));
+  if (m && out !== undefined && line) {
+    out.write(line, 0, Math.min(Number(m[1]), line.length));
     process.kill(process.pid, 'SIGKILL');
   }
   const full = /register-enospc:(\d+)/.exec(spec());
-  if (full && fd !== undefined && line) {
-    writeSync(fd, line, 0, Math.min(Number(full[1]), line.length));
+  if (full && out !== undefined && line) {
+    out.write(line, 0, Math.min(Number(full[1]), line.length));
     throw Object.assign(new Error('ENOSPC: injected fault, write'), { code: 'ENOSPC', syscall: 'write' });
   }
 }

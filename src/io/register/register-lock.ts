@@ -5,7 +5,9 @@
  * name and error: a writer that waited in vain fails with REGISTER_LOCKED (exit 2).
  */
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { acquireLock, type LockOptions as SharedLockOptions } from '../lock.js';
+import type { LockOptions as SharedLockOptions } from '../lock.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 export interface RegisterLock {
   /** Throws REGISTER_LOCKED when another writer has taken the lock over meanwhile (a stalled share). */
@@ -23,11 +25,11 @@ function asRegisterLocked(err: unknown): unknown {
   return err;
 }
 
-/** Takes register/.lock in `dir` (the register folder). */
-export async function acquireRegisterLock(dir: string, options: LockOptions = {}): Promise<RegisterLock> {
+/** Takes register/.lock in `dir` (the register folder), on the port (io/lock.ts on Node's). */
+export async function acquireRegisterLock(dir: string, options: LockOptions = {}, io: IoPort = nodePort): Promise<RegisterLock> {
   let lock;
   try {
-    lock = await acquireLock(dir, { ...options, file: REGISTER_LOCK_FILE });
+    lock = await io.lock(dir, { ...options, file: REGISTER_LOCK_FILE });
   } catch (err) {
     throw asRegisterLocked(err);
   }

@@ -7,21 +7,6 @@
  * the log under the lock, refuses a broken one, and appends the event its caller decides on from the
  * state it sees then.
  */
-import {
-  closeSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  rmSync,
-  truncateSync,
-  writeSync,
-} from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
@@ -36,12 +21,12 @@ import { acquireRegisterLock, type LockOptions, type RegisterLock } from './regi
 import { beforeAccess } from '../faults.js';
 import { registerFault } from './register-faults.js';
 import { afterCommit, beforeCommit, enterCommit, pausePoint } from '../interrupt.js';
+import { nodePort } from '../node-port.js';
+import type { AppendHandle, IoPort, ReadHandle } from '../port.js';
 
-// A FIFO put where the log should be must not block the open (and with it Ctrl-C and SIGTERM, which a
-// blocked synchronous call never lets run): opened non-blocking, then refused unless a regular file.
-const NONBLOCK = constants.O_NONBLOCK ?? 0;
-const READ = constants.O_RDONLY | NONBLOCK;
-const APPEND = constants.O_WRONLY | constants.O_APPEND | NONBLOCK;
+// Every file access goes through the port (io/port.ts; Node's by default, a MemoryPort in tests). A FIFO
+// put where the log should be must not block the open (and with it Ctrl-C and SIGTERM, which a blocked
+// synchronous call never lets run): the port opens non-blocking, and the log is refused unless a regular file.
 
 export const REGISTER_DIR = 'register';
 export const EVENTS_FILE = 'events.jsonl';
@@ -53,8 +38,8 @@ export function registerDir(workspace: string): string {
 }
 
 /** Whether the workspace has a register (a `register/` folder): compile and status then check against it. */
-export function hasRegister(workspace: string): boolean {
-  return existsSync(registerDir(workspace));
+export function hasRegister(workspace: string, io: IoPort = nodePort): boolean {
+  return io.exists(registerDir(workspace));
 }
 
 export function eventsPath(workspace: string): string {
@@ -76,33 +61,36 @@ export interface LogRead {
 }
 
 /** Whether the workspace has a register (its event log). */
-export function registerExists(workspace: string): boolean {
-  return existsSync(eventsPath(workspace));
+export function registerExists(workspace: string, io: IoPort = nodePort): boolean {
+  return io.exists(eventsPath(workspace));
 }
 
 /** The log's lines read back for whole records (stored.ts): opened for each line asked, never held open. */
 class LogLines implements LineSource {
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly io: IoPort,
+  ) {}
 
   readLine(pos: number, len: number): Buffer {
     const buf = Buffer.allocUnsafe(len);
-    let fd: number;
+    let fd: ReadHandle;
     try {
-      fd = openSync(this.path, READ);
+      fd = this.io.openRead(this.path);
     } catch (err) {
       throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
     }
     try {
-      if (!fstatSync(fd).isFile()) throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
+      if (fd.kind !== 'file') throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
       let done = 0;
       while (done < len) {
-        const n = readSync(fd, buf, done, len - done, pos + done);
+        const n = fd.read(buf, done, len - done, pos + done);
         if (n === 0) break;
         done += n;
       }
       return done === len ? buf : buf.subarray(0, done);
     } finally {
-      closeSync(fd);
+      fd.close();
     }
   }
 }
@@ -127,6 +115,8 @@ export interface ReadOptions {
   checkpoint?: boolean;
   /** The largest log kept with a checkpoint (CHECKPOINT_MAX_LOG_BYTES; tests make it small). */
   checkpointMaxBytes?: number;
+  /** The file system (io/port.ts); Node's by default. */
+  io?: IoPort;
 }
 
 /**
@@ -158,11 +148,11 @@ export function readLog(workspace: string, options: ReadOptions = {}): LogRead {
 }
 
 /** readLog, pausing between lines (io/interrupt.ts): a writer reading a large log under the lock sees a Ctrl-C at once. */
-export async function readLogPausing(workspace: string, pause: () => Promise<void>): Promise<LogRead> {
-  const steps = scanLog(workspace, {});
+export async function readLogPausing(workspace: string, pause: () => Promise<void>, io: IoPort = nodePort): Promise<LogRead> {
+  const steps = scanLog(workspace, { io });
   for (;;) {
     const step = steps.next();
-    if (step.done) return keepCheckpoint(workspace, step.value, {});
+    if (step.done) return keepCheckpoint(workspace, step.value, { io });
     await pause();
   }
 }
@@ -181,7 +171,7 @@ function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, op
     lines: events.length,
     sha256: via.sha256,
   });
-  if (bytes) writeCheckpointFile(registerDir(workspace), bytes);
+  if (bytes) writeCheckpointFile(registerDir(workspace), bytes, options.io ?? nodePort);
   return out;
 }
 
@@ -192,20 +182,21 @@ function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, op
  */
 function* checkpointed(
   workspace: string,
-  fd: number,
+  io: IoPort,
+  fd: ReadHandle,
   size: number,
   buf: Buffer,
   source: LineSource,
   digest: Hash,
 ): Generator<undefined, { events: StoredEvent[]; covers: Covers } | null, undefined> {
-  const file = readCheckpointFile(registerDir(workspace));
+  const file = readCheckpointFile(registerDir(workspace), io);
   const covers = file ? checkpointCovers(file) : null;
   if (!file || !covers || covers.bytes > size) return null;
   let off = 0;
   while (off < covers.bytes) {
     let n: number;
     try {
-      n = readSync(fd, buf, 0, Math.min(buf.length, covers.bytes - off), off);
+      n = fd.read(buf, 0, Math.min(buf.length, covers.bytes - off), off);
     } catch (err) {
       throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
     }
@@ -224,9 +215,10 @@ function* checkpointed(
 /** The log read a line at a time: yields after each line (readLog runs it through, readLogPausing pauses). */
 function* scanLog(workspace: string, options: ReadOptions): Generator<undefined, LogRead & { via?: ReadVia }, undefined> {
   const path = eventsPath(workspace);
-  let fd: number;
+  const io = options.io ?? nodePort;
+  let fd: ReadHandle;
   try {
-    fd = openSync(path, READ);
+    fd = io.openRead(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
@@ -234,9 +226,8 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
     throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: code ?? 'unreadable' });
   }
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
-    const source = new LogLines(path);
+    if (fd.kind !== 'file') throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: 'not a file' });
+    const source = new LogLines(path, io);
     const reader = new ChainReader(source);
     const scan = new LogScanner(reader);
     let buf = Buffer.allocUnsafe(CHUNK);
@@ -244,10 +235,10 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
     let base = 0; // the file offset of buf[0]
     // Every byte read is hashed once, in order: the key of the checkpoint this read may write.
     // A log too large for a checkpoint is neither read through one nor hashed for one.
-    let digest: Hash | null = st.size <= (options.checkpointMaxBytes ?? CHECKPOINT_MAX_LOG_BYTES) ? createHash('sha256') : null;
+    let digest: Hash | null = fd.size <= (options.checkpointMaxBytes ?? CHECKPOINT_MAX_LOG_BYTES) ? createHash('sha256') : null;
     let fromCheckpoint = 0;
     if (digest && options.checkpoint !== false) {
-      const prefix = yield* checkpointed(workspace, fd, st.size, buf, source, digest);
+      const prefix = yield* checkpointed(workspace, io, fd, fd.size, buf, source, digest);
       if (prefix) {
         reader.resume(prefix.events, prefix.covers.lines);
         scan.resume(prefix.covers.lines);
@@ -271,7 +262,7 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
       }
       let n: number;
       try {
-        n = readSync(fd, buf, filled, buf.length - filled, base + filled);
+        n = fd.read(buf, filled, buf.length - filled, base + filled);
       } catch (err) {
         throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
       }
@@ -295,7 +286,7 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
     if (filled > 0) scan.tail(buf, 0, filled, base);
     return { exists: true, size: base + filled, ...scan.finish(), ...(digest ? { via: via() } : {}) };
   } finally {
-    closeSync(fd);
+    fd.close();
   }
 }
 
@@ -422,15 +413,15 @@ export interface Loaded {
 }
 
 /** The register's events and state for a reader; a broken log is REGISTER_CORRUPT (exit 2). */
-export function loadRegister(workspace: string): Loaded {
-  const read = readLog(workspace);
+export function loadRegister(workspace: string, io: IoPort = nodePort): Loaded {
+  const read = readLog(workspace, { io });
   if (!read.result.ok) throw corrupt(read.result);
   return { events: read.result.events, state: replay(read.result.events), head: read.result.head, exists: read.exists };
 }
 
 /** loadRegister, pausing now and then (io/interrupt.ts): compile and the register's writers see a Ctrl-C within a second. */
-export async function loadRegisterPausing(workspace: string): Promise<Loaded> {
-  const read = await readLogPausing(workspace, pausePoint('reading-register'));
+export async function loadRegisterPausing(workspace: string, io: IoPort = nodePort): Promise<Loaded> {
+  const read = await readLogPausing(workspace, pausePoint('reading-register'), io);
   if (!read.result.ok) throw corrupt(read.result);
   return { events: read.result.events, state: await replayPausing(read.result.events), head: read.result.head, exists: read.exists };
 }
@@ -448,6 +439,8 @@ async function replayPausing(events: readonly StoredEvent[]): Promise<RegisterSt
 
 export interface AppendOptions {
   lock?: LockOptions;
+  /** The file system (io/port.ts); Node's by default. */
+  io?: IoPort;
 }
 
 export type Decision<T> = { body: EventBody; value: T } | { body: null; value: T };
@@ -464,16 +457,17 @@ export async function appendEvent<T>(
   options: AppendOptions = {},
 ): Promise<{ event: RegisterEvent | null; value: T }> {
   const dir = registerDir(workspace);
+  const io = options.io ?? nodePort;
   try {
-    mkdirSync(dir, { recursive: true });
+    io.mkdir(dir);
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'mkdir', path: REGISTER_DIR });
   }
-  const lock: RegisterLock = await acquireRegisterLock(dir, options.lock);
+  const lock: RegisterLock = await acquireRegisterLock(dir, options.lock, io);
   try {
     await registerFault('locked');
     // Read pausing now and then: until the line is written, Ctrl-C stops the command (io/interrupt.ts).
-    const read = await readLogPausing(workspace, pausePoint('reading-register'));
+    const read = await readLogPausing(workspace, pausePoint('reading-register'), io);
     if (!read.result.ok) throw corrupt(read.result);
     const loaded: Loaded = {
       events: read.result.events,
@@ -489,10 +483,10 @@ export async function appendEvent<T>(
     // A share that stalled past 30 s may have let another PC take the lock: then write nothing.
     lock.assertHeld();
     // Another tool may have left its last line without `\n`: it is written first, in the same write.
-    writeLine(eventsPath(workspace), Buffer.from(`${read.unterminated ? '\n' : ''}${eventLine(event)}`, 'utf8'));
+    writeLine(io, eventsPath(workspace), Buffer.from(`${read.unterminated ? '\n' : ''}${eventLine(event)}`, 'utf8'));
     enterCommit({ kind: 'event', seq: event.seq });
     // The first event creates the file: its folder entry must survive a power cut too.
-    if (!loaded.exists) fsyncFolder(dir);
+    if (!loaded.exists) io.syncFolder(dir);
     await afterCommit();
     return { event, value: decision.value };
   } finally {
@@ -504,35 +498,16 @@ export async function appendEvent<T>(
  * Copies the log before a repair; on a full disk (no room for a second copy of a large log) the
  * partial copy is removed and the reason returned, so that the repair can still cut the torn line.
  */
-function copyLog(from: string, to: string): string | undefined {
+function copyLog(io: IoPort, from: string, to: string): string | undefined {
   try {
     beforeAccess(to);
-    copyFileSync(from, to);
-    const fd = openSync(to, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    io.copyFileDurable(from, to);
     return undefined;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'copy';
-    rmSync(to, { force: true });
+    io.remove(to);
     if (NO_ROOM.has(code)) return code;
     throw new ToolError('WRITE_FAILED', { problem: code, path: `${REGISTER_DIR}/${to.slice(to.lastIndexOf(EVENTS_FILE))}` });
-  }
-}
-
-function fsyncFolder(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Not every platform lets a folder be opened for fsync (Windows): the file's own fsync is what it offers.
   }
 }
 
@@ -541,10 +516,10 @@ function fsyncFolder(dir: string): void {
  * is cut back to the length the log had, so it never leaves a torn line that every later command
  * would refuse until a repair.
  */
-function writeLine(path: string, line: Buffer): void {
-  let fd: number;
+function writeLine(io: IoPort, path: string, line: Buffer): void {
+  let fd: AppendHandle;
   try {
-    fd = openSync(path, APPEND | constants.O_CREAT, 0o666);
+    fd = io.openAppend(path, { create: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // ENXIO: a FIFO without a reader (opened non-blocking).
@@ -552,27 +527,26 @@ function writeLine(path: string, line: Buffer): void {
   }
   let before = -1;
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'not a file' });
-    before = st.size;
+    if (fd.kind !== 'file') throw Object.assign(new Error('not a file'), { code: 'not a file' });
+    before = fd.size;
     registerFault('write', fd, line);
-    let done = writeSync(fd, line);
+    let done = fd.write(line);
     // A regular file takes the whole buffer in one call; should a share not, the rest follows at once.
-    while (done < line.length) done += writeSync(fd, line, done);
-    fsyncSync(fd);
+    while (done < line.length) done += fd.write(line, done);
+    fd.sync();
   } catch (err) {
     if (before >= 0) cutBack(fd, before);
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path: EVENTS_DISPLAY });
   } finally {
-    closeSync(fd);
+    fd.close();
   }
 }
 
 /** Truncates to `size` what a failed append wrote; a cut that fails too leaves a torn tail for repair. */
-function cutBack(fd: number, size: number): void {
+function cutBack(fd: AppendHandle, size: number): void {
   try {
-    ftruncateSync(fd, size);
-    fsyncSync(fd);
+    fd.truncate(size);
+    fd.sync();
   } catch {
     // The log then ends in a torn line: every reader sees it, and register repair cuts it.
   }
@@ -599,28 +573,32 @@ export async function repairRegister(
   options: AppendOptions = {},
 ): Promise<RepairOutcome> {
   const path = eventsPath(workspace);
-  if (!existsSync(path)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
-  const lock = await acquireRegisterLock(registerDir(workspace), options.lock);
+  const io = options.io ?? nodePort;
+  if (!io.exists(path)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
+  const lock = await acquireRegisterLock(registerDir(workspace), options.lock, io);
   try {
-    const read = readLog(workspace);
+    const read = readLog(workspace, { io });
     // A whole last event without its `\n` is not torn: repair never cuts it (the next append ends it).
     if (read.result.ok) return { action: 'intact', head: read.result.head };
     if (read.result.broken.reason !== 'torn' || read.tornAt === null) throw corrupt(read.result);
     let backup = `${EVENTS_FILE}.bak-${stamp}`;
-    for (let i = 2; existsSync(join(registerDir(workspace), backup)); i++) backup = `${EVENTS_FILE}.bak-${stamp}-${i}`;
-    const problem = copyLog(path, join(registerDir(workspace), backup));
+    for (let i = 2; io.exists(join(registerDir(workspace), backup)); i++) backup = `${EVENTS_FILE}.bak-${stamp}-${i}`;
+    const problem = copyLog(io, path, join(registerDir(workspace), backup));
     lock.assertHeld();
     try {
-      truncateSync(path, read.tornAt);
-      const fd2 = openSync(path, 'r+');
-      fsyncSync(fd2);
-      closeSync(fd2);
+      const fd2 = io.openAppend(path);
+      try {
+        fd2.truncate(read.tornAt);
+        fd2.sync();
+      } finally {
+        fd2.close();
+      }
     } catch (err) {
       throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'truncate', path: EVENTS_DISPLAY });
     }
     const cut = { line: read.result.broken.line, bytes: read.size - read.tornAt, backup: problem ? '' : `${REGISTER_DIR}/${backup}` };
     const event = sealEvent({ type: 'repair', ...cut }, author, read.result.head);
-    writeLine(path, Buffer.from(eventLine(event), 'utf8'));
+    writeLine(io, path, Buffer.from(eventLine(event), 'utf8'));
     return { action: 'cut', ...cut, ...(problem ? { problem } : {}), head: { seq: event.seq, hash: event.hash } };
   } finally {
     lock.release();

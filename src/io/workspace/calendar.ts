@@ -7,7 +7,7 @@
  * Only the package's data is used, never its functions: `isWorkday('2027-01-01')` answers `true`
  * for a year it knows nothing of, while here a year is covered only when the data has it.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ZodError } from 'zod';
@@ -17,6 +17,8 @@ import { yearOf, type Calendar, type CalendarSource, type DayName, type YearSche
 import { CalendarFileSchema, type CalendarFile } from '../../schemas/calendar.js';
 import { formatZodPath } from './workspace.js';
 import { displayPath } from '../paths.js';
+import { nodePort } from '../node-port.js';
+import type { IoPort } from '../port.js';
 
 export const CALENDAR_DIR = 'calendar';
 export const BUILTIN_PACKAGE = 'chinese-days';
@@ -26,7 +28,8 @@ const MAX_BUILTIN_BYTES = 8 * 1_048_576;
 const YEAR_FILE = /^(\d{4})\.json$/;
 
 /** Reads a regular file (no link, folder or device) of at most `max` bytes; else why not (notFile, tooLarge, an errno code). */
-function readRegularFile(path: string, max: number): { text?: string; problem?: string } {
+function readRegularFile(path: string, max: number, io: IoPort = nodePort): { text?: string; problem?: string } {
+  if (io !== nodePort) return readOnPort(io, path, max);
   let fd: number | undefined;
   try {
     if (!lstatSync(path).isFile()) return { problem: 'notFile' };
@@ -51,6 +54,18 @@ function readRegularFile(path: string, max: number): { text?: string; problem?: 
     return { problem: (err as NodeJS.ErrnoException).code ?? 'unreadable' };
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** readRegularFile() on another port (a MemoryPort): the same answers from the port's bounded read. */
+function readOnPort(io: IoPort, path: string, max: number): { text?: string; problem?: string } {
+  try {
+    if (io.lstatSync(path).kind !== 'file') return { problem: 'notFile' };
+    const bytes = io.readFileSync(path, max);
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    return { problem: code === 'EFBIG' ? 'tooLarge' : code === 'ENOTFILE' ? 'notFile' : (code ?? 'unreadable') };
   }
 }
 
@@ -141,8 +156,8 @@ function invalid(file: string, key: string, problem: string, extra: Record<strin
 }
 
 /** Reads and validates one calendar file; `expectYear` is the year its name says (calendar/<year>.json). */
-export function loadCalendarFile(path: string, display: string, expectYear?: number): YearSchedule {
-  const { text, problem } = readRegularFile(path, MAX_CALENDAR_FILE_BYTES);
+export function loadCalendarFile(path: string, display: string, expectYear?: number, io: IoPort = nodePort): YearSchedule {
+  const { text, problem } = readRegularFile(path, MAX_CALENDAR_FILE_BYTES, io);
   if (text === undefined)
     throw invalid(display, '(file)', problem ?? 'unreadable', problem === 'tooLarge' ? { max: MAX_CALENDAR_FILE_BYTES } : {});
   let json: unknown;
@@ -184,6 +199,8 @@ export interface CalendarLocation {
   workspace?: string;
   /** Config `calendar.extraFile`, relative to the workspace. */
   extraFile?: string;
+  /** The workspace's file system (its calendar/ files); the built-in years are the tool's own, on the disk. */
+  io?: IoPort;
 }
 
 export interface LoadedCalendar extends Calendar {
@@ -198,6 +215,7 @@ export function loadCalendar(where: CalendarLocation): LoadedCalendar {
   const years = new Map<number, YearSchedule>(builtin.schedules);
   const local = new Map<number, YearSchedule>();
   const base = where.workspace ?? where.cwd;
+  const io = where.io ?? nodePort;
   const add = (s: YearSchedule): void => {
     const other = local.get(s.year);
     if (other && other.source.kind === 'file' && s.source.kind === 'file')
@@ -208,7 +226,11 @@ export function loadCalendar(where: CalendarLocation): LoadedCalendar {
     const dir = join(where.workspace, CALENDAR_DIR);
     let names: string[] = [];
     try {
-      if (lstatSync(dir).isDirectory()) names = readdirSync(dir).sort();
+      if (io.lstatSync(dir).kind === 'folder')
+        names = io
+          .readdirSync(dir)
+          .map((e) => e.name)
+          .sort();
     } catch {
       // No calendar/ folder: the built-in years only.
     }
@@ -218,12 +240,12 @@ export function loadCalendar(where: CalendarLocation): LoadedCalendar {
       const display = displayPath(where.cwd, path);
       const m = YEAR_FILE.exec(name);
       if (!m) throw invalid(display, '(file name)', 'fileName');
-      add(loadCalendarFile(path, display, Number(m[1])));
+      add(loadCalendarFile(path, display, Number(m[1]), io));
     }
   }
   if (where.extraFile) {
     const path = resolve(base, where.extraFile);
-    add(loadCalendarFile(path, displayPath(where.cwd, path)));
+    add(loadCalendarFile(path, displayPath(where.cwd, path), undefined, io));
   }
   for (const [year, s] of local) years.set(year, s);
   return {

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
+import { ROOT, cleanup, runCli, tempDir } from '../helpers/cases.js';
 
 let tmp: string;
 let n = 0;

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cleanup, runCli, tempDir } from '../helpers/cases.js';
-import { SharedStrings } from '../../src/io/xlsx/xlsx.js';
+import { ROOT, cleanup, runCli, tempDir } from '../../helpers/cases.js';
+import { SharedStrings } from '../../../src/io/xlsx/xlsx.js';
 
 const BROKEN = join(ROOT, 'fixtures', 'broken');
 let tmp: string;
@@ -74,7 +74,7 @@ describe('the compact shared-string table', () => {
 });
 
 describe('separator-only CSV records in the worker thread', async () => {
-  const { setCsvWorkerThreshold } = await import('../../dist/io/csv/csv.js');
+  const { setCsvWorkerThreshold } = await import('../../../dist/io/csv/csv.js');
   it.each(['黑名单-csv-commas-only.csv', '黑名单-csv-commas-cr-only.csv', '黑名单-csv-commas-gb18030.csv'])(
     '%s names maxColumns',
     async (name) => {
@@ -113,7 +113,7 @@ describe('separator-only CSV records in the worker thread', async () => {
 
 describe('watchColumns', () => {
   it('finds the same overflow however the bytes are chunked', async () => {
-    const { watchColumns } = await import('../../src/io/csv/csv-decode.js');
+    const { watchColumns } = await import('../../../src/io/csv/csv-decode.js');
     const { PassThrough } = await import('node:stream');
     const fc = (await import('fast-check')).default;
     const run = (chunks: Buffer[], max: number): number | undefined => {

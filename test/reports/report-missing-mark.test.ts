@@ -2,9 +2,9 @@
 // none (issue 21): a department that sent nothing looked like one on time. Rendered from a model, the
 // chart's SVG read back.
 import { describe, expect, it } from 'vitest';
-import { renderReportHtml } from '../dist/reporters/html.js';
-import { messagesFor } from '../dist/messages/index.js';
-import type { ReportModel } from '../dist/api/report-page.js';
+import { renderReportHtml } from '../../dist/reporters/html.js';
+import { messagesFor } from '../../dist/messages/index.js';
+import type { ReportModel } from '../../dist/api/reports/report-page.js';
 
 const zero = {
   rows: 0,

@@ -6,9 +6,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cases.js';
-import { pngColours } from './helpers/png.js';
-import { EPOCH, makeTwoQuarters } from './helpers/reports-workspace.js';
+import { runCli } from '../helpers/cases.js';
+import { pngColours } from '../helpers/png.js';
+import { EPOCH, makeTwoQuarters } from '../helpers/reports-workspace.js';
 
 const INSTALL = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'].filter(

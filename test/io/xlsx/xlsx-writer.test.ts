@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../src/io/sniff.js';
-import { workbookBuffer, type SheetSpec } from '../../src/io/xlsx/xlsx-writer.js';
-import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
-import { scoreRows } from '../../src/table/header.js';
+import { openWorkbook } from '../../../src/io/sniff.js';
+import { workbookBuffer, type SheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
+import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
+import { scoreRows } from '../../../src/table/header.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrss-xlsx-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pruneReplaced, recoverPackages, swapIntoPlace } from '../../src/io/package/package-fs.js';
-import { cleanup, tempDir } from '../helpers/cases.js';
+import { pruneReplaced, recoverPackages, swapIntoPlace } from '../../../src/io/package/package-fs.js';
+import { cleanup, tempDir } from '../../helpers/cases.js';
 
 let dir: string;
 beforeEach(() => {

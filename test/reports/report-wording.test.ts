@@ -3,9 +3,9 @@
 // objections resolved late counted (逾期办结), and one resolved as 更正 still awaiting its corrected
 // row shown as 待更正, not 已办结. Rendered from a model, read back as text.
 import { describe, expect, it } from 'vitest';
-import { renderReportHtml } from '../dist/reporters/html.js';
-import { messagesFor } from '../dist/messages/index.js';
-import type { ReportModel } from '../dist/api/reports/report-page.js';
+import { renderReportHtml } from '../../dist/reporters/html.js';
+import { messagesFor } from '../../dist/messages/index.js';
+import type { ReportModel } from '../../dist/api/reports/report-page.js';
 
 const objection = (
   number: string,

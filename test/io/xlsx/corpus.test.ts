@@ -2,11 +2,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../src/io/sniff.js';
-import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
-import { scoreRows } from '../../src/table/header.js';
-import type { CellValue, SheetRow } from '../../src/table/cells.js';
-import { ROOT, runCli } from '../helpers/cases.js';
+import { openWorkbook } from '../../../src/io/sniff.js';
+import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
+import { scoreRows } from '../../../src/table/header.js';
+import type { CellValue, SheetRow } from '../../../src/table/cells.js';
+import { ROOT, runCli } from '../../helpers/cases.js';
 
 const CORPUS = join(ROOT, 'fixtures', 'corpus', 'sheetjs-test-files');
 const files = readdirSync(CORPUS)

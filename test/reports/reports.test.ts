@@ -1,18 +1,22 @@
 // supervise and report (reports.md): the quarter summary read from a compiled package and from
 // submissions being collected, the 督查 JSON and workbook, and the leaders' HTML page.
-import { readFileSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { runCli, tempDir } from './helpers/cases.js';
-import { EPOCH, makeTwoQuarters } from './helpers/reports-workspace.js';
-import { renderReportHtml } from '../dist/reporters/html.js';
-import { messagesFor } from '../dist/messages/index.js';
-import { makeIdNumber } from '../dist/domain/id-number.js';
-import { registerFactsFromEvents } from '../dist/api/register/register-facts.js';
-import { cpSync } from 'node:fs';
+import { runCli, tempDir } from '../helpers/cases.js';
+import { EPOCH, makeTwoQuartersInMemory } from '../helpers/reports-workspace.js';
+import { MEM_ROOT, runCliOn, toDisk } from '../helpers/memory-workspace.js';
+import type { MemoryPort } from '../../src/io/memory-port.js';
+import { renderReportHtml } from '../../dist/reporters/html.js';
+import { messagesFor } from '../../dist/messages/index.js';
+import { makeIdNumber } from '../../dist/domain/id-number.js';
+import { registerFactsFromEvents } from '../../dist/api/register/register-facts.js';
 
+// The workspace is held in memory (compile, supervise and report run on the file-system port, issue 20): what is
+// tested is the summary and its views, not the disk. Publishing (the register) still runs on a copy on the disk.
 let ws: string;
+let io: MemoryPort;
 const env = { SOURCE_DATE_EPOCH: EPOCH };
 const TODAY = ['--today', '2026-10-20'];
 
@@ -31,9 +35,13 @@ interface Row {
 }
 
 beforeAll(async () => {
-  ws = await makeTwoQuarters('reports');
+  ({ io, ws } = await makeTwoQuartersInMemory('reports'));
 });
-afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+/** The CLI on the memory workspace (cwd: the workspace unless given). */
+const runMem = (args: string[], cwd = ws) => runCliOn(io, args, cwd, env);
+const bytesOf = (path: string): Buffer => Buffer.from(io.readFileSync(path));
+const textOf = (path: string): string => bytesOf(path).toString('utf8');
 
 const manifest = (): {
   counts: {
@@ -42,11 +50,11 @@ const manifest = (): {
     byDepartment: Record<string, { red: number; black: number }>;
     byDomain: Record<string, { red: number; black: number }>;
   };
-} => JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8'));
+} => JSON.parse(textOf(join(ws, 'packages', '2026Q3', 'manifest.json')));
 
 describe('supervise', () => {
   it('one row per department and batch, 报送日期 against the deadline, the lapses a 通报 names; JSON exactly as reports.md', async () => {
-    const res = await runCli(['supervise', '2026', '--format', 'json', ...TODAY], ws, env);
+    const res = await runMem(['supervise', '2026', '--format', 'json', ...TODAY]);
     expect(res.code).toBe(0);
     const doc = JSON.parse(res.stdout) as { rows: Row[]; lapses: unknown[] };
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'command', 'year', 'rows', 'lapses']);
@@ -109,12 +117,12 @@ describe('supervise', () => {
   });
 
   it('a batch not yet due is not a lapse; one past its deadline with nothing submitted is, for every department', async () => {
-    const before = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', '--today', '2027-01-10'], ws, env)).stdout) as {
+    const before = JSON.parse((await runMem(['supervise', '2026', '--format', 'json', '--today', '2027-01-10'])).stdout) as {
       rows: Row[];
       lapses: { kind: string; batch: string }[];
     };
     expect(before.rows.some((r) => r.batch === '2026Q4')).toBe(false);
-    const after = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', '--today', '2027-01-11'], ws, env)).stdout) as {
+    const after = JSON.parse((await runMem(['supervise', '2026', '--format', 'json', '--today', '2027-01-11'])).stdout) as {
       rows: Row[];
       lapses: { kind: string; batch: string }[];
     };
@@ -122,11 +130,11 @@ describe('supervise', () => {
   });
 
   it('--xlsx writes the 督查情况表 (rows, lapses, counts per department), the same bytes with SOURCE_DATE_EPOCH', async () => {
-    const a = await runCli(['supervise', '2026', '--xlsx', 'a.xlsx', ...TODAY], ws, env);
-    const b = await runCli(['supervise', '2026', '--xlsx', 'b.xlsx', ...TODAY], ws, env);
+    const a = await runMem(['supervise', '2026', '--xlsx', 'a.xlsx', ...TODAY]);
+    const b = await runMem(['supervise', '2026', '--xlsx', 'b.xlsx', ...TODAY]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    const bytes = readFileSync(join(ws, 'a.xlsx'));
-    expect(bytes.equals(readFileSync(join(ws, 'b.xlsx')))).toBe(true);
+    const bytes = bytesOf(join(ws, 'a.xlsx'));
+    expect(bytes.equals(bytesOf(join(ws, 'b.xlsx')))).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as never);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['督查明细', '问题清单', '科室统计']);
@@ -149,7 +157,7 @@ describe('supervise', () => {
     // truth.md's other figures, last, as the status and the manifest show them (numbers; 移出 their sum).
     const head = rows.getRow(1).values as unknown[];
     expect(head.slice(-4)).toEqual(['报送条数', '重复报送未变条数', '其中更正条数', '移出条数']);
-    const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], ws, env)).stdout);
+    const doc = JSON.parse((await runMem(['supervise', '2026', '--format', 'json', ...TODAY])).stdout);
     type Row = { department: string; batch: string; rows: number; unchanged: number; corrected: number; removals: Record<string, number> };
     expect((doc.rows as Row[]).some((r) => r.rows > 0)).toBe(true);
     for (const r of doc.rows as Row[]) {
@@ -159,22 +167,22 @@ describe('supervise', () => {
     }
     const lateLapse = lapses.getSheetValues().find((r) => Array.isArray(r) && r[1] === '劳动关系科' && r[2] === '2026Q2') as unknown[];
     expect(lateLapse[4]).toBe(5);
-    rmSync(join(ws, 'a.xlsx'));
-    rmSync(join(ws, 'b.xlsx'));
+    io.remove(join(ws, 'a.xlsx'));
+    io.remove(join(ws, 'b.xlsx'));
   });
 
   it('exits 2 only when it cannot run (not a year), never for lapses', async () => {
-    expect((await runCli(['supervise', '26', ...TODAY], ws, env)).code).toBe(2);
-    const pretty = await runCli(['supervise', '2026', ...TODAY], ws, env);
+    expect((await runMem(['supervise', '26', ...TODAY])).code).toBe(2);
+    const pretty = await runMem(['supervise', '2026', ...TODAY]);
     expect(pretty.code).toBe(0);
   });
 
   it('the package records when each department sent and how late: 报送情况.xlsx shows the same N days as supervise', async () => {
     // The bureau let the unsigned cover through this once (--ignore): the lapse stays in the record.
-    const res = await runCli(['compile', '2026Q2', '--today', '2026-10-20', '--ignore', 'APPROVAL_SIGNOFF_MISSING'], ws, env);
+    const res = await runMem(['compile', '2026Q2', '--today', '2026-10-20', '--ignore', 'APPROVAL_SIGNOFF_MISSING']);
     try {
       expect(res.code).toBe(0);
-      const m = JSON.parse(readFileSync(join(ws, 'packages', '2026Q2', 'manifest.json'), 'utf8')) as {
+      const m = JSON.parse(textOf(join(ws, 'packages', '2026Q2', 'manifest.json'))) as {
         departments: Row[] & { name: string }[];
       };
       expect(m.departments.find((d) => d.name === '劳动关系科')).toMatchObject({
@@ -184,33 +192,33 @@ describe('supervise', () => {
         signedOff: true,
       });
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync(join(ws, 'packages', '2026Q2', '报送情况.xlsx')) as never);
+      await wb.xlsx.load(bytesOf(join(ws, 'packages', '2026Q2', '报送情况.xlsx')) as never);
       const row = (wb.worksheets[0] as ExcelJS.Worksheet)
         .getSheetValues()
         .find((r) => Array.isArray(r) && r[2] === '劳动关系科') as string[];
       expect(row[6]).toBe('逾期5天');
       // Read back from the package now, supervise gives the same rows and lapses as from the covers.
-      const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], ws, env)).stdout) as {
+      const doc = JSON.parse((await runMem(['supervise', '2026', '--format', 'json', ...TODAY])).stdout) as {
         rows: Row[];
         lapses: unknown[];
       };
       expect(doc.lapses).toHaveLength(6);
       expect(doc.rows.find((r) => r.department === '监察科' && r.batch === '2026Q2')).toMatchObject({ sentOn: null, daysLate: null });
     } finally {
-      rmSync(join(ws, 'packages', '2026Q2'), { recursive: true, force: true });
+      io.remove(join(ws, 'packages', '2026Q2'));
     }
   });
 });
 
 describe('report', () => {
   it('report <batch>: packages/<batch>/报告.html, same bytes with SOURCE_DATE_EPOCH, verify still passes, figures = the package counts', async () => {
-    const a = await runCli(['report', '2026Q3', ...TODAY], ws, env);
+    const a = await runMem(['report', '2026Q3', ...TODAY]);
     expect(a.code).toBe(0);
     const path = join(ws, 'packages', '2026Q3', '报告.html');
-    const first = readFileSync(path);
-    expect((await runCli(['report', '2026Q3', ...TODAY], ws, env)).code).toBe(0);
-    expect(readFileSync(path).equals(first)).toBe(true);
-    expect((await runCli(['verify', 'packages/2026Q3', '--format', 'json'], ws, env)).code).toBe(0);
+    const first = bytesOf(path);
+    expect((await runMem(['report', '2026Q3', ...TODAY])).code).toBe(0);
+    expect(bytesOf(path).equals(first)).toBe(true);
+    expect((await runMem(['verify', 'packages/2026Q3', '--format', 'json'])).code).toBe(0);
     const html = first.toString('utf8');
     expect(html).not.toMatch(/https?:\/\//i);
     expect(html).not.toMatch(/<script|@font-face|<link|@import|url\(|<img|<iframe/i);
@@ -233,13 +241,14 @@ describe('report', () => {
   });
 
   it("report <year>: 信用红黑名单报告_<year>.html in the workspace (not the current folder) with the quarterly trend and each department's timeliness; --lang en", async () => {
-    const cwd = tempDir('report-cwd');
+    const cwd = join(MEM_ROOT, 'report-cwd');
+    io.mkdir(cwd);
     try {
-      const res = await runCli(['report', '2026', '-w', ws, ...TODAY], cwd, env);
+      const res = await runMem(['report', '2026', '-w', ws, ...TODAY], cwd);
       expect(res.code).toBe(0);
-      expect(existsSync(join(cwd, '信用红黑名单报告_2026.html'))).toBe(false);
-      const html = readFileSync(join(ws, '信用红黑名单报告_2026.html'), 'utf8');
-      rmSync(join(ws, '信用红黑名单报告_2026.html'));
+      expect(io.exists(join(cwd, '信用红黑名单报告_2026.html'))).toBe(false);
+      const html = textOf(join(ws, '信用红黑名单报告_2026.html'));
+      io.remove(join(ws, '信用红黑名单报告_2026.html'));
       expect(html).toContain('<svg id="chart-trend"');
       expect(html).toContain('<svg id="chart-timeliness"');
       expect(html).toContain('data-batch="2026Q2" data-red="0" data-black="0"');
@@ -249,19 +258,19 @@ describe('report', () => {
       expect(html).toMatch(/id="fig-late" data-value="1"/);
       expect(html).toMatch(/id="fig-missing" data-value="4"/);
       expect(html).toMatch(/id="fig-no-date" data-value="1"/);
-      const en = await runCli(['report', '2026', '-w', ws, '--lang', 'en', '--out', 'en.html', ...TODAY], cwd, env);
+      const en = await runMem(['report', '2026', '-w', ws, '--lang', 'en', '--out', 'en.html', ...TODAY], cwd);
       expect(en.code).toBe(0);
-      const enHtml = readFileSync(join(cwd, 'en.html'), 'utf8');
+      const enHtml = textOf(join(cwd, 'en.html'));
       expect(enHtml).toMatch(/<html lang="en">/);
       expect(enHtml).toContain('Credit red/black list report');
-      expect(existsSync(join(ws, 'packages', '2026', '报告.html'))).toBe(false);
+      expect(io.exists(join(ws, 'packages', '2026', '报告.html'))).toBe(false);
     } finally {
-      rmSync(cwd, { recursive: true, force: true });
+      io.remove(cwd);
     }
   });
 
   it('a batch the workspace does not hold cannot be reported on (exit 2)', async () => {
-    expect((await runCli(['report', '2025Q1', ...TODAY], ws, env)).code).toBe(2);
+    expect((await runMem(['report', '2025Q1', ...TODAY])).code).toBe(2);
   });
 
   it('every text on the page is escaped and any ID number in it masked', () => {
@@ -313,7 +322,7 @@ describe('with the register', () => {
   it('published, carried over and removed come from the event log; objections and corrections awaited counted (none: 0); removal requests known for a published batch only', async () => {
     const copy = tempDir('reports-register');
     try {
-      cpSync(ws, copy, { recursive: true });
+      toDisk(io, ws, copy);
       expect((await runCli(['publish', '2026Q3', '--on', '2026-10-15', '--by', '张三', ...TODAY], copy, env)).code).toBe(0);
       const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], copy, env)).stdout) as { rows: Row[] };
       const m = manifest();
@@ -356,7 +365,7 @@ describe('with the register', () => {
 
   it("a later batch's removals and unchanged records are counted for their department, identifiers masked", () => {
     const records = (
-      JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')) as {
+      JSON.parse(textOf(join(ws, 'packages', '2026Q3', 'records.json'))) as {
         records: { id: string; department: string; idNumber: string; creditCode: string }[];
       }
     ).records;

@@ -5,14 +5,14 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync, a
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { openWorkbook } from '../src/io/sniff.js';
-import { DEFAULT_LIMITS } from '../src/schemas/config.js';
-import { scoreRows } from '../src/table/header.js';
-import type { CellValue } from '../src/table/cells.js';
-import { listFiles } from '../src/io/package/package-fs.js';
-import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
-// @ts-expect-error plain JavaScript helper shared with scripts/
-import { writeFiles } from '../scripts/lib/fixture-kit.mjs';
+import { openWorkbook } from '../../src/io/sniff.js';
+import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
+import { scoreRows } from '../../src/table/header.js';
+import type { CellValue } from '../../src/table/cells.js';
+import { listFiles } from '../../src/io/package/package-fs.js';
+import { ROOT, cleanup, runCli, tempDir } from '../helpers/cases.js';
+import { copyWithin, csvBytes, memoryWorkspace, runCliOn } from '../helpers/memory-workspace.js';
+import type { MemoryPort } from '../../src/io/memory-port.js';
 
 const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
 const TODAY = '2026-10-15';
@@ -279,11 +279,13 @@ describe('determinism', () => {
   });
 });
 
+// The checks below are about what compile finds, not about the disk: they run on a workspace held in memory
+// (test/helpers/memory-workspace.ts; compile on the file-system port, issue 20).
 describe('a department that has not submitted', () => {
   it('PACKAGE_SUBMISSION_MISSING names it (a warning: the package is written)', async () => {
-    const ws = copyExample('missing-dept');
-    rmSync(join(ws, 'submissions', '2026Q3', '考试中心'), { recursive: true });
-    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    const { io, ws } = memoryWorkspace('missing-dept');
+    io.remove(join(ws, 'submissions', '2026Q3', '考试中心'));
+    const res = await runCliOn(io, ['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ws);
     expect(res.code).toBe(0);
     const doc = JSON.parse(res.stdout);
     expect(doc.written).toBe(true);
@@ -295,72 +297,67 @@ describe('a department that has not submitted', () => {
         severity: d.severity,
       })),
     ).toEqual([{ args: { department: '考试中心' }, location: {}, severity: 'warning' }]);
-    const full = await runCli(['compile', '2026Q3', '-w', copyExample('all-depts'), '--today', TODAY, '--format', 'json'], ROOT);
+    const all = memoryWorkspace('all-depts');
+    const full = await runCliOn(all.io, ['compile', '2026Q3', '-w', all.ws, '--today', TODAY, '--format', 'json'], all.ws);
     expect(JSON.parse(full.stdout).diagnostics.map((d: { code: string }) => d.code)).not.toContain('PACKAGE_SUBMISSION_MISSING');
   });
 });
 
 describe('refusals: exit 1 and nothing written', () => {
-  async function expectRefused(ws: string, code: string): Promise<void> {
-    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+  async function expectRefused(io: MemoryPort, ws: string, code: string): Promise<void> {
+    const res = await runCliOn(io, ['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ws);
     expect(res.code).toBe(1);
     const doc = JSON.parse(res.stdout);
     expect(doc.written).toBe(false);
     expect(doc.diagnostics.map((d: { code: string }) => d.code)).toContain(code);
-    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+    expect(io.exists(join(ws, 'packages', '2026Q3'))).toBe(false);
   }
 
   it('a folder that is no department of the matrix', async () => {
-    const ws = copyExample('wrong-dept');
-    await writeFiles(join(ws, 'submissions', '2026Q3'), {
-      '宣传科/报送单.csv': {
-        csv: {
-          rows: [
-            ['报送单位', '宣传科'],
-            ['报送季度', '2026Q3'],
-            ['填报人', '甲'],
-            ['审核人', '乙'],
-            ['审核日期', '2026-10-08'],
-            ['审定人', '丙'],
-            ['审定日期', '2026-10-09'],
-            ['无信息报告', '是'],
-          ],
-        },
-      },
-    });
-    await expectRefused(ws, 'MATRIX_DEPARTMENT_UNKNOWN');
+    const { io, ws } = memoryWorkspace('wrong-dept');
+    io.put(
+      join(ws, 'submissions', '2026Q3', '宣传科', '报送单.csv'),
+      csvBytes([
+        ['报送单位', '宣传科'],
+        ['报送季度', '2026Q3'],
+        ['填报人', '甲'],
+        ['审核人', '乙'],
+        ['审核日期', '2026-10-08'],
+        ['审定人', '丙'],
+        ['审定日期', '2026-10-09'],
+        ['无信息报告', '是'],
+      ]),
+    );
+    await expectRefused(io, ws, 'MATRIX_DEPARTMENT_UNKNOWN');
   });
 
   it("a subject on one department's red list and another's black list", async () => {
-    const ws = copyExample('conflict');
-    await writeFiles(join(ws, 'submissions', '2026Q3'), {
-      '就业局/补充红名单.csv': {
-        csv: {
-          rows: [
-            ['领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定日期'],
-            [
-              '就业',
-              '法人及非法人组织',
-              '新乡市红旗区鑫达劳务服务有限公司',
-              '91410702MA9LQ3T4X3',
-              '刘志强',
-              '吸纳就业',
-              '《就业促进法》',
-              '2026-09-20',
-            ],
-          ],
-        },
-      },
-    });
-    await expectRefused(ws, 'PACKAGE_RED_BLACK_CONFLICT');
+    const { io, ws } = memoryWorkspace('conflict');
+    io.put(
+      join(ws, 'submissions', '2026Q3', '就业局', '补充红名单.csv'),
+      csvBytes([
+        ['领域', '主体类别', '主体名称', '统一社会信用代码', '法定代表人', '列入事由', '认定依据', '认定日期'],
+        [
+          '就业',
+          '法人及非法人组织',
+          '新乡市红旗区鑫达劳务服务有限公司',
+          '91410702MA9LQ3T4X3',
+          '刘志强',
+          '吸纳就业',
+          '《就业促进法》',
+          '2026-09-20',
+        ],
+      ]),
+    );
+    await expectRefused(io, ws, 'PACKAGE_RED_BLACK_CONFLICT');
   });
 
   it('two folders for one department (a name and its alias): PACKAGE_DEPARTMENT_DUPLICATE on the second', async () => {
-    const ws = copyExample('dept-twice');
+    const { io, ws } = memoryWorkspace('dept-twice');
     const q = join(ws, 'submissions', '2026Q3');
-    cpSync(join(q, '监察科'), join(q, '劳动保障监察科'), { recursive: true });
-    await expectRefused(ws, 'PACKAGE_DEPARTMENT_DUPLICATE');
-    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    copyWithin(io, join(q, '监察科'), join(q, '劳动保障监察科'));
+    await expectRefused(io, ws, 'PACKAGE_DEPARTMENT_DUPLICATE');
+    const res = await runCliOn(io, ['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ws);
     const found = JSON.parse(res.stdout).diagnostics.filter((d: { code: string }) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE');
     expect(
       found.map((d: { args: unknown; location: unknown; severity: string }) => ({
@@ -378,41 +375,41 @@ describe('refusals: exit 1 and nothing written', () => {
   });
 
   it('one record submitted by two departments', async () => {
-    const ws = copyExample('dup');
+    const { io, ws } = memoryWorkspace('dup');
     const q = join(ws, 'submissions', '2026Q3');
-    cpSync(join(q, '劳动关系科', '劳动关系科信用红黑名单.csv'), join(q, '监察科', '名单.csv'));
-    const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    io.put(join(q, '监察科', '名单.csv'), io.readFileSync(join(q, '劳动关系科', '劳动关系科信用红黑名单.csv')));
+    const res = await runCliOn(io, ['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ws);
     expect(res.code).toBe(1);
     const dup = JSON.parse(res.stdout).diagnostics.find((d: { code: string }) => d.code === 'PACKAGE_DUPLICATE');
     // Places are data (file, sheet, row), written out by the catalogue.
     const files = dup.args.places.map((p: { file: string }) => p.file).join('|');
     expect(files).toContain('劳动关系科');
     expect(files).toContain('监察科');
-    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+    expect(io.exists(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
 
   it('two folders naming the same quarter', async () => {
-    const ws = copyExample('quarter-twice');
-    mkdirSync(join(ws, 'submissions', '2026年第三季度', '就业局'), { recursive: true });
-    await expectRefused(ws, 'PACKAGE_QUARTER_DUPLICATE');
+    const { io, ws } = memoryWorkspace('quarter-twice');
+    io.mkdir(join(ws, 'submissions', '2026年第三季度', '就业局'));
+    await expectRefused(io, ws, 'PACKAGE_QUARTER_DUPLICATE');
   });
 
   it('--dry-run checks and writes nothing', async () => {
-    const ws = copyExample('dry');
-    const res = await runCli(['compile', 'Q3', '-w', ws, '--today', TODAY, '--dry-run'], ROOT);
+    const { io, ws } = memoryWorkspace('dry');
+    const res = await runCliOn(io, ['compile', 'Q3', '-w', ws, '--today', TODAY, '--dry-run'], ws);
     expect(res.code).toBe(0);
-    expect(existsSync(join(ws, 'packages'))).toBe(false);
+    expect(io.exists(join(ws, 'packages'))).toBe(false);
+    expect(io.written).toEqual([]);
   });
 });
 
 describe('quarter folders in any spelling', () => {
   it('compiles submissions/2026年第三季度 as 2026Q3', async () => {
-    const ws = copyExample('spelling');
-    const { renameSync } = await import('node:fs');
-    renameSync(join(ws, 'submissions', '2026Q3'), join(ws, 'submissions', '2026年第三季度'));
-    const res = await runCli(['compile', '2026-Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ROOT);
+    const { io, ws } = memoryWorkspace('spelling');
+    io.rename(join(ws, 'submissions', '2026Q3'), join(ws, 'submissions', '2026年第三季度'));
+    const res = await runCliOn(io, ['compile', '2026-Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ws);
     expect(res.code).toBe(0);
-    const m = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'), 'utf8'));
+    const m = JSON.parse(new TextDecoder().decode(io.readFileSync(join(ws, 'packages', '2026Q3', 'manifest.json'))));
     expect(m.quarter).toBe('2026Q3');
     expect(m.inputs[0].path.startsWith('submissions/2026年第三季度/')).toBe(true);
   });

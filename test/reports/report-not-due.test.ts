@@ -3,7 +3,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers/cases.js';
+import { ROOT, runCli, tempDir } from '../helpers/cases.js';
 
 let tmp = '';
 let ws = '';

@@ -2,11 +2,11 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCalendar } from '../../src/io/workspace/calendar.js';
-import { ToolError } from '../../src/diagnostics/tool-error.js';
-import { deadline, isWorkingDay } from '../../src/domain/working-days.js';
-import { ConfigSchema } from '../../src/io/workspace/workspace.js';
-import { cleanup, tempDir } from '../helpers/cases.js';
+import { loadCalendar } from '../../../src/io/workspace/calendar.js';
+import { ToolError } from '../../../src/diagnostics/tool-error.js';
+import { deadline, isWorkingDay } from '../../../src/domain/working-days.js';
+import { ConfigSchema } from '../../../src/io/workspace/workspace.js';
+import { cleanup, tempDir } from '../../helpers/cases.js';
 
 let tmp: string;
 let n = 0;

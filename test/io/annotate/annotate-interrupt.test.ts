@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers/cases.js';
+import { ROOT, tempDir } from '../../helpers/cases.js';
 
 const BIN = join(ROOT, 'bin', 'hrss-credit.js');
 let tmp = '';

@@ -2,9 +2,9 @@
 // suite green). Rendered from a model, the bars' SVG geometry read back: the largest value of either
 // list fills the plot, the others are in proportion, and a bar stands on the axis.
 import { describe, expect, it } from 'vitest';
-import { renderReportHtml } from '../dist/reporters/html.js';
-import { messagesFor } from '../dist/messages/index.js';
-import type { ReportModel } from '../dist/api/reports/report-page.js';
+import { renderReportHtml } from '../../dist/reporters/html.js';
+import { messagesFor } from '../../dist/messages/index.js';
+import type { ReportModel } from '../../dist/api/reports/report-page.js';
 
 const figures = (red: number, black: number) => ({
   rows: red + black,

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInterruptTasks } from '../src/io/cleanup.js';
-import { DEFAULT_LIMITS } from '../src/schemas/config.js';
-import { decodeEntryName, unflaggedEncoding } from '../src/io/zip/zip-entry.js';
-import { openZipSubmission, unsafeEntryName } from '../src/io/zip/zip-submission.js';
-import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
+import { runInterruptTasks } from '../../../src/io/cleanup.js';
+import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
+import { decodeEntryName, unflaggedEncoding } from '../../../src/io/zip/zip-entry.js';
+import { openZipSubmission, unsafeEntryName } from '../../../src/io/zip/zip-submission.js';
+import { ROOT, cleanup, runCli, tempDir } from '../../helpers/cases.js';
 
 const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
 const ZIPS = join(ROOT, 'fixtures', 'zip-submissions');

@@ -2,11 +2,11 @@
 import { cpSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../src/io/sniff.js';
-import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
-import { scoreRows } from '../../src/table/header.js';
-import { FileProblem } from '../../src/io/errors.js';
-import { ROOT, cleanup, runCli, tempDir } from '../helpers/cases.js';
+import { openWorkbook } from '../../../src/io/sniff.js';
+import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
+import { scoreRows } from '../../../src/table/header.js';
+import { FileProblem } from '../../../src/io/errors.js';
+import { ROOT, cleanup, runCli, tempDir } from '../../helpers/cases.js';
 
 let tmp: string;
 beforeAll(() => {

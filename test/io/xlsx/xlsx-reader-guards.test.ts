@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../src/io/sniff.js';
-import { normaliseZip, workbookBuffer } from '../../src/io/xlsx/xlsx-writer.js';
-import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
-import { scoreRows } from '../../src/table/header.js';
-import { DateCell } from '../../src/table/cells.js';
+import { openWorkbook } from '../../../src/io/sniff.js';
+import { normaliseZip, workbookBuffer } from '../../../src/io/xlsx/xlsx-writer.js';
+import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
+import { scoreRows } from '../../../src/table/header.js';
+import { DateCell } from '../../../src/table/cells.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrss-xlsx-reader-guards-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
 // Excel's 31 characters (also in docProps/app.xml); a number that is not finite becomes an empty cell.
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { workbookBuffer } from '../../src/io/xlsx/xlsx-writer.js';
+import { workbookBuffer } from '../../../src/io/xlsx/xlsx-writer.js';
 
 const instant = new Date(Date.UTC(2026, 8, 30));
 

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, project, runCli } from '../helpers/cases.js';
+import { ROOT, project, runCli } from '../../helpers/cases.js';
 
 const REAL = join(ROOT, 'fixtures', 'real');
 
@@ -31,8 +31,8 @@ describe.each(readdirSync(REAL).sort())('%s', (name) => {
 });
 
 describe('large CSV files are parsed in a worker thread, with the same findings', async () => {
-  const { setCsvWorkerThreshold, csvWorkerRuns } = await import('../../dist/io/csv/csv.js');
-  const { loadCases, buildCase, tempDir, cleanup, TODAY } = await import('../helpers/cases.js');
+  const { setCsvWorkerThreshold, csvWorkerRuns } = await import('../../../dist/io/csv/csv.js');
+  const { loadCases, buildCase, tempDir, cleanup, TODAY } = await import('../../helpers/cases.js');
   const csvCases = loadCases().filter((c) => c.target?.endsWith('.csv') || c.target?.endsWith('.txt'));
   it.each(csvCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = tempDir('worker');

@@ -1,8 +1,8 @@
 // api/quarter/figures.ts: truth.md's figures computed once — rows received, red/black published, unchanged,
 // corrected, removals by type — for every department of a batch, with and without a register plan.
 import { describe, expect, it } from 'vitest';
-import { batchFigures } from '../dist/api/quarter/figures.js';
-import { addFigures, removalTotal } from '../dist/schemas/documents/figures.js';
+import { batchFigures } from '../../dist/api/quarter/figures.js';
+import { addFigures, removalTotal } from '../../dist/schemas/documents/figures.js';
 
 const rec = (id: string, department: string, listType: 'red' | 'black', domain = '就业', extra: Record<string, unknown> = {}) => ({
   id,

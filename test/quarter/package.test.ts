@@ -6,15 +6,15 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { openWorkbook } from '../src/io/sniff.js';
-import { zipBuffer } from '../src/io/xlsx/xlsx-writer.js';
-import { DEFAULT_LIMITS } from '../src/schemas/config.js';
-import { scoreRows } from '../src/table/header.js';
-import { zhUi } from '../src/messages/zh-CN/ui.js';
-import { listFiles } from '../src/io/package/package-fs.js';
-import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
+import { openWorkbook } from '../../src/io/sniff.js';
+import { zipBuffer } from '../../src/io/xlsx/xlsx-writer.js';
+import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
+import { scoreRows } from '../../src/table/header.js';
+import { zhUi } from '../../src/messages/zh-CN/ui.js';
+import { listFiles } from '../../src/io/package/package-fs.js';
+import { ROOT, cleanup, runCli, tempDir } from '../helpers/cases.js';
 // @ts-expect-error plain JavaScript helper shared with scripts/
-import { writeFiles } from '../scripts/lib/fixture-kit.mjs';
+import { writeFiles } from '../../scripts/lib/fixture-kit.mjs';
 
 const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
 const TODAY = '2026-10-15';
