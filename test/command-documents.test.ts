@@ -5,21 +5,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, ROOT, runCli, tempDir } from './helpers/cases.js';
+import { buildCase, cleanup, loadCases, ROOT, runCli, tempDir } from './helpers/cases.js';
 import { DOCUMENTS, DOCUMENT_NAMES, documentSchema, type DocumentName } from '../dist/schemas/documents/index.js';
-import { hasPretty, renderDocument } from '../dist/reporters/registry.js';
+import { hasPretty, renderDocument, type ViewOf } from '../dist/reporters/registry.js';
 import { ReportViewDocumentSchema } from '../dist/schemas/documents/report-view.js';
 import { renderReportHtml } from '../dist/reporters/html.js';
 import { messagesFor } from '../dist/messages/index.js';
+import { BatchSummarySchema } from '../dist/schemas/documents/batch-summary.js';
+import { DepartmentTallySchema } from '../dist/schemas/documents/supervise.js';
+import { VerifyResultSchema } from '../dist/schemas/documents/commands-check.js';
+import { RegisterVerifyResultSchema } from '../dist/schemas/documents/commands-register.js';
+import { supervise } from '../dist/api/reports/supervise.js';
+import { verify } from '../dist/api/quarter/verify.js';
+import { registerVerify } from '../dist/api/register/register.js';
+import { objectionList } from '../dist/api/objections/objection.js';
 
 /** The documents that are a command's --format json (the others are files a package holds, or their parts). */
-const NOT_A_COMMAND = new Set(['manifest', 'records', 'report', 'quarter-summary', 'figures', 'package-summary']);
+const NOT_A_COMMAND = new Set([
+  'manifest',
+  'records',
+  'report',
+  'quarter-summary',
+  'figures',
+  'package-summary',
+  'batch-summary',
+  'supervise-counts',
+]);
 
 const env = { HRSS_CREDIT_USER: '测试', HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 
 let dir: string;
 let ws: string;
 const seen = new Set<string>();
+/** The last document each command printed (the layouts below are drawn from them in both languages). */
+const printed = new Map<string, Record<string, unknown>>();
 
 async function json(name: string, args: string[], codes: number[] = [0]): Promise<Record<string, unknown>> {
   const res = await runCli([...args, '-w', ws, '--today', '2026-10-15', '--format', 'json'], dir, env);
@@ -29,6 +48,7 @@ async function json(name: string, args: string[], codes: number[] = [0]): Promis
   const parsed = schema.safeParse(JSON.parse(res.stdout));
   expect(parsed.success ? [] : parsed.error.issues, `${args.join(' ')} against schema ${name}`).toEqual([]);
   seen.add(name);
+  printed.set(name, JSON.parse(res.stdout));
   return JSON.parse(res.stdout) as Record<string, unknown>;
 }
 
@@ -55,6 +75,7 @@ describe('every command prints the document its schema describes (strict)', () =
     await json('calendar', ['calendar', '2026']);
     await json('calendar', ['calendar', '2099'], [1]);
     await json('template', ['template', '就业办', '--quarter', '2026Q4', '--out', join(dir, 'form.xlsx')]);
+    await json('page', ['page', '--out', join(dir, 'page.html')]);
   });
 
   it("a quarter's life: validate, import, status, compile, verify, export, publish, diff, the register, objections, supervise, report", async () => {
@@ -138,28 +159,6 @@ describe('every command prints the document its schema describes (strict)', () =
     }
   });
 
-  it('the terminal shows the same document: for a kind whose layout is in the registry, pretty output is that layout of the JSON document', async () => {
-    const { Chalk } = await import('chalk');
-    const ctx = { m: messagesFor('zh-CN'), chalk: new Chalk({ level: 0 }), ascii: false, width: 120 };
-    const cases: [DocumentName, string[]][] = [
-      ['rules', ['rules', 'SHEET_HIDDEN']],
-      ['measures', ['measures']],
-      ['schema', ['schema']],
-      ['verify', ['verify', join(ws, 'packages', '2026Q3')]],
-      ['export', ['export', '2026Q3', '--to', join(dir, 'export-again'), '--force']],
-      ['template', ['template', '就业办', '--quarter', '2026Q4', '--out', join(dir, 'form.xlsx')]],
-      ['status', ['status', '2026Q3']],
-    ];
-    for (const [kind, args] of cases) {
-      expect(hasPretty(kind), kind).toBe(true);
-      const run = (format: string) => runCli([...args, '-w', ws, '--today', '2026-10-15', '--format', format], dir, env);
-      const json = await run('json');
-      const pretty = await run('pretty');
-      expect(pretty.code, kind).toBe(json.code);
-      expect(pretty.stdout, kind).toBe(renderDocument(kind, 'pretty', JSON.parse(json.stdout), ctx));
-    }
-  });
-
   it('a key a schema does not know fails it, at the top and inside (strict objects)', async () => {
     const doc = await json('diff', ['diff', '2026Q2', '2026Q3']);
     const schema = documentSchema('diff');
@@ -182,5 +181,165 @@ describe('every command prints the document its schema describes (strict)', () =
     for (const d of DOCUMENTS.filter((x) => !NOT_A_COMMAND.has(x.name)))
       walk(z.toJSONSchema(d.schema, { unrepresentable: 'any', io: 'input' }), d.name);
     expect(loose).toEqual([]);
+  });
+});
+
+describe("the api's results are their schemas' types (no hand-written twin)", () => {
+  it("verify's and register verify's results, supervise's batch summaries and per-department tallies parse with their schemas", async () => {
+    const options = { cwd: dir, workspace: ws, today: '2026-10-15' };
+    for (const target of [join(ws, 'packages', '2026Q3'), join(ws, 'packages', '2026Q3.zip')]) {
+      const r = await verify(target, dir);
+      expect(VerifyResultSchema.parse(r)).toEqual(r);
+    }
+    const chain = registerVerify(options);
+    expect(RegisterVerifyResultSchema.parse(chain)).toEqual(chain);
+    const year = await supervise(2026, options);
+    expect(year.batches.length).toBeGreaterThan(0);
+    for (const b of year.batches) expect(BatchSummarySchema.parse(b)).toEqual(b);
+    expect(year.departments.length).toBeGreaterThan(0);
+    for (const t of year.departments) expect(DepartmentTallySchema.parse(t)).toEqual(t);
+    // Strict: a key the schema does not name fails (so a field added to the api without its schema fails here).
+    expect(BatchSummarySchema.safeParse({ ...year.batches[0], extra: 1 }).success).toBe(false);
+    expect(VerifyResultSchema.safeParse({ ...(await verify(join(ws, 'packages', '2026Q3'), dir)), extra: 1 }).success).toBe(false);
+  });
+});
+
+/**
+ * One registry of reporters (issue 17 item 2–3): a command builds its document and emits it; its text in
+ * either format is the registry's rendering of that document. A command that prints JSON or a layout of
+ * its own fails here: its JSON would not be the registry's, its pretty output not the registry's layout of
+ * the JSON it prints, or (the source check) it draws a table or writes stdout itself.
+ */
+describe('every view goes through the reporters registry', () => {
+  const LANGS = ['zh-CN', 'en'] as const;
+  let bad = '';
+
+  /** The view (what the screen shows beyond the document) that the command passes for these arguments. */
+  function viewFor(kind: DocumentName, args: string[]): unknown {
+    if (kind === 'compile') return { dryRun: args.includes('--dry-run'), platform: process.platform };
+    if (kind === 'matrix') {
+      const config = JSON.parse(readFileSync(join(ws, 'hrss-credit.config.json'), 'utf8'));
+      return { bureau: config.bureau.name };
+    }
+    if (kind === 'supervise') return { registerKnown: true };
+    if (kind === 'objection-list') {
+      const r = objectionList({ cwd: dir, workspace: ws, today: '2026-10-15', ...(args.includes('--all') ? { which: 'all' } : {}) });
+      return {
+        extras: r.objections.map((o: { subjectKey: string; overdue: boolean; awaitingCorrection: boolean }) => ({
+          subjectKey: o.subjectKey,
+          overdue: o.overdue,
+          awaitingCorrection: o.awaitingCorrection,
+        })),
+        today: r.today,
+        findings: r.report,
+      };
+    }
+    if (kind === 'objection-add' || kind === 'objection-resolve') return { extra: null };
+    return undefined;
+  }
+
+  // Commands that can be run twice with the same outcome (the json run, then the pretty run), in the state
+  // the quarter's life above left the workspace in (compiled, published, an objection resolved).
+  const cases = (): [DocumentName, string[]][] => [
+    ['rules', ['rules', 'SHEET_HIDDEN']],
+    ['matrix', ['matrix']],
+    ['measures', ['measures']],
+    ['schema', ['schema']],
+    ['calendar', ['calendar', '2026']],
+    ['calendar', ['calendar', '2099']],
+    ['validate', ['validate', join(ws, 'submissions', '2026Q3', '就业办')]],
+    ['validate', ['validate', bad]],
+    ['template', ['template', '就业办', '--quarter', '2026Q4', '--out', join(dir, 'form.xlsx')]],
+    ['page', ['page', '--out', join(dir, 'page-again.html')]],
+    ['status', ['status', '2026Q3']],
+    ['compile', ['compile', '2026Q3', '--dry-run']],
+    ['compile', ['compile', '2026Q3']],
+    ['verify', ['verify', join(ws, 'packages', '2026Q3')]],
+    ['export', ['export', '2026Q3', '--to', join(dir, 'export-again'), '--force']],
+    ['publish', ['publish', '2026Q3', '--on', '2026-10-15']],
+    ['diff', ['diff', '2026Q2', '2026Q3']],
+    ['register-list', ['register', 'list', '--status', 'all']],
+    ['register-show', ['register', 'show', 'nobody-at-all']],
+    ['register-verify', ['register', 'verify']],
+    ['register-repair', ['register', 'repair']],
+    ['objection-list', ['objection', 'list', '--all']],
+    [
+      'objection-add',
+      ['objection', 'add', '--received', '2026-10-12', '--from', '王某', '--summary', '认定事实有误', '--subject', '无此人'],
+    ],
+    ['objection-letter', ['objection', 'letter', 'O2099-001', '--out', join(dir, 'none.docx')]],
+    ['supervise', ['supervise', '2026']],
+    ['report-view', ['report', '2026Q3', '--out', join(dir, 'q3-again.html')]],
+  ];
+
+  it("every command's stdout is the registry's rendering of its document: JSON the document itself, pretty its layout, in zh-CN and in English", async () => {
+    const { Chalk } = await import('chalk');
+    const covered = new Set<string>();
+    // A department folder with findings (a phone number and an ID number in its cover), for the findings tables.
+    const chosen = loadCases().find((c) => c.name === 'personal-info-in-cover');
+    if (!chosen) throw new Error('no findings case');
+    bad = join(dir, 'bad', await buildCase(chosen, join(dir, 'bad')));
+    for (const lang of LANGS) {
+      const ctx = { m: messagesFor(lang), chalk: new Chalk({ level: 0 }), ascii: false, width: 120, quiet: false, strict: false };
+      for (const [kind, args] of cases()) {
+        expect(hasPretty(kind), kind).toBe(true);
+        const run = (format: string) => runCli([...args, '-w', ws, '--today', '2026-10-15', '--lang', lang, '--format', format], dir, env);
+        const json = await run('json');
+        const doc = JSON.parse(json.stdout);
+        expect(documentSchema(kind)?.safeParse(doc).success, `${args.join(' ')} against ${kind}`).toBe(true);
+        expect(json.stdout, `${kind} json`).toBe(renderDocument(kind, 'json', doc, ctx));
+        const pretty = await run('pretty');
+        expect(pretty.code, `${args.join(' ')} (${lang})`).toBe(json.code);
+        const view = viewFor(kind, args) as ViewOf<typeof kind>;
+        expect(pretty.stdout, `${args.join(' ')} (${lang})`).toBe(renderDocument(kind, 'pretty', doc, ctx, view));
+        covered.add(kind);
+      }
+    }
+    // Every command's document has its layout, and every layout was compared with a real run (or, for the
+    // writers that cannot be run twice alike, is drawn from the document they printed: next test).
+    const commands = DOCUMENT_NAMES.filter((n) => !NOT_A_COMMAND.has(n));
+    expect(commands.filter((n) => !hasPretty(n))).toEqual([]);
+    expect(commands.filter((n) => !covered.has(n)).sort()).toEqual(['objection-resolve', 'register-import', 'register-note']);
+  });
+
+  it('the writers run once (register import, note, objection resolve): their layout of the document they printed, in both languages', async () => {
+    const { Chalk } = await import('chalk');
+    const words: Record<string, Record<(typeof LANGS)[number], RegExp>> = {
+      'register-import': { 'zh-CN': /已导入|导入/, en: /[Ii]mported/ },
+      'register-note': { 'zh-CN': /备注/, en: /[Nn]ote/ },
+      'objection-resolve': { 'zh-CN': /已办结异议 O2026-001：更正/, en: /O2026-001/ },
+    };
+    for (const kind of ['register-import', 'register-note', 'objection-resolve'] as const) {
+      const doc = printed.get(kind);
+      if (!doc) throw new Error(`no ${kind} printed`);
+      const texts = LANGS.map((lang) => {
+        const ctx = { m: messagesFor(lang), chalk: new Chalk({ level: 0 }), ascii: false, width: 120 };
+        const view = (kind === 'objection-resolve' ? { extra: null } : undefined) as ViewOf<typeof kind>;
+        const text = renderDocument(kind, 'pretty', doc as never, ctx, view);
+        expect(text, `${kind} ${lang}`).toMatch(words[kind]?.[lang] as RegExp);
+        expect(text.endsWith('\n'), kind).toBe(true);
+        return text;
+      });
+      expect(texts[0], kind).not.toBe(texts[1]);
+    }
+  });
+
+  it('no command file draws a table, formats findings or JSON, or writes stdout itself: it runs the api and calls emit()', () => {
+    const folder = join(ROOT, 'src', 'cli', 'commands');
+    const offences: string[] = [];
+    for (const f of readdirSync(folder)) {
+      const text = readFileSync(join(folder, f), 'utf8');
+      for (const [i, line] of text.split('\n').entries()) {
+        const drawn = /reporters\/pretty\.js|makeTable|formatDiagnostics|formatSummary|writeDiagnostics|formatJson\(/.test(line);
+        const written = /stdout\.write\(/.test(line);
+        if (!drawn && !written) continue;
+        // `schema NAME` prints a JSON Schema, which is no document of the tool's.
+        if (f === 'schema.ts' && /formatJson\(z\.toJSONSchema/.test(line)) continue;
+        // register list streams its JSON a thousand records at a time, in parts the registry renders (jsonPartsOf).
+        if (f === 'register.ts' && /stdout\.write\(part\)/.test(line)) continue;
+        offences.push(`${f}:${i + 1}: ${line.trim()}`);
+      }
+    }
+    expect(offences).toEqual([]);
   });
 });

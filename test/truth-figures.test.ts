@@ -4,11 +4,11 @@
 // figures — rows, red, black, unchanged, corrected, removals — in status, compile, the manifest,
 // 报送情况.xlsx, supervise and the report; every document parsed with its one schema; export, report,
 // template, status and supervise accept the supplementary batch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { ROOT, runCli, tempDir } from './helpers/cases.js';
+import { copyWithin, MEM_ROOT, memoryWorkspace, runCliOn } from './helpers/memory-workspace.js';
+import type { MemoryPort } from '../src/io/memory-port.js';
 import { ManifestSchema } from '../dist/schemas/documents/manifest.js';
 import { RecordsFileSchema } from '../dist/schemas/documents/records.js';
 import { ReportDocumentSchema } from '../dist/schemas/documents/report.js';
@@ -21,10 +21,15 @@ type Figures = { rows: number; red: number; black: number; unchanged: number; co
 const KEYS = ['rows', 'red', 'black', 'unchanged', 'corrected', 'removals'] as const;
 const pick = (o: Record<string, unknown>): Figures => FiguresSchema.parse(Object.fromEntries(KEYS.map((k) => [k, o[k]]))) as Figures;
 
+// The workspace is held in memory (every command here runs on the file-system port, issue 20): the subject is
+// the figures, not the disk.
 let tmp: string;
 let ws: string;
+let io: MemoryPort;
+const bytes = (path: string): Buffer => Buffer.from(io.readFileSync(path));
+const text = (path: string): string => bytes(path).toString('utf8');
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_USER: '测试' };
-const cli = (args: string[]) => runCli([...args, '-w', ws, '--today', '2026-10-15'], tmp, env);
+const cli = (args: string[]) => runCliOn(io, [...args, '-w', ws, '--today', '2026-10-15'], tmp, env);
 const json = async (args: string[]): Promise<Record<string, unknown>> => {
   const res = await cli([...args, '--format', 'json']);
   expect(res.code, `${args.join(' ')}: ${res.stdout}${res.stderr}`).toBe(0);
@@ -34,7 +39,7 @@ const json = async (args: string[]): Promise<Record<string, unknown>> => {
 /** 报送情况.xlsx read back: per department, the figures under their Chinese headers. */
 async function statusSheet(batch: string): Promise<Map<string, Figures>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(join(ws, 'packages', batch, '报送情况.xlsx')) as never);
+  await wb.xlsx.load(bytes(join(ws, 'packages', batch, '报送情况.xlsx')) as never);
   const rows = (wb.worksheets[0] as ExcelJS.Worksheet).getSheetValues().filter(Array.isArray) as unknown[][];
   const header = rows.find((r) => r.includes('科室')) as unknown[];
   const col = (name: string): number => {
@@ -77,7 +82,7 @@ async function sameFiguresEverywhere(
   expect(pick(compileDoc.totals)).toMatchObject(sum);
   expect(compileDoc.counts).toEqual({ red: sum.red, black: sum.black });
 
-  const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(ws, 'packages', batch, 'manifest.json'), 'utf8')));
+  const manifest = ManifestSchema.parse(JSON.parse(text(join(ws, 'packages', batch, 'manifest.json'))));
   const sheet = await statusSheet(batch);
   const sup = SuperviseDocumentSchema.parse(await json(['supervise', batch.slice(0, 4)]));
   const report = ReportViewDocumentSchema.parse(await json(['report', batch, '--out', join(tmp, `report-${batch}.html`)]));
@@ -101,11 +106,14 @@ async function sameFiguresEverywhere(
 }
 
 beforeAll(async () => {
-  tmp = tempDir('truth-figures');
-  ws = join(tmp, 'example-workspace');
-  cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+  tmp = join(MEM_ROOT, 'truth-figures');
+  ({ io, ws } = memoryWorkspace('truth-figures/example-workspace'));
   const history = join(ws, 'history', '2026Q2');
-  const lists = readdirSync(history).map((f) => join(history, f));
+  const lists = io
+    .readdirSync(history)
+    .map((e) => e.name)
+    .sort()
+    .map((f) => join(history, f));
   const imported = await cli([
     'register',
     'import',
@@ -119,7 +127,6 @@ beforeAll(async () => {
   ]);
   expect(imported.code, imported.stdout + imported.stderr).toBe(0);
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('a batch compiled against the register (the example story)', () => {
   let compiled: Map<string, Figures>;
@@ -154,7 +161,7 @@ describe('a batch compiled against the register (the example story)', () => {
   });
 
   it('records.json is version 3 with removals, unchanged and an empty corrected; export writes both audiences from it', async () => {
-    const file = RecordsFileSchema.parse(JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')));
+    const file = RecordsFileSchema.parse(JSON.parse(text(join(ws, 'packages', '2026Q3', 'records.json'))));
     expect(file.unchanged).toHaveLength(1);
     expect(file.removals.map((r) => r.type)).toEqual(['violation', 'expired']);
     expect(file.corrected).toEqual([]);
@@ -162,7 +169,7 @@ describe('a batch compiled against the register (the example story)', () => {
     for (const audience of ['public', 'sharing']) {
       const res = await cli(['export', '2026Q3', '--to', join(tmp, `export-${audience}`), '--audience', audience, '--format', 'json']);
       expect(res.code, res.stdout).toBe(0);
-      expect(readdirSync(join(tmp, `export-${audience}`)).length).toBeGreaterThan(0);
+      expect(io.readdirSync(join(tmp, `export-${audience}`)).length).toBeGreaterThan(0);
     }
   });
 
@@ -171,10 +178,10 @@ describe('a batch compiled against the register (the example story)', () => {
     expect(doc.timeliness.unit).toBe('department-batch');
     const batchDoc = ReportViewDocumentSchema.parse(await json(['report', '2026Q3', '--out', join(tmp, 'batch.html')]));
     expect(batchDoc.timeliness.unit).toBe('department');
-    const html = readFileSync(join(tmp, 'year.html'), 'utf8');
+    const html = text(join(tmp, 'year.html'));
     expect(html).toContain('按时报送（科室·季度）');
     expect(html).not.toContain('按时报送科室');
-    expect(readFileSync(join(tmp, 'batch.html'), 'utf8')).toContain('按时报送科室');
+    expect(text(join(tmp, 'batch.html'))).toContain('按时报送科室');
   });
 });
 
@@ -182,7 +189,7 @@ describe('a supplementary batch (2026Q3-2)', () => {
   beforeAll(async () => {
     const published = await cli(['publish', '2026Q3', '--on', '2026-10-15']);
     expect(published.code, published.stdout).toBe(0);
-    cpSync(join(ws, 'submissions', '2026Q3', '就业办'), join(ws, 'submissions', '2026Q3-2', '就业办'), { recursive: true });
+    copyWithin(io, join(ws, 'submissions', '2026Q3', '就业办'), join(ws, 'submissions', '2026Q3-2', '就业办'));
   });
 
   it("status, compile, manifest, 报送情况.xlsx, supervise and report agree on it; 就业办's resent list is unchanged", async () => {
@@ -203,8 +210,8 @@ describe('a supplementary batch (2026Q3-2)', () => {
   it('every document written on the way reads back through verify, diff and register list', async () => {
     for (const batch of ['2026Q3', '2026Q3-2']) {
       expect((await cli(['verify', join(ws, 'packages', batch)])).code, batch).toBe(0);
-      RecordsFileSchema.parse(JSON.parse(readFileSync(join(ws, 'packages', batch, 'records.json'), 'utf8')));
-      ReportDocumentSchema.parse(JSON.parse(readFileSync(join(ws, 'packages', batch, 'report.json'), 'utf8')));
+      RecordsFileSchema.parse(JSON.parse(text(join(ws, 'packages', batch, 'records.json'))));
+      ReportDocumentSchema.parse(JSON.parse(text(join(ws, 'packages', batch, 'report.json'))));
     }
     const diff = await json(['diff', '2026Q3', '2026Q3-2']);
     expect(diff.command).toBe('diff');
@@ -218,14 +225,14 @@ describe('a supplementary batch (2026Q3-2)', () => {
     const report = await cli(['report', '2026Q3-2', '--format', 'json']);
     expect(report.code, report.stdout).toBe(0);
     expect(JSON.parse(report.stdout)).toMatchObject({ target: '2026Q3-2', kind: 'batch' });
-    expect(existsSync(join(ws, 'packages', '2026Q3-2', '报告.html'))).toBe(true);
+    expect(io.exists(join(ws, 'packages', '2026Q3-2', '报告.html'))).toBe(true);
     const exported = await cli(['export', '2026Q3-2', '--to', join(tmp, 'export-q3-2'), '--format', 'json']);
     expect(exported.code, exported.stdout).toBe(0);
     const form = await cli(['template', '就业办', '--quarter', '2026Q3-2', '--out', join(tmp, 'form.xlsx'), '--format', 'json']);
     expect(form.code, form.stdout).toBe(0);
-    expect(existsSync(join(tmp, 'form.xlsx'))).toBe(true);
+    expect(io.exists(join(tmp, 'form.xlsx'))).toBe(true);
     const all = await cli(['template', '--all', '--quarter', '2026Q3-2', '--format', 'json']);
     expect(all.code, all.stdout).toBe(0);
-    expect(existsSync(join(ws, 'submissions', '2026Q3-2', '监察科', '监察科_2026Q3-2_信用红黑名单.xlsx'))).toBe(true);
+    expect(io.exists(join(ws, 'submissions', '2026Q3-2', '监察科', '监察科_2026Q3-2_信用红黑名单.xlsx'))).toBe(true);
   });
 });

@@ -1,9 +1,31 @@
 /** A command's document to stdout through the reporters' registry (reporters/registry.ts), in the format of --format. */
 import type { CommandEnv } from './env.js';
 import type { DocumentName } from '../schemas/documents/index.js';
-import { renderDocument, type DocumentOf } from '../reporters/registry.js';
+import { renderChunks, renderDocument, type DocumentOf, type RenderContext, type ViewOf } from '../reporters/registry.js';
 
-export function emit<K extends DocumentName>(env: CommandEnv, kind: K, doc: DocumentOf<K>): void {
-  const ctx = { m: env.m, chalk: env.chalk, ascii: env.flags.ascii ?? false, width: env.width };
-  env.io.stdout.write(renderDocument(kind, env.flags.format, doc, ctx));
+function contextOf(env: CommandEnv): RenderContext {
+  return {
+    m: env.m,
+    chalk: env.chalk,
+    ascii: env.flags.ascii ?? false,
+    width: env.width,
+    quiet: env.flags.quiet ?? false,
+    strict: env.flags.strict ?? false,
+    ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}),
+  };
+}
+
+export function emit<K extends DocumentName>(env: CommandEnv, kind: K, doc: DocumentOf<K>, view?: ViewOf<K>): void {
+  env.io.stdout.write(renderDocument(kind, env.flags.format, doc, contextOf(env), view));
+}
+
+/**
+ * The same, a piece at a time, letting the event loop run in between: a Ctrl-C (bin/) is handled within
+ * one piece however many findings a long report draws.
+ */
+export async function emitChunks<K extends DocumentName>(env: CommandEnv, kind: K, doc: DocumentOf<K>, view?: ViewOf<K>): Promise<void> {
+  for (const chunk of renderChunks(kind, env.flags.format, doc, contextOf(env), view)) {
+    env.io.stdout.write(chunk);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }

@@ -24,3 +24,18 @@ export function toJsonReport<K extends object = Record<string, never>>(report: R
 export function toJsonError(command: string, err: ToolError, m: Messages): JsonReport {
   return buildJsonError(command, err, renderToolError(m, err));
 }
+
+/**
+ * A writing command's document (publish, register import, objection add|resolve|letter …): the report's
+ * keys with the command's own, named as the command, `valid` as its exit says (a refusal is not valid
+ * even when its findings are only warnings). One path for every such command, instead of a copy each.
+ */
+export function toCommandDocument<C extends string, K extends object>(
+  report: Report,
+  m: Messages,
+  command: C,
+  keys: K,
+  valid: boolean = report.valid,
+): JsonReport<K> & { command: C } {
+  return { ...toJsonReport(report, m, keys), command, valid };
+}

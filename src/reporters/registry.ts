@@ -1,34 +1,63 @@
 /**
  * One registry of reporters (truth.md, issue 17): a command builds its view model — the document its
  * schema in src/schemas/documents/ types — and the CLI renders it by (document kind, format). JSON is
- * one renderer for every kind (the document itself, one on stdout); a kind's terminal layout is
- * registered here, not built in its command file. Kinds not yet moved keep their layout in their
- * command (docs/decisions.md lists them).
+ * one renderer for every kind (the document itself, one on stdout); every command's terminal layout is
+ * registered here (small ones in this file, the others by area: check-views.ts, register-views.ts,
+ * objection-views.ts, supervise-view.ts), never built in its command file. `report`'s and `page`'s views
+ * are HTML pages (html.ts, page-html.ts); their terminal line says where the page went.
+ *
+ * A layout draws its document, and — for the few kinds whose screen shows what the JSON contract leaves
+ * out (a dry run, the bureau, whether a register exists, an objection's masked identifier) — a small
+ * typed view of those facts (`Views`), which the command passes beside the document.
  */
-import type { ChalkInstance } from 'chalk';
 import type { z } from 'zod';
 import type { DOCUMENTS, DocumentName } from '../schemas/documents/index.js';
-import type { Messages } from '../messages/index.js';
 import { schemaUi } from '../messages/schema-ui.js';
-import { formatJson } from '../diagnostics/report-document.js';
+import { pageText } from '../messages/page.js';
+import { formatJson, jsonWithItemsParts } from '../diagnostics/report-document.js';
 import { makeTable, type PrettyOptions } from './pretty.js';
 import { wrapText } from './wrap.js';
 import { visible } from './visible.js';
+import type { RenderContext, Format } from './render-context.js';
+import { calendarView, compileView, matrixView, validateView, type CompileView, type MatrixView } from './check-views.js';
+import {
+  diffView,
+  publishView,
+  registerImportView,
+  registerListView,
+  registerNoteView,
+  registerRepairView,
+  registerShowView,
+  registerVerifyView,
+} from './register-views.js';
+import {
+  objectionAddView,
+  objectionLetterView,
+  objectionListView,
+  objectionResolveView,
+  type ObjectionListView,
+  type ObjectionWriteView,
+} from './objection-views.js';
+import { superviseView, type SuperviseView } from './supervise-view.js';
+
+export type { RenderContext, Format };
 
 /** The document of a kind, as its schema types it. */
 export type DocumentOf<K extends DocumentName> = z.output<Extract<(typeof DOCUMENTS)[number], { name: K }>['schema']>;
 
-export type Format = 'pretty' | 'json';
-
-/** What a terminal layout needs besides the document: the language, colours, borders, width. */
-export interface RenderContext {
-  m: Messages;
-  chalk: ChalkInstance;
-  ascii: boolean;
-  width: number;
+/** The facts a kind's screen shows beyond its document (none for most kinds). */
+export interface Views {
+  compile: CompileView;
+  matrix: MatrixView;
+  supervise: SuperviseView;
+  'objection-add': ObjectionWriteView;
+  'objection-resolve': ObjectionWriteView;
+  'objection-list': ObjectionListView;
 }
+export type ViewOf<K extends DocumentName> = K extends keyof Views ? Views[K] : undefined;
 
-type PrettyRenderer<K extends DocumentName> = (doc: DocumentOf<K>, ctx: RenderContext) => string;
+/** A layout: the whole text, or its pieces (drawn a piece at a time so that Ctrl-C is handled in between). */
+type PrettyRenderer<K extends DocumentName> = (doc: DocumentOf<K>, ctx: RenderContext, view: ViewOf<K>) => string | Iterable<string>;
 
 const options = (ctx: RenderContext): PrettyOptions => ({ chalk: ctx.chalk, ascii: ctx.ascii, quiet: false, width: ctx.width });
 
@@ -143,17 +172,89 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
   return `${table.toString()}\n${lines}${publishedLine}${ctx.m.ui.summary(doc.stats)}\n`;
 };
 
-const PRETTY: { [K in DocumentName]?: PrettyRenderer<K> } = { rules, measures, schema, export: exported, verify, template, status };
+/** `report`: the page is the view (html.ts); the terminal says where it went. */
+const reportView: PrettyRenderer<'report-view'> = (doc, ctx) => `${ctx.chalk.green(ctx.m.ui.reports.reportWritten(visible(doc.path)))}\n`;
+
+/** `page`: where the self-check page went and its size in KB. */
+const page: PrettyRenderer<'page'> = (doc, ctx) =>
+  `${ctx.chalk.green(pageText(ctx.m.lang).written(visible(doc.path), Math.ceil(doc.bytes / 1024)))}\n`;
+
+const PRETTY: { [K in DocumentName]?: PrettyRenderer<K> } = {
+  rules,
+  measures,
+  schema,
+  export: exported,
+  verify,
+  template,
+  status,
+  validate: validateView,
+  compile: compileView,
+  calendar: calendarView,
+  matrix: matrixView,
+  supervise: superviseView,
+  publish: publishView,
+  'register-import': registerImportView,
+  'register-note': registerNoteView,
+  'register-verify': registerVerifyView,
+  'register-repair': registerRepairView,
+  'register-list': registerListView,
+  'register-show': registerShowView,
+  diff: diffView,
+  'objection-add': objectionAddView,
+  'objection-resolve': objectionResolveView,
+  'objection-list': objectionListView,
+  'objection-letter': objectionLetterView,
+  'report-view': reportView,
+  page,
+};
 
 /** Whether a kind's terminal layout is registered here. */
 export function hasPretty(kind: DocumentName): boolean {
   return PRETTY[kind] !== undefined;
 }
 
-/** The text of a command's document in the chosen format: the document itself as JSON, or its registered layout. */
-export function renderDocument<K extends DocumentName>(kind: K, format: Format, doc: DocumentOf<K>, ctx: RenderContext): string {
-  if (format === 'json') return formatJson(doc);
+/** The text of a command's document in the chosen format, a piece at a time: the document itself as JSON, or its registered layout. */
+export function* renderChunks<K extends DocumentName>(
+  kind: K,
+  format: Format,
+  doc: DocumentOf<K>,
+  ctx: RenderContext,
+  view?: ViewOf<K>,
+): Generator<string> {
+  if (format === 'json') {
+    yield formatJson(doc);
+    return;
+  }
   const pretty = PRETTY[kind] as PrettyRenderer<K> | undefined;
   if (!pretty) throw new Error(`no terminal layout registered for ${kind}`);
-  return pretty(doc, ctx);
+  const text = pretty(doc, ctx, view as ViewOf<K>);
+  if (typeof text === 'string') yield text;
+  else yield* text;
+}
+
+/** The text of a command's document in the chosen format: the document itself as JSON, or its registered layout. */
+export function renderDocument<K extends DocumentName>(
+  kind: K,
+  format: Format,
+  doc: DocumentOf<K>,
+  ctx: RenderContext,
+  view?: ViewOf<K>,
+): string {
+  let out = '';
+  for (const part of renderChunks(kind, format, doc, ctx, view)) out += part;
+  return out;
+}
+
+/**
+ * A kind's JSON a part at a time, its array `key` streamed from `items` (the same bytes as
+ * renderDocument of the whole document): `register list` of a province's register does not fit in
+ * one string.
+ */
+export function jsonPartsOf<K extends DocumentName, P extends keyof DocumentOf<K> & string>(
+  _kind: K,
+  head: Omit<DocumentOf<K>, P>,
+  key: P,
+  items: Iterable<DocumentOf<K>[P] extends readonly (infer T)[] ? T : never>,
+): Generator<string> {
+  return jsonWithItemsParts(head as Record<string, unknown>, key, items);
 }

@@ -1,8 +1,8 @@
 // A workspace held in a MemoryPort (io/memory-port.ts) for tests whose subject is the logic, not the disk:
 // the example workspace's bytes put at a root that does not exist on the disk, and the CLI run on it
 // (CliIo.fs). Nothing is copied to a temporary folder; the fixture is read from the disk once per file.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { run } from '../../src/cli/program.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
 import type { CliResult } from './cases.js';
@@ -48,9 +48,9 @@ export function csvBytes(rows: string[][]): string {
   return `${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Copies every file below `from` to `to` inside the port (cpSync -r). */
-export function copyWithin(io: MemoryPort, from: string, to: string): void {
-  for (const f of io.list(from)) io.put(join(to, relative(from, f)), io.readFileSync(f));
+/** Copies every file below `from` to `to` (cpSync -r): inside the port, or into another port `into`. */
+export function copyWithin(io: MemoryPort, from: string, to: string, into: MemoryPort = io): void {
+  for (const f of io.list(from)) into.put(join(to, relative(from, f)), io.readFileSync(f));
 }
 
 /** The CLI on the port (runCli's twin): `cwd` is a folder of the port. */
@@ -70,13 +70,4 @@ export async function runCliOn(
     fs: io,
   });
   return { code, stdout, stderr };
-}
-
-/** Writes every file of the port below `from` into the disk folder `to` (a test that needs the disk for one step). */
-export function toDisk(io: MemoryPort, from: string, to: string): void {
-  for (const f of io.list(from)) {
-    const target = join(to, relative(from, f));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, io.readFileSync(f));
-  }
 }

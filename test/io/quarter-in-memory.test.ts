@@ -197,4 +197,9 @@ describe('the quarter on the memory port: the documents and the bytes of the dis
     expect(cal.covered).toBe(true);
     expect(cal.source.kind).toBe('file');
   });
+
+  it('and after every command, nothing of the memory workspace is on the disk', () => {
+    expect(existsSync(MEM)).toBe(false);
+    expect(existsSync('/hrss-credit-memory-only')).toBe(false);
+  });
 });

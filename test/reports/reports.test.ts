@@ -1,20 +1,18 @@
 // supervise and report (reports.md): the quarter summary read from a compiled package and from
 // submissions being collected, the 督查 JSON and workbook, and the leaders' HTML page.
-import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { runCli, tempDir } from '../helpers/cases.js';
 import { EPOCH, makeTwoQuartersInMemory } from '../helpers/reports-workspace.js';
-import { MEM_ROOT, runCliOn, toDisk } from '../helpers/memory-workspace.js';
-import type { MemoryPort } from '../../src/io/memory-port.js';
+import { copyWithin, MEM_ROOT, runCliOn } from '../helpers/memory-workspace.js';
+import { MemoryPort } from '../../src/io/memory-port.js';
 import { renderReportHtml } from '../../dist/reporters/html.js';
 import { messagesFor } from '../../dist/messages/index.js';
 import { makeIdNumber } from '../../dist/domain/id-number.js';
 import { registerFactsFromEvents } from '../../dist/api/register/register-facts.js';
 
 // The workspace is held in memory (compile, supervise and report run on the file-system port, issue 20): what is
-// tested is the summary and its views, not the disk. Publishing (the register) still runs on a copy on the disk.
+// tested is the summary and its views, not the disk. Publishing writes the register into a copy of it, in memory too.
 let ws: string;
 let io: MemoryPort;
 const env = { SOURCE_DATE_EPOCH: EPOCH };
@@ -320,11 +318,14 @@ describe('report', () => {
 
 describe('with the register', () => {
   it('published, carried over and removed come from the event log; objections and corrections awaited counted (none: 0); removal requests known for a published batch only', async () => {
-    const copy = tempDir('reports-register');
-    try {
-      toDisk(io, ws, copy);
-      expect((await runCli(['publish', '2026Q3', '--on', '2026-10-15', '--by', '张三', ...TODAY], copy, env)).code).toBe(0);
-      const doc = JSON.parse((await runCli(['supervise', '2026', '--format', 'json', ...TODAY], copy, env)).stdout) as { rows: Row[] };
+    // A copy of the workspace, in a port of its own (publish writes the register into it).
+    const mem = new MemoryPort();
+    copyWithin(io, ws, ws, mem);
+    const run = (args: string[]) => runCliOn(mem, args, ws, env);
+    {
+      expect((await run(['publish', '2026Q3', '--on', '2026-10-15', '--by', '张三', ...TODAY])).code).toBe(0);
+      expect(mem.exists(join(ws, 'register', 'events.jsonl'))).toBe(true);
+      const doc = JSON.parse((await run(['supervise', '2026', '--format', 'json', ...TODAY])).stdout) as { rows: Row[] };
       const m = manifest();
       for (const r of doc.rows) {
         const c = m.counts.byDepartment[r.department];
@@ -338,9 +339,9 @@ describe('with the register', () => {
         ]);
       }
       // 督查情况表: 已发布 as two numeric columns (red, black), not the text "2/1"; "—" while unknown.
-      expect((await runCli(['supervise', '2026', '--xlsx', 'supervise.xlsx', ...TODAY], copy, env)).code).toBe(0);
+      expect((await run(['supervise', '2026', '--xlsx', 'supervise.xlsx', ...TODAY])).code).toBe(0);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync(join(copy, 'supervise.xlsx')) as never);
+      await wb.xlsx.load(Buffer.from(mem.readFileSync(join(ws, 'supervise.xlsx'))) as never);
       const sheet = wb.getWorksheet('督查明细') as ExcelJS.Worksheet;
       const head = sheet.getRow(1).values as unknown[];
       expect(head.slice(11, 14)).toEqual(['已发布红名单', '已发布黑名单', '重复报送']);
@@ -354,12 +355,10 @@ describe('with the register', () => {
         expect([v[11], v[12]]).toEqual([published?.red, published?.black]);
         expect(typeof v[11]).toBe('number');
       }
-      expect((await runCli(['report', '2026Q3', ...TODAY], copy, env)).code).toBe(0);
-      const html = readFileSync(join(copy, 'packages', '2026Q3', '报告.html'), 'utf8');
+      expect((await run(['report', '2026Q3', ...TODAY])).code).toBe(0);
+      const html = Buffer.from(mem.readFileSync(join(ws, 'packages', '2026Q3', '报告.html'))).toString('utf8');
       expect(html).toMatch(/id="fig-removals" data-value="0"/);
       expect(html).toMatch(/id="fig-objections" data-value="0"/);
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
     }
   });
 

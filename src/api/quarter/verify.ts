@@ -12,6 +12,7 @@ import yauzl from 'yauzl';
 import { listFiles, recoverPackages, sha256Of } from '../../io/package/package-fs.js';
 import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/manifest.js';
 import { RecordsFileAnySchema } from '../../schemas/documents/records.js';
+import type { VerifyResult } from '../../schemas/documents/commands-check.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { REPORT_FILE } from '../../io/package/package-read.js';
 import type { RegularRead } from '../../io/regular-file.js';
@@ -20,22 +21,8 @@ import { folderState } from '../../io/workspace/workspace.js';
 import { nodePort } from '../../io/node-port.js';
 import type { IoPort } from '../../io/port.js';
 
-export interface VerifyResult {
-  dir: string;
-  /** A package folder or its zip. */
-  kind: 'folder' | 'zip';
-  checked: number;
-  changed: string[];
-  missing: string[];
-  added: string[];
-  /** manifest.json itself: its SHA-256, the one stored beside the package (null when there is none), and whether they agree. */
-  manifest: { sha256: string; expected: string | null; hashFile: string; ok: boolean | null };
-  /** manifest.json does not validate: the key at fault and the problem (then nothing else is checked). */
-  manifestInvalid?: { key: string; problem: string };
-  /** Counts of the manifest that disagree with one another or with records.json (keys). */
-  inconsistent: string[];
-  ok: boolean;
-}
+/** What verify finds: its one schema's type (schemas/documents/commands-check.ts), which the verify document picks from. */
+export type { VerifyResult };
 
 type Read = RegularRead;
 

@@ -7,7 +7,7 @@
  */
 import { pathExists } from '../../io/workspace/workspace.js';
 import { basename, dirname, resolve } from 'node:path';
-import { isIsoDate, type IsoDate } from '../../domain/dates.js';
+import { isIsoDate } from '../../domain/dates.js';
 import { formatBatch, parseBatch } from '../../domain/quarter.js';
 import { publicReader, showText } from '../../domain/privacy.js';
 import { makeDiagnostic, type RawDiagnostic } from '../../diagnostics/diagnostic.js';
@@ -27,6 +27,7 @@ import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
 import { toCreditRecord } from '../quarter/records.js';
 import type { WriterOptions } from './register.js';
 import { makeReport, type Report } from '../../diagnostics/report.js';
+import type { ImportOutcome } from '../../schemas/documents/commands-register.js';
 import { contentHashes } from '../../register/content.js';
 
 export interface ImportOptions extends WriterOptions {
@@ -35,15 +36,8 @@ export interface ImportOptions extends WriterOptions {
   department?: string;
 }
 
-export interface ImportResult {
-  report: Report;
-  batch: string;
-  on: IsoDate;
-  outcome: 'imported' | 'refused';
-  records: number;
-  event?: { seq: number; hash: string; at: string; by: string; host: string };
-  head?: string;
-}
+/** register import's result: its outcome as its one schema types it (schemas/documents/commands-register.ts), and the findings. */
+export type ImportResult = ImportOutcome & { report: Report };
 
 export async function registerImport(files: readonly string[], options: ImportOptions): Promise<ImportResult> {
   if (files.length === 0) throw new ToolError('USAGE', { detail: 'file' });

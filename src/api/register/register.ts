@@ -48,6 +48,8 @@ import type {
   DiffCountsDoc,
   DiffDocument,
   ListedRecordDoc,
+  PublishOutcome,
+  RegisterVerifyResult,
   ShownEventDoc,
   ShownRecordDoc,
   ShownRevisionDoc,
@@ -110,18 +112,8 @@ export interface PublishOptions extends WriterOptions {
   on?: string;
 }
 
-export interface PublishResult {
-  report: Report;
-  batch: string;
-  /** published: a new event; unchanged: this package was published already (no-op); refused: nothing recorded. */
-  outcome: 'published' | 'unchanged' | 'refused';
-  on: IsoDate;
-  /** The event that published this package (new or earlier). */
-  event?: { seq: number; hash: string; at: string; by: string; host: string; on: IsoDate };
-  head?: string;
-  records: number;
-  removals: number;
-}
+/** publish's result: its outcome as its one schema types it (schemas/documents/commands-register.ts), and the findings. */
+export type PublishResult = PublishOutcome & { report: Report };
 
 export async function publish(batchArg: string, options: PublishOptions): Promise<PublishResult> {
   const ctx = makeContext(options);
@@ -133,7 +125,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   if (!pathExists(join(dir, 'manifest.json'), ctx.io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
   const base = { batch, on, records: 0, removals: 0 };
 
-  const checked = await verify(dir, ctx.cwd);
+  const checked = await verify(dir, ctx.cwd, ctx.io);
   if (!checked.ok) {
     // The manifest itself (edited, invalid, counts that disagree) counts as changed too.
     const manifestBad = checked.manifestInvalid !== undefined || checked.manifest.ok === false || checked.inconsistent.length > 0;
@@ -147,10 +139,10 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     );
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
-  const manifestBytes = readPackageFile(dir, 'manifest.json');
+  const manifestBytes = readPackageFile(dir, 'manifest.json', ctx.io);
   const packageHash = sha256Of(manifestBytes);
   // What is recorded is what the manifest hashed: records.json is read once and checked against it.
-  const recordsBytes = readPackageFile(dir, 'records.json');
+  const recordsBytes = readPackageFile(dir, 'records.json', ctx.io);
   // verify (above) accepted this manifest: its one schema reads it (schemas/documents/manifest.ts).
   const manifest = ManifestAnySchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
   const listed = manifest.success ? manifest.data.outputs.find((o) => o.path === 'records.json') : undefined;
@@ -248,15 +240,8 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
 // ---------------------------------------------------------------------------------------------
 // register verify / repair
 
-export interface RegisterVerifyResult {
-  exists: boolean;
-  valid: boolean;
-  events: number;
-  head: string | null;
-  broken: ChainBreak | null;
-  /** The head the clerk noted, when given: whether the log still reaches it. */
-  expectedHead: string | null;
-}
+/** register verify's result, as its one schema types it (schemas/documents/commands-register.ts). */
+export type { RegisterVerifyResult };
 
 export function registerVerify(options: CommonOptions & { head?: string }): RegisterVerifyResult {
   const ctx = makeContext(options);

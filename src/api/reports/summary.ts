@@ -15,48 +15,25 @@ import { makeContext, type CommonOptions, type Context } from '../context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from '../quarter/package.js';
 import { checkQuarter, requireWorkspace } from '../quarter/quarter.js';
-import { NO_REGISTER, type BatchRegisterFacts, type RegisterFacts } from '../register/register-facts.js';
+import { NO_REGISTER, type RegisterFacts } from '../register/register-facts.js';
 import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/register-compile.js';
 import { loadRegister } from '../../io/register/register-store.js';
 import { sortRecords } from '../quarter/records.js';
 import { manifestFigures } from '../../schemas/documents/manifest.js';
 import { noRemovals } from '../../schemas/documents/figures.js';
-import type { PackageSummary } from '../../schemas/documents/package-summary.js';
-import type { SuperviseRow } from '../../schemas/documents/supervise.js';
+import type { BatchSummary, DepartmentFacts, Tally } from '../../schemas/documents/batch-summary.js';
 
 import type { SubmissionState } from '../../schemas/states.js';
 export type { SubmissionState };
 
-/**
- * One department's facts in a batch: the 督查 row of schemas/documents/supervise.ts (submission,
- * truth.md's figures, warnings) with its errors, and the register's facts kept apart until a row is
- * made of them (api/reports/supervise.ts). Derived from that schema, not written out a second time.
- */
-export type DepartmentFacts = Omit<SuperviseRow, keyof BatchRegisterFacts> & { errors: number; register: BatchRegisterFacts };
-
-export interface Tally {
-  red: number;
-  black: number;
-}
+/** One department's facts in a batch, and a red/black tally: their one schema's types (schemas/documents/batch-summary.ts). */
+export type { DepartmentFacts, Tally };
 
 /** Findings grouped by code (schemas/documents/report-view.ts). */
 export type FindingGroup = z.infer<typeof FindingGroupSchema>;
 
-export interface BatchSummary {
-  batch: string;
-  /** Where the facts come from: the compiled package, the submissions being collected, or nothing yet. */
-  source: 'package' | 'submissions' | 'none';
-  deadline: string | null;
-  /** The deadline has passed (today): a department without a submission is a lapse. */
-  overdue: boolean;
-  departments: DepartmentFacts[];
-  counts: { red: number; black: number; byDepartment: ({ department: string } & Tally)[]; byDomain: ({ domain: string } & Tally)[] };
-  findings: FindingGroup[];
-  /** The package's generatedAt, when compiled. */
-  compiledAt: string | null;
-  /** A compiled batch's published records by identity (a year's report counts each once), from its summary; null while collected. */
-  records: PackageSummary | null;
-}
+/** The batch summary: its one schema's type (schemas/documents/batch-summary.ts). */
+export type { BatchSummary };
 
 export function dueDate(quarter: Quarter, deadline: string): string | null {
   return addIsoDuration(quarterEnd(quarter), deadline) ?? null;

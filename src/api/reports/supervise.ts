@@ -7,7 +7,7 @@ import { makeContext, type CommonOptions } from '../context.js';
 import { requireWorkspace } from '../quarter/quarter.js';
 import { heldBatches, heldSupplementary } from '../../io/package/package-read.js';
 import type { RegisterFacts } from '../register/register-facts.js';
-import type { Lapse, SuperviseRow } from '../../schemas/documents/supervise.js';
+import type { DepartmentTally, Lapse, SuperviseRow } from '../../schemas/documents/supervise.js';
 import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
 
@@ -17,22 +17,8 @@ export type { LapseKind };
 /** One row of the 督查 record and a lapse: their one schema is schemas/documents/supervise.ts. */
 export type { Lapse, SuperviseRow };
 
-export interface DepartmentTally {
-  department: string;
-  batches: number;
-  submitted: number;
-  nil: number;
-  missing: number;
-  onTime: number;
-  late: number;
-  /** Submitted without a 报送日期: timeliness unknown. */
-  unknown: number;
-  unsigned: number;
-  red: number;
-  black: number;
-  warnings: number;
-  lapses: number;
-}
+/** Per department over the year: its one schema's type (schemas/documents/supervise.ts DepartmentTallySchema). */
+export type { DepartmentTally };
 
 export interface SuperviseResult {
   year: number;

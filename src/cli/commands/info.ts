@@ -1,8 +1,7 @@
 /** `hrss-credit rules [CODE]` and `hrss-credit matrix`. */
 import type { CommandEnv } from '../env.js';
 import { ALL_CODES, CODES, isCode, type Code, type CodeArgs } from '../../diagnostics/codes.js';
-import { makeTable } from '../../reporters/pretty.js';
-import { formatJson, toJsonDocument } from '../../reporters/json.js';
+import { toJsonDocument } from '../../reporters/json.js';
 import { emit } from '../render.js';
 import { makeContext } from '../../api/context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
@@ -53,25 +52,15 @@ export async function matrixCommand(env: CommandEnv): Promise<number> {
   const ctx = makeContext(env.common);
   const matrix = ctx.matrix;
   const bureau = ctx.config.bureau.name;
-  if (env.flags.format === 'json') {
-    const doc: MatrixDocument = toJsonDocument('matrix', {
-      departments: matrix.departments.map((d) => ({
-        name: d.name,
-        aliases: [...d.aliases],
-        authority: d.authority ?? bureau,
-        domains: [...d.domains],
-      })),
-      domains: matrix.domains.map((d) => ({ name: d.name, aliases: [...d.aliases] })),
-    });
-    env.io.stdout.write(formatJson(doc));
-    return 0;
-  }
-  const t = env.m.ui.matrix;
-  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
-  const table = makeTable(['#', t.department, t.aliases, t.domains], o);
-  for (const [i, d] of matrix.departments.entries()) table.push([String(i + 1), d.name, d.aliases.join('、'), d.domains.join('、')]);
-  const domains = makeTable([t.domains, t.domainAliases], o);
-  for (const d of matrix.domains) domains.push([d.name, d.aliases.join('、')]);
-  env.io.stdout.write(`${table.toString()}\n${domains.toString()}\n${t.authority}: ${bureau}\n`);
+  const doc: MatrixDocument = toJsonDocument('matrix', {
+    departments: matrix.departments.map((d) => ({
+      name: d.name,
+      aliases: [...d.aliases],
+      authority: d.authority ?? bureau,
+      domains: [...d.domains],
+    })),
+    domains: matrix.domains.map((d) => ({ name: d.name, aliases: [...d.aliases] })),
+  });
+  emit(env, 'matrix', doc, { bureau });
   return 0;
 }

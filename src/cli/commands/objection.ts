@@ -1,4 +1,4 @@
-/** `objection add|list|resolve|letter`: flags → src/api/objections/objection.ts → text or JSON (objections.md). */
+/** `objection add|list|resolve|letter`: flags → src/api/objections/objection.ts → a document → the reporters' registry (objections.md). */
 import { sourceDateEpoch, writer, type CommandEnv } from '../env.js';
 import {
   objectionAdd,
@@ -10,49 +10,32 @@ import {
   type ObjectionRow,
 } from '../../api/objections/objection.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { formatJson, toJsonReport } from '../../reporters/json.js';
+import { toCommandDocument } from '../../reporters/json.js';
+import { emit } from '../render.js';
+import type { ObjectionExtra } from '../../reporters/objection-views.js';
 import type {
   ObjectionAddDocument,
   ObjectionLetterDocument,
   ObjectionListDocument,
   ObjectionResolveDocument,
 } from '../../schemas/documents/commands-register.js';
-import { objectionUi } from '../../messages/objection-ui.js';
 
-async function diagnostics(env: CommandEnv, r: AddResult['report']): Promise<string> {
-  if (!r.diagnostics.length) return '';
-  const { formatDiagnostics } = await import('../../reporters/pretty.js');
-  return formatDiagnostics(r, env.m, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
-}
-
-function subjectOf(o: ObjectionRow): string {
-  return o.subjectKey && o.subjectKey !== o.subjectName ? `${o.subjectName} ${o.subjectKey}` : o.subjectName;
+/** What the clerk's screen shows of an objection beyond objections.md's JSON (reporters/objection-views.ts). */
+function extraOf(o: ObjectionRow): ObjectionExtra {
+  return { subjectKey: o.subjectKey, overdue: o.overdue, awaitingCorrection: o.awaitingCorrection };
 }
 
 async function written(env: CommandEnv, r: AddResult, resolved: boolean): Promise<number> {
   const exit = r.outcome === 'refused' ? 1 : r.report.exitCode;
-  if (env.flags.format === 'json') {
-    const doc: ObjectionAddDocument | ObjectionResolveDocument = {
-      ...toJsonReport(r.report, env.m, { objection: r.objection ? publicView(r.objection) : null, head: r.head }),
-      command: resolved ? 'objection resolve' : 'objection add',
-      valid: exit === 0,
-    };
-    env.io.stdout.write(formatJson(doc));
-    return exit;
+  const keys = { objection: r.objection ? publicView(r.objection) : null, head: r.head };
+  const view = { extra: r.objection ? extraOf(r.objection) : null };
+  if (resolved) {
+    const doc: ObjectionResolveDocument = toCommandDocument(r.report, env.m, 'objection resolve', keys, exit === 0);
+    emit(env, 'objection-resolve', doc, view);
+  } else {
+    const doc: ObjectionAddDocument = toCommandDocument(r.report, env.m, 'objection add', keys, exit === 0);
+    emit(env, 'objection-add', doc, view);
   }
-  const u = objectionUi(env.m.lang);
-  let out = await diagnostics(env, r.report);
-  const o = r.objection;
-  if (o) {
-    if (!resolved)
-      out += `${env.chalk.green(u.recorded(o.number, o.recordId, subjectOf(o), o.received))}\n${u.deadline(o.deadline, o.workingDays)}\n`;
-    else {
-      out += `${env.chalk.green(u.resolved(o.number, o.outcome ? u.outcomes[o.outcome] : '', o.resolvedOn ?? ''))}\n`;
-      if (o.outcome === '撤销') out += `${u.revoked(o.recordId)}\n`;
-      if (o.awaitingCorrection) out += `${u.awaitingCorrection(o.recordId)}\n`;
-    }
-  }
-  env.io.stdout.write(out);
   return exit;
 }
 
@@ -113,38 +96,8 @@ export async function objectionListCommand(
     ...(year !== undefined ? { year } : {}),
   });
   const exit = r.report.exitCode;
-  if (env.flags.format === 'json') {
-    const doc: ObjectionListDocument = { schemaVersion: 1, command: 'objection list', objections: r.objections.map(publicView) };
-    env.io.stdout.write(formatJson(doc));
-    return exit;
-  }
-  const u = objectionUi(env.m.lang);
-  let out = '';
-  if (r.objections.length) {
-    const { makeTable } = await import('../../reporters/pretty.js');
-    const table = makeTable(u.listColumns, { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width });
-    for (const o of r.objections) {
-      let status = u.status[o.status];
-      if (o.overdue) status = env.chalk.red(`${status} ${u.overdue}`);
-      else if (o.late) status = `${status} ${u.late}`;
-      if (o.awaitingCorrection) status = `${status} ${u.awaiting}`;
-      table.push([
-        o.number,
-        o.subjectName,
-        o.subjectKey === o.subjectName ? '' : o.subjectKey,
-        o.recordId,
-        o.received,
-        o.deadline ?? u.pending,
-        o.workingDaysLeft === null ? u.pending : String(o.workingDaysLeft),
-        status,
-        o.outcome ? u.outcomes[o.outcome] : '',
-      ]);
-    }
-    out += `${table.toString()}\n`;
-  }
-  out += await diagnostics(env, r.report);
-  out += `${u.listSummary(r.objections.length, r.today)}\n`;
-  env.io.stdout.write(out);
+  const doc: ObjectionListDocument = { schemaVersion: 1, command: 'objection list', objections: r.objections.map(publicView) };
+  emit(env, 'objection-list', doc, { extras: r.objections.map(extraOf), today: r.today, findings: r.report });
   return exit;
 }
 
@@ -162,16 +115,13 @@ export async function objectionLetterCommand(
     ...(opts.finding !== undefined ? { finding: opts.finding } : {}),
   });
   const exit = r.path === null ? 1 : r.report.exitCode;
-  if (env.flags.format === 'json') {
-    const doc: ObjectionLetterDocument = {
-      ...toJsonReport(r.report, env.m, { number: number.trim().toUpperCase(), letter: r.shown, bytes: r.bytes }),
-      command: 'objection letter',
-      valid: exit === 0,
-    };
-    env.io.stdout.write(formatJson(doc));
-    return exit;
-  }
-  const u = objectionUi(env.m.lang);
-  env.io.stdout.write(r.shown === null ? await diagnostics(env, r.report) : `${env.chalk.green(u.letter(r.shown, r.bytes))}\n`);
+  const doc: ObjectionLetterDocument = toCommandDocument(
+    r.report,
+    env.m,
+    'objection letter',
+    { number: number.trim().toUpperCase(), letter: r.shown, bytes: r.bytes },
+    exit === 0,
+  );
+  emit(env, 'objection-letter', doc);
   return exit;
 }

@@ -5,10 +5,9 @@ import { pageData } from '../../api/department/page.js';
 import { readPageAssets } from '../../io/documents/page-assets.js';
 import { writeOutputFile } from '../write-output.js';
 import { shownPath } from '../../io/paths.js';
-import { pageText } from '../../messages/page.js';
-import { formatJson } from '../../reporters/json.js';
 import { renderPageHtml } from '../../reporters/page-html.js';
-import { visible } from '../../reporters/visible.js';
+import { emit } from '../render.js';
+import type { PageDocument } from '../../schemas/documents/commands-check.js';
 import { refuseToolFolder } from '../tool-folder.js';
 
 export const PAGE_FILE = '科室自查.html';
@@ -24,18 +23,15 @@ export async function pageCommand(env: CommandEnv, opts: { out?: string }): Prom
   writeOutputFile(path, html, shownPath(env.io.cwd, path), env.io.fs);
   const shown = shownPath(env.io.cwd, path);
   const bytes = Buffer.byteLength(html);
-  if (env.flags.format === 'json')
-    env.io.stdout.write(
-      formatJson({
-        schemaVersion: 1,
-        command: 'page',
-        path: shown,
-        bytes,
-        version: data.version,
-        writtenAt: data.writtenAt,
-        workspace: data.workspace,
-      }),
-    );
-  else env.io.stdout.write(`${env.chalk.green(pageText(env.m.lang).written(visible(shown), Math.ceil(bytes / 1024)))}\n`);
+  const doc: PageDocument = {
+    schemaVersion: 1,
+    command: 'page',
+    path: shown,
+    bytes,
+    version: data.version,
+    writtenAt: data.writtenAt,
+    workspace: data.workspace,
+  };
+  emit(env, 'page', doc);
   return 0;
 }

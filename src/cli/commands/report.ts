@@ -3,9 +3,8 @@ import type { CommandEnv } from '../env.js';
 import { parseReportTarget, reportModel, reportPath } from '../../api/reports/report-page.js';
 import { writeOutputFile } from '../write-output.js';
 import { shownPath } from '../../io/paths.js';
-import { formatJson } from '../../reporters/json.js';
 import { renderReportHtml } from '../../reporters/html.js';
-import { visible } from '../../reporters/visible.js';
+import { emit } from '../render.js';
 import { sourceDateEpoch } from '../env.js';
 import { refuseToolFolder } from '../tool-folder.js';
 import type { ReportViewDocument } from '../../schemas/documents/report-view.js';
@@ -19,10 +18,8 @@ export async function reportCommand(env: CommandEnv, target: string, opts: { out
   const html = renderReportHtml(model, env.m);
   writeOutputFile(path, html, shownPath(env.io.cwd, path), env.io.fs);
   const shown = shownPath(env.io.cwd, path);
-  if (env.flags.format === 'json') {
-    // The model the page was drawn from (truth.md), typed by its one schema.
-    const doc: ReportViewDocument = { schemaVersion: 2, command: 'report', path: shown, ...model };
-    env.io.stdout.write(formatJson(doc));
-  } else env.io.stdout.write(`${env.chalk.green(env.m.ui.reports.reportWritten(visible(shown)))}\n`);
+  // The model the page was drawn from (truth.md), typed by its one schema; on the terminal, where the page went.
+  const doc: ReportViewDocument = { schemaVersion: 2, command: 'report', path: shown, ...model };
+  emit(env, 'report-view', doc);
   return 0;
 }

@@ -2,66 +2,17 @@
 import { resolve } from 'node:path';
 import type { CommandEnv } from '../env.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { parseYear, supervise, type Lapse, type SuperviseResult, type SuperviseRow } from '../../api/reports/supervise.js';
+import { parseYear, supervise, type SuperviseResult, type SuperviseRow } from '../../api/reports/supervise.js';
 import { writeOutputFile } from '../write-output.js';
 import { shownPath } from '../../io/paths.js';
 import { workbookBuffer } from '../../io/xlsx/xlsx-writer.js';
 import type { ReportsUiText } from '../../messages/reports.js';
-import { formatJson } from '../../reporters/json.js';
-import { makeTable } from '../../reporters/pretty.js';
-import { visible } from '../../reporters/visible.js';
-import { showText } from '../../domain/privacy.js';
+import { rowCells } from '../../reporters/supervise-view.js';
+import { emit } from '../render.js';
 import { TOOL_NAME } from '../../version.js';
 import type { SuperviseDocument } from '../../schemas/documents/supervise.js';
 import { removalTotal } from '../../schemas/documents/figures.js';
 import { sourceDateEpoch } from '../env.js';
-
-/** The JSON of reports.md, exactly: rows and lapses. */
-export function superviseJson(res: SuperviseResult): string {
-  const doc: SuperviseDocument = { schemaVersion: 1, command: 'supervise', year: res.year, rows: res.rows, lapses: res.lapses };
-  return formatJson(doc);
-}
-
-export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status' | 'daysLate'>): string {
-  if (row.status === 'missing') return r.unknown;
-  if (row.daysLate === null) return r.noDate;
-  return row.daysLate === 0 ? r.onTime : r.late(row.daysLate);
-}
-
-const num = (r: ReportsUiText, n: number | null): string => (n === null ? r.unknown : String(n));
-
-/** One row of the 督查明细 sheet (all columns of rowColumns). */
-export function rowCells(r: ReportsUiText, row: SuperviseRow): string[] {
-  return [
-    showText(row.department),
-    row.batch,
-    r.state[row.status],
-    row.sentOn ?? '',
-    row.deadline ?? '',
-    timelinessText(r, row),
-    row.status === 'missing' ? r.unknown : row.signedOff ? r.yes : r.no,
-    String(row.red),
-    String(row.black),
-    String(row.warnings),
-    row.published === null ? r.unknown : `${row.published.red}/${row.published.black}`,
-    num(r, row.resubmittedUnchanged),
-    num(r, row.removalsRequested),
-    num(r, row.removalsAccepted),
-    num(r, row.objectionsReceived),
-    num(r, row.objectionsResolvedLate),
-    num(r, row.objectionsOverdue),
-    num(r, row.correctionsAwaited),
-  ];
-}
-
-export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
-  return [
-    showText(l.department),
-    l.batch,
-    r.lapse[l.kind],
-    l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : '',
-  ];
-}
 
 /**
  * The 督查明细 headers of the workbook: 已发布 split into red and black, each a number; then truth.md's
@@ -151,35 +102,10 @@ export async function superviseCommand(env: CommandEnv, yearArg: string, opts: {
     const data = await superviseWorkbook(r, res, instant);
     writeOutputFile(xlsxPath, data, opts.xlsx, env.io.fs);
   }
-  if (env.flags.format === 'json') {
-    env.io.stdout.write(superviseJson(res));
-    return 0;
-  }
-  const o = { chalk: env.chalk, ascii: env.flags.ascii ?? false, quiet: false, width: env.width };
-  const out: string[] = [env.chalk.bold(r.superviseTitle(year))];
-  if (!res.registerKnown) out.push(r.registerUnknown);
-  else if (res.rows.some((x) => x.objectionsReceived === null)) out.push(r.objectionsUnknown);
-  if (res.rows.length === 0) out.push(r.noBatches(year));
-  else {
-    const table = makeTable(r.rowColumns.slice(0, 10), o);
-    for (const row of res.rows) {
-      const cells = rowCells(r, row)
-        .slice(0, 10)
-        .map((c) => visible(c));
-      if (row.status === 'missing') cells[2] = env.chalk.yellow(cells[2] as string);
-      if (row.daysLate) cells[5] = env.chalk.yellow(cells[5] as string);
-      table.push(cells);
-    }
-    out.push(table.toString());
-  }
-  out.push(env.chalk.bold(r.lapsesTitle));
-  if (res.lapses.length === 0) out.push(r.noLapses);
-  else {
-    const table = makeTable(r.lapseColumns, o);
-    for (const l of res.lapses) table.push(lapseCells(r, l).map((c) => visible(c)));
-    out.push(table.toString());
-  }
-  if (xlsxPath) out.push(env.chalk.green(r.xlsxWritten(visible(shownPath(env.io.cwd, xlsxPath)))));
-  env.io.stdout.write(`${out.join('\n')}\n`);
+  const doc: SuperviseDocument = { schemaVersion: 1, command: 'supervise', year: res.year, rows: res.rows, lapses: res.lapses };
+  emit(env, 'supervise', doc, {
+    registerKnown: res.registerKnown,
+    ...(xlsxPath !== undefined ? { xlsx: shownPath(env.io.cwd, xlsxPath) } : {}),
+  });
   return 0;
 }

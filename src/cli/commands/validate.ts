@@ -1,7 +1,8 @@
 /** `hrss-credit validate <path…>` */
 import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { validate } from '../../api/department/validate.js';
-import { formatJson, toJsonReport } from '../../reporters/json.js';
+import { toJsonReport } from '../../reporters/json.js';
+import { emitChunks } from '../render.js';
 import { visible } from '../../reporters/visible.js';
 import type { ValidateDocument } from '../../schemas/documents/commands-check.js';
 
@@ -45,24 +46,8 @@ export async function validateCommand(
     annotated = res.written;
   } else report = await validate(paths, options);
   if (shown) env.io.stderr.write('\r\x1b[K');
-  if (env.flags.format === 'json') {
-    const doc: ValidateDocument = { ...toJsonReport(report, env.m), command: 'validate', ...(annotated ? { annotated } : {}) };
-    env.io.stdout.write(formatJson(doc));
-  } else {
-    // cli-table3 is loaded only when a table is printed.
-    const { writeDiagnostics, formatSummary } = await import('../../reporters/pretty.js');
-    const o = {
-      chalk: env.chalk,
-      ascii: env.flags.ascii ?? false,
-      quiet: env.flags.quiet ?? false,
-      strict: env.flags.strict ?? false,
-      width: env.width,
-      ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}),
-    };
-    // Piece by piece, so that Ctrl-C is handled while a long report is drawn.
-    await writeDiagnostics(report, env.m, o, (s) => env.io.stdout.write(s));
-    env.io.stdout.write(formatSummary(report, env.m, o));
-    for (const a of annotated ?? []) env.io.stdout.write(`${env.m.ui.forms.annotate.written(visible(a.path))}\n`);
-  }
+  const doc: ValidateDocument = { ...toJsonReport(report, env.m), command: 'validate', ...(annotated ? { annotated } : {}) };
+  // Piece by piece, so that Ctrl-C is handled while a long report is drawn.
+  await emitChunks(env, 'validate', doc);
   return report.exitCode;
 }

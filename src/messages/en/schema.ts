@@ -21,6 +21,8 @@ export const enSchemaUi: SchemaUi = {
     'report-view': 'report --format json: the model the report page is drawn from',
     'package-summary':
       "a package's summary.json: each record's department, domain and list, the findings by code (read by report and supervise)",
+    'batch-summary': "one batch's summary (the department facts and findings by code that supervise and the report share)",
+    'supervise-counts': "a row of the 督查 workbook's per-department sheet: the year's batches, timeliness, records and lapses",
     validate: 'validate --format json: the findings; with --annotate the marked-up copies written',
     verify: 'verify --format json: files changed, missing or added once the hashes are recomputed',
     export: 'export --format json: the folder written, its files and the number of records',
@@ -30,6 +32,7 @@ export const enSchemaUi: SchemaUi = {
     measures: 'measures --format json: the joint reward and punishment measures in force',
     template: 'template --format json: the forms written and those skipped because they exist',
     schema: 'schema --format json: this list',
+    page: 'page --format json: the self-check page written, its size, the tool version and when',
     publish: "publish --format json: the publication recorded and the register's new head (SEQ:HASH)",
     'register-import': 'register import --format json: the batch imported, its records and the event',
     'register-note': "register note --format json: the note's event",

@@ -18,6 +18,8 @@ export const zhSchemaUi: SchemaUi = {
     'report-view': 'report --format json：报告页面所依据的数据',
     'package-summary':
       '汇总包的 summary.json：各条记录的科室、领域、名单类型及按代码统计的问题（report、supervise 读它，不读 records.json）',
+    'batch-summary': '一个批次的汇总（supervise 和报告共用的各科室情况、按代码统计的问题）',
+    'supervise-counts': '督查情况表“科室统计”一行：某科室全年的批次、按时/逾期、名单条数和问题数',
     validate: 'validate --format json：检查发现的问题；加 --annotate 时另列写出的检查结果文件',
     verify: 'verify --format json：重新计算哈希后发现的改动、缺少、多出的文件',
     export: 'export --format json：写出的文件夹、文件和记录条数',
@@ -27,6 +29,7 @@ export const zhSchemaUi: SchemaUi = {
     measures: 'measures --format json：正在使用的联合奖惩措施清单',
     template: 'template --format json：写出的填报表和因已存在而跳过的文件',
     schema: 'schema --format json：本列表',
+    page: 'page --format json：写出的科室自查页面、大小、工具版本和写出时间',
     publish: 'publish --format json：发布登记的结果和台账新的末尾（SEQ:HASH）',
     'register-import': 'register import --format json：导入的批次、记录条数和登记事件',
     'register-note': 'register note --format json：备注的登记事件',

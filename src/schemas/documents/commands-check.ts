@@ -29,18 +29,48 @@ export const ValidateDocumentSchema = z.strictObject({
 });
 export type ValidateDocument = z.infer<typeof ValidateDocumentSchema>;
 
-/** `verify --format json`: what the recomputed hashes found (README "verify"). */
-export const VerifyDocumentSchema = z.strictObject({
-  ...commandShape('verify'),
+/** The manifest's own check: its SHA-256, the one stored beside the package (null when there is none), and whether they agree. */
+const ManifestCheckSchema = z.strictObject({
+  sha256: z.string(),
+  expected: z.string().nullable(),
+  hashFile: z.string(),
+  ok: z.boolean().nullable(),
+});
+
+/**
+ * What `verify()` (api/quarter/verify.ts) finds — its result type is this schema's, no second interface —
+ * and, below, the document `verify --format json` prints from it (the same keys, picked: they cannot drift).
+ */
+export const VerifyResultSchema = z.strictObject({
+  dir: z.string(),
+  /** A package folder or its zip. */
   kind: z.enum(['folder', 'zip']),
   checked: count,
   changed: z.array(z.string()),
   missing: z.array(z.string()),
   added: z.array(z.string()),
-  /** Counts of the manifest that disagree with one another or with records.json. */
+  manifest: ManifestCheckSchema,
+  /** manifest.json does not validate: the key at fault and the problem (then nothing else is checked). */
+  manifestInvalid: z.strictObject({ key: z.string(), problem: z.string() }).optional(),
+  /** Counts of the manifest that disagree with one another or with records.json (keys). */
   inconsistent: z.array(z.string()),
-  manifest: z.strictObject({ sha256: z.string(), expected: z.string().nullable(), hashFile: z.string(), ok: z.boolean().nullable() }),
-  manifestInvalid: z.strictObject({ key: z.string(), problem: z.string(), message: z.string() }).optional(),
+  ok: z.boolean(),
+});
+export type VerifyResult = z.infer<typeof VerifyResultSchema>;
+
+const verified = VerifyResultSchema.shape;
+
+/** `verify --format json`: what the recomputed hashes found (README "verify"), the finding's message rendered. */
+export const VerifyDocumentSchema = z.strictObject({
+  ...commandShape('verify'),
+  kind: verified.kind,
+  checked: verified.checked,
+  changed: verified.changed,
+  missing: verified.missing,
+  added: verified.added,
+  inconsistent: verified.inconsistent,
+  manifest: verified.manifest,
+  manifestInvalid: z.strictObject({ ...verified.manifestInvalid.unwrap().shape, message: z.string() }).optional(),
 });
 export type VerifyDocument = z.infer<typeof VerifyDocumentSchema>;
 
@@ -131,3 +161,15 @@ export const SchemaListDocumentSchema = z.strictObject({
   documents: z.array(z.strictObject({ name: z.string(), description: z.string() })),
 });
 export type SchemaListDocument = z.infer<typeof SchemaListDocumentSchema>;
+
+/** `page --format json`: the self-check page written (its path as shown), its size, the tool's version, when, and for which workspace. */
+export const PageDocumentSchema = z.strictObject({
+  ...bareShape('page'),
+  path: z.string(),
+  bytes: count,
+  version: z.string(),
+  writtenAt: z.string(),
+  /** The workspace's folder name, or empty when the page was written outside one. */
+  workspace: z.string(),
+});
+export type PageDocument = z.infer<typeof PageDocumentSchema>;

@@ -35,26 +35,47 @@ const RecordedEventSchema = z.strictObject({
   on: isoDate.optional(),
 });
 
-/** `publish <batch> --format json`: published now, already published (unchanged) or refused; the register's new head `SEQ:HASH`. */
-export const PublishDocumentSchema = z.strictObject({
-  ...commandShape('publish'),
+/**
+ * What `publish()` (api/register/register.ts) returns beside its findings — its result type is this
+ * schema's with the report — and, below, the document `publish --format json` prints from it.
+ */
+export const PublishOutcomeSchema = z.strictObject({
   batch: z.string(),
+  /** published: a new event; unchanged: this package was published already (no-op); refused: nothing recorded. */
   outcome: z.enum(['published', 'unchanged', 'refused']),
   on: isoDate,
   records: count,
   removals: count,
+  /** The event that published this package (new or earlier). */
+  event: RecordedEventSchema.optional(),
+  head: z.string().optional(),
+});
+export type PublishOutcome = z.infer<typeof PublishOutcomeSchema>;
+
+/** `publish <batch> --format json`: published now, already published (unchanged) or refused; the register's new head `SEQ:HASH`. */
+export const PublishDocumentSchema = z.strictObject({
+  ...commandShape('publish'),
+  ...PublishOutcomeSchema.shape,
   event: RecordedEventSchema.nullable(),
   head: z.string().nullable(),
 });
 export type PublishDocument = z.infer<typeof PublishDocumentSchema>;
 
-/** `register import --format json`: a list published before the tool was used, recorded as one event. */
-export const RegisterImportDocumentSchema = z.strictObject({
-  ...commandShape('register import'),
+/** What `registerImport()` (api/register/register-import.ts) returns beside its findings; below, its document. */
+export const ImportOutcomeSchema = z.strictObject({
   batch: z.string(),
   outcome: z.enum(['imported', 'refused']),
   on: isoDate,
   records: count,
+  event: RecordedEventSchema.omit({ on: true }).optional(),
+  head: z.string().optional(),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+/** `register import --format json`: a list published before the tool was used, recorded as one event. */
+export const RegisterImportDocumentSchema = z.strictObject({
+  ...commandShape('register import'),
+  ...ImportOutcomeSchema.shape,
   event: RecordedEventSchema.nullable(),
   head: z.string().nullable(),
 });
@@ -71,14 +92,28 @@ export type RegisterNoteDocument = z.infer<typeof RegisterNoteDocumentSchema>;
 
 const BREAK_REASONS = ['json', 'schema', 'seq', 'prev', 'hash', 'canonical', 'linebreak', 'torn', 'head'] as const;
 
-/** `register verify --format json`: whether the chain holds, its head, and the first line that breaks it. */
-export const RegisterVerifyDocumentSchema = z.strictObject({
-  ...toolShape('register verify'),
+/** What `registerVerify()` (api/register/register.ts) returns: its result type is this schema's; below, its document. */
+export const RegisterVerifyResultSchema = z.strictObject({
+  exists: z.boolean(),
   valid: z.boolean(),
   events: count,
   head: z.string().nullable(),
-  expectedHead: z.string().nullable(),
   broken: z.strictObject({ line: z.number().int().min(1), reason: z.enum(BREAK_REASONS) }).nullable(),
+  /** The head the clerk noted, when given: whether the log still reaches it. */
+  expectedHead: z.string().nullable(),
+});
+export type RegisterVerifyResult = z.infer<typeof RegisterVerifyResultSchema>;
+
+const checkedChain = RegisterVerifyResultSchema.shape;
+
+/** `register verify --format json`: whether the chain holds, its head, and the first line that breaks it. */
+export const RegisterVerifyDocumentSchema = z.strictObject({
+  ...toolShape('register verify'),
+  valid: checkedChain.valid,
+  events: checkedChain.events,
+  head: checkedChain.head,
+  expectedHead: checkedChain.expectedHead,
+  broken: checkedChain.broken,
 });
 export type RegisterVerifyDocument = z.infer<typeof RegisterVerifyDocumentSchema>;
 

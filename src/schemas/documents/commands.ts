@@ -50,3 +50,4 @@ export const CompileKeysSchema = z.strictObject({
 });
 export type CompileKeys = z.infer<typeof CompileKeysSchema>;
 export const CompileDocumentSchema = z.strictObject({ ...reportShape, ...CompileKeysSchema.shape });
+export type CompileDocument = z.infer<typeof CompileDocumentSchema>;

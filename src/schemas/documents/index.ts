@@ -12,12 +12,14 @@ import { QuarterSummarySchema } from './quarter-summary.js';
 import { RecordsFileSchema } from './records.js';
 import { ReportDocumentSchema } from './report.js';
 import { ReportViewDocumentSchema } from './report-view.js';
-import { SuperviseDocumentSchema } from './supervise.js';
+import { DepartmentTallySchema, SuperviseDocumentSchema } from './supervise.js';
+import { BatchSummarySchema } from './batch-summary.js';
 import {
   CalendarDocumentSchema,
   ExportDocumentSchema,
   MatrixDocumentSchema,
   MeasuresDocumentSchema,
+  PageDocumentSchema,
   RulesDocumentSchema,
   SchemaListDocumentSchema,
   TemplateDocumentSchema,
@@ -50,6 +52,8 @@ export const DOCUMENTS = [
   { name: 'supervise', schema: SuperviseDocumentSchema },
   { name: 'report-view', schema: ReportViewDocumentSchema },
   { name: 'package-summary', schema: PackageSummarySchema },
+  { name: 'batch-summary', schema: BatchSummarySchema },
+  { name: 'supervise-counts', schema: DepartmentTallySchema },
   // Every other command's --format json (commands-check.ts, commands-register.ts).
   { name: 'validate', schema: ValidateDocumentSchema },
   { name: 'verify', schema: VerifyDocumentSchema },
@@ -60,6 +64,7 @@ export const DOCUMENTS = [
   { name: 'measures', schema: MeasuresDocumentSchema },
   { name: 'template', schema: TemplateDocumentSchema },
   { name: 'schema', schema: SchemaListDocumentSchema },
+  { name: 'page', schema: PageDocumentSchema },
   { name: 'publish', schema: PublishDocumentSchema },
   { name: 'register-import', schema: RegisterImportDocumentSchema },
   { name: 'register-note', schema: RegisterNoteDocumentSchema },

@@ -59,3 +59,25 @@ export const SuperviseDocumentSchema = z.strictObject({
   lapses: z.array(LapseSchema),
 });
 export type SuperviseDocument = z.infer<typeof SuperviseDocumentSchema>;
+
+/**
+ * Per department over the year (the 督查情况表's 科室统计 sheet): batches, how they were sent, records,
+ * warnings and lapses. api/reports/supervise.ts builds it; its type is this schema's.
+ */
+export const DepartmentTallySchema = z.strictObject({
+  department: z.string(),
+  batches: count,
+  submitted: count,
+  nil: count,
+  missing: count,
+  onTime: count,
+  late: count,
+  /** Submitted without a 报送日期: timeliness unknown. */
+  unknown: count,
+  unsigned: count,
+  red: count,
+  black: count,
+  warnings: count,
+  lapses: count,
+});
+export type DepartmentTally = z.infer<typeof DepartmentTallySchema>;

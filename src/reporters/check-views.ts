@@ -1,0 +1,155 @@
+/**
+ * The terminal layouts of the checking side's documents (reporters/registry.ts): validate's and
+ * compile's findings and compile's table of truth.md's figures, calendar, matrix. Each draws the
+ * document the command's --format json prints, and the few facts of the clerk's screen that the JSON
+ * contract leaves out (registry.ts `Views`).
+ */
+import type { ValidateDocument, CalendarDocument, MatrixDocument } from '../schemas/documents/commands-check.js';
+import type { CompileDocument } from '../schemas/documents/commands.js';
+import type { PrettyOptions } from './pretty.js';
+import { makeTable } from './pretty.js';
+import { findingChunks, findingSummary } from './findings-view.js';
+import { visible } from './visible.js';
+import { displayWidth } from './wrap.js';
+import { commandLine, nativePath, shellFor } from '../domain/shell-line.js';
+import type { RenderContext } from './render-context.js';
+
+/** The findings tables' options: the chosen `--quiet`, `--strict` and `--max-findings`. */
+export function findingOptions(ctx: RenderContext): PrettyOptions {
+  return {
+    chalk: ctx.chalk,
+    ascii: ctx.ascii,
+    quiet: ctx.quiet ?? false,
+    strict: ctx.strict ?? false,
+    width: ctx.width,
+    ...(ctx.maxFindings ? { maxFindings: ctx.maxFindings } : {}),
+  };
+}
+
+/** `validate`: the findings per file (piece by piece), the summary, each marked-up copy written. */
+export function* validateView(doc: ValidateDocument, ctx: RenderContext): Generator<string> {
+  const o = findingOptions(ctx);
+  yield* findingChunks(doc, ctx.m, o);
+  let out = findingSummary(doc, ctx.m, o);
+  for (const a of doc.annotated ?? []) out += `${ctx.m.ui.forms.annotate.written(visible(a.path))}\n`;
+  yield out;
+}
+
+/** What compile's screen says beyond its document: a dry run, and the shell the next step is written for. */
+export interface CompileView {
+  dryRun: boolean;
+  platform: string;
+}
+
+/**
+ * `compile`: the findings, then one line per department and the 汇总 row with the same figures
+ * (truth.md: rows received, red/black published, unchanged), the summary and what was written with the
+ * next step, ready to paste into this platform's shell.
+ */
+export function* compileView(doc: CompileDocument, ctx: RenderContext, view: CompileView): Generator<string> {
+  const c = ctx.m.ui.compile;
+  const o = findingOptions(ctx);
+  yield* findingChunks(doc, ctx.m, o);
+  let out = '';
+  if (!o.quiet) {
+    const table = makeTable([c.department, c.submitted, c.rows, c.red, c.black, c.unchanged], o);
+    for (const s of doc.departments)
+      table.push([
+        visible(s.name),
+        s.submitted ? (s.nilReport ? c.nil : c.submitted) : ctx.chalk.yellow(c.missing),
+        String(s.rows),
+        String(s.red),
+        String(s.black),
+        String(s.unchanged),
+      ]);
+    const t = doc.totals;
+    table.push([c.counts, '', String(t.rows), String(t.red), String(t.black), String(t.unchanged)]);
+    out += `${table.toString()}\n`;
+  }
+  out += findingSummary(doc, ctx.m, o);
+  // Paths in the clerk's view are shown, never obeyed (control characters made visible).
+  if (view.dryRun) out += `${c.dryRun}\n`;
+  else if (doc.written && doc.package !== undefined) {
+    const dir = visible(doc.package);
+    out += `${ctx.chalk.green(c.written(dir))}\n`;
+    if (doc.zip !== undefined) out += `${c.zip(visible(doc.zip))}\n`;
+    if (doc.replaced !== undefined) out += `${c.replaced(visible(doc.replaced))}\n`;
+    if (doc.manifestSha256) out += `${c.manifestHash(doc.manifestSha256, visible(doc.manifestHashFile ?? ''))}\n`;
+    const shell = shellFor(view.platform);
+    const summaryPath = nativePath(`${dir}/报送情况.xlsx`, shell);
+    out += `${c.next(summaryPath, commandLine(['hrss-credit', 'verify', { path: dir }], shell))}\n`;
+  } else out += `${ctx.chalk.red(onlyExists(doc) ? c.notWrittenExists : c.notWritten)}\n`;
+  yield out;
+}
+
+/** Refused only because the package is there already: the advice is --force, not a new submission. */
+function onlyExists(doc: { diagnostics: readonly { code: string; severity: string }[] }): boolean {
+  const errors = doc.diagnostics.filter((d) => d.severity === 'error');
+  return errors.length > 0 && errors.every((d) => d.code === 'PACKAGE_EXISTS');
+}
+
+/** 2004, 2005, …, 2026, 2028 → "2004–2026、2028". */
+function yearRanges(years: readonly number[], sep: string): string {
+  const out: string[] = [];
+  let start: number | undefined;
+  let prev: number | undefined;
+  for (const y of [...years, Number.NaN]) {
+    if (prev !== undefined && y === prev + 1) {
+      prev = y;
+      continue;
+    }
+    if (start !== undefined && prev !== undefined) out.push(start === prev ? String(start) : `${start}–${prev}`);
+    start = y;
+    prev = y;
+  }
+  return out.join(sep);
+}
+
+/** `calendar`: the year's holidays and 调休 working days and where they come from; or that the year is not covered. */
+export function calendarView(doc: CalendarDocument, ctx: RenderContext): string {
+  const c = ctx.m.ui.calendar;
+  const calendar = doc.calendar;
+  const en = ctx.m.lang === 'en';
+  const sep = en ? ', ' : '、';
+  const out: string[] = [];
+  const coverage = c.coverage(yearRanges(calendar.coverage.builtin.years, sep), yearRanges(calendar.coverage.local, sep));
+  if (!calendar.covered || !calendar.source) {
+    out.push(ctx.chalk.red(c.notCovered(calendar.year)));
+    for (const d of doc.diagnostics) out.push(`${d.code}: ${d.message}`, ctx.chalk.dim(ctx.m.ui.hintPrefix + d.hint));
+    out.push(coverage);
+    return `${out.join('\n')}\n`;
+  }
+  out.push(ctx.chalk.bold(c.title(calendar.year)), c.source(calendar.source), c.holidays);
+  const names = calendar.holidays.map((h) => (en ? (h.nameEn ?? h.name) : h.name) ?? '');
+  const w = Math.max(0, ...names.map(displayWidth));
+  calendar.holidays.forEach((h, i) => {
+    const name = names[i] ?? '';
+    out.push(`  ${name}${' '.repeat(w - displayWidth(name))}  ${c.range(h.from, h.to, h.days)}`);
+  });
+  if (calendar.holidays.length === 0) out.push(`  ${c.none}`);
+  out.push(c.workdays);
+  for (const d of calendar.workdays) {
+    const name = (en ? (d.nameEn ?? d.name) : d.name) ?? '';
+    out.push(`  ${d.date} ${c.weekdays[d.weekday] ?? ''}${name ? `  ${name}` : ''}`);
+  }
+  if (calendar.workdays.length === 0) out.push(`  ${c.none}`);
+  if (calendar.workingDays !== null) out.push(c.workingDays(calendar.workingDays));
+  out.push(coverage);
+  return `${out.join('\n')}\n`;
+}
+
+/** What matrix's screen says beyond its document: the bureau (the authority of a department that names none). */
+export interface MatrixView {
+  bureau: string;
+}
+
+/** `matrix`: the departments in order with their aliases and domains, the domains with theirs, the bureau. */
+export function matrixView(doc: MatrixDocument, ctx: RenderContext, view: MatrixView): string {
+  const t = ctx.m.ui.matrix;
+  const o = { chalk: ctx.chalk, ascii: ctx.ascii, quiet: false, width: ctx.width };
+  const table = makeTable(['#', t.department, t.aliases, t.domains], o);
+  for (const [i, d] of doc.departments.entries()) table.push([String(i + 1), d.name, d.aliases.join('、'), d.domains.join('、')]);
+  const domains = makeTable([t.domains, t.domainAliases], o);
+  for (const d of doc.domains) domains.push([d.name, d.aliases.join('、')]);
+  return `${table.toString()}\n${domains.toString()}\n${t.authority}: ${view.bureau}\n`;
+}

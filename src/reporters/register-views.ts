@@ -1,0 +1,157 @@
+/**
+ * The terminal layouts of the register's documents (register.md; reporters/registry.ts): publish,
+ * register import|note|verify|repair|list|show and diff. Each draws the document its --format json
+ * prints.
+ */
+import type {
+  DiffDocument,
+  ListedRecordDoc,
+  PublishDocument,
+  RegisterImportDocument,
+  RegisterListDocument,
+  RegisterNoteDocument,
+  RegisterRepairDocument,
+  RegisterShowDocument,
+  RegisterVerifyDocument,
+} from '../schemas/documents/commands-register.js';
+import { registerUi } from '../messages/register-ui.js';
+import { makeTable } from './pretty.js';
+import { findingTables, findingSummary } from './findings-view.js';
+import { findingOptions } from './check-views.js';
+import { displayWidth } from './wrap.js';
+import type { RenderContext } from './render-context.js';
+
+const plain = (ctx: RenderContext) => ({ chalk: ctx.chalk, ascii: ctx.ascii, quiet: false, width: ctx.width });
+
+/** `publish`: the findings that refused it, or what was recorded (or that it was already), by whom, and the new head. */
+export function publishView(doc: PublishDocument, ctx: RenderContext): string {
+  if (doc.outcome === 'refused') return findingTables(doc, ctx.m, plain(ctx));
+  const u = registerUi(ctx.m.lang);
+  let out =
+    doc.outcome === 'published'
+      ? `${ctx.chalk.green(u.published(doc.batch, doc.on, doc.records, doc.removals))}\n`
+      : `${u.alreadyPublished(doc.batch, doc.on, doc.event?.seq ?? 0)}\n`;
+  if (doc.event && doc.outcome === 'published') out += `${u.by(doc.event.by, doc.event.host, doc.event.at)}\n`;
+  if (doc.head) out += `${u.head(doc.head)}\n`;
+  return out;
+}
+
+/** `register import`: the findings, then the summary of a refusal or what was imported and the new head. */
+export function registerImportView(doc: RegisterImportDocument, ctx: RenderContext): string {
+  const { maxFindings: _all, ...rest } = ctx;
+  const o = findingOptions(rest);
+  let out = findingTables(doc, ctx.m, o);
+  if (doc.outcome === 'refused') out += findingSummary(doc, ctx.m, o);
+  else {
+    const u = registerUi(ctx.m.lang);
+    out += `${ctx.chalk.green(u.imported(doc.batch, doc.on, doc.records))}\n`;
+    if (doc.head) out += `${u.head(doc.head)}\n`;
+  }
+  return out;
+}
+
+/** `register note`: what it was warned about (a note is kept all the same), its place in the log and the new head. */
+export function registerNoteView(doc: RegisterNoteDocument, ctx: RenderContext): string {
+  const u = registerUi(ctx.m.lang);
+  const out = doc.diagnostics.length ? findingTables(doc, ctx.m, plain(ctx)) : '';
+  return `${out}${u.noted(doc.seq)}\n${u.head(doc.head)}\n`;
+}
+
+/** `register verify`: the first line that breaks the chain and how to mend it, or that it holds. */
+export function registerVerifyView(doc: RegisterVerifyDocument, ctx: RenderContext): string {
+  const u = registerUi(ctx.m.lang);
+  if (doc.broken)
+    return (
+      `${ctx.chalk.red(u.verifyBroken(doc.broken.line, u.reasons[doc.broken.reason]))}\n` +
+      `${ctx.m.ui.hintPrefix}${u.verifyHint(doc.broken.reason)}\n`
+    );
+  return `${ctx.chalk.green(u.verifyOk(doc.events, doc.head))}\n`;
+}
+
+/** `register repair`: intact, or the torn line cut (and where its copy went) and the head it now ends at. */
+export function registerRepairView(doc: RegisterRepairDocument, ctx: RenderContext): string {
+  const u = registerUi(ctx.m.lang);
+  if (doc.action === 'intact') return `${u.repairIntact}\n`;
+  const line = doc.line ?? 0;
+  const bytes = doc.bytes ?? 0;
+  const said = doc.backup === '' ? u.repairCutNoCopy(line, bytes, doc.problem ?? 'ENOSPC') : u.repairCut(line, bytes, doc.backup ?? '');
+  return `${ctx.chalk.yellow(said)}\n${u.head(doc.head ?? '')}\n`;
+}
+
+function statusText(ctx: RenderContext, r: ListedRecordDoc): string {
+  const u = registerUi(ctx.m.lang);
+  let s = r.removal ? `${u.status[r.status]}（${u.removalTypes[r.removal.type]}）` : u.status[r.status];
+  if (ctx.m.lang === 'en' && r.removal) s = `${u.status[r.status]} (${u.removalTypes[r.removal.type]})`;
+  return r.objection ? `${s} ${u.objection}` : s;
+}
+
+/** Above this many rows a bordered table (whose layout grows faster than its rows) gives way to aligned columns. */
+const TABLE_ROWS = 200;
+
+function alignedColumns(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
+function recordTable(ctx: RenderContext, records: readonly ListedRecordDoc[]): string {
+  const u = registerUi(ctx.m.lang);
+  const rows = records.map((r) => [
+    r.id,
+    u.listTypes[r.listType],
+    r.domain,
+    r.department,
+    r.subjectName,
+    r.subjectKey,
+    r.batch,
+    r.publishedOn,
+    r.publishUntil,
+    statusText(ctx, r),
+  ]);
+  if (rows.length > TABLE_ROWS) return alignedColumns(u.listColumns, rows);
+  const table = makeTable(u.listColumns, plain(ctx));
+  for (const r of rows) table.push(r);
+  return table.toString();
+}
+
+/** `register list`: the records on the day, how many, and the 台账 written with --xlsx. */
+export function registerListView(doc: RegisterListDocument, ctx: RenderContext): string {
+  const u = registerUi(ctx.m.lang);
+  return (
+    (doc.records.length ? `${recordTable(ctx, doc.records)}\n` : '') +
+    `${u.listSummary(doc.records.length, doc.on)}\n` +
+    (doc.ledger !== undefined ? `${u.ledger(doc.ledger)}\n` : '')
+  );
+}
+
+/** `register show`: the records found, then each one's events (the business date first, the clock time after). */
+export function registerShowView(doc: RegisterShowDocument, ctx: RenderContext): string {
+  const u = registerUi(ctx.m.lang);
+  if (!doc.records.length) return `${u.showNone(doc.query)}\n`;
+  let out = `${recordTable(ctx, doc.records)}\n`;
+  for (const rec of doc.records) {
+    out += `\n${rec.id} ${rec.subjectName} — ${u.showEvents}\n`;
+    // They differ with --on/--today: the business date, then the time of recording (the audit trail), labelled.
+    for (const e of rec.events)
+      out +=
+        `  #${e.seq} ${u.effects(e.effect)}${e.batch ? ` ${e.batch}` : ''}${e.on ? ` ${u.eventOn(e.on)}` : ''}` +
+        `${e.text ? ` ${e.text}` : ''}${u.eventAt(e.at, `${e.by}@${e.host}`)}\n`;
+  }
+  return out;
+}
+
+/** `diff`: each section (added, removed, corrected, unchanged) with its records, then the counts by department and domain. */
+export function diffView(doc: DiffDocument, ctx: RenderContext): string {
+  const u = registerUi(ctx.m.lang);
+  let out = `${ctx.chalk.bold(u.diffHeading(doc.from, doc.to))}\n`;
+  for (const key of ['added', 'removed', 'corrected', 'unchanged'] as const) {
+    out += `\n${u.diffSections[key]}: ${doc[key].length}\n`;
+    if (doc[key].length) out += `${recordTable(ctx, doc[key])}\n`;
+  }
+  const table = makeTable(u.diffCounts, plain(ctx));
+  for (const map of [doc.counts.byDepartment, doc.counts.byDomain])
+    for (const [name, c] of Object.entries(map))
+      table.push([name, String(c.added), String(c.removed), String(c.corrected), String(c.unchanged)]);
+  return `${out}\n${table.toString()}\n`;
+}

@@ -1,0 +1,18 @@
+/** What a terminal layout needs besides its document (reporters/registry.ts): the language, colours, borders, width. */
+import type { ChalkInstance } from 'chalk';
+import type { Messages } from '../messages/index.js';
+
+export type Format = 'pretty' | 'json';
+
+export interface RenderContext {
+  m: Messages;
+  chalk: ChalkInstance;
+  ascii: boolean;
+  width: number;
+  /** `--quiet`: the findings tables show errors only (and warnings under `--strict`). */
+  quiet?: boolean;
+  /** `--strict`: warnings fail the run, so `--quiet` still shows them. */
+  strict?: boolean;
+  /** `--max-findings`: table lines per file. */
+  maxFindings?: number;
+}

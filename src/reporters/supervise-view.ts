@@ -1,0 +1,88 @@
+/**
+ * The terminal layout of `supervise` (reports.md; reporters/registry.ts), and the cells of its rows and
+ * lapses that the 督查情况表 (cli/commands/supervise.ts) shares with it.
+ */
+import type { Lapse, SuperviseDocument, SuperviseRow } from '../schemas/documents/supervise.js';
+import type { ReportsUiText } from '../messages/reports.js';
+import { showText } from '../domain/privacy.js';
+import { makeTable } from './pretty.js';
+import { visible } from './visible.js';
+import type { RenderContext } from './render-context.js';
+
+export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status' | 'daysLate'>): string {
+  if (row.status === 'missing') return r.unknown;
+  if (row.daysLate === null) return r.noDate;
+  return row.daysLate === 0 ? r.onTime : r.late(row.daysLate);
+}
+
+const num = (r: ReportsUiText, n: number | null): string => (n === null ? r.unknown : String(n));
+
+/** One row of the 督查明细 sheet (all columns of rowColumns). */
+export function rowCells(r: ReportsUiText, row: SuperviseRow): string[] {
+  return [
+    showText(row.department),
+    row.batch,
+    r.state[row.status],
+    row.sentOn ?? '',
+    row.deadline ?? '',
+    timelinessText(r, row),
+    row.status === 'missing' ? r.unknown : row.signedOff ? r.yes : r.no,
+    String(row.red),
+    String(row.black),
+    String(row.warnings),
+    row.published === null ? r.unknown : `${row.published.red}/${row.published.black}`,
+    num(r, row.resubmittedUnchanged),
+    num(r, row.removalsRequested),
+    num(r, row.removalsAccepted),
+    num(r, row.objectionsReceived),
+    num(r, row.objectionsResolvedLate),
+    num(r, row.objectionsOverdue),
+    num(r, row.correctionsAwaited),
+  ];
+}
+
+export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
+  return [
+    showText(l.department),
+    l.batch,
+    r.lapse[l.kind],
+    l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : '',
+  ];
+}
+
+/** What supervise's screen says beyond reports.md's JSON: whether a register exists, and the 督查情况表 written (as shown). */
+export interface SuperviseView {
+  registerKnown: boolean;
+  xlsx?: string;
+}
+
+/** `supervise`: the year's rows (the first ten columns), then the lapses a 通报 names, then the workbook written. */
+export function superviseView(doc: SuperviseDocument, ctx: RenderContext, view: SuperviseView): string {
+  const r = ctx.m.ui.reports;
+  const o = { chalk: ctx.chalk, ascii: ctx.ascii, quiet: false, width: ctx.width };
+  const out: string[] = [ctx.chalk.bold(r.superviseTitle(doc.year))];
+  if (!view.registerKnown) out.push(r.registerUnknown);
+  else if (doc.rows.some((x) => x.objectionsReceived === null)) out.push(r.objectionsUnknown);
+  if (doc.rows.length === 0) out.push(r.noBatches(doc.year));
+  else {
+    const table = makeTable(r.rowColumns.slice(0, 10), o);
+    for (const row of doc.rows) {
+      const cells = rowCells(r, row)
+        .slice(0, 10)
+        .map((c) => visible(c));
+      if (row.status === 'missing') cells[2] = ctx.chalk.yellow(cells[2] as string);
+      if (row.daysLate) cells[5] = ctx.chalk.yellow(cells[5] as string);
+      table.push(cells);
+    }
+    out.push(table.toString());
+  }
+  out.push(ctx.chalk.bold(r.lapsesTitle));
+  if (doc.lapses.length === 0) out.push(r.noLapses);
+  else {
+    const table = makeTable(r.lapseColumns, o);
+    for (const l of doc.lapses) table.push(lapseCells(r, l).map((c) => visible(c)));
+    out.push(table.toString());
+  }
+  if (view.xlsx !== undefined) out.push(ctx.chalk.green(r.xlsxWritten(visible(view.xlsx))));
+  return `${out.join('\n')}\n`;
+}
