@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run release`: the offline release for a bureau PC (delivery.md "A release a clerk can install
 // from a USB stick"). Writes release/hrss-credit-<version>.zip holding one folder hrss-credit-<version>/:
-//   hrss-credit.mjs           the whole tool, every dependency bundled by esbuild (from dist/)
+//   hrss-credit.mjs           the tool, bundled by esbuild (from dist/) with commander and chalk
+//   lib/<package>.cjs         every other dependency, one file each, required when first used
 //   hrss-credit.cmd           Windows launcher (node from PATH, or node\node.exe beside it)
 //   hrss-credit               POSIX launcher
 //   templates/                the built-in export template, read beside hrss-credit.mjs
@@ -24,8 +25,8 @@
 //   io/workspace/calendar.js  chinese-days/package.json              -> ./data/chinese-days/package.json
 //   io/csv/csv.js             new Worker(./csv-worker.js)            -> new Worker(this very file): the bundle
 //                             is its own CSV worker (scripts/release-entry.mjs).
-// Every dependency but commander and chalk is bundled apart and carried as a string, compiled when
-// first imported (see DEFERRED below): --help starts as fast as the installed tool.
+// Every dependency but commander and chalk is bundled apart into lib/<name>.cjs beside it, read and
+// compiled only when first required (see DEFERRED below): --help reads and compiles none of them.
 process.env.TZ = 'UTC';
 
 import { execFileSync } from 'node:child_process';
@@ -125,9 +126,10 @@ const relocate = {
 };
 
 // Every dependency but the two that `--help` needs (commander, chalk) is bundled on its own as
-// CommonJS and carried in the bundle as a string, compiled when first imported: a string costs next
-// to nothing to compile at start-up, so `--help` starts as fast as the installed tool, which loads
-// only those two for --help too. One string per package: one instance of each (zod's ZodError).
+// CommonJS into lib/<name>.cjs beside hrss-credit.mjs, required when first imported. They used to be
+// carried inside hrss-credit.mjs as strings for `new Function`: V8 still had to read the 3.5 MB file
+// and compile it as one module on every start, 47 % of `--help` (1.24× the installed tool's CPU,
+// bench/RESULTS.md). One file per package: one instance of each (zod's ZodError).
 // Packages whose data files the tool reads instead of importing them: shipped under data/<name>/.
 const DATA_ONLY = { 'chinese-days': ['package.json', 'dist/chinese-days.json', 'LICENSE'] };
 const DEFERRED = Object.keys(pkg.dependencies)
@@ -157,6 +159,8 @@ for (const name of DEFERRED) {
   deferredSource[name] = r.outputFiles[0].text;
   Object.assign(deferredInputs, r.metafile.inputs);
 }
+// lib/<name>.cjs (a scoped name's / as -).
+const deferredFile = (name) => `${name.replace(/\//g, '-')}.cjs`;
 const deferred = {
   name: 'deferred',
   setup(b) {
@@ -164,7 +168,7 @@ const deferred = {
       args.importer.includes(`${sep}node_modules${sep}`) ? undefined : { path: args.path, namespace: 'deferred' },
     );
     b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
-      contents: `const m = { exports: {} };\nnew Function('require', 'module', 'exports', '__filename', '__dirname', ${JSON.stringify(deferredSource[args.path])})(require, m, m.exports, __hrssFile, __hrssDir);\nmodule.exports = m.exports;\n`,
+      contents: `module.exports = require(__hrssDir + ${JSON.stringify(`/lib/${deferredFile(args.path)}`)});\n`,
       loader: 'js',
     }));
   },
@@ -453,7 +457,8 @@ ${NODE_NOTE}
 六、文件说明
   hrss-credit.cmd            Windows 下的启动文件（可双击，可把文件拖到它上面）
   hrss-credit                Linux / macOS 下的启动文件
-  hrss-credit.mjs            工具本身（一个文件，已包含全部依赖）
+  hrss-credit.mjs            工具本身
+  lib\\                       工具用到的第三方程序库（用到时才读入）
   使用手册.html               使用手册
 ${NODE_WIN ? '  node\\node.exe              自带的 Node.js（运行环境）\n' : ''}  templates\\                 市信用办报送文件的内置模板
   data\\chinese-days\\        内置的工作日历（节假日、调休）数据
@@ -473,6 +478,7 @@ const files = new Map([
 if (NODE_WIN) files.set('node/node.exe', { data: NODE_WIN.exe, mode: 0o755 });
 // The self-check page: the bundles `hrss-credit page` inlines, and the page written for the example
 // workspace by the tool just built (the same bytes for the same commit: SOURCE_DATE_EPOCH).
+for (const name of DEFERRED) files.set(`lib/${deferredFile(name)}`, { data: Buffer.from(deferredSource[name], 'utf8'), mode: 0o644 });
 for (const f of ['engine.js', 'ui.js']) files.set(`page/${f}`, { data: readFileSync(join(ROOT, 'dist', 'page-bundle', f)), mode: 0o644 });
 {
   const pageDir = join(OUT, `.page-${process.pid}`);

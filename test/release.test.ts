@@ -113,6 +113,16 @@ describe('the release zip', () => {
         'hrss-credit',
         'hrss-credit.cmd',
         'hrss-credit.mjs',
+        'lib/cli-table3.cjs',
+        'lib/csv-parse.cjs',
+        'lib/docx.cjs',
+        'lib/exceljs.cjs',
+        'lib/file-type.cjs',
+        'lib/iconv-lite.cjs',
+        'lib/saxes.cjs',
+        'lib/yauzl.cjs',
+        'lib/yazl.cjs',
+        'lib/zod.cjs',
         'page/engine.js',
         'page/ui.js',
         'templates/credit-office.json',
@@ -223,6 +233,22 @@ describe('the release zip', () => {
 describe('the unzipped release, with no node_modules above it', () => {
   it('has no node_modules in any folder above it', () => {
     for (let d = home; dirname(d) !== d; d = dirname(d)) expect(existsSync(join(d, 'node_modules')), d).toBe(false);
+  });
+
+  it('--help reads none of lib/ (each package there is read when a command first needs it); validate does', () => {
+    // The bundle alone in a folder: a package required at start-up would fail here.
+    const alone = join(tmp, 'alone');
+    mkdirSync(alone, { recursive: true });
+    cpSync(tool, join(alone, 'hrss-credit.mjs'));
+    const help = run(process.execPath, [join(alone, 'hrss-credit.mjs'), '--help'], tmp);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('hrss-credit');
+    expect(help.stderr).toBe('');
+    const list = join(EXAMPLE, 'submissions', '2026Q3', '就业办', '劳务派遣红黑名单.xlsx');
+    const without = run(process.execPath, [join(alone, 'hrss-credit.mjs'), 'validate', list, '--format', 'json'], tmp);
+    expect(without.code).toBe(2);
+    expect(`${without.stdout}${without.stderr}`).toMatch(/lib[\\/]/);
+    expect(bundled(['validate', list, '--format', 'json', '--today', TODAY], tmp).code).not.toBe(2);
   });
 
   it('--version, through the POSIX launcher too', () => {

@@ -1,31 +1,35 @@
 // Supplementary batches (register.md "Batches"): 2026Q3-2 with its own folder and package, the
 // quarter's dates, no missing departments or timeliness, published after the earlier batches.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+// On a memory workspace (their subject is the logic, not the disk: test/helpers/memory-workspace.ts).
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { formatBatch, parseBatch, resolveBatch } from '../../src/domain/quarter.js';
-import { copyWorkspace, readEvents, runCli, tempDir, TODAY, ROOT } from './helpers.js';
+import { MemoryPort } from '../../src/io/memory-port.js';
+import { copyWithin, MEM_ROOT, memoryWorkspace, runCliOn } from '../helpers/memory-workspace.js';
+import { onPort, readEvents as eventsOn, TODAY } from './helpers.js';
 
-let tmp: string;
-let template: string;
+const io = new MemoryPort();
+const files = onPort(io);
+const template = join(MEM_ROOT, 'batches', 'template');
 let n = 0;
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 
 beforeAll(() => {
-  tmp = tempDir('batches');
-  template = join(tmp, 'template');
-  cpSync(join(ROOT, 'fixtures', 'example-workspace'), template, { recursive: true });
+  memoryWorkspace('batches/template', 'example-workspace', io);
   // A supplementary batch from one department: 就业办 sends again.
   // The example's own removal request names its 2026Q2 history (scripts/example.mjs); these tests build their own registers.
-  rmSync(join(template, 'submissions', '2026Q3', '劳动关系科', '移出申请.xlsx'));
-  cpSync(join(template, 'submissions', '2026Q3', '就业办'), join(template, 'submissions', '2026年第三季度第2批', '就业办'), {
-    recursive: true,
-  });
+  io.remove(join(template, 'submissions', '2026Q3', '劳动关系科', '移出申请.xlsx'));
+  copyWithin(io, join(template, 'submissions', '2026Q3', '就业办'), join(template, 'submissions', '2026年第三季度第2批', '就业办'));
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
-const cli = (ws: string, args: string[]) => runCli([...args, '-w', ws, '--today', TODAY], ROOT, env);
+const fresh = (): string => {
+  const ws = join(MEM_ROOT, 'batches', `ws-${++n}`);
+  copyWithin(io, template, ws);
+  return ws;
+};
+const cli = (ws: string, args: string[]) => runCliOn(io, [...args, '-w', ws, '--today', TODAY], ws, env);
+const readEvents = (ws: string) => eventsOn(ws, files);
+const text = (path: string): string => files.read(path).toString('utf8');
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
 
 describe('batch names', () => {
@@ -49,13 +53,13 @@ describe('a supplementary batch', () => {
     const out = json(res.stdout);
     expect(out.quarter).toBe('2026Q3-2');
     expect(out.diagnostics.map((d: any) => d.code)).toEqual([]);
-    const records = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3-2', 'records.json'), 'utf8'));
+    const records = JSON.parse(text(join(ws, 'packages', '2026Q3-2', 'records.json')));
     expect(records.quarter).toBe('2026Q3-2');
     expect(records.records.map((r: any) => r.quarter)).toEqual(['2026Q3', '2026Q3', '2026Q3']);
-    const manifest = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3-2', 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(text(join(ws, 'packages', '2026Q3-2', 'manifest.json')));
     const jyb = manifest.departments.find((d: any) => d.name === '就业办');
     expect(jyb).toMatchObject({ submitted: true, onTime: null, deadline: null, daysLate: null });
-    expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
+    expect(io.exists(join(ws, 'packages', '2026Q3'))).toBe(false);
     // The regular batch still sees only its own folder.
     const regular = json((await cli(ws, ['status', '2026Q3', '--format', 'json'])).stdout);
     expect(regular.diagnostics.filter((d: any) => d.code === 'PACKAGE_QUARTER_DUPLICATE')).toEqual([]);

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { ROOT, runCli, tempDir, TODAY } from '../helpers/cases.js';
+import type { MemoryPort } from '../../src/io/memory-port.js';
 
 export const BIN = join(ROOT, 'bin', 'hrss-credit.js');
 export { runCli, tempDir, TODAY, ROOT };
@@ -53,8 +54,35 @@ export function copyWorkspace(template: string, to: string): string {
 
 export type Rec = Record<string, unknown> & { id: string };
 
-export function packageRecords(ws: string, batch = '2026Q3'): Rec[] {
-  return (JSON.parse(readFileSync(join(ws, 'packages', batch, 'records.json'), 'utf8')) as { records: Rec[] }).records;
+/** Where the helpers below read and write: the disk (default) or a memory workspace's port (`onPort`). */
+export interface TestFiles {
+  read(path: string): Buffer;
+  write(path: string, data: string | Buffer): void;
+  exists(path: string): boolean;
+  mkdir(path: string): void;
+  remove(path: string): void;
+}
+
+export const DISK: TestFiles = {
+  read: (p) => readFileSync(p),
+  write: (p, data) => writeFileSync(p, data),
+  exists: (p) => existsSync(p),
+  mkdir: (p) => mkdirSync(p, { recursive: true }),
+  remove: (p) => rmSync(p, { recursive: true, force: true }),
+};
+
+export function onPort(io: MemoryPort): TestFiles {
+  return {
+    read: (p) => Buffer.from(io.readFileSync(p)),
+    write: (p, data) => io.put(p, data),
+    exists: (p) => io.exists(p),
+    mkdir: (p) => io.mkdir(p),
+    remove: (p) => io.remove(p),
+  };
+}
+
+export function packageRecords(ws: string, batch = '2026Q3', files: TestFiles = DISK): Rec[] {
+  return (JSON.parse(files.read(join(ws, 'packages', batch, 'records.json')).toString('utf8')) as { records: Rec[] }).records;
 }
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
@@ -65,14 +93,15 @@ export function writePackage(
   batch: string,
   records: Rec[],
   extra: { removals?: unknown[]; unchanged?: string[]; note?: string } = {},
+  files: TestFiles = DISK,
 ): string {
   const dir = join(ws, 'packages', batch);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  files.remove(dir);
+  files.mkdir(dir);
   const quarter = batch.slice(0, 6);
   const body = `${JSON.stringify({ schemaVersion: 2, quarter, audience: 'sharing', records, ...(extra.removals ? { removals: extra.removals } : {}), ...(extra.unchanged ? { unchanged: extra.unchanged } : {}) }, null, 2)}\n`;
-  writeFileSync(join(dir, 'records.json'), body);
-  reseal(dir, extra.note);
+  files.write(join(dir, 'records.json'), body);
+  reseal(dir, extra.note, files);
   return dir;
 }
 
@@ -88,15 +117,15 @@ type OldManifest = {
  * a manifest verify accepts (its schema, counts that agree with records.json) and its hash stored beside
  * the package, as compile leaves it. `note` makes two otherwise equal packages differ (in generatedAt).
  */
-export function reseal(dir: string, note = ''): void {
+export function reseal(dir: string, note = '', files: TestFiles = DISK): void {
   const manifestPath = join(dir, 'manifest.json');
-  const old = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as OldManifest) : {};
+  const old = files.exists(manifestPath) ? (JSON.parse(files.read(manifestPath).toString('utf8')) as OldManifest) : {};
   const listed = old.outputs ?? [{ path: 'records.json', audience: 'sharing' }];
   const outputs = listed.map((o) => {
-    const data = readFileSync(join(dir, o.path));
+    const data = files.read(join(dir, o.path));
     return { path: o.path, sha256: sha(data), bytes: data.length, audience: o.audience ?? 'sharing' };
   });
-  const recordsFile = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as {
+  const recordsFile = JSON.parse(files.read(join(dir, 'records.json')).toString('utf8')) as {
     quarter: string;
     records?: { listType: 'red' | 'black'; department: string; domain: string }[];
   };
@@ -138,17 +167,19 @@ export function reseal(dir: string, note = ''): void {
     diagnostics: old.diagnostics ?? { errors: 0, warnings: 0, info: 0 },
   };
   const text = `${JSON.stringify(manifest, null, 2)}\n`;
-  writeFileSync(manifestPath, text);
-  writeFileSync(`${dir}.manifest.sha256`, `${sha(text)}  ${basename(dir)}/manifest.json\n`);
+  files.write(manifestPath, text);
+  files.write(`${dir}.manifest.sha256`, `${sha(text)}  ${basename(dir)}/manifest.json\n`);
 }
 
 export function eventsFile(ws: string): string {
   return join(ws, 'register', 'events.jsonl');
 }
 
-export function readEvents(ws: string): Record<string, unknown>[] {
-  if (!existsSync(eventsFile(ws))) return [];
-  return readFileSync(eventsFile(ws), 'utf8')
+export function readEvents(ws: string, files: TestFiles = DISK): Record<string, unknown>[] {
+  if (!files.exists(eventsFile(ws))) return [];
+  return files
+    .read(eventsFile(ws))
+    .toString('utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -1,17 +1,23 @@
 // objection add|list|resolve|letter through the CLI, on the compiled example published on 2026-07-15.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZipArchive } from '../../src/io/zip/zip.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { withRecordId } from '../../src/schemas/documents/records.js';
-import { publishedSuite, eventsFile, packageRecords, readEvents, runCli, writePackage, ROOT, type Rec } from './helpers.js';
+import { runCliOn } from '../helpers/memory-workspace.js';
+import { eventsFile, packageRecords as recordsOf, readEvents as eventsOf, writePackage as writePackageOn, type Rec } from './helpers.js';
+import { publishedSuiteOnPort } from './memory-suite.js';
 
+// On a memory workspace: the subject is the objection commands' logic, not the disk (memory-suite.ts).
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
-const { fresh } = publishedSuite('objection', env);
+const { io, files, fresh } = publishedSuiteOnPort('objection', env);
 const cli = (ws: string, today: string, args: string[], extra: Record<string, string> = {}) =>
-  runCli([...args, '-w', ws, '--today', today], ROOT, { ...env, ...extra });
+  runCliOn(io, [...args, '-w', ws, '--today', today], ws, { ...env, ...extra });
+const packageRecords = (ws: string): Rec[] => recordsOf(ws, '2026Q3', files);
+const readEvents = (ws: string) => eventsOf(ws, files);
+const writePackage = (ws: string, batch: string, records: Rec[]): string => writePackageOn(ws, batch, records, {}, files);
+const bytes = (path: string): Buffer => files.read(path);
 
 /** The natural person of the example (a black-list record with an ID number). */
 function person(ws: string): Rec & { idNumber: string; subjectName: string } {
@@ -88,19 +94,19 @@ describe('objection add', () => {
 
   it('no record, or several and no --record: OBJECTION_RECORD_NOT_FOUND / OBJECTION_AMBIGUOUS, exit 1, nothing recorded', async () => {
     const ws = fresh();
-    const before = readFileSync(eventsFile(ws));
+    const before = bytes(eventsFile(ws));
     const none = await add(ws, '2026-10-15', '2026-10-12', ['--subject', '没有这个主体']);
     expect(none.code).toBe(1);
     expect(json(none.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['OBJECTION_RECORD_NOT_FOUND']);
-    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+    expect(bytes(eventsFile(ws)).equals(before)).toBe(true);
 
     // A workspace with no register yet: not found, and no register/ folder made.
     const bare = fresh();
-    rmSync(join(bare, 'register'), { recursive: true, force: true });
+    io.remove(join(bare, 'register'));
     const noRegister = await add(bare, '2026-10-15', '2026-10-12', ['--subject', '杨文博']);
     expect(noRegister.code).toBe(1);
     expect(json(noRegister.stdout).diagnostics[0].code).toBe('OBJECTION_RECORD_NOT_FOUND');
-    expect(existsSync(join(bare, 'register'))).toBe(false);
+    expect(io.exists(join(bare, 'register'))).toBe(false);
 
     // A second decision on the same subject, published in 2026Q4: the name now matches two records.
     const p = person(ws);
@@ -108,11 +114,11 @@ describe('objection add', () => {
     const other = withRecordId({ ...(rest as any), decisionNo: '新创担〔2026〕99号', decisionDate: '2026-10-01', quarter: '2026Q4' });
     writePackage(ws, '2026Q4', [other as unknown as Rec]);
     expect((await cli(ws, '2026-10-15', ['publish', '2026Q4', '--on', '2026-10-15'])).code).toBe(0);
-    const mid = readFileSync(eventsFile(ws));
+    const mid = bytes(eventsFile(ws));
     const many = await add(ws, '2026-10-15', '2026-10-15', ['--subject', p.subjectName]);
     expect(many.code).toBe(1);
     expect(json(many.stdout).diagnostics[0]).toMatchObject({ code: 'OBJECTION_AMBIGUOUS', args: { count: 2 } });
-    expect(readFileSync(eventsFile(ws)).equals(mid)).toBe(true);
+    expect(bytes(eventsFile(ws)).equals(mid)).toBe(true);
     // --record says which.
     const one = await add(ws, '2026-10-15', '2026-10-15', ['--subject', p.subjectName, '--record', other.id]);
     expect(json(one.stdout).objection.recordId).toBe(other.id);
@@ -136,8 +142,7 @@ describe('objection add', () => {
     expect(pending.objections[0]).toMatchObject({ number: 'O2026-001', deadline: null, workingDaysLeft: null });
     expect((await cli(ws, '2027-01-04', ['objection', 'list'])).stdout).toContain('待定');
 
-    mkdirSync(join(ws, 'calendar'), { recursive: true });
-    writeFileSync(
+    io.put(
       join(ws, 'calendar', '2027.json'),
       JSON.stringify({ year: 2027, source: 'test', holidays: [['2027-01-01', '2027-01-03']], workdays: [] }),
     );
@@ -263,7 +268,7 @@ describe('objection resolve', () => {
     expect(active.records[0]).toMatchObject({ id: p.id, status: 'active', objection: false });
     expect((await cli(ws, '2026-10-15', ['objection', 'list', '--all'])).stdout).toContain('待更正');
 
-    const before = readFileSync(eventsFile(ws));
+    const before = bytes(eventsFile(ws));
     const again = await cli(ws, '2026-10-15', [
       'objection',
       'resolve',
@@ -293,7 +298,7 @@ describe('objection resolve', () => {
     ]);
     expect(unknown.code).toBe(1);
     expect(json(unknown.stdout).diagnostics[0]).toMatchObject({ code: 'OBJECTION_NOT_FOUND', args: { number: 'O2026-009' } });
-    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+    expect(bytes(eventsFile(ws)).equals(before)).toBe(true);
     const bad = await cli(ws, '2026-10-15', [
       'objection',
       'resolve',
@@ -310,7 +315,7 @@ describe('objection resolve', () => {
 });
 
 async function partOf(path: string, name: string): Promise<string> {
-  const zip = await ZipArchive.open(path, DEFAULT_LIMITS);
+  const zip = await ZipArchive.open(path, DEFAULT_LIMITS, io);
   try {
     return (await zip.read(name)).toString('utf8');
   } finally {
@@ -361,7 +366,7 @@ describe('objection letter and masking', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).not.toContain(p.idNumber);
     expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001', '--out', b], epoch)).code).toBe(0);
-    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    expect(bytes(a).equals(bytes(b))).toBe(true);
     const doc = await partOf(a, 'word/document.xml');
     for (const field of [
       '异议处理意见书',
@@ -392,12 +397,12 @@ describe('objection letter and masking', () => {
     // Without SOURCE_DATE_EPOCH the letter's own date fixes the timestamps: still the same bytes, written by default under objections/.
     expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001'])).code).toBe(0);
     const dflt = join(ws, 'objections', 'O2026-001-异议处理意见书.docx');
-    const once = readFileSync(dflt);
+    const once = bytes(dflt);
     expect((await run('2026-10-09', ['objection', 'letter', 'O2026-001'])).code).toBe(0);
-    expect(readFileSync(dflt).equals(once)).toBe(true);
+    expect(bytes(dflt).equals(once)).toBe(true);
     const missing = await run('2026-10-09', ['objection', 'letter', 'O2026-404', '--format', 'json']);
     expect(missing.code).toBe(1);
-    expect(existsSync(join(ws, 'objections', 'O2026-404-异议处理意见书.docx'))).toBe(false);
+    expect(io.exists(join(ws, 'objections', 'O2026-404-异议处理意见书.docx'))).toBe(false);
   });
 
   it('the letter after GB/T 9704-2012: A4, red 发文机关标志, 发文字号 (--number or config), 主送, Chinese dates, batch as 2026年第三季度, 核查情况 from --finding, 主体类别, room for the seal', async () => {
@@ -469,7 +474,7 @@ describe('objection letter and masking', () => {
     }
 
     // Without --number and --finding: config's pattern, and the standard 核查情况.
-    writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ objections: { letterNumber: '新人社监函〔{year}〕{n}号' } }));
+    io.put(join(ws, 'hrss-credit.config.json'), JSON.stringify({ objections: { letterNumber: '新人社监函〔{year}〕{n}号' } }));
     const dflt = join(ws, 'default.docx');
     expect((await cli(ws, '2026-10-09', ['objection', 'letter', 'O2026-001', '--out', dflt])).code).toBe(0);
     const d2 = [...(await partOf(dflt, 'word/document.xml')).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);

@@ -1,43 +1,51 @@
 // Defects found living a clerk's year with the register (corrections, removals and resends meeting in
 // one batch): each test names what a clerk saw and what the contract (register.md, truth.md) says.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Their subject is the logic, not the disk: they run on a memory workspace (test/helpers/memory-workspace.ts),
+// the example compiled there once and copied within the port for each test.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { compiledExample, copyWorkspace, packageRecords, runCli, tempDir, ROOT, writePackage, type Rec } from './helpers.js';
+import { MemoryPort } from '../../src/io/memory-port.js';
+import { copyWithin, MEM_ROOT, memoryWorkspace, runCliOn } from '../helpers/memory-workspace.js';
+import { onPort, packageRecords as recordsOf, TODAY, writePackage as writePackageOn, type Rec } from './helpers.js';
 
-let tmp: string;
-let template: string;
+const io = new MemoryPort();
+const files = onPort(io);
+const template = join(MEM_ROOT, 'trial-year', 'template');
 let n = 0;
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 
 beforeAll(async () => {
-  tmp = tempDir('trial-year');
-  template = await compiledExample(tmp);
+  memoryWorkspace('trial-year/template', 'example-workspace', io);
+  const res = await runCliOn(io, ['compile', '2026Q3', '-w', template, '--today', TODAY], template);
+  if (res.code !== 0) throw new Error(`compile failed: ${res.stdout}${res.stderr}`);
   // The example's own removal request names its 2026Q2 history; these tests build their own registers.
-  rmSync(join(template, 'submissions', '2026Q3', '劳动关系科', '移出申请.xlsx'));
-  rmSync(join(template, 'packages'), { recursive: true, force: true });
+  io.remove(join(template, 'submissions', '2026Q3', '劳动关系科', '移出申请.xlsx'));
+  io.remove(join(template, 'packages'));
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const fresh = (): string => copyWorkspace(template, join(tmp, `ws-${++n}`));
-const cli = (ws: string, args: string[], today = '2026-10-15') => runCli([...args, '-w', ws, '--today', today], ROOT, env);
+const fresh = (): string => {
+  const ws = join(MEM_ROOT, 'trial-year', `ws-${++n}`);
+  copyWithin(io, template, ws);
+  return ws;
+};
+const cli = (ws: string, args: string[], today = '2026-10-15') => runCliOn(io, [...args, '-w', ws, '--today', today], ws, env);
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
 const codes = (out: Record<string, any>, code: string) => out.diagnostics.filter((d: any) => d.code === code);
-const recordsJson = (ws: string, batch = '2026Q3') =>
-  JSON.parse(readFileSync(join(ws, 'packages', batch, 'records.json'), 'utf8')) as Record<string, any>;
+const text = (path: string): string => files.read(path).toString('utf8');
+const recordsJson = (ws: string, batch = '2026Q3') => JSON.parse(text(join(ws, 'packages', batch, 'records.json'))) as Record<string, any>;
+const packageRecords = (ws: string): Rec[] => recordsOf(ws, '2026Q3', files);
+const writePackage = (ws: string, batch: string, records: Rec[]): string => writePackageOn(ws, batch, records, {}, files);
 
 const LIST = '名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,更正原文书号';
 const NO = '新人社〔2025〕5号';
 const row = (facts: string, decisionNo = NO, correctionOf = '') =>
   `红名单,劳务派遣,法人及非法人组织,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,王强,${facts},《劳务派遣暂行规定》,${decisionNo},2025-06-01,2028-06-01,${correctionOf}`;
 const csv = (ws: string, quarter: string, rows: string[]): void => {
-  mkdirSync(join(ws, 'submissions', quarter, '就业办'), { recursive: true });
-  writeFileSync(join(ws, 'submissions', quarter, '就业办', '红名单更正.csv'), `\ufeff${[LIST, ...rows].join('\r\n')}\r\n`);
+  io.put(join(ws, 'submissions', quarter, '就业办', '红名单更正.csv'), `\ufeff${[LIST, ...rows].join('\r\n')}\r\n`);
 };
 const REMOVAL = '名单类型,主体名称,统一社会信用代码,认定文书号,移出类型,移出原因,审查日期,违法违规认定文书号';
 const removal = (ws: string, quarter: string, reviewedOn: string): void => {
-  mkdirSync(join(ws, 'submissions', quarter, '就业办'), { recursive: true });
-  writeFileSync(
+  io.put(
     join(ws, 'submissions', quarter, '就业办', '移出申请.csv'),
     `\ufeff${REMOVAL}\r\n红名单,新乡市牧野劳务派遣服务有限公司,91410711MA44Q8W13P,${NO},违法违规移出,拖欠劳动者工资受到行政处罚,${reviewedOn},新人社监罚〔2026〕40号\r\n`,
   );
@@ -50,7 +58,7 @@ async function publishedQ2(ws: string): Promise<Rec> {
   csv(ws, '2026Q3', [row(OLD_FACTS)]);
   expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
   const old = packageRecords(ws).find((r) => r.decisionNo === NO) as Rec;
-  rmSync(join(ws, 'packages'), { recursive: true, force: true });
+  io.remove(join(ws, 'packages'));
   writePackage(ws, '2026Q2', [{ ...old, quarter: '2026Q2' }]);
   const res = await cli(ws, ['publish', '2026Q2', '--on', '2026-07-10'], '2026-07-10');
   expect(res.code, res.stdout + res.stderr).toBe(0);
@@ -102,7 +110,7 @@ describe('a row resent in the batch that removes its record', () => {
     const file = recordsJson(ws);
     expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['violation']);
     expect(file.records.map((r: Rec) => r.id)).not.toContain(old.id);
-    expect(readFileSync(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'), 'utf8')).not.toContain(NO);
+    expect(text(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'))).not.toContain(NO);
 
     expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
     const show = json((await cli(ws, ['register', 'show', old.id, '--format', 'json'])).stdout).records[0];
@@ -199,7 +207,7 @@ describe('a record revoked by an objection (撤销)', () => {
     const file = recordsJson(ws);
     expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['revoked']);
     expect(file.records.map((r: Rec) => r.id)).not.toContain(old.id);
-    expect(readFileSync(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'), 'utf8')).not.toContain(NO);
+    expect(text(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'))).not.toContain(NO);
 
     // Published, and resent once more in the next quarter: still removed, still not published.
     expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
@@ -240,7 +248,7 @@ describe('a correction of a record listed without 认定文书号', () => {
     csv(ws, '2026Q3', [undated(OLD_FACTS)]);
     expect((await cli(ws, ['compile', '2026Q3'])).code).toBe(0);
     const old = packageRecords(ws).find((r) => r.facts === OLD_FACTS) as Rec;
-    rmSync(join(ws, 'packages'), { recursive: true, force: true });
+    io.remove(join(ws, 'packages'));
     writePackage(ws, '2026Q2', [{ ...old, quarter: '2026Q2' }]);
     expect((await cli(ws, ['publish', '2026Q2', '--on', '2026-07-10'], '2026-07-10')).code).toBe(0);
     for (const marker of ['2025/6/1', '2025年6月1日', '2025-06-01']) {

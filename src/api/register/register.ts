@@ -386,7 +386,7 @@ const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出',
  * The 台账 is a file: it leaves the screen, so it is written for the public audience whatever
  * `--full` says (privacy.md: "--full shows identifiers in the terminal only").
  */
-async function writeLedger(path: string, statuses: readonly RecordStatus[], rule: MaskRule, instant: Date): Promise<void> {
+async function writeLedger(path: string, statuses: readonly RecordStatus[], rule: MaskRule, instant: Date, io: IoPort): Promise<void> {
   const { workbookBuffer } = await import('../../io/xlsx/xlsx-writer.js');
   const { writeFileDurable } = await import('../../io/package/package-fs.js');
   const reader: Reader = publicReader(rule);
@@ -421,7 +421,7 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], rule
     rows,
   };
   try {
-    writeFileDurable(path, await workbookBuffer([sheet], instant, 'hrss-credit'));
+    writeFileDurable(path, await workbookBuffer([sheet], instant, 'hrss-credit'), io);
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path });
   }
@@ -434,7 +434,7 @@ export async function registerLedger(
   const { on, statuses } = listStatuses(ctx, options);
   const all = [...statuses()];
   const path = resolve(ctx.cwd, options.xlsx);
-  await writeLedger(path, all, ctx.config.publication.maskRule, ctx.now);
+  await writeLedger(path, all, ctx.config.publication.maskRule, ctx.now, ctx.io);
   return { on, records: all.map((s) => listedRecord(s, options.full ?? false, ctx.config.publication.maskRule)), ledger: options.xlsx };
 }
 

@@ -21,8 +21,12 @@ import {
 import { FileProblem, unreadable } from '../errors.js';
 import { attr, parseXmlStream, type Attrs } from './xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
+import { INFLATE_UNIT } from '../zip/inflate.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
+
+/** Sheets and shared strings are inflated in chunks of this size (zip/inflate.ts). */
+const INFLATE_CHUNK = 256 * 1024;
 
 interface Rel {
   id: string;
@@ -171,7 +175,7 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined, limi
   let inT = false;
   let phonetic = 0;
   await parseXmlStream(
-    await zip.stream(part),
+    await zip.stream(part, INFLATE_CHUNK),
     {
       open(name) {
         if (name === 'si') {
@@ -217,6 +221,32 @@ function parseRef(ref: string): { row: number; col: number } | undefined {
   return { col: columnIndex((m[1] as string).toUpperCase()), row: Number(m[2]) };
 }
 
+/**
+ * The column of a cell reference (`B7`, `$AB$12`), as parseRef gives it, without a match or an
+ * object per cell: -1 where parseRef gives undefined.
+ */
+export function refColumn(ref: string): number {
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
+  let col = 0;
+  const start = i;
+  for (; i < n && i - start < 4; i++) {
+    const c = ref.charCodeAt(i) | 32; // lower case; digits and $ are unchanged by it
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - start;
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = n - i;
+  if (digits < 1 || digits > 7) return -1;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return col - 1;
+}
+
 export function parseRange(ref: string): MergeRange | undefined {
   const [a, b] = ref.split(':');
   const start = parseRef(a ?? '');
@@ -242,11 +272,44 @@ async function scanMerges(zip: ZipArchive, part: string, maxMerges: number): Pro
   }
 }
 
+const MERGE_BYTES = Buffer.from('mergeCell', 'latin1');
+/** Bytes of text carried from one chunk to the next, so that a merge split by a chunk's end is found. */
+const MERGE_TAIL = 256;
+
+/**
+ * Before the first `mergeCell`, each chunk is only searched for those bytes (the sheet's rows, most of
+ * the part, are never turned into text); from the chunk that holds one, the rest of the part is read
+ * as text with the 256 characters before it, as a whole-part scan would see it.
+ */
 async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: number): Promise<MergeRange[]> {
   const merges: MergeRange[] = [];
   let tail = '';
-  for await (const chunk of await zip.stream(part)) {
-    const text = tail + (chunk as Buffer).toString('latin1');
+  let seen = false;
+  let tailBytes: Buffer = Buffer.alloc(0);
+  let pos = 0;
+  for await (const chunk of await zip.stream(part, INFLATE_CHUNK)) {
+    const whole = chunk as Buffer;
+    // A unit at a time (zip/inflate.ts): the text a merge is looked for in is what it always was.
+    for (let at = 0; at < whole.length; ) {
+      const end = Math.min(whole.length, at + INFLATE_UNIT - ((pos + at) % INFLATE_UNIT));
+      scanUnit(at === 0 && end === whole.length ? whole : whole.subarray(at, end));
+      at = end;
+    }
+    pos += whole.length;
+  }
+  return merges;
+
+  function scanUnit(bytes: Buffer): void {
+    if (!seen) {
+      const edge = Buffer.concat([tailBytes.subarray(-(MERGE_BYTES.length - 1)), bytes.subarray(0, MERGE_BYTES.length - 1)]);
+      if (bytes.indexOf(MERGE_BYTES) < 0 && edge.indexOf(MERGE_BYTES) < 0) {
+        tailBytes = bytes.length >= MERGE_TAIL ? bytes.subarray(-MERGE_TAIL) : Buffer.concat([tailBytes, bytes]).subarray(-MERGE_TAIL);
+        return;
+      }
+      seen = true;
+      tail = tailBytes.toString('latin1');
+    }
+    const text = tail + bytes.toString('latin1');
     if (text.includes('mergeCell')) {
       MERGE_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -260,10 +323,9 @@ async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: num
         }
         lastEnd = MERGE_RE.lastIndex;
       }
-      tail = text.slice(Math.max(lastEnd, text.length - 256));
-    } else tail = text.slice(-256);
+      tail = text.slice(Math.max(lastEnd, text.length - MERGE_TAIL));
+    } else tail = text.slice(-MERGE_TAIL);
   }
-  return merges;
 }
 
 class SheetParser {
@@ -306,8 +368,8 @@ class SheetParser {
       case 'c': {
         const r = a.r;
         if (r !== undefined) {
-          const ref = parseRef(r);
-          this.col = ref ? ref.col : this.col + 1;
+          const col = refColumn(r);
+          this.col = col >= 0 ? col : this.col + 1;
         } else this.col++;
         this.cellType = a.t ?? 'n';
         this.cellStyle = a.s !== undefined ? Number(a.s) : 0;
@@ -524,7 +586,7 @@ export async function openXlsx(path: string, limits: Limits, io: IoPort = nodePo
           const sst = await loadStrings();
           const parser = new SheetParser(sst, dateStyles, date1904, limits, onRow);
           await parseXmlStream(
-            await zip.stream(part),
+            await zip.stream(part, INFLATE_CHUNK),
             { open: (n, a) => parser.open(n, a), close: (n) => parser.close(n), text: (t) => parser.onText(t) },
             () => parser.stopped,
             limits.maxXmlDepth,

@@ -5,6 +5,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Readable } from 'node:stream';
 import { unreadable } from '../errors.js';
+import { INFLATE_UNIT } from '../zip/inflate.js';
 
 export type Attrs = Record<string, string>;
 
@@ -84,14 +85,22 @@ export async function parseXmlStream(
 ): Promise<void> {
   const parser = makeParser(h, maxDepth);
   const decoder = new TextDecoder('utf-8');
+  // Fed and checked a unit at a time (zip/inflate.ts), however large the chunks the part comes in.
+  let pos = 0;
   try {
     for await (const chunk of stream) {
-      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
-      checkPending(parser, maxText);
-      if (shouldStop()) {
-        stream.destroy();
-        return;
+      const bytes = chunk as Buffer;
+      for (let at = 0; at < bytes.length; ) {
+        const end = Math.min(bytes.length, at + INFLATE_UNIT - ((pos + at) % INFLATE_UNIT));
+        parser.write(decoder.decode(at === 0 && end === bytes.length ? bytes : bytes.subarray(at, end), { stream: true }));
+        checkPending(parser, maxText);
+        if (shouldStop()) {
+          stream.destroy();
+          return;
+        }
+        at = end;
       }
+      pos += bytes.length;
     }
     parser.write(decoder.decode());
     parser.close();
