@@ -10,80 +10,11 @@
  */
 import type { IsoDate, RegisterEvent, RegisterRecord, RemovalType, StoredEvent } from './events.js';
 import { StoredRecord, publishedBy, storedFromMemory } from './stored.js';
+import { ColumnRecord } from './stored-columns.js';
+import { LazyRecords, lazyState, prefixOf } from './lazy-state.js';
 
-/**
- * A publication: the record as one event published it (seq, batch, on), its summary, and where the
- * whole of it is (stored.ts). `record` is the same object.
- */
-export type Publication = StoredRecord;
-
-export interface RemovalFact {
-  seq: number;
-  type: RemovalType;
-  /** The day it takes effect: its batch's publication, or the day a 撤销 was resolved. */
-  on: IsoDate;
-  /** The batch that published it; null for a 撤销 (effective at once). */
-  batch: string | null;
-  reason: string;
-  /**
-   * A 撤销 listed by a published batch keeps the day it was resolved (`on`); it counts as listed from
-   * that batch's publication (absent: from `on`).
-   */
-  listedOn?: IsoDate;
-}
-
-export interface ObjectionFact {
-  seq: number;
-  objection: string;
-  on: IsoDate;
-  resolvedOn: IsoDate | null;
-  outcome: string | null;
-  /** The record it concerns. */
-  id: string;
-  /** What `objection add` recorded (absent on events written before the objection commands). */
-  from: string;
-  summary: string;
-  channel: string | null;
-  providerCheck: boolean;
-  workingDays: number | null;
-  /** The deadline as computed on receipt (null when the calendar did not cover it then). */
-  storedDeadline: IsoDate | null;
-  by: string;
-  /** The resolution: its event, who, the opinion, and whether it came after the deadline. */
-  resolvedSeq: number | null;
-  resolvedBy: string | null;
-  opinion: string | null;
-  late: boolean;
-  /**
-   * For an objection resolved 更正: the published batch that carried its correction (the record
-   * published again at a new revision, or removed as `corrected` for a new 认定文书号); null while awaited.
-   */
-  correctedIn: string | null;
-}
-
-export interface RecordEntry {
-  id: string;
-  publications: Publication[];
-  removals: RemovalFact[];
-  objections: ObjectionFact[];
-}
-
-export interface BatchFact {
-  seq: number;
-  type: 'publish' | 'import';
-  on: IsoDate;
-  package: string | null;
-}
-
-export interface RegisterState {
-  /** The last event applied (0 for none) and its hash. */
-  seq: number;
-  head: string | null;
-  records: Map<string, RecordEntry>;
-  batches: Map<string, BatchFact>;
-  /** Every objection by its number (the same objects as in the records' `objections`), in order of receipt. */
-  objections: Map<string, ObjectionFact>;
-}
+export type { BatchFact, ObjectionFact, Publication, RecordEntry, RegisterState, RemovalFact } from './state-types.js';
+import type { ObjectionFact, Publication, RecordEntry, RegisterState, RemovalFact } from './state-types.js';
 
 export function emptyState(): RegisterState {
   return { seq: 0, head: null, records: new Map(), batches: new Map(), objections: new Map() };
@@ -109,7 +40,8 @@ function publish(state: RegisterState, record: StoredRecord): void {
 /** An event's records as StoredRecord: read from the log they already are; made in memory they are wrapped. */
 function storedRecords(event: (RegisterEvent | StoredEvent) & { type: 'publish' | 'import' }): readonly StoredRecord[] {
   const records: readonly (RegisterRecord | StoredRecord)[] = event.records;
-  if (records.length === 0 || records[0] instanceof StoredRecord) return records as readonly StoredRecord[];
+  if (records.length === 0 || records[0] instanceof StoredRecord || records[0] instanceof ColumnRecord)
+    return records as readonly StoredRecord[];
   return storedFromMemory(records as readonly RegisterRecord[], publishedBy(event));
 }
 
@@ -122,6 +54,8 @@ function correctionsArrived(e: RecordEntry, event: { seq: number; batch: string 
 
 /** Folds one event into the state (mutating it, for speed at a million records; replay makes a fresh one). */
 export function apply(state: RegisterState, event: RegisterEvent | StoredEvent): RegisterState {
+  // A state read through a checkpoint keeps what it folds: entries it has not made yet are made from it (lazy-state.ts).
+  if (state.records instanceof LazyRecords && !state.records.built) state.records.log.push(event);
   switch (event.type) {
     case 'publish':
     case 'import': {
@@ -276,8 +210,44 @@ export function continueReplay(state: RegisterState, events: Iterable<RegisterEv
   return state;
 }
 
+/**
+ * The state of `events` from the empty state. A log read through a checkpoint (its first events those the
+ * checkpoint gave) is replayed lazily: the prefix's entries made when asked (lazy-state.ts), the same state.
+ */
 export function replay(events: Iterable<RegisterEvent | StoredEvent>): RegisterState {
+  if (!Array.isArray(events)) return replayEager(events);
+  const { state, next } = replayStart(events);
+  for (let i = next; i < events.length; i++) apply(state, events[i] as RegisterEvent | StoredEvent);
+  return state;
+}
+
+/** Every event folded in order, every entry made (what a lazy state's entries are made with). */
+export function replayEager(events: Iterable<RegisterEvent | StoredEvent>): RegisterState {
   return continueReplay(emptyState(), events);
+}
+
+/**
+ * Where a replay of `events` starts: the lazy state of the checkpoint's prefix they begin with and the
+ * index of the first event after it, or the empty state and 0 (a caller that pauses folds the rest).
+ */
+export function replayStart(events: readonly (RegisterEvent | StoredEvent)[]): { state: RegisterState; next: number } {
+  const prefix = prefixOf(events);
+  if (!prefix) return { state: emptyState(), next: 0 };
+  return { state: lazyState(prefix, replayEager, apply), next: prefix.events.length };
+}
+
+/**
+ * The entries that may answer `test` (register show, compile's plan), in the map's order: every entry, or of
+ * a state read through a checkpoint only those with a publication answering it, those an objection names and
+ * those made since (lazy-state.ts). `removedOut`: less those a published batch removed after their latest
+ * publication (and no objection names) — for a caller that passes over such a record.
+ */
+export function candidateEntries(
+  state: RegisterState,
+  test: (r: StoredRecord) => boolean,
+  options: { removedOut?: boolean } = {},
+): Iterable<RecordEntry> {
+  return state.records instanceof LazyRecords && !state.records.built ? state.records.candidates(test, options) : state.records.values();
 }
 
 export type Status = 'active' | 'expired' | 'removed';

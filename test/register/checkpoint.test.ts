@@ -10,9 +10,12 @@ import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
 import { eventLine } from '../../src/register/chain.js';
-import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
-import { replay, statusesOn } from '../../src/register/state.js';
+import type { EventBody, RegisterEvent, RegisterRecord, StoredEvent } from '../../src/register/events.js';
+import { candidateEntries, replay, replayEager, statusesOn, type RecordEntry } from '../../src/register/state.js';
+import { LazyRecords, prefixOf } from '../../src/register/lazy-state.js';
 import { checkpointCovers, CHECKPOINT_VERSION } from '../../src/register/checkpoint.js';
+import { StoredRecord } from '../../src/register/stored.js';
+import { ColumnRecord, storedFields } from '../../src/register/stored-columns.js';
 import { loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
@@ -164,6 +167,8 @@ function norm(x: unknown): unknown {
   if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, norm(v)]);
   if (typeof x === 'object' && x !== null) {
     if (typeof (x as { readLine?: unknown }).readLine === 'function') return 'the log';
+    // A record read from the log or from a checkpoint's columns (stored-columns.ts): the fields a reader sees.
+    if (x instanceof StoredRecord || x instanceof ColumnRecord) return norm(storedFields(x));
     return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, norm(v)]));
   }
   return x;
@@ -182,6 +187,39 @@ function outcome(read: ReturnType<typeof readLog>) {
     state: replay(read.result.events),
     statuses: statusesOn(replay(read.result.events), '2026-10-15'),
   });
+}
+
+/**
+ * A state read lazily answers as the replay from scratch: each record's entry (get, has) asked one by one,
+ * batches, objections, seq and head, and register show's candidates for a query — before and after the
+ * whole map is built.
+ */
+function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: number): void {
+  const lazy = replay(got);
+  const eager = replayEager(expected);
+  const query = (r: StoredRecord): boolean => (r.id.charCodeAt(r.id.length - 1) + pick) % 3 !== 0 || r.subjectName === '"';
+  for (const id of [...ids].reverse().concat('zzzzzzzzzzzz')) {
+    expect(lazy.records.has(id)).toBe(eager.records.has(id));
+    expect(norm(lazy.records.get(id))).toEqual(norm(eager.records.get(id)));
+  }
+  expect(norm({ seq: lazy.seq, head: lazy.head, batches: lazy.batches, objections: lazy.objections })).toEqual(
+    norm({ seq: eager.seq, head: eager.head, batches: eager.batches, objections: eager.objections }),
+  );
+  const answering = (entries: Iterable<RecordEntry>) => [...entries].filter((e) => e.publications.some(query));
+  const fresh = replay(got);
+  expect(norm(answering(candidateEntries(fresh, query)))).toEqual(norm(answering(eager.records.values())));
+  // removedOut leaves out only what compile's expiries pass over: removed by a batch since its latest
+  // publication, with no 撤销 to list.
+  const listable = (entries: Iterable<RecordEntry>) =>
+    answering(entries).filter((e) => {
+      const since = e.publications[e.publications.length - 1]?.seq ?? 0;
+      const gone = e.removals.filter((x) => x.seq > since);
+      return gone.length === 0 || gone.some((x) => x.type === 'revoked' && x.batch === null);
+    });
+  expect(norm(listable(candidateEntries(replay(got), query, { removedOut: true })))).toEqual(norm(listable(eager.records.values())));
+  // A lazy state is one, for that matter: what it made is what a replay makes.
+  expect(lazy.records instanceof LazyRecords).toBe(prefixOf(got) !== undefined);
+  expect(norm(lazy)).toEqual(norm(eager));
 }
 
 type Scenario = 'fresh' | 'stale' | 'edited' | 'truncated' | 'deleted' | 'other' | 'version' | 'log-edited' | 'torn';
@@ -252,6 +290,8 @@ describe('the register checkpoint', () => {
           if (checkpoint) writeFileSync(checkpointOf(ws), checkpoint);
           const expected = fromScratch(log);
           const got = readLog(ws);
+          // Read lazily first (lazy-state.ts: entries made when asked, before anything builds them all).
+          if (got.result.ok) expectSameLazily(got.result.events, expected.result.events, byteAt);
           expect(outcome(got)).toEqual(outcome(expected));
           // Whole records are read back from their lines as a read from scratch reads them.
           if (got.result.ok) {

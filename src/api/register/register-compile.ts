@@ -13,10 +13,17 @@ import { makeDiagnostic, type RawDiagnostic } from '../../diagnostics/diagnostic
 import { subjectKeyOf } from '../../domain/identity.js';
 import { hasRegister, loadRegister, wholeRecords, type Loaded } from '../../io/register/register-store.js';
 import { parseLineAgain } from '../../register/chain.js';
-import { fullRecords, type StoredRecord } from '../../register/stored.js';
+import { fullRecords, type RecordSummary, type StoredRecord } from '../../register/stored.js';
 import type { CorrectedEntry, IsoDate, RemovalEntry } from '../../register/events.js';
 import { changedColumns, contentHash } from '../../register/content.js';
-import { awaitedObjection, firstPublishedOn, statusOn, type RecordEntry, type RegisterState } from '../../register/state.js';
+import {
+  awaitedObjection,
+  candidateEntries,
+  firstPublishedOn,
+  statusOn,
+  type RecordEntry,
+  type RegisterState,
+} from '../../register/state.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import type { FieldKey } from '../../schemas/fields.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
@@ -103,7 +110,17 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const batchSubjects = new Set(input.records.map((r) => subjectKeyOf(r).key));
   const requestKeys = new Set((input.requests ?? []).map((q) => requestKey(q)));
   const wantRequests = requestKeys.size > 0;
-  for (const entry of state.records.values()) {
+  const runsInto = (r: RecordSummary): boolean => {
+    if (batchIds.has(r.id) || batchSubjects.has(subjectKeyOf(r).key)) return true;
+    if (!wantRequests) return false;
+    return (
+      (r.idNumber !== '' && requestKeys.has(`i|${normaliseIdNumber(r.idNumber)}`)) ||
+      (r.creditCode !== '' && requestKeys.has(`c|${normaliseCreditCode(r.creditCode)}`)) ||
+      requestKeys.has(`n|${foldKey(r.subjectName)}`)
+    );
+  };
+  // Read through a checkpoint, only the entries of records that may run into the batch are made (register/lazy-state.ts).
+  for (const entry of candidateEntries(state, runsInto)) {
     const s = statusOn(entry, today);
     if (s?.status !== 'active') continue;
     // `active` holds every record the plan may name: resent, corrected, run into, or requested for removal.
@@ -296,7 +313,8 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   }
   const expired: RemovalEntry[] = [];
   const revoked: RemovalEntry[] = [];
-  for (const entry of state.records.values()) {
+  // A record expires by its 公示截止日期, is revoked by an objection: only those entries are made (lazy-state.ts).
+  for (const entry of candidateEntries(state, (r) => r.publishUntil <= input.quarterEnd, { removedOut: true })) {
     const pub = entry.publications[entry.publications.length - 1];
     if (!pub || pub.on > today || requestedIds.has(entry.id)) continue;
     const since = pub.seq;
@@ -462,7 +480,8 @@ export function awaitingByDepartment(
     if (d.code === 'REGISTER_RED_ON_BLACK') add(of(d.args.department).removals, d.args.id);
     else if (d.code === 'REGISTER_CHANGED') add(of(d.args.department).corrections, d.args.id);
   }
-  for (const entry of state.records.values()) {
+  // Awaiting a correction needs an objection: only entries an objection names are made (lazy-state.ts).
+  for (const entry of candidateEntries(state, () => false)) {
     const s = statusOn(entry, today);
     if (s?.awaitingCorrection && !handled.has(s.id)) add(of(s.record.department).corrections, s.id);
   }

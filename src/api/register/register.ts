@@ -33,7 +33,16 @@ import { resolveAuthor, beijingInstant } from '../../io/register/who.js';
 import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../../register/chain.js';
 import type { CorrectedEntry, EventBody, RegisterEvent, RegisterRecord, RemovalEntry, StoredEvent } from '../../register/events.js';
 import type { RecordSummary } from '../../register/stored.js';
-import { apply, cloneState, eventsTouching, replay, statusOn, type RecordStatus, type RegisterState } from '../../register/state.js';
+import {
+  apply,
+  candidateEntries,
+  cloneState,
+  eventsTouching,
+  replay,
+  statusOn,
+  type RecordStatus,
+  type RegisterState,
+} from '../../register/state.js';
 import { makeContext, type CommonOptions, type Context } from '../context.js';
 import type {
   DiffCountsDoc,
@@ -529,7 +538,8 @@ export function registerShow(
     (code !== '' && code === normaliseCreditCode(r.creditCode)) ||
     (idNumber !== '' && idNumber === normaliseIdNumber(r.idNumber)) ||
     folded === foldKey(r.subjectName);
-  for (const entry of state.records.values()) {
+  // Read through a checkpoint, only the entries of records that answer are made (register/lazy-state.ts).
+  for (const entry of candidateEntries(state, hits)) {
     // The record shown is one of its publications: none that answers the query, no status to compute.
     if (!entry.publications.some(hits)) continue;
     // Shown as of the day asked; a record published later than that is shown as first published.

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { ChainReader, eventLine, parseLineAgain, sealEvent, tornPrefix, type ChainResult, type Head } from '../../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
-import { continueReplay, replay, type RegisterState } from '../../register/state.js';
+import { continueReplay, replay, replayStart, type RegisterState } from '../../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../../register/stored.js';
 import { checkpointCovers, decodeCheckpoint, encodeCheckpoint, type Covers } from '../../register/checkpoint.js';
 import { readCheckpointFile, writeCheckpointFile } from './register-checkpoint.js';
@@ -431,9 +431,10 @@ export async function loadRegisterPausing(workspace: string, io: IoPort = nodePo
 
 async function replayPausing(events: readonly StoredEvent[]): Promise<RegisterState> {
   const pause = pausePoint();
-  const state = replay([]);
-  for (const e of events) {
-    continueReplay(state, [e]);
+  // The prefix a checkpoint gave is not folded record by record (register/lazy-state.ts): only what follows it.
+  const { state, next } = replayStart(events);
+  for (let i = next; i < events.length; i++) {
+    continueReplay(state, [events[i] as StoredEvent]);
     await pause();
   }
   return state;
