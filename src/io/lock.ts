@@ -34,6 +34,7 @@ import { beforeAccess } from './faults.js';
 import { placeNew } from './place-new.js';
 import { bootedAt, bootId, ownMark, startTicks } from './process-start.js';
 import { readRegular } from './regular-file.js';
+import type { PortLock, PortLockOptions } from './port.js';
 
 export const LOCK_FILE = '.hrss-credit.lock';
 
@@ -61,26 +62,11 @@ export function alive(pid: number): boolean {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export interface Lock {
-  /** Touches the lock's mtime (done every REFRESH_MS by a timer); false once the lock is no longer ours. */
-  refresh(): boolean;
-  /** Throws LOCK_HELD, naming the new holder, when another compile has taken the lock over meanwhile. */
-  assertHeld(): void;
-  release(): void;
-}
+/** A lock held: the port's (io/port.ts); Node's refresh also touches the lock file's mtime (every REFRESH_MS by a timer). */
+export type Lock = PortLock;
 
-export interface LockOptions {
-  /** How long to wait for a lock held by a live compile before LOCK_HELD (exit 2). */
-  waitMs?: number;
-  staleMs?: number;
-  refreshMs?: number;
-  /** The clock the staleness of another host's lock is judged by (tests inject one). */
-  now?: () => number;
-  /** This machine's name as recorded in the lock. */
-  host?: string;
-  /** The lock file's name inside `dir` (the register's is `.lock`, register.md). */
-  file?: string;
-}
+/** How a lock is taken: the port's options (io/port.ts), one definition for both ports. */
+export type LockOptions = PortLockOptions;
 
 interface Holder {
   host?: string;

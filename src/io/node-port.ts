@@ -97,15 +97,19 @@ async function readHead(path: string, n: number): Promise<Uint8Array> {
   }
 }
 
-function openRead(path: string): ReadHandle {
-  const fd = openSync(path, readFlags());
-  let st: Stats;
+/** Opens `path` with `flags` and says what the open file is; the descriptor is closed when fstat fails. */
+function openWithStat(path: string, flags: number, mode?: number): { fd: number; st: Stats } {
+  const fd = openSync(path, flags, mode);
   try {
-    st = fstatSync(fd);
+    return { fd, st: fstatSync(fd) };
   } catch (err) {
     closeSync(fd);
     throw err;
   }
+}
+
+function openRead(path: string): ReadHandle {
+  const { fd, st } = openWithStat(path, readFlags());
   return {
     kind: kindOf(st),
     size: st.size,
@@ -116,14 +120,7 @@ function openRead(path: string): ReadHandle {
 
 function openAppend(path: string, options: { create?: boolean } = {}): AppendHandle {
   const flags = constants.O_WRONLY | constants.O_APPEND | (constants.O_NONBLOCK ?? 0) | (options.create ? constants.O_CREAT : 0);
-  const fd = openSync(path, flags, 0o666);
-  let st: Stats;
-  try {
-    st = fstatSync(fd);
-  } catch (err) {
-    closeSync(fd);
-    throw err;
-  }
+  const { fd, st } = openWithStat(path, flags, 0o666);
   return {
     kind: kindOf(st),
     size: st.size,

@@ -126,15 +126,17 @@ export interface AppendHandle {
   close(): void;
 }
 
-/** How a lock is taken (io/lock.ts LockOptions). */
+/** How a lock is taken (Node's: io/lock.ts, whose LockOptions this is). */
 export interface PortLockOptions {
-  /** How long to wait for a lock another holds before LOCK_HELD. */
+  /** How long to wait for a lock another holds before LOCK_HELD (exit 2). */
   waitMs?: number;
   staleMs?: number;
   refreshMs?: number;
+  /** The clock the staleness of another host's lock is judged by (tests inject one). */
   now?: () => number;
+  /** This machine's name as recorded in the lock. */
   host?: string;
-  /** The lock file's name inside the folder. */
+  /** The lock file's name inside the folder (the register's is `.lock`, register.md). */
   file?: string;
 }
 

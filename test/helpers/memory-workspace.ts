@@ -1,7 +1,7 @@
 // A workspace held in a MemoryPort (io/memory-port.ts) for tests whose subject is the logic, not the disk:
 // the example workspace's bytes put at a root that does not exist on the disk, and the CLI run on it
 // (CliIo.fs). Nothing is copied to a temporary folder; the fixture is read from the disk once per file.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { run } from '../../src/cli/program.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
@@ -13,7 +13,9 @@ export const MEM_ROOT = '/hrss-credit-memory-only';
 
 const cache = new Map<string, [string, Buffer][]>();
 
-function filesBelow(dir: string): string[] {
+/** Every file below `dir` (nothing when it is absent), sorted: a fixture to load, or what a run wrote. */
+export function filesBelow(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);

@@ -3,26 +3,17 @@
 // same JSON documents as the same files copied to a temporary folder and run on the disk, and the package
 // compile writes in memory is the package it writes on the disk, byte for byte (same --today, same
 // SOURCE_DATE_EPOCH).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
 import { cleanup, tempDir, type CliResult } from '../helpers/cases.js';
 import { EPOCH, EXAMPLE } from '../helpers/reports-workspace.js';
+import { filesBelow } from '../helpers/memory-workspace.js';
 
 const MEM = '/hrss-credit-memory-only/ws';
 const TODAY = '2026-10-20';
-
-function filesBelow(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesBelow(p));
-    else if (e.isFile()) out.push(p);
-  }
-  return out.sort();
-}
 
 /** The example workspace on the disk (a temporary copy) and in memory (its bytes). */
 function world(): { disk: string; io: MemoryPort } {

@@ -14,6 +14,7 @@ import { MemoryPort } from '../../src/io/memory-port.js';
 import { messagesFor } from '../../src/messages/index.js';
 import { toJsonReport } from '../../src/reporters/json.js';
 import { cleanup, tempDir } from '../helpers/cases.js';
+import { filesBelow } from '../helpers/memory-workspace.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 const MEM = '/hrss-credit-memory-only/ws';
@@ -21,16 +22,6 @@ const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) cleanup(d);
 });
-
-function filesBelow(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesBelow(p));
-    else if (e.isFile()) out.push(p);
-  }
-  return out.sort();
-}
 
 /** The same files (fixture path → place in the workspace) on the disk and in memory. */
 function world(files: Record<string, string>): { disk: string; io: MemoryPort } {

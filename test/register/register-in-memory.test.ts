@@ -10,21 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
 import { cleanup, ROOT, tempDir, type CliResult } from '../helpers/cases.js';
+import { filesBelow } from '../helpers/memory-workspace.js';
 
 const MEM = '/hrss-credit-memory-only/ws';
 const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
 const ENV = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_USER: '示例', SOURCE_DATE_EPOCH: '1792027800' };
-
-function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesBelow(p));
-    else if (e.isFile()) out.push(p);
-  }
-  return out.sort();
-}
 
 async function cli(args: string[], today: string, cwd: string, fs?: MemoryPort): Promise<CliResult> {
   let stdout = '';

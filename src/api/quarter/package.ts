@@ -30,7 +30,7 @@ import type { QuarterCheck } from './quarter.js';
 import { columnsFor, countRecords, exportRow, type Audience, type ExportContext } from './records.js';
 import type { RegisterPlan } from '../register/register-compile.js';
 import { batchFigures } from './figures.js';
-import { addFigures, noRemovals, removalTotal, type Figures } from '../../schemas/documents/figures.js';
+import { addFigures, figuresOf, noRemovals, removalTotal } from '../../schemas/documents/figures.js';
 import type { DepartmentStatus, QuarterSummary } from '../../schemas/documents/quarter-summary.js';
 import type { Manifest } from '../../schemas/documents/manifest.js';
 import { removedSheet } from '../register/removed-sheet.js';
@@ -432,14 +432,6 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     }));
   const { red, black, byDomain } = countRecords(p.records);
   // Per department, truth.md's figures as the quarter summary holds them (api/quarter/figures.ts): what the package publishes.
-  const figuresOf = (s: DepartmentStatus): Figures => ({
-    rows: s.rows,
-    red: s.red,
-    black: s.black,
-    unchanged: s.unchanged,
-    corrected: s.corrected,
-    removals: s.removals,
-  });
   const counts = { red, black, byDepartment: Object.fromEntries(p.statuses.map((s) => [s.name, figuresOf(s)])), byDomain };
   const manifest: Manifest = {
     schemaVersion: 2,

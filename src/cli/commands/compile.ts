@@ -4,7 +4,7 @@ import { compile } from '../../api/quarter/compile.js';
 import { shownPath } from '../../io/paths.js';
 import { toJsonReport } from '../../reporters/json.js';
 import { visible } from '../../reporters/visible.js';
-import type { Figures } from '../../schemas/documents/figures.js';
+import { figuresOf } from '../../schemas/documents/figures.js';
 import type { CompileDocument, CompileKeys } from '../../schemas/documents/commands.js';
 import { emitChunks } from '../render.js';
 
@@ -50,14 +50,9 @@ export async function compileCommand(
       submitted: s.submitted,
       nilReport: s.nilReport,
       onTime: s.onTime,
-      rows: s.rows,
-      red: s.red,
-      black: s.black,
-      unchanged: s.unchanged,
-      corrected: s.corrected,
-      removals: s.removals,
+      ...figuresOf(s),
     })),
-    totals: figuresOnly(res.summary.totals),
+    totals: figuresOf(res.summary.totals),
   } satisfies CompileKeys);
   // Paths in the clerk's view are shown, never obeyed (control characters made visible); on stderr, so
   // that stdout stays the document's.
@@ -65,8 +60,4 @@ export async function compileCommand(
     env.io.stderr.write(`${env.chalk.yellow(env.m.ui.compile.pruned(res.pruned.map((p) => visible(where(p)))))}\n`);
   await emitChunks(env, 'compile', doc, { dryRun: opts.dryRun === true, platform: process.platform });
   return res.report.exitCode;
-}
-
-function figuresOnly(t: Figures): Figures {
-  return { rows: t.rows, red: t.red, black: t.black, unchanged: t.unchanged, corrected: t.corrected, removals: t.removals };
 }

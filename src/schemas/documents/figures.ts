@@ -48,6 +48,11 @@ export function removalTotal(r: RemovalCounts): number {
   return r.violation + r.early + r.revoked + r.corrected + r.expired;
 }
 
+/** Just the figures of something that carries them (a department's status, a summary's totals), in the schema's key order. */
+export function figuresOf(t: Figures): Figures {
+  return { rows: t.rows, red: t.red, black: t.black, unchanged: t.unchanged, corrected: t.corrected, removals: t.removals };
+}
+
 /** The sum of several departments' figures (a 汇总 row, a year). */
 export function addFigures(list: readonly Figures[]): Figures {
   const out = zeroFigures();
