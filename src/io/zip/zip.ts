@@ -96,11 +96,13 @@ export class ZipArchive {
     private readonly zip: yauzl.ZipFile,
     private readonly entries: Map<string, yauzl.Entry>,
     readonly names: string[],
+    /** Read by yauzl from a file on a disk (Node's port), not from bytes in memory (the memory port, the page). */
+    private readonly onDisk = false,
   ) {}
 
   /** Opens a zip and lists it; throws a FileProblem when it is damaged or over a limit. */
   static async open(path: string, limits: ZipLimits, io: IoPort = nodePort): Promise<ZipArchive> {
-    return ZipArchive.list(await openZipOn(io, path, true), limits);
+    return ZipArchive.list(await openZipOn(io, path, true), limits, io.diskPath(path) !== undefined);
   }
 
   /** The same, for a zip held in memory (a .docx inside a zip submission). */
@@ -108,7 +110,7 @@ export class ZipArchive {
     return ZipArchive.list(await openZip(buffer, true), limits);
   }
 
-  private static async list(zip: yauzl.ZipFile, limits: ZipLimits): Promise<ZipArchive> {
+  private static async list(zip: yauzl.ZipFile, limits: ZipLimits, onDisk = false): Promise<ZipArchive> {
     const entries = new Map<string, yauzl.Entry>();
     const names: string[] = [];
     try {
@@ -123,7 +125,7 @@ export class ZipArchive {
       zip.close();
       throw err;
     }
-    return new ZipArchive(zip, entries, names);
+    return new ZipArchive(zip, entries, names, onDisk);
   }
 
   has(name: string): boolean {
@@ -142,13 +144,18 @@ export class ZipArchive {
 
   /**
    * A part's bytes, inflated. `chunkSize` (a large part read whole, such as a sheet) inflates it in
-   * chunks of that size instead of zlib's 16 KB (zip/inflate.ts), with the same size checks.
+   * chunks of that size instead of zlib's 16 KB (zip/inflate.ts), with the same size checks — for a
+   * zip read from a disk only. From bytes (the memory port, the page) yauzl inflates as it always has:
+   * in the page, node:zlib is the browser's DecompressionStream (scripts/page/shims/zlib.js), and a
+   * chunked inflate destroyed mid-part (an XML limit hit) never ended there, so the page hung on a
+   * too-deep sheet (test/page-browser.test.ts). The findings are the same either way
+   * (test/io/validate-in-memory.test.ts compares the two).
    */
   async stream(name: string, chunkSize?: number): Promise<Readable> {
     const entry = this.entries.get(normalisePartName(name).toLowerCase());
     if (!entry) throw unreadable({ reason: 'damaged', detail: `missing part ${name}` });
     if ((entry.generalPurposeBitFlag & 1) === 1) throw unreadable({ reason: 'damaged', detail: `encrypted part ${name}` });
-    const raw = chunkSize !== undefined && entry.compressionMethod === 8;
+    const raw = this.onDisk && chunkSize !== undefined && entry.compressionMethod === 8;
     return new Promise<Readable>((resolve, reject) => {
       this.zip.openReadStream(entry, raw ? { decompress: false } : {}, (err, s) =>
         err || !s
