@@ -10,7 +10,7 @@ import { columnLetter, columnIndex } from '../../domain/text.js';
 import { unreadable } from '../errors.js';
 import type { CellMark, MarkKind } from './plan.js';
 import { localName } from '../xlsx/xml.js';
-import { asStartTag, childElements, dropAttr, readAttr, setAttr, xmlTags } from '../xlsx/xml-edit.js';
+import { asStartTag, childElements, dropAttr, readAttr, setAttr, tagEnd as startTagEnd, xmlTags } from '../xlsx/xml-edit.js';
 
 export interface RowMarks {
   row: number;
@@ -171,7 +171,8 @@ export class SheetPatcher extends Transform {
             pos = Math.max(pos, buf.length - 32);
             break;
           }
-          const tagEnd = buf.indexOf('>', at);
+          // The `>` that ends the start tag, not one inside a quoted value (`<row x14ac:a="1>2" r="3">` is valid XML).
+          const tagEnd = startTagEnd(buf, at) - 1;
           if (tagEnd < 0) {
             pos = at;
             break;

@@ -21,7 +21,7 @@ export interface XmlTag {
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
 /** The offset just past the `>` that ends the tag opened at `lt`, quoted values skipped; -1 when the text ends first. */
-function tagEnd(xml: string, lt: number): number {
+export function tagEnd(xml: string, lt: number): number {
   let quote = '';
   for (let i = lt + 1; i < xml.length; i++) {
     const c = xml.charAt(i);

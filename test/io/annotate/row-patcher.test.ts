@@ -53,6 +53,18 @@ describe('SheetPatcher', () => {
     expect(out).toContain('</row><row r="3"><c r="C3" s="1"/></row><row r="4">');
   });
 
+  it('finds the end of a row start tag past a `>` inside a quoted attribute value (valid XML), whatever the chunking', async () => {
+    const odd = '<row r="1" x14ac:note="a>b" spans="1:3"><c r="A1"><v>0</v></c><c r="B1" s="3"><v>1</v></c></row>';
+    for (const chunk of [1, 7, 4096]) {
+      const out = await patch(HEAD + odd + TAIL, [m(1, 1, 'error')], undefined, chunk);
+      // Before: the tag was cut at the quoted `>` and the cells written inside the attribute value.
+      expect(out).toContain('<c r="B1" s="31"><v>1</v></c></row>');
+      expect(out).toContain('x14ac:note="a>b"');
+      expect(out).not.toContain('note="a><c');
+      expect(out.endsWith(TAIL)).toBe(true);
+    }
+  });
+
   it('writes marked rows past the last row and into an empty sheetData', async () => {
     const out = await patch(HEAD + rows + TAIL, [m(9, 0, 'error')]);
     expect(out).toContain('<c r="A4"><v>9</v></c></row><row r="9"><c r="A9" s="1"/></row></sheetData>');
