@@ -5,6 +5,7 @@
  */
 import { objectionUi } from '../messages/objection-ui.js';
 import { showText } from '../domain/privacy.js';
+import { parseBatch } from '../domain/quarter.js';
 import type { ReportModel } from '../api/reports/report-page.js';
 import type { SuperviseRow } from '../api/reports/supervise.js';
 import type { ObjectionFact } from '../api/register/register-facts.js';
@@ -371,7 +372,8 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
       return {
         label: d,
         days: rows.reduce((n, x) => n + (x.daysLate ?? 0), 0),
-        missing: rows.filter((x) => x.status === 'missing').length,
+        // Nothing sent to a supplementary batch is no lapse (supervise.ts): no hatched mark for it.
+        missing: rows.filter((x) => x.status === 'missing' && (parseBatch(x.batch)?.n ?? 1) === 1).length,
         noDate: rows.filter((x) => x.status !== 'missing' && x.daysLate === null).length,
       };
     });

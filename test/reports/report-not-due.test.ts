@@ -4,6 +4,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cases.js';
+import { supervise } from '../../dist/api/reports/supervise.js';
 
 let tmp = '';
 let ws = '';
@@ -27,14 +28,23 @@ const missingLapses = async (today: string) => {
   return (JSON.parse(res.stdout) as { lapses: { department: string; kind: string }[] }).lapses.filter((l) => l.kind === 'missing');
 };
 
+/** The 督查情况表's tally of 监察科 (supervise --xlsx and the terminal draw it). */
+const tally = async (today: string) => {
+  const sup = await supervise(2026, { cwd: ws, workspace: ws, today });
+  return sup.departments.find((d) => d.department === '监察科');
+};
+
 describe('a quarter not yet due', () => {
   it('before the deadline: not counted as 未报送 by report, as supervise names no lapse', async () => {
     expect((await timeliness('2026-10-05')).missing).toBe(0);
     expect(await missingLapses('2026-10-05')).toEqual([]);
+    // The per-department tally agrees (it counted the quarter 未报送 while naming no lapse).
+    expect((await tally('2026-10-05'))?.missing).toBe(0);
   });
 
   it('after it: 未报送 in both', async () => {
     expect((await timeliness('2026-10-20')).missing).toBe(1);
     expect((await missingLapses('2026-10-20')).map((l) => l.department)).toEqual(['监察科']);
+    expect((await tally('2026-10-20'))?.missing).toBe(1);
   });
 });

@@ -53,5 +53,16 @@ describe('a supplementary batch: removals of departments that sent nothing', () 
     expect(revokedIn(report.departments)).toEqual([['劳动关系科', 2]]);
     // Nobody owes a supplementary batch: a department absent from it is not counted 未报送.
     expect(report.timeliness.missing).toBe(0);
+    // The year's views count them once too, in the batch that listed them (they were counted nowhere: supervise
+    // dropped every department that sent nothing to a supplementary batch, so 督查 and the year report said 0).
+    const year = await world.json<{ totals: Figs; departments: Figs[]; quarters: (Figs & { batch: string })[] }>(['report', '2026']);
+    expect(year.totals.removals.revoked).toBe(2);
+    expect(revokedIn(year.departments)).toEqual([['劳动关系科', 2]]);
+    expect(year.quarters.filter((q) => q.removals.revoked > 0).map((q) => [q.batch, q.removals.revoked])).toEqual([['2026Q1-2', 2]]);
+    const sup = await world.json<{ rows: (Figs & { batch: string })[]; lapses: { batch: string; kind: string }[] }>(['supervise', '2026']);
+    expect(sup.rows.filter((r) => r.removals.revoked > 0).map((r) => [r.batch, r.department, r.removals.revoked])).toEqual([
+      ['2026Q1-2', '劳动关系科', 2],
+    ]);
+    expect(sup.lapses.filter((l) => l.batch === '2026Q1-2')).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import type { RegisterFacts } from '../register/register-facts.js';
 import type { DepartmentTally, Lapse, SuperviseRow } from '../../schemas/documents/supervise.js';
 import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
+import { removalTotal } from '../../schemas/documents/figures.js';
 
 import type { LapseKind } from '../../schemas/states.js';
 export type { LapseKind };
@@ -51,7 +52,14 @@ export async function yearBatches(options: CommonOptions, year: number, register
     // Its supplementary batches (truth.md): a row for each department that sent one, never a lapse for the others.
     for (const b of heldSupplementary(workspace, ctx.io).filter((x) => x.quarter.year === year && x.quarter.q === q)) {
       const extra = (await summarizeBatch(options, quarter, register, b.n)).summary;
-      out.push({ ...extra, departments: extra.departments.filter((d) => d.status !== 'missing') });
+      // A department that sent nothing to it is no lapse and no 未报送 (a supplementary batch is not due from
+      // everyone: overdue false), but the removals the batch lists for it (an objection's 撤销 since the
+      // last batch, listed at once) are counted here, as the batch's own report counts them.
+      out.push({
+        ...extra,
+        overdue: false,
+        departments: extra.departments.filter((d) => d.status !== 'missing' || removalTotal(d.removals) > 0),
+      });
     }
   }
   return out;
@@ -113,8 +121,10 @@ export async function supervise(yearArg: number, options: CommonOptions, given?:
       const found = lapsesOf(row, b.overdue);
       lapses.push(...found);
       t.batches++;
-      if (row.status === 'missing') t.missing++;
-      else {
+      // Not sent to a batch not due yet (or to a supplementary one): not 未报送, as lapsesOf names no lapse for it.
+      if (row.status === 'missing') {
+        if (b.overdue) t.missing++;
+      } else {
         t[row.status === 'nil' ? 'nil' : 'submitted']++;
         if (row.daysLate === null) t.unknown++;
         else if (row.daysLate === 0) t.onTime++;
