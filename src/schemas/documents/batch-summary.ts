@@ -4,11 +4,10 @@
  * (api/reports/summary.ts builds it). Its type is this schema's: no second interface.
  */
 import { z } from 'zod';
+import { count } from './primitives.js';
 import { BatchRegisterFactsSchema, SuperviseRowSchema } from './supervise.js';
 import { FindingGroupSchema } from './report-view.js';
 import { PackageSummarySchema } from './package-summary.js';
-
-const count = z.number().int().min(0);
 
 const REGISTER_KEYS = Object.fromEntries(Object.keys(BatchRegisterFactsSchema.shape).map((k) => [k, true])) as {
   [K in keyof typeof BatchRegisterFactsSchema.shape]: true;

@@ -6,21 +6,9 @@
  * prints them.
  */
 import { z } from 'zod';
-import { reportShape } from './report.js';
+import { count, isoDate } from './primitives.js';
+import { bareShape, commandShape } from './report.js';
 import { MeasureEntrySchema } from '../measures.js';
-
-const count = z.number().int().min(0);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** The report's keys with `command` fixed to the command's name. */
-function commandShape<C extends string>(command: C) {
-  return { ...reportShape, command: z.literal(command) };
-}
-
-/** The first documents of the department side, without findings: their version and command only (kept as written since). */
-function bareShape<C extends string>(command: C) {
-  return { schemaVersion: z.literal(1), command: z.literal(command) };
-}
 
 /** `validate --format json`: the findings; with --annotate, the marked-up copies written (paths relative to the current folder). */
 export const ValidateDocumentSchema = z.strictObject({

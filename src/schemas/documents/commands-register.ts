@@ -5,20 +5,9 @@
  * The commands build the inferred types; `hrss-credit schema NAME` prints them.
  */
 import { z } from 'zod';
-import { reportShape } from './report.js';
+import { count, isoDate } from './primitives.js';
+import { bareShape, commandShape, reportShape } from './report.js';
 import { REMOVAL_TYPES } from '../register-event.js';
-
-const count = z.number().int().min(0);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-function commandShape<C extends string>(command: C) {
-  return { ...reportShape, command: z.literal(command) };
-}
-
-/** The list documents register.md and objections.md give exactly: `{"schemaVersion":1,"command",…}`. */
-function bareShape<C extends string>(command: C) {
-  return { schemaVersion: z.literal(1), command: z.literal(command) };
-}
 
 /** register verify and repair: the version, the tool and the command, then their own keys (no findings). */
 function toolShape<C extends string>(command: C) {

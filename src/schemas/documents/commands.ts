@@ -3,11 +3,10 @@
  * own. Their writers build the `…Keys` types; `hrss-credit schema status|compile` prints the whole.
  */
 import { z } from 'zod';
+import { count } from './primitives.js';
 import { FiguresSchema } from './figures.js';
 import { AwaitingSchema, DepartmentStatusSchema, QuarterSummarySchema } from './quarter-summary.js';
 import { reportShape } from './report.js';
-
-const count = z.number().int().min(0);
 
 /** A batch the register records as published: its date (`publish --on`) and the event that recorded it. */
 export const PublishedBatchSchema = z.strictObject({ batch: z.string(), on: z.string(), seq: z.number().int().nonnegative() });

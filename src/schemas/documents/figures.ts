@@ -4,9 +4,8 @@
  * api/quarter/figures.ts only; this is their shape.
  */
 import { z } from 'zod';
+import { count } from './primitives.js';
 import { REMOVAL_TYPES } from '../register-event.js';
-
-const count = z.number().int().min(0);
 
 /** register.md removal types (移出类型), in the order every view lists them (schemas/register-event.ts). */
 export { REMOVAL_TYPES };

@@ -3,10 +3,10 @@
  * to the figures of truth.md, version 2 since; readers parse ManifestAnySchema.
  */
 import { z } from 'zod';
+import { count } from './primitives.js';
 import { FiguresSchema, zeroFigures, type Figures } from './figures.js';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const count = z.number().int().min(0);
 const redBlack = z.strictObject({ red: count, black: count });
 
 /** A `/`-separated path inside the package: no absolute path, drive, backslash, `.` or `..` segment. */

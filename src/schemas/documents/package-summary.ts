@@ -8,9 +8,8 @@
  * this schema. A package written before it existed has none: readers fall back to records.json and report.json.
  */
 import { z } from 'zod';
+import { count } from './primitives.js';
 import { ID_LENGTH } from '../../domain/identity.js';
-
-const count = z.number().int().min(0);
 
 export const PackageFindingCountSchema = z.strictObject({
   code: z.string(),

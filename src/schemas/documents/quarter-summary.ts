@@ -4,9 +4,9 @@
  * api/quarter/package.ts quarterSummary() builds it; `status --format json` prints its lines and totals.
  */
 import { z } from 'zod';
+import { count } from './primitives.js';
 import { FiguresSchema } from './figures.js';
 
-const count = z.number().int().min(0);
 const tally = z.strictObject({ red: count, black: count });
 
 export const DepartmentStatusSchema = z.strictObject({

@@ -5,10 +5,10 @@
  * each record once (docs/decisions.md), its other figures add up the year's batches.
  */
 import { z } from 'zod';
+import { count } from './primitives.js';
 import { FiguresSchema } from './figures.js';
 import { SuperviseRowSchema } from './supervise.js';
 
-const count = z.number().int().min(0);
 const tally = { red: count, black: count };
 
 export const RemovalFactSchema = z.strictObject({

@@ -4,8 +4,7 @@
  * this folder extend this one); the report is loose for that reason only.
  */
 import { z } from 'zod';
-
-const count = z.number().int().min(0);
+import { count } from './primitives.js';
 
 export const LocationSchema = z.strictObject({
   file: z.string().optional(),
@@ -49,6 +48,19 @@ export const reportShape = {
   dropped: z.array(DroppedSchema).default([]),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
 };
+
+/** The report's keys with `command` fixed to the command's name. */
+export function commandShape<C extends string>(command: C) {
+  return { ...reportShape, command: z.literal(command) };
+}
+
+/**
+ * The documents without findings (the first department-side ones, and the lists register.md and
+ * objections.md give exactly: `{"schemaVersion":1,"command",…}`): their version and command only.
+ */
+export function bareShape<C extends string>(command: C) {
+  return { schemaVersion: z.literal(1), command: z.literal(command) };
+}
 
 /** The report's keys alone: what diagnostics/report-document.ts builds, before a command's own keys. */
 export const ReportBaseSchema = z.strictObject(reportShape);

@@ -4,10 +4,8 @@
  * `supervise --format json` prints SuperviseDocument; the report's rows are the same rows.
  */
 import { z } from 'zod';
+import { count, isoDate } from './primitives.js';
 import { FiguresSchema } from './figures.js';
-
-const count = z.number().int().min(0);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const SUBMISSION_STATES = ['submitted', 'nil', 'missing'] as const;
 export const LAPSE_KINDS = ['missing', 'late', 'unsigned', 'objection-overdue', 'objection-late', 'correction-awaited'] as const;
