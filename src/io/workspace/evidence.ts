@@ -2,7 +2,6 @@
  * Attachments in 附件/ judged by their bytes (checks.md "Evidence"): a file that is not what its
  * extension says is EVIDENCE_FILE_INVALID. Links are never followed.
  */
-import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { ZipArchive } from '../zip/zip.js';
 import { beforeAccess } from '../faults.js';
@@ -18,17 +17,6 @@ export function attachmentKind(ext: string): AttachmentKind {
   if (REPORT_EXTENSIONS.has(ext)) return 'report';
   if (PICTURE_EXTENSIONS.has(ext)) return 'picture';
   return 'other';
-}
-
-async function head(path: string, n: number): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(buf, 0, n, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
 }
 
 // What file-type names each accepted extension's bytes (.doc and .wps are OLE containers: cfb).
@@ -59,17 +47,14 @@ export async function checkAttachmentBytes(
   io: IoPort = nodePort,
 ): Promise<{ ok: true } | { ok: false; detected: string }> {
   beforeAccess(path);
-  if (io.diskPath(path) === undefined) {
-    // A port without a disk (memory, the browser's): the same judgement of the file's bytes.
-    const bytes = Buffer.from(await io.readFile(path));
-    if (ext !== '.txt') return checkAttachmentBuffer(bytes, ext);
-    const b = bytes.subarray(0, Math.min(size, 4 * 1024 * 1024));
-    return judgeText(b, b.length >= size);
-  }
   if (ext === '.txt') {
-    const b = await head(path, Math.min(size, 4 * 1024 * 1024));
+    // The first 4 MB, through the port (Node's reads only those; memory and the browser's slice them).
+    const h = await io.readHead(path, Math.min(size, 4 * 1024 * 1024));
+    const b = Buffer.from(h.buffer, h.byteOffset, h.byteLength);
     return judgeText(b, b.length >= size);
   }
+  // A port without a disk (memory, the browser's): the same judgement of the file's bytes.
+  if (io.diskPath(path) === undefined) return checkAttachmentBuffer(Buffer.from(await io.readFile(path)), ext);
   const { fileTypeFromFile } = await loadFileType();
   let kind: string;
   try {
