@@ -2,45 +2,20 @@
 // on failure, the durable copy and the lock answer alike on Node's port and the memory port; on the memory
 // port the register's writers (append, repair) and its lock work as on the disk — a second holder of the
 // lock is refused within one MemoryPort, a failed append leaves the log whole, a torn line is cut after a copy.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryPort } from '../../src/io/memory-port.js';
-import { nodePort } from '../../src/io/node-port.js';
-import type { IoPort } from '../../src/io/port.js';
 import { appendEvent, eventsPath, readLog, registerDir, repairRegister } from '../../src/io/register/register-store.js';
 import { acquireRegisterLock } from '../../src/io/register/register-lock.js';
 import { eventLine } from '../../src/register/chain.js';
 import type { EventBody } from '../../src/register/events.js';
 import { AUTHOR, chain } from '../helpers/register-chain.js';
-import { cleanup, tempDir } from '../helpers/cases.js';
+import { bothPorts, codeOf } from '../helpers/ports.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) cleanup(d);
-});
 afterEach(() => {
   delete process.env.HRSS_CREDIT_FAULT;
 });
 
-const codeOf = async (f: () => unknown): Promise<string | undefined> => {
-  try {
-    await f();
-    return undefined;
-  } catch (err) {
-    return (err as { code?: string }).code;
-  }
-};
-
-const ports: [string, () => { io: IoPort; root: string }][] = [
-  [
-    'node',
-    () => {
-      const root = tempDir('port-register');
-      dirs.push(root);
-      return { io: nodePort, root };
-    },
-  ],
-  ['memory', () => ({ io: new MemoryPort(), root: '/ws' })],
-];
+const ports = bothPorts('port-register');
 
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 

@@ -9,32 +9,14 @@ import { MemoryPort, normalisePosix } from '../../src/io/memory-port.js';
 import { nodePort } from '../../src/io/node-port.js';
 import type { IoPort } from '../../src/io/port.js';
 import { cleanup, tempDir } from '../helpers/cases.js';
+import { bothPorts, codeOf } from '../helpers/ports.js';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) cleanup(d);
 });
 
-const codeOf = async (f: () => unknown): Promise<string | undefined> => {
-  try {
-    await f();
-    return undefined;
-  } catch (err) {
-    return (err as { code?: string }).code;
-  }
-};
-
-const ports: [string, () => { io: IoPort; root: string }][] = [
-  [
-    'node',
-    () => {
-      const root = tempDir('port');
-      dirs.push(root);
-      return { io: nodePort, root };
-    },
-  ],
-  ['memory', () => ({ io: new MemoryPort(), root: '/ws' })],
-];
+const ports = bothPorts('port');
 
 describe.each(ports)('the %s port', (_name, make) => {
   it('writes atomically, lists with kinds, stats, reads whole, head and bounded', async () => {
