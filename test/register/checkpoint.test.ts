@@ -39,6 +39,29 @@ const logOf = (ws: string): string => join(ws, 'register', 'events.jsonl');
 const checkpointOf = (ws: string): string => join(ws, 'register', CHECKPOINT_FILE);
 const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
 
+/** One publish of one black record (2026Q1): the smallest log a checkpoint can cover. */
+const onePublish = (): RegisterEvent[] =>
+  chain([
+    {
+      type: 'publish',
+      batch: '2026Q1',
+      on: '2026-04-15',
+      package: '0'.repeat(64),
+      records: [
+        {
+          id: 'aaaaaaaaaaa1',
+          listType: 'black',
+          domain: '劳务派遣',
+          department: '就业办',
+          subjectName: '新乡市真名有限公司',
+          publishUntil: '2029-01-01',
+        } as RegisterRecord,
+      ],
+      removals: [],
+      unchanged: [],
+    },
+  ]);
+
 const ids = ['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa4', 'aaaaaaaaaaa5'];
 const dateArb = fc.integer({ min: 0, max: 2000 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
 // Text that would fool a naive codec: separators, escapes, quotes, CJK, a lone surrogate, line breaks.
@@ -313,26 +336,7 @@ describe('the register checkpoint', () => {
 
   it('is used: the events of the prefix it covers come from it, not from the log (its body changed and re-sealed shows); register verify never uses it and rebuilds it', () => {
     const ws = workspace();
-    const events = chain([
-      {
-        type: 'publish',
-        batch: '2026Q1',
-        on: '2026-04-15',
-        package: '0'.repeat(64),
-        records: [
-          {
-            id: 'aaaaaaaaaaa1',
-            listType: 'black',
-            domain: '劳务派遣',
-            department: '就业办',
-            subjectName: '新乡市真名有限公司',
-            publishUntil: '2029-01-01',
-          } as RegisterRecord,
-        ],
-        removals: [],
-        unchanged: [],
-      },
-    ]);
+    const events = onePublish();
     writeFileSync(logOf(ws), text(events));
     registerVerify({ cwd: ws, workspace: ws, today: '2026-10-15' });
     const file = readFileSync(checkpointOf(ws));
@@ -416,26 +420,7 @@ describe('the register checkpoint', () => {
 
   it('a log larger than the limit is read from its first line and keeps no checkpoint (a province: decisions.md)', () => {
     const ws = workspace();
-    const events = chain([
-      {
-        type: 'publish',
-        batch: '2026Q1',
-        on: '2026-04-15',
-        package: '0'.repeat(64),
-        records: [
-          {
-            id: 'aaaaaaaaaaa1',
-            listType: 'black',
-            domain: '劳务派遣',
-            department: '就业办',
-            subjectName: '新乡市真名有限公司',
-            publishUntil: '2029-01-01',
-          } as RegisterRecord,
-        ],
-        removals: [],
-        unchanged: [],
-      },
-    ]);
+    const events = onePublish();
     writeFileSync(logOf(ws), text(events));
     const size = Buffer.byteLength(text(events));
     readLog(ws, { checkpointMaxBytes: size - 1 });
