@@ -71,7 +71,7 @@ describe('a comment holding row text inside sheetData', () => {
     'opens in LibreOffice with the highlight on row 3 [needs libreoffice-calc-nogui]',
     async () => {
       const out = await annotated();
-      const lo = ['-env:UserInstallation=file://' + join(dir, 'lo'), '--headless'];
+      const lo = [`-env:UserInstallation=file://${join(dir, 'lo')}`, '--headless'];
       // The list sheet is the second (检查结果 first): CSV of every sheet, then the list's own file.
       execFileSync(
         'soffice',
