@@ -296,6 +296,34 @@ export class LazyRecords extends Map<string, RecordEntry> {
     return out;
   }
 
+  /**
+   * Every entry in the map's order (first publication), made one at a time and not kept: what iterating
+   * the built map gives, without holding a province's million entries at once (register list, diff:
+   * each-entry.ts). The prefix's ids in the order of their first row, then those added after it, in the
+   * order added. Nothing may build the map while this runs.
+   */
+  *stream(): Generator<RecordEntry> {
+    if (this.whole) {
+      yield* super.values();
+      return;
+    }
+    const { columns, event, index } = this.prefix;
+    const n = event.length;
+    // A row some earlier row of its id chains to is not a first row.
+    const later = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+      const next = index.next[k] as number;
+      if (next > 0) later[next - 1] = 1;
+    }
+    for (let k = 0; k < n; k++) {
+      if (later[k] === 1) continue;
+      const id = columns.ids.value(k);
+      const entry = this.made.get(id) ?? this.make(id);
+      if (entry) yield entry;
+    }
+    for (const [id, entry] of this.made) if (firstRow(this.prefix, id) < 0) yield entry;
+  }
+
   /** The rows a RowFilter lets through, marked 1. */
   private rowsOf(f: RowFilter): Uint8Array {
     const { columns, keys } = this.prefix;
