@@ -2,6 +2,7 @@
  * The register's commands (register.md): publish, register verify / repair / list / show, and diff.
  * They return data; src/cli/commands/register.ts renders it.
  */
+import { echoQuery } from '../../domain/query-echo.js';
 import { join, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../../domain/dates.js';
 import { formatBatch, parseBatch } from '../../domain/quarter.js';
@@ -579,8 +580,8 @@ export function registerShow(
     });
     out.push({ ...listedRecord(s, options.full ?? false, rule), revision: s.revision, revisions, events: shown });
   }
-  // The query is echoed back (JSON, "not found"): an ID number in it is masked like any output (cli.md).
-  return { query: showText(q, publicReader(rule)), records: out };
+  // The query is echoed back (JSON, "not found"): an ID number in it, or part of one, is masked (privacy.md).
+  return { query: echoQuery(q, rule), records: out };
 }
 
 // ---------------------------------------------------------------------------------------------
