@@ -135,7 +135,6 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   let total = 0;
   for (const e of events) if (hasRecords(e)) total += e.records.length;
   const shared = SHARED.map(() => new Uint32Array(total));
-  const own = OWN.map(() => [] as string[]);
   const removalJson: string[] = [];
   let removalAt = 0;
   const meta: Meta = {
@@ -188,7 +187,6 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
         // The text is UTF-8: a value holding a lone surrogate (which UTF-8 cannot carry; the log's JSON escapes
         // it) is not kept — no checkpoint, the log is read whole.
         if (LONE_SURROGATE.test(v)) return null;
-        (own[c] as string[]).push(v);
       }
       eventOf[records.length] = i;
       records.push(r);
@@ -201,49 +199,69 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   const parts: Buffer[] = [];
   for (const col of shared) parts.push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : col));
   const texts: Buffer[] = [];
-  for (const col of own) {
+  // The values read from the records as they are (an array of them a column: 48 MB more in a province).
+  const textOf = (c: number, k: number): string => (records[k] as StoredRecord)[OWN[c] as (typeof OWN)[number]];
+  for (let c = 0; c < OWN.length; c++) {
     const at = new Uint32Array(n + 1);
     let len = 0;
     for (let k = 0; k < n; k++) {
       at[k] = len;
-      len += Buffer.byteLength(col[k] as string, 'utf8');
+      len += Buffer.byteLength(textOf(c, k), 'utf8');
     }
     at[n] = len;
     // Written into one buffer: a Buffer a value (6 × 10⁶ in a province) cost ~0.5 GB of headers alone.
     const text = Buffer.allocUnsafe(len);
-    for (let k = 0; k < n; k++) text.write(col[k] as string, at[k] as number, 'utf8');
+    for (let k = 0; k < n; k++) text.write(textOf(c, k), at[k] as number, 'utf8');
     parts.push(bytesOf(at));
     texts.push(text);
     meta.text.push(len);
     meta.ascii.push(isAscii(text));
   }
   // The id index and the touch table (lazy-state.ts reads them as they lie).
-  const ids = own[0] as string[];
+  const idOf = (k: number): string => (records[k] as StoredRecord).id;
   let size = 16;
   while (size < n * 2) size *= 2;
+  const mask = size - 1;
   const table = new Uint32Array(size);
   const next = new Uint32Array(n);
-  const firstRow = new Map<string, number>();
-  // Each id's last row so far, at its first row (a second map of 10⁶ ids in a province, as an array).
+  // Ids are looked up in the table itself (a map of a province's 10⁶ ids took ~0.1 GB); each id's last row so
+  // far is kept at its first row.
   const lastOf = new Uint32Array(n);
+  const isFirst = new Uint8Array(n);
+  let distinct = 0;
+  /** The first row of `id`, or -1 − the empty slot where it would go. */
+  const find = (id: string): number => {
+    let slot = fnv(id, 0, id.length) & mask;
+    for (;;) {
+      const row = table[slot] as number;
+      if (row === 0) return -1 - slot;
+      if (idOf(row - 1) === id) return row - 1;
+      slot = (slot + 1) & mask;
+    }
+  };
   for (let k = 0; k < n; k++) {
-    const id = ids[k] as string;
-    const first = firstRow.get(id);
-    if (first === undefined) {
-      let slot = fnv(id, 0, id.length) & (size - 1);
-      while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
-      table[slot] = k + 1;
-      firstRow.set(id, k);
-    } else next[lastOf[first] as number] = k + 1;
-    lastOf[first ?? k] = k;
+    const first = find(idOf(k));
+    if (first < 0) {
+      table[-1 - first] = k + 1;
+      isFirst[k] = 1;
+      lastOf[k] = k;
+      distinct++;
+    } else {
+      next[lastOf[first] as number] = k + 1;
+      lastOf[first] = k;
+    }
   }
   meta.table = size;
-  meta.distinct = firstRow.size;
+  meta.distinct = distinct;
   parts.push(bytesOf(table), bytesOf(next));
-  const { table: touches, by } = touchTable(events, firstRow);
+  const { table: touches, by } = touchTable(events, (id) => {
+    const row = find(id);
+    return row < 0 ? undefined : row;
+  });
   // Each row of an id whose latest publication a removal in the prefix follows (compile's expiries pass it over).
   const gone = new Uint8Array(n);
-  for (const row of firstRow.values()) {
+  for (let row = 0; row < n; row++) {
+    if (isFirst[row] !== 1) continue;
     const t = by.get(row);
     const after = eventOf[lastOf[row] as number] as number;
     if (t?.events.some((i, j) => i > after && ((t.kinds[j] as number) & 1) !== 0))
@@ -288,14 +306,14 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
 /** What the prefix's events say of each id besides publishing it, by the id's first row (ascending). */
 function touchTable(
   events: readonly StoredEvent[],
-  firstRow: ReadonlyMap<string, number>,
+  firstRow: (id: string) => number | undefined,
 ): {
   table: { rows: number[]; from: number[]; events: number[]; kinds: number[] };
   by: Map<number, { events: number[]; kinds: number[] }>;
 } {
   const by = new Map<number, { events: number[]; kinds: number[] }>();
   const touch = (id: string, i: number, kind: number): void => {
-    const row = firstRow.get(id);
+    const row = firstRow(id);
     if (row === undefined) return;
     let t = by.get(row);
     if (!t) by.set(row, (t = { events: [], kinds: [] }));
