@@ -196,8 +196,15 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   }
   const n = records.length;
   meta.width = strings.length <= 0x10000 ? 2 : 4;
+  // Every array starts 4-byte aligned in the file (the reader views it in place): each part padded to 4 bytes.
   const parts: Buffer[] = [];
-  for (const col of shared) parts.push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : col));
+  const push = (...bs: Buffer[]): void => {
+    for (const b of bs) {
+      parts.push(b);
+      if (b.length % 4 !== 0) parts.push(Buffer.alloc(4 - (b.length % 4)));
+    }
+  };
+  for (const col of shared) push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : col));
   const texts: Buffer[] = [];
   // The values read from the records as they are (an array of them a column: 48 MB more in a province).
   const textOf = (c: number, k: number): string => (records[k] as StoredRecord)[OWN[c] as (typeof OWN)[number]];
@@ -212,7 +219,7 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     // Written into one buffer: a Buffer a value (6 × 10⁶ in a province) cost ~0.5 GB of headers alone.
     const text = Buffer.allocUnsafe(len);
     for (let k = 0; k < n; k++) text.write(textOf(c, k), at[k] as number, 'utf8');
-    parts.push(bytesOf(at));
+    push(bytesOf(at));
     texts.push(text);
     meta.text.push(len);
     meta.ascii.push(isAscii(text));
@@ -253,7 +260,7 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   }
   meta.table = size;
   meta.distinct = distinct;
-  parts.push(bytesOf(table), bytesOf(next));
+  push(bytesOf(table), bytesOf(next));
   const { table: touches, by } = touchTable(events, (id) => {
     const row = find(id);
     return row < 0 ? undefined : row;
@@ -269,7 +276,7 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   }
   meta.touched = touches.rows.length;
   meta.touches = touches.events.length;
-  parts.push(
+  push(
     bytesOf(Uint32Array.from(touches.rows)),
     bytesOf(Uint32Array.from(touches.from)),
     bytesOf(Uint32Array.from(touches.events)),
@@ -277,10 +284,11 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     bytesOf(gone),
   );
   meta.keys = keyFingerprint();
-  for (const col of keysOf(records)) parts.push(bytesOf(col));
-  parts.push(...texts, Buffer.from(removalJson.join(''), 'latin1'));
+  for (const col of keysOf(records)) push(bytesOf(col));
+  push(...texts);
   texts.length = 0;
-  parts.unshift(Buffer.from(`${asciiJson(meta)}\n`, 'latin1'));
+  parts.push(Buffer.from(removalJson.join(''), 'latin1'));
+  parts.unshift(Buffer.from(padded(asciiJson(meta)), 'latin1'));
   // One buffer for the file, the head line written into room kept before the body (a province's body is
   // ~180 MB: concatenated, then concatenated again after its head, it was held three times).
   const ROOM = 1024;
@@ -297,10 +305,15 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     covers,
     body: { bytes: body.length, crc32: crc32(body) },
   };
-  const line = Buffer.from(`${JSON.stringify(head)}\n`, 'utf8');
+  const line = Buffer.from(padded(JSON.stringify(head)), 'utf8');
   if (line.length > ROOM) return null;
   file.set(line, ROOM - line.length);
   return file.subarray(ROOM - line.length);
+}
+
+/** A line of JSON (ASCII), spaces before its `\n` making it a multiple of 8 bytes long: what follows is aligned. */
+function padded(json: string): string {
+  return `${json}${' '.repeat(7 - (json.length % 8))}\n`;
 }
 
 /** What the prefix's events say of each id besides publishing it, by the id's first row (ascending). */
@@ -410,6 +423,7 @@ class Reader {
   }
 
   u32(n: number): Uint32Array {
+    this.align();
     const at = this.take(n * 4);
     const off = this.bytes.byteOffset + at;
     if (off % 4 === 0) return new Uint32Array(this.bytes.buffer, off, n);
@@ -419,6 +433,7 @@ class Reader {
   }
 
   u16(n: number): Uint16Array {
+    this.align();
     const at = this.take(n * 2);
     const off = this.bytes.byteOffset + at;
     if (off % 2 === 0) return new Uint16Array(this.bytes.buffer, off, n);
@@ -428,13 +443,20 @@ class Reader {
   }
 
   u8(n: number): Uint8Array {
+    this.align();
     const at = this.take(n);
     return this.bytes.subarray(at, at + n);
   }
 
   blob(n: number): Buffer {
+    this.align();
     const at = this.take(n);
     return this.bytes.subarray(at, at + n);
+  }
+
+  /** Past the padding that follows a part (to 4 bytes). */
+  align(): void {
+    this.take((4 - (this.at % 4)) % 4);
   }
 }
 
@@ -510,6 +532,7 @@ function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource):
   const keys: KeyColumns | undefined =
     meta.keys === keyFingerprint() ? { name: keyCols[0], creditCode: keyCols[1], idNumber: keyCols[2], subject: keyCols[3] } : undefined;
   const texts = OWN.map((_, c) => new TextColumn(body.blob(text[c] as number), offsets[c] as Uint32Array, ascii[c] === true));
+  body.align();
   const removalText = body.bytes.subarray(body.at);
   for (const r of removals)
     if (r !== null && (!Array.isArray(r) || !isCount(r[0]) || !isCount(r[1]) || r[0] + r[1] > removalText.length)) return null;
