@@ -333,6 +333,8 @@ export interface CalendarUiText {
 export interface ReportsUiText {
   badYear(value: string): string;
   state: Record<SubmissionState, string>;
+  /** Nothing sent to a batch whose deadline is still ahead: not 未报送, neither on time nor late (reporters/row-state.ts). */
+  notDue: string;
   onTime: string;
   late(days: number): string;
   /** No 报送日期: timeliness unknown. */

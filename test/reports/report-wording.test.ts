@@ -41,7 +41,7 @@ const model: ReportModel = {
   totals: figures(12345, 1000),
   timeliness: { unit: 'department-batch', onTime: 0, late: 0, missing: 0, noDate: 0 },
   departments: [{ department: '就业办', ...figures(12345, 1000) }],
-  quarters: [{ batch: '2026Q3', source: 'package', ...figures(12345, 1000) }],
+  quarters: [{ batch: '2026Q3', source: 'package', due: true, ...figures(12345, 1000) }],
   byDomain: [],
   rows: [],
   findings: [],
