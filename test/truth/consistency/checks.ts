@@ -198,7 +198,8 @@ async function superviseSheet(file: string, label: string): Promise<Map<string, 
     if (String(v[c.batch] ?? '') !== label) return;
     const num = (i: number): number => Number(v[i] ?? 0);
     rows.set(String(v[c.name] ?? ''), {
-      submitted: String(v[c.state]) !== '未报送',
+      // Not sent: 未报送, 未到截止日期 (not yet due) or 仅移出 (a supplementary batch's removals only).
+      submitted: ['已报送', '无信息报告'].includes(String(v[c.state])),
       figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${num(c.removals)}`,
     });
   });
