@@ -55,7 +55,7 @@ const model: ReportModel = {
   registerKnown: true,
 };
 
-const html = renderReportHtml(model as never, messagesFor('zh-CN'));
+const html = renderReportHtml(model, messagesFor('zh-CN'));
 const cells = (attr: string): string[] =>
   [...html.matchAll(new RegExp(`<tr ${attr}[^>]*>([\\s\\S]*?)</tr>`, 'g'))].flatMap((m) =>
     [...(m[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1] as string),
