@@ -20,6 +20,7 @@ import {
 } from '../../table/cells.js';
 import { FileProblem, unreadable } from '../errors.js';
 import { attr, parseXmlStream, type Attrs } from './xml.js';
+import { sheetSink } from './sheet-xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { INFLATE_UNIT } from '../zip/inflate.js';
 import { nodePort } from '../node-port.js';
@@ -210,6 +211,7 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined, limi
     undefined,
     limits.maxXmlDepth,
     limits.maxCellChars,
+    sheetSink,
   );
   strings.seal();
   return strings;
@@ -591,6 +593,7 @@ export async function openXlsx(path: string, limits: Limits, io: IoPort = nodePo
             () => parser.stopped,
             limits.maxXmlDepth,
             limits.maxCellChars,
+            sheetSink,
           );
         },
       });
