@@ -25,19 +25,26 @@ const DECLARATION = /^<\?xml version=(["'])1\.0\1(?: encoding=(["'])[A-Za-z][A-Z
 
 const NO_ATTRIBUTES: Attrs = Object.freeze(Object.create(null) as Attrs);
 
-/** ASCII name start characters: A–Z, a–z, `_`, `:`. */
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+/** Character classes by code unit (a table, read inline in the hot loops): ASCII names and white space. */
+const NAME_START = 1;
+const NAME = 2;
+const SPACE = 4;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+  if (start) CLASS[c] = NAME_START | NAME;
+  else if ((c >= 48 && c <= 57) || c === 45 || c === 46) CLASS[c] = NAME;
+  else if (c === 32 || c === 10 || c === 9 || c === 13) CLASS[c] = SPACE;
 }
 
-/** ASCII name characters: the start characters, digits, `-`, `.`. */
-function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
+/** ASCII name start characters: A–Z, a–z, `_`, `:`. */
+function isNameStart(c: number): boolean {
+  return ((CLASS[c] as number) & NAME_START) !== 0;
 }
 
 /** XML white space. */
 function isS(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
+  return ((CLASS[c] as number) & SPACE) !== 0;
 }
 
 function localName(name: string): string {
@@ -51,14 +58,26 @@ function localName(name: string): string {
  * times, and a property key that is the same object is found without hashing it again.
  */
 const names: (string | undefined)[] = new Array(128 * 32);
+/** The local name of each name in `names`, at the same index. */
+const locals: string[] = new Array(128 * 32);
+/** The local name of the name intern returned last. */
+let lastLocal = '';
 function intern(s: string, from: number, to: number): string {
   const len = to - from;
-  if (len >= 32) return s.slice(from, to);
+  if (len >= 32) {
+    const name = s.slice(from, to);
+    lastLocal = localName(name);
+    return name;
+  }
   const key = (s.charCodeAt(from) << 5) | len; // an ASCII name start: < 128
   const hit = names[key];
-  if (hit !== undefined && s.startsWith(hit, from)) return hit;
+  if (hit !== undefined && s.startsWith(hit, from)) {
+    lastLocal = locals[key] as string;
+    return hit;
+  }
   const name = s.slice(from, to);
   names[key] = name;
+  lastLocal = locals[key] = localName(name);
   return name;
 }
 
@@ -357,9 +376,10 @@ class SheetXml implements XmlSink {
   private openTag(s: string, i: number): number {
     const n = s.length;
     let p = i + 1;
-    while (p < n && isNameChar(s.charCodeAt(p))) p++;
+    while (p < n && ((CLASS[s.charCodeAt(p)] as number) & NAME) !== 0) p++;
     if (p >= n) return 0;
     const name = intern(s, i + 1, p);
+    const local = lastLocal;
     let attrs = NO_ATTRIBUTES;
     let count = 0;
     let selfClosing = false;
@@ -376,20 +396,20 @@ class SheetXml implements XmlSink {
         p += 2;
         break;
       }
-      if (!isS(c)) return -1;
-      while (p < n && isS(s.charCodeAt(p))) p++;
+      if (((CLASS[c] as number) & SPACE) === 0) return -1;
+      while (p < n && ((CLASS[s.charCodeAt(p)] as number) & SPACE) !== 0) p++;
       if (p >= n) return 0;
       c = s.charCodeAt(p);
       if (c === 62 || c === 47) continue;
-      if (!isNameStart(c)) return -1;
+      if (((CLASS[c] as number) & NAME_START) === 0) return -1;
       const a0 = p;
-      while (p < n && isNameChar(s.charCodeAt(p))) p++;
+      while (p < n && ((CLASS[s.charCodeAt(p)] as number) & NAME) !== 0) p++;
       const attrName = intern(s, a0, p);
-      while (p < n && isS(s.charCodeAt(p))) p++;
+      while (p < n && ((CLASS[s.charCodeAt(p)] as number) & SPACE) !== 0) p++;
       if (p >= n) return 0;
       if (s.charCodeAt(p) !== 61) return -1; // =
       p++;
-      while (p < n && isS(s.charCodeAt(p))) p++;
+      while (p < n && ((CLASS[s.charCodeAt(p)] as number) & SPACE) !== 0) p++;
       if (p >= n) return 0;
       const q = s.charCodeAt(p);
       if (q !== 34 && q !== 39) return -1;
@@ -409,7 +429,6 @@ class SheetXml implements XmlSink {
     // As xml.ts's saxes handlers count it.
     const depth = this.stack.length + 1;
     if (depth > this.maxDepth) throw unreadable({ reason: 'limit', limit: 'maxXmlDepth', max: this.maxDepth, actual: depth });
-    const local = localName(name);
     if (this.stack.length === 0) this.root = name;
     this.h.open(local, attrs, selfClosing);
     if (selfClosing) this.h.close(local);
