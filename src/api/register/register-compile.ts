@@ -23,6 +23,7 @@ import {
   statusOn,
   type RecordEntry,
   type RegisterState,
+  type RowFilter,
 } from '../../register/state.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import type { FieldKey } from '../../schemas/fields.js';
@@ -119,8 +120,15 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       requestKeys.has(`n|${foldKey(r.subjectName)}`)
     );
   };
-  // Read through a checkpoint, only the entries of records that may run into the batch are made (register/lazy-state.ts).
-  for (const entry of candidateEntries(state, runsInto)) {
+  // Read through a checkpoint, only the entries of records that may run into the batch are made (register/lazy-state.ts),
+  // and only the rows whose keys' hashes are the batch's are tested (register/key-columns.ts).
+  const keyed = (tag: string): string[] => [...requestKeys].filter((k) => k.startsWith(tag)).map((k) => k.slice(2));
+  const rows: RowFilter = {
+    ids: batchIds,
+    subject: [...batchSubjects],
+    ...(wantRequests ? { idNumber: keyed('i|'), creditCode: keyed('c|'), name: keyed('n|') } : {}),
+  };
+  for (const entry of candidateEntries(state, runsInto, { rows })) {
     const s = statusOn(entry, today);
     if (s?.status !== 'active') continue;
     // `active` holds every record the plan may name: resent, corrected, run into, or requested for removal.
@@ -314,7 +322,8 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const expired: RemovalEntry[] = [];
   const revoked: RemovalEntry[] = [];
   // A record expires by its 公示截止日期, is revoked by an objection: only those entries are made (lazy-state.ts).
-  for (const entry of candidateEntries(state, (r) => r.publishUntil <= input.quarterEnd, { removedOut: true })) {
+  const expiring = { removedOut: true, rows: { publishUntilTo: input.quarterEnd } };
+  for (const entry of candidateEntries(state, (r) => r.publishUntil <= input.quarterEnd, expiring)) {
     const pub = entry.publications[entry.publications.length - 1];
     if (!pub || pub.on > today || requestedIds.has(entry.id)) continue;
     const since = pub.seq;
@@ -336,18 +345,22 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const byDate = (a: RemovalEntry, b: RemovalEntry): number =>
     (a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
-  const removedIds = [...removed.keys()];
-  const wholeRemoved = load([...removed.values()]);
-  return {
-    plan: {
-      records: publish,
-      unchanged,
-      removals,
-      removed: new Map(removedIds.map((id, i) => [id, wholeRemoved[i] as CreditRecord])),
-      corrected,
+  const plan: RegisterPlan = { records: publish, unchanged, removals, removed: new Map(), corrected };
+  // The 移出名单's whole records are read back from their lines when first asked for (the package's sheets):
+  // a dry run, status and the reports never read them (a city's quarter expires ~2,500 records).
+  let wholeRemoved: Map<string, CreditRecord> | undefined;
+  Object.defineProperty(plan, 'removed', {
+    enumerable: true,
+    configurable: true,
+    get(): Map<string, CreditRecord> {
+      if (!wholeRemoved) {
+        const whole = load([...removed.values()]);
+        wholeRemoved = new Map([...removed.keys()].map((id, i) => [id, whole[i] as CreditRecord]));
+      }
+      return wholeRemoved;
     },
-    findings,
-  };
+  });
+  return { plan, findings };
 }
 
 /** The key a removal request looks records up by: its 证件号码, else its credit code, else its name folded. */
@@ -481,7 +494,7 @@ export function awaitingByDepartment(
     else if (d.code === 'REGISTER_CHANGED') add(of(d.args.department).corrections, d.args.id);
   }
   // Awaiting a correction needs an objection: only entries an objection names are made (lazy-state.ts).
-  for (const entry of candidateEntries(state, () => false)) {
+  for (const entry of candidateEntries(state, () => false, { rows: {} })) {
     const s = statusOn(entry, today);
     if (s?.awaitingCorrection && !handled.has(s.id)) add(of(s.record.department).corrections, s.id);
   }

@@ -23,6 +23,7 @@ import { attr, parseXmlStream, type Attrs, type XmlHandlers } from './xml.js';
 import { sheetSink } from './sheet-xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { INFLATE_UNIT } from '../zip/inflate.js';
+import { mergeTail } from './merge-tail.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 
@@ -325,7 +326,7 @@ async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: num
         }
         lastEnd = MERGE_RE.lastIndex;
       }
-      tail = text.slice(Math.max(lastEnd, text.length - MERGE_TAIL));
+      tail = mergeTail(text, lastEnd, MERGE_TAIL);
     } else tail = text.slice(-MERGE_TAIL);
   }
 }
