@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadRegister } from '../../../dist/io/register/register-store.js';
 import { continueReplay, replay, statusOn, type RegisterState } from '../../../dist/register/state.js';
+import { makeContext } from '../../../dist/api/context.js';
+import { workspaceRegisterFacts } from '../../../dist/api/register/register-facts-load.js';
+import type { RegisterFacts } from '../../../dist/api/register/register-facts.js';
 import { parseReportTarget, reportModel } from '../../../dist/api/reports/report-page.js';
 import { renderReportHtml } from '../../../dist/reporters/html.js';
 import { messagesFor } from '../../../dist/messages/index.js';
-import { type PlayedBatch, World } from './world.js';
+import { docOf, type PlayedBatch, World } from './world.js';
 
 export type CheckName =
   | 'corrections-accepted'
@@ -93,11 +96,19 @@ async function submittedSheet(world: World, pkg: string): Promise<Map<string, Fi
   return rows;
 }
 
+/**
+ * The register's facts the report models read (workspaceRegisterFacts, as `report` loads them), once per
+ * step: the batch's model, the year's and the year's from records.json share them.
+ */
+export function registerFacts(world: World): Promise<RegisterFacts> {
+  return world.once('register facts', async () => workspaceRegisterFacts(makeContext(world.options()), world.ws));
+}
+
 /** The year's report model as the report page draws it, read once per step (figures and summaries share it). */
 export function yearModel(world: World, year: number): Promise<Awaited<ReturnType<typeof reportModel>>> {
-  return world.once(`report ${year}`, () => {
+  return world.once(`report ${year}`, async () => {
     const options = world.options();
-    return reportModel(options, parseReportTarget(options, String(year)), 1790000000);
+    return reportModel(options, parseReportTarget(options, String(year)), 1790000000, await registerFacts(world));
   });
 }
 
@@ -113,9 +124,9 @@ export function diffOf(world: World, a: string, b: string): Promise<DiffDoc> {
 async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: boolean): Promise<Views> {
   const out: Views = {};
   type Dept = Figs & { name: string; submitted: boolean };
-  const statusDoc = JSON.parse(b.status.stdout) as { departments?: Dept[] };
+  const statusDoc = docOf<{ departments?: Dept[] }>(b.status);
   out.status = new Map((statusDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d)]));
-  const compileDoc = JSON.parse(b.compile.stdout) as { departments?: Dept[] };
+  const compileDoc = docOf<{ departments?: Dept[] }>(b.compile);
   out.compile = new Map((compileDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d)]));
   const pkg = join(world.ws, 'packages', b.label);
   if (b.written && world.io.exists(join(pkg, 'manifest.json'))) {
@@ -135,12 +146,15 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
     if (xlsx) out['报送情况.xlsx'] = await World.measure('check xlsx read', () => submittedSheet(world, pkg));
     try {
       const options = world.options();
-      const model = await World.measure('check batch model', () => reportModel(options, parseReportTarget(options, b.label), 1790000000));
+      const facts = await registerFacts(world);
+      const model = await World.measure('check batch model', () =>
+        reportModel(options, parseReportTarget(options, b.label), 1790000000, facts),
+      );
       const submitted = new Map(model.rows.map((r) => [r.department, r.status !== 'missing']));
       out.report = new Map(model.departments.map((d) => [d.department, fig(submitted.get(d.department) ?? false, d)]));
       // The page drawn from that model: its 移出 key figures (the total and one per type) equal the
       // departments' removals summed, as status shows them (truth.md: removals by type, from the figures).
-      const statusFigs = (JSON.parse(b.status.stdout) as { departments?: Figs[] }).departments ?? [];
+      const statusFigs = docOf<{ departments?: Figs[] }>(b.status).departments ?? [];
       problems.push(
         ...pageRemovals(b.label, await World.measure('check render', () => renderReportHtml(model, messagesFor('zh-CN'))), statusFigs),
       );
@@ -250,13 +264,13 @@ export async function checkFigures(world: World, b: PlayedBatch, xlsx = true): P
 export async function checkStatusOfPublished(world: World, b: PlayedBatch): Promise<Problem[]> {
   if (!b.published) return [];
   const res = await world.cli(['status', b.label, '--format', 'json']);
-  const codes = (out: string): string =>
-    (JSON.parse(out) as { diagnostics: { code: string }[] }).diagnostics
-      .map((d) => d.code)
+  const codes = (r: typeof res): string =>
+    docOf<{ diagnostics: { code: string }[] }>(r)
+      .diagnostics.map((d) => d.code)
       .sort()
       .join(',');
-  const now = codes(res.stdout);
-  const then = codes(b.compile.stdout);
+  const now = codes(res);
+  const then = codes(b.compile);
   return res.code === 0 && now === then
     ? []
     : [{ check: 'status-of-published', detail: `${b.label}: exit ${res.code}, findings ${now} where compile had ${then}` }];
@@ -385,7 +399,7 @@ export async function checkPackage(world: World, b: PlayedBatch, exports = true)
  */
 export async function checkCorrections(world: World, b: PlayedBatch): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const codes = ((JSON.parse(b.compile.stdout) as { diagnostics?: { code: string }[] }).diagnostics ?? []).map((d) => d.code);
+  const codes = (docOf<{ diagnostics?: { code: string }[] }>(b.compile).diagnostics ?? []).map((d) => d.code);
   if (b.sameCorrections > 0 && b.unmarkedChanges === 0 && codes.includes('REGISTER_CHANGED')) {
     problems.push({
       check: 'corrections-accepted',

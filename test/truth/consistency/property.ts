@@ -22,7 +22,7 @@ import {
 import { CLERKS_YEAR, history, type Step } from './history.js';
 import { checkSummaries } from './summaries.js';
 import { MemoryPort } from '../../../dist/io/memory-port.js';
-import { MEMORY_ROOT, WORKSPACES, World } from './world.js';
+import { docOf, MEMORY_ROOT, WORKSPACES, World } from './world.js';
 
 /**
  * PENDING: properties the contract asks for that fail today only because another branch's work has not
@@ -89,7 +89,7 @@ async function playHistory(
         if (b.written) stats.written++;
         if (b.published) stats.published++;
         if (!b.written) {
-          const doc = JSON.parse(b.compile.stdout) as { diagnostics?: { code: string; severity: string }[] };
+          const doc = docOf<{ diagnostics?: { code: string; severity: string }[] }>(b.compile);
           for (const d of doc.diagnostics ?? [])
             if (d.severity === 'error') stats.failures.set(d.code, (stats.failures.get(d.code) ?? 0) + 1);
         }

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { readPackage } from '../../../dist/io/package/package-read.js';
 import { parseReportTarget, reportModel } from '../../../dist/api/reports/report-page.js';
-import { yearModel, type Problem } from './checks.js';
+import { registerFacts, yearModel, type Problem } from './checks.js';
 import { type PlayedBatch, World } from './world.js';
 
 const BATCH = /^\d{4}Q[1-4](-\d+)?$/;
@@ -23,7 +23,7 @@ export async function checkSummaries(world: World, b: PlayedBatch): Promise<Prob
       problems.push({ check: 'summaries-agree', detail: `${name}: not read from its summary.json` });
   const options = world.options();
   const model = async (): Promise<string> =>
-    JSON.stringify(await reportModel(options, parseReportTarget(options, String(b.year)), 1790000000));
+    JSON.stringify(await reportModel(options, parseReportTarget(options, String(b.year)), 1790000000, await registerFacts(world)));
   const fromSummaries = JSON.stringify(await yearModel(world, b.year));
   for (const name of batches) io.rename(join(packages, name, 'summary.json'), join(packages, name, 'summary.json.aside'));
   let fromRecords: string;

@@ -102,6 +102,17 @@ function spawnCli(args: string[], cwd: string, env: Record<string, string>): Pro
   });
 }
 
+const parsed = new WeakMap<CliResult, unknown>();
+/** A command's JSON document, parsed once however many checks read it (the step's status and compile). */
+export function docOf<T>(res: CliResult): T {
+  let doc = parsed.get(res);
+  if (doc === undefined) {
+    doc = JSON.parse(res.stdout) as unknown;
+    parsed.set(res, doc);
+  }
+  return doc as T;
+}
+
 /** The CLI's run() in process (runCli's twin), on the port `fs` when given (CliIo.fs), else as bin/ runs it. */
 async function runOn(args: string[], cwd: string, env: Record<string, string>, fs?: IoPort): Promise<CliResult> {
   let stdout = '';
