@@ -10,26 +10,27 @@
  * The state is not stored: it is replayed from these events (state.ts), so that it is the same pure
  * function of the same events whichever way they were read.
  *
- * The file: one line of JSON (what it covers, and the length and SHA-256 of the body: an edited or
- * half-written file is ignored), then the body. The body is compact and read lazily (version 2,
- * decisions.md "A checkpoint read lazily"): a line of JSON (the events without their records, one table
- * of strings, the sizes of what follows), then the records by column — the columns whose values repeat
- * (list type, domain, department, dates…) as 16- or 32-bit indexes into the table, the others (id, name,
- * 统一社会信用代码, 证件号码, 认定文书号, content hash) as UTF-8 text, each value followed by a NUL. No
- * object is made a record but a ColumnRecord of three fields (stored-columns.ts); a field is read from
- * its column when asked, and a whole record from its line in the log.
+ * The file: one line of JSON (what it covers, and the length and CRC-32 of the body: an edited or
+ * half-written file is ignored), then the body. Version 3 (decisions.md "A checkpoint read lazily" and
+ * "A checkpoint read in place"): a line of JSON (the events without their records or removals, one table
+ * of strings, the sizes of what follows), then arrays of fixed-width numbers and blobs of text, each
+ * read when first asked: the records by column (repeated values as indexes into the table, the others
+ * as UTF-8 text with each value's offset), the index of the ids (id → rows), what the prefix's removals,
+ * corrections and objections say of each id, four columns of key hashes (a prefilter for register show
+ * and compile), and each event's removals as JSON. A record is a ColumnRecord (stored-columns.ts), made
+ * when its event's records are first asked for; its whole record is read from its line in the log.
  * Nothing here touches the disk (io/register/register-checkpoint.ts reads and writes it).
  */
-import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { crc32 } from './crc32.js';
 import type { StoredEvent } from './events.js';
 import type { LineSource, PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
-import { markPrefix } from './lazy-state.js';
-import { ColumnRecord, textAt, type Columns, type TextColumn } from './stored-columns.js';
+import { fnv, keyFingerprint, keysOf, type KeyColumns } from './key-columns.js';
+import { markPrefix, type Touches } from './lazy-state.js';
+import { ColumnRecord, TextColumn, type Columns } from './stored-columns.js';
 
 export const CHECKPOINT_KIND = 'hrss-credit register checkpoint';
 /** Raised whenever what the file holds changes meaning: a checkpoint of another version is ignored and rebuilt. */
-export const CHECKPOINT_VERSION = 2;
+export const CHECKPOINT_VERSION = 3;
 
 /** The prefix of the log a checkpoint covers. */
 export interface Covers {
@@ -47,7 +48,8 @@ interface CheckpointHead {
   kind: string;
   version: number;
   covers: Covers;
-  body: { bytes: number; sha256: string };
+  /** The body's length and CRC-32 (a guard against accidents: the log's SHA-256 is the tamper evidence). */
+  body: { bytes: number; crc32: number };
 }
 
 /** Columns stored as indexes into the table of strings (few distinct values), and as text. */
@@ -57,8 +59,9 @@ const OWN = ['id', 'subjectName', 'creditCode', 'idNumber', 'decisionNo', 'conte
 /** The body's first line. */
 interface Meta {
   /**
-   * Each event without its records (`records: []`); an event whose `contents` are its records' content
-   * hashes, in their order, keeps `contents: 0` in their place (rebuilt from the content column when read).
+   * Each event without its records (`records: []`); a publish event's `removals` are `0` (kept as JSON
+   * after the columns, parsed when first read); an event whose `contents` are its records' content
+   * hashes, in their order, keeps `contents: 0` in their place (rebuilt from the content column).
    */
   events: Record<string, unknown>[];
   /** For each event: [pos, len, line] of its line when it has records, else null. */
@@ -68,13 +71,27 @@ interface Meta {
   strings: string[];
   /** Bytes an index of the shared columns takes: 2 or 4. */
   width: number;
-  /** The byte length of each column of OWN. */
+  /** The byte length of each column of OWN, and whether it is ASCII only. */
   text: number[];
+  ascii: boolean[];
+  /** The id index: its table's size (a power of two) and how many distinct ids. */
+  table: number;
+  distinct: number;
+  /** The touch table: how many ids, how many (event, kinds) pairs. */
+  touched: number;
+  touches: number;
+  /** The key columns' fingerprint (lazy-state.ts keyFingerprint), or 0 when there are none. */
+  keys: number;
+  /** For each event: [offset, length] of its removals' JSON, or null. */
+  removals: ([number, number] | null)[];
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+/** JSON in ASCII (\u escapes): decoded and parsed as one-byte text, fast. */
+const asciiJson = (v: unknown): string =>
+  JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function hasRecords(e: StoredEvent): e is StoredEvent & { type: 'publish' | 'import'; records: StoredRecord[] } {
   return e.type === 'publish' || e.type === 'import';
@@ -94,11 +111,14 @@ function contentsByColumn(e: StoredEvent & { records: StoredRecord[] }): boolean
   return true;
 }
 
+const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
 /**
  * The checkpoint of `events` (a whole log as read from the disk, every record's origin its line), or
  * null when they cannot be kept in one (a record held in memory).
  */
 export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers): Buffer | null {
+  if (!LITTLE_ENDIAN) return null;
   const strings: string[] = [];
   const index = new Map<string, number>();
   const intern = (s: string): number => {
@@ -112,15 +132,42 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   };
   const shared = SHARED.map(() => [] as number[]);
   const own = OWN.map(() => [] as string[]);
-  const meta: Meta = { events: [], lines: [], counts: [], strings, width: 2, text: [] };
-  for (const e of events) {
+  const removalJson: string[] = [];
+  let removalAt = 0;
+  const meta: Meta = {
+    events: [],
+    lines: [],
+    counts: [],
+    strings,
+    width: 2,
+    text: [],
+    ascii: [],
+    table: 0,
+    distinct: 0,
+    touched: 0,
+    touches: 0,
+    keys: 0,
+    removals: [],
+  };
+  const records: StoredRecord[] = [];
+  const eventOf: number[] = [];
+  for (const [i, e] of events.entries()) {
     if (!hasRecords(e)) {
       meta.events.push(e as unknown as Record<string, unknown>);
       meta.lines.push(null);
       meta.counts.push(0);
+      meta.removals.push(null);
       continue;
     }
-    meta.events.push({ ...e, records: [], ...(contentsByColumn(e) ? { contents: 0 } : {}) });
+    const stored: Record<string, unknown> = { ...e, records: [], ...(contentsByColumn(e) ? { contents: 0 } : {}) };
+    if (e.type === 'publish' && Array.isArray(e.removals)) {
+      const json = asciiJson(e.removals);
+      stored.removals = 0;
+      meta.removals.push([removalAt, json.length]);
+      removalJson.push(json);
+      removalAt += json.length;
+    } else meta.removals.push(null);
+    meta.events.push(stored);
     const first = e.records[0];
     let at: [number, number, number] | null = null;
     if (first) {
@@ -134,33 +181,128 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
       for (let c = 0; c < SHARED.length; c++) (shared[c] as number[]).push(intern(r[SHARED[c] as (typeof SHARED)[number]]));
       for (let c = 0; c < OWN.length; c++) {
         const v = r[OWN[c] as (typeof OWN)[number]];
-        // The text is UTF-8 and separates values by NUL: a value holding one, or a lone surrogate (which
-        // UTF-8 cannot carry; the log's JSON escapes it), is not kept — no checkpoint, the log is read whole.
-        if (v.includes('\0') || LONE_SURROGATE.test(v)) return null;
+        // The text is UTF-8: a value holding a lone surrogate (which UTF-8 cannot carry; the log's JSON escapes
+        // it) is not kept — no checkpoint, the log is read whole.
+        if (LONE_SURROGATE.test(v)) return null;
         (own[c] as string[]).push(v);
       }
+      records.push(r);
+      eventOf.push(i);
     }
     meta.lines.push(at);
     meta.counts.push(e.records.length);
   }
+  const n = records.length;
   meta.width = strings.length <= 0x10000 ? 2 : 4;
-  const indexes = shared.map((col) => {
-    const typed = meta.width === 2 ? Uint16Array.from(col) : Uint32Array.from(col);
-    return Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength);
-  });
-  const columns = own.map((col) => Buffer.from(col.length > 0 ? `${col.join('\0')}\0` : '', 'utf8'));
-  meta.text = columns.map((c) => c.length);
-  // The first line in ASCII (\u escapes: decoded and parsed as one-byte text, fast); the indexes little-endian.
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return null;
-  const json = JSON.stringify(meta).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const bodyBytes = Buffer.concat([Buffer.from(`${json}\n`, 'latin1'), ...indexes, ...columns]);
+  const parts: Buffer[] = [];
+  for (const col of shared) parts.push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : Uint32Array.from(col)));
+  const texts: Buffer[] = [];
+  for (const col of own) {
+    const at = new Uint32Array(n + 1);
+    const blobs: Buffer[] = [];
+    let len = 0;
+    for (let k = 0; k < n; k++) {
+      at[k] = len;
+      const b = Buffer.from(col[k] as string, 'utf8');
+      blobs.push(b);
+      len += b.length;
+    }
+    at[n] = len;
+    const text = Buffer.concat(blobs, len);
+    parts.push(bytesOf(at));
+    texts.push(text);
+    meta.text.push(len);
+    meta.ascii.push(text.every((b) => b < 0x80));
+  }
+  // The id index and the touch table (lazy-state.ts reads them as they lie).
+  const ids = own[0] as string[];
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const table = new Uint32Array(size);
+  const next = new Uint32Array(n);
+  const firstRow = new Map<string, number>();
+  const lastRow = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    const id = ids[k] as string;
+    const last = lastRow.get(id);
+    if (last === undefined) {
+      let slot = fnv(id, 0, id.length) & (size - 1);
+      while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
+      table[slot] = k + 1;
+      firstRow.set(id, k);
+    } else next[last] = k + 1;
+    lastRow.set(id, k);
+  }
+  meta.table = size;
+  meta.distinct = firstRow.size;
+  parts.push(bytesOf(table), bytesOf(next));
+  const { table: touches, by } = touchTable(events, firstRow);
+  // Each row of an id whose latest publication a removal in the prefix follows (compile's expiries pass it over).
+  const gone = new Uint8Array(n);
+  for (const [id, last] of lastRow) {
+    const row = firstRow.get(id) as number;
+    const t = by.get(row);
+    const after = eventOf[last] as number;
+    if (t?.events.some((i, j) => i > after && ((t.kinds[j] as number) & 1) !== 0))
+      for (let k = row; k >= 0; k = (next[k] as number) - 1) gone[k] = 1;
+  }
+  meta.touched = touches.rows.length;
+  meta.touches = touches.events.length;
+  parts.push(
+    bytesOf(Uint32Array.from(touches.rows)),
+    bytesOf(Uint32Array.from(touches.from)),
+    bytesOf(Uint32Array.from(touches.events)),
+    bytesOf(Uint8Array.from(touches.kinds)),
+    bytesOf(gone),
+  );
+  meta.keys = keyFingerprint();
+  for (const col of keysOf(records)) parts.push(bytesOf(col));
+  parts.push(...texts, Buffer.from(removalJson.join(''), 'latin1'));
+  const body = Buffer.concat([Buffer.from(`${asciiJson(meta)}\n`, 'latin1'), ...parts]);
   const head: CheckpointHead = {
     kind: CHECKPOINT_KIND,
     version: CHECKPOINT_VERSION,
     covers,
-    body: { bytes: bodyBytes.length, sha256: sha256(bodyBytes) },
+    body: { bytes: body.length, crc32: crc32(body) },
   };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), bodyBytes]);
+  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), body]);
+}
+
+/** What the prefix's events say of each id besides publishing it, by the id's first row (ascending). */
+function touchTable(
+  events: readonly StoredEvent[],
+  firstRow: ReadonlyMap<string, number>,
+): {
+  table: { rows: number[]; from: number[]; events: number[]; kinds: number[] };
+  by: Map<number, { events: number[]; kinds: number[] }>;
+} {
+  const by = new Map<number, { events: number[]; kinds: number[] }>();
+  const touch = (id: string, i: number, kind: number): void => {
+    const row = firstRow.get(id);
+    if (row === undefined) return;
+    let t = by.get(row);
+    if (!t) by.set(row, (t = { events: [], kinds: [] }));
+    if (t.events[t.events.length - 1] === i) t.kinds[t.kinds.length - 1] = (t.kinds[t.kinds.length - 1] as number) | kind;
+    else {
+      t.events.push(i);
+      t.kinds.push(kind);
+    }
+  };
+  events.forEach((e, i) => {
+    if (e.type === 'publish') {
+      for (const r of e.removals) touch(r.id, i, 1);
+      for (const c of e.corrected ?? []) touch(c.id, i, 2);
+    } else if (e.type === 'objection-add' || e.type === 'objection-resolve') touch(e.id, i, 4);
+  });
+  const rows = [...by.keys()].sort((a, b) => a - b);
+  const out = { rows, from: [0], events: [] as number[], kinds: [] as number[] };
+  for (const row of rows) {
+    const t = by.get(row) as { events: number[]; kinds: number[] };
+    out.events.push(...t.events);
+    out.kinds.push(...t.kinds);
+    out.from.push(out.events.length);
+  }
+  return { table: out, by };
 }
 
 /** What a checkpoint file says it covers, or null when it is none of ours (another version, garbled, cut short). */
@@ -199,43 +341,72 @@ function readHead(file: Buffer): { head: CheckpointHead; bodyAt: number } | null
 /**
  * The events a checkpoint holds, their records read from its columns when a field is asked for and
  * through `source` (the log) when whole records are; null when the file is not whole (its body's length
- * or SHA-256 differ: edited, cut short) or does not hold what its head says.
+ * or CRC-32 differ: edited, cut short) or does not hold what its head says.
  */
 export function decodeCheckpoint(file: Buffer, source: LineSource): StoredEvent[] | null {
+  if (!LITTLE_ENDIAN) return null;
   const read = readHead(file);
   if (!read) return null;
   const { head, bodyAt } = read;
   const bytes = file.subarray(bodyAt);
-  if (bytes.length !== head.body.bytes || sha256(bytes) !== head.body.sha256) return null;
+  if (bytes.length !== head.body.bytes || crc32(bytes) !== head.body.crc32) return null;
   try {
     const nl = bytes.indexOf(0x0a);
     if (nl < 0) return null;
     const meta = JSON.parse(bytes.toString('latin1', 0, nl)) as Meta;
-    return eventsOf(meta, bytes, nl + 1, head.covers, source);
+    return eventsOf(meta, new Reader(bytes, nl + 1), head.covers, source);
   } catch {
     return null;
   }
 }
 
-/** A column of text: decoded whole (ASCII as one-byte text), each value's start found once. */
-function textColumn(part: Buffer, n: number): TextColumn | null {
-  const text = part.toString(isAscii(part) ? 'latin1' : 'utf8');
-  const at = new Uint32Array(n + 1);
-  let from = 0;
-  for (let k = 0; k < n; k++) {
-    const nul = text.indexOf('\0', from);
-    if (nul < 0) return null;
-    at[k] = from;
-    from = nul + 1;
+/** The body after its first line, read in order: each array a view of the bytes when they are aligned, else a copy. */
+class Reader {
+  constructor(
+    readonly bytes: Buffer,
+    public at: number,
+  ) {}
+
+  private take(len: number): number {
+    if (!Number.isSafeInteger(len) || len < 0 || this.at + len > this.bytes.length) throw new RangeError('checkpoint: short');
+    const at = this.at;
+    this.at += len;
+    return at;
   }
-  // Each value is followed by a NUL, and nothing follows the last.
-  if (from !== text.length) return null;
-  at[n] = from;
-  return { text, at };
+
+  u32(n: number): Uint32Array {
+    const at = this.take(n * 4);
+    const off = this.bytes.byteOffset + at;
+    if (off % 4 === 0) return new Uint32Array(this.bytes.buffer, off, n);
+    const out = new Uint32Array(n);
+    this.bytes.copy(new Uint8Array(out.buffer), 0, at, at + n * 4);
+    return out;
+  }
+
+  u16(n: number): Uint16Array {
+    const at = this.take(n * 2);
+    const off = this.bytes.byteOffset + at;
+    if (off % 2 === 0) return new Uint16Array(this.bytes.buffer, off, n);
+    const out = new Uint16Array(n);
+    this.bytes.copy(new Uint8Array(out.buffer), 0, at, at + n * 2);
+    return out;
+  }
+
+  u8(n: number): Uint8Array {
+    const at = this.take(n);
+    return this.bytes.subarray(at, at + n);
+  }
+
+  blob(n: number): Buffer {
+    const at = this.take(n);
+    return this.bytes.subarray(at, at + n);
+  }
 }
 
-function eventsOf(meta: Meta, bytes: Buffer, from: number, covers: Covers, source: LineSource): StoredEvent[] | null {
-  const { events, lines, counts, strings, width, text } = meta;
+const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
+function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource): StoredEvent[] | null {
+  const { events, lines, counts, strings, width, text, ascii, removals } = meta;
   if (
     typeof meta !== 'object' ||
     meta === null ||
@@ -243,39 +414,70 @@ function eventsOf(meta: Meta, bytes: Buffer, from: number, covers: Covers, sourc
     !Array.isArray(lines) ||
     !Array.isArray(counts) ||
     !Array.isArray(strings) ||
+    !Array.isArray(removals) ||
     !strings.every((s) => typeof s === 'string') ||
     (width !== 2 && width !== 4) ||
     !Array.isArray(text) ||
+    !Array.isArray(ascii) ||
     text.length !== OWN.length ||
+    ascii.length !== OWN.length ||
     events.length !== covers.lines ||
     lines.length !== events.length ||
     counts.length !== events.length ||
-    !counts.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+    removals.length !== events.length ||
+    !counts.every(isCount) ||
+    !isCount(meta.table) ||
+    !isCount(meta.distinct) ||
+    !isCount(meta.touched) ||
+    !isCount(meta.touches) ||
+    meta.table < 16 ||
+    (meta.table & (meta.table - 1)) !== 0 ||
     !events.every((e) => typeof e === 'object' && e !== null && !Array.isArray(e))
   )
     return null;
   const total = counts.reduce((a, b) => a + b, 0);
-  let at = from;
   const indexes: (Uint16Array | Uint32Array)[] = [];
   for (let c = 0; c < SHARED.length; c++) {
-    const len = total * width;
-    if (at + len > bytes.length) return null;
-    // Copied out: a typed array over the file's bytes would need them aligned.
-    const col = width === 2 ? new Uint16Array(total) : new Uint32Array(total);
-    bytes.copy(new Uint8Array(col.buffer), 0, at, at + len);
+    const col = width === 2 ? body.u16(total) : body.u32(total);
     for (let k = 0; k < total; k++) if ((col[k] as number) >= strings.length) return null;
     indexes.push(col);
-    at += len;
   }
-  const texts: TextColumn[] = [];
-  for (const len of text) {
-    if (!Number.isSafeInteger(len) || len < 0 || at + len > bytes.length) return null;
-    const col = textColumn(bytes.subarray(at, at + len), total);
-    if (!col) return null;
-    texts.push(col);
-    at += len;
+  const offsets: Uint32Array[] = [];
+  for (let c = 0; c < OWN.length; c++) {
+    const at = body.u32(total + 1);
+    const len = text[c] as number;
+    if (!isCount(len) || at[0] !== 0 || at[total] !== len) return null;
+    for (let k = 0; k < total; k++) if ((at[k] as number) > (at[k + 1] as number)) return null;
+    offsets.push(at);
   }
-  if (at !== bytes.length) return null;
+  const table = body.u32(meta.table);
+  const next = body.u32(total);
+  for (let s = 0; s < table.length; s++) if ((table[s] as number) > total) return null;
+  for (let k = 0; k < total; k++) {
+    const v = next[k] as number;
+    if (v !== 0 && (v <= k + 1 || v > total)) return null;
+  }
+  const touches: Touches = {
+    rows: body.u32(meta.touched),
+    from: body.u32(meta.touched + 1),
+    events: body.u32(meta.touches),
+    kinds: body.u8(meta.touches),
+  };
+  if (touches.from[0] !== 0 || touches.from[meta.touched] !== meta.touches) return null;
+  for (let t = 0; t < meta.touched; t++) {
+    if ((touches.rows[t] as number) >= total || (t > 0 && (touches.rows[t] as number) <= (touches.rows[t - 1] as number))) return null;
+    if ((touches.from[t] as number) > (touches.from[t + 1] as number)) return null;
+  }
+  for (let t = 0; t < meta.touches; t++) if ((touches.events[t] as number) >= events.length) return null;
+  const gone = body.u8(total);
+  const keyCols = [body.u32(total), body.u32(total), body.u32(total), body.u32(total)] as const;
+  // Key hashes made by another version of the folding (a fingerprint that differs) are not used: every row is tested.
+  const keys: KeyColumns | undefined =
+    meta.keys === keyFingerprint() ? { name: keyCols[0], creditCode: keyCols[1], idNumber: keyCols[2], subject: keyCols[3] } : undefined;
+  const texts = OWN.map((_, c) => new TextColumn(body.blob(text[c] as number), offsets[c] as Uint32Array, ascii[c] === true));
+  const removalText = body.bytes.subarray(body.at);
+  for (const r of removals)
+    if (r !== null && (!Array.isArray(r) || !isCount(r[0]) || !isCount(r[1]) || r[0] + r[1] > removalText.length)) return null;
   const [ids, subjectName, creditCode, idNumber, decisionNo, content] = texts as [
     TextColumn,
     TextColumn,
@@ -304,6 +506,7 @@ function eventsOf(meta: Meta, bytes: Buffer, from: number, covers: Covers, sourc
     severity,
     decisionDate,
     publishUntil,
+    ids,
     subjectName,
     creditCode,
     idNumber,
@@ -323,7 +526,7 @@ function eventsOf(meta: Meta, bytes: Buffer, from: number, covers: Covers, sourc
     prev = h.hash;
     columns.first[i] = k;
     if (h.type !== 'publish' && h.type !== 'import') {
-      if (counts[i] !== 0) return null;
+      if (counts[i] !== 0 || removals[i] !== null) return null;
       columns.by.push(NO_EVENT);
       columns.origins.push(NO_ORIGIN);
       out[i] = h;
@@ -340,21 +543,35 @@ function eventsOf(meta: Meta, bytes: Buffer, from: number, covers: Covers, sourc
     });
     columns.origins.push(line ? { kind: 'line', source, pos: line[0], len: line[1], line: line[2], hash: h.hash } : NO_ORIGIN);
     if (n > 0 && !line) return null;
-    const records = new Array<StoredRecord>(n);
     const start = k;
-    for (let j = 0; j < n; j++, k++) {
-      columns.event[k] = i;
-      records[j] = new ColumnRecord(textAt(ids, k), columns, k);
-    }
-    h.records = records;
+    columns.event.fill(i, k, k + n);
+    k += n;
+    lazy(h, 'records', () => {
+      const records = new Array<StoredRecord>(n);
+      for (let j = 0; j < n; j++) records[j] = new ColumnRecord(columns, start + j);
+      return records;
+    });
+    const r = removals[i];
+    if (h.type === 'publish' && (h as { removals: unknown }).removals === 0 && r) {
+      lazy(h, 'removals', () => JSON.parse(removalText.toString('latin1', r[0], r[0] + r[1])) as unknown);
+    } else if (r) return null;
     const contents: unknown = h.contents;
-    if (contents === 0) lazyContents(h, content, ids, start, n);
+    if (contents === 0) lazy(h, 'contents', () => contentsOf(content, ids, start, n));
     else if (contents !== undefined && (typeof contents !== 'object' || contents === null)) return null;
     out[i] = h;
   }
   const last = out[out.length - 1];
   if (!last || last.seq !== covers.seq || last.hash !== covers.hash) return null;
-  markPrefix({ events: out, ids, event: columns.event, first: columns.first });
+  markPrefix({
+    events: out,
+    columns,
+    event: columns.event,
+    first: columns.first,
+    index: { table, next, distinct: meta.distinct },
+    touches,
+    gone,
+    keys,
+  });
   return out;
 }
 
@@ -368,20 +585,25 @@ const NO_ORIGIN: Extract<RecordOrigin, { kind: 'line' }> = {
   hash: '',
 };
 
-/**
- * An event's `contents` (id → content hash, in its records' order), rebuilt from the content column the
- * first time it is read: in its place among the event's keys, as the line has it.
- */
-function lazyContents(h: Record<string, unknown>, content: TextColumn, ids: TextColumn, start: number, n: number): void {
-  Object.defineProperty(h, 'contents', {
+/** A property of an event made the first time it is read, in its place among the event's keys (as the line has it). */
+function lazy(h: object, key: string, make: () => unknown): void {
+  Object.defineProperty(h, key, {
     enumerable: true,
     configurable: true,
-    get(): Record<string, string> {
-      const entries: [string, string][] = [];
-      for (let k = start; k < start + n; k++) entries.push([textAt(ids, k), textAt(content, k)]);
-      const value = Object.fromEntries(entries);
-      Object.defineProperty(h, 'contents', { value, enumerable: true, configurable: true, writable: true });
+    get(): unknown {
+      const value = make();
+      Object.defineProperty(h, key, { value, enumerable: true, configurable: true, writable: true });
       return value;
     },
+    set(value: unknown): void {
+      Object.defineProperty(h, key, { value, enumerable: true, configurable: true, writable: true });
+    },
   });
+}
+
+/** An event's `contents` (id → content hash, in its records' order), rebuilt from the content column. */
+function contentsOf(content: TextColumn, ids: TextColumn, start: number, n: number): Record<string, string> {
+  const entries: [string, string][] = [];
+  for (let k = start; k < start + n; k++) entries.push([ids.value(k), content.value(k)]);
+  return Object.fromEntries(entries);
 }

@@ -13,30 +13,64 @@
  */
 import type { CorrectedEntry, RegisterEvent, RemovalEntry, StoredEvent } from './events.js';
 import type { BatchFact, ObjectionFact, RecordEntry, RegisterState } from './state-types.js';
+import { fnv, markKeys, type KeyColumns, type KeyQuery } from './key-columns.js';
 import type { StoredRecord } from './stored.js';
-import type { TextColumn } from './stored-columns.js';
+import type { Columns } from './stored-columns.js';
 
 type AnyEvent = RegisterEvent | StoredEvent;
 
-/** What the checkpoint's decoder leaves for a lazy state: its events, and its ids' column. */
+/**
+ * What the prefix's removals (kind 1), corrections (2) and objections (4) say of each id, as the checkpoint
+ * stores it: the first rows of the ids they name (ascending), and for each its events (indexes, ascending)
+ * from[t] to from[t + 1], with their kinds.
+ */
+export interface Touches {
+  rows: Uint32Array;
+  from: Uint32Array;
+  events: Uint32Array;
+  kinds: Uint8Array;
+}
+
+/** The rows of each id: an open-addressed table of each id's first row + 1 (fnv of the id), and each row's next row + 1. */
+export interface IdIndex {
+  table: Uint32Array;
+  next: Uint32Array;
+  /** How many ids. */
+  distinct: number;
+}
+
+/** What the checkpoint's decoder leaves for a lazy state. */
 export interface CheckpointPrefix {
   /** The prefix's events (the same objects as the read's first events). */
   events: readonly StoredEvent[];
-  ids: TextColumn;
+  columns: Columns;
   /** For each record (row), its event's index in `events`, and each event's first row. */
   event: Uint32Array;
   first: Uint32Array;
+  index: IdIndex;
+  touches: Touches;
+  /** 1 for each row of an id whose latest publication a removal of the prefix follows. */
+  gone: Uint8Array;
+  /** The key hashes (key-columns.ts), when the folding is the writer's. */
+  keys: KeyColumns | undefined;
 }
 
-/** What one event of the prefix says of an id besides publishing it. */
-interface Touch {
-  event: number;
-  removals: RemovalEntry[];
-  corrected: CorrectedEntry[];
+/**
+ * Which rows a caller's test can answer (a superset: the test is still applied to each). A row matching
+ * any clause is a candidate; a clause left out matches none. Without key columns every row is a candidate
+ * for the key clauses.
+ */
+export interface RowFilter extends KeyQuery {
+  /** Rows of these ids. */
+  ids?: Iterable<string>;
+  /** Rows whose id starts with this. */
+  idPrefix?: string;
+  /** Rows whose 公示截止日期 is on or before this. */
+  publishUntilTo?: string;
 }
 
 /** An event cut down to one record's part of it (its records, removals and corrections that name it). */
-function cut(e: StoredEvent, records: StoredRecord[], t: Touch | undefined): AnyEvent {
+function cut(e: StoredEvent, records: StoredRecord[], t: { removals: RemovalEntry[]; corrected: CorrectedEntry[] } | undefined): AnyEvent {
   // Only what apply reads (a spread would read the event's contents, rebuilt from its column: checkpoint.ts).
   if (e.type === 'import') return { type: 'import', seq: e.seq, hash: e.hash, batch: e.batch, on: e.on, records } as unknown as AnyEvent;
   if (e.type !== 'publish') return e;
@@ -69,80 +103,57 @@ export function prefixOf(events: readonly AnyEvent[]): CheckpointPrefix | undefi
   return events[p.events.length - 1] === p.events[p.events.length - 1] ? p : undefined;
 }
 
-/** FNV-1a over a value of a text column (its UTF-16 code units), without making a string of it. */
-function hashOf(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/**
+ * Of the checkpoint's prefix `events` begin with, the events (indexes) whose records publish `id` and those
+ * whose removals name it (register show's events of a record), from the id index and the touch table.
+ */
+export function prefixTouching(
+  events: readonly AnyEvent[],
+  id: string,
+): { length: number; publishes: Set<number>; removes: Set<number> } | undefined {
+  const prefix = prefixOf(events);
+  if (!prefix) return undefined;
+  const publishes = new Set<number>();
+  const removes = new Set<number>();
+  const row = firstRow(prefix, id);
+  for (let k = row; k >= 0; k = (prefix.index.next[k] as number) - 1) publishes.add(prefix.event[k] as number);
+  for (const t of row >= 0 ? (touchesOf(prefix.touches, row) ?? []) : []) if ((t.kinds & 1) !== 0) removes.add(t.event);
+  return { length: prefix.events.length, publishes, removes };
 }
 
-function hashString(s: string): number {
-  return hashOf(s, 0, s.length);
+/** The first row of `id` in the prefix, or -1. */
+function firstRow(prefix: CheckpointPrefix, id: string): number {
+  const { table } = prefix.index;
+  const { text, chars } = prefix.columns.ids.whole();
+  const mask = table.length - 1;
+  let slot = fnv(id, 0, id.length) & mask;
+  for (;;) {
+    const row = table[slot] as number;
+    if (row === 0) return -1;
+    const a = chars[row - 1] as number;
+    const b = chars[row] as number;
+    if (b - a === id.length && text.startsWith(id, a)) return row - 1;
+    slot = (slot + 1) & mask;
+  }
 }
 
-/** The rows of each id: an open-addressed table of each id's first row, and each row's next row of the same id. */
-class RowIndex {
-  private readonly table: Uint32Array;
-  /** next[k]: the next row with row k's id, plus one (0: none). */
-  readonly next: Uint32Array;
-  /** How many ids. */
-  distinct = 0;
-  private readonly mask: number;
-
-  constructor(private readonly ids: TextColumn) {
-    const n = ids.at.length - 1;
-    let size = 16;
-    while (size < n * 2) size *= 2;
-    this.table = new Uint32Array(size);
-    this.mask = size - 1;
-    this.next = new Uint32Array(n);
-    const last = new Uint32Array(n);
-    const { text, at } = ids;
-    for (let k = 0; k < n; k++) {
-      const from = at[k] as number;
-      const to = (at[k + 1] as number) - 1;
-      let slot = hashOf(text, from, to) & this.mask;
-      for (;;) {
-        const row = this.table[slot] as number;
-        if (row === 0) {
-          this.table[slot] = k + 1;
-          last[k] = k;
-          this.distinct++;
-          break;
-        }
-        if (this.sameId(row - 1, from, to)) {
-          const first = row - 1;
-          this.next[last[first] as number] = k + 1;
-          last[first] = k;
-          break;
-        }
-        slot = (slot + 1) & this.mask;
-      }
+/** The events (indexes, with kinds) of the touch table for the id whose first row is `row`. */
+function touchesOf(t: Touches, row: number): { event: number; kinds: number }[] | undefined {
+  let lo = 0;
+  let hi = t.rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = t.rows[mid] as number;
+    if (r === row) {
+      const out: { event: number; kinds: number }[] = [];
+      for (let j = t.from[mid] as number; j < (t.from[mid + 1] as number); j++)
+        out.push({ event: t.events[j] as number, kinds: t.kinds[j] as number });
+      return out;
     }
+    if (r < row) lo = mid + 1;
+    else hi = mid - 1;
   }
-
-  private sameId(row: number, from: number, to: number): boolean {
-    const { text, at } = this.ids;
-    const a = at[row] as number;
-    const len = (at[row + 1] as number) - 1 - a;
-    if (len !== to - from) return false;
-    for (let i = 0; i < len; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(from + i)) return false;
-    return true;
-  }
-
-  /** The first row of `id`, or -1. */
-  firstRow(id: string): number {
-    const { text, at } = this.ids;
-    let slot = hashString(id) & this.mask;
-    for (;;) {
-      const row = this.table[slot] as number;
-      if (row === 0) return -1;
-      const a = at[row - 1] as number;
-      const b = (at[row] as number) - 1;
-      if (b - a === id.length && text.startsWith(id, a)) return row - 1;
-      slot = (slot + 1) & this.mask;
-    }
-  }
+  return undefined;
 }
 
 /**
@@ -155,9 +166,6 @@ export class LazyRecords extends Map<string, RecordEntry> {
   /** Entries made (or added by events after the prefix) before the whole map was built. */
   private readonly made = new Map<string, RecordEntry>();
   private whole = false;
-  private rows: RowIndex | undefined;
-  /** For each id, the prefix's events (indexes) whose removals, corrections or objection name it. */
-  private touching: Map<string, Touch[]> | undefined;
 
   constructor(
     private readonly prefix: CheckpointPrefix,
@@ -185,7 +193,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
 
   override has(id: string): boolean {
     if (this.whole) return super.has(id);
-    return this.made.has(id) || this.rowIndex().firstRow(id) >= 0;
+    return this.made.has(id) || firstRow(this.prefix, id) >= 0;
   }
 
   override set(id: string, entry: RecordEntry): this {
@@ -206,10 +214,9 @@ export class LazyRecords extends Map<string, RecordEntry> {
 
   override get size(): number {
     if (this.whole) return super.size;
-    const index = this.rowIndex();
     let added = 0;
-    for (const id of this.made.keys()) if (index.firstRow(id) < 0) added++;
-    return index.distinct + added;
+    for (const id of this.made.keys()) if (firstRow(this.prefix, id) < 0) added++;
+    return this.prefix.index.distinct + added;
   }
 
   override keys(): MapIterator<string> {
@@ -241,38 +248,44 @@ export class LazyRecords extends Map<string, RecordEntry> {
    * The entries that may answer `test` (register show, compile's plan): those with a publication in the
    * prefix that answers it, those an objection names (a 撤销 removes a record whatever its columns), and
    * every entry made or added since; in the order of the map (first publication). A superset: the caller
-   * still asks each entry what it asks of every entry.
+   * still asks each entry what it asks of every entry. `rows`: which rows the test can answer (RowFilter);
+   * without it every row's record is tested.
    */
-  candidates(test: (r: StoredRecord) => boolean, options: { removedOut?: boolean } = {}): RecordEntry[] {
+  candidates(test: (r: StoredRecord) => boolean, options: { removedOut?: boolean; rows?: RowFilter } = {}): RecordEntry[] {
     if (this.whole) return [...super.values()];
-    const ids = new Set<string>();
-    const objected = new Set<string>();
-    for (const e of this.prefix.events) {
-      if (e.type === 'objection-add' || e.type === 'objection-resolve') objected.add(e.id);
-      if (e.type !== 'publish' && e.type !== 'import') continue;
-      for (const r of e.records) if (test(r)) ids.add(r.id);
+    const { events, columns, event, first: firstOf, gone } = this.prefix;
+    const n = event.length;
+    const record = (k: number): StoredRecord => {
+      const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
+      return e.records[k - (firstOf[event[k] as number] as number)] as StoredRecord;
+    };
+    const marked = options.rows ? this.rowsOf(options.rows) : undefined;
+    // Left out with removedOut: a record whose latest publication a published batch has removed since, no
+    // objection naming it and nothing after the prefix touching it (compile's expiries: such a record is
+    // listed already) — `gone`, stored with the checkpoint.
+    const skipGone = options.removedOut === true;
+    const firstRows = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      if (marked && marked[k] === 0) continue;
+      if (skipGone && gone[k] === 1 && (this.made.size === 0 || !this.made.has(columns.ids.value(k)))) continue;
+      const r = record(k);
+      if (!test(r) || firstRows.has(r.id)) continue;
+      firstRows.set(r.id, -1);
     }
-    const index = this.rowIndex();
-    if (options.removedOut) {
-      // Left out: a record whose latest publication a published batch has removed since, no objection naming
-      // it and nothing after the prefix touching it (compile's expiries: such a record is listed already).
-      const touching = this.touchIndex();
-      for (const id of ids) {
-        if (this.made.has(id)) continue;
-        let last = index.firstRow(id);
-        for (let k = last; k >= 0; k = (index.next[k] as number) - 1) last = k;
-        const after = this.prefix.event[last] as number;
-        if (touching.get(id)?.some((t) => t.event > after && t.removals.length > 0)) ids.delete(id);
-      }
+    for (const e of events) if (e.type === 'objection-add' || e.type === 'objection-resolve') firstRows.set(e.id, -1);
+    const known: { id: string; row: number }[] = [];
+    for (const id of firstRows.keys()) {
+      const row = firstRow(this.prefix, id);
+      if (row >= 0) known.push({ id, row });
     }
-    for (const id of objected) ids.add(id);
-    const known = [...ids].map((id) => ({ id, row: index.firstRow(id) }));
+    // Entries of records first published after the prefix: in the order they were added, as a replay's map has
+    // them (an objection in the prefix that names one, before its publication, does not move it first).
     const added: string[] = [];
     for (const id of this.made.keys()) {
-      if (ids.has(id)) continue;
-      const row = index.firstRow(id);
-      if (row >= 0) known.push({ id, row });
-      else added.push(id);
+      const row = firstRow(this.prefix, id);
+      if (row >= 0) {
+        if (!firstRows.has(id)) known.push({ id, row });
+      } else added.push(id);
     }
     known.sort((a, b) => a.row - b.row);
     const out: RecordEntry[] = [];
@@ -283,43 +296,44 @@ export class LazyRecords extends Map<string, RecordEntry> {
     return out;
   }
 
-  private rowIndex(): RowIndex {
-    if (!this.rows) this.rows = new RowIndex(this.prefix.ids);
-    return this.rows;
-  }
-
-  /** What the prefix's events say of each id besides publishing it: removals, corrections, objections, in order. */
-  private touchIndex(): Map<string, Touch[]> {
-    if (this.touching) return this.touching;
-    const by = new Map<string, Touch[]>();
-    const at = (id: string, i: number): Touch => {
-      let xs = by.get(id);
-      if (!xs) by.set(id, (xs = []));
-      let t = xs[xs.length - 1];
-      if (!t || t.event !== i) xs.push((t = { event: i, removals: [], corrected: [] }));
-      return t;
-    };
-    this.prefix.events.forEach((e, i) => {
-      if (e.type === 'publish') {
-        for (const r of e.removals) at(r.id, i).removals.push(r);
-        for (const c of e.corrected ?? []) at(c.id, i).corrected.push(c);
-      } else if (e.type === 'objection-add' || e.type === 'objection-resolve') at(e.id, i);
-    });
-    this.touching = by;
-    return by;
+  /** The rows a RowFilter lets through, marked 1. */
+  private rowsOf(f: RowFilter): Uint8Array {
+    const { columns, keys } = this.prefix;
+    const n = this.prefix.event.length;
+    const into = new Uint8Array(n);
+    for (const id of f.ids ?? []) {
+      for (let k = firstRow(this.prefix, id); k >= 0; k = (this.prefix.index.next[k] as number) - 1) into[k] = 1;
+    }
+    if (f.idPrefix !== undefined) {
+      const { text, chars } = columns.ids.whole();
+      const p = f.idPrefix;
+      for (let k = 0; k < n; k++)
+        if ((chars[k + 1] as number) - (chars[k] as number) >= p.length && text.startsWith(p, chars[k])) into[k] = 1;
+    }
+    const anyKey = [f.name, f.creditCode, f.idNumber, f.subject].some((q) => q !== undefined && q.length > 0);
+    if (anyKey) {
+      if (keys) markKeys(keys, f, into);
+      else into.fill(1);
+    }
+    if (f.publishUntilTo !== undefined) {
+      const to = f.publishUntilTo;
+      const ok = columns.strings.map((s) => s <= to);
+      const col = columns.publishUntil;
+      for (let k = 0; k < n; k++) if (ok[col[k] as number]) into[k] = 1;
+    }
+    return into;
   }
 
   /** The entry of `id` as replaying the prefix makes it: its events alone, replayed. */
   private make(id: string): RecordEntry | undefined {
-    const index = this.rowIndex();
-    const first = index.firstRow(id);
+    const first = firstRow(this.prefix, id);
     if (first < 0) return undefined;
-    const { events, event, first: firstOf } = this.prefix;
+    const { events, event, first: firstOf, index } = this.prefix;
     const records = (k: number): StoredRecord => {
       const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
       return e.records[k - (firstOf[event[k] as number] as number)] as StoredRecord;
     };
-    const touches = this.touchIndex().get(id);
+    const touches = touchesOf(this.prefix.touches, first);
     if (!touches) {
       // Only published (most records): its publications, in order — what replay's publish makes.
       const publications: StoredRecord[] = [];
@@ -335,8 +349,13 @@ export class LazyRecords extends Map<string, RecordEntry> {
       else own.set(i, cut(events[i] as StoredEvent, [records(k)], undefined));
     }
     for (const t of touches) {
+      const ev = events[t.event] as StoredEvent;
       const e = own.get(t.event) as (StoredEvent & { records: StoredRecord[] }) | undefined;
-      own.set(t.event, cut(events[t.event] as StoredEvent, e?.records ?? [], t));
+      const named =
+        ev.type === 'publish'
+          ? { removals: ev.removals.filter((r) => r.id === id), corrected: (ev.corrected ?? []).filter((c) => c.id === id) }
+          : undefined;
+      own.set(t.event, cut(ev, e?.records ?? [], named));
     }
     const state = this.replay([...own.keys()].sort((a, b) => a - b).map((i) => own.get(i) as AnyEvent));
     return state.records.get(id);

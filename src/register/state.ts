@@ -11,8 +11,9 @@
 import type { IsoDate, RegisterEvent, RegisterRecord, RemovalType, StoredEvent } from './events.js';
 import { StoredRecord, publishedBy, storedFromMemory } from './stored.js';
 import { ColumnRecord } from './stored-columns.js';
-import { LazyRecords, lazyState, prefixOf } from './lazy-state.js';
+import { LazyRecords, lazyState, prefixOf, prefixTouching, type RowFilter } from './lazy-state.js';
 
+export type { RowFilter } from './lazy-state.js';
 export type { BatchFact, ObjectionFact, Publication, RecordEntry, RegisterState, RemovalFact } from './state-types.js';
 import type { ObjectionFact, Publication, RecordEntry, RegisterState, RemovalFact } from './state-types.js';
 
@@ -180,15 +181,20 @@ export function eventsTouching(events: readonly (RegisterEvent | StoredEvent)[],
   const id = entry.id;
   const first = entry.publications[0]?.seq ?? Infinity;
   const out: number[] = [];
-  for (const e of events) {
+  // Of a checkpoint's prefix, the events that publish or remove it are known without reading every record (lazy-state.ts).
+  const known = prefixTouching(events, id);
+  for (const [i, e] of events.entries()) {
     if (e.seq < first) continue;
     let hit = false;
+    const inPrefix = known !== undefined && i < known.length;
     switch (e.type) {
       case 'publish':
-        hit = e.records.some((r) => r.id === id) || e.removals.some((r) => r.id === id) || e.unchanged.includes(id);
+        hit = inPrefix
+          ? known.publishes.has(i) || known.removes.has(i) || e.unchanged.includes(id)
+          : e.records.some((r) => r.id === id) || e.removals.some((r) => r.id === id) || e.unchanged.includes(id);
         break;
       case 'import':
-        hit = e.records.some((r) => r.id === id);
+        hit = inPrefix ? known.publishes.has(i) : e.records.some((r) => r.id === id);
         break;
       case 'note':
         hit = e.ids.includes(id);
@@ -245,7 +251,7 @@ export function replayStart(events: readonly (RegisterEvent | StoredEvent)[]): {
 export function candidateEntries(
   state: RegisterState,
   test: (r: StoredRecord) => boolean,
-  options: { removedOut?: boolean } = {},
+  options: { removedOut?: boolean; rows?: RowFilter } = {},
 ): Iterable<RecordEntry> {
   return state.records instanceof LazyRecords && !state.records.built ? state.records.candidates(test, options) : state.records.values();
 }

@@ -8,14 +8,73 @@
 import type { CreditRecord } from '../schemas/record.js';
 import type { PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
 
-/** A column of text values: one string, and where each value starts in it (value k is [at[k], at[k + 1] - 1)). */
-export interface TextColumn {
-  text: string;
-  at: Uint32Array;
+/** Values of a column decoded one at a time before this many are read; the whole column after. */
+const ONE_BY_ONE = 64;
+
+/**
+ * A column of text values as it lies in the checkpoint: UTF-8 bytes and each value's byte offset (value k
+ * is bytes[at[k], at[k + 1])). Read one value at a time at first (register show reads a few), decoded
+ * whole once many are read (register list, the id index): then one string and each value's offset in it.
+ */
+export class TextColumn {
+  private text: string | undefined;
+  private chars: Uint32Array | undefined;
+  private read = 0;
+
+  constructor(
+    private readonly bytes: Buffer,
+    /** Byte offsets, one more than there are values. */
+    readonly at: Uint32Array,
+    /** Whether every byte is ASCII (then a byte offset is a character offset). */
+    private readonly ascii: boolean,
+  ) {}
+
+  get length(): number {
+    return this.at.length - 1;
+  }
+
+  value(k: number): string {
+    if (this.text === undefined) {
+      if (!this.ascii && ++this.read <= ONE_BY_ONE) return this.bytes.toString('utf8', this.at[k] as number, this.at[k + 1] as number);
+      this.decode();
+    }
+    const c = this.chars as Uint32Array;
+    return (this.text as string).slice(c[k] as number, c[k + 1] as number);
+  }
+
+  /** The column as one string and each value's offset in it (value k is text[chars[k], chars[k + 1])). */
+  whole(): { text: string; chars: Uint32Array } {
+    if (this.text === undefined) this.decode();
+    return { text: this.text as string, chars: this.chars as Uint32Array };
+  }
+
+  private decode(): void {
+    if (this.ascii) {
+      this.text = this.bytes.toString('latin1');
+      this.chars = this.at;
+      return;
+    }
+    this.text = this.bytes.toString('utf8');
+    // Each byte offset as a UTF-16 offset: a lead byte starts a character, one of four bytes two code units.
+    const chars = new Uint32Array(this.at.length);
+    const b = this.bytes;
+    let units = 0;
+    let pos = 0;
+    for (let k = 0; k < this.at.length; k++) {
+      const to = this.at[k] as number;
+      for (; pos < to; pos++) {
+        const x = b[pos] as number;
+        if ((x & 0xc0) !== 0x80) units += x >= 0xf0 ? 2 : 1;
+      }
+      chars[k] = units;
+    }
+    this.chars = chars;
+  }
 }
 
+/** Value k of a column. */
 export function textAt(c: TextColumn, k: number): string {
-  return c.text.slice(c.at[k] as number, (c.at[k + 1] as number) - 1);
+  return c.value(k);
 }
 
 /** The columns of a checkpoint's records, and for each record the event it came with. */
@@ -30,6 +89,7 @@ export interface Columns {
   severity: Uint16Array | Uint32Array;
   decisionDate: Uint16Array | Uint32Array;
   publishUntil: Uint16Array | Uint32Array;
+  ids: TextColumn;
   subjectName: TextColumn;
   creditCode: TextColumn;
   idNumber: TextColumn;
@@ -45,12 +105,17 @@ export interface Columns {
 
 /** A record of a checkpoint: its fields read from the columns (the same as a StoredRecord's). */
 export class ColumnRecord implements StoredRecord {
+  private own: string | undefined;
+
   constructor(
-    readonly id: string,
     private readonly c: Columns,
     private readonly k: number,
   ) {}
 
+  get id(): string {
+    if (this.own === undefined) this.own = this.c.ids.value(this.k);
+    return this.own;
+  }
   get seq(): number {
     return (this.c.by[this.c.event[this.k] as number] as PublishedBy).seq;
   }
@@ -110,6 +175,11 @@ export class ColumnRecord implements StoredRecord {
   }
   get record(): StoredRecord {
     return this;
+  }
+
+  /** Its row in the checkpoint's columns. */
+  get row(): number {
+    return this.k;
   }
 
   /** Its fields as own properties (what a StoredRecord shows to a deep comparison or JSON.stringify). */

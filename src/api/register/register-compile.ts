@@ -23,6 +23,7 @@ import {
   statusOn,
   type RecordEntry,
   type RegisterState,
+  type RowFilter,
 } from '../../register/state.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import type { FieldKey } from '../../schemas/fields.js';
@@ -119,8 +120,15 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       requestKeys.has(`n|${foldKey(r.subjectName)}`)
     );
   };
-  // Read through a checkpoint, only the entries of records that may run into the batch are made (register/lazy-state.ts).
-  for (const entry of candidateEntries(state, runsInto)) {
+  // Read through a checkpoint, only the entries of records that may run into the batch are made (register/lazy-state.ts),
+  // and only the rows whose keys' hashes are the batch's are tested (register/key-columns.ts).
+  const keyed = (tag: string): string[] => [...requestKeys].filter((k) => k.startsWith(tag)).map((k) => k.slice(2));
+  const rows: RowFilter = {
+    ids: batchIds,
+    subject: [...batchSubjects],
+    ...(wantRequests ? { idNumber: keyed('i|'), creditCode: keyed('c|'), name: keyed('n|') } : {}),
+  };
+  for (const entry of candidateEntries(state, runsInto, { rows })) {
     const s = statusOn(entry, today);
     if (s?.status !== 'active') continue;
     // `active` holds every record the plan may name: resent, corrected, run into, or requested for removal.
@@ -314,7 +322,8 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const expired: RemovalEntry[] = [];
   const revoked: RemovalEntry[] = [];
   // A record expires by its 公示截止日期, is revoked by an objection: only those entries are made (lazy-state.ts).
-  for (const entry of candidateEntries(state, (r) => r.publishUntil <= input.quarterEnd, { removedOut: true })) {
+  const expiring = { removedOut: true, rows: { publishUntilTo: input.quarterEnd } };
+  for (const entry of candidateEntries(state, (r) => r.publishUntil <= input.quarterEnd, expiring)) {
     const pub = entry.publications[entry.publications.length - 1];
     if (!pub || pub.on > today || requestedIds.has(entry.id)) continue;
     const since = pub.seq;
@@ -481,7 +490,7 @@ export function awaitingByDepartment(
     else if (d.code === 'REGISTER_CHANGED') add(of(d.args.department).corrections, d.args.id);
   }
   // Awaiting a correction needs an objection: only entries an objection names are made (lazy-state.ts).
-  for (const entry of candidateEntries(state, () => false)) {
+  for (const entry of candidateEntries(state, () => false, { rows: {} })) {
     const s = statusOn(entry, today);
     if (s?.awaitingCorrection && !handled.has(s.id)) add(of(s.record.department).corrections, s.id);
   }

@@ -2,6 +2,7 @@
  * The register's commands (register.md): publish, register verify / repair / list / show, and diff.
  * They return data; src/cli/commands/register.ts renders it.
  */
+import { echoQuery } from '../../domain/query-echo.js';
 import { join, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../../domain/dates.js';
 import { formatBatch, parseBatch } from '../../domain/quarter.js';
@@ -42,6 +43,7 @@ import {
   statusOn,
   type RecordStatus,
   type RegisterState,
+  type RowFilter,
 } from '../../register/state.js';
 import { makeContext, type CommonOptions, type Context } from '../context.js';
 import type {
@@ -538,8 +540,16 @@ export function registerShow(
     (code !== '' && code === normaliseCreditCode(r.creditCode)) ||
     (idNumber !== '' && idNumber === normaliseIdNumber(r.idNumber)) ||
     folded === foldKey(r.subjectName);
-  // Read through a checkpoint, only the entries of records that answer are made (register/lazy-state.ts).
-  for (const entry of candidateEntries(state, hits)) {
+  // Read through a checkpoint, only the entries of records that answer are made (register/lazy-state.ts), and
+  // only the rows whose id or keys' hashes answer are tested (register/key-columns.ts).
+  const rows: RowFilter = {
+    ids: [lower],
+    ...(prefix ? { idPrefix: lower } : {}),
+    ...(code !== '' ? { creditCode: [code] } : {}),
+    ...(idNumber !== '' ? { idNumber: [idNumber] } : {}),
+    name: [folded],
+  };
+  for (const entry of candidateEntries(state, hits, { rows })) {
     // The record shown is one of its publications: none that answers the query, no status to compute.
     if (!entry.publications.some(hits)) continue;
     // Shown as of the day asked; a record published later than that is shown as first published.
@@ -568,8 +578,8 @@ export function registerShow(
     });
     out.push({ ...listedRecord(s, options.full ?? false, rule), revision: s.revision, revisions, events: shown });
   }
-  // The query is echoed back (JSON, "not found"): an ID number in it is masked like any output (cli.md).
-  return { query: showText(q, publicReader(rule)), records: out };
+  // The query is echoed back (JSON, "not found"): an ID number in it, or part of one, is masked (privacy.md).
+  return { query: echoQuery(q, rule), records: out };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { columnLetter, columnIndex } from '../../domain/text.js';
 import { unreadable } from '../errors.js';
 import type { CellMark, MarkKind } from './plan.js';
 import { localName } from '../xlsx/xml.js';
-import { asStartTag, childElements, dropAttr, readAttr, setAttr, tagEnd as startTagEnd, xmlTags } from '../xlsx/xml-edit.js';
+import { asStartTag, childElements, dropAttr, elementAt, nextTag, readAttr, setAttr, xmlTags } from '../xlsx/xml-edit.js';
 
 export interface RowMarks {
   row: number;
@@ -143,70 +143,7 @@ export class SheetPatcher extends Transform {
         continue;
       }
       if (this.phase === 'rows') {
-        // A cursor over the buffer: unflagged rows are passed on in one piece, and the buffer is cut
-        // once per chunk (slicing per row made this quadratic in the chunk size).
-        const rowOpen = `<${this.p}row`;
-        const rowClose = `</${this.p}row>`;
-        const endData = `</${this.p}sheetData>`;
-        const buf = this.buf;
-        const end = buf.indexOf(endData);
-        let pos = 0;
-        let from = 0;
-        let done = false;
-        for (;;) {
-          let at = buf.indexOf(rowOpen, pos);
-          // `<rowBreaks>` never stands inside sheetData, but a prefixed name could start the same.
-          while (at >= 0 && !/[\s>/]/.test(buf.charAt(at + rowOpen.length) || 'x')) at = buf.indexOf(rowOpen, at + 1);
-          if (end >= 0 && (at < 0 || end < at)) {
-            this.put(buf.slice(from, end));
-            this.flushMarkedRows(Number.POSITIVE_INFINITY);
-            this.put(endData);
-            this.buf = buf.slice(end + endData.length);
-            this.phase = 'tail';
-            done = true;
-            break;
-          }
-          if (at < 0) {
-            // Keep a possible partial tag at the end.
-            pos = Math.max(pos, buf.length - 32);
-            break;
-          }
-          // The `>` that ends the start tag, not one inside a quoted value (`<row x14ac:a="1>2" r="3">` is valid XML).
-          const tagEnd = startTagEnd(buf, at) - 1;
-          if (tagEnd < 0) {
-            pos = at;
-            break;
-          }
-          const startTag = buf.slice(at, tagEnd + 1);
-          const selfClosing = startTag.endsWith('/>');
-          let rowEnd: number;
-          if (selfClosing) rowEnd = tagEnd + 1;
-          else {
-            const close = buf.indexOf(rowClose, tagEnd);
-            if (close < 0) {
-              pos = at;
-              break;
-            }
-            rowEnd = close + rowClose.length;
-          }
-          const rAttr = readAttr(startTag, 'r');
-          const r = rAttr !== undefined ? Number(rAttr) : this.lastRow + 1;
-          this.lastRow = r;
-          const pending = this.next < this.rows.length ? this.rows[this.next]!.row : Number.POSITIVE_INFINITY;
-          if (pending <= r) {
-            this.put(buf.slice(from, at));
-            this.flushMarkedRows(r);
-            const marks = this.next < this.rows.length && this.rows[this.next]!.row === r ? this.rows[this.next++]! : undefined;
-            if (marks) {
-              this.put(this.patchRow(startTag, selfClosing ? '' : buf.slice(tagEnd + 1, rowEnd - rowClose.length), r, marks));
-              from = rowEnd;
-            } else from = at;
-          }
-          pos = rowEnd;
-        }
-        if (done) continue;
-        this.put(buf.slice(from, pos));
-        this.buf = buf.slice(pos);
+        if (this.scanRows()) continue;
         if (final) throw unreadable({ reason: 'xml', detail: 'sheetData' });
         return;
       }
@@ -229,6 +166,75 @@ export class SheetPatcher extends Transform {
       this.buf = '';
       return;
     }
+  }
+
+  /**
+   * The rows of <sheetData> in the buffer: unflagged rows passed on in one piece (a cursor over the
+   * buffer, cut once per chunk), flagged ones patched. Only real tags count (the tokenizer skips
+   * comments, CDATA and processing instructions: `<row …>` text in a comment is no row); a row's end is
+   * found by `indexOf` unless a comment, CDATA or processing instruction stands inside the row, then by
+   * depth. True when </sheetData> was reached; false when the buffer ends first (the rest waits).
+   */
+  private scanRows(): boolean {
+    const buf = this.buf;
+    const rowName = `${this.p}row`;
+    let pos = 0;
+    let from = 0;
+    let bang = 0;
+    let query = 0;
+    for (;;) {
+      const t = nextTag(buf, pos);
+      if (!t) break;
+      if (t.kind === 'close') {
+        if (localName(t.name) !== 'sheetData') {
+          pos = t.end;
+          continue;
+        }
+        this.put(buf.slice(from, t.start));
+        this.flushMarkedRows(Number.POSITIVE_INFINITY);
+        this.put(buf.slice(t.start, t.end));
+        this.buf = buf.slice(t.end);
+        this.phase = 'tail';
+        return true;
+      }
+      let innerEnd = t.end;
+      let rowEnd = t.end;
+      if (t.kind === 'open') {
+        const close = t.name === rowName ? buf.indexOf(`</${t.name}>`, t.end) : -1;
+        // The next `<!` / `<?` in the buffer, looked for again only once passed (not once per row).
+        if (bang >= 0 && bang < t.end) bang = buf.indexOf('<!', t.end);
+        if (query >= 0 && query < t.end) query = buf.indexOf('<?', t.end);
+        if (close >= 0 && !(bang >= 0 && bang < close) && !(query >= 0 && query < close)) {
+          innerEnd = close;
+          rowEnd = close + t.name.length + 3;
+        } else {
+          const el = elementAt(buf, t);
+          if (!el) break;
+          innerEnd = el.closeStart;
+          rowEnd = el.end;
+        }
+      }
+      if (t.name === rowName) {
+        const startTag = buf.slice(t.start, t.end);
+        const rAttr = readAttr(startTag, 'r');
+        const r = rAttr !== undefined ? Number(rAttr) : this.lastRow + 1;
+        this.lastRow = r;
+        const pending = this.next < this.rows.length ? this.rows[this.next]!.row : Number.POSITIVE_INFINITY;
+        if (pending <= r) {
+          this.put(buf.slice(from, t.start));
+          this.flushMarkedRows(r);
+          const marks = this.next < this.rows.length && this.rows[this.next]!.row === r ? this.rows[this.next++]! : undefined;
+          if (marks) {
+            this.put(this.patchRow(startTag, buf.slice(t.end, innerEnd), r, marks));
+            from = rowEnd;
+          } else from = t.start;
+        }
+      }
+      pos = rowEnd;
+    }
+    this.put(buf.slice(from, pos));
+    this.buf = buf.slice(pos);
+    return false;
   }
 
   /** A row with flagged cells: explicit references on every cell (so an inserted one shifts none). */

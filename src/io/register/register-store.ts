@@ -98,6 +98,12 @@ class LogLines implements LineSource {
 /** Where reading starts, and how far a buffer may grow for one line (a province's batch is ~20 MB a line). */
 const CHUNK = 16 << 20;
 
+/**
+ * The prefix a checkpoint covers is read and hashed 1 MiB at a time: the bytes are hashed while they are
+ * still in the processor's cache (16 MiB reads cost a city's 71 MB log ~0.05–0.1 s more: bench/RESULTS.md).
+ */
+const PREFIX_CHUNK = 1 << 20;
+
 /** How the log was read: from its first line, or after a checkpoint (register/checkpoint.ts). */
 interface ReadVia {
   /** The events the checkpoint gave (0: read from the first line). */
@@ -196,7 +202,7 @@ function* checkpointed(
   while (off < covers.bytes) {
     let n: number;
     try {
-      n = fd.read(buf, 0, Math.min(buf.length, covers.bytes - off), off);
+      n = fd.read(buf, 0, Math.min(PREFIX_CHUNK, covers.bytes - off), off);
     } catch (err) {
       throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
     }

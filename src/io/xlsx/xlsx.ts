@@ -22,6 +22,7 @@ import { FileProblem, unreadable } from '../errors.js';
 import { attr, parseXmlStream, type Attrs } from './xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { INFLATE_UNIT } from '../zip/inflate.js';
+import { mergeTail } from './merge-tail.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 
@@ -323,7 +324,7 @@ async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: num
         }
         lastEnd = MERGE_RE.lastIndex;
       }
-      tail = text.slice(Math.max(lastEnd, text.length - MERGE_TAIL));
+      tail = mergeTail(text, lastEnd, MERGE_TAIL);
     } else tail = text.slice(-MERGE_TAIL);
   }
 }

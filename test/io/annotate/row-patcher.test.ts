@@ -107,3 +107,33 @@ describe('collectBaseStyles', () => {
     ]);
   });
 });
+
+describe('SheetPatcher: only real tags are rows', () => {
+  // Seen: `<row …>` text in a comment within <sheetData> was taken for that row; the highlight landed
+  // in the comment and the real row stayed plain. The tokenizer (xml-edit.ts) skips what is not a tag.
+  const row3 = '<row r="3"><c r="A3"><v>5</v></c><c r="B3"><v>6</v></c></row>';
+  const before = '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>';
+  const cases: [string, string][] = [
+    ['a comment', '<!-- <row r="3"><c r="B3"><v>0</v></c></row> -->'],
+    ['CDATA', '<![CDATA[<row r="3"><c r="B3"><v>0</v></c></row>]]>'],
+    ['a processing instruction', '<?note <row r="3"><c r="B3"><v>0</v></c></row> ?>'],
+    ['a comment holding </sheetData>', '<!-- </sheetData><row r="3"><c r="B3"/></row> -->'],
+  ];
+  for (const [what, odd] of cases)
+    it(`leaves row text inside ${what} as it is and marks the real row, whatever the chunking`, async () => {
+      for (const chunk of [1, 7, 4096]) {
+        const out = await patch(HEAD + before + odd + row3 + TAIL, [m(3, 1, 'error')], undefined, chunk);
+        expect(out).toBe(`${HEAD}${before}${odd}<row r="3"><c r="A3"><v>5</v></c><c r="B3" s="1"><v>6</v></c></row>${TAIL}`);
+      }
+    });
+
+  it('finds the end of a row past a comment inside it that holds </row>, and marks the next row', async () => {
+    const odd = '<row r="2"><!-- </row><row r="3"> --><c r="A2"><v>2</v></c></row>';
+    for (const chunk of [1, 7, 4096]) {
+      const out = await patch(`${HEAD}${odd}${row3}${TAIL}`, [m(2, 0, 'warning'), m(3, 1, 'error')], undefined, chunk);
+      expect(out).toBe(
+        `${HEAD}<row r="2"><c r="A2" s="2"><v>2</v></c><!-- </row><row r="3"> --></row><row r="3"><c r="A3"><v>5</v></c><c r="B3" s="1"><v>6</v></c></row>${TAIL}`,
+      );
+    }
+  });
+});

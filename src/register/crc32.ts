@@ -1,0 +1,33 @@
+/**
+ * CRC-32 (the zlib/PNG polynomial) of a buffer: the checkpoint's guard against an edited or half-written
+ * body (checkpoint.ts). Node's own (zlib.crc32, from Node 20.15) when there is one, else a table in
+ * JavaScript with the same result.
+ */
+import * as zlib from 'node:zlib';
+
+const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+let table: Uint32Array | undefined;
+
+function crcTable(): Uint32Array {
+  if (table) return table;
+  table = new Uint32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[i] = c >>> 0;
+  }
+  return table;
+}
+
+/** The CRC-32 in JavaScript (what zlib.crc32 returns): exported for the test that compares the two. */
+export function crc32Js(data: Uint8Array): number {
+  const t = crcTable();
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = (t[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export function crc32(data: Uint8Array): number {
+  return native ? native(data) : crc32Js(data);
+}

@@ -1,0 +1,31 @@
+// The checkpoint's body check (register/crc32.ts): the JavaScript CRC-32 (used where Node has no zlib.crc32,
+// before 20.15) gives what zlib gives, and either catches a flipped bit.
+import * as zlib from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { crc32, crc32Js } from '../../src/register/crc32.js';
+
+describe('crc32', () => {
+  it('the JavaScript CRC-32 is the standard one (the check value of "123456789") and zlib’s', () => {
+    expect(crc32Js(Buffer.from('123456789'))).toBe(0xcbf43926);
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+    const native = (zlib as { crc32?: (b: Uint8Array) => number }).crc32;
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(crc32Js(bytes)).toBe(crc32(bytes));
+        if (native) expect(crc32Js(bytes)).toBe(native(bytes));
+      }),
+    );
+  });
+
+  it('a flipped bit changes it', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(), (bytes, at) => {
+        const edited = Uint8Array.from(bytes);
+        const i = at % edited.length;
+        edited[i] = (edited[i] as number) ^ (1 << (at % 8));
+        expect(crc32(edited)).not.toBe(crc32(bytes));
+      }),
+    );
+  });
+});
