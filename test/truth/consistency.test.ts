@@ -10,8 +10,9 @@
 // checks reading through the port); the clerk's year runs on the disk, then again in memory, where every
 // command must answer as on the disk (PROPERTY_DISK=1: every history on the disk). Every history checks the
 // figures through the documents and JSON; every 8th of a part (PROPERTY_XLSX_EVERY), the clerk's year and a
-// replayed history also read back the workbooks (报送情况.xlsx, 督查情况表). The three files take about
-// 0.2 s of CPU a history (docs/decisions.md "The consistency property": What it costs).
+// replayed history also read back the workbooks (报送情况.xlsx, 督查情况表). About 0.45 s of CPU a history
+// under load (0.7 before the port), an estimated 45–58 s of vitest time for the three files quiet
+// (docs/decisions.md "The consistency property": What it costs, Measured).
 // Replay a failing case: PROPERTY_SEED=<seed> PROPERTY_PATH=<path> npx vitest run <the file that failed>
 // (fast-check prints both). docs/decisions.md "The consistency property".
 import { propertySuite } from './consistency/property.js';

@@ -3,7 +3,8 @@
 // under its own seed. Tiers (docs/decisions.md "The consistency property"): every history checks the
 // figures through the documents (records.json, manifest, summary.json, the JSON of status, compile,
 // supervise and report); every XLSX_EVERY-th history of a part, the clerk's year and a replayed history
-// also read back the workbooks (报送情况.xlsx, the 督查情况表 supervise writes).
+// also read back the workbooks (报送情况.xlsx, the 督查情况表 supervise writes). The random histories run on
+// a MemoryPort each; the clerk's year on the disk, then in memory, every command's answer compared.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
