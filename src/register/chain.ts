@@ -40,6 +40,30 @@ export function sealEvent(body: EventBody, author: Author, head: Head | null): R
   return { ...unsealed, hash: hashOfEvent(unsealed as Omit<RegisterEvent, 'hash'>) } as RegisterEvent;
 }
 
+/**
+ * sealEvent and eventLine at once, the event's canonical text made once for its hash and its line (a city's
+ * batch is a line of MBs): canonicalJson of an object is its members' texts in key order, so the text without
+ * `hash` (what is hashed) and the line are the same members, `hash` in its place.
+ */
+export function sealLine(body: EventBody, author: Author, head: Head | null): { event: RegisterEvent; line: string } {
+  const unsealed: Record<string, unknown> = {
+    ...body,
+    seq: head ? head.seq + 1 : 1,
+    at: author.at,
+    by: author.by,
+    host: author.host,
+    prev: head ? head.hash : null,
+  };
+  const keys = Object.keys(unsealed)
+    .filter((k) => k !== 'hash' && unsealed[k] !== undefined)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const members = keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(unsealed[k])}`);
+  const hash = sha256Hex(`{${members.join(',')}}`);
+  const at = keys.findIndex((k) => k > 'hash');
+  members.splice(at < 0 ? members.length : at, 0, `"hash":${JSON.stringify(hash)}`);
+  return { event: { ...unsealed, hash } as RegisterEvent, line: `{${members.join(',')}}\n` };
+}
+
 /** The exact line written for an event. */
 export function eventLine(event: RegisterEvent): string {
   return `${canonicalJson(event)}\n`;

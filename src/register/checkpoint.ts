@@ -194,8 +194,15 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   }
   const n = records.length;
   meta.width = strings.length <= 0x10000 ? 2 : 4;
+  // Every array starts 4-byte aligned in the file (the reader views it in place): each part padded to 4 bytes.
   const parts: Buffer[] = [];
-  for (const col of shared) parts.push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : Uint32Array.from(col)));
+  const push = (...bs: Buffer[]): void => {
+    for (const b of bs) {
+      parts.push(b);
+      if (b.length % 4 !== 0) parts.push(Buffer.alloc(4 - (b.length % 4)));
+    }
+  };
+  for (const col of shared) push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : Uint32Array.from(col)));
   const texts: Buffer[] = [];
   for (const col of own) {
     const at = new Uint32Array(n + 1);
@@ -209,7 +216,7 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     }
     at[n] = len;
     const text = Buffer.concat(blobs, len);
-    parts.push(bytesOf(at));
+    push(bytesOf(at));
     texts.push(text);
     meta.text.push(len);
     meta.ascii.push(text.every((b) => b < 0x80));
@@ -235,7 +242,7 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   }
   meta.table = size;
   meta.distinct = firstRow.size;
-  parts.push(bytesOf(table), bytesOf(next));
+  push(bytesOf(table), bytesOf(next));
   const { table: touches, by } = touchTable(events, firstRow);
   // Each row of an id whose latest publication a removal in the prefix follows (compile's expiries pass it over).
   const gone = new Uint8Array(n);
@@ -248,7 +255,7 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   }
   meta.touched = touches.rows.length;
   meta.touches = touches.events.length;
-  parts.push(
+  push(
     bytesOf(Uint32Array.from(touches.rows)),
     bytesOf(Uint32Array.from(touches.from)),
     bytesOf(Uint32Array.from(touches.events)),
@@ -256,16 +263,22 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     bytesOf(gone),
   );
   meta.keys = keyFingerprint();
-  for (const col of keysOf(records)) parts.push(bytesOf(col));
-  parts.push(...texts, Buffer.from(removalJson.join(''), 'latin1'));
-  const body = Buffer.concat([Buffer.from(`${asciiJson(meta)}\n`, 'latin1'), ...parts]);
+  for (const col of keysOf(records)) push(bytesOf(col));
+  push(...texts);
+  parts.push(Buffer.from(removalJson.join(''), 'latin1'));
+  const body = Buffer.concat([Buffer.from(padded(asciiJson(meta)), 'latin1'), ...parts]);
   const head: CheckpointHead = {
     kind: CHECKPOINT_KIND,
     version: CHECKPOINT_VERSION,
     covers,
     body: { bytes: body.length, crc32: crc32(body) },
   };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), body]);
+  return Buffer.concat([Buffer.from(padded(JSON.stringify(head)), 'utf8'), body]);
+}
+
+/** A line of JSON (ASCII), spaces before its `\n` making it a multiple of 8 bytes long: what follows is aligned. */
+function padded(json: string): string {
+  return `${json}${' '.repeat(7 - (json.length % 8))}\n`;
 }
 
 /** What the prefix's events say of each id besides publishing it, by the id's first row (ascending). */
@@ -375,6 +388,7 @@ class Reader {
   }
 
   u32(n: number): Uint32Array {
+    this.align();
     const at = this.take(n * 4);
     const off = this.bytes.byteOffset + at;
     if (off % 4 === 0) return new Uint32Array(this.bytes.buffer, off, n);
@@ -384,6 +398,7 @@ class Reader {
   }
 
   u16(n: number): Uint16Array {
+    this.align();
     const at = this.take(n * 2);
     const off = this.bytes.byteOffset + at;
     if (off % 2 === 0) return new Uint16Array(this.bytes.buffer, off, n);
@@ -393,13 +408,20 @@ class Reader {
   }
 
   u8(n: number): Uint8Array {
+    this.align();
     const at = this.take(n);
     return this.bytes.subarray(at, at + n);
   }
 
   blob(n: number): Buffer {
+    this.align();
     const at = this.take(n);
     return this.bytes.subarray(at, at + n);
+  }
+
+  /** Past the padding that follows a part (to 4 bytes). */
+  align(): void {
+    this.take((4 - (this.at % 4)) % 4);
   }
 }
 
@@ -475,6 +497,7 @@ function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource):
   const keys: KeyColumns | undefined =
     meta.keys === keyFingerprint() ? { name: keyCols[0], creditCode: keyCols[1], idNumber: keyCols[2], subject: keyCols[3] } : undefined;
   const texts = OWN.map((_, c) => new TextColumn(body.blob(text[c] as number), offsets[c] as Uint32Array, ascii[c] === true));
+  body.align();
   const removalText = body.bytes.subarray(body.at);
   for (const r of removals)
     if (r !== null && (!Array.isArray(r) || !isCount(r[0]) || !isCount(r[1]) || r[0] + r[1] > removalText.length)) return null;

@@ -124,15 +124,13 @@ export function prefixTouching(
 /** The first row of `id` in the prefix, or -1. */
 function firstRow(prefix: CheckpointPrefix, id: string): number {
   const { table } = prefix.index;
-  const { text, chars } = prefix.columns.ids.whole();
+  const ids = prefix.columns.ids;
   const mask = table.length - 1;
   let slot = fnv(id, 0, id.length) & mask;
   for (;;) {
     const row = table[slot] as number;
     if (row === 0) return -1;
-    const a = chars[row - 1] as number;
-    const b = chars[row] as number;
-    if (b - a === id.length && text.startsWith(id, a)) return row - 1;
+    if (ids.equals(row - 1, id)) return row - 1;
     slot = (slot + 1) & mask;
   }
 }
@@ -305,10 +303,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
       for (let k = firstRow(this.prefix, id); k >= 0; k = (this.prefix.index.next[k] as number) - 1) into[k] = 1;
     }
     if (f.idPrefix !== undefined) {
-      const { text, chars } = columns.ids.whole();
       const p = f.idPrefix;
-      for (let k = 0; k < n; k++)
-        if ((chars[k + 1] as number) - (chars[k] as number) >= p.length && text.startsWith(p, chars[k])) into[k] = 1;
+      for (let k = 0; k < n; k++) if (columns.ids.startsWith(k, p)) into[k] = 1;
     }
     const anyKey = [f.name, f.creditCode, f.idNumber, f.subject].some((q) => q !== undefined && q.length > 0);
     if (anyKey) {

@@ -35,11 +35,30 @@ export class TextColumn {
 
   value(k: number): string {
     if (this.text === undefined) {
-      if (!this.ascii && ++this.read <= ONE_BY_ONE) return this.bytes.toString('utf8', this.at[k] as number, this.at[k + 1] as number);
+      if (++this.read <= ONE_BY_ONE)
+        return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', this.at[k] as number, this.at[k + 1] as number);
       this.decode();
     }
     const c = this.chars as Uint32Array;
     return (this.text as string).slice(c[k] as number, c[k + 1] as number);
+  }
+
+  /** Whether value k is `s` (compared byte by byte in an ASCII column: nothing decoded). */
+  equals(k: number, s: string): boolean {
+    if (!this.ascii) return this.value(k) === s;
+    const a = this.at[k] as number;
+    if ((this.at[k + 1] as number) - a !== s.length) return false;
+    for (let i = 0; i < s.length; i++) if (this.bytes[a + i] !== s.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** Whether value k starts with `s` (byte by byte in an ASCII column). */
+  startsWith(k: number, s: string): boolean {
+    if (!this.ascii) return this.value(k).startsWith(s);
+    const a = this.at[k] as number;
+    if ((this.at[k + 1] as number) - a < s.length) return false;
+    for (let i = 0; i < s.length; i++) if (this.bytes[a + i] !== s.charCodeAt(i)) return false;
+    return true;
   }
 
   /** The column as one string and each value's offset in it (value k is text[chars[k], chars[k + 1])). */

@@ -345,18 +345,22 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const byDate = (a: RemovalEntry, b: RemovalEntry): number =>
     (a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
-  const removedIds = [...removed.keys()];
-  const wholeRemoved = load([...removed.values()]);
-  return {
-    plan: {
-      records: publish,
-      unchanged,
-      removals,
-      removed: new Map(removedIds.map((id, i) => [id, wholeRemoved[i] as CreditRecord])),
-      corrected,
+  const plan: RegisterPlan = { records: publish, unchanged, removals, removed: new Map(), corrected };
+  // The 移出名单's whole records are read back from their lines when first asked for (the package's sheets):
+  // a dry run, status and the reports never read them (a city's quarter expires ~2,500 records).
+  let wholeRemoved: Map<string, CreditRecord> | undefined;
+  Object.defineProperty(plan, 'removed', {
+    enumerable: true,
+    configurable: true,
+    get(): Map<string, CreditRecord> {
+      if (!wholeRemoved) {
+        const whole = load([...removed.values()]);
+        wholeRemoved = new Map([...removed.keys()].map((id, i) => [id, whole[i] as CreditRecord]));
+      }
+      return wholeRemoved;
     },
-    findings,
-  };
+  });
+  return { plan, findings };
 }
 
 /** The key a removal request looks records up by: its 证件号码, else its credit code, else its name folded. */

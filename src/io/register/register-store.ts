@@ -10,7 +10,16 @@
 import { createHash, type Hash } from 'node:crypto';
 import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { ChainReader, eventLine, parseLineAgain, sealEvent, tornPrefix, type ChainResult, type Head } from '../../register/chain.js';
+import {
+  ChainReader,
+  eventLine,
+  parseLineAgain,
+  sealEvent,
+  sealLine,
+  tornPrefix,
+  type ChainResult,
+  type Head,
+} from '../../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
 import { continueReplay, replay, replayStart, type RegisterState } from '../../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../../register/stored.js';
@@ -488,13 +497,13 @@ export async function appendEvent<T>(
     };
     const decision = decide(loaded);
     if (decision.body === null) return { event: null, value: decision.value };
-    const event = sealEvent(decision.body, author, loaded.head);
+    const { event, line } = sealLine(decision.body, author, loaded.head);
     // The last moment an interrupt leaves the log as it was; once the line is written the command finishes.
     await beforeCommit();
     // A share that stalled past 30 s may have let another PC take the lock: then write nothing.
     lock.assertHeld();
     // Another tool may have left its last line without `\n`: it is written first, in the same write.
-    writeLine(io, eventsPath(workspace), Buffer.from(`${read.unterminated ? '\n' : ''}${eventLine(event)}`, 'utf8'));
+    writeLine(io, eventsPath(workspace), Buffer.from(`${read.unterminated ? '\n' : ''}${line}`, 'utf8'));
     enterCommit({ kind: 'event', seq: event.seq });
     // The first event creates the file: its folder entry must survive a power cut too.
     if (!loaded.exists) io.syncFolder(dir);
