@@ -1,7 +1,8 @@
 // One measured task in its own process: prints {rows, maxRssMb} as its last line.
-// node bench/run.mjs validate|csv-raw|csv-papaparse|xlsx-raw|xlsx-stack|xlsx-decode|tableschema FILE
+// node bench/run.mjs validate|csv-raw|csv-papaparse|xlsx-raw|xlsx-reader|xlsx-stack|xlsx-decode|tableschema FILE
 //   xlsx-raw        exceljs's stream.xlsx.WorkbookReader with default options; which of its two modes runs depends on
 //                   the file (generate.mjs ensureStringsFirst: shared strings after the sheet, as exceljs writes, or before)
+//   xlsx-reader     our xlsx reader alone (src/io/xlsx/xlsx.ts): open and every row, no table, no rules
 //   xlsx-stack      the raw stack our reader stands on: yauzl + TextDecoder + saxes, counting <row> elements
 //   xlsx-decode     the decode floor: yauzl inflating the sheet and TextDecoder decoding it, nothing parsed
 import { createReadStream, writeSync } from 'node:fs';
@@ -166,6 +167,13 @@ if (task === 'findings-json' || task === 'findings-pretty') {
     if (!parser && name !== 'xl/sharedStrings.xml') rows = chars;
   }
   zip.close();
+} else if (task === 'xlsx-reader') {
+  // Our reader alone: open, every sheet's every row (the cells made), no table and no rules.
+  const { openXlsx } = await import('../dist/io/xlsx/xlsx.js');
+  const { DEFAULT_LIMITS } = await import('../dist/schemas/config.js');
+  const wb = await openXlsx(file, { ...DEFAULT_LIMITS, maxFileBytes: Number.MAX_SAFE_INTEGER });
+  for (const sheet of wb.sheets) await sheet.read(() => void rows++);
+  await wb.close();
 } else if (task === 'xlsx-raw') {
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file);

@@ -21,12 +21,34 @@ export function toHalfWidth(value: string): string {
 }
 
 // Excel writes a carriage return inside a shared string as _x000D_; WPS and web pages leave
-// zero-width and non-breaking spaces behind.
-const DIRTY = /_x000[dD]_|[\u200b-\u200d\u2060\ufeff\u00a0\t\r\n]| {2}|^ | $/;
+// zero-width and non-breaking spaces behind. What /_x000[dD]_|[\u200b-\u200d\u2060\ufeff\u00a0\t\r\n]| {2}|^ | $/
+// finds, found by a character loop (every cell of a list passes here; issue 22 item 3).
+function isDirty(value: string): boolean {
+  const n = value.length;
+  if (n === 0) return false;
+  if (value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32) return true;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0x7f) {
+      if (c === 0xa0 || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return true;
+    } else if (c === 32) {
+      if (value.charCodeAt(i + 1) === 32) return true;
+    } else if (c === 9 || c === 10 || c === 13) return true;
+    else if (
+      c === 95 &&
+      value.charCodeAt(i + 1) === 120 &&
+      value.startsWith('000', i + 2) &&
+      (value.charCodeAt(i + 5) | 32) === 100 &&
+      value.charCodeAt(i + 6) === 95
+    )
+      return true;
+  }
+  return false;
+}
 
 /** Trims, removes invisible characters and collapses inner runs of spaces; keeps line breaks. */
 export function cleanText(value: string): string {
-  if (!DIRTY.test(value)) return value;
+  if (!isDirty(value)) return value;
   return value
     .replace(/_x000[dD]_/g, '')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
@@ -102,13 +124,19 @@ const XML_INVALID =
 const XML_INVALID_ONE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-// Any surrogate at all, or a forbidden character: a plain class without look-arounds, which V8 runs as a
-// fast scan; only a text it matches (rare) pays for the exact expression above.
-const XML_SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+// Any surrogate at all, or a forbidden character (the class [\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]),
+// by a character loop; only a text it finds (rare) pays for the exact expression above.
+function isXmlSuspect(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)) return true;
+  }
+  return false;
+}
 
 /** The characters of a text that XML 1.0 forbids, as code points written U+FFFE (first seen first, once each). */
 export function invalidXmlChars(value: string): string[] {
-  if (!XML_SUSPECT.test(value) || !XML_INVALID_ONE.test(value)) return [];
+  if (!isXmlSuspect(value) || !XML_INVALID_ONE.test(value)) return [];
   const out = new Set<string>();
   for (const m of value.matchAll(XML_INVALID)) out.add(`U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   return [...out];
@@ -116,7 +144,7 @@ export function invalidXmlChars(value: string): string[] {
 
 /** Replaces every character XML 1.0 forbids by U+FFFD, the replacement character. */
 export function toXmlSafe(value: string): string {
-  return XML_SUSPECT.test(value) && XML_INVALID_ONE.test(value) ? value.replace(XML_INVALID, '\ufffd') : value;
+  return isXmlSuspect(value) && XML_INVALID_ONE.test(value) ? value.replace(XML_INVALID, '\ufffd') : value;
 }
 
 /** A name as it may be shown on a terminal: control characters (a newline, ESC) as `\u001b`. */

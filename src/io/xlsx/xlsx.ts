@@ -19,7 +19,8 @@ import {
   type WorkbookSource,
 } from '../../table/cells.js';
 import { FileProblem, unreadable } from '../errors.js';
-import { attr, parseXmlStream, type Attrs } from './xml.js';
+import { attr, parseXmlStream, type Attrs, type XmlHandlers } from './xml.js';
+import { sheetSink } from './sheet-xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { INFLATE_UNIT } from '../zip/inflate.js';
 import { mergeTail } from './merge-tail.js';
@@ -211,6 +212,7 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined, limi
     undefined,
     limits.maxXmlDepth,
     limits.maxCellChars,
+    sheetSink,
   );
   strings.seal();
   return strings;
@@ -329,7 +331,8 @@ async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: num
   }
 }
 
-class SheetParser {
+/** The handlers (xml.ts XmlHandlers) of a worksheet part: one per sheet read, handed to the tokenizer itself. */
+class SheetParser implements XmlHandlers {
   private rowNumber = 0;
   private rowHidden = false;
   private cells: CellValue[] = [];
@@ -339,7 +342,7 @@ class SheetParser {
   private hasFormula = false;
   private formula = '';
   private value: string | undefined;
-  private text = '';
+  private cellText = '';
   private capture: 'v' | 't' | 'f' | null = null;
   private inInline = false;
   private phonetic = 0;
@@ -377,12 +380,12 @@ class SheetParser {
         this.hasFormula = false;
         this.formula = '';
         this.value = undefined;
-        this.text = '';
+        this.cellText = '';
         break;
       }
       case 'v':
         this.capture = 'v';
-        this.text = '';
+        this.cellText = '';
         break;
       case 'f':
         this.hasFormula = true;
@@ -391,7 +394,7 @@ class SheetParser {
         break;
       case 'is':
         this.inInline = true;
-        this.text = '';
+        this.cellText = '';
         break;
       case 't':
         if (this.inInline && this.phonetic === 0) this.capture = 't';
@@ -406,7 +409,7 @@ class SheetParser {
   close(name: string): void {
     switch (name) {
       case 'v':
-        this.value = this.text;
+        this.value = this.cellText;
         this.capture = null;
         break;
       case 'f':
@@ -420,7 +423,7 @@ class SheetParser {
         break;
       case 'is':
         this.inInline = false;
-        this.value = this.text;
+        this.value = this.cellText;
         break;
       case 'c':
         this.finishCell();
@@ -432,11 +435,11 @@ class SheetParser {
     }
   }
 
-  onText(t: string): void {
+  text(t: string): void {
     if (this.capture === 'v' || this.capture === 't') {
-      this.text += t;
-      if (this.text.length > this.limits.maxCellChars) {
-        throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: this.text.length });
+      this.cellText += t;
+      if (this.cellText.length > this.limits.maxCellChars) {
+        throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: this.cellText.length });
       }
     } else if (this.capture === 'f') {
       this.formula += t;
@@ -588,10 +591,11 @@ export async function openXlsx(path: string, limits: Limits, io: IoPort = nodePo
           const parser = new SheetParser(sst, dateStyles, date1904, limits, onRow);
           await parseXmlStream(
             await zip.stream(part, INFLATE_CHUNK),
-            { open: (n, a) => parser.open(n, a), close: (n) => parser.close(n), text: (t) => parser.onText(t) },
+            parser,
             () => parser.stopped,
             limits.maxXmlDepth,
             limits.maxCellChars,
+            sheetSink,
           );
         },
       });

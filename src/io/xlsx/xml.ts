@@ -32,7 +32,7 @@ export function attr(attrs: Attrs, name: string): string | undefined {
 /** Nesting deeper than this is refused (a sheet part is about 4 levels deep). */
 export const DEFAULT_MAX_XML_DEPTH = 64;
 
-function makeParser(h: XmlHandlers, maxDepth: number): SaxesParser {
+export function makeParser(h: XmlHandlers, maxDepth: number): SaxesParser {
   const parser = new SaxesParser({ xmlns: false, position: false });
   // saxes keeps every open element on a stack: millions of unclosed elements exhaust the heap.
   let depth = 0;
@@ -64,7 +64,7 @@ const MAX_NAME = 1_000;
  * attribute of a tag before the tag is reported: one 300 MB text node would be held whole before any
  * handler could count it. Its buffers are looked at after each chunk (at most one chunk over).
  */
-function checkPending(parser: SaxesParser, maxText: number): void {
+export function checkPending(parser: SaxesParser, maxText: number): void {
   const p = parser as unknown as { text?: string; name?: string; entity?: string; piTarget?: string; attribList?: unknown[] };
   const text = p.text?.length ?? 0;
   if (text > maxText) throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: maxText, actual: text });
@@ -75,6 +75,22 @@ function checkPending(parser: SaxesParser, maxText: number): void {
     throw unreadable({ reason: 'xml', detail: `more than ${MAX_ATTRIBUTES} attributes on one element` });
 }
 
+/** What parseXmlStream feeds the decoded text to: saxes, or a tokenizer that hands over to saxes (sheet-xml.ts). */
+export interface XmlSink {
+  write(text: string): void;
+  close(): void;
+  /** The saxes parser now reading, whose buffers checkPending looks at after each unit; none while it is not. */
+  readonly saxes: SaxesParser | undefined;
+}
+
+export type XmlSinkFactory = (h: XmlHandlers, maxDepth: number, maxText: number) => XmlSink;
+
+/** saxes alone. */
+export const saxesSink: XmlSinkFactory = (h, maxDepth) => {
+  const saxes = makeParser(h, maxDepth);
+  return { write: (t) => void saxes.write(t), close: () => void saxes.close(), saxes };
+};
+
 /** Parses a stream of XML bytes; `shouldStop` lets a consumer end early. */
 export async function parseXmlStream(
   stream: Readable,
@@ -82,8 +98,9 @@ export async function parseXmlStream(
   shouldStop: () => boolean = () => false,
   maxDepth = DEFAULT_MAX_XML_DEPTH,
   maxText = DEFAULT_MAX_XML_TEXT,
+  sink: XmlSinkFactory = saxesSink,
 ): Promise<void> {
-  const parser = makeParser(h, maxDepth);
+  const parser = sink(h, maxDepth, maxText);
   const decoder = new TextDecoder('utf-8');
   // Fed and checked a unit at a time (zip/inflate.ts), however large the chunks the part comes in.
   let pos = 0;
@@ -93,7 +110,7 @@ export async function parseXmlStream(
       for (let at = 0; at < bytes.length; ) {
         const end = Math.min(bytes.length, at + INFLATE_UNIT - ((pos + at) % INFLATE_UNIT));
         parser.write(decoder.decode(at === 0 && end === bytes.length ? bytes : bytes.subarray(at, end), { stream: true }));
-        checkPending(parser, maxText);
+        if (parser.saxes) checkPending(parser.saxes, maxText);
         if (shouldStop()) {
           stream.destroy();
           return;
