@@ -73,7 +73,9 @@ module.exports = {
     },
     {
       name: 'diagnostics-import-only-schemas-and-domain',
-      comment: 'diagnostics/ (codes with typed args, the collector, ToolError, the report document) is the base every layer reports through: it names schema keys (FieldKey, CoverKey) and nothing above.',
+      comment:
+        'diagnostics/ (codes with typed args, the collector, ToolError, the report document) is the base every layer ' +
+        'reports through: it names schema keys (FieldKey, CoverKey) and nothing above.',
       severity: 'error',
       from: { path: folders('diagnostics') },
       to: { path: outside('diagnostics', 'schemas', 'domain') },
@@ -94,7 +96,9 @@ module.exports = {
     },
     {
       name: 'table-imports-only-the-base',
-      comment: 'table/ (cells, header, list sheet, cover, removal sheet) turns cells into rows: it rests on diagnostics, schemas and domain.',
+      comment:
+        'table/ (cells, header, list sheet, cover, removal sheet) turns cells into rows: ' +
+        'it rests on diagnostics, schemas and domain.',
       severity: 'error',
       from: { path: folders('table') },
       to: { path: outside('table', 'rules', 'diagnostics', 'schemas', 'domain') },
@@ -115,14 +119,18 @@ module.exports = {
     },
     {
       name: 'messages-import-only-diagnostics',
-      comment: 'The catalogues are text keyed by code: they import diagnostics/ (codes and args) and, for types and pure formatting (visible(), a calendar source), schemas/ and domain/; nothing that runs.',
+      comment:
+        'The catalogues are text keyed by code: they import diagnostics/ (codes and args) and, for types and pure ' +
+        'formatting (visible(), a calendar source), schemas/ and domain/; nothing that runs.',
       severity: 'error',
       from: { path: folders('messages') },
       to: { path: outside('messages', 'diagnostics', 'schemas', 'domain') },
     },
     {
       name: 'forms-are-a-pure-model',
-      comment: 'forms/ (the department form) is built from schemas as data; io/documents/ writes it, the api asks for it. (The feedback workbook is io/annotate/.)',
+      comment:
+        'forms/ (the department form) is built from schemas as data; io/documents/ writes it, the api asks for it. ' +
+        '(The feedback workbook is io/annotate/.)',
       severity: 'error',
       from: { path: folders('forms') },
       to: { path: outside('forms', 'table', 'register', 'diagnostics', 'schemas', 'domain') },

@@ -315,6 +315,7 @@ describe('every view goes through the reporters registry', () => {
       const texts = LANGS.map((lang) => {
         const ctx = { m: messagesFor(lang), chalk: new Chalk({ level: 0 }), ascii: false, width: 120 };
         const view = (kind === 'objection-resolve' ? { extra: null } : undefined) as ViewOf<typeof kind>;
+        // `kind` is a union in this loop: TypeScript cannot tie the document printed to it (the schema did, above).
         const text = renderDocument(kind, 'pretty', doc as never, ctx, view);
         expect(text, `${kind} ${lang}`).toMatch(words[kind]?.[lang] as RegExp);
         expect(text.endsWith('\n'), kind).toBe(true);

@@ -23,3 +23,12 @@ it(`no line in src/ is longer than ${LIMIT} characters`, () => {
   }
   expect(long).toEqual([]);
 });
+
+// Biome does not format .dependency-cruiser.cjs (it is CommonJS outside src/): its rule comments were
+// left at 140+ characters. Held here like src/.
+it(`no line of .dependency-cruiser.cjs is longer than ${LIMIT} characters`, () => {
+  const long = readFileSync(join(root, '.dependency-cruiser.cjs'), 'utf8')
+    .split('\n')
+    .flatMap((line, i) => (line.length > LIMIT ? [`.dependency-cruiser.cjs:${i + 1} (${line.length})`] : []));
+  expect(long).toEqual([]);
+});

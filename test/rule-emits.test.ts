@@ -11,6 +11,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const types = pathToFileURL(join(ROOT, 'src', 'rules', 'types.js')).pathname;
 
+// The probes' `{} as never` arguments are source text for the compiler: only the code a rule reports is on trial.
 const probes: Record<string, string> = {
   // Truthful rules: they compile.
   'truthful.ts': `import { defineRowRule, defineSubmissionRule } from '${types}';

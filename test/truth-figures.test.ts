@@ -6,7 +6,7 @@
 // template, status and supervise accept the supplementary batch.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { copyWithin, MEM_ROOT, memoryWorkspace, runCliOn } from './helpers/memory-workspace.js';
 import type { MemoryPort } from '../src/io/memory-port.js';
 import { ManifestSchema } from '../dist/schemas/documents/manifest.js';
@@ -16,6 +16,7 @@ import { CompileDocumentSchema, StatusDocumentSchema } from '../dist/schemas/doc
 import { SuperviseDocumentSchema } from '../dist/schemas/documents/supervise.js';
 import { ReportViewDocumentSchema } from '../dist/schemas/documents/report-view.js';
 import { type Figures, FiguresSchema, removalTotal } from '../dist/schemas/documents/figures.js';
+import { loadWorkbook } from './helpers/workbook.js';
 
 /** 报送情况.xlsx shows the removals' total only (the other views their types). */
 type SheetFigures = Omit<Figures, 'removals'> & { removals: { total: number } };
@@ -39,8 +40,7 @@ const json = async (args: string[]): Promise<Record<string, unknown>> => {
 
 /** 报送情况.xlsx read back: per department, the figures under their Chinese headers. */
 async function statusSheet(batch: string): Promise<Map<string, SheetFigures>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes(join(ws, 'packages', batch, '报送情况.xlsx')) as never);
+  const wb = await loadWorkbook(bytes(join(ws, 'packages', batch, '报送情况.xlsx')));
   const rows = (wb.worksheets[0] as ExcelJS.Worksheet).getSheetValues().filter(Array.isArray) as unknown[][];
   const header = rows.find((r) => r.includes('科室')) as unknown[];
   const col = (name: string): number => {

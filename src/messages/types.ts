@@ -121,6 +121,8 @@ export interface UiText {
     submitted: string;
     nil: string;
     missing: string;
+    /** A supplementary batch's department that sent no rows, listed for the removals it records. */
+    removalsOnly: string;
     /** `sheet`: the package's 报送情况.xlsx; `verify`: the verify command line, ready to paste (domain/shell-line.ts). */
     next(sheet: string, verify: string): string;
     zip(path: string): string;
@@ -333,6 +335,10 @@ export interface CalendarUiText {
 export interface ReportsUiText {
   badYear(value: string): string;
   state: Record<SubmissionState, string>;
+  /** Nothing sent to a batch whose deadline is still ahead: not 未报送, neither on time nor late (reporters/row-state.ts). */
+  notDue: string;
+  /** A department listed in a supplementary batch only for the removals it records (it sent no rows): not 未报送. */
+  removalsOnly: string;
   onTime: string;
   late(days: number): string;
   /** No 报送日期: timeliness unknown. */

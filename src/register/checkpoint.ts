@@ -21,6 +21,7 @@
  * when its event's records are first asked for; its whole record is read from its line in the log.
  * Nothing here touches the disk (io/register/register-checkpoint.ts reads and writes it).
  */
+import { isAscii } from 'node:buffer';
 import { crc32 } from './crc32.js';
 import type { StoredEvent } from './events.js';
 import type { LineSource, PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
@@ -130,8 +131,10 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     }
     return i;
   };
-  const shared = SHARED.map(() => [] as number[]);
-  const own = OWN.map(() => [] as string[]);
+  // A province's 10⁶ records: the indexes in typed arrays, one slot a record (numbers in arrays take twice that).
+  let total = 0;
+  for (const e of events) if (hasRecords(e)) total += e.records.length;
+  const shared = SHARED.map(() => new Uint32Array(total));
   const removalJson: string[] = [];
   let removalAt = 0;
   const meta: Meta = {
@@ -150,7 +153,7 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     removals: [],
   };
   const records: StoredRecord[] = [];
-  const eventOf: number[] = [];
+  const eventOf = new Uint32Array(total);
   for (const [i, e] of events.entries()) {
     if (!hasRecords(e)) {
       meta.events.push(e as unknown as Record<string, unknown>);
@@ -178,16 +181,15 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
     for (const r of e.records) {
       const o = r.origin;
       if (o.kind !== 'line' || (at && o.pos !== at[0])) return null;
-      for (let c = 0; c < SHARED.length; c++) (shared[c] as number[]).push(intern(r[SHARED[c] as (typeof SHARED)[number]]));
+      for (let c = 0; c < SHARED.length; c++) (shared[c] as Uint32Array)[records.length] = intern(r[SHARED[c] as (typeof SHARED)[number]]);
       for (let c = 0; c < OWN.length; c++) {
         const v = r[OWN[c] as (typeof OWN)[number]];
         // The text is UTF-8: a value holding a lone surrogate (which UTF-8 cannot carry; the log's JSON escapes
         // it) is not kept — no checkpoint, the log is read whole.
         if (LONE_SURROGATE.test(v)) return null;
-        (own[c] as string[]).push(v);
       }
+      eventOf[records.length] = i;
       records.push(r);
-      eventOf.push(i);
     }
     meta.lines.push(at);
     meta.counts.push(e.records.length);
@@ -202,54 +204,73 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
       if (b.length % 4 !== 0) parts.push(Buffer.alloc(4 - (b.length % 4)));
     }
   };
-  for (const col of shared) push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : Uint32Array.from(col)));
+  for (const col of shared) push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : col));
   const texts: Buffer[] = [];
-  for (const col of own) {
+  // The values read from the records as they are (an array of them a column: 48 MB more in a province).
+  const textOf = (c: number, k: number): string => (records[k] as StoredRecord)[OWN[c] as (typeof OWN)[number]];
+  for (let c = 0; c < OWN.length; c++) {
     const at = new Uint32Array(n + 1);
-    const blobs: Buffer[] = [];
     let len = 0;
     for (let k = 0; k < n; k++) {
       at[k] = len;
-      const b = Buffer.from(col[k] as string, 'utf8');
-      blobs.push(b);
-      len += b.length;
+      len += Buffer.byteLength(textOf(c, k), 'utf8');
     }
     at[n] = len;
-    const text = Buffer.concat(blobs, len);
+    // Written into one buffer: a Buffer a value (6 × 10⁶ in a province) cost ~0.5 GB of headers alone.
+    const text = Buffer.allocUnsafe(len);
+    for (let k = 0; k < n; k++) text.write(textOf(c, k), at[k] as number, 'utf8');
     push(bytesOf(at));
     texts.push(text);
     meta.text.push(len);
-    meta.ascii.push(text.every((b) => b < 0x80));
+    meta.ascii.push(isAscii(text));
   }
   // The id index and the touch table (lazy-state.ts reads them as they lie).
-  const ids = own[0] as string[];
+  const idOf = (k: number): string => (records[k] as StoredRecord).id;
   let size = 16;
   while (size < n * 2) size *= 2;
+  const mask = size - 1;
   const table = new Uint32Array(size);
   const next = new Uint32Array(n);
-  const firstRow = new Map<string, number>();
-  const lastRow = new Map<string, number>();
+  // Ids are looked up in the table itself (a map of a province's 10⁶ ids took ~0.1 GB); each id's last row so
+  // far is kept at its first row.
+  const lastOf = new Uint32Array(n);
+  const isFirst = new Uint8Array(n);
+  let distinct = 0;
+  /** The first row of `id`, or -1 − the empty slot where it would go. */
+  const find = (id: string): number => {
+    let slot = fnv(id, 0, id.length) & mask;
+    for (;;) {
+      const row = table[slot] as number;
+      if (row === 0) return -1 - slot;
+      if (idOf(row - 1) === id) return row - 1;
+      slot = (slot + 1) & mask;
+    }
+  };
   for (let k = 0; k < n; k++) {
-    const id = ids[k] as string;
-    const last = lastRow.get(id);
-    if (last === undefined) {
-      let slot = fnv(id, 0, id.length) & (size - 1);
-      while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
-      table[slot] = k + 1;
-      firstRow.set(id, k);
-    } else next[last] = k + 1;
-    lastRow.set(id, k);
+    const first = find(idOf(k));
+    if (first < 0) {
+      table[-1 - first] = k + 1;
+      isFirst[k] = 1;
+      lastOf[k] = k;
+      distinct++;
+    } else {
+      next[lastOf[first] as number] = k + 1;
+      lastOf[first] = k;
+    }
   }
   meta.table = size;
-  meta.distinct = firstRow.size;
+  meta.distinct = distinct;
   push(bytesOf(table), bytesOf(next));
-  const { table: touches, by } = touchTable(events, firstRow);
+  const { table: touches, by } = touchTable(events, (id) => {
+    const row = find(id);
+    return row < 0 ? undefined : row;
+  });
   // Each row of an id whose latest publication a removal in the prefix follows (compile's expiries pass it over).
   const gone = new Uint8Array(n);
-  for (const [id, last] of lastRow) {
-    const row = firstRow.get(id) as number;
+  for (let row = 0; row < n; row++) {
+    if (isFirst[row] !== 1) continue;
     const t = by.get(row);
-    const after = eventOf[last] as number;
+    const after = eventOf[lastOf[row] as number] as number;
     if (t?.events.some((i, j) => i > after && ((t.kinds[j] as number) & 1) !== 0))
       for (let k = row; k >= 0; k = (next[k] as number) - 1) gone[k] = 1;
   }
@@ -265,15 +286,29 @@ export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers)
   meta.keys = keyFingerprint();
   for (const col of keysOf(records)) push(bytesOf(col));
   push(...texts);
+  texts.length = 0;
   parts.push(Buffer.from(removalJson.join(''), 'latin1'));
-  const body = Buffer.concat([Buffer.from(padded(asciiJson(meta)), 'latin1'), ...parts]);
+  parts.unshift(Buffer.from(padded(asciiJson(meta)), 'latin1'));
+  // One buffer for the file, the head line written into room kept before the body (a province's body is
+  // ~180 MB: concatenated, then concatenated again after its head, it was held three times).
+  const ROOM = 1024;
+  const file = Buffer.allocUnsafe(ROOM + parts.reduce((sum, p) => sum + p.length, 0));
+  let off = ROOM;
+  for (let p = parts.shift(); p !== undefined; p = parts.shift()) {
+    file.set(p, off);
+    off += p.length;
+  }
+  const body = file.subarray(ROOM);
   const head: CheckpointHead = {
     kind: CHECKPOINT_KIND,
     version: CHECKPOINT_VERSION,
     covers,
     body: { bytes: body.length, crc32: crc32(body) },
   };
-  return Buffer.concat([Buffer.from(padded(JSON.stringify(head)), 'utf8'), body]);
+  const line = Buffer.from(padded(JSON.stringify(head)), 'utf8');
+  if (line.length > ROOM) return null;
+  file.set(line, ROOM - line.length);
+  return file.subarray(ROOM - line.length);
 }
 
 /** A line of JSON (ASCII), spaces before its `\n` making it a multiple of 8 bytes long: what follows is aligned. */
@@ -284,14 +319,14 @@ function padded(json: string): string {
 /** What the prefix's events say of each id besides publishing it, by the id's first row (ascending). */
 function touchTable(
   events: readonly StoredEvent[],
-  firstRow: ReadonlyMap<string, number>,
+  firstRow: (id: string) => number | undefined,
 ): {
   table: { rows: number[]; from: number[]; events: number[]; kinds: number[] };
   by: Map<number, { events: number[]; kinds: number[] }>;
 } {
   const by = new Map<number, { events: number[]; kinds: number[] }>();
   const touch = (id: string, i: number, kind: number): void => {
-    const row = firstRow.get(id);
+    const row = firstRow(id);
     if (row === undefined) return;
     let t = by.get(row);
     if (!t) by.set(row, (t = { events: [], kinds: [] }));

@@ -164,6 +164,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
   /** Entries made (or added by events after the prefix) before the whole map was built. */
   private readonly made = new Map<string, RecordEntry>();
   private whole = false;
+  /** namedIn's index of each publish event of the prefix it was asked about. */
+  private readonly named = new Map<number, Map<string, { removals: RemovalEntry[]; corrected: CorrectedEntry[] }>>();
 
   constructor(
     private readonly prefix: CheckpointPrefix,
@@ -294,6 +296,34 @@ export class LazyRecords extends Map<string, RecordEntry> {
     return out;
   }
 
+  /**
+   * Every entry in the map's order (first publication), made one at a time and not kept: what iterating
+   * the built map gives, without holding a province's million entries at once (register list, diff:
+   * each-entry.ts). The prefix's ids in the order of their first row, then those added after it, in the
+   * order added. Nothing may build the map while this runs.
+   */
+  *stream(): Generator<RecordEntry> {
+    if (this.whole) {
+      yield* super.values();
+      return;
+    }
+    const { columns, event, index } = this.prefix;
+    const n = event.length;
+    // A row some earlier row of its id chains to is not a first row.
+    const later = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+      const next = index.next[k] as number;
+      if (next > 0) later[next - 1] = 1;
+    }
+    for (let k = 0; k < n; k++) {
+      if (later[k] === 1) continue;
+      const id = columns.ids.value(k);
+      const entry = this.made.get(id) ?? this.make(id);
+      if (entry) yield entry;
+    }
+    for (const [id, entry] of this.made) if (firstRow(this.prefix, id) < 0) yield entry;
+  }
+
   /** The rows a RowFilter lets through, marked 1. */
   private rowsOf(f: RowFilter): Uint8Array {
     const { columns, keys } = this.prefix;
@@ -347,14 +377,33 @@ export class LazyRecords extends Map<string, RecordEntry> {
     for (const t of touches) {
       const ev = events[t.event] as StoredEvent;
       const e = own.get(t.event) as (StoredEvent & { records: StoredRecord[] }) | undefined;
-      const named =
-        ev.type === 'publish'
-          ? { removals: ev.removals.filter((r) => r.id === id), corrected: (ev.corrected ?? []).filter((c) => c.id === id) }
-          : undefined;
+      const named = ev.type === 'publish' ? this.namedIn(t.event, ev, id) : undefined;
       own.set(t.event, cut(ev, e?.records ?? [], named));
     }
     const state = this.replay([...own.keys()].sort((a, b) => a - b).map((i) => own.get(i) as AnyEvent));
     return state.records.get(id);
+  }
+
+  /**
+   * What a publish event of the prefix names of `id` (its removals, its corrections), each event indexed by id
+   * once: filtered for each id instead, a stream of a province's entries read a batch's ~25,000 removals for
+   * each of its ~400,000 removed records.
+   */
+  private namedIn(i: number, ev: StoredEvent & { type: 'publish' }, id: string): { removals: RemovalEntry[]; corrected: CorrectedEntry[] } {
+    let by = this.named.get(i);
+    if (!by) {
+      by = new Map();
+      const of = (key: string) => {
+        let x = (by as Map<string, { removals: RemovalEntry[]; corrected: CorrectedEntry[] }>).get(key);
+        if (!x)
+          (by as Map<string, { removals: RemovalEntry[]; corrected: CorrectedEntry[] }>).set(key, (x = { removals: [], corrected: [] }));
+        return x;
+      };
+      for (const r of ev.removals) of(r.id).removals.push(r);
+      for (const c of ev.corrected ?? []) of(c.id).corrected.push(c);
+      this.named.set(i, by);
+    }
+    return by.get(id) ?? { removals: [], corrected: [] };
   }
 
   /** Every entry, as replaying every event applied so far makes them (once; the map is an ordinary one after). */

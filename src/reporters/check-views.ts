@@ -4,6 +4,8 @@
  * document the command's --format json prints, and the few facts of the clerk's screen that the JSON
  * contract leaves out (registry.ts `Views`).
  */
+import { parseBatch } from '../domain/quarter.js';
+import { removalsOnly } from '../schemas/documents/removals-only.js';
 import type { ValidateDocument, CalendarDocument, MatrixDocument } from '../schemas/documents/commands-check.js';
 import type { CompileDocument } from '../schemas/documents/commands.js';
 import type { PrettyOptions } from './pretty.js';
@@ -53,10 +55,11 @@ export function* compileView(doc: CompileDocument, ctx: RenderContext, view: Com
   let out = '';
   if (!o.quiet) {
     const table = makeTable([c.department, c.submitted, c.rows, c.red, c.black, c.unchanged], o);
+    const supplementary = (parseBatch(doc.quarter ?? '')?.n ?? 1) > 1;
     for (const s of doc.departments)
       table.push([
         visible(s.name),
-        s.submitted ? (s.nilReport ? c.nil : c.submitted) : ctx.chalk.yellow(c.missing),
+        s.submitted ? (s.nilReport ? c.nil : c.submitted) : removalsOnly(s, supplementary) ? c.removalsOnly : ctx.chalk.yellow(c.missing),
         String(s.rows),
         String(s.red),
         String(s.black),

@@ -5,7 +5,6 @@
  */
 import { objectionUi } from '../messages/objection-ui.js';
 import { showText } from '../domain/privacy.js';
-import { parseBatch } from '../domain/quarter.js';
 import type { ReportModel } from '../api/reports/report-page.js';
 import type { SuperviseRow } from '../api/reports/supervise.js';
 import type { ObjectionFact } from '../api/register/register-facts.js';
@@ -14,6 +13,7 @@ import type { ReportsUiText } from '../messages/reports.js';
 import { registerUi } from '../messages/register-ui.js';
 import { batchTitle, groupThousands } from '../domain/zh-format.js';
 import { REMOVAL_TYPES, removalTotal } from '../schemas/documents/figures.js';
+import { shownState, shownStateText } from './row-state.js';
 
 const RED = '#c62828';
 const BLACK = '#37474f';
@@ -213,8 +213,8 @@ function objectionStatus(m: Messages, o: ObjectionFact): string {
   return status + (o.overdue ? ` ${u.overdue}` : o.late ? ` ${u.late}` : '');
 }
 
-function timelinessOf(r: ReportsUiText, row: SuperviseRow): string {
-  if (row.status === 'missing') return r.state.missing;
+function timelinessOf(r: ReportsUiText, row: SuperviseRow, due: boolean): string {
+  if (row.status === 'missing') return shownStateText(r, shownState(row, due));
   if (row.daysLate === null) return r.noDate;
   return row.daysLate === 0 ? r.onTime : r.late(row.daysLate);
 }
@@ -344,6 +344,8 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   );
   body.push(`</section>`);
 
+  // The batches past their deadline: only there is a department that sent nothing 未报送 (reporters/row-state.ts).
+  const due = new Set(model.quarters.filter((q) => q.due).map((q) => q.batch));
   if (model.kind === 'year') {
     const trend = model.quarters.map((b) => ({ label: b.batch, red: b.red, black: b.black }));
     body.push(`<section id="trend"><h2>${esc(r.trend)}</h2>`);
@@ -372,8 +374,8 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
       return {
         label: d,
         days: rows.reduce((n, x) => n + (x.daysLate ?? 0), 0),
-        // Nothing sent to a supplementary batch is no lapse (supervise.ts): no hatched mark for it.
-        missing: rows.filter((x) => x.status === 'missing' && (parseBatch(x.batch)?.n ?? 1) === 1).length,
+        // Nothing sent to a batch not due (its deadline ahead; a supplementary one) is no lapse (supervise.ts): no hatched mark.
+        missing: rows.filter((x) => shownState(x, due.has(x.batch)) === 'missing').length,
         noDate: rows.filter((x) => x.status !== 'missing' && x.daysLate === null).length,
       };
     });
@@ -386,7 +388,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
           d,
           ...batches.map((b) => {
             const row = model.rows.find((x) => x.department === d && x.batch === b);
-            return row ? timelinessOf(r, row) : r.unknown;
+            return row ? timelinessOf(r, row, due.has(b)) : r.unknown;
           }),
           (items[i] as { days: number }).days,
         ]),
@@ -401,10 +403,10 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
         [r.department, r.status, r.sentOn, r.deadline, r.daysLate, r.signedOff],
         model.rows.map((x) => [
           x.department,
-          r.state[x.status],
+          shownStateText(r, shownState(x, due.has(x.batch))),
           x.sentOn ?? r.unknown,
           x.deadline ?? r.unknown,
-          timelinessOf(r, x),
+          timelinessOf(r, x, due.has(x.batch)),
           x.status === 'missing' ? r.unknown : x.signedOff ? r.yes : r.no,
         ]),
         model.rows.map((x) => `data-department="${esc(x.department)}" data-status="${x.status}" data-days-late="${x.daysLate ?? ''}"`),

@@ -8,6 +8,7 @@ import { showText } from '../domain/privacy.js';
 import { makeTable } from './pretty.js';
 import { visible } from './visible.js';
 import type { RenderContext } from './render-context.js';
+import { shownState, shownStateText } from './row-state.js';
 
 export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status' | 'daysLate'>): string {
   if (row.status === 'missing') return r.unknown;
@@ -17,12 +18,20 @@ export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status
 
 const num = (r: ReportsUiText, n: number | null): string => (n === null ? r.unknown : String(n));
 
-/** One row of the 督查明细 sheet (all columns of rowColumns). */
-export function rowCells(r: ReportsUiText, row: SuperviseRow): string[] {
+/**
+ * Whether supervise names a row's 未报送 as a lapse: only when its batch is past its deadline (lapsesOf), so a
+ * missing row without one is not due (row-state.ts). Read from the document: the screen needs nothing else.
+ */
+export function missingNamed(lapses: readonly Lapse[], row: Pick<SuperviseRow, 'department' | 'batch'>): boolean {
+  return lapses.some((l) => l.kind === 'missing' && l.department === row.department && l.batch === row.batch);
+}
+
+/** One row of the 督查明细 sheet (all columns of rowColumns); `due`: its batch is past its deadline (row-state.ts). */
+export function rowCells(r: ReportsUiText, row: SuperviseRow, due: boolean): string[] {
   return [
     showText(row.department),
     row.batch,
-    r.state[row.status],
+    shownStateText(r, shownState(row, due)),
     row.sentOn ?? '',
     row.deadline ?? '',
     timelinessText(r, row),
@@ -67,10 +76,11 @@ export function superviseView(doc: SuperviseDocument, ctx: RenderContext, view: 
   else {
     const table = makeTable(r.rowColumns.slice(0, 10), o);
     for (const row of doc.rows) {
-      const cells = rowCells(r, row)
+      const due = missingNamed(doc.lapses, row);
+      const cells = rowCells(r, row, due)
         .slice(0, 10)
         .map((c) => visible(c));
-      if (row.status === 'missing') cells[2] = ctx.chalk.yellow(cells[2] as string);
+      if (shownState(row, due) === 'missing') cells[2] = ctx.chalk.yellow(cells[2] as string);
       if (row.daysLate) cells[5] = ctx.chalk.yellow(cells[5] as string);
       table.push(cells);
     }

@@ -27,6 +27,7 @@ describe('showInternal', () => {
   it('left out of a published document, masked on a public terminal, whole for sharing', () => {
     expect(showInternal(TEXT, { audience: 'public', published: true })).toBeUndefined();
     expect(showInternal(TEXT, { audience: 'public' })).toBe(MASKED);
+    // A published sharing document: a reader the types do not offer (only public ones are published), given on purpose.
     expect(showInternal(TEXT, { audience: 'sharing', published: true } as never)).toBe(TEXT);
   });
 });

@@ -43,6 +43,7 @@ describe('batchFigures', () => {
       ]),
       sent,
       plan: {
+        // Stubs (id, department, list, domain: what batchFigures reads), not whole records, on purpose.
         records: [sent[1], sent[2], sent[3], sent[4]] as never,
         unchanged: ['a1', 'a1'],
         removals: [

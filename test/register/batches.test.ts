@@ -95,6 +95,7 @@ describe('a supplementary batch’s cover', () => {
     const found: unknown[] = [];
     const cover = { file: 'x', values: { quarter: { text: '2026年第三季度第2批', row: 4, column: 'B' } }, keyRows: {} };
     const env = { today: TODAY, quarter: { year: 2026, q: 3 }, matrix: { resolveDepartment: () => undefined } };
+    // A stub of the facts (the covers and env the rule reads, not a whole submission): the type is not met on purpose.
     coverMismatch.check({ covers: [cover], env } as never, (...finding) => {
       found.push(finding.slice(0, 2));
     });

@@ -25,13 +25,14 @@ import { normaliseCreditCode } from '../../src/domain/credit-code.js';
 import { normaliseIdNumber } from '../../src/domain/id-number.js';
 import { subjectKeyOf } from '../../src/domain/identity.js';
 import { LazyRecords, prefixOf } from '../../src/register/lazy-state.js';
+import { eachEntry } from '../../src/register/each-entry.js';
 import { checkpointCovers, CHECKPOINT_VERSION } from '../../src/register/checkpoint.js';
 import { crc32 } from '../../src/register/crc32.js';
 import { StoredRecord } from '../../src/register/stored.js';
 import { ColumnRecord, storedFields } from '../../src/register/stored-columns.js';
-import { loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
+import { CHECKPOINT_MAX_LOG_BYTES, loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
-import { registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
+import { diff, registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
 import { ToolError } from '../../src/diagnostics/tool-error.js';
 
 const dirs: string[] = [];
@@ -248,6 +249,10 @@ function outcome(read: ReturnType<typeof readLog>) {
 function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: number): void {
   const lazy = replay(got);
   const eager = replayEager(expected);
+  // Streamed one at a time (register list, diff: each-entry.ts), the entries of the map in its order, none kept.
+  const streamed = replay(got);
+  expect(norm([...eachEntry(streamed)])).toEqual(norm([...eager.records.values()]));
+  expect(streamed.records instanceof LazyRecords && streamed.records.built).toBe(false);
   const query = (r: StoredRecord): boolean => (r.id.charCodeAt(r.id.length - 1) + pick) % 3 !== 0 || r.subjectName === '"';
   for (const id of [...ids].reverse().concat('zzzzzzzzzzzz')) {
     expect(lazy.records.has(id)).toBe(eager.records.has(id));
@@ -304,6 +309,8 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
       (removedOut ? listable : answering)([...entries].filter((e) => e.publications.some(test)));
     expect(norm(pass(candidateEntries(replay(got), test, { rows, removedOut })))).toEqual(norm(pass(eager.records.values())));
   }
+  // Streamed after entries were made and asked for (made ones are streamed as they are).
+  expect(norm([...eachEntry(lazy)])).toEqual(norm([...eager.records.values()]));
   // A lazy state is one, for that matter: what it made is what a replay makes.
   expect(lazy.records instanceof LazyRecords).toBe(prefixOf(got) !== undefined);
   expect(norm(lazy)).toEqual(norm(eager));
@@ -442,6 +449,41 @@ describe('the register checkpoint', () => {
     // Each run reads five logs from disk: on a loaded machine this is minutes, never a hang.
   }, 300_000);
 
+  it('register list and diff read through a checkpoint (entries streamed, none kept) print the same bytes as read from scratch (every entry built)', () => {
+    let through = 0;
+    fc.assert(
+      fc.property(fc.array(bodyArb, { minLength: 1, maxLength: 10 }), fc.array(bodyArb, { maxLength: 3 }), (bodies, after) => {
+        const events = chain([...bodies, ...after]);
+        const ws = workspace();
+        // The checkpoint covers `bodies`; the events after it are read from the log (made entries, added ones).
+        writeFileSync(logOf(ws), text(events.slice(0, bodies.length)));
+        readLog(ws, { checkpoint: false });
+        writeFileSync(logOf(ws), text(events));
+        const scratch = workspace();
+        writeFileSync(logOf(scratch), text(events));
+        const common = { today: '2026-10-15' };
+        const lazy = { ...common, cwd: ws, workspace: ws };
+        // From scratch: no checkpoint read (the one the read writes is removed before the next).
+        const eager = () => {
+          rmSync(checkpointOf(scratch), { force: true });
+          return { ...common, cwd: scratch, workspace: scratch };
+        };
+        const listed = (options: typeof lazy, status: 'active' | 'all') => JSON.stringify(registerList({ ...options, status }));
+        if (existsSync(checkpointOf(ws)) && prefixOf(loadRegister(ws).events)) through++;
+        for (const status of ['active', 'all'] as const) expect(listed(lazy, status)).toBe(listed(eager(), status));
+        const batches = [...replayEager(events).batches.keys()];
+        for (const [a, b] of [
+          [batches[0], batches[batches.length - 1]],
+          [batches[batches.length - 1], batches[0]],
+        ])
+          if (a !== undefined && b !== undefined) expect(JSON.stringify(diff(a, b, lazy))).toBe(JSON.stringify(diff(a, b, eager())));
+      }),
+      { numRuns: 60 },
+    );
+    // Most histories keep a checkpoint (a lone surrogate in a name keeps none): the lazy path was taken.
+    expect(through).toBeGreaterThan(10);
+  }, 300_000);
+
   it('is used: the events of the prefix it covers come from it, not from the log (its body changed and re-sealed shows); register verify never uses it and rebuilds it', () => {
     const ws = workspace();
     const events = onePublish();
@@ -514,6 +556,28 @@ describe('the register checkpoint', () => {
     appendFileSync(logOf(ws), text(notes.slice(3)));
     expect(readLog(ws).result.head?.seq).toBe(70);
     expect(checkpointCovers(readFileSync(checkpointOf(ws)))?.seq).toBe(70);
+  });
+
+  it('a log over the old cut-off (256 MiB, a province) keeps a checkpoint: written by register verify’s read and read through; over the limit, neither', () => {
+    // A province's log is ~700 MB: under the limit now.
+    expect(CHECKPOINT_MAX_LOG_BYTES).toBeGreaterThanOrEqual(1024 ** 3);
+    const ws = workspace();
+    const events = onePublish();
+    writeFileSync(logOf(ws), text(events));
+    const size = Buffer.byteLength(text(events));
+    // The limit lowered to the log's size stands for the old cut-off's place: a log at it keeps a checkpoint.
+    expect(readLog(ws, { checkpoint: false, checkpointMaxBytes: size }).result.ok).toBe(true);
+    expect(checkpointCovers(readFileSync(checkpointOf(ws)))).toMatchObject({ seq: 1, bytes: size, lines: 1 });
+    // Read through: its body changed and sealed again shows in what the read gives.
+    writeFileSync(checkpointOf(ws), resealed(readFileSync(checkpointOf(ws)), '新乡市真名有限公司', '新乡市假名有限公司'));
+    const name = (read: ReturnType<typeof readLog>) =>
+      (read.result.events[0] as { records: { subjectName: string }[] }).records[0]?.subjectName;
+    expect(name(readLog(ws, { checkpointMaxBytes: size }))).toBe('新乡市假名有限公司');
+    expect(name(readLog(ws, { checkpointMaxBytes: size - 1 }))).toBe('新乡市真名有限公司');
+    // Over the limit, register verify's read writes none either.
+    rmSync(checkpointOf(ws));
+    readLog(ws, { checkpoint: false, checkpointMaxBytes: size - 1 });
+    expect(existsSync(checkpointOf(ws))).toBe(false);
   });
 
   it('a log larger than the limit is read from its first line and keeps no checkpoint (a province: decisions.md)', () => {

@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
 import {
   compiledExample,
+  creditRecord,
   copyWorkspace,
   packageRecords,
   readEvents,
@@ -44,7 +45,7 @@ const byId = (id: string): Rec => structuredClone(q3.find((r) => r.id === id) as
 /** A record changed in some fields, its id recomputed (what an earlier quarter published). */
 function variant(id: string, change: Record<string, unknown>): Rec {
   const r = { ...byId(id), ...change, quarter: '2026Q2' };
-  return { ...r, id: recordIdentity(r as never).id };
+  return { ...r, id: recordIdentity(creditRecord(r)).id };
 }
 async function publishQ2(ws: string, records: Rec[], on = '2026-07-10'): Promise<void> {
   writePackage(ws, '2026Q2', records);
@@ -147,7 +148,8 @@ describe('compile with a register', () => {
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
     expect(res.code).toBe(1);
     const out = json(res.stdout);
-    const at = (id: string) => expect.objectContaining({ file: (byId(id).source as any).file, row: (byId(id).source as any).row });
+    const at = (id: string) =>
+      expect.objectContaining({ file: creditRecord(byId(id)).source.file, row: creditRecord(byId(id)).source.row });
     expect(codes(out, 'REGISTER_CHANGED')).toEqual([
       expect.objectContaining({
         severity: 'error',
@@ -203,7 +205,7 @@ describe('compile with a register', () => {
     const { planRegister } = await import('../../src/api/register/register-compile.js');
     const { emptyState } = await import('../../src/register/state.js');
     const weak = variant('ebc7b60e84c5', { creditCode: '' });
-    const { findings } = planRegister({ state: emptyState(), records: [weak as never], today: TODAY, quarterEnd: '2026-09-30' });
+    const { findings } = planRegister({ state: emptyState(), records: [creditRecord(weak)], today: TODAY, quarterEnd: '2026-09-30' });
     expect(findings.map((f) => [f.diagnostic.code, f.diagnostic.args])).toEqual([
       ['REGISTER_WEAK_IDENTITY', { id: weak.id, subject: '新乡市卫河人力资源服务有限公司' }],
     ]);
@@ -435,10 +437,10 @@ describe('status with a register', () => {
     }));
     const res = await cli(ws, ['status', '2026Q3', '--format', 'json']);
     expect(res.code).toBe(1); // the black row runs into the red record: REGISTER_RED_ON_BLACK
-    const depts = json(res.stdout).departments as any[];
-    expect(depts.find((d) => d.name === '劳动关系科').awaiting).toEqual({ removals: [red.id], corrections: [] });
-    expect(depts.find((d) => d.name === '就业办').awaiting).toEqual({ removals: [], corrections: [objected.id] });
-    expect(depts.find((d) => d.name === '监察科').awaiting).toEqual({ removals: [], corrections: [] });
+    const depts: { name: string; awaiting?: unknown }[] = json(res.stdout).departments;
+    expect(depts.find((d) => d.name === '劳动关系科')?.awaiting).toEqual({ removals: [red.id], corrections: [] });
+    expect(depts.find((d) => d.name === '就业办')?.awaiting).toEqual({ removals: [], corrections: [objected.id] });
+    expect(depts.find((d) => d.name === '监察科')?.awaiting).toEqual({ removals: [], corrections: [] });
     const text = await cli(ws, ['status', '2026Q3']);
     expect(text.stdout).toContain(`劳动关系科：待报移出申请 1 条（记录编号 ${red.id}）`);
     expect(text.stdout).toContain(`就业办：待报更正 1 条（记录编号 ${objected.id}）`);
@@ -446,7 +448,9 @@ describe('status with a register', () => {
 
   it('without a register: no awaiting field', async () => {
     const ws = fresh();
-    const depts = json((await cli(ws, ['status', '2026Q3', '--format', 'json'])).stdout).departments as any[];
+    const depts: { name: string; awaiting?: unknown }[] = json(
+      (await cli(ws, ['status', '2026Q3', '--format', 'json'])).stdout,
+    ).departments;
     expect(depts.every((d) => !('awaiting' in d))).toBe(true);
   });
 });

@@ -11,10 +11,13 @@ import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { scoreRows } from '../../src/table/header.js';
 import {
   compiledExample,
+  creditRecord,
   copyWorkspace,
   eventsFile,
   packageRecords,
+  publishEvent,
   readEvents,
+  registerEvents,
   runCli,
   tempDir,
   TODAY,
@@ -89,7 +92,7 @@ describe('content: a resent row whose 列入事由 changed', () => {
     expect(res.code).toBe(1);
     const out = json(res.stdout);
     expect(codes(out, 'REGISTER_CHANGED').map((d: any) => [d.severity, d.args, d.location.row])).toEqual([
-      ['error', { id: rec.id, fields: ['facts'], department: '就业办' }, (rec.source as any).row],
+      ['error', { id: rec.id, fields: ['facts'], department: '就业办' }, creditRecord(rec).source.row],
     ]);
     expect(codes(out, 'REGISTER_ALREADY_ACTIVE').filter((d: any) => d.args.id === rec.id)).toEqual([]);
   });
@@ -99,10 +102,10 @@ describe('content: a resent row whose 列入事由 changed', () => {
     const rec = employment();
     await publishQ2(ws, [{ ...rec, quarter: '2026Q2' }]);
     // The line as an earlier version wrote it: no `contents`, no `corrected` (re-sealed).
-    const [line] = readEvents(ws) as unknown as RegisterEvent[];
-    expect(Object.keys((line as any).contents)).toEqual([rec.id]);
-    expect((line as any).contents[rec.id]).toMatch(/^[0-9a-f]{16}$/);
-    const { contents: _c, corrected: _k, hash: _h, ...old } = line as any;
+    const line = publishEvent(registerEvents(ws)[0]);
+    expect(Object.keys(line.contents ?? {})).toEqual([rec.id]);
+    expect(line.contents?.[rec.id]).toMatch(/^[0-9a-f]{16}$/);
+    const { contents: _c, corrected: _k, hash: _h, ...old } = line;
     writeFileSync(eventsFile(ws), eventLine({ ...old, hash: hashOfEvent(old) } as RegisterEvent));
     expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
     const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
@@ -145,7 +148,7 @@ describe('an objection resolved 更正, answered by the changed row', () => {
     expect(res.code, res.stdout).toBe(0);
     const out = json(res.stdout);
     expect(codes(out, 'REGISTER_CORRECTION_APPLIED').map((d: any) => [d.severity, d.department, d.args, d.location.row])).toEqual([
-      ['info', '就业办', { id: rec.id, objection: 'O2026-001', fields: ['facts'] }, (rec.source as any).row],
+      ['info', '就业办', { id: rec.id, objection: 'O2026-001', fields: ['facts'] }, creditRecord(rec).source.row],
     ]);
     expect(codes(out, 'REGISTER_ALREADY_ACTIVE').filter((d: any) => d.args.id === rec.id)).toEqual([]);
     const file = recordsJson(ws);
@@ -280,7 +283,7 @@ describe('a correction under its own 认定文书号 (更正原文书号 = its o
     const event = readEvents(ws).at(-1) as Record<string, any>;
     expect(event.corrected).toEqual([{ id: old.id, revision: 2, changed: ['facts'] }]);
     expect(event.contents[old.id]).toMatch(/^[0-9a-f]{16}$/);
-    expect(event.contents[old.id]).not.toBe((readEvents(ws)[0] as any).contents[old.id]);
+    expect(event.contents[old.id]).not.toBe(publishEvent(registerEvents(ws)[0]).contents?.[old.id]);
     expect(event.removals.map((r: any) => r.id)).not.toContain(old.id);
 
     const show = json((await cli(ws, ['register', 'show', old.id, '--format', 'json'])).stdout).records[0];

@@ -8,6 +8,7 @@ import { contentHash, changedColumns } from '../../src/register/content.js';
 import { replay, statusOn } from '../../src/register/state.js';
 import { RegisterEventSchema } from '../../src/schemas/register-event.js';
 import { chain } from '../helpers/register-chain.js';
+import { creditRecord } from './helpers.js';
 
 const rec = {
   id: 'will-be-replaced',
@@ -37,7 +38,7 @@ const rec = {
   periodMonths: 36,
   source: { file: 'x.csv', row: 2 },
 } as const;
-const record = { ...rec, id: '5dd2f5e87ed1' } as never;
+const record = creditRecord({ ...rec, id: '5dd2f5e87ed1' });
 
 const bodies: EventBody[] = [
   { type: 'import', batch: '2025Q4', on: '2026-01-12', files: ['旧名单.xlsx'], records: [], contents: {} },
@@ -80,7 +81,7 @@ const bodies: EventBody[] = [
     batch: '2026Q3',
     on: '2026-10-15',
     package: 'b'.repeat(64),
-    records: [{ ...(record as object), facts: '新事由', quarter: '2026Q3' } as never],
+    records: [{ ...record, facts: '新事由', quarter: '2026Q3' }],
     removals: [],
     unchanged: [],
     contents: {},
@@ -126,7 +127,7 @@ describe('the register event schema', () => {
     const events = chain(bodies.slice(0, 2));
     const bad = { ...(events[1] as RegisterEvent), removals: [{ id: '5dd2f5e87ed1', type: 'deleted' }] } as unknown as RegisterEvent;
     const { hash: _h, ...rest } = bad;
-    const sealed = { ...rest, hash: hashOfEvent(rest as never) } as RegisterEvent;
+    const sealed = { ...rest, hash: hashOfEvent(rest) } as RegisterEvent;
     const read = verifyLog(eventLine(events[0]!) + eventLine(sealed));
     expect(read.ok ? null : read.broken).toEqual({ line: 2, reason: 'schema' });
   });
@@ -134,6 +135,7 @@ describe('the register event schema', () => {
   it('content: the columns a department writes, compared as text in the form order', () => {
     const a = { facts: '甲', remarks: '', basis: 'x' };
     expect(changedColumns(a, { facts: '乙', basis: 'x', remarks: '备注' })).toEqual(['facts', 'remarks']);
+    // Fields no content hash takes (department, quarter), passed on purpose: they must not change it.
     expect(contentHash(a)).toBe(contentHash({ ...a, remarks: undefined, department: '另一科室', quarter: '2026Q4' } as never));
     expect(contentHash(a)).not.toBe(contentHash({ ...a, facts: '乙' }));
   });

@@ -6,6 +6,9 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { ROOT, runCli, tempDir, TODAY } from '../helpers/cases.js';
 import type { MemoryPort } from '../../src/io/memory-port.js';
+import type { RegisterEvent } from '../../src/register/events.js';
+import { RecordSchema, type CreditRecord } from '../../src/schemas/record.js';
+import { RegisterEventSchema } from '../../src/schemas/register-event.js';
 
 export const BIN = join(ROOT, 'bin', 'hrss-credit.js');
 export { runCli, tempDir, TODAY, ROOT };
@@ -183,6 +186,36 @@ export function readEvents(ws: string, files: TestFiles = DISK): Record<string, 
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** A record of records.json as the tool types it: checked by its schema (a type guard, not a cast; nothing stripped). */
+export function creditRecord(r: Rec): CreditRecord {
+  if (!isCreditRecord(r)) throw new Error(`not a record of records.json: ${JSON.stringify(r).slice(0, 200)}`);
+  return r;
+}
+
+function isCreditRecord(v: unknown): v is CreditRecord {
+  return RecordSchema.safeParse(v).success;
+}
+
+export type PublishEvent = Extract<RegisterEvent, { type: 'publish' }>;
+
+/** The log's events as the tool types them, each checked by its schema (a type guard, not a cast). */
+export function registerEvents(ws: string, files: TestFiles = DISK): RegisterEvent[] {
+  return readEvents(ws, files).map((e, i) => {
+    if (!isRegisterEvent(e)) throw new Error(`register line ${i + 1} is no register event`);
+    return e;
+  });
+}
+
+function isRegisterEvent(v: unknown): v is RegisterEvent {
+  return RegisterEventSchema.safeParse(v).success;
+}
+
+/** A publish event, or the test fails here. */
+export function publishEvent(e: RegisterEvent | undefined): PublishEvent {
+  if (e?.type !== 'publish') throw new Error(`not a publish event: ${e?.type}`);
+  return e;
 }
 
 export function spawnBin(

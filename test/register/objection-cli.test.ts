@@ -5,7 +5,14 @@ import { ZipArchive } from '../../src/io/zip/zip.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
 import { withRecordId } from '../../src/schemas/documents/records.js';
 import { runCliOn } from '../helpers/memory-workspace.js';
-import { eventsFile, packageRecords as recordsOf, readEvents as eventsOf, writePackage as writePackageOn, type Rec } from './helpers.js';
+import {
+  creditRecord,
+  eventsFile,
+  packageRecords as recordsOf,
+  readEvents as eventsOf,
+  writePackage as writePackageOn,
+  type Rec,
+} from './helpers.js';
 import { publishedSuiteOnPort } from './memory-suite.js';
 
 // On a memory workspace: the subject is the objection commands' logic, not the disk (memory-suite.ts).
@@ -110,9 +117,9 @@ describe('objection add', () => {
 
     // A second decision on the same subject, published in 2026Q4: the name now matches two records.
     const p = person(ws);
-    const { id: _id, ...rest } = p as Rec;
-    const other = withRecordId({ ...(rest as any), decisionNo: '新创担〔2026〕99号', decisionDate: '2026-10-01', quarter: '2026Q4' });
-    writePackage(ws, '2026Q4', [other as unknown as Rec]);
+    const { id: _id, ...rest } = creditRecord(p);
+    const other = withRecordId({ ...rest, decisionNo: '新创担〔2026〕99号', decisionDate: '2026-10-01', quarter: '2026Q4' });
+    writePackage(ws, '2026Q4', [other]);
     expect((await cli(ws, '2026-10-15', ['publish', '2026Q4', '--on', '2026-10-15'])).code).toBe(0);
     const mid = bytes(eventsFile(ws));
     const many = await add(ws, '2026-10-15', '2026-10-15', ['--subject', p.subjectName]);

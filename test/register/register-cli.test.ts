@@ -11,6 +11,7 @@ import { scoreRows } from '../../src/table/header.js';
 import {
   compiledExample,
   copyWorkspace,
+  creditRecord,
   eventsFile,
   packageRecords,
   readEvents,
@@ -365,7 +366,15 @@ describe('register list and show', () => {
     const base = packageRecords(ws);
     const many = Array.from({ length: 250 }, (_, i) => ({ ...base[i % base.length]!, id: i.toString(16).padStart(12, '0') }));
     const e = sealEvent(
-      { type: 'publish', batch: '2026Q3', on: TODAY, package: '0'.repeat(64), records: many as never, removals: [], unchanged: [] },
+      {
+        type: 'publish',
+        batch: '2026Q3',
+        on: TODAY,
+        package: '0'.repeat(64),
+        records: many.map(creditRecord),
+        removals: [],
+        unchanged: [],
+      },
       { at: 'x', by: 'y', host: 'z' },
       null,
     );

@@ -105,6 +105,7 @@ describe('records as readers keep them', () => {
         batch: '2026Q1',
         on: '2026-04-15',
         package: 'f'.repeat(64),
+        // Not records on purpose: odd text inside a record is what the splitter must not cut at.
         records: [{ id: 'a', x: '},{"id":' } as never, { id: 'b' } as never],
         removals: [],
         unchanged: [],

@@ -25,7 +25,7 @@ function yearModel(trend: { batch: string; red: number; black: number }[]): Repo
     totals: figures(0, 0),
     timeliness: { unit: 'department-batch', onTime: 0, late: 0, missing: 0, noDate: 0 },
     departments: [{ department: '就业办', ...figures(3, 6) }],
-    quarters: trend.map((t) => ({ batch: t.batch, source: 'package' as const, ...figures(t.red, t.black) })),
+    quarters: trend.map((t) => ({ batch: t.batch, source: 'package' as const, due: true, ...figures(t.red, t.black) })),
     byDomain: [],
     rows: [],
     findings: [],

@@ -30,8 +30,8 @@ function model(rows: Row[]): ReportModel {
     timeliness: { unit: 'department-batch', onTime: 0, late: 0, missing: 0, noDate: 0 },
     departments: [],
     quarters: [
-      { batch: '2026Q1', source: 'package', ...zero },
-      { batch: '2026Q2', source: 'package', ...zero },
+      { batch: '2026Q1', source: 'package', due: true, ...zero },
+      { batch: '2026Q2', source: 'package', due: true, ...zero },
     ],
     byDomain: [],
     rows,

@@ -41,7 +41,7 @@ const model: ReportModel = {
   totals: figures(12345, 1000),
   timeliness: { unit: 'department-batch', onTime: 0, late: 0, missing: 0, noDate: 0 },
   departments: [{ department: '就业办', ...figures(12345, 1000) }],
-  quarters: [{ batch: '2026Q3', source: 'package', ...figures(12345, 1000) }],
+  quarters: [{ batch: '2026Q3', source: 'package', due: true, ...figures(12345, 1000) }],
   byDomain: [],
   rows: [],
   findings: [],
@@ -55,7 +55,7 @@ const model: ReportModel = {
   registerKnown: true,
 };
 
-const html = renderReportHtml(model as never, messagesFor('zh-CN'));
+const html = renderReportHtml(model, messagesFor('zh-CN'));
 const cells = (attr: string): string[] =>
   [...html.matchAll(new RegExp(`<tr ${attr}[^>]*>([\\s\\S]*?)</tr>`, 'g'))].flatMap((m) =>
     [...(m[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1] as string),

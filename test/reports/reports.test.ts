@@ -2,7 +2,7 @@
 // submissions being collected, the 督查 JSON and workbook, and the leaders' HTML page.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { EPOCH, makeTwoQuartersInMemory } from '../helpers/reports-workspace.js';
 import { copyWithin, MEM_ROOT, runCliOn } from '../helpers/memory-workspace.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
@@ -10,6 +10,9 @@ import { renderReportHtml } from '../../dist/reporters/html.js';
 import { messagesFor } from '../../dist/messages/index.js';
 import { makeIdNumber } from '../../dist/domain/id-number.js';
 import { registerFactsFromEvents } from '../../dist/api/register/register-facts.js';
+import { loadWorkbook } from '../helpers/workbook.js';
+import type { RegisterEvent } from '../../dist/register/events.js';
+import type { CreditRecord } from '../../dist/schemas/record.js';
 
 // The workspace is held in memory (compile, supervise and report run on the file-system port, issue 20): what is
 // tested is the summary and its views, not the disk. Publishing writes the register into a copy of it, in memory too.
@@ -133,8 +136,7 @@ describe('supervise', () => {
     expect([a.code, b.code]).toEqual([0, 0]);
     const bytes = bytesOf(join(ws, 'a.xlsx'));
     expect(bytes.equals(bytesOf(join(ws, 'b.xlsx')))).toBe(true);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as never);
+    const wb = await loadWorkbook(bytes);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['督查明细', '问题清单', '科室统计']);
     const [rows, lapses, counts] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
     expect(rows.rowCount).toBe(1 + 16);
@@ -189,8 +191,7 @@ describe('supervise', () => {
         daysLate: 5,
         signedOff: true,
       });
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytesOf(join(ws, 'packages', '2026Q2', '报送情况.xlsx')) as never);
+      const wb = await loadWorkbook(bytesOf(join(ws, 'packages', '2026Q2', '报送情况.xlsx')));
       const row = (wb.worksheets[0] as ExcelJS.Worksheet)
         .getSheetValues()
         .find((r) => Array.isArray(r) && r[2] === '劳动关系科') as string[];
@@ -340,8 +341,7 @@ describe('with the register', () => {
       }
       // 督查情况表: 已发布 as two numeric columns (red, black), not the text "2/1"; "—" while unknown.
       expect((await run(['supervise', '2026', '--xlsx', 'supervise.xlsx', ...TODAY])).code).toBe(0);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(mem.readFileSync(join(ws, 'supervise.xlsx'))) as never);
+      const wb = await loadWorkbook(mem.readFileSync(join(ws, 'supervise.xlsx')));
       const sheet = wb.getWorksheet('督查明细') as ExcelJS.Worksheet;
       const head = sheet.getRow(1).values as unknown[];
       expect(head.slice(11, 14)).toEqual(['已发布红名单', '已发布黑名单', '重复报送']);
@@ -365,13 +365,13 @@ describe('with the register', () => {
   it("a later batch's removals and unchanged records are counted for their department, identifiers masked", () => {
     const records = (
       JSON.parse(textOf(join(ws, 'packages', '2026Q3', 'records.json'))) as {
-        records: { id: string; department: string; idNumber: string; creditCode: string }[];
+        records: CreditRecord[];
       }
     ).records;
     const person = records.find((r) => r.creditCode === '' && r.idNumber !== '') as (typeof records)[number];
     const firm = records.find((r) => r.department === person.department && r.creditCode !== '') ?? records[0]!;
     const head = { at: '2026-10-15T09:00:00+08:00', by: '张三', host: 'pc', prev: null, hash: 'x' };
-    const events = [
+    const events: RegisterEvent[] = [
       { ...head, seq: 1, type: 'publish', batch: '2026Q3', on: '2026-10-15', package: 'p', records, removals: [], unchanged: [] },
       {
         ...head,
@@ -385,7 +385,7 @@ describe('with the register', () => {
         unchanged: [firm.id],
       },
     ];
-    const facts = registerFactsFromEvents(events as never, { keepStart: 6, keepEnd: 4 });
+    const facts = registerFactsFromEvents(events, { keepStart: 6, keepEnd: 4 });
     expect(facts.forBatch(person.department, '2026Q4')).toMatchObject({
       published: { red: 0, black: 0 },
       removalsAccepted: 1,

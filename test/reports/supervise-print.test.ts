@@ -2,9 +2,9 @@
 // width, the header row repeated on every page (read back by ExcelJS as Excel would apply them).
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cases.js';
+import { loadWorkbook } from '../helpers/workbook.js';
 
 let tmp = '';
 let ws = '';
@@ -19,8 +19,7 @@ describe('督查情况表 print settings', () => {
   it('every sheet: A4 landscape, fit to one page wide, the header row repeated, page numbers', async () => {
     const res = await runCli(['supervise', '2026', '--xlsx', '督查.xlsx', '-w', ws, '--today', '2026-10-20'], ws);
     expect(res.code, res.stdout + res.stderr).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(ws, '督查.xlsx')) as never);
+    const wb = await loadWorkbook(readFileSync(join(ws, '督查.xlsx')));
     expect(wb.worksheets.length).toBe(3);
     for (const sheet of wb.worksheets) {
       const p = sheet.pageSetup;

@@ -2,6 +2,7 @@
  * The bureau package (package.md): 公示/ (masked), 共享/ (full identifiers), 典型案例/ (byte for
  * byte), 报送情况.xlsx, records.json, report.json and manifest.json, all written into one folder.
  */
+import { removalsOnly } from '../../schemas/documents/removals-only.js';
 import { basename, join } from 'node:path';
 import { isFormulaLike, toXmlSafe } from '../../domain/text.js';
 import { DEFAULT_MASK_RULE, type MaskRule } from '../../domain/mask.js';
@@ -347,7 +348,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
   const statusRows = p.statuses.map((s, i) => [
     i + 1,
     s.name,
-    s.submitted ? '已报送' : '未报送',
+    s.submitted ? '已报送' : removalsOnly(s, s.deadline === null) ? '仅移出' : '未报送',
     yes(s.nilReport),
     s.sentOn ?? '',
     s.daysLate === null ? (s.submitted ? '未填报送日期' : '') : s.daysLate === 0 ? '按时' : `逾期${s.daysLate}天`,

@@ -34,6 +34,7 @@ import { resolveAuthor, beijingInstant } from '../../io/register/who.js';
 import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../../register/chain.js';
 import type { CorrectedEntry, EventBody, RegisterEvent, RegisterRecord, RemovalEntry, StoredEvent } from '../../register/events.js';
 import type { RecordSummary } from '../../register/stored.js';
+import { eachEntry } from '../../register/each-entry.js';
 import {
   apply,
   candidateEntries,
@@ -471,7 +472,8 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
     options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
   const { state } = loadRegister(workspace, ctx.io);
   function* statuses(): Generator<RecordStatus> {
-    for (const entry of state.records.values()) {
+    // One entry at a time: read through a checkpoint, a province's million are never all made (each-entry.ts).
+    for (const entry of eachEntry(state)) {
       const s = statusOn(entry, on);
       if (!s) continue;
       if (wanted !== 'all' && s.status !== wanted) continue;
@@ -709,7 +711,7 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
   const full = options.full ?? false;
   // The ids active on the first side (a province's: 600,000; their statuses are not kept).
   const before = new Map<string, number>();
-  for (const e of from.state.records.values()) {
+  for (const e of eachEntry(from.state)) {
     const s = statusOn(e, from.on);
     if (s?.status === 'active') before.set(e.id, s.revision);
   }
@@ -732,7 +734,7 @@ export function diff(a: string, b: string, options: CommonOptions & { full?: boo
   // `corrected` and 更正名单 name it), with the id it replaces: never also the old one, nor an addition.
   const replacedBy = new Map([...to.replaces].filter(([, old]) => before.has(old)).map(([now, old]) => [old, now]));
   const replacing = new Map([...replacedBy].map(([old, now]) => [now, old]));
-  for (const e of to.state.records.values()) {
+  for (const e of eachEntry(to.state)) {
     const s = statusOn(e, to.on);
     if (!s) continue;
     const was = before.has(s.id);

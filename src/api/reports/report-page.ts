@@ -222,7 +222,12 @@ export async function reportModel(
     totals,
     timeliness,
     departments,
-    quarters: batches.map((b) => ({ batch: b.batch, source: b.source, ...addFigures(rows.filter((r) => r.batch === b.batch)) })),
+    quarters: batches.map((b) => ({
+      batch: b.batch,
+      source: b.source,
+      due: due.has(b.batch),
+      ...addFigures(rows.filter((r) => r.batch === b.batch)),
+    })),
     byDomain,
     rows,
     findings: mergeFindings(batches),

@@ -7,7 +7,7 @@ import { writeOutputFile } from '../write-output.js';
 import { shownPath } from '../../io/paths.js';
 import { workbookBuffer } from '../../io/xlsx/xlsx-writer.js';
 import type { ReportsUiText } from '../../messages/reports.js';
-import { rowCells } from '../../reporters/supervise-view.js';
+import { missingNamed, rowCells } from '../../reporters/supervise-view.js';
 import { emit } from '../render.js';
 import { TOOL_NAME } from '../../version.js';
 import type { SuperviseDocument } from '../../schemas/documents/supervise.js';
@@ -26,9 +26,9 @@ export function workbookRowColumns(r: ReportsUiText): string[] {
 }
 
 /** The 督查明细 row for the workbook: counts as numbers (Excel sums them), unknown as "—"; 已发布 as two numbers, not "2/1". */
-export function rowValues(r: ReportsUiText, row: SuperviseRow): (string | number)[] {
+export function rowValues(r: ReportsUiText, row: SuperviseRow, due: boolean): (string | number)[] {
   const n = (v: number | null): string | number => (v === null ? r.unknown : v);
-  const cells: (string | number)[] = rowCells(r, row);
+  const cells: (string | number)[] = rowCells(r, row, due);
   cells.splice(7, 3, row.red, row.black, row.warnings);
   cells.splice(10, 1, row.published === null ? r.unknown : row.published.red, row.published === null ? r.unknown : row.published.black);
   cells.splice(
@@ -54,7 +54,7 @@ export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, 
         print: 'a4-landscape',
         headers: workbookRowColumns(r),
         widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 8, 10, 16, 12, 8],
-        rows: res.rows.map((row) => rowValues(r, row)),
+        rows: res.rows.map((row) => rowValues(r, row, missingNamed(res.lapses, row))),
       },
       {
         name: r.sheets.lapses,

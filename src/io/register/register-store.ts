@@ -142,11 +142,12 @@ const REWRITE_BYTES = 1 << 20;
 const REWRITE_EVENTS = 64;
 
 /**
- * A log larger than this keeps no checkpoint and is read from its first line, as before there was one: a
- * province's (10⁶ records, ~700 MB) checkpoint held whole took more memory than the read it spares (1.0 GB
- * against 0.8), and needs a representation read lazily (decisions.md). A city's log is ~70 MB.
+ * A log larger than this keeps no checkpoint and is read from its first line. It was 256 MiB while a
+ * checkpoint was held whole (a province's peaked at ~1.0 GB); read in place (version 3) a province's
+ * (10⁶ records, a ~700 MB log) keeps one (decisions.md "A province's checkpoint"). 2 GiB: three provinces'
+ * worth, short of register-checkpoint.ts's 1 GiB limit on the checkpoint file.
  */
-export const CHECKPOINT_MAX_LOG_BYTES = 256 << 20;
+export const CHECKPOINT_MAX_LOG_BYTES = 2 * 1024 ** 3;
 
 /**
  * Reads and verifies the whole log, a chunk at a time: a province's log (~700 MB) is never held whole,

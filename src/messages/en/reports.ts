@@ -4,6 +4,8 @@ import type { ReportsUiText } from '../types.js';
 export const enReportsUi: ReportsUiText = {
   badYear: (v) => `"${v}" is not a year; write four digits, e.g. 2026`,
   state: { submitted: 'submitted', nil: 'nil report', missing: 'missing' },
+  notDue: 'not yet due',
+  removalsOnly: 'removals only',
   onTime: 'on time',
   late: (n) => `${n} day${n === 1 ? '' : 's'} late`,
   noDate: 'no date sent',

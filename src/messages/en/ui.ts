@@ -116,6 +116,7 @@ export const enUi: UiText = {
     submitted: 'submitted',
     nil: 'nil report',
     missing: 'missing',
+    removalsOnly: 'removals only',
     next: (sheet, verify) =>
       `Next: check ${sheet}, then send the 公示 and 共享 folders to the city credit office; ${verify} confirms the package is unchanged.`,
     zip: (p) => `Zip: ${p}`,

@@ -5,6 +5,8 @@ import type { ReportsUiText } from '../types.js';
 export const zhReportsUi: ReportsUiText = {
   badYear: (v) => `无法识别的年份“${v}”；请写作四位数字，如 2026`,
   state: { submitted: '已报送', nil: '无信息报告', missing: '未报送' },
+  notDue: '未到截止日期',
+  removalsOnly: '仅移出',
   onTime: '按时',
   late: (n) => `逾期${n}天`,
   noDate: '未填报送日期',

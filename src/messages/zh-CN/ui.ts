@@ -111,6 +111,7 @@ export const zhUi: UiText = {
     submitted: '已报送',
     nil: '无信息',
     missing: '未报送',
+    removalsOnly: '仅移出',
     next: (sheet, verify) => `下一步：核对 ${sheet} 后，将“公示”和“共享”文件夹报送市信用办；可运行 ${verify} 确认包未被改动。`,
     zip: (p) => `压缩包：${p}`,
     replaced: (p) => `原汇总包已改名保留：${p}`,

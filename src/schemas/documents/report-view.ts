@@ -57,8 +57,14 @@ export const ReportModelSchema = z.strictObject({
     noDate: count,
   }),
   departments: z.array(z.strictObject({ department: z.string(), ...FiguresSchema.shape })),
-  /** Each batch of the report (one for a batch), with its figures. */
-  quarters: z.array(z.strictObject({ batch: z.string(), source: z.enum(['package', 'submissions', 'none']), ...FiguresSchema.shape })),
+  /**
+   * Each batch of the report (one for a batch), with its figures; `due`: its deadline has passed (--today), so a
+   * department that sent nothing to it is 未报送; before that it is not due (neither on time nor late, and not
+   * missing). A supplementary batch is never due from everyone.
+   */
+  quarters: z.array(
+    z.strictObject({ batch: z.string(), source: z.enum(['package', 'submissions', 'none']), due: z.boolean(), ...FiguresSchema.shape }),
+  ),
   byDomain: z.array(z.strictObject({ domain: z.string(), ...tally })),
   /** The 督查 rows of these batches (supervise's rows). */
   rows: z.array(SuperviseRowSchema),

@@ -8,6 +8,8 @@ import { continueReplay, replay, statusOn, type RegisterState } from '../../../d
 import { parseReportTarget, reportModel } from '../../../dist/api/reports/report-page.js';
 import { renderReportHtml } from '../../../dist/reporters/html.js';
 import { messagesFor } from '../../../dist/messages/index.js';
+import type { RegisterEvent } from '../../../dist/register/events.js';
+import { RegisterEventSchema } from '../../../dist/schemas/register-event.js';
 import { WORKSPACES, type PlayedBatch, type World } from './world.js';
 
 export type CheckName =
@@ -198,7 +200,8 @@ async function superviseSheet(file: string, label: string): Promise<Map<string, 
     if (String(v[c.batch] ?? '') !== label) return;
     const num = (i: number): number => Number(v[i] ?? 0);
     rows.set(String(v[c.name] ?? ''), {
-      submitted: String(v[c.state]) !== '未报送',
+      // Not sent: 未报送, 未到截止日期 (not yet due) or 仅移出 (a supplementary batch's removals only).
+      submitted: ['已报送', '无信息报告'].includes(String(v[c.state])),
       figures: `rows ${num(c.rows)} red ${num(c.red)} black ${num(c.black)} unchanged ${num(c.unchanged)} corrected ${num(c.corrected)} removals Σ${num(c.removals)}`,
     });
   });
@@ -272,6 +275,11 @@ function canon(state: RegisterState, on: string): string {
   return JSON.stringify({ seq: state.seq, head: state.head, batches: [...state.batches.entries()].sort(), recs });
 }
 
+/** A line of the log as the tool types it, checked by its schema (a type guard, not a cast). */
+function isRegisterEvent(v: unknown): v is RegisterEvent {
+  return RegisterEventSchema.safeParse(v).success;
+}
+
 /** The register: the state kept step by step equals a replay from scratch, and one of the lines parsed anew. */
 export class ReplayCheck {
   private inc: RegisterState = replay([]);
@@ -280,13 +288,17 @@ export class ReplayCheck {
   check(world: World): Problem[] {
     const path = join(world.ws, 'register', 'events.jsonl');
     if (!existsSync(path)) return [];
-    const loaded = loadRegister(world.ws) as { events: unknown[]; state: RegisterState };
-    continueReplay(this.inc, loaded.events.slice(this.seen) as never[]);
+    const loaded = loadRegister(world.ws);
+    continueReplay(this.inc, loaded.events.slice(this.seen));
     this.seen = loaded.events.length;
     const lines = readFileSync(path, 'utf8')
       .split('\n')
       .filter(Boolean)
-      .map((l) => JSON.parse(l) as never);
+      .map((l, i) => {
+        const e: unknown = JSON.parse(l);
+        if (!isRegisterEvent(e)) throw new Error(`register line ${i + 1} is no register event`);
+        return e;
+      });
     const fresh = replay(lines);
     const a = canon(loaded.state, world.today);
     const problems: Problem[] = [];
