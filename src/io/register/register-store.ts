@@ -246,7 +246,9 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
     const source = new LogLines(path, io);
     const reader = new ChainReader(source);
     const scan = new LogScanner(reader);
-    let buf = Buffer.allocUnsafe(CHUNK);
+    // A buffer the log's size (room to see its end; at least 64 KiB) up to CHUNK: 16 MiB taken for every read
+    // of a small log made each command pay the garbage collector for memory it never used.
+    let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(fd.size + 1, 64 << 10)));
     let filled = 0; // bytes in buf
     let base = 0; // the file offset of buf[0]
     // Every byte read is hashed once, in order: the key of the checkpoint this read may write.

@@ -1,16 +1,18 @@
 // The properties checked after each step of a history (truth.md "Figures, named once"; issue 17 item 4).
 // Each returns the problems it finds (empty: holds), named, so that pending ones can be told apart.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadRegister } from '../../../dist/io/register/register-store.js';
 import { continueReplay, replay, statusOn, type RegisterState } from '../../../dist/register/state.js';
+import { makeContext } from '../../../dist/api/context.js';
+import { workspaceRegisterFacts } from '../../../dist/api/register/register-facts-load.js';
+import type { RegisterFacts } from '../../../dist/api/register/register-facts.js';
 import { parseReportTarget, reportModel } from '../../../dist/api/reports/report-page.js';
 import { renderReportHtml } from '../../../dist/reporters/html.js';
 import { messagesFor } from '../../../dist/messages/index.js';
 import type { RegisterEvent } from '../../../dist/register/events.js';
 import { RegisterEventSchema } from '../../../dist/schemas/register-event.js';
-import { WORKSPACES, type PlayedBatch, type World } from './world.js';
+import { docOf, type PlayedBatch, World } from './world.js';
 
 export type CheckName =
   | 'corrections-accepted'
@@ -59,9 +61,9 @@ function pageRemovals(target: string, html: string, figures: readonly Figs[]): P
 }
 
 /** 报送情况.xlsx read back: a title row, then the header, then one row per department. */
-async function submittedSheet(pkg: string): Promise<Map<string, Fig>> {
+async function submittedSheet(world: World, pkg: string): Promise<Map<string, Fig>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(pkg, '报送情况.xlsx'));
+  await wb.xlsx.load(Buffer.from(await world.io.readFile(join(pkg, '报送情况.xlsx'))) as never);
   const sheet = wb.worksheets[0]!;
   const header = Array.from(sheet.getRow(2).values as unknown[], (v) => String(v ?? ''));
   const col = (name: string): number => {
@@ -96,11 +98,19 @@ async function submittedSheet(pkg: string): Promise<Map<string, Fig>> {
   return rows;
 }
 
+/**
+ * The register's facts the report models read (workspaceRegisterFacts, as `report` loads them), once per
+ * step: the batch's model, the year's and the year's from records.json share them.
+ */
+export function registerFacts(world: World): Promise<RegisterFacts> {
+  return world.once('register facts', async () => workspaceRegisterFacts(makeContext(world.options()), world.ws));
+}
+
 /** The year's report model as the report page draws it, read once per step (figures and summaries share it). */
 export function yearModel(world: World, year: number): Promise<Awaited<ReturnType<typeof reportModel>>> {
-  return world.once(`report ${year}`, () => {
-    const options = { cwd: world.ws, workspace: world.ws, today: world.today };
-    return reportModel(options, parseReportTarget(options, String(year)), 1790000000);
+  return world.once(`report ${year}`, async () => {
+    const options = world.options();
+    return reportModel(options, parseReportTarget(options, String(year)), 1790000000, await registerFacts(world));
   });
 }
 
@@ -116,13 +126,13 @@ export function diffOf(world: World, a: string, b: string): Promise<DiffDoc> {
 async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: boolean): Promise<Views> {
   const out: Views = {};
   type Dept = Figs & { name: string; submitted: boolean };
-  const statusDoc = JSON.parse(b.status.stdout) as { departments?: Dept[] };
+  const statusDoc = docOf<{ departments?: Dept[] }>(b.status);
   out.status = new Map((statusDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d)]));
-  const compileDoc = JSON.parse(b.compile.stdout) as { departments?: Dept[] };
+  const compileDoc = docOf<{ departments?: Dept[] }>(b.compile);
   out.compile = new Map((compileDoc.departments ?? []).map((d) => [d.name, fig(d.submitted, d)]));
   const pkg = join(world.ws, 'packages', b.label);
-  if (b.written && existsSync(join(pkg, 'manifest.json'))) {
-    const m = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as {
+  if (b.written && world.io.exists(join(pkg, 'manifest.json'))) {
+    const m = JSON.parse(Buffer.from(await world.io.readFile(join(pkg, 'manifest.json'))).toString('utf8')) as {
       departments: { name: string; submitted: boolean }[];
       counts: { byDepartment: Record<string, Figs> };
     };
@@ -135,22 +145,28 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
       removals: { violation: 0, early: 0, revoked: 0, corrected: 0, expired: 0 },
     };
     out.manifest = new Map(m.departments.map((d) => [d.name, fig(d.submitted, m.counts.byDepartment[d.name] ?? none)]));
-    if (xlsx) out['报送情况.xlsx'] = await submittedSheet(pkg);
+    if (xlsx) out['报送情况.xlsx'] = await World.measure('check xlsx read', () => submittedSheet(world, pkg));
     try {
-      const options = { cwd: world.ws, workspace: world.ws, today: world.today };
-      const model = await reportModel(options, parseReportTarget(options, b.label), 1790000000);
+      const options = world.options();
+      const facts = await registerFacts(world);
+      const model = await World.measure('check batch model', () =>
+        reportModel(options, parseReportTarget(options, b.label), 1790000000, facts),
+      );
       const submitted = new Map(model.rows.map((r) => [r.department, r.status !== 'missing']));
       out.report = new Map(model.departments.map((d) => [d.department, fig(submitted.get(d.department) ?? false, d)]));
       // The page drawn from that model: its 移出 key figures (the total and one per type) equal the
       // departments' removals summed, as status shows them (truth.md: removals by type, from the figures).
-      const statusFigs = (JSON.parse(b.status.stdout) as { departments?: Figs[] }).departments ?? [];
-      problems.push(...pageRemovals(b.label, renderReportHtml(model, messagesFor('zh-CN')), statusFigs));
+      const statusFigs = docOf<{ departments?: Figs[] }>(b.status).departments ?? [];
+      problems.push(
+        ...pageRemovals(b.label, await World.measure('check render', () => renderReportHtml(model, messagesFor('zh-CN'))), statusFigs),
+      );
     } catch (err) {
       problems.push({ check: 'batch-accepted', detail: `report ${b.label}: ${(err as { code?: string }).code ?? (err as Error).message}` });
     }
   }
-  // supervise's JSON, and (xlsx) its 督查情况表 written by the same run (one command, not two).
-  const xlsxDir = xlsx ? mkdtempSync(join(WORKSPACES, 'hrss-consistency-xlsx-')) : '';
+  // supervise's JSON, and (xlsx) its 督查情况表 written by the same run (one command, not two), in a folder
+  // of the port outside the workspace.
+  const xlsxDir = xlsx ? world.scratch('xlsx') : '';
   try {
     const file = join(xlsxDir, '督查情况表.xlsx');
     const sup = await world.json<{ rows: (Figs & { department: string; batch: string; status: string })[] }>([
@@ -161,19 +177,21 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
     out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r)]));
     // The year's page: its 移出 figures are the year's 督查 rows summed (every batch of the year so far),
     // also when this batch was not written (a 撤销 resolved since counts once a package lists it).
-    const year = await yearModel(world, b.year);
-    problems.push(...pageRemovals(String(b.year), renderReportHtml(year, messagesFor('zh-CN')), sup.rows));
-    if (xlsx) out['督查明细'] = await superviseSheet(file, b.label);
+    const year = await World.measure('check year model', () => yearModel(world, b.year));
+    problems.push(
+      ...pageRemovals(String(b.year), await World.measure('check render', () => renderReportHtml(year, messagesFor('zh-CN'))), sup.rows),
+    );
+    if (xlsx) out['督查明细'] = await World.measure('check xlsx read', () => superviseSheet(world, file, b.label));
   } finally {
-    if (xlsx) rmSync(xlsxDir, { recursive: true, force: true });
+    if (xlsx) world.io.remove(xlsxDir);
   }
   return out;
 }
 
 /** The 督查明细 sheet read back: the batch's rows, truth.md's figures in their columns (移出 as a sum). */
-async function superviseSheet(file: string, label: string): Promise<Map<string, Fig>> {
+async function superviseSheet(world: World, file: string, label: string): Promise<Map<string, Fig>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  await wb.xlsx.load(Buffer.from(await world.io.readFile(file)) as never);
   const sheet = wb.getWorksheet('督查明细');
   if (!sheet) throw new Error('督查情况表: no sheet 督查明细');
   const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
@@ -249,13 +267,13 @@ export async function checkFigures(world: World, b: PlayedBatch, xlsx = true): P
 export async function checkStatusOfPublished(world: World, b: PlayedBatch): Promise<Problem[]> {
   if (!b.published) return [];
   const res = await world.cli(['status', b.label, '--format', 'json']);
-  const codes = (out: string): string =>
-    (JSON.parse(out) as { diagnostics: { code: string }[] }).diagnostics
-      .map((d) => d.code)
+  const codes = (r: typeof res): string =>
+    docOf<{ diagnostics: { code: string }[] }>(r)
+      .diagnostics.map((d) => d.code)
       .sort()
       .join(',');
-  const now = codes(res.stdout);
-  const then = codes(b.compile.stdout);
+  const now = codes(res);
+  const then = codes(b.compile);
   return res.code === 0 && now === then
     ? []
     : [{ check: 'status-of-published', detail: `${b.label}: exit ${res.code}, findings ${now} where compile had ${then}` }];
@@ -287,11 +305,12 @@ export class ReplayCheck {
 
   check(world: World): Problem[] {
     const path = join(world.ws, 'register', 'events.jsonl');
-    if (!existsSync(path)) return [];
-    const loaded = loadRegister(world.ws);
+    if (!world.io.exists(path)) return [];
+    const loaded = loadRegister(world.ws, world.io);
     continueReplay(this.inc, loaded.events.slice(this.seen));
     this.seen = loaded.events.length;
-    const lines = readFileSync(path, 'utf8')
+    const lines = Buffer.from(world.io.readFileSync(path))
+      .toString('utf8')
       .split('\n')
       .filter(Boolean)
       .map((l, i) => {
@@ -371,7 +390,7 @@ export async function checkPackage(world: World, b: PlayedBatch, exports = true)
   const v = await world.cli(['verify', join(world.ws, 'packages', b.label)]);
   if (v.code !== 0) problems.push({ check: 'package-verifies', detail: `${b.label}: verify exit ${v.code}` });
   for (const audience of exports ? ['public', 'sharing'] : []) {
-    const to = mkdtempSync(join(WORKSPACES, 'hrss-prop-export-'));
+    const to = world.scratch('export');
     try {
       const e = await world.cli(['export', b.label, '--to', join(to, 'out'), '--audience', audience, '--format', 'json']);
       if (e.code !== 0)
@@ -380,7 +399,7 @@ export async function checkPackage(world: World, b: PlayedBatch, exports = true)
           detail: `${b.label} ${audience}: export exit ${e.code} ${e.stdout.match(/"message":\s*"([^"]*)"/)?.[1] ?? ''}`,
         });
     } finally {
-      rmSync(to, { recursive: true, force: true });
+      world.io.remove(to);
     }
   }
   return problems;
@@ -392,7 +411,7 @@ export async function checkPackage(world: World, b: PlayedBatch, exports = true)
  */
 export async function checkCorrections(world: World, b: PlayedBatch): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const codes = ((JSON.parse(b.compile.stdout) as { diagnostics?: { code: string }[] }).diagnostics ?? []).map((d) => d.code);
+  const codes = (docOf<{ diagnostics?: { code: string }[] }>(b.compile).diagnostics ?? []).map((d) => d.code);
   if (b.sameCorrections > 0 && b.unmarkedChanges === 0 && codes.includes('REGISTER_CHANGED')) {
     problems.push({
       check: 'corrections-accepted',

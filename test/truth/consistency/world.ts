@@ -1,15 +1,21 @@
 // Plays a generated history (history.ts) in a workspace through the CLI's run() in-process (no child
 // process): writes each batch's submissions as a department would (lists, 报送单, 移出申请 as workbooks or
 // as GB18030 / UTF-8 CSV, 附件, the untouched form from `template`), then status, compile, publish,
-// objection add/resolve as the clerk would.
+// objection add/resolve as the clerk would. The workspace is on a file-system port (io/port.ts): a
+// MemoryPort for the random histories (nothing on the disk: the commands and the checks read and write
+// through the port), Node's for the disk histories (the clerk's year, the real binary's variant).
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { ROOT, runCli, type CliResult } from '../../helpers/cases.js';
+import { ROOT, type CliResult } from '../../helpers/cases.js';
+import { run } from '../../../dist/cli/program.js';
 import { makeCreditCode } from '../../../dist/domain/credit-code.js';
 import { addDays } from '../../../dist/domain/dates.js';
+import type { MemoryPort } from '../../../dist/io/memory-port.js';
+import { nodePort } from '../../../dist/io/node-port.js';
+import type { IoPort } from '../../../dist/io/port.js';
 import { workbookBuffer } from '../../../dist/io/xlsx/xlsx-writer.js';
 import { DEPTS, type DeptPlan, type FileFormat, type RowSpec, type Step } from './history.js';
 
@@ -27,27 +33,36 @@ interface Table {
   rows: string[][];
 }
 
-/** Workbooks made once per distinct content (a history resends what another history sent). */
-const workbooks = new Map<string, Buffer>();
+/** The root of the memory workspaces: a path absent from the disk (a command reaching node:fs there fails). */
+export const MEMORY_ROOT = '/hrss-credit-memory-only';
+
+/**
+ * A department's file's bytes, made once per distinct content and format (a history resends what another
+ * history sent): the workbook with the package's own xlsx writer (exceljs's writeBuffer), the CSV in
+ * GB18030 or UTF-8 with its BOM.
+ */
+const inputs = new Map<string, Uint8Array>();
 const INSTANT = new Date('2026-01-01T00:00:00Z');
 
-async function writeTable(folder: string, t: Table, format: FileFormat): Promise<void> {
-  if (format === 'xlsx') {
-    const key = JSON.stringify(t);
-    let bytes = workbooks.get(key);
-    if (!bytes) {
+async function tableBytes(t: Table, format: FileFormat): Promise<Uint8Array> {
+  const key = `${format}|${JSON.stringify(t)}`;
+  let bytes = inputs.get(key);
+  if (!bytes) {
+    if (format === 'xlsx')
       bytes = await workbookBuffer([{ name: t.base, title: t.title, headers: t.headers, rows: t.rows }], INSTANT, '王晓敏');
-      workbooks.set(key, bytes);
+    else {
+      const text = `${[t.headers, ...t.rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+      // Excel's "CSV" on a Chinese Windows is GB18030 without a BOM; "CSV UTF-8" has the BOM.
+      bytes = format === 'csv-gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(`\uFEFF${text}`, 'utf8');
     }
-    writeFileSync(join(folder, `${t.base}.xlsx`), bytes);
-    return;
+    inputs.set(key, bytes);
   }
-  const text = `${[t.headers, ...t.rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
-  // Excel's "CSV" on a Chinese Windows is GB18030 without a BOM; "CSV UTF-8" has the BOM.
-  writeFileSync(join(folder, `${t.base}.csv`), format === 'csv-gb18030' ? iconv.encode(text, 'gb18030') : `\uFEFF${text}`);
+  return bytes;
 }
 
-const EVIDENCE = join(ROOT, 'fixtures', 'example-workspace', 'submissions', '2026Q3', '劳动关系科', '附件');
+const EVIDENCE_DIR = join(ROOT, 'fixtures', 'example-workspace', 'submissions', '2026Q3', '劳动关系科', '附件');
+/** The two attachments a black record's folder carries, read from the fixture once. */
+const EVIDENCE = ['执法现场.png', '案例报道-超时加班.docx'].map((f) => [f, readFileSync(join(EVIDENCE_DIR, f))] as const);
 const QUARTER_END = ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'];
 const QUARTER_CN = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
@@ -87,6 +102,31 @@ function spawnCli(args: string[], cwd: string, env: Record<string, string>): Pro
   });
 }
 
+const parsed = new WeakMap<CliResult, unknown>();
+/** A command's JSON document, parsed once however many checks read it (the step's status and compile). */
+export function docOf<T>(res: CliResult): T {
+  let doc = parsed.get(res);
+  if (doc === undefined) {
+    doc = JSON.parse(res.stdout) as unknown;
+    parsed.set(res, doc);
+  }
+  return doc as T;
+}
+
+/** The CLI's run() in process (runCli's twin), on the port `fs` when given (CliIo.fs), else as bin/ runs it. */
+async function runOn(args: string[], cwd: string, env: Record<string, string>, fs?: IoPort): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false, columns: 120 },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: { ...env },
+    cwd,
+    ...(fs ? { fs } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
 const subjectName = (d: number, s: number): string => `新乡市测试${'甲乙'[d]}${'一二三四'[s]}有限公司`;
 const creditCode = (d: number, s: number): string => makeCreditCode('91410700', `MA4${d}${s}K7P`.slice(0, 8).padEnd(8, '0'));
 const decisionNo = (d: number, s: number, list: 'red' | 'black', suffix = ''): string =>
@@ -106,11 +146,65 @@ export class World {
   private corrections = 0;
   private unmarkedChanges = 0;
 
-  /** `spawn`: each command in a child process of bin/hrss-credit.js (the CLI-level variant), else run() in process. */
+  /** The port the workspace is on: a MemoryPort, or Node's (the disk histories). */
+  readonly io: IoPort;
+  /** Whether the workspace is on the disk (Node's port; the commands run without CliIo.fs, as bin/ runs them). */
+  readonly onDisk: boolean;
+
+  /**
+   * `spawn`: each command in a child process of bin/hrss-credit.js (the CLI-level variant, on the disk), else
+   * run() in process. `io`: the port the workspace `ws` is on (a MemoryPort; Node's when absent).
+   */
   constructor(
     readonly ws: string,
     private readonly spawn = false,
-  ) {}
+    io?: MemoryPort,
+  ) {
+    this.io = io ?? nodePort;
+    this.onDisk = io === undefined;
+  }
+
+  /** The API's options for this workspace today, on its port (checks call the report model directly). */
+  options(): { cwd: string; workspace: string; today: string; io?: IoPort } {
+    return { cwd: this.ws, workspace: this.ws, today: this.today, ...(this.onDisk ? {} : { io: this.io }) };
+  }
+
+  private scratches = 0;
+  /** The folders outside the workspace a run used, with the name they go by in a transcript. */
+  private readonly aliases: [string, string][] = [];
+  /** A new empty folder outside the workspace, on the same port (the caller removes it). */
+  scratch(kind: string): string {
+    const alias = `<${kind}-${++this.scratches}>`;
+    const dir = this.onDisk ? mkdtempSync(join(WORKSPACES, `hrss-prop-${kind}-`)) : `${this.ws}-${kind}-${this.scratches}`;
+    if (!this.onDisk) this.io.mkdir(dir);
+    this.aliases.push([dir, alias]);
+    return dir;
+  }
+
+  /**
+   * Every command's arguments, exit code and output, when recording (the clerk's year compared on both
+   * ports): the workspace and the scratch folders under their names, the system clock's instants masked.
+   */
+  transcript?: string[];
+
+  private record(args: string[], res: CliResult): void {
+    const named = (text: string): string => {
+      let out = text;
+      // The longest first: a memory scratch folder's name is a prefix of a later one's (…-xlsx-1, …-xlsx-10).
+      for (const [dir, alias] of [...this.aliases].sort((a, b) => b[0].length - a[0].length)) out = out.split(dir).join(alias);
+      return out
+        .split(this.ws)
+        .join('<ws>')
+        .replace(/replaced-\d{8}T\d{6}Z/g, 'replaced-<stamp>')
+        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g, '<instant>');
+    };
+    this.transcript?.push(named(`${args.join(' ')} → ${res.code}\n${res.stdout}\n${res.stderr}`));
+  }
+
+  /** A department's file put in the workspace (folders made), on whichever port. */
+  put(path: string, bytes: Uint8Array): void {
+    this.io.writeFile(path, bytes);
+  }
 
   /** Documents read once per step (diff of two batches, the year's report model), shared by the checks. */
   private readonly stepDocs = new Map<string, Promise<unknown>>();
@@ -127,18 +221,52 @@ export class World {
     return doc;
   }
 
-  /** Milliseconds spent per command (PROPERTY_SURVEY prints them). */
-  static readonly spent = new Map<string, number>();
-  static readonly forms = new Map<string, Buffer>();
+  /**
+   * Where a history's time goes (PROPERTY_SURVEY prints it): per command and per step of the checks, the
+   * calls, the wall time and the process's CPU time (every thread's, zlib's included), in milliseconds,
+   * each exclusive of what it measured inside (a check's commands are the commands').
+   */
+  static readonly spent = new Map<string, { calls: number; wall: number; cpu: number }>();
+  private static readonly frames: { wall: number; cpu: number }[] = [];
+
+  /** Runs `f` (nothing else runs meanwhile: the steps are awaited one by one) and adds its time to `name`. */
+  static async measure<T>(name: string, f: () => Promise<T> | T): Promise<T> {
+    const frame = { wall: 0, cpu: 0 };
+    World.frames.push(frame);
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    try {
+      return await f();
+    } finally {
+      const used = process.cpuUsage(c0);
+      const cpu = (used.user + used.system) / 1000;
+      const wall = performance.now() - t0;
+      World.frames.pop();
+      const parent = World.frames.at(-1);
+      if (parent) {
+        parent.wall += wall;
+        parent.cpu += cpu;
+      }
+      const was = World.spent.get(name) ?? { calls: 0, wall: 0, cpu: 0 };
+      World.spent.set(name, { calls: was.calls + 1, wall: was.wall + wall - frame.wall, cpu: was.cpu + cpu - frame.cpu });
+    }
+  }
+  static readonly forms = new Map<string, Uint8Array>();
 
   async cli(args: string[]): Promise<CliResult> {
-    const t0 = performance.now();
     const argv = [...args, '-w', this.ws, '--today', this.today];
-    const env = { HRSS_CREDIT_USER: '张三', SOURCE_DATE_EPOCH: '1790000000' };
-    const res = this.spawn ? await spawnCli(argv, this.ws, env) : await runCli(argv, this.ws, env);
-    this.log.push(`${args.join(' ')} → ${res.code}`);
+    // A recorded run fixes the instant the register records (HRSS_CREDIT_NOW), so that both ports' logs hash alike.
+    const env = {
+      HRSS_CREDIT_USER: '张三',
+      SOURCE_DATE_EPOCH: '1790000000',
+      ...(this.transcript ? { HRSS_CREDIT_NOW: '2026-12-31T02:00:00Z' } : {}),
+    };
     const name = args[0] === 'register' || args[0] === 'objection' ? `${args[0]} ${args[1]}` : (args[0] as string);
-    World.spent.set(name, (World.spent.get(name) ?? 0) + performance.now() - t0);
+    const res = await World.measure(name, () =>
+      this.spawn ? spawnCli(argv, this.ws, env) : runOn(argv, this.ws, env, this.onDisk ? undefined : this.io),
+    );
+    this.log.push(`${args.join(' ')} → ${res.code}`);
+    this.record(args, res);
     return res;
   }
 
@@ -218,8 +346,9 @@ export class World {
     this.sameCorrections = 0;
     this.unmarkedChanges = 0;
     this.corrections = 0;
-    for (const [d, plan] of plans.entries()) await this.writeDepartment(label, quarterLabel, q, d, plan, active);
-    mkdirSync(join(this.ws, 'submissions', label), { recursive: true });
+    for (const [d, plan] of plans.entries())
+      await World.measure('inputs', () => this.writeDepartment(label, quarterLabel, q, d, plan, active));
+    this.io.mkdir(join(this.ws, 'submissions', label));
 
     const status = await this.cli(['status', label, '--format', 'json']);
     const compile = await this.cli(['compile', label, '--force', '--format', 'json']);
@@ -255,7 +384,7 @@ export class World {
     const dept = DEPTS[d]!;
     const folder = join(this.ws, 'submissions', label, dept.name);
     if (plan.kind === 'absent') return;
-    mkdirSync(folder, { recursive: true });
+    this.io.mkdir(folder);
     if (plan.kind === 'blank') {
       // The untouched form from `template` (made once per department and quarter: the same bytes each time).
       const target = join(folder, `${dept.name}_${quarterLabel}_信用红黑名单.xlsx`);
@@ -263,9 +392,9 @@ export class World {
       let cached = World.forms.get(key);
       if (!cached) {
         await this.cli(['template', dept.name, '--quarter', quarterLabel, '--out', target]);
-        cached = readFileSync(target);
+        cached = this.io.readFileSync(target);
         World.forms.set(key, cached);
-      } else writeFileSync(target, cached);
+      } else this.put(target, cached);
       return;
     }
     const sentOn = addDays(QUARTER_END[q] as string, 5) < this.today ? addDays(QUARTER_END[q] as string, 5) : this.today;
@@ -282,7 +411,7 @@ export class World {
       ['报送日期', sentOn],
       ['无信息报告', plan.kind === 'nil' ? '是' : '否'],
     ];
-    await writeTable(folder, { base: '报送单', title: '信用红黑名单报送单', headers: ['项目', '内容'], rows: cover }, format);
+    await this.writeTable(folder, { base: '报送单', title: '信用红黑名单报送单', headers: ['项目', '内容'], rows: cover }, format);
     const mine = active.filter((r) => r.department === dept.name);
     // Removal requests for the department's own public records (a subject with none is left out).
     const removalRows: string[][] = [];
@@ -319,7 +448,7 @@ export class World {
         '审查日期',
         '报备市信用办日期',
       ];
-      await writeTable(folder, { base: '移出申请', title: `${dept.name}信用名单移出申请`, headers, rows: removalRows }, format);
+      await this.writeTable(folder, { base: '移出申请', title: `${dept.name}信用名单移出申请`, headers, rows: removalRows }, format);
     }
     if (plan.kind === 'nil') return;
     const seen = new Set<number>();
@@ -373,10 +502,11 @@ export class World {
       '失信程度',
       '更正原文书号',
     ];
-    await writeTable(folder, { base: '名单', title: `${dept.name}信用红黑名单`, headers, rows: lines }, format);
-    if (rows.some((r) => r.list === 'black')) {
-      mkdirSync(join(folder, '附件'), { recursive: true });
-      for (const f of ['执法现场.png', '案例报道-超时加班.docx']) copyFileSync(join(EVIDENCE, f), join(folder, '附件', f));
-    }
+    await this.writeTable(folder, { base: '名单', title: `${dept.name}信用红黑名单`, headers, rows: lines }, format);
+    if (rows.some((r) => r.list === 'black')) for (const [f, bytes] of EVIDENCE) this.put(join(folder, '附件', f), bytes);
+  }
+
+  private async writeTable(folder: string, t: Table, format: FileFormat): Promise<void> {
+    this.put(join(folder, `${t.base}.${format === 'xlsx' ? 'xlsx' : 'csv'}`), await tableBytes(t, format));
   }
 }
