@@ -343,6 +343,8 @@ export interface ReportsUiText {
   late(days: number): string;
   /** No 报送日期: timeliness unknown. */
   noDate: string;
+  /** A batch without a deadline (a supplementary one): timeliness does not apply (schemas/documents/timeliness-kind.ts). */
+  noDeadline: string;
   unknown: string;
   yes: string;
   no: string;

@@ -14,6 +14,8 @@ import { registerUi } from '../messages/register-ui.js';
 import { batchTitle, groupThousands } from '../domain/zh-format.js';
 import { REMOVAL_TYPES, removalTotal } from '../schemas/documents/figures.js';
 import { shownState, shownStateText } from './row-state.js';
+import { rowTimeliness } from '../schemas/documents/timeliness-kind.js';
+import { timelinessText } from './supervise-view.js';
 
 const RED = '#c62828';
 const BLACK = '#37474f';
@@ -215,8 +217,7 @@ function objectionStatus(m: Messages, o: ObjectionFact): string {
 
 function timelinessOf(r: ReportsUiText, row: SuperviseRow, due: boolean): string {
   if (row.status === 'missing') return shownStateText(r, shownState(row, due));
-  if (row.daysLate === null) return r.noDate;
-  return row.daysLate === 0 ? r.onTime : r.late(row.daysLate);
+  return timelinessText(r, row);
 }
 
 const CSS = `
@@ -376,7 +377,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
         days: rows.reduce((n, x) => n + (x.daysLate ?? 0), 0),
         // Nothing sent to a batch not due (its deadline ahead; a supplementary one) is no lapse (supervise.ts): no hatched mark.
         missing: rows.filter((x) => shownState(x, due.has(x.batch)) === 'missing').length,
-        noDate: rows.filter((x) => x.status !== 'missing' && x.daysLate === null).length,
+        noDate: rows.filter((x) => rowTimeliness(x) === 'noDate').length,
       };
     });
     body.push(`<section id="timeliness"><h2>${esc(r.timeliness)}</h2>`);

@@ -9,11 +9,13 @@ import { makeTable } from './pretty.js';
 import { visible } from './visible.js';
 import type { RenderContext } from './render-context.js';
 import { shownState, shownStateText } from './row-state.js';
+import { rowTimeliness } from '../schemas/documents/timeliness-kind.js';
 
-export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status' | 'daysLate'>): string {
-  if (row.status === 'missing') return r.unknown;
-  if (row.daysLate === null) return r.noDate;
-  return row.daysLate === 0 ? r.onTime : r.late(row.daysLate);
+export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status' | 'daysLate' | 'deadline'>): string {
+  const kind = rowTimeliness(row);
+  if (kind === 'missing') return r.unknown;
+  if (kind === 'noDeadline' || kind === 'noDate') return r[kind];
+  return kind === 'onTime' ? r.onTime : r.late(row.daysLate ?? 0);
 }
 
 const num = (r: ReportsUiText, n: number | null): string => (n === null ? r.unknown : String(n));

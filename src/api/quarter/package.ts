@@ -36,6 +36,8 @@ import type { DepartmentStatus, QuarterSummary } from '../../schemas/documents/q
 import type { Manifest } from '../../schemas/documents/manifest.js';
 import { removedSheet } from '../register/removed-sheet.js';
 import { correctedSheet } from '../register/corrected-sheet.js';
+import { zhReportsUi } from '../../messages/zh-CN/reports.js';
+import { type TimelinessKind, timelinessKind } from '../../schemas/documents/timeliness-kind.js';
 
 export type CsvEncoding = Config['export']['csvEncoding'];
 
@@ -345,13 +347,21 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
 
   // 报送情况.xlsx: the bureau's supervision record (督查).
   const yes = (b: boolean): string => (b ? '是' : '否');
+  // 是否按时 in the words supervise and the report use (a sheet in Chinese, the office's).
+  const timeliness: Record<TimelinessKind, (days: number) => string> = {
+    missing: () => '',
+    onTime: () => zhReportsUi.onTime,
+    late: (days) => zhReportsUi.late(days),
+    noDeadline: () => zhReportsUi.noDeadline,
+    noDate: () => zhReportsUi.noDate,
+  };
   const statusRows = p.statuses.map((s, i) => [
     i + 1,
     s.name,
     s.submitted ? '已报送' : removalsOnly(s, s.deadline === null) ? '仅移出' : '未报送',
     yes(s.nilReport),
     s.sentOn ?? '',
-    s.daysLate === null ? (s.submitted ? '未填报送日期' : '') : s.daysLate === 0 ? '按时' : `逾期${s.daysLate}天`,
+    timeliness[timelinessKind(s)](s.daysLate ?? 0),
     // truth.md's figures, the same as status, the manifest, supervise and the report show.
     s.rows,
     s.red,

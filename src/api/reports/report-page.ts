@@ -17,6 +17,7 @@ import { addFigures, removalTotal } from '../../schemas/documents/figures.js';
 import type { ReportModel } from '../../schemas/documents/report-view.js';
 import { eachRecord, type PackageSummary, type RecordRun } from '../../schemas/documents/package-summary.js';
 import { ID_LENGTH } from '../../domain/identity.js';
+import { rowTimeliness } from '../../schemas/documents/timeliness-kind.js';
 
 /** The page's view model: its one schema is schemas/documents/report-view.ts (`report --format json` prints it). */
 export type { ReportModel };
@@ -182,10 +183,9 @@ export async function reportModel(
   const supplementary = target.kind === 'batch' && (target.n ?? 1) > 1;
   for (const r of rows) {
     if (r.status === 'missing' && (supplementary || !due.has(r.batch))) continue;
-    if (r.status === 'missing') timeliness.missing++;
-    else if (r.daysLate === null) timeliness.noDate++;
-    else if (r.daysLate === 0) timeliness.onTime++;
-    else timeliness.late++;
+    const kind = rowTimeliness(r);
+    // A batch without a deadline (a supplementary one) counts in no timeliness figure.
+    if (kind !== 'noDeadline') timeliness[kind]++;
   }
   const deptOrder = ctx.matrix.departments.map((d) => d.name);
   const domainOrder = [...new Set([...ctx.matrix.departments.flatMap((d) => d.domains), ...ctx.matrix.domains.map((d) => d.name)])];

@@ -13,6 +13,7 @@ import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summa
 import { removalTotal } from '../../schemas/documents/figures.js';
 
 import type { LapseKind } from '../../schemas/states.js';
+import { rowTimeliness } from '../../schemas/documents/timeliness-kind.js';
 export type { LapseKind };
 
 /** One row of the 督查 record and a lapse: their one schema is schemas/documents/supervise.ts. */
@@ -126,9 +127,10 @@ export async function supervise(yearArg: number, options: CommonOptions, given?:
         if (b.overdue) t.missing++;
       } else {
         t[row.status === 'nil' ? 'nil' : 'submitted']++;
-        if (row.daysLate === null) t.unknown++;
-        else if (row.daysLate === 0) t.onTime++;
-        else t.late++;
+        const kind = rowTimeliness(row);
+        // A batch without a deadline (a supplementary one): neither on time, late nor unknown.
+        if (kind === 'noDate') t.unknown++;
+        else if (kind === 'onTime' || kind === 'late') t[kind]++;
         if (!row.signedOff) t.unsigned++;
       }
       t.red += row.red;

@@ -174,6 +174,53 @@ function readRun(s: string, from: number, to: number, kind: Run): string | undef
   return out + s.slice(start, to);
 }
 
+/** A character of plain data: no markup, entity or bracket, nothing XML 1.0 forbids, no surrogate. */
+function plain(c: number): boolean {
+  return c < 0x20 ? c === 9 || c === 10 || c === 13 : c !== 38 && c !== 60 && c !== 93 && (c < 0xd800 || (c > 0xdfff && c < 0xfffe));
+}
+
+/**
+ * Whether `t`, the start of a token not yet complete, is one saxes cannot have failed on yet (so that it
+ * need not be asked, failsOn): plain text, or the start of a tag in the grammar openTag reads — a name,
+ * then white space, attribute names, `=` and quoted plain values.
+ */
+function cleanStart(t: string): boolean {
+  const n = t.length;
+  if (t.charCodeAt(0) !== 60) {
+    for (let i = 0; i < n; i++) if (!plain(t.charCodeAt(i))) return false;
+    return true;
+  }
+  if (n === 1) return true;
+  let p = 1;
+  if (t.charCodeAt(1) === 47) p = 2;
+  else if (((CLASS[t.charCodeAt(1)] as number) & NAME_START) === 0) return false;
+  while (p < n && ((CLASS[t.charCodeAt(p)] as number) & NAME) !== 0) p++;
+  if (p >= n) return true;
+  if (t.charCodeAt(1) === 47) return false;
+  for (;;) {
+    if (((CLASS[t.charCodeAt(p)] as number) & SPACE) === 0) return false;
+    while (p < n && ((CLASS[t.charCodeAt(p)] as number) & SPACE) !== 0) p++;
+    if (p >= n) return true;
+    if (((CLASS[t.charCodeAt(p)] as number) & NAME_START) === 0) return false;
+    while (p < n && ((CLASS[t.charCodeAt(p)] as number) & NAME) !== 0) p++;
+    while (p < n && ((CLASS[t.charCodeAt(p)] as number) & SPACE) !== 0) p++;
+    if (p >= n) return true;
+    if (t.charCodeAt(p) !== 61) return false; // =
+    p++;
+    while (p < n && ((CLASS[t.charCodeAt(p)] as number) & SPACE) !== 0) p++;
+    if (p >= n) return true;
+    const q = t.charCodeAt(p);
+    if (q !== 34 && q !== 39) return false;
+    for (p++; p < n && t.charCodeAt(p) !== q; p++) {
+      const c = t.charCodeAt(p);
+      if (c < 0x20 || !plain(c)) return false;
+    }
+    if (p >= n) return true;
+    p++;
+    if (p >= n) return true;
+  }
+}
+
 /** The tokenizer as an XmlSink (xml.ts): hand it to parseXmlStream. */
 export const sheetSink: XmlSinkFactory = (h, maxDepth, maxText) => new SheetXml(h, maxDepth, Math.min(HANDOFF_PENDING, maxText));
 
@@ -206,7 +253,8 @@ class SheetXml implements XmlSink {
     const at = this.prologue === undefined ? this.readPrologue(s) : this.readBody(s, 0);
     if (at < 0 || at === s.length) return;
     const tail = s.slice(at);
-    if (tail.length > this.pendingLimit || this.failsOn(tail)) this.handOver(tail, 0);
+    const clean = this.prologue !== undefined && cleanStart(tail);
+    if (tail.length > this.pendingLimit || (!clean && this.failsOn(tail))) this.handOver(tail, 0);
     else this.tail = tail;
   }
 

@@ -9,6 +9,7 @@ export const enReportsUi: ReportsUiText = {
   onTime: 'on time',
   late: (n) => `${n} day${n === 1 ? '' : 's'} late`,
   noDate: 'no date sent',
+  noDeadline: 'no deadline',
   unknown: '—',
   yes: 'yes',
   no: 'no',

@@ -10,6 +10,7 @@ export const zhReportsUi: ReportsUiText = {
   onTime: '按时',
   late: (n) => `逾期${n}天`,
   noDate: '未填报送日期',
+  noDeadline: '无截止日期',
   unknown: '—',
   yes: '是',
   no: '否',
