@@ -503,6 +503,23 @@ describe('the register checkpoint', () => {
     ]);
   });
 
+  it('key hashes written under another folding (another fingerprint) are not used: register show tests every row, same answer', () => {
+    const ws = workspace();
+    writeFileSync(logOf(ws), text(onePublish()));
+    registerVerify({ cwd: ws, workspace: ws, today: '2026-10-15' });
+    const file = readFileSync(checkpointOf(ws));
+    const keys = /"keys":(\d)/.exec(file.toString('latin1'));
+    expect(keys).not.toBeNull();
+    const digit = (keys as RegExpExecArray)[1] as string;
+    // A fingerprint of the same length that is not the reader's (its key columns hashed by another folding).
+    writeFileSync(checkpointOf(ws), resealed(file, `"keys":${digit}`, `"keys":${digit === '9' ? '8' : '9'}`));
+    const shown = (q: string) => registerShow(q, { cwd: ws, workspace: ws, today: '2026-10-15' }).records.map((r) => r.id);
+    expect(shown(' 新乡市真名 有限公司 ')).toEqual(['aaaaaaaaaaa1']);
+    expect(shown('新乡市假名有限公司')).toEqual([]);
+    // The edited checkpoint was the one read (it still covers the log): not rebuilt by register show.
+    expect(readFileSync(checkpointOf(ws)).toString('latin1')).toContain(`"keys":${digit === '9' ? '8' : '9'}`);
+  });
+
   it('a log edited under a valid checkpoint is REGISTER_CORRUPT at the edited line, as without one', () => {
     const ws = workspace();
     const events = chain([
