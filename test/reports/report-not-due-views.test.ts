@@ -73,31 +73,52 @@ async function views(today: string): Promise<Views> {
 
 const sum = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);
 
+function expectNotDue(v: Views): void {
+  // Before: one hatched mark (data-missing 1) while the JSON said 0.
+  expect(v.marks).toBe(0);
+  expect(v.dataMissing['监察科']).toBe(0);
+  expect(v.json.timeliness.missing).toBe(0);
+  expect(v.json.quarters.find((q) => q.batch === '2026Q3')?.due).toBe(false);
+  expect(sum(v.dataMissing)).toBe(v.json.timeliness.missing);
+  expect(v.tallyMissing).toBe(v.json.timeliness.missing);
+  expect(v.cell).toBe('未到截止日期');
+  expect(v.sheetStatus).toBe('未到截止日期');
+  expect(v.superviseText).toMatch(/监察科\s*│\s*2026Q3\s*│\s*未到截止日期/);
+  expect(v.superviseText).not.toMatch(/监察科\s*│\s*2026Q3\s*│\s*未报送/);
+}
+
+function expectMissing(v: Views): void {
+  expect(v.json.quarters.find((q) => q.batch === '2026Q3')?.due).toBe(true);
+  expect(v.json.timeliness.missing).toBe(1);
+  expect(v.dataMissing['监察科']).toBe(1);
+  expect(v.marks).toBe(1);
+  expect(sum(v.dataMissing)).toBe(1);
+  expect(v.tallyMissing).toBe(1);
+  expect(v.cell).toBe('未报送');
+  expect(v.sheetStatus).toBe('未报送');
+  expect(v.superviseText).toMatch(/监察科\s*│\s*2026Q3\s*│\s*未报送/);
+}
+
 describe('a quarter not yet due, in every view', () => {
   it('before the deadline: no hatched mark, 0 未报送 everywhere, and 未到截止日期 in the rows', async () => {
-    const v = await views('2026-10-05');
-    // Before: one hatched mark (data-missing 1) while the JSON said 0.
-    expect(v.marks).toBe(0);
-    expect(v.dataMissing['监察科']).toBe(0);
-    expect(v.json.timeliness.missing).toBe(0);
-    expect(v.json.quarters.find((q) => q.batch === '2026Q3')?.due).toBe(false);
-    expect(sum(v.dataMissing)).toBe(v.json.timeliness.missing);
-    expect(v.tallyMissing).toBe(v.json.timeliness.missing);
-    expect(v.cell).toBe('未到截止日期');
-    expect(v.sheetStatus).toBe('未到截止日期');
-    expect(v.superviseText).toMatch(/监察科\s*│\s*2026Q3\s*│\s*未到截止日期/);
+    expectNotDue(await views('2026-10-05'));
   });
 
   it('after it: one 未报送, the same in the chart, the JSON, the 科室统计 and the rows', async () => {
-    const v = await views('2026-10-20');
-    expect(v.json.quarters.find((q) => q.batch === '2026Q3')?.due).toBe(true);
-    expect(v.json.timeliness.missing).toBe(1);
-    expect(v.dataMissing['监察科']).toBe(1);
-    expect(v.marks).toBe(1);
-    expect(sum(v.dataMissing)).toBe(1);
-    expect(v.tallyMissing).toBe(1);
-    expect(v.cell).toBe('未报送');
-    expect(v.sheetStatus).toBe('未报送');
-    expect(v.superviseText).toMatch(/监察科\s*│\s*2026Q3\s*│\s*未报送/);
+    expectMissing(await views('2026-10-20'));
+  });
+
+  // Read from the package once the quarter is compiled before its deadline, the quarter was due whatever the
+  // date (summary.ts: overdue for every regular package): 未报送 and a 通报 lapse the day after compile, while the
+  // same quarter read from its covers was not due. The package and the covers give one answer.
+  it('compiled before the deadline: still not due until the deadline, 未报送 after it', async () => {
+    // The covers are signed on 10-08 and 10-09; the deadline is 10-10.
+    const compiled = await runCli(['compile', '2026Q3', '-w', ws, '--today', '2026-10-09'], ws);
+    expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
+    expectNotDue(await views('2026-10-09'));
+    const sup = await runCli(['supervise', '2026', '-w', ws, '--today', '2026-10-09', '--format', 'json'], ws);
+    const lapses = (JSON.parse(sup.stdout) as { lapses: { department: string; kind: string }[] }).lapses;
+    expect(lapses.filter((l) => l.kind === 'missing')).toEqual([]);
+    expectMissing(await views('2026-10-20'));
   });
 });

@@ -12,7 +12,8 @@ import { resolve as resolvePath, join } from 'node:path';
 import { isIsoDate, type IsoDate } from '../../domain/dates.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
 import { normaliseIdNumber } from '../../domain/id-number.js';
-import { showText, publicReader, type Reader } from '../../domain/privacy.js';
+import { showText, type Reader } from '../../domain/privacy.js';
+import { echoQuery } from '../../domain/query-echo.js';
 
 const ADDRESSEE: Reader = { audience: 'addressee' };
 import { foldKey } from '../../domain/text.js';
@@ -188,10 +189,11 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const cal = workspaceCalendar(ctx);
   const due = objectionDeadline(received, providerCheck, ctx.config, cal);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
-  const query = showText(
-    [options.record, options.subject].filter((x) => x !== undefined).join(' / '),
-    publicReader(ctx.config.publication.maskRule),
-  );
+  // What the clerk typed, echoed in the findings and JSON: every ID number or part of one masked (privacy.md).
+  const query = [options.record, options.subject]
+    .filter((x) => x !== undefined)
+    .map((x) => echoQuery(x, ctx.config.publication.maskRule))
+    .join(' / ');
   // No register yet: no record to object to, and no register/ folder made for nothing (compile reads its presence).
   if (!registerExists(workspace, ctx.io)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }));

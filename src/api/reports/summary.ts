@@ -110,7 +110,9 @@ function fromPackage(ctx: Context, quarter: Quarter, pkg: ReadPackage, register:
     batch,
     source: 'package',
     deadline: due,
-    overdue: n === 1,
+    // Past its deadline (--today), as read from the covers (fromStatuses): a quarter compiled before its deadline
+    // is not due yet — a department may still send it — so nothing unsent is 未报送 or a lapse until then.
+    overdue: due !== null && ctx.today > due,
     departments,
     counts: {
       red: m.counts.red,
