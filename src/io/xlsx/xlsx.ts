@@ -23,6 +23,7 @@ import { attr, parseXmlStream, type Attrs, type XmlHandlers } from './xml.js';
 import { sheetSink } from './sheet-xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { INFLATE_UNIT } from '../zip/inflate.js';
+import { MarkupMask } from './merge-markup.js';
 import { mergeTail } from './merge-tail.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
@@ -290,6 +291,8 @@ async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: num
   let seen = false;
   let tailBytes: Buffer = Buffer.alloc(0);
   let pos = 0;
+  // Comments, PIs and CDATA sections blanked out: `<mergeCell>` text in them is no merge (merge-markup.ts).
+  const mask = new MarkupMask();
   for await (const chunk of await zip.stream(part, INFLATE_CHUNK)) {
     const whole = chunk as Buffer;
     // A unit at a time (zip/inflate.ts): the text a merge is looked for in is what it always was.
@@ -302,17 +305,20 @@ async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: num
   }
   return merges;
 
-  function scanUnit(bytes: Buffer): void {
+  function scanUnit(raw: Buffer): void {
+    const masked = mask.unit(raw);
     if (!seen) {
-      const edge = Buffer.concat([tailBytes.subarray(-(MERGE_BYTES.length - 1)), bytes.subarray(0, MERGE_BYTES.length - 1)]);
-      if (bytes.indexOf(MERGE_BYTES) < 0 && edge.indexOf(MERGE_BYTES) < 0) {
-        tailBytes = bytes.length >= MERGE_TAIL ? bytes.subarray(-MERGE_TAIL) : Buffer.concat([tailBytes, bytes]).subarray(-MERGE_TAIL);
+      const edge = Buffer.concat([tailBytes.subarray(-(MERGE_BYTES.length - 1)), raw.subarray(0, MERGE_BYTES.length - 1)]);
+      if (raw.indexOf(MERGE_BYTES) < 0 && edge.indexOf(MERGE_BYTES) < 0) {
+        // Carried unmasked: with no "mergeCell" in them they can only start a match whose rest (ref and
+        // all) comes from the next unit, masked if the section is still open.
+        tailBytes = raw.length >= MERGE_TAIL ? raw.subarray(-MERGE_TAIL) : Buffer.concat([tailBytes, raw]).subarray(-MERGE_TAIL);
         return;
       }
       seen = true;
       tail = tailBytes.toString('latin1');
     }
-    const text = tail + bytes.toString('latin1');
+    const text = tail + (masked ?? raw.toString('latin1'));
     if (text.includes('mergeCell')) {
       MERGE_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
