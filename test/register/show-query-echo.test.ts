@@ -166,3 +166,21 @@ describe('objection add --subject with part of an ID number', () => {
     expect(JSON.parse(res.stdout).diagnostics[0].args.query).toBe(`3fa2b1 / ${stars(16)}`);
   });
 });
+
+// register note --id names an id it does not know in its USAGE error: typed as part of an ID number, it was
+// echoed as typed (the privacy gate masks only a whole ID).
+describe('register note --id with part of an ID number', () => {
+  it('names the unknown id masked, on the terminal and in JSON', async () => {
+    const { io, ws } = memoryWorkspace('note-id-echo');
+    const typed = ID.slice(0, 16);
+    const json = await runCliOn(io, ['register', 'note', '备注', '--id', typed, '-w', ws, '--format', 'json'], ws);
+    const zh = await runCliOn(io, ['register', 'note', '备注', '--id', typed, '-w', ws], ws);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'USAGE' });
+    expect(JSON.parse(json.stdout).error.message).toContain(`--id ${stars(16)}`);
+    expect(zh.stderr).toContain(`--id ${stars(16)}`);
+    for (const r of [json, zh]) {
+      expect(r.code).toBe(2);
+      noDigitsOf(r.stdout + r.stderr, typed);
+    }
+  });
+});

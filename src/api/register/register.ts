@@ -294,7 +294,8 @@ export async function registerNote(
     author,
     (loaded) => {
       const unknown = wanted.find((id) => !loaded.state.records.has(id));
-      if (unknown !== undefined) throw new ToolError('USAGE', { detail: `--id ${unknown}` });
+      // Named as an echoed query is (part of an ID number typed there is masked: domain/query-echo.ts).
+      if (unknown !== undefined) throw new ToolError('USAGE', { detail: `--id ${echoQuery(unknown, ctx.config.publication.maskRule)}` });
       return { body: { type: 'note', text: text.trim(), ids: wanted }, value: undefined };
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
