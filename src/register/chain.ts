@@ -29,7 +29,13 @@ export function hashOfEvent(event: Omit<RegisterEvent, 'hash'> | RegisterEvent):
 
 /** The next event after `head` (null for an empty log). */
 export function sealEvent(body: EventBody, author: Author, head: Head | null): RegisterEvent {
-  const unsealed = {
+  const unsealed = unsealedEvent(body, author, head);
+  return { ...unsealed, hash: hashOfEvent(unsealed as Omit<RegisterEvent, 'hash'>) } as RegisterEvent;
+}
+
+/** The event after `head` without its hash: the body, its place in the chain and who wrote it. */
+function unsealedEvent(body: EventBody, author: Author, head: Head | null): Record<string, unknown> {
+  return {
     ...body,
     seq: head ? head.seq + 1 : 1,
     at: author.at,
@@ -37,7 +43,6 @@ export function sealEvent(body: EventBody, author: Author, head: Head | null): R
     host: author.host,
     prev: head ? head.hash : null,
   };
-  return { ...unsealed, hash: hashOfEvent(unsealed as Omit<RegisterEvent, 'hash'>) } as RegisterEvent;
 }
 
 /**
@@ -46,14 +51,7 @@ export function sealEvent(body: EventBody, author: Author, head: Head | null): R
  * `hash` (what is hashed) and the line are the same members, `hash` in its place.
  */
 export function sealLine(body: EventBody, author: Author, head: Head | null): { event: RegisterEvent; line: string } {
-  const unsealed: Record<string, unknown> = {
-    ...body,
-    seq: head ? head.seq + 1 : 1,
-    at: author.at,
-    by: author.by,
-    host: author.host,
-    prev: head ? head.hash : null,
-  };
+  const unsealed = unsealedEvent(body, author, head);
   const keys = Object.keys(unsealed)
     .filter((k) => k !== 'hash' && unsealed[k] !== undefined)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
