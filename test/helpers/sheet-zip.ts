@@ -15,6 +15,14 @@ const WB_RELS =
 export const SHEET_HEAD =
   '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="urn:example:foreign"><sheetData>';
 
+/** Rows 1..n of a sheet's XML, two cells each: an inline string (主体N号) in A and the number N in B. */
+export function sheetRows(n: number): string {
+  let s = '';
+  for (let r = 1; r <= n; r++)
+    s += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>主体${r}号</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+  return s;
+}
+
 export function oneSheetXlsx(sheetXml: string, compress = true): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const z = new yazl.ZipFile();

@@ -3,13 +3,12 @@
 // called it 未报送 (the report's rows table, the year's table, supervise's screen and 督查明细, compile's
 // table, 报送情况.xlsx). Now each says 仅移出 (en: removals only), catalogued. The history is the one of
 // test/truth/supplementary-removals.test.ts.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cases.js';
 import type { Step } from '../truth/consistency/history.js';
-import { WORKSPACES, World } from '../truth/consistency/world.js';
+import { WORKSPACES, type World, worldAfter } from '../truth/consistency/world.js';
 
 const HISTORY: Step[] = [
   {
@@ -39,10 +38,7 @@ const DEPT = '劳动关系科';
 const BATCH = '2026Q1-2';
 
 beforeAll(async () => {
-  copyFileSync(join(ROOT, 'fixtures', 'example-workspace', 'hrss-credit.config.json'), join(ws, 'hrss-credit.config.json'));
-  mkdirSync(join(ws, 'submissions'));
-  world = new World(ws);
-  for (const step of HISTORY) await world.play(step);
+  world = await worldAfter(ws, HISTORY);
   expect(world.played.at(-1)?.label).toBe(BATCH);
 });
 

@@ -3,13 +3,12 @@
 // chart note and JSON (timeliness.noDate 1) and 报送情况.xlsx, and supervise's tally counted it `unknown`. Now
 // every view says 无截止日期 (en: no deadline) and no timeliness figure counts it
 // (schemas/documents/timeliness-kind.ts).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cases.js';
 import { loadWorkbook } from '../helpers/workbook.js';
 import type { RowSpec, Step } from '../truth/consistency/history.js';
-import { WORKSPACES, World } from '../truth/consistency/world.js';
+import { WORKSPACES, type World, worldAfter } from '../truth/consistency/world.js';
 
 const row = (subject: number): RowSpec => ({ subject, list: 'red', variant: 0, severity: '一般', correction: 'none' });
 const HISTORY: Step[] = [
@@ -31,10 +30,7 @@ const DEPT = '劳动关系科';
 const BATCH = '2026Q1-2';
 
 beforeAll(async () => {
-  copyFileSync(join(ROOT, 'fixtures', 'example-workspace', 'hrss-credit.config.json'), join(ws, 'hrss-credit.config.json'));
-  mkdirSync(join(ws, 'submissions'));
-  world = new World(ws);
-  for (const step of HISTORY) await world.play(step);
+  world = await worldAfter(ws, HISTORY);
   expect(world.played.at(-1)?.label).toBe(BATCH);
 }, 300_000);
 

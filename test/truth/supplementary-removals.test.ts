@@ -3,12 +3,11 @@
 // 2026Q1-2 to which one department sent only the untouched form and the other nothing. status, compile and
 // the manifest count the two 撤销 for the department; the report's page dropped every department that did
 // not submit and showed 移出 0. Found by the consistency property (seed 20261018, path 0).
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cases.js';
 import type { Step } from './consistency/history.js';
-import { WORKSPACES, World } from './consistency/world.js';
+import { WORKSPACES, worldAfter } from './consistency/world.js';
 
 const HISTORY: Step[] = [
   {
@@ -38,10 +37,7 @@ type Figs = { department?: string; name?: string; submitted?: boolean; removals:
 
 describe('a supplementary batch: removals of departments that sent nothing', () => {
   it('the report counts them as status and the manifest do, and names no department 未报送', async () => {
-    copyFileSync(join(ROOT, 'fixtures', 'example-workspace', 'hrss-credit.config.json'), join(ws, 'hrss-credit.config.json'));
-    mkdirSync(join(ws, 'submissions'));
-    const world = new World(ws);
-    for (const step of HISTORY) await world.play(step);
+    const world = await worldAfter(ws, HISTORY);
     const supp = world.played.at(-1);
     expect(supp?.label).toBe('2026Q1-2');
     expect(supp?.written).toBe(true);

@@ -11,17 +11,10 @@ import { MarkupMask } from '../../../src/io/xlsx/merge-markup.js';
 import { openXlsx } from '../../../src/io/xlsx/xlsx.js';
 import { INFLATE_UNIT } from '../../../src/io/zip/inflate.js';
 import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
-import { SHEET_HEAD, oneSheetXlsx } from '../../helpers/sheet-zip.js';
+import { SHEET_HEAD, oneSheetXlsx, sheetRows as rows } from '../../helpers/sheet-zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrss-merge-markup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function rows(n: number): string {
-  let s = '';
-  for (let r = 1; r <= n; r++)
-    s += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>主体${r}号</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
-  return s;
-}
 
 const REAL = { top: 1, bottom: 1, left: 0, right: 1 }; // A1:B1
 const FAKE = { top: 5, bottom: 9, left: 4, right: 4 }; // E5:E9

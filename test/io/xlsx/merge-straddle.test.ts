@@ -8,17 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openXlsx } from '../../../src/io/xlsx/xlsx.js';
 import { INFLATE_UNIT } from '../../../src/io/zip/inflate.js';
 import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
-import { SHEET_HEAD, oneSheetXlsx } from '../../helpers/sheet-zip.js';
+import { SHEET_HEAD, oneSheetXlsx, sheetRows as rows } from '../../helpers/sheet-zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrss-merge-straddle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function rows(n: number): string {
-  let s = '';
-  for (let r = 1; r <= n; r++)
-    s += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>主体${r}号</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
-  return s;
-}
 
 /** The sheet with `<mergeCell x:note="…" ref="E5:E9"/>` starting `before` bytes ahead of a unit's end. */
 function sheet(before: number, note: number | string, prefix = '', extra = ''): string {

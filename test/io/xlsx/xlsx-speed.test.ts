@@ -5,13 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openXlsx, refColumn } from '../../../src/io/xlsx/xlsx.js';
 import { INFLATE_UNIT } from '../../../src/io/zip/inflate.js';
 import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
 import { columnIndex } from '../../../src/domain/text.js';
 import type { SheetRow } from '../../../src/table/cells.js';
+import { oneSheetXlsx as zipOf } from '../../helpers/sheet-zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrss-xlsx-speed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,36 +22,8 @@ function oracle(ref: string): number {
   return m ? columnIndex((m[1] as string).toUpperCase()) : -1;
 }
 
-const CT =
-  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>';
-const ROOT_RELS =
-  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
-const WB =
-  '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="黑名单" sheetId="1" r:id="rId1"/></sheets></workbook>';
-const WB_RELS =
-  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
 const HEAD =
   '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-
-function zipOf(sheetXml: string, compress = true): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const z = new yazl.ZipFile();
-    const mtime = new Date(Date.UTC(2026, 9, 1));
-    for (const [name, data] of [
-      ['[Content_Types].xml', CT],
-      ['_rels/.rels', ROOT_RELS],
-      ['xl/workbook.xml', WB],
-      ['xl/_rels/workbook.xml.rels', WB_RELS],
-      ['xl/worksheets/sheet1.xml', sheetXml],
-    ] as const)
-      z.addBuffer(Buffer.from(data, 'utf8'), name, { mtime, compress });
-    z.end();
-    const chunks: Buffer[] = [];
-    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    z.outputStream.on('error', reject);
-  });
-}
 
 /** Rows 1..n, two cells each (an inline string of varying text and a number), about 120 bytes a row. */
 function rows(n: number): string {

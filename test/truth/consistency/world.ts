@@ -5,7 +5,7 @@
 // MemoryPort for the random histories (nothing on the disk: the commands and the checks read and write
 // through the port), Node's for the disk histories (the clerk's year, the real binary's variant).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -131,6 +131,18 @@ const subjectName = (d: number, s: number): string => `新乡市测试${'甲乙'
 const creditCode = (d: number, s: number): string => makeCreditCode('91410700', `MA4${d}${s}K7P`.slice(0, 8).padEnd(8, '0'));
 const decisionNo = (d: number, s: number, list: 'red' | 'black', suffix = ''): string =>
   `新人社${list === 'red' ? '表' : '罚'}〔2026〕${d + 1}${s + 1}${suffix}号`;
+
+/**
+ * A World on the disk folder `ws` (empty) with the example's config and an empty submissions folder, after the
+ * steps of `history` were played: for tests that look at the views of one short history.
+ */
+export async function worldAfter(ws: string, history: readonly Step[]): Promise<World> {
+  copyFileSync(join(ROOT, 'fixtures', 'example-workspace', 'hrss-credit.config.json'), join(ws, 'hrss-credit.config.json'));
+  mkdirSync(join(ws, 'submissions'));
+  const world = new World(ws);
+  for (const step of history) await world.play(step);
+  return world;
+}
 
 export class World {
   readonly played: PlayedBatch[] = [];
