@@ -345,20 +345,22 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
   }
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  // 报送情况.xlsx: the bureau's supervision record (督查).
-  const yes = (b: boolean): string => (b ? '是' : '否');
+  // 报送情况.xlsx: the bureau's supervision record (督查), in the office's words whatever --lang (package.md:
+  // the package is the credit office's, in Chinese): every word from the zh-CN catalogue, as supervise says it.
+  const words = zhReportsUi;
+  const yes = (b: boolean): string => (b ? words.yes : words.no);
   // 是否按时 in the words supervise and the report use (a sheet in Chinese, the office's).
   const timeliness: Record<TimelinessKind, (days: number) => string> = {
     missing: () => '',
-    onTime: () => zhReportsUi.onTime,
-    late: (days) => zhReportsUi.late(days),
-    noDeadline: () => zhReportsUi.noDeadline,
-    noDate: () => zhReportsUi.noDate,
+    onTime: () => words.onTime,
+    late: (days) => words.late(days),
+    noDeadline: () => words.noDeadline,
+    noDate: () => words.noDate,
   };
   const statusRows = p.statuses.map((s, i) => [
     i + 1,
     s.name,
-    s.submitted ? '已报送' : removalsOnly(s, s.deadline === null) ? '仅移出' : '未报送',
+    s.submitted ? words.state.submitted : removalsOnly(s, s.deadline === null) ? words.removalsOnly : words.state.missing,
     yes(s.nilReport),
     s.sentOn ?? '',
     timeliness[timelinessKind(s)](s.daysLate ?? 0),
