@@ -4,10 +4,10 @@
 // language of the clerk's screen.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { zhReportsUi } from '../../src/messages/zh-CN/reports.js';
 import { ROOT } from '../helpers/cases.js';
+import { loadWorkbook } from '../helpers/workbook.js';
 import { memoryWorkspace, runCliOn } from '../helpers/memory-workspace.js';
 
 const ENV = { SOURCE_DATE_EPOCH: '1790000000' };
@@ -24,14 +24,13 @@ describe('报送情况.xlsx speaks the catalogue’s Chinese', () => {
     const zh = await compiled('zh-CN');
     const en = await compiled('en');
     expect(Buffer.from(en).equals(Buffer.from(zh))).toBe(true);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(zh) as never);
-    const sheet = wb.getWorksheet('报送情况');
-    const header = (sheet?.getRow(2).values as unknown[]).map((v) => String(v ?? ''));
+    const sheet = (await loadWorkbook(zh)).getWorksheet('报送情况');
+    if (!sheet) throw new Error('no sheet 报送情况');
+    const header = (sheet.getRow(2).values as unknown[]).map((v) => String(v ?? ''));
     const col = (h: string): number => header.indexOf(h);
     const states = new Set<string>();
     const nil = new Set<string>();
-    sheet?.eachRow((row, n) => {
+    sheet.eachRow((row, n) => {
       if (n <= 2) return;
       const v = row.values as unknown[];
       states.add(String(v[col('报送状态')]));
