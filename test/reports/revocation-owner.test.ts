@@ -67,10 +67,11 @@ describe('a 撤销 carried by a supplementary batch', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.getWorksheet('督查明细');
-    const header = (sheet?.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    if (!sheet) throw new Error('督查情况表: no sheet 督查明细');
+    const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
     const col = (h: string): number => header.indexOf(h);
     const fromSheet: Record<string, number[]> = {};
-    sheet?.eachRow((r, n) => {
+    sheet.eachRow((r, n) => {
       const v = r.values as unknown[];
       if (n === 1 || v[col('科室')] !== DEPT) return;
       fromSheet[String(v[col('批次')])] = ['移出条数', '已移出', '收到异议'].map((h) => Number(v[col(h)]));
