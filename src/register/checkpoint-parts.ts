@@ -215,12 +215,20 @@ export class CheckpointParts {
 export const u16Of = (b: Uint8Array): Uint16Array => new Uint16Array(b.buffer, b.byteOffset, b.length >>> 1);
 export const u32Of = (b: Uint8Array): Uint32Array => new Uint32Array(b.buffer, b.byteOffset, b.length >>> 2);
 
-/** Each number below `limit`. */
+/** Each number below `limit` (one function a width: each loop sees one kind of array). */
 export function below(limit: number, width: 2 | 4): PartCheck {
+  if (width === 2)
+    return (b) => {
+      const v = u16Of(b);
+      let max = 0;
+      for (let j = 0; j < v.length; j++) max = Math.max(max, v[j] as number);
+      return v.length === 0 || max < limit;
+    };
   return (b) => {
-    const v = width === 2 ? u16Of(b) : u32Of(b);
-    for (let k = 0; k < v.length; k++) if ((v[k] as number) >= limit) return false;
-    return true;
+    const v = u32Of(b);
+    let max = 0;
+    for (let j = 0; j < v.length; j++) max = Math.max(max, v[j] as number);
+    return v.length === 0 || max < limit;
   };
 }
 
@@ -230,14 +238,19 @@ export function ascending(count: number, first: number | null, last: number | nu
   let prev = -1;
   return (b) => {
     const v = u32Of(b);
-    for (let j = 0; j < v.length; j++, k++) {
+    if (v.length === 0) return true;
+    if (k === 0 && first !== null && v[0] !== first) return false;
+    let p = prev;
+    let ok = true;
+    for (let j = 0; j < v.length; j++) {
       const x = v[j] as number;
-      if (k === 0 && first !== null && x !== first) return false;
-      if (x < prev || (strictly && x === prev) || x >= limit) return false;
-      if (k === count - 1 && last !== null && x !== last) return false;
-      prev = x;
+      ok = ok && (strictly ? x > p : x >= p);
+      p = x;
     }
-    return true;
+    prev = p;
+    k += v.length;
+    if (!ok || p >= limit) return false;
+    return !(k === count && last !== null && p !== last);
   };
 }
 
@@ -246,10 +259,13 @@ export function chained(total: number): PartCheck {
   let k = 0;
   return (b) => {
     const v = u32Of(b);
-    for (let j = 0; j < v.length; j++, k++) {
+    const base = k;
+    let ok = true;
+    for (let j = 0; j < v.length; j++) {
       const x = v[j] as number;
-      if (x !== 0 && (x <= k + 1 || x > total)) return false;
+      ok = ok && (x === 0 || (x > base + j + 1 && x <= total));
     }
-    return true;
+    k += v.length;
+    return ok;
   };
 }

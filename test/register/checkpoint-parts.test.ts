@@ -9,7 +9,15 @@ import { chain } from '../helpers/register-chain.js';
 import { eventLine } from '../../src/register/chain.js';
 import type { EventBody, RegisterRecord } from '../../src/register/events.js';
 import { decodeCheckpoint } from '../../src/register/checkpoint.js';
-import { CheckpointChangedError, CheckpointParts, type CheckpointBytes, type PartSpec } from '../../src/register/checkpoint-parts.js';
+import {
+  ascending,
+  below,
+  chained,
+  CheckpointChangedError,
+  CheckpointParts,
+  type CheckpointBytes,
+  type PartSpec,
+} from '../../src/register/checkpoint-parts.js';
 import { crc32 } from '../../src/register/crc32.js';
 import { prefixOf } from '../../src/register/lazy-state.js';
 import { replay, replayEager } from '../../src/register/state.js';
@@ -157,5 +165,31 @@ describe('a checkpoint read part by part', () => {
     body[3 * (1 << 16) + 2] = 0xff;
     expect(() => parts?.range(2, (1 << 16) + 1, (1 << 16) + 3)).toThrow(CheckpointChangedError);
     expect(() => parts?.load(2)).toThrow(CheckpointChangedError);
+  });
+
+  it('the pass’s checks hold across pieces: indexes below the table’s size, offsets in order from 0 to the end, the id chain forward', () => {
+    const u16 = (...xs: number[]) => new Uint8Array(Uint16Array.from(xs).buffer);
+    const u32 = (...xs: number[]) => new Uint8Array(Uint32Array.from(xs).buffer);
+    expect(below(3, 2)(u16(0, 2, 1))).toBe(true);
+    expect(below(3, 2)(u16(0, 3))).toBe(false);
+    expect(below(3, 4)(u32(2, 70000))).toBe(false);
+    const offsets = (...pieces: number[][]) => {
+      const count = pieces.flat().length;
+      const check = ascending(count, 0, 9, 10);
+      return pieces.every((p) => check(u32(...p)));
+    };
+    expect(offsets([0, 2], [2, 5], [9])).toBe(true);
+    expect(offsets([1, 2], [5, 9])).toBe(false); // not from 0
+    expect(offsets([0, 5], [4, 9])).toBe(false); // back across pieces
+    expect(offsets([0, 5], [7, 8])).toBe(false); // not ending at the text's length
+    const rows = ascending(3, null, null, 10, true);
+    expect(rows(u32(1, 4)) && rows(u32(4))).toBe(false); // strictly: the same row twice
+    const chain = (...pieces: number[][]) => {
+      const check = chained(4);
+      return pieces.every((p) => check(u32(...p)));
+    };
+    expect(chain([3, 0], [4, 0])).toBe(true);
+    expect(chain([3, 0], [3, 0])).toBe(false); // row 2 chained to itself (row + 1 = 3)
+    expect(chain([5])).toBe(false); // past the last row
   });
 });
