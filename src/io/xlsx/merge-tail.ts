@@ -5,7 +5,8 @@
  * unit brings is found as a scan of the whole part would find it. The tag's middle (no `>` in it, else
  * it would be closed) is dropped, but for the character before the kept end, which keeps `\bref` as it was.
  */
-const OPEN_MERGE = /^<(?:[\w.-]+:)?mergeCell\b/;
+// Also a `<mergeCells>` or `<extLst>` start or end tag still open (merge-scan.ts reads those too).
+const OPEN_MERGE = /^<\/?(?:[\w.-]+:)?(?:mergeCells?|extLst)\b/;
 
 export function mergeTail(text: string, lastEnd: number, keep: number): string {
   const cut = Math.max(lastEnd, text.length - keep);

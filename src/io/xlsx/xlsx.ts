@@ -6,7 +6,6 @@
  */
 import type { Limits } from '../../schemas/config.js';
 import { isIsoDate, serialToIso } from '../../domain/dates.js';
-import { columnIndex } from '../../domain/text.js';
 import {
   DateCell,
   ErrorCell,
@@ -19,12 +18,11 @@ import {
   type WorkbookSource,
 } from '../../table/cells.js';
 import { FileProblem, unreadable } from '../errors.js';
+export { parseRange } from './merge-range.js';
 import { attr, parseXmlStream, type Attrs, type XmlHandlers } from './xml.js';
 import { sheetSink } from './sheet-xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
-import { INFLATE_UNIT } from '../zip/inflate.js';
-import { MarkupMask } from './merge-markup.js';
-import { mergeTail } from './merge-tail.js';
+import { MergeScan } from './merge-scan.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 
@@ -219,12 +217,6 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined, limi
   return strings;
 }
 
-function parseRef(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return undefined;
-  return { col: columnIndex((m[1] as string).toUpperCase()), row: Number(m[2]) };
-}
-
 /**
  * The column of a cell reference (`B7`, `$AB$12`), as parseRef gives it, without a match or an
  * object per cell: -1 where parseRef gives undefined.
@@ -251,89 +243,15 @@ export function refColumn(ref: string): number {
   return col - 1;
 }
 
-export function parseRange(ref: string): MergeRange | undefined {
-  const [a, b] = ref.split(':');
-  const start = parseRef(a ?? '');
-  const end = b ? parseRef(b) : start;
-  if (!start || !end) return undefined;
-  return {
-    top: Math.min(start.row, end.row),
-    bottom: Math.max(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    right: Math.max(start.col, end.col),
-  };
-}
-
-const MERGE_RE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
-
 /** Merges live after <sheetData>: a byte scan of the part finds them before the rows are read. */
 async function scanMerges(zip: ZipArchive, part: string, maxMerges: number): Promise<MergeRange[]> {
   try {
-    return await scanMergesUnguarded(zip, part, maxMerges);
+    const scan = new MergeScan(maxMerges);
+    for await (const chunk of await zip.stream(part, INFLATE_CHUNK)) scan.feed(chunk as Buffer);
+    return scan.merges;
   } catch (err) {
     if (err instanceof FileProblem) throw err;
     throw unreadable({ reason: 'damaged', detail: (err as Error).message?.slice(0, 200) });
-  }
-}
-
-const MERGE_BYTES = Buffer.from('mergeCell', 'latin1');
-/** Bytes of text carried from one chunk to the next, so that a merge split by a chunk's end is found. */
-const MERGE_TAIL = 256;
-
-/**
- * Before the first `mergeCell`, each chunk is only searched for those bytes (the sheet's rows, most of
- * the part, are never turned into text); from the chunk that holds one, the rest of the part is read
- * as text with the 256 characters before it, as a whole-part scan would see it.
- */
-async function scanMergesUnguarded(zip: ZipArchive, part: string, maxMerges: number): Promise<MergeRange[]> {
-  const merges: MergeRange[] = [];
-  let tail = '';
-  let seen = false;
-  let tailBytes: Buffer = Buffer.alloc(0);
-  let pos = 0;
-  // Comments, PIs and CDATA sections blanked out: `<mergeCell>` text in them is no merge (merge-markup.ts).
-  const mask = new MarkupMask();
-  for await (const chunk of await zip.stream(part, INFLATE_CHUNK)) {
-    const whole = chunk as Buffer;
-    // A unit at a time (zip/inflate.ts): the text a merge is looked for in is what it always was.
-    for (let at = 0; at < whole.length; ) {
-      const end = Math.min(whole.length, at + INFLATE_UNIT - ((pos + at) % INFLATE_UNIT));
-      scanUnit(at === 0 && end === whole.length ? whole : whole.subarray(at, end));
-      at = end;
-    }
-    pos += whole.length;
-  }
-  return merges;
-
-  function scanUnit(raw: Buffer): void {
-    const masked = mask.unit(raw);
-    if (!seen) {
-      const edge = Buffer.concat([tailBytes.subarray(-(MERGE_BYTES.length - 1)), raw.subarray(0, MERGE_BYTES.length - 1)]);
-      if (raw.indexOf(MERGE_BYTES) < 0 && edge.indexOf(MERGE_BYTES) < 0) {
-        // Carried unmasked: with no "mergeCell" in them they can only start a match whose rest (ref and
-        // all) comes from the next unit, masked if the section is still open.
-        tailBytes = raw.length >= MERGE_TAIL ? raw.subarray(-MERGE_TAIL) : Buffer.concat([tailBytes, raw]).subarray(-MERGE_TAIL);
-        return;
-      }
-      seen = true;
-      tail = tailBytes.toString('latin1');
-    }
-    const text = tail + (masked ?? raw.toString('latin1'));
-    if (text.includes('mergeCell')) {
-      MERGE_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      let lastEnd = 0;
-      while ((m = MERGE_RE.exec(text)) !== null) {
-        const r = parseRange(m[1] as string);
-        if (r && (r.bottom > r.top || r.right > r.left)) {
-          // A merge per row at most: millions more are a hostile part, each one kept in memory.
-          if (merges.length >= maxMerges) throw unreadable({ reason: 'damaged', detail: `more than ${maxMerges} merged ranges` });
-          merges.push(r);
-        }
-        lastEnd = MERGE_RE.lastIndex;
-      }
-      tail = mergeTail(text, lastEnd, MERGE_TAIL);
-    } else tail = text.slice(-MERGE_TAIL);
   }
 }
 
