@@ -81,6 +81,10 @@ if (process.env.HRSS_TRACE_FILE && process.argv[1] !== here) {
     });
   }
 } else if (process.argv[1] === here) {
+  // A reader that stops early (`| head -1`) is no error.
+  process.stdout.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   const args = process.argv.slice(2);
   const json = args[0] === '--json';
   const dash = args.indexOf('--');

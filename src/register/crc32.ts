@@ -21,8 +21,8 @@ function crcTable(): Uint32Array {
 }
 
 /**
- * The CRC-32 in JavaScript (what zlib.crc32 returns): exported for the test that compares the two. `value`:
- * the CRC-32 of the bytes before `data` (a file checked in parts: crc32(b, crc32(a)) is the CRC-32 of a then b).
+ * The CRC-32 in JavaScript (what zlib.crc32 returns): exported for the test that compares the two.
+ * `value`: the CRC-32 of the bytes before `data` (the result is that of both, in order), 0 for none.
  */
 export function crc32Js(data: Uint8Array, value = 0): number {
   const t = crcTable();
@@ -31,6 +31,7 @@ export function crc32Js(data: Uint8Array, value = 0): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** The CRC-32 of `data`, or of the bytes before it (whose CRC-32 is `value`) and `data`, in order. */
 export function crc32(data: Uint8Array, value = 0): number {
   // Nothing to add (Node's zlib.crc32 gives 0 for a view of an empty ArrayBuffer, whatever `value` is).
   if (data.length === 0) return value >>> 0;

@@ -53,6 +53,8 @@ export interface CheckpointPrefix {
   gone: Uint8Array;
   /** The key hashes (key-columns.ts), when the folding is the writer's. */
   keys: KeyColumns | undefined;
+  /** Reads every part of the checkpoint not read yet and closes its file (before a new one replaces it). */
+  loadAll?: () => void;
 }
 
 /**
@@ -419,8 +421,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
         else next[at] = k;
         last.set(key, k);
       };
-      removals.forEach((r, k) => add(r.id, k));
-      corrected.forEach((c, k) => add(c.id, removals.length + k));
+      for (let k = 0; k < removals.length; k++) add((removals[k] as RemovalEntry).id, k);
+      for (let k = 0; k < corrected.length; k++) add((corrected[k] as CorrectedEntry).id, removals.length + k);
       by = { removals, corrected, first, next };
       this.named.set(i, by);
     }

@@ -65,7 +65,10 @@ export async function checkAttachmentBytes(
   return judgeKind(kind, ext, async () => (await zipModule()).ZipArchive.open(path, NO_LIMITS));
 }
 
-/** The zip reader (and yauzl), loaded for a .docx or .ofd only: folder.ts, which every command that lists a folder loads, uses attachmentKind. */
+/**
+ * The zip reader (and yauzl), loaded for a .docx or .ofd only: folder.ts, which every command that lists
+ * a folder loads, uses attachmentKind.
+ */
 const zipModule = () => import('../zip/zip.js');
 
 const NO_LIMITS = { maxUnzippedBytes: Number.MAX_SAFE_INTEGER, maxZipRatio: Number.MAX_SAFE_INTEGER };
