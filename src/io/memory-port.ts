@@ -34,6 +34,19 @@ export function normalisePosix(path: string): string {
 const parentOf = (p: string): string => (p === '/' ? '/' : p.slice(0, p.lastIndexOf('/')) || '/');
 const nameOf = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
+/**
+ * A buffer that holds `data` and `more` bytes after it: `room` itself when `data` is its start (this handle
+ * appended it) and it has space, else a new one of twice what is needed with `data` copied in. Bytes past
+ * `data`'s end were never handed out (reads return views no longer than the file), so writing there is unseen.
+ */
+function appendRoom(room: Uint8Array | undefined, data: Uint8Array, more: number): Uint8Array {
+  const need = data.length + more;
+  if (room && data.buffer === room.buffer && data.byteOffset === room.byteOffset && need <= room.length) return room;
+  const next = new Uint8Array(Math.max(64, need * 2));
+  next.set(data, 0);
+  return next;
+}
+
 export class MemoryPort implements IoPort {
   readonly name = 'memory';
   private readonly files = new Map<string, { data: Uint8Array; mtimeMs: number }>();
@@ -232,16 +245,19 @@ export class MemoryPort implements IoPort {
       if (!f) throw ioError('ENOENT', 'write', path);
       this.files.set(p, { data: make(f.data), mtimeMs: ++this.clock });
     };
+    // Appends grow a buffer of spare room that doubles when full (amortised O(1) a byte: copying the
+    // whole file on each append made writing an n-line log quadratic). Only this handle's own buffer is
+    // ever written past a file's end, so bytes a reader was handed never change (appendRoom below).
+    let room: Uint8Array | undefined;
     return {
       kind: 'file',
       size,
       write(bytes, offset = 0, length = bytes.length - offset) {
         const part = bytes.subarray(offset, offset + length);
         change((data) => {
-          const next = new Uint8Array(data.length + part.length);
-          next.set(data, 0);
-          next.set(part, data.length);
-          return next;
+          room = appendRoom(room, data, part.length);
+          room.set(part, data.length);
+          return room.subarray(0, data.length + part.length);
         });
         return part.length;
       },

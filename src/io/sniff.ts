@@ -5,10 +5,9 @@
 import { extname } from 'node:path';
 import type { Limits } from '../schemas/config.js';
 import type { WorkbookSource } from '../table/cells.js';
-import { openCsv, readSample, type HeaderScorer } from './csv/csv.js';
+import type { HeaderScorer } from './csv/csv.js';
 import { ioProblem, unreadable, unsupported } from './errors.js';
 import { beforeAccess } from './faults.js';
-import { openXlsx } from './xlsx/xlsx.js';
 import { nodePort } from './node-port.js';
 import type { IoPort } from './port.js';
 
@@ -97,6 +96,8 @@ export async function openWorkbook(path: string, sheetName: string, options: Ope
   if (size > options.limits.maxFileBytes) {
     throw unreadable({ reason: 'limit', limit: 'maxFileBytes', max: options.limits.maxFileBytes, actual: size });
   }
+  // The readers are loaded when a list is opened: the name checks above serve commands that open none (issue 22).
+  const { openCsv, readSample } = await import('./csv/csv.js');
   const head = await readSample(path, 8192, io);
   const magic = magicOf(head);
   if (magic === 'empty') throw unreadable({ reason: 'empty' });
@@ -108,7 +109,12 @@ export async function openWorkbook(path: string, sheetName: string, options: Ope
       throw unsupported(encrypted ? { format: ext.slice(1), encrypted: true } : { format: 'xls' });
     }
     if (magic !== 'zip') throw unreadable({ reason: 'notWorkbook', detail: magic });
-    return openXlsx(path, options.limits, io, options.deferMerges ? { deferMerges: options.deferMerges } : {});
+    return (await import('./xlsx/xlsx.js')).openXlsx(
+      path,
+      options.limits,
+      io,
+      options.deferMerges ? { deferMerges: options.deferMerges } : {},
+    );
   }
   if (TEXT_EXTENSIONS.has(ext)) {
     if (magic !== 'text') throw unreadable({ reason: 'notText', detail: magic });

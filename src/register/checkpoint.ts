@@ -26,7 +26,21 @@ import { crc32 } from './crc32.js';
 import type { StoredEvent } from './events.js';
 import type { LineSource, PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
 import { fnv, keyFingerprint, keysOf, type KeyColumns } from './key-columns.js';
-import { markPrefix, type Touches } from './lazy-state.js';
+import { markPrefix, type CheckpointPrefix, type IdIndex, type Touches } from './lazy-state.js';
+import {
+  ascending,
+  below,
+  bytesSource,
+  chained,
+  CheckpointChangedError,
+  CheckpointParts,
+  readExactly,
+  u16Of,
+  u32Of,
+  type CheckpointBytes,
+  type PartCheck,
+  type PartSpec,
+} from './checkpoint-parts.js';
 import { ColumnRecord, TextColumn, type Columns } from './stored-columns.js';
 
 export const CHECKPOINT_KIND = 'hrss-credit register checkpoint';
@@ -354,8 +368,22 @@ function touchTable(
 }
 
 /** What a checkpoint file says it covers, or null when it is none of ours (another version, garbled, cut short). */
-export function checkpointCovers(file: Buffer): Covers | null {
-  return readHead(file)?.head.covers ?? null;
+export function checkpointCovers(file: Buffer | CheckpointBytes): Covers | null {
+  return headOf(Buffer.isBuffer(file) ? bytesSource(file) : file)?.head.covers ?? null;
+}
+
+/** The head is one line of a few hundred bytes (encodeCheckpoint keeps 1 KiB for it). */
+const HEAD_MAX = 4096;
+
+function headOf(file: CheckpointBytes): { head: CheckpointHead; bodyAt: number } | null {
+  const buf = Buffer.alloc(Math.min(HEAD_MAX, file.size));
+  let n = 0;
+  while (n < buf.length) {
+    const got = file.read(buf, n, buf.length - n, n);
+    if (!(got > 0)) break;
+    n += got;
+  }
+  return readHead(buf.subarray(0, n));
 }
 
 function readHead(file: Buffer): { head: CheckpointHead; bodyAt: number } | null {
@@ -389,84 +417,59 @@ function readHead(file: Buffer): { head: CheckpointHead; bodyAt: number } | null
 /**
  * The events a checkpoint holds, their records read from its columns when a field is asked for and
  * through `source` (the log) when whole records are; null when the file is not whole (its body's length
- * or CRC-32 differ: edited, cut short) or does not hold what its head says.
+ * or CRC-32 differ: edited, cut short) or does not hold what its head says. The body is checked in one
+ * pass and its parts read from `file` when first asked (checkpoint-parts.ts): `file` is then the
+ * decoder's, closed once every part is read (or on `loadAll`); on null it is left to the caller.
  */
-export function decodeCheckpoint(file: Buffer, source: LineSource): StoredEvent[] | null {
+export function decodeCheckpoint(file: Buffer | CheckpointBytes, source: LineSource): StoredEvent[] | null {
   if (!LITTLE_ENDIAN) return null;
-  const read = readHead(file);
-  if (!read) return null;
-  const { head, bodyAt } = read;
-  const bytes = file.subarray(bodyAt);
-  if (bytes.length !== head.body.bytes || crc32(bytes) !== head.body.crc32) return null;
+  const f = Buffer.isBuffer(file) ? bytesSource(file) : file;
   try {
-    const nl = bytes.indexOf(0x0a);
-    if (nl < 0) return null;
-    const meta = JSON.parse(bytes.toString('latin1', 0, nl)) as Meta;
-    return eventsOf(meta, new Reader(bytes, nl + 1), head.covers, source);
-  } catch {
+    const read = headOf(f);
+    if (!read) return null;
+    const { head, bodyAt } = read;
+    const bodyLen = f.size - bodyAt;
+    if (bodyLen !== head.body.bytes || !Number.isSafeInteger(head.body.crc32)) return null;
+    const meta = metaOf(f, bodyAt, bodyLen);
+    if (!meta) return null;
+    return eventsOf(meta.meta, f, bodyAt, bodyLen, meta.end, head, source);
+  } catch (err) {
+    if (err instanceof CheckpointChangedError) throw err;
     return null;
   }
 }
 
-/** The body after its first line, read in order: each array a view of the bytes when they are aligned, else a copy. */
-class Reader {
-  constructor(
-    readonly bytes: Buffer,
-    public at: number,
-  ) {}
-
-  private take(len: number): number {
-    if (!Number.isSafeInteger(len) || len < 0 || this.at + len > this.bytes.length) throw new RangeError('checkpoint: short');
-    const at = this.at;
-    this.at += len;
-    return at;
+/** The body's first line (JSON in ASCII), read a piece at a time until its `\n`; `end`: the offset after it. */
+function metaOf(file: CheckpointBytes, bodyAt: number, bodyLen: number): { meta: Meta; end: number } | null {
+  const pieces: Buffer[] = [];
+  const piece = Buffer.allocUnsafe(Math.min(1 << 16, bodyLen));
+  for (let at = 0; at < bodyLen; ) {
+    const n = Math.min(piece.length, bodyLen - at);
+    if (!readExactly(file, piece, 0, n, bodyAt + at)) return null;
+    const nl = piece.subarray(0, n).indexOf(0x0a);
+    pieces.push(Buffer.from(piece.subarray(0, nl < 0 ? n : nl)));
+    if (nl >= 0) return { meta: JSON.parse(Buffer.concat(pieces).toString('latin1')) as Meta, end: at + nl + 1 };
+    at += n;
   }
-
-  u32(n: number): Uint32Array {
-    this.align();
-    const at = this.take(n * 4);
-    const off = this.bytes.byteOffset + at;
-    if (off % 4 === 0) return new Uint32Array(this.bytes.buffer, off, n);
-    const out = new Uint32Array(n);
-    this.bytes.copy(new Uint8Array(out.buffer), 0, at, at + n * 4);
-    return out;
-  }
-
-  u16(n: number): Uint16Array {
-    this.align();
-    const at = this.take(n * 2);
-    const off = this.bytes.byteOffset + at;
-    if (off % 2 === 0) return new Uint16Array(this.bytes.buffer, off, n);
-    const out = new Uint16Array(n);
-    this.bytes.copy(new Uint8Array(out.buffer), 0, at, at + n * 2);
-    return out;
-  }
-
-  u8(n: number): Uint8Array {
-    this.align();
-    const at = this.take(n);
-    return this.bytes.subarray(at, at + n);
-  }
-
-  blob(n: number): Buffer {
-    this.align();
-    const at = this.take(n);
-    return this.bytes.subarray(at, at + n);
-  }
-
-  /** Past the padding that follows a part (to 4 bytes). */
-  align(): void {
-    this.take((4 - (this.at % 4)) % 4);
-  }
+  return null;
 }
 
 const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+const align4 = (n: number): number => n + ((4 - (n % 4)) % 4);
 
-function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource): StoredEvent[] | null {
+function eventsOf(
+  meta: Meta,
+  file: CheckpointBytes,
+  bodyAt: number,
+  bodyLen: number,
+  metaEnd: number,
+  head: CheckpointHead,
+  source: LineSource,
+): StoredEvent[] | null {
+  const covers = head.covers;
+  if (typeof meta !== 'object' || meta === null) return null;
   const { events, lines, counts, strings, width, text, ascii, removals } = meta;
   if (
-    typeof meta !== 'object' ||
-    meta === null ||
     !Array.isArray(events) ||
     !Array.isArray(lines) ||
     !Array.isArray(counts) ||
@@ -478,6 +481,7 @@ function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource):
     !Array.isArray(ascii) ||
     text.length !== OWN.length ||
     ascii.length !== OWN.length ||
+    !text.every(isCount) ||
     events.length !== covers.lines ||
     lines.length !== events.length ||
     counts.length !== events.length ||
@@ -493,50 +497,58 @@ function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource):
   )
     return null;
   const total = counts.reduce((a, b) => a + b, 0);
-  const indexes: (Uint16Array | Uint32Array)[] = [];
-  for (let c = 0; c < SHARED.length; c++) {
-    const col = width === 2 ? body.u16(total) : body.u32(total);
-    for (let k = 0; k < total; k++) if ((col[k] as number) >= strings.length) return null;
-    indexes.push(col);
-  }
-  const offsets: Uint32Array[] = [];
-  for (let c = 0; c < OWN.length; c++) {
-    const at = body.u32(total + 1);
-    const len = text[c] as number;
-    if (!isCount(len) || at[0] !== 0 || at[total] !== len) return null;
-    for (let k = 0; k < total; k++) if ((at[k] as number) > (at[k + 1] as number)) return null;
-    offsets.push(at);
-  }
-  const table = body.u32(meta.table);
-  const next = body.u32(total);
-  for (let s = 0; s < table.length; s++) if ((table[s] as number) > total) return null;
-  for (let k = 0; k < total; k++) {
-    const v = next[k] as number;
-    if (v !== 0 && (v <= k + 1 || v > total)) return null;
-  }
-  const touches: Touches = {
-    rows: body.u32(meta.touched),
-    from: body.u32(meta.touched + 1),
-    events: body.u32(meta.touches),
-    kinds: body.u8(meta.touches),
+  // The parts in the order the writer wrote them, each 4-byte aligned in the body, with what their numbers must be.
+  const specs: PartSpec[] = [];
+  let at = metaEnd;
+  const part = (len: number, check?: PartCheck): number => {
+    at = align4(at);
+    specs.push({ at, len, check });
+    at += len;
+    return specs.length - 1;
   };
-  if (touches.from[0] !== 0 || touches.from[meta.touched] !== meta.touches) return null;
-  for (let t = 0; t < meta.touched; t++) {
-    if ((touches.rows[t] as number) >= total || (t > 0 && (touches.rows[t] as number) <= (touches.rows[t - 1] as number))) return null;
-    if ((touches.from[t] as number) > (touches.from[t + 1] as number)) return null;
+  const shared = SHARED.map(() => part(width * total, below(strings.length, width)));
+  const offsets = OWN.map((_, c) => part(4 * (total + 1), ascending(total + 1, 0, text[c] as number, (text[c] as number) + 1)));
+  const table = part(4 * meta.table, below(total + 1, 4));
+  const next = part(4 * total, chained(total));
+  const touchRows = part(4 * meta.touched, ascending(meta.touched, null, null, total, true));
+  const touchFrom = part(4 * (meta.touched + 1), ascending(meta.touched + 1, 0, meta.touches, meta.touches + 1));
+  const touchEvents = part(4 * meta.touches, below(events.length, 4));
+  const touchKinds = part(meta.touches);
+  const gone = part(total);
+  const keyParts = [part(4 * total), part(4 * total), part(4 * total), part(4 * total)];
+  const texts = OWN.map((_, c) => part(text[c] as number));
+  const removalAt = align4(at);
+  if (removalAt > bodyLen) return null;
+  // Each event's removals (JSON) a part of its own, in the order written: one event's read alone.
+  const removalPart: (number | null)[] = [];
+  let removalEnd = removalAt;
+  for (const r of removals) {
+    if (r === null) {
+      removalPart.push(null);
+      continue;
+    }
+    if (!Array.isArray(r) || !isCount(r[0]) || !isCount(r[1]) || removalAt + r[0] < removalEnd || removalAt + r[0] + r[1] > bodyLen)
+      return null;
+    removalPart.push(specs.length);
+    specs.push({ at: removalAt + r[0], len: r[1] });
+    removalEnd = removalAt + r[0] + r[1];
   }
-  for (let t = 0; t < meta.touches; t++) if ((touches.events[t] as number) >= events.length) return null;
-  const gone = body.u8(total);
-  const keyCols = [body.u32(total), body.u32(total), body.u32(total), body.u32(total)] as const;
-  // Key hashes made by another version of the folding (a fingerprint that differs) are not used: every row is tested.
-  const keys: KeyColumns | undefined =
-    meta.keys === keyFingerprint() ? { name: keyCols[0], creditCode: keyCols[1], idNumber: keyCols[2], subject: keyCols[3] } : undefined;
-  const texts = OWN.map((_, c) => new TextColumn(body.blob(text[c] as number), offsets[c] as Uint32Array, ascii[c] === true));
-  body.align();
-  const removalText = body.bytes.subarray(body.at);
-  for (const r of removals)
-    if (r !== null && (!Array.isArray(r) || !isCount(r[0]) || !isCount(r[1]) || r[0] + r[1] > removalText.length)) return null;
-  const [ids, subjectName, creditCode, idNumber, decisionNo, content] = texts as [
+  const parts = CheckpointParts.scan(file, bodyAt, bodyLen, specs, head.body.crc32);
+  if (!parts) return null;
+  const u16 = (i: number): Uint16Array => u16Of(parts.load(i));
+  const u32 = (i: number): Uint32Array => u32Of(parts.load(i));
+  const index = (i: number): Uint16Array | Uint32Array => (width === 2 ? u16(i) : u32(i));
+  const textColumn = (c: number): TextColumn =>
+    new TextColumn(
+      () => Buffer.from((parts.load(texts[c] as number) as Uint8Array).buffer, 0, text[c] as number),
+      () => u32(offsets[c] as number),
+      ascii[c] === true,
+      (k) => {
+        const [a, b] = u32Of(parts.range(offsets[c] as number, 4 * k, 4 * k + 8)) as unknown as [number, number];
+        return parts.range(texts[c] as number, a, b);
+      },
+    );
+  const [ids, subjectName, creditCode, idNumber, decisionNo, content] = OWN.map((_, c) => textColumn(c)) as [
     TextColumn,
     TextColumn,
     TextColumn,
@@ -544,26 +556,8 @@ function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource):
     TextColumn,
     TextColumn,
   ];
-  const [listType, domain, department, subjectType, idType, severity, decisionDate, publishUntil] = indexes as [
-    Uint16Array,
-    Uint16Array,
-    Uint16Array,
-    Uint16Array,
-    Uint16Array,
-    Uint16Array,
-    Uint16Array,
-    Uint16Array,
-  ];
-  const columns: Columns = {
+  const columns = {
     strings,
-    listType,
-    domain,
-    department,
-    subjectType,
-    idType,
-    severity,
-    decisionDate,
-    publishUntil,
     ids,
     subjectName,
     creditCode,
@@ -574,7 +568,10 @@ function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource):
     by: [],
     origins: [],
     first: new Uint32Array(events.length),
-  };
+  } as unknown as Columns;
+  SHARED.forEach((name, c) => {
+    lazy(columns, name, () => index(shared[c] as number));
+  });
   const out = new Array<StoredEvent>(events.length);
   let k = 0;
   let prev: string | null = null;
@@ -609,10 +606,10 @@ function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource):
       for (let j = 0; j < n; j++) records[j] = new ColumnRecord(columns, start + j);
       return records;
     });
-    const r = removals[i];
-    if (h.type === 'publish' && (h as { removals: unknown }).removals === 0 && r) {
-      lazy(h, 'removals', () => JSON.parse(removalText.toString('latin1', r[0], r[0] + r[1])) as unknown);
-    } else if (r) return null;
+    const r = removalPart[i];
+    if (h.type === 'publish' && (h as { removals: unknown }).removals === 0 && r !== null && r !== undefined) {
+      lazy(h, 'removals', () => JSON.parse(Buffer.from(parts.load(r)).toString('latin1')) as unknown);
+    } else if (r !== null) return null;
     const contents: unknown = h.contents;
     if (contents === 0) lazy(h, 'contents', () => contentsOf(content, ids, start, n));
     else if (contents !== undefined && (typeof contents !== 'object' || contents === null)) return null;
@@ -620,16 +617,35 @@ function eventsOf(meta: Meta, body: Reader, covers: Covers, source: LineSource):
   }
   const last = out[out.length - 1];
   if (!last || last.seq !== covers.seq || last.hash !== covers.hash) return null;
-  markPrefix({
+  const idIndex = { distinct: meta.distinct } as IdIndex;
+  lazy(idIndex, 'table', () => u32(table));
+  lazy(idIndex, 'next', () => u32(next));
+  const touches = {} as Touches;
+  lazy(touches, 'rows', () => u32(touchRows));
+  lazy(touches, 'from', () => u32(touchFrom));
+  lazy(touches, 'events', () => u32(touchEvents));
+  lazy(touches, 'kinds', () => parts.load(touchKinds));
+  // Key hashes made by another version of the folding (a fingerprint that differs) are not used: every row is tested.
+  let keys: KeyColumns | undefined;
+  if (meta.keys === keyFingerprint()) {
+    keys = {} as KeyColumns;
+    const k = keys;
+    (['name', 'creditCode', 'idNumber', 'subject'] as const).forEach((name, c) => {
+      lazy(k, name, () => u32(keyParts[c] as number));
+    });
+  }
+  const prefix = {
     events: out,
     columns,
     event: columns.event,
     first: columns.first,
-    index: { table, next, distinct: meta.distinct },
+    index: idIndex,
     touches,
-    gone,
     keys,
-  });
+    loadAll: () => parts.loadAll(),
+  } as Omit<CheckpointPrefix, 'gone'> as CheckpointPrefix;
+  lazy(prefix, 'gone', () => parts.load(gone));
+  markPrefix(prefix);
   return out;
 }
 

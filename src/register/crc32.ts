@@ -5,7 +5,7 @@
  */
 import * as zlib from 'node:zlib';
 
-const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 let table: Uint32Array | undefined;
 
@@ -20,14 +20,18 @@ function crcTable(): Uint32Array {
   return table;
 }
 
-/** The CRC-32 in JavaScript (what zlib.crc32 returns): exported for the test that compares the two. */
-export function crc32Js(data: Uint8Array): number {
+/**
+ * The CRC-32 in JavaScript (what zlib.crc32 returns): exported for the test that compares the two.
+ * `value`: the CRC-32 of the bytes before `data` (the result is that of both, in order), 0 for none.
+ */
+export function crc32Js(data: Uint8Array, value = 0): number {
   const t = crcTable();
-  let c = 0xffffffff;
+  let c = (value ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = (t[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-export function crc32(data: Uint8Array): number {
-  return native ? native(data) : crc32Js(data);
+/** The CRC-32 of `data`, or of the bytes before it (whose CRC-32 is `value`) and `data`, in order. */
+export function crc32(data: Uint8Array, value = 0): number {
+  return native ? native(data, value) : crc32Js(data, value);
 }

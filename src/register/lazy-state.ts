@@ -53,6 +53,8 @@ export interface CheckpointPrefix {
   gone: Uint8Array;
   /** The key hashes (key-columns.ts), when the folding is the writer's. */
   keys: KeyColumns | undefined;
+  /** Reads every part of the checkpoint not read yet and closes its file (before a new one replaces it). */
+  loadAll?: () => void;
 }
 
 /**

@@ -11,6 +11,9 @@ import type { PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
 /** Values of a column decoded one at a time before this many are read; the whole column after. */
 const ONE_BY_ONE = 64;
 
+/** A column's few values read without reading it whole (checkpoint-parts.ts range): value k's bytes. */
+export type ValueBytes = (k: number) => Uint8Array;
+
 /**
  * A column of text values as it lies in the checkpoint: UTF-8 bytes and each value's byte offset (value k
  * is bytes[at[k], at[k + 1])). Read one value at a time at first (register show reads a few), decoded
@@ -20,14 +23,37 @@ export class TextColumn {
   private text: string | undefined;
   private chars: Uint32Array | undefined;
   private read = 0;
+  private bytesRead: Buffer | undefined;
+  private atRead: Uint32Array | undefined;
 
   constructor(
-    private readonly bytes: Buffer,
-    /** Byte offsets, one more than there are values. */
-    readonly at: Uint32Array,
+    /** The UTF-8 bytes, or how to read them (a checkpoint's part, read when first asked: checkpoint-parts.ts). */
+    private readonly bytesOf: Buffer | (() => Buffer),
+    /** Byte offsets, one more than there are values (or how to read them). */
+    private readonly atOf: Uint32Array | (() => Uint32Array),
     /** Whether every byte is ASCII (then a byte offset is a character offset). */
     private readonly ascii: boolean,
+    /** How to read one value alone while few are asked (neither the bytes nor the offsets read whole). */
+    private readonly one?: ValueBytes,
   ) {}
+
+  /** Value k read alone, while the column is not read whole and few values have been asked; else undefined. */
+  private alone(k: number): string | undefined {
+    if (this.one === undefined || this.bytesRead !== undefined || this.read >= ONE_BY_ONE) return undefined;
+    this.read++;
+    return Buffer.from(this.one(k)).toString(this.ascii ? 'latin1' : 'utf8');
+  }
+
+  private get bytes(): Buffer {
+    if (this.bytesRead === undefined) this.bytesRead = typeof this.bytesOf === 'function' ? this.bytesOf() : this.bytesOf;
+    return this.bytesRead;
+  }
+
+  /** Byte offsets: value k is bytes[at[k], at[k + 1]). */
+  get at(): Uint32Array {
+    if (this.atRead === undefined) this.atRead = typeof this.atOf === 'function' ? this.atOf() : this.atOf;
+    return this.atRead;
+  }
 
   get length(): number {
     return this.at.length - 1;
@@ -35,6 +61,8 @@ export class TextColumn {
 
   value(k: number): string {
     if (this.text === undefined) {
+      const alone = this.alone(k);
+      if (alone !== undefined) return alone;
       if (++this.read <= ONE_BY_ONE)
         return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', this.at[k] as number, this.at[k + 1] as number);
       this.decode();
@@ -45,6 +73,8 @@ export class TextColumn {
 
   /** Whether value k is `s` (compared byte by byte in an ASCII column: nothing decoded). */
   equals(k: number, s: string): boolean {
+    const alone = this.alone(k);
+    if (alone !== undefined) return alone === s;
     if (!this.ascii) return this.value(k) === s;
     const a = this.at[k] as number;
     if ((this.at[k + 1] as number) - a !== s.length) return false;

@@ -28,4 +28,16 @@ describe('crc32', () => {
       }),
     );
   });
+
+  it('goes on from the CRC-32 of the bytes before (the checkpoint checks each part it loads from the value where it starts)', () => {
+    const native = (zlib as { crc32?: (b: Uint8Array, v?: number) => number }).crc32;
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), (a, b) => {
+        const whole = Buffer.concat([a, b]);
+        expect(crc32Js(b, crc32Js(a))).toBe(crc32Js(whole));
+        expect(crc32(b, crc32(a))).toBe(crc32(whole));
+        if (native) expect(native(b, crc32Js(a))).toBe(crc32Js(whole));
+      }),
+    );
+  });
 });

@@ -3,6 +3,7 @@
  * byte), 报送情况.xlsx, records.json, report.json and manifest.json, all written into one folder.
  */
 import { removalsOnly } from '../../schemas/documents/removals-only.js';
+import { inBatch } from '../../schemas/documents/in-batch.js';
 import { basename, join } from 'node:path';
 import { isFormulaLike, toXmlSafe } from '../../domain/text.js';
 import { DEFAULT_MASK_RULE, type MaskRule } from '../../domain/mask.js';
@@ -87,6 +88,8 @@ export function quarterSummary(
   maskRule: MaskRule = DEFAULT_MASK_RULE,
   /** With a register: the package's plan, from which the figures are computed (truth.md). */
   plan?: RegisterPlan,
+  /** status: the departments something is still awaited from (a correction, a removal), kept in a supplementary batch. */
+  owes: ReadonlySet<string> = new Set(),
 ): QuarterSummary {
   // Timeliness applies to the quarter's regular batch only (register.md "Batches").
   const due = check.batch > 1 ? undefined : addIsoDuration(quarterEnd(check.quarter), deadline);
@@ -179,12 +182,16 @@ export function quarterSummary(
     else if (d.severity === 'warning') target.warnings += n;
     else target.info += n;
   }
-  const sum = (k: 'errors' | 'warnings' | 'info'): number => lines.reduce((n, l) => n + l[k], 0);
+  // A supplementary batch holds only the departments that have something to add (schemas/documents/in-batch.ts);
+  // a finding about one left out (none is known to arise) stays counted, at the quarter level.
+  const shown = lines.filter((l) => !l.known || owes.has(l.name) || inBatch(l, check.batch > 1));
+  for (const l of lines) if (!shown.includes(l)) for (const k of ['errors', 'warnings', 'info'] as const) quarterLevel[k] += l[k];
+  const sum = (k: 'errors' | 'warnings' | 'info'): number => shown.reduce((n, l) => n + l[k], 0);
   return {
-    departments: lines,
+    departments: shown,
     quarterLevel,
     totals: {
-      ...addFigures(lines),
+      ...addFigures(shown),
       errors: sum('errors') + quarterLevel.errors,
       warnings: sum('warnings') + quarterLevel.warnings,
       info: sum('info') + quarterLevel.info,
@@ -345,20 +352,22 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
   }
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  // 报送情况.xlsx: the bureau's supervision record (督查).
-  const yes = (b: boolean): string => (b ? '是' : '否');
+  // 报送情况.xlsx: the bureau's supervision record (督查), in the office's words whatever --lang (package.md:
+  // the package is the credit office's, in Chinese): every word from the zh-CN catalogue, as supervise says it.
+  const words = zhReportsUi;
+  const yes = (b: boolean): string => (b ? words.yes : words.no);
   // 是否按时 in the words supervise and the report use (a sheet in Chinese, the office's).
   const timeliness: Record<TimelinessKind, (days: number) => string> = {
     missing: () => '',
-    onTime: () => zhReportsUi.onTime,
-    late: (days) => zhReportsUi.late(days),
-    noDeadline: () => zhReportsUi.noDeadline,
-    noDate: () => zhReportsUi.noDate,
+    onTime: () => words.onTime,
+    late: (days) => words.late(days),
+    noDeadline: () => words.noDeadline,
+    noDate: () => words.noDate,
   };
   const statusRows = p.statuses.map((s, i) => [
     i + 1,
     s.name,
-    s.submitted ? '已报送' : removalsOnly(s, s.deadline === null) ? '仅移出' : '未报送',
+    s.submitted ? words.state.submitted : removalsOnly(s, s.deadline === null) ? words.removalsOnly : words.state.missing,
     yes(s.nilReport),
     s.sentOn ?? '',
     timeliness[timelinessKind(s)](s.daysLate ?? 0),

@@ -9,16 +9,12 @@ import { formatBatch, parseBatch, resolveBatch, resolveQuarter, type Batch, type
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import { displayPath } from '../../io/paths.js';
 import { isLitter, isZipName } from '../../io/sniff.js';
-import { RecordIndex } from '../../table/record-index.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import type { Context } from '../context.js';
 import { showText, publicReader } from '../../domain/privacy.js';
-import { checkDepartment, type DepartmentResult } from '../department/department.js';
-import { runQuarterRules } from '../../rules/quarter/index.js';
-import { missingDepartments } from '../../rules/quarter/submission-missing.js';
+import type { DepartmentResult } from '../department/department.js';
 import type { QuarterFacts } from '../../rules/types.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { toCreditRecord } from './records.js';
 
 export interface QuarterCheck {
   quarter: Quarter;
@@ -78,6 +74,15 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
   });
   if (folders.length === 0) throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   const collector = ctx.collector;
+  // The readers and the rules, imported when a quarter is checked: parseBatchArg and requireWorkspace
+  // serve commands that read no list (register show, publish), which must not load them (issue 22).
+  const [{ RecordIndex }, { checkDepartment }, { runQuarterRules }, { missingDepartments }, { toCreditRecord }] = await Promise.all([
+    import('../../table/record-index.js'),
+    import('../department/department.js'),
+    import('../../rules/quarter/index.js'),
+    import('../../rules/quarter/submission-missing.js'),
+    import('./records.js'),
+  ]);
 
   const quarterLabel = formatBatch({ quarter, n: 1 });
   const index = new RecordIndex();

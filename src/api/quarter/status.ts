@@ -57,6 +57,8 @@ export async function status(
       countedFindings(report),
       ctx.config.publication.maskRule,
       plan,
+      // While collecting a supplementary batch, a department something is awaited from keeps its line (what it owes).
+      new Set(Object.entries(awaiting ?? {}).flatMap(([name, a]) => (a.removals.length + a.corrections.length > 0 ? [name] : []))),
     ),
     ...(awaiting ? { awaiting } : {}),
     ...(published !== undefined ? { published } : {}),

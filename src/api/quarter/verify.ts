@@ -8,7 +8,7 @@
  * compile stored beside the package (`<quarter>.manifest.sha256`), and its counts against its lists.
  */
 import { basename, dirname, join, resolve } from 'node:path';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { listFiles, recoverPackages, sha256Of } from '../../io/package/package-fs.js';
 import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/manifest.js';
 import { RecordsFileAnySchema } from '../../schemas/documents/records.js';
@@ -26,7 +26,9 @@ export type { VerifyResult };
 
 type Read = RegularRead;
 
-function zipEntries(buf: Buffer): Promise<Map<string, Buffer | 'notFile'>> {
+async function zipEntries(buf: Buffer): Promise<Map<string, Buffer | 'notFile'>> {
+  // yauzl only for a zipped package: a folder's verify (publish, compile's checks) does without it.
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolveEntries, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
       if (err || !zip) return reject(err ?? new Error('zip'));

@@ -118,15 +118,16 @@ export function registerFactsFromEvents(
     });
   }
   // 撤销 take effect the day they are resolved (batch null); the next package lists them again as
-  // `revoked`, which is the same removal: counted once, in the quarter it took effect.
-  const revocations: (RemovalFact & { seq: number })[] = [];
-  const revokedAt = new Map<string, number>();
+  // `revoked`, which is the same removal, counted once: by the batch whose publication carries it (what the
+  // clerk sent: its 移出条数 counts it too), else — not sent yet — in the quarter it took effect.
+  const revocations: (RemovalFact & { seq: number; id: string })[] = [];
   for (const e of state.records.values()) {
     for (const r of e.removals) {
       if (r.type !== 'revoked' || r.batch !== null) continue;
       const rec = recordOn(e, r.on);
       revocations.push({
         seq: r.seq,
+        id: e.id,
         batch: batchOfDay(r.on),
         department: rec?.department ?? '',
         type: 'revoked',
@@ -134,10 +135,14 @@ export function registerFactsFromEvents(
         identifier: identifierOf(rec, maskRule),
         on: r.on,
       });
-      if (!revokedAt.has(e.id)) revokedAt.set(e.id, r.seq);
     }
   }
   revocations.sort((a, b) => a.seq - b.seq);
+  const carried = carriers(revocations, [...publishes.values()]);
+  // A publication's `revoked` entry that repeats a 撤销 the batch does not carry (an earlier one did) is not counted again.
+  const repeatsRevocation = (p: { seq: number; batch: string }, r: { id: string; type: string }): boolean =>
+    r.type === 'revoked' && revocations.some((v) => v.id === r.id && v.seq < p.seq && carried.get(v) !== p.batch);
+  for (const v of revocations) v.batch = carried.get(v) ?? v.batch;
   // Corrections awaited: an objection resolved as 更正 whose record still waits for its department's
   // corrected row (today), counted for that department in the quarter the objection was resolved.
   const awaited: { batch: string; department: string }[] = [];
@@ -147,8 +152,6 @@ export function registerFactsFromEvents(
     const now = entry ? statusOn(entry, clock?.today ?? o.resolvedOn) : undefined;
     if (now?.awaitingCorrection) awaited.push({ batch: batchOfDay(o.resolvedOn), department: now.record.department });
   }
-  const repeatsRevocation = (p: { seq: number }, r: { id: string; type: string }): boolean =>
-    r.type === 'revoked' && (revokedAt.get(r.id) ?? Infinity) < p.seq;
   return {
     known: true,
     forBatch(department, batch) {
@@ -165,7 +168,8 @@ export function registerFactsFromEvents(
         for (const id of p.unchanged) if (departmentOf(id) === department) unchanged++;
         for (const r of p.removals) if (!repeatsRevocation(p, r) && (r.department ?? departmentOf(r.id)) === department) removed++;
       }
-      for (const r of revocations) if (r.batch === batch && r.department === department) removed++;
+      // Those carried by this batch are among its publication's removals (counted above); the others by their quarter.
+      for (const r of revocations) if (r.batch === batch && !carried.has(r) && r.department === department) removed++;
       const mine = objectionFacts.filter((o) => o.batch === batch && o.department === department);
       return {
         ...UNKNOWN,
@@ -185,7 +189,8 @@ export function registerFactsFromEvents(
         const p = publishes.get(b);
         if (p) {
           for (const r of p.removals) {
-            if (repeatsRevocation(p, r)) continue;
+            // A 撤销 is listed once, as it took effect (below), under the batch that carries it.
+            if (r.type === 'revoked' && revocations.some((v) => v.id === r.id && v.seq < p.seq)) continue;
             const rec = state.records.get(r.id)?.publications[0]?.record;
             out.push({
               batch: b,
@@ -197,7 +202,7 @@ export function registerFactsFromEvents(
             });
           }
         }
-        for (const { seq: _seq, ...r } of revocations) if (r.batch === b) out.push(r);
+        for (const { seq: _seq, id: _id, ...r } of revocations) if (r.batch === b) out.push(r);
       }
       return out;
     },
@@ -205,7 +210,31 @@ export function registerFactsFromEvents(
       return objectionFacts.filter((o) => batches.includes(o.batch)).map(({ batch: _b, ...o }) => o);
     },
     activeBatches() {
-      return new Set([...objectionFacts.map((o) => o.batch), ...revocations.map((r) => r.batch), ...awaited.map((a) => a.batch)]);
+      const pending = revocations.filter((r) => !carried.has(r)).map((r) => r.batch);
+      return new Set([...objectionFacts.map((o) => o.batch), ...pending, ...awaited.map((a) => a.batch)]);
     },
   };
+}
+
+/**
+ * The batch whose publication carries each 撤销: the first published after it whose removals list its record
+ * as `revoked` (the package lists a 撤销 since the last batch). One not carried yet has no entry.
+ */
+function carriers<R extends { seq: number; id: string }>(
+  revocations: readonly R[],
+  publishes: readonly { seq: number; batch: string; removals: readonly { id: string; type: string }[] }[],
+): Map<R, string> {
+  const out = new Map<R, string>();
+  const inOrder = [...publishes].sort((a, b) => a.seq - b.seq);
+  const taken = new Set<string>();
+  for (const v of revocations) {
+    for (const p of inOrder) {
+      const key = `${p.batch}\u0000${v.id}`;
+      if (p.seq < v.seq || taken.has(key) || !p.removals.some((r) => r.type === 'revoked' && r.id === v.id)) continue;
+      taken.add(key);
+      out.set(v, p.batch);
+      break;
+    }
+  }
+  return out;
 }

@@ -14,7 +14,6 @@ import { publicReader, showInternal, showText, type Reader } from '../../domain/
 import { foldKey } from '../../domain/text.js';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import { parseRecordsFile } from '../../schemas/documents/records.js';
-import { ManifestAnySchema } from '../../schemas/documents/manifest.js';
 import { contentHashes } from '../../register/content.js';
 import { sha256Of } from '../../io/package/package-fs.js';
 import { readPackageFile } from '../../io/package/package-read.js';
@@ -60,7 +59,6 @@ import type {
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
 import { makeReport, type Report } from '../../diagnostics/report.js';
-import { verify } from '../quarter/verify.js';
 import { textPersonalInfo } from './text-personal-info.js';
 
 export interface WriterOptions extends CommonOptions {
@@ -128,6 +126,11 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   if (!pathExists(join(dir, 'manifest.json'), ctx.io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
   const base = { batch, on, records: 0, removals: 0 };
 
+  // The package's verify and the manifest's schema, imported by publish alone: show, list and verify of the register do without them.
+  const [{ verify }, { ManifestAnySchema }] = await Promise.all([
+    import('../quarter/verify.js'),
+    import('../../schemas/documents/manifest.js'),
+  ]);
   const checked = await verify(dir, ctx.cwd, ctx.io);
   if (!checked.ok) {
     // The manifest itself (edited, invalid, counts that disagree) counts as changed too.

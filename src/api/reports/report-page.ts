@@ -13,7 +13,8 @@ import type { RegisterFacts } from '../register/register-facts.js';
 import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { parseYear, supervise, toRow, type SuperviseRow } from './supervise.js';
 import { summarizeBatch, type BatchSummary, type FindingGroup, type Tally } from './summary.js';
-import { addFigures, removalTotal } from '../../schemas/documents/figures.js';
+import { addFigures } from '../../schemas/documents/figures.js';
+import { inBatch } from '../../schemas/documents/in-batch.js';
 import type { ReportModel } from '../../schemas/documents/report-view.js';
 import { eachRecord, type PackageSummary, type RecordRun } from '../../schemas/documents/package-summary.js';
 import { ID_LENGTH } from '../../domain/identity.js';
@@ -162,7 +163,7 @@ export async function reportModel(
     // everyone), but its removals the batch records (an objection's 撤销 since the last one) stay counted.
     rows = sup
       ? sup.rows.filter((r) => r.batch === target.label)
-      : summary.departments.map(toRow).filter((r) => r.status !== 'missing' || removalTotal(r.removals) > 0);
+      : summary.departments.map(toRow).filter((r) => inBatch({ submitted: r.status !== 'missing', removals: r.removals }, true));
   } else {
     const sup = await supervise(target.year, options, register);
     batches = sup.batches;

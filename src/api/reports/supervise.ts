@@ -10,7 +10,7 @@ import type { RegisterFacts } from '../register/register-facts.js';
 import type { DepartmentTally, Lapse, SuperviseRow } from '../../schemas/documents/supervise.js';
 import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
-import { removalTotal } from '../../schemas/documents/figures.js';
+import { inBatch } from '../../schemas/documents/in-batch.js';
 
 import type { LapseKind } from '../../schemas/states.js';
 import { rowTimeliness } from '../../schemas/documents/timeliness-kind.js';
@@ -59,7 +59,7 @@ export async function yearBatches(options: CommonOptions, year: number, register
       out.push({
         ...extra,
         overdue: false,
-        departments: extra.departments.filter((d) => d.status !== 'missing' || removalTotal(d.removals) > 0),
+        departments: extra.departments.filter((d) => inBatch({ submitted: d.status !== 'missing', removals: d.removals }, true)),
       });
     }
   }

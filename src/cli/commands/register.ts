@@ -27,7 +27,6 @@ import type {
   RegisterVerifyDocument,
 } from '../../schemas/documents/commands-register.js';
 import { registerUi } from '../../messages/register-ui.js';
-import { registerImport } from '../../api/register/register-import.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
@@ -147,6 +146,8 @@ export async function registerImportCommand(
   files: string[],
   opts: { batch: string; publishedOn: string; department?: string; by?: string },
 ): Promise<number> {
+  // Imported here: it reads list files (the xlsx and CSV readers, the rules), which no other register command needs.
+  const { registerImport } = await import('../../api/register/register-import.js');
   const r = await registerImport(files, {
     ...writer(env, opts.by),
     batch: opts.batch,

@@ -18,29 +18,20 @@ export function checkpointPath(registerDir: string): string {
   return join(registerDir, CHECKPOINT_FILE);
 }
 
-/** The checkpoint's bytes, or null when there is none (or it is not a regular file, or cannot be read). */
-export function readCheckpointFile(registerDir: string, io: IoPort = nodePort): Buffer | null {
+/**
+ * The checkpoint file opened for reading at positions (register/checkpoint-parts.ts reads its parts when
+ * asked), or null when there is none (or it is not a regular file, or cannot be opened). The caller closes it.
+ */
+export function openCheckpointFile(registerDir: string, io: IoPort = nodePort): ReadHandle | null {
   let fd: ReadHandle;
   try {
     fd = io.openRead(checkpointPath(registerDir));
   } catch {
     return null;
   }
-  try {
-    if (fd.kind !== 'file' || fd.size > MAX_BYTES) return null;
-    const buf = Buffer.allocUnsafe(fd.size);
-    let done = 0;
-    while (done < buf.length) {
-      const n = fd.read(buf, done, buf.length - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return done === buf.length ? buf : null;
-  } catch {
-    return null;
-  } finally {
-    fd.close();
-  }
+  if (fd.kind === 'file' && fd.size <= MAX_BYTES) return fd;
+  fd.close();
+  return null;
 }
 
 /** Writes the checkpoint whole or not at all; a failure (read-only share, full disk) only means no checkpoint. */

@@ -24,7 +24,8 @@ import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../regist
 import { continueReplay, replay, replayStart, type RegisterState } from '../../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../../register/stored.js';
 import { checkpointCovers, decodeCheckpoint, encodeCheckpoint, type Covers } from '../../register/checkpoint.js';
-import { readCheckpointFile, writeCheckpointFile } from './register-checkpoint.js';
+import { prefixOf } from '../../register/lazy-state.js';
+import { openCheckpointFile, writeCheckpointFile } from './register-checkpoint.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
 import { beforeAccess } from '../faults.js';
@@ -180,6 +181,8 @@ function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, op
   const stale = via.fromCheckpoint === 0 || via.tailBytes >= REWRITE_BYTES || via.tailEvents >= REWRITE_EVENTS;
   if (!stale && options.checkpoint !== false) return out;
   const events = read.result.events;
+  // The checkpoint read (if any) is read whole and closed before a new one takes its name.
+  prefixOf(events)?.loadAll?.();
   const bytes = encodeCheckpoint(events, {
     seq: read.result.head.seq,
     hash: read.result.head.hash,
@@ -205,27 +208,35 @@ function* checkpointed(
   source: LineSource,
   digest: Hash,
 ): Generator<undefined, { events: StoredEvent[]; covers: Covers } | null, undefined> {
-  const file = readCheckpointFile(registerDir(workspace), io);
-  const covers = file ? checkpointCovers(file) : null;
-  if (!file || !covers || covers.bytes > size) return null;
-  let off = 0;
-  while (off < covers.bytes) {
-    let n: number;
-    try {
-      n = fd.read(buf, 0, Math.min(PREFIX_CHUNK, covers.bytes - off), off);
-    } catch (err) {
-      throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
+  const file = openCheckpointFile(registerDir(workspace), io);
+  if (!file) return null;
+  // Closed here unless the decoder keeps it to read its parts when asked (register/checkpoint-parts.ts).
+  let kept = false;
+  try {
+    const covers = checkpointCovers(file);
+    if (!covers || covers.bytes > size) return null;
+    let off = 0;
+    while (off < covers.bytes) {
+      let n: number;
+      try {
+        n = fd.read(buf, 0, Math.min(PREFIX_CHUNK, covers.bytes - off), off);
+      } catch (err) {
+        throw new ToolError('REGISTER_UNREADABLE', { path: EVENTS_DISPLAY, problem: (err as NodeJS.ErrnoException).code ?? 'read' });
+      }
+      if (n === 0) return null;
+      digest.update(buf.subarray(0, n));
+      off += n;
+      // The prefix ends with its last line's `\n`: checked on the last chunk, while it is in the buffer.
+      if (off === covers.bytes && buf[n - 1] !== 0x0a) return null;
+      yield;
     }
-    if (n === 0) return null;
-    digest.update(buf.subarray(0, n));
-    off += n;
-    // The prefix ends with its last line's `\n`: checked on the last chunk, while it is in the buffer.
-    if (off === covers.bytes && buf[n - 1] !== 0x0a) return null;
-    yield;
+    if (digest.copy().digest('hex') !== covers.sha256) return null;
+    const events = decodeCheckpoint(file, source);
+    kept = events !== null;
+    return events ? { events, covers } : null;
+  } finally {
+    if (!kept) file.close();
   }
-  if (digest.copy().digest('hex') !== covers.sha256) return null;
-  const events = decodeCheckpoint(file, source);
-  return events ? { events, covers } : null;
 }
 
 /** The log read a line at a time: yields after each line (readLog runs it through, readLogPausing pauses). */

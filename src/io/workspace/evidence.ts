@@ -3,7 +3,7 @@
  * extension says is EVIDENCE_FILE_INVALID. Links are never followed.
  */
 import { isUtf8 } from 'node:buffer';
-import { ZipArchive } from '../zip/zip.js';
+import type { ZipArchive } from '../zip/zip.js';
 import { beforeAccess } from '../faults.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
@@ -62,8 +62,14 @@ export async function checkAttachmentBytes(
   } catch {
     kind = 'unknown';
   }
-  return judgeKind(kind, ext, () => ZipArchive.open(path, NO_LIMITS));
+  return judgeKind(kind, ext, async () => (await zipModule()).ZipArchive.open(path, NO_LIMITS));
 }
+
+/**
+ * The zip reader (and yauzl), loaded for a .docx or .ofd only: folder.ts, which every command that lists
+ * a folder loads, uses attachmentKind.
+ */
+const zipModule = () => import('../zip/zip.js');
 
 const NO_LIMITS = { maxUnzippedBytes: Number.MAX_SAFE_INTEGER, maxZipRatio: Number.MAX_SAFE_INTEGER };
 
@@ -102,7 +108,7 @@ export async function checkAttachmentBuffer(bytes: Buffer, ext: string): Promise
   } catch {
     kind = 'unknown';
   }
-  return judgeKind(kind, ext, () => ZipArchive.fromBuffer(bytes, NO_LIMITS));
+  return judgeKind(kind, ext, async () => (await zipModule()).ZipArchive.fromBuffer(bytes, NO_LIMITS));
 }
 
 function judgeText(b: Buffer, complete: boolean): { ok: true } | { ok: false; detected: string } {

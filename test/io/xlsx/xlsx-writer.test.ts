@@ -82,4 +82,18 @@ describe('workbooks written by the package writer', () => {
       ),
     ).rejects.toThrow(/already exists/);
   });
+
+  it('a sheet of many rows (encoded a piece at a time: a province’s 移出名单) reads back row for row, CJK and a character outside the BMP whole', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => [i + 1, `新乡市测试${i}有限公司𠀀`, `新人社罚〔2026〕${i}号`]);
+    const buf = await workbookBuffer([{ name: '移出名单', headers: ['序号', '主体名称', '认定文书号'], rows }], instant, 'hrss-credit');
+    const file = join(dir, 'many.xlsx');
+    writeFileSync(file, buf);
+    const ours = await openWorkbook(file, 'many.xlsx', { limits: DEFAULT_LIMITS, score: scoreRows });
+    const read: unknown[][] = [];
+    await ours.sheets[0]!.read((r) => {
+      read.push([...r.cells]);
+    });
+    await ours.close();
+    expect(read.slice(1)).toEqual(rows);
+  });
 });

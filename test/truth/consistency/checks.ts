@@ -13,6 +13,7 @@ import { messagesFor } from '../../../dist/messages/index.js';
 import type { RegisterEvent } from '../../../dist/register/events.js';
 import { RegisterEventSchema } from '../../../dist/schemas/register-event.js';
 import { docOf, type PlayedBatch, World } from './world.js';
+import { membersAgree, type OwnedRow, ownedRowsOfSheet, removalsOwned } from './batch-rows.js';
 
 export type CheckName =
   | 'corrections-accepted'
@@ -25,7 +26,9 @@ export type CheckName =
   | 'diff-composes'
   | 'package-verifies'
   | 'package-exports'
-  | 'summaries-agree';
+  | 'summaries-agree'
+  | 'members-agree'
+  | 'removals-owned';
 
 export interface Problem {
   check: CheckName;
@@ -169,12 +172,15 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
   const xlsxDir = xlsx ? world.scratch('xlsx') : '';
   try {
     const file = join(xlsxDir, '督查情况表.xlsx');
-    const sup = await world.json<{ rows: (Figs & { department: string; batch: string; status: string })[] }>([
+    const sup = await world.json<{ rows: (Figs & OwnedRow & { status: string })[] }>([
       'supervise',
       String(b.year),
       ...(xlsx ? ['--xlsx', file] : []),
     ]);
     out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r)]));
+    // Every published batch's rows so far: a removal its row counts is 已移出 there (JSON, and 督查明细 below).
+    const published = new Set(world.played.filter((x) => x.published).map((x) => x.label));
+    problems.push(...removalsOwned(sup.rows, published, 'supervise'));
     // The year's page: its 移出 figures are the year's 督查 rows summed (every batch of the year so far),
     // also when this batch was not written (a 撤销 resolved since counts once a package lists it).
     const year = await World.measure('check year model', () => yearModel(world, b.year));
@@ -182,6 +188,7 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
       ...pageRemovals(String(b.year), await World.measure('check render', () => renderReportHtml(year, messagesFor('zh-CN'))), sup.rows),
     );
     if (xlsx) out['督查明细'] = await World.measure('check xlsx read', () => superviseSheet(world, file, b.label));
+    if (xlsx) problems.push(...removalsOwned(await ownedRowsOfSheet(world, file), published, '督查明细'));
   } finally {
     if (xlsx) world.io.remove(xlsxDir);
   }
@@ -237,6 +244,14 @@ const summed = (figures: string): string =>
 export async function checkFigures(world: World, b: PlayedBatch, xlsx = true): Promise<Problem[]> {
   const problems: Problem[] = [];
   const v = await views(world, b, problems, xlsx);
+  // Who is in the batch: one set of departments in every view (status may add those something is awaited from).
+  type Awaits = { name: string; awaiting?: { removals: string[]; corrections: string[] } };
+  const awaited = new Set(
+    (docOf<{ departments?: Awaits[] }>(b.status).departments ?? [])
+      .filter((d) => d.awaiting !== undefined && d.awaiting.removals.length + d.awaiting.corrections.length > 0)
+      .map((d) => d.name),
+  );
+  problems.push(...membersAgree(b.label, v, awaited));
   const names = new Set<string>();
   for (const m of Object.values(v)) for (const k of m.keys()) names.add(k);
   for (const name of names) {

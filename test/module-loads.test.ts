@@ -1,0 +1,104 @@
+// What a command loads (issue 22, docs/decisions.md "A command loads what it uses"): a light command
+// must not load the readers, writers and rules of other commands. Counted by name, not timed: each
+// command runs as its own process under bench/module-trace.mjs (an ES load hook plus require's cache),
+// through bin/ and dist/ as a clerk runs it.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, cleanup, runCli, tempDir } from './helpers/cases.js';
+import { summarise } from '../bench/module-trace.mjs';
+
+const BIN = join(ROOT, 'bin', 'hrss-credit.js');
+const TRACE = pathToFileURL(join(ROOT, 'bench', 'module-trace.mjs')).href;
+const TODAY = ['--today', '2026-10-15'];
+
+interface Loaded {
+  code: number | null;
+  dist: string[];
+  packages: Record<string, number>;
+}
+
+let tmp: string;
+let ws: string;
+/** publish 2026Q3 of the compiled example, traced: it makes the register the other commands read. */
+let published: Loaded;
+
+/** The modules `hrss-credit <args>` loads: the tool's dist/ modules and each package's file count. */
+function loaded(args: string[]): Loaded {
+  const file = join(tmp, `trace-${Math.random().toString(36).slice(2)}.txt`);
+  const r = spawnSync(process.execPath, ['--import', TRACE, BIN, ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: { ...process.env, HRSS_TRACE_FILE: file, NO_COLOR: '1', HRSS_CREDIT_LANG: '' },
+  });
+  expect(existsSync(file), r.stderr).toBe(true);
+  return { code: r.status, ...summarise(readFileSync(file, 'utf8').split('\n')) };
+}
+
+/** Packages and dist/ folders that only reading or writing lists, zips and workbooks needs. */
+const READERS = ['exceljs', 'csv-parse', 'saxes', 'yauzl', 'yazl', 'docx', 'file-type', 'iconv-lite'];
+const READER_DIST = /^(io\/(xlsx|csv|zip)\/|rules\/|api\/department\/|forms\/|io\/annotate\/)/;
+
+function expectLight(l: Loaded, allowed: { zod?: boolean } = {}): void {
+  expect(Object.keys(l.packages).filter((p) => READERS.includes(p))).toEqual([]);
+  expect(l.dist.filter((d) => READER_DIST.test(d))).toEqual([]);
+  if (!allowed.zod) expect(l.packages).not.toHaveProperty('zod');
+}
+
+beforeAll(async () => {
+  tmp = tempDir('module-loads');
+  ws = join(tmp, 'ws');
+  cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+  expect((await runCli(['compile', '2026Q3', '-w', ws, ...TODAY, '--format', 'json'], tmp)).code).toBe(0);
+  published = loaded(['publish', '2026Q3', '-w', ws, ...TODAY, '--format', 'json']);
+  expect(published.code).toBe(0);
+}, 120_000);
+afterAll(() => cleanup(tmp));
+
+describe('a light command loads no reader, writer or rule', () => {
+  it('--version and --help: not even zod', () => {
+    for (const args of [['--version'], ['--help'], ['register', '--help']]) {
+      const l = loaded(args);
+      expect(l.code, args.join(' ')).toBe(0);
+      expectLight(l);
+    }
+  });
+
+  it('register show of one record (terminal and JSON)', () => {
+    for (const format of ['pretty', 'json']) {
+      const l = loaded(['register', 'show', '9141070000000000XX', '-w', ws, ...TODAY, '--format', format]);
+      expect(l.code).toBe(1); // no such record: the register was read all the same
+      expect(l.dist).toContain('register/chain.js');
+      expectLight(l, { zod: true });
+    }
+  });
+
+  it('register list, register verify and publish (a package folder is verified without yauzl)', () => {
+    expectLight(loaded(['register', 'list', '-w', ws, ...TODAY]), { zod: true });
+    expectLight(loaded(['register', 'verify', '-w', ws, ...TODAY]), { zod: true });
+    expect(published.dist).toContain('api/quarter/verify.js');
+    expectLight(published, { zod: true });
+  });
+});
+
+describe('a reading command loads its own reader only', () => {
+  it('validate of a CSV list: no xlsx reader, no exceljs', () => {
+    const l = loaded(['validate', join(ws, 'submissions', '2026Q3', '劳动关系科', '劳动关系科信用红黑名单.csv'), ...TODAY]);
+    expect(l.packages).toHaveProperty('csv-parse');
+    expect(l.dist.filter((d) => d.startsWith('io/xlsx/'))).toEqual([]);
+    expect(l.packages).not.toHaveProperty('exceljs');
+    expect(l.packages).not.toHaveProperty('saxes');
+  });
+
+  it('validate of an xlsx list and compile --dry-run: no exceljs, no docx', () => {
+    const v = loaded(['validate', join(ws, 'submissions', '2026Q3', '就业办', '劳务派遣红黑名单.xlsx'), ...TODAY]);
+    expect(v.dist).toContain('io/xlsx/xlsx.js');
+    const c = loaded(['compile', '2026Q3', '--dry-run', '-w', ws, ...TODAY]);
+    for (const l of [v, c]) {
+      expect(l.packages).not.toHaveProperty('exceljs');
+      expect(l.packages).not.toHaveProperty('docx');
+    }
+  });
+});
