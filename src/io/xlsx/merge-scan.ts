@@ -20,9 +20,9 @@ import { parseRange } from './merge-range.js';
  */
 const TOKEN_RE = new RegExp(
   [
-    String.raw`<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']`,
-    String.raw`<(?:[\w.-]+:)?(mergeCells|extLst)\b[^>]*?(\/?)>`,
-    String.raw`<\/(?:[\w.-]+:)?(mergeCells|extLst)\s*>`,
+    /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/.source,
+    /<(?:[\w.-]+:)?(mergeCells|extLst)\b[^>]*?(\/?)>/.source,
+    /<\/(?:[\w.-]+:)?(mergeCells|extLst)\s*>/.source,
   ].join('|'),
   'g',
 );
