@@ -22,6 +22,26 @@ describe('JSON written a part at a time', () => {
     );
   });
 
+  it('is the same across parts of a thousand items, for any value (undefined members, a Date, a map of no prototype, empty ones)', () => {
+    const value = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.constantFrom(undefined, new Date(Date.UTC(2026, 0, 1)), [], {}, Object.create(null), '\u2028\u001b[31m', '\ud800'),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 3 }), tie('value'), { maxKeys: 3 }),
+        fc.dictionary(fc.string({ maxLength: 3 }), tie('value'), { maxKeys: 3 }).map((d) => Object.assign(Object.create(null), d)),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 995, maxLength: 1005 }), (items) => {
+        const doc = { schemaVersion: 1, command: 'register list' };
+        expect([...jsonWithItemsParts(doc, 'records', items)].join('')).toBe(formatJson({ ...doc, records: items }));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('writes a long list in parts of about a megabyte, never as one string', () => {
     const items = Array.from({ length: 60_000 }, (_, i) => ({
       id: String(i).padStart(12, '0'),

@@ -21,11 +21,9 @@
  * when its event's records are first asked for; its whole record is read from its line in the log.
  * Nothing here touches the disk (io/register/register-checkpoint.ts reads and writes it).
  */
-import { isAscii } from 'node:buffer';
-import { crc32 } from './crc32.js';
 import type { StoredEvent } from './events.js';
 import type { LineSource, PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
-import { fnv, keyFingerprint, keysOf, type KeyColumns } from './key-columns.js';
+import { keyFingerprint, type KeyColumns } from './key-columns.js';
 import { markPrefix, type CheckpointPrefix, type IdIndex, type Touches } from './lazy-state.js';
 import {
   ascending,
@@ -59,7 +57,7 @@ export interface Covers {
   sha256: string;
 }
 
-interface CheckpointHead {
+export interface CheckpointHead {
   kind: string;
   version: number;
   covers: Covers;
@@ -68,11 +66,11 @@ interface CheckpointHead {
 }
 
 /** Columns stored as indexes into the table of strings (few distinct values), and as text. */
-const SHARED = ['listType', 'domain', 'department', 'subjectType', 'idType', 'severity', 'decisionDate', 'publishUntil'] as const;
-const OWN = ['id', 'subjectName', 'creditCode', 'idNumber', 'decisionNo', 'content'] as const;
+export const SHARED = ['listType', 'domain', 'department', 'subjectType', 'idType', 'severity', 'decisionDate', 'publishUntil'] as const;
+export const OWN = ['id', 'subjectName', 'creditCode', 'idNumber', 'decisionNo', 'content'] as const;
 
 /** The body's first line. */
-interface Meta {
+export interface Meta {
   /**
    * Each event without its records (`records: []`); a publish event's `removals` are `0` (kept as JSON
    * after the columns, parsed when first read); an event whose `contents` are its records' content
@@ -101,270 +99,15 @@ interface Meta {
   removals: ([number, number] | null)[];
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** JSON in ASCII (\u escapes): decoded and parsed as one-byte text, fast. */
-const asciiJson = (v: unknown): string =>
+export const asciiJson = (v: unknown): string =>
   JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-function hasRecords(e: StoredEvent): e is StoredEvent & { type: 'publish' | 'import'; records: StoredRecord[] } {
-  return e.type === 'publish' || e.type === 'import';
-}
-
-/** Whether an event's `contents` are exactly its records' content hashes, in their order (what our writer writes). */
-function contentsByColumn(e: StoredEvent & { records: StoredRecord[] }): boolean {
-  const contents = (e as { contents?: unknown }).contents;
-  if (typeof contents !== 'object' || contents === null || Array.isArray(contents)) return false;
-  const keys = Object.keys(contents);
-  if (keys.length !== e.records.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const r = e.records[i] as StoredRecord;
-    const v = (contents as Record<string, unknown>)[keys[i] as string];
-    if (keys[i] !== r.id || typeof v !== 'string' || v !== r.content) return false;
-  }
-  return true;
-}
-
-const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-
-/**
- * The checkpoint of `events` (a whole log as read from the disk, every record's origin its line), or
- * null when they cannot be kept in one (a record held in memory).
- */
-export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers): Buffer | null {
-  if (!LITTLE_ENDIAN) return null;
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const intern = (s: string): number => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
-  };
-  // A province's 10⁶ records: the indexes in typed arrays, one slot a record (numbers in arrays take twice that).
-  let total = 0;
-  for (const e of events) if (hasRecords(e)) total += e.records.length;
-  const shared = SHARED.map(() => new Uint32Array(total));
-  const removalJson: string[] = [];
-  let removalAt = 0;
-  const meta: Meta = {
-    events: [],
-    lines: [],
-    counts: [],
-    strings,
-    width: 2,
-    text: [],
-    ascii: [],
-    table: 0,
-    distinct: 0,
-    touched: 0,
-    touches: 0,
-    keys: 0,
-    removals: [],
-  };
-  const records: StoredRecord[] = [];
-  const eventOf = new Uint32Array(total);
-  for (const [i, e] of events.entries()) {
-    if (!hasRecords(e)) {
-      meta.events.push(e as unknown as Record<string, unknown>);
-      meta.lines.push(null);
-      meta.counts.push(0);
-      meta.removals.push(null);
-      continue;
-    }
-    const stored: Record<string, unknown> = { ...e, records: [], ...(contentsByColumn(e) ? { contents: 0 } : {}) };
-    if (e.type === 'publish' && Array.isArray(e.removals)) {
-      const json = asciiJson(e.removals);
-      stored.removals = 0;
-      meta.removals.push([removalAt, json.length]);
-      removalJson.push(json);
-      removalAt += json.length;
-    } else meta.removals.push(null);
-    meta.events.push(stored);
-    const first = e.records[0];
-    let at: [number, number, number] | null = null;
-    if (first) {
-      const o = first.origin;
-      if (o.kind !== 'line') return null;
-      at = [o.pos, o.len, o.line];
-    }
-    for (const r of e.records) {
-      const o = r.origin;
-      if (o.kind !== 'line' || (at && o.pos !== at[0])) return null;
-      for (let c = 0; c < SHARED.length; c++) (shared[c] as Uint32Array)[records.length] = intern(r[SHARED[c] as (typeof SHARED)[number]]);
-      for (let c = 0; c < OWN.length; c++) {
-        const v = r[OWN[c] as (typeof OWN)[number]];
-        // The text is UTF-8: a value holding a lone surrogate (which UTF-8 cannot carry; the log's JSON escapes
-        // it) is not kept — no checkpoint, the log is read whole.
-        if (LONE_SURROGATE.test(v)) return null;
-      }
-      eventOf[records.length] = i;
-      records.push(r);
-    }
-    meta.lines.push(at);
-    meta.counts.push(e.records.length);
-  }
-  const n = records.length;
-  meta.width = strings.length <= 0x10000 ? 2 : 4;
-  // Every array starts 4-byte aligned in the file (the reader views it in place): each part padded to 4 bytes.
-  const parts: Buffer[] = [];
-  const push = (...bs: Buffer[]): void => {
-    for (const b of bs) {
-      parts.push(b);
-      if (b.length % 4 !== 0) parts.push(Buffer.alloc(4 - (b.length % 4)));
-    }
-  };
-  for (const col of shared) push(bytesOf(meta.width === 2 ? Uint16Array.from(col) : col));
-  const texts: Buffer[] = [];
-  // The values read from the records as they are (an array of them a column: 48 MB more in a province).
-  const textOf = (c: number, k: number): string => (records[k] as StoredRecord)[OWN[c] as (typeof OWN)[number]];
-  for (let c = 0; c < OWN.length; c++) {
-    const at = new Uint32Array(n + 1);
-    let len = 0;
-    for (let k = 0; k < n; k++) {
-      at[k] = len;
-      len += Buffer.byteLength(textOf(c, k), 'utf8');
-    }
-    at[n] = len;
-    // Written into one buffer: a Buffer a value (6 × 10⁶ in a province) cost ~0.5 GB of headers alone.
-    const text = Buffer.allocUnsafe(len);
-    for (let k = 0; k < n; k++) text.write(textOf(c, k), at[k] as number, 'utf8');
-    push(bytesOf(at));
-    texts.push(text);
-    meta.text.push(len);
-    meta.ascii.push(isAscii(text));
-  }
-  // The id index and the touch table (lazy-state.ts reads them as they lie).
-  const idOf = (k: number): string => (records[k] as StoredRecord).id;
-  let size = 16;
-  while (size < n * 2) size *= 2;
-  const mask = size - 1;
-  const table = new Uint32Array(size);
-  const next = new Uint32Array(n);
-  // Ids are looked up in the table itself (a map of a province's 10⁶ ids took ~0.1 GB); each id's last row so
-  // far is kept at its first row.
-  const lastOf = new Uint32Array(n);
-  const isFirst = new Uint8Array(n);
-  let distinct = 0;
-  /** The first row of `id`, or -1 − the empty slot where it would go. */
-  const find = (id: string): number => {
-    let slot = fnv(id, 0, id.length) & mask;
-    for (;;) {
-      const row = table[slot] as number;
-      if (row === 0) return -1 - slot;
-      if (idOf(row - 1) === id) return row - 1;
-      slot = (slot + 1) & mask;
-    }
-  };
-  for (let k = 0; k < n; k++) {
-    const first = find(idOf(k));
-    if (first < 0) {
-      table[-1 - first] = k + 1;
-      isFirst[k] = 1;
-      lastOf[k] = k;
-      distinct++;
-    } else {
-      next[lastOf[first] as number] = k + 1;
-      lastOf[first] = k;
-    }
-  }
-  meta.table = size;
-  meta.distinct = distinct;
-  push(bytesOf(table), bytesOf(next));
-  const { table: touches, by } = touchTable(events, (id) => {
-    const row = find(id);
-    return row < 0 ? undefined : row;
-  });
-  // Each row of an id whose latest publication a removal in the prefix follows (compile's expiries pass it over).
-  const gone = new Uint8Array(n);
-  for (let row = 0; row < n; row++) {
-    if (isFirst[row] !== 1) continue;
-    const t = by.get(row);
-    const after = eventOf[lastOf[row] as number] as number;
-    if (t?.events.some((i, j) => i > after && ((t.kinds[j] as number) & 1) !== 0))
-      for (let k = row; k >= 0; k = (next[k] as number) - 1) gone[k] = 1;
-  }
-  meta.touched = touches.rows.length;
-  meta.touches = touches.events.length;
-  push(
-    bytesOf(Uint32Array.from(touches.rows)),
-    bytesOf(Uint32Array.from(touches.from)),
-    bytesOf(Uint32Array.from(touches.events)),
-    bytesOf(Uint8Array.from(touches.kinds)),
-    bytesOf(gone),
-  );
-  meta.keys = keyFingerprint();
-  for (const col of keysOf(records)) push(bytesOf(col));
-  push(...texts);
-  texts.length = 0;
-  parts.push(Buffer.from(removalJson.join(''), 'latin1'));
-  parts.unshift(Buffer.from(padded(asciiJson(meta)), 'latin1'));
-  // One buffer for the file, the head line written into room kept before the body (a province's body is
-  // ~180 MB: concatenated, then concatenated again after its head, it was held three times).
-  const ROOM = 1024;
-  const file = Buffer.allocUnsafe(ROOM + parts.reduce((sum, p) => sum + p.length, 0));
-  let off = ROOM;
-  for (let p = parts.shift(); p !== undefined; p = parts.shift()) {
-    file.set(p, off);
-    off += p.length;
-  }
-  const body = file.subarray(ROOM);
-  const head: CheckpointHead = {
-    kind: CHECKPOINT_KIND,
-    version: CHECKPOINT_VERSION,
-    covers,
-    body: { bytes: body.length, crc32: crc32(body) },
-  };
-  const line = Buffer.from(padded(JSON.stringify(head)), 'utf8');
-  if (line.length > ROOM) return null;
-  file.set(line, ROOM - line.length);
-  return file.subarray(ROOM - line.length);
-}
-
 /** A line of JSON (ASCII), spaces before its `\n` making it a multiple of 8 bytes long: what follows is aligned. */
-function padded(json: string): string {
+export function padded(json: string): string {
   return `${json}${' '.repeat(7 - (json.length % 8))}\n`;
-}
-
-/** What the prefix's events say of each id besides publishing it, by the id's first row (ascending). */
-function touchTable(
-  events: readonly StoredEvent[],
-  firstRow: (id: string) => number | undefined,
-): {
-  table: { rows: number[]; from: number[]; events: number[]; kinds: number[] };
-  by: Map<number, { events: number[]; kinds: number[] }>;
-} {
-  const by = new Map<number, { events: number[]; kinds: number[] }>();
-  const touch = (id: string, i: number, kind: number): void => {
-    const row = firstRow(id);
-    if (row === undefined) return;
-    let t = by.get(row);
-    if (!t) by.set(row, (t = { events: [], kinds: [] }));
-    if (t.events[t.events.length - 1] === i) t.kinds[t.kinds.length - 1] = (t.kinds[t.kinds.length - 1] as number) | kind;
-    else {
-      t.events.push(i);
-      t.kinds.push(kind);
-    }
-  };
-  events.forEach((e, i) => {
-    if (e.type === 'publish') {
-      for (const r of e.removals) touch(r.id, i, 1);
-      for (const c of e.corrected ?? []) touch(c.id, i, 2);
-    } else if (e.type === 'objection-add' || e.type === 'objection-resolve') touch(e.id, i, 4);
-  });
-  const rows = [...by.keys()].sort((a, b) => a - b);
-  const out = { rows, from: [0], events: [] as number[], kinds: [] as number[] };
-  for (const row of rows) {
-    const t = by.get(row) as { events: number[]; kinds: number[] };
-    out.events.push(...t.events);
-    out.kinds.push(...t.kinds);
-    out.from.push(out.events.length);
-  }
-  return { table: out, by };
 }
 
 /** What a checkpoint file says it covers, or null when it is none of ours (another version, garbled, cut short). */
@@ -372,7 +115,7 @@ export function checkpointCovers(file: Buffer | CheckpointBytes): Covers | null 
   return headOf(Buffer.isBuffer(file) ? bytesSource(file) : file)?.head.covers ?? null;
 }
 
-/** The head is one line of a few hundred bytes (encodeCheckpoint keeps 1 KiB for it). */
+/** The head is one line of a few hundred bytes (checkpoint-writer.ts keeps it under 1 KiB). */
 const HEAD_MAX = 4096;
 
 function headOf(file: CheckpointBytes): { head: CheckpointHead; bodyAt: number } | null {

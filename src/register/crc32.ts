@@ -33,5 +33,7 @@ export function crc32Js(data: Uint8Array, value = 0): number {
 
 /** The CRC-32 of `data`, or of the bytes before it (whose CRC-32 is `value`) and `data`, in order. */
 export function crc32(data: Uint8Array, value = 0): number {
+  // Nothing to add (Node's zlib.crc32 gives 0 for a view of an empty ArrayBuffer, whatever `value` is).
+  if (data.length === 0) return value >>> 0;
   return native ? native(data, value) : crc32Js(data, value);
 }

@@ -51,14 +51,20 @@ export function keysOf(records: readonly StoredRecord[]): [Uint32Array, Uint32Ar
     new Uint32Array(n),
     new Uint32Array(n),
   ];
+  const row: [number, number, number, number] = [0, 0, 0, 0];
   for (let k = 0; k < n; k++) {
-    const r = records[k] as StoredRecord;
-    out[0][k] = hash(foldKey(r.subjectName));
-    out[1][k] = hash(normaliseCreditCode(r.creditCode));
-    out[2][k] = hash(normaliseIdNumber(r.idNumber));
-    out[3][k] = hash(subjectKeyOf(r).key);
+    keyHashes(records[k] as StoredRecord, row);
+    for (let c = 0; c < 4; c++) (out[c] as Uint32Array)[k] = row[c] as number;
   }
   return out;
+}
+
+/** One record's four key hashes (keysOf's row), into `into`: the checkpoint's encoder adds a record at a time. */
+export function keyHashes(r: StoredRecord, into: [number, number, number, number]): void {
+  into[0] = hash(foldKey(r.subjectName));
+  into[1] = hash(normaliseCreditCode(r.creditCode));
+  into[2] = hash(normaliseIdNumber(r.idNumber));
+  into[3] = hash(subjectKeyOf(r).key);
 }
 
 /** Rows (marked 1 in `into`) whose key hash is one of the query's. */

@@ -15,7 +15,7 @@ import type { CorrectedEntry, RegisterEvent, RemovalEntry, StoredEvent } from '.
 import type { BatchFact, ObjectionFact, RecordEntry, RegisterState } from './state-types.js';
 import { fnv, markKeys, type KeyColumns, type KeyQuery } from './key-columns.js';
 import type { StoredRecord } from './stored.js';
-import type { Columns } from './stored-columns.js';
+import { ColumnRecord, type Columns } from './stored-columns.js';
 
 type AnyEvent = RegisterEvent | StoredEvent;
 
@@ -156,6 +156,15 @@ function touchesOf(t: Touches, row: number): { event: number; kinds: number }[] 
   return undefined;
 }
 
+/** What a publish event names of each id (LazyRecords.namedIn): each id's first entry, and each entry's next of the same id (-1: none). */
+interface NamedIndex {
+  removals: readonly RemovalEntry[];
+  corrected: readonly CorrectedEntry[];
+  first: Map<string, number>;
+  /** Over removals then corrections. */
+  next: Int32Array;
+}
+
 /**
  * A state's records when its log was read through a checkpoint: entries made when asked. `apply` records
  * each event it folds into a state whose records are these (`log`), so that a whole build replays them all.
@@ -167,7 +176,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
   private readonly made = new Map<string, RecordEntry>();
   private whole = false;
   /** namedIn's index of each publish event of the prefix it was asked about. */
-  private readonly named = new Map<number, Map<string, { removals: RemovalEntry[]; corrected: CorrectedEntry[] }>>();
+  private readonly named = new Map<number, NamedIndex>();
 
   constructor(
     private readonly prefix: CheckpointPrefix,
@@ -320,7 +329,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
     for (let k = 0; k < n; k++) {
       if (later[k] === 1) continue;
       const id = columns.ids.value(k);
-      const entry = this.made.get(id) ?? this.make(id);
+      const entry = this.made.get(id) ?? this.make(id, true);
       if (entry) yield entry;
     }
     for (const [id, entry] of this.made) if (firstRow(this.prefix, id) < 0) yield entry;
@@ -352,13 +361,18 @@ export class LazyRecords extends Map<string, RecordEntry> {
     return into;
   }
 
-  /** The entry of `id` as replaying the prefix makes it: its events alone, replayed. */
-  private make(id: string): RecordEntry | undefined {
+  /**
+   * The entry of `id` as replaying the prefix makes it: its events alone, replayed. `passing`: the entry is
+   * looked at once and dropped (stream): its records are made for it, not asked of their events — which
+   * would make and keep every record of each event (a province's 10⁶, ~0.1 GB) for the rest of the run.
+   */
+  private make(id: string, passing = false): RecordEntry | undefined {
     const first = firstRow(this.prefix, id);
     if (first < 0) return undefined;
-    const { events, event, first: firstOf, index } = this.prefix;
+    const { events, event, first: firstOf, index, columns } = this.prefix;
     const records = (k: number): StoredRecord => {
       const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
+      if (passing && Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined) return new ColumnRecord(columns, k);
       return e.records[k - (firstOf[event[k] as number] as number)] as StoredRecord;
     };
     const touches = touchesOf(this.prefix.touches, first);
@@ -394,18 +408,31 @@ export class LazyRecords extends Map<string, RecordEntry> {
   private namedIn(i: number, ev: StoredEvent & { type: 'publish' }, id: string): { removals: RemovalEntry[]; corrected: CorrectedEntry[] } {
     let by = this.named.get(i);
     if (!by) {
-      by = new Map();
-      const of = (key: string) => {
-        let x = (by as Map<string, { removals: RemovalEntry[]; corrected: CorrectedEntry[] }>).get(key);
-        if (!x)
-          (by as Map<string, { removals: RemovalEntry[]; corrected: CorrectedEntry[] }>).set(key, (x = { removals: [], corrected: [] }));
-        return x;
+      // Each id's first entry and a chain to its next (removals first, then corrections): a province's ~400,000
+      // removed ids made an object and two arrays each (~40 MB kept for the whole run) in a map of arrays.
+      const removals = ev.removals;
+      const corrected = ev.corrected ?? [];
+      const first = new Map<string, number>();
+      const next = new Int32Array(removals.length + corrected.length).fill(-1);
+      const last = new Map<string, number>();
+      const add = (key: string, k: number): void => {
+        const at = last.get(key);
+        if (at === undefined) first.set(key, k);
+        else next[at] = k;
+        last.set(key, k);
       };
-      for (const r of ev.removals) of(r.id).removals.push(r);
-      for (const c of ev.corrected ?? []) of(c.id).corrected.push(c);
+      for (let k = 0; k < removals.length; k++) add((removals[k] as RemovalEntry).id, k);
+      for (let k = 0; k < corrected.length; k++) add((corrected[k] as CorrectedEntry).id, removals.length + k);
+      by = { removals, corrected, first, next };
       this.named.set(i, by);
     }
-    return by.get(id) ?? { removals: [], corrected: [] };
+    const out = { removals: [] as RemovalEntry[], corrected: [] as CorrectedEntry[] };
+    const n = by.removals.length;
+    for (let k = by.first.get(id) ?? -1; k >= 0; k = by.next[k] as number) {
+      if (k < n) out.removals.push(by.removals[k] as RemovalEntry);
+      else out.corrected.push(by.corrected[k - n] as CorrectedEntry);
+    }
+    return out;
   }
 
   /** Every entry, as replaying every event applied so far makes them (once; the map is an ordinary one after). */

@@ -260,8 +260,9 @@ export function registerVerify(options: CommonOptions & { head?: string }): Regi
     expected = parsed;
   }
   if (!registerExists(workspace, ctx.io)) throw new ToolError('PATH_NOT_FOUND', { path: EVENTS_DISPLAY });
-  // Never through the checkpoint: verify reads and checks every line (and writes a fresh checkpoint).
-  const read = readLog(workspace, { checkpoint: false, io: ctx.io });
+  // Never through the checkpoint: verify reads and checks every line (and writes a fresh checkpoint, built as
+  // the lines are read: only the chain is kept of the events).
+  const read = readLog(workspace, { checkpoint: false, chainOnly: true, io: ctx.io });
   const r = read.result;
   const head = r.head ? formatHead(r.head) : null;
   let broken: ChainBreak | null = r.ok ? null : r.broken;

@@ -6,8 +6,11 @@
  * want of it, and a write that fails is forgotten.
  */
 import { join } from 'node:path';
+import { tempBeside } from '../atomic-write.js';
+import { onInterrupt } from '../cleanup.js';
+import { beforeWrite, partialWrite } from '../faults.js';
 import { nodePort } from '../node-port.js';
-import type { IoPort, ReadHandle } from '../port.js';
+import type { AppendHandle, IoPort, ReadHandle } from '../port.js';
 
 export const CHECKPOINT_FILE = 'events.jsonl.checkpoint';
 
@@ -34,12 +37,47 @@ export function openCheckpointFile(registerDir: string, io: IoPort = nodePort): 
   return null;
 }
 
-/** Writes the checkpoint whole or not at all; a failure (read-only share, full disk) only means no checkpoint. */
-export function writeCheckpointFile(registerDir: string, bytes: Buffer, io: IoPort = nodePort): boolean {
+/**
+ * Writes the checkpoint whole or not at all; a failure (read-only share, full disk) only means no checkpoint.
+ * Given as parts (register/checkpoint-writer.ts), written one after another to a temporary name, flushed,
+ * then renamed: a province's ~180 MB file is never one buffer beside the columns it is made of.
+ */
+export function writeCheckpointFile(registerDir: string, parts: readonly Uint8Array[], io: IoPort = nodePort): boolean {
+  const path = checkpointPath(registerDir);
+  const temp = tempBeside(path);
+  const forget = onInterrupt(() => io.remove(temp));
+  let fd: AppendHandle | undefined;
   try {
-    io.writeFile(checkpointPath(registerDir), bytes);
+    beforeWrite(path);
+    fd = io.openAppend(temp, { create: true });
+    // The fault hook of a disk that fills half-way (io/faults.ts), as writeFile has it.
+    const total = parts.reduce((sum, p) => sum + p.length, 0);
+    const cut = partialWrite(path);
+    let left = cut ? Math.floor(total / 2) : total;
+    for (const p of parts) {
+      const n = Math.min(p.length, left);
+      for (let off = 0; off < n; ) off += fd.write(p, off, n - off);
+      left -= n;
+    }
+    if (cut) throw Object.assign(new Error(`ENOSPC: injected fault, write '${path}'`), { code: 'ENOSPC' });
+    fd.sync();
+    fd.close();
+    fd = undefined;
+    io.rename(temp, path);
     return true;
   } catch {
+    try {
+      fd?.close();
+    } catch {
+      // Closed or gone: nothing to do.
+    }
+    try {
+      io.remove(temp);
+    } catch {
+      // Best effort: a temporary name is skipped by every reader.
+    }
     return false;
+  } finally {
+    forget();
   }
 }

@@ -23,7 +23,8 @@ import {
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
 import { continueReplay, replay, replayStart, type RegisterState } from '../../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../../register/stored.js';
-import { checkpointCovers, decodeCheckpoint, encodeCheckpoint, type Covers } from '../../register/checkpoint.js';
+import { checkpointCovers, decodeCheckpoint, type Covers } from '../../register/checkpoint.js';
+import { CheckpointBuilder, checkpointParts } from '../../register/checkpoint-writer.js';
 import { prefixOf } from '../../register/lazy-state.js';
 import { openCheckpointFile, writeCheckpointFile } from './register-checkpoint.js';
 import type { CreditRecord } from '../../schemas/record.js';
@@ -124,6 +125,8 @@ interface ReadVia {
   /** The SHA-256 of every byte read, and whether every line was our writer's: what a new checkpoint needs. */
   sha256: string;
   onlyOurs: boolean;
+  /** The checkpoint built as the lines were read (ReadOptions.chainOnly). */
+  built?: CheckpointBuilder;
 }
 
 export interface ReadOptions {
@@ -133,6 +136,12 @@ export interface ReadOptions {
   checkpointMaxBytes?: number;
   /** The file system (io/port.ts); Node's by default. */
   io?: IoPort;
+  /**
+   * Only the chain of the events is asked of the result (register verify, with `checkpoint: false`): each
+   * line's records go into the new checkpoint as it is read and are not kept — the events returned have no
+   * records, removals, corrections, unchanged ids or contents. A province's 10⁶ records are never held at once.
+   */
+  chainOnly?: boolean;
 }
 
 /**
@@ -183,14 +192,9 @@ function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, op
   const events = read.result.events;
   // The checkpoint read (if any) is read whole and closed before a new one takes its name.
   prefixOf(events)?.loadAll?.();
-  const bytes = encodeCheckpoint(events, {
-    seq: read.result.head.seq,
-    hash: read.result.head.hash,
-    bytes: read.size,
-    lines: events.length,
-    sha256: via.sha256,
-  });
-  if (bytes) writeCheckpointFile(registerDir(workspace), bytes, options.io ?? nodePort);
+  const covers = { seq: read.result.head.seq, hash: read.result.head.hash, bytes: read.size, lines: events.length, sha256: via.sha256 };
+  const parts = via.built ? via.built.finish(covers) : checkpointParts(events, covers);
+  if (parts) writeCheckpointFile(registerDir(workspace), parts, options.io ?? nodePort);
   return out;
 }
 
@@ -276,12 +280,15 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
       } else digest = createHash('sha256');
     }
     const start0 = base;
+    // Read from the first line for the chain only: the checkpoint is built as the lines come, their records dropped.
+    const built = options.chainOnly && digest && fromCheckpoint === 0 ? new CheckpointBuilder() : undefined;
     const via = (): ReadVia => ({
       fromCheckpoint,
       tailBytes: base + filled - start0,
       tailEvents: reader.events.length - fromCheckpoint,
       sha256: (digest as Hash).digest('hex'),
       onlyOurs: reader.writtenByUsOnly,
+      ...(built ? { built } : {}),
     });
     for (;;) {
       if (filled === buf.length) {
@@ -306,6 +313,7 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
         const nl = read.indexOf(0x0a, start);
         if (nl < 0) break;
         if (!scan.line(buf, start, nl, base + start)) return { exists: true, size: base + filled, ...scan.finish() };
+        if (built) keepChainOnly(reader.events, built);
         start = nl + 1;
         yield;
       }
@@ -316,9 +324,20 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
       }
     }
     if (filled > 0) scan.tail(buf, 0, filled, base);
+    if (built) keepChainOnly(reader.events, built);
     return { exists: true, size: base + filled, ...scan.finish(), ...(digest ? { via: via() } : {}) };
   } finally {
     fd.close();
+  }
+}
+
+/** The events not yet given to `built` given to it, and kept without their records (ReadOptions.chainOnly). */
+function keepChainOnly(events: StoredEvent[], built: CheckpointBuilder): void {
+  for (let i = built.added; i < events.length; i++) {
+    const e = events[i] as StoredEvent;
+    built.add(e);
+    if (e.type === 'publish') events[i] = { ...e, records: [], removals: [], corrected: [], unchanged: [], contents: {} };
+    else if (e.type === 'import') events[i] = { ...e, records: [], contents: {} };
   }
 }
 

@@ -1,0 +1,437 @@
+/**
+ * The checkpoint's encoder (checkpoint.ts says what the file holds; decisions.md "A checkpoint built as the
+ * lines are read"): fed one event at a time, it keeps only what goes into the file — each record's values
+ * appended to its column (indexes into the table of strings, UTF-8 text in chunks, four key hashes) — so
+ * that a reader which encodes as it reads (register verify) drops each event's records once they are
+ * added: a province's 10⁶ records are never held at once. The id index, the touch table and `gone` are
+ * made from the columns at the end. The file is given as parts, written one after another
+ * (io/register/register-checkpoint.ts): never concatenated into one ~180 MB buffer.
+ */
+import { isAscii } from 'node:buffer';
+import {
+  CHECKPOINT_KIND,
+  CHECKPOINT_VERSION,
+  OWN,
+  SHARED,
+  asciiJson,
+  padded,
+  type CheckpointHead,
+  type Covers,
+  type Meta,
+} from './checkpoint.js';
+import { crc32 } from './crc32.js';
+import type { StoredEvent } from './events.js';
+import { fnv, keyFingerprint, keyHashes } from './key-columns.js';
+import type { StoredRecord } from './stored.js';
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Room kept before the body for the head line (the head is longer than this: no checkpoint). */
+const HEAD_ROOM = 1024;
+
+function hasRecords(e: StoredEvent): e is StoredEvent & { type: 'publish' | 'import'; records: StoredRecord[] } {
+  return e.type === 'publish' || e.type === 'import';
+}
+
+/** Whether an event's `contents` are exactly its records' content hashes, in their order (what our writer writes). */
+function contentsByColumn(e: StoredEvent & { records: StoredRecord[] }): boolean {
+  const contents = (e as { contents?: unknown }).contents;
+  if (typeof contents !== 'object' || contents === null || Array.isArray(contents)) return false;
+  const keys = Object.keys(contents);
+  if (keys.length !== e.records.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const r = e.records[i] as StoredRecord;
+    const v = (contents as Record<string, unknown>)[keys[i] as string];
+    if (keys[i] !== r.id || typeof v !== 'string' || v !== r.content) return false;
+  }
+  return true;
+}
+
+const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** A column of 32-bit numbers that grows as rows are added. */
+class Numbers {
+  private a = new Uint32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+
+  get(k: number): number {
+    return this.a[k] as number;
+  }
+
+  /** The numbers added, viewed in place. */
+  view(): Uint32Array {
+    return this.a.subarray(0, this.length);
+  }
+}
+
+const TEXT_CHUNK = 1 << 20;
+
+/**
+ * A column of text: each value's UTF-8 bytes appended, in chunks of 1 MiB (a value never straddles two), and
+ * each value's byte offset. The chunks, each cut to what it holds, are the column's bytes in the file.
+ */
+class Text {
+  readonly at = new Numbers();
+  /** The chunks filled (cut to what they hold); `cur` is being filled. */
+  readonly chunks: Buffer[] = [];
+  /** The offset in the column of each chunk's first byte, `cur`'s last. */
+  private readonly starts: number[] = [];
+  private cur = Buffer.alloc(0);
+  private used = 0;
+  private closed = false;
+  length = 0;
+  ascii = true;
+
+  constructor() {
+    this.at.push(0);
+  }
+
+  push(s: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (this.starts.length === 0 || this.cur.length - this.used < s.length * 3) this.next(s.length * 3);
+    const n = this.cur.write(s, this.used, 'utf8');
+    this.used += n;
+    this.length += n;
+    this.at.push(this.length);
+  }
+
+  private next(room: number): void {
+    if (this.starts.length > 0) this.keep();
+    this.starts.push(this.length);
+    this.cur = Buffer.allocUnsafe(Math.max(TEXT_CHUNK, room));
+    this.used = 0;
+  }
+
+  private keep(): void {
+    const done = this.cur.subarray(0, this.used);
+    if (this.ascii && !isAscii(done)) this.ascii = false;
+    this.chunks.push(done);
+  }
+
+  /** Nothing more is added: the last chunk is cut to what it holds. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.starts.length > 0) this.keep();
+  }
+
+  /** The chunk holding byte `a` of the column, and where it starts. */
+  private chunkOf(a: number): { chunk: Buffer; from: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= a) lo = mid;
+      else hi = mid - 1;
+    }
+    return { chunk: lo < this.chunks.length ? (this.chunks[lo] as Buffer) : this.cur, from: a - (this.starts[lo] ?? 0) };
+  }
+
+  value(k: number): string {
+    const a = this.at.get(k);
+    const { chunk, from } = this.chunkOf(a);
+    return chunk.toString('utf8', from, from + (this.at.get(k + 1) - a));
+  }
+
+  /** Whether value k is `s` (byte by byte while `s` is ASCII). */
+  equals(k: number, s: string): boolean {
+    const a = this.at.get(k);
+    const len = this.at.get(k + 1) - a;
+    // UTF-8 is never shorter than its UTF-16 code units.
+    if (len < s.length) return false;
+    const { chunk, from } = this.chunkOf(a);
+    if (len === s.length) {
+      let i = 0;
+      for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) break;
+        if (chunk[from + i] !== c) return false;
+      }
+      if (i === s.length) return true;
+    }
+    return chunk.toString('utf8', from, from + len) === s;
+  }
+}
+
+/**
+ * The checkpoint of a log's events, fed one at a time (`add`, in order from the first line), or null from
+ * `finish` when they cannot be kept in one (a record held in memory, a lone surrogate in a value).
+ */
+export class CheckpointBuilder {
+  private failed = !LITTLE_ENDIAN;
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly shared = SHARED.map(() => new Numbers());
+  private readonly own = OWN.map(() => new Text());
+  private readonly keys = [new Numbers(), new Numbers(), new Numbers(), new Numbers()] as const;
+  /** Each row's event. */
+  private readonly eventOf = new Numbers();
+  private readonly removalJson: Buffer[] = [];
+  private removalAt = 0;
+  /** What events say of ids besides publishing them: the id, the event, the kind (1 removed, 2 corrected, 4 objection). */
+  private readonly touchIds: string[] = [];
+  private readonly touchEvents: number[] = [];
+  private readonly touchKinds: number[] = [];
+  private readonly meta: Meta = {
+    events: [],
+    lines: [],
+    counts: [],
+    strings: this.strings,
+    width: 2,
+    text: [],
+    ascii: [],
+    table: 0,
+    distinct: 0,
+    touched: 0,
+    touches: 0,
+    keys: 0,
+    removals: [],
+  };
+  private readonly keyRow: [number, number, number, number] = [0, 0, 0, 0];
+
+  private intern(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  /** Whether the events so far can still be kept in a checkpoint. */
+  get ok(): boolean {
+    return !this.failed;
+  }
+
+  /** How many events were added. */
+  added = 0;
+
+  /** Adds the next event of the log (its records read now; the caller may drop them after). */
+  add(e: StoredEvent): void {
+    this.added++;
+    if (this.failed) return;
+    const i = this.meta.events.length;
+    const meta = this.meta;
+    if (e.type === 'publish') {
+      for (const r of e.removals) this.touch(r.id, i, 1);
+      for (const c of e.corrected ?? []) this.touch(c.id, i, 2);
+    } else if (e.type === 'objection-add' || e.type === 'objection-resolve') this.touch(e.id, i, 4);
+    if (!hasRecords(e)) {
+      meta.events.push(e as unknown as Record<string, unknown>);
+      meta.lines.push(null);
+      meta.counts.push(0);
+      meta.removals.push(null);
+      return;
+    }
+    const stored: Record<string, unknown> = { ...e, records: [], ...(contentsByColumn(e) ? { contents: 0 } : {}) };
+    if (e.type === 'publish' && Array.isArray(e.removals)) {
+      const json = asciiJson(e.removals);
+      stored.removals = 0;
+      meta.removals.push([this.removalAt, json.length]);
+      this.removalJson.push(Buffer.from(json, 'latin1'));
+      this.removalAt += json.length;
+    } else meta.removals.push(null);
+    meta.events.push(stored);
+    const first = e.records[0];
+    let at: [number, number, number] | null = null;
+    if (first) {
+      const o = first.origin;
+      if (o.kind !== 'line') {
+        this.fail();
+        return;
+      }
+      at = [o.pos, o.len, o.line];
+    }
+    for (const r of e.records) {
+      const o = r.origin;
+      if (o.kind !== 'line' || (at && o.pos !== at[0])) {
+        this.fail();
+        return;
+      }
+      for (let c = 0; c < SHARED.length; c++) (this.shared[c] as Numbers).push(this.intern(r[SHARED[c] as (typeof SHARED)[number]]));
+      for (let c = 0; c < OWN.length; c++) {
+        const v = r[OWN[c] as (typeof OWN)[number]];
+        // The text is UTF-8: a value holding a lone surrogate (which UTF-8 cannot carry; the log's JSON escapes
+        // it) is not kept — no checkpoint, the log is read whole.
+        if (LONE_SURROGATE.test(v)) {
+          this.fail();
+          return;
+        }
+        (this.own[c] as Text).push(v);
+      }
+      keyHashes(r, this.keyRow);
+      for (let c = 0; c < 4; c++) (this.keys[c] as Numbers).push(this.keyRow[c] as number);
+      this.eventOf.push(i);
+    }
+    meta.lines.push(at);
+    meta.counts.push(e.records.length);
+  }
+
+  private touch(id: string, i: number, kind: number): void {
+    this.touchIds.push(id);
+    this.touchEvents.push(i);
+    this.touchKinds.push(kind);
+  }
+
+  private fail(): void {
+    this.failed = true;
+    // What was gathered is of no use any more: let it go.
+    this.shared.length = 0;
+    this.own.length = 0;
+    this.removalJson.length = 0;
+    this.touchIds.length = 0;
+    this.meta.events.length = 0;
+  }
+
+  /** The file's parts, in order (its head line first), or null (see the class). */
+  finish(covers: Covers): Buffer[] | null {
+    if (this.failed) return null;
+    const meta = this.meta;
+    const n = this.eventOf.length;
+    meta.width = this.strings.length <= 0x10000 ? 2 : 4;
+    // Every array starts 4-byte aligned in the file (the reader views it in place): each part padded to 4 bytes.
+    const parts: Buffer[] = [];
+    const pad = (length: number): void => {
+      if (length % 4 !== 0) parts.push(Buffer.alloc(4 - (length % 4)));
+    };
+    const push = (...bs: Buffer[]): void => {
+      for (const b of bs) {
+        parts.push(b);
+        pad(b.length);
+      }
+    };
+    for (const col of this.shared) push(bytesOf(meta.width === 2 ? Uint16Array.from(col.view()) : col.view()));
+    for (const t of this.own) {
+      t.close();
+      push(bytesOf(t.at.view()));
+      meta.text.push(t.length);
+      meta.ascii.push(t.ascii);
+    }
+    // The id index (lazy-state.ts reads it as it lies): the ids in the order of their rows, each id's rows chained.
+    const ids = this.own[0] as Text;
+    let size = 16;
+    while (size < n * 2) size *= 2;
+    const mask = size - 1;
+    const table = new Uint32Array(size);
+    const next = new Uint32Array(n);
+    const lastOf = new Uint32Array(n);
+    const isFirst = new Uint8Array(n);
+    let distinct = 0;
+    /** The first row of `id`, or -1 − the empty slot where it would go. */
+    const find = (id: string): number => {
+      let slot = fnv(id, 0, id.length) & mask;
+      for (;;) {
+        const row = table[slot] as number;
+        if (row === 0) return -1 - slot;
+        if (ids.equals(row - 1, id)) return row - 1;
+        slot = (slot + 1) & mask;
+      }
+    };
+    for (let k = 0; k < n; k++) {
+      const first = find(ids.value(k));
+      if (first < 0) {
+        table[-1 - first] = k + 1;
+        isFirst[k] = 1;
+        lastOf[k] = k;
+        distinct++;
+      } else {
+        next[lastOf[first] as number] = k + 1;
+        lastOf[first] = k;
+      }
+    }
+    meta.table = size;
+    meta.distinct = distinct;
+    push(bytesOf(table), bytesOf(next));
+    const touches = this.touchTable(find);
+    // Each row of an id whose latest publication a removal in the prefix follows (compile's expiries pass it over).
+    const gone = new Uint8Array(n);
+    const eventOf = this.eventOf.view();
+    for (let t = 0; t < touches.rows.length; t++) {
+      const row = touches.rows[t] as number;
+      const after = eventOf[lastOf[row] as number] as number;
+      let removed = false;
+      for (let j = touches.from[t] as number; j < (touches.from[t + 1] as number); j++)
+        if ((touches.events[j] as number) > after && ((touches.kinds[j] as number) & 1) !== 0) removed = true;
+      if (removed) for (let k = row; k >= 0; k = (next[k] as number) - 1) gone[k] = 1;
+    }
+    meta.touched = touches.rows.length;
+    meta.touches = touches.events.length;
+    push(bytesOf(touches.rows), bytesOf(touches.from), bytesOf(touches.events), bytesOf(touches.kinds), bytesOf(gone));
+    meta.keys = keyFingerprint();
+    for (const col of this.keys) push(bytesOf(col.view()));
+    for (const t of this.own) {
+      parts.push(...t.chunks);
+      pad(t.length);
+    }
+    parts.push(...this.removalJson);
+    parts.unshift(Buffer.from(padded(asciiJson(meta)), 'latin1'));
+    let crc = 0;
+    let bytes = 0;
+    for (const p of parts) {
+      crc = crc32(p, crc);
+      bytes += p.length;
+    }
+    const head: CheckpointHead = { kind: CHECKPOINT_KIND, version: CHECKPOINT_VERSION, covers, body: { bytes, crc32: crc } };
+    const line = Buffer.from(padded(JSON.stringify(head)), 'utf8');
+    if (line.length > HEAD_ROOM) return null;
+    parts.unshift(line);
+    return parts;
+  }
+
+  /** What the events say of each id besides publishing it, by the id's first row (ascending), each row's events in order. */
+  private touchTable(find: (id: string) => number): { rows: Uint32Array; from: Uint32Array; events: Uint32Array; kinds: Uint8Array } {
+    const rowOf: number[] = [];
+    const order: number[] = [];
+    for (let t = 0; t < this.touchIds.length; t++) {
+      const row = find(this.touchIds[t] as string);
+      rowOf.push(row);
+      if (row >= 0) order.push(t);
+    }
+    // By row, each row's touches in the order of the events (the order they were added).
+    order.sort((a, b) => (rowOf[a] as number) - (rowOf[b] as number) || a - b);
+    const rows: number[] = [];
+    const from: number[] = [0];
+    const events: number[] = [];
+    const kinds: number[] = [];
+    for (const t of order) {
+      const row = rowOf[t] as number;
+      const i = this.touchEvents[t] as number;
+      const kind = this.touchKinds[t] as number;
+      if (rows[rows.length - 1] !== row) {
+        if (rows.length > 0) from.push(events.length);
+        rows.push(row);
+      } else if (events[events.length - 1] === i) {
+        kinds[kinds.length - 1] = (kinds[kinds.length - 1] as number) | kind;
+        continue;
+      }
+      events.push(i);
+      kinds.push(kind);
+    }
+    if (rows.length > 0) from.push(events.length);
+    return { rows: Uint32Array.from(rows), from: Uint32Array.from(from), events: Uint32Array.from(events), kinds: Uint8Array.from(kinds) };
+  }
+}
+
+/** The checkpoint of `events` (a whole log as read from the disk) as the parts of its file, or null (CheckpointBuilder). */
+export function checkpointParts(events: readonly StoredEvent[], covers: Covers): Buffer[] | null {
+  const b = new CheckpointBuilder();
+  for (const e of events) b.add(e);
+  return b.finish(covers);
+}
+
+/** The checkpoint of `events` as one buffer (tests compare it with the file), or null. */
+export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers): Buffer | null {
+  const parts = checkpointParts(events, covers);
+  return parts ? Buffer.concat(parts) : null;
+}

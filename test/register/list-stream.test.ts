@@ -1,0 +1,101 @@
+// register list --format json streams its records a thousand at a time (report-document.ts jsonWithItemsParts), each
+// part through the terminal's sink: the bytes are those of the whole document made at once and passed through the
+// sink once, and the privacy gate masks an ID number in a name, a key or a 移出原因 wherever the record falls — the
+// records around the part boundary (the 1000th and 1001st) hold them, and bidi and escape characters beside them.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chain } from '../helpers/register-chain.js';
+import { runCli, ROOT } from '../helpers/cases.js';
+import { eventLine } from '../../src/register/chain.js';
+import type { RegisterRecord } from '../../src/register/events.js';
+import { makeIdNumber } from '../../src/domain/id-number.js';
+import { registerList } from '../../src/api/register/register.js';
+import { formatJson } from '../../src/diagnostics/report-document.js';
+import { terminalSafe } from '../../src/reporters/sink.js';
+import { loadRegister } from '../../src/io/register/register-store.js';
+import { eachEntry } from '../../src/register/each-entry.js';
+import { statusOn } from '../../src/register/state.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const person = (i: number): string => makeIdNumber('410702', '1990-01-01', String(i % 1000).padStart(3, '0'));
+
+function workspace(): string {
+  const ws = mkdtempSync(join(tmpdir(), 'hrss-list-stream-'));
+  dirs.push(ws);
+  mkdirSync(join(ws, 'register'));
+  const near = (i: number): boolean => i >= 995 && i <= 1005;
+  const records = Array.from(
+    { length: 2100 },
+    (_, i) =>
+      ({
+        id: `e${String(i).padStart(11, '0')}`,
+        listType: 'black',
+        domain: '劳务派遣',
+        department: '就业办',
+        // Beside the boundary: a person's ID number in the name (typed there by mistake), an RLO and an ESC.
+        subjectName: near(i) ? `张${i}（${person(i)}）\u202e\u001b[31m` : `主体${i}`,
+        subjectType: near(i) ? '自然人' : '法人及非法人组织',
+        creditCode: '',
+        idType: near(i) ? '居民身份证' : '',
+        idNumber: near(i) ? person(i) : '',
+        decisionNo: `新人社罚〔2026〕${i}号`,
+        decisionDate: '2026-01-01',
+        publishUntil: '2030-01-01',
+        severity: '严重',
+      }) as unknown as RegisterRecord,
+  );
+  const ids = (from: number, to: number) => records.slice(from, to).map((r) => r.id);
+  const events = chain([
+    { type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records, removals: [], unchanged: [] },
+    {
+      type: 'publish',
+      batch: '2026Q2',
+      on: '2026-07-15',
+      package: 'e'.repeat(64),
+      records: [],
+      // Removed records are listed with their 移出原因: one names the person's ID number.
+      removals: ids(990, 1010).map((id, k) => ({ id, type: 'violation' as const, reason: `违法，当事人${person(990 + k)}` })),
+      unchanged: [],
+    },
+  ]);
+  writeFileSync(join(ws, 'register', 'events.jsonl'), events.map(eventLine).join(''));
+  return ws;
+}
+
+describe('register list --format json, streamed', () => {
+  it('is the whole document through the sink once, byte for byte, and no ID number crosses a part boundary unmasked', async () => {
+    const ws = workspace();
+    for (const lang of ['zh-CN', 'en'] as const)
+      for (const status of ['all', 'removed'] as const) {
+        const args = ['register', 'list', '--format', 'json', '--status', status, '-w', ws, '--today', '2026-10-15', '--lang', lang];
+        const out = await runCli(args, ROOT);
+        expect(out.code).toBe(0);
+        const whole = registerList({ cwd: ws, workspace: ws, today: '2026-10-15', status });
+        expect(out.stdout).toBe(terminalSafe(formatJson({ schemaVersion: 1, command: 'register list', ...whole }), false));
+        const listed = JSON.parse(out.stdout) as { records: { subjectName: string; subjectKey: string }[] };
+        expect(listed.records.length).toBe(status === 'all' ? 2100 : 20);
+        for (let i = 990; i <= 1010; i++) expect(out.stdout).not.toContain(person(i));
+        // The masked forms are there (the gate ran on every record, not only the first part's).
+        expect(out.stdout).toContain(`${person(1000).slice(0, 6)}********${person(1000).slice(14)}`);
+        expect(out.stdout).not.toMatch(/[\u202e\u001b]/);
+      }
+  }, 120_000);
+
+  it('read through a checkpoint, streaming every entry makes no event keep its records (a province’s 10⁶ were kept to the end)', () => {
+    const ws = workspace();
+    loadRegister(ws); // writes the checkpoint
+    const { events, state } = loadRegister(ws);
+    const kept = () => events.filter((e) => Object.getOwnPropertyDescriptor(e, 'records')?.get === undefined && 'records' in e);
+    expect(kept()).toEqual([]);
+    let active = 0;
+    for (const entry of eachEntry(state)) if (statusOn(entry, '2026-10-15')?.status === 'active') active++;
+    expect(active).toBe(2080);
+    expect(kept()).toEqual([]);
+  });
+});
