@@ -74,6 +74,8 @@ export interface OpenOptions {
   score: HeaderScorer;
   /** The file system the file is on (io/port.ts); Node's by default. */
   io?: IoPort;
+  /** xlsx: the sheets read once, their merges found on the way (xlsx.ts XlsxOptions). */
+  deferMerges?(sheet: { name: string; hidden: boolean }, all: readonly { name: string; hidden: boolean }[]): boolean;
 }
 
 /** Opens a list file; throws a FileProblem (never anything else) when it cannot be read. */
@@ -107,7 +109,12 @@ export async function openWorkbook(path: string, sheetName: string, options: Ope
       throw unsupported(encrypted ? { format: ext.slice(1), encrypted: true } : { format: 'xls' });
     }
     if (magic !== 'zip') throw unreadable({ reason: 'notWorkbook', detail: magic });
-    return (await import('./xlsx/xlsx.js')).openXlsx(path, options.limits, io);
+    return (await import('./xlsx/xlsx.js')).openXlsx(
+      path,
+      options.limits,
+      io,
+      options.deferMerges ? { deferMerges: options.deferMerges } : {},
+    );
   }
   if (TEXT_EXTENSIONS.has(ext)) {
     if (magic !== 'text') throw unreadable({ reason: 'notText', detail: magic });

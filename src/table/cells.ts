@@ -46,6 +46,16 @@ export interface SheetSource {
   merges: readonly MergeRange[];
   /** Streams the rows; rejects with a FileProblem when the sheet cannot be read. */
   read(onRow: RowHandler): Promise<void>;
+  /**
+   * An xlsx sheet whose merges were not looked for when it was opened (io/xlsx/xlsx.ts `deferMerges`):
+   * `merges` is empty; these give them (docs/decisions.md "The sheet read once").
+   */
+  once?: {
+    /** Reads the rows (to onRow until it returns false, then the rest of the part unparsed) and gives the merges found on the way. */
+    read(onRow: RowHandler): Promise<readonly MergeRange[]>;
+    /** The merges as the scan before the rows finds them (what `merges` would have held). */
+    merges(): Promise<readonly MergeRange[]>;
+  };
 }
 
 export interface WorkbookSource {

@@ -221,3 +221,10 @@ function makeHeader(columns: Column[], rows: number[], row: number): Header {
     unknown,
   };
 }
+
+/** Whether two header decisions are the same: rows, columns, fields, duplicates and unknown columns. */
+export function sameHeader(a: Header | undefined, b: Header | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const plain = (h: Header): string => JSON.stringify([h.rows, h.row, h.columns, [...h.byField], h.duplicates, h.unknown]);
+  return plain(a) === plain(b);
+}

@@ -13,7 +13,7 @@ import { FIELDS, type FieldKey } from '../schemas/fields.js';
 import type { ListType } from '../schemas/enums.js';
 import type { MaskRule } from '../domain/mask.js';
 import type { FieldCell, MappedRow, RecordDraft } from './row.js';
-import { cellText, findHeader, HEADER_SEARCH_ROWS, type Header } from './header.js';
+import { cellText, findHeader, HEADER_SEARCH_ROWS, sameHeader, type Header } from './header.js';
 import type { RecordIndex } from './record-index.js';
 
 /** Text held while the header is looked for (rows 1–11): 4 million characters, 8 MB. */
@@ -165,6 +165,10 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
   private readonly ctx: SheetRowContext<E>;
   private readonly placeId: number;
   private current: RecordDraft | undefined;
+  /** The rows the header was looked for in, and the lowest and highest row number read as data. */
+  private headerRows: readonly SheetRow[] = [];
+  private firstData = Number.POSITIVE_INFINITY;
+  private lastData = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly o: SheetOptions<E>) {
     for (const m of o.merges) {
@@ -225,6 +229,7 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
   private resolveHeader(): void {
     const header = findHeader(this.buffer, this.o.merges);
     const buffered = this.buffer;
+    this.headerRows = buffered;
     this.buffer = [];
     this.bufferChars = 0;
     if (!header) {
@@ -273,6 +278,8 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
 
   private dataRow(row: SheetRow): boolean {
     const cells = row.cells;
+    if (row.number < this.firstData) this.firstData = row.number;
+    if (row.number > this.lastData) this.lastData = row.number;
     if (this.hasMerges) this.applyMerges(row);
     if (this.isBlank(cells)) return true;
     // Notes below the table end it.
@@ -369,6 +376,17 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
     if (!d) return '';
     const ident = d.creditCode || (d.idNumber ? maskIdentifier(d.idNumber, this.o.env.maskRule) : '');
     return detach(ident ? `${d.subjectName}（${ident}）` : d.subjectName);
+  }
+
+  /**
+   * After end(), for a sheet read with no merges while its merges were not yet known (api/department/
+   * list-once.ts): whether reading it with `merges` would have given the same — the same header, and no
+   * merge spanning rows that starts at a row read as data (the only ones filled down). When false the
+   * sheet must be read again with them.
+   */
+  sameWithMerges(merges: readonly MergeRange[]): boolean {
+    for (const m of merges) if (m.bottom > m.top && m.top >= this.firstData && m.top <= this.lastData) return false;
+    return sameHeader(findHeader(this.headerRows, merges), this.header);
   }
 
   /** Call after the last row. */

@@ -21,6 +21,12 @@ export interface SubjectLabeler {
   subjectLabel(): string;
 }
 
+export interface IndexMark {
+  count: number;
+  domains: number;
+  others: number;
+}
+
 export type Finding =
   | { kind: 'duplicate'; places: Place[]; subject: string; id: string }
   | { kind: 'sameSubject'; place: Place; other: Place; subject: string }
@@ -82,6 +88,28 @@ class SubjectTable {
       }
       if (this.hi[i] === a && this.lo[i] === b) return v;
       i = (i + 1) & mask;
+    }
+  }
+
+  /** Drops every subject whose first record is `count` or later (RecordIndex.rollback). */
+  keepBelow(count: number): void {
+    const { hi, lo, val } = this;
+    this.hi = new Int32Array(val.length);
+    this.lo = new Int32Array(val.length);
+    this.val = new Int32Array(val.length).fill(-1);
+    this.used = 0;
+    const mask = val.length - 1;
+    for (let j = 0; j < val.length; j++) {
+      const v = val[j] as number;
+      if (v < 0 || v >= count) continue;
+      const a = hi[j] as number;
+      const b = lo[j] as number;
+      let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+      while ((this.val[i] as number) >= 0) i = (i + 1) & mask;
+      this.hi[i] = a;
+      this.lo[i] = b;
+      this.val[i] = v;
+      this.used++;
     }
   }
 
@@ -201,7 +229,7 @@ export class RecordIndex {
           }
           list.push(i);
           this.duplicates.set(j, list);
-          this.next[last] = i;
+          this.link(last, i);
           return;
         }
         if (sameWith < 0) sameWith = j;
@@ -209,11 +237,56 @@ export class RecordIndex {
       last = j;
       j = this.next[j] as number;
     }
-    this.next[last] = i;
+    this.link(last, i);
     if (conflictWith >= 0)
       this.others.push({ kind: 'conflict', place: this.rowPlace(i), other: this.rowPlace(conflictWith), subject: labeler.subjectLabel() });
     else if (sameWith >= 0)
       this.others.push({ kind: 'sameSubject', place: this.rowPlace(i), other: this.rowPlace(sameWith), subject: labeler.subjectLabel() });
+  }
+
+  /** Since mark(): each link set (record, its former next), so that rollback() can put them back. */
+  private undo: number[] | undefined;
+
+  private link(from: number, to: number): void {
+    this.undo?.push(from, this.next[from] as number);
+    this.next[from] = to;
+  }
+
+  /** Where the index stands: rollback() returns it there (a sheet read on a guess, list-once.ts). */
+  mark(): IndexMark {
+    this.undo = [];
+    return { count: this.count, domains: this.domains.size, others: this.others.length };
+  }
+
+  /** The guess held: the links need not be remembered any more. */
+  release(): void {
+    this.undo = undefined;
+  }
+
+  /**
+   * Forgets every record added since `m`, as if they had never been added: the next adds find what they
+   * would have found then (subjects, chains, duplicates and their order, conflicts, domain numbers).
+   */
+  rollback(m: IndexMark): void {
+    const count = m.count;
+    if (this.count > count) {
+      const undo = this.undo ?? [];
+      for (let u = undo.length - 2; u >= 0; u -= 2) this.next[undo[u] as number] = undo[u + 1] as number;
+      this.first.keepBelow(count);
+      for (const [j, list] of this.duplicates) {
+        let n = list.length;
+        while (n > 0 && (list[n - 1] as number) >= count) n--;
+        if (j >= count || n < 2) {
+          this.duplicates.delete(j);
+          this.labels.delete(j);
+          this.ids.delete(j);
+        } else list.length = n;
+      }
+      this.count = count;
+    }
+    for (const [d, id] of this.domains) if (id >= m.domains) this.domains.delete(d);
+    this.others.length = m.others;
+    this.undo = undefined;
   }
 
   /** Everything found, once all records have been added. */

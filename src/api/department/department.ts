@@ -385,6 +385,8 @@ interface SubmissionSource {
 async function openFiles(
   ctx: Context,
   src: SubmissionSource,
+  /** The lists' sheets to be read once, their merges found on the way (list-once.ts). */
+  once: boolean,
 ): Promise<{
   listEntries: FolderEntry[];
   /** Files named *移出申请*: removal requests, not lists (a nil report may still send one). */
@@ -416,8 +418,8 @@ async function openFiles(
   const early = { report: (d: RawDiagnostic) => pending.push(d), departmentRank: rank };
   if (zip?.problem) early.report(problemDiagnostic(display, zip.problem, rank));
   /** A list or cover; inside a zip, first copied out to a temporary file (limits.maxFileBytes first). */
-  const openEntry = async (entry: FolderEntry): Promise<WorkbookSource | undefined> => {
-    if (!entry.zip || !zip?.sub) return openListFile(entry.path, fileDisplay(entry.path), limits, early, ctx.io);
+  const openEntry = async (entry: FolderEntry, list = false): Promise<WorkbookSource | undefined> => {
+    if (!entry.zip || !zip?.sub) return openListFile(entry.path, fileDisplay(entry.path), limits, early, ctx.io, list && once);
     let path: string;
     try {
       path = await zip.sub.materialise(entry, limits.maxFileBytes);
@@ -427,7 +429,7 @@ async function openFiles(
       early.report(problemDiagnostic(fileDisplay(entry.path), p, rank));
       return undefined;
     }
-    return openListFile(path, fileDisplay(entry.path), limits, early, ctx.io);
+    return openListFile(path, fileDisplay(entry.path), limits, early, ctx.io, list && once);
   };
   for (const entry of coverEntries) {
     const wb = await openEntry(entry);
@@ -440,7 +442,7 @@ async function openFiles(
     }
   }
   for (const entry of listEntries) {
-    const wb = await openEntry(entry);
+    const wb = await openEntry(entry, true);
     if (wb) {
       const found = await readCoverSheets(wb, fileDisplay(entry.path), early);
       covers.push(...found);
@@ -517,10 +519,22 @@ async function checkLists(
   let black = 0;
   // Keyed by domain names from config: a null prototype, so a domain called `constructor` is just a name.
   const byDomain: Record<string, { red: number; black: number }> = Object.create(null) as Record<string, { red: number; black: number }>;
+  // Without a caller's onRecord what it does (counting by domain) can be undone: a list sheet is then read
+  // once on a guess (list-once.ts).
+  const undo = options.onRecord
+    ? undefined
+    : {
+        mark: () => Object.entries(byDomain).map(([k, v]) => [k, { ...v }] as const),
+        rollback: (m: unknown) => {
+          for (const k of Object.keys(byDomain)) delete byDomain[k];
+          for (const [k, v] of m as [string, { red: number; black: number }][]) byDomain[k] = v;
+        },
+      };
   for (const { entry, wb } of opened) {
     if (!wb) continue;
     try {
       const res = await checkListSheets(wb, src.fileDisplay(entry.path), env, {
+        ...(undo ? { undo } : {}),
         ...(deptName !== undefined ? { department: deptName } : {}),
         departmentRank: rank,
         report: sink.report,
@@ -541,7 +555,8 @@ async function checkLists(
       rowsOf.set(entry.path, res.rows);
       red += res.red;
       black += res.black;
-      await afterLists?.(wb, src.fileDisplay(entry.path));
+      // A file that would not have opened: its other sheets are not read either.
+      if (!res.openFailed) await afterLists?.(wb, src.fileDisplay(entry.path));
     } finally {
       await wb.close();
     }
@@ -671,7 +686,16 @@ async function checkSubmission(
   };
   const sink = new DepartmentSink(ctx);
 
-  const { listEntries, removalEntries, openEntry, coverEntries, opened, covers: allCovers, coversOf, pending } = await openFiles(ctx, src);
+  const {
+    listEntries,
+    removalEntries,
+    openEntry,
+    coverEntries,
+    opened,
+    covers: allCovers,
+    coversOf,
+    pending,
+  } = await openFiles(ctx, src, !options.onRecord);
   // A blank cover (an untouched form's) never names the department or the quarter while a filled one can.
   const placing = [...allCovers.filter((c) => !isBlankCover(c)), ...allCovers.filter((c) => isBlankCover(c))];
   const { dept, quarter, env } = placeSubmission(ctx, src, options, placing, pending, sink);

@@ -1,7 +1,7 @@
 /** Reads one list file: its cover sheets, then its list sheets, into findings and records. */
 import { basename, extname } from 'node:path';
 import { makeDiagnostic, type RawDiagnostic } from '../../diagnostics/diagnostic.js';
-import type { WorkbookSource, SheetSource } from '../../table/cells.js';
+import type { MergeRange, WorkbookSource, SheetSource } from '../../table/cells.js';
 import { FileProblem, ioProblem, unreadable } from '../../io/errors.js';
 import { openWorkbook } from '../../io/sniff.js';
 import type { Limits } from '../../schemas/config.js';
@@ -13,6 +13,7 @@ import type { RecordIndex } from '../../table/record-index.js';
 import type { RuleEnv } from '../../rules/types.js';
 import { runRowRules } from '../../rules/run-rows.js';
 import type { IoPort } from '../../io/port.js';
+import { checkOnce, type SheetReading } from './list-once.js';
 
 // 移出申请 is a removal request (register.md "Removal requests"), never a list.
 const NOT_LIST_SHEET = /报送单|说明|字典|代码表|示例|移出申请/;
@@ -24,6 +25,8 @@ export interface FileSink {
   index?: RecordIndex;
   onRecord?(file: string, sheet: string | undefined, r: CheckedRecord): void;
   onProgress?(file: string, rows: number): void;
+  /** Given when what onRecord did since mark() can be undone: a sheet can then be read once on a guess (list-once.ts). */
+  undo?: { mark(): unknown; rollback(mark: unknown): void };
 }
 
 export interface ListFileResult {
@@ -32,6 +35,8 @@ export interface ListFileResult {
   black: number;
   isList: boolean;
   readable: boolean;
+  /** The file would not have opened (a part the merge scan cannot read): nothing else of it is read. */
+  openFailed?: boolean;
 }
 
 export function problemDiagnostic(file: string, err: FileProblem, rank: number): RawDiagnostic {
@@ -43,6 +48,14 @@ export function problemDiagnostic(file: string, err: FileProblem, rank: number):
   );
 }
 
+/**
+ * The sheets checkListSheets reads as lists (not hidden, not named as no list), in a workbook without a
+ * visible 报送单 sheet: its covers are read before the lists, which a file that would not have opened must not give.
+ */
+function readOnce(sheet: { name: string; hidden: boolean }, all: readonly { name: string; hidden: boolean }[]): boolean {
+  return !sheet.hidden && !NOT_LIST_SHEET.test(sheet.name) && !all.some((s) => !s.hidden && s.name.includes('报送单'));
+}
+
 /** Opens a data file; a file that cannot be opened becomes a finding and `undefined`. */
 export async function openListFile(
   path: string,
@@ -50,9 +63,16 @@ export async function openListFile(
   limits: Limits,
   sink: Pick<FileSink, 'report' | 'departmentRank'>,
   io?: IoPort,
+  /** Its list sheets' merges found when they are read (checkListSheets), not now. */
+  once = false,
 ): Promise<WorkbookSource | undefined> {
   try {
-    return await openWorkbook(path, basename(path, extname(path)), { limits, score: scoreRows, ...(io ? { io } : {}) });
+    return await openWorkbook(path, basename(path, extname(path)), {
+      limits,
+      score: scoreRows,
+      ...(io ? { io } : {}),
+      ...(once ? { deferMerges: readOnce } : {}),
+    });
   } catch (err) {
     const problem = asFileProblem(err);
     if (problem) {
@@ -125,8 +145,46 @@ export async function readCoverFile(
   return reader.facts(display, wb.kind === 'xlsx' ? sheet.name : undefined, sheet.index);
 }
 
-/** Checks every list sheet of an opened workbook. */
+/**
+ * Checks every list sheet of an opened workbook. A workbook opened with its list sheets' merges deferred
+ * (openListFile's `once`) is read once on a guess when the sink can undo (list-once.ts), else — and when
+ * the guess does not hold — as before: the merges scanned first, and a part the scan cannot read makes
+ * the file unreadable as it would have at open (`openFailed`).
+ */
 export async function checkListSheets(wb: WorkbookSource, display: string, env: RuleEnv, sink: FileSink): Promise<ListFileResult> {
+  if (!wb.sheets.some((s) => s.once)) return checkSheets(wb, display, env, sink, (s) => s.merges);
+  const guessed = sink.undo ? await checkOnce(wb, display, env, sink, checkSheets) : undefined;
+  if (guessed?.result) return guessed.result;
+  const merges = new Map<SheetSource, readonly MergeRange[]>();
+  for (const s of wb.sheets) {
+    if (!s.once) continue;
+    try {
+      merges.set(s, await s.once.merges());
+    } catch (err) {
+      const problem = asFileProblem(err);
+      if (!problem) throw err;
+      sink.report(problemDiagnostic(display, problem, sink.departmentRank));
+      return { rows: 0, red: 0, black: 0, isList: false, readable: false, openFailed: true };
+    }
+  }
+  // Read again after a guess that did not hold: the progress lines it gave are not given twice.
+  const shown = guessed?.progress ?? 0;
+  const again: FileSink = sink.onProgress
+    ? { ...sink, onProgress: (file, rows) => (rows > shown ? sink.onProgress?.(file, rows) : undefined) }
+    : sink;
+  return checkSheets(wb, display, env, again, (s) => merges.get(s) ?? s.merges);
+}
+
+const PLAIN: SheetReading = { read: (sheet, list) => readSheet(sheet, (r) => list.onRow(r)) };
+
+async function checkSheets(
+  wb: WorkbookSource,
+  display: string,
+  env: RuleEnv,
+  sink: FileSink,
+  mergesOf: (sheet: SheetSource) => readonly MergeRange[],
+  reading: SheetReading = PLAIN,
+): Promise<ListFileResult> {
   const result: ListFileResult = { rows: 0, red: 0, black: 0, isList: false, readable: true };
   const csv = wb.kind === 'csv';
   for (const sheet of wb.sheets) {
@@ -152,7 +210,7 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
       sheetName: sheet.name,
       ...(csv ? {} : { locationSheet: sheet.name }),
       sheetIndex: sheet.index,
-      merges: sheet.merges,
+      merges: mergesOf(sheet),
       forced: csv || fromName !== undefined,
       ...(fromName ? { listTypeFromName: fromName } : {}),
       ...(csv && wb.encoding ? { encoding: wb.encoding } : {}),
@@ -165,8 +223,9 @@ export async function checkListSheets(wb: WorkbookSource, display: string, env: 
       ...(sink.onRecord ? { onRecord: (r: CheckedRecord) => sink.onRecord?.(display, csv ? undefined : sheet.name, r) } : {}),
       ...(sink.onProgress ? { onProgress: sink.onProgress } : {}),
     });
-    const problem = await readSheet(sheet, (r) => list.onRow(r));
+    const problem = await reading.read(sheet, list);
     const res = list.end();
+    reading.after?.(list);
     if (problem) {
       result.readable = false;
       sink.report(

@@ -443,8 +443,17 @@ class SheetParser implements XmlHandlers {
   }
 }
 
+export interface XlsxOptions {
+  /**
+   * The sheets whose merges are not looked for now (each gets `once`, table/cells.ts): those the caller
+   * reads once with the merges found on the way. A damaged part then fails as it would have here: a
+   * sheet opened later that fails first scans these before it, in order (docs/decisions.md "The sheet read once").
+   */
+  deferMerges?(sheet: { name: string; hidden: boolean }, all: readonly { name: string; hidden: boolean }[]): boolean;
+}
+
 /** Opens an .xlsx; throws a FileProblem when it is not a readable workbook. */
-export async function openXlsx(path: string, limits: Limits, io: IoPort = nodePort): Promise<WorkbookSource> {
+export async function openXlsx(path: string, limits: Limits, io: IoPort = nodePort, options: XlsxOptions = {}): Promise<WorkbookSource> {
   const zip = await ZipArchive.open(path, limits, io);
   try {
     const rootRels = await readRels(zip, '', limits);
@@ -492,25 +501,25 @@ export async function openXlsx(path: string, limits: Limits, io: IoPort = nodePo
 
     const sheets: SheetSource[] = [];
     const seenParts = new Set<string>();
+    /** Parts whose merges were not scanned: any failure after them first scans them, as if they had been. */
+    const deferred: string[] = [];
     let index = 0;
-    for (const d of declared) {
-      const rel = relById.get(d.rid);
-      // Chart sheets and dialog sheets hold no cells.
-      if (rel && !rel.type.endsWith('/worksheet')) continue;
-      const part = rel?.target ?? `xl/worksheets/sheet${index + 1}.xml`;
-      if (!zip.has(part)) throw unreadable({ reason: 'damaged', detail: `missing sheet part for ${d.name}` });
-      // Two sheet entries over one part are one sheet: read (and scan for merges) once.
-      const key = normalisePartName(part).toLowerCase();
-      if (seenParts.has(key)) continue;
-      seenParts.add(key);
-      const merges = await scanMerges(zip, part, limits.maxRows);
-      const sheetIndex = index++;
-      sheets.push({
-        name: d.name,
-        index: sheetIndex,
-        hidden: d.hidden,
-        merges,
-        async read(onRow: RowHandler) {
+    try {
+      for (const d of declared) {
+        const rel = relById.get(d.rid);
+        // Chart sheets and dialog sheets hold no cells.
+        if (rel && !rel.type.endsWith('/worksheet')) continue;
+        const part = rel?.target ?? `xl/worksheets/sheet${index + 1}.xml`;
+        if (!zip.has(part)) throw unreadable({ reason: 'damaged', detail: `missing sheet part for ${d.name}` });
+        // Two sheet entries over one part are one sheet: read (and scan for merges) once.
+        const key = normalisePartName(part).toLowerCase();
+        if (seenParts.has(key)) continue;
+        seenParts.add(key);
+        const defer = options.deferMerges?.(d, declared) === true;
+        const merges = defer ? [] : await scanMerges(zip, part, limits.maxRows);
+        if (defer) deferred.push(part);
+        const sheetIndex = index++;
+        const read = async (onRow: RowHandler, scan?: MergeScan): Promise<void> => {
           const sst = await loadStrings();
           const parser = new SheetParser(sst, dateStyles, date1904, limits, onRow);
           await parseXmlStream(
@@ -520,9 +529,33 @@ export async function openXlsx(path: string, limits: Limits, io: IoPort = nodePo
             limits.maxXmlDepth,
             limits.maxCellChars,
             sheetSink,
+            scan ? (chunk) => scan.feed(chunk) : undefined,
           );
-        },
-      });
+        };
+        sheets.push({
+          name: d.name,
+          index: sheetIndex,
+          hidden: d.hidden,
+          merges,
+          read,
+          ...(defer
+            ? {
+                once: {
+                  async read(onRow: RowHandler) {
+                    const scan = new MergeScan(limits.maxRows);
+                    await read(onRow, scan);
+                    return scan.merges;
+                  },
+                  merges: () => scanMerges(zip, part, limits.maxRows),
+                },
+              }
+            : {}),
+        });
+      }
+    } catch (err) {
+      // The scan at open would have met a damaged deferred part first.
+      for (const part of deferred) await scanMerges(zip, part, limits.maxRows);
+      throw err;
     }
     return { kind: 'xlsx', sheets, close: async () => zip.close() };
   } catch (err) {

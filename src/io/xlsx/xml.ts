@@ -91,7 +91,11 @@ export const saxesSink: XmlSinkFactory = (h, maxDepth) => {
   return { write: (t) => void saxes.write(t), close: () => void saxes.close(), saxes };
 };
 
-/** Parses a stream of XML bytes; `shouldStop` lets a consumer end early. */
+/**
+ * Parses a stream of XML bytes; `shouldStop` lets a consumer end early. `tap`, when given, sees every
+ * chunk of the stream before it is parsed, and to the stream's end even when the consumer stops early
+ * (the merge scan beside the rows, xlsx.ts).
+ */
 export async function parseXmlStream(
   stream: Readable,
   h: XmlHandlers,
@@ -99,19 +103,27 @@ export async function parseXmlStream(
   maxDepth = DEFAULT_MAX_XML_DEPTH,
   maxText = DEFAULT_MAX_XML_TEXT,
   sink: XmlSinkFactory = saxesSink,
+  tap?: (chunk: Buffer) => void,
 ): Promise<void> {
   const parser = sink(h, maxDepth, maxText);
   const decoder = new TextDecoder('utf-8');
   // Fed and checked a unit at a time (zip/inflate.ts), however large the chunks the part comes in.
   let pos = 0;
+  let stopped = false;
   try {
     for await (const chunk of stream) {
       const bytes = chunk as Buffer;
+      tap?.(bytes);
+      if (stopped) continue;
       for (let at = 0; at < bytes.length; ) {
         const end = Math.min(bytes.length, at + INFLATE_UNIT - ((pos + at) % INFLATE_UNIT));
         parser.write(decoder.decode(at === 0 && end === bytes.length ? bytes : bytes.subarray(at, end), { stream: true }));
         if (parser.saxes) checkPending(parser.saxes, maxText);
         if (shouldStop()) {
+          if (tap) {
+            stopped = true;
+            break;
+          }
           stream.destroy();
           return;
         }
@@ -119,6 +131,7 @@ export async function parseXmlStream(
       }
       pos += bytes.length;
     }
+    if (stopped) return;
     parser.write(decoder.decode());
     parser.close();
   } catch (err) {

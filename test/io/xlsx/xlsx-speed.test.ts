@@ -102,14 +102,17 @@ describe('a sheet larger than one inflate chunk', () => {
   });
 
   it.each([1, 4, 8, 9])('finds a mergeCell whose name is cut by a 16 KB unit boundary (%i bytes before it)', async (before) => {
-    // The mergeCell inside its mergeCells, whose own name comes 1,000 bytes earlier (beyond what the scan
-    // carries over from one unit to the next): only the cut name can make the merge.
-    const body = `${HEAD}${rows(400)}</sheetData><mergeCells count="1"><!--${' '.repeat(1000)}-->`;
-    // Pad with a comment so that "mergeCell" of the element starts `before` bytes ahead of a unit's end.
+    // The <mergeCells> start tag's name cut, its first <mergeCell> more than a unit later (a comment
+    // between): the old scan, a regex over the whole part's text, found the merge, and so must this one
+    // (a merge counts only inside <mergeCells>, merge-structure.test.ts: the cut name must be seen).
+    const body = `${HEAD}${rows(400)}</sheetData>`;
+    // Pad with a comment so that "mergeCell" of the start tag starts `before` bytes ahead of a unit's end.
     const at = Buffer.byteLength(body) + '<!---->'.length + 1; // where "mergeCell" would start
     const pad = (INFLATE_UNIT * 4 - before - at + INFLATE_UNIT * 8) % INFLATE_UNIT;
-    const xml = `${body}<!--${' '.repeat(pad)}--><mergeCell ref="E5:E9"/></mergeCells><!--${' '.repeat(1000)}--></worksheet>`;
-    expect(Buffer.from(xml).indexOf('mergeCell ref') % INFLATE_UNIT).toBe(INFLATE_UNIT - before);
+    // Nothing else spells "mergeCell" within the 256 bytes the scan carries over: only the cut one.
+    const gap = `<!--${' '.repeat(INFLATE_UNIT + 4000)}-->`;
+    const xml = `${body}<!--${' '.repeat(pad)}--><mergeCells count="1">${gap}<mergeCell ref="E5:E9"/></mergeCells><!--${' '.repeat(1000)}--></worksheet>`;
+    expect(Buffer.from(xml).indexOf('mergeCells') % INFLATE_UNIT).toBe(INFLATE_UNIT - before);
     const file = join(dir, `edge-${before}.xlsx`);
     writeFileSync(file, await zipOf(xml));
     expect((await read(file)).merges).toEqual([{ top: 5, bottom: 9, left: 4, right: 4 }]);
