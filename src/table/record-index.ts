@@ -229,7 +229,9 @@ export class RecordIndex {
           }
           list.push(i);
           this.duplicates.set(j, list);
-          this.link(last, i);
+          // Not linked: j stands for it in the chain. Linking it after `last` cut j and every later record
+          // of the subject out of the chain (a red list's conflict with a black one then went unreported,
+          // and a third copy made a second duplicate finding).
           return;
         }
         if (sameWith < 0) sameWith = j;
