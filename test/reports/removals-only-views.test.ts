@@ -85,6 +85,14 @@ describe('a department a supplementary batch lists only for its removals', () =>
     expect(row[2]).toBe('仅移出');
   });
 
+  it("is 仅移出 in status's table, not 否 (the same column compile's table fills)", async () => {
+    const status = await world.cli(['status', BATCH]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`${DEPT}\\s*│\\s*仅移出\\s*│`));
+    const en = await world.cli(['status', BATCH, '--lang', 'en']);
+    expect(en.stdout).toMatch(new RegExp(`${DEPT}\\s*│\\s*removals only\\s*│`));
+  });
+
   it('says removals only in English', async () => {
     const sup = await world.cli(['supervise', '2026', '--lang', 'en']);
     expect(sup.stdout).toMatch(new RegExp(`${DEPT}\\s*│\\s*${BATCH}\\s*│\\s*removals only\\s*│`));
