@@ -18,8 +18,14 @@ import { parseRange } from './merge-range.js';
  * A `<mergeCell>` with its ref (group 1), a `<mergeCells>` or `<extLst>` start tag (group 2 the name,
  * group 3 `/` when it closes itself), or their end tag (group 4 the name).
  */
-const TOKEN_RE =
-  /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']|<(?:[\w.-]+:)?(mergeCells|extLst)\b[^>]*?(\/?)>|<\/(?:[\w.-]+:)?(mergeCells|extLst)\s*>/g;
+const TOKEN_RE = new RegExp(
+  [
+    String.raw`<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']`,
+    String.raw`<(?:[\w.-]+:)?(mergeCells|extLst)\b[^>]*?(\/?)>`,
+    String.raw`<\/(?:[\w.-]+:)?(mergeCells|extLst)\s*>`,
+  ].join('|'),
+  'g',
+);
 
 const MERGE_BYTES = Buffer.from('mergeCell', 'latin1');
 const EXT_BYTES = Buffer.from('extLst', 'latin1');
