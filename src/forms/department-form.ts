@@ -174,10 +174,17 @@ export function buildDepartmentForm(input: {
   quarter: Quarter;
   deadline: string;
   measures: readonly MeasureEntry[];
+  /**
+   * The supplementary batch's number (2 for 2026Q3-2), absent or 1 for the regular batch: a supplementary
+   * batch has no deadline (register.md: timeliness applies to regular batches only), so its guide names the
+   * batch and gives no date — it gave the regular batch's, often already past.
+   */
+  batch?: number;
 }): DepartmentForm {
   const { department, quarter } = input;
   const q = formatQuarter(quarter);
-  const deadline = addIsoDuration(quarterEnd(quarter), input.deadline);
+  const supplementary = (input.batch ?? 1) > 1;
+  const deadline = supplementary ? undefined : addIsoDuration(quarterEnd(quarter), input.deadline);
   const domains = department.domains;
   const lists = [listSheet(FORM_SHEETS.red, false, domains), listSheet(FORM_SHEETS.black, true, domains)];
   const removal: FormTableSheet = {
@@ -192,7 +199,7 @@ export function buildDepartmentForm(input: {
     })),
   };
   const guide: string[] = [
-    `${department.name} ${q} 信用红黑名单填报说明`,
+    `${department.name} ${supplementary ? `${q}-${input.batch}` : q} 信用红黑名单填报说明`,
     '',
     `一、报送范围：本科室只报送以下领域的红黑名单：${domains.join('、') || '（责任清单中没有本科室的领域，请与局信用工作牵头科室联系）'}。`,
     `二、报送期限：${deadline ? `请于 ${deadline} 前` : '请按局里通知的时间'}将本工作簿连同附件报送局信用工作牵头科室。本季度没有需要列入的名单时，在“报送单”中把“无信息报告”选为“是”。`,

@@ -128,6 +128,7 @@ export interface UiText {
     zip(path: string): string;
     replaced(path: string): string;
     notWrittenExists: string;
+    notWrittenPublished: string;
     manifestHash(sha256: string, file: string): string;
     pruned(paths: string[]): string;
     progress(done: number, total: number, name: string): string;

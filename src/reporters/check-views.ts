@@ -81,8 +81,20 @@ export function* compileView(doc: CompileDocument, ctx: RenderContext, view: Com
     const shell = shellFor(view.platform);
     const summaryPath = nativePath(`${dir}/报送情况.xlsx`, shell);
     out += `${c.next(summaryPath, commandLine(['hrss-credit', 'verify', { path: dir }], shell))}\n`;
-  } else out += `${ctx.chalk.red(onlyExists(doc) ? c.notWrittenExists : c.notWritten)}\n`;
+  } else out += `${ctx.chalk.red(onlyPublished(doc) ? c.notWrittenPublished : onlyExists(doc) ? c.notWrittenExists : c.notWritten)}\n`;
   yield out;
+}
+
+/**
+ * Refused because the register says the batch was published (with or without its package there): the advice
+ * is a later batch, not a new submission nor --force.
+ */
+function onlyPublished(doc: { diagnostics: readonly { code: string; severity: string }[] }): boolean {
+  const errors = doc.diagnostics.filter((d) => d.severity === 'error');
+  return (
+    errors.some((d) => d.code === 'REGISTER_BATCH_PUBLISHED') &&
+    errors.every((d) => d.code === 'REGISTER_BATCH_PUBLISHED' || d.code === 'PACKAGE_EXISTS')
+  );
 }
 
 /** Refused only because the package is there already: the advice is --force, not a new submission. */

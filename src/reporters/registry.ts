@@ -13,6 +13,8 @@
 import type { z } from 'zod';
 import type { DOCUMENTS, DocumentName } from '../schemas/documents/index.js';
 import { schemaUi } from '../messages/schema-ui.js';
+import { parseBatch } from '../domain/quarter.js';
+import { removalsOnly } from '../schemas/documents/removals-only.js';
 import { pageText } from '../messages/page.js';
 import { formatJson, jsonWithItemsParts } from '../diagnostics/report-document.js';
 import { makeTable, type PrettyOptions } from './pretty.js';
@@ -129,10 +131,13 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
   const { chalk } = ctx;
   const table = makeTable(s.columns, options(ctx));
   const yn = (b: boolean): string => (b ? s.yes : s.no);
+  // A supplementary batch's department there for its removals only is 仅移出, as compile's table, 报送情况.xlsx
+  // and supervise say (docs/decisions.md "仅移出 in a supplementary batch"), not 否.
+  const supplementary = (parseBatch(doc.quarter ?? '')?.n ?? 1) > 1;
   for (const d of doc.departments) {
     table.push([
       d.known ? visible(d.name) : chalk.red(s.unknown(visible(d.name))),
-      d.submitted ? s.yes : chalk.yellow(s.no),
+      d.submitted ? s.yes : removalsOnly(d, supplementary) ? ctx.m.ui.compile.removalsOnly : chalk.yellow(s.no),
       yn(d.nilReport),
       String(d.rows),
       String(d.red),

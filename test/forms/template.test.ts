@@ -134,6 +134,19 @@ describe('template writes the department form', () => {
     has(sst, '2026-10-10');
   });
 
+  it("a supplementary batch's form names the batch and gives no deadline (it gave the regular batch's)", async () => {
+    const dir = join(tmp, 'supplementary');
+    mkdirSync(dir, { recursive: true });
+    const r = await runCli(['template', '就业办', '--quarter', '2026Q3-2', '--today', '2026-10-20', '--format', 'json'], dir, EPOCH);
+    expect(r.code).toBe(0);
+    const sst = (await parts(join(dir, '就业办_2026Q3-2_信用红黑名单.xlsx'))).get('xl/sharedStrings.xml') ?? '';
+    has(sst, '就业办 2026Q3-2 信用红黑名单填报说明');
+    has(sst, '请按局里通知的时间');
+    expect(sst).not.toContain('2026-10-10');
+    // The cover's 报送季度 stays the quarter (covers are checked against the batch's quarter, register.md).
+    has(sst, '<t>2026Q3</t>');
+  });
+
   it('gives the same bytes every time under SOURCE_DATE_EPOCH, and never overwrites', async () => {
     const a = readFileSync(await makeForm(join(tmp, 'a')));
     const b = readFileSync(await makeForm(join(tmp, 'b')));

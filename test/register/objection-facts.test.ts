@@ -227,6 +227,24 @@ describe('compile of a published batch', () => {
     expect(d).toMatchObject({ severity: 'error', args: { batch: '2026Q3', seq: 1, publishedOn: '2026-07-15' } });
     expect(readFileSync(manifest).equals(before)).toBe(true);
   });
+
+  it('the refused compile is checked as its dry run (the register before its publication) and says to use a later batch', async () => {
+    const ws = fresh();
+    const codes = (stdout: string): string[] =>
+      (json(stdout).diagnostics as { code: string; severity: string }[]).map((x) => `${x.code}:${x.severity}`).sort();
+    const dry = await cli(ws, '2026-10-09', ['compile', '2026Q3', '--dry-run', '--format', 'json']);
+    expect(dry.code).toBe(0);
+    const real = await cli(ws, '2026-10-09', ['compile', '2026Q3', '--force', '--format', 'json']);
+    expect(real.code).toBe(1);
+    // Its own rows and removals are not findings against the register they already changed.
+    expect(codes(real.stdout)).toEqual([...codes(dry.stdout), 'REGISTER_BATCH_PUBLISHED:error'].sort());
+    const pretty = await cli(ws, '2026-10-09', ['compile', '2026Q3', '--force']);
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout).toContain('这一批已经发布');
+    expect(pretty.stdout).not.toContain('请通知相关科室');
+    const en = await cli(ws, '2026-10-09', ['compile', '2026Q3', '--force', '--lang', 'en']);
+    expect(en.stdout).toContain('This batch was published');
+  });
 });
 
 describe('dates told apart, letters of open objections', () => {

@@ -85,6 +85,23 @@ describe('a department a supplementary batch lists only for its removals', () =>
     expect(row[2]).toBe('仅移出');
   });
 
+  it('报送情况.xlsx of a supplementary batch is titled with its batch (第2批), not as the regular batch', async () => {
+    const title = await sheetRow(join(ws, 'packages', BATCH, '报送情况.xlsx'), '报送情况', (c) => String(c[0] ?? '').includes('报送情况'));
+    expect(String(title[0])).toMatch(/报送情况（2026年第一季度第2批）$/);
+    const regular = await sheetRow(join(ws, 'packages', '2026Q1', '报送情况.xlsx'), '报送情况', (c) =>
+      String(c[0] ?? '').includes('报送情况'),
+    );
+    expect(String(regular[0])).toMatch(/报送情况（2026年第一季度）$/);
+  });
+
+  it("is 仅移出 in status's table, not 否 (the same column compile's table fills)", async () => {
+    const status = await world.cli(['status', BATCH]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`${DEPT}\\s*│\\s*仅移出\\s*│`));
+    const en = await world.cli(['status', BATCH, '--lang', 'en']);
+    expect(en.stdout).toMatch(new RegExp(`${DEPT}\\s*│\\s*removals only\\s*│`));
+  });
+
   it('says removals only in English', async () => {
     const sup = await world.cli(['supervise', '2026', '--lang', 'en']);
     expect(sup.stdout).toMatch(new RegExp(`${DEPT}\\s*│\\s*${BATCH}\\s*│\\s*removals only\\s*│`));

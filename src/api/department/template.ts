@@ -91,7 +91,13 @@ export async function template(department: string | undefined, options: Template
   }
   const result: TemplateResult = { quarter: q, written: [], skipped: [] };
   for (const t of targets) {
-    const form = buildDepartmentForm({ department: t.dept, quarter, deadline: ctx.config.submission.deadline, measures: ctx.measures });
+    const form = buildDepartmentForm({
+      department: t.dept,
+      quarter,
+      deadline: ctx.config.submission.deadline,
+      measures: ctx.measures,
+      batch: batch.n,
+    });
     const bytes = await formWorkbook(form, instant, TOOL_NAME);
     const shown = { department: t.dept.name, path: displayPath(ctx.cwd, t.path) };
     if (await writeNewFile(t.path, bytes, ctx.io)) result.written.push(shown);

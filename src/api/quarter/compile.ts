@@ -134,9 +134,10 @@ async function checkAndWrite(
     const published = publishedBatchFinding(loaded.state, check.label);
     if (published) ctx.collector.add(published);
   }
-  // A dry run of a published batch (the real one is refused above) is checked as status checks it: against the
-  // register as it stood before its publication, on that day — never against its own removals and rows.
-  const published = options.dryRun && loaded ? publishedBatch(loaded.state, check.label) : undefined;
+  // A published batch — a dry run, or the real compile refused above — is checked as status checks it: against
+  // the register as it stood before its publication, on that day — never against its own removals and rows
+  // (the refused compile listed its own removal as REMOVAL_NOT_FOUND and every row as REGISTER_ALREADY_ACTIVE).
+  const published = loaded ? publishedBatch(loaded.state, check.label) : undefined;
   if (loaded && published) loaded = registerBefore(loaded, published.seq);
   // The first batch ever published was compiled with no register to check against: nor is it here.
   if (loaded && published && loaded.events.length === 0) loaded = undefined;

@@ -2,6 +2,7 @@
  * The bureau package (package.md): 公示/ (masked), 共享/ (full identifiers), 典型案例/ (byte for
  * byte), 报送情况.xlsx, records.json, report.json and manifest.json, all written into one folder.
  */
+import { batchTitle } from '../../domain/zh-format.js';
 import { removalsOnly } from '../../schemas/documents/removals-only.js';
 import { inBatch } from '../../schemas/documents/in-batch.js';
 import { basename, join } from 'node:path';
@@ -199,13 +200,6 @@ export function quarterSummary(
   };
 }
 
-const QUARTER_CN = ['一', '二', '三', '四'];
-
-/** 2026年第三季度 */
-export function quarterTitle(q: Quarter): string {
-  return `${q.year}年第${QUARTER_CN[q.q - 1]}季度`;
-}
-
 /** Days 报送日期 falls after the deadline: 0 on time, null when either date is unknown. */
 export function lateness(sentOn: string | null | undefined, due: string | null | undefined): number | null {
   if (!sentOn || !due) return null;
@@ -394,7 +388,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
       [
         {
           name: '报送情况',
-          title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${quarterTitle(check.quarter)}）`,
+          title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${batchTitle(check.label)}）`,
           headers: [
             '序号',
             '科室',
