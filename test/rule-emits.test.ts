@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const types = pathToFileURL(join(ROOT, 'src', 'rules', 'types.js')).pathname;
+// A plain path with forward slashes: a file URL's pathname spells a space as %20, which tsc cannot resolve
+// (a clone in a folder named with a space failed here), and on Windows starts with a slash before the drive.
+const types = join(ROOT, 'src', 'rules', 'types.js').replaceAll('\\', '/');
 
 // The probes' `{} as never` arguments are source text for the compiler: only the code a rule reports is on trial.
 const probes: Record<string, string> = {
