@@ -30,7 +30,7 @@ import { checkpointCovers, CHECKPOINT_VERSION } from '../../src/register/checkpo
 import { crc32 } from '../../src/register/crc32.js';
 import { StoredRecord } from '../../src/register/stored.js';
 import { ColumnRecord, storedFields } from '../../src/register/stored-columns.js';
-import { CHECKPOINT_MAX_LOG_BYTES, loadRegister, readLog, tailIsStale, wholeRecords } from '../../src/io/register/register-store.js';
+import { CHECKPOINT_MAX_LOG_BYTES, loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { diff, registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
 import { ToolError } from '../../src/diagnostics/tool-error.js';
@@ -582,22 +582,6 @@ describe('the register checkpoint', () => {
     appendFileSync(logOf(ws), text(notes.slice(3)));
     expect(readLog(ws).result.head?.seq).toBe(70);
     expect(checkpointCovers(readFileSync(checkpointOf(ws)))?.seq).toBe(70);
-  });
-
-  it('a tail is parsed again until it passes 1 MiB or a 32nd of the log: a province’s publish line does not make the next read re-encode every record', () => {
-    const MB = 1_000_000;
-    // A test's or a town's log: the 1 MiB rule.
-    expect(tailIsStale(0.9 * MB, 3, 20 * MB)).toBe(false);
-    expect(tailIsStale(1.1 * MB, 3, 20 * MB)).toBe(true);
-    // A city's (~70 MB): a 32nd, ~2.2 MB, about eight batches of 2,500 records (~0.25 MB each).
-    expect(tailIsStale(1.1 * MB, 4, 70 * MB)).toBe(false);
-    expect(tailIsStale(2.5 * MB, 9, 71 * MB)).toBe(true);
-    // A province's (~710 MB): one batch's publish line (~2.5 MB) is parsed again, not re-encoded with 10⁶ records.
-    expect(tailIsStale(2.5 * MB, 1, 712 * MB)).toBe(false);
-    expect(tailIsStale(20 * MB, 8, 730 * MB)).toBe(false);
-    expect(tailIsStale(23 * MB, 9, 733 * MB)).toBe(true);
-    // Many small events rewrite it whatever their bytes.
-    expect(tailIsStale(64 * 300, 64, 712 * MB)).toBe(true);
   });
 
   it('a log over the old cut-off (256 MiB, a province) keeps a checkpoint: written by register verify’s read and read through; over the limit, neither', () => {

@@ -150,19 +150,6 @@ export interface ReadOptions {
  */
 const REWRITE_BYTES = 1 << 20;
 const REWRITE_EVENTS = 64;
-/**
- * …or a 32nd of the log, when that is more. A rewrite encodes every record (a province: ~10 s, ~1 GB), and
- * one batch's publish line is over 1 MiB there (~2.5 MB for 25,000 records): the first read after each
- * publish paid it. Parsing a tail of up to a 32nd of the log again costs each reader a fraction of that
- * (~0.2 s for a province's 22 MB), and the rewrite comes every few batches instead of every one. Logs
- * under 32 MiB keep the 1 MiB rule; a city's (~70 MB) rewrites at ~2.2 MB, about every eighth batch.
- */
-const REWRITE_SHARE = 32;
-
-/** Whether a read that parsed `tailBytes` (`tailEvents` events) after its checkpoint writes a new one. */
-export function tailIsStale(tailBytes: number, tailEvents: number, logBytes: number): boolean {
-  return tailBytes >= Math.max(REWRITE_BYTES, logBytes / REWRITE_SHARE) || tailEvents >= REWRITE_EVENTS;
-}
 
 /**
  * A log larger than this keeps no checkpoint and is read from its first line. It was 256 MiB while a
@@ -200,7 +187,7 @@ export async function readLogPausing(workspace: string, pause: () => Promise<voi
 function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, options: ReadOptions): LogRead {
   const { via, ...out } = read;
   if (!via || !read.result.ok || read.unterminated || !via.onlyOurs || read.result.head === null) return out;
-  const stale = via.fromCheckpoint === 0 || tailIsStale(via.tailBytes, via.tailEvents, read.size);
+  const stale = via.fromCheckpoint === 0 || via.tailBytes >= REWRITE_BYTES || via.tailEvents >= REWRITE_EVENTS;
   if (!stale && options.checkpoint !== false) return out;
   const events = read.result.events;
   // The checkpoint read (if any) is read whole and closed before a new one takes its name.
