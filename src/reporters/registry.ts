@@ -95,8 +95,10 @@ const schema: PrettyRenderer<'schema'> = (doc, ctx) => {
 };
 
 /** `export`: its warnings (a removed record not found), then how many files went where, one per line. */
-const exported: PrettyRenderer<'export'> = (doc, ctx) =>
-  `${doc.diagnostics.length ? findingTables(doc, ctx.m, options(ctx)) : ''}${ctx.m.ui.exported(doc.files.length, doc.dir)}\n${doc.files.map((f) => `  ${f}`).join('\n')}\n`;
+const exported: PrettyRenderer<'export'> = (doc, ctx) => {
+  const warnings = doc.diagnostics.length ? findingTables(doc, ctx.m, options(ctx)) : '';
+  return `${warnings}${ctx.m.ui.exported(doc.files.length, doc.dir)}\n${doc.files.map((f) => `  ${f}`).join('\n')}\n`;
+};
 
 /** `verify`: the manifest's own hash, each file changed, missing or added, each count that disagrees, then the verdict. */
 const verify: PrettyRenderer<'verify'> = (doc, ctx) => {

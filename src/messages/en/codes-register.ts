@@ -48,7 +48,8 @@ export const enRegisterCodes = {
     title: 'removed records not found',
     message: (a) =>
       `${a.count} record(s) the ${a.quarter} package removes are not in the register (${list(a.ids)}): ` +
-      'their 移出名单 rows give only the record id, removal type, date, reason and department; 名单类型, 主体名称, 证件号码 and the other record columns are empty',
+      'their 移出名单 rows give only the record id, removal type, date, reason and department; ' +
+      '名单类型, 主体名称, 证件号码 and the other record columns are empty',
     hint: () =>
       "export from the workspace that compiled the package (-w names it), or use the 移出名单 in the package's own 公示 and 共享 folders",
   },
