@@ -257,12 +257,14 @@ if (process.env.BENCH_ONLY === 'reports') {
   const section = res.stdout.trim();
   const path = join(here, 'RESULTS.md');
   let old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
-  const mine = old.indexOf('## Reports of a city year');
+  // A heading of its own level only: indexOf('## Reports') also met '### Reports of a city year' and cut that
+  // heading in two, leaving its '#' on the next one.
+  const mine = old.search(/^## Reports of a city year/m);
   if (mine >= 0) {
     const next = old.indexOf('\n## ', mine + 1);
     old = old.slice(0, mine) + (next >= 0 ? old.slice(next + 1) : '');
   }
-  const at = old.indexOf('## Register');
+  const at = old.search(/^## Register/m);
   const text = at >= 0 ? `${old.slice(0, at)}${section}\n\n${old.slice(at)}` : `${old.trimEnd()}\n\n${section}\n`;
   process.stdout.write(`${section}\n`);
   writeFileSync(path, text);

@@ -93,15 +93,24 @@ class SubjectTable {
 
   /** Drops every subject whose first record is `count` or later (RecordIndex.rollback). */
   keepBelow(count: number): void {
+    this.rehash(this.val.length, count);
+  }
+
+  private resize(): void {
+    this.rehash(this.val.length * 2, Number.POSITIVE_INFINITY);
+  }
+
+  /** The table made again with `size` slots, keeping the subjects whose first record is below `below`. */
+  private rehash(size: number, below: number): void {
     const { hi, lo, val } = this;
-    this.hi = new Int32Array(val.length);
-    this.lo = new Int32Array(val.length);
-    this.val = new Int32Array(val.length).fill(-1);
+    this.hi = new Int32Array(size);
+    this.lo = new Int32Array(size);
+    this.val = new Int32Array(size).fill(-1);
     this.used = 0;
-    const mask = val.length - 1;
+    const mask = size - 1;
     for (let j = 0; j < val.length; j++) {
       const v = val[j] as number;
-      if (v < 0 || v >= count) continue;
+      if (v < 0 || v >= below) continue;
       const a = hi[j] as number;
       const b = lo[j] as number;
       let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
@@ -110,26 +119,6 @@ class SubjectTable {
       this.lo[i] = b;
       this.val[i] = v;
       this.used++;
-    }
-  }
-
-  private resize(): void {
-    const { hi, lo, val } = this;
-    const size = val.length * 2;
-    this.hi = new Int32Array(size);
-    this.lo = new Int32Array(size);
-    this.val = new Int32Array(size).fill(-1);
-    const mask = size - 1;
-    for (let j = 0; j < val.length; j++) {
-      const v = val[j] as number;
-      if (v < 0) continue;
-      const a = hi[j] as number;
-      const b = lo[j] as number;
-      let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
-      while ((this.val[i] as number) >= 0) i = (i + 1) & mask;
-      this.hi[i] = a;
-      this.lo[i] = b;
-      this.val[i] = v;
     }
   }
 }

@@ -6,29 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Step } from './consistency/history.js';
+import { REVOKED_THEN_SUPPLEMENTARY } from './consistency/history.js';
 import { WORKSPACES, worldAfter } from './consistency/world.js';
 
-const HISTORY: Step[] = [
-  {
-    kind: 'batch',
-    supplementary: false,
-    plans: [
-      {
-        kind: 'rows',
-        rows: [
-          { subject: 3, list: 'red', variant: 0, severity: '一般', correction: 'none' },
-          { subject: 0, list: 'red', variant: 0, severity: '一般', correction: 'none' },
-        ],
-        removals: [],
-      },
-      { kind: 'absent' },
-    ],
-  },
-  { kind: 'objection', pick: 0, outcome: '撤销' },
-  { kind: 'objection', pick: 0, outcome: '撤销' },
-  { kind: 'batch', supplementary: true, plans: [{ kind: 'blank' }, { kind: 'absent' }] },
-];
+const HISTORY = REVOKED_THEN_SUPPLEMENTARY;
 
 const ws = mkdtempSync(join(WORKSPACES, 'hrss-supp-removals-'));
 afterAll(() => rmSync(ws, { recursive: true, force: true }));

@@ -147,3 +147,29 @@ export const CLERKS_YEAR: Step[] = [
     ],
   },
 ];
+
+/**
+ * A regular batch of two red rows (the other department absent), two objections resolved as 撤销, then a
+ * supplementary batch in which the department sends nothing but carries the removals: what the supplementary-batch
+ * tests share (supplementary-members, revocation-owner, removals-only-views, supplementary-removals).
+ */
+export const REVOKED_THEN_SUPPLEMENTARY: Step[] = [
+  {
+    kind: 'batch',
+    supplementary: false,
+    plans: [
+      {
+        kind: 'rows',
+        rows: [
+          { subject: 3, list: 'red', variant: 0, severity: '一般', correction: 'none' },
+          { subject: 0, list: 'red', variant: 0, severity: '一般', correction: 'none' },
+        ],
+        removals: [],
+      },
+      { kind: 'absent' },
+    ],
+  },
+  { kind: 'objection', pick: 0, outcome: '撤销' },
+  { kind: 'objection', pick: 0, outcome: '撤销' },
+  { kind: 'batch', supplementary: true, plans: [{ kind: 'blank' }, { kind: 'absent' }] },
+];
