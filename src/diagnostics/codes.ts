@@ -131,6 +131,11 @@ export interface CodeArgs {
   PACKAGE_QUARTER_DUPLICATE: { quarter: string; folders: string[] };
   PACKAGE_EXISTS: { path: string };
   PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string[] };
+  /**
+   * `export`: removals of the package (records.json) whose records the register does not hold, so their
+   * 移出名单 rows lack the record's columns. count: how many; ids: their record ids; quarter: the batch.
+   */
+  EXPORT_REMOVED_NOT_FOUND: { quarter: string; count: number; ids: string[] };
   /** file: the workspace file that would cover the year, `calendar/2027.json`. */
   CALENDAR_NOT_COVERED: { year: number; file: string };
   /**
@@ -278,6 +283,7 @@ export const CODES = {
   PACKAGE_QUARTER_DUPLICATE: { severity: 'error', group: 'package' },
   PACKAGE_EXISTS: { severity: 'error', fixed: true, group: 'package' },
   PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
+  EXPORT_REMOVED_NOT_FOUND: { severity: 'warning', group: 'package' },
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
   OBJECTION_DEADLINE_PENDING: { severity: 'warning', group: 'objection' },
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },

@@ -20,6 +20,7 @@ import { formatJson, jsonWithItemsParts } from '../diagnostics/report-document.j
 import { makeTable, type PrettyOptions } from './pretty.js';
 import { wrapText } from './wrap.js';
 import { visible } from './visible.js';
+import { findingTables } from './findings-view.js';
 import type { RenderContext, Format } from './render-context.js';
 import { calendarView, compileView, matrixView, validateView, type CompileView, type MatrixView } from './check-views.js';
 import {
@@ -93,9 +94,11 @@ const schema: PrettyRenderer<'schema'> = (doc, ctx) => {
   return `${table.toString()}\n${t.next}\n`;
 };
 
-/** `export`: how many files went where, one per line. */
-const exported: PrettyRenderer<'export'> = (doc, ctx) =>
-  `${ctx.m.ui.exported(doc.files.length, doc.dir)}\n${doc.files.map((f) => `  ${f}`).join('\n')}\n`;
+/** `export`: its warnings (a removed record not found), then how many files went where, one per line. */
+const exported: PrettyRenderer<'export'> = (doc, ctx) => {
+  const warnings = doc.diagnostics.length ? findingTables(doc, ctx.m, options(ctx)) : '';
+  return `${warnings}${ctx.m.ui.exported(doc.files.length, doc.dir)}\n${doc.files.map((f) => `  ${f}`).join('\n')}\n`;
+};
 
 /** `verify`: the manifest's own hash, each file changed, missing or added, each count that disagrees, then the verdict. */
 const verify: PrettyRenderer<'verify'> = (doc, ctx) => {

@@ -15,6 +15,10 @@ import { holdsAnything } from '../../io/workspace/folder.js';
 import { ZodError, type z } from 'zod';
 import { fixedInstant, templateFor, writeListFiles } from './package.js';
 import type { Audience } from './records.js';
+import { exportPlan } from './export-plan.js';
+import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
+import { makeReport, type Report } from '../../diagnostics/report.js';
+import { displayPath } from '../../io/paths.js';
 
 export interface ExportOptions extends CommonOptions {
   to: string;
@@ -25,7 +29,10 @@ export interface ExportOptions extends CommonOptions {
   sourceDateEpoch?: number;
 }
 
-export async function exportPackage(target: string, options: ExportOptions): Promise<{ files: string[]; dir: string; records: number }> {
+export async function exportPackage(
+  target: string,
+  options: ExportOptions,
+): Promise<{ files: string[]; dir: string; records: number; report: Report }> {
   const ctx = makeContext(options);
   const io = ctx.io;
   let dir = resolve(ctx.cwd, target);
@@ -70,22 +77,40 @@ export async function exportPackage(target: string, options: ExportOptions): Pro
   const out = resolve(ctx.cwd, options.to);
   // Like compile: files already there are not overwritten without --force.
   if (!options.force && holdsAnything(out, io)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
+  // 移出名单 and 更正名单 as the package has them: the plan it was written with, rebuilt (api/quarter/export-plan.ts).
+  const { plan, missing } = exportPlan(dir, data, ctx.workspace, io);
+  if (missing.length > 0)
+    ctx.collector.add(
+      makeDiagnostic(
+        'EXPORT_REMOVED_NOT_FOUND',
+        { quarter: data.quarter, count: missing.length, ids: missing },
+        { file: displayPath(ctx.cwd, join(dir, 'records.json')) },
+      ),
+    );
   let files: string[];
   try {
-    files = await writeListFiles(out, data.records, template.template, audience, {
-      bureau: { name: ctx.config.bureau.name, creditCode: ctx.config.bureau.creditCode },
-      maskRule: ctx.config.publication.maskRule,
-      quarter: data.quarter,
-      instant,
-      csvEncoding: ctx.config.export.csvEncoding,
-      withCsv: true,
-      io,
-    });
+    files = await writeListFiles(
+      out,
+      data.records,
+      template.template,
+      audience,
+      {
+        bureau: { name: ctx.config.bureau.name, creditCode: ctx.config.bureau.creditCode },
+        maskRule: ctx.config.publication.maskRule,
+        quarter: data.quarter,
+        instant,
+        csvEncoding: ctx.config.export.csvEncoding,
+        withCsv: true,
+        io,
+      },
+      plan,
+    );
   } catch (err) {
     // Each file is written whole or not at all (io/atomic-write.ts); a full disk or a read-only folder is exit 2.
     const code = (err as NodeJS.ErrnoException).code;
     if (err instanceof ToolError || !code) throw err;
     throw new ToolError('WRITE_FAILED', { problem: code, path: options.to }, { cause: err });
   }
-  return { files, dir: out, records: data.records.length };
+  const report = makeReport(ctx, 'export', files.length, data.records.length);
+  return { files, dir: out, records: data.records.length, report };
 }

@@ -2,7 +2,7 @@
 import type { CommandEnv } from '../env.js';
 import { exportPackage } from '../../api/quarter/export.js';
 import { shownPath } from '../../io/paths.js';
-import { toJsonDocument } from '../../reporters/json.js';
+import { toCommandDocument } from '../../reporters/json.js';
 import { emit } from '../render.js';
 import type { ExportDocument } from '../../schemas/documents/commands-check.js';
 import { sourceDateEpoch } from '../env.js';
@@ -22,11 +22,8 @@ export async function exportCommand(
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   });
   const dir = shownPath(env.io.cwd, r.dir);
-  const doc: ExportDocument = toJsonDocument(
-    'export',
-    { dir, files: r.files, records: r.records },
-    { stats: { files: r.files.length, rows: r.records } },
-  );
+  // A removal whose record the register does not hold is a warning (EXPORT_REMOVED_NOT_FOUND): the files are written all the same.
+  const doc: ExportDocument = toCommandDocument(r.report, env.m, 'export', { dir, files: r.files, records: r.records });
   emit(env, 'export', doc);
-  return 0;
+  return r.report.exitCode;
 }

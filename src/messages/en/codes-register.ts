@@ -44,6 +44,15 @@ export const enRegisterCodes = {
     message: (a) => `the package of this quarter already exists: ${a.path}`,
     hint: () => 'To build it again, add --force (the old package is kept under a new name)',
   },
+  EXPORT_REMOVED_NOT_FOUND: {
+    title: 'removed records not found',
+    message: (a) =>
+      `${a.count} record(s) the ${a.quarter} package removes are not in the register (${list(a.ids)}): ` +
+      'their 移出名单 rows give only the record id, removal type, date, reason and department; ' +
+      '名单类型, 主体名称, 证件号码 and the other record columns are empty',
+    hint: () =>
+      "export from the workspace that compiled the package (-w names it), or use the 移出名单 in the package's own 公示 and 共享 folders",
+  },
   REGISTER_PACKAGE_CHANGED: {
     title: 'package changed',
     message: (a) =>

@@ -35,6 +35,12 @@ export const zhRegisterCodes = {
     message: (a) => `本季度的汇总包已存在：${a.path}`,
     hint: () => '如需重新生成，请加 --force（旧包会改名保留）',
   },
+  EXPORT_REMOVED_NOT_FOUND: {
+    title: '移出名单缺少记录内容',
+    message: (a) =>
+      `${a.quarter} 汇总包移出的 ${a.count} 条记录在登记簿中找不到（${list(a.ids)}）：导出的移出名单只有记录编号、移出类型、移出日期、移出原因和报送科室，名单类型、主体名称、证件号码等列为空`,
+    hint: () => '请在编制该汇总包的工作目录中导出（加 -w 指定工作目录），或直接使用汇总包“公示”“共享”文件夹中的移出名单',
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: '科室文件夹重复',
     message: (a) => `多个文件夹都是 ${a.department}：${list(a.folders)}`,

@@ -413,6 +413,14 @@ export async function checkPackage(world: World, b: PlayedBatch, exports = true)
           check: 'package-exports',
           detail: `${b.label} ${audience}: export exit ${e.code} ${e.stdout.match(/"message":\s*"([^"]*)"/)?.[1] ?? ''}`,
         });
+      // The export holds every CSV of the package's 公示 (移出名单 and 更正名单 included) byte for byte.
+      const pub = join(world.ws, 'packages', b.label, '公示');
+      if (e.code === 0 && audience === 'public')
+        for (const f of world.io.readdirSync(pub).filter((x) => x.name.endsWith('.csv'))) {
+          const got = join(to, 'out', f.name);
+          if (!world.io.exists(got) || !Buffer.from(world.io.readFileSync(got)).equals(world.io.readFileSync(join(pub, f.name))))
+            problems.push({ check: 'package-exports', detail: `${b.label}: exported ${f.name} is not the package's` });
+        }
     } finally {
       world.io.remove(to);
     }
