@@ -46,10 +46,15 @@ export function exportPlan(
     const published = publishedBatch(loaded.state, data.quarter);
     if (published) loaded = registerBefore(loaded, published.seq);
     const found: { id: string; record: StoredRecord }[] = [];
+    // A set, not a search of `found`: a province's batch lists ~25,000 expiries.
+    const seen = new Set<string>();
     for (const r of data.removals) {
+      if (seen.has(r.id)) continue;
       const entry = loaded.state.records.get(r.id);
       const record = entry?.publications[entry.publications.length - 1]?.record;
-      if (record && !found.some((f) => f.id === r.id)) found.push({ id: r.id, record });
+      if (!record) continue;
+      seen.add(r.id);
+      found.push({ id: r.id, record });
     }
     const whole = wholeRecords(found.map((f) => f.record));
     for (const [i, f] of found.entries()) removed.set(f.id, whole[i] as CreditRecord);
