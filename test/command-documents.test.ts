@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCase, cleanup, loadCases, ROOT, runCli, tempDir } from './helpers/cases.js';
+import { buildCase, cleanup, loadCases, ROOT, runCli, tempDir, EXAMPLE_2026Q2_IMPORT } from './helpers/cases.js';
 import { DOCUMENTS, DOCUMENT_NAMES, documentSchema, type DocumentName } from '../dist/schemas/documents/index.js';
 import { hasPretty, renderDocument, type ViewOf } from '../dist/reporters/registry.js';
 import { ReportViewDocumentSchema } from '../dist/schemas/documents/report-view.js';
@@ -88,17 +88,7 @@ describe('every command prints the document its schema describes (strict)', () =
     expect(Array.isArray(annotated.annotated)).toBe(true);
     const history = join(ws, 'history', '2026Q2');
     const lists = readdirSync(history).map((f) => join(history, f));
-    await json('register-import', [
-      'register',
-      'import',
-      ...lists,
-      '--batch',
-      '2026Q2',
-      '--published-on',
-      '2026-07-20',
-      '--department',
-      '劳动关系科',
-    ]);
+    await json('register-import', ['register', 'import', ...lists, ...EXAMPLE_2026Q2_IMPORT]);
     await json('status', ['status', '2026Q3'], [0, 1]);
     const compiled = await json('compile', ['compile', '2026Q3', '--zip']);
     expect(compiled.written).toBe(true);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/domain/id-number.js';
-import { ROOT, runCli, tempDir } from './helpers/cases.js';
+import { ROOT, runCli, tempDir, EXAMPLE_2026Q2_IMPORT } from './helpers/cases.js';
 import { fileText, filesUnder, personalNumbersIn, plantedIn } from './helpers/privacy-scan.js';
 
 const RUNS = Number(process.env.PRIVACY_RUNS ?? 2);
@@ -274,21 +274,7 @@ async function runYear(ws: string, p: Planting): Promise<Seen> {
   };
 
   for (const dept of ['就业局', '劳动关系科']) await both(['validate', `submissions/2026Q3/${dept}`], '2026-10-15', 0);
-  await run(
-    [
-      'register',
-      'import',
-      'history/2026Q2/劳动关系科2026年第二季度信用红黑名单.csv',
-      '--batch',
-      '2026Q2',
-      '--published-on',
-      '2026-07-20',
-      '--department',
-      '劳动关系科',
-    ],
-    '2026-10-15',
-    0,
-  );
+  await run(['register', 'import', 'history/2026Q2/劳动关系科2026年第二季度信用红黑名单.csv', ...EXAMPLE_2026Q2_IMPORT], '2026-10-15', 0);
   await both(['status', '2026Q3'], '2026-10-15');
   await run(['compile', '2026Q3', '--dry-run'], '2026-10-15', 0);
   await run(['compile', '2026Q3', '--format', 'json'], '2026-10-15', 0);

@@ -17,6 +17,7 @@ import { SuperviseDocumentSchema } from '../dist/schemas/documents/supervise.js'
 import { ReportViewDocumentSchema } from '../dist/schemas/documents/report-view.js';
 import { type Figures, FiguresSchema, removalTotal } from '../dist/schemas/documents/figures.js';
 import { loadWorkbook } from './helpers/workbook.js';
+import { EXAMPLE_2026Q2_IMPORT } from './helpers/cases.js';
 
 /** 报送情况.xlsx shows the removals' total only (the other views their types). */
 type SheetFigures = Omit<Figures, 'removals'> & { removals: { total: number } };
@@ -115,17 +116,7 @@ beforeAll(async () => {
     .map((e) => e.name)
     .sort()
     .map((f) => join(history, f));
-  const imported = await cli([
-    'register',
-    'import',
-    ...lists,
-    '--batch',
-    '2026Q2',
-    '--published-on',
-    '2026-07-20',
-    '--department',
-    '劳动关系科',
-  ]);
+  const imported = await cli(['register', 'import', ...lists, ...EXAMPLE_2026Q2_IMPORT]);
   expect(imported.code, imported.stdout + imported.stderr).toBe(0);
 });
 

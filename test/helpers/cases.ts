@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { applyPatches, writeFiles } from '../../scripts/lib/fixture-kit.mjs';
 import { run } from '../../dist/cli/program.js';
+import type { IoPort } from '../../dist/io/port.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FINDINGS = join(ROOT, 'fixtures', 'findings');
@@ -54,13 +55,17 @@ export async function buildCase(c: Case, dir: string): Promise<string> {
   return c.target ?? '2026Q3/就业办';
 }
 
+/** How the example's 2026Q2 history is imported (scripts/example.mjs): after the list files, `register import` takes these. */
+export const EXAMPLE_2026Q2_IMPORT = ['--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科'];
+
 export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-export async function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+/** The CLI's run() in process, as bin/ runs it, or on the port `fs` when given (CliIo.fs). */
+export async function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}, fs?: IoPort): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -68,6 +73,7 @@ export async function runCli(args: string[], cwd: string, env: Record<string, st
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: { ...env },
     cwd,
+    ...(fs ? { fs } : {}),
   });
   return { code, stdout, stderr };
 }

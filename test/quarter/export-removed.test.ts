@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cleanup, runCli, tempDir } from '../helpers/cases.js';
+import { ROOT, cleanup, runCli, tempDir, EXAMPLE_2026Q2_IMPORT } from '../helpers/cases.js';
 import { loadWorkbook } from '../helpers/workbook.js';
 
 const ENV = { HRSS_CREDIT_USER: 'tester' };
@@ -49,22 +49,7 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
   const history = join(ws, 'history', '2026Q2');
   const csvs = readdirSync(history).map((f) => join(history, f));
-  expect(
-    (
-      await cli(
-        '2026-10-15',
-        'register',
-        'import',
-        ...csvs,
-        '--batch',
-        '2026Q2',
-        '--published-on',
-        '2026-07-20',
-        '--department',
-        '劳动关系科',
-      )
-    ).code,
-  ).toBe(0);
+  expect((await cli('2026-10-15', 'register', 'import', ...csvs, ...EXAMPLE_2026Q2_IMPORT)).code).toBe(0);
   expect((await cli('2026-10-15', 'compile', '2026Q3')).code).toBe(0);
 });
 afterAll(() => cleanup(tmp));

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
-import { cleanup, ROOT, tempDir, type CliResult } from '../helpers/cases.js';
+import { cleanup, ROOT, tempDir, type CliResult, EXAMPLE_2026Q2_IMPORT } from '../helpers/cases.js';
 import { filesBelow } from '../helpers/memory-workspace.js';
 
 const MEM = '/hrss-credit-memory-only/ws';
@@ -70,20 +70,7 @@ describe('the register on the memory port: the example story gives the disk run�
 
   it('plays import, compile, publish (with removals), objection add/resolve/letter, note, verify, list, show and diff alike', async () => {
     const lists = readdirSync(join(EXAMPLE, 'history', '2026Q2')).map((f) => `history/2026Q2/${f}`);
-    const imported = await step(
-      [
-        'register',
-        'import',
-        ...lists.map((l) => join('.', l)),
-        '--batch',
-        '2026Q2',
-        '--published-on',
-        '2026-07-20',
-        '--department',
-        '劳动关系科',
-      ],
-      '2026-10-15',
-    );
+    const imported = await step(['register', 'import', ...lists.map((l) => join('.', l)), ...EXAMPLE_2026Q2_IMPORT], '2026-10-15');
     expect(imported).toMatchObject({ command: 'register import', outcome: 'imported' });
 
     // Compiled against the register on each side (the quarter side's port): the same package, byte for byte.

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cases.js';
+import { ROOT, runCli, tempDir, EXAMPLE_2026Q2_IMPORT } from '../helpers/cases.js';
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 
 /** What register/ holds besides the checkpoint (a cache a reader may leave: decisions.md "The register's checkpoint"). */
@@ -55,23 +55,7 @@ beforeAll(async () => {
   template = join(tmp, 'template');
   cpSync(join(ROOT, 'fixtures', 'example-workspace'), template, { recursive: true });
   // A register of one event (劳动关系科's 2026Q2, imported), then 2026Q3 compiled against it.
-  const imp = await runCli(
-    [
-      'register',
-      'import',
-      ...HISTORY(template),
-      '--batch',
-      '2026Q2',
-      '--published-on',
-      '2026-07-20',
-      '--department',
-      '劳动关系科',
-      '-w',
-      template,
-      ...TODAY,
-    ],
-    tmp,
-  );
+  const imp = await runCli(['register', 'import', ...HISTORY(template), ...EXAMPLE_2026Q2_IMPORT, '-w', template, ...TODAY], tmp);
   expect(imp.code, imp.stdout).toBe(0);
   const comp = await runCli(['compile', '2026Q3', '-w', template, ...TODAY], tmp);
   expect(comp.code, comp.stdout).toBe(0);
@@ -106,23 +90,7 @@ describe('Ctrl-C before the event is written: exit 130, the log as it was, the l
   it('register import into a workspace without a register', async () => {
     const ws = fresh();
     rmSync(join(ws, 'register'), { recursive: true, force: true });
-    const p = spawnAt(
-      [
-        'register',
-        'import',
-        ...HISTORY(ws),
-        '--batch',
-        '2026Q2',
-        '--published-on',
-        '2026-07-20',
-        '--department',
-        '劳动关系科',
-        '-w',
-        ws,
-        ...TODAY,
-      ],
-      'interrupt-before-commit',
-    );
+    const p = spawnAt(['register', 'import', ...HISTORY(ws), ...EXAMPLE_2026Q2_IMPORT, '-w', ws, ...TODAY], 'interrupt-before-commit');
     await p.at('before-commit');
     p.interrupt();
     const r = await p.done;

@@ -9,8 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { ROOT, type CliResult } from '../../helpers/cases.js';
-import { run } from '../../../dist/cli/program.js';
+import { ROOT, runCli, type CliResult } from '../../helpers/cases.js';
 import { makeCreditCode } from '../../../dist/domain/credit-code.js';
 import { addDays } from '../../../dist/domain/dates.js';
 import type { MemoryPort } from '../../../dist/io/memory-port.js';
@@ -111,20 +110,6 @@ export function docOf<T>(res: CliResult): T {
     parsed.set(res, doc);
   }
   return doc as T;
-}
-
-/** The CLI's run() in process (runCli's twin), on the port `fs` when given (CliIo.fs), else as bin/ runs it. */
-async function runOn(args: string[], cwd: string, env: Record<string, string>, fs?: IoPort): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false, columns: 120 },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    env: { ...env },
-    cwd,
-    ...(fs ? { fs } : {}),
-  });
-  return { code, stdout, stderr };
 }
 
 const subjectName = (d: number, s: number): string => `新乡市测试${'甲乙'[d]}${'一二三四'[s]}有限公司`;
@@ -275,7 +260,7 @@ export class World {
     };
     const name = args[0] === 'register' || args[0] === 'objection' ? `${args[0]} ${args[1]}` : (args[0] as string);
     const res = await World.measure(name, () =>
-      this.spawn ? spawnCli(argv, this.ws, env) : runOn(argv, this.ws, env, this.onDisk ? undefined : this.io),
+      this.spawn ? spawnCli(argv, this.ws, env) : runCli(argv, this.ws, env, this.onDisk ? undefined : this.io),
     );
     this.log.push(`${args.join(' ')} → ${res.code}`);
     this.record(args, res);
