@@ -429,9 +429,3 @@ export function checkpointParts(events: readonly StoredEvent[], covers: Covers):
   for (const e of events) b.add(e);
   return b.finish(covers);
 }
-
-/** The checkpoint of `events` as one buffer (tests compare it with the file), or null. */
-export function encodeCheckpoint(events: readonly StoredEvent[], covers: Covers): Buffer | null {
-  const parts = checkpointParts(events, covers);
-  return parts ? Buffer.concat(parts) : null;
-}

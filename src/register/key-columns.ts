@@ -43,23 +43,7 @@ export interface KeyQuery {
   subject?: readonly string[];
 }
 
-export function keysOf(records: readonly StoredRecord[]): [Uint32Array, Uint32Array, Uint32Array, Uint32Array] {
-  const n = records.length;
-  const out: [Uint32Array, Uint32Array, Uint32Array, Uint32Array] = [
-    new Uint32Array(n),
-    new Uint32Array(n),
-    new Uint32Array(n),
-    new Uint32Array(n),
-  ];
-  const row: [number, number, number, number] = [0, 0, 0, 0];
-  for (let k = 0; k < n; k++) {
-    keyHashes(records[k] as StoredRecord, row);
-    for (let c = 0; c < 4; c++) (out[c] as Uint32Array)[k] = row[c] as number;
-  }
-  return out;
-}
-
-/** One record's four key hashes (keysOf's row), into `into`: the checkpoint's encoder adds a record at a time. */
+/** One record's four key hashes, into `into`: the checkpoint's encoder adds a record at a time. */
 export function keyHashes(r: StoredRecord, into: [number, number, number, number]): void {
   into[0] = hash(foldKey(r.subjectName));
   into[1] = hash(normaliseCreditCode(r.creditCode));
