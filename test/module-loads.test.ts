@@ -110,5 +110,9 @@ describe('a reading command loads its own reader only', () => {
       expect(l.packages).not.toHaveProperty('exceljs');
       expect(l.packages).not.toHaveProperty('docx');
     }
+    // A dry run writes nothing: not the workbook writer, not yazl (api/quarter/package.ts loads them to write).
+    expect(c.packages).not.toHaveProperty('yazl');
+    expect(c.dist).not.toContain('io/xlsx/xlsx-writer.js');
+    expect(c.dist).toContain('api/quarter/package.js');
   });
 });
