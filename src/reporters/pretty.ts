@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../diagnostics/report.js';
 import type { CollectedDiagnostic, DroppedFindings } from '../diagnostics/collector.js';
-import { renderMessage, type Messages } from '../messages/index.js';
+import { renderMessage, type Messages } from '../messages/render.js';
 import { displayWidth, wrapText } from './wrap.js';
 import { visible, visibleArgs } from './visible.js';
 
