@@ -163,20 +163,23 @@ function merge(
   const oldFrom = u32Of(parts.load(at.touchFrom));
   const oldEvents = u32Of(parts.load(at.touchEvents));
   const oldKinds = parts.load(at.touchKinds);
-  const rows: number[] = [];
-  const from: number[] = [0];
-  const events: number[] = [];
-  const kinds: number[] = [];
+  // Typed arrays of the most the merge can hold (a province's ~400,000 touched ids, ~10⁶ touches): not number[].
+  const rowsAll = new Uint32Array(oldRows.length + added.length);
+  const fromAll = new Uint32Array(oldRows.length + added.length + 1);
+  const eventsAll = new Uint32Array(oldEvents.length + added.length);
+  const kindsAll = new Uint8Array(oldEvents.length + added.length);
+  let nRows = 0;
+  let nEvents = 0;
   const push = (row: number, event: number, kind: number): void => {
-    if (rows[rows.length - 1] !== row) {
-      if (rows.length > 0) from.push(events.length);
-      rows.push(row);
-    } else if (events[events.length - 1] === event) {
-      kinds[kinds.length - 1] = (kinds[kinds.length - 1] as number) | kind;
+    if (nRows === 0 || rowsAll[nRows - 1] !== row) {
+      fromAll[nRows] = nEvents;
+      rowsAll[nRows++] = row;
+    } else if (eventsAll[nEvents - 1] === event) {
+      kindsAll[nEvents - 1] = (kindsAll[nEvents - 1] as number) | kind;
       return;
     }
-    events.push(event);
-    kinds.push(kind);
+    eventsAll[nEvents] = event;
+    kindsAll[nEvents++] = kind;
   };
   for (let i = 0, j = 0; i < oldRows.length || j < added.length; ) {
     const ro = i < oldRows.length ? (oldRows[i] as number) : Number.POSITIVE_INFINITY;
@@ -189,7 +192,11 @@ function merge(
       j++;
     }
   }
-  if (rows.length > 0) from.push(events.length);
+  fromAll[nRows] = nEvents;
+  const rows = rowsAll.subarray(0, nRows);
+  const from = fromAll.subarray(0, nRows > 0 ? nRows + 1 : 1);
+  const events = eventsAll.subarray(0, nEvents);
+  const kinds = kindsAll.subarray(0, nEvents);
 
   // `gone` made again for the ids the new events touch (the rule of the build: a removal after the id's latest publication).
   const gone = new Uint8Array(T);
@@ -274,10 +281,10 @@ function merge(
   });
   add(bytesOf(table));
   add(bytesOf(next));
-  add(bytesOf(Uint32Array.from(rows)));
-  add(bytesOf(Uint32Array.from(from)));
-  add(bytesOf(Uint32Array.from(events)));
-  add(Uint8Array.from(kinds));
+  add(bytesOf(rows));
+  add(bytesOf(from));
+  add(bytesOf(events));
+  add(kinds);
   align();
   add(gone);
   align();

@@ -193,10 +193,13 @@ describe('a checkpoint extended by the events after it', () => {
     done.put(`${ws}/register/events.jsonl`, text(events.slice(0, cut)));
     done.put(`${ws}/register/${CHECKPOINT_FILE}`, old);
     done.put(`${ws}/register/events.jsonl`, text(events));
-    readLog(ws, { io: done, extendBytes: 0 });
+    const extending = readLog(ws, { io: done, extendBytes: 0 });
     const whole = Buffer.from(done.readFileSync(`${ws}/register/${CHECKPOINT_FILE}`));
     expect(whole.equals(old)).toBe(false);
     const expected = plain(readLog(ws, { io: done }).result.events);
+    // The read that extended it goes on reading the parts it had not read from the file it checked (renamed over,
+    // as a descriptor keeps its file): the same state.
+    expect(plain(extending.result.events)).toEqual(expected);
     // The process killed with the temporary file at any length: the old checkpoint stays (a temporary name is
     // never read); the file renamed whole is read through; either gives a replay's state.
     for (const at of [0, 1, 7, 64, 1000, Math.floor(whole.length / 2), whole.length - 1]) {
