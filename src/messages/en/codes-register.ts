@@ -70,7 +70,7 @@ export const enRegisterCodes = {
       `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; ` +
       `nothing was compiled and it was left as it is`,
     hint: (a) =>
-      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the ` +
+      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.next} or the ` +
       `next quarter)`,
   },
   REGISTER_ALREADY_ACTIVE: {
