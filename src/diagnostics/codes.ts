@@ -124,6 +124,7 @@ export interface CodeArgs {
     problem?: 'device' | 'character' | 'trailing' | 'empty' | 'tooLong';
     inZip?: boolean;
   };
+  /** places: the first 20 copies (rules/quarter/record-duplicate.ts); count: all of them. */
   PACKAGE_DUPLICATE: { subject: string; places: PlaceArg[]; count: number; id: string };
   PACKAGE_SAME_SUBJECT: { subject: string; other: PlaceArg };
   PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: PlaceArg };

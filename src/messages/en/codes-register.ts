@@ -16,7 +16,9 @@ const REMOVAL_EN: Record<string, string> = {
 export const enRegisterCodes = {
   PACKAGE_DUPLICATE: {
     title: 'Duplicate record',
-    message: (a) => `the same decision on ${a.subject} appears ${a.count} times: ${places(a.places)}`,
+    message: (a) =>
+      `the same decision on ${a.subject} appears ${a.count} times: ${places(a.places)}` +
+      (a.count > a.places.length ? `… (the first ${a.places.length} shown)` : ''),
     hint: () => 'Submit one subject, list, domain and decision once; delete the repeated rows',
   },
   PACKAGE_SAME_SUBJECT: {

@@ -7,7 +7,8 @@ import { zhRemovalType } from './register-codes.js';
 export const zhRegisterCodes = {
   PACKAGE_DUPLICATE: {
     title: '重复记录',
-    message: (a) => `${a.subject} 的同一认定重复出现 ${a.count} 次：${places(a.places)}`,
+    message: (a) =>
+      `${a.subject} 的同一认定重复出现 ${a.count} 次：${places(a.places)}${a.count > a.places.length ? `……（只列出前 ${a.places.length} 处）` : ''}`,
     hint: () => '同一主体、同一名单、同一领域、同一认定只报送一次；请删除重复行',
   },
   PACKAGE_SAME_SUBJECT: {
