@@ -17,6 +17,13 @@ export type CodeCatalogue = { [C in Code]: CodeMessage<C> };
 
 export type ToolErrorCatalogue = Record<ToolErrorCode, (args: Record<string, string | number>) => string>;
 
+/** One language's words for what every command may render (zh-CN/language.ts, en/language.ts). */
+export interface LanguageCatalogue {
+  codes: CodeCatalogue;
+  toolErrors: ToolErrorCatalogue;
+  ui: UiText;
+}
+
 /** Words of the interface itself: headings, summaries, help. */
 export interface UiText {
   severity: Record<Severity, string>;

@@ -100,6 +100,10 @@ describe('the 移出名单 of a compile from the register', () => {
     }
     // No line was read back for the sheet: `load` (whole records from their lines) was never asked.
     expect(asked.flat()).toEqual([]);
+    // Nor was any event asked for all its records (every record of each event made and kept for the run: a
+    // province's 10⁶): the expiries' entries are made from the checkpoint's columns (lazy-state.ts make).
+    const prefix = prefixOf(loaded.events);
+    expect(prefix?.events.map((e) => Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined)).toEqual([true, true, true]);
     const first = removedSheet('移出名单', plan, 'public', DEFAULT_MASK_RULE).rows[0] as string[];
     expect(first.slice(0, 5)).toEqual(['1', idOf(0), '黑名单', '劳务派遣', '张0']);
   });
