@@ -213,4 +213,41 @@ describe('a checkpoint extended by the events after it', () => {
       expect(plain(loadRegister(ws, crashed).events)).toEqual(expected);
     }
   });
+
+  it('where a held-open file cannot be renamed over (Windows), the old file is read whole and closed, and the rename tried again', () => {
+    const events = chain(smallHistory());
+    const cut = events.length - 2;
+    const ws = '/ws';
+    let refused = 0;
+    let armed = false;
+    class HeldOpen extends MemoryPort {
+      override rename(from: string, to: string): void {
+        if (armed && to.endsWith(CHECKPOINT_FILE) && refused === 0) {
+          refused++;
+          throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
+        }
+        super.rename(from, to);
+      }
+    }
+    const io = new HeldOpen();
+    io.put(`${ws}/register/events.jsonl`, text(events.slice(0, cut)));
+    readLog(ws, { checkpoint: false, io });
+    io.put(`${ws}/register/events.jsonl`, text(events));
+    armed = true;
+    const add = vi.spyOn(CheckpointBuilder.prototype, 'add');
+    const read = readLog(ws, { io, extendBytes: 0 });
+    expect(refused).toBe(1);
+    expect(add).toHaveBeenCalledTimes(events.length - cut);
+    expect(Buffer.from(io.readFileSync(`${ws}/register/${CHECKPOINT_FILE}`)).equals(built(text(events)) as Buffer)).toBe(true);
+    expect(
+      io
+        .readdirSync(`${ws}/register`)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['events.jsonl', CHECKPOINT_FILE]);
+    // The read goes on from the parts it read before the rename: a replay's state.
+    const scratch = new MemoryPort();
+    scratch.put(`${ws}/register/events.jsonl`, text(events));
+    expect(plain(read.result.events)).toEqual(plain(readLog(ws, { io: scratch, checkpoint: false }).result.events));
+  });
 });
