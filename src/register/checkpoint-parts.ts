@@ -166,6 +166,21 @@ export class CheckpointParts {
   }
 
   /**
+   * Part `i`'s bytes read and checked as `load` reads them, but not kept (a reader that takes some of its values
+   * once: compile's 移出名单, stored-columns.ts summariesOf); the kept bytes when it was loaded already.
+   */
+  peek(i: number): Uint8Array {
+    const have = this.loaded[i];
+    if (have) return have;
+    const spec = this.specs[i] as PartSpec;
+    if (!this.open) throw new CheckpointChangedError();
+    const bytes = new Uint8Array(spec.len);
+    if (!readExactly(this.file, bytes, 0, spec.len, this.bodyAt + spec.at) || crc32(bytes, this.before[i]) !== this.after[i])
+      throw new CheckpointChangedError();
+    return bytes;
+  }
+
+  /**
    * Bytes [from, to) of part `i`, without reading the whole part: the blocks around them are read and
    * checked against the CRC-32 the pass saw at their ends (a few values of a column: register show).
    */

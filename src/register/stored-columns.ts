@@ -6,7 +6,7 @@
  * offset, only when asked (stored.ts fullRecords). Readers see the same fields as a StoredRecord's.
  */
 import type { CreditRecord } from '../schemas/record.js';
-import type { PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
+import type { PublishedBy, RecordOrigin, RecordSummary, StoredRecord } from './stored.js';
 
 /** Values of a column decoded one at a time before this many (or a sixteenth of the column) are read; the whole column after. */
 const ONE_BY_ONE = 64;
@@ -35,7 +35,22 @@ export class TextColumn {
     private readonly ascii: boolean,
     /** How to read one value alone while few are asked (neither the bytes nor the offsets read whole). */
     private readonly one?: ValueBytes,
+    /** How to read the bytes once without keeping them (valuesAt; checkpoint-parts.ts peek). */
+    private readonly passing?: () => Buffer,
   ) {}
+
+  /**
+   * Values `rows` at once: from the column as it is held, else from its bytes read once and not kept (a
+   * province's ~25,000 removed records of a million: one column's bytes at a time, not four kept to the end).
+   */
+  valuesAt(rows: readonly number[]): string[] {
+    if (this.text !== undefined || this.bytesRead !== undefined || this.passing === undefined || typeof this.bytesOf !== 'function')
+      return rows.map((k) => this.value(k));
+    const bytes = this.passing();
+    const at = this.at;
+    const encoding = this.ascii ? 'latin1' : 'utf8';
+    return rows.map((k) => bytes.toString(encoding, at[k] as number, at[k + 1] as number));
+  }
 
   /** Value k read alone, while the column is not read whole and few values have been asked; else undefined. */
   private alone(k: number): string | undefined {
@@ -126,6 +141,66 @@ export class TextColumn {
 /** Value k of a column. */
 export function textAt(c: TextColumn, k: number): string {
   return c.value(k);
+}
+
+/** A record's summary fields as a plain object (stored.ts SUMMARY_FIELDS). */
+function summaryOf(r: StoredRecord): RecordSummary {
+  return {
+    id: r.id,
+    listType: r.listType,
+    domain: r.domain,
+    department: r.department,
+    subjectName: r.subjectName,
+    subjectType: r.subjectType,
+    creditCode: r.creditCode,
+    idType: r.idType,
+    idNumber: r.idNumber,
+    decisionNo: r.decisionNo,
+    decisionDate: r.decisionDate,
+    publishUntil: r.publishUntil,
+    severity: r.severity,
+  };
+}
+
+/**
+ * The summaries of `records` as plain objects, in order: of the ColumnRecords among them, each text column
+ * is read once for all (TextColumn.valuesAt) and not kept — compile's and export's 移出名单 (a province's
+ * quarter: ~25,000 records spread over the whole column).
+ */
+export function summariesOf(records: readonly StoredRecord[]): RecordSummary[] {
+  const out = records.map((r) => (r instanceof ColumnRecord ? undefined : summaryOf(r)));
+  const byColumns = new Map<Columns, number[]>();
+  records.forEach((r, i) => {
+    if (!(r instanceof ColumnRecord)) return;
+    const list = byColumns.get(r.columns);
+    if (list) list.push(i);
+    else byColumns.set(r.columns, [i]);
+  });
+  for (const [c, at] of byColumns) {
+    const rows = at.map((i) => (records[i] as ColumnRecord).row);
+    const [subjectName, creditCode, idNumber, decisionNo] = [c.subjectName, c.creditCode, c.idNumber, c.decisionNo].map((col) =>
+      col.valuesAt(rows),
+    ) as [string[], string[], string[], string[]];
+    at.forEach((i, j) => {
+      const r = records[i] as ColumnRecord;
+      out[i] = {
+        id: r.id,
+        listType: r.listType,
+        domain: r.domain,
+        department: r.department,
+        subjectName: subjectName[j] as string,
+        subjectType: r.subjectType,
+        creditCode: creditCode[j] as string,
+        idType: r.idType,
+        idNumber: idNumber[j] as string,
+        decisionNo: decisionNo[j] as string,
+        decisionDate: r.decisionDate,
+        publishUntil: r.publishUntil,
+        severity: r.severity,
+      };
+    });
+  }
+  return out as RecordSummary[];
 }
 
 /** The columns of a checkpoint's records, and for each record the event it came with. */
@@ -231,6 +306,11 @@ export class ColumnRecord implements StoredRecord {
   /** Its row in the checkpoint's columns. */
   get row(): number {
     return this.k;
+  }
+
+  /** The columns it is read from. */
+  get columns(): Columns {
+    return this.c;
   }
 
   /** Its fields as own properties (what a StoredRecord shows to a deep comparison or JSON.stringify). */

@@ -14,6 +14,7 @@ import { loadRegister, readLog, wholeRecords } from '../../src/io/register/regis
 import { planRegister } from '../../src/api/register/register-compile.js';
 import { removedSheet } from '../../src/api/register/removed-sheet.js';
 import { prefixOf } from '../../src/register/lazy-state.js';
+import { TextColumn } from '../../src/register/stored-columns.js';
 import { DEFAULT_MASK_RULE } from '../../src/domain/mask.js';
 import { exportPlan } from '../../src/api/quarter/export-plan.js';
 import { nodePort } from '../../src/io/node-port.js';
@@ -88,7 +89,7 @@ describe('the 移出名单 of a compile from the register', () => {
       const rows = removedSheet('移出名单', plan, audience, DEFAULT_MASK_RULE).rows;
       // The same rows as from the whole records, read back from their lines (what compile did before).
       const ids = plan.removals.map((r) => r.id);
-      const whole = wholeRecords(ids.map((id) => plan.removed.get(id) as StoredRecord));
+      const whole = wholeRecords(ids.map((id) => loaded.state.records.get(id)?.publications.at(-1) as StoredRecord));
       const fromLines = removedSheet(
         '移出名单',
         { ...plan, removed: new Map(ids.map((id, i) => [id, whole[i]!])) },
@@ -153,5 +154,36 @@ describe("export's 移出名单 of a published batch", () => {
       expect(plan?.removed.get(first.id), pass).toMatchObject({ id: first.id, domain: '劳务派遣', publishUntil: '2026-08-31' });
       if (pass === 'without a checkpoint') readLog(ws, { checkpoint: false });
     }
+  });
+});
+
+describe('TextColumn.valuesAt', () => {
+  it('reads the bytes once for all the values asked and keeps nothing; a column held answers from what it holds', () => {
+    const values = ['张三', 'abc', '', '新乡市测试有限公司', '𠀀x'];
+    const bytes = Buffer.from(values.join(''), 'utf8');
+    const at = new Uint32Array(values.length + 1);
+    values.forEach((v, i) => {
+      at[i + 1] = (at[i] as number) + Buffer.byteLength(v, 'utf8');
+    });
+    const calls = { kept: 0, passing: 0 };
+    const column = new TextColumn(
+      () => {
+        calls.kept++;
+        return bytes;
+      },
+      at,
+      false,
+      undefined,
+      () => {
+        calls.passing++;
+        return Buffer.from(bytes);
+      },
+    );
+    expect(column.valuesAt([4, 0, 3, 2])).toEqual(['𠀀x', '张三', '新乡市测试有限公司', '']);
+    expect(calls).toEqual({ kept: 0, passing: 1 });
+    // Asked value by value, the column reads and keeps its bytes; valuesAt then reads nothing more.
+    expect(column.value(1)).toBe('abc');
+    expect(column.valuesAt([1, 3])).toEqual(['abc', '新乡市测试有限公司']);
+    expect(calls).toEqual({ kept: 1, passing: 1 });
   });
 });

@@ -9,7 +9,8 @@
 import { basename, dirname, join } from 'node:path';
 import { hasRegister, loadRegister } from '../../io/register/register-store.js';
 import type { IoPort } from '../../io/port.js';
-import type { RecordSummary } from '../../register/stored.js';
+import type { RecordSummary, StoredRecord } from '../../register/stored.js';
+import { summariesOf } from '../../register/stored-columns.js';
 import type { RecordsFile } from '../../schemas/documents/records.js';
 import type { RegisterPlan } from '../register/register-compile.js';
 import { publishedBatch } from '../register/status-published.js';
@@ -42,18 +43,22 @@ export function exportPlan(
   const home = data.removals.length > 0 ? registerHome(dir, workspace, io) : undefined;
   if (home) {
     const { state } = loadRegister(home, io);
+    const found = new Map<string, StoredRecord>();
     // As the register stood before the batch's publication: a record's latest publication before that event.
     // Only publish and import events add publications, and never take one away (register/state.ts), so that
     // is its publications before the event's seq — no replay of the earlier events (a province's 10⁶ records).
     const before = publishedBatch(state, data.quarter)?.seq ?? Number.POSITIVE_INFINITY;
     for (const r of data.removals) {
-      if (removed.has(r.id)) continue;
+      if (found.has(r.id)) continue;
       const publications = state.records.get(r.id)?.publications ?? [];
-      let record: RecordSummary | undefined;
+      let record: StoredRecord | undefined;
       for (const p of publications) if (p.seq < before) record = p.record;
       // The summary holds every column 移出名单 shows (removed-sheet.ts): no line of the log is read again.
-      if (record) removed.set(r.id, record);
+      if (record) found.set(r.id, record);
     }
+    // Each text column read once for them all and not kept (stored-columns.ts summariesOf).
+    const of = summariesOf([...found.values()]);
+    for (const [k, id] of [...found.keys()].entries()) removed.set(id, of[k] as RecordSummary);
   }
   const missing = [...new Set(data.removals.map((r) => r.id).filter((id) => !removed.has(id)))];
   return {

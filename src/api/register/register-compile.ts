@@ -14,6 +14,7 @@ import { subjectKeyOf } from '../../domain/identity.js';
 import { hasRegister, loadRegister, wholeRecords, type Loaded } from '../../io/register/register-store.js';
 import { parseLineAgain } from '../../register/chain.js';
 import { fullRecords, type RecordSummary, type StoredRecord } from '../../register/stored.js';
+import { summariesOf } from '../../register/stored-columns.js';
 import type { CorrectedEntry, IsoDate, RemovalEntry } from '../../register/events.js';
 import { changedColumns, contentHash } from '../../register/content.js';
 import {
@@ -350,8 +351,22 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
   // The 移出名单's rows are the removed records' summary columns (removed-sheet.ts): read from the register as it
   // was read (its log hashed, its checkpoint checked), never their lines again — a province's quarter expires
-  // ~25,000 records spread over most of its 40 lines (~0.7 GB read and hashed a second time).
-  const plan: RegisterPlan = { records: publish, unchanged, removals, removed, corrected };
+  // ~25,000 records spread over most of its 40 lines (~0.7 GB read and hashed a second time). Made when first
+  // asked (the package's sheets; a dry run, status and the reports never ask), each text column read once for
+  // all of them and not kept (stored-columns.ts summariesOf).
+  const plan: RegisterPlan = { records: publish, unchanged, removals, removed: new Map(), corrected };
+  let summaries: Map<string, RecordSummary> | undefined;
+  Object.defineProperty(plan, 'removed', {
+    enumerable: true,
+    configurable: true,
+    get(): Map<string, RecordSummary> {
+      if (!summaries) {
+        const of = summariesOf([...removed.values()]);
+        summaries = new Map([...removed.keys()].map((id, i) => [id, of[i] as RecordSummary]));
+      }
+      return summaries;
+    },
+  });
   return { plan, findings };
 }
 
