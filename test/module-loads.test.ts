@@ -136,6 +136,16 @@ describe('a reading command loads its own reader only', () => {
     expect(l.dist.filter((d) => d.startsWith('io/xlsx/'))).toEqual([]);
     expect(l.packages).not.toHaveProperty('exceljs');
     expect(l.packages).not.toHaveProperty('saxes');
+    // A list file is never a zip: the zip submission's reader and yauzl stay unloaded.
+    expect(l.packages).not.toHaveProperty('yauzl');
+    expect(l.dist.filter((d) => d.startsWith('io/zip/'))).toEqual([]);
+  });
+
+  it('validate of an xlsx list: yauzl through the xlsx reader only, not the zip submission’s reader', () => {
+    const l = loaded(['validate', join(ws, 'submissions', '2026Q3', '就业办', '劳务派遣红黑名单.xlsx'), ...TODAY]);
+    expect(l.code).toBe(0);
+    expect(l.packages).toHaveProperty('yauzl'); // an xlsx is a zip: its reader opens it (io/xlsx/xlsx.ts)
+    expect(l.dist.filter((d) => d.startsWith('io/zip/')).sort()).toEqual(['io/zip/inflate.js', 'io/zip/zip.js']);
   });
 
   it('validate of an xlsx list and compile --dry-run: no exceljs, no docx', () => {
@@ -146,5 +156,9 @@ describe('a reading command loads its own reader only', () => {
       expect(l.packages).not.toHaveProperty('exceljs');
       expect(l.packages).not.toHaveProperty('docx');
     }
+    // A dry run writes nothing: not the workbook writer, not yazl (api/quarter/package.ts loads them to write).
+    expect(c.packages).not.toHaveProperty('yazl');
+    expect(c.dist).not.toContain('io/xlsx/xlsx-writer.js');
+    expect(c.dist).toContain('api/quarter/package.js');
   });
 });

@@ -371,6 +371,8 @@ export interface ReportsUiText {
   figureColumns: [string, string, string, string];
   lapseColumns: string[];
   tallyColumns: string[];
+  /** 报送情况.xlsx's header row (package.md): the package is the office's, written in zh-CN whatever --lang. */
+  packageStatusColumns: string[];
   sheets: { rows: string; lapses: string; counts: string };
   xlsxWritten(path: string): string;
   reportWritten(path: string): string;
