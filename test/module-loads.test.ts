@@ -100,6 +100,11 @@ describe('a register command loads one language, no table it does not draw, no p
     );
   });
 
+  it("compile --dry-run: the run's language only (the package's report.json loads its own when written)", () => {
+    const c = loaded(['compile', '2026Q3', '--dry-run', '-w', ws, ...TODAY, '--format', 'json']);
+    expect(catalogues(c).filter((d) => d.startsWith('messages/en/'))).toEqual([]);
+  });
+
   it('cli-table3 and string-width only when a table is drawn: register show on the terminal, not its JSON, not publish', () => {
     const json = loaded(['register', 'show', '9141070000000000XX', '-w', ws, ...TODAY, '--format', 'json']);
     expect(json.packages).not.toHaveProperty('cli-table3');

@@ -320,6 +320,18 @@ describe('the unzipped release, with no node_modules above it', () => {
     expect(page.length).toBeLessThan(5 * 1024 * 1024);
   });
 
+  it('a table on the terminal: the bundle requires lib/cli-table3.cjs when it draws the first one, as the installed tool draws it', () => {
+    for (const args of [
+      ['matrix', '-w', EXAMPLE],
+      ['rules', 'SHEET_HIDDEN', '--lang', 'en'],
+    ]) {
+      const a = bundled(args, tmp);
+      expect(a.code, args.join(' ')).toBe(0);
+      expect(a.stdout).toMatch(/┌─/);
+      expect(a.stdout, args.join(' ')).toBe(installed(args, tmp).stdout);
+    }
+  });
+
   it("compile: the package equals the installed tool's, byte for byte; verify passes", () => {
     const a = join(tmp, 'ws-bundle');
     const b = join(tmp, 'ws-installed');

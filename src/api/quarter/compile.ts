@@ -23,7 +23,7 @@ import { pathExists } from '../../io/workspace/workspace.js';
 import { displayPath } from '../../io/paths.js';
 import type { LoadedTemplate } from '../../io/workspace/template.js';
 import { buildJsonReport } from '../../diagnostics/report-document.js';
-import { messagesFor, renderMessage } from '../../messages/index.js';
+import { loadMessages, renderMessage } from '../../messages/render.js';
 import { makeContext, type CommonOptions } from '../context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import {
@@ -190,7 +190,7 @@ async function checkAndWrite(
   try {
     // The package's own language (config `lang`, else Chinese), never the run's --lang: the same
     // inputs make the same report.json whoever runs the compile (docs/decisions.md).
-    const m = messagesFor(ctx.config.lang ?? 'zh-CN');
+    const m = await loadMessages(ctx.config.lang ?? 'zh-CN');
     const reportJson = buildJsonReport(report, (d) => renderMessage(m, d));
     await writePackage(tempDir, {
       check,
