@@ -166,6 +166,23 @@ export class CheckpointParts {
   }
 
   /**
+   * Part `i`'s bytes read and checked as `load` does, but not kept here: for a reader that keeps them itself
+   * (a text column) or what it makes of them (an event's removals parsed) — kept here as well, a province's
+   * list held ~107 MB twice. The file stays open (as for a part not read) until `loadAll` or the parts are
+   * unreachable.
+   */
+  take(i: number): Uint8Array {
+    const have = this.loaded[i];
+    if (have) return have;
+    const spec = this.specs[i] as PartSpec;
+    if (!this.open) throw new CheckpointChangedError();
+    const bytes = new Uint8Array(spec.len);
+    if (!readExactly(this.file, bytes, 0, spec.len, this.bodyAt + spec.at) || crc32(bytes, this.before[i]) !== this.after[i])
+      throw new CheckpointChangedError();
+    return bytes;
+  }
+
+  /**
    * Bytes [from, to) of part `i`, without reading the whole part: the blocks around them are read and
    * checked against the CRC-32 the pass saw at their ends (a few values of a column: register show).
    */

@@ -283,7 +283,11 @@ function eventsOf(
   const index = (i: number): Uint16Array | Uint32Array => (width === 2 ? u16(i) : u32(i));
   const textColumn = (c: number): TextColumn =>
     new TextColumn(
-      () => Buffer.from((parts.load(texts[c] as number) as Uint8Array).buffer, 0, text[c] as number),
+      // Taken, not kept by the parts as well: the column keeps them (stored-columns.ts).
+      () => {
+        const b = parts.take(texts[c] as number);
+        return Buffer.from(b.buffer, b.byteOffset, text[c] as number);
+      },
       () => u32(offsets[c] as number),
       ascii[c] === true,
       (k) => {
@@ -351,7 +355,11 @@ function eventsOf(
     });
     const r = removalPart[i];
     if (h.type === 'publish' && (h as { removals: unknown }).removals === 0 && r !== null && r !== undefined) {
-      lazy(h, 'removals', () => JSON.parse(Buffer.from(parts.load(r)).toString('latin1')) as unknown);
+      lazy(h, 'removals', () => {
+        // Parsed and dropped: the event keeps the removals, not their JSON as well.
+        const b = parts.take(r);
+        return JSON.parse(Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1')) as unknown;
+      });
     } else if (r !== null) return null;
     const contents: unknown = h.contents;
     if (contents === 0) lazy(h, 'contents', () => contentsOf(content, ids, start, n));
