@@ -68,4 +68,22 @@ soffice -env:UserInstallation=file://$work/lo --headless --convert-to xlsx --out
 mkdir -p "$out/libreoffice-two-row-header" "$out/gnumeric-two-row-header"
 cp "$work/rt/社会保险领域信用红黑名单.xlsx" "$out/libreoffice-two-row-header/"
 ssconvert "$work/ods/社会保险领域信用红黑名单.ods" "$out/gnumeric-two-row-header/社会保险领域信用红黑名单.xlsx" >/dev/null 2>&1
+# A list with a merged title row and its 领域 column merged down rows 3–9 (the value only in row 3), as a
+# clerk merges repeated cells, opened and saved again by LibreOffice via .ods: 领域 is filled down, no finding.
+node --input-type=module -e "
+import ExcelJS from 'exceljs';
+import { HEADER, row } from './bench/generate.mjs';
+const wb = new ExcelJS.Workbook();
+const ws = wb.addWorksheet('名单');
+ws.addRow(['新乡市人社局劳务派遣领域红黑名单（2026年第三季度）']);
+ws.addRow(HEADER);
+for (let i = 0; i < 8; i++) ws.addRow(row(i).map((v, c) => (c === 2 && i > 0 && i < 7 ? '' : v)));
+ws.mergeCells('A1:O1');
+ws.mergeCells('C3:C9');
+await wb.xlsx.writeFile('$work/名单.xlsx');
+"
+soffice -env:UserInstallation=file://$work/lo --headless --convert-to ods --outdir "$work/ods" "$work/名单.xlsx" >/dev/null 2>&1
+soffice -env:UserInstallation=file://$work/lo --headless --convert-to xlsx --outdir "$work/rt" "$work/ods/名单.ods" >/dev/null 2>&1
+mkdir -p "$out/libreoffice-merged-domain"
+cp "$work/rt/名单.xlsx" "$out/libreoffice-merged-domain/"
 echo "real files written under $out"

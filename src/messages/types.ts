@@ -17,6 +17,13 @@ export type CodeCatalogue = { [C in Code]: CodeMessage<C> };
 
 export type ToolErrorCatalogue = Record<ToolErrorCode, (args: Record<string, string | number>) => string>;
 
+/** One language's words for what every command may render (zh-CN/language.ts, en/language.ts). */
+export interface LanguageCatalogue {
+  codes: CodeCatalogue;
+  toolErrors: ToolErrorCatalogue;
+  ui: UiText;
+}
+
 /** Words of the interface itself: headings, summaries, help. */
 export interface UiText {
   severity: Record<Severity, string>;
@@ -364,6 +371,8 @@ export interface ReportsUiText {
   figureColumns: [string, string, string, string];
   lapseColumns: string[];
   tallyColumns: string[];
+  /** 报送情况.xlsx's header row (package.md): the package is the office's, written in zh-CN whatever --lang. */
+  packageStatusColumns: string[];
   sheets: { rows: string; lapses: string; counts: string };
   xlsxWritten(path: string): string;
   reportWritten(path: string): string;

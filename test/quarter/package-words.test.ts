@@ -42,10 +42,24 @@ describe('报送情况.xlsx speaks the catalogue’s Chinese', () => {
     expect([...nil].every((s) => [r.yes, r.no].includes(s))).toBe(true);
   });
 
+  it('its header row is the zh-CN catalogue’s column words, in order, in either language', async () => {
+    for (const lang of ['zh-CN', 'en']) {
+      const sheet = (await loadWorkbook(await compiled(lang))).getWorksheet('报送情况');
+      if (!sheet) throw new Error('no sheet 报送情况');
+      const header = (sheet.getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+      expect(header, lang).toEqual(zhReportsUi.packageStatusColumns);
+    }
+    expect(zhReportsUi.packageStatusColumns).toContain('无信息报告');
+    expect(zhReportsUi.packageStatusColumns).toContain('是否按时');
+  });
+
   it('package.ts writes no status word of its own (one catalogue entry per word)', () => {
     const source = readFileSync(join(ROOT, 'src', 'api', 'quarter', 'package.ts'), 'utf8');
     for (const word of ['已报送', '未报送', '仅移出', '按时', '逾期', '无截止日期', '未填报送日期'])
       expect(source, word).not.toMatch(new RegExp(`['\`]${word}`));
     expect(source).not.toMatch(/'是'|'否'/);
+    // Nor a column header: 报送情况.xlsx's header row is the catalogue's too.
+    for (const word of ['序号', '报送状态', '无信息报告', '是否按时', '本批发布红名单条数', '典型案例材料', '警告数'])
+      expect(source, word).not.toMatch(new RegExp(`['\`]${word}['\`]`));
   });
 });

@@ -7,8 +7,10 @@ import { makeDiagnostic, type Location, type RawDiagnostic } from '../../diagnos
 import type { Code, CodeArgs } from '../../diagnostics/codes.js';
 import { formatQuarter, parseBatch, parseQuarter, type Quarter } from '../../domain/quarter.js';
 import { checkAttachmentBuffer, checkAttachmentBytes } from '../../io/workspace/evidence.js';
-import { readZipEntry, type ZipEntryRef } from '../../io/zip/zip-entry.js';
-import { openZipSubmission, type ZipSubmission } from '../../io/zip/zip-submission.js';
+// The zip submission's reader is loaded when a zip is met (a list file, CSV or xlsx, is never one): decisions.md
+// "A command loads what it uses". An xlsx loads yauzl through its own reader (io/xlsx/xlsx.ts → io/zip/zip.ts).
+import type { ZipEntryRef } from '../../io/zip/zip-entry.js';
+import type { ZipSubmission } from '../../io/zip/zip-submission.js';
 import { FileProblem } from '../../io/errors.js';
 import {
   emptyListing,
@@ -268,7 +270,7 @@ async function judgeEvidence(
     let check;
     try {
       check = a.zip
-        ? await checkAttachmentBuffer(await readZipEntry(a.zip, s.io), ext)
+        ? await checkAttachmentBuffer(await (await import('../../io/zip/zip-entry.js')).readZipEntry(a.zip, s.io), ext)
         : await checkAttachmentBytes(a.path, ext, a.size, s.io);
     } catch (err) {
       if (err instanceof FileProblem) {
@@ -334,6 +336,7 @@ export async function checkDepartment(
   let sub: ZipSubmission | undefined;
   let problem: FileProblem | undefined;
   try {
+    const { openZipSubmission } = await import('../../io/zip/zip-submission.js');
     sub = await openZipSubmission(target, ctx.config.limits, ctx.io);
   } catch (err) {
     problem = asFileProblem(err);

@@ -26,7 +26,7 @@ import type { Context } from '../context.js';
 import { copyFileDurable, listFiles, makeFolder, sha256File, writeFileDurable } from '../../io/package/package-fs.js';
 import { readZipEntry } from '../../io/zip/zip-entry.js';
 import type { IoPort } from '../../io/port.js';
-import { workbookBuffer, type SheetSpec } from '../../io/xlsx/xlsx-writer.js';
+import type { SheetSpec } from '../../io/xlsx/xlsx-writer.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { DepartmentResult } from '../department/department.js';
 import type { QuarterCheck } from './quarter.js';
@@ -206,6 +206,12 @@ export function lateness(sentOn: string | null | undefined, due: string | null |
   return Math.max(0, isoToDays(sentOn) - isoToDays(due));
 }
 
+/**
+ * The workbook writer (and yazl under it), loaded when a file is written: status, the reports and
+ * `compile --dry-run` use this module's figures and write nothing (decisions.md "A command loads what it uses").
+ */
+const writer = (): Promise<typeof import('../../io/xlsx/xlsx-writer.js')> => import('../../io/xlsx/xlsx-writer.js');
+
 function csvText(rows: string[][]): string {
   const cell = (raw: string): string => {
     // The same characters as in the xlsx (U+FFFD for what XML forbids), so 公示.csv and .xlsx agree.
@@ -260,6 +266,7 @@ export async function writeListFiles(
   if (register && register.corrected.length > 0) sheets.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
   const written: string[] = [];
   const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
+  const { workbookBuffer } = await writer();
   writeFileDurable(
     join(dir, xlsxName),
     await workbookBuffer(
@@ -382,6 +389,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     s.caseFiles.join('、'),
     s.warnings,
   ]);
+  const { workbookBuffer } = await writer();
   writeFileDurable(
     join(dir, '报送情况.xlsx'),
     await workbookBuffer(
@@ -389,27 +397,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
         {
           name: '报送情况',
           title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${batchTitle(check.label)}）`,
-          headers: [
-            '序号',
-            '科室',
-            '报送状态',
-            '无信息报告',
-            '报送日期',
-            '是否按时',
-            '报送条数',
-            '本批发布红名单条数',
-            '本批发布黑名单条数',
-            '重复报送未变条数',
-            '其中更正条数',
-            '移出条数',
-            '分领域条数',
-            '审核人',
-            '审核日期',
-            '审定人',
-            '审定日期',
-            '典型案例材料',
-            '警告数',
-          ],
+          headers: words.packageStatusColumns,
           widths: [6, 20, 10, 10, 12, 12, 10, 10, 10, 10, 10, 8, 36, 10, 12, 10, 12, 40, 8],
           rows: statusRows,
         },
