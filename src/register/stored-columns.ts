@@ -8,7 +8,7 @@
 import type { CreditRecord } from '../schemas/record.js';
 import type { PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
 
-/** Values of a column decoded one at a time before this many (or a sixteenth of the column) are read; the whole column after. */
+/** Values of a column read alone (from the file, its bytes not read whole) before this many are asked. */
 const ONE_BY_ONE = 64;
 
 /** A column's few values read without reading it whole (checkpoint-parts.ts range): value k's bytes. */
