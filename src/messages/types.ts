@@ -135,7 +135,8 @@ export interface UiText {
     zip(path: string): string;
     replaced(path: string): string;
     notWrittenExists: string;
-    notWrittenPublished: string;
+    /** next: the batch to use instead (REGISTER_BATCH_PUBLISHED's `next`). */
+    notWrittenPublished(next: string): string;
     manifestHash(sha256: string, file: string): string;
     pruned(paths: string[]): string;
     progress(done: number, total: number, name: string): string;

@@ -1,4 +1,7 @@
-/** The English catalogue a command renders with (findings, the tool's errors, the screens' words), as one module: messages/render.ts loads it, and not the Chinese one, with `--lang en`. */
+/**
+ * The English catalogue a command renders with (findings, the tool's errors, the screens' words), as one module:
+ * messages/render.ts loads it, and not the Chinese one, with `--lang en`.
+ */
 import type { LanguageCatalogue } from '../types.js';
 import { en } from './codes.js';
 import { enToolErrors } from './tool-errors.js';
