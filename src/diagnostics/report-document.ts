@@ -84,6 +84,14 @@ export function formatJson(doc: unknown): string {
 const PLACEHOLDER = '\u0000items\u0000';
 
 /**
+ * Items a part of jsonWithItemsParts: ~40 KB of JSON (a register list's records), so that each part's
+ * strings stay under V8's large-object size and die young. Parts of 1,000 (~0.4 MB, a UTF-16 string of
+ * ~0.8 MB) were each made in the large-object space, freed only by a full collection: a province's list
+ * let its heap grow to ~4× what it holds live (~360 MB) between two.
+ */
+export const ITEMS_PER_PART = 100;
+
+/**
  * The bytes of formatJson({...doc, [key]: [...items]}) (`key` a member of the top-level object), a
  * part at a time, pulled by a writer that may wait for a slow pipe: a province's `register list` is
  * 600,000 records, whose one string (and the array of them) would not fit in the memory the contract
@@ -107,7 +115,7 @@ export function* jsonWithItemsParts(doc: Record<string, unknown>, key: string, i
   yield text.slice(0, at);
   for (const item of items) {
     batch.push(item);
-    if (batch.length === 1000) yield flush();
+    if (batch.length === ITEMS_PER_PART) yield flush();
   }
   if (batch.length > 0) yield flush();
   yield `${any ? '\n  ]' : '[]'}${text.slice(at + mark.length)}`;

@@ -166,10 +166,13 @@ export class CheckpointParts {
   }
 
   /**
-   * Part `i`'s bytes read and checked as `load` reads them, but not kept (a reader that takes some of its values
-   * once: compile's 移出名单, stored-columns.ts summariesOf); the kept bytes when it was loaded already.
+   * Part `i`'s bytes read and checked as `load` does, but not kept here: for a reader that keeps them itself
+   * (a text column) or what it makes of them (an event's removals parsed) — kept here as well, a province's
+   * list held ~107 MB twice — or takes some of its values once (compile's 移出名单, stored-columns.ts
+   * summariesOf). The kept bytes when the part was loaded already. The file stays open (as for a part not
+   * read) until `loadAll` or the parts are unreachable.
    */
-  peek(i: number): Uint8Array {
+  take(i: number): Uint8Array {
     const have = this.loaded[i];
     if (have) return have;
     const spec = this.specs[i] as PartSpec;

@@ -323,14 +323,18 @@ function eventsOf(
   const index = (i: number): Uint16Array | Uint32Array => (width === 2 ? u16(i) : u32(i));
   const textColumn = (c: number): TextColumn =>
     new TextColumn(
-      () => Buffer.from((parts.load(texts[c] as number) as Uint8Array).buffer, 0, text[c] as number),
+      // Taken, not kept by the parts as well: the column keeps them (stored-columns.ts).
+      () => {
+        const b = parts.take(texts[c] as number);
+        return Buffer.from(b.buffer, b.byteOffset, text[c] as number);
+      },
       () => u32(offsets[c] as number),
       ascii[c] === true,
       (k) => {
         const [a, b] = u32Of(parts.range(offsets[c] as number, 4 * k, 4 * k + 8)) as unknown as [number, number];
         return parts.range(texts[c] as number, a, b);
       },
-      () => Buffer.from((parts.peek(texts[c] as number) as Uint8Array).buffer, 0, text[c] as number),
+      () => Buffer.from((parts.take(texts[c] as number) as Uint8Array).buffer, 0, text[c] as number),
     );
   const [ids, subjectName, creditCode, idNumber, decisionNo, content] = OWN.map((_, c) => textColumn(c)) as [
     TextColumn,
@@ -392,7 +396,11 @@ function eventsOf(
     });
     const r = removalPart[i];
     if (h.type === 'publish' && (h as { removals: unknown }).removals === 0 && r !== null && r !== undefined) {
-      lazy(h, 'removals', () => JSON.parse(Buffer.from(parts.load(r)).toString('latin1')) as unknown);
+      lazy(h, 'removals', () => {
+        // Parsed and dropped: the event keeps the removals, not their JSON as well.
+        const b = parts.take(r);
+        return JSON.parse(Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1')) as unknown;
+      });
     } else if (r !== null) return null;
     const contents: unknown = h.contents;
     if (contents === 0) lazy(h, 'contents', () => contentsOf(content, ids, start, n));

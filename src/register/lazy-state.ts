@@ -188,6 +188,16 @@ export class LazyRecords extends Map<string, RecordEntry> {
     this.log = [...prefix.events];
   }
 
+  /** How many rows (records) the checkpoint's prefix holds. */
+  get rows(): number {
+    return this.prefix.event.length;
+  }
+
+  /** The first row of `id` in the checkpoint's prefix, or -1 (an id published after it, or none). */
+  rowOf(id: string): number {
+    return firstRow(this.prefix, id);
+  }
+
   /** Whether every entry is built (an ordinary map from then on). */
   get built(): boolean {
     return this.whole;

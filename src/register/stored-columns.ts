@@ -8,7 +8,7 @@
 import type { CreditRecord } from '../schemas/record.js';
 import type { PublishedBy, RecordOrigin, RecordSummary, StoredRecord } from './stored.js';
 
-/** Values of a column decoded one at a time before this many (or a sixteenth of the column) are read; the whole column after. */
+/** Values of a column read alone (from the file, its bytes not read whole) before this many are asked. */
 const ONE_BY_ONE = 64;
 
 /** A column's few values read without reading it whole (checkpoint-parts.ts range): value k's bytes. */
@@ -16,8 +16,10 @@ export type ValueBytes = (k: number) => Uint8Array;
 
 /**
  * A column of text values as it lies in the checkpoint: UTF-8 bytes and each value's byte offset (value k
- * is bytes[at[k], at[k + 1])). Read one value at a time at first (register show reads a few), decoded
- * whole once many are read (register list, the id index): then one string and each value's offset in it.
+ * is bytes[at[k], at[k + 1])). Read one value at a time at first (register show reads a few), the bytes
+ * read whole once many are asked (register list, the id index), each value still decoded when asked: a
+ * province's list decoded each column whole into one string kept beside its bytes (~73 MB twice, the
+ * strings in the heap, which V8 lets grow to a multiple of what it holds) to read each value once.
  */
 export class TextColumn {
   private text: string | undefined;
@@ -75,17 +77,13 @@ export class TextColumn {
   }
 
   value(k: number): string {
-    if (this.text === undefined) {
-      const alone = this.alone(k);
-      if (alone !== undefined) return alone;
-      // A few of many values (compile's ~25,000 expiries among a province's 10⁶ rows, for 移出名单) are each
-      // decoded from the bytes; the column is decoded whole only once a sixteenth of it has been read (a list).
-      if (++this.read <= Math.max(ONE_BY_ONE, this.length >>> 4))
-        return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', this.at[k] as number, this.at[k + 1] as number);
-      this.decode();
+    if (this.text !== undefined) {
+      const c = this.chars as Uint32Array;
+      return this.text.slice(c[k] as number, c[k + 1] as number);
     }
-    const c = this.chars as Uint32Array;
-    return (this.text as string).slice(c[k] as number, c[k + 1] as number);
+    const alone = this.alone(k);
+    if (alone !== undefined) return alone;
+    return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', this.at[k] as number, this.at[k + 1] as number);
   }
 
   /** Whether value k is `s` (compared byte by byte in an ASCII column: nothing decoded). */

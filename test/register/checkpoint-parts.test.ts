@@ -167,6 +167,28 @@ describe('a checkpoint read part by part', () => {
     expect(() => parts?.load(2)).toThrow(CheckpointChangedError);
   });
 
+  it('a part taken is checked as a loaded one but not kept: each take reads the file again, and a change is refused', () => {
+    const body = Buffer.alloc(2 * (1 << 16));
+    for (let i = 0; i < body.length; i += 4) body.writeUInt32LE(i % 997, i);
+    const specs: PartSpec[] = [
+      { at: 0, len: 1 << 16 },
+      { at: 1 << 16, len: 1 << 16 },
+    ];
+    const file = counted(body);
+    const parts = CheckpointParts.scan(file, 0, body.length, specs, crc32(body));
+    expect(parts).not.toBeNull();
+    const before = file.readBytes;
+    expect(Buffer.from(parts?.take(1) ?? [])).toEqual(body.subarray(1 << 16));
+    // Not kept (a text column or an event's removals keep what they make of it, not the parts).
+    expect(parts?.isLoaded(1)).toBe(false);
+    expect(file.readBytes).toBe(before + (1 << 16));
+    const again = file.readBytes;
+    parts?.take(1);
+    expect(file.readBytes).toBe(again + (1 << 16));
+    body[(1 << 16) + 5] = 0xff - (body[(1 << 16) + 5] ?? 0);
+    expect(() => parts?.take(1)).toThrow(CheckpointChangedError);
+  });
+
   it('the pass’s checks hold across pieces: indexes below the table’s size, offsets in order from 0 to the end, the id chain forward', () => {
     const u16 = (...xs: number[]) => new Uint8Array(Uint16Array.from(xs).buffer);
     const u32 = (...xs: number[]) => new Uint8Array(Uint32Array.from(xs).buffer);

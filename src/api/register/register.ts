@@ -33,6 +33,7 @@ import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type C
 import type { CorrectedEntry, EventBody, RegisterEvent, RegisterRecord, RemovalEntry, StoredEvent } from '../../register/events.js';
 import type { RecordSummary } from '../../register/stored.js';
 import { eachEntry } from '../../register/each-entry.js';
+import { IdNumbers } from '../../register/id-numbers.js';
 import {
   apply,
   candidateEntries,
@@ -722,8 +723,9 @@ export async function diff(a: string, b: string, options: CommonOptions & { full
   const to = await sideOf(ctx, b, loaded, ctx.today);
   const rule = ctx.config.publication.maskRule;
   const full = options.full ?? false;
-  // The ids active on the first side (a province's: 600,000; their statuses are not kept).
-  const before = new Map<string, number>();
+  // The ids active on the first side (a province's: 600,000; their statuses are not kept), with their
+  // revision: by the checkpoint's rows, not a map of 600,000 strings (id-numbers.ts).
+  const before = new IdNumbers(loaded.state);
   for (const e of eachEntry(from.state)) {
     const s = statusOn(e, from.on);
     if (s?.status === 'active') before.set(e.id, s.revision);
