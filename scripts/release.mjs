@@ -91,6 +91,12 @@ const rewrites = [
     from: "new URL('../../page-bundle/', import.meta.url)",
     to: "new URL('./page/', import.meta.url)",
   },
+  // cli-table3 is required when the first table is drawn (reporters/pretty.ts): from lib/ beside the bundle.
+  {
+    file: join('dist', 'reporters', 'pretty.js'),
+    from: "createRequire(import.meta.url)('cli-table3')",
+    to: "require(__hrssDir + '/lib/cli-table3.cjs')",
+  },
   {
     file: join('dist', 'io', 'csv', 'csv.js'),
     from: "new Worker(new URL('./csv-worker.js', import.meta.url)",

@@ -83,6 +83,47 @@ describe('a light command loads no reader, writer or rule', () => {
   });
 });
 
+describe('a register command loads one language, no table it does not draw, no package schema it does not read', () => {
+  const CATALOGUE = /^messages\/(zh-CN|en)\/(codes|codes-files|codes-register|tool-errors|ui)\.js$/;
+  const catalogues = (l: Loaded): string[] => l.dist.filter((d) => CATALOGUE.test(d));
+
+  it("register show: the chosen language's findings, errors and screen words only (zh-CN by default, en with --lang en)", () => {
+    const zh = loaded(['register', 'show', '9141070000000000XX', '-w', ws, ...TODAY, '--format', 'json']);
+    expect(zh.code).toBe(1);
+    expect(catalogues(zh).sort()).toEqual(
+      ['codes-files', 'codes-register', 'codes', 'tool-errors', 'ui'].map((f) => `messages/zh-CN/${f}.js`).sort(),
+    );
+    const en = loaded(['register', 'show', '9141070000000000XX', '-w', ws, ...TODAY, '--format', 'json', '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(catalogues(en).sort()).toEqual(
+      ['codes-files', 'codes-register', 'codes', 'tool-errors', 'ui'].map((f) => `messages/en/${f}.js`).sort(),
+    );
+  });
+
+  it('cli-table3 and string-width only when a table is drawn: register show on the terminal, not its JSON, not publish', () => {
+    const json = loaded(['register', 'show', '9141070000000000XX', '-w', ws, ...TODAY, '--format', 'json']);
+    expect(json.packages).not.toHaveProperty('cli-table3');
+    expect(json.packages).not.toHaveProperty('string-width');
+    expect(published.packages).not.toHaveProperty('cli-table3');
+    const drawn = loaded(['register', 'show', '新乡市凤泉区恒信机械制造有限公司', '-w', ws, ...TODAY]);
+    expect(drawn.code).toBe(0);
+    expect(drawn.packages).toHaveProperty('cli-table3');
+  });
+
+  it("register show reads no package: none of records.json's, the manifest's or the report's schemas; publish reads them", () => {
+    const l = loaded(['register', 'show', '9141070000000000XX', '-w', ws, ...TODAY, '--format', 'json']);
+    const PACKAGE_SCHEMAS = [
+      'schemas/documents/records.js',
+      'schemas/record.js',
+      'schemas/documents/manifest.js',
+      'io/package/package-read.js',
+    ];
+    expect(l.dist.filter((d) => PACKAGE_SCHEMAS.includes(d))).toEqual([]);
+    expect(published.dist).toContain('schemas/documents/records.js');
+    expect(published.dist).toContain('schemas/documents/manifest.js');
+  });
+});
+
 describe('a reading command loads its own reader only', () => {
   it('validate of a CSV list: no xlsx reader, no exceljs', () => {
     const l = loaded(['validate', join(ws, 'submissions', '2026Q3', '劳动关系科', '劳动关系科信用红黑名单.csv'), ...TODAY]);
@@ -110,6 +151,10 @@ describe('a reading command loads its own reader only', () => {
       expect(l.packages).not.toHaveProperty('exceljs');
       expect(l.packages).not.toHaveProperty('docx');
     }
+    // A dry run writes nothing: not the workbook writer, not yazl (api/quarter/package.ts loads them to write).
+    expect(c.packages).not.toHaveProperty('yazl');
+    expect(c.dist).not.toContain('io/xlsx/xlsx-writer.js');
+    expect(c.dist).toContain('api/quarter/package.js');
   });
 });
 

@@ -7,7 +7,7 @@ import { Command, CommanderError, type Help, InvalidArgumentError, Option, type 
 import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { messagesFor, parseLang, type Lang, type Messages } from '../messages/index.js';
+import { loadMessages, parseLang, type Lang, type Messages } from '../messages/render.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { readRegularFile, readRegularOn } from '../io/json-file.js';
@@ -227,7 +227,7 @@ function newProgram(m: Messages, io: CliIo): Command {
  * come before or after the command's name: a value given on the command line wins over a default,
  * --ignore adds up.
  */
-function commandEnv(program: Command, cmd: Command, io: CliIo, m: Messages, chalk: ChalkInstance): CommandEnv {
+async function commandEnv(program: Command, cmd: Command, io: CliIo, m: Messages, chalk: ChalkInstance): Promise<CommandEnv> {
   const local = cmd.opts() as Record<string, unknown>;
   const root = program.opts() as Record<string, unknown>;
   const given = (c: Command, k: string): boolean => ['cli', 'env'].includes(c.getOptionValueSource(k) ?? '');
@@ -236,7 +236,8 @@ function commandEnv(program: Command, cmd: Command, io: CliIo, m: Messages, chal
   merged.ignore = [...((root.ignore as string[] | undefined) ?? []), ...((local.ignore as string[] | undefined) ?? [])];
   const flags = merged as unknown as GlobalFlags;
   flags.format ??= 'pretty';
-  const messages = flags.lang ? messagesFor(parseLang(flags.lang) ?? m.lang) : m;
+  const lang = flags.lang ? (parseLang(flags.lang) ?? m.lang) : m.lang;
+  const messages = lang === m.lang ? m : await loadMessages(lang);
   const today = flags.today ?? io.env.HRSS_CREDIT_TODAY;
   const common = {
     cwd: io.cwd,
@@ -422,7 +423,7 @@ async function reportUsage(
 
 export async function run(argv: string[], rawIo: CliIo): Promise<number> {
   const { io, chalk } = terminal(argv, rawIo);
-  const m = messagesFor(preLang(argv, io));
+  const m = await loadMessages(preLang(argv, io));
   const json = wantsJson(argv);
   const ran = { command: '', exitCode: 0 };
   const program = newProgram(m, io);
@@ -430,7 +431,7 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
     (name, load) =>
     async (...args) => {
       ran.command = name;
-      const env = commandEnv(program, args[args.length - 1] as Command, io, m, chalk);
+      const env = await commandEnv(program, args[args.length - 1] as Command, io, m, chalk);
       await checkFlags(env.flags);
       const handler = await load();
       try {
@@ -480,7 +481,7 @@ export async function reportFailure(
   debug: boolean,
 ): Promise<number> {
   const toolErr = err instanceof ToolError ? err : new ToolError('INTERNAL', { message: err instanceof Error ? err.message : String(err) });
-  const { renderToolError } = await import('../messages/index.js');
+  const { renderToolError } = await import('../messages/render.js');
   if (json) {
     const { toJsonError, formatJson } = await import('../reporters/json.js');
     io.stdout.write(formatJson(toJsonError(command, toolErr, m)));

@@ -124,6 +124,7 @@ export interface CodeArgs {
     problem?: 'device' | 'character' | 'trailing' | 'empty' | 'tooLong';
     inZip?: boolean;
   };
+  /** places: the first 20 copies (rules/quarter/record-duplicate.ts); count: all of them. */
   PACKAGE_DUPLICATE: { subject: string; places: PlaceArg[]; count: number; id: string };
   PACKAGE_SAME_SUBJECT: { subject: string; other: PlaceArg };
   PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: PlaceArg };
@@ -146,7 +147,8 @@ export interface CodeArgs {
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
   REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
   /** compile: the register says this batch was published; its package is what was sent and is not replaced. */
-  REGISTER_BATCH_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
+  /** next: the quarter's first supplementary batch after it not yet published (2026Q3-3), the one to use instead. */
+  REGISTER_BATCH_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string; next: string };
   /** query: what --record / --subject said (an ID number masked). */
   OBJECTION_RECORD_NOT_FOUND: { query: string };
   /** The record was published after the day the objection was received: it did not concern published information then. */

@@ -17,6 +17,13 @@ export type CodeCatalogue = { [C in Code]: CodeMessage<C> };
 
 export type ToolErrorCatalogue = Record<ToolErrorCode, (args: Record<string, string | number>) => string>;
 
+/** One language's words for what every command may render (zh-CN/language.ts, en/language.ts). */
+export interface LanguageCatalogue {
+  codes: CodeCatalogue;
+  toolErrors: ToolErrorCatalogue;
+  ui: UiText;
+}
+
 /** Words of the interface itself: headings, summaries, help. */
 export interface UiText {
   severity: Record<Severity, string>;
@@ -128,7 +135,8 @@ export interface UiText {
     zip(path: string): string;
     replaced(path: string): string;
     notWrittenExists: string;
-    notWrittenPublished: string;
+    /** next: the batch to use instead (REGISTER_BATCH_PUBLISHED's `next`). */
+    notWrittenPublished(next: string): string;
     manifestHash(sha256: string, file: string): string;
     pruned(paths: string[]): string;
     progress(done: number, total: number, name: string): string;

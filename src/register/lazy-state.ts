@@ -266,8 +266,11 @@ export class LazyRecords extends Map<string, RecordEntry> {
     if (this.whole) return [...super.values()];
     const { events, columns, event, first: firstOf, gone } = this.prefix;
     const n = event.length;
+    // A row's record for the test alone, made from the columns: asking its event would make (and keep) every
+    // record of the event (compile's expiries touch most of a province's 40 events: 10⁶ records).
     const record = (k: number): StoredRecord => {
       const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
+      if (Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined) return new ColumnRecord(columns, k);
       return e.records[k - (firstOf[event[k] as number] as number)] as StoredRecord;
     };
     const marked = options.rows ? this.rowsOf(options.rows) : undefined;
@@ -329,7 +332,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
     for (let k = 0; k < n; k++) {
       if (later[k] === 1) continue;
       const id = columns.ids.value(k);
-      const entry = this.made.get(id) ?? this.make(id, true);
+      const entry = this.made.get(id) ?? this.make(id);
       if (entry) yield entry;
     }
     for (const [id, entry] of this.made) if (firstRow(this.prefix, id) < 0) yield entry;
@@ -362,17 +365,18 @@ export class LazyRecords extends Map<string, RecordEntry> {
   }
 
   /**
-   * The entry of `id` as replaying the prefix makes it: its events alone, replayed. `passing`: the entry is
-   * looked at once and dropped (stream): its records are made for it, not asked of their events — which
-   * would make and keep every record of each event (a province's 10⁶, ~0.1 GB) for the rest of the run.
+   * The entry of `id` as replaying the prefix makes it: its events alone, replayed. Its records are made
+   * for it from the columns, not asked of their events — which would make and keep every record of each
+   * event (a province's 10⁶, ~0.1 GB) for the rest of the run: a stream of every entry, and compile's
+   * ~25,000 expiries, which lie in most of a province's 40 events.
    */
-  private make(id: string, passing = false): RecordEntry | undefined {
+  private make(id: string): RecordEntry | undefined {
     const first = firstRow(this.prefix, id);
     if (first < 0) return undefined;
     const { events, event, first: firstOf, index, columns } = this.prefix;
     const records = (k: number): StoredRecord => {
       const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
-      if (passing && Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined) return new ColumnRecord(columns, k);
+      if (Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined) return new ColumnRecord(columns, k);
       return e.records[k - (firstOf[event[k] as number] as number)] as StoredRecord;
     };
     const touches = touchesOf(this.prefix.touches, first);

@@ -8,7 +8,7 @@
 import type { CreditRecord } from '../schemas/record.js';
 import type { PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
 
-/** Values of a column decoded one at a time before this many are read; the whole column after. */
+/** Values of a column decoded one at a time before this many (or a sixteenth of the column) are read; the whole column after. */
 const ONE_BY_ONE = 64;
 
 /** A column's few values read without reading it whole (checkpoint-parts.ts range): value k's bytes. */
@@ -63,7 +63,9 @@ export class TextColumn {
     if (this.text === undefined) {
       const alone = this.alone(k);
       if (alone !== undefined) return alone;
-      if (++this.read <= ONE_BY_ONE)
+      // A few of many values (compile's ~25,000 expiries among a province's 10⁶ rows, for 移出名单) are each
+      // decoded from the bytes; the column is decoded whole only once a sixteenth of it has been read (a list).
+      if (++this.read <= Math.max(ONE_BY_ONE, this.length >>> 4))
         return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', this.at[k] as number, this.at[k + 1] as number);
       this.decode();
     }

@@ -81,7 +81,11 @@ export function* compileView(doc: CompileDocument, ctx: RenderContext, view: Com
     const shell = shellFor(view.platform);
     const summaryPath = nativePath(`${dir}/报送情况.xlsx`, shell);
     out += `${c.next(summaryPath, commandLine(['hrss-credit', 'verify', { path: dir }], shell))}\n`;
-  } else out += `${ctx.chalk.red(onlyPublished(doc) ? c.notWrittenPublished : onlyExists(doc) ? c.notWrittenExists : c.notWritten)}\n`;
+  } else {
+    const published = onlyPublished(doc) ? nextOf(doc) : undefined;
+    const line = published !== undefined ? c.notWrittenPublished(published) : onlyExists(doc) ? c.notWrittenExists : c.notWritten;
+    out += `${ctx.chalk.red(line)}\n`;
+  }
   yield out;
 }
 
@@ -95,6 +99,12 @@ function onlyPublished(doc: { diagnostics: readonly { code: string; severity: st
     errors.some((d) => d.code === 'REGISTER_BATCH_PUBLISHED') &&
     errors.every((d) => d.code === 'REGISTER_BATCH_PUBLISHED' || d.code === 'PACKAGE_EXISTS')
   );
+}
+
+/** The batch REGISTER_BATCH_PUBLISHED advises instead (its `next`). */
+function nextOf(doc: { diagnostics: readonly { code: string; args?: Record<string, unknown> }[] }): string {
+  const next = doc.diagnostics.find((d) => d.code === 'REGISTER_BATCH_PUBLISHED')?.args?.next;
+  return typeof next === 'string' ? next : '';
 }
 
 /** Refused only because the package is there already: the advice is --force, not a new submission. */

@@ -13,7 +13,7 @@ import {
   type JsonDiagnostic,
   type JsonReport,
 } from '../diagnostics/report-document.js';
-import { renderMessage, renderToolError, type Messages } from '../messages/index.js';
+import { renderMessage, renderToolError, type Messages } from '../messages/render.js';
 
 export { formatJson, toJsonDocument, jsonWithItemsParts, type JsonDiagnostic, type JsonReport };
 

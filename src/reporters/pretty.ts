@@ -1,9 +1,10 @@
 /** The clerk's view: a table per file, colours by severity, a summary and the next step. */
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../diagnostics/report.js';
 import type { CollectedDiagnostic, DroppedFindings } from '../diagnostics/collector.js';
-import { renderMessage, type Messages } from '../messages/index.js';
+import { renderMessage, type Messages } from '../messages/render.js';
 import { displayWidth, wrapText } from './wrap.js';
 import { visible, visibleArgs } from './visible.js';
 
@@ -36,7 +37,21 @@ export const ASCII_CHARS = {
   middle: '|',
 };
 
+let tableClass: typeof Table | undefined;
+
+/**
+ * cli-table3 (with string-width and its regexes, ~12 CommonJS files) is required when the first table is
+ * drawn, not when a command starts: `publish`, `--format json` and the other layouts draw none (issue 22,
+ * decisions.md "A command loads what it uses"). Synchronous, as the layouts are. The release bundle
+ * requires its lib/cli-table3.cjs here instead (scripts/release.mjs).
+ */
+function tables(): typeof Table {
+  tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof Table;
+  return tableClass;
+}
+
 export function makeTable(head: string[], o: PrettyOptions, colWidths?: number[]): Table.Table {
+  const Table = tables();
   return new Table({
     head,
     style: { head: o.chalk.level > 0 ? ['bold'] : [], border: [], compact: false },

@@ -458,10 +458,10 @@ describe('the register checkpoint', () => {
     // Each run reads five logs from disk: on a loaded machine this is minutes, never a hang.
   }, 300_000);
 
-  it('register list and diff read through a checkpoint (entries streamed, none kept) print the same bytes as read from scratch (every entry built)', () => {
+  it('register list and diff read through a checkpoint (entries streamed, none kept) print the same bytes as read from scratch (every entry built)', async () => {
     let through = 0;
-    fc.assert(
-      fc.property(fc.array(bodyArb, { minLength: 1, maxLength: 10 }), fc.array(bodyArb, { maxLength: 3 }), (bodies, after) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(bodyArb, { minLength: 1, maxLength: 10 }), fc.array(bodyArb, { maxLength: 3 }), async (bodies, after) => {
         const events = chain([...bodies, ...after]);
         const ws = workspace();
         // The checkpoint covers `bodies`; the events after it are read from the log (made entries, added ones).
@@ -485,7 +485,8 @@ describe('the register checkpoint', () => {
           [batches[0], batches[batches.length - 1]],
           [batches[batches.length - 1], batches[0]],
         ])
-          if (a !== undefined && b !== undefined) expect(JSON.stringify(diff(a, b, lazy))).toBe(JSON.stringify(diff(a, b, eager())));
+          if (a !== undefined && b !== undefined)
+            expect(JSON.stringify(await diff(a, b, lazy))).toBe(JSON.stringify(await diff(a, b, eager())));
       }),
       { numRuns: 60 },
     );

@@ -22,7 +22,6 @@ import {
 import { pathExists } from '../../io/workspace/workspace.js';
 import { displayPath } from '../../io/paths.js';
 import type { LoadedTemplate } from '../../io/workspace/template.js';
-import { zipBuffer } from '../../io/xlsx/xlsx-writer.js';
 import { buildJsonReport } from '../../diagnostics/report-document.js';
 import { messagesFor, renderMessage } from '../../messages/index.js';
 import { makeContext, type CommonOptions } from '../context.js';
@@ -214,6 +213,8 @@ async function checkAndWrite(
     const extra = [{ temp: `${temp}.manifest.sha256`, to: `${check.label}.manifest.sha256` }];
     if (options.zip) {
       const entries = readFilesBelow(tempDir, io).map((f) => ({ name: `${check.label}/${f.rel}`, data: f.data }));
+      // The writer is loaded when a package is written (a dry run writes nothing).
+      const { zipBuffer } = await import('../../io/xlsx/xlsx-writer.js');
       writeFileDurable(zipTemp, await zipBuffer(entries, instant), io);
       extra.unshift({ temp: `${temp}.zip`, to: `${check.label}.zip` });
     }

@@ -7,13 +7,12 @@
  * invented: their rows keep what records.json says and the ids are returned (EXPORT_REMOVED_NOT_FOUND).
  */
 import { basename, dirname, join } from 'node:path';
-import { hasRegister, loadRegister, wholeRecords } from '../../io/register/register-store.js';
+import { hasRegister, loadRegister } from '../../io/register/register-store.js';
 import type { IoPort } from '../../io/port.js';
-import type { StoredRecord } from '../../register/stored.js';
+import type { RecordSummary } from '../../register/stored.js';
 import type { RecordsFile } from '../../schemas/documents/records.js';
-import type { CreditRecord } from '../../schemas/record.js';
 import type { RegisterPlan } from '../register/register-compile.js';
-import { publishedBatch, registerBefore } from '../register/status-published.js';
+import { publishedBatch } from '../register/status-published.js';
 
 /** Whether the package was compiled with a register: it lists removals or corrections, or its 公示 holds more than the two list CSVs. */
 function hadRegister(dir: string, data: RecordsFile, io: IoPort): boolean {
@@ -39,25 +38,22 @@ export function exportPlan(
   io: IoPort,
 ): { plan?: RegisterPlan; missing: string[] } {
   if (!hadRegister(dir, data, io)) return { missing: [] };
-  const removed = new Map<string, CreditRecord>();
+  const removed = new Map<string, RecordSummary>();
   const home = data.removals.length > 0 ? registerHome(dir, workspace, io) : undefined;
   if (home) {
-    let loaded = loadRegister(home, io);
-    const published = publishedBatch(loaded.state, data.quarter);
-    if (published) loaded = registerBefore(loaded, published.seq);
-    const found: { id: string; record: StoredRecord }[] = [];
-    // A set, not a search of `found`: a province's batch lists ~25,000 expiries.
-    const seen = new Set<string>();
+    const { state } = loadRegister(home, io);
+    // As the register stood before the batch's publication: a record's latest publication before that event.
+    // Only publish and import events add publications, and never take one away (register/state.ts), so that
+    // is its publications before the event's seq — no replay of the earlier events (a province's 10⁶ records).
+    const before = publishedBatch(state, data.quarter)?.seq ?? Number.POSITIVE_INFINITY;
     for (const r of data.removals) {
-      if (seen.has(r.id)) continue;
-      const entry = loaded.state.records.get(r.id);
-      const record = entry?.publications[entry.publications.length - 1]?.record;
-      if (!record) continue;
-      seen.add(r.id);
-      found.push({ id: r.id, record });
+      if (removed.has(r.id)) continue;
+      const publications = state.records.get(r.id)?.publications ?? [];
+      let record: RecordSummary | undefined;
+      for (const p of publications) if (p.seq < before) record = p.record;
+      // The summary holds every column 移出名单 shows (removed-sheet.ts): no line of the log is read again.
+      if (record) removed.set(r.id, record);
     }
-    const whole = wholeRecords(found.map((f) => f.record));
-    for (const [i, f] of found.entries()) removed.set(f.id, whole[i] as CreditRecord);
   }
   const missing = [...new Set(data.removals.map((r) => r.id).filter((id) => !removed.has(id)))];
   return {

@@ -27,7 +27,7 @@ import type { Context } from '../context.js';
 import { copyFileDurable, listFiles, makeFolder, sha256File, writeFileDurable } from '../../io/package/package-fs.js';
 import { readZipEntry } from '../../io/zip/zip-entry.js';
 import type { IoPort } from '../../io/port.js';
-import { workbookBuffer, type SheetSpec } from '../../io/xlsx/xlsx-writer.js';
+import type { SheetSpec } from '../../io/xlsx/xlsx-writer.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { DepartmentResult } from '../department/department.js';
 import type { QuarterCheck } from './quarter.js';
@@ -204,6 +204,12 @@ export function quarterSummary(
 // Days late: in domain/lateness.ts, so that a report read from packages need not load this module (the package writer).
 export { lateness };
 
+/**
+ * The workbook writer (and yazl under it), loaded when a file is written: status, the reports and
+ * `compile --dry-run` use this module's figures and write nothing (decisions.md "A command loads what it uses").
+ */
+const writer = (): Promise<typeof import('../../io/xlsx/xlsx-writer.js')> => import('../../io/xlsx/xlsx-writer.js');
+
 function csvText(rows: string[][]): string {
   const cell = (raw: string): string => {
     // The same characters as in the xlsx (U+FFFD for what XML forbids), so 公示.csv and .xlsx agree.
@@ -258,6 +264,7 @@ export async function writeListFiles(
   if (register && register.corrected.length > 0) sheets.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
   const written: string[] = [];
   const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
+  const { workbookBuffer } = await writer();
   writeFileDurable(
     join(dir, xlsxName),
     await workbookBuffer(
@@ -380,6 +387,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     s.caseFiles.join('、'),
     s.warnings,
   ]);
+  const { workbookBuffer } = await writer();
   writeFileDurable(
     join(dir, '报送情况.xlsx'),
     await workbookBuffer(

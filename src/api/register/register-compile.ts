@@ -45,8 +45,11 @@ export interface RegisterPlan {
   /** Ids resubmitted unchanged (already public). */
   unchanged: string[];
   removals: RemovalEntry[];
-  /** The removed records as they were published (for the 移出名单 sheet), keyed by id. */
-  removed: Map<string, CreditRecord>;
+  /**
+   * The removed records as they were published (for the 移出名单 sheet), keyed by id: the register's summary
+   * of each (register/stored.ts), which holds every column the sheet shows.
+   */
+  removed: Map<string, RecordSummary>;
   /**
    * The records of `records` that correct a public record (truth.md): under the same 认定文书号 the
    * same id at its next revision, under a new one a new record (revision 1; the old one is in
@@ -85,7 +88,7 @@ export interface PlanInput {
   /** The batch's removal requests (移出申请 rows), matched and checked here. */
   requests?: readonly RemovalRequest[];
   /**
-   * Loads whole records (a REGISTER_CHANGED comparison, the 移出名单 rows): the register keeps only
+   * Loads whole records (a REGISTER_CHANGED comparison, a correction's changed columns): the register keeps only
    * their summary (register/stored.ts). Default: read back from the log's lines.
    */
   load?: (records: readonly StoredRecord[]) => CreditRecord[];
@@ -345,21 +348,10 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const byDate = (a: RemovalEntry, b: RemovalEntry): number =>
     (a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
-  const plan: RegisterPlan = { records: publish, unchanged, removals, removed: new Map(), corrected };
-  // The 移出名单's whole records are read back from their lines when first asked for (the package's sheets):
-  // a dry run, status and the reports never read them (a city's quarter expires ~2,500 records).
-  let wholeRemoved: Map<string, CreditRecord> | undefined;
-  Object.defineProperty(plan, 'removed', {
-    enumerable: true,
-    configurable: true,
-    get(): Map<string, CreditRecord> {
-      if (!wholeRemoved) {
-        const whole = load([...removed.values()]);
-        wholeRemoved = new Map([...removed.keys()].map((id, i) => [id, whole[i] as CreditRecord]));
-      }
-      return wholeRemoved;
-    },
-  });
+  // The 移出名单's rows are the removed records' summary columns (removed-sheet.ts): read from the register as it
+  // was read (its log hashed, its checkpoint checked), never their lines again — a province's quarter expires
+  // ~25,000 records spread over most of its 40 lines (~0.7 GB read and hashed a second time).
+  const plan: RegisterPlan = { records: publish, unchanged, removals, removed, corrected };
   return { plan, findings };
 }
 

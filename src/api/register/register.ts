@@ -13,10 +13,9 @@ import { maskIdentifier, type MaskRule } from '../../domain/mask.js';
 import { publicReader, showInternal, showText, type Reader } from '../../domain/privacy.js';
 import { foldKey } from '../../domain/text.js';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
-import { parseRecordsFile } from '../../schemas/documents/records.js';
 import { contentHashes } from '../../register/content.js';
 import { sha256Of } from '../../io/package/package-fs.js';
-import { readPackageFile } from '../../io/package/package-read.js';
+import { readPackageFile } from '../../io/package/package-file.js';
 import type { IoPort } from '../../io/port.js';
 import { pathExists } from '../../io/workspace/workspace.js';
 import {
@@ -89,8 +88,12 @@ interface PackageContent {
   corrected: CorrectedEntry[];
 }
 
-/** records.json of a package, any version, through its one schema (schemas/documents/records.ts). */
-function readPackage(dir: string, shown: string, bytes?: Buffer, io?: IoPort): PackageContent {
+/**
+ * records.json of a package, any version, through its one schema (schemas/documents/records.ts), imported
+ * here: building it (and the record's) is ~0.02 s that register show, list and verify do without.
+ */
+async function readPackage(dir: string, shown: string, bytes?: Buffer, io?: IoPort): Promise<PackageContent> {
+  const { parseRecordsFile } = await import('../../schemas/documents/records.js');
   let data: unknown;
   try {
     data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json', io)).toString('utf8'));
@@ -158,7 +161,7 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     );
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
-  const content = readPackage(dir, rel, recordsBytes);
+  const content = await readPackage(dir, rel, recordsBytes);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
 
   const body: EventBody = {
@@ -642,7 +645,12 @@ function replacedPairs(
  * a package folder (or an unpublished batch with a package) is the whole register with that package
  * published on top of it today, as publish would record it.
  */
-function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEvent[]; state: RegisterState }, today: IsoDate): Side {
+async function sideOf(
+  ctx: Context,
+  arg: string,
+  loaded: { events: readonly StoredEvent[]; state: RegisterState },
+  today: IsoDate,
+): Promise<Side> {
   const asPath = resolve(ctx.cwd, arg);
   let dir: string | undefined;
   let batch: string | undefined;
@@ -670,7 +678,7 @@ function sideOf(ctx: Context, arg: string, loaded: { events: readonly StoredEven
     if (pkg && pathExists(join(pkg, 'records.json'), ctx.io)) dir = pkg;
   }
   if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
-  const content = readPackage(dir, arg, undefined, ctx.io);
+  const content = await readPackage(dir, arg, undefined, ctx.io);
   const state = cloneState(loaded.state);
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;
@@ -706,12 +714,12 @@ function latestRecord(state: RegisterState, id: string): RecordSummary | undefin
   return e?.publications[e.publications.length - 1]?.record;
 }
 
-export function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): DiffResult {
+export async function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): Promise<DiffResult> {
   const ctx = makeContext(options);
   const loaded =
     ctx.workspace && registerExists(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : { events: [], state: replay([]) };
-  const from = sideOf(ctx, a, loaded, ctx.today);
-  const to = sideOf(ctx, b, loaded, ctx.today);
+  const from = await sideOf(ctx, a, loaded, ctx.today);
+  const to = await sideOf(ctx, b, loaded, ctx.today);
   const rule = ctx.config.publication.maskRule;
   const full = options.full ?? false;
   // The ids active on the first side (a province's: 600,000; their statuses are not kept).

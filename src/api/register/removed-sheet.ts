@@ -7,7 +7,7 @@ import { maskIdentifier, type MaskRule } from '../../domain/mask.js';
 import { showText } from '../../domain/privacy.js';
 import type { SheetSpec } from '../../io/xlsx/xlsx-writer.js';
 import { REMOVAL_TYPE_ZH } from '../../messages/register-codes.js';
-import type { CreditRecord } from '../../schemas/record.js';
+import type { RecordSummary } from '../../register/stored.js';
 import type { Audience } from '../quarter/records.js';
 import type { RegisterPlan } from './register-compile.js';
 
@@ -33,7 +33,7 @@ const WIDTHS = [6, 14, 8, 16, 32, 22, 22, 26, 12, 12, 12, 30, 16, 18];
  * The columns 移出名单 and 更正名单 both show for a record, in that order: 名单类型, 领域, 主体名称,
  * 统一社会信用代码, 证件号码 (masked for the public), 认定文书号 — each text through the privacy gate.
  */
-export function recordCells(rec: CreditRecord | undefined, audience: Audience, maskRule: MaskRule): string[] {
+export function recordCells(rec: RecordSummary | undefined, audience: Audience, maskRule: MaskRule): string[] {
   const text = (v: string): string => showText(v, { audience, maskRule });
   const id = rec?.idNumber ?? '';
   return [

@@ -134,7 +134,7 @@ export async function registerShowCommand(env: CommandEnv, query: string, opts: 
 }
 
 export async function diffCommand(env: CommandEnv, a: string, b: string, opts: { full?: boolean }): Promise<number> {
-  const r = diff(a, b, { ...env.common, ...(opts.full ? { full: true } : {}) });
+  const r = await diff(a, b, { ...env.common, ...(opts.full ? { full: true } : {}) });
   sayFull(env, opts.full);
   const doc: DiffDocument = { schemaVersion: 1, command: 'diff', ...r };
   emit(env, 'diff', doc);

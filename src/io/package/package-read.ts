@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { readRegularOn, ReadFileProblem } from '../json-file.js';
+import { MAX_PACKAGE_JSON_BYTES, readPackageBytes, readPackageFile } from './package-file.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 import { formatBatch, formatQuarter, parseBatch, parseQuarter, type Batch } from '../../domain/quarter.js';
@@ -11,6 +11,8 @@ import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/man
 import { parseRecordsFile } from '../../schemas/documents/records.js';
 import { ReportDocumentSchema } from '../../schemas/documents/report.js';
 import { packageSummaryOf, PackageSummarySchema, type PackageSummary } from '../../schemas/documents/package-summary.js';
+
+export { MAX_PACKAGE_JSON_BYTES, readPackageFile };
 
 /** The report's name inside a package folder: made from the package, not part of it (verify skips it). */
 export const REPORT_FILE = '报告.html';
@@ -31,13 +33,6 @@ export interface ReadPackage {
   summaryFrom: 'summary' | 'records';
 }
 
-/**
- * A package's JSON files are read as regular files only, without blocking and up to this bound (a
- * FIFO or /dev/zero put in their place must not hang report, supervise, export or the register):
- * 512 MiB is about the longest string the engine can parse; a province's records.json is far below.
- */
-export const MAX_PACKAGE_JSON_BYTES = 512 * 1_048_576;
-
 function readJson(path: string, display: string, io: IoPort): unknown {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const bytes = readPackageBytes(path, display, name, io);
@@ -45,26 +40,6 @@ function readJson(path: string, display: string, io: IoPort): unknown {
     return JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     throw new ToolError('PACKAGE_INVALID', { path: display, problem: (err as Error).message });
-  }
-}
-
-/** The bytes of a package file that must be a regular file (PACKAGE_INVALID naming it otherwise). */
-function readPackageBytes(path: string, display: string, file: string, io: IoPort): Buffer {
-  try {
-    const bytes = readRegularOn(io, path, MAX_PACKAGE_JSON_BYTES);
-    // A Buffer (the callers decode it as one) over the same bytes, copied from none.
-    return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  } catch (err) {
-    if (!(err instanceof ReadFileProblem)) throw err;
-    const info = err.info;
-    if (info.problem === 'unreadable')
-      throw new ToolError('PACKAGE_INVALID', { path: display, file, problem: 'unreadable', detail: info.detail });
-    throw new ToolError('PACKAGE_INVALID', {
-      path: display,
-      file,
-      problem: info.problem === 'tooLarge' ? 'packageTooLarge' : 'packageNotFile',
-      ...(info.problem === 'tooLarge' ? { limit: info.limit } : {}),
-    });
   }
 }
 
@@ -114,14 +89,6 @@ export function readPackage(packagesDir: string, batch: string, io: IoPort = nod
   const recordsFile = parsed(parseRecordsFile, readJson(join(dir, 'records.json'), display, io), display, 'records.json');
   const report = parsed((d) => ReportDocumentSchema.parse(d), readJson(join(dir, 'report.json'), display, io), display, 'report.json');
   return { dir, manifest, summary: packageSummaryOf(batch, recordsFile.records, report), summaryFrom: 'records' };
-}
-
-/**
- * The bytes of the file `name` of the package folder `dir` (records.json, manifest.json): a regular file,
- * bounded; PACKAGE_INVALID otherwise.
- */
-export function readPackageFile(dir: string, name: string, io: IoPort = nodePort): Buffer {
-  return readPackageBytes(join(dir, name), dir, name, io);
 }
 
 /** Each folder name under the workspace's submissions/ and packages/, with the folder it lies in. */

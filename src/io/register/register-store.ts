@@ -261,16 +261,20 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
     const source = new LogLines(path, io);
     const reader = new ChainReader(source);
     const scan = new LogScanner(reader);
-    // A buffer the log's size (room to see its end; at least 64 KiB) up to CHUNK: 16 MiB taken for every read
-    // of a small log made each command pay the garbage collector for memory it never used.
-    let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(fd.size + 1, 64 << 10)));
+    // A buffer what is left to parse (room to see its end; at least 64 KiB) up to CHUNK: 16 MiB taken for every
+    // read of a small log made each command pay the garbage collector for memory it never used. The prefix a
+    // checkpoint covers is only hashed, PREFIX_CHUNK at a time: the buffer is sized again once it is known
+    // (a city's current checkpoint leaves a tail of a few KB, and 16 MiB were taken for it).
+    const sized = (rest: number): Buffer => Buffer.allocUnsafe(Math.min(CHUNK, Math.max(rest + 1, 64 << 10)));
     let filled = 0; // bytes in buf
     let base = 0; // the file offset of buf[0]
     // Every byte read is hashed once, in order: the key of the checkpoint this read may write.
     // A log too large for a checkpoint is neither read through one nor hashed for one.
     let digest: Hash | null = fd.size <= (options.checkpointMaxBytes ?? CHECKPOINT_MAX_LOG_BYTES) ? createHash('sha256') : null;
     let fromCheckpoint = 0;
-    if (digest && options.checkpoint !== false) {
+    const throughCheckpoint = digest !== null && options.checkpoint !== false;
+    let buf = sized(throughCheckpoint ? Math.min(fd.size, PREFIX_CHUNK) : fd.size);
+    if (throughCheckpoint && digest) {
       const prefix = yield* checkpointed(workspace, io, fd, fd.size, buf, source, digest);
       if (prefix) {
         reader.resume(prefix.events, prefix.covers.lines);
@@ -278,6 +282,7 @@ function* scanLog(workspace: string, options: ReadOptions): Generator<undefined,
         base = prefix.covers.bytes;
         fromCheckpoint = prefix.events.length;
       } else digest = createHash('sha256');
+      if (buf.length < Math.min(CHUNK, fd.size - base + 1)) buf = sized(fd.size - base);
     }
     const start0 = base;
     // Read from the first line for the chain only: the checkpoint is built as the lines come, their records dropped.

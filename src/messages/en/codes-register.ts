@@ -16,7 +16,9 @@ const REMOVAL_EN: Record<string, string> = {
 export const enRegisterCodes = {
   PACKAGE_DUPLICATE: {
     title: 'Duplicate record',
-    message: (a) => `the same decision on ${a.subject} appears ${a.count} times: ${places(a.places)}`,
+    message: (a) =>
+      `the same decision on ${a.subject} appears ${a.count} times: ${places(a.places)}` +
+      (a.count > a.places.length ? `… (the first ${a.places.length} shown)` : ''),
     hint: () => 'Submit one subject, list, domain and decision once; delete the repeated rows',
   },
   PACKAGE_SAME_SUBJECT: {
@@ -70,7 +72,7 @@ export const enRegisterCodes = {
       `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; ` +
       `nothing was compiled and it was left as it is`,
     hint: (a) =>
-      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.batch}-2 or the ` +
+      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.next} or the ` +
       `next quarter)`,
   },
   REGISTER_ALREADY_ACTIVE: {

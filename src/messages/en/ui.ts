@@ -124,9 +124,9 @@ export const enUi: UiText = {
     notWrittenExists:
       'The package of this quarter exists already and was not written again. To write it again from the current files, add --force (the ' +
       'old package is kept under a new name).',
-    notWrittenPublished:
+    notWrittenPublished: (next) =>
       'This batch was published (see the register) and is not compiled again, not even with --force: corrections and additions go ' +
-      'in a later batch (a supplementary batch such as 2026Q3-2).',
+      `in a later batch (a supplementary batch such as ${next}).`,
     manifestHash: (h, f) => `SHA-256 of manifest.json: ${h} (stored in ${f}; hrss-credit verify checks it)`,
     pruned: (ps) => `Older replaced packages (full ID numbers) were removed, as package.keepReplaced says: ${ps.join(', ')}`,
     progress: (d, t, n) => `checking ${d}/${t}: ${n}`,

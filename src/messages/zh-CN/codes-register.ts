@@ -7,7 +7,8 @@ import { zhRemovalType } from './register-codes.js';
 export const zhRegisterCodes = {
   PACKAGE_DUPLICATE: {
     title: '重复记录',
-    message: (a) => `${a.subject} 的同一认定重复出现 ${a.count} 次：${places(a.places)}`,
+    message: (a) =>
+      `${a.subject} 的同一认定重复出现 ${a.count} 次：${places(a.places)}${a.count > a.places.length ? `……（只列出前 ${a.places.length} 处）` : ''}`,
     hint: () => '同一主体、同一名单、同一领域、同一认定只报送一次；请删除重复行',
   },
   PACKAGE_SAME_SUBJECT: {
@@ -67,7 +68,7 @@ export const zhRegisterCodes = {
     title: '该批次已发布，不能重新汇总',
     message: (a) =>
       `登记簿记载 ${a.batch} 已于 ${a.publishedOn} 发布（第 ${a.seq} 条），packages/${a.batch} 是当时发出的汇总包；本次未重新汇总，原汇总包未改动`,
-    hint: (a) => `已发布的批次不能改（--force 也不行）；更正或补报请放到下一批次（如 ${a.batch}-2 或下一季度）报送`,
+    hint: (a) => `已发布的批次不能改（--force 也不行）；更正或补报请放到下一批次（如 ${a.next} 或下一季度）报送`,
   },
   OBJECTION_RECORD_NOT_FOUND: {
     title: '找不到异议所涉记录',

@@ -116,7 +116,8 @@ export const zhUi: UiText = {
     zip: (p) => `压缩包：${p}`,
     replaced: (p) => `原汇总包已改名保留：${p}`,
     notWrittenExists: '本季度的汇总包已存在，未重新生成。如需用现在的材料重新生成，请加 --force（旧包会改名保留）。',
-    notWrittenPublished: '这一批已经发布（见登记簿），不再重新汇总，--force 也不行；更正和补报请放在下一批（补充批次如 2026Q3-2）。',
+    notWrittenPublished: (next) =>
+      `这一批已经发布（见登记簿），不再重新汇总，--force 也不行；更正和补报请放在下一批（补充批次如 ${next}）。`,
     manifestHash: (h, f) => `清单 manifest.json 的 SHA-256：${h}（已存于 ${f}，hrss-credit verify 会核对）`,
     pruned: (ps) => `为免含完整证件号的旧包越积越多，已删除较早的旧汇总包（配置 package.keepReplaced）：${ps.join('、')}`,
     progress: (d, t, n) => `正在检查 ${d}/${t}：${n}`,
