@@ -3,7 +3,11 @@
  * register-facts.ts so that supervise and report of a workspace without one load nothing of the register
  * (decisions.md "A command loads what it uses").
  */
-import type { BatchRegisterFacts, RegisterFacts } from './register-facts.js';
+import type { z } from 'zod';
+import type { BatchRegisterFactsSchema } from '../../schemas/documents/supervise.js';
+
+// register-facts.ts's RegisterFacts, which it types NO_REGISTER with (no import back: the layers forbid a cycle).
+type BatchRegisterFacts = z.infer<typeof BatchRegisterFactsSchema>;
 
 export const UNKNOWN: BatchRegisterFacts = Object.freeze({
   published: null,
@@ -17,9 +21,9 @@ export const UNKNOWN: BatchRegisterFacts = Object.freeze({
 });
 
 /** A workspace without a register (or before the register is built). */
-export const NO_REGISTER: RegisterFacts = {
+export const NO_REGISTER = {
   known: false,
-  forBatch: () => UNKNOWN,
-  removals: () => null,
-  objections: () => null,
-};
+  forBatch: (_department: string, _batch: string): BatchRegisterFacts => UNKNOWN,
+  removals: (_batches: readonly string[]): null => null,
+  objections: (_batches: readonly string[]): null => null,
+} as const;

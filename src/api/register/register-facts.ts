@@ -11,7 +11,7 @@ import { formatQuarter, quarterOf } from '../../domain/quarter.js';
 import type { IsoDate, PublishBody, RegisterEvent, StoredEvent } from '../../register/events.js';
 import type { RecordSummary } from '../../register/stored.js';
 import { replay, statusOn, type ObjectionFact as StateObjection, type RecordEntry } from '../../register/state.js';
-import { NO_REGISTER, UNKNOWN } from './register-facts-none.js';
+import { NO_REGISTER as NONE, UNKNOWN } from './register-facts-none.js';
 
 /** Per department and batch: what only the register knows (schemas/documents/supervise.ts). */
 export type BatchRegisterFacts = z.infer<typeof BatchRegisterFactsSchema>;
@@ -43,8 +43,8 @@ export interface ObjectionClock {
   deadline(o: StateObjection): IsoDate | null;
 }
 
-// Every fact unknown: in register-facts-none.ts (loading nothing of the register), re-exported here.
-export { NO_REGISTER };
+/** Every fact unknown: register-facts-none.ts's (which loads nothing of the register), typed here. */
+export const NO_REGISTER: RegisterFacts = NONE;
 
 /** The regular batch of a day: the quarter it falls in (an objection counts in the quarter it was received). */
 function batchOfDay(day: IsoDate): string {

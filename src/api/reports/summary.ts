@@ -18,7 +18,7 @@ import { ToolError } from '../../diagnostics/tool-error.js';
 // it uses").
 import type { DepartmentStatus } from '../quarter/package.js';
 import { lateness } from '../../domain/lateness.js';
-import { requireWorkspace } from '../quarter/quarter.js';
+import { batchFolders, requireWorkspace } from '../quarter/quarter.js';
 import type { RegisterFacts } from '../register/register-facts.js';
 import { NO_REGISTER } from '../register/register-facts-none.js';
 import type { RegisterPlan } from '../register/register-compile.js';
@@ -204,6 +204,9 @@ export async function summarizeBatch(
   const batch = formatBatch({ quarter, n });
   const pkg = readPackage(join(workspace, 'packages'), batch, ctx.io);
   if (pkg) return { summary: fromPackage(ctx, quarter, pkg, register, n), present: true };
+  // Nothing of the batch in the workspace (a quarter not begun): every department missing, nothing loaded.
+  if (batchFolders(ctx, workspace, batch).length === 0)
+    return { summary: fromStatuses(ctx, quarter, undefined, [], register, n), present: false };
   const [{ countedFindings, quarterSummary }, { checkQuarter }, { hasRegister, planFromWorkspace }, { loadRegister }, { sortRecords }] =
     await Promise.all([
       import('../quarter/package.js'),
