@@ -49,7 +49,8 @@ function appendRoom(room: Uint8Array | undefined, data: Uint8Array, more: number
 
 export class MemoryPort implements IoPort {
   readonly name = 'memory';
-  private readonly files = new Map<string, { data: Uint8Array; mtimeMs: number }>();
+  /** `node`: the file's identity across writes in place (its first entry's object when absent), as an inode. */
+  private readonly files = new Map<string, { data: Uint8Array; mtimeMs: number; node?: object }>();
   private readonly folders = new Set<string>(['/']);
   private clock = 0;
   /** Files written through writeFile, in order (tests assert what a command wrote). */
@@ -204,7 +205,12 @@ export class MemoryPort implements IoPort {
     const p = normalisePosix(path);
     if (this.folders.has(p)) throw ioError('EISDIR', 'open', path);
     if (!this.folders.has(parentOf(p))) throw ioError('ENOENT', 'open', path);
-    this.files.set(p, { data: typeof data === 'string' ? encoder.encode(data) : data.slice(), mtimeMs: ++this.clock });
+    const was = this.files.get(p);
+    this.files.set(p, {
+      data: typeof data === 'string' ? encoder.encode(data) : data.slice(),
+      mtimeMs: ++this.clock,
+      ...(was ? { node: was.node ?? was } : {}),
+    });
   }
 
   // register side
@@ -217,12 +223,17 @@ export class MemoryPort implements IoPort {
     const p = this.need(path, 'open');
     const files = this.files;
     const opened = files.get(p);
+    const node = opened ? (opened.node ?? opened) : undefined;
+    let last = opened?.data ?? new Uint8Array(0);
     return {
       kind: opened ? 'file' : 'folder',
       size: opened?.data.length ?? 0,
-      // Reads the file as it is now, as a file descriptor does (a later append is seen).
+      // Reads the file as it is now, as a file descriptor does (a later append is seen); a file renamed over
+      // it or put in its place by an atomic write is another file: the handle reads the one it opened.
       read(buf, offset, length, position) {
-        const data = files.get(p)?.data ?? new Uint8Array(0);
+        const now = files.get(p);
+        if (now && (now.node ?? now) === node) last = now.data;
+        const data = last;
         const part = data.subarray(Math.min(position, data.length), Math.min(position + length, data.length));
         buf.set(part, offset);
         return part.length;
@@ -243,7 +254,7 @@ export class MemoryPort implements IoPort {
     const change = (make: (data: Uint8Array) => Uint8Array): void => {
       const f = this.files.get(p);
       if (!f) throw ioError('ENOENT', 'write', path);
-      this.files.set(p, { data: make(f.data), mtimeMs: ++this.clock });
+      this.files.set(p, { data: make(f.data), mtimeMs: ++this.clock, node: f.node ?? f });
     };
     // Appends grow a buffer of spare room that doubles when full (amortised O(1) a byte: copying the
     // whole file on each append made writing an n-line log quadratic). Only this handle's own buffer is

@@ -10,7 +10,7 @@
  * one keeps reading the file it checked); it is closed once every part is read, by `loadAll`, or when
  * the parts are no longer reachable. Nothing here touches the disk itself: the file is a CheckpointBytes.
  */
-import { crc32 } from './crc32.js';
+import { crc32, crc32Of } from './crc32.js';
 
 /** The checkpoint file as read at positions (a ReadHandle of io/port.ts, or bytes in memory). */
 export interface CheckpointBytes {
@@ -192,6 +192,40 @@ export class CheckpointParts {
   /** Every part read (a new checkpoint is about to replace the file), and the file closed. */
   loadAll(): void {
     for (let i = 0; i < this.specs.length; i++) this.load(i);
+  }
+
+  /** Part `i`'s length in bytes and its CRC-32 alone (an extended checkpoint's body CRC-32: checkpoint-extend.ts). */
+  sizeOf(i: number): number {
+    return (this.specs[i] as PartSpec).len;
+  }
+
+  crcOf(i: number): number {
+    return crc32Of(this.before[i] as number, this.after[i] as number, (this.specs[i] as PartSpec).len);
+  }
+
+  /**
+   * Part `i`'s bytes a piece at a time through `buf` (each piece valid until the next), from memory when read,
+   * else from the file without keeping them; CheckpointChangedError (at its end) when they are not the bytes
+   * the pass checked. An extended checkpoint copies the old one's unchanged parts so.
+   */
+  *pieces(i: number, buf: Uint8Array): Generator<Uint8Array> {
+    const have = this.loaded[i];
+    if (have) {
+      yield have;
+      return;
+    }
+    const spec = this.specs[i] as PartSpec;
+    if (!this.open) throw new CheckpointChangedError();
+    let value = this.before[i] as number;
+    for (let off = 0; off < spec.len; ) {
+      const n = Math.min(buf.length, spec.len - off);
+      const piece = buf.subarray(0, n);
+      if (!readExactly(this.file, piece, 0, n, this.bodyAt + spec.at + off)) throw new CheckpointChangedError();
+      value = crc32(piece, value);
+      off += n;
+      if (off === spec.len && value !== this.after[i]) throw new CheckpointChangedError();
+      yield piece;
+    }
   }
 
   /** Whether part `i` has been read (tests: which parts a command reads). */

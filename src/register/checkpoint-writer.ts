@@ -196,8 +196,20 @@ export class CheckpointBuilder {
     touches: 0,
     keys: 0,
     removals: [],
+    orphans: [],
   };
   private readonly keyRow: [number, number, number, number] = [0, 0, 0, 0];
+  /** The index of the first event added (an extension's builder starts after the old checkpoint's events). */
+  private readonly firstEvent: number;
+
+  /**
+   * `strings`: the table of strings to continue (an extension: the old checkpoint's, its indexes kept);
+   * `firstEvent`: how many events come before the first added (their indexes in the touch table and rows).
+   */
+  constructor(options: { strings?: readonly string[]; firstEvent?: number } = {}) {
+    for (const s of options.strings ?? []) this.intern(s);
+    this.firstEvent = options.firstEvent ?? 0;
+  }
 
   private intern(s: string): number {
     let i = this.index.get(s);
@@ -221,7 +233,7 @@ export class CheckpointBuilder {
   add(e: StoredEvent): void {
     this.added++;
     if (this.failed) return;
-    const i = this.meta.events.length;
+    const i = this.firstEvent + this.meta.events.length;
     const meta = this.meta;
     if (e.type === 'publish') {
       for (const r of e.removals) this.touch(r.id, i, 1);
@@ -389,6 +401,33 @@ export class CheckpointBuilder {
     return parts;
   }
 
+  /**
+   * What the events added make of the columns, for an extension of a checkpoint (checkpoint-extend.ts), or null
+   * (see the class): nothing of the id index, touch table or `gone`, which are the extension's to merge.
+   */
+  tail(): TailColumns | null {
+    if (this.failed) return null;
+    for (const t of this.own) t.close();
+    return {
+      meta: this.meta,
+      strings: this.strings,
+      rows: this.eventOf.length,
+      eventOf: this.eventOf.view(),
+      shared: this.shared.map((c) => c.view()),
+      own: this.own.map((t) => ({
+        at: t.at.view(),
+        chunks: t.chunks,
+        length: t.length,
+        ascii: t.ascii,
+        value: (k: number) => t.value(k),
+        equals: (k: number, v: string) => t.equals(k, v),
+      })),
+      keys: this.keys.map((c) => c.view()),
+      removalJson: this.removalJson,
+      touches: { ids: this.touchIds, events: this.touchEvents, kinds: this.touchKinds },
+    };
+  }
+
   /** What the events say of each id besides publishing it, by the id's first row (ascending), each row's events in order. */
   private touchTable(find: (id: string) => number): { rows: Uint32Array; from: Uint32Array; events: Uint32Array; kinds: Uint8Array } {
     const rowOf: number[] = [];
@@ -397,6 +436,7 @@ export class CheckpointBuilder {
       const row = find(this.touchIds[t] as string);
       rowOf.push(row);
       if (row >= 0) order.push(t);
+      else this.meta.orphans.push([this.touchIds[t] as string, this.touchEvents[t] as number, this.touchKinds[t] as number]);
     }
     // By row, each row's touches in the order of the events (the order they were added).
     order.sort((a, b) => (rowOf[a] as number) - (rowOf[b] as number) || a - b);
@@ -421,6 +461,33 @@ export class CheckpointBuilder {
     if (rows.length > 0) from.push(events.length);
     return { rows: Uint32Array.from(rows), from: Uint32Array.from(from), events: Uint32Array.from(events), kinds: Uint8Array.from(kinds) };
   }
+}
+
+/** A text column of the events added (CheckpointBuilder.tail): each value's offset (from 0), its chunks. */
+export interface TailText {
+  at: Uint32Array;
+  chunks: readonly Buffer[];
+  length: number;
+  ascii: boolean;
+  value(k: number): string;
+  equals(k: number, s: string): boolean;
+}
+
+/** The columns of the events added to a builder, rows from 0, events numbered from its `firstEvent`. */
+export interface TailColumns {
+  /** The events' part of the body's first line (events, lines, counts, removals: theirs only). */
+  meta: Meta;
+  /** The table of strings: the one continued, then the new ones. */
+  strings: readonly string[];
+  rows: number;
+  eventOf: Uint32Array;
+  shared: Uint32Array[];
+  own: TailText[];
+  keys: Uint32Array[];
+  /** The publish events' removals as JSON, in order (meta.removals gives their offsets from 0). */
+  removalJson: readonly Buffer[];
+  /** What the events say of ids besides publishing them: id, event, kind (1 removed, 2 corrected, 4 objection). */
+  touches: { ids: readonly string[]; events: readonly number[]; kinds: readonly number[] };
 }
 
 /** The checkpoint of `events` (a whole log as read from the disk) as the parts of its file, or null (CheckpointBuilder). */

@@ -97,6 +97,42 @@ export interface Meta {
   keys: number;
   /** For each event: [offset, length] of its removals' JSON, or null. */
   removals: ([number, number] | null)[];
+  /**
+   * What the events say of ids no record of the prefix has (an objection before the publication): [id, event,
+   * kind], in order. Not read by a reader; an extension (checkpoint-extend.ts) puts them in the touch table once
+   * the id is published. A file without it (written before) is not extended but rebuilt.
+   */
+  orphans: [string, number, number][];
+}
+
+/** The parts of a decoded checkpoint, by the index CheckpointParts knows them by (checkpoint-extend.ts copies them). */
+export interface PartsAt {
+  shared: number[];
+  offsets: number[];
+  table: number;
+  next: number;
+  touchRows: number;
+  touchFrom: number;
+  touchEvents: number;
+  touchKinds: number;
+  gone: number;
+  keys: number[];
+  texts: number[];
+  removals: (number | null)[];
+}
+
+/** What an extension needs of the checkpoint a prefix was decoded from: its body's first line, its parts. */
+export interface CheckpointBase {
+  metaText: string;
+  parts: CheckpointParts;
+  at: PartsAt;
+}
+
+const bases = new WeakMap<CheckpointPrefix, CheckpointBase>();
+
+/** The checkpoint `prefix` was decoded from (its parts still readable), if any. */
+export function baseOf(prefix: CheckpointPrefix): CheckpointBase | undefined {
+  return bases.get(prefix);
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -175,7 +211,7 @@ export function decodeCheckpoint(file: Buffer | CheckpointBytes, source: LineSou
     if (bodyLen !== head.body.bytes || !Number.isSafeInteger(head.body.crc32)) return null;
     const meta = metaOf(f, bodyAt, bodyLen);
     if (!meta) return null;
-    return eventsOf(meta.meta, f, bodyAt, bodyLen, meta.end, head, source);
+    return eventsOf(meta.meta, meta.text, f, bodyAt, bodyLen, meta.end, head, source);
   } catch (err) {
     if (err instanceof CheckpointChangedError) throw err;
     return null;
@@ -183,7 +219,7 @@ export function decodeCheckpoint(file: Buffer | CheckpointBytes, source: LineSou
 }
 
 /** The body's first line (JSON in ASCII), read a piece at a time until its `\n`; `end`: the offset after it. */
-function metaOf(file: CheckpointBytes, bodyAt: number, bodyLen: number): { meta: Meta; end: number } | null {
+function metaOf(file: CheckpointBytes, bodyAt: number, bodyLen: number): { meta: Meta; text: string; end: number } | null {
   const pieces: Buffer[] = [];
   const piece = Buffer.allocUnsafe(Math.min(1 << 16, bodyLen));
   for (let at = 0; at < bodyLen; ) {
@@ -191,7 +227,10 @@ function metaOf(file: CheckpointBytes, bodyAt: number, bodyLen: number): { meta:
     if (!readExactly(file, piece, 0, n, bodyAt + at)) return null;
     const nl = piece.subarray(0, n).indexOf(0x0a);
     pieces.push(Buffer.from(piece.subarray(0, nl < 0 ? n : nl)));
-    if (nl >= 0) return { meta: JSON.parse(Buffer.concat(pieces).toString('latin1')) as Meta, end: at + nl + 1 };
+    if (nl >= 0) {
+      const text = Buffer.concat(pieces).toString('latin1');
+      return { meta: JSON.parse(text) as Meta, text, end: at + nl + 1 };
+    }
     at += n;
   }
   return null;
@@ -202,6 +241,7 @@ const align4 = (n: number): number => n + ((4 - (n % 4)) % 4);
 
 function eventsOf(
   meta: Meta,
+  metaText: string,
   file: CheckpointBytes,
   bodyAt: number,
   bodyLen: number,
@@ -389,6 +429,11 @@ function eventsOf(
   } as Omit<CheckpointPrefix, 'gone'> as CheckpointPrefix;
   lazy(prefix, 'gone', () => parts.load(gone));
   markPrefix(prefix);
+  bases.set(prefix, {
+    metaText,
+    parts,
+    at: { shared, offsets, table, next, touchRows, touchFrom, touchEvents, touchKinds, gone, keys: keyParts, texts, removals: removalPart },
+  });
   return out;
 }
 

@@ -37,3 +37,56 @@ export function crc32(data: Uint8Array, value = 0): number {
   if (data.length === 0) return value >>> 0;
   return native ? native(data, value) : crc32Js(data, value);
 }
+
+const POLY = 0xedb88320;
+
+/** a × b modulo the CRC-32 polynomial (bit-reflected, as zlib's multmodp). */
+function multmodp(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  let x = b >>> 0;
+  for (;;) {
+    if ((a & m) !== 0) {
+      p ^= x;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    if (m === 0) break;
+    x = x & 1 ? (x >>> 1) ^ POLY : x >>> 1;
+  }
+  return p >>> 0;
+}
+
+let powers: Uint32Array | undefined;
+
+/** x^(n × 2^k) modulo the polynomial (zlib's x2nmodp). */
+function x2nmodp(n: number, k: number): number {
+  if (!powers) {
+    powers = new Uint32Array(32);
+    let p = 0x40000000; // x^1
+    powers[0] = p;
+    for (let i = 1; i < 32; i++) powers[i] = p = multmodp(p, p);
+  }
+  let p = 0x80000000; // x^0
+  let left = n;
+  let j = k;
+  while (left > 0) {
+    if (left % 2 === 1) p = multmodp(powers[j & 31] as number, p);
+    left = Math.floor(left / 2);
+    j++;
+  }
+  return p;
+}
+
+/**
+ * The CRC-32 of A then B from the CRC-32 of each and B's length (zlib's crc32_combine): a checkpoint extended
+ * (checkpoint-extend.ts) carries the parts of the old one without reading them twice.
+ */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  return (multmodp(x2nmodp(lengthB, 3), crcA >>> 0) ^ (crcB >>> 0)) >>> 0;
+}
+
+/** The CRC-32 of B alone, from the CRC-32 of A and of A then B and B's length. */
+export function crc32Of(crcA: number, crcAB: number, lengthB: number): number {
+  return (multmodp(x2nmodp(lengthB, 3), crcA >>> 0) ^ (crcAB >>> 0)) >>> 0;
+}

@@ -316,8 +316,8 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
   expect(norm(lazy)).toEqual(norm(eager));
 }
 
-type Scenario = 'fresh' | 'stale' | 'edited' | 'truncated' | 'deleted' | 'other' | 'version' | 'log-edited' | 'torn';
-const SCENARIOS: Scenario[] = ['fresh', 'stale', 'edited', 'truncated', 'deleted', 'other', 'version', 'log-edited', 'torn'];
+type Scenario = 'fresh' | 'stale' | 'extended' | 'edited' | 'truncated' | 'deleted' | 'other' | 'version' | 'log-edited' | 'torn';
+const SCENARIOS: Scenario[] = ['fresh', 'stale', 'extended', 'edited', 'truncated', 'deleted', 'other', 'version', 'log-edited', 'torn'];
 
 describe('the register checkpoint', () => {
   it('any checkpoint — fresh, stale, an edited byte, cut short, deleted (before or after the read), another workspace’s, another version — gives the read and state of a replay from scratch', () => {
@@ -339,6 +339,7 @@ describe('the register checkpoint', () => {
           let checkpoint: Buffer | null = own;
           switch (own ? scenario : 'deleted') {
             case 'stale':
+            case 'extended':
               checkpoint = checkpointFor(prefix);
               break;
             case 'edited': {
@@ -383,10 +384,19 @@ describe('the register checkpoint', () => {
           writeFileSync(logOf(ws), log);
           if (checkpoint) writeFileSync(checkpointOf(ws), checkpoint);
           const expected = fromScratch(log);
+          // 'extended': the read extends the stale checkpoint with the events after it (checkpoint-extend.ts), and
+          // a second read goes through the extended one.
+          if (scenario === 'extended') {
+            const first = readLog(ws, { extendBytes: 0 });
+            expect(outcome(first)).toEqual(outcome(expected));
+            // Extended (not left stale: a tail the encoder refuses), it is the checkpoint a build writes, byte for byte.
+            const covers = existsSync(checkpointOf(ws)) ? checkpointCovers(readFileSync(checkpointOf(ws))) : null;
+            if (covers?.bytes === log.length) expect(readFileSync(checkpointOf(ws)).equals(own as Buffer)).toBe(true);
+          }
           const got = readLog(ws);
           // A checkpoint read through, deleted or replaced (as another reader's write renames a new one into place)
           // before its parts are asked: the read goes on with the file it checked (checkpoint-parts.ts).
-          if ((scenario === 'fresh' || scenario === 'stale') && byteAt % 3 !== 0) {
+          if ((scenario === 'fresh' || scenario === 'stale' || scenario === 'extended') && byteAt % 3 !== 0) {
             const other = byteAt % 3 === 2 ? checkpointFor(text(chain(others))) : null;
             if (other) {
               writeFileSync(`${checkpointOf(ws)}.tmp`, other);
@@ -402,7 +412,7 @@ describe('the register checkpoint', () => {
             expect(wholeRecords(stored(got.result.events))).toEqual(wholeRecords(stored(expected.result.events)));
           }
           // A checkpoint that did not match was rebuilt: it now covers the whole (valid) log.
-          if (own && expected.result.ok && scenario !== 'stale' && scenario !== 'fresh') {
+          if (own && expected.result.ok && scenario !== 'stale' && scenario !== 'fresh' && scenario !== 'extended') {
             const covers = checkpointCovers(readFileSync(checkpointOf(ws)));
             expect(covers).toMatchObject({ seq: events[events.length - 1]?.seq, bytes: log.length, lines: events.length });
             expect(covers?.sha256).toBe(createHash('sha256').update(log).digest('hex'));
@@ -458,36 +468,45 @@ describe('the register checkpoint', () => {
     // Each run reads five logs from disk: on a loaded machine this is minutes, never a hang.
   }, 300_000);
 
-  it('register list and diff read through a checkpoint (entries streamed, none kept) print the same bytes as read from scratch (every entry built)', async () => {
+  it('register list, show and diff read through a checkpoint (stale or extended; entries streamed, none kept) print the same bytes as read from scratch (every entry built)', async () => {
     let through = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(bodyArb, { minLength: 1, maxLength: 10 }), fc.array(bodyArb, { maxLength: 3 }), async (bodies, after) => {
-        const events = chain([...bodies, ...after]);
-        const ws = workspace();
-        // The checkpoint covers `bodies`; the events after it are read from the log (made entries, added ones).
-        writeFileSync(logOf(ws), text(events.slice(0, bodies.length)));
-        readLog(ws, { checkpoint: false });
-        writeFileSync(logOf(ws), text(events));
-        const scratch = workspace();
-        writeFileSync(logOf(scratch), text(events));
-        const common = { today: '2026-10-15' };
-        const lazy = { ...common, cwd: ws, workspace: ws };
-        // From scratch: no checkpoint read (the one the read writes is removed before the next).
-        const eager = () => {
-          rmSync(checkpointOf(scratch), { force: true });
-          return { ...common, cwd: scratch, workspace: scratch };
-        };
-        const listed = (options: typeof lazy, status: 'active' | 'all') => JSON.stringify(registerList({ ...options, status }));
-        if (existsSync(checkpointOf(ws)) && prefixOf(loadRegister(ws).events)) through++;
-        for (const status of ['active', 'all'] as const) expect(listed(lazy, status)).toBe(listed(eager(), status));
-        const batches = [...replayEager(events).batches.keys()];
-        for (const [a, b] of [
-          [batches[0], batches[batches.length - 1]],
-          [batches[batches.length - 1], batches[0]],
-        ])
-          if (a !== undefined && b !== undefined)
-            expect(JSON.stringify(await diff(a, b, lazy))).toBe(JSON.stringify(await diff(a, b, eager())));
-      }),
+      fc.asyncProperty(
+        fc.array(bodyArb, { minLength: 1, maxLength: 10 }),
+        fc.array(bodyArb, { maxLength: 3 }),
+        fc.boolean(),
+        async (bodies, after, extend) => {
+          const events = chain([...bodies, ...after]);
+          const ws = workspace();
+          // The checkpoint covers `bodies`; the events after it are read from the log (made entries, added ones).
+          writeFileSync(logOf(ws), text(events.slice(0, bodies.length)));
+          readLog(ws, { checkpoint: false });
+          writeFileSync(logOf(ws), text(events));
+          // Extended by the events after it (checkpoint-extend.ts) before the commands read it, or left stale.
+          if (extend) readLog(ws, { extendBytes: 0 });
+          const scratch = workspace();
+          writeFileSync(logOf(scratch), text(events));
+          const common = { today: '2026-10-15' };
+          const lazy = { ...common, cwd: ws, workspace: ws };
+          // From scratch: no checkpoint read (the one the read writes is removed before the next).
+          const eager = () => {
+            rmSync(checkpointOf(scratch), { force: true });
+            return { ...common, cwd: scratch, workspace: scratch };
+          };
+          const listed = (options: typeof lazy, status: 'active' | 'all') => JSON.stringify(registerList({ ...options, status }));
+          if (existsSync(checkpointOf(ws)) && prefixOf(loadRegister(ws).events)) through++;
+          for (const status of ['active', 'all'] as const) expect(listed(lazy, status)).toBe(listed(eager(), status));
+          const shown = (options: typeof lazy, q: string) => JSON.stringify(registerShow(q, options));
+          for (const q of [ids[0] as string, ids[3] as string, '新乡市〔2026〕3号']) expect(shown(lazy, q)).toBe(shown(eager(), q));
+          const batches = [...replayEager(events).batches.keys()];
+          for (const [a, b] of [
+            [batches[0], batches[batches.length - 1]],
+            [batches[batches.length - 1], batches[0]],
+          ])
+            if (a !== undefined && b !== undefined)
+              expect(JSON.stringify(await diff(a, b, lazy))).toBe(JSON.stringify(await diff(a, b, eager())));
+        },
+      ),
       { numRuns: 60 },
     );
     // Most histories keep a checkpoint (a lone surrogate in a name keeps none): the lazy path was taken.

@@ -3,7 +3,7 @@
 import * as zlib from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crc32, crc32Js } from '../../src/register/crc32.js';
+import { crc32, crc32Combine, crc32Js, crc32Of } from '../../src/register/crc32.js';
 
 describe('crc32', () => {
   it('the JavaScript CRC-32 is the standard one (the check value of "123456789") and zlib’s', () => {
@@ -52,5 +52,19 @@ describe('crc32', () => {
         if (native) expect(native(b, crc32Js(a))).toBe(crc32Js(whole));
       }),
     );
+  });
+
+  it('combined from two CRC-32s and the second length it is the CRC-32 of both (an extended checkpoint carries parts unread)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), (a, b) => {
+        const ab = crc32(Buffer.concat([a, b]));
+        expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(ab);
+        expect(crc32Of(crc32(a), ab, b.length)).toBe(crc32(b));
+      }),
+    );
+    // Lengths past 2^31 bits and past a 16-bit count of bytes: the powers of x are taken to every bit of the length.
+    const a = Buffer.alloc(3, 7);
+    const b = Buffer.alloc((1 << 20) + 12345, 0x5a);
+    expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(crc32(Buffer.concat([a, b])));
   });
 });

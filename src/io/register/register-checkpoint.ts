@@ -11,6 +11,7 @@ import { onInterrupt } from '../cleanup.js';
 import { beforeWrite, partialWrite } from '../faults.js';
 import { nodePort } from '../node-port.js';
 import type { AppendHandle, IoPort, ReadHandle } from '../port.js';
+import type { CheckpointStream } from '../../register/checkpoint-extend.js';
 
 export const CHECKPOINT_FILE = 'events.jsonl.checkpoint';
 
@@ -39,10 +40,18 @@ export function openCheckpointFile(registerDir: string, io: IoPort = nodePort): 
 
 /**
  * Writes the checkpoint whole or not at all; a failure (read-only share, full disk) only means no checkpoint.
- * Given as parts (register/checkpoint-writer.ts), written one after another to a temporary name, flushed,
- * then renamed: a province's ~180 MB file is never one buffer beside the columns it is made of.
+ * Given as parts (register/checkpoint-writer.ts) or a piece at a time (an extension, register/checkpoint-extend.ts,
+ * copying the old file's parts), written one after another to a temporary name, flushed, then renamed: a
+ * province's ~180 MB file is never one buffer beside the columns it is made of. A rename refused (a system that
+ * will not replace a file held open: the old checkpoint this process still reads parts of) is tried once more
+ * after `release` (which reads what is left of the old file and closes it).
  */
-export function writeCheckpointFile(registerDir: string, parts: readonly Uint8Array[], io: IoPort = nodePort): boolean {
+export function writeCheckpointFile(
+  registerDir: string,
+  parts: readonly Uint8Array[] | CheckpointStream,
+  io: IoPort = nodePort,
+  release?: () => void,
+): boolean {
   const path = checkpointPath(registerDir);
   const temp = tempBeside(path);
   const forget = onInterrupt(() => io.remove(temp));
@@ -51,19 +60,29 @@ export function writeCheckpointFile(registerDir: string, parts: readonly Uint8Ar
     beforeWrite(path);
     fd = io.openAppend(temp, { create: true });
     // The fault hook of a disk that fills half-way (io/faults.ts), as writeFile has it.
-    const total = parts.reduce((sum, p) => sum + p.length, 0);
+    const stream = Array.isArray(parts) ? null : (parts as CheckpointStream);
+    const total = stream ? stream.bytes : (parts as readonly Uint8Array[]).reduce((sum, p) => sum + p.length, 0);
     const cut = partialWrite(path);
     let left = cut ? Math.floor(total / 2) : total;
-    for (const p of parts) {
+    let written = 0;
+    for (const p of stream ? stream.pieces() : (parts as readonly Uint8Array[])) {
+      written += p.length;
       const n = Math.min(p.length, left);
       for (let off = 0; off < n; ) off += fd.write(p, off, n - off);
       left -= n;
     }
     if (cut) throw Object.assign(new Error(`ENOSPC: injected fault, write '${path}'`), { code: 'ENOSPC' });
+    if (written !== total) throw new Error('checkpoint: the pieces are not the length announced');
     fd.sync();
     fd.close();
     fd = undefined;
-    io.rename(temp, path);
+    try {
+      io.rename(temp, path);
+    } catch (err) {
+      if (!release) throw err;
+      release();
+      io.rename(temp, path);
+    }
     return true;
   } catch {
     try {
