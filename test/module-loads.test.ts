@@ -162,3 +162,23 @@ describe('a reading command loads its own reader only', () => {
     expect(c.dist).toContain('api/quarter/package.js');
   });
 });
+
+describe('report and supervise of compiled batches load what reading packages needs', () => {
+  it('no package writer, submissions check, register rule or zip; nothing of the register without one', async () => {
+    // The example compiled, not published: its year is read from the package (manifest, summary.json).
+    const compiled = join(tmp, 'compiled-only');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), compiled, { recursive: true });
+    expect((await runCli(['compile', '2026Q3', '-w', compiled, ...TODAY, '--format', 'json'], tmp)).code).toBe(0);
+    const report = loaded(['report', '2026', '--out', join(tmp, 'year.html'), '-w', compiled, ...TODAY, '--format', 'json']);
+    const supervise = loaded(['supervise', '2026', '-w', compiled, ...TODAY, '--format', 'json']);
+    for (const l of [report, supervise]) {
+      expect(l.code).toBe(0);
+      expect(Object.keys(l.packages).filter((p) => READERS.includes(p))).toEqual([]);
+      expect(l.dist.filter((d) => READER_DIST.test(d))).toEqual([]);
+      expect(l.dist).not.toContain('api/quarter/package.js');
+      expect(l.dist).not.toContain('api/register/register-compile.js');
+      expect(l.dist.filter((d) => d.startsWith('register/') || d.startsWith('io/register/'))).toEqual([]);
+    }
+    expect(report.dist).toContain('reporters/html.js');
+  });
+});

@@ -293,11 +293,13 @@ export interface RegisterUi {
   verifyOk(events: number, head: string | null): string;
   verifyBroken(line: number, reason: string): string;
   verifyHint(reason: string): string;
-  reasons: Record<'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'canonical' | 'linebreak' | 'torn' | 'head', string>;
+  reasons: Record<'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'canonical' | 'linebreak' | 'torn' | 'blank' | 'head', string>;
   repairIntact: string;
   repairCut(line: number, bytes: number, backup: string): string;
   /** The cut made without a copy: the disk had no room for one (the cut bytes were an unfinished line, never an event). */
   repairCutNoCopy(line: number, bytes: number, problem: string): string;
+  /** Blank lines after the last event cut (an editor's): `backup` '' and `problem` when the disk had no room for a copy. */
+  repairCutBlank(line: number, bytes: number, backup: string, problem?: string): string;
   listColumns: string[];
   listSummary(n: number, on: string): string;
   ledger(path: string): string;

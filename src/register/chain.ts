@@ -117,7 +117,7 @@ export function splitLog(text: string): SplitLog {
  * lines and foreign lines") whose bytes are not exactly canonical JSON; `linebreak`: a line that holds
  * events separated by CR or U+2028/U+2029 instead of `\n` (an editor saved it).
  */
-export type BreakReason = 'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'canonical' | 'linebreak' | 'torn' | 'head';
+export type BreakReason = 'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'canonical' | 'linebreak' | 'torn' | 'blank' | 'head';
 
 export interface ChainBreak {
   /** The 1-based line number in events.jsonl. */
@@ -453,8 +453,8 @@ export class ChainReader {
   }
 
   /** The end of the log; `torn` when its last line was left unfinished. */
-  end(torn: SplitLog['torn'] = null): ChainResult {
-    if (!this.broken && torn) this.broken = { line: torn.line, reason: 'torn' };
+  end(torn: SplitLog['torn'] = null, reason: 'torn' | 'blank' = 'torn'): ChainResult {
+    if (!this.broken && torn) this.broken = { line: torn.line, reason };
     return this.broken
       ? { ok: false, events: this.events, head: this.head, broken: this.broken }
       : { ok: true, events: this.events, head: this.head };
@@ -540,8 +540,35 @@ export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = n
 
 /** Parses and verifies a whole log text. */
 export function verifyLog(text: string): ChainResult {
+  // Blank lines after the last event (an editor's): the events before them as read, then a `blank` break.
+  const blank = blankTail(text);
+  if (blank) {
+    const before = verifyLog(text.slice(0, blank.at));
+    return before.ok ? { ok: false, events: before.events, head: before.head, broken: { line: blank.line, reason: 'blank' } } : before;
+  }
   const split = splitLog(text);
   return verifyLines(split.lines, split.torn, unterminatedLast(text, split));
+}
+
+/**
+ * Where the blank lines that end a log begin (lines of nothing but spaces, tabs and CR, the last perhaps
+ * without its `\n`; decisions.md "A blank last line"), and its 1-based line number; null when it ends
+ * otherwise, or when they follow a line of NULs (a torn append's, read as before).
+ */
+export function blankTail(text: string): { offset: number; at: number; line: number } | null {
+  const pieces = text.split('\n');
+  if (pieces[pieces.length - 1] === '') pieces.pop();
+  let i = pieces.length;
+  while (i > 0 && /^[ \t\r]*$/.test(pieces[i - 1] as string)) i--;
+  if (i === pieces.length || (i > 0 && /^\0+$/.test(pieces[i - 1] as string))) return null;
+  // `offset` in bytes (where repair cuts), `at` in the text's UTF-16 units.
+  let offset = 0;
+  let at = 0;
+  for (let k = 0; k < i; k++) {
+    offset += Buffer.byteLength(pieces[k] as string) + 1;
+    at += (pieces[k] as string).length + 1;
+  }
+  return { offset, at, line: i + 1 };
 }
 
 /** The last line when the log ends without `\n` and nothing else is torn (no NUL lines before it). */

@@ -74,7 +74,12 @@ export function registerRepairView(doc: RegisterRepairDocument, ctx: RenderConte
   if (doc.action === 'intact') return `${u.repairIntact}\n`;
   const line = doc.line ?? 0;
   const bytes = doc.bytes ?? 0;
-  const said = doc.backup === '' ? u.repairCutNoCopy(line, bytes, doc.problem ?? 'ENOSPC') : u.repairCut(line, bytes, doc.backup ?? '');
+  const said =
+    doc.reason === 'blank'
+      ? u.repairCutBlank(line, bytes, doc.backup ?? '', doc.problem)
+      : doc.backup === ''
+        ? u.repairCutNoCopy(line, bytes, doc.problem ?? 'ENOSPC')
+        : u.repairCut(line, bytes, doc.backup ?? '');
   return `${ctx.chalk.yellow(said)}\n${u.head(doc.head ?? '')}\n`;
 }
 

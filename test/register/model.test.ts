@@ -11,6 +11,7 @@ import {
   parseHead,
   reachesHead,
   splitLog,
+  blankTail,
   verifyLog,
 } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent, RegisterRecord } from '../../src/register/events.js';
@@ -390,7 +391,7 @@ describe('the store reads bytes as the model reads text', () => {
     fc.assert(
       fc.property(
         logArb,
-        fc.array(fc.constantFrom('\0', '\n', 'x', '{', '\0\0\n', '\r', '\r\n'), { maxLength: 6 }),
+        fc.array(fc.constantFrom('\0', '\n', 'x', '{', '\0\0\n', '\r', '\r\n', ' ', '\t'), { maxLength: 6 }),
         fc.nat(),
         fc.nat(),
         (events, tail, cut, f) => {
@@ -403,7 +404,15 @@ describe('the store reads bytes as the model reads text', () => {
           expect(store.result.ok).toBe(model.ok);
           expect(store.result.head).toEqual(model.head);
           if (!model.ok && !store.result.ok) expect(store.result.broken).toEqual(model.broken);
-          expect(store.tornAt).toBe(splitLog(t).torn && !model.ok && model.broken.reason === 'torn' ? splitLog(t).torn!.offset : null);
+          // What repair may cut: a torn tail, or the blank lines after the last event.
+          const cuttable = model.ok
+            ? null
+            : model.broken.reason === 'torn'
+              ? splitLog(t).torn
+              : model.broken.reason === 'blank'
+                ? blankTail(t)
+                : null;
+          expect(store.tornAt).toBe(cuttable ? cuttable.offset : null);
           // A whole last event without its newline is kept, not torn.
           expect(store.unterminated).toBe(model.ok && !t.endsWith('\n') && t !== '');
         },

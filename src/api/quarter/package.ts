@@ -9,7 +9,8 @@ import { basename, join } from 'node:path';
 import { isFormulaLike, toXmlSafe } from '../../domain/text.js';
 import { DEFAULT_MASK_RULE, type MaskRule } from '../../domain/mask.js';
 import { gateFor, publicReader } from '../../domain/privacy.js';
-import { addIsoDuration, isoToDays } from '../../domain/dates.js';
+import { addIsoDuration } from '../../domain/dates.js';
+import { lateness } from '../../domain/lateness.js';
 import { quarterEnd } from '../../domain/quarter.js';
 import { coverDate } from '../../table/cover.js';
 import type { Config } from '../../schemas/config.js';
@@ -200,11 +201,8 @@ export function quarterSummary(
   };
 }
 
-/** Days 报送日期 falls after the deadline: 0 on time, null when either date is unknown. */
-export function lateness(sentOn: string | null | undefined, due: string | null | undefined): number | null {
-  if (!sentOn || !due) return null;
-  return Math.max(0, isoToDays(sentOn) - isoToDays(due));
-}
+// Days late: in domain/lateness.ts, so that a report read from packages need not load this module (the package writer).
+export { lateness };
 
 /**
  * The workbook writer (and yazl under it), loaded when a file is written: status, the reports and

@@ -57,21 +57,26 @@ export function parseQuarterArg(ctx: Context, raw: string): Quarter {
   return q;
 }
 
+/** The folders of submissions/ that hold this batch (2026Q3, 2026年第三季度…); none: QUARTER_NOT_FOUND for checkQuarter. */
+export function batchFolders(ctx: Context, workspace: string, label: string): string[] {
+  let entries: string[];
+  try {
+    entries = listSubfolders(join(workspace, 'submissions'), ctx.io);
+  } catch {
+    return [];
+  }
+  return entries.filter((name) => {
+    const b = parseBatch(name);
+    return b !== undefined && formatBatch(b) === label;
+  });
+}
+
 export async function checkQuarter(ctx: Context, quarter: Quarter, options: QuarterOptions): Promise<QuarterCheck> {
   const workspace = requireWorkspace(ctx);
   const batch = options.batch ?? 1;
   const label = formatBatch({ quarter, n: batch });
   const submissions = join(workspace, 'submissions');
-  let entries: string[];
-  try {
-    entries = listSubfolders(submissions, ctx.io);
-  } catch {
-    throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
-  }
-  const folders = entries.filter((name) => {
-    const b = parseBatch(name);
-    return b !== undefined && formatBatch(b) === label;
-  });
+  const folders = batchFolders(ctx, workspace, label);
   if (folders.length === 0) throw new ToolError('QUARTER_NOT_FOUND', { quarter: label });
   const collector = ctx.collector;
   // The readers and the rules, imported when a quarter is checked: parseBatchArg and requireWorkspace

@@ -1,11 +1,23 @@
 /** The register facts of a workspace: from its event log when it has one, else unknown. */
-import { deadline as deadlineOf } from '../../domain/working-days.js';
-import { loadRegister } from '../../io/register/register-store.js';
-import { objectionWorkingDays, workspaceCalendar } from '../objections/calendar.js';
+import { join } from 'node:path';
 import type { Context } from '../context.js';
-import { NO_REGISTER, registerFactsFromEvents, type RegisterFacts } from './register-facts.js';
+import type { RegisterFacts } from './register-facts.js';
+import { NO_REGISTER } from './register-facts-none.js';
 
-export function workspaceRegisterFacts(ctx: Context, workspace: string): RegisterFacts {
+/**
+ * The register's modules (its reader, replay, the objection calendar) are loaded only when the workspace has an
+ * event log: supervise and report of a workspace without one load none of them.
+ */
+export async function workspaceRegisterFacts(ctx: Context, workspace: string): Promise<RegisterFacts> {
+  // register/events.jsonl (io/register/register-store.ts eventsPath): a missing log is no register, as loadRegister says.
+  if (!ctx.io.exists(join(workspace, 'register', 'events.jsonl'))) return NO_REGISTER;
+  const [{ deadline: deadlineOf }, { loadRegister }, { objectionWorkingDays, workspaceCalendar }, { registerFactsFromEvents }] =
+    await Promise.all([
+      import('../../domain/working-days.js'),
+      import('../../io/register/register-store.js'),
+      import('../objections/calendar.js'),
+      import('./register-facts.js'),
+    ]);
   const loaded = loadRegister(workspace, ctx.io);
   if (!loaded.exists) return NO_REGISTER;
   const cal = workspaceCalendar(ctx);

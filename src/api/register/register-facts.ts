@@ -11,6 +11,7 @@ import { formatQuarter, quarterOf } from '../../domain/quarter.js';
 import type { IsoDate, PublishBody, RegisterEvent, StoredEvent } from '../../register/events.js';
 import type { RecordSummary } from '../../register/stored.js';
 import { replay, statusOn, type ObjectionFact as StateObjection, type RecordEntry } from '../../register/state.js';
+import { NO_REGISTER as NONE, UNKNOWN } from './register-facts-none.js';
 
 /** Per department and batch: what only the register knows (schemas/documents/supervise.ts). */
 export type BatchRegisterFacts = z.infer<typeof BatchRegisterFactsSchema>;
@@ -42,24 +43,8 @@ export interface ObjectionClock {
   deadline(o: StateObjection): IsoDate | null;
 }
 
-const UNKNOWN: BatchRegisterFacts = Object.freeze({
-  published: null,
-  resubmittedUnchanged: null,
-  removalsRequested: null,
-  removalsAccepted: null,
-  objectionsReceived: null,
-  objectionsResolvedLate: null,
-  objectionsOverdue: null,
-  correctionsAwaited: null,
-});
-
-/** A workspace without a register (or before the register is built). */
-export const NO_REGISTER: RegisterFacts = {
-  known: false,
-  forBatch: () => UNKNOWN,
-  removals: () => null,
-  objections: () => null,
-};
+/** Every fact unknown: register-facts-none.ts's (which loads nothing of the register), typed here. */
+export const NO_REGISTER: RegisterFacts = NONE;
 
 /** The regular batch of a day: the quarter it falls in (an objection counts in the quarter it was received). */
 function batchOfDay(day: IsoDate): string {

@@ -16,7 +16,8 @@ import { summarizeBatch, type BatchSummary, type FindingGroup, type Tally } from
 import { addFigures } from '../../schemas/documents/figures.js';
 import { inBatch } from '../../schemas/documents/in-batch.js';
 import type { ReportModel } from '../../schemas/documents/report-view.js';
-import { eachRecord, type PackageSummary, type RecordRun } from '../../schemas/documents/package-summary.js';
+import type { PackageSummary, RecordRun } from '../../schemas/documents/package-summary.js';
+import { IdSet } from './id-set.js';
 import { ID_LENGTH } from '../../domain/identity.js';
 import { rowTimeliness } from '../../schemas/documents/timeliness-kind.js';
 
@@ -100,28 +101,34 @@ function distinctTallies(
   // Latest first: the first time an id is met is its last sending. Each run (department, domain, list) counts
   // the records whose last sending it holds and is ordered by the earliest such sending, as a forward pass
   // keeping each id's last place would order them.
-  const seen = new Set<string>();
-  const perRun = new Map<RecordRun, { n: number; first: number }>();
+  // Each summary's records walked backwards run by run (its runs cover its ids in order, eachRecord's order).
   let place = compiled.reduce((n, s) => n + s.records.ids.length / ID_LENGTH, 0);
+  const seen = new IdSet(place);
+  const perRun = new Map<RecordRun, { n: number; first: number }>();
   for (let i = compiled.length - 1; i >= 0; i--) {
     const summary = compiled[i] as PackageSummary;
-    const ids: string[] = [];
-    const runOf: RecordRun[] = [];
-    eachRecord(summary, (id, run) => {
-      ids.push(id);
-      runOf.push(run);
-    });
-    place -= ids.length;
-    for (let k = ids.length - 1; k >= 0; k--) {
-      const id = ids[k] as string;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const run = runOf[k] as RecordRun;
+    const ids = summary.records.ids;
+    const runs = summary.records.runs;
+    let end = ids.length / ID_LENGTH;
+    place -= end;
+    for (let r = runs.length - 1; r >= 0; r--) {
+      const run = runs[r] as RecordRun;
+      const start = end - run.count;
+      // The records of this run met for the first time, and the earliest of them (a forward pass's order).
+      let fresh = 0;
+      let first = -1;
+      for (let k = end - 1; k >= start; k--) {
+        if (!seen.addAt(ids, k * ID_LENGTH, ID_LENGTH)) continue;
+        fresh++;
+        first = k;
+      }
+      end = start;
+      if (fresh === 0) continue;
       const c = perRun.get(run);
       if (c) {
-        c.n++;
-        c.first = place + k;
-      } else perRun.set(run, { n: 1, first: place + k });
+        c.n += fresh;
+        c.first = place + first;
+      } else perRun.set(run, { n: fresh, first: place + first });
     }
   }
   const runs = [...perRun].sort((a, b) => a[1].first - b[1].first).map(([r, c]) => [r, c.n] as const);
@@ -148,7 +155,7 @@ export async function reportModel(
 ): Promise<ReportModel> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
-  const register = given ?? workspaceRegisterFacts(ctx, workspace);
+  const register = given ?? (await workspaceRegisterFacts(ctx, workspace));
   let batches: BatchSummary[];
   let rows: SuperviseRow[];
   if (target.kind === 'batch') {

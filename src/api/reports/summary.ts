@@ -13,12 +13,15 @@ import { formatBatch, quarterEnd, type Quarter } from '../../domain/quarter.js';
 import { readPackage, type ReadPackage } from '../../io/package/package-read.js';
 import { makeContext, type CommonOptions, type Context } from '../context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { countedFindings, lateness, quarterSummary, type DepartmentStatus } from '../quarter/package.js';
-import { checkQuarter, requireWorkspace } from '../quarter/quarter.js';
-import { NO_REGISTER, type RegisterFacts } from '../register/register-facts.js';
-import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/register-compile.js';
-import { loadRegister } from '../../io/register/register-store.js';
-import { sortRecords } from '../quarter/records.js';
+// A compiled batch is read from its package (manifest, summary.json): the package writer, the submissions' check
+// and the register's plan are loaded only for a batch still being collected (decisions.md "A command loads what
+// it uses").
+import type { DepartmentStatus } from '../quarter/package.js';
+import { lateness } from '../../domain/lateness.js';
+import { batchFolders, requireWorkspace } from '../quarter/quarter.js';
+import type { RegisterFacts } from '../register/register-facts.js';
+import { NO_REGISTER } from '../register/register-facts-none.js';
+import type { RegisterPlan } from '../register/register-compile.js';
 import { manifestFigures } from '../../schemas/documents/manifest.js';
 import { noRemovals } from '../../schemas/documents/figures.js';
 import type { BatchSummary, DepartmentFacts, Tally } from '../../schemas/documents/batch-summary.js';
@@ -201,6 +204,17 @@ export async function summarizeBatch(
   const batch = formatBatch({ quarter, n });
   const pkg = readPackage(join(workspace, 'packages'), batch, ctx.io);
   if (pkg) return { summary: fromPackage(ctx, quarter, pkg, register, n), present: true };
+  // Nothing of the batch in the workspace (a quarter not begun): every department missing, nothing loaded.
+  if (batchFolders(ctx, workspace, batch).length === 0)
+    return { summary: fromStatuses(ctx, quarter, undefined, [], register, n), present: false };
+  const [{ countedFindings, quarterSummary }, { checkQuarter }, { hasRegister, planFromWorkspace }, { loadRegister }, { sortRecords }] =
+    await Promise.all([
+      import('../quarter/package.js'),
+      import('../quarter/quarter.js'),
+      import('../register/register-compile.js'),
+      import('../../io/register/register-store.js'),
+      import('../quarter/records.js'),
+    ]);
   try {
     // With a register the batch is planned as status and compile plan it, so the figures are theirs.
     const withRegister = hasRegister(workspace, ctx.io);

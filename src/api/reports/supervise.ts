@@ -91,7 +91,7 @@ export function lapsesOf(row: SuperviseRow, overdue: boolean): Lapse[] {
 /** `register`: the workspace's own (register/events.jsonl) unless given. */
 export async function supervise(yearArg: number, options: CommonOptions, given?: RegisterFacts): Promise<SuperviseResult> {
   const ctx = makeContext(options);
-  const register = given ?? workspaceRegisterFacts(ctx, requireWorkspace(ctx));
+  const register = given ?? (await workspaceRegisterFacts(ctx, requireWorkspace(ctx)));
   const batches = await yearBatches(options, yearArg, register);
   const names: string[] = ctx.matrix.departments.map((d) => d.name);
   for (const b of batches) for (const d of b.departments) if (!names.includes(d.department)) names.push(d.department);

@@ -5,7 +5,6 @@ import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseYear, supervise, type SuperviseResult, type SuperviseRow } from '../../api/reports/supervise.js';
 import { writeOutputFile } from '../write-output.js';
 import { shownPath } from '../../io/paths.js';
-import { workbookBuffer } from '../../io/xlsx/xlsx-writer.js';
 import type { ReportsUiText } from '../../messages/reports.js';
 import { missingNamed, rowCells } from '../../reporters/supervise-view.js';
 import { emit } from '../render.js';
@@ -47,6 +46,8 @@ export function rowValues(r: ReportsUiText, row: SuperviseRow, due: boolean): (s
 
 export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, instant: Date): Promise<Buffer> {
   const t = res.departments;
+  // The workbook writer (and yazl) only for --xlsx: supervise's screen and JSON write no workbook.
+  const { workbookBuffer } = await import('../../io/xlsx/xlsx-writer.js');
   return workbookBuffer(
     [
       {

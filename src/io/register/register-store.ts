@@ -378,8 +378,20 @@ class LogScanner {
   private nulLength = 0;
   private stopped = false;
   private unterminated = false;
+  // A run of blank lines (nothing but spaces, tabs or CR) after the last event: a stray line an editor added,
+  // which repair may cut if nothing follows it (decisions.md "A blank last line"); with a line after it, it is bad.
+  private blankFrom = -1;
+  private blankLine = 0;
+  private blankText = '';
 
   constructor(private readonly reader: ChainReader) {}
+
+  /** A line after a run of blank lines: the first blank line is bad for what it is (not JSON), and reading stops. */
+  private blankThenMore(): false {
+    this.reader.push(this.blankText);
+    this.stopped = true;
+    return false;
+  }
 
   /** Continues after the `lines` lines of a checkpoint's prefix (all whole lines of our writer's). */
   resume(lines: number): void {
@@ -389,6 +401,15 @@ class LogScanner {
   /** A complete line buf[start, end) at offset `pos` of the log; false once the chain is broken. */
   line(buf: Buffer, start: number, end: number, pos: number): boolean {
     this.lineNo++;
+    if (this.nulFrom < 0 && isBlank(buf, start, end)) {
+      if (this.blankFrom < 0) {
+        this.blankFrom = pos;
+        this.blankLine = this.lineNo;
+        this.blankText = buf.toString('latin1', start, end);
+      }
+      return true;
+    }
+    if (this.blankFrom >= 0) return this.blankThenMore();
     if (end > start && isAllNul(buf, start, end)) {
       if (this.nulFrom < 0) {
         this.nulFrom = pos;
@@ -412,6 +433,17 @@ class LogScanner {
   /** The last line buf[start, end), left without its `\n`, at offset `pos` of the log. */
   tail(buf: Buffer, start: number, end: number, pos: number): void {
     this.lineNo++;
+    if (this.nulFrom < 0 && isBlank(buf, start, end)) {
+      if (this.blankFrom < 0) {
+        this.blankFrom = pos;
+        this.blankLine = this.lineNo;
+      }
+      return;
+    }
+    if (this.blankFrom >= 0) {
+      this.blankThenMore();
+      return;
+    }
     if (this.nulFrom < 0) {
       if (!isAllNul(buf, start, end) && this.reader.pushLastBytes(buf, start, end, pos)) {
         this.unterminated = true;
@@ -430,6 +462,12 @@ class LogScanner {
   }
 
   finish(): { result: ChainResult; tornAt: number | null; unterminated: boolean } {
+    if (!this.stopped && this.blankFrom >= 0)
+      return {
+        result: this.reader.end({ line: this.blankLine, offset: this.blankFrom }, 'blank'),
+        tornAt: this.blankFrom,
+        unterminated: false,
+      };
     if (!this.stopped && this.nulFrom >= 0)
       return { result: this.reader.end({ line: this.nulLine, offset: this.nulFrom }), tornAt: this.nulFrom, unterminated: false };
     return { result: this.reader.end(), tornAt: null, unterminated: this.unterminated };
@@ -448,6 +486,15 @@ export function verifyBytes(bytes: Buffer): { result: ChainResult; tornAt: numbe
   }
   if (start < bytes.length) scan.tail(bytes, start, bytes.length, start);
   return scan.finish();
+}
+
+/** A line of nothing but spaces, tabs and CR (or nothing): what an editor leaves after the last line. */
+function isBlank(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  }
+  return true;
 }
 
 function isAllNul(bytes: Buffer, start: number, end: number): boolean {
@@ -629,7 +676,7 @@ function cutBack(fd: AppendHandle, size: number): void {
 /** `backup` '' with `problem`: the disk had no room for a copy, and the torn line was cut without one. */
 export type RepairOutcome =
   | { action: 'intact'; head: Head | null }
-  | { action: 'cut'; line: number; bytes: number; backup: string; problem?: string; head: Head };
+  | { action: 'cut'; reason: 'torn' | 'blank'; line: number; bytes: number; backup: string; problem?: string; head: Head };
 
 /** A copy that failed for want of room: the repair goes on without it (what it cuts is only a torn append). */
 const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
@@ -654,7 +701,8 @@ export async function repairRegister(
     const read = readLog(workspace, { io });
     // A whole last event without its `\n` is not torn: repair never cuts it (the next append ends it).
     if (read.result.ok) return { action: 'intact', head: read.result.head };
-    if (read.result.broken.reason !== 'torn' || read.tornAt === null) throw corrupt(read.result);
+    const reason = read.result.broken.reason;
+    if ((reason !== 'torn' && reason !== 'blank') || read.tornAt === null) throw corrupt(read.result);
     let backup = `${EVENTS_FILE}.bak-${stamp}`;
     for (let i = 2; io.exists(join(registerDir(workspace), backup)); i++) backup = `${EVENTS_FILE}.bak-${stamp}-${i}`;
     const problem = copyLog(io, path, join(registerDir(workspace), backup));
@@ -673,7 +721,7 @@ export async function repairRegister(
     const cut = { line: read.result.broken.line, bytes: read.size - read.tornAt, backup: problem ? '' : `${REGISTER_DIR}/${backup}` };
     const event = sealEvent({ type: 'repair', ...cut }, author, read.result.head);
     writeLine(io, path, Buffer.from(eventLine(event), 'utf8'));
-    return { action: 'cut', ...cut, ...(problem ? { problem } : {}), head: { seq: event.seq, hash: event.hash } };
+    return { action: 'cut', reason, ...cut, ...(problem ? { problem } : {}), head: { seq: event.seq, hash: event.hash } };
   } finally {
     lock.release();
   }

@@ -48,11 +48,14 @@ export const enRegisterUi: RegisterUi = {
     reason === 'torn'
       ? 'the last line is unfinished (a crash or power cut while writing): run hrss-credit register repair to cut it, then repeat the ' +
         'last operation'
-      : reason === 'head'
-        ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their ' +
-          'hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
-        : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out ' +
-          'who changed it',
+      : reason === 'blank'
+        ? 'every recorded event is whole; blank lines were added after the last one (an editor saved the file): run hrss-credit ' +
+          'register repair to cut them (a copy is kept first). Do not open and save register/events.jsonl in an editor'
+        : reason === 'head'
+          ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their ' +
+            'hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
+          : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out ' +
+            'who changed it',
   reasons: {
     json: 'not valid JSON',
     schema: 'not a register event',
@@ -63,6 +66,7 @@ export const enRegisterUi: RegisterUi = {
       'not exactly as this tool writes it (spaces added, keys reordered or escaped otherwise): this event was edited or reformatted',
     linebreak: 'several events on one line, ended by CR or U+2028 instead of a line feed (an editor saved the file)',
     torn: 'unfinished last line',
+    blank: 'blank lines after the last event',
     head: 'not reached or rewritten: the log does not reach the noted head (SEQ:HASH)',
   },
   repairIntact: 'the register is whole: nothing to repair',
@@ -70,6 +74,11 @@ export const enRegisterUi: RegisterUi = {
   repairCutNoCopy: (line, bytes, problem) =>
     `cut the unfinished line ${line} (${bytes} bytes); the disk is full (${problem}), so no copy of the file was kept — what was cut was ` +
     `half of one line, never a recorded event. Free some disk space soon`,
+  repairCutBlank: (line, bytes, backup, problem) =>
+    `cut the blank lines from line ${line} on (${bytes} bytes); no recorded event was changed; ` +
+    (backup
+      ? `copy of the file: ${backup}`
+      : `the disk is full (${problem ?? 'ENOSPC'}), so no copy was kept — only blank lines were cut. Free some disk space soon`),
   listColumns: ['id', 'list', 'domain', 'department', 'subject', 'code / ID', 'batch', 'published', 'until', 'status'],
   listSummary: (n, on) => `register on ${on}: ${n} record(s)`,
   ledger: (p) => `ledger written: ${p}`,

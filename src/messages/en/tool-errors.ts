@@ -15,6 +15,7 @@ const CORRUPT_EN: Record<string, string> = {
   canonical: 'not exactly as this tool writes it: edited or reformatted',
   linebreak: 'events joined by CR or U+2028 line ends',
   torn: 'unfinished last line',
+  blank: 'blank lines after the last event',
 };
 
 const TYPE_EN: Record<string, string> = {
@@ -161,7 +162,11 @@ export const enToolErrors: ToolErrorCatalogue = {
   REGISTER_CORRUPT: (a) =>
     `the register ${a.path} is broken at line ${a.line} ` +
     `(${CORRUPT_EN[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify` +
-    (a.reason === 'torn' ? ', then hrss-credit register repair to cut the unfinished last line' : ''),
+    (a.reason === 'torn'
+      ? ', then hrss-credit register repair to cut the unfinished last line'
+      : a.reason === 'blank'
+        ? ', then hrss-credit register repair to cut the blank lines at its end'
+        : ''),
   REGISTER_LOCKED: (a) =>
     `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished. A stale ` +
     `lock is taken over by itself: another PC's after 30 s without a refresh, this PC's once its process has ended or the PC ` +

@@ -48,9 +48,11 @@ export const zhRegisterUi: RegisterUi = {
   verifyHint: (reason) =>
     reason === 'torn'
       ? '最后一行未写完（多为写入时断电或被强行结束）：运行 hrss-credit register repair 截去该行，再重新执行上次的操作'
-      : reason === 'head'
-        ? '登记簿未达到记下的位置，或记下位置之前的历史已被改写（末尾被截掉，或事件被改动后重新计算了哈希）。请从备份找回 register/events.jsonl，并查明改动来源'
-        : '历史记录被改动、删除或调换了顺序。请勿手工修改；从备份找回 register/events.jsonl，并查明改动来源',
+      : reason === 'blank'
+        ? '已登记的事件都完好，只是末尾多了空行（多为用编辑器打开后保存时加上的）：运行 hrss-credit register repair 删去空行（先保留副本）。请勿用编辑器打开并保存 register/events.jsonl'
+        : reason === 'head'
+          ? '登记簿未达到记下的位置，或记下位置之前的历史已被改写（末尾被截掉，或事件被改动后重新计算了哈希）。请从备份找回 register/events.jsonl，并查明改动来源'
+          : '历史记录被改动、删除或调换了顺序。请勿手工修改；从备份找回 register/events.jsonl，并查明改动来源',
   reasons: {
     json: '不是有效的 JSON',
     schema: '不是登记簿事件',
@@ -60,12 +62,16 @@ export const zhRegisterUi: RegisterUi = {
     canonical: '不是本工具写下的原样（多了空格、换了键的顺序或转义写法），本条被改动或重新排版',
     linebreak: '几条事件连在一行，行尾是 CR 或 U+2028 而不是换行符（多为用编辑器打开后另存）',
     torn: '最后一行未写完',
+    blank: '最后的事件之后多了空行',
     head: '未达到或已被改写：登记簿没有到达记下的位置（序号:哈希）',
   },
   repairIntact: '登记簿完整，无需修复',
   repairCut: (line, bytes, backup) => `已截去未写完的第 ${line} 行（${bytes} 字节）；原文件副本：${backup}`,
   repairCutNoCopy: (line, bytes, problem) =>
     `已截去未写完的第 ${line} 行（${bytes} 字节）；磁盘空间不足（${problem}），未能另存原文件副本——截去的只是写到一半的一行，不是已登记的事件。请尽快清理磁盘空间`,
+  repairCutBlank: (line, bytes, backup, problem) =>
+    `已删去第 ${line} 行起末尾的空行（${bytes} 字节），已登记的事件未作改动；` +
+    (backup ? `原文件副本：${backup}` : `磁盘空间不足（${problem ?? 'ENOSPC'}），未能另存原文件副本——删去的只是空行。请尽快清理磁盘空间`),
   listColumns: ['编号', '名单', '领域', '科室', '主体名称', '代码/证件号', '批次', '发布日期', '公示截止', '状态'],
   listSummary: (n, on) => `${on} 的登记簿：${n} 条记录`,
   ledger: (p) => `台账已写入：${p}`,

@@ -79,7 +79,7 @@ export const RegisterNoteDocumentSchema = z.strictObject({
 });
 export type RegisterNoteDocument = z.infer<typeof RegisterNoteDocumentSchema>;
 
-const BREAK_REASONS = ['json', 'schema', 'seq', 'prev', 'hash', 'canonical', 'linebreak', 'torn', 'head'] as const;
+const BREAK_REASONS = ['json', 'schema', 'seq', 'prev', 'hash', 'canonical', 'linebreak', 'torn', 'blank', 'head'] as const;
 
 /** What `registerVerify()` (api/register/register.ts) returns: its result type is this schema's; below, its document. */
 export const RegisterVerifyResultSchema = z.strictObject({
@@ -110,6 +110,8 @@ export type RegisterVerifyDocument = z.infer<typeof RegisterVerifyDocumentSchema
 export const RegisterRepairDocumentSchema = z.strictObject({
   ...toolShape('register repair'),
   action: z.enum(['intact', 'cut']),
+  /** What was cut: a torn last line, or blank lines after the last event (decisions.md "A blank last line"). */
+  reason: z.enum(['torn', 'blank']).optional(),
   line: z.number().int().min(1).optional(),
   bytes: count.optional(),
   /** '' when the disk had no room for a copy (`problem` says why). */
