@@ -155,11 +155,7 @@ export class CheckpointParts {
   load(i: number): Uint8Array {
     const have = this.loaded[i];
     if (have) return have;
-    const spec = this.specs[i] as PartSpec;
-    if (!this.open) throw new CheckpointChangedError();
-    const bytes = new Uint8Array(spec.len);
-    if (!readExactly(this.file, bytes, 0, spec.len, this.bodyAt + spec.at) || crc32(bytes, this.before[i]) !== this.after[i])
-      throw new CheckpointChangedError();
+    const bytes = this.take(i);
     this.loaded[i] = bytes;
     if (--this.unread === 0) this.close();
     return bytes;

@@ -6,7 +6,7 @@
  * offset, only when asked (stored.ts fullRecords). Readers see the same fields as a StoredRecord's.
  */
 import type { CreditRecord } from '../schemas/record.js';
-import type { PublishedBy, RecordOrigin, RecordSummary, StoredRecord } from './stored.js';
+import { type PublishedBy, type RecordOrigin, type RecordSummary, SUMMARY_FIELDS, type StoredRecord } from './stored.js';
 
 /** Values of a column read alone (from the file, its bytes not read whole) before this many are asked. */
 const ONE_BY_ONE = 64;
@@ -141,23 +141,11 @@ export function textAt(c: TextColumn, k: number): string {
   return c.value(k);
 }
 
-/** A record's summary fields as a plain object (stored.ts SUMMARY_FIELDS). */
+/** A record's summary fields as a plain object, in stored.ts SUMMARY_FIELDS's order. */
 function summaryOf(r: StoredRecord): RecordSummary {
-  return {
-    id: r.id,
-    listType: r.listType,
-    domain: r.domain,
-    department: r.department,
-    subjectName: r.subjectName,
-    subjectType: r.subjectType,
-    creditCode: r.creditCode,
-    idType: r.idType,
-    idNumber: r.idNumber,
-    decisionNo: r.decisionNo,
-    decisionDate: r.decisionDate,
-    publishUntil: r.publishUntil,
-    severity: r.severity,
-  };
+  const out: Record<string, string> = {};
+  for (const f of SUMMARY_FIELDS) out[f] = r[f];
+  return out as RecordSummary;
 }
 
 /**

@@ -2,8 +2,7 @@
 // not rebuilt"): the read that parsed a tail past the checkpoint writes the file a build from the first line writes,
 // byte for byte, from the old file's parts and the new events alone — however the log was cut into tails — and the
 // state read through it is a replay's; a write that fails at any point leaves the old checkpoint (valid) or none.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -21,6 +20,7 @@ import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
 import { registerShow } from '../../src/api/register/register.js';
 import { historyArb, largeHistory } from './checkpoint-histories.js';
+import { checkpointOf, logOf, logText, registerWorkspace } from './register-files.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -31,15 +31,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function workspace(): string {
-  const ws = mkdtempSync(join(tmpdir(), 'hrss-checkpoint-extend-'));
-  dirs.push(ws);
-  mkdirSync(join(ws, 'register'));
-  return ws;
-}
-const logOf = (ws: string): string => join(ws, 'register', 'events.jsonl');
-const checkpointOf = (ws: string): string => join(ws, 'register', CHECKPOINT_FILE);
-const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
+const workspace = (): string => registerWorkspace(dirs, 'hrss-checkpoint-extend-');
+const text = logText;
 
 /** The checkpoint a build from the first line writes for `log` (null: none can be kept). */
 function built(log: string): Buffer | null {

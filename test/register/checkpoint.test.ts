@@ -2,9 +2,8 @@
 // checkpoint"): whatever checkpoint lies beside the log — fresh, stale, an edited byte, cut short, deleted,
 // another workspace's, another version's — a read gives the same events, head, break and state as a read of
 // the log from its first line; a log edited under a valid checkpoint is still REGISTER_CORRUPT at its line.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -35,6 +34,7 @@ import { CHECKPOINT_MAX_LOG_BYTES, loadRegister, readLog, wholeRecords } from '.
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { diff, registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
 import { ToolError } from '../../src/diagnostics/tool-error.js';
+import { checkpointOf, logOf, logText, registerWorkspace } from './register-files.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -44,15 +44,8 @@ afterEach(() => {
   delete process.env.HRSS_CREDIT_FAULT;
 });
 
-function workspace(): string {
-  const ws = mkdtempSync(join(tmpdir(), 'hrss-checkpoint-'));
-  dirs.push(ws);
-  mkdirSync(join(ws, 'register'));
-  return ws;
-}
-const logOf = (ws: string): string => join(ws, 'register', 'events.jsonl');
-const checkpointOf = (ws: string): string => join(ws, 'register', CHECKPOINT_FILE);
-const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
+const workspace = (): string => registerWorkspace(dirs, 'hrss-checkpoint-');
+const text = logText;
 
 /** One publish of one black record (2026Q1): the smallest log a checkpoint can cover. */
 const onePublish = (): RegisterEvent[] =>
