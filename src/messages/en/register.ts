@@ -12,7 +12,7 @@ export const enRegisterUi: RegisterUi = {
     register: 'the register: every list published and its status',
     verify: 'check that the register’s event log is whole and unchanged',
     head: 'the SEQ:HASH noted at publication: check the log still reaches it',
-    repair: 'cut an unfinished last line left by a crash (a copy is kept)',
+    repair: 'cut an unfinished last line left by a crash, or blank lines after the last event (a copy is kept)',
     list: 'list the register’s records and their status',
     status: 'status: active, expired, removed or all',
     department: 'only this department',

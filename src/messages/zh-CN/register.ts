@@ -14,7 +14,7 @@ export const zhRegisterUi: RegisterUi = {
     register: '登记簿：历次发布的红黑名单及其状态',
     verify: '检查登记簿的事件记录是否完整、未被改动',
     head: '发布时记下的位置 序号:哈希，检查登记簿是否仍到达该处',
-    repair: '截去崩溃时未写完的最后一行（先保留副本）',
+    repair: '截去崩溃时未写完的最后一行或末尾多出的空行（先保留副本）',
     list: '列出登记簿中的名单记录及状态',
     status: '状态：active（公示中）、expired（到期）、removed（已移出）、all（全部）',
     department: '只看某科室',
