@@ -72,8 +72,8 @@ export const enRegisterCodes = {
       `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; ` +
       `nothing was compiled and it was left as it is`,
     hint: (a) =>
-      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (e.g. ${a.next} or the ` +
-      `next quarter)`,
+      `a published batch cannot change, not even with --force; put corrections or late rows in a later batch (a supplementary ` +
+      `batch such as ${a.next}, or the next quarter)`,
   },
   REGISTER_ALREADY_ACTIVE: {
     title: 'already public',

@@ -68,7 +68,7 @@ export const zhRegisterCodes = {
     title: '该批次已发布，不能重新汇总',
     message: (a) =>
       `登记簿记载 ${a.batch} 已于 ${a.publishedOn} 发布（第 ${a.seq} 条），packages/${a.batch} 是当时发出的汇总包；本次未重新汇总，原汇总包未改动`,
-    hint: (a) => `已发布的批次不能改（--force 也不行）；更正或补报请放到下一批次（如 ${a.next} 或下一季度）报送`,
+    hint: (a) => `已发布的批次不能改（--force 也不行）；更正或补报请放到下一批次（如补充批次 ${a.next}，或下一季度）报送`,
   },
   OBJECTION_RECORD_NOT_FOUND: {
     title: '找不到异议所涉记录',
