@@ -197,5 +197,10 @@ describe('severity policy', () => {
     writeFileSync(join(ws, 'hrss-credit.config.json'), JSON.stringify({ lang: 'en' }));
     const r = cli(['status', '2026Q3', '-w', ws, '--today', '2026-10-15']);
     expect(r.stdout).toContain('Department');
+    // Commander's other spellings of the option choose it too (the language is known before commander parses).
+    for (const spelling of [[`--workspace=${ws}`], [`-w${ws}`], ['--workspace', ws]]) {
+      const s = cli(['status', '2026Q3', ...spelling, '--today', '2026-10-15']);
+      expect(s.stdout, spelling.join(' ')).toContain('Department');
+    }
   });
 });

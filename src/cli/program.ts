@@ -40,6 +40,17 @@ function collectCodes(value: string, previous: string[]): string[] {
   return previous.concat(value.split(/[,，\s]+/).filter(Boolean));
 }
 
+/** An option's value as commander takes it: `--name v`, `--name=v`, `-s v` or `-sv`. */
+function optionValue(argv: string[], long: string, short?: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === long || (short !== undefined && a === short)) return argv[i + 1] || undefined;
+    if (a.startsWith(`${long}=`)) return a.slice(long.length + 1) || undefined;
+    if (short !== undefined && a.startsWith(short) && !a.startsWith('--') && a.length > short.length) return a.slice(short.length);
+  }
+  return undefined;
+}
+
 /** The language before commander parses: --lang, HRSS_CREDIT_LANG, the workspace config, else Chinese. */
 export function preLang(argv: string[], io: CliIo): Lang {
   for (let i = 0; i < argv.length; i++) {
@@ -59,11 +70,11 @@ export function preLang(argv: string[], io: CliIo): Lang {
       ).lang,
     ) ?? 'zh-CN';
   try {
-    const c = argv.indexOf('--config');
-    if (c >= 0 && argv[c + 1]) return langOf(resolve(io.cwd, argv[c + 1] as string));
-    const w = argv.findIndex((a) => a === '-w' || a === '--workspace');
-    let dir = w >= 0 && argv[w + 1] ? join(io.cwd, argv[w + 1] as string) : io.cwd;
-    if (w >= 0 && argv[w + 1] && /^(?:[A-Za-z]:)?[\\/]/.test(argv[w + 1] as string)) dir = argv[w + 1] as string;
+    const config = optionValue(argv, '--config');
+    if (config) return langOf(resolve(io.cwd, config));
+    const workspace = optionValue(argv, '--workspace', '-w');
+    let dir = workspace ? join(io.cwd, workspace) : io.cwd;
+    if (workspace && /^(?:[A-Za-z]:)?[\\/]/.test(workspace)) dir = workspace;
     for (let i = 0; i < 6; i++) {
       const f = join(dir, 'hrss-credit.config.json');
       if (io.fs ? io.fs.exists(f) : existsSync(f)) return langOf(f);
