@@ -22,8 +22,6 @@ export type ValueBytes = (k: number) => Uint8Array;
  * strings in the heap, which V8 lets grow to a multiple of what it holds) to read each value once.
  */
 export class TextColumn {
-  private text: string | undefined;
-  private chars: Uint32Array | undefined;
   private read = 0;
   private bytesRead: Buffer | undefined;
   private atRead: Uint32Array | undefined;
@@ -37,7 +35,7 @@ export class TextColumn {
     private readonly ascii: boolean,
     /** How to read one value alone while few are asked (neither the bytes nor the offsets read whole). */
     private readonly one?: ValueBytes,
-    /** How to read the bytes once without keeping them (valuesAt; checkpoint-parts.ts peek). */
+    /** How to read the bytes once without keeping them (valuesAt; checkpoint-parts.ts take). */
     private readonly passing?: () => Buffer,
   ) {}
 
@@ -46,7 +44,7 @@ export class TextColumn {
    * province's ~25,000 removed records of a million: one column's bytes at a time, not four kept to the end).
    */
   valuesAt(rows: readonly number[]): string[] {
-    if (this.text !== undefined || this.bytesRead !== undefined || this.passing === undefined || typeof this.bytesOf !== 'function')
+    if (this.bytesRead !== undefined || this.passing === undefined || typeof this.bytesOf !== 'function')
       return rows.map((k) => this.value(k));
     const bytes = this.passing();
     const at = this.at;
@@ -77,10 +75,6 @@ export class TextColumn {
   }
 
   value(k: number): string {
-    if (this.text !== undefined) {
-      const c = this.chars as Uint32Array;
-      return this.text.slice(c[k] as number, c[k + 1] as number);
-    }
     const alone = this.alone(k);
     if (alone !== undefined) return alone;
     return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', this.at[k] as number, this.at[k + 1] as number);
@@ -105,35 +99,6 @@ export class TextColumn {
     for (let i = 0; i < s.length; i++) if (this.bytes[a + i] !== s.charCodeAt(i)) return false;
     return true;
   }
-
-  /** The column as one string and each value's offset in it (value k is text[chars[k], chars[k + 1])). */
-  whole(): { text: string; chars: Uint32Array } {
-    if (this.text === undefined) this.decode();
-    return { text: this.text as string, chars: this.chars as Uint32Array };
-  }
-
-  private decode(): void {
-    if (this.ascii) {
-      this.text = this.bytes.toString('latin1');
-      this.chars = this.at;
-      return;
-    }
-    this.text = this.bytes.toString('utf8');
-    // Each byte offset as a UTF-16 offset: a lead byte starts a character, one of four bytes two code units.
-    const chars = new Uint32Array(this.at.length);
-    const b = this.bytes;
-    let units = 0;
-    let pos = 0;
-    for (let k = 0; k < this.at.length; k++) {
-      const to = this.at[k] as number;
-      for (; pos < to; pos++) {
-        const x = b[pos] as number;
-        if ((x & 0xc0) !== 0x80) units += x >= 0xf0 ? 2 : 1;
-      }
-      chars[k] = units;
-    }
-    this.chars = chars;
-  }
 }
 
 /** Value k of a column. */
@@ -141,10 +106,10 @@ export function textAt(c: TextColumn, k: number): string {
   return c.value(k);
 }
 
-/** A record's summary fields as a plain object, in stored.ts SUMMARY_FIELDS's order. */
-function summaryOf(r: StoredRecord): RecordSummary {
+/** A record's summary fields as a plain object, in stored.ts SUMMARY_FIELDS's order; `given` ones not asked of it. */
+function summaryOf(r: StoredRecord, given: Partial<RecordSummary> = {}): RecordSummary {
   const out: Record<string, string> = {};
-  for (const f of SUMMARY_FIELDS) out[f] = r[f];
+  for (const f of SUMMARY_FIELDS) out[f] = given[f] ?? r[f];
   return out as RecordSummary;
 }
 
@@ -168,22 +133,12 @@ export function summariesOf(records: readonly StoredRecord[]): RecordSummary[] {
       col.valuesAt(rows),
     ) as [string[], string[], string[], string[]];
     at.forEach((i, j) => {
-      const r = records[i] as ColumnRecord;
-      out[i] = {
-        id: r.id,
-        listType: r.listType,
-        domain: r.domain,
-        department: r.department,
+      out[i] = summaryOf(records[i] as ColumnRecord, {
         subjectName: subjectName[j] as string,
-        subjectType: r.subjectType,
         creditCode: creditCode[j] as string,
-        idType: r.idType,
         idNumber: idNumber[j] as string,
         decisionNo: decisionNo[j] as string,
-        decisionDate: r.decisionDate,
-        publishUntil: r.publishUntil,
-        severity: r.severity,
-      };
+      });
     });
   }
   return out as RecordSummary[];
