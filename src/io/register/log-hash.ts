@@ -55,7 +55,8 @@ try {
   const fd = openSync(d.path, constants.O_RDONLY | (constants.O_NONBLOCK || 0));
   try {
     const st = fstatSync(fd, { bigint: true });
-    if (!st.isFile() || String(st.dev) !== d.dev || String(st.ino) !== d.ino || st.size < BigInt(d.size)) throw new Error('not the same file');
+    const same = st.isFile() && String(st.dev) === d.dev && String(st.ino) === d.ino && st.size >= BigInt(d.size);
+    if (!same) throw new Error('not the same file');
     const buf = Buffer.allocUnsafe(1 << 20);
     const whole = createHash('sha256');
     let rest = d.prefix === 0 ? createHash('sha256') : null;
