@@ -76,7 +76,10 @@ describe('blank lines after the last event', () => {
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('已删去第 3 行起末尾的空行（1 字节），已登记的事件未作改动');
     const en = await cli(withTail('\n').ws, ['register', 'repair', '--lang', 'en']);
-    expect(en.stdout).toContain('cut the blank lines from line 3 on (1 bytes); no recorded event was changed');
+    // One byte is "1 byte", not "1 bytes" (messages/en/words.ts countEn); two are "2 bytes".
+    expect(en.stdout).toContain('cut the blank lines from line 3 on (1 byte); no recorded event was changed');
+    const two = await cli(withTail('\r\n').ws, ['register', 'repair', '--lang', 'en']);
+    expect(two.stdout).toContain('cut the blank lines from line 3 on (2 bytes); no recorded event was changed');
   });
 
   it('a blank line with an event after it is no blank tail: repair refuses and changes nothing', async () => {

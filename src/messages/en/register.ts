@@ -1,6 +1,7 @@
 /** English words of the register's commands (publish, register …, diff) (the shape: ../types.ts RegisterUi). */
 import { clockTime } from '../../domain/zh-format.js';
 import type { RegisterUi } from '../types.js';
+import { countEn } from './words.js';
 
 export const enRegisterUi: RegisterUi = {
   help: {
@@ -70,12 +71,12 @@ export const enRegisterUi: RegisterUi = {
     head: 'not reached or rewritten: the log does not reach the noted head (SEQ:HASH)',
   },
   repairIntact: 'the register is whole: nothing to repair',
-  repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${bytes} bytes); copy of the file: ${backup}`,
+  repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${countEn(bytes, 'byte')}); copy of the file: ${backup}`,
   repairCutNoCopy: (line, bytes, problem) =>
-    `cut the unfinished line ${line} (${bytes} bytes); the disk is full (${problem}), so no copy of the file was kept — what was cut was ` +
+    `cut the unfinished line ${line} (${countEn(bytes, 'byte')}); the disk is full (${problem}), so no copy of the file was kept — what was cut was ` +
     `half of one line, never a recorded event. Free some disk space soon`,
   repairCutBlank: (line, bytes, backup, problem) =>
-    `cut the blank lines from line ${line} on (${bytes} bytes); no recorded event was changed; ` +
+    `cut the blank lines from line ${line} on (${countEn(bytes, 'byte')}); no recorded event was changed; ` +
     (backup
       ? `copy of the file: ${backup}`
       : `the disk is full (${problem ?? 'ENOSPC'}), so no copy was kept — only blank lines were cut. Free some disk space soon`),
