@@ -49,14 +49,18 @@ export const enRegisterUi: RegisterUi = {
     reason === 'torn'
       ? 'the last line is unfinished (a crash or power cut while writing): run hrss-credit register repair to cut it, then repeat the ' +
         'last operation'
-      : reason === 'blank'
-        ? 'every recorded event is whole; blank lines were added after the last one (an editor saved the file): run hrss-credit ' +
-          'register repair to cut them (a copy is kept first). Do not open and save register/events.jsonl in an editor'
-        : reason === 'head'
-          ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their ' +
-            'hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
-          : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out ' +
-            'who changed it',
+      : reason === 'blankOnly'
+        ? 'register/events.jsonl holds no event at all, only blank lines (made by hand, or saved by an editor): run hrss-credit ' +
+          'register repair to cut them (a copy is kept first); if the register is new and nothing was ever recorded in it, you may ' +
+          'delete register/events.jsonl instead'
+        : reason === 'blank'
+          ? 'every recorded event is whole; blank lines were added after the last one (an editor saved the file): run hrss-credit ' +
+            'register repair to cut them (a copy is kept first). Do not open and save register/events.jsonl in an editor'
+          : reason === 'head'
+            ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their ' +
+              'hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
+            : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out ' +
+              'who changed it',
   reasons: {
     json: 'not valid JSON',
     schema: 'not a register event',
@@ -68,6 +72,7 @@ export const enRegisterUi: RegisterUi = {
     linebreak: 'several events on one line, ended by CR or U+2028 instead of a line feed (an editor saved the file)',
     torn: 'unfinished last line',
     blank: 'blank lines after the last event',
+    blankOnly: 'no event at all, only blank lines',
     head: 'not reached or rewritten: the log does not reach the noted head (SEQ:HASH)',
   },
   repairIntact: 'the register is whole: nothing to repair',

@@ -2,6 +2,7 @@
 import type { ToolErrorCatalogue } from '../types.js';
 import { enCalendarFileInvalid } from './calendar.js';
 import { bytesEn } from './words.js';
+import { shownBreak } from '../break-reason.js';
 
 type ToolArgs = Record<string, string | number>;
 
@@ -16,6 +17,7 @@ const CORRUPT_EN: Record<string, string> = {
   linebreak: 'events joined by CR or U+2028 line ends',
   torn: 'unfinished last line',
   blank: 'blank lines after the last event',
+  blankOnly: 'no event at all, only blank lines',
 };
 
 const TYPE_EN: Record<string, string> = {
@@ -161,12 +163,16 @@ export const enToolErrors: ToolErrorCatalogue = {
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
   REGISTER_CORRUPT: (a) =>
     `the register ${a.path} is broken at line ${a.line} ` +
-    `(${CORRUPT_EN[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify` +
+    `(${CORRUPT_EN[shownBreak(String(a.reason), Number(a.line))] ?? a.reason}); it is neither read nor written until repaired: run ` +
+    'hrss-credit register verify' +
     (a.reason === 'torn'
       ? ', then hrss-credit register repair to cut the unfinished last line'
-      : a.reason === 'blank'
-        ? ', then hrss-credit register repair to cut the blank lines at its end'
-        : ''),
+      : shownBreak(String(a.reason), Number(a.line)) === 'blankOnly'
+        ? ', then hrss-credit register repair to cut the blank lines; if the register is new and nothing was ever recorded in it, you ' +
+          'may delete register/events.jsonl instead'
+        : a.reason === 'blank'
+          ? ', then hrss-credit register repair to cut the blank lines at its end'
+          : ''),
   REGISTER_LOCKED: (a) =>
     `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished. A stale ` +
     `lock is taken over by itself: another PC's after 30 s without a refresh, this PC's once its process has ended or the PC ` +

@@ -2,6 +2,7 @@
 import type { ToolErrorCatalogue } from '../types.js';
 import { zhCalendarFileInvalid } from './calendar.js';
 import { bytesZh } from './words.js';
+import { shownBreak } from '../break-reason.js';
 
 type ToolArgs = Record<string, string | number>;
 
@@ -16,6 +17,7 @@ const CORRUPT_ZH: Record<string, string> = {
   linebreak: '行尾是 CR 或 U+2028，几条事件连在一行',
   torn: '最后一行未写完',
   blank: '最后的事件之后多了空行',
+  blankOnly: '文件里没有任何事件，只有空行',
 };
 
 const TYPE_ZH: Record<string, string> = {
@@ -153,12 +155,14 @@ export const zhToolErrors: ToolErrorCatalogue = {
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
   REGISTER_CORRUPT: (a) =>
     `登记簿 ${a.path} 第 ${a.line} 行有问题` +
-    `（${CORRUPT_ZH[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看` +
+    `（${CORRUPT_ZH[shownBreak(String(a.reason), Number(a.line))] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看` +
     (a.reason === 'torn'
       ? '，再用 hrss-credit register repair 截去未写完的最后一行'
-      : a.reason === 'blank'
-        ? '，再用 hrss-credit register repair 删去末尾的空行'
-        : ''),
+      : shownBreak(String(a.reason), Number(a.line)) === 'blankOnly'
+        ? '，再用 hrss-credit register repair 删去这些空行；登记簿若是新建的、从未登记过，也可以直接删除 register/events.jsonl'
+        : a.reason === 'blank'
+          ? '，再用 hrss-credit register repair 删去末尾的空行'
+          : ''),
   REGISTER_LOCKED: (a) =>
     `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试。锁已失效时会自动接管：另一台电脑的锁 30 秒未刷新即接管，本机的锁在该进程结束或电脑重启后即接管；若仍被挡住，` +
     `请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
