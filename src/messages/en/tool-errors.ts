@@ -135,6 +135,21 @@ export function usageEn(a: ToolArgs): string {
         `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the ` +
         `options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`
       );
+    case 'emptyNote':
+      return 'the remark is empty: write it in quotes after register note, e.g. hrss-credit register note "phoned 就业办 about the correction"';
+    case 'emptyValue':
+      return `option ${a.name} is empty: write its text (in quotes when it holds spaces)`;
+    case 'unknownRecordId':
+      return (
+        `${a.name} ${a.value}: no record in the register has this id; a record's id is the 12 characters (0–9, a–f) register list and ` +
+        'register show print: find it with hrss-credit register show <name, credit code or ID number>'
+      );
+    case 'missingOneOf':
+      return `give one of ${a.names} to say ${a.what === 'record' ? 'which record the objection is about (its id, or the subject’s name, credit code or ID number)' : 'what to do'}`;
+    case 'exclusive':
+      return `give only one of ${a.names}`;
+    case 'invalidYear':
+      return `option ${a.name}: "${a.value}" is not a year; write four digits, e.g. 2026`;
     default:
       return String(a.detail ?? '');
   }

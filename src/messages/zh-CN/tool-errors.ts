@@ -129,6 +129,21 @@ export function usageZh(a: ToolArgs): string {
       return '请指定一个命令';
     case 'trailingQuote':
       return `参数 ${a.value}" 以引号结尾：命令提示符把路径末尾的 \\" 当成了引号本身，后面的选项也被并进了这个路径；请去掉路径末尾的 \\（写成 "${a.value}"）后重试`;
+    case 'emptyNote':
+      return '备注内容为空：请在 register note 后用引号写上备注，例如 hrss-credit register note "已电话通知就业办更正"';
+    case 'emptyValue':
+      return `选项 ${a.name} 的取值为空：请写上内容（含空格时用引号括起）`;
+    case 'unknownRecordId':
+      return (
+        `${a.name} ${a.value}：登记簿中没有这个编号的记录；记录编号是 register list、register show 显示的 12 位编号（0–9、a–f），` +
+        '可先运行 hrss-credit register show <主体名称、统一社会信用代码或证件号码> 查到它'
+      );
+    case 'missingOneOf':
+      return `请用 ${a.names} 之一指明${a.what === 'record' ? '异议针对的记录（记录编号，或主体名称、统一社会信用代码、证件号码）' : '要做的事'}`;
+    case 'exclusive':
+      return `${a.names} 只能选一个，请去掉多余的`;
+    case 'invalidYear':
+      return `选项 ${a.name} 的取值“${a.value}”不是年份：请写四位数字，例如 2026`;
     default:
       return String(a.detail ?? '');
   }
