@@ -214,7 +214,11 @@ export const enToolErrors: ToolErrorCatalogue = {
     a.scope === 'package'
       ? `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`
       : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an ` +
-        `existing file of that name is unchanged; free disk space or check write permission, then try again`,
+        `existing file of that name is unchanged; ` +
+        (a.problem === 'EACCES' || a.problem === 'EPERM'
+          ? 'the file is read-only or this user may not write it: clear its read-only attribute (Windows: right-click → ' +
+            'Properties → untick Read-only) or get write permission on its folder, then try again'
+          : 'free disk space or check write permission, then try again'),
   CALENDAR_FILE_INVALID: (a) => enCalendarFileInvalid(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
   ANNOTATE_DIR_UNSAFE: (a) =>

@@ -195,7 +195,10 @@ export const zhToolErrors: ToolErrorCatalogue = {
   WRITE_FAILED: (a) =>
     a.scope === 'package'
       ? `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`
-      : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；请腾出磁盘空间或检查写入权限后重试`,
+      : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；` +
+        (a.problem === 'EACCES' || a.problem === 'EPERM'
+          ? '该文件是只读的，或当前用户没有写入权限：请取消它的“只读”属性（Windows：右键 → 属性 → 去掉“只读”勾选），或请管理员开放其所在文件夹的写入权限，然后重试'
+          : '请腾出磁盘空间或检查写入权限后重试'),
   CALENDAR_FILE_INVALID: (a) => zhCalendarFileInvalid(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
   ANNOTATE_DIR_UNSAFE: (a) =>
