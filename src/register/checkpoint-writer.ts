@@ -19,7 +19,8 @@ import {
   type Covers,
   type Meta,
 } from './checkpoint.js';
-import { crc32 } from './crc32.js';
+import { crc32, crc32Combine } from './crc32.js';
+import { SpillWriter, type PieceStream, type Spill, type Spilled } from './checkpoint-spill.js';
 import type { StoredEvent } from './events.js';
 import { fnv, keyFingerprint, keyHashes } from './key-columns.js';
 import type { StoredRecord } from './stored.js';
@@ -74,6 +75,31 @@ class Numbers {
   }
 }
 
+/**
+ * A column of table indexes (the shared columns): 16-bit while every index fits, as the file stores them when the
+ * table has at most 65,536 strings (a province's 10⁶ rows: 2 MB a column, not 4, and no copy to write it).
+ */
+class Indexes {
+  private a: Uint16Array | Uint32Array = new Uint16Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.a.length || (v > 0xffff && this.a instanceof Uint16Array)) {
+      const b = v > 0xffff || this.a instanceof Uint32Array ? new Uint32Array(this.a.length * 2) : new Uint16Array(this.a.length * 2);
+      b.set(this.a.subarray(0, this.length));
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+
+  /** The indexes as `width`-byte numbers (2 or 4), viewed in place when they are held so. */
+  view(width: number): Uint16Array | Uint32Array {
+    const a = this.a.subarray(0, this.length);
+    if (width === 4) return a instanceof Uint32Array ? a : Uint32Array.from(a);
+    return a instanceof Uint16Array ? a : Uint16Array.from(a);
+  }
+}
+
 const TEXT_CHUNK = 1 << 20;
 
 /**
@@ -84,6 +110,8 @@ class Text {
   readonly at = new Numbers();
   /** The chunks filled (cut to what they hold); `cur` is being filled. */
   readonly chunks: Buffer[] = [];
+  /** The chunks put in the spill instead (a column no one reads back while building: checkpoint-spill.ts). */
+  readonly spilled: Spilled[] = [];
   /** The offset in the column of each chunk's first byte, `cur`'s last. */
   private readonly starts: number[] = [];
   private cur = Buffer.alloc(0);
@@ -92,7 +120,7 @@ class Text {
   length = 0;
   ascii = true;
 
-  constructor() {
+  constructor(private readonly spill: SpillWriter | null = null) {
     this.at.push(0);
   }
 
@@ -115,7 +143,8 @@ class Text {
   private keep(): void {
     const done = this.cur.subarray(0, this.used);
     if (this.ascii && !isAscii(done)) this.ascii = false;
-    this.chunks.push(done);
+    if (this.spill) this.spilled.push(this.spill.put(done));
+    else this.chunks.push(done);
   }
 
   /** Nothing more is added: the last chunk is cut to what it holds. */
@@ -171,8 +200,11 @@ export class CheckpointBuilder {
   private failed = !LITTLE_ENDIAN;
   private readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
-  private readonly shared = SHARED.map(() => new Numbers());
-  private readonly own = OWN.map(() => new Text());
+  private readonly shared = SHARED.map(() => new Indexes());
+  private readonly own: Text[];
+  /** Where the text columns but the ids, and the removals' JSON, go while building (null: held). */
+  private readonly spill: SpillWriter | null;
+  private readonly removalSpilled: Spilled[] = [];
   private readonly keys = [new Numbers(), new Numbers(), new Numbers(), new Numbers()] as const;
   /** Each row's event. */
   private readonly eventOf = new Numbers();
@@ -206,9 +238,12 @@ export class CheckpointBuilder {
    * `strings`: the table of strings to continue (an extension: the old checkpoint's, its indexes kept);
    * `firstEvent`: how many events come before the first added (their indexes in the touch table and rows).
    */
-  constructor(options: { strings?: readonly string[]; firstEvent?: number } = {}) {
+  constructor(options: { strings?: readonly string[]; firstEvent?: number; spill?: Spill } = {}) {
     for (const s of options.strings ?? []) this.intern(s);
     this.firstEvent = options.firstEvent ?? 0;
+    this.spill = options.spill ? new SpillWriter(options.spill) : null;
+    // The ids stay in memory: the id index is made from them at the end.
+    this.own = OWN.map((_, c) => new Text(c === 0 ? null : this.spill));
   }
 
   private intern(s: string): number {
@@ -233,6 +268,19 @@ export class CheckpointBuilder {
   add(e: StoredEvent): void {
     this.added++;
     if (this.failed) return;
+    if (!this.spill) {
+      this.addEvent(e);
+      return;
+    }
+    try {
+      this.addEvent(e);
+    } catch {
+      // The spill could not be written (a full disk): no checkpoint, as for any write that fails.
+      this.fail();
+    }
+  }
+
+  private addEvent(e: StoredEvent): void {
     const i = this.firstEvent + this.meta.events.length;
     const meta = this.meta;
     if (e.type === 'publish') {
@@ -251,7 +299,8 @@ export class CheckpointBuilder {
       const json = asciiJson(e.removals);
       stored.removals = 0;
       meta.removals.push([this.removalAt, json.length]);
-      this.removalJson.push(Buffer.from(json, 'latin1'));
+      if (this.spill) this.removalSpilled.push(this.spill.put(Buffer.from(json, 'latin1')));
+      else this.removalJson.push(Buffer.from(json, 'latin1'));
       this.removalAt += json.length;
     } else meta.removals.push(null);
     meta.events.push(stored);
@@ -271,7 +320,7 @@ export class CheckpointBuilder {
         this.fail();
         return;
       }
-      for (let c = 0; c < SHARED.length; c++) (this.shared[c] as Numbers).push(this.intern(r[SHARED[c] as (typeof SHARED)[number]]));
+      for (let c = 0; c < SHARED.length; c++) (this.shared[c] as Indexes).push(this.intern(r[SHARED[c] as (typeof SHARED)[number]]));
       for (let c = 0; c < OWN.length; c++) {
         const v = r[OWN[c] as (typeof OWN)[number]];
         // The text is UTF-8: a value holding a lone surrogate (which UTF-8 cannot carry; the log's JSON escapes
@@ -302,18 +351,51 @@ export class CheckpointBuilder {
     this.shared.length = 0;
     this.own.length = 0;
     this.removalJson.length = 0;
+    this.removalSpilled.length = 0;
     this.touchIds.length = 0;
     this.meta.events.length = 0;
   }
 
-  /** The file's parts, in order (its head line first), or null (see the class). */
+  /** The file's parts, in order (its head line first), or null (see the class). A builder with a spill: finishStream. */
   finish(covers: Covers): Buffer[] | null {
+    if (this.spill) throw new Error('checkpoint: a spilled build is finished as a stream');
+    return this.assemble(covers) as Buffer[] | null;
+  }
+
+  /**
+   * The file as pieces written one after another (io/register/register-checkpoint.ts), the spilled ones read back
+   * a 1 MiB piece at a time as they are written, or null (see the class).
+   */
+  finishStream(covers: Covers): PieceStream | null {
+    let parts: (Buffer | Spilled)[] | null;
+    try {
+      parts = this.assemble(covers);
+    } catch {
+      // The spill could not be written (a full disk): no checkpoint.
+      return null;
+    }
+    if (!parts) return null;
+    const spill = this.spill;
+    const list = parts;
+    const bytes = list.reduce((sum, p) => sum + (Buffer.isBuffer(p) ? p.length : p.len), 0);
+    return {
+      bytes,
+      *pieces() {
+        for (const p of list) {
+          if (Buffer.isBuffer(p)) yield p;
+          else if (spill) yield* spill.back(p);
+        }
+      },
+    };
+  }
+
+  private assemble(covers: Covers): (Buffer | Spilled)[] | null {
     if (this.failed) return null;
     const meta = this.meta;
     const n = this.eventOf.length;
     meta.width = this.strings.length <= 0x10000 ? 2 : 4;
     // Every array starts 4-byte aligned in the file (the reader views it in place): each part padded to 4 bytes.
-    const parts: Buffer[] = [];
+    const parts: (Buffer | Spilled)[] = [];
     const pad = (length: number): void => {
       if (length % 4 !== 0) parts.push(Buffer.alloc(4 - (length % 4)));
     };
@@ -323,7 +405,7 @@ export class CheckpointBuilder {
         pad(b.length);
       }
     };
-    for (const col of this.shared) push(bytesOf(meta.width === 2 ? Uint16Array.from(col.view()) : col.view()));
+    for (const col of this.shared) push(bytesOf(col.view(meta.width)));
     for (const t of this.own) {
       t.close();
       push(bytesOf(t.at.view()));
@@ -383,16 +465,21 @@ export class CheckpointBuilder {
     meta.keys = keyFingerprint();
     for (const col of this.keys) push(bytesOf(col.view()));
     for (const t of this.own) {
-      parts.push(...t.chunks);
+      parts.push(...t.chunks, ...t.spilled);
       pad(t.length);
     }
-    parts.push(...this.removalJson);
+    parts.push(...this.removalJson, ...this.removalSpilled);
     parts.unshift(Buffer.from(padded(asciiJson(meta)), 'latin1'));
     let crc = 0;
     let bytes = 0;
     for (const p of parts) {
-      crc = crc32(p, crc);
-      bytes += p.length;
+      if (Buffer.isBuffer(p)) {
+        crc = crc32(p, crc);
+        bytes += p.length;
+      } else {
+        crc = crc32Combine(crc, p.crc, p.len);
+        bytes += p.len;
+      }
     }
     const head: CheckpointHead = { kind: CHECKPOINT_KIND, version: CHECKPOINT_VERSION, covers, body: { bytes, crc32: crc } };
     const line = Buffer.from(padded(JSON.stringify(head)), 'utf8');
@@ -407,13 +494,14 @@ export class CheckpointBuilder {
    */
   tail(): TailColumns | null {
     if (this.failed) return null;
+    if (this.spill) throw new Error('checkpoint: an extension builds in memory');
     for (const t of this.own) t.close();
     return {
       meta: this.meta,
       strings: this.strings,
       rows: this.eventOf.length,
       eventOf: this.eventOf.view(),
-      shared: this.shared.map((c) => c.view()),
+      shared: this.shared.map((c) => c.view(4) as Uint32Array),
       own: this.own.map((t) => ({
         at: t.at.view(),
         chunks: t.chunks,
