@@ -18,7 +18,7 @@ export interface PieceStream {
 export interface Spill {
   /** Appends `bytes` after what was written before; throws when it cannot (the builder then keeps no checkpoint). */
   write(bytes: Uint8Array): void;
-  /** The bytes [pos, pos + len) written before. */
+  /** The bytes [pos, pos + len) written before; valid until the next read (the file reads into one buffer). */
   read(pos: number, len: number): Uint8Array;
 }
 
@@ -32,12 +32,21 @@ export interface Spilled {
 /** Writes pieces to a spill, keeping where each went. */
 export class SpillWriter {
   private at = 0;
+  /** A write failed (a full disk): the checkpoint is given up, as any checkpoint whose write fails. */
+  failed = false;
 
   constructor(readonly spill: Spill) {}
 
+  /** Never throws: a write that fails sets `failed` (the builder is fed from inside the log's reader). */
   put(bytes: Uint8Array): Spilled {
     const piece = { pos: this.at, len: bytes.length, crc: crc32(bytes) };
-    if (bytes.length > 0) this.spill.write(bytes);
+    if (bytes.length > 0 && !this.failed) {
+      try {
+        this.spill.write(bytes);
+      } catch {
+        this.failed = true;
+      }
+    }
     this.at += bytes.length;
     return piece;
   }

@@ -15,6 +15,7 @@ export class SpillFile implements Spill {
   private out: AppendHandle | null = null;
   private in: ReadHandle | null = null;
   private forget: (() => void) | null = null;
+  private buf = Buffer.alloc(0);
 
   constructor(
     private readonly registerDir: string,
@@ -39,7 +40,9 @@ export class SpillFile implements Spill {
       this.out = null;
       this.in = this.io.openRead(this.path);
     }
-    const buf = Buffer.allocUnsafe(len);
+    // One buffer for every read: the pieces are written out one at a time (register-checkpoint.ts).
+    if (this.buf.length < len) this.buf = Buffer.allocUnsafe(len);
+    const buf = this.buf.subarray(0, len);
     let done = 0;
     while (done < len) {
       const n = this.in.read(buf, done, len - done, pos + done);

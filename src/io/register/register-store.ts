@@ -316,6 +316,8 @@ function* scanLog(
     const start0 = base;
     // Read from the first line for the chain only: the checkpoint is built as the lines come, their records dropped.
     const built = options.chainOnly && digest && fromCheckpoint === 0 ? new CheckpointBuilder(spill ? { spill } : {}) : undefined;
+    // Each event goes into it as it is read, its records one at a time, and is kept without them (chain.ts EventSink).
+    if (built) reader.sink = built;
     const via = (): ReadVia => ({
       fromCheckpoint,
       tailBytes: base + filled - start0,
@@ -347,7 +349,6 @@ function* scanLog(
         const nl = read.indexOf(0x0a, start);
         if (nl < 0) break;
         if (!scan.line(buf, start, nl, base + start)) return { exists: true, size: base + filled, ...scan.finish() };
-        if (built) keepChainOnly(reader.events, built);
         start = nl + 1;
         yield;
       }
@@ -358,20 +359,9 @@ function* scanLog(
       }
     }
     if (filled > 0) scan.tail(buf, 0, filled, base);
-    if (built) keepChainOnly(reader.events, built);
     return { exists: true, size: base + filled, ...scan.finish(), ...(digest ? { via: via() } : {}) };
   } finally {
     fd.close();
-  }
-}
-
-/** The events not yet given to `built` given to it, and kept without their records (ReadOptions.chainOnly). */
-function keepChainOnly(events: StoredEvent[], built: CheckpointBuilder): void {
-  for (let i = built.added; i < events.length; i++) {
-    const e = events[i] as StoredEvent;
-    built.add(e);
-    if (e.type === 'publish') events[i] = { ...e, records: [], removals: [], corrected: [], unchanged: [], contents: {} };
-    else if (e.type === 'import') events[i] = { ...e, records: [], contents: {} };
   }
 }
 
