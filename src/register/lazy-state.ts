@@ -177,6 +177,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
   private whole = false;
   /** namedIn's index of each publish event of the prefix it was asked about. */
   private readonly named = new Map<number, NamedIndex>();
+  /** By event of the prefix: whether its records are still read from the columns when asked (make). */
+  private readonly fromColumns: (boolean | undefined)[] = [];
 
   constructor(
     private readonly prefix: CheckpointPrefix,
@@ -342,7 +344,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
     for (let k = 0; k < n; k++) {
       if (later[k] === 1) continue;
       const id = columns.ids.value(k);
-      const entry = this.made.get(id) ?? this.make(id);
+      // k is the id's first row: not looked up again in the index.
+      const entry = this.made.get(id) ?? this.make(id, k);
       if (entry) yield entry;
     }
     for (const [id, entry] of this.made) if (firstRow(this.prefix, id) < 0) yield entry;
@@ -380,13 +383,19 @@ export class LazyRecords extends Map<string, RecordEntry> {
    * event (a province's 10⁶, ~0.1 GB) for the rest of the run: a stream of every entry, and compile's
    * ~25,000 expiries, which lie in most of a province's 40 events.
    */
-  private make(id: string): RecordEntry | undefined {
-    const first = firstRow(this.prefix, id);
+  private make(id: string, first = firstRow(this.prefix, id)): RecordEntry | undefined {
     if (first < 0) return undefined;
     const { events, event, first: firstOf, index, columns } = this.prefix;
     const records = (k: number): StoredRecord => {
-      const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
-      if (Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined) return new ColumnRecord(columns, k);
+      const i = event[k] as number;
+      const e = events[i] as StoredEvent & { records: StoredRecord[] };
+      // Whether the event's records are read from the columns when asked (asked once an event, not once a row).
+      let fromColumns = this.fromColumns[i];
+      if (fromColumns === undefined) {
+        fromColumns = Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined;
+        this.fromColumns[i] = fromColumns;
+      }
+      if (fromColumns) return new ColumnRecord(columns, k);
       return e.records[k - (firstOf[event[k] as number] as number)] as StoredRecord;
     };
     const touches = touchesOf(this.prefix.touches, first);
@@ -426,17 +435,16 @@ export class LazyRecords extends Map<string, RecordEntry> {
       // removed ids made an object and two arrays each (~40 MB kept for the whole run) in a map of arrays.
       const removals = ev.removals;
       const corrected = ev.corrected ?? [];
+      // Built from the last entry back, each put before the id's first so far: one map, not a second for each
+      // id's last entry (a province's list: ~1,000,000 entries over its 40 batches).
       const first = new Map<string, number>();
-      const next = new Int32Array(removals.length + corrected.length).fill(-1);
-      const last = new Map<string, number>();
+      const next = new Int32Array(removals.length + corrected.length);
       const add = (key: string, k: number): void => {
-        const at = last.get(key);
-        if (at === undefined) first.set(key, k);
-        else next[at] = k;
-        last.set(key, k);
+        next[k] = first.get(key) ?? -1;
+        first.set(key, k);
       };
-      for (let k = 0; k < removals.length; k++) add((removals[k] as RemovalEntry).id, k);
-      for (let k = 0; k < corrected.length; k++) add((corrected[k] as CorrectedEntry).id, removals.length + k);
+      for (let k = corrected.length - 1; k >= 0; k--) add((corrected[k] as CorrectedEntry).id, removals.length + k);
+      for (let k = removals.length - 1; k >= 0; k--) add((removals[k] as RemovalEntry).id, k);
       by = { removals, corrected, first, next };
       this.named.set(i, by);
     }
