@@ -193,8 +193,7 @@ export class JsonBytes {
 
   object(o: Record<string, unknown>, depth: number): void {
     let first = true;
-    // for…in: a plain object's own keys in Object.keys's order (isPlain: nothing inherited), no array made a record.
-    for (const k in o) {
+    for (const k of Object.keys(o)) {
       const v = jsonOf(o[k], k);
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
       this.member(first, k, depth);
