@@ -79,7 +79,7 @@ class Numbers {
   private used = 0;
 
   constructor(private readonly spill: SpillWriter | null = null) {
-    if (spill) this.a = new Uint32Array(NUMBERS_CHUNK);
+    if (spill) this.a = new Uint32Array(Math.max(1, spill.piece >> 2));
   }
 
   push(v: number): void {
@@ -141,8 +141,6 @@ class Indexes {
 }
 
 const TEXT_CHUNK = 1 << 20;
-/** 1 MiB of 32-bit numbers: a spilled column's piece. */
-const NUMBERS_CHUNK = 1 << 18;
 
 /**
  * A column of text: each value's UTF-8 bytes appended, in chunks of 1 MiB (a value never straddles two), and
@@ -180,7 +178,7 @@ class Text {
   private next(room: number): void {
     if (this.starts.length > 0) this.keep();
     this.starts.push(this.length);
-    this.cur = Buffer.allocUnsafe(Math.max(TEXT_CHUNK, room));
+    this.cur = Buffer.allocUnsafe(Math.max(this.spill?.piece ?? TEXT_CHUNK, room));
     this.used = 0;
   }
 
@@ -304,10 +302,11 @@ export class CheckpointBuilder {
    * `strings`: the table of strings to continue (an extension: the old checkpoint's, its indexes kept);
    * `firstEvent`: how many events come before the first added (their indexes in the touch table and rows).
    */
-  constructor(options: { strings?: readonly string[]; firstEvent?: number; spill?: Spill } = {}) {
+  /** `spillPiece`: the bytes a spilled column holds before a piece goes out (1 MiB; tests make it small). */
+  constructor(options: { strings?: readonly string[]; firstEvent?: number; spill?: Spill; spillPiece?: number } = {}) {
     for (const s of options.strings ?? []) this.intern(s);
     this.firstEvent = options.firstEvent ?? 0;
-    this.spill = options.spill ? new SpillWriter(options.spill) : null;
+    this.spill = options.spill ? new SpillWriter(options.spill, options.spillPiece) : null;
     // The key hashes are only written out: spilled too.
     this.keys = [new Numbers(this.spill), new Numbers(this.spill), new Numbers(this.spill), new Numbers(this.spill)];
     // The ids stay in memory: the id index is made from them at the end.
