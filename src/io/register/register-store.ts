@@ -706,25 +706,36 @@ export async function repairRegister(
     if (read.result.ok) return { action: 'intact', head: read.result.head };
     const reason = read.result.broken.reason;
     if ((reason !== 'torn' && reason !== 'blank') || read.tornAt === null) throw corrupt(read.result);
-    let backup = `${EVENTS_FILE}.bak-${stamp}`;
-    for (let i = 2; io.exists(join(registerDir(workspace), backup)); i++) backup = `${EVENTS_FILE}.bak-${stamp}-${i}`;
-    const problem = copyLog(io, path, join(registerDir(workspace), backup));
-    lock.assertHeld();
+    // The log is opened for writing before anything is copied: a read-only events.jsonl (its permissions, or
+    // Windows' read-only attribute, which the copy would inherit) is refused naming it, nothing copied, nothing cut.
+    let fd2: AppendHandle;
     try {
-      const fd2 = io.openAppend(path);
+      beforeAccess(path);
+      fd2 = io.openAppend(path);
+    } catch (err) {
+      throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'open', path: EVENTS_DISPLAY });
+    }
+    let open = true;
+    try {
+      let backup = `${EVENTS_FILE}.bak-${stamp}`;
+      for (let i = 2; io.exists(join(registerDir(workspace), backup)); i++) backup = `${EVENTS_FILE}.bak-${stamp}-${i}`;
+      const problem = copyLog(io, path, join(registerDir(workspace), backup));
+      lock.assertHeld();
       try {
         fd2.truncate(read.tornAt);
         fd2.sync();
-      } finally {
-        fd2.close();
+      } catch (err) {
+        throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'truncate', path: EVENTS_DISPLAY });
       }
-    } catch (err) {
-      throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'truncate', path: EVENTS_DISPLAY });
+      open = false;
+      fd2.close();
+      const cut = { line: read.result.broken.line, bytes: read.size - read.tornAt, backup: problem ? '' : `${REGISTER_DIR}/${backup}` };
+      const event = sealEvent({ type: 'repair', ...cut }, author, read.result.head);
+      writeLine(io, path, Buffer.from(eventLine(event), 'utf8'));
+      return { action: 'cut', reason, ...cut, ...(problem ? { problem } : {}), head: { seq: event.seq, hash: event.hash } };
+    } finally {
+      if (open) fd2.close();
     }
-    const cut = { line: read.result.broken.line, bytes: read.size - read.tornAt, backup: problem ? '' : `${REGISTER_DIR}/${backup}` };
-    const event = sealEvent({ type: 'repair', ...cut }, author, read.result.head);
-    writeLine(io, path, Buffer.from(eventLine(event), 'utf8'));
-    return { action: 'cut', reason, ...cut, ...(problem ? { problem } : {}), head: { seq: event.seq, hash: event.hash } };
   } finally {
     lock.release();
   }
