@@ -35,7 +35,11 @@ export class SpillWriter {
   /** A write failed (a full disk): the checkpoint is given up, as any checkpoint whose write fails. */
   failed = false;
 
-  constructor(readonly spill: Spill) {}
+  /** `piece`: how many bytes a spilled column gathers before they go out (1 MiB). */
+  constructor(
+    readonly spill: Spill,
+    readonly piece = 1 << 20,
+  ) {}
 
   /** Never throws: a write that fails sets `failed` (the builder is fed from inside the log's reader). */
   put(bytes: Uint8Array): Spilled {

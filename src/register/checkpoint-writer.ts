@@ -79,7 +79,7 @@ class Numbers {
   private used = 0;
 
   constructor(private readonly spill: SpillWriter | null = null) {
-    if (spill) this.a = new Uint32Array(NUMBERS_CHUNK);
+    if (spill) this.a = new Uint32Array(Math.max(1, spill.piece >> 2));
   }
 
   push(v: number): void {
@@ -141,8 +141,6 @@ class Indexes {
 }
 
 const TEXT_CHUNK = 1 << 20;
-/** 1 MiB of 32-bit numbers: a spilled column's piece. */
-const NUMBERS_CHUNK = 1 << 18;
 
 /**
  * A column of text: each value's UTF-8 bytes appended, in chunks of 1 MiB (a value never straddles two), and
@@ -180,7 +178,7 @@ class Text {
   private next(room: number): void {
     if (this.starts.length > 0) this.keep();
     this.starts.push(this.length);
-    this.cur = Buffer.allocUnsafe(Math.max(TEXT_CHUNK, room));
+    this.cur = Buffer.allocUnsafe(Math.max(this.spill?.piece ?? TEXT_CHUNK, room));
     this.used = 0;
   }
 
@@ -226,14 +224,14 @@ class Text {
     return h >>> 0;
   }
 
-  /** Whether values j and k are the same bytes. */
-  same(j: number, k: number): boolean {
+  /** Whether value j and value k of `other` (this column by default) are the same bytes. */
+  same(j: number, k: number, other: Text = this): boolean {
     const a = this.at.get(j);
     const len = this.at.get(j + 1) - a;
-    const b = this.at.get(k);
-    if (this.at.get(k + 1) - b !== len) return false;
+    const b = other.at.get(k);
+    if (other.at.get(k + 1) - b !== len) return false;
     const x = this.chunkOf(a);
-    const y = this.chunkOf(b);
+    const y = other.chunkOf(b);
     for (let i = 0; i < len; i++) if (x.chunk[x.from + i] !== y.chunk[y.from + i]) return false;
     return true;
   }
@@ -277,9 +275,10 @@ export class CheckpointBuilder {
   private readonly removalJson: Buffer[] = [];
   private removalAt = 0;
   /** What events say of ids besides publishing them: the id, the event, the kind (1 removed, 2 corrected, 4 objection). */
-  private readonly touchIds: string[] = [];
-  private readonly touchEvents: number[] = [];
-  private readonly touchKinds: number[] = [];
+  // As bytes and numbers, not strings: a province's 400,000 removals were as many strings held to the end.
+  private touchIds = new Text();
+  private touchEvents = new Numbers();
+  private touchKinds = new Numbers();
   private readonly meta: Meta = {
     events: [],
     lines: [],
@@ -304,10 +303,11 @@ export class CheckpointBuilder {
    * `strings`: the table of strings to continue (an extension: the old checkpoint's, its indexes kept);
    * `firstEvent`: how many events come before the first added (their indexes in the touch table and rows).
    */
-  constructor(options: { strings?: readonly string[]; firstEvent?: number; spill?: Spill } = {}) {
+  /** `spillPiece`: the bytes a spilled column holds before a piece goes out (1 MiB; tests make it small). */
+  constructor(options: { strings?: readonly string[]; firstEvent?: number; spill?: Spill; spillPiece?: number } = {}) {
     for (const s of options.strings ?? []) this.intern(s);
     this.firstEvent = options.firstEvent ?? 0;
-    this.spill = options.spill ? new SpillWriter(options.spill) : null;
+    this.spill = options.spill ? new SpillWriter(options.spill, options.spillPiece) : null;
     // The key hashes are only written out: spilled too.
     this.keys = [new Numbers(this.spill), new Numbers(this.spill), new Numbers(this.spill), new Numbers(this.spill)];
     // The ids stay in memory: the id index is made from them at the end.
@@ -414,7 +414,9 @@ export class CheckpointBuilder {
     this.own.length = 0;
     this.removalJson.length = 0;
     this.removalSpilled.length = 0;
-    this.touchIds.length = 0;
+    this.touchIds = new Text();
+    this.touchEvents = new Numbers();
+    this.touchKinds = new Numbers();
     this.meta.events.length = 0;
   }
 
@@ -512,7 +514,20 @@ export class CheckpointBuilder {
     meta.table = size;
     meta.distinct = distinct;
     push(bytesOf(table), bytesOf(next));
-    const touches = this.touchTable(find, n);
+    // Each touch's id looked up by its bytes when both columns are ASCII (FNV-1a of the bytes is then the string's).
+    const touchIds = this.touchIds;
+    touchIds.close();
+    const touchRow = (t: number): number => {
+      if (!ids.ascii || !touchIds.ascii) return find(touchIds.value(t));
+      let slot = touchIds.fnvOf(t) & mask;
+      for (;;) {
+        const row = table[slot] as number;
+        if (row === 0) return -1 - slot;
+        if (ids.same(row - 1, t, touchIds)) return row - 1;
+        slot = (slot + 1) & mask;
+      }
+    };
+    const touches = this.touchTable(touchRow, n);
     // Each row of an id whose latest publication a removal in the prefix follows (compile's expiries pass it over).
     const gone = new Uint8Array(n);
     const eventOf = this.eventOf.view();
@@ -577,28 +592,32 @@ export class CheckpointBuilder {
       })),
       keys: this.keys.map((c) => c.view()),
       removalJson: this.removalJson,
-      touches: { ids: this.touchIds, events: this.touchEvents, kinds: this.touchKinds },
+      touches: {
+        ids: Array.from({ length: this.touchEvents.length }, (_, t) => this.touchIds.value(t)),
+        events: Array.from(this.touchEvents.view()),
+        kinds: Array.from(this.touchKinds.view()),
+      },
     };
   }
 
   /** What the events say of each id besides publishing it, by the id's first row (ascending), each row's events in order. */
   private touchTable(
-    find: (id: string) => number,
+    find: (t: number) => number,
     n: number,
   ): { rows: Uint32Array; from: Uint32Array; events: Uint32Array; kinds: Uint8Array } {
-    const T = this.touchIds.length;
+    const T = this.touchEvents.length;
     const rowOf = new Int32Array(T);
     // By row, each row's touches in the order of the events (the order they were added): a counting sort by row,
     // stable (typed arrays: a province's 400,000 touches made arrays of numbers and a sort by closure).
     const start = new Uint32Array(n + 1);
     let kept = 0;
     for (let t = 0; t < T; t++) {
-      const row = find(this.touchIds[t] as string);
+      const row = find(t);
       rowOf[t] = row;
       if (row >= 0) {
         (start[row + 1] as number)++;
         kept++;
-      } else this.meta.orphans.push([this.touchIds[t] as string, this.touchEvents[t] as number, this.touchKinds[t] as number]);
+      } else this.meta.orphans.push([this.touchIds.value(t), this.touchEvents.get(t), this.touchKinds.get(t)]);
     }
     for (let r = 1; r <= n; r++) start[r] = (start[r] as number) + (start[r - 1] as number);
     const order = new Uint32Array(kept);
@@ -615,8 +634,8 @@ export class CheckpointBuilder {
     for (let o = 0; o < kept; o++) {
       const t = order[o] as number;
       const row = rowOf[t] as number;
-      const i = this.touchEvents[t] as number;
-      const kind = this.touchKinds[t] as number;
+      const i = this.touchEvents.get(t);
+      const kind = this.touchKinds.get(t);
       if (R === 0 || rows[R - 1] !== row) {
         if (R > 0) from[R] = E;
         rows[R++] = row;
