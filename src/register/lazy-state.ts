@@ -408,8 +408,16 @@ export class LazyRecords extends Map<string, RecordEntry> {
     // Entries of records first published after the prefix: in the order they were added, as a replay's map has
     // them (an objection in the prefix that names one, before its publication, does not move it first).
     const added: string[] = [];
-    for (const id of this.made.keys()) {
-      const row = firstRow(this.prefix, id);
+    const last = this.prefix.events[this.prefix.events.length - 1];
+    const since = last ? last.seq : 0;
+    for (const [id, entry] of this.made) {
+      const pubs = entry.publications;
+      const inPrefix = pubs.length > 0 && (pubs[0] as StoredRecord).seq <= since;
+      // Published in the prefix alone, no objection or 撤销 on it: its rows above said whether it answers (the
+      // first command after a province's publish made 25,000 such entries, the batch's removals, and tested them all).
+      const latest = (pubs[pubs.length - 1] as StoredRecord | undefined)?.seq ?? 0;
+      if (inPrefix && latest <= since && entry.objections.length === 0 && !entry.removals.some((r) => r.batch === null)) continue;
+      const row = pubs.length > 0 && !inPrefix ? -1 : firstRow(this.prefix, id);
       if (row >= 0) {
         if (!firstRows.has(id)) known.push({ id, row });
       } else added.push(id);

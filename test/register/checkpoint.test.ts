@@ -284,6 +284,13 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
   expect(norm(listable(answering(candidateEntries(replay(got), query, { removedOut: true }))))).toEqual(
     norm(listable(answering(eager.records.values()))),
   );
+  // Whatever the test, every entry an objection names or a 撤销 removed is a candidate (compile's corrections
+  // awaited ask with a test no record answers): entries made for a tail's events too, not only the prefix's.
+  const objected = (entries: Iterable<RecordEntry>) =>
+    [...entries].filter((e) => e.objections.length > 0 || e.removals.some((x) => x.batch === null));
+  const probed = replay(got);
+  for (const id of ids) probed.records.get(id);
+  expect(norm(objected(candidateEntries(probed, () => false, { rows: {} })))).toEqual(norm(objected(eager.records.values())));
   // Only the rows a RowFilter lets through are tested (the checkpoint's id index, key hashes and 公示截止日期
   // column): for queries as register show and compile ask them, the same entries as testing every record.
   const name = ['', '新乡市〔2026〕3号', '"', 'é'][pick % 4] as string;
@@ -563,6 +570,23 @@ describe('the register checkpoint', () => {
     expect(registerShow('aaaaaaaaaaa1', { cwd: ws, workspace: ws, today: '2026-10-15' }).records[0]?.events.map((e) => e.effect)).toEqual([
       'published',
     ]);
+  });
+
+  it('after a checkpoint, an entry the tail only objects to or revokes is still a candidate whatever the test', () => {
+    const prefix = onePublish();
+    const events = chain([
+      ...prefix.map(({ seq, hash, prev, at, by, host, ...body }) => body as EventBody),
+      { type: 'objection-add', on: '2026-05-01', id: 'aaaaaaaaaaa1', objection: 'O1' } as EventBody,
+      { type: 'objection-resolve', on: '2026-05-08', id: 'aaaaaaaaaaa1', objection: 'O1', outcome: 'revoked' } as EventBody,
+    ]);
+    const ws = workspace();
+    writeFileSync(logOf(ws), text(events));
+    writeFileSync(checkpointOf(ws), checkpointFor(text(events.slice(0, 1))) as Buffer);
+    const read = readLog(ws);
+    expect(read.result.ok && prefixOf(read.result.events)?.events.length).toBe(1);
+    if (!read.result.ok) return;
+    const state = replay(read.result.events);
+    expect([...candidateEntries(state, () => false, { rows: {} })].map((e) => e.id)).toEqual(['aaaaaaaaaaa1']);
   });
 
   it('key hashes written under another folding (another fingerprint) are not used: register show tests every row, same answer', () => {
