@@ -371,7 +371,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
   /**
    * The entries that may answer `test` (register show, compile's plan): those with a publication in the
    * prefix that answers it, those an objection names (a 撤销 removes a record whatever its columns), and
-   * every entry made or added since; in the order of the map (first publication). A superset: the caller
+   * every entry made or added since that is published, objected to or revoked after the prefix (one only the
+   * prefix published is a candidate by its rows); in the order of the map (first publication). A superset: the caller
    * still asks each entry what it asks of every entry. `rows`: which rows the test can answer (RowFilter);
    * without it every row's record is tested.
    */
