@@ -4,6 +4,7 @@ import type { ToolErrorCode } from '../diagnostics/tool-error.js';
 import type { DocumentName } from '../schemas/documents/index.js';
 import type { CalendarSource } from '../domain/working-days.js';
 import type { LapseKind, SubmissionState } from '../schemas/states.js';
+import type { ShownBreak } from './break-reason.js';
 
 export interface CodeMessage<C extends Code> {
   /** A short name for `rules` and tables. */
@@ -293,7 +294,8 @@ export interface RegisterUi {
   verifyOk(events: number, head: string | null): string;
   verifyBroken(line: number, reason: string): string;
   verifyHint(reason: string): string;
-  reasons: Record<'json' | 'schema' | 'seq' | 'prev' | 'hash' | 'canonical' | 'linebreak' | 'torn' | 'blank' | 'head', string>;
+  /** By shownBreak (break-reason.ts): `blankOnly` is a log of blank lines and no event. */
+  reasons: Record<ShownBreak, string>;
   repairIntact: string;
   repairCut(line: number, bytes: number, backup: string): string;
   /** The cut made without a copy: the disk had no room for one (the cut bytes were an unfinished line, never an event). */

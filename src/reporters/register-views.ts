@@ -15,6 +15,7 @@ import type {
   RegisterVerifyDocument,
 } from '../schemas/documents/commands-register.js';
 import { registerUi } from '../messages/register-ui.js';
+import { shownBreak, type ShownBreak } from '../messages/break-reason.js';
 import { makeTable } from './pretty.js';
 import { findingTables, findingSummary } from './findings-view.js';
 import { findingOptions } from './check-views.js';
@@ -62,8 +63,8 @@ export function registerVerifyView(doc: RegisterVerifyDocument, ctx: RenderConte
   const u = registerUi(ctx.m.lang);
   if (doc.broken)
     return (
-      `${ctx.chalk.red(u.verifyBroken(doc.broken.line, u.reasons[doc.broken.reason]))}\n` +
-      `${ctx.m.ui.hintPrefix}${u.verifyHint(doc.broken.reason)}\n`
+      `${ctx.chalk.red(u.verifyBroken(doc.broken.line, u.reasons[shownBreak(doc.broken.reason, doc.broken.line) as ShownBreak]))}\n` +
+      `${ctx.m.ui.hintPrefix}${u.verifyHint(shownBreak(doc.broken.reason, doc.broken.line))}\n`
     );
   return `${ctx.chalk.green(u.verifyOk(doc.events, doc.head))}\n`;
 }

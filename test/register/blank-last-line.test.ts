@@ -76,7 +76,10 @@ describe('blank lines after the last event', () => {
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('已删去第 3 行起末尾的空行（1 字节），已登记的事件未作改动');
     const en = await cli(withTail('\n').ws, ['register', 'repair', '--lang', 'en']);
-    expect(en.stdout).toContain('cut the blank lines from line 3 on (1 bytes); no recorded event was changed');
+    // One byte is "1 byte", not "1 bytes" (messages/en/words.ts countEn); two are "2 bytes".
+    expect(en.stdout).toContain('cut the blank lines from line 3 on (1 byte); no recorded event was changed');
+    const two = await cli(withTail('\r\n').ws, ['register', 'repair', '--lang', 'en']);
+    expect(two.stdout).toContain('cut the blank lines from line 3 on (2 bytes); no recorded event was changed');
   });
 
   it('a blank line with an event after it is no blank tail: repair refuses and changes nothing', async () => {
@@ -92,5 +95,38 @@ describe('blank lines after the last event', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('第 2 行有问题（不是有效的 JSON）');
     expect(readFileSync(eventsFile(ws), 'utf8')).toBe(edited);
+  });
+
+  // A log of nothing but blank lines has no "last event": it is said to hold no event, and how to mend it
+  // (repair cuts them; a new register's file may simply be deleted). The JSON keeps reason `blank`, line 1.
+  it.each([
+    ['one empty line', '\n'],
+    ['two lines, CR LF and spaces', '\r\n  \n'],
+  ])('a log of blank lines only (%s): said to hold no event, in zh-CN and en; repair cuts them', async (_name, text) => {
+    const ws = copyWorkspace(published, join(tmp, `ws-${++n}`));
+    rmSync(join(ws, 'register', 'events.jsonl.checkpoint'), { force: true });
+    writeFileSync(eventsFile(ws), text);
+    const v = await cli(ws, ['register', 'verify', '--format', 'json']);
+    expect(v.code).toBe(1);
+    expect(JSON.parse(v.stdout).broken).toEqual({ line: 1, reason: 'blank' });
+    const zh = await cli(ws, ['register', 'verify']);
+    expect(zh.stdout).toContain('登记簿第 1 行有问题：没有任何事件，只有空行');
+    expect(zh.stdout).toContain('也可以直接删除 register/events.jsonl');
+    expect(zh.stdout).not.toContain('最后的事件之后');
+    const en = await cli(ws, ['register', 'verify', '--lang', 'en']);
+    expect(en.stdout).toContain('the register is broken at line 1: no event at all, only blank lines');
+    expect(en.stdout).toContain('you may delete register/events.jsonl instead');
+    expect(en.stdout).not.toContain('after the last event');
+    for (const lang of ['zh-CN', 'en']) {
+      const r = await cli(ws, ['register', 'list', '--lang', lang]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(lang === 'en' ? '(no event at all, only blank lines)' : '（文件里没有任何事件，只有空行）');
+      expect(r.stderr).toContain(lang === 'en' ? 'you may delete register/events.jsonl instead' : '也可以直接删除 register/events.jsonl');
+    }
+    const repaired = await cli(ws, ['register', 'repair', '--format', 'json']);
+    expect(repaired.code).toBe(0);
+    expect(JSON.parse(repaired.stdout)).toMatchObject({ action: 'cut', reason: 'blank', line: 1, bytes: Buffer.byteLength(text) });
+    expect(readEvents(ws).map((e) => e.type)).toEqual(['repair']);
+    expect((await cli(ws, ['register', 'verify'])).code).toBe(0);
   });
 });

@@ -144,6 +144,7 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
         .reduce((n, d) => n + d.dropped, 0);
     const plan: AnnotatePlan = {
       marks: new Map(),
+      sheetShown: safe,
       summary: {
         sheetName: m.ui.forms.annotate.sheet,
         headers: [m.ui.columns.location, m.ui.columns.severity, m.ui.columns.code, m.ui.columns.message, m.ui.columns.hint],
@@ -213,7 +214,8 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
       // A workbook we cannot patch (damaged in a way the reader tolerated): no copy, the report stands.
       continue;
     }
-    written.push({ source: shown, path: displayPath(cwd, dest), marked, omitted });
+    // The copy's name is the list's: an ID in it is shown masked, as in the findings' locations.
+    written.push({ source: shown, path: safe(displayPath(cwd, dest)), marked, omitted });
   }
   return { report, written };
 }

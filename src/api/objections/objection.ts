@@ -176,12 +176,19 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   const received = dateOption(options.received, ctx.today);
   if (received > ctx.today)
     throw new ToolError('DATE_OUT_OF_RANGE', { option: '--received', value: received, limit: ctx.today, reason: 'future' });
-  if (options.record === undefined && options.subject === undefined) throw new ToolError('USAGE', { detail: '--record / --subject' });
-  if (options.from.trim() === '' || options.summary.trim() === '') throw new ToolError('USAGE', { detail: '--from / --summary' });
+  if (options.record === undefined && options.subject === undefined)
+    throw new ToolError('USAGE', { kind: 'missingOneOf', names: '--record, --subject', what: 'record' });
+  if (options.from.trim() === '') throw new ToolError('USAGE', { kind: 'emptyValue', name: '--from' });
+  if (options.summary.trim() === '') throw new ToolError('USAGE', { kind: 'emptyValue', name: '--summary' });
   let channel: ObjectionChannel | null = null;
   if (options.channel !== undefined) {
     if (!(OBJECTION_CHANNELS as readonly string[]).includes(options.channel))
-      throw new ToolError('USAGE', { detail: `--channel ${options.channel} (${OBJECTION_CHANNELS.join('|')})` });
+      throw new ToolError('USAGE', {
+        kind: 'invalidChoice',
+        name: '--channel',
+        value: options.channel,
+        allowed: OBJECTION_CHANNELS.join(', '),
+      });
     channel = options.channel as ObjectionChannel;
   }
   const providerCheck = options.providerCheck ?? false;
@@ -298,8 +305,9 @@ export interface ResolveOptions extends WriterOptions {
 
 export async function objectionResolve(number: string, options: ResolveOptions): Promise<AddResult> {
   const { ctx, workspace } = writerCtx(options);
-  if (!(options.outcome in OUTCOMES)) throw new ToolError('USAGE', { detail: `--outcome ${options.outcome} (维持|更正|撤销)` });
-  if (options.opinion.trim() === '') throw new ToolError('USAGE', { detail: '--opinion' });
+  if (!Object.hasOwn(OUTCOMES, options.outcome))
+    throw new ToolError('USAGE', { kind: 'invalidChoice', name: '--outcome', value: options.outcome, allowed: '维持, 更正, 撤销' });
+  if (options.opinion.trim() === '') throw new ToolError('USAGE', { kind: 'emptyValue', name: '--opinion' });
   const outcome = OUTCOMES[options.outcome as OutcomeZh];
   const on = dateOption(options.on, ctx.today);
   if (on > ctx.today) throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: ctx.today, reason: 'future' });

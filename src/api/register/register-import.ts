@@ -40,7 +40,7 @@ export interface ImportOptions extends WriterOptions {
 export type ImportResult = ImportOutcome & { report: Report };
 
 export async function registerImport(files: readonly string[], options: ImportOptions): Promise<ImportResult> {
-  if (files.length === 0) throw new ToolError('USAGE', { detail: 'file' });
+  if (files.length === 0) throw new ToolError('USAGE', { kind: 'missingArgument', name: 'file' });
   const ctx = makeContext(options, files[0]);
   const workspace = requireWorkspace(ctx);
   const batch = formatBatch(parseBatchArg(ctx, options.batch));

@@ -294,7 +294,7 @@ export async function registerNote(
 ): Promise<{ report: Report; seq: number; hash: string; head: string; ids: string[] }> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
-  if (text.trim() === '') throw new ToolError('USAGE', { detail: 'note' });
+  if (text.trim() === '') throw new ToolError('USAGE', { kind: 'emptyNote' });
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   const wanted = ids.map((id) => id.trim().toLowerCase());
   const { event } = await appendEvent(
@@ -303,7 +303,8 @@ export async function registerNote(
     (loaded) => {
       const unknown = wanted.find((id) => !loaded.state.records.has(id));
       // Named as an echoed query is (part of an ID number typed there is masked: domain/query-echo.ts).
-      if (unknown !== undefined) throw new ToolError('USAGE', { detail: `--id ${echoQuery(unknown, ctx.config.publication.maskRule)}` });
+      if (unknown !== undefined)
+        throw new ToolError('USAGE', { kind: 'unknownRecordId', name: '--id', value: echoQuery(unknown, ctx.config.publication.maskRule) });
       return { body: { type: 'note', text: text.trim(), ids: wanted }, value: undefined };
     },
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },

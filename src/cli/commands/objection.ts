@@ -84,10 +84,10 @@ export async function objectionListCommand(
   opts: { open?: boolean; overdue?: boolean; all?: boolean; year?: string },
 ): Promise<number> {
   const chosen = (['open', 'overdue', 'all'] as const).filter((k) => opts[k]);
-  if (chosen.length > 1) throw new ToolError('USAGE', { detail: '--open | --overdue | --all' });
+  if (chosen.length > 1) throw new ToolError('USAGE', { kind: 'exclusive', names: '--open, --overdue, --all' });
   let year: number | undefined;
   if (opts.year !== undefined) {
-    if (!/^\d{4}$/.test(opts.year)) throw new ToolError('USAGE', { detail: `--year ${opts.year}` });
+    if (!/^\d{4}$/.test(opts.year)) throw new ToolError('USAGE', { kind: 'invalidYear', name: '--year', value: opts.year });
     year = Number(opts.year);
   }
   const r = objectionList({

@@ -1,5 +1,6 @@
 /** English words of the objection commands (the shape: ../types.ts ObjectionUi). */
 import type { ObjectionUi } from '../types.js';
+import { countEn } from './words.js';
 
 export const enObjectionUi: ObjectionUi = {
   help: {
@@ -36,7 +37,7 @@ export const enObjectionUi: ObjectionUi = {
   revoked: (id) => `record ${id} is revoked and no longer public; the next package lists it as revoked`,
   awaitingCorrection: (id) => `record ${id} awaits its department's corrected row (with 更正原文书号)`,
   letter: (path, bytes) =>
-    `wrote the objection letter: ${path} (${bytes} bytes; it carries full ID numbers, for the city credit office only)`,
+    `wrote the objection letter: ${path} (${countEn(bytes, 'byte')}; it carries full ID numbers, for the city credit office only)`,
   listColumns: ['number', 'subject', 'identifier', 'record', 'received', 'deadline', 'days left', 'status', 'outcome'],
   listSummary: (n, today) => `${n} objection(s) (${today})`,
   pending: 'pending',

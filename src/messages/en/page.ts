@@ -1,5 +1,6 @@
 /** English words of the self-check page (selfcheck.md; the shape: ../types.ts PageText). */
 import type { PageText } from '../types.js';
+import { countEn } from './words.js';
 
 export const enPageText: PageText = {
   title: 'Credit red/black list: department self-check',
@@ -7,7 +8,7 @@ export const enPageText: PageText = {
     "Drop your department's list file (.xlsx, .csv, .txt) or a zip of the whole department folder in the box below, or click " +
     "“Choose file”. The check runs in this browser and finds what the bureau's hrss-credit validate finds.",
   baked: (ws, at, tool, d, n) =>
-    `Checked against ${ws ? `workspace “${ws}”'s` : 'the default'} config, responsibility matrix (${d} departments) and joint ` +
+    `Checked against ${ws ? `workspace “${ws}”'s` : 'the default'} config, responsibility matrix (${countEn(d, 'department')}) and joint ` +
     `measures (${n}) as of ${at} (Beijing time); ${tool}`,
   offline: 'Nothing is uploaded and nothing goes online: the file is read in this page’s memory only and forgotten on reload.',
   drop: 'Drop a file here',

@@ -1,6 +1,7 @@
 /** English words of the register's commands (publish, register …, diff) (the shape: ../types.ts RegisterUi). */
 import { clockTime } from '../../domain/zh-format.js';
 import type { RegisterUi } from '../types.js';
+import { countEn } from './words.js';
 
 export const enRegisterUi: RegisterUi = {
   help: {
@@ -48,14 +49,18 @@ export const enRegisterUi: RegisterUi = {
     reason === 'torn'
       ? 'the last line is unfinished (a crash or power cut while writing): run hrss-credit register repair to cut it, then repeat the ' +
         'last operation'
-      : reason === 'blank'
-        ? 'every recorded event is whole; blank lines were added after the last one (an editor saved the file): run hrss-credit ' +
-          'register repair to cut them (a copy is kept first). Do not open and save register/events.jsonl in an editor'
-        : reason === 'head'
-          ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their ' +
-            'hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
-          : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out ' +
-            'who changed it',
+      : reason === 'blankOnly'
+        ? 'register/events.jsonl holds no event at all, only blank lines (made by hand, or saved by an editor): run hrss-credit ' +
+          'register repair to cut them (a copy is kept first); if the register is new and nothing was ever recorded in it, you may ' +
+          'delete register/events.jsonl instead'
+        : reason === 'blank'
+          ? 'every recorded event is whole; blank lines were added after the last one (an editor saved the file): run hrss-credit ' +
+            'register repair to cut them (a copy is kept first). Do not open and save register/events.jsonl in an editor'
+          : reason === 'head'
+            ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their ' +
+              'hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
+            : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out ' +
+              'who changed it',
   reasons: {
     json: 'not valid JSON',
     schema: 'not a register event',
@@ -67,15 +72,16 @@ export const enRegisterUi: RegisterUi = {
     linebreak: 'several events on one line, ended by CR or U+2028 instead of a line feed (an editor saved the file)',
     torn: 'unfinished last line',
     blank: 'blank lines after the last event',
+    blankOnly: 'no event at all, only blank lines',
     head: 'not reached or rewritten: the log does not reach the noted head (SEQ:HASH)',
   },
   repairIntact: 'the register is whole: nothing to repair',
-  repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${bytes} bytes); copy of the file: ${backup}`,
+  repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${countEn(bytes, 'byte')}); copy of the file: ${backup}`,
   repairCutNoCopy: (line, bytes, problem) =>
-    `cut the unfinished line ${line} (${bytes} bytes); the disk is full (${problem}), so no copy of the file was kept — what was cut was ` +
+    `cut the unfinished line ${line} (${countEn(bytes, 'byte')}); the disk is full (${problem}), so no copy of the file was kept — what was cut was ` +
     `half of one line, never a recorded event. Free some disk space soon`,
   repairCutBlank: (line, bytes, backup, problem) =>
-    `cut the blank lines from line ${line} on (${bytes} bytes); no recorded event was changed; ` +
+    `cut the blank lines from line ${line} on (${countEn(bytes, 'byte')}); no recorded event was changed; ` +
     (backup
       ? `copy of the file: ${backup}`
       : `the disk is full (${problem ?? 'ENOSPC'}), so no copy was kept — only blank lines were cut. Free some disk space soon`),

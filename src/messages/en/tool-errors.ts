@@ -2,6 +2,7 @@
 import type { ToolErrorCatalogue } from '../types.js';
 import { enCalendarFileInvalid } from './calendar.js';
 import { bytesEn } from './words.js';
+import { shownBreak } from '../break-reason.js';
 
 type ToolArgs = Record<string, string | number>;
 
@@ -16,6 +17,7 @@ const CORRUPT_EN: Record<string, string> = {
   linebreak: 'events joined by CR or U+2028 line ends',
   torn: 'unfinished last line',
   blank: 'blank lines after the last event',
+  blankOnly: 'no event at all, only blank lines',
 };
 
 const TYPE_EN: Record<string, string> = {
@@ -133,6 +135,21 @@ export function usageEn(a: ToolArgs): string {
         `the argument ${a.value}" ends in a quote: the command prompt read the \\" at the end of the path as a quote, and the ` +
         `options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`
       );
+    case 'emptyNote':
+      return 'the remark is empty: write it in quotes after register note, e.g. hrss-credit register note "phoned 就业办 about the correction"';
+    case 'emptyValue':
+      return `option ${a.name} is empty: write its text (in quotes when it holds spaces)`;
+    case 'unknownRecordId':
+      return (
+        `${a.name} ${a.value}: no record in the register has this id; a record's id is the 12 characters (0–9, a–f) register list and ` +
+        'register show print: find it with hrss-credit register show <name, credit code or ID number>'
+      );
+    case 'missingOneOf':
+      return `give one of ${a.names} to say ${a.what === 'record' ? 'which record the objection is about (its id, or the subject’s name, credit code or ID number)' : 'what to do'}`;
+    case 'exclusive':
+      return `give only one of ${a.names}`;
+    case 'invalidYear':
+      return `option ${a.name}: "${a.value}" is not a year; write four digits, e.g. 2026`;
     default:
       return String(a.detail ?? '');
   }
@@ -161,12 +178,16 @@ export const enToolErrors: ToolErrorCatalogue = {
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
   REGISTER_CORRUPT: (a) =>
     `the register ${a.path} is broken at line ${a.line} ` +
-    `(${CORRUPT_EN[String(a.reason)] ?? a.reason}); it is neither read nor written until repaired: run hrss-credit register verify` +
+    `(${CORRUPT_EN[shownBreak(String(a.reason), Number(a.line))] ?? a.reason}); it is neither read nor written until repaired: run ` +
+    'hrss-credit register verify' +
     (a.reason === 'torn'
       ? ', then hrss-credit register repair to cut the unfinished last line'
-      : a.reason === 'blank'
-        ? ', then hrss-credit register repair to cut the blank lines at its end'
-        : ''),
+      : shownBreak(String(a.reason), Number(a.line)) === 'blankOnly'
+        ? ', then hrss-credit register repair to cut the blank lines; if the register is new and nothing was ever recorded in it, you ' +
+          'may delete register/events.jsonl instead'
+        : a.reason === 'blank'
+          ? ', then hrss-credit register repair to cut the blank lines at its end'
+          : ''),
   REGISTER_LOCKED: (a) =>
     `someone else is writing the register (process ${a.pid} on ${a.host}, since ${a.since}); try again when they have finished. A stale ` +
     `lock is taken over by itself: another PC's after 30 s without a refresh, this PC's once its process has ended or the PC ` +
@@ -193,7 +214,11 @@ export const enToolErrors: ToolErrorCatalogue = {
     a.scope === 'package'
       ? `writing the package failed (${a.problem}); the previous package is untouched${a.path ? `: ${a.path}` : ''}`
       : `writing failed (${writeProblemEn(String(a.problem))})${a.path ? `: ${a.path}` : ''}; no half-written file was left and an ` +
-        `existing file of that name is unchanged; free disk space or check write permission, then try again`,
+        `existing file of that name is unchanged; ` +
+        (a.problem === 'EACCES' || a.problem === 'EPERM'
+          ? 'the file is read-only or this user may not write it: clear its read-only attribute (Windows: right-click → ' +
+            'Properties → untick Read-only) or get write permission on its folder, then try again'
+          : 'free disk space or check write permission, then try again'),
   CALENDAR_FILE_INVALID: (a) => enCalendarFileInvalid(a),
   DEPARTMENT_UNKNOWN: (a) => `the responsibility matrix has no department "${a.name}"; run hrss-credit matrix to see the names`,
   ANNOTATE_DIR_UNSAFE: (a) =>

@@ -4,6 +4,7 @@ import { enCalendarUi } from './calendar.js';
 import { enFieldNames } from './fields.js';
 import { enReportsUi } from './reports.js';
 import { usageEn } from './tool-errors.js';
+import { countEn } from './words.js';
 
 export const enUi: UiText = {
   severity: { error: 'error', warning: 'warning', info: 'info' },
@@ -211,11 +212,12 @@ export const enUi: UiText = {
       written: (p) => `feedback copy: ${p}`,
       sheet: '检查结果',
       link: 'go to cell',
-      omitted: (n) => `${n} more findings of the same kinds were not marked one by one; fix the ones listed and check again.`,
+      omitted: (n) =>
+        `${countEn(n, 'more finding')} of the same kinds ${n === 1 ? 'was' : 'were'} not marked one by one; fix the ones listed and check again.`,
       none: 'No findings.',
       title: (file, time, tool) => `Check results: ${file} (checked ${time}, ${tool})`,
       overview: (e, w, i) =>
-        `${e} errors, ${w} warnings${i ? `, ${i} notes` : ''}. ${e ? 'Fix the errors before sending. ' : ''}Click a location to go to ` +
+        `${countEn(e, 'error')}, ${countEn(w, 'warning')}${i ? `, ${countEn(i, 'note')}` : ''}. ${e ? 'Fix the errors before sending. ' : ''}Click a location to go to ` +
         `its cell; the cell's note says what is wrong and how to fix it.`,
     },
   },

@@ -48,11 +48,13 @@ export const zhRegisterUi: RegisterUi = {
   verifyHint: (reason) =>
     reason === 'torn'
       ? '最后一行未写完（多为写入时断电或被强行结束）：运行 hrss-credit register repair 截去该行，再重新执行上次的操作'
-      : reason === 'blank'
-        ? '已登记的事件都完好，只是末尾多了空行（多为用编辑器打开后保存时加上的）：运行 hrss-credit register repair 删去空行（先保留副本）。请勿用编辑器打开并保存 register/events.jsonl'
-        : reason === 'head'
-          ? '登记簿未达到记下的位置，或记下位置之前的历史已被改写（末尾被截掉，或事件被改动后重新计算了哈希）。请从备份找回 register/events.jsonl，并查明改动来源'
-          : '历史记录被改动、删除或调换了顺序。请勿手工修改；从备份找回 register/events.jsonl，并查明改动来源',
+      : reason === 'blankOnly'
+        ? '登记簿文件 register/events.jsonl 里没有任何事件，只有空行（多为手工新建，或用编辑器保存时留下的）：运行 hrss-credit register repair 删去空行（先保留副本）；登记簿若是新建的、从未登记过，也可以直接删除 register/events.jsonl'
+        : reason === 'blank'
+          ? '已登记的事件都完好，只是末尾多了空行（多为用编辑器打开后保存时加上的）：运行 hrss-credit register repair 删去空行（先保留副本）。请勿用编辑器打开并保存 register/events.jsonl'
+          : reason === 'head'
+            ? '登记簿未达到记下的位置，或记下位置之前的历史已被改写（末尾被截掉，或事件被改动后重新计算了哈希）。请从备份找回 register/events.jsonl，并查明改动来源'
+            : '历史记录被改动、删除或调换了顺序。请勿手工修改；从备份找回 register/events.jsonl，并查明改动来源',
   reasons: {
     json: '不是有效的 JSON',
     schema: '不是登记簿事件',
@@ -63,6 +65,7 @@ export const zhRegisterUi: RegisterUi = {
     linebreak: '几条事件连在一行，行尾是 CR 或 U+2028 而不是换行符（多为用编辑器打开后另存）',
     torn: '最后一行未写完',
     blank: '最后的事件之后多了空行',
+    blankOnly: '没有任何事件，只有空行',
     head: '未达到或已被改写：登记簿没有到达记下的位置（序号:哈希）',
   },
   repairIntact: '登记簿完整，无需修复',

@@ -2,6 +2,7 @@
 import type { ToolErrorCatalogue } from '../types.js';
 import { zhCalendarFileInvalid } from './calendar.js';
 import { bytesZh } from './words.js';
+import { shownBreak } from '../break-reason.js';
 
 type ToolArgs = Record<string, string | number>;
 
@@ -16,6 +17,7 @@ const CORRUPT_ZH: Record<string, string> = {
   linebreak: '行尾是 CR 或 U+2028，几条事件连在一行',
   torn: '最后一行未写完',
   blank: '最后的事件之后多了空行',
+  blankOnly: '文件里没有任何事件，只有空行',
 };
 
 const TYPE_ZH: Record<string, string> = {
@@ -127,6 +129,21 @@ export function usageZh(a: ToolArgs): string {
       return '请指定一个命令';
     case 'trailingQuote':
       return `参数 ${a.value}" 以引号结尾：命令提示符把路径末尾的 \\" 当成了引号本身，后面的选项也被并进了这个路径；请去掉路径末尾的 \\（写成 "${a.value}"）后重试`;
+    case 'emptyNote':
+      return '备注内容为空：请在 register note 后用引号写上备注，例如 hrss-credit register note "已电话通知就业办更正"';
+    case 'emptyValue':
+      return `选项 ${a.name} 的取值为空：请写上内容（含空格时用引号括起）`;
+    case 'unknownRecordId':
+      return (
+        `${a.name} ${a.value}：登记簿中没有这个编号的记录；记录编号是 register list、register show 显示的 12 位编号（0–9、a–f），` +
+        '可先运行 hrss-credit register show <主体名称、统一社会信用代码或证件号码> 查到它'
+      );
+    case 'missingOneOf':
+      return `请用 ${a.names} 之一指明${a.what === 'record' ? '异议针对的记录（记录编号，或主体名称、统一社会信用代码、证件号码）' : '要做的事'}`;
+    case 'exclusive':
+      return `${a.names} 只能选一个，请去掉多余的`;
+    case 'invalidYear':
+      return `选项 ${a.name} 的取值“${a.value}”不是年份：请写四位数字，例如 2026`;
     default:
       return String(a.detail ?? '');
   }
@@ -153,12 +170,14 @@ export const zhToolErrors: ToolErrorCatalogue = {
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
   REGISTER_CORRUPT: (a) =>
     `登记簿 ${a.path} 第 ${a.line} 行有问题` +
-    `（${CORRUPT_ZH[String(a.reason)] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看` +
+    `（${CORRUPT_ZH[shownBreak(String(a.reason), Number(a.line))] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看` +
     (a.reason === 'torn'
       ? '，再用 hrss-credit register repair 截去未写完的最后一行'
-      : a.reason === 'blank'
-        ? '，再用 hrss-credit register repair 删去末尾的空行'
-        : ''),
+      : shownBreak(String(a.reason), Number(a.line)) === 'blankOnly'
+        ? '，再用 hrss-credit register repair 删去这些空行；登记簿若是新建的、从未登记过，也可以直接删除 register/events.jsonl'
+        : a.reason === 'blank'
+          ? '，再用 hrss-credit register repair 删去末尾的空行'
+          : ''),
   REGISTER_LOCKED: (a) =>
     `另一人正在写登记簿（${a.host} 上的进程 ${a.pid}，开始于 ${a.since}）；请等对方完成后再试。锁已失效时会自动接管：另一台电脑的锁 30 秒未刷新即接管，本机的锁在该进程结束或电脑重启后即接管；若仍被挡住，` +
     `请确认 ${a.host} 上没有 hrss-credit 在运行，再删除 register/.lock`,
@@ -176,7 +195,10 @@ export const zhToolErrors: ToolErrorCatalogue = {
   WRITE_FAILED: (a) =>
     a.scope === 'package'
       ? `写入汇总包失败（${a.problem}），原有的汇总包未受影响${a.path ? `：${a.path}` : ''}`
-      : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；请腾出磁盘空间或检查写入权限后重试`,
+      : `写入失败（${writeProblemZh(String(a.problem))}）${a.path ? `：${a.path}` : ''}；没有留下写了一半的文件，原有的同名文件（如有）未改动；` +
+        (a.problem === 'EACCES' || a.problem === 'EPERM'
+          ? '该文件是只读的，或当前用户没有写入权限：请取消它的“只读”属性（Windows：右键 → 属性 → 去掉“只读”勾选），或请管理员开放其所在文件夹的写入权限，然后重试'
+          : '请腾出磁盘空间或检查写入权限后重试'),
   CALENDAR_FILE_INVALID: (a) => zhCalendarFileInvalid(a),
   DEPARTMENT_UNKNOWN: (a) => `责任清单中没有科室“${a.name}”；请运行 hrss-credit matrix 查看科室名称`,
   ANNOTATE_DIR_UNSAFE: (a) =>
