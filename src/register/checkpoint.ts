@@ -137,9 +137,36 @@ export function baseOf(prefix: CheckpointPrefix): CheckpointBase | undefined {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** JSON in ASCII (\u escapes): decoded and parsed as one-byte text, fast. */
-export const asciiJson = (v: unknown): string =>
-  JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const HEX = new Uint8Array(Array.from('0123456789abcdef', (c) => c.charCodeAt(0)));
+
+/**
+ * JSON in ASCII (\u escapes, lower-case hex, of every UTF-16 unit from U+007F): decoded and parsed as one-byte text,
+ * fast. Written byte by byte into a buffer: a replace calling a function for each unit took ~0.3 s of a province's
+ * first command after a publish (its batch's 25,000 removals, ~200,000 such units).
+ */
+export const asciiJson = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  let wide = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x7f) wide++;
+  if (wide === 0) return s;
+  const out = Buffer.allocUnsafe(s.length + 5 * wide);
+  let j = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x7f) {
+      out[j++] = c;
+      continue;
+    }
+    out[j] = 0x5c; // \
+    out[j + 1] = 0x75; // u
+    out[j + 2] = HEX[c >> 12] as number;
+    out[j + 3] = HEX[(c >> 8) & 15] as number;
+    out[j + 4] = HEX[(c >> 4) & 15] as number;
+    out[j + 5] = HEX[c & 15] as number;
+    j += 6;
+  }
+  return out.toString('latin1');
+};
 
 /** A line of JSON (ASCII), spaces before its `\n` making it a multiple of 8 bytes long: what follows is aligned. */
 export function padded(json: string): string {

@@ -245,8 +245,9 @@ export function replayStart(events: readonly (RegisterEvent | StoredEvent)[]): {
 /**
  * The entries that may answer `test` (register show, compile's plan), in the map's order: every entry, or of
  * a state read through a checkpoint only those with a publication answering it, those an objection names and
- * those made since (lazy-state.ts). `removedOut`: less those a published batch removed after their latest
- * publication (and no objection names) — for a caller that passes over such a record.
+ * those the events after the checkpoint publish, object to or revoke (lazy-state.ts). `removedOut`: less those a
+ * published batch removed after their latest publication (and no objection names) — for a caller that passes over
+ * such a record.
  */
 export function candidateEntries(
   state: RegisterState,

@@ -16,6 +16,7 @@ import { readLog } from '../../src/io/register/register-store.js';
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { registerList, registerVerify } from '../../src/api/register/register.js';
 import { historyArb, largeHistory } from './checkpoint-histories.js';
+import { asciiJson } from '../../src/register/checkpoint.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -92,4 +93,23 @@ describe('the checkpoint built an event at a time', () => {
     expect(registerVerify({ cwd: ws, workspace: ws, today: '2026-10-15' })).toMatchObject({ valid: true, events: 5 });
     expect(checkpointOf(ws)).toBeNull();
   }, 120_000);
+});
+
+describe("asciiJson (the checkpoint's JSON lines and removals)", () => {
+  it('escapes every UTF-16 unit from U+007F as \\u and four lower-case hex digits, as the JSON.stringify + replace it stands for', () => {
+    const reference = (v: unknown): string =>
+      JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('\u007f', '\ud800', '\udfff', '😀', '就业办', '\uffff', '"\\\n\u2028'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.record({ id: text, reason: text, n: fc.integer() }), { maxLength: 5 }), text, (xs, t) => {
+        expect(asciiJson(xs)).toBe(reference(xs));
+        expect(asciiJson(t)).toBe(reference(t));
+        expect([...asciiJson(xs)].every((c) => c.charCodeAt(0) < 0x7f)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
