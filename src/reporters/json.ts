@@ -9,13 +9,12 @@ import {
   buildJsonReport,
   formatJson,
   toJsonDocument,
-  jsonWithItemsParts,
   type JsonDiagnostic,
   type JsonReport,
 } from '../diagnostics/report-document.js';
 import { renderMessage, renderToolError, type Messages } from '../messages/render.js';
 
-export { formatJson, toJsonDocument, jsonWithItemsParts, type JsonDiagnostic, type JsonReport };
+export { formatJson, toJsonDocument, type JsonDiagnostic, type JsonReport };
 
 export function toJsonReport<K extends object = Record<string, never>>(report: Report, m: Messages, extra?: K): JsonReport<K> {
   return buildJsonReport(report, (d) => renderMessage(m, d), extra);

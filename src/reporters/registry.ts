@@ -16,7 +16,7 @@ import { schemaUi } from '../messages/schema-ui.js';
 import { parseBatch } from '../domain/quarter.js';
 import { removalsOnly } from '../schemas/documents/removals-only.js';
 import { pageText } from '../messages/page.js';
-import { formatJson, jsonWithItemsParts } from '../diagnostics/report-document.js';
+import { formatJson } from '../diagnostics/report-document.js';
 import { makeTable, type PrettyOptions } from './pretty.js';
 import { wrapText } from './wrap.js';
 import { visible } from './visible.js';
@@ -251,18 +251,4 @@ export function renderDocument<K extends DocumentName>(
   let out = '';
   for (const part of renderChunks(kind, format, doc, ctx, view)) out += part;
   return out;
-}
-
-/**
- * A kind's JSON a part at a time, its array `key` streamed from `items` (the same bytes as
- * renderDocument of the whole document): `register list` of a province's register does not fit in
- * one string.
- */
-export function jsonPartsOf<K extends DocumentName, P extends keyof DocumentOf<K> & string>(
-  _kind: K,
-  head: Omit<DocumentOf<K>, P>,
-  key: P,
-  items: Iterable<DocumentOf<K>[P] extends readonly (infer T)[] ? T : never>,
-): Generator<string> {
-  return jsonWithItemsParts(head as Record<string, unknown>, key, items);
 }
