@@ -1,7 +1,7 @@
-// register list --format json streams its records as bytes, about BYTES_PER_PART (64 KiB) at a time (reporters/json-
-// bytes.ts): the bytes are those of the whole document made at once and passed through the terminal's sink once, and
-// the privacy gate masks an ID number in a name, a key or a 移出原因 wherever the record falls — the records around the
-// part boundary (the 1000th and 1001st, ten parts in) hold them, and bidi and escape characters beside them.
+// register list --format json streams its records as bytes, about BYTES_PER_PART (64 KiB) at a time
+// (reporters/json-bytes.ts): the bytes are those of the whole document made at once and passed through the terminal's
+// sink once, and the privacy gate masks an ID number in a name, a key or a 移出原因 wherever the record falls — the records
+// around the part boundary (the 1000th and 1001st, ten parts in) hold them, and bidi and escape characters beside them.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
