@@ -256,3 +256,23 @@ describe('共享 files say so in their names', () => {
     ).toEqual(['新乡市人社局信用红黑名单_2026Q3_共享.xlsx', '红名单_共享.csv', '黑名单_共享.csv'].sort());
   });
 });
+
+describe('validate --quarter takes a supplementary batch', () => {
+  it('2026Q3-2 and 2026年第三季度第2批 check the rows against 2026Q3, as the batch folder 2026Q3-2/ does', async () => {
+    const dir = join(root, `batch${n++}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, '红名单.csv'),
+      '序号,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定日期\n' +
+        '1,劳务派遣,法人及非法人组织,新乡市卫河人力资源服务有限公司,91410700MA3X7K2P20,张三,守法诚信,《劳务派遣暂行规定》,2026-08-03\n',
+    );
+    for (const batch of ['2026Q3-2', '2026年第三季度第2批']) {
+      const res = await runCli(
+        ['validate', '红名单.csv', '--department', '就业办', '--quarter', batch, '--today', '2026-10-20', '--format', 'json'],
+        dir,
+      );
+      const doc = JSON.parse(res.stdout) as { quarter?: string; diagnostics: { code: string }[] };
+      expect([res.code, doc.quarter, doc.diagnostics.map((d) => d.code)]).toEqual([0, '2026Q3', []]);
+    }
+  });
+});

@@ -14,7 +14,7 @@ import type { Author, EventBody, RegisterEvent, StoredEvent } from './events.js'
 import { foreignHashMatches, foreignSpelling, normaliseEvent, ownIds, sortedKeys, translateIds } from './foreign.js';
 import { scanCanonical } from './canonical-scan.js';
 import { splitRecords } from './line-split.js';
-import { LineChangedError, StoredRecord, publishedBy, type LineSource, type RecordOrigin } from './stored.js';
+import { LineChangedError, StoredRecord, publishedBy, type LineSource, type PublishedBy, type RecordOrigin } from './stored.js';
 
 export interface Head {
   seq: number;
@@ -201,6 +201,82 @@ function storedEvent(event: RegisterEvent, origin: RecordOrigin | null, pieces: 
   return { ...event, records: stored } as StoredEvent;
 }
 
+/**
+ * Takes each event as the reader accepts it, a publish or import event's records given one at a time (register
+ * verify builds its checkpoint so: checkpoint-writer.ts CheckpointBuilder). The reader then keeps each event without
+ * its records, removals, corrections or contents, and no record outlives its turn: a province's 25,000 records a
+ * line are never held at once (the heap kept them until the line's end, and the garbage collector paid for it).
+ */
+export interface EventSink {
+  add(e: StoredEvent, records?: (visit: (r: StoredRecord) => void) => void): void;
+}
+
+/** storedEvent for a reader with a sink: the event given to it, its records visited one at a time, none kept. */
+function sunkEvent(
+  event: RegisterEvent,
+  origin: RecordOrigin | null,
+  pieces: Pieces | null,
+  text: () => string,
+  sink: EventSink,
+): StoredEvent {
+  if (event.type !== 'publish' && event.type !== 'import') {
+    sink.add(event);
+    return event;
+  }
+  const keep: RecordOrigin = origin ?? { kind: 'memory', records: event.records };
+  const by = publishedBy(event);
+  // Every record is read (a record that cannot be one breaks the chain) whether or not the sink visits them.
+  let visited = false;
+  sink.add({ ...event, records: [] } as unknown as StoredEvent, (visit) => {
+    visited = true;
+    eachRecord(event, keep, by, pieces, text, visit);
+  });
+  if (!visited) eachRecord(event, keep, by, pieces, text, () => {});
+  return event.type === 'publish'
+    ? ({ ...event, records: [], removals: [], corrected: [], unchanged: [], contents: {} } as unknown as StoredEvent)
+    : ({ ...event, records: [], contents: {} } as unknown as StoredEvent);
+}
+
+/**
+ * An event's records, each parsed (from its piece of the line, line-split.ts), summarised and given to `visit` in
+ * turn; a piece that does not parse as one record (the split did not fit this line) makes the line parsed whole,
+ * from the record it stopped at (the pieces before it were whole records: each parsed as one balanced object).
+ * A record that cannot be one throws RecordUnreadable (a `schema` break), as storedEvent's callers make of it.
+ */
+function eachRecord(
+  event: RegisterEvent & { records: readonly unknown[] },
+  keep: RecordOrigin,
+  by: PublishedBy,
+  pieces: Pieces | null,
+  text: () => string,
+  visit: (r: StoredRecord) => void,
+): void {
+  if (pieces) {
+    const n = pieces.spans.length / 2;
+    let i = 0;
+    try {
+      for (; i < n; i++) {
+        const r: unknown = JSON.parse(UTF8.decode(pieces.buf.subarray(pieces.spans[2 * i], pieces.spans[2 * i + 1])));
+        if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new SyntaxError('not a record');
+        visit(new StoredRecord(withId(r as CreditRecord), by, keep, i));
+      }
+      return;
+    } catch (err) {
+      if (err instanceof RecordUnreadable) throw err;
+    }
+    let records: unknown[];
+    try {
+      records = (JSON.parse(text()) as { records: unknown[] }).records;
+    } catch {
+      throw new RecordUnreadable();
+    }
+    for (; i < records.length; i++) visit(new StoredRecord(withId(records[i] as CreditRecord), by, keep, i));
+    return;
+  }
+  const records = event.records;
+  for (let i = 0; i < records.length; i++) visit(new StoredRecord(withId(records[i] as CreditRecord), by, keep, i));
+}
+
 /** A record without an id (written by another tool before ids) gets the one its identity gives. */
 function withId(r: CreditRecord): CreditRecord {
   if (!recordReadable(r)) throw new RecordUnreadable();
@@ -273,6 +349,8 @@ export class ChainReader {
   private ours = false;
   /** Whether every line read so far was one our writer wrote (a checkpoint is kept only of such a log). */
   private onlyOurs = true;
+  /** Given every event accepted, its records one at a time; the events are then kept without records (EventSink). */
+  sink: EventSink | null = null;
 
   constructor(private readonly source: LineSource | null = null) {}
 
@@ -433,18 +511,26 @@ export class ChainReader {
     const origin: RecordOrigin | null =
       at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: event.hash } : null;
     let stored: StoredEvent;
-    try {
-      stored = storedEvent(event, origin, split?.pieces ?? null);
-    } catch (err) {
-      if (err instanceof RecordUnreadable) return fail('schema');
-      // The split did not fit this line after all: parse it whole.
+    if (this.sink) {
       try {
-        stored = storedEvent({ ...event, records: (JSON.parse(text()) as { records: unknown }).records } as RegisterEvent, origin);
-      } catch (again) {
-        if (again instanceof RecordUnreadable || again instanceof SyntaxError) return fail('schema');
-        throw again;
+        stored = sunkEvent(event, origin, split?.pieces ?? null, text, this.sink);
+      } catch (err) {
+        if (err instanceof RecordUnreadable) return fail('schema');
+        throw err;
       }
-    }
+    } else
+      try {
+        stored = storedEvent(event, origin, split?.pieces ?? null);
+      } catch (err) {
+        if (err instanceof RecordUnreadable) return fail('schema');
+        // The split did not fit this line after all: parse it whole.
+        try {
+          stored = storedEvent({ ...event, records: (JSON.parse(text()) as { records: unknown }).records } as RegisterEvent, origin);
+        } catch (again) {
+          if (again instanceof RecordUnreadable || again instanceof SyntaxError) return fail('schema');
+          throw again;
+        }
+      }
     if (writtenByUs) this.ours = true;
     else this.onlyOurs = false;
     this.events.push(stored);

@@ -334,7 +334,7 @@ function eventsOf(
         const [a, b] = u32Of(parts.range(offsets[c] as number, 4 * k, 4 * k + 8)) as unknown as [number, number];
         return parts.range(texts[c] as number, a, b);
       },
-      () => Buffer.from((parts.take(texts[c] as number) as Uint8Array).buffer, 0, text[c] as number),
+      (buf) => parts.pieces(texts[c] as number, buf),
     );
   const [ids, subjectName, creditCode, idNumber, decisionNo, content] = OWN.map((_, c) => textColumn(c)) as [
     TextColumn,

@@ -177,6 +177,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
   private whole = false;
   /** namedIn's index of each publish event of the prefix it was asked about. */
   private readonly named = new Map<number, NamedIndex>();
+  /** heads(): each row's first row of its id + 1, once asked. */
+  private headRows: Uint32Array | undefined;
 
   constructor(
     private readonly prefix: CheckpointPrefix,
@@ -274,50 +276,81 @@ export class LazyRecords extends Map<string, RecordEntry> {
    */
   candidates(test: (r: StoredRecord) => boolean, options: { removedOut?: boolean; rows?: RowFilter } = {}): RecordEntry[] {
     if (this.whole) return [...super.values()];
-    const { events, columns, event, first: firstOf, gone } = this.prefix;
+    const { events, columns, event, gone } = this.prefix;
     const n = event.length;
-    // A row's record for the test alone, made from the columns: asking its event would make (and keep) every
-    // record of the event (compile's expiries touch most of a province's 40 events: 10⁶ records).
-    const record = (k: number): StoredRecord => {
-      const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
-      if (Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined) return new ColumnRecord(columns, k);
-      return e.records[k - (firstOf[event[k] as number] as number)] as StoredRecord;
-    };
     const marked = options.rows ? this.rowsOf(options.rows) : undefined;
+    // Rows of the ids made (or added by events after the prefix) so far: never left out as `gone` (below).
+    const made = new Uint8Array(n);
+    const added: string[] = [];
+    for (const id of this.made.keys()) {
+      const row = firstRow(this.prefix, id);
+      if (row < 0) added.push(id);
+      for (let k = row; k >= 0; k = (this.prefix.index.next[k] as number) - 1) made[k] = 1;
+    }
     // Left out with removedOut: a record whose latest publication a published batch has removed since, no
     // objection naming it and nothing after the prefix touching it (compile's expiries: such a record is
     // listed already) — `gone`, stored with the checkpoint.
     const skipGone = options.removedOut === true;
-    const firstRows = new Map<string, number>();
+    // Each answering row's id by its first row (headOf), marked once: no id is decoded or looked up by its text
+    // to find which rows are one record's (a province's expiries: ~25,000 of 425,000 rows tested).
+    const heads = this.heads();
+    const chosen = new Uint8Array(n);
     for (let k = 0; k < n; k++) {
       if (marked && marked[k] === 0) continue;
-      if (skipGone && gone[k] === 1 && (this.made.size === 0 || !this.made.has(columns.ids.value(k)))) continue;
-      const r = record(k);
-      if (!test(r) || firstRows.has(r.id)) continue;
-      firstRows.set(r.id, -1);
+      if (skipGone && gone[k] === 1 && made[k] === 0) continue;
+      const head = (heads[k] as number) - 1;
+      if (chosen[head] === 1 || !test(this.recordAt(k))) continue;
+      chosen[head] = 1;
     }
-    for (const e of events) if (e.type === 'objection-add' || e.type === 'objection-resolve') firstRows.set(e.id, -1);
-    const known: { id: string; row: number }[] = [];
-    for (const id of firstRows.keys()) {
-      const row = firstRow(this.prefix, id);
-      if (row >= 0) known.push({ id, row });
+    // An objection names a record whatever its columns (a 撤销 removes it); what was made is asked again.
+    for (const e of events) {
+      if (e.type !== 'objection-add' && e.type !== 'objection-resolve') continue;
+      const row = firstRow(this.prefix, e.id);
+      if (row >= 0) chosen[row] = 1;
     }
-    // Entries of records first published after the prefix: in the order they were added, as a replay's map has
-    // them (an objection in the prefix that names one, before its publication, does not move it first).
-    const added: string[] = [];
-    for (const id of this.made.keys()) {
-      const row = firstRow(this.prefix, id);
-      if (row >= 0) {
-        if (!firstRows.has(id)) known.push({ id, row });
-      } else added.push(id);
-    }
-    known.sort((a, b) => a.row - b.row);
+    for (let k = 0; k < n; k++) if (made[k] === 1 && (heads[k] as number) - 1 === k) chosen[k] = 1;
+    // In the order of their first rows (the map's), then entries of records first published after the prefix: in the
+    // order they were added, as a replay's map has them (an objection in the prefix that names one, before its
+    // publication, does not move it first).
     const out: RecordEntry[] = [];
-    for (const id of [...known.map((k) => k.id), ...added]) {
+    for (let k = 0; k < n; k++) {
+      if (chosen[k] === 0) continue;
+      const id = columns.ids.value(k);
+      let entry = this.made.get(id);
+      if (!entry) {
+        entry = this.make(id, k);
+        if (entry) this.made.set(id, entry);
+      }
+      if (entry) out.push(entry);
+    }
+    for (const id of added) {
       const e = this.get(id);
       if (e) out.push(e);
     }
     return out;
+  }
+
+  /** For each row, the first row of its id + 1 (each id's rows chain forward from its first: IdIndex.next); made once. */
+  private heads(): Uint32Array {
+    if (this.headRows) return this.headRows;
+    const { next } = this.prefix.index;
+    const n = this.prefix.event.length;
+    const heads = new Uint32Array(n);
+    for (let k = 0; k < n; k++) {
+      if (heads[k] !== 0) continue;
+      for (let j = k; j >= 0; j = (next[j] as number) - 1) heads[j] = k + 1;
+    }
+    this.headRows = heads;
+    return heads;
+  }
+
+  /** Row k's record: its event's when that event's records were made, else one made from the columns for the asking. */
+  private recordAt(k: number): StoredRecord {
+    const { events, event, first, columns } = this.prefix;
+    const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
+    // Asking the event would make (and keep) every record of it (compile's expiries touch most of a province's 40 events).
+    if (Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined) return new ColumnRecord(columns, k);
+    return e.records[k - (first[event[k] as number] as number)] as StoredRecord;
   }
 
   /**
@@ -378,17 +411,13 @@ export class LazyRecords extends Map<string, RecordEntry> {
    * The entry of `id` as replaying the prefix makes it: its events alone, replayed. Its records are made
    * for it from the columns, not asked of their events — which would make and keep every record of each
    * event (a province's 10⁶, ~0.1 GB) for the rest of the run: a stream of every entry, and compile's
-   * ~25,000 expiries, which lie in most of a province's 40 events.
+   * ~25,000 expiries, which lie in most of a province's 40 events. `at`: its first row, when the caller knows it.
    */
-  private make(id: string): RecordEntry | undefined {
-    const first = firstRow(this.prefix, id);
+  private make(id: string, at?: number): RecordEntry | undefined {
+    const first = at ?? firstRow(this.prefix, id);
     if (first < 0) return undefined;
-    const { events, event, first: firstOf, index, columns } = this.prefix;
-    const records = (k: number): StoredRecord => {
-      const e = events[event[k] as number] as StoredEvent & { records: StoredRecord[] };
-      if (Object.getOwnPropertyDescriptor(e, 'records')?.get !== undefined) return new ColumnRecord(columns, k);
-      return e.records[k - (firstOf[event[k] as number] as number)] as StoredRecord;
-    };
+    const { events, event, index } = this.prefix;
+    const records = (k: number): StoredRecord => this.recordAt(k);
     const touches = touchesOf(this.prefix.touches, first);
     if (!touches) {
       // Only published (most records): its publications, in order — what replay's publish makes.

@@ -11,6 +11,9 @@ import { type PublishedBy, type RecordOrigin, type RecordSummary, SUMMARY_FIELDS
 /** Values of a column read alone (from the file, its bytes not read whole) before this many are asked. */
 const ONE_BY_ONE = 64;
 
+/** valuesAt reads a column through a buffer of this many bytes. */
+const PIECE = 1 << 20;
+
 /** A column's few values read without reading it whole (checkpoint-parts.ts range): value k's bytes. */
 export type ValueBytes = (k: number) => Uint8Array;
 
@@ -35,21 +38,52 @@ export class TextColumn {
     private readonly ascii: boolean,
     /** How to read one value alone while few are asked (neither the bytes nor the offsets read whole). */
     private readonly one?: ValueBytes,
-    /** How to read the bytes once without keeping them (valuesAt; checkpoint-parts.ts take). */
-    private readonly passing?: () => Buffer,
+    /** How to read the bytes once, a piece at a time through the buffer given, without keeping them (valuesAt; checkpoint-parts.ts pieces). */
+    private readonly passing?: (buf: Uint8Array) => Iterable<Uint8Array>,
   ) {}
 
   /**
-   * Values `rows` at once: from the column as it is held, else from its bytes read once and not kept (a
-   * province's ~25,000 removed records of a million: one column's bytes at a time, not four kept to the end).
+   * Values `rows` at once: from the column as it is held, else from its bytes read a piece at a time and not kept
+   * (a province's ~25,000 removed records of a million: each column's 12–30 MB were read whole and dropped, four
+   * times, which left compile's writing phase as much more memory to grow from).
    */
   valuesAt(rows: readonly number[]): string[] {
     if (this.bytesRead !== undefined || this.passing === undefined || typeof this.bytesOf !== 'function')
       return rows.map((k) => this.value(k));
-    const bytes = this.passing();
+    if (rows.length === 0) return [];
     const at = this.at;
     const encoding = this.ascii ? 'latin1' : 'utf8';
-    return rows.map((k) => bytes.toString(encoding, at[k] as number, at[k + 1] as number));
+    const wanted = [...new Set(rows)].sort((x, y) => x - y);
+    const got = new Map<number, string>();
+    let w = 0;
+    let base = 0;
+    // The start of a value that goes on in the next piece (pieces are lent: copied).
+    let carry: Buffer[] = [];
+    for (const piece of this.passing(new Uint8Array(PIECE))) {
+      const end = base + piece.length;
+      for (; w < wanted.length; w++) {
+        const k = wanted[w] as number;
+        const a = at[k] as number;
+        const b = at[k + 1] as number;
+        if (a === b) {
+          if (a > end) break;
+          got.set(k, '');
+          continue;
+        }
+        if (a >= end) break;
+        if (b > end) {
+          carry.push(Buffer.from(piece.subarray(Math.max(a - base, 0))));
+          break;
+        }
+        const tail = Buffer.from(piece.buffer, piece.byteOffset + Math.max(a - base, 0), b - Math.max(a, base));
+        got.set(k, (carry.length > 0 ? Buffer.concat([...carry, tail]) : tail).toString(encoding));
+        carry = [];
+      }
+      base = end;
+    }
+    // Empty values after the last byte.
+    for (; w < wanted.length; w++) got.set(wanted[w] as number, '');
+    return rows.map((k) => got.get(k) as string);
   }
 
   /** Value k read alone, while the column is not read whole and few values have been asked; else undefined. */

@@ -477,4 +477,24 @@ describe('validate --annotate', () => {
     expect(here.code).toBe(1);
     expect(JSON.parse(here.stdout).annotated.map((a: { path: string }) => a.path)).toEqual(['黑名单.检查结果.xlsx']);
   });
+
+  it('a list whose file name carries an ID number: the copy written is named masked on the screen and in JSON (privacy.md)', async () => {
+    const dir = join(tmp, 'id-named');
+    mkdirSync(dir, { recursive: true });
+    const name = `黑名单 ${GOOD_ID}.csv`;
+    writeFileSync(
+      join(dir, name),
+      `序号,领域,主体类别,主体名称,证件号码,列入事由,认定依据,认定文书号,认定日期\n1,劳务派遣,自然人,李四,${BAD_ID},事由,依据,新人社监〔2026〕1号,2026-08-03\n`,
+    );
+    const args = ['validate', name, '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', 'out'];
+    const doc = await runCli([...args, '--format', 'json'], dir, EPOCH);
+    expect(doc.code).toBe(1);
+    const written = JSON.parse(doc.stdout).annotated as { source: string; path: string }[];
+    expect(written).toHaveLength(1);
+    expect(existsSync(join(dir, 'out', `黑名单 ${GOOD_ID}.检查结果.xlsx`))).toBe(true);
+    expect(doc.stdout).not.toMatch(FULL_ID);
+    const pretty = await runCli(args, dir, EPOCH);
+    expect(pretty.stdout).toContain('检查结果副本');
+    expect(pretty.stdout).not.toMatch(FULL_ID);
+  });
 });

@@ -158,14 +158,15 @@ describe("export's 移出名单 of a published batch", () => {
 });
 
 describe('TextColumn.valuesAt', () => {
-  it('reads the bytes once for all the values asked and keeps nothing; a column held answers from what it holds', () => {
-    const values = ['张三', 'abc', '', '新乡市测试有限公司', '𠀀x'];
+  it('reads the bytes once for all the values asked, a piece at a time, and keeps nothing; a column held answers from what it holds', () => {
+    const values = ['张三', 'abc', '', '新乡市测试有限公司', '𠀀x', ''];
     const bytes = Buffer.from(values.join(''), 'utf8');
     const at = new Uint32Array(values.length + 1);
     values.forEach((v, i) => {
       at[i + 1] = (at[i] as number) + Buffer.byteLength(v, 'utf8');
     });
     const calls = { kept: 0, passing: 0 };
+    // Pieces of 4 bytes through the buffer lent (reused), so that values start, end and lie across pieces.
     const column = new TextColumn(
       () => {
         calls.kept++;
@@ -174,16 +175,24 @@ describe('TextColumn.valuesAt', () => {
       at,
       false,
       undefined,
-      () => {
+      function* (buf) {
         calls.passing++;
-        return Buffer.from(bytes);
+        for (let p = 0; p < bytes.length; p += 4) {
+          const piece = buf.subarray(0, Math.min(4, bytes.length - p));
+          piece.set(bytes.subarray(p, p + piece.length));
+          yield piece;
+          piece.fill(0x3f);
+        }
       },
     );
-    expect(column.valuesAt([4, 0, 3, 2])).toEqual(['𠀀x', '张三', '新乡市测试有限公司', '']);
+    expect(column.valuesAt([4, 0, 3, 2, 5, 3])).toEqual(['𠀀x', '张三', '新乡市测试有限公司', '', '', '新乡市测试有限公司']);
     expect(calls).toEqual({ kept: 0, passing: 1 });
+    expect(column.valuesAt([1])).toEqual(['abc']);
+    expect(column.valuesAt([])).toEqual([]);
+    expect(calls).toEqual({ kept: 0, passing: 2 });
     // Asked value by value, the column reads and keeps its bytes; valuesAt then reads nothing more.
     expect(column.value(1)).toBe('abc');
     expect(column.valuesAt([1, 3])).toEqual(['abc', '新乡市测试有限公司']);
-    expect(calls).toEqual({ kept: 1, passing: 1 });
+    expect(calls).toEqual({ kept: 1, passing: 2 });
   });
 });

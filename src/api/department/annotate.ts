@@ -213,7 +213,8 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
       // A workbook we cannot patch (damaged in a way the reader tolerated): no copy, the report stands.
       continue;
     }
-    written.push({ source: shown, path: displayPath(cwd, dest), marked, omitted });
+    // The copy's name is the list's: an ID in it is shown masked, as in the findings' locations.
+    written.push({ source: shown, path: safe(displayPath(cwd, dest)), marked, omitted });
   }
   return { report, written };
 }

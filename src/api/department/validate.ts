@@ -1,6 +1,6 @@
 /** `hrss-credit validate <path…>`: list files or department folders, checked before they are sent. */
 import { basename, dirname, join, resolve } from 'node:path';
-import { formatQuarter, parseBatch, resolveQuarter, type Quarter } from '../../domain/quarter.js';
+import { formatQuarter, parseBatch, resolveBatch, type Quarter } from '../../domain/quarter.js';
 import { isLitter, isZipName } from '../../io/sniff.js';
 import { beforeAccess } from '../../io/faults.js';
 import { displayPath } from '../../io/paths.js';
@@ -80,7 +80,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const ctx = makeContext(options, paths[0]);
   let quarter: Quarter | undefined;
   if (options.quarter !== undefined) {
-    quarter = resolveQuarter(options.quarter, ctx.today);
+    // A supplementary batch (2026Q3-2, 2026年第三季度第2批) dates its rows by its quarter, as its folder does.
+    quarter = resolveBatch(options.quarter, ctx.today)?.quarter;
     if (!quarter) throw new ToolError('QUARTER_INVALID', { value: options.quarter });
   }
   const targets: Target[] = [];

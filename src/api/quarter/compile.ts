@@ -142,6 +142,7 @@ async function checkAndWrite(
   if (loaded && published && loaded.events.length === 0) loaded = undefined;
   let records = sortRecords(check.records, ctx.matrix);
   let register: RegisterPlan | undefined;
+  let large = false;
   if (loaded) {
     const planned = planFromWorkspace(
       workspace,
@@ -156,11 +157,8 @@ async function checkAndWrite(
     for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
     register = planned.plan;
     records = register.records;
-    // The plan is all the package needs of the register: let a province's (600 MB) go before the workbooks are
-    // made, collected at once when it was large (io/memory.ts).
-    const large = loaded.state.records.size >= LARGE_REGISTER;
+    large = loaded.state.records.size >= LARGE_REGISTER;
     loaded = undefined;
-    if (large) collectGarbage();
   }
   const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
   const summary = quarterSummary(
@@ -176,6 +174,13 @@ async function checkAndWrite(
   const counts = { red, black };
   const result: CompileResult = { report, written: false, statuses, summary, counts, pruned: [] };
   if (report.exitCode !== 0 || options.dryRun) return result;
+  // The plan is all the package needs of the register: its 移出名单 rows made now (the removed records' summaries,
+  // register-compile.ts), a province's register and checkpoint parts (~70 MB read) are let go before the workbooks
+  // are made, collected at once when it was large (io/memory.ts). A dry run writes nothing: nothing to collect.
+  if (large && register) {
+    void register.removed;
+    collectGarbage();
+  }
 
   const epoch = options.sourceDateEpoch;
   const instant = fixedInstant(quarter, epoch);
@@ -204,6 +209,7 @@ async function checkAndWrite(
       workspace,
       diagnostics: { errors: report.stats.errors, warnings: report.stats.warnings, info: report.stats.info },
       ...(register ? { register } : {}),
+      ...(large ? { between: collectGarbage } : {}),
       io,
     });
     // The manifest's own hash, beside the package (and its zip): verify checks it, so that an edit

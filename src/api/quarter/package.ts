@@ -301,6 +301,12 @@ export interface PackageInput {
   register?: RegisterPlan;
   /** The file system the package is written to (the context's port). */
   io: IoPort;
+  /**
+   * Called between the 公示 and 共享 files (compile: a full collection after a large register, io/memory.ts): each
+   * audience's workbook makes ~90 MB of garbage on a province (25,000 移出名单 rows), which V8 would otherwise keep
+   * while the next one is made.
+   */
+  between?: () => void;
 }
 
 const AUDIENCE: Record<string, 'public' | 'sharing' | 'internal'> = { 公示: 'public', 共享: 'sharing', 典型案例: 'public' };
@@ -319,6 +325,7 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
   };
   makeFolder(dir, io);
   await writeListFiles(join(dir, '公示'), p.records, p.template.template, 'public', { ...exportCtx, withCsv: true }, p.register);
+  p.between?.();
   await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false }, p.register);
 
   // 典型案例/<department>/…: evidence and cover scans, byte for byte.

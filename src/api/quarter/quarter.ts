@@ -141,7 +141,14 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
     quarter: {
       label,
       folders,
-      departments: departments.map((d) => ({ ...(d.department ? { name: d.department.name } : {}), display: d.display, covers: d.covers })),
+      departments: departments.map((d, i) => ({
+        ...(d.department ? { name: d.department.name } : {}),
+        display: d.display,
+        covers: d.covers,
+        // A folder that sent nothing (the untouched form `template --all` left, or no file) is no rival
+        // of the zip the department mailed instead: no PACKAGE_DEPARTMENT_DUPLICATE for it.
+        sent: targets[i]?.zip === true || d.inputs.length > 0,
+      })),
       matrix: ctx.matrix,
       // A supplementary batch comes from the departments that have something to add: nobody is missing.
       supplementary: batch > 1,

@@ -355,6 +355,16 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   // asked (the package's sheets; a dry run, status and the reports never ask), each text column read once for
   // all of them and not kept (stored-columns.ts summariesOf).
   const plan: RegisterPlan = { records: publish, unchanged, removals, removed: new Map(), corrected };
+  summariesWhenAsked(plan, removed);
+  return { plan, findings };
+}
+
+/**
+ * plan.removed made when first asked, from the records of `removed` (then let go). Defined apart from planRegister:
+ * a getter made inside it would share its scope's closure context and keep the whole register state alive (a
+ * province's checkpoint parts, ~70 MB) for as long as the plan lives (compile's workbooks).
+ */
+function summariesWhenAsked(plan: RegisterPlan, removed: Map<string, StoredRecord>): void {
   let summaries: Map<string, RecordSummary> | undefined;
   Object.defineProperty(plan, 'removed', {
     enumerable: true,
@@ -363,11 +373,12 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       if (!summaries) {
         const of = summariesOf([...removed.values()]);
         summaries = new Map([...removed.keys()].map((id, i) => [id, of[i] as RecordSummary]));
+        // The records made from the checkpoint's columns are let go: they held every part read (compile.ts).
+        removed.clear();
       }
       return summaries;
     },
   });
-  return { plan, findings };
 }
 
 /** The key a removal request looks records up by: its 证件号码, else its credit code, else its name folded. */

@@ -13,7 +13,7 @@
  */
 import type { SaxesParser } from 'saxes';
 import { unreadable } from '../errors.js';
-import { type Attrs, type XmlHandlers, type XmlSink, type XmlSinkFactory, makeParser } from './xml.js';
+import { type Attrs, type FlatAttrs, type XmlHandlers, type XmlSink, type XmlSinkFactory, makeParser } from './xml.js';
 
 /**
  * A pending token longer than this goes to saxes. At or under it no saxes buffer checkPending looks at
@@ -24,6 +24,12 @@ const HANDOFF_PENDING = 1000;
 const DECLARATION = /^<\?xml version=(["'])1\.0\1(?: encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?: standalone=(["'])(?:yes|no)\3)?\?>$/;
 
 const NO_ATTRIBUTES: Attrs = Object.freeze(Object.create(null) as Attrs);
+
+/**
+ * Attributes of one tag read flat (for a handler's openFlat) at most: a name is checked against those
+ * before it one by one, so a tag with more goes to saxes (Excel writes at most 13, on a `<row>`).
+ */
+const FLAT_MAX = 32;
 
 /** Character classes by code unit (a table, read inline in the hot loops): ASCII names and white space. */
 const NAME_START = 1;
@@ -235,12 +241,36 @@ class SheetXml implements XmlSink {
   private prologue: string | undefined;
   private root = '';
   private muted = false;
+  /** The attributes of the tag read last, when the handlers take them flat (openFlat). */
+  private readonly flat: FlatAttrs | undefined;
+  /** The handlers take a plain cell in one call (XmlHandlers.cell). */
+  private readonly cells: boolean;
 
   constructor(
     private readonly h: XmlHandlers,
     private readonly maxDepth: number,
     private readonly pendingLimit: number,
-  ) {}
+  ) {
+    this.flat = h.openFlat ? { names: [], values: [], count: 0 } : undefined;
+    this.cells = this.flat !== undefined && h.cell !== undefined;
+  }
+
+  /**
+   * At `s[p]`, just after a cell's open tag: the index after `<v>TEXT</v></c>` when that is what follows,
+   * whole in this unit, TEXT one or more characters a text event gives as they stand (no markup, entity,
+   * bracket or CR, nothing XML 1.0 forbids); else -1 and the tokens are read one by one.
+   */
+  private plainValue(s: string, p: number): number {
+    if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 118 || s.charCodeAt(p + 2) !== 62) return -1; // <v>
+    const n = s.length;
+    let j = p + 3;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (c < 0x20 ? c !== 9 && c !== 10 : c === 38 || c === 60 || c === 93 || (c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe))) break;
+    }
+    if (j === p + 3 || !s.startsWith('</v></c>', j)) return -1;
+    return j + 8;
+  }
 
   write(text: string): void {
     if (this.saxes) {
@@ -428,6 +458,7 @@ class SheetXml implements XmlSink {
     if (p >= n) return 0;
     const name = intern(s, i + 1, p);
     const local = lastLocal;
+    const flat = this.flat;
     let attrs = NO_ATTRIBUTES;
     let count = 0;
     let selfClosing = false;
@@ -465,12 +496,20 @@ class SheetXml implements XmlSink {
       if (end < 0 || end + 1 >= n) return 0;
       const value = readRun(s, p + 1, end, Run.Attribute);
       if (value === undefined) return -1;
-      // A plain object (its keys in the same order give it one shape), for which `__proto__` is no key:
-      // saxes reads that name, and a name twice.
-      if (count === 0) attrs = {};
-      else if (Object.hasOwn(attrs, attrName)) return -1;
+      // saxes reads a name twice, and `__proto__` (no key of a plain object).
       if (attrName === '__proto__') return -1;
-      attrs[attrName] = value;
+      if (flat !== undefined) {
+        if (count >= FLAT_MAX) return -1;
+        const names = flat.names;
+        for (let k = 0; k < count; k++) if (names[k] === attrName) return -1;
+        names[count] = attrName;
+        flat.values[count] = value;
+      } else {
+        // A plain object (its keys in the same order give it one shape).
+        if (count === 0) attrs = {};
+        else if (Object.hasOwn(attrs, attrName)) return -1;
+        attrs[attrName] = value;
+      }
       count++;
       p = end + 1;
     }
@@ -478,7 +517,17 @@ class SheetXml implements XmlSink {
     const depth = this.stack.length + 1;
     if (depth > this.maxDepth) throw unreadable({ reason: 'limit', limit: 'maxXmlDepth', max: this.maxDepth, actual: depth });
     if (this.stack.length === 0) this.root = name;
-    this.h.open(local, attrs, selfClosing);
+    if (flat !== undefined) {
+      flat.count = count;
+      if (this.cells && name === 'c' && !selfClosing && depth > 1 && depth < this.maxDepth) {
+        const end = this.plainValue(s, p);
+        if (end > 0) {
+          (this.h as Required<XmlHandlers>).cell(flat, s.slice(p + 3, end - 8));
+          return end;
+        }
+      }
+      (this.h as Required<XmlHandlers>).openFlat(local, flat, selfClosing);
+    } else this.h.open(local, attrs, selfClosing);
     if (selfClosing) this.h.close(local);
     else {
       this.stack.push(name);

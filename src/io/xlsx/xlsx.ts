@@ -19,7 +19,7 @@ import {
 } from '../../table/cells.js';
 import { FileProblem, unreadable } from '../errors.js';
 export { parseRange } from './merge-range.js';
-import { attr, parseXmlStream, type Attrs, type XmlHandlers } from './xml.js';
+import { attr, localName, parseXmlStream, type Attrs, type FlatAttrs, type XmlHandlers } from './xml.js';
 import { sheetSink } from './sheet-xml.js';
 import { ZipArchive, normalisePartName, resolvePartTarget } from '../zip/zip.js';
 import { MergeScan } from './merge-scan.js';
@@ -255,6 +255,20 @@ async function scanMerges(zip: ZipArchive, part: string, maxMerges: number): Pro
   }
 }
 
+/** The value of the attribute named exactly `name` (as `attrs[name]`). */
+function flatValue(f: FlatAttrs, name: string): string | undefined {
+  for (let k = 0; k < f.count; k++) if (f.names[k] === name) return f.values[k];
+  return undefined;
+}
+
+/** As xml.ts attr: by name, else the first whose local name it is (`x:r`). */
+function flatAttr(f: FlatAttrs, name: string): string | undefined {
+  const direct = flatValue(f, name);
+  if (direct !== undefined) return direct;
+  for (let k = 0; k < f.count; k++) if (localName(f.names[k] as string) === name) return f.values[k];
+  return undefined;
+}
+
 /** The handlers (xml.ts XmlHandlers) of a worksheet part: one per sheet read, handed to the tokenizer itself. */
 class SheetParser implements XmlHandlers {
   private rowNumber = 0;
@@ -282,31 +296,64 @@ class SheetParser implements XmlHandlers {
   ) {}
 
   open(name: string, a: Attrs): void {
+    if (name === 'row') this.openRow(a.r ?? attr(a, 'r'), a.hidden);
+    else if (name === 'c') this.openCell(a.r, a.t, a.s);
+    else this.openOther(name);
+  }
+
+  /** As open, the attributes read flat (the tokenizer's path: no object per tag); the same lookups. */
+  openFlat(name: string, f: FlatAttrs): void {
+    if (name === 'c') {
+      let r: string | undefined;
+      let t: string | undefined;
+      let s: string | undefined;
+      const names = f.names;
+      for (let k = 0; k < f.count; k++) {
+        const n = names[k];
+        if (n === 'r') r = f.values[k];
+        else if (n === 't') t = f.values[k];
+        else if (n === 's') s = f.values[k];
+      }
+      this.openCell(r, t, s);
+    } else if (name === 'row') this.openRow(flatAttr(f, 'r'), flatValue(f, 'hidden'));
+    else this.openOther(name);
+  }
+
+  /** `<c …><v>value</v></c>` (xml.ts XmlHandlers.cell), as its five events would read it. */
+  cell(f: FlatAttrs, value: string): void {
+    this.openFlat('c', f);
+    if (value.length > this.limits.maxCellChars) {
+      throw unreadable({ reason: 'limit', limit: 'maxCellChars', max: this.limits.maxCellChars, actual: value.length });
+    }
+    this.cellText = value;
+    this.value = value;
+    this.capture = null;
+    this.finishCell();
+  }
+
+  private openRow(r: string | undefined, hidden: string | undefined): void {
+    this.rowNumber = r !== undefined ? Number(r) : this.rowNumber + 1;
+    if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1) throw unreadable({ reason: 'damaged', detail: `row r="${r}"` });
+    this.rowHidden = hidden === '1' || hidden === 'true';
+    this.cells = [];
+    this.col = -1;
+  }
+
+  private openCell(r: string | undefined, t: string | undefined, s: string | undefined): void {
+    if (r !== undefined) {
+      const col = refColumn(r);
+      this.col = col >= 0 ? col : this.col + 1;
+    } else this.col++;
+    this.cellType = t ?? 'n';
+    this.cellStyle = s !== undefined ? Number(s) : 0;
+    this.hasFormula = false;
+    this.formula = '';
+    this.value = undefined;
+    this.cellText = '';
+  }
+
+  private openOther(name: string): void {
     switch (name) {
-      case 'row': {
-        const r = a.r ?? attr(a, 'r');
-        this.rowNumber = r !== undefined ? Number(r) : this.rowNumber + 1;
-        if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1) throw unreadable({ reason: 'damaged', detail: `row r="${r}"` });
-        const hidden = a.hidden;
-        this.rowHidden = hidden === '1' || hidden === 'true';
-        this.cells = [];
-        this.col = -1;
-        break;
-      }
-      case 'c': {
-        const r = a.r;
-        if (r !== undefined) {
-          const col = refColumn(r);
-          this.col = col >= 0 ? col : this.col + 1;
-        } else this.col++;
-        this.cellType = a.t ?? 'n';
-        this.cellStyle = a.s !== undefined ? Number(a.s) : 0;
-        this.hasFormula = false;
-        this.formula = '';
-        this.value = undefined;
-        this.cellText = '';
-        break;
-      }
       case 'v':
         this.capture = 'v';
         this.cellText = '';

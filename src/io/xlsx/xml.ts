@@ -9,8 +9,30 @@ import { INFLATE_UNIT } from '../zip/inflate.js';
 
 export type Attrs = Record<string, string>;
 
+/**
+ * A tag's attributes as the worksheet tokenizer hands them to openFlat: qualified names and values in
+ * document order, the first `count` of each. The arrays are the tokenizer's own, refilled at every tag:
+ * read them during the call, keep none.
+ */
+export interface FlatAttrs {
+  readonly names: string[];
+  readonly values: string[];
+  count: number;
+}
+
 export interface XmlHandlers {
   open(name: string, attrs: Attrs, selfClosing: boolean): void;
+  /**
+   * When given, the worksheet tokenizer (sheet-xml.ts) calls this instead of open, without an object per
+   * tag (millions of cells); saxes, and the tokenizer once it has handed over, still call open.
+   */
+  openFlat?(name: string, attrs: FlatAttrs, selfClosing: boolean): void;
+  /**
+   * When given with openFlat, the tokenizer reads a worksheet's plain cell — `<c …><v>TEXT</v></c>`, no
+   * prefix, whole in one unit, TEXT as a text event would give it — in one call that stands for exactly
+   * openFlat('c', attrs, false), openFlat('v', no attributes, false), text(TEXT), close('v'), close('c').
+   */
+  cell?(attrs: FlatAttrs, value: string): void;
   close(name: string): void;
   text(text: string): void;
 }

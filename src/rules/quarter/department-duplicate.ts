@@ -1,4 +1,4 @@
-/** Two folders (or a folder and a zip) of one department in the quarter: every one after the first. */
+/** Two folders (or a folder and a zip) of one department in the quarter that each sent something: every one after the first. */
 import { defineQuarterRule } from '../types.js';
 
 export const departmentDuplicate = defineQuarterRule({
@@ -9,7 +9,8 @@ export const departmentDuplicate = defineQuarterRule({
     if (!q) return;
     const byDept = new Map<string, { display: string }[]>();
     for (const d of q.departments) {
-      if (d.name === undefined) continue;
+      // A folder holding only the untouched form (or nothing) beside the department's zip sent nothing.
+      if (d.name === undefined || d.sent === false) continue;
       const list = byDept.get(d.name) ?? [];
       list.push(d);
       byDept.set(d.name, list);

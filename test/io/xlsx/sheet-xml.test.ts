@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sheetSink } from '../../../src/io/xlsx/sheet-xml.js';
-import { type XmlSinkFactory, parseXmlStream, saxesSink } from '../../../src/io/xlsx/xml.js';
+import { type FlatAttrs, type XmlSinkFactory, parseXmlStream, saxesSink } from '../../../src/io/xlsx/xml.js';
 
 interface Options {
   maxDepth: number;
@@ -15,10 +15,24 @@ interface Options {
   stopAfter: number;
 }
 
-/** What the handlers saw, unit by unit, and how it ended. */
-async function trace(sink: XmlSinkFactory, bytes: Buffer, cuts: number[], o: Options): Promise<string[]> {
+/**
+ * What the handlers saw, unit by unit, and how it ended. `flat`: handlers that take attributes flat and a
+ * plain cell in one call (xml.ts openFlat, cell), logged as the events they stand for.
+ */
+async function trace(sink: XmlSinkFactory, bytes: Buffer, cuts: number[], o: Options, flat = false): Promise<string[]> {
   const log: string[] = [];
   let opened = 0;
+  const entries = (f: FlatAttrs) => f.names.slice(0, f.count).map((n, k) => [n, f.values[k]]);
+  const flatHandlers = {
+    openFlat(name: string, f: FlatAttrs, selfClosing: boolean) {
+      opened++;
+      log.push(`open ${name} ${JSON.stringify(entries(f))} ${selfClosing}`);
+    },
+    cell(f: FlatAttrs, value: string) {
+      opened += 2;
+      log.push(`open c ${JSON.stringify(entries(f))} false`, 'open v [] false', `text ${JSON.stringify(value)}`, 'close v', 'close c');
+    },
+  };
   const pieces: Buffer[] = [];
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
@@ -42,6 +56,7 @@ async function trace(sink: XmlSinkFactory, bytes: Buffer, cuts: number[], o: Opt
         text(t) {
           log.push(`text ${JSON.stringify(t)}`);
         },
+        ...(flat ? flatHandlers : {}),
       },
       () => {
         log.push('unit');
@@ -64,6 +79,7 @@ async function same(xml: string, cuts: number[], o: Options): Promise<void> {
   const ours = await trace(sheetSink, bytes, cuts, o);
   const theirs = await trace(saxesSink, bytes, cuts, o);
   expect(ours).toEqual(theirs);
+  expect(await trace(sheetSink, bytes, cuts, o, true)).toEqual(theirs);
 }
 
 // Longer with FUZZ_RUNS and FUZZ_SEED (as test/fuzz.test.ts).
@@ -130,6 +146,13 @@ const content: fc.Memo<string> = fc.memo((depth) =>
               const open = `<${n}${attrs.map((a) => ` ${a}`).join('')}${w}`;
               return self ? `${open}/>` : `${open}>${inner}</${n}${w}>`;
             }),
+        },
+        {
+          // A cell as Excel writes it, and near misses (a prefix, white space, an empty or odd value).
+          weight: 3,
+          arbitrary: fc
+            .tuple(fc.array(attribute, { maxLength: 3 }), pick('v', 'x:v', 'f'), chars, pick('</v></c>', '</v ></c>', '</v></c >', '</v>'))
+            .map(([attrs, v, t, end]) => `<c${attrs.map((a) => ` ${a}`).join('')}><${v}>${t}${v === 'v' ? end : `</${v}></c>`}`),
         },
         { weight: 1, arbitrary: chars.map((t) => `<![CDATA[${t.replaceAll(']]>', '')}]]>`) },
         { weight: 1, arbitrary: chars.map((t) => `<!--${t.replaceAll('--', '')}-->`) },
@@ -205,6 +228,14 @@ describe('the worksheet tokenizer gives what saxes gives', () => {
       // saxes reads a processing instruction and a name outside ASCII; it fails on the rest.
       expect(log.at(-1), bad).toMatch(bad === '<?pi?>' || bad === '<é/>' ? /^end$/ : /^error FILE_UNREADABLE/);
       expect(log).toEqual(await trace(saxesSink, Buffer.from(xml), [], WIDE));
+    }
+  });
+
+  it('reads a cell in one call only when its value is plain (handlers with openFlat and cell)', async () => {
+    for (const value of ['0', 'a]]>b', 'a]b', 'x&amp;y', '&bogus;', '\u0001', 'a\r\nb', 'a\rb', '\t\n', '\uFFFE', '😀', '\uD800', '']) {
+      const xml = `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>${value}</v></c><c><v>${value}</v></c></row></sheetData></worksheet>`;
+      const n = Buffer.byteLength(xml);
+      for (let cut = 0; cut <= n; cut += 3) await same(xml, [cut], WIDE);
     }
   });
 

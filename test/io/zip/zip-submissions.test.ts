@@ -315,6 +315,20 @@ describe('in the quarter folder, and compile', () => {
     expect(existsSync(join(ws, 'packages', '2026Q3'))).toBe(false);
   });
 
+  it('a folder holding only the untouched form from template --all, and the zip the department mailed: no duplicate', async () => {
+    const ws = workspaceWith(join(ZIPS, 'python-cp936', '就业办.zip'));
+    const form = q(ws, '就业办', '就业办_2026Q3_信用红黑名单.xlsx');
+    const made = await runCli(['template', '就业办', '--quarter', '2026Q3', '--out', form, '-w', ws, '--today', TODAY], ws);
+    expect(made.code, made.stderr).toBe(0);
+    const status = await runCli(['status', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json'], ws);
+    const doc = JSON.parse(status.stdout) as { departments: { name: string; submitted: boolean; errors: number }[]; diagnostics: Diag[] };
+    expect(doc.diagnostics.filter((d) => d.department === '就业办').map((d) => d.code)).toEqual([]);
+    expect(doc.departments.find((d) => d.name === '就业办')).toMatchObject({ submitted: true, errors: 0 });
+    const { code, out } = await json(['compile', '2026Q3', '-w', ws], ws);
+    expect(out.diagnostics.filter((d) => d.code === 'PACKAGE_DEPARTMENT_DUPLICATE')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it('status counts a zip department as submitted', async () => {
     const ws = workspaceWith(join(ZIPS, 'utf8-flag', '就业办.zip'));
     mkdirSync(join(ws, 'packages'), { recursive: true });
