@@ -174,7 +174,15 @@ export const enToolErrors: ToolErrorCatalogue = {
           `the date`
         : `${a.option} ${a.value} is before the record was published (${a.limit}); check the date`,
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
-  PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
+  PACKAGE_NOT_FOUND: (a) =>
+    a.batch === undefined
+      ? `package not found: ${a.path}`
+      : a.workspace === 'none'
+        ? `package not found: ${a.path} is no folder or file here, and no workspace was found to look for batch ${a.batch}'s package ` +
+          'in; give the package folder’s path, or the workspace with -w'
+        : `package not found: ${a.path} is no folder or file here, and the workspace has no package of batch ${a.batch} ` +
+          `(packages/${a.batch}/ or packages/${a.batch}.zip); compile it first (hrss-credit compile ${a.batch}), or give the ` +
+          'package folder’s path',
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
   REGISTER_CORRUPT: (a) =>
     `the register ${a.path} is broken at line ${a.line} ` +

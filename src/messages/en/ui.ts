@@ -57,7 +57,7 @@ export const enUi: UiText = {
     exportCmd: 'write the credit-office files of a compiled package again, by template',
     exportTarget: 'quarter or package folder',
     verify: 'verify a package against its manifest (hashes)',
-    verifyDir: 'package folder, e.g. packages/2026Q3',
+    verifyDir: 'package folder or zip, e.g. packages/2026Q3, or a batch of the workspace, e.g. 2026Q3-2',
     status: "each department's submission for a quarter",
     statusQuarter: 'quarter, e.g. 2026Q3 or Q3',
     rules: 'every diagnostic code with its meaning and fix',
