@@ -47,6 +47,12 @@ export const zhRegisterCodes = {
     message: (a) => `多个文件夹都是 ${a.department}：${list(a.folders)}`,
     hint: () => '每个科室每季度只用一个文件夹，请合并',
   },
+  PACKAGE_BATCH_EMPTY: {
+    title: '补充批次没有报送内容',
+    message: (a) =>
+      `补充批次 ${a.batch} 中没有任何科室的报送（${a.folder} 里没有装有文件的科室文件夹或压缩包），汇总出的包将不发布任何内容`,
+    hint: (a) => `请把本批次各科室的文件夹放进 ${a.folder}/（如 ${a.folder}/就业办/）；如不需要补充批次，请删除这个空文件夹`,
+  },
   CALENDAR_NOT_COVERED: {
     title: '工作日日历未覆盖该年份',
     message: (a) => `工作日日历中没有 ${a.year} 年的节假日安排，无法计算工作日（不会按周一至周五猜测）`,
