@@ -73,13 +73,47 @@ export function daysToIso(days: number): IsoDate {
   return formatYmd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/**
+ * Answers of addDays / addMonths by the number added, then the date: the rules ask the same few dates
+ * (a list's decision dates repeat) once a row, and each answer formatted anew was most of the rules'
+ * short-lived strings. Bounded, so that a file of distinct dates cannot fill memory.
+ */
+type DateMemo = Map<number, Map<string, IsoDate>>;
+const DAYS_MEMO: DateMemo = new Map();
+const MONTHS_MEMO: DateMemo = new Map();
+const MEMO_COUNTS = 64;
+const MEMO_DATES = 4096;
+
+function remembered(memo: DateMemo, date: IsoDate, n: number): IsoDate | undefined {
+  return memo.get(n)?.get(date);
+}
+
+function remember(memo: DateMemo, date: IsoDate, n: number, out: IsoDate): IsoDate {
+  let byDate = memo.get(n);
+  if (byDate === undefined) {
+    if (memo.size >= MEMO_COUNTS) return out;
+    byDate = new Map();
+    memo.set(n, byDate);
+  }
+  if (byDate.size < MEMO_DATES) byDate.set(date, out);
+  return out;
+}
+
 export function addDays(date: IsoDate, n: number): IsoDate {
+  const hit = remembered(DAYS_MEMO, date, n);
+  if (hit !== undefined) return hit;
   requireIso(date, 'addDays');
-  return daysToIso(isoToDays(date) + n);
+  return remember(DAYS_MEMO, date, n, daysToIso(isoToDays(date) + n));
 }
 
 /** Adds calendar months; a day that does not exist in the target month becomes its last day. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
+  const hit = remembered(MONTHS_MEMO, date, months);
+  if (hit !== undefined) return hit;
+  return remember(MONTHS_MEMO, date, months, monthsAdded(date, months));
+}
+
+function monthsAdded(date: IsoDate, months: number): IsoDate {
   requireIso(date, 'addMonths');
   if (!Number.isInteger(months) || Math.abs(months) > 12 * 1000) throw new RangeError(`addMonths: ${months}`);
   const [y, m, d] = splitIso(date);

@@ -56,13 +56,29 @@ export function resolveQuarter(raw: string, today: IsoDate): Quarter | undefined
   return inCalendar(out) ? out : undefined;
 }
 
+/** The last quarter's first and last days, asked once a row by the rules (formatted anew each time before). */
+let lastYear = Number.NaN;
+let lastQ = 0;
+let lastStart = '';
+let lastEnd = '';
+
+function bounds(q: Quarter): void {
+  if (q.year === lastYear && q.q === lastQ) return;
+  const m = q.q * 3;
+  lastStart = formatYmd(q.year, m - 2, 1);
+  lastEnd = formatYmd(q.year, m, daysInMonth(q.year, m));
+  lastYear = q.year;
+  lastQ = q.q;
+}
+
 export function quarterStart(q: Quarter): IsoDate {
-  return formatYmd(q.year, (q.q - 1) * 3 + 1, 1);
+  bounds(q);
+  return lastStart;
 }
 
 export function quarterEnd(q: Quarter): IsoDate {
-  const m = q.q * 3;
-  return formatYmd(q.year, m, daysInMonth(q.year, m));
+  bounds(q);
+  return lastEnd;
 }
 
 export function sameQuarter(a: Quarter, b: Quarter): boolean {

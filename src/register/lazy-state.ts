@@ -89,6 +89,9 @@ function cut(e: StoredEvent, records: StoredRecord[], t: { removals: RemovalEntr
   } as unknown as AnyEvent;
 }
 
+/** candidates finds this many rows' first rows by their id, then makes LazyRecords.heads (a pass over every row). */
+const HEADS_AFTER = 256;
+
 /** The prefixes decoded from checkpoints, by their first event: replay recognises a read that begins with one. */
 const prefixes = new WeakMap<object, CheckpointPrefix>();
 
@@ -281,24 +284,29 @@ export class LazyRecords extends Map<string, RecordEntry> {
     const marked = options.rows ? this.rowsOf(options.rows) : undefined;
     // Rows of the ids made (or added by events after the prefix) so far: never left out as `gone` (below).
     const made = new Uint8Array(n);
+    const madeFirst: number[] = [];
     const added: string[] = [];
     for (const id of this.made.keys()) {
       const row = firstRow(this.prefix, id);
       if (row < 0) added.push(id);
+      else madeFirst.push(row);
       for (let k = row; k >= 0; k = (this.prefix.index.next[k] as number) - 1) made[k] = 1;
     }
     // Left out with removedOut: a record whose latest publication a published batch has removed since, no
     // objection naming it and nothing after the prefix touching it (compile's expiries: such a record is
     // listed already) — `gone`, stored with the checkpoint.
     const skipGone = options.removedOut === true;
-    // Each answering row's id by its first row (headOf), marked once: no id is decoded or looked up by its text
-    // to find which rows are one record's (a province's expiries: ~25,000 of 425,000 rows tested).
-    const heads = this.heads();
+    // Each answering row's record by its first row, marked once: the first few by their id's text (register show
+    // tests a handful of rows), then from `heads` — no id decoded or looked up by hash to find which rows are one
+    // record's (a province's expiries: ~25,000 of 425,000 rows tested).
+    let asked = 0;
+    const headOf = (k: number): number =>
+      this.headRows !== undefined || ++asked > HEADS_AFTER ? (this.heads()[k] as number) - 1 : firstRow(this.prefix, columns.ids.value(k));
     const chosen = new Uint8Array(n);
     for (let k = 0; k < n; k++) {
       if (marked && marked[k] === 0) continue;
       if (skipGone && gone[k] === 1 && made[k] === 0) continue;
-      const head = (heads[k] as number) - 1;
+      const head = headOf(k);
       if (chosen[head] === 1 || !test(this.recordAt(k))) continue;
       chosen[head] = 1;
     }
@@ -308,7 +316,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
       const row = firstRow(this.prefix, e.id);
       if (row >= 0) chosen[row] = 1;
     }
-    for (let k = 0; k < n; k++) if (made[k] === 1 && (heads[k] as number) - 1 === k) chosen[k] = 1;
+    for (const row of madeFirst) chosen[row] = 1;
     // In the order of their first rows (the map's), then entries of records first published after the prefix: in the
     // order they were added, as a replay's map has them (an objection in the prefix that names one, before its
     // publication, does not move it first).

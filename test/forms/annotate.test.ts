@@ -478,6 +478,41 @@ describe('validate --annotate', () => {
     expect(JSON.parse(here.stdout).annotated.map((a: { path: string }) => a.path)).toEqual(['黑名单.检查结果.xlsx']);
   });
 
+  it('a sheet whose name carries an ID number: its cells are still marked and 检查结果 links to the sheet itself', async () => {
+    const sheet = `黑名单李四${GOOD_ID}`;
+    await writeFiles(tmp, {
+      'id-sheet/名单.xlsx': {
+        workbook: {
+          sheets: [
+            {
+              name: sheet,
+              rows: [
+                ['序号', '领域', '主体类别', '主体名称', '证件号码', '列入事由', '认定依据', '认定文书号', '认定日期'],
+                [1, '劳务派遣', '自然人', '李四', BAD_ID, '事由', '依据', '新人社监〔2026〕1号', '2026-08-03'],
+              ],
+            },
+          ],
+        },
+      },
+    });
+    const r = await runCli(
+      ['validate', '名单.xlsx', '--department', '就业办', '--quarter', '2026Q3', '--today', TODAY, '--annotate', 'out', '--format', 'json'],
+      join(tmp, 'id-sheet'),
+      EPOCH,
+    );
+    const doc = JSON.parse(r.stdout);
+    expect(doc.diagnostics.map(project)).toEqual([
+      { code: 'SCHEMA_ID_CHECKSUM', sheet: doc.diagnostics[0].location.sheet, row: 2, column: 'E' },
+    ]);
+    expect(doc.diagnostics[0].location.sheet).not.toMatch(FULL_ID);
+    const copy = await parts(join(tmp, 'id-sheet', 'out', '名单.检查结果.xlsx'));
+    expect(notesOf(copy, sheet).get('E2')).toMatch(/校验位/);
+    expect(fillOf(copy, sheet, 'E2')).toBe('FFFFC7CE');
+    const summary = str(copy, sheetPart(copy, '检查结果'));
+    const links = [...summary.matchAll(/<hyperlink ref="A(\d+)" location="([^"]+)"/g)].map((m) => m[2]!.replace(/&apos;|'/g, "'"));
+    expect(links).toEqual([`'${sheet}'!E2`]);
+  });
+
   it('a list whose file name carries an ID number: the copy written is named masked on the screen and in JSON (privacy.md)', async () => {
     const dir = join(tmp, 'id-named');
     mkdirSync(dir, { recursive: true });

@@ -28,6 +28,6 @@ describe('English counts: singular for 1, plural otherwise', () => {
     expect(sheet.omitted(3)).toMatch(/^3 more findings of the same kinds were not marked/);
     expect(overview(1, 1, 1)).toMatch(/^1 error, 1 warning, 1 note\. /);
     expect(overview(2, 0, 0)).toMatch(/^2 errors, 0 warnings\. /);
-    expect(enPageText.baked(undefined, '2026-10-09 10:00', 'hrss-credit 0.1.0', 1, 5)).toContain('(1 department)');
+    expect(enPageText.baked('', '2026-10-09 10:00', 'hrss-credit 0.1.0', 1, 5)).toContain('(1 department)');
   });
 });

@@ -18,6 +18,7 @@ import { TextColumn } from '../../src/register/stored-columns.js';
 import { DEFAULT_MASK_RULE } from '../../src/domain/mask.js';
 import { exportPlan } from '../../src/api/quarter/export-plan.js';
 import { nodePort } from '../../src/io/node-port.js';
+import { collectGarbage } from '../../src/io/memory.js';
 import type { RecordsFile } from '../../src/schemas/documents/records.js';
 
 const dirs: string[] = [];
@@ -154,6 +155,37 @@ describe("export's 移出名单 of a published batch", () => {
       expect(plan?.removed.get(first.id), pass).toMatchObject({ id: first.id, domain: '劳务派遣', publishUntil: '2026-08-31' });
       if (pass === 'without a checkpoint') readLog(ws, { checkpoint: false });
     }
+  });
+});
+
+describe('a compile plan once its 移出名单 rows are made', () => {
+  // compile makes the rows, then lets the register go before it writes the workbooks (api/quarter/compile.ts): the
+  // plan must hold neither the state nor the checkpoint's columns (a province's ~70 MB of parts read).
+  it('holds neither the register state nor the checkpoint columns it was planned from', async () => {
+    const ws = workspace();
+    const planned = (() => {
+      const loaded = loadRegister(ws);
+      const { plan } = planRegister({
+        state: loaded.state,
+        records: [],
+        today: '2026-10-15',
+        quarterEnd: '2026-09-30',
+        load: wholeRecords,
+      });
+      return { plan, state: new WeakRef(loaded.state), columns: new WeakRef(prefixOf(loaded.events)?.columns as object) };
+    })();
+    expect(planned.plan.removed.size).toBe(900);
+    // (Asked as a boolean: an expect of the object itself may keep it.)
+    expect(planned.columns.deref() !== undefined).toBe(true);
+    // A WeakRef's target is kept to the end of the job that made it, and what a finalizer holds to its task: collected
+    // after them (a few rounds).
+    for (let round = 0; round < 5 && (planned.state.deref() ?? planned.columns.deref()) !== undefined; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      collectGarbage();
+    }
+    expect(planned.state.deref() === undefined).toBe(true);
+    expect(planned.columns.deref() === undefined).toBe(true);
+    expect(planned.plan.removed.get(idOf(0))).toMatchObject({ id: idOf(0), subjectName: '张0', department: '就业办' });
   });
 });
 

@@ -144,6 +144,7 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
         .reduce((n, d) => n + d.dropped, 0);
     const plan: AnnotatePlan = {
       marks: new Map(),
+      sheetShown: safe,
       summary: {
         sheetName: m.ui.forms.annotate.sheet,
         headers: [m.ui.columns.location, m.ui.columns.severity, m.ui.columns.code, m.ui.columns.message, m.ui.columns.hint],

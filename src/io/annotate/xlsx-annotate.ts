@@ -25,7 +25,7 @@ import { localName } from '../xlsx/xml.js';
 import { childElements, editTags, findElement, insertAt, prependChildren, tagAttrs } from '../xlsx/xml-edit.js';
 import { columnLetter } from '../../domain/text.js';
 import type { Limits } from '../../schemas/config.js';
-import type { AnnotatePlan, MarkKind } from './plan.js';
+import { planForSheets, type AnnotatePlan, type MarkKind } from './plan.js';
 import {
   addContentTypes,
   addRels,
@@ -63,7 +63,7 @@ export { csvWorkbook } from './csv-workbook.js';
 export async function annotateXlsx(
   src: string,
   dest: string,
-  plan: AnnotatePlan,
+  asked: AnnotatePlan,
   opts: { limits: Limits; instant: Date; io?: IoPort },
 ): Promise<void> {
   const zip = await ZipArchive.open(src, opts.limits, opts.io);
@@ -97,6 +97,11 @@ export async function annotateXlsx(
       const rel = rels.find((r) => r.id === rid);
       return { name: attrOf(tag, 'name') ?? '', part: rel ? normalisePartName(resolvePartTarget(wbPart, rel.target)) : '' };
     });
+    // A sheet whose name carries an ID number is named masked by the findings: marks and links go to the sheet itself.
+    const plan = planForSheets(
+      asked,
+      sheets.map((s) => s.name),
+    );
 
     // Styles: one cloned format per (original format, severity) met on a flagged cell.
     const stylesRel = rels.find((r) => r.type === REL_STYLES);

@@ -277,10 +277,37 @@ class SheetXml implements XmlSink {
       this.saxes.write(text);
       return;
     }
-    // Joined, not concatenated: a concatenation is a rope, slower to read a character at a time.
-    const s = this.tail.length > 0 ? [this.tail, text].join('') : text;
-    this.tail = '';
-    const at = this.prologue === undefined ? this.readPrologue(s) : this.readBody(s, 0);
+    let s = text;
+    let from = 0;
+    if (this.tail.length > 0 && this.prologue !== undefined) {
+      // The token left open and those up to the first `>` after the next `<` are read joined; when that
+      // ends at a token's end, the rest of the unit is read as it came, not copied (a unit copied whole
+      // was a sixth of what validate allocated).
+      const lt = text.indexOf('<');
+      const gt = lt < 0 ? -1 : text.indexOf('>', lt);
+      const head = [this.tail, gt < 0 ? text : text.slice(0, gt + 1)].join('');
+      this.tail = '';
+      const at = this.readBody(head, 0);
+      if (at < 0) {
+        if (gt >= 0) (this.saxes as SaxesParser | undefined)?.write(text.slice(gt + 1));
+        return;
+      }
+      if (gt < 0) {
+        this.keep(head, at);
+        return;
+      }
+      if (at === head.length) from = gt + 1;
+      else s = [head.slice(at), text.slice(gt + 1)].join('');
+    } else if (this.tail.length > 0) {
+      // Joined, not concatenated: a concatenation is a rope, slower to read a character at a time.
+      s = [this.tail, text].join('');
+      this.tail = '';
+    }
+    this.keep(s, this.prologue === undefined ? this.readPrologue(s) : this.readBody(s, from));
+  }
+
+  /** After `s` was read to `at` (-1: saxes has it): the unfinished token there kept for the next unit, or saxes's. */
+  private keep(s: string, at: number): void {
     if (at < 0 || at === s.length) return;
     const tail = s.slice(at);
     const clean = this.prologue !== undefined && cleanStart(tail);

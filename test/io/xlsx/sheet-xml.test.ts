@@ -239,6 +239,15 @@ describe('the worksheet tokenizer gives what saxes gives', () => {
     }
   });
 
+  it("attributes read flat: around the 32 read flat, and one named twice, give saxes's events", async () => {
+    for (const count of [31, 32, 33, 40]) {
+      const attrs = Array.from({ length: count }, (_, i) => ` a${i}="${i}"`).join('');
+      const xml = `<worksheet><sheetData><row r="1"${attrs}><c r="A1"><v>1</v></c></row><row r="2" a1="x" a1="y"/></sheetData></worksheet>`;
+      await same(xml, [], WIDE);
+      await same(xml, [30, 200], WIDE);
+    }
+  });
+
   it('leaves what stands before the root to saxes', async () => {
     for (const before of ['</a>', '\n<!-- c -->', '\ntext', '<?pi?>', '<!DOCTYPE a>', '\n&amp;', '<', '\r\n\t']) {
       for (const decl of ['<?xml version="1.0"?>', '']) {
