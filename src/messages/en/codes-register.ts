@@ -185,8 +185,8 @@ export const enRegisterCodes = {
       `the supplementary batch ${a.batch} holds no department's submission (${a.folder} has no department folder or zip with a ` +
       'file in it): its package lists only what the register adds by itself (expiries, revoked records), if anything',
     hint: (a) =>
-      `Put the departments' folders for this batch into ${a.folder}/ (e.g. ${a.folder}/就业办/), or delete the empty folder if no ` +
-      'supplementary batch is needed; publish it empty only to send the expiries or revocations it lists',
+      `Put the departments' folders for this batch into ${a.folder}/ (one folder per department, named after it), or delete ` +
+      'the empty folder if no supplementary batch is needed; publish it empty only to send the expiries or revocations it lists',
   },
   OBJECTION_RECORD_NOT_FOUND: {
     title: 'Record of the objection not found',

@@ -136,7 +136,10 @@ export function usageEn(a: ToolArgs): string {
         `options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`
       );
     case 'emptyNote':
-      return 'the remark is empty: write it in quotes after register note, e.g. hrss-credit register note "phoned 就业办 about the correction"';
+      return (
+        'the remark is empty: write it in quotes after register note, e.g. hrss-credit register note "phoned 就业办 about the ' +
+        'correction"'
+      );
     case 'emptyValue':
       return `option ${a.name} is empty: write its text (in quotes when it holds spaces)`;
     case 'unknownRecordId':
@@ -145,7 +148,12 @@ export function usageEn(a: ToolArgs): string {
         'register show print: find it with hrss-credit register show <name, credit code or ID number>'
       );
     case 'missingOneOf':
-      return `give one of ${a.names} to say ${a.what === 'record' ? 'which record the objection is about (its id, or the subject’s name, credit code or ID number)' : 'what to do'}`;
+      return (
+        `give one of ${a.names} to say ` +
+        (a.what === 'record'
+          ? 'which record the objection is about (its id, or the subject’s name, credit code or ID number)'
+          : 'what to do')
+      );
     case 'exclusive':
       return `give only one of ${a.names}`;
     case 'invalidYear':

@@ -213,11 +213,13 @@ export const enUi: UiText = {
       sheet: '检查结果',
       link: 'go to cell',
       omitted: (n) =>
-        `${countEn(n, 'more finding')} of the same kinds ${n === 1 ? 'was' : 'were'} not marked one by one; fix the ones listed and check again.`,
+        `${countEn(n, 'more finding')} of the same kinds ${n === 1 ? 'was' : 'were'} not marked one by one; fix the ones listed ` +
+        'and check again.',
       none: 'No findings.',
       title: (file, time, tool) => `Check results: ${file} (checked ${time}, ${tool})`,
       overview: (e, w, i) =>
-        `${countEn(e, 'error')}, ${countEn(w, 'warning')}${i ? `, ${countEn(i, 'note')}` : ''}. ${e ? 'Fix the errors before sending. ' : ''}Click a location to go to ` +
+        `${countEn(e, 'error')}, ${countEn(w, 'warning')}${i ? `, ${countEn(i, 'note')}` : ''}. ` +
+        `${e ? 'Fix the errors before sending. ' : ''}Click a location to go to ` +
         `its cell; the cell's note says what is wrong and how to fix it.`,
     },
   },
