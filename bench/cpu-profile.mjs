@@ -81,7 +81,10 @@ else {
       ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', dir, join(root, 'bin', 'hrss-credit.js'), ...cli],
       { encoding: 'utf8', maxBuffer: 1 << 30 },
     );
-    const name = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    // The main thread's (thread id 0: CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile); a worker writes its own (the
+    // register's early hash, the CSV reader's).
+    const profiles = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+    const name = profiles.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? profiles[0];
     if (!name) throw new Error(`no profile written (exit ${r.status}): ${r.stderr}`);
     process.stdout.write(`exit ${r.status}\n${summarise(JSON.parse(readFileSync(join(dir, name), 'utf8')))}`);
   } finally {

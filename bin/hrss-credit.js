@@ -11,6 +11,8 @@ if (refusal !== undefined) {
   process.stderr.write(refusal.stderr);
   process.exitCode = 2;
 } else {
+  // The register's log hashed on a second thread while the command's modules load (dist/cli/early-log.js).
+  await (await import('../dist/cli/early-log.js')).startEarlyLog(process.argv.slice(2), () => process.cwd(), process.env);
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(fileURLToPath(new URL('..', import.meta.url)));
 }

@@ -17,6 +17,8 @@ else {
     process.stderr.write(refusal.stderr);
     process.exitCode = 2;
   } else {
+    // The register's log hashed on a second thread while the command's modules load (dist/cli/early-log.js).
+    await (await import('../dist/cli/early-log.js')).startEarlyLog(process.argv.slice(2), () => process.cwd(), process.env);
     const { main } = await import('../dist/cli/main.js');
     process.exitCode = await main(dirname(fileURLToPath(import.meta.url)));
   }

@@ -63,6 +63,9 @@ describe('a light command loads no reader, writer or rule', () => {
       const l = loaded(args);
       expect(l.code, args.join(' ')).toBe(0);
       expectLight(l);
+      // The log's early hash is imported only for a command that reads the register (cli/early-log.ts).
+      expect(l.dist).not.toContain('io/register/log-hash.js');
+      expect(l.dist).toContain('cli/early-log.js');
     }
   });
 

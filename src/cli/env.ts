@@ -10,8 +10,18 @@ import { ToolError } from '../diagnostics/tool-error.js';
 import type { IoPort } from '../io/port.js';
 
 export interface CliIo {
-  /** `write` returns false when the reader is behind; `drain` then resolves when it has caught up. */
-  stdout: { write(s: string): unknown; drain?(): Promise<void>; isTTY?: boolean; columns?: number };
+  /**
+   * `write` returns false when the reader is behind; `drain` then resolves when it has caught up. `writeBytes`:
+   * UTF-8 the caller has made terminal-safe itself (reporters/json-bytes.ts), past the sink; without it, such
+   * bytes are written as text.
+   */
+  stdout: {
+    write(s: string): unknown;
+    writeBytes?(b: Uint8Array): unknown;
+    drain?(): Promise<void>;
+    isTTY?: boolean;
+    columns?: number;
+  };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;

@@ -26,6 +26,7 @@ export function pipeEnd(stream: Writable): CliIo['stdout'] {
   });
   return {
     write: (s: string) => (closed ? true : stream.write(s)),
+    writeBytes: (b: Uint8Array) => (closed ? true : stream.write(b)),
     // A slow reader: resolves once it has caught up (or has gone away).
     drain: () =>
       closed || !stream.writableNeedDrain

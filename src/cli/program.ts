@@ -21,6 +21,7 @@ import { planLaunch } from './launch.js';
 import { launchUi } from '../messages/launch.js';
 import { pageText } from '../messages/page.js';
 import { sanitisingSink } from '../reporters/sink.js';
+import { optionValue } from './argv.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
 
@@ -38,17 +39,6 @@ function positiveInt(value: string): number {
 
 function collectCodes(value: string, previous: string[]): string[] {
   return previous.concat(value.split(/[,，\s]+/).filter(Boolean));
-}
-
-/** An option's value as commander takes it: `--name v`, `--name=v`, `-s v` or `-sv`. */
-function optionValue(argv: string[], long: string, short?: string): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === long || (short !== undefined && a === short)) return argv[i + 1] || undefined;
-    if (a.startsWith(`${long}=`)) return a.slice(long.length + 1) || undefined;
-    if (short !== undefined && a.startsWith(short) && !a.startsWith('--') && a.length > short.length) return a.slice(short.length);
-  }
-  return undefined;
 }
 
 /** The language before commander parses: --lang, HRSS_CREDIT_LANG, the workspace config, else Chinese. */

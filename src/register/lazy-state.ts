@@ -383,7 +383,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
     for (let k = 0; k < n; k++) {
       if (later[k] === 1) continue;
       const id = columns.ids.value(k);
-      const entry = this.made.get(id) ?? this.make(id);
+      // k is the id's first row: not looked up again in the index.
+      const entry = this.made.get(id) ?? this.make(id, k);
       if (entry) yield entry;
     }
     for (const [id, entry] of this.made) if (firstRow(this.prefix, id) < 0) yield entry;
@@ -463,17 +464,16 @@ export class LazyRecords extends Map<string, RecordEntry> {
       // removed ids made an object and two arrays each (~40 MB kept for the whole run) in a map of arrays.
       const removals = ev.removals;
       const corrected = ev.corrected ?? [];
+      // Built from the last entry back, each put before the id's first so far: one map, not a second for each
+      // id's last entry (a province's list: ~1,000,000 entries over its 40 batches).
       const first = new Map<string, number>();
-      const next = new Int32Array(removals.length + corrected.length).fill(-1);
-      const last = new Map<string, number>();
+      const next = new Int32Array(removals.length + corrected.length);
       const add = (key: string, k: number): void => {
-        const at = last.get(key);
-        if (at === undefined) first.set(key, k);
-        else next[at] = k;
-        last.set(key, k);
+        next[k] = first.get(key) ?? -1;
+        first.set(key, k);
       };
-      for (let k = 0; k < removals.length; k++) add((removals[k] as RemovalEntry).id, k);
-      for (let k = 0; k < corrected.length; k++) add((corrected[k] as CorrectedEntry).id, removals.length + k);
+      for (let k = corrected.length - 1; k >= 0; k--) add((corrected[k] as CorrectedEntry).id, removals.length + k);
+      for (let k = removals.length - 1; k >= 0; k--) add((removals[k] as RemovalEntry).id, k);
       by = { removals, corrected, first, next };
       this.named.set(i, by);
     }

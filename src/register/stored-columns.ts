@@ -38,7 +38,10 @@ export class TextColumn {
     private readonly ascii: boolean,
     /** How to read one value alone while few are asked (neither the bytes nor the offsets read whole). */
     private readonly one?: ValueBytes,
-    /** How to read the bytes once, a piece at a time through the buffer given, without keeping them (valuesAt; checkpoint-parts.ts pieces). */
+    /**
+     * How to read the bytes once, a piece at a time through the buffer given, without keeping them (valuesAt;
+     * checkpoint-parts.ts pieces).
+     */
     private readonly passing?: (buf: Uint8Array) => Iterable<Uint8Array>,
   ) {}
 

@@ -10,6 +10,9 @@
  *   still parses to the same data, while the terminal shows it instead of obeying it;
  * - our own escapes survive only in the forms we write: colour (SGR of colours, bold, dim, reset —
  *   and only when colour is on) and the progress line's `\r` + erase-line (`\r\x1b[K`).
+ *
+ * `writeBytes` (CliIo.stdout) passes by: only JSON made by reporters/json-bytes.ts, which applies
+ * terminalSafe to each value itself (docs/decisions.md "list and diff: JSON written as bytes").
  */
 
 // eslint-disable-next-line no-control-regex

@@ -11,7 +11,8 @@ import { runCli, ROOT } from '../helpers/cases.js';
 import { eventLine } from '../../src/register/chain.js';
 import type { RegisterRecord } from '../../src/register/events.js';
 import { makeIdNumber } from '../../src/domain/id-number.js';
-import { registerList } from '../../src/api/register/register.js';
+import { diff, registerList } from '../../src/api/register/register.js';
+import { run } from '../../src/cli/program.js';
 import { formatJson } from '../../src/diagnostics/report-document.js';
 import { terminalSafe } from '../../src/reporters/sink.js';
 import { loadRegister } from '../../src/io/register/register-store.js';
@@ -85,6 +86,46 @@ describe('register list --format json, streamed', () => {
         expect(out.stdout).toContain(`${person(1000).slice(0, 6)}********${person(1000).slice(14)}`);
         expect(out.stdout).not.toMatch(/[\u202e\u001b]/);
       }
+  }, 120_000);
+
+  it('as bytes past the sink (bin/’s stdout): list and diff are the bytes the sink made of the whole document', async () => {
+    const ws = workspace();
+    const runBytes = async (args: string[]): Promise<{ code: number; out: Buffer; text: string }> => {
+      const parts: Buffer[] = [];
+      let text = '';
+      const code = await run(args, {
+        stdout: { write: (s: string) => (text += s), writeBytes: (b: Uint8Array) => parts.push(Buffer.from(b)), isTTY: false },
+        stderr: { write: () => true, isTTY: false },
+        env: {},
+        cwd: ROOT,
+      });
+      return { code, out: Buffer.concat(parts), text };
+    };
+    const old = (doc: unknown): Buffer => Buffer.from(terminalSafe(formatJson(doc), false), 'utf8');
+    const today = ['-w', ws, '--today', '2026-10-15'];
+    for (const status of ['all', 'removed', 'active'] as const) {
+      const r = await runBytes(['register', 'list', '--format', 'json', '--status', status, ...today]);
+      expect(r.code).toBe(0);
+      expect(r.text).toBe('');
+      const whole = registerList({ cwd: ws, workspace: ws, today: '2026-10-15', status });
+      expect(r.out).toEqual(old({ schemaVersion: 1, command: 'register list', ...whole }));
+      for (let i = 990; i <= 1010; i++) expect(r.out.toString('utf8')).not.toContain(person(i));
+    }
+    const on = await runBytes(['register', 'list', '--format', 'json', '--on', '2026-05-01', ...today]);
+    expect(on.out).toEqual(
+      old({
+        schemaVersion: 1,
+        command: 'register list',
+        ...registerList({ cwd: ws, workspace: ws, today: '2026-10-15', on: '2026-05-01' }),
+      }),
+    );
+    const d = await runBytes(['diff', '2026Q1', '2026Q2', '--format', 'json', ...today]);
+    expect(d.code).toBe(0);
+    const changes = await diff('2026Q1', '2026Q2', { cwd: ws, workspace: ws, today: '2026-10-15' });
+    expect(changes.removed).toHaveLength(20);
+    expect(d.out).toEqual(old({ schemaVersion: 1, command: 'diff', ...changes }));
+    expect(d.out.toString('utf8')).not.toMatch(/[\u202e\u001b]/);
+    for (let i = 990; i <= 1010; i++) expect(d.out.toString('utf8')).not.toContain(person(i));
   }, 120_000);
 
   it('read through a checkpoint, streaming every entry makes no event keep its records (a province’s 10⁶ were kept to the end)', () => {

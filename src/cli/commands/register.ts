@@ -14,8 +14,9 @@ import {
   type ListOptions,
 } from '../../api/register/register.js';
 import { toCommandDocument } from '../../reporters/json.js';
-import { jsonPartsOf } from '../../reporters/registry.js';
+import { jsonBytesParts } from '../../reporters/json-bytes.js';
 import { emit } from '../render.js';
+import { writeParts } from '../write-bytes.js';
 import type {
   DiffDocument,
   PublishDocument,
@@ -107,9 +108,8 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     const each = registerListEach(listOptions);
     // The document's head as its schema types it (records streamed in after).
     const head: Omit<RegisterListDocument, 'records'> = { schemaVersion: 1, command: 'register list', on: each.on };
-    for (const part of jsonPartsOf('register-list', head, 'records', each.records)) {
-      if (env.io.stdout.write(part) === false && env.io.stdout.drain) await env.io.stdout.drain();
-    }
+    const records: Iterable<RegisterListDocument['records'][number]> = each.records;
+    await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: records }));
     return 0;
   }
   const r: { on: string; records: ListedRecord[]; ledger?: string } =
@@ -137,7 +137,9 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
   const r = await diff(a, b, { ...env.common, ...(opts.full ? { full: true } : {}) });
   sayFull(env, opts.full);
   const doc: DiffDocument = { schemaVersion: 1, command: 'diff', ...r };
-  emit(env, 'diff', doc);
+  // A province's diff is ~50,000 records (19 MB of JSON): written as bytes, not made one string.
+  if (env.flags.format === 'json') await writeParts(env.io.stdout, jsonBytesParts(doc));
+  else emit(env, 'diff', doc);
   return 0;
 }
 

@@ -28,6 +28,7 @@ import { CheckpointBuilder, checkpointParts } from '../../register/checkpoint-wr
 import { extendCheckpoint } from '../../register/checkpoint-extend.js';
 import { prefixOf } from '../../register/lazy-state.js';
 import { openCheckpointFile, writeCheckpointFile } from './register-checkpoint.js';
+import { takeEarlyLog, type EarlyLog, type LogDigests } from './log-hash.js';
 import { SpillFile } from './checkpoint-spill-file.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
@@ -71,6 +72,8 @@ export interface LogRead {
    * `\n` first, in the same write as its line.
    */
   unterminated: boolean;
+  /** The prefix a checkpoint covers was checked by the hash begun beside start-up (log-hash.ts), not read here. */
+  hashedEarly?: true;
 }
 
 /** Whether the workspace has a register (its event log). */
@@ -124,8 +127,11 @@ interface ReadVia {
   /** Bytes and events read after it (the whole log without one). */
   tailBytes: number;
   tailEvents: number;
-  /** The SHA-256 of every byte read, and whether every line was our writer's: what a new checkpoint needs. */
-  sha256: string;
+  /**
+   * The SHA-256 of every byte read, and whether every line was our writer's: what a new checkpoint needs (null:
+   * the bytes parsed after the checkpoint are not those the early hash read, log-hash.ts: no checkpoint is written).
+   */
+  sha256: string | null;
   onlyOurs: boolean;
   /** The checkpoint built as the lines were read (ReadOptions.chainOnly). */
   built?: CheckpointBuilder;
@@ -201,7 +207,7 @@ export async function readLogPausing(workspace: string, pause: () => Promise<voi
  */
 function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, options: ReadOptions): LogRead {
   const { via, ...out } = read;
-  if (!via || !read.result.ok || read.unterminated || !via.onlyOurs || read.result.head === null) return out;
+  if (!via || via.sha256 === null || !read.result.ok || read.unterminated || !via.onlyOurs || read.result.head === null) return out;
   const events = read.result.events;
   const covers = { seq: read.result.head.seq, hash: read.result.head.hash, bytes: read.size, lines: events.length, sha256: via.sha256 };
   const io = options.io ?? nodePort;
@@ -226,7 +232,10 @@ function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, op
 /**
  * The events of the log's prefix a checkpoint covers, when its bytes are exactly those it was built
  * from: hashed a chunk at a time (yielding between chunks) into `digest`, which then goes on over the
- * rest of the log. Null when there is no checkpoint or it does not match (the caller reads from byte 0).
+ * rest of the log — or, when the log was hashed early on a second thread (log-hash.ts) through the same
+ * prefix, checked against that thread's digest once the checkpoint is decoded (`digests`: the caller
+ * then hashes only what follows). Null when there is no checkpoint or it does not match (the caller
+ * reads from byte 0).
  */
 function* checkpointed(
   workspace: string,
@@ -236,7 +245,8 @@ function* checkpointed(
   buf: Buffer,
   source: LineSource,
   digest: Hash,
-): Generator<undefined, { events: StoredEvent[]; covers: Covers } | null, undefined> {
+  early: EarlyLog | undefined,
+): Generator<undefined, { events: StoredEvent[]; covers: Covers; digests?: LogDigests } | null, undefined> {
   const file = openCheckpointFile(registerDir(workspace), io);
   if (!file) return null;
   // Closed here unless the decoder keeps it to read its parts when asked (register/checkpoint-parts.ts).
@@ -244,6 +254,14 @@ function* checkpointed(
   try {
     const covers = checkpointCovers(file);
     if (!covers || covers.bytes > size) return null;
+    if (early && early.prefix === covers.bytes) {
+      // Decoded while the worker may still be hashing; used only if the prefix is the one it was built from.
+      const events = decodeCheckpoint(file, source);
+      const digests = events ? early.digests() : null;
+      if (!events || !digests?.prefixEndsLine || digests.prefix !== covers.sha256) return null;
+      kept = true;
+      return { events, covers, digests };
+    }
     let off = 0;
     while (off < covers.bytes) {
       let n: number;
@@ -276,9 +294,11 @@ function* scanLog(
 ): Generator<undefined, LogRead & { via?: ReadVia }, undefined> {
   const path = eventsPath(workspace);
   const io = options.io ?? nodePort;
+  // The log opened and hashed beside start-up (log-hash.ts), when it is this one and unchanged since.
+  const early = io === nodePort && options.checkpoint !== false ? takeEarlyLog(path) : undefined;
   let fd: ReadHandle;
   try {
-    fd = io.openRead(path);
+    fd = early ? early.handle : io.openRead(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
@@ -301,15 +321,21 @@ function* scanLog(
     // A log too large for a checkpoint is neither read through one nor hashed for one.
     let digest: Hash | null = fd.size <= (options.checkpointMaxBytes ?? CHECKPOINT_MAX_LOG_BYTES) ? createHash('sha256') : null;
     let fromCheckpoint = 0;
+    // The early thread's digests, when the checkpoint was checked by them: `digest` then hashes the rest only.
+    let earlyDigests: LogDigests | undefined;
     const throughCheckpoint = digest !== null && options.checkpoint !== false;
     let buf = sized(throughCheckpoint ? Math.min(fd.size, PREFIX_CHUNK) : fd.size);
     if (throughCheckpoint && digest) {
-      const prefix = yield* checkpointed(workspace, io, fd, fd.size, buf, source, digest);
+      const prefix = yield* checkpointed(workspace, io, fd, fd.size, buf, source, digest, early);
       if (prefix) {
         reader.resume(prefix.events, prefix.covers.lines);
         scan.resume(prefix.covers.lines);
         base = prefix.covers.bytes;
         fromCheckpoint = prefix.events.length;
+        if (prefix.digests) {
+          earlyDigests = prefix.digests;
+          digest = createHash('sha256');
+        }
       } else digest = createHash('sha256');
       if (buf.length < Math.min(CHUNK, fd.size - base + 1)) buf = sized(fd.size - base);
     }
@@ -318,11 +344,18 @@ function* scanLog(
     const built = options.chainOnly && digest && fromCheckpoint === 0 ? new CheckpointBuilder(spill ? { spill } : {}) : undefined;
     // Each event goes into it as it is read, its records one at a time, and is kept without them (chain.ts EventSink).
     if (built) reader.sink = built;
+    // With the early digests, the rest this thread read must be the rest that thread hashed: then its whole digest
+    // is of exactly the bytes read here through the checkpoint (log-hash.ts).
+    const sha256 = (): string | null => {
+      const own = (digest as Hash).digest('hex');
+      if (!earlyDigests) return own;
+      return own === earlyDigests.rest ? earlyDigests.whole : null;
+    };
     const via = (): ReadVia => ({
       fromCheckpoint,
       tailBytes: base + filled - start0,
       tailEvents: reader.events.length - fromCheckpoint,
-      sha256: (digest as Hash).digest('hex'),
+      sha256: sha256(),
       onlyOurs: reader.writtenByUsOnly,
       ...(built ? { built } : {}),
     });
@@ -361,7 +394,13 @@ function* scanLog(
       }
     }
     if (filled > 0) scan.tail(buf, 0, filled, base);
-    return { exists: true, size: base + filled, ...scan.finish(), ...(digest ? { via: via() } : {}) };
+    return {
+      exists: true,
+      size: base + filled,
+      ...scan.finish(),
+      ...(earlyDigests ? { hashedEarly: true as const } : {}),
+      ...(digest ? { via: via() } : {}),
+    };
   } finally {
     fd.close();
   }

@@ -1,0 +1,65 @@
+/**
+ * What bin/ does before the command's modules load (issue 22; docs/decisions.md "The log hashed beside
+ * start-up"): for a command that reads the register, the log of the workspace it names (-w, --workspace) or
+ * would find from the folder it runs in starts being hashed on a second thread (io/register/log-hash.ts).
+ * A guess: the register's reader takes the result only for the log it reads itself, unchanged since.
+ * Loads nothing but Node's own modules and those two small files.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { optionValue } from './argv.js';
+
+/**
+ * The commands whose first work is reading register/events.jsonl (`register verify` reads it from its first line,
+ * not through a checkpoint). Not compile: it checks the submissions first, and by its register read its main thread
+ * had gained nothing measurable (1.05× its CPU, the process's 1.16×: bench/RESULTS.md); nor the reports and status,
+ * which read the register after the packages or submissions.
+ */
+const READS_REGISTER = new Set(['register', 'publish', 'diff', 'objection']);
+
+/** The common options that take a value (program.ts addCommon): their value is not the command's name. */
+const TAKES_VALUE = new Set(['-w', '--workspace', '--config', '--format', '--lang', '--today', '--ignore', '--max-findings']);
+
+/** The command's words (`register show` → ['register', 'show']): the arguments that are no option and no option's value. */
+function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const a = argv[i] as string;
+    if (TAKES_VALUE.has(a)) i++;
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  return words;
+}
+
+/**
+ * Begins hashing the register's log for a command that reads it, when a processor is free for it (the last
+ * minute's load below the number of processors; Windows, which has no load average, always): on a busy
+ * machine the thread only adds its cost (~0.1 s of CPU) to the command's. Nothing for any other command, or
+ * --help. Never throws; what the command prints is the same either way.
+ */
+export async function startEarlyLog(argv: readonly string[], cwd: () => string, env: NodeJS.ProcessEnv): Promise<void> {
+  // HRSS_CREDIT_EARLY_HASH=off never, =on whatever the load (to measure one against the other).
+  const asked = env.HRSS_CREDIT_EARLY_HASH;
+  if (asked === 'off') return;
+  try {
+    const [command, sub] = commandWords(argv);
+    if (!command || !READS_REGISTER.has(command) || (command === 'register' && sub === 'verify')) return;
+    if (argv.some((a) => a === '-h' || a === '--help')) return;
+    if (asked !== 'on' && (loadavg()[0] ?? 0) >= availableParallelism()) return;
+    const workspace = findWorkspace(argv, cwd());
+    if (workspace) (await import('../io/register/log-hash.js')).startLogHash(workspace);
+  } catch {
+    // A folder gone from under the process: the command says so itself.
+  }
+}
+
+/** -w DIR, else as api/context.ts finds it: the nearest folder at or above cwd with the config or submissions/. */
+function findWorkspace(argv: readonly string[], cwd: string): string | undefined {
+  const given = optionValue([...argv], '--workspace', '-w');
+  if (given) return resolve(cwd, given);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'hrss-credit.config.json')) || existsSync(join(dir, 'submissions'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * The log's read and SHA-256 on a second thread, begun before the command's modules load (issue 22; docs/
+ * decisions.md "The log hashed beside start-up"). Every command reads and hashes the whole log (register.md):
+ * ~0.07 s of a city's `register show`, ~0.6 s of a province's, once the ~130 modules it needs are loaded. bin/
+ * starts this as soon as it can guess the workspace (cli/early-log.ts), and the register's reader
+ * (register-store.ts) takes what it finds instead of hashing the log again, when it is exactly the same:
+ *
+ * - One size, taken once: the log is opened here (the descriptor the reader then reads) and its size and
+ *   times taken from it; the worker hashes bytes [0, size) of the same file (its own descriptor, checked to
+ *   be the same device and inode), and the reader reads no further than that size.
+ * - The reader takes it only when the path is the log it wants, the name still leads to the same file, and the
+ *   file's size, modification and change times are those taken here: a writer that appended (or a repair that
+ *   cut and appended) since leaves it unused, and the log is read and hashed in the thread as before. A writer
+ *   of ours reads under the lock, after which nothing appends.
+ * - The worker gives three digests: the prefix the checkpoint's head said it covers, the whole [0, size), and
+ *   the rest after the prefix. The reader checks the checkpoint against the first, hashes the rest it parses
+ *   itself and compares it with the third: the second (the key of a checkpoint it writes) is then the hash
+ *   of exactly the bytes it read through the checkpoint and parsed.
+ * - Anything else (no worker, a worker that failed or stalls, a MemoryPort, a log too small to be worth a
+ *   thread) is the reader's own read and hash, as before.
+ *
+ * Imports nothing of the project and no package: bin/ loads it before the command's modules. The worker is
+ * a script given as text (eval), so the release bundle carries it without a file of its own.
+ */
+import { closeSync, constants, fstatSync, openSync, statSync, readSync, type BigIntStats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ReadHandle } from '../port.js';
+
+/** Below this a thread costs more than the hash it takes off (~1 ms a MiB): the reader hashes in its thread. */
+export const EARLY_MIN_BYTES = 4 << 20;
+/** A log larger than register-store.ts's CHECKPOINT_MAX_LOG_BYTES is not hashed at all. */
+const EARLY_MAX_BYTES = 2 * 1024 ** 3;
+/** The checkpoint's head is its first line, under 4 KiB (register/checkpoint.ts). */
+const HEAD_MAX = 4096;
+
+// The shared memory: [0] state (0 starting, 1 hashing, 2 done, 3 failed), [1] MiB hashed so far; then
+// the three digests (prefix, whole, rest) and one byte: the prefix ends with `\n`.
+const STATE = 0;
+const PROGRESS = 1;
+const DIGESTS = 8;
+const NEWLINE = DIGESTS + 96;
+const SHARED_BYTES = NEWLINE + 8;
+
+/** The worker: hashes [0, size) of the file at `path` (the same device and inode) a MiB at a time. */
+const WORKER = `
+const { workerData: d } = require('node:worker_threads');
+const { closeSync, constants, fstatSync, openSync, readSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const word = new Int32Array(d.shared, 0, 2);
+const out = new Uint8Array(d.shared);
+const settle = (state) => { Atomics.store(word, 0, state); Atomics.notify(word, 0); };
+try {
+  Atomics.store(word, 0, 1);
+  const fd = openSync(d.path, constants.O_RDONLY | (constants.O_NONBLOCK || 0));
+  try {
+    const st = fstatSync(fd, { bigint: true });
+    const same = st.isFile() && String(st.dev) === d.dev && String(st.ino) === d.ino && st.size >= BigInt(d.size);
+    if (!same) throw new Error('not the same file');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const whole = createHash('sha256');
+    let rest = d.prefix === 0 ? createHash('sha256') : null;
+    for (let off = 0; off < d.size; ) {
+      const end = off < d.prefix ? d.prefix : d.size;
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - off), off);
+      if (n === 0) throw new Error('cut short');
+      const chunk = buf.subarray(0, n);
+      whole.update(chunk);
+      if (rest) rest.update(chunk);
+      off += n;
+      if (off === d.prefix) {
+        out[${NEWLINE}] = buf[n - 1] === 10 ? 1 : 0;
+        out.set(whole.copy().digest(), ${DIGESTS});
+        rest = createHash('sha256');
+      }
+      Atomics.store(word, 1, Math.floor(off / 1048576));
+    }
+    out.set(whole.digest(), ${DIGESTS + 32});
+    out.set(rest.digest(), ${DIGESTS + 64});
+  } finally {
+    closeSync(fd);
+  }
+  settle(2);
+} catch {
+  settle(3);
+}
+`;
+
+interface Early {
+  path: string;
+  fd: number;
+  stat: BigIntStats;
+  prefix: number;
+  shared: SharedArrayBuffer;
+  worker: Worker;
+  failed: boolean;
+}
+
+let early: Early | undefined;
+
+/** What the worker found: hex digests of the prefix [0, prefix), the whole [0, size) and the rest [prefix, size). */
+export interface LogDigests {
+  prefix: string;
+  whole: string;
+  rest: string;
+  /** The prefix's last byte is `\n` (a checkpoint's prefix ends with its last line's). */
+  prefixEndsLine: boolean;
+}
+
+/** The log as it was opened early, handed to the reader once. */
+export interface EarlyLog {
+  /** The file opened early, read no further than the size taken then (the reader closes it). */
+  handle: ReadHandle;
+  /** The prefix the worker hashed apart: the checkpoint's `covers.bytes` as its head said then (0: none). */
+  prefix: number;
+  /** Waits for the worker; null when it failed or stopped making progress (the reader hashes in its thread). */
+  digests(): LogDigests | null;
+}
+
+/** How long the reader waits for a worker that makes no progress before hashing the log itself. */
+const STALL_MS = 3000;
+
+/**
+ * Starts hashing `<workspace>/register/events.jsonl` on a worker thread, when it is a regular file worth it.
+ * Never throws and never delays the command: anything that goes wrong leaves the reader to hash as before.
+ */
+export function startLogHash(workspace: string, minBytes = EARLY_MIN_BYTES): void {
+  if (early) return;
+  let fd = -1;
+  try {
+    const path = resolve(join(workspace, 'register', 'events.jsonl'));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd, { bigint: true });
+    const size = Number(stat.size);
+    if (!stat.isFile() || size < minBytes || size > EARLY_MAX_BYTES) {
+      closeSync(fd);
+      return;
+    }
+    const prefix = checkpointPrefix(join(workspace, 'register', 'events.jsonl.checkpoint'), size);
+    const shared = new SharedArrayBuffer(SHARED_BYTES);
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { path, dev: String(stat.dev), ino: String(stat.ino), size, prefix, shared },
+      stdout: true,
+      stderr: true,
+    });
+    worker.unref();
+    const started: Early = { path, fd, stat, prefix, shared, worker, failed: false };
+    worker.on('error', () => {
+      started.failed = true;
+    });
+    early = started;
+  } catch {
+    if (fd >= 0) closeQuietly(fd);
+  }
+}
+
+/**
+ * The log opened early, when `path` is that log and it is still the same file, unchanged: the reader then
+ * reads this descriptor up to `size`. Handed over once; otherwise the descriptor is closed and undefined returned.
+ */
+export function takeEarlyLog(path: string): EarlyLog | undefined {
+  const e = early;
+  if (!e) return undefined;
+  early = undefined;
+  try {
+    if (e.failed || resolve(path) !== e.path) throw new Error('not this log');
+    const now = fstatSync(e.fd, { bigint: true });
+    const named = statSync(e.path, { bigint: true });
+    if (!sameFile(e.stat, now) || named.dev !== now.dev || named.ino !== now.ino) throw new Error('changed');
+  } catch {
+    closeQuietly(e.fd);
+    return undefined;
+  }
+  const size = Number(e.stat.size);
+  const handle: ReadHandle = {
+    kind: 'file',
+    size,
+    read: (buf, offset, length, position) =>
+      position >= size ? 0 : readSync(e.fd, buf, offset, Math.min(length, size - position), position),
+    close: () => closeSync(e.fd),
+  };
+  return { handle, prefix: e.prefix, digests: () => waitFor(e) };
+}
+
+/** Forgets a hash begun early (tests; a command that ends without reading the register needs nothing). */
+export function dropEarlyLog(): void {
+  const e = early;
+  early = undefined;
+  if (e) closeQuietly(e.fd);
+}
+
+function sameFile(a: BigIntStats, b: BigIntStats): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+function waitFor(e: Early): LogDigests | null {
+  const word = new Int32Array(e.shared, 0, 2);
+  for (;;) {
+    const state = Atomics.load(word, STATE);
+    if (state === 2) break;
+    if (state === 3 || e.failed) return null;
+    // Woken when the worker settles; a worker that has not moved for STALL_MS (a thread that never started,
+    // a disk that hangs) is given up.
+    const before = Atomics.load(word, PROGRESS);
+    if (Atomics.wait(word, STATE, state, STALL_MS) === 'timed-out' && Atomics.load(word, PROGRESS) === before) return null;
+  }
+  const bytes = new Uint8Array(e.shared);
+  const hex = (at: number): string => Buffer.from(bytes.subarray(at, at + 32)).toString('hex');
+  return { prefix: hex(DIGESTS), whole: hex(DIGESTS + 32), rest: hex(DIGESTS + 64), prefixEndsLine: bytes[NEWLINE] === 1 };
+}
+
+/** The bytes the checkpoint's head says it covers (a hint: the reader compares it with what it decodes); 0 when none. */
+function checkpointPrefix(file: string, size: number): number {
+  let fd = -1;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return 0;
+    const buf = Buffer.alloc(HEAD_MAX);
+    const n = readSync(fd, buf, 0, HEAD_MAX, 0);
+    const nl = buf.subarray(0, n).indexOf(0x0a);
+    if (nl < 0) return 0;
+    const bytes = (JSON.parse(buf.toString('utf8', 0, nl)) as { covers?: { bytes?: unknown } }).covers?.bytes;
+    return typeof bytes === 'number' && Number.isSafeInteger(bytes) && bytes > 0 && bytes <= size ? bytes : 0;
+  } catch {
+    return 0;
+  } finally {
+    if (fd >= 0) closeQuietly(fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to do.
+  }
+}

@@ -1,0 +1,143 @@
+// reporters/json-bytes.ts writes a document's JSON straight into bytes (register list and diff): the bytes must be
+// those of the old way, the sink's pass over formatJson's text, for any record — control characters, lone
+// surrogates, bidi marks, non-BMP characters, quotes, backslashes, DEL and C1 — and any other value.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../src/diagnostics/report-document.js';
+import { BYTES_PER_PART, JsonBytes, jsonBytesParts } from '../src/reporters/json-bytes.js';
+import { terminalSafe } from '../src/reporters/sink.js';
+
+/** The old way: the whole document as one string, through the sink, encoded by stdout. */
+const old = (doc: unknown): Buffer => Buffer.from(terminalSafe(formatJson(doc), false), 'utf8');
+const bytes = (parts: Iterable<Buffer>): Buffer => Buffer.concat([...parts]);
+
+/** Characters that take every way through the encoder: plain, escaped, the sink's, 2-, 3- and 4-byte UTF-8. */
+const CHARS = [
+  'a',
+  '0',
+  ' ',
+  '"',
+  '\\',
+  '/',
+  '\n',
+  '\t',
+  '\r',
+  '\u0000',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\u00a0',
+  'é',
+  '\u061c',
+  '\u200e',
+  '\u200f',
+  '\u2028',
+  '\u2029',
+  '\u202a',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+  '\u2067',
+  '\u2030',
+  '\u2400',
+  '新',
+  '乡',
+  '（',
+  '\ufffd',
+  '\uffff',
+  '\ud800',
+  '\udfff',
+  '\ud83d\ude00',
+  '\u{20000}',
+  '\u{10ffff}',
+];
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...CHARS), fc.string({ maxLength: 3, unit: 'binary' })), { maxLength: 12 })
+  .map((a) => a.join(''));
+
+/** A record as register list and diff print it (schemas/documents/commands-register.ts ListedRecord). */
+const record = fc.record({
+  id: fc.oneof(fc.stringMatching(/^[0-9a-f]{12}$/), text),
+  listType: fc.constantFrom('red', 'black'),
+  domain: text,
+  department: text,
+  subjectName: text,
+  subjectKey: fc.oneof(fc.constantFrom('410702********0010', '9141070000000U1P3G'), text),
+  batch: fc.constantFrom('2026Q1', '2026Q2-2'),
+  publishedOn: fc.constant('2026-04-15'),
+  publishUntil: fc.constant('2029-03-30'),
+  status: fc.constantFrom('active', 'expired', 'removed'),
+  removal: fc.option(
+    fc.record({ type: fc.constantFrom('violation', 'expired'), on: fc.constant('2026-07-15'), batch: fc.option(text), reason: text }),
+  ),
+  objection: fc.boolean(),
+});
+
+describe('JSON as bytes (register list, diff)', () => {
+  it('is byte for byte the sink over formatJson, for any records streamed', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), fc.constantFrom('2026-10-15', '\u202e\u001b[31m'), (items, on) => {
+        const head = { schemaVersion: 1, command: 'register list', on };
+        expect(bytes(jsonBytesParts(head, { key: 'records', items }))).toEqual(old({ ...head, records: items }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is the same for a whole document of any values (undefined members, toJSON, no prototype, empty, nested)', () => {
+    const value = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 2 }),
+        text,
+        fc.constantFrom(undefined, new Date(Date.UTC(2026, 0, 1)), [], {}, Object.create(null), Number.NaN, -0, 1e21, 0.1, () => 1),
+        fc.constantFrom(new Map([['a', 1]]), new String('乙'), Symbol('s')),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(fc.oneof(text, fc.constantFrom('0', '10', '__proto__')), tie('value'), { maxKeys: 3 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 3 }).map((d) => Object.assign(Object.create(null), d)),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(fc.dictionary(text, value, { maxKeys: 5 }), (doc) => {
+        expect(bytes(jsonBytesParts(doc))).toEqual(old(doc));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes every string as stringify and the sink would, one at a time', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => {
+        const out = new JsonBytes();
+        out.string(s);
+        expect(out.take()).toEqual(Buffer.from(terminalSafe(JSON.stringify(s), false), 'utf8'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes a long list in parts of about BYTES_PER_PART, each a whole number of records', () => {
+    const items = Array.from({ length: 3_000 }, (_, i) => ({ id: String(i).padStart(12, '0'), subjectName: `新乡市测试${i}有限公司` }));
+    const parts = [...jsonBytesParts({ schemaVersion: 1 }, { key: 'records', items })];
+    expect(parts.length).toBeGreaterThan(3);
+    for (const p of parts) expect(p.length).toBeLessThan(BYTES_PER_PART + 1024);
+    // Each part ends where a record does: decoded alone, none splits a character.
+    for (const p of parts) expect(Buffer.from(p.toString('utf8'), 'utf8')).toEqual(p);
+    expect(JSON.parse(bytes(parts).toString('utf8')).records).toHaveLength(3_000);
+  });
+
+  it('pulls the records one part at a time: no more are made than the part being written needs', () => {
+    let made = 0;
+    function* items(): Generator<{ id: string }> {
+      for (let i = 0; i < 100_000; i++) {
+        made++;
+        yield { id: String(i).padStart(12, '0') };
+      }
+    }
+    const parts = jsonBytesParts({ schemaVersion: 1 }, { key: 'records', items: items() });
+    parts.next(); // the first part
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(100_000 / 10);
+  });
+});

@@ -1,0 +1,192 @@
+// The log hashed beside start-up (io/register/log-hash.ts, cli/early-log.ts; decisions.md "The log hashed beside
+// start-up"): whatever the checkpoint and whatever happens to the log after the hash began, a read given the early
+// hash gives the events, head, state and checkpoint a read without it gives; it is used only for the log it was
+// begun on, unchanged since, and only when the checkpoint is the one its head named.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { chain } from '../helpers/register-chain.js';
+import { eventLine } from '../../src/register/chain.js';
+import type { EventBody } from '../../src/register/events.js';
+import { replay, statusesOn } from '../../src/register/state.js';
+import { checkpointCovers } from '../../src/register/checkpoint.js';
+import { readLog, eventsPath } from '../../src/io/register/register-store.js';
+import { dropEarlyLog, startLogHash, takeEarlyLog } from '../../src/io/register/log-hash.js';
+import { startEarlyLog } from '../../src/cli/early-log.js';
+import { historyArb } from './checkpoint-histories.js';
+import { checkpointOf, logOf, logText, registerWorkspace } from './register-files.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+afterEach(() => dropEarlyLog());
+
+const workspace = (): string => registerWorkspace(dirs, 'hrss-log-hash-');
+
+/** What a reader sees of a read: its outcome and the state replayed from it. */
+function outcome(read: ReturnType<typeof readLog>) {
+  const state = replay(read.result.events);
+  return {
+    ok: read.result.ok,
+    head: read.result.head,
+    broken: read.result.ok ? null : read.result.broken,
+    tornAt: read.tornAt,
+    size: read.size,
+    unterminated: read.unterminated,
+    events: read.result.events.map((e) => ({ seq: e.seq, hash: e.hash, type: e.type })),
+    // Where each record's line is (the log of one workspace or the other) aside.
+    statuses: JSON.stringify(statusesOn(state, '2026-10-15'), (k, v) => (k === 'source' ? 'the log' : v)),
+  };
+}
+
+/** The checkpoint a read of `log` from its first line writes. */
+function checkpointFor(log: string): Buffer | null {
+  const ws = workspace();
+  writeFileSync(logOf(ws), log);
+  readLog(ws, { checkpoint: false });
+  return existsSync(checkpointOf(ws)) ? readFileSync(checkpointOf(ws)) : null;
+}
+
+type Scenario = 'fresh' | 'stale' | 'extended' | 'edited-checkpoint' | 'log-edited' | 'deleted' | 'torn';
+const SCENARIOS: Scenario[] = ['fresh', 'stale', 'extended', 'edited-checkpoint', 'log-edited', 'deleted', 'torn'];
+
+describe('the log hashed beside start-up', () => {
+  it('gives the read, state and checkpoint a read in the thread gives, whatever the checkpoint; it checks a checkpoint that matches', () => {
+    let early = 0;
+    fc.assert(
+      fc.property(historyArb, historyArb, fc.constantFrom(...SCENARIOS), fc.nat(), fc.nat(), (bodies, more, scenario, cutAt, byteAt) => {
+        const events = chain([...bodies, ...more]);
+        const full = logText(events);
+        const cut = 1 + (cutAt % events.length);
+        let log = Buffer.from(full, 'utf8');
+        let checkpoint = checkpointFor(scenario === 'fresh' ? full : logText(events.slice(0, cut)));
+        if (scenario === 'deleted') checkpoint = null;
+        if (scenario === 'edited-checkpoint' && checkpoint) {
+          const at = byteAt % checkpoint.length;
+          checkpoint[at] = (checkpoint[at] as number) ^ 0x10;
+        }
+        if (scenario === 'log-edited') {
+          const at = byteAt % Buffer.byteLength(logText(events.slice(0, cut)));
+          log[at] = log[at] === 0x30 ? 0x31 : 0x30;
+        }
+        if (scenario === 'torn') log = Buffer.concat([log, Buffer.from('{"seq":')]);
+        // The same files in two workspaces: one read with the hash begun early, one without.
+        const [withEarly, without] = [workspace(), workspace()];
+        for (const ws of [withEarly, without]) {
+          writeFileSync(logOf(ws), log);
+          if (checkpoint) writeFileSync(checkpointOf(ws), checkpoint);
+        }
+        startLogHash(withEarly, 0);
+        const options = scenario === 'extended' ? { extendBytes: 0 } : {};
+        const a = readLog(withEarly, options);
+        const b = readLog(without, options);
+        expect(outcome(a)).toEqual(outcome(b));
+        // The checkpoint each leaves (kept, extended, rebuilt or none) is the same file.
+        const left = (ws: string) => (existsSync(checkpointOf(ws)) ? readFileSync(checkpointOf(ws)).toString('base64') : null);
+        expect(left(withEarly)).toEqual(left(without));
+        const covers = existsSync(checkpointOf(withEarly)) ? checkpointCovers(readFileSync(checkpointOf(withEarly))) : null;
+        // One that covers a whole valid log is keyed by its SHA-256 (an edited log leaves the old one, unused).
+        if (a.result.ok && covers?.bytes === log.length) expect(covers.sha256).toBe(createHash('sha256').update(log).digest('hex'));
+        // A checkpoint that matches the log was checked by the early hash; one that does not never is.
+        const matches =
+          checkpoint !== null && (scenario === 'fresh' || scenario === 'stale' || scenario === 'extended' || scenario === 'torn');
+        if (!matches) expect(a.hashedEarly).toBeUndefined();
+        if (a.hashedEarly) early++;
+        expect(b.hashedEarly).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
+    expect(early).toBeGreaterThan(10);
+  }, 300_000);
+
+  it('a checkpoint that matches is checked by the early hash, not read again in the thread', () => {
+    const ws = workspace();
+    const events = chain(Array.from({ length: 5 }, (_, i) => ({ type: 'note', text: `备注${i}`, ids: [] }) as EventBody));
+    writeFileSync(logOf(ws), logText(events));
+    readLog(ws, { checkpoint: false });
+    startLogHash(ws, 0);
+    const read = readLog(ws);
+    expect(read.hashedEarly).toBe(true);
+    expect(read.result.head?.seq).toBe(5);
+  });
+
+  it('a line appended after the hash began (a writer of ours) leaves it unused: the read sees the new line', () => {
+    const ws = workspace();
+    const events = chain(Array.from({ length: 4 }, (_, i) => ({ type: 'note', text: `备注${i}`, ids: [] }) as EventBody));
+    writeFileSync(logOf(ws), logText(events.slice(0, 3)));
+    readLog(ws, { checkpoint: false });
+    startLogHash(ws, 0);
+    appendFileSync(logOf(ws), eventLine(events[3] as (typeof events)[number]));
+    const read = readLog(ws);
+    expect(read.hashedEarly).toBeUndefined();
+    expect(read.result.ok).toBe(true);
+    expect(read.result.head?.seq).toBe(4);
+    expect(read.size).toBe(Buffer.byteLength(logText(events)));
+  });
+
+  it('a checkpoint replaced after the hash began (another reader wrote a new one) is read as without it', () => {
+    const ws = workspace();
+    const events = chain(Array.from({ length: 6 }, (_, i) => ({ type: 'note', text: `备注${i}`, ids: [] }) as EventBody));
+    writeFileSync(logOf(ws), logText(events));
+    writeFileSync(checkpointOf(ws), checkpointFor(logText(events.slice(0, 2))) as Buffer);
+    startLogHash(ws, 0);
+    writeFileSync(checkpointOf(ws), checkpointFor(logText(events)) as Buffer);
+    const read = readLog(ws);
+    expect(read.hashedEarly).toBeUndefined();
+    expect(read.result.head?.seq).toBe(6);
+  });
+
+  it('is used for the log it was begun on only: another workspace’s read hashes its own', () => {
+    const [one, other] = [workspace(), workspace()];
+    const events = chain([{ type: 'note', text: '一', ids: [] }]);
+    for (const ws of [one, other]) {
+      writeFileSync(logOf(ws), logText(events));
+      readLog(ws, { checkpoint: false });
+    }
+    startLogHash(one, 0);
+    const read = readLog(other);
+    expect(read.hashedEarly).toBeUndefined();
+    expect(read.result.head?.seq).toBe(1);
+    // Handed over once, to the first reader, whichever log it wanted.
+    expect(takeEarlyLog(eventsPath(one))).toBeUndefined();
+  });
+});
+
+describe('bin/ begins it for the commands that read the register', () => {
+  /** A workspace whose log is large enough to be worth a thread (its content is not read here). */
+  function large(): string {
+    const ws = workspace();
+    writeFileSync(logOf(ws), Buffer.alloc(5 << 20, 0x20));
+    mkdirSync(join(ws, 'submissions'));
+    return ws;
+  }
+  const begun = async (argv: string[], cwd: string, env: NodeJS.ProcessEnv, ws: string): Promise<boolean> => {
+    dropEarlyLog();
+    await startEarlyLog(argv, () => cwd, env);
+    const early = takeEarlyLog(eventsPath(ws));
+    early?.handle.close();
+    return early !== undefined;
+  };
+
+  it('register show, publish and diff, named by -w or found from the folder a clerk runs in; not verify, compile, validate, --help, or off', async () => {
+    const ws = large();
+    const on = { HRSS_CREDIT_EARLY_HASH: 'on' };
+    expect(await begun(['register', 'show', 'x', '-w', ws], '/', on, ws)).toBe(true);
+    expect(await begun(['--format', 'json', 'publish', '2026Q3', `--workspace=${ws}`], '/', on, ws)).toBe(true);
+    expect(await begun(['diff', '2026Q1', '2026Q2'], join(ws, 'submissions'), on, ws)).toBe(true);
+    expect(await begun(['compile', '2026Q3', '--dry-run', '-w', ws], '/', on, ws)).toBe(false);
+    expect(await begun(['register', 'verify', '-w', ws], '/', on, ws)).toBe(false);
+    expect(await begun(['validate', ws], ws, on, ws)).toBe(false);
+    expect(await begun(['register', 'show', 'x', '-w', ws, '--help'], '/', on, ws)).toBe(false);
+    expect(await begun(['register', 'show', 'x', '-w', ws], '/', { HRSS_CREDIT_EARLY_HASH: 'off' }, ws)).toBe(false);
+  });
+
+  it('a small log is hashed in the thread (a worker costs more than it saves)', async () => {
+    const ws = workspace();
+    writeFileSync(logOf(ws), logText(chain([{ type: 'note', text: '一', ids: [] }])));
+    expect(await begun(['register', 'show', 'x', '-w', ws], '/', { HRSS_CREDIT_EARLY_HASH: 'on' }, ws)).toBe(false);
+  });
+});
