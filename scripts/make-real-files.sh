@@ -5,6 +5,23 @@
 # libreoffice-calc-nogui gnumeric python3-openpyxl. The results are committed under fixtures/real/
 # with the findings each must give (expect.json); test/io/xlsx/real-files.test.ts checks them.
 set -euo pipefail
+# The tools first, all at once, with the Debian package each comes from: under `set -e` a missing one
+# stopped the script half-way with only "command not found". gnumeric is optional: without ssconvert
+# its two fixtures are not made again (the committed ones stay). `--check`: only this, nothing written.
+py=${PYTHON:-/usr/bin/python3}
+missing=()
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+"$py" -c 'import openpyxl' >/dev/null 2>&1 || missing+=(python3-openpyxl)
+gnumeric=1
+command -v ssconvert >/dev/null 2>&1 || gnumeric=0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "make-real-files.sh: missing ${missing[*]}: apt-get install ${missing[*]}$([ $gnumeric = 1 ] || echo ' gnumeric')" >&2
+  exit 1
+fi
+if [ $gnumeric = 0 ]; then
+  echo "make-real-files.sh: ssconvert not found (apt-get install gnumeric): the gnumeric fixtures are skipped, the committed ones kept" >&2
+fi
+if [ "${1:-}" = --check ]; then exit 0; fi
 cd "$(dirname "$0")/.."
 out=fixtures/real
 work=$(mktemp -d)
@@ -27,11 +44,13 @@ soffice -env:UserInstallation=file://$work/lo --headless --infilter='CSV:44,34,7
 mkdir -p "$out/libreoffice-id-typed-as-number"
 cp "$work/lo-out/黑名单.xlsx" "$out/libreoffice-id-typed-as-number/黑名单.xlsx"
 # gnumeric: the same CSV through ssconvert.
-mkdir -p "$out/gnumeric-id-typed-as-number"
-ssconvert --import-encoding=UTF-8 "$work/黑名单.csv" "$out/gnumeric-id-typed-as-number/黑名单.xlsx" >/dev/null 2>&1
+if [ $gnumeric = 1 ]; then
+  mkdir -p "$out/gnumeric-id-typed-as-number"
+  ssconvert --import-encoding=UTF-8 "$work/黑名单.csv" "$out/gnumeric-id-typed-as-number/黑名单.xlsx" >/dev/null 2>&1
+fi
 # openpyxl writes absolute part paths (/xl/worksheets/sheet1.xml): sheet names must survive.
 mkdir -p "$out/openpyxl-absolute-paths"
-/usr/bin/python3 - "$out/openpyxl-absolute-paths/名单.xlsx" <<'PY'
+"$py" - "$out/openpyxl-absolute-paths/名单.xlsx" <<'PY'
 import sys, datetime, openpyxl
 wb = openpyxl.Workbook()
 ws = wb.active
@@ -45,7 +64,7 @@ wb.save(sys.argv[1])
 PY
 # openpyxl writes formulas without a cached result (<v></v>): SCHEMA_FORMULA_NO_VALUE, not SCHEMA_REQUIRED.
 mkdir -p "$out/openpyxl-formula-no-cached-value"
-/usr/bin/python3 - "$out/openpyxl-formula-no-cached-value/名单.xlsx" <<'PY'
+"$py" - "$out/openpyxl-formula-no-cached-value/名单.xlsx" <<'PY'
 import sys, datetime, openpyxl
 # openpyxl writes formulas without a cached result (<f>…</f><v></v>): Excel computes them on open,
 # a reader sees no value.
@@ -65,9 +84,12 @@ iconv -f UTF-8 -t GB18030 "$work/黑名单.csv" | sed 's/$/\r/' > "$out/excel-gb
 src=fixtures/example-workspace/submissions/2026Q3/社保中心/社会保险领域信用红黑名单.xlsx
 soffice -env:UserInstallation=file://$work/lo --headless --convert-to ods --outdir "$work/ods" "$src" >/dev/null 2>&1
 soffice -env:UserInstallation=file://$work/lo --headless --convert-to xlsx --outdir "$work/rt" "$work/ods/社会保险领域信用红黑名单.ods" >/dev/null 2>&1
-mkdir -p "$out/libreoffice-two-row-header" "$out/gnumeric-two-row-header"
+mkdir -p "$out/libreoffice-two-row-header"
 cp "$work/rt/社会保险领域信用红黑名单.xlsx" "$out/libreoffice-two-row-header/"
-ssconvert "$work/ods/社会保险领域信用红黑名单.ods" "$out/gnumeric-two-row-header/社会保险领域信用红黑名单.xlsx" >/dev/null 2>&1
+if [ $gnumeric = 1 ]; then
+  mkdir -p "$out/gnumeric-two-row-header"
+  ssconvert "$work/ods/社会保险领域信用红黑名单.ods" "$out/gnumeric-two-row-header/社会保险领域信用红黑名单.xlsx" >/dev/null 2>&1
+fi
 # A list with a merged title row and its 领域 column merged down rows 3–9 (the value only in row 3), as a
 # clerk merges repeated cells, opened and saved again by LibreOffice via .ods: 领域 is filled down, no finding.
 node --input-type=module -e "

@@ -132,6 +132,8 @@ export interface CodeArgs {
   PACKAGE_QUARTER_DUPLICATE: { quarter: string; folders: string[] };
   PACKAGE_EXISTS: { path: string };
   PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string[] };
+  /** A supplementary batch whose folder holds no department's submission. batch: 2026Q3-3; folder: submissions/2026Q3-3. */
+  PACKAGE_BATCH_EMPTY: { batch: string; folder: string };
   /**
    * `export`: removals of the package (records.json) whose records the register does not hold, so their
    * 移出名单 rows lack the record's columns. count: how many; ids: their record ids; quarter: the batch.
@@ -285,6 +287,7 @@ export const CODES = {
   PACKAGE_QUARTER_DUPLICATE: { severity: 'error', group: 'package' },
   PACKAGE_EXISTS: { severity: 'error', fixed: true, group: 'package' },
   PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
+  PACKAGE_BATCH_EMPTY: { severity: 'warning', group: 'package' },
   EXPORT_REMOVED_NOT_FOUND: { severity: 'warning', group: 'package' },
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
   OBJECTION_DEADLINE_PENDING: { severity: 'warning', group: 'objection' },

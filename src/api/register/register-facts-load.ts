@@ -1,4 +1,8 @@
-/** The register facts of a workspace: from its event log when it has one, else unknown. */
+/**
+ * The register facts of a workspace: from its register when it has one (a `register/` folder, as compile and
+ * status decide: register.md "When `register/` exists"; a folder without events.jsonl is a register with no
+ * event yet, every fact zero), else unknown.
+ */
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import type { RegisterFacts } from './register-facts.js';
@@ -9,8 +13,8 @@ import { NO_REGISTER } from './register-facts-none.js';
  * event log: supervise and report of a workspace without one load none of them.
  */
 export async function workspaceRegisterFacts(ctx: Context, workspace: string): Promise<RegisterFacts> {
-  // register/events.jsonl (io/register/register-store.ts eventsPath): a missing log is no register, as loadRegister says.
-  if (!ctx.io.exists(join(workspace, 'register', 'events.jsonl'))) return NO_REGISTER;
+  // register/ (io/register/register-store.ts hasRegister, which compile and status ask): one truth in every view.
+  if (!ctx.io.exists(join(workspace, 'register'))) return NO_REGISTER;
   const [{ deadline: deadlineOf }, { loadRegister }, { objectionWorkingDays, workspaceCalendar }, { registerFactsFromEvents }] =
     await Promise.all([
       import('../../domain/working-days.js'),
@@ -18,8 +22,8 @@ export async function workspaceRegisterFacts(ctx: Context, workspace: string): P
       import('../objections/calendar.js'),
       import('./register-facts.js'),
     ]);
+  // A missing log reads as no events: an empty register.
   const loaded = loadRegister(workspace, ctx.io);
-  if (!loaded.exists) return NO_REGISTER;
   const cal = workspaceCalendar(ctx);
   // The deadline as `objection list` computes it: N stored on receipt, the calendar in force now.
   return registerFactsFromEvents(loaded.events, ctx.config.publication.maskRule, {

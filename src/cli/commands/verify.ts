@@ -1,12 +1,15 @@
-/** `hrss-credit verify <package-dir|package.zip>` */
+/** `hrss-credit verify <package-dir|package.zip|batch>` */
 import type { CommandEnv } from '../env.js';
 import { verify } from '../../api/quarter/verify.js';
+import { verifyTarget } from '../../api/quarter/verify-target.js';
 import { shownPath } from '../../io/paths.js';
 import { toJsonDocument } from '../../reporters/json.js';
 import { emit } from '../render.js';
 import type { VerifyDocument } from '../../schemas/documents/commands-check.js';
 
-export async function verifyCommand(env: CommandEnv, dir: string): Promise<number> {
+export async function verifyCommand(env: CommandEnv, target: string): Promise<number> {
+  // A batch name (2026Q3-2) is the workspace's package of that batch; a path, the package it names.
+  const dir = await verifyTarget(target, env.common);
   const r = await verify(dir, env.io.cwd, env.io.fs);
   const hashFile = shownPath(env.io.cwd, r.manifest.hashFile);
   const differences =

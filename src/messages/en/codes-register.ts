@@ -179,6 +179,15 @@ export const enRegisterCodes = {
     message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,
     hint: () => 'Use one folder per department per quarter',
   },
+  PACKAGE_BATCH_EMPTY: {
+    title: 'Supplementary batch holds nothing',
+    message: (a) =>
+      `the supplementary batch ${a.batch} holds no department's submission (${a.folder} has no department folder or zip with a ` +
+      'file in it): its package lists only what the register adds by itself (expiries, revoked records), if anything',
+    hint: (a) =>
+      `Put the departments' folders for this batch into ${a.folder}/ (one folder per department, named after it), or delete ` +
+      'the empty folder if no supplementary batch is needed; publish it empty only to send the expiries or revocations it lists',
+  },
   OBJECTION_RECORD_NOT_FOUND: {
     title: 'Record of the objection not found',
     message: (a) => `no active record in the register matches "${a.query}"; the objection was not recorded`,

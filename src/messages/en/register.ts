@@ -59,7 +59,8 @@ export const enRegisterUi: RegisterUi = {
           : reason === 'head'
             ? 'the log does not reach the noted head, or the history before it was rewritten (its tail cut, or events edited and their ' +
               'hashes computed again). Restore register/events.jsonl from a backup and find out who changed it'
-            : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and find out ' +
+            : 'history was edited, deleted or reordered. Do not edit it by hand; restore register/events.jsonl from a backup and ' +
+              'find out ' +
               'who changed it',
   reasons: {
     json: 'not valid JSON',
@@ -78,7 +79,8 @@ export const enRegisterUi: RegisterUi = {
   repairIntact: 'the register is whole: nothing to repair',
   repairCut: (line, bytes, backup) => `cut the unfinished line ${line} (${countEn(bytes, 'byte')}); copy of the file: ${backup}`,
   repairCutNoCopy: (line, bytes, problem) =>
-    `cut the unfinished line ${line} (${countEn(bytes, 'byte')}); the disk is full (${problem}), so no copy of the file was kept — what was cut was ` +
+    `cut the unfinished line ${line} (${countEn(bytes, 'byte')}); the disk is full (${problem}), so no copy of the file was kept — ` +
+    'what was cut was ' +
     `half of one line, never a recorded event. Free some disk space soon`,
   repairCutBlank: (line, bytes, backup, problem) =>
     `cut the blank lines from line ${line} on (${countEn(bytes, 'byte')}); no recorded event was changed; ` +

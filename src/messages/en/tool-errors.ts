@@ -136,7 +136,10 @@ export function usageEn(a: ToolArgs): string {
         `options after it became part of the path; drop the trailing \\ (write "${a.value}") and run it again`
       );
     case 'emptyNote':
-      return 'the remark is empty: write it in quotes after register note, e.g. hrss-credit register note "phoned 就业办 about the correction"';
+      return (
+        'the remark is empty: write it in quotes after register note, e.g. hrss-credit register note "phoned 就业办 about the ' +
+        'correction"'
+      );
     case 'emptyValue':
       return `option ${a.name} is empty: write its text (in quotes when it holds spaces)`;
     case 'unknownRecordId':
@@ -145,7 +148,12 @@ export function usageEn(a: ToolArgs): string {
         'register show print: find it with hrss-credit register show <name, credit code or ID number>'
       );
     case 'missingOneOf':
-      return `give one of ${a.names} to say ${a.what === 'record' ? 'which record the objection is about (its id, or the subject’s name, credit code or ID number)' : 'what to do'}`;
+      return (
+        `give one of ${a.names} to say ` +
+        (a.what === 'record'
+          ? 'which record the objection is about (its id, or the subject’s name, credit code or ID number)'
+          : 'what to do')
+      );
     case 'exclusive':
       return `give only one of ${a.names}`;
     case 'invalidYear':
@@ -174,7 +182,15 @@ export const enToolErrors: ToolErrorCatalogue = {
           `the date`
         : `${a.option} ${a.value} is before the record was published (${a.limit}); check the date`,
   QUARTER_NOT_FOUND: (a) => `submissions/ has no folder for ${a.quarter}`,
-  PACKAGE_NOT_FOUND: (a) => `package not found: ${a.path}`,
+  PACKAGE_NOT_FOUND: (a) =>
+    a.batch === undefined
+      ? `package not found: ${a.path}`
+      : a.workspace === 'none'
+        ? `package not found: ${a.path} is no folder or file here, and no workspace was found to look for batch ${a.batch}'s package ` +
+          'in; give the package folder’s path, or the workspace with -w'
+        : `package not found: ${a.path} is no folder or file here, and the workspace has no package of batch ${a.batch} ` +
+          `(packages/${a.batch}/ or packages/${a.batch}.zip); compile it first (hrss-credit compile ${a.batch}), or give the ` +
+          'package folder’s path',
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
   REGISTER_CORRUPT: (a) =>
     `the register ${a.path} is broken at line ${a.line} ` +

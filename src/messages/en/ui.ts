@@ -57,7 +57,7 @@ export const enUi: UiText = {
     exportCmd: 'write the credit-office files of a compiled package again, by template',
     exportTarget: 'quarter or package folder',
     verify: 'verify a package against its manifest (hashes)',
-    verifyDir: 'package folder, e.g. packages/2026Q3',
+    verifyDir: 'package folder or zip, e.g. packages/2026Q3, or a batch of the workspace, e.g. 2026Q3-2',
     status: "each department's submission for a quarter",
     statusQuarter: 'quarter, e.g. 2026Q3 or Q3',
     rules: 'every diagnostic code with its meaning and fix',
@@ -213,11 +213,13 @@ export const enUi: UiText = {
       sheet: '检查结果',
       link: 'go to cell',
       omitted: (n) =>
-        `${countEn(n, 'more finding')} of the same kinds ${n === 1 ? 'was' : 'were'} not marked one by one; fix the ones listed and check again.`,
+        `${countEn(n, 'more finding')} of the same kinds ${n === 1 ? 'was' : 'were'} not marked one by one; fix the ones listed ` +
+        'and check again.',
       none: 'No findings.',
       title: (file, time, tool) => `Check results: ${file} (checked ${time}, ${tool})`,
       overview: (e, w, i) =>
-        `${countEn(e, 'error')}, ${countEn(w, 'warning')}${i ? `, ${countEn(i, 'note')}` : ''}. ${e ? 'Fix the errors before sending. ' : ''}Click a location to go to ` +
+        `${countEn(e, 'error')}, ${countEn(w, 'warning')}${i ? `, ${countEn(i, 'note')}` : ''}. ` +
+        `${e ? 'Fix the errors before sending. ' : ''}Click a location to go to ` +
         `its cell; the cell's note says what is wrong and how to fix it.`,
     },
   },

@@ -47,6 +47,13 @@ export const zhRegisterCodes = {
     message: (a) => `多个文件夹都是 ${a.department}：${list(a.folders)}`,
     hint: () => '每个科室每季度只用一个文件夹，请合并',
   },
+  PACKAGE_BATCH_EMPTY: {
+    title: '补充批次没有报送内容',
+    message: (a) =>
+      `补充批次 ${a.batch} 中没有任何科室的报送（${a.folder} 里没有装有文件的科室文件夹或压缩包），汇总出的包只含登记簿自动带出的内容（到期、撤销），或什么也没有`,
+    hint: (a) =>
+      `请把本批次各科室的文件夹放进 ${a.folder}/（每个科室一个文件夹，以科室名称命名）；如不需要补充批次，请删除这个空文件夹；只有为报送其中的到期、撤销记录时才发布这个空批次`,
+  },
   CALENDAR_NOT_COVERED: {
     title: '工作日日历未覆盖该年份',
     message: (a) => `工作日日历中没有 ${a.year} 年的节假日安排，无法计算工作日（不会按周一至周五猜测）`,

@@ -49,7 +49,8 @@ export const zhRegisterUi: RegisterUi = {
     reason === 'torn'
       ? '最后一行未写完（多为写入时断电或被强行结束）：运行 hrss-credit register repair 截去该行，再重新执行上次的操作'
       : reason === 'blankOnly'
-        ? '登记簿文件 register/events.jsonl 里没有任何事件，只有空行（多为手工新建，或用编辑器保存时留下的）：运行 hrss-credit register repair 删去空行（先保留副本）；登记簿若是新建的、从未登记过，也可以直接删除 register/events.jsonl'
+        ? '登记簿文件 register/events.jsonl 里没有任何事件，只有空行（多为手工新建，或用编辑器保存时留下的）：' +
+          '运行 hrss-credit register repair 删去空行（先保留副本）；登记簿若是新建的、从未登记过，也可以直接删除 register/events.jsonl'
         : reason === 'blank'
           ? '已登记的事件都完好，只是末尾多了空行（多为用编辑器打开后保存时加上的）：运行 hrss-credit register repair 删去空行（先保留副本）。请勿用编辑器打开并保存 register/events.jsonl'
           : reason === 'head'

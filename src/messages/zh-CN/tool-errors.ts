@@ -166,7 +166,13 @@ export const zhToolErrors: ToolErrorCatalogue = {
         ? `${a.option} ${a.value} 早于该异议的收到日期 ${a.limit}；办结日期不能早于收到日期，请核对`
         : `${a.option} ${a.value} 早于该记录的公示日期 ${a.limit}；请核对日期`,
   QUARTER_NOT_FOUND: (a) => `submissions/ 中没有 ${a.quarter} 的季度文件夹`,
-  PACKAGE_NOT_FOUND: (a) => `找不到汇总包：${a.path}`,
+  PACKAGE_NOT_FOUND: (a) =>
+    a.batch === undefined
+      ? `找不到汇总包：${a.path}`
+      : a.workspace === 'none'
+        ? `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，也找不到工作目录来查找 ${a.batch} 批次的汇总包；请给出汇总包文件夹的路径，或用 -w 指定工作目录`
+        : `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，工作目录里也没有 ${a.batch} 批次的汇总包` +
+          `（packages/${a.batch}/ 或 packages/${a.batch}.zip）；请先汇总（hrss-credit compile ${a.batch}），或给出汇总包文件夹的路径`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
   REGISTER_CORRUPT: (a) =>
     `登记簿 ${a.path} 第 ${a.line} 行有问题` +

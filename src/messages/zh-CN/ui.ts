@@ -51,7 +51,7 @@ export const zhUi: UiText = {
     exportCmd: '按导出模板重新导出已生成汇总包中的名单文件',
     exportTarget: '季度或汇总包文件夹',
     verify: '校验汇总包是否被改动（重新计算哈希）',
-    verifyDir: '汇总包文件夹，如 packages/2026Q3',
+    verifyDir: '汇总包文件夹或 zip，如 packages/2026Q3；或工作目录中的批次，如 2026Q3-2',
     status: '查看本季度各科室的报送情况',
     statusQuarter: '季度，如 2026Q3 或 Q3',
     rules: '列出所有检查代码及修改方法',

@@ -11,6 +11,7 @@ import { sameSubject } from './same-subject.js';
 import { redBlackConflict } from './red-black-conflict.js';
 import { departmentDuplicate } from './department-duplicate.js';
 import { submissionMissing } from './submission-missing.js';
+import { batchEmpty } from './batch-empty.js';
 
 export const QUARTER_RULES: readonly QuarterRule[] = [
   quarterDuplicate,
@@ -19,6 +20,7 @@ export const QUARTER_RULES: readonly QuarterRule[] = [
   redBlackConflict,
   departmentDuplicate,
   submissionMissing,
+  batchEmpty,
 ];
 
 export function runQuarterRules(facts: QuarterFacts, sink: (d: RawDiagnostic) => void): void {
