@@ -287,7 +287,7 @@ export const CODES = {
   PACKAGE_QUARTER_DUPLICATE: { severity: 'error', group: 'package' },
   PACKAGE_EXISTS: { severity: 'error', fixed: true, group: 'package' },
   PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
-  PACKAGE_BATCH_EMPTY: { severity: 'warning', group: 'package' },
+  PACKAGE_BATCH_EMPTY: { severity: 'info', group: 'package' },
   EXPORT_REMOVED_NOT_FOUND: { severity: 'warning', group: 'package' },
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
   OBJECTION_DEADLINE_PENDING: { severity: 'warning', group: 'objection' },

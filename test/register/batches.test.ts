@@ -110,17 +110,17 @@ describe('a supplementary batch’s cover', () => {
 
 // An empty supplementary batch folder (submissions/2026Q3-3/ made and nothing put in, or only a department
 // folder with desktop.ini) compiled to a package publishing nothing: it is PACKAGE_BATCH_EMPTY (at the
-// folder; a warning, since a batch may carry only the register's expiries or a 撤销: export-removed.test), saying
-// what to do; under --strict compile writes no package. The regular quarter's empty folder is not it.
+// folder; a note, since a batch may rightly carry only the register's expiries or a 撤销: export-removed.test), saying
+// what to do; even --strict compiles it (a 撤销-only batch must stay publishable). The regular quarter's empty folder is not it.
 describe('an empty supplementary batch', () => {
-  it('compile says so (PACKAGE_BATCH_EMPTY at the folder, a warning: --strict writes no package), zh-CN and en', async () => {
+  it('compile says so (PACKAGE_BATCH_EMPTY at the folder, a note: --strict still compiles), zh-CN and en', async () => {
     const ws = fresh();
     io.mkdir(join(ws, 'submissions', '2026Q3-3'));
-    const res = await cli(ws, ['compile', '2026Q3-3', '--strict', '--format', 'json']);
-    expect(res.code).toBe(1);
+    const res = await cli(ws, ['compile', '2026Q3-3', '--strict', '--dry-run', '--format', 'json']);
+    expect(res.code).toBe(0);
     const out = json(res.stdout);
     expect(out.diagnostics.map((d: any) => [d.code, d.severity, d.args, d.location.file])).toEqual([
-      ['PACKAGE_BATCH_EMPTY', 'warning', { batch: '2026Q3-3', folder: 'submissions/2026Q3-3' }, 'submissions/2026Q3-3'],
+      ['PACKAGE_BATCH_EMPTY', 'info', { batch: '2026Q3-3', folder: 'submissions/2026Q3-3' }, 'submissions/2026Q3-3'],
     ]);
     expect(io.exists(join(ws, 'packages', '2026Q3-3'))).toBe(false);
     const zh = await cli(ws, ['compile', '2026Q3-3', '--dry-run']);
@@ -136,7 +136,7 @@ describe('an empty supplementary batch', () => {
     // The batch with a department's submission in it compiles (2026Q3-2 of the template).
     expect((await cli(ws, ['compile', '2026Q3-2', '--dry-run', '--format', 'json'])).code).toBe(0);
     expect(json((await cli(ws, ['rules', 'PACKAGE_BATCH_EMPTY', '--format', 'json'])).stdout).rules).toEqual([
-      expect.objectContaining({ code: 'PACKAGE_BATCH_EMPTY', severity: 'warning' }),
+      expect.objectContaining({ code: 'PACKAGE_BATCH_EMPTY', severity: 'info' }),
     ]);
   });
 });
