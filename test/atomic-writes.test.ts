@@ -6,19 +6,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishedSuite, runCli, ROOT } from './register/helpers.js';
+import { withFault } from './helpers/faults.js';
 
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 const { fresh } = publishedSuite('atomic', env);
 const PACKAGE_PROMISE = /原有的汇总包未受影响|previous package is untouched/;
 
-async function withFault<T>(fault: string, f: () => Promise<T>): Promise<T> {
-  process.env.HRSS_CREDIT_FAULT = fault;
-  try {
-    return await f();
-  } finally {
-    delete process.env.HRSS_CREDIT_FAULT;
-  }
-}
 afterEach(() => {
   delete process.env.HRSS_CREDIT_FAULT;
 });

@@ -6,20 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compiledExample, copyWorkspace, eventsFile, runCli, tempDir, TODAY, ROOT } from './helpers.js';
+import { withFault } from '../helpers/faults.js';
 
 let tmp: string;
 let published: string;
 const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 const cli = (ws: string, args: string[]) => runCli([...args, '-w', ws, '--today', TODAY], ROOT, env);
-/** The run with `fault` injected (read from the process's environment at each access, src/io/faults.ts). */
-async function withFault<T>(fault: string, f: () => Promise<T>): Promise<T> {
-  process.env.HRSS_CREDIT_FAULT = fault;
-  try {
-    return await f();
-  } finally {
-    delete process.env.HRSS_CREDIT_FAULT;
-  }
-}
 
 beforeAll(async () => {
   tmp = tempDir('repair-read-only');
