@@ -5,9 +5,8 @@
  * A guess: the register's reader takes the result only for the log it reads itself, unchanged since.
  * Loads nothing but Node's own modules and those two small files.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { optionValue } from './argv.js';
 
 /**
@@ -47,19 +46,16 @@ export async function startEarlyLog(argv: readonly string[], cwd: () => string, 
     if (!command || !READS_REGISTER.has(command) || (command === 'register' && sub === 'verify')) return;
     if (argv.some((a) => a === '-h' || a === '--help')) return;
     if (asked !== 'on' && (loadavg()[0] ?? 0) >= availableParallelism()) return;
-    const workspace = findWorkspace(argv, cwd());
+    const workspace = await findWorkspace(argv, cwd());
     if (workspace) (await import('../io/register/log-hash.js')).startLogHash(workspace);
   } catch {
     // A folder gone from under the process: the command says so itself.
   }
 }
 
-/** -w DIR, else as api/context.ts finds it: the nearest folder at or above cwd with the config or submissions/. */
-function findWorkspace(argv: readonly string[], cwd: string): string | undefined {
+/** -w DIR, else as api/context.ts finds it (io/workspace/find.ts: loaded only here, for a command that reads the register). */
+async function findWorkspace(argv: readonly string[], cwd: string): Promise<string | undefined> {
   const given = optionValue([...argv], '--workspace', '-w');
   if (given) return resolve(cwd, given);
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'hrss-credit.config.json')) || existsSync(join(dir, 'submissions'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
+  return (await import('../io/workspace/find.js')).findWorkspaceUp(cwd);
 }

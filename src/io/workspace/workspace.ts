@@ -1,5 +1,4 @@
 /** Finding the workspace and loading its config (workspace.md). */
-import { dirname, join, resolve } from 'node:path';
 import { ZodError, type z } from 'zod';
 import { RESERVED_KEYS } from '../../schemas/names.js';
 import { makeConfigSchema, type Config } from '../../schemas/config.js';
@@ -9,11 +8,7 @@ import { MAX_SETTINGS_BYTES, parseJsonText, readRegularOn, ReadFileProblem } fro
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 
-export const CONFIG_FILE = 'hrss-credit.config.json';
-
-function isWorkspace(dir: string, io: IoPort): boolean {
-  return io.exists(join(dir, CONFIG_FILE)) || io.exists(join(dir, 'submissions'));
-}
+export { CONFIG_FILE, findWorkspaceUp } from './find.js';
 
 /** Whether `path` is a folder, something else (a file), or nothing (`-w` and `--out` need a folder). */
 /** Whether anything is at `path` (fs.existsSync): for the api, which opens no file itself. */
@@ -26,22 +21,6 @@ export function folderState(path: string, io: IoPort = nodePort): 'folder' | 'fi
     return io.statSync(path).kind === 'folder' ? 'folder' : 'file';
   } catch {
     return 'missing';
-  }
-}
-
-/** The nearest folder at or above `start` that holds the config or `submissions/`. */
-export function findWorkspaceUp(start: string, io: IoPort = nodePort): string | undefined {
-  let dir = resolve(start);
-  try {
-    if (io.statSync(dir).kind !== 'folder') dir = dirname(dir);
-  } catch {
-    dir = dirname(dir);
-  }
-  for (;;) {
-    if (isWorkspace(dir, io)) return dir;
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
   }
 }
 
