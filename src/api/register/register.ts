@@ -41,6 +41,7 @@ import {
   eventsTouching,
   replay,
   statusOn,
+  type RecordEntry,
   type RecordStatus,
   type RegisterState,
   type RowFilter,
@@ -717,73 +718,123 @@ function latestRecord(state: RegisterState, id: string): RecordSummary | undefin
 }
 
 export async function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): Promise<DiffResult> {
+  const run = await diffEach(a, b, options);
+  const result: DiffResult = { from: run.from, to: run.to, added: [], removed: [], corrected: [], unchanged: [], counts: run.counts };
+  for (const item of run.items) {
+    if (item[0] === 'corrected') result.corrected.push(item[1]);
+    else result[item[0]].push(item[1]);
+  }
+  return result;
+}
+
+/** A record `diff` found, with the section of the document it goes in. */
+export type DiffItem = ['added' | 'removed' | 'unchanged', DiffRecord] | ['corrected', DiffResult['corrected'][number]];
+
+/**
+ * `diff` one record at a time (the CLI's JSON streams them): `items` gives each record found with its section,
+ * in the order of the register's entries, and fills `counts` as it goes (complete once `items` is done). A
+ * province's diff is ~42,000 records: held as objects until the end they were most of its heap.
+ */
+export async function diffEach(
+  a: string,
+  b: string,
+  options: CommonOptions & { full?: boolean },
+): Promise<{ from: string; to: string; items: Iterable<DiffItem>; counts: DiffResult['counts'] }> {
   const ctx = makeContext(options);
   const loaded =
     ctx.workspace && registerExists(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : { events: [], state: replay([]) };
   const from = await sideOf(ctx, a, loaded, ctx.today);
   const to = await sideOf(ctx, b, loaded, ctx.today);
-  const rule = ctx.config.publication.maskRule;
-  const full = options.full ?? false;
-  // The ids active on the first side (a province's: 600,000; their statuses are not kept), with their
-  // revision: by the checkpoint's rows, not a map of 600,000 strings (id-numbers.ts).
-  const before = new IdNumbers(loaded.state);
-  for (const e of eachEntry(from.state)) {
-    const s = statusOn(e, from.on);
-    if (s?.status === 'active') before.set(e.id, s.revision);
-  }
   // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
   const counts = {
     byDepartment: Object.create(null) as Record<string, DiffCounts>,
     byDomain: Object.create(null) as Record<string, DiffCounts>,
   };
-  const result: DiffResult = { from: from.label, to: to.label, added: [], removed: [], corrected: [], unchanged: [], counts };
+  return {
+    from: from.label,
+    to: to.label,
+    items: diffItems(loaded.state, from, to, ctx.config.publication.maskRule, options.full ?? false, counts),
+    counts,
+  };
+}
+
+function* diffItems(
+  whole: RegisterState,
+  from: Side,
+  to: Side,
+  rule: MaskRule,
+  full: boolean,
+  counts: DiffResult['counts'],
+): Generator<DiffItem> {
   const count = (s: RecordStatus, key: keyof DiffCounts): void => {
     for (const [map, name] of [
-      [result.counts.byDepartment, s.record.department],
-      [result.counts.byDomain, s.record.domain],
+      [counts.byDepartment, s.record.department],
+      [counts.byDomain, s.record.domain],
     ] as const) {
       const c = map[name] ?? (map[name] = { added: 0, removed: 0, corrected: 0, unchanged: 0 });
       c[key]++;
     }
   };
+  // Both sides the same state (two published batches, nothing later taking effect before the second): each
+  // entry is made once and read on both days — a province's million entries, made twice before. Else the ids
+  // active on the first side (a province's: 600,000; their statuses are not kept), with their revision: by the
+  // checkpoint's rows, not a map of 600,000 strings (id-numbers.ts).
+  const one = from.state === to.state;
+  const before = one ? undefined : new IdNumbers(whole);
+  if (before) {
+    for (const e of eachEntry(from.state)) {
+      const s = statusOn(e, from.on);
+      if (s?.status === 'active') before.set(e.id, s.revision);
+    }
+  }
+  /** The revision active on the first side, or undefined: of an entry of that side's state, when `one`. */
+  const wasActive = (id: string, e: RecordEntry | undefined): number | undefined => {
+    if (before) return before.get(id);
+    const s = e ? statusOn(e, from.on) : undefined;
+    return s?.status === 'active' ? s.revision : undefined;
+  };
   // A correction under a new 认定文书号 is one change, named by the record published (as records.json
   // `corrected` and 更正名单 name it), with the id it replaces: never also the old one, nor an addition.
-  const replacedBy = new Map([...to.replaces].filter(([, old]) => before.has(old)).map(([now, old]) => [old, now]));
+  const replacedBy = new Map(
+    [...to.replaces]
+      .filter(([, old]) => wasActive(old, one ? from.state.records.get(old) : undefined) !== undefined)
+      .map(([now, old]) => [old, now]),
+  );
   const replacing = new Map([...replacedBy].map(([old, now]) => [now, old]));
   for (const e of eachEntry(to.state)) {
     const s = statusOn(e, to.on);
     if (!s) continue;
-    const was = before.has(s.id);
+    const revision = wasActive(s.id, e);
+    const was = revision !== undefined;
     if (s.status === 'active' && replacing.has(s.id) && !was) {
-      result.corrected.push({ ...listedRecord(s, full, rule), replaces: replacing.get(s.id) as string });
       count(s, 'corrected');
+      yield ['corrected', { ...listedRecord(s, full, rule), replaces: replacing.get(s.id) as string }];
     } else if (s.status !== 'active' && was && s.removal?.type === 'corrected' && replacedBy.has(s.id)) {
       // Listed under the record that replaces it.
     } else if (s.status === 'active') {
       if (!was) {
-        result.added.push(listedRecord(s, full, rule));
         count(s, 'added');
-      } else if (s.revision > (before.get(s.id) ?? 1)) {
+        yield ['added', listedRecord(s, full, rule)];
+      } else if (s.revision > revision) {
         // Corrected under its own 认定文书号: the same record at a later revision, listed as corrected only.
-        result.corrected.push(listedRecord(s, full, rule));
         count(s, 'corrected');
+        yield ['corrected', listedRecord(s, full, rule)];
       } else if (to.sent.has(s.id)) {
-        result.unchanged.push(listedRecord(s, full, rule));
         count(s, 'unchanged');
+        yield ['unchanged', listedRecord(s, full, rule)];
       }
     } else if (was) {
       const removal = s.removal ?? { type: 'expired' as const, on: s.publishUntil, batch: null, reason: '' };
       const item = listedRecord({ ...s, removal }, full, rule);
       if (removal.type === 'corrected') {
-        result.corrected.push(item);
         count(s, 'corrected');
+        yield ['corrected', item];
       } else {
-        result.removed.push(item);
         count(s, 'removed');
+        yield ['removed', item];
       }
     }
   }
-  return result;
 }
 
 export type { RepairOutcome, Head };
