@@ -1,14 +1,16 @@
-// diff of two published batches that read the same state (nothing later took effect before the second) makes each of
-// the register's entries once and reads it on both days: a province's million entries were made twice, once for each
-// side. Read through a checkpoint (the state a province's diff has), with a record removed, one expired between the
-// two days, one added, one corrected under its own 认定文书号 and one sent again unchanged.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// diff of two published batches that read the same state (nothing later took effect before the second) makes only the
+// entries whose part can differ, once each, and reads each on both days: a province's million entries were made twice,
+// once for each side. Read through a checkpoint (the state a province's diff has), with a record removed, one expired
+// between the two days, one added, one corrected under its own 认定文书号, one under a new one and one sent again
+// unchanged; and over four batches, every pair is what the same diff finds in a register read without a checkpoint
+// (every entry made and read).
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
 import { eventLine } from '../../src/register/chain.js';
-import type { RegisterRecord } from '../../src/register/events.js';
+import type { EventBody, RegisterRecord } from '../../src/register/events.js';
 import { diff } from '../../src/api/register/register.js';
 import { loadRegister } from '../../src/io/register/register-store.js';
 import { LazyRecords } from '../../src/register/lazy-state.js';
@@ -39,11 +41,12 @@ const record = (i: number, over: Partial<Record<string, string>> = {}): Register
     ...over,
   }) as unknown as RegisterRecord;
 
-function workspace(): string {
+function workspace(more: EventBody[] = []): string {
   const ws = mkdtempSync(join(tmpdir(), 'hrss-diff-once-'));
   dirs.push(ws);
   mkdirSync(join(ws, 'register'));
-  const first = Array.from({ length: 6 }, (_, i) => record(i));
+  // Records 20–69: published in 2026Q1 and untouched since, public long after: nothing of theirs can differ.
+  const first = [...Array.from({ length: 6 }, (_, i) => record(i)), ...Array.from({ length: 50 }, (_, i) => record(20 + i))];
   const events = chain([
     { type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records: first, removals: [], unchanged: [] },
     {
@@ -56,6 +59,7 @@ function workspace(): string {
       unchanged: [record(5).id],
       corrected: [{ id: record(4).id, revision: 2, changed: ['subjectName'] }],
     },
+    ...more,
   ]);
   writeFileSync(join(ws, 'register', 'events.jsonl'), events.map(eventLine).join(''));
   loadRegister(ws); // writes the checkpoint: the state read next is a lazy one
@@ -63,11 +67,16 @@ function workspace(): string {
 }
 
 describe('diff of two published batches', () => {
-  it('streams the register’s entries once, and finds what the two days differ by', async () => {
+  it('makes only the entries that can differ, once each, and finds what the two days differ by', async () => {
     const ws = workspace();
     const stream = vi.spyOn(LazyRecords.prototype, 'stream');
+    const make = vi.spyOn(LazyRecords.prototype as unknown as { make: () => unknown }, 'make');
     const d = await diff('2026Q1', '2026Q2', { cwd: ws, workspace: ws, today: '2026-10-15' });
-    expect(stream).toHaveBeenCalledTimes(1);
+    expect(stream).not.toHaveBeenCalled();
+    // 0–5 and 9 can differ (2026Q2 publishes, removes or resends them, or they expire between the days); 20–69 cannot.
+    const made = make.mock.calls.map((c) => (c as unknown[])[0] as string);
+    expect(new Set(made).size).toBe(made.length);
+    expect(made.length).toBeLessThanOrEqual(7);
     const ids = (k: 'added' | 'removed' | 'corrected' | 'unchanged'): string[] => d[k].map((r) => r.id);
     expect(ids('added')).toEqual([record(9).id]);
     expect(ids('removed')).toEqual([record(1).id, record(3).id]);
@@ -75,5 +84,38 @@ describe('diff of two published batches', () => {
     expect(ids('corrected')).toEqual([record(4).id]);
     expect(ids('unchanged')).toEqual([record(5).id]);
     expect(d.counts.byDepartment['就业办']).toEqual({ added: 1, removed: 2, corrected: 1, unchanged: 1 });
+  });
+
+  it('finds, for every pair of four batches, what a register read without its checkpoint (every entry read) finds', async () => {
+    const ws = workspace([
+      {
+        type: 'publish',
+        batch: '2026Q3',
+        on: '2026-10-15',
+        package: 'd'.repeat(64),
+        // 25 corrected under a new 认定文书号 (90 replaces it), 22 removed, 0 resent, 40 published.
+        records: [record(90, { decisionNo: '新人社〔2026〕99号' }), record(40)],
+        removals: [
+          { id: record(25).id, type: 'corrected' as const, reason: '更正' },
+          { id: record(22).id, type: 'violation' as const, reason: '违法' },
+        ],
+        unchanged: [record(0).id],
+        corrected: [{ id: record(90).id, revision: 1, changed: ['decisionNo'], replaces: record(25).id }],
+      },
+      { type: 'publish', batch: '2027Q1', on: '2027-01-15', package: 'c'.repeat(64), records: [record(41)], removals: [], unchanged: [] },
+    ]);
+    const batches = ['2026Q1', '2026Q2', '2026Q3', '2027Q1'];
+    const options = { cwd: ws, workspace: ws, today: '2027-02-01' };
+    const checkpoint = join(ws, 'register', 'events.jsonl.checkpoint');
+    for (const a of batches)
+      for (const b of batches) {
+        const read = await diff(a, b, options); // through the checkpoint the last read wrote
+        unlinkSync(checkpoint);
+        const whole = await diff(a, b, options); // every line parsed, every entry made (and the checkpoint written again)
+        expect(read, `${a} ${b}`).toEqual(whole);
+      }
+    const q3 = await diff('2026Q2', '2026Q3', options);
+    expect(q3.corrected.map((r) => [r.id, r.replaces])).toEqual([[record(90).id, record(25).id]]);
+    expect(q3.removed.map((r) => r.id)).toEqual([record(22).id]);
   });
 });
