@@ -759,13 +759,22 @@ export async function diffEach(
   };
 }
 
+/** Whether every batch published between two published sides' days is one of the two (quarters next to each other). */
+function nextTo(from: Side, to: Side, events: readonly StoredEvent[]): boolean {
+  const lo = from.on < to.on ? from.on : to.on;
+  const hi = from.on < to.on ? to.on : from.on;
+  return events.every(
+    (e) => (e.type !== 'publish' && e.type !== 'import') || e.on <= lo || e.on > hi || e.batch === from.label || e.batch === to.label,
+  );
+}
+
 /**
  * Of one state read on two days, the entries whose part in a diff can be anything but nothing (a superset, in the
  * map's order; each is still read on both days): those published between the two days, those whose 公示截止日期
  * falls between them (expired on the later day only), those a batch published between them removes (a removal
  * takes effect the day its batch is published), those `sent` names, and those an objection names (candidateEntries
  * gives them whatever the test: a 撤销 takes effect the day it is resolved). Any other entry has the same status and
- * revision on both days. A province's diff of two quarters: ~60,000 of its million entries made, not all of them.
+ * revision on both days. A province's diff of two quarters makes the ~42,000 entries it lists of its million.
  */
 function mayDiffer(
   state: RegisterState,
@@ -846,7 +855,10 @@ function* diffItems(
       .map(([now, old]) => [old, now]),
   );
   const replacing = new Map([...replacedBy].map(([old, now]) => [now, old]));
-  for (const e of one ? mayDiffer(to.state, from.on, to.on, loaded.events, to.sent) : eachEntry(to.state)) {
+  // Of two batches next to each other, only the entries that can differ (a province's quarter: ~42,000 of 10⁶); over
+  // batches between them every entry, streamed: a candidate is kept until the end (2020Q1 with 2026Q2: 700,000).
+  const few = one && nextTo(from, to, loaded.events);
+  for (const e of few ? mayDiffer(to.state, from.on, to.on, loaded.events, to.sent) : eachEntry(to.state)) {
     const s = statusOn(e, to.on);
     if (!s) continue;
     const revision = wasActive(s.id, e);
