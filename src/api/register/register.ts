@@ -612,6 +612,8 @@ interface Side {
   sent: Set<string>;
   /** Corrections under a new 认定文书号 this side's batch published: the new record's id → the id it replaces. */
   replaces: Map<string, string>;
+  /** A package's side: the publish it would be, applied to `state` (the loaded state, or a copy: diffEach). */
+  pending?: RegisterEvent;
 }
 
 /**
@@ -683,7 +685,7 @@ async function sideOf(
   }
   if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
   const content = await readPackage(dir, arg, undefined, ctx.io);
-  const state = cloneState(loaded.state);
+  const state = loaded.state;
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;
   const hypothetical = {
@@ -703,14 +705,28 @@ async function sideOf(
     prev: state.head,
     hash: '',
   } as RegisterEvent;
-  apply(state, hypothetical);
   return {
     label: batch ?? content.quarter,
     state,
     on,
     sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]),
-    replaces: replacedPairs(content.corrected, content.removals, (id) => latestRecord(state, id)),
+    replaces: new Map(),
+    pending: hypothetical,
   };
+}
+
+/**
+ * A package's side made: its publish applied to the loaded state itself when the other side reads that state on an
+ * earlier day (a publish dated after that day changes nothing it reads: statusOn counts what took effect by then),
+ * so that both sides are one state (diffItems reads each entry once); else to a copy, as before.
+ */
+function settle(side: Side, other: Side, loaded: { state: RegisterState }, corrected: Parameters<typeof replacedPairs>[0]): void {
+  const pending = side.pending as RegisterEvent & { type: 'publish' };
+  const shared = other.pending === undefined && other.state === loaded.state && pending.on > other.on;
+  const state = shared ? loaded.state : cloneState(loaded.state);
+  apply(state, pending);
+  side.state = state;
+  side.replaces = replacedPairs(corrected, pending.removals, (id) => latestRecord(state, id));
 }
 
 function latestRecord(state: RegisterState, id: string): RecordSummary | undefined {
@@ -746,6 +762,9 @@ export async function diffEach(
     ctx.workspace && registerExists(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : { events: [], state: replay([]) };
   const from = await sideOf(ctx, a, loaded, ctx.today);
   const to = await sideOf(ctx, b, loaded, ctx.today);
+  // A package's side last, after the other side has read the loaded state (replacedPairs of a published side).
+  if (from.pending) settle(from, to, loaded, (from.pending as RegisterEvent & { type: 'publish' }).corrected);
+  if (to.pending) settle(to, from, loaded, (to.pending as RegisterEvent & { type: 'publish' }).corrected);
   // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
   const counts = {
     byDepartment: Object.create(null) as Record<string, DiffCounts>,
@@ -857,8 +876,11 @@ function* diffItems(
   const replacing = new Map([...replacedBy].map(([old, now]) => [now, old]));
   // Of two batches next to each other, only the entries that can differ (a province's quarter: ~42,000 of 10⁶); over
   // batches between them every entry, streamed: a candidate is kept until the end (2020Q1 with 2026Q2: 700,000).
-  const few = one && nextTo(from, to, loaded.events);
-  for (const e of few ? mayDiffer(to.state, from.on, to.on, loaded.events, to.sent) : eachEntry(to.state)) {
+  // A package's publish, applied to the state (settle), is one of its events.
+  const pending = from.pending ?? to.pending;
+  const events = pending ? [...loaded.events, pending as StoredEvent] : loaded.events;
+  const few = one && nextTo(from, to, events);
+  for (const e of few ? mayDiffer(to.state, from.on, to.on, events, to.sent) : eachEntry(to.state)) {
     const s = statusOn(e, to.on);
     if (!s) continue;
     const revision = wasActive(s.id, e);
