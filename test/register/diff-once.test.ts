@@ -4,7 +4,7 @@
 // between the two days, one added, one corrected under its own 认定文书号, one under a new one and one sent again
 // unchanged; and over four batches, every pair is what the same diff finds in a register read without a checkpoint
 // (every entry made and read).
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,7 @@ import type { EventBody, RegisterRecord } from '../../src/register/events.js';
 import { diff } from '../../src/api/register/register.js';
 import { loadRegister } from '../../src/io/register/register-store.js';
 import { LazyRecords } from '../../src/register/lazy-state.js';
+import { ROOT, writePackage, type Rec } from './helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -125,5 +126,29 @@ describe('diff of two published batches', () => {
     const q3 = await diff('2026Q2', '2026Q3', options);
     expect(q3.corrected.map((r) => [r.id, r.replaces])).toEqual([[record(90).id, record(25).id]]);
     expect(q3.removed.map((r) => r.id)).toEqual([record(22).id]);
+  });
+
+  it('against a package not yet published: its publish applied to the register read, no copy, only what can differ made', async () => {
+    const ws = workspace();
+    // A record of records.json as compile writes it (the project's fixture, its id its identity's): new to this register.
+    const fixture = join(ROOT, 'fixtures', 'old-packages', 'records-v2-register', 'packages', '2026Q3', 'records.json');
+    const [like] = (JSON.parse(readFileSync(fixture, 'utf8')) as { records: Rec[] }).records;
+    const dir = writePackage(ws, '2026Q3', [like as Rec], {
+      removals: [{ id: record(21).id, type: 'violation', on: '2026-09-01', reason: '违法' }],
+      unchanged: [record(0).id],
+    });
+    const options = { cwd: ws, workspace: ws, today: '2026-10-15' };
+    const candidates = vi.spyOn(LazyRecords.prototype, 'candidates');
+    const stream = vi.spyOn(LazyRecords.prototype, 'stream');
+    const make = vi.spyOn(LazyRecords.prototype as unknown as { make: () => unknown }, 'make');
+    const read = await diff('2026Q2', dir, options);
+    expect([candidates.mock.calls.length, stream.mock.calls.length]).toEqual([1, 0]);
+    expect(make.mock.calls.length).toBeLessThan(20);
+    expect(read.added.map((r) => r.id)).toEqual([(like as Rec).id]);
+    expect(read.removed.map((r) => r.id)).toEqual([record(21).id]);
+    expect(read.unchanged.map((r) => r.id)).toEqual([record(0).id]);
+    unlinkSync(join(ws, 'register', 'events.jsonl.checkpoint'));
+    expect(await diff('2026Q2', dir, options)).toEqual(read);
+    expect(await diff(dir, '2026Q2', options)).toEqual(await diff(dir, '2026Q2', options));
   });
 });
