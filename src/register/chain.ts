@@ -202,6 +202,17 @@ function storedEvent(event: RegisterEvent, origin: RecordOrigin | null, pieces: 
 }
 
 /**
+ * The event a reader of its line keeps, made from the event as written, its line not parsed again (a publisher
+ * continuing the checkpoint with its own event: checkpoint-segment.ts): its members in the line's order (the event
+ * without its records written and parsed back), its records summarised from memory, their origin its line.
+ */
+export function writtenEvent(event: RegisterEvent, origin: RecordOrigin): StoredEvent {
+  if (event.type !== 'publish' && event.type !== 'import') return JSON.parse(eventLine(event)) as StoredEvent;
+  const header = JSON.parse(eventLine({ ...event, records: [] } as RegisterEvent)) as RegisterEvent;
+  return storedEvent({ ...header, records: event.records } as RegisterEvent, origin);
+}
+
+/**
  * Takes each event as the reader accepts it, a publish or import event's records given one at a time (register
  * verify builds its checkpoint so: checkpoint-writer.ts CheckpointBuilder). The reader then keeps each event without
  * its records, removals, corrections or contents, and no record outlives its turn: a province's 25,000 records a

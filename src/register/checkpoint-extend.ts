@@ -51,6 +51,25 @@ export const extendStats = { events: 0, files: 0 };
  * from the checkpoint `prefix` was decoded from; null when it cannot be (see the file's comment).
  */
 export function extendCheckpoint(prefix: CheckpointPrefix, tail: readonly StoredEvent[], covers: Covers): CheckpointStream | null {
+  const ext = extensionOf(prefix, tail, covers);
+  return ext ? streamOf(ext) : null;
+}
+
+/**
+ * The extended checkpoint as its head line and pieces in order: new bytes, or a part of the old file (copied by
+ * `streamOf`; a segment refers to it instead: checkpoint-segment.ts). The body's CRC-32 is in the head already.
+ */
+export interface Extension {
+  line: Buffer;
+  pieces: Piece[];
+  /** The old checkpoint's parts the pieces name. */
+  parts: CheckpointBase['parts'];
+  /** The body's length. */
+  body: number;
+}
+
+/** The extension's pieces (see extendCheckpoint); null when it cannot be made. */
+export function extensionOf(prefix: CheckpointPrefix, tail: readonly StoredEvent[], covers: Covers): Extension | null {
   const base = baseOf(prefix);
   if (!base || tail.length === 0) return null;
   const meta = JSON.parse(base.metaText) as Meta;
@@ -70,16 +89,9 @@ export function extendCheckpoint(prefix: CheckpointPrefix, tail: readonly Stored
   return out;
 }
 
-type Piece = Uint8Array | { part: number };
+export type Piece = Uint8Array | { part: number };
 
-function merge(
-  prefix: CheckpointPrefix,
-  base: CheckpointBase,
-  meta: Meta,
-  t: TailColumns,
-  width: 2 | 4,
-  covers: Covers,
-): CheckpointStream | null {
+function merge(prefix: CheckpointPrefix, base: CheckpointBase, meta: Meta, t: TailColumns, width: 2 | 4, covers: Covers): Extension | null {
   const { parts, at } = base;
   const N = prefix.event.length;
   const M = t.rows;
@@ -305,8 +317,14 @@ function merge(
   const head: CheckpointHead = { kind: CHECKPOINT_KIND, version: CHECKPOINT_VERSION, covers, body: { bytes: len, crc32: crc } };
   const line = Buffer.from(padded(JSON.stringify(head)), 'utf8');
   if (line.length > HEAD_ROOM) return null;
+  return { line, pieces, parts, body: len };
+}
+
+/** The extension as the whole file, the old parts copied a piece at a time. */
+function streamOf(ext: Extension): CheckpointStream {
+  const { line, pieces, parts } = ext;
   return {
-    bytes: line.length + len,
+    bytes: line.length + ext.body,
     *pieces() {
       yield line;
       const buf = new Uint8Array(COPY);
