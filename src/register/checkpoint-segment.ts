@@ -207,7 +207,7 @@ export function segmentOf(
   base: { head: CheckpointHead; size: number },
   maxOwn: number,
 ): CheckpointStream | null {
-  const ext = extensionOf(prefix, tail, { ...covers, sha256: '' });
+  const ext = extensionOf(prefix, tail, { ...covers, sha256: '' }, { transient: true });
   if (!ext) return null;
   const source = ext.parts.source;
   const over = source instanceof SegmentedFile ? source : null;

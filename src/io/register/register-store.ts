@@ -825,7 +825,7 @@ function keepSegment(
     const prefix = prefixOf(events);
     if (!prefix) return;
     const origin = { kind: 'line' as const, source: new LogLines(eventsPath(workspace), io), pos: read.size, len: bytes.length - 1 };
-    const stored = writtenEvent(event, { ...origin, line: events.length + 1, hash: event.hash });
+    const stored = writtenEvent(event, { ...origin, line: events.length + 1, hash: event.hash }, bytes);
     const tail = [...events.slice(prefix.events.length), stored];
     const covers = { seq: event.seq, hash: event.hash, bytes: read.size + bytes.length, lines: events.length + 1, sha256: '' };
     const since = carry.since.copy().update(bytes).digest('hex');
