@@ -34,7 +34,7 @@ afterEach(() => {
 const workspace = (): string => registerWorkspace(dirs, 'hrss-checkpoint-segment-');
 const segmentOf = (ws: string): string => join(ws, 'register', SEGMENT_FILE);
 const append = (ws: string, body: EventBody, extendBytes = 0) =>
-  appendEvent(ws, AUTHOR, () => ({ body, value: undefined }), { lock: { waitMs: 0 }, extendBytes });
+  appendEvent(ws, AUTHOR, () => ({ body, value: undefined }), { lock: { waitMs: 0 }, extendBytes, segmentFrom: 0 });
 
 /** The base and the segment read as one file (null: no segment, or none that continues the base). */
 function joined(ws: string): Buffer | null {
@@ -152,6 +152,17 @@ describe('a checkpoint continued by a segment', () => {
     expect(plain(read.result.events)).toEqual(scratch(ws));
   });
 
+  it('a checkpoint smaller than SEGMENT_FROM_BYTES (a city’s) is not continued: the next reader extends it, as before', async () => {
+    const bodies = smallHistory();
+    const ws = workspace();
+    writeFileSync(logOf(ws), logText(chain(bodies.slice(0, 2))));
+    readLog(ws, { checkpoint: false });
+    await appendEvent(ws, AUTHOR, () => ({ body: bodies[2] as EventBody, value: undefined }), { lock: { waitMs: 0 }, extendBytes: 0 });
+    expect(existsSync(segmentOf(ws))).toBe(false);
+    expect(plain(readLog(ws, { extendBytes: 0 }).result.events)).toEqual(scratch(ws));
+    expect(readFileSync(checkpointOf(ws)).equals(built(ws) as Buffer)).toBe(true);
+  });
+
   it('a note or an objection alone writes no segment; a segment stays valid with such a tail after it', async () => {
     const ws = workspace();
     writeFileSync(logOf(ws), logText(chain(largeHistory().slice(0, 2))));
@@ -202,6 +213,7 @@ describe('a checkpoint continued by a segment', () => {
     await appendEvent(other, { ...AUTHOR, by: '李四' }, () => ({ body: bodies[2] as EventBody, value: undefined }), {
       lock: { waitMs: 0 },
       extendBytes: 0,
+      segmentFrom: 0,
     });
     writeFileSync(segmentOf(ws), readFileSync(segmentOf(other)));
     check('another log');
@@ -259,6 +271,7 @@ describe('a checkpoint continued by a segment', () => {
       lock: { waitMs: 0 },
       extendBytes: 0,
       segmentLimit: 100,
+      segmentFrom: 0,
     });
     // The old segment stays (it still continues the base over the lines it covers); the new line is a tail.
     expect(readFileSync(segmentOf(ws)).equals(seg)).toBe(true);

@@ -112,7 +112,11 @@ describe('the log hashed beside start-up', () => {
       const source = workspace();
       writeFileSync(logOf(source), logText(chain(notes)));
       readLog(source, { checkpoint: false });
-      await appendEvent(source, AUTHOR, () => ({ body: publish, value: undefined }), { lock: { waitMs: 0 }, extendBytes: 0 });
+      await appendEvent(source, AUTHOR, () => ({ body: publish, value: undefined }), {
+        lock: { waitMs: 0 },
+        extendBytes: 0,
+        segmentFrom: 0,
+      });
       if (scenario === 'a note after it')
         await appendEvent(source, AUTHOR, () => ({ body: notes[0] as EventBody, value: undefined }), {
           lock: { waitMs: 0 },
