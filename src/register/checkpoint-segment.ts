@@ -49,6 +49,8 @@ export class SegmentedFile implements CheckpointBytes {
   /** Where each run starts in the file read as one. */
   private readonly starts: number[];
   private closed = false;
+  /** Whether closing this closes the base too (once the two are read as one: `adopt`). */
+  private ownsBase = false;
 
   constructor(
     private readonly base: CheckpointBytes,
@@ -99,11 +101,16 @@ export class SegmentedFile implements CheckpointBytes {
     return readExactly(this.seg, buf, 0, len, this.ownAt + at) ? buf : null;
   }
 
+  /** The base is this file's to close from now on (its parts read through it); until then only the segment is. */
+  adopt(): void {
+    this.ownsBase = true;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.base.close?.();
+      if (this.ownsBase) this.base.close?.();
     } finally {
       this.seg.close?.();
     }

@@ -279,8 +279,21 @@ function* checkpointed(
   early: EarlyLog | undefined,
   carry: boolean,
 ): Generator<undefined, Through | null, undefined> {
-  const file = openCheckpointFile(registerDir(workspace), io);
-  if (!file) return null;
+  const opened = openCheckpointFile(registerDir(workspace), io);
+  if (!opened) return null;
+  // Closed once: here, or by the parts decoded from it (register/checkpoint-parts.ts), which may also be let go after
+  // it was closed here (a checkpoint decoded, then refused by the early hash).
+  let closed = false;
+  const file: ReadHandle = {
+    kind: opened.kind,
+    size: opened.size,
+    read: (buf, offset, length, position) => opened.read(buf, offset, length, position),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      opened.close();
+    },
+  };
   // Closed here unless the decoder keeps it to read its parts when asked (register/checkpoint-parts.ts).
   let kept = false;
   try {
@@ -314,9 +327,12 @@ function* checkpointed(
       const virtual = events ? checkpointHead(seg.file) : null;
       if (events && virtual && virtual.covers.lines === seg.covers.lines && virtual.covers.bytes === seg.covers.bytes) {
         through = seg.covers;
+        // Its parts read the base through it: closing it (when they are all read) closes the base.
+        seg.file.adopt();
       } else {
         events = null;
-        seg.close();
+        // The segment's file only (the base is read alone below); a second close, by parts decoded and let go, is none.
+        seg.file.close();
       }
     }
     const used = events !== null && seg !== null;
@@ -374,7 +390,7 @@ function* segmentAfter(
   head: CheckpointHead,
   rest: Hash,
   since: Hash | null,
-): Generator<undefined, { file: SegmentedFile; covers: Covers; rest: Hash; since: Hash | null; close: () => void } | null, undefined> {
+): Generator<undefined, { file: SegmentedFile; covers: Covers; rest: Hash; since: Hash | null } | null, undefined> {
   const segFile = openSegmentFile(registerDir(workspace), io);
   if (!segFile) return null;
   let ok = false;
@@ -400,8 +416,8 @@ function* segmentAfter(
     }
     if (key.digest('hex') !== read.head.since) return null;
     ok = true;
-    // Closing the joined file would close the base too: only the segment's own file is closed if it is not used.
-    return { file: joined, covers: read.head.covers, rest: restOn, since: sinceOn, close: () => segFile.close() };
+    // The segment's file is the joined file's to close from here.
+    return { file: joined, covers: read.head.covers, rest: restOn, since: sinceOn };
   } finally {
     if (!ok) segFile.close();
   }
