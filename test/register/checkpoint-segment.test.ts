@@ -219,6 +219,18 @@ describe('a checkpoint continued by a segment', () => {
     check('another log');
     writeFileSync(segmentOf(ws), seg);
     check('restored');
+    // A byte of the base's body flipped: the two no longer read as one (nor the base alone): from the first line.
+    const baseFile = readFileSync(checkpointOf(ws));
+    const flippedBase = Buffer.from(baseFile);
+    flippedBase[flippedBase.length - 2] = (flippedBase[flippedBase.length - 2] as number) ^ 1;
+    writeFileSync(checkpointOf(ws), flippedBase);
+    check('base edited');
+    // (That read, from the first line, wrote a whole checkpoint and removed the segment: both put back.)
+    expect(existsSync(segmentOf(ws))).toBe(false);
+    writeFileSync(checkpointOf(ws), baseFile);
+    check('segment deleted');
+    writeFileSync(segmentOf(ws), seg);
+    check('restored again');
     // Its base rebuilt from fewer lines (another base): the segment names the base it continues.
     const log = readFileSync(logOf(ws));
     rmSync(checkpointOf(ws));
