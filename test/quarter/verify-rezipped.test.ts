@@ -59,10 +59,10 @@ function rawZip(entries: { name: Buffer; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-function rezip(encoding: 'utf8' | 'cp936', file: string, change?: string): string {
+function rezip(encoding: 'utf8' | 'cp936', file: string, change?: string, folder = '2026Q3/'): string {
   const entries = listFiles(pkg, '').map((rel) => {
     const data = readFileSync(join(pkg, rel));
-    return { name: iconv.encode(`2026Q3/${rel}`, encoding), data: rel === change ? Buffer.concat([data, Buffer.from(' ')]) : data };
+    return { name: iconv.encode(`${folder}${rel}`, encoding), data: rel === change ? Buffer.concat([data, Buffer.from(' ')]) : data };
   });
   const out = join(tmp, file);
   writeFileSync(out, rawZip(entries));
@@ -87,5 +87,16 @@ describe('verify of a package zipped again by another tool', () => {
     const r = await runCli(['verify', rezip('cp936', 'changed.zip', changed), '--format', 'json'], tmp);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ changed: [changed], missing: [], added: [] });
+  });
+
+  it('the package at the zip’s root, or its folder inside another (下载/2026Q3/), is found where its manifest lies', async () => {
+    for (const [file, folder] of [
+      ['at-root.zip', ''],
+      ['nested.zip', '下载/2026Q3/'],
+    ] as const) {
+      const r = await runCli(['verify', rezip('cp936', file, undefined, folder), '--format', 'json'], tmp);
+      expect(r.code, file).toBe(0);
+      expect(JSON.parse(r.stdout), file).toMatchObject({ kind: 'zip', valid: true, missing: [], added: [] });
+    }
   });
 });

@@ -90,8 +90,12 @@ async function openSource(root: string, kind: 'folder' | 'zip', shown: string, i
     });
   }
   // The zip holds one folder <quarter>/…; the manifest names the paths inside it.
-  const top = [...entries.keys()].find((n) => n.endsWith('/manifest.json') && n.split('/').length === 2)?.split('/')[0];
-  const prefix = top ? `${top}/` : '';
+  // Our zip holds <quarter>/…; one zipped again may hold the files at its root, or the folder inside another
+  // (下载/2026Q3/…): the package is where the shallowest manifest.json lies.
+  const manifest = [...entries.keys()]
+    .filter((n) => n === 'manifest.json' || n.endsWith('/manifest.json'))
+    .sort((a, b) => a.split('/').length - b.split('/').length)[0];
+  const prefix = manifest ? manifest.slice(0, -'manifest.json'.length) : '';
   return {
     read: (rel) => entries.get(prefix + rel) ?? 'missing',
     list: () =>
