@@ -129,7 +129,7 @@ export const enUi: UiText = {
       'This batch was published (see the register) and is not compiled again, not even with --force: corrections and additions go ' +
       `in a later batch (a supplementary batch such as ${next}).`,
     manifestHash: (h, f) => `SHA-256 of manifest.json: ${h} (stored in ${f}; hrss-credit verify checks it)`,
-    pruned: (ps) => `Older replaced packages (full ID numbers) were removed, as package.keepReplaced says: ${ps.join(', ')}`,
+    pruned: (ps) => `Older replaced packages (full ID numbers) were removed, as packages.keepReplaced says: ${ps.join(', ')}`,
     progress: (d, t, n) => `checking ${d}/${t}: ${n}`,
   },
   verify: {

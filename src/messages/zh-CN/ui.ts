@@ -119,7 +119,7 @@ export const zhUi: UiText = {
     notWrittenPublished: (next) =>
       `这一批已经发布（见登记簿），不再重新汇总，--force 也不行；更正和补报请放在下一批（补充批次如 ${next}）。`,
     manifestHash: (h, f) => `清单 manifest.json 的 SHA-256：${h}（已存于 ${f}，hrss-credit verify 会核对）`,
-    pruned: (ps) => `为免含完整证件号的旧包越积越多，已删除较早的旧汇总包（配置 package.keepReplaced）：${ps.join('、')}`,
+    pruned: (ps) => `为免含完整证件号的旧包越积越多，已删除较早的旧汇总包（配置 packages.keepReplaced）：${ps.join('、')}`,
     progress: (d, t, n) => `正在检查 ${d}/${t}：${n}`,
   },
   verify: {
