@@ -210,6 +210,10 @@ export const enUi: UiText = {
     },
     annotate: {
       written: (p) => `feedback copy: ${p}`,
+      zipNoCopy: (z) =>
+        `no feedback copy for ${z}: the lists inside a zip get no marked-up copy (they are read from a temporary copy, and ` +
+        'the zip is the department’s file); to get one, unzip it and run hrss-credit validate <list file> --annotate on the ' +
+        'list on its own.',
       sheet: '检查结果',
       link: 'go to cell',
       omitted: (n) =>
