@@ -45,7 +45,8 @@ export interface CodeArgs {
   };
   /** inZip: an entry of a zip submission (its location reads `就业办.zip!/…`). */
   FILE_UNSUPPORTED: { format: string; encrypted?: boolean; inZip?: boolean };
-  FILE_ENCODING: { encoding: string; row: number };
+  /** `columns`: the letters of the row's cells whose text was replaced (U+FFFD), e.g. 'E, I'. */
+  FILE_ENCODING: { encoding: string; row: number; columns?: string };
   FILE_NO_LIST: { sheets: number };
   FILE_LOOSE: { name: string };
   SHEET_HEADER_NOT_FOUND: { rowsSearched: number };

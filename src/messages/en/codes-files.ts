@@ -91,7 +91,8 @@ export const enFileCodes = {
     title: 'Text encoding error',
     message: (a) =>
       `row ${a.row} holds bytes that are not valid ${a.encoding === 'gb18030' ? 'GB18030 (GBK)' : a.encoding.toUpperCase()}: the text is ` +
-      `garbled`,
+      `garbled${a.columns ? ` (invalid bytes in ${a.columns.includes(',') ? 'columns' : 'column'} ${a.columns})` : ''}; the row's ` +
+      'Chinese text was not checked, only its digits and letters',
     hint: () => 'Open the original in Excel and save it as "CSV UTF-8 (comma delimited)" or .xlsx',
   },
   FILE_NO_LIST: {
