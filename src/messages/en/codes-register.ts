@@ -176,6 +176,15 @@ export const enRegisterCodes = {
     message: (a) => `更正原文书号 "${a.decisionNo}" names no public record of ${a.department} for this subject`,
     hint: () => 'check the old 认定文书号; clear the column if this is not a correction',
   },
+  CONFIG_SEVERITY_FIXED: {
+    title: 'config: a severity that cannot be changed',
+    message: (a) =>
+      `${a.key} asks for "${a.value}", but ${a.code} is always ${a.fixed === 'error' ? 'an error' : `a ${a.fixed}`} ` +
+      '(its severity is fixed); the setting was not applied',
+    hint: (a) =>
+      `remove "${a.code}" from severity in the config file (hrss-credit rules ${a.code} says why it is fixed); to let a ` +
+      'file through, fix the file itself',
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
     message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,
