@@ -62,6 +62,15 @@ describe('config severity of a fixed code', () => {
     }
   });
 
+  it('named from the workspace, as compile names its files: the same location run from any folder', async () => {
+    setSeverity({ FILE_UNREADABLE: 'warning' });
+    for (const cwd of [tmp, join(ws, 'submissions')]) {
+      const r = await runCli(['compile', '2026Q3', '--dry-run', '-w', ws, ...TODAY, '--format', 'json'], cwd);
+      const d = (JSON.parse(r.stdout).diagnostics as Finding[]).find((x) => x.code === 'CONFIG_SEVERITY_FIXED');
+      expect(d?.location.file, cwd).toBe('hrss-credit.config.json');
+    }
+  });
+
   it('off is said too; a config without such an entry has no finding', async () => {
     setSeverity({ EVIDENCE_PATH_UNSAFE: 'off' });
     const off = await findings(['validate', 'submissions/2026Q3/劳动关系科']);

@@ -1,5 +1,5 @@
 /** Options shared by every command, and what they resolve to. */
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { CONFIG_FILE, findWorkspaceUp, fixedOverrides, folderState, loadConfig, pathExists } from '../io/workspace/workspace.js';
 import { displayPath, resolveFrom } from '../io/paths.js';
@@ -79,14 +79,21 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     maxPerCode: config.limits.maxFindingsPerCode,
   });
   // A severity the config sets for a fixed code is not applied: said, with the key's line (not ignored without a word).
-  for (const f of fixedOverrides(config, configPath, io))
-    collector.add(
-      makeDiagnostic(
-        'CONFIG_SEVERITY_FIXED',
-        { code: f.code, value: f.value, fixed: f.fixed, key: `severity.${f.code}` },
-        { file: displayPath(cwd, configPath as string), ...(f.line !== undefined ? { row: f.line } : {}) },
-      ),
-    );
+  // The workspace's own config is named from the workspace (compile's report.json is the same from any folder);
+  // a --config file elsewhere from the current folder, as it was given.
+  const fixed = fixedOverrides(config, configPath, io);
+  if (fixed.length > 0 && configPath !== undefined) {
+    const rel = workspace !== undefined ? relative(workspace, configPath) : '..';
+    const file = rel.startsWith('..') || isAbsolute(rel) ? displayPath(cwd, configPath) : displayPath(workspace as string, configPath);
+    for (const f of fixed)
+      collector.add(
+        makeDiagnostic(
+          'CONFIG_SEVERITY_FIXED',
+          { code: f.code, value: f.value, fixed: f.fixed, key: `severity.${f.code}` },
+          { file, ...(f.line !== undefined ? { row: f.line } : {}) },
+        ),
+      );
+  }
   return {
     cwd,
     ...(workspace ? { workspace } : {}),
