@@ -184,6 +184,9 @@ export const zhUi: UiText = {
     },
     annotate: {
       written: (p) => `检查结果副本：${p}`,
+      zipNoCopy: (z) =>
+        `${z} 未生成检查结果副本：压缩包里的名单不生成标注副本（名单是从临时解压的副本读取的，科室报送的文件是压缩包本身）；需要时请把压缩包解压，` +
+        '对名单文件单独运行 hrss-credit validate <名单文件> --annotate。',
       sheet: '检查结果',
       link: '转到单元格',
       omitted: (n) => `另有 ${n} 个同类问题因数量过多未逐一标注，请改正上列问题后重新检查。`,
