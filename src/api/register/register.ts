@@ -483,7 +483,8 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   const { state } = loadRegister(workspace, ctx.io);
   function* statuses(): Generator<RecordStatus> {
     // One entry at a time: read through a checkpoint, a province's million are never all made (each-entry.ts).
-    for (const entry of eachEntry(state)) {
+    // Entries surely without a status wanted that day are not made (a province's removed records, by default).
+    for (const entry of eachEntry(state, { on, active: wanted === 'active' })) {
       const s = statusOn(entry, on);
       if (!s) continue;
       if (wanted !== 'all' && s.status !== wanted) continue;
