@@ -14,7 +14,8 @@ import {
   type ListOptions,
 } from '../../api/register/register.js';
 import { toCommandDocument } from '../../reporters/json.js';
-import { jsonBytesParts } from '../../reporters/json-bytes.js';
+import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
+import { ListedBytes } from '../../reporters/listed-bytes.js';
 import { emit } from '../render.js';
 import { writeParts } from '../write-bytes.js';
 import type {
@@ -109,7 +110,10 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     // The document's head as its schema types it (records streamed in after).
     const head: Omit<RegisterListDocument, 'records'> = { schemaVersion: 1, command: 'register list', on: each.on };
     const records: Iterable<RegisterListDocument['records'][number]> = each.records;
-    await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: records }));
+    // Each record written by its schema's members (listed-bytes.ts), the bytes of the generic writer.
+    const listed = new ListedBytes(2);
+    const write = (out: JsonBytes, item: unknown): void => listed.write(out, item as ListedRecord);
+    await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: records, write }));
     return 0;
   }
   const r: { on: string; records: ListedRecord[]; ledger?: string } =
