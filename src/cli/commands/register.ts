@@ -4,7 +4,6 @@ import {
   diff,
   publish,
   registerLedger,
-  registerList,
   registerListEach,
   registerNote,
   registerRepair,
@@ -16,7 +15,8 @@ import {
 import { toCommandDocument } from '../../reporters/json.js';
 import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
 import { ListedBytes } from '../../reporters/listed-bytes.js';
-import { emit } from '../render.js';
+import { emit, emitPieces } from '../render.js';
+import { registerListPieces } from '../../reporters/register-views.js';
 import { writeParts } from '../write-bytes.js';
 import type {
   DiffDocument,
@@ -116,14 +116,23 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: records, write }));
     return 0;
   }
-  const r: { on: string; records: ListedRecord[]; ledger?: string } =
-    xlsx !== undefined ? await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) }) : registerList(listOptions);
+  if (xlsx === undefined) {
+    // As a table, streamed twice (its columns' widths, then its lines): a province's list is never held.
+    const each = registerListEach(listOptions);
+    await emitPieces(env, (ctx) => registerListPieces(each.on, each.records, ctx));
+    return 0;
+  }
+  const r: { on: string; records: ListedRecord[]; ledger: string } = await registerLedger({
+    ...listOptions,
+    xlsx,
+    ...(now ? { now } : {}),
+  });
   const doc: RegisterListDocument = {
     schemaVersion: 1,
     command: 'register list',
     on: r.on,
     records: r.records,
-    ...(r.ledger !== undefined ? { ledger: r.ledger } : {}),
+    ledger: r.ledger,
   };
   emit(env, 'register-list', doc);
   return 0;
