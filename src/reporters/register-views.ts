@@ -148,8 +148,11 @@ export function registerListView(doc: RegisterListDocument, ctx: RenderContext):
   );
 }
 
-/** Characters a piece of registerListPieces (about; a line is never split). */
-const PIECE_CHARS = 1 << 16;
+/**
+ * Characters a piece of registerListPieces (about; a line is never split): a piece of Chinese text is two bytes a
+ * character, and one over 128 KiB is made in V8's large-object space, which only a full collection frees.
+ */
+const PIECE_CHARS = 1 << 14;
 
 /**
  * registerListView's text (without a 台账) a piece at a time, for a list too long to hold as rows or as one string
