@@ -116,6 +116,8 @@ export interface CodeArgs {
     ext: string;
     folder?: true /** A folder deeper than this many folders below 附件: not walked. */;
     deep?: number;
+    /** A zip in a department folder on the disk: the name it would be read under in the quarter folder. */
+    zipAt?: string;
   };
   /** inZip: an entry name of a zip submission, never extracted. */
   EVIDENCE_PATH_UNSAFE: {
