@@ -325,6 +325,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   }
   const expired: RemovalEntry[] = [];
   const revoked: RemovalEntry[] = [];
+  const publishing = new Set(publish.map((r) => r.id));
   // A record expires by its 公示截止日期, is revoked by an objection: only those entries are made (lazy-state.ts).
   const expiring = { removedOut: true, rows: { publishUntilTo: input.quarterEnd } };
   for (const entry of candidateEntries(state, (r) => r.publishUntil <= input.quarterEnd, expiring)) {
@@ -341,7 +342,10 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       continue;
     }
     if (gone.length > 0) continue; // removed by a published batch (violation, early, corrected, expired)
-    if (pub.record.publishUntil <= input.quarterEnd) {
+    // A record this batch lists anew (it expired by its date, and the department sent it again with a later
+    // 公示截止日期) is published, not expired: the package would otherwise list one id in 黑名单 and, as 到期,
+    // in 移出名单, and the register (which replays the publication after the removal) shows it active.
+    if (pub.record.publishUntil <= input.quarterEnd && !publishing.has(entry.id)) {
       expired.push({ id: entry.id, type: 'expired', on: pub.record.publishUntil, reason: '', department: pub.record.department });
       removed.set(entry.id, pub.record);
     }
