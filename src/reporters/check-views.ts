@@ -34,6 +34,7 @@ export function* validateView(doc: ValidateDocument, ctx: RenderContext): Genera
   yield* findingChunks(doc, ctx.m, o);
   let out = findingSummary(doc, ctx.m, o);
   for (const a of doc.annotated ?? []) out += `${ctx.m.ui.forms.annotate.written(visible(a.path))}\n`;
+  for (const z of doc.notAnnotated ?? []) out += `${ctx.chalk.yellow(ctx.m.ui.forms.annotate.zipNoCopy(visible(z.source)))}\n`;
   yield out;
 }
 

@@ -257,7 +257,17 @@ function* checkpointed(
     if (early && early.prefix === covers.bytes) {
       // Decoded while the worker may still be hashing; used only if the prefix is the one it was built from.
       const events = decodeCheckpoint(file, source);
-      const digests = events ? early.digests() : null;
+      // Polled a short wait at a time, yielding between: a writer's read (readLogPausing) lets a Ctrl-C in meanwhile,
+      // rather than hold it until the worker ends (up to its stall limit, or a large log's whole hash).
+      let digests: LogDigests | null = null;
+      if (events)
+        for (let d = early.poll(); ; d = early.poll()) {
+          if (d !== undefined) {
+            digests = d;
+            break;
+          }
+          yield;
+        }
       if (!events || !digests?.prefixEndsLine || digests.prefix !== covers.sha256) return null;
       kept = true;
       return { events, covers, digests };

@@ -85,7 +85,8 @@ export const zhFileCodes = {
   FILE_ENCODING: {
     title: '文本编码错误',
     message: (a) =>
-      `第 ${a.row} 行含有按 ${a.encoding === 'gb18030' ? 'GB18030（GBK）' : a.encoding.toUpperCase()} 编码无法识别的字节，文字已乱码`,
+      `第 ${a.row} 行含有按 ${a.encoding === 'gb18030' ? 'GB18030（GBK）' : a.encoding.toUpperCase()} 编码无法识别的字节，文字已乱码` +
+      `${a.columns ? `（${a.columns} 列有无法识别的字节）` : ''}；本行的中文内容未作检查，只检查了其中的数字和字母`,
     hint: () => '请在 Excel 中打开原始表格，另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新报送',
   },
   FILE_NO_LIST: {

@@ -4,6 +4,9 @@ import { calendarExample } from '../calendar.js';
 import { F, list, place, places } from './words.js';
 import { zhRemovalType } from './register-codes.js';
 
+/** The config's severity words as the clerk reads them (off: 关闭). */
+const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', info: '提示', off: '关闭' };
+
 export const zhRegisterCodes = {
   PACKAGE_DUPLICATE: {
     title: '重复记录',
@@ -252,5 +255,12 @@ export const zhRegisterCodes = {
     title: '更正找不到原记录',
     message: (a) => `更正原文书号“${a.decisionNo}”没有对应 ${a.department} 发布的、同一主体正在公示的记录`,
     hint: () => '请核对更正原文书号是否与原公示记录的认定文书号一致；如不是更正，请清空该列',
+  },
+  CONFIG_SEVERITY_FIXED: {
+    title: '配置：该代码的级别不能更改',
+    message: (a) =>
+      `配置项 ${a.key} 要求改为“${SEVERITY_ZH[a.value] ?? a.value}”，但 ${a.code} 的级别固定为“${SEVERITY_ZH[a.fixed] ?? a.fixed}”，` +
+      '不能更改；该设置未生效',
+    hint: (a) => `请从配置文件的 severity 中删去“${a.code}”（运行 hrss-credit rules ${a.code} 可查看说明）；要让文件通过，须改正文件本身`,
   },
 } satisfies Partial<CodeCatalogue>;
