@@ -117,6 +117,8 @@ export interface CodeArgs {
     ext: string;
     folder?: true /** A folder deeper than this many folders below 附件: not walked. */;
     deep?: number;
+    /** A zip in a department folder on the disk: the name it would be read under in the quarter folder. */
+    zipAt?: string;
   };
   /** inZip: an entry name of a zip submission, never extracted. */
   EVIDENCE_PATH_UNSAFE: {
@@ -193,7 +195,13 @@ export interface CodeArgs {
   /** register import of `batch` (published on publishedOn) after `later` (published on laterOn) was recorded. */
   REGISTER_IMPORT_OUT_OF_ORDER: { batch: string; publishedOn: string; later: string; laterOn: string };
   /** listType: red, black or '' (not given); subject as the row names it (an ID number masked); decisionNo as written. */
-  REMOVAL_NOT_FOUND: { listType: string; subject: string; decisionNo: string };
+  REMOVAL_NOT_FOUND: {
+    listType: string;
+    subject: string;
+    decisionNo: string;
+    /** The record is removed already (a request re-sent after its batch was published): how, when, by which batch. */
+    removed?: { id: string; type: 'violation' | 'early' | 'revoked' | 'corrected'; on: string; batch: string | null };
+  };
   REMOVAL_AMBIGUOUS: { subject: string; count: number; ids: string[] };
   REMOVAL_NOT_OWNER: { id: string; owner: string; department: string };
   REMOVAL_TYPE_MISMATCH: { id: string; removalType: string; listType: string };

@@ -436,13 +436,18 @@ export const enFileCodes = {
         ? `this folder lies more than ${a.deep} folders below 附件: the files in it are not checked, not packaged`
         : a.folder
           ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged'
-          : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
+          : a.zipAt
+            ? 'this zip lies in a department folder and is not opened: the lists, cover and files in it are neither checked nor packaged'
+            : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
     hint: (a) =>
       a.deep
         ? `Move its reports and pictures into a folder at most ${a.deep} deep below 附件`
         : a.folder
           ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out'
-          : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
+          : a.zipAt
+            ? `A department's zip need not be unpacked: rename it "${visible(a.zipAt)}", move it into the quarter folder above, ` +
+              'then remove this department folder (a department is a folder or a zip, not both); or unpack it into this folder'
+            : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: 'Unsafe path',

@@ -119,8 +119,16 @@ export const enRegisterCodes = {
   },
   REMOVAL_NOT_FOUND: {
     title: 'removal: no such record',
-    message: (a) => `no public ${a.listType} record of ${a.subject}${a.decisionNo ? ` (decision ${a.decisionNo})` : ''}`,
-    hint: () => 'check the list type, name, identifiers and 认定文书号 against the public record (hrss-credit register list --find)',
+    message: (a) =>
+      a.removed
+        ? `${a.subject}'s record ${a.removed.id} is no longer public: ${REMOVAL_EN[a.removed.type] ?? a.removed.type} on ${a.removed.on}` +
+          `${a.removed.batch ? ` (batch ${a.removed.batch})` : ''}; there is nothing left to remove`
+        : `no public ${a.listType} record of ${a.subject}${a.decisionNo ? ` (decision ${a.decisionNo})` : ''}`,
+    hint: (a) =>
+      a.removed
+        ? 'The row is a removal request already carried out (often left in a workbook reused from last quarter): ' +
+          'delete the row, or the whole 移出申请 sheet, and compile again'
+        : 'check the list type, name, identifiers and 认定文书号 against the public record (hrss-credit register list --find)',
   },
   REMOVAL_AMBIGUOUS: {
     title: 'removal: several records',

@@ -38,7 +38,7 @@ export const enObjectionUi: ObjectionUi = {
   awaitingCorrection: (id) => `record ${id} awaits its department's corrected row (with 更正原文书号)`,
   letter: (path, bytes) =>
     `wrote the objection letter: ${path} (${countEn(bytes, 'byte')}; it carries full ID numbers, for the city credit office only)`,
-  listColumns: ['number', 'subject', 'identifier', 'record', 'received', 'deadline', 'days left', 'status', 'outcome'],
+  listColumns: ['Number', 'Subject', 'Identifier', 'Record', 'Received', 'Deadline', 'Days left', 'Status', 'Outcome'],
   listSummary: (n, today) => `${countEn(n, 'objection')} (${today})`,
   pending: 'pending',
   status: { open: 'open', resolved: 'resolved' },

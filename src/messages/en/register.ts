@@ -87,7 +87,7 @@ export const enRegisterUi: RegisterUi = {
     (backup
       ? `copy of the file: ${backup}`
       : `the disk is full (${problem ?? 'ENOSPC'}), so no copy was kept — only blank lines were cut. Free some disk space soon`),
-  listColumns: ['id', 'list', 'domain', 'department', 'subject', 'code / ID', 'batch', 'published', 'until', 'status'],
+  listColumns: ['ID', 'List', 'Domain', 'Department', 'Subject', 'Code / ID', 'Batch', 'Published', 'Until', 'Status'],
   listSummary: (n, on) => `register on ${on}: ${countEn(n, 'record')}`,
   ledger: (p) => `ledger written: ${p}`,
   fullShown: (ledger) =>

@@ -194,9 +194,14 @@ export const zhRegisterCodes = {
   REMOVAL_NOT_FOUND: {
     title: '移出申请找不到记录',
     message: (a) =>
-      `登记簿中没有正在公示的${a.listType === 'red' ? '红' : '黑'}名单记录：${a.subject}${a.decisionNo ? `（认定文书号 ${a.decisionNo}）` : ''}`,
-    hint: () =>
-      '请核对名单类型、主体名称、统一社会信用代码或证件号码和认定文书号，与已公示的记录一致（可用 hrss-credit register list --find 查找）',
+      a.removed
+        ? `${a.subject}的这条记录（编号 ${a.removed.id}）已于 ${a.removed.on}${a.removed.batch ? ` 随 ${a.removed.batch}` : ''} 移出名单` +
+          `（${zhRemovalType(a.removed.type)}），不在公示中，无需再申请移出`
+        : `登记簿中没有正在公示的${a.listType === 'red' ? '红' : '黑'}名单记录：${a.subject}${a.decisionNo ? `（认定文书号 ${a.decisionNo}）` : ''}`,
+    hint: (a) =>
+      a.removed
+        ? '这一行是已经办结的移出申请（常见于沿用上季度的表格）：请删去这一行（或整张“移出申请”表）后重新汇总'
+        : '请核对名单类型、主体名称、统一社会信用代码或证件号码和认定文书号，与已公示的记录一致（可用 hrss-credit register list --find 查找）',
   },
   REMOVAL_AMBIGUOUS: {
     title: '移出申请对应多条记录',
