@@ -19,6 +19,7 @@ import {
   tornPrefix,
   type ChainResult,
   type Head,
+  type LineChecked,
 } from '../../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
 import { continueReplay, replay, replayStart, type RegisterState } from '../../register/state.js';
@@ -30,6 +31,8 @@ import { prefixOf } from '../../register/lazy-state.js';
 import { openCheckpointFile, writeCheckpointFile } from './register-checkpoint.js';
 import { takeEarlyLog, type EarlyLog, type LogDigests } from './log-hash.js';
 import { SpillFile } from './checkpoint-spill-file.js';
+import { LOG_CHECK_MIN_BYTES, LogCheck, LogCheckFailed, wantLogCheck } from './log-check.js';
+import { CANONICAL, CHECKED } from './log-check-worker.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
 import { beforeAccess } from '../faults.js';
@@ -158,6 +161,14 @@ export interface ReadOptions {
   extendBytes?: number;
   /** The smallest log read with no usable checkpoint the way verify reads it, then through the checkpoint (SINK_BYTES). */
   sinkBytes?: number;
+  /**
+   * Whether such a read may check the log on a second thread (io/register/log-check.ts): undefined asks wantLogCheck
+   * (HRSS_CREDIT_LOG_THREAD, the load), from LOG_CHECK_MIN_BYTES (`logThreadBytes`; tests make it 0).
+   */
+  logThread?: boolean;
+  logThreadBytes?: number;
+  /** The second thread's first buffers (tests make them small: lines then outgrow and cross them). */
+  logThreadSlab?: number;
 }
 
 /**
@@ -224,9 +235,18 @@ export async function readLogPausing(
  */
 function* readSteps(workspace: string, options: ReadOptions): Generator<undefined, LogRead, undefined> {
   // A checkpoint built as the lines are read spills its text and removals to a scratch file (made at its first write).
-  const spill = new SpillFile(registerDir(workspace), options.io ?? nodePort);
+  let spill = new SpillFile(registerDir(workspace), options.io ?? nodePort);
   try {
-    const read = yield* scanLog(workspace, options, spill);
+    let read: LogRead & { via?: ReadVia };
+    try {
+      read = yield* scanLog(workspace, options, spill);
+    } catch (err) {
+      // The second thread failed or stalled: the log read again from its first line in this one.
+      if (!(err instanceof LogCheckFailed)) throw err;
+      spill.dispose();
+      spill = new SpillFile(registerDir(workspace), options.io ?? nodePort);
+      read = yield* scanLog(workspace, { ...options, logThread: false }, spill);
+    }
     const sunk = read.via?.built !== undefined && !options.chainOnly;
     const wrote = keepCheckpoint(workspace, read, options);
     if (!sunk) return wrote.read;
@@ -383,7 +403,8 @@ function* scanLog(
     // The early thread's digests, when the checkpoint was checked by them: `digest` then hashes the rest only.
     let earlyDigests: LogDigests | undefined;
     const throughCheckpoint = digest !== null && options.checkpoint !== false;
-    let buf = sized(throughCheckpoint ? Math.min(fd.size, PREFIX_CHUNK) : fd.size);
+    // A read from the first line takes its buffer once it knows it reads in this thread (log-check.ts has its own).
+    let buf = throughCheckpoint ? sized(Math.min(fd.size, PREFIX_CHUNK)) : Buffer.alloc(0);
     if (throughCheckpoint && digest) {
       const prefix = yield* checkpointed(workspace, io, fd, fd.size, buf, source, digest, early);
       if (prefix) {
@@ -420,6 +441,22 @@ function* scanLog(
       onlyOurs: reader.writtenByUsOnly,
       ...(built ? { built } : {}),
     });
+    // A large log read from its first line for a checkpoint: read and checked on a second thread (log-check.ts).
+    const check =
+      built && digest && base === 0 && io === nodePort && fd.size >= (options.logThreadBytes ?? LOG_CHECK_MIN_BYTES)
+        ? (options.logThread ?? wantLogCheck())
+          ? LogCheck.start(path, options.logThreadSlab)
+          : null
+        : null;
+    if (check) {
+      const viaOf = (bytes: number, sha: string): ReadVia => ({ ...via(), tailBytes: bytes, sha256: sha });
+      try {
+        return yield* checkedRead(check, scan, viaOf);
+      } finally {
+        check.stop();
+      }
+    }
+    if (buf.length === 0) buf = sized(fd.size);
     for (;;) {
       if (filled === buf.length) {
         // Half as large again, not twice: a province's 17 MB line fits 24 MiB, where 32 were taken (and the 16 before
@@ -468,6 +505,36 @@ function* scanLog(
 }
 
 /**
+ * scanLog's lines as the second thread read them (log-check.ts), each checked against its hash and canonical flag as
+ * that thread found them in the same bytes; each buffer given back once its lines are parsed.
+ */
+function* checkedRead(
+  check: LogCheck,
+  scan: LogScanner,
+  via: (bytes: number, sha256: string) => ReadVia,
+): Generator<undefined, LogRead & { via?: ReadVia }, undefined> {
+  for (;;) {
+    const batch = check.next();
+    const buf = Buffer.from(batch.buf);
+    const { lines, hashes } = batch;
+    for (let i = 0; i < lines.length; i += 3) {
+      const start = lines[i] as number;
+      const flags = lines[i + 2] as number;
+      const hash = hashes[i / 3] as string;
+      const checked = flags & CHECKED ? { hash: hash === '' ? undefined : hash, canonical: (flags & CANONICAL) !== 0 } : undefined;
+      if (!scan.line(buf, start, lines[i + 1] as number, batch.pos + start, checked))
+        return { exists: true, size: batch.read, ...scan.finish() };
+      yield;
+    }
+    if (batch.end) {
+      if (batch.end.tail > 0) scan.tail(buf, 0, batch.end.tail, batch.pos);
+      return { exists: true, size: batch.end.size, ...scan.finish(), via: via(batch.end.size, batch.end.sha256) };
+    }
+    check.giveBack(batch);
+  }
+}
+
+/**
  * The torn-tail rule over lines as they come: a last line without `\n`, or trailing lines of NUL
  * bytes only, is torn (register/chain.ts); NUL lines with a real line after them are not a torn tail
  * but simply bad (the first of them). A last line without `\n` that is a whole event continuing the
@@ -502,7 +569,7 @@ class LogScanner {
   }
 
   /** A complete line buf[start, end) at offset `pos` of the log; false once the chain is broken. */
-  line(buf: Buffer, start: number, end: number, pos: number): boolean {
+  line(buf: Buffer, start: number, end: number, pos: number, checked?: LineChecked): boolean {
     this.lineNo++;
     if (this.nulFrom < 0 && isBlank(buf, start, end)) {
       if (this.blankFrom < 0) {
@@ -526,7 +593,7 @@ class LogScanner {
       this.stopped = true;
       return false;
     }
-    if (!this.reader.pushBytes(buf, start, end, pos)) {
+    if (!this.reader.pushBytes(buf, start, end, pos, checked)) {
       this.stopped = true;
       return false;
     }
