@@ -14,8 +14,7 @@ import { fileURLToPath } from 'node:url';
 if (!isMainThread) {
   if (workerData?.logCheck) await import('../dist/io/register/log-check-worker.js');
   else await import('../dist/io/csv/csv-worker.js');
-}
-else {
+} else {
   const refusal = nodeRefusalOutput(process.version, process.argv.slice(2), process.env);
   if (refusal !== undefined) {
     process.stdout.write(refusal.stdout);
