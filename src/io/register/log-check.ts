@@ -13,8 +13,8 @@ import { POSTED, PROGRESS, RETURNED, STOP, type LogBatch, type LogCheckInput } f
 
 /** Below this the thread's start costs more than it takes off. */
 export const LOG_CHECK_MIN_BYTES = 64 << 20;
-/** The thread's buffers: a province's line (~17 MB) and the start of the next. */
-const SLAB = 24 << 20;
+/** The thread's buffers: a province's longest line (18.3 MB) and the start of the next; two of them at most. */
+const SLAB = 20 << 20;
 /** How long the reader waits for a thread that makes no progress before reading the log itself. */
 const STALL_MS = 3000;
 
