@@ -176,8 +176,8 @@ export interface ReadOptions {
  * large reads it as verify does — each event given to the checkpoint's builder as it is accepted, its records one at a
  * time, the columns spilled (chain.ts EventSink) — writes the checkpoint, and then reads the events through it, as
  * the next command would: a province's 10⁶ records are never held at once (935 MB for `register show`, decisions.md
- * "A read with no checkpoint, in bounded memory"). A smaller log's events are kept as read (a city's checkpoint is
- * ~18 MB: reading it back costs more than it saves).
+ * "A read with no checkpoint, in bounded memory"). A smaller log's events are kept as read (few records; a city's
+ * 71 MB log is above it, and took less CPU and memory so: bench/RESULTS.md "A read with no checkpoint").
  */
 const SINK_BYTES = 64 << 20;
 
