@@ -18,7 +18,7 @@ export interface LogCheckInput {
   path: string;
   /** The first buffers' size. */
   slab: number;
-  /** [0] batches posted, [1] buffers given back, [2] stop asked, [3] reads done (progress). */
+  /** [0] batches posted, [1] buffers given back, [2] stop asked, [3] reads and lines done (progress). */
   signal: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -128,6 +128,7 @@ function run(d: LogCheckInput): void {
           hashes.push(hash ?? '');
         }
         start = nl + 1;
+        Atomics.add(sig, PROGRESS, 1);
       }
       if (start === 0) continue;
       const next = take(fill - start + 1);

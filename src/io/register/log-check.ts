@@ -15,8 +15,12 @@ import { POSTED, PROGRESS, RETURNED, STOP, type LogBatch, type LogCheckInput } f
 export const LOG_CHECK_MIN_BYTES = 64 << 20;
 /** The thread's buffers: a province's longest line (18.3 MB) and the start of the next; two of them at most. */
 const SLAB = 20 << 20;
-/** How long the reader waits for a thread that makes no progress before reading the log itself. */
-const STALL_MS = 3000;
+/**
+ * How long the reader waits for a thread that makes no progress (no read and no line checked) before reading the log
+ * itself: longer than the early hash's 3 s (log-hash.ts), since a buffer's line takes the thread ~0.15 s of CPU and a
+ * machine that became busy after the thread was begun may give it a tenth of a processor.
+ */
+const STALL_MS = 10_000;
 
 /** Whether to check the log on a second thread: HRSS_CREDIT_LOG_THREAD=on / off, else when a processor is free. */
 export function wantLogCheck(env: NodeJS.ProcessEnv = process.env): boolean {
