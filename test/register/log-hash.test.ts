@@ -160,6 +160,8 @@ describe('bin/ begins it for the commands that read the register', () => {
   function large(): string {
     const ws = workspace();
     writeFileSync(logOf(ws), Buffer.alloc(5 << 20, 0x20));
+    // A checkpoint whose head says it covers a prefix (the early hash checks it; the rest of it is not read here).
+    writeFileSync(checkpointOf(ws), `${JSON.stringify({ covers: { bytes: 100 } })}\n`);
     mkdirSync(join(ws, 'submissions'));
     return ws;
   }
@@ -184,6 +186,12 @@ describe('bin/ begins it for the commands that read the register', () => {
     expect(await begun(['validate', ws], ws, on, ws)).toBe(false);
     expect(await begun(['register', 'show', 'x', '-w', ws, '--help'], '/', on, ws)).toBe(false);
     expect(await begun(['register', 'show', 'x', '-w', ws], '/', { HRSS_CREDIT_EARLY_HASH: 'off' }, ws)).toBe(false);
+  });
+
+  it('a log with no checkpoint is not hashed early: its read from the first line hashes what it parses', async () => {
+    const ws = large();
+    rmSync(checkpointOf(ws));
+    expect(await begun(['register', 'show', 'x', '-w', ws], '/', { HRSS_CREDIT_EARLY_HASH: 'on' }, ws)).toBe(false);
   });
 
   it('a small log is hashed in the thread (a worker costs more than it saves)', async () => {

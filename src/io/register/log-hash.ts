@@ -17,7 +17,7 @@
  *   itself and compares it with the third: the second (the key of a checkpoint it writes) is then the hash
  *   of exactly the bytes it read through the checkpoint and parsed.
  * - Anything else (no worker, a worker that failed or stalls, a MemoryPort, a log too small to be worth a
- *   thread) is the reader's own read and hash, as before.
+ *   thread, no checkpoint whose prefix could be checked) is the reader's own read and hash, as before.
  *
  * Imports nothing of the project and no package: bin/ loads it before the command's modules. The worker is
  * a script given as text (eval), so the release bundle carries it without a file of its own.
@@ -152,6 +152,12 @@ export function startLogHash(workspace: string, minBytes = EARLY_MIN_BYTES): voi
       return;
     }
     const prefix = checkpointPrefix(join(workspace, 'register', 'events.jsonl.checkpoint'), size);
+    // No checkpoint to check: the reader reads from the first line and hashes what it parses (register-store.ts),
+    // so the digests would go unused — a province's 710 MB hashed for nothing beside the command's own read.
+    if (prefix === 0) {
+      closeSync(fd);
+      return;
+    }
     const shared = new SharedArrayBuffer(SHARED_BYTES);
     const worker = new Worker(WORKER, {
       eval: true,

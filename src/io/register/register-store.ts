@@ -19,6 +19,7 @@ import {
   tornPrefix,
   type ChainResult,
   type Head,
+  type LineChecked,
 } from '../../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
 import { continueReplay, replay, replayStart, type RegisterState } from '../../register/state.js';
@@ -30,6 +31,8 @@ import { prefixOf } from '../../register/lazy-state.js';
 import { openCheckpointFile, writeCheckpointFile } from './register-checkpoint.js';
 import { takeEarlyLog, type EarlyLog, type LogDigests } from './log-hash.js';
 import { SpillFile } from './checkpoint-spill-file.js';
+import { LOG_CHECK_MIN_BYTES, LogCheck, LogCheckFailed, wantLogCheck } from './log-check.js';
+import { CANONICAL, CHECKED } from './log-check-worker.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
 import { beforeAccess } from '../faults.js';
@@ -64,6 +67,10 @@ export interface LogRead {
   exists: boolean;
   /** The log's size in bytes when it was read. */
   size: number;
+  /**
+   * A broken log's events say where the chain broke; a large one read with no usable checkpoint (SINK_BYTES) gives
+   * them without their records (every reader but verify and repair refuses it: loadRegister's REGISTER_CORRUPT).
+   */
   result: ChainResult;
   /** Byte offset where a torn last line starts (null when the log ends cleanly). */
   tornAt: number | null;
@@ -152,7 +159,27 @@ export interface ReadOptions {
   chainOnly?: boolean;
   /** How many bytes after a checkpoint make a read extend it (EXTEND_BYTES; tests make it 0). */
   extendBytes?: number;
+  /** The smallest log read with no usable checkpoint the way verify reads it, then through the checkpoint (SINK_BYTES). */
+  sinkBytes?: number;
+  /**
+   * Whether such a read may check the log on a second thread (io/register/log-check.ts): undefined asks wantLogCheck
+   * (HRSS_CREDIT_LOG_THREAD, the load), from LOG_CHECK_MIN_BYTES (`logThreadBytes`; tests make it 0).
+   */
+  logThread?: boolean;
+  logThreadBytes?: number;
+  /** The second thread's first buffers (tests make them small: lines then outgrow and cross them). */
+  logThreadSlab?: number;
 }
+
+/**
+ * A read with no usable checkpoint (none, another version's, another log's, one that cannot be extended) of a log this
+ * large reads it as verify does — each event given to the checkpoint's builder as it is accepted, its records one at a
+ * time, the columns spilled (chain.ts EventSink) — writes the checkpoint, and then reads the events through it, as
+ * the next command would: a province's 10⁶ records are never held at once (935 MB for `register show`, decisions.md
+ * "A read with no checkpoint, in bounded memory"). A smaller log's events are kept as read (few records; a city's
+ * 71 MB log is above it, and took less CPU and memory so: bench/RESULTS.md "A read with no checkpoint").
+ */
+const SINK_BYTES = 64 << 20;
 
 /**
  * A read that parsed this much after its checkpoint extends it with what it parsed (register/checkpoint-extend.ts:
@@ -178,26 +205,77 @@ export const CHECKPOINT_MAX_LOG_BYTES = 2 * 1024 ** 3;
  * much writes a new checkpoint.
  */
 export function readLog(workspace: string, options: ReadOptions = {}): LogRead {
-  // register verify's checkpoint, built as the lines are read, spills its text and removals to a scratch file.
-  const spill = options.chainOnly ? new SpillFile(registerDir(workspace), options.io ?? nodePort) : undefined;
-  try {
-    const steps = scanLog(workspace, options, spill);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return keepCheckpoint(workspace, step.value, options);
-    }
-  } finally {
-    spill?.dispose();
+  const steps = readSteps(workspace, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
 /** readLog, pausing between lines (io/interrupt.ts): a writer reading a large log under the lock sees a Ctrl-C at once. */
-export async function readLogPausing(workspace: string, pause: () => Promise<void>, io: IoPort = nodePort): Promise<LogRead> {
-  const steps = scanLog(workspace, { io });
+export async function readLogPausing(
+  workspace: string,
+  pause: () => Promise<void>,
+  io: IoPort = nodePort,
+  options: Omit<ReadOptions, 'io'> = {},
+): Promise<LogRead> {
+  const steps = readSteps(workspace, { ...options, io });
   for (;;) {
     const step = steps.next();
-    if (step.done) return keepCheckpoint(workspace, step.value, { io });
+    if (step.done) return step.value;
     await pause();
+  }
+}
+
+/**
+ * The log read (scanLog) and its checkpoint kept (keepCheckpoint). A read that built its checkpoint as it went
+ * (SINK_BYTES) without being verify's gives the events read back through the checkpoint it wrote; when none could
+ * be written (another tool's lines, a last line without `\n`, a register folder that cannot be written) the log
+ * is read again, its events kept as read.
+ */
+function* readSteps(workspace: string, options: ReadOptions): Generator<undefined, LogRead, undefined> {
+  // A checkpoint built as the lines are read spills its text and removals to a scratch file (made at its first write).
+  let spill = new SpillFile(registerDir(workspace), options.io ?? nodePort);
+  try {
+    let read: LogRead & { via?: ReadVia };
+    try {
+      read = yield* scanLog(workspace, options, spill);
+    } catch (err) {
+      // The second thread failed or stalled: the log read again from its first line in this one.
+      if (!(err instanceof LogCheckFailed)) throw err;
+      spill.dispose();
+      spill = new SpillFile(registerDir(workspace), options.io ?? nodePort);
+      read = yield* scanLog(workspace, { ...options, logThread: false }, spill);
+    }
+    const sunk = read.via?.built !== undefined && !options.chainOnly;
+    const wrote = keepCheckpoint(workspace, read, options);
+    if (!sunk) return wrote.read;
+    spill.dispose();
+    // A broken log is refused by every reader: its events (without their records) only say where it broke.
+    if (!read.result.ok) return wrote.read;
+    const events = wrote.covers ? eventsThrough(workspace, wrote.covers, options.io ?? nodePort) : null;
+    if (events) return { ...wrote.read, result: { ...read.result, events } };
+    const again = yield* scanLog(workspace, { ...options, sinkBytes: Number.POSITIVE_INFINITY });
+    return keepCheckpoint(workspace, again, options).read;
+  } finally {
+    spill.dispose();
+  }
+}
+
+/** The events of the checkpoint just written, when it is the one written (covers the same bytes); else null. */
+function eventsThrough(workspace: string, covers: Covers, io: IoPort): StoredEvent[] | null {
+  const file = openCheckpointFile(registerDir(workspace), io);
+  if (!file) return null;
+  let kept = false;
+  try {
+    const found = checkpointCovers(file);
+    if (!found || found.bytes !== covers.bytes || found.sha256 !== covers.sha256 || found.hash !== covers.hash) return null;
+    const events = decodeCheckpoint(file, new LogLines(eventsPath(workspace), io));
+    kept = events !== null && events.length === covers.lines;
+    return kept ? events : null;
+  } finally {
+    // Kept open while its parts are read when first asked (register/checkpoint-parts.ts), as a read through it does.
+    if (!kept) file.close();
   }
 }
 
@@ -205,28 +283,29 @@ export async function readLogPausing(workspace: string, pause: () => Promise<voi
  * Writes a checkpoint of a whole, valid log of our writer's lines when the read parsed much of it: the checkpoint
  * it read through extended with the events after it, or (none, or one that cannot be extended) built from them all.
  */
-function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, options: ReadOptions): LogRead {
+function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, options: ReadOptions): { read: LogRead; covers?: Covers } {
   const { via, ...out } = read;
-  if (!via || via.sha256 === null || !read.result.ok || read.unterminated || !via.onlyOurs || read.result.head === null) return out;
+  if (!via || via.sha256 === null || !read.result.ok || read.unterminated || !via.onlyOurs || read.result.head === null)
+    return { read: out };
   const events = read.result.events;
   const covers = { seq: read.result.head.seq, hash: read.result.head.hash, bytes: read.size, lines: events.length, sha256: via.sha256 };
   const io = options.io ?? nodePort;
   const prefix = prefixOf(events);
   if (via.fromCheckpoint > 0 && options.checkpoint !== false) {
-    if (via.tailBytes < (options.extendBytes ?? EXTEND_BYTES) && via.tailEvents < EXTEND_EVENTS) return out;
-    if (via.tailEvents === 0) return out;
+    if (via.tailBytes < (options.extendBytes ?? EXTEND_BYTES) && via.tailEvents < EXTEND_EVENTS) return { read: out };
+    if (via.tailEvents === 0) return { read: out };
     const extended = prefix ? extendCheckpoint(prefix, events.slice(via.fromCheckpoint), covers) : null;
     // The old file stays open for the parts this command has not read yet (renamed over, it is still the file checked).
     if (extended) {
       writeCheckpointFile(registerDir(workspace), extended, io, () => prefix?.loadAll?.());
-      return out;
+      return { read: out };
     }
   }
   // The checkpoint read (if any) is read whole and closed before a new one takes its name.
   prefix?.loadAll?.();
   const parts = via.built ? via.built.finishStream(covers) : checkpointParts(events, covers);
-  if (parts) writeCheckpointFile(registerDir(workspace), parts, io);
-  return out;
+  const written = parts ? writeCheckpointFile(registerDir(workspace), parts, io) : false;
+  return written ? { read: out, covers } : { read: out };
 }
 
 /**
@@ -334,7 +413,8 @@ function* scanLog(
     // The early thread's digests, when the checkpoint was checked by them: `digest` then hashes the rest only.
     let earlyDigests: LogDigests | undefined;
     const throughCheckpoint = digest !== null && options.checkpoint !== false;
-    let buf = sized(throughCheckpoint ? Math.min(fd.size, PREFIX_CHUNK) : fd.size);
+    // A read from the first line takes its buffer once it knows it reads in this thread (log-check.ts has its own).
+    let buf = throughCheckpoint ? sized(Math.min(fd.size, PREFIX_CHUNK)) : Buffer.alloc(0);
     if (throughCheckpoint && digest) {
       const prefix = yield* checkpointed(workspace, io, fd, fd.size, buf, source, digest, early);
       if (prefix) {
@@ -351,7 +431,9 @@ function* scanLog(
     }
     const start0 = base;
     // Read from the first line for the chain only: the checkpoint is built as the lines come, their records dropped.
-    const built = options.chainOnly && digest && fromCheckpoint === 0 ? new CheckpointBuilder(spill ? { spill } : {}) : undefined;
+    // So is any read with no usable checkpoint of a large log (SINK_BYTES): it is then read through the one written.
+    const sinking = options.chainOnly || (options.checkpoint !== false && fd.size >= (options.sinkBytes ?? SINK_BYTES));
+    const built = sinking && digest && fromCheckpoint === 0 ? new CheckpointBuilder(spill ? { spill } : {}) : undefined;
     // Each event goes into it as it is read, its records one at a time, and is kept without them (chain.ts EventSink).
     if (built) reader.sink = built;
     // With the early digests, the rest this thread read must be the rest that thread hashed: then its whole digest
@@ -369,6 +451,22 @@ function* scanLog(
       onlyOurs: reader.writtenByUsOnly,
       ...(built ? { built } : {}),
     });
+    // A large log read from its first line for a checkpoint: read and checked on a second thread (log-check.ts).
+    const check =
+      built && digest && base === 0 && io === nodePort && fd.size >= (options.logThreadBytes ?? LOG_CHECK_MIN_BYTES)
+        ? (options.logThread ?? wantLogCheck())
+          ? LogCheck.start(path, options.logThreadSlab)
+          : null
+        : null;
+    if (check) {
+      const viaOf = (bytes: number, sha: string): ReadVia => ({ ...via(), tailBytes: bytes, sha256: sha });
+      try {
+        return yield* checkedRead(check, scan, viaOf);
+      } finally {
+        check.stop();
+      }
+    }
+    if (buf.length === 0) buf = sized(fd.size);
     for (;;) {
       if (filled === buf.length) {
         // Half as large again, not twice: a province's 17 MB line fits 24 MiB, where 32 were taken (and the 16 before
@@ -417,6 +515,36 @@ function* scanLog(
 }
 
 /**
+ * scanLog's lines as the second thread read them (log-check.ts), each checked against its hash and canonical flag as
+ * that thread found them in the same bytes; each buffer given back once its lines are parsed.
+ */
+function* checkedRead(
+  check: LogCheck,
+  scan: LogScanner,
+  via: (bytes: number, sha256: string) => ReadVia,
+): Generator<undefined, LogRead & { via?: ReadVia }, undefined> {
+  for (;;) {
+    const batch = check.next();
+    const buf = Buffer.from(batch.buf);
+    const { lines, hashes } = batch;
+    for (let i = 0; i < lines.length; i += 3) {
+      const start = lines[i] as number;
+      const flags = lines[i + 2] as number;
+      const hash = hashes[i / 3] as string;
+      const checked = flags & CHECKED ? { hash: hash === '' ? undefined : hash, canonical: (flags & CANONICAL) !== 0 } : undefined;
+      if (!scan.line(buf, start, lines[i + 1] as number, batch.pos + start, checked))
+        return { exists: true, size: batch.read, ...scan.finish() };
+      yield;
+    }
+    if (batch.end) {
+      if (batch.end.tail > 0) scan.tail(buf, 0, batch.end.tail, batch.pos);
+      return { exists: true, size: batch.end.size, ...scan.finish(), via: via(batch.end.size, batch.end.sha256) };
+    }
+    check.giveBack(batch);
+  }
+}
+
+/**
  * The torn-tail rule over lines as they come: a last line without `\n`, or trailing lines of NUL
  * bytes only, is torn (register/chain.ts); NUL lines with a real line after them are not a torn tail
  * but simply bad (the first of them). A last line without `\n` that is a whole event continuing the
@@ -451,7 +579,7 @@ class LogScanner {
   }
 
   /** A complete line buf[start, end) at offset `pos` of the log; false once the chain is broken. */
-  line(buf: Buffer, start: number, end: number, pos: number): boolean {
+  line(buf: Buffer, start: number, end: number, pos: number, checked?: LineChecked): boolean {
     this.lineNo++;
     if (this.nulFrom < 0 && isBlank(buf, start, end)) {
       if (this.blankFrom < 0) {
@@ -475,7 +603,7 @@ class LogScanner {
       this.stopped = true;
       return false;
     }
-    if (!this.reader.pushBytes(buf, start, end, pos)) {
+    if (!this.reader.pushBytes(buf, start, end, pos, checked)) {
       this.stopped = true;
       return false;
     }
