@@ -190,6 +190,8 @@ export interface UiText {
     };
     annotate: {
       written(path: string): string;
+      /** A zip given to validate --annotate: its lists get no copy; why, and how to get one (as the page says). */
+      zipNoCopy(zip: string): string;
       sheet: string;
       link: string;
       omitted(n: number): string;

@@ -204,6 +204,8 @@ describe('bin/ begins it for the commands that read the register', () => {
   function large(): string {
     const ws = workspace();
     writeFileSync(logOf(ws), Buffer.alloc(5 << 20, 0x20));
+    // A checkpoint whose head says it covers a prefix (the early hash checks it; the rest of it is not read here).
+    writeFileSync(checkpointOf(ws), `${JSON.stringify({ covers: { bytes: 100 } })}\n`);
     mkdirSync(join(ws, 'submissions'));
     return ws;
   }
@@ -215,17 +217,25 @@ describe('bin/ begins it for the commands that read the register', () => {
     return early !== undefined;
   };
 
-  it('register show, publish and diff, named by -w or found from the folder a clerk runs in; not verify, compile, validate, --help, or off', async () => {
+  it('register show, publish, diff, compile and status, named by -w or found from the folder a clerk runs in; not verify, validate, --help, or off', async () => {
     const ws = large();
     const on = { HRSS_CREDIT_EARLY_HASH: 'on' };
     expect(await begun(['register', 'show', 'x', '-w', ws], '/', on, ws)).toBe(true);
     expect(await begun(['--format', 'json', 'publish', '2026Q3', `--workspace=${ws}`], '/', on, ws)).toBe(true);
     expect(await begun(['diff', '2026Q1', '2026Q2'], join(ws, 'submissions'), on, ws)).toBe(true);
-    expect(await begun(['compile', '2026Q3', '--dry-run', '-w', ws], '/', on, ws)).toBe(false);
+    expect(await begun(['compile', '2026Q3', '--dry-run', '-w', ws], '/', on, ws)).toBe(true);
+    expect(await begun(['status', '2026Q3'], join(ws, 'submissions'), on, ws)).toBe(true);
+    expect(await begun(['report', '2026', '-w', ws], '/', on, ws)).toBe(false);
     expect(await begun(['register', 'verify', '-w', ws], '/', on, ws)).toBe(false);
     expect(await begun(['validate', ws], ws, on, ws)).toBe(false);
     expect(await begun(['register', 'show', 'x', '-w', ws, '--help'], '/', on, ws)).toBe(false);
     expect(await begun(['register', 'show', 'x', '-w', ws], '/', { HRSS_CREDIT_EARLY_HASH: 'off' }, ws)).toBe(false);
+  });
+
+  it('a log with no checkpoint is not hashed early: its read from the first line hashes what it parses', async () => {
+    const ws = large();
+    rmSync(checkpointOf(ws));
+    expect(await begun(['register', 'show', 'x', '-w', ws], '/', { HRSS_CREDIT_EARLY_HASH: 'on' }, ws)).toBe(false);
   });
 
   it('a small log is hashed in the thread (a worker costs more than it saves)', async () => {

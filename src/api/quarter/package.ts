@@ -44,10 +44,19 @@ import { type TimelinessKind, timelinessKind } from '../../schemas/documents/tim
 
 export type CsvEncoding = Config['export']['csvEncoding'];
 
+/**
+ * The built-in template's name: workspace.md's config example writes `"template": "templates/credit-office.json"`
+ * among the values that "are the defaults", so that name, where no such file is, means the built-in one.
+ */
+const BUILTIN_TEMPLATE_NAME = 'templates/credit-office.json';
+
 /** The export template: `--template` (from the current folder), else `export.template` (from the workspace), else the built-in one. */
 export function templateFor(ctx: Context, option: string | undefined): LoadedTemplate {
   const path = option ?? ctx.config.export.template;
-  return loadTemplate(path ? resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path) : undefined, path, ctx.io);
+  if (!path) return loadTemplate(undefined, undefined, ctx.io);
+  const file = resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path);
+  const builtIn = path.replaceAll('\\', '/').replace(/^\.\//, '') === BUILTIN_TEMPLATE_NAME && !ctx.io.exists(file);
+  return builtIn ? loadTemplate(undefined, undefined, ctx.io) : loadTemplate(file, path, ctx.io);
 }
 
 /** The one instant written into every xlsx and zip: SOURCE_DATE_EPOCH, else the end of the quarter (UTC). */

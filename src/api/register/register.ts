@@ -457,20 +457,20 @@ export function registerList(options: ListOptions): { on: IsoDate; records: List
 }
 
 /**
- * `register list` one record at a time (the CLI's JSON streams them): a province's list is 600,000
- * records, whose statuses and listed rows held at once would double the memory the register takes.
+ * `register list` one record at a time (the CLI's JSON and table stream them): a province's list is 600,000
+ * records, whose statuses and listed rows held at once would double the memory the register takes. `records`
+ * may be iterated more than once, each time from the register as read.
  */
 export function registerListEach(options: ListOptions): { on: IsoDate; records: Iterable<ListedRecord> } {
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
   const full = options.full ?? false;
   const rule = ctx.config.publication.maskRule;
-  return {
-    on,
-    records: (function* () {
-      for (const s of statuses()) yield listedRecord(s, full, rule);
-    })(),
-  };
+  function* listed(): Generator<ListedRecord> {
+    for (const s of statuses()) yield listedRecord(s, full, rule);
+  }
+  // Each iteration streams the register again (the terminal's table: its widths, then its lines).
+  return { on, records: { [Symbol.iterator]: listed } };
 }
 
 function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; statuses: () => Generator<RecordStatus> } {
@@ -483,7 +483,8 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   const { state } = loadRegister(workspace, ctx.io);
   function* statuses(): Generator<RecordStatus> {
     // One entry at a time: read through a checkpoint, a province's million are never all made (each-entry.ts).
-    for (const entry of eachEntry(state)) {
+    // Entries surely without a status wanted that day are not made (a province's removed records, by default).
+    for (const entry of eachEntry(state, { on, active: wanted === 'active' })) {
       const s = statusOn(entry, on);
       if (!s) continue;
       if (wanted !== 'all' && s.status !== wanted) continue;

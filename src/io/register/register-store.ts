@@ -20,11 +20,12 @@ import {
   writtenEvent,
   type ChainResult,
   type Head,
+  type LineChecked,
 } from '../../register/chain.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from '../../register/events.js';
 import { continueReplay, replay, replayStart, type RegisterState } from '../../register/state.js';
 import { fullRecords, LineChangedError, type LineSource, type StoredRecord } from '../../register/stored.js';
-import { checkpointHead, decodeCheckpoint, type CheckpointHead, type Covers } from '../../register/checkpoint.js';
+import { checkpointCovers, checkpointHead, decodeCheckpoint, type CheckpointHead, type Covers } from '../../register/checkpoint.js';
 import { segmented, segmentHead, segmentOf, type SegmentedFile } from '../../register/checkpoint-segment.js';
 import { CheckpointBuilder, checkpointParts } from '../../register/checkpoint-writer.js';
 import { extendCheckpoint } from '../../register/checkpoint-extend.js';
@@ -32,6 +33,8 @@ import { prefixOf } from '../../register/lazy-state.js';
 import { openCheckpointFile, openSegmentFile, removeSegmentFile, SEGMENT_FILE, writeCheckpointFile } from './register-checkpoint.js';
 import { takeEarlyLog, type EarlyLog, type LogDigests } from './log-hash.js';
 import { SpillFile } from './checkpoint-spill-file.js';
+import { LOG_CHECK_MIN_BYTES, LogCheck, LogCheckFailed, wantLogCheck } from './log-check.js';
+import { CANONICAL, CHECKED } from './log-check-worker.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import { acquireRegisterLock, type LockOptions, type RegisterLock } from './register-lock.js';
 import { beforeAccess } from '../faults.js';
@@ -66,6 +69,10 @@ export interface LogRead {
   exists: boolean;
   /** The log's size in bytes when it was read. */
   size: number;
+  /**
+   * A broken log's events say where the chain broke; a large one read with no usable checkpoint (SINK_BYTES) gives
+   * them without their records (every reader but verify and repair refuses it: loadRegister's REGISTER_CORRUPT).
+   */
   result: ChainResult;
   /** Byte offset where a torn last line starts (null when the log ends cleanly). */
   tornAt: number | null;
@@ -166,7 +173,27 @@ export interface ReadOptions {
   extendBytes?: number;
   /** Keep what a segment continuing the checkpoint needs after an append (LogRead.carry: publish, import). */
   carry?: boolean;
+  /** The smallest log read with no usable checkpoint the way verify reads it, then through the checkpoint (SINK_BYTES). */
+  sinkBytes?: number;
+  /**
+   * Whether such a read may check the log on a second thread (io/register/log-check.ts): undefined asks wantLogCheck
+   * (HRSS_CREDIT_LOG_THREAD, the load), from LOG_CHECK_MIN_BYTES (`logThreadBytes`; tests make it 0).
+   */
+  logThread?: boolean;
+  logThreadBytes?: number;
+  /** The second thread's first buffers (tests make them small: lines then outgrow and cross them). */
+  logThreadSlab?: number;
 }
+
+/**
+ * A read with no usable checkpoint (none, another version's, another log's, one that cannot be extended) of a log this
+ * large reads it as verify does — each event given to the checkpoint's builder as it is accepted, its records one at a
+ * time, the columns spilled (chain.ts EventSink) — writes the checkpoint, and then reads the events through it, as
+ * the next command would: a province's 10⁶ records are never held at once (935 MB for `register show`, decisions.md
+ * "A read with no checkpoint, in bounded memory"). A smaller log's events are kept as read (few records; a city's
+ * 71 MB log is above it, and took less CPU and memory so: bench/RESULTS.md "A read with no checkpoint").
+ */
+const SINK_BYTES = 64 << 20;
 
 /**
  * A read that parsed this much after its checkpoint extends it with what it parsed (register/checkpoint-extend.ts:
@@ -192,16 +219,10 @@ export const CHECKPOINT_MAX_LOG_BYTES = 2 * 1024 ** 3;
  * much writes a new checkpoint.
  */
 export function readLog(workspace: string, options: ReadOptions = {}): LogRead {
-  // register verify's checkpoint, built as the lines are read, spills its text and removals to a scratch file.
-  const spill = options.chainOnly ? new SpillFile(registerDir(workspace), options.io ?? nodePort) : undefined;
-  try {
-    const steps = scanLog(workspace, options, spill);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return keepCheckpoint(workspace, step.value, options);
-    }
-  } finally {
-    spill?.dispose();
+  const steps = readSteps(workspace, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
@@ -210,13 +231,65 @@ export async function readLogPausing(
   workspace: string,
   pause: () => Promise<void>,
   io: IoPort = nodePort,
-  carry = false,
+  options: Omit<ReadOptions, 'io'> = {},
 ): Promise<LogRead> {
-  const steps = scanLog(workspace, { io, carry });
+  const steps = readSteps(workspace, { ...options, io });
   for (;;) {
     const step = steps.next();
-    if (step.done) return keepCheckpoint(workspace, step.value, { io });
+    if (step.done) return step.value;
     await pause();
+  }
+}
+
+/**
+ * The log read (scanLog) and its checkpoint kept (keepCheckpoint). A read that built its checkpoint as it went
+ * (SINK_BYTES) without being verify's gives the events read back through the checkpoint it wrote; when none could
+ * be written (another tool's lines, a last line without `\n`, a register folder that cannot be written) the log
+ * is read again, its events kept as read.
+ */
+function* readSteps(workspace: string, options: ReadOptions): Generator<undefined, LogRead, undefined> {
+  // A checkpoint built as the lines are read spills its text and removals to a scratch file (made at its first write).
+  let spill = new SpillFile(registerDir(workspace), options.io ?? nodePort);
+  try {
+    let read: LogRead & { via?: ReadVia };
+    try {
+      read = yield* scanLog(workspace, options, spill);
+    } catch (err) {
+      // The second thread failed or stalled: the log read again from its first line in this one.
+      if (!(err instanceof LogCheckFailed)) throw err;
+      spill.dispose();
+      spill = new SpillFile(registerDir(workspace), options.io ?? nodePort);
+      read = yield* scanLog(workspace, { ...options, logThread: false }, spill);
+    }
+    const sunk = read.via?.built !== undefined && !options.chainOnly;
+    const wrote = keepCheckpoint(workspace, read, options);
+    if (!sunk) return wrote.read;
+    spill.dispose();
+    // A broken log is refused by every reader: its events (without their records) only say where it broke.
+    if (!read.result.ok) return wrote.read;
+    const events = wrote.covers ? eventsThrough(workspace, wrote.covers, options.io ?? nodePort) : null;
+    if (events) return { ...wrote.read, result: { ...read.result, events } };
+    const again = yield* scanLog(workspace, { ...options, sinkBytes: Number.POSITIVE_INFINITY });
+    return keepCheckpoint(workspace, again, options).read;
+  } finally {
+    spill.dispose();
+  }
+}
+
+/** The events of the checkpoint just written, when it is the one written (covers the same bytes); else null. */
+function eventsThrough(workspace: string, covers: Covers, io: IoPort): StoredEvent[] | null {
+  const file = openCheckpointFile(registerDir(workspace), io);
+  if (!file) return null;
+  let kept = false;
+  try {
+    const found = checkpointCovers(file);
+    if (!found || found.bytes !== covers.bytes || found.sha256 !== covers.sha256 || found.hash !== covers.hash) return null;
+    const events = decodeCheckpoint(file, new LogLines(eventsPath(workspace), io));
+    kept = events !== null && events.length === covers.lines;
+    return kept ? events : null;
+  } finally {
+    // Kept open while its parts are read when first asked (register/checkpoint-parts.ts), as a read through it does.
+    if (!kept) file.close();
   }
 }
 
@@ -224,16 +297,17 @@ export async function readLogPausing(
  * Writes a checkpoint of a whole, valid log of our writer's lines when the read parsed much of it: the checkpoint
  * it read through extended with the events after it, or (none, or one that cannot be extended) built from them all.
  */
-function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, options: ReadOptions): LogRead {
+function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, options: ReadOptions): { read: LogRead; covers?: Covers } {
   const { via, ...out } = read;
-  if (!via || via.sha256 === null || !read.result.ok || read.unterminated || !via.onlyOurs || read.result.head === null) return out;
+  if (!via || via.sha256 === null || !read.result.ok || read.unterminated || !via.onlyOurs || read.result.head === null)
+    return { read: out };
   const events = read.result.events;
   const covers = { seq: read.result.head.seq, hash: read.result.head.hash, bytes: read.size, lines: events.length, sha256: via.sha256 };
   const io = options.io ?? nodePort;
   const prefix = prefixOf(events);
   if (via.fromCheckpoint > 0 && options.checkpoint !== false) {
-    if (via.tailBytes < (options.extendBytes ?? EXTEND_BYTES) && via.tailEvents < EXTEND_EVENTS) return out;
-    if (via.tailEvents === 0) return out;
+    if (via.tailBytes < (options.extendBytes ?? EXTEND_BYTES) && via.tailEvents < EXTEND_EVENTS) return { read: out };
+    if (via.tailEvents === 0) return { read: out };
     const extended = prefix ? extendCheckpoint(prefix, events.slice(via.fromCheckpoint), covers) : null;
     // The old file stays open for the parts this command has not read yet (renamed over, it is still the file checked).
     if (extended)
@@ -247,17 +321,19 @@ function keepCheckpoint(workspace: string, read: LogRead & { via?: ReadVia }, op
   // The checkpoint read (if any) is read whole and closed before a new one takes its name.
   prefix?.loadAll?.();
   const parts = via.built ? via.built.finishStream(covers) : checkpointParts(events, covers);
-  return parts ? wrote(workspace, out, writeCheckpointFile(registerDir(workspace), parts, io), io) : out;
+  const written = parts ? writeCheckpointFile(registerDir(workspace), parts, io) : false;
+  const done = wrote(workspace, out, written, io);
+  return written ? { ...done, covers } : done;
 }
 
 /**
  * After a whole checkpoint was written (an extension, a build: also the compaction of a base and its segment), the
  * segment of the base it replaced is removed; the read carries nothing on (its base is gone).
  */
-function wrote(workspace: string, read: LogRead, written: boolean, io: IoPort): LogRead {
+function wrote(workspace: string, read: LogRead, written: boolean, io: IoPort): { read: LogRead } {
   if (written) removeSegmentFile(registerDir(workspace), io);
   const { carry: _gone, ...out } = read;
-  return out;
+  return { read: out };
 }
 
 /**
@@ -341,8 +417,17 @@ function* checkpointed(
     const base = { head, size: file.size };
     const hashes = used && seg ? { digest: seg.rest, since: seg.since } : { digest: rest, since };
     if (byEarly) {
-      // Decoded while the worker may still be hashing; used only if the prefix is the one it was built from.
-      const digests = early.digests();
+      // Decoded while the worker may still be hashing; used only if the prefix is the one it was built from. Polled a
+      // short wait at a time, yielding between: a writer's read (readLogPausing) lets a Ctrl-C in meanwhile, rather
+      // than hold it until the worker ends (up to its stall limit, or a large log's whole hash).
+      let digests: LogDigests | null = null;
+      for (let d = early.poll(); ; d = early.poll()) {
+        if (d !== undefined) {
+          digests = d;
+          break;
+        }
+        yield;
+      }
       if (!digests?.prefixEndsLine || digests.prefix !== covers.sha256) return null;
       kept = true;
       return { events, covers: through, digests, ...hashes, base };
@@ -461,7 +546,8 @@ function* scanLog(
     // The early thread's digests, when the checkpoint was checked by them: `digest` then hashes the rest only.
     let earlyDigests: LogDigests | undefined;
     const throughCheckpoint = digest !== null && options.checkpoint !== false;
-    let buf = sized(throughCheckpoint ? Math.min(fd.size, PREFIX_CHUNK) : fd.size);
+    // A read from the first line takes its buffer once it knows it reads in this thread (log-check.ts has its own).
+    let buf = throughCheckpoint ? sized(Math.min(fd.size, PREFIX_CHUNK)) : Buffer.alloc(0);
     // The SHA-256 of the bytes after the base checkpoint, and that base: what publish continues the checkpoint with.
     let since: Hash | null = null;
     let carried: Carry['base'] | null = null;
@@ -481,7 +567,9 @@ function* scanLog(
     }
     const start0 = base;
     // Read from the first line for the chain only: the checkpoint is built as the lines come, their records dropped.
-    const built = options.chainOnly && digest && fromCheckpoint === 0 ? new CheckpointBuilder(spill ? { spill } : {}) : undefined;
+    // So is any read with no usable checkpoint of a large log (SINK_BYTES): it is then read through the one written.
+    const sinking = options.chainOnly || (options.checkpoint !== false && fd.size >= (options.sinkBytes ?? SINK_BYTES));
+    const built = sinking && digest && fromCheckpoint === 0 ? new CheckpointBuilder(spill ? { spill } : {}) : undefined;
     // Each event goes into it as it is read, its records one at a time, and is kept without them (chain.ts EventSink).
     if (built) reader.sink = built;
     // With the early digests, the rest this thread read must be the rest that thread hashed: then its whole digest
@@ -499,6 +587,22 @@ function* scanLog(
       onlyOurs: reader.writtenByUsOnly,
       ...(built ? { built } : {}),
     });
+    // A large log read from its first line for a checkpoint: read and checked on a second thread (log-check.ts).
+    const check =
+      built && digest && base === 0 && io === nodePort && fd.size >= (options.logThreadBytes ?? LOG_CHECK_MIN_BYTES)
+        ? (options.logThread ?? wantLogCheck())
+          ? LogCheck.start(path, options.logThreadSlab)
+          : null
+        : null;
+    if (check) {
+      const viaOf = (bytes: number, sha: string): ReadVia => ({ ...via(), tailBytes: bytes, sha256: sha });
+      try {
+        return yield* checkedRead(check, scan, viaOf);
+      } finally {
+        check.stop();
+      }
+    }
+    if (buf.length === 0) buf = sized(fd.size);
     for (;;) {
       if (filled === buf.length) {
         // Half as large again, not twice: a province's 17 MB line fits 24 MiB, where 32 were taken (and the 16 before
@@ -549,6 +653,36 @@ function* scanLog(
 }
 
 /**
+ * scanLog's lines as the second thread read them (log-check.ts), each checked against its hash and canonical flag as
+ * that thread found them in the same bytes; each buffer given back once its lines are parsed.
+ */
+function* checkedRead(
+  check: LogCheck,
+  scan: LogScanner,
+  via: (bytes: number, sha256: string) => ReadVia,
+): Generator<undefined, LogRead & { via?: ReadVia }, undefined> {
+  for (;;) {
+    const batch = check.next();
+    const buf = Buffer.from(batch.buf);
+    const { lines, hashes } = batch;
+    for (let i = 0; i < lines.length; i += 3) {
+      const start = lines[i] as number;
+      const flags = lines[i + 2] as number;
+      const hash = hashes[i / 3] as string;
+      const checked = flags & CHECKED ? { hash: hash === '' ? undefined : hash, canonical: (flags & CANONICAL) !== 0 } : undefined;
+      if (!scan.line(buf, start, lines[i + 1] as number, batch.pos + start, checked))
+        return { exists: true, size: batch.read, ...scan.finish() };
+      yield;
+    }
+    if (batch.end) {
+      if (batch.end.tail > 0) scan.tail(buf, 0, batch.end.tail, batch.pos);
+      return { exists: true, size: batch.end.size, ...scan.finish(), via: via(batch.end.size, batch.end.sha256) };
+    }
+    check.giveBack(batch);
+  }
+}
+
+/**
  * The torn-tail rule over lines as they come: a last line without `\n`, or trailing lines of NUL
  * bytes only, is torn (register/chain.ts); NUL lines with a real line after them are not a torn tail
  * but simply bad (the first of them). A last line without `\n` that is a whole event continuing the
@@ -583,7 +717,7 @@ class LogScanner {
   }
 
   /** A complete line buf[start, end) at offset `pos` of the log; false once the chain is broken. */
-  line(buf: Buffer, start: number, end: number, pos: number): boolean {
+  line(buf: Buffer, start: number, end: number, pos: number, checked?: LineChecked): boolean {
     this.lineNo++;
     if (this.nulFrom < 0 && isBlank(buf, start, end)) {
       if (this.blankFrom < 0) {
@@ -607,7 +741,7 @@ class LogScanner {
       this.stopped = true;
       return false;
     }
-    if (!this.reader.pushBytes(buf, start, end, pos)) {
+    if (!this.reader.pushBytes(buf, start, end, pos, checked)) {
       this.stopped = true;
       return false;
     }
@@ -778,7 +912,7 @@ export async function appendEvent<T>(
   try {
     await registerFault('locked');
     // Read pausing now and then: until the line is written, Ctrl-C stops the command (io/interrupt.ts).
-    const read = await readLogPausing(workspace, pausePoint('reading-register'), io, true);
+    const read = await readLogPausing(workspace, pausePoint('reading-register'), io, { carry: true });
     if (!read.result.ok) throw corrupt(read.result);
     const loaded: Loaded = {
       events: read.result.events,

@@ -119,7 +119,7 @@ export const zhUi: UiText = {
     notWrittenPublished: (next) =>
       `这一批已经发布（见登记簿），不再重新汇总，--force 也不行；更正和补报请放在下一批（补充批次如 ${next}）。`,
     manifestHash: (h, f) => `清单 manifest.json 的 SHA-256：${h}（已存于 ${f}，hrss-credit verify 会核对）`,
-    pruned: (ps) => `为免含完整证件号的旧包越积越多，已删除较早的旧汇总包（配置 package.keepReplaced）：${ps.join('、')}`,
+    pruned: (ps) => `为免含完整证件号的旧包越积越多，已删除较早的旧汇总包（配置 packages.keepReplaced）：${ps.join('、')}`,
     progress: (d, t, n) => `正在检查 ${d}/${t}：${n}`,
   },
   verify: {
@@ -184,6 +184,9 @@ export const zhUi: UiText = {
     },
     annotate: {
       written: (p) => `检查结果副本：${p}`,
+      zipNoCopy: (z) =>
+        `${z} 未生成检查结果副本：压缩包里的名单不生成标注副本（名单是从临时解压的副本读取的，科室报送的文件是压缩包本身）；需要时请把压缩包解压，` +
+        '对名单文件单独运行 hrss-credit validate <名单文件> --annotate。',
       sheet: '检查结果',
       link: '转到单元格',
       omitted: (n) => `另有 ${n} 个同类问题因数量过多未逐一标注，请改正上列问题后重新检查。`,
