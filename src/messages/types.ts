@@ -31,6 +31,8 @@ export interface UiText {
   fieldNames: Record<string, string>;
   columns: { location: string; severity: string; code: string; message: string; hint: string };
   sheetRow(sheet: string | undefined, row: number | undefined, column: string | undefined, header: string | undefined): string;
+  /** The line of a text file (the config, a template: JSON), where a list's location names a row. */
+  textLine(line: number): string;
   /**
    * A grouped table line: one finding on `count` rows, the first `ranges` of them (first, last row)
    * shown, `more` when there are others.

@@ -18,6 +18,7 @@ export const enUi: UiText = {
     ]
       .filter(Boolean)
       .join(', '),
+  textLine: (line) => `line ${line}`,
   rowRanges: (sheet, column, ranges, more, count, header) => {
     const r = ranges
       .map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`))

@@ -13,6 +13,7 @@ export const zhUi: UiText = {
     [sheet ? `工作表“${sheet}”` : '', row !== undefined ? `第 ${row} 行` : '', column ? `${column} 列${header ? `（${header}）` : ''}` : '']
       .filter(Boolean)
       .join(' '),
+  textLine: (line) => `第 ${line} 行`,
   rowRanges: (sheet, column, ranges, more, count, header) => {
     const r = ranges
       .map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`))
