@@ -176,7 +176,15 @@ export interface UiText {
   reports: ReportsUiText;
   /** The department side: template, measures, validate --annotate (department.md). */
   forms: {
-    help: { template: string; templateDepartment: string; all: string; outFile: string; measures: string; annotate: string };
+    help: {
+      template: string;
+      templateDepartment: string;
+      quarter: string;
+      all: string;
+      outFile: string;
+      measures: string;
+      annotate: string;
+    };
     written(path: string): string;
     skipped(path: string): string;
     measures: {

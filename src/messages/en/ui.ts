@@ -193,6 +193,7 @@ export const enUi: UiText = {
     help: {
       template: "write a department's fill-in workbook (drop-down lists, instructions, cover)",
       templateDepartment: 'the department, e.g. 就业办',
+      quarter: 'the quarter (default: the one being collected, the last that has ended: 2026Q3 in October 2026)',
       all: 'one for every department, into submissions/QUARTER/DEPARTMENT/ (existing files are kept)',
       outFile: 'write to this file (default: DEPARTMENT_QUARTER_信用红黑名单.xlsx in the current folder)',
       measures: 'print the joint reward and punishment measures catalogue',

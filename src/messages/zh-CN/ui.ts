@@ -165,6 +165,7 @@ export const zhUi: UiText = {
     help: {
       template: '生成科室填报用的红黑名单工作簿（含下拉列表、填报说明和报送单）',
       templateDepartment: '科室名称，如 就业办',
+      quarter: '报送季度（默认为正在收集的季度，即上一季度：10 月里是第三季度）',
       all: '为每个科室各生成一份，放入 submissions/季度/科室/ 文件夹（已有的文件不覆盖）',
       outFile: '写到此文件（默认为当前文件夹下的 科室_季度_信用红黑名单.xlsx）',
       measures: '显示联合奖惩措施清单',
