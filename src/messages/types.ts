@@ -390,6 +390,9 @@ export interface ReportsUiText {
   tallyColumns: string[];
   /** 报送情况.xlsx's header row (package.md): the package is the office's, written in zh-CN whatever --lang. */
   packageStatusColumns: string[];
+  /** 报送情况.xlsx's second sheet: records published per department and domain, as numbers (红, 黑). */
+  packageDomainSheet: string;
+  packageDomainColumns: string[];
   sheets: { rows: string; lapses: string; counts: string };
   xlsxWritten(path: string): string;
   reportWritten(path: string): string;
