@@ -171,6 +171,10 @@ export interface UiText {
     awaiting(a: { department: string; removals: readonly string[]; corrections: readonly string[] }): string;
     /** A batch the register records as published: said once, and nothing is checked against the register. */
     published(p: { batch: string; on: string; seq: number }): string;
+    /** Above the first findings named under the table: `shown` of `total` errors and warnings. */
+    findingsHead(shown: number, total: number): string;
+    /** Where every finding is, with its fix: `command` checks the quarter and writes nothing. */
+    findingsAll(command: string): string;
   };
   calendar: CalendarUiText;
   reports: ReportsUiText;

@@ -69,12 +69,12 @@ function colour(o: PrettyOptions, severity: string, text: string): string {
  * A finding in a text file that is not a list (the config, a template: JSON) has lines, not rows: its
  * `location.row` is the line, and the screen says so (a CSV list's row stays a row, as Excel shows it).
  */
-function onTextLine(d: CollectedDiagnostic): boolean {
+function onTextLine(d: Pick<CollectedDiagnostic, 'location'>): boolean {
   const { file, sheet, column, row } = d.location;
   return row !== undefined && sheet === undefined && column === undefined && file !== undefined && /\.(?:json|jsonc|txt)$/i.test(file);
 }
 
-export function formatLocation(d: CollectedDiagnostic, m: Messages): string {
+export function formatLocation(d: Pick<CollectedDiagnostic, 'location'>, m: Messages): string {
   if (onTextLine(d)) return m.ui.textLine(d.location.row as number);
   const field = d.location.field;
   const header = field ? m.ui.fieldNames[field] : undefined;

@@ -186,6 +186,8 @@ export const enUi: UiText = {
     published: (p) =>
       `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against ` +
       `the register again; corrections and removals go in a later batch.`,
+    findingsHead: (shown, total) => (shown < total ? `Findings (the first ${shown} of ${total}):` : `Findings (${total}):`),
+    findingsAll: (c) => `Every finding with its fix: ${c} (checks only, writes no package)`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,

@@ -158,6 +158,8 @@ export const zhUi: UiText = {
         .join('；')}`,
     published: (p) =>
       `${p.batch} 已于 ${p.on} 发布（登记簿第 ${p.seq} 条事件）：以上是各科室报送的情况，不再与登记簿核对；更正和移出请在下一批报送。`,
+    findingsHead: (shown, total) => (shown < total ? `问题（先列 ${shown} 条，共 ${total} 条）：` : `问题（${total} 条）：`),
+    findingsAll: (c) => `查看全部问题和修改建议：${c}（只检查，不生成汇总包）`,
   },
   calendar: zhCalendarUi,
   reports: zhReportsUi,
