@@ -89,6 +89,14 @@ describe('config severity of a fixed code', () => {
     expect(zh.stdout).toMatch(/第 \d+ 行/);
     const en = await runCli(['validate', 'submissions/2026Q3/劳动关系科', ...TODAY, '--lang', 'en'], ws);
     expect(en.stdout).toContain('severity.FILE_UNREADABLE asks for "info"');
+    // A config file has lines, not rows (seen: "row 17"): the key's line, as an editor numbers it.
+    const line =
+      readFileSync(join(ws, 'hrss-credit.config.json'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"FILE_UNREADABLE"')) + 1;
+    expect(en.stdout).toContain(`line ${line}`);
+    expect(en.stdout).not.toMatch(/\brows? \d/);
+    expect(zh.stdout).toContain(`第 ${line} 行`);
   });
 
   it('the self-check page gets the config without it (a department’s check does not report the bureau’s file)', () => {

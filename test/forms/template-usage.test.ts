@@ -26,14 +26,14 @@ const cases: Array<[string, string[], string, string]> = [
   [
     'neither a department nor --all',
     ['template'],
-    '请指明要生成哪个科室的填报表，例如 hrss-credit template 就业办；要给每个科室各生成一份，写 hrss-credit template --all --quarter 2026Q4',
-    "say which department's form to write, e.g. hrss-credit template 就业办; for one per department, hrss-credit template --all --quarter 2026Q4",
+    '请指明要生成哪个科室的填报表，例如 hrss-credit template 就业办；要给每个科室各生成一份，写 hrss-credit template --all --quarter 2026Q3',
+    "say which department's form to write, e.g. hrss-credit template 就业办; for one per department, hrss-credit template --all --quarter 2026Q3",
   ],
   [
     '--all without --quarter',
     ['template', '--all'],
-    '--all 需要 --quarter：每份填报表放进 submissions/<季度>/<科室>/，请写明季度，例如 hrss-credit template --all --quarter 2026Q4',
-    '--all needs --quarter: each form goes into submissions/<quarter>/<department>/; name the quarter, e.g. hrss-credit template --all --quarter 2026Q4',
+    '--all 需要 --quarter：每份填报表放进 submissions/<季度>/<科室>/，请写明季度，例如 hrss-credit template --all --quarter 2026Q3',
+    '--all needs --quarter: each form goes into submissions/<quarter>/<department>/; name the quarter, e.g. hrss-credit template --all --quarter 2026Q3',
   ],
   [
     '--all with --out',

@@ -117,4 +117,24 @@ describe('English counts: singular for 1, plural otherwise', () => {
       expect(`${one} ${two}`).not.toContain('(s)');
     }
   });
+
+  // Seen: a config that sets a limit to 1 read "more than 1 rows"; every limit's figure now agrees with its noun.
+  it('FILE_UNREADABLE over a limit: the figure and its noun agree, for 1 and for 2', () => {
+    const limit = (name: string, n: number): string =>
+      en.FILE_UNREADABLE.message({ reason: 'limit', limit: name, max: n, actual: n } as never);
+    const reads: [string, string, string][] = [
+      ['maxRows', 'more than 1 row (', 'more than 2 rows ('],
+      ['maxColumns', '1 column, over', '2 columns, over'],
+      ['maxCellChars', 'more than 1 character (', 'more than 2 characters ('],
+      ['maxZipEntries', 'holds 1 entry, over', 'holds 2 entries, over'],
+      ['maxXmlDepth', 'more than 1 level deep', 'more than 2 levels deep'],
+      ['maxSharedStrings', 'more than 1 entry (', 'more than 2 entries ('],
+      ['maxSharedStringChars', 'more than 1 character in all', 'more than 2 characters in all'],
+      ['maxSheets', 'declares 1 sheet, over', 'declares 2 sheets, over'],
+    ];
+    for (const [name, one, two] of reads) {
+      expect(limit(name, 1), name).toContain(one);
+      expect(limit(name, 2), name).toContain(two);
+    }
+  });
 });

@@ -784,6 +784,15 @@ export async function diff(a: string, b: string, options: CommonOptions & { full
       }
     }
   }
+  // The counts in the matrix's order (the order status, compile and the report use), not the log's: the same
+  // two batches give the same JSON whichever record the log met first. Names outside the matrix come last, by name.
+  const ordered = <T>(map: Record<string, T>, rank: (name: string) => number): Record<string, T> =>
+    Object.assign(
+      Object.create(null) as Record<string, T>,
+      Object.fromEntries(Object.entries(map).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))),
+    );
+  counts.byDepartment = ordered(counts.byDepartment, (n) => ctx.matrix.departmentRank(n));
+  counts.byDomain = ordered(counts.byDomain, (n) => ctx.matrix.domainRank(n));
   return result;
 }
 

@@ -16,8 +16,11 @@ export interface SheetSpec {
   title?: string;
   headers: string[];
   widths?: (number | undefined)[];
-  /** Text cells stay text ('@'); a number (序号, 公示期限) is written as a number. */
-  rows: (string | number)[][];
+  /**
+   * Text cells stay text ('@'); a number (序号, 公示期限, a count) is written as a number; null is no cell at all
+   * (a number column where nothing applies: not an empty text cell, which Excel counts with COUNTA and flags).
+   */
+  rows: (string | number | null)[][];
   /**
    * For a sheet people print (督查情况表): A4 landscape, every column on the page's width (as many pages down as
    * it takes), the title and header rows repeated on every page, page numbers in the footer. Absent: no print
@@ -130,7 +133,8 @@ function* sheetXml(s: SheetSpec, strings: SharedStrings): Generator<Buffer> {
     r++;
     let cells = '';
     for (let i = 0; i < row.length; i++) {
-      const v = row[i] as string | number;
+      const v = row[i] as string | number | null;
+      if (v === null) continue;
       // NaN or Infinity has no SpreadsheetML form (`<v>NaN</v>` makes Excel "repair" the file): an empty cell.
       if (typeof v === 'number')
         cells += Number.isFinite(v)

@@ -10,6 +10,9 @@ import { bytesEn, countEn, F, list, places } from './words.js';
 
 const PERSONAL_KIND_EN = { idNumber: 'an ID number', mobile: 'a mobile phone number', landline: 'a fixed-line phone number' } as const;
 
+/** A limit's figure with its noun, singular for 1 ("more than 1 row" when a config sets a limit to 1). */
+const counted = (n: number | undefined, one: string, many = `${one}s`): string => (n === undefined ? many : countEn(n, one, many));
+
 const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: CodeArgs['FILE_UNREADABLE']) => string> = {
   maxFileBytes: (a) => `the file is ${bytesEn(a.actual)}, over the limit of ${bytesEn(a.max)} (limits.maxFileBytes)`,
   maxUnzippedBytes: (a) =>
@@ -17,18 +20,20 @@ const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: Co
   maxZipRatio: (a) =>
     `the ${a.detail === 'zip' ? 'zip' : 'workbook'}'s compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 ` +
     `(limits.maxZipRatio): possibly a zip bomb`,
-  maxRows: (a) => `more than ${a.max ?? ''} rows (limits.maxRows)`,
-  maxColumns: (a) => `${a.actual ?? ''} columns, over the limit of ${a.max ?? ''} (limits.maxColumns)`,
-  maxCellChars: (a) => `a cell holds more than ${a.max ?? ''} characters (limits.maxCellChars)`,
+  maxRows: (a) => `more than ${counted(a.max, 'row')} (limits.maxRows)`,
+  maxColumns: (a) => `${counted(a.actual, 'column')}, over the limit of ${a.max ?? ''} (limits.maxColumns)`,
+  maxCellChars: (a) => `a cell holds more than ${counted(a.max, 'character')} (limits.maxCellChars)`,
   maxAttachmentBytes: (a) => `over the limit of ${bytesEn(a.max)} (limits.maxAttachmentBytes)`,
   maxZipEntries: (a) =>
-    `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} ` +
+    `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${counted(a.actual, 'entry', 'entries')}, over the limit of ${a.max ?? ''} ` +
     `(limits.maxZipEntries): possibly a zip bomb`,
-  maxXmlDepth: (a) => `XML inside the workbook is nested more than ${a.max ?? ''} levels deep (limits.maxXmlDepth): damaged or hostile`,
-  maxSharedStrings: (a) => `the workbook's shared-string table holds more than ${a.max ?? ''} entries (limits.maxSharedStrings)`,
+  maxXmlDepth: (a) =>
+    `XML inside the workbook is nested more than ${counted(a.max, 'level')} deep (limits.maxXmlDepth): damaged or hostile`,
+  maxSharedStrings: (a) =>
+    `the workbook's shared-string table holds more than ${counted(a.max, 'entry', 'entries')} (limits.maxSharedStrings)`,
   maxSharedStringChars: (a) =>
-    `the workbook's shared strings hold more than ${a.max ?? ''} characters in all (limits.maxSharedStringChars)`,
-  maxSheets: (a) => `the workbook declares ${a.actual ?? ''} sheets, over the limit of ${a.max ?? ''} (limits.maxSheets)`,
+    `the workbook's shared strings hold more than ${counted(a.max, 'character')} in all (limits.maxSharedStringChars)`,
+  maxSheets: (a) => `the workbook declares ${counted(a.actual, 'sheet')}, over the limit of ${a.max ?? ''} (limits.maxSheets)`,
 };
 
 const UNREADABLE_EN: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs['FILE_UNREADABLE']) => string> = {

@@ -18,6 +18,7 @@ export const enUi: UiText = {
     ]
       .filter(Boolean)
       .join(', '),
+  textLine: (line) => `line ${line}`,
   rowRanges: (sheet, column, ranges, more, count, header) => {
     const r = ranges
       .map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`))
@@ -185,6 +186,8 @@ export const enUi: UiText = {
     published: (p) =>
       `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against ` +
       `the register again; corrections and removals go in a later batch.`,
+    findingsHead: (shown, total) => (shown < total ? `Findings (the first ${shown} of ${total}):` : `Findings (${total}):`),
+    findingsAll: (c) => `Every finding with its fix: ${c} (checks only, writes no package)`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,
@@ -192,6 +195,7 @@ export const enUi: UiText = {
     help: {
       template: "write a department's fill-in workbook (drop-down lists, instructions, cover)",
       templateDepartment: 'the department, e.g. 就业办',
+      quarter: 'the quarter (default: the one being collected, the last that has ended: 2026Q3 in October 2026)',
       all: 'one for every department, into submissions/QUARTER/DEPARTMENT/ (existing files are kept)',
       outFile: 'write to this file (default: DEPARTMENT_QUARTER_信用红黑名单.xlsx in the current folder)',
       measures: 'print the joint reward and punishment measures catalogue',
