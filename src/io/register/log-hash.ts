@@ -194,12 +194,18 @@ export function takeEarlyLog(path: string): EarlyLog | undefined {
     return undefined;
   }
   const size = Number(e.stat.size);
+  let closed = false;
   const handle: ReadHandle = {
     kind: 'file',
     size,
     read: (buf, offset, length, position) =>
       position >= size ? 0 : readSync(e.fd, buf, offset, Math.min(length, size - position), position),
-    close: () => closeSync(e.fd),
+    close: () => {
+      // Once: a second close would close whatever the descriptor's number belongs to by then (node-port.ts).
+      if (closed) return;
+      closed = true;
+      closeSync(e.fd);
+    },
   };
   const poll = poller(e);
   return {
