@@ -1,16 +1,20 @@
 // The entry of the single-file release (scripts/release.mjs bundles it into hrss-credit.mjs).
 // The same file is also the CSV worker: src/io/csv/csv.ts starts `new Worker(<this file>)` in the bundle,
-// and in that thread only csv-worker's own top-level code acts (it listens on parentPort); the CLI
+// and in that thread only csv-worker's own top-level code acts (it listens on parentPort) — or the register
+// log's checking thread (src/io/register/log-check.ts, the same file, its workerData marked logCheck); the CLI
 // runs in the main thread only. The main thread does what bin/hrss-credit.js does: the Node version
 // first, then main(). Both are imported dynamically, which esbuild bundles as modules evaluated only
 // when imported: on an old Node nothing but node-check runs.
 import { nodeRefusalOutput } from '../dist/cli/node-check.js';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-if (!isMainThread) await import('../dist/io/csv/csv-worker.js');
-else {
+// A thread of the bundle is the CSV worker, or the register log's checking thread (workerData.logCheck).
+if (!isMainThread) {
+  if (workerData?.logCheck) await import('../dist/io/register/log-check-worker.js');
+  else await import('../dist/io/csv/csv-worker.js');
+} else {
   const refusal = nodeRefusalOutput(process.version, process.argv.slice(2), process.env);
   if (refusal !== undefined) {
     process.stdout.write(refusal.stdout);

@@ -30,6 +30,7 @@ const NOT_A_COMMAND = new Set([
   'package-summary',
   'batch-summary',
   'supervise-counts',
+  'register-event',
 ]);
 
 const env = { HRSS_CREDIT_USER: '测试', HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };

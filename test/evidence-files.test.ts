@@ -4,7 +4,7 @@
 // EACCES and EBUSY are injected (HRSS_CREDIT_FAULT=io:CODE@part, src/io/faults.ts): the tests run as
 // root, where chmod does not bite, and Linux has no EBUSY for a file another program holds open.
 import { createHash } from 'node:crypto';
-import { cpSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collisionKey, unsafeSegment } from '../src/io/paths.js';
@@ -47,6 +47,8 @@ interface Diag {
   department?: string;
   location: { file?: string };
   args: Record<string, unknown>;
+  message?: string;
+  hint?: string;
 }
 
 async function json(
@@ -299,5 +301,36 @@ describe('validate an evidence folder or file (7.11)', () => {
     ]);
     const txt = await json(['validate', q(ws, '监察支队', '附件', '欠薪案件典型案例.txt')], ws);
     expect([txt.code, txt.out.diagnostics]).toEqual([0, []]);
+  });
+});
+
+describe('a department zip put inside the department folder (使用手册 三、收材料)', () => {
+  it('is not opened, and its finding names where the zip belongs: the quarter folder, as <科室>.zip', async () => {
+    const ws = copyExample('zip-in-folder');
+    const jyb = q(ws, '就业办');
+    rmSync(jyb, { recursive: true });
+    mkdirSync(jyb);
+    cpSync(join(ROOT, 'fixtures', 'zip-submissions', 'explorer-gbk', '就业办.zip'), join(jyb, '就业办报送材料.zip'));
+    const zh = await json(['validate', jyb], ws);
+    const ignored = zh.out.diagnostics.filter((d) => d.code === 'EVIDENCE_FILE_IGNORED');
+    expect(ignored.map((d) => [d.location.file, d.args])).toEqual([
+      ['submissions/2026Q3/就业办/就业办报送材料.zip', { ext: '.zip', zipAt: '就业办.zip' }],
+    ]);
+    expect(ignored[0]?.message).toContain('不会被打开');
+    expect(ignored[0]?.hint).toContain('改名为“就业办.zip”，放到上一级的季度文件夹中');
+    const en = await json(['validate', jyb, '--lang', 'en'], ws);
+    expect(en.out.diagnostics.find((d) => d.code === 'EVIDENCE_FILE_IGNORED')?.hint).toContain('rename it "就业办.zip"');
+    // Moved where the finding says, it is the department's submission: nothing ignored, its lists read.
+    rmSync(jyb, { recursive: true });
+    cpSync(join(ROOT, 'fixtures', 'zip-submissions', 'explorer-gbk', '就业办.zip'), q(ws, '就业办.zip'));
+    const moved = await json(['validate', q(ws, '就业办.zip')], ws);
+    expect([moved.code, moved.out.diagnostics.map((d) => d.code)]).toEqual([0, []]);
+  });
+
+  it('a zip inside 附件 or inside a zip keeps the plain finding (no quarter folder to name)', async () => {
+    const ws = copyExample('zip-in-evidence');
+    writeFileSync(q(ws, '就业办', '附件', '原始材料.zip'), 'PK');
+    const { out } = await json(['validate', q(ws, '就业办')], ws);
+    expect(out.diagnostics.filter((d) => d.code === 'EVIDENCE_FILE_IGNORED').map((d) => d.args)).toEqual([{ ext: '.zip' }]);
   });
 });

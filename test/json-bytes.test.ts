@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../src/diagnostics/report-document.js';
 import { BYTES_PER_PART, JsonBytes, jsonBytesParts } from '../src/reporters/json-bytes.js';
+import { ListedBytes } from '../src/reporters/listed-bytes.js';
+import type { ListedRecordDoc } from '../src/schemas/documents/commands-register.js';
 import { terminalSafe } from '../src/reporters/sink.js';
 
 /** The old way: the whole document as one string, through the sink, encoded by stdout. */
@@ -82,6 +84,24 @@ describe('JSON as bytes (register list, diff)', () => {
         expect(bytes(jsonBytesParts(head, { key: 'records', items }))).toEqual(old({ ...head, records: items }));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('writes a listed record by its members (listed-bytes.ts) as the generic writer does, spellings kept or not', () => {
+    // Few spellings of the kept members (the same bytes written again from what was kept), and many.
+    const few = fc.constantFrom('就业办', '\u202e', '"', '2026Q1');
+    const listed = fc.oneof(
+      record,
+      record.chain((r) => fc.record({ domain: few, department: few, batch: few }).map((f) => ({ ...r, ...f }))),
+    );
+    fc.assert(
+      fc.property(fc.array(listed, { maxLength: 12 }), (items) => {
+        const head = { schemaVersion: 1, command: 'register list', on: '2026-10-15' };
+        const writer = new ListedBytes(2);
+        const write = (out: JsonBytes, item: unknown): void => writer.write(out, item as ListedRecordDoc);
+        expect(bytes(jsonBytesParts(head, { key: 'records', items, write }))).toEqual(old({ ...head, records: items }));
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,7 +1,9 @@
 // `hrss-credit schema [NAME]` (truth.md "Documents, typed once"): the documents listed, the JSON Schema of
 // each printed from its one zod schema, a mistyped name refused with a suggestion (exit 2).
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/cases.js';
+import { ROOT, cleanup, runCli, tempDir, TODAY } from './helpers/cases.js';
 import { DOCUMENT_NAMES } from '../dist/schemas/documents/index.js';
 
 describe('schema', () => {
@@ -49,5 +51,38 @@ describe('schema', () => {
     const en = await runCli(['schema', 'manifests', '--lang', 'en'], ROOT);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain('did you mean manifest?');
+  });
+
+  it('prints the JSON Schema of a register event line (truth.md lists event lines among the documents), and a log’s lines fit it', async () => {
+    const res = await runCli(['schema', 'register-event'], ROOT);
+    expect(res.code).toBe(0);
+    const schema = JSON.parse(res.stdout);
+    type Branch = { properties: Record<string, { const?: string }>; required: string[] };
+    const branches: Branch[] = schema.oneOf ?? schema.anyOf;
+    const byType = new Map(branches.map((b) => [b.properties.type?.const, b]));
+    expect([...byType.keys()].sort()).toEqual(['import', 'note', 'objection-add', 'objection-resolve', 'publish', 'repair']);
+    for (const b of branches) expect(b.required).toEqual(expect.arrayContaining(['seq', 'at', 'by', 'host', 'prev', 'hash', 'type']));
+    // Lines this tool writes, read as a script would: each one's keys are its branch's, its required keys present.
+    const tmp = tempDir('schema-event');
+    try {
+      const ws = join(tmp, 'ws');
+      cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+      const at = ['-w', ws, '--today', TODAY];
+      expect((await runCli(['compile', '2026Q3', ...at], ROOT)).code).toBe(0);
+      expect((await runCli(['publish', '2026Q3', '--by', '测试', ...at], ROOT)).code).toBe(0);
+      expect((await runCli(['register', 'note', '已报送市信用办', '--by', '测试', ...at], ROOT)).code).toBe(0);
+      const lines = readFileSync(join(ws, 'register', 'events.jsonl'), 'utf8')
+        .trim()
+        .split('\n');
+      expect(lines.map((l) => JSON.parse(l).type)).toEqual(['publish', 'note']);
+      for (const line of lines) {
+        const event = JSON.parse(line) as Record<string, unknown>;
+        const branch = byType.get(String(event.type)) as Branch;
+        expect(Object.keys(event).filter((k) => !(k in branch.properties))).toEqual([]);
+        expect(branch.required.filter((k) => !(k in event))).toEqual([]);
+      }
+    } finally {
+      cleanup(tmp);
+    }
   });
 });

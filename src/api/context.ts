@@ -1,12 +1,13 @@
 /** Options shared by every command, and what they resolve to. */
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
-import { CONFIG_FILE, findWorkspaceUp, folderState, loadConfig, pathExists } from '../io/workspace/workspace.js';
+import { CONFIG_FILE, findWorkspaceUp, fixedOverrides, folderState, loadConfig, pathExists } from '../io/workspace/workspace.js';
 import { displayPath, resolveFrom } from '../io/paths.js';
 import { systemNow } from '../io/clock.js';
 import { buildMatrix, type Matrix } from '../schemas/matrix.js';
 import type { Config } from '../schemas/config.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
+import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleEnv } from '../rules/types.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import { loadMeasures } from '../io/workspace/measures.js';
@@ -77,6 +78,22 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     maskRule: config.publication.maskRule,
     maxPerCode: config.limits.maxFindingsPerCode,
   });
+  // A severity the config sets for a fixed code is not applied: said, with the key's line (not ignored without a word).
+  // The workspace's own config is named from the workspace (compile's report.json is the same from any folder);
+  // a --config file elsewhere from the current folder, as it was given.
+  const fixed = fixedOverrides(config, configPath, io);
+  if (fixed.length > 0 && configPath !== undefined) {
+    const rel = workspace !== undefined ? relative(workspace, configPath) : '..';
+    const file = rel.startsWith('..') || isAbsolute(rel) ? displayPath(cwd, configPath) : displayPath(workspace as string, configPath);
+    for (const f of fixed)
+      collector.add(
+        makeDiagnostic(
+          'CONFIG_SEVERITY_FIXED',
+          { code: f.code, value: f.value, fixed: f.fixed, key: `severity.${f.code}` },
+          { file, ...(f.line !== undefined ? { row: f.line } : {}) },
+        ),
+      );
+  }
   return {
     cwd,
     ...(workspace ? { workspace } : {}),

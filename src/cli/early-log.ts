@@ -10,12 +10,12 @@ import { resolve } from 'node:path';
 import { optionValue } from './argv.js';
 
 /**
- * The commands whose first work is reading register/events.jsonl (`register verify` reads it from its first line,
- * not through a checkpoint). Not compile: it checks the submissions first, and by its register read its main thread
- * had gained nothing measurable (1.05× its CPU, the process's 1.16×: bench/RESULTS.md); nor the reports and status,
- * which read the register after the packages or submissions.
+ * The commands that read register/events.jsonl whole (`register verify` reads it from its first line, not through a
+ * checkpoint). compile and status check the submissions first: the hash runs beside that (a province's dry run 0.76×
+ * the wall at the same CPU, bench/RESULTS.md "Compile writing, the log hashed beside"); not the reports, which read
+ * the register only for some batches.
  */
-const READS_REGISTER = new Set(['register', 'publish', 'diff', 'objection']);
+const READS_REGISTER = new Set(['register', 'publish', 'diff', 'objection', 'compile', 'status']);
 
 /** The common options that take a value (program.ts addCommon): their value is not the command's name. */
 const TAKES_VALUE = new Set(['-w', '--workspace', '--config', '--format', '--lang', '--today', '--ignore', '--max-findings']);

@@ -286,7 +286,7 @@ function declareQuarterCommands(program: Command, m: Messages, action: ActionFor
   const fh = m.ui.forms.help;
   addCommon(program.command('template').description(fh.template).argument('[department]', fh.templateDepartment), m)
     .option('--all', fh.all)
-    .option('--quarter <quarter>', o.quarter)
+    .option('--quarter <quarter>', fh.quarter)
     .option('--out <file>', fh.outFile)
     .action(action('template', async () => (await import('./commands/template.js')).templateCommand));
   addCommon(program.command('measures').description(fh.measures), m)

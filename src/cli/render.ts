@@ -29,3 +29,14 @@ export async function emitChunks<K extends DocumentName>(env: CommandEnv, kind: 
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
+
+/**
+ * Text made a piece at a time by a layout (`pieces`, given the render context) to stdout through the sink, waiting
+ * for a slow reader: a province's `register list` as a table (reporters/register-views.ts registerListPieces).
+ */
+export async function emitPieces(env: CommandEnv, pieces: (ctx: RenderContext) => Iterable<string>): Promise<void> {
+  for (const piece of pieces(contextOf(env))) {
+    const ok = env.io.stdout.write(piece);
+    if (ok === false && env.io.stdout.drain) await env.io.stdout.drain();
+  }
+}

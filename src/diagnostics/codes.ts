@@ -45,7 +45,8 @@ export interface CodeArgs {
   };
   /** inZip: an entry of a zip submission (its location reads `就业办.zip!/…`). */
   FILE_UNSUPPORTED: { format: string; encrypted?: boolean; inZip?: boolean };
-  FILE_ENCODING: { encoding: string; row: number };
+  /** `columns`: the letters of the row's cells whose text was replaced (U+FFFD), e.g. 'E, I'. */
+  FILE_ENCODING: { encoding: string; row: number; columns?: string };
   FILE_NO_LIST: { sheets: number };
   FILE_LOOSE: { name: string };
   SHEET_HEADER_NOT_FOUND: { rowsSearched: number };
@@ -116,6 +117,8 @@ export interface CodeArgs {
     ext: string;
     folder?: true /** A folder deeper than this many folders below 附件: not walked. */;
     deep?: number;
+    /** A zip in a department folder on the disk: the name it would be read under in the quarter folder. */
+    zipAt?: string;
   };
   /** inZip: an entry name of a zip submission, never extracted. */
   EVIDENCE_PATH_UNSAFE: {
@@ -192,7 +195,13 @@ export interface CodeArgs {
   /** register import of `batch` (published on publishedOn) after `later` (published on laterOn) was recorded. */
   REGISTER_IMPORT_OUT_OF_ORDER: { batch: string; publishedOn: string; later: string; laterOn: string };
   /** listType: red, black or '' (not given); subject as the row names it (an ID number masked); decisionNo as written. */
-  REMOVAL_NOT_FOUND: { listType: string; subject: string; decisionNo: string };
+  REMOVAL_NOT_FOUND: {
+    listType: string;
+    subject: string;
+    decisionNo: string;
+    /** The record is removed already (a request re-sent after its batch was published): how, when, by which batch. */
+    removed?: { id: string; type: 'violation' | 'early' | 'revoked' | 'corrected'; on: string; batch: string | null };
+  };
   REMOVAL_AMBIGUOUS: { subject: string; count: number; ids: string[] };
   REMOVAL_NOT_OWNER: { id: string; owner: string; department: string };
   REMOVAL_TYPE_MISMATCH: { id: string; removalType: string; listType: string };
@@ -203,6 +212,11 @@ export interface CodeArgs {
   REMOVAL_TYPE_INVALID: { value: string; allowed: string[] };
   REMOVAL_DATE_INVALID: { header: string; value: string; reason: 'format' | 'future' | 'beforePublication'; limit?: string };
   CORRECTION_TARGET_NOT_FOUND: { decisionNo: string; department: string };
+  /**
+   * The config's `severity` names a fixed code (checks.md "error (fixed)") with another severity: not applied.
+   * `key`: its place in the file (`severity.FILE_UNREADABLE`); the location's row is its line.
+   */
+  CONFIG_SEVERITY_FIXED: { code: string; value: string; fixed: string; key: string };
 }
 
 export type Code = keyof CodeArgs;
@@ -218,7 +232,8 @@ export type Group =
   | 'package'
   | 'calendar'
   | 'register'
-  | 'objection';
+  | 'objection'
+  | 'config';
 
 export interface CodeInfo {
   severity: Severity;
@@ -325,6 +340,7 @@ export const CODES = {
   REMOVAL_DATE_INVALID: { severity: 'error', group: 'register' },
   REMOVAL_TYPE_INVALID: { severity: 'error', group: 'register' },
   CORRECTION_TARGET_NOT_FOUND: { severity: 'error', group: 'register' },
+  CONFIG_SEVERITY_FIXED: { severity: 'warning', group: 'config' },
 } as const satisfies Record<Code, CodeInfo>;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];

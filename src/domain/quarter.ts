@@ -40,6 +40,16 @@ export function quarterOf(date: IsoDate): Quarter {
 }
 
 /**
+ * The quarter being collected on a day: the last quarter that has ended. A quarter's lists are of the
+ * decisions made in it and are sent after its last day (by `submission.deadline`), so all through
+ * October the departments fill in 2026Q3, not 2026Q4 (decisions.md "The quarter a command takes by default").
+ */
+export function collectedQuarter(today: IsoDate): Quarter {
+  const { year, q } = quarterOf(today);
+  return q === 1 ? { year: year - 1, q: 4 } : { year, q: (q - 1) as Quarter['q'] };
+}
+
+/**
  * Parses what a user types: a full quarter, or `Q3` / `第三季度` meaning the most recent third
  * quarter that has begun by today.
  */

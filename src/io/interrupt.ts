@@ -11,7 +11,9 @@
  *   and waits for the interrupt (which must end the process);
  * - `interrupt-before-commit`: just before an event is written, says "before-commit" and waits likewise;
  * - `interrupt-after-commit`: just after an event is written (or a package swapped), says
- *   "after-commit" and waits until an interrupt has arrived (and was deferred), then goes on.
+ *   "after-commit" and waits until an interrupt has arrived (and was deferred), then goes on;
+ * - `early-hash-hold` (io/register/log-hash.ts): the log hashed beside start-up never ends (its worker keeps
+ *   moving), on a log of any size; says "early-hash-wait" when the reader first waits for it.
  */
 
 /** What was committed: a register event (its seq) or a package swapped into place (its folder). */

@@ -108,13 +108,27 @@ function openWithStat(path: string, flags: number, mode?: number): { fd: number;
   }
 }
 
+/**
+ * A handle's close, which closes its descriptor once: a second call (a `finally` and the checkpoint's parts both
+ * closing one file, register-store.ts) would otherwise close whatever the number was given to since — another
+ * file, or one of libuv's own descriptors, whose next use then aborts the process without a word.
+ */
+function closeOnce(fd: number): () => void {
+  let open = true;
+  return () => {
+    if (!open) return;
+    open = false;
+    closeSync(fd);
+  };
+}
+
 function openRead(path: string): ReadHandle {
   const { fd, st } = openWithStat(path, readFlags());
   return {
     kind: kindOf(st),
     size: st.size,
     read: (buf, offset, length, position) => readSync(fd, buf, offset, length, position),
-    close: () => closeSync(fd),
+    close: closeOnce(fd),
   };
 }
 
@@ -127,7 +141,7 @@ function openAppend(path: string, options: { create?: boolean } = {}): AppendHan
     write: (bytes, offset = 0, length = bytes.length - offset) => writeSync(fd, bytes, offset, length),
     sync: () => fsyncSync(fd),
     truncate: (size) => ftruncateSync(fd, size),
-    close: () => closeSync(fd),
+    close: closeOnce(fd),
   };
 }
 

@@ -31,6 +31,8 @@ export interface UiText {
   fieldNames: Record<string, string>;
   columns: { location: string; severity: string; code: string; message: string; hint: string };
   sheetRow(sheet: string | undefined, row: number | undefined, column: string | undefined, header: string | undefined): string;
+  /** The line of a text file (the config, a template: JSON), where a list's location names a row. */
+  textLine(line: number): string;
   /**
    * A grouped table line: one finding on `count` rows, the first `ranges` of them (first, last row)
    * shown, `more` when there are others.
@@ -169,12 +171,24 @@ export interface UiText {
     awaiting(a: { department: string; removals: readonly string[]; corrections: readonly string[] }): string;
     /** A batch the register records as published: said once, and nothing is checked against the register. */
     published(p: { batch: string; on: string; seq: number }): string;
+    /** Above the first findings named under the table: `shown` of `total` errors and warnings. */
+    findingsHead(shown: number, total: number): string;
+    /** Where every finding is, with its fix: `command` checks the quarter and writes nothing. */
+    findingsAll(command: string): string;
   };
   calendar: CalendarUiText;
   reports: ReportsUiText;
   /** The department side: template, measures, validate --annotate (department.md). */
   forms: {
-    help: { template: string; templateDepartment: string; all: string; outFile: string; measures: string; annotate: string };
+    help: {
+      template: string;
+      templateDepartment: string;
+      quarter: string;
+      all: string;
+      outFile: string;
+      measures: string;
+      annotate: string;
+    };
     written(path: string): string;
     skipped(path: string): string;
     measures: {
@@ -190,6 +204,8 @@ export interface UiText {
     };
     annotate: {
       written(path: string): string;
+      /** A zip given to validate --annotate: its lists get no copy; why, and how to get one (as the page says). */
+      zipNoCopy(zip: string): string;
       sheet: string;
       link: string;
       omitted(n: number): string;
@@ -378,6 +394,9 @@ export interface ReportsUiText {
   tallyColumns: string[];
   /** 报送情况.xlsx's header row (package.md): the package is the office's, written in zh-CN whatever --lang. */
   packageStatusColumns: string[];
+  /** 报送情况.xlsx's second sheet: records published per department and domain, as numbers (红, 黑). */
+  packageDomainSheet: string;
+  packageDomainColumns: string[];
   sheets: { rows: string; lapses: string; counts: string };
   xlsxWritten(path: string): string;
   reportWritten(path: string): string;

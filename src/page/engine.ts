@@ -36,7 +36,7 @@ export async function runCheck(req: CheckRequest, post: (m: EngineMessage, trans
   else volume.putSized(`${CHECK}${name}`, req.size);
   const m = messagesFor(req.lang);
   try {
-    const { report, written } = await validateAndAnnotate([name], {
+    const { report, written, notAnnotated } = await validateAndAnnotate([name], {
       cwd: CHECK,
       workspace: WORKSPACE,
       io: volume,
@@ -47,7 +47,8 @@ export async function runCheck(req: CheckRequest, post: (m: EngineMessage, trans
       onProgress: (file, rows) => post({ type: 'progress', file, rows }),
     });
     const annotated = written.map((w) => ({ ...w, path: w.path.slice(w.path.lastIndexOf('/') + 1) }));
-    const json = formatJson({ ...toJsonReport(report, m), annotated });
+    // A zip's lists get no copy: the report says so as validate --annotate's does (the page says it in words too).
+    const json = formatJson({ ...toJsonReport(report, m), annotated, ...(notAnnotated.length > 0 ? { notAnnotated } : {}) });
     const same = (s: string): string => s;
     const o = { chalk: { level: 0, green: same, red: same }, ascii: false, quiet: false, width: 120 } as never;
     const [summary = ''] = formatSummary(report, m, o).split('\n');

@@ -51,6 +51,30 @@ export const extendStats = { events: 0, files: 0 };
  * from the checkpoint `prefix` was decoded from; null when it cannot be (see the file's comment).
  */
 export function extendCheckpoint(prefix: CheckpointPrefix, tail: readonly StoredEvent[], covers: Covers): CheckpointStream | null {
+  const ext = extensionOf(prefix, tail, covers);
+  return ext ? streamOf(ext) : null;
+}
+
+/**
+ * The extended checkpoint as its head line and pieces in order: new bytes, or a part of the old file (copied by
+ * `streamOf`; a segment refers to it instead: checkpoint-segment.ts). The body's CRC-32 is in the head already.
+ */
+export interface Extension {
+  line: Buffer;
+  pieces: Piece[];
+  /** The old checkpoint's parts the pieces name. */
+  parts: CheckpointBase['parts'];
+  /** The body's length. */
+  body: number;
+}
+
+/** The extension's pieces (see extendCheckpoint); null when it cannot be made. */
+export function extensionOf(
+  prefix: CheckpointPrefix,
+  tail: readonly StoredEvent[],
+  covers: Covers,
+  options: { transient?: boolean } = {},
+): Extension | null {
   const base = baseOf(prefix);
   if (!base || tail.length === 0) return null;
   const meta = JSON.parse(base.metaText) as Meta;
@@ -62,7 +86,7 @@ export function extendCheckpoint(prefix: CheckpointPrefix, tail: readonly Stored
   if (!t) return null;
   const width = t.strings.length <= 0x10000 ? 2 : 4;
   if (width !== meta.width) return null;
-  const out = merge(prefix, base, meta, t, width, covers);
+  const out = merge(prefix, base, meta, t, width, covers, options.transient === true);
   if (out) {
     extendStats.events += tail.length;
     extendStats.files++;
@@ -70,7 +94,7 @@ export function extendCheckpoint(prefix: CheckpointPrefix, tail: readonly Stored
   return out;
 }
 
-type Piece = Uint8Array | { part: number };
+export type Piece = Uint8Array | { part: number };
 
 function merge(
   prefix: CheckpointPrefix,
@@ -79,8 +103,12 @@ function merge(
   t: TailColumns,
   width: 2 | 4,
   covers: Covers,
-): CheckpointStream | null {
+  transient: boolean,
+): Extension | null {
   const { parts, at } = base;
+  // The parts merged: kept by the parts for the reader that goes on (a read that extends: the command asks for them
+  // next), or, `transient` (a segment written by an append, whose command asks nothing more), read and let go.
+  const read = (i: number): Uint8Array => (transient && !parts.isLoaded(i) ? parts.take(i) : parts.load(i));
   const N = prefix.event.length;
   const M = t.rows;
   const T = N + M;
@@ -95,11 +123,13 @@ function merge(
   let size = 16;
   while (size < T * 2) size *= 2;
   const mask = size - 1;
-  const oldNext = u32Of(parts.load(at.next));
+  const oldNext = u32Of(read(at.next));
   const next = new Uint32Array(T);
   next.set(oldNext);
   let table: Uint32Array;
-  if (size === meta.table) table = new Uint32Array(u32Of(parts.load(at.table)));
+  // A part taken is this merge's own (not the parts'): changed in place rather than copied.
+  if (size === meta.table)
+    table = transient && !parts.isLoaded(at.table) ? u32Of(parts.take(at.table)) : new Uint32Array(u32Of(parts.load(at.table)));
   else {
     table = new Uint32Array(size);
     const later = new Uint8Array(N);
@@ -159,10 +189,10 @@ function merge(
   for (let j = 0; j < t.touches.ids.length; j++)
     resolve(t.touches.ids[j] as string, t.touches.events[j] as number, t.touches.kinds[j] as number);
   added.sort((a, b) => a.row - b.row || a.n - b.n);
-  const oldRows = u32Of(parts.load(at.touchRows));
-  const oldFrom = u32Of(parts.load(at.touchFrom));
-  const oldEvents = u32Of(parts.load(at.touchEvents));
-  const oldKinds = parts.load(at.touchKinds);
+  const oldRows = u32Of(read(at.touchRows));
+  const oldFrom = u32Of(read(at.touchFrom));
+  const oldEvents = u32Of(read(at.touchEvents));
+  const oldKinds = read(at.touchKinds);
   // Typed arrays of the most the merge can hold (a province's ~400,000 touched ids, ~10⁶ touches): not number[].
   const rowsAll = new Uint32Array(oldRows.length + added.length);
   const fromAll = new Uint32Array(oldRows.length + added.length + 1);
@@ -200,7 +230,7 @@ function merge(
 
   // `gone` made again for the ids the new events touch (the rule of the build: a removal after the id's latest publication).
   const gone = new Uint8Array(T);
-  gone.set(parts.load(at.gone));
+  gone.set(read(at.gone));
   for (const r of affected) {
     const after = eventOfRow(lastRow(r));
     let lo = 0;
@@ -305,8 +335,14 @@ function merge(
   const head: CheckpointHead = { kind: CHECKPOINT_KIND, version: CHECKPOINT_VERSION, covers, body: { bytes: len, crc32: crc } };
   const line = Buffer.from(padded(JSON.stringify(head)), 'utf8');
   if (line.length > HEAD_ROOM) return null;
+  return { line, pieces, parts, body: len };
+}
+
+/** The extension as the whole file, the old parts copied a piece at a time. */
+function streamOf(ext: Extension): CheckpointStream {
+  const { line, pieces, parts } = ext;
   return {
-    bytes: line.length + len,
+    bytes: line.length + ext.body,
     *pieces() {
       yield line;
       const buf = new Uint8Array(COPY);

@@ -213,6 +213,17 @@ export class CheckpointParts {
     return (this.specs[i] as PartSpec).len;
   }
 
+  /** Where part `i` lies in the file: its offset and length (a segment names the old file's parts so: checkpoint-segment.ts). */
+  placeOf(i: number): { at: number; len: number } {
+    const spec = this.specs[i] as PartSpec;
+    return { at: this.bodyAt + spec.at, len: spec.len };
+  }
+
+  /** The file the parts are read from. */
+  get source(): CheckpointBytes {
+    return this.file;
+  }
+
   crcOf(i: number): number {
     return crc32Of(this.before[i] as number, this.after[i] as number, (this.specs[i] as PartSpec).len);
   }

@@ -178,6 +178,11 @@ export function checkpointCovers(file: Buffer | CheckpointBytes): Covers | null 
   return headOf(Buffer.isBuffer(file) ? bytesSource(file) : file)?.head.covers ?? null;
 }
 
+/** A checkpoint file's head line (what it covers, its body's length and CRC-32), or null when it is none of ours. */
+export function checkpointHead(file: CheckpointBytes): CheckpointHead | null {
+  return headOf(file)?.head ?? null;
+}
+
 /** The head is one line of a few hundred bytes (checkpoint-writer.ts keeps it under 1 KiB). */
 const HEAD_MAX = 4096;
 

@@ -262,6 +262,15 @@ function touchesOf(t: Touches, row: number): { event: number; kinds: number }[] 
   return undefined;
 }
 
+/**
+ * Which entries a stream may leave out (LazyRecords.stream): those statusOn gives no status on `on`, and with
+ * `active` those it gives another status than active. A superset is streamed: the caller still asks statusOn.
+ */
+export interface StreamFilter {
+  on: string;
+  active: boolean;
+}
+
 /** What a publish event names of each id (LazyRecords.namedIn): each id's first entry, and each entry's next of the same id (-1: none). */
 interface NamedIndex {
   removals: readonly RemovalEntry[];
@@ -476,9 +485,10 @@ export class LazyRecords extends Map<string, RecordEntry> {
    * Every entry in the map's order (first publication), made one at a time and not kept: what iterating
    * the built map gives, without holding a province's million entries at once (register list, diff:
    * each-entry.ts). The prefix's ids in the order of their first row, then those added after it, in the
-   * order added. Nothing may build the map while this runs.
+   * order added. Nothing may build the map while this runs. `only`: a prefix's entries surely without a
+   * status it asks for are left out unmade (passedOver).
    */
-  *stream(): Generator<RecordEntry> {
+  *stream(only?: StreamFilter): Generator<RecordEntry> {
     if (this.whole) {
       yield* super.values();
       return;
@@ -491,14 +501,53 @@ export class LazyRecords extends Map<string, RecordEntry> {
       const next = index.next[k] as number;
       if (next > 0) later[next - 1] = 1;
     }
+    const passed = only ? this.passedOver(only) : undefined;
     for (let k = 0; k < n; k++) {
       if (later[k] === 1) continue;
+      if (passed?.(k)) continue;
       const id = columns.ids.value(k);
       // k is the id's first row: not looked up again in the index.
       const entry = this.made.get(id) ?? this.make(id, k);
       if (entry) yield entry;
     }
     for (const [id, entry] of this.made) if (firstRow(this.prefix, id) < 0) yield entry;
+  }
+
+  /**
+   * For stream(only): whether the id whose first row is `k` surely has no status `only` lets through, decided
+   * from the prefix's rows and touch table alone (no entry made, no text decoded): no publication on or
+   * before `only.on` (statusOn gives none), or with `only.active` a latest publication then whose 公示截止日期
+   * is before that day or that a removal listed by then follows (expired or removed, as statusOn says). An
+   * entry made or added since (events after the prefix) is never passed over. Asked of first rows in order.
+   */
+  private passedOver(only: StreamFilter): (k: number) => boolean {
+    const { events, event, index, columns, touches } = this.prefix;
+    const date = only.on;
+    // Each event's day (publish and import: the rows' and the removals' events), compared once each.
+    const by = events.map((e) => ('on' in e && typeof e.on === 'string' ? e.on <= date : false));
+    const made = new Uint8Array(event.length);
+    for (const id of this.made.keys()) {
+      const row = firstRow(this.prefix, id);
+      if (row >= 0) made[row] = 1;
+    }
+    const expiredBefore = columns.strings.map((s) => s < date);
+    let t = 0;
+    return (k) => {
+      if (made[k] === 1) return false;
+      let latest = -1;
+      for (let j = k; j >= 0; j = (index.next[j] as number) - 1) if (by[event[j] as number] === true) latest = j;
+      if (latest < 0) return true;
+      if (!only.active) return false;
+      if (expiredBefore[columns.publishUntil[latest] as number] === true) return true;
+      while (t < touches.rows.length && (touches.rows[t] as number) < k) t++;
+      if (t >= touches.rows.length || touches.rows[t] !== k) return false;
+      const after = event[latest] as number;
+      for (let j = touches.from[t] as number; j < (touches.from[t + 1] as number); j++) {
+        const e = touches.events[j] as number;
+        if (e > after && ((touches.kinds[j] as number) & 1) !== 0 && by[e] === true) return true;
+      }
+      return false;
+    };
   }
 
   /** The rows a RowFilter lets through, marked 1. */

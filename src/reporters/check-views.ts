@@ -34,6 +34,7 @@ export function* validateView(doc: ValidateDocument, ctx: RenderContext): Genera
   yield* findingChunks(doc, ctx.m, o);
   let out = findingSummary(doc, ctx.m, o);
   for (const a of doc.annotated ?? []) out += `${ctx.m.ui.forms.annotate.written(visible(a.path))}\n`;
+  for (const z of doc.notAnnotated ?? []) out += `${ctx.chalk.yellow(ctx.m.ui.forms.annotate.zipNoCopy(visible(z.source)))}\n`;
   yield out;
 }
 
@@ -74,11 +75,14 @@ export function* compileView(doc: CompileDocument, ctx: RenderContext, view: Com
   if (view.dryRun) out += `${c.dryRun}\n`;
   else if (doc.written && doc.package !== undefined) {
     const dir = visible(doc.package);
-    out += `${ctx.chalk.green(c.written(dir))}\n`;
-    if (doc.zip !== undefined) out += `${c.zip(visible(doc.zip))}\n`;
-    if (doc.replaced !== undefined) out += `${c.replaced(visible(doc.replaced))}\n`;
-    if (doc.manifestSha256) out += `${c.manifestHash(doc.manifestSha256, visible(doc.manifestHashFile ?? ''))}\n`;
+    // The lines a clerk reads and copies use the platform's separators, as the next step below does (the
+    // document keeps `/`): on Windows `packages\2026Q3`, as 使用手册 shows it, not `packages/2026Q3`.
     const shell = shellFor(view.platform);
+    const native = (p: string): string => nativePath(visible(p), shell);
+    out += `${ctx.chalk.green(c.written(native(doc.package)))}\n`;
+    if (doc.zip !== undefined) out += `${c.zip(native(doc.zip))}\n`;
+    if (doc.replaced !== undefined) out += `${c.replaced(native(doc.replaced))}\n`;
+    if (doc.manifestSha256) out += `${c.manifestHash(doc.manifestSha256, native(doc.manifestHashFile ?? ''))}\n`;
     const summaryPath = nativePath(`${dir}/报送情况.xlsx`, shell);
     out += `${c.next(summaryPath, commandLine(['hrss-credit', 'verify', { path: dir }], shell))}\n`;
   } else {

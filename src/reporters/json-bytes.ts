@@ -67,13 +67,12 @@ export class JsonBytes {
     this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
-  private bytes(b: Uint8Array): void {
+  /** Bytes already as they are to be written (what this writer wrote before: a member's opening, a kept value). */
+  raw(b: Uint8Array): void {
     const n = b.length;
     this.ensure(n);
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < n; i++) buf[p++] = b[i] as number;
-    this.pos = p;
+    this.buf.set(b, this.pos);
+    this.pos += n;
   }
 
   indent(depth: number): string {
@@ -183,7 +182,7 @@ export class JsonBytes {
       b = Buffer.from(`${first ? '{' : ','}\n${this.indent(depth + 1)}${terminalSafe(JSON.stringify(k), false)}: `, 'utf8');
       if (keys.size < 1024) keys.set(k, b);
     }
-    this.bytes(b);
+    this.raw(b);
   }
 
   /** An element of an array `depth` levels down: `[\n` or `,\n` and the indent. */
@@ -228,9 +227,12 @@ function isPlain(v: object): boolean {
  * The bytes of terminalSafe(formatJson(doc)), a part at a time (each of about BYTES_PER_PART): `doc` a plain
  * object whose top-level arrays are written an element at a time, and whose member `streamed.key` (in its
  * place among the keys) is the array of `streamed.items`, pulled one at a time (a province's 600,000 records
- * are never all made).
+ * are never all made), each written by `streamed.write` when given (listed-bytes.ts).
  */
-export function* jsonBytesParts(doc: Record<string, unknown>, streamed?: { key: string; items: Iterable<unknown> }): Generator<Buffer> {
+export function* jsonBytesParts(
+  doc: Record<string, unknown>,
+  streamed?: { key: string; items: Iterable<unknown>; write?: (out: JsonBytes, item: unknown) => void },
+): Generator<Buffer> {
   const out = new JsonBytes();
   const whole: Record<string, unknown> = streamed ? { ...doc, [streamed.key]: streamed.items } : doc;
   let first = true;
@@ -248,7 +250,9 @@ export function* jsonBytesParts(doc: Record<string, unknown>, streamed?: { key: 
     let i = 0;
     for (const item of items) {
       out.element(i === 0, 1);
-      if (!out.value(jsonOf(item, String(i)), 2)) out.text('null');
+      // `write`: the caller's writer of its items (two levels down), the bytes value() writes of them.
+      if (isStreamed && streamed.write) streamed.write(out, item);
+      else if (!out.value(jsonOf(item, String(i)), 2)) out.text('null');
       i++;
       if (out.size >= BYTES_PER_PART) yield out.take();
     }

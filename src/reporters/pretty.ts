@@ -65,7 +65,17 @@ function colour(o: PrettyOptions, severity: string, text: string): string {
   return severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : c.cyan(text);
 }
 
-export function formatLocation(d: CollectedDiagnostic, m: Messages): string {
+/**
+ * A finding in a text file that is not a list (the config, a template: JSON) has lines, not rows: its
+ * `location.row` is the line, and the screen says so (a CSV list's row stays a row, as Excel shows it).
+ */
+function onTextLine(d: Pick<CollectedDiagnostic, 'location'>): boolean {
+  const { file, sheet, column, row } = d.location;
+  return row !== undefined && sheet === undefined && column === undefined && file !== undefined && /\.(?:json|jsonc|txt)$/i.test(file);
+}
+
+export function formatLocation(d: Pick<CollectedDiagnostic, 'location'>, m: Messages): string {
+  if (onTextLine(d)) return m.ui.textLine(d.location.row as number);
   const field = d.location.field;
   const header = field ? m.ui.fieldNames[field] : undefined;
   const sheet = d.location.sheet !== undefined ? visible(d.location.sheet) : undefined;
@@ -186,7 +196,7 @@ function linesOf(list: CollectedDiagnostic[], m: Messages): Line[] {
   for (const d of list) {
     const { message } = renderMessage(m, { code: d.code, args: visibleArgs(d.args) });
     const row = d.location.row;
-    if (row === undefined) {
+    if (row === undefined || onTextLine(d)) {
       lines.push({ first: d, message, count: 1, ranges: [], moreRanges: false });
       continue;
     }

@@ -94,16 +94,28 @@ function statusText(ctx: RenderContext, r: ListedRecordDoc): string {
 /** Above this many rows a bordered table (whose layout grows faster than its rows) gives way to aligned columns. */
 const TABLE_ROWS = 200;
 
-function alignedColumns(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n');
+/** Each column's widest cell (the head's too): a loop, as a spread of a province's 600,000 widths overflows the stack. */
+function widen(widths: number[], cells: readonly string[]): void {
+  for (let i = 0; i < cells.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(cells[i] ?? ''));
 }
 
-function recordTable(ctx: RenderContext, records: readonly ListedRecordDoc[]): string {
+/** One line of aligned columns: each cell but the last padded to its column's width, two spaces between. */
+function alignedLine(widths: readonly number[], cells: readonly string[]): string {
+  return cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))).join('  ');
+}
+
+function alignedColumns(head: string[], rows: string[][]): string {
+  const widths: number[] = [];
+  widen(widths, head);
+  // A row has the head's cells (recordCells).
+  for (const r of rows) widen(widths, r);
+  return [alignedLine(widths, head), ...rows.map((r) => alignedLine(widths, r))].join('\n');
+}
+
+/** A record's cells in a table of records. */
+function recordCells(ctx: RenderContext, r: ListedRecordDoc): string[] {
   const u = registerUi(ctx.m.lang);
-  const rows = records.map((r) => [
+  return [
     r.id,
     u.listTypes[r.listType],
     r.domain,
@@ -114,7 +126,12 @@ function recordTable(ctx: RenderContext, records: readonly ListedRecordDoc[]): s
     r.publishedOn,
     r.publishUntil,
     statusText(ctx, r),
-  ]);
+  ];
+}
+
+function recordTable(ctx: RenderContext, records: readonly ListedRecordDoc[]): string {
+  const u = registerUi(ctx.m.lang);
+  const rows = records.map((r) => recordCells(ctx, r));
   if (rows.length > TABLE_ROWS) return alignedColumns(u.listColumns, rows);
   const table = makeTable(u.listColumns, plain(ctx));
   for (const r of rows) table.push(r);
@@ -129,6 +146,44 @@ export function registerListView(doc: RegisterListDocument, ctx: RenderContext):
     `${u.listSummary(doc.records.length, doc.on)}\n` +
     (doc.ledger !== undefined ? `${u.ledger(doc.ledger)}\n` : '')
   );
+}
+
+/**
+ * Characters a piece of registerListPieces (about; a line is never split): a piece of Chinese text is two bytes a
+ * character, and one over 128 KiB is made in V8's large-object space, which only a full collection frees.
+ */
+const PIECE_CHARS = 1 << 14;
+
+/**
+ * registerListView's text (without a 台账) a piece at a time, for a list too long to hold as rows or as one string
+ * (a province's 600,000 records, ~90 M characters): `records` is iterated twice — the columns' widths, then the
+ * lines — and never held. A list of TABLE_ROWS or fewer is drawn by registerListView itself.
+ */
+export function* registerListPieces(on: string, records: Iterable<ListedRecordDoc>, ctx: RenderContext): Generator<string> {
+  const u = registerUi(ctx.m.lang);
+  const few: ListedRecordDoc[] = [];
+  const widths: number[] = [];
+  widen(widths, u.listColumns);
+  let count = 0;
+  for (const r of records) {
+    if (count <= TABLE_ROWS) few.push(r);
+    widen(widths, recordCells(ctx, r));
+    count++;
+  }
+  if (count <= TABLE_ROWS) {
+    yield registerListView({ schemaVersion: 1, command: 'register list', on, records: few }, ctx);
+    return;
+  }
+  few.length = 0;
+  let out = `${alignedLine(widths, u.listColumns)}\n`;
+  for (const r of records) {
+    out += `${alignedLine(widths, recordCells(ctx, r))}\n`;
+    if (out.length >= PIECE_CHARS) {
+      yield out;
+      out = '';
+    }
+  }
+  yield `${out}${u.listSummary(count, on)}\n`;
 }
 
 /** `register show`: the records found, then each one's events (the business date first, the clock time after). */

@@ -17,7 +17,7 @@ import { parseBatch } from '../domain/quarter.js';
 import { removalsOnly } from '../schemas/documents/removals-only.js';
 import { pageText } from '../messages/page.js';
 import { formatJson } from '../diagnostics/report-document.js';
-import { makeTable, type PrettyOptions } from './pretty.js';
+import { formatLocation, makeTable, type PrettyOptions } from './pretty.js';
 import { wrapText } from './wrap.js';
 import { visible } from './visible.js';
 import { findingTables } from './findings-view.js';
@@ -177,8 +177,36 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
     .map((d) => `${visible(s.awaiting({ department: d.name, ...(d.awaiting as { removals: string[]; corrections: string[] }) }))}\n`)
     .join('');
   const publishedLine = doc.published ? `${visible(s.published(doc.published))}\n` : '';
-  return `${table.toString()}\n${lines}${publishedLine}${ctx.m.ui.summary(doc.stats)}\n`;
+  return `${table.toString()}\n${statusFindings(doc, ctx)}${lines}${publishedLine}${ctx.m.ui.summary(doc.stats)}\n`;
 };
+
+/** How many findings status names under its table (cli.md: status is the overview; compile --dry-run lists them all). */
+const STATUS_FINDINGS = 5;
+
+/**
+ * Under status's table, which findings its 错误/警告 counts are: the first few, errors first (warnings only
+ * without --quiet), each with its department, place, code and message, then the command that lists them all with
+ * their fixes. Nothing when there is none.
+ */
+function statusFindings(doc: DocumentOf<'status'>, ctx: RenderContext): string {
+  const s = ctx.m.ui.status;
+  const quiet = ctx.quiet ?? false;
+  const all = doc.diagnostics.filter((d) => d.severity === 'error' || (!quiet && d.severity === 'warning'));
+  if (all.length === 0) return '';
+  const first = [...all.filter((d) => d.severity === 'error'), ...all.filter((d) => d.severity === 'warning')].slice(0, STATUS_FINDINGS);
+  let out = `${s.findingsHead(first.length, all.length)}\n`;
+  for (const d of first) {
+    const place = formatLocation(d, ctx.m);
+    const where = [d.department ?? '', d.location.file ?? '', place === '—' ? '' : place]
+      .filter((p) => p !== '')
+      .map((p) => visible(p))
+      .join(' ');
+    const severity = ctx.m.ui.severity[d.severity];
+    const mark = d.severity === 'error' ? ctx.chalk.red(severity) : ctx.chalk.yellow(severity);
+    out += `  ${mark}  ${where}${where ? '  ' : ''}${d.code}  ${visible(d.message)}\n`;
+  }
+  return `${out}${s.findingsAll(`hrss-credit compile ${doc.quarter ?? ''} --dry-run`)}\n`;
+}
 
 /** `report`: the page is the view (html.ts); the terminal says where it went. */
 const reportView: PrettyRenderer<'report-view'> = (doc, ctx) => `${ctx.chalk.green(ctx.m.ui.reports.reportWritten(visible(doc.path)))}\n`;

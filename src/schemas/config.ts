@@ -57,6 +57,8 @@ export const DEFAULT_LIMITS: Limits = LimitsSchema.parse({});
 export const DEFAULT_LETTER_NUMBER = '新人社函〔{year}〕{n}号';
 
 /** Everything but which codes `severity` may name: see makeConfigSchema. */
+const keptPackages = z.strictObject({ keepReplaced: z.number().int().min(0).max(100).default(3) });
+
 const BaseConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   bureau: z
@@ -106,7 +108,10 @@ const BaseConfigSchema = z.strictObject({
       csvEncoding: z.enum(['utf8-bom', 'utf8', 'gb18030']).default('utf8-bom'),
     })
     .default({ csvEncoding: 'utf8-bom' }),
-  package: z.strictObject({ keepReplaced: z.number().int().min(0).max(100).default(3) }).default({ keepReplaced: 3 }),
+  /** workspace.md's key: how many replaced packages (full ID numbers) compile keeps. */
+  packages: keptPackages.optional(),
+  /** The key as this tool first read it (singular), still read; `packages` wins when both are there. */
+  package: keptPackages.optional(),
   objections: z
     .strictObject({
       /** §四(三): the bureau answers an objection within 3 working days. */
@@ -151,3 +156,8 @@ export function makeConfigSchema(codes: readonly string[]) {
 
 export type Config = z.infer<typeof BaseConfigSchema>;
 export const DEFAULT_CONFIG: Config = BaseConfigSchema.parse({});
+
+/** How many replaced packages compile keeps: `packages.keepReplaced` (workspace.md), else `package.…`, else 3. */
+export function keepReplacedOf(config: Pick<Config, 'packages' | 'package'>): number {
+  return config.packages?.keepReplaced ?? config.package?.keepReplaced ?? 3;
+}

@@ -172,5 +172,22 @@ export function buildMatrix(config?: MatrixConfig): Matrix {
     // A domain named only by a department is still a domain.
     for (const name of dep.domains) if (!domains.some((d) => d.name === name)) domains.push({ name, aliases: [] });
   }
+  if (replace) keepBuiltInAliases(domains);
   return new Matrix(departments, domains);
+}
+
+/**
+ * `replace` replaces who submits what, not the words for a domain: a domain the config keeps by a built-in name
+ * (拖欠工资) still reads the spellings submission.md lists for it (拖欠农民工工资, 工资拖欠), unless the config
+ * uses that word for a domain of its own.
+ */
+function keepBuiltInAliases(domains: DomainDef[]): void {
+  const taken = new Set(domains.flatMap((d) => [d.name, ...d.aliases].map(foldKey)));
+  for (const [i, dom] of domains.entries()) {
+    const builtIn = BUILTIN_DOMAINS.find((d) => d.name === dom.name);
+    if (!builtIn) continue;
+    const extra = builtIn.aliases.filter((a) => !taken.has(foldKey(a)));
+    for (const a of extra) taken.add(foldKey(a));
+    if (extra.length > 0) domains[i] = { name: dom.name, aliases: [...dom.aliases, ...extra] };
+  }
 }

@@ -88,6 +88,9 @@ function emptyDraft(): RecordDraft {
   };
 }
 
+/** Text of other than plain ASCII (a cell a doubtful decoding may have changed). */
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 const TEXT_FIELDS: readonly FieldKey[] = FIELDS.filter((f) => f.kind === 'text').map((f) => f.key);
 
 const FIELD_BIT = new Map<FieldKey, number>(FIELDS.map((f, i) => [f.key, 1 << i]));
@@ -162,6 +165,10 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
   /** One FieldCell per mapped column, refilled for every row (rules read them during the row only). */
   private fieldCells: FieldCell[] = [];
   private textCells: [FieldKey, FieldCell][] = [];
+  /** Every mapped column's key and cell (the cells a FILE_ENCODING row garbled are marked bad by key). */
+  private keyedCells: [FieldKey, FieldCell][] = [];
+  /** The row being read holds text the decoder replaced (FILE_ENCODING was reported for it). */
+  private garbled = false;
   private readonly ctx: SheetRowContext<E>;
   private readonly placeId: number;
   private current: RecordDraft | undefined;
@@ -245,6 +252,7 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
       const cell: FieldCell = { value: null, text: '', column: c.letter, columnIndex: c.index };
       cells[k] = cell;
       this.fieldCells.push(cell);
+      this.keyedCells.push([k, cell]);
       if (TEXT_FIELDS.includes(k)) this.textCells.push([k, cell]);
     }
     this.ctx.cells = cells;
@@ -294,12 +302,17 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
     this.rows++;
     if (this.rows % 25000 === 0) this.o.onProgress?.(this.o.file, this.rows);
     if (row.hidden) this.report('SHEET_HIDDEN', { what: 'row' }, row.number);
+    this.garbled = false;
     if (this.o.encoding !== undefined && this.o.decodeState?.dirty !== false) {
-      for (const c of cells) {
-        if (typeof c === 'string' && c.includes('\uFFFD')) {
-          this.report('FILE_ENCODING', { encoding: this.o.encoding, row: row.number }, row.number);
-          break;
-        }
+      // One finding for the row (its cause is the file's bytes), naming the cells the decoder replaced text in.
+      const columns: string[] = [];
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        if (typeof c === 'string' && c.includes('\uFFFD')) columns.push(columnLetter(i));
+      }
+      if (columns.length > 0) {
+        this.garbled = true;
+        this.report('FILE_ENCODING', { encoding: this.o.encoding, row: row.number, columns: columns.join(', ') }, row.number);
       }
     }
     if (this.o.extraCells) this.extraCells(row);
@@ -347,6 +360,13 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
       else if (typeof value === 'string') c.text = value.length > 0 ? cleanText(value) : '';
       else c.text = cleanText(cellText(value));
     }
+    // A row whose bytes are not valid in the file's encoding (FILE_ENCODING; most often UTF-8 text pasted into a
+    // GB18030 file) was decoded with doubt: its cells of other than plain ASCII hold no value to judge — '���' where
+    // bytes were invalid, mojibake (鍔冲姩) around them — and no finding is built on them (SCHEMA_ENUM of '���', an
+    // invalid date), as a cell with an error value (rules' isBad). Digits and letters read the same in either
+    // encoding and are still checked (a credit code's checksum), and so is the row's structure: an empty required
+    // cell is SCHEMA_REQUIRED as ever. docs/decisions.md "FILE_ENCODING: one finding per cause".
+    if (this.garbled) for (const [key, c] of this.keyedCells) if (NOT_ASCII.test(c.text)) ctx.markBad(key);
     const draft = emptyDraft();
     ctx.record = draft;
     for (const [key, c] of this.textCells) (draft as unknown as Record<string, string>)[key] = c.text;

@@ -45,4 +45,17 @@ describe('the responsibility matrix', () => {
     expect(rep.departments.map((d) => d.name)).toEqual(['法规科']);
     expect(rep.resolveDepartment('就业办')).toBeUndefined();
   });
+  it('replace keeps the built-in spellings of a domain it keeps by name, never over a word the config uses (submission.md 领域)', () => {
+    const rep = buildMatrix({
+      mode: 'replace',
+      departments: [{ name: '劳动监察大队', aliases: [], domains: ['拖欠工资', '工时及休息休假'] }],
+      domains: [{ name: '工时管理', aliases: ['工时'] }],
+    });
+    expect(rep.resolveDomain('拖欠农民工工资')?.name).toBe('拖欠工资');
+    expect(rep.resolveDomain('工资拖欠')?.name).toBe('拖欠工资');
+    // 工时 is the built-in alias of 工时及休息休假, but this config made it a domain's own word.
+    expect(rep.resolveDomain('工时')?.name).toBe('工时管理');
+    // A built-in domain the config does not keep is not brought back by its aliases.
+    expect(rep.resolveDomain('创业担保贷款')).toBeUndefined();
+  });
 });

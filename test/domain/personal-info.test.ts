@@ -1,9 +1,10 @@
 // What counts as an ID- or mobile-shaped number inside free text (docs/decisions.md "Personal
 // information in text"), and the one masking function every output goes through.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { makeIdNumber } from '../../src/domain/id-number.js';
-import { findPersonalInfo, isIdNumberShaped, maskPersonalInfo, redactIdNumbers } from '../../src/domain/mask.js';
+import { findPersonalInfo, isIdNumberShaped, maskPersonalInfo, matchPersonalInfo, redactIdNumbers } from '../../src/domain/mask.js';
 import { invalidXmlChars, toXmlSafe } from '../../src/domain/text.js';
 
 const ID = makeIdNumber('410702', '1986-05-04', '019'); // 41070219860504019X
@@ -103,5 +104,53 @@ describe('characters XML 1.0 forbids', () => {
     expect(invalidXmlChars(text)).toEqual(['U+FFFE', 'U+FFFF', 'U+0001', 'U+D800', 'U+DC00']);
     expect(toXmlSafe(text)).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\t\n\r😀');
     expect(invalidXmlChars('正常文字😀')).toEqual([]);
+  });
+});
+
+describe('the quick tests before the expressions (mask.ts mayHoldNumber, mayStartNumber)', () => {
+  // Pieces that make every kind of number and near-miss: IDs (18, 17, 15 digits, X), mobiles with and without +86,
+  // fixed lines with ( ) and - and spaces, credit codes (13 digits from a 9), and what sits around them.
+  const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+  const day = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2025, 11, 31)), noInvalidDate: true });
+  const id = fc
+    .tuple(fc.constantFrom('410702', '110101', '100000'), day, digits(3))
+    .map(([a, d, q]) => makeIdNumber(a, d.toISOString().slice(0, 10), q));
+  const piece = fc.oneof(
+    id,
+    id.map((x) => x.slice(0, 17)),
+    id.map((x) => x.slice(0, 6) + x.slice(8, 17)),
+    id.map((x) => `${x.slice(0, 6)} ${x.slice(6, 14)}-${x.slice(14)}`),
+    fc.tuple(fc.constantFrom('13', '15', '19', '12', '86', '+86', '+86 1', '861', '8613'), digits(9)).map(([a, b]) => a + b),
+    fc.tuple(fc.constantFrom('0373-', '(0373)', '0373 ', '010', '(010) ', '021-', '0'), digits(7), digits(1)).map((p) => p.join('')),
+    fc.constantFrom(makeCreditCode('91410700', 'MA3X7K2P'), '9141070000000U1P3G', '12410700000123456X'),
+    digits(1),
+    digits(4),
+    digits(11),
+    fc.constantFrom(' ', '-', ')', '(', '+', 'X', 'x', 'U', '张', '\u3000', '－', '）', '（', '＋', '  ', '--'),
+    fc.string({ maxLength: 3 }),
+  );
+  const text = fc
+    .array(fc.tuple(piece, fc.boolean()), { maxLength: 6 })
+    .map((a) => a.map(([p, wide]) => (wide ? p.replace(/[0-9X()+-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : p)).join(''));
+
+  it('pass over no text in which the expressions find a number: findPersonalInfo finds what they find', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const all = matchPersonalInfo(t);
+        if (all.length > 0) found++;
+        expect(findPersonalInfo(t)).toEqual(all);
+      }),
+      { numRuns: 20_000 },
+    );
+    // Not vacuous: many of the texts hold a number.
+    expect(found).toBeGreaterThan(2_000);
+  });
+
+  it('a credit code of 13 digits from a 9 holds no number; an ID, a mobile or a fixed line in the same place does', () => {
+    expect(findPersonalInfo('9141070000000U1P3G')).toEqual([]);
+    expect(findPersonalInfo(`U${ID}U`).map((m) => m.kind)).toEqual(['idNumber']);
+    expect(findPersonalInfo('U8613912345678U').map((m) => m.kind)).toEqual(['mobile']);
+    expect(findPersonalInfo('U(0373)3012345U').map((m) => m.kind)).toEqual(['landline']);
   });
 });

@@ -158,6 +158,29 @@ describe('template writes the department form', () => {
     expect(readFileSync(join(tmp, 'a', 'mine.xlsx'), 'utf8')).toBe('keep');
   });
 
+  // Seen: with no --quarter, template took the quarter today falls in, so in October a department got a 2026Q4 form
+  // while 2026Q3 was being collected. The default is the quarter being collected: the last that has ended.
+  it('without --quarter: the quarter being collected (the last that has ended), in its name and its JSON', async () => {
+    for (const [today, quarter] of [
+      ['2026-10-02', '2026Q3'],
+      ['2026-12-31', '2026Q3'],
+      ['2027-01-05', '2026Q4'],
+      ['2026-04-01', '2026Q1'],
+    ]) {
+      const dir = join(tmp, `default ${today} 默认`);
+      mkdirSync(dir, { recursive: true });
+      const r = await runCli(['template', '就业办', '--today', today as string, '--format', 'json'], dir, EPOCH);
+      expect(r.code, today).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.quarter, today).toBe(quarter);
+      expect(
+        doc.written.map((w: { path: string }) => w.path),
+        today,
+      ).toEqual([`就业办_${quarter}_信用红黑名单.xlsx`]);
+      expect(readdirSync(dir), today).toEqual([`就业办_${quarter}_信用红黑名单.xlsx`]);
+    }
+  });
+
   it('--all writes one into each department folder, creating folders, skipping existing files', async () => {
     const ws = join(tmp, 'ws');
     mkdirSync(join(ws, 'submissions', '2026年第三季度', '市社保中心'), { recursive: true });

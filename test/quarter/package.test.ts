@@ -107,10 +107,10 @@ describe('7.1 the old zip and hash go with the old package; replaced packages ar
     expect((await verifyJson(join(packages, `${replaced}.zip`))).code).toBe(0);
   });
 
-  it('keeps the newest package.keepReplaced replaced packages, and says which it removed', async () => {
+  it('keeps the newest packages.keepReplaced replaced packages, and says which it removed', async () => {
     const ws = copyBase('prune');
     const cfgPath = join(ws, 'hrss-credit.config.json');
-    writeFileSync(cfgPath, JSON.stringify({ ...JSON.parse(readFileSync(cfgPath, 'utf8')), package: { keepReplaced: 1 } }));
+    writeFileSync(cfgPath, JSON.stringify({ ...JSON.parse(readFileSync(cfgPath, 'utf8')), packages: { keepReplaced: 1 } }));
     const first = await compileJson(ws, '--force');
     expect(first.doc.pruned).toEqual([]);
     const second = await compileJson(ws, '--force', '--zip');

@@ -16,6 +16,7 @@ import {
   replay,
   replayEager,
   statusesOn,
+  statusOn,
   type RecordEntry,
   type RowFilter,
 } from '../../src/register/state.js';
@@ -324,6 +325,29 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
   }
   // Streamed after entries were made and asked for (made ones are streamed as they are).
   expect(norm([...eachEntry(lazy)])).toEqual(norm([...eager.records.values()]));
+  // Streamed leaving out entries surely without a status that day, or none active (register list): what statusOn
+  // gives of those streamed is what it gives of every entry — before, between and after the history's days.
+  // Days of the history itself too (a publication's, a removal's, a 公示截止日期): the edges of each status.
+  const days = [
+    ...new Set(
+      expected.flatMap((e) => [
+        ...('on' in e && typeof e.on === 'string' ? [e.on] : []),
+        ...(e.type === 'publish' || e.type === 'import' ? e.records.map((r) => r.publishUntil) : []),
+      ]),
+    ),
+  ].sort();
+  const some = days.length > 0 ? [days[pick % days.length] as string, days[(pick * 7 + 3) % days.length] as string] : [];
+  for (const on of ['2023-12-31', ...some, '2029-12-31']) {
+    for (const active of [false, true]) {
+      const wanted = (entries: Iterable<RecordEntry>) =>
+        [...entries].flatMap((e) => {
+          const s = statusOn(e, on);
+          return s !== undefined && (!active || s.status === 'active') ? [s] : [];
+        });
+      expect(norm(wanted(eachEntry(replay(got), { on, active })))).toEqual(norm(wanted(eager.records.values())));
+      expect(norm(wanted(eachEntry(lazy, { on, active })))).toEqual(norm(wanted(eager.records.values())));
+    }
+  }
   // A lazy state is one, for that matter: what it made is what a replay makes.
   expect(lazy.records instanceof LazyRecords).toBe(prefixOf(got) !== undefined);
   expect(norm(lazy)).toEqual(norm(eager));
@@ -536,6 +560,10 @@ describe('the register checkpoint', () => {
           const listed = (options: typeof lazy, status: 'active' | 'all') => JSON.stringify(registerList({ ...options, status }));
           if (existsSync(checkpointOf(ws)) && prefixOf(loadRegister(ws).events)) through++;
           for (const status of ['active', 'all'] as const) expect(listed(lazy, status)).toBe(listed(eager(), status));
+          // Another day, each status (entries surely without it that day are not made: lazy-state.ts passedOver).
+          const onDay = (options: typeof lazy, status: 'active' | 'expired' | 'removed') =>
+            JSON.stringify(registerList({ ...options, status, on: '2025-06-30' }));
+          for (const status of ['active', 'expired', 'removed'] as const) expect(onDay(lazy, status)).toBe(onDay(eager(), status));
           const shown = (options: typeof lazy, q: string) => JSON.stringify(registerShow(q, options));
           for (const q of [ids[0] as string, ids[3] as string, '新乡市〔2026〕3号']) expect(shown(lazy, q)).toBe(shown(eager(), q));
           const batches = [...replayEager(events).batches.keys()];
@@ -587,6 +615,47 @@ describe('the register checkpoint', () => {
     if (!read.result.ok) return;
     const state = replay(read.result.events);
     expect([...candidateEntries(state, () => false, { rows: {} })].map((e) => e.id)).toEqual(['aaaaaaaaaaa1']);
+  });
+
+  it('register list leaves out unmade the entries of the checkpoint surely not listed that day: removed, expired, not yet published', () => {
+    const record = (id: string, publishUntil: string) => ({
+      ...(onePublish()[0] as { records: RegisterRecord[] }).records[0],
+      id,
+      publishUntil,
+    });
+    const events = chain([
+      {
+        type: 'publish',
+        batch: '2026Q1',
+        on: '2026-04-15',
+        package: '0'.repeat(64),
+        records: [record('aaaaaaaaaaa1', '2029-01-01'), record('aaaaaaaaaaa2', '2029-01-01'), record('aaaaaaaaaaa3', '2026-06-30')],
+        removals: [],
+        unchanged: [],
+      },
+      {
+        type: 'publish',
+        batch: '2026Q2',
+        on: '2026-07-15',
+        package: '0'.repeat(64),
+        records: [record('aaaaaaaaaaa4', '2029-01-01')],
+        removals: [{ id: 'aaaaaaaaaaa2', type: 'early', reason: '' }],
+        unchanged: [],
+      },
+    ] as EventBody[]);
+    const ws = workspace();
+    writeFileSync(logOf(ws), text(events));
+    readLog(ws, { checkpoint: false });
+    const read = readLog(ws);
+    expect(read.result.ok && prefixOf(read.result.events)?.events.length).toBe(2);
+    if (!read.result.ok) return;
+    const streamed = (only?: { on: string; active: boolean }) => [...eachEntry(replay(read.result.events), only)].map((e) => e.id);
+    expect(streamed()).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa4']);
+    // 2: removed on 2026-07-15; 3: expired after 2026-06-30; 4: published on 2026-07-15.
+    expect(streamed({ on: '2026-10-15', active: true })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa4']);
+    expect(streamed({ on: '2026-05-01', active: true })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3']);
+    expect(streamed({ on: '2026-05-01', active: false })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3']);
+    expect(streamed({ on: '2026-10-15', active: false })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa4']);
   });
 
   it('key hashes written under another folding (another fingerprint) are not used: register show tests every row, same answer', () => {

@@ -18,6 +18,10 @@ import { terminalSafe } from '../../src/reporters/sink.js';
 import { loadRegister } from '../../src/io/register/register-store.js';
 import { eachEntry } from '../../src/register/each-entry.js';
 import { statusOn } from '../../src/register/state.js';
+import { messagesFor } from '../../src/messages/index.js';
+import { renderDocument } from '../../src/reporters/registry.js';
+import { registerListView } from '../../src/reporters/register-views.js';
+import type { ListedRecordDoc } from '../../src/schemas/documents/commands-register.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -126,6 +130,49 @@ describe('register list --format json, streamed', () => {
     expect(d.out).toEqual(old({ schemaVersion: 1, command: 'diff', ...changes }));
     expect(d.out.toString('utf8')).not.toMatch(/[\u202e\u001b]/);
     for (let i = 990; i <= 1010; i++) expect(d.out.toString('utf8')).not.toContain(person(i));
+  }, 120_000);
+
+  it('as a table, streamed (its widths, then its lines): the text the registry draws of the whole document', async () => {
+    const ws = workspace();
+    const { Chalk } = await import('chalk');
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const ctx = { m: messagesFor(lang), chalk: new Chalk({ level: 0 }), ascii: false, width: 120, quiet: false, strict: false };
+      // 2,100 records (aligned columns), 2,080 and 20 (a bordered table).
+      for (const status of ['all', 'active', 'removed'] as const) {
+        const args = ['register', 'list', '--status', status, '-w', ws, '--today', '2026-10-15', '--lang', lang];
+        const out = await runCli(args, ROOT);
+        expect(out.code).toBe(0);
+        const whole = registerList({ cwd: ws, workspace: ws, today: '2026-10-15', status });
+        expect(out.stdout).toBe(
+          terminalSafe(renderDocument('register-list', 'pretty', { schemaVersion: 1, command: 'register list', ...whole }, ctx), false),
+        );
+        for (let i = 990; i <= 1010; i++) expect(out.stdout).not.toContain(person(i));
+      }
+    }
+  }, 120_000);
+
+  it('a table of a province’s records is drawn (the widest cell of each column found by a loop: a spread of 600,000 overflowed the stack)', async () => {
+    const { Chalk } = await import('chalk');
+    const ctx = { m: messagesFor('zh-CN'), chalk: new Chalk({ level: 0 }), ascii: false, width: 120, quiet: false, strict: false };
+    const records: ListedRecordDoc[] = Array.from({ length: 300_000 }, (_, i) => ({
+      id: String(i).padStart(12, '0'),
+      listType: 'red',
+      domain: '就业',
+      department: '就业局',
+      subjectName: `新乡市测试${i}有限公司`,
+      subjectKey: '9141070000000U1P3G',
+      batch: '2026Q1',
+      publishedOn: '2026-04-15',
+      publishUntil: '2029-04-14',
+      status: 'active',
+      removal: null,
+      objection: false,
+    }));
+    const text = registerListView({ schemaVersion: 1, command: 'register list', on: '2026-10-15', records }, ctx);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(300_003);
+    // The widest name (新乡市测试299999有限公司) sets its column: the next column starts at the same place on every line.
+    expect(lines[1]?.indexOf('9141070000000U1P3G')).toBe(lines[300_000]?.indexOf('9141070000000U1P3G'));
   }, 120_000);
 
   it('read through a checkpoint, streaming every entry makes no event keep its records (a province’s 10⁶ were kept to the end)', () => {

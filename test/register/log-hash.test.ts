@@ -6,16 +6,18 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { chain } from '../helpers/register-chain.js';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { AUTHOR, chain } from '../helpers/register-chain.js';
 import { eventLine } from '../../src/register/chain.js';
 import type { EventBody } from '../../src/register/events.js';
 import { replay, statusesOn } from '../../src/register/state.js';
 import { checkpointCovers } from '../../src/register/checkpoint.js';
-import { readLog, eventsPath } from '../../src/io/register/register-store.js';
+import { appendEvent, readLog, eventsPath } from '../../src/io/register/register-store.js';
+import { SEGMENT_FILE } from '../../src/io/register/register-checkpoint.js';
+import { CheckpointBuilder } from '../../src/register/checkpoint-writer.js';
 import { dropEarlyLog, startLogHash, takeEarlyLog } from '../../src/io/register/log-hash.js';
 import { startEarlyLog } from '../../src/cli/early-log.js';
-import { historyArb } from './checkpoint-histories.js';
+import { historyArb, largeHistory } from './checkpoint-histories.js';
 import { checkpointOf, logOf, logText, registerWorkspace } from './register-files.js';
 
 const dirs: string[] = [];
@@ -102,6 +104,48 @@ describe('the log hashed beside start-up', () => {
     expect(early).toBeGreaterThan(10);
   }, 300_000);
 
+  it('with a segment beside the checkpoint (an append wrote it): the same read, state and files as without the early hash', async () => {
+    const notes = Array.from({ length: 3 }, (_, i) => ({ type: 'note', text: `备注${i}`, ids: [] }) as EventBody);
+    const batch = largeHistory()[0] as EventBody & { records: unknown[] };
+    const publish = { ...batch, records: batch.records.slice(0, 50) } as EventBody;
+    for (const scenario of ['as written', 'a note after it', 'segment edited'] as const) {
+      const source = workspace();
+      writeFileSync(logOf(source), logText(chain(notes)));
+      readLog(source, { checkpoint: false });
+      await appendEvent(source, AUTHOR, () => ({ body: publish, value: undefined }), {
+        lock: { waitMs: 0 },
+        extendBytes: 0,
+        segmentFrom: 0,
+      });
+      if (scenario === 'a note after it')
+        await appendEvent(source, AUTHOR, () => ({ body: notes[0] as EventBody, value: undefined }), {
+          lock: { waitMs: 0 },
+          extendBytes: Number.MAX_SAFE_INTEGER,
+        });
+      const segment = readFileSync(join(source, 'register', SEGMENT_FILE));
+      if (scenario === 'segment edited') segment[segment.length - 5] = (segment[segment.length - 5] as number) ^ 1;
+      const [withEarly, without] = [workspace(), workspace()];
+      for (const ws of [withEarly, without]) {
+        writeFileSync(logOf(ws), readFileSync(logOf(source)));
+        writeFileSync(checkpointOf(ws), readFileSync(checkpointOf(source)));
+        writeFileSync(join(ws, 'register', SEGMENT_FILE), segment);
+      }
+      startLogHash(withEarly, 0);
+      const add = vi.spyOn(CheckpointBuilder.prototype, 'add');
+      const a = readLog(withEarly, { extendBytes: 0 });
+      const b = readLog(without, { extendBytes: 0 });
+      expect(outcome(a), scenario).toEqual(outcome(b));
+      expect(a.hashedEarly, scenario).toBe(true);
+      // Through the segment nothing is left to parse but the note (each read extends with it); an edited segment is
+      // ignored: each read parses the batch.
+      expect(add, scenario).toHaveBeenCalledTimes(scenario === 'as written' ? 0 : 2);
+      add.mockRestore();
+      const left = (ws: string) =>
+        [checkpointOf(ws), join(ws, 'register', SEGMENT_FILE)].map((f) => (existsSync(f) ? readFileSync(f).toString('base64') : null));
+      expect(left(withEarly), scenario).toEqual(left(without));
+    }
+  });
+
   it('a checkpoint that matches is checked by the early hash, not read again in the thread', () => {
     const ws = workspace();
     const events = chain(Array.from({ length: 5 }, (_, i) => ({ type: 'note', text: `备注${i}`, ids: [] }) as EventBody));
@@ -160,6 +204,8 @@ describe('bin/ begins it for the commands that read the register', () => {
   function large(): string {
     const ws = workspace();
     writeFileSync(logOf(ws), Buffer.alloc(5 << 20, 0x20));
+    // A checkpoint whose head says it covers a prefix (the early hash checks it; the rest of it is not read here).
+    writeFileSync(checkpointOf(ws), `${JSON.stringify({ covers: { bytes: 100 } })}\n`);
     mkdirSync(join(ws, 'submissions'));
     return ws;
   }
@@ -171,17 +217,25 @@ describe('bin/ begins it for the commands that read the register', () => {
     return early !== undefined;
   };
 
-  it('register show, publish and diff, named by -w or found from the folder a clerk runs in; not verify, compile, validate, --help, or off', async () => {
+  it('register show, publish, diff, compile and status, named by -w or found from the folder a clerk runs in; not verify, validate, --help, or off', async () => {
     const ws = large();
     const on = { HRSS_CREDIT_EARLY_HASH: 'on' };
     expect(await begun(['register', 'show', 'x', '-w', ws], '/', on, ws)).toBe(true);
     expect(await begun(['--format', 'json', 'publish', '2026Q3', `--workspace=${ws}`], '/', on, ws)).toBe(true);
     expect(await begun(['diff', '2026Q1', '2026Q2'], join(ws, 'submissions'), on, ws)).toBe(true);
-    expect(await begun(['compile', '2026Q3', '--dry-run', '-w', ws], '/', on, ws)).toBe(false);
+    expect(await begun(['compile', '2026Q3', '--dry-run', '-w', ws], '/', on, ws)).toBe(true);
+    expect(await begun(['status', '2026Q3'], join(ws, 'submissions'), on, ws)).toBe(true);
+    expect(await begun(['report', '2026', '-w', ws], '/', on, ws)).toBe(false);
     expect(await begun(['register', 'verify', '-w', ws], '/', on, ws)).toBe(false);
     expect(await begun(['validate', ws], ws, on, ws)).toBe(false);
     expect(await begun(['register', 'show', 'x', '-w', ws, '--help'], '/', on, ws)).toBe(false);
     expect(await begun(['register', 'show', 'x', '-w', ws], '/', { HRSS_CREDIT_EARLY_HASH: 'off' }, ws)).toBe(false);
+  });
+
+  it('a log with no checkpoint is not hashed early: its read from the first line hashes what it parses', async () => {
+    const ws = large();
+    rmSync(checkpointOf(ws));
+    expect(await begun(['register', 'show', 'x', '-w', ws], '/', { HRSS_CREDIT_EARLY_HASH: 'on' }, ws)).toBe(false);
   });
 
   it('a small log is hashed in the thread (a worker costs more than it saves)', async () => {

@@ -7,6 +7,7 @@ import { openWorkbook } from '../../src/io/sniff.js';
 import { eventLine, sealEvent } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent } from '../../src/register/events.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
+import { BUILTIN_DEPARTMENTS, BUILTIN_DOMAINS, Matrix } from '../../src/schemas/matrix.js';
 import { scoreRows } from '../../src/table/header.js';
 import {
   compiledExample,
@@ -454,6 +455,28 @@ describe('diff', () => {
     expect(out.unchanged.map((r: Rec) => r.id)).toEqual([records[1]!.id]);
     expect(out.counts.byDepartment['考试中心']).toEqual({ added: 2, removed: 0, corrected: 0, unchanged: 0 });
     expect(res.stdout).not.toContain('410782198503120510');
+  });
+
+  // Seen: counts.byDepartment came in the order the log first met each department, unlike every other view.
+  it('counts by department and domain in the matrix order, whatever order the records were published in', async () => {
+    const ws = fresh();
+    const records = packageRecords(ws);
+    writePackage(ws, '2026Q2', records.slice(0, 2));
+    expect((await cli(ws, ['publish', '2026Q2', '--on', '2026-07-15'])).code).toBe(0);
+    writePackage(ws, '2026Q3', records.slice(2).reverse());
+    expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
+    const out = json((await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json'])).stdout);
+    const departments = Object.keys(out.counts.byDepartment);
+    const domains = Object.keys(out.counts.byDomain);
+    const matrix = new Matrix(BUILTIN_DEPARTMENTS, BUILTIN_DOMAINS);
+    expect(departments.length).toBeGreaterThan(2);
+    expect(departments).toEqual([...departments].sort((a, b) => matrix.departmentRank(a) - matrix.departmentRank(b)));
+    expect(domains.length).toBeGreaterThan(2);
+    expect(domains).toEqual([...domains].sort((a, b) => matrix.domainRank(a) - matrix.domainRank(b)));
+    // The screen's table lists them in the same order.
+    const text = (await cli(ws, ['diff', '2026Q2', '2026Q3'])).stdout;
+    const at = departments.map((d) => text.lastIndexOf(d));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
   });
 
   it('from a published batch to a package folder not yet published', async () => {

@@ -3,7 +3,7 @@
 // finishes and says that the event was recorded. The same for compile's package swap. A real child
 // process and SIGINT; the child tells where it is over IPC (io/interrupt.ts fault points), so the test
 // acts on that event, never after a number of seconds.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,15 +19,22 @@ let tmp = '';
 let template = '';
 let n = 0;
 
+const children: ChildProcess[] = [];
+
 type Done = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /** The CLI in a child with an IPC channel: `at` resolves when it says it reached that point. */
-function spawnAt(args: string[], fault: string): { at: (point: string) => Promise<void>; done: Promise<Done>; interrupt: () => void } {
+function spawnAt(
+  args: string[],
+  fault: string,
+  more: Record<string, string> = {},
+): { at: (point: string) => Promise<void>; done: Promise<Done>; interrupt: () => void } {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: tmp,
-    env: { ...process.env, HRSS_CREDIT_FAULT: fault, HRSS_CREDIT_USER: '张三' },
+    env: { ...process.env, HRSS_CREDIT_FAULT: fault, HRSS_CREDIT_USER: '张三', ...more },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => (stdout += d));
@@ -60,7 +67,11 @@ beforeAll(async () => {
   const comp = await runCli(['compile', '2026Q3', '-w', template, ...TODAY], tmp);
   expect(comp.code, comp.stdout).toBe(0);
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  // A child a failed test left waiting (one that never let the interrupt in) is ended, not left running.
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 describe('Ctrl-C before the event is written: exit 130, the log as it was, the lock gone', () => {
   it('publish, while the register is read', async () => {
@@ -74,6 +85,23 @@ describe('Ctrl-C before the event is written: exit 130, the log as it was, the l
     expect(log(ws)).toBe(before);
     expect(registerFiles(ws)).toEqual(['events.jsonl']);
   });
+
+  it('publish, while it waits for the log hashed beside start-up (cli/early-log.ts): the wait does not hold the interrupt', async () => {
+    // The fault's worker keeps hashing and never ends; a wait that held the signal until the hash ended would never
+    // let the command stop (the test would time out).
+    const ws = fresh();
+    const before = log(ws);
+    const checkpoint = readFileSync(join(ws, 'register', CHECKPOINT_FILE));
+    const p = spawnAt(['publish', '2026Q3', '-w', ws, ...TODAY], 'early-hash-hold', { HRSS_CREDIT_EARLY_HASH: 'on' });
+    await p.at('early-hash-wait');
+    p.interrupt();
+    const r = await p.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(log(ws)).toBe(before);
+    expect(readFileSync(join(ws, 'register', CHECKPOINT_FILE))).toEqual(checkpoint);
+    expect(registerFiles(ws)).toEqual(['events.jsonl']);
+  }, 30_000);
 
   it('publish, with the event sealed and not yet written', async () => {
     const ws = fresh();

@@ -50,6 +50,8 @@ export interface AnnotateResult {
   report: Report;
   /** Copies written, relative to cwd. */
   written: { source: string; path: string; marked: number; omitted: number }[];
+  /** Inputs that get no copy by rule, and why: a zip's lists (they are read from a private temporary copy). */
+  notAnnotated: { source: string; reason: 'zip' }[];
 }
 
 interface ListInput {
@@ -80,6 +82,7 @@ function csvSheetName(file: string): string {
 
 export async function validateAndAnnotate(paths: readonly string[], options: AnnotateOptions): Promise<AnnotateResult> {
   const inputs: ListInput[] = [];
+  const zips: string[] = [];
   const departmentFolders: string[] = [];
   // The config's limits, mask rule and matrix (validate loads the same config for its own run).
   const ctx = makeContext(options, paths[0]);
@@ -90,7 +93,9 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     ...options,
     onDepartment: (res, target) => {
       options.onDepartment?.(res, target);
-      // A zip submission's lists are read from a private copy: they get no feedback copy (inputs: the zip).
+      // A zip submission's lists are read from a private copy: they get no feedback copy (inputs: the zip),
+      // and the clerk is told so, with the way to get one (as the self-check page tells a department).
+      if (target.isFolder === 'zip') zips.push(res.display);
       if (target.isFolder === true) departmentFolders.push(resolve(res.folder));
       // A single file's folder is a department folder when its own name says so (not --department).
       else if (target.isFolder === false && ctx.matrix.resolveDepartment(basename(res.folder))) departmentFolders.push(resolve(res.folder));
@@ -217,7 +222,7 @@ export async function validateAndAnnotate(paths: readonly string[], options: Ann
     // The copy's name is the list's: an ID in it is shown masked, as in the findings' locations.
     written.push({ source: shown, path: safe(displayPath(cwd, dest)), marked, omitted });
   }
-  return { report, written };
+  return { report, written, notAnnotated: zips.map((z) => ({ source: safe(z), reason: 'zip' as const })) };
 }
 
 /** 2026-10-15 09:30, the instant in Beijing time (UTC+8, no daylight saving). */

@@ -178,6 +178,11 @@ interface EvidenceSink {
   /** The folder judged, as findings show it. */
   display: string;
   io: IoPort;
+  /**
+   * A department folder on the disk, by its name: a zip lying in it is never opened (only one in the quarter
+   * folder is a submission), and its finding says where the zip belongs.
+   */
+  departmentFolder?: string;
 }
 
 /**
@@ -229,7 +234,12 @@ async function judgeEvidence(
   }
   for (const o of listing.other) {
     // A subfolder other than 附件 (even one named 目录.xlsx) is a folder, not a file of that type.
-    const args = o.name.endsWith('/') ? { ext: '', folder: true as const } : { ext: extname(o.name).toLowerCase() || o.name };
+    const ext = extname(o.name).toLowerCase();
+    const args = o.name.endsWith('/')
+      ? { ext: '', folder: true as const }
+      : ext === '.zip' && s.departmentFolder !== undefined
+        ? { ext, zipAt: `${s.departmentFolder}.zip` }
+        : { ext: ext || o.name };
     report(makeDiagnostic('EVIDENCE_FILE_IGNORED', args, { file: fileDisplay(o.path) }, sort));
   }
   const candidates = [
@@ -622,7 +632,16 @@ async function checkSubmissionEvidence(
   let pictures = 0;
   const namedMissing: string[] = [];
   if (listing && !notFilled) {
-    const judged = await judgeEvidence(listing, { report, rank, limits: ctx.config.limits, fileDisplay, display, io: ctx.io });
+    const departmentFolder = src.isFolder && src.zip === undefined ? { departmentFolder: basename(src.folder) } : {};
+    const judged = await judgeEvidence(listing, {
+      report,
+      rank,
+      limits: ctx.config.limits,
+      fileDisplay,
+      display,
+      io: ctx.io,
+      ...departmentFolder,
+    });
     evidence.push(...judged.evidence);
     reports = judged.reports;
     pictures = judged.pictures;

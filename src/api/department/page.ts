@@ -5,7 +5,7 @@
  */
 import { basename, join } from 'node:path';
 import { makeContext, type CommonOptions } from '../context.js';
-import { CONFIG_FILE } from '../../io/workspace/workspace.js';
+import { CONFIG_FILE, fixedOverrides } from '../../io/workspace/workspace.js';
 import { resolveFrom } from '../../io/paths.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { Lang } from '../../messages/index.js';
@@ -47,6 +47,14 @@ export function pageData(options: CommonOptions, lang: Lang, writtenAt: Date): P
   const config = configPath !== undefined && ctx.io.exists(configPath) ? configJson(ctx.io.readFileSync(configPath)) : {};
   // A measures file named by the config is read here: the page has no workspace to read it from.
   if (typeof config.measures === 'string') config.measures = ctx.measures;
+  // A severity set for a fixed code is not applied (CONFIG_SEVERITY_FIXED, the bureau's to fix): the page gets the
+  // config without it, so that a department's check does not report the bureau's settings file.
+  const severity = config.severity;
+  if (severity && typeof severity === 'object' && !Array.isArray(severity)) {
+    const kept = { ...(severity as Record<string, unknown>) };
+    for (const f of fixedOverrides(ctx.config, undefined, ctx.io)) delete kept[f.code];
+    config.severity = kept;
+  }
   return {
     tool: TOOL_NAME,
     version: TOOL_VERSION,

@@ -4,7 +4,7 @@
  */
 import type { TemplateDocument } from '../../schemas/documents/commands-check.js';
 import { join, resolve } from 'node:path';
-import { formatBatch, parseBatch, quarterOf, resolveBatch, type Batch, type Quarter } from '../../domain/quarter.js';
+import { formatBatch, collectedQuarter, parseBatch, resolveBatch, type Batch, type Quarter } from '../../domain/quarter.js';
 import { buildDepartmentForm } from '../../forms/department-form.js';
 import { formWorkbook } from '../../io/documents/form-writer.js';
 import { listFolders, writeNewFile } from '../../io/documents/form-files.js';
@@ -36,7 +36,7 @@ export function formFileName(department: string, quarter: string): string {
 }
 
 function checkName(name: string): void {
-  if (unsafeSegment(name) !== undefined) throw new ToolError('USAGE', { detail: name });
+  if (unsafeSegment(name) !== undefined) throw new ToolError('USAGE', { kind: 'templateName', value: name });
 }
 
 /** The existing folder for the batch under submissions/ (any spelling), else the canonical one. */
@@ -58,12 +58,17 @@ function departmentFolder(ctx: Context, quarterDir: string, dept: DepartmentDef)
 
 export async function template(department: string | undefined, options: TemplateOptions): Promise<TemplateResult> {
   const ctx = makeContext(options);
-  if (options.all && department !== undefined) throw new ToolError('USAGE', { detail: '--all' });
-  if (!options.all && department === undefined) throw new ToolError('USAGE', { detail: 'department' });
-  if (options.all && options.quarter === undefined) throw new ToolError('USAGE', { detail: '--quarter' });
-  if (options.all && options.out !== undefined) throw new ToolError('USAGE', { detail: '--out' });
+  // Usage errors name the fix with the quarter given (else the quarter being collected, template's default) and a
+  // department of the matrix as examples (catalogued: kind).
+  const thisQuarter = options.quarter ?? formatBatch({ quarter: collectedQuarter(ctx.today), n: 1 });
+  if (options.all && department !== undefined)
+    throw new ToolError('USAGE', { kind: 'templateAllAndDepartment', value: department, quarter: thisQuarter });
+  if (!options.all && department === undefined)
+    throw new ToolError('USAGE', { kind: 'templateWhich', example: ctx.matrix.departments[0]?.name ?? '就业办', quarter: thisQuarter });
+  if (options.all && options.quarter === undefined) throw new ToolError('USAGE', { kind: 'templateAllQuarter', quarter: thisQuarter });
+  if (options.all && options.out !== undefined) throw new ToolError('USAGE', { kind: 'templateAllOut' });
   // A supplementary batch (2026Q3-2) too (truth.md): its form is its quarter's, named and placed as the batch.
-  let batch: Batch = { quarter: quarterOf(ctx.today), n: 1 };
+  let batch: Batch = { quarter: collectedQuarter(ctx.today), n: 1 };
   if (options.quarter !== undefined) {
     const b = resolveBatch(options.quarter, ctx.today);
     if (!b) throw new ToolError('QUARTER_INVALID', { value: options.quarter });

@@ -20,6 +20,7 @@ import {
   writeFileDurable,
 } from '../../io/package/package-fs.js';
 import { pathExists } from '../../io/workspace/workspace.js';
+import { keepReplacedOf } from '../../schemas/config.js';
 import { displayPath } from '../../io/paths.js';
 import type { LoadedTemplate } from '../../io/workspace/template.js';
 import { buildJsonReport } from '../../diagnostics/report-document.js';
@@ -69,7 +70,7 @@ export interface CompileResult {
   /** SHA-256 of the package's manifest.json (also in <quarter>.manifest.sha256 beside it). */
   manifestSha256?: string;
   manifestHashFile?: string;
-  /** Older replaced packages removed (package.keepReplaced). */
+  /** Older replaced packages removed (packages.keepReplaced). */
   pruned: string[];
   statuses: DepartmentStatus[];
   summary: QuarterSummary;
@@ -240,7 +241,7 @@ async function checkAndWrite(
     if (options.zip) result.zipPath = join(packagesDir, `${check.label}.zip`);
     if (replaced) result.replaced = join(packagesDir, replaced);
     // Replaced packages hold full identifiers: only the newest few are kept.
-    result.pruned = pruneReplaced(packagesDir, check.label, ctx.config.package.keepReplaced, io).map((n) => join(packagesDir, n));
+    result.pruned = pruneReplaced(packagesDir, check.label, keepReplacedOf(ctx.config), io).map((n) => join(packagesDir, n));
     return result;
   } catch (err) {
     removeTemps();

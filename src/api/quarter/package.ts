@@ -14,6 +14,7 @@ import { lateness } from '../../domain/lateness.js';
 import { quarterEnd } from '../../domain/quarter.js';
 import { coverDate } from '../../table/cover.js';
 import type { Config } from '../../schemas/config.js';
+import { buildMatrix, type Matrix } from '../../schemas/matrix.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import type { RecordsFile } from '../../schemas/documents/records.js';
 import type { Template } from '../../schemas/template.js';
@@ -44,10 +45,19 @@ import { type TimelinessKind, timelinessKind } from '../../schemas/documents/tim
 
 export type CsvEncoding = Config['export']['csvEncoding'];
 
+/**
+ * The built-in template's name: workspace.md's config example writes `"template": "templates/credit-office.json"`
+ * among the values that "are the defaults", so that name, where no such file is, means the built-in one.
+ */
+const BUILTIN_TEMPLATE_NAME = 'templates/credit-office.json';
+
 /** The export template: `--template` (from the current folder), else `export.template` (from the workspace), else the built-in one. */
 export function templateFor(ctx: Context, option: string | undefined): LoadedTemplate {
   const path = option ?? ctx.config.export.template;
-  return loadTemplate(path ? resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path) : undefined, path, ctx.io);
+  if (!path) return loadTemplate(undefined, undefined, ctx.io);
+  const file = resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path);
+  const builtIn = path.replaceAll('\\', '/').replace(/^\.\//, '') === BUILTIN_TEMPLATE_NAME && !ctx.io.exists(file);
+  return builtIn ? loadTemplate(undefined, undefined, ctx.io) : loadTemplate(file, path, ctx.io);
 }
 
 /** The one instant written into every xlsx and zip: SOURCE_DATE_EPOCH, else the end of the quarter (UTC). */
@@ -286,6 +296,19 @@ export async function writeListFiles(
   return written;
 }
 
+/** 报送情况.xlsx's 分领域条数 rows: 序号, 科室, 领域, 红, 黑 (the figures' byDomain, the same as status and the manifest). */
+export function domainRows(statuses: readonly DepartmentStatus[], matrix: Matrix): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  for (const s of statuses) {
+    const domains = Object.keys(s.byDomain).sort((a, b) => matrix.domainRank(a) - matrix.domainRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const dom of domains) {
+      const c = s.byDomain[dom] as { red: number; black: number };
+      out.push([out.length + 1, s.name, dom, c.red, c.black]);
+    }
+  }
+  return out;
+}
+
 export interface PackageInput {
   check: QuarterCheck;
   records: CreditRecord[];
@@ -384,9 +407,6 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     s.unchanged,
     s.corrected,
     removalTotal(s.removals),
-    Object.entries(s.byDomain)
-      .map(([dom, c]) => `${dom}：红${c.red} 黑${c.black}`)
-      .join('；'),
     s.reviewer,
     s.reviewedOn,
     s.approver,
@@ -403,8 +423,16 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
           name: '报送情况',
           title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${batchTitle(check.label)}）`,
           headers: words.packageStatusColumns,
-          widths: [6, 20, 10, 10, 12, 12, 10, 10, 10, 10, 10, 8, 36, 10, 12, 10, 12, 40, 8],
+          widths: [6, 20, 10, 10, 12, 12, 10, 10, 10, 10, 10, 8, 10, 12, 10, 12, 40, 8],
           rows: statusRows,
+        },
+        {
+          // 分领域条数 as numbers a clerk can sum and filter (it was one text cell, 劳务派遣：红0 黑2): a row per
+          // department and domain it published in, departments as in 报送情况, domains in the matrix's order.
+          name: words.packageDomainSheet,
+          headers: words.packageDomainColumns,
+          widths: [6, 20, 20, 12, 12],
+          rows: domainRows(p.statuses, buildMatrix(config.matrix)),
         },
       ],
       p.instant,

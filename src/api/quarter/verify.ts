@@ -29,15 +29,20 @@ type Read = RegularRead;
 async function zipEntries(buf: Buffer): Promise<Map<string, Buffer | 'notFile'>> {
   // yauzl only for a zipped package: a folder's verify (publish, compile's checks) does without it.
   const { default: yauzl } = await import('yauzl');
-  return new Promise((resolveEntries, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+  const { decodeEntryName, unflaggedEncoding } = await import('../../io/zip/zip-entry.js');
+  // Names stay bytes until every entry is seen: a package unzipped and zipped again by another tool
+  // has names without the UTF-8 flag (Info-ZIP and macOS write UTF-8, Explorer and 360压缩 GBK), read
+  // as a submission zip's are (zip-entry.ts unflaggedEncoding), never as yauzl's CP437.
+  const raw: { name: Buffer; flags: number; data: Buffer | 'notFile' }[] = [];
+  await new Promise<void>((done, reject) => {
+    yauzl.fromBuffer(buf, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
       if (err || !zip) return reject(err ?? new Error('zip'));
-      const out = new Map<string, Buffer | 'notFile'>();
       zip.on('entry', (e: yauzl.Entry) => {
-        if (e.fileName.endsWith('/')) return zip.readEntry();
+        const name = e.fileName as unknown as Buffer;
+        if (name[name.length - 1] === 0x2f) return zip.readEntry();
         const mode = (e.externalFileAttributes >>> 16) & 0o170000;
         if (mode !== 0 && mode !== 0o100000) {
-          out.set(e.fileName, 'notFile');
+          raw.push({ name, flags: e.generalPurposeBitFlag, data: 'notFile' });
           return zip.readEntry();
         }
         zip.openReadStream(e, (err2, s) => {
@@ -45,17 +50,22 @@ async function zipEntries(buf: Buffer): Promise<Map<string, Buffer | 'notFile'>>
           const chunks: Buffer[] = [];
           s.on('data', (c: Buffer) => chunks.push(c));
           s.on('end', () => {
-            out.set(e.fileName, Buffer.concat(chunks));
+            raw.push({ name, flags: e.generalPurposeBitFlag, data: Buffer.concat(chunks) });
             zip.readEntry();
           });
           s.on('error', reject);
         });
       });
-      zip.on('end', () => resolveEntries(out));
+      zip.on('end', () => done());
       zip.on('error', reject);
       zip.readEntry();
     });
   });
+  const fallback = unflaggedEncoding(raw.map((e) => ({ raw: e.name, flags: e.flags })));
+  const out = new Map<string, Buffer | 'notFile'>();
+  // A name written with `\\` (an old Windows zipper) names the same path as with `/`.
+  for (const e of raw) out.set(decodeEntryName(e.name, e.flags, fallback).replaceAll('\\', '/'), e.data);
+  return out;
 }
 
 /** The package's files, whether a folder or a zip: read one, and list every regular file. */
@@ -80,8 +90,12 @@ async function openSource(root: string, kind: 'folder' | 'zip', shown: string, i
     });
   }
   // The zip holds one folder <quarter>/…; the manifest names the paths inside it.
-  const top = [...entries.keys()].find((n) => n.endsWith('/manifest.json') && n.split('/').length === 2)?.split('/')[0];
-  const prefix = top ? `${top}/` : '';
+  // Our zip holds <quarter>/…; one zipped again may hold the files at its root, or the folder inside another
+  // (下载/2026Q3/…): the package is where the shallowest manifest.json lies.
+  const manifest = [...entries.keys()]
+    .filter((n) => n === 'manifest.json' || n.endsWith('/manifest.json'))
+    .sort((a, b) => a.split('/').length - b.split('/').length)[0];
+  const prefix = manifest ? manifest.slice(0, -'manifest.json'.length) : '';
   return {
     read: (rel) => entries.get(prefix + rel) ?? 'missing',
     list: () =>

@@ -59,6 +59,13 @@ export interface RegisterPlan {
   corrected: CorrectedEntry[];
 }
 
+/** A record a removal request names that a published batch (or a 撤销) has removed already. */
+interface Gone {
+  id: string;
+  record: StoredRecord;
+  removal: Omit<NonNullable<RemovalContext['removed']>, 'id'>;
+}
+
 export interface PlanFinding {
   diagnostic: RawDiagnostic;
   department: string;
@@ -104,6 +111,8 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const active = new Map<string, StoredRecord>();
   const bySubject = new Map<string, { id: string; record: StoredRecord }[]>();
   const byKey = new Map<string, Candidate[]>();
+  /** Records a removal request names that are removed already (not expired), by the request's keys. */
+  const goneByKey = new Map<string, Gone[]>();
   const index = (key: string, c: Candidate): void => {
     const list = byKey.get(key);
     if (list) list.push(c);
@@ -134,6 +143,13 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   };
   for (const entry of candidateEntries(state, runsInto, { rows })) {
     const s = statusOn(entry, today);
+    if (s?.status === 'removed' && wantRequests && s.removal && s.removal.type !== 'expired') {
+      // Removed already (a department re-sending last quarter's 移出申请): its REMOVAL_NOT_FOUND says when and how.
+      const r = s.record;
+      const removal = { type: s.removal.type, on: s.removal.on ?? today, batch: s.removal.batch };
+      for (const key of requestKeysOf(r))
+        if (requestKeys.has(key)) (goneByKey.get(key) ?? goneByKey.set(key, []).get(key))?.push({ id: s.id, record: r, removal });
+    }
     if (s?.status !== 'active') continue;
     // `active` holds every record the plan may name: resent, corrected, run into, or requested for removal.
     if (batchIds.has(s.id)) active.set(s.id, s.record);
@@ -149,12 +165,8 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       // A correction under its own 认定文书号 keeps the record: it was published at its first revision.
       const c = { id: s.id, record: s.record, publishedOn: firstPublishedOn(entry, today) ?? s.publishedOn };
       const r = s.record;
-      for (const key of [
-        r.idNumber ? `i|${normaliseIdNumber(r.idNumber)}` : '',
-        r.creditCode ? `c|${normaliseCreditCode(r.creditCode)}` : '',
-        `n|${foldKey(r.subjectName)}`,
-      ]) {
-        if (key !== '' && requestKeys.has(key)) {
+      for (const key of requestKeysOf(r)) {
+        if (requestKeys.has(key)) {
           active.set(s.id, s.record);
           index(key, c);
         }
@@ -162,7 +174,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
     }
   }
 
-  const requested = matchRequests(input.requests ?? [], byKey, today, findings);
+  const requested = matchRequests(input.requests ?? [], byKey, today, findings, goneByKey);
   // Corrections: a row naming, in 更正原文书号, the decision of an active record of its department and subject.
   // Under a new 认定文书号 (another id) the old record is removed as corrected and the row published as new;
   // under its own number (the same id) the row is the record's next revision (truth.md).
@@ -325,6 +337,7 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   }
   const expired: RemovalEntry[] = [];
   const revoked: RemovalEntry[] = [];
+  const publishing = new Set(publish.map((r) => r.id));
   // A record expires by its 公示截止日期, is revoked by an objection: only those entries are made (lazy-state.ts).
   const expiring = { removedOut: true, rows: { publishUntilTo: input.quarterEnd } };
   for (const entry of candidateEntries(state, (r) => r.publishUntil <= input.quarterEnd, expiring)) {
@@ -341,7 +354,10 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
       continue;
     }
     if (gone.length > 0) continue; // removed by a published batch (violation, early, corrected, expired)
-    if (pub.record.publishUntil <= input.quarterEnd) {
+    // A record this batch lists anew (it expired by its date, and the department sent it again with a later
+    // 公示截止日期) is published, not expired: the package would otherwise list one id in 黑名单 and, as 到期,
+    // in 移出名单, and the register (which replays the publication after the removal) shows it active.
+    if (pub.record.publishUntil <= input.quarterEnd && !publishing.has(entry.id)) {
       expired.push({ id: entry.id, type: 'expired', on: pub.record.publishUntil, reason: '', department: pub.record.department });
       removed.set(entry.id, pub.record);
     }
@@ -390,11 +406,21 @@ function requestKey(request: RemovalRequest): string {
 }
 
 /** Matches each removal request against what is public, runs the removal rules, and returns the removals accepted. */
+/** The keys a removal request may name a record by: its 证件号码, its 统一社会信用代码, its name. */
+function requestKeysOf(r: Pick<StoredRecord, 'idNumber' | 'creditCode' | 'subjectName'>): string[] {
+  return [
+    r.idNumber ? `i|${normaliseIdNumber(r.idNumber)}` : '',
+    r.creditCode ? `c|${normaliseCreditCode(r.creditCode)}` : '',
+    `n|${foldKey(r.subjectName)}`,
+  ].filter((k) => k !== '');
+}
+
 function matchRequests(
   requests: readonly RemovalRequest[],
   byKey: Map<string, Candidate[]>,
   today: IsoDate,
   findings: PlanFinding[],
+  goneByKey: ReadonlyMap<string, readonly Gone[]> = new Map(),
 ): RemovalEntry[] {
   const accepted: { id: string; request: RemovalRequest; entry: RemovalEntry }[] = [];
   for (const request of requests) {
@@ -404,7 +430,11 @@ function matchRequests(
     let candidates = byKey.get(requestKey(request)) ?? [];
     if (listType) candidates = candidates.filter((x) => x.record.listType === listType);
     const decision = c.decisionNo?.text ? foldDecisionNo(c.decisionNo.text) : '';
+    const named = (x: { record: Pick<StoredRecord, 'listType' | 'decisionNo' | 'decisionDate'> }): boolean =>
+      (!listType || x.record.listType === listType) &&
+      (!decision || foldDecisionNo(x.record.decisionNo || x.record.decisionDate) === decision);
     if (decision) candidates = candidates.filter((x) => foldDecisionNo(x.record.decisionNo || x.record.decisionDate) === decision);
+    const gone = candidates.length === 0 ? (goneByKey.get(requestKey(request)) ?? []).filter(named) : [];
     const type = REQUESTED_TYPES[foldKey(c.removalType?.text ?? '')];
     const on = c.reviewedOn?.date ?? c.filedOn?.date ?? today;
     let rejected = false;
@@ -416,6 +446,7 @@ function matchRequests(
       ...(listType ? { listType } : {}),
       candidates,
       ...(candidates.length === 1 ? { matched: candidates[0] as Candidate } : {}),
+      ...(gone.length === 1 ? { removed: { id: (gone[0] as Gone).id, ...(gone[0] as Gone).removal } } : {}),
       on: on > today ? today : on,
       report: (codeName, args, field?: RemovalField) => {
         const cell = field ? c[field] : undefined;

@@ -459,20 +459,20 @@ export function registerList(options: ListOptions): { on: IsoDate; records: List
 }
 
 /**
- * `register list` one record at a time (the CLI's JSON streams them): a province's list is 600,000
- * records, whose statuses and listed rows held at once would double the memory the register takes.
+ * `register list` one record at a time (the CLI's JSON and table stream them): a province's list is 600,000
+ * records, whose statuses and listed rows held at once would double the memory the register takes. `records`
+ * may be iterated more than once, each time from the register as read.
  */
 export function registerListEach(options: ListOptions): { on: IsoDate; records: Iterable<ListedRecord> } {
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
   const full = options.full ?? false;
   const rule = ctx.config.publication.maskRule;
-  return {
-    on,
-    records: (function* () {
-      for (const s of statuses()) yield listedRecord(s, full, rule);
-    })(),
-  };
+  function* listed(): Generator<ListedRecord> {
+    for (const s of statuses()) yield listedRecord(s, full, rule);
+  }
+  // Each iteration streams the register again (the terminal's table: its widths, then its lines).
+  return { on, records: { [Symbol.iterator]: listed } };
 }
 
 function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; statuses: () => Generator<RecordStatus> } {
@@ -485,7 +485,8 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   const { state } = loadRegister(workspace, ctx.io);
   function* statuses(): Generator<RecordStatus> {
     // One entry at a time: read through a checkpoint, a province's million are never all made (each-entry.ts).
-    for (const entry of eachEntry(state)) {
+    // Entries surely without a status wanted that day are not made (a province's removed records, by default).
+    for (const entry of eachEntry(state, { on, active: wanted === 'active' })) {
       const s = statusOn(entry, on);
       if (!s) continue;
       if (wanted !== 'all' && s.status !== wanted) continue;
@@ -770,12 +771,21 @@ export async function diffEach(
     byDepartment: Object.create(null) as Record<string, DiffCounts>,
     byDomain: Object.create(null) as Record<string, DiffCounts>,
   };
-  return {
-    from: from.label,
-    to: to.label,
-    items: diffItems(loaded, from, to, ctx.config.publication.maskRule, options.full ?? false, counts),
-    counts,
-  };
+  const matrix = ctx.matrix;
+  const rule = ctx.config.publication.maskRule;
+  function* items(): Generator<DiffItem> {
+    yield* diffItems(loaded, from, to, rule, options.full ?? false, counts);
+    // The counts in the matrix's order (the order status, compile and the report use), not the log's: the same
+    // two batches give the same JSON whichever record the log met first. Names outside the matrix come last, by name.
+    const ordered = <T>(map: Record<string, T>, rank: (name: string) => number): Record<string, T> =>
+      Object.assign(
+        Object.create(null) as Record<string, T>,
+        Object.fromEntries(Object.entries(map).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))),
+      );
+    counts.byDepartment = ordered(counts.byDepartment, (n) => matrix.departmentRank(n));
+    counts.byDomain = ordered(counts.byDomain, (n) => matrix.domainRank(n));
+  }
+  return { from: from.label, to: to.label, items: items(), counts };
 }
 
 /** Whether every batch published between two published sides' days is one of the two (quarters next to each other). */

@@ -5,7 +5,6 @@ import {
   diffEach,
   publish,
   registerLedger,
-  registerList,
   registerListEach,
   registerNote,
   registerRepair,
@@ -15,8 +14,10 @@ import {
   type ListOptions,
 } from '../../api/register/register.js';
 import { toCommandDocument } from '../../reporters/json.js';
-import { jsonBytesParts } from '../../reporters/json-bytes.js';
-import { emit } from '../render.js';
+import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
+import { ListedBytes } from '../../reporters/listed-bytes.js';
+import { emit, emitPieces } from '../render.js';
+import { registerListPieces } from '../../reporters/register-views.js';
 import { writeParts } from '../write-bytes.js';
 import { jsonSectionsParts } from '../../reporters/json-sections.js';
 import type {
@@ -111,17 +112,29 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     // The document's head as its schema types it (records streamed in after).
     const head: Omit<RegisterListDocument, 'records'> = { schemaVersion: 1, command: 'register list', on: each.on };
     const records: Iterable<RegisterListDocument['records'][number]> = each.records;
-    await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: records }));
+    // Each record written by its schema's members (listed-bytes.ts), the bytes of the generic writer.
+    const listed = new ListedBytes(2);
+    const write = (out: JsonBytes, item: unknown): void => listed.write(out, item as ListedRecord);
+    await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: records, write }));
     return 0;
   }
-  const r: { on: string; records: ListedRecord[]; ledger?: string } =
-    xlsx !== undefined ? await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) }) : registerList(listOptions);
+  if (xlsx === undefined) {
+    // As a table, streamed twice (its columns' widths, then its lines): a province's list is never held.
+    const each = registerListEach(listOptions);
+    await emitPieces(env, (ctx) => registerListPieces(each.on, each.records, ctx));
+    return 0;
+  }
+  const r: { on: string; records: ListedRecord[]; ledger: string } = await registerLedger({
+    ...listOptions,
+    xlsx,
+    ...(now ? { now } : {}),
+  });
   const doc: RegisterListDocument = {
     schemaVersion: 1,
     command: 'register list',
     on: r.on,
     records: r.records,
-    ...(r.ledger !== undefined ? { ledger: r.ledger } : {}),
+    ledger: r.ledger,
   };
   emit(env, 'register-list', doc);
   return 0;

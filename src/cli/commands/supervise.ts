@@ -62,7 +62,8 @@ export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, 
         print: 'a4-landscape',
         headers: r.lapseColumns,
         widths: [20, 9, 18, 10],
-        rows: res.lapses.map((l) => [l.department, l.batch, r.lapse[l.kind], l.daysLate ?? l.count ?? '']),
+        // 天数/件数 a number; no cell at all for a lapse it does not apply to (未报送, 审核审定不全), not an empty text.
+        rows: res.lapses.map((l) => [l.department, l.batch, r.lapse[l.kind], l.daysLate ?? l.count ?? null]),
       },
       {
         name: r.sheets.counts,

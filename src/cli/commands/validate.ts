@@ -28,7 +28,8 @@ export async function validateCommand(
     ...(opts.department !== undefined ? { department: opts.department } : {}),
     ...(opts.quarter !== undefined ? { quarter: opts.quarter } : {}),
   };
-  let annotated: { source: string; path: string; marked: number; omitted: number }[] | undefined;
+  let annotated: ValidateDocument['annotated'];
+  let notAnnotated: ValidateDocument['notAnnotated'];
   let report;
   if (opts.annotate !== undefined) {
     // The feedback copies (department.md): loaded only when asked for.
@@ -44,9 +45,15 @@ export async function validateCommand(
     });
     report = res.report;
     annotated = res.written;
+    if (res.notAnnotated.length > 0) notAnnotated = res.notAnnotated;
   } else report = await validate(paths, options);
   if (shown) env.io.stderr.write('\r\x1b[K');
-  const doc: ValidateDocument = { ...toJsonReport(report, env.m), command: 'validate', ...(annotated ? { annotated } : {}) };
+  const doc: ValidateDocument = {
+    ...toJsonReport(report, env.m),
+    command: 'validate',
+    ...(annotated ? { annotated } : {}),
+    ...(notAnnotated ? { notAnnotated } : {}),
+  };
   // Piece by piece, so that Ctrl-C is handled while a long report is drawn.
   await emitChunks(env, 'validate', doc);
   return report.exitCode;

@@ -17,7 +17,7 @@
  *   itself and compares it with the third: the second (the key of a checkpoint it writes) is then the hash
  *   of exactly the bytes it read through the checkpoint and parsed.
  * - Anything else (no worker, a worker that failed or stalls, a MemoryPort, a log too small to be worth a
- *   thread) is the reader's own read and hash, as before.
+ *   thread, no checkpoint whose prefix could be checked) is the reader's own read and hash, as before.
  *
  * Imports nothing of the project and no package: bin/ loads it before the command's modules. The worker is
  * a script given as text (eval), so the release bundle carries it without a file of its own.
@@ -52,6 +52,8 @@ const out = new Uint8Array(d.shared);
 const settle = (state) => { Atomics.store(word, 0, state); Atomics.notify(word, 0); };
 try {
   Atomics.store(word, 0, 1);
+  // The test's fault early-hash-hold: a worker that keeps moving and never ends (a very large log on a slow disk).
+  if (d.hold) for (;;) { Atomics.add(word, 1, 1); Atomics.wait(word, 0, 1, 50); }
   const fd = openSync(d.path, constants.O_RDONLY | (constants.O_NONBLOCK || 0));
   try {
     const st = fstatSync(fd, { bigint: true });
@@ -113,12 +115,23 @@ export interface EarlyLog {
   handle: ReadHandle;
   /** The prefix the worker hashed apart: the checkpoint's `covers.bytes` as its head said then (0: none). */
   prefix: number;
-  /** Waits for the worker; null when it failed or stopped making progress (the reader hashes in its thread). */
+  /**
+   * Waits for the worker at most POLL_MS: its digests once it is done; null when it failed or stopped making
+   * progress (the reader hashes in its thread); undefined while it is still hashing. A reader that pauses between
+   * polls (register-store.ts readLogPausing) lets a Ctrl-C in meanwhile: a writer is never held by the wait.
+   */
+  poll(): LogDigests | null | undefined;
+  /** Waits for the worker until it is done (polls without pausing); null as poll(). */
   digests(): LogDigests | null;
 }
 
 /** How long the reader waits for a worker that makes no progress before hashing the log itself. */
 const STALL_MS = 3000;
+/** How long one poll waits: a Ctrl-C while a writer waits for the worker is seen within about this (io/interrupt.ts). */
+const POLL_MS = 20;
+
+/** HRSS_CREDIT_FAULT (tests only, io/interrupt.ts): a worker that never ends, on a log of any size. */
+const holdFault = (): boolean => (process.env.HRSS_CREDIT_FAULT ?? '').includes('early-hash-hold');
 
 /**
  * Starts hashing `<workspace>/register/events.jsonl` on a worker thread, when it is a regular file worth it.
@@ -126,6 +139,8 @@ const STALL_MS = 3000;
  */
 export function startLogHash(workspace: string, minBytes = EARLY_MIN_BYTES): void {
   if (early) return;
+  const hold = holdFault();
+  if (hold) minBytes = 1;
   let fd = -1;
   try {
     const path = resolve(join(workspace, 'register', 'events.jsonl'));
@@ -137,10 +152,16 @@ export function startLogHash(workspace: string, minBytes = EARLY_MIN_BYTES): voi
       return;
     }
     const prefix = checkpointPrefix(join(workspace, 'register', 'events.jsonl.checkpoint'), size);
+    // No checkpoint to check: the reader reads from the first line and hashes what it parses (register-store.ts),
+    // so the digests would go unused — a province's 710 MB hashed for nothing beside the command's own read.
+    if (prefix === 0) {
+      closeSync(fd);
+      return;
+    }
     const shared = new SharedArrayBuffer(SHARED_BYTES);
     const worker = new Worker(WORKER, {
       eval: true,
-      workerData: { path, dev: String(stat.dev), ino: String(stat.ino), size, prefix, shared },
+      workerData: { path, dev: String(stat.dev), ino: String(stat.ino), size, prefix, shared, hold },
       stdout: true,
       stderr: true,
     });
@@ -173,14 +194,31 @@ export function takeEarlyLog(path: string): EarlyLog | undefined {
     return undefined;
   }
   const size = Number(e.stat.size);
+  let closed = false;
   const handle: ReadHandle = {
     kind: 'file',
     size,
     read: (buf, offset, length, position) =>
       position >= size ? 0 : readSync(e.fd, buf, offset, Math.min(length, size - position), position),
-    close: () => closeSync(e.fd),
+    close: () => {
+      // Once: a second close would close whatever the descriptor's number belongs to by then (node-port.ts).
+      if (closed) return;
+      closed = true;
+      closeSync(e.fd);
+    },
   };
-  return { handle, prefix: e.prefix, digests: () => waitFor(e) };
+  const poll = poller(e);
+  return {
+    handle,
+    prefix: e.prefix,
+    poll,
+    digests: () => {
+      for (;;) {
+        const d = poll();
+        if (d !== undefined) return d;
+      }
+    },
+  };
 }
 
 /** Forgets a hash begun early (tests; a command that ends without reading the register needs nothing). */
@@ -194,17 +232,42 @@ function sameFile(a: BigIntStats, b: BigIntStats): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
-function waitFor(e: Early): LogDigests | null {
+/**
+ * One wait of at most POLL_MS for the worker, each call: done (its digests), failed or stalled (null: a worker that
+ * has not moved for STALL_MS — a thread that never started, a disk that hangs — is given up), or still going.
+ */
+function poller(e: Early): () => LogDigests | null | undefined {
   const word = new Int32Array(e.shared, 0, 2);
-  for (;;) {
+  let progress = Atomics.load(word, PROGRESS);
+  let movedAt = Date.now();
+  let first = true;
+  const settled = (): LogDigests | null | undefined => {
     const state = Atomics.load(word, STATE);
-    if (state === 2) break;
+    if (state === 2) return digestsOf(e);
     if (state === 3 || e.failed) return null;
-    // Woken when the worker settles; a worker that has not moved for STALL_MS (a thread that never started,
-    // a disk that hangs) is given up.
-    const before = Atomics.load(word, PROGRESS);
-    if (Atomics.wait(word, STATE, state, STALL_MS) === 'timed-out' && Atomics.load(word, PROGRESS) === before) return null;
-  }
+    return undefined;
+  };
+  return () => {
+    // The test that interrupts a writer here is told it waits (over the IPC channel it opened; io/interrupt.ts).
+    if (first && holdFault()) process.send?.('early-hash-wait');
+    first = false;
+    const now = settled();
+    if (now !== undefined) return now;
+    // Woken when the worker settles.
+    Atomics.wait(word, STATE, Atomics.load(word, STATE), POLL_MS);
+    const after = settled();
+    if (after !== undefined) return after;
+    const moved = Atomics.load(word, PROGRESS);
+    if (moved !== progress) {
+      progress = moved;
+      movedAt = Date.now();
+      return undefined;
+    }
+    return Date.now() - movedAt >= STALL_MS ? null : undefined;
+  };
+}
+
+function digestsOf(e: Early): LogDigests {
   const bytes = new Uint8Array(e.shared);
   const hex = (at: number): string => Buffer.from(bytes.subarray(at, at + 32)).toString('hex');
   return { prefix: hex(DIGESTS), whole: hex(DIGESTS + 32), rest: hex(DIGESTS + 64), prefixEndsLine: bytes[NEWLINE] === 1 };

@@ -18,8 +18,33 @@ export const CHECKPOINT_FILE = 'events.jsonl.checkpoint';
 /** A checkpoint larger than this is no checkpoint of ours (a province's is ~150 MB). */
 const MAX_BYTES = 1 << 30;
 
+/** A segment continuing the checkpoint (register/checkpoint-segment.ts), written by publish. */
+export const SEGMENT_FILE = 'events.jsonl.checkpoint.segment';
+
 export function checkpointPath(registerDir: string): string {
   return join(registerDir, CHECKPOINT_FILE);
+}
+
+/** The segment file opened for reading, or null when there is none (or it is not a regular file). The caller closes it. */
+export function openSegmentFile(registerDir: string, io: IoPort = nodePort): ReadHandle | null {
+  let fd: ReadHandle;
+  try {
+    fd = io.openRead(join(registerDir, SEGMENT_FILE));
+  } catch {
+    return null;
+  }
+  if (fd.kind === 'file' && fd.size <= MAX_BYTES) return fd;
+  fd.close();
+  return null;
+}
+
+/** Removes the segment once a whole checkpoint replaces its base (best effort: a stale segment is ignored anyway). */
+export function removeSegmentFile(registerDir: string, io: IoPort = nodePort): void {
+  try {
+    if (io.exists(join(registerDir, SEGMENT_FILE))) io.remove(join(registerDir, SEGMENT_FILE));
+  } catch {
+    // Left: it names a base that is no longer there, and every reader ignores it.
+  }
 }
 
 /**
@@ -51,8 +76,9 @@ export function writeCheckpointFile(
   parts: readonly Uint8Array[] | CheckpointStream,
   io: IoPort = nodePort,
   release?: () => void,
+  name: string = CHECKPOINT_FILE,
 ): boolean {
-  const path = checkpointPath(registerDir);
+  const path = join(registerDir, name);
   const temp = tempBeside(path);
   const forget = onInterrupt(() => io.remove(temp));
   let fd: AppendHandle | undefined;

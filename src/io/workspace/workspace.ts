@@ -2,7 +2,7 @@
 import { ZodError, type z } from 'zod';
 import { RESERVED_KEYS } from '../../schemas/names.js';
 import { makeConfigSchema, type Config } from '../../schemas/config.js';
-import { ALL_CODES } from '../../diagnostics/codes.js';
+import { ALL_CODES, CODES, type Code } from '../../diagnostics/codes.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { MAX_SETTINGS_BYTES, parseJsonText, readRegularOn, ReadFileProblem } from '../json-file.js';
 import { nodePort } from '../node-port.js';
@@ -143,6 +143,49 @@ export function loadJsonWithBytes<T>(
 
 /** hrss-credit.config.json's schema: `severity` may name every finding code. */
 export const ConfigSchema = makeConfigSchema(ALL_CODES);
+
+/** A `severity` entry of the config that names a fixed code with another severity: not applied (CONFIG_SEVERITY_FIXED). */
+export interface FixedOverride {
+  code: Code;
+  value: string;
+  fixed: string;
+  /** The line of its key in the file (1-based), when it can be found. */
+  line?: number;
+}
+
+/**
+ * The config's `severity` entries that cannot take effect: a fixed code (checks.md "error (fixed)") set to another
+ * severity. The file is read again for their lines only when there is one (a config is a few KB).
+ */
+export function fixedOverrides(config: Config, file: string | undefined, io: IoPort = nodePort): FixedOverride[] {
+  const out: FixedOverride[] = [];
+  for (const [code, value] of Object.entries(config.severity)) {
+    const info = CODES[code as Code];
+    if (!info || !('fixed' in info) || value === undefined || value === info.severity) continue;
+    out.push({ code: code as Code, value, fixed: info.severity });
+  }
+  if (out.length === 0 || file === undefined) return out;
+  let text = '';
+  try {
+    text = new TextDecoder().decode(readRegularOn(io, file, MAX_SETTINGS_BYTES));
+  } catch {
+    return out;
+  }
+  for (const o of out) {
+    const line = keyLine(text, 'severity', o.code);
+    if (line !== undefined) o.line = line;
+  }
+  return out;
+}
+
+/** The line of `"key":` inside the object `"parent": { … }` of a JSON text (names of [A-Za-z_] only). */
+function keyLine(text: string, parent: string, key: string): number | undefined {
+  const p = text.search(new RegExp(`"${parent}"\\s*:\\s*\\{`));
+  if (p < 0) return undefined;
+  const k = text.slice(p).search(new RegExp(`"${key}"\\s*:`));
+  if (k < 0) return undefined;
+  return text.slice(0, p + k).split('\n').length;
+}
 
 export function loadConfig(file: string | undefined, display: string, io: IoPort = nodePort): Config {
   if (!file || !io.exists(file)) return ConfigSchema.parse({});

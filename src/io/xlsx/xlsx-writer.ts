@@ -8,6 +8,7 @@
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { columnLetter, toXmlSafe } from '../../domain/text.js';
+import { ZIP32_ENTRIES, ZIP32_MAX, zipParts } from '../zip/zip-write.js';
 
 export interface SheetSpec {
   name: string;
@@ -15,8 +16,11 @@ export interface SheetSpec {
   title?: string;
   headers: string[];
   widths?: (number | undefined)[];
-  /** Text cells stay text ('@'); a number (序号, 公示期限) is written as a number. */
-  rows: (string | number)[][];
+  /**
+   * Text cells stay text ('@'); a number (序号, 公示期限, a count) is written as a number; null is no cell at all
+   * (a number column where nothing applies: not an empty text cell, which Excel counts with COUNTA and flags).
+   */
+  rows: (string | number | null)[][];
   /**
    * For a sheet people print (督查情况表): A4 landscape, every column on the page's width (as many pages down as
    * it takes), the title and header rows repeated on every page, page numbers in the footer. Absent: no print
@@ -93,31 +97,44 @@ function sheetName(name: string): string {
 }
 
 /**
- * The sheet's XML as UTF-8 bytes, its rows encoded 64 KiB at a time: a province's 移出名单 (25,000 rows) kept
- * as a string a row, joined and then encoded, held ~110 MB of heap per workbook for a ~12 MB part.
+ * The sheet's XML as UTF-8 bytes, given ~64 KiB of rows at a time as the zip takes them (io/zip/zip-write.ts
+ * deflates each piece while the next is made): a province's 移出名单 (25,000 rows, a ~14 MB part) was made whole,
+ * copied into one buffer and only then deflated. Its shared strings are numbered as the pieces are made: the
+ * sheets are taken in order, before sharedStrings.xml.
  */
-function sheetXml(s: SheetSpec, strings: SharedStrings): Buffer {
+function* sheetXml(s: SheetSpec, strings: SharedStrings): Generator<Buffer> {
   const n = Math.max(1, s.headers.length);
-  const letters = Array.from({ length: Math.max(n, ...s.rows.map((r) => r.length)) }, (_, i) => columnLetter(i));
+  let widest = n;
+  for (const row of s.rows) widest = Math.max(widest, row.length);
+  const letters = Array.from({ length: widest }, (_, i) => columnLetter(i));
   const headerRow = s.title ? 2 : 1;
-  const chunks: Buffer[] = [];
-  let pending = '';
-  const push = (row: string): void => {
-    pending += row;
-    if (pending.length >= 1 << 16) {
-      chunks.push(Buffer.from(pending, 'utf8'));
-      pending = '';
-    }
-  };
+  const lastRow = headerRow + s.rows.length;
+  const lastCol = letters[letters.length - 1] as string;
+  const cols = s.headers.map((h, i) => {
+    const width = s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2));
+    return `<col min="${i + 1}" max="${i + 1}" width="${width}" style="${XF.text}" customWidth="1"/>`;
+  });
+  const print = s.print === 'a4-landscape';
+  yield Buffer.from(
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      (print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+      `<dimension ref="A1:${lastCol}${lastRow}"/>` +
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" ` +
+      `state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>`,
+    'utf8',
+  );
   const textCell = (ref: string, v: string, xf: number): string => `<c r="${ref}" s="${xf}" t="s"><v>${strings.of(v)}</v></c>`;
-  if (s.title) push(`<row r="1">${textCell('A1', s.title, XF.title)}</row>`);
-  push(`<row r="${headerRow}">${s.headers.map((h, i) => textCell(`${letters[i]}${headerRow}`, h, XF.header)).join('')}</row>`);
+  let pending = '';
+  if (s.title) pending += `<row r="1">${textCell('A1', s.title, XF.title)}</row>`;
+  pending += `<row r="${headerRow}">${s.headers.map((h, i) => textCell(`${letters[i]}${headerRow}`, h, XF.header)).join('')}</row>`;
   let r = headerRow;
   for (const row of s.rows) {
     r++;
     let cells = '';
     for (let i = 0; i < row.length; i++) {
-      const v = row[i] as string | number;
+      const v = row[i] as string | number | null;
+      if (v === null) continue;
       // NaN or Infinity has no SpreadsheetML form (`<v>NaN</v>` makes Excel "repair" the file): an empty cell.
       if (typeof v === 'number')
         cells += Number.isFinite(v)
@@ -125,35 +142,26 @@ function sheetXml(s: SheetSpec, strings: SharedStrings): Buffer {
           : `<c r="${letters[i]}${r}" s="${XF.number}"/>`;
       else cells += textCell(`${letters[i]}${r}`, v, XF.text);
     }
-    push(`<row r="${r}">${cells}</row>`);
+    pending += `<row r="${r}">${cells}</row>`;
+    if (pending.length >= 1 << 16) {
+      yield Buffer.from(pending, 'utf8');
+      pending = '';
+    }
   }
-  const lastCol = letters[letters.length - 1] as string;
-  const cols = s.headers.map((h, i) => {
-    const width = s.widths?.[i] ?? Math.min(40, Math.max(10, h.length * 2 + 2));
-    return `<col min="${i + 1}" max="${i + 1}" width="${width}" style="${XF.text}" customWidth="1"/>`;
-  });
-  const print = s.print === 'a4-landscape';
-  chunks.push(Buffer.from(pending, 'utf8'));
-  const head =
-    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    (print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
-    `<dimension ref="A1:${lastCol}${r}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" ` +
-    `state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>`;
-  const tail =
-    '</sheetData>' +
-    // A filter on the header row: the clerk sorts and filters without touching the data.
-    `<autoFilter ref="A${headerRow}:${columnLetter(n - 1)}${headerRow}"/>` +
-    (s.title && s.headers.length > 1
-      ? `<mergeCells count="1"><mergeCell ref="A1:${columnLetter(s.headers.length - 1)}1"/></mergeCells>`
-      : '') +
-    (print
-      ? '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-        '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>'
-      : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
-  return Buffer.concat([Buffer.from(head, 'utf8'), ...chunks, Buffer.from(tail, 'utf8')]);
+  yield Buffer.from(
+    `${pending}</sheetData>` +
+      // A filter on the header row: the clerk sorts and filters without touching the data.
+      `<autoFilter ref="A${headerRow}:${columnLetter(n - 1)}${headerRow}"/>` +
+      (s.title && s.headers.length > 1
+        ? `<mergeCells count="1"><mergeCell ref="A1:${columnLetter(s.headers.length - 1)}1"/></mergeCells>`
+        : '') +
+      (print
+        ? '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+          '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+          '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>'
+        : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'),
+    'utf8',
+  );
 }
 
 /** The workbook's print titles: each printed sheet repeats its title and header rows on every page. */
@@ -175,10 +183,9 @@ export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator
     if (seen.has(name.toLowerCase())) throw new Error(`Worksheet name already exists: ${name}`);
     seen.add(name.toLowerCase());
   }
-  const sheetParts = sheets.map((s) => sheetXml(s, strings));
   const when = instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const ct = 'application/vnd.openxmlformats-officedocument';
-  const parts: { name: string; data: string | Buffer }[] = [
+  const parts: { name: string; data: string | (() => Iterable<Uint8Array>) }[] = [
     {
       name: '[Content_Types].xml',
       data:
@@ -239,12 +246,13 @@ export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator
         '</Relationships>',
     },
     { name: 'xl/styles.xml', data: `${XML_HEAD}${STYLES}` },
-    ...sheetParts.map((data, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data })),
-    { name: 'xl/sharedStrings.xml', data: strings.xml() },
+    // Each sheet made as the zip takes it, in order; the shared strings after every sheet has numbered its own.
+    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: () => sheetXml(s, strings) })),
+    { name: 'xl/sharedStrings.xml', data: () => [Buffer.from(strings.xml(), 'utf8')] },
   ];
-  return zipBuffer(
+  return zipParts(
     parts.map((p) => ({ name: p.name, data: typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data })),
-    instant,
+    dosDate(instant),
   );
 }
 
@@ -282,7 +290,13 @@ export async function normaliseZip(buf: Buffer, instant: Date, transform?: (name
   return zipBuffer(entries, instant);
 }
 
+/**
+ * A zip of `entries` (compile --zip, normaliseZip): io/zip/zip-write.ts, yazl's bytes; yazl itself past what a zip
+ * without ZIP64 records holds (it writes them).
+ */
 export function zipBuffer(entries: { name: string; data: Buffer }[], instant: Date): Promise<Buffer> {
+  const total = entries.reduce((n, e) => n + e.data.length + 2 * Buffer.byteLength(e.name) + 1024, 0);
+  if (entries.length < ZIP32_ENTRIES && total < ZIP32_MAX / 2) return zipParts(entries, dosDate(instant));
   return new Promise((resolve, reject) => {
     const z = new yazl.ZipFile();
     const mtime = dosDate(instant);

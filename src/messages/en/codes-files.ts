@@ -6,9 +6,12 @@ import type { CodeArgs } from '../../diagnostics/codes.js';
 import type { CodeCatalogue } from '../types.js';
 import { visible } from '../../domain/text.js';
 import { COVER_KEYS } from '../../schemas/cover.js';
-import { bytesEn, F, list, places } from './words.js';
+import { bytesEn, countEn, F, list, places } from './words.js';
 
 const PERSONAL_KIND_EN = { idNumber: 'an ID number', mobile: 'a mobile phone number', landline: 'a fixed-line phone number' } as const;
+
+/** A limit's figure with its noun, singular for 1 ("more than 1 row" when a config sets a limit to 1). */
+const counted = (n: number | undefined, one: string, many = `${one}s`): string => (n === undefined ? many : countEn(n, one, many));
 
 const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: CodeArgs['FILE_UNREADABLE']) => string> = {
   maxFileBytes: (a) => `the file is ${bytesEn(a.actual)}, over the limit of ${bytesEn(a.max)} (limits.maxFileBytes)`,
@@ -17,18 +20,20 @@ const LIMIT_EN: Record<NonNullable<CodeArgs['FILE_UNREADABLE']['limit']>, (a: Co
   maxZipRatio: (a) =>
     `the ${a.detail === 'zip' ? 'zip' : 'workbook'}'s compression ratio ${a.actual ?? ''}:1 is over the limit of ${a.max ?? ''}:1 ` +
     `(limits.maxZipRatio): possibly a zip bomb`,
-  maxRows: (a) => `more than ${a.max ?? ''} rows (limits.maxRows)`,
-  maxColumns: (a) => `${a.actual ?? ''} columns, over the limit of ${a.max ?? ''} (limits.maxColumns)`,
-  maxCellChars: (a) => `a cell holds more than ${a.max ?? ''} characters (limits.maxCellChars)`,
+  maxRows: (a) => `more than ${counted(a.max, 'row')} (limits.maxRows)`,
+  maxColumns: (a) => `${counted(a.actual, 'column')}, over the limit of ${a.max ?? ''} (limits.maxColumns)`,
+  maxCellChars: (a) => `a cell holds more than ${counted(a.max, 'character')} (limits.maxCellChars)`,
   maxAttachmentBytes: (a) => `over the limit of ${bytesEn(a.max)} (limits.maxAttachmentBytes)`,
   maxZipEntries: (a) =>
-    `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${a.actual ?? ''} entries, over the limit of ${a.max ?? ''} ` +
+    `the ${a.detail === 'zip' ? 'zip' : 'workbook'} holds ${counted(a.actual, 'entry', 'entries')}, over the limit of ${a.max ?? ''} ` +
     `(limits.maxZipEntries): possibly a zip bomb`,
-  maxXmlDepth: (a) => `XML inside the workbook is nested more than ${a.max ?? ''} levels deep (limits.maxXmlDepth): damaged or hostile`,
-  maxSharedStrings: (a) => `the workbook's shared-string table holds more than ${a.max ?? ''} entries (limits.maxSharedStrings)`,
+  maxXmlDepth: (a) =>
+    `XML inside the workbook is nested more than ${counted(a.max, 'level')} deep (limits.maxXmlDepth): damaged or hostile`,
+  maxSharedStrings: (a) =>
+    `the workbook's shared-string table holds more than ${counted(a.max, 'entry', 'entries')} (limits.maxSharedStrings)`,
   maxSharedStringChars: (a) =>
-    `the workbook's shared strings hold more than ${a.max ?? ''} characters in all (limits.maxSharedStringChars)`,
-  maxSheets: (a) => `the workbook declares ${a.actual ?? ''} sheets, over the limit of ${a.max ?? ''} (limits.maxSheets)`,
+    `the workbook's shared strings hold more than ${counted(a.max, 'character')} in all (limits.maxSharedStringChars)`,
+  maxSheets: (a) => `the workbook declares ${counted(a.actual, 'sheet')}, over the limit of ${a.max ?? ''} (limits.maxSheets)`,
 };
 
 const UNREADABLE_EN: Record<CodeArgs['FILE_UNREADABLE']['reason'], (a: CodeArgs['FILE_UNREADABLE']) => string> = {
@@ -91,12 +96,15 @@ export const enFileCodes = {
     title: 'Text encoding error',
     message: (a) =>
       `row ${a.row} holds bytes that are not valid ${a.encoding === 'gb18030' ? 'GB18030 (GBK)' : a.encoding.toUpperCase()}: the text is ` +
-      `garbled`,
+      `garbled${a.columns ? ` (invalid bytes in ${a.columns.includes(',') ? 'columns' : 'column'} ${a.columns})` : ''}; the row's ` +
+      'Chinese text was not checked, only its digits and letters',
     hint: () => 'Open the original in Excel and save it as "CSV UTF-8 (comma delimited)" or .xlsx',
   },
   FILE_NO_LIST: {
     title: 'No list in file',
-    message: (a) => `none of the ${a.sheets} sheet(s) is a red/black list (no header naming 主体名称 and other columns was found)`,
+    message: (a) =>
+      `${Number(a.sheets) === 1 ? 'the one sheet is not' : `none of the ${a.sheets} sheets is`} a red/black list ` +
+      '(no header naming 主体名称 and other columns was found)',
     hint: () =>
       'A list sheet needs a header in its first 10 rows naming 主体名称 and at least two other columns, or a sheet name with 红名单/黑名单',
   },
@@ -114,7 +122,7 @@ export const enFileCodes = {
     title: 'Column missing',
     message: (a) =>
       a.rows
-        ? `column "${F(a.field)}" is missing and ${a.rows} row(s) need it (first: row ${a.firstRow})`
+        ? `column "${F(a.field)}" is missing and ${countEn(a.rows, 'row')} ${a.rows === 1 ? 'needs' : 'need'} it (first: row ${a.firstRow})`
         : `required column "${F(a.field)}" is missing`,
     hint: (a) => `Add a "${F(a.field)}" column to the header and fill it in`,
   },
@@ -293,7 +301,7 @@ export const enFileCodes = {
   SCHEMA_EXTRA_CELL: {
     title: 'Cells beyond the header',
     message: (a) =>
-      `this row has ${a.count} non-empty cell(s) right of the last header (column ${a.lastHeader}); ` +
+      `this row has ${countEn(a.count, 'non-empty cell')} right of the last header (column ${a.lastHeader}); ` +
       'no header names them, so they were not read',
     hint: () =>
       'most often a value holds a comma without quotes, which split it into several cells and shifted every column after it: ' +
@@ -307,7 +315,8 @@ export const enFileCodes = {
   MEASURES_FILLED: {
     title: 'Measures filled from the catalogue',
     message: (a) =>
-      `奖惩措施 (measures) was empty: the ${a.items} measure(s) of the catalogue for the ${a.list} list, domain "${a.domain}", were filled in`,
+      `奖惩措施 (measures) was empty: the ${countEn(a.items, 'measure')} of the catalogue for the ${a.list} list, ` +
+      `domain "${a.domain}", ${a.items === 1 ? 'was' : 'were'} filled in`,
     hint: () =>
       'If they do not apply to this subject, write the measures actually taken in 奖惩措施 (hrss-credit measures lists the catalogue)',
   },
@@ -340,7 +349,7 @@ export const enFileCodes = {
     title: 'Cover missing',
     message: (a) =>
       a.lists > 0
-        ? `the department folder has ${a.lists} list file(s) but no cover (报送单)`
+        ? `the department folder has ${countEn(a.lists, 'list file')} but no cover (报送单)`
         : 'the department folder has no cover (报送单)',
     hint: () => 'Add 报送单.xlsx (or a sheet 报送单 in a list workbook) with unit, quarter, filler, reviewer, approver and dates',
   },
@@ -361,7 +370,7 @@ export const enFileCodes = {
   },
   COVER_NIL_WITH_ROWS: {
     title: 'Nil report with records',
-    message: (a) => `the cover says 无信息报告 (nothing to report) but the lists hold ${a.rows} record(s)`,
+    message: (a) => `the cover says 无信息报告 (nothing to report) but the lists hold ${countEn(a.rows, 'record')}`,
     hint: () => 'Set 无信息报告 to 否 or remove it when records are submitted',
   },
   APPROVAL_REVIEW_MISSING: {
@@ -394,12 +403,12 @@ export const enFileCodes = {
     message: (a) =>
       a.named
         ? `case files named on the cover do not exist: ${list(a.named)}`
-        : `${a.black} black-list record(s) but no case report in 附件/`,
+        : `${countEn(a.black, 'black-list record')} but no case report in 附件/`,
     hint: () => 'Put one typical case report (.pdf, .docx, .doc, .wps, .ofd or .txt) in the 附件 folder (the rules §三)',
   },
   EVIDENCE_PICTURE_MISSING: {
     title: 'Case pictures missing',
-    message: (a) => `${a.black} black-list record(s) but no picture in 附件/`,
+    message: (a) => `${countEn(a.black, 'black-list record')} but no picture in 附件/`,
     hint: () => 'Put the case pictures (.jpg, .png, .gif, .bmp, .webp or .heic) in the 附件 folder',
   },
   EVIDENCE_RED_INCOMPLETE: {
@@ -432,13 +441,18 @@ export const enFileCodes = {
         ? `this folder lies more than ${a.deep} folders below 附件: the files in it are not checked, not packaged`
         : a.folder
           ? 'this folder is not the 附件 folder: the files in it are not checked, not packaged'
-          : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
+          : a.zipAt
+            ? 'this zip lies in a department folder and is not opened: the lists, cover and files in it are neither checked nor packaged'
+            : `this file (${a.ext}) is neither a list, a cover, a report nor a picture: not checked, not packaged`,
     hint: (a) =>
       a.deep
         ? `Move its reports and pictures into a folder at most ${a.deep} deep below 附件`
         : a.folder
           ? 'Put lists and the cover directly in the department folder, reports and pictures in 附件; move unrelated folders out'
-          : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
+          : a.zipAt
+            ? `A department's zip need not be unpacked: rename it "${visible(a.zipAt)}", move it into the quarter folder above, ` +
+              'then remove this department folder (a department is a folder or a zip, not both); or unpack it into this folder'
+            : 'Reports: .pdf/.docx/.doc/.wps/.ofd/.txt; pictures: .jpg/.png …, in the 附件 folder; move unrelated files out',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: 'Unsafe path',

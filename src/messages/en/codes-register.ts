@@ -1,7 +1,7 @@
 /** English findings about the quarter's package, the calendar, the register, objections and removals (the rest: codes-files.ts). */
 import type { CodeCatalogue } from '../types.js';
 import { calendarExample } from '../calendar.js';
-import { F, list, place, places } from './words.js';
+import { countEn, F, list, place, places } from './words.js';
 
 const OUTCOME_EN: Record<string, string> = { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' };
 
@@ -49,7 +49,8 @@ export const enRegisterCodes = {
   EXPORT_REMOVED_NOT_FOUND: {
     title: 'removed records not found',
     message: (a) =>
-      `${a.count} record(s) the ${a.quarter} package removes are not in the register (${list(a.ids)}): ` +
+      `${countEn(a.count, 'record')} the ${a.quarter} package removes ${a.count === 1 ? 'is' : 'are'} not in the register ` +
+      `(${list(a.ids)}): ` +
       'their 移出名单 rows give only the record id, removal type, date, reason and department; ' +
       '名单类型, 主体名称, 证件号码 and the other record columns are empty',
     hint: () =>
@@ -58,7 +59,8 @@ export const enRegisterCodes = {
   REGISTER_PACKAGE_CHANGED: {
     title: 'package changed',
     message: (a) =>
-      `the package of ${a.batch} no longer matches its manifest.json: ${a.count} file(s) differ: ${a.changed}; nothing was recorded`,
+      `the package of ${a.batch} no longer matches its manifest.json: ${countEn(a.count, 'file')} ` +
+      `${a.count === 1 ? 'differs' : 'differ'}: ${a.changed}; nothing was recorded`,
     hint: (a) => `compile it again (hrss-credit compile ${a.batch} --force) before publishing, or restore the files as sent`,
   },
   REGISTER_ALREADY_PUBLISHED: {
@@ -117,8 +119,16 @@ export const enRegisterCodes = {
   },
   REMOVAL_NOT_FOUND: {
     title: 'removal: no such record',
-    message: (a) => `no public ${a.listType} record of ${a.subject}${a.decisionNo ? ` (decision ${a.decisionNo})` : ''}`,
-    hint: () => 'check the list type, name, identifiers and 认定文书号 against the public record (hrss-credit register list --find)',
+    message: (a) =>
+      a.removed
+        ? `${a.subject}'s record ${a.removed.id} is no longer public: ${REMOVAL_EN[a.removed.type] ?? a.removed.type} on ${a.removed.on}` +
+          `${a.removed.batch ? ` (batch ${a.removed.batch})` : ''}; there is nothing left to remove`
+        : `no public ${a.listType} record of ${a.subject}${a.decisionNo ? ` (decision ${a.decisionNo})` : ''}`,
+    hint: (a) =>
+      a.removed
+        ? 'The row is a removal request already carried out (often left in a workbook reused from last quarter): ' +
+          'delete the row, or the whole 移出申请 sheet, and compile again'
+        : 'check the list type, name, identifiers and 认定文书号 against the public record (hrss-credit register list --find)',
   },
   REMOVAL_AMBIGUOUS: {
     title: 'removal: several records',
@@ -174,6 +184,15 @@ export const enRegisterCodes = {
     message: (a) => `更正原文书号 "${a.decisionNo}" names no public record of ${a.department} for this subject`,
     hint: () => 'check the old 认定文书号; clear the column if this is not a correction',
   },
+  CONFIG_SEVERITY_FIXED: {
+    title: 'config: a severity that cannot be changed',
+    message: (a) =>
+      `${a.key} asks for "${a.value}", but ${a.code} is always ${a.fixed === 'error' ? 'an error' : `a ${a.fixed}`} ` +
+      '(its severity is fixed); the setting was not applied',
+    hint: (a) =>
+      `remove "${a.code}" from severity in the config file (hrss-credit rules ${a.code} says why it is fixed); to let a ` +
+      'file through, fix the file itself',
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
     message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,
@@ -215,7 +234,7 @@ export const enRegisterCodes = {
     title: 'Objection overdue',
     message: (a) =>
       `objection ${a.number} was due by ${a.deadline} and is still open today ` +
-      `(${a.today})${a.workingDaysLeft !== null ? `, ${-a.workingDaysLeft} working day(s) late` : ''}`,
+      `(${a.today})${a.workingDaysLeft !== null ? `, ${countEn(-a.workingDaysLeft, 'working day')} late` : ''}`,
     hint: (a) =>
       `Check it and record the outcome with hrss-credit objection resolve ${a.number} --outcome 维持|更正|撤销 --opinion "…" (one of the three ` +
       `outcomes; the opinion in the quotes)`,

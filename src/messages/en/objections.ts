@@ -31,15 +31,15 @@ export const enObjectionUi: ObjectionUi = {
   recorded: (number, recordId, subject, received) => `recorded objection ${number}: record ${recordId} (${subject}), received ${received}`,
   deadline: (deadline, n) =>
     deadline
-      ? `deadline: ${deadline} (${n} working days after receipt)`
-      : `deadline: pending (the calendar does not cover it; ${n} working days after receipt)`,
+      ? `deadline: ${deadline} (${countEn(n, 'working day')} after receipt)`
+      : `deadline: pending (the calendar does not cover it; ${countEn(n, 'working day')} after receipt)`,
   resolved: (number, outcome, on) => `resolved objection ${number}: ${outcome} (${on})`,
   revoked: (id) => `record ${id} is revoked and no longer public; the next package lists it as revoked`,
   awaitingCorrection: (id) => `record ${id} awaits its department's corrected row (with 更正原文书号)`,
   letter: (path, bytes) =>
     `wrote the objection letter: ${path} (${countEn(bytes, 'byte')}; it carries full ID numbers, for the city credit office only)`,
-  listColumns: ['number', 'subject', 'identifier', 'record', 'received', 'deadline', 'days left', 'status', 'outcome'],
-  listSummary: (n, today) => `${n} objection(s) (${today})`,
+  listColumns: ['Number', 'Subject', 'Identifier', 'Record', 'Received', 'Deadline', 'Days left', 'Status', 'Outcome'],
+  listSummary: (n, today) => `${countEn(n, 'objection')} (${today})`,
   pending: 'pending',
   status: { open: 'open', resolved: 'resolved' },
   outcomes: { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' },

@@ -16,7 +16,7 @@ export const enPageText: PageText = {
   department: 'Department',
   departmentFromFile: '(read from the cover or the file name)',
   checking: (f) => `Checking ${f} …`,
-  rowsRead: (f, n) => `Checking ${f}: ${n.toLocaleString('en')} rows read`,
+  rowsRead: (f, n) => `Checking ${f}: ${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'} read`,
   cancel: 'Cancel',
   cancelled: 'The check was cancelled.',
   failed: (r) => `Could not check: ${r}`,

@@ -37,13 +37,13 @@ export const enRegisterUi: RegisterUi = {
     noteId: 'a record id the remark is about (repeatable)',
   },
   noted: (seq) => `remark recorded (register event ${seq})`,
-  imported: (b, on, n) => `imported: ${b} (published ${on}), ${n} record(s)`,
-  published: (b, on, n, r) => `recorded: ${b} published on ${on}, ${n} record(s)${r ? `, ${r} removal(s)` : ''}`,
+  imported: (b, on, n) => `imported: ${b} (published ${on}), ${countEn(n, 'record')}`,
+  published: (b, on, n, r) => `recorded: ${b} published on ${on}, ${countEn(n, 'record')}${r ? `, ${countEn(r, 'removal')}` : ''}`,
   alreadyPublished: (b, on, seq) =>
     `this package of ${b} was already recorded as published on ${on} (register event ${seq}); nothing changed`,
   head: (h) => `register head (note it with the dispatch; check later with register verify --head): ${h}`,
   by: (by, host, at) => `by ${by} (${host}, recorded ${clockTime(at, 'en')} UTC+8)`,
-  verifyOk: (n, h) => `the register is whole: ${n} event(s)${h ? `, head ${h}` : ''}`,
+  verifyOk: (n, h) => `the register is whole: ${countEn(n, 'event')}${h ? `, head ${h}` : ''}`,
   verifyBroken: (line, reason) => `the register is broken at line ${line}: ${reason}`,
   verifyHint: (reason) =>
     reason === 'torn'
@@ -87,8 +87,8 @@ export const enRegisterUi: RegisterUi = {
     (backup
       ? `copy of the file: ${backup}`
       : `the disk is full (${problem ?? 'ENOSPC'}), so no copy was kept — only blank lines were cut. Free some disk space soon`),
-  listColumns: ['id', 'list', 'domain', 'department', 'subject', 'code / ID', 'batch', 'published', 'until', 'status'],
-  listSummary: (n, on) => `register on ${on}: ${n} record(s)`,
+  listColumns: ['ID', 'List', 'Domain', 'Department', 'Subject', 'Code / ID', 'Batch', 'Published', 'Until', 'Status'],
+  listSummary: (n, on) => `register on ${on}: ${countEn(n, 'record')}`,
   ledger: (p) => `ledger written: ${p}`,
   fullShown: (ledger) =>
     `Note: --full shows full ID and phone numbers on this screen, for internal checks only; do not copy, capture or forward ` +

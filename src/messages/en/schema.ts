@@ -45,5 +45,7 @@ export const enSchemaUi: SchemaUi = {
     'objection-resolve': 'objection resolve --format json: the objection resolved',
     'objection-list': 'objection list --format json: the objections',
     'objection-letter': 'objection letter --format json: the letter written',
+    'register-event':
+      'one line of register/events.jsonl: publish, import, note, objection-add, objection-resolve, repair; its records are records.json’s',
   },
 };

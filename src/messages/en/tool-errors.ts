@@ -158,6 +158,28 @@ export function usageEn(a: ToolArgs): string {
       return `give only one of ${a.names}`;
     case 'invalidYear':
       return `option ${a.name}: "${a.value}" is not a year; write four digits, e.g. 2026`;
+    case 'templateAllAndDepartment':
+      return (
+        `give a department ("${a.value}") or --all, not both: hrss-credit template ${a.value} writes that department's form, ` +
+        `hrss-credit template --all --quarter ${a.quarter} one for every department`
+      );
+    case 'templateWhich':
+      return (
+        `say which department's form to write, e.g. hrss-credit template ${a.example}; for one per department, ` +
+        `hrss-credit template --all --quarter ${a.quarter}`
+      );
+    case 'templateAllQuarter':
+      return (
+        '--all needs --quarter: each form goes into submissions/<quarter>/<department>/; name the quarter, e.g. ' +
+        `hrss-credit template --all --quarter ${a.quarter}`
+      );
+    case 'templateAllOut':
+      return '--all and --out do not go together: --out names one file, --all writes one form into each department’s folder; drop --out';
+    case 'templateName':
+      return (
+        `the department name "${a.value}" cannot be a file name (no / \\ : * ? " < > | or control characters, no dot or space ` +
+        'at the end, not a device name such as CON or NUL); give it a name that can be one in the config’s matrix'
+      );
     default:
       return String(a.detail ?? '');
   }

@@ -18,6 +18,7 @@ export const enUi: UiText = {
     ]
       .filter(Boolean)
       .join(', '),
+  textLine: (line) => `line ${line}`,
   rowRanges: (sheet, column, ranges, more, count, header) => {
     const r = ranges
       .map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`))
@@ -31,7 +32,9 @@ export const enUi: UiText = {
   droppedFindings: (code, dropped, kept) =>
     `${code}: ${dropped} more not listed (only the first ${kept} per code and file are kept, see limits.maxFindingsPerCode); counted in ` +
     `the totals`,
-  summary: (s) => `${s.files} file(s), ${s.rows} row(s) checked: ${s.errors} error(s), ${s.warnings} warning(s), ${s.info} info`,
+  summary: (s) =>
+    `${countEn(s.files, 'file')}, ${countEn(s.rows, 'row')} checked: ${countEn(s.errors, 'error')}, ${countEn(s.warnings, 'warning')}, ` +
+    `${s.info} info`,
   valid: 'Check passed.',
   invalid: 'Check failed: fix what the table shows and check again.',
   noFindings: 'No problems found.',
@@ -129,15 +132,15 @@ export const enUi: UiText = {
       'This batch was published (see the register) and is not compiled again, not even with --force: corrections and additions go ' +
       `in a later batch (a supplementary batch such as ${next}).`,
     manifestHash: (h, f) => `SHA-256 of manifest.json: ${h} (stored in ${f}; hrss-credit verify checks it)`,
-    pruned: (ps) => `Older replaced packages (full ID numbers) were removed, as package.keepReplaced says: ${ps.join(', ')}`,
+    pruned: (ps) => `Older replaced packages (full ID numbers) were removed, as packages.keepReplaced says: ${ps.join(', ')}`,
     progress: (d, t, n) => `checking ${d}/${t}: ${n}`,
   },
   verify: {
-    ok: (n) => `Verified: ${n} file(s) match the manifest.`,
+    ok: (n) => `Verified: ${countEn(n, 'file')} ${n === 1 ? 'matches' : 'match'} the manifest.`,
     changed: 'changed',
     missing: 'missing',
     added: 'added',
-    bad: (n) => `Verification failed: ${n} difference(s) from the manifest.`,
+    bad: (n) => `Verification failed: ${countEn(n, 'difference')} from the manifest.`,
     inconsistent: 'inconsistent count',
     manifestInvalid: (k, p) =>
       `manifest.json is damaged or was edited (${k}: ${p}), so the package cannot be verified; use the original package or run ` +
@@ -146,8 +149,8 @@ export const enUi: UiText = {
     manifestUnchecked: (a, f) =>
       `${f} not found, so manifest.json itself cannot be checked; its SHA-256 is ${a}: compare it with the one compile showed`,
   },
-  exported: (n, d) => `${n} file(s) exported to ${d}`,
-  progressRows: (f, n) => `checking ${f}: ${n.toLocaleString('en-US')} rows read`,
+  exported: (n, d) => `${countEn(n, 'file')} exported to ${d}`,
+  progressRows: (f, n) => `checking ${f}: ${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'} read`,
   interruptedAfterCommit: (c) =>
     c.kind === 'event'
       ? `Interrupted (Ctrl-C) after the event was written to the register (event ${c.seq}): the command finished; nothing to redo.`
@@ -175,14 +178,16 @@ export const enUi: UiText = {
     total: 'Total',
     awaiting: (a) =>
       `${a.department}: ${[
-        a.removals.length ? `${a.removals.length} removal request(s) awaited (${a.removals.join(', ')})` : '',
-        a.corrections.length ? `${a.corrections.length} correction(s) awaited (${a.corrections.join(', ')})` : '',
+        a.removals.length ? `${countEn(a.removals.length, 'removal request')} awaited (${a.removals.join(', ')})` : '',
+        a.corrections.length ? `${countEn(a.corrections.length, 'correction')} awaited (${a.corrections.join(', ')})` : '',
       ]
         .filter(Boolean)
         .join('; ')}`,
     published: (p) =>
       `${p.batch} was published on ${p.on} (register event ${p.seq}): the lines above are what the departments sent, not checked against ` +
       `the register again; corrections and removals go in a later batch.`,
+    findingsHead: (shown, total) => (shown < total ? `Findings (the first ${shown} of ${total}):` : `Findings (${total}):`),
+    findingsAll: (c) => `Every finding with its fix: ${c} (checks only, writes no package)`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,
@@ -190,6 +195,7 @@ export const enUi: UiText = {
     help: {
       template: "write a department's fill-in workbook (drop-down lists, instructions, cover)",
       templateDepartment: 'the department, e.g. 就业办',
+      quarter: 'the quarter (default: the one being collected, the last that has ended: 2026Q3 in October 2026)',
       all: 'one for every department, into submissions/QUARTER/DEPARTMENT/ (existing files are kept)',
       outFile: 'write to this file (default: DEPARTMENT_QUARTER_信用红黑名单.xlsx in the current folder)',
       measures: 'print the joint reward and punishment measures catalogue',
@@ -210,6 +216,10 @@ export const enUi: UiText = {
     },
     annotate: {
       written: (p) => `feedback copy: ${p}`,
+      zipNoCopy: (z) =>
+        `no feedback copy for ${z}: the lists inside a zip get no marked-up copy (they are read from a temporary copy, and ` +
+        'the zip is the department’s file); to get one, unzip it and run hrss-credit validate <list file> --annotate on the ' +
+        'list on its own.',
       sheet: '检查结果',
       link: 'go to cell',
       omitted: (n) =>

@@ -85,7 +85,8 @@ export const zhFileCodes = {
   FILE_ENCODING: {
     title: '文本编码错误',
     message: (a) =>
-      `第 ${a.row} 行含有按 ${a.encoding === 'gb18030' ? 'GB18030（GBK）' : a.encoding.toUpperCase()} 编码无法识别的字节，文字已乱码`,
+      `第 ${a.row} 行含有按 ${a.encoding === 'gb18030' ? 'GB18030（GBK）' : a.encoding.toUpperCase()} 编码无法识别的字节，文字已乱码` +
+      `${a.columns ? `（${a.columns} 列有无法识别的字节）` : ''}；本行的中文内容未作检查，只检查了其中的数字和字母`,
     hint: () => '请在 Excel 中打开原始表格，另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新报送',
   },
   FILE_NO_LIST: {
@@ -394,13 +395,18 @@ export const zhFileCodes = {
         ? `此文件夹在“附件”下超过 ${a.deep} 层，其中的文件不会被检查或打包`
         : a.folder
           ? '此文件夹不是“附件”文件夹，其中的文件不会被检查或打包'
-          : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
+          : a.zipAt
+            ? '此压缩包放在科室文件夹里，不会被打开：其中的名单、报送单和附件都不会被检查或打包'
+            : `此文件（${a.ext}）既不是名单、报送单，也不是报道材料或图片，不会被检查或打包`,
     hint: (a) =>
       a.deep
         ? `请把其中的报道材料和图片移到“附件”下不超过 ${a.deep} 层的文件夹中`
         : a.folder
           ? '名单和报送单请直接放在科室文件夹中，报道材料和图片放在“附件”文件夹中；无关文件夹请移出'
-          : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
+          : a.zipAt
+            ? `科室交来的压缩包不用解压：把它改名为“${visible(a.zipAt)}”，放到上一级的季度文件夹中，再删去这个科室文件夹` +
+              '（同一科室不能既有文件夹又有压缩包）；或者把它解压到这个科室文件夹里'
+            : '报道材料请用 .pdf/.docx/.doc/.wps/.ofd/.txt，图片请用 .jpg/.png 等，并放在“附件”文件夹中；无关文件请移出',
   },
   EVIDENCE_PATH_UNSAFE: {
     title: '不安全的路径',

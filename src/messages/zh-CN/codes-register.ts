@@ -4,6 +4,9 @@ import { calendarExample } from '../calendar.js';
 import { F, list, place, places } from './words.js';
 import { zhRemovalType } from './register-codes.js';
 
+/** The config's severity words as the clerk reads them (off: 关闭). */
+const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', info: '提示', off: '关闭' };
+
 export const zhRegisterCodes = {
   PACKAGE_DUPLICATE: {
     title: '重复记录',
@@ -191,9 +194,14 @@ export const zhRegisterCodes = {
   REMOVAL_NOT_FOUND: {
     title: '移出申请找不到记录',
     message: (a) =>
-      `登记簿中没有正在公示的${a.listType === 'red' ? '红' : '黑'}名单记录：${a.subject}${a.decisionNo ? `（认定文书号 ${a.decisionNo}）` : ''}`,
-    hint: () =>
-      '请核对名单类型、主体名称、统一社会信用代码或证件号码和认定文书号，与已公示的记录一致（可用 hrss-credit register list --find 查找）',
+      a.removed
+        ? `${a.subject}的这条记录（编号 ${a.removed.id}）已于 ${a.removed.on}${a.removed.batch ? ` 随 ${a.removed.batch}` : ''} 移出名单` +
+          `（${zhRemovalType(a.removed.type)}），不在公示中，无需再申请移出`
+        : `登记簿中没有正在公示的${a.listType === 'red' ? '红' : '黑'}名单记录：${a.subject}${a.decisionNo ? `（认定文书号 ${a.decisionNo}）` : ''}`,
+    hint: (a) =>
+      a.removed
+        ? '这一行是已经办结的移出申请（常见于沿用上季度的表格）：请删去这一行（或整张“移出申请”表）后重新汇总'
+        : '请核对名单类型、主体名称、统一社会信用代码或证件号码和认定文书号，与已公示的记录一致（可用 hrss-credit register list --find 查找）',
   },
   REMOVAL_AMBIGUOUS: {
     title: '移出申请对应多条记录',
@@ -247,5 +255,12 @@ export const zhRegisterCodes = {
     title: '更正找不到原记录',
     message: (a) => `更正原文书号“${a.decisionNo}”没有对应 ${a.department} 发布的、同一主体正在公示的记录`,
     hint: () => '请核对更正原文书号是否与原公示记录的认定文书号一致；如不是更正，请清空该列',
+  },
+  CONFIG_SEVERITY_FIXED: {
+    title: '配置：该代码的级别不能更改',
+    message: (a) =>
+      `配置项 ${a.key} 要求改为“${SEVERITY_ZH[a.value] ?? a.value}”，但 ${a.code} 的级别固定为“${SEVERITY_ZH[a.fixed] ?? a.fixed}”，` +
+      '不能更改；该设置未生效',
+    hint: (a) => `请从配置文件的 severity 中删去“${a.code}”（运行 hrss-credit rules ${a.code} 可查看说明）；要让文件通过，须改正文件本身`,
   },
 } satisfies Partial<CodeCatalogue>;

@@ -42,5 +42,7 @@ export const zhSchemaUi: SchemaUi = {
     'objection-resolve': 'objection resolve --format json：办结的异议',
     'objection-list': 'objection list --format json：异议列表',
     'objection-letter': 'objection letter --format json：写出的告知书',
+    'register-event':
+      '登记簿 register/events.jsonl 的一行事件：publish、import、note、objection-add、objection-resolve、repair；其中的记录即 records.json 的记录',
   },
 };

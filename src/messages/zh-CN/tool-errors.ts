@@ -144,6 +144,25 @@ export function usageZh(a: ToolArgs): string {
       return `${a.names} 只能选一个，请去掉多余的`;
     case 'invalidYear':
       return `选项 ${a.name} 的取值“${a.value}”不是年份：请写四位数字，例如 2026`;
+    case 'templateAllAndDepartment':
+      return (
+        `科室名称“${a.value}”和 --all 只能选一个：只要一个科室的填报表，写 hrss-credit template ${a.value}；` +
+        `要给每个科室各生成一份，写 hrss-credit template --all --quarter ${a.quarter}`
+      );
+    case 'templateWhich':
+      return (
+        `请指明要生成哪个科室的填报表，例如 hrss-credit template ${a.example}；` +
+        `要给每个科室各生成一份，写 hrss-credit template --all --quarter ${a.quarter}`
+      );
+    case 'templateAllQuarter':
+      return `--all 需要 --quarter：每份填报表放进 submissions/<季度>/<科室>/，请写明季度，例如 hrss-credit template --all --quarter ${a.quarter}`;
+    case 'templateAllOut':
+      return '--all 与 --out 不能同用：--out 指定的是一个文件，--all 会给每个科室各写一份到其文件夹；请去掉 --out';
+    case 'templateName':
+      return (
+        `科室名称“${a.value}”不能用作文件名（不能含 / \\ : * ? " < > | 或控制字符，不能以点或空格结尾，不能是 CON、NUL 等设备名）；` +
+        '请在配置文件的 matrix 中改用可作文件名的名称'
+      );
     default:
       return String(a.detail ?? '');
   }

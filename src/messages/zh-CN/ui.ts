@@ -13,6 +13,7 @@ export const zhUi: UiText = {
     [sheet ? `工作表“${sheet}”` : '', row !== undefined ? `第 ${row} 行` : '', column ? `${column} 列${header ? `（${header}）` : ''}` : '']
       .filter(Boolean)
       .join(' '),
+  textLine: (line) => `第 ${line} 行`,
   rowRanges: (sheet, column, ranges, more, count, header) => {
     const r = ranges
       .map(([a, b]) => (column ? (a === b ? `${column}${a}` : `${column}${a}:${column}${b}`) : a === b ? `${a}` : `${a}–${b}`))
@@ -119,7 +120,7 @@ export const zhUi: UiText = {
     notWrittenPublished: (next) =>
       `这一批已经发布（见登记簿），不再重新汇总，--force 也不行；更正和补报请放在下一批（补充批次如 ${next}）。`,
     manifestHash: (h, f) => `清单 manifest.json 的 SHA-256：${h}（已存于 ${f}，hrss-credit verify 会核对）`,
-    pruned: (ps) => `为免含完整证件号的旧包越积越多，已删除较早的旧汇总包（配置 package.keepReplaced）：${ps.join('、')}`,
+    pruned: (ps) => `为免含完整证件号的旧包越积越多，已删除较早的旧汇总包（配置 packages.keepReplaced）：${ps.join('、')}`,
     progress: (d, t, n) => `正在检查 ${d}/${t}：${n}`,
   },
   verify: {
@@ -157,6 +158,8 @@ export const zhUi: UiText = {
         .join('；')}`,
     published: (p) =>
       `${p.batch} 已于 ${p.on} 发布（登记簿第 ${p.seq} 条事件）：以上是各科室报送的情况，不再与登记簿核对；更正和移出请在下一批报送。`,
+    findingsHead: (shown, total) => (shown < total ? `问题（先列 ${shown} 条，共 ${total} 条）：` : `问题（${total} 条）：`),
+    findingsAll: (c) => `查看全部问题和修改建议：${c}（只检查，不生成汇总包）`,
   },
   calendar: zhCalendarUi,
   reports: zhReportsUi,
@@ -164,6 +167,7 @@ export const zhUi: UiText = {
     help: {
       template: '生成科室填报用的红黑名单工作簿（含下拉列表、填报说明和报送单）',
       templateDepartment: '科室名称，如 就业办',
+      quarter: '报送季度（默认为正在收集的季度，即上一季度：10 月里是第三季度）',
       all: '为每个科室各生成一份，放入 submissions/季度/科室/ 文件夹（已有的文件不覆盖）',
       outFile: '写到此文件（默认为当前文件夹下的 科室_季度_信用红黑名单.xlsx）',
       measures: '显示联合奖惩措施清单',
@@ -184,6 +188,9 @@ export const zhUi: UiText = {
     },
     annotate: {
       written: (p) => `检查结果副本：${p}`,
+      zipNoCopy: (z) =>
+        `${z} 未生成检查结果副本：压缩包里的名单不生成标注副本（名单是从临时解压的副本读取的，科室报送的文件是压缩包本身）；需要时请把压缩包解压，` +
+        '对名单文件单独运行 hrss-credit validate <名单文件> --annotate。',
       sheet: '检查结果',
       link: '转到单元格',
       omitted: (n) => `另有 ${n} 个同类问题因数量过多未逐一标注，请改正上列问题后重新检查。`,

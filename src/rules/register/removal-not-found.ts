@@ -12,7 +12,12 @@ export const removalNotFound = defineRemovalRule({
     const subject = c.subjectName?.text || c.creditCode?.text || (c.idNumber?.text ? maskIdentifier(c.idNumber.text) : '');
     ctx.report(
       'REMOVAL_NOT_FOUND',
-      { listType: ctx.listType ?? '', subject, decisionNo: c.decisionNo?.text ?? '' },
+      {
+        listType: ctx.listType ?? '',
+        subject,
+        decisionNo: c.decisionNo?.text ?? '',
+        ...(ctx.removed ? { removed: { id: ctx.removed.id, type: ctx.removed.type, on: ctx.removed.on, batch: ctx.removed.batch } } : {}),
+      },
       c.decisionNo?.text ? 'decisionNo' : 'subjectName',
     );
     ctx.reject();

@@ -26,6 +26,8 @@ export interface RemovalContext {
   candidates: Candidate[];
   /** The one record it names, when exactly one matched. */
   matched?: Candidate;
+  /** No active record matched, but one removed already (not expired) did: how and when it went. */
+  removed?: { id: string; type: 'violation' | 'early' | 'revoked' | 'corrected'; on: IsoDate; batch: string | null };
   /** The removal's date: 审查日期, else 报备市信用办日期, else today. */
   on: IsoDate;
   report<C extends Code>(code: C, args: CodeArgs[C], field?: RemovalField): void;

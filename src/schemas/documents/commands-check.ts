@@ -10,10 +10,14 @@ import { count, isoDate } from './primitives.js';
 import { bareShape, commandShape } from './report.js';
 import { MeasureEntrySchema } from '../measures.js';
 
-/** `validate --format json`: the findings; with --annotate, the marked-up copies written (paths relative to the current folder). */
+/**
+ * `validate --format json`: the findings; with --annotate, the marked-up copies written (paths relative to the current folder)
+ * and the inputs that get none by rule (`notAnnotated`: a zip's lists, department.md; `reason` is a stable word).
+ */
 export const ValidateDocumentSchema = z.strictObject({
   ...commandShape('validate'),
   annotated: z.array(z.strictObject({ source: z.string(), path: z.string(), marked: count, omitted: count })).optional(),
+  notAnnotated: z.array(z.strictObject({ source: z.string(), reason: z.literal('zip') })).optional(),
 });
 export type ValidateDocument = z.infer<typeof ValidateDocumentSchema>;
 

@@ -40,6 +40,7 @@ import {
   RegisterShowDocumentSchema,
   RegisterVerifyDocumentSchema,
 } from './commands-register.js';
+import { RegisterEventSchema } from '../register-event.js';
 
 export const DOCUMENTS = [
   { name: 'manifest', schema: ManifestSchema },
@@ -77,6 +78,8 @@ export const DOCUMENTS = [
   { name: 'objection-resolve', schema: ObjectionResolveDocumentSchema },
   { name: 'objection-list', schema: ObjectionListDocumentSchema },
   { name: 'objection-letter', schema: ObjectionLetterDocumentSchema },
+  // One line of register/events.jsonl (register.md "The event log"; truth.md names event lines among the documents).
+  { name: 'register-event', schema: RegisterEventSchema },
 ] as const satisfies readonly { name: string; schema: z.ZodType }[];
 
 export type DocumentName = (typeof DOCUMENTS)[number]['name'];

@@ -10,6 +10,14 @@ import type { World } from './world.js';
 type Removals = Record<string, number>;
 /** A 督查 row as supervise's JSON gives it (the keys read here). */
 export type OwnedRow = { department: string; batch: string; removals: Removals; removalsAccepted: number | null };
+/** A 督查 row's figures (from the package) beside the register's facts of the same publication. */
+export type PublishedRow = OwnedRow & {
+  red: number;
+  black: number;
+  unchanged: number;
+  published: { red: number; black: number } | null;
+  resubmittedUnchanged: number | null;
+};
 
 const sum = (r: Removals): number => Object.values(r).reduce((n, x) => n + x, 0);
 
@@ -37,6 +45,22 @@ export function removalsOwned(rows: readonly OwnedRow[], published: ReadonlySet<
         check: 'removals-owned',
         detail: `${where} ${r.batch} ${r.department}: 移出条数 ${sum(r.removals)}, 已移出 ${r.removalsAccepted}`,
       });
+  }
+  return problems;
+}
+
+/**
+ * Published batches' rows: what the register says the publication carried for the department (已发布 red and
+ * black, 重复报送未变 of the register) is what the row's figures say the package held (本批发布, 重复报送未变).
+ */
+export function publishedAgrees(rows: readonly PublishedRow[], published: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const r of rows) {
+    if (!published.has(r.batch) || r.published === null || r.resubmittedUnchanged === null) continue;
+    const figures = `red ${r.red} black ${r.black} unchanged ${r.unchanged}`;
+    const facts = `red ${r.published.red} black ${r.published.black} unchanged ${r.resubmittedUnchanged}`;
+    if (figures !== facts)
+      problems.push({ check: 'published-agrees', detail: `supervise ${r.batch} ${r.department}: figures ${figures}, register ${facts}` });
   }
   return problems;
 }

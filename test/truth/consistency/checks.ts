@@ -13,7 +13,7 @@ import { messagesFor } from '../../../dist/messages/index.js';
 import type { RegisterEvent } from '../../../dist/register/events.js';
 import { RegisterEventSchema } from '../../../dist/schemas/register-event.js';
 import { docOf, type PlayedBatch, World } from './world.js';
-import { membersAgree, type OwnedRow, ownedRowsOfSheet, removalsOwned } from './batch-rows.js';
+import { membersAgree, ownedRowsOfSheet, publishedAgrees, type PublishedRow, removalsOwned } from './batch-rows.js';
 
 export type CheckName =
   | 'corrections-accepted'
@@ -28,7 +28,9 @@ export type CheckName =
   | 'package-exports'
   | 'summaries-agree'
   | 'members-agree'
-  | 'removals-owned';
+  | 'removals-owned'
+  | 'published-agrees'
+  | 'register-lists-package';
 
 export interface Problem {
   check: CheckName;
@@ -172,7 +174,7 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
   const xlsxDir = xlsx ? world.scratch('xlsx') : '';
   try {
     const file = join(xlsxDir, '督查情况表.xlsx');
-    const sup = await world.json<{ rows: (Figs & OwnedRow & { status: string })[] }>([
+    const sup = await world.json<{ rows: (Figs & PublishedRow & { status: string })[] }>([
       'supervise',
       String(b.year),
       ...(xlsx ? ['--xlsx', file] : []),
@@ -180,7 +182,7 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
     out.supervise = new Map(sup.rows.filter((r) => r.batch === b.label).map((r) => [r.department, fig(r.status !== 'missing', r)]));
     // Every published batch's rows so far: a removal its row counts is 已移出 there (JSON, and 督查明细 below).
     const published = new Set(world.played.filter((x) => x.published).map((x) => x.label));
-    problems.push(...removalsOwned(sup.rows, published, 'supervise'));
+    problems.push(...removalsOwned(sup.rows, published, 'supervise'), ...publishedAgrees(sup.rows, published));
     // The year's page: its 移出 figures are the year's 督查 rows summed (every batch of the year so far),
     // also when this batch was not written (a 撤销 resolved since counts once a package lists it).
     const year = await World.measure('check year model', () => yearModel(world, b.year));
@@ -450,6 +452,34 @@ export async function checkCorrections(world: World, b: PlayedBatch): Promise<Pr
         check: 'corrections-accepted',
         detail: `${b.label}: ${b.corrections} correction(s) sent, diff lists ${d.corrected.length} under corrected`,
       });
+  }
+  return problems;
+}
+
+/**
+ * A published package as `register list --status all` shows it on the day it was published: every record it
+ * publishes is listed and not removed; every record it removes is listed removed (expired, for an expiry).
+ */
+export async function checkRegisterLists(world: World, b: PlayedBatch): Promise<Problem[]> {
+  const file = join(world.ws, 'packages', b.label, 'records.json');
+  if (!b.published || !world.io.exists(file)) return [];
+  const pkg = JSON.parse(Buffer.from(await world.io.readFile(file)).toString('utf8')) as {
+    records: { id: string }[];
+    removals?: { id: string; type: string }[];
+  };
+  const listed = await world.json<{ records: { id: string; status: string }[] }>(['register', 'list', '--status', 'all', '--on', b.today]);
+  const status = new Map(listed.records.map((r) => [r.id, r.status]));
+  const problems: Problem[] = [];
+  const wrong = (id: string, want: string): void => {
+    problems.push({
+      check: 'register-lists-package',
+      detail: `${b.label}: ${id} is ${status.get(id) ?? 'not listed'}, the package says ${want}`,
+    });
+  };
+  for (const r of pkg.records) if (!status.has(r.id) || status.get(r.id) === 'removed') wrong(r.id, 'published');
+  for (const r of pkg.removals ?? []) {
+    const want = r.type === 'expired' ? 'expired' : 'removed';
+    if (status.get(r.id) !== want) wrong(r.id, `${r.type}`);
   }
   return problems;
 }

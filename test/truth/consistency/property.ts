@@ -15,6 +15,7 @@ import {
   checkDiff,
   checkFigures,
   checkPackage,
+  checkRegisterLists,
   checkStatusOfPublished,
   ReplayCheck,
   type CheckName,
@@ -100,6 +101,7 @@ async function playHistory(
           ...(await World.measure('check status-of-published', () => checkStatusOfPublished(world, b))),
           ...(await World.measure('check package', () => checkPackage(world, b, !spawn || !('package-exports' in PENDING)))),
           ...(await World.measure('check summaries', () => checkSummaries(world, b))),
+          ...(await World.measure('check register list', () => checkRegisterLists(world, b))),
         );
         if (b.published) problems.push(...(await World.measure('check diff', () => checkDiff(world))));
       }

@@ -1,0 +1,96 @@
+/**
+ * The log read and checked on a second thread while this one parses it (issue 22; docs/decisions.md "register verify
+ * on two cores"): log-check-worker.ts reads the log into shared buffers, hashes every byte and gives each line's
+ * hash and canonical flag; the reader (register-store.ts) parses the same bytes — shared, not copied — a batch behind,
+ * and checks them against what the thread found instead of hashing and scanning them itself. Used for a read from
+ * the first line of a large log that builds its checkpoint (register verify; a read with no usable checkpoint), when
+ * a processor is free for it: on a busy or one-core machine the thread only adds its cost (a second pass over each
+ * buffer's lines), and the reader reads and checks in its own thread as before.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { POSTED, PROGRESS, RETURNED, STOP, type LogBatch, type LogCheckInput } from './log-check-worker.js';
+
+/** Below this the thread's start costs more than it takes off. */
+export const LOG_CHECK_MIN_BYTES = 64 << 20;
+/** The thread's buffers: a province's longest line (18.3 MB) and the start of the next; two of them at most. */
+const SLAB = 20 << 20;
+/**
+ * How long the reader waits for a thread that makes no progress (no read and no line checked) before reading the log
+ * itself: longer than the early hash's 3 s (log-hash.ts), since a buffer's line takes the thread ~0.15 s of CPU and a
+ * machine that became busy after the thread was begun may give it a tenth of a processor.
+ */
+const STALL_MS = 10_000;
+
+/** Whether to check the log on a second thread: HRSS_CREDIT_LOG_THREAD=on / off, else when a processor is free. */
+export function wantLogCheck(env: NodeJS.ProcessEnv = process.env): boolean {
+  const asked = env.HRSS_CREDIT_LOG_THREAD;
+  if (asked === 'off') return false;
+  if (asked === 'on') return true;
+  return availableParallelism() > 1 && (loadavg()[0] ?? 0) < availableParallelism() - 0.5;
+}
+
+/** The thread gave up or stalled: the reader reads the log from its first line in its own thread. */
+export class LogCheckFailed extends Error {}
+
+export class LogCheck {
+  private readonly sig: Int32Array;
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+
+  private constructor(path: string, slab: number) {
+    const signal = new SharedArrayBuffer(16);
+    this.sig = new Int32Array(signal);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const data: LogCheckInput = { logCheck: true, path, slab, signal, port: port2 };
+    this.worker = new Worker(new URL('./log-check-worker.js', import.meta.url), {
+      workerData: data,
+      transferList: [port2],
+      stdout: true,
+      stderr: true,
+    });
+    this.worker.unref();
+    this.worker.on('error', () => {});
+  }
+
+  /** The thread begun on the log at `path`; null when it cannot start. */
+  static start(path: string, slab = SLAB): LogCheck | null {
+    try {
+      return new LogCheck(path, slab);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The next batch, in order (waiting for it); throws LogCheckFailed when the thread failed or stopped moving. */
+  next(): LogBatch {
+    for (;;) {
+      const posted = Atomics.load(this.sig, POSTED);
+      const got = receiveMessageOnPort(this.port);
+      if (got) {
+        const batch = got.message as LogBatch;
+        if (batch.failed) throw new LogCheckFailed();
+        return batch;
+      }
+      const progress = Atomics.load(this.sig, PROGRESS);
+      if (Atomics.wait(this.sig, POSTED, posted, STALL_MS) === 'timed-out' && Atomics.load(this.sig, PROGRESS) === progress)
+        throw new LogCheckFailed();
+    }
+  }
+
+  /** A batch parsed: its buffer goes back to the thread. */
+  giveBack(batch: LogBatch): void {
+    this.port.postMessage(batch.buf);
+    Atomics.add(this.sig, RETURNED, 1);
+    Atomics.notify(this.sig, RETURNED);
+  }
+
+  /** Stops the thread (the read ended, or broke). */
+  stop(): void {
+    Atomics.store(this.sig, STOP, 1);
+    Atomics.notify(this.sig, RETURNED);
+    this.port.close();
+    void this.worker.terminate();
+  }
+}

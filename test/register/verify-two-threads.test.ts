@@ -1,0 +1,134 @@
+// register verify on two cores (decisions.md "register verify on two cores"): a large log read from its first line for
+// a checkpoint is read, hashed and scanned on a second thread (io/register/log-check.ts) while this one parses the same
+// bytes. Same findings, same checkpoint, for every awkward line: lines longer than the thread's buffers (cut across
+// reads, carried into a larger buffer), a broken hash in the middle, a line not canonical, blank lines, CRLF, a BOM, a
+// torn or unterminated last line, NUL lines. The thread's code runs from dist/ (as the CSV worker's tests do).
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { chain } from '../helpers/register-chain.js';
+import { eventLine } from '../../src/register/chain.js';
+import { lineHashOfBytes } from '../../src/register/line-hash.js';
+import type { EventBody, RegisterEvent } from '../../src/register/events.js';
+import { historyArb, largeHistory } from './checkpoint-histories.js';
+import fc from 'fast-check';
+import { checkpointOf, logOf, registerWorkspace } from './register-files.js';
+
+const { readLog } = await import('../../dist/io/register/register-store.js');
+const { LogCheck, LogCheckFailed } = await import('../../dist/io/register/log-check.js');
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
+
+/** verify's read of `log` (every line, a checkpoint built as read) on one thread or two; its findings and checkpoint. */
+function verified(log: string | Buffer, threads: 1 | 2, slab = 64, chainOnly = true) {
+  const ws = registerWorkspace(dirs, 'hrss-two-threads-');
+  writeFileSync(logOf(ws), log);
+  const read = readLog(ws, {
+    checkpoint: chainOnly ? false : undefined,
+    chainOnly,
+    sinkBytes: 0,
+    logThread: threads === 2,
+    logThreadBytes: 0,
+    logThreadSlab: slab,
+  });
+  const r = read.result;
+  return {
+    ok: r.ok,
+    broken: r.ok ? null : r.broken,
+    head: r.head,
+    events: r.events.map((e) => [e.seq, e.hash]),
+    tornAt: read.tornAt,
+    unterminated: read.unterminated,
+    // The bytes read when the chain held to the end (a break in the middle stops the read where it was).
+    size: r.ok || r.broken.reason === 'torn' || r.broken.reason === 'blank' ? read.size : null,
+    checkpoint: existsSync(checkpointOf(ws)) ? readFileSync(checkpointOf(ws)).toString('base64') : null,
+  };
+}
+
+/** The same on both, and the second thread did read it (its batches taken). */
+function expectSame(log: string | Buffer, slab = 64) {
+  const next = vi.spyOn(LogCheck.prototype, 'next');
+  const two = verified(log, 2, slab);
+  expect(next).toHaveBeenCalled();
+  next.mockClear();
+  const one = verified(log, 1);
+  expect(next).not.toHaveBeenCalled();
+  expect(two).toEqual(one);
+  return one;
+}
+
+const small = (): RegisterEvent[] =>
+  chain([
+    { type: 'note', text: '第一条', ids: [] },
+    { type: 'objection-add', on: '2026-05-01', id: 'a00000000001', objection: 'O1' },
+    { type: 'note', text: '第三条', ids: [] },
+    { type: 'note', text: '第四条', ids: [] },
+  ] as EventBody[]);
+const lines = (): string[] => text(small()).split('\n').slice(0, -1);
+/** A line edited, its `hash` member made the hash of its bytes again (our writer's reading of the edited line). */
+const resealed = (line: string): string => {
+  const hash = lineHashOfBytes(Buffer.from(line), 0, Buffer.byteLength(line)) as string;
+  return line.replace(/"hash":"[0-9a-f]{64}"/, `"hash":"${hash}"`);
+};
+const flip = (line: string): string => line.replace(/"hash":"(.)/, (_, c: string) => `"hash":"${c === '0' ? '1' : '0'}`);
+
+describe('register verify on two threads', () => {
+  it('generated histories and a 30,000-record line: the findings and checkpoint of one thread, whatever the buffers', () => {
+    const histories = [...fc.sample(historyArb, { seed: 3031, numRuns: 12 }), largeHistory()];
+    for (const bodies of histories) {
+      const log = text(chain(bodies));
+      for (const slab of [16, 700, 1 << 20]) expect(expectSame(log, slab).ok).toBe(true);
+    }
+  }, 300_000);
+
+  const AWKWARD: Record<string, [() => string | Buffer, string]> = {
+    'a broken hash in the middle': [() => [lines()[0], flip(lines()[1] as string), ...lines().slice(2), ''].join('\n'), 'hash@2'],
+    'a line not canonical (an escape our writer never writes)': [
+      () => [lines()[0], resealed((lines()[1] as string).replace('"on":', '"\\u006fn":')), ...lines().slice(2), ''].join('\n'),
+      'canonical@2',
+    ],
+    'a blank line in the middle': [() => [lines()[0], '', ...lines().slice(1), ''].join('\n'), 'json@2'],
+    'blank lines at the end': [() => `${text(small())} \n\t\n`, 'blank@5'],
+    'CRLF line ends (a tool on Windows)': [() => text(small()).replace(/\n/g, '\r\n'), 'ok'],
+    'a BOM at the start': [() => `\ufeff${text(small())}`, 'ok'],
+    'a torn last line': [() => `${text(small())}${(lines()[0] as string).slice(0, 40)}`, 'torn@5'],
+    'a last event without its `\\n`': [() => text(small()).slice(0, -1), 'ok'],
+    'NUL lines at the end (a block zeroed by a power cut)': [() => `${text(small())}\0\0\0\0\n\0\0`, 'torn@5'],
+    'NUL lines before a line': [() => `${lines()[0]}\n\0\0\0\n${lines().slice(1).join('\n')}\n`, 'json@2'],
+  };
+  for (const [name, [make, expected]] of Object.entries(AWKWARD))
+    it(`${name}: ${expected}, as on one thread`, () => {
+      for (const slab of [16, 100, 4096]) {
+        const one = expectSame(make(), slab);
+        expect(one.ok ? 'ok' : `${one.broken?.reason}@${one.broken?.line}`).toBe(expected);
+      }
+    });
+
+  it('a read with no usable checkpoint (not verify) goes the same way: its events read back through the checkpoint', () => {
+    const log = text(chain(largeHistory()));
+    const next = vi.spyOn(LogCheck.prototype, 'next');
+    const two = verified(log, 2, 4096, false);
+    expect(next).toHaveBeenCalled();
+    expect(two).toEqual(verified(log, 1, 4096, false));
+    expect(two.checkpoint).not.toBeNull();
+  }, 120_000);
+
+  it('a thread that fails: the log read again on this one, the same findings and checkpoint', () => {
+    const log = text(chain(largeHistory()));
+    const next = vi.spyOn(LogCheck.prototype, 'next').mockImplementationOnce(() => {
+      throw new LogCheckFailed();
+    });
+    const two = verified(log, 2, 4096);
+    // Failed at its first batch, then not asked again: the read from the first line on this thread.
+    expect(next).toHaveBeenCalledTimes(1);
+    expect(two).toEqual(verified(log, 1));
+    expect(two.checkpoint).not.toBeNull();
+  }, 120_000);
+});
