@@ -212,7 +212,7 @@ export class JsonBytes {
 }
 
 /** What JSON.stringify writes for `v` under key `k`: its toJSON's answer when it has one. */
-function jsonOf(v: unknown, k: string): unknown {
+export function jsonOf(v: unknown, k: string): unknown {
   if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
     return (v as { toJSON(key: string): unknown }).toJSON(k);
   return v;

@@ -31,7 +31,8 @@ import {
 import { resolveAuthor, beijingInstant } from '../../io/register/who.js';
 import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../../register/chain.js';
 import type { CorrectedEntry, EventBody, RegisterEvent, RegisterRecord, RemovalEntry, StoredEvent } from '../../register/events.js';
-import type { RecordSummary } from '../../register/stored.js';
+import type { RecordSummary, StoredRecord } from '../../register/stored.js';
+import { LazyRecords } from '../../register/lazy-state.js';
 import { eachEntry } from '../../register/each-entry.js';
 import { IdNumbers } from '../../register/id-numbers.js';
 import {
@@ -41,6 +42,7 @@ import {
   eventsTouching,
   replay,
   statusOn,
+  type RecordEntry,
   type RecordStatus,
   type RegisterState,
   type RowFilter,
@@ -611,6 +613,8 @@ interface Side {
   sent: Set<string>;
   /** Corrections under a new 认定文书号 this side's batch published: the new record's id → the id it replaces. */
   replaces: Map<string, string>;
+  /** A package's side: the publish it would be, applied to `state` (the loaded state, or a copy: diffEach). */
+  pending?: RegisterEvent;
 }
 
 /**
@@ -682,7 +686,7 @@ async function sideOf(
   }
   if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
   const content = await readPackage(dir, arg, undefined, ctx.io);
-  const state = cloneState(loaded.state);
+  const state = loaded.state;
   const last = loaded.events[loaded.events.length - 1];
   const on = last && 'on' in last && last.on > today ? last.on : today;
   const hypothetical = {
@@ -702,14 +706,28 @@ async function sideOf(
     prev: state.head,
     hash: '',
   } as RegisterEvent;
-  apply(state, hypothetical);
   return {
     label: batch ?? content.quarter,
     state,
     on,
     sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]),
-    replaces: replacedPairs(content.corrected, content.removals, (id) => latestRecord(state, id)),
+    replaces: new Map(),
+    pending: hypothetical,
   };
+}
+
+/**
+ * A package's side made: its publish applied to the loaded state itself when the other side reads that state on an
+ * earlier day (a publish dated after that day changes nothing it reads: statusOn counts what took effect by then),
+ * so that both sides are one state (diffItems reads each entry once); else to a copy, as before.
+ */
+function settle(side: Side, other: Side, loaded: { state: RegisterState }, corrected: Parameters<typeof replacedPairs>[0]): void {
+  const pending = side.pending as RegisterEvent & { type: 'publish' };
+  const shared = other.pending === undefined && other.state === loaded.state && pending.on > other.on;
+  const state = shared ? loaded.state : cloneState(loaded.state);
+  apply(state, pending);
+  side.state = state;
+  side.replaces = replacedPairs(corrected, pending.removals, (id) => latestRecord(state, id));
 }
 
 function latestRecord(state: RegisterState, id: string): RecordSummary | undefined {
@@ -718,82 +736,194 @@ function latestRecord(state: RegisterState, id: string): RecordSummary | undefin
 }
 
 export async function diff(a: string, b: string, options: CommonOptions & { full?: boolean }): Promise<DiffResult> {
+  const run = await diffEach(a, b, options);
+  const result: DiffResult = { from: run.from, to: run.to, added: [], removed: [], corrected: [], unchanged: [], counts: run.counts };
+  for (const item of run.items) {
+    if (item[0] === 'corrected') result.corrected.push(item[1]);
+    else result[item[0]].push(item[1]);
+  }
+  return result;
+}
+
+/** A record `diff` found, with the section of the document it goes in. */
+export type DiffItem = ['added' | 'removed' | 'unchanged', DiffRecord] | ['corrected', DiffResult['corrected'][number]];
+
+/**
+ * `diff` one record at a time (the CLI's JSON streams them): `items` gives each record found with its section,
+ * in the order of the register's entries, and fills `counts` as it goes (complete once `items` is done). A
+ * province's diff is ~42,000 records: held as objects until the end they were most of its heap.
+ */
+export async function diffEach(
+  a: string,
+  b: string,
+  options: CommonOptions & { full?: boolean },
+): Promise<{ from: string; to: string; items: Iterable<DiffItem>; counts: DiffResult['counts'] }> {
   const ctx = makeContext(options);
   const loaded =
     ctx.workspace && registerExists(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : { events: [], state: replay([]) };
   const from = await sideOf(ctx, a, loaded, ctx.today);
   const to = await sideOf(ctx, b, loaded, ctx.today);
-  const rule = ctx.config.publication.maskRule;
-  const full = options.full ?? false;
-  // The ids active on the first side (a province's: 600,000; their statuses are not kept), with their
-  // revision: by the checkpoint's rows, not a map of 600,000 strings (id-numbers.ts).
-  const before = new IdNumbers(loaded.state);
-  for (const e of eachEntry(from.state)) {
-    const s = statusOn(e, from.on);
-    if (s?.status === 'active') before.set(e.id, s.revision);
-  }
+  // A package's side last, after the other side has read the loaded state (replacedPairs of a published side).
+  if (from.pending) settle(from, to, loaded, (from.pending as RegisterEvent & { type: 'publish' }).corrected);
+  if (to.pending) settle(to, from, loaded, (to.pending as RegisterEvent & { type: 'publish' }).corrected);
   // Keyed by names from the files: null-prototype maps (a department called __proto__ is just a name).
   const counts = {
     byDepartment: Object.create(null) as Record<string, DiffCounts>,
     byDomain: Object.create(null) as Record<string, DiffCounts>,
   };
-  const result: DiffResult = { from: from.label, to: to.label, added: [], removed: [], corrected: [], unchanged: [], counts };
+  const matrix = ctx.matrix;
+  const rule = ctx.config.publication.maskRule;
+  function* items(): Generator<DiffItem> {
+    yield* diffItems(loaded, from, to, rule, options.full ?? false, counts);
+    // The counts in the matrix's order (the order status, compile and the report use), not the log's: the same
+    // two batches give the same JSON whichever record the log met first. Names outside the matrix come last, by name.
+    const ordered = <T>(map: Record<string, T>, rank: (name: string) => number): Record<string, T> =>
+      Object.assign(
+        Object.create(null) as Record<string, T>,
+        Object.fromEntries(Object.entries(map).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))),
+      );
+    counts.byDepartment = ordered(counts.byDepartment, (n) => matrix.departmentRank(n));
+    counts.byDomain = ordered(counts.byDomain, (n) => matrix.domainRank(n));
+  }
+  return { from: from.label, to: to.label, items: items(), counts };
+}
+
+/** Whether every batch published between two published sides' days is one of the two (quarters next to each other). */
+function nextTo(from: Side, to: Side, events: readonly StoredEvent[]): boolean {
+  const lo = from.on < to.on ? from.on : to.on;
+  const hi = from.on < to.on ? to.on : from.on;
+  return events.every(
+    (e) => (e.type !== 'publish' && e.type !== 'import') || e.on <= lo || e.on > hi || e.batch === from.label || e.batch === to.label,
+  );
+}
+
+/**
+ * Of one state read on two days, the entries whose part in a diff can be anything but nothing (a superset, in the
+ * map's order; each is still read on both days): those published between the two days, those whose 公示截止日期
+ * falls between them (expired on the later day only), those a batch published between them removes (a removal
+ * takes effect the day its batch is published), those `sent` names, and those an objection names (candidateEntries
+ * gives them whatever the test: a 撤销 takes effect the day it is resolved). Any other entry has the same status and
+ * revision on both days. A province's diff of two quarters makes the ~42,000 entries it lists of its million.
+ */
+function mayDiffer(
+  state: RegisterState,
+  a: IsoDate,
+  b: IsoDate,
+  events: readonly StoredEvent[],
+  sent: ReadonlySet<string>,
+): Iterable<RecordEntry> {
+  const lo = a < b ? a : b;
+  const hi = a < b ? b : a;
+  const named = new Set(sent);
+  if (lo < hi) for (const e of events) if (e.type === 'publish' && e.on > lo && e.on <= hi) for (const r of e.removals) named.add(r.id);
+  const byDate = (r: StoredRecord): boolean => (r.on > lo && r.on <= hi) || (r.publishUntil >= lo && r.publishUntil < hi);
+  const records = state.records;
+  if (!(records instanceof LazyRecords) || records.built) return candidateEntries(state, (r) => byDate(r) || named.has(r.id));
+  // The named ids by their first row, not by the id of each of the checkpoint's rows (a million ids decoded to test
+  // ~50,000): merged with the rows the dates answer, in the map's order. An id published after the checkpoint is a
+  // candidate whatever the test (candidateEntries), after the checkpoint's.
+  const chosen = new Set<string>();
+  const first: [number, RecordEntry][] = [];
+  const after: RecordEntry[] = [];
+  for (const e of candidateEntries(state, byDate)) {
+    chosen.add(e.id);
+    const row = records.rowOf(e.id);
+    if (row >= 0) first.push([row, e]);
+    else after.push(e);
+  }
+  for (const id of named) {
+    if (chosen.has(id)) continue;
+    const row = records.rowOf(id);
+    const e = row >= 0 ? records.get(id) : undefined;
+    if (e) first.push([row, e]);
+  }
+  first.sort((x, y) => x[0] - y[0]);
+  return [...first.map(([, e]) => e), ...after];
+}
+
+function* diffItems(
+  loaded: { events: readonly StoredEvent[]; state: RegisterState },
+  from: Side,
+  to: Side,
+  rule: MaskRule,
+  full: boolean,
+  counts: DiffResult['counts'],
+): Generator<DiffItem> {
   const count = (s: RecordStatus, key: keyof DiffCounts): void => {
     for (const [map, name] of [
-      [result.counts.byDepartment, s.record.department],
-      [result.counts.byDomain, s.record.domain],
+      [counts.byDepartment, s.record.department],
+      [counts.byDomain, s.record.domain],
     ] as const) {
       const c = map[name] ?? (map[name] = { added: 0, removed: 0, corrected: 0, unchanged: 0 });
       c[key]++;
     }
   };
+  // Both sides the same state (two published batches, nothing later taking effect before the second): each
+  // entry is made once and read on both days — a province's million entries, made twice before. Else the ids
+  // active on the first side (a province's: 600,000; their statuses are not kept), with their revision: by the
+  // checkpoint's rows, not a map of 600,000 strings (id-numbers.ts).
+  const one = from.state === to.state;
+  const before = one ? undefined : new IdNumbers(loaded.state);
+  if (before) {
+    for (const e of eachEntry(from.state)) {
+      const s = statusOn(e, from.on);
+      if (s?.status === 'active') before.set(e.id, s.revision);
+    }
+  }
+  /** The revision active on the first side, or undefined: of an entry of that side's state, when `one`. */
+  const wasActive = (id: string, e: RecordEntry | undefined): number | undefined => {
+    if (before) return before.get(id);
+    const s = e ? statusOn(e, from.on) : undefined;
+    return s?.status === 'active' ? s.revision : undefined;
+  };
   // A correction under a new 认定文书号 is one change, named by the record published (as records.json
   // `corrected` and 更正名单 name it), with the id it replaces: never also the old one, nor an addition.
-  const replacedBy = new Map([...to.replaces].filter(([, old]) => before.has(old)).map(([now, old]) => [old, now]));
+  const replacedBy = new Map(
+    [...to.replaces]
+      .filter(([, old]) => wasActive(old, one ? from.state.records.get(old) : undefined) !== undefined)
+      .map(([now, old]) => [old, now]),
+  );
   const replacing = new Map([...replacedBy].map(([old, now]) => [now, old]));
-  for (const e of eachEntry(to.state)) {
+  // Of two batches next to each other, only the entries that can differ (a province's quarter: ~42,000 of 10⁶); over
+  // batches between them every entry, streamed: a candidate is kept until the end (2020Q1 with 2026Q2: 700,000).
+  // A package's publish, applied to the state (settle), is one of its events.
+  const pending = from.pending ?? to.pending;
+  const events = pending ? [...loaded.events, pending as StoredEvent] : loaded.events;
+  const few = one && nextTo(from, to, events);
+  for (const e of few ? mayDiffer(to.state, from.on, to.on, events, to.sent) : eachEntry(to.state)) {
     const s = statusOn(e, to.on);
     if (!s) continue;
-    const was = before.has(s.id);
+    const revision = wasActive(s.id, e);
+    const was = revision !== undefined;
     if (s.status === 'active' && replacing.has(s.id) && !was) {
-      result.corrected.push({ ...listedRecord(s, full, rule), replaces: replacing.get(s.id) as string });
       count(s, 'corrected');
+      yield ['corrected', { ...listedRecord(s, full, rule), replaces: replacing.get(s.id) as string }];
     } else if (s.status !== 'active' && was && s.removal?.type === 'corrected' && replacedBy.has(s.id)) {
       // Listed under the record that replaces it.
     } else if (s.status === 'active') {
       if (!was) {
-        result.added.push(listedRecord(s, full, rule));
         count(s, 'added');
-      } else if (s.revision > (before.get(s.id) ?? 1)) {
+        yield ['added', listedRecord(s, full, rule)];
+      } else if (s.revision > revision) {
         // Corrected under its own 认定文书号: the same record at a later revision, listed as corrected only.
-        result.corrected.push(listedRecord(s, full, rule));
         count(s, 'corrected');
+        yield ['corrected', listedRecord(s, full, rule)];
       } else if (to.sent.has(s.id)) {
-        result.unchanged.push(listedRecord(s, full, rule));
         count(s, 'unchanged');
+        yield ['unchanged', listedRecord(s, full, rule)];
       }
     } else if (was) {
       const removal = s.removal ?? { type: 'expired' as const, on: s.publishUntil, batch: null, reason: '' };
       const item = listedRecord({ ...s, removal }, full, rule);
       if (removal.type === 'corrected') {
-        result.corrected.push(item);
         count(s, 'corrected');
+        yield ['corrected', item];
       } else {
-        result.removed.push(item);
         count(s, 'removed');
+        yield ['removed', item];
       }
     }
   }
-  // The counts in the matrix's order (the order status, compile and the report use), not the log's: the same
-  // two batches give the same JSON whichever record the log met first. Names outside the matrix come last, by name.
-  const ordered = <T>(map: Record<string, T>, rank: (name: string) => number): Record<string, T> =>
-    Object.assign(
-      Object.create(null) as Record<string, T>,
-      Object.fromEntries(Object.entries(map).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))),
-    );
-  counts.byDepartment = ordered(counts.byDepartment, (n) => ctx.matrix.departmentRank(n));
-  counts.byDomain = ordered(counts.byDomain, (n) => ctx.matrix.domainRank(n));
-  return result;
 }
 
 export type { RepairOutcome, Head };

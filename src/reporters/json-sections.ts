@@ -1,0 +1,83 @@
+/**
+ * A document whose arrays are filled together by one stream of items, as bytes a part at a time: `diff`,
+ * whose records come in the register's order, each with the array (section) it goes in. The bytes are
+ * jsonBytesParts's of the whole document (`head`, then the sections in their order, then `tail()`):
+ * terminalSafe(formatJson(doc)).
+ *
+ * The first section's items go out as they come; a later section's are encoded at once into bytes of
+ * its own (parts of about BYTES_PER_PART, outside V8's heap) and written in its place once the stream is
+ * done. A province's diff held ~42,000 record objects to the end (the objects and their strings, most of
+ * its heap); now ~8 MB of the later sections' bytes.
+ */
+import { BYTES_PER_PART, JsonBytes, jsonOf } from './json-bytes.js';
+
+/** One section's bytes so far: its parts taken, the part being written, how many items. */
+interface Held {
+  parts: Buffer[];
+  out: JsonBytes;
+  n: number;
+}
+
+/**
+ * `head`'s members, then each of `sections` as an array of the items `items` tags with it (in the order
+ * they come), then `tail()`'s members (asked once `items` is done: counts it filled). An item tagged with a
+ * key not among `sections` is an internal error.
+ */
+export function* jsonSectionsParts<K extends string>(
+  head: Record<string, unknown>,
+  sections: readonly K[],
+  items: Iterable<readonly [K, unknown]>,
+  tail: () => Record<string, unknown>,
+): Generator<Buffer> {
+  const out = new JsonBytes();
+  let first = true;
+  const member = (k: string, v: unknown): void => {
+    const value = jsonOf(v, k);
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return;
+    out.member(first, k, 0);
+    first = false;
+    out.value(value, 1);
+  };
+  for (const k of Object.keys(head)) member(k, head[k]);
+  const [now, ...later] = sections;
+  const held = new Map<K, Held>(later.map((k) => [k, { parts: [], out: new JsonBytes(), n: 0 }]));
+  let n = 0;
+  if (now !== undefined) {
+    out.member(first, now, 0);
+    first = false;
+  }
+  for (const [k, item] of items) {
+    if (k === now) {
+      out.element(n === 0, 1);
+      if (!out.value(jsonOf(item, String(n)), 2)) out.text('null');
+      n++;
+      if (out.size >= BYTES_PER_PART) yield out.take();
+      continue;
+    }
+    const h = held.get(k);
+    if (h === undefined) throw new Error(`jsonSectionsParts: an item of ${k}, not a section`);
+    h.out.element(h.n === 0, 1);
+    if (!h.out.value(jsonOf(item, String(h.n)), 2)) h.out.text('null');
+    h.n++;
+    if (h.out.size >= BYTES_PER_PART) h.parts.push(h.out.take());
+  }
+  if (now !== undefined) out.text(n === 0 ? '[]' : `\n${out.indent(1)}]`);
+  for (const k of later) {
+    const h = held.get(k) as Held;
+    out.member(first, k, 0);
+    first = false;
+    if (h.n === 0) {
+      out.text('[]');
+      continue;
+    }
+    yield out.take();
+    yield* h.parts;
+    h.parts = [];
+    if (h.out.size > 0) yield h.out.take();
+    out.text(`\n${out.indent(1)}]`);
+  }
+  const t = tail();
+  for (const k of Object.keys(t)) member(k, t[k]);
+  out.text(first ? '{}\n' : '\n}\n');
+  yield out.take();
+}
