@@ -246,6 +246,8 @@ export interface ObjectionUi {
   listColumns: string[];
   listSummary(n: number, today: string): string;
   pending: string;
+  /** 剩余工作日 of a resolved objection: none are left; the day it was resolved instead. */
+  closedOn(on: string): string;
   status: Record<'open' | 'resolved', string>;
   /** The outcomes, keyed by the contract's Chinese value (JSON keeps it; the terminal shows this). */
   outcomes: Record<'维持' | '更正' | '撤销', string>;
