@@ -356,6 +356,8 @@ export interface ReportsUiText {
   notDue: string;
   /** A department listed in a supplementary batch only for the removals it records (it sent no rows): not 未报送. */
   removalsOnly: string;
+  /** 补报: a regular batch's list sent in a supplementary batch of the quarter (reporters/row-state.ts). */
+  sentLateIn(batch: string): string;
   onTime: string;
   late(days: number): string;
   /** No 报送日期: timeliness unknown. */
