@@ -102,3 +102,13 @@ describe('register show <a record id in digits>', () => {
     for (const r of [json, en]) expect(r.stdout + r.stderr).not.toContain(part);
   });
 });
+
+describe('objection add --record <a record id in digits>', () => {
+  it('names the record by the id typed, as typed, when the objection is refused for it', async () => {
+    const ws = workspace();
+    const args = ['objection', 'add', '--record', RECORD_ID, '--received', '2026-04-01', '--from', '甲', '--summary', '乙'];
+    const out = await runCli([...args, '-w', ws, '--today', '2026-10-15', '--format', 'json'], ROOT);
+    const doc = JSON.parse(out.stdout) as { diagnostics: { code: string; args: { query: string } }[] };
+    expect(doc.diagnostics.map((d) => [d.code, d.args.query])).toEqual([['OBJECTION_BEFORE_PUBLICATION', RECORD_ID]]);
+  });
+});
