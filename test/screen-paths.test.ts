@@ -2,7 +2,7 @@
 // showed `/` (检查结果/2026Q3/就业办/…) while compile's lines and 使用手册 use `\`. One helper draws every
 // path a terminal view shows (reporters/screen-path.ts); the JSON documents keep `/`. Run in a workspace
 // whose path holds spaces and Chinese, as a clerk's 桌面\信用 名单 would.
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDocument } from '../dist/reporters/registry.js';
@@ -32,6 +32,25 @@ describe('paths on the screen use the platform separators; JSON keeps /', () => 
       expect(win).not.toContain('检查结果/2026Q3');
       const posix = renderDocument('validate', 'pretty', doc, await ctxFor(lang, 'linux'));
       expect(posix).toContain('检查结果/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx');
+    }
+  });
+
+  it("a finding's file heading (■ 就业办 · submissions\\2026Q3\\…)", async () => {
+    const stray = join(ws, 'submissions', '2026Q3', '就业办', '说明.txt');
+    writeFileSync(stray, 'hi');
+    try {
+      const res = await runCli(['validate', 'submissions/2026Q3', '--today', '2026-10-15', '--format', 'json'], ws);
+      const doc = JSON.parse(res.stdout);
+      expect(doc.diagnostics.map((d: { location: { file: string } }) => d.location.file)).toEqual(['submissions/2026Q3/就业办/说明.txt']);
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const win = renderDocument('validate', 'pretty', doc, await ctxFor(lang, 'win32'));
+        expect(win).toContain('■ 就业办 · submissions\\2026Q3\\就业办\\说明.txt');
+        expect(win).not.toContain('submissions/2026Q3');
+        const posix = renderDocument('validate', 'pretty', doc, await ctxFor(lang, 'linux'));
+        expect(posix).toContain('■ 就业办 · submissions/2026Q3/就业办/说明.txt');
+      }
+    } finally {
+      rmSync(stray);
     }
   });
 

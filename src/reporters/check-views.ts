@@ -26,6 +26,7 @@ export function findingOptions(ctx: RenderContext): PrettyOptions {
     strict: ctx.strict ?? false,
     width: ctx.width,
     ...(ctx.maxFindings ? { maxFindings: ctx.maxFindings } : {}),
+    ...(ctx.platform ? { platform: ctx.platform } : {}),
   };
 }
 
