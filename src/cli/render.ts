@@ -12,6 +12,7 @@ function contextOf(env: CommandEnv): RenderContext {
     quiet: env.flags.quiet ?? false,
     strict: env.flags.strict ?? false,
     ...(env.flags.maxFindings ? { maxFindings: env.flags.maxFindings } : {}),
+    platform: process.platform,
   };
 }
 

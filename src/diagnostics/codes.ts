@@ -142,6 +142,11 @@ export interface CodeArgs {
    * 移出名单 rows lack the record's columns. count: how many; ids: their record ids; quarter: the batch.
    */
   EXPORT_REMOVED_NOT_FOUND: { quarter: string; count: number; ids: string[] };
+  /**
+   * `export`: the package removes records and no register is there to give their columns (a package folder
+   * outside any workspace, or a workspace with no register/events.jsonl). As EXPORT_REMOVED_NOT_FOUND.
+   */
+  EXPORT_NO_REGISTER: { quarter: string; count: number; ids: string[] };
   /** file: the workspace file that would cover the year, `calendar/2027.json`. */
   CALENDAR_NOT_COVERED: { year: number; file: string };
   /**
@@ -304,6 +309,7 @@ export const CODES = {
   PACKAGE_DEPARTMENT_DUPLICATE: { severity: 'error', group: 'package' },
   PACKAGE_BATCH_EMPTY: { severity: 'info', group: 'package' },
   EXPORT_REMOVED_NOT_FOUND: { severity: 'warning', group: 'package' },
+  EXPORT_NO_REGISTER: { severity: 'warning', group: 'package' },
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
   OBJECTION_DEADLINE_PENDING: { severity: 'warning', group: 'objection' },
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },

@@ -4,7 +4,8 @@
  * masks a whole ID or phone number as everywhere (the mask rule; 138****5678); every other run of 6 or
  * more digits (half- or full-width, spaces and hyphens between them as typed, an X last) may be part of
  * an ID number, or one with a stray digit, and is masked whole: the digits a partial mask would keep
- * are its birth date. docs/decisions.md "Echoing a query".
+ * are its birth date. A record's own id (12 hex digits, maybe all digits) is echoed as typed when the
+ * query names that record: the caller says which id answered. docs/decisions.md "Echoing a query".
  */
 import { checkCreditCode } from './credit-code.js';
 import { DEFAULT_MASK_RULE, findPersonalInfo, type MaskRule, maskMatch } from './mask.js';
@@ -24,7 +25,9 @@ function maskRuns(text: string): string {
   return out + text.slice(at);
 }
 
-export function echoQuery(query: string, rule: MaskRule = DEFAULT_MASK_RULE): string {
+/** `recordId`: the id of a record the query found, if any; a query that is that id, whole, is no ID number. */
+export function echoQuery(query: string, rule: MaskRule = DEFAULT_MASK_RULE, recordId?: string): string {
+  if (recordId !== undefined && /^[0-9a-f]{12}$/.test(recordId) && toHalfWidth(query).trim().toLowerCase() === recordId) return query;
   // A 统一社会信用代码 whose own check holds names an organisation, not a person: echoed as typed.
   // (An 18-digit ID whose own check holds is an ID even when it passes as a code: the gate finds it.)
   const found = findPersonalInfo(query);

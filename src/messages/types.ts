@@ -260,6 +260,8 @@ export interface ObjectionUi {
   listColumns: string[];
   listSummary(n: number, today: string): string;
   pending: string;
+  /** 剩余工作日 of a resolved objection: none are left; the day it was resolved instead. */
+  closedOn(on: string): string;
   status: Record<'open' | 'resolved', string>;
   /** The outcomes, keyed by the contract's Chinese value (JSON keeps it; the terminal shows this). */
   outcomes: Record<'维持' | '更正' | '撤销', string>;
@@ -368,6 +370,8 @@ export interface ReportsUiText {
   notDue: string;
   /** A department listed in a supplementary batch only for the removals it records (it sent no rows): not 未报送. */
   removalsOnly: string;
+  /** 补报: a regular batch's list sent in a supplementary batch of the quarter (reporters/row-state.ts). */
+  sentLateIn(batch: string): string;
   onTime: string;
   late(days: number): string;
   /** No 报送日期: timeliness unknown. */

@@ -12,6 +12,7 @@ import type { PrettyOptions } from './pretty.js';
 import { makeTable } from './pretty.js';
 import { findingChunks, findingSummary } from './findings-view.js';
 import { visible } from './visible.js';
+import { screenPath, viewPlatform } from './screen-path.js';
 import { displayWidth } from './wrap.js';
 import { commandLine, nativePath, shellFor } from '../domain/shell-line.js';
 import type { RenderContext } from './render-context.js';
@@ -25,6 +26,7 @@ export function findingOptions(ctx: RenderContext): PrettyOptions {
     strict: ctx.strict ?? false,
     width: ctx.width,
     ...(ctx.maxFindings ? { maxFindings: ctx.maxFindings } : {}),
+    ...(ctx.platform ? { platform: ctx.platform } : {}),
   };
 }
 
@@ -33,8 +35,10 @@ export function* validateView(doc: ValidateDocument, ctx: RenderContext): Genera
   const o = findingOptions(ctx);
   yield* findingChunks(doc, ctx.m, o);
   let out = findingSummary(doc, ctx.m, o);
-  for (const a of doc.annotated ?? []) out += `${ctx.m.ui.forms.annotate.written(visible(a.path))}\n`;
-  for (const z of doc.notAnnotated ?? []) out += `${ctx.chalk.yellow(ctx.m.ui.forms.annotate.zipNoCopy(visible(z.source)))}\n`;
+  // On the screen with the platform's separators (the document keeps `/`).
+  const shown = (p: string): string => screenPath(p, viewPlatform(ctx));
+  for (const a of doc.annotated ?? []) out += `${ctx.m.ui.forms.annotate.written(shown(a.path))}\n`;
+  for (const z of doc.notAnnotated ?? []) out += `${ctx.chalk.yellow(ctx.m.ui.forms.annotate.zipNoCopy(shown(z.source)))}\n`;
   yield out;
 }
 
@@ -78,7 +82,7 @@ export function* compileView(doc: CompileDocument, ctx: RenderContext, view: Com
     // The lines a clerk reads and copies use the platform's separators, as the next step below does (the
     // document keeps `/`): on Windows `packages\2026Q3`, as 使用手册 shows it, not `packages/2026Q3`.
     const shell = shellFor(view.platform);
-    const native = (p: string): string => nativePath(visible(p), shell);
+    const native = (p: string): string => screenPath(p, view.platform);
     out += `${ctx.chalk.green(c.written(native(doc.package)))}\n`;
     if (doc.zip !== undefined) out += `${c.zip(native(doc.zip))}\n`;
     if (doc.replaced !== undefined) out += `${c.replaced(native(doc.replaced))}\n`;

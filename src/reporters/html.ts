@@ -216,7 +216,9 @@ function objectionStatus(m: Messages, o: ObjectionFact): string {
 }
 
 function timelinessOf(r: ReportsUiText, row: SuperviseRow, due: boolean): string {
-  if (row.status === 'missing') return shownStateText(r, shownState(row, due));
+  // 补报: how late it came against this batch's deadline, and where (api/reports/supervise.ts).
+  if (row.sentIn !== undefined) return `${timelinessText(r, row)}（${r.sentLateIn(row.sentIn)}）`;
+  if (row.status === 'missing') return shownStateText(r, shownState(row, due), row.sentIn);
   return timelinessText(r, row);
 }
 
@@ -404,7 +406,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
         [r.department, r.status, r.sentOn, r.deadline, r.daysLate, r.signedOff],
         model.rows.map((x) => [
           x.department,
-          shownStateText(r, shownState(x, due.has(x.batch))),
+          shownStateText(r, shownState(x, due.has(x.batch)), x.sentIn),
           x.sentOn ?? r.unknown,
           x.deadline ?? r.unknown,
           timelinessOf(r, x, due.has(x.batch)),

@@ -87,7 +87,8 @@ export function objectionListView(doc: ObjectionListDocument, ctx: RenderContext
         o.recordId,
         o.received,
         o.deadline ?? u.pending,
-        o.workingDaysLeft === null ? u.pending : String(o.workingDaysLeft),
+        // A resolved objection has no days left: the day it was resolved (its JSON workingDaysLeft keeps its meaning).
+        o.resolvedOn !== null ? u.closedOn(o.resolvedOn) : o.workingDaysLeft === null ? u.pending : String(o.workingDaysLeft),
         status,
         o.outcome ? u.outcomes[o.outcome] : '',
       ]);

@@ -7,6 +7,7 @@ import type { CollectedDiagnostic, DroppedFindings } from '../diagnostics/collec
 import { renderMessage, type Messages } from '../messages/render.js';
 import { displayWidth, wrapText } from './wrap.js';
 import { visible, visibleArgs } from './visible.js';
+import { screenPath } from './screen-path.js';
 
 export interface PrettyOptions {
   chalk: ChalkInstance;
@@ -17,6 +18,8 @@ export interface PrettyOptions {
   width: number;
   /** Table lines per file (`--max-findings`, default DEFAULT_MAX_FINDINGS). */
   maxFindings?: number;
+  /** The platform the file titles are written for (reporters/screen-path.ts); POSIX without it. */
+  platform?: string;
 }
 
 export const ASCII_CHARS = {
@@ -261,9 +264,9 @@ export function* diagnosticChunks(report: Report, m: Messages, o: PrettyOptions)
     while (j < shown.length && `${shown[j]?.department ?? ''}\u0000${shown[j]?.location.file ?? ''}` === key) j++;
     const lines = linesOf(shown.slice(i, j), m);
     i = j;
-    const title = [d0.department, d0.location.file]
+    // The file with the platform's separators, as every path on the screen (the JSON keeps `/`).
+    const title = [d0.department ? visible(d0.department) : '', d0.location.file ? screenPath(d0.location.file, o.platform ?? 'linux') : '']
       .filter(Boolean)
-      .map((t) => visible(t as string))
       .join(' · ');
     // Findings about no file (objections, the register) have no heading: no empty "■ " line.
     let chunk = `${title ? `${o.chalk.bold(`■ ${title}`)}\n` : ''}${draw.top()}${headRow}`;

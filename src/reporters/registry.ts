@@ -42,6 +42,7 @@ import {
   type ObjectionWriteView,
 } from './objection-views.js';
 import { superviseView, type SuperviseView } from './supervise-view.js';
+import { screenPath, viewPlatform } from './screen-path.js';
 
 export type { RenderContext, Format };
 
@@ -120,9 +121,12 @@ const verify: PrettyRenderer<'verify'> = (doc, ctx) => {
 /** `template`: each form written, each skipped because the file exists (in yellow). */
 const template: PrettyRenderer<'template'> = (doc, ctx) => {
   const f = ctx.m.ui.forms;
-  return [...doc.written.map((w) => `${f.written(w.path)}\n`), ...doc.skipped.map((s) => `${ctx.chalk.yellow(f.skipped(s.path))}\n`)].join(
-    '',
-  );
+  // On the screen with the platform's separators (the document keeps `/`).
+  const shown = (p: string): string => screenPath(p, viewPlatform(ctx));
+  return [
+    ...doc.written.map((w) => `${f.written(shown(w.path))}\n`),
+    ...doc.skipped.map((s) => `${ctx.chalk.yellow(f.skipped(shown(s.path)))}\n`),
+  ].join('');
 };
 
 /**
@@ -209,11 +213,12 @@ function statusFindings(doc: DocumentOf<'status'>, ctx: RenderContext): string {
 }
 
 /** `report`: the page is the view (html.ts); the terminal says where it went. */
-const reportView: PrettyRenderer<'report-view'> = (doc, ctx) => `${ctx.chalk.green(ctx.m.ui.reports.reportWritten(visible(doc.path)))}\n`;
+const reportView: PrettyRenderer<'report-view'> = (doc, ctx) =>
+  `${ctx.chalk.green(ctx.m.ui.reports.reportWritten(screenPath(doc.path, viewPlatform(ctx))))}\n`;
 
 /** `page`: where the self-check page went and its size in KB. */
 const page: PrettyRenderer<'page'> = (doc, ctx) =>
-  `${ctx.chalk.green(pageText(ctx.m.lang).written(visible(doc.path), Math.ceil(doc.bytes / 1024)))}\n`;
+  `${ctx.chalk.green(pageText(ctx.m.lang).written(screenPath(doc.path, viewPlatform(ctx)), Math.ceil(doc.bytes / 1024)))}\n`;
 
 const PRETTY: { [K in DocumentName]?: PrettyRenderer<K> } = {
   rules,

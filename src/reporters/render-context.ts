@@ -15,4 +15,6 @@ export interface RenderContext {
   strict?: boolean;
   /** `--max-findings`: table lines per file. */
   maxFindings?: number;
+  /** The platform paths on the screen are written for (`process.platform`; reporters/screen-path.ts). */
+  platform?: string;
 }

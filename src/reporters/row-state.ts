@@ -13,16 +13,19 @@ import type { ReportsUiText } from '../messages/reports.js';
 import type { SuperviseRow } from '../schemas/documents/supervise.js';
 import type { SubmissionState } from '../schemas/states.js';
 
-export type ShownState = SubmissionState | 'notDue' | 'removalsOnly';
+export type ShownState = SubmissionState | 'notDue' | 'removalsOnly' | 'sentLate';
 
 /** `due`: the row's batch is past its deadline (a regular batch; a supplementary one is never due from everyone). */
-export function shownState(row: Pick<SuperviseRow, 'status' | 'batch' | 'removals'>, due: boolean): ShownState {
+export function shownState(row: Pick<SuperviseRow, 'status' | 'batch' | 'removals' | 'sentIn'>, due: boolean): ShownState {
   if (row.status !== 'missing') return row.status;
+  // 补报: the quarter's list came in a supplementary batch (api/reports/supervise.ts): not 未报送.
+  if (row.sentIn !== undefined) return 'sentLate';
   // A supplementary batch lists a department that sent nothing only for its removals (api/reports/supervise.ts).
   if (removalsOnly({ submitted: false, removals: row.removals }, (parseBatch(row.batch)?.n ?? 1) > 1)) return 'removalsOnly';
   return due ? 'missing' : 'notDue';
 }
 
-export function shownStateText(r: ReportsUiText, state: ShownState): string {
+export function shownStateText(r: ReportsUiText, state: ShownState, sentIn?: string): string {
+  if (state === 'sentLate') return r.sentLateIn(sentIn ?? '');
   return state === 'notDue' ? r.notDue : state === 'removalsOnly' ? r.removalsOnly : r.state[state];
 }

@@ -33,7 +33,7 @@ export function rowCells(r: ReportsUiText, row: SuperviseRow, due: boolean): str
   return [
     showText(row.department),
     row.batch,
-    shownStateText(r, shownState(row, due)),
+    shownStateText(r, shownState(row, due), row.sentIn),
     row.sentOn ?? '',
     row.deadline ?? '',
     timelinessText(r, row),
@@ -56,7 +56,7 @@ export function lapseCells(r: ReportsUiText, l: Lapse): string[] {
   return [
     showText(l.department),
     l.batch,
-    r.lapse[l.kind],
+    l.sentIn !== undefined ? `${r.lapse[l.kind]}（${r.sentLateIn(l.sentIn)}）` : r.lapse[l.kind],
     l.daysLate !== undefined ? String(l.daysLate) : l.count !== undefined ? String(l.count) : '',
   ];
 }

@@ -104,13 +104,17 @@ describe('export writes 移出名单 as the package holds it', () => {
     expect(res.code).toBe(0);
     const doc = JSON.parse(res.stdout);
     expect(doc.diagnostics.map((d: { code: string; severity: string; args: unknown }) => [d.code, d.severity, d.args])).toEqual([
-      ['EXPORT_REMOVED_NOT_FOUND', 'warning', { quarter: '2026Q3-2', count: 1, ids: ['def85c732524'] }],
+      ['EXPORT_NO_REGISTER', 'warning', { quarter: '2026Q3-2', count: 1, ids: ['def85c732524'] }],
     ]);
+    // It says there is no register, not that the register lacks the records (round 30).
+    expect(doc.diagnostics[0].message).toContain('there is no register here');
     expect(doc.files).toContain('移出名单.csv');
     const lines = readFileSync(join(to, '移出名单.csv'), 'utf8').split('\r\n');
     expect(lines.slice(1)).toEqual(['1,def85c732524,,,,,,,,撤销,2026-10-20,撤销认定,,考试中心', '']);
     const pretty = await runCli(['export', loose, '--to', join(tmp, 'loose-zh')], tmp, ENV);
     expect(pretty.code).toBe(0);
-    expect(pretty.stdout).toContain('EXPORT_REMOVED_NOT_FOUND');
+    expect(pretty.stdout).toContain('EXPORT_NO_REGISTER');
+    expect(pretty.stdout.replace(/[\s│]/g, '')).toContain('这里没有登记簿');
+    expect(pretty.stdout).not.toContain('在登记簿中找不到');
   });
 });

@@ -204,6 +204,29 @@ describe('objection list', () => {
     });
     expect((await cli(ws, '2026-10-13', ['objection', 'list', '--overdue'])).code).toBe(0);
   });
+
+  it('--all, long after: a resolved objection has no days left — its cell says the day it was resolved (zh-CN, en)', async () => {
+    // It showed 剩余工作日 "1", the count frozen on the day it was resolved (round 30).
+    const ws = fresh();
+    const p = person(ws);
+    await add(ws, '2026-10-09', '2026-09-30', ['--subject', p.idNumber]);
+    await cli(ws, '2026-10-09', ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '认定无误']);
+    const row = (out: string): string => out.split('\n').find((l) => l.includes('O2026-001')) ?? '';
+    const zh = await cli(ws, '2026-12-01', ['objection', 'list', '--all']);
+    const en = await cli(ws, '2026-12-01', ['objection', 'list', '--all', '--lang', 'en']);
+    expect(zh.code).toBe(0);
+    expect(row(zh.stdout)).toContain('2026-10-09 已办结');
+    expect(row(en.stdout)).toContain('closed 2026-10-09');
+    for (const r of [zh, en])
+      expect(
+        row(r.stdout)
+          .split(/[│|]/)
+          .map((c) => c.trim()),
+      ).not.toContain('1');
+    // JSON keeps workingDaysLeft's meaning (as it stood the day it was resolved: 1, on time) beside resolvedOn.
+    const doc = json((await cli(ws, '2026-12-01', ['objection', 'list', '--all', '--format', 'json'])).stdout);
+    expect(doc.objections[0]).toMatchObject({ status: 'resolved', resolvedOn: '2026-10-09', workingDaysLeft: 1, late: false });
+  });
 });
 
 describe('objection resolve', () => {

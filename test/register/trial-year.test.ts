@@ -111,6 +111,10 @@ describe('a row resent in the batch that removes its record', () => {
     expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['violation']);
     expect(file.records.map((r: Rec) => r.id)).not.toContain(old.id);
     expect(text(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'))).not.toContain(NO);
+    // Removed by this batch, it is not also `unchanged` (one fact, one figure: diff says removed only; round 30).
+    expect(file.unchanged).not.toContain(old.id);
+    const compiled = json(res.stdout).departments.find((x: any) => x.name === '劳动关系科' || x.department === '劳动关系科');
+    expect(compiled).toMatchObject({ unchanged: 0 });
 
     expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);
     const show = json((await cli(ws, ['register', 'show', old.id, '--format', 'json'])).stdout).records[0];
@@ -118,6 +122,9 @@ describe('a row resent in the batch that removes its record', () => {
     const d = json((await cli(ws, ['diff', '2026Q2', '2026Q3', '--format', 'json'])).stdout);
     expect(d.removed.map((x: any) => x.id)).toEqual([old.id]);
     expect(d.unchanged.map((x: any) => x.id)).not.toContain(old.id);
+    expect(Object.values(d.counts.byDepartment).map((c: any) => c.unchanged)).toEqual(Object.values(d.counts.byDepartment).map(() => 0));
+    const status = json((await cli(ws, ['status', '2026Q3', '--format', 'json'])).stdout);
+    expect(JSON.stringify(status)).not.toMatch(/"unchanged":\s*[1-9]/);
   });
 
   it('the old row resent beside its correction under a new 认定文书号: only the new one is published; the old one is removed as corrected', async () => {
@@ -208,6 +215,10 @@ describe('a record revoked by an objection (撤销)', () => {
     expect(file.removals.filter((r: any) => r.id === old.id).map((r: any) => r.type)).toEqual(['revoked']);
     expect(file.records.map((r: Rec) => r.id)).not.toContain(old.id);
     expect(text(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'))).not.toContain(NO);
+    // Removed by this batch, it is not also `unchanged` (one fact, one figure: diff says removed only; round 30).
+    expect(file.unchanged).not.toContain(old.id);
+    const compiled = json(res.stdout).departments.find((x: any) => x.name === '劳动关系科' || x.department === '劳动关系科');
+    expect(compiled).toMatchObject({ unchanged: 0 });
 
     // Published, and resent once more in the next quarter: still removed, still not published.
     expect((await cli(ws, ['publish', '2026Q3', '--on', '2026-10-15'])).code).toBe(0);

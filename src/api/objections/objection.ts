@@ -219,11 +219,21 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
           value: makeDiagnostic('OBJECTION_AMBIGUOUS', { query, count: found.length, ids: found.map((s) => s.id).join(', ') }),
         };
       const target = found[0] as RecordStatus;
+      // The record's own id typed as --record is no ID number: echoed as typed (domain/query-echo.ts).
+      const named = [options.record, options.subject]
+        .filter((x) => x !== undefined)
+        .map((x) => echoQuery(x, ctx.config.publication.maskRule, target.id))
+        .join(' / ');
       // An objection concerns published information (objections.md): received before the record was published, it is refused.
       if (target.publishedOn > received)
         return {
           body: null,
-          value: makeDiagnostic('OBJECTION_BEFORE_PUBLICATION', { query, received, publishedOn: target.publishedOn, batch: target.batch }),
+          value: makeDiagnostic('OBJECTION_BEFORE_PUBLICATION', {
+            query: named,
+            received,
+            publishedOn: target.publishedOn,
+            batch: target.batch,
+          }),
         };
       const body: EventBody = {
         type: 'objection-add',

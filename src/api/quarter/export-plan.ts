@@ -37,8 +37,8 @@ export function exportPlan(
   data: RecordsFile,
   workspace: string | undefined,
   io: IoPort,
-): { plan?: RegisterPlan; missing: string[] } {
-  if (!hadRegister(dir, data, io)) return { missing: [] };
+): { plan?: RegisterPlan; missing: string[]; noRegister: boolean } {
+  if (!hadRegister(dir, data, io)) return { missing: [], noRegister: false };
   const removed = new Map<string, RecordSummary>();
   const home = data.removals.length > 0 ? registerHome(dir, workspace, io) : undefined;
   if (home) {
@@ -64,5 +64,7 @@ export function exportPlan(
   return {
     plan: { records: data.records, unchanged: data.unchanged, removals: data.removals, removed, corrected: data.corrected },
     missing,
+    // No register to look in at all (EXPORT_NO_REGISTER), rather than one that lacks them (EXPORT_REMOVED_NOT_FOUND).
+    noRegister: home === undefined,
   };
 }

@@ -78,11 +78,11 @@ export async function exportPackage(
   // Like compile: files already there are not overwritten without --force.
   if (!options.force && holdsAnything(out, io)) throw new ToolError('EXPORT_TARGET_NOT_EMPTY', { path: options.to });
   // 移出名单 and 更正名单 as the package has them: the plan it was written with, rebuilt (api/quarter/export-plan.ts).
-  const { plan, missing } = exportPlan(dir, data, ctx.workspace, io);
+  const { plan, missing, noRegister } = exportPlan(dir, data, ctx.workspace, io);
   if (missing.length > 0)
     ctx.collector.add(
       makeDiagnostic(
-        'EXPORT_REMOVED_NOT_FOUND',
+        noRegister ? 'EXPORT_NO_REGISTER' : 'EXPORT_REMOVED_NOT_FOUND',
         { quarter: data.quarter, count: missing.length, ids: missing },
         { file: displayPath(ctx.cwd, join(dir, 'records.json')) },
       ),

@@ -365,12 +365,17 @@ export function planRegister(input: PlanInput): { plan: RegisterPlan; findings: 
   const byDate = (a: RemovalEntry, b: RemovalEntry): number =>
     (a.on ?? '') < (b.on ?? '') ? -1 : (a.on ?? '') > (b.on ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   removals.push(...revoked.sort(byDate), ...expired.sort(byDate));
+  // A row resent unchanged is `unchanged` only while its record stays public: the batch that removes it (a 移出申请
+  // beside it, its expiry, a 撤销) counts the removal alone, as diff, register list/show and the public list
+  // after it say (one fact, one figure: truth.md; round 30). Its REGISTER_ALREADY_ACTIVE stays (not published again).
+  const leaving = new Set(removals.map((r) => r.id));
+  const stays = unchanged.filter((id) => !leaving.has(id));
   // The 移出名单's rows are the removed records' summary columns (removed-sheet.ts): read from the register as it
   // was read (its log hashed, its checkpoint checked), never their lines again — a province's quarter expires
   // ~25,000 records spread over most of its 40 lines (~0.7 GB read and hashed a second time). Made when first
   // asked (the package's sheets; a dry run, status and the reports never ask), each text column read once for
   // all of them and not kept (stored-columns.ts summariesOf).
-  const plan: RegisterPlan = { records: publish, unchanged, removals, removed: new Map(), corrected };
+  const plan: RegisterPlan = { records: publish, unchanged: stays, removals, removed: new Map(), corrected };
   summariesWhenAsked(plan, removed);
   return { plan, findings };
 }

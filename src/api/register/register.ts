@@ -593,8 +593,10 @@ export function registerShow(
     });
     out.push({ ...listedRecord(s, options.full ?? false, rule), revision: s.revision, revisions, events: shown });
   }
-  // The query is echoed back (JSON, "not found"): an ID number in it, or part of one, is masked (privacy.md).
-  return { query: echoQuery(q, rule), records: out };
+  // The query is echoed back (JSON, "not found"): an ID number in it, or part of one, is masked (privacy.md);
+  // a record's own id that found it is no ID number, echoed as typed.
+  const byId = out.find((r) => r.id === lower)?.id;
+  return { query: echoQuery(q, rule, byId), records: out };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { inBatch } from '../../schemas/documents/in-batch.js';
 
 import type { LapseKind } from '../../schemas/states.js';
 import { rowTimeliness } from '../../schemas/documents/timeliness-kind.js';
+import { lateness } from '../../domain/lateness.js';
 export type { LapseKind };
 
 /** One row of the 督查 record and a lapse: their one schema is schemas/documents/supervise.ts. */
@@ -76,7 +77,10 @@ export function lapsesOf(row: SuperviseRow, overdue: boolean): Lapse[] {
   const base = { department: row.department, batch: row.batch };
   const out: Lapse[] = [];
   // Before the deadline a department that has not submitted yet is not behind.
-  if (row.status === 'missing') {
+  if (row.status === 'missing' && row.sentIn !== undefined) {
+    // 补报: sent in a supplementary batch of the quarter — late when after this batch's deadline, never 未报送.
+    if (row.daysLate !== null && row.daysLate > 0) out.push({ ...base, kind: 'late', daysLate: row.daysLate, sentIn: row.sentIn });
+  } else if (row.status === 'missing') {
     if (overdue) out.push({ ...base, kind: 'missing' });
   } else {
     if (row.daysLate !== null && row.daysLate > 0) out.push({ ...base, kind: 'late', daysLate: row.daysLate });
@@ -98,6 +102,15 @@ export async function supervise(yearArg: number, options: CommonOptions, given?:
   const rows: SuperviseRow[] = [];
   const lapses: Lapse[] = [];
   const departments: DepartmentTally[] = [];
+  // 补报: a department's first submission to a supplementary batch of a quarter (its list or 无信息报告).
+  const supplied = new Map<string, { batch: string; sentOn: string | null }>();
+  for (const b of batches) {
+    const [quarter, n] = b.batch.split('-');
+    if (n === undefined) continue;
+    for (const d of b.departments)
+      if (d.status !== 'missing' && !supplied.has(`${quarter}|${d.department}`))
+        supplied.set(`${quarter}|${d.department}`, { batch: b.batch, sentOn: d.sentOn });
+  }
   for (const name of names) {
     const t: DepartmentTally = {
       department: name,
@@ -117,13 +130,20 @@ export async function supervise(yearArg: number, options: CommonOptions, given?:
     for (const b of batches) {
       const d = b.departments.find((x) => x.department === name);
       if (!d) continue;
-      const row = toRow(d);
+      let row = toRow(d);
+      const late = row.status === 'missing' && !b.batch.includes('-') ? supplied.get(`${b.batch}|${name}`) : undefined;
+      if (late) row = { ...row, sentIn: late.batch, sentOn: late.sentOn, daysLate: lateness(late.sentOn, row.deadline) };
       rows.push(row);
       const found = lapsesOf(row, b.overdue);
       lapses.push(...found);
       t.batches++;
       // Not sent to a batch not due yet (or to a supplementary one): not 未报送, as lapsesOf names no lapse for it.
-      if (row.status === 'missing') {
+      if (row.status === 'missing' && row.sentIn !== undefined) {
+        // 补报: its submission counts in the supplementary batch's row; here only its timeliness, never 未报送.
+        const kind = rowTimeliness(row);
+        if (kind === 'noDate') t.unknown++;
+        else if (kind === 'onTime' || kind === 'late') t[kind]++;
+      } else if (row.status === 'missing') {
         if (b.overdue) t.missing++;
       } else {
         t[row.status === 'nil' ? 'nil' : 'submitted']++;

@@ -56,6 +56,16 @@ export const enRegisterCodes = {
     hint: () =>
       "export from the workspace that compiled the package (-w names it), or use the 移出名单 in the package's own 公示 and 共享 folders",
   },
+  EXPORT_NO_REGISTER: {
+    title: 'no register for the removed records',
+    message: (a) =>
+      `the ${a.quarter} package removes ${countEn(a.count, 'record')} (${list(a.ids)}), and there is no register here ` +
+      '(not in a workspace, or the workspace has no register/events.jsonl yet): ' +
+      'their 移出名单 rows give only the record id, removal type, date, reason and department; ' +
+      '名单类型, 主体名称, 证件号码 and the other record columns are empty',
+    hint: () =>
+      "export from the workspace that compiled the package (-w names it), or use the 移出名单 in the package's own 公示 and 共享 folders",
+  },
   REGISTER_PACKAGE_CHANGED: {
     title: 'package changed',
     message: (a) =>

@@ -41,6 +41,7 @@ export const enObjectionUi: ObjectionUi = {
   listColumns: ['Number', 'Subject', 'Identifier', 'Record', 'Received', 'Deadline', 'Days left', 'Status', 'Outcome'],
   listSummary: (n, today) => `${countEn(n, 'objection')} (${today})`,
   pending: 'pending',
+  closedOn: (on) => `closed ${on}`,
   status: { open: 'open', resolved: 'resolved' },
   outcomes: { 维持: 'upheld', 更正: 'corrected', 撤销: 'revoked' },
   overdue: 'overdue',

@@ -6,6 +6,7 @@ export const enReportsUi: ReportsUiText = {
   state: { submitted: 'submitted', nil: 'nil report', missing: 'missing' },
   notDue: 'not yet due',
   removalsOnly: 'removals only',
+  sentLateIn: (batch) => `sent late in ${batch}`,
   onTime: 'on time',
   late: (n) => `${n} day${n === 1 ? '' : 's'} late`,
   noDate: 'no date sent',

@@ -45,6 +45,14 @@ export const zhRegisterCodes = {
       `${a.quarter} 汇总包移出的 ${a.count} 条记录在登记簿中找不到（${list(a.ids)}）：导出的移出名单只有记录编号、移出类型、移出日期、移出原因和报送科室，名单类型、主体名称、证件号码等列为空`,
     hint: () => '请在编制该汇总包的工作目录中导出（加 -w 指定工作目录），或直接使用汇总包“公示”“共享”文件夹中的移出名单',
   },
+  EXPORT_NO_REGISTER: {
+    title: '没有登记簿，移出名单缺少记录内容',
+    message: (a) =>
+      `${a.quarter} 汇总包移出 ${a.count} 条记录（${list(a.ids)}），但这里没有登记簿（不在工作目录中，` +
+      '或工作目录还没有 register/events.jsonl）：导出的移出名单只有记录编号、移出类型、移出日期、移出原因和报送科室，' +
+      '名单类型、主体名称、证件号码等列为空',
+    hint: () => '请在编制该汇总包的工作目录中导出（加 -w 指定工作目录），或直接使用汇总包“公示”“共享”文件夹中的移出名单',
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: '科室文件夹重复',
     message: (a) => `多个文件夹都是 ${a.department}：${list(a.folders)}`,

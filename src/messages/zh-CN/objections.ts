@@ -37,6 +37,7 @@ export const zhObjectionUi: ObjectionUi = {
   listColumns: ['编号', '主体', '证件/代码', '记录编号', '收到日期', '办理期限', '剩余工作日', '状态', '处理结果'],
   listSummary: (n, today) => `共 ${n} 件异议（${today}）`,
   pending: '待定',
+  closedOn: (on) => `${on} 已办结`,
   status: { open: '办理中', resolved: '已办结' },
   outcomes: { 维持: '维持', 更正: '更正', 撤销: '撤销' },
   overdue: '已超期',

@@ -7,6 +7,7 @@ export const zhReportsUi: ReportsUiText = {
   state: { submitted: '已报送', nil: '无信息报告', missing: '未报送' },
   notDue: '未到截止日期',
   removalsOnly: '仅移出',
+  sentLateIn: (batch) => `补报（${batch}）`,
   onTime: '按时',
   late: (n) => `逾期${n}天`,
   noDate: '未填报送日期',

@@ -32,6 +32,12 @@ export const SuperviseRowSchema = z.strictObject({
   /** 0 on time, N days late, null unknown (no 报送日期). */
   daysLate: count.nullable(),
   signedOff: z.boolean(),
+  /**
+   * 补报: a regular batch's row of a department that sent nothing to it but sent its list (or 无信息报告) in a
+   * supplementary batch of the same quarter — that batch. Then `sentOn` is the day it was sent there and `daysLate`
+   * counts from this batch's deadline; `status` stays `missing` (this batch's package does not hold it).
+   */
+  sentIn: z.string().optional(),
   ...FiguresSchema.shape,
   warnings: count,
   ...BatchRegisterFactsSchema.shape,
@@ -45,6 +51,8 @@ export const LapseSchema = z.strictObject({
   /** late: how many days; objection-*, correction-awaited: how many. */
   daysLate: count.optional(),
   count: count.optional(),
+  /** late: sent in this supplementary batch (补报), not in the regular one. */
+  sentIn: z.string().optional(),
 });
 export type Lapse = z.infer<typeof LapseSchema>;
 

@@ -14,6 +14,16 @@ export function timelinessKind(row: { submitted: boolean; deadline: string | nul
 }
 
 /** A 督查 row (supervise, the report) asked the same question. */
-export function rowTimeliness(row: { status: string; deadline: string | null; daysLate: number | null }): TimelinessKind {
-  return timelinessKind({ submitted: row.status !== 'missing', deadline: row.deadline, daysLate: row.daysLate });
+export function rowTimeliness(row: {
+  status: string;
+  deadline: string | null;
+  daysLate: number | null;
+  sentIn?: string | undefined;
+}): TimelinessKind {
+  // 补报 (sentIn): the quarter's list came in a supplementary batch — on time or late against this batch's deadline.
+  return timelinessKind({
+    submitted: row.status !== 'missing' || row.sentIn !== undefined,
+    deadline: row.deadline,
+    daysLate: row.daysLate,
+  });
 }

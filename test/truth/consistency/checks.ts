@@ -30,7 +30,8 @@ export type CheckName =
   | 'members-agree'
   | 'removals-owned'
   | 'published-agrees'
-  | 'register-lists-package';
+  | 'register-lists-package'
+  | 'diff-lists-package';
 
 export interface Problem {
   check: CheckName;
@@ -346,7 +347,12 @@ export class ReplayCheck {
   }
 }
 
-type DiffDoc = { added: { id: string }[]; removed: { id: string }[]; corrected: { id: string; status: string; replaces?: string }[] };
+type DiffDoc = {
+  added: { id: string }[];
+  removed: { id: string }[];
+  corrected: { id: string; status: string; replaces?: string }[];
+  unchanged: { id: string }[];
+};
 /**
  * A set of public ids with a diff applied: a correction under a new number is the new record, which `replaces`
  * the old one; one under its own number stays (a revision). (A corrected item no longer active: an older diff.)
@@ -458,7 +464,10 @@ export async function checkCorrections(world: World, b: PlayedBatch): Promise<Pr
 
 /**
  * A published package as `register list --status all` shows it on the day it was published: every record it
- * publishes is listed and not removed; every record it removes is listed removed (expired, for an expiry).
+ * publishes is listed and not removed; every record it removes is listed removed (expired, for an expiry); every
+ * record it counts `unchanged` (resent, already public) is listed active — a row resent beside its own 移出申请
+ * was counted unchanged and removed at once (round 30). And `diff` from the batch published before it says the
+ * same (`diff-lists-package`): what the package counts unchanged, diff lists unchanged, never removed.
  */
 export async function checkRegisterLists(world: World, b: PlayedBatch): Promise<Problem[]> {
   const file = join(world.ws, 'packages', b.label, 'records.json');
@@ -466,6 +475,7 @@ export async function checkRegisterLists(world: World, b: PlayedBatch): Promise<
   const pkg = JSON.parse(Buffer.from(await world.io.readFile(file)).toString('utf8')) as {
     records: { id: string }[];
     removals?: { id: string; type: string }[];
+    unchanged?: string[];
   };
   const listed = await world.json<{ records: { id: string; status: string }[] }>(['register', 'list', '--status', 'all', '--on', b.today]);
   const status = new Map(listed.records.map((r) => [r.id, r.status]));
@@ -480,6 +490,20 @@ export async function checkRegisterLists(world: World, b: PlayedBatch): Promise<
   for (const r of pkg.removals ?? []) {
     const want = r.type === 'expired' ? 'expired' : 'removed';
     if (status.get(r.id) !== want) wrong(r.id, `${r.type}`);
+  }
+  for (const id of pkg.unchanged ?? []) if (status.get(id) !== 'active') wrong(id, 'unchanged (still public)');
+  const published = world.played.filter((x) => x.published);
+  const before = published[published.length - 2];
+  if (before && published[published.length - 1] === b) {
+    const d = await diffOf(world, before.label, b.label);
+    const inDiff = new Set(d.unchanged.map((r) => r.id));
+    const removed = new Set(d.removed.map((r) => r.id));
+    for (const id of pkg.unchanged ?? [])
+      if (!inDiff.has(id) || removed.has(id))
+        problems.push({
+          check: 'diff-lists-package',
+          detail: `${b.label}: the package counts ${id} unchanged, diff ${before.label} ${b.label} lists it ${removed.has(id) ? 'removed' : 'not unchanged'}`,
+        });
   }
   return problems;
 }

@@ -173,3 +173,17 @@ export const REVOKED_THEN_SUPPLEMENTARY: Step[] = [
   { kind: 'objection', pick: 0, outcome: '撤销' },
   { kind: 'batch', supplementary: true, plans: [{ kind: 'blank' }, { kind: 'absent' }] },
 ];
+
+/**
+ * A red record published, then resent unchanged beside its own 移出申请 in the next batch: the package counted it
+ * `unchanged` 1 and a removal, while diff listed it removed only (round 30). Played first by the property's
+ * first part, beside the clerk's year; the random histories reach it too (a subject resent and removed at once).
+ */
+export const RESENT_AND_REMOVED: Step[] = [
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [row(0, 'red')], removals: [] }, { kind: 'absent' }] },
+  {
+    kind: 'batch',
+    supplementary: false,
+    plans: [{ kind: 'rows', rows: [row(0, 'red'), row(1, 'black')], removals: [0] }, { kind: 'absent' }],
+  },
+];

@@ -21,7 +21,7 @@ import {
   type CheckName,
   type Problem,
 } from './checks.js';
-import { CLERKS_YEAR, history, type Step } from './history.js';
+import { CLERKS_YEAR, history, RESENT_AND_REMOVED, type Step } from './history.js';
 import { checkSummaries } from './summaries.js';
 import { MemoryPort } from '../../../dist/io/memory-port.js';
 import { docOf, MEMORY_ROOT, WORKSPACES, World } from './world.js';
@@ -147,7 +147,7 @@ export function propertySuite(part: number, parts: number): void {
           seed,
           ...(PATH ? { path: PATH } : {}),
           endOnFailure: true,
-          examples: PATH || !first ? [] : [[CLERKS_YEAR]],
+          examples: PATH || !first ? [] : [[CLERKS_YEAR], [RESENT_AND_REMOVED]],
         },
       );
       if (SURVEY)

@@ -1,0 +1,72 @@
+// Paths on the screen on Windows (round 30): validate --annotate's 检查结果副本 line and template's 已生成 lines
+// showed `/` (检查结果/2026Q3/就业办/…) while compile's lines and 使用手册 use `\`. One helper draws every
+// path a terminal view shows (reporters/screen-path.ts); the JSON documents keep `/`. Run in a workspace
+// whose path holds spaces and Chinese, as a clerk's 桌面\信用 名单 would.
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderDocument } from '../dist/reporters/registry.js';
+import { messagesFor } from '../dist/messages/index.js';
+import { cleanup, ROOT, runCli, tempDir } from './helpers/cases.js';
+
+const tmp = tempDir('screen-paths');
+afterAll(() => cleanup(tmp));
+
+async function ctxFor(lang: 'zh-CN' | 'en', platform: string) {
+  const { Chalk } = await import('chalk');
+  return { m: messagesFor(lang), chalk: new Chalk({ level: 0 }), ascii: false, width: 120, quiet: false, strict: false, platform };
+}
+
+describe('paths on the screen use the platform separators; JSON keeps /', () => {
+  const ws = join(tmp, '信用 名单', 'ws');
+  mkdirSync(join(tmp, '信用 名单'), { recursive: true });
+  cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+
+  it("validate --annotate's 检查结果副本 line", async () => {
+    const res = await runCli(['validate', 'submissions/2026Q3/就业办', '--annotate', '--today', '2026-10-15', '--format', 'json'], ws);
+    const doc = JSON.parse(res.stdout);
+    expect(doc.annotated.map((a: { path: string }) => a.path)).toEqual(['检查结果/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx']);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const win = renderDocument('validate', 'pretty', doc, await ctxFor(lang, 'win32'));
+      expect(win).toContain('检查结果\\2026Q3\\就业办\\劳务派遣红黑名单.检查结果.xlsx');
+      expect(win).not.toContain('检查结果/2026Q3');
+      const posix = renderDocument('validate', 'pretty', doc, await ctxFor(lang, 'linux'));
+      expect(posix).toContain('检查结果/2026Q3/就业办/劳务派遣红黑名单.检查结果.xlsx');
+    }
+  });
+
+  it("a finding's file heading (■ 就业办 · submissions\\2026Q3\\…)", async () => {
+    const stray = join(ws, 'submissions', '2026Q3', '就业办', '说明.txt');
+    writeFileSync(stray, 'hi');
+    try {
+      const res = await runCli(['validate', 'submissions/2026Q3', '--today', '2026-10-15', '--format', 'json'], ws);
+      const doc = JSON.parse(res.stdout);
+      expect(doc.diagnostics.map((d: { location: { file: string } }) => d.location.file)).toEqual(['submissions/2026Q3/就业办/说明.txt']);
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const win = renderDocument('validate', 'pretty', doc, await ctxFor(lang, 'win32'));
+        expect(win).toContain('■ 就业办 · submissions\\2026Q3\\就业办\\说明.txt');
+        expect(win).not.toContain('submissions/2026Q3');
+        const posix = renderDocument('validate', 'pretty', doc, await ctxFor(lang, 'linux'));
+        expect(posix).toContain('■ 就业办 · submissions/2026Q3/就业办/说明.txt');
+      }
+    } finally {
+      rmSync(stray);
+    }
+  });
+
+  it("template --all's 已生成 lines", async () => {
+    const res = await runCli(['template', '--all', '--quarter', '2026Q4', '--today', '2026-10-15', '--format', 'json'], ws);
+    expect(res.code, res.stdout + res.stderr).toBe(0);
+    const doc = JSON.parse(res.stdout);
+    const paths = doc.written.map((w: { path: string }) => w.path) as string[];
+    expect(paths.length).toBeGreaterThan(1);
+    for (const p of paths) expect(p).toMatch(/^submissions\/2026Q4\/[^/\\]+\/[^/\\]+\.xlsx$/);
+    const win = renderDocument('template', 'pretty', doc, await ctxFor('zh-CN', 'win32'));
+    for (const p of paths) expect(win).toContain(`已生成：${p.split('/').join('\\')}`);
+    expect(win).not.toContain('submissions/');
+    const en = renderDocument('template', 'pretty', doc, await ctxFor('en', 'win32'));
+    expect(en).not.toContain('submissions/');
+    const posix = renderDocument('template', 'pretty', doc, await ctxFor('zh-CN', 'linux'));
+    for (const p of paths) expect(posix).toContain(`已生成：${p}`);
+  });
+});
