@@ -613,6 +613,8 @@ interface Side {
   on: IsoDate;
   /** The records this side's batch sent (published or resubmitted unchanged). */
   sent: Set<string>;
+  /** Of those, the ones it resubmitted unchanged (already public when it was made: records.json `unchanged`). */
+  unchanged: ReadonlySet<string>;
   /** Corrections under a new 认定文书号 this side's batch published: the new record's id → the id it replaces. */
   replaces: Map<string, string>;
   /** A package's side: the publish it would be, applied to `state` (the loaded state, or a copy: diffEach). */
@@ -681,7 +683,8 @@ async function sideOf(
       const state = later ? replay(upto) : loaded.state;
       const replaces =
         e.type === 'publish' ? replacedPairs(e.corrected, e.removals, (id) => latestRecord(state, id)) : new Map<string, string>();
-      return { label: batch, state, on: published.on, sent, replaces };
+      const unchanged = new Set(e.type === 'publish' ? e.unchanged : []);
+      return { label: batch, state, on: published.on, sent, unchanged, replaces };
     }
     const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
     if (pkg && pathExists(join(pkg, 'records.json'), ctx.io)) dir = pkg;
@@ -713,6 +716,7 @@ async function sideOf(
     state,
     on,
     sent: new Set([...content.records.map((r) => r.id), ...content.unchanged]),
+    unchanged: new Set(content.unchanged),
     replaces: new Map(),
     pending: hypothetical,
   };
@@ -911,8 +915,12 @@ function* diffItems(
         count(s, 'corrected');
         yield ['corrected', listedRecord(s, full, rule)];
       } else if (to.sent.has(s.id)) {
-        count(s, 'unchanged');
-        yield ['unchanged', listedRecord(s, full, rule)];
+        // Resubmitted unchanged (records.json `unchanged`: already public when the batch was made); else published
+        // again after it lapsed between the two days, which the package counts 红/黑 like any publication: added,
+        // as it counts it (truth.md: `unchanged` is "already public"; one figure, every view).
+        const key = to.unchanged.has(s.id) ? 'unchanged' : 'added';
+        count(s, key);
+        yield [key, listedRecord(s, full, rule)];
       }
     } else if (was) {
       const removal = s.removal ?? { type: 'expired' as const, on: s.publishUntil, batch: null, reason: '' };

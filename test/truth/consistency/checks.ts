@@ -467,7 +467,8 @@ export async function checkCorrections(world: World, b: PlayedBatch): Promise<Pr
  * publishes is listed and not removed; every record it removes is listed removed (expired, for an expiry); every
  * record it counts `unchanged` (resent, already public) is listed active — a row resent beside its own 移出申请
  * was counted unchanged and removed at once (round 30). And `diff` from the batch published before it says the
- * same (`diff-lists-package`): what the package counts unchanged, diff lists unchanged, never removed.
+ * same (`diff-lists-package`): what the package counts unchanged, diff lists unchanged, never removed, and what diff
+ * lists unchanged the package counts unchanged (a record published again after it lapsed is added in both).
  */
 export async function checkRegisterLists(world: World, b: PlayedBatch): Promise<Problem[]> {
   const file = join(world.ws, 'packages', b.label, 'records.json');
@@ -503,6 +504,15 @@ export async function checkRegisterLists(world: World, b: PlayedBatch): Promise<
         problems.push({
           check: 'diff-lists-package',
           detail: `${b.label}: the package counts ${id} unchanged, diff ${before.label} ${b.label} lists it ${removed.has(id) ? 'removed' : 'not unchanged'}`,
+        });
+    // And the other way: what diff lists unchanged the package counts unchanged (a record published again after it
+    // lapsed is 红/黑 in the package, so diff lists it added).
+    const counted = new Set(pkg.unchanged ?? []);
+    for (const id of inDiff)
+      if (!counted.has(id))
+        problems.push({
+          check: 'diff-lists-package',
+          detail: `${b.label}: diff ${before.label} ${b.label} lists ${id} unchanged, the package does not count it unchanged`,
         });
   }
   return problems;
