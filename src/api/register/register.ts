@@ -407,7 +407,8 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], rule
   const rows = statuses.map((s, i) => {
     const r = s.record;
     return [
-      String(i + 1),
+      // A number cell, as the leaders' workbooks' counts (Excel sorts and sums it; text it flagged).
+      i + 1,
       s.id,
       r.listType === 'red' ? '红名单' : '黑名单',
       text(r.domain),
