@@ -29,6 +29,19 @@ export interface SheetSpec {
   print?: 'a4-landscape';
 }
 
+/**
+ * Rows made as the sheet is written, never held (the 台账 of a province's register list: 600,000 rows): how many
+ * and how wide the widest is are given, since the sheet's head says so before its first row.
+ */
+export interface SheetRows {
+  readonly length: number;
+  readonly width: number;
+  [Symbol.iterator](): Iterator<(string | number | null)[]>;
+}
+
+/** A sheet whose rows are made as it is written (SheetRows). */
+export type StreamedSheetSpec = Omit<SheetSpec, 'rows'> & { rows: SheetRows };
+
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -102,10 +115,11 @@ function sheetName(name: string): string {
  * copied into one buffer and only then deflated. Its shared strings are numbered as the pieces are made: the
  * sheets are taken in order, before sharedStrings.xml.
  */
-function* sheetXml(s: SheetSpec, strings: SharedStrings): Generator<Buffer> {
+function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Generator<Buffer> {
   const n = Math.max(1, s.headers.length);
   let widest = n;
-  for (const row of s.rows) widest = Math.max(widest, row.length);
+  if (Array.isArray(s.rows)) for (const row of s.rows) widest = Math.max(widest, row.length);
+  else widest = Math.max(widest, (s.rows as SheetRows).width);
   const letters = Array.from({ length: widest }, (_, i) => columnLetter(i));
   const headerRow = s.title ? 2 : 1;
   const lastRow = headerRow + s.rows.length;
@@ -165,7 +179,7 @@ function* sheetXml(s: SheetSpec, strings: SharedStrings): Generator<Buffer> {
 }
 
 /** The workbook's print titles: each printed sheet repeats its title and header rows on every page. */
-function printTitles(sheets: readonly SheetSpec[], names: readonly string[]): string {
+function printTitles(sheets: readonly (SheetSpec | StreamedSheetSpec)[], names: readonly string[]): string {
   const defined = sheets.flatMap((s, i) => {
     if (s.print !== 'a4-landscape') return [];
     const last = s.title ? 2 : 1;
@@ -175,7 +189,7 @@ function printTitles(sheets: readonly SheetSpec[], names: readonly string[]): st
   return defined.length ? `<definedNames>${defined.join('')}</definedNames>` : '';
 }
 
-export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator: string): Promise<Buffer> {
+export async function workbookBuffer(sheets: (SheetSpec | StreamedSheetSpec)[], instant: Date, creator: string): Promise<Buffer> {
   const strings = new SharedStrings();
   const names = sheets.map((s) => sheetName(s.name));
   const seen = new Set<string>();
