@@ -74,28 +74,36 @@ const STYLES =
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-/** The workbook's strings, each once (sharedStrings.xml), in order of first use. */
+/**
+ * The workbook's strings, each once (sharedStrings.xml), in order of first use: the map's own order, its keys the
+ * strings. Their XML is made a piece at a time as the zip takes it: a province's 台账 (~2 million strings) held
+ * each string's XML beside it and then the whole part as one string, then as bytes (~0.4 GB at its end).
+ */
 class SharedStrings {
   private readonly index = new Map<string, number>();
-  private readonly items: string[] = [];
   count = 0;
 
   of(text: string): number {
     this.count++;
     let i = this.index.get(text);
     if (i === undefined) {
-      i = this.items.length;
+      i = this.index.size;
       this.index.set(text, i);
-      // Leading or trailing spaces and line breaks are kept as written.
-      this.items.push(
-        /^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`,
-      );
     }
     return i;
   }
 
-  xml(): string {
-    return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
+  *xml(): Generator<Buffer> {
+    let out = `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.index.size}">`;
+    for (const text of this.index.keys()) {
+      // Leading or trailing spaces and line breaks are kept as written.
+      out += /^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`;
+      if (out.length >= 1 << 16) {
+        yield Buffer.from(out, 'utf8');
+        out = '';
+      }
+    }
+    yield Buffer.from(`${out}</sst>`, 'utf8');
   }
 }
 
@@ -262,7 +270,7 @@ export async function workbookBuffer(sheets: (SheetSpec | StreamedSheetSpec)[], 
     { name: 'xl/styles.xml', data: `${XML_HEAD}${STYLES}` },
     // Each sheet made as the zip takes it, in order; the shared strings after every sheet has numbered its own.
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: () => sheetXml(s, strings) })),
-    { name: 'xl/sharedStrings.xml', data: () => [Buffer.from(strings.xml(), 'utf8')] },
+    { name: 'xl/sharedStrings.xml', data: () => strings.xml() },
   ];
   return zipParts(
     parts.map((p) => ({ name: p.name, data: typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data })),
