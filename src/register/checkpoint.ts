@@ -488,20 +488,56 @@ const NO_ORIGIN: Extract<RecordOrigin, { kind: 'line' }> = {
   hash: '',
 };
 
-/** A property of an event made the first time it is read, in its place among the event's keys (as the line has it). */
+/**
+ * A property of an event made the first time it is read, in its place among the event's keys (as the line has it).
+ * The accessor is one pair of functions per key, made once for the module, that finds what makes the value in
+ * `makers` by the object read: an accessor made here, closing over `make`, was kept by the object's hidden class
+ * (or an inline cache of the code that read it) long after the object, and with it the decoder's scope — a
+ * province's ~67 MiB of checkpoint parts reachable through compile's writing of the workbooks. The WeakMap keeps
+ * `make` as long as the object and no longer (docs/decisions.md "A checkpoint's lazy members hold nothing of the
+ * decoder beyond their object").
+ */
 function lazy(h: object, key: string, make: () => unknown): void {
-  Object.defineProperty(h, key, {
-    enumerable: true,
-    configurable: true,
-    get(): unknown {
-      const value = make();
-      Object.defineProperty(h, key, { value, enumerable: true, configurable: true, writable: true });
-      return value;
-    },
-    set(value: unknown): void {
-      Object.defineProperty(h, key, { value, enumerable: true, configurable: true, writable: true });
-    },
-  });
+  let own = makers.get(h);
+  if (!own) {
+    own = new Map();
+    makers.set(h, own);
+  }
+  own.set(key, make);
+  Object.defineProperty(h, key, accessorOf(key));
+}
+
+const makers = new WeakMap<object, Map<string, () => unknown>>();
+const accessors = new Map<string, PropertyDescriptor>();
+
+function accessorOf(key: string): PropertyDescriptor {
+  let accessor = accessors.get(key);
+  if (!accessor) {
+    accessor = {
+      enumerable: true,
+      configurable: true,
+      get(this: object): unknown {
+        const make = makers.get(this)?.get(key);
+        const value = make ? make() : undefined;
+        settle(this, key, value);
+        return value;
+      },
+      set(this: object, value: unknown): void {
+        settle(this, key, value);
+      },
+    };
+    accessors.set(key, accessor);
+  }
+  return accessor;
+}
+
+/** The member made (or set): a plain value from now on, and its maker dropped. */
+function settle(h: object, key: string, value: unknown): void {
+  Object.defineProperty(h, key, { value, enumerable: true, configurable: true, writable: true });
+  const own = makers.get(h);
+  if (!own) return;
+  own.delete(key);
+  if (own.size === 0) makers.delete(h);
 }
 
 /** An event's `contents` (id → content hash, in its records' order), rebuilt from the content column. */

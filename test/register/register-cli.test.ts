@@ -4,6 +4,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, tr
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbook } from '../../src/io/sniff.js';
+import { loadWorkbook } from '../helpers/workbook.js';
 import { eventLine, sealEvent } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent } from '../../src/register/events.js';
 import { DEFAULT_LIMITS } from '../../src/schemas/config.js';
@@ -425,6 +426,13 @@ describe('register list --xlsx', () => {
     expect(res.code).toBe(0);
     const rows = await ledgerRows(file);
     expect(rows[0]?.slice(0, 3)).toEqual(['序号', '记录编号', '名单类型']);
+    // 序号 is a number cell (1, 2, …), as in the leaders' workbooks; 记录编号 stays text.
+    const sheet = (await loadWorkbook(readFileSync(file))).getWorksheet('台账');
+    const numbers: unknown[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) numbers.push(row.getCell(1).value, typeof row.getCell(2).value);
+    });
+    expect(numbers).toEqual(rows.slice(1).flatMap((_, i) => [i + 1, 'string']));
     expect(rows.slice(1).map((r) => r[1])).toEqual(json(res.stdout).records.map((r: Rec) => r.id));
     const removed = rows.find((r) => r[1] === records[7]!.id)!;
     expect([removed[12], removed[13], removed[15]]).toEqual(['已移出', '提前移出', '2026Q3']);

@@ -43,7 +43,7 @@ import { hasRegister, planFromWorkspace, type RegisterPlan } from '../register/r
 import { loadRegisterPausing } from '../../io/register/register-store.js';
 import type { PortLock } from '../../io/port.js';
 import { afterCommit, beforeCommit, enterCommit } from '../../io/interrupt.js';
-import { collectGarbage } from '../../io/memory.js';
+import { collectGarbage, collectGarbageAfterJob } from '../../io/memory.js';
 
 /** A register this large (records) is collected as soon as compile has its plan (io/memory.ts). */
 const LARGE_REGISTER = 200_000;
@@ -177,10 +177,11 @@ async function checkAndWrite(
   if (report.exitCode !== 0 || options.dryRun) return result;
   // The plan is all the package needs of the register: its 移出名单 rows made now (the removed records' summaries,
   // register-compile.ts), a province's register and checkpoint parts (~70 MB read) are let go before the workbooks
-  // are made, collected at once when it was large (io/memory.ts). A dry run writes nothing: nothing to collect.
+  // are made, collected at once when it was large (io/memory.ts) — after this job, whose stack holds the register
+  // the await above resumed it with (collectGarbageAfterJob). A dry run writes nothing: nothing to collect.
   if (large && register) {
     void register.removed;
-    collectGarbage();
+    await collectGarbageAfterJob();
   }
 
   const epoch = options.sourceDateEpoch;

@@ -124,19 +124,26 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     await emitPieces(env, (ctx) => registerListPieces(each.on, each.records, ctx));
     return 0;
   }
-  const r: { on: string; records: ListedRecord[]; ledger: string } = await registerLedger({
-    ...listOptions,
-    xlsx,
-    ...(now ? { now } : {}),
+  const r = await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) });
+  // Streamed as the list without --xlsx, the 台账's path after the records: a province's list made whole (its
+  // records, then its table as one string) took ~0.8 GB over the ledger's own.
+  if (env.flags.format === 'json') {
+    const head: Omit<RegisterListDocument, 'records'> & { records: [] } = {
+      schemaVersion: 1,
+      command: 'register list',
+      on: r.on,
+      records: [],
+      ledger: r.ledger,
+    };
+    const listed = new ListedBytes(2);
+    const write = (out: JsonBytes, item: unknown): void => listed.write(out, item as ListedRecord);
+    await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: r.records, write }));
+    return 0;
+  }
+  await emitPieces(env, function* (ctx) {
+    yield* registerListPieces(r.on, r.records, ctx);
+    yield `${registerUi(ctx.m.lang).ledger(r.ledger)}\n`;
   });
-  const doc: RegisterListDocument = {
-    schemaVersion: 1,
-    command: 'register list',
-    on: r.on,
-    records: r.records,
-    ledger: r.ledger,
-  };
-  emit(env, 'register-list', doc);
   return 0;
 }
 

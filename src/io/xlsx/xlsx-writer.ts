@@ -29,6 +29,19 @@ export interface SheetSpec {
   print?: 'a4-landscape';
 }
 
+/**
+ * Rows made as the sheet is written, never held (the 台账 of a province's register list: 600,000 rows): how many
+ * and how wide the widest is are given, since the sheet's head says so before its first row.
+ */
+export interface SheetRows {
+  readonly length: number;
+  readonly width: number;
+  [Symbol.iterator](): Iterator<(string | number | null)[]>;
+}
+
+/** A sheet whose rows are made as it is written (SheetRows). */
+export type StreamedSheetSpec = Omit<SheetSpec, 'rows'> & { rows: SheetRows };
+
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -61,28 +74,36 @@ const STYLES =
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-/** The workbook's strings, each once (sharedStrings.xml), in order of first use. */
+/**
+ * The workbook's strings, each once (sharedStrings.xml), in order of first use: the map's own order, its keys the
+ * strings. Their XML is made a piece at a time as the zip takes it: a province's 台账 (~2 million strings) held
+ * each string's XML beside it and then the whole part as one string, then as bytes (~0.4 GB at its end).
+ */
 class SharedStrings {
   private readonly index = new Map<string, number>();
-  private readonly items: string[] = [];
   count = 0;
 
   of(text: string): number {
     this.count++;
     let i = this.index.get(text);
     if (i === undefined) {
-      i = this.items.length;
+      i = this.index.size;
       this.index.set(text, i);
-      // Leading or trailing spaces and line breaks are kept as written.
-      this.items.push(
-        /^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`,
-      );
     }
     return i;
   }
 
-  xml(): string {
-    return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
+  *xml(): Generator<Buffer> {
+    let out = `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.index.size}">`;
+    for (const text of this.index.keys()) {
+      // Leading or trailing spaces and line breaks are kept as written.
+      out += /^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`;
+      if (out.length >= 1 << 16) {
+        yield Buffer.from(out, 'utf8');
+        out = '';
+      }
+    }
+    yield Buffer.from(`${out}</sst>`, 'utf8');
   }
 }
 
@@ -102,10 +123,11 @@ function sheetName(name: string): string {
  * copied into one buffer and only then deflated. Its shared strings are numbered as the pieces are made: the
  * sheets are taken in order, before sharedStrings.xml.
  */
-function* sheetXml(s: SheetSpec, strings: SharedStrings): Generator<Buffer> {
+function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Generator<Buffer> {
   const n = Math.max(1, s.headers.length);
   let widest = n;
-  for (const row of s.rows) widest = Math.max(widest, row.length);
+  if (Array.isArray(s.rows)) for (const row of s.rows) widest = Math.max(widest, row.length);
+  else widest = Math.max(widest, (s.rows as SheetRows).width);
   const letters = Array.from({ length: widest }, (_, i) => columnLetter(i));
   const headerRow = s.title ? 2 : 1;
   const lastRow = headerRow + s.rows.length;
@@ -165,7 +187,7 @@ function* sheetXml(s: SheetSpec, strings: SharedStrings): Generator<Buffer> {
 }
 
 /** The workbook's print titles: each printed sheet repeats its title and header rows on every page. */
-function printTitles(sheets: readonly SheetSpec[], names: readonly string[]): string {
+function printTitles(sheets: readonly (SheetSpec | StreamedSheetSpec)[], names: readonly string[]): string {
   const defined = sheets.flatMap((s, i) => {
     if (s.print !== 'a4-landscape') return [];
     const last = s.title ? 2 : 1;
@@ -175,7 +197,7 @@ function printTitles(sheets: readonly SheetSpec[], names: readonly string[]): st
   return defined.length ? `<definedNames>${defined.join('')}</definedNames>` : '';
 }
 
-export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator: string): Promise<Buffer> {
+export async function workbookBuffer(sheets: (SheetSpec | StreamedSheetSpec)[], instant: Date, creator: string): Promise<Buffer> {
   const strings = new SharedStrings();
   const names = sheets.map((s) => sheetName(s.name));
   const seen = new Set<string>();
@@ -248,7 +270,7 @@ export async function workbookBuffer(sheets: SheetSpec[], instant: Date, creator
     { name: 'xl/styles.xml', data: `${XML_HEAD}${STYLES}` },
     // Each sheet made as the zip takes it, in order; the shared strings after every sheet has numbered its own.
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: () => sheetXml(s, strings) })),
-    { name: 'xl/sharedStrings.xml', data: () => [Buffer.from(strings.xml(), 'utf8')] },
+    { name: 'xl/sharedStrings.xml', data: () => strings.xml() },
   ];
   return zipParts(
     parts.map((p) => ({ name: p.name, data: typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data })),

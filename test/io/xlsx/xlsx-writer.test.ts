@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../../src/io/sniff.js';
-import { workbookBuffer, type SheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
+import { workbookBuffer, type SheetSpec, type StreamedSheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
 import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
 import { scoreRows } from '../../../src/table/header.js';
 
@@ -81,6 +81,27 @@ describe('workbooks written by the package writer', () => {
         'x',
       ),
     ).rejects.toThrow(/already exists/);
+  });
+
+  it('rows made as the sheet is written (SheetRows: the 台账) give the bytes of the same rows held, each made once', async () => {
+    let made = 0;
+    const streamed: StreamedSheetSpec[] = sheets.map((s) => ({
+      ...s,
+      rows: {
+        length: s.rows.length,
+        width: Math.max(s.headers.length, ...s.rows.map((r) => r.length)),
+        *[Symbol.iterator]() {
+          for (const r of s.rows) {
+            made++;
+            yield [...r];
+          }
+        },
+      },
+    }));
+    expect((await workbookBuffer(streamed, instant, 'hrss-credit')).equals(await workbookBuffer(sheets, instant, 'hrss-credit'))).toBe(
+      true,
+    );
+    expect(made).toBe(5);
   });
 
   it('a sheet of many rows (encoded a piece at a time: a province’s 移出名单) reads back row for row, CJK and a character outside the BMP whole', async () => {
