@@ -95,13 +95,15 @@ describe('the log hashed beside start-up', () => {
         // A checkpoint that matches the log was checked by the early hash; one that does not never is.
         const matches =
           checkpoint !== null && (scenario === 'fresh' || scenario === 'stale' || scenario === 'extended' || scenario === 'torn');
-        if (!matches) expect(a.hashedEarly).toBeUndefined();
+        expect(a.hashedEarly).toBe(matches ? true : undefined);
         if (a.hashedEarly) early++;
         expect(b.hashedEarly).toBeUndefined();
       }),
       { numRuns: 60 },
     );
-    expect(early).toBeGreaterThan(10);
+    // Some run took the early path. How many is the random histories' (8 to 24 of 60 over fast-check's seeds 1-25):
+    // a bound of more than 10 failed for about one seed in five ('expected 10 to be greater than 10').
+    expect(early).toBeGreaterThan(0);
   }, 300_000);
 
   it('with a segment beside the checkpoint (an append wrote it): the same read, state and files as without the early hash', async () => {
