@@ -3,46 +3,22 @@
 // public"), and diff between the two batches must say the same — it listed the record unchanged (active on both
 // days, the same revision, sent by the second batch). Found by the consistency property's diff-lists-package check
 // once it was made to look both ways (test/truth/consistency/checks.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { EXAMPLE_2026Q2_IMPORT } from '../helpers/cases.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
-import { cleanup } from '../helpers/cases.js';
+import { HEADER, relistedCase, row } from './relisted-case.js';
 
-const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_USER: '测试' };
-const CODE = makeCreditCode('91410702', 'MA4R7T2K');
-const HEADER =
-  '序号,名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,失信程度';
-const row = (until: string, severity: string): string =>
-  `1,黑名单,工时及休息休假,法人及非法人组织,新乡市示例餐饮管理有限公司,${CODE},李示例,安排劳动者超时加班,《中华人民共和国劳动法》第九十条,` +
-  `新人社劳罚〔2026〕5号,2026-03-20,${until},${severity}`;
-
-let tmp: string;
-let ws: string;
-beforeAll(() => {
-  tmp = tempDir('diff-relisted');
-  ws = join(tmp, 'ws');
-  cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
-});
-afterAll(() => cleanup(tmp));
-
-const cli = (args: string[], today = '2026-10-15') => runCli([...args, '-w', ws, '--today', today], ROOT, env);
-const json = async (args: string[], today?: string): Promise<Record<string, unknown>> => {
-  const res = await cli([...args, '--format', 'json'], today);
-  expect(res.code, res.stdout + res.stderr).toBe(0);
-  return JSON.parse(res.stdout) as Record<string, unknown>;
-};
+const { cli, json, ...at } = relistedCase('diff-relisted');
 
 describe('a record that lapses between two batches and is sent again by the second', () => {
   it('is added in diff, as the package counts it, not unchanged', async () => {
     // Published in 2026Q1 as 轻微 until 2026-08-19: public when 2026Q2 is published (2026-07-20), lapsed by 2026Q3.
-    const old = join(tmp, '2026Q1.csv');
+    const old = join(at.tmp(), '2026Q1.csv');
     writeFileSync(old, `\ufeff${HEADER}\n${row('2026-08-19', '轻微')}\n`);
     const imported = ['register', 'import', old, '--batch', '2026Q1', '--published-on', '2026-04-05', '--department', '劳动关系科'];
     expect((await cli(imported)).code).toBe(0);
-    const history = join(ws, 'history', '2026Q2');
+    const history = join(at.ws(), 'history', '2026Q2');
     const lists = readdirSync(history).map((f) => join(history, f));
     expect((await cli(['register', 'import', ...lists, ...EXAMPLE_2026Q2_IMPORT])).code).toBe(0);
     const listed = (await json(['register', 'list', '--status', 'all'], '2026-07-20')).records as {
@@ -54,9 +30,9 @@ describe('a record that lapses between two batches and is sent again by the seco
     expect(id).toMatch(/^[0-9a-f]{12}$/);
     expect(listed.find((r) => r.id === id)?.status).toBe('active');
 
-    writeFileSync(join(ws, 'submissions', '2026Q3', '劳动关系科', '补报名单.csv'), `\ufeff${HEADER}\n${row('2027-03-19', '一般')}\n`);
+    writeFileSync(join(at.ws(), 'submissions', '2026Q3', '劳动关系科', '补报名单.csv'), `\ufeff${HEADER}\n${row('2027-03-19', '一般')}\n`);
     expect((await cli(['compile', '2026Q3'])).code).toBe(0);
-    const records = JSON.parse(readFileSync(join(ws, 'packages', '2026Q3', 'records.json'), 'utf8')) as {
+    const records = JSON.parse(readFileSync(join(at.ws(), 'packages', '2026Q3', 'records.json'), 'utf8')) as {
       records: { id: string }[];
       unchanged: string[];
     };

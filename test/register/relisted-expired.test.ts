@@ -3,45 +3,21 @@
 // in 黑名单 and, as 到期, in 移出名单 (records.json: in `records` and in `removals`) — while the register, replaying
 // that publication, showed it active; compile, status and the reports counted the expiry as one of the batch's
 // removals. Found by the consistency property's register-lists-package check (test/truth/consistency/checks.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { EXAMPLE_2026Q2_IMPORT } from '../helpers/cases.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
-import { cleanup } from '../helpers/cases.js';
+import { HEADER, relistedCase, row } from './relisted-case.js';
 
-const env = { HRSS_CREDIT_NOW: '2026-10-15T01:30:00Z', HRSS_CREDIT_USER: '测试' };
-const CODE = makeCreditCode('91410702', 'MA4R7T2K');
-const HEADER =
-  '序号,名单类型,领域,主体类别,主体名称,统一社会信用代码,法定代表人,列入事由,认定依据,认定文书号,认定日期,公示截止日期,失信程度';
-const row = (until: string, severity: string): string =>
-  `1,黑名单,工时及休息休假,法人及非法人组织,新乡市示例餐饮管理有限公司,${CODE},李示例,安排劳动者超时加班,《中华人民共和国劳动法》第九十条,` +
-  `新人社劳罚〔2026〕5号,2026-03-20,${until},${severity}`;
-
-let tmp: string;
-let ws: string;
-beforeAll(() => {
-  tmp = tempDir('relisted');
-  ws = join(tmp, 'ws');
-  cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
-});
-afterAll(() => cleanup(tmp));
-
-const cli = (args: string[], today = '2026-10-15') => runCli([...args, '-w', ws, '--today', today], ROOT, env);
-const json = async (args: string[], today?: string): Promise<Record<string, unknown>> => {
-  const res = await cli([...args, '--format', 'json'], today);
-  expect(res.code, res.stdout + res.stderr).toBe(0);
-  return JSON.parse(res.stdout) as Record<string, unknown>;
-};
+const { cli, json, ...at } = relistedCase('relisted');
 
 describe('a record re-sent after it expired, with a later 公示截止日期', () => {
   it('is published anew and not also listed as expired: the package, the figures and the register agree', async () => {
-    const history = join(ws, 'history', '2026Q2');
+    const history = join(at.ws(), 'history', '2026Q2');
     const lists = readdirSync(history).map((f) => join(history, f));
     expect((await cli(['register', 'import', ...lists, ...EXAMPLE_2026Q2_IMPORT])).code).toBe(0);
     // Published in 2026Q1 as 轻微: three months, expired on 2026-06-20.
-    const old = join(tmp, '2026Q1.csv');
+    const old = join(at.tmp(), '2026Q1.csv');
     writeFileSync(old, `\ufeff${HEADER}\n${row('2026-06-19', '轻微')}\n`);
     const imported = ['register', 'import', old, '--batch', '2026Q1', '--published-on', '2026-04-05', '--department', '劳动关系科'];
     expect((await cli(imported)).code).toBe(0);
@@ -50,9 +26,9 @@ describe('a record re-sent after it expired, with a later 公示截止日期', (
     expect(before.find((r) => r.id === id)?.status).toBe('expired');
 
     // 2026Q3: the department sends it again as 一般 (one year), the same decision: the same id.
-    writeFileSync(join(ws, 'submissions', '2026Q3', '劳动关系科', '补报名单.csv'), `\ufeff${HEADER}\n${row('2027-03-19', '一般')}\n`);
+    writeFileSync(join(at.ws(), 'submissions', '2026Q3', '劳动关系科', '补报名单.csv'), `\ufeff${HEADER}\n${row('2027-03-19', '一般')}\n`);
     const compiled = await json(['compile', '2026Q3']);
-    const pkg = join(ws, 'packages', '2026Q3');
+    const pkg = join(at.ws(), 'packages', '2026Q3');
     const records = JSON.parse(readFileSync(join(pkg, 'records.json'), 'utf8')) as {
       records: { id: string; publishUntil: string }[];
       removals: { id: string; type: string }[];
