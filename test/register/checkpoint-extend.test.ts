@@ -9,9 +9,6 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
 import { eventLine } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent } from '../../src/register/events.js';
-import { replayEager } from '../../src/register/state.js';
-import { StoredRecord } from '../../src/register/stored.js';
-import { ColumnRecord, storedFields } from '../../src/register/stored-columns.js';
 import { checkpointCovers } from '../../src/register/checkpoint.js';
 import { CheckpointBuilder } from '../../src/register/checkpoint-writer.js';
 import { extendStats } from '../../src/register/checkpoint-extend.js';
@@ -20,7 +17,7 @@ import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { MemoryPort } from '../../src/io/memory-port.js';
 import { registerShow } from '../../src/api/register/register.js';
 import { historyArb, largeHistory } from './checkpoint-histories.js';
-import { checkpointOf, logOf, logText, registerWorkspace } from './register-files.js';
+import { checkpointOf, logOf, logText, plainState, registerWorkspace } from './register-files.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -55,23 +52,6 @@ function smallHistory(n = 300): EventBody[] {
   });
 }
 
-/** The state's records, batches, objections, seq and head as plain values (toEqual). */
-function plain(events: Parameters<typeof replayEager>[0]): unknown {
-  const s = replayEager(events);
-  const strip = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(strip);
-    if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, strip(v)]);
-    if (typeof x === 'object' && x !== null) {
-      // The log a record's line is read from (one workspace's or another port's): one marker.
-      if (typeof (x as { readLine?: unknown }).readLine === 'function') return 'the log';
-      if (x instanceof StoredRecord || x instanceof ColumnRecord) return strip(storedFields(x));
-      return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, strip(v)]));
-    }
-    return x;
-  };
-  return strip({ seq: s.seq, head: s.head, batches: s.batches, objections: s.objections, records: s.records });
-}
-
 describe('a checkpoint extended by the events after it', () => {
   it('is byte for byte the checkpoint a build from the first line writes, however the log was cut into tails, and reads back as a replay', () => {
     fc.assert(
@@ -102,7 +82,7 @@ describe('a checkpoint extended by the events after it', () => {
         const through = readLog(ws);
         rmSync(checkpointOf(ws), { force: true });
         const scratch = readLog(ws, { checkpoint: false });
-        expect(plain(through.result.events)).toEqual(plain(scratch.result.events));
+        expect(plainState(through.result.events)).toEqual(plainState(scratch.result.events));
         rmSync(ws, { recursive: true });
       }),
       { numRuns: 80, seed: 2227 },
@@ -163,12 +143,12 @@ describe('a checkpoint extended by the events after it', () => {
     const old = readFileSync(checkpointOf(ws));
     appendFileSync(logOf(ws), text(events.slice(cut)));
     process.env.HRSS_CREDIT_FAULT = `enospc-partial@${CHECKPOINT_FILE}`;
-    const expected = plain(readLog(ws).result.events);
+    const expected = plainState(readLog(ws).result.events);
     expect(readFileSync(checkpointOf(ws)).equals(old)).toBe(true);
     expect(readdirSync(join(ws, 'register')).sort()).toEqual(['events.jsonl', CHECKPOINT_FILE]);
     delete process.env.HRSS_CREDIT_FAULT;
     // The old checkpoint still matches its prefix: read through it, the same state; this read extends it.
-    expect(plain(readLog(ws, { extendBytes: 0 }).result.events)).toEqual(expected);
+    expect(plainState(readLog(ws, { extendBytes: 0 }).result.events)).toEqual(expected);
     expect(readFileSync(checkpointOf(ws)).equals(built(text(events)) as Buffer)).toBe(true);
   });
 
@@ -189,10 +169,10 @@ describe('a checkpoint extended by the events after it', () => {
     const extending = readLog(ws, { io: done, extendBytes: 0 });
     const whole = Buffer.from(done.readFileSync(`${ws}/register/${CHECKPOINT_FILE}`));
     expect(whole.equals(old)).toBe(false);
-    const expected = plain(readLog(ws, { io: done }).result.events);
+    const expected = plainState(readLog(ws, { io: done }).result.events);
     // The read that extended it goes on reading the parts it had not read from the file it checked (renamed over,
     // as a descriptor keeps its file): the same state.
-    expect(plain(extending.result.events)).toEqual(expected);
+    expect(plainState(extending.result.events)).toEqual(expected);
     // The process killed with the temporary file at any length: the old checkpoint stays (a temporary name is
     // never read); the file renamed whole is read through; either gives a replay's state.
     for (const at of [0, 1, 7, 64, 1000, Math.floor(whole.length / 2), whole.length - 1]) {
@@ -200,10 +180,10 @@ describe('a checkpoint extended by the events after it', () => {
       crashed.put(`${ws}/register/events.jsonl`, text(events));
       crashed.put(`${ws}/register/${CHECKPOINT_FILE}`, old);
       crashed.put(`${ws}/register/${CHECKPOINT_FILE}.tmp-crash`, whole.subarray(0, at));
-      expect(plain(readLog(ws, { io: crashed }).result.events)).toEqual(expected);
+      expect(plainState(readLog(ws, { io: crashed }).result.events)).toEqual(expected);
       // A file cut short put in the checkpoint's place (a copy that failed): ignored and rebuilt.
       crashed.put(`${ws}/register/${CHECKPOINT_FILE}`, whole.subarray(0, at));
-      expect(plain(loadRegister(ws, crashed).events)).toEqual(expected);
+      expect(plainState(loadRegister(ws, crashed).events)).toEqual(expected);
     }
   });
 
@@ -241,6 +221,6 @@ describe('a checkpoint extended by the events after it', () => {
     // The read goes on from the parts it read before the rename: a replay's state.
     const scratch = new MemoryPort();
     scratch.put(`${ws}/register/events.jsonl`, text(events));
-    expect(plain(read.result.events)).toEqual(plain(readLog(ws, { io: scratch, checkpoint: false }).result.events));
+    expect(plainState(read.result.events)).toEqual(plainState(readLog(ws, { io: scratch, checkpoint: false }).result.events));
   });
 });

@@ -2,16 +2,14 @@
 // an accessor made for each lazy member, closing over the decoder's scope, was kept by the hidden classes the events
 // passed through, and with it every part read (a province's ~67 MiB through compile's writing). Forty batches, as a
 // province's register has: with three the accessors happened to be freed.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
-import { eventLine } from '../../src/register/chain.js';
 import type { EventBody, RegisterRecord } from '../../src/register/events.js';
 import { loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
 import { planRegister } from '../../src/api/register/register-compile.js';
 import { prefixOf } from '../../src/register/lazy-state.js';
+import { logOf, logText, registerWorkspace } from './register-files.js';
 import { collectGarbage } from '../../src/io/memory.js';
 
 const dirs: string[] = [];
@@ -51,10 +49,8 @@ function workspace(): string {
         unchanged: [],
       }) as unknown as EventBody,
   );
-  const ws = mkdtempSync(join(tmpdir(), 'hrss-checkpoint-retain-'));
-  dirs.push(ws);
-  mkdirSync(join(ws, 'register'));
-  writeFileSync(join(ws, 'register', 'events.jsonl'), chain(bodies).map(eventLine).join(''));
+  const ws = registerWorkspace(dirs, 'hrss-checkpoint-retain-');
+  writeFileSync(logOf(ws), logText(chain(bodies)));
   readLog(ws, { checkpoint: false });
   return ws;
 }

@@ -10,9 +10,6 @@ import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { AUTHOR, chain } from '../helpers/register-chain.js';
 import type { EventBody } from '../../src/register/events.js';
-import { replayEager } from '../../src/register/state.js';
-import { StoredRecord } from '../../src/register/stored.js';
-import { ColumnRecord, storedFields } from '../../src/register/stored-columns.js';
 import { CheckpointBuilder } from '../../src/register/checkpoint-writer.js';
 import { bytesSource } from '../../src/register/checkpoint-parts.js';
 import { segmented, segmentHead } from '../../src/register/checkpoint-segment.js';
@@ -20,7 +17,7 @@ import { checkpointHead } from '../../src/register/checkpoint.js';
 import { appendEvent, readLog } from '../../src/io/register/register-store.js';
 import { SEGMENT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { historyArb, largeHistory } from './checkpoint-histories.js';
-import { checkpointOf, logOf, logText, registerWorkspace } from './register-files.js';
+import { checkpointOf, logOf, logText, plainState, registerWorkspace } from './register-files.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -62,29 +59,13 @@ function built(ws: string): Buffer | null {
   return existsSync(checkpointOf(other)) ? readFileSync(checkpointOf(other)) : null;
 }
 
-/** The state's records, batches, objections, seq and head as plain values (toEqual). */
-function plain(events: Parameters<typeof replayEager>[0]): unknown {
-  const s = replayEager(events);
-  const strip = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(strip);
-    if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, strip(v)]);
-    if (typeof x === 'object' && x !== null) {
-      if (typeof (x as { readLine?: unknown }).readLine === 'function') return 'the log';
-      if (x instanceof StoredRecord || x instanceof ColumnRecord) return strip(storedFields(x));
-      return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, strip(v)]));
-    }
-    return x;
-  };
-  return strip({ seq: s.seq, head: s.head, batches: s.batches, objections: s.objections, records: s.records });
-}
-
 /** What a read from the first line gives: of a copy of the log alone (a read from the first line writes a checkpoint). */
 function scratch(ws: string): unknown {
   const other = workspace();
   copyFileSync(logOf(ws), logOf(other));
   const read = readLog(other, { checkpoint: false });
   rmSync(other, { recursive: true });
-  return read.result.ok ? plain(read.result.events) : read.result;
+  return read.result.ok ? plainState(read.result.events) : read.result;
 }
 /** What a read gives that writes nothing (no extension), and whether it read through the segment. */
 function through(ws: string): { state: unknown; parsed: number } {
@@ -92,7 +73,7 @@ function through(ws: string): { state: unknown; parsed: number } {
   const read = readLog(ws, { extendBytes: Number.MAX_SAFE_INTEGER });
   expect(read.result.ok).toBe(true);
   add.mockRestore();
-  return { state: plain(read.result.events), parsed: read.result.events.length };
+  return { state: plainState(read.result.events), parsed: read.result.events.length };
 }
 
 /** largeHistory with its records cut to the first `n` (and what names the others dropped): a few hundred, fast. */
@@ -149,7 +130,7 @@ describe('a checkpoint continued by a segment', () => {
     expect(add).not.toHaveBeenCalled();
     expect(readFileSync(checkpointOf(ws)).equals(base)).toBe(true);
     expect(readFileSync(segmentOf(ws)).equals(seg)).toBe(true);
-    expect(plain(read.result.events)).toEqual(scratch(ws));
+    expect(plainState(read.result.events)).toEqual(scratch(ws));
   });
 
   it('a checkpoint smaller than SEGMENT_FROM_BYTES (a city’s) is not continued: the next reader extends it, as before', async () => {
@@ -159,7 +140,7 @@ describe('a checkpoint continued by a segment', () => {
     readLog(ws, { checkpoint: false });
     await appendEvent(ws, AUTHOR, () => ({ body: bodies[2] as EventBody, value: undefined }), { lock: { waitMs: 0 }, extendBytes: 0 });
     expect(existsSync(segmentOf(ws))).toBe(false);
-    expect(plain(readLog(ws, { extendBytes: 0 }).result.events)).toEqual(scratch(ws));
+    expect(plainState(readLog(ws, { extendBytes: 0 }).result.events)).toEqual(scratch(ws));
     expect(readFileSync(checkpointOf(ws)).equals(built(ws) as Buffer)).toBe(true);
   });
 
@@ -194,7 +175,7 @@ describe('a checkpoint continued by a segment', () => {
       const read = readLog(ws, { extendBytes: Number.MAX_SAFE_INTEGER });
       add.mockRestore();
       expect(read.result.ok, label).toBe(true);
-      expect(plain(read.result.events), label).toEqual(expected);
+      expect(plainState(read.result.events), label).toEqual(expected);
     };
     check('as written');
     // A byte of the segment's own bytes flipped (its body's CRC-32 no longer holds): the base alone, the tail parsed.
@@ -303,7 +284,7 @@ describe('a checkpoint continued by a segment', () => {
     delete process.env.HRSS_CREDIT_FAULT;
     expect(out.event?.seq).toBe(3);
     expect(readdirSync(join(ws, 'register')).sort()).toEqual(['events.jsonl', 'events.jsonl.checkpoint']);
-    expect(plain(readLog(ws, { extendBytes: 0 }).result.events)).toEqual(scratch(ws));
+    expect(plainState(readLog(ws, { extendBytes: 0 }).result.events)).toEqual(scratch(ws));
     expect(readFileSync(checkpointOf(ws)).equals(built(ws) as Buffer)).toBe(true);
   });
 

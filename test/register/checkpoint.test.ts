@@ -29,13 +29,12 @@ import { IdNumbers } from '../../src/register/id-numbers.js';
 import { eachEntry } from '../../src/register/each-entry.js';
 import { checkpointCovers, CHECKPOINT_VERSION } from '../../src/register/checkpoint.js';
 import { crc32 } from '../../src/register/crc32.js';
-import { StoredRecord } from '../../src/register/stored.js';
-import { ColumnRecord, storedFields } from '../../src/register/stored-columns.js';
+import type { StoredRecord } from '../../src/register/stored.js';
 import { CHECKPOINT_MAX_LOG_BYTES, loadRegister, readLog, wholeRecords } from '../../src/io/register/register-store.js';
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
 import { diff, registerList, registerShow, registerVerify } from '../../src/api/register/register.js';
 import { ToolError } from '../../src/diagnostics/tool-error.js';
-import { checkpointOf, logOf, logText, registerWorkspace } from './register-files.js';
+import { checkpointOf, logOf, logText, plainValue, registerWorkspace } from './register-files.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -208,22 +207,9 @@ function checkpointFor(log: string | Buffer): Buffer | null {
   return existsSync(checkpointOf(ws)) ? readFileSync(checkpointOf(ws)) : null;
 }
 
-/** A value with every LineSource (the log of one workspace or another) as one marker, Maps as entries: for toEqual. */
-function norm(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(norm);
-  if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, norm(v)]);
-  if (typeof x === 'object' && x !== null) {
-    if (typeof (x as { readLine?: unknown }).readLine === 'function') return 'the log';
-    // A record read from the log or from a checkpoint's columns (stored-columns.ts): the fields a reader sees.
-    if (x instanceof StoredRecord || x instanceof ColumnRecord) return norm(storedFields(x));
-    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, norm(v)]));
-  }
-  return x;
-}
-
 /** What must not depend on the checkpoint: the read's outcome, its events (records' lines too) and the state they replay to. */
 function outcome(read: ReturnType<typeof readLog>) {
-  return norm({
+  return plainValue({
     ok: read.result.ok,
     head: read.result.head,
     broken: read.result.ok ? null : read.result.broken,
@@ -246,7 +232,7 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
   const eager = replayEager(expected);
   // Streamed one at a time (register list, diff: each-entry.ts), the entries of the map in its order, none kept.
   const streamed = replay(got);
-  expect(norm([...eachEntry(streamed)])).toEqual(norm([...eager.records.values()]));
+  expect(plainValue([...eachEntry(streamed)])).toEqual(plainValue([...eager.records.values()]));
   expect(streamed.records instanceof LazyRecords && streamed.records.built).toBe(false);
   // diff's numbers by id (id-numbers.ts): at the checkpoint's rows where the state has one, else in a map — as a map.
   const numbers = new IdNumbers(replay(got));
@@ -263,17 +249,17 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
   const query = (r: StoredRecord): boolean => (r.id.charCodeAt(r.id.length - 1) + pick) % 3 !== 0 || r.subjectName === '"';
   for (const id of [...ids].reverse().concat('zzzzzzzzzzzz')) {
     expect(lazy.records.has(id)).toBe(eager.records.has(id));
-    expect(norm(lazy.records.get(id))).toEqual(norm(eager.records.get(id)));
+    expect(plainValue(lazy.records.get(id))).toEqual(plainValue(eager.records.get(id)));
     // register show's events of the record: from the id index and the touch table, as from every record.
     const entry = lazy.records.get(id);
     if (entry) expect(eventsTouching(got, entry)).toEqual(eventsTouching(expected, eager.records.get(id) as RecordEntry));
   }
-  expect(norm({ seq: lazy.seq, head: lazy.head, batches: lazy.batches, objections: lazy.objections })).toEqual(
-    norm({ seq: eager.seq, head: eager.head, batches: eager.batches, objections: eager.objections }),
+  expect(plainValue({ seq: lazy.seq, head: lazy.head, batches: lazy.batches, objections: lazy.objections })).toEqual(
+    plainValue({ seq: eager.seq, head: eager.head, batches: eager.batches, objections: eager.objections }),
   );
   const answering = (entries: Iterable<RecordEntry>) => [...entries].filter((e) => e.publications.some(query));
   const fresh = replay(got);
-  expect(norm(answering(candidateEntries(fresh, query)))).toEqual(norm(answering(eager.records.values())));
+  expect(plainValue(answering(candidateEntries(fresh, query)))).toEqual(plainValue(answering(eager.records.values())));
   // removedOut leaves out only what compile's expiries pass over: removed by a batch since its latest
   // publication, with no 撤销 to list.
   const listable = (entries: Iterable<RecordEntry>) =>
@@ -282,8 +268,8 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
       const gone = e.removals.filter((x) => x.seq > since);
       return gone.length === 0 || gone.some((x) => x.type === 'revoked' && x.batch === null);
     });
-  expect(norm(listable(answering(candidateEntries(replay(got), query, { removedOut: true }))))).toEqual(
-    norm(listable(answering(eager.records.values()))),
+  expect(plainValue(listable(answering(candidateEntries(replay(got), query, { removedOut: true }))))).toEqual(
+    plainValue(listable(answering(eager.records.values()))),
   );
   // Whatever the test, every entry an objection names or a 撤销 removed is a candidate (compile's corrections
   // awaited ask with a test no record answers): entries made for a tail's events too, not only the prefix's.
@@ -291,7 +277,7 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
     [...entries].filter((e) => e.objections.length > 0 || e.removals.some((x) => x.batch === null));
   const probed = replay(got);
   for (const id of ids) probed.records.get(id);
-  expect(norm(objected(candidateEntries(probed, () => false, { rows: {} })))).toEqual(norm(objected(eager.records.values())));
+  expect(plainValue(objected(candidateEntries(probed, () => false, { rows: {} })))).toEqual(plainValue(objected(eager.records.values())));
   // Only the rows a RowFilter lets through are tested (the checkpoint's id index, key hashes and 公示截止日期
   // column): for queries as register show and compile ask them, the same entries as testing every record.
   const name = ['', '新乡市〔2026〕3号', '"', 'é'][pick % 4] as string;
@@ -321,10 +307,10 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
   for (const [test, rows, removedOut] of probes) {
     const pass = (entries: Iterable<RecordEntry>) =>
       (removedOut ? listable : answering)([...entries].filter((e) => e.publications.some(test)));
-    expect(norm(pass(candidateEntries(replay(got), test, { rows, removedOut })))).toEqual(norm(pass(eager.records.values())));
+    expect(plainValue(pass(candidateEntries(replay(got), test, { rows, removedOut })))).toEqual(plainValue(pass(eager.records.values())));
   }
   // Streamed after entries were made and asked for (made ones are streamed as they are).
-  expect(norm([...eachEntry(lazy)])).toEqual(norm([...eager.records.values()]));
+  expect(plainValue([...eachEntry(lazy)])).toEqual(plainValue([...eager.records.values()]));
   // Streamed leaving out entries surely without a status that day, or none active (register list): what statusOn
   // gives of those streamed is what it gives of every entry — before, between and after the history's days.
   // Days of the history itself too (a publication's, a removal's, a 公示截止日期): the edges of each status.
@@ -344,13 +330,13 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
           const s = statusOn(e, on);
           return s !== undefined && (!active || s.status === 'active') ? [s] : [];
         });
-      expect(norm(wanted(eachEntry(replay(got), { on, active })))).toEqual(norm(wanted(eager.records.values())));
-      expect(norm(wanted(eachEntry(lazy, { on, active })))).toEqual(norm(wanted(eager.records.values())));
+      expect(plainValue(wanted(eachEntry(replay(got), { on, active })))).toEqual(plainValue(wanted(eager.records.values())));
+      expect(plainValue(wanted(eachEntry(lazy, { on, active })))).toEqual(plainValue(wanted(eager.records.values())));
     }
   }
   // A lazy state is one, for that matter: what it made is what a replay makes.
   expect(lazy.records instanceof LazyRecords).toBe(prefixOf(got) !== undefined);
-  expect(norm(lazy)).toEqual(norm(eager));
+  expect(plainValue(lazy)).toEqual(plainValue(eager));
 }
 
 type Scenario = 'fresh' | 'stale' | 'extended' | 'edited' | 'truncated' | 'deleted' | 'other' | 'version' | 'log-edited' | 'torn';

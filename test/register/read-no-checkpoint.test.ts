@@ -12,12 +12,10 @@ import { eventLine } from '../../src/register/chain.js';
 import type { EventBody, RegisterEvent } from '../../src/register/events.js';
 import { replay } from '../../src/register/state.js';
 import { prefixOf } from '../../src/register/lazy-state.js';
-import { StoredRecord } from '../../src/register/stored.js';
-import { ColumnRecord, storedFields } from '../../src/register/stored-columns.js';
 import { readLog, readLogPausing, wholeRecords } from '../../src/io/register/register-store.js';
 import { registerVerify } from '../../src/api/register/register.js';
 import { historyArb, largeHistory } from './checkpoint-histories.js';
-import { checkpointOf, logOf, registerWorkspace } from './register-files.js';
+import { checkpointOf, logOf, logText, plainValue, registerWorkspace } from './register-files.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -29,22 +27,9 @@ const workspaceWith = (log: string | Buffer): string => {
   writeFileSync(logOf(ws), log);
   return ws;
 };
-const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
-
-/** A value with every LineSource as one marker, Maps as entries, records as the fields a reader sees: for toEqual. */
-function norm(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(norm);
-  if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, norm(v)]);
-  if (typeof x === 'object' && x !== null) {
-    if (typeof (x as { readLine?: unknown }).readLine === 'function') return 'the log';
-    if (x instanceof StoredRecord || x instanceof ColumnRecord) return norm(storedFields(x));
-    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, norm(v)]));
-  }
-  return x;
-}
 
 function outcome(read: ReturnType<typeof readLog>) {
-  return norm({
+  return plainValue({
     ok: read.result.ok,
     head: read.result.head,
     broken: read.result.ok ? null : read.result.broken,
@@ -88,7 +73,7 @@ describe('a read with no usable checkpoint, built as verify builds it', () => {
     const histories = [...fc.sample(historyArb, { seed: 3030, numRuns: 40 }), largeHistory()];
     let through = 0;
     for (const bodies of histories) {
-      const log = text(chain(bodies));
+      const log = logText(chain(bodies));
       const ws = workspaceWith(log);
       const got = readLog(ws, { sinkBytes: 0 });
       const expected = fromScratch(log);
@@ -108,7 +93,7 @@ describe('a read with no usable checkpoint, built as verify builds it', () => {
   }, 300_000);
 
   it('a writer’s read under the lock (readLogPausing) goes the same way', async () => {
-    const log = text(chain(largeHistory()));
+    const log = logText(chain(largeHistory()));
     const ws = workspaceWith(log);
     const got = await readLogPausing(ws, async () => {}, undefined, { sinkBytes: 0 });
     expect(prefixOf(got.result.events)).toBeDefined();
@@ -118,10 +103,10 @@ describe('a read with no usable checkpoint, built as verify builds it', () => {
   // Where no checkpoint can be kept the events read are those of a second read that keeps them (as before).
   const bodies = (): EventBody[] => largeHistory();
   const cases: Record<string, () => string | Buffer> = {
-    'a last line without its `\\n` (another tool’s)': () => text(chain(bodies())).slice(0, -1),
+    'a last line without its `\\n` (another tool’s)': () => logText(chain(bodies())).slice(0, -1),
     'a torn last line': () => {
       const events = chain([...bodies(), { type: 'note', text: '备注', ids: [] } as EventBody]);
-      return text(events.slice(0, -1)) + eventLine(events[events.length - 1] as RegisterEvent).slice(0, 30);
+      return logText(events.slice(0, -1)) + eventLine(events[events.length - 1] as RegisterEvent).slice(0, 30);
     },
     'a line another tool wrote (keys not in order)': () => {
       const events = chain(bodies());
@@ -129,10 +114,10 @@ describe('a read with no usable checkpoint, built as verify builds it', () => {
       const { hash, ...unsealed } = first as RegisterEvent & Record<string, unknown>;
       // The same event, its members in another order (its hash still ours): not canonical, so no checkpoint.
       const reordered = `${JSON.stringify({ hash, ...Object.fromEntries(Object.entries(unsealed).reverse()) })}\n`;
-      return reordered + text(rest);
+      return reordered + logText(rest);
     },
     'a broken hash in the middle': () => {
-      const lines = text(chain(bodies())).split('\n');
+      const lines = logText(chain(bodies())).split('\n');
       lines[1] = (lines[1] as string).replace(/"hash":"(.)/, (_, c: string) => `"hash":"${c === '0' ? '1' : '0'}`);
       return lines.join('\n');
     },
@@ -150,7 +135,7 @@ describe('a read with no usable checkpoint, built as verify builds it', () => {
     }, 120_000);
 
   it('a checkpoint that cannot be written (a full disk): the log read again, its records kept as read', () => {
-    const log = text(chain(largeHistory()));
+    const log = logText(chain(largeHistory()));
     const ws = workspaceWith(log);
     process.env.HRSS_CREDIT_FAULT = 'enospc-partial@events.jsonl.checkpoint';
     let got: ReturnType<typeof readLog>;

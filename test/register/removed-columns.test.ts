@@ -14,6 +14,7 @@ import { loadRegister, readLog, wholeRecords } from '../../src/io/register/regis
 import { planRegister } from '../../src/api/register/register-compile.js';
 import { removedSheet } from '../../src/api/register/removed-sheet.js';
 import { prefixOf } from '../../src/register/lazy-state.js';
+import { logOf, logText, registerWorkspace } from './register-files.js';
 import { TextColumn } from '../../src/register/stored-columns.js';
 import { DEFAULT_MASK_RULE } from '../../src/domain/mask.js';
 import { exportPlan } from '../../src/api/quarter/export-plan.js';
@@ -59,10 +60,8 @@ function workspace(): string {
         unchanged: [],
       }) as unknown as EventBody,
   );
-  const ws = mkdtempSync(join(tmpdir(), 'hrss-removed-columns-'));
-  dirs.push(ws);
-  mkdirSync(join(ws, 'register'));
-  writeFileSync(join(ws, 'register', 'events.jsonl'), chain(bodies).map(eventLine).join(''));
+  const ws = registerWorkspace(dirs, 'hrss-removed-columns-');
+  writeFileSync(logOf(ws), logText(chain(bodies)));
   // The first read writes the checkpoint; the next reads through it, as every command on a province does.
   readLog(ws, { checkpoint: false });
   return ws;

@@ -6,12 +6,11 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
-import { eventLine } from '../../src/register/chain.js';
 import { lineHashOfBytes } from '../../src/register/line-hash.js';
 import type { EventBody, RegisterEvent } from '../../src/register/events.js';
 import { historyArb, largeHistory } from './checkpoint-histories.js';
 import fc from 'fast-check';
-import { checkpointOf, logOf, registerWorkspace } from './register-files.js';
+import { checkpointOf, logOf, logText, registerWorkspace } from './register-files.js';
 
 const { readLog } = await import('../../dist/io/register/register-store.js');
 const { LogCheck, LogCheckFailed } = await import('../../dist/io/register/log-check.js');
@@ -23,8 +22,6 @@ afterAll(() => {
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const text = (events: RegisterEvent[]): string => events.map(eventLine).join('');
 
 /** verify's read of `log` (every line, a checkpoint built as read) on one thread or two; its findings and checkpoint. */
 function verified(log: string | Buffer, threads: 1 | 2, slab = 64, chainOnly = true) {
@@ -71,7 +68,7 @@ const small = (): RegisterEvent[] =>
     { type: 'note', text: '第三条', ids: [] },
     { type: 'note', text: '第四条', ids: [] },
   ] as EventBody[]);
-const lines = (): string[] => text(small()).split('\n').slice(0, -1);
+const lines = (): string[] => logText(small()).split('\n').slice(0, -1);
 /** A line edited, its `hash` member made the hash of its bytes again (our writer's reading of the edited line). */
 const resealed = (line: string): string => {
   const hash = lineHashOfBytes(Buffer.from(line), 0, Buffer.byteLength(line)) as string;
@@ -83,7 +80,7 @@ describe('register verify on two threads', () => {
   it('generated histories and a 30,000-record line: the findings and checkpoint of one thread, whatever the buffers', () => {
     const histories = [...fc.sample(historyArb, { seed: 3031, numRuns: 12 }), largeHistory()];
     for (const bodies of histories) {
-      const log = text(chain(bodies));
+      const log = logText(chain(bodies));
       for (const slab of [16, 700, 1 << 20]) expect(expectSame(log, slab).ok).toBe(true);
     }
   }, 300_000);
@@ -95,12 +92,12 @@ describe('register verify on two threads', () => {
       'canonical@2',
     ],
     'a blank line in the middle': [() => [lines()[0], '', ...lines().slice(1), ''].join('\n'), 'json@2'],
-    'blank lines at the end': [() => `${text(small())} \n\t\n`, 'blank@5'],
-    'CRLF line ends (a tool on Windows)': [() => text(small()).replace(/\n/g, '\r\n'), 'ok'],
-    'a BOM at the start': [() => `\ufeff${text(small())}`, 'ok'],
-    'a torn last line': [() => `${text(small())}${(lines()[0] as string).slice(0, 40)}`, 'torn@5'],
-    'a last event without its `\\n`': [() => text(small()).slice(0, -1), 'ok'],
-    'NUL lines at the end (a block zeroed by a power cut)': [() => `${text(small())}\0\0\0\0\n\0\0`, 'torn@5'],
+    'blank lines at the end': [() => `${logText(small())} \n\t\n`, 'blank@5'],
+    'CRLF line ends (a tool on Windows)': [() => logText(small()).replace(/\n/g, '\r\n'), 'ok'],
+    'a BOM at the start': [() => `\ufeff${logText(small())}`, 'ok'],
+    'a torn last line': [() => `${logText(small())}${(lines()[0] as string).slice(0, 40)}`, 'torn@5'],
+    'a last event without its `\\n`': [() => logText(small()).slice(0, -1), 'ok'],
+    'NUL lines at the end (a block zeroed by a power cut)': [() => `${logText(small())}\0\0\0\0\n\0\0`, 'torn@5'],
     'NUL lines before a line': [() => `${lines()[0]}\n\0\0\0\n${lines().slice(1).join('\n')}\n`, 'json@2'],
   };
   for (const [name, [make, expected]] of Object.entries(AWKWARD))
@@ -112,7 +109,7 @@ describe('register verify on two threads', () => {
     });
 
   it('a read with no usable checkpoint (not verify) goes the same way: its events read back through the checkpoint', () => {
-    const log = text(chain(largeHistory()));
+    const log = logText(chain(largeHistory()));
     const next = vi.spyOn(LogCheck.prototype, 'next');
     const two = verified(log, 2, 4096, false);
     expect(next).toHaveBeenCalled();
@@ -121,7 +118,7 @@ describe('register verify on two threads', () => {
   }, 120_000);
 
   it('a thread that fails: the log read again on this one, the same findings and checkpoint', () => {
-    const log = text(chain(largeHistory()));
+    const log = logText(chain(largeHistory()));
     const next = vi.spyOn(LogCheck.prototype, 'next').mockImplementationOnce(() => {
       throw new LogCheckFailed();
     });
