@@ -3,9 +3,9 @@
  * start-up"): for a command that reads the register, the log of the workspace it names (-w, --workspace) or
  * would find from the folder it runs in starts being hashed on a second thread (io/register/log-hash.ts).
  * A guess: the register's reader takes the result only for the log it reads itself, unchanged since.
- * Loads nothing but Node's own modules and those two small files.
+ * Loads nothing but Node's own modules and small files of its own (argv.ts, io/workspace/find.ts, io/processors.ts).
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { processorFree } from '../io/processors.js';
 import { resolve } from 'node:path';
 import { optionValue } from './argv.js';
 
@@ -45,7 +45,7 @@ export async function startEarlyLog(argv: readonly string[], cwd: () => string, 
     const [command, sub] = commandWords(argv);
     if (!command || !READS_REGISTER.has(command) || (command === 'register' && sub === 'verify')) return;
     if (argv.some((a) => a === '-h' || a === '--help')) return;
-    if (asked !== 'on' && (loadavg()[0] ?? 0) >= availableParallelism()) return;
+    if (asked !== 'on' && !processorFree(0)) return;
     const workspace = await findWorkspace(argv, cwd());
     if (workspace) (await import('../io/register/log-hash.js')).startLogHash(workspace);
   } catch {

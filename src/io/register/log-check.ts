@@ -7,7 +7,8 @@
  * a processor is free for it: on a busy or one-core machine the thread only adds its cost (a second pass over each
  * buffer's lines), and the reader reads and checks in its own thread as before.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
+import { processorFree } from '../processors.js';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { POSTED, PROGRESS, RETURNED, STOP, type LogBatch, type LogCheckInput } from './log-check-worker.js';
 
@@ -27,7 +28,7 @@ export function wantLogCheck(env: NodeJS.ProcessEnv = process.env): boolean {
   const asked = env.HRSS_CREDIT_LOG_THREAD;
   if (asked === 'off') return false;
   if (asked === 'on') return true;
-  return availableParallelism() > 1 && (loadavg()[0] ?? 0) < availableParallelism() - 0.5;
+  return availableParallelism() > 1 && processorFree(0.5);
 }
 
 /** The thread gave up or stalled: the reader reads the log from its first line in its own thread. */
