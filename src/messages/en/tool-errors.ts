@@ -74,6 +74,11 @@ function problemEn(a: ToolArgs): string {
       return `value ${v} is too long; at most ${a.limit} characters or items`;
     case 'format':
       return `value ${v} is not in the expected format`;
+    case 'creditCode':
+      return (
+        `value ${v} is not a valid unified social credit code (18 characters, check characters per GB 32100); ` +
+        `write the bureau's code, or leave the key out`
+      );
     case 'unknownCode':
       return `${v} is not a check code${more} (run hrss-credit rules for the list)`;
     case 'reservedKey':

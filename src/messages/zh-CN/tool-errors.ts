@@ -74,6 +74,8 @@ function problemZh(a: ToolArgs): string {
       return `值 ${v} 太长，最多 ${a.limit} 个（字符或项）`;
     case 'format':
       return `值 ${v} 的格式不对`;
+    case 'creditCode':
+      return `值 ${v} 不是有效的统一社会信用代码（18 位，校验位按 GB 32100）；请填写本局的代码，或删去此项`;
     case 'unknownCode':
       return `${v} 不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
     case 'reservedKey':
