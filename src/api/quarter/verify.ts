@@ -72,6 +72,11 @@ async function zipEntries(buf: Buffer): Promise<Map<string, Buffer | 'notFile'>>
 interface Source {
   read(rel: string): Read;
   list(): string[];
+  /**
+   * In a zip, the entry `<folder>.manifest.sha256` beside the package's folder: compile's hash file, zipped with the
+   * package (the clerk selected both); not a file of the package, and the manifest's hash when none lies beside the zip.
+   */
+  hashEntry?: { name: string; data: Read };
 }
 
 async function openSource(root: string, kind: 'folder' | 'zip', shown: string, io: IoPort): Promise<Source> {
@@ -96,12 +101,16 @@ async function openSource(root: string, kind: 'folder' | 'zip', shown: string, i
     .filter((n) => n === 'manifest.json' || n.endsWith('/manifest.json'))
     .sort((a, b) => a.split('/').length - b.split('/').length)[0];
   const prefix = manifest ? manifest.slice(0, -'manifest.json'.length) : '';
+  const hashName = prefix === '' ? undefined : `${prefix.slice(0, -1)}.manifest.sha256`;
+  const hashData = hashName === undefined ? undefined : entries.get(hashName);
   return {
     read: (rel) => entries.get(prefix + rel) ?? 'missing',
     list: () =>
       [...entries.keys()]
+        .filter((n) => n !== hashName)
         .map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : `../${n}`))
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    ...(hashName !== undefined && hashData !== undefined ? { hashEntry: { name: hashName, data: hashData } } : {}),
   };
 }
 
@@ -179,8 +188,12 @@ export async function verify(target: string, cwd: string, io: IoPort = nodePort)
   const raw = source.read('manifest.json');
   if (raw === 'missing') throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
 
-  const hashFile = join(dirname(root), `${name}.manifest.sha256`);
-  const stored = readRegularOn(io, hashFile);
+  const beside = join(dirname(root), `${name}.manifest.sha256`);
+  const besideRead = readRegularOn(io, beside);
+  // The hash file beside the package (or zip) wins; a zip's own copy of it counts when there is none.
+  const inZip = besideRead === 'missing' ? source.hashEntry : undefined;
+  const hashFile = inZip ? `${root}!/${inZip.name}` : beside;
+  const stored = inZip ? inZip.data : besideRead;
   const expected = Buffer.isBuffer(stored)
     ? (/^([0-9a-f]{64})\b/.exec(stored.toString('utf8').trim())?.[1] ?? 'unreadable')
     : stored === 'notFile'
