@@ -136,4 +136,15 @@ describe('verify of a package zipped again by another tool', () => {
     writeFileSync(join(tmp, 'wrong-hash.manifest.sha256'), sidecar);
     expect((await runCli(['verify', join(tmp, 'wrong-hash.zip')], tmp)).code).toBe(0);
   });
+
+  it('macOS’s __MACOSX/ and ._ entries in such a zip are not “added”', async () => {
+    const litter = [
+      { name: '__MACOSX/2026Q3/._manifest.json', data: Buffer.from('x') },
+      { name: '2026Q3/._manifest.json', data: Buffer.from('x') },
+      { name: '2026Q3/公示/.DS_Store', data: Buffer.from('x') },
+    ];
+    const r = await runCli(['verify', rezip('utf8', 'mac.zip', undefined, '2026Q3/', litter), '--format', 'json'], tmp);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, added: [] });
+    expect(r.code).toBe(0);
+  });
 });

@@ -18,6 +18,7 @@ import { REPORT_FILE } from '../../io/package/package-read.js';
 import type { RegularRead } from '../../io/regular-file.js';
 import { readInsideOn, readRegularOn } from '../../io/regular-file-port.js';
 import { folderState } from '../../io/workspace/workspace.js';
+import { isLitter } from '../../io/sniff.js';
 import { nodePort } from '../../io/node-port.js';
 import type { IoPort } from '../../io/port.js';
 
@@ -112,6 +113,11 @@ async function openSource(root: string, kind: 'folder' | 'zip', shown: string, i
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     ...(hashName !== undefined && hashData !== undefined ? { hashEntry: { name: hashName, data: hashData } } : {}),
   };
+}
+
+function isLitterPath(rel: string): boolean {
+  const segments = rel.split('/');
+  return segments.includes('__MACOSX') || segments.some(isLitter);
 }
 
 function issueKey(path: readonly PropertyKey[]): string {
@@ -238,8 +244,10 @@ export async function verify(target: string, cwd: string, io: IoPort = nodePort)
     if (data === 'missing') missing.push(o.path);
     else if (data === 'notFile' || data.length !== o.bytes || sha256Of(data) !== o.sha256) changed.push(o.path);
   }
-  // 报告.html is made from the package after compile (`report`), not part of it: never "added".
-  const added = source.list().filter((f) => f !== 'manifest.json' && f !== REPORT_FILE && !listed.has(f));
+  // 报告.html is made from the package after compile (`report`), not part of it: never "added". Nor is what the
+  // system leaves in a folder someone opened (submission.md's litter: ~$ lock files of a workbook open in Excel,
+  // Thumbs.db, desktop.ini, .DS_Store, ._ and __MACOSX/ of a macOS zip).
+  const added = source.list().filter((f) => f !== 'manifest.json' && f !== REPORT_FILE && !listed.has(f) && !isLitterPath(f));
   const inconsistent = inconsistencies(
     manifest,
     listed.has('records.json') && !changed.includes('records.json') ? source.read('records.json') : 'missing',
