@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ToolError } from '../src/diagnostics/tool-error.js';
 import { loadConfig } from '../src/io/workspace/workspace.js';
+import { loadCalendarFile } from '../src/io/workspace/calendar.js';
 import { ROOT, cleanup, runCli, tempDir, TODAY } from './helpers/cases.js';
 
 const tmp = tempDir('config-encoding');
@@ -59,5 +60,27 @@ describe('the config file in the encodings Windows editors save', () => {
     expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code)).not.toContain('SCHEMA_PERIOD_TOO_LONG');
     expect(r.code).toBe(0);
     expect(readFileSync(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'), 'utf8')).toContain(',某市人力资源和社会保障局,');
+  });
+});
+
+describe('a calendar file (objections.md calendar/<year>.json) in the same encodings', () => {
+  const text = JSON.stringify({ year: 2027, source: '国办发明电〔2026〕7号', holidays: [['2027-01-01', '2027-01-03']], workdays: [] });
+  it.each([
+    ['GBK', iconv.encode(text, 'gbk')],
+    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')])],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+  ])('%s: its source reads as written', (label, bytes) => {
+    const file = written(`2027-${label.replace(/\W+/g, '-')}.json`, bytes);
+    expect(loadCalendarFile(file, 'calendar/2027.json', 2027)).toMatchObject({
+      year: 2027,
+      source: { kind: 'file', source: '国办发明电〔2026〕7号' },
+    });
+  });
+
+  it('neither UTF-8 nor GB18030: CALENDAR_FILE_INVALID `encoding`', () => {
+    const file = written('2027-neither.json', Buffer.from([0x7b, 0x22, 0x81, 0x20, 0x22, 0x7d]));
+    expect(() => loadCalendarFile(file, 'calendar/2027.json', 2027)).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_FILE_INVALID', args: expect.objectContaining({ problem: 'encoding' }) }),
+    );
   });
 });
