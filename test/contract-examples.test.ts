@@ -70,3 +70,44 @@ describe('workspace.md: export.template "templates/credit-office.json" is the de
     expect(mine.template.sha256).not.toBe(r.template.sha256);
   });
 });
+
+describe('workspace.md: bureau.creditCode "11410700…" is a place for the code, not a code', () => {
+  const tmp = tempDir('contract-bureau');
+  afterAll(() => cleanup(tmp));
+
+  /** The example workspace with `bureau` as given; the CLI's result and the 公示 red list's bytes. */
+  async function compiledWith(name: string, bureau: unknown): Promise<{ code: number; stdout: string; csv: string }> {
+    const ws = join(tmp, name);
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws, { recursive: true });
+    const config = join(ws, 'hrss-credit.config.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), bureau }));
+    const r = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY, '--format', 'json', '--lang', 'en'], ROOT);
+    const csv = r.code === 0 ? readFileSync(join(ws, 'packages', '2026Q3', '公示', '红名单.csv'), 'utf8') : '';
+    return { code: r.code, stdout: r.stdout, csv };
+  }
+
+  it('the pasted example is the default (no code), so "11410700…" is never exported as the bureau\'s code', async () => {
+    const example = jsonBlock('workspace.md', 'The shape, by example') as { bureau: { creditCode: string } };
+    expect(example.bureau.creditCode).toBe('11410700…');
+    expect(ConfigSchema.parse(example).bureau.creditCode).toBe('');
+    const r = await compiledWith('pasted', example.bureau);
+    expect(r.code).toBe(0);
+    expect(r.csv).toContain('数据来源单位统一社会信用代码');
+    expect(r.csv).not.toContain('11410700');
+  });
+
+  it('any other value is checked as a 统一社会信用代码: a bad one is CONFIG_INVALID (exit 2), a lower-case x folds', async () => {
+    const r = await compiledWith('bad', { creditCode: '11410700123' });
+    expect(r.code).toBe(2);
+    const error = JSON.parse(r.stdout).error;
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain('bureau.creditCode');
+    expect(error.message).toContain('"11410700123" is not a valid unified social credit code');
+    const checksum = ConfigSchema.safeParse({ bureau: { creditCode: '1141070000605312X3' } });
+    expect(checksum.error?.issues.map((i) => i.path.join('.'))).toEqual(['bureau.creditCode']);
+    expect(ConfigSchema.parse({ bureau: { creditCode: '1141070000605312x2' } }).bureau.creditCode).toBe('1141070000605312X2');
+    const own = await compiledWith('own', { creditCode: '1141070000605312X2' });
+    expect(own.code).toBe(0);
+    expect(own.csv).toContain(',1141070000605312X2,');
+  });
+});

@@ -131,10 +131,10 @@ describe('a list sheet read once gives what reading it as before gives', () => {
   });
 
   it('reads again when the header rows’ merges change the header', async () => {
-    // 备注 merged across O2:P2: the header of P is 备注 too (a duplicate column) once the merge is known.
+    // 备注 merged across O1:P1: the header of P is 备注 too (a duplicate column, located at P) once the merge is known.
     const across = await bothWays(await workbook('header', { rows: 6, merges: ['O1:P1'] }));
     expect(across.held).toBe(false);
-    expect(across.codes).toEqual(['SHEET_COLUMN_DUPLICATE@1']);
+    expect(across.codes).toEqual(['SHEET_COLUMN_DUPLICATE@1P']);
     // A group heading 法定代表人 over H1:I1 and its sub-headings in row 2.
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名单');

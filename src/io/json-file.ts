@@ -67,6 +67,33 @@ export function readRegularOn(io: IoPort, file: string, maxBytes = MAX_SETTINGS_
   }
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * The text of a settings file a bureau wrote by hand (config, template, measures). JSON is UTF-8, but Notepad on
+ * Chinese Windows saves "ANSI" (GBK) or "Unicode" (UTF-16 with BOM): decoded as UTF-8, every Chinese name became
+ * U+FFFD without a word (a `domainMaxYears` key no longer matched; the bureau's name was exported garbled). As for
+ * a list's CSV (submission.md): a BOM decides, else UTF-8 when valid, else GB18030; neither: undefined.
+ */
+export function settingsText(bytes: Uint8Array): string | undefined {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le', { fatal: false }).decode(bytes.subarray(2));
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be', { fatal: false }).decode(bytes.subarray(2));
+  const body = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return UTF8.decode(body);
+  } catch {
+    // not UTF-8: GB18030 below
+  }
+  try {
+    return GB18030.decode(body);
+  } catch {
+    return undefined;
+  }
+}
+
 /** JSON.parse with the place of a syntax error as line and column (1-based), not the engine's English. */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; line: number; column: number } {
   try {

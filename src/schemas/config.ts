@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MeasuresConfigSchema } from './measures.js';
 import { suggest } from '../domain/suggest.js';
+import { checkCreditCode, normaliseCreditCode } from '../domain/credit-code.js';
 import { MAX_NAME_LENGTH, nameProblem, RESERVED_KEYS } from './names.js';
 
 /** A name used as a folder or a key (schemas/names.ts); the issue's params carry the problem for the catalogue. */
@@ -17,6 +18,24 @@ const name = z
         params: { problem, ...(problem === 'nameTooLong' ? { limit: MAX_NAME_LENGTH } : {}) },
       });
   });
+
+/**
+ * workspace.md's example writes `"creditCode": "11410700…"`: a place for the bureau's code, pasted as it stands.
+ * That (a value ending in … or ...) is no code: the default, none. Any other value is the bureau's 统一社会信用代码,
+ * exported as 数据来源单位统一社会信用代码 in every file the credit office receives: checked like a list's code.
+ */
+function isPlaceholder(v: string): boolean {
+  return /(?:…|\.\.\.)$/.test(v.trim());
+}
+
+const bureauCreditCode = z
+  .string()
+  .superRefine((v, ctx) => {
+    if (v.trim() === '' || isPlaceholder(v) || checkCreditCode(normaliseCreditCode(v.trim())).ok) return;
+    ctx.addIssue({ code: 'custom', message: 'creditCode', params: { problem: 'creditCode' } });
+  })
+  .transform((v) => (isPlaceholder(v) ? '' : normaliseCreditCode(v.trim())))
+  .default('');
 
 const severityOverride = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -64,7 +83,7 @@ const BaseConfigSchema = z.strictObject({
   bureau: z
     .strictObject({
       name: z.string().min(1).default('新乡市人力资源和社会保障局'),
-      creditCode: z.string().default(''),
+      creditCode: bureauCreditCode,
       divisionCode: z
         .string()
         .regex(/^\d{6}$/)

@@ -271,10 +271,20 @@ export class ListSheet<E extends { maskRule: MaskRule }> {
       if (f.required && !h.byField.has(f.key)) this.report('SHEET_COLUMN_MISSING', { field: f.key }, h.row);
     }
     if (!h.byField.has('listType') && !this.o.listTypeFromName) this.report('SHEET_COLUMN_MISSING', { field: 'listType' }, h.row);
+    // A finding about a header cell is located at it (cli.md: sheet, row, column as Excel shows them), so that it
+    // sorts by its column's index (Z before AA): a duplicate at the column that repeats the field.
     for (const d of h.duplicates) {
-      this.report('SHEET_COLUMN_DUPLICATE', { field: d.field, columns: d.columns.map((c) => c.letter).join(', ') }, h.row);
+      const at = d.columns[d.columns.length - 1];
+      this.report(
+        'SHEET_COLUMN_DUPLICATE',
+        { field: d.field, columns: d.columns.map((c) => c.letter).join(', ') },
+        h.row,
+        at?.letter,
+        at?.index,
+        d.field,
+      );
     }
-    for (const c of h.unknown) this.report('SHEET_COLUMN_UNKNOWN', { header: c.header, column: c.letter }, h.row);
+    for (const c of h.unknown) this.report('SHEET_COLUMN_UNKNOWN', { header: c.header, column: c.letter }, h.row, c.letter, c.index);
   }
 
   private isBlank(cells: CellValue[]): boolean {

@@ -59,13 +59,19 @@ function rawZip(entries: { name: Buffer; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-function rezip(encoding: 'utf8' | 'cp936', file: string, change?: string, folder = '2026Q3/'): string {
+function rezip(
+  encoding: 'utf8' | 'cp936',
+  file: string,
+  change?: string,
+  folder = '2026Q3/',
+  extra: { name: string; data: Buffer }[] = [],
+): string {
   const entries = listFiles(pkg, '').map((rel) => {
     const data = readFileSync(join(pkg, rel));
     return { name: iconv.encode(`${folder}${rel}`, encoding), data: rel === change ? Buffer.concat([data, Buffer.from(' ')]) : data };
   });
   const out = join(tmp, file);
-  writeFileSync(out, rawZip(entries));
+  writeFileSync(out, rawZip([...entries, ...extra.map((e) => ({ name: iconv.encode(e.name, encoding), data: e.data }))]));
   return out;
 }
 
@@ -98,5 +104,47 @@ describe('verify of a package zipped again by another tool', () => {
       expect(r.code, file).toBe(0);
       expect(JSON.parse(r.stdout), file).toMatchObject({ kind: 'zip', valid: true, missing: [], added: [] });
     }
+  });
+
+  it('compile’s hash file zipped beside the folder (2026Q3.manifest.sha256) checks the manifest and is not “added”', async () => {
+    const sidecar = readFileSync(join(pkg, '..', '2026Q3.manifest.sha256'));
+    const r = await runCli(
+      ['verify', rezip('utf8', 'with-hash.zip', undefined, '2026Q3/', [{ name: '2026Q3.manifest.sha256', data: sidecar }])],
+      tmp,
+    );
+    expect(r.code).toBe(0);
+    const json = await runCli(['verify', join(tmp, 'with-hash.zip'), '--format', 'json'], tmp);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: true,
+      added: [],
+      manifest: { ok: true, hashFile: 'with-hash.zip!/2026Q3.manifest.sha256' },
+    });
+    // A hash in it that is not the manifest's: the manifest was changed (exit 1), as with the file beside a folder.
+    const wrong = Buffer.from(`${'0'.repeat(64)}  manifest.json\n`);
+    const bad = await runCli(
+      [
+        'verify',
+        rezip('cp936', 'wrong-hash.zip', undefined, '下载/2026Q3/', [{ name: '下载/2026Q3.manifest.sha256', data: wrong }]),
+        '--format',
+        'json',
+      ],
+      tmp,
+    );
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ added: [], manifest: { ok: false, expected: '0'.repeat(64) } });
+    // The hash file beside the zip, when there is one, is the one read.
+    writeFileSync(join(tmp, 'wrong-hash.manifest.sha256'), sidecar);
+    expect((await runCli(['verify', join(tmp, 'wrong-hash.zip')], tmp)).code).toBe(0);
+  });
+
+  it('macOS’s __MACOSX/ and ._ entries in such a zip are not “added”', async () => {
+    const litter = [
+      { name: '__MACOSX/2026Q3/._manifest.json', data: Buffer.from('x') },
+      { name: '2026Q3/._manifest.json', data: Buffer.from('x') },
+      { name: '2026Q3/公示/.DS_Store', data: Buffer.from('x') },
+    ];
+    const r = await runCli(['verify', rezip('utf8', 'mac.zip', undefined, '2026Q3/', litter), '--format', 'json'], tmp);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, added: [] });
+    expect(r.code).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { makeContext, type CommonOptions } from '../context.js';
 import { CONFIG_FILE, fixedOverrides } from '../../io/workspace/workspace.js';
 import { resolveFrom } from '../../io/paths.js';
+import { settingsText } from '../../io/json-file.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { Lang } from '../../messages/index.js';
 
@@ -31,7 +32,7 @@ export interface PageData {
 }
 
 function configJson(bytes: Uint8Array): Record<string, unknown> {
-  const value = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as unknown;
+  const value = JSON.parse(settingsText(bytes) ?? '{}') as unknown;
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 

@@ -18,6 +18,7 @@ import { REPORT_FILE } from '../../io/package/package-file.js';
 import type { RegularRead } from '../../io/regular-file.js';
 import { readInsideOn, readRegularOn } from '../../io/regular-file-port.js';
 import { folderState } from '../../io/workspace/workspace.js';
+import { isLitter } from '../../io/sniff.js';
 import { nodePort } from '../../io/node-port.js';
 import type { IoPort } from '../../io/port.js';
 
@@ -72,6 +73,11 @@ async function zipEntries(buf: Buffer): Promise<Map<string, Buffer | 'notFile'>>
 interface Source {
   read(rel: string): Read;
   list(): string[];
+  /**
+   * In a zip, the entry `<folder>.manifest.sha256` beside the package's folder: compile's hash file, zipped with the
+   * package (the clerk selected both); not a file of the package, and the manifest's hash when none lies beside the zip.
+   */
+  hashEntry?: { name: string; data: Read };
 }
 
 async function openSource(root: string, kind: 'folder' | 'zip', shown: string, io: IoPort): Promise<Source> {
@@ -96,13 +102,22 @@ async function openSource(root: string, kind: 'folder' | 'zip', shown: string, i
     .filter((n) => n === 'manifest.json' || n.endsWith('/manifest.json'))
     .sort((a, b) => a.split('/').length - b.split('/').length)[0];
   const prefix = manifest ? manifest.slice(0, -'manifest.json'.length) : '';
+  const hashName = prefix === '' ? undefined : `${prefix.slice(0, -1)}.manifest.sha256`;
+  const hashData = hashName === undefined ? undefined : entries.get(hashName);
   return {
     read: (rel) => entries.get(prefix + rel) ?? 'missing',
     list: () =>
       [...entries.keys()]
+        .filter((n) => n !== hashName)
         .map((n) => (n.startsWith(prefix) ? n.slice(prefix.length) : `../${n}`))
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    ...(hashName !== undefined && hashData !== undefined ? { hashEntry: { name: hashName, data: hashData } } : {}),
   };
+}
+
+function isLitterPath(rel: string): boolean {
+  const segments = rel.split('/');
+  return segments.includes('__MACOSX') || segments.some(isLitter);
 }
 
 function issueKey(path: readonly PropertyKey[]): string {
@@ -197,8 +212,12 @@ export async function verifyPackage(target: string, cwd: string, io: IoPort = no
   const raw = source.read('manifest.json');
   if (raw === 'missing') throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
 
-  const hashFile = join(dirname(root), `${name}.manifest.sha256`);
-  const stored = readRegularOn(io, hashFile);
+  const beside = join(dirname(root), `${name}.manifest.sha256`);
+  const besideRead = readRegularOn(io, beside);
+  // The hash file beside the package (or zip) wins; a zip's own copy of it counts when there is none.
+  const inZip = besideRead === 'missing' ? source.hashEntry : undefined;
+  const hashFile = inZip ? `${root}!/${inZip.name}` : beside;
+  const stored = inZip ? inZip.data : besideRead;
   const expected = Buffer.isBuffer(stored)
     ? (/^([0-9a-f]{64})\b/.exec(stored.toString('utf8').trim())?.[1] ?? 'unreadable')
     : stored === 'notFile'
@@ -247,8 +266,10 @@ export async function verifyPackage(target: string, cwd: string, io: IoPort = no
     else if (data === 'notFile' || data.length !== o.bytes || sha256Of(data) !== o.sha256) changed.push(o.path);
     else if (o.path === 'records.json') recordsRead = data;
   }
-  // 报告.html is made from the package after compile (`report`), not part of it: never "added".
-  const added = source.list().filter((f) => f !== 'manifest.json' && f !== REPORT_FILE && !listed.has(f));
+  // 报告.html is made from the package after compile (`report`), not part of it: never "added". Nor is what the
+  // system leaves in a folder someone opened (submission.md's litter: ~$ lock files of a workbook open in Excel,
+  // Thumbs.db, desktop.ini, .DS_Store, ._ and __MACOSX/ of a macOS zip).
+  const added = source.list().filter((f) => f !== 'manifest.json' && f !== REPORT_FILE && !listed.has(f) && !isLitterPath(f));
   const records = parseRecords(listed.has('records.json') && !changed.includes('records.json') ? recordsRead : 'missing');
   const inconsistent = inconsistencies(manifest, records);
   const ok = changed.length + missing.length + added.length + inconsistent.length === 0 && manifestCheck.ok !== false;

@@ -17,6 +17,7 @@ import { yearOf, type Calendar, type CalendarSource, type DayName, type YearSche
 import { CalendarFileSchema, type CalendarFile } from '../../schemas/calendar.js';
 import { formatZodPath } from './workspace.js';
 import { displayPath } from '../paths.js';
+import { settingsText } from '../json-file.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 
@@ -44,12 +45,7 @@ function readRegularFile(path: string, max: number, io: IoPort = nodePort): { te
       if (n === 0) break;
       read += n;
     }
-    return {
-      text: buf
-        .subarray(0, read)
-        .toString('utf8')
-        .replace(/^\uFEFF/, ''),
-    };
+    return decoded(buf.subarray(0, read));
   } catch (err) {
     return { problem: (err as NodeJS.ErrnoException).code ?? 'unreadable' };
   } finally {
@@ -57,12 +53,18 @@ function readRegularFile(path: string, max: number, io: IoPort = nodePort): { te
   }
 }
 
+/** A calendar file is written by hand like the config (Notepad's GBK or UTF-16 included): io/json-file.ts settingsText. */
+function decoded(bytes: Uint8Array): { text?: string; problem?: string } {
+  const text = settingsText(bytes);
+  return text === undefined ? { problem: 'encoding' } : { text };
+}
+
 /** readRegularFile() on another port (a MemoryPort): the same answers from the port's bounded read. */
 function readOnPort(io: IoPort, path: string, max: number): { text?: string; problem?: string } {
   try {
     if (io.lstatSync(path).kind !== 'file') return { problem: 'notFile' };
     const bytes = io.readFileSync(path, max);
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '') };
+    return decoded(bytes);
   } catch (err) {
     const code = (err as { code?: string }).code;
     return { problem: code === 'EFBIG' ? 'tooLarge' : code === 'ENOTFILE' ? 'notFile' : (code ?? 'unreadable') };

@@ -4,7 +4,7 @@ import { RESERVED_KEYS } from '../../schemas/names.js';
 import { makeConfigSchema, type Config } from '../../schemas/config.js';
 import { ALL_CODES, CODES, type Code } from '../../diagnostics/codes.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { MAX_SETTINGS_BYTES, parseJsonText, readRegularOn, ReadFileProblem } from '../json-file.js';
+import { MAX_SETTINGS_BYTES, parseJsonText, readRegularOn, ReadFileProblem, settingsText } from '../json-file.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 
@@ -122,7 +122,9 @@ export function loadJsonWithBytes<T>(
     if (err instanceof ReadFileProblem) throw new ToolError(code, { file: display, key: '', ...err.info });
     throw err;
   }
-  const parsed = parseJsonText(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+  const text = settingsText(bytes);
+  if (text === undefined) throw new ToolError(code, { file: display, key: '', problem: 'encoding' });
+  const parsed = parseJsonText(text);
   if (!parsed.ok) throw new ToolError(code, { file: display, key: '', problem: 'jsonSyntax', line: parsed.line, column: parsed.column });
   const reserved = findReservedKey(parsed.value);
   if (reserved)
@@ -167,7 +169,7 @@ export function fixedOverrides(config: Config, file: string | undefined, io: IoP
   if (out.length === 0 || file === undefined) return out;
   let text = '';
   try {
-    text = new TextDecoder().decode(readRegularOn(io, file, MAX_SETTINGS_BYTES));
+    text = settingsText(readRegularOn(io, file, MAX_SETTINGS_BYTES)) ?? '';
   } catch {
     return out;
   }

@@ -16,6 +16,7 @@ const PROBLEM_EN: Record<string, (a: CalendarArgs) => string> = {
   notFile: () => 'not a regular file (a folder, shortcut or link)',
   tooLarge: (a) => `too large (over ${a.max ?? ''} bytes) for one year's holidays`,
   ENOENT: () => 'the file does not exist',
+  encoding: () => 'neither UTF-8 nor GB18030 text; save it as UTF-8',
 };
 
 export function enCalendarFileInvalid(a: CalendarArgs): string {

@@ -54,6 +54,8 @@ function problemEn(a: ToolArgs): string {
       return 'not a regular file (a folder, a pipe or a device); give a .json file';
     case 'tooLarge':
       return `the file is too large (over ${bytesEn(Number(a.limit))}) to be a config or template`;
+    case 'encoding':
+      return 'the file is neither UTF-8 nor GB18030 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)';
     case 'jsonSyntax':
       return `not valid JSON at line ${a.line}, column ${a.column}; check the quotes, commas and brackets there (keys need double quotes)`;
     case 'missing':
@@ -74,6 +76,11 @@ function problemEn(a: ToolArgs): string {
       return `value ${v} is too long; at most ${a.limit} characters or items`;
     case 'format':
       return `value ${v} is not in the expected format`;
+    case 'creditCode':
+      return (
+        `value ${v} is not a valid unified social credit code (18 characters, check characters per GB 32100); ` +
+        `write the bureau's code, or leave the key out`
+      );
     case 'unknownCode':
       return `${v} is not a check code${more} (run hrss-credit rules for the list)`;
     case 'reservedKey':

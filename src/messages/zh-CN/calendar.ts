@@ -16,6 +16,7 @@ const PROBLEM_ZH: Record<string, (a: CalendarArgs) => string> = {
   notFile: () => '不是普通文件（是文件夹、快捷方式或链接）',
   tooLarge: (a) => `文件过大（超过 ${a.max ?? ''} 字节），不像是一年的节假日安排`,
   ENOENT: () => '文件不存在',
+  encoding: () => '既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8',
 };
 
 export function zhCalendarFileInvalid(a: CalendarArgs): string {

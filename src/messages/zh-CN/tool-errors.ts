@@ -54,6 +54,8 @@ function problemZh(a: ToolArgs): string {
       return '这不是一个普通文件（可能是文件夹、管道或设备）；请指定一个 .json 文件';
     case 'tooLarge':
       return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是配置或模板文件`;
+    case 'encoding':
+      return '文件既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8（记事本：另存为，编码选 UTF-8）';
     case 'jsonSyntax':
       return `第 ${a.line} 行第 ${a.column} 列不是合法的 JSON；请检查该处的引号、逗号和括号（键名要用英文双引号）`;
     case 'missing':
@@ -74,6 +76,8 @@ function problemZh(a: ToolArgs): string {
       return `值 ${v} 太长，最多 ${a.limit} 个（字符或项）`;
     case 'format':
       return `值 ${v} 的格式不对`;
+    case 'creditCode':
+      return `值 ${v} 不是有效的统一社会信用代码（18 位，校验位按 GB 32100）；请填写本局的代码，或删去此项`;
     case 'unknownCode':
       return `${v} 不是检查代码${more}（运行 hrss-credit rules 查看全部代码）`;
     case 'reservedKey':
