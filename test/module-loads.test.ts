@@ -129,6 +129,10 @@ describe('a register command loads one language, no table it does not draw, no p
     expect(l.dist.filter((d) => PACKAGE_SCHEMAS.includes(d))).toEqual([]);
     expect(published.dist).toContain('schemas/documents/records.js');
     expect(published.dist).toContain('schemas/documents/manifest.js');
+    // publish verifies the package by its manifest and records.json: not report.json's or summary.json's schemas,
+    // nor the reports' package reader (verify names 报告.html from package-file.ts).
+    for (const m of ['io/package/package-read.js', 'schemas/documents/report.js', 'schemas/documents/package-summary.js'])
+      expect(published.dist).not.toContain(m);
   });
 });
 

@@ -11,10 +11,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type yauzl from 'yauzl';
 import { listFiles, recoverPackages, sha256Of } from '../../io/package/package-fs.js';
 import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/manifest.js';
-import { RecordsFileAnySchema } from '../../schemas/documents/records.js';
+import { RecordsFileAnySchema, type AnyRecordsFile } from '../../schemas/documents/records.js';
 import type { VerifyResult } from '../../schemas/documents/commands-check.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { REPORT_FILE } from '../../io/package/package-read.js';
+import { REPORT_FILE } from '../../io/package/package-file.js';
 import type { RegularRead } from '../../io/regular-file.js';
 import { readInsideOn, readRegularOn } from '../../io/regular-file-port.js';
 import { folderState } from '../../io/workspace/workspace.js';
@@ -129,19 +129,31 @@ function issueKey(path: readonly PropertyKey[]): string {
   );
 }
 
-/** How many ids records.json lists as resent unchanged (0 when it cannot be read: reported elsewhere). */
-function unchangedCount(records: Read): number {
-  if (!Buffer.isBuffer(records)) return 0;
+/**
+ * records.json read through its one schema, every version (schemas/documents/records.ts), once: `absent` when it is
+ * not listed, changed or not a file; `notJson` when it does not parse (reported by its hash); `invalid` of another shape.
+ */
+type ParsedRecords = AnyRecordsFile | 'absent' | 'notJson' | 'invalid';
+
+function parseRecords(records: Read): ParsedRecords {
+  if (!Buffer.isBuffer(records)) return 'absent';
+  let json: unknown;
   try {
-    const data = RecordsFileAnySchema.safeParse(JSON.parse(records.toString('utf8')));
-    return data.success && data.data.schemaVersion !== 1 ? (data.data.unchanged ?? []).length : 0;
+    json = JSON.parse(records.toString('utf8'));
   } catch {
-    return 0;
+    return 'notJson';
   }
+  const data = RecordsFileAnySchema.safeParse(json);
+  return data.success ? data.data : 'invalid';
+}
+
+/** How many ids records.json lists as resent unchanged (0 when it cannot be read: reported elsewhere). */
+function unchangedCount(records: ParsedRecords): number {
+  return typeof records === 'object' && records.schemaVersion !== 1 ? (records.unchanged ?? []).length : 0;
 }
 
 /** Counts that must agree: the totals with the departments and domains, and with records.json. */
-function inconsistencies(m: AnyManifest, records: Read): string[] {
+function inconsistencies(m: AnyManifest, records: ParsedRecords): string[] {
   const out: string[] = [];
   // Version 1 manifests of the first register compiles (before their counts were of what is published)
   // counted rows resent unchanged per department: up to records.json's `unchanged` more, never fewer.
@@ -158,22 +170,11 @@ function inconsistencies(m: AnyManifest, records: Read): string[] {
   const names = m.departments.map((d) => d.name).sort();
   const keys = Object.keys(m.counts.byDepartment).sort();
   if (names.join('\n') !== keys.join('\n')) out.push('departments');
-  if (Buffer.isBuffer(records)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(records.toString('utf8'));
-    } catch {
-      // records.json that does not parse is reported by its hash.
-      return out;
-    }
-    // Its one schema, every version (schemas/documents/records.ts): a records.json of another shape is inconsistent.
-    const data = RecordsFileAnySchema.safeParse(json);
-    if (!data.success) {
-      out.push('records.json');
-      return out;
-    }
-    const recs = data.data.records;
-    if (data.data.quarter !== m.quarter) out.push('quarter');
+  // records.json that does not parse is reported by its hash; one of another shape is inconsistent.
+  if (records === 'invalid') out.push('records.json');
+  else if (typeof records === 'object') {
+    const recs = records.records;
+    if (records.quarter !== m.quarter) out.push('quarter');
     if (recs.filter((r) => r.listType === 'red').length !== m.counts.red) out.push('counts.red');
     if (recs.filter((r) => r.listType === 'black').length !== m.counts.black) out.push('counts.black');
   }
@@ -182,6 +183,23 @@ function inconsistencies(m: AnyManifest, records: Read): string[] {
 
 /** `io`: the file system the package is read from (the context's port; Node's by default). */
 export async function verify(target: string, cwd: string, io: IoPort = nodePort): Promise<VerifyResult> {
+  return (await verifyPackage(target, cwd, io)).result;
+}
+
+/**
+ * What verify read of a package that passed (`result.ok`), for publish to record without reading, hashing and
+ * parsing it again: manifest.json as hashed and read by its schema; records.json as checked against the manifest's
+ * hash, and read by its schema when it parses (null when it does not: publish reports why, as it always has).
+ */
+export interface VerifiedPackage {
+  result: VerifyResult;
+  manifest?: { bytes: Buffer; file: AnyManifest };
+  records?: { bytes: Buffer; file: AnyRecordsFile | null };
+}
+
+/** verify, keeping what it read: publish records the bytes it checked (api/register/register.ts). */
+export async function verifyPackage(target: string, cwd: string, io: IoPort = nodePort): Promise<VerifiedPackage> {
+  const result = (r: VerifyResult): VerifiedPackage => ({ result: r });
   const root = resolve(cwd, target);
   const kind = /\.zip$/i.test(root) ? 'zip' : 'folder';
   const name = basename(root).replace(/\.zip$/i, '');
@@ -219,39 +237,47 @@ export async function verify(target: string, cwd: string, io: IoPort = nodePort)
 
   let manifest: AnyManifest;
   if (!Buffer.isBuffer(raw))
-    return { ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem: 'not a regular file' }, ok: false };
+    return result({ ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem: 'not a regular file' }, ok: false });
   try {
     const parsed = ManifestAnySchema.safeParse(JSON.parse(raw.toString('utf8')));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return {
+      return result({
         ...base,
         checked: 0,
         manifestInvalid: { key: issueKey(issue?.path ?? []), problem: issue?.message ?? 'invalid' },
         ok: false,
-      };
+      });
     }
     manifest = parsed.data;
   } catch (err) {
-    return { ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem: (err as Error).message.slice(0, 200) }, ok: false };
+    const problem = (err as Error).message.slice(0, 200);
+    return result({ ...base, checked: 0, manifestInvalid: { key: 'manifest.json', problem }, ok: false });
   }
 
   const listed = new Set(manifest.outputs.map((o) => o.path));
   const changed: string[] = [];
   const missing: string[] = [];
+  // records.json as hashed: its counts are checked (and publish records it) from these bytes, not a second read.
+  let recordsRead: Read = 'missing';
   for (const o of manifest.outputs) {
     const data = source.read(o.path);
     if (data === 'missing') missing.push(o.path);
     else if (data === 'notFile' || data.length !== o.bytes || sha256Of(data) !== o.sha256) changed.push(o.path);
+    else if (o.path === 'records.json') recordsRead = data;
   }
   // 报告.html is made from the package after compile (`report`), not part of it: never "added". Nor is what the
   // system leaves in a folder someone opened (submission.md's litter: ~$ lock files of a workbook open in Excel,
   // Thumbs.db, desktop.ini, .DS_Store, ._ and __MACOSX/ of a macOS zip).
   const added = source.list().filter((f) => f !== 'manifest.json' && f !== REPORT_FILE && !listed.has(f) && !isLitterPath(f));
-  const inconsistent = inconsistencies(
-    manifest,
-    listed.has('records.json') && !changed.includes('records.json') ? source.read('records.json') : 'missing',
-  );
+  const records = parseRecords(listed.has('records.json') && !changed.includes('records.json') ? recordsRead : 'missing');
+  const inconsistent = inconsistencies(manifest, records);
   const ok = changed.length + missing.length + added.length + inconsistent.length === 0 && manifestCheck.ok !== false;
-  return { ...base, checked: manifest.outputs.length, changed, missing, added, inconsistent, ok };
+  return {
+    result: { ...base, checked: manifest.outputs.length, changed, missing, added, inconsistent, ok },
+    manifest: { bytes: raw, file: manifest },
+    ...(Buffer.isBuffer(recordsRead) && records !== 'invalid' && records !== 'absent'
+      ? { records: { bytes: recordsRead, file: records === 'notJson' ? null : records } }
+      : {}),
+  };
 }

@@ -14,10 +14,10 @@ import { publicReader, showInternal, showText, type Reader } from '../../domain/
 import { foldKey } from '../../domain/text.js';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import { contentHashes } from '../../register/content.js';
-import { sha256Of } from '../../io/package/package-fs.js';
 import { readPackageFile } from '../../io/package/package-file.js';
 import type { IoPort } from '../../io/port.js';
 import type { SheetRows } from '../../io/xlsx/xlsx-writer.js';
+import type { AnyRecordsFile } from '../../schemas/documents/records.js';
 import { pathExists } from '../../io/workspace/workspace.js';
 import {
   appendEvent,
@@ -113,6 +113,23 @@ async function readPackage(dir: string, shown: string, bytes?: Buffer, io?: IoPo
   }
 }
 
+/** readPackage of a records.json verify has read through its schema already: its ids checked, the current version. */
+async function currentPackage(shown: string, file: AnyRecordsFile): Promise<PackageContent> {
+  const { currentRecordsFile } = await import('../../schemas/documents/records.js');
+  try {
+    const current = currentRecordsFile(file);
+    return {
+      quarter: current.quarter,
+      records: current.records,
+      removals: current.removals,
+      unchanged: current.unchanged,
+      corrected: current.corrected,
+    };
+  } catch (err) {
+    throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // publish
 
@@ -133,12 +150,10 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   if (!pathExists(join(dir, 'manifest.json'), ctx.io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });
   const base = { batch, on, records: 0, removals: 0 };
 
-  // The package's verify and the manifest's schema, imported by publish alone: show, list and verify of the register do without them.
-  const [{ verify }, { ManifestAnySchema }] = await Promise.all([
-    import('../quarter/verify.js'),
-    import('../../schemas/documents/manifest.js'),
-  ]);
-  const checked = await verify(dir, ctx.cwd, ctx.io);
+  // The package's verify, imported by publish alone: show, list and verify of the register do without it.
+  const { verifyPackage } = await import('../quarter/verify.js');
+  const verified = await verifyPackage(dir, ctx.cwd, ctx.io);
+  const checked = verified.result;
   if (!checked.ok) {
     // The manifest itself (edited, invalid, counts that disagree) counts as changed too.
     const manifestBad = checked.manifestInvalid !== undefined || checked.manifest.ok === false || checked.inconsistent.length > 0;
@@ -152,20 +167,17 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     );
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
-  const manifestBytes = readPackageFile(dir, 'manifest.json', ctx.io);
-  const packageHash = sha256Of(manifestBytes);
-  // What is recorded is what the manifest hashed: records.json is read once and checked against it.
-  const recordsBytes = readPackageFile(dir, 'records.json', ctx.io);
-  // verify (above) accepted this manifest: its one schema reads it (schemas/documents/manifest.ts).
-  const manifest = ManifestAnySchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
-  const listed = manifest.success ? manifest.data.outputs.find((o) => o.path === 'records.json') : undefined;
-  if (!listed || listed.sha256 !== sha256Of(recordsBytes)) {
+  // What is recorded is what verify hashed: manifest.json and records.json as it read and checked them (its
+  // schemas read both), not read again — a file changed since is not what is recorded.
+  const packageHash = checked.manifest.sha256;
+  const records = verified.records;
+  if (!records) {
     ctx.collector.add(
       makeDiagnostic('REGISTER_PACKAGE_CHANGED', { batch, changed: 'records.json', count: 1 }, { file: `${rel}/manifest.json` }),
     );
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
-  const content = await readPackage(dir, rel, recordsBytes);
+  const content = records.file ? await currentPackage(rel, records.file) : await readPackage(dir, rel, records.bytes);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
 
   const body: EventBody = {

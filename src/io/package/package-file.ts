@@ -10,6 +10,12 @@ import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 
 /**
+ * The report's name inside a package folder: made from the package, not part of it (verify skips it). Here, not in
+ * package-read.ts: verify (and publish through it) would load the report's and the summary's schemas for a name.
+ */
+export const REPORT_FILE = '报告.html';
+
+/**
  * A package's JSON files are read as regular files only, without blocking and up to this bound (a
  * FIFO or /dev/zero put in their place must not hang report, supervise, export or the register):
  * 512 MiB is about the longest string the engine can parse; a province's records.json is far below.

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { MAX_PACKAGE_JSON_BYTES, readPackageBytes, readPackageFile } from './package-file.js';
+import { MAX_PACKAGE_JSON_BYTES, readPackageBytes, readPackageFile, REPORT_FILE } from './package-file.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 import { formatBatch, formatQuarter, parseBatch, parseQuarter, type Batch } from '../../domain/quarter.js';
@@ -12,10 +12,7 @@ import { parseRecordsFile } from '../../schemas/documents/records.js';
 import { ReportDocumentSchema } from '../../schemas/documents/report.js';
 import { packageSummaryOf, PackageSummarySchema, type PackageSummary } from '../../schemas/documents/package-summary.js';
 
-export { MAX_PACKAGE_JSON_BYTES, readPackageFile };
-
-/** The report's name inside a package folder: made from the package, not part of it (verify skips it). */
-export const REPORT_FILE = '报告.html';
+export { MAX_PACKAGE_JSON_BYTES, readPackageFile, REPORT_FILE };
 
 /** The package's summary (schemas/documents/package-summary.ts): written by compile since issue 22. */
 export const SUMMARY_FILE = 'summary.json';

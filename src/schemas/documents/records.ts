@@ -51,6 +51,9 @@ export type RecordsFile = z.infer<typeof RecordsFileSchema>;
 /** Every version a reader accepts, by schemaVersion (`hrss-credit schema records` prints the newest). */
 export const RecordsFileAnySchema = z.discriminatedUnion('schemaVersion', [RecordsFileV1Schema, RecordsFileV2Schema, RecordsFileSchema]);
 
+/** records.json of any version, as its schema reads it. */
+export type AnyRecordsFile = z.infer<typeof RecordsFileAnySchema>;
+
 /** The record with its id first (the order records.json keeps). */
 export function withRecordId(r: Omit<CreditRecord, 'id'>): CreditRecord {
   return { id: recordIdentity(r).id, ...r };
@@ -63,7 +66,14 @@ export function withRecordId(r: Omit<CreditRecord, 'id'>): CreditRecord {
  * Throws a ZodError (the key at fault) or an Error with the reason.
  */
 export function parseRecordsFile(data: unknown): RecordsFile {
-  const file = RecordsFileAnySchema.parse(data);
+  return currentRecordsFile(RecordsFileAnySchema.parse(data));
+}
+
+/**
+ * parseRecordsFile of a file its schema has read already (publish takes what the package's verify parsed): the
+ * current version, ids as parseRecordsFile makes and checks them. Throws an Error with the reason.
+ */
+export function currentRecordsFile(file: AnyRecordsFile): RecordsFile {
   if (file.schemaVersion === 1)
     return {
       schemaVersion: 3,
