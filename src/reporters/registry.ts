@@ -144,7 +144,14 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
   for (const d of doc.departments) {
     table.push([
       d.known ? visible(d.name) : chalk.red(s.unknown(visible(d.name))),
-      d.submitted ? s.yes : removalsOnly(d, supplementary) ? ctx.m.ui.compile.removalsOnly : chalk.yellow(s.no),
+      d.submitted
+        ? s.yes
+        : d.sentIn !== undefined
+          ? // 补报 (decisions.md): its list came in the quarter's supplementary batch, as supervise and the report say.
+            chalk.yellow(ctx.m.ui.reports.sentLateIn(d.sentIn))
+          : removalsOnly(d, supplementary)
+            ? ctx.m.ui.compile.removalsOnly
+            : chalk.yellow(s.no),
       yn(d.nilReport),
       String(d.rows),
       String(d.red),
