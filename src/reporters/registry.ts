@@ -98,7 +98,8 @@ const schema: PrettyRenderer<'schema'> = (doc, ctx) => {
 /** `export`: its warnings (a removed record not found), then how many files went where, one per line. */
 const exported: PrettyRenderer<'export'> = (doc, ctx) => {
   const warnings = doc.diagnostics.length ? findingTables(doc, ctx.m, options(ctx)) : '';
-  return `${warnings}${ctx.m.ui.exported(doc.files.length, doc.dir)}\n${doc.files.map((f) => `  ${f}`).join('\n')}\n`;
+  const shown = (p: string): string => screenPath(p, viewPlatform(ctx));
+  return `${warnings}${ctx.m.ui.exported(doc.files.length, shown(doc.dir))}\n${doc.files.map((f) => `  ${shown(f)}`).join('\n')}\n`;
 };
 
 /** `verify`: the manifest's own hash, each file changed, missing or added, each count that disagrees, then the verdict. */

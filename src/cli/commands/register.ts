@@ -32,6 +32,7 @@ import type {
 } from '../../schemas/documents/commands-register.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { screenPath, viewPlatform } from '../../reporters/screen-path.js';
 
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
 
@@ -142,7 +143,7 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
   }
   await emitPieces(env, function* (ctx) {
     yield* registerListPieces(r.on, r.records, ctx);
-    yield `${registerUi(ctx.m.lang).ledger(r.ledger)}\n`;
+    yield `${registerUi(ctx.m.lang).ledger(screenPath(r.ledger, viewPlatform(ctx)))}\n`;
   });
   return 0;
 }
