@@ -8,7 +8,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadMessages, parseLang, type Lang, type Messages } from '../messages/render.js';
-import { ToolError } from '../diagnostics/tool-error.js';
+import { ToolError, toolErrorOf } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { readRegularFile, readRegularOn } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
@@ -482,7 +482,7 @@ export async function reportFailure(
   debug: boolean,
   platform: string = process.platform,
 ): Promise<number> {
-  const toolErr = err instanceof ToolError ? err : new ToolError('INTERNAL', { message: err instanceof Error ? err.message : String(err) });
+  const toolErr = toolErrorOf(err);
   const { renderToolError } = await import('../messages/render.js');
   if (json) {
     const { toJsonError, formatJson } = await import('../reporters/json.js');
