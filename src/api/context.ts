@@ -1,7 +1,15 @@
 /** Options shared by every command, and what they resolve to. */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
-import { CONFIG_FILE, findWorkspaceUp, fixedOverrides, folderState, loadConfig, pathExists } from '../io/workspace/workspace.js';
+import {
+  CONFIG_FILE,
+  configKeyLine,
+  findWorkspaceUp,
+  fixedOverrides,
+  folderState,
+  loadConfig,
+  pathExists,
+} from '../io/workspace/workspace.js';
 import { displayPath, resolveFrom } from '../io/paths.js';
 import { systemNow } from '../io/clock.js';
 import { buildMatrix, type Matrix } from '../schemas/matrix.js';
@@ -82,9 +90,13 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
   // The workspace's own config is named from the workspace (compile's report.json is the same from any folder);
   // a --config file elsewhere from the current folder, as it was given.
   const fixed = fixedOverrides(config, configPath, io);
+  // The config's own name on a finding about one of its keys.
+  const configName = (at: string): string => {
+    const rel = workspace !== undefined ? relative(workspace, at) : '..';
+    return rel.startsWith('..') || isAbsolute(rel) ? displayPath(cwd, at) : displayPath(workspace as string, at);
+  };
   if (fixed.length > 0 && configPath !== undefined) {
-    const rel = workspace !== undefined ? relative(workspace, configPath) : '..';
-    const file = rel.startsWith('..') || isAbsolute(rel) ? displayPath(cwd, configPath) : displayPath(workspace as string, configPath);
+    const file = configName(configPath);
     for (const f of fixed)
       collector.add(
         makeDiagnostic(
@@ -93,6 +105,19 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
           { file, ...(f.line !== undefined ? { row: f.line } : {}) },
         ),
       );
+  }
+  // A file the config names that is not there (calendar.extraFile): said at the key's line, as a severity that cannot
+  // take effect is, and not applied — not exit 2 for every command that reads the calendar (docs/decisions.md).
+  const extraFile = config.calendar.extraFile;
+  if (extraFile !== undefined && configPath !== undefined && !pathExists(resolve(workspace ?? cwd, extraFile), io)) {
+    const line = configKeyLine(configPath, 'calendar', 'extraFile', io);
+    collector.add(
+      makeDiagnostic(
+        'CONFIG_FILE_MISSING',
+        { key: 'calendar.extraFile', file: extraFile.replace(/\\/g, '/') },
+        { file: configName(configPath), ...(line !== undefined ? { row: line } : {}) },
+      ),
+    );
   }
   return {
     cwd,

@@ -8,7 +8,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadMessages, parseLang, type Lang, type Messages } from '../messages/render.js';
-import { ToolError } from '../diagnostics/tool-error.js';
+import { ToolError, toolErrorOf } from '../diagnostics/tool-error.js';
 import { displayWidth } from '../reporters/wrap.js';
 import { readRegularFile, readRegularOn } from '../io/json-file.js';
 import { TOOL_VERSION } from '../version.js';
@@ -480,16 +480,20 @@ export async function reportFailure(
   command: string,
   chalk: ChalkInstance,
   debug: boolean,
+  platform: string = process.platform,
 ): Promise<number> {
-  const toolErr = err instanceof ToolError ? err : new ToolError('INTERNAL', { message: err instanceof Error ? err.message : String(err) });
+  const toolErr = toolErrorOf(err);
   const { renderToolError } = await import('../messages/render.js');
   if (json) {
     const { toJsonError, formatJson } = await import('../reporters/json.js');
     io.stdout.write(formatJson(toJsonError(command, toolErr, m)));
   } else {
-    // Paths and values in the message are shown, never obeyed (control characters made visible).
-    const { visibleArgs } = await import('../reporters/visible.js');
-    io.stderr.write(`${chalk.red(`${m.ui.error}:`)} ${renderToolError(m, new ToolError(toolErr.code, visibleArgs(toolErr.args)))}\n`);
+    // Paths and values in the message are shown, never obeyed (control characters made visible); a path with
+    // the platform's separators, as every path on the screen (reporters/screen-path.ts; the JSON keeps `/`).
+    const { screenArgs } = await import('../reporters/screen-path.js');
+    io.stderr.write(
+      `${chalk.red(`${m.ui.error}:`)} ${renderToolError(m, new ToolError(toolErr.code, screenArgs(toolErr.args, platform)))}\n`,
+    );
   }
   if (debug && err instanceof Error) io.stderr.write(`${err.stack ?? String(err)}\n`);
   else if (!(err instanceof ToolError) && !json) io.stderr.write(`${m.ui.debugHint}\n`);

@@ -222,6 +222,12 @@ export interface CodeArgs {
    * `key`: its place in the file (`severity.FILE_UNREADABLE`); the location's row is its line.
    */
   CONFIG_SEVERITY_FIXED: { code: string; value: string; fixed: string; key: string };
+  /**
+   * The config names a file that is not there (`calendar.extraFile`): the setting is not applied, every command
+   * goes on without it. `key`: its place in the config; `file`: the missing file as named (from the workspace);
+   * the location's row is the key's line.
+   */
+  CONFIG_FILE_MISSING: { key: string; file: string };
 }
 
 export type Code = keyof CodeArgs;
@@ -347,6 +353,7 @@ export const CODES = {
   REMOVAL_TYPE_INVALID: { severity: 'error', group: 'register' },
   CORRECTION_TARGET_NOT_FOUND: { severity: 'error', group: 'register' },
   CONFIG_SEVERITY_FIXED: { severity: 'warning', group: 'config' },
+  CONFIG_FILE_MISSING: { severity: 'warning', group: 'config' },
 } as const satisfies Record<Code, CodeInfo>;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];

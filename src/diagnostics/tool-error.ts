@@ -52,3 +52,8 @@ export class ToolError extends Error {
     this.name = 'ToolError';
   }
 }
+
+/** Any failure as the tool reports it (exit 2): a ToolError as it is, anything else INTERNAL with its message. */
+export function toolErrorOf(err: unknown): ToolError {
+  return err instanceof ToolError ? err : new ToolError('INTERNAL', { message: err instanceof Error ? err.message : String(err) });
+}

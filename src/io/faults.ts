@@ -35,6 +35,15 @@ export function partialWrite(path: string): boolean {
   return false;
 }
 
+/**
+ * `stream-fail-after:N`: a streamed JSON document's read fails (EIO) once N of its parts are on stdout — the
+ * failure of a register read half-way through `register list` or `diff` (cli/write-bytes.ts).
+ */
+export function beforeStreamPart(written: number): void {
+  const m = /stream-fail-after:(\d+)/.exec(spec());
+  if (m && written >= Number(m[1])) throw errnoError('EIO', 'read', 'register/events.jsonl');
+}
+
 /** Throws the injected `io:CODE@part` error when `path` contains `part`. */
 export function beforeAccess(path: string): void {
   const s = spec();

@@ -168,6 +168,8 @@ export function calendarView(doc: CalendarDocument, ctx: RenderContext): string 
   if (calendar.workdays.length === 0) out.push(`  ${c.none}`);
   if (calendar.workingDays !== null) out.push(c.workingDays(calendar.workingDays));
   out.push(coverage);
+  // A config finding (CONFIG_FILE_MISSING: calendar.extraFile not there) is why the coverage is what it is.
+  for (const d of doc.diagnostics) out.push(ctx.chalk.yellow(`${d.code}: ${d.message}`), ctx.chalk.dim(ctx.m.ui.hintPrefix + d.hint));
   return `${out.join('\n')}\n`;
 }
 

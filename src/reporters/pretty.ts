@@ -7,7 +7,7 @@ import type { CollectedDiagnostic, DroppedFindings } from '../diagnostics/collec
 import { renderMessage, type Messages } from '../messages/render.js';
 import { displayWidth, wrapText } from './wrap.js';
 import { visible, visibleArgs } from './visible.js';
-import { screenPath } from './screen-path.js';
+import { screenArgs, screenPath } from './screen-path.js';
 
 export interface PrettyOptions {
   chalk: ChalkInstance;
@@ -193,11 +193,11 @@ function severityStyle(o: PrettyOptions, severity: string): (s: string) => strin
  * Groups the (sorted) findings of one file: the same code with the same message in one column of
  * one sheet (or on whole rows) is one line, with its rows.
  */
-function linesOf(list: CollectedDiagnostic[], m: Messages): Line[] {
+function linesOf(list: CollectedDiagnostic[], m: Messages, platform = 'linux'): Line[] {
   const lines: Line[] = [];
   const byKey = new Map<string, Line>();
   for (const d of list) {
-    const { message } = renderMessage(m, { code: d.code, args: visibleArgs(d.args) });
+    const { message } = renderMessage(m, { code: d.code, args: screenArgs(d.args, platform) });
     const row = d.location.row;
     if (row === undefined || onTextLine(d)) {
       lines.push({ first: d, message, count: 1, ranges: [], moreRanges: false });
@@ -262,7 +262,7 @@ export function* diagnosticChunks(report: Report, m: Messages, o: PrettyOptions)
     const key = `${d0.department ?? ''}\u0000${d0.location.file ?? ''}`;
     let j = i;
     while (j < shown.length && `${shown[j]?.department ?? ''}\u0000${shown[j]?.location.file ?? ''}` === key) j++;
-    const lines = linesOf(shown.slice(i, j), m);
+    const lines = linesOf(shown.slice(i, j), m, o.platform);
     i = j;
     // The file with the platform's separators, as every path on the screen (the JSON keeps `/`).
     const title = [d0.department ? visible(d0.department) : '', d0.location.file ? screenPath(d0.location.file, o.platform ?? 'linux') : '']
@@ -278,7 +278,7 @@ export function* diagnosticChunks(report: Report, m: Messages, o: PrettyOptions)
         continue;
       }
       const d = line.first;
-      const { hint } = renderMessage(m, { code: d.code, args: visibleArgs(d.args) });
+      const { hint } = renderMessage(m, { code: d.code, args: screenArgs(d.args, o.platform ?? 'linux') });
       const messageLines = wrapText(line.message, msgW - 2);
       chunk += draw.between();
       chunk += draw.row([

@@ -21,6 +21,7 @@ import { findingTables, findingSummary } from './findings-view.js';
 import { findingOptions } from './check-views.js';
 import { displayWidth } from './wrap.js';
 import type { RenderContext } from './render-context.js';
+import { screenPath, viewPlatform } from './screen-path.js';
 
 const plain = (ctx: RenderContext) => ({ chalk: ctx.chalk, ascii: ctx.ascii, quiet: false, width: ctx.width });
 
@@ -144,7 +145,7 @@ export function registerListView(doc: RegisterListDocument, ctx: RenderContext):
   return (
     (doc.records.length ? `${recordTable(ctx, doc.records)}\n` : '') +
     `${u.listSummary(doc.records.length, doc.on)}\n` +
-    (doc.ledger !== undefined ? `${u.ledger(doc.ledger)}\n` : '')
+    (doc.ledger !== undefined ? `${u.ledger(screenPath(doc.ledger, viewPlatform(ctx)))}\n` : '')
   );
 }
 

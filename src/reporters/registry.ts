@@ -98,7 +98,8 @@ const schema: PrettyRenderer<'schema'> = (doc, ctx) => {
 /** `export`: its warnings (a removed record not found), then how many files went where, one per line. */
 const exported: PrettyRenderer<'export'> = (doc, ctx) => {
   const warnings = doc.diagnostics.length ? findingTables(doc, ctx.m, options(ctx)) : '';
-  return `${warnings}${ctx.m.ui.exported(doc.files.length, doc.dir)}\n${doc.files.map((f) => `  ${f}`).join('\n')}\n`;
+  const shown = (p: string): string => screenPath(p, viewPlatform(ctx));
+  return `${warnings}${ctx.m.ui.exported(doc.files.length, shown(doc.dir))}\n${doc.files.map((f) => `  ${shown(f)}`).join('\n')}\n`;
 };
 
 /** `verify`: the manifest's own hash, each file changed, missing or added, each count that disagrees, then the verdict. */
@@ -144,7 +145,14 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
   for (const d of doc.departments) {
     table.push([
       d.known ? visible(d.name) : chalk.red(s.unknown(visible(d.name))),
-      d.submitted ? s.yes : removalsOnly(d, supplementary) ? ctx.m.ui.compile.removalsOnly : chalk.yellow(s.no),
+      d.submitted
+        ? s.yes
+        : d.sentIn !== undefined
+          ? // 补报 (decisions.md): its list came in the quarter's supplementary batch, as supervise and the report say.
+            chalk.yellow(ctx.m.ui.reports.sentLateIn(d.sentIn))
+          : removalsOnly(d, supplementary)
+            ? ctx.m.ui.compile.removalsOnly
+            : chalk.yellow(s.no),
       yn(d.nilReport),
       String(d.rows),
       String(d.red),

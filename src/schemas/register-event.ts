@@ -148,3 +148,49 @@ export const RegisterEventSchema = z.discriminatedUnion('type', [
   ObjectionResolveBodySchema.extend(EventHeadSchema.shape),
   RepairBodySchema.extend(EventHeadSchema.shape),
 ]);
+
+/** A hash as a line may write it: lower case (ours) or wholly upper case (another tool's, read as lower). */
+const HEX64_LINE = /^(?:[0-9a-f]{64}|[0-9A-F]{64})$/;
+
+/** The head of a line as the contract lets it be written (docs/decisions.md "Registers written by other tools"). */
+const LineHeadSchema = z.object({
+  /** 0 or 1 on the first line, then +1 each line. */
+  seq: z.number().int().min(0),
+  at: z.string(),
+  by: z.string(),
+  host: z.string(),
+  /** The hash of the line before; on the first line null, "", 64 zeros or absent. */
+  prev: z
+    .union([z.string().regex(HEX64_LINE), z.literal('')])
+    .nullable()
+    .optional(),
+  hash: z.string().regex(HEX64_LINE),
+});
+
+/** objections.md's names for an objection event's keys, as another tool writes them (read as ours). */
+const ObjectionNames = { number: z.string().optional(), recordId: z.string().optional() };
+
+/**
+ * One line of register/events.jsonl as written — by this tool, or by another that follows register.md and
+ * objections.md literally (register.md's example publish line has no `on` and no `unchanged`; objections.md
+ * names `number`, `recordId`, `received`, `resolvedOn`, `opinion`, outcomes 维持/更正/撤销). The reader takes such a
+ * line through register/foreign.ts onto RegisterEventSchema; this is what `hrss-credit schema register-event`
+ * prints, so that a script checking a log finds every line the tool reads valid (docs/decisions.md).
+ */
+export const RegisterEventLineSchema = z.discriminatedUnion('type', [
+  PublishBodySchema.partial({ on: true, removals: true, unchanged: true }).extend(LineHeadSchema.shape),
+  ImportBodySchema.partial({ on: true, files: true }).extend({ publishedOn: z.string().optional() }).extend(LineHeadSchema.shape),
+  NoteBodySchema.partial({ ids: true }).extend(LineHeadSchema.shape),
+  ObjectionAddBodySchema.partial({ on: true, id: true, objection: true })
+    .extend({ ...ObjectionNames, received: z.string().optional() })
+    .extend(LineHeadSchema.shape),
+  ObjectionResolveBodySchema.partial({ on: true, id: true, objection: true })
+    .extend({
+      ...ObjectionNames,
+      outcome: z.enum(['revoked', 'upheld', 'corrected', ...Object.keys(OBJECTION_OUTCOMES)] as [string, ...string[]]),
+      resolvedOn: z.string().optional(),
+      opinion: z.string().optional(),
+    })
+    .extend(LineHeadSchema.shape),
+  RepairBodySchema.extend(LineHeadSchema.shape),
+]);

@@ -31,14 +31,14 @@ describe('报送情况.xlsx 分领域条数', () => {
     if (!main || !sheet) throw new Error('报送情况.xlsx: sheets missing');
     const mainHeader = (main.getRow(2).values as unknown[]).map((v) => String(v ?? ''));
     expect(mainHeader).not.toContain('分领域条数');
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '科室', '领域', '本批发布红名单条数', '本批发布黑名单条数']);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '科室', '领域', '本批发布红名单条数', '本批发布黑名单条数']);
     const cells = new Map<string, Tally>();
     const perDepartment = new Map<string, Tally>();
     sheet.eachRow((row, n) => {
-      if (n === 1) return;
+      if (n <= 2) return;
       const [, no, department, domain, red, black] = row.values as unknown[];
       expect([typeof no, typeof red, typeof black], `row ${n}`).toEqual(['number', 'number', 'number']);
-      expect(no).toBe(n - 1);
+      expect(no).toBe(n - 2);
       cells.set(key(String(department), String(domain)), { red: red as number, black: black as number });
       const d = perDepartment.get(String(department)) ?? { red: 0, black: 0 };
       perDepartment.set(String(department), { red: d.red + (red as number), black: d.black + (black as number) });
@@ -78,5 +78,23 @@ describe('报送情况.xlsx 分领域条数', () => {
     }
     const fromReport = new Map((report.byDomain as ({ domain: string } & Tally)[]).map((d) => [d.domain, { red: d.red, black: d.black }]));
     expect(new Map([...fromReport].sort())).toEqual(new Map([...byDomain].sort()));
+  });
+});
+
+// The sheet came without the title row and the print settings of its sibling (round 31): both sheets now have a
+// title naming the bureau and the batch and print as the 督查情况表 does (A4 landscape, one page wide, title and
+// header repeated, page numbers).
+describe('报送情况.xlsx: both sheets titled and set for printing', () => {
+  it('a title row over the header, A4 landscape, rows 1–2 repeated, page numbers', async () => {
+    const wb = await loadWorkbook(readFileSync(join(ws, 'packages', '2026Q3', '报送情况.xlsx')));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['报送情况', '分领域条数']);
+    for (const sheet of wb.worksheets) {
+      expect(String(sheet.getCell('A1').value), sheet.name).toBe(`新乡市人社局信用红黑名单${sheet.name}（2026年第三季度）`);
+      expect(String(sheet.getCell('A2').value), sheet.name).toBe('序号');
+      const p = sheet.pageSetup;
+      expect([p.paperSize, p.orientation, p.fitToPage, p.fitToWidth, p.fitToHeight], sheet.name).toEqual([9, 'landscape', true, 1, 0]);
+      expect(p.printTitlesRow, sheet.name).toBe('1:2');
+      expect(sheet.headerFooter.oddFooter, sheet.name).toContain('&P');
+    }
   });
 });

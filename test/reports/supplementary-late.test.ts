@@ -77,6 +77,28 @@ describe('a regular batch’s list sent in its supplementary batch (补报)', ()
   });
 });
 
+// status of the regular batch said 未报送 (已报送 否) for 就业办 while supervise and the report said 补报 (round 31):
+// `submitted` keeps its meaning (the regular batch's package does not hold it) and the line gains `sentIn`.
+describe('status of the regular batch names the 补报 too', () => {
+  type Line = { name: string; submitted: boolean; sentIn?: string };
+  it('JSON: `sentIn` on the late department only, `submitted` still false; none in the supplementary batch', async () => {
+    const doc = await world.json<{ departments: Line[] }>(['status', '2026Q1']);
+    const late = doc.departments.find((d) => d.name === LATE);
+    expect(late).toMatchObject({ submitted: false, sentIn: '2026Q1-2' });
+    expect(doc.departments.filter((d) => d.sentIn !== undefined).map((d) => d.name)).toEqual([LATE]);
+    const supp = await world.json<{ departments: Line[] }>(['status', '2026Q1-2']);
+    expect(supp.departments.filter((d) => d.sentIn !== undefined)).toEqual([]);
+  });
+
+  it('screen (zh-CN, en): its 已报送 cell says 补报（2026Q1-2）, not 否', async () => {
+    const line = (out: string): string => out.split('\n').find((l) => l.includes(LATE)) ?? '';
+    const zh = line((await world.cli(['status', '2026Q1'])).stdout);
+    expect(zh.split('│').map((c) => c.trim())[2]).toBe('补报（2026Q1-2）');
+    const en = line((await world.cli(['status', '2026Q1', '--lang', 'en'])).stdout);
+    expect(en.split('│').map((c) => c.trim())[2]).toBe('sent late in 2026Q1-2');
+  });
+});
+
 describe('the lapse of a 补报 that came after the deadline', () => {
   const base = {
     department: LATE,

@@ -415,13 +415,18 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     s.warnings,
   ]);
   const { workbookBuffer } = await writer();
+  // Both sheets alike (docs/decisions.md "报送情况.xlsx's sheets alike"): a title row naming the bureau and the batch,
+  // and printed as the 督查情况表 is — A4 landscape, one page wide, title and header repeated on every page.
+  const titleOf = (what: string): string =>
+    `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单${what}（${batchTitle(check.label)}）`;
   writeFileDurable(
     join(dir, '报送情况.xlsx'),
     await workbookBuffer(
       [
         {
           name: '报送情况',
-          title: `${config.bureau.name.replace(/人力资源和社会保障局$/, '人社局')}信用红黑名单报送情况（${batchTitle(check.label)}）`,
+          title: titleOf('报送情况'),
+          print: 'a4-landscape',
           headers: words.packageStatusColumns,
           widths: [6, 20, 10, 10, 12, 12, 10, 10, 10, 10, 10, 8, 10, 12, 10, 12, 40, 8],
           rows: statusRows,
@@ -430,6 +435,8 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
           // 分领域条数 as numbers a clerk can sum and filter (it was one text cell, 劳务派遣：红0 黑2): a row per
           // department and domain it published in, departments as in 报送情况, domains in the matrix's order.
           name: words.packageDomainSheet,
+          title: titleOf(words.packageDomainSheet),
+          print: 'a4-landscape',
           headers: words.packageDomainColumns,
           widths: [6, 20, 20, 12, 12],
           rows: domainRows(p.statuses, buildMatrix(config.matrix)),

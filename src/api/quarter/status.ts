@@ -10,11 +10,18 @@ import { hasRegister, planWithAwaiting, type Awaiting, type RegisterPlan } from 
 import { loadRegister } from '../../io/register/register-store.js';
 import { publishedBatch, registerBefore, type PublishedBatch } from '../register/status-published.js';
 import { makeReport, type Report } from '../../diagnostics/report.js';
+import type { SentLate } from '../reports/sent-late.js';
 
 export async function status(
   quarterArg: string,
   options: CommonOptions,
-): Promise<{ report: Report; summary: QuarterSummary; awaiting?: Record<string, Awaiting>; published?: PublishedBatch | null }> {
+): Promise<{
+  report: Report;
+  summary: QuarterSummary;
+  awaiting?: Record<string, Awaiting>;
+  published?: PublishedBatch | null;
+  sentLate?: Map<string, SentLate>;
+}> {
   const ctx = makeContext(options);
   const batch = parseBatchArg(ctx, quarterArg);
   // A package swap that was interrupted is finished first (package.md "Safety of the output").
@@ -48,19 +55,27 @@ export async function status(
     plan = planned.plan;
   }
   const report = makeReport(ctx, 'status', check.files, check.rows, check.label);
+  const summary = quarterSummary(
+    check,
+    ctx.matrix.departments,
+    ctx.config.submission.deadline,
+    countedFindings(report),
+    ctx.config.publication.maskRule,
+    plan,
+    // While collecting a supplementary batch, a department something is awaited from keeps its line (what it owes).
+    new Set(Object.entries(awaiting ?? {}).flatMap(([name, a]) => (a.removals.length + a.corrections.length > 0 ? [name] : []))),
+  );
+  // 补报: a department missing from a regular batch whose list came in a supplementary batch of the quarter is
+  // told so, as supervise and the report tell it (api/reports/sent-late.ts), not left as a bare 未报送.
+  const sentLate =
+    batch.n === 1 && ctx.workspace !== undefined && summary.departments.some((d) => !d.submitted)
+      ? await (await import('../reports/sent-late.js')).sentLateIn(options, batch.quarter)
+      : undefined;
   return {
     report,
-    summary: quarterSummary(
-      check,
-      ctx.matrix.departments,
-      ctx.config.submission.deadline,
-      countedFindings(report),
-      ctx.config.publication.maskRule,
-      plan,
-      // While collecting a supplementary batch, a department something is awaited from keeps its line (what it owes).
-      new Set(Object.entries(awaiting ?? {}).flatMap(([name, a]) => (a.removals.length + a.corrections.length > 0 ? [name] : []))),
-    ),
+    summary,
     ...(awaiting ? { awaiting } : {}),
     ...(published !== undefined ? { published } : {}),
+    ...(sentLate && sentLate.size > 0 ? { sentLate } : {}),
   };
 }

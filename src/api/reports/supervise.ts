@@ -11,6 +11,7 @@ import type { DepartmentTally, Lapse, SuperviseRow } from '../../schemas/documen
 import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
 import { inBatch } from '../../schemas/documents/in-batch.js';
+import { firstSentIn } from './sent-late.js';
 
 import type { LapseKind } from '../../schemas/states.js';
 import { rowTimeliness } from '../../schemas/documents/timeliness-kind.js';
@@ -103,14 +104,7 @@ export async function supervise(yearArg: number, options: CommonOptions, given?:
   const lapses: Lapse[] = [];
   const departments: DepartmentTally[] = [];
   // 补报: a department's first submission to a supplementary batch of a quarter (its list or 无信息报告).
-  const supplied = new Map<string, { batch: string; sentOn: string | null }>();
-  for (const b of batches) {
-    const [quarter, n] = b.batch.split('-');
-    if (n === undefined) continue;
-    for (const d of b.departments)
-      if (d.status !== 'missing' && !supplied.has(`${quarter}|${d.department}`))
-        supplied.set(`${quarter}|${d.department}`, { batch: b.batch, sentOn: d.sentOn });
-  }
+  const supplied = firstSentIn(batches);
   for (const name of names) {
     const t: DepartmentTally = {
       department: name,

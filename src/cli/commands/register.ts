@@ -18,7 +18,7 @@ import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
 import { ListedBytes } from '../../reporters/listed-bytes.js';
 import { emit, emitPieces } from '../render.js';
 import { registerListPieces } from '../../reporters/register-views.js';
-import { writeParts } from '../write-bytes.js';
+import { writeStreamedDocument } from '../write-bytes.js';
 import { jsonSectionsParts } from '../../reporters/json-sections.js';
 import type {
   DiffDocument,
@@ -32,6 +32,7 @@ import type {
 } from '../../schemas/documents/commands-register.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { screenPath, viewPlatform } from '../../reporters/screen-path.js';
 
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
 
@@ -115,8 +116,8 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     // Each record written by its schema's members (listed-bytes.ts), the bytes of the generic writer.
     const listed = new ListedBytes(2);
     const write = (out: JsonBytes, item: unknown): void => listed.write(out, item as ListedRecord);
-    await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: records, write }));
-    return 0;
+    // A read that fails half-way ends the document with its error (write-bytes.ts): one JSON document, exit 2.
+    return writeStreamedDocument(env, 'register list', jsonBytesParts(head, { key: 'records', items: records, write }));
   }
   if (xlsx === undefined) {
     // As a table, streamed twice (its columns' widths, then its lines): a province's list is never held.
@@ -137,12 +138,11 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     };
     const listed = new ListedBytes(2);
     const write = (out: JsonBytes, item: unknown): void => listed.write(out, item as ListedRecord);
-    await writeParts(env.io.stdout, jsonBytesParts(head, { key: 'records', items: r.records, write }));
-    return 0;
+    return writeStreamedDocument(env, 'register list', jsonBytesParts(head, { key: 'records', items: r.records, write }));
   }
   await emitPieces(env, function* (ctx) {
     yield* registerListPieces(r.on, r.records, ctx);
-    yield `${registerUi(ctx.m.lang).ledger(r.ledger)}\n`;
+    yield `${registerUi(ctx.m.lang).ledger(screenPath(r.ledger, viewPlatform(ctx)))}\n`;
   });
   return 0;
 }
@@ -170,8 +170,7 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
     };
     const sections = ['added', 'removed', 'corrected', 'unchanged'] as const;
     const tail = (): Pick<DiffDocument, 'counts'> => ({ counts: run.counts });
-    await writeParts(env.io.stdout, jsonSectionsParts(head, sections, run.items, tail));
-    return 0;
+    return writeStreamedDocument(env, 'diff', jsonSectionsParts(head, sections, run.items, tail));
   }
   const r = await diff(a, b, options);
   sayFull(env, opts.full);

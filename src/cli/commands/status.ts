@@ -6,11 +6,16 @@ import { emit } from '../render.js';
 import type { StatusKeys } from '../../schemas/documents/commands.js';
 
 export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
-  const { report, summary, awaiting, published } = await status(quarter, env.common);
+  const { report, summary, awaiting, published, sentLate } = await status(quarter, env.common);
   const statuses = summary.departments;
-  const departments = awaiting
-    ? statuses.map((d) => ({ ...d, awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } }))
-    : statuses;
+  const departments = statuses.map((d) => {
+    const sentIn = d.submitted ? undefined : sentLate?.get(d.name)?.batch;
+    return {
+      ...d,
+      ...(awaiting ? { awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } } : {}),
+      ...(sentIn !== undefined ? { sentIn } : {}),
+    };
+  });
   // The command's keys as their one schema types them (schemas/documents/commands.ts); the terminal's
   // table is the registry's layout of the same document (reporters/registry.ts).
   const keys: StatusKeys = {

@@ -3,8 +3,8 @@ import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { validate } from '../../api/department/validate.js';
 import { toJsonReport } from '../../reporters/json.js';
 import { emitChunks } from '../render.js';
-import { visible } from '../../reporters/visible.js';
 import type { ValidateDocument } from '../../schemas/documents/commands-check.js';
+import { screenPath } from '../../reporters/screen-path.js';
 
 export async function validateCommand(
   env: CommandEnv,
@@ -21,7 +21,7 @@ export async function validateCommand(
           onProgress: (file: string, rows: number) => {
             if (Date.now() - started < 1000) return;
             shown = true;
-            env.io.stderr.write(`\r\x1b[K${env.m.ui.progressRows(visible(file), rows)}`);
+            env.io.stderr.write(`\r\x1b[K${env.m.ui.progressRows(screenPath(file, process.platform), rows)}`);
           },
         }
       : {}),

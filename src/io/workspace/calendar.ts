@@ -245,7 +245,9 @@ export function loadCalendar(where: CalendarLocation): LoadedCalendar {
       add(loadCalendarFile(path, display, Number(m[1]), io));
     }
   }
-  if (where.extraFile) {
+  // A config naming a file that is not there is CONFIG_FILE_MISSING (api/context.ts), a warning: the rest of the
+  // calendar stands, and a year it leaves uncovered is CALENDAR_NOT_COVERED as for any workspace.
+  if (where.extraFile && io.exists(resolve(base, where.extraFile))) {
     const path = resolve(base, where.extraFile);
     add(loadCalendarFile(path, displayPath(where.cwd, path), undefined, io));
   }

@@ -180,6 +180,15 @@ export function fixedOverrides(config: Config, file: string | undefined, io: IoP
   return out;
 }
 
+/** The line (1-based) of `"parent": { "key": … }` in the config file, when it can be read and found. */
+export function configKeyLine(file: string, parent: string, key: string, io: IoPort = nodePort): number | undefined {
+  try {
+    return keyLine(new TextDecoder().decode(readRegularOn(io, file, MAX_SETTINGS_BYTES)), parent, key);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The line of `"key":` inside the object `"parent": { … }` of a JSON text (names of [A-Za-z_] only). */
 function keyLine(text: string, parent: string, key: string): number | undefined {
   const p = text.search(new RegExp(`"${parent}"\\s*:\\s*\\{`));

@@ -203,6 +203,13 @@ export const enRegisterCodes = {
       `remove "${a.code}" from severity in the config file (hrss-credit rules ${a.code} says why it is fixed); to let a ` +
       'file through, fix the file itself',
   },
+  CONFIG_FILE_MISSING: {
+    title: 'config: a file it names is missing',
+    message: (a) =>
+      `${a.key} names ${a.file}, which does not exist; the setting was not applied (the built-in calendar and the ` +
+      'calendar folder are used)',
+    hint: (a) => `put the file at ${a.file} in the workspace, or remove ${a.key} from the config file`,
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
     message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,

@@ -271,4 +271,9 @@ export const zhRegisterCodes = {
       '不能更改；该设置未生效',
     hint: (a) => `请从配置文件的 severity 中删去“${a.code}”（运行 hrss-credit rules ${a.code} 可查看说明）；要让文件通过，须改正文件本身`,
   },
+  CONFIG_FILE_MISSING: {
+    title: '配置：指定的文件不存在',
+    message: (a) => `配置项 ${a.key} 指定的文件 ${a.file} 不存在；该设置未生效，仍使用内置日历和 calendar 文件夹中的日历`,
+    hint: (a) => `请把该文件放到工作区的 ${a.file}，或从配置文件中删去 ${a.key}`,
+  },
 } satisfies Partial<CodeCatalogue>;

@@ -18,7 +18,16 @@ export type PublishedBatch = z.infer<typeof PublishedBatchSchema>;
  */
 export const StatusKeysSchema = z.strictObject({
   published: PublishedBatchSchema.nullable().optional(),
-  departments: z.array(DepartmentStatusSchema.extend({ awaiting: AwaitingSchema.optional() })),
+  departments: z.array(
+    DepartmentStatusSchema.extend({
+      awaiting: AwaitingSchema.optional(),
+      /**
+       * 补报: the supplementary batch of the quarter this department's list came in, when this regular batch has
+       * none of it (`submitted` stays false: this batch's package does not hold it). Added key, present only then.
+       */
+      sentIn: z.string().optional(),
+    }),
+  ),
   quarterLevel: QuarterSummarySchema.shape.quarterLevel,
   totals: QuarterSummarySchema.shape.totals,
 });

@@ -31,7 +31,8 @@ export type CheckName =
   | 'removals-owned'
   | 'published-agrees'
   | 'register-lists-package'
-  | 'diff-lists-package';
+  | 'diff-lists-package'
+  | 'sent-late-agrees';
 
 export interface Problem {
   check: CheckName;

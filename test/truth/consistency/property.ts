@@ -23,6 +23,7 @@ import {
 } from './checks.js';
 import { CLERKS_YEAR, history, RESENT_AND_REMOVED, type Step } from './history.js';
 import { checkSummaries } from './summaries.js';
+import { checkSentLate } from './sent-late.js';
 import { MemoryPort } from '../../../dist/io/memory-port.js';
 import { docOf, MEMORY_ROOT, WORKSPACES, World } from './world.js';
 
@@ -102,6 +103,7 @@ async function playHistory(
           ...(await World.measure('check package', () => checkPackage(world, b, !spawn || !('package-exports' in PENDING)))),
           ...(await World.measure('check summaries', () => checkSummaries(world, b))),
           ...(await World.measure('check register list', () => checkRegisterLists(world, b))),
+          ...(await World.measure('check sent late', () => checkSentLate(world, b))),
         );
         if (b.published) problems.push(...(await World.measure('check diff', () => checkDiff(world))));
       }

@@ -1,0 +1,93 @@
+// cli.md: `--format json` prints one JSON document on stdout, also when the tool cannot go on (exit 2: `"valid":
+// false` and an `"error"` object). register list and diff write their records as they are read (64 KiB parts): a
+// read that failed half-way left the parts already written — a document cut off — and then the error document
+// after them (round 30's note). Now a failure before any part is written gives the usual error document alone,
+// and one after closes the document where it stands with `"valid": false` and the error (cli/write-bytes.ts),
+// exit 2: stdout parses as one JSON document either way. The failure is injected between two parts
+// (HRSS_CREDIT_FAULT stream-fail-after:N, io/faults.ts), as a register read failing half-way would be.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chain } from '../helpers/register-chain.js';
+import { runCli } from '../helpers/cases.js';
+import { withFault } from '../helpers/faults.js';
+import { eventLine } from '../../src/register/chain.js';
+import type { RegisterRecord } from '../../src/register/events.js';
+
+const record = (i: number): RegisterRecord =>
+  ({
+    id: `s${String(i).padStart(11, '0')}`,
+    listType: 'black',
+    domain: '劳务派遣',
+    department: '就业办',
+    subjectName: `新乡市测试主体${i}有限公司`,
+    subjectType: '法人及非法人组织',
+    creditCode: '',
+    idType: '',
+    idNumber: '',
+    decisionNo: `新人社罚〔2026〕${i}号`,
+    decisionDate: '2026-01-01',
+    publishUntil: '2030-01-01',
+    severity: '严重',
+  }) as unknown as RegisterRecord;
+
+let ws = '';
+const TOTAL = 2110;
+beforeAll(() => {
+  ws = mkdtempSync(join(tmpdir(), 'hrss-stream-failure-'));
+  mkdirSync(join(ws, 'register'));
+  const first = Array.from({ length: 10 }, (_, i) => record(i));
+  const second = Array.from({ length: TOTAL - 10 }, (_, i) => record(10 + i));
+  const events = chain([
+    { type: 'publish', batch: '2026Q1', on: '2026-04-15', package: 'f'.repeat(64), records: first, removals: [], unchanged: [] },
+    { type: 'publish', batch: '2026Q2', on: '2026-07-15', package: 'e'.repeat(64), records: second, removals: [], unchanged: [] },
+  ]);
+  writeFileSync(join(ws, 'register', 'events.jsonl'), events.map(eventLine).join(''));
+});
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+const AT = ['-w', '.', '--today', '2026-10-15', '--format', 'json'];
+type Doc = { valid?: boolean; error?: { code: string; message: string }; records?: unknown[]; added?: unknown[] };
+
+describe('a streamed JSON document whose read fails', () => {
+  it('register list: whole without a failure; cut after two parts, closed with valid false and the error, exit 2', async () => {
+    const whole = await runCli(['register', 'list', ...AT], ws);
+    expect(whole.code).toBe(0);
+    const doc = JSON.parse(whole.stdout) as Doc;
+    expect(doc.records).toHaveLength(TOTAL);
+    expect(doc.error).toBeUndefined();
+    for (const lang of ['zh-CN', 'en']) {
+      const cut = await withFault('stream-fail-after:2', () => runCli(['register', 'list', ...AT, '--lang', lang], ws));
+      expect(cut.code).toBe(2);
+      const parsed = JSON.parse(cut.stdout) as Doc;
+      expect(parsed).toMatchObject({ command: 'register list', on: '2026-10-15', valid: false, error: { code: 'INTERNAL' } });
+      expect(parsed.error?.message).toContain('EIO');
+      // Two parts of about 64 KiB were written: some records, not all, each whole (the first ones of the list).
+      expect(parsed.records?.length).toBeGreaterThan(100);
+      expect(parsed.records?.length).toBeLessThan(TOTAL);
+      expect(parsed.records).toEqual(doc.records?.slice(0, parsed.records?.length));
+      expect(cut.stdout.endsWith('}\n')).toBe(true);
+    }
+  });
+
+  it('diff: its first section cut the same way, one JSON document, exit 2', async () => {
+    const whole = await runCli(['diff', '2026Q1', '2026Q2', ...AT], ws);
+    expect(whole.code).toBe(0);
+    expect((JSON.parse(whole.stdout) as Doc).added).toHaveLength(TOTAL - 10);
+    const cut = await withFault('stream-fail-after:1', () => runCli(['diff', '2026Q1', '2026Q2', ...AT], ws));
+    expect(cut.code).toBe(2);
+    const parsed = JSON.parse(cut.stdout) as Doc;
+    expect(parsed).toMatchObject({ command: 'diff', from: '2026Q1', to: '2026Q2', valid: false, error: { code: 'INTERNAL' } });
+    expect(parsed.added?.length).toBeGreaterThan(0);
+    expect(parsed.added?.length).toBeLessThan(TOTAL - 10);
+  });
+
+  it('a failure before any part is written: the usual error document alone', async () => {
+    const cut = await withFault('stream-fail-after:0', () => runCli(['register', 'list', ...AT], ws));
+    expect(cut.code).toBe(2);
+    const parsed = JSON.parse(cut.stdout) as Doc & { diagnostics: unknown[] };
+    expect(parsed).toMatchObject({ command: 'register list', valid: false, diagnostics: [], error: { code: 'INTERNAL' } });
+    expect(parsed.records).toBeUndefined();
+  });
+});
