@@ -1,8 +1,8 @@
 /**
- * Writes a zip as yazl writes one from buffers (every entry deflated at level 6, its CRC-32 and sizes in its
- * local header, a DOS time and no extra field, names UTF-8, mode 0664), byte for byte (test/io/zip-write.test.ts
+ * Writes a zip as yazl writes one from buffers (every entry deflated, its CRC-32 and sizes in its local header, a DOS
+ * time and no extra field, names UTF-8, mode 0664), byte for byte at the same level (test/io/zip-write.test.ts
  * compares the two), but takes an entry's bytes a piece at a time: a province's 移出名单 worksheet (~14 MB of XML
- * for 25,000 rows) is deflated on libuv's thread as its rows are made, instead of made whole, copied into one
+ * for 25,000 rows) is deflated on libuv's threads as its rows are made, instead of made whole, copied into one
  * buffer and then deflated while the main thread waited, and its CRC-32 is zlib's (yazl's is JavaScript,
  * ~50 ms for the two workbooks). zlib's output does not depend on how its input is cut: the same bytes.
  */
@@ -24,6 +24,12 @@ const MODE = (0o100664 << 16) >>> 0;
 /** Past these the zip needs ZIP64 records, which this writer does not write (yazl does: zipBuffer keeps it for them). */
 export const ZIP32_MAX = 0xfffffffe;
 export const ZIP32_ENTRIES = 0xffff;
+/**
+ * zlib's level for every entry (workbooks, `compile --zip`, the filled forms and letters). Level 6 (yazl's, zlib's
+ * default) until branch prov-compile3: level 5 deflates a province's two workbooks in ~0.2 s less CPU for files
+ * ~2 % larger (docs/decisions.md "The package's workbooks at deflate level 5").
+ */
+export const DEFLATE_LEVEL = 5;
 /** Uncompressed bytes queued in the deflater before the pieces wait for it. */
 const QUEUED = 4 << 20;
 /** Bytes given to the deflater between two turns of the event loop. */
@@ -62,7 +68,7 @@ interface Written {
 
 /** One entry's bytes deflated (a piece at a time, yielding to the event loop so that zlib's thread runs beside the maker). */
 async function deflated(data: ZipPart['data']): Promise<{ crc: number; size: number; out: Buffer[] }> {
-  const z = createDeflateRaw({ level: 6 });
+  const z = createDeflateRaw({ level: DEFLATE_LEVEL });
   const out: Buffer[] = [];
   z.on('data', (c: Buffer) => out.push(c));
   const ended = new Promise<void>((resolve, reject) => {
