@@ -25,9 +25,9 @@ const MODE = (0o100664 << 16) >>> 0;
 export const ZIP32_MAX = 0xfffffffe;
 export const ZIP32_ENTRIES = 0xffff;
 /**
- * zlib's level for every entry (workbooks, `compile --zip`, the filled forms and letters). Level 6 (yazl's, zlib's
- * default) until branch prov-compile3: level 5 deflates a province's two workbooks in ~0.2 s less CPU for files
- * ~2 % larger (docs/decisions.md "The package's workbooks at deflate level 5").
+ * zlib's level for every entry (workbooks, `compile --zip`, the filled forms and letters; not validate --annotate's
+ * copies). Level 6 (yazl's, zlib's default) until branch prov-compile3: level 5 deflates a province's two workbooks
+ * in ~0.2 s less CPU for files ~2 % larger (docs/decisions.md "The package's workbooks at deflate level 5").
  */
 export const DEFLATE_LEVEL = 5;
 /** Uncompressed bytes queued in the deflater before the pieces wait for it. */
