@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { DEFLATE_LEVEL, zipParts } from '../../../src/io/zip/zip-write.js';
+import { DEFLATE_LEVEL, WRITE, Writes, zipParts } from '../../../src/io/zip/zip-write.js';
 import { dosDate, workbookBuffer, zipBuffer, type SheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
 
 const instant = new Date(Date.UTC(2026, 8, 30, 23, 59, 59));
@@ -118,5 +118,24 @@ describe('zip writer', () => {
     expect(sha256(buf)).toBe('f42ac17aaf70d5182fab33d9bb139b85e9bb77b05ac1d44d52d099fa56590002');
     // The same parts as before the level changed: zipped again at level 6, the bytes e93424b wrote.
     expect(sha256(await yazlZip(entriesOf(buf), instant, 6))).toBe('683b993efd3afbb88e0b354c35702820250bc9018cb60097e4cf01be00f1eee4');
+  });
+
+  it('gives zlib 256 KiB a write: 64 KiB pieces joined four at a time, a larger piece as it is, the rest at the end', () => {
+    const piece = (n: number, byte: number): Buffer => Buffer.alloc(n, byte);
+    const writes = new Writes();
+    const given: Uint8Array[] = [];
+    const big = piece(WRITE + 1, 9);
+    for (const p of [piece(1 << 16, 1), piece(0, 0), piece(1 << 16, 2), piece(1 << 16, 3), piece(1 << 16, 4), big, piece(5, 5)]) {
+      const w = writes.add(p);
+      if (w) given.push(w);
+    }
+    const rest = writes.rest();
+    if (rest) given.push(rest);
+    expect(WRITE).toBe(1 << 18);
+    expect(given.map((w) => w.length)).toEqual([WRITE, WRITE + 1, 5]);
+    expect([...new Set(given[0])]).toEqual([1, 2, 3, 4]);
+    // Held as it was given, not copied.
+    expect(given[1]).toBe(big);
+    expect(writes.rest()).toBeUndefined();
   });
 });
