@@ -8,7 +8,7 @@
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { columnLetter, toXmlSafe } from '../../domain/text.js';
-import { ZIP32_ENTRIES, ZIP32_MAX, zipParts } from '../zip/zip-write.js';
+import { DEFLATE_LEVEL, ZIP32_ENTRIES, ZIP32_MAX, zipParts } from '../zip/zip-write.js';
 
 export interface SheetSpec {
   name: string;
@@ -313,8 +313,8 @@ export async function normaliseZip(buf: Buffer, instant: Date, transform?: (name
 }
 
 /**
- * A zip of `entries` (compile --zip, normaliseZip): io/zip/zip-write.ts, yazl's bytes; yazl itself past what a zip
- * without ZIP64 records holds (it writes them).
+ * A zip of `entries` (compile --zip, normaliseZip): io/zip/zip-write.ts, yazl's bytes at the same level; yazl itself past
+ * what a zip without ZIP64 records holds (it writes them).
  */
 export function zipBuffer(entries: { name: string; data: Buffer }[], instant: Date): Promise<Buffer> {
   const total = entries.reduce((n, e) => n + e.data.length + 2 * Buffer.byteLength(e.name) + 1024, 0);
@@ -322,7 +322,8 @@ export function zipBuffer(entries: { name: string; data: Buffer }[], instant: Da
   return new Promise((resolve, reject) => {
     const z = new yazl.ZipFile();
     const mtime = dosDate(instant);
-    for (const e of entries) z.addBuffer(e.data, e.name, { mtime, forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options);
+    for (const e of entries)
+      z.addBuffer(e.data, e.name, { mtime, forceDosTimestamp: true, compressionLevel: DEFLATE_LEVEL } as yazl.Options);
     z.end();
     const chunks: Buffer[] = [];
     z.outputStream.on('data', (c: Buffer) => chunks.push(c));

@@ -1,8 +1,8 @@
 /**
- * Writes a zip as yazl writes one from buffers (every entry deflated at level 6, its CRC-32 and sizes in its
- * local header, a DOS time and no extra field, names UTF-8, mode 0664), byte for byte (test/io/zip-write.test.ts
+ * Writes a zip as yazl writes one from buffers (every entry deflated, its CRC-32 and sizes in its local header, a DOS
+ * time and no extra field, names UTF-8, mode 0664), byte for byte at the same level (test/io/zip-write.test.ts
  * compares the two), but takes an entry's bytes a piece at a time: a province's 移出名单 worksheet (~14 MB of XML
- * for 25,000 rows) is deflated on libuv's thread as its rows are made, instead of made whole, copied into one
+ * for 25,000 rows) is deflated on libuv's threads as its rows are made, instead of made whole, copied into one
  * buffer and then deflated while the main thread waited, and its CRC-32 is zlib's (yazl's is JavaScript,
  * ~50 ms for the two workbooks). zlib's output does not depend on how its input is cut: the same bytes.
  */
@@ -24,10 +24,24 @@ const MODE = (0o100664 << 16) >>> 0;
 /** Past these the zip needs ZIP64 records, which this writer does not write (yazl does: zipBuffer keeps it for them). */
 export const ZIP32_MAX = 0xfffffffe;
 export const ZIP32_ENTRIES = 0xffff;
+/**
+ * zlib's level for every entry (workbooks, `compile --zip`, the filled forms and letters; not validate --annotate's
+ * copies). Level 6 (yazl's, zlib's default) until branch prov-compile3: level 5 deflates a province's two workbooks
+ * in ~0.2 s less CPU for files ~2 % larger (docs/decisions.md "The package's workbooks at deflate level 5").
+ */
+export const DEFLATE_LEVEL = 5;
 /** Uncompressed bytes queued in the deflater before the pieces wait for it. */
 const QUEUED = 4 << 20;
-/** Bytes given to the deflater between two turns of the event loop. */
+/** Bytes made between two turns of the event loop (zlib's callbacks run then: its next write is handed over). */
 const YIELD_EVERY = 1 << 16;
+/**
+ * Bytes given to zlib in one write, and the room for its output: each write is a round trip to libuv's thread and back
+ * (zlib's callback runs when the main thread next turns the event loop), and a write of each 64 KiB piece with 16 KiB
+ * of output room left the thread waiting on the main thread more than deflating — a workbook of a province's 移出名单
+ * took twice its CPU in wall time, two cores free (docs/decisions.md "A workbook deflated 256 KiB a write").
+ */
+export const WRITE = 1 << 18;
+const OUTPUT = 1 << 16;
 
 /** A Date's local fields as DOS date and time (yazl's dateToDosDateTime, its clamp included). */
 function dosFields(d: Date): { date: number; time: number } {
@@ -60,9 +74,35 @@ interface Written {
   offset: number;
 }
 
+/**
+ * Pieces joined into writes of at least `size` bytes: `add` gives a write once that many are held (a piece as large as
+ * it is), `rest` what is left at the end. A piece is never reused by its maker once given (ZipPart), so it is held as is.
+ */
+export class Writes {
+  private held: Uint8Array[] = [];
+  private bytes = 0;
+
+  constructor(private readonly size = WRITE) {}
+
+  add(piece: Uint8Array): Uint8Array | undefined {
+    if (piece.length === 0) return undefined;
+    this.held.push(piece);
+    this.bytes += piece.length;
+    return this.bytes >= this.size ? this.rest() : undefined;
+  }
+
+  rest(): Uint8Array | undefined {
+    if (this.bytes === 0) return undefined;
+    const write = this.held.length === 1 ? (this.held[0] as Uint8Array) : Buffer.concat(this.held, this.bytes);
+    this.held = [];
+    this.bytes = 0;
+    return write;
+  }
+}
+
 /** One entry's bytes deflated (a piece at a time, yielding to the event loop so that zlib's thread runs beside the maker). */
 async function deflated(data: ZipPart['data']): Promise<{ crc: number; size: number; out: Buffer[] }> {
-  const z = createDeflateRaw({ level: 6 });
+  const z = createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: OUTPUT });
   const out: Buffer[] = [];
   z.on('data', (c: Buffer) => out.push(c));
   const ended = new Promise<void>((resolve, reject) => {
@@ -72,19 +112,22 @@ async function deflated(data: ZipPart['data']): Promise<{ crc: number; size: num
   let crc = 0;
   let size = 0;
   let since = 0;
-  const pieces = typeof data === 'function' ? data() : [data];
-  for (const piece of pieces) {
+  const writes = new Writes();
+  for (const piece of typeof data === 'function' ? data() : [data]) {
     if (piece.length === 0) continue;
     crc = crc32(piece, crc);
     size += piece.length;
-    z.write(piece);
+    const write = writes.add(piece);
+    if (write) z.write(write);
     since += piece.length;
-    // The event loop turns every 64 KiB or so: zlib's callbacks hand it the next piece while this thread makes more.
+    // The event loop turns every 64 KiB or so: zlib's callbacks hand it the next write while this thread makes more.
     if (z.writableLength >= QUEUED) await new Promise((resolve) => z.once('drain', resolve));
     else if (since >= YIELD_EVERY) await new Promise(setImmediate);
     else continue;
     since = 0;
   }
+  const last = writes.rest();
+  if (last) z.write(last);
   z.end();
   await ended;
   return { crc, size, out };

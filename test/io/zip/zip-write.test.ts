@@ -1,25 +1,39 @@
-// The zip writer (src/io/zip/zip-write.ts) writes what yazl wrote (the package's workbooks and zip stay byte for
-// byte what they were: package.md "Determinism"), whether an entry's bytes come whole or a piece at a time.
+// The zip writer (src/io/zip/zip-write.ts) writes what yazl writes at the same deflate level (package.md "Determinism":
+// the same inputs, the same bytes), whether an entry's bytes come whole or a piece at a time.
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { zipParts } from '../../../src/io/zip/zip-write.js';
+import { DEFLATE_LEVEL, WRITE, Writes, zipParts } from '../../../src/io/zip/zip-write.js';
 import { dosDate, workbookBuffer, zipBuffer, type SheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
 
 const instant = new Date(Date.UTC(2026, 8, 30, 23, 59, 59));
 
-/** yazl's zip of the same entries, with the options the writer gave it. */
-function yazlZip(entries: { name: string; data: Buffer }[], when: Date): Promise<Buffer> {
+/** yazl's zip of the same entries, with the options the writer gave it (at `level`). */
+function yazlZip(entries: { name: string; data: Buffer }[], when: Date, level = DEFLATE_LEVEL): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const z = new yazl.ZipFile();
     for (const e of entries)
-      z.addBuffer(e.data, e.name, { mtime: dosDate(when), forceDosTimestamp: true, compressionLevel: 6 } as yazl.Options);
+      z.addBuffer(e.data, e.name, { mtime: dosDate(when), forceDosTimestamp: true, compressionLevel: level } as yazl.Options);
     z.end();
     const chunks: Buffer[] = [];
     z.outputStream.on('data', (c: Buffer) => chunks.push(c));
     z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
     z.outputStream.on('error', reject);
   });
+}
+
+/** The entries of a zip zip-write wrote (each one's sizes in its local header), inflated. */
+function entriesOf(zip: Buffer): { name: string; data: Buffer }[] {
+  const out: { name: string; data: Buffer }[] = [];
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+    const compressed = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + zip.readUInt16LE(at + 28);
+    out.push({ name: zip.toString('utf8', at + 30, at + 30 + nameLength), data: inflateRawSync(zip.subarray(start, start + compressed)) });
+    at = start + compressed;
+  }
+  return out;
 }
 
 /** Deterministic bytes: `n` of them, text-like (compressible) or not. */
@@ -79,7 +93,7 @@ describe('zip writer', () => {
       await expect(zipParts([{ name, data: Buffer.from('x') }], dosDate(instant))).rejects.toThrow();
   });
 
-  it("a workbook of many rows: the bytes it had when yazl zipped it whole (e93424b's SHA-256)", async () => {
+  it("a workbook of many rows: e93424b's parts (the SHA-256 its zip had at level 6), deflated at level 5", async () => {
     const rows = Array.from({ length: 6000 }, (_, i) => [
       i + 1,
       `${String(i).padStart(12, '0')}`,
@@ -100,6 +114,28 @@ describe('zip writer', () => {
       { name: '移出名单', title: '标题', headers: ['序号', '记录编号', '名单类型', '主体名称', '备注', '文书号'], rows },
     ];
     const buf = await workbookBuffer(sheets, instant, 'hrss-credit');
-    expect(createHash('sha256').update(buf).digest('hex')).toBe('683b993efd3afbb88e0b354c35702820250bc9018cb60097e4cf01be00f1eee4');
+    const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+    expect(sha256(buf)).toBe('f42ac17aaf70d5182fab33d9bb139b85e9bb77b05ac1d44d52d099fa56590002');
+    // The same parts as before the level changed: zipped again at level 6, the bytes e93424b wrote.
+    expect(sha256(await yazlZip(entriesOf(buf), instant, 6))).toBe('683b993efd3afbb88e0b354c35702820250bc9018cb60097e4cf01be00f1eee4');
+  });
+
+  it('gives zlib 256 KiB a write: 64 KiB pieces joined four at a time, a larger piece as it is, the rest at the end', () => {
+    const piece = (n: number, byte: number): Buffer => Buffer.alloc(n, byte);
+    const writes = new Writes();
+    const given: Uint8Array[] = [];
+    const big = piece(WRITE + 1, 9);
+    for (const p of [piece(1 << 16, 1), piece(0, 0), piece(1 << 16, 2), piece(1 << 16, 3), piece(1 << 16, 4), big, piece(5, 5)]) {
+      const w = writes.add(p);
+      if (w) given.push(w);
+    }
+    const rest = writes.rest();
+    if (rest) given.push(rest);
+    expect(WRITE).toBe(1 << 18);
+    expect(given.map((w) => w.length)).toEqual([WRITE, WRITE + 1, 5]);
+    expect([...new Set(given[0])]).toEqual([1, 2, 3, 4]);
+    // Held as it was given, not copied.
+    expect(given[1]).toBe(big);
+    expect(writes.rest()).toBeUndefined();
   });
 });
