@@ -262,10 +262,14 @@ export async function writeListFiles(
   const red = records.filter((r) => r.listType === 'red');
   const black = records.filter((r) => r.listType === 'black');
   const rowsOf = (list: CreditRecord[]): string[][] => list.map((r, i) => exportRow(r, i, cols, audience, ctx));
-  // In the workbook, 序号 and 公示期限（月） stay numbers (the CSV is text either way).
-  const numeric = cols.map((c) => !c.field && !c.codes && (c.value === 'rowNumber' || c.value === 'periodMonths'));
-  const cellsOf = (rows: string[][]): (string | number)[][] =>
-    rows.map((r) => r.map((v, i) => (numeric[i] && /^\d{1,9}$/.test(v) ? Number(v) : v)));
+  // In the workbook, 序号 and 公示期限（月） stay numbers (the CSV is text either way). Each sheet by its own
+  // columns: the template's flags are for 红名单 and 黑名单; 移出名单 and 更正名单 have their own columns, of
+  // which only 序号 (the first) is a number — a template's 公示期限 at column H must not turn 认定文书号 "2026001"
+  // of 移出名单's column H into a number.
+  const listNumeric = cols.map((c) => !c.field && !c.codes && (c.value === 'rowNumber' || c.value === 'periodMonths'));
+  const registerNumeric = [true];
+  const cellsOf = (rows: string[][], numeric: readonly boolean[]): (string | number)[][] =>
+    rows.map((r) => r.map((v, i) => (numeric[i] === true && /^\d{1,9}$/.test(v) ? Number(v) : v)));
   const sheets: SheetSpec[] = [
     { name: template.sheets.red, headers, widths, rows: rowsOf(red) },
     { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
@@ -278,7 +282,7 @@ export async function writeListFiles(
   writeFileDurable(
     join(dir, xlsxName),
     await workbookBuffer(
-      sheets.map((s) => ({ ...s, rows: cellsOf(s.rows as string[][]) })),
+      sheets.map((s, k) => ({ ...s, rows: cellsOf(s.rows as string[][], k < 2 ? listNumeric : registerNumeric) })),
       ctx.instant,
       TOOL_NAME,
     ),
