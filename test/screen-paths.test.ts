@@ -69,4 +69,46 @@ describe('paths on the screen use the platform separators; JSON keeps /', () => 
     const posix = renderDocument('template', 'pretty', doc, await ctxFor('zh-CN', 'linux'));
     for (const p of paths) expect(posix).toContain(`已生成：${p}`);
   });
+
+  // Round 31 (windows2): the 异议处理意见书, 督查情况表 and 台账 lines still showed `/` under Wine.
+  describe('the files written after a publish: objection letter, supervise --xlsx, register list --xlsx', () => {
+    const ws2 = join(tmp, '信用 名单', 'ws2');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws2, { recursive: true });
+    const json = async (args: string[]) => {
+      const res = await runCli([...args, '--format', 'json'], ws2);
+      expect(res.code, res.stdout + res.stderr).toBe(0);
+      return JSON.parse(res.stdout);
+    };
+    const both = async (kind: 'objection-letter' | 'register-list' | 'supervise', doc: never, shown: string, view?: never) => {
+      const posix = shown.split('\\').join('/');
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const win = renderDocument(kind, 'pretty', doc, await ctxFor(lang, 'win32'), view);
+        expect(win).toContain(shown);
+        expect(win).not.toContain(posix);
+        expect(renderDocument(kind, 'pretty', doc, await ctxFor(lang, 'linux'), view)).toContain(posix);
+      }
+    };
+
+    it('each shows its path with \\ on Windows; the JSON keeps /', async () => {
+      await json(['compile', '2026Q3', '--today', '2026-10-15']);
+      await json(['publish', '2026Q3', '--on', '2026-10-15', '--by', '张三', '--today', '2026-10-15']);
+      const today = ['--today', '2026-10-19'];
+      const subject = ['--subject', '新乡市卫河人力资源服务有限公司', '--summary', '认定事实有误'];
+      await json(['objection', 'add', '--received', '2026-10-16', '--from', '某先生', ...subject, ...today]);
+      await json(['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '认定无误', '--by', '李四', ...today]);
+      const letter = await json(['objection', 'letter', 'O2026-001', ...today]);
+      expect(letter.letter).toBe('objections/O2026-001-异议处理意见书.docx');
+      await both('objection-letter', letter as never, 'objections\\O2026-001-异议处理意见书.docx');
+
+      mkdirSync(join(ws2, '督查 2026'));
+      const supervise = await json(['supervise', '2026', '--xlsx', '督查 2026/督查情况表.xlsx', '--today', '2026-12-20']);
+      const view = { registerKnown: true, xlsx: '督查 2026/督查情况表.xlsx' };
+      await both('supervise', supervise as never, '督查 2026\\督查情况表.xlsx', view as never);
+
+      mkdirSync(join(ws2, '台账'));
+      const list = await json(['register', 'list', '--xlsx', '台账/台账.xlsx', ...today]);
+      expect(list.ledger).toBe('台账/台账.xlsx');
+      await both('register-list', list as never, '台账\\台账.xlsx');
+    }, 120_000);
+  });
 });

@@ -16,6 +16,7 @@ import { objectionUi } from '../messages/objection-ui.js';
 import { formatDiagnostics, makeTable } from './pretty.js';
 import { findingTables } from './findings-view.js';
 import type { RenderContext } from './render-context.js';
+import { screenPath, viewPlatform } from './screen-path.js';
 
 /** An objection's facts on the clerk's screen that objections.md's JSON does not carry. */
 export interface ObjectionExtra {
@@ -103,5 +104,5 @@ export function objectionListView(doc: ObjectionListDocument, ctx: RenderContext
 export function objectionLetterView(doc: ObjectionLetterDocument, ctx: RenderContext): string {
   const u = objectionUi(ctx.m.lang);
   if (doc.letter === null) return doc.diagnostics.length ? findingTables(doc, ctx.m, plain(ctx)) : '';
-  return `${ctx.chalk.green(u.letter(doc.letter, doc.bytes))}\n`;
+  return `${ctx.chalk.green(u.letter(screenPath(doc.letter, viewPlatform(ctx)), doc.bytes))}\n`;
 }

@@ -8,6 +8,7 @@ import { showText } from '../domain/privacy.js';
 import { makeTable } from './pretty.js';
 import { visible } from './visible.js';
 import type { RenderContext } from './render-context.js';
+import { screenPath, viewPlatform } from './screen-path.js';
 import { shownState, shownStateText } from './row-state.js';
 import { rowTimeliness } from '../schemas/documents/timeliness-kind.js';
 
@@ -95,6 +96,6 @@ export function superviseView(doc: SuperviseDocument, ctx: RenderContext, view: 
     for (const l of doc.lapses) table.push(lapseCells(r, l).map((c) => visible(c)));
     out.push(table.toString());
   }
-  if (view.xlsx !== undefined) out.push(ctx.chalk.green(r.xlsxWritten(visible(view.xlsx))));
+  if (view.xlsx !== undefined) out.push(ctx.chalk.green(r.xlsxWritten(screenPath(view.xlsx, viewPlatform(ctx)))));
   return `${out.join('\n')}\n`;
 }

@@ -17,7 +17,7 @@ import { toCommandDocument } from '../../reporters/json.js';
 import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
 import { ListedBytes } from '../../reporters/listed-bytes.js';
 import { emit, emitPieces } from '../render.js';
-import { registerListPieces } from '../../reporters/register-views.js';
+import { registerLedgerLine, registerListPieces } from '../../reporters/register-views.js';
 import { writeParts } from '../write-bytes.js';
 import { jsonSectionsParts } from '../../reporters/json-sections.js';
 import type {
@@ -142,7 +142,7 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
   }
   await emitPieces(env, function* (ctx) {
     yield* registerListPieces(r.on, r.records, ctx);
-    yield `${registerUi(ctx.m.lang).ledger(r.ledger)}\n`;
+    yield registerLedgerLine(r.ledger, ctx);
   });
   return 0;
 }
