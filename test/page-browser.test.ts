@@ -259,6 +259,27 @@ describe('the self-check page in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  // Round 31 (windows2): a department that dropped its 情况说明.pdf instead of the list was told 检查通过 and, beside
+  // it, that the file "could not be read" and to fix it as the findings said — there were none.
+  it('a case file dropped alone is judged as evidence, as validate judges it, and the page says so', async () => {
+    const { page, problems } = await open(1280, 900);
+    const pdf = join(dir, '情况说明.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const cli = await runCli(['validate', pdf, '-w', WS, '--department', '就业办', '--today', TODAY, '--format', 'json'], dir);
+    const expected = JSON.parse(cli.stdout) as { stats: unknown; diagnostics: Finding[] };
+    const got = (await check(page, pdf, '就业办')).report as unknown as typeof expected;
+    expect(got.diagnostics).toEqual(expected.diagnostics);
+    expect(got.stats).toEqual(expected.stats);
+    const said = await page.evaluate(() => document.querySelector('.downloads .no-copy')?.textContent ?? '');
+    expect(said).toContain('案例材料');
+    expect(said).not.toContain('无法读取');
+    // A list that cannot be read still gets the words it had.
+    await check(page, F('broken/docx-renamed.xlsx'), '就业办');
+    expect(await page.evaluate(() => document.querySelector('.downloads .no-copy')?.textContent ?? '')).toContain('无法读取');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('a check can be cancelled, and the page checks the next file', async () => {
     const { page, problems } = await open(1280, 900);
     // A large CSV takes long enough to be cancelled while it is read.

@@ -488,6 +488,8 @@ export interface PageText {
   noAnnotated: string;
   /** A zip's lists get no marked-up copy (as `validate --annotate` on a zip). */
   noAnnotatedZip: string;
+  /** A case file (PDF, picture, scan) dropped alone: judged as evidence only, no list read, so no copy. */
+  evidenceOnly: string;
   bureauOnly: string;
   language: string;
   /** `hrss-credit page`: where the page went, and its size. */

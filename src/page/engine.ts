@@ -12,6 +12,7 @@ import { findingGroups, formatSummary } from '../reporters/pretty.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import type { CheckRequest, CheckView, EngineMessage } from './protocol.js';
 import { PagePort } from './port.js';
+import { isEvidenceFileName } from '../io/workspace/folder.js';
 
 // The dropped file lies at the root, in no folder: its department is the picker's, else its cover's
 // (a folder's name would otherwise be taken for one, as the CLI takes it).
@@ -59,6 +60,8 @@ export async function runCheck(req: CheckRequest, post: (m: EngineMessage, trans
       verdict: report.diagnostics.length === 0 ? `${m.ui.noFindings} ${verdict}` : verdict,
       groups: findingGroups(report, m),
       bureauOnly: pageText(req.lang).bureauOnly,
+      // The file lies in no folder: evidence by its name alone, as validate judges a file given on its own.
+      evidenceOnly: isEvidenceFileName(name),
     };
     const files = annotated.map((w) => {
       const bytes = volume.readFileSync(`${OUT}/${w.path}`);

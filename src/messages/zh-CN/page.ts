@@ -24,6 +24,8 @@ export const zhPageText: PageText = {
   downloadJson: '下载检查报告（JSON）',
   noAnnotated: '此文件无法生成标注副本（文件无法读取），请按上面的提示修改。',
   noAnnotatedZip: '压缩包里的名单不生成标注副本；需要时请把名单文件单独拖进来检查。',
+  evidenceOnly:
+    '这是案例材料（附件）文件，只核对了它的类型、大小和文件名，没有当作名单检查。检查名单请拖入名单文件（.xlsx、.csv、.txt）或整个科室文件夹的压缩包（.zip）。',
   bureauOnly:
     '本页只检查这一个文件（或这个科室的压缩包）本身。以下只有局里汇总时才能检查：与往期已公示名单（台账）的比对、移出和更正是否对应已公示的记录、与其他科室报送的重复和冲突、报送是否逾期。',
   language: 'English',
