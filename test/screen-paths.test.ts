@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDocument } from '../dist/reporters/registry.js';
+import { compilePrunedLine } from '../dist/reporters/check-views.js';
 import { messagesFor } from '../dist/messages/index.js';
 import { cleanup, ROOT, runCli, tempDir } from './helpers/cases.js';
 
@@ -68,6 +69,16 @@ describe('paths on the screen use the platform separators; JSON keeps /', () => 
     expect(en).not.toContain('submissions/');
     const posix = renderDocument('template', 'pretty', doc, await ctxFor('zh-CN', 'linux'));
     for (const p of paths) expect(posix).toContain(`已生成：${p}`);
+  });
+
+  it("compile's line naming the replaced packages it removed (stderr)", async () => {
+    const pruned = ['packages/2026Q3.replaced-20261207T202458Z', 'packages/2026Q3.replaced-20261207T202458Z.manifest.sha256'];
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const win = compilePrunedLine(pruned, await ctxFor(lang, 'win32'));
+      expect(win).toContain('packages\\2026Q3.replaced-20261207T202458Z');
+      expect(win).not.toContain('packages/');
+      expect(compilePrunedLine(pruned, await ctxFor(lang, 'linux'))).toContain(pruned[1]);
+    }
   });
 
   // Round 31 (windows2): the 异议处理意见书, 督查情况表 and 台账 lines still showed `/` under Wine.
