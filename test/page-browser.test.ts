@@ -235,6 +235,8 @@ describe('the self-check page in headless Chromium', () => {
         overflow: document.documentElement.scrollWidth - window.innerWidth,
       }));
       expect(view.rows[0]?.[0]).toContain('第 4 行 G 列');
+      // The verdict stands above the table on the page (round 31: it said 请按上表修改, the terminal's words).
+      expect(view.verdict).toBe('检查未通过：请按下表修改后重新检查。');
       expect(view.rows[0]?.[2]).toBe('SCHEMA_ID_PRECISION_LOST');
       expect(view.downloads).toEqual(['黑名单.检查结果.xlsx', '黑名单.xlsx.检查报告.json']);
       expect(view.bureau).toContain('台账');

@@ -53,7 +53,8 @@ export async function runCheck(req: CheckRequest, post: (m: EngineMessage, trans
     const same = (s: string): string => s;
     const o = { chalk: { level: 0, green: same, red: same }, ascii: false, quiet: false, width: 120 } as never;
     const [summary = ''] = formatSummary(report, m, o).split('\n');
-    const verdict = report.valid ? m.ui.valid : m.ui.invalid;
+    // The page shows its verdict above the findings, the terminal below them: the words say which way to look.
+    const verdict = report.valid ? m.ui.valid : pageText(req.lang).invalid;
     const view: CheckView = {
       valid: report.valid,
       summary,

@@ -24,6 +24,7 @@ export const zhPageText: PageText = {
   downloadJson: '下载检查报告（JSON）',
   noAnnotated: '此文件无法生成标注副本（文件无法读取），请按上面的提示修改。',
   noAnnotatedZip: '压缩包里的名单不生成标注副本；需要时请把名单文件单独拖进来检查。',
+  invalid: '检查未通过：请按下表修改后重新检查。',
   evidenceOnly:
     '这是案例材料（附件）文件，只核对了它的类型、大小和文件名，没有当作名单检查。检查名单请拖入名单文件（.xlsx、.csv、.txt）或整个科室文件夹的压缩包（.zip）。',
   bureauOnly:
