@@ -71,6 +71,28 @@ describe('paths on the screen use the platform separators; JSON keeps /', () => 
     for (const p of paths) expect(posix).toContain(`已生成：${p}`);
   });
 
+  it("verify's changed, missing and added files and the manifest's hash file", async () => {
+    const ws3 = join(tmp, '信用 名单', 'ws3');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws3, { recursive: true });
+    expect((await runCli(['compile', '2026Q3', '--today', '2026-10-15'], ws3)).code).toBe(0);
+    const pkg = join(ws3, 'packages', '2026Q3');
+    writeFileSync(join(pkg, '公示', '红名单.csv'), 'changed');
+    rmSync(join(pkg, '公示', '黑名单.csv'));
+    writeFileSync(join(pkg, '公示', '多出来的.txt'), 'added');
+    writeFileSync(join(ws3, 'packages', '2026Q3.manifest.sha256'), `${'0'.repeat(64)}  manifest.json\n`);
+    const res = await runCli(['verify', 'packages/2026Q3', '--format', 'json'], ws3);
+    const doc = JSON.parse(res.stdout);
+    expect([doc.changed, doc.missing, doc.added]).toEqual([['公示/红名单.csv'], ['公示/黑名单.csv'], ['公示/多出来的.txt']]);
+    expect(doc.manifest.ok).toBe(false);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const win = renderDocument('verify', 'pretty', doc, await ctxFor(lang, 'win32'));
+      for (const f of ['公示\\红名单.csv', '公示\\黑名单.csv', '公示\\多出来的.txt', 'packages\\2026Q3.manifest.sha256'])
+        expect(win).toContain(f);
+      expect(win).not.toMatch(/公示\/|packages\//);
+      expect(renderDocument('verify', 'pretty', doc, await ctxFor(lang, 'linux'))).toContain('公示/红名单.csv');
+    }
+  });
+
   it("compile's line naming the replaced packages it removed (stderr)", async () => {
     const pruned = ['packages/2026Q3.replaced-20261207T202458Z', 'packages/2026Q3.replaced-20261207T202458Z.manifest.sha256'];
     for (const lang of ['zh-CN', 'en'] as const) {
