@@ -298,6 +298,27 @@ describe('the self-check page in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  // Round 31 (windows2): in English the page's ’ and “” were drawn by the CJK font, a full em wide ("page’ s memory").
+  it('in English, Latin punctuation is drawn by a Latin font: an apostrophe is narrow', async () => {
+    const { page, problems } = await open(1280, 900);
+    const width = () =>
+      page.evaluate(() => {
+        const span = document.createElement('span');
+        span.textContent = '\u2019\u2019\u2019\u2019';
+        document.querySelector('.note')?.append(span);
+        const w = span.getBoundingClientRect().width / 4 / Number.parseFloat(getComputedStyle(span).fontSize);
+        span.remove();
+        return w;
+      });
+    // In Chinese the CJK font comes first, its ’ wide (0.625 em here) as a Chinese text wants; a Latin one is ~0.2 em.
+    expect(await width()).toBeGreaterThan(0.5);
+    await page.click('#lang');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await width()).toBeLessThan(0.4);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('a check can be cancelled, and the page checks the next file', async () => {
     const { page, problems } = await open(1280, 900);
     // A large CSV takes long enough to be cancelled while it is read.
