@@ -319,6 +319,25 @@ describe('the self-check page in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  // Round 31 (windows2): a list dropped with no department picked and no cover said to name the folder or use
+  // --department — neither of which a department clerk on the page has; the picker is the remedy.
+  it("a department not known: the hint shown points to the picker; the report keeps validate's words", async () => {
+    const { page, problems } = await open(1280, 900);
+    const got = await check(page, F('real/libreoffice-id-typed-as-number/黑名单.xlsx'));
+    const unknown = (got.report.diagnostics as (Finding & { hint?: string })[]).find((d) => d.code === 'MATRIX_DEPARTMENT_UNKNOWN');
+    expect(unknown?.hint).toContain('--department');
+    const row = await page.evaluate(() =>
+      [...document.querySelectorAll('table.findings tbody tr')]
+        .filter((tr) => tr.querySelector('td.code')?.textContent === 'MATRIX_DEPARTMENT_UNKNOWN')
+        .map((tr) => tr.querySelector('.hint')?.textContent ?? ''),
+    );
+    expect(row).toHaveLength(1);
+    expect(row[0]).toContain('“报送科室”中选择');
+    expect(row[0]).not.toContain('--department');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('a check can be cancelled, and the page checks the next file', async () => {
     const { page, problems } = await open(1280, 900);
     // A large CSV takes long enough to be cancelled while it is read.

@@ -59,7 +59,12 @@ export async function runCheck(req: CheckRequest, post: (m: EngineMessage, trans
       valid: report.valid,
       summary,
       verdict: report.diagnostics.length === 0 ? `${m.ui.noFindings} ${verdict}` : verdict,
-      groups: findingGroups(report, m),
+      // A department not known is mended on the page by its picker, not by a folder's name or --department:
+      // the hint shown says so (the report's JSON keeps validate's words).
+      groups: findingGroups(report, m).map((g) => ({
+        ...g,
+        lines: g.lines.map((l) => (l.code === 'MATRIX_DEPARTMENT_UNKNOWN' ? { ...l, hint: pageText(req.lang).pickDepartment } : l)),
+      })),
       bureauOnly: pageText(req.lang).bureauOnly,
       // The file lies in no folder: evidence by its name alone, as validate judges a file given on its own.
       evidenceOnly: isEvidenceFileName(name),

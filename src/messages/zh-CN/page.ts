@@ -25,6 +25,7 @@ export const zhPageText: PageText = {
   noAnnotated: '此文件无法生成标注副本（文件无法读取），请按上面的提示修改。',
   noAnnotatedZip: '压缩包里的名单不生成标注副本；需要时请把名单文件单独拖进来检查。',
   invalid: '检查未通过：请按下表修改后重新检查。',
+  pickDepartment: '请在上方“报送科室”中选择本科室后重新检查，或在报送单的“报送单位”中填写责任清单中的科室名称。',
   evidenceOnly:
     '这是案例材料（附件）文件，只核对了它的类型、大小和文件名，没有当作名单检查。检查名单请拖入名单文件（.xlsx、.csv、.txt）或整个科室文件夹的压缩包（.zip）。',
   bureauOnly:
