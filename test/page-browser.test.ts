@@ -49,15 +49,29 @@ const FILES: { file: string; department?: string; about: string }[] = [
   { file: F('broken/zip-ratio-bomb.xlsx'), department: '就业办', about: 'a zip bomb' },
   { file: F('broken/xml-deep-sheet.xlsx'), department: '就业办', about: 'XML nested deeper than limits.maxXmlDepth' },
   { file: F('broken/xml-billion-laughs.xlsx'), department: '就业办', about: 'XML entity expansion' },
+  { file: F('broken/zip-size-lie.xlsx'), department: '就业办', about: 'a zip entry larger than its header says' },
+  { file: F('real/gnumeric-two-row-header/社会保险领域信用红黑名单.xlsx'), department: '社保中心', about: 'gnumeric, a two-row header' },
 ];
 
 interface Finding {
   code: string;
   severity: string;
   location: { file?: string; sheet?: string; row?: number; column?: string };
+  args?: Record<string, unknown>;
+  message?: string;
 }
+// One truth: the words and their arguments too (round 31: a lying zip entry's detail said 65536 bytes on the page, 16384 in validate).
 const key = (d: Finding): string =>
-  JSON.stringify([d.code, d.severity, d.location.file ?? '', d.location.sheet ?? '', d.location.row ?? 0, d.location.column ?? '']);
+  JSON.stringify([
+    d.code,
+    d.severity,
+    d.location.file ?? '',
+    d.location.sheet ?? '',
+    d.location.row ?? 0,
+    d.location.column ?? '',
+    d.args ?? {},
+    d.message ?? '',
+  ]);
 
 describe('the self-check page in headless Chromium', () => {
   if (!chromium) {
@@ -118,7 +132,7 @@ describe('the self-check page in headless Chromium', () => {
     page: import('puppeteer-core').Page,
     file: string,
     department?: string,
-  ): Promise<{ state: string; report: { diagnostics: Finding[] } }> {
+  ): Promise<{ state: string; report: { diagnostics: Finding[]; stats?: unknown; valid?: boolean } }> {
     await page.select('#department', department ?? '');
     const input = await page.$('#file');
     await page.evaluate(() => {
@@ -131,7 +145,7 @@ describe('the self-check page in headless Chromium', () => {
     return { state, report: JSON.parse(text) };
   }
 
-  it('finds what validate --format json finds, file by file (code, severity, file, sheet, row, column); no request, no console error', async () => {
+  it('finds what validate --format json finds, file by file (code, severity, place, args, words; the counts); no request, no console error', async () => {
     const { page, requests, problems } = await open(1280, 900);
     const seen = new Set<string>();
     for (const f of FILES) {
@@ -152,10 +166,12 @@ describe('the self-check page in headless Chromium', () => {
       ];
       const cli = await runCli(args, own);
       expect([0, 1], `${f.about}: ${cli.stderr}`).toContain(cli.code);
-      const expected = (JSON.parse(cli.stdout) as { diagnostics: Finding[] }).diagnostics.map(key);
+      const doc = JSON.parse(cli.stdout) as { diagnostics: Finding[]; stats: unknown; valid: boolean };
+      const expected = doc.diagnostics.map(key);
       const got = await check(page, join(own, basename(f.file)), f.department);
       expect(got.state, f.about).toBe('done');
       expect(got.report.diagnostics.map(key), f.about).toEqual(expected);
+      expect([got.report.stats, got.report.valid], f.about).toEqual([doc.stats, doc.valid]);
       for (const d of got.report.diagnostics) seen.add(`${basename(f.file)} ${d.code}`);
     }
     // The comparison is not of empty lists: the files hold findings of every kind, hostile ones too.
@@ -219,6 +235,8 @@ describe('the self-check page in headless Chromium', () => {
         overflow: document.documentElement.scrollWidth - window.innerWidth,
       }));
       expect(view.rows[0]?.[0]).toContain('第 4 行 G 列');
+      // The verdict stands above the table on the page (round 31: it said 请按上表修改, the terminal's words).
+      expect(view.verdict).toBe('检查未通过：请按下表修改后重新检查。');
       expect(view.rows[0]?.[2]).toBe('SCHEMA_ID_PRECISION_LOST');
       expect(view.downloads).toEqual(['黑名单.检查结果.xlsx', '黑名单.xlsx.检查报告.json']);
       expect(view.bureau).toContain('台账');
@@ -256,6 +274,67 @@ describe('the self-check page in headless Chromium', () => {
     const workbook = (await zip.read('xl/workbook.xml')).toString('utf8');
     zip.close();
     expect(workbook).toContain('检查结果');
+    await page.close();
+  }, 60_000);
+
+  // Round 31 (windows2): a department that dropped its 情况说明.pdf instead of the list was told 检查通过 and, beside
+  // it, that the file "could not be read" and to fix it as the findings said — there were none.
+  it('a case file dropped alone is judged as evidence, as validate judges it, and the page says so', async () => {
+    const { page, problems } = await open(1280, 900);
+    const pdf = join(dir, '情况说明.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const cli = await runCli(['validate', pdf, '-w', WS, '--department', '就业办', '--today', TODAY, '--format', 'json'], dir);
+    const expected = JSON.parse(cli.stdout) as { stats: unknown; diagnostics: Finding[] };
+    const got = (await check(page, pdf, '就业办')).report as unknown as typeof expected;
+    expect(got.diagnostics).toEqual(expected.diagnostics);
+    expect(got.stats).toEqual(expected.stats);
+    const said = await page.evaluate(() => document.querySelector('.downloads .no-copy')?.textContent ?? '');
+    expect(said).toContain('案例材料');
+    expect(said).not.toContain('无法读取');
+    // A list that cannot be read still gets the words it had.
+    await check(page, F('broken/docx-renamed.xlsx'), '就业办');
+    expect(await page.evaluate(() => document.querySelector('.downloads .no-copy')?.textContent ?? '')).toContain('无法读取');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  // Round 31 (windows2): in English the page's ’ and “” were drawn by the CJK font, a full em wide ("page’ s memory").
+  it('in English, Latin punctuation is drawn by a Latin font: an apostrophe is narrow', async () => {
+    const { page, problems } = await open(1280, 900);
+    const width = () =>
+      page.evaluate(() => {
+        const span = document.createElement('span');
+        span.textContent = '\u2019\u2019\u2019\u2019';
+        document.querySelector('.note')?.append(span);
+        const w = span.getBoundingClientRect().width / 4 / Number.parseFloat(getComputedStyle(span).fontSize);
+        span.remove();
+        return w;
+      });
+    // In Chinese the CJK font comes first, its ’ wide (0.625 em here) as a Chinese text wants; a Latin one is ~0.2 em.
+    expect(await width()).toBeGreaterThan(0.5);
+    await page.click('#lang');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await width()).toBeLessThan(0.4);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  // Round 31 (windows2): a list dropped with no department picked and no cover said to name the folder or use
+  // --department — neither of which a department clerk on the page has; the picker is the remedy.
+  it("a department not known: the hint shown points to the picker; the report keeps validate's words", async () => {
+    const { page, problems } = await open(1280, 900);
+    const got = await check(page, F('real/libreoffice-id-typed-as-number/黑名单.xlsx'));
+    const unknown = (got.report.diagnostics as (Finding & { hint?: string })[]).find((d) => d.code === 'MATRIX_DEPARTMENT_UNKNOWN');
+    expect(unknown?.hint).toContain('--department');
+    const row = await page.evaluate(() =>
+      [...document.querySelectorAll('table.findings tbody tr')]
+        .filter((tr) => tr.querySelector('td.code')?.textContent === 'MATRIX_DEPARTMENT_UNKNOWN')
+        .map((tr) => tr.querySelector('.hint')?.textContent ?? ''),
+    );
+    expect(row).toHaveLength(1);
+    expect(row[0]).toContain('“报送科室”中选择');
+    expect(row[0]).not.toContain('--department');
+    expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
 

@@ -148,6 +148,9 @@ describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
     home = join(base, NAME);
     ws = join(base, '工作区 2026');
     cpSync(EXAMPLE, ws, { recursive: true });
+    // A list with an error (an ID typed as a number), outside the submissions, as a department would check it.
+    mkdirSync(join(ws, '自查 名单'));
+    cpSync(join(ROOT, 'fixtures', 'real', 'libreoffice-id-typed-as-number', '黑名单.xlsx'), join(ws, '自查 名单', '黑名单.xlsx'));
     if (!existsSync(join(PREFIX, 'system.reg'))) {
       mkdirSync(PREFIX, { recursive: true });
       execFileSync('wineboot', ['-i'], { env: wineEnv, stdio: 'ignore', timeout: 300_000 });
@@ -163,10 +166,13 @@ describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
     mkdirSync(outDir);
     out = (name: string) => (existsSync(join(outDir, name)) ? readFileSync(join(outDir, name), 'utf8') : '');
     const o = win(outDir);
-    const step = (name: string, launch: string, args: string) => [
+    // `> file echo %ERRORLEVEL%`, not `echo %ERRORLEVEL%> file`: cmd.exe reads `1>` and `2>` as redirections.
+    // Wine's `call` of a batch file turns any non-zero `exit /b N` into 1 (Windows keeps N): exit codes other
+    // than 0 are read through `cmd /c`, which keeps them under Wine as on Windows.
+    const step = (name: string, launch: string, args: string, how = 'call') => [
       `set "HRSS_CREDIT_LAUNCH=${launch}"`,
-      `call hrss-credit.cmd ${args} > "${o}\\${name}.out" 2> "${o}\\${name}.err" < nul`,
-      `echo %ERRORLEVEL%> "${o}\\${name}.rc"`,
+      `${how} hrss-credit.cmd ${args} > "${o}\\${name}.out" 2> "${o}\\${name}.err" < nul`,
+      `> "${o}\\${name}.rc" echo %ERRORLEVEL%`,
     ];
     const bat = [
       '@echo off',
@@ -177,6 +183,8 @@ describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
       ...step('compile', 'prompt', `compile 2026Q3 -w "${win(ws)}" --today 2026-10-15 --zip --format json`),
       ...step('drop', 'explorer', `"${win(join(ws, 'submissions', '2026Q3', '就业办'))}" --today 2026-10-15`),
       ...step('doubleclick', 'explorer', ''),
+      ...step('missing', 'prompt', `validate "${win(join(ws, '没有 这个.xlsx'))}"`, 'cmd /c'),
+      ...step('findings', 'prompt', `validate "${win(join(ws, '自查 名单', '黑名单.xlsx'))}" --department 就业办`, 'cmd /c'),
       '',
     ].join('\r\n');
     writeFileSync(join(tmp, '运行.bat'), iconv.encode(bat, 'gbk'));
@@ -211,6 +219,15 @@ describe.runIf(HAVE_WINE)('the win-x64 release under Wine', () => {
     expect(out('drop.out')).toContain('检查通过');
     expect(out('drop.err')).toContain('按任意键关闭窗口…');
     expect(existsSync(join(ws, '检查结果', '劳务派遣红黑名单.检查结果.xlsx'))).toBe(true);
+  });
+
+  it('a batch file sees the exit codes: 2 for a path that is not there, 1 for findings; paths shown with \\', () => {
+    expect(out('missing.rc').trim(), out('missing.err')).toBe('2');
+    expect(out('missing.err')).toContain(`找不到路径：${win(join(ws, '没有 这个.xlsx'))}`);
+    expect(out('findings.rc').trim(), out('findings.err')).toBe('1');
+    expect(out('findings.out')).toContain('SCHEMA_ID_PRECISION_LOST');
+    // Shown relative to the current folder (the tool's), with the platform's separators.
+    expect(out('findings.out')).toContain('■ 就业办 · ..\\工作区 2026\\自查 名单\\黑名单.xlsx');
   });
 
   it('double-clicked with nothing: the three things a person can do, in Chinese', () => {

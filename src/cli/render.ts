@@ -3,7 +3,8 @@ import type { CommandEnv } from './env.js';
 import type { DocumentName } from '../schemas/documents/index.js';
 import { renderChunks, renderDocument, type DocumentOf, type RenderContext, type ViewOf } from '../reporters/registry.js';
 
-function contextOf(env: CommandEnv): RenderContext {
+/** The render context of a command's output: a line a command writes to stderr is drawn with it too. */
+export function contextOf(env: CommandEnv): RenderContext {
   return {
     m: env.m,
     chalk: env.chalk,

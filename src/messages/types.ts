@@ -488,6 +488,12 @@ export interface PageText {
   noAnnotated: string;
   /** A zip's lists get no marked-up copy (as `validate --annotate` on a zip). */
   noAnnotatedZip: string;
+  /** The hint under MATRIX_DEPARTMENT_UNKNOWN on the page: the picker, not a folder name or --department. */
+  pickDepartment: string;
+  /** The verdict when the check fails; it stands above the findings (the terminal's, ui.invalid, below them). */
+  invalid: string;
+  /** A case file (PDF, picture, scan) dropped alone: judged as evidence only, no list read, so no copy. */
+  evidenceOnly: string;
   bureauOnly: string;
   language: string;
   /** `hrss-credit page`: where the page went, and its size. */

@@ -12,6 +12,7 @@ import { findingGroups, formatSummary } from '../reporters/pretty.js';
 import { ToolError } from '../diagnostics/tool-error.js';
 import type { CheckRequest, CheckView, EngineMessage } from './protocol.js';
 import { PagePort } from './port.js';
+import { isEvidenceFileName } from '../io/workspace/folder.js';
 
 // The dropped file lies at the root, in no folder: its department is the picker's, else its cover's
 // (a folder's name would otherwise be taken for one, as the CLI takes it).
@@ -52,13 +53,21 @@ export async function runCheck(req: CheckRequest, post: (m: EngineMessage, trans
     const same = (s: string): string => s;
     const o = { chalk: { level: 0, green: same, red: same }, ascii: false, quiet: false, width: 120 } as never;
     const [summary = ''] = formatSummary(report, m, o).split('\n');
-    const verdict = report.valid ? m.ui.valid : m.ui.invalid;
+    // The page shows its verdict above the findings, the terminal below them: the words say which way to look.
+    const verdict = report.valid ? m.ui.valid : pageText(req.lang).invalid;
     const view: CheckView = {
       valid: report.valid,
       summary,
       verdict: report.diagnostics.length === 0 ? `${m.ui.noFindings} ${verdict}` : verdict,
-      groups: findingGroups(report, m),
+      // A department not known is mended on the page by its picker, not by a folder's name or --department:
+      // the hint shown says so (the report's JSON keeps validate's words).
+      groups: findingGroups(report, m).map((g) => ({
+        ...g,
+        lines: g.lines.map((l) => (l.code === 'MATRIX_DEPARTMENT_UNKNOWN' ? { ...l, hint: pageText(req.lang).pickDepartment } : l)),
+      })),
       bureauOnly: pageText(req.lang).bureauOnly,
+      // The file lies in no folder: evidence by its name alone, as validate judges a file given on its own.
+      evidenceOnly: isEvidenceFileName(name),
     };
     const files = annotated.map((w) => {
       const bytes = volume.readFileSync(`${OUT}/${w.path}`);

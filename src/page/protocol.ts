@@ -46,6 +46,8 @@ export interface CheckView {
   groups: ViewGroup[];
   /** What only the bureau can check (the register, other departments). */
   bureauOnly: string;
+  /** The file is a case file (a report, picture or scan), judged as evidence only, as `validate 典型案例.pdf`. */
+  evidenceOnly: boolean;
 }
 
 export type EngineMessage =

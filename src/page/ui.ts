@@ -128,7 +128,10 @@ function renderResult(): void {
     const links = el('p', { class: 'downloads' });
     for (const a of last.annotated)
       links.append(el('a', { href: a.url, download: a.name, class: 'download', text: t.downloadAnnotated(a.name) }));
-    if (last.annotated.length === 0) links.append(el('span', { text: /\.zip$/i.test(last.name) ? t.noAnnotatedZip : t.noAnnotated }));
+    if (last.annotated.length === 0) {
+      const why = v.evidenceOnly ? t.evidenceOnly : /\.zip$/i.test(last.name) ? t.noAnnotatedZip : t.noAnnotated;
+      links.append(el('span', { class: 'no-copy', text: why }));
+    }
     if (last.json)
       links.append(
         el('a', {

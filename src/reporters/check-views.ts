@@ -188,3 +188,11 @@ export function matrixView(doc: MatrixDocument, ctx: RenderContext, view: Matrix
   for (const d of doc.domains) domains.push([d.name, d.aliases.join('、')]);
   return `${table.toString()}\n${domains.toString()}\n${t.authority}: ${view.bureau}\n`;
 }
+
+/**
+ * compile's line on stderr naming the replaced packages it removed (packages.keepReplaced), each with the
+ * platform's separators as the lines under it (round 31: it showed `packages/2026Q3.replaced-…` on Windows).
+ */
+export function compilePrunedLine(pruned: readonly string[], ctx: RenderContext): string {
+  return `${ctx.chalk.yellow(ctx.m.ui.compile.pruned(pruned.map((p) => screenPath(p, viewPlatform(ctx)))))}\n`;
+}

@@ -23,6 +23,8 @@ function esc(text: string): string {
 const CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.6 "Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Noto Sans SC",sans-serif;color:#1f2933;background:#f5f7fa}
+html:lang(en) body{font-family:"Segoe UI",Arial,"Liberation Sans","DejaVu Sans",
+"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}
 #app{max-width:1100px;margin:0 auto;padding:16px}
 header{display:flex;justify-content:space-between;align-items:center;gap:8px;flex-wrap:wrap}
 h1{font-size:24px;margin:8px 0}

@@ -145,8 +145,13 @@ export function registerListView(doc: RegisterListDocument, ctx: RenderContext):
   return (
     (doc.records.length ? `${recordTable(ctx, doc.records)}\n` : '') +
     `${u.listSummary(doc.records.length, doc.on)}\n` +
-    (doc.ledger !== undefined ? `${u.ledger(screenPath(doc.ledger, viewPlatform(ctx)))}\n` : '')
+    (doc.ledger !== undefined ? registerLedgerLine(doc.ledger, ctx) : '')
   );
+}
+
+/** The 台账 written by `register list --xlsx`, its path with the platform's separators (the document keeps `/`). */
+export function registerLedgerLine(ledger: string, ctx: RenderContext): string {
+  return `${registerUi(ctx.m.lang).ledger(screenPath(ledger, viewPlatform(ctx)))}\n`;
 }
 
 /**

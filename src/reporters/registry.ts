@@ -106,14 +106,16 @@ const exported: PrettyRenderer<'export'> = (doc, ctx) => {
 const verify: PrettyRenderer<'verify'> = (doc, ctx) => {
   const v = ctx.m.ui.verify;
   const { chalk } = ctx;
+  // The package's files and the hash file with the platform's separators (the document keeps `/`).
+  const shown = (p: string): string => screenPath(p, viewPlatform(ctx));
   let out = '';
   if (doc.manifestInvalid) out += `${chalk.red(doc.manifestInvalid.message)}\n`;
   if (doc.manifest.ok === false)
-    out += `${chalk.red(v.manifestMismatch(doc.manifest.sha256, doc.manifest.expected ?? '', doc.manifest.hashFile))}\n`;
-  else if (doc.manifest.ok === null) out += `${chalk.yellow(v.manifestUnchecked(doc.manifest.sha256, doc.manifest.hashFile))}\n`;
-  for (const f of doc.changed) out += `${chalk.red(v.changed)}  ${f}\n`;
-  for (const f of doc.missing) out += `${chalk.red(v.missing)}  ${f}\n`;
-  for (const f of doc.added) out += `${chalk.red(v.added)}  ${f}\n`;
+    out += `${chalk.red(v.manifestMismatch(doc.manifest.sha256, doc.manifest.expected ?? '', shown(doc.manifest.hashFile)))}\n`;
+  else if (doc.manifest.ok === null) out += `${chalk.yellow(v.manifestUnchecked(doc.manifest.sha256, shown(doc.manifest.hashFile)))}\n`;
+  for (const f of doc.changed) out += `${chalk.red(v.changed)}  ${shown(f)}\n`;
+  for (const f of doc.missing) out += `${chalk.red(v.missing)}  ${shown(f)}\n`;
+  for (const f of doc.added) out += `${chalk.red(v.added)}  ${shown(f)}\n`;
   for (const k of doc.inconsistent) out += `${chalk.red(v.inconsistent)}  ${k}\n`;
   out += doc.valid ? `${chalk.green(v.ok(doc.checked))}\n` : `${chalk.red(v.bad(doc.stats.errors))}\n`;
   return out;

@@ -8,9 +8,9 @@ import { showText } from '../domain/privacy.js';
 import { makeTable } from './pretty.js';
 import { visible } from './visible.js';
 import type { RenderContext } from './render-context.js';
+import { screenPath, viewPlatform } from './screen-path.js';
 import { shownState, shownStateText } from './row-state.js';
 import { rowTimeliness } from '../schemas/documents/timeliness-kind.js';
-import { screenPath, viewPlatform } from './screen-path.js';
 
 export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status' | 'daysLate' | 'deadline'>): string {
   const kind = rowTimeliness(row);

@@ -3,10 +3,10 @@ import { sourceDateEpoch, type CommandEnv } from '../env.js';
 import { compile } from '../../api/quarter/compile.js';
 import { shownPath } from '../../io/paths.js';
 import { toJsonReport } from '../../reporters/json.js';
-import { visible } from '../../reporters/visible.js';
+import { compilePrunedLine } from '../../reporters/check-views.js';
 import { figuresOf } from '../../schemas/documents/figures.js';
 import type { CompileDocument, CompileKeys } from '../../schemas/documents/commands.js';
-import { emitChunks } from '../render.js';
+import { contextOf, emitChunks } from '../render.js';
 
 export async function compileCommand(
   env: CommandEnv,
@@ -56,8 +56,7 @@ export async function compileCommand(
   } satisfies CompileKeys);
   // Paths in the clerk's view are shown, never obeyed (control characters made visible); on stderr, so
   // that stdout stays the document's.
-  if (env.flags.format !== 'json' && res.pruned.length > 0)
-    env.io.stderr.write(`${env.chalk.yellow(env.m.ui.compile.pruned(res.pruned.map((p) => visible(where(p)))))}\n`);
+  if (env.flags.format !== 'json' && res.pruned.length > 0) env.io.stderr.write(compilePrunedLine(doc.pruned, contextOf(env)));
   await emitChunks(env, 'compile', doc, { dryRun: opts.dryRun === true, platform: process.platform });
   return res.report.exitCode;
 }

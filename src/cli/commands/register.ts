@@ -17,7 +17,7 @@ import { toCommandDocument } from '../../reporters/json.js';
 import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
 import { ListedBytes } from '../../reporters/listed-bytes.js';
 import { emit, emitPieces } from '../render.js';
-import { registerListPieces } from '../../reporters/register-views.js';
+import { registerLedgerLine, registerListPieces } from '../../reporters/register-views.js';
 import { writeStreamedDocument } from '../write-bytes.js';
 import { jsonSectionsParts } from '../../reporters/json-sections.js';
 import type {
@@ -32,7 +32,6 @@ import type {
 } from '../../schemas/documents/commands-register.js';
 import { registerUi } from '../../messages/register-ui.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
-import { screenPath, viewPlatform } from '../../reporters/screen-path.js';
 
 const tool = { name: TOOL_NAME, version: TOOL_VERSION };
 
@@ -142,7 +141,7 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
   }
   await emitPieces(env, function* (ctx) {
     yield* registerListPieces(r.on, r.records, ctx);
-    yield `${registerUi(ctx.m.lang).ledger(screenPath(r.ledger, viewPlatform(ctx)))}\n`;
+    yield registerLedgerLine(r.ledger, ctx);
   });
   return 0;
 }

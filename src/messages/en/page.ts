@@ -27,6 +27,12 @@ export const enPageText: PageText = {
   downloadJson: 'Download the report (JSON)',
   noAnnotated: 'No marked-up copy for this file (it could not be read): fix it as the findings above say.',
   noAnnotatedZip: 'The lists inside a zip get no marked-up copy; drop a list file on its own to get one.',
+  invalid: 'Check failed: fix what the tables below show and check again.',
+  pickDepartment:
+    'Choose your department under “Department” above and check again, or write its name as the matrix gives it in the cover’s 报送单位.',
+  evidenceOnly:
+    'This is a case file (附件): only its type, size and name were checked, not as a list. To check the list, drop the list file ' +
+    '(.xlsx, .csv, .txt) or the department folder as a zip.',
   bureauOnly:
     'This page checks this one file (or this department’s zip) by itself. Only the bureau can check, when it compiles: the register ' +
     'of published records, whether removals and corrections match published records, duplicates and conflicts with other ' +
