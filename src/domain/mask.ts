@@ -191,18 +191,27 @@ function mayStartNumber(text: string): boolean {
       if (isDigit(c)) digits++;
       else if (!isGap(c)) break;
     }
-    let before = 0;
-    for (let j = i; j < end; j++) {
-      const c = halfWidth(text.charCodeAt(j));
-      if (!isDigit(c)) continue;
-      if (j === i || !isDigit(halfWidth(text.charCodeAt(j - 1)))) {
-        const left = digits - before;
-        const next = j + 1 < n ? halfWidth(text.charCodeAt(j + 1)) : 0;
-        if (left >= 15 && c !== 0x30) return true;
-        if (left >= 11 && (c === 0x30 || (c === 0x31 && next >= 0x33 && next <= 0x39))) return true;
-        if (left >= 13 && c === 0x38 && next === 0x36) return true;
+    // Every test below needs 11 digits from its start: a shorter stretch (a credit code's last digits) is passed over.
+    if (digits >= 11) {
+      let before = 0;
+      // Whether the character before j is a digit (none precedes i: the stretch begins there).
+      let afterDigit = false;
+      for (let j = i; j < end; j++) {
+        const c = halfWidth(text.charCodeAt(j));
+        if (!isDigit(c)) {
+          afterDigit = false;
+          continue;
+        }
+        if (!afterDigit) {
+          const left = digits - before;
+          const next = j + 1 < n ? halfWidth(text.charCodeAt(j + 1)) : 0;
+          if (left >= 15 && c !== 0x30) return true;
+          if (left >= 11 && (c === 0x30 || (c === 0x31 && next >= 0x33 && next <= 0x39))) return true;
+          if (left >= 13 && c === 0x38 && next === 0x36) return true;
+        }
+        afterDigit = true;
+        before++;
       }
-      before++;
     }
     i = end;
   }

@@ -58,6 +58,9 @@ export class ListedBytes {
   /** By member: its opening and the gate's answer, by the text asked (writeStatus: the reader's of gatedFor). */
   private readonly gatedKept: (Map<string, Buffer> | undefined)[] = [];
   private gatedFor: Reader | undefined;
+  private readonly tailScratch = new JsonBytes();
+  /** writeStatus's last tail (the members after the key) and its bytes. */
+  private tail: { batch: string; on: string; until: string; status: string; objection: boolean; bytes: Buffer } | undefined;
   /** By member (FEW): the value last written and its bytes. */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastBytes: (Buffer | undefined)[] = [];
@@ -125,15 +128,31 @@ export class ListedBytes {
     out.raw(this.open[4] as Buffer);
     if (mayHoldNumberUtf8(bytes, a, b) || !out.utf8String(bytes, a, b)) out.string(showText(names.value(k), reader));
     this.text(out, 5, lister.subjectKey(r));
-    this.text(out, 6, s.batch);
-    this.text(out, 7, s.publishedOn);
-    this.text(out, 8, s.publishUntil);
-    this.text(out, 9, s.status);
-    out.raw(this.open[10] as Buffer);
-    out.text('null');
-    out.raw(this.open[11] as Buffer);
-    out.text(s.objection ? 'true' : 'false');
-    out.raw(this.close);
+    // The members after the key (batch, days, status, no removal, the objection) as one piece, made again only when
+    // one of them differs from the last record's (a batch's records lie together: a province's list makes ~12).
+    const t = this.tail;
+    if (
+      t === undefined ||
+      t.batch !== s.batch ||
+      t.on !== s.publishedOn ||
+      t.until !== s.publishUntil ||
+      t.status !== s.status ||
+      t.objection !== s.objection
+    ) {
+      // Its own buffer: text() makes a spelling's bytes in `scratch`.
+      const sc = this.tailScratch;
+      this.text(sc, 6, s.batch);
+      this.text(sc, 7, s.publishedOn);
+      this.text(sc, 8, s.publishUntil);
+      this.text(sc, 9, s.status);
+      sc.raw(this.open[10] as Buffer);
+      sc.text('null');
+      sc.raw(this.open[11] as Buffer);
+      sc.text(s.objection ? 'true' : 'false');
+      sc.raw(this.close);
+      this.tail = { batch: s.batch, on: s.publishedOn, until: s.publishUntil, status: s.status, objection: s.objection, bytes: sc.take() };
+    }
+    out.raw((this.tail as { bytes: Buffer }).bytes);
   }
 
   /** Member `i` (FEW) with the gate's answer for `s`, kept by `s`: the answer and its bytes made once a spelling. */

@@ -81,6 +81,9 @@ function workspace(): string {
       removals: records.slice(10, 30).map((r) => ({ id: r.id, type: 'violation' as const, reason: `违法，联系电话13912345678` })),
       unchanged: [],
     },
+    // Records under an objection (异议标注) amid those without: each record's members after its key are its own.
+    { type: 'objection-add', on: '2026-08-01', id: records[41]?.id as string, objection: 'O1' },
+    { type: 'objection-add', on: '2026-08-02', id: records[43]?.id as string, objection: 'O2' },
   ]);
   writeFileSync(join(ws, 'register', 'events.jsonl'), events.map(eventLine).join(''));
   return ws;
@@ -129,5 +132,8 @@ describe('register list --format json from the checkpoint’s columns', () => {
           }
         }
     expect(masked).toBeGreaterThan(0);
+    const listed = registerList({ cwd: ws, workspace: ws, today, status: 'all' }).records;
+    expect(listed.filter((r) => r.objection).map((r) => r.id)).toEqual(['c00000000041', 'c00000000043']);
+    expect(new Set(listed.map((r) => r.status))).toEqual(new Set(['active', 'expired', 'removed']));
   }, 180_000);
 });
