@@ -179,6 +179,27 @@ describe('JSON as bytes (register list, diff)', () => {
     expect(new JsonBytes().utf8String(plain, 0, plain.length)).toBe(true);
   });
 
+  it('a part taken is kept as it was while later parts are written (parts are views of larger buffers, never written over)', () => {
+    const out = new JsonBytes();
+    const kept: { part: Buffer; copy: Buffer }[] = [];
+    const texts: string[] = [];
+    // Parts of every size, across several 1 MiB buffers, a value larger than one among them.
+    for (let i = 0; i < 3000; i++) {
+      const t = i === 1500 ? '乙'.repeat(700_000) : `甲${i}`.repeat(1 + (i % 97) * 7);
+      texts.push(t);
+      out.string(t);
+      if (i % 3 === 0) {
+        const part = out.take();
+        kept.push({ part, copy: Buffer.from(part) });
+      }
+    }
+    const last = out.take();
+    kept.push({ part: last, copy: Buffer.from(last) });
+    for (const k of kept) expect(k.part.equals(k.copy)).toBe(true);
+    expect(Buffer.concat(kept.map((k) => k.part)).toString('utf8')).toBe(texts.map((t) => JSON.stringify(t)).join(''));
+    expect(out.size).toBe(0);
+  });
+
   it('writes a long list in parts of about BYTES_PER_PART, each a whole number of records', () => {
     const items = Array.from({ length: 3_000 }, (_, i) => ({ id: String(i).padStart(12, '0'), subjectName: `新乡市测试${i}有限公司` }));
     const parts = [...jsonBytesParts({ schemaVersion: 1 }, { key: 'records', items })];
