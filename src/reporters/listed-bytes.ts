@@ -101,7 +101,7 @@ export class ListedBytes {
    * (showText is a function of the text and the reader alone: each spelling asked once); a name whose bytes hold no
    * run of 11 digits (mayHoldNumberUtf8: the gate leaves it as it is) and nothing string() escapes written as it lies
    * in the column, not decoded; any other name decoded and through the gate. A status with a removal, or a record not
-   * read from columns, is written from lister.listed(s) (test/json-bytes.test.ts holds the two ways equal).
+   * read from columns, is written from lister.listed(s) (test/register/list-columns.test.ts holds the two ways equal).
    */
   writeStatus(out: JsonBytes, s: RecordStatus, lister: StatusLister): void {
     const r = s.record;
