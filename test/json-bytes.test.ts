@@ -137,6 +137,69 @@ describe('JSON as bytes (register list, diff)', () => {
     );
   });
 
+  it('writes UTF-8 bytes as they are only where string() would write their text so (utf8String: register list’s names)', () => {
+    // Any bytes: texts encoded, cut anywhere, and malformed, overlong and surrogate sequences strung in.
+    const odd = [0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xa0, 0xef, 0xf0, 0xf4, 0x8f, 0x90, 0xf5, 0xff, 0x22, 0x5c, 0x7f];
+    const encoded = fc.tuple(text, fc.nat()).map(([t, cut]) => {
+      const b = Buffer.from(t, 'utf8');
+      return b.subarray(0, cut % (b.length + 1) || b.length);
+    });
+    const raw = fc.array(fc.oneof(fc.constantFrom(...odd), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }).map((a) => Buffer.from(a));
+    let asTheyAre = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(encoded, raw), { maxLength: 3 }), fc.nat(4), (pieces, pad) => {
+        const b = Buffer.concat(pieces);
+        const within = Buffer.concat([Buffer.alloc(pad, 0x22), b, Buffer.alloc(pad, 0x22)]);
+        const out = new JsonBytes();
+        const written = out.utf8String(within, pad, pad + b.length);
+        const got = out.take();
+        if (!written) {
+          expect(got.length).toBe(0);
+          return;
+        }
+        asTheyAre++;
+        // What string() writes of their text, and they themselves, quoted.
+        const decoded = new JsonBytes();
+        decoded.string(b.toString('utf8'));
+        expect(got).toEqual(decoded.take());
+        expect(got).toEqual(Buffer.concat([Buffer.from('"'), b, Buffer.from('"')]));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(asTheyAre).toBeGreaterThan(500);
+    // Each refused kind: string() would escape it, the sink would, or it is not well-formed UTF-8.
+    for (const refused of ['"', '\\', '\u001b', '\u007f', '\u0085', '\u061c', '\u200f', '\u2028', '\u202e', '\u2066']) {
+      const b = Buffer.from(`甲${refused}`, 'utf8');
+      expect(new JsonBytes().utf8String(b, 0, b.length)).toBe(false);
+    }
+    for (const malformed of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xb9], [0x80]]) {
+      expect(new JsonBytes().utf8String(Buffer.from(malformed), 0, malformed.length)).toBe(false);
+    }
+    const plain = Buffer.from('新乡市某某商贸有限公司 A-1 😀', 'utf8');
+    expect(new JsonBytes().utf8String(plain, 0, plain.length)).toBe(true);
+  });
+
+  it('a part taken is kept as it was while later parts are written (parts are views of larger buffers, never written over)', () => {
+    const out = new JsonBytes();
+    const kept: { part: Buffer; copy: Buffer }[] = [];
+    const texts: string[] = [];
+    // Parts of every size, across several 1 MiB buffers, a value larger than one among them.
+    for (let i = 0; i < 3000; i++) {
+      const t = i === 1500 ? '乙'.repeat(700_000) : `甲${i}`.repeat(1 + (i % 97) * 7);
+      texts.push(t);
+      out.string(t);
+      if (i % 3 === 0) {
+        const part = out.take();
+        kept.push({ part, copy: Buffer.from(part) });
+      }
+    }
+    const last = out.take();
+    kept.push({ part: last, copy: Buffer.from(last) });
+    for (const k of kept) expect(k.part.equals(k.copy)).toBe(true);
+    expect(Buffer.concat(kept.map((k) => k.part)).toString('utf8')).toBe(texts.map((t) => JSON.stringify(t)).join(''));
+    expect(out.size).toBe(0);
+  });
+
   it('writes a long list in parts of about BYTES_PER_PART, each a whole number of records', () => {
     const items = Array.from({ length: 3_000 }, (_, i) => ({ id: String(i).padStart(12, '0'), subjectName: `新乡市测试${i}有限公司` }));
     const parts = [...jsonBytesParts({ schemaVersion: 1 }, { key: 'records', items })];

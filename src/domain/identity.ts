@@ -79,7 +79,9 @@ function personKey(idType: string | undefined, idNumber: string): string | undef
  */
 function creditCodeKey(creditCode: string): string | undefined {
   if (!creditCode) return undefined;
-  const value = CREDIT_CODE_FORM.test(creditCode) ? creditCode : normaliseCreditCode(creditCode);
+  // Tested once when it is already in form (register list asks it of a province's 575,000 codes).
+  if (CREDIT_CODE_FORM.test(creditCode)) return creditCode;
+  const value = normaliseCreditCode(creditCode);
   return CREDIT_CODE_FORM.test(value) ? value : undefined;
 }
 

@@ -101,6 +101,14 @@ export class TextColumn {
     return this.bytesRead;
   }
 
+  /**
+   * The column's UTF-8 bytes, read whole (value k is utf8[at[k], at[k + 1])): for a writer that copies most values
+   * as they lie (register list's names, listed-bytes.ts) instead of decoding each to encode it again.
+   */
+  get utf8(): Buffer {
+    return this.bytes;
+  }
+
   /** Byte offsets: value k is bytes[at[k], at[k + 1]). */
   get at(): Uint32Array {
     if (this.atRead === undefined) this.atRead = typeof this.atOf === 'function' ? this.atOf() : this.atOf;

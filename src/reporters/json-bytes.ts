@@ -18,31 +18,42 @@ export const BYTES_PER_PART = 64 * 1024;
 
 const QUOTE = 0x22;
 
+/**
+ * Bytes a buffer is made of once the first is full: the parts taken are views of it, written one after the other and
+ * never written over. A part copied into a buffer of its own (~3,600 for a province's list) cost more than its making.
+ */
+const SLAB = 1024 * 1024;
+
 /** A growing buffer of JSON text (see above). */
 export class JsonBytes {
   private buf = Buffer.allocUnsafe(BYTES_PER_PART * 2);
+  /** Where what was written since the last take begins in `buf`. */
+  private start = 0;
   private pos = 0;
   /** `{` or `,`, the line's indent and `"key": ` as bytes, by depth and key (a document has few). */
   private readonly keys: Map<string, Uint8Array>[][] = [[], []];
   private readonly indents: string[] = [''];
 
   get size(): number {
-    return this.pos;
+    return this.pos - this.start;
   }
 
-  /** What was written since the last take, as a buffer of its own. */
+  /** What was written since the last take: bytes no later write changes (the caller may keep them). */
   take(): Buffer {
-    const out = Buffer.allocUnsafeSlow(this.pos);
-    this.buf.copy(out, 0, 0, this.pos);
-    this.pos = 0;
+    const out = this.buf.subarray(this.start, this.pos);
+    this.start = this.pos;
     return out;
   }
 
+  /** Room for n more bytes: a new buffer when full, what was not yet taken copied to its start (the old one kept by its parts). */
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
+    const pending = this.pos - this.start;
+    const next = Buffer.allocUnsafeSlow(Math.max(SLAB, pending + n));
+    this.buf.copy(next, 0, this.start, this.pos);
     this.buf = next;
+    this.start = 0;
+    this.pos = pending;
   }
 
   /** Text already as it is to be written (terminal-safe): JSON punctuation, a value the old way. */
@@ -133,6 +144,61 @@ export class JsonBytes {
     }
     buf[p++] = QUOTE;
     this.pos = p;
+  }
+
+  /**
+   * The string UTF-8 `b[start, end)` decode to, quoted, written as its bytes when string() would write them so: each
+   * character well formed (no overlong form, surrogate or byte past U+10FFFF: those decode to U+FFFD) and none that
+   * string() escapes or leaves to the sink (the same tests as its, on code points). False, and nothing written, for
+   * any other: the caller writes the decoded text (test/json-bytes.test.ts holds the two equal on any bytes).
+   */
+  utf8String(b: Uint8Array, start: number, end: number): boolean {
+    for (let i = start; i < end; ) {
+      const c = b[i] as number;
+      if (c < 0x80) {
+        if (c < 0x20 || c === QUOTE || c === 0x5c || c === 0x7f) return false;
+        i++;
+      } else if (c < 0xc2) {
+        return false; // a continuation byte first, or an overlong lead (C0, C1)
+      } else if (c < 0xe0) {
+        const d = i + 1 < end ? (b[i + 1] as number) : 0;
+        if ((d & 0xc0) !== 0x80) return false;
+        const cp = ((c & 0x1f) << 6) | (d & 0x3f);
+        // C1 (the sink's), U+061C (a bidi mark).
+        if (cp <= 0x9f || cp === 0x61c) return false;
+        i += 2;
+      } else if (c < 0xf0) {
+        const d = i + 1 < end ? (b[i + 1] as number) : 0;
+        const e = i + 2 < end ? (b[i + 2] as number) : 0;
+        if ((d & 0xc0) !== 0x80 || (e & 0xc0) !== 0x80) return false;
+        const cp = ((c & 0x0f) << 12) | ((d & 0x3f) << 6) | (e & 0x3f);
+        // Overlong, a surrogate, or a bidi mark, embedding, isolate or U+2028/9 (the sink's).
+        if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+        if (cp >= 0x200e && cp <= 0x2069 && (cp <= 0x200f || (cp >= 0x2028 && cp <= 0x202e) || cp >= 0x2066)) return false;
+        i += 3;
+      } else if (c < 0xf5) {
+        const d = i + 1 < end ? (b[i + 1] as number) : 0;
+        const e = i + 2 < end ? (b[i + 2] as number) : 0;
+        const f = i + 3 < end ? (b[i + 3] as number) : 0;
+        if ((d & 0xc0) !== 0x80 || (e & 0xc0) !== 0x80 || (f & 0xc0) !== 0x80) return false;
+        const cp = ((c & 0x07) << 18) | ((d & 0x3f) << 12) | ((e & 0x3f) << 6) | (f & 0x3f);
+        if (cp < 0x10000 || cp > 0x10ffff) return false;
+        i += 4;
+      } else return false;
+    }
+    const n = end - start;
+    this.ensure(n + 2);
+    const buf = this.buf;
+    let p = this.pos;
+    buf[p++] = QUOTE;
+    if (n <= 32) for (let i = start; i < end; i++) buf[p++] = b[i] as number;
+    else {
+      buf.set(b.subarray(start, end), p);
+      p += n;
+    }
+    buf[p++] = QUOTE;
+    this.pos = p;
+    return true;
   }
 
   private escaped(s: string): void {

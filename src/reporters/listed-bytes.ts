@@ -7,8 +7,23 @@
  * type, a 领域, a 科室, a batch, a day, a status) once and its bytes kept; the removal, when there is one, through
  * JsonBytes.value itself (test/json-bytes.test.ts holds the two writers against each other).
  */
+import { mayHoldNumberUtf8 } from '../domain/mask.js';
+import { type Reader, showText } from '../domain/privacy.js';
+import type { RecordStatus } from '../register/state.js';
+import { ColumnRecord } from '../register/stored-columns.js';
+import type { StoredRecord } from '../register/stored.js';
 import type { ListedRecordDoc } from '../schemas/documents/commands-register.js';
 import { JsonBytes } from './json-bytes.js';
+
+/**
+ * What writeStatus asks of the API for a status (api/register/register.ts listerOf): the gate's reader, the record
+ * as listedRecord makes it (the rule of what is listed), and its 统一社会信用代码/证件号码 as listedRecord shows it.
+ */
+export interface StatusLister {
+  reader: Reader;
+  listed(s: RecordStatus): ListedRecordDoc;
+  subjectKey(r: StoredRecord): string;
+}
 
 /** The members in the order listedRecord makes them (the schema's). */
 const KEYS = [
@@ -40,6 +55,15 @@ export class ListedBytes {
   private readonly close: Buffer;
   /** By member: its opening and value, by value (FEW only). */
   private readonly kept: (Map<string, Buffer> | undefined)[];
+  /** By member: its opening and the gate's answer, by the text asked (writeStatus: the reader's of gatedFor). */
+  private readonly gatedKept: (Map<string, Buffer> | undefined)[] = [];
+  private gatedFor: Reader | undefined;
+  private readonly tailScratch = new JsonBytes();
+  /** writeStatus's last tail (the members after the key) and its bytes. */
+  private tail: { batch: string; on: string; until: string; status: string; objection: boolean; bytes: Buffer } | undefined;
+  /** By member (FEW): the value last written and its bytes. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastBytes: (Buffer | undefined)[] = [];
 
   constructor(private readonly depth: number) {
     this.open = KEYS.map((k, i) => {
@@ -71,12 +95,94 @@ export class ListedBytes {
     out.raw(this.close);
   }
 
+  /**
+   * The bytes write(out, lister.listed(s)) writes, made from a record read from the checkpoint's columns (register
+   * list: a province's 575,000) without the listed record: the gate's answer for a 领域 or 科室 kept with its bytes
+   * (showText is a function of the text and the reader alone: each spelling asked once); a name whose bytes hold no
+   * run of 11 digits (mayHoldNumberUtf8: the gate leaves it as it is) and nothing string() escapes written as it lies
+   * in the column, not decoded; any other name decoded and through the gate. A status with a removal, or a record not
+   * read from columns, is written from lister.listed(s) (test/register/list-columns.test.ts holds the two ways equal).
+   */
+  writeStatus(out: JsonBytes, s: RecordStatus, lister: StatusLister): void {
+    const r = s.record;
+    if (s.removal !== null || !(r instanceof ColumnRecord)) {
+      this.write(out, lister.listed(s));
+      return;
+    }
+    const reader = lister.reader;
+    if (reader !== this.gatedFor) {
+      // The answers kept are one reader's.
+      this.gatedFor = reader;
+      this.gatedKept.length = 0;
+    }
+    this.text(out, 0, s.id);
+    this.text(out, 1, r.listType);
+    this.gated(out, 2, r.domain, reader);
+    this.gated(out, 3, r.department, reader);
+    const names = r.columns.subjectName;
+    const bytes = names.utf8;
+    const at = names.at;
+    const k = r.row;
+    const a = at[k] as number;
+    const b = at[k + 1] as number;
+    out.raw(this.open[4] as Buffer);
+    if (mayHoldNumberUtf8(bytes, a, b) || !out.utf8String(bytes, a, b)) out.string(showText(names.value(k), reader));
+    this.text(out, 5, lister.subjectKey(r));
+    // The members after the key (batch, days, status, no removal, the objection) as one piece, made again only when
+    // one of them differs from the last record's (a batch's records lie together: a province's list makes ~12).
+    const t = this.tail;
+    if (
+      t === undefined ||
+      t.batch !== s.batch ||
+      t.on !== s.publishedOn ||
+      t.until !== s.publishUntil ||
+      t.status !== s.status ||
+      t.objection !== s.objection
+    ) {
+      // Its own buffer: text() makes a spelling's bytes in `scratch`.
+      const sc = this.tailScratch;
+      this.text(sc, 6, s.batch);
+      this.text(sc, 7, s.publishedOn);
+      this.text(sc, 8, s.publishUntil);
+      this.text(sc, 9, s.status);
+      sc.raw(this.open[10] as Buffer);
+      sc.text('null');
+      sc.raw(this.open[11] as Buffer);
+      sc.text(s.objection ? 'true' : 'false');
+      sc.raw(this.close);
+      this.tail = { batch: s.batch, on: s.publishedOn, until: s.publishUntil, status: s.status, objection: s.objection, bytes: sc.take() };
+    }
+    out.raw((this.tail as { bytes: Buffer }).bytes);
+  }
+
+  /** Member `i` (FEW) with the gate's answer for `s`, kept by `s`: the answer and its bytes made once a spelling. */
+  private gated(out: JsonBytes, i: number, s: string, reader: Reader): void {
+    let byText = this.gatedKept[i];
+    if (byText === undefined) {
+      byText = new Map();
+      this.gatedKept[i] = byText;
+    }
+    let b = byText.get(s);
+    if (b === undefined) {
+      this.scratch.raw(this.open[i] as Buffer);
+      this.scratch.string(showText(s, reader));
+      b = this.scratch.take();
+      if (byText.size < KEPT) byText.set(s, b);
+    }
+    out.raw(b);
+  }
+
   /** Member `i` with the string `s`: its bytes kept when the member has few spellings. */
   private text(out: JsonBytes, i: number, s: string): void {
     const kept = this.kept[i];
     if (kept === undefined) {
       out.raw(this.open[i] as Buffer);
       out.string(s);
+      return;
+    }
+    // The last record's value again (a batch's records lie together): no lookup.
+    if (s === this.lastText[i]) {
+      out.raw(this.lastBytes[i] as Buffer);
       return;
     }
     let b = kept.get(s);
@@ -86,6 +192,8 @@ export class ListedBytes {
       b = this.scratch.take();
       if (kept.size < KEPT) kept.set(s, b);
     }
+    this.lastText[i] = s;
+    this.lastBytes[i] = b;
     out.raw(b);
   }
 }

@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { makeIdNumber } from '../../src/domain/id-number.js';
-import { findPersonalInfo, isIdNumberShaped, maskPersonalInfo, matchPersonalInfo, redactIdNumbers } from '../../src/domain/mask.js';
+import {
+  findPersonalInfo,
+  isIdNumberShaped,
+  maskPersonalInfo,
+  matchPersonalInfo,
+  mayHoldNumber,
+  mayHoldNumberUtf8,
+  redactIdNumbers,
+} from '../../src/domain/mask.js';
 import { invalidXmlChars, toXmlSafe } from '../../src/domain/text.js';
 
 const ID = makeIdNumber('410702', '1986-05-04', '019'); // 41070219860504019X
@@ -145,6 +153,36 @@ describe('the quick tests before the expressions (mask.ts mayHoldNumber, mayStar
     );
     // Not vacuous: many of the texts hold a number.
     expect(found).toBeGreaterThan(2_000);
+  });
+
+  it('asked of UTF-8 bytes (register list’s names as they lie in the checkpoint), mayHoldNumber answers as of their text', () => {
+    // Any bytes: the texts above encoded, cut anywhere (a character's bytes split), and the bytes of digits, the gaps,
+    // their full-width forms' leads and tails, and malformed sequences, strung together.
+    const pieces = [0x30, 0x39, 0x20, 0x2d, 0x29, 0x28, 0x41, 0xef, 0xbc, 0x90, 0x99, 0x8d, 0x89, 0x8e, 0xe3, 0x80, 0xf0, 0xc2, 0xff];
+    const encoded = fc.tuple(text, fc.nat(), fc.nat()).map(([t, a, b]) => {
+      const all = Buffer.from(t, 'utf8');
+      return all.subarray(Math.min(a, b) % (all.length + 1), Math.max(a, b) % (all.length + 1) || all.length);
+    });
+    const raw = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.integer({ min: 0, max: 255 })), { maxLength: 40 })
+      .map((a) => Buffer.from(a));
+    const mixed = fc.array(fc.oneof(encoded, raw), { maxLength: 4 }).map((a) => Buffer.concat(a));
+    let holding = 0;
+    fc.assert(
+      fc.property(fc.oneof(encoded, raw, mixed), fc.nat(8), (b, pad) => {
+        // Asked of a range inside a larger buffer, as of a column's bytes.
+        const within = Buffer.concat([Buffer.alloc(pad, 0x31), b, Buffer.alloc(pad, 0x31)]);
+        const expected = mayHoldNumber(b.toString('utf8'));
+        if (expected) holding++;
+        expect(mayHoldNumberUtf8(within, pad, pad + b.length)).toBe(expected);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(holding).toBeGreaterThan(2_000);
+    expect(mayHoldNumberUtf8(Buffer.from('１３９１２３４５６７８'), 0, 33)).toBe(true);
+    expect(mayHoldNumberUtf8(Buffer.from('1391234567８'), 0, 13)).toBe(true);
+    expect(mayHoldNumberUtf8(Buffer.from('139123\u3000456－78）9'), 0, Buffer.byteLength('139123\u3000456－78）9'))).toBe(true);
+    expect(mayHoldNumberUtf8(Buffer.from('13912345張678'), 0, Buffer.byteLength('13912345張678'))).toBe(false);
   });
 
   it('a credit code of 13 digits from a 9 holds no number; an ID, a mobile or a fixed line in the same place does', () => {

@@ -337,31 +337,56 @@ export async function registerNote(
 export type ListedRecord = ListedRecordDoc;
 
 /** The subject key, masked unless --full: a natural person's 证件号码 by the mask rule; credit codes and names are public. */
-function shownSubjectKey(record: RecordSummary, full: boolean, rule: MaskRule): string {
+function shownSubjectKey(record: RecordSummary, full: boolean, rule: MaskRule, gate: Reader = publicReader(rule)): string {
   const key = subjectKeyOf(record);
   if (full) return key.key;
   // A weak key (a name) or a credit code is public, but it is what someone typed: through the gate.
-  if (key.weak || key.key === normaliseCreditCode(record.creditCode)) return showText(key.key, publicReader(rule));
+  if (key.weak || key.key === normaliseCreditCode(record.creditCode)) return showText(key.key, gate);
   return maskIdentifier(key.key, rule);
 }
 
-export function listedRecord(s: RecordStatus, full: boolean, rule: MaskRule): ListedRecord {
+export function listedRecord(s: RecordStatus, full: boolean, rule: MaskRule, readers?: ListReaders): ListedRecord {
   const r = s.record;
   // Free text through the gate (privacy.md): a name or a 移出原因 may hold an ID or phone number.
-  const reader = publicReader(rule, full);
+  const reader = readers?.reader ?? publicReader(rule, full);
   return {
     id: s.id,
     listType: r.listType,
     domain: showText(r.domain, reader),
     department: showText(r.department, reader),
     subjectName: showText(r.subjectName, reader),
-    subjectKey: shownSubjectKey(r, full, rule),
+    subjectKey: shownSubjectKey(r, full, rule, readers?.key),
     batch: s.batch,
     publishedOn: s.publishedOn,
     publishUntil: s.publishUntil,
     status: s.status,
     removal: s.removal ? { ...s.removal, reason: showText(s.removal.reason, reader) } : null,
     objection: s.objection,
+  };
+}
+
+/** A list's two readers, made once for all its records: the gate's (`--full` or not) and the subject key's. */
+interface ListReaders {
+  reader: Reader;
+  key: Reader;
+}
+
+/**
+ * What register list's JSON writer (reporters/listed-bytes.ts writeStatus) asks of a status: listedRecord itself, and
+ * the parts of it that it makes as listedRecord does — the gate's reader, the subject key shown.
+ */
+export interface Lister {
+  reader: Reader;
+  listed(s: RecordStatus): ListedRecord;
+  subjectKey(r: RecordSummary): string;
+}
+
+export function listerOf(full: boolean, rule: MaskRule): Lister {
+  const readers: ListReaders = { reader: publicReader(rule, full), key: publicReader(rule) };
+  return {
+    reader: readers.reader,
+    listed: (s) => listedRecord(s, full, rule, readers),
+    subjectKey: (r) => shownSubjectKey(r, full, rule, readers.key),
   };
 }
 
@@ -497,16 +522,21 @@ export function registerList(options: ListOptions): { on: IsoDate; records: List
  * records, whose statuses and listed rows held at once would double the memory the register takes. `records`
  * may be iterated more than once, each time from the register as read.
  */
-export function registerListEach(options: ListOptions): { on: IsoDate; records: Iterable<ListedRecord> } {
+export function registerListEach(options: ListOptions): {
+  on: IsoDate;
+  records: Iterable<ListedRecord>;
+  statuses: Iterable<RecordStatus>;
+  lister: Lister;
+} {
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
-  const full = options.full ?? false;
-  const rule = ctx.config.publication.maskRule;
+  const lister = listerOf(options.full ?? false, ctx.config.publication.maskRule);
   function* listed(): Generator<ListedRecord> {
-    for (const s of statuses()) yield listedRecord(s, full, rule);
+    for (const s of statuses()) yield lister.listed(s);
   }
-  // Each iteration streams the register again (the terminal's table: its widths, then its lines).
-  return { on, records: { [Symbol.iterator]: listed } };
+  // Each iteration streams the register again (the terminal's table: its widths, then its lines). `statuses`, with
+  // `lister`: the same records before listedRecord, for a writer that makes their bytes from the statuses.
+  return { on, records: { [Symbol.iterator]: listed }, statuses: { [Symbol.iterator]: statuses }, lister };
 }
 
 function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; statuses: () => Generator<RecordStatus> } {

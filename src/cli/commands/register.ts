@@ -16,6 +16,7 @@ import {
 import { toCommandDocument } from '../../reporters/json.js';
 import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
 import { ListedBytes } from '../../reporters/listed-bytes.js';
+import type { RecordStatus } from '../../register/state.js';
 import { emit, emitPieces } from '../render.js';
 import { registerLedgerLine, registerListPieces } from '../../reporters/register-views.js';
 import { writeStreamedDocument } from '../write-bytes.js';
@@ -111,12 +112,12 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     const each = registerListEach(listOptions);
     // The document's head as its schema types it (records streamed in after).
     const head: Omit<RegisterListDocument, 'records'> = { schemaVersion: 1, command: 'register list', on: each.on };
-    const records: Iterable<RegisterListDocument['records'][number]> = each.records;
-    // Each record written by its schema's members (listed-bytes.ts), the bytes of the generic writer.
+    // Each record written by its schema's members (listed-bytes.ts), the bytes of the generic writer, made from its
+    // status: a record read from the checkpoint's columns without its listed record, most names as they lie there.
     const listed = new ListedBytes(2);
-    const write = (out: JsonBytes, item: unknown): void => listed.write(out, item as ListedRecord);
+    const write = (out: JsonBytes, item: unknown): void => listed.writeStatus(out, item as RecordStatus, each.lister);
     // A read that fails half-way ends the document with its error (write-bytes.ts): one JSON document, exit 2.
-    return writeStreamedDocument(env, 'register list', jsonBytesParts(head, { key: 'records', items: records, write }));
+    return writeStreamedDocument(env, 'register list', jsonBytesParts(head, { key: 'records', items: each.statuses, write }));
   }
   if (xlsx === undefined) {
     // As a table, streamed twice (its columns' widths, then its lines): a province's list is never held.
