@@ -1,0 +1,60 @@
+// Histories where two features meet (round 31): the consistency property's steps (consistency/history.ts) with
+// what they were thin on — lists published before the tool was used (register import) whose three-year period
+// ends one day before, on, or one day after a quarter's last day; objections left open while the department
+// resends, removes or corrects the record, then resolved (some past their deadline of 3 working days).
+import fc from 'fast-check';
+import { history as consistencyHistory, type Step } from '../consistency/history.js';
+
+/** An older record: a red one (3 years) or a black 严重 one (3 years), its period ending at `edge` of quarter `q`'s end. */
+export interface ImportRow {
+  subject: number;
+  list: 'red' | 'black';
+  /** 2026's quarter whose last day the period ends beside. */
+  q: 0 | 1 | 2 | 3;
+  /** −1: the day before the quarter's last day; 0: on it; 1: the day after. */
+  edge: -1 | 0 | 1;
+}
+
+export type CrossStep =
+  | Step
+  /** Lists published before the tool was used, imported for one department (its batch 2023Q…). */
+  | { kind: 'import'; dept: 0 | 1; rows: ImportRow[] }
+  /** An objection received on a public record and left open. */
+  | { kind: 'open'; pick: number }
+  /** The oldest open objection resolved, `after` days after it was received (past 3 working days is late). */
+  | { kind: 'resolve'; outcome: '维持' | '撤销' | '更正'; after: number };
+
+const importRow: fc.Arbitrary<ImportRow> = fc.record({
+  subject: fc.integer({ min: 0, max: 2 }),
+  list: fc.constantFrom('red' as const, 'black' as const),
+  q: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+  edge: fc.constantFrom(-1 as const, 0 as const, 1 as const),
+});
+
+const importStep: fc.Arbitrary<CrossStep> = fc.record({
+  kind: fc.constant('import' as const),
+  dept: fc.constantFrom(0 as const, 1 as const),
+  rows: fc.array(importRow, { minLength: 1, maxLength: 3 }),
+});
+
+const extra: fc.Arbitrary<CrossStep> = fc.oneof(
+  fc.record({ kind: fc.constant('open' as const), pick: fc.nat() }),
+  fc.record({
+    kind: fc.constant('resolve' as const),
+    outcome: fc.constantFrom('维持' as const, '撤销' as const, '更正' as const),
+    after: fc.integer({ min: 0, max: 8 }),
+  }),
+);
+
+/**
+ * A history: an import or none first, then the consistency property's history with open objections and
+ * their resolutions put between its steps.
+ */
+export const crossHistory: fc.Arbitrary<CrossStep[]> = fc
+  .tuple(fc.option(importStep, { nil: undefined }), consistencyHistory, fc.array(fc.tuple(fc.nat(), extra), { maxLength: 4 }))
+  .map(([imp, steps, extras]) => {
+    const out: CrossStep[] = [...steps];
+    // Never before the first batch (nothing is public before it, unless imported).
+    for (const [at, s] of extras) out.splice(1 + (at % out.length), 0, s);
+    return imp ? [imp, ...out] : out;
+  });

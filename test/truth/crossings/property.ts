@@ -1,0 +1,86 @@
+// The crossings property's runner (test/truth/crossings.test.ts): each history in memory (a MemoryPort of its own),
+// every step checked by the consistency property's checks and by the crossings' own.
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { ROOT } from '../../helpers/cases.js';
+import { readFileSync } from 'node:fs';
+import {
+  checkCorrections,
+  checkDiff,
+  checkFigures,
+  checkPackage,
+  checkRegisterLists,
+  checkStatusOfPublished,
+  ReplayCheck,
+} from '../consistency/checks.js';
+import { checkSummaries } from '../consistency/summaries.js';
+import { MEMORY_ROOT, World } from '../consistency/world.js';
+import { MemoryPort } from '../../../dist/io/memory-port.js';
+import { crossHistory, type CrossStep } from './history.js';
+import { Crossing } from './play.js';
+import {
+  correctionRevises,
+  expiryOnce,
+  exportUnchanged,
+  objectionsAgree,
+  type Problem,
+  publishedReverifies,
+  showAgreesList,
+} from './checks.js';
+
+const CONFIG_BYTES = readFileSync(join(ROOT, 'fixtures', 'example-workspace', 'hrss-credit.config.json'));
+let workspaces = 0;
+
+/** Plays `steps` in a fresh memory workspace and returns every problem found after each step. */
+export async function playCrossing(steps: readonly CrossStep[]): Promise<Problem[]> {
+  const ws = join(MEMORY_ROOT, `crossing-${++workspaces}`);
+  const io = new MemoryPort();
+  io.put(join(ws, 'hrss-credit.config.json'), CONFIG_BYTES);
+  io.mkdir(join(ws, 'submissions'));
+  const world = new World(ws, false, io);
+  const crossing = new Crossing(world);
+  const replay = new ReplayCheck();
+  const snapshots = new Map<string, Map<string, string>>();
+  const problems: Problem[] = [];
+  for (const step of steps) {
+    const b = await crossing.play(step);
+    if (b) {
+      problems.push(
+        ...(await checkCorrections(world, b)),
+        ...(await checkFigures(world, b, false)),
+        ...(await checkStatusOfPublished(world, b)),
+        ...(await checkPackage(world, b)),
+        ...(await checkSummaries(world, b)),
+        ...(await checkRegisterLists(world, b)),
+        ...(await correctionRevises(world, b)),
+      );
+      if (b.published) problems.push(...(await checkDiff(world)));
+    }
+    problems.push(...(await replay.check(world)), ...(await publishedReverifies(world)), ...(await exportUnchanged(world, snapshots)));
+    if (world.played.length > 0 || crossing.imported.length > 0) problems.push(...(await objectionsAgree(world)));
+  }
+  problems.push(...(await showAgreesList(world)), ...(await expiryOnce(world, crossing)));
+  return problems;
+}
+
+/** Runs `runs` histories under `seed` (PROPERTY_SEED / PROPERTY_PATH replay one); throws with the history on a problem. */
+export async function crossingProperty(runs: number, seed: number, path?: string, survey = false): Promise<void> {
+  const found = new Map<string, { count: number; example: string }>();
+  await fc.assert(
+    fc.asyncProperty(crossHistory, async (steps) => {
+      const problems = await playCrossing(steps);
+      // CROSSING_SURVEY=1: every history played, each check's problems counted, one example of each kept.
+      if (survey) {
+        for (const p of problems) {
+          const was = found.get(p.check);
+          found.set(p.check, { count: (was?.count ?? 0) + 1, example: was?.example ?? `${p.detail}\n  ${JSON.stringify(steps)}` });
+        }
+        return;
+      }
+      if (problems.length > 0)
+        throw new Error(`${problems.map((p) => `${p.check}: ${p.detail}`).join('\n')}\nhistory: ${JSON.stringify(steps)}`);
+    }),
+    { numRuns: runs, seed, ...(path ? { path } : {}), endOnFailure: true },
+  );
+  if (survey) for (const [check, f] of found) console.log(`${check}: ${f.count}\n  ${f.example}`);
+}
