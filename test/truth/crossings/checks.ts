@@ -13,7 +13,9 @@ export type CrossCheck =
   | 'objections-agree'
   | 'show-agrees-list'
   | 'correction-revises'
-  | 'expiry-once';
+  | 'expiry-once'
+  | 'rows-received'
+  | 'removed-once';
 
 export interface Problem {
   check: CrossCheck | BaseProblem['check'];
@@ -272,6 +274,26 @@ export async function expiryOnce(world: World, crossing: Crossing): Promise<Prob
           check: 'expiry-once',
           detail: `${rec.id} until ${imp.until}: register list --on ${b.today} says ${on.status}, expected ${expect}`,
         });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The credit office is told to remove a record once: across the published packages in order, a record a package
+ * removes (移出名单: any type) is not removed by a later package unless a package between them published it again.
+ */
+export async function removedOnce(world: World): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const gone = new Map<string, string>();
+  for (const b of published(world)) {
+    const pkg = await recordsJson(world, b.label);
+    for (const r of pkg.records) gone.delete(r.id);
+    for (const r of pkg.removals ?? []) {
+      const before = gone.get(r.id);
+      if (before)
+        problems.push({ check: 'removed-once', detail: `${r.id}: removed by ${before}, removed again by ${b.label} (${r.type})` });
+      gone.set(r.id, `${b.label} (${r.type})`);
     }
   }
   return problems;

@@ -51,9 +51,25 @@ const extra: fc.Arbitrary<CrossStep> = fc.oneof(
  * their resolutions put between its steps.
  */
 export const crossHistory: fc.Arbitrary<CrossStep[]> = fc
-  .tuple(fc.option(importStep, { nil: undefined }), consistencyHistory, fc.array(fc.tuple(fc.nat(), extra), { maxLength: 4 }))
-  .map(([imp, steps, extras]) => {
-    const out: CrossStep[] = [...steps];
+  .tuple(
+    fc.option(importStep, { nil: undefined }),
+    consistencyHistory,
+    fc.array(fc.tuple(fc.nat(), extra), { maxLength: 4 }),
+    fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+  )
+  .map(([imp, steps, extras, forms]) => {
+    // A department sends the batch's form from `template` filled in (about one in four that send a list or 无信息报告).
+    let k = 0;
+    const out: CrossStep[] = steps.map((s) =>
+      s.kind !== 'batch'
+        ? s
+        : {
+            ...s,
+            plans: s.plans.map((p) =>
+              (p.kind === 'rows' || p.kind === 'nil') && forms[k++ % 8] && forms[(k * 3) % 8] ? { ...p, format: 'form' as const } : p,
+            ),
+          },
+    );
     // Never before the first batch (nothing is public before it, unless imported).
     for (const [at, s] of extras) out.splice(1 + (at % out.length), 0, s);
     return imp ? [imp, ...out] : out;

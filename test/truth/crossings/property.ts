@@ -14,7 +14,8 @@ import {
   ReplayCheck,
 } from '../consistency/checks.js';
 import { checkSummaries } from '../consistency/summaries.js';
-import { MEMORY_ROOT, World } from '../consistency/world.js';
+import { DEPTS, type DeptPlan } from '../consistency/history.js';
+import { docOf, MEMORY_ROOT, type PlayedBatch, World } from '../consistency/world.js';
 import { MemoryPort } from '../../../dist/io/memory-port.js';
 import { crossHistory, type CrossStep } from './history.js';
 import { Crossing } from './play.js';
@@ -25,6 +26,7 @@ import {
   objectionsAgree,
   type Problem,
   publishedReverifies,
+  removedOnce,
   showAgreesList,
 } from './checks.js';
 
@@ -44,6 +46,7 @@ export async function playCrossing(steps: readonly CrossStep[]): Promise<Problem
   const problems: Problem[] = [];
   for (const step of steps) {
     const b = await crossing.play(step);
+    if (b && step.kind === 'batch') problems.push(...rowsReceived(b, step.plans));
     if (b) {
       problems.push(
         ...(await checkCorrections(world, b)),
@@ -54,12 +57,35 @@ export async function playCrossing(steps: readonly CrossStep[]): Promise<Problem
         ...(await checkRegisterLists(world, b)),
         ...(await correctionRevises(world, b)),
       );
+      if (b.published) problems.push(...(await removedOnce(world)));
       if (b.published) problems.push(...(await checkDiff(world)));
     }
     problems.push(...(await replay.check(world)), ...(await publishedReverifies(world)), ...(await exportUnchanged(world, snapshots)));
     if (world.played.length > 0 || crossing.imported.length > 0) problems.push(...(await objectionsAgree(world)));
   }
   problems.push(...(await showAgreesList(world)), ...(await expiryOnce(world, crossing)));
+  return problems;
+}
+
+/**
+ * What the departments sent is what status counts: a department that sent list rows (any format, the filled form
+ * included) is submitted with as many rows as it sent (one per subject); a 无信息报告 is submitted with none.
+ */
+function rowsReceived(b: PlayedBatch, plans: DeptPlan[]): Problem[] {
+  const problems: Problem[] = [];
+  const depts = new Map(
+    (docOf<{ departments?: { name: string; submitted: boolean; rows: number }[] }>(b.status).departments ?? []).map((d) => [d.name, d]),
+  );
+  for (const [d, plan] of plans.entries()) {
+    if (plan.kind !== 'rows' && plan.kind !== 'nil') continue;
+    const sent = plan.kind === 'rows' ? new Set(plan.rows.map((r) => r.subject)).size : 0;
+    const got = depts.get(DEPTS[d]!.name);
+    if (!got?.submitted || got.rows !== sent)
+      problems.push({
+        check: 'rows-received',
+        detail: `${b.label} ${DEPTS[d]!.name} sent ${sent} row(s) as ${plan.format ?? 'csv-utf8'}: status says ${got ? `submitted ${got.submitted}, rows ${got.rows}` : 'nothing'}`,
+      });
+  }
   return problems;
 }
 
