@@ -8,7 +8,7 @@
 import { describe, it } from 'vitest';
 import { crossingProperty } from './crossings/property.js';
 
-const RUNS = Number(process.env.CROSSING_RUNS ?? 24);
+const RUNS = Number(process.env.CROSSING_RUNS ?? 16);
 const SEED = process.env.CROSSING_SEED === 'random' ? Date.now() : Number(process.env.CROSSING_SEED ?? 20261031);
 
 describe('where two features meet: imports, open objections, expiry, re-verify and re-export', () => {

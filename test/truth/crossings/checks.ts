@@ -23,7 +23,7 @@ export interface Problem {
 }
 
 type Rec = { id: string; status: string; subjectName: string; listType: string; publishUntil: string; objection: boolean };
-type Removal = { id: string; type: string };
+type Removal = { id: string; type: string; on?: string };
 type RecordsJson = { records: { id: string }[]; removals?: Removal[]; corrected?: { id: string; revision: number; replaces?: string }[] };
 
 const QUARTER_END: Record<string, string> = { 1: '03-31', 2: '06-30', 3: '09-30', 4: '12-31' };
@@ -132,8 +132,16 @@ export async function objectionsAgree(world: World): Promise<Problem[]> {
       );
   }
   for (const o of list) {
-    if (o.outcome === '撤销' && byId.get(o.recordId)?.removal?.type !== 'revoked')
-      bad(`${o.number} resolved 撤销, register list shows ${o.recordId} ${byId.get(o.recordId)?.status ?? 'absent'}`);
+    // A 撤销 revokes a record public that day; one already off the list keeps its removal or expiry (decisions.md
+    // "A 撤销 of a record no longer public").
+    const rec = byId.get(o.recordId);
+    const gone =
+      rec?.removal?.type === 'revoked' ||
+      (rec !== undefined && rec.status !== 'active' && (rec.removal?.on ?? rec.publishUntil) <= (o.resolvedOn ?? ''));
+    if (o.outcome === '撤销' && !gone)
+      bad(
+        `${o.number} resolved 撤销 on ${o.resolvedOn}, register list shows ${o.recordId} ${rec ? `${rec.status} ${JSON.stringify(rec.removal)}` : 'absent'}`,
+      );
     if (o.status === 'resolved' && o.deadline !== null && o.resolvedOn !== null && o.late !== o.resolvedOn > o.deadline)
       bad(`${o.number}: resolved ${o.resolvedOn}, deadline ${o.deadline}, late ${o.late}`);
   }

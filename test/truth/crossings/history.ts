@@ -74,3 +74,22 @@ export const crossHistory: fc.Arbitrary<CrossStep[]> = fc
     for (const [at, s] of extras) out.splice(1 + (at % out.length), 0, s);
     return imp ? [imp, ...out] : out;
   });
+
+const red0 = { subject: 0, list: 'red' as const, variant: 0 as const, severity: '一般' as const, correction: 'none' as const };
+
+/**
+ * Played first on every run (round 31's finding, "A 撤销 of a record no longer public"): an objection left open on a
+ * red record while its department corrects it under a new 认定文书号, then resolved 撤销; a nil report next quarter.
+ * The next package listed the replaced record again, as revoked (`removed-once`).
+ */
+export const REVOKED_AFTER_CORRECTION: CrossStep[] = [
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [red0], removals: [] }, { kind: 'absent' }] },
+  { kind: 'open', pick: 0 },
+  {
+    kind: 'batch',
+    supplementary: false,
+    plans: [{ kind: 'rows', rows: [{ ...red0, correction: 'new' }], removals: [] }, { kind: 'absent' }],
+  },
+  { kind: 'resolve', outcome: '撤销', after: 1 },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'nil', removals: [] }, { kind: 'absent' }] },
+];

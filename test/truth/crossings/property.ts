@@ -17,7 +17,7 @@ import { checkSummaries } from '../consistency/summaries.js';
 import { DEPTS, type DeptPlan } from '../consistency/history.js';
 import { docOf, MEMORY_ROOT, type PlayedBatch, World } from '../consistency/world.js';
 import { MemoryPort } from '../../../dist/io/memory-port.js';
-import { crossHistory, type CrossStep } from './history.js';
+import { crossHistory, type CrossStep, REVOKED_AFTER_CORRECTION } from './history.js';
 import { Crossing } from './play.js';
 import {
   correctionRevises,
@@ -106,7 +106,7 @@ export async function crossingProperty(runs: number, seed: number, path?: string
       if (problems.length > 0)
         throw new Error(`${problems.map((p) => `${p.check}: ${p.detail}`).join('\n')}\nhistory: ${JSON.stringify(steps)}`);
     }),
-    { numRuns: runs, seed, ...(path ? { path } : {}), endOnFailure: true },
+    { numRuns: runs, seed, ...(path ? { path } : {}), endOnFailure: true, examples: path ? [] : [[REVOKED_AFTER_CORRECTION]] },
   );
   if (survey) for (const [check, f] of found) console.log(`${check}: ${f.count}\n  ${f.example}`);
 }
