@@ -262,7 +262,7 @@ export async function expiryOnce(world: World, crossing: Crossing): Promise<Prob
     }
     const lists = expiredIn.get(rec.id) ?? [];
     const otherwise = rec.removal !== null && rec.removal.type !== 'expired';
-    const due = pub.find((b) => quarterEnd(b.label) >= imp.until);
+    const due = pub.find((b) => world.played.indexOf(b) >= imp.after && quarterEnd(b.label) >= imp.until);
     const want = otherwise ? [] : due ? [due.label] : [];
     // A record removed otherwise may have expired before: then the package of its expiry lists it.
     const ok = otherwise ? lists.length <= 1 : lists.join() === want.join();

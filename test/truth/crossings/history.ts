@@ -56,8 +56,9 @@ export const crossHistory: fc.Arbitrary<CrossStep[]> = fc
     consistencyHistory,
     fc.array(fc.tuple(fc.nat(), extra), { maxLength: 4 }),
     fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+    fc.nat(),
   )
-  .map(([imp, steps, extras, forms]) => {
+  .map(([imp, steps, extras, forms, importAt]) => {
     // A department sends the batch's form from `template` filled in (about one in four that send a list or 无信息报告).
     let k = 0;
     const out: CrossStep[] = steps.map((s) =>
@@ -72,7 +73,11 @@ export const crossHistory: fc.Arbitrary<CrossStep[]> = fc
     );
     // Never before the first batch (nothing is public before it, unless imported).
     for (const [at, s] of extras) out.splice(1 + (at % out.length), 0, s);
-    return imp ? [imp, ...out] : out;
+    if (!imp) return out;
+    // Mostly first (the tool taken up with the old lists at hand); sometimes later, out of order
+    // (REGISTER_IMPORT_OUT_OF_ORDER: a list found after some batches were published).
+    const at = importAt % 3 === 0 ? 1 + (importAt % out.length) : 0;
+    return [...out.slice(0, at), imp, ...out.slice(at)];
   });
 
 const red0 = { subject: 0, list: 'red' as const, variant: 0 as const, severity: '一般' as const, correction: 'none' as const };

@@ -15,6 +15,8 @@ export interface Imported {
   subjectName: string;
   listType: 'red' | 'black';
   until: string;
+  /** How many batches were played before the import (a list imported later is expired by a later batch). */
+  after: number;
 }
 
 /** An objection the history filed: its number and day of receipt, and its outcome once resolved. */
@@ -74,7 +76,7 @@ export class Crossing {
       const until = addDays(QUARTER_END[r.q]!, r.edge);
       const decided = addYears(addDays(until, 1), -3);
       if (decided > latest) latest = decided;
-      this.imported.push({ subjectName: oldName(d, r.subject), listType: r.list, until });
+      this.imported.push({ subjectName: oldName(d, r.subject), listType: r.list, until, after: this.world.played.length });
       lines.push([
         String(lines.length + 1),
         r.list === 'red' ? '红名单' : '黑名单',
@@ -98,6 +100,8 @@ export class Crossing {
     const on = addDays(latest, 10);
     const batch = `${on.slice(0, 4)}Q${Math.floor((Number(on.slice(5, 7)) - 1) / 3) + 1}`;
     const res = await this.world.cli(['register', 'import', file, '--batch', batch, '--published-on', on, '--department', dept.name]);
+    // Imported after batches were published, the list was public on their days too: what was public then is read anew.
+    this.world.publicOn.clear();
     if (res.code !== 0) throw new Error(`register import: exit ${res.code}\n${res.stdout}\n${res.stderr}`);
   }
 
