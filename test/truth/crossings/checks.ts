@@ -15,7 +15,8 @@ export type CrossCheck =
   | 'correction-revises'
   | 'expiry-once'
   | 'rows-received'
-  | 'removed-once';
+  | 'removed-once'
+  | 'diff-removes-package';
 
 export interface Problem {
   check: CrossCheck | BaseProblem['check'];
@@ -304,5 +305,41 @@ export async function removedOnce(world: World): Promise<Problem[]> {
       gone.set(r.id, `${b.label} (${r.type})`);
     }
   }
+  return problems;
+}
+
+/**
+ * diff from the batch published before says what the package removes (truth.md: one fact, every view): each record
+ * the package lists in 移出名单 is under diff's `removed` (or, replaced by a correction under a new number, named by
+ * `replaces`), and each record diff lists removed is in the package's removals. Left out: an expiry before the earlier
+ * batch's day (docs/decisions.md "Where two features meet": seen, not decided).
+ */
+export async function diffRemovesPackage(world: World, b: PlayedBatch): Promise<Problem[]> {
+  const pub = published(world);
+  const before = pub[pub.length - 2];
+  if (!b.published || !before || pub[pub.length - 1] !== b) return [];
+  const pkg = await recordsJson(world, b.label);
+  const d = await diffOf(world, before.label, b.label);
+  const problems: Problem[] = [];
+  // Expired before the earlier batch's day, not public on either: diff has nothing to list, while the later package
+  // lists the expiry when the earlier could not — its period ended after that quarter's end (the window), or the
+  // record was imported after that batch was published.
+  const window = (until: string | undefined): boolean => until !== undefined && until < before.today;
+  type Removed = { id: string; publishUntil?: string; removal?: { type: string } | null };
+  const removed = new Map((d.removed as Removed[]).map((r) => [r.id, r]));
+  const replaced = new Set(d.corrected.map((r) => r.replaces).filter((x) => x !== undefined));
+  for (const r of pkg.removals ?? [])
+    if (!removed.has(r.id) && !replaced.has(r.id) && !(r.type === 'expired' && window((r as { on?: string }).on)))
+      problems.push({
+        check: 'diff-removes-package',
+        detail: `${b.label}: the package removes ${r.id} (${r.type}), diff ${before.label} ${b.label} does not`,
+      });
+  const inPackage = new Set((pkg.removals ?? []).map((r) => r.id));
+  for (const [id, r] of removed)
+    if (!inPackage.has(id) && !(r.removal?.type === 'expired' && window(r.publishUntil)))
+      problems.push({
+        check: 'diff-removes-package',
+        detail: `${b.label}: diff ${before.label} ${b.label} lists ${id} removed (${r.removal?.type}), the package does not`,
+      });
   return problems;
 }

@@ -98,3 +98,14 @@ export const REVOKED_AFTER_CORRECTION: CrossStep[] = [
   { kind: 'resolve', outcome: '撤销', after: 1 },
   { kind: 'batch', supplementary: false, plans: [{ kind: 'nil', removals: [] }, { kind: 'absent' }] },
 ];
+
+/**
+ * Also played first (round 31, "Importing history out of order"): an older list imported after 2026Q1 was published,
+ * its red record public on 2026Q1's day and expired before 2026Q2's. diff 2026Q1 2026Q2 left it out of the earlier
+ * side, so the 2026Q1 list with the diff applied was not 2026Q2's (`diff-composes`).
+ */
+export const IMPORTED_AFTER_A_BATCH: CrossStep[] = [
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [red0], removals: [] }, { kind: 'absent' }] },
+  { kind: 'import', dept: 1, rows: [{ subject: 0, list: 'red', q: 1, edge: -1 }] },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'nil', removals: [] }, { kind: 'absent' }] },
+];

@@ -17,10 +17,11 @@ import { checkSummaries } from '../consistency/summaries.js';
 import { DEPTS, type DeptPlan } from '../consistency/history.js';
 import { docOf, MEMORY_ROOT, type PlayedBatch, World } from '../consistency/world.js';
 import { MemoryPort } from '../../../dist/io/memory-port.js';
-import { crossHistory, type CrossStep, REVOKED_AFTER_CORRECTION } from './history.js';
+import { crossHistory, type CrossStep, IMPORTED_AFTER_A_BATCH, REVOKED_AFTER_CORRECTION } from './history.js';
 import { Crossing } from './play.js';
 import {
   correctionRevises,
+  diffRemovesPackage,
   expiryOnce,
   exportUnchanged,
   objectionsAgree,
@@ -57,7 +58,7 @@ export async function playCrossing(steps: readonly CrossStep[]): Promise<Problem
         ...(await checkRegisterLists(world, b)),
         ...(await correctionRevises(world, b)),
       );
-      if (b.published) problems.push(...(await removedOnce(world)));
+      if (b.published) problems.push(...(await removedOnce(world)), ...(await diffRemovesPackage(world, b)));
       if (b.published) problems.push(...(await checkDiff(world)));
     }
     problems.push(...(await replay.check(world)), ...(await publishedReverifies(world)), ...(await exportUnchanged(world, snapshots)));
@@ -106,7 +107,13 @@ export async function crossingProperty(runs: number, seed: number, path?: string
       if (problems.length > 0)
         throw new Error(`${problems.map((p) => `${p.check}: ${p.detail}`).join('\n')}\nhistory: ${JSON.stringify(steps)}`);
     }),
-    { numRuns: runs, seed, ...(path ? { path } : {}), endOnFailure: true, examples: path ? [] : [[REVOKED_AFTER_CORRECTION]] },
+    {
+      numRuns: runs,
+      seed,
+      ...(path ? { path } : {}),
+      endOnFailure: true,
+      examples: path ? [] : [[REVOKED_AFTER_CORRECTION], [IMPORTED_AFTER_A_BATCH]],
+    },
   );
   if (survey) for (const [check, f] of found) console.log(`${check}: ${f.count}\n  ${f.example}`);
 }
