@@ -171,6 +171,15 @@ export interface CodeArgs {
   /** objection letter: the 异议处理意见书 states a resolution; an open objection has none yet. */
   OBJECTION_OPEN: { number: string; received: string; deadline: string | null };
   OBJECTION_ALREADY_RESOLVED: { number: string; resolvedOn: string; outcome: string };
+  /** 撤销 of a record no longer public on `on`: removed (type, removedOn, batch), or expired (removedOn: its 公示截止日期). */
+  OBJECTION_NOT_PUBLIC: {
+    number: string;
+    id: string;
+    on: string;
+    type: 'violation' | 'early' | 'revoked' | 'corrected' | 'expired';
+    removedOn: string;
+    batch: string | null;
+  };
   /** A `*.检查结果.xlsx` (written by validate --annotate) lying in a department folder. */
   /** CSV: count non-blank cells right of the header's last column (lastHeader, its letter) on this row: not read. */
   SCHEMA_EXTRA_CELL: { count: number; lastHeader: string };
@@ -330,6 +339,7 @@ export const CODES = {
   OBJECTION_NOT_FOUND: { severity: 'error', group: 'objection' },
   OBJECTION_OPEN: { severity: 'error', group: 'objection' },
   OBJECTION_ALREADY_RESOLVED: { severity: 'error', group: 'objection' },
+  OBJECTION_NOT_PUBLIC: { severity: 'warning', group: 'objection' },
   SCHEMA_EXTRA_CELL: { severity: 'warning', group: 'schema' },
   FILE_FEEDBACK_COPY: { severity: 'warning', group: 'file' },
   FILE_UNTOUCHED_FORM: { severity: 'info', group: 'file' },

@@ -134,7 +134,10 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
         o.opinion = event.reason ?? '';
         o.late = event.late ?? false;
       }
-      if (event.outcome === 'revoked')
+      // A 撤销 takes the record off the list if it is on it that day: one already removed (its department's 移出申请,
+      // a correction under a new 认定文书号, an earlier 撤销) or expired keeps its removal, and no package lists it again
+      // (docs/decisions.md "A 撤销 of a record no longer public").
+      if (event.outcome === 'revoked' && statusOn(e, event.on)?.status === 'active')
         addRemoval(e, { seq: event.seq, type: 'revoked', on: event.on, batch: null, reason: event.reason ?? '' });
       break;
     }

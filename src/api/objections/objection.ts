@@ -325,6 +325,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   const cal = workspaceCalendar(ctx);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   let notCovered: number | null = null;
+  let notPublic: ReturnType<typeof makeDiagnostic> | null = null;
   if (!registerExists(workspace, ctx.io)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
     return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
@@ -349,6 +350,18 @@ export async function objectionResolve(number: string, options: ResolveOptions):
       const firstPublished = loaded.state.records.get(o.id)?.publications[0]?.on;
       if (firstPublished !== undefined && on < firstPublished)
         throw new ToolError('DATE_OUT_OF_RANGE', { option: '--on', value: on, limit: firstPublished, reason: 'beforePublication' });
+      // A 撤销 of a record already off the list removes nothing (state.ts apply): recorded, and said.
+      const entry = outcome === 'revoked' ? loaded.state.records.get(o.id) : undefined;
+      const then = entry ? statusOn(entry, on) : undefined;
+      if (then && then.status !== 'active')
+        notPublic = makeDiagnostic('OBJECTION_NOT_PUBLIC', {
+          number: wanted,
+          id: o.id,
+          on,
+          type: then.removal?.type ?? 'expired',
+          removedOn: then.removal?.on ?? then.publishUntil,
+          batch: then.removal?.batch ?? null,
+        });
       const due = deadlineNow(o, nOf(ctx, o), cal);
       notCovered = due.notCovered;
       const late = due.deadline !== null && isOverdue(on, due.deadline);
@@ -371,6 +384,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   );
   if (value) ctx.collector.add(value);
   if (!event) return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
+  if (notPublic) ctx.collector.add(notPublic);
   if (notCovered !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, notCovered));
   for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace, ctx.io);

@@ -742,9 +742,12 @@ async function sideOf(
       if (e.type === 'publish' || e.type === 'import') for (const r of e.records) sent.add(r.id);
       if (e.type === 'publish') for (const id of e.unchanged) sent.add(id);
       // The register as it stood then: the whole state read on that day is the same when no later event
-      // took effect on or before it (statuses count what had taken effect by the day); else replay up to it.
-      const later = loaded.events.slice(published.seq).some((x) => 'on' in x && x.on <= published.on);
-      const state = later ? replay(upto) : loaded.state;
+      // took effect on or before it (statuses count what had taken effect by the day); else replay up to it. A
+      // later `import` is history recorded out of order (its lists were public then, as register list --on says):
+      // kept on that side too, else diff would list its records as added by the later batch.
+      const after = loaded.events.slice(published.seq);
+      const later = after.some((x) => x.type !== 'import' && 'on' in x && x.on <= published.on);
+      const state = later ? replay([...upto, ...after.filter((x) => x.type === 'import')]) : loaded.state;
       const replaces =
         e.type === 'publish' ? replacedPairs(e.corrected, e.removals, (id) => latestRecord(state, id)) : new Map<string, string>();
       const unchanged = new Set(e.type === 'publish' ? e.unchanged : []);

@@ -276,6 +276,19 @@ export const enRegisterCodes = {
       `nothing was recorded`,
     hint: () => 'If the outcome was wrong, say so with hrss-credit register note and record a new objection',
   },
+  OBJECTION_NOT_PUBLIC: {
+    title: 'Revoked record no longer public',
+    message: (a) =>
+      `the record of objection ${a.number} (${a.id}) ` +
+      (a.type === 'expired'
+        ? `had expired: its period ended on ${a.removedOn}`
+        : `was no longer public: ${REMOVAL_EN[a.type] ?? a.type} on ${a.removedOn}${a.batch ? ` (batch ${a.batch})` : ''}`) +
+      '; the 撤销 removes nothing and no package lists it again; the outcome was recorded',
+    hint: (a) =>
+      a.type === 'corrected'
+        ? 'The record was replaced by a corrected one: to revoke that one, record an objection on it and resolve it'
+        : 'Nothing to do; the letter is made as usual',
+  },
   CALENDAR_NOT_COVERED: {
     title: 'Calendar does not cover the year',
     message: (a) =>

@@ -132,6 +132,19 @@ export const zhRegisterCodes = {
     message: (a) => `异议 ${a.number} 已于 ${a.resolvedOn} 办结（${a.outcome}），不能再次办结；本次未登记`,
     hint: () => '如处理结果有误，请用 hrss-credit register note 说明，并另行登记新的异议',
   },
+  OBJECTION_NOT_PUBLIC: {
+    title: '撤销的记录已不在公示中',
+    message: (a) =>
+      `异议 ${a.number} 所涉记录（编号 ${a.id}）` +
+      (a.type === 'expired'
+        ? `的公示期已于 ${a.removedOn} 届满`
+        : `已于 ${a.removedOn}${a.batch ? ` 随 ${a.batch}` : ''} 移出名单（${zhRemovalType(a.type)}）`) +
+      '，撤销不再移出它，也不列入下一批的移出名单；处理结果已登记',
+    hint: (a) =>
+      a.type === 'corrected'
+        ? '这条记录已被更正后的新记录取代：如要撤销的是新记录，请对新记录另行登记异议并办结'
+        : '无需处理；处理意见书照常出具',
+  },
   FILE_UNTOUCHED_FORM: {
     title: '未填写的空白报送表',
     message: (a) =>

@@ -24,9 +24,10 @@ export interface RowSpec {
 
 /**
  * How a department sends its files (list, 报送单, 移出申请): all three kinds reach the bureau — a workbook,
- * a CSV saved by Excel in Chinese Windows (GB18030, no BOM), or a UTF-8 CSV with a BOM. Absent: UTF-8 CSV.
+ * a CSV saved by Excel in Chinese Windows (GB18030, no BOM), or a UTF-8 CSV with a BOM. Absent: UTF-8 CSV. 'form':
+ * the batch's form from `template` filled in, all three in it (the crossings property, test/truth/crossings/).
  */
-export type FileFormat = 'xlsx' | 'csv-gb18030' | 'csv-utf8';
+export type FileFormat = 'xlsx' | 'csv-gb18030' | 'csv-utf8' | 'form';
 
 export type DeptPlan =
   | { kind: 'absent' }

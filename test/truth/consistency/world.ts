@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { ROOT, runCli, type CliResult } from '../../helpers/cases.js';
 import { makeCreditCode } from '../../../dist/domain/credit-code.js';
@@ -343,8 +344,11 @@ export class World {
     this.sameCorrections = 0;
     this.unmarkedChanges = 0;
     this.corrections = 0;
-    for (const [d, plan] of plans.entries())
+    for (const [d, plan] of plans.entries()) {
       await World.measure('inputs', () => this.writeDepartment(label, quarterLabel, q, d, plan, active));
+      if ((plan.kind === 'rows' || plan.kind === 'nil') && plan.format === 'form')
+        await this.writeForm(join(this.ws, 'submissions', label, DEPTS[d]!.name), DEPTS[d]!.name, label);
+    }
     this.io.mkdir(join(this.ws, 'submissions', label));
 
     const status = await this.cli(['status', label, '--format', 'json']);
@@ -503,7 +507,60 @@ export class World {
     if (rows.some((r) => r.list === 'black')) for (const [f, bytes] of EVIDENCE) this.put(join(folder, '附件', f), bytes);
   }
 
+  /** The tables of a department that sends `template`'s form filled in (format 'form'): written by writeForm. */
+  private formTables: Table[] = [];
+
+  /**
+   * The form `template` made for the batch (its label: 2026Q3-2 for a supplementary one), filled in as a department
+   * does in Excel: 报送单's 内容, the list rows under their headers on 红名单 / 黑名单, 移出申请; dates as dates.
+   */
+  private async writeForm(folder: string, department: string, label: string): Promise<void> {
+    const key = `${department}|${label}`;
+    let form = World.forms.get(key);
+    if (!form) {
+      const dir = this.scratch('form');
+      const out = join(dir, 'form.xlsx');
+      await this.cli(['template', department, '--quarter', label, '--out', out]);
+      form = this.io.readFileSync(out);
+      World.forms.set(key, form);
+      this.io.remove(dir);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(form) as never);
+    const DATES = new Set(['审核日期', '审定日期', '报送日期', '认定日期', '审查日期', '报备市信用办日期']);
+    const value = (header: string, v: string): string | Date => (DATES.has(header) && v ? new Date(`${v}T00:00:00Z`) : v);
+    const headersOf = (sheet: ExcelJS.Worksheet): string[] => Array.from(sheet.getRow(1).values as unknown[], (x) => String(x ?? ''));
+    const next = new Map<string, number>();
+    for (const t of this.formTables) {
+      if (t.base === '报送单') {
+        const sheet = wb.getWorksheet('报送单')!;
+        for (const [item, v] of t.rows)
+          sheet.eachRow((row) => {
+            if (row.getCell(1).value === item) row.getCell(2).value = value(item as string, v as string);
+          });
+        continue;
+      }
+      for (const r of t.rows) {
+        const name = t.base === '移出申请' ? '移出申请' : r[1] === '红名单' ? '红名单' : '黑名单';
+        const sheet = wb.getWorksheet(name)!;
+        const headers = headersOf(sheet);
+        const at = next.get(name) ?? 2;
+        next.set(name, at + 1);
+        for (const [i, h] of t.headers.entries()) {
+          const col = headers.indexOf(h === '法定代表人（负责人）' ? '法定代表人' : h);
+          if (col > 0 && r[i]) sheet.getRow(at).getCell(col).value = value(h, r[i] as string);
+        }
+      }
+    }
+    this.formTables = [];
+    this.put(join(folder, `${department}_${label}_信用红黑名单.xlsx`), new Uint8Array(await wb.xlsx.writeBuffer()));
+  }
+
   private async writeTable(folder: string, t: Table, format: FileFormat): Promise<void> {
+    if (format === 'form') {
+      this.formTables.push(t);
+      return;
+    }
     this.put(join(folder, `${t.base}.${format === 'xlsx' ? 'xlsx' : 'csv'}`), await tableBytes(t, format));
   }
 }
