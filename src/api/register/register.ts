@@ -711,7 +711,8 @@ async function sideOf(
     const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
     if (pkg && pathExists(join(pkg, 'records.json'), ctx.io)) dir = pkg;
   }
-  if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
+  // A batch the register has not published and the workspace has not compiled: the message says where it was looked for.
+  if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', batch === undefined ? { path: arg } : { path: arg, batch, use: 'diff' });
   const content = await readPackage(dir, arg, undefined, ctx.io);
   const state = loaded.state;
   const last = loaded.events[loaded.events.length - 1];
