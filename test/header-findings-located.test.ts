@@ -2,7 +2,8 @@
 // "row, column (by index: Z before AA), code". A finding about a header cell (an unknown column, a field
 // given twice) carried its column only in its args: its location had no column, and the findings of one
 // header row came out in the order of their header texts (AA before Z before L).
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, runCli, tempDir, TODAY } from './helpers/cases.js';
@@ -55,5 +56,20 @@ describe('findings about header cells are located at their cells', () => {
   it('SHEET_COLUMN_DUPLICATE: at the column that gives the field again, with the field', async () => {
     const found = (await check('twice.csv', ['单位名称'])).filter((d) => d.code === 'SHEET_COLUMN_DUPLICATE');
     expect(found.map((d) => d.location)).toEqual([{ file: 'twice.csv', row: 1, column: 'L', field: 'subjectName' }]);
+  });
+
+  it('validate --annotate marks each at its header cell (its location), not at A1', async () => {
+    writeFileSync(join(tmp, 'marked.csv'), `${[...KNOWN, '附加', '单位名称'].join(',')}\n${ROW.join(',')},事由,依据,文号,2026/9/2,,\n`);
+    const r = await runCli(
+      ['validate', 'marked.csv', '--department', '劳动关系科', '--quarter', '2026Q3', '--today', TODAY, '--annotate', 'out'],
+      tmp,
+    );
+    expect(r.code).toBe(1); // the field given twice is an error
+    const [copy] = readdirSync(join(tmp, 'out'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp, 'out', copy ?? ''));
+    const sheet = wb.getWorksheet('marked'); // after the 检查结果 sheet
+    const noted = (ref: string): boolean => sheet?.getCell(ref).note !== undefined;
+    expect([noted('L1'), noted('M1'), noted('A1')]).toEqual([true, true, false]);
   });
 });

@@ -22,6 +22,17 @@ export function normaliseIdNumber(raw: string): string {
     .toUpperCase();
 }
 
+/**
+ * A 居民身份证 number typed in groups (`410702-19850312-0156`, as it is read aloud and as forms print it): the
+ * hyphens go, as in a 统一社会信用代码 (credit-code.ts), when what is left has an ID's length and characters; anything
+ * else is kept as typed, so that its finding shows it (docs/decisions.md "An ID number typed with hyphens").
+ */
+export function ungroupIdNumber(value: string): string {
+  if (!value.includes('-')) return value;
+  const bare = value.replace(/-/g, '');
+  return /^(?:\d{17}[\dX]|\d{15})$/.test(bare) && !/^-|-$|--/.test(value) ? bare : value;
+}
+
 export type IdCheck =
   | { ok: true; value: string; upgradedFrom?: string; birthDate: IsoDate }
   | { ok: false; kind: 'format'; reason: 'length' | 'chars' | 'birthDate' }

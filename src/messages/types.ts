@@ -154,6 +154,8 @@ export interface UiText {
     manifestInvalid(key: string, problem: string): string;
     manifestMismatch(actual: string, expected: string, file: string): string;
     manifestUnchecked(actual: string, file: string): string;
+    /** The hash file holds no SHA-256, or two that differ: nothing to check against (docs/decisions.md). */
+    manifestHashUnreadable(actual: string, file: string): string;
   };
   exported(n: number, dir: string): string;
   progressRows(file: string, rows: number): string;

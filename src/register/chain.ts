@@ -638,6 +638,8 @@ export function verifyLines(lines: readonly string[], torn: SplitLog['torn'] = n
 
 /** Parses and verifies a whole log text. */
 export function verifyLog(text: string): ChainResult {
+  // A log of only a UTF-8 BOM holds no line (decisions.md "A UTF-8 BOM at the start of the log").
+  if (text === '\uFEFF') return verifyLog('');
   // Blank lines after the last event (an editor's): the events before them as read, then a `blank` break.
   const blank = blankTail(text);
   if (blank) {
@@ -657,7 +659,8 @@ export function blankTail(text: string): { offset: number; at: number; line: num
   const pieces = text.split('\n');
   if (pieces[pieces.length - 1] === '') pieces.pop();
   let i = pieces.length;
-  while (i > 0 && /^[ \t\r]*$/.test(pieces[i - 1] as string)) i--;
+  // Line 1's BOM is no part of it: a BOM before blank bytes is a blank line.
+  while (i > 0 && /^[ \t\r]*$/.test((pieces[i - 1] as string).replace(i === 1 ? /^\uFEFF/ : /(?!)/, ''))) i--;
   if (i === pieces.length || (i > 0 && /^\0+$/.test(pieces[i - 1] as string))) return null;
   // `offset` in bytes (where repair cuts), `at` in the text's UTF-16 units.
   let offset = 0;

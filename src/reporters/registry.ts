@@ -110,7 +110,9 @@ const verify: PrettyRenderer<'verify'> = (doc, ctx) => {
   const shown = (p: string): string => screenPath(p, viewPlatform(ctx));
   let out = '';
   if (doc.manifestInvalid) out += `${chalk.red(doc.manifestInvalid.message)}\n`;
-  if (doc.manifest.ok === false)
+  if (doc.manifest.ok === false && doc.manifest.expected === 'unreadable')
+    out += `${chalk.red(v.manifestHashUnreadable(doc.manifest.sha256, shown(doc.manifest.hashFile)))}\n`;
+  else if (doc.manifest.ok === false)
     out += `${chalk.red(v.manifestMismatch(doc.manifest.sha256, doc.manifest.expected ?? '', shown(doc.manifest.hashFile)))}\n`;
   else if (doc.manifest.ok === null) out += `${chalk.yellow(v.manifestUnchecked(doc.manifest.sha256, shown(doc.manifest.hashFile)))}\n`;
   for (const f of doc.changed) out += `${chalk.red(v.changed)}  ${shown(f)}\n`;

@@ -1,5 +1,6 @@
 /** The credit-office export layout as data (package.md "The export layout is data"). */
 import { z } from 'zod';
+import { ID_TYPES, LIST_TYPE_LABEL, SEVERITY_LEVELS, SUBJECT_TYPES } from './enums.js';
 import { FIELD_KEYS } from './fields.js';
 
 export const DERIVED_VALUES = [
@@ -12,6 +13,15 @@ export const DERIVED_VALUES = [
   'quarter',
 ] as const;
 export type DerivedValue = (typeof DERIVED_VALUES)[number];
+
+/** The fields whose exported text is one of a fixed set of labels (submission.md "Values"). */
+const CLOSED_LABELS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['listType', Object.values(LIST_TYPE_LABEL)],
+  ['subjectType', SUBJECT_TYPES],
+  ['idType', ID_TYPES],
+  ['legalRepIdType', ID_TYPES],
+  ['severity', SEVERITY_LEVELS],
+]);
 
 const columnSchema = z
   .strictObject({
@@ -26,6 +36,19 @@ const columnSchema = z
   .refine((c) => (c.field === undefined) !== (c.value === undefined), {
     message: 'fieldOrValue',
     params: { problem: 'fieldOrValue' },
+  })
+  .superRefine((c, ctx) => {
+    // A `codes` map over a field of fixed labels gives every label a code: a label left out was written as
+    // itself, one column mixing codes and labels (docs/decisions.md "A codes map that leaves a label out").
+    const labels = c.codes && c.field ? CLOSED_LABELS.get(c.field) : undefined;
+    const missing = labels?.filter((l) => !Object.hasOwn(c.codes ?? {}, l)) ?? [];
+    if (missing.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['codes'],
+        message: 'codesIncomplete',
+        params: { problem: 'codesIncomplete', value: missing.join('、') },
+      });
   });
 
 export const TemplateSchema = z.strictObject({

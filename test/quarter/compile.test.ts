@@ -224,7 +224,7 @@ describe('compile the example workspace', () => {
         fileName: '导出_{quarter}',
         columns: [
           { header: '名称', field: 'subjectName' },
-          { header: '类别', field: 'subjectType', codes: { 法人及非法人组织: '1', 自然人: '0' } },
+          { header: '类别', field: 'subjectType', codes: { 法人及非法人组织: '1', 个体工商户: '2', 自然人: '0' } },
           { header: '号码', field: 'idNumber', public: 'mask' },
         ],
       }),
@@ -234,6 +234,20 @@ describe('compile the example workspace', () => {
     const s2 = await readSheets(join(tmp, 'export2', '导出_2026Q3.xlsx'));
     expect(s2['失信']?.[0]).toEqual(['名称', '类别', '号码']);
     expect(s2['失信']?.some((r) => r[1] === '0' && r[2] === '410782********0510')).toBe(true);
+    // package.md's example map leaves out 个体工商户: such a record was written as the label among the codes.
+    // The template is refused on load (exit 2) with the column's key and the labels without a code.
+    const partial = join(tmp, 'partial-tpl.json');
+    const columns = [
+      { header: '名称', field: 'subjectName' },
+      { header: '类别', field: 'subjectType', codes: { 法人及非法人组织: '1', 自然人: '0' } },
+    ];
+    writeFileSync(partial, JSON.stringify({ name: 'p', version: 1, sheets: { red: 'a', black: 'b' }, fileName: 'f', columns }));
+    const resP = await runCli(['export', pkg, '--to', join(tmp, 'export4'), '--template', partial, '--format', 'json'], ROOT);
+    expect(resP.code).toBe(2);
+    const { error } = JSON.parse(resP.stdout);
+    expect(error.code).toBe('TEMPLATE_INVALID');
+    expect(error.message).toMatch(/columns\[1\]\.codes：codes 代码表中没有“个体工商户”的代码/);
+    expect(existsSync(join(tmp, 'export4'))).toBe(false);
     const bad = join(tmp, 'bad-tpl.json');
     writeFileSync(
       bad,

@@ -65,9 +65,9 @@ const LIST_EXT = new Set(['.xlsx', '.xlsm', '.csv', '.txt']);
 
 /** The cell a finding is marked on: its own; a row's first cell; a sheet's A1. */
 function markCell(d: CollectedDiagnostic): { row: number; col: number } {
-  // A header finding names its column in its args (SHEET_COLUMN_UNKNOWN): the header's own cell.
-  const argCol = (d.args as { column?: unknown }).column;
-  const letters = d.location.column ?? (typeof argCol === 'string' && /^[A-Z]{1,3}$/.test(argCol) ? argCol : undefined);
+  // A header finding (SHEET_COLUMN_UNKNOWN, SHEET_COLUMN_DUPLICATE) is located at its header cell like any other
+  // (table/list-sheet.ts): the location's column is the cell's.
+  const letters = d.location.column;
   const col = letters ? columnIndex(letters) : 0;
   return { row: d.location.row ?? 1, col: col < 0 ? 0 : col };
 }

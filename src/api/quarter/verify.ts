@@ -15,6 +15,7 @@ import { RecordsFileAnySchema, type AnyRecordsFile } from '../../schemas/documen
 import type { VerifyResult } from '../../schemas/documents/commands-check.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { REPORT_FILE } from '../../io/package/package-file.js';
+import { readHashFile } from '../../domain/hash-file.js';
 import type { RegularRead } from '../../io/regular-file.js';
 import { readInsideOn, readRegularOn } from '../../io/regular-file-port.js';
 import { folderState } from '../../io/workspace/workspace.js';
@@ -218,11 +219,7 @@ export async function verifyPackage(target: string, cwd: string, io: IoPort = no
   const inZip = besideRead === 'missing' ? source.hashEntry : undefined;
   const hashFile = inZip ? `${root}!/${inZip.name}` : beside;
   const stored = inZip ? inZip.data : besideRead;
-  const expected = Buffer.isBuffer(stored)
-    ? (/^([0-9a-f]{64})\b/.exec(stored.toString('utf8').trim())?.[1] ?? 'unreadable')
-    : stored === 'notFile'
-      ? 'unreadable'
-      : null;
+  const expected = Buffer.isBuffer(stored) ? (readHashFile(stored) ?? 'unreadable') : stored === 'notFile' ? 'unreadable' : null;
   const actual = Buffer.isBuffer(raw) ? sha256Of(raw) : '';
   const manifestCheck = { sha256: actual, expected, hashFile, ok: expected === null ? null : expected === actual };
   const base = {

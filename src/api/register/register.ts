@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../../domain/dates.js';
 import { formatBatch, parseBatch } from '../../domain/quarter.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
-import { normaliseIdNumber } from '../../domain/id-number.js';
+import { normaliseIdNumber, ungroupIdNumber } from '../../domain/id-number.js';
 import { subjectKeyOf } from '../../domain/identity.js';
 import { maskIdentifier, type MaskRule } from '../../domain/mask.js';
 import { publicReader, showInternal, showText, type Reader } from '../../domain/privacy.js';
@@ -611,7 +611,8 @@ export function registerShow(
   const lower = q.toLowerCase();
   const prefix = /^[0-9a-f]{6,11}$/i.test(q);
   const code = normaliseCreditCode(q);
-  const idNumber = normaliseIdNumber(q);
+  // An ID number typed in groups (410702-19850312-0156) is the number, as in a list (domain/id-number.ts).
+  const idNumber = ungroupIdNumber(normaliseIdNumber(q));
   const folded = foldKey(q);
   const hits = (r: RecordSummary): boolean =>
     r.id === lower ||
@@ -756,7 +757,8 @@ async function sideOf(
     const pkg = ctx.workspace ? join(ctx.workspace, 'packages', batch) : undefined;
     if (pkg && pathExists(join(pkg, 'records.json'), ctx.io)) dir = pkg;
   }
-  if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', { path: arg });
+  // A batch the register has not published and the workspace has not compiled: the message says where it was looked for.
+  if (!dir) throw new ToolError('PACKAGE_NOT_FOUND', batch === undefined ? { path: arg } : { path: arg, batch, use: 'diff' });
   const content = await readPackage(dir, arg, undefined, ctx.io);
   const state = loaded.state;
   const last = loaded.events[loaded.events.length - 1];

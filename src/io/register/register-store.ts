@@ -711,6 +711,16 @@ class LogScanner {
     return false;
   }
 
+  /**
+   * Where line 1's content begins: after a UTF-8 BOM (an editor's, another tool's), which is no part of any line —
+   * ChainReader skips it before hashing —, so a BOM before blank bytes is a blank line (decisions.md "A UTF-8 BOM
+   * at the start of the log").
+   */
+  private afterBom(buf: Buffer, start: number, end: number): number {
+    const bom = this.lineNo <= 1 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf;
+    return bom ? start + 3 : start;
+  }
+
   /** Continues after the `lines` lines of a checkpoint's prefix (all whole lines of our writer's). */
   resume(lines: number): void {
     this.lineNo = lines;
@@ -719,7 +729,7 @@ class LogScanner {
   /** A complete line buf[start, end) at offset `pos` of the log; false once the chain is broken. */
   line(buf: Buffer, start: number, end: number, pos: number, checked?: LineChecked): boolean {
     this.lineNo++;
-    if (this.nulFrom < 0 && isBlank(buf, start, end)) {
+    if (this.nulFrom < 0 && isBlank(buf, this.afterBom(buf, start, end), end)) {
       if (this.blankFrom < 0) {
         this.blankFrom = pos;
         this.blankLine = this.lineNo;
@@ -750,8 +760,10 @@ class LogScanner {
 
   /** The last line buf[start, end), left without its `\n`, at offset `pos` of the log. */
   tail(buf: Buffer, start: number, end: number, pos: number): void {
+    // A log that is a UTF-8 BOM and nothing else (an empty file saved by Notepad) holds no line: an empty log.
+    if (this.lineNo === 0 && this.afterBom(buf, start, end) === end && end - start === 3) return;
     this.lineNo++;
-    if (this.nulFrom < 0 && isBlank(buf, start, end)) {
+    if (this.nulFrom < 0 && isBlank(buf, this.afterBom(buf, start, end), end)) {
       if (this.blankFrom < 0) {
         this.blankFrom = pos;
         this.blankLine = this.lineNo;

@@ -234,7 +234,11 @@ export const enFileCodes = {
       a.reason === 'birthDate'
         ? `"${F(a.field)}" ${a.value} holds a birth date that does not exist`
         : `"${F(a.field)}" ${a.value} is malformed: 18 characters (the last may be X) or 15 digits expected`,
-    hint: () => 'Check it against the ID card; for another document type fill in 证件类型',
+    hint: (a) =>
+      a.reason === 'chars'
+        ? 'Write it as 18 digits (the last may be X), with nothing else in the cell — no dots, letters or other marks; ' +
+          'for another document type fill in 证件类型'
+        : 'Check it against the ID card; for another document type fill in 证件类型',
   },
   SCHEMA_ID_CHECKSUM: {
     title: 'ID check digit wrong',

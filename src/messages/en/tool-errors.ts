@@ -93,6 +93,11 @@ function problemEn(a: ToolArgs): string {
       return `name ${v} must not end with a dot or a space (Windows drops them)`;
     case 'nameTooLong':
       return `name ${v} is too long; at most ${a.limit} characters`;
+    case 'codesIncomplete':
+      return (
+        `the codes map has no code for ${a.value}, which would be written as the label among the codes; ` +
+        `add each (e.g. "${String(a.value).split('、')[0]}": "…") or remove "codes"`
+      );
     case 'fieldOrValue':
       return 'each column needs exactly one of "field" or "value"';
     case 'noOutputs':
@@ -214,12 +219,16 @@ export const enToolErrors: ToolErrorCatalogue = {
   PACKAGE_NOT_FOUND: (a) =>
     a.batch === undefined
       ? `package not found: ${a.path}`
-      : a.workspace === 'none'
-        ? `package not found: ${a.path} is no folder or file here, and no workspace was found to look for batch ${a.batch}'s package ` +
-          'in; give the package folder’s path, or the workspace with -w'
-        : `package not found: ${a.path} is no folder or file here, and the workspace has no package of batch ${a.batch} ` +
-          `(packages/${a.batch}/ or packages/${a.batch}.zip); compile it first (hrss-credit compile ${a.batch}), or give the ` +
-          'package folder’s path',
+      : a.use === 'diff'
+        ? `nothing to compare as ${a.path}: the register has no publication of batch ${a.batch}, and there is no package folder ` +
+          `${a.path} here or packages/${a.batch}/ in the workspace; record it first (hrss-credit publish ${a.batch}; ` +
+          `an older batch: hrss-credit register import <its list> --batch ${a.batch}), compile it, or give a package folder's path`
+        : a.workspace === 'none'
+          ? `package not found: ${a.path} is no folder or file here, and no workspace was found to look for batch ${a.batch}'s package ` +
+            'in; give the package folder’s path, or the workspace with -w'
+          : `package not found: ${a.path} is no folder or file here, and the workspace has no package of batch ${a.batch} ` +
+            `(packages/${a.batch}/ or packages/${a.batch}.zip); compile it first (hrss-credit compile ${a.batch}), or give the ` +
+            'package folder’s path',
   PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
   REGISTER_CORRUPT: (a) =>
     `the register ${a.path} is broken at line ${a.line} ` +

@@ -146,6 +146,9 @@ export const enUi: UiText = {
       `manifest.json is damaged or was edited (${k}: ${p}), so the package cannot be verified; use the original package or run ` +
       `hrss-credit compile --force again`,
     manifestMismatch: (a, e, f) => `manifest.json was changed: its SHA-256 is ${a}, not ${e} as recorded when it was written (${f})`,
+    manifestHashUnreadable: (a, f) =>
+      `${f} holds no single SHA-256 (64 hex digits), so manifest.json cannot be checked against it; ` +
+      `its SHA-256 is ${a}: compare it with the one compile showed, or write the file again from the package`,
     manifestUnchecked: (a, f) =>
       `${f} not found, so manifest.json itself cannot be checked; its SHA-256 is ${a}: compare it with the one compile showed`,
   },

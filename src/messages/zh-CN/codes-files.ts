@@ -214,7 +214,10 @@ export const zhFileCodes = {
       a.reason === 'birthDate'
         ? `“${F(a.field)}”${a.value} 中的出生日期不存在`
         : `“${F(a.field)}”${a.value} 格式错误：居民身份证号码应为 18 位（末位可为 X）或 15 位数字`,
-    hint: () => '请对照身份证核对号码；非居民身份证请在“证件类型”列注明',
+    hint: (a) =>
+      a.reason === 'chars'
+        ? '请只填写 18 位号码（末位可为 X），不要夹带点号、字母或其他符号；非居民身份证请在“证件类型”列注明'
+        : '请对照身份证核对号码；非居民身份证请在“证件类型”列注明',
   },
   SCHEMA_ID_CHECKSUM: {
     title: '身份证号码校验错误',

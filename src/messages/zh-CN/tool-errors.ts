@@ -90,6 +90,8 @@ function problemZh(a: ToolArgs): string {
       return `名称 ${v} 不能以点或空格结尾（Windows 会把它们去掉）`;
     case 'nameTooLong':
       return `名称 ${v} 太长，最多 ${a.limit} 个字`;
+    case 'codesIncomplete':
+      return `codes 代码表中没有“${a.value}”的代码，这些记录会以文字混在代码中导出；请逐个补上（如 "${String(a.value).split('、')[0]}": "…"），或去掉 "codes"`;
     case 'fieldOrValue':
       return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
     case 'noOutputs':
@@ -192,10 +194,14 @@ export const zhToolErrors: ToolErrorCatalogue = {
   PACKAGE_NOT_FOUND: (a) =>
     a.batch === undefined
       ? `找不到汇总包：${a.path}`
-      : a.workspace === 'none'
-        ? `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，也找不到工作目录来查找 ${a.batch} 批次的汇总包；请给出汇总包文件夹的路径，或用 -w 指定工作目录`
-        : `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，工作目录里也没有 ${a.batch} 批次的汇总包` +
-          `（packages/${a.batch}/ 或 packages/${a.batch}.zip）；请先汇总（hrss-credit compile ${a.batch}），或给出汇总包文件夹的路径`,
+      : a.use === 'diff'
+        ? `无法比较 ${a.path}：登记簿中没有 ${a.batch} 批次的发布记录，当前位置没有 ${a.path} 这个汇总包文件夹，工作目录里也没有 ` +
+          `packages/${a.batch}/；请先登记（hrss-credit publish ${a.batch}；以前的批次用 hrss-credit register import <名单文件> ` +
+          `--batch ${a.batch}），或先汇总，或给出汇总包文件夹的路径`
+        : a.workspace === 'none'
+          ? `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，也找不到工作目录来查找 ${a.batch} 批次的汇总包；请给出汇总包文件夹的路径，或用 -w 指定工作目录`
+          : `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，工作目录里也没有 ${a.batch} 批次的汇总包` +
+            `（packages/${a.batch}/ 或 packages/${a.batch}.zip）；请先汇总（hrss-credit compile ${a.batch}），或给出汇总包文件夹的路径`,
   PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
   REGISTER_CORRUPT: (a) =>
     `登记簿 ${a.path} 第 ${a.line} 行有问题` +

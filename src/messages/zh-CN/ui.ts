@@ -133,6 +133,8 @@ export const zhUi: UiText = {
     manifestInvalid: (k, p) =>
       `清单 manifest.json 已损坏或被改动（${k}：${p}），无法校验；请用原始汇总包，或重新运行 hrss-credit compile --force 生成`,
     manifestMismatch: (a, e, f) => `清单 manifest.json 已被改动：其 SHA-256 为 ${a}，与生成时记录的 ${e}（${f}）不同`,
+    manifestHashUnreadable: (a, f) =>
+      `${f} 中读不出唯一的 SHA-256（64 位十六进制），清单 manifest.json 无法核对；其 SHA-256 为 ${a}：请与生成汇总包时显示的值比对，或用汇总包重新生成该文件`,
     manifestUnchecked: (a, f) => `未找到 ${f}，清单 manifest.json 本身无法核对；其 SHA-256 为 ${a}，请与生成汇总包时显示的值比对`,
   },
   exported: (n, d) => `已导出 ${n} 个文件到 ${d}`,

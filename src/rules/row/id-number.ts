@@ -3,7 +3,7 @@
  * Other document types have no national check digit; only their presence is checked. Every value
  * that leaves this rule in a finding is masked (package.md "Personal information").
  */
-import { checkIdNumber, isLossyNumber, looksPrecisionLost, normaliseIdNumber } from '../../domain/id-number.js';
+import { checkIdNumber, isLossyNumber, ungroupIdNumber, looksPrecisionLost, normaliseIdNumber } from '../../domain/id-number.js';
 import { maskIdentifier } from '../../domain/mask.js';
 import { defineRowRule, type RowContext } from '../types.js';
 
@@ -28,7 +28,7 @@ function checkOne(
   // An explicit other document type (passport, 通行证) is not a 居民身份证 number.
   if (type !== undefined && type !== '居民身份证') return;
   if (type === undefined && typeCell?.text && ctx.isBad(field === 'idNumber' ? 'idType' : 'legalRepIdType')) return;
-  const result = checkIdNumber(value, ctx.env.today);
+  const result = checkIdNumber(ungroupIdNumber(value), ctx.env.today);
   if (!result.ok) {
     if (result.kind === 'format') ctx.report('SCHEMA_ID_FORMAT', { field, value: mask(value), reason: result.reason }, field);
     else ctx.report('SCHEMA_ID_CHECKSUM', { field, value: mask(value), expected: result.expected }, field);
