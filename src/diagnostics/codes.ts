@@ -237,6 +237,12 @@ export interface CodeArgs {
    * the location's row is the key's line.
    */
   CONFIG_FILE_MISSING: { key: string; file: string };
+  /**
+   * The export template's `codes` map over a field of fixed labels (主体类别, 名单类型, 证件类型, 失信程度) gives some
+   * labels no code: a record with one is written as the label among the codes. `column`: the template column's
+   * header; `labels`: those labels, joined by 、. The location's file is the template.
+   */
+  TEMPLATE_CODES_INCOMPLETE: { column: string; labels: string };
 }
 
 export type Code = keyof CodeArgs;
@@ -364,6 +370,7 @@ export const CODES = {
   CORRECTION_TARGET_NOT_FOUND: { severity: 'error', group: 'register' },
   CONFIG_SEVERITY_FIXED: { severity: 'warning', group: 'config' },
   CONFIG_FILE_MISSING: { severity: 'warning', group: 'config' },
+  TEMPLATE_CODES_INCOMPLETE: { severity: 'warning', group: 'config' },
 } as const satisfies Record<Code, CodeInfo>;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];

@@ -234,8 +234,8 @@ describe('compile the example workspace', () => {
     const s2 = await readSheets(join(tmp, 'export2', '导出_2026Q3.xlsx'));
     expect(s2['失信']?.[0]).toEqual(['名称', '类别', '号码']);
     expect(s2['失信']?.some((r) => r[1] === '0' && r[2] === '410782********0510')).toBe(true);
-    // package.md's example map leaves out 个体工商户: such a record was written as the label among the codes.
-    // The template is refused on load (exit 2) with the column's key and the labels without a code.
+    // package.md's example map leaves out 个体工商户: such a record was written as the label among the codes with
+    // no word. The spec's example loads as written; the export says which labels have no code (a warning).
     const partial = join(tmp, 'partial-tpl.json');
     const columns = [
       { header: '名称', field: 'subjectName' },
@@ -243,11 +243,15 @@ describe('compile the example workspace', () => {
     ];
     writeFileSync(partial, JSON.stringify({ name: 'p', version: 1, sheets: { red: 'a', black: 'b' }, fileName: 'f', columns }));
     const resP = await runCli(['export', pkg, '--to', join(tmp, 'export4'), '--template', partial, '--format', 'json'], ROOT);
-    expect(resP.code).toBe(2);
-    const { error } = JSON.parse(resP.stdout);
-    expect(error.code).toBe('TEMPLATE_INVALID');
-    expect(error.message).toMatch(/columns\[1\]\.codes：codes 代码表中没有“个体工商户”的代码/);
-    expect(existsSync(join(tmp, 'export4'))).toBe(false);
+    expect(resP.code).toBe(0);
+    const gaps = JSON.parse(resP.stdout).diagnostics.filter((d: { code: string }) => d.code === 'TEMPLATE_CODES_INCOMPLETE');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]).toMatchObject({ severity: 'warning', args: { column: '类别', labels: '个体工商户' } });
+    expect(gaps[0].message).toMatch(/“类别”列的 codes 代码表中没有“个体工商户”的代码/);
+    expect(existsSync(join(tmp, 'export4', 'f.xlsx'))).toBe(true);
+    // --strict makes the warning fail the export, as every warning.
+    const resS = await runCli(['export', pkg, '--to', join(tmp, 'export5'), '--template', partial, '--strict'], ROOT);
+    expect(resS.code).toBe(1);
     const bad = join(tmp, 'bad-tpl.json');
     writeFileSync(
       bad,

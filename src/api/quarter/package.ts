@@ -17,7 +17,8 @@ import type { Config } from '../../schemas/config.js';
 import { buildMatrix, type Matrix } from '../../schemas/matrix.js';
 import type { CreditRecord } from '../../schemas/record.js';
 import type { RecordsFile } from '../../schemas/documents/records.js';
-import type { Template } from '../../schemas/template.js';
+import { codesGaps, type Template } from '../../schemas/template.js';
+import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import { loadTemplate, type LoadedTemplate } from '../../io/workspace/template.js';
 import { packageSummaryOf } from '../../schemas/documents/package-summary.js';
 import { SUMMARY_FILE } from '../../io/package/package-read.js';
@@ -57,7 +58,18 @@ export function templateFor(ctx: Context, option: string | undefined): LoadedTem
   if (!path) return loadTemplate(undefined, undefined, ctx.io);
   const file = resolve(option ? ctx.cwd : (ctx.workspace ?? ctx.cwd), path);
   const builtIn = path.replaceAll('\\', '/').replace(/^\.\//, '') === BUILTIN_TEMPLATE_NAME && !ctx.io.exists(file);
-  return builtIn ? loadTemplate(undefined, undefined, ctx.io) : loadTemplate(file, path, ctx.io);
+  if (builtIn) return loadTemplate(undefined, undefined, ctx.io);
+  const loaded = loadTemplate(file, path, ctx.io);
+  // A codes map that leaves a fixed label out (package.md's own example leaves out 个体工商户): said, not refused.
+  for (const gap of codesGaps(loaded.template))
+    ctx.collector.add(
+      makeDiagnostic(
+        'TEMPLATE_CODES_INCOMPLETE',
+        { column: gap.header, labels: gap.labels.join('、') },
+        { file: path.replaceAll('\\', '/') },
+      ),
+    );
+  return loaded;
 }
 
 /** The one instant written into every xlsx and zip: SOURCE_DATE_EPOCH, else the end of the quarter (UTC). */

@@ -210,6 +210,15 @@ export const enRegisterCodes = {
       'calendar folder are used)',
     hint: (a) => `put the file at ${a.file} in the workspace, or remove ${a.key} from the config file`,
   },
+  TEMPLATE_CODES_INCOMPLETE: {
+    title: 'export template: codes map incomplete',
+    message: (a) =>
+      `the codes map of the template's column "${a.column}" has no code for ${a.labels}; such records are written ` +
+      'as the label among the codes',
+    hint: (a) =>
+      `add each to that column's codes (e.g. "${a.labels.split('、')[0]}": "…", the code the credit office asks for), ` +
+      'or remove "codes"',
+  },
   PACKAGE_DEPARTMENT_DUPLICATE: {
     title: 'Department folder twice',
     message: (a) => `several folders are ${a.department}: ${list(a.folders)}`,

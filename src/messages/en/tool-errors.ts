@@ -93,11 +93,6 @@ function problemEn(a: ToolArgs): string {
       return `name ${v} must not end with a dot or a space (Windows drops them)`;
     case 'nameTooLong':
       return `name ${v} is too long; at most ${a.limit} characters`;
-    case 'codesIncomplete':
-      return (
-        `the codes map has no code for ${a.value}, which would be written as the label among the codes; ` +
-        `add each (e.g. "${String(a.value).split('、')[0]}": "…") or remove "codes"`
-      );
     case 'fieldOrValue':
       return 'each column needs exactly one of "field" or "value"';
     case 'noOutputs':

@@ -289,4 +289,9 @@ export const zhRegisterCodes = {
     message: (a) => `配置项 ${a.key} 指定的文件 ${a.file} 不存在；该设置未生效，仍使用内置日历和 calendar 文件夹中的日历`,
     hint: (a) => `请把该文件放到工作区的 ${a.file}，或从配置文件中删去 ${a.key}`,
   },
+  TEMPLATE_CODES_INCOMPLETE: {
+    title: '导出模板：代码表不全',
+    message: (a) => `导出模板“${a.column}”列的 codes 代码表中没有“${a.labels}”的代码；这些记录会以文字混在代码中导出`,
+    hint: (a) => `请在模板该列的 codes 中逐个补上（如 "${a.labels.split('、')[0]}": "…"，代码以市信用办的要求为准），或去掉 "codes"`,
+  },
 } satisfies Partial<CodeCatalogue>;

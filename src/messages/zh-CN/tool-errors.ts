@@ -90,8 +90,6 @@ function problemZh(a: ToolArgs): string {
       return `名称 ${v} 不能以点或空格结尾（Windows 会把它们去掉）`;
     case 'nameTooLong':
       return `名称 ${v} 太长，最多 ${a.limit} 个字`;
-    case 'codesIncomplete':
-      return `codes 代码表中没有“${a.value}”的代码，这些记录会以文字混在代码中导出；请逐个补上（如 "${String(a.value).split('、')[0]}": "…"），或去掉 "codes"`;
     case 'fieldOrValue':
       return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
     case 'noOutputs':
