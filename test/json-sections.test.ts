@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../src/diagnostics/report-document.js';
-import { jsonSectionsParts } from '../src/reporters/json-sections.js';
+import { type Hold, jsonSectionsParts, memoryHold } from '../src/reporters/json-sections.js';
 import { terminalSafe } from '../src/reporters/sink.js';
 
 const old = (doc: unknown): Buffer => Buffer.from(terminalSafe(formatJson(doc), false), 'utf8');
@@ -70,6 +70,39 @@ describe('diff’s JSON from one stream of tagged records', () => {
     expect(doc.added).toHaveLength(20_000);
     expect(doc.removed.map((r) => Number(r.id))).toEqual(Array.from({ length: 20_000 }, (_, i) => 2 * i + 1));
     expect(seen).toHaveLength(40_000);
+  });
+
+  it('puts a later section’s bytes in the hold it is given (the CLI’s: a temporary file), one for each section with records, closed at the end', () => {
+    const holds: { bytes: number; closed: boolean }[] = [];
+    const counting = (): Hold => {
+      const inner = memoryHold();
+      const seen = { bytes: 0, closed: false };
+      holds.push(seen);
+      return {
+        write: (b) => {
+          seen.bytes += b.length;
+          inner.write(b);
+        },
+        read: () => inner.read(),
+        close: () => {
+          seen.closed = true;
+        },
+      };
+    };
+    const items: [Section, { id: string }][] = Array.from({ length: 9_000 }, (_, i) => [
+      i % 3 === 0 ? 'added' : 'removed',
+      { id: String(i).padStart(12, '0') },
+    ]);
+    const head = { schemaVersion: 1, command: 'diff' };
+    const out = bytes(jsonSectionsParts(head, SECTIONS, items, () => ({ counts: {} }), counting));
+    const whole: Record<string, unknown> = { ...head };
+    for (const k of SECTIONS) whole[k] = items.filter(([s]) => s === k).map(([, r]) => r);
+    whole.counts = {};
+    expect(out).toEqual(old(whole));
+    // removed only (corrected and unchanged have none): 6,000 records, ~230 KB of JSON: in the hold but its last part.
+    expect(holds).toHaveLength(1);
+    expect(holds[0]?.bytes).toBeGreaterThan(150_000);
+    expect(holds[0]?.closed).toBe(true);
   });
 
   it('refuses a record of no section (an internal error, not a document missing it)', () => {
