@@ -403,8 +403,7 @@ const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出',
  * `--full` says (privacy.md: "--full shows identifiers in the terminal only").
  */
 async function writeLedger(path: string, statuses: readonly RecordStatus[], rule: MaskRule, instant: Date, io: IoPort): Promise<void> {
-  const { workbookBuffer } = await import('../../io/xlsx/xlsx-writer.js');
-  const { writeFileDurable } = await import('../../io/package/package-fs.js');
+  const { workbookTo } = await import('../../io/xlsx/xlsx-writer.js');
   const reader: Reader = publicReader(rule);
   const text = (v: string): string => showText(v, reader);
   // Made as the sheet is written: a province's 600,000 rows of 18 cells were ~220 MiB held at once.
@@ -444,9 +443,13 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], rule
     headers: LEDGER_HEADERS,
     widths: [6, 14, 8, 16, 18, 32, 22, 26, 12, 10, 12, 12, 8, 12, 12, 10, 20, 8],
     rows,
+    // 记录编号, 主体名称, the subject's key and 认定文书号: a value per record, inline (docs/decisions.md "The 台账's
+    // unique columns as inline strings"); the columns of few values stay shared.
+    inline: [1, 5, 6, 7],
   };
   try {
-    writeFileDurable(path, await workbookBuffer([sheet], instant, 'hrss-credit'), io);
+    // Written as it is made, to a temporary name renamed once whole: the zip made whole first was ~180 MiB.
+    await io.writeFileFrom(path, (out) => workbookTo([sheet], instant, 'hrss-credit', out));
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path });
   }
