@@ -17,6 +17,7 @@ import { contentHashes } from '../../register/content.js';
 import { sha256Of } from '../../io/package/package-fs.js';
 import { readPackageFile } from '../../io/package/package-file.js';
 import type { IoPort } from '../../io/port.js';
+import { HeldStatuses } from './held-statuses.js';
 import type { SheetRows } from '../../io/xlsx/xlsx-writer.js';
 import { pathExists } from '../../io/workspace/workspace.js';
 import {
@@ -402,7 +403,7 @@ const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出',
  * The 台账 is a file: it leaves the screen, so it is written for the public audience whatever
  * `--full` says (privacy.md: "--full shows identifiers in the terminal only").
  */
-async function writeLedger(path: string, statuses: readonly RecordStatus[], rule: MaskRule, instant: Date, io: IoPort): Promise<void> {
+async function writeLedger(path: string, statuses: HeldStatuses, rule: MaskRule, instant: Date, io: IoPort): Promise<void> {
   const { workbookTo } = await import('../../io/xlsx/xlsx-writer.js');
   const reader: Reader = publicReader(rule);
   const text = (v: string): string => showText(v, reader);
@@ -435,7 +436,7 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], rule
     length: statuses.length,
     width: LEDGER_HEADERS.length,
     *[Symbol.iterator]() {
-      for (let i = 0; i < statuses.length; i++) yield row(statuses[i] as RecordStatus, i);
+      for (let i = 0; i < statuses.length; i++) yield row(statuses.at(i), i);
     },
   };
   const sheet = {
@@ -465,7 +466,9 @@ export async function registerLedger(
 ): Promise<{ on: IsoDate; records: Iterable<ListedRecord>; ledger: string }> {
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
-  const all = [...statuses()];
+  // Held at a few bytes each (held-statuses.ts): read by the 台账's rows, then by the records listed.
+  const all = new HeldStatuses();
+  for (const s of statuses()) all.push(s);
   const path = resolve(ctx.cwd, options.xlsx);
   const rule = ctx.config.publication.maskRule;
   await writeLedger(path, all, rule, ctx.now, ctx.io);
