@@ -20,6 +20,30 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** A zip's entries as text. */
+async function entries(file: string): Promise<Map<string, string>> {
+  const yauzl = (await import('yauzl')).default;
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const out = new Map<string, string>();
+      zip.on('entry', (e: import('yauzl').Entry) =>
+        zip.openReadStream(e, (e2, st) => {
+          if (e2 || !st) return reject(e2);
+          const chunks: Buffer[] = [];
+          st.on('data', (c: Buffer) => chunks.push(c));
+          st.on('end', () => {
+            out.set(e.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        }),
+      );
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
+
 function workspace(): string {
   const ws = mkdtempSync(join(tmpdir(), 'hrss-held-'));
   dirs.push(ws);
@@ -64,8 +88,14 @@ describe('HeldStatuses', () => {
         ROOT,
       );
       expect(r.code).toBe(0);
-      const listed = JSON.parse(r.stdout) as { records: unknown[] };
+      const listed = JSON.parse(r.stdout) as { records: { id: string }[] };
       expect(listed.records).toEqual(registerList({ cwd: ws, workspace: ws, today: '2026-10-15', status }).records);
+      // The ids (a value per record) in their cells, not in sharedStrings.xml; the columns of few values shared.
+      const parts = await entries(out);
+      const first = listed.records[0]?.id as string;
+      expect(parts.get('xl/worksheets/sheet1.xml')).toContain(`<c r="B2" s="1" t="inlineStr"><is><t>${first}</t></is></c>`);
+      expect(parts.get('xl/sharedStrings.xml')).not.toContain(`<si><t>${first}</t></si>`);
+      expect(parts.get('xl/sharedStrings.xml')).toContain('<si><t>黑名单</t></si>');
     }
   }, 120_000);
 });
