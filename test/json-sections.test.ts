@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { formatJson } from '../src/diagnostics/report-document.js';
 import { type Hold, jsonSectionsParts, memoryHold } from '../src/reporters/json-sections.js';
 import { terminalSafe } from '../src/reporters/sink.js';
+import { ListedBytes } from '../src/reporters/listed-bytes.js';
+import type { ListedRecordDoc } from '../src/schemas/documents/commands-register.js';
 
 const old = (doc: unknown): Buffer => Buffer.from(terminalSafe(formatJson(doc), false), 'utf8');
 const bytes = (parts: Iterable<Buffer>): Buffer => Buffer.concat([...parts]);
@@ -103,6 +105,42 @@ describe('diff’s JSON from one stream of tagged records', () => {
     expect(holds).toHaveLength(1);
     expect(holds[0]?.bytes).toBeGreaterThan(150_000);
     expect(holds[0]?.closed).toBe(true);
+  });
+
+  it('an item its writer takes (a listed record, listed-bytes.ts) gives the bytes value() gives; one it refuses goes to value()', () => {
+    const listed = (i: number): ListedRecordDoc => ({
+      id: String(i).padStart(12, '0'),
+      listType: i % 2 === 0 ? 'red' : 'black',
+      domain: '劳务派遣',
+      department: '就业办',
+      subjectName: i % 5 === 0 ? `张"三\u001b${i}` : `新乡市测试${i}有限公司`,
+      subjectKey: '9141070000000U1P3G',
+      batch: '2026Q1',
+      publishedOn: '2026-04-15',
+      publishUntil: '2029-04-14',
+      status: i % 3 === 0 ? 'removed' : 'active',
+      removal: i % 3 === 0 ? { type: 'violation', on: '2026-07-15', batch: '2026Q2', reason: `违法\\${i}` } : null,
+      objection: i % 7 === 0,
+    });
+    const items: [Section, ListedRecordDoc & { replaces?: string }][] = Array.from({ length: 3_000 }, (_, i) => [
+      SECTIONS[i % 4] as Section,
+      i % 4 === 2 ? { ...listed(i), replaces: 'f'.repeat(12) } : listed(i),
+    ]);
+    const head = { schemaVersion: 1, command: 'diff' };
+    const writer = new ListedBytes(2);
+    let taken = 0;
+    const write = (out: Parameters<ListedBytes['write']>[0], item: unknown): boolean => {
+      if ((item as { replaces?: string }).replaces !== undefined) return false;
+      taken++;
+      writer.write(out, item as ListedRecordDoc);
+      return true;
+    };
+    const out = bytes(jsonSectionsParts(head, SECTIONS, items, () => ({ counts: {} }), memoryHold, write));
+    const whole: Record<string, unknown> = { ...head };
+    for (const k of SECTIONS) whole[k] = items.filter(([s]) => s === k).map(([, r]) => r);
+    whole.counts = {};
+    expect(out).toEqual(old(whole));
+    expect(taken).toBe(2_250);
   });
 
   it('refuses a record of no section (an internal error, not a document missing it)', () => {

@@ -46,7 +46,8 @@ interface Held {
 /**
  * `head`'s members, then each of `sections` as an array of the items `items` tags with it (in the order
  * they come), then `tail()`'s members (asked once `items` is done: counts it filled). An item tagged with a
- * key not among `sections` is an internal error. `hold` makes the place each later section's bytes wait in.
+ * key not among `sections` is an internal error. `hold` makes the place each later section's bytes wait in;
+ * `write`, when given, writes an item two levels down as value() would, or says it cannot (false: value() writes it).
  */
 export function* jsonSectionsParts<K extends string>(
   head: Record<string, unknown>,
@@ -54,6 +55,7 @@ export function* jsonSectionsParts<K extends string>(
   items: Iterable<readonly [K, unknown]>,
   tail: () => Record<string, unknown>,
   hold: () => Hold = memoryHold,
+  write?: (out: JsonBytes, item: unknown) => boolean,
 ): Generator<Buffer> {
   const out = new JsonBytes();
   let first = true;
@@ -85,7 +87,7 @@ export function* jsonSectionsParts<K extends string>(
     for (const [k, item] of items) {
       if (k === now) {
         out.element(n === 0, 1);
-        if (!out.value(jsonOf(item, String(n)), 2)) out.text('null');
+        if (!write?.(out, item) && !out.value(jsonOf(item, String(n)), 2)) out.text('null');
         n++;
         if (out.size >= BYTES_PER_PART) yield out.take();
         continue;
@@ -93,7 +95,7 @@ export function* jsonSectionsParts<K extends string>(
       const h = heldOf(k);
       if (h === undefined) throw new Error(`jsonSectionsParts: an item of ${k}, not a section`);
       h.out.element(h.n === 0, 1);
-      if (!h.out.value(jsonOf(item, String(h.n)), 2)) h.out.text('null');
+      if (!write?.(h.out, item) && !h.out.value(jsonOf(item, String(h.n)), 2)) h.out.text('null');
       h.n++;
       if (h.out.size >= BYTES_PER_PART) h.hold.write(h.out.take());
     }

@@ -170,10 +170,17 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
     };
     const sections = ['added', 'removed', 'corrected', 'unchanged'] as const;
     const tail = (): Pick<DiffDocument, 'counts'> => ({ counts: run.counts });
-    // The later sections wait in a temporary file: 2020Q1 with 2026Q2 held ~100 MB of them in memory.
+    // The later sections wait in a temporary file: 2020Q1 with 2026Q2 held ~100 MB of them in memory. A record
+    // as listed written by its schema's members (listed-bytes.ts); a correction (with `replaces`) by value().
+    const listed = new ListedBytes(2);
+    const write = (out: JsonBytes, item: unknown): boolean => {
+      if ((item as { replaces?: string }).replaces !== undefined) return false;
+      listed.write(out, item as ListedRecord);
+      return true;
+    };
     await writeParts(
       env.io.stdout,
-      jsonSectionsParts(head, sections, run.items, tail, () => fileSpool()),
+      jsonSectionsParts(head, sections, run.items, tail, () => fileSpool(), write),
     );
     return 0;
   }
