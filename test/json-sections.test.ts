@@ -4,8 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../src/diagnostics/report-document.js';
-import { jsonSectionsParts } from '../src/reporters/json-sections.js';
+import { type Hold, jsonSectionsParts, memoryHold } from '../src/reporters/json-sections.js';
 import { terminalSafe } from '../src/reporters/sink.js';
+import { ListedBytes } from '../src/reporters/listed-bytes.js';
+import type { ListedRecordDoc } from '../src/schemas/documents/commands-register.js';
 
 const old = (doc: unknown): Buffer => Buffer.from(terminalSafe(formatJson(doc), false), 'utf8');
 const bytes = (parts: Iterable<Buffer>): Buffer => Buffer.concat([...parts]);
@@ -70,6 +72,75 @@ describe('diff’s JSON from one stream of tagged records', () => {
     expect(doc.added).toHaveLength(20_000);
     expect(doc.removed.map((r) => Number(r.id))).toEqual(Array.from({ length: 20_000 }, (_, i) => 2 * i + 1));
     expect(seen).toHaveLength(40_000);
+  });
+
+  it('puts a later section’s bytes in the hold it is given (the CLI’s: a temporary file), one for each section with records, closed at the end', () => {
+    const holds: { bytes: number; closed: boolean }[] = [];
+    const counting = (): Hold => {
+      const inner = memoryHold();
+      const seen = { bytes: 0, closed: false };
+      holds.push(seen);
+      return {
+        write: (b) => {
+          seen.bytes += b.length;
+          inner.write(b);
+        },
+        read: () => inner.read(),
+        close: () => {
+          seen.closed = true;
+        },
+      };
+    };
+    const items: [Section, { id: string }][] = Array.from({ length: 9_000 }, (_, i) => [
+      i % 3 === 0 ? 'added' : 'removed',
+      { id: String(i).padStart(12, '0') },
+    ]);
+    const head = { schemaVersion: 1, command: 'diff' };
+    const out = bytes(jsonSectionsParts(head, SECTIONS, items, () => ({ counts: {} }), counting));
+    const whole: Record<string, unknown> = { ...head };
+    for (const k of SECTIONS) whole[k] = items.filter(([s]) => s === k).map(([, r]) => r);
+    whole.counts = {};
+    expect(out).toEqual(old(whole));
+    // removed only (corrected and unchanged have none): 6,000 records, ~230 KB of JSON: in the hold but its last part.
+    expect(holds).toHaveLength(1);
+    expect(holds[0]?.bytes).toBeGreaterThan(150_000);
+    expect(holds[0]?.closed).toBe(true);
+  });
+
+  it('an item its writer takes (a listed record, listed-bytes.ts) gives the bytes value() gives; one it refuses goes to value()', () => {
+    const listed = (i: number): ListedRecordDoc => ({
+      id: String(i).padStart(12, '0'),
+      listType: i % 2 === 0 ? 'red' : 'black',
+      domain: '劳务派遣',
+      department: '就业办',
+      subjectName: i % 5 === 0 ? `张"三\u001b${i}` : `新乡市测试${i}有限公司`,
+      subjectKey: '9141070000000U1P3G',
+      batch: '2026Q1',
+      publishedOn: '2026-04-15',
+      publishUntil: '2029-04-14',
+      status: i % 3 === 0 ? 'removed' : 'active',
+      removal: i % 3 === 0 ? { type: 'violation', on: '2026-07-15', batch: '2026Q2', reason: `违法\\${i}` } : null,
+      objection: i % 7 === 0,
+    });
+    const items: [Section, ListedRecordDoc & { replaces?: string }][] = Array.from({ length: 3_000 }, (_, i) => [
+      SECTIONS[i % 4] as Section,
+      i % 4 === 2 ? { ...listed(i), replaces: 'f'.repeat(12) } : listed(i),
+    ]);
+    const head = { schemaVersion: 1, command: 'diff' };
+    const writer = new ListedBytes(2);
+    let taken = 0;
+    const write = (out: Parameters<ListedBytes['write']>[0], item: unknown): boolean => {
+      if ((item as { replaces?: string }).replaces !== undefined) return false;
+      taken++;
+      writer.write(out, item as ListedRecordDoc);
+      return true;
+    };
+    const out = bytes(jsonSectionsParts(head, SECTIONS, items, () => ({ counts: {} }), memoryHold, write));
+    const whole: Record<string, unknown> = { ...head };
+    for (const k of SECTIONS) whole[k] = items.filter(([s]) => s === k).map(([, r]) => r);
+    whole.counts = {};
+    expect(out).toEqual(old(whole));
+    expect(taken).toBe(2_250);
   });
 
   it('refuses a record of no section (an internal error, not a document missing it)', () => {

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { onInterrupt } from './cleanup.js';
 import { beforeWrite, partialWrite } from './faults.js';
 import { placeNew } from './place-new.js';
+import type { FileOut } from './port.js';
 
 /** The temporary name beside `path`: hidden, and recognisable as ours (`.<name>.tmp-<pid>-<hex>`). */
 export function tempBeside(path: string): string {
@@ -66,6 +67,57 @@ export function writeFileAtomic(path: string, data: Buffer | string, options: { 
       if (!placeNew(temp, path)) return false;
     } else renameSync(temp, path);
     return true;
+  } finally {
+    rmSync(temp, { force: true });
+    forget();
+  }
+}
+
+/**
+ * writeFileAtomic for a file made a piece at a time (IoPort.writeFileFrom): `fill` writes into the temporary file,
+ * which is flushed and renamed over `path` once it resolves; on a throw it is removed and `path` left as it was. A
+ * province's 台账 (a 47 MB zip) was made whole in memory, then written (~180 MiB of its chunks and their copy).
+ */
+export async function writeFileAtomicFrom(path: string, fill: (out: FileOut) => Promise<void>): Promise<void> {
+  beforeWrite(path);
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = tempBeside(path);
+  const forget = onInterrupt(() => rmSync(temp, { force: true }));
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      // The disk fills half-way (the fault of writeAll): after the first piece.
+      const cut = partialWrite(path);
+      let size = 0;
+      const at = (bytes: Uint8Array, position: number): void => {
+        let off = 0;
+        while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off, position + off);
+      };
+      await fill({
+        get size() {
+          return size;
+        },
+        write(bytes) {
+          if (cut && size > 0) {
+            const err = new Error(`ENOSPC: injected fault, write '${path}'`) as NodeJS.ErrnoException;
+            err.code = 'ENOSPC';
+            err.syscall = 'write';
+            err.path = path;
+            throw err;
+          }
+          at(bytes, size);
+          size += bytes.length;
+        },
+        patch(bytes, from) {
+          if (from < 0 || from + bytes.length > size) throw new RangeError(`patch past the end: ${from}+${bytes.length} of ${size}`);
+          at(bytes, from);
+        },
+      });
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
   } finally {
     rmSync(temp, { force: true });
     forget();

@@ -12,6 +12,7 @@ import {
   type AppendHandle,
   type DirEntry,
   type EntryStat,
+  type FileOut,
   type IoPort,
   type PortLock,
   type PortLockOptions,
@@ -139,6 +140,31 @@ export class MemoryPort implements IoPort {
     this.files.set(p, { data: bytes, mtimeMs: ++this.clock });
     this.written.push(p);
     return true;
+  }
+
+  async writeFileFrom(path: string, fill: (out: FileOut) => Promise<void>): Promise<void> {
+    let data = new Uint8Array(1 << 12);
+    let size = 0;
+    await fill({
+      get size() {
+        return size;
+      },
+      write(bytes) {
+        if (size + bytes.length > data.length) {
+          const grown = new Uint8Array(Math.max(data.length * 2, size + bytes.length));
+          grown.set(data.subarray(0, size));
+          data = grown;
+        }
+        data.set(bytes, size);
+        size += bytes.length;
+      },
+      patch(bytes, at) {
+        if (at < 0 || at + bytes.length > size) throw new RangeError(`patch past the end: ${at}+${bytes.length} of ${size}`);
+        data.set(bytes, at);
+      },
+    });
+    // Placed whole once made, as writeFile places it.
+    this.writeFile(path, data.subarray(0, size));
   }
 
   mkdir(path: string): void {

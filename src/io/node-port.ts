@@ -26,7 +26,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic, writeFileAtomicFrom } from './atomic-write.js';
 import { ioError, type AppendHandle, type DirEntry, type EntryKind, type EntryStat, type IoPort, type ReadHandle } from './port.js';
 
 const kindOf = (s: Stats | Dirent): EntryKind => (s.isSymbolicLink() ? 'link' : s.isDirectory() ? 'folder' : s.isFile() ? 'file' : 'other');
@@ -191,6 +191,7 @@ export const nodePort: IoPort = {
   readHead,
   writeFile: (path, data, options) =>
     writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), options),
+  writeFileFrom: writeFileAtomicFrom,
   mkdir(path) {
     mkdirSync(path, { recursive: true });
   },

@@ -62,6 +62,12 @@ export interface IoPort {
    * With `exclusive`, an existing file is kept and false returned; true when written.
    */
   writeFile(path: string, data: Uint8Array | string, options?: { exclusive?: boolean }): boolean;
+  /**
+   * Writes a file made a piece at a time, whole or not at all as writeFile writes (a temporary name, then renamed):
+   * `fill` gives its bytes in order (`write`) and may write again over bytes already given (`patch`: a zip's local
+   * header, once its entry is deflated). The file is in place when `fill` has resolved; a throw leaves the previous one.
+   */
+  writeFileFrom(path: string, fill: (out: FileOut) => Promise<void>): Promise<void>;
   /** Makes the folder and its parents; nothing when it exists. */
   mkdir(path: string): void;
   rename(from: string, to: string): void;
@@ -101,6 +107,15 @@ export interface IoPort {
    * io/lock.ts (stale locks of dead processes taken over); the memory port's refuses a second holder within it.
    */
   lock(dir: string, options?: PortLockOptions): Promise<PortLock>;
+}
+
+/** A file being written a piece at a time (IoPort.writeFileFrom). */
+export interface FileOut {
+  /** Bytes written so far (where the next write goes). */
+  readonly size: number;
+  write(bytes: Uint8Array): void;
+  /** Writes `bytes` over bytes already written, from `at` (never past the end). */
+  patch(bytes: Uint8Array, at: number): void;
 }
 
 /** An open file read at positions (IoPort.openRead). */

@@ -22,6 +22,7 @@ import { findingOptions } from './check-views.js';
 import { displayWidth } from './wrap.js';
 import type { RenderContext } from './render-context.js';
 import { screenPath, viewPlatform } from './screen-path.js';
+import type { Hold } from './json-sections.js';
 
 const plain = (ctx: RenderContext) => ({ chalk: ctx.chalk, ascii: ctx.ascii, quiet: false, width: ctx.width });
 
@@ -131,8 +132,15 @@ function recordCells(ctx: RenderContext, r: ListedRecordDoc): string[] {
 }
 
 function recordTable(ctx: RenderContext, records: readonly ListedRecordDoc[]): string {
+  return cellTable(
+    ctx,
+    records.map((r) => recordCells(ctx, r)),
+  );
+}
+
+/** Records' cells as a table: aligned columns past TABLE_ROWS rows, else bordered. */
+function cellTable(ctx: RenderContext, rows: string[][]): string {
   const u = registerUi(ctx.m.lang);
-  const rows = records.map((r) => recordCells(ctx, r));
   if (rows.length > TABLE_ROWS) return alignedColumns(u.listColumns, rows);
   const table = makeTable(u.listColumns, plain(ctx));
   for (const r of rows) table.push(r);
@@ -216,9 +224,141 @@ export function diffView(doc: DiffDocument, ctx: RenderContext): string {
     out += `\n${u.diffSections[key]}: ${doc[key].length}\n`;
     if (doc[key].length) out += `${recordTable(ctx, doc[key])}\n`;
   }
-  const table = makeTable(u.diffCounts, plain(ctx));
-  for (const map of [doc.counts.byDepartment, doc.counts.byDomain])
+  return `${out}\n${diffCountsTable(doc.counts, ctx)}\n`;
+}
+
+function diffCountsTable(counts: DiffDocument['counts'], ctx: RenderContext): string {
+  const table = makeTable(registerUi(ctx.m.lang).diffCounts, plain(ctx));
+  for (const map of [counts.byDepartment, counts.byDomain])
     for (const [name, c] of Object.entries(map))
       table.push([name, String(c.added), String(c.removed), String(c.corrected), String(c.unchanged)]);
-  return `${out}\n${table.toString()}\n`;
+  return table.toString();
+}
+
+const DIFF_SECTIONS = ['added', 'removed', 'corrected', 'unchanged'] as const;
+
+/** A record `diff` found, tagged with its section (api/register/register.ts DiffItem). */
+export type DiffItemDoc = readonly [(typeof DIFF_SECTIONS)[number], ListedRecordDoc];
+
+/** A row's cells as one line of a hold: joined by NUL, or (a cell holding NUL, SOH or a line break) SOH and their JSON. */
+function cellsLine(cells: readonly string[]): string {
+  return cells.some((c) => /[\0\n\u0001]/.test(c)) ? `\u0001${JSON.stringify(cells)}\n` : `${cells.join('\0')}\n`;
+}
+
+function lineCells(line: string): string[] {
+  return line.charCodeAt(0) === 1 ? (JSON.parse(line.slice(1)) as string[]) : line.split('\0');
+}
+
+/**
+ * Bytes of a hold decoded at a time: their text stays under V8's large-object size (128 KiB), which only a full
+ * collection frees (read 1 MiB at a time, a province's diff grew its heap by ~100 MB of decoded pieces between two).
+ */
+const HELD_PIECE = 1 << 15;
+
+/** The lines a hold gives back (cellsLine's), decoded a piece at a time. */
+function* heldLines(hold: Hold): Generator<string> {
+  const decoder = new TextDecoder();
+  let rest = '';
+  for (const piece of hold.read(HELD_PIECE)) {
+    const text = rest + decoder.decode(piece, { stream: true });
+    let from = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {
+      yield text.slice(from, at);
+      from = at + 1;
+    }
+    rest = text.slice(from);
+  }
+  rest += decoder.decode();
+  if (rest !== '') throw new Error('diffPieces: a held line without its end');
+}
+
+/**
+ * diffView's text a piece at a time, from one stream of records tagged with their section (in the register's
+ * order, as `diffEach` gives them) and the counts it fills: never the whole document. A section's rows are aligned
+ * over all of its rows, so each section's cells wait in a hold of their own (the CLI's: a temporary file) until the
+ * stream is done, with its columns' widths; a section of TABLE_ROWS or fewer is drawn bordered from memory. A
+ * province's diff of 2020Q1 with 2026Q2 (700,000 records, ~115 MB of text) held the document, its rows' cells and
+ * the text (~1.1 GB).
+ */
+export function* diffPieces(
+  from: string,
+  to: string,
+  items: Iterable<DiffItemDoc>,
+  counts: () => DiffDocument['counts'],
+  ctx: RenderContext,
+  hold: () => Hold,
+): Generator<string> {
+  const u = registerUi(ctx.m.lang);
+  interface Section {
+    n: number;
+    widths: number[];
+    few: string[][];
+    hold?: Hold;
+  }
+  const sections = new Map<string, Section>(DIFF_SECTIONS.map((k) => [k, { n: 0, widths: [], few: [] }]));
+  // Each line encoded into one buffer as it is made, given to its section's hold in pieces: a string of lines
+  // joined outlived the young generation's collections and grew the old one (as the table's pieces, below).
+  let buf = Buffer.allocUnsafe(HELD_PIECE * 2);
+  let pos = 0;
+  let into: Section | undefined;
+  const flush = (): void => {
+    if (pos > 0 && into?.hold) into.hold.write(Buffer.from(buf.subarray(0, pos)));
+    pos = 0;
+  };
+  const put = (s: Section, cells: readonly string[]): void => {
+    if (s !== into) {
+      flush();
+      into = s;
+    }
+    const line = cellsLine(cells);
+    if (pos + line.length * 3 > buf.length) {
+      flush();
+      if (line.length * 3 > buf.length) buf = Buffer.allocUnsafe(line.length * 3);
+    }
+    pos += buf.write(line, pos, 'utf8');
+    if (pos >= HELD_PIECE) flush();
+  };
+  try {
+    for (const [key, record] of items) {
+      const s = sections.get(key);
+      if (s === undefined) throw new Error(`diffPieces: a record of ${key}, not a section`);
+      const cells = recordCells(ctx, record);
+      if (s.n === 0) widen(s.widths, u.listColumns);
+      widen(s.widths, cells);
+      s.n++;
+      if (s.n <= TABLE_ROWS) {
+        s.few.push(cells);
+        continue;
+      }
+      if (s.hold === undefined) {
+        // Past a bordered table's rows: the first ones and every later one wait in the hold.
+        s.hold = hold();
+        for (const c of s.few) put(s, c);
+        s.few = [];
+      }
+      put(s, cells);
+    }
+    let out = `${ctx.chalk.bold(u.diffHeading(from, to))}\n`;
+    for (const key of DIFF_SECTIONS) {
+      const s = sections.get(key) as Section;
+      out += `\n${u.diffSections[key]}: ${s.n}\n`;
+      if (s.n === 0) continue;
+      if (s.hold === undefined) {
+        out += `${cellTable(ctx, s.few)}\n`;
+        continue;
+      }
+      if (into === s) flush();
+      out += `${alignedLine(s.widths, u.listColumns)}\n`;
+      for (const line of heldLines(s.hold)) {
+        out += `${alignedLine(s.widths, lineCells(line))}\n`;
+        if (out.length >= PIECE_CHARS) {
+          yield out;
+          out = '';
+        }
+      }
+    }
+    yield `${out}\n${diffCountsTable(counts(), ctx)}\n`;
+  } finally {
+    for (const s of sections.values()) s.hold?.close?.();
+  }
 }

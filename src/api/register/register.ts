@@ -16,6 +16,7 @@ import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import { contentHashes } from '../../register/content.js';
 import { readPackageFile } from '../../io/package/package-file.js';
 import type { IoPort } from '../../io/port.js';
+import { HeldStatuses } from './held-statuses.js';
 import type { SheetRows } from '../../io/xlsx/xlsx-writer.js';
 import type { AnyRecordsFile } from '../../schemas/documents/records.js';
 import { pathExists } from '../../io/workspace/workspace.js';
@@ -439,9 +440,8 @@ const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出',
  * The 台账 is a file: it leaves the screen, so it is written for the public audience whatever
  * `--full` says (privacy.md: "--full shows identifiers in the terminal only").
  */
-async function writeLedger(path: string, statuses: readonly RecordStatus[], rule: MaskRule, instant: Date, io: IoPort): Promise<void> {
-  const { workbookBuffer } = await import('../../io/xlsx/xlsx-writer.js');
-  const { writeFileDurable } = await import('../../io/package/package-fs.js');
+async function writeLedger(path: string, statuses: HeldStatuses, rule: MaskRule, instant: Date, io: IoPort): Promise<void> {
+  const { workbookTo } = await import('../../io/xlsx/xlsx-writer.js');
   const reader: Reader = publicReader(rule);
   const text = (v: string): string => showText(v, reader);
   // Made as the sheet is written: a province's 600,000 rows of 18 cells were ~220 MiB held at once.
@@ -473,7 +473,7 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], rule
     length: statuses.length,
     width: LEDGER_HEADERS.length,
     *[Symbol.iterator]() {
-      for (let i = 0; i < statuses.length; i++) yield row(statuses[i] as RecordStatus, i);
+      for (let i = 0; i < statuses.length; i++) yield row(statuses.at(i), i);
     },
   };
   const sheet = {
@@ -481,9 +481,13 @@ async function writeLedger(path: string, statuses: readonly RecordStatus[], rule
     headers: LEDGER_HEADERS,
     widths: [6, 14, 8, 16, 18, 32, 22, 26, 12, 10, 12, 12, 8, 12, 12, 10, 20, 8],
     rows,
+    // 记录编号, 主体名称, the subject's key and 认定文书号: a value per record, inline (docs/decisions.md "The 台账's
+    // unique columns as inline strings"); the columns of few values stay shared.
+    inline: [1, 5, 6, 7],
   };
   try {
-    writeFileDurable(path, await workbookBuffer([sheet], instant, 'hrss-credit'), io);
+    // Written as it is made, to a temporary name renamed once whole: the zip made whole first was ~180 MiB.
+    await io.writeFileFrom(path, (out) => workbookTo([sheet], instant, 'hrss-credit', out));
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path });
   }
@@ -499,7 +503,9 @@ export async function registerLedger(
 ): Promise<{ on: IsoDate; records: Iterable<ListedRecord>; ledger: string }> {
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
-  const all = [...statuses()];
+  // Held at a few bytes each (held-statuses.ts): read by the 台账's rows, then by the records listed.
+  const all = new HeldStatuses();
+  for (const s of statuses()) all.push(s);
   const path = resolve(ctx.cwd, options.xlsx);
   const rule = ctx.config.publication.maskRule;
   await writeLedger(path, all, rule, ctx.now, ctx.io);

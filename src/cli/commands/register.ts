@@ -1,7 +1,6 @@
 /** `publish`, `register verify|repair|list|show|import|note` and `diff`: flags → src/api/register/ → a document → the registry. */
 import { writer, type CommandEnv } from '../env.js';
 import {
-  diff,
   diffEach,
   publish,
   registerLedger,
@@ -18,7 +17,8 @@ import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
 import { ListedBytes } from '../../reporters/listed-bytes.js';
 import type { RecordStatus } from '../../register/state.js';
 import { emit, emitPieces } from '../render.js';
-import { registerLedgerLine, registerListPieces } from '../../reporters/register-views.js';
+import { diffPieces, registerLedgerLine, registerListPieces } from '../../reporters/register-views.js';
+import { fileSpool } from '../../io/spool.js';
 import { writeStreamedDocument } from '../write-bytes.js';
 import { jsonSectionsParts } from '../../reporters/json-sections.js';
 import type {
@@ -170,11 +170,35 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
     };
     const sections = ['added', 'removed', 'corrected', 'unchanged'] as const;
     const tail = (): Pick<DiffDocument, 'counts'> => ({ counts: run.counts });
-    return writeStreamedDocument(env, 'diff', jsonSectionsParts(head, sections, run.items, tail));
+    // The later sections wait in a temporary file: 2020Q1 with 2026Q2 held ~100 MB of them in memory. A record
+    // as listed written by its schema's members (listed-bytes.ts); a correction (with `replaces`) by value().
+    const listed = new ListedBytes(2);
+    const write = (out: JsonBytes, item: unknown): boolean => {
+      if ((item as { replaces?: string }).replaces !== undefined) return false;
+      listed.write(out, item as ListedRecord);
+      return true;
+    };
+    // A read that fails half-way ends the document with its error (write-bytes.ts): one JSON document, exit 2.
+    return writeStreamedDocument(
+      env,
+      'diff',
+      jsonSectionsParts(head, sections, run.items, tail, () => fileSpool(), write),
+    );
   }
-  const r = await diff(a, b, options);
+  // The table a piece at a time, each section's rows waiting in a temporary file until the stream is done: a
+  // province's diff over many batches (700,000 records) was drawn from the whole document (~1.1 GB).
+  const run = await diffEach(a, b, options);
   sayFull(env, opts.full);
-  emit(env, 'diff', { schemaVersion: 1, command: 'diff', ...r } satisfies DiffDocument);
+  await emitPieces(env, (ctx) =>
+    diffPieces(
+      run.from,
+      run.to,
+      run.items,
+      () => run.counts,
+      ctx,
+      () => fileSpool(),
+    ),
+  );
   return 0;
 }
 

@@ -8,7 +8,7 @@
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { columnLetter, toXmlSafe } from '../../domain/text.js';
-import { DEFLATE_LEVEL, ZIP32_ENTRIES, ZIP32_MAX, zipParts } from '../zip/zip-write.js';
+import { DEFLATE_LEVEL, type ZipOut, type ZipPart, ZIP32_ENTRIES, ZIP32_MAX, zipParts, zipPartsTo } from '../zip/zip-write.js';
 
 export interface SheetSpec {
   name: string;
@@ -27,6 +27,13 @@ export interface SheetSpec {
    * settings at all (the bytes of every other workbook stay as they were).
    */
   print?: 'a4-landscape';
+  /**
+   * Columns (by index) whose text cells are inline strings (`t="inlineStr"`), not numbers into sharedStrings.xml:
+   * for a column whose values are all different (an id, a name, a code), where the shared strings only cost a
+   * map of every value (a province's 台账: ~2 million strings held to the workbook's end). The header and the
+   * title stay shared. Absent: every text cell shared (the bytes of every other workbook stay as they were).
+   */
+  inline?: readonly number[];
 }
 
 /**
@@ -147,6 +154,13 @@ function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Ge
     'utf8',
   );
   const textCell = (ref: string, v: string, xf: number): string => `<c r="${ref}" s="${xf}" t="s"><v>${strings.of(v)}</v></c>`;
+  const inline = new Uint8Array(widest);
+  for (const i of s.inline ?? []) if (i >= 0 && i < widest) inline[i] = 1;
+  // Leading or trailing spaces and line breaks kept as written, as a shared string keeps them.
+  const inlineCell = (ref: string, v: string): string =>
+    /^\s|\s$|\n/.test(v)
+      ? `<c r="${ref}" s="${XF.text}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`
+      : `<c r="${ref}" s="${XF.text}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`;
   let pending = '';
   if (s.title) pending += `<row r="1">${textCell('A1', s.title, XF.title)}</row>`;
   pending += `<row r="${headerRow}">${s.headers.map((h, i) => textCell(`${letters[i]}${headerRow}`, h, XF.header)).join('')}</row>`;
@@ -162,6 +176,7 @@ function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Ge
         cells += Number.isFinite(v)
           ? `<c r="${letters[i]}${r}" s="${XF.number}"><v>${v}</v></c>`
           : `<c r="${letters[i]}${r}" s="${XF.number}"/>`;
+      else if (inline[i] === 1) cells += inlineCell(`${letters[i]}${r}`, v);
       else cells += textCell(`${letters[i]}${r}`, v, XF.text);
     }
     pending += `<row r="${r}">${cells}</row>`;
@@ -198,6 +213,18 @@ function printTitles(sheets: readonly (SheetSpec | StreamedSheetSpec)[], names: 
 }
 
 export async function workbookBuffer(sheets: (SheetSpec | StreamedSheetSpec)[], instant: Date, creator: string): Promise<Buffer> {
+  return zipParts(workbookParts(sheets, creator, instant), dosDate(instant));
+}
+
+/**
+ * workbookBuffer's bytes given to `out` as they are made (IoPort.writeFileFrom's file): a province's 台账 was made
+ * whole in memory (its deflated chunks, then one buffer of them) before its write.
+ */
+export async function workbookTo(sheets: (SheetSpec | StreamedSheetSpec)[], instant: Date, creator: string, out: ZipOut): Promise<void> {
+  await zipPartsTo(workbookParts(sheets, creator, instant), dosDate(instant), out);
+}
+
+function workbookParts(sheets: (SheetSpec | StreamedSheetSpec)[], creator: string, instant: Date): ZipPart[] {
   const strings = new SharedStrings();
   const names = sheets.map((s) => sheetName(s.name));
   const seen = new Set<string>();
@@ -272,10 +299,7 @@ export async function workbookBuffer(sheets: (SheetSpec | StreamedSheetSpec)[], 
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: () => sheetXml(s, strings) })),
     { name: 'xl/sharedStrings.xml', data: () => strings.xml() },
   ];
-  return zipParts(
-    parts.map((p) => ({ name: p.name, data: typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data })),
-    dosDate(instant),
-  );
+  return parts.map((p) => ({ name: p.name, data: typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data }));
 }
 
 /**

@@ -100,20 +100,51 @@ export class Writes {
   }
 }
 
-/** One entry's bytes deflated (a piece at a time, yielding to the event loop so that zlib's thread runs beside the maker). */
-async function deflated(data: ZipPart['data']): Promise<{ crc: number; size: number; out: Buffer[] }> {
+/**
+ * Where a zip goes: its bytes in order, and (a file's) `patch` to write an entry's local header over the space left
+ * for it once the entry is deflated — then no entry is held; without it each entry's deflated bytes are held until
+ * its header can go first.
+ */
+export interface ZipOut {
+  write(bytes: Uint8Array): void;
+  patch?(bytes: Uint8Array, at: number): void;
+}
+
+/**
+ * One entry's bytes deflated (a piece at a time, yielding to the event loop so that zlib's thread runs beside the
+ * maker), each deflated piece given to `put` as it comes.
+ */
+async function deflated(data: ZipPart['data'], put: (c: Buffer) => void): Promise<{ crc: number; size: number; compressed: number }> {
   const z = createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: OUTPUT });
-  const out: Buffer[] = [];
-  z.on('data', (c: Buffer) => out.push(c));
+  let compressed = 0;
+  // A write that fails (a full disk) fails the entry: thrown from zlib's event, it would be no one's to catch.
+  let failed: unknown;
+  z.on('data', (c: Buffer) => {
+    if (failed !== undefined) return;
+    compressed += c.length;
+    try {
+      put(c);
+    } catch (err) {
+      failed = err;
+      z.destroy(err as Error);
+    }
+  });
   const ended = new Promise<void>((resolve, reject) => {
     z.on('end', resolve);
     z.on('error', reject);
+    z.on('close', () => {
+      if (failed !== undefined) reject(failed);
+    });
   });
+  // Seen by the loop below as soon as it looks; the rejection is awaited at the end.
+  ended.catch(() => undefined);
   let crc = 0;
   let size = 0;
   let since = 0;
   const writes = new Writes();
-  for (const piece of typeof data === 'function' ? data() : [data]) {
+  const pieces = typeof data === 'function' ? data() : [data];
+  for (const piece of pieces) {
+    if (failed !== undefined) break;
     if (piece.length === 0) continue;
     crc = crc32(piece, crc);
     size += piece.length;
@@ -121,29 +152,44 @@ async function deflated(data: ZipPart['data']): Promise<{ crc: number; size: num
     if (write) z.write(write);
     since += piece.length;
     // The event loop turns every 64 KiB or so: zlib's callbacks hand it the next write while this thread makes more.
-    if (z.writableLength >= QUEUED) await new Promise((resolve) => z.once('drain', resolve));
+    if (z.writableLength >= QUEUED)
+      await new Promise((resolve) => {
+        z.once('drain', resolve);
+        z.once('close', resolve);
+      });
     else if (since >= YIELD_EVERY) await new Promise(setImmediate);
     else continue;
     since = 0;
   }
-  const last = writes.rest();
-  if (last) z.write(last);
-  z.end();
+  if (failed === undefined) {
+    const last = writes.rest();
+    if (last) z.write(last);
+    z.end();
+  }
   await ended;
-  return { crc, size, out };
+  return { crc, size, compressed };
 }
 
 /** The zip of `parts`, in order, every entry dated `mtime` (its local fields, as yazl reads them). */
 export async function zipParts(parts: readonly ZipPart[], mtime: Date): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await zipPartsTo(parts, mtime, { write: (b) => chunks.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength)) });
+  return Buffer.concat(chunks);
+}
+
+/** zipParts's bytes given to `to` as they are made (the same bytes, however `to` takes them). */
+export async function zipPartsTo(parts: readonly ZipPart[], mtime: Date, to: ZipOut): Promise<void> {
   if (parts.length >= ZIP32_ENTRIES) throw new Error(`too many entries for a zip without ZIP64: ${parts.length}`);
   const { date, time } = dosFields(mtime);
-  const chunks: Buffer[] = [];
   const written: Written[] = [];
   let offset = 0;
   for (const part of parts) {
     const name = entryName(part.name);
-    const { crc, size, out } = await deflated(part.data);
-    const compressed = out.reduce((n, b) => n + b.length, 0);
+    const patch = to.patch?.bind(to);
+    // With `patch`: the header's place given first (its bytes once known), the entry's bytes as deflated.
+    if (patch) to.write(Buffer.alloc(30 + name.length));
+    const held: Buffer[] = [];
+    const { crc, size, compressed } = await deflated(part.data, patch ? (c) => to.write(c) : (c) => held.push(c));
     if (size > ZIP32_MAX || compressed > ZIP32_MAX || offset > ZIP32_MAX)
       throw new Error(`zip entry too large without ZIP64: ${part.name}`);
     const head = Buffer.alloc(30);
@@ -158,7 +204,8 @@ export async function zipParts(parts: readonly ZipPart[], mtime: Date): Promise<
     head.writeUInt32LE(size, 22);
     head.writeUInt16LE(name.length, 26);
     head.writeUInt16LE(0, 28);
-    chunks.push(head, name, ...out);
+    if (patch) patch(Buffer.concat([head, name]), offset);
+    else for (const b of [head, name, ...held]) to.write(b);
     written.push({ name, crc: crc >>> 0, size, compressed, offset });
     offset += head.length + name.length + compressed;
   }
@@ -179,7 +226,8 @@ export async function zipParts(parts: readonly ZipPart[], mtime: Date): Promise<
     // Extra field, comment, disk, internal attributes: none.
     rec.writeUInt32LE(MODE, 38);
     rec.writeUInt32LE(w.offset, 42);
-    chunks.push(rec, w.name);
+    to.write(rec);
+    to.write(w.name);
     offset += rec.length + w.name.length;
   }
   if (offset > ZIP32_MAX) throw new Error('zip too large without ZIP64');
@@ -189,6 +237,5 @@ export async function zipParts(parts: readonly ZipPart[], mtime: Date): Promise<
   end.writeUInt16LE(written.length, 10);
   end.writeUInt32LE(offset - start, 12);
   end.writeUInt32LE(start, 16);
-  chunks.push(end);
-  return Buffer.concat(chunks);
+  to.write(end);
 }

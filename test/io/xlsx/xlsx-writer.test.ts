@@ -68,6 +68,62 @@ describe('workbooks written by the package writer', () => {
     expect(ours.sheets[0]!.merges).toContainEqual({ top: 1, bottom: 1, left: 0, right: 3 });
   });
 
+  it('columns written as inline strings (the 台账’s ids, names, codes) read back as the same cells, kept out of sharedStrings.xml', async () => {
+    const [first] = sheets as [SheetSpec];
+    const inline: SheetSpec = { ...first, inline: [1, 2, 3] };
+    const shared = await workbookBuffer([first], instant, 'hrss-credit');
+    const buf = await workbookBuffer([inline], instant, 'hrss-credit');
+    expect(buf.equals(shared)).toBe(false);
+    const cellsOf = async (b: Buffer, name: string): Promise<unknown[][]> => {
+      const file = join(dir, name);
+      writeFileSync(file, b);
+      const book = await openWorkbook(file, name, { limits: DEFAULT_LIMITS, score: scoreRows });
+      const rows: unknown[][] = [];
+      await book.sheets[0]!.read((r) => {
+        rows.push([...r.cells]);
+      });
+      await book.close();
+      return rows;
+    };
+    expect(await cellsOf(buf, 'inline.xlsx')).toEqual(await cellsOf(shared, 'shared.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(buf).buffer);
+    const ws = wb.getWorksheet('移出名单')!;
+    expect(ws.getCell('D3').value).toBe('  前后有空格  ');
+    expect(ws.getCell('D4').value).toBe('两行\n文字');
+    expect(ws.getCell('B4').value).toBe('A&B <公司> "引号"');
+    expect(ws.getCell('B5').value).toBe('含\ufffd控制字符');
+    expect(ws.getCell('C4').numFmt).toBe('@');
+    // The parts themselves: the rows' cells of those columns inline, the title and header still shared.
+    const yauzl = (await import('yauzl')).default;
+    const parts = await new Promise<Map<string, string>>((resolve, reject) => {
+      yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
+        if (err || !zip) return reject(err);
+        const out = new Map<string, string>();
+        zip.on('entry', (e: import('yauzl').Entry) =>
+          zip.openReadStream(e, (e2, st) => {
+            if (e2 || !st) return reject(e2);
+            const chunks: Buffer[] = [];
+            st.on('data', (c: Buffer) => chunks.push(c));
+            st.on('end', () => {
+              out.set(e.fileName, Buffer.concat(chunks).toString('utf8'));
+              zip.readEntry();
+            });
+          }),
+        );
+        zip.on('end', () => resolve(out));
+        zip.readEntry();
+      });
+    });
+    const sheet = parts.get('xl/worksheets/sheet1.xml') as string;
+    const strings = parts.get('xl/sharedStrings.xml') as string;
+    expect(sheet).toContain('<c r="B3" s="1" t="inlineStr"><is><t>新乡市测试有限公司</t></is></c>');
+    expect(sheet).toContain('<c r="D3" s="1" t="inlineStr"><is><t xml:space="preserve">  前后有空格  </t></is></c>');
+    expect(strings).not.toContain('新乡市测试有限公司');
+    expect(strings).toContain('统一社会信用代码');
+    expect(strings).toContain('新乡市人社局（2026年第三季度）');
+  });
+
   it('the same sheets give the same bytes; a sheet name Excel refuses is refused', async () => {
     expect((await workbookBuffer(sheets, instant, 'hrss-credit')).equals(await workbookBuffer(sheets, instant, 'hrss-credit'))).toBe(true);
     await expect(workbookBuffer([{ name: '红名单[2026]', headers: ['a'], rows: [] }], instant, 'x')).rejects.toThrow(/cannot include/);

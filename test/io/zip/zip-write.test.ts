@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { DEFLATE_LEVEL, WRITE, Writes, zipParts } from '../../../src/io/zip/zip-write.js';
-import { dosDate, workbookBuffer, zipBuffer, type SheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
+import { DEFLATE_LEVEL, WRITE, Writes, zipParts, zipPartsTo } from '../../../src/io/zip/zip-write.js';
+import { dosDate, workbookBuffer, workbookTo, zipBuffer, type SheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
+import { MemoryPort } from '../../../src/io/memory-port.js';
 
 const instant = new Date(Date.UTC(2026, 8, 30, 23, 59, 59));
 
@@ -84,6 +85,79 @@ describe('zip writer', () => {
       }));
       expect((await zipParts(parts, dosDate(instant))).equals(expected)).toBe(true);
     }
+  });
+
+  it('written to a file as made (each header patched in once its entry is deflated): the same bytes, no entry held whole', async () => {
+    // A 12 MB entry: more than the deflater queues (4 MB) before the pieces wait for it.
+    const big = { name: 'xl/worksheets/sheet9.xml', data: bytes(12_000_000, 3, true) };
+    const all = [...entries, big];
+    const expected = await zipParts(all, dosDate(instant));
+    const file = Buffer.alloc(expected.length + 1024);
+    let size = 0;
+    let given = 0;
+    // The file's length when the big entry's first piece was given (its header's place already there), and how
+    // much of the entry had been given when its first deflated bytes reached the file.
+    let base = -1;
+    let firstOut = -1;
+    const out = {
+      write(b: Uint8Array) {
+        if (base >= 0 && firstOut < 0 && b.length > 0) firstOut = given;
+        file.set(b, size);
+        size += b.length;
+      },
+      patch(b: Uint8Array, at: number) {
+        expect(at + b.length).toBeLessThanOrEqual(size);
+        file.set(b, at);
+      },
+    };
+    const parts = all.map((e) =>
+      e === big
+        ? {
+            name: e.name,
+            data: function* () {
+              for (const piece of cut(e.data, [65_536])) {
+                if (base < 0) base = size;
+                given += piece.length;
+                yield piece;
+              }
+            },
+          }
+        : e,
+    );
+    await zipPartsTo(parts, dosDate(instant), out);
+    expect(file.subarray(0, size).equals(expected)).toBe(true);
+    // Bytes of the entry were in the file before all of it had been given (held whole, none would be).
+    expect(firstOut).toBeGreaterThan(0);
+    expect(firstOut).toBeLessThan(big.data.length);
+  });
+
+  it('a write that fails while an entry is deflated (a full disk) fails the zip, not the process', async () => {
+    const big = { name: 'big.xml', data: bytes(12_000_000, 3, true) };
+    let writes = 0;
+    const out = {
+      write() {
+        if (++writes > 3) throw Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });
+      },
+      patch() {},
+    };
+    const parts = [{ name: big.name, data: () => cut(big.data, [65_536]) }];
+    await expect(zipPartsTo(parts, dosDate(instant), out)).rejects.toThrow(/ENOSPC/);
+  });
+
+  it('a workbook written through a port (writeFileFrom) is the workbook made in memory, byte for byte', async () => {
+    const sheet: SheetSpec = {
+      name: '台账',
+      headers: ['序号', '记录编号'],
+      rows: [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+      inline: [1],
+    };
+    const port = new MemoryPort();
+    await port.writeFileFrom('/ws/台账.xlsx', (o) => workbookTo([sheet], instant, 'hrss-credit', o));
+    const written = Buffer.from(port.readFileSync('/ws/台账.xlsx'));
+    expect(written.equals(await workbookBuffer([sheet], instant, 'hrss-credit'))).toBe(true);
   });
 
   it('dates before 1980 as yazl clamps them; names it refuses refused', async () => {

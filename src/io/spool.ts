@@ -1,0 +1,93 @@
+/**
+ * Bytes put aside in a temporary file and read back once, in order: what a long output must hold until its turn
+ * comes (a province's `diff` over many batches: the sections after the first, ~100 MB of JSON or ~115 MB of
+ * table lines, were held in memory). The file is made at the first write, in the system's temporary folder, with
+ * a name no other process has (O_EXCL); it is unlinked at once where the system allows it (POSIX: the open
+ * descriptor keeps the bytes, and nothing is left behind whatever ends the process), else removed when the spool
+ * is closed or the process interrupted (io/cleanup.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { removeOnInterrupt } from './cleanup.js';
+
+/**
+ * Bytes read back a piece at a time (as reporters/json-bytes.ts's parts): pieces of 1 MiB, each its own memory
+ * outside V8's heap until a collection found its buffer gone, added ~30 MiB to the end of a province's diff.
+ */
+const READ_PIECE = 1 << 16;
+
+/** A place for bytes written now and read back once (reporters' `Hold`). */
+export interface Spool {
+  /** Bytes written so far. */
+  readonly size: number;
+  write(bytes: Uint8Array): void;
+  /**
+   * Every byte written, in order, in pieces of at most `piece` bytes (64 KiB; each a new buffer); the spool is closed
+   * after the last.
+   */
+  read(piece?: number): Generator<Buffer>;
+  /** Closes and removes its file (idempotent). */
+  close(): void;
+}
+
+export function fileSpool(dir: string = tmpdir()): Spool {
+  let fd: number | undefined;
+  let path: string | undefined;
+  let forget: (() => void) | undefined;
+  let size = 0;
+  const open = (): number => {
+    if (fd !== undefined) return fd;
+    const p = join(dir, `hrss-credit-spool-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const opened = openSync(p, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL, 0o600);
+    fd = opened;
+    try {
+      // POSIX: gone from the folder now, kept by the descriptor until it is closed.
+      rmSync(p);
+    } catch {
+      // Windows refuses to remove an open file: removed by close(), or on an interrupt.
+      path = p;
+      forget = removeOnInterrupt(p);
+    }
+    return opened;
+  };
+  const close = (): void => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+    if (path !== undefined) rmSync(path, { force: true });
+    path = undefined;
+    forget?.();
+    forget = undefined;
+  };
+  return {
+    get size() {
+      return size;
+    },
+    write(bytes: Uint8Array): void {
+      const f = open();
+      let done = 0;
+      while (done < bytes.length) done += writeSync(f, bytes, done, bytes.length - done, size + done);
+      size += bytes.length;
+    },
+    *read(most = READ_PIECE): Generator<Buffer> {
+      try {
+        let at = 0;
+        while (at < size) {
+          const piece = Buffer.allocUnsafe(Math.min(most, size - at));
+          let got = 0;
+          while (got < piece.length) {
+            const n = readSync(fd as number, piece, got, piece.length - got, at + got);
+            if (n === 0) throw new Error(`spool: ${size - at - got} bytes missing at ${at + got}`);
+            got += n;
+          }
+          at += got;
+          yield piece;
+        }
+      } finally {
+        close();
+      }
+    },
+    close,
+  };
+}

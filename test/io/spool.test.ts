@@ -1,0 +1,58 @@
+// io/spool.ts: bytes put aside in a temporary file (a long diff's later sections) come back the same, in order, in
+// pieces no larger than asked; the file leaves nothing in the folder (POSIX: unlinked once open) and is closed after.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileSpool } from '../../src/io/spool.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+const folder = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'hrss-spool-'));
+  dirs.push(d);
+  return d;
+};
+
+describe('fileSpool', () => {
+  it('gives back every byte written, in order, in pieces of at most the size asked', () => {
+    const dir = folder();
+    const spool = fileSpool(dir);
+    const written: Buffer[] = [];
+    for (let i = 0; i < 300; i++) {
+      const b = Buffer.from(`${i}:${'新'.repeat(i % 37)}\n`, 'utf8');
+      written.push(b);
+      spool.write(b);
+    }
+    const all = Buffer.concat(written);
+    expect(spool.size).toBe(all.length);
+    const pieces = [...spool.read(1000)];
+    expect(pieces.every((p) => p.length <= 1000)).toBe(true);
+    expect(pieces.length).toBe(Math.ceil(all.length / 1000));
+    expect(Buffer.concat(pieces)).toEqual(all);
+  });
+
+  it('makes no file until written, and leaves none in its folder (unlinked once open, on POSIX)', () => {
+    const dir = folder();
+    const spool = fileSpool(dir);
+    expect(readdirSync(dir)).toEqual([]);
+    spool.write(Buffer.from('a'));
+    if (process.platform !== 'win32') expect(readdirSync(dir)).toEqual([]);
+    expect(Buffer.concat([...spool.read()]).toString()).toBe('a');
+    expect(readdirSync(dir)).toEqual([]);
+    // Closed after its read: closing again is nothing.
+    spool.close();
+    expect([...fileSpool(dir).read()]).toEqual([]);
+  });
+
+  it('closed before its read (a stream that ended early), its bytes are gone', () => {
+    const dir = folder();
+    const spool = fileSpool(dir);
+    spool.write(Buffer.alloc(70_000, 1));
+    spool.close();
+    spool.close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
