@@ -26,8 +26,14 @@ export const zhRegisterCodes = {
   },
   PACKAGE_SUBMISSION_MISSING: {
     title: '科室未报送',
-    message: (a) => `${a.department}本季度没有报送（没有科室文件夹或报送单）`,
-    hint: () => '请督促该科室报送；无信息的应报送注明“无信息报告：是”的报送单',
+    message: (a) =>
+      a.sentIn === undefined
+        ? `${a.department}本季度没有报送（没有科室文件夹或报送单）`
+        : `${a.department}没有向本批报送，已在补报批次 ${a.sentIn} 报送（补报（${a.sentIn}））`,
+    hint: (a) =>
+      a.sentIn === undefined
+        ? '请督促该科室报送；无信息的应报送注明“无信息报告：是”的报送单'
+        : `无需再向本批报送：其名单随 ${a.sentIn} 汇总和公示；本批的汇总包不含该科室`,
   },
   PACKAGE_QUARTER_DUPLICATE: {
     title: '季度文件夹重复',
