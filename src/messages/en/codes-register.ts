@@ -212,8 +212,10 @@ export const enRegisterCodes = {
   CONFIG_FILE_MISSING: {
     title: 'config: a file it names is missing',
     message: (a) =>
-      `${a.key} names ${a.file}, which does not exist; the setting was not applied (the built-in calendar and the ` +
-      'calendar folder are used)',
+      `${a.key} names ${a.file}, which does not exist; the setting was not applied ` +
+      (a.key === 'measures'
+        ? '(no measures catalogue: the department form lists none, checks neither fill nor check 奖惩措施)'
+        : '(the built-in calendar and the calendar folder are used)'),
     hint: (a) => `put the file at ${a.file} in the workspace, or remove ${a.key} from the config file`,
   },
   PACKAGE_DEPARTMENT_DUPLICATE: {

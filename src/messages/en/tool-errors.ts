@@ -275,6 +275,10 @@ export const enToolErrors: ToolErrorCatalogue = {
   OUTPUT_IN_TOOL_FOLDER: (a) =>
     `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, ` +
     `or name the workspace with -w or the file with --out`,
+  MEASURES_FILE_MISSING: (a) =>
+    `the measures catalogue ${a.file} that the config key measures names does not exist, and ` +
+    `${a.command === 'measures' ? 'printing the catalogue' : 'the department form'} needs it: put ` +
+    `the file at ${a.file} in the workspace, or remove measures from the config file (no catalogue)`,
   PAGE_ASSETS_MISSING: (a) =>
     `the self-check page's program files are missing (${a.path}, ${a.problem}): the installation is incomplete; install the tool ` +
     `again (from a clone, run npm run build first)`,

@@ -279,7 +279,11 @@ export const zhRegisterCodes = {
   },
   CONFIG_FILE_MISSING: {
     title: '配置：指定的文件不存在',
-    message: (a) => `配置项 ${a.key} 指定的文件 ${a.file} 不存在；该设置未生效，仍使用内置日历和 calendar 文件夹中的日历`,
+    message: (a) =>
+      `配置项 ${a.key} 指定的文件 ${a.file} 不存在；该设置未生效，` +
+      (a.key === 'measures'
+        ? '没有联合奖惩措施清单：报送表不带措施清单，检查不补填、不核对奖惩措施'
+        : '仍使用内置日历和 calendar 文件夹中的日历'),
     hint: (a) => `请把该文件放到工作区的 ${a.file}，或从配置文件中删去 ${a.key}`,
   },
 } satisfies Partial<CodeCatalogue>;

@@ -236,6 +236,10 @@ export const zhToolErrors: ToolErrorCatalogue = {
       : `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
   OUTPUT_IN_TOOL_FOLDER: (a) =>
     `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
+  MEASURES_FILE_MISSING: (a) =>
+    `配置项 measures 指定的联合奖惩措施清单文件 ${a.file} 不存在，` +
+    `${a.command === 'measures' ? '打印措施清单' : '生成科室报送表'}需要它；请把该文件放到工作区的 ${a.file}，` +
+    '或从配置文件中删去 measures（不使用措施清单）',
   PAGE_ASSETS_MISSING: (a) =>
     `找不到科室自查页面的程序文件（${a.path}，${a.problem}）：安装不完整；请重新安装本工具（从源码运行时先执行 npm run build）`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,
