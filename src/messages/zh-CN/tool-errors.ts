@@ -95,13 +95,15 @@ function problemZh(a: ToolArgs): string {
     case 'noOutputs':
       return '其中没有 outputs 文件清单';
     case 'recordId':
-      return '记录的 id 与其内容不符：文件被手工改动过，请重新汇总';
+      return `记录的 id${a.value !== undefined ? ` ${a.value}` : ''} 与其内容不符：文件被手工改动过，请重新汇总`;
+    case 'content':
+      return `内容不符合本工具写的格式（${a.detail ?? ''}）；请用 hrss-credit compile 重新汇总该季度`;
     case 'packageNotFile':
       return '这不是一个普通文件（可能是管道、设备或文件夹），未读取；请用 hrss-credit compile 重新汇总该季度';
     case 'packageTooLarge':
       return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是本工具写的；请用 hrss-credit compile 重新汇总该季度`;
     default:
-      return `值 ${v} 无效`;
+      return v ? `值 ${v} 无效` : '内容无效';
   }
 }
 
@@ -196,7 +198,9 @@ export const zhToolErrors: ToolErrorCatalogue = {
         ? `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，也找不到工作目录来查找 ${a.batch} 批次的汇总包；请给出汇总包文件夹的路径，或用 -w 指定工作目录`
         : `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，工作目录里也没有 ${a.batch} 批次的汇总包` +
           `（packages/${a.batch}/ 或 packages/${a.batch}.zip）；请先汇总（hrss-credit compile ${a.batch}），或给出汇总包文件夹的路径`,
-  PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
+  // The file and key only when known: never "无法读取：：" (docs/decisions.md "A message with an empty argument").
+  PACKAGE_INVALID: (a) =>
+    `汇总包 ${a.path} 无法读取：${a.file !== undefined ? `${a.file}${a.key ? ` 的 ${a.key}` : ''}：` : ''}${problemZh(a)}`,
   REGISTER_CORRUPT: (a) =>
     `登记簿 ${a.path} 第 ${a.line} 行有问题` +
     `（${CORRUPT_ZH[shownBreak(String(a.reason), Number(a.line))] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看` +
