@@ -3,7 +3,7 @@
 // status of the regular batch still said 已报送 否 with nothing more. After each supplementary batch, status of its
 // quarter's regular batch and supervise's rows of it name the same departments with the same `sentIn`, and so do
 // status's and compile's PACKAGE_SUBMISSION_MISSING findings (args `sentIn`; their text says 补报, never
-// 本季度没有报送, for such a department) and the report's rows.
+// 本季度没有报送, for such a department) and the report's rows (its JSON: supervise's rows of the year).
 import type { Problem } from './checks.js';
 import type { PlayedBatch, World } from './world.js';
 
@@ -26,9 +26,19 @@ export async function checkSentLate(world: World, b: PlayedBatch): Promise<Probl
         .filter((d) => d.code === 'PACKAGE_SUBMISSION_MISSING' && d.department !== undefined)
         .map((d) => [d.department as string, d.message.includes('本季度没有报送') ? undefined : d.args.sentIn] as const),
     );
-  const views = { status: fromStatus, supervise: fromSupervise, statusFinding: findings(status), compileFinding: findings(compiled) };
+  const report = await world.json<{ rows: { department: string; batch: string; sentIn?: string }[] }>(['report', String(b.year)]);
+  const fromReport = new Map(
+    report.rows.filter((r) => r.batch === regular && r.sentIn !== undefined).map((r) => [r.department, r.sentIn as string] as const),
+  );
+  const views = {
+    status: fromStatus,
+    supervise: fromSupervise,
+    report: fromReport,
+    statusFinding: findings(status),
+    compileFinding: findings(compiled),
+  };
   const problems: Problem[] = [];
-  for (const name of new Set([...fromStatus.keys(), ...fromSupervise.keys()])) {
+  for (const name of new Set([...fromStatus.keys(), ...fromSupervise.keys(), ...fromReport.keys()])) {
     const said = Object.entries(views).map(([view, m]) => `${m.get(name) ?? 'none'} by ${view}`);
     if (new Set(Object.values(views).map((m) => m.get(name))).size > 1)
       problems.push({ check: 'sent-late-agrees', detail: `${regular} ${name}: sent in ${said.join(', ')}` });
