@@ -214,7 +214,7 @@ export const enRegisterCodes = {
     message: (a) =>
       `${a.key} names ${a.file}, which does not exist; the setting was not applied ` +
       (a.key === 'measures'
-        ? '(no measures catalogue: the department form lists none, checks neither fill nor check 奖惩措施)'
+        ? '(no measures catalogue: checks neither fill nor check 奖惩措施; template and measures cannot run)'
         : '(the built-in calendar and the calendar folder are used)'),
     hint: (a) => `put the file at ${a.file} in the workspace, or remove ${a.key} from the config file`,
   },

@@ -282,7 +282,7 @@ export const zhRegisterCodes = {
     message: (a) =>
       `配置项 ${a.key} 指定的文件 ${a.file} 不存在；该设置未生效，` +
       (a.key === 'measures'
-        ? '没有联合奖惩措施清单：报送表不带措施清单，检查不补填、不核对奖惩措施'
+        ? '没有联合奖惩措施清单：检查不补填、不核对奖惩措施，生成科室报送表（template）和 measures 不能运行'
         : '仍使用内置日历和 calendar 文件夹中的日历'),
     hint: (a) => `请把该文件放到工作区的 ${a.file}，或从配置文件中删去 ${a.key}`,
   },
