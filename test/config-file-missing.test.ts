@@ -70,3 +70,72 @@ describe('a calendar.extraFile that is not there', () => {
     expect(cal).toEqual({ code: 0, ds: [] });
   });
 });
+
+// The same for a config `measures` naming a file that is not there (round 31): it stopped every command, even
+// `register list`, with CONFIG_INVALID "配置文件 measures-2027.json 有误", exit 2. Now it is CONFIG_FILE_MISSING at the
+// key's line and the catalogue is empty; the commands that cannot do without it (the department form, `measures`)
+// stop and say which file is missing and how to fix it; a file that is there but broken is still exit 2.
+describe('a measures file that is not there', () => {
+  let mws = '';
+  let mline = 0;
+  beforeAll(() => {
+    mws = join(tmp, 'measures-ws');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), mws, { recursive: true });
+    const file = join(mws, 'hrss-credit.config.json');
+    const config = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...config, measures: 'measures-2027.json' }, null, 2));
+    mline =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"measures"')) + 1;
+  });
+  const mrun = async (args: string[]): Promise<{ code: number; ds: Finding[]; stderr: string }> => {
+    const r = await runCli([...args, ...TODAY, '--format', 'json'], mws);
+    return { code: r.code, ds: JSON.parse(r.stdout).diagnostics ?? [], stderr: r.stderr };
+  };
+
+  it('is CONFIG_FILE_MISSING at the key’s line; status, calendar, supervise and register list still run', async () => {
+    expect(mline).toBeGreaterThan(1);
+    const status = await mrun(['status', '2026Q3']);
+    expect(status.code).toBe(0);
+    expect(status.ds.filter((d) => d.code === 'CONFIG_FILE_MISSING')).toEqual([
+      expect.objectContaining({
+        ...MISSING,
+        location: { file: 'hrss-credit.config.json', row: mline },
+        args: { key: 'measures', file: 'measures-2027.json' },
+      }),
+    ]);
+    expect((await mrun(['calendar', '2026'])).code).toBe(0);
+    expect((await mrun(['supervise', '2026'])).code).toBe(0);
+    expect((await runCli(['register', 'list', ...TODAY, '--format', 'json'], mws)).code).not.toBe(2);
+    const zh = await runCli(['status', '2026Q3', ...TODAY], mws);
+    expect(zh.stdout).toContain(`hrss-credit.config.json 第 ${mline} 行  CONFIG_FILE_MISSING`);
+    expect(zh.stdout).toContain('配置项 measures 指定的文件 measures-2027.json 不存在');
+    expect(zh.stdout).not.toContain('内置日历');
+    const en = await runCli(['status', '2026Q3', ...TODAY, '--lang', 'en'], mws);
+    expect(en.stdout).toContain('measures names measures-2027.json, which does not exist');
+  });
+
+  it('the department form and `measures` stop (exit 2) naming the file and the fix, zh-CN and en', async () => {
+    const form = await runCli(['template', '就业办', '--out', join(tmp, 'form.xlsx'), ...TODAY], mws);
+    expect(form.code).toBe(2);
+    expect(form.stderr).toContain('measures-2027.json 不存在，生成科室报送表需要它');
+    expect(form.stderr).toContain('从配置文件中删去 measures');
+    expect(form.stderr).not.toContain('有误');
+    const list = await runCli(['measures', ...TODAY, '--lang', 'en'], mws);
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain('measures-2027.json that the config key measures names does not exist');
+  });
+
+  it('a file that is there but broken is still CONFIG_INVALID (exit 2), naming it; a good one is read', async () => {
+    writeFileSync(join(mws, 'measures-2027.json'), '{ "measures": [ ');
+    const broken = await runCli(['status', '2026Q3', ...TODAY], mws);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('配置文件 measures-2027.json 有误');
+    const entry = { list: 'red', domain: '劳动保障诚信等级评价', items: ['减少日常检查频次'] };
+    writeFileSync(join(mws, 'measures-2027.json'), JSON.stringify({ measures: [entry] }));
+    const ok = await runCli(['measures', ...TODAY, '--format', 'json'], mws);
+    expect([ok.code, JSON.parse(ok.stdout).measures]).toEqual([0, [entry]]);
+    expect((await mrun(['status', '2026Q3'])).ds.filter((d) => d.code === 'CONFIG_FILE_MISSING')).toEqual([]);
+  });
+});

@@ -50,6 +50,8 @@ export interface Context {
   strict: boolean;
   /** 联合奖惩措施清单 (config `measures`); empty when none is configured. */
   measures: MeasureEntry[];
+  /** The measures file the config names when it is not there (CONFIG_FILE_MISSING; `measures` is then empty). */
+  measuresMissing?: string;
   /** The file system (io/port.ts): options.io, else Node's. */
   io: IoPort;
 }
@@ -106,19 +108,25 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
         ),
       );
   }
-  // A file the config names that is not there (calendar.extraFile): said at the key's line, as a severity that cannot
-  // take effect is, and not applied — not exit 2 for every command that reads the calendar (docs/decisions.md).
-  const extraFile = config.calendar.extraFile;
-  if (extraFile !== undefined && configPath !== undefined && !pathExists(resolve(workspace ?? cwd, extraFile), io)) {
-    const line = configKeyLine(configPath, 'calendar', 'extraFile', io);
+  // A file the config names that is not there (calendar.extraFile, measures): said at the key's line, as a severity
+  // that cannot take effect is, and not applied — not exit 2 for every command (docs/decisions.md). A file that is
+  // there but broken is still CONFIG_INVALID (exit 2).
+  const missingFile = (key: string, file: string | undefined, parent?: string): boolean => {
+    if (file === undefined || configPath === undefined || pathExists(resolve(workspace ?? cwd, file), io)) return false;
+    const line = configKeyLine(configPath, parent, parent === undefined ? key : key.slice(parent.length + 1), io);
     collector.add(
       makeDiagnostic(
         'CONFIG_FILE_MISSING',
-        { key: 'calendar.extraFile', file: extraFile.replace(/\\/g, '/') },
+        { key, file: file.replace(/\\/g, '/') },
         { file: configName(configPath), ...(line !== undefined ? { row: line } : {}) },
       ),
     );
-  }
+    return true;
+  };
+  missingFile('calendar.extraFile', config.calendar.extraFile, 'calendar');
+  // With its file missing the catalogue is empty: as with none configured (department.md), and the finding says why.
+  const measuresFile = typeof config.measures === 'string' ? config.measures : undefined;
+  const measuresMissing = missingFile('measures', measuresFile);
   return {
     cwd,
     ...(workspace ? { workspace } : {}),
@@ -129,9 +137,15 @@ export function makeContext(options: CommonOptions, firstPath?: string): Context
     now: options.now ?? clock,
     collector,
     strict: options.strict ?? false,
-    measures: loadMeasures(config, workspace ?? cwd, io),
+    measures: measuresMissing ? [] : loadMeasures(config, workspace ?? cwd, io),
+    ...(measuresMissing && measuresFile !== undefined ? { measuresMissing: measuresFile.replace(/\\/g, '/') } : {}),
     io,
   };
+}
+
+/** A command that cannot do without the measures catalogue (the department form, `measures`) stops when its file is missing. */
+export function requireMeasures(ctx: Context, command: 'template' | 'measures'): void {
+  if (ctx.measuresMissing !== undefined) throw new ToolError('MEASURES_FILE_MISSING', { file: ctx.measuresMissing, command });
 }
 
 export function baseEnv(ctx: Context): RuleEnv {

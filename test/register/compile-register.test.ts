@@ -278,6 +278,19 @@ describe('removal requests (移出申请)', () => {
     );
   });
 
+  it('a 证件号码 typed in groups (410782-19850312-0510) names the record as the 18 digits do', async () => {
+    const ws = fresh();
+    const b = black();
+    await publishQ2(ws, [b]);
+    removalCsv(ws, '创业担保中心', ['黑名单,杨文博,,410782-19850312-0510,新创担〔2025〕1号,提前移出,已完成信用修复,2026-08-01,2026-08-05']);
+    const res = await cli(ws, ['compile', '2026Q3', '--format', 'json']);
+    const out = json(res.stdout);
+    expect(codes(out, 'REMOVAL_NOT_FOUND')).toEqual([]);
+    expect(recordsJson(ws).removals.map((x: any) => [x.id, x.type])).toEqual([[b.id, 'early']]);
+    // The finding that names the row never shows the number whole.
+    expect(res.stdout).not.toContain('19850312');
+  });
+
   it('every refusal: not found, ambiguous, not owner, type mismatch, filing missing, date invalid, duplicate, unknown type — exit 1 with row and column', async () => {
     const ws = fresh();
     const r = red();

@@ -66,6 +66,27 @@ describe('publish reads each file of the package once', () => {
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('PACKAGE_INVALID');
     expect(io.exists(join(ws, 'register', 'events.jsonl'))).toBe(false);
+    // The message names the file, the key and the id that does not match (it said "无法读取：：值  无效").
+    const zh = await runCliOn(io, ['publish', '2026Q3', '-w', ws, ...TODAY], ws, ENV);
+    expect(zh.stderr).toContain('汇总包 packages/2026Q3 无法读取：records.json 的 records[0].id：记录的 id 000000000000 与其内容不符');
+    const en = await runCliOn(io, ['publish', '2026Q3', '-w', ws, ...TODAY, '--lang', 'en'], ws, ENV);
+    expect(en.stderr).toContain('cannot be read: records.json records[0].id: the record id 000000000000 does not match its content');
+  });
+
+  it('diff of a package not yet published whose id was edited: PACKAGE_INVALID naming records.json and the id', async () => {
+    const { io, ws, pkg } = await compiled('diff-identity');
+    const file = JSON.parse(Buffer.from(io.readFileSync(join(pkg, 'records.json'))).toString('utf8'));
+    file.records[1].id = '111111111111';
+    io.put(join(pkg, 'records.json'), Buffer.from(JSON.stringify(file)));
+    const r = await runCliOn(io, ['diff', 'packages/2026Q3', 'packages/2026Q3', '-w', ws, ...TODAY, '--format', 'json'], ws, ENV);
+    expect(r.code).toBe(2);
+    const error = JSON.parse(r.stdout).error;
+    expect(error.code).toBe('PACKAGE_INVALID');
+    expect(error.message).toContain('records.json 的 records[1].id：记录的 id 111111111111 与其内容不符');
+    io.put(join(pkg, 'records.json'), Buffer.from('{"schemaVersion": 3,\n "quarter": '));
+    const syntax = await runCliOn(io, ['diff', 'packages/2026Q3', 'packages/2026Q3', '-w', ws, ...TODAY], ws, ENV);
+    expect(syntax.stderr).toContain('records.json：第 2 行第');
+    expect(syntax.stderr).not.toContain('：：');
   });
 
   it('a records.json the manifest vouches for that is not JSON: PACKAGE_INVALID, nothing recorded', async () => {
@@ -74,6 +95,7 @@ describe('publish reads each file of the package once', () => {
     const r = await runCliOn(io, ['publish', '2026Q3', '-w', ws, ...TODAY, '--format', 'json'], ws, ENV);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('PACKAGE_INVALID');
+    expect(JSON.parse(r.stdout).error.message).toMatch(/无法读取：records\.json：第 1 行第 \d+ 列不是合法的 JSON/);
     expect(io.exists(join(ws, 'register', 'events.jsonl'))).toBe(false);
   });
 });

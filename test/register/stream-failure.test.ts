@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
 import { runCli } from '../helpers/cases.js';
 import { withFault } from '../helpers/faults.js';
+import { schemaProblems } from '../helpers/json-schema-check.js';
 import { eventLine } from '../../src/register/chain.js';
 import type { RegisterRecord } from '../../src/register/events.js';
 import type { CommandEnv } from '../../src/cli/env.js';
@@ -100,6 +101,31 @@ describe('a streamed JSON document whose read fails', () => {
   });
 });
 
+// The printed schemas (`hrss-credit schema register-list`, `schema diff`) described the whole document only: the
+// closing one (valid false, error; diff without its later sections and counts) failed them (round 31).
+describe('the printed schema of a streamed document describes the one cut short', () => {
+  const schemaOf = async (name: string): Promise<Record<string, unknown>> => {
+    const r = await runCli(['schema', name], ws);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  };
+  it('register list and diff: the whole and the cut document validate; a cut one without its error does not', async () => {
+    for (const [name, args, fault] of [
+      ['register-list', ['register', 'list'], 'stream-fail-after:2'],
+      ['diff', ['diff', '2026Q1', '2026Q2'], 'stream-fail-after:1'],
+    ] as const) {
+      const schema = await schemaOf(name);
+      const whole = JSON.parse((await runCli([...args, ...AT], ws)).stdout) as Record<string, unknown>;
+      expect(schemaProblems(schema, whole), name).toEqual([]);
+      const cut = JSON.parse((await withFault(fault, () => runCli([...args, ...AT], ws))).stdout) as Record<string, unknown>;
+      expect(cut.valid).toBe(false);
+      expect(schemaProblems(schema, cut), name).toEqual([]);
+      const { error: _e, ...noError } = cut;
+      expect(schemaProblems(schema, noError).length, name).toBeGreaterThan(0);
+    }
+  });
+});
+
 // A diff whose later sections wait in a temporary file (io/spool.ts) and a failure once parts are on stdout
 // (cli/write-bytes.ts closes the open array and ends the document with the error): each part the diff writes
 // must end where that closing is valid JSON — after an item of an open top-level array. The part that began a
@@ -138,6 +164,7 @@ describe('diff --format json cut in its later sections', () => {
     expect(doc.added).toHaveLength(1);
     expect(doc.removed).toHaveLength(REMOVED);
     // The removed section is several 64 KiB parts; the added one fits in the first part.
+    const schema = JSON.parse((await runCli(['schema', 'diff'], sectionsWs)).stdout) as Record<string, unknown>;
     const parts = Math.ceil(Buffer.byteLength(whole.stdout) / 65536);
     expect(parts).toBeGreaterThan(3);
     for (let n = 1; n <= parts; n++) {
@@ -154,6 +181,8 @@ describe('diff --format json cut in its later sections', () => {
         throw new Error(`after ${n} parts stdout is no JSON document: …${cut.stdout.slice(-80)}`);
       }
       expect(parsed).toMatchObject({ command: 'diff', valid: false, error: { code: 'INTERNAL' } });
+      // The printed schema describes it (a cut in its later sections as one in its first).
+      expect(schemaProblems(schema, parsed as Record<string, unknown>), `after ${n} parts`).toEqual([]);
       // What was written is the whole document's beginning: the added record, then the first removed ones.
       expect(parsed.added).toEqual(doc.added);
       expect(parsed.removed ?? []).toEqual(doc.removed?.slice(0, (parsed.removed ?? []).length));

@@ -99,6 +99,32 @@ describe('status of the regular batch names the 补报 too', () => {
   });
 });
 
+// The same screen still said PACKAGE_SUBMISSION_MISSING "就业办本季度没有报送" under the 补报 cell (round 31): the
+// finding now names the batch (args `sentIn`), in status and compile alike; code and severity unchanged.
+describe('the regular batch’s PACKAGE_SUBMISSION_MISSING names the 补报', () => {
+  type Diag = { code: string; severity: string; department?: string; args: { sentIn?: string }; message: string; hint: string };
+  const missing = (doc: { diagnostics: Diag[] }): Diag[] => doc.diagnostics.filter((d) => d.code === 'PACKAGE_SUBMISSION_MISSING');
+  for (const command of [
+    ['status', '2026Q1'],
+    ['compile', '2026Q1', '--dry-run'],
+  ]) {
+    it(`${command[0]}: zh-CN and en name 2026Q1-2 for ${LATE} only`, async () => {
+      const zh = missing(await world.json<{ diagnostics: Diag[] }>(command));
+      const late = zh.find((d) => d.department === LATE) as Diag;
+      expect(late).toMatchObject({ severity: 'warning', args: { sentIn: '2026Q1-2' } });
+      expect(late.message).toContain('补报（2026Q1-2）');
+      expect(late.message).not.toContain('本季度没有报送');
+      expect(late.hint).not.toContain('督促');
+      // The departments that sent nothing anywhere keep the usual words.
+      const others = zh.filter((d) => d.department !== LATE);
+      expect(others.length).toBeGreaterThan(0);
+      for (const d of others) expect([d.args.sentIn, d.message.includes('本季度没有报送')]).toEqual([undefined, true]);
+      const en = missing(await world.json<{ diagnostics: Diag[] }>([...command, '--lang', 'en']));
+      expect(en.find((d) => d.department === LATE)?.message).toContain('sent late in 2026Q1-2');
+    });
+  }
+});
+
 describe('the lapse of a 补报 that came after the deadline', () => {
   const base = {
     department: LATE,

@@ -10,7 +10,7 @@ import { formWorkbook } from '../../io/documents/form-writer.js';
 import { listFolders, writeNewFile } from '../../io/documents/form-files.js';
 import { displayPath, unsafeSegment } from '../../io/paths.js';
 import type { DepartmentDef } from '../../schemas/matrix.js';
-import { makeContext, type CommonOptions, type Context } from '../context.js';
+import { makeContext, requireMeasures, type CommonOptions, type Context } from '../context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { fixedInstant } from '../quarter/package.js';
 import { TOOL_NAME } from '../../version.js';
@@ -58,6 +58,8 @@ function departmentFolder(ctx: Context, quarterDir: string, dept: DepartmentDef)
 
 export async function template(department: string | undefined, options: TemplateOptions): Promise<TemplateResult> {
   const ctx = makeContext(options);
+  // A form without the catalogue the config names would go out to the departments wrong: stop and say why.
+  requireMeasures(ctx, 'template');
   // Usage errors name the fix with the quarter given (else the quarter being collected, template's default) and a
   // department of the matrix as examples (catalogued: kind).
   const thisQuarter = options.quarter ?? formatBatch({ quarter: collectedQuarter(ctx.today), n: 1 });

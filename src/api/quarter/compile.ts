@@ -161,7 +161,7 @@ async function checkAndWrite(
     large = loaded.state.records.size >= LARGE_REGISTER;
     loaded = undefined;
   }
-  const report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
+  let report = makeReport(ctx, 'compile', check.files, check.rows, check.label);
   const summary = quarterSummary(
     check,
     ctx.matrix.departments,
@@ -171,6 +171,12 @@ async function checkAndWrite(
     register,
   );
   const statuses = summary.departments;
+  // 补报: a department missing from a regular batch whose list came in a supplementary batch of the quarter — its
+  // PACKAGE_SUBMISSION_MISSING names that batch, as status does (api/reports/sent-late.ts); the table stays 未报送.
+  if (batch === 1 && statuses.some((d) => !d.submitted)) {
+    const late = await import('../reports/sent-late.js');
+    report = late.nameSentLate(report, await late.sentLateIn(options, quarter));
+  }
   const { red, black } = countRecords(records);
   const counts = { red, black };
   const result: CompileResult = { report, written: false, statuses, summary, counts, pruned: [] };

@@ -67,12 +67,15 @@ export async function status(
   );
   // 补报: a department missing from a regular batch whose list came in a supplementary batch of the quarter is
   // told so, as supervise and the report tell it (api/reports/sent-late.ts), not left as a bare 未报送.
-  const sentLate =
+  // Its PACKAGE_SUBMISSION_MISSING names the batch too (nameSentLate): one screen, one name.
+  // Read (and its module loaded) only when a department of a regular batch is unsent.
+  const late =
     batch.n === 1 && ctx.workspace !== undefined && summary.departments.some((d) => !d.submitted)
-      ? await (await import('../reports/sent-late.js')).sentLateIn(options, batch.quarter)
+      ? await import('../reports/sent-late.js')
       : undefined;
+  const sentLate = late ? await late.sentLateIn(options, batch.quarter) : undefined;
   return {
-    report,
+    report: late ? late.nameSentLate(report, sentLate) : report,
     summary,
     ...(awaiting ? { awaiting } : {}),
     ...(published !== undefined ? { published } : {}),

@@ -97,20 +97,26 @@ interface PackageContent {
  * records.json of a package, any version, through its one schema (schemas/documents/records.ts), imported
  * here: building it (and the record's) is ~0.02 s that register show, list and verify do without.
  */
+/** PACKAGE_INVALID with the file, key and reason (io/package/package-problem.ts), loaded only on that path. */
+async function packageProblem(err: unknown, shown: string, file: string, text?: string): Promise<ToolError> {
+  return (await import('../../io/package/package-problem.js')).packageProblem(err, shown, file, text);
+}
+
 async function readPackage(dir: string, shown: string, bytes?: Buffer, io?: IoPort): Promise<PackageContent> {
   const { parseRecordsFile } = await import('../../schemas/documents/records.js');
   let data: unknown;
+  const text = (bytes ?? readPackageFile(dir, 'records.json', io)).toString('utf8');
   try {
-    data = JSON.parse((bytes ?? readPackageFile(dir, 'records.json', io)).toString('utf8'));
+    data = JSON.parse(text);
   } catch (err) {
-    if (err instanceof ToolError) throw err;
-    throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
+    throw await packageProblem(err, shown, 'records.json', text);
   }
   try {
     const file = parseRecordsFile(data);
     return { quarter: file.quarter, records: file.records, removals: file.removals, unchanged: file.unchanged, corrected: file.corrected };
   } catch (err) {
-    throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
+    // The file, the key and the reason (the id that does not match its content), not the error's text alone.
+    throw await packageProblem(err, shown, 'records.json', text);
   }
 }
 
@@ -127,7 +133,7 @@ async function currentPackage(shown: string, file: AnyRecordsFile): Promise<Pack
       corrected: current.corrected,
     };
   } catch (err) {
-    throw new ToolError('PACKAGE_INVALID', { path: shown, problem: (err as Error).message.slice(0, 200) });
+    throw await packageProblem(err, shown, 'records.json');
   }
 }
 

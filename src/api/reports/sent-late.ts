@@ -4,6 +4,8 @@
  * One function says which supplementary batch answered a department's regular row, for supervise, the
  * report and status alike (truth.md: one fact, one name in every view).
  */
+import type { CodeArgs } from '../../diagnostics/codes.js';
+import type { Report } from '../../diagnostics/report.js';
 import type { Quarter } from '../../domain/quarter.js';
 import { heldSupplementary } from '../../io/package/package-read.js';
 import { makeContext, type CommonOptions } from '../context.js';
@@ -46,4 +48,20 @@ export async function sentLateIn(options: CommonOptions, quarter: Quarter): Prom
   const out = new Map<string, SentLate>();
   for (const [key, sent] of firstSentIn(summaries)) out.set(key.slice(key.indexOf('|') + 1), sent);
   return out;
+}
+
+/**
+ * A regular batch's PACKAGE_SUBMISSION_MISSING for a department whose list came in a supplementary batch names
+ * that batch (`sentIn`), so the finding says 补报（<batch>） as the status line, supervise and the report do, not
+ * "本季度没有报送" beside them (docs/decisions.md "The finding of a 补报"). Code and severity are unchanged.
+ */
+export function nameSentLate(report: Report, sentLate: ReadonlyMap<string, SentLate> | undefined): Report {
+  if (!sentLate || sentLate.size === 0) return report;
+  const diagnostics = report.diagnostics.map((d) => {
+    const sent = d.code === 'PACKAGE_SUBMISSION_MISSING' && d.department !== undefined ? sentLate.get(d.department) : undefined;
+    if (!sent) return d;
+    const args: CodeArgs['PACKAGE_SUBMISSION_MISSING'] = { department: d.department ?? '', sentIn: sent.batch };
+    return { ...d, args };
+  });
+  return { ...report, diagnostics };
 }

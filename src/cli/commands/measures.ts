@@ -1,12 +1,13 @@
 /** `hrss-credit measures [--department D]`: the joint reward and punishment measures catalogue. */
 import type { CommandEnv } from '../env.js';
-import { makeContext } from '../../api/context.js';
+import { makeContext, requireMeasures } from '../../api/context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { emit } from '../render.js';
 import type { MeasuresDocument } from '../../schemas/documents/commands-check.js';
 
 export async function measuresCommand(env: CommandEnv, opts: { department?: string }): Promise<number> {
   const ctx = makeContext(env.common);
+  requireMeasures(ctx, 'measures');
   let entries = ctx.measures;
   if (opts.department !== undefined) {
     const dept = ctx.matrix.resolveDepartment(opts.department);

@@ -18,7 +18,9 @@ export async function schemaCommand(env: CommandEnv, name?: string): Promise<num
       throw new ToolError('USAGE', { kind: 'unknownDocument', value: name, ...(suggestion ? { suggestion } : {}) });
     }
     // The JSON Schema itself, in either format: it is what a script asks for.
-    env.io.stdout.write(formatJson(z.toJSONSchema(doc.schema, { unrepresentable: 'any' })));
+    // A streamed document's (register list, diff) includes the document cut short by a failure (schemas/documents).
+    const schema = 'printed' in doc ? doc.printed : doc.schema;
+    env.io.stdout.write(formatJson(z.toJSONSchema(schema, { unrepresentable: 'any' })));
     return 0;
   }
   const list = DOCUMENTS.map((d) => ({ name: d.name, description: t.documents[d.name] }));

@@ -1,12 +1,11 @@
 /** Reading back a compiled package (package.md) for supervise and report: manifest and summary (else records and report). */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { ToolError } from '../../diagnostics/tool-error.js';
 import { MAX_PACKAGE_JSON_BYTES, readPackageBytes, readPackageFile, REPORT_FILE } from './package-file.js';
 import { nodePort } from '../node-port.js';
 import type { IoPort } from '../port.js';
 import { formatBatch, formatQuarter, parseBatch, parseQuarter, type Batch } from '../../domain/quarter.js';
-import { ZodError } from 'zod';
+import { packageProblem } from './package-problem.js';
 import { ManifestAnySchema, type AnyManifest } from '../../schemas/documents/manifest.js';
 import { parseRecordsFile } from '../../schemas/documents/records.js';
 import { ReportDocumentSchema } from '../../schemas/documents/report.js';
@@ -33,10 +32,11 @@ export interface ReadPackage {
 function readJson(path: string, display: string, io: IoPort): unknown {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const bytes = readPackageBytes(path, display, name, io);
+  const text = bytes.toString('utf8');
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(text);
   } catch (err) {
-    throw new ToolError('PACKAGE_INVALID', { path: display, problem: (err as Error).message });
+    throw packageProblem(err, display, name, text);
   }
 }
 
@@ -45,12 +45,8 @@ function parsed<T>(parse: (data: unknown) => T, data: unknown, display: string, 
   try {
     return parse(data);
   } catch (err) {
-    const issue = err instanceof ZodError ? err.issues[0] : undefined;
-    const key = issue ? issue.path.map(String).join('.') : '';
-    throw new ToolError('PACKAGE_INVALID', {
-      path: display,
-      problem: `${file}${key ? ` ${key}` : ''}: ${(issue?.message ?? (err as Error).message).slice(0, 200)}`,
-    });
+    // The file, the key and the problem as data (its value read from `data`), in the run's language; never zod's English.
+    throw packageProblem(err, display, file, undefined, data);
   }
 }
 

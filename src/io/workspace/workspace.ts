@@ -181,7 +181,7 @@ export function fixedOverrides(config: Config, file: string | undefined, io: IoP
 }
 
 /** The line (1-based) of `"parent": { "key": … }` in the config file, when it can be read and found. */
-export function configKeyLine(file: string, parent: string, key: string, io: IoPort = nodePort): number | undefined {
+export function configKeyLine(file: string, parent: string | undefined, key: string, io: IoPort = nodePort): number | undefined {
   try {
     return keyLine(new TextDecoder().decode(readRegularOn(io, file, MAX_SETTINGS_BYTES)), parent, key);
   } catch {
@@ -189,8 +189,15 @@ export function configKeyLine(file: string, parent: string, key: string, io: IoP
   }
 }
 
-/** The line of `"key":` inside the object `"parent": { … }` of a JSON text (names of [A-Za-z_] only). */
-function keyLine(text: string, parent: string, key: string): number | undefined {
+/**
+ * The line of `"key":` inside the object `"parent": { … }` of a JSON text (names of [A-Za-z_] only); with no parent,
+ * the first `"key":` whose value is a string (a top-level key naming a file, as `measures` does).
+ */
+function keyLine(text: string, parent: string | undefined, key: string): number | undefined {
+  if (parent === undefined) {
+    const k = text.search(new RegExp(`"${key}"\\s*:\\s*"`));
+    return k < 0 ? undefined : text.slice(0, k).split('\n').length;
+  }
   const p = text.search(new RegExp(`"${parent}"\\s*:\\s*\\{`));
   if (p < 0) return undefined;
   const k = text.slice(p).search(new RegExp(`"${key}"\\s*:`));

@@ -33,8 +33,14 @@ export const enRegisterCodes = {
   },
   PACKAGE_SUBMISSION_MISSING: {
     title: 'Department has not submitted',
-    message: (a) => `${a.department} has not submitted this quarter (no folder or no cover)`,
-    hint: () => 'Remind the department; with nothing to list it sends a cover saying 无信息报告: 是',
+    message: (a) =>
+      a.sentIn === undefined
+        ? `${a.department} has not submitted this quarter (no folder or no cover)`
+        : `${a.department} sent nothing to this batch; its list came in the supplementary batch ${a.sentIn} (sent late in ${a.sentIn})`,
+    hint: (a) =>
+      a.sentIn === undefined
+        ? 'Remind the department; with nothing to list it sends a cover saying 无信息报告: 是'
+        : `Nothing more to send to this batch: the list is compiled and published with ${a.sentIn}, not in this package`,
   },
   PACKAGE_QUARTER_DUPLICATE: {
     title: 'Quarter folder twice',
@@ -206,8 +212,10 @@ export const enRegisterCodes = {
   CONFIG_FILE_MISSING: {
     title: 'config: a file it names is missing',
     message: (a) =>
-      `${a.key} names ${a.file}, which does not exist; the setting was not applied (the built-in calendar and the ` +
-      'calendar folder are used)',
+      `${a.key} names ${a.file}, which does not exist; the setting was not applied ` +
+      (a.key === 'measures'
+        ? '(no measures catalogue: checks neither fill nor check 奖惩措施; template and measures cannot run)'
+        : '(the built-in calendar and the calendar folder are used)'),
     hint: (a) => `put the file at ${a.file} in the workspace, or remove ${a.key} from the config file`,
   },
   TEMPLATE_CODES_INCOMPLETE: {

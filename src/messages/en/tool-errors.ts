@@ -98,7 +98,12 @@ function problemEn(a: ToolArgs): string {
     case 'noOutputs':
       return 'it has no outputs list';
     case 'recordId':
-      return 'the record id does not match its content: the file was edited by hand; compile again';
+      return (
+        `the record id${a.value !== undefined ? ` ${a.value}` : ''} does not match its content: the file was edited by ` +
+        'hand; compile again'
+      );
+    case 'content':
+      return `the content is not as this tool writes it (${a.detail ?? ''}); compile the quarter again with hrss-credit compile`;
     case 'packageNotFile':
       return 'not a regular file (a pipe, a device or a folder), not read; compile the quarter again with hrss-credit compile';
     case 'packageTooLarge':
@@ -107,7 +112,7 @@ function problemEn(a: ToolArgs): string {
         `hrss-credit compile`
       );
     default:
-      return `value ${v} is invalid`;
+      return v ? `value ${v} is invalid` : 'the content is invalid';
   }
 }
 
@@ -224,7 +229,8 @@ export const enToolErrors: ToolErrorCatalogue = {
           : `package not found: ${a.path} is no folder or file here, and the workspace has no package of batch ${a.batch} ` +
             `(packages/${a.batch}/ or packages/${a.batch}.zip); compile it first (hrss-credit compile ${a.batch}), or give the ` +
             'package folder’s path',
-  PACKAGE_INVALID: (a) => `package ${a.path} cannot be read: ${a.file ?? ''}${a.key ? ` ${a.key}` : ''}: ${problemEn(a)}`,
+  PACKAGE_INVALID: (a) =>
+    `package ${a.path} cannot be read: ${a.file !== undefined ? `${a.file}${a.key ? ` ${a.key}` : ''}: ` : ''}${problemEn(a)}`,
   REGISTER_CORRUPT: (a) =>
     `the register ${a.path} is broken at line ${a.line} ` +
     `(${CORRUPT_EN[shownBreak(String(a.reason), Number(a.line))] ?? a.reason}); it is neither read nor written until repaired: run ` +
@@ -279,6 +285,10 @@ export const enToolErrors: ToolErrorCatalogue = {
   OUTPUT_IN_TOOL_FOLDER: (a) =>
     `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, ` +
     `or name the workspace with -w or the file with --out`,
+  MEASURES_FILE_MISSING: (a) =>
+    `the measures catalogue ${a.file} that the config key measures names does not exist, and ` +
+    `${a.command === 'measures' ? 'printing the catalogue' : 'the department form'} needs it: put ` +
+    `the file at ${a.file} in the workspace, or remove measures from the config file (no catalogue)`,
   PAGE_ASSETS_MISSING: (a) =>
     `the self-check page's program files are missing (${a.path}, ${a.problem}): the installation is incomplete; install the tool ` +
     `again (from a clone, run npm run build first)`,

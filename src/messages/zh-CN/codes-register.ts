@@ -26,8 +26,14 @@ export const zhRegisterCodes = {
   },
   PACKAGE_SUBMISSION_MISSING: {
     title: '科室未报送',
-    message: (a) => `${a.department}本季度没有报送（没有科室文件夹或报送单）`,
-    hint: () => '请督促该科室报送；无信息的应报送注明“无信息报告：是”的报送单',
+    message: (a) =>
+      a.sentIn === undefined
+        ? `${a.department}本季度没有报送（没有科室文件夹或报送单）`
+        : `${a.department}没有向本批报送，已在补报批次 ${a.sentIn} 报送（补报（${a.sentIn}））`,
+    hint: (a) =>
+      a.sentIn === undefined
+        ? '请督促该科室报送；无信息的应报送注明“无信息报告：是”的报送单'
+        : `无需再向本批报送：其名单随 ${a.sentIn} 汇总和公示；本批的汇总包不含该科室`,
   },
   PACKAGE_QUARTER_DUPLICATE: {
     title: '季度文件夹重复',
@@ -286,7 +292,11 @@ export const zhRegisterCodes = {
   },
   CONFIG_FILE_MISSING: {
     title: '配置：指定的文件不存在',
-    message: (a) => `配置项 ${a.key} 指定的文件 ${a.file} 不存在；该设置未生效，仍使用内置日历和 calendar 文件夹中的日历`,
+    message: (a) =>
+      `配置项 ${a.key} 指定的文件 ${a.file} 不存在；该设置未生效，` +
+      (a.key === 'measures'
+        ? '没有联合奖惩措施清单：检查不补填、不核对奖惩措施，生成科室报送表（template）和 measures 不能运行'
+        : '仍使用内置日历和 calendar 文件夹中的日历'),
     hint: (a) => `请把该文件放到工作区的 ${a.file}，或从配置文件中删去 ${a.key}`,
   },
   TEMPLATE_CODES_INCOMPLETE: {

@@ -95,13 +95,15 @@ function problemZh(a: ToolArgs): string {
     case 'noOutputs':
       return '其中没有 outputs 文件清单';
     case 'recordId':
-      return '记录的 id 与其内容不符：文件被手工改动过，请重新汇总';
+      return `记录的 id${a.value !== undefined ? ` ${a.value}` : ''} 与其内容不符：文件被手工改动过，请重新汇总`;
+    case 'content':
+      return `内容不符合本工具写的格式（${a.detail ?? ''}）；请用 hrss-credit compile 重新汇总该季度`;
     case 'packageNotFile':
       return '这不是一个普通文件（可能是管道、设备或文件夹），未读取；请用 hrss-credit compile 重新汇总该季度';
     case 'packageTooLarge':
       return `文件太大（超过 ${bytesZh(Number(a.limit))}），不是本工具写的；请用 hrss-credit compile 重新汇总该季度`;
     default:
-      return `值 ${v} 无效`;
+      return v ? `值 ${v} 无效` : '内容无效';
   }
 }
 
@@ -200,7 +202,9 @@ export const zhToolErrors: ToolErrorCatalogue = {
           ? `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，也找不到工作目录来查找 ${a.batch} 批次的汇总包；请给出汇总包文件夹的路径，或用 -w 指定工作目录`
           : `找不到汇总包：当前位置没有 ${a.path} 这个文件夹或文件，工作目录里也没有 ${a.batch} 批次的汇总包` +
             `（packages/${a.batch}/ 或 packages/${a.batch}.zip）；请先汇总（hrss-credit compile ${a.batch}），或给出汇总包文件夹的路径`,
-  PACKAGE_INVALID: (a) => `汇总包 ${a.path} 无法读取：${a.file ?? ''}${a.key ? ` 的 ${a.key}` : ''}：${problemZh(a)}`,
+  // The file and key only when known: never "无法读取：：" (docs/decisions.md "A message with an empty argument").
+  PACKAGE_INVALID: (a) =>
+    `汇总包 ${a.path} 无法读取：${a.file !== undefined ? `${a.file}${a.key ? ` 的 ${a.key}` : ''}：` : ''}${problemZh(a)}`,
   REGISTER_CORRUPT: (a) =>
     `登记簿 ${a.path} 第 ${a.line} 行有问题` +
     `（${CORRUPT_ZH[shownBreak(String(a.reason), Number(a.line))] ?? a.reason}），修好之前不读也不写登记簿；请先运行 hrss-credit register verify 查看` +
@@ -240,6 +244,10 @@ export const zhToolErrors: ToolErrorCatalogue = {
       : `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
   OUTPUT_IN_TOOL_FOLDER: (a) =>
     `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
+  MEASURES_FILE_MISSING: (a) =>
+    `配置项 measures 指定的联合奖惩措施清单文件 ${a.file} 不存在，` +
+    `${a.command === 'measures' ? '打印措施清单' : '生成科室报送表'}需要它；请把该文件放到工作区的 ${a.file}，` +
+    '或从配置文件中删去 measures（不使用措施清单）',
   PAGE_ASSETS_MISSING: (a) =>
     `找不到科室自查页面的程序文件（${a.path}，${a.problem}）：安装不完整；请重新安装本工具（从源码运行时先执行 npm run build）`,
   INTERNAL: (a) => `内部错误：${a.message ?? ''}（加 --debug 查看详情，并请报告此问题）`,

@@ -148,6 +148,31 @@ export const RegisterListDocumentSchema = z.strictObject({
 });
 export type RegisterListDocument = z.infer<typeof RegisterListDocumentSchema>;
 
+/** The `"error"` an exit-2 document carries (cli.md), as a streamed document's closing writes it. */
+const StreamErrorSchema = z.strictObject({ code: z.string(), message: z.string() });
+
+/**
+ * A streamed document cut short (cli/write-bytes.ts, docs/decisions.md "A streamed document cut by a failure"): a
+ * read that failed after some parts were written closes the document where it stands — the keys written so far,
+ * the last array holding the records written before the failure — with `"valid": false` and the `"error"`, exit 2.
+ */
+function cutShort<S extends z.ZodRawShape>(shape: S, description: string) {
+  return z
+    .strictObject({ ...shape, valid: z.literal(false), error: StreamErrorSchema })
+    .describe(
+      `${description} cut short by a failure while it was written (exit 2): the keys written so far, then valid false and the error`,
+    );
+}
+
+/**
+ * What `register list --format json` prints: the whole document, or one cut short (the records written before
+ * the failure). `hrss-credit schema register-list` prints this one.
+ */
+export const RegisterListPrintedSchema = z.union([
+  RegisterListDocumentSchema,
+  cutShort({ ...bareShape('register list'), on: isoDate, records: z.array(ListedRecordSchema) }, 'register list'),
+]);
+
 /** One revision of a record (register show): the batch that published it, when, and the columns a correction changed. */
 export const ShownRevisionSchema = z.strictObject({
   revision: z.number().int().min(1),
@@ -213,6 +238,26 @@ export const DiffDocumentSchema = z.strictObject({
   }),
 });
 export type DiffDocument = z.infer<typeof DiffDocumentSchema>;
+
+/**
+ * What `diff --format json` prints: the whole document, or one cut short — its sections in their order up to the
+ * one being written when the read failed (that one holding what was written of it), no `counts`.
+ */
+export const DiffPrintedSchema = z.union([
+  DiffDocumentSchema,
+  cutShort(
+    {
+      ...bareShape('diff'),
+      from: z.string(),
+      to: z.string(),
+      added: z.array(ListedRecordSchema),
+      removed: z.array(ListedRecordSchema).optional(),
+      corrected: z.array(DiffCorrectedSchema).optional(),
+      unchanged: z.array(ListedRecordSchema).optional(),
+    },
+    'diff',
+  ),
+]);
 
 /** An objection as `objection list` and the reports give it (objections.md, exactly these keys). */
 export const ObjectionViewSchema = z.strictObject({

@@ -28,6 +28,7 @@ import {
 } from './commands-check.js';
 import {
   DiffDocumentSchema,
+  DiffPrintedSchema,
   ObjectionAddDocumentSchema,
   ObjectionLetterDocumentSchema,
   ObjectionListDocumentSchema,
@@ -35,6 +36,7 @@ import {
   PublishDocumentSchema,
   RegisterImportDocumentSchema,
   RegisterListDocumentSchema,
+  RegisterListPrintedSchema,
   RegisterNoteDocumentSchema,
   RegisterRepairDocumentSchema,
   RegisterShowDocumentSchema,
@@ -71,9 +73,11 @@ export const DOCUMENTS = [
   { name: 'register-note', schema: RegisterNoteDocumentSchema },
   { name: 'register-verify', schema: RegisterVerifyDocumentSchema },
   { name: 'register-repair', schema: RegisterRepairDocumentSchema },
-  { name: 'register-list', schema: RegisterListDocumentSchema },
+  // The two streamed documents: `printed` adds the document cut short by a failure (valid false, error), what
+  // `hrss-credit schema NAME` prints; `schema` is the whole document the command builds.
+  { name: 'register-list', schema: RegisterListDocumentSchema, printed: RegisterListPrintedSchema },
   { name: 'register-show', schema: RegisterShowDocumentSchema },
-  { name: 'diff', schema: DiffDocumentSchema },
+  { name: 'diff', schema: DiffDocumentSchema, printed: DiffPrintedSchema },
   { name: 'objection-add', schema: ObjectionAddDocumentSchema },
   { name: 'objection-resolve', schema: ObjectionResolveDocumentSchema },
   { name: 'objection-list', schema: ObjectionListDocumentSchema },
@@ -81,11 +85,13 @@ export const DOCUMENTS = [
   // One line of register/events.jsonl as written (register.md "The event log"; truth.md names event lines among the
   // documents): ours, and another tool's that the reader takes through register/foreign.ts (register-event.ts).
   { name: 'register-event', schema: RegisterEventLineSchema },
-] as const satisfies readonly { name: string; schema: z.ZodType }[];
+] as const satisfies readonly { name: string; schema: z.ZodType; printed?: z.ZodType }[];
 
 export type DocumentName = (typeof DOCUMENTS)[number]['name'];
 export const DOCUMENT_NAMES: readonly DocumentName[] = DOCUMENTS.map((d) => d.name);
 
+/** The schema of what the tool prints or writes under that name (for a streamed document, one cut short too). */
 export function documentSchema(name: string): z.ZodType | undefined {
-  return DOCUMENTS.find((d) => d.name === name)?.schema;
+  const doc = DOCUMENTS.find((d) => d.name === name);
+  return doc && 'printed' in doc ? doc.printed : doc?.schema;
 }

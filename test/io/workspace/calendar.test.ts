@@ -116,15 +116,15 @@ describe('calendar/<year>.json', () => {
     expect(failure(() => loadCalendar({ cwd: ws, workspace: ws }))).toMatchObject({ args: { problem: 'tooLarge' } });
   });
 
-  it('refuses two files for one year and a missing extraFile', () => {
+  it('refuses two files for one year; a missing extraFile is left out (CONFIG_FILE_MISSING is the context’s)', () => {
     const ws = workspace({ '2027.json': Y2027 });
     writeFileSync(join(ws, 'extra.json'), JSON.stringify(Y2027));
     expect(failure(() => loadCalendar({ cwd: ws, workspace: ws, extraFile: 'extra.json' }))).toMatchObject({
       args: { file: 'extra.json', problem: 'duplicateYear', other: 'calendar/2027.json' },
     });
-    expect(failure(() => loadCalendar({ cwd: ws, workspace: ws, extraFile: 'nope.json' }))).toMatchObject({
-      args: { file: 'nope.json', problem: 'ENOENT' },
-    });
+    // Since round 31 (house33, test/config-file-missing.test.ts) a missing file is a warning, not an exit 2: the
+    // rest of the calendar stands.
+    expect(loadCalendar({ cwd: ws, workspace: ws, extraFile: 'nope.json' }).years.has(2027)).toBe(true);
   });
 });
 
