@@ -6,10 +6,10 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SaxesParser } from 'saxes';
-import yauzl from 'yauzl';
 import { makeIdNumber } from '../src/domain/id-number.js';
 import { listFiles } from '../src/io/package/package-fs.js';
 import { ROOT, buildCase, cleanup, runCli, tempDir, TODAY } from './helpers/cases.js';
+import { unzip } from './helpers/zip-entries.js';
 import { writeFiles } from '../scripts/lib/fixture-kit.mjs';
 
 const EXAMPLE = join(ROOT, 'fixtures', 'example-workspace');
@@ -78,36 +78,14 @@ async function workspace(name: string, extra: Record<string, unknown> = {}): Pro
   return ws;
 }
 
-function unzip(file: string): Promise<{ name: string; data: Buffer }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const out: { name: string; data: Buffer }[] = [];
-      zip.on('entry', (e: yauzl.Entry) => {
-        zip.openReadStream(e, (err2, s) => {
-          if (err2 || !s) return reject(err2);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c));
-          s.on('end', () => {
-            out.push({ name: e.fileName, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
-}
-
 async function xlsxText(file: string): Promise<string> {
-  return (await unzip(file)).map((e) => e.data.toString('utf8')).join('\n');
+  return (await unzip(readFileSync(file))).map((e) => e.data.toString('utf8')).join('\n');
 }
 
 /** A strict XML 1.0 parse of every part: saxes reports forbidden characters as errors. */
 async function xmlErrors(file: string): Promise<string[]> {
   const errors: string[] = [];
-  for (const e of await unzip(file)) {
+  for (const e of await unzip(readFileSync(file))) {
     if (!/\.(xml|rels)$/.test(e.name)) continue;
     const p = new SaxesParser({ xmlns: true });
     p.on('error', (err) => errors.push(`${e.name}: ${err.message}`));

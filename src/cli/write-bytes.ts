@@ -25,22 +25,32 @@ async function writePart(stdout: CliIo['stdout'], part: Buffer): Promise<void> {
 export async function writeStreamedDocument(env: CommandEnv, command: string, parts: Iterable<Buffer>): Promise<number> {
   const it = parts[Symbol.iterator]();
   let written = 0;
-  for (;;) {
-    let next: IteratorResult<Buffer>;
-    try {
-      beforeStreamPart(written);
-      next = it.next();
-    } catch (err) {
-      if (written === 0) throw err;
-      const { formatJson, toJsonError } = await import('../reporters/json.js');
-      const { error } = toJsonError(command, toolErrorOf(err), env.m);
-      // `{\n  "valid": false,\n  "error": …\n}\n` without its opening brace, after the array's end.
-      env.io.stdout.write(`\n  ],${formatJson({ valid: false, error }).slice(1)}`);
-      if (env.flags.debug === true && err instanceof Error) env.io.stderr.write(`${err.stack ?? String(err)}\n`);
-      return 2;
+  let done = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        beforeStreamPart(written);
+        next = it.next();
+      } catch (err) {
+        if (written === 0) throw err;
+        const { formatJson, toJsonError } = await import('../reporters/json.js');
+        const { error } = toJsonError(command, toolErrorOf(err), env.m);
+        // `{\n  "valid": false,\n  "error": …\n}\n` without its opening brace, after the array's end.
+        env.io.stdout.write(`\n  ],${formatJson({ valid: false, error }).slice(1)}`);
+        if (env.flags.debug === true && err instanceof Error) env.io.stderr.write(`${err.stack ?? String(err)}\n`);
+        return 2;
+      }
+      if (next.done) {
+        done = true;
+        return 0;
+      }
+      await writePart(env.io.stdout, next.value);
+      written++;
     }
-    if (next.done) return 0;
-    await writePart(env.io.stdout, next.value);
-    written++;
+  } finally {
+    // Stopped before its end (a failure, stdout gone): the parts' own cleanup runs (diff's spooled sections:
+    // their temporary file, which Windows keeps until it is closed).
+    if (!done) it.return?.();
   }
 }

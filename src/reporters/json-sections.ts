@@ -15,7 +15,10 @@ import { BYTES_PER_PART, JsonBytes, jsonOf } from './json-bytes.js';
 /** Where bytes wait for their turn: given in order, read back once in order (io/spool.ts is one). */
 export interface Hold {
   write(bytes: Buffer): void;
-  /** Every byte written, in order, in pieces of at most `piece` bytes if it says; the hold is done with after the last. */
+  /**
+   * Every byte written, in order; without `piece`, in the pieces they were written in (jsonSectionsParts relies on
+   * it: each ends after an item), else in pieces of at most `piece` bytes. The hold is done with after the last.
+   */
   read(piece?: number): Iterable<Buffer>;
   /** Lets its bytes go, read or not (a stream ended early: an error, a closed pipe). */
   close?(): void;
@@ -108,9 +111,11 @@ export function* jsonSectionsParts<K extends string>(
         out.text('[]');
         continue;
       }
-      yield out.take();
-      yield* h.hold.read();
-      if (h.out.size > 0) yield h.out.take();
+      // The section's name goes out with its first bytes, so that every part ends right after an item of an open
+      // array (where cli/write-bytes.ts closes a document cut by a failure); the hold gives its parts back as
+      // they were put in (each ends after an item), never cut inside a record.
+      for (const piece of h.hold.read()) yield out.size > 0 ? Buffer.concat([out.take(), piece]) : piece;
+      if (h.out.size > 0) yield out.size > 0 ? Buffer.concat([out.take(), h.out.take()]) : h.out.take();
       out.text(`\n${out.indent(1)}]`);
     }
     const t = tail();

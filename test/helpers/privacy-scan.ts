@@ -2,31 +2,9 @@
 // written (xlsx and docx parts unzipped, CSV decoded), and the leaks of personal numbers in it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { findPersonalInfo } from '../../src/domain/mask.js';
 import { toHalfWidth } from '../../src/domain/text.js';
-
-function unzip(buf: Buffer): Promise<{ name: string; data: Buffer }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const out: { name: string; data: Buffer }[] = [];
-      zip.on('entry', (e: yauzl.Entry) => {
-        zip.openReadStream(e, (err2, s) => {
-          if (err2 || !s) return reject(err2);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c));
-          s.on('end', () => {
-            out.push({ name: e.fileName, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
-}
+import { unzip } from './zip-entries.js';
 
 /** A file's text as a reader gets it: a zip (xlsx, docx) is its parts, XML tags dropped, entities read. */
 export async function fileText(path: string): Promise<string> {

@@ -1,5 +1,6 @@
 // io/spool.ts: bytes put aside in a temporary file (a long diff's later sections) come back the same, in order, in
-// pieces no larger than asked; the file leaves nothing in the folder (POSIX: unlinked once open) and is closed after.
+// pieces no larger than asked, or as written when no size is asked; the file leaves nothing in the folder (POSIX:
+// unlinked once open) and is closed after.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,13 @@ describe('fileSpool', () => {
     expect(pieces.every((p) => p.length <= 1000)).toBe(true);
     expect(pieces.length).toBe(Math.ceil(all.length / 1000));
     expect(Buffer.concat(pieces)).toEqual(all);
+  });
+
+  it("asked for no size, gives back the pieces as they were written (a JSON section's parts end after an item)", () => {
+    const spool = fileSpool(folder());
+    const written = [70_000, 5, 65_536, 131_073].map((n, i) => Buffer.alloc(n, 97 + i));
+    for (const b of written) spool.write(b);
+    expect([...spool.read()]).toEqual(written);
   });
 
   it('makes no file until written, and leaves none in its folder (unlinked once open, on POSIX)', () => {

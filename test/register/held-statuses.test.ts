@@ -1,7 +1,7 @@
 // api/register/held-statuses.ts holds register list --xlsx's statuses at a few bytes each (a checkpoint's record by its
 // row) and makes each again when read: what it gives back must be what statusOn gave, field for field, for every
 // status (active, expired, removed; an objection; a corrected record at revision 2), and the ledger's list the list's.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,35 +14,12 @@ import { chain } from '../helpers/register-chain.js';
 import { ROOT, runCli } from '../helpers/cases.js';
 import { largeHistory } from './checkpoint-histories.js';
 import { logText, plainValue } from './register-files.js';
+import { zipTexts } from '../helpers/zip-entries.js';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-/** A zip's entries as text. */
-async function entries(file: string): Promise<Map<string, string>> {
-  const yauzl = (await import('yauzl')).default;
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const out = new Map<string, string>();
-      zip.on('entry', (e: import('yauzl').Entry) =>
-        zip.openReadStream(e, (e2, st) => {
-          if (e2 || !st) return reject(e2);
-          const chunks: Buffer[] = [];
-          st.on('data', (c: Buffer) => chunks.push(c));
-          st.on('end', () => {
-            out.set(e.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        }),
-      );
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
-}
 
 function workspace(): string {
   const ws = mkdtempSync(join(tmpdir(), 'hrss-held-'));
@@ -91,7 +68,7 @@ describe('HeldStatuses', () => {
       const listed = JSON.parse(r.stdout) as { records: { id: string }[] };
       expect(listed.records).toEqual(registerList({ cwd: ws, workspace: ws, today: '2026-10-15', status }).records);
       // The ids (a value per record) in their cells, not in sharedStrings.xml; the columns of few values shared.
-      const parts = await entries(out);
+      const parts = await zipTexts(readFileSync(out));
       const first = listed.records[0]?.id as string;
       expect(parts.get('xl/worksheets/sheet1.xml')).toContain(`<c r="B2" s="1" t="inlineStr"><is><t>${first}</t></is></c>`);
       expect(parts.get('xl/sharedStrings.xml')).not.toContain(`<si><t>${first}</t></si>`);

@@ -143,23 +143,31 @@ async function deflated(data: ZipPart['data'], put: (c: Buffer) => void): Promis
   let since = 0;
   const writes = new Writes();
   const pieces = typeof data === 'function' ? data() : [data];
-  for (const piece of pieces) {
-    if (failed !== undefined) break;
-    if (piece.length === 0) continue;
-    crc = crc32(piece, crc);
-    size += piece.length;
-    const write = writes.add(piece);
-    if (write) z.write(write);
-    since += piece.length;
-    // The event loop turns every 64 KiB or so: zlib's callbacks hand it the next write while this thread makes more.
-    if (z.writableLength >= QUEUED)
-      await new Promise((resolve) => {
-        z.once('drain', resolve);
-        z.once('close', resolve);
-      });
-    else if (since >= YIELD_EVERY) await new Promise(setImmediate);
-    else continue;
-    since = 0;
+  try {
+    for (const piece of pieces) {
+      if (failed !== undefined) break;
+      if (piece.length === 0) continue;
+      crc = crc32(piece, crc);
+      size += piece.length;
+      const write = writes.add(piece);
+      if (write) z.write(write);
+      since += piece.length;
+      // The event loop turns every 64 KiB or so: zlib's callbacks hand it the next write while this thread makes more.
+      if (z.writableLength >= QUEUED)
+        await new Promise((resolve) => {
+          z.once('drain', resolve);
+          z.once('close', resolve);
+        });
+      else if (since >= YIELD_EVERY) await new Promise(setImmediate);
+      else continue;
+      since = 0;
+    }
+  } catch (err) {
+    // The maker failed (a row it cannot make): zlib's output still to come goes nowhere — the file it was
+    // written to is closed and removed once this rejects (IoPort.writeFileFrom), its descriptor free for another.
+    failed ??= err;
+    z.destroy();
+    throw err;
   }
   if (failed === undefined) {
     const last = writes.rest();

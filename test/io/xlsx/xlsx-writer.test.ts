@@ -9,6 +9,7 @@ import { openWorkbook } from '../../../src/io/sniff.js';
 import { workbookBuffer, type SheetSpec, type StreamedSheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
 import { DEFAULT_LIMITS } from '../../../src/schemas/config.js';
 import { scoreRows } from '../../../src/table/header.js';
+import { zipTexts } from '../../helpers/zip-entries.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrss-xlsx-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,26 +96,7 @@ describe('workbooks written by the package writer', () => {
     expect(ws.getCell('B5').value).toBe('含\ufffd控制字符');
     expect(ws.getCell('C4').numFmt).toBe('@');
     // The parts themselves: the rows' cells of those columns inline, the title and header still shared.
-    const yauzl = (await import('yauzl')).default;
-    const parts = await new Promise<Map<string, string>>((resolve, reject) => {
-      yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
-        if (err || !zip) return reject(err);
-        const out = new Map<string, string>();
-        zip.on('entry', (e: import('yauzl').Entry) =>
-          zip.openReadStream(e, (e2, st) => {
-            if (e2 || !st) return reject(e2);
-            const chunks: Buffer[] = [];
-            st.on('data', (c: Buffer) => chunks.push(c));
-            st.on('end', () => {
-              out.set(e.fileName, Buffer.concat(chunks).toString('utf8'));
-              zip.readEntry();
-            });
-          }),
-        );
-        zip.on('end', () => resolve(out));
-        zip.readEntry();
-      });
-    });
+    const parts = await zipTexts(buf);
     const sheet = parts.get('xl/worksheets/sheet1.xml') as string;
     const strings = parts.get('xl/sharedStrings.xml') as string;
     expect(sheet).toContain('<c r="B3" s="1" t="inlineStr"><is><t>新乡市测试有限公司</t></is></c>');

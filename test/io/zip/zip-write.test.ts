@@ -144,6 +144,28 @@ describe('zip writer', () => {
     await expect(zipPartsTo(parts, dosDate(instant), out)).rejects.toThrow(/ENOSPC/);
   });
 
+  it('an entry whose maker throws fails the zip, and nothing more reaches its file (closed by then)', async () => {
+    const made = bytes(2_000_000, 5, true);
+    let closed = false;
+    let late = 0;
+    const out = {
+      write() {
+        if (closed) late++;
+      },
+      patch() {},
+    };
+    function* rows(): Generator<Uint8Array> {
+      // Several 256 KiB writes handed to zlib's thread, then the maker fails (a row it cannot make).
+      yield* cut(made, [65_536]);
+      throw new Error('row 12 cannot be made');
+    }
+    await expect(zipPartsTo([{ name: 'sheet.xml', data: rows }], dosDate(instant), out)).rejects.toThrow(/row 12/);
+    // writeFileFrom closes the temporary file when its fill rejects: zlib's output still to come must not be written.
+    closed = true;
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(late).toBe(0);
+  });
+
   it('a workbook written through a port (writeFileFrom) is the workbook made in memory, byte for byte', async () => {
     const sheet: SheetSpec = {
       name: '台账',
