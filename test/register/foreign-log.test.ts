@@ -226,25 +226,26 @@ describe('foreign spellings, one at a time (reader only)', () => {
     const obj = jsLine({
       seq: 2,
       type: 'objection-add',
-      at: '2026-09-30T15:00:00+08:00',
+      at: '2026-07-25T15:00:00+08:00',
       by: '李四',
       host: 'PC',
       number: 'O2026-001',
       recordId: theirs,
-      received: '2026-09-30',
+      received: '2026-07-25',
       prev: pub.hash,
     });
     const rm = jsLine({
       seq: 3,
       type: 'objection-resolve',
-      at: '2026-10-09T15:00:00+08:00',
+      at: '2026-08-01T15:00:00+08:00',
       by: '李四',
       host: 'PC',
       number: 'O2026-001',
       recordId: theirs,
       outcome: '撤销',
       opinion: '核实',
-      resolvedOn: '2026-10-09',
+      // Before its 公示截止日期 (2026-08-09): a 撤销 of a record no longer public removes nothing (decisions.md).
+      resolvedOn: '2026-08-01',
       prev: obj.hash,
     });
     const r = verifyLog([pub.line, obj.line, rm.line, ''].join('\n'));
@@ -254,6 +255,6 @@ describe('foreign spellings, one at a time (reader only)', () => {
     expect(statusesOn(s, '2026-10-10')).toMatchObject([
       { id: rec.id, publishedOn: '2026-07-20', status: 'removed', removal: { type: 'revoked', batch: null, reason: '核实' } },
     ]);
-    expect(s.objections.get('O2026-001')).toMatchObject({ id: rec.id, on: '2026-09-30', outcome: 'revoked', opinion: '核实' });
+    expect(s.objections.get('O2026-001')).toMatchObject({ id: rec.id, on: '2026-07-25', outcome: 'revoked', opinion: '核实' });
   });
 });
