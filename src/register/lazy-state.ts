@@ -263,12 +263,17 @@ function touchesOf(t: Touches, row: number): { event: number; kinds: number }[] 
 }
 
 /**
- * Which entries a stream may leave out (LazyRecords.stream): those statusOn gives no status on `on`, and with
- * `active` those it gives another status than active. A superset is streamed: the caller still asks statusOn.
+ * Which entries a stream may leave out (LazyRecords.stream): those statusOn gives no status on `on`, those it
+ * surely gives another status than `status` (all: any), and those whose record then is surely of another
+ * 科室 (`department`), list (`list`) or 公示截止日期 not before `expiringBefore`. A superset is streamed: the
+ * caller still asks statusOn and tests each.
  */
 export interface StreamFilter {
   on: string;
-  active: boolean;
+  status: 'active' | 'expired' | 'removed' | 'all';
+  department?: string;
+  list?: string;
+  expiringBefore?: string;
 }
 
 /** What a publish event names of each id (LazyRecords.namedIn): each id's first entry, and each entry's next of the same id (-1: none). */
@@ -291,6 +296,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
   private readonly made = new Map<string, RecordEntry>();
   private whole = false;
   /** namedIn's index of each publish event of the prefix it was asked about. */
+  /** What each publish event asked removes, by type (removalTypes). */
+  private readonly types = new Map<number, { removed: Set<string>; removedOnly: Set<string> }>();
   private readonly named = new Map<number, NamedIndex>();
   /** heads(): each row's first row of its id + 1, once asked. */
   private headRows: Uint32Array | undefined;
@@ -515,14 +522,17 @@ export class LazyRecords extends Map<string, RecordEntry> {
 
   /**
    * For stream(only): whether the id whose first row is `k` surely has no status `only` lets through, decided
-   * from the prefix's rows and touch table alone (no entry made, no text decoded): no publication on or
-   * before `only.on` (statusOn gives none), or with `only.active` a latest publication then whose 公示截止日期
-   * is before that day or that a removal listed by then follows (expired or removed, as statusOn says). An
-   * entry made or added since (events after the prefix) is never passed over. Asked of first rows in order.
+   * from the prefix's rows and touch table alone (no entry made, no text decoded), as statusOn decides: no
+   * publication on or before `only.on` (its latest then: `latest`), or a record then of another 科室, list or
+   * 公示截止日期 than asked; by status, a removal listed by then after `latest` (its touch, kind 1) makes it
+   * removed or expired (the removal's type: not known here), an objection's event then (kind 4: a 撤销 it
+   * resolves) perhaps removed, else its 公示截止日期 before that day expired, else active. An entry made or added
+   * since (events after the prefix) is never passed over. Asked of first rows in order.
    */
   private passedOver(only: StreamFilter): (k: number) => boolean {
     const { events, event, index, columns, touches } = this.prefix;
     const date = only.on;
+    const status = only.status;
     // Each event's day (publish and import: the rows' and the removals' events), compared once each.
     const by = events.map((e) => ('on' in e && typeof e.on === 'string' ? e.on <= date : false));
     const made = new Uint8Array(event.length);
@@ -531,23 +541,75 @@ export class LazyRecords extends Map<string, RecordEntry> {
       if (row >= 0) made[row] = 1;
     }
     const expiredBefore = columns.strings.map((s) => s < date);
+    // A column of few values tested against what is asked once for each of its values.
+    const other = (asked: string | undefined, test: (s: string) => boolean = (s) => s !== asked) =>
+      asked === undefined ? undefined : columns.strings.map(test);
+    const otherDepartment = other(only.department);
+    const otherList = other(only.list);
+    const before = only.expiringBefore;
+    const notExpiring = before === undefined ? undefined : columns.strings.map((s) => !(s < before));
     let t = 0;
     return (k) => {
       if (made[k] === 1) return false;
       let latest = -1;
       for (let j = k; j >= 0; j = (index.next[j] as number) - 1) if (by[event[j] as number] === true) latest = j;
       if (latest < 0) return true;
-      if (!only.active) return false;
-      if (expiredBefore[columns.publishUntil[latest] as number] === true) return true;
+      if (otherDepartment?.[columns.department[latest] as number] === true) return true;
+      if (otherList?.[columns.listType[latest] as number] === true) return true;
+      const until = columns.publishUntil[latest] as number;
+      if (notExpiring?.[until] === true) return true;
+      if (status === 'all') return false;
+      const expired = expiredBefore[until] === true;
+      if (status === 'active' && expired) return true;
+      // Kinds of the touches listed by then after `latest`: 1 a removal, 4 an objection's.
       while (t < touches.rows.length && (touches.rows[t] as number) < k) t++;
-      if (t >= touches.rows.length || touches.rows[t] !== k) return false;
+      let kinds = 0;
+      if (t < touches.rows.length && touches.rows[t] === k) {
+        const after = event[latest] as number;
+        for (let j = touches.from[t] as number; j < (touches.from[t + 1] as number); j++) {
+          const e = touches.events[j] as number;
+          if (e > after && by[e] === true) kinds |= touches.kinds[j] as number;
+        }
+      }
+      if (status === 'active') return (kinds & 1) !== 0;
+      // An objection's event (a 撤销 it resolves removes the record) or no removal: told without its types.
+      if ((kinds & 4) !== 0) return false;
+      if ((kinds & 1) === 0) return status === 'removed' || !expired;
+      // Removed by then: its status is its last removal's type. Asked of the removals' events by id: removed
+      // (another type than 期满) if one of them removes it so, expired only if one removes it as 期满.
+      const id = columns.ids.value(k);
       const after = event[latest] as number;
       for (let j = touches.from[t] as number; j < (touches.from[t + 1] as number); j++) {
         const e = touches.events[j] as number;
-        if (e > after && ((touches.kinds[j] as number) & 1) !== 0 && by[e] === true) return true;
+        if (e <= after || by[e] !== true || ((touches.kinds[j] as number) & 1) === 0) continue;
+        const types = this.removalTypes(e);
+        if (status === 'removed' ? types.removed.has(id) : !types.removedOnly.has(id)) return false;
       }
-      return false;
+      return true;
     };
+  }
+
+  /**
+   * Of a publish event of the prefix, the ids it removes as another type than 期满 (`removed`), and of those the
+   * ids it does not also remove as 期满 (`removedOnly`): a province's batch removes ~25,000 records, nearly all
+   * 期满, so both are small. Made once for each event asked (register list --status removed|expired).
+   */
+  private removalTypes(i: number): { removed: Set<string>; removedOnly: Set<string> } {
+    let types = this.types.get(i);
+    if (!types) {
+      const ev = this.prefix.events[i] as StoredEvent;
+      const removed = new Set<string>();
+      const expired: string[] = [];
+      for (const r of ev.type === 'publish' ? ev.removals : []) {
+        if (r.type === 'expired') expired.push(r.id);
+        else removed.add(r.id);
+      }
+      const removedOnly = new Set(removed);
+      for (const id of expired) removedOnly.delete(id);
+      types = { removed, removedOnly };
+      this.types.set(i, types);
+    }
+    return types;
   }
 
   /** The rows a RowFilter lets through, marked 1. */

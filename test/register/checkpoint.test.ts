@@ -24,7 +24,7 @@ import { foldKey } from '../../src/domain/text.js';
 import { normaliseCreditCode } from '../../src/domain/credit-code.js';
 import { normaliseIdNumber } from '../../src/domain/id-number.js';
 import { subjectKeyOf } from '../../src/domain/identity.js';
-import { LazyRecords, prefixOf } from '../../src/register/lazy-state.js';
+import { LazyRecords, prefixOf, type StreamFilter } from '../../src/register/lazy-state.js';
 import { IdNumbers } from '../../src/register/id-numbers.js';
 import { eachEntry } from '../../src/register/each-entry.js';
 import { checkpointCovers, CHECKPOINT_VERSION } from '../../src/register/checkpoint.js';
@@ -324,14 +324,24 @@ function expectSameLazily(got: StoredEvent[], expected: StoredEvent[], pick: num
   ].sort();
   const some = days.length > 0 ? [days[pick % days.length] as string, days[(pick * 7 + 3) % days.length] as string] : [];
   for (const on of ['2023-12-31', ...some, '2029-12-31']) {
-    for (const active of [false, true]) {
+    const filters: StreamFilter[] = [];
+    for (const status of ['all', 'active', 'expired', 'removed'] as const) {
+      filters.push({ on, status });
+      // And a record's 科室, list and 公示截止日期 that day (register list --department, --list, --expiring-before).
+      const department = ['就业办', '市社保中心'][pick % 2] as string;
+      filters.push({ on, status, department, list: pick % 3 === 0 ? 'red' : 'black', expiringBefore: until });
+    }
+    for (const only of filters) {
       const wanted = (entries: Iterable<RecordEntry>) =>
         [...entries].flatMap((e) => {
           const s = statusOn(e, on);
-          return s !== undefined && (!active || s.status === 'active') ? [s] : [];
+          if (s === undefined || (only.status !== 'all' && s.status !== only.status)) return [];
+          if (only.department !== undefined && s.record.department !== only.department) return [];
+          if (only.list !== undefined && s.record.listType !== only.list) return [];
+          return only.expiringBefore !== undefined && !(s.publishUntil < only.expiringBefore) ? [] : [s];
         });
-      expect(plainValue(wanted(eachEntry(replay(got), { on, active })))).toEqual(plainValue(wanted(eager.records.values())));
-      expect(plainValue(wanted(eachEntry(lazy, { on, active })))).toEqual(plainValue(wanted(eager.records.values())));
+      expect(plainValue(wanted(eachEntry(replay(got), only)))).toEqual(plainValue(wanted(eager.records.values())));
+      expect(plainValue(wanted(eachEntry(lazy, only)))).toEqual(plainValue(wanted(eager.records.values())));
     }
   }
   // A lazy state is one, for that matter: what it made is what a replay makes.
@@ -615,7 +625,12 @@ describe('the register checkpoint', () => {
         batch: '2026Q1',
         on: '2026-04-15',
         package: '0'.repeat(64),
-        records: [record('aaaaaaaaaaa1', '2029-01-01'), record('aaaaaaaaaaa2', '2029-01-01'), record('aaaaaaaaaaa3', '2026-06-30')],
+        records: [
+          record('aaaaaaaaaaa1', '2029-01-01'),
+          record('aaaaaaaaaaa2', '2029-01-01'),
+          record('aaaaaaaaaaa3', '2026-06-30'),
+          record('aaaaaaaaaaa5', '2029-01-01'),
+        ],
         removals: [],
         unchanged: [],
       },
@@ -625,7 +640,10 @@ describe('the register checkpoint', () => {
         on: '2026-07-15',
         package: '0'.repeat(64),
         records: [record('aaaaaaaaaaa4', '2029-01-01')],
-        removals: [{ id: 'aaaaaaaaaaa2', type: 'early', reason: '' }],
+        removals: [
+          { id: 'aaaaaaaaaaa2', type: 'early', reason: '' },
+          { id: 'aaaaaaaaaaa5', type: 'expired', reason: '' },
+        ],
         unchanged: [],
       },
     ] as EventBody[]);
@@ -635,13 +653,26 @@ describe('the register checkpoint', () => {
     const read = readLog(ws);
     expect(read.result.ok && prefixOf(read.result.events)?.events.length).toBe(2);
     if (!read.result.ok) return;
-    const streamed = (only?: { on: string; active: boolean }) => [...eachEntry(replay(read.result.events), only)].map((e) => e.id);
-    expect(streamed()).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa4']);
-    // 2: removed on 2026-07-15; 3: expired after 2026-06-30; 4: published on 2026-07-15.
-    expect(streamed({ on: '2026-10-15', active: true })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa4']);
-    expect(streamed({ on: '2026-05-01', active: true })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3']);
-    expect(streamed({ on: '2026-05-01', active: false })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3']);
-    expect(streamed({ on: '2026-10-15', active: false })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa4']);
+    const streamed = (only?: StreamFilter) => [...eachEntry(replay(read.result.events), only)].map((e) => e.id);
+    expect(streamed()).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa5', 'aaaaaaaaaaa4']);
+    // 2: removed on 2026-07-15; 3: expired after 2026-06-30; 5: removed as 期满 (expired) on 2026-07-15; 4: published then.
+    expect(streamed({ on: '2026-10-15', status: 'active' })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa4']);
+    const q1 = ['aaaaaaaaaaa1', 'aaaaaaaaaaa2', 'aaaaaaaaaaa3', 'aaaaaaaaaaa5'];
+    expect(streamed({ on: '2026-05-01', status: 'active' })).toEqual(q1);
+    expect(streamed({ on: '2026-05-01', status: 'all' })).toEqual(q1);
+    expect(streamed({ on: '2026-10-15', status: 'all' })).toEqual([...q1, 'aaaaaaaaaaa4']);
+    // --status removed: only an entry a removal of another type than 期满 (or an objection's 撤销) follows; expired:
+    // one a 期满 removal follows, or past its 公示截止日期 with none.
+    expect(streamed({ on: '2026-10-15', status: 'removed' })).toEqual(['aaaaaaaaaaa2']);
+    expect(streamed({ on: '2026-05-01', status: 'removed' })).toEqual([]);
+    expect(streamed({ on: '2026-10-15', status: 'expired' })).toEqual(['aaaaaaaaaaa3', 'aaaaaaaaaaa5']);
+    expect(streamed({ on: '2026-05-01', status: 'expired' })).toEqual([]);
+    // Another 科室, list or 公示截止日期 than asked: none made.
+    expect(streamed({ on: '2026-10-15', status: 'all', department: '市社保中心' })).toEqual([]);
+    expect(streamed({ on: '2026-10-15', status: 'all', list: 'red' })).toEqual([]);
+    expect(streamed({ on: '2026-10-15', status: 'all', department: '就业办', list: 'black', expiringBefore: '2027-01-01' })).toEqual([
+      'aaaaaaaaaaa3',
+    ]);
   });
 
   it('key hashes written under another folding (another fingerprint) are not used: register show tests every row, same answer', () => {

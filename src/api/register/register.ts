@@ -561,8 +561,10 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   const { state } = loadRegister(workspace, ctx.io);
   function* statuses(): Generator<RecordStatus> {
     // One entry at a time: read through a checkpoint, a province's million are never all made (each-entry.ts).
-    // Entries surely without a status wanted that day are not made (a province's removed records, by default).
-    for (const entry of eachEntry(state, { on, active: wanted === 'active' })) {
+    // Entries surely not listed are not made (a province's removed records, by default; its active ones for
+    // --status removed): their status that day, 科室, list and 公示截止日期 are told from the checkpoint's rows.
+    const only = { on, status: wanted, department, list: options.list, expiringBefore: before };
+    for (const entry of eachEntry(state, only)) {
       const s = statusOn(entry, on);
       if (!s) continue;
       if (wanted !== 'all' && s.status !== wanted) continue;
