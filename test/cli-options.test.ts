@@ -171,6 +171,11 @@ describe('one JSON shape for every command (7.10)', () => {
     expect(r.doc).toMatchObject({ schemaVersion: 1, command: 'verify', valid: false, error: { code: 'PACKAGE_NOT_FOUND' } });
     const u = json(['export', '2026Q3']);
     expect(u.doc).toMatchObject({ command: 'export', valid: false, error: { code: 'USAGE' } });
+    // A subcommand's usage error names it as its exit-0 document does ("register list", not "register").
+    const l = json(['register', 'list', '--status', 'bogus']);
+    expect(l.code).toBe(2);
+    expect(l.doc).toMatchObject({ command: 'register list', valid: false, error: { code: 'USAGE' } });
+    expect(json(['objection', 'list', '--status', 'x']).doc).toMatchObject({ command: 'objection list', error: { code: 'USAGE' } });
   });
 });
 

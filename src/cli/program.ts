@@ -462,8 +462,13 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
     return ran.exitCode;
   } catch (err) {
     if (!ran.command) {
+      // The command as its documents name it: a subcommand with its parent (`register list`), as the action sets it.
       const known = new Set(program.commands.map((c) => c.name()));
-      ran.command = argv.find((a) => known.has(a)) ?? '';
+      const at = argv.findIndex((a) => known.has(a));
+      const top = at < 0 ? undefined : program.commands.find((c) => c.name() === argv[at]);
+      const subs = new Set(top?.commands.map((c) => c.name()) ?? []);
+      const sub = subs.size > 0 ? argv.slice(at + 1).find((a) => subs.has(a)) : undefined;
+      ran.command = top === undefined ? '' : sub === undefined ? top.name() : `${top.name()} ${sub}`;
     }
     if (err instanceof CommanderError || (err instanceof ToolError && err.code === 'USAGE' && err.args.kind !== undefined))
       return reportUsage(err, m, io, json, ran.command, chalk);
