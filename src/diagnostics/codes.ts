@@ -156,6 +156,8 @@ export interface CodeArgs {
    */
   OBJECTION_DEADLINE_PENDING: { number: string; year: number; file: string };
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
+  /** publish --on names a day after today: recorded as given (a publication that happened), said. */
+  PUBLISH_DATE_FUTURE: { batch: string; on: string; today: string };
   REGISTER_ALREADY_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string };
   /** compile: the register says this batch was published; its package is what was sent and is not replaced. */
   /** next: the quarter's first supplementary batch after it not yet published (2026Q3-3), the one to use instead. */
@@ -335,6 +337,7 @@ export const CODES = {
   CALENDAR_NOT_COVERED: { severity: 'error', group: 'calendar' },
   OBJECTION_DEADLINE_PENDING: { severity: 'warning', group: 'objection' },
   REGISTER_PACKAGE_CHANGED: { severity: 'error', group: 'register' },
+  PUBLISH_DATE_FUTURE: { severity: 'warning', group: 'register' },
   REGISTER_ALREADY_PUBLISHED: { severity: 'error', group: 'register' },
   REGISTER_BATCH_PUBLISHED: { severity: 'error', fixed: true, group: 'register' },
   OBJECTION_RECORD_NOT_FOUND: { severity: 'error', group: 'objection' },

@@ -30,7 +30,9 @@ const plain = (ctx: RenderContext) => ({ chalk: ctx.chalk, ascii: ctx.ascii, qui
 export function publishView(doc: PublishDocument, ctx: RenderContext): string {
   if (doc.outcome === 'refused') return findingTables(doc, ctx.m, plain(ctx));
   const u = registerUi(ctx.m.lang);
-  let out =
+  // What it was warned about (a publication date after today, PUBLISH_DATE_FUTURE), above what was recorded.
+  let out = doc.diagnostics.length ? findingTables(doc, ctx.m, plain(ctx)) : '';
+  out +=
     doc.outcome === 'published'
       ? `${ctx.chalk.green(u.published(doc.batch, doc.on, doc.records, doc.removals))}\n`
       : `${u.alreadyPublished(doc.batch, doc.on, doc.event?.seq ?? 0)}\n`;

@@ -152,6 +152,10 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
   const workspace = requireWorkspace(ctx);
   const batch = batchOf(ctx, batchArg);
   const on = dateOption(options.on, ctx.today);
+  // publish records a publication that happened (register.md): a day after today is likely a slip of the keyboard,
+  // and the batch is missing from every view of today. Said, not refused: a script may record a known date ahead of
+  // the machine's clock (docs/decisions.md "publish --on after today").
+  if (on > ctx.today) ctx.collector.add(makeDiagnostic('PUBLISH_DATE_FUTURE', { batch, on, today: ctx.today }));
   const rel = `packages/${batch}`;
   const dir = join(workspace, 'packages', batch);
   if (!pathExists(join(dir, 'manifest.json'), ctx.io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: rel });

@@ -79,6 +79,13 @@ export const enRegisterCodes = {
       `${a.count === 1 ? 'differs' : 'differ'}: ${a.changed}; nothing was recorded`,
     hint: (a) => `compile it again (hrss-credit compile ${a.batch} --force) before publishing, or restore the files as sent`,
   },
+  PUBLISH_DATE_FUTURE: {
+    title: 'Publication date after today',
+    message: (a) => `${a.batch} was recorded as published on ${a.on}, after today (${a.today}); today's views do not show it yet`,
+    hint: () =>
+      'check the date of --on: publish records a batch on or after the day the credit office published it; if the date ' +
+      'is wrong, record the right one with hrss-credit register note',
+  },
   REGISTER_ALREADY_PUBLISHED: {
     title: 'batch already published',
     message: (a) => `${a.batch} was published on ${a.publishedOn} (register event ${a.seq}) with another package`,

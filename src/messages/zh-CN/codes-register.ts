@@ -83,6 +83,11 @@ export const zhRegisterCodes = {
     message: (a) => `${a.batch} 的汇总包与其清单（manifest.json）不符，${a.count} 个文件不一致：${a.changed}；本次未登记发布`,
     hint: (a) => `请重新汇总（hrss-credit compile ${a.batch} --force）后再发布，或找回发出时的原件`,
   },
+  PUBLISH_DATE_FUTURE: {
+    title: '发布日期晚于今天',
+    message: (a) => `${a.batch} 按发布日期 ${a.on} 登记，晚于今天（${a.today}）；今天的各项查询中还看不到这批名单`,
+    hint: () => '请核对 --on 的日期：publish 应在市信用办发布当天或之后登记；若日期写错，请用 hrss-credit register note 记下正确的发布日期',
+  },
   REGISTER_ALREADY_PUBLISHED: {
     title: '该批次已发布过另一份汇总包',
     message: (a) => `${a.batch} 已于 ${a.publishedOn} 发布（登记簿第 ${a.seq} 条），那份汇总包与现在这份不同`,
