@@ -33,6 +33,14 @@ export function ungroupIdNumber(value: string): string {
   return /^(?:\d{17}[\dX]|\d{15})$/.test(bare) && !/^-|-$|--/.test(value) ? bare : value;
 }
 
+/**
+ * A 居民身份证 number as a person typed it (a query, a 移出申请's 证件号码), read as the number it names: folded
+ * (normaliseIdNumber) and ungrouped (ungroupIdNumber), as the list's row rule reads it before its check.
+ */
+export function typedIdNumber(raw: string): string {
+  return ungroupIdNumber(normaliseIdNumber(raw));
+}
+
 export type IdCheck =
   | { ok: true; value: string; upgradedFrom?: string; birthDate: IsoDate }
   | { ok: false; kind: 'format'; reason: 'length' | 'chars' | 'birthDate' }

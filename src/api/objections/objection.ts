@@ -11,7 +11,7 @@
 import { resolve as resolvePath, join } from 'node:path';
 import { isIsoDate, type IsoDate } from '../../domain/dates.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
-import { normaliseIdNumber, ungroupIdNumber } from '../../domain/id-number.js';
+import { normaliseIdNumber, typedIdNumber } from '../../domain/id-number.js';
 import { showText, type Reader } from '../../domain/privacy.js';
 import { echoQuery } from '../../domain/query-echo.js';
 
@@ -153,7 +153,7 @@ function candidates(state: RegisterState, days: IsoDate[], record: string | unde
   if (subject !== undefined) {
     const q = subject.trim();
     const code = normaliseCreditCode(q);
-    const idNo = ungroupIdNumber(normaliseIdNumber(q));
+    const idNo = typedIdNumber(q);
     out = out.filter(
       (s) =>
         (code !== '' && code === normaliseCreditCode(s.record.creditCode)) ||

@@ -29,7 +29,7 @@ import {
 import type { CreditRecord } from '../../schemas/record.js';
 import type { FieldKey } from '../../schemas/fields.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
-import { normaliseIdNumber, ungroupIdNumber } from '../../domain/id-number.js';
+import { normaliseIdNumber, typedIdNumber } from '../../domain/id-number.js';
 import { foldDecisionNo } from '../../domain/identity.js';
 import { parseDateText } from '../../domain/dates.js';
 import { foldKey } from '../../domain/text.js';
@@ -405,8 +405,8 @@ function summariesWhenAsked(plan: RegisterPlan, removed: Map<string, StoredRecor
 /** The key a removal request looks records up by: its 证件号码, else its credit code, else its name folded. */
 function requestKey(request: RemovalRequest): string {
   const c = request.cells;
-  // An ID typed in groups (410702-19850312-0156) is the number, as in a list row (domain/id-number.ts ungroupIdNumber).
-  const id = c.idNumber?.text ? ungroupIdNumber(normaliseIdNumber(c.idNumber.text)) : '';
+  // An ID typed in groups (410702-19850312-0156) is the number, as in a list row (domain/id-number.ts typedIdNumber).
+  const id = c.idNumber?.text ? typedIdNumber(c.idNumber.text) : '';
   const code = c.creditCode?.text ? normaliseCreditCode(c.creditCode.text) : '';
   return id ? `i|${id}` : code ? `c|${code}` : `n|${foldKey(c.subjectName?.text ?? '')}`;
 }

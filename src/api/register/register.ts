@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../../domain/dates.js';
 import { formatBatch, parseBatch } from '../../domain/quarter.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
-import { normaliseIdNumber, ungroupIdNumber } from '../../domain/id-number.js';
+import { normaliseIdNumber, typedIdNumber } from '../../domain/id-number.js';
 import { subjectKeyOf } from '../../domain/identity.js';
 import { maskIdentifier, type MaskRule } from '../../domain/mask.js';
 import { publicReader, showInternal, showText, type Reader } from '../../domain/privacy.js';
@@ -630,7 +630,7 @@ export function registerShow(
   const prefix = /^[0-9a-f]{6,11}$/i.test(q);
   const code = normaliseCreditCode(q);
   // An ID number typed in groups (410702-19850312-0156) is the number, as in a list (domain/id-number.ts).
-  const idNumber = ungroupIdNumber(normaliseIdNumber(q));
+  const idNumber = typedIdNumber(q);
   const folded = foldKey(q);
   const hits = (r: RecordSummary): boolean =>
     r.id === lower ||
