@@ -89,6 +89,18 @@ describe('publish reads each file of the package once', () => {
     expect(syntax.stderr).not.toContain('：：');
   });
 
+  it('export of a package whose id was edited says it as diff and publish do: the file, the key and the id', async () => {
+    const { io, ws, pkg } = await compiled('export-identity');
+    const file = JSON.parse(Buffer.from(io.readFileSync(join(pkg, 'records.json'))).toString('utf8'));
+    file.records[1].id = '111111111111';
+    io.put(join(pkg, 'records.json'), Buffer.from(JSON.stringify(file)));
+    const r = await runCliOn(io, ['export', 'packages/2026Q3', '--to', 'out', '-w', ws, ...TODAY, '--format', 'json'], ws, ENV);
+    expect(r.code).toBe(2);
+    const error = JSON.parse(r.stdout).error;
+    expect(error.code).toBe('PACKAGE_INVALID');
+    expect(error.message).toContain('records.json 的 records[1].id：记录的 id 111111111111 与其内容不符');
+  });
+
   it('a records.json the manifest vouches for that is not JSON: PACKAGE_INVALID, nothing recorded', async () => {
     const { io, ws, pkg } = await compiled('publish-not-json');
     vouchedRecords(io, pkg, Buffer.from('{"schemaVersion": 3, "quarter": '));

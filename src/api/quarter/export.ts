@@ -8,11 +8,10 @@ import { formatBatch, parseBatch, resolveBatch } from '../../domain/quarter.js';
 import { parseRecordsFile } from '../../schemas/documents/records.js';
 import { makeContext, type CommonOptions } from '../context.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
-import { parseJsonText } from '../../io/json-file.js';
-import { pathExists, zodIssueArgs } from '../../io/workspace/workspace.js';
+import { pathExists } from '../../io/workspace/workspace.js';
 import { readPackageFile } from '../../io/package/package-read.js';
+import { packageProblem } from '../../io/package/package-problem.js';
 import { holdsAnything } from '../../io/workspace/folder.js';
-import { ZodError, type z } from 'zod';
 import { fixedInstant, templateFor, writeListFiles } from './package.js';
 import type { Audience } from './records.js';
 import { exportPlan } from './export-plan.js';
@@ -48,28 +47,13 @@ export async function exportPackage(
     }
   }
   if (!pathExists(join(dir, 'records.json'), io)) throw new ToolError('PACKAGE_NOT_FOUND', { path: target });
-  const parsed = parseJsonText(readPackageFile(dir, 'records.json', io).toString('utf8'));
-  if (!parsed.ok)
-    throw new ToolError('PACKAGE_INVALID', {
-      path: target,
-      file: 'records.json',
-      problem: 'jsonSyntax',
-      line: parsed.line,
-      column: parsed.column,
-    });
+  const text = readPackageFile(dir, 'records.json', io).toString('utf8');
   let data;
   try {
-    data = parseRecordsFile(parsed.value);
+    data = parseRecordsFile(JSON.parse(text));
   } catch (err) {
-    if (err instanceof ZodError)
-      throw new ToolError('PACKAGE_INVALID', {
-        path: target,
-        file: 'records.json',
-        ...zodIssueArgs(err.issues[0] as z.core.$ZodIssue, parsed.value),
-      });
-    // A record whose id does not match its content: the file was edited by hand.
-    const key = /records\[\d+\]\.id/.exec((err as Error).message)?.[0] ?? '';
-    throw new ToolError('PACKAGE_INVALID', { path: target, file: 'records.json', key, problem: 'recordId' });
+    // JSON syntax at its line and column, a value that does not fit, a record id edited by hand: as publish and diff say it.
+    throw packageProblem(err, target, 'records.json', text);
   }
   const template = templateFor(ctx, options.template);
   const instant = fixedInstant(parseBatch(data.quarter)?.quarter, options.sourceDateEpoch);
