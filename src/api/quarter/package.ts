@@ -509,9 +509,6 @@ async function writeFiles(
     io,
   );
 
-  // 共享's workbook, made on the second thread meanwhile (or here, should that thread have failed).
-  if (sharing) writeFileDurable(join(dir, '共享', workbookName(p.template.template, quarter, 'sharing')), await sharing.bytes(), io);
-
   // records.json version 3 (schemas/documents/records.ts): every key present, empty without a register.
   const recordsFile: RecordsFile = {
     schemaVersion: 3,
@@ -526,6 +523,10 @@ async function writeFiles(
   writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`, io);
   // summary.json: what report and supervise read of this batch instead of records.json and report.json (issue 22).
   writeFileDurable(join(dir, SUMMARY_FILE), `${JSON.stringify(packageSummaryOf(quarter, p.records, p.reportJson))}\n`, io);
+
+  // 共享's workbook, made on the second thread meanwhile (or here, should that thread have failed): asked for last,
+  // the thread has had every other file's time.
+  if (sharing) writeFileDurable(join(dir, '共享', workbookName(p.template.template, quarter, 'sharing')), await sharing.bytes(), io);
 
   const outputs = listFiles(dir, '', io)
     .filter((f) => f !== 'manifest.json')
