@@ -1,5 +1,6 @@
 // compile's 共享 workbook made on a second thread (io/xlsx/workbook-thread.ts; decisions.md "The 共享 workbook on a
-// second thread"): the package is the same, byte for byte, whether the thread made it, failed, or was not asked.
+// second thread"): the package is the same, byte for byte, whether the thread made it, failed, or was not asked — the
+// built CLI run in its own process, as a clerk runs it (in process, from src/, the thread has no built file to run).
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import {
   creditRecord,
   packageRecords,
   runCli,
+  spawnBin,
   tempDir,
   TODAY,
   ROOT,
@@ -56,9 +58,10 @@ function files(dir: string, rel = ''): Map<string, Buffer> {
   return out;
 }
 
+/** The package compiled by the built CLI in its own process (dist/: the thread runs the built workbook-worker.js). */
 async function compiled(env: Record<string, string>): Promise<Map<string, Buffer>> {
   const ws = copyWorkspace(template, join(tmp, `ws-${++n}`));
-  const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { ...base, ...env });
+  const res = await spawnBin(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { ...base, ...env }).done;
   expect(res.code, res.stdout + res.stderr).toBe(0);
   const out = files(join(ws, 'packages', '2026Q3'));
   out.set('../2026Q3.manifest.sha256', readFileSync(join(ws, 'packages', '2026Q3.manifest.sha256')));
