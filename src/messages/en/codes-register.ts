@@ -53,7 +53,7 @@ export const enRegisterCodes = {
     hint: () => 'To build it again, add --force (the old package is kept under a new name)',
   },
   EXPORT_REMOVED_NOT_FOUND: {
-    title: 'removed records not found',
+    title: 'Removed records not found',
     message: (a) =>
       `${countEn(a.count, 'record')} the ${a.quarter} package removes ${a.count === 1 ? 'is' : 'are'} not in the register ` +
       `(${list(a.ids)}): ` +
@@ -63,7 +63,7 @@ export const enRegisterCodes = {
       "export from the workspace that compiled the package (-w names it), or use the 移出名单 in the package's own 公示 and 共享 folders",
   },
   EXPORT_NO_REGISTER: {
-    title: 'no register for the removed records',
+    title: 'No register for the removed records',
     message: (a) =>
       `the ${a.quarter} package removes ${countEn(a.count, 'record')} (${list(a.ids)}), and there is no register here ` +
       '(not in a workspace, or the workspace has no register/events.jsonl yet): ' +
@@ -73,7 +73,7 @@ export const enRegisterCodes = {
       "export from the workspace that compiled the package (-w names it), or use the 移出名单 in the package's own 公示 and 共享 folders",
   },
   REGISTER_PACKAGE_CHANGED: {
-    title: 'package changed',
+    title: 'Package changed',
     message: (a) =>
       `the package of ${a.batch} no longer matches its manifest.json: ${countEn(a.count, 'file')} ` +
       `${a.count === 1 ? 'differs' : 'differ'}: ${a.changed}; nothing was recorded`,
@@ -87,12 +87,12 @@ export const enRegisterCodes = {
       'is wrong, record the right one with hrss-credit register note',
   },
   REGISTER_ALREADY_PUBLISHED: {
-    title: 'batch already published',
+    title: 'Batch already published',
     message: (a) => `${a.batch} was published on ${a.publishedOn} (register event ${a.seq}) with another package`,
     hint: () => 'a published batch cannot change; put corrections in a later batch',
   },
   REGISTER_BATCH_PUBLISHED: {
-    title: 'batch already published',
+    title: 'Batch already published',
     message: (a) =>
       `the register says ${a.batch} was published on ${a.publishedOn} (event ${a.seq}); packages/${a.batch} is the package as sent; ` +
       `nothing was compiled and it was left as it is`,
@@ -101,47 +101,47 @@ export const enRegisterCodes = {
       `batch such as ${a.next}, or the next quarter)`,
   },
   REGISTER_ALREADY_ACTIVE: {
-    title: 'already public',
+    title: 'Already public',
     message: (a) =>
       `record ${a.id} was published by ${a.department} in ${a.quarter} and is still public with the same values: not published again`,
     hint: () => 'nothing to do; departments may send only new records',
   },
   REGISTER_CHANGED: {
-    title: 'differs from the public record',
+    title: 'Differs from the public record',
     message: (a) => `record ${a.id} (published by ${a.department}, still public) differs in ${list(a.fields.map(F))}`,
     hint: () =>
       'if it is a correction, write the old 认定文书号 in the 更正原文书号 column (its own number when the decision is unchanged); otherwise delete ' +
       'the row or make it equal to the public one',
   },
   REGISTER_CORRECTION_APPLIED: {
-    title: 'correction after an objection',
+    title: 'Correction after an objection',
     message: (a) =>
       `objection ${a.objection} on record ${a.id} was resolved 更正 (correct); this row is that correction: ${list(a.fields.map(F))} ` +
       `published as sent, the old content no longer public`,
     hint: () => 'nothing to do; check that the corrected content is right',
   },
   REGISTER_RED_ON_BLACK: {
-    title: 'red-list subject on a black list',
+    title: 'Red-list subject on a black list',
     message: (a) => `the subject is public on a red list (record ${a.id}, ${a.department}); it cannot also be on a black list`,
     hint: (a) => `${a.department} must send a removal request (违法违规移出) of that red record in this batch`,
   },
   REGISTER_BLACK_ON_RED: {
-    title: 'black-list subject on a red list',
+    title: 'Black-list subject on a red list',
     message: (a) => `the subject is public on a black list (record ${a.id}, ${a.department}); it cannot be on a red list`,
     hint: () => 'delete the row; send it again once the black record is removed',
   },
   REGISTER_WEAK_IDENTITY: {
-    title: 'identified by name only',
+    title: 'Identified by name only',
     message: (a) => `"${a.subject}" has no valid credit code or ID number: the register identifies it by its name only (record ${a.id})`,
     hint: () => 'fill in a valid 统一社会信用代码 (organisations) or 身份证号 (persons)',
   },
   REGISTER_BATCH_ORDER: {
-    title: 'batch out of order',
+    title: 'Batch out of order',
     message: (a) => `${a.batch} cannot be published before ${a.earlier}, an earlier batch of its quarter`,
     hint: (a) => `publish ${a.earlier} first (hrss-credit publish ${a.earlier})`,
   },
   REMOVAL_NOT_FOUND: {
-    title: 'removal: no such record',
+    title: 'Removal: no such record',
     message: (a) =>
       a.removed
         ? `${a.subject}'s record ${a.removed.id} is no longer public: ${REMOVAL_EN[a.removed.type] ?? a.removed.type} on ${a.removed.on}` +
@@ -154,40 +154,40 @@ export const enRegisterCodes = {
         : 'check the list type, name, identifiers and 认定文书号 against the public record (hrss-credit register list --find)',
   },
   REMOVAL_AMBIGUOUS: {
-    title: 'removal: several records',
+    title: 'Removal: several records',
     message: (a) => `${a.subject} has ${a.count} public records (${list(a.ids)}) and the request does not say which`,
     hint: () => 'fill in the 认定文书号 of the record to remove',
   },
   REMOVAL_NOT_OWNER: {
-    title: 'removal: not your record',
+    title: 'Removal: not your record',
     message: (a) => `record ${a.id} was published by ${a.owner}; ${a.department} cannot remove it`,
     hint: (a) => `${a.owner} must send this request`,
   },
   REMOVAL_TYPE_MISMATCH: {
-    title: 'removal type does not fit the list',
+    title: 'Removal type does not fit the list',
     message: (a) => `record ${a.id} is on a ${a.listType} list: ${a.removalType} does not apply`,
     hint: () => '违法违规移出 is for red records, 提前移出 for black records',
   },
   REMOVAL_FILING_MISSING: {
-    title: 'early removal without review or filing date',
+    title: 'Early removal without review or filing date',
     message: (a) =>
       `record ${a.id}: early removal without ${a.missing.map((m) => (m === 'reviewedOn' ? '审查日期' : '报备市信用办日期')).join(' and ')}`,
     hint: () => 'fill in 审查日期 and 报备市信用办日期',
   },
   REMOVAL_TOO_EARLY: {
-    title: 'early removal too early',
+    title: 'Early removal too early',
     message: (a) =>
       `record ${a.id} was published on ${a.publishedOn}; severity ${a.severity} keeps it public ${a.months} months, until ${a.earliest}; ` +
       `removal on ${a.on}`,
     hint: (a) => `check it; request early removal after ${a.earliest}`,
   },
   REMOVAL_DUPLICATE: {
-    title: 'removal requested twice',
+    title: 'Removal requested twice',
     message: (a) => `record ${a.id} has several removal requests: ${places(a.places)}`,
     hint: () => 'keep one request per record',
   },
   REMOVAL_DATE_INVALID: {
-    title: 'removal date invalid',
+    title: 'Removal date invalid',
     message: (a) =>
       `${a.header} "${a.value}" ` +
       (a.reason === 'format'
@@ -198,17 +198,17 @@ export const enRegisterCodes = {
     hint: () => 'write a real date like 2026-09-30, not in the future, not before the publication',
   },
   REMOVAL_TYPE_INVALID: {
-    title: 'removal type missing or unknown',
+    title: 'Removal type missing or unknown',
     message: (a) => (a.value ? `移出类型 "${a.value}" is not a removal type` : '移出类型 is empty'),
     hint: (a) => `write one of ${list(a.allowed)}`,
   },
   CORRECTION_TARGET_NOT_FOUND: {
-    title: 'correction: no such record',
+    title: 'Correction: no such record',
     message: (a) => `更正原文书号 "${a.decisionNo}" names no public record of ${a.department} for this subject`,
     hint: () => 'check the old 认定文书号; clear the column if this is not a correction',
   },
   CONFIG_SEVERITY_FIXED: {
-    title: 'config: a severity that cannot be changed',
+    title: 'Config: a severity that cannot be changed',
     message: (a) =>
       `${a.key} asks for "${a.value}", but ${a.code} is always ${a.fixed === 'error' ? 'an error' : `a ${a.fixed}`} ` +
       '(its severity is fixed); the setting was not applied',
@@ -217,7 +217,7 @@ export const enRegisterCodes = {
       'file through, fix the file itself',
   },
   CONFIG_FILE_MISSING: {
-    title: 'config: a file it names is missing',
+    title: 'Config: a file it names is missing',
     message: (a) =>
       `${a.key} names ${a.file}, which does not exist; the setting was not applied ` +
       (a.key === 'measures'
@@ -226,7 +226,7 @@ export const enRegisterCodes = {
     hint: (a) => `put the file at ${a.file} in the workspace, or remove ${a.key} from the config file`,
   },
   TEMPLATE_CODES_INCOMPLETE: {
-    title: 'export template: codes map incomplete',
+    title: 'Export template: codes map incomplete',
     message: (a) =>
       `the codes map of the template's column "${a.column}" has no code for ${a.labels}; such records are written ` +
       'as the label among the codes',
@@ -329,14 +329,14 @@ export const enRegisterCodes = {
     hint: () => 'nothing to do; delete the blank form to tidy the folder if you like',
   },
   REGISTER_REMOVED_RESENT: {
-    title: 'removed record sent again',
+    title: 'Removed record sent again',
     message: (a) =>
       `record ${a.id} (published by ${a.department}) was removed on ${a.on} (${REMOVAL_EN[a.type]}); ` +
       'this row is the same decision: not published again',
     hint: () => 'ask the department to drop the row next time; ' + "to list the subject again, send it under the new decision's 认定文书号",
   },
   REGISTER_IMPORT_OUT_OF_ORDER: {
-    title: 'import out of order',
+    title: 'Import out of order',
     message: (a) =>
       `${a.batch} (published ${a.publishedOn}) was imported, but the register already holds the later ${a.later} ` +
       `(published ${a.laterOn}): the register applies events in the order recorded, so a record in both batches ` +
