@@ -153,10 +153,17 @@ async function deflated(data: ZipPart['data'], put: (c: Buffer) => void): Promis
       if (write) z.write(write);
       since += piece.length;
       // The event loop turns every 64 KiB or so: zlib's callbacks hand it the next write while this thread makes more.
+      // Each wait's listeners removed once it ends: left on, a workbook of more than ten waits (a province's 台账
+      // had ~40) made Node print a MaxListenersExceededWarning on the clerk's screen.
       if (z.writableLength >= QUEUED)
-        await new Promise((resolve) => {
-          z.once('drain', resolve);
-          z.once('close', resolve);
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            z.off('drain', done);
+            z.off('close', done);
+            resolve();
+          };
+          z.on('drain', done);
+          z.on('close', done);
         });
       else if (since >= YIELD_EVERY) await new Promise(setImmediate);
       else continue;
