@@ -336,10 +336,17 @@ export async function workbookBuffer(sheets: (SheetSpec | StreamedSheetSpec)[], 
 
 /**
  * workbookBuffer's bytes given to `out` as they are made (IoPort.writeFileFrom's file): a province's 台账 was made
- * whole in memory (its deflated chunks, then one buffer of them) before its write.
+ * whole in memory (its deflated chunks, then one buffer of them) before its write. `level`: zlib's (zip-write.ts
+ * DEFLATE_LEVEL unless the workbook's own decision says otherwise: the 台账's).
  */
-export async function workbookTo(sheets: (SheetSpec | StreamedSheetSpec)[], instant: Date, creator: string, out: ZipOut): Promise<void> {
-  await zipPartsTo(workbookParts(sheets, creator, instant), dosDate(instant), out);
+export async function workbookTo(
+  sheets: (SheetSpec | StreamedSheetSpec)[],
+  instant: Date,
+  creator: string,
+  out: ZipOut,
+  level = DEFLATE_LEVEL,
+): Promise<void> {
+  await zipPartsTo(workbookParts(sheets, creator, instant), dosDate(instant), out, level);
 }
 
 function workbookParts(sheets: (SheetSpec | StreamedSheetSpec)[], creator: string, instant: Date): ZipPart[] {

@@ -166,6 +166,17 @@ describe('zip writer', () => {
     expect(late).toBe(0);
   });
 
+  it("at a level given (the 台账's), the bytes yazl writes at that level", async () => {
+    const at2 = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      void zipPartsTo(entries, dosDate(instant), { write: (b) => chunks.push(Buffer.from(b)) }, 2).then(() =>
+        resolve(Buffer.concat(chunks)),
+      );
+    });
+    expect(at2.equals(await yazlZip(entries, instant, 2))).toBe(true);
+    expect(at2.equals(await zipParts(entries, dosDate(instant)))).toBe(false);
+  });
+
   it('an entry that waits for zlib more than ten times leaves no listener behind (no MaxListenersExceededWarning)', async () => {
     // Each piece of 5 MiB is more than the deflater queues before the maker waits for it: twelve waits.
     const zeros = Buffer.alloc(5 << 20);
