@@ -82,3 +82,8 @@ export async function beforeAnnotateRename(): Promise<void> {
   });
   process.disconnect?.();
 }
+
+/** `workbook-thread-fail`: the thread that makes a package workbook fails (io/xlsx/workbook-thread.ts); the main thread makes it. */
+export function workbookThreadFault(): boolean {
+  return spec().includes('workbook-thread-fail');
+}

@@ -1,11 +1,22 @@
-/** Whether a second thread would find a processor free: the one rule of the two commands that start one. */
+/** How many threads a command may use: the one rule of the commands that start one. */
 import { availableParallelism, loadavg } from 'node:os';
 
 /**
  * The last minute's load is under the processors less `reserve`. The log hashed beside start-up (cli/early-log.ts)
- * keeps none in reserve; the log read and checked on a second thread (io/register/log-check.ts) half a processor, as
- * its thread moves work rather than saving it (decisions.md "register verify on two cores").
+ * keeps none in reserve: a thread begun for every command that reads the register, its work a short head start.
  */
 export function processorFree(reserve: number): boolean {
   return (loadavg()[0] ?? 0) < availableParallelism() - reserve;
+}
+
+/**
+ * Whether a second thread can shorten a long wait the user sits through (the log read and checked beside the parse:
+ * io/register/log-check.ts): on two processors or more, whatever the load. A scheduler that shares the processors
+ * per runnable thread (Windows'; Linux's within a session) gives a second thread its own share on a busy machine too,
+ * so the command ends sooner while the other programs lose about what its thread costs (decisions.md "register verify
+ * on two cores, whatever the load"); a load average said only that the wait would be long, not that it could not be
+ * shortened.
+ */
+export function secondThreadShortens(): boolean {
+  return availableParallelism() > 1;
 }

@@ -162,6 +162,12 @@ export function scanCanonical(buf: Buffer, start: number, end: number, prefix = 
           let j = i;
           while (j < end && isNumberByte(buf[j] as number)) j++;
           if (j >= end) return partial;
+          // A count or row number (most of a log's numbers): its digits are JSON.stringify's, no string made.
+          if (!lenient && plainInteger(buf, i, j)) {
+            i = j;
+            stack[top] = at === At.ObjectValue ? At.ObjectNext : At.ArrayNext;
+            break;
+          }
           const text = buf.toString('latin1', i, j);
           const n = Number(text);
           if (lenient ? !JSON_NUMBER.test(text) : !Number.isFinite(n) || JSON.stringify(n) !== text) return 'invalid';
@@ -179,6 +185,21 @@ export function scanCanonical(buf: Buffer, start: number, end: number, prefix = 
 const MAX_DEPTH = 64;
 
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Whether buf[i, j) is a whole number as JSON.stringify writes it: `0`, or a digit 1–9 and at most 14 digits more
+ * (below 2^53, so the number prints back as these digits); anything else is left to Number and JSON.stringify.
+ */
+function plainInteger(buf: Buffer, i: number, j: number): boolean {
+  const first = buf[i] as number;
+  if (first === 0x30) return j === i + 1;
+  if (first < 0x31 || first > 0x39 || j - i > 15) return false;
+  for (let k = i + 1; k < j; k++) {
+    const b = buf[k] as number;
+    if (b < 0x30 || b > 0x39) return false;
+  }
+  return true;
+}
 
 function isNumberByte(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e || b === 0x65 || b === 0x45;

@@ -257,7 +257,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
   }
   // A received objection is never lost: recorded (exit 0), its deadline pending until the calendar covers the year.
   const number = (event as { objection: string }).objection;
-  if ('notCovered' in due) ctx.collector.add(deadlinePendingDiagnostic(number, due.notCovered));
+  if ('notCovered' in due) ctx.collector.add(deadlinePendingDiagnostic(number, due.notCovered, n));
   for (const d of textPersonalInfo(options.summary, '--summary', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace, ctx.io);
   const fact = state.objections.get(number) as ObjectionFact;
@@ -324,7 +324,7 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   const wanted = number.trim().toUpperCase();
   const cal = workspaceCalendar(ctx);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
-  let notCovered: number | null = null;
+  let notCovered: { year: number; workingDays: number } | null = null;
   let notPublic: ReturnType<typeof makeDiagnostic> | null = null;
   if (!registerExists(workspace, ctx.io)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
@@ -362,8 +362,9 @@ export async function objectionResolve(number: string, options: ResolveOptions):
           removedOn: then.removal?.on ?? then.publishUntil,
           batch: then.removal?.batch ?? null,
         });
-      const due = deadlineNow(o, nOf(ctx, o), cal);
-      notCovered = due.notCovered;
+      const n = nOf(ctx, o);
+      const due = deadlineNow(o, n, cal);
+      notCovered = due.notCovered === null ? null : { year: due.notCovered, workingDays: n };
       const late = due.deadline !== null && isOverdue(on, due.deadline);
       const body: EventBody = {
         type: 'objection-resolve',
@@ -385,7 +386,9 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   if (value) ctx.collector.add(value);
   if (!event) return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
   if (notPublic) ctx.collector.add(notPublic);
-  if (notCovered !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, notCovered));
+  // Set inside the append's callback: TypeScript's narrowing does not see that assignment.
+  const pending = notCovered as { year: number; workingDays: number } | null;
+  if (pending !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, pending.year, pending.workingDays));
   for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace, ctx.io);
   return {

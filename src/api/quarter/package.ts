@@ -30,6 +30,7 @@ import { copyFileDurable, listFiles, makeFolder, sha256File, writeFileDurable } 
 import { readZipEntry } from '../../io/zip/zip-entry.js';
 import type { IoPort } from '../../io/port.js';
 import type { SheetSpec } from '../../io/xlsx/xlsx-writer.js';
+import type { WorkbookThread } from '../../io/xlsx/workbook-thread.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { DepartmentResult } from '../department/department.js';
 import type { QuarterCheck } from './quarter.js';
@@ -259,15 +260,17 @@ export function listFileName(template: Template, quarter: string, audience: Audi
   return audience === 'sharing' ? `${base}${sharingSuffix(template)}` : base;
 }
 
-/** Writes the credit-office files of one audience (also what `export` writes). Returns relative paths. */
-export async function writeListFiles(
-  dir: string,
+/**
+ * The sheets of one audience's files: as text (`text`, the CSVs) and as the workbook's cells (`cells`: 序号 and 公示期限
+ * numbers where the sheet has them).
+ */
+function listSheets(
   records: CreditRecord[],
   template: Template,
   audience: Audience,
-  ctx: ExportContext & { quarter: string; instant: Date; csvEncoding: CsvEncoding; withCsv: boolean; io: IoPort },
+  ctx: ExportContext,
   register?: RegisterPlan,
-): Promise<string[]> {
+): { text: SheetSpec[]; cells: SheetSpec[] } {
   const cols = columnsFor(template, audience);
   const headers = cols.map((c) => c.header);
   const widths = cols.map((c) => c.width);
@@ -282,27 +285,38 @@ export async function writeListFiles(
   const registerNumeric = [true];
   const cellsOf = (rows: string[][], numeric: readonly boolean[]): (string | number)[][] =>
     rows.map((r) => r.map((v, i) => (numeric[i] === true && /^\d{1,9}$/.test(v) ? Number(v) : v)));
-  const sheets: SheetSpec[] = [
+  const text: SheetSpec[] = [
     { name: template.sheets.red, headers, widths, rows: rowsOf(red) },
     { name: template.sheets.black, headers, widths, rows: rowsOf(black) },
   ];
-  if (register) sheets.push(removedSheet(template.sheets.removed, register, audience, ctx.maskRule));
-  if (register && register.corrected.length > 0) sheets.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
+  if (register) text.push(removedSheet(template.sheets.removed, register, audience, ctx.maskRule));
+  if (register && register.corrected.length > 0) text.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
+  const cells = text.map((s, k) => ({ ...s, rows: cellsOf(s.rows as string[][], k < 2 ? listNumeric : registerNumeric) }));
+  return { text, cells };
+}
+
+/** The workbook's name of one audience's files. */
+function workbookName(template: Template, quarter: string, audience: Audience): string {
+  return `${listFileName(template, quarter, audience)}.xlsx`;
+}
+
+/** Writes the credit-office files of one audience (also what `export` writes). Returns relative paths. */
+export async function writeListFiles(
+  dir: string,
+  records: CreditRecord[],
+  template: Template,
+  audience: Audience,
+  ctx: ExportContext & { quarter: string; instant: Date; csvEncoding: CsvEncoding; withCsv: boolean; io: IoPort },
+  register?: RegisterPlan,
+): Promise<string[]> {
+  const { text, cells } = listSheets(records, template, audience, ctx, register);
   const written: string[] = [];
-  const xlsxName = `${listFileName(template, ctx.quarter, audience)}.xlsx`;
+  const xlsxName = workbookName(template, ctx.quarter, audience);
   const { workbookBuffer } = await writer();
-  writeFileDurable(
-    join(dir, xlsxName),
-    await workbookBuffer(
-      sheets.map((s, k) => ({ ...s, rows: cellsOf(s.rows as string[][], k < 2 ? listNumeric : registerNumeric) })),
-      ctx.instant,
-      TOOL_NAME,
-    ),
-    ctx.io,
-  );
+  writeFileDurable(join(dir, xlsxName), await workbookBuffer(cells, ctx.instant, TOOL_NAME), ctx.io);
   written.push(xlsxName);
   if (ctx.withCsv) {
-    for (const s of sheets) {
+    for (const s of text) {
       // A sharing file (full identifiers) says so in its name, like the workbook (_共享).
       const name = `${s.name}${audience === 'sharing' ? sharingSuffix(template) : ''}.csv`;
       writeFileDurable(join(dir, name), await encodeCsv(csvText([s.headers, ...(s.rows as string[][])]), ctx.csvEncoding), ctx.io);
@@ -310,6 +324,19 @@ export async function writeListFiles(
     }
   }
   return written;
+}
+
+/**
+ * 共享's workbook begun on a second thread (io/xlsx/workbook-thread.ts), when it is large and a processor is free:
+ * made there while this thread writes 公示's files. Its sheets are made here, handed over, and not kept.
+ */
+async function sharingOnThread(p: PackageInput, ctx: ExportContext): Promise<WorkbookThread | undefined> {
+  const plan = p.register;
+  const rows = p.records.length + (plan ? plan.removals.length + plan.corrected.length : 0);
+  const thread = await import('../../io/xlsx/workbook-thread.js');
+  if (!thread.wantWorkbookThread(rows)) return undefined;
+  const cells = (): SheetSpec[] => listSheets(p.records, p.template.template, 'sharing', ctx, plan).cells;
+  return thread.workbookOnThread(cells(), p.instant, TOOL_NAME, cells);
 }
 
 /** 报送情况.xlsx's 分领域条数 rows: 序号, 科室, 领域, 红, 黑 (the figures' byDomain, the same as status and the manifest). */
@@ -363,9 +390,27 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
     io,
   };
   makeFolder(dir, io);
+  const sharing = await sharingOnThread(p, exportCtx);
+  try {
+    return await writeFiles(dir, p, exportCtx, sharing);
+  } finally {
+    sharing?.stop();
+  }
+}
+
+async function writeFiles(
+  dir: string,
+  p: PackageInput,
+  exportCtx: ExportContext & { quarter: string; instant: Date; csvEncoding: CsvEncoding; io: IoPort },
+  sharing: WorkbookThread | undefined,
+): Promise<Manifest> {
+  const { check, config, io } = p;
+  const quarter = check.label;
   await writeListFiles(join(dir, '公示'), p.records, p.template.template, 'public', { ...exportCtx, withCsv: true }, p.register);
-  p.between?.();
-  await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false }, p.register);
+  if (!sharing) {
+    p.between?.();
+    await writeListFiles(join(dir, '共享'), p.records, p.template.template, 'sharing', { ...exportCtx, withCsv: false }, p.register);
+  }
 
   // 典型案例/<department>/…: evidence and cover scans, byte for byte.
   const inputs: { path: string; sha256: string; bytes: number; department: string }[] = [];
@@ -478,6 +523,10 @@ export async function writePackage(dir: string, p: PackageInput): Promise<Manife
   writeFileDurable(join(dir, 'report.json'), `${JSON.stringify(p.reportJson, null, 2)}\n`, io);
   // summary.json: what report and supervise read of this batch instead of records.json and report.json (issue 22).
   writeFileDurable(join(dir, SUMMARY_FILE), `${JSON.stringify(packageSummaryOf(quarter, p.records, p.reportJson))}\n`, io);
+
+  // 共享's workbook, made on the second thread meanwhile (or here, should that thread have failed): asked for last,
+  // the thread has had every other file's time.
+  if (sharing) writeFileDurable(join(dir, '共享', workbookName(p.template.template, quarter, 'sharing')), await sharing.bytes(), io);
 
   const outputs = listFiles(dir, '', io)
     .filter((f) => f !== 'manifest.json')

@@ -3,12 +3,11 @@
  * on two cores"): log-check-worker.ts reads the log into shared buffers, hashes every byte and gives each line's
  * hash and canonical flag; the reader (register-store.ts) parses the same bytes — shared, not copied — a batch behind,
  * and checks them against what the thread found instead of hashing and scanning them itself. Used for a read from
- * the first line of a large log that builds its checkpoint (register verify; a read with no usable checkpoint), when
- * a processor is free for it: on a busy or one-core machine the thread only adds its cost (a second pass over each
- * buffer's lines), and the reader reads and checks in its own thread as before.
+ * the first line of a large log that builds its checkpoint (register verify; a read with no usable checkpoint), on a
+ * machine of two processors or more whatever its load (processors.ts secondThreadShortens); on one processor the
+ * thread would only add its cost (a second pass over each buffer's lines), and the reader reads and checks alone.
  */
-import { availableParallelism } from 'node:os';
-import { processorFree } from '../processors.js';
+import { secondThreadShortens } from '../processors.js';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { POSTED, PROGRESS, RETURNED, STOP, type LogBatch, type LogCheckInput } from './log-check-worker.js';
 
@@ -23,12 +22,12 @@ const SLAB = 20 << 20;
  */
 const STALL_MS = 10_000;
 
-/** Whether to check the log on a second thread: HRSS_CREDIT_LOG_THREAD=on / off, else when a processor is free. */
+/** Whether to check the log on a second thread: HRSS_CREDIT_LOG_THREAD=on / off, else on two processors or more. */
 export function wantLogCheck(env: NodeJS.ProcessEnv = process.env): boolean {
   const asked = env.HRSS_CREDIT_LOG_THREAD;
   if (asked === 'off') return false;
   if (asked === 'on') return true;
-  return availableParallelism() > 1 && processorFree(0.5);
+  return secondThreadShortens();
 }
 
 /** The thread gave up or stalled: the reader reads the log from its first line in its own thread. */

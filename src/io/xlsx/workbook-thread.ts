@@ -1,0 +1,91 @@
+/**
+ * A package workbook made on a second thread while this one makes the rest (issue 22; docs/decisions.md "The 共享
+ * workbook on a second thread"): a province's compile made its two list workbooks one after the other in the main
+ * thread (~0.2 s of CPU each for 25,000 移出名单 rows), the second core idle but for their deflating. The thread
+ * (workbook-worker.ts) is given the sheets and makes the bytes workbookBuffer makes; the main thread writes them.
+ * When a processor is free for it and the sheets are large enough; anything that goes wrong with the thread (it
+ * cannot start, fails, dies) leaves the main thread to make the workbook itself — the same bytes either way.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { workbookThreadFault } from '../faults.js';
+import { processorFree } from '../processors.js';
+import type { WorkbookJob, WorkbookReply } from './workbook-worker.js';
+import { type SheetSpec, workbookBuffer } from './xlsx-writer.js';
+
+/** Below this many rows (all sheets) the thread's start (~0.05 s of CPU) costs more than it takes off. */
+export const WORKBOOK_THREAD_ROWS = 10_000;
+
+/**
+ * Whether to make a workbook of `rows` rows on a second thread: HRSS_CREDIT_WORKBOOK_THREAD=on (any size, whatever
+ * the load) / off, else from WORKBOOK_THREAD_ROWS rows when a processor is free (the early hash's rule: on a busy
+ * machine the thread only adds its start and the sheets' copy to the command's CPU).
+ */
+export function wantWorkbookThread(rows: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  const asked = env.HRSS_CREDIT_WORKBOOK_THREAD;
+  if (asked === 'off') return false;
+  if (asked === 'on') return true;
+  return rows >= WORKBOOK_THREAD_ROWS && availableParallelism() > 1 && processorFree(0);
+}
+
+/** A workbook begun on a second thread. */
+export interface WorkbookThread {
+  /** Its bytes: the thread's, else (the thread failed) made here. */
+  bytes(): Promise<Buffer>;
+  /** Ends the thread (the package failed before its bytes were asked). */
+  stop(): void;
+}
+
+let runs = 0;
+/** For tests: how many workbooks a second thread has made in this process. */
+export function workbookThreadRuns(): number {
+  return runs;
+}
+
+/**
+ * Begins `sheets`'s workbook on a second thread now: they are copied to it at once, and not kept here. `remake` gives
+ * them again should the thread fail (it cannot start, fails, dies): the workbook is then made in this thread.
+ */
+export function workbookOnThread(sheets: SheetSpec[], instant: Date, creator: string, remake: () => SheetSpec[]): WorkbookThread {
+  const fail = workbookThreadFault();
+  // Made here, not in a closure: a closure would keep the sheets (a province's 25,000 rows) for the workbook's life.
+  const worker = started({ workbook: true, sheets, instant: instant.getTime(), creator, ...(fail ? { fail } : {}) });
+  const reply = worker ? replyOf(worker) : { made: Promise.resolve(undefined), stop: () => {} };
+  return {
+    // The thread's failure is not the package's: this thread makes the workbook, and a fault of the sheets
+    // themselves (a sheet name Excel refuses) is thrown here as it was before.
+    bytes: async () => (await reply.made) ?? workbookBuffer(remake(), instant, creator),
+    stop: reply.stop,
+  };
+}
+
+function started(job: WorkbookJob): Worker | undefined {
+  try {
+    return new Worker(new URL('./workbook-worker.js', import.meta.url), { workerData: job, stdout: true, stderr: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The thread's bytes, or undefined once it failed, died or was stopped. */
+function replyOf(worker: Worker): { made: Promise<Buffer | undefined>; stop: () => void } {
+  let settle: (bytes: Buffer | undefined) => void = () => {};
+  const made = new Promise<Buffer | undefined>((resolve) => {
+    let settled = false;
+    settle = (bytes) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      resolve(bytes);
+    };
+  });
+  worker.on('message', (m: WorkbookReply) => {
+    if ('bytes' in m) {
+      runs++;
+      settle(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
+    } else settle(undefined);
+  });
+  worker.on('error', () => settle(undefined));
+  worker.on('exit', () => settle(undefined));
+  return { made, stop: () => settle(undefined) };
+}
