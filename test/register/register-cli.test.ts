@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { LEDGER_DEFLATE_LEVEL } from '../../src/api/register/register.js';
 import { openWorkbook } from '../../src/io/sniff.js';
 import { loadWorkbook } from '../helpers/workbook.js';
 import { eventLine, sealEvent } from '../../src/register/chain.js';
@@ -443,6 +445,30 @@ describe('register list --xlsx', () => {
     expect(full.stdout).toContain('410782198503120510');
     expect(full.stderr).toContain('--full');
     expect((await ledgerRows(file)).find((r) => r[1] === records[14]!.id)?.[6]).toBe('410782********0510');
+  });
+
+  it("deflates every part of the 台账 at its own level (2: docs/decisions.md), not the package workbooks' 5", async () => {
+    const { ws } = await twoBatches();
+    const file = join(ws, '台账.xlsx');
+    expect((await cli(ws, ['register', 'list', '--xlsx', file])).code).toBe(0);
+    const zip = readFileSync(file);
+    const names: string[] = [];
+    let level5Differs = false;
+    for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+      const compressed = zip.readUInt32LE(at + 18);
+      const nameLength = zip.readUInt16LE(at + 26);
+      const start = at + 30 + nameLength + zip.readUInt16LE(at + 28);
+      const deflated = zip.subarray(start, start + compressed);
+      const data = inflateRawSync(deflated);
+      names.push(zip.toString('utf8', at + 30, at + 30 + nameLength));
+      expect(deflated.equals(deflateRawSync(data, { level: LEDGER_DEFLATE_LEVEL }))).toBe(true);
+      if (names.at(-1) === 'xl/worksheets/sheet1.xml') level5Differs = !deflated.equals(deflateRawSync(data, { level: 5 }));
+      at = start + compressed;
+    }
+    expect(LEDGER_DEFLATE_LEVEL).toBe(2);
+    expect(names).toContain('xl/worksheets/sheet1.xml');
+    // The sheet's bytes at level 5 would differ: the level is what is tested.
+    expect(level5Differs).toBe(true);
   });
 });
 

@@ -53,10 +53,50 @@ export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
+/** A sheet's rows are given to the zip in pieces of about this many bytes (its writes: zip-write.ts WRITE). */
+const PIECE = 1 << 18;
 /** Text for an XML element or attribute; a character XML 1.0 forbids becomes U+FFFD whatever its source. */
 export function escapeXml(s: string): string {
+  if (plainXml(s)) return s;
   return toXmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Whether escapeXml gives `s` back as it is, by one loop over its characters: no `&`, `<`, `>` or `"`, no control
+ * character (tab and line breaks included: the slow path decides), no surrogate and no U+FFFE or U+FFFF (what
+ * toXmlSafe looks at). A province's 台账 asked the five expressions of 2.3 million cells, nearly all plain.
+ */
+export function plainXml(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3f ? c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22 : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe))
+      return false;
+  }
+  return true;
+}
+
+/** Whether a character is one of JavaScript's `\s` (white space and line terminators). */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether a text's XML keeps its spaces (`xml:space="preserve"`): white space first or last, or a line break. */
+function keepsSpace(s: string): boolean {
+  if (s.length === 0) return false;
+  if (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1))) return true;
+  return s.includes('\n');
 }
 
 /** A Date whose local fields are the UTC fields of `instant`: zip's DOS time has no zone. */
@@ -66,7 +106,9 @@ export function dosDate(instant: Date): Date {
 }
 
 // Cell formats (styles.xml cellXfs): 0 General, 1 text, 2 text bold (header), 3 text bold 14 (title), 4 a number.
-const XF = { text: 1, header: 2, title: 3, number: 4 } as const;
+const XF_TEXT = 1;
+const XF_NUMBER = 4;
+const XF = { text: XF_TEXT, header: 2, title: 3, number: XF_NUMBER } as const;
 const STYLES =
   `<styleSheet xmlns="${NS_MAIN}">` +
   '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/>' +
@@ -80,6 +122,55 @@ const STYLES =
   '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/** More than any cell's markup without its text, or a row's tags (a number cell's ~50 bytes). */
+const MARKUP = 96;
+const NUMBER_OPEN = `" s="${XF_NUMBER}"><v>`;
+const NUMBER_EMPTY = `" s="${XF_NUMBER}"/>`;
+const INLINE_OPEN = `" s="${XF_TEXT}" t="inlineStr"><is><t>`;
+const INLINE_SPACE_OPEN = `" s="${XF_TEXT}" t="inlineStr"><is><t xml:space="preserve">`;
+
+/**
+ * A sheet's rows as UTF-8, written into a buffer and handed over a full buffer at a time (each its own: ZipPart's
+ * pieces are never reused once given). A province's 台账 (475 MiB of XML) made each row a string, then 64 KiB of
+ * them one string to encode, then joined those into the zip's writes: ~2 s of garbage collection and copies.
+ */
+class RowBytes {
+  private buf = Buffer.allocUnsafe(PIECE);
+  private at = 0;
+
+  /** Room for `n` bytes more: if the buffer lacks it, its bytes (if any) are given back and a new one begun. */
+  room(n: number): Buffer | undefined {
+    if (this.at + n <= this.buf.length) return undefined;
+    const full = this.at > 0 ? this.buf.subarray(0, this.at) : undefined;
+    this.buf = Buffer.allocUnsafe(Number.isFinite(n) ? Math.max(PIECE, n) : 0);
+    this.at = 0;
+    return full;
+  }
+
+  /** A text of ASCII characters (markup, numbers). */
+  ascii(s: string): void {
+    const b = this.buf;
+    let a = this.at;
+    for (let i = 0; i < s.length; i++) b[a++] = s.charCodeAt(i);
+    this.at = a;
+  }
+
+  /** Any text, as UTF-8 (room made for 3 bytes a UTF-16 unit): by the loop while ASCII, else by Buffer's encoder. */
+  text(s: string): void {
+    const b = this.buf;
+    let a = this.at;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.at += b.write(s, this.at, 'utf8');
+        return;
+      }
+      b[a++] = c;
+    }
+    this.at = a;
+  }
+}
 
 /**
  * The workbook's strings, each once (sharedStrings.xml), in order of first use: the map's own order, its keys the
@@ -104,7 +195,7 @@ class SharedStrings {
     let out = `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.index.size}">`;
     for (const text of this.index.keys()) {
       // Leading or trailing spaces and line breaks are kept as written.
-      out += /^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`;
+      out += keepsSpace(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`;
       if (out.length >= 1 << 16) {
         yield Buffer.from(out, 'utf8');
         out = '';
@@ -156,37 +247,64 @@ function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Ge
   const textCell = (ref: string, v: string, xf: number): string => `<c r="${ref}" s="${xf}" t="s"><v>${strings.of(v)}</v></c>`;
   const inline = new Uint8Array(widest);
   for (const i of s.inline ?? []) if (i >= 0 && i < widest) inline[i] = 1;
-  // Leading or trailing spaces and line breaks kept as written, as a shared string keeps them.
-  const inlineCell = (ref: string, v: string): string =>
-    /^\s|\s$|\n/.test(v)
-      ? `<c r="${ref}" s="${XF.text}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`
-      : `<c r="${ref}" s="${XF.text}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`;
   let pending = '';
   if (s.title) pending += `<row r="1">${textCell('A1', s.title, XF.title)}</row>`;
   pending += `<row r="${headerRow}">${s.headers.map((h, i) => textCell(`${letters[i]}${headerRow}`, h, XF.header)).join('')}</row>`;
+  const out = new RowBytes();
+  let full = out.room(pending.length * 3);
+  out.text(pending);
+  // Each column's opening of a cell (its row's number after it), and its last shared text with the rest of its cell:
+  // a batch's records lie together, and their texts of few spellings are the last row's again.
+  const open = letters.map((l) => `<c r="${l}`);
+  const lastText: (string | undefined)[] = [];
+  const lastTail: string[] = [];
   let r = headerRow;
   for (const row of s.rows) {
     r++;
-    let cells = '';
+    const num = String(r);
+    // Room for each piece of markup (a cell's is under 64 bytes), a text's 3 bytes a UTF-16 unit at most.
+    full = out.room(MARKUP);
+    if (full) yield full;
+    out.ascii('<row r="');
+    out.ascii(num);
+    out.ascii('">');
     for (let i = 0; i < row.length; i++) {
       const v = row[i] as string | number | null;
       if (v === null) continue;
+      full = out.room(MARKUP);
+      if (full) yield full;
+      out.ascii(open[i] as string);
+      out.ascii(num);
       // NaN or Infinity has no SpreadsheetML form (`<v>NaN</v>` makes Excel "repair" the file): an empty cell.
-      if (typeof v === 'number')
-        cells += Number.isFinite(v)
-          ? `<c r="${letters[i]}${r}" s="${XF.number}"><v>${v}</v></c>`
-          : `<c r="${letters[i]}${r}" s="${XF.number}"/>`;
-      else if (inline[i] === 1) cells += inlineCell(`${letters[i]}${r}`, v);
-      else cells += textCell(`${letters[i]}${r}`, v, XF.text);
+      if (typeof v === 'number') {
+        if (Number.isFinite(v)) {
+          out.ascii(NUMBER_OPEN);
+          out.ascii(String(v));
+          out.ascii('</v></c>');
+        } else out.ascii(NUMBER_EMPTY);
+      } else if (inline[i] !== 1) {
+        if (v === lastText[i]) strings.count++;
+        else {
+          lastText[i] = v;
+          lastTail[i] = `" s="${XF.text}" t="s"><v>${strings.of(v)}</v></c>`;
+        }
+        out.ascii(lastTail[i] as string);
+      } else {
+        // Leading or trailing spaces and line breaks kept as written, as a shared string keeps them.
+        out.ascii(keepsSpace(v) ? INLINE_SPACE_OPEN : INLINE_OPEN);
+        const x = plainXml(v) ? v : escapeXml(v);
+        full = out.room(3 * x.length + MARKUP);
+        if (full) yield full;
+        out.text(x);
+        out.ascii('</t></is></c>');
+      }
     }
-    pending += `<row r="${r}">${cells}</row>`;
-    if (pending.length >= 1 << 16) {
-      yield Buffer.from(pending, 'utf8');
-      pending = '';
-    }
+    out.ascii('</row>');
   }
+  full = out.room(Number.POSITIVE_INFINITY);
+  if (full) yield full;
   yield Buffer.from(
-    `${pending}</sheetData>` +
+    '</sheetData>' +
       // A filter on the header row: the clerk sorts and filters without touching the data.
       `<autoFilter ref="A${headerRow}:${columnLetter(n - 1)}${headerRow}"/>` +
       (s.title && s.headers.length > 1
@@ -218,10 +336,17 @@ export async function workbookBuffer(sheets: (SheetSpec | StreamedSheetSpec)[], 
 
 /**
  * workbookBuffer's bytes given to `out` as they are made (IoPort.writeFileFrom's file): a province's 台账 was made
- * whole in memory (its deflated chunks, then one buffer of them) before its write.
+ * whole in memory (its deflated chunks, then one buffer of them) before its write. `level`: zlib's (zip-write.ts
+ * DEFLATE_LEVEL unless the workbook's own decision says otherwise: the 台账's).
  */
-export async function workbookTo(sheets: (SheetSpec | StreamedSheetSpec)[], instant: Date, creator: string, out: ZipOut): Promise<void> {
-  await zipPartsTo(workbookParts(sheets, creator, instant), dosDate(instant), out);
+export async function workbookTo(
+  sheets: (SheetSpec | StreamedSheetSpec)[],
+  instant: Date,
+  creator: string,
+  out: ZipOut,
+  level = DEFLATE_LEVEL,
+): Promise<void> {
+  await zipPartsTo(workbookParts(sheets, creator, instant), dosDate(instant), out, level);
 }
 
 function workbookParts(sheets: (SheetSpec | StreamedSheetSpec)[], creator: string, instant: Date): ZipPart[] {

@@ -26,8 +26,9 @@ export const ZIP32_MAX = 0xfffffffe;
 export const ZIP32_ENTRIES = 0xffff;
 /**
  * zlib's level for every entry (workbooks, `compile --zip`, the filled forms and letters; not validate --annotate's
- * copies). Level 6 (yazl's, zlib's default) until branch prov-compile3: level 5 deflates a province's two workbooks
- * in ~0.2 s less CPU for files ~2 % larger (docs/decisions.md "The package's workbooks at deflate level 5").
+ * copies, nor the 台账: register.ts LEDGER_DEFLATE_LEVEL). Level 6 (yazl's, zlib's default) until branch
+ * prov-compile3: level 5 deflates a province's two workbooks in ~0.2 s less CPU for files ~2 % larger
+ * (docs/decisions.md "The package's workbooks at deflate level 5").
  */
 export const DEFLATE_LEVEL = 5;
 /** Uncompressed bytes queued in the deflater before the pieces wait for it. */
@@ -114,8 +115,12 @@ export interface ZipOut {
  * One entry's bytes deflated (a piece at a time, yielding to the event loop so that zlib's thread runs beside the
  * maker), each deflated piece given to `put` as it comes.
  */
-async function deflated(data: ZipPart['data'], put: (c: Buffer) => void): Promise<{ crc: number; size: number; compressed: number }> {
-  const z = createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: OUTPUT });
+async function deflated(
+  data: ZipPart['data'],
+  put: (c: Buffer) => void,
+  level: number,
+): Promise<{ crc: number; size: number; compressed: number }> {
+  const z = createDeflateRaw({ level, chunkSize: OUTPUT });
   let compressed = 0;
   // A write that fails (a full disk) fails the entry: thrown from zlib's event, it would be no one's to catch.
   let failed: unknown;
@@ -153,10 +158,17 @@ async function deflated(data: ZipPart['data'], put: (c: Buffer) => void): Promis
       if (write) z.write(write);
       since += piece.length;
       // The event loop turns every 64 KiB or so: zlib's callbacks hand it the next write while this thread makes more.
+      // Each wait's listeners removed once it ends: left on, a workbook of more than ten waits (a province's 台账
+      // had ~40) made Node print a MaxListenersExceededWarning on the clerk's screen.
       if (z.writableLength >= QUEUED)
-        await new Promise((resolve) => {
-          z.once('drain', resolve);
-          z.once('close', resolve);
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            z.off('drain', done);
+            z.off('close', done);
+            resolve();
+          };
+          z.on('drain', done);
+          z.on('close', done);
         });
       else if (since >= YIELD_EVERY) await new Promise(setImmediate);
       else continue;
@@ -185,8 +197,11 @@ export async function zipParts(parts: readonly ZipPart[], mtime: Date): Promise<
   return Buffer.concat(chunks);
 }
 
-/** zipParts's bytes given to `to` as they are made (the same bytes, however `to` takes them). */
-export async function zipPartsTo(parts: readonly ZipPart[], mtime: Date, to: ZipOut): Promise<void> {
+/**
+ * zipParts's bytes given to `to` as they are made (the same bytes, however `to` takes them); `level` zlib's for every
+ * entry (DEFLATE_LEVEL unless a file's own decision says otherwise: the 台账's, docs/decisions.md).
+ */
+export async function zipPartsTo(parts: readonly ZipPart[], mtime: Date, to: ZipOut, level = DEFLATE_LEVEL): Promise<void> {
   if (parts.length >= ZIP32_ENTRIES) throw new Error(`too many entries for a zip without ZIP64: ${parts.length}`);
   const { date, time } = dosFields(mtime);
   const written: Written[] = [];
@@ -197,7 +212,7 @@ export async function zipPartsTo(parts: readonly ZipPart[], mtime: Date, to: Zip
     // With `patch`: the header's place given first (its bytes once known), the entry's bytes as deflated.
     if (patch) to.write(Buffer.alloc(30 + name.length));
     const held: Buffer[] = [];
-    const { crc, size, compressed } = await deflated(part.data, patch ? (c) => to.write(c) : (c) => held.push(c));
+    const { crc, size, compressed } = await deflated(part.data, patch ? (c) => to.write(c) : (c) => held.push(c), level);
     if (size > ZIP32_MAX || compressed > ZIP32_MAX || offset > ZIP32_MAX)
       throw new Error(`zip entry too large without ZIP64: ${part.name}`);
     const head = Buffer.alloc(30);

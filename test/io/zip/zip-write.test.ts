@@ -166,6 +166,38 @@ describe('zip writer', () => {
     expect(late).toBe(0);
   });
 
+  it("at a level given (the 台账's), the bytes yazl writes at that level", async () => {
+    const at2 = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      void zipPartsTo(entries, dosDate(instant), { write: (b) => chunks.push(Buffer.from(b)) }, 2).then(() =>
+        resolve(Buffer.concat(chunks)),
+      );
+    });
+    expect(at2.equals(await yazlZip(entries, instant, 2))).toBe(true);
+    expect(at2.equals(await zipParts(entries, dosDate(instant)))).toBe(false);
+  });
+
+  it('an entry that waits for zlib more than ten times leaves no listener behind (no MaxListenersExceededWarning)', async () => {
+    // Each piece of 5 MiB is more than the deflater queues before the maker waits for it: twelve waits.
+    const zeros = Buffer.alloc(5 << 20);
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => {
+      warnings.push(w.name);
+    };
+    process.on('warning', onWarning);
+    try {
+      let size = 0;
+      const parts = [{ name: 'sheet.xml', data: () => Array.from({ length: 12 }, () => zeros) }];
+      await zipPartsTo(parts, dosDate(instant), { write: (b) => void (size += b.length), patch() {} });
+      // A warning is emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(size).toBeGreaterThan(0);
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('a workbook written through a port (writeFileFrom) is the workbook made in memory, byte for byte', async () => {
     const sheet: SheetSpec = {
       name: '台账',
