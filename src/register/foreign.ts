@@ -12,8 +12,11 @@
  * Our own writer is unchanged (canonical JSON, `\n`), and its lines never come here: a line whose byte
  * hash matches and that needs no renaming is used as it is.
  */
+import { addDays, addMonths, isIsoDate } from '../domain/dates.js';
 import { recordIdentity, type IdentitySource } from '../domain/identity.js';
+import { SEVERITY_MAX_MONTHS, type Severity3 } from '../schemas/enums.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
+import { changedColumns } from './content.js';
 import { OBJECTION_OUTCOMES } from './events.js';
 import { textOf } from './stored.js';
 
@@ -109,8 +112,73 @@ export function ownIds(records: unknown[], aliases: Map<string, string>): boolea
     const ours = recordIdentity(source).id;
     if (typeof r.id === 'string' && r.id !== '' && r.id !== ours) aliases.set(r.id, ours);
     r.id = ours;
+    defaultUntil(r);
   }
   return true;
+}
+
+/** The contract's general cap (config `publication.maxYears` by default), in months. */
+const CAP_MONTHS = 36;
+
+/**
+ * A record another tool wrote without 公示截止日期 (submission.md: optional, "default decisionDate +
+ * maxYears − 1 day") gets that default, as a list row without it does (rules/row/period.ts): black
+ * records the shorter of the cap and their 失信程度's. Left without one, it was never public in
+ * `register list` and compile listed its expiry with an empty 移出日期 (decisions.md "Registers written
+ * by other tools"). The register is read without the config: a domain's own cap is not applied.
+ */
+function defaultUntil(r: Obj): void {
+  if ((r.publishUntil !== undefined && r.publishUntil !== null && r.publishUntil !== '') || typeof r.decisionDate !== 'string') return;
+  if (!isIsoDate(r.decisionDate)) return;
+  const severity = r.listType === 'black' && typeof r.severity === 'string' ? r.severity.trim() : '';
+  const months = Object.hasOwn(SEVERITY_MAX_MONTHS, severity)
+    ? Math.min(CAP_MONTHS, SEVERITY_MAX_MONTHS[severity as Severity3])
+    : CAP_MONTHS;
+  r.publishUntil = addDays(addMonths(r.decisionDate, months), -1);
+  r.publishUntilDefaulted = true;
+}
+
+/**
+ * The revisions of another tool's publications. truth.md's `corrected` (id, revision, changed) is a
+ * records.json key that register.md's event line does not name, so another tool's publish line carries
+ * none: a record it publishes again while that record is still public (same id: same identity, truth.md
+ * "the record keeps its id"), with other content, is a correction under its own 认定文书号, at the next
+ * revision; with the same content it keeps its revision. Without this, diff listed such a correction as
+ * added and register show had no revisions. A line that has its own `corrected` is read as written. Kept
+ * for another tool's lines only (ours carry `corrected`); a removal or a 撤销 ends a record's run.
+ */
+export class ForeignRevisions {
+  private readonly public = new Map<string, { revision: number; record: Obj }>();
+
+  /** The event with the `corrected` its records imply (unchanged when none); to be called in log order. */
+  follow(e: Obj): Obj {
+    if (e.type === 'objection-resolve' && e.outcome === 'revoked' && typeof e.id === 'string') this.public.delete(e.id);
+    if (e.type !== 'publish' && e.type !== 'import') return e;
+    if (e.type === 'publish' && Array.isArray(e.removals))
+      for (const r of e.removals) if (isObj(r) && typeof r.id === 'string') this.public.delete(r.id);
+    const own = e.type === 'import' || Array.isArray(e.corrected);
+    const on = typeof e.on === 'string' ? e.on : '';
+    const corrected: { id: string; revision: number; changed: string[] }[] = [];
+    for (const r of Array.isArray(e.records) ? e.records : []) {
+      if (!isObj(r) || typeof r.id !== 'string') continue;
+      const before = this.public.get(r.id);
+      let revision = 1;
+      if (own) {
+        const listed = e.type === 'publish' ? (e.corrected as unknown[]).find((c) => isObj(c) && c.id === r.id) : undefined;
+        if (isObj(listed) && typeof listed.revision === 'number') revision = listed.revision;
+      } else if (before && !(typeof before.record.publishUntil === 'string' && before.record.publishUntil < on)) {
+        const changed = changedColumns(before.record, r);
+        revision = changed.length > 0 ? before.revision + 1 : before.revision;
+        if (changed.length > 0) corrected.push({ id: r.id, revision, changed });
+      }
+      this.public.set(r.id, { revision, record: r });
+    }
+    return corrected.length > 0 ? { ...e, corrected } : e;
+  }
+}
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The ids an event names (removals, unchanged, a note's ids, an objection's record), written as ours. */
