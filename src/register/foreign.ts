@@ -13,6 +13,7 @@
  * hash matches and that needs no renaming is used as it is.
  */
 import { addDays, addMonths, isIsoDate } from '../domain/dates.js';
+import { checkIdNumber, typedIdNumber } from '../domain/id-number.js';
 import { recordIdentity, type IdentitySource } from '../domain/identity.js';
 import { SEVERITY_MAX_MONTHS, type Severity3 } from '../schemas/enums.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
@@ -98,6 +99,7 @@ export function sortedKeys(o: Obj): boolean {
 export function ownIds(records: unknown[], aliases: Map<string, string>): boolean {
   if (!records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) return false;
   for (const r of records as Obj[]) {
+    ungroupIds(r);
     const source: IdentitySource = {
       listType: r.listType as IdentitySource['listType'],
       domain: textOf(r.domain),
@@ -115,6 +117,27 @@ export function ownIds(records: unknown[], aliases: Map<string, string>): boolea
     defaultUntil(r);
   }
   return true;
+}
+
+/**
+ * A 居民身份证 number another tool stored as it was typed (`410703-19901102-0520`, full-width digits, the old
+ * 15 digits) is read as the 18-digit number it names, as the list reader stores a row's (rules/row/id-number.ts)
+ * before a record is made; a number that fails its check is kept as written. Left so, it was no subject key:
+ * the record's identity fell back on the name (weak), its id was not the one register.md gives, and `register
+ * show` / `objection add --subject` with the number found nothing. Other document types keep what was written
+ * (a passport's hyphens are its own).
+ */
+function ungroupIds(r: Obj): void {
+  for (const [type, num] of [
+    ['idType', 'idNumber'],
+    ['legalRepIdType', 'legalRepIdNumber'],
+  ] as const) {
+    const t = r[type];
+    const v = r[num];
+    if (typeof v !== 'string' || v === '' || !(t === undefined || t === null || t === '' || t === '居民身份证')) continue;
+    const checked = checkIdNumber(typedIdNumber(v));
+    if (checked.ok) r[num] = checked.value;
+  }
 }
 
 /** The contract's general cap (config `publication.maxYears` by default), in months. */

@@ -207,3 +207,82 @@ describe('a register written from register.md alone', () => {
     expect((await listed('2026-10-15')).find((r) => r[0] === B.id)).toEqual([B.id, 'expired', B_UNTIL]);
   });
 });
+
+describe('ID numbers another tool stored as typed', () => {
+  // 周某丁 with hyphens, 孙某丙 in the old 15 digits: register.md's identity is of the 18-digit number.
+  const ID_P = makeIdNumber('410703', '1990-11-02', '052');
+  const grouped = `${ID_P.slice(0, 6)}-${ID_P.slice(6, 14)}-${ID_P.slice(14)}`;
+  const old15 = ID_B.slice(0, 6) + ID_B.slice(8, 17);
+  const P = {
+    listType: 'black',
+    domain: DOMAIN,
+    subjectType: '自然人',
+    subjectName: '周某丁',
+    idNumber: grouped,
+    facts: '拖欠工资逃匿',
+    basis: '《保障农民工工资支付条例》',
+    decisionNo: '新人社监罚〔2025〕5号',
+    decisionDate: '2025-05-06',
+    publishUntil: '2028-05-05',
+    severity: '严重',
+    department: DEP,
+    id: idOf('black', DOMAIN, ID_P, '新人社监罚〔2025〕5号'),
+  };
+  let ws2: string;
+  beforeAll(() => {
+    ws2 = join(tmp, 'ws-ids');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws2, { recursive: true });
+    mkdirSync(join(ws2, 'register'));
+    const B15 = {
+      ...B,
+      idNumber: old15,
+      decisionDate: '2025-06-01',
+      publishUntil: '2028-05-31',
+      id: idOf('red', '就业创业', ID_B, '2025-06-01'),
+    };
+    writeFileSync(
+      eventsFile(ws2),
+      log([{ type: 'import', at: '2025-07-05T09:00:00+08:00', batch: '2025Q2', on: '2025-07-05', files: [], records: [P, B15] }]),
+    );
+  });
+  const cli2 = (args: string[]) => runCli([...args, '-w', ws2, '--today', '2026-10-15', '--lang', 'en'], ROOT, env);
+
+  it('are the subject key: the id register.md gives, masked in the list', async () => {
+    const r = await cli2(['register', 'list', '--format', 'json']);
+    const rows = JSON.parse(r.stdout)
+      .records.map((x: any) => [x.id, x.subjectKey])
+      .sort();
+    expect(rows).toEqual(
+      [
+        [P.id, `${ID_P.slice(0, 6)}********${ID_P.slice(14)}`],
+        [idOf('red', '就业创业', ID_B, '2025-06-01'), `${ID_B.slice(0, 6)}********${ID_B.slice(14)}`],
+      ].sort(),
+    );
+  });
+
+  it('register show and objection add --subject find them by the number, however typed', async () => {
+    for (const q of [ID_P, grouped]) {
+      const r = await cli2(['register', 'show', q, '--format', 'json']);
+      expect(r.code, q).toBe(0);
+      expect(JSON.parse(r.stdout).records.map((x: any) => x.id)).toEqual([P.id]);
+    }
+    for (const q of [ID_B, old15]) expect((await cli2(['register', 'show', q])).code, q).toBe(0);
+    const add = await cli2([
+      'objection',
+      'add',
+      '--received',
+      '2026-10-14',
+      '--from',
+      '周某丁',
+      '--summary',
+      '已结清',
+      '--subject',
+      ID_P,
+      '--format',
+      'json',
+    ]);
+    expect(add.code, add.stdout).toBe(0);
+    expect(JSON.parse(add.stdout).objection.recordId).toBe(P.id);
+    expect(add.stdout).not.toContain(ID_P);
+  });
+});
