@@ -10,7 +10,16 @@ import type { CreditRecord } from '../schemas/record.js';
 import { RegisterEventSchema } from '../schemas/register-event.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from './events.js';
-import { ForeignRevisions, foreignHashMatches, foreignSpelling, normaliseEvent, ownIds, sortedKeys, translateIds } from './foreign.js';
+import {
+  canonicalRecord,
+  ForeignRevisions,
+  foreignHashMatches,
+  foreignSpelling,
+  normaliseEvent,
+  ownIds,
+  sortedKeys,
+  translateIds,
+} from './foreign.js';
 import { scanCanonical } from './canonical-scan.js';
 import { splitRecords } from './line-split.js';
 import { HASH_MEMBER, lineHashOfBytes } from './line-hash.js';
@@ -605,6 +614,8 @@ export function parseLineAgain(
   // The record read with this id: its own (or, without one, its identity's); another tool's line was read with our identity's.
   const record = (v: unknown, id: string): CreditRecord | undefined => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    // Another tool's record, as the reader took it (foreign.ts canonicalRecord).
+    if (foreign) canonicalRecord(v as Record<string, unknown>);
     const r = withId(v as CreditRecord);
     if (r.id === id) return r;
     return recordIdentity(r).id === id ? { ...r, id } : undefined;

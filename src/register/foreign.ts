@@ -99,7 +99,7 @@ export function sortedKeys(o: Obj): boolean {
 export function ownIds(records: unknown[], aliases: Map<string, string>): boolean {
   if (!records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) return false;
   for (const r of records as Obj[]) {
-    ungroupIds(r);
+    canonicalRecord(r);
     const source: IdentitySource = {
       listType: r.listType as IdentitySource['listType'],
       domain: textOf(r.domain),
@@ -114,9 +114,24 @@ export function ownIds(records: unknown[], aliases: Map<string, string>): boolea
     const ours = recordIdentity(source).id;
     if (typeof r.id === 'string' && r.id !== '' && r.id !== ours) aliases.set(r.id, ours);
     r.id = ours;
-    defaultUntil(r);
   }
   return true;
+}
+
+/**
+ * Another tool's record as this tool's list reader would have made it from the same row (api/quarter/records.ts,
+ * rules/row/): ID numbers read as numbers, the 证件类型 a number implies, the default 公示截止日期. Changed in place;
+ * applied where the reader takes the line (ownIds) and where a record is read back from it (chain.ts
+ * parseLineAgain), so that a REGISTER_CHANGED comparison, the 移出名单 and the ledger see what the list sees.
+ */
+export function canonicalRecord(r: Obj): void {
+  ungroupIds(r);
+  const empty = (v: unknown): boolean => v === undefined || v === null || v === '';
+  const has = (v: unknown): boolean => typeof v === 'string' && v !== '';
+  // submission.md: 证件类型 "no; default 居民身份证" (a natural person's; a legal representative's when a number is given).
+  if (empty(r.idType) && r.subjectType === '自然人' && has(r.idNumber)) r.idType = '居民身份证';
+  if (empty(r.legalRepIdType) && has(r.legalRepIdNumber)) r.legalRepIdType = '居民身份证';
+  defaultUntil(r);
 }
 
 /**

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { makeIdNumber } from '../../src/domain/id-number.js';
+import iconv from 'iconv-lite';
 import { eventsFile, ROOT, runCli, tempDir } from './helpers.js';
 
 type Obj = Record<string, unknown>;
@@ -215,7 +216,7 @@ describe('ID numbers another tool stored as typed', () => {
   const old15 = ID_B.slice(0, 6) + ID_B.slice(8, 17);
   const P = {
     listType: 'black',
-    domain: DOMAIN,
+    domain: '工时及休息休假',
     subjectType: '自然人',
     subjectName: '周某丁',
     idNumber: grouped,
@@ -226,7 +227,7 @@ describe('ID numbers another tool stored as typed', () => {
     publishUntil: '2028-05-05',
     severity: '严重',
     department: DEP,
-    id: idOf('black', DOMAIN, ID_P, '新人社监罚〔2025〕5号'),
+    id: idOf('black', '工时及休息休假', ID_P, '新人社监罚〔2025〕5号'),
   };
   let ws2: string;
   beforeAll(() => {
@@ -284,5 +285,22 @@ describe('ID numbers another tool stored as typed', () => {
     expect(add.code, add.stdout).toBe(0);
     expect(JSON.parse(add.stdout).objection.recordId).toBe(P.id);
     expect(add.stdout).not.toContain(ID_P);
+  });
+
+  it('resent by its department with the number as a list row holds it, the record is the same content (not REGISTER_CHANGED)', async () => {
+    // 劳动关系科's example list (GB18030 CSV) gains 证件号码 and 失信程度 columns and 周某丁's row, as first published.
+    const csv = join(ws2, 'submissions', '2026Q3', DEP, '劳动关系科信用红黑名单.csv');
+    const lines = iconv.decode(readFileSync(csv), 'gb18030').split(/\r?\n/);
+    const out = lines.map((l, i) => (i === 1 ? `${l},证件号码,失信程度` : i > 1 && l.trim() ? `${l},,` : l));
+    const row = ['9', '黑名单', '工时及休息休假', '自然人', '周某丁', '', '', '', '拖欠工资逃匿', '《保障农民工工资支付条例》'];
+    out.splice(out.length - 1, 0, [...row, '新人社监罚〔2025〕5号', '2025-05-06', ID_P, '严重'].join(','));
+    writeFileSync(csv, iconv.encode(out.join('\r\n'), 'gb18030'));
+    rmSync(join(ws2, 'submissions', '2026Q3', DEP, '移出申请.xlsx'));
+    // publishUntil absent in the row: 严重 defaults to 3 years − 1 day, as the other tool's record says.
+    const r = await cli2(['compile', '2026Q3', '--dry-run', '--format', 'json']);
+    const codes = JSON.parse(r.stdout)
+      .diagnostics.filter((d: any) => d.code.startsWith('REGISTER_'))
+      .map((d: any) => [d.code, d.args.id]);
+    expect(codes).toEqual([['REGISTER_ALREADY_ACTIVE', P.id]]);
   });
 });
