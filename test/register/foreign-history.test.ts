@@ -209,6 +209,42 @@ describe('a register written from register.md alone', () => {
   });
 });
 
+describe('an objection to a record no longer public on the day received', () => {
+  // After the history above: A expired on 2024-02-29 (a leap day), D replaced by D2 on 2026-04-15.
+  const add = (record: string) =>
+    cli([
+      'objection',
+      'add',
+      '--received',
+      '2026-10-14',
+      '--from',
+      '甲乙公司',
+      '--summary',
+      '有误',
+      '--record',
+      record,
+      '--format',
+      'json',
+    ]);
+  it('is refused, and the finding says why (expired on its last day / removed, how and when) with the record id', async () => {
+    const before = readFileSync(eventsFile(ws));
+    const expired = await add(A.id);
+    expect(expired.code).toBe(1);
+    const e = JSON.parse(expired.stdout).diagnostics[0];
+    expect([e.code, e.args.notPublic]).toEqual([
+      'OBJECTION_RECORD_NOT_FOUND',
+      { id: A.id, received: '2026-10-14', status: 'expired', on: '2024-02-29', type: null },
+    ]);
+    expect(e.message).toContain('2024-02-29');
+    const removed = JSON.parse((await add(D.id)).stdout).diagnostics[0];
+    expect(removed.args.notPublic).toEqual({ id: D.id, received: '2026-10-14', status: 'removed', on: '2026-04-15', type: 'corrected' });
+    expect(removed.message).toContain('replaced by a correction');
+    // An id that names nothing keeps the finding as it was.
+    expect(JSON.parse((await add('abcdefabcdef')).stdout).diagnostics[0].args).toEqual({ query: 'abcdefabcdef' });
+    expect(readFileSync(eventsFile(ws)).equals(before)).toBe(true);
+  });
+});
+
 describe('ID numbers another tool stored as typed', () => {
   // 周某丁 with hyphens, 孙某丙 in the old 15 digits: register.md's identity is of the 18-digit number.
   const ID_P = makeIdNumber('410703', '1990-11-02', '052');
