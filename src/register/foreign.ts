@@ -15,6 +15,7 @@
 import { addDays, addMonths, isIsoDate } from '../domain/dates.js';
 import { checkIdNumber, typedIdNumber } from '../domain/id-number.js';
 import { recordIdentity, type IdentitySource } from '../domain/identity.js';
+import { formatBatch, parseBatch } from '../domain/quarter.js';
 import { SEVERITY_MAX_MONTHS, type Severity3 } from '../schemas/enums.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { changedColumns } from './content.js';
@@ -45,6 +46,8 @@ export function normaliseEvent(parsed: Obj, first: boolean): Obj {
   if (typeof e.hash === 'string' && HEX64_ANY.test(e.hash)) e.hash = e.hash.toLowerCase();
   if (first && (e.prev === undefined || e.prev === '' || (typeof e.prev === 'string' && ZEROS.test(e.prev)))) e.prev = null;
   else if (typeof e.prev === 'string' && HEX64_ANY.test(e.prev)) e.prev = e.prev.toLowerCase();
+  const batch = canonicalBatch(e);
+  if (batch !== undefined) e.batch = batch;
   switch (e.type) {
     case 'publish':
       // register.md's example line has no `on`: the day it was recorded (`at` carries its +08:00 offset).
@@ -75,11 +78,24 @@ export function normaliseEvent(parsed: Obj, first: boolean): Obj {
   return e;
 }
 
-/** A well-formed event that still speaks another tool's language (an outcome in Chinese, 撤销; a first prev of zeros). */
+/**
+ * A publish or import event's batch in register.md's other spelling (`2026年第三季度第2批`, `2026年第三季度`,
+ * `2026q3`): the batch as this tool names it (`2026Q3-2`), else undefined (already so, or not a batch). Kept as
+ * written, `diff 2026Q3-2` and REGISTER_BATCH_ORDER did not find it and the list showed two names for one batch.
+ */
+function canonicalBatch(e: Obj): string | undefined {
+  if ((e.type !== 'publish' && e.type !== 'import') || typeof e.batch !== 'string') return undefined;
+  const b = parseBatch(e.batch.trim());
+  const named = b && formatBatch(b);
+  return named !== undefined && named !== e.batch ? named : undefined;
+}
+
+/** A well-formed event that still speaks another tool's language (an outcome in Chinese, 撤销; a first prev of zeros; a batch). */
 export function foreignSpelling(e: Obj, first: boolean): boolean {
   return (
     (e.type === 'objection-resolve' && typeof e.outcome === 'string' && OUTCOMES[e.outcome.trim()] !== undefined) ||
-    (first && typeof e.prev === 'string' && ZEROS.test(e.prev))
+    (first && typeof e.prev === 'string' && ZEROS.test(e.prev)) ||
+    canonicalBatch(e) !== undefined
   );
 }
 

@@ -340,3 +340,40 @@ describe('ID numbers another tool stored as typed', () => {
     expect(codes).toEqual([['REGISTER_ALREADY_ACTIVE', P.id]]);
   });
 });
+
+describe("a batch in register.md's other spelling", () => {
+  it('2024年第一季度第2批 is the batch 2024Q1-2: listed so, and diff finds it by either name', async () => {
+    const ws3 = join(tmp, 'ws-batch');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws3, { recursive: true });
+    mkdirSync(join(ws3, 'register'));
+    const events = [
+      { type: 'import', at: '2024-04-12T10:00:00+08:00', batch: '2024年第一季度', on: '2024-04-12', files: [], records: [C] },
+      {
+        type: 'publish',
+        at: '2024-04-20T10:00:00+08:00',
+        batch: '2024年第一季度第2批',
+        on: '2024-04-20',
+        package: 'd'.repeat(64),
+        records: [D],
+        removals: [],
+      },
+    ];
+    writeFileSync(eventsFile(ws3), log(events));
+    const run = async (args: string[]) => {
+      const r = await runCli([...args, '-w', ws3, '--today', '2026-10-15', '--format', 'json'], ROOT, env);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as Record<string, any>;
+    };
+    const list = (await run(['register', 'list'])).records.map((r: any) => [r.id, r.batch]).sort();
+    expect(list).toEqual(
+      [
+        [C.id, '2024Q1'],
+        [D.id, '2024Q1-2'],
+      ].sort(),
+    );
+    for (const to of ['2024Q1-2', '2024年第一季度第2批']) {
+      const d = await run(['diff', '2024Q1', to]);
+      expect([d.from, d.to, d.added.map((r: any) => r.id)]).toEqual(['2024Q1', '2024Q1-2', [D.id]]);
+    }
+  });
+});
