@@ -377,3 +377,54 @@ describe("a batch in register.md's other spelling", () => {
     }
   });
 });
+
+describe('an objection resolved 更正, answered by the other tool publishing the record again', () => {
+  it('is answered in that batch (correctedIn), no longer awaited', async () => {
+    const ws4 = join(tmp, 'ws-answered');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws4, { recursive: true });
+    mkdirSync(join(ws4, 'register'));
+    const objection = { number: 'O2026-001', recordId: C.id };
+    const events = [
+      {
+        type: 'publish',
+        at: '2024-04-12T10:00:00+08:00',
+        batch: '2024Q1',
+        on: '2024-04-12',
+        package: 'b'.repeat(64),
+        records: [C],
+        removals: [],
+      },
+      {
+        type: 'objection-add',
+        at: '2026-04-01T15:00:00+08:00',
+        ...objection,
+        received: '2026-04-01',
+        from: '丙丁公司',
+        summary: '金额有误',
+      },
+      {
+        type: 'objection-resolve',
+        at: '2026-04-03T16:00:00+08:00',
+        ...objection,
+        resolvedOn: '2026-04-03',
+        outcome: '更正',
+        opinion: '需更正',
+      },
+      {
+        type: 'publish',
+        at: '2026-04-15T10:00:00+08:00',
+        batch: '2026Q1',
+        on: '2026-04-15',
+        package: 'c'.repeat(64),
+        records: [C2],
+        removals: [],
+      },
+    ];
+    writeFileSync(eventsFile(ws4), log(events));
+    const r = await runCli(['objection', 'list', '--all', '-w', ws4, '--today', '2026-10-15', '--format', 'json'], ROOT, env);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).objections.map((o: any) => [o.number, o.outcome, o.correctedIn])).toEqual([
+      ['O2026-001', '更正', '2026Q1'],
+    ]);
+  });
+});
