@@ -163,7 +163,14 @@ export interface CodeArgs {
   /** next: the quarter's first supplementary batch after it not yet published (2026Q3-3), the one to use instead. */
   REGISTER_BATCH_PUBLISHED: { batch: string; seq: number; publishedOn: string; package: string; next: string };
   /** query: what --record / --subject said (an ID number masked). */
-  OBJECTION_RECORD_NOT_FOUND: { query: string };
+  /**
+   * notPublic: the record asked for exists but was not public on the day received (expired: `on` its 公示截止日期;
+   * removed: how and when), so the clerk is told why, not sent to look for an id already given.
+   */
+  OBJECTION_RECORD_NOT_FOUND: {
+    query: string;
+    notPublic?: { id: string; received: string; status: 'expired' | 'removed'; on: string; type: string | null };
+  };
   /** The record was published after the day the objection was received: it did not concern published information then. */
   OBJECTION_BEFORE_PUBLICATION: { query: string; received: string; publishedOn: string; batch: string };
   OBJECTION_AMBIGUOUS: { query: string; count: number; ids: string };

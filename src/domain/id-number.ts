@@ -35,10 +35,14 @@ export function ungroupIdNumber(value: string): string {
 
 /**
  * A 居民身份证 number as a person typed it (a query, a 移出申请's 证件号码), read as the number it names: folded
- * (normaliseIdNumber) and ungrouped (ungroupIdNumber), as the list's row rule reads it before its check.
+ * (normaliseIdNumber) and ungrouped (ungroupIdNumber), as the list's row rule reads it before its check; an old
+ * 15-digit number that reads as one is its 18-digit form, as the row rule stores it (the register holds that).
  */
 export function typedIdNumber(raw: string): string {
-  return ungroupIdNumber(normaliseIdNumber(raw));
+  const value = ungroupIdNumber(normaliseIdNumber(raw));
+  if (value.length !== 15) return value;
+  const checked = checkIdNumber(value);
+  return checked.ok ? checked.value : value;
 }
 
 export type IdCheck =

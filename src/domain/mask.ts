@@ -65,7 +65,11 @@ const SEP = '[ -]?';
 const DATE8 = '(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const DATE6 = '\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const ID_18 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}${DATE8}${SEP}\\d{3}[\\dXx](?!\\d)`, 'g');
-const ID_15 = new RegExp(`(?<!\\d)[1-9]\\d{5}${DATE6}\\d{3}(?!\\d)`, 'g');
+const ID_15 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}${DATE6}${SEP}\\d{3}(?!\\d)`, 'g');
+// 18 characters grouped any other way (4107 1119 9204 1806 43, as a phone shows it; 410-711-…): any one space or
+// hyphen between two of them, no digit grouped on before or after (a bank card's 19 digits are no ID). So free a
+// grouping is taken only with the ID's own check digit (matchPersonalInfo), beside the date ID_18 asks for.
+const ID_GROUPED = /(?<!\d[ -]?)[1-9](?:[ -]?\d){16}[ -]?[\dXx](?![ -]?[\dXx])/g;
 // An 18-digit ID that lost its check digit (Excel keeps 15 significant digits and a typist drops the last; a
 // column cut short): the first 17 still name the person, so they are masked like an ID.
 const ID_17 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}${DATE8}${SEP}\\d{3}(?![\\dXx])`, 'g');
@@ -80,7 +84,7 @@ const LANDLINE = new RegExp(`(?<!\\d)[(]?${AREA_LOCAL}(?!\\d)`, 'g');
 const ANY_RUN = /\d{3}[ -]?\d{3}/;
 // Any of the five at all (one test, no match made): most texts with a long run of digits (a 统一社会信用代码, a
 // 认定文书号) hold none, and matchAll copies each expression before it looks (a province's list: ~0.5 s).
-const ANY_MATCH = new RegExp([ID_18, ID_17, ID_15, MOBILE, LANDLINE].map((re) => re.source.replace('(?<n>', '(?:')).join('|'));
+const ANY_MATCH = new RegExp([ID_18, ID_17, ID_15, ID_GROUPED, MOBILE, LANDLINE].map((re) => re.source.replace('(?<n>', '(?:')).join('|'));
 
 /**
  * Whether 15 or 18 half-width characters (no separators) have the shape of a citizen ID number:
@@ -240,6 +244,13 @@ export function matchPersonalInfo(text: string): PersonalInfoMatch[] {
       const end = start + m[0].length;
       if (isIdShaped(value) && !overlaps(start, end)) found.push({ start, end, kind: 'idNumber', value });
     }
+  }
+  for (const m of folded.matchAll(ID_GROUPED)) {
+    const value = m[0].replace(/[ -]/g, '').toUpperCase();
+    const start = m.index;
+    const end = start + m[0].length;
+    if (idCheckDigit(value.slice(0, 17)) === value[17] && isIdShaped(value) && !overlaps(start, end))
+      found.push({ start, end, kind: 'idNumber', value });
   }
   for (const m of folded.matchAll(MOBILE)) {
     const [start, end] = m.indices?.groups?.n ?? [m.index, m.index + m[0].length];

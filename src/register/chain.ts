@@ -10,7 +10,16 @@ import type { CreditRecord } from '../schemas/record.js';
 import { RegisterEventSchema } from '../schemas/register-event.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import type { Author, EventBody, RegisterEvent, StoredEvent } from './events.js';
-import { foreignHashMatches, foreignSpelling, normaliseEvent, ownIds, sortedKeys, translateIds } from './foreign.js';
+import {
+  canonicalRecord,
+  ForeignRevisions,
+  foreignHashMatches,
+  foreignSpelling,
+  normaliseEvent,
+  ownIds,
+  sortedKeys,
+  translateIds,
+} from './foreign.js';
 import { scanCanonical } from './canonical-scan.js';
 import { splitRecords } from './line-split.js';
 import { HASH_MEMBER, lineHashOfBytes } from './line-hash.js';
@@ -348,6 +357,8 @@ export class ChainReader {
   private readonly aliases = new Map<string, string>();
   /** The hash reading that matched another tool's last line (foreign.ts). */
   private readonly hint = { last: 0 };
+  /** The revisions another tool's publications imply (foreign.ts ForeignRevisions). */
+  private readonly revisions = new ForeignRevisions();
   /**
    * Set at the first line our writer wrote (canonical bytes, our hash reading): from there on every
    * line must be one too (decisions.md "Canonical lines and foreign lines").
@@ -520,6 +531,7 @@ export class ChainReader {
       split = null;
     }
     if (this.aliases.size > 0) event = translateIds(event as unknown as Record<string, unknown>, this.aliases) as unknown as RegisterEvent;
+    if (!writtenByUs) event = this.revisions.follow(event as unknown as Record<string, unknown>) as unknown as RegisterEvent;
     const origin: RecordOrigin | null =
       at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: event.hash } : null;
     let stored: StoredEvent;
@@ -602,6 +614,8 @@ export function parseLineAgain(
   // The record read with this id: its own (or, without one, its identity's); another tool's line was read with our identity's.
   const record = (v: unknown, id: string): CreditRecord | undefined => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    // Another tool's record, as the reader took it (foreign.ts canonicalRecord).
+    if (foreign) canonicalRecord(v as Record<string, unknown>);
     const r = withId(v as CreditRecord);
     if (r.id === id) return r;
     return recordIdentity(r).id === id ? { ...r, id } : undefined;

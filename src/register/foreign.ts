@@ -12,8 +12,13 @@
  * Our own writer is unchanged (canonical JSON, `\n`), and its lines never come here: a line whose byte
  * hash matches and that needs no renaming is used as it is.
  */
+import { addDays, addMonths, isIsoDate } from '../domain/dates.js';
+import { checkIdNumber, typedIdNumber } from '../domain/id-number.js';
 import { recordIdentity, type IdentitySource } from '../domain/identity.js';
+import { formatBatch, parseBatch } from '../domain/quarter.js';
+import { SEVERITY_MAX_MONTHS, type Severity3 } from '../schemas/enums.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
+import { changedColumns } from './content.js';
 import { OBJECTION_OUTCOMES } from './events.js';
 import { textOf } from './stored.js';
 
@@ -41,6 +46,8 @@ export function normaliseEvent(parsed: Obj, first: boolean): Obj {
   if (typeof e.hash === 'string' && HEX64_ANY.test(e.hash)) e.hash = e.hash.toLowerCase();
   if (first && (e.prev === undefined || e.prev === '' || (typeof e.prev === 'string' && ZEROS.test(e.prev)))) e.prev = null;
   else if (typeof e.prev === 'string' && HEX64_ANY.test(e.prev)) e.prev = e.prev.toLowerCase();
+  const batch = canonicalBatch(e);
+  if (batch !== undefined) e.batch = batch;
   switch (e.type) {
     case 'publish':
       // register.md's example line has no `on`: the day it was recorded (`at` carries its +08:00 offset).
@@ -71,11 +78,24 @@ export function normaliseEvent(parsed: Obj, first: boolean): Obj {
   return e;
 }
 
-/** A well-formed event that still speaks another tool's language (an outcome in Chinese, 撤销; a first prev of zeros). */
+/**
+ * A publish or import event's batch in register.md's other spelling (`2026年第三季度第2批`, `2026年第三季度`,
+ * `2026q3`): the batch as this tool names it (`2026Q3-2`), else undefined (already so, or not a batch). Kept as
+ * written, `diff 2026Q3-2` and REGISTER_BATCH_ORDER did not find it and the list showed two names for one batch.
+ */
+function canonicalBatch(e: Obj): string | undefined {
+  if ((e.type !== 'publish' && e.type !== 'import') || typeof e.batch !== 'string') return undefined;
+  const b = parseBatch(e.batch.trim());
+  const named = b && formatBatch(b);
+  return named !== undefined && named !== e.batch ? named : undefined;
+}
+
+/** A well-formed event that still speaks another tool's language (an outcome in Chinese, 撤销; a first prev of zeros; a batch). */
 export function foreignSpelling(e: Obj, first: boolean): boolean {
   return (
     (e.type === 'objection-resolve' && typeof e.outcome === 'string' && OUTCOMES[e.outcome.trim()] !== undefined) ||
-    (first && typeof e.prev === 'string' && ZEROS.test(e.prev))
+    (first && typeof e.prev === 'string' && ZEROS.test(e.prev)) ||
+    canonicalBatch(e) !== undefined
   );
 }
 
@@ -95,6 +115,7 @@ export function sortedKeys(o: Obj): boolean {
 export function ownIds(records: unknown[], aliases: Map<string, string>): boolean {
   if (!records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) return false;
   for (const r of records as Obj[]) {
+    canonicalRecord(r);
     const source: IdentitySource = {
       listType: r.listType as IdentitySource['listType'],
       domain: textOf(r.domain),
@@ -111,6 +132,107 @@ export function ownIds(records: unknown[], aliases: Map<string, string>): boolea
     r.id = ours;
   }
   return true;
+}
+
+/**
+ * Another tool's record as this tool's list reader would have made it from the same row (api/quarter/records.ts,
+ * rules/row/): ID numbers read as numbers, the 证件类型 a number implies, the default 公示截止日期. Changed in place;
+ * applied where the reader takes the line (ownIds) and where a record is read back from it (chain.ts
+ * parseLineAgain), so that a REGISTER_CHANGED comparison, the 移出名单 and the ledger see what the list sees.
+ */
+export function canonicalRecord(r: Obj): void {
+  ungroupIds(r);
+  const empty = (v: unknown): boolean => v === undefined || v === null || v === '';
+  const has = (v: unknown): boolean => typeof v === 'string' && v !== '';
+  // submission.md: 证件类型 "no; default 居民身份证" (a natural person's; a legal representative's when a number is given).
+  if (empty(r.idType) && r.subjectType === '自然人' && has(r.idNumber)) r.idType = '居民身份证';
+  if (empty(r.legalRepIdType) && has(r.legalRepIdNumber)) r.legalRepIdType = '居民身份证';
+  defaultUntil(r);
+}
+
+/**
+ * A 居民身份证 number another tool stored as it was typed (`410703-19901102-0520`, full-width digits, the old
+ * 15 digits) is read as the 18-digit number it names, as the list reader stores a row's (rules/row/id-number.ts)
+ * before a record is made; a number that fails its check is kept as written. Left so, it was no subject key:
+ * the record's identity fell back on the name (weak), its id was not the one register.md gives, and `register
+ * show` / `objection add --subject` with the number found nothing. Other document types keep what was written
+ * (a passport's hyphens are its own).
+ */
+function ungroupIds(r: Obj): void {
+  for (const [type, num] of [
+    ['idType', 'idNumber'],
+    ['legalRepIdType', 'legalRepIdNumber'],
+  ] as const) {
+    const t = r[type];
+    const v = r[num];
+    if (typeof v !== 'string' || v === '' || !(t === undefined || t === null || t === '' || t === '居民身份证')) continue;
+    const checked = checkIdNumber(typedIdNumber(v));
+    if (checked.ok) r[num] = checked.value;
+  }
+}
+
+/** The contract's general cap (config `publication.maxYears` by default), in months. */
+const CAP_MONTHS = 36;
+
+/**
+ * A record another tool wrote without 公示截止日期 (submission.md: optional, "default decisionDate +
+ * maxYears − 1 day") gets that default, as a list row without it does (rules/row/period.ts): black
+ * records the shorter of the cap and their 失信程度's. Left without one, it was never public in
+ * `register list` and compile listed its expiry with an empty 移出日期 (decisions.md "Registers written
+ * by other tools"). The register is read without the config: a domain's own cap is not applied.
+ */
+function defaultUntil(r: Obj): void {
+  if ((r.publishUntil !== undefined && r.publishUntil !== null && r.publishUntil !== '') || typeof r.decisionDate !== 'string') return;
+  if (!isIsoDate(r.decisionDate)) return;
+  const severity = r.listType === 'black' && typeof r.severity === 'string' ? r.severity.trim() : '';
+  const months = Object.hasOwn(SEVERITY_MAX_MONTHS, severity)
+    ? Math.min(CAP_MONTHS, SEVERITY_MAX_MONTHS[severity as Severity3])
+    : CAP_MONTHS;
+  r.publishUntil = addDays(addMonths(r.decisionDate, months), -1);
+  r.publishUntilDefaulted = true;
+}
+
+/**
+ * The revisions of another tool's publications. truth.md's `corrected` (id, revision, changed) is a
+ * records.json key that register.md's event line does not name, so another tool's publish line carries
+ * none: a record it publishes again while that record is still public (same id: same identity, truth.md
+ * "the record keeps its id"), with other content, is a correction under its own 认定文书号, at the next
+ * revision; with the same content it keeps its revision. Without this, diff listed such a correction as
+ * added and register show had no revisions. A line that has its own `corrected` is read as written. Kept
+ * for another tool's lines only (ours carry `corrected`); a removal or a 撤销 ends a record's run.
+ */
+export class ForeignRevisions {
+  private readonly public = new Map<string, { revision: number; record: Obj }>();
+
+  /** The event with the `corrected` its records imply (unchanged when none); to be called in log order. */
+  follow(e: Obj): Obj {
+    if (e.type === 'objection-resolve' && e.outcome === 'revoked' && typeof e.id === 'string') this.public.delete(e.id);
+    if (e.type !== 'publish' && e.type !== 'import') return e;
+    if (e.type === 'publish' && Array.isArray(e.removals))
+      for (const r of e.removals) if (isObj(r) && typeof r.id === 'string') this.public.delete(r.id);
+    const own = e.type === 'import' || Array.isArray(e.corrected);
+    const on = typeof e.on === 'string' ? e.on : '';
+    const corrected: { id: string; revision: number; changed: string[] }[] = [];
+    for (const r of Array.isArray(e.records) ? e.records : []) {
+      if (!isObj(r) || typeof r.id !== 'string') continue;
+      const before = this.public.get(r.id);
+      let revision = 1;
+      if (own) {
+        const listed = e.type === 'publish' ? (e.corrected as unknown[]).find((c) => isObj(c) && c.id === r.id) : undefined;
+        if (isObj(listed) && typeof listed.revision === 'number') revision = listed.revision;
+      } else if (before && !(typeof before.record.publishUntil === 'string' && before.record.publishUntil < on)) {
+        const changed = changedColumns(before.record, r);
+        revision = changed.length > 0 ? before.revision + 1 : before.revision;
+        if (changed.length > 0) corrected.push({ id: r.id, revision, changed });
+      }
+      this.public.set(r.id, { revision, record: r });
+    }
+    return corrected.length > 0 ? { ...e, corrected } : e;
+  }
+}
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The ids an event names (removals, unchanged, a note's ids, an objection's record), written as ours. */

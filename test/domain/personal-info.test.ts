@@ -37,6 +37,22 @@ describe('ID numbers next to letters, underscores and CJK are masked (the old \\
   it('15-digit old numbers', () => {
     expect(redactIdNumbers('旧号410702800101001')).toBe('旧号410702*****1001');
   });
+  // Round 32: groups other than 6-8-4 (as a phone or a card reader shows it) went out in full, and no warning.
+  it('grouped any other way, with its own check digit: in fours, in threes and fours, the old 15 as 6-6-3', () => {
+    const fours = ID.replace(/(.{4})(?=.)/g, '$1 ');
+    expect(fours).toBe(`${ID.slice(0, 4)} ${ID.slice(4, 8)} ${ID.slice(8, 12)} ${ID.slice(12, 16)} ${ID.slice(16)}`);
+    expect(redactIdNumbers(`备注：另有身份证 ${fours} 已核`)).toBe(`备注：另有身份证 ${MASKED} 已核`);
+    const threes = `${ID.slice(0, 3)}-${ID.slice(3, 6)}-${ID.slice(6, 10)}-${ID.slice(10, 14)}-${ID.slice(14)}`;
+    expect(redactIdNumbers(threes)).toBe(MASKED);
+    expect(redactIdNumbers('旧号 410702 800101 001')).toBe('旧号 410702*****1001');
+  });
+  it('grouped so, without the check digit or inside a longer grouped run, it is left: a card number, a reference', () => {
+    const wrong = `${ID.slice(0, 17)}${ID[17] === '1' ? '2' : '1'}`.replace(/(.{4})(?=.)/g, '$1 ');
+    expect(redactIdNumbers(wrong)).toBe(wrong);
+    const card = `6222 ${ID.replace(/(.{4})(?=.)/g, '$1 ')}`;
+    expect(redactIdNumbers(card)).toBe(card);
+    expect(findPersonalInfo('编号 2026 0903 1234 5678 90')).toEqual([]);
+  });
   // Seen: an ID that lost its check digit (17 digits: cut by Excel or a typist) went out in full.
   it('17-digit fragments of an 18-digit number (its check digit lost) are masked like an ID', () => {
     const cut = ID.slice(0, 17);

@@ -8,6 +8,8 @@ import { publishedExample, runCli, tempDir, ROOT } from './helpers.js';
 const env = { HRSS_CREDIT_NOW: '2026-07-20T01:30:00Z', HRSS_CREDIT_LOCK_WAIT_MS: '100' };
 const ID = '410782198503120510'; // 杨文博 in the example workspace
 const GROUPED = '410782-19850312-0510';
+/** The same person's old 15-digit number (GB 11643-1989): the row rule stores its 18-digit form. */
+const OLD = '410782850312051';
 let tmp: string;
 let ws: string;
 beforeAll(async () => {
@@ -25,6 +27,7 @@ describe('an ID number typed with hyphens as a query', () => {
     const plain = await show(ID);
     expect(plain).toHaveLength(1);
     expect(await show(GROUPED)).toEqual(plain);
+    expect(await show(OLD)).toEqual(plain);
   });
   it('objection add --subject finds it', async () => {
     const args = ['objection', 'add', '--received', '2026-07-20', '--from', '杨文博', '--subject', GROUPED, '--summary', '有误'];

@@ -525,4 +525,30 @@ describe('objection letter and masking', () => {
     expect(d2).toContain('新人社监函〔2026〕1号');
     expect(d2[d2.indexOf('核查情况') + 1]).toMatch(/^对照2026年第三季度发布的记录（2026年7月15日发布）/);
   });
+
+  it('a record listed without 认定文书号 is named in 核查情况 by its 认定日期, said as a date (it read "认定文书 2026-08-03")', async () => {
+    const ws = fresh();
+    // 新乡市卫河人力资源服务有限公司: a red record of the example with no 认定文书号, decided 2026-08-03.
+    const add = [
+      'objection',
+      'add',
+      '--received',
+      '2026-09-30',
+      '--from',
+      '卫河公司',
+      '--summary',
+      '名称有误',
+      '--subject',
+      '91410700MA3X7K2P20',
+    ];
+    expect((await cli(ws, '2026-10-09', add)).code).toBe(0);
+    const resolve = ['objection', 'resolve', 'O2026-001', '--outcome', '维持', '--opinion', '经核查无误', '--by', '李四'];
+    expect((await cli(ws, '2026-10-09', resolve)).code).toBe(0);
+    const out = join(ws, 'red.docx');
+    expect((await cli(ws, '2026-10-09', ['objection', 'letter', 'O2026-001', '--out', out])).code).toBe(0);
+    const t = [...(await partOf(out, 'word/document.xml')).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(t[t.indexOf('核查情况') + 1]).toBe(
+      '对照2026年第三季度发布的记录（2026年7月15日发布）与就业办报送的认定（认定日期 2026年8月3日），核查主体信息、认定事实与依据、公示期限',
+    );
+  });
 });

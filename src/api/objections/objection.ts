@@ -142,9 +142,16 @@ export interface AddResult {
 }
 
 /** Records that answer --record (id or its first 6+ hex digits) and --subject (credit code, ID number, name). */
-function candidates(state: RegisterState, days: IsoDate[], record: string | undefined, subject: string | undefined): RecordStatus[] {
+function candidates(
+  state: RegisterState,
+  days: IsoDate[],
+  record: string | undefined,
+  subject: string | undefined,
+  active = true,
+): RecordStatus[] {
   const seen = new Map<string, RecordStatus>();
-  for (const day of days) for (const s of statusesOn(state, day)) if (s.status === 'active' && !seen.has(s.id)) seen.set(s.id, s);
+  for (const day of days)
+    for (const s of statusesOn(state, day)) if ((s.status === 'active') === active && !seen.has(s.id)) seen.set(s.id, s);
   let out = [...seen.values()];
   if (record !== undefined) {
     const id = record.trim().toLowerCase();
@@ -212,7 +219,19 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
     author,
     (loaded: Loaded) => {
       const found = candidates(loaded.state, [received, ctx.today], options.record, options.subject);
-      if (found.length === 0) return { body: null, value: makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query }) };
+      if (found.length === 0) {
+        // One record that answers but was not public when received (expired, removed): say so, with its id.
+        const gone = candidates(loaded.state, [received], options.record, options.subject, false);
+        const s = gone.length === 1 ? (gone[0] as RecordStatus) : undefined;
+        const notPublic = s && {
+          id: s.id,
+          received,
+          status: s.status as 'expired' | 'removed',
+          on: s.status === 'removed' && s.removal ? s.removal.on : s.publishUntil,
+          type: s.status === 'removed' ? (s.removal?.type ?? null) : null,
+        };
+        return { body: null, value: makeDiagnostic('OBJECTION_RECORD_NOT_FOUND', { query, ...(notPublic ? { notPublic } : {}) }) };
+      }
       if (found.length > 1)
         return {
           body: null,

@@ -94,8 +94,10 @@ export function letterRows(d: LetterData): [string, string][] {
 function checkedText(d: LetterData): string {
   if (d.finding !== null) return d.finding;
   const r = d.record;
+  // A record listed without 认定文书号 (red lists often are) is named by its 认定日期, said as one: "认定文书 2026-08-03" read as a number.
+  const decision = r.decisionNo ? `认定文书 ${r.decisionNo}` : `认定（认定日期 ${chineseDate(r.decisionDate)}）`;
   const base =
-    `对照${batchTitle(d.batch)}发布的记录（${chineseDate(d.publishedOn)}发布）与${r.department}报送的认定文书 ${r.decisionNo || r.decisionDate}，` +
+    `对照${batchTitle(d.batch)}发布的记录（${chineseDate(d.publishedOn)}发布）与${r.department}报送的${decision}，` +
     `核查主体信息、认定事实与依据、公示期限`;
   return d.providerCheck ? `${base}；并请数据提供单位${r.authority || r.department}核实` : base;
 }

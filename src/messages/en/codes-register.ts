@@ -250,8 +250,19 @@ export const enRegisterCodes = {
   },
   OBJECTION_RECORD_NOT_FOUND: {
     title: 'Record of the objection not found',
-    message: (a) => `no active record in the register matches "${a.query}"; the objection was not recorded`,
-    hint: () => 'Find the record id with hrss-credit register list --find and give it with --record',
+    message: (a) =>
+      !a.notPublic
+        ? `no active record in the register matches "${a.query}"; the objection was not recorded`
+        : `record ${a.notPublic.id} ("${a.query}") was no longer public on ${a.notPublic.received}, the day the objection was received: ` +
+          (a.notPublic.status === 'expired'
+            ? `its publication ended on ${a.notPublic.on}`
+            : `${REMOVAL_EN[a.notPublic.type ?? ''] ?? a.notPublic.type} on ${a.notPublic.on}`) +
+          '; the objection was not recorded',
+    hint: (a) =>
+      a.notPublic
+        ? 'An objection concerns what is public on the day it is received: check that --received is the day it came in; ' +
+          'for a record no longer public, answer it as ordinary correspondence'
+        : 'Find the record id with hrss-credit register list --find and give it with --record',
   },
   OBJECTION_BEFORE_PUBLICATION: {
     title: 'Record not yet published when the objection was received',

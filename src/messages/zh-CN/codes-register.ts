@@ -101,8 +101,17 @@ export const zhRegisterCodes = {
   },
   OBJECTION_RECORD_NOT_FOUND: {
     title: '找不到异议所涉记录',
-    message: (a) => `登记簿中没有与“${a.query}”相符的公示中记录；异议未登记`,
-    hint: () => '请用 hrss-credit register list --find 查到记录编号，再用 --record 指定',
+    message: (a) =>
+      !a.notPublic
+        ? `登记簿中没有与“${a.query}”相符的公示中记录；异议未登记`
+        : a.notPublic.status === 'expired'
+          ? `“${a.query}”对应的记录（编号 ${a.notPublic.id}）公示截止日期为 ${a.notPublic.on}，收到异议的 ${a.notPublic.received} 已不在公示中；异议未登记`
+          : `“${a.query}”对应的记录（编号 ${a.notPublic.id}）已于 ${a.notPublic.on} 移出名单（${zhRemovalType(a.notPublic.type ?? '')}），` +
+            `收到异议的 ${a.notPublic.received} 已不在公示中；异议未登记`,
+    hint: (a) =>
+      a.notPublic
+        ? '公示异议针对收到当天仍在公示的信息：请核对 --received 是否为实际收到日期；确已不在公示的，请按来信来访另行答复'
+        : '请用 hrss-credit register list --find 查到记录编号，再用 --record 指定',
   },
   OBJECTION_BEFORE_PUBLICATION: {
     title: '收到异议时该记录尚未公示',
