@@ -325,6 +325,8 @@ export interface RegisterUi {
   listColumns: string[];
   listSummary(n: number, on: string): string;
   ledger(path: string): string;
+  /** With --xlsx, a list longer than a screen's table: its rows are in the 台账, not printed. */
+  ledgerNotPrinted(rows: number): string;
   /** --full: said on stderr (stdout's JSON stays one document); `ledger`: a 台账 was written, masked all the same. */
   fullShown(ledger: boolean): string;
   status: Record<'active' | 'expired' | 'removed', string>;

@@ -202,6 +202,33 @@ export function* registerListPieces(on: string, records: Iterable<ListedRecordDo
   yield `${out}${u.listSummary(count, on)}\n`;
 }
 
+/**
+ * `register list --xlsx` on the terminal: the list as registerListView draws it when it fits a table (TABLE_ROWS
+ * rows or fewer); a longer one is in the 台账 the clerk asked for, so only its count, where it is, and how to have
+ * it printed (docs/decisions.md "The 台账 on the terminal"). `records` is iterated once, none held past TABLE_ROWS.
+ */
+export function* registerLedgerPieces(
+  on: string,
+  records: Iterable<ListedRecordDoc>,
+  ledger: string,
+  ctx: RenderContext,
+): Generator<string> {
+  const u = registerUi(ctx.m.lang);
+  const few: ListedRecordDoc[] = [];
+  let count = 0;
+  for (const r of records) {
+    if (++count <= TABLE_ROWS) few.push(r);
+    else if (count === TABLE_ROWS + 1) few.length = 0;
+  }
+  if (count <= TABLE_ROWS) {
+    yield registerListView({ schemaVersion: 1, command: 'register list', on, records: few, ledger }, ctx);
+    return;
+  }
+  yield `${u.listSummary(count, on)}
+${u.ledgerNotPrinted(TABLE_ROWS)}
+${registerLedgerLine(ledger, ctx)}`;
+}
+
 /** `register show`: the records found, then each one's events (the business date first, the clock time after). */
 export function registerShowView(doc: RegisterShowDocument, ctx: RenderContext): string {
   const u = registerUi(ctx.m.lang);

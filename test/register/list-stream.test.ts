@@ -2,11 +2,12 @@
 // (reporters/json-bytes.ts): the bytes are those of the whole document made at once and passed through the terminal's
 // sink once, and the privacy gate masks an ID number in a name, a key or a 移出原因 wherever the record falls — the records
 // around the part boundary (the 1000th and 1001st, ten parts in) hold them, and bidi and escape characters beside them.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chain } from '../helpers/register-chain.js';
+import { loadWorkbook } from '../helpers/workbook.js';
 import { runCli, ROOT } from '../helpers/cases.js';
 import { eventLine } from '../../src/register/chain.js';
 import type { RegisterRecord } from '../../src/register/events.js';
@@ -186,4 +187,27 @@ describe('register list --format json, streamed', () => {
     expect(active).toBe(2080);
     expect(kept()).toEqual([]);
   });
+});
+
+// The clerk asked for a file: a list longer than a screen's table (200 rows) is not printed too — 57,000 rows
+// scrolled through a Windows console for minutes, a province's 575,000 (docs/decisions.md "The 台账 on the terminal").
+describe('register list --xlsx on the terminal', () => {
+  it('a long list: its count, that it is in the 台账 and how to print it, where the 台账 is; no row; the 台账 whole', async () => {
+    const ws = workspace();
+    const file = join(ws, '台账.xlsx');
+    const out = await runCli(['register', 'list', '--status', 'all', '--xlsx', file, '-w', ws, '--today', '2026-10-15'], ROOT);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe(
+      '2026-10-15 的登记簿：2100 条记录\n' +
+        '记录超过 200 条，屏幕上不逐条列出，请打开台账查看（不带 --xlsx 运行可在屏幕上列出全部记录）\n' +
+        `台账已写入：${file}\n`,
+    );
+    const sheet = (await loadWorkbook(readFileSync(file))).getWorksheet('台账');
+    expect(sheet?.actualRowCount).toBe(2101);
+    const en = await runCli(['register', 'list', '--xlsx', file, '-w', ws, '--today', '2026-10-15', '--lang', 'en'], ROOT);
+    expect(en.stdout).toContain('more than 200 records: not listed on screen, open the ledger');
+    // Without --xlsx the list is printed in full, as the line says.
+    const plain = await runCli(['register', 'list', '--status', 'all', '-w', ws, '--today', '2026-10-15'], ROOT);
+    expect(plain.stdout).toContain('e00000002099');
+  }, 120_000);
 });

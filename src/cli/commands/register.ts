@@ -17,7 +17,7 @@ import { type JsonBytes, jsonBytesParts } from '../../reporters/json-bytes.js';
 import { ListedBytes } from '../../reporters/listed-bytes.js';
 import type { RecordStatus } from '../../register/state.js';
 import { emit, emitPieces } from '../render.js';
-import { diffPieces, registerLedgerLine, registerListPieces } from '../../reporters/register-views.js';
+import { diffPieces, registerLedgerPieces, registerListPieces } from '../../reporters/register-views.js';
 import { fileSpool } from '../../io/spool.js';
 import { writeStreamedDocument } from '../write-bytes.js';
 import { jsonSectionsParts } from '../../reporters/json-sections.js';
@@ -140,10 +140,7 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     const write = (out: JsonBytes, item: unknown): void => listed.write(out, item as ListedRecord);
     return writeStreamedDocument(env, 'register list', jsonBytesParts(head, { key: 'records', items: r.records, write }));
   }
-  await emitPieces(env, function* (ctx) {
-    yield* registerListPieces(r.on, r.records, ctx);
-    yield registerLedgerLine(r.ledger, ctx);
-  });
+  await emitPieces(env, (ctx) => registerLedgerPieces(r.on, r.records, r.ledger, ctx));
   return 0;
 }
 

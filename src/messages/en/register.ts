@@ -90,6 +90,8 @@ export const enRegisterUi: RegisterUi = {
   listColumns: ['ID', 'List', 'Domain', 'Department', 'Subject', 'Code / ID', 'Batch', 'Published', 'Until', 'Status'],
   listSummary: (n, on) => `register on ${on}: ${countEn(n, 'record')}`,
   ledger: (p) => `ledger written: ${p}`,
+  ledgerNotPrinted: (rows) =>
+    `more than ${rows} records: not listed on screen, open the ledger (without --xlsx the list is printed in full)`,
   fullShown: (ledger) =>
     `Note: --full shows full ID and phone numbers on this screen, for internal checks only; do not copy, capture or forward ` +
     `them${ledger ? '. The ledger is a file and stays masked as for publication' : ''}`,

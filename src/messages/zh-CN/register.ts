@@ -79,6 +79,7 @@ export const zhRegisterUi: RegisterUi = {
   listColumns: ['编号', '名单', '领域', '科室', '主体名称', '代码/证件号', '批次', '发布日期', '公示截止', '状态'],
   listSummary: (n, on) => `${on} 的登记簿：${n} 条记录`,
   ledger: (p) => `台账已写入：${p}`,
+  ledgerNotPrinted: (rows) => `记录超过 ${rows} 条，屏幕上不逐条列出，请打开台账查看（不带 --xlsx 运行可在屏幕上列出全部记录）`,
   fullShown: (ledger) =>
     `注意：已按 --full 在屏幕上显示完整的证件号码和电话号码，仅供内部核对，请勿截图、复制或转发${ledger ? '；台账是文件，仍按公示规则脱敏' : ''}`,
   status: { active: '公示中', expired: '已到期', removed: '已移出' },
