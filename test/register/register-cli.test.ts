@@ -438,6 +438,11 @@ describe('register list --xlsx', () => {
     expect(rows.slice(1).map((r) => r[1])).toEqual(json(res.stdout).records.map((r: Rec) => r.id));
     const removed = rows.find((r) => r[1] === records[7]!.id)!;
     expect([removed[12], removed[13], removed[15]]).toEqual(['已移出', '提前移出', '2026Q3']);
+    // The day the removal took effect (its batch's publication), named apart from the package's 移出日期 (its own
+    // date in 移出名单): two facts, two names (a new user's trial saw one name for both).
+    expect(rows[0]?.slice(12, 16)).toEqual(['状态', '移出类型', '移出生效日期', '移出批次']);
+    expect(rows[0]).not.toContain('移出日期');
+    expect(removed[14]).toBe(json(res.stdout).records.find((r: Rec) => r.id === records[7]!.id).removal.on);
     expect(rows.find((r) => r[1] === records[14]!.id)?.[6]).toBe('410782********0510');
     expect(rows.flat().join(' ')).not.toContain('410782198503120510');
     // --full shows identifiers on the terminal only (privacy.md): the 台账 is a file and stays masked, and the command says so.

@@ -438,7 +438,9 @@ const LEDGER_HEADERS = [
   '公示截止日期',
   '状态',
   '移出类型',
-  '移出日期',
+  // The day the removal took effect (its batch's publication: `removal.on`), not the package's 移出日期 (the removal's
+  // own date, in its 移出名单): one name per fact (docs/decisions.md "Two dates of a removal, two names").
+  '移出生效日期',
   '移出批次',
   '移出原因',
   '异议标注',

@@ -148,7 +148,7 @@ export const enReportsUi: ReportsUiText = {
   subject: 'Subject',
   identifier: 'ID / credit code',
   type: 'Type',
-  date: 'Date',
+  date: 'Effective on',
   number: 'Number',
   received: 'Received',
   chartNote: 'The numbers are in the table below.',

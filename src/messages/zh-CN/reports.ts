@@ -143,7 +143,7 @@ export const zhReportsUi: ReportsUiText = {
   subject: '主体',
   identifier: '证件号码/信用代码',
   type: '类型',
-  date: '日期',
+  date: '移出生效日期',
   number: '编号',
   received: '收到日期',
   chartNote: '图中数字见下表。',
