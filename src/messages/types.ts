@@ -307,6 +307,8 @@ export interface RegisterUi {
   };
   imported(batch: string, on: string, records: number): string;
   noted(seq: number): string;
+  /** A register write refused because --strict counts its warnings as errors: nothing was written. */
+  strictRefused: string;
   published(batch: string, on: string, records: number, removals: number): string;
   alreadyPublished(batch: string, on: string, seq: number): string;
   head(head: string): string;
