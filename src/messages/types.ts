@@ -56,6 +56,8 @@ export interface UiText {
   hintPrefix: string;
   error: string;
   debugHint: string;
+  /** --debug: a fault noticed and gone on from (diagnostics/unexpected.ts), e.g. a descriptor closed twice. */
+  debugNoticed(where: string, code: string, message: string): string;
   /** A usage error from its args (kind, name, value, allowed, suggestion): cli/program.ts usageArgs. */
   usage(args: Record<string, string | number>): string;
   help: {
