@@ -23,6 +23,7 @@ import { pageText } from '../messages/page.js';
 import { sanitisingSink } from '../reporters/sink.js';
 import { optionValue } from './argv.js';
 import { listenUnexpected } from '../diagnostics/unexpected.js';
+import { dropPrimedRead, primeRegisterRead } from './register-prime.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
 
@@ -439,8 +440,11 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       await checkFlags(env.flags);
       const handler = await load();
       try {
+        // A read-only register command's log read first, a pause at a time: a Ctrl-C ends it at once (register-prime.ts).
+        await primeRegisterRead(env, name);
         ran.exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
       } finally {
+        dropPrimedRead();
         noteInterruptedCommit(env);
       }
     };
