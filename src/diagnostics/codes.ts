@@ -154,7 +154,7 @@ export interface CodeArgs {
    * objection add / resolve: the objection is recorded, but its deadline needs a year the calendar does not
    * cover (year, file: the calendar file to add); computed once the year is covered.
    */
-  OBJECTION_DEADLINE_PENDING: { number: string; year: number; file: string };
+  OBJECTION_DEADLINE_PENDING: { number: string; year: number; file: string; workingDays: number };
   REGISTER_PACKAGE_CHANGED: { batch: string; changed: string; count: number };
   /** publish --on names a day after today: recorded as given (a publication that happened), said. */
   PUBLISH_DATE_FUTURE: { batch: string; on: string; today: string };

@@ -451,6 +451,8 @@ export interface ReportsUiText {
   sentOn: string;
   deadline: string;
   status: string;
+  /** The objections table's column: 已办结 / 办理中 is how an objection is handled, not a submission's state. */
+  objectionStatus: string;
   signedOff: string;
   findings: string;
   noFindings: string;

@@ -451,7 +451,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   else
     body.push(
       table(
-        [r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.status],
+        [r.number, r.department, r.subject, r.identifier, r.received, r.deadline, r.objectionStatus],
         objections.map((o) => [
           o.number,
           o.department,

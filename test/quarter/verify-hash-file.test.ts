@@ -82,7 +82,7 @@ describe('verify with a hash file written on Windows', () => {
     }
   });
   it('a file with no hash in it says so and how to fix it, not that the manifest was changed', async () => {
-    writeFileSync(hashFile, 'SHA1 hash of manifest.json:\r\n' + 'a'.repeat(40) + '\r\n');
+    writeFileSync(hashFile, `SHA1 hash of manifest.json:\r\n${'a'.repeat(40)}\r\n`);
     const r = await runCli(['verify', 'packages/2026Q3', '--lang', 'en'], join(tmp, 'ws'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('holds no single SHA-256');

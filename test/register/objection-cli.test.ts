@@ -131,6 +131,20 @@ describe('objection add', () => {
     expect(json(one.stdout).objection.recordId).toBe(other.id);
   });
 
+  // Seen: the pending deadline's hint said "请按 3 个工作日" for an objection given 7 (--provider-check).
+  it("a pending deadline names the objection's own working days in its hint (7 with --provider-check), zh and en", async () => {
+    const ws = fresh();
+    const p = person(ws);
+    const base = ['objection', 'add', '--received', '2026-12-30', '--from', '申请人甲', '--summary', '认定事实有误', '--record', p.id];
+    const zh = await cli(ws, '2026-12-31', [...base, '--provider-check']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('OBJECTION_DEADLINE_PENDING');
+    expect(zh.stdout).toContain('请按 7 个工作日自行掌握办理时限');
+    expect(zh.stdout).not.toContain('请按 3 个工作日');
+    const en = await cli(ws, '2026-12-31', [...base, '--lang', 'en']);
+    expect(en.stdout).toContain('keep to 3 working days by hand');
+  });
+
   // Seen: `objection add` printed 已登记 and exited 1 (CALENDAR_NOT_COVERED, error) — a script took the recorded
   // objection for a failure. Decided: recorded, OBJECTION_DEADLINE_PENDING (warning), exit 0.
   it('around New Year with 2027 not covered: recorded all the same with deadline null, OBJECTION_DEADLINE_PENDING (warning) exit 0; computed once calendar/2027.json is added', async () => {
@@ -140,7 +154,7 @@ describe('objection add', () => {
     expect(res.code).toBe(0);
     const out = json(res.stdout);
     expect(out.diagnostics.map((d: { code: string; severity: string; args: unknown }) => [d.code, d.severity, d.args])).toEqual([
-      ['OBJECTION_DEADLINE_PENDING', 'warning', { number: 'O2026-001', year: 2027, file: 'calendar/2027.json' }],
+      ['OBJECTION_DEADLINE_PENDING', 'warning', { number: 'O2026-001', year: 2027, file: 'calendar/2027.json', workingDays: 3 }],
     ]);
     expect(out.objection).toMatchObject({ number: 'O2026-001', deadline: null, workingDaysLeft: null, status: 'open' });
     expect(readEvents(ws).at(-1)).toMatchObject({ type: 'objection-add', deadline: null, workingDays: 3 });

@@ -87,4 +87,16 @@ describe("the report's wording", () => {
       ['O2026-004', '办理中 已超期'],
     ]);
   });
+
+  // Seen: the column of 已办结 / 办理中 was headed 报送状态 (a submission's state) — a new user's trial.
+  it("heads the objections' state column 办理状态 (Handling in English), not 报送状态", () => {
+    const section = (page: string) =>
+      page.slice(page.indexOf('<section id="objections">'), page.indexOf('</section>', page.indexOf('<section id="objections">')));
+    const zh = section(html);
+    expect(zh).toContain('<th>办理状态</th>');
+    expect(zh).toContain('<td data-label="办理状态">办理中 已超期</td>');
+    expect(zh).not.toContain('报送状态');
+    const en = section(renderReportHtml(model, messagesFor('en')));
+    expect(en).toContain('<th>Handling</th>');
+  });
 });

@@ -46,8 +46,8 @@ export function notCoveredDiagnostic(year: number): RawDiagnostic {
  * objection is never lost), so this is a warning with the command's exit 0 — not CALENDAR_NOT_COVERED's error,
  * which made the command print 已登记 and exit 1 (docs/decisions.md).
  */
-export function deadlinePendingDiagnostic(number: string, year: number): RawDiagnostic {
-  return makeDiagnostic('OBJECTION_DEADLINE_PENDING', { number, year, file: calendarFileFor(year) });
+export function deadlinePendingDiagnostic(number: string, year: number, workingDays: number): RawDiagnostic {
+  return makeDiagnostic('OBJECTION_DEADLINE_PENDING', { number, year, file: calendarFileFor(year), workingDays });
 }
 
 /** A year as `calendar` shows it: its one schema is schemas/documents/commands-check.ts. */

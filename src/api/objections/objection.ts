@@ -239,7 +239,7 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
       // What it is warned about, said before the line is written: under --strict a warning refuses it, nothing written
       // (docs/decisions.md "--strict and the register's writers"). Without --strict a received objection is never
       // lost: recorded (exit 0), its deadline pending until the calendar covers the year.
-      if ('notCovered' in due) ctx.collector.add(deadlinePendingDiagnostic(number, due.notCovered));
+      if ('notCovered' in due) ctx.collector.add(deadlinePendingDiagnostic(number, due.notCovered, n));
       for (const d of textPersonalInfo(options.summary, '--summary', ctx.config.publication.maskRule)) ctx.collector.add(d);
       if (failsNow(ctx)) return { body: null, value: null };
       const body: EventBody = {
@@ -365,12 +365,13 @@ export async function objectionResolve(number: string, options: ResolveOptions):
           removedOn: then.removal?.on ?? then.publishUntil,
           batch: then.removal?.batch ?? null,
         });
-      const due = deadlineNow(o, nOf(ctx, o), cal);
+      const n = nOf(ctx, o);
+      const due = deadlineNow(o, n, cal);
       const late = due.deadline !== null && isOverdue(on, due.deadline);
       // What it is warned about, said before the line is written: under --strict a warning refuses it, nothing written.
       if (late) ctx.collector.add(makeDiagnostic('OBJECTION_LATE', { number: wanted, deadline: due.deadline as string, resolvedOn: on }));
       if (notPublic) ctx.collector.add(notPublic);
-      if (due.notCovered !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, due.notCovered));
+      if (due.notCovered !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, due.notCovered, n));
       for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
       if (failsNow(ctx)) return { body: null, value: null };
       const body: EventBody = {

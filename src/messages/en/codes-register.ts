@@ -360,7 +360,7 @@ export const enRegisterCodes = {
     hint: (a) =>
       `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace, ` +
       `e.g. ${calendarExample(a.year)} (with every holiday range and weekend workday of the notice); ` +
-      'the deadline is then computed. Meanwhile keep to 3 working days by hand',
+      `the deadline is then computed. Meanwhile keep to ${a.workingDays} working days by hand`,
   },
   FILE_FEEDBACK_COPY: {
     title: 'Feedback copy',

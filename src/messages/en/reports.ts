@@ -134,6 +134,7 @@ export const enReportsUi: ReportsUiText = {
   sentOn: 'Sent on',
   deadline: 'Deadline',
   status: 'Status',
+  objectionStatus: 'Handling',
   signedOff: 'Signed off',
   findings: 'Findings of the compile',
   noFindings: 'The compile found nothing.',

@@ -186,7 +186,8 @@ export const zhRegisterCodes = {
     message: (a) =>
       `异议 ${a.number} 已登记；计算其办理期限要用到 ${a.year} 年的节假日安排，工作日日历中还没有，期限暂未计算（不会按周一至周五猜测），objection list 中显示为待定`,
     hint: (a) =>
-      `国务院办公厅公布 ${a.year} 年部分节假日安排的通知后，在工作目录中新建 ${a.file}，内容如 ${calendarExample(a.year)}（按通知补全全部放假区间和调休上班日）；之后期限自动算出。期间请按 3 个工作日自行掌握办理时限`,
+      `国务院办公厅公布 ${a.year} 年部分节假日安排的通知后，在工作目录中新建 ${a.file}，内容如 ${calendarExample(a.year)}` +
+      `（按通知补全全部放假区间和调休上班日）；之后期限自动算出。期间请按 ${a.workingDays} 个工作日自行掌握办理时限`,
   },
   FILE_FEEDBACK_COPY: {
     title: '检查结果副本',

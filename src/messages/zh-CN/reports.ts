@@ -129,6 +129,7 @@ export const zhReportsUi: ReportsUiText = {
   sentOn: '报送日期',
   deadline: '截止日期',
   status: '报送状态',
+  objectionStatus: '办理状态',
   signedOff: '审核审定',
   findings: '汇总检查发现的问题',
   noFindings: '汇总检查没有发现问题。',
