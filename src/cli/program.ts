@@ -22,6 +22,8 @@ import { launchUi } from '../messages/launch.js';
 import { pageText } from '../messages/page.js';
 import { sanitisingSink } from '../reporters/sink.js';
 import { optionValue } from './argv.js';
+import { listenUnexpected } from '../diagnostics/unexpected.js';
+import { dropPrimedRead, primeRegisterRead } from './register-prime.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
 
@@ -433,11 +435,16 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
     async (...args) => {
       ran.command = name;
       const env = await commandEnv(program, args[args.length - 1] as Command, io, m, chalk);
+      // --debug: what was noticed and gone on from (a descriptor closed twice) is written on stderr, never a crash.
+      listenUnexpected(env.flags.debug ? (u) => env.io.stderr.write(`${env.m.ui.debugNoticed(u.where, u.code, u.message)}\n`) : null);
       await checkFlags(env.flags);
       const handler = await load();
       try {
+        // A read-only register command's log read first, a pause at a time: a Ctrl-C ends it at once (register-prime.ts).
+        await primeRegisterRead(env, name);
         ran.exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
       } finally {
+        dropPrimedRead();
         noteInterruptedCommit(env);
       }
     };

@@ -218,6 +218,8 @@ export interface CodeArgs {
   REGISTER_BATCH_ORDER: { batch: string; earlier: string };
   /** register import of `batch` (published on publishedOn) after `later` (published on laterOn) was recorded. */
   REGISTER_IMPORT_OUT_OF_ORDER: { batch: string; publishedOn: string; later: string; laterOn: string };
+  /** register import --published-on names a day after today: recorded as given, as publish's --on (PUBLISH_DATE_FUTURE), said. */
+  IMPORT_DATE_FUTURE: { batch: string; on: string; today: string };
   /** listType: red, black or '' (not given); subject as the row names it (an ID number masked); decisionNo as written. */
   REMOVAL_NOT_FOUND: {
     listType: string;
@@ -369,6 +371,7 @@ export const CODES = {
   REGISTER_WEAK_IDENTITY: { severity: 'info', group: 'register' },
   REGISTER_BATCH_ORDER: { severity: 'error', group: 'register' },
   REGISTER_IMPORT_OUT_OF_ORDER: { severity: 'warning', group: 'register' },
+  IMPORT_DATE_FUTURE: { severity: 'warning', group: 'register' },
   REMOVAL_NOT_FOUND: { severity: 'error', group: 'register' },
   REMOVAL_AMBIGUOUS: { severity: 'error', group: 'register' },
   REMOVAL_NOT_OWNER: { severity: 'error', group: 'register' },

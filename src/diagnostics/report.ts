@@ -38,3 +38,12 @@ export function makeReport(
     exitCode,
   };
 }
+
+/**
+ * Whether the findings so far make the command exit 1 (an error, or a warning under `--strict`). A command that
+ * writes to the register asks it just before it writes: a command that fails writes nothing (docs/decisions.md
+ * "--strict and the register's writers"), so the log is never changed by a run that exits 1.
+ */
+export function failsNow(ctx: { collector: DiagnosticCollector; strict: boolean }): boolean {
+  return exitCodeFor(ctx.collector.counts, ctx.strict) !== 0;
+}

@@ -56,6 +56,8 @@ export interface UiText {
   hintPrefix: string;
   error: string;
   debugHint: string;
+  /** --debug: a fault noticed and gone on from (diagnostics/unexpected.ts), e.g. a descriptor closed twice. */
+  debugNoticed(where: string, code: string, message: string): string;
   /** A usage error from its args (kind, name, value, allowed, suggestion): cli/program.ts usageArgs. */
   usage(args: Record<string, string | number>): string;
   help: {
@@ -307,6 +309,8 @@ export interface RegisterUi {
   };
   imported(batch: string, on: string, records: number): string;
   noted(seq: number): string;
+  /** A register write refused because --strict counts its warnings as errors: nothing was written. */
+  strictRefused: string;
   published(batch: string, on: string, records: number, removals: number): string;
   alreadyPublished(batch: string, on: string, seq: number): string;
   head(head: string): string;

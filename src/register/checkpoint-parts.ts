@@ -11,6 +11,7 @@
  * the parts are no longer reachable. Nothing here touches the disk itself: the file is a CheckpointBytes.
  */
 import { crc32, crc32Of } from './crc32.js';
+import { noteUnexpected } from '../diagnostics/unexpected.js';
 
 /** The checkpoint file as read at positions (a ReadHandle of io/port.ts, or bytes in memory). */
 export interface CheckpointBytes {
@@ -71,8 +72,10 @@ export class CheckpointChangedError extends Error {
 const closing = new FinalizationRegistry<CheckpointBytes>((file) => {
   try {
     file.close?.();
-  } catch {
-    // Already closed, or gone with its port.
+  } catch (err) {
+    // Never thrown from the collector; but a handle given here closes once, whoever calls it (docs/decisions.md "A
+    // descriptor closed twice aborts the process"): an error here is a second close, shown under --debug.
+    noteUnexpected('checkpoint-parts finalizer', err);
   }
 });
 
@@ -264,8 +267,9 @@ export class CheckpointParts {
     closing.unregister(this);
     try {
       this.file.close?.();
-    } catch {
-      // Closing a file only read cannot lose anything.
+    } catch (err) {
+      // Closing a file only read cannot lose anything; but an error is a second close somewhere (--debug shows it).
+      noteUnexpected('checkpoint-parts close', err);
     }
   }
 }

@@ -15,6 +15,7 @@ import type { Report } from '../diagnostics/report.js';
 import { objectionUi } from '../messages/objection-ui.js';
 import { formatDiagnostics, makeTable } from './pretty.js';
 import { findingTables } from './findings-view.js';
+import { strictRefusal } from './strict-refusal.js';
 import type { RenderContext } from './render-context.js';
 import { screenPath, viewPlatform } from './screen-path.js';
 
@@ -47,6 +48,7 @@ function writtenView(doc: ObjectionAddDocument | ObjectionResolveDocument, ctx: 
   const u = objectionUi(ctx.m.lang);
   let out = doc.diagnostics.length ? findingTables(doc, ctx.m, plain(ctx)) : '';
   const o = doc.objection;
+  if (!o) out += strictRefusal(doc, ctx);
   if (o) {
     if (doc.command === 'objection add') {
       const subject = subjectOf(o, view.extra?.subjectKey ?? '');

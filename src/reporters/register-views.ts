@@ -18,6 +18,7 @@ import { registerUi } from '../messages/register-ui.js';
 import { shownBreak, type ShownBreak } from '../messages/break-reason.js';
 import { makeTable } from './pretty.js';
 import { findingTables, findingSummary } from './findings-view.js';
+import { strictRefusal } from './strict-refusal.js';
 import { findingOptions } from './check-views.js';
 import { displayWidth } from './wrap.js';
 import type { RenderContext } from './render-context.js';
@@ -28,7 +29,7 @@ const plain = (ctx: RenderContext) => ({ chalk: ctx.chalk, ascii: ctx.ascii, qui
 
 /** `publish`: the findings that refused it, or what was recorded (or that it was already), by whom, and the new head. */
 export function publishView(doc: PublishDocument, ctx: RenderContext): string {
-  if (doc.outcome === 'refused') return findingTables(doc, ctx.m, plain(ctx));
+  if (doc.outcome === 'refused') return findingTables(doc, ctx.m, plain(ctx)) + strictRefusal(doc, ctx);
   const u = registerUi(ctx.m.lang);
   // What it was warned about (a publication date after today, PUBLISH_DATE_FUTURE), above what was recorded.
   let out = doc.diagnostics.length ? findingTables(doc, ctx.m, plain(ctx)) : '';
@@ -46,7 +47,7 @@ export function registerImportView(doc: RegisterImportDocument, ctx: RenderConte
   const { maxFindings: _all, ...rest } = ctx;
   const o = findingOptions(rest);
   let out = findingTables(doc, ctx.m, o);
-  if (doc.outcome === 'refused') out += findingSummary(doc, ctx.m, o);
+  if (doc.outcome === 'refused') out += findingSummary(doc, ctx.m, o) + strictRefusal(doc, ctx);
   else {
     const u = registerUi(ctx.m.lang);
     out += `${ctx.chalk.green(u.imported(doc.batch, doc.on, doc.records))}\n`;
@@ -59,6 +60,7 @@ export function registerImportView(doc: RegisterImportDocument, ctx: RenderConte
 export function registerNoteView(doc: RegisterNoteDocument, ctx: RenderContext): string {
   const u = registerUi(ctx.m.lang);
   const out = doc.diagnostics.length ? findingTables(doc, ctx.m, plain(ctx)) : '';
+  if (doc.seq === null || doc.head === null) return out + strictRefusal(doc, ctx);
   return `${out}${u.noted(doc.seq)}\n${u.head(doc.head)}\n`;
 }
 

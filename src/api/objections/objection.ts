@@ -39,7 +39,7 @@ import type { ObjectionViewDoc } from '../../schemas/documents/commands-register
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { requireWorkspace } from '../quarter/quarter.js';
 import { listedRecord, type WriterOptions } from '../register/register.js';
-import { makeReport, type Report } from '../../diagnostics/report.js';
+import { failsNow, makeReport, type Report } from '../../diagnostics/report.js';
 import { textPersonalInfo } from '../register/text-personal-info.js';
 import { deadline as deadlineOf } from '../../domain/working-days.js';
 
@@ -254,11 +254,18 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
             batch: target.batch,
           }),
         };
+      const number = nextNumber(loaded.state, yearOf(received));
+      // What it is warned about, said before the line is written: under --strict a warning refuses it, nothing written
+      // (docs/decisions.md "--strict and the register's writers"). Without --strict a received objection is never
+      // lost: recorded (exit 0), its deadline pending until the calendar covers the year.
+      if ('notCovered' in due) ctx.collector.add(deadlinePendingDiagnostic(number, due.notCovered, n));
+      for (const d of textPersonalInfo(options.summary, '--summary', ctx.config.publication.maskRule)) ctx.collector.add(d);
+      if (failsNow(ctx)) return { body: null, value: null };
       const body: EventBody = {
         type: 'objection-add',
         on: received,
         id: target.id,
-        objection: nextNumber(loaded.state, yearOf(received)),
+        objection: number,
         from: options.from.trim(),
         summary: options.summary.trim(),
         channel,
@@ -271,13 +278,10 @@ export async function objectionAdd(options: AddOptions): Promise<AddResult> {
     { ...lockOf(options), io: ctx.io },
   );
   if (!event) {
-    ctx.collector.add(value!);
+    if (value) ctx.collector.add(value);
     return { report: makeReport(ctx, 'objection add', 0, 0), outcome: 'refused', objection: null, head: null };
   }
-  // A received objection is never lost: recorded (exit 0), its deadline pending until the calendar covers the year.
   const number = (event as { objection: string }).objection;
-  if ('notCovered' in due) ctx.collector.add(deadlinePendingDiagnostic(number, due.notCovered, n));
-  for (const d of textPersonalInfo(options.summary, '--summary', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace, ctx.io);
   const fact = state.objections.get(number) as ObjectionFact;
   return {
@@ -343,7 +347,6 @@ export async function objectionResolve(number: string, options: ResolveOptions):
   const wanted = number.trim().toUpperCase();
   const cal = workspaceCalendar(ctx);
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
-  let notCovered: { year: number; workingDays: number } | null = null;
   let notPublic: ReturnType<typeof makeDiagnostic> | null = null;
   if (!registerExists(workspace, ctx.io)) {
     ctx.collector.add(makeDiagnostic('OBJECTION_NOT_FOUND', { number: wanted }));
@@ -383,8 +386,13 @@ export async function objectionResolve(number: string, options: ResolveOptions):
         });
       const n = nOf(ctx, o);
       const due = deadlineNow(o, n, cal);
-      notCovered = due.notCovered === null ? null : { year: due.notCovered, workingDays: n };
       const late = due.deadline !== null && isOverdue(on, due.deadline);
+      // What it is warned about, said before the line is written: under --strict a warning refuses it, nothing written.
+      if (late) ctx.collector.add(makeDiagnostic('OBJECTION_LATE', { number: wanted, deadline: due.deadline as string, resolvedOn: on }));
+      if (notPublic) ctx.collector.add(notPublic);
+      if (due.notCovered !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, due.notCovered, n));
+      for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
+      if (failsNow(ctx)) return { body: null, value: null };
       const body: EventBody = {
         type: 'objection-resolve',
         on,
@@ -395,20 +403,12 @@ export async function objectionResolve(number: string, options: ResolveOptions):
         late,
         deadline: due.deadline,
       };
-      return {
-        body,
-        value: late ? makeDiagnostic('OBJECTION_LATE', { number: wanted, deadline: due.deadline as string, resolvedOn: on }) : null,
-      };
+      return { body, value: null };
     },
     { ...lockOf(options), io: ctx.io },
   );
   if (value) ctx.collector.add(value);
   if (!event) return { report: makeReport(ctx, 'objection resolve', 0, 0), outcome: 'refused', objection: null, head: null };
-  if (notPublic) ctx.collector.add(notPublic);
-  // Set inside the append's callback: TypeScript's narrowing does not see that assignment.
-  const pending = notCovered as { year: number; workingDays: number } | null;
-  if (pending !== null) ctx.collector.add(deadlinePendingDiagnostic(wanted, pending.year, pending.workingDays));
-  for (const d of textPersonalInfo(options.opinion, '--opinion', ctx.config.publication.maskRule)) ctx.collector.add(d);
   const { state } = loadRegister(workspace, ctx.io);
   return {
     report: makeReport(ctx, 'objection resolve', 0, 1),

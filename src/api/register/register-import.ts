@@ -26,7 +26,7 @@ import { checkListSheets, openListFile } from '../department/list-file.js';
 import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
 import { toCreditRecord } from '../quarter/records.js';
 import type { WriterOptions } from './register.js';
-import { makeReport, type Report } from '../../diagnostics/report.js';
+import { failsNow, makeReport, type Report } from '../../diagnostics/report.js';
 import type { ImportOutcome } from '../../schemas/documents/commands-register.js';
 import { contentHashes } from '../../register/content.js';
 
@@ -46,6 +46,9 @@ export async function registerImport(files: readonly string[], options: ImportOp
   const batch = formatBatch(parseBatchArg(ctx, options.batch));
   if (!isIsoDate(options.publishedOn)) throw new ToolError('DATE_INVALID', { value: options.publishedOn });
   const on = options.publishedOn;
+  // A list brought in was published already: a day after today is a slip, recorded as given and said, as publish's --on
+  // (docs/decisions.md "register import --published-on after today").
+  if (on > ctx.today) ctx.collector.add(makeDiagnostic('IMPORT_DATE_FUTURE', { batch, on, today: ctx.today }));
   const records: RegisterRecord[] = [];
   const stored: string[] = [];
   const index = new RecordIndex();
@@ -92,14 +95,23 @@ export async function registerImport(files: readonly string[], options: ImportOp
   if (checked.stats.errors > 0 || checked.exitCode !== 0) return { ...base, report: checked, outcome: 'refused' };
 
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
-  const { event, value } = await appendEvent(
+  type Found = { kind: 'published'; prior: { seq: number; on: string; package: string | null } } | { kind: 'strict' } | null;
+  const { event, value } = await appendEvent<Found>(
     workspace,
     author,
     (loaded) => {
       const prior = loaded.state.batches.get(batch);
-      if (prior) return { body: null, value: prior as unknown };
+      if (prior) return { body: null, value: { kind: 'published', prior } };
+      // Imported after a later batch: recorded all the same (the list was published), but the clerk is told — before
+      // the line is written, so that under --strict (or a severity that makes it an error) nothing is.
+      const later = laterBatch(loaded.state.batches, batch, on);
+      if (later)
+        ctx.collector.add(
+          makeDiagnostic('REGISTER_IMPORT_OUT_OF_ORDER', { batch, publishedOn: on, later: later.batch, laterOn: later.on }, {}),
+        );
+      if (failsNow(ctx)) return { body: null, value: { kind: 'strict' } };
       return {
-        value: laterBatch(loaded.state.batches, batch, on) as unknown,
+        value: null,
         body: {
           type: 'import',
           batch,
@@ -114,25 +126,21 @@ export async function registerImport(files: readonly string[], options: ImportOp
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
   );
   if (!event) {
-    const prior = value as { seq: number; on: string; package: string | null };
-    ctx.collector.add(
-      makeDiagnostic(
-        'REGISTER_ALREADY_PUBLISHED',
-        { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) },
-        {},
-      ),
-    );
+    if (value?.kind === 'published') {
+      const prior = value.prior;
+      ctx.collector.add(
+        makeDiagnostic(
+          'REGISTER_ALREADY_PUBLISHED',
+          { batch, seq: prior.seq, publishedOn: prior.on, package: (prior.package ?? 'import').slice(0, 12) },
+          {},
+        ),
+      );
+    }
     return { ...base, report: makeReport(ctx, 'register import', files.length, rows, batch), outcome: 'refused' };
   }
-  // Imported after a later batch: recorded all the same (the list was published), but the clerk is told.
-  const later = value as { batch: string; on: string } | undefined;
-  if (later)
-    ctx.collector.add(
-      makeDiagnostic('REGISTER_IMPORT_OUT_OF_ORDER', { batch, publishedOn: on, later: later.batch, laterOn: later.on }, {}),
-    );
   return {
     ...base,
-    report: later ? makeReport(ctx, 'register import', files.length, rows, batch) : checked,
+    report: makeReport(ctx, 'register import', files.length, rows, batch),
     outcome: 'imported',
     event: {
       seq: event.seq,

@@ -62,7 +62,7 @@ import type {
 } from '../../schemas/documents/commands-register.js';
 import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
-import { makeReport, type Report } from '../../diagnostics/report.js';
+import { failsNow, makeReport, type Report } from '../../diagnostics/report.js';
 import { textPersonalInfo } from './text-personal-info.js';
 
 export interface WriterOptions extends CommonOptions {
@@ -189,6 +189,9 @@ export async function publish(batchArg: string, options: PublishOptions): Promis
     return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   }
   const content = records.file ? await currentPackage(rel, records.file) : await readPackage(dir, rel, records.bytes);
+  // --strict: a warning counts as an error, and a writer that fails writes nothing — refused before the lock, the
+  // register unchanged (docs/decisions.md "--strict and the register's writers").
+  if (failsNow(ctx)) return { ...base, report: makeReport(ctx, 'publish', 1, 0, batch), outcome: 'refused' };
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
 
   const body: EventBody = {
@@ -317,12 +320,16 @@ export async function registerNote(
   text: string,
   ids: readonly string[],
   options: WriterOptions,
-): Promise<{ report: Report; seq: number; hash: string; head: string; ids: string[] }> {
+): Promise<{ report: Report; seq: number | null; hash: string | null; head: string | null; ids: string[] }> {
   const ctx = makeContext(options);
   const workspace = requireWorkspace(ctx);
   if (text.trim() === '') throw new ToolError('USAGE', { kind: 'emptyNote' });
   const author = resolveAuthor(options.by, ctx.config.clerk, ctx.now);
   const wanted = ids.map((id) => id.trim().toLowerCase());
+  // Stored as typed (the register is internal); an ID or phone number in it is reported, and masked wherever it is
+  // shown — said before the line is written, so that under --strict nothing is (the note refused, seq and head null).
+  for (const d of textPersonalInfo(text, 'note', ctx.config.publication.maskRule)) ctx.collector.add(d);
+  if (failsNow(ctx)) return { report: makeReport(ctx, 'register note', 0, 0), seq: null, hash: null, head: null, ids: wanted };
   const { event } = await appendEvent(
     workspace,
     author,
@@ -336,8 +343,6 @@ export async function registerNote(
     { lock: { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) }, io: ctx.io },
   );
   const e = event as RegisterEvent;
-  // Stored as typed (the register is internal); an ID or phone number in it is reported, and masked wherever it is shown.
-  for (const d of textPersonalInfo(text, 'note', ctx.config.publication.maskRule)) ctx.collector.add(d);
   return { report: makeReport(ctx, 'register note', 0, 1), seq: e.seq, hash: e.hash, head: formatHead(e), ids: wanted };
 }
 

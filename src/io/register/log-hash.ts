@@ -26,6 +26,7 @@ import { closeSync, constants, fstatSync, openSync, statSync, readSync, type Big
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReadHandle } from '../port.js';
+import { noteUnexpected } from '../../diagnostics/unexpected.js';
 
 /** Below this a thread costs more than the hash it takes off (~1 ms a MiB): the reader hashes in its thread. */
 export const EARLY_MIN_BYTES = 4 << 20;
@@ -292,10 +293,11 @@ function checkpointPrefix(file: string, size: number): number {
   }
 }
 
+/** Closes a descriptor this module opened and has not handed on; an error (EBADF: closed twice) is shown under --debug. */
 function closeQuietly(fd: number): void {
   try {
     closeSync(fd);
-  } catch {
-    // Already closed: nothing to do.
+  } catch (err) {
+    noteUnexpected('log-hash close', err);
   }
 }

@@ -41,6 +41,8 @@ import { beforeAccess } from '../faults.js';
 import { registerFault } from './register-faults.js';
 import { afterCommit, beforeCommit, enterCommit, pausePoint } from '../interrupt.js';
 import { nodePort } from '../node-port.js';
+import { onInterrupt } from '../cleanup.js';
+import { takePrimed } from './log-primed.js';
 import type { AppendHandle, IoPort, ReadHandle } from '../port.js';
 
 // Every file access goes through the port (io/port.ts; Node's by default, a MemoryPort in tests). A FIFO
@@ -219,6 +221,9 @@ export const CHECKPOINT_MAX_LOG_BYTES = 2 * 1024 ** 3;
  * much writes a new checkpoint.
  */
 export function readLog(workspace: string, options: ReadOptions = {}): LogRead {
+  // Read already, a pause at a time, by the read-only command before it ran (cli/register-prime.ts; log-primed.ts).
+  const primed = takePrimed<LogRead>(workspace, options.io ?? nodePort, options);
+  if (primed) return primed;
   const steps = readSteps(workspace, options);
   for (;;) {
     const step = steps.next();
@@ -234,10 +239,17 @@ export async function readLogPausing(
   options: Omit<ReadOptions, 'io'> = {},
 ): Promise<LogRead> {
   const steps = readSteps(workspace, { ...options, io });
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
+  // Interrupted in a pause (Ctrl-C: io/cleanup.ts, before the process exits), the read ends there: its finally blocks
+  // close the log's descriptor and the checkpoint's, remove its scratch file and stop its second thread.
+  const forget = onInterrupt(() => void steps.return(undefined as never));
+  try {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  } finally {
+    forget();
   }
 }
 

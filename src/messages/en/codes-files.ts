@@ -335,7 +335,7 @@ export const enFileCodes = {
     title: 'Department unknown',
     message: (a) =>
       a.source === 'none'
-        ? 'the department is named neither by the folder nor by the cover'
+        ? 'no department was chosen, and no cover names one'
         : `"${a.name}" is not a department of the responsibility matrix`,
     hint: () =>
       'Name the folder after a department of the matrix (see hrss-credit matrix) or pass --department; add new units under "matrix" in ' +

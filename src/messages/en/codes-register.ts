@@ -356,6 +356,13 @@ export const enRegisterCodes = {
       'check the records both batches hold with hrss-credit register list; ' +
       `import history oldest first (${a.batch} before ${a.later}) from now on`,
   },
+  IMPORT_DATE_FUTURE: {
+    title: 'Import date after today',
+    message: (a) => `${a.batch} was imported as published on ${a.on}, after today (${a.today}); today's views do not show it yet`,
+    hint: () =>
+      'check the date of --published-on: register import brings in lists already published, on or before today; if the ' +
+      'date is wrong, record the right one with hrss-credit register note',
+  },
   OBJECTION_DEADLINE_PENDING: {
     title: 'Objection recorded, deadline pending',
     message: (a) =>

@@ -14,7 +14,7 @@ export const enPageText: PageText = {
   drop: 'Drop a file here',
   pick: 'Choose file',
   department: 'Department',
-  departmentFromFile: '(read from the cover or the file name)',
+  departmentFromFile: "(read from the cover; for a zip also its name or its department folder's)",
   checking: (f) => `Checking ${f} …`,
   rowsRead: (f, n) => `Checking ${f}: ${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'} read`,
   cancel: 'Cancel',

@@ -37,6 +37,7 @@ export const enRegisterUi: RegisterUi = {
     noteId: 'a record id the remark is about (repeatable)',
   },
   noted: (seq) => `remark recorded (register event ${seq})`,
+  strictRefused: 'under --strict the warnings above count as errors: nothing was written, the register is unchanged',
   imported: (b, on, n) => `imported: ${b} (published ${on}), ${countEn(n, 'record')}`,
   published: (b, on, n, r) => `recorded: ${b} published on ${on}, ${countEn(n, 'record')}${r ? `, ${countEn(r, 'removal')}` : ''}`,
   alreadyPublished: (b, on, seq) =>

@@ -41,6 +41,7 @@ export const enUi: UiText = {
   hintPrefix: 'Fix: ',
   error: 'error',
   debugHint: '(run with --debug for technical details)',
+  debugNoticed: (where, code, message) => `[debug] ${where}: ${code} (${message}); skipped, the command went on`,
   usage: usageEn,
   help: {
     usage: 'Usage:',

@@ -300,7 +300,8 @@ export const zhFileCodes = {
   },
   MATRIX_DEPARTMENT_UNKNOWN: {
     title: '无法确定报送科室',
-    message: (a) => (a.source === 'none' ? '无法确定报送科室：文件夹名和报送单都没有给出' : `“${a.name}”不是责任清单中的科室或单位`),
+    message: (a) =>
+      a.source === 'none' ? '无法确定报送科室：既没有指定科室，也没有报送单写明报送单位' : `“${a.name}”不是责任清单中的科室或单位`,
     hint: () =>
       '请把科室文件夹命名为责任清单中的名称（运行 hrss-credit matrix 查看），或用 --department 指定；新增科室请在配置 matrix 中登记',
   },

@@ -184,6 +184,12 @@ export const zhRegisterCodes = {
     hint: (a) =>
       `请用 hrss-credit register list 核对两批都有的记录；以后请按发布先后导入（先导入 ${a.batch} 这样较早的批次，再导入或发布 ${a.later} 之后的批次）`,
   },
+  IMPORT_DATE_FUTURE: {
+    title: '导入的发布日期晚于今天',
+    message: (a) => `${a.batch} 按发布日期 ${a.on} 导入，晚于今天（${a.today}）；今天的各项查询中还看不到这批名单`,
+    hint: () =>
+      '请核对 --published-on 的日期：register import 导入的是已经发布过的名单，发布日期应在今天或之前；若日期写错，请用 hrss-credit register note 记下正确的发布日期',
+  },
   OBJECTION_DEADLINE_PENDING: {
     title: '异议已登记，期限待定',
     message: (a) =>

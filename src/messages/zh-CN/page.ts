@@ -11,7 +11,9 @@ export const zhPageText: PageText = {
   drop: '把文件拖到这里',
   pick: '选择文件',
   department: '报送科室',
-  departmentFromFile: '（从报送单或文件名读取）',
+  // What the page reads (api/department/department.ts resolveDepartment): a list's cover sheet; a zip's name or its one
+  // folder, then its cover. Never a list file's own name (selfcheck.md: "chosen from the matrix or read from the file's cover").
+  departmentFromFile: '（从报送单读取；压缩包也看其名称或其中的科室文件夹名）',
   checking: (f) => `正在检查 ${f} …`,
   rowsRead: (f, n) => `正在检查 ${f}：已读 ${n.toLocaleString('zh-CN')} 行`,
   cancel: '取消检查',

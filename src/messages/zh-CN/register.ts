@@ -38,6 +38,7 @@ export const zhRegisterUi: RegisterUi = {
     noteId: '备注涉及的记录编号（可重复）',
   },
   noted: (seq) => `已记下备注（登记簿第 ${seq} 条）`,
+  strictRefused: '使用了 --strict，以上警告按错误处理：本次未写入登记簿，登记簿未改动',
   imported: (b, on, n) => `已导入：${b}（${on} 发布）${n} 条名单记录`,
   published: (b, on, n, r) => `已登记：${b} 于 ${on} 发布，${n} 条名单记录${r ? `，${r} 条移出` : ''}`,
   alreadyPublished: (b, on, seq) => `${b} 的这份汇总包已于 ${on} 登记发布（登记簿第 ${seq} 条），无需重复，未作改动`,

@@ -33,6 +33,7 @@ export const zhUi: UiText = {
   hintPrefix: '建议：',
   error: '错误',
   debugHint: '（加 --debug 可查看技术细节）',
+  debugNoticed: (where, code, message) => `[debug] ${where}：${code}（${message}），已跳过，命令照常完成`,
   usage: usageZh,
   help: {
     usage: '用法：',

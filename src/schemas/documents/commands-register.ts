@@ -70,12 +70,12 @@ export const RegisterImportDocumentSchema = z.strictObject({
 });
 export type RegisterImportDocument = z.infer<typeof RegisterImportDocumentSchema>;
 
-/** `register note --format json`: the note's event and the new head. */
+/** `register note --format json`: the note's event and the new head; both null when it was refused (a warning under --strict). */
 export const RegisterNoteDocumentSchema = z.strictObject({
   ...commandShape('register note'),
-  seq: z.number().int().nonnegative(),
+  seq: z.number().int().nonnegative().nullable(),
   ids: z.array(z.string()),
-  head: z.string(),
+  head: z.string().nullable(),
 });
 export type RegisterNoteDocument = z.infer<typeof RegisterNoteDocumentSchema>;
 
