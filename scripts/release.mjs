@@ -18,7 +18,7 @@
 // The same commit gives the same bytes: sorted entries, fixed timestamps (SOURCE_DATE_EPOCH, else
 // the commit's time), fixed modes, DOS times computed in UTC.
 //
-// Five files of dist/ find things relative to their own location; in the single file they are
+// Six files of dist/ find things relative to their own location; in the single file they are
 // rewritten at bundle time (each rewrite must match, or the build fails):
 //   version.js                reads ../package.json                  -> the name and version as literals
 //   io/workspace/template.js  ../../../templates/credit-office.json  -> ./templates/credit-office.json
@@ -27,6 +27,8 @@
 //                             is its own CSV worker (scripts/release-entry.mjs).
 //   io/register/log-check.js  new Worker(./log-check-worker.js)      -> new Worker(this very file): and the
 //                             register log's checking thread.
+//   cli/list-split.js         new Worker(./list-worker.js)           -> new Worker(this very file): and register
+//                             list's second thread.
 // Every dependency but commander and chalk is bundled apart into lib/<name>.cjs beside it, read and
 // compiled only when first required (see DEFERRED below): --help reads and compiles none of them.
 process.env.TZ = 'UTC';
@@ -107,6 +109,11 @@ const rewrites = [
   {
     file: join('dist', 'io', 'register', 'log-check.js'),
     from: "new Worker(new URL('./log-check-worker.js', import.meta.url)",
+    to: 'new Worker(new URL(import.meta.url)',
+  },
+  {
+    file: join('dist', 'cli', 'list-split.js'),
+    from: "new Worker(new URL('./list-worker.js', import.meta.url)",
     to: 'new Worker(new URL(import.meta.url)',
   },
 ];
