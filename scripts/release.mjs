@@ -29,6 +29,8 @@
 //                             register log's checking thread.
 //   io/xlsx/workbook-thread.js new Worker(./workbook-worker.js)      -> new Worker(this very file): and the
 //                             thread that makes compile's 共享 workbook.
+//   cli/list-split.js         new Worker(./list-worker.js)           -> new Worker(this very file): and register
+//                             list's second thread.
 // Every dependency but commander and chalk is bundled apart into lib/<name>.cjs beside it, read and
 // compiled only when first required (see DEFERRED below): --help reads and compiles none of them.
 process.env.TZ = 'UTC';
@@ -114,6 +116,11 @@ const rewrites = [
   {
     file: join('dist', 'io', 'xlsx', 'workbook-thread.js'),
     from: "new Worker(new URL('./workbook-worker.js', import.meta.url)",
+    to: 'new Worker(new URL(import.meta.url)',
+  },
+  {
+    file: join('dist', 'cli', 'list-split.js'),
+    from: "new Worker(new URL('./list-worker.js', import.meta.url)",
     to: 'new Worker(new URL(import.meta.url)',
   },
 ];

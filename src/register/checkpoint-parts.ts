@@ -79,6 +79,37 @@ const closing = new FinalizationRegistry<CheckpointBytes>((file) => {
   }
 });
 
+/**
+ * Parts of a checkpoint one thread has read, handed to another that reads the same checkpoint (register list's second
+ * thread: cli/list-split.ts): what the first thread's pass found (the CRC-32 at each part's ends and every BLOCK
+ * bytes) and the parts it read, in shared memory (never copied). Plain data, for a worker's workerData.
+ */
+export interface PartsShare {
+  bodyLen: number;
+  crc: number;
+  /** Each part's offset and length, in order: the share is taken only by a decoder that finds the same. */
+  specs: readonly number[];
+  before: Uint32Array;
+  after: Uint32Array;
+  crcAt: Uint32Array;
+  given: readonly [number, Uint8Array][];
+}
+
+/** A share adopted by this thread (adoptParts): the next scan of a body of its length, CRC-32 and parts takes it. */
+let adopted: PartsShare | undefined;
+
+/**
+ * In a second thread: the parts another thread read of the checkpoint this one is about to decode. Its scan then
+ * makes no pass over the file (the other thread's found the same CRC-32 of the same parts), and a part given is
+ * not read again; a part not given is read from this thread's file and checked against the CRC-32 at its ends.
+ */
+export function adoptParts(share: PartsShare): void {
+  adopted = share;
+}
+
+/** A part's buffer: shared memory, which a second thread can be given without a copy (PartsShare). */
+const partBytes = (len: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(len));
+
 /** The body's parts, each read when first asked (`load`). */
 export class CheckpointParts {
   private readonly loaded: (Uint8Array | undefined)[];
@@ -107,6 +138,8 @@ export class CheckpointParts {
    * check must pass. Null otherwise (the checkpoint is ignored); the file is then left for the caller to close.
    */
   static scan(file: CheckpointBytes, bodyAt: number, bodyLen: number, specs: readonly PartSpec[], crc: number): CheckpointParts | null {
+    const given = adopted !== undefined ? CheckpointParts.given(adopted, file, bodyAt, bodyLen, specs, crc) : null;
+    if (given) return given;
     let end = 0;
     for (const s of specs) {
       if (!Number.isSafeInteger(s.at) || !Number.isSafeInteger(s.len) || s.len < 0 || s.at < end || (s.check && s.at % 4 !== 0))
@@ -154,6 +187,50 @@ export class CheckpointParts {
     return new CheckpointParts(file, bodyAt, bodyLen, specs, before, after, crcAt);
   }
 
+  /** The parts of an adopted share, when it is of this body and these parts (taken once). */
+  private static given(
+    share: PartsShare,
+    file: CheckpointBytes,
+    bodyAt: number,
+    bodyLen: number,
+    specs: readonly PartSpec[],
+    crc: number,
+  ): CheckpointParts | null {
+    const same =
+      share.bodyLen === bodyLen &&
+      share.crc === crc >>> 0 &&
+      share.specs.length === 2 * specs.length &&
+      specs.every((s, i) => share.specs[2 * i] === s.at && share.specs[2 * i + 1] === s.len);
+    if (!same) return null;
+    adopted = undefined;
+    const parts = new CheckpointParts(file, bodyAt, bodyLen, specs, share.before, share.after, share.crcAt);
+    for (const [i, bytes] of share.given) if (bytes.length === (specs[i] as PartSpec).len) parts.give(i, bytes);
+    return parts;
+  }
+
+  /** What another thread reading this checkpoint needs to read it as this one did, with the parts read so far (adoptParts). */
+  share(): PartsShare {
+    const given: [number, Uint8Array][] = [];
+    this.loaded.forEach((b, i) => {
+      if (b && b.buffer instanceof SharedArrayBuffer) given.push([i, b]);
+    });
+    return {
+      bodyLen: this.bodyLen,
+      crc: this.crcAt[this.crcAt.length - 1] as number,
+      specs: this.specs.flatMap((s) => [s.at, s.len]),
+      before: this.before,
+      after: this.after,
+      crcAt: this.crcAt,
+      given,
+    };
+  }
+
+  private give(i: number, bytes: Uint8Array): void {
+    if (this.loaded[i]) return;
+    this.loaded[i] = bytes;
+    if (--this.unread === 0) this.close();
+  }
+
   /** Part `i`'s bytes (read once, at a 4-byte aligned offset of their own buffer). */
   load(i: number): Uint8Array {
     const have = this.loaded[i];
@@ -176,7 +253,7 @@ export class CheckpointParts {
     if (have) return have;
     const spec = this.specs[i] as PartSpec;
     if (!this.open) throw new CheckpointChangedError();
-    const bytes = new Uint8Array(spec.len);
+    const bytes = partBytes(spec.len);
     if (!readExactly(this.file, bytes, 0, spec.len, this.bodyAt + spec.at) || crc32(bytes, this.before[i]) !== this.after[i])
       throw new CheckpointChangedError();
     return bytes;

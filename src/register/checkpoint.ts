@@ -38,6 +38,7 @@ import {
   type CheckpointBytes,
   type PartCheck,
   type PartSpec,
+  type PartsShare,
 } from './checkpoint-parts.js';
 import { ColumnRecord, TextColumn, type Columns } from './stored-columns.js';
 
@@ -133,6 +134,32 @@ const bases = new WeakMap<CheckpointPrefix, CheckpointBase>();
 /** The checkpoint `prefix` was decoded from (its parts still readable), if any. */
 export function baseOf(prefix: CheckpointPrefix): CheckpointBase | undefined {
   return bases.get(prefix);
+}
+
+/**
+ * The parts of the checkpoint `prefix` was decoded from that a list of its records reads (the columns of few values,
+ * the ids, names, credit codes and ID numbers, the id index and the touch table), read now, and what a second thread
+ * needs to read the same checkpoint with them (checkpoint-parts.ts PartsShare: shared, not copied). Undefined for a
+ * prefix not decoded from a file.
+ */
+export function shareForList(prefix: CheckpointPrefix): PartsShare | undefined {
+  const base = bases.get(prefix);
+  if (!base) return undefined;
+  const { parts, at } = base;
+  const own = OWN.map((_, c) => c).filter((c) => OWN[c] !== 'decisionNo' && OWN[c] !== 'content');
+  const listed = [
+    ...at.shared,
+    ...own.map((c) => at.offsets[c] as number),
+    ...own.map((c) => at.texts[c] as number),
+    at.table,
+    at.next,
+    at.touchRows,
+    at.touchFrom,
+    at.touchEvents,
+    at.touchKinds,
+  ];
+  for (const i of listed) parts.load(i);
+  return parts.share();
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

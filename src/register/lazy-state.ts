@@ -276,6 +276,18 @@ export interface StreamFilter {
   expiringBefore?: string;
 }
 
+/**
+ * A part of a stream (LazyRecords.stream): the prefix's rows cut into chunks of `rows` rows, of which the stream makes
+ * the entries whose first row lies in a chunk `mine` says is its own (asked once a chunk, in order, as the stream
+ * enters it); the entries added after the prefix are one chunk more, the last (`mine(ceil(rows of the prefix / rows))`).
+ * Two streams of the same state whose `mine` split the chunks between them make, chunk by chunk, what one stream
+ * makes (register list on two threads: cli/list-split.ts).
+ */
+export interface StreamPart {
+  rows: number;
+  mine(chunk: number): boolean;
+}
+
 /** What a publish event names of each id (LazyRecords.namedIn): each id's first entry, and each entry's next of the same id (-1: none). */
 interface NamedIndex {
   removals: readonly RemovalEntry[];
@@ -310,6 +322,11 @@ export class LazyRecords extends Map<string, RecordEntry> {
   ) {
     super();
     this.log = [...prefix.events];
+  }
+
+  /** The checkpoint's prefix the entries are made from. */
+  get checkpoint(): CheckpointPrefix {
+    return this.prefix;
   }
 
   /** How many rows (records) the checkpoint's prefix holds. */
@@ -495,8 +512,9 @@ export class LazyRecords extends Map<string, RecordEntry> {
    * order added. Nothing may build the map while this runs. `only`: a prefix's entries surely without a
    * status it asks for are left out unmade (passedOver).
    */
-  *stream(only?: StreamFilter): Generator<RecordEntry> {
+  *stream(only?: StreamFilter, part?: StreamPart): Generator<RecordEntry> {
     if (this.whole) {
+      if (part) throw new Error('a built map is not streamed in parts');
       yield* super.values();
       return;
     }
@@ -509,14 +527,20 @@ export class LazyRecords extends Map<string, RecordEntry> {
       if (next > 0) later[next - 1] = 1;
     }
     const passed = only ? this.passedOver(only) : undefined;
+    // A part's rows: whether this stream makes the chunk of rows k is in, asked once as it enters the chunk.
+    const size = part?.rows ?? n + 1;
+    let mine = true;
     for (let k = 0; k < n; k++) {
-      if (later[k] === 1) continue;
+      if (part && k % size === 0) mine = part.mine(k / size);
+      if (!mine || later[k] === 1) continue;
       if (passed?.(k)) continue;
       const id = columns.ids.value(k);
       // k is the id's first row: not looked up again in the index.
       const entry = this.made.get(id) ?? this.make(id, k);
       if (entry) yield entry;
     }
+    // The entries added after the prefix: the chunk after the last rows'.
+    if (part && !part.mine(Math.ceil(n / size))) return;
     for (const [id, entry] of this.made) if (firstRow(this.prefix, id) < 0) yield entry;
   }
 

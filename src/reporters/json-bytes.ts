@@ -297,7 +297,7 @@ function isPlain(v: object): boolean {
  */
 export function* jsonBytesParts(
   doc: Record<string, unknown>,
-  streamed?: { key: string; items: Iterable<unknown>; write?: (out: JsonBytes, item: unknown) => void },
+  streamed?: { key: string; items: Iterable<unknown>; write?: (out: JsonBytes, item: unknown) => void | Uint8Array },
 ): Generator<Buffer> {
   const out = new JsonBytes();
   const whole: Record<string, unknown> = streamed ? { ...doc, [streamed.key]: streamed.items } : doc;
@@ -316,9 +316,15 @@ export function* jsonBytesParts(
     let i = 0;
     for (const item of items) {
       out.element(i === 0, 1);
-      // `write`: the caller's writer of its items (two levels down), the bytes value() writes of them.
-      if (isStreamed && streamed.write) streamed.write(out, item);
-      else if (!out.value(jsonOf(item, String(i)), 2)) out.text('null');
+      // `write`: the caller's writer of its items (two levels down), the bytes value() writes of them; or, given back,
+      // bytes already made of them (register list's runs of records made on two threads), a part of their own.
+      if (isStreamed && streamed.write) {
+        const made = streamed.write(out, item);
+        if (made !== undefined) {
+          yield out.take();
+          yield Buffer.from(made.buffer, made.byteOffset, made.length);
+        }
+      } else if (!out.value(jsonOf(item, String(i)), 2)) out.text('null');
       i++;
       if (out.size >= BYTES_PER_PART) yield out.take();
     }

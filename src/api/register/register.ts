@@ -34,8 +34,10 @@ import { resolveAuthor, beijingInstant } from '../../io/register/who.js';
 import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../../register/chain.js';
 import type { CorrectedEntry, EventBody, RegisterEvent, RegisterRecord, RemovalEntry, StoredEvent } from '../../register/events.js';
 import type { RecordSummary, StoredRecord } from '../../register/stored.js';
-import { LazyRecords } from '../../register/lazy-state.js';
-import { eachEntry } from '../../register/each-entry.js';
+import { LazyRecords, type StreamPart } from '../../register/lazy-state.js';
+import { eachEntry, streamRows } from '../../register/each-entry.js';
+import { shareForList } from '../../register/checkpoint.js';
+import type { PartsShare } from '../../register/checkpoint-parts.js';
 import { IdNumbers } from '../../register/id-numbers.js';
 import {
   apply,
@@ -566,19 +568,39 @@ export function registerListEach(options: ListOptions): {
   records: Iterable<ListedRecord>;
   statuses: Iterable<RecordStatus>;
   lister: Lister;
+  /** The rows the statuses can be cut into parts by (the checkpoint's), or undefined: streamed whole only. */
+  rows: number | undefined;
+  /** The statuses of a part (each-entry.ts, StreamPart): what `statuses` gives, a chunk of rows at a time. */
+  statusesOf: (part: StreamPart) => Iterable<RecordStatus>;
+  /** The day the list was made on (the context's today: a second thread's list is made on the same). */
+  today: IsoDate;
+  /** The checkpoint's parts the list reads, read now and shared with a second thread (checkpoint.ts shareForList). */
+  shareParts: () => PartsShare | undefined;
 } {
   const ctx = makeContext(options);
-  const { on, statuses } = listStatuses(ctx, options);
+  const { on, statuses, rows, state } = listStatuses(ctx, options);
   const lister = listerOf(options.full ?? false, ctx.config.publication.maskRule);
   function* listed(): Generator<ListedRecord> {
     for (const s of statuses()) yield lister.listed(s);
   }
   // Each iteration streams the register again (the terminal's table: its widths, then its lines). `statuses`, with
   // `lister`: the same records before listedRecord, for a writer that makes their bytes from the statuses.
-  return { on, records: { [Symbol.iterator]: listed }, statuses: { [Symbol.iterator]: statuses }, lister };
+  return {
+    on,
+    records: { [Symbol.iterator]: listed },
+    statuses: { [Symbol.iterator]: () => statuses() },
+    lister,
+    rows,
+    statusesOf: (part) => ({ [Symbol.iterator]: () => statuses(part) }),
+    today: ctx.today,
+    shareParts: () => (state.records instanceof LazyRecords && !state.records.built ? shareForList(state.records.checkpoint) : undefined),
+  };
 }
 
-function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; statuses: () => Generator<RecordStatus> } {
+function listStatuses(
+  ctx: Context,
+  options: ListOptions,
+): { on: IsoDate; statuses: (part?: StreamPart) => Generator<RecordStatus>; rows: number | undefined; state: RegisterState } {
   const workspace = requireWorkspace(ctx);
   const on = dateOption(options.on, ctx.today);
   const before = options.expiringBefore === undefined ? undefined : dateOption(options.expiringBefore, ctx.today);
@@ -586,12 +608,12 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
   const department =
     options.department === undefined ? undefined : (ctx.matrix.resolveDepartment(options.department)?.name ?? options.department);
   const { state } = loadRegister(workspace, ctx.io);
-  function* statuses(): Generator<RecordStatus> {
+  function* statuses(part?: StreamPart): Generator<RecordStatus> {
     // One entry at a time: read through a checkpoint, a province's million are never all made (each-entry.ts).
     // Entries surely not listed are not made (a province's removed records, by default; its active ones for
     // --status removed): their status that day, 科室, list and 公示截止日期 are told from the checkpoint's rows.
     const only = { on, status: wanted, department, list: options.list, expiringBefore: before };
-    for (const entry of eachEntry(state, only)) {
+    for (const entry of eachEntry(state, only, part)) {
       const s = statusOn(entry, on);
       if (!s) continue;
       if (wanted !== 'all' && s.status !== wanted) continue;
@@ -602,7 +624,7 @@ function listStatuses(ctx: Context, options: ListOptions): { on: IsoDate; status
       yield s;
     }
   }
-  return { on, statuses };
+  return { on, statuses, rows: streamRows(state), state };
 }
 
 /** An event under a record (register show), as its schema types it. */

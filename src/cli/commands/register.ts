@@ -20,6 +20,7 @@ import { emit, emitPieces } from '../render.js';
 import { diffPieces, registerLedgerPieces, registerListPieces } from '../../reporters/register-views.js';
 import { fileSpool } from '../../io/spool.js';
 import { writeStreamedDocument } from '../write-bytes.js';
+import { splitRecords, wantListThread } from '../list-split.js';
 import { jsonSectionsParts } from '../../reporters/json-sections.js';
 import type {
   DiffDocument,
@@ -116,8 +117,14 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     // status: a record read from the checkpoint's columns without its listed record, most names as they lie there.
     const listed = new ListedBytes(2);
     const write = (out: JsonBytes, item: unknown): void => listed.writeStatus(out, item as RecordStatus, each.lister);
+    // A large register on two threads when a processor is free (list-split.ts): runs of records' bytes, in order.
+    const split =
+      listOptions.io === undefined && wantListThread(env.io.env, each.rows) ? splitRecords(each, listed, { ...listOptions }) : undefined;
+    const streamed = split
+      ? { key: 'records', items: split, write: (_: JsonBytes, run: unknown) => run as Uint8Array }
+      : { key: 'records', items: each.statuses, write };
     // A read that fails half-way ends the document with its error (write-bytes.ts): one JSON document, exit 2.
-    return writeStreamedDocument(env, 'register list', jsonBytesParts(head, { key: 'records', items: each.statuses, write }));
+    return writeStreamedDocument(env, 'register list', jsonBytesParts(head, streamed));
   }
   if (xlsx === undefined) {
     // As a table, streamed twice (its columns' widths, then its lines): a province's list is never held.

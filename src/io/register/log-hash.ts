@@ -95,11 +95,54 @@ interface Early {
   stat: BigIntStats;
   prefix: number;
   shared: SharedArrayBuffer;
-  worker: Worker;
+  /** None for a hash adopted from the main thread (adoptEarlyLog). */
+  worker: Worker | undefined;
   failed: boolean;
 }
 
 let early: Early | undefined;
+
+/**
+ * The hash a reader took (takeEarlyLog) and whose digests it was given: what a second thread reading the same log
+ * needs to take them too (adoptEarlyLog; cli/list-split.ts). Plain data and shared memory, for a worker's workerData.
+ */
+export interface EarlyShare {
+  path: string;
+  prefix: number;
+  shared: SharedArrayBuffer;
+  /** The log's dev, ino, size, mtimeNs and ctimeNs when it was opened early, as decimal strings. */
+  stat: readonly string[];
+}
+
+let given: EarlyShare | undefined;
+
+/** The early hash this thread's reader was given digests of, if any (a worker reading the same log takes them: adoptEarlyLog). */
+export function earlyLogGiven(): EarlyShare | undefined {
+  return given;
+}
+
+/**
+ * In a worker: the early hash the main thread's reader took, as if begun here (takeEarlyLog then hands it to this
+ * thread's reader), when the log at its path is still the same file, unchanged. False otherwise (the reader would
+ * hash the log itself).
+ */
+export function adoptEarlyLog(share: EarlyShare): boolean {
+  let fd = -1;
+  try {
+    fd = openSync(share.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd, { bigint: true });
+    if (statKey(stat).join(' ') !== share.stat.join(' ')) throw new Error('changed');
+    early = { path: share.path, fd, stat, prefix: share.prefix, shared: share.shared, worker: undefined, failed: false };
+    return true;
+  } catch {
+    if (fd >= 0) closeQuietly(fd);
+    return false;
+  }
+}
+
+function statKey(s: BigIntStats): string[] {
+  return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].map(String);
+}
 
 /** What the worker found: hex digests of the prefix [0, prefix), the whole [0, size) and the rest [prefix, size). */
 export interface LogDigests {
@@ -209,13 +252,19 @@ export function takeEarlyLog(path: string): EarlyLog | undefined {
     },
   };
   const poll = poller(e);
+  const share: EarlyShare = { path: e.path, prefix: e.prefix, shared: e.shared, stat: statKey(e.stat) };
+  given = undefined;
+  const told = (d: LogDigests | null | undefined): LogDigests | null | undefined => {
+    if (d) given = share;
+    return d;
+  };
   return {
     handle,
     prefix: e.prefix,
-    poll,
+    poll: () => told(poll()),
     digests: () => {
       for (;;) {
-        const d = poll();
+        const d = told(poll());
         if (d !== undefined) return d;
       }
     },
@@ -226,6 +275,7 @@ export function takeEarlyLog(path: string): EarlyLog | undefined {
 export function dropEarlyLog(): void {
   const e = early;
   early = undefined;
+  given = undefined;
   if (e) closeQuietly(e.fd);
 }
 

@@ -1,0 +1,95 @@
+/**
+ * What the two threads of `register list --format json` share (cli/list-split.ts, the main thread; cli/list-worker.ts,
+ * the second): the signal words and the chunks' claims, in shared memory, and the writer of a chunk's records.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { Lister } from '../api/register/register.js';
+import type { EarlyShare } from '../io/register/log-hash.js';
+import type { PartsShare } from '../register/checkpoint-parts.js';
+import type { RecordStatus } from '../register/state.js';
+import { BYTES_PER_PART, JsonBytes } from '../reporters/json-bytes.js';
+import type { ListedBytes } from '../reporters/listed-bytes.js';
+
+/** Signal words (Int32Array over `signal`): the main thread's stop, the chunks posted, the chunks written out. */
+export const STOP = 0;
+export const POSTED = 1;
+export const EMITTED = 2;
+export const SIGNAL_WORDS = 4;
+
+/** A chunk's claim (Int32Array over `claims`, one word a chunk): free, the main thread's, the worker's. */
+export const FREE = 0;
+export const MAIN = 1;
+export const WORKER = 2;
+
+/** How many chunks past the last written out the worker may claim: its parts waiting are never many. */
+export const AHEAD = 2;
+
+/** The worker's input (workerData). */
+export interface ListPartInput {
+  listPart: true;
+  /** The command's ListOptions (plain data: no port, no functions). */
+  options: Record<string, unknown>;
+  /** The early hash the main thread's read was given (io/register/log-hash.ts EarlyShare). */
+  early: EarlyShare;
+  /** The checkpoint's parts the main thread read, shared (register/checkpoint-parts.ts). */
+  parts: PartsShare;
+  /** Rows a chunk, and how many rows the main thread's read found (the worker's must be the same). */
+  chunkRows: number;
+  rows: number;
+  signal: SharedArrayBuffer;
+  claims: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+/** What the worker posts: a chunk's records (written as ListedBytes writes them, `,\n    ` between), or its end. */
+export type ListPartMessage = { chunk: number; bytes: Uint8Array } | { done: true } | { failed: true };
+
+/**
+ * A chunk's records as one run of bytes: each written by ListedBytes two levels down, `,\n    ` between them (the
+ * bytes jsonBytesParts writes between a document's records). Taken from the JSON writer a part at a time, as
+ * jsonBytesParts takes them (its buffer grows by copying what is not taken yet), and made one run at the end.
+ */
+export class ChunkBytes {
+  private readonly out = new JsonBytes();
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
+  private count = 0;
+
+  constructor(
+    private readonly listed: ListedBytes,
+    private readonly lister: Lister,
+  ) {}
+
+  add(s: RecordStatus): void {
+    if (this.count > 0) this.out.text(',\n    ');
+    this.listed.writeStatus(this.out, s, this.lister);
+    this.count++;
+    if (this.out.size >= BYTES_PER_PART) this.keep(this.out.take());
+  }
+
+  /** Bytes written since the last run was taken. */
+  get size(): number {
+    return this.bytes + this.out.size;
+  }
+
+  /** The run written since the last (a fresh buffer of its own), and a new one begun. */
+  take(): Uint8Array {
+    this.keep(this.out.take());
+    const run = new Uint8Array(this.bytes);
+    let at = 0;
+    for (const p of this.parts) {
+      run.set(p, at);
+      at += p.length;
+    }
+    this.parts = [];
+    this.bytes = 0;
+    this.count = 0;
+    return run;
+  }
+
+  private keep(part: Uint8Array): void {
+    if (part.length === 0) return;
+    this.parts.push(part);
+    this.bytes += part.length;
+  }
+}

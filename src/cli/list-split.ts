@@ -1,0 +1,239 @@
+/**
+ * `register list --format json` on two threads (issue 22; docs/decisions.md "register list on two threads"): the
+ * checkpoint's rows cut into chunks, each made by whichever thread claims it first (a shared word a chunk), the second
+ * thread's (cli/list-worker.ts) posted as bytes and written here in their place, so that the document is the bytes one
+ * thread writes. Begun only for a read through a checkpoint checked by the early hash (io/register/log-hash.ts: the
+ * worker takes its digests instead of hashing the log again), a large register, and a processor free for it
+ * (io/processors.ts, as the early hash); anything else, or a worker that fails or stops moving, is this thread's
+ * own making: it claims every chunk left and makes again those the worker claimed and did not give.
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Lister } from '../api/register/register.js';
+import type { StreamPart } from '../register/lazy-state.js';
+import type { RecordStatus } from '../register/state.js';
+import { earlyLogGiven, type EarlyShare } from '../io/register/log-hash.js';
+import type { PartsShare } from '../register/checkpoint-parts.js';
+import { processorFree } from '../io/processors.js';
+import type { ListedBytes } from '../reporters/listed-bytes.js';
+import {
+  ChunkBytes,
+  EMITTED,
+  FREE,
+  MAIN,
+  POSTED,
+  SIGNAL_WORDS,
+  STOP,
+  WORKER,
+  type ListPartInput,
+  type ListPartMessage,
+} from './list-part.js';
+
+/**
+ * Rows a chunk at most: a province's ~250 KB of JSON, ~1,000 chunks of its million rows (4,096 rows a chunk peaked
+ * ~20 MB higher: more bytes made and waiting at once); a smaller register is cut into 64 chunks or more.
+ */
+export const CHUNK_ROWS = 1024;
+const chunkRowsOf = (rows: number): number => Math.max(1, Math.min(CHUNK_ROWS, Math.ceil(rows / 64)));
+/** Below this many rows the thread's start (its modules, the checkpoint read again: ~0.3 s of CPU) costs more than it saves. */
+export const SPLIT_MIN_ROWS = 200_000;
+/** Bytes this thread makes ahead of a chunk the worker has not given yet before it waits for it. */
+const HELD_MAX = 4 << 20;
+/** How long this thread waits for a worker that posts nothing before making its chunks itself (as the early hash). */
+const STALL_MS = 3000;
+
+/** What the list streams: its statuses a part at a time, and how to write one. */
+export interface SplitList {
+  rows: number | undefined;
+  statusesOf: (part: StreamPart) => Iterable<RecordStatus>;
+  lister: Lister;
+  on: string;
+  today: string;
+  shareParts: () => PartsShare | undefined;
+}
+
+/** HRSS_CREDIT_LIST_THREAD=on / off, else a second processor free (the early hash's rule: io/processors.ts). */
+export function wantListThread(env: NodeJS.ProcessEnv, rows: number | undefined): boolean {
+  const asked = env.HRSS_CREDIT_LIST_THREAD;
+  if (asked === 'off' || rows === undefined) return false;
+  if (asked === 'on') return true;
+  return rows >= SPLIT_MIN_ROWS && availableParallelism() > 1 && processorFree(0);
+}
+
+/** The worker begun, or null (a worker that cannot start). */
+function begin(options: Record<string, unknown>, early: EarlyShare, parts: PartsShare, rows: number, chunkRows: number, chunks: number) {
+  try {
+    const signal = new SharedArrayBuffer(4 * SIGNAL_WORDS);
+    const claims = new SharedArrayBuffer(4 * (chunks + 1));
+    const { port1, port2 } = new MessageChannel();
+    const data: ListPartInput = { listPart: true, options, early, parts, chunkRows, rows, signal, claims, port: port2 };
+    const worker = new Worker(new URL('./list-worker.js', import.meta.url), {
+      workerData: data,
+      transferList: [port2],
+      stdout: true,
+      stderr: true,
+    });
+    worker.unref();
+    worker.on('error', () => {});
+    return { worker, port: port1, sig: new Int32Array(signal), claims: new Int32Array(claims) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The list's records as runs of bytes, in order (each run the records of a chunk, `,\n    ` between them, as
+ * ListedBytes writes them two levels down): the main thread's chunks and the worker's. Undefined when no worker
+ * can be begun (the caller streams as before). `options`: the command's ListOptions, given to the worker.
+ */
+export function splitRecords(list: SplitList, listed: ListedBytes, options: Record<string, unknown>): SplitRuns | undefined {
+  const early = earlyLogGiven();
+  const rows = list.rows;
+  if (!early || rows === undefined) return undefined;
+  const chunkRows = chunkRowsOf(rows);
+  // The columns the list reads, read here once and shared: the worker reading its own held ~100 MB more (a province).
+  const parts = list.shareParts();
+  if (!parts) return undefined;
+  const chunks = Math.ceil(rows / chunkRows);
+  const t = begin({ ...options, today: list.today }, early, parts, rows, chunkRows, chunks);
+  if (!t) return undefined;
+  const runs: SplitRuns = { given: 0, chunks, [Symbol.iterator]: () => ordered(list, listed, t, chunks, chunkRows, runs) };
+  return runs;
+}
+
+/** The runs of records in order; once read, how many chunks the worker gave (of `chunks`, and the tail's). */
+export interface SplitRuns extends Iterable<Uint8Array> {
+  given: number;
+  chunks: number;
+}
+
+/** HRSS_CREDIT_FAULT=list-thread-alternate (tests): this thread claims the even chunks only, the worker the odd. */
+export const alternate = (): boolean => (process.env.HRSS_CREDIT_FAULT ?? '').includes('list-thread-alternate');
+
+function* ordered(
+  list: SplitList,
+  listed: ListedBytes,
+  t: { worker: Worker; port: MessagePort; sig: Int32Array; claims: Int32Array },
+  chunks: number,
+  chunkRows: number,
+  runs: SplitRuns,
+): Generator<Uint8Array> {
+  const { sig, claims, port } = t;
+  const odd = alternate();
+  // The tail (entries added after the checkpoint) is the chunk after the last: always this thread's.
+  Atomics.store(claims, chunks, MAIN);
+  /** Each chunk's bytes once made (here or given), until written out. */
+  const made = new Map<number, Uint8Array>();
+  let held = 0;
+  let next = 0;
+  let alive = true;
+  const ready: Uint8Array[] = [];
+  const chunk = new ChunkBytes(listed, list.lister);
+  let current = -1;
+  const keep = (c: number, bytes: Uint8Array): void => {
+    made.set(c, bytes);
+    held += bytes.length;
+  };
+  const close = (): void => {
+    if (current < 0) return;
+    keep(current, chunk.take());
+    current = -1;
+  };
+  const advance = (): void => {
+    for (let b = made.get(next); b !== undefined; b = made.get(next)) {
+      made.delete(next);
+      held -= b.length;
+      if (b.length > 0) ready.push(b);
+      next++;
+    }
+    Atomics.store(sig, EMITTED, next);
+    Atomics.notify(sig, EMITTED);
+  };
+  const drain = (): void => {
+    // A chunk posted before the worker was given up is made here again (lose): what is still posted is dropped.
+    if (!alive) return;
+    for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {
+      const m = got.message as ListPartMessage;
+      if ('failed' in m) lose();
+      else if ('chunk' in m) {
+        keep(m.chunk, m.bytes);
+        runs.given++;
+      }
+    }
+  };
+  /** The worker given up: every chunk left is this thread's; those it claimed and did not give are made here. */
+  const lose = (): void => {
+    if (!alive) return;
+    alive = false;
+    Atomics.store(sig, STOP, 1);
+    Atomics.notify(sig, EMITTED);
+    void t.worker.terminate();
+    for (let c = 0; c < chunks; c++) Atomics.compareExchange(claims, c, FREE, MAIN);
+    // Lost: claimed by the worker and not given, or passed by this thread's stream unclaimed (list-thread-alternate).
+    const lost = new Set<number>();
+    for (let c = next; c < chunks; c++)
+      if (!made.has(c) && c !== current && (Atomics.load(claims, c) === WORKER || c <= reached)) lost.add(c);
+    if (lost.size === 0) return;
+    const again = new ChunkBytes(listed, list.lister);
+    let at = -1;
+    const mine = (c: number): boolean => {
+      if (at >= 0) keep(at, again.take());
+      at = lost.has(c) ? c : -1;
+      return at >= 0;
+    };
+    for (const s of list.statusesOf({ rows: chunkRows, mine })) again.add(s);
+    if (at >= 0) keep(at, again.take());
+  };
+  /** Waits for the worker's chunk `c` (or gives the worker up, which makes it here). */
+  const waitFor = (c: number): void => {
+    for (;;) {
+      const posted = Atomics.load(sig, POSTED);
+      drain();
+      if (made.has(c) || !alive) return;
+      if (Atomics.wait(sig, POSTED, posted, STALL_MS) === 'timed-out') lose();
+    }
+  };
+  /** The last chunk this thread's stream entered. */
+  let reached = -1;
+  const mine = (c: number): boolean => {
+    close();
+    drain();
+    advance();
+    reached = c;
+    // Given up, the worker left every chunk it had not claimed to this thread (lose).
+    if (alive && c < chunks && !(odd && c % 2 === 1)) Atomics.compareExchange(claims, c, FREE, MAIN);
+    if (Atomics.load(claims, c) !== MAIN) return false;
+    current = c;
+    return true;
+  };
+  try {
+    const it = list.statusesOf({ rows: chunkRows, mine })[Symbol.iterator]();
+    for (;;) {
+      const r = it.next();
+      while (ready.length > 0) yield ready.shift() as Uint8Array;
+      if (r.done) break;
+      chunk.add(r.value);
+      // Far ahead of a chunk the worker holds: wait for it, so that what waits here is never much.
+      if (alive && held + chunk.size > HELD_MAX && next !== current) {
+        waitFor(next);
+        advance();
+      }
+    }
+    close();
+    while (next <= chunks) {
+      if (!made.has(next)) waitFor(next);
+      // Never so (every chunk is claimed by one thread, and the worker's lost are made here): not a loop without end.
+      if (!made.has(next)) throw new Error(`register list: chunk ${next} made by neither thread`);
+      advance();
+      while (ready.length > 0) yield ready.shift() as Uint8Array;
+    }
+  } finally {
+    if (alive) {
+      alive = false;
+      Atomics.store(sig, STOP, 1);
+      Atomics.notify(sig, EMITTED);
+      void t.worker.terminate();
+    }
+    port.close();
+  }
+}
