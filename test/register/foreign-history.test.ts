@@ -236,6 +236,11 @@ describe('an objection to a record no longer public on the day received', () => 
       { id: A.id, received: '2026-10-14', status: 'expired', on: '2024-02-29', type: null },
     ]);
     expect(e.message).toContain('2024-02-29');
+    // Named once when what was typed is the id (it said "“<id>”对应的记录（编号 <id>）"), both when a prefix was typed.
+    expect(e.message.split(A.id).length - 1).toBe(1);
+    const prefix = JSON.parse((await add(A.id.slice(0, 8))).stdout).diagnostics[0];
+    expect(prefix.message).toContain(`"${A.id.slice(0, 8)}"`);
+    expect(prefix.message).toContain(A.id);
     const removed = JSON.parse((await add(D.id)).stdout).diagnostics[0];
     expect(removed.args.notPublic).toEqual({ id: D.id, received: '2026-10-14', status: 'removed', on: '2026-04-15', type: 'corrected' });
     expect(removed.message).toContain('replaced by a correction');

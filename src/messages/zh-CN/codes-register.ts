@@ -7,6 +7,9 @@ import { zhRemovalType } from './register-codes.js';
 /** The config's severity words as the clerk reads them (off: 关闭). */
 const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', info: '提示', off: '关闭' };
 
+/** A record named by what the clerk typed and its id — once when what was typed is the id (--record). */
+const zhNamed = (query: string, id: string): string => (query === id ? `记录 ${id} ` : `“${query}”对应的记录（编号 ${id}）`);
+
 export const zhRegisterCodes = {
   PACKAGE_DUPLICATE: {
     title: '重复记录',
@@ -105,8 +108,8 @@ export const zhRegisterCodes = {
       !a.notPublic
         ? `登记簿中没有与“${a.query}”相符的公示中记录；异议未登记`
         : a.notPublic.status === 'expired'
-          ? `“${a.query}”对应的记录（编号 ${a.notPublic.id}）公示截止日期为 ${a.notPublic.on}，收到异议的 ${a.notPublic.received} 已不在公示中；异议未登记`
-          : `“${a.query}”对应的记录（编号 ${a.notPublic.id}）已于 ${a.notPublic.on} 移出名单（${zhRemovalType(a.notPublic.type ?? '')}），` +
+          ? `${zhNamed(a.query, a.notPublic.id)}公示截止日期为 ${a.notPublic.on}，收到异议的 ${a.notPublic.received} 已不在公示中；异议未登记`
+          : `${zhNamed(a.query, a.notPublic.id)}已于 ${a.notPublic.on} 移出名单（${zhRemovalType(a.notPublic.type ?? '')}），` +
             `收到异议的 ${a.notPublic.received} 已不在公示中；异议未登记`,
     hint: (a) =>
       a.notPublic
