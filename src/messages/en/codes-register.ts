@@ -253,7 +253,8 @@ export const enRegisterCodes = {
     message: (a) =>
       !a.notPublic
         ? `no active record in the register matches "${a.query}"; the objection was not recorded`
-        : `record ${a.notPublic.id}${a.query === a.notPublic.id ? '' : ` ("${a.query}")`} was no longer public on ${a.notPublic.received}, the day the objection was received: ` +
+        : `record ${a.notPublic.id}${a.query === a.notPublic.id ? '' : ` ("${a.query}")`} was no longer public ` +
+          `on ${a.notPublic.received}, the day the objection was received: ` +
           (a.notPublic.status === 'expired'
             ? `its publication ended on ${a.notPublic.on}`
             : `${REMOVAL_EN[a.notPublic.type ?? ''] ?? a.notPublic.type} on ${a.notPublic.on}`) +
