@@ -376,6 +376,8 @@ export interface ReportsUiText {
   sentLateIn(batch: string): string;
   onTime: string;
   late(days: number): string;
+  /** A year's 逾期天数 for a department: the days its sent batches were late, and how many due batches it never sent. */
+  yearDaysLate(days: number, missing: number): string;
   /** No 报送日期: timeliness unknown. */
   noDate: string;
   /** A batch without a deadline (a supplementary one): timeliness does not apply (schemas/documents/timeliness-kind.ts). */

@@ -6,7 +6,6 @@
 import { objectionUi } from '../messages/objection-ui.js';
 import { showText } from '../domain/privacy.js';
 import type { ReportModel } from '../api/reports/report-page.js';
-import type { SuperviseRow } from '../api/reports/supervise.js';
 import type { ObjectionFact } from '../api/register/register-facts.js';
 import type { Messages } from '../messages/index.js';
 import type { ReportsUiText } from '../messages/reports.js';
@@ -15,7 +14,7 @@ import { batchTitle, groupThousands } from '../domain/zh-format.js';
 import { REMOVAL_TYPES, removalTotal } from '../schemas/documents/figures.js';
 import { shownState, shownStateText } from './row-state.js';
 import { rowTimeliness } from '../schemas/documents/timeliness-kind.js';
-import { timelinessText } from './supervise-view.js';
+import { timelinessOf } from './supervise-view.js';
 
 const RED = '#c62828';
 const BLACK = '#37474f';
@@ -215,13 +214,6 @@ function objectionStatus(m: Messages, o: ObjectionFact): string {
   return status + (o.overdue ? ` ${u.overdue}` : o.late ? ` ${u.late}` : '');
 }
 
-function timelinessOf(r: ReportsUiText, row: SuperviseRow, due: boolean): string {
-  // 补报: how late it came against this batch's deadline, and where (api/reports/supervise.ts).
-  if (row.sentIn !== undefined) return `${timelinessText(r, row)}（${r.sentLateIn(row.sentIn)}）`;
-  if (row.status === 'missing') return shownStateText(r, shownState(row, due), row.sentIn);
-  return timelinessText(r, row);
-}
-
 const CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -393,7 +385,8 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
             const row = model.rows.find((x) => x.department === d && x.batch === b);
             return row ? timelinessOf(r, row, due.has(b)) : r.unknown;
           }),
-          (items[i] as { days: number }).days,
+          // 未报送 is no "0 days late": the cell names the due batches never sent (round 32).
+          r.yearDaysLate((items[i] as { days: number }).days, (items[i] as { missing: number }).missing),
         ]),
         items.map((it) => `data-department="${esc(it.label)}" data-days-late="${it.days}" data-missing="${it.missing}"`),
       ),

@@ -9,6 +9,10 @@ export const enReportsUi: ReportsUiText = {
   sentLateIn: (batch) => `sent late in ${batch}`,
   onTime: 'on time',
   late: (n) => `${n} day${n === 1 ? '' : 's'} late`,
+  yearDaysLate: (days, missing) => {
+    const q = `${missing} quarter${missing === 1 ? '' : 's'}`;
+    return missing === 0 ? String(days) : days === 0 ? `${q} not sent` : `${days} (and ${q} not sent)`;
+  },
   noDate: 'no date sent',
   noDeadline: 'no deadline',
   unknown: '—',

@@ -10,6 +10,8 @@ export const zhReportsUi: ReportsUiText = {
   sentLateIn: (batch) => `补报（${batch}）`,
   onTime: '按时',
   late: (n) => `逾期${n}天`,
+  yearDaysLate: (days, missing) =>
+    missing === 0 ? String(days) : days === 0 ? `未报送 ${missing} 个季度` : `${days}（另有 ${missing} 个季度未报送）`,
   noDate: '未填报送日期',
   noDeadline: '无截止日期',
   unknown: '—',
