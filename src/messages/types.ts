@@ -433,6 +433,8 @@ export interface ReportsUiText {
   figRemovals: string;
   figObjections: string;
   figObjectionsOverdue: string;
+  figObjectionsPending: string;
+  objectionsPendingNote(files: string): string;
   /** Objections resolved after their deadline (逾期办结). */
   figObjectionsLate: string;
   byDepartment: string;

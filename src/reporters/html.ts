@@ -302,6 +302,9 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(
     figure('fig-objections-overdue', r.figObjectionsOverdue, objections === null ? null : objections.filter((o) => o.overdue).length, r),
   );
+  // Open with a deadline the calendar cannot give: counted apart (待定), never as 0 overdue, and the file named.
+  const pending = objections?.filter((o) => o.status === 'open' && o.deadline === null) ?? [];
+  if (pending.length > 0) body.push(figure('fig-objections-pending', r.figObjectionsPending, pending.length, r, 'warn'));
   body.push(
     figure(
       'fig-objections-late',
@@ -310,7 +313,10 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
       r,
     ),
   );
-  body.push(`</div></section>`);
+  body.push(`</div>`);
+  const files = [...new Set(pending.flatMap((o) => (o.calendarFile !== undefined ? [o.calendarFile] : [])))].sort();
+  if (files.length > 0) body.push(`<p class="note" id="objections-pending">${esc(r.objectionsPendingNote(files.join('、')))}</p>`);
+  body.push(`</section>`);
 
   const dept = model.departments.map((d) => ({ label: d.department, red: d.red, black: d.black }));
   body.push(`<section id="by-department"><h2>${esc(r.byDepartment)}</h2>`);
@@ -451,7 +457,8 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
           o.subjectName,
           o.identifier,
           o.received,
-          o.deadline ?? r.unknown,
+          // The same word as objection list (待定), not "—": the deadline is known to be uncomputed, not unknown.
+          o.deadline ?? (o.status === 'open' ? objectionUi(m.lang).pending : r.unknown),
           objectionStatus(m, o),
         ]),
       ),

@@ -123,6 +123,10 @@ export const enReportsUi: ReportsUiText = {
   figRemovals: 'Removals',
   figObjections: 'Objections received',
   figObjectionsOverdue: 'Objections overdue',
+  figObjectionsPending: 'Objection deadlines pending',
+  objectionsPendingNote: (files) =>
+    "Some objections' deadlines are pending: the working-day calendar does not cover a year they need, so whether they " +
+    `are overdue cannot be said; add ${files} to the workspace (from the State Council's holiday notice)`,
   figObjectionsLate: 'Objections resolved late',
   byDepartment: 'Records by department',
   byDomain: 'Records by domain',

@@ -116,6 +116,9 @@ export const zhReportsUi: ReportsUiText = {
   figRemovals: '移出',
   figObjections: '收到异议',
   figObjectionsOverdue: '异议超期',
+  figObjectionsPending: '异议期限待定',
+  objectionsPendingNote: (files) =>
+    `有异议的办理期限待定：工作日日历未覆盖其所需年份，无法判断是否超期；请在工作目录中新建 ${files}（按国务院办公厅节假日安排通知填写）`,
   figObjectionsLate: '异议逾期办结',
   byDepartment: '各科室红黑名单条数',
   byDomain: '各领域红黑名单条数',
