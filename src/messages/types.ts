@@ -440,6 +440,9 @@ export interface ReportsUiText {
   byDepartment: string;
   byDomain: string;
   trend: string;
+  /** The trend table's last row: the quarters' figures added up (a record published in two quarters counted twice). */
+  quarterSum: string;
+  quarterSumNote(sum: number, total: number): string;
   timeliness: string;
   red: string;
   black: string;

@@ -349,6 +349,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const due = new Set(model.quarters.filter((q) => q.due).map((q) => q.batch));
   if (model.kind === 'year') {
     const trend = model.quarters.map((b) => ({ label: b.batch, red: b.red, black: b.black }));
+    const sumOf = (f: (b: (typeof trend)[number]) => number): number => trend.reduce((n, b) => n + f(b), 0);
     body.push(`<section id="trend"><h2>${esc(r.trend)}</h2>`);
     // Under the bars the quarter alone (第三季度): the year is the page's.
     body.push(
@@ -362,10 +363,25 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
     body.push(
       table(
         [r.batch, r.red, r.black, r.total],
-        trend.map((b) => [batchLabel(b.label), b.red, b.black, b.red + b.black]),
+        [
+          ...trend.map((b) => [batchLabel(b.label), b.red, b.black, b.red + b.black]),
+          // Labelled as what it is, a sum of quarters: not the year's 合计, which counts each record once (truth.md).
+          [r.quarterSum, sumOf((b) => b.red), sumOf((b) => b.black), sumOf((b) => b.red + b.black)],
+        ],
         trend.map((b) => `data-batch="${esc(b.label)}" data-red="${b.red}" data-black="${b.black}"`),
       ),
     );
+    const total = model.totals.red + model.totals.black;
+    if (sumOf((b) => b.red + b.black) !== total) {
+      body.push(
+        `<p class="note" id="quarter-sum">${esc(
+          r.quarterSumNote(
+            sumOf((b) => b.red + b.black),
+            total,
+          ),
+        )}</p>`,
+      );
+    }
     body.push(`</section>`);
 
     const batches = model.quarters.map((b) => b.batch);

@@ -12,6 +12,7 @@ import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
 import { inBatch } from '../../schemas/documents/in-batch.js';
 import { firstSentIn } from './sent-late.js';
+import { distinctTallies } from './distinct.js';
 
 import type { LapseKind } from '../../schemas/states.js';
 import { rowTimeliness } from '../../schemas/documents/timeliness-kind.js';
@@ -153,6 +154,18 @@ export async function supervise(yearArg: number, options: CommonOptions, given?:
       t.lapses += found.length;
     }
     if (t.batches > 0) departments.push(t);
+  }
+  // 科室统计's 红名单/黑名单 for the year: each record once, as the report's (a record corrected or resent in a later
+  // quarter was counted in each quarter's row: 市社保中心 黑名单 5 here, 3 in the report; docs/decisions.md).
+  const distinct = distinctTallies(
+    batches,
+    departments.map((d) => d.department),
+    [],
+  ).byDepartment;
+  for (const t of departments) {
+    const d = distinct.find((x) => x.department === t.department);
+    t.red = d?.red ?? 0;
+    t.black = d?.black ?? 0;
   }
   return { year: yearArg, batches, rows, lapses, departments, registerKnown: register.known };
 }

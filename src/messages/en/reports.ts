@@ -131,6 +131,10 @@ export const enReportsUi: ReportsUiText = {
   byDepartment: 'Records by department',
   byDomain: 'Records by domain',
   trend: 'Records per quarter',
+  quarterSum: 'Sum of quarters',
+  quarterSumNote: (sum, total) =>
+    `The quarters add up to ${sum}, the year's total is ${total}: ${sum - total} records were published in more than one ` +
+    'quarter (corrected or sent again), counted in each of those quarters but once in the year',
   timeliness: "Each department's timeliness (days late)",
   red: 'Red',
   black: 'Black',

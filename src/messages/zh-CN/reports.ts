@@ -123,6 +123,9 @@ export const zhReportsUi: ReportsUiText = {
   byDepartment: '各科室红黑名单条数',
   byDomain: '各领域红黑名单条数',
   trend: '各季度红黑名单条数',
+  quarterSum: '各季度之和',
+  quarterSumNote: (sum, total) =>
+    `各季度之和 ${sum} 条，本年合计 ${total} 条：有 ${sum - total} 条记录在本年不止一个季度发布（更正或重新报送），各季度各计一次，本年合计只计一次`,
   timeliness: '各科室报送及时情况（逾期天数）',
   red: '红名单',
   black: '黑名单',
