@@ -11,7 +11,7 @@ import { ToolError } from '../../diagnostics/tool-error.js';
 import { parseBatchArg, requireWorkspace } from '../quarter/quarter.js';
 import type { RegisterFacts } from '../register/register-facts.js';
 import { workspaceRegisterFacts } from '../register/register-facts-load.js';
-import { parseYear, supervise, toRow, type SuperviseRow } from './supervise.js';
+import { parseYear, supervise, toRow, type SuperviseResult, type SuperviseRow } from './supervise.js';
 import { summarizeBatch, type BatchSummary, type FindingGroup } from './summary.js';
 import { addFigures } from '../../schemas/documents/figures.js';
 import { inBatch } from '../../schemas/documents/in-batch.js';
@@ -73,9 +73,10 @@ export async function reportModel(
   const register = given ?? (await workspaceRegisterFacts(ctx, workspace));
   let batches: BatchSummary[];
   let rows: SuperviseRow[];
+  let yearDistinct: SuperviseResult['distinct'];
   if (target.kind === 'batch') {
     // A supplementary batch is not one of the year's regular batches: summarised on its own.
-    const sup = (target.n ?? 1) > 1 ? undefined : await supervise(target.year, options, register);
+    const sup = (target.n ?? 1) > 1 ? undefined : await supervise(target.year, options, register, false);
     const summary = sup
       ? sup.batches.find((b) => b.batch === target.label)
       : (await summarizeBatch(options, target.quarter as Quarter, register, target.n)).summary;
@@ -90,6 +91,7 @@ export async function reportModel(
     const sup = await supervise(target.year, options, register);
     batches = sup.batches;
     rows = sup.rows;
+    yearDistinct = sup.distinct;
   }
   const labels = batches.map((b) => b.batch);
   // A year counts department-batches (科室·季度), a batch departments: the page says which (truth.md).
@@ -121,7 +123,8 @@ export async function reportModel(
     domainOrder,
   );
   if (target.kind === 'year') {
-    const distinct = distinctTallies(batches, deptOrder, domainOrder);
+    // Made once, by supervise (its 科室统计 shows the same figure); the domains in the matrix's order either way.
+    const distinct = yearDistinct ?? distinctTallies(batches, deptOrder, domainOrder);
     departments = departments.map((d) => {
       const t = distinct.byDepartment.find((x) => x.department === d.department) ?? { red: 0, black: 0 };
       return { ...d, red: t.red, black: t.black };
