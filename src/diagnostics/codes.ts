@@ -132,7 +132,7 @@ export interface CodeArgs {
   PACKAGE_SAME_SUBJECT: { subject: string; other: PlaceArg };
   PACKAGE_RED_BLACK_CONFLICT: { subject: string; other: PlaceArg };
   /** `sentIn`: the quarter's supplementary batch its list came in (补报), when the workspace holds one. */
-  PACKAGE_SUBMISSION_MISSING: { department: string; sentIn?: string };
+  PACKAGE_SUBMISSION_MISSING: { department: string; sentIn?: string; form?: string };
   PACKAGE_QUARTER_DUPLICATE: { quarter: string; folders: string[] };
   PACKAGE_EXISTS: { path: string };
   PACKAGE_DEPARTMENT_DUPLICATE: { department: string; folders: string[] };

@@ -30,6 +30,7 @@ export type ToolErrorCode =
   | 'OUTPUT_IN_TOOL_FOLDER'
   | 'PAGE_ASSETS_MISSING'
   | 'MEASURES_FILE_MISSING'
+  | 'DIFF_ORDER_REVERSED'
   | 'INTERNAL';
 
 /** A path or value the user gave may carry an ID or phone number (张三_410702….xlsx): printed as the public sees it. */

@@ -382,6 +382,8 @@ export interface ReportsUiText {
   sentLateIn(batch: string): string;
   onTime: string;
   late(days: number): string;
+  /** A year's 逾期天数 for a department: the days its sent batches were late, and how many due batches it never sent. */
+  yearDaysLate(days: number, missing: number): string;
   /** No 报送日期: timeliness unknown. */
   noDate: string;
   /** A batch without a deadline (a supplementary one): timeliness does not apply (schemas/documents/timeliness-kind.ts). */
@@ -437,11 +439,16 @@ export interface ReportsUiText {
   figRemovals: string;
   figObjections: string;
   figObjectionsOverdue: string;
+  figObjectionsPending: string;
+  objectionsPendingNote(files: string): string;
   /** Objections resolved after their deadline (逾期办结). */
   figObjectionsLate: string;
   byDepartment: string;
   byDomain: string;
   trend: string;
+  /** The trend table's last row: the quarters' figures added up (a record published in two quarters counted twice). */
+  quarterSum: string;
+  quarterSumNote(sum: number, total: number): string;
   timeliness: string;
   red: string;
   black: string;

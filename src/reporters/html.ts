@@ -6,7 +6,6 @@
 import { objectionUi } from '../messages/objection-ui.js';
 import { showText } from '../domain/privacy.js';
 import type { ReportModel } from '../api/reports/report-page.js';
-import type { SuperviseRow } from '../api/reports/supervise.js';
 import type { ObjectionFact } from '../api/register/register-facts.js';
 import type { Messages } from '../messages/index.js';
 import type { ReportsUiText } from '../messages/reports.js';
@@ -15,7 +14,7 @@ import { batchTitle, groupThousands } from '../domain/zh-format.js';
 import { REMOVAL_TYPES, removalTotal } from '../schemas/documents/figures.js';
 import { shownState, shownStateText } from './row-state.js';
 import { rowTimeliness } from '../schemas/documents/timeliness-kind.js';
-import { timelinessText } from './supervise-view.js';
+import { timelinessOf } from './supervise-view.js';
 
 const RED = '#c62828';
 const BLACK = '#37474f';
@@ -215,13 +214,6 @@ function objectionStatus(m: Messages, o: ObjectionFact): string {
   return status + (o.overdue ? ` ${u.overdue}` : o.late ? ` ${u.late}` : '');
 }
 
-function timelinessOf(r: ReportsUiText, row: SuperviseRow, due: boolean): string {
-  // 补报: how late it came against this batch's deadline, and where (api/reports/supervise.ts).
-  if (row.sentIn !== undefined) return `${timelinessText(r, row)}（${r.sentLateIn(row.sentIn)}）`;
-  if (row.status === 'missing') return shownStateText(r, shownState(row, due), row.sentIn);
-  return timelinessText(r, row);
-}
-
 const CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -310,6 +302,9 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   body.push(
     figure('fig-objections-overdue', r.figObjectionsOverdue, objections === null ? null : objections.filter((o) => o.overdue).length, r),
   );
+  // Open with a deadline the calendar cannot give: counted apart (待定), never as 0 overdue, and the file named.
+  const pending = objections?.filter((o) => o.status === 'open' && o.deadline === null) ?? [];
+  if (pending.length > 0) body.push(figure('fig-objections-pending', r.figObjectionsPending, pending.length, r, 'warn'));
   body.push(
     figure(
       'fig-objections-late',
@@ -318,7 +313,10 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
       r,
     ),
   );
-  body.push(`</div></section>`);
+  body.push(`</div>`);
+  const files = [...new Set(pending.flatMap((o) => (o.calendarFile !== undefined ? [o.calendarFile] : [])))].sort();
+  if (files.length > 0) body.push(`<p class="note" id="objections-pending">${esc(r.objectionsPendingNote(files.join('、')))}</p>`);
+  body.push(`</section>`);
 
   const dept = model.departments.map((d) => ({ label: d.department, red: d.red, black: d.black }));
   body.push(`<section id="by-department"><h2>${esc(r.byDepartment)}</h2>`);
@@ -351,6 +349,7 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
   const due = new Set(model.quarters.filter((q) => q.due).map((q) => q.batch));
   if (model.kind === 'year') {
     const trend = model.quarters.map((b) => ({ label: b.batch, red: b.red, black: b.black }));
+    const sumOf = (f: (b: (typeof trend)[number]) => number): number => trend.reduce((n, b) => n + f(b), 0);
     body.push(`<section id="trend"><h2>${esc(r.trend)}</h2>`);
     // Under the bars the quarter alone (第三季度): the year is the page's.
     body.push(
@@ -364,10 +363,25 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
     body.push(
       table(
         [r.batch, r.red, r.black, r.total],
-        trend.map((b) => [batchLabel(b.label), b.red, b.black, b.red + b.black]),
+        [
+          ...trend.map((b) => [batchLabel(b.label), b.red, b.black, b.red + b.black]),
+          // Labelled as what it is, a sum of quarters: not the year's 合计, which counts each record once (truth.md).
+          [r.quarterSum, sumOf((b) => b.red), sumOf((b) => b.black), sumOf((b) => b.red + b.black)],
+        ],
         trend.map((b) => `data-batch="${esc(b.label)}" data-red="${b.red}" data-black="${b.black}"`),
       ),
     );
+    const total = model.totals.red + model.totals.black;
+    if (sumOf((b) => b.red + b.black) !== total) {
+      body.push(
+        `<p class="note" id="quarter-sum">${esc(
+          r.quarterSumNote(
+            sumOf((b) => b.red + b.black),
+            total,
+          ),
+        )}</p>`,
+      );
+    }
     body.push(`</section>`);
 
     const batches = model.quarters.map((b) => b.batch);
@@ -393,7 +407,8 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
             const row = model.rows.find((x) => x.department === d && x.batch === b);
             return row ? timelinessOf(r, row, due.has(b)) : r.unknown;
           }),
-          (items[i] as { days: number }).days,
+          // 未报送 is no "0 days late": the cell names the due batches never sent (round 32).
+          r.yearDaysLate((items[i] as { days: number }).days, (items[i] as { missing: number }).missing),
         ]),
         items.map((it) => `data-department="${esc(it.label)}" data-days-late="${it.days}" data-missing="${it.missing}"`),
       ),
@@ -458,7 +473,8 @@ export function renderReportHtml(model: ReportModel, m: Messages): string {
           o.subjectName,
           o.identifier,
           o.received,
-          o.deadline ?? r.unknown,
+          // The same word as objection list (待定), not "—": the deadline is known to be uncomputed, not unknown.
+          o.deadline ?? (o.status === 'open' ? objectionUi(m.lang).pending : r.unknown),
           objectionStatus(m, o),
         ]),
       ),

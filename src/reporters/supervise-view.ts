@@ -19,6 +19,16 @@ export function timelinessText(r: ReportsUiText, row: Pick<SuperviseRow, 'status
   return kind === 'onTime' ? r.onTime : r.late(row.daysLate ?? 0);
 }
 
+/**
+ * A row's 是否按时 (逾期天数) cell, in the report's tables and the 督查情况表 alike: a batch never sent reads 未报送
+ * once its deadline has passed (not "—", not "0"); 补报 says how late it came and where (api/reports/supervise.ts).
+ */
+export function timelinessOf(r: ReportsUiText, row: SuperviseRow, due: boolean): string {
+  if (row.sentIn !== undefined) return `${timelinessText(r, row)}（${r.sentLateIn(row.sentIn)}）`;
+  if (row.status === 'missing') return shownStateText(r, shownState(row, due), row.sentIn);
+  return timelinessText(r, row);
+}
+
 const num = (r: ReportsUiText, n: number | null): string => (n === null ? r.unknown : String(n));
 
 /**
@@ -37,7 +47,7 @@ export function rowCells(r: ReportsUiText, row: SuperviseRow, due: boolean): str
     shownStateText(r, shownState(row, due), row.sentIn),
     row.sentOn ?? '',
     row.deadline ?? '',
-    timelinessText(r, row),
+    timelinessOf(r, row, due),
     row.status === 'missing' ? r.unknown : row.signedOff ? r.yes : r.no,
     String(row.red),
     String(row.black),

@@ -121,7 +121,7 @@ export interface QuarterFacts {
      * Each department folder or zip checked, in order: its department (when known), where, how many covers;
      * `sent: false` for a folder that sent nothing (only the untouched form from `template`, or no file).
      */
-    departments: readonly { name?: string; display: string; covers: number; sent?: boolean }[];
+    departments: readonly { name?: string; display: string; covers: number; sent?: boolean; untouched?: boolean }[];
     matrix: Matrix;
     /** A supplementary batch (2026Q3-2): no department is missing from it (register.md "Batches"). */
     supplementary?: boolean;

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeListFiles } from '../../src/api/quarter/package.js';
 import type { RegisterPlan } from '../../src/api/register/register-compile.js';
 import { REMOVED_HEADERS } from '../../src/api/register/removed-sheet.js';
+import { CORRECTED_HEADERS } from '../../src/api/register/corrected-sheet.js';
 import { DEFAULT_MASK_RULE } from '../../src/domain/mask.js';
 import { nodePort } from '../../src/io/node-port.js';
 import type { RecordSummary } from '../../src/register/stored.js';
@@ -84,5 +85,31 @@ describe('number cells of the register sheets', () => {
     expect(header).toBe(8);
     expect(sheet?.getCell(2, 1).value).toBe(1);
     expect(sheet?.getCell(2, header).value).toBe('2026001');
+  });
+
+  // Seen (round 32): 更正名单's 版本 was the text "2" while every other count-like cell is a number.
+  it('更正名单: 序号 and 版本 numbers, 认定文书号 "2026001" and 记录编号 text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hrss-register-numbers-'));
+    dirs.push(dir);
+    const ctx = {
+      bureau: { name: '新乡市人力资源和社会保障局', creditCode: '' },
+      maskRule: DEFAULT_MASK_RULE,
+      quarter: '2026Q4',
+      instant: new Date('2027-01-15T00:00:00Z'),
+      csvEncoding: 'utf8-bom' as const,
+      withCsv: false,
+      io: nodePort,
+    };
+    const record = { ...removedRecord, id: '123456789012', correctionOf: '2026001', department: '监察支队' };
+    const corrected = { ...plan, removals: [], records: [record], corrected: [{ id: record.id, revision: 2, changed: ['reason'] }] };
+    const written = await writeListFiles(dir, [], template, 'public', ctx, corrected as unknown as RegisterPlan);
+    const sheet = (await loadWorkbook(readFileSync(join(dir, written[0] as string)))).getWorksheet('更正名单');
+    expect(sheet).toBeDefined();
+    const col = (h: string): number => CORRECTED_HEADERS.indexOf(h) + 1;
+    expect([col('序号'), col('版本')]).toEqual([1, 3]);
+    expect(sheet?.getCell(2, col('序号')).value).toBe(1);
+    expect(sheet?.getCell(2, col('版本')).value).toBe(2);
+    expect(sheet?.getCell(2, col('记录编号')).value).toBe('123456789012');
+    expect(sheet?.getCell(2, col('认定文书号')).value).toBe('2026001');
   });
 });

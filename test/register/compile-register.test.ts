@@ -1,5 +1,7 @@
 // compile with a register (register.md "What compile does with a register"): resent, changed,
 // red on black, black on red, expiry and 撤销 listed once; records.json removals/unchanged; 移出名单.
+import { formatLocation } from '../../src/reporters/pretty.js';
+import { messagesFor } from '../../src/messages/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -313,16 +315,24 @@ describe('removal requests (移出申请)', () => {
     const out = json(res.stdout);
     const got = out.diagnostics
       .filter((d: any) => /^REMOVAL_/.test(d.code))
-      .map((d: any) => [d.code, d.location.file, d.location.row, d.location.column, d.severity]);
+      .map((d: any) => [d.code, d.location.file, d.location.row, d.location.column, d.location.field, d.severity]);
+    // Each located at its column with the column's key (round 32: "第 6 行 H 列" without the header's name).
     expect(got).toEqual([
-      ['REMOVAL_NOT_FOUND', file, 2, 'E', 'error'],
-      ['REMOVAL_AMBIGUOUS', file, 3, 'E', 'error'],
-      ['REMOVAL_NOT_OWNER', file, 4, 'B', 'error'],
-      ['REMOVAL_TYPE_MISMATCH', file, 5, 'F', 'error'],
-      ['REMOVAL_DATE_INVALID', file, 6, 'H', 'error'],
-      ['REMOVAL_DUPLICATE', file, 8, undefined, 'error'],
-      ['REMOVAL_TYPE_INVALID', file, 9, 'F', 'error'],
-      ['REMOVAL_FILING_MISSING', file2, 2, 'I', 'error'],
+      ['REMOVAL_NOT_FOUND', file, 2, 'E', 'decisionNo', 'error'],
+      ['REMOVAL_AMBIGUOUS', file, 3, 'E', 'decisionNo', 'error'],
+      ['REMOVAL_NOT_OWNER', file, 4, 'B', 'subjectName', 'error'],
+      ['REMOVAL_TYPE_MISMATCH', file, 5, 'F', 'removalType', 'error'],
+      ['REMOVAL_DATE_INVALID', file, 6, 'H', 'removalReviewedOn', 'error'],
+      ['REMOVAL_DUPLICATE', file, 8, undefined, undefined, 'error'],
+      ['REMOVAL_TYPE_INVALID', file, 9, 'F', 'removalType', 'error'],
+      ['REMOVAL_FILING_MISSING', file2, 2, 'I', 'filedOn', 'error'],
+    ]);
+    // As the screen writes them: the header's name beside the letter, as every other finding does.
+    const where = (code: string) => formatLocation(codes(out, code)[0], messagesFor('zh-CN'));
+    expect(['REMOVAL_DATE_INVALID', 'REMOVAL_TYPE_MISMATCH', 'REMOVAL_FILING_MISSING'].map(where)).toEqual([
+      '第 6 行 H 列（审查日期）',
+      '第 5 行 F 列（移出类型）',
+      '第 2 行 I 列（报备市信用办日期）',
     ]);
     const args = (code: string) => codes(out, code)[0].args;
     expect(args('REMOVAL_NOT_OWNER')).toEqual({ id: b.id, owner: '创业担保中心', department: '就业办' });

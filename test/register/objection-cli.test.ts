@@ -162,6 +162,19 @@ describe('objection add', () => {
     const pending = json((await cli(ws, '2027-01-04', ['objection', 'list', '--format', 'json'])).stdout);
     expect(pending.objections[0]).toMatchObject({ number: 'O2026-001', deadline: null, workingDaysLeft: null });
     expect((await cli(ws, '2027-01-04', ['objection', 'list'])).stdout).toContain('待定');
+    // Seen (round 32): `--overdue` said 共 0 件异议 of it, exit 0, with no word. Past the earliest day its deadline
+    // could fall (12-30 + 3 days), it is named, with the calendar file to add; not counted overdue (no exit 1).
+    const overdue = await cli(ws, '2027-01-04', ['objection', 'list', '--overdue', '--format', 'json']);
+    expect(overdue.code).toBe(0);
+    const listed = json(overdue.stdout).objections.map((o: { number: string; deadline: null }) => [o.number, o.deadline]);
+    expect(listed).toEqual([['O2026-001', null]]);
+    const screen = await cli(ws, '2027-01-04', ['objection', 'list', '--overdue']);
+    expect(screen.code).toBe(0);
+    expect(screen.stdout).toContain('OBJECTION_DEADLINE_PENDING');
+    expect(screen.stdout).toContain('calendar/2027.json');
+    expect(screen.stdout).not.toContain('OBJECTION_OVERDUE');
+    const early = await cli(ws, '2027-01-02', ['objection', 'list', '--overdue', '--format', 'json']);
+    expect(json(early.stdout).objections).toEqual([]);
 
     io.put(
       join(ws, 'calendar', '2027.json'),

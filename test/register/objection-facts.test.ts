@@ -86,6 +86,28 @@ describe('supervise and report count the objections in the register', () => {
   });
 });
 
+// Seen (round 32): an objection whose deadline the calendar could not give was counted 异议超期 0 with no word of
+// it, and the report showed its deadline as "—" where objection list says 待定.
+describe('an objection whose deadline is pending (2027 not covered)', () => {
+  it('report 2026: counted apart (异议期限待定 1, not overdue), its deadline 待定, and the calendar file named', async () => {
+    const ws = fresh();
+    const [a] = packageRecords(ws) as Rec[];
+    expect((await add(ws, '2026-12-31', '2026-12-30', ['--record', (a as Rec).id])).code).toBe(0);
+    const fig = (html: string, id: string) => new RegExp(`id="${id}" data-value="([^"]*)"`).exec(html)?.[1];
+    const out = join(ws, 'y.html');
+    expect((await cli(ws, '2027-01-06', ['report', '2026', '--out', out])).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect([fig(html, 'fig-objections'), fig(html, 'fig-objections-overdue'), fig(html, 'fig-objections-pending')]).toEqual([
+      '1',
+      '0',
+      '1',
+    ]);
+    expect(/<p class="note" id="objections-pending">([^<]*)</.exec(html)?.[1]).toContain('calendar/2027.json');
+    const row = /<section id="objections">[\s\S]*?<tr>(?:(?!<\/tr>)[\s\S])*O2026-001[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    expect(row).toContain('待定');
+  });
+});
+
 describe('supervise counts corrections awaited and removal requests', () => {
   it('an objection resolved as 更正 is a correction awaited (and a correction-awaited lapse) in the quarter it was resolved; a published batch says its removal requests', async () => {
     const ws = fresh();

@@ -518,6 +518,20 @@ describe('diff', () => {
     expect(at).toEqual([...at].sort((a, b) => a - b));
   });
 
+  // Seen: `diff 2026Q4 2026Q3` exited 0 with 新增 17 / 移出 0, neither the mirror of the right order nor a refusal.
+  it('of a later batch first: refused (exit 2), naming the order to write, in either language; nothing on stdout', async () => {
+    const { ws } = await twoBatches();
+    const zh = await cli(ws, ['diff', '2026Q3', '2026Q2']);
+    expect([zh.code, zh.stdout]).toEqual([2, '']);
+    expect(zh.stderr).toContain('hrss-credit diff 2026Q2 2026Q3');
+    const en = await cli(ws, ['diff', '2026Q3', '2026Q2', '--lang', 'en', '--format', 'json']);
+    expect(en.code).toBe(2);
+    expect(en.stdout + en.stderr).toContain('DIFF_ORDER_REVERSED');
+    expect(en.stdout + en.stderr).toContain('write the earlier first: hrss-credit diff 2026Q2 2026Q3');
+    // The same batch twice is no change, not a reversal.
+    expect((await cli(ws, ['diff', '2026Q3', '2026Q3'])).code).toBe(0);
+  });
+
   it('from a published batch to a package folder not yet published', async () => {
     const { ws, records } = await twoBatches();
     const dir = writePackage(ws, '2026Q4', [], { removals: [{ id: records[12]!.id, type: 'corrected', reason: '更正' }] });

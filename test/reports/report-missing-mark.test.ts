@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../dist/reporters/html.js';
 import { messagesFor } from '../../dist/messages/index.js';
+import { rowCells } from '../../dist/reporters/supervise-view.js';
 import type { ReportModel } from '../../dist/api/reports/report-page.js';
 
 const zero = {
@@ -71,5 +72,36 @@ describe('the timeliness chart marks a missing submission', () => {
     );
     expect(svg).not.toContain('<pattern');
     expect(svg).not.toContain('class="missing"');
+  });
+
+  // Seen (round 32): the year's 逾期天数 said "0" for a department that never sent a due quarter.
+  it('the year table’s 逾期天数 names the quarters never sent, not "0"', () => {
+    const html = renderReportHtml(
+      model([
+        row('就业办', '2026Q1', 'submitted', 3),
+        row('就业办', '2026Q2', 'missing', null),
+        row('劳动关系科', '2026Q1', 'missing', null),
+        row('劳动关系科', '2026Q2', 'submitted', 0),
+        row('创业担保中心', '2026Q1', 'submitted', 0),
+        row('创业担保中心', '2026Q2', 'submitted', 2),
+      ]),
+      messagesFor('zh-CN'),
+    );
+    const section = /<section id="timeliness">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const last = (d: string): string => {
+      const tr = new RegExp(`<tr data-department="${d}"[\\s\\S]*?</tr>`).exec(section)?.[0] ?? '';
+      return [...tr.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]).at(-1) ?? '';
+    };
+    expect([last('就业办'), last('劳动关系科'), last('创业担保中心')]).toEqual(['3（另有 1 个季度未报送）', '未报送 1 个季度', '2']);
+  });
+
+  it('the 督查情况表 row says the same as the report: 未报送 once due, not "—"', () => {
+    const r = messagesFor('zh-CN').ui.reports;
+    const none = { published: null, resubmittedUnchanged: null, removalsRequested: null, removalsAccepted: null };
+    const more = { objectionsReceived: null, objectionsResolvedLate: null, objectionsOverdue: null, correctionsAwaited: null };
+    const missing = { ...row('劳动关系科', '2026Q1', 'missing', null), ...none, ...more } as unknown as Parameters<typeof rowCells>[1];
+    const at = r.rowColumns.indexOf('是否按时');
+    expect(at).toBe(5);
+    expect([rowCells(r, missing, true)[at], rowCells(r, missing, false)[at]]).toEqual(['未报送', r.notDue]);
   });
 });

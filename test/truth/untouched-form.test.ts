@@ -37,6 +37,18 @@ describe('an untouched form from template', () => {
     expect(doc.departments.filter((d) => d.name !== '考试中心').every((d) => d.submitted)).toBe(true);
   });
 
+  it('PACKAGE_SUBMISSION_MISSING says the folder holds an unfilled form, not that there is no folder', async () => {
+    const res = await runCli(['status', '2026Q3', '-w', ws, '--format', 'json', ...TODAY], ws);
+    const doc = JSON.parse(res.stdout) as { diagnostics: (Diag & { args: Record<string, string>; message: string })[] };
+    const d = doc.diagnostics.find((x) => x.code === 'PACKAGE_SUBMISSION_MISSING' && x.department === '考试中心');
+    expect(d?.args.form).toBe('submissions/2026Q3/考试中心');
+    expect(d?.message).toContain('空白填报表');
+    expect(d?.message).not.toContain('没有科室文件夹');
+    // The same in English.
+    const en = await runCli(['status', '2026Q3', '-w', ws, '--lang', 'en', ...TODAY], ws);
+    expect(en.stdout).toContain('holds only the blank form hrss-credit template wrote');
+  });
+
   it('compile: not submitted in its JSON and in the manifest', async () => {
     const res = await runCli(['compile', '2026Q3', '-w', ws, '--format', 'json', ...TODAY], ws);
     expect(res.code, res.stdout).toBe(0);

@@ -96,6 +96,8 @@ export interface DepartmentResult {
   info: number;
   /** Removal requests (移出申请 sheets and files): read, judged only against a register at compile. */
   removalRequests: RemovalRequest[];
+  /** In a quarter: the folder holds only the untouched form `template` wrote (no submission; its message says so). */
+  untouched?: boolean;
 }
 
 /** The nearest enclosing folder whose name parses as a quarter. */
@@ -799,6 +801,7 @@ async function checkSubmission(
     ...(quarter ? { quarter } : {}),
     ...(cover && !untouched ? { cover } : {}),
     covers: untouched ? 0 : covers.length,
+    ...(untouched ? { untouched: true } : {}),
     nilReport: isYes(cover?.values.nil),
     listFiles: readLists.length,
     rows,

@@ -9,7 +9,7 @@
  * computed on receipt (null when not covered), for the record.
  */
 import { resolve as resolvePath, join } from 'node:path';
-import { isIsoDate, type IsoDate } from '../../domain/dates.js';
+import { addDays, isIsoDate, type IsoDate } from '../../domain/dates.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
 import { normaliseIdNumber, typedIdNumber } from '../../domain/id-number.js';
 import { showText, type Reader } from '../../domain/privacy.js';
@@ -306,16 +306,25 @@ export function objectionList(options: ListObjectionsOptions): { report: Report;
   const { state } = loadRegister(workspace, ctx.io);
   const cal = workspaceCalendar(ctx);
   const rows: ObjectionRow[] = [];
+  const pending: ReturnType<typeof deadlinePendingDiagnostic>[] = [];
   for (const o of state.objections.values()) {
     if (options.year !== undefined && yearOf(o.on) !== options.year) continue;
     const v = viewOf(ctx, state, o, cal);
     if (which === 'open' && v.status !== 'open') continue;
-    if (which === 'overdue' && !v.overdue) continue;
+    if (which === 'overdue' && !v.overdue) {
+      // Open with a deadline the calendar cannot give (待定), and today past the earliest day it could fall (N days
+      // after receipt, were every day a working day): it may be overdue, so --overdue names it and the file to add
+      // instead of saying nothing (docs/decisions.md "An objection whose deadline is pending").
+      const year = v.status === 'open' && v.deadline === null ? deadlineNow(o, v.workingDays, cal).notCovered : null;
+      if (year === null || ctx.today <= addDays(o.on, v.workingDays)) continue;
+      pending.push(deadlinePendingDiagnostic(v.number, year, v.workingDays));
+    }
     rows.push(v);
   }
+  for (const d of pending) ctx.collector.add(d);
   // Overdue is data in every listing; only --overdue makes it the command's finding (exit 1).
   if (which === 'overdue')
-    for (const v of rows)
+    for (const v of rows.filter((x) => x.overdue))
       ctx.collector.add(
         makeDiagnostic('OBJECTION_OVERDUE', {
           number: v.number,

@@ -41,7 +41,7 @@ import { addFigures, figuresOf, noRemovals, removalTotal } from '../../schemas/d
 import type { DepartmentStatus, QuarterSummary } from '../../schemas/documents/quarter-summary.js';
 import type { Manifest } from '../../schemas/documents/manifest.js';
 import { removedSheet } from '../register/removed-sheet.js';
-import { correctedSheet } from '../register/corrected-sheet.js';
+import { CORRECTED_HEADERS, correctedSheet } from '../register/corrected-sheet.js';
 import { zhReportsUi } from '../../messages/zh-CN/reports.js';
 import { type TimelinessKind, timelinessKind } from '../../schemas/documents/timeliness-kind.js';
 
@@ -280,9 +280,10 @@ function listSheets(
   // In the workbook, 序号 and 公示期限（月） stay numbers (the CSV is text either way). Each sheet by its own
   // columns: the template's flags are for 红名单 and 黑名单; 移出名单 and 更正名单 have their own columns, of
   // which only 序号 (the first) is a number — a template's 公示期限 at column H must not turn 认定文书号 "2026001"
-  // of 移出名单's column H into a number.
+  // of 移出名单's column H into a number. 更正名单's 版本 (column C) is a number too, as its 序号.
   const listNumeric = cols.map((c) => !c.field && !c.codes && (c.value === 'rowNumber' || c.value === 'periodMonths'));
-  const registerNumeric = [true];
+  const removedNumeric = [true];
+  const correctedNumeric = CORRECTED_HEADERS.map((h) => h === '序号' || h === '版本');
   const cellsOf = (rows: string[][], numeric: readonly boolean[]): (string | number)[][] =>
     rows.map((r) => r.map((v, i) => (numeric[i] === true && /^\d{1,9}$/.test(v) ? Number(v) : v)));
   const text: SheetSpec[] = [
@@ -291,7 +292,10 @@ function listSheets(
   ];
   if (register) text.push(removedSheet(template.sheets.removed, register, audience, ctx.maskRule));
   if (register && register.corrected.length > 0) text.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
-  const cells = text.map((s, k) => ({ ...s, rows: cellsOf(s.rows as string[][], k < 2 ? listNumeric : registerNumeric) }));
+  const cells = text.map((s, k) => ({
+    ...s,
+    rows: cellsOf(s.rows as string[][], k < 2 ? listNumeric : k === 2 ? removedNumeric : correctedNumeric),
+  }));
   return { text, cells };
 }
 

@@ -148,6 +148,7 @@ export async function checkQuarter(ctx: Context, quarter: Quarter, options: Quar
         // A folder that sent nothing (the untouched form `template --all` left, or no file) is no rival
         // of the zip the department mailed instead: no PACKAGE_DEPARTMENT_DUPLICATE for it.
         sent: targets[i]?.zip === true || d.inputs.length > 0,
+        ...(d.untouched ? { untouched: true } : {}),
       })),
       matrix: ctx.matrix,
       // A supplementary batch comes from the departments that have something to add: nobody is missing.

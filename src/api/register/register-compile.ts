@@ -462,7 +462,8 @@ function matchRequests(
             file: request.file,
             ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
             row: request.row,
-            ...(cell ? { column: cell.column } : {}),
+            // The header's name beside the letter, as every other finding ("H 列（审查日期）").
+            ...(cell && field ? { column: cell.column, field: removalLocationField(field) } : {}),
           }),
         });
       },
@@ -565,4 +566,12 @@ export function planWithAwaiting(
   const { state } = loaded;
   const planned = planRegister({ ...input, state, load: wholeRecords });
   return { ...planned, awaiting: awaitingByDepartment(state, planned.findings, planned.plan, input.today) };
+}
+
+/**
+ * A 移出申请 column as a finding's `location.field`: the list's keys as they are; its 审查日期 under a key of its own
+ * (`reviewedOn` names the cover's 审核日期), so the location reads "H 列（审查日期）".
+ */
+function removalLocationField(field: RemovalField): string {
+  return field === 'reviewedOn' ? 'removalReviewedOn' : field;
 }

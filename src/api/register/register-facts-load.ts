@@ -15,13 +15,17 @@ import { NO_REGISTER } from './register-facts-none.js';
 export async function workspaceRegisterFacts(ctx: Context, workspace: string): Promise<RegisterFacts> {
   // register/ (io/register/register-store.ts hasRegister, which compile and status ask): one truth in every view.
   if (!ctx.io.exists(join(workspace, 'register'))) return NO_REGISTER;
-  const [{ deadline: deadlineOf }, { loadRegister }, { objectionWorkingDays, workspaceCalendar }, { registerFactsFromEvents }] =
-    await Promise.all([
-      import('../../domain/working-days.js'),
-      import('../../io/register/register-store.js'),
-      import('../objections/calendar.js'),
-      import('./register-facts.js'),
-    ]);
+  const [
+    { deadline: deadlineOf },
+    { loadRegister },
+    { calendarFileFor, objectionWorkingDays, workspaceCalendar },
+    { registerFactsFromEvents },
+  ] = await Promise.all([
+    import('../../domain/working-days.js'),
+    import('../../io/register/register-store.js'),
+    import('../objections/calendar.js'),
+    import('./register-facts.js'),
+  ]);
   // A missing log reads as no events: an empty register.
   const loaded = loadRegister(workspace, ctx.io);
   const cal = workspaceCalendar(ctx);
@@ -31,6 +35,10 @@ export async function workspaceRegisterFacts(ctx: Context, workspace: string): P
     deadline(o) {
       const r = deadlineOf(o.on, o.workingDays ?? objectionWorkingDays(ctx.config, o.providerCheck), cal);
       return 'deadline' in r ? r.deadline : null;
+    },
+    calendarFile(o) {
+      const r = deadlineOf(o.on, o.workingDays ?? objectionWorkingDays(ctx.config, o.providerCheck), cal);
+      return 'deadline' in r ? null : calendarFileFor(r.notCovered);
     },
   });
 }

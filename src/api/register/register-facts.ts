@@ -41,6 +41,8 @@ export interface RegisterFacts {
 export interface ObjectionClock {
   today: IsoDate;
   deadline(o: StateObjection): IsoDate | null;
+  /** When the deadline is null because the calendar does not cover a year it needs: the file to add. */
+  calendarFile?(o: StateObjection): string | null;
 }
 
 /** Every fact unknown: register-facts-none.ts's (which loads nothing of the register), typed here. */
@@ -92,6 +94,11 @@ export function registerFactsFromEvents(
       deadline,
       status: open ? 'open' : 'resolved',
       overdue: open && clock !== undefined && deadline !== null && clock.today > deadline,
+      ...(() => {
+        // 待定, not 0 overdue: the report counts these apart and names the file that would give their deadline.
+        const file = open && deadline === null ? (clock?.calendarFile?.(o) ?? null) : null;
+        return file !== null ? { calendarFile: file } : {};
+      })(),
       late: o.late,
       awaitingCorrection:
         !open &&

@@ -901,6 +901,13 @@ export async function diffEach(
     ctx.workspace && registerExists(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : { events: [], state: replay([]) };
   const from = await sideOf(ctx, a, loaded, ctx.today);
   const to = await sideOf(ctx, b, loaded, ctx.today);
+  // diff says how the public list changed from a to b: a published after b is the two the wrong way round. Its
+  // mirror would call the later batch's additions "removed" with no removal type (register.md); refused, naming the
+  // order to write (docs/decisions.md "diff of two batches the wrong way round").
+  const rank = (s: Side): number => (s.pending ? Number.POSITIVE_INFINITY : (loaded.state.batches.get(s.label)?.seq ?? 0));
+  if (from.on > to.on || (from.on === to.on && rank(from) > rank(to))) {
+    throw new ToolError('DIFF_ORDER_REVERSED', { from: from.label, to: to.label, fromOn: from.pending ? 'package' : from.on, toOn: to.on });
+  }
   // A package's side last, after the other side has read the loaded state (replacedPairs of a published side).
   if (from.pending) settle(from, to, loaded, (from.pending as RegisterEvent & { type: 'publish' }).corrected);
   if (to.pending) settle(to, from, loaded, (to.pending as RegisterEvent & { type: 'publish' }).corrected);

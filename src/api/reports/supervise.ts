@@ -12,6 +12,7 @@ import { workspaceRegisterFacts } from '../register/register-facts-load.js';
 import { summarizeBatch, type BatchSummary, type DepartmentFacts } from './summary.js';
 import { inBatch } from '../../schemas/documents/in-batch.js';
 import { firstSentIn } from './sent-late.js';
+import { distinctTallies } from './distinct.js';
 
 import type { LapseKind } from '../../schemas/states.js';
 import { rowTimeliness } from '../../schemas/documents/timeliness-kind.js';
@@ -31,6 +32,8 @@ export interface SuperviseResult {
   lapses: Lapse[];
   departments: DepartmentTally[];
   registerKnown: boolean;
+  /** The year's red and black, each record once (distinct.ts): 科室统计's, and the year report's (made once). */
+  distinct?: ReturnType<typeof distinctTallies>;
 }
 
 export function parseYear(raw: string): number | undefined {
@@ -94,7 +97,13 @@ export function lapsesOf(row: SuperviseRow, overdue: boolean): Lapse[] {
 }
 
 /** `register`: the workspace's own (register/events.jsonl) unless given. */
-export async function supervise(yearArg: number, options: CommonOptions, given?: RegisterFacts): Promise<SuperviseResult> {
+export async function supervise(
+  yearArg: number,
+  options: CommonOptions,
+  given?: RegisterFacts,
+  /** A batch's report reads rows only: the year's distinct records (a pass over every id of the year) are not made. */
+  tally = true,
+): Promise<SuperviseResult> {
   const ctx = makeContext(options);
   const register = given ?? (await workspaceRegisterFacts(ctx, requireWorkspace(ctx)));
   const batches = await yearBatches(options, yearArg, register);
@@ -154,5 +163,15 @@ export async function supervise(yearArg: number, options: CommonOptions, given?:
     }
     if (t.batches > 0) departments.push(t);
   }
-  return { year: yearArg, batches, rows, lapses, departments, registerKnown: register.known };
+  // 科室统计's 红名单/黑名单 for the year: each record once, as the report's (a record corrected or resent in a later
+  // quarter was counted in each quarter's row: 市社保中心 黑名单 5 here, 3 in the report; docs/decisions.md).
+  if (!tally) return { year: yearArg, batches, rows, lapses, departments, registerKnown: register.known };
+  const domainOrder = [...new Set([...ctx.matrix.departments.flatMap((d) => d.domains), ...ctx.matrix.domains.map((d) => d.name)])];
+  const distinct = distinctTallies(batches, [...names], domainOrder);
+  for (const t of departments) {
+    const d = distinct.byDepartment.find((x) => x.department === t.department);
+    t.red = d?.red ?? 0;
+    t.black = d?.black ?? 0;
+  }
+  return { year: yearArg, batches, rows, lapses, departments, registerKnown: register.known, distinct };
 }

@@ -34,13 +34,19 @@ export const enRegisterCodes = {
   PACKAGE_SUBMISSION_MISSING: {
     title: 'Department has not submitted',
     message: (a) =>
-      a.sentIn === undefined
-        ? `${a.department} has not submitted this quarter (no folder or no cover)`
-        : `${a.department} sent nothing to this batch; its list came in the supplementary batch ${a.sentIn} (sent late in ${a.sentIn})`,
+      a.sentIn !== undefined
+        ? `${a.department} sent nothing to this batch; its list came in the supplementary batch ${a.sentIn} (sent late in ${a.sentIn})`
+        : a.form !== undefined
+          ? `${a.department} has not submitted this quarter: its folder ${a.form} holds only the blank form hrss-credit template ` +
+            'wrote (no list row; the cover’s 填报人 and 无信息报告 not filled in)'
+          : `${a.department} has not submitted this quarter (no folder or no cover)`,
     hint: (a) =>
-      a.sentIn === undefined
-        ? 'Remind the department; with nothing to list it sends a cover saying 无信息报告: 是'
-        : `Nothing more to send to this batch: the list is compiled and published with ${a.sentIn}, not in this package`,
+      a.sentIn !== undefined
+        ? `Nothing more to send to this batch: the list is compiled and published with ${a.sentIn}, not in this package`
+        : a.form !== undefined
+          ? 'Have the department fill in that form and put it back in the folder: its list and cover (with 填报人); with nothing to ' +
+            'list, the cover with 无信息报告: 是 and 填报人'
+          : 'Remind the department; with nothing to list it sends a cover saying 无信息报告: 是',
   },
   PACKAGE_QUARTER_DUPLICATE: {
     title: 'Quarter folder twice',

@@ -33,4 +33,8 @@ export const enFieldNames: Record<string, string> = {
   cases: 'case files',
   reason: 'removal reason (移出原因)',
   violationNo: 'violation decision no.',
+  // A 移出申请's own columns (table/removal-sheet.ts); its 审查日期 is not the cover's 审核日期.
+  removalType: 'removal type (移出类型)',
+  removalReviewedOn: 'review date (审查日期)',
+  filedOn: 'date filed with the city credit office (报备市信用办日期)',
 };

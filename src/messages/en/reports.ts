@@ -9,6 +9,10 @@ export const enReportsUi: ReportsUiText = {
   sentLateIn: (batch) => `sent late in ${batch}`,
   onTime: 'on time',
   late: (n) => `${n} day${n === 1 ? '' : 's'} late`,
+  yearDaysLate: (days, missing) => {
+    const q = `${missing} quarter${missing === 1 ? '' : 's'}`;
+    return missing === 0 ? String(days) : days === 0 ? `${q} not sent` : `${days} (and ${q} not sent)`;
+  },
   noDate: 'no date sent',
   noDeadline: 'no deadline',
   unknown: '—',
@@ -119,10 +123,18 @@ export const enReportsUi: ReportsUiText = {
   figRemovals: 'Removals',
   figObjections: 'Objections received',
   figObjectionsOverdue: 'Objections overdue',
+  figObjectionsPending: 'Objection deadlines pending',
+  objectionsPendingNote: (files) =>
+    "Some objections' deadlines are pending: the working-day calendar does not cover a year they need, so whether they " +
+    `are overdue cannot be said; add ${files} to the workspace (from the State Council's holiday notice)`,
   figObjectionsLate: 'Objections resolved late',
   byDepartment: 'Records by department',
   byDomain: 'Records by domain',
   trend: 'Records per quarter',
+  quarterSum: 'Sum of quarters',
+  quarterSumNote: (sum, total) =>
+    `The quarters add up to ${sum}, the year's total is ${total}: ${sum - total} records were published in more than one ` +
+    'quarter (corrected or sent again), counted in each of those quarters but once in the year',
   timeliness: "Each department's timeliness (days late)",
   red: 'Red',
   black: 'Black',

@@ -285,6 +285,10 @@ export const enToolErrors: ToolErrorCatalogue = {
   OUTPUT_IN_TOOL_FOLDER: (a) =>
     `files are never written into the tool's own folder (${a.path}): they would go when the tool is replaced; run it in the workspace, ` +
     `or name the workspace with -w or the file with --out`,
+  DIFF_ORDER_REVERSED: (a) =>
+    `nothing compared: ${a.from} (${a.fromOn === 'package' ? 'a package not yet published' : `published ${a.fromOn}`}) ` +
+    `is later than ${a.to} (published ${a.toOn}); diff says how the ` +
+    `public list changed from the earlier batch to the later one, so write the earlier first: hrss-credit diff ${a.to} ${a.from}`,
   MEASURES_FILE_MISSING: (a) =>
     `the measures catalogue ${a.file} that the config key measures names does not exist, and ` +
     `${a.command === 'measures' ? 'printing the catalogue' : 'the department form'} needs it: put ` +

@@ -30,13 +30,18 @@ export const zhRegisterCodes = {
   PACKAGE_SUBMISSION_MISSING: {
     title: '科室未报送',
     message: (a) =>
-      a.sentIn === undefined
-        ? `${a.department}本季度没有报送（没有科室文件夹或报送单）`
-        : `${a.department}没有向本批报送，已在补报批次 ${a.sentIn} 报送（补报（${a.sentIn}））`,
+      a.sentIn !== undefined
+        ? `${a.department}没有向本批报送，已在补报批次 ${a.sentIn} 报送（补报（${a.sentIn}））`
+        : a.form !== undefined
+          ? `${a.department}本季度没有报送：科室文件夹 ${a.form} 中只有 hrss-credit template 生成的空白填报表` +
+            '（没有名单行，报送单的填报人和“无信息报告”都未填写）'
+          : `${a.department}本季度没有报送（没有科室文件夹或报送单）`,
     hint: (a) =>
-      a.sentIn === undefined
-        ? '请督促该科室报送；无信息的应报送注明“无信息报告：是”的报送单'
-        : `无需再向本批报送：其名单随 ${a.sentIn} 汇总和公示；本批的汇总包不含该科室`,
+      a.sentIn !== undefined
+        ? `无需再向本批报送：其名单随 ${a.sentIn} 汇总和公示；本批的汇总包不含该科室`
+        : a.form !== undefined
+          ? '请该科室填好这张表后放回该文件夹：有名单的填写名单和报送单（含填报人）；无信息的在报送单填写“无信息报告：是”和填报人'
+          : '请督促该科室报送；无信息的应报送注明“无信息报告：是”的报送单',
   },
   PACKAGE_QUARTER_DUPLICATE: {
     title: '季度文件夹重复',

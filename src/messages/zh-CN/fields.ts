@@ -33,4 +33,8 @@ export const zhFieldNames: Record<string, string> = {
   cases: '典型案例',
   reason: '移出原因',
   violationNo: '违法违规认定文书号',
+  // A 移出申请's own columns (table/removal-sheet.ts); its 审查日期 is not the cover's 审核日期.
+  removalType: '移出类型',
+  removalReviewedOn: '审查日期',
+  filedOn: '报备市信用办日期',
 };

@@ -10,6 +10,8 @@ export const zhReportsUi: ReportsUiText = {
   sentLateIn: (batch) => `补报（${batch}）`,
   onTime: '按时',
   late: (n) => `逾期${n}天`,
+  yearDaysLate: (days, missing) =>
+    missing === 0 ? String(days) : days === 0 ? `未报送 ${missing} 个季度` : `${days}（另有 ${missing} 个季度未报送）`,
   noDate: '未填报送日期',
   noDeadline: '无截止日期',
   unknown: '—',
@@ -114,10 +116,16 @@ export const zhReportsUi: ReportsUiText = {
   figRemovals: '移出',
   figObjections: '收到异议',
   figObjectionsOverdue: '异议超期',
+  figObjectionsPending: '异议期限待定',
+  objectionsPendingNote: (files) =>
+    `有异议的办理期限待定：工作日日历未覆盖其所需年份，无法判断是否超期；请在工作目录中新建 ${files}（按国务院办公厅节假日安排通知填写）`,
   figObjectionsLate: '异议逾期办结',
   byDepartment: '各科室红黑名单条数',
   byDomain: '各领域红黑名单条数',
   trend: '各季度红黑名单条数',
+  quarterSum: '各季度之和',
+  quarterSumNote: (sum, total) =>
+    `各季度之和 ${sum} 条，本年合计 ${total} 条：有 ${sum - total} 条记录在本年不止一个季度发布（更正或重新报送），各季度各计一次，本年合计只计一次`,
   timeliness: '各科室报送及时情况（逾期天数）',
   red: '红名单',
   black: '黑名单',

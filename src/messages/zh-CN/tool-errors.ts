@@ -244,6 +244,10 @@ export const zhToolErrors: ToolErrorCatalogue = {
       : `检查结果不能写到科室文件夹里（${a.path}）：否则会被当作报送材料；请用 --annotate 指定科室文件夹以外的文件夹`,
   OUTPUT_IN_TOOL_FOLDER: (a) =>
     `不会把文件写进工具自己的文件夹（${a.path}）：换版本时会连同工具一起被删掉；请在工作区里运行，或用 -w 指定工作区、用 --out 指定要写的文件`,
+  DIFF_ORDER_REVERSED: (a) =>
+    `无法比较：${a.from}（${a.fromOn === 'package' ? '汇总包，尚未发布' : `${a.fromOn} 发布`}）晚于 ${a.to}（${a.toOn} 发布）；` +
+    'diff 说明公示名单从前一批到后一批的变化，' +
+    `请把较早的批次写在前面：hrss-credit diff ${a.to} ${a.from}`,
   MEASURES_FILE_MISSING: (a) =>
     `配置项 measures 指定的联合奖惩措施清单文件 ${a.file} 不存在，` +
     `${a.command === 'measures' ? '打印措施清单' : '生成科室报送表'}需要它；请把该文件放到工作区的 ${a.file}，` +

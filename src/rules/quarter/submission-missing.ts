@@ -15,9 +15,11 @@ export const submissionMissing = defineQuarterRule({
     const q = facts.quarter;
     if (!q) return;
     for (const name of missingDepartments(q)) {
+      // Its folder is there but holds only the form `template` wrote, unfilled: the message says so and names it.
+      const form = q.departments.find((d) => d.name === name && d.untouched === true);
       report(
         'PACKAGE_SUBMISSION_MISSING',
-        { department: name },
+        form ? { department: name, form: form.display } : { department: name },
         {},
         { department: name, sort: { departmentRank: q.matrix.departmentRank(name) } },
       );

@@ -33,6 +33,8 @@ export const ObjectionFactSchema = z.strictObject({
   late: z.boolean(),
   /** Resolved as 更正 and the corrected row not yet in (the report shows 待更正, not 已办结). */
   awaitingCorrection: z.boolean(),
+  /** Open with its deadline pending (待定): the calendar file that would let it be computed (calendar/2027.json). */
+  calendarFile: z.string().optional(),
 });
 
 export const FindingGroupSchema = z.strictObject({ code: z.string(), severity: z.string(), count, departments: z.array(z.string()) });

@@ -32,7 +32,8 @@ export type CheckName =
   | 'published-agrees'
   | 'register-lists-package'
   | 'diff-lists-package'
-  | 'sent-late-agrees';
+  | 'sent-late-agrees'
+  | 'year-totals-agree';
 
 export interface Problem {
   check: CheckName;
@@ -191,12 +192,67 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
     problems.push(
       ...pageRemovals(String(b.year), await World.measure('check render', () => renderReportHtml(year, messagesFor('zh-CN'))), sup.rows),
     );
+    problems.push(...yearTotalsInPage(String(b.year), year, renderReportHtml(year, messagesFor('zh-CN'))));
+    if (xlsx) problems.push(...(await yearTotalsInWorkbook(world, file, String(b.year), year)));
     if (xlsx) out['督查明细'] = await World.measure('check xlsx read', () => superviseSheet(world, file, b.label));
     if (xlsx) problems.push(...removalsOwned(await ownedRowsOfSheet(world, file), published, '督查明细'));
   } finally {
     if (xlsx) world.io.remove(xlsxDir);
   }
   return out;
+}
+
+type YearModel = Awaited<ReturnType<typeof yearModel>>;
+
+/**
+ * The year's red and black, one figure under one name (truth.md): the report's JSON (the model) per department
+ * and in total; the page's department table and its 合计 row the same; the trend table's last row labelled as a sum
+ * of quarters (各季度之和, never 合计) and equal to the quarters added up.
+ */
+export function yearTotalsInPage(year: string, model: YearModel, html: string): Problem[] {
+  const problems: Problem[] = [];
+  const say = (detail: string): void => void problems.push({ check: 'year-totals-agree', detail: `report ${year}: ${detail}` });
+  const section = (id: string): string => new RegExp(`<section id="${id}">([\\s\\S]*?)</section>`).exec(html)?.[1] ?? '';
+  const rowsOf = (part: string): string[][] =>
+    [...part.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
+      [...(m[1] as string).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => (c[1] as string).replace(/,/g, '')),
+    );
+  const dept = rowsOf(section('by-department')).filter((r) => r.length > 0);
+  const want = [
+    ...model.departments.map((d) => [d.department, String(d.red), String(d.black)]),
+    ['合计', String(model.totals.red), String(model.totals.black)],
+  ];
+  const got = dept.map((r) => r.slice(0, 3));
+  if (JSON.stringify(got) !== JSON.stringify(want)) say(`by department ${JSON.stringify(got)}, JSON ${JSON.stringify(want)}`);
+  if (model.quarters.length > 0) {
+    const trend = rowsOf(section('trend')).filter((r) => r.length > 0);
+    const last = trend.at(-1) ?? [];
+    const sum = (k: 'red' | 'black'): number => model.quarters.reduce((n, q) => n + q[k], 0);
+    if (last[0] !== '各季度之和' || last[1] !== String(sum('red')) || last[2] !== String(sum('black')))
+      say(`trend's last row ${JSON.stringify(last)}: not 各季度之和 ${sum('red')} ${sum('black')}`);
+    if (trend.some((r) => r[0] === '合计')) say('the trend table has a 合计 row (a sum of quarters named as the year)');
+  }
+  return problems;
+}
+
+/** The 督查情况表's 科室统计: each department's 红名单 and 黑名单 for the year equal the report's (each record once). */
+async function yearTotalsInWorkbook(world: World, file: string, year: string, model: YearModel): Promise<Problem[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await world.io.readFile(file)) as never);
+  const sheet = wb.getWorksheet('科室统计');
+  if (!sheet) return [{ check: 'year-totals-agree', detail: '督查情况表: no sheet 科室统计' }];
+  const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+  const [name, red, black] = ['科室', '红名单', '黑名单'].map((h) => header.indexOf(h)) as [number, number, number];
+  const problems: Problem[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const v = Array.from(row.values as unknown[]);
+    const d = model.departments.find((x) => x.department === String(v[name] ?? ''));
+    const got = `${Number(v[red] ?? 0)}/${Number(v[black] ?? 0)}`;
+    const want = d ? `${d.red}/${d.black}` : '0/0';
+    if (got !== want) problems.push({ check: 'year-totals-agree', detail: `${year} 科室统计 ${String(v[name])}: ${got}, report ${want}` });
+  });
+  return problems;
 }
 
 /** The 督查明细 sheet read back: the batch's rows, truth.md's figures in their columns (移出 as a sum). */
