@@ -351,6 +351,23 @@ describe('the unzipped release, with no node_modules above it', () => {
     expect(bundled(['verify', join(a, 'packages', '2026Q3')], tmp).code).toBe(1);
   });
 
+  it("compile's 共享 workbook on the bundle's own thread (release-entry.mjs's dispatch): none given up under --debug, the same bytes", () => {
+    const a = join(tmp, 'ws-bundle-thread');
+    const b = join(tmp, 'ws-installed-thread');
+    cpSync(EXAMPLE, a, { recursive: true });
+    cpSync(EXAMPLE, b, { recursive: true });
+    const args = ['compile', '2026Q3', '--today', TODAY, '--format', 'json'];
+    // A thread the bundle did not dispatch ends without its workbook: io/threads.ts says so under --debug.
+    const ra = bundled([...args, '-w', a, '--debug'], tmp, { ...EPOCH, HRSS_CREDIT_WORKBOOK_THREAD: 'on' });
+    const rb = installed([...args, '-w', b], tmp, { ...EPOCH, HRSS_CREDIT_WORKBOOK_THREAD: 'off' });
+    expect(ra.code).toBe(0);
+    expect(rb.code).toBe(0);
+    expect(ra.stderr).not.toContain('[debug]');
+    const files = listFiles(join(a, 'packages'));
+    expect(files).toEqual(listFiles(join(b, 'packages')));
+    for (const f of files) expect(readFileSync(join(a, 'packages', f)).equals(readFileSync(join(b, 'packages', f))), f).toBe(true);
+  });
+
   it('validate: the same findings and exit code as the installed tool, through the launcher with a Chinese path with a space', () => {
     const ws = join(tmp, '信用 红黑名单');
     cpSync(EXAMPLE, ws, { recursive: true });

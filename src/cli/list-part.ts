@@ -41,8 +41,8 @@ export interface ListPartInput {
   port: MessagePort;
 }
 
-/** What the worker posts: a chunk's records (written as ListedBytes writes them, `,\n    ` between), or its end. */
-export type ListPartMessage = { chunk: number; bytes: Uint8Array } | { done: true } | { failed: true };
+/** What the worker posts: a chunk's records (written as ListedBytes writes them, `,\n    ` between), its end, or why it failed. */
+export type ListPartMessage = { chunk: number; bytes: Uint8Array } | { done: true } | { failed: string };
 
 /**
  * A chunk's records as one run of bytes: each written by ListedBytes two levels down, `,\n    ` between them (the

@@ -7,14 +7,14 @@
  * (io/processors.ts, as the early hash); anything else, or a worker that fails or stops moving, is this thread's
  * own making: it claims every chunk left and makes again those the worker claimed and did not give.
  */
-import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Lister } from '../api/register/register.js';
 import type { StreamPart } from '../register/lazy-state.js';
 import type { RecordStatus } from '../register/state.js';
 import { earlyLogGiven, type EarlyShare } from '../io/register/log-hash.js';
 import type { PartsShare } from '../register/checkpoint-parts.js';
-import { processorFree } from '../io/processors.js';
+import { processorFreeBeside } from '../io/processors.js';
+import { startThread, threadGivenUp, threadWanted, type GivenUp } from '../io/threads.js';
 import type { ListedBytes } from '../reporters/listed-bytes.js';
 import {
   ChunkBytes,
@@ -54,31 +54,30 @@ export interface SplitList {
 
 /** HRSS_CREDIT_LIST_THREAD=on / off, else a second processor free (the early hash's rule: io/processors.ts). */
 export function wantListThread(env: NodeJS.ProcessEnv, rows: number | undefined): boolean {
-  const asked = env.HRSS_CREDIT_LIST_THREAD;
-  if (asked === 'off' || rows === undefined) return false;
-  if (asked === 'on') return true;
-  return rows >= SPLIT_MIN_ROWS && availableParallelism() > 1 && processorFree(0);
+  if (rows === undefined) return false;
+  return threadWanted(env.HRSS_CREDIT_LIST_THREAD, () => rows >= SPLIT_MIN_ROWS && processorFreeBeside());
 }
+
+/** What --debug names the thread by (io/threads.ts). */
+const WHAT = 'register list thread';
 
 /** The worker begun, or null (a worker that cannot start). */
 function begin(options: Record<string, unknown>, early: EarlyShare, parts: PartsShare, rows: number, chunkRows: number, chunks: number) {
-  try {
-    const signal = new SharedArrayBuffer(4 * SIGNAL_WORDS);
-    const claims = new SharedArrayBuffer(4 * (chunks + 1));
-    const { port1, port2 } = new MessageChannel();
-    const data: ListPartInput = { listPart: true, options, early, parts, chunkRows, rows, signal, claims, port: port2 };
-    const worker = new Worker(new URL('./list-worker.js', import.meta.url), {
-      workerData: data,
-      transferList: [port2],
-      stdout: true,
-      stderr: true,
-    });
-    worker.unref();
-    worker.on('error', () => {});
-    return { worker, port: port1, sig: new Int32Array(signal), claims: new Int32Array(claims) };
-  } catch {
+  const signal = new SharedArrayBuffer(4 * SIGNAL_WORDS);
+  const claims = new SharedArrayBuffer(4 * (chunks + 1));
+  const { port1, port2 } = new MessageChannel();
+  const data: ListPartInput = { listPart: true, options, early, parts, chunkRows, rows, signal, claims, port: port2 };
+  // Unreferenced: this thread waits for it synchronously, and stops it when the list ends.
+  const worker = startThread(
+    WHAT,
+    () => new Worker(new URL('./list-worker.js', import.meta.url), { workerData: data, transferList: [port2], stdout: true, stderr: true }),
+    { unref: true },
+  );
+  if (!worker) {
+    port1.close();
     return null;
   }
+  return { worker, port: port1, sig: new Int32Array(signal), claims: new Int32Array(claims) };
 }
 
 /**
@@ -154,7 +153,7 @@ function* ordered(
     if (!alive) return;
     for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {
       const m = got.message as ListPartMessage;
-      if ('failed' in m) lose();
+      if ('failed' in m) lose({ failed: m.failed });
       else if ('chunk' in m) {
         keep(m.chunk, m.bytes);
         runs.given++;
@@ -162,9 +161,10 @@ function* ordered(
     }
   };
   /** The worker given up: every chunk left is this thread's; those it claimed and did not give are made here. */
-  const lose = (): void => {
+  const lose = (how: GivenUp): void => {
     if (!alive) return;
     alive = false;
+    threadGivenUp(WHAT, how);
     Atomics.store(sig, STOP, 1);
     Atomics.notify(sig, EMITTED);
     void t.worker.terminate();
@@ -190,7 +190,7 @@ function* ordered(
       const posted = Atomics.load(sig, POSTED);
       drain();
       if (made.has(c) || !alive) return;
-      if (Atomics.wait(sig, POSTED, posted, STALL_MS) === 'timed-out') lose();
+      if (Atomics.wait(sig, POSTED, posted, STALL_MS) === 'timed-out') lose({ stalledMs: STALL_MS });
     }
   };
   /** The last chunk this thread's stream entered. */

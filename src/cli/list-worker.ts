@@ -8,6 +8,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { adoptEarlyLog } from '../io/register/log-hash.js';
+import { failureOf } from '../io/threads.js';
 import { adoptParts } from '../register/checkpoint-parts.js';
 import { registerListEach, type ListOptions } from '../api/register/register.js';
 import { ListedBytes } from '../reporters/listed-bytes.js';
@@ -65,7 +66,7 @@ function run(d: ListPartInput): void {
     flush();
     post({ done: true });
   } catch (err) {
-    if (!(err instanceof Stopped)) post({ failed: true });
+    if (!(err instanceof Stopped)) post({ failed: failureOf(err) });
   } finally {
     d.port.close();
   }

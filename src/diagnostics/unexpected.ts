@@ -1,10 +1,13 @@
 /**
  * Faults the tool notices and goes on from — never a finding, never a crash — that only `--debug` shows: a descriptor
  * that would not close (EBADF: closed already, the sign of a double close, which once aborted the process:
- * docs/decisions.md "A descriptor closed twice aborts the process"). A close in a finalizer or a best-effort cleanup
+ * docs/decisions.md "A descriptor closed twice aborts the process"); a second thread given up, its work done by the
+ * command's own (io/threads.ts). A close in a finalizer or a best-effort cleanup
  * swallowed such errors silently, and so hid that double close. The CLI listens under --debug (cli/program.ts) and
  * writes each on stderr; without a listener they are kept (the first few) for a test or a later listener.
  */
+import { redactIdNumbers } from '../domain/mask.js';
+
 export interface Unexpected {
   /** Where it was noticed: the module and what it was doing ('checkpoint-parts finalizer'). */
   where: string;
@@ -25,7 +28,9 @@ export function noteUnexpected(where: string, err: unknown): void {
   const u: Unexpected = {
     where,
     code: typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'Error',
-    message: typeof e?.message === 'string' ? e.message : String(err),
+    // A thread given up says what its error said (io/threads.ts), which may quote a value it read: masked, as every
+    // text shown (no full ID number in any log or terminal output).
+    message: redactIdNumbers(typeof e?.message === 'string' ? e.message : String(err)),
   };
   try {
     if (listener) listener(u);

@@ -11,6 +11,8 @@ vi.mock('node:os', async (original) => {
 
 const { processorFree, secondThreadShortens } = await import('../../src/io/processors.js');
 const { wantLogCheck } = await import('../../src/io/register/log-check.js');
+const { wantWorkbookThread, WORKBOOK_THREAD_ROWS } = await import('../../src/io/xlsx/workbook-thread.js');
+const { wantListThread, SPLIT_MIN_ROWS } = await import('../../src/cli/list-split.js');
 
 describe('how many threads a command uses', () => {
   beforeEach(() => {
@@ -33,6 +35,25 @@ describe('how many threads a command uses', () => {
     machine.processors = 2;
     machine.load = 9;
     expect(wantLogCheck({ HRSS_CREDIT_LOG_THREAD: 'off' })).toBe(false);
+  });
+
+  it("compile's workbook and register list's records keep a free processor (processorFreeBeside), large enough", () => {
+    const both = (): boolean[] => [wantWorkbookThread(WORKBOOK_THREAD_ROWS, {}), wantListThread({}, SPLIT_MIN_ROWS)];
+    machine.load = 1.5;
+    expect(both()).toEqual([true, true]);
+    expect([wantWorkbookThread(WORKBOOK_THREAD_ROWS - 1, {}), wantListThread({}, SPLIT_MIN_ROWS - 1)]).toEqual([false, false]);
+    machine.load = 2;
+    expect(both()).toEqual([false, false]);
+    machine.load = 0;
+    machine.processors = 1;
+    expect(both()).toEqual([false, false]);
+    // Their variables decide when given, whatever the load and size; the list never without its rows known.
+    machine.load = 20;
+    expect([wantWorkbookThread(1, { HRSS_CREDIT_WORKBOOK_THREAD: 'on' }), wantListThread({ HRSS_CREDIT_LIST_THREAD: 'on' }, 1)]).toEqual([
+      true,
+      true,
+    ]);
+    expect(wantListThread({ HRSS_CREDIT_LIST_THREAD: 'on' }, undefined)).toBe(false);
   });
 
   it("the early hash's rule is unchanged: a processor free, by the last minute's load", () => {

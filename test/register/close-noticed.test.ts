@@ -16,6 +16,7 @@ import { dropEarlyLog, startLogHash } from '../../src/io/register/log-hash.js';
 import { readLog } from '../../src/io/register/register-store.js';
 import { run } from '../../src/cli/program.js';
 import { chain } from '../helpers/register-chain.js';
+import { makeIdNumber } from '../../src/domain/id-number.js';
 import type { EventBody } from '../../src/register/events.js';
 import { logOf, logText, registerWorkspace } from './register-files.js';
 
@@ -83,6 +84,17 @@ describe('a close that fails is noticed', () => {
     });
     dropEarlyLog();
     expect(takeUnexpected().map((u) => [u.where, u.code])).toEqual([['log-hash close', 'EBADF']]);
+  });
+
+  it('an ID number in what was noticed is masked: a thread given up says what its error said, which may quote a value', () => {
+    takeUnexpected();
+    const id = makeIdNumber('410703', '1979-11-23', '052');
+    noteUnexpected('register list thread', { code: 'THREAD_FAILED', message: `record ${id} unreadable` });
+    noteUnexpected('log-hash close', new Error(`证件号码 ${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`));
+    const messages = takeUnexpected().map((u) => u.message);
+    expect(messages[0]).toBe(`record ${id.slice(0, 6)}********${id.slice(14)} unreadable`);
+    expect(messages).toHaveLength(2);
+    for (const m of messages) expect(m.replace(/\D/g, '')).not.toContain(id.slice(6, 14));
   });
 
   it('--debug writes what was noticed on stderr, zh and en; without it nothing', async () => {

@@ -6,7 +6,6 @@
 // nothing on stdout, the register's files as they were. Without the change the child never pauses: it finishes and
 // the test's wait fails. And a writer's read interrupted in a pause lets go of its descriptors and scratch file at
 // once (register-store.ts readLogPausing), not at the process's end.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,35 +17,16 @@ import { nodePort } from '../../src/io/node-port.js';
 import type { IoPort } from '../../src/io/port.js';
 import type { EventBody } from '../../src/register/events.js';
 import { logOf, logText, registerWorkspace } from './register-files.js';
+import { spawner } from '../helpers/spawn-at.js';
 
-const BIN = join(ROOT, 'bin', 'hrss-credit.js');
 const TODAY = ['--today', '2026-10-15'];
 let tmp = '';
 let ws = '';
-const children: ChildProcess[] = [];
+const children = spawner();
 const dirs: string[] = [];
 
-type Done = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
-
-function spawnAt(args: string[]): { at: (point: string) => Promise<void>; done: Promise<Done>; interrupt: () => void } {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: tmp,
-    env: { ...process.env, HRSS_CREDIT_FAULT: 'interrupt-while-reading', HRSS_CREDIT_USER: '张三' },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => (stdout += d));
-  child.stderr?.on('data', (d) => (stderr += d));
-  const done = new Promise<Done>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  const at = (point: string): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      child.on('message', (m) => (m === point ? resolve() : undefined));
-      void done.then((r) => reject(new Error(`exited (${r.code}) before ${point}: ${r.stdout}${r.stderr}`)));
-    });
-  return { at, done, interrupt: () => child.kill('SIGINT') };
-}
+/** A read-only command in a child that says "reading-register" at its first pause (io/interrupt.ts). */
+const spawnAt = (args: string[]) => children.spawnAt(tmp, args, 'interrupt-while-reading');
 
 /** Every file of register/ with its bytes: what a read-only command must leave as it was. */
 const registerFiles = (): Record<string, string> =>
@@ -66,7 +46,7 @@ beforeAll(async () => {
   expect(imp.code, imp.stdout).toBe(0);
 });
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  children.killAll();
   rmSync(tmp, { recursive: true, force: true });
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });

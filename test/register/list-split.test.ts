@@ -181,6 +181,7 @@ describe('register list on two threads (the worker from dist/)', () => {
       } as unknown as Api,
       ...(await import('../../dist/io/register/log-hash.js')),
       ...(await import('../../dist/cli/list-split.js')),
+      ...(await import('../../dist/diagnostics/unexpected.js')),
     };
   }
 
@@ -203,6 +204,14 @@ describe('register list on two threads (the worker from dist/)', () => {
         // The worker made half the chunks (the odd ones), or none when it failed or stalled.
         if (faults === '') expect(runs.given).toBe(Math.floor(runs.chunks / 2));
         else expect(runs.given).toBe(0);
+        // A worker given up is said under --debug (io/threads.ts): what it said, or how long it posted nothing.
+        const noted = d.takeUnexpected().map((u) => [u.where, u.code, u.message]);
+        const said = {
+          '': [],
+          ',list-thread-fail': [['register list thread', 'THREAD_FAILED', 'list-thread-fail']],
+          ',list-thread-stall': [['register list thread', 'THREAD_STALLED', 'nothing for 3000 ms']],
+        }[faults];
+        expect(noted).toEqual(said);
       }
     }
   }, 120_000);

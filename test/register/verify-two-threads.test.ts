@@ -14,6 +14,7 @@ import { checkpointOf, logOf, logText, registerWorkspace } from './register-file
 
 const { readLog } = await import('../../dist/io/register/register-store.js');
 const { LogCheck, LogCheckFailed } = await import('../../dist/io/register/log-check.js');
+const { takeUnexpected } = await import('../../dist/diagnostics/unexpected.js');
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -128,4 +129,17 @@ describe('register verify on two threads', () => {
     expect(two).toEqual(verified(log, 1));
     expect(two.checkpoint).not.toBeNull();
   }, 120_000);
+
+  it('a thread that cannot read its log is given up, and --debug says why (io/threads.ts): it was silent', () => {
+    takeUnexpected();
+    const check = LogCheck.start(`${registerWorkspace(dirs, 'hrss-log-thread-gone-')}/register/none.jsonl`);
+    expect(check).not.toBeNull();
+    try {
+      expect(() => check?.next()).toThrow(LogCheckFailed);
+    } finally {
+      check?.stop();
+    }
+    const noted = takeUnexpected().map((u) => [u.where, u.code, u.message.slice(0, 6)]);
+    expect(noted).toEqual([['log-check thread', 'THREAD_FAILED', 'ENOENT']]);
+  });
 });

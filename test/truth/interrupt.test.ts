@@ -3,50 +3,25 @@
 // finishes and says that the event was recorded. The same for compile's package swap. A real child
 // process and SIGINT; the child tells where it is over IPC (io/interrupt.ts fault points), so the test
 // acts on that event, never after a number of seconds.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir, EXAMPLE_2026Q2_IMPORT } from '../helpers/cases.js';
 import { CHECKPOINT_FILE } from '../../src/io/register/register-checkpoint.js';
+import { spawner } from '../helpers/spawn-at.js';
 
 /** What register/ holds besides the checkpoint (a cache a reader may leave: decisions.md "The register's checkpoint"). */
 const registerFiles = (ws: string): string[] => readdirSync(join(ws, 'register')).filter((f) => f !== CHECKPOINT_FILE);
 
-const BIN = join(ROOT, 'bin', 'hrss-credit.js');
 const TODAY = ['--today', '2026-10-15'];
 let tmp = '';
 let template = '';
 let n = 0;
 
-const children: ChildProcess[] = [];
-
-type Done = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+const children = spawner();
 
 /** The CLI in a child with an IPC channel: `at` resolves when it says it reached that point. */
-function spawnAt(
-  args: string[],
-  fault: string,
-  more: Record<string, string> = {},
-): { at: (point: string) => Promise<void>; done: Promise<Done>; interrupt: () => void } {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: tmp,
-    env: { ...process.env, HRSS_CREDIT_FAULT: fault, HRSS_CREDIT_USER: '张三', ...more },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => (stdout += d));
-  child.stderr?.on('data', (d) => (stderr += d));
-  const done = new Promise<Done>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  const at = (point: string): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      child.on('message', (m) => (m === point ? resolve() : undefined));
-      void done.then((r) => reject(new Error(`exited (${r.code}) before ${point}: ${r.stdout}${r.stderr}`)));
-    });
-  return { at, done, interrupt: () => child.kill('SIGINT') };
-}
+const spawnAt = (args: string[], fault: string, more: Record<string, string> = {}) => children.spawnAt(tmp, args, fault, more);
 
 const fresh = (): string => {
   const ws = join(tmp, `ws-${++n}`);
@@ -69,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   // A child a failed test left waiting (one that never let the interrupt in) is ended, not left running.
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  children.killAll();
   rmSync(tmp, { recursive: true, force: true });
 });
 

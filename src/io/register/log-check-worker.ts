@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { scanCanonical } from '../../register/canonical-scan.js';
 import { lineHashOfBytes } from '../../register/line-hash.js';
+import { failureOf } from '../threads.js';
 
 export interface LogCheckInput {
   logCheck: true;
@@ -38,7 +39,8 @@ export interface LogBatch {
   /** Bytes read so far (pos + what the buffer holds). */
   read: number;
   end?: { tail: number; size: number; sha256: string };
-  failed?: true;
+  /** The thread failed: why (io/threads.ts threadGivenUp). */
+  failed?: string;
 }
 
 export const CHECKED = 1;
@@ -139,8 +141,8 @@ function run(d: LogCheckInput): void {
       pos += start;
       fill -= start;
     }
-  } catch {
-    post({ buf: new SharedArrayBuffer(0), pos: 0, lines: [], hashes: [], read: 0, failed: true });
+  } catch (err) {
+    post({ buf: new SharedArrayBuffer(0), pos: 0, lines: [], hashes: [], read: 0, failed: failureOf(err) });
   } finally {
     if (fd >= 0) closeSync(fd);
   }

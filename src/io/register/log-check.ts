@@ -8,6 +8,7 @@
  * thread would only add its cost (a second pass over each buffer's lines), and the reader reads and checks alone.
  */
 import { secondThreadShortens } from '../processors.js';
+import { startThread, threadGivenUp, threadWanted } from '../threads.js';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { POSTED, PROGRESS, RETURNED, STOP, type LogBatch, type LogCheckInput } from './log-check-worker.js';
 
@@ -24,11 +25,11 @@ const STALL_MS = 10_000;
 
 /** Whether to check the log on a second thread: HRSS_CREDIT_LOG_THREAD=on / off, else on two processors or more. */
 export function wantLogCheck(env: NodeJS.ProcessEnv = process.env): boolean {
-  const asked = env.HRSS_CREDIT_LOG_THREAD;
-  if (asked === 'off') return false;
-  if (asked === 'on') return true;
-  return secondThreadShortens();
+  return threadWanted(env.HRSS_CREDIT_LOG_THREAD, secondThreadShortens);
 }
+
+/** What --debug names the thread by (io/threads.ts). */
+const WHAT = 'log-check thread';
 
 /** The thread gave up or stalled: the reader reads the log from its first line in its own thread. */
 export class LogCheckFailed extends Error {}
@@ -38,29 +39,34 @@ export class LogCheck {
   private readonly port: MessagePort;
   private readonly worker: Worker;
 
-  private constructor(path: string, slab: number) {
-    const signal = new SharedArrayBuffer(16);
-    this.sig = new Int32Array(signal);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const data: LogCheckInput = { logCheck: true, path, slab, signal, port: port2 };
-    this.worker = new Worker(new URL('./log-check-worker.js', import.meta.url), {
-      workerData: data,
-      transferList: [port2],
-      stdout: true,
-      stderr: true,
-    });
-    this.worker.unref();
-    this.worker.on('error', () => {});
+  private constructor(sig: Int32Array, port: MessagePort, worker: Worker) {
+    this.sig = sig;
+    this.port = port;
+    this.worker = worker;
   }
 
   /** The thread begun on the log at `path`; null when it cannot start. */
   static start(path: string, slab = SLAB): LogCheck | null {
-    try {
-      return new LogCheck(path, slab);
-    } catch {
+    const signal = new SharedArrayBuffer(16);
+    const { port1, port2 } = new MessageChannel();
+    const data: LogCheckInput = { logCheck: true, path, slab, signal, port: port2 };
+    // Unreferenced: the reader waits for it synchronously, and stops it when the read ends.
+    const worker = startThread(
+      WHAT,
+      () =>
+        new Worker(new URL('./log-check-worker.js', import.meta.url), {
+          workerData: data,
+          transferList: [port2],
+          stdout: true,
+          stderr: true,
+        }),
+      { unref: true },
+    );
+    if (!worker) {
+      port1.close();
       return null;
     }
+    return new LogCheck(new Int32Array(signal), port1, worker);
   }
 
   /** The next batch, in order (waiting for it); throws LogCheckFailed when the thread failed or stopped moving. */
@@ -70,12 +76,17 @@ export class LogCheck {
       const got = receiveMessageOnPort(this.port);
       if (got) {
         const batch = got.message as LogBatch;
-        if (batch.failed) throw new LogCheckFailed();
+        if (batch.failed !== undefined) {
+          threadGivenUp(WHAT, { failed: batch.failed });
+          throw new LogCheckFailed();
+        }
         return batch;
       }
       const progress = Atomics.load(this.sig, PROGRESS);
-      if (Atomics.wait(this.sig, POSTED, posted, STALL_MS) === 'timed-out' && Atomics.load(this.sig, PROGRESS) === progress)
+      if (Atomics.wait(this.sig, POSTED, posted, STALL_MS) === 'timed-out' && Atomics.load(this.sig, PROGRESS) === progress) {
+        threadGivenUp(WHAT, { stalledMs: STALL_MS });
         throw new LogCheckFailed();
+      }
     }
   }
 

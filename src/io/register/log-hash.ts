@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReadHandle } from '../port.js';
 import { noteUnexpected } from '../../diagnostics/unexpected.js';
+import { startThread, threadGivenUp, type GivenUp } from '../threads.js';
 
 /** Below this a thread costs more than the hash it takes off (~1 ms a MiB): the reader hashes in its thread. */
 export const EARLY_MIN_BYTES = 4 << 20;
@@ -169,6 +170,9 @@ export interface EarlyLog {
   digests(): LogDigests | null;
 }
 
+/** What --debug names the thread by (io/threads.ts). */
+const WHAT = 'early hash thread';
+
 /** How long the reader waits for a worker that makes no progress before hashing the log itself. */
 const STALL_MS = 3000;
 /** How long one poll waits: a Ctrl-C while a writer waits for the worker is seen within about this (io/interrupt.ts). */
@@ -203,17 +207,15 @@ export function startLogHash(workspace: string, minBytes = EARLY_MIN_BYTES): voi
       return;
     }
     const shared = new SharedArrayBuffer(SHARED_BYTES);
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { path, dev: String(stat.dev), ino: String(stat.ino), size, prefix, shared, hold },
-      stdout: true,
-      stderr: true,
+    const started: Early = { path, fd, stat, prefix, shared, worker: undefined, failed: false };
+    const data = { path, dev: String(stat.dev), ino: String(stat.ino), size, prefix, shared, hold };
+    started.worker = startThread(WHAT, () => new Worker(WORKER, { eval: true, workerData: data, stdout: true, stderr: true }), {
+      unref: true,
+      onError: () => {
+        started.failed = true;
+      },
     });
-    worker.unref();
-    const started: Early = { path, fd, stat, prefix, shared, worker, failed: false };
-    worker.on('error', () => {
-      started.failed = true;
-    });
+    if (!started.worker) throw new Error('no thread');
     early = started;
   } catch {
     if (fd >= 0) closeQuietly(fd);
@@ -292,10 +294,19 @@ function poller(e: Early): () => LogDigests | null | undefined {
   let progress = Atomics.load(word, PROGRESS);
   let movedAt = Date.now();
   let first = true;
+  let said = false;
+  /** Given up (once said under --debug: io/threads.ts): the reader hashes the log itself. */
+  const givenUp = (how: GivenUp): null => {
+    if (!said) threadGivenUp(WHAT, how);
+    said = true;
+    return null;
+  };
   const settled = (): LogDigests | null | undefined => {
     const state = Atomics.load(word, STATE);
     if (state === 2) return digestsOf(e);
-    if (state === 3 || e.failed) return null;
+    // An error it raised is noted by startThread; a hash it could not finish (state 3) is said here.
+    if (e.failed) return null;
+    if (state === 3) return givenUp({ failed: 'the log could not be hashed' });
     return undefined;
   };
   return () => {
@@ -314,7 +325,7 @@ function poller(e: Early): () => LogDigests | null | undefined {
       movedAt = Date.now();
       return undefined;
     }
-    return Date.now() - movedAt >= STALL_MS ? null : undefined;
+    return Date.now() - movedAt >= STALL_MS ? givenUp({ stalledMs: STALL_MS }) : undefined;
   };
 }
 

@@ -6,10 +6,10 @@
  * When a processor is free for it and the sheets are large enough; anything that goes wrong with the thread (it
  * cannot start, fails, dies) leaves the main thread to make the workbook itself — the same bytes either way.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workbookThreadFault } from '../faults.js';
-import { processorFree } from '../processors.js';
+import { processorFreeBeside } from '../processors.js';
+import { startThread, threadGivenUp, threadWanted } from '../threads.js';
 import type { WorkbookJob, WorkbookReply } from './workbook-worker.js';
 import { type SheetSpec, workbookBuffer } from './xlsx-writer.js';
 
@@ -22,10 +22,7 @@ export const WORKBOOK_THREAD_ROWS = 10_000;
  * machine the thread only adds its start and the sheets' copy to the command's CPU).
  */
 export function wantWorkbookThread(rows: number, env: NodeJS.ProcessEnv = process.env): boolean {
-  const asked = env.HRSS_CREDIT_WORKBOOK_THREAD;
-  if (asked === 'off') return false;
-  if (asked === 'on') return true;
-  return rows >= WORKBOOK_THREAD_ROWS && availableParallelism() > 1 && processorFree(0);
+  return threadWanted(env.HRSS_CREDIT_WORKBOOK_THREAD, () => rows >= WORKBOOK_THREAD_ROWS && processorFreeBeside());
 }
 
 /** A workbook begun on a second thread. */
@@ -59,19 +56,22 @@ export function workbookOnThread(sheets: SheetSpec[], instant: Date, creator: st
   };
 }
 
+/** What --debug names the thread by (io/threads.ts). */
+const WHAT = 'workbook thread';
+
+// Not unreferenced: the package waits for its bytes with nothing else keeping the process up (stop() ends it).
 function started(job: WorkbookJob): Worker | undefined {
-  try {
-    return new Worker(new URL('./workbook-worker.js', import.meta.url), { workerData: job, stdout: true, stderr: true });
-  } catch {
-    return undefined;
-  }
+  return startThread(
+    WHAT,
+    () => new Worker(new URL('./workbook-worker.js', import.meta.url), { workerData: job, stdout: true, stderr: true }),
+  );
 }
 
 /** The thread's bytes, or undefined once it failed, died or was stopped. */
 function replyOf(worker: Worker): { made: Promise<Buffer | undefined>; stop: () => void } {
   let settle: (bytes: Buffer | undefined) => void = () => {};
+  let settled = false;
   const made = new Promise<Buffer | undefined>((resolve) => {
-    let settled = false;
     settle = (bytes) => {
       if (settled) return;
       settled = true;
@@ -83,9 +83,17 @@ function replyOf(worker: Worker): { made: Promise<Buffer | undefined>; stop: () 
     if ('bytes' in m) {
       runs++;
       settle(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
-    } else settle(undefined);
+    } else {
+      threadGivenUp(WHAT, { failed: m.failed });
+      settle(undefined);
+    }
   });
+  // An error is noted by startThread; an end with neither bytes nor a failure (a thread that never ran the job: the
+  // release bundle's dispatch, scripts/release-entry.mjs) is given up here. Stopped or settled, nothing is said.
   worker.on('error', () => settle(undefined));
-  worker.on('exit', () => settle(undefined));
+  worker.on('exit', (code) => {
+    if (!settled) threadGivenUp(WHAT, { failed: `ended without the workbook (exit ${code})` });
+    settle(undefined);
+  });
   return { made, stop: () => settle(undefined) };
 }

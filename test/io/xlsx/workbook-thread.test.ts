@@ -8,6 +8,9 @@ const { workbookBuffer } = await import('../../../dist/io/xlsx/xlsx-writer.js');
 const { workbookOnThread, workbookThreadRuns, wantWorkbookThread, WORKBOOK_THREAD_ROWS } = await import(
   '../../../dist/io/xlsx/workbook-thread.js'
 );
+// What --debug shows (io/threads.ts): the thread given up, and why; dist's own instance of the module.
+const { takeUnexpected } = await import('../../../dist/diagnostics/unexpected.js');
+const noted = (): string[][] => takeUnexpected().map((u) => [u.where, u.code, u.message]);
 
 const instant = new Date('2026-09-30T23:59:59Z');
 const sheets = (): SheetSpec[] => [
@@ -33,6 +36,7 @@ afterEach(() => {
 
 describe('workbookOnThread', () => {
   it('gives the bytes workbookBuffer makes, made on the thread', async () => {
+    noted();
     const before = workbookThreadRuns();
     let remade = 0;
     const t = workbookOnThread(sheets(), instant, 'hrss-credit', () => {
@@ -43,10 +47,12 @@ describe('workbookOnThread', () => {
     expect(Buffer.compare(bytes, await workbookBuffer(sheets(), instant, 'hrss-credit'))).toBe(0);
     expect(workbookThreadRuns()).toBe(before + 1);
     expect(remade).toBe(0);
+    expect(noted()).toEqual([]);
   });
 
   it('a thread that fails: the workbook made here, from the sheets made again, the same bytes', async () => {
     process.env.HRSS_CREDIT_FAULT = 'workbook-thread-fail';
+    noted();
     const before = workbookThreadRuns();
     let remade = 0;
     const t = workbookOnThread(sheets(), instant, 'hrss-credit', () => {
@@ -57,6 +63,17 @@ describe('workbookOnThread', () => {
     expect(Buffer.compare(bytes, await workbookBuffer(sheets(), instant, 'hrss-credit'))).toBe(0);
     expect(workbookThreadRuns()).toBe(before);
     expect(remade).toBe(1);
+    // Given up, and said under --debug (it was silent): what the thread said.
+    expect(noted()).toEqual([['workbook thread', 'THREAD_FAILED', 'workbook-thread-fail']]);
+  });
+
+  it('stopped, it is not said to have failed (its end is ours)', async () => {
+    noted();
+    const t = workbookOnThread(sheets(), instant, 'hrss-credit', sheets);
+    t.stop();
+    await t.bytes();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(noted()).toEqual([]);
   });
 
   it('a sheet Excel refuses is refused as in this thread', async () => {
