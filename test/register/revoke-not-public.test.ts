@@ -50,11 +50,11 @@ describe('an objection resolved 撤销 after its record left the list', () => {
       batch: '2026Q3',
     });
     expect(notPublic.message).toBe(
-      `异议 O2026-001 所涉记录（编号 ${ID}）已于 2026-10-15 随 2026Q3 移出名单（违法违规移出），撤销不再移出它，也不列入下一批的移出名单；处理结果已登记`,
+      `异议 O2026-001 所涉记录（编号 ${ID}）已于 2026-10-15 随 2026Q3 移出名单（违法违规移出），撤销不再移出它，也不列入下一批的移出名单；处理结果仍可登记`,
     );
     expect(messagesFor('en').codes.OBJECTION_NOT_PUBLIC.message(notPublic.args)).toBe(
       `the record of objection O2026-001 (${ID}) was no longer public: removed for a violation on 2026-10-15 (batch 2026Q3); ` +
-        'the 撤销 removes nothing and no package lists it again; the outcome was recorded',
+        'the 撤销 removes nothing and no package lists it again; the outcome can still be recorded',
     );
     expect((await json(['objection', 'list', '--all'], '2026-10-20')).objections.map((o: { outcome: string }) => o.outcome)).toEqual([
       '撤销',

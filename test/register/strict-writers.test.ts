@@ -29,6 +29,8 @@ async function refusedUnderStrict(port: MemoryPort, ws: string, today: string, a
   expect(doc.valid).toBe(false);
   expect(codes(strict.stdout)).toContain(code);
   expect(logOf(port, ws)).toBe(before);
+  // No finding of a refused run says the thing was recorded (OBJECTION_DEADLINE_PENDING's title read 异议已登记).
+  for (const d of doc.diagnostics as { message: string }[]) expect(d.message).not.toMatch(/已登记|照原样登记/);
   const lines = (hex: string) => Buffer.from(hex, 'hex').toString('utf8').split('\n').filter(Boolean).length;
   const plain = await cli(port, ws, today, args);
   expect(plain.code, plain.stdout + plain.stderr).toBe(0);
@@ -89,6 +91,15 @@ describe('--strict: a warned register write writes nothing (exit 1)', () => {
     const r = await refusedUnderStrict(io, ws, TODAY, resolve, 'OBJECTION_LATE');
     expect(r.strict.objection).toBeNull();
     expect(r.plain.objection.status).toBe('resolved');
+  });
+
+  it('objection add whose deadline year is not in the calendar (OBJECTION_DEADLINE_PENDING): not said to be recorded', async () => {
+    const ws = fresh();
+    const id = (packageRecords(ws, '2026Q3', files)[0] as Rec).id;
+    const args = ['objection', 'add', '--received', '2026-12-30', '--from', '甲', '--summary', '认为有误', '--record', id];
+    const r = await refusedUnderStrict(io, ws, '2026-12-31', args, 'OBJECTION_DEADLINE_PENDING');
+    expect(r.strict.objection).toBeNull();
+    expect(r.plain.objection.deadline).toBeNull();
   });
 
   it('the screen says nothing was written, zh and en', async () => {

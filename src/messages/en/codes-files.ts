@@ -296,8 +296,8 @@ export const enFileCodes = {
   TEXT_PERSONAL_INFO: {
     title: 'Personal information in recorded text',
     message: (a) =>
-      `${a.option === 'note' ? 'The note' : a.option} contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: recorded as typed (the register ` +
-      `is internal), masked on the terminal, in JSON, in 公示 and in the report`,
+      `${a.option === 'note' ? 'The note' : a.option} contains ${PERSONAL_KIND_EN[a.kind]} ${a.value}: kept as typed in the register ` +
+      `(internal), masked on the terminal, in JSON, in 公示 and in the report`,
     hint: () =>
       "An objection's summary and opinion and a note need no ID or phone number; put the objector's contact in --from (used only in the " +
       '异议处理意见书)',

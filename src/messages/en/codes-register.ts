@@ -286,7 +286,7 @@ export const enRegisterCodes = {
   OBJECTION_LATE: {
     title: 'Objection resolved late',
     message: (a) =>
-      `objection ${a.number} was due by ${a.deadline} and was resolved on ${a.resolvedOn}; recorded, and kept on record for supervision`,
+      `objection ${a.number} was due by ${a.deadline} and was resolved on ${a.resolvedOn}; kept on record for supervision once recorded`,
     hint: () => 'Objections are to be handled within 3 working days of receipt (7 when the data provider must verify)',
   },
   OBJECTION_OVERDUE: {
@@ -325,7 +325,7 @@ export const enRegisterCodes = {
       (a.type === 'expired'
         ? `had expired: its period ended on ${a.removedOn}`
         : `was no longer public: ${REMOVAL_EN[a.type] ?? a.type} on ${a.removedOn}${a.batch ? ` (batch ${a.batch})` : ''}`) +
-      '; the 撤销 removes nothing and no package lists it again; the outcome was recorded',
+      '; the 撤销 removes nothing and no package lists it again; the outcome can still be recorded',
     hint: (a) =>
       a.type === 'corrected'
         ? 'The record was replaced by a corrected one: to revoke that one, record an objection on it and resolve it'
@@ -371,9 +371,9 @@ export const enRegisterCodes = {
       'date is wrong, record the right one with hrss-credit register note',
   },
   OBJECTION_DEADLINE_PENDING: {
-    title: 'Objection recorded, deadline pending',
+    title: 'Objection deadline pending',
     message: (a) =>
-      `objection ${a.number} is recorded; its deadline needs the ${a.year} holiday schedule, which the working-day ` +
+      `the deadline of objection ${a.number} needs the ${a.year} holiday schedule, which the working-day ` +
       'calendar does not have yet, so it is not computed (Monday–Friday is never assumed) and objection list shows it as pending',
     hint: (a) =>
       `Once the State Council's notice on the ${a.year} holidays is out, create ${a.file} in the workspace, ` +

@@ -272,7 +272,7 @@ export const zhFileCodes = {
   TEXT_PERSONAL_INFO: {
     title: '登记的文字中含有个人信息',
     message: (a) =>
-      `${a.option === 'note' ? '备注' : a.option}中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：已照原样登记（登记簿是内部记录），终端、JSON、公示和报告中一律脱敏显示`,
+      `${a.option === 'note' ? '备注' : a.option}中含有${PERSONAL_KIND_ZH[a.kind]} ${a.value}：登记簿中照原样保存（登记簿是内部记录），终端、JSON、公示和报告中一律脱敏显示`,
     hint: () => '异议摘要、处理意见和备注里不必写身份证号码或电话号码；申请人的联系方式请写在 --from 里（只用于异议处理意见书）',
   },
   SCHEMA_EXTRA_CELL: {

@@ -134,7 +134,7 @@ export const zhRegisterCodes = {
   },
   OBJECTION_LATE: {
     title: '异议逾期办结',
-    message: (a) => `异议 ${a.number} 的办理期限是 ${a.deadline}，于 ${a.resolvedOn} 办结，已超期；已登记，并留作督查记录`,
+    message: (a) => `异议 ${a.number} 的办理期限是 ${a.deadline}，于 ${a.resolvedOn} 办结，已超期；办结登记后留作督查记录`,
     hint: () => '异议应在收到后 3 个工作日内（需数据提供单位核实的 7 个工作日内）核查处理，今后请及时办理',
   },
   OBJECTION_OVERDUE: {
@@ -167,7 +167,7 @@ export const zhRegisterCodes = {
       (a.type === 'expired'
         ? `的公示期已于 ${a.removedOn} 届满`
         : `已于 ${a.removedOn}${a.batch ? ` 随 ${a.batch}` : ''} 移出名单（${zhRemovalType(a.type)}）`) +
-      '，撤销不再移出它，也不列入下一批的移出名单；处理结果已登记',
+      '，撤销不再移出它，也不列入下一批的移出名单；处理结果仍可登记',
     hint: (a) =>
       a.type === 'corrected'
         ? '这条记录已被更正后的新记录取代：如要撤销的是新记录，请对新记录另行登记异议并办结'
@@ -199,9 +199,9 @@ export const zhRegisterCodes = {
       '请核对 --published-on 的日期：register import 导入的是已经发布过的名单，发布日期应在今天或之前；若日期写错，请用 hrss-credit register note 记下正确的发布日期',
   },
   OBJECTION_DEADLINE_PENDING: {
-    title: '异议已登记，期限待定',
+    title: '异议办理期限待定',
     message: (a) =>
-      `异议 ${a.number} 已登记；计算其办理期限要用到 ${a.year} 年的节假日安排，工作日日历中还没有，期限暂未计算（不会按周一至周五猜测），objection list 中显示为待定`,
+      `异议 ${a.number} 的办理期限要用到 ${a.year} 年的节假日安排，工作日日历中还没有，期限暂未计算（不会按周一至周五猜测），objection list 中显示为待定`,
     hint: (a) =>
       `国务院办公厅公布 ${a.year} 年部分节假日安排的通知后，在工作目录中新建 ${a.file}，内容如 ${calendarExample(a.year)}` +
       `（按通知补全全部放假区间和调休上班日）；之后期限自动算出。期间请按 ${a.workingDays} 个工作日自行掌握办理时限`,
