@@ -21,7 +21,7 @@
  * when its event's records are first asked for; its whole record is read from its line in the log.
  * Nothing here touches the disk (io/register/register-checkpoint.ts reads and writes it).
  */
-import type { StoredEvent } from './events.js';
+import type { RemovalEntry, StoredEvent } from './events.js';
 import type { LineSource, PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
 import { keyFingerprint, type KeyColumns } from './key-columns.js';
 import { markPrefix, type CheckpointPrefix, type IdIndex, type Touches } from './lazy-state.js';
@@ -467,6 +467,8 @@ function eventsOf(
     touches,
     keys,
     loadAll: () => parts.loadAll(),
+    // Parsed again for each asking while the event has not read them (lazy-state.ts namedIn keeps an index instead).
+    removalsOf: (i: number) => unkept(out[i] as StoredEvent, 'removals') as RemovalEntry[],
   } as Omit<CheckpointPrefix, 'gone'> as CheckpointPrefix;
   lazy(prefix, 'gone', () => parts.load(gone));
   markPrefix(prefix);
@@ -529,6 +531,12 @@ function accessorOf(key: string): PropertyDescriptor {
     accessors.set(key, accessor);
   }
   return accessor;
+}
+
+/** A member's value: while it is lazy, made for the asking and not kept (it stays lazy); else the member. */
+function unkept(h: object, key: string): unknown {
+  const make = makers.get(h)?.get(key);
+  return make ? make() : (h as Record<string, unknown>)[key];
 }
 
 /** The member made (or set): a plain value from now on, and its maker dropped. */

@@ -55,6 +55,11 @@ export interface CheckpointPrefix {
   keys: KeyColumns | undefined;
   /** Reads every part of the checkpoint not read yet and closes its file (before a new one replaces it). */
   loadAll?: () => void;
+  /**
+   * Event i's removals made for the asking and not kept by the event, while it has not read them itself (its
+   * `removals` once read: a province's 40 batches kept ~400,000 objects for the rest of a diff). LazyRecords.namedIn.
+   */
+  removalsOf?: (i: number) => readonly RemovalEntry[];
 }
 
 /**
@@ -204,6 +209,7 @@ function prefixBefore(p: CheckpointPrefix, k: number): CheckpointPrefix {
     index,
     keys: p.keys,
     ...(p.loadAll ? { loadAll: p.loadAll } : {}),
+    ...(p.removalsOf ? { removalsOf: p.removalsOf } : {}),
   } as Omit<CheckpointPrefix, 'touches' | 'gone'> as CheckpointPrefix;
   Object.defineProperties(view, { touches: { get: touches, enumerable: true }, gone: { get: gone, enumerable: true } });
   byK.set(k, view);
@@ -276,12 +282,19 @@ export interface StreamFilter {
   expiringBefore?: string;
 }
 
-/** What a publish event names of each id (LazyRecords.namedIn): each id's first entry, and each entry's next of the same id (-1: none). */
+/**
+ * What a publish event names of each id (LazyRecords.namedIn), kept as numbers: each removal by the first row of its
+ * id in the prefix (ascending; in the event's order for one id), with its type and reason as indexes into the few
+ * texts they take; the corrections (a few) as they are, each id's first and a chain to its next (-1: none). A removal
+ * of an id the prefix does not publish is left out: make asks only for ids it publishes.
+ */
 interface NamedIndex {
-  removals: readonly RemovalEntry[];
+  rows: Uint32Array;
+  types: Uint32Array;
+  reasons: Uint32Array;
+  texts: string[];
   corrected: readonly CorrectedEntry[];
   first: Map<string, number>;
-  /** Over removals then corrections. */
   next: Int32Array;
 }
 
@@ -667,7 +680,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
     for (const t of touches) {
       const ev = events[t.event] as StoredEvent;
       const e = own.get(t.event) as (StoredEvent & { records: StoredRecord[] }) | undefined;
-      const named = ev.type === 'publish' ? this.namedIn(t.event, ev, id) : undefined;
+      const named = ev.type === 'publish' ? this.namedIn(t.event, ev, id, first) : undefined;
       own.set(t.event, cut(ev, e?.records ?? [], named));
     }
     const state = this.replay([...own.keys()].sort((a, b) => a - b).map((i) => own.get(i) as AnyEvent));
@@ -675,37 +688,87 @@ export class LazyRecords extends Map<string, RecordEntry> {
   }
 
   /**
-   * What a publish event of the prefix names of `id` (its removals, its corrections), each event indexed by id
-   * once: filtered for each id instead, a stream of a province's entries read a batch's ~25,000 removals for
-   * each of its ~400,000 removed records.
+   * What a publish event of the prefix names of `id`, whose first row is `row` (its removals, its corrections), each
+   * event indexed once: filtered for each id instead, a stream of a province's entries read a batch's ~25,000
+   * removals for each of its ~400,000 removed records. A removal is given back as apply reads it (its id, type and
+   * reason), made for the asking: the events' removals parsed and kept (with a map of their ids) were most of a
+   * long diff's heap — ~400,000 objects, ~60 MB — where their index is ~9 bytes a removal.
    */
-  private namedIn(i: number, ev: StoredEvent & { type: 'publish' }, id: string): { removals: RemovalEntry[]; corrected: CorrectedEntry[] } {
+  private namedIn(
+    i: number,
+    ev: StoredEvent & { type: 'publish' },
+    id: string,
+    row: number,
+  ): { removals: RemovalEntry[]; corrected: CorrectedEntry[] } {
     let by = this.named.get(i);
     if (!by) {
-      // Each id's first entry and a chain to its next (removals first, then corrections): a province's ~400,000
-      // removed ids made an object and two arrays each (~40 MB kept for the whole run) in a map of arrays.
-      const removals = ev.removals;
-      const corrected = ev.corrected ?? [];
-      // Built from the last entry back, each put before the id's first so far: one map, not a second for each
-      // id's last entry (a province's list: ~1,000,000 entries over its 40 batches).
-      const first = new Map<string, number>();
-      const next = new Int32Array(removals.length + corrected.length);
-      const add = (key: string, k: number): void => {
-        next[k] = first.get(key) ?? -1;
-        first.set(key, k);
-      };
-      for (let k = corrected.length - 1; k >= 0; k--) add((corrected[k] as CorrectedEntry).id, removals.length + k);
-      for (let k = removals.length - 1; k >= 0; k--) add((removals[k] as RemovalEntry).id, k);
-      by = { removals, corrected, first, next };
+      by = this.indexNamed(this.prefix.removalsOf?.(i) ?? ev.removals, ev.corrected ?? []);
       this.named.set(i, by);
     }
     const out = { removals: [] as RemovalEntry[], corrected: [] as CorrectedEntry[] };
-    const n = by.removals.length;
-    for (let k = by.first.get(id) ?? -1; k >= 0; k = by.next[k] as number) {
-      if (k < n) out.removals.push(by.removals[k] as RemovalEntry);
-      else out.corrected.push(by.corrected[k - n] as CorrectedEntry);
+    const { rows } = by;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((rows[mid] as number) < row) lo = mid + 1;
+      else hi = mid;
     }
+    for (let k = lo; k < rows.length && rows[k] === row; k++) {
+      const type = by.texts[by.types[k] as number] as RemovalEntry['type'];
+      out.removals.push({ id, type, reason: by.texts[by.reasons[k] as number] as string });
+    }
+    for (let k = by.first.get(id) ?? -1; k >= 0; k = by.next[k] as number) out.corrected.push(by.corrected[k] as CorrectedEntry);
     return out;
+  }
+
+  /** namedIn's index of one event's removals and corrections. */
+  private indexNamed(removals: readonly RemovalEntry[], corrected: readonly CorrectedEntry[]): NamedIndex {
+    // Each removal's first row and place, as one number to sort (row × n + place: ascending rows, the event's order
+    // within one); the types and reasons by the texts they take (a province's: one type, no reason).
+    const n = removals.length;
+    const rowOf = new Int32Array(n);
+    const places: number[] = [];
+    for (let k = 0; k < n; k++) {
+      rowOf[k] = firstRow(this.prefix, (removals[k] as RemovalEntry).id);
+      if ((rowOf[k] as number) >= 0) places.push(k);
+    }
+    const m = places.length;
+    // Exact while rows × n stays below 2⁵³ (a province: 10⁶ × 25,000); else sorted by a comparison.
+    const exact = this.prefix.event.length * n < Number.MAX_SAFE_INTEGER;
+    const order = exact
+      ? Float64Array.from(places, (k) => (rowOf[k] as number) * n + k).sort()
+      : Float64Array.from(places.sort((a, b) => (rowOf[a] as number) - (rowOf[b] as number) || a - b));
+    const texts: string[] = [];
+    const textIndex = new Map<string, number>();
+    const textOf = (t: string): number => {
+      let x = textIndex.get(t);
+      if (x === undefined) {
+        x = texts.push(t) - 1;
+        textIndex.set(t, x);
+      }
+      return x;
+    };
+    const rows = new Uint32Array(m);
+    const types = new Uint32Array(m);
+    const reasons = new Uint32Array(m);
+    for (let j = 0; j < m; j++) {
+      const key = order[j] as number;
+      const k = exact ? key % n : key;
+      const r = removals[k] as RemovalEntry;
+      rows[j] = rowOf[k] as number;
+      types[j] = textOf(r.type);
+      reasons[j] = textOf(r.reason ?? '');
+    }
+    // Each id's first correction and a chain to its next, built from the last back.
+    const first = new Map<string, number>();
+    const next = new Int32Array(corrected.length);
+    for (let k = corrected.length - 1; k >= 0; k--) {
+      const cid = (corrected[k] as CorrectedEntry).id;
+      next[k] = first.get(cid) ?? -1;
+      first.set(cid, k);
+    }
+    return { rows, types, reasons, texts, corrected, first, next };
   }
 
   /** Every entry, as replaying every event applied so far makes them (once; the map is an ordinary one after). */

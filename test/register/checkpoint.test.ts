@@ -675,6 +675,56 @@ describe('the register checkpoint', () => {
     ]);
   });
 
+  it('a stream of every entry gives each its removals without the events keeping theirs (a long diff held 40 batches’ removals)', () => {
+    const record = (id: string) => ({ ...(onePublish()[0] as { records: RegisterRecord[] }).records[0], id });
+    const events = chain([
+      {
+        type: 'publish',
+        batch: '2026Q1',
+        on: '2026-04-15',
+        package: '0'.repeat(64),
+        records: ids.map(record),
+        removals: [],
+        unchanged: [],
+      },
+      {
+        type: 'publish',
+        batch: '2026Q2',
+        on: '2026-07-15',
+        package: '0'.repeat(64),
+        records: [],
+        // In no order of rows, one id twice, a reason, an id never published.
+        removals: [
+          { id: 'aaaaaaaaaaa4', type: 'violation', reason: '失信' },
+          { id: 'aaaaaaaaaaa2', type: 'early', reason: '' },
+          { id: 'bbbbbbbbbbb1', type: 'early', reason: '' },
+          { id: 'aaaaaaaaaaa4', type: 'expired', reason: '' },
+        ],
+        unchanged: [],
+      },
+    ] as EventBody[]);
+    const ws = workspace();
+    writeFileSync(logOf(ws), text(events));
+    readLog(ws, { checkpoint: false });
+    const read = readLog(ws);
+    expect(read.result.ok && prefixOf(read.result.events)?.events.length).toBe(2);
+    if (!read.result.ok) return;
+    const removals = (e: RecordEntry) => e.removals.map((r) => [r.type, r.reason, r.batch]);
+    const streamed = [...eachEntry(replay(read.result.events))].map((e) => [e.id, removals(e)]);
+    const whole = [...replayEager(events).records.values()].map((e) => [e.id, removals(e)]);
+    expect(streamed).toEqual(whole);
+    expect(streamed[1]).toEqual(['aaaaaaaaaaa2', [['early', '', '2026Q2']]]);
+    expect(streamed[3]).toEqual([
+      'aaaaaaaaaaa4',
+      [
+        ['violation', '失信', '2026Q2'],
+        ['expired', '', '2026Q2'],
+      ],
+    ]);
+    // The batch's removals are still unread on its event (made when asked, not kept by the stream).
+    expect(Object.getOwnPropertyDescriptor(read.result.events[1], 'removals')?.get).toBeTypeOf('function');
+  });
+
   it('key hashes written under another folding (another fingerprint) are not used: register show tests every row, same answer', () => {
     const ws = workspace();
     writeFileSync(logOf(ws), text(onePublish()));
