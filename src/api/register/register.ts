@@ -17,6 +17,7 @@ import { contentHashes } from '../../register/content.js';
 import { readPackageFile } from '../../io/package/package-file.js';
 import type { IoPort } from '../../io/port.js';
 import { HeldStatuses } from './held-statuses.js';
+import { replacedPairs } from './replaced-pairs.js';
 import type { SheetRows } from '../../io/xlsx/xlsx-writer.js';
 import type { AnyRecordsFile } from '../../schemas/documents/records.js';
 import { pathExists } from '../../io/workspace/workspace.js';
@@ -702,36 +703,6 @@ interface Side {
   replaces: Map<string, string>;
   /** A package's side: the publish it would be, applied to `state` (the loaded state, or a copy: diffEach). */
   pending?: RegisterEvent;
-}
-
-/**
- * The pairs a batch's corrections under a new 认定文书号 make (new id → old id): from `replaces` where the
- * event or package wrote it; on older ones, a revision-1 correction paired with the `corrected` removal of the
- * same department, list and subject in the same batch.
- */
-function replacedPairs(
-  corrected: readonly { id: string; revision: number; replaces?: string | undefined }[] | undefined,
-  removals: readonly { id: string; type: string }[],
-  recordOf: (id: string) => RecordSummary | undefined,
-): Map<string, string> {
-  const out = new Map<string, string>();
-  const open = removals.filter((r) => r.type === 'corrected').map((r) => r.id);
-  for (const c of corrected ?? []) {
-    if (c.replaces !== undefined) {
-      out.set(c.id, c.replaces);
-      continue;
-    }
-    if (c.revision !== 1) continue;
-    const now = recordOf(c.id);
-    if (!now) continue;
-    const key = `${now.department}|${now.listType}|${subjectKeyOf(now).key}`;
-    const old = open.find((id) => {
-      const o = recordOf(id);
-      return o !== undefined && `${o.department}|${o.listType}|${subjectKeyOf(o).key}` === key && ![...out.values()].includes(id);
-    });
-    if (old !== undefined) out.set(c.id, old);
-  }
-  return out;
 }
 
 /**
