@@ -276,6 +276,11 @@ function touchesOf(t: Touches, row: number): { event: number; kinds: number }[] 
  */
 export interface StreamFilter {
   on: string;
+  /**
+   * With `status` active: an entry is left out only if it is surely active on neither `on` nor this day (diff over
+   * many batches: what is active on neither side is in no section).
+   */
+  orOn?: string;
   status: 'active' | 'expired' | 'removed' | 'all';
   department?: string;
   list?: string;
@@ -521,7 +526,10 @@ export class LazyRecords extends Map<string, RecordEntry> {
       const next = index.next[k] as number;
       if (next > 0) later[next - 1] = 1;
     }
-    const passed = only ? this.passedOver(only) : undefined;
+    const passedOn = only ? this.passedOver(only) : undefined;
+    const passedOr = only?.orOn !== undefined ? this.passedOver({ ...only, on: only.orOn }) : undefined;
+    // Each is asked of first rows in order (the second only of those the first passes over: it catches up).
+    const passed = passedOr && passedOn ? (k: number) => passedOn(k) && passedOr(k) : passedOn;
     for (let k = 0; k < n; k++) {
       if (later[k] === 1) continue;
       if (passed?.(k)) continue;

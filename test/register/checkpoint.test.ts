@@ -661,6 +661,14 @@ describe('the register checkpoint', () => {
     expect(streamed({ on: '2026-05-01', status: 'active' })).toEqual(q1);
     expect(streamed({ on: '2026-05-01', status: 'all' })).toEqual(q1);
     expect(streamed({ on: '2026-10-15', status: 'all' })).toEqual([...q1, 'aaaaaaaaaaa4']);
+    // diff over many batches: active on either day (3 expired by 2026-07-01; 2 and 5 removed on 2026-07-15).
+    expect(streamed({ on: '2026-10-15', orOn: '2026-07-01', status: 'active' })).toEqual([
+      'aaaaaaaaaaa1',
+      'aaaaaaaaaaa2',
+      'aaaaaaaaaaa5',
+      'aaaaaaaaaaa4',
+    ]);
+    expect(streamed({ on: '2026-10-15', orOn: '2026-04-01', status: 'active' })).toEqual(['aaaaaaaaaaa1', 'aaaaaaaaaaa4']);
     // --status removed: only an entry a removal of another type than 期满 (or an objection's 撤销) follows; expired:
     // one a 期满 removal follows, or past its 公示截止日期 with none.
     expect(streamed({ on: '2026-10-15', status: 'removed' })).toEqual(['aaaaaaaaaaa2']);
