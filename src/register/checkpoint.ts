@@ -21,7 +21,7 @@
  * when its event's records are first asked for; its whole record is read from its line in the log.
  * Nothing here touches the disk (io/register/register-checkpoint.ts reads and writes it).
  */
-import type { RemovalEntry, StoredEvent } from './events.js';
+import type { StoredEvent } from './events.js';
 import type { LineSource, PublishedBy, RecordOrigin, StoredRecord } from './stored.js';
 import { keyFingerprint, type KeyColumns } from './key-columns.js';
 import { markPrefix, type CheckpointPrefix, type IdIndex, type Touches } from './lazy-state.js';
@@ -467,8 +467,13 @@ function eventsOf(
     touches,
     keys,
     loadAll: () => parts.loadAll(),
-    // Parsed again for each asking while the event has not read them (lazy-state.ts namedIn keeps an index instead).
-    removalsOf: (i: number) => unkept(out[i] as StoredEvent, 'removals') as RemovalEntry[],
+    // Read again for each asking while the event has not read them (lazy-state.ts namedIn keeps an index instead).
+    removalsJson: (i: number) => {
+      const r = removalPart[i];
+      if (r === null || r === undefined || !isLazy(out[i] as StoredEvent, 'removals')) return undefined;
+      const b = parts.take(r);
+      return Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
+    },
   } as Omit<CheckpointPrefix, 'gone'> as CheckpointPrefix;
   lazy(prefix, 'gone', () => parts.load(gone));
   markPrefix(prefix);
@@ -533,10 +538,9 @@ function accessorOf(key: string): PropertyDescriptor {
   return accessor;
 }
 
-/** A member's value: while it is lazy, made for the asking and not kept (it stays lazy); else the member. */
-function unkept(h: object, key: string): unknown {
-  const make = makers.get(h)?.get(key);
-  return make ? make() : (h as Record<string, unknown>)[key];
+/** Whether a member is still to be made (lazy). */
+function isLazy(h: object, key: string): boolean {
+  return makers.get(h)?.has(key) === true;
 }
 
 /** The member made (or set): a plain value from now on, and its maker dropped. */

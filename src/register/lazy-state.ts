@@ -56,10 +56,11 @@ export interface CheckpointPrefix {
   /** Reads every part of the checkpoint not read yet and closes its file (before a new one replaces it). */
   loadAll?: () => void;
   /**
-   * Event i's removals made for the asking and not kept by the event, while it has not read them itself (its
-   * `removals` once read: a province's 40 batches kept ~400,000 objects for the rest of a diff). LazyRecords.namedIn.
+   * Event i's removals as the checkpoint keeps them (their JSON, ASCII), read for the asking and not kept, while the
+   * event has not read them itself (undefined then: its `removals`). The events' removals read and kept were ~400,000
+   * objects for the rest of a province's diff. LazyRecords.namedIn.
    */
-  removalsOf?: (i: number) => readonly RemovalEntry[];
+  removalsJson?: (i: number) => string | undefined;
 }
 
 /**
@@ -209,7 +210,7 @@ function prefixBefore(p: CheckpointPrefix, k: number): CheckpointPrefix {
     index,
     keys: p.keys,
     ...(p.loadAll ? { loadAll: p.loadAll } : {}),
-    ...(p.removalsOf ? { removalsOf: p.removalsOf } : {}),
+    ...(p.removalsJson ? { removalsJson: p.removalsJson } : {}),
   } as Omit<CheckpointPrefix, 'touches' | 'gone'> as CheckpointPrefix;
   Object.defineProperties(view, { touches: { get: touches, enumerable: true }, gone: { get: gone, enumerable: true } });
   byK.set(k, view);
@@ -294,6 +295,11 @@ export interface StreamFilter {
  * of an id the prefix does not publish is left out: make asks only for ids it publishes.
  */
 interface NamedIndex {
+  /**
+   * Every removal of the event of this type and reason, each of another id, and each id the prefix's (a province's
+   * batch: ~25,000 removals as 期满, no reason): a removal of an id is told by its touch (kind 1), nothing indexed.
+   */
+  uniform?: { type: RemovalEntry['type']; reason: string };
   rows: Uint32Array;
   types: Uint32Array;
   reasons: Uint32Array;
@@ -317,6 +323,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
   /** What each publish event asked removes, by type (removalTypes). */
   private readonly types = new Map<number, { removed: Set<string>; removedOnly: Set<string> }>();
   private readonly named = new Map<number, NamedIndex>();
+  /** removedBy(): how many ids each event of the prefix removes, once asked. */
+  private removedCounts: Uint32Array | undefined;
   /** heads(): each row's first row of its id + 1, once asked. */
   private headRows: Uint32Array | undefined;
 
@@ -688,7 +696,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
     for (const t of touches) {
       const ev = events[t.event] as StoredEvent;
       const e = own.get(t.event) as (StoredEvent & { records: StoredRecord[] }) | undefined;
-      const named = ev.type === 'publish' ? this.namedIn(t.event, ev, id, first) : undefined;
+      const named = ev.type === 'publish' ? this.namedIn(t.event, ev, id, first, t.kinds) : undefined;
       own.set(t.event, cut(ev, e?.records ?? [], named));
     }
     const state = this.replay([...own.keys()].sort((a, b) => a - b).map((i) => own.get(i) as AnyEvent));
@@ -707,13 +715,21 @@ export class LazyRecords extends Map<string, RecordEntry> {
     ev: StoredEvent & { type: 'publish' },
     id: string,
     row: number,
+    kinds: number,
   ): { removals: RemovalEntry[]; corrected: CorrectedEntry[] } {
     let by = this.named.get(i);
     if (!by) {
-      by = this.indexNamed(this.prefix.removalsOf?.(i) ?? ev.removals, ev.corrected ?? []);
+      const json = this.prefix.removalsJson?.(i);
+      const corrected = ev.corrected ?? [];
+      by =
+        (json !== undefined ? this.uniformNamed(i, json, corrected) : undefined) ??
+        this.indexNamed(json !== undefined ? (JSON.parse(json) as RemovalEntry[]) : ev.removals, corrected);
       this.named.set(i, by);
     }
     const out = { removals: [] as RemovalEntry[], corrected: [] as CorrectedEntry[] };
+    if (by.uniform !== undefined) {
+      if ((kinds & 1) !== 0) out.removals.push({ id, type: by.uniform.type, reason: by.uniform.reason });
+    }
     const { rows } = by;
     let lo = 0;
     let hi = rows.length;
@@ -728,6 +744,62 @@ export class LazyRecords extends Map<string, RecordEntry> {
     }
     for (let k = by.first.get(id) ?? -1; k >= 0; k = by.next[k] as number) out.corrected.push(by.corrected[k] as CorrectedEntry);
     return out;
+  }
+
+  /**
+   * namedIn's index of an event whose removals are all of one type and reason, each of another id the prefix
+   * publishes, told from their JSON without parsing it (a province's 40 batches: 32 MB, 400,000 objects made to be
+   * dropped): as many `"id":"` as `"type":"`, every type and every reason the same text, and as many ids touched by
+   * the event as a removal (the touch table holds each id and event once: fewer when an id is named twice or is not
+   * the prefix's). A key's quotes are never inside a string, where a quote is escaped. Else undefined.
+   */
+  private uniformNamed(i: number, json: string, corrected: readonly CorrectedEntry[]): NamedIndex | undefined {
+    const count = (key: string): number => {
+      let n = 0;
+      for (let at = json.indexOf(key); at >= 0; at = json.indexOf(key, at + key.length)) n++;
+      return n;
+    };
+    /** The string value after each `key` (its JSON, quotes and escapes as written): one for all, or undefined. */
+    const same = (key: string): string | undefined | null => {
+      let one: string | undefined;
+      for (let at = json.indexOf(key); at >= 0; at = json.indexOf(key, at + key.length)) {
+        const from = at + key.length - 1;
+        let end = json.indexOf('"', from + 1);
+        for (;;) {
+          if (end < 0) return null;
+          let slashes = 0;
+          while (json.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+          if (slashes % 2 === 0) break;
+          end = json.indexOf('"', end + 1);
+        }
+        const value = json.slice(from, end + 1);
+        if (one === undefined) one = value;
+        else if (value !== one) return null;
+      }
+      return one;
+    };
+    const n = count('"id":"');
+    if (n === 0 || count('"type":"') !== n) return undefined;
+    const type = same('"type":"');
+    const reasons = count('"reason":"');
+    const reason = reasons === 0 ? '""' : reasons === n ? same('"reason":"') : null;
+    if (typeof type !== 'string' || typeof reason !== 'string' || this.removedBy()[i] !== n) return undefined;
+    const index = this.indexNamed([], corrected);
+    index.uniform = { type: JSON.parse(type) as RemovalEntry['type'], reason: JSON.parse(reason) as string };
+    return index;
+  }
+
+  /** For each event of the prefix, how many ids its touches say it removes (kind 1), counted once for all. */
+  private removedBy(): Uint32Array {
+    if (this.removedCounts) return this.removedCounts;
+    const { events, kinds } = this.prefix.touches;
+    const counts = new Uint32Array(this.prefix.events.length);
+    for (let j = 0; j < events.length; j++) {
+      const e = events[j] as number;
+      if (((kinds[j] as number) & 1) !== 0) counts[e] = (counts[e] as number) + 1;
+    }
+    this.removedCounts = counts;
+    return counts;
   }
 
   /** namedIn's index of one event's removals and corrections. */

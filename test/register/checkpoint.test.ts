@@ -710,18 +710,70 @@ describe('the register checkpoint', () => {
         ],
         unchanged: [],
       },
+      // All of one type and reason, each of another id: told by their touches, not parsed (a province's batches).
+      {
+        type: 'publish',
+        batch: '2026Q3',
+        on: '2026-10-15',
+        package: '0'.repeat(64),
+        records: [],
+        removals: [
+          { id: 'aaaaaaaaaaa3', type: 'expired', reason: '原因 "甲"\\', department: '就业办' },
+          { id: 'aaaaaaaaaaa1', type: 'expired', reason: '原因 "甲"\\', on: '2026-10-01' },
+        ],
+        unchanged: [],
+      },
+      // One type and reason, but an id named twice (one touch), or one never published: each removal as it is.
+      {
+        type: 'publish',
+        batch: '2026Q4',
+        on: '2027-01-15',
+        package: '0'.repeat(64),
+        records: [],
+        removals: [
+          { id: 'aaaaaaaaaaa5', type: 'expired', reason: '' },
+          { id: 'aaaaaaaaaaa5', type: 'expired', reason: '' },
+        ],
+        unchanged: [],
+      },
+      {
+        type: 'publish',
+        batch: '2027Q1',
+        on: '2027-04-15',
+        package: '0'.repeat(64),
+        records: [],
+        removals: [
+          { id: 'aaaaaaaaaaa2', type: 'violation', reason: '' },
+          { id: 'bbbbbbbbbbb2', type: 'violation', reason: '' },
+        ],
+        unchanged: [],
+      },
     ] as EventBody[]);
     const ws = workspace();
     writeFileSync(logOf(ws), text(events));
     readLog(ws, { checkpoint: false });
     const read = readLog(ws);
-    expect(read.result.ok && prefixOf(read.result.events)?.events.length).toBe(2);
+    expect(read.result.ok && prefixOf(read.result.events)?.events.length).toBe(5);
     if (!read.result.ok) return;
     const removals = (e: RecordEntry) => e.removals.map((r) => [r.type, r.reason, r.batch]);
     const streamed = [...eachEntry(replay(read.result.events))].map((e) => [e.id, removals(e)]);
     const whole = [...replayEager(events).records.values()].map((e) => [e.id, removals(e)]);
     expect(streamed).toEqual(whole);
-    expect(streamed[1]).toEqual(['aaaaaaaaaaa2', [['early', '', '2026Q2']]]);
+    expect(streamed[0]).toEqual(['aaaaaaaaaaa1', [['expired', '原因 "甲"\\', '2026Q3']]]);
+    expect(streamed[1]).toEqual([
+      'aaaaaaaaaaa2',
+      [
+        ['early', '', '2026Q2'],
+        ['violation', '', '2027Q1'],
+      ],
+    ]);
+    expect(streamed[4]).toEqual([
+      'aaaaaaaaaaa5',
+      [
+        ['expired', '', '2026Q4'],
+        ['expired', '', '2026Q4'],
+      ],
+    ]);
     expect(streamed[3]).toEqual([
       'aaaaaaaaaaa4',
       [
@@ -730,7 +782,7 @@ describe('the register checkpoint', () => {
       ],
     ]);
     // The batch's removals are still unread on its event (made when asked, not kept by the stream).
-    expect(Object.getOwnPropertyDescriptor(read.result.events[1], 'removals')?.get).toBeTypeOf('function');
+    for (const e of read.result.events.slice(1)) expect(Object.getOwnPropertyDescriptor(e, 'removals')?.get).toBeTypeOf('function');
   });
 
   it('key hashes written under another folding (another fingerprint) are not used: register show tests every row, same answer', () => {
