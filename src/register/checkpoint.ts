@@ -471,8 +471,7 @@ function eventsOf(
     removalsJson: (i: number) => {
       const r = removalPart[i];
       if (r === null || r === undefined || !isLazy(out[i] as StoredEvent, 'removals')) return undefined;
-      const b = parts.take(r);
-      return Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
+      return parts.take(r);
     },
   } as Omit<CheckpointPrefix, 'gone'> as CheckpointPrefix;
   lazy(prefix, 'gone', () => parts.load(gone));

@@ -60,7 +60,7 @@ export interface CheckpointPrefix {
    * event has not read them itself (undefined then: its `removals`). The events' removals read and kept were ~400,000
    * objects for the rest of a province's diff. LazyRecords.namedIn.
    */
-  removalsJson?: (i: number) => string | undefined;
+  removalsJson?: (i: number) => Uint8Array | undefined;
 }
 
 /**
@@ -307,6 +307,70 @@ interface NamedIndex {
   corrected: readonly CorrectedEntry[];
   first: Map<string, number>;
   next: Int32Array;
+}
+
+const QUOTE = 0x22;
+const KEYS = ['"id"', '"type"', '"reason"'].map((k) => Buffer.from(k, 'latin1'));
+
+/** Which of KEYS json[from, to) is (1 id, 2 type, 3 reason), or 0. */
+function keyAt(json: Uint8Array, from: number, to: number): number {
+  for (let k = 0; k < KEYS.length; k++) {
+    const key = KEYS[k] as Buffer;
+    if (key.length !== to - from) continue;
+    let j = 0;
+    while (j < key.length && json[from + j] === key[j]) j++;
+    if (j === key.length) return k + 1;
+  }
+  return 0;
+}
+
+/** Whether json[a, a + n) and json[b, b + n) are the same bytes. */
+function sameBytes(json: Uint8Array, a: number, b: number, n: number): boolean {
+  for (let j = 0; j < n; j++) if (json[a + j] !== json[b + j]) return false;
+  return true;
+}
+
+/**
+ * Of a batch's removals as the checkpoint keeps them (JSON.stringify of flat objects, ASCII), how many string ids,
+ * and their one type and one reason when every removal has the same (a reason left out: none has one): one pass
+ * over the bytes, no string made of them. A key is a string followed by a colon (a quote inside a string is
+ * escaped). Undefined when the types or the reasons differ, or are fewer than the ids.
+ */
+export function oneTypeAndReason(json: Uint8Array): { n: number; type: string; reason: string } | undefined {
+  let n = 0;
+  const count = [0, 0, 0, 0];
+  const first = [0, 0, 0, 0];
+  const size = [0, 0, 0, 0];
+  let key = 0;
+  const len = json.length;
+  let i = 0;
+  while (i < len) {
+    if (json[i] !== QUOTE) {
+      i++;
+      continue;
+    }
+    const from = i++;
+    while (i < len && json[i] !== QUOTE) i += json[i] === 0x5c ? 2 : 1;
+    const to = ++i;
+    if (json[i] === 0x3a) {
+      key = keyAt(json, from, to);
+      i++;
+      continue;
+    }
+    if (key === 1) n++;
+    else if (key > 1) {
+      if ((count[key] as number) === 0) {
+        first[key] = from;
+        size[key] = to - from;
+      } else if (size[key] !== to - from || !sameBytes(json, first[key] as number, from, to - from)) return undefined;
+      count[key] = (count[key] as number) + 1;
+    }
+    key = 0;
+  }
+  if (n === 0 || count[2] !== n || (count[3] !== n && count[3] !== 0)) return undefined;
+  const text = (k: number): string =>
+    JSON.parse(Buffer.from(json.buffer, json.byteOffset + (first[k] as number), size[k]).toString('latin1')) as string;
+  return { n, type: text(2), reason: count[3] === 0 ? '' : text(3) };
 }
 
 /**
@@ -723,7 +787,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
       const corrected = ev.corrected ?? [];
       by =
         (json !== undefined ? this.uniformNamed(i, json, corrected) : undefined) ??
-        this.indexNamed(json !== undefined ? (JSON.parse(json) as RemovalEntry[]) : ev.removals, corrected);
+        this.indexNamed(json !== undefined ? (JSON.parse(Buffer.from(json).toString('latin1')) as RemovalEntry[]) : ev.removals, corrected);
       this.named.set(i, by);
     }
     const out = { removals: [] as RemovalEntry[], corrected: [] as CorrectedEntry[] };
@@ -753,39 +817,11 @@ export class LazyRecords extends Map<string, RecordEntry> {
    * the event as a removal (the touch table holds each id and event once: fewer when an id is named twice or is not
    * the prefix's). A key's quotes are never inside a string, where a quote is escaped. Else undefined.
    */
-  private uniformNamed(i: number, json: string, corrected: readonly CorrectedEntry[]): NamedIndex | undefined {
-    const count = (key: string): number => {
-      let n = 0;
-      for (let at = json.indexOf(key); at >= 0; at = json.indexOf(key, at + key.length)) n++;
-      return n;
-    };
-    /** The string value after each `key` (its JSON, quotes and escapes as written): one for all, or undefined. */
-    const same = (key: string): string | undefined | null => {
-      let one: string | undefined;
-      for (let at = json.indexOf(key); at >= 0; at = json.indexOf(key, at + key.length)) {
-        const from = at + key.length - 1;
-        let end = json.indexOf('"', from + 1);
-        for (;;) {
-          if (end < 0) return null;
-          let slashes = 0;
-          while (json.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
-          if (slashes % 2 === 0) break;
-          end = json.indexOf('"', end + 1);
-        }
-        const value = json.slice(from, end + 1);
-        if (one === undefined) one = value;
-        else if (value !== one) return null;
-      }
-      return one;
-    };
-    const n = count('"id":"');
-    if (n === 0 || count('"type":"') !== n) return undefined;
-    const type = same('"type":"');
-    const reasons = count('"reason":"');
-    const reason = reasons === 0 ? '""' : reasons === n ? same('"reason":"') : null;
-    if (typeof type !== 'string' || typeof reason !== 'string' || this.removedBy()[i] !== n) return undefined;
+  private uniformNamed(i: number, json: Uint8Array, corrected: readonly CorrectedEntry[]): NamedIndex | undefined {
+    const one = oneTypeAndReason(json);
+    if (one === undefined || this.removedBy()[i] !== one.n) return undefined;
     const index = this.indexNamed([], corrected);
-    index.uniform = { type: JSON.parse(type) as RemovalEntry['type'], reason: JSON.parse(reason) as string };
+    index.uniform = { type: one.type as RemovalEntry['type'], reason: one.reason };
     return index;
   }
 
