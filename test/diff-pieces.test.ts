@@ -149,16 +149,23 @@ describe('diffPieces', () => {
             counts: { byDepartment: {}, byDomain: {} },
           };
           for (const [key, r] of items) (doc[key] as ListedRecordDoc[]).push(r);
-          // A hold that gives its bytes back cut at the sizes drawn, as a file read in pieces cuts them.
+          // A hold that gives its bytes back cut at the sizes drawn, as a file read in pieces cuts them, each lent when
+          // asked so (one buffer, overwritten by the next piece).
           const recut = (): Hold => {
             const inner = memoryHold();
             return {
               write: (b) => inner.write(b),
-              *read() {
+              *read(_piece, lent) {
                 const all = Buffer.concat([...inner.read()]);
+                const one = Buffer.alloc(100);
                 for (let at = 0, k = 0; at < all.length; k++) {
                   const n = cuts[k % cuts.length] as number;
-                  yield all.subarray(at, at + n);
+                  const piece = all.subarray(at, at + n);
+                  if (lent) {
+                    one.fill(0);
+                    one.set(piece);
+                    yield one.subarray(0, piece.length);
+                  } else yield piece;
                   at += n;
                 }
               },

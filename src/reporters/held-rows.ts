@@ -157,8 +157,20 @@ export function* alignedRows(pieces: Iterable<Uint8Array>, columns: readonly num
   };
   const widths: number[] = [];
   const bytes: number[] = [];
+  // A row cut off at a piece's end, copied here before the next piece is asked (pieces may be lent), the next after it.
+  let carry = Buffer.allocUnsafe(0);
   for (const piece of pieces) {
-    data = at < data.length ? Buffer.concat([data.subarray(at), piece]) : piece;
+    // What was cut off lies at the front of `carry` (below).
+    const rest = data.length - at;
+    if (rest > 0) {
+      if (carry.length < rest + piece.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(2 * carry.length, rest + piece.length));
+        bigger.set(carry.subarray(0, rest), 0);
+        carry = bigger;
+      }
+      carry.set(piece, rest);
+      data = carry.subarray(0, rest + piece.length);
+    } else data = piece;
     at = 0;
     for (;;) {
       // One row: its count, widths and lengths, then its text; left for the next piece when cut off.
@@ -196,6 +208,17 @@ export function* alignedRows(pieces: Iterable<Uint8Array>, columns: readonly num
       }
       out[o++] = 0x0a;
       at = p;
+    }
+    // The row cut off, to the front of `carry` (it may lie in `carry` already: set copies as if through a copy).
+    if (at < data.length) {
+      const cut = data.subarray(at);
+      if (carry.length < cut.length + OUT_PIECE) {
+        const bigger = Buffer.allocUnsafe(Math.max(2 * carry.length, cut.length + OUT_PIECE));
+        bigger.set(cut, 0);
+        carry = bigger;
+      } else carry.set(cut, 0);
+      data = carry.subarray(0, cut.length);
+      at = 0;
     }
   }
   if (at < data.length) throw new Error('alignedRows: a held row cut off');

@@ -314,7 +314,8 @@ export function* diffPieces(
       if (s.rows.size > 0) s.hold.write(s.rows.take());
       yield `${out}${alignedLine(s.widths, u.listColumns)}\n`;
       out = '';
-      yield* alignedRows(s.hold.read(HELD_PIECE), s.widths);
+      // Each piece copied at once: lent, read into one buffer (io/spool.ts).
+      yield* alignedRows(s.hold.read(HELD_PIECE, true), s.widths);
     }
     yield `${out}\n${diffCountsTable(counts(), ctx)}\n`;
   } finally {
