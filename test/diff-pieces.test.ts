@@ -35,15 +35,19 @@ const name = (i: number): string =>
         ? `王\n五${i}`
         : `新乡市测试${'甲'.repeat(i % 11)}${i}有限公司`;
 
-function counting(log: { bytes: number; closed: number }): () => Hold {
+function counting(log: { bytes: number; closed: number; order: string[] }): () => Hold {
   return () => {
     const inner = memoryHold();
     return {
       write: (b) => {
         log.bytes += b.length;
+        if (log.order.at(-1) !== 'write') log.order.push('write');
         inner.write(b);
       },
-      read: (piece) => inner.read(piece),
+      read: (piece) => {
+        log.order.push('read');
+        return inner.read(piece);
+      },
       close: () => {
         log.closed++;
       },
@@ -79,7 +83,7 @@ describe('diffPieces', () => {
         counts,
       };
       for (const [key, r] of items) (doc[key] as ListedRecordDoc[]).push(r);
-      const log = { bytes: 0, closed: 0 };
+      const log = { bytes: 0, closed: 0, order: [] as string[] };
       let asked = false;
       const pieces = [
         ...diffPieces(
@@ -92,9 +96,12 @@ describe('diffPieces', () => {
           },
           ctx,
           counting(log),
+          () => log.order.push('between'),
         ),
       ];
       expect(asked).toBe(true);
+      // Once the stream is done, before any row is read back (the CLI collects garbage there).
+      expect(log.order).toEqual(['write', 'between', 'read', 'read']);
       // What reaches the terminal: text through the sink, bytes (the aligned rows, made terminal-safe) past it.
       const shown = pieces.map((p) => (typeof p === 'string' ? terminalSafe(p, false) : p.toString('utf8'))).join('');
       expect(shown).toBe(terminalSafe(diffView(doc, ctx), false));

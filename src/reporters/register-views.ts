@@ -262,6 +262,7 @@ export function* diffPieces(
   counts: () => DiffDocument['counts'],
   ctx: RenderContext,
   hold: () => Hold,
+  between?: () => void,
 ): Generator<string | Buffer> {
   const u = registerUi(ctx.m.lang);
   interface Section {
@@ -302,6 +303,10 @@ export function* diffPieces(
       }
       put(s, rows, cells);
     }
+    // The stream done, every row in its hold, before any is read back (the CLI collects garbage: what making the
+    // entries left).
+    for (const s of sections.values()) if (s.rows !== undefined && s.rows.size > 0) s.hold?.write(s.rows.take());
+    between?.();
     let out = `${ctx.chalk.bold(u.diffHeading(from, to))}\n`;
     for (const key of DIFF_SECTIONS) {
       const s = sections.get(key) as Section;
@@ -311,7 +316,6 @@ export function* diffPieces(
         out += `${cellTable(ctx, s.few)}\n`;
         continue;
       }
-      if (s.rows.size > 0) s.hold.write(s.rows.take());
       yield `${out}${alignedLine(s.widths, u.listColumns)}\n`;
       out = '';
       // Each piece copied at once: lent, read into one buffer (io/spool.ts).
