@@ -34,11 +34,15 @@ export async function emitChunks<K extends DocumentName>(env: CommandEnv, kind: 
 
 /**
  * Text made a piece at a time by a layout (`pieces`, given the render context) to stdout through the sink, waiting
- * for a slow reader: a province's `register list` as a table (reporters/register-views.ts registerListPieces).
+ * for a slow reader: a province's `register list` as a table (reporters/register-views.ts registerListPieces). A
+ * piece of bytes is text the layout has made terminal-safe itself, UTF-8 ending after a whole character (diff's
+ * aligned rows: reporters/held-rows.ts): written past the sink, or as text where stdout takes only text.
  */
-export async function emitPieces(env: CommandEnv, pieces: (ctx: RenderContext) => Iterable<string>): Promise<void> {
+export async function emitPieces(env: CommandEnv, pieces: (ctx: RenderContext) => Iterable<string | Buffer>): Promise<void> {
+  const { stdout } = env.io;
   for (const piece of pieces(contextOf(env))) {
-    const ok = env.io.stdout.write(piece);
-    if (ok === false && env.io.stdout.drain) await env.io.stdout.drain();
+    const ok =
+      typeof piece === 'string' ? stdout.write(piece) : stdout.writeBytes ? stdout.writeBytes(piece) : stdout.write(piece.toString('utf8'));
+    if (ok === false && stdout.drain) await stdout.drain();
   }
 }

@@ -26,9 +26,10 @@ export interface Spool {
   /**
    * Every byte written, in order, each a new buffer: without `piece`, in the pieces they were written in (a JSON
    * section's parts each end after an item: reporters/json-sections.ts), else in pieces of at most `piece` bytes.
-   * The spool is closed after the last.
+   * The spool is closed after the last. `lent`: each piece of `piece` bytes is the same buffer, valid until the next
+   * is asked (a reader that copies them at once: diff's table, reporters/held-rows.ts).
    */
-  read(piece?: number): Generator<Buffer>;
+  read(piece?: number, lent?: boolean): Generator<Buffer>;
   /** Closes and removes its file (idempotent). */
   close(): void;
 }
@@ -74,13 +75,15 @@ export function fileSpool(dir: string = tmpdir()): Spool {
       size += bytes.length;
       writes.push(bytes.length);
     },
-    *read(most?: number): Generator<Buffer> {
+    *read(most?: number, lent = false): Generator<Buffer> {
       try {
         let at = 0;
         let w = 0;
+        const one = lent && most !== undefined ? Buffer.allocUnsafe(Math.min(most, size)) : undefined;
         while (at < size) {
           const length = most === undefined ? (writes[w++] ?? READ_PIECE) : most;
-          const piece = Buffer.allocUnsafe(Math.min(length, size - at));
+          const n = Math.min(length, size - at);
+          const piece = one ? one.subarray(0, n) : Buffer.allocUnsafe(n);
           let got = 0;
           while (got < piece.length) {
             const n = readSync(fd as number, piece, got, piece.length - got, at + got);

@@ -494,6 +494,12 @@ function eventsOf(
     touches,
     keys,
     loadAll: () => parts.loadAll(),
+    // Read again for each asking while the event has not read them (lazy-state.ts namedIn keeps an index instead).
+    removalsJson: (i: number) => {
+      const r = removalPart[i];
+      if (r === null || r === undefined || !isLazy(out[i] as StoredEvent, 'removals')) return undefined;
+      return parts.take(r);
+    },
   } as Omit<CheckpointPrefix, 'gone'> as CheckpointPrefix;
   lazy(prefix, 'gone', () => parts.load(gone));
   markPrefix(prefix);
@@ -556,6 +562,11 @@ function accessorOf(key: string): PropertyDescriptor {
     accessors.set(key, accessor);
   }
   return accessor;
+}
+
+/** Whether a member is still to be made (lazy). */
+function isLazy(h: object, key: string): boolean {
+  return makers.get(h)?.has(key) === true;
 }
 
 /** The member made (or set): a plain value from now on, and its maker dropped. */

@@ -55,6 +55,12 @@ export interface CheckpointPrefix {
   keys: KeyColumns | undefined;
   /** Reads every part of the checkpoint not read yet and closes its file (before a new one replaces it). */
   loadAll?: () => void;
+  /**
+   * Event i's removals as the checkpoint keeps them (their JSON, ASCII), read for the asking and not kept, while the
+   * event has not read them itself (undefined then: its `removals`). The events' removals read and kept were ~400,000
+   * objects for the rest of a province's diff. LazyRecords.namedIn.
+   */
+  removalsJson?: (i: number) => Uint8Array | undefined;
 }
 
 /**
@@ -204,6 +210,7 @@ function prefixBefore(p: CheckpointPrefix, k: number): CheckpointPrefix {
     index,
     keys: p.keys,
     ...(p.loadAll ? { loadAll: p.loadAll } : {}),
+    ...(p.removalsJson ? { removalsJson: p.removalsJson } : {}),
   } as Omit<CheckpointPrefix, 'touches' | 'gone'> as CheckpointPrefix;
   Object.defineProperties(view, { touches: { get: touches, enumerable: true }, gone: { get: gone, enumerable: true } });
   byK.set(k, view);
@@ -270,6 +277,11 @@ function touchesOf(t: Touches, row: number): { event: number; kinds: number }[] 
  */
 export interface StreamFilter {
   on: string;
+  /**
+   * With `status` active: an entry is left out only if it is surely active on neither `on` nor this day (diff over
+   * many batches: what is active on neither side is in no section).
+   */
+  orOn?: string;
   status: 'active' | 'expired' | 'removed' | 'all';
   department?: string;
   list?: string;
@@ -288,13 +300,89 @@ export interface StreamPart {
   mine(chunk: number): boolean;
 }
 
-/** What a publish event names of each id (LazyRecords.namedIn): each id's first entry, and each entry's next of the same id (-1: none). */
+/**
+ * What a publish event names of each id (LazyRecords.namedIn), kept as numbers: each removal by the first row of its
+ * id in the prefix (ascending; in the event's order for one id), with its type and reason as indexes into the few
+ * texts they take; the corrections (a few) as they are, each id's first and a chain to its next (-1: none). A removal
+ * of an id the prefix does not publish is left out: make asks only for ids it publishes.
+ */
 interface NamedIndex {
-  removals: readonly RemovalEntry[];
+  /**
+   * Every removal of the event of this type and reason, each of another id, and each id the prefix's (a province's
+   * batch: ~25,000 removals as 期满, no reason): a removal of an id is told by its touch (kind 1), nothing indexed.
+   */
+  uniform?: { type: RemovalEntry['type']; reason: string };
+  rows: Uint32Array;
+  types: Uint32Array;
+  reasons: Uint32Array;
+  texts: string[];
   corrected: readonly CorrectedEntry[];
   first: Map<string, number>;
-  /** Over removals then corrections. */
   next: Int32Array;
+}
+
+const QUOTE = 0x22;
+const KEYS = ['"id"', '"type"', '"reason"'].map((k) => Buffer.from(k, 'latin1'));
+
+/** Which of KEYS json[from, to) is (1 id, 2 type, 3 reason), or 0. */
+function keyAt(json: Uint8Array, from: number, to: number): number {
+  for (let k = 0; k < KEYS.length; k++) {
+    const key = KEYS[k] as Buffer;
+    if (key.length !== to - from) continue;
+    let j = 0;
+    while (j < key.length && json[from + j] === key[j]) j++;
+    if (j === key.length) return k + 1;
+  }
+  return 0;
+}
+
+/** Whether json[a, a + n) and json[b, b + n) are the same bytes. */
+function sameBytes(json: Uint8Array, a: number, b: number, n: number): boolean {
+  for (let j = 0; j < n; j++) if (json[a + j] !== json[b + j]) return false;
+  return true;
+}
+
+/**
+ * Of a batch's removals as the checkpoint keeps them (JSON.stringify of flat objects, ASCII), how many string ids,
+ * and their one type and one reason when every removal has the same (a reason left out: none has one): one pass
+ * over the bytes, no string made of them. A key is a string followed by a colon (a quote inside a string is
+ * escaped). Undefined when the types or the reasons differ, or are fewer than the ids.
+ */
+export function oneTypeAndReason(json: Uint8Array): { n: number; type: string; reason: string } | undefined {
+  let n = 0;
+  const count = [0, 0, 0, 0];
+  const first = [0, 0, 0, 0];
+  const size = [0, 0, 0, 0];
+  let key = 0;
+  const len = json.length;
+  let i = 0;
+  while (i < len) {
+    if (json[i] !== QUOTE) {
+      i++;
+      continue;
+    }
+    const from = i++;
+    while (i < len && json[i] !== QUOTE) i += json[i] === 0x5c ? 2 : 1;
+    const to = ++i;
+    if (json[i] === 0x3a) {
+      key = keyAt(json, from, to);
+      i++;
+      continue;
+    }
+    if (key === 1) n++;
+    else if (key > 1) {
+      if ((count[key] as number) === 0) {
+        first[key] = from;
+        size[key] = to - from;
+      } else if (size[key] !== to - from || !sameBytes(json, first[key] as number, from, to - from)) return undefined;
+      count[key] = (count[key] as number) + 1;
+    }
+    key = 0;
+  }
+  if (n === 0 || count[2] !== n || (count[3] !== n && count[3] !== 0)) return undefined;
+  const text = (k: number): string =>
+    JSON.parse(Buffer.from(json.buffer, json.byteOffset + (first[k] as number), size[k]).toString('latin1')) as string;
+  return { n, type: text(2), reason: count[3] === 0 ? '' : text(3) };
 }
 
 /**
@@ -311,6 +399,8 @@ export class LazyRecords extends Map<string, RecordEntry> {
   /** What each publish event asked removes, by type (removalTypes). */
   private readonly types = new Map<number, { removed: Set<string>; removedOnly: Set<string> }>();
   private readonly named = new Map<number, NamedIndex>();
+  /** removedBy(): how many ids each event of the prefix removes, once asked. */
+  private removedCounts: Uint32Array | undefined;
   /** heads(): each row's first row of its id + 1, once asked. */
   private headRows: Uint32Array | undefined;
 
@@ -526,7 +616,10 @@ export class LazyRecords extends Map<string, RecordEntry> {
       const next = index.next[k] as number;
       if (next > 0) later[next - 1] = 1;
     }
-    const passed = only ? this.passedOver(only) : undefined;
+    const passedOn = only ? this.passedOver(only) : undefined;
+    const passedOr = only?.orOn !== undefined ? this.passedOver({ ...only, on: only.orOn }) : undefined;
+    // Each is asked of first rows in order (the second only of those the first passes over: it catches up).
+    const passed = passedOr && passedOn ? (k: number) => passedOn(k) && passedOr(k) : passedOn;
     // A part's rows: whether this stream makes the chunk of rows k is in, asked once as it enters the chunk.
     const size = part?.rows ?? n + 1;
     let mine = true;
@@ -691,7 +784,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
     for (const t of touches) {
       const ev = events[t.event] as StoredEvent;
       const e = own.get(t.event) as (StoredEvent & { records: StoredRecord[] }) | undefined;
-      const named = ev.type === 'publish' ? this.namedIn(t.event, ev, id) : undefined;
+      const named = ev.type === 'publish' ? this.namedIn(t.event, ev, id, first, t.kinds) : undefined;
       own.set(t.event, cut(ev, e?.records ?? [], named));
     }
     const state = this.replay([...own.keys()].sort((a, b) => a - b).map((i) => own.get(i) as AnyEvent));
@@ -699,37 +792,123 @@ export class LazyRecords extends Map<string, RecordEntry> {
   }
 
   /**
-   * What a publish event of the prefix names of `id` (its removals, its corrections), each event indexed by id
-   * once: filtered for each id instead, a stream of a province's entries read a batch's ~25,000 removals for
-   * each of its ~400,000 removed records.
+   * What a publish event of the prefix names of `id`, whose first row is `row` (its removals, its corrections), each
+   * event indexed once: filtered for each id instead, a stream of a province's entries read a batch's ~25,000
+   * removals for each of its ~400,000 removed records. A removal is given back as apply reads it (its id, type and
+   * reason), made for the asking: the events' removals parsed and kept (with a map of their ids) were most of a
+   * long diff's heap — ~400,000 objects, ~60 MB — where their index is ~9 bytes a removal.
    */
-  private namedIn(i: number, ev: StoredEvent & { type: 'publish' }, id: string): { removals: RemovalEntry[]; corrected: CorrectedEntry[] } {
+  private namedIn(
+    i: number,
+    ev: StoredEvent & { type: 'publish' },
+    id: string,
+    row: number,
+    kinds: number,
+  ): { removals: RemovalEntry[]; corrected: CorrectedEntry[] } {
     let by = this.named.get(i);
     if (!by) {
-      // Each id's first entry and a chain to its next (removals first, then corrections): a province's ~400,000
-      // removed ids made an object and two arrays each (~40 MB kept for the whole run) in a map of arrays.
-      const removals = ev.removals;
+      const json = this.prefix.removalsJson?.(i);
       const corrected = ev.corrected ?? [];
-      // Built from the last entry back, each put before the id's first so far: one map, not a second for each
-      // id's last entry (a province's list: ~1,000,000 entries over its 40 batches).
-      const first = new Map<string, number>();
-      const next = new Int32Array(removals.length + corrected.length);
-      const add = (key: string, k: number): void => {
-        next[k] = first.get(key) ?? -1;
-        first.set(key, k);
-      };
-      for (let k = corrected.length - 1; k >= 0; k--) add((corrected[k] as CorrectedEntry).id, removals.length + k);
-      for (let k = removals.length - 1; k >= 0; k--) add((removals[k] as RemovalEntry).id, k);
-      by = { removals, corrected, first, next };
+      by =
+        (json !== undefined ? this.uniformNamed(i, json, corrected) : undefined) ??
+        this.indexNamed(json !== undefined ? (JSON.parse(Buffer.from(json).toString('latin1')) as RemovalEntry[]) : ev.removals, corrected);
       this.named.set(i, by);
     }
     const out = { removals: [] as RemovalEntry[], corrected: [] as CorrectedEntry[] };
-    const n = by.removals.length;
-    for (let k = by.first.get(id) ?? -1; k >= 0; k = by.next[k] as number) {
-      if (k < n) out.removals.push(by.removals[k] as RemovalEntry);
-      else out.corrected.push(by.corrected[k - n] as CorrectedEntry);
+    if (by.uniform !== undefined) {
+      if ((kinds & 1) !== 0) out.removals.push({ id, type: by.uniform.type, reason: by.uniform.reason });
     }
+    const { rows } = by;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((rows[mid] as number) < row) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < rows.length && rows[k] === row; k++) {
+      const type = by.texts[by.types[k] as number] as RemovalEntry['type'];
+      out.removals.push({ id, type, reason: by.texts[by.reasons[k] as number] as string });
+    }
+    for (let k = by.first.get(id) ?? -1; k >= 0; k = by.next[k] as number) out.corrected.push(by.corrected[k] as CorrectedEntry);
     return out;
+  }
+
+  /**
+   * namedIn's index of an event whose removals are all of one type and reason, each of another id the prefix
+   * publishes, told from their JSON without parsing it (a province's 40 batches: 32 MB, 400,000 objects made to be
+   * dropped): as many `"id":"` as `"type":"`, every type and every reason the same text, and as many ids touched by
+   * the event as a removal (the touch table holds each id and event once: fewer when an id is named twice or is not
+   * the prefix's). A key's quotes are never inside a string, where a quote is escaped. Else undefined.
+   */
+  private uniformNamed(i: number, json: Uint8Array, corrected: readonly CorrectedEntry[]): NamedIndex | undefined {
+    const one = oneTypeAndReason(json);
+    if (one === undefined || this.removedBy()[i] !== one.n) return undefined;
+    const index = this.indexNamed([], corrected);
+    index.uniform = { type: one.type as RemovalEntry['type'], reason: one.reason };
+    return index;
+  }
+
+  /** For each event of the prefix, how many ids its touches say it removes (kind 1), counted once for all. */
+  private removedBy(): Uint32Array {
+    if (this.removedCounts) return this.removedCounts;
+    const { events, kinds } = this.prefix.touches;
+    const counts = new Uint32Array(this.prefix.events.length);
+    for (let j = 0; j < events.length; j++) {
+      const e = events[j] as number;
+      if (((kinds[j] as number) & 1) !== 0) counts[e] = (counts[e] as number) + 1;
+    }
+    this.removedCounts = counts;
+    return counts;
+  }
+
+  /** namedIn's index of one event's removals and corrections. */
+  private indexNamed(removals: readonly RemovalEntry[], corrected: readonly CorrectedEntry[]): NamedIndex {
+    // Each removal's first row and place, as one number to sort (row × n + place: ascending rows, the event's order
+    // within one); the types and reasons by the texts they take (a province's: one type, no reason).
+    const n = removals.length;
+    const rowOf = new Int32Array(n);
+    const places: number[] = [];
+    for (let k = 0; k < n; k++) {
+      rowOf[k] = firstRow(this.prefix, (removals[k] as RemovalEntry).id);
+      if ((rowOf[k] as number) >= 0) places.push(k);
+    }
+    const m = places.length;
+    // Exact while rows × n stays below 2⁵³ (a province: 10⁶ × 25,000); else sorted by a comparison.
+    const exact = this.prefix.event.length * n < Number.MAX_SAFE_INTEGER;
+    const order = exact
+      ? Float64Array.from(places, (k) => (rowOf[k] as number) * n + k).sort()
+      : Float64Array.from(places.sort((a, b) => (rowOf[a] as number) - (rowOf[b] as number) || a - b));
+    const texts: string[] = [];
+    const textIndex = new Map<string, number>();
+    const textOf = (t: string): number => {
+      let x = textIndex.get(t);
+      if (x === undefined) {
+        x = texts.push(t) - 1;
+        textIndex.set(t, x);
+      }
+      return x;
+    };
+    const rows = new Uint32Array(m);
+    const types = new Uint32Array(m);
+    const reasons = new Uint32Array(m);
+    for (let j = 0; j < m; j++) {
+      const key = order[j] as number;
+      const k = exact ? key % n : key;
+      const r = removals[k] as RemovalEntry;
+      rows[j] = rowOf[k] as number;
+      types[j] = textOf(r.type);
+      reasons[j] = textOf(r.reason ?? '');
+    }
+    // Each id's first correction and a chain to its next, built from the last back.
+    const first = new Map<string, number>();
+    const next = new Int32Array(corrected.length);
+    for (let k = corrected.length - 1; k >= 0; k--) {
+      const cid = (corrected[k] as CorrectedEntry).id;
+      next[k] = first.get(cid) ?? -1;
+      first.set(cid, k);
+    }
+    return { rows, types, reasons, texts, corrected, first, next };
   }
 
   /** Every entry, as replaying every event applied so far makes them (once; the map is an ordinary one after). */

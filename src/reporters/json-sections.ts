@@ -18,8 +18,9 @@ export interface Hold {
   /**
    * Every byte written, in order; without `piece`, in the pieces they were written in (jsonSectionsParts relies on
    * it: each ends after an item), else in pieces of at most `piece` bytes. The hold is done with after the last.
+   * `lent`: a piece may be valid only until the next is asked (io/spool.ts reads them into one buffer).
    */
-  read(piece?: number): Iterable<Buffer>;
+  read(piece?: number, lent?: boolean): Iterable<Buffer>;
   /** Lets its bytes go, read or not (a stream ended early: an error, a closed pipe). */
   close?(): void;
 }

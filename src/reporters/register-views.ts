@@ -24,6 +24,7 @@ import { displayWidth } from './wrap.js';
 import type { RenderContext } from './render-context.js';
 import { screenPath, viewPlatform } from './screen-path.js';
 import type { Hold } from './json-sections.js';
+import { alignedRows, HeldRows } from './held-rows.js';
 
 const plain = (ctx: RenderContext) => ({ chalk: ctx.chalk, ascii: ctx.ascii, quiet: false, width: ctx.width });
 
@@ -271,45 +272,17 @@ const DIFF_SECTIONS = ['added', 'removed', 'corrected', 'unchanged'] as const;
 /** A record `diff` found, tagged with its section (api/register/register.ts DiffItem). */
 export type DiffItemDoc = readonly [(typeof DIFF_SECTIONS)[number], ListedRecordDoc];
 
-/** A row's cells as one line of a hold: joined by NUL, or (a cell holding NUL, SOH or a line break) SOH and their JSON. */
-function cellsLine(cells: readonly string[]): string {
-  return cells.some((c) => /[\0\n\u0001]/.test(c)) ? `\u0001${JSON.stringify(cells)}\n` : `${cells.join('\0')}\n`;
-}
-
-function lineCells(line: string): string[] {
-  return line.charCodeAt(0) === 1 ? (JSON.parse(line.slice(1)) as string[]) : line.split('\0');
-}
-
-/**
- * Bytes of a hold decoded at a time: their text stays under V8's large-object size (128 KiB), which only a full
- * collection frees (read 1 MiB at a time, a province's diff grew its heap by ~100 MB of decoded pieces between two).
- */
+/** Bytes of a hold read back at a time (a piece of 1 MiB, outside V8's heap until a collection, grew the process). */
 const HELD_PIECE = 1 << 15;
-
-/** The lines a hold gives back (cellsLine's), decoded a piece at a time. */
-function* heldLines(hold: Hold): Generator<string> {
-  const decoder = new TextDecoder();
-  let rest = '';
-  for (const piece of hold.read(HELD_PIECE)) {
-    const text = rest + decoder.decode(piece, { stream: true });
-    let from = 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {
-      yield text.slice(from, at);
-      from = at + 1;
-    }
-    rest = text.slice(from);
-  }
-  rest += decoder.decode();
-  if (rest !== '') throw new Error('diffPieces: a held line without its end');
-}
 
 /**
  * diffView's text a piece at a time, from one stream of records tagged with their section (in the register's
  * order, as `diffEach` gives them) and the counts it fills: never the whole document. A section's rows are aligned
- * over all of its rows, so each section's cells wait in a hold of their own (the CLI's: a temporary file) until the
+ * over all of its rows, so each section's rows wait in a hold of their own (the CLI's: a temporary file) until the
  * stream is done, with its columns' widths; a section of TABLE_ROWS or fewer is drawn bordered from memory. A
  * province's diff of 2020Q1 with 2026Q2 (700,000 records, ~115 MB of text) held the document, its rows' cells and
- * the text (~1.1 GB).
+ * the text (~1.1 GB). The aligned rows come as bytes already through the sink (held-rows.ts), the rest as text for
+ * it: the terminal's bytes are diffView's text through the sink.
  */
 export function* diffPieces(
   from: string,
@@ -318,36 +291,23 @@ export function* diffPieces(
   counts: () => DiffDocument['counts'],
   ctx: RenderContext,
   hold: () => Hold,
-): Generator<string> {
+  between?: () => void,
+): Generator<string | Buffer> {
   const u = registerUi(ctx.m.lang);
   interface Section {
     n: number;
     widths: number[];
     few: string[][];
+    rows?: HeldRows;
     hold?: Hold;
   }
   const sections = new Map<string, Section>(DIFF_SECTIONS.map((k) => [k, { n: 0, widths: [], few: [] }]));
-  // Each line encoded into one buffer as it is made, given to its section's hold in pieces: a string of lines
-  // joined outlived the young generation's collections and grew the old one (as the table's pieces, below).
-  let buf = Buffer.allocUnsafe(HELD_PIECE * 2);
-  let pos = 0;
-  let into: Section | undefined;
-  const flush = (): void => {
-    if (pos > 0 && into?.hold) into.hold.write(Buffer.from(buf.subarray(0, pos)));
-    pos = 0;
-  };
-  const put = (s: Section, cells: readonly string[]): void => {
-    if (s !== into) {
-      flush();
-      into = s;
-    }
-    const line = cellsLine(cells);
-    if (pos + line.length * 3 > buf.length) {
-      flush();
-      if (line.length * 3 > buf.length) buf = Buffer.allocUnsafe(line.length * 3);
-    }
-    pos += buf.write(line, pos, 'utf8');
-    if (pos >= HELD_PIECE) flush();
+  const colour = ctx.chalk.level > 0;
+  // A row's cells encoded as it comes, handed to its section's hold in pieces (held-rows.ts).
+  const put = (s: Section, rows: HeldRows, cells: readonly string[]): void => {
+    const w = rows.row(cells);
+    for (let i = 0; i < w.length; i++) if ((w[i] as number) > (s.widths[i] ?? 0)) s.widths[i] = w[i] as number;
+    if (rows.size >= HELD_PIECE) s.hold?.write(rows.take());
   };
   try {
     for (const [key, record] of items) {
@@ -355,38 +315,40 @@ export function* diffPieces(
       if (s === undefined) throw new Error(`diffPieces: a record of ${key}, not a section`);
       const cells = recordCells(ctx, record);
       if (s.n === 0) widen(s.widths, u.listColumns);
-      widen(s.widths, cells);
       s.n++;
       if (s.n <= TABLE_ROWS) {
+        widen(s.widths, cells);
         s.few.push(cells);
         continue;
       }
-      if (s.hold === undefined) {
+      let rows = s.rows;
+      if (rows === undefined) {
         // Past a bordered table's rows: the first ones and every later one wait in the hold.
+        rows = new HeldRows(colour);
+        s.rows = rows;
         s.hold = hold();
-        for (const c of s.few) put(s, c);
+        for (const c of s.few) put(s, rows, c);
         s.few = [];
       }
-      put(s, cells);
+      put(s, rows, cells);
     }
+    // The stream done, every row in its hold, before any is read back (the CLI collects garbage: what making the
+    // entries left).
+    for (const s of sections.values()) if (s.rows !== undefined && s.rows.size > 0) s.hold?.write(s.rows.take());
+    between?.();
     let out = `${ctx.chalk.bold(u.diffHeading(from, to))}\n`;
     for (const key of DIFF_SECTIONS) {
       const s = sections.get(key) as Section;
       out += `\n${u.diffSections[key]}: ${s.n}\n`;
       if (s.n === 0) continue;
-      if (s.hold === undefined) {
+      if (s.hold === undefined || s.rows === undefined) {
         out += `${cellTable(ctx, s.few)}\n`;
         continue;
       }
-      if (into === s) flush();
-      out += `${alignedLine(s.widths, u.listColumns)}\n`;
-      for (const line of heldLines(s.hold)) {
-        out += `${alignedLine(s.widths, lineCells(line))}\n`;
-        if (out.length >= PIECE_CHARS) {
-          yield out;
-          out = '';
-        }
-      }
+      yield `${out}${alignedLine(s.widths, u.listColumns)}\n`;
+      out = '';
+      // Each piece copied at once: lent, read into one buffer (io/spool.ts).
+      yield* alignedRows(s.hold.read(HELD_PIECE, true), s.widths);
     }
     yield `${out}\n${diffCountsTable(counts(), ctx)}\n`;
   } finally {

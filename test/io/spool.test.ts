@@ -35,6 +35,22 @@ describe('fileSpool', () => {
     expect(Buffer.concat(pieces)).toEqual(all);
   });
 
+  it('lent, gives back every byte in one buffer read again for each piece (a reader that copies them at once)', () => {
+    const spool = fileSpool(folder());
+    const all = Buffer.from(Array.from({ length: 2500 }, (_, i) => `${i}新`).join(''), 'utf8');
+    spool.write(all.subarray(0, 1234));
+    spool.write(all.subarray(1234));
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const piece of spool.read(1000, true)) {
+      copies.push(Buffer.from(piece));
+      buffers.add(piece.buffer);
+    }
+    expect(Buffer.concat(copies)).toEqual(all);
+    expect(copies.length).toBe(Math.ceil(all.length / 1000));
+    expect(buffers.size).toBe(1);
+  });
+
   it("asked for no size, gives back the pieces as they were written (a JSON section's parts end after an item)", () => {
     const spool = fileSpool(folder());
     const written = [70_000, 5, 65_536, 131_073].map((n, i) => Buffer.alloc(n, 97 + i));

@@ -17,6 +17,7 @@ import { contentHashes } from '../../register/content.js';
 import { readPackageFile } from '../../io/package/package-file.js';
 import type { IoPort } from '../../io/port.js';
 import { HeldStatuses } from './held-statuses.js';
+import { replacedPairs } from './replaced-pairs.js';
 import type { SheetRows } from '../../io/xlsx/xlsx-writer.js';
 import type { AnyRecordsFile } from '../../schemas/documents/records.js';
 import { pathExists } from '../../io/workspace/workspace.js';
@@ -750,36 +751,6 @@ interface Side {
 }
 
 /**
- * The pairs a batch's corrections under a new 认定文书号 make (new id → old id): from `replaces` where the
- * event or package wrote it; on older ones, a revision-1 correction paired with the `corrected` removal of the
- * same department, list and subject in the same batch.
- */
-function replacedPairs(
-  corrected: readonly { id: string; revision: number; replaces?: string | undefined }[] | undefined,
-  removals: readonly { id: string; type: string }[],
-  recordOf: (id: string) => RecordSummary | undefined,
-): Map<string, string> {
-  const out = new Map<string, string>();
-  const open = removals.filter((r) => r.type === 'corrected').map((r) => r.id);
-  for (const c of corrected ?? []) {
-    if (c.replaces !== undefined) {
-      out.set(c.id, c.replaces);
-      continue;
-    }
-    if (c.revision !== 1) continue;
-    const now = recordOf(c.id);
-    if (!now) continue;
-    const key = `${now.department}|${now.listType}|${subjectKeyOf(now).key}`;
-    const old = open.find((id) => {
-      const o = recordOf(id);
-      return o !== undefined && `${o.department}|${o.listType}|${subjectKeyOf(o).key}` === key && ![...out.values()].includes(id);
-    });
-    if (old !== undefined) out.set(c.id, old);
-  }
-  return out;
-}
-
-/**
  * One side of a diff: a published batch is the register as it stood once that batch was published;
  * a package folder (or an unpublished batch with a package) is the whole register with that package
  * published on top of it today, as publish would record it.
@@ -1035,35 +1006,42 @@ function* diffItems(
   const pending = from.pending ?? to.pending;
   const events = pending ? [...loaded.events, pending as StoredEvent] : loaded.events;
   const few = one && nextTo(from, to, events);
-  for (const e of few ? mayDiffer(to.state, from.on, to.on, events, to.sent) : eachEntry(to.state)) {
+  // Over many batches, an entry surely active on neither day (told from the checkpoint's rows, as register list tells
+  // it) is not made: it adds, removes, corrects and resends nothing (2020Q1 with 2026Q2: ~300,000 of a million).
+  const entries = few
+    ? mayDiffer(to.state, from.on, to.on, events, to.sent)
+    : eachEntry(to.state, one ? { on: to.on, orOn: from.on, status: 'active' } : undefined);
+  const lister = listerOf(full, rule);
+  const listed = (s: RecordStatus): ListedRecord => lister.listed(s);
+  for (const e of entries) {
     const s = statusOn(e, to.on);
     if (!s) continue;
     const revision = wasActive(s.id, e);
     const was = revision !== undefined;
     if (s.status === 'active' && replacing.has(s.id) && !was) {
       count(s, 'corrected');
-      yield ['corrected', { ...listedRecord(s, full, rule), replaces: replacing.get(s.id) as string }];
+      yield ['corrected', { ...listed(s), replaces: replacing.get(s.id) as string }];
     } else if (s.status !== 'active' && was && s.removal?.type === 'corrected' && replacedBy.has(s.id)) {
       // Listed under the record that replaces it.
     } else if (s.status === 'active') {
       if (!was) {
         count(s, 'added');
-        yield ['added', listedRecord(s, full, rule)];
+        yield ['added', listed(s)];
       } else if (s.revision > revision) {
         // Corrected under its own 认定文书号: the same record at a later revision, listed as corrected only.
         count(s, 'corrected');
-        yield ['corrected', listedRecord(s, full, rule)];
+        yield ['corrected', listed(s)];
       } else if (to.sent.has(s.id)) {
         // Resubmitted unchanged (records.json `unchanged`: already public when the batch was made); else published
         // again after it lapsed between the two days, which the package counts 红/黑 like any publication: added,
         // as it counts it (truth.md: `unchanged` is "already public"; one figure, every view).
         const key = to.unchanged.has(s.id) ? 'unchanged' : 'added';
         count(s, key);
-        yield [key, listedRecord(s, full, rule)];
+        yield [key, listed(s)];
       }
     } else if (was) {
       const removal = s.removal ?? { type: 'expired' as const, on: s.publishUntil, batch: null, reason: '' };
-      const item = listedRecord({ ...s, removal }, full, rule);
+      const item = listed({ ...s, removal });
       if (removal.type === 'corrected') {
         count(s, 'corrected');
         yield ['corrected', item];

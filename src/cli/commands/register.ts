@@ -19,6 +19,7 @@ import type { RecordStatus } from '../../register/state.js';
 import { emit, emitPieces } from '../render.js';
 import { diffPieces, registerLedgerPieces, registerListPieces } from '../../reporters/register-views.js';
 import { fileSpool } from '../../io/spool.js';
+import { collectGarbage } from '../../io/memory.js';
 import { writeStreamedDocument } from '../write-bytes.js';
 import { splitRecords, wantListThread } from '../list-split.js';
 import { jsonSectionsParts } from '../../reporters/json-sections.js';
@@ -201,6 +202,9 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
       () => run.counts,
       ctx,
       () => fileSpool(),
+      // Between the stream and the rows read back: the old generation the stream filled with the entries it made
+      // (~60–90 MiB under load, collected later) and the buffers the read-back makes added up to over 300 MB.
+      collectGarbage,
     ),
   );
   return 0;
