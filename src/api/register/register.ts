@@ -875,8 +875,11 @@ export async function diffEach(
   // diff says how the public list changed from a to b: a published after b is the two the wrong way round. Its
   // mirror would call the later batch's additions "removed" with no removal type (register.md); refused, naming the
   // order to write (docs/decisions.md "diff of two batches the wrong way round").
+  // Published the same day: the quarters' order (2025Q4 before 2026Q1, whichever was imported first), then the log's.
   const rank = (s: Side): number => (s.pending ? Number.POSITIVE_INFINITY : (loaded.state.batches.get(s.label)?.seq ?? 0));
-  if (from.on > to.on || (from.on === to.on && rank(from) > rank(to))) {
+  const sameDayLater = (): boolean =>
+    !from.pending && !to.pending && from.label !== to.label ? from.label > to.label : rank(from) > rank(to);
+  if (from.on > to.on || (from.on === to.on && sameDayLater())) {
     throw new ToolError('DIFF_ORDER_REVERSED', { from: from.label, to: to.label, fromOn: from.pending ? 'package' : from.on, toOn: to.on });
   }
   // A package's side last, after the other side has read the loaded state (replacedPairs of a published side).
