@@ -23,6 +23,7 @@ import { pageText } from '../messages/page.js';
 import { sanitisingSink } from '../reporters/sink.js';
 import { optionValue } from './argv.js';
 import { listenUnexpected } from '../diagnostics/unexpected.js';
+import { redactIdNumbers } from '../domain/mask.js';
 import { dropPrimedRead, primeRegisterRead } from './register-prime.js';
 
 export type { CliIo, CommandEnv, GlobalFlags };
@@ -507,7 +508,8 @@ export async function reportFailure(
       `${chalk.red(`${m.ui.error}:`)} ${renderToolError(m, new ToolError(toolErr.code, screenArgs(toolErr.args, platform)))}\n`,
     );
   }
-  if (debug && err instanceof Error) io.stderr.write(`${err.stack ?? String(err)}\n`);
+  // The stack's message may quote a value read (a cell, a line of the log): an ID number in it is masked, --debug or not.
+  if (debug && err instanceof Error) io.stderr.write(`${redactIdNumbers(err.stack ?? String(err))}\n`);
   else if (!(err instanceof ToolError) && !json) io.stderr.write(`${m.ui.debugHint}\n`);
   return 2;
 }
