@@ -41,7 +41,7 @@ import { addFigures, figuresOf, noRemovals, removalTotal } from '../../schemas/d
 import type { DepartmentStatus, QuarterSummary } from '../../schemas/documents/quarter-summary.js';
 import type { Manifest } from '../../schemas/documents/manifest.js';
 import { removedSheet } from '../register/removed-sheet.js';
-import { CORRECTED_HEADERS, correctedSheet } from '../register/corrected-sheet.js';
+import { CORRECTED_NUMERIC, correctedSheet } from '../register/corrected-sheet.js';
 import { zhReportsUi } from '../../messages/zh-CN/reports.js';
 import { type TimelinessKind, timelinessKind } from '../../schemas/documents/timeliness-kind.js';
 
@@ -283,7 +283,6 @@ function listSheets(
   // of 移出名单's column H into a number. 更正名单's 版本 (column C) is a number too, as its 序号.
   const listNumeric = cols.map((c) => !c.field && !c.codes && (c.value === 'rowNumber' || c.value === 'periodMonths'));
   const removedNumeric = [true];
-  const correctedNumeric = CORRECTED_HEADERS.map((h) => h === '序号' || h === '版本');
   const cellsOf = (rows: string[][], numeric: readonly boolean[]): (string | number)[][] =>
     rows.map((r) => r.map((v, i) => (numeric[i] === true && /^\d{1,9}$/.test(v) ? Number(v) : v)));
   const text: SheetSpec[] = [
@@ -294,7 +293,7 @@ function listSheets(
   if (register && register.corrected.length > 0) text.push(correctedSheet(template.sheets.corrected, register, audience, ctx.maskRule));
   const cells = text.map((s, k) => ({
     ...s,
-    rows: cellsOf(s.rows as string[][], k < 2 ? listNumeric : k === 2 ? removedNumeric : correctedNumeric),
+    rows: cellsOf(s.rows as string[][], k < 2 ? listNumeric : k === 2 ? removedNumeric : CORRECTED_NUMERIC),
   }));
   return { text, cells };
 }

@@ -31,6 +31,8 @@ export const CORRECTED_HEADERS = [
   '报送科室',
 ];
 const WIDTHS = [6, 14, 6, 8, 16, 32, 22, 22, 26, 26, 36, 12, 18];
+/** Which columns are number cells in the workbook: 序号 and 版本 (a count); 记录编号 and 认定文书号 stay text. */
+export const CORRECTED_NUMERIC: readonly boolean[] = CORRECTED_HEADERS.map((h) => h === '序号' || h === '版本');
 
 /** The column names of a correction's changed fields, as the form and the list sheets head them. */
 export function changedHeaders(changed: readonly string[]): string {
