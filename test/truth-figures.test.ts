@@ -148,8 +148,10 @@ describe('a batch compiled against the register (the example story)', () => {
         .split('│')
         .map((c) => c.trim())
         .filter(Boolean);
-    expect(line('劳动关系科')).toEqual(['劳动关系科', '已报送', '2', '0', '1', '1']);
-    expect(line('汇总')).toEqual(['汇总', '17', '6', '10', '1']);
+    // Then 其中更正 and 移出条数 (a new user's trial: the screen left out the corrections and removals the JSON,
+    // 报送情况.xlsx and 督查明细 give); 劳动关系科's 2 removals are diff's 移出 2.
+    expect(line('劳动关系科')).toEqual(['劳动关系科', '已报送', '2', '0', '1', '1', '0', '2']);
+    expect(line('汇总')).toEqual(['汇总', '17', '6', '10', '1', '0', '2']);
   });
 
   it('records.json is version 3 with removals, unchanged and an empty corrected; export writes both audiences from it', async () => {

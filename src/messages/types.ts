@@ -127,6 +127,9 @@ export interface UiText {
     /** truth.md's figures: rows received (报送条数), resent unchanged (重复报送未变). */
     rows: string;
     unchanged: string;
+    /** Of the records published, those that correct one already public (其中更正), and the removals (移出条数). */
+    corrected: string;
+    removals: string;
     red: string;
     black: string;
     department: string;

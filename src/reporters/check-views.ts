@@ -6,6 +6,7 @@
  */
 import { parseBatch } from '../domain/quarter.js';
 import { removalsOnly } from '../schemas/documents/removals-only.js';
+import { removalTotal } from '../schemas/documents/figures.js';
 import type { ValidateDocument, CalendarDocument, MatrixDocument } from '../schemas/documents/commands-check.js';
 import type { CompileDocument } from '../schemas/documents/commands.js';
 import type { PrettyOptions } from './pretty.js';
@@ -59,7 +60,7 @@ export function* compileView(doc: CompileDocument, ctx: RenderContext, view: Com
   yield* findingChunks(doc, ctx.m, o);
   let out = '';
   if (!o.quiet) {
-    const table = makeTable([c.department, c.submitted, c.rows, c.red, c.black, c.unchanged], o);
+    const table = makeTable([c.department, c.submitted, c.rows, c.red, c.black, c.unchanged, c.corrected, c.removals], o);
     const supplementary = (parseBatch(doc.quarter ?? '')?.n ?? 1) > 1;
     for (const s of doc.departments)
       table.push([
@@ -69,9 +70,20 @@ export function* compileView(doc: CompileDocument, ctx: RenderContext, view: Com
         String(s.red),
         String(s.black),
         String(s.unchanged),
+        String(s.corrected),
+        String(removalTotal(s.removals)),
       ]);
     const t = doc.totals;
-    table.push([c.counts, '', String(t.rows), String(t.red), String(t.black), String(t.unchanged)]);
+    table.push([
+      c.counts,
+      '',
+      String(t.rows),
+      String(t.red),
+      String(t.black),
+      String(t.unchanged),
+      String(t.corrected),
+      String(removalTotal(t.removals)),
+    ]);
     out += `${table.toString()}\n`;
   }
   out += findingSummary(doc, ctx.m, o);

@@ -15,6 +15,7 @@ import type { DOCUMENTS, DocumentName } from '../schemas/documents/index.js';
 import { schemaUi } from '../messages/schema-ui.js';
 import { parseBatch } from '../domain/quarter.js';
 import { removalsOnly } from '../schemas/documents/removals-only.js';
+import { removalTotal } from '../schemas/documents/figures.js';
 import { pageText } from '../messages/page.js';
 import { formatJson } from '../diagnostics/report-document.js';
 import { formatLocation, makeTable, type PrettyOptions } from './pretty.js';
@@ -162,6 +163,8 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
       String(d.red),
       String(d.black),
       String(d.unchanged),
+      String(d.corrected),
+      String(removalTotal(d.removals)),
       d.errors > 0 ? chalk.red(String(d.errors)) : '0',
       String(d.warnings),
       d.reviewer ? visible(`${d.reviewer} ${d.reviewedOn}`) : s.none,
@@ -171,7 +174,22 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
   }
   const q = doc.quarterLevel;
   if (q.errors + q.warnings > 0)
-    table.push([s.quarterLevel, '', '', '', '', '', '', q.errors > 0 ? chalk.red(String(q.errors)) : '0', String(q.warnings), '', '', '']);
+    table.push([
+      s.quarterLevel,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      q.errors > 0 ? chalk.red(String(q.errors)) : '0',
+      String(q.warnings),
+      '',
+      '',
+      '',
+    ]);
   const t = doc.totals;
   table.push([
     s.total,
@@ -181,6 +199,8 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
     String(t.red),
     String(t.black),
     String(t.unchanged),
+    String(t.corrected),
+    String(removalTotal(t.removals)),
     String(t.errors),
     String(t.warnings),
     '',
