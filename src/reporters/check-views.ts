@@ -6,7 +6,7 @@
  */
 import { parseBatch } from '../domain/quarter.js';
 import { removalsOnly } from '../schemas/documents/removals-only.js';
-import { removalTotal } from '../schemas/documents/figures.js';
+import { figureCells } from './figure-cells.js';
 import type { ValidateDocument, CalendarDocument, MatrixDocument } from '../schemas/documents/commands-check.js';
 import type { CompileDocument } from '../schemas/documents/commands.js';
 import type { PrettyOptions } from './pretty.js';
@@ -66,24 +66,9 @@ export function* compileView(doc: CompileDocument, ctx: RenderContext, view: Com
       table.push([
         visible(s.name),
         s.submitted ? (s.nilReport ? c.nil : c.submitted) : removalsOnly(s, supplementary) ? c.removalsOnly : ctx.chalk.yellow(c.missing),
-        String(s.rows),
-        String(s.red),
-        String(s.black),
-        String(s.unchanged),
-        String(s.corrected),
-        String(removalTotal(s.removals)),
+        ...figureCells(s),
       ]);
-    const t = doc.totals;
-    table.push([
-      c.counts,
-      '',
-      String(t.rows),
-      String(t.red),
-      String(t.black),
-      String(t.unchanged),
-      String(t.corrected),
-      String(removalTotal(t.removals)),
-    ]);
+    table.push([c.counts, '', ...figureCells(doc.totals)]);
     out += `${table.toString()}\n`;
   }
   out += findingSummary(doc, ctx.m, o);

@@ -15,7 +15,7 @@ import type { DOCUMENTS, DocumentName } from '../schemas/documents/index.js';
 import { schemaUi } from '../messages/schema-ui.js';
 import { parseBatch } from '../domain/quarter.js';
 import { removalsOnly } from '../schemas/documents/removals-only.js';
-import { removalTotal } from '../schemas/documents/figures.js';
+import { figureCells } from './figure-cells.js';
 import { pageText } from '../messages/page.js';
 import { formatJson } from '../diagnostics/report-document.js';
 import { formatLocation, makeTable, type PrettyOptions } from './pretty.js';
@@ -159,12 +159,7 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
             ? ctx.m.ui.compile.removalsOnly
             : chalk.yellow(s.no),
       yn(d.nilReport),
-      String(d.rows),
-      String(d.red),
-      String(d.black),
-      String(d.unchanged),
-      String(d.corrected),
-      String(removalTotal(d.removals)),
+      ...figureCells(d),
       d.errors > 0 ? chalk.red(String(d.errors)) : '0',
       String(d.warnings),
       d.reviewer ? visible(`${d.reviewer} ${d.reviewedOn}`) : s.none,
@@ -191,22 +186,7 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
       '',
     ]);
   const t = doc.totals;
-  table.push([
-    s.total,
-    '',
-    '',
-    String(t.rows),
-    String(t.red),
-    String(t.black),
-    String(t.unchanged),
-    String(t.corrected),
-    String(removalTotal(t.removals)),
-    String(t.errors),
-    String(t.warnings),
-    '',
-    '',
-    '',
-  ]);
+  table.push([s.total, '', '', ...figureCells(t), String(t.errors), String(t.warnings), '', '', '']);
   // With a register: what each department still has to send, one line each.
   const lines = doc.departments
     .filter((d) => d.awaiting !== undefined && d.awaiting.removals.length + d.awaiting.corrections.length > 0)
