@@ -87,3 +87,11 @@ export async function beforeAnnotateRename(): Promise<void> {
 export function workbookThreadFault(): boolean {
   return spec().includes('workbook-thread-fail');
 }
+
+/**
+ * `ledger-thread-fail`: the thread that makes a 台账's sheet pieces fails at its second (io/xlsx/sheet-thread.ts); the main
+ * thread makes the rest.
+ */
+export function ledgerThreadFault(): boolean {
+  return spec().includes('ledger-thread-fail');
+}
