@@ -9,17 +9,17 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ledgerThreadFault } from '../faults.js';
-import { processorFreeBeside } from '../processors.js';
+import { secondThreadShortens } from '../processors.js';
 import { type GivenUp, startThread, threadGivenUp, threadWanted } from '../threads.js';
 import type { RawPiece } from '../zip/zip-write.js';
-import { type CellChunk, cellsXml } from './sheet-cells.js';
+import { type CellChunk, cellsXml, XmlBytes } from './sheet-cells.js';
 import { rawPiece } from './sheet-piece.js';
 import type { SheetChunk, SheetJob, SheetReply } from './sheet-worker.js';
 
 /** Below this many rows (a city's 台账) the thread's start and the cells' bytes cost more than they take off. */
 export const LEDGER_THREAD_ROWS = 200_000;
 /** Chunks sent ahead of the piece this thread waits for: the worker never idles for the next, ~1 MiB each held here. */
-const AHEAD = 6;
+const AHEAD = 4;
 /** How long this thread waits for a piece with nothing posted before making it itself (a chunk is ~0.05 s of work). */
 const STALL_MS = 10_000;
 /** What --debug names the thread by (io/threads.ts). */
@@ -27,10 +27,11 @@ const WHAT = 'ledger thread';
 
 /**
  * Whether a 台账 of `rows` rows is written on two threads: HRSS_CREDIT_LEDGER_THREAD=on (any size, whatever the load)
- * / off, else from LEDGER_THREAD_ROWS rows when a processor is free (io/processors.ts, as compile's workbook thread).
+ * / off, else from LEDGER_THREAD_ROWS rows on two processors whatever the load (io/processors.ts, as verify's log
+ * thread): measured at load 16, the command's CPU with the thread was the one thread's (decisions.md).
  */
 export function wantLedgerThread(rows: number, env: NodeJS.ProcessEnv = process.env): boolean {
-  return threadWanted(env.HRSS_CREDIT_LEDGER_THREAD, () => rows >= LEDGER_THREAD_ROWS && processorFreeBeside());
+  return threadWanted(env.HRSS_CREDIT_LEDGER_THREAD, () => rows >= LEDGER_THREAD_ROWS && secondThreadShortens());
 }
 
 let runs = 0;
@@ -121,7 +122,8 @@ export async function* piecesOf(
   letters: string[],
   level: number,
 ): AsyncGenerator<RawPiece> {
-  const here = (c: CellChunk): RawPiece => rawPiece(cellsXml(c, letters), level);
+  const xml = new XmlBytes();
+  const here = (c: CellChunk): RawPiece => rawPiece(cellsXml(c, letters, xml), level);
   yield rawPiece(head, level);
   const t = begin(letters, level);
   try {

@@ -4,7 +4,7 @@
  * number. It reads no file and writes none; a failure is posted and ends it (the main thread makes the rest).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type CellChunk, cellsXml } from './sheet-cells.js';
+import { type CellChunk, cellsXml, XmlBytes } from './sheet-cells.js';
 import { rawPiece } from './sheet-piece.js';
 
 export interface SheetJob {
@@ -25,10 +25,11 @@ const port = parentPort;
 const job = workerData as SheetJob | undefined;
 if (port && job?.sheetPieces === true) {
   let made = 0;
+  const xml = new XmlBytes();
   port.on('message', (m: SheetChunk) => {
     try {
       if (job.fail && made === 1) throw new Error('ledger-thread-fail');
-      const piece = rawPiece(cellsXml(m, job.letters), job.level);
+      const piece = rawPiece(cellsXml(m, job.letters, xml), job.level);
       made++;
       port.postMessage({ seq: m.seq, ...piece } satisfies SheetReply, [piece.deflated.buffer as ArrayBuffer]);
     } catch (err) {
