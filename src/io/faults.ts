@@ -95,3 +95,8 @@ export function workbookThreadFault(): boolean {
 export function ledgerThreadFault(): boolean {
   return spec().includes('ledger-thread-fail');
 }
+
+/** `ledger-thread-stall`: that thread posts nothing after its first piece; the main thread gives it up after 10 s. */
+export function ledgerThreadStall(): boolean {
+  return spec().includes('ledger-thread-stall');
+}

@@ -8,7 +8,7 @@
  * and those after, are made here by the same functions (sheet-cells.ts): the same bytes.
  */
 import { Worker } from 'node:worker_threads';
-import { ledgerThreadFault } from '../faults.js';
+import { ledgerThreadFault, ledgerThreadStall } from '../faults.js';
 import { secondThreadShortens } from '../processors.js';
 import { type GivenUp, startThread, threadGivenUp, threadWanted } from '../threads.js';
 import type { RawPiece } from '../zip/zip-write.js';
@@ -101,7 +101,8 @@ class SheetThread {
 }
 
 function begin(letters: string[], level: number): SheetThread | undefined {
-  const job: SheetJob = { sheetPieces: true, letters, level, ...(ledgerThreadFault() ? { fail: true } : {}) };
+  const faults = { ...(ledgerThreadFault() ? { fail: true } : {}), ...(ledgerThreadStall() ? { stall: true } : {}) };
+  const job: SheetJob = { sheetPieces: true, letters, level, ...faults };
   // Unreferenced: this thread waits for its pieces (a timer keeps the process up meanwhile) and stops it at the end.
   const worker = startThread(
     WHAT,

@@ -14,6 +14,8 @@ export interface SheetJob {
   level: number;
   /** HRSS_CREDIT_FAULT's ledger-thread-fail (tests): the thread fails at its second chunk, the main thread makes the rest. */
   fail?: boolean;
+  /** HRSS_CREDIT_FAULT's ledger-thread-stall (tests): the thread posts nothing after its first piece. */
+  stall?: boolean;
 }
 
 /** A chunk to make (its number, to give back with it). */
@@ -29,6 +31,7 @@ if (port && job?.sheetPieces === true) {
   port.on('message', (m: SheetChunk) => {
     try {
       if (job.fail && made === 1) throw new Error('ledger-thread-fail');
+      if (job.stall && made === 1) return;
       const piece = rawPiece(cellsXml(m, job.letters, xml), job.level);
       made++;
       port.postMessage({ seq: m.seq, ...piece } satisfies SheetReply, [piece.deflated.buffer as ArrayBuffer]);

@@ -2,8 +2,8 @@
 // rows' cells written as bytes, their XML made from them a chunk at a time (sheet-cells.ts cellsXml) and each chunk
 // deflated on its own, ended by a sync flush, the pieces one deflate stream once an empty last block follows them. The
 // workbook's parts must be those the one stream writes, byte for byte, its CRC-32s combined right, and the stream
-// whole (inflated alone, it ends). Then the real second thread (dist/): the same file whether it made every piece or
-// failed after its first (HRSS_CREDIT_FAULT=ledger-thread-fail), which --debug says.
+// whole (inflated alone, it ends). Then the real second thread (dist/): the same file whether it made every piece, or
+// failed or stalled after its first (HRSS_CREDIT_FAULT=ledger-thread-fail|stall), which --debug says.
 import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -121,7 +121,7 @@ describe('a sheet deflated as pieces on the second thread (dist/)', () => {
     else process.env.HRSS_CREDIT_FAULT = fault;
   });
 
-  it('writes the same file whether the thread makes every piece or fails after its first; a failure is said', async () => {
+  it('writes the same file whether the thread makes every piece, fails or stalls after its first; either is said', async () => {
     const writer = (await import('../../../dist/io/xlsx/xlsx-writer.js')) as unknown as { workbookTo: typeof workbookTo };
     const thread = await import('../../../dist/io/xlsx/sheet-thread.js');
     const { takeUnexpected } = await import('../../../dist/diagnostics/unexpected.js');
@@ -138,12 +138,17 @@ describe('a sheet deflated as pieces on the second thread (dist/)', () => {
     const both = await make();
     process.env.HRSS_CREDIT_FAULT = 'ledger-thread-fail';
     const failed = await make();
+    process.env.HRSS_CREDIT_FAULT = 'ledger-thread-stall';
+    const stalled = await make();
     // The thread made every chunk's piece, or the first only (it fails at its second): this thread made the rest.
     expect(both.byThread).toBeGreaterThanOrEqual(4);
     expect(failed.byThread).toBe(1);
+    expect(stalled.byThread).toBe(1);
     expect(failed.bytes.equals(both.bytes)).toBe(true);
+    expect(stalled.bytes.equals(both.bytes)).toBe(true);
     expect(both.noted).toEqual([]);
     expect(failed.noted).toEqual([['ledger thread', 'THREAD_FAILED', 'ledger-thread-fail']]);
+    expect(stalled.noted).toEqual([['ledger thread', 'THREAD_STALLED', 'nothing for 10000 ms']]);
     const stream = await entries(await workbookBuffer([sheetOf(rows)], instant, 'hrss-credit'));
     for (const [name, e] of await entries(both.bytes)) expect(e.data.equals((stream.get(name) as { data: Buffer }).data), name).toBe(true);
   }, 60_000);
