@@ -31,6 +31,8 @@
 //                             thread that makes compile's 共享 workbook.
 //   cli/list-split.js         new Worker(./list-worker.js)           -> new Worker(this very file): and register
 //                             list's second thread.
+//   io/xlsx/sheet-thread.js   new Worker(./sheet-worker.js)          -> new Worker(this very file): and the
+//                             thread that makes a 台账's sheet pieces.
 // Every dependency but commander and chalk is bundled apart into lib/<name>.cjs beside it, read and
 // compiled only when first required (see DEFERRED below): --help reads and compiles none of them.
 process.env.TZ = 'UTC';
@@ -121,6 +123,11 @@ const rewrites = [
   {
     file: join('dist', 'cli', 'list-split.js'),
     from: "new Worker(new URL('./list-worker.js', import.meta.url)",
+    to: 'new Worker(new URL(import.meta.url)',
+  },
+  {
+    file: join('dist', 'io', 'xlsx', 'sheet-thread.js'),
+    from: "new Worker(new URL('./sheet-worker.js', import.meta.url)",
     to: 'new Worker(new URL(import.meta.url)',
   },
 ];

@@ -368,6 +368,28 @@ describe('the unzipped release, with no node_modules above it', () => {
     for (const f of files) expect(readFileSync(join(a, 'packages', f)).equals(readFileSync(join(b, 'packages', f))), f).toBe(true);
   });
 
+  it("register list --xlsx's sheet pieces on the bundle's own thread (release-entry.mjs's dispatch): none given up, the same cells", () => {
+    const ws = join(tmp, 'ws-ledger-thread');
+    cpSync(EXAMPLE, ws, { recursive: true });
+    expect(installed(['compile', '2026Q3', '--today', TODAY, '-w', ws], tmp, EPOCH).code).toBe(0);
+    expect(installed(['publish', '2026Q3', '--on', TODAY, '-w', ws], tmp, EPOCH).code).toBe(0);
+    const list = ['register', 'list', '--status', 'all', '--today', TODAY, '-w', ws];
+    // A thread the bundle did not dispatch ends without its pieces: io/threads.ts says so under --debug.
+    const ra = bundled([...list, '--xlsx', join(tmp, 'bundle-ledger.xlsx'), '--debug'], tmp, { ...EPOCH, HRSS_CREDIT_LEDGER_THREAD: 'on' });
+    const rb = installed([...list, '--xlsx', join(tmp, 'installed-ledger.xlsx')], tmp, { ...EPOCH, HRSS_CREDIT_LEDGER_THREAD: 'off' });
+    expect(ra.code).toBe(0);
+    expect(rb.code).toBe(0);
+    expect(ra.stderr).not.toContain('[debug]');
+    const cells = (f: string): string[] => {
+      const unzip = spawnSync('unzip', ['-p', join(tmp, f), 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+      expect(unzip.status).toBe(0);
+      return [unzip.stdout];
+    };
+    expect(cells('bundle-ledger.xlsx')).toEqual(cells('installed-ledger.xlsx'));
+    // Pieces, not the one stream: the files differ in their deflated bytes alone.
+    expect(readFileSync(join(tmp, 'bundle-ledger.xlsx')).equals(readFileSync(join(tmp, 'installed-ledger.xlsx')))).toBe(false);
+  });
+
   it('validate: the same findings and exit code as the installed tool, through the launcher with a Chinese path with a space', () => {
     const ws = join(tmp, '信用 红黑名单');
     cpSync(EXAMPLE, ws, { recursive: true });

@@ -87,3 +87,16 @@ export async function beforeAnnotateRename(): Promise<void> {
 export function workbookThreadFault(): boolean {
   return spec().includes('workbook-thread-fail');
 }
+
+/**
+ * `ledger-thread-fail`: the thread that makes a 台账's sheet pieces fails at its second (io/xlsx/sheet-thread.ts); the main
+ * thread makes the rest.
+ */
+export function ledgerThreadFault(): boolean {
+  return spec().includes('ledger-thread-fail');
+}
+
+/** `ledger-thread-stall`: that thread posts nothing after its first piece; the main thread gives it up after 10 s. */
+export function ledgerThreadStall(): boolean {
+  return spec().includes('ledger-thread-stall');
+}

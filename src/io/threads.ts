@@ -1,10 +1,11 @@
 /**
  * The second threads a command begins beside its own — the log checked while it is parsed (register/log-check.ts),
- * compile's 共享 workbook (xlsx/workbook-thread.ts), register list's records (cli/list-split.ts) — and the one rule
- * they share (docs/decisions.md "A second thread: one rule to begin it, one to give it up"): asked for by an
- * environment variable (on / off) or else by the command's own test; begun with its output kept off the user's
- * screen; and a thread that cannot start, fails or stops moving is given up — the command does its work in its own
- * thread, the same bytes — and said so under --debug (diagnostics/unexpected.ts), where it was silent.
+ * compile's 共享 workbook (xlsx/workbook-thread.ts), register list's records (cli/list-split.ts), a province's 台账's
+ * sheet pieces (xlsx/sheet-thread.ts) — and the one rule they share (docs/decisions.md "A second thread: one rule to
+ * begin it, one to give it up"): asked for by an environment variable (on / off) or else by the command's own test;
+ * begun with its output kept off the user's screen; and a thread that cannot start, fails or stops moving is given
+ * up — the command does its work in its own thread, the same bytes — and said so under --debug
+ * (diagnostics/unexpected.ts), where it was silent.
  */
 import type { Worker } from 'node:worker_threads';
 import { noteUnexpected } from '../diagnostics/unexpected.js';

@@ -13,6 +13,7 @@ const { processorFree, secondThreadShortens } = await import('../../src/io/proce
 const { wantLogCheck } = await import('../../src/io/register/log-check.js');
 const { wantWorkbookThread, WORKBOOK_THREAD_ROWS } = await import('../../src/io/xlsx/workbook-thread.js');
 const { wantListThread, SPLIT_MIN_ROWS } = await import('../../src/cli/list-split.js');
+const { wantLedgerThread, LEDGER_THREAD_ROWS } = await import('../../src/io/xlsx/sheet-thread.js');
 
 describe('how many threads a command uses', () => {
   beforeEach(() => {
@@ -54,6 +55,19 @@ describe('how many threads a command uses', () => {
       true,
     ]);
     expect(wantListThread({ HRSS_CREDIT_LIST_THREAD: 'on' }, undefined)).toBe(false);
+  });
+
+  it("a province's 台账 on two processors whatever the load, from LEDGER_THREAD_ROWS rows; HRSS_CREDIT_LEDGER_THREAD decides when given", () => {
+    for (const load of [0, 2, 20]) {
+      machine.load = load;
+      expect(wantLedgerThread(LEDGER_THREAD_ROWS, {}), `load ${load}`).toBe(true);
+      expect(wantLedgerThread(LEDGER_THREAD_ROWS - 1, {}), `load ${load}`).toBe(false);
+    }
+    machine.processors = 1;
+    expect(wantLedgerThread(LEDGER_THREAD_ROWS, {})).toBe(false);
+    expect(wantLedgerThread(1, { HRSS_CREDIT_LEDGER_THREAD: 'on' })).toBe(true);
+    machine.processors = 2;
+    expect(wantLedgerThread(LEDGER_THREAD_ROWS, { HRSS_CREDIT_LEDGER_THREAD: 'off' })).toBe(false);
   });
 
   it("the early hash's rule is unchanged: a processor free, by the last minute's load", () => {

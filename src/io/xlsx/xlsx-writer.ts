@@ -8,7 +8,29 @@
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { columnLetter, toXmlSafe } from '../../domain/text.js';
-import { DEFLATE_LEVEL, type ZipOut, type ZipPart, ZIP32_ENTRIES, ZIP32_MAX, zipParts, zipPartsTo } from '../zip/zip-write.js';
+import {
+  CELL,
+  type CellChunk,
+  INLINE_OPEN,
+  INLINE_SPACE_OPEN,
+  MARKUP,
+  NUMBER_EMPTY,
+  NUMBER_OPEN,
+  RowBytes,
+  XF_NUMBER,
+  XF_TEXT,
+} from './sheet-cells.js';
+import {
+  DEFLATE_LEVEL,
+  type RawPiece,
+  type RawPieces,
+  type ZipOut,
+  type ZipPart,
+  ZIP32_ENTRIES,
+  ZIP32_MAX,
+  zipParts,
+  zipPartsTo,
+} from '../zip/zip-write.js';
 
 export interface SheetSpec {
   name: string;
@@ -53,8 +75,6 @@ export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** A sheet's rows are given to the zip in pieces of about this many bytes (its writes: zip-write.ts WRITE). */
-const PIECE = 1 << 18;
 /** Text for an XML element or attribute; a character XML 1.0 forbids becomes U+FFFD whatever its source. */
 export function escapeXml(s: string): string {
   if (plainXml(s)) return s;
@@ -106,8 +126,6 @@ export function dosDate(instant: Date): Date {
 }
 
 // Cell formats (styles.xml cellXfs): 0 General, 1 text, 2 text bold (header), 3 text bold 14 (title), 4 a number.
-const XF_TEXT = 1;
-const XF_NUMBER = 4;
 const XF = { text: XF_TEXT, header: 2, title: 3, number: XF_NUMBER } as const;
 const STYLES =
   `<styleSheet xmlns="${NS_MAIN}">` +
@@ -122,55 +140,6 @@ const STYLES =
   '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
-
-/** More than any cell's markup without its text, or a row's tags (a number cell's ~50 bytes). */
-const MARKUP = 96;
-const NUMBER_OPEN = `" s="${XF_NUMBER}"><v>`;
-const NUMBER_EMPTY = `" s="${XF_NUMBER}"/>`;
-const INLINE_OPEN = `" s="${XF_TEXT}" t="inlineStr"><is><t>`;
-const INLINE_SPACE_OPEN = `" s="${XF_TEXT}" t="inlineStr"><is><t xml:space="preserve">`;
-
-/**
- * A sheet's rows as UTF-8, written into a buffer and handed over a full buffer at a time (each its own: ZipPart's
- * pieces are never reused once given). A province's 台账 (475 MiB of XML) made each row a string, then 64 KiB of
- * them one string to encode, then joined those into the zip's writes: ~2 s of garbage collection and copies.
- */
-class RowBytes {
-  private buf = Buffer.allocUnsafe(PIECE);
-  private at = 0;
-
-  /** Room for `n` bytes more: if the buffer lacks it, its bytes (if any) are given back and a new one begun. */
-  room(n: number): Buffer | undefined {
-    if (this.at + n <= this.buf.length) return undefined;
-    const full = this.at > 0 ? this.buf.subarray(0, this.at) : undefined;
-    this.buf = Buffer.allocUnsafe(Number.isFinite(n) ? Math.max(PIECE, n) : 0);
-    this.at = 0;
-    return full;
-  }
-
-  /** A text of ASCII characters (markup, numbers). */
-  ascii(s: string): void {
-    const b = this.buf;
-    let a = this.at;
-    for (let i = 0; i < s.length; i++) b[a++] = s.charCodeAt(i);
-    this.at = a;
-  }
-
-  /** Any text, as UTF-8 (room made for 3 bytes a UTF-16 unit): by the loop while ASCII, else by Buffer's encoder. */
-  text(s: string): void {
-    const b = this.buf;
-    let a = this.at;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        this.at += b.write(s, this.at, 'utf8');
-        return;
-      }
-      b[a++] = c;
-    }
-    this.at = a;
-  }
-}
 
 /**
  * The workbook's strings, each once (sharedStrings.xml), in order of first use: the map's own order, its keys the
@@ -215,13 +184,8 @@ function sheetName(name: string): string {
   return safe.slice(0, 31);
 }
 
-/**
- * The sheet's XML as UTF-8 bytes, given ~64 KiB of rows at a time as the zip takes them (io/zip/zip-write.ts
- * deflates each piece while the next is made): a province's 移出名单 (25,000 rows, a ~14 MB part) was made whole,
- * copied into one buffer and only then deflated. Its shared strings are numbered as the pieces are made: the
- * sheets are taken in order, before sharedStrings.xml.
- */
-function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Generator<Buffer> {
+/** The sheet's XML around its rows (sheetXml, sheetPieces), its title's and headers' strings numbered. */
+function sheetFrame(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): SheetFrame {
   const n = Math.max(1, s.headers.length);
   let widest = n;
   if (Array.isArray(s.rows)) for (const row of s.rows) widest = Math.max(widest, row.length);
@@ -235,21 +199,54 @@ function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Ge
     return `<col min="${i + 1}" max="${i + 1}" width="${width}" style="${XF.text}" customWidth="1"/>`;
   });
   const print = s.print === 'a4-landscape';
-  yield Buffer.from(
+  const head =
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-      (print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
-      `<dimension ref="A1:${lastCol}${lastRow}"/>` +
-      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" ` +
-      `state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
-      `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>`,
-    'utf8',
-  );
+    (print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+    `<dimension ref="A1:${lastCol}${lastRow}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" ` +
+    `state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>`;
   const textCell = (ref: string, v: string, xf: number): string => `<c r="${ref}" s="${xf}" t="s"><v>${strings.of(v)}</v></c>`;
   const inline = new Uint8Array(widest);
   for (const i of s.inline ?? []) if (i >= 0 && i < widest) inline[i] = 1;
   let pending = '';
   if (s.title) pending += `<row r="1">${textCell('A1', s.title, XF.title)}</row>`;
   pending += `<row r="${headerRow}">${s.headers.map((h, i) => textCell(`${letters[i]}${headerRow}`, h, XF.header)).join('')}</row>`;
+  const tail =
+    '</sheetData>' +
+    // A filter on the header row: the clerk sorts and filters without touching the data.
+    `<autoFilter ref="A${headerRow}:${columnLetter(n - 1)}${headerRow}"/>` +
+    (s.title && s.headers.length > 1
+      ? `<mergeCells count="1"><mergeCell ref="A1:${columnLetter(s.headers.length - 1)}1"/></mergeCells>`
+      : '') +
+    (print
+      ? '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+        '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>'
+      : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  return { head, pending, tail, letters, headerRow, inline };
+}
+
+/** A sheet's XML but its rows: before them (the title and header rows last), after them, and how its cells are written. */
+interface SheetFrame {
+  head: string;
+  pending: string;
+  tail: string;
+  letters: string[];
+  headerRow: number;
+  /** 1 for a column whose texts are inline strings. */
+  inline: Uint8Array;
+}
+
+/**
+ * The sheet's XML as UTF-8 bytes, given ~64 KiB of rows at a time as the zip takes them (io/zip/zip-write.ts
+ * deflates each piece while the next is made): a province's 移出名单 (25,000 rows, a ~14 MB part) was made whole,
+ * copied into one buffer and only then deflated. Its shared strings are numbered as the pieces are made: the
+ * sheets are taken in order, before sharedStrings.xml.
+ */
+function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Generator<Buffer> {
+  const { head, pending, tail, letters, headerRow, inline } = sheetFrame(s, strings);
+  yield Buffer.from(head, 'utf8');
   const out = new RowBytes();
   let full = out.room(pending.length * 3);
   out.text(pending);
@@ -303,20 +300,116 @@ function* sheetXml(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings): Ge
   }
   full = out.room(Number.POSITIVE_INFINITY);
   if (full) yield full;
-  yield Buffer.from(
-    '</sheetData>' +
-      // A filter on the header row: the clerk sorts and filters without touching the data.
-      `<autoFilter ref="A${headerRow}:${columnLetter(n - 1)}${headerRow}"/>` +
-      (s.title && s.headers.length > 1
-        ? `<mergeCells count="1"><mergeCell ref="A1:${columnLetter(s.headers.length - 1)}1"/></mergeCells>`
-        : '') +
-      (print
-        ? '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-          '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-          '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>'
-        : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'),
-    'utf8',
-  );
+  yield Buffer.from(tail, 'utf8');
+}
+
+/** Cells' bytes a chunk (sheet-cells.ts CellChunk): ~5,000 rows of a province's 台账, ~4 MiB of its XML. */
+const CELLS_CHUNK = 1 << 20;
+
+/** Cells' bytes written (sheet-cells.ts CELL), the buffer grown as needed; taken whole at a row's end. */
+class CellBytes {
+  private buf = Buffer.allocUnsafe(CELLS_CHUNK + (CELLS_CHUNK >> 2));
+  at = 0;
+
+  room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + n));
+    this.buf.copy(bigger, 0, 0, this.at);
+    this.buf = bigger;
+  }
+
+  tag(t: number): void {
+    this.room(1);
+    this.buf[this.at++] = t;
+  }
+
+  /** A value (ASCII digits, or a text: UTF-8), then its end (0). */
+  value(s: string): void {
+    this.room(3 * s.length + 1);
+    const b = this.buf;
+    let a = this.at;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        a = this.at + b.write(s, this.at, 'utf8');
+        break;
+      }
+      b[a++] = c;
+    }
+    b[a++] = 0;
+    this.at = a;
+  }
+
+  /** The bytes written (their own buffer, never written again), and a new buffer begun. */
+  take(): Uint8Array {
+    const cells = this.buf.subarray(0, this.at);
+    this.buf = Buffer.allocUnsafe(CELLS_CHUNK + (CELLS_CHUNK >> 2));
+    this.at = 0;
+    return cells;
+  }
+}
+
+/**
+ * The rows as cells' bytes, a chunk at a time (sheet-cells.ts: the XML made from them is sheetXml's): the shared
+ * strings numbered, the inline texts escaped, here, in order, as sheetXml does.
+ */
+function* cellChunks(s: SheetSpec | StreamedSheetSpec, frame: SheetFrame, strings: SharedStrings): Generator<CellChunk> {
+  const { inline } = frame;
+  const out = new CellBytes();
+  const lastText: (string | undefined)[] = [];
+  const lastIndex: string[] = [];
+  let r = frame.headerRow;
+  let row0 = r + 1;
+  for (const row of s.rows) {
+    r++;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i] as string | number | null;
+      if (v === null) out.tag(CELL.none);
+      else if (typeof v === 'number') {
+        if (Number.isFinite(v)) {
+          out.tag(CELL.number);
+          out.value(String(v));
+        } else out.tag(CELL.numberEmpty);
+      } else if (inline[i] !== 1) {
+        if (v === lastText[i]) strings.count++;
+        else {
+          lastText[i] = v;
+          lastIndex[i] = String(strings.of(v));
+        }
+        out.tag(CELL.shared);
+        out.value(lastIndex[i] as string);
+      } else {
+        out.tag(keepsSpace(v) ? CELL.inlineSpace : CELL.inline);
+        out.value(plainXml(v) ? v : escapeXml(v));
+      }
+    }
+    out.tag(CELL.rowEnd);
+    if (out.at >= CELLS_CHUNK) {
+      yield { row0, cells: out.take() };
+      row0 = r + 1;
+    }
+  }
+  if (out.at > 0) yield { row0, cells: out.take() };
+}
+
+/**
+ * The sheet deflated as pieces (zip-write.ts RawPieces; docs/decisions.md "A province's 台账 on two cores"): what
+ * is before and after its rows a piece each, its rows a piece a chunk of cells, each chunk's XML made and deflated on
+ * a second thread (sheet-thread.ts), or here should it fail: the same bytes either way.
+ */
+function sheetPieces(s: SheetSpec | StreamedSheetSpec, strings: SharedStrings, level: number, piecesOf: PiecesMaker): RawPieces {
+  return {
+    raw: () => {
+      const frame = sheetFrame(s, strings);
+      return piecesOf(
+        Buffer.from(frame.head + frame.pending, 'utf8'),
+        cellChunks(s, frame, strings),
+        Buffer.from(frame.tail, 'utf8'),
+        frame.letters,
+        level,
+      );
+    },
+  };
 }
 
 /** The workbook's print titles: each printed sheet repeats its title and header rows on every page. */
@@ -345,11 +438,35 @@ export async function workbookTo(
   creator: string,
   out: ZipOut,
   level = DEFLATE_LEVEL,
+  pieces: SheetPiecesAsked = {},
 ): Promise<void> {
-  await zipPartsTo(workbookParts(sheets, creator, instant), dosDate(instant), out, level);
+  await zipPartsTo(workbookParts(sheets, creator, instant, { ...pieces, level }), dosDate(instant), out, level);
 }
 
-function workbookParts(sheets: (SheetSpec | StreamedSheetSpec)[], creator: string, instant: Date): ZipPart[] {
+/**
+ * `pieces`: every streamed sheet (SheetRows) deflated as pieces, the rows' XML made from their cells' bytes and
+ * deflated by this function (a province's 台账: sheet-thread.ts piecesOf, on a second thread, given by the caller: the
+ * self-check page's bundle takes this module and has no threads); else one stream, as every other workbook.
+ */
+export interface SheetPiecesAsked {
+  pieces?: PiecesMaker;
+}
+
+/** The pieces of a sheet: `head`, one a chunk of cells (sheet-cells.ts cellsXml's XML), `tail`; deflated at `level`. */
+export type PiecesMaker = (
+  head: Uint8Array,
+  chunks: Iterable<CellChunk>,
+  tail: Uint8Array,
+  letters: string[],
+  level: number,
+) => AsyncIterable<RawPiece>;
+
+function workbookParts(
+  sheets: (SheetSpec | StreamedSheetSpec)[],
+  creator: string,
+  instant: Date,
+  pieces: SheetPiecesAsked & { level?: number } = {},
+): ZipPart[] {
   const strings = new SharedStrings();
   const names = sheets.map((s) => sheetName(s.name));
   const seen = new Set<string>();
@@ -359,7 +476,8 @@ function workbookParts(sheets: (SheetSpec | StreamedSheetSpec)[], creator: strin
   }
   const when = instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const ct = 'application/vnd.openxmlformats-officedocument';
-  const parts: { name: string; data: string | (() => Iterable<Uint8Array>) }[] = [
+  const maker = pieces.pieces;
+  const parts: { name: string; data: string | ZipPart['data'] }[] = [
     {
       name: '[Content_Types].xml',
       data:
@@ -421,7 +539,10 @@ function workbookParts(sheets: (SheetSpec | StreamedSheetSpec)[], creator: strin
     },
     { name: 'xl/styles.xml', data: `${XML_HEAD}${STYLES}` },
     // Each sheet made as the zip takes it, in order; the shared strings after every sheet has numbered its own.
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: () => sheetXml(s, strings) })),
+    ...sheets.map((s, i) => ({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      data: maker && !Array.isArray(s.rows) ? sheetPieces(s, strings, pieces.level ?? DEFLATE_LEVEL, maker) : () => sheetXml(s, strings),
+    })),
     { name: 'xl/sharedStrings.xml', data: () => strings.xml() },
   ];
   return parts.map((p) => ({ name: p.name, data: typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data }));

@@ -7,12 +7,47 @@
  * ~50 ms for the two workbooks). zlib's output does not depend on how its input is cut: the same bytes.
  */
 import { createDeflateRaw } from 'node:zlib';
-import { crc32 } from '../../register/crc32.js';
+import { crc32, crc32Combine } from '../../register/crc32.js';
 
-/** An entry: its bytes, or a function giving them a piece at a time (each piece once, in order). */
+/**
+ * A piece of an entry deflated on its own (as pigz does): raw deflate ended by a sync flush, never the last block,
+ * so that pieces written one after the other, then an empty last block, are one deflate stream; with its bytes'
+ * CRC-32 and length, which combine into the entry's.
+ */
+export interface RawPiece {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** An entry's pieces deflated already, in order (a 台账's sheet deflated on a second thread: xlsx/sheet-thread.ts). */
+export interface RawPieces {
+  raw: () => AsyncIterable<RawPiece>;
+}
+
+/** An entry: its bytes, or a function giving them a piece at a time (each piece once, in order), or its pieces deflated. */
 export interface ZipPart {
   name: string;
-  data: Uint8Array | (() => Iterable<Uint8Array>);
+  data: Uint8Array | (() => Iterable<Uint8Array>) | RawPieces;
+}
+
+/** The last block after raw pieces: empty, final, fixed codes (what zlib ends an empty input with, at any level). */
+const LAST_BLOCK = [0x03, 0x00];
+
+/** Raw pieces written in order, then the last block: the entry's CRC-32 combined from theirs. */
+async function joined(data: RawPieces, put: (c: Buffer) => void): Promise<{ crc: number; size: number; compressed: number }> {
+  let crc = 0;
+  let size = 0;
+  let compressed = 0;
+  for await (const p of data.raw()) {
+    if (p.deflated.length > 0) put(Buffer.from(p.deflated.buffer, p.deflated.byteOffset, p.deflated.byteLength));
+    crc = crc32Combine(crc, p.crc, p.size);
+    size += p.size;
+    compressed += p.deflated.length;
+  }
+  const last = Buffer.from(LAST_BLOCK);
+  put(last);
+  return { crc, size, compressed: compressed + last.length };
 }
 
 /** What yazl writes for each entry: version 20 needed, bit 11 (UTF-8 name), deflate, made by Unix 6.3, mode 0664. */
@@ -120,6 +155,7 @@ async function deflated(
   put: (c: Buffer) => void,
   level: number,
 ): Promise<{ crc: number; size: number; compressed: number }> {
+  if (typeof data === 'object' && 'raw' in data) return joined(data, put);
   const z = createDeflateRaw({ level, chunkSize: OUTPUT });
   let compressed = 0;
   // A write that fails (a full disk) fails the entry: thrown from zlib's event, it would be no one's to catch.
