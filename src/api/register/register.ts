@@ -467,7 +467,7 @@ const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出',
  */
 async function writeLedger(path: string, statuses: HeldStatuses, rule: MaskRule, instant: Date, io: IoPort): Promise<void> {
   const { workbookTo } = await import('../../io/xlsx/xlsx-writer.js');
-  const { piecesOf, wantLedgerThread } = await import('../../io/xlsx/sheet-thread.js');
+  const { ledgerPieces } = await import('../../io/xlsx/sheet-thread.js');
   const reader: Reader = publicReader(rule);
   const text = (v: string): string => showText(v, reader);
   // The gate's answer for a text of few spellings (a 领域, a 科室, a 移出原因) kept by the text: it is a function of
@@ -525,7 +525,8 @@ async function writeLedger(path: string, statuses: HeldStatuses, rule: MaskRule,
   try {
     // Written as it is made, to a temporary name renamed once whole: the zip made whole first was ~180 MiB.
     // A province's on two cores: its rows' XML made and deflated as pieces on a second thread (sheet-thread.ts).
-    const pieces = wantLedgerThread(statuses.length) ? { pieces: piecesOf } : {};
+    const maker = ledgerPieces(statuses.length);
+    const pieces = maker ? { pieces: maker } : {};
     await io.writeFileFrom(path, (out) => workbookTo([sheet], instant, 'hrss-credit', out, LEDGER_DEFLATE_LEVEL, pieces));
   } catch (err) {
     throw new ToolError('WRITE_FAILED', { problem: (err as NodeJS.ErrnoException).code ?? 'write', path });

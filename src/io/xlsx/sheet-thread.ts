@@ -15,6 +15,7 @@ import type { RawPiece } from '../zip/zip-write.js';
 import { type CellChunk, cellsXml, XmlBytes } from './sheet-cells.js';
 import { rawPiece } from './sheet-piece.js';
 import type { SheetChunk, SheetJob, SheetReply } from './sheet-worker.js';
+import type { PiecesMaker } from './xlsx-writer.js';
 
 /** Below this many rows (a city's 台账) the thread's start and the cells' bytes cost more than they take off. */
 export const LEDGER_THREAD_ROWS = 200_000;
@@ -32,6 +33,18 @@ const WHAT = 'ledger thread';
  */
 export function wantLedgerThread(rows: number, env: NodeJS.ProcessEnv = process.env): boolean {
   return threadWanted(env.HRSS_CREDIT_LEDGER_THREAD, () => rows >= LEDGER_THREAD_ROWS && secondThreadShortens());
+}
+
+/**
+ * How a 台账 of `rows` rows deflates its sheet: as pieces from LEDGER_THREAD_ROWS rows (or any size with
+ * HRSS_CREDIT_LEDGER_THREAD=on), made on the second thread when wantLedgerThread says so and here otherwise; else
+ * undefined (one stream). The pieces are chosen by the rows alone, so a province's 台账 is the same file on one
+ * processor or two, idle or busy (the thread only decides who makes them).
+ */
+export function ledgerPieces(rows: number, env: NodeJS.ProcessEnv = process.env): PiecesMaker | undefined {
+  if (!(rows >= LEDGER_THREAD_ROWS || env.HRSS_CREDIT_LEDGER_THREAD === 'on')) return undefined;
+  const threaded = wantLedgerThread(rows, env);
+  return (head, chunks, tail, letters, level) => piecesOf(head, chunks, tail, letters, level, threaded);
 }
 
 let runs = 0;
@@ -114,7 +127,7 @@ function begin(letters: string[], level: number): SheetThread | undefined {
 
 /**
  * The sheet's pieces in order: `head` (the XML before the first row), a piece a chunk of `chunks` (made on the second
- * thread, or here once it is given up), `tail`.
+ * thread, or here once it is given up or when not `threaded`: the same bytes), `tail`.
  */
 export async function* piecesOf(
   head: Uint8Array,
@@ -122,11 +135,12 @@ export async function* piecesOf(
   tail: Uint8Array,
   letters: string[],
   level: number,
+  threaded = true,
 ): AsyncGenerator<RawPiece> {
   const xml = new XmlBytes();
   const here = (c: CellChunk): RawPiece => rawPiece(cellsXml(c, letters, xml), level);
   yield rawPiece(head, level);
-  const t = begin(letters, level);
+  const t = threaded ? begin(letters, level) : undefined;
   try {
     const sent: { seq: number; chunk: CellChunk }[] = [];
     const next = async (): Promise<RawPiece> => {

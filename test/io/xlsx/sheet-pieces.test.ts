@@ -153,3 +153,35 @@ describe('a sheet deflated as pieces on the second thread (dist/)', () => {
     for (const [name, e] of await entries(both.bytes)) expect(e.data.equals((stream.get(name) as { data: Buffer }).data), name).toBe(true);
   }, 60_000);
 });
+
+describe("a province's 台账 is one file whoever makes its pieces (ledgerPieces, dist/)", () => {
+  it('from LEDGER_THREAD_ROWS rows: pieces on one processor as on two, the same bytes; below it, one stream', async () => {
+    const thread = await import('../../../dist/io/xlsx/sheet-thread.js');
+    const writer = (await import('../../../dist/io/xlsx/xlsx-writer.js')) as unknown as { workbookTo: typeof workbookTo };
+    const rows = rowsOf(2_000);
+    const write = async (env: NodeJS.ProcessEnv): Promise<Buffer> => {
+      const maker = thread.ledgerPieces(rows.length, env);
+      const chunks: Buffer[] = [];
+      const out = { write: (b: Uint8Array) => chunks.push(Buffer.from(b)) };
+      await writer.workbookTo([sheetOf(rows)], instant, 'hrss-credit', out, LEVEL, maker ? { pieces: maker } : {});
+      return Buffer.concat(chunks);
+    };
+    // Below the threshold and not asked: one stream, no pieces.
+    expect(thread.ledgerPieces(thread.LEDGER_THREAD_ROWS - 1, {})).toBeUndefined();
+    expect(thread.ledgerPieces(thread.LEDGER_THREAD_ROWS, { HRSS_CREDIT_LEDGER_THREAD: 'off' })).toBeDefined();
+    const before = thread.ledgerThreadPieces();
+    const twoThreads = await write({ HRSS_CREDIT_LEDGER_THREAD: 'on' });
+    expect(thread.ledgerThreadPieces()).toBeGreaterThan(before);
+    // A 台账 of this size when the thread is not wanted (one processor, or off) is still deflated as pieces: here.
+    const maker = thread.ledgerPieces(thread.LEDGER_THREAD_ROWS, { HRSS_CREDIT_LEDGER_THREAD: 'off' });
+    const chunks: Buffer[] = [];
+    const mid = thread.ledgerThreadPieces();
+    await writer.workbookTo([sheetOf(rows)], instant, 'hrss-credit', { write: (b: Uint8Array) => chunks.push(Buffer.from(b)) }, LEVEL, {
+      pieces: maker as NonNullable<typeof maker>,
+    });
+    expect(thread.ledgerThreadPieces()).toBe(mid);
+    expect(Buffer.concat(chunks).equals(twoThreads)).toBe(true);
+    // One stream (below the threshold, not asked) is another file with the same parts.
+    expect((await write({})).equals(twoThreads)).toBe(false);
+  }, 60_000);
+});
