@@ -275,6 +275,8 @@ export interface ObjectionUi {
   overdue: string;
   late: string;
   awaiting: string;
+  /** The outcome of an objection closed by another objection's 撤销 of the same record (its number). */
+  closedBy(number: string): string;
 }
 
 export interface RegisterUi {
