@@ -275,6 +275,8 @@ export interface ObjectionUi {
   overdue: string;
   late: string;
   awaiting: string;
+  /** The outcome of an objection closed by another objection's 撤销 of the same record (its number). */
+  closedBy(number: string): string;
 }
 
 export interface RegisterUi {
@@ -407,6 +409,12 @@ export interface ReportsUiText {
   publishedColumns: [string, string];
   /** The 督查明细 sheet's last columns: truth.md's figures the status and the manifest show (rows, unchanged, corrected, removals). */
   figureColumns: [string, string, string, string];
+  /**
+   * The 督查明细 sheet's three objection columns (收到, 逾期办结, 超期), saying what the row's 批次 means for them: an
+   * objection counts in the quarter it was received, however many quarters it stays open (docs/decisions.md "An
+   * objection across quarters in 督查").
+   */
+  objectionColumns: [string, string, string];
   lapseColumns: string[];
   tallyColumns: string[];
   /** 报送情况.xlsx's header row (package.md): the package is the office's, written in zh-CN whatever --lang. */

@@ -282,7 +282,8 @@ export interface StreamFilter {
    * many batches: what is active on neither side is in no section).
    */
   orOn?: string;
-  status: 'active' | 'expired' | 'removed' | 'all';
+  /** `listed`: active, or past its 公示截止日期 with no batch yet listing the expiry (diff's sides, register.ts onList). */
+  status: 'active' | 'listed' | 'expired' | 'removed' | 'all';
   department?: string;
   list?: string;
   expiringBefore?: string;
@@ -688,7 +689,7 @@ export class LazyRecords extends Map<string, RecordEntry> {
           if (e > after && by[e] === true) kinds |= touches.kinds[j] as number;
         }
       }
-      if (status === 'active') return (kinds & 1) !== 0;
+      if (status === 'active' || status === 'listed') return (kinds & 1) !== 0;
       // An objection's event (a 撤销 it resolves removes the record) or no removal: told without its types.
       if ((kinds & 4) !== 0) return false;
       if ((kinds & 1) === 0) return status === 'removed' || !expired;

@@ -53,6 +53,12 @@ export interface ObjectionFact {
    * published again at a new revision, or removed as `corrected` for a new 认定文书号); null while awaited.
    */
   correctedIn: string | null;
+  /**
+   * Closed by another objection's 撤销 of the same record (its number): the record is revoked, so what this one asks
+   * is answered the same day — resolved 撤销 then, not left open and overdue (docs/decisions.md "Other objections of
+   * a revoked record"). Null for an objection resolved on its own.
+   */
+  closedBy: string | null;
 }
 
 export interface RecordEntry {

@@ -116,6 +116,7 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
         opinion: null,
         late: false,
         correctedIn: null,
+        closedBy: null,
       };
       if (e.objections === NO_OBJECTIONS) e.objections = [];
       e.objections.push(fact);
@@ -133,6 +134,19 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
         o.resolvedBy = event.by;
         o.opinion = event.reason ?? '';
         o.late = event.late ?? false;
+        // The record's other objections open that day are answered by this 撤销: closed with it, late only if that
+        // day is past the deadline stored on receipt (no calendar here; null when it did not cover it then).
+        if (event.outcome === 'revoked')
+          for (const x of e.objections) {
+            if (x === o || x.resolvedOn !== null || x.on > event.on) continue;
+            x.resolvedOn = event.on;
+            x.outcome = 'revoked';
+            x.resolvedSeq = event.seq;
+            x.resolvedBy = event.by;
+            x.opinion = event.reason ?? '';
+            x.late = x.storedDeadline !== null && event.on > x.storedDeadline;
+            x.closedBy = event.objection;
+          }
       }
       // A 撤销 takes the record off the list if it is on it that day: one already removed (its department's 移出申请,
       // a correction under a new 认定文书号, an earlier 撤销) or expired keeps its removal, and no package lists it again

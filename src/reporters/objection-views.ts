@@ -93,7 +93,7 @@ export function objectionListView(doc: ObjectionListDocument, ctx: RenderContext
         // A resolved objection has no days left: the day it was resolved (its JSON workingDaysLeft keeps its meaning).
         o.resolvedOn !== null ? u.closedOn(o.resolvedOn) : o.workingDaysLeft === null ? u.pending : String(o.workingDaysLeft),
         status,
-        o.outcome ? u.outcomes[o.outcome] : '',
+        o.closedBy !== undefined ? u.closedBy(o.closedBy) : o.outcome ? u.outcomes[o.outcome] : '',
       ]);
     });
     out += `${table.toString()}\n`;

@@ -1,7 +1,7 @@
 /** The credit-office export layout as data (package.md "The export layout is data"). */
 import { z } from 'zod';
 import { ID_TYPES, LIST_TYPE_LABEL, SEVERITY_LEVELS, SUBJECT_TYPES } from './enums.js';
-import { FIELD_KEYS } from './fields.js';
+import { FIELD_KEYS, FIELDS } from './fields.js';
 
 export const DERIVED_VALUES = [
   'rowNumber',
@@ -23,6 +23,14 @@ const CLOSED_LABELS: ReadonlyMap<string, readonly string[]> = new Map<string, re
   ['severity', SEVERITY_LEVELS],
 ]);
 
+/**
+ * The columns a `codes` map may stand over: a field whose values are labels (kind `enum`: the fixed sets above and
+ * `domain`, whose labels config lists) and the derived `department` (config's names). Over names, numbers, dates or
+ * free text a code would replace a whole cell that matched a key by chance (docs/decisions.md "codes over an open
+ * field").
+ */
+const CODED = new Set<string>([...FIELDS.filter((f) => f.kind === 'enum').map((f) => f.key), 'department']);
+
 const columnSchema = z
   .strictObject({
     header: z.string().min(1),
@@ -36,6 +44,11 @@ const columnSchema = z
   .refine((c) => (c.field === undefined) !== (c.value === undefined), {
     message: 'fieldOrValue',
     params: { problem: 'fieldOrValue' },
+  })
+  .superRefine((c, ctx) => {
+    const over = c.field ?? c.value;
+    if (c.codes === undefined || over === undefined || CODED.has(over)) return;
+    ctx.addIssue({ code: 'custom', path: ['codes'], message: 'codesOnOpenField', params: { problem: 'codesOnOpenField', value: over } });
   });
 
 export const TemplateSchema = z.strictObject({

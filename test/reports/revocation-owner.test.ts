@@ -55,7 +55,8 @@ describe('a 撤销 carried by a supplementary batch', () => {
     sheet.eachRow((r, n) => {
       const v = r.values as unknown[];
       if (n === 1 || v[col('科室')] !== DEPT) return;
-      fromSheet[String(v[col('批次')])] = ['移出条数', '已移出', '收到异议'].map((h) => Number(v[col(h)]));
+      // The sheet names its objection column by the quarter received (本季度收到异议; the terminal: 收到异议).
+      fromSheet[String(v[col('批次')])] = ['移出条数', '已移出', '本季度收到异议'].map((h) => Number(v[col(h)]));
     });
     expect(fromSheet).toEqual(EXPECTED);
   });

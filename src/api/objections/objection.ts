@@ -102,6 +102,7 @@ function viewOf(ctx: Context, state: RegisterState, o: ObjectionFact, cal: Loade
     resolvedOn: o.resolvedOn,
     late: o.late,
     ...(o.outcome === 'corrected' ? { correctedIn: o.correctedIn } : {}),
+    ...(o.closedBy !== null ? { closedBy: o.closedBy } : {}),
     subjectKey: listed?.subjectKey ?? '',
     overdue: open && deadline !== null && isOverdue(ctx.today, deadline),
     awaitingCorrection: current?.awaitingCorrection ?? false,

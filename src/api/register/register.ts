@@ -5,7 +5,7 @@
 import { echoQuery } from '../../domain/query-echo.js';
 import { join, resolve } from 'node:path';
 import { isIsoDate, type IsoDate } from '../../domain/dates.js';
-import { formatBatch, parseBatch } from '../../domain/quarter.js';
+import { formatBatch, parseBatch, quarterEnd } from '../../domain/quarter.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
 import { normaliseIdNumber, typedIdNumber } from '../../domain/id-number.js';
 import { subjectKeyOf } from '../../domain/identity.js';
@@ -934,12 +934,16 @@ function mayDiffer(
   b: IsoDate,
   events: readonly StoredEvent[],
   sent: ReadonlySet<string>,
+  fromEnd: IsoDate | undefined,
 ): Iterable<RecordEntry> {
   const lo = a < b ? a : b;
   const hi = a < b ? b : a;
   const named = new Set(sent);
   if (lo < hi) for (const e of events) if (e.type === 'publish' && e.on > lo && e.on <= hi) for (const r of e.removals) named.add(r.id);
-  const byDate = (r: StoredRecord): boolean => (r.on > lo && r.on <= hi) || (r.publishUntil >= lo && r.publishUntil < hi);
+  // An expiry after the earlier batch's quarter end and before its day leaves the list with the later batch
+  // (ExpiryBatches), whether or not that batch's event names it: its 公示截止日期 from the quarter's end is a candidate.
+  const since = fromEnd !== undefined && fromEnd < lo ? fromEnd : lo;
+  const byDate = (r: StoredRecord): boolean => (r.on > lo && r.on <= hi) || (r.publishUntil >= since && r.publishUntil < hi);
   const records = state.records;
   if (!(records instanceof LazyRecords) || records.built) return candidateEntries(state, (r) => byDate(r) || named.has(r.id));
   // The named ids by their first row, not by the id of each of the checkpoint's rows (a million ids decoded to test
@@ -964,6 +968,42 @@ function mayDiffer(
   return [...first.map(([, e]) => e), ...after];
 }
 
+/**
+ * Whether a record is on the list on a side of a diff (docs/decisions.md "An expiry belongs to the batch that lists
+ * it"). register.md: a removal takes effect on its batch's publication; an expiry is one of a package's removals (移出名单,
+ * 到期), listed by the first batch published after the record's publication whose quarter ends on or after its
+ * 公示截止日期. So a record past that date is on the list until that batch is published — whether its event lists the
+ * expiry (ours does) or not (another tool's may not) — and diff names the expiry with the batch whose package lists it,
+ * as compile, status, supervise and the report count it; not with the first batch published after the date (a period
+ * ending between a quarter's end and its batch's day; a batch skipped). register list keeps the status that day.
+ */
+class ExpiryBatches {
+  private readonly pubs: { seq: number; on: IsoDate; end: IsoDate }[] = [];
+
+  constructor(events: readonly StoredEvent[]) {
+    for (const e of events) {
+      const b = e.type === 'publish' ? parseBatch(e.batch) : undefined;
+      if (b && e.type === 'publish') this.pubs.push({ seq: e.seq, on: e.on, end: quarterEnd(b.quarter) });
+    }
+  }
+
+  /** Of a record statusOn gave on `date`, whether it is on the list that day. */
+  onList(e: RecordEntry, s: RecordStatus, date: IsoDate): boolean {
+    if (s.status === 'active') return true;
+    if (s.status !== 'expired' || s.removal !== null) return false;
+    const pub = e.publications.findLast((p) => p.on <= date);
+    if (!pub) return false;
+    for (const p of this.pubs) if (p.seq > pub.seq && p.end >= s.publishUntil) return p.on > date;
+    return true;
+  }
+
+  /** The last day of the quarter of a batch (undefined: not a batch's label): diff's candidates (mayDiffer). */
+  static endOf(label: string): IsoDate | undefined {
+    const b = parseBatch(label);
+    return b ? quarterEnd(b.quarter) : undefined;
+  }
+}
+
 function* diffItems(
   loaded: { events: readonly StoredEvent[]; state: RegisterState },
   from: Side,
@@ -986,18 +1026,22 @@ function* diffItems(
   // active on the first side (a province's: 600,000; their statuses are not kept), with their revision: by the
   // checkpoint's rows, not a map of 600,000 strings (id-numbers.ts).
   const one = from.state === to.state;
+  // A package's publish, applied to the state (settle), is one of its events.
+  const pending = from.pending ?? to.pending;
+  const events = pending ? [...loaded.events, pending as StoredEvent] : loaded.events;
+  const expiries = new ExpiryBatches(events);
   const before = one ? undefined : new IdNumbers(loaded.state);
   if (before) {
     for (const e of eachEntry(from.state)) {
       const s = statusOn(e, from.on);
-      if (s?.status === 'active') before.set(e.id, s.revision);
+      if (s && expiries.onList(e, s, from.on)) before.set(e.id, s.revision);
     }
   }
-  /** The revision active on the first side, or undefined: of an entry of that side's state, when `one`. */
+  /** The revision on the list on the first side, or undefined: of an entry of that side's state, when `one`. */
   const wasActive = (id: string, e: RecordEntry | undefined): number | undefined => {
     if (before) return before.get(id);
     const s = e ? statusOn(e, from.on) : undefined;
-    return s?.status === 'active' ? s.revision : undefined;
+    return s && e && expiries.onList(e, s, from.on) ? s.revision : undefined;
   };
   // A correction under a new 认定文书号 is one change, named by the record published (as records.json
   // `corrected` and 更正名单 name it), with the id it replaces: never also the old one, nor an addition.
@@ -1009,15 +1053,12 @@ function* diffItems(
   const replacing = new Map([...replacedBy].map(([old, now]) => [now, old]));
   // Of two batches next to each other, only the entries that can differ (a province's quarter: ~42,000 of 10⁶); over
   // batches between them every entry, streamed: a candidate is kept until the end (2020Q1 with 2026Q2: 700,000).
-  // A package's publish, applied to the state (settle), is one of its events.
-  const pending = from.pending ?? to.pending;
-  const events = pending ? [...loaded.events, pending as StoredEvent] : loaded.events;
   const few = one && nextTo(from, to, events);
   // Over many batches, an entry surely active on neither day (told from the checkpoint's rows, as register list tells
   // it) is not made: it adds, removes, corrects and resends nothing (2020Q1 with 2026Q2: ~300,000 of a million).
   const entries = few
-    ? mayDiffer(to.state, from.on, to.on, events, to.sent)
-    : eachEntry(to.state, one ? { on: to.on, orOn: from.on, status: 'active' } : undefined);
+    ? mayDiffer(to.state, from.on, to.on, events, to.sent, ExpiryBatches.endOf(from.label))
+    : eachEntry(to.state, one ? { on: to.on, orOn: from.on, status: 'listed' } : undefined);
   const lister = listerOf(full, rule);
   const listed = (s: RecordStatus): ListedRecord => lister.listed(s);
   for (const e of entries) {
@@ -1025,12 +1066,13 @@ function* diffItems(
     if (!s) continue;
     const revision = wasActive(s.id, e);
     const was = revision !== undefined;
-    if (s.status === 'active' && replacing.has(s.id) && !was) {
+    const on = expiries.onList(e, s, to.on);
+    if (on && replacing.has(s.id) && !was) {
       count(s, 'corrected');
       yield ['corrected', { ...listed(s), replaces: replacing.get(s.id) as string }];
-    } else if (s.status !== 'active' && was && s.removal?.type === 'corrected' && replacedBy.has(s.id)) {
+    } else if (!on && was && s.removal?.type === 'corrected' && replacedBy.has(s.id)) {
       // Listed under the record that replaces it.
-    } else if (s.status === 'active') {
+    } else if (on) {
       if (!was) {
         count(s, 'added');
         yield ['added', listed(s)];

@@ -20,6 +20,8 @@ import { sourceDateEpoch } from '../env.js';
  */
 export function workbookRowColumns(r: ReportsUiText): string[] {
   const cols = [...r.rowColumns];
+  // 收到异议, 异议逾期办结, 异议超期 (after 已发布 is split in two): named by the quarter the objections were received in.
+  cols.splice(14, 3, ...r.objectionColumns);
   cols.splice(10, 1, ...r.publishedColumns);
   return [...cols, ...r.figureColumns];
 }

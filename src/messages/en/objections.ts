@@ -47,4 +47,5 @@ export const enObjectionUi: ObjectionUi = {
   overdue: 'overdue',
   late: 'late',
   awaiting: 'awaiting correction',
+  closedBy: (number) => `revoked (with ${number})`,
 };

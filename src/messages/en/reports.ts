@@ -55,6 +55,7 @@ export const enReportsUi: ReportsUiText = {
   ],
   publishedColumns: ['Published red', 'Published black'],
   figureColumns: ['Rows', 'Resent unchanged', 'Of which corrected', 'Removals'],
+  objectionColumns: ['Objections received in the quarter', 'Of which resolved late', 'Of which overdue to date'],
   lapseColumns: ['Department', 'Batch', 'Lapse', 'Days/count'],
   tallyColumns: [
     'Department',

@@ -95,6 +95,11 @@ function problemEn(a: ToolArgs): string {
       return `name ${v} is too long; at most ${a.limit} characters`;
     case 'fieldOrValue':
       return 'each column needs exactly one of "field" or "value"';
+    case 'codesOnOpenField':
+      return (
+        `the ${v} column holds free text, a number or a date and cannot have "codes" (codes are for the list type, ` +
+        'domain, subject type, ID types, severity and department); remove its "codes"'
+      );
     case 'noOutputs':
       return 'it has no outputs list';
     case 'recordId':

@@ -43,4 +43,5 @@ export const zhObjectionUi: ObjectionUi = {
   overdue: '已超期',
   late: '逾期办结',
   awaiting: '待更正',
+  closedBy: (number) => `撤销（随 ${number}）`,
 };

@@ -91,6 +91,7 @@ export const zhReportsUi: ReportsUiText = {
   ],
   packageDomainSheet: '分领域条数',
   packageDomainColumns: ['序号', '科室', '领域', '本批发布红名单条数', '本批发布黑名单条数'],
+  objectionColumns: ['本季度收到异议', '其中逾期办结', '其中至今超期未办结'],
   sheets: { rows: '督查明细', lapses: '问题清单', counts: '科室统计' },
   xlsxWritten: (p) => `督查情况表已生成：${p}`,
   reportWritten: (p) => `报告已生成：${p}`,

@@ -92,6 +92,11 @@ function problemZh(a: ToolArgs): string {
       return `名称 ${v} 太长，最多 ${a.limit} 个字`;
     case 'fieldOrValue':
       return '每一列须写 "field" 或 "value" 中的一个，且只能写一个';
+    case 'codesOnOpenField':
+      return (
+        `${v} 列的内容是自由填写的文字、号码或日期，不能写 "codes"（代码对照只用于名单类型、领域、主体类别、` +
+        '证件类型、失信程度和报送科室）；请删去这一列的 "codes"'
+      );
     case 'noOutputs':
       return '其中没有 outputs 文件清单';
     case 'recordId':

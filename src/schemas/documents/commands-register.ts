@@ -275,6 +275,8 @@ export const ObjectionViewSchema = z.strictObject({
   late: z.boolean(),
   /** Only for an outcome 更正 (truth.md): the published batch that carried the correction, null while awaited. */
   correctedIn: z.string().nullable().optional(),
+  /** Only for an objection closed by another's 撤销 of the same record: that objection's number (round 33). */
+  closedBy: z.string().optional(),
 });
 export type ObjectionViewDoc = z.infer<typeof ObjectionViewSchema>;
 

@@ -432,13 +432,17 @@ export async function checkDiff(world: World): Promise<Problem[]> {
   const pub = world.played.filter((b) => b.published);
   if (pub.length < 2) return [];
   const problems: Problem[] = [];
-  // What was public on a batch's day is read once (every later event is on a later day); diffs once per step.
+  // What was on the list on a batch's day is read once (every later event is on a later day); diffs once per step.
+  // On the list: active, or past its 公示截止日期 with no published batch yet listing the expiry (docs/decisions.md
+  // "An expiry belongs to the batch that lists it": diff removes it with the batch whose package lists it).
+  type Listed = { id: string; status: string; removal: unknown };
   const publicAt = (b: PlayedBatch): Promise<Set<string>> => {
     let ids = world.publicOn.get(b.label);
     if (!ids) {
+      const onList = (r: Listed): boolean => r.status === 'active' || (r.status === 'expired' && r.removal === null);
       ids = world
-        .json<{ records: { id: string }[] }>(['register', 'list', '--on', b.today])
-        .then((doc) => new Set(doc.records.map((r) => r.id)));
+        .json<{ records: Listed[] }>(['register', 'list', '--status', 'all', '--on', b.today])
+        .then((doc) => new Set(doc.records.filter(onList).map((r) => r.id)));
       world.publicOn.set(b.label, ids);
     }
     return ids;

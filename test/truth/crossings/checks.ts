@@ -311,8 +311,10 @@ export async function removedOnce(world: World): Promise<Problem[]> {
 /**
  * diff from the batch published before says what the package removes (truth.md: one fact, every view): each record
  * the package lists in 移出名单 is under diff's `removed` (or, replaced by a correction under a new number, named by
- * `replaces`), and each record diff lists removed is in the package's removals. Left out: an expiry before the earlier
- * batch's day (docs/decisions.md "Where two features meet": seen, not decided).
+ * `replaces`), and each record diff lists removed is in the package's removals — an expiry too, whatever day its
+ * period ended between the two batches' days, and over a batch not published between them (docs/decisions.md "An
+ * expiry belongs to the batch that lists it"; before, an expiry after a quarter's end and before its batch's day was
+ * removed by one batch's diff and another's package).
  */
 export async function diffRemovesPackage(world: World, b: PlayedBatch): Promise<Problem[]> {
   const pub = published(world);
@@ -321,25 +323,33 @@ export async function diffRemovesPackage(world: World, b: PlayedBatch): Promise<
   const pkg = await recordsJson(world, b.label);
   const d = await diffOf(world, before.label, b.label);
   const problems: Problem[] = [];
-  // Expired before the earlier batch's day, not public on either: diff has nothing to list, while the later package
-  // lists the expiry when the earlier could not — its period ended after that quarter's end (the window), or the
-  // record was imported after that batch was published.
-  const window = (until: string | undefined): boolean => until !== undefined && until < before.today;
   type Removed = { id: string; publishUntil?: string; removal?: { type: string } | null };
   const removed = new Map((d.removed as Removed[]).map((r) => [r.id, r]));
   const replaced = new Set(d.corrected.map((r) => r.replaces).filter((x) => x !== undefined));
   for (const r of pkg.removals ?? [])
-    if (!removed.has(r.id) && !replaced.has(r.id) && !(r.type === 'expired' && window((r as { on?: string }).on)))
+    if (!removed.has(r.id) && !replaced.has(r.id))
       problems.push({
         check: 'diff-removes-package',
         detail: `${b.label}: the package removes ${r.id} (${r.type}), diff ${before.label} ${b.label} does not`,
       });
   const inPackage = new Set((pkg.removals ?? []).map((r) => r.id));
   for (const [id, r] of removed)
-    if (!inPackage.has(id) && !(r.removal?.type === 'expired' && window(r.publishUntil)))
+    if (!inPackage.has(id))
       problems.push({
         check: 'diff-removes-package',
         detail: `${b.label}: diff ${before.label} ${b.label} lists ${id} removed (${r.removal?.type}), the package does not`,
+      });
+  // The figure: diff's removed per department is the package's removals per department (status and the report
+  // take theirs from the package's figures, checkFigures).
+  const perDept = new Map<string, number>();
+  for (const r of (pkg.removals ?? []) as (Removal & { department?: string })[])
+    if (r.type !== 'corrected' && !replaced.has(r.id)) perDept.set(r.department ?? '', (perDept.get(r.department ?? '') ?? 0) + 1);
+  const counts = (d as { counts?: { byDepartment?: Record<string, { removed?: number }> } }).counts;
+  for (const [dept, c] of Object.entries(counts?.byDepartment ?? {}))
+    if ((c.removed ?? 0) !== (perDept.get(dept) ?? 0))
+      problems.push({
+        check: 'diff-removes-package',
+        detail: `${b.label}: ${dept} diff counts ${c.removed} removed, the package ${perDept.get(dept) ?? 0}`,
       });
   return problems;
 }

@@ -109,3 +109,31 @@ export const IMPORTED_AFTER_A_BATCH: CrossStep[] = [
   { kind: 'import', dept: 1, rows: [{ subject: 0, list: 'red', q: 1, edge: -1 }] },
   { kind: 'batch', supplementary: false, plans: [{ kind: 'nil', removals: [] }, { kind: 'absent' }] },
 ];
+
+const nil: CrossStep = { kind: 'batch', supplementary: false, plans: [{ kind: 'nil', removals: [] }, { kind: 'absent' }] };
+
+/**
+ * Also played first (round 33, "An expiry belongs to the batch that lists it"): an older red record whose period ends
+ * on 2026-04-01, after 2026Q1's last day and before its batch's day (2026-04-12). 2026Q1's package cannot list it
+ * (register.md: on or before the quarter's last day), 2026Q2's does; diff 2026Q1 2026Q2 listed nothing while diff
+ * of the batch before and 2026Q1 removed it: one expiry in two batches' views (`diff-removes-package`).
+ */
+export const EXPIRY_IN_THE_WINDOW: CrossStep[] = [
+  { kind: 'import', dept: 1, rows: [{ subject: 1, list: 'red', q: 0, edge: 1 }] },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [red0], removals: [] }, { kind: 'absent' }] },
+  nil,
+];
+
+/**
+ * Also played first (round 33): 2026Q1 published, 2026Q2 not (its department changed a public record without a
+ * correction: REGISTER_CHANGED, nothing written), 2026Q3 published, an older record's period ending on 2026-10-01 —
+ * after 2026Q3's last day, before its day. diff 2026Q1 2026Q3 removed it, 2026Q3's package did not; 2026Q4's package
+ * listed it and diff 2026Q3 2026Q4 did not.
+ */
+export const EXPIRY_OVER_A_SKIPPED_BATCH: CrossStep[] = [
+  { kind: 'import', dept: 1, rows: [{ subject: 1, list: 'red', q: 2, edge: 1 }] },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [red0], removals: [] }, { kind: 'absent' }] },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'rows', rows: [{ ...red0, variant: 1 }], removals: [] }, { kind: 'absent' }] },
+  nil,
+  nil,
+];

@@ -17,7 +17,14 @@ import { checkSummaries } from '../consistency/summaries.js';
 import { DEPTS, type DeptPlan } from '../consistency/history.js';
 import { docOf, MEMORY_ROOT, type PlayedBatch, World } from '../consistency/world.js';
 import { MemoryPort } from '../../../dist/io/memory-port.js';
-import { crossHistory, type CrossStep, IMPORTED_AFTER_A_BATCH, REVOKED_AFTER_CORRECTION } from './history.js';
+import {
+  crossHistory,
+  type CrossStep,
+  EXPIRY_IN_THE_WINDOW,
+  EXPIRY_OVER_A_SKIPPED_BATCH,
+  IMPORTED_AFTER_A_BATCH,
+  REVOKED_AFTER_CORRECTION,
+} from './history.js';
 import { Crossing } from './play.js';
 import {
   correctionRevises,
@@ -112,7 +119,7 @@ export async function crossingProperty(runs: number, seed: number, path?: string
       seed,
       ...(path ? { path } : {}),
       endOnFailure: true,
-      examples: path ? [] : [[REVOKED_AFTER_CORRECTION], [IMPORTED_AFTER_A_BATCH]],
+      examples: path ? [] : [[REVOKED_AFTER_CORRECTION], [IMPORTED_AFTER_A_BATCH], [EXPIRY_IN_THE_WINDOW], [EXPIRY_OVER_A_SKIPPED_BATCH]],
     },
   );
   if (survey) for (const [check, f] of found) console.log(`${check}: ${f.count}\n  ${f.example}`);
