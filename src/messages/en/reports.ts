@@ -51,6 +51,7 @@ export const enReportsUi: ReportsUiText = {
     'Objections',
     'Resolved late',
     'Overdue',
+    'Deadline pending',
     'Corrections',
   ],
   publishedColumns: ['Published red', 'Published black'],

@@ -49,6 +49,7 @@ export const zhReportsUi: ReportsUiText = {
     '收到异议',
     '异议逾期办结',
     '异议超期',
+    '异议期限待定',
     '待更正',
   ],
   publishedColumns: ['已发布红名单', '已发布黑名单'],
