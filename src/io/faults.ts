@@ -87,3 +87,8 @@ export async function beforeAnnotateRename(): Promise<void> {
 export function workbookThreadFault(): boolean {
   return spec().includes('workbook-thread-fail');
 }
+
+/** `workbook-thread-stall`: the thread stays alive and never replies (io/xlsx/workbook-thread.ts gives it up, THREAD_STALLED). */
+export function workbookThreadStallFault(): boolean {
+  return spec().includes('workbook-thread-stall');
+}

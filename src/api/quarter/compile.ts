@@ -59,6 +59,8 @@ export interface CompileOptions extends CommonOptions {
   /** Seconds since the epoch (SOURCE_DATE_EPOCH): every timestamp written. */
   sourceDateEpoch?: number;
   onProgress?(done: number, total: number, name: string): void;
+  /** The command's environment (CliIo.env) for the second thread's switch, HRSS_CREDIT_WORKBOOK_THREAD; the api reads no env. */
+  threadEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CompileResult {
@@ -218,6 +220,7 @@ async function checkAndWrite(
       diagnostics: { errors: report.stats.errors, warnings: report.stats.warnings, info: report.stats.info },
       ...(register ? { register } : {}),
       ...(large ? { between: collectGarbage } : {}),
+      ...(options.threadEnv ? { threadEnv: options.threadEnv } : {}),
       io,
     });
     // The manifest's own hash, beside the package (and its zip): verify checks it, so that an edit
