@@ -141,8 +141,9 @@ async function checkAndWrite(
   // (the refused compile listed its own removal as REMOVAL_NOT_FOUND and every row as REGISTER_ALREADY_ACTIVE).
   const published = loaded ? publishedBatch(loaded.state, check.label) : undefined;
   if (loaded && published) loaded = registerBefore(loaded, published.seq);
-  // The first batch ever published was compiled with no register to check against: nor is it here.
-  if (loaded && published && loaded.events.length === 0) loaded = undefined;
+  // A register with no event knows nothing of what is public (docs/decisions.md "An empty register/ folder"): nothing
+  // is checked against it — so the first batch ever published, compiled with no register, is not checked here either.
+  if (loaded && loaded.events.length === 0) loaded = undefined;
   let records = sortRecords(check.records, ctx.matrix);
   let register: RegisterPlan | undefined;
   let large = false;

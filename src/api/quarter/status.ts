@@ -38,8 +38,9 @@ export async function status(
   let awaiting: Record<string, Awaiting> | undefined;
   let plan: RegisterPlan | undefined;
   const against = loaded && published ? registerBefore(loaded, published.seq) : loaded;
-  // The first batch ever published was compiled with no register to check against: nor is it here.
-  if (against && ctx.workspace && !(published && against.events.length === 0)) {
+  // A register with no event (before the batch, for a published one) knows nothing of what is public: nothing is checked
+  // against it, as compile checks nothing (docs/decisions.md "An empty register/ folder").
+  if (against && ctx.workspace && against.events.length > 0) {
     const requests = check.departments.flatMap((d) => d.removalRequests);
     const planned = planWithAwaiting(
       ctx.workspace,
