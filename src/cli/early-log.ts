@@ -5,7 +5,7 @@
  * A guess: the register's reader takes the result only for the log it reads itself, unchanged since.
  * Loads nothing but Node's own modules and small files of its own (argv.ts, io/workspace/find.ts, io/processors.ts).
  */
-import { processorFree } from '../io/processors.js';
+import { secondThreadShortens } from '../io/processors.js';
 import { resolve } from 'node:path';
 import { optionValue } from './argv.js';
 
@@ -32,20 +32,28 @@ function commandWords(argv: readonly string[]): string[] {
 }
 
 /**
- * Begins hashing the register's log for a command that reads it, when a processor is free for it (the last
- * minute's load below the number of processors; Windows, which has no load average, always): on a busy
- * machine the thread only adds its cost (~0.1 s of CPU) to the command's. Nothing for any other command, or
- * --help. Never throws; what the command prints is the same either way.
+ * Whether to hash the log beside start-up: HRSS_CREDIT_EARLY_HASH=off never, =on always (to measure one against the
+ * other), else on two processors or more whatever the load — verify's rule (decisions.md "The early hash whatever the
+ * load"): the hashing (a province's ~0.75 s) moves off the main thread, which waits on it, at the same CPU for the
+ * process; a load average says the processors are shared, not that a second thread cannot shorten the wait.
+ */
+export function earlyHashWanted(env: Readonly<Record<string, string | undefined>>): boolean {
+  const asked = env.HRSS_CREDIT_EARLY_HASH;
+  if (asked === 'off') return false;
+  return asked === 'on' || secondThreadShortens();
+}
+
+/**
+ * Begins hashing the register's log for a command that reads it (earlyHashWanted). Nothing for any other command,
+ * or --help. Never throws; what the command prints is the same either way.
  */
 export async function startEarlyLog(argv: readonly string[], cwd: () => string, env: NodeJS.ProcessEnv): Promise<void> {
-  // HRSS_CREDIT_EARLY_HASH=off never, =on whatever the load (to measure one against the other).
-  const asked = env.HRSS_CREDIT_EARLY_HASH;
-  if (asked === 'off') return;
+  if (env.HRSS_CREDIT_EARLY_HASH === 'off') return;
   try {
     const [command, sub] = commandWords(argv);
     if (!command || !READS_REGISTER.has(command) || (command === 'register' && sub === 'verify')) return;
     if (argv.some((a) => a === '-h' || a === '--help')) return;
-    if (asked !== 'on' && !processorFree(0)) return;
+    if (!earlyHashWanted(env)) return;
     const workspace = await findWorkspace(argv, cwd());
     if (workspace) (await import('../io/register/log-hash.js')).startLogHash(workspace);
   } catch {

@@ -88,8 +88,13 @@ export class DiagnosticCollector {
     return this.overrides[code] ?? info.severity;
   }
 
-  add(raw: RawDiagnostic, department?: string, departmentRank?: number): void {
-    const severity = this.severityOf(raw.code);
+  /**
+   * `asData`: a finding a command shows as data, never as its exit code (objections.md: OBJECTION_OVERDUE is shown
+   * by status as data; only `objection list --overdue` makes it exit 1) — at info, unless it is turned off.
+   */
+  add(raw: RawDiagnostic, department?: string, departmentRank?: number, asData = false): void {
+    const policy = this.severityOf(raw.code);
+    const severity = asData && policy !== 'off' ? 'info' : policy;
     if (severity === 'off') return;
     this.counts[severity]++;
     const named = raw.department ?? department;

@@ -100,3 +100,8 @@ export function ledgerThreadFault(): boolean {
 export function ledgerThreadStall(): boolean {
   return spec().includes('ledger-thread-stall');
 }
+
+/** `workbook-thread-stall`: the thread stays alive and never replies (io/xlsx/workbook-thread.ts gives it up, THREAD_STALLED). */
+export function workbookThreadStallFault(): boolean {
+  return spec().includes('workbook-thread-stall');
+}

@@ -182,6 +182,10 @@ export interface UiText {
     findingsHead(shown: number, total: number): string;
     /** Where every finding is, with its fix: `command` checks the quarter and writes nothing. */
     findingsAll(command: string): string;
+    /** The two columns added while objections are open past their deadline or pending (supervise's names). */
+    objectionColumns: readonly [string, string];
+    /** Under the table: the overdue and pending objections by number, the calendar files to add, where to see them. */
+    objections(o: { overdue: readonly string[]; pending: readonly string[]; files: readonly string[] }): string;
   };
   calendar: CalendarUiText;
   reports: ReportsUiText;
@@ -265,7 +269,8 @@ export interface ObjectionUi {
   awaitingCorrection(recordId: string): string;
   letter(path: string, bytes: number): string;
   listColumns: string[];
-  listSummary(n: number, today: string): string;
+  /** `split`: of the n, how many are overdue and how many have their deadline pending (said apart when any). */
+  listSummary(n: number, today: string, split?: { overdue: number; pending: number }): string;
   pending: string;
   /** 剩余工作日 of a resolved objection: none are left; the day it was resolved instead. */
   closedOn(on: string): string;
@@ -414,7 +419,7 @@ export interface ReportsUiText {
    * objection counts in the quarter it was received, however many quarters it stays open (docs/decisions.md "An
    * objection across quarters in 督查").
    */
-  objectionColumns: [string, string, string];
+  objectionColumns: [string, string, string, string];
   lapseColumns: string[];
   tallyColumns: string[];
   /** 报送情况.xlsx's header row (package.md): the package is the office's, written in zh-CN whatever --lang. */

@@ -99,7 +99,12 @@ export function objectionListView(doc: ObjectionListDocument, ctx: RenderContext
     out += `${table.toString()}\n`;
   }
   if (view.findings.diagnostics.length) out += formatDiagnostics(view.findings, ctx.m, plain(ctx));
-  return `${out}${u.listSummary(doc.objections.length, view.today)}\n`;
+  // Overdue and pending are two facts (a pending deadline is not known to be missed): said apart, never one 共 N.
+  const split = {
+    overdue: view.extras.filter((x) => x?.overdue === true).length,
+    pending: doc.objections.filter((o) => o.status === 'open' && o.deadline === null).length,
+  };
+  return `${out}${u.listSummary(doc.objections.length, view.today, split)}\n`;
 }
 
 /** `objection letter`: the 告知书 written and its size, or the findings that refused it. */

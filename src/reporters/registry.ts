@@ -142,7 +142,11 @@ const template: PrettyRenderer<'template'> = (doc, ctx) => {
 const status: PrettyRenderer<'status'> = (doc, ctx) => {
   const s = ctx.m.ui.status;
   const { chalk } = ctx;
-  const table = makeTable(s.columns, options(ctx));
+  // Objections open past their deadline or pending (with a register): two more columns and a line, only then.
+  const objections = (doc.objectionsOverdue ?? 0) + (doc.objectionsPending ?? 0) > 0;
+  const table = makeTable(objections ? [...s.columns, ...s.objectionColumns] : s.columns, options(ctx));
+  const objectionCells = (d: { objectionsOverdue?: number | undefined; objectionsPending?: number | undefined }): string[] =>
+    objections ? [d.objectionsOverdue ? chalk.red(String(d.objectionsOverdue)) : '0', String(d.objectionsPending ?? 0)] : [];
   const yn = (b: boolean): string => (b ? s.yes : s.no);
   // A supplementary batch's department there for its removals only is 仅移出, as compile's table, 报送情况.xlsx
   // and supervise say (docs/decisions.md "仅移出 in a supplementary batch"), not 否.
@@ -165,6 +169,7 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
       d.reviewer ? visible(`${d.reviewer} ${d.reviewedOn}`) : s.none,
       d.approver ? visible(`${d.approver} ${d.approvedOn}`) : s.none,
       String(d.caseFiles.length),
+      ...objectionCells(d),
     ]);
   }
   const q = doc.quarterLevel;
@@ -184,17 +189,34 @@ const status: PrettyRenderer<'status'> = (doc, ctx) => {
       '',
       '',
       '',
+      ...(objections ? ['', ''] : []),
     ]);
   const t = doc.totals;
-  table.push([s.total, '', '', ...figureCells(t), String(t.errors), String(t.warnings), '', '', '']);
+  table.push([s.total, '', '', ...figureCells(t), String(t.errors), String(t.warnings), '', '', '', ...objectionCells(doc)]);
   // With a register: what each department still has to send, one line each.
   const lines = doc.departments
     .filter((d) => d.awaiting !== undefined && d.awaiting.removals.length + d.awaiting.corrections.length > 0)
     .map((d) => `${visible(s.awaiting({ department: d.name, ...(d.awaiting as { removals: string[]; corrections: string[] }) }))}\n`)
     .join('');
   const publishedLine = doc.published ? `${visible(s.published(doc.published))}\n` : '';
-  return `${table.toString()}\n${statusFindings(doc, ctx)}${lines}${publishedLine}${ctx.m.ui.summary(doc.stats)}\n`;
+  const below = `${statusFindings(doc, ctx)}${lines}${objectionsLine(doc, ctx)}${publishedLine}`;
+  return `${table.toString()}\n${below}${ctx.m.ui.summary(doc.stats)}\n`;
 };
+
+/** Under status's table: the overdue and pending objections by number (their findings are info: data, not the exit). */
+function objectionsLine(doc: DocumentOf<'status'>, ctx: RenderContext): string {
+  const numbers = (code: string): string[] =>
+    doc.diagnostics.filter((d) => d.code === code).map((d) => String((d.args as { number: string }).number));
+  const overdue = numbers('OBJECTION_OVERDUE');
+  const pending = numbers('OBJECTION_DEADLINE_PENDING');
+  if (overdue.length + pending.length === 0) return '';
+  const files = [
+    ...new Set(
+      doc.diagnostics.filter((d) => d.code === 'OBJECTION_DEADLINE_PENDING').map((d) => String((d.args as { file: string }).file)),
+    ),
+  ].sort();
+  return `${ctx.chalk.red(visible(ctx.m.ui.status.objections({ overdue, pending, files })))}\n`;
+}
 
 /** How many findings status names under its table (cli.md: status is the overview; compile --dry-run lists them all). */
 const STATUS_FINDINGS = 5;

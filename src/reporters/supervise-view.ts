@@ -59,6 +59,7 @@ export function rowCells(r: ReportsUiText, row: SuperviseRow, due: boolean): str
     num(r, row.objectionsReceived),
     num(r, row.objectionsResolvedLate),
     num(r, row.objectionsOverdue),
+    num(r, row.objectionsPending),
     num(r, row.correctionsAwaited),
   ];
 }

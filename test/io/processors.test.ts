@@ -1,6 +1,7 @@
 // The second thread of register verify and of a read with no checkpoint (io/register/log-check.ts) starts on two
-// processors or more whatever the load (decisions.md "register verify on two cores, whatever the load"); the early
-// hash (cli/early-log.ts) still asks for a free processor. The machine's load and processors are set here.
+// processors or more whatever the load (decisions.md "register verify on two cores, whatever the load"), and so does
+// the early hash since round 33 (cli/early-log.ts; "The early hash whatever the load"). The machine's load and
+// processors are set here.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const machine = vi.hoisted(() => ({ load: 0, processors: 2 }));
@@ -14,6 +15,7 @@ const { wantLogCheck } = await import('../../src/io/register/log-check.js');
 const { wantWorkbookThread, WORKBOOK_THREAD_ROWS } = await import('../../src/io/xlsx/workbook-thread.js');
 const { wantListThread, SPLIT_MIN_ROWS } = await import('../../src/cli/list-split.js');
 const { wantLedgerThread, LEDGER_THREAD_ROWS } = await import('../../src/io/xlsx/sheet-thread.js');
+const { earlyHashWanted } = await import('../../src/cli/early-log.js');
 
 describe('how many threads a command uses', () => {
   beforeEach(() => {
@@ -70,10 +72,18 @@ describe('how many threads a command uses', () => {
     expect(wantLedgerThread(LEDGER_THREAD_ROWS, { HRSS_CREDIT_LEDGER_THREAD: 'off' })).toBe(false);
   });
 
-  it("the early hash's rule is unchanged: a processor free, by the last minute's load", () => {
-    machine.load = 1.5;
-    expect(processorFree(0)).toBe(true);
-    machine.load = 2;
-    expect(processorFree(0)).toBe(false);
+  it('hashes the log beside start-up on two busy processors (load 2, 5, 20), as verify checks it; never on one', () => {
+    for (const load of [0, 1.5, 2, 5, 20]) {
+      machine.load = load;
+      // Before round 33 it asked processorFree(0): false from load 2 on two processors.
+      expect(earlyHashWanted({}), `load ${load}`).toBe(true);
+      expect(processorFree(0), `load ${load}`).toBe(load < 2);
+    }
+    machine.processors = 1;
+    expect(earlyHashWanted({})).toBe(false);
+    // HRSS_CREDIT_EARLY_HASH decides when given.
+    expect(earlyHashWanted({ HRSS_CREDIT_EARLY_HASH: 'on' })).toBe(true);
+    machine.processors = 2;
+    expect(earlyHashWanted({ HRSS_CREDIT_EARLY_HASH: 'off' })).toBe(false);
   });
 });

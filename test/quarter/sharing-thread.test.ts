@@ -76,11 +76,35 @@ describe('compile: 共享 on a second thread', () => {
     const envs: Record<string, string>[] = [
       { HRSS_CREDIT_WORKBOOK_THREAD: 'on' },
       { HRSS_CREDIT_WORKBOOK_THREAD: 'on', HRSS_CREDIT_FAULT: 'workbook-thread-fail' },
+      // Alive and silent: given up after WORKBOOK_STALL_MS of waiting (THREAD_STALLED), made on the main thread.
+      { HRSS_CREDIT_WORKBOOK_THREAD: 'on', HRSS_CREDIT_FAULT: 'workbook-thread-stall' },
     ];
     for (const env of envs) {
       const withThread = await compiled(env);
       expect([...withThread.keys()]).toEqual([...without.keys()]);
       for (const [k, v] of without) expect(Buffer.compare(withThread.get(k) as Buffer, v), `${k} (${JSON.stringify(env)})`).toBe(0);
     }
-  });
+  }, 120_000);
+
+  it("asks the command's environment, not the process's (an in-process run gives its own)", async () => {
+    const { workbookThreadRuns } = await import('../../dist/io/xlsx/workbook-thread.js');
+    const inProcess = async (env: Record<string, string>): Promise<number> => {
+      const ws = copyWorkspace(template, join(tmp, `ws-${++n}`));
+      const before = workbookThreadRuns();
+      const res = await runCli(['compile', '2026Q3', '-w', ws, '--today', TODAY], ROOT, { ...base, ...env });
+      expect(res.code, res.stdout + res.stderr).toBe(0);
+      return workbookThreadRuns() - before;
+    };
+    const was = process.env.HRSS_CREDIT_WORKBOOK_THREAD;
+    try {
+      delete process.env.HRSS_CREDIT_WORKBOOK_THREAD;
+      // The example is below WORKBOOK_THREAD_ROWS: only the command's `on` begins the thread.
+      expect(await inProcess({ HRSS_CREDIT_WORKBOOK_THREAD: 'on' })).toBe(1);
+      process.env.HRSS_CREDIT_WORKBOOK_THREAD = 'on';
+      expect(await inProcess({ HRSS_CREDIT_WORKBOOK_THREAD: 'off' })).toBe(0);
+    } finally {
+      if (was === undefined) delete process.env.HRSS_CREDIT_WORKBOOK_THREAD;
+      else process.env.HRSS_CREDIT_WORKBOOK_THREAD = was;
+    }
+  }, 60_000);
 });

@@ -59,6 +59,8 @@ export interface CompileOptions extends CommonOptions {
   /** Seconds since the epoch (SOURCE_DATE_EPOCH): every timestamp written. */
   sourceDateEpoch?: number;
   onProgress?(done: number, total: number, name: string): void;
+  /** The command's environment (CliIo.env) for the second thread's switch, HRSS_CREDIT_WORKBOOK_THREAD; the api reads no env. */
+  threadEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CompileResult {
@@ -139,8 +141,9 @@ async function checkAndWrite(
   // (the refused compile listed its own removal as REMOVAL_NOT_FOUND and every row as REGISTER_ALREADY_ACTIVE).
   const published = loaded ? publishedBatch(loaded.state, check.label) : undefined;
   if (loaded && published) loaded = registerBefore(loaded, published.seq);
-  // The first batch ever published was compiled with no register to check against: nor is it here.
-  if (loaded && published && loaded.events.length === 0) loaded = undefined;
+  // A register with no event knows nothing of what is public (docs/decisions.md "An empty register/ folder"): nothing
+  // is checked against it — so the first batch ever published, compiled with no register, is not checked here either.
+  if (loaded && loaded.events.length === 0) loaded = undefined;
   let records = sortRecords(check.records, ctx.matrix);
   let register: RegisterPlan | undefined;
   let large = false;
@@ -218,6 +221,7 @@ async function checkAndWrite(
       diagnostics: { errors: report.stats.errors, warnings: report.stats.warnings, info: report.stats.info },
       ...(register ? { register } : {}),
       ...(large ? { between: collectGarbage } : {}),
+      ...(options.threadEnv ? { threadEnv: options.threadEnv } : {}),
       io,
     });
     // The manifest's own hash, beside the package (and its zip): verify checks it, so that an edit

@@ -337,7 +337,7 @@ async function sharingOnThread(p: PackageInput, ctx: ExportContext): Promise<Wor
   const plan = p.register;
   const rows = p.records.length + (plan ? plan.removals.length + plan.corrected.length : 0);
   const thread = await import('../../io/xlsx/workbook-thread.js');
-  if (!thread.wantWorkbookThread(rows)) return undefined;
+  if (!thread.wantWorkbookThread(rows, p.threadEnv ?? {})) return undefined;
   const cells = (): SheetSpec[] => listSheets(p.records, p.template.template, 'sharing', ctx, plan).cells;
   return thread.workbookOnThread(cells(), p.instant, TOOL_NAME, cells);
 }
@@ -376,6 +376,8 @@ export interface PackageInput {
    * while the next one is made.
    */
   between?: () => void;
+  /** The command's environment (CliIo.env): HRSS_CREDIT_WORKBOOK_THREAD on/off, as the command was given it. */
+  threadEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 const AUDIENCE: Record<string, 'public' | 'sharing' | 'internal'> = { 公示: 'public', 共享: 'sharing', 典型案例: 'public' };

@@ -11,6 +11,7 @@ import { loadRegister } from '../../io/register/register-store.js';
 import { publishedBatch, registerBefore, type PublishedBatch } from '../register/status-published.js';
 import { makeReport, type Report } from '../../diagnostics/report.js';
 import type { SentLate } from '../reports/sent-late.js';
+import type { OpenObjections } from '../objections/open-now.js';
 
 export async function status(
   quarterArg: string,
@@ -21,6 +22,7 @@ export async function status(
   awaiting?: Record<string, Awaiting>;
   published?: PublishedBatch | null;
   sentLate?: Map<string, SentLate>;
+  objections?: OpenObjections;
 }> {
   const ctx = makeContext(options);
   const batch = parseBatchArg(ctx, quarterArg);
@@ -36,8 +38,9 @@ export async function status(
   let awaiting: Record<string, Awaiting> | undefined;
   let plan: RegisterPlan | undefined;
   const against = loaded && published ? registerBefore(loaded, published.seq) : loaded;
-  // The first batch ever published was compiled with no register to check against: nor is it here.
-  if (against && ctx.workspace && !(published && against.events.length === 0)) {
+  // A register with no event (before the batch, for a published one) knows nothing of what is public: nothing is checked
+  // against it, as compile checks nothing (docs/decisions.md "An empty register/ folder").
+  if (against && ctx.workspace && against.events.length > 0) {
     const requests = check.departments.flatMap((d) => d.removalRequests);
     const planned = planWithAwaiting(
       ctx.workspace,
@@ -54,6 +57,16 @@ export async function status(
     if (!published) awaiting = planned.awaiting;
     plan = planned.plan;
   }
+  // With a register: the objections open past their deadline today, and those whose deadline is pending — data
+  // (counts and findings at info), never status's exit code (objections.md OBJECTION_OVERDUE). Whatever the batch:
+  // an overdue objection is today's fact, not the quarter's. The calendar is loaded only when one is open.
+  const hasOpen = loaded !== undefined && [...loaded.state.objections.values()].some((o) => o.resolvedOn === null);
+  const objections = loaded
+    ? hasOpen
+      ? (await import('../objections/open-now.js')).openObjectionsNow(ctx, loaded.state)
+      : { byDepartment: new Map(), total: { objectionsOverdue: 0, objectionsPending: 0 }, findings: [] }
+    : undefined;
+  for (const f of objections?.findings ?? []) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department), true);
   const report = makeReport(ctx, 'status', check.files, check.rows, check.label);
   const summary = quarterSummary(
     check,
@@ -80,5 +93,6 @@ export async function status(
     ...(awaiting ? { awaiting } : {}),
     ...(published !== undefined ? { published } : {}),
     ...(sentLate && sentLate.size > 0 ? { sentLate } : {}),
+    ...(objections ? { objections } : {}),
   };
 }

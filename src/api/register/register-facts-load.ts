@@ -1,7 +1,6 @@
 /**
- * The register facts of a workspace: from its register when it has one (a `register/` folder, as compile and
- * status decide: register.md "When `register/` exists"; a folder without events.jsonl is a register with no
- * event yet, every fact zero), else unknown.
+ * The register facts of a workspace: from its register when it has one (its event log with an event, as compile
+ * and status decide: docs/decisions.md "An empty register/ folder"), else unknown.
  */
 import { join } from 'node:path';
 import type { Context } from '../context.js';
@@ -13,8 +12,9 @@ import { NO_REGISTER } from './register-facts-none.js';
  * event log: supervise and report of a workspace without one load none of them.
  */
 export async function workspaceRegisterFacts(ctx: Context, workspace: string): Promise<RegisterFacts> {
-  // register/ (io/register/register-store.ts hasRegister, which compile and status ask): one truth in every view.
-  if (!ctx.io.exists(join(workspace, 'register'))) return NO_REGISTER;
+  // register/events.jsonl (io/register/register-store.ts hasRegister, which compile and status ask): one truth in every
+  // view. A register/ folder without it, or a log with no event, is a register not begun: its facts unknown.
+  if (!ctx.io.exists(join(workspace, 'register', 'events.jsonl'))) return NO_REGISTER;
   const [
     { deadline: deadlineOf },
     { loadRegister },
@@ -26,8 +26,8 @@ export async function workspaceRegisterFacts(ctx: Context, workspace: string): P
     import('../objections/calendar.js'),
     import('./register-facts.js'),
   ]);
-  // A missing log reads as no events: an empty register.
   const loaded = loadRegister(workspace, ctx.io);
+  if (loaded.events.length === 0) return NO_REGISTER;
   const cal = workspaceCalendar(ctx);
   // The deadline as `objection list` computes it: N stored on receipt, the calendar in force now.
   return registerFactsFromEvents(loaded.events, ctx.config.publication.maskRule, {

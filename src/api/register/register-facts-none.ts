@@ -17,6 +17,7 @@ export const UNKNOWN: BatchRegisterFacts = Object.freeze({
   objectionsReceived: null,
   objectionsResolvedLate: null,
   objectionsOverdue: null,
+  objectionsPending: null,
   correctionsAwaited: null,
 });
 

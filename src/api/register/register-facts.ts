@@ -45,6 +45,14 @@ export interface ObjectionClock {
   calendarFile?(o: StateObjection): string | null;
 }
 
+/**
+ * An objection whose deadline is pending (异议期限待定): open, and the calendar in force does not cover a year its
+ * deadline needs. Neither overdue nor on time; every view counts it apart (status, supervise, report, objection list).
+ */
+export function isPending(o: { status: 'open' | 'resolved'; deadline: string | null }): boolean {
+  return o.status === 'open' && o.deadline === null;
+}
+
 /** Every fact unknown: register-facts-none.ts's (which loads nothing of the register), typed here. */
 export const NO_REGISTER: RegisterFacts = NONE;
 
@@ -54,7 +62,7 @@ function batchOfDay(day: IsoDate): string {
 }
 
 /** The record as it stood on that day (the publication in force), else as first published. */
-function recordOn(entry: RecordEntry | undefined, day: IsoDate): RecordSummary | undefined {
+export function recordOn(entry: RecordEntry | undefined, day: IsoDate): RecordSummary | undefined {
   if (!entry) return undefined;
   return (statusOn(entry, day) ?? statusOn(entry, '9999-12-31'))?.record ?? entry.publications[0]?.record;
 }
@@ -173,6 +181,7 @@ export function registerFactsFromEvents(
         objectionsReceived: mine.length,
         objectionsResolvedLate: mine.filter((o) => o.status === 'resolved' && o.late).length,
         objectionsOverdue: mine.filter((o) => o.overdue).length,
+        objectionsPending: mine.filter(isPending).length,
       };
     },
     removals(batches) {

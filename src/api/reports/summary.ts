@@ -217,7 +217,9 @@ export async function summarizeBatch(
     ]);
   try {
     // With a register the batch is planned as status and compile plan it, so the figures are theirs.
-    const withRegister = hasRegister(workspace, ctx.io);
+    // A register with no event is none (docs/decisions.md "An empty register/ folder"), as compile and status say.
+    const loaded = hasRegister(workspace, ctx.io) ? loadRegister(workspace, ctx.io) : undefined;
+    const withRegister = loaded !== undefined && loaded.events.length > 0;
     const check = await checkQuarter(ctx, quarter, { collect: withRegister, batch: n });
     let plan: RegisterPlan | undefined;
     if (withRegister) {
@@ -229,7 +231,7 @@ export async function summarizeBatch(
           quarterEnd: quarterEnd(quarter),
           requests: check.departments.flatMap((d) => d.removalRequests),
         },
-        loadRegister(workspace, ctx.io),
+        loaded,
       );
       for (const f of planned.findings) ctx.collector.add(f.diagnostic, f.department, ctx.matrix.departmentRank(f.department));
       plan = planned.plan;

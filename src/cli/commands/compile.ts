@@ -24,6 +24,8 @@ export async function compileCommand(
     ...(opts.out ? { out: opts.out } : {}),
     ...(opts.template ? { template: opts.template } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+    // The command's environment, not the process's (an in-process run, the page, a test give their own).
+    threadEnv: env.io.env,
     ...(progress
       ? {
           onProgress: (d: number, t: number, n: string) => {

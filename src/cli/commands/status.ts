@@ -6,7 +6,7 @@ import { emit } from '../render.js';
 import type { StatusKeys } from '../../schemas/documents/commands.js';
 
 export async function statusCommand(env: CommandEnv, quarter: string): Promise<number> {
-  const { report, summary, awaiting, published, sentLate } = await status(quarter, env.common);
+  const { report, summary, awaiting, published, sentLate, objections } = await status(quarter, env.common);
   const statuses = summary.departments;
   const departments = statuses.map((d) => {
     const sentIn = d.submitted ? undefined : sentLate?.get(d.name)?.batch;
@@ -14,6 +14,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
       ...d,
       ...(awaiting ? { awaiting: awaiting[d.name] ?? { removals: [], corrections: [] } } : {}),
       ...(sentIn !== undefined ? { sentIn } : {}),
+      ...(objections ? (objections.byDepartment.get(d.name) ?? { objectionsOverdue: 0, objectionsPending: 0 }) : {}),
     };
   });
   // The command's keys as their one schema types them (schemas/documents/commands.ts); the terminal's
@@ -21,6 +22,7 @@ export async function statusCommand(env: CommandEnv, quarter: string): Promise<n
   const keys: StatusKeys = {
     ...(published !== undefined ? { published } : {}),
     departments,
+    ...(objections ? objections.total : {}),
     quarterLevel: summary.quarterLevel,
     totals: summary.totals,
   };

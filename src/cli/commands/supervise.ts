@@ -20,8 +20,9 @@ import { sourceDateEpoch } from '../env.js';
  */
 export function workbookRowColumns(r: ReportsUiText): string[] {
   const cols = [...r.rowColumns];
-  // 收到异议, 异议逾期办结, 异议超期 (after 已发布 is split in two): named by the quarter the objections were received in.
-  cols.splice(14, 3, ...r.objectionColumns);
+  // 收到异议, 异议逾期办结, 异议超期, 异议期限待定 (after 已发布 is split in two): named by the quarter the objections were
+  // received in.
+  cols.splice(14, 4, ...r.objectionColumns);
   cols.splice(10, 1, ...r.publishedColumns);
   return [...cols, ...r.figureColumns];
 }
@@ -34,13 +35,14 @@ export function rowValues(r: ReportsUiText, row: SuperviseRow, due: boolean): (s
   cells.splice(10, 1, row.published === null ? r.unknown : row.published.red, row.published === null ? r.unknown : row.published.black);
   cells.splice(
     12,
-    7,
+    8,
     n(row.resubmittedUnchanged),
     n(row.removalsRequested),
     n(row.removalsAccepted),
     n(row.objectionsReceived),
     n(row.objectionsResolvedLate),
     n(row.objectionsOverdue),
+    n(row.objectionsPending),
     n(row.correctionsAwaited),
   );
   return [...cells, row.rows, row.unchanged, row.corrected, removalTotal(row.removals)];
@@ -56,7 +58,7 @@ export async function superviseWorkbook(r: ReportsUiText, res: SuperviseResult, 
         name: r.sheets.rows,
         print: 'a4-landscape',
         headers: workbookRowColumns(r),
-        widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 8, 10, 16, 12, 8],
+        widths: [20, 9, 12, 12, 12, 12, 10, 8, 8, 8, 14, 14, 10, 10, 8, 10, 14, 10, 14, 8, 10, 16, 12, 8],
         rows: res.rows.map((row) => rowValues(r, row, missingNamed(res.lapses, row))),
       },
       {

@@ -58,9 +58,14 @@ export function registerDir(workspace: string): string {
   return join(workspace, REGISTER_DIR);
 }
 
-/** Whether the workspace has a register (a `register/` folder): compile and status then check against it. */
+/**
+ * Whether the workspace has a register: its event log, register/events.jsonl (compile and status then check against
+ * it; supervise and the report read its facts). A `register/` folder without it is a register not begun — the first
+ * `publish` or `register import` begins it — as no folder is (docs/decisions.md "An empty register/ folder"): it knows
+ * nothing of what is public, so nothing is checked against it. A log with no event is the same (loadedRegister).
+ */
 export function hasRegister(workspace: string, io: IoPort = nodePort): boolean {
-  return io.exists(registerDir(workspace));
+  return io.exists(eventsPath(workspace));
 }
 
 export function eventsPath(workspace: string): string {

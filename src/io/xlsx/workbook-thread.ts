@@ -7,21 +7,29 @@
  * cannot start, fails, dies) leaves the main thread to make the workbook itself — the same bytes either way.
  */
 import { Worker } from 'node:worker_threads';
-import { workbookThreadFault } from '../faults.js';
+import { workbookThreadFault, workbookThreadStallFault } from '../faults.js';
 import { processorFreeBeside } from '../processors.js';
 import { startThread, threadGivenUp, threadWanted } from '../threads.js';
 import type { WorkbookJob, WorkbookReply } from './workbook-worker.js';
 import { type SheetSpec, workbookBuffer } from './xlsx-writer.js';
+
+/**
+ * How long the main thread, once it waits for the bytes, waits for a thread that posts nothing before it makes the
+ * workbook itself (THREAD_STALLED, io/threads.ts): the thread posts once, when done, so the clock runs only while the
+ * main thread has nothing else to do; log-check.ts's 10 s (a machine that became busy may give it a tenth of a core).
+ */
+export const WORKBOOK_STALL_MS = 10_000;
 
 /** Below this many rows (all sheets) the thread's start (~0.05 s of CPU) costs more than it takes off. */
 export const WORKBOOK_THREAD_ROWS = 10_000;
 
 /**
  * Whether to make a workbook of `rows` rows on a second thread: HRSS_CREDIT_WORKBOOK_THREAD=on (any size, whatever
- * the load) / off, else from WORKBOOK_THREAD_ROWS rows when a processor is free (the early hash's rule: on a busy
- * machine the thread only adds its start and the sheets' copy to the command's CPU).
+ * the load) / off in `env` — the command's environment (CliIo.env, given to compile), not this process's — else
+ * from WORKBOOK_THREAD_ROWS rows when a processor is free (the early hash's rule: on a busy machine the thread only
+ * adds its start and the sheets' copy to the command's CPU).
  */
-export function wantWorkbookThread(rows: number, env: NodeJS.ProcessEnv = process.env): boolean {
+export function wantWorkbookThread(rows: number, env: Readonly<Record<string, string | undefined>>): boolean {
   return threadWanted(env.HRSS_CREDIT_WORKBOOK_THREAD, () => rows >= WORKBOOK_THREAD_ROWS && processorFreeBeside());
 }
 
@@ -45,13 +53,24 @@ export function workbookThreadRuns(): number {
  */
 export function workbookOnThread(sheets: SheetSpec[], instant: Date, creator: string, remake: () => SheetSpec[]): WorkbookThread {
   const fail = workbookThreadFault();
+  const stall = workbookThreadStallFault();
   // Made here, not in a closure: a closure would keep the sheets (a province's 25,000 rows) for the workbook's life.
-  const worker = started({ workbook: true, sheets, instant: instant.getTime(), creator, ...(fail ? { fail } : {}) });
-  const reply = worker ? replyOf(worker) : { made: Promise.resolve(undefined), stop: () => {} };
+  const worker = started({
+    workbook: true,
+    sheets,
+    instant: instant.getTime(),
+    creator,
+    ...(fail ? { fail } : {}),
+    ...(stall ? { stall } : {}),
+  });
+  const reply = worker ? replyOf(worker) : { made: Promise.resolve(undefined), waiting: () => {}, stop: () => {} };
   return {
     // The thread's failure is not the package's: this thread makes the workbook, and a fault of the sheets
     // themselves (a sheet name Excel refuses) is thrown here as it was before.
-    bytes: async () => (await reply.made) ?? workbookBuffer(remake(), instant, creator),
+    bytes: async () => {
+      reply.waiting();
+      return (await reply.made) ?? workbookBuffer(remake(), instant, creator);
+    },
     stop: reply.stop,
   };
 }
@@ -67,18 +86,31 @@ function started(job: WorkbookJob): Worker | undefined {
   );
 }
 
-/** The thread's bytes, or undefined once it failed, died or was stopped. */
-function replyOf(worker: Worker): { made: Promise<Buffer | undefined>; stop: () => void } {
+/**
+ * The thread's bytes, or undefined once it failed, died, was stopped or stalled: `waiting()` (the main thread waits for
+ * them now) starts WORKBOOK_STALL_MS; a thread alive that never replies would otherwise hold compile for ever.
+ */
+function replyOf(worker: Worker): { made: Promise<Buffer | undefined>; waiting: () => void; stop: () => void } {
   let settle: (bytes: Buffer | undefined) => void = () => {};
   let settled = false;
+  let timer: NodeJS.Timeout | undefined;
   const made = new Promise<Buffer | undefined>((resolve) => {
     settle = (bytes) => {
       if (settled) return;
       settled = true;
+      if (timer !== undefined) clearTimeout(timer);
       void worker.terminate();
       resolve(bytes);
     };
   });
+  const waiting = (): void => {
+    if (settled || timer !== undefined) return;
+    timer = setTimeout(() => {
+      if (settled) return;
+      threadGivenUp(WHAT, { stalledMs: WORKBOOK_STALL_MS });
+      settle(undefined);
+    }, WORKBOOK_STALL_MS);
+  };
   worker.on('message', (m: WorkbookReply) => {
     if ('bytes' in m) {
       runs++;
@@ -95,5 +127,5 @@ function replyOf(worker: Worker): { made: Promise<Buffer | undefined>; stop: () 
     if (!settled) threadGivenUp(WHAT, { failed: `ended without the workbook (exit ${code})` });
     settle(undefined);
   });
-  return { made, stop: () => settle(undefined) };
+  return { made, waiting, stop: () => settle(undefined) };
 }

@@ -15,13 +15,18 @@ export interface WorkbookJob {
   creator: string;
   /** HRSS_CREDIT_FAULT's workbook-thread-fail (tests): the thread fails, and the main thread makes the workbook. */
   fail?: boolean;
+  /** HRSS_CREDIT_FAULT's workbook-thread-stall (tests): the thread stays alive and never replies. */
+  stall?: boolean;
 }
 
 export type WorkbookReply = { bytes: Uint8Array } | { failed: string };
 
 const port = parentPort;
 const job = workerData as WorkbookJob | undefined;
-if (port && job?.workbook === true) {
+if (port && job?.workbook === true && job.stall === true) {
+  // Alive, busy with nothing, never replying: what the main thread's stall rule is for.
+  setInterval(() => {}, 1 << 30);
+} else if (port && job?.workbook === true) {
   const made = job.fail
     ? Promise.reject(new Error('workbook-thread-fail'))
     : workbookBuffer(job.sheets, new Date(job.instant), job.creator);

@@ -39,7 +39,9 @@ export const enObjectionUi: ObjectionUi = {
   letter: (path, bytes) =>
     `wrote the objection letter: ${path} (${countEn(bytes, 'byte')}; it carries full ID numbers, for the city credit office only)`,
   listColumns: ['Number', 'Subject', 'Identifier', 'Record', 'Received', 'Deadline', 'Days left', 'Status', 'Outcome'],
-  listSummary: (n, today) => `${countEn(n, 'objection')} (${today})`,
+  listSummary: (n, today, split) =>
+    `${countEn(n, 'objection')} (${today})` +
+    (split && split.overdue + split.pending > 0 ? `: ${split.overdue} overdue, ${split.pending} with the deadline pending` : ''),
   pending: 'pending',
   closedOn: (on) => `closed ${on}`,
   status: { open: 'open', resolved: 'resolved' },

@@ -51,11 +51,17 @@ export const enReportsUi: ReportsUiText = {
     'Objections',
     'Resolved late',
     'Overdue',
+    'Deadline pending',
     'Corrections',
   ],
   publishedColumns: ['Published red', 'Published black'],
   figureColumns: ['Rows', 'Resent unchanged', 'Of which corrected', 'Removals'],
-  objectionColumns: ['Objections received in the quarter', 'Of which resolved late', 'Of which overdue to date'],
+  objectionColumns: [
+    'Objections received in the quarter',
+    'Of which resolved late',
+    'Of which overdue to date',
+    'Of which deadline pending',
+  ],
   lapseColumns: ['Department', 'Batch', 'Lapse', 'Days/count'],
   tallyColumns: [
     'Department',

@@ -196,6 +196,16 @@ export const enUi: UiText = {
       `the register again; corrections and removals go in a later batch.`,
     findingsHead: (shown, total) => (shown < total ? `Findings (the first ${shown} of ${total}):` : `Findings (${total}):`),
     findingsAll: (c) => `Every finding with its fix: ${c} (checks only, writes no package)`,
+    objectionColumns: ['Objections overdue', 'Deadline pending'],
+    objections: (o) =>
+      `${[
+        o.overdue.length ? `${countEn(o.overdue.length, 'objection')} overdue (${o.overdue.join(', ')})` : '',
+        o.pending.length
+          ? `${countEn(o.pending.length, 'objection')} with the deadline pending (${o.pending.join(', ')}; add ${o.files.join(', ')})`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('; ')}: see hrss-credit objection list --overdue`,
   },
   calendar: enCalendarUi,
   reports: enReportsUi,

@@ -35,7 +35,8 @@ export const zhObjectionUi: ObjectionUi = {
   awaitingCorrection: (id) => `记录 ${id} 等待报送科室提交更正后的记录（填写更正原文书号）`,
   letter: (path, bytes) => `已写出异议处理意见书：${path}（${bytes} 字节；含完整证件号码，仅报市信用办）`,
   listColumns: ['编号', '主体', '证件/代码', '记录编号', '收到日期', '办理期限', '剩余工作日', '状态', '处理结果'],
-  listSummary: (n, today) => `共 ${n} 件异议（${today}）`,
+  listSummary: (n, today, split) =>
+    `共 ${n} 件异议（${today}）${split && split.overdue + split.pending > 0 ? `：其中超期 ${split.overdue} 件，期限待定 ${split.pending} 件` : ''}`,
   pending: '待定',
   closedOn: (on) => `${on} 已办结`,
   status: { open: '办理中', resolved: '已办结' },

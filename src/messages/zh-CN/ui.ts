@@ -180,6 +180,14 @@ export const zhUi: UiText = {
       `${p.batch} 已于 ${p.on} 发布（登记簿第 ${p.seq} 条事件）：以上是各科室报送的情况，不再与登记簿核对；更正和移出请在下一批报送。`,
     findingsHead: (shown, total) => (shown < total ? `问题（先列 ${shown} 条，共 ${total} 条）：` : `问题（${total} 条）：`),
     findingsAll: (c) => `查看全部问题和修改建议：${c}（只检查，不生成汇总包）`,
+    objectionColumns: ['异议超期', '异议期限待定'],
+    objections: (o) =>
+      `${[
+        o.overdue.length ? `异议超期 ${o.overdue.length} 件（${o.overdue.join('、')}）` : '',
+        o.pending.length ? `异议期限待定 ${o.pending.length} 件（${o.pending.join('、')}；需新建 ${o.files.join('、')}）` : '',
+      ]
+        .filter(Boolean)
+        .join('；')}：查看 hrss-credit objection list --overdue`,
   },
   calendar: zhCalendarUi,
   reports: zhReportsUi,

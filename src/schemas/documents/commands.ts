@@ -26,8 +26,18 @@ export const StatusKeysSchema = z.strictObject({
        * none of it (`submitted` stays false: this batch's package does not hold it). Added key, present only then.
        */
       sentIn: z.string().optional(),
+      /**
+       * With a register: this department's objections open past their deadline today (异议超期) and those whose
+       * deadline the calendar cannot give yet (异议期限待定), whatever quarter they were received in — supervise's
+       * names (objections.md OBJECTION_OVERDUE: shown by status as data).
+       */
+      objectionsOverdue: count.optional(),
+      objectionsPending: count.optional(),
     }),
   ),
+  /** With a register: every open objection past its deadline today, and every one whose deadline is pending. */
+  objectionsOverdue: count.optional(),
+  objectionsPending: count.optional(),
   quarterLevel: QuarterSummarySchema.shape.quarterLevel,
   totals: QuarterSummarySchema.shape.totals,
 });

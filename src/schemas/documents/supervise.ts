@@ -20,6 +20,11 @@ export const BatchRegisterFactsSchema = z.object({
   objectionsReceived: count.nullable(),
   objectionsResolvedLate: count.nullable(),
   objectionsOverdue: count.nullable(),
+  /**
+   * Open with a deadline the calendar cannot give yet (异议期限待定: a year not covered): neither overdue nor on
+   * time, counted apart as the report counts it (docs/decisions.md "Overdue and pending objections in every view").
+   */
+  objectionsPending: count.nullable(),
   correctionsAwaited: count.nullable(),
 });
 

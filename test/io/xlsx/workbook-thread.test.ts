@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SheetSpec } from '../../../src/io/xlsx/xlsx-writer.js';
 
 const { workbookBuffer } = await import('../../../dist/io/xlsx/xlsx-writer.js');
-const { workbookOnThread, workbookThreadRuns, wantWorkbookThread, WORKBOOK_THREAD_ROWS } = await import(
+const { workbookOnThread, workbookThreadRuns, wantWorkbookThread, WORKBOOK_THREAD_ROWS, WORKBOOK_STALL_MS } = await import(
   '../../../dist/io/xlsx/workbook-thread.js'
 );
 // What --debug shows (io/threads.ts): the thread given up, and why; dist's own instance of the module.
@@ -66,6 +66,23 @@ describe('workbookOnThread', () => {
     // Given up, and said under --debug (it was silent): what the thread said.
     expect(noted()).toEqual([['workbook thread', 'THREAD_FAILED', 'workbook-thread-fail']]);
   });
+
+  it('a thread alive that never replies: given up once the main thread has waited WORKBOOK_STALL_MS, the same bytes', async () => {
+    process.env.HRSS_CREDIT_FAULT = 'workbook-thread-stall';
+    noted();
+    const before = workbookThreadRuns();
+    let remade = 0;
+    const t = workbookOnThread(sheets(), instant, 'hrss-credit', () => {
+      remade++;
+      return sheets();
+    });
+    // Before: compile waited for ever (replyOf had no stall rule).
+    const bytes = await t.bytes();
+    expect(Buffer.compare(bytes, await workbookBuffer(sheets(), instant, 'hrss-credit'))).toBe(0);
+    expect(workbookThreadRuns()).toBe(before);
+    expect(remade).toBe(1);
+    expect(noted()).toEqual([['workbook thread', 'THREAD_STALLED', `nothing for ${WORKBOOK_STALL_MS} ms`]]);
+  }, 60_000);
 
   it('stopped, it is not said to have failed (its end is ours)', async () => {
     noted();

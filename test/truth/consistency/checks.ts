@@ -13,6 +13,7 @@ import { messagesFor } from '../../../dist/messages/index.js';
 import type { RegisterEvent } from '../../../dist/register/events.js';
 import { RegisterEventSchema } from '../../../dist/schemas/register-event.js';
 import { docOf, type PlayedBatch, World } from './world.js';
+import { checkObjectionCounts } from './objection-counts.js';
 import { membersAgree, ownedRowsOfSheet, publishedAgrees, type PublishedRow, removalsOwned } from './batch-rows.js';
 
 export type CheckName =
@@ -33,7 +34,8 @@ export type CheckName =
   | 'register-lists-package'
   | 'diff-lists-package'
   | 'sent-late-agrees'
-  | 'year-totals-agree';
+  | 'year-totals-agree'
+  | 'objections-agree';
 
 export interface Problem {
   check: CheckName;
@@ -193,6 +195,12 @@ async function views(world: World, b: PlayedBatch, problems: Problem[], xlsx: bo
       ...pageRemovals(String(b.year), await World.measure('check render', () => renderReportHtml(year, messagesFor('zh-CN'))), sup.rows),
     );
     problems.push(...yearTotalsInPage(String(b.year), year, renderReportHtml(year, messagesFor('zh-CN'))));
+    // Overdue and pending objections: objection list, status, supervise (JSON, 督查明细) and the year's report agree.
+    problems.push(
+      ...(await World.measure('check objections', () =>
+        checkObjectionCounts(world, b, sup as unknown as Parameters<typeof checkObjectionCounts>[2], year, xlsx ? file : undefined),
+      )),
+    );
     if (xlsx) problems.push(...(await yearTotalsInWorkbook(world, file, String(b.year), year)));
     if (xlsx) out['督查明细'] = await World.measure('check xlsx read', () => superviseSheet(world, file, b.label));
     if (xlsx) problems.push(...removalsOwned(await ownedRowsOfSheet(world, file), published, '督查明细'));
@@ -342,9 +350,12 @@ export async function checkFigures(world: World, b: PlayedBatch, xlsx = true): P
 export async function checkStatusOfPublished(world: World, b: PlayedBatch): Promise<Problem[]> {
   if (!b.published) return [];
   const res = await world.cli(['status', b.label, '--format', 'json']);
+  // status also names today's overdue and pending objections (data, at info): today's facts, not the batch's effects.
+  const today = new Set(['OBJECTION_OVERDUE', 'OBJECTION_DEADLINE_PENDING']);
   const codes = (r: typeof res): string =>
     docOf<{ diagnostics: { code: string }[] }>(r)
       .diagnostics.map((d) => d.code)
+      .filter((c) => !today.has(c))
       .sort()
       .join(',');
   const now = codes(res);

@@ -37,7 +37,8 @@ export type DeptPlan =
 
 export type Step =
   | { kind: 'batch'; supplementary: boolean; plans: DeptPlan[] }
-  | { kind: 'objection'; pick: number; outcome: '维持' | '撤销' | '更正' };
+  /** Received and resolved the same day; `open`: left open (overdue at a later batch, or its deadline pending in 2027). */
+  | { kind: 'objection'; pick: number; outcome: '维持' | '撤销' | '更正' | 'open' };
 
 const rowSpec: fc.Arbitrary<RowSpec> = fc.record({
   subject: fc.integer({ min: 0, max: 3 }),
@@ -83,7 +84,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('objection' as const),
       pick: fc.nat(),
-      outcome: fc.constantFrom('维持' as const, '撤销' as const, '更正' as const),
+      outcome: fc.constantFrom('维持' as const, '撤销' as const, '更正' as const, 'open' as const),
     }),
   },
 );
@@ -187,4 +188,23 @@ export const RESENT_AND_REMOVED: Step[] = [
     supplementary: false,
     plans: [{ kind: 'rows', rows: [row(0, 'red'), row(1, 'black')], removals: [0] }, { kind: 'absent' }],
   },
+];
+
+/**
+ * Objections left open: one received after 2026Q3's batch (overdue by 2026Q4's), one after 2026Q4's in January 2027
+ * (its deadline pending: the built-in calendar does not cover 2027) before a supplementary batch of 2026Q4. Every view
+ * counts the two apart (objection-counts.ts).
+ */
+export const OPEN_OBJECTIONS: Step[] = [
+  {
+    kind: 'batch',
+    supplementary: false,
+    plans: [{ kind: 'rows', rows: [row(0, 'red'), row(1, 'black')], removals: [] }, { kind: 'absent' }],
+  },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'absent' }, { kind: 'rows', rows: [row(2, 'red')], removals: [] }] },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'nil', removals: [] }, { kind: 'absent' }] },
+  { kind: 'objection', pick: 0, outcome: 'open' },
+  { kind: 'batch', supplementary: false, plans: [{ kind: 'absent' }, { kind: 'nil', removals: [] }] },
+  { kind: 'objection', pick: 1, outcome: 'open' },
+  { kind: 'batch', supplementary: true, plans: [{ kind: 'absent' }, { kind: 'rows', rows: [row(3, 'red')], removals: [] }] },
 ];

@@ -21,7 +21,7 @@ import {
   type CheckName,
   type Problem,
 } from './checks.js';
-import { CLERKS_YEAR, history, RESENT_AND_REMOVED, type Step } from './history.js';
+import { CLERKS_YEAR, history, OPEN_OBJECTIONS, RESENT_AND_REMOVED, type Step } from './history.js';
 import { checkSummaries } from './summaries.js';
 import { checkSentLate } from './sent-late.js';
 import { MemoryPort } from '../../../dist/io/memory-port.js';
@@ -149,7 +149,7 @@ export function propertySuite(part: number, parts: number): void {
           seed,
           ...(PATH ? { path: PATH } : {}),
           endOnFailure: true,
-          examples: PATH || !first ? [] : [[CLERKS_YEAR], [RESENT_AND_REMOVED]],
+          examples: PATH || !first ? [] : [[CLERKS_YEAR], [RESENT_AND_REMOVED], [OPEN_OBJECTIONS]],
         },
       );
       if (SURVEY)

@@ -291,7 +291,7 @@ export class World {
     return this.batch(step.supplementary, step.plans);
   }
 
-  private async objection(pick: number, outcome: '维持' | '撤销' | '更正'): Promise<void> {
+  private async objection(pick: number, outcome: '维持' | '撤销' | '更正' | 'open'): Promise<void> {
     if (this.played.length === 0) return;
     this.today = addDays(this.today, 1);
     const active = await this.active();
@@ -310,7 +310,7 @@ export class World {
       '认定事实有误',
     ]);
     const number = add.objection?.number;
-    if (!number) return;
+    if (!number || outcome === 'open') return;
     await this.cli([
       'objection',
       'resolve',

@@ -157,7 +157,8 @@ export async function objectionsAgree(world: World): Promise<Problem[]> {
   const expect = {
     objectionsReceived: inYear.length,
     objectionsResolvedLate: inYear.filter((o) => o.status === 'resolved' && o.late).length,
-    objectionsOverdue: overdue.filter((o) => o.received.startsWith(String(year))).length,
+    // --overdue also names those whose deadline is pending (no deadline): not overdue, supervise counts them apart.
+    objectionsOverdue: overdue.filter((o) => o.deadline !== null && o.received.startsWith(String(year))).length,
   };
   // Overdue (open past its deadline today): --overdue picks them; a count of working days left, when known, is negative.
   const picked = new Set(overdue.map((o) => o.number));
