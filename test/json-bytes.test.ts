@@ -105,6 +105,26 @@ describe('JSON as bytes (register list, diff)', () => {
     );
   });
 
+  it('writes items given back as bytes made already, one buffer or its pieces (register list’s runs), as value() would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(record, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), fc.boolean(), (runs, pieces) => {
+        const head = { schemaVersion: 1, command: 'register list', on: '2026-10-15' };
+        // A run's records two levels down, `,\n    ` between them, each taken as a piece of its own (cli/list-part.ts).
+        const write = (_: JsonBytes, run: unknown): Uint8Array | Uint8Array[] => {
+          const out = new JsonBytes();
+          const parts = (run as unknown[]).map((r, i) => {
+            if (i > 0) out.text(',\n    ');
+            out.value(r, 2);
+            return out.take();
+          });
+          return pieces ? parts : Buffer.concat(parts);
+        };
+        expect(bytes(jsonBytesParts(head, { key: 'records', items: runs, write }))).toEqual(old({ ...head, records: runs.flat() }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('is the same for a whole document of any values (undefined members, toJSON, no prototype, empty, nested)', () => {
     const value = fc.letrec((tie) => ({
       value: fc.oneof(

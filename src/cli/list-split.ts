@@ -100,8 +100,11 @@ export function splitRecords(list: SplitList, listed: ListedBytes, options: Reco
   return runs;
 }
 
-/** The runs of records in order; once read, how many chunks the worker gave (of `chunks`, and the tail's). */
-export interface SplitRuns extends Iterable<Uint8Array> {
+/**
+ * The runs of records in order, each the pieces of one chunk (this thread's as made, not copied into one; the
+ * worker's one buffer); once read, how many chunks the worker gave (of `chunks`, and the tail's).
+ */
+export interface SplitRuns extends Iterable<readonly Uint8Array[]> {
   given: number;
   chunks: number;
 }
@@ -116,33 +119,35 @@ function* ordered(
   chunks: number,
   chunkRows: number,
   runs: SplitRuns,
-): Generator<Uint8Array> {
+): Generator<readonly Uint8Array[]> {
   const { sig, claims, port } = t;
   const odd = alternate();
   // The tail (entries added after the checkpoint) is the chunk after the last: always this thread's.
   Atomics.store(claims, chunks, MAIN);
   /** Each chunk's bytes once made (here or given), until written out. */
-  const made = new Map<number, Uint8Array>();
+  const made = new Map<number, { parts: readonly Uint8Array[]; bytes: number }>();
   let held = 0;
   let next = 0;
   let alive = true;
-  const ready: Uint8Array[] = [];
+  const ready: (readonly Uint8Array[])[] = [];
   const chunk = new ChunkBytes(listed, list.lister);
   let current = -1;
-  const keep = (c: number, bytes: Uint8Array): void => {
-    made.set(c, bytes);
-    held += bytes.length;
+  const keep = (c: number, parts: readonly Uint8Array[]): void => {
+    let bytes = 0;
+    for (const p of parts) bytes += p.length;
+    made.set(c, { parts, bytes });
+    held += bytes;
   };
   const close = (): void => {
     if (current < 0) return;
-    keep(current, chunk.take());
+    keep(current, chunk.takeParts());
     current = -1;
   };
   const advance = (): void => {
     for (let b = made.get(next); b !== undefined; b = made.get(next)) {
       made.delete(next);
-      held -= b.length;
-      if (b.length > 0) ready.push(b);
+      held -= b.bytes;
+      if (b.bytes > 0) ready.push(b.parts);
       next++;
     }
     Atomics.store(sig, EMITTED, next);
@@ -155,7 +160,7 @@ function* ordered(
       const m = got.message as ListPartMessage;
       if ('failed' in m) lose({ failed: m.failed });
       else if ('chunk' in m) {
-        keep(m.chunk, m.bytes);
+        keep(m.chunk, [m.bytes]);
         runs.given++;
       }
     }
@@ -177,12 +182,12 @@ function* ordered(
     const again = new ChunkBytes(listed, list.lister);
     let at = -1;
     const mine = (c: number): boolean => {
-      if (at >= 0) keep(at, again.take());
+      if (at >= 0) keep(at, again.takeParts());
       at = lost.has(c) ? c : -1;
       return at >= 0;
     };
     for (const s of list.statusesOf({ rows: chunkRows, mine })) again.add(s);
-    if (at >= 0) keep(at, again.take());
+    if (at >= 0) keep(at, again.takeParts());
   };
   /** Waits for the worker's chunk `c` (or gives the worker up, which makes it here). */
   const waitFor = (c: number): void => {
@@ -210,7 +215,7 @@ function* ordered(
     const it = list.statusesOf({ rows: chunkRows, mine })[Symbol.iterator]();
     for (;;) {
       const r = it.next();
-      while (ready.length > 0) yield ready.shift() as Uint8Array;
+      while (ready.length > 0) yield ready.shift() as readonly Uint8Array[];
       if (r.done) break;
       chunk.add(r.value);
       // Far ahead of a chunk the worker holds: wait for it, so that what waits here is never much.
@@ -225,7 +230,7 @@ function* ordered(
       // Never so (every chunk is claimed by one thread, and the worker's lost are made here): not a loop without end.
       if (!made.has(next)) throw new Error(`register list: chunk ${next} made by neither thread`);
       advance();
-      while (ready.length > 0) yield ready.shift() as Uint8Array;
+      while (ready.length > 0) yield ready.shift() as readonly Uint8Array[];
     }
   } finally {
     if (alive) {

@@ -47,10 +47,16 @@ function oneThread(list: List, api: Api = { registerListEach, jsonBytesParts, Li
   return Buffer.concat([...api.jsonBytesParts(head, { key: 'records', items: list.statuses, write })]);
 }
 
-/** The document from runs of records in order, each written as a part of its own (the CLI's way with two threads). */
-function fromRuns(on: string, runs: Iterable<Uint8Array>, api: Api = { registerListEach, jsonBytesParts, ListedBytes }): Buffer {
+/** The document from runs of records in order, each written as a part (or parts) of its own (the CLI's way with two threads). */
+function fromRuns(
+  on: string,
+  runs: Iterable<Uint8Array | readonly Uint8Array[]>,
+  api: Api = { registerListEach, jsonBytesParts, ListedBytes },
+): Buffer {
   const head = { schemaVersion: 1, command: 'register list', on };
-  return Buffer.concat([...api.jsonBytesParts(head, { key: 'records', items: runs, write: (_, run) => run as Uint8Array })]);
+  return Buffer.concat([
+    ...api.jsonBytesParts(head, { key: 'records', items: runs, write: (_, run) => run as Uint8Array | readonly Uint8Array[] }),
+  ]);
 }
 
 /** Each chunk's run as two streams make them, `first(c)` saying which makes chunk c; in chunk order, the empty left out. */
