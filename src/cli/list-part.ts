@@ -28,9 +28,17 @@ export const WORKER = 2;
  */
 export const AHEAD = 8;
 
-/** The worker's input (workerData). */
-export interface ListPartInput {
+/**
+ * The worker's workerData: the port it is given its input on (ListPartInput), posted once the main thread's read is
+ * done — the worker may be begun before the read, its modules loading meanwhile (cli/list-split.ts beginListThreadEarly).
+ */
+export interface ListPartStart {
   listPart: true;
+  port: MessagePort;
+}
+
+/** The worker's input, posted on its port. */
+export interface ListPartInput {
   /** The command's ListOptions (plain data: no port, no functions). */
   options: Record<string, unknown>;
   /** The early hash the main thread's read was given (io/register/log-hash.ts EarlyShare). */
@@ -42,7 +50,6 @@ export interface ListPartInput {
   rows: number;
   signal: SharedArrayBuffer;
   claims: SharedArrayBuffer;
-  port: MessagePort;
 }
 
 /** What the worker posts: a chunk's records (written as ListedBytes writes them, `,\n    ` between), its end, or why it failed. */

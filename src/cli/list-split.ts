@@ -11,7 +11,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { Lister } from '../api/register/register.js';
 import type { StreamPart } from '../register/lazy-state.js';
 import type { RecordStatus } from '../register/state.js';
-import { earlyLogGiven, type EarlyShare } from '../io/register/log-hash.js';
+import { earlyLogBytes, earlyLogGiven } from '../io/register/log-hash.js';
 import type { PartsShare } from '../register/checkpoint-parts.js';
 import { processorFreeBeside } from '../io/processors.js';
 import { startThread, threadGivenUp, threadWanted, type GivenUp } from '../io/threads.js';
@@ -27,6 +27,7 @@ import {
   WORKER,
   type ListPartInput,
   type ListPartMessage,
+  type ListPartStart,
 } from './list-part.js';
 
 /**
@@ -61,12 +62,16 @@ export function wantListThread(env: NodeJS.ProcessEnv, rows: number | undefined)
 /** What --debug names the thread by (io/threads.ts). */
 const WHAT = 'register list thread';
 
-/** The worker begun, or null (a worker that cannot start). */
-function begin(options: Record<string, unknown>, early: EarlyShare, parts: PartsShare, rows: number, chunkRows: number, chunks: number) {
-  const signal = new SharedArrayBuffer(4 * SIGNAL_WORDS);
-  const claims = new SharedArrayBuffer(4 * (chunks + 1));
+/** A worker begun, waiting for its input on `port` (list-worker.ts). */
+interface Begun {
+  worker: Worker;
+  port: MessagePort;
+}
+
+/** The worker begun, its modules loading, or null (a worker that cannot start). */
+function begin(): Begun | null {
   const { port1, port2 } = new MessageChannel();
-  const data: ListPartInput = { listPart: true, options, early, parts, chunkRows, rows, signal, claims, port: port2 };
+  const data: ListPartStart = { listPart: true, port: port2 };
   // Unreferenced: this thread waits for it synchronously, and stops it when the list ends.
   const worker = startThread(
     WHAT,
@@ -77,7 +82,49 @@ function begin(options: Record<string, unknown>, early: EarlyShare, parts: Parts
     port1.close();
     return null;
   }
-  return { worker, port: port1, sig: new Int32Array(signal), claims: new Int32Array(claims) };
+  return { worker, port: port1 };
+}
+
+/**
+ * Log bytes a register of SPLIT_MIN_ROWS rows has at least, about: a city's 100,000 records are ~70 MB of log (~700
+ * bytes a row), so a log this long may hold them. What beginListThreadEarly guesses by, before the rows are known.
+ */
+export const SPLIT_MIN_LOG_BYTES = 100 << 20;
+
+/** The worker begun before the register was read (beginListThreadEarly), until the list takes it or lets it go. */
+let early: Begun | undefined;
+
+/**
+ * `register list --format json`, before its register is read (cli/register-prime.ts): its second thread begun now, when
+ * the list will likely want it — the log of `workspace` being hashed early (what the split needs) and long enough for
+ * SPLIT_MIN_ROWS (SPLIT_MIN_LOG_BYTES), and a processor free (wantListThread's rule; HRSS_CREDIT_LIST_THREAD as there),
+ * so that its start (its isolate and modules: ~0.45 s of CPU on an idle province) runs while this thread reads the
+ * checkpoint and waits for the hash, not after. It waits for its input (splitRecords); a list that does not take it
+ * lets it go (dropListThread). Never throws.
+ */
+export function beginListThreadEarly(env: NodeJS.ProcessEnv, workspace: string): void {
+  dropListThread();
+  const bytes = earlyLogBytes(workspace);
+  if (bytes === undefined || !threadWanted(env.HRSS_CREDIT_LIST_THREAD, () => bytes >= SPLIT_MIN_LOG_BYTES && processorFreeBeside()))
+    return;
+  early = begin() ?? undefined;
+}
+
+/** The worker begun early and not taken by a list: stopped (after the command; a list that does not split). */
+export function dropListThread(): void {
+  const e = early;
+  early = undefined;
+  if (e) stop(e);
+}
+
+function stop(t: Begun): void {
+  t.port.close();
+  void t.worker.terminate();
+}
+
+/** Whether a worker begun early waits to be taken (tests). */
+export function listThreadWaiting(): boolean {
+  return early !== undefined;
 }
 
 /**
@@ -86,17 +133,31 @@ function begin(options: Record<string, unknown>, early: EarlyShare, parts: Parts
  * can be begun (the caller streams as before). `options`: the command's ListOptions, given to the worker.
  */
 export function splitRecords(list: SplitList, listed: ListedBytes, options: Record<string, unknown>): SplitRuns | undefined {
-  const early = earlyLogGiven();
+  // The worker begun before the read (beginListThreadEarly), else one begun now.
+  const pre = early;
+  early = undefined;
+  const hashed = earlyLogGiven();
   const rows = list.rows;
-  if (!early || rows === undefined) return undefined;
-  const chunkRows = chunkRowsOf(rows);
   // The columns the list reads, read here once and shared: the worker reading its own held ~100 MB more (a province).
-  const parts = list.shareParts();
-  if (!parts) return undefined;
+  const parts = hashed && rows !== undefined ? list.shareParts() : undefined;
+  const t = parts ? (pre ?? begin()) : null;
+  if (!t || !hashed || rows === undefined || !parts) {
+    if (pre) stop(pre);
+    return undefined;
+  }
+  const chunkRows = chunkRowsOf(rows);
   const chunks = Math.ceil(rows / chunkRows);
-  const t = begin({ ...options, today: list.today }, early, parts, rows, chunkRows, chunks);
-  if (!t) return undefined;
-  const runs: SplitRuns = { given: 0, chunks, [Symbol.iterator]: () => ordered(list, listed, t, chunks, chunkRows, runs) };
+  const signal = new SharedArrayBuffer(4 * SIGNAL_WORDS);
+  const claims = new SharedArrayBuffer(4 * (chunks + 1));
+  const input: ListPartInput = { options: { ...options, today: list.today }, early: hashed, parts, chunkRows, rows, signal, claims };
+  t.port.postMessage(input);
+  const thread = { ...t, sig: new Int32Array(signal), claims: new Int32Array(claims) };
+  const runs: SplitRuns = {
+    given: 0,
+    chunks,
+    early: pre !== undefined,
+    [Symbol.iterator]: () => ordered(list, listed, thread, chunks, chunkRows, runs),
+  };
   return runs;
 }
 
@@ -107,6 +168,8 @@ export function splitRecords(list: SplitList, listed: ListedBytes, options: Reco
 export interface SplitRuns extends Iterable<readonly Uint8Array[]> {
   given: number;
   chunks: number;
+  /** The worker was the one begun before the read (beginListThreadEarly). */
+  early: boolean;
 }
 
 /** HRSS_CREDIT_FAULT=list-thread-alternate (tests): this thread claims the even chunks only, the worker the odd. */
