@@ -220,6 +220,25 @@ describe('JSON as bytes (register list, diff)', () => {
     expect(out.size).toBe(0);
   });
 
+  it('grows by doubling what is pending for a writer that takes no parts: a few copies, not one a write', () => {
+    const out = new JsonBytes();
+    const bufferOf = (): Buffer => (out as unknown as { buf: Buffer }).buf;
+    const texts = ['甲'.repeat(600_000)];
+    out.string(texts[0] as string);
+    let grown = 0;
+    let last = bufferOf();
+    for (let i = 0; i < 2_000; i++) {
+      const t = `乙${i}`.repeat(40);
+      texts.push(t);
+      out.string(t);
+      if (bufferOf() !== last) grown++;
+      last = bufferOf();
+    }
+    // ~1.8 MB written after the first 1.8 MB, all pending: a buffer twice the pending each time grows once or twice.
+    expect(grown).toBeLessThanOrEqual(3);
+    expect(out.take().toString('utf8')).toBe(texts.map((t) => JSON.stringify(t)).join(''));
+  });
+
   it('writes a long list in parts of about BYTES_PER_PART, each a whole number of records', () => {
     const items = Array.from({ length: 3_000 }, (_, i) => ({ id: String(i).padStart(12, '0'), subjectName: `新乡市测试${i}有限公司` }));
     const parts = [...jsonBytesParts({ schemaVersion: 1 }, { key: 'records', items })];

@@ -45,11 +45,14 @@ export class JsonBytes {
     return out;
   }
 
-  /** Room for n more bytes: a new buffer when full, what was not yet taken copied to its start (the old one kept by its parts). */
+  /**
+   * Room for n more bytes: a new buffer when full, what was not yet taken copied to its start (the old one kept by its
+   * parts). At least twice what is pending: a writer that takes no parts copies its bytes a few times, not once a growth.
+   */
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     const pending = this.pos - this.start;
-    const next = Buffer.allocUnsafeSlow(Math.max(SLAB, pending + n));
+    const next = Buffer.allocUnsafeSlow(Math.max(SLAB, 2 * pending + n));
     this.buf.copy(next, 0, this.start, this.pos);
     this.buf = next;
     this.start = 0;
