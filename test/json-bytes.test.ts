@@ -105,6 +105,26 @@ describe('JSON as bytes (register list, diff)', () => {
     );
   });
 
+  it('writes items given back as bytes made already, one buffer or its pieces (register list’s runs), as value() would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(record, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), fc.boolean(), (runs, pieces) => {
+        const head = { schemaVersion: 1, command: 'register list', on: '2026-10-15' };
+        // A run's records two levels down, `,\n    ` between them, each taken as a piece of its own (cli/list-part.ts).
+        const write = (_: JsonBytes, run: unknown): Uint8Array | Uint8Array[] => {
+          const out = new JsonBytes();
+          const parts = (run as unknown[]).map((r, i) => {
+            if (i > 0) out.text(',\n    ');
+            out.value(r, 2);
+            return out.take();
+          });
+          return pieces ? parts : Buffer.concat(parts);
+        };
+        expect(bytes(jsonBytesParts(head, { key: 'records', items: runs, write }))).toEqual(old({ ...head, records: runs.flat() }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('is the same for a whole document of any values (undefined members, toJSON, no prototype, empty, nested)', () => {
     const value = fc.letrec((tie) => ({
       value: fc.oneof(
@@ -198,6 +218,25 @@ describe('JSON as bytes (register list, diff)', () => {
     for (const k of kept) expect(k.part.equals(k.copy)).toBe(true);
     expect(Buffer.concat(kept.map((k) => k.part)).toString('utf8')).toBe(texts.map((t) => JSON.stringify(t)).join(''));
     expect(out.size).toBe(0);
+  });
+
+  it('grows by doubling what is pending for a writer that takes no parts: a few copies, not one a write', () => {
+    const out = new JsonBytes();
+    const bufferOf = (): Buffer => (out as unknown as { buf: Buffer }).buf;
+    const texts = ['甲'.repeat(600_000)];
+    out.string(texts[0] as string);
+    let grown = 0;
+    let last = bufferOf();
+    for (let i = 0; i < 2_000; i++) {
+      const t = `乙${i}`.repeat(40);
+      texts.push(t);
+      out.string(t);
+      if (bufferOf() !== last) grown++;
+      last = bufferOf();
+    }
+    // ~1.8 MB written after the first 1.8 MB, all pending: a buffer twice the pending each time grows once or twice.
+    expect(grown).toBeLessThanOrEqual(3);
+    expect(out.take().toString('utf8')).toBe(texts.map((t) => JSON.stringify(t)).join(''));
   });
 
   it('writes a long list in parts of about BYTES_PER_PART, each a whole number of records', () => {

@@ -21,12 +21,24 @@ export const FREE = 0;
 export const MAIN = 1;
 export const WORKER = 2;
 
-/** How many chunks past the last written out the worker may claim: its parts waiting are never many. */
-export const AHEAD = 2;
+/**
+ * How many chunks past the last written out the worker may claim: its parts waiting are never many (~2 MB a province).
+ * With 2 the worker waited ~40 % of its time for the main thread, which also writes every chunk out (a province's
+ * profile, idle): it could make no more than about half.
+ */
+export const AHEAD = 8;
 
-/** The worker's input (workerData). */
-export interface ListPartInput {
+/**
+ * The worker's workerData: the port it is given its input on (ListPartInput), posted once the main thread's read is
+ * done — the worker may be begun before the read, its modules loading meanwhile (cli/list-split.ts beginListThreadEarly).
+ */
+export interface ListPartStart {
   listPart: true;
+  port: MessagePort;
+}
+
+/** The worker's input, posted on its port. */
+export interface ListPartInput {
   /** The command's ListOptions (plain data: no port, no functions). */
   options: Record<string, unknown>;
   /** The early hash the main thread's read was given (io/register/log-hash.ts EarlyShare). */
@@ -38,7 +50,6 @@ export interface ListPartInput {
   rows: number;
   signal: SharedArrayBuffer;
   claims: SharedArrayBuffer;
-  port: MessagePort;
 }
 
 /** What the worker posts: a chunk's records (written as ListedBytes writes them, `,\n    ` between), its end, or why it failed. */
@@ -72,19 +83,30 @@ export class ChunkBytes {
     return this.bytes + this.out.size;
   }
 
-  /** The run written since the last (a fresh buffer of its own), and a new one begun. */
+  /** The run written since the last (a fresh buffer of its own, to be handed to another thread), and a new one begun. */
   take(): Uint8Array {
-    this.keep(this.out.take());
-    const run = new Uint8Array(this.bytes);
+    const parts = this.takeParts();
+    const run = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
-    for (const p of this.parts) {
+    for (const p of parts) {
       run.set(p, at);
       at += p.length;
     }
+    return run;
+  }
+
+  /**
+   * The run written since the last as the pieces it was made in (views of the writer's buffers, which no later write
+   * changes), and a new one begun: what this thread writes out itself, not copied into one (a tenth of the main
+   * thread's time in a province's list went to that copy).
+   */
+  takeParts(): Uint8Array[] {
+    this.keep(this.out.take());
+    const parts = this.parts;
     this.parts = [];
     this.bytes = 0;
     this.count = 0;
-    return run;
+    return parts;
   }
 
   private keep(part: Uint8Array): void {

@@ -11,7 +11,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { Lister } from '../api/register/register.js';
 import type { StreamPart } from '../register/lazy-state.js';
 import type { RecordStatus } from '../register/state.js';
-import { earlyLogGiven, type EarlyShare } from '../io/register/log-hash.js';
+import { earlyLogBytes, earlyLogGiven } from '../io/register/log-hash.js';
 import type { PartsShare } from '../register/checkpoint-parts.js';
 import { processorFreeBeside } from '../io/processors.js';
 import { startThread, threadGivenUp, threadWanted, type GivenUp } from '../io/threads.js';
@@ -27,6 +27,7 @@ import {
   WORKER,
   type ListPartInput,
   type ListPartMessage,
+  type ListPartStart,
 } from './list-part.js';
 
 /**
@@ -61,12 +62,16 @@ export function wantListThread(env: NodeJS.ProcessEnv, rows: number | undefined)
 /** What --debug names the thread by (io/threads.ts). */
 const WHAT = 'register list thread';
 
-/** The worker begun, or null (a worker that cannot start). */
-function begin(options: Record<string, unknown>, early: EarlyShare, parts: PartsShare, rows: number, chunkRows: number, chunks: number) {
-  const signal = new SharedArrayBuffer(4 * SIGNAL_WORDS);
-  const claims = new SharedArrayBuffer(4 * (chunks + 1));
+/** A worker begun, waiting for its input on `port` (list-worker.ts). */
+interface Begun {
+  worker: Worker;
+  port: MessagePort;
+}
+
+/** The worker begun, its modules loading, or null (a worker that cannot start). */
+function begin(): Begun | null {
   const { port1, port2 } = new MessageChannel();
-  const data: ListPartInput = { listPart: true, options, early, parts, chunkRows, rows, signal, claims, port: port2 };
+  const data: ListPartStart = { listPart: true, port: port2 };
   // Unreferenced: this thread waits for it synchronously, and stops it when the list ends.
   const worker = startThread(
     WHAT,
@@ -77,7 +82,49 @@ function begin(options: Record<string, unknown>, early: EarlyShare, parts: Parts
     port1.close();
     return null;
   }
-  return { worker, port: port1, sig: new Int32Array(signal), claims: new Int32Array(claims) };
+  return { worker, port: port1 };
+}
+
+/**
+ * Log bytes a register of SPLIT_MIN_ROWS rows has at least, about: a city's 100,000 records are ~70 MB of log (~700
+ * bytes a row), so a log this long may hold them. What beginListThreadEarly guesses by, before the rows are known.
+ */
+export const SPLIT_MIN_LOG_BYTES = 100 << 20;
+
+/** The worker begun before the register was read (beginListThreadEarly), until the list takes it or lets it go. */
+let early: Begun | undefined;
+
+/**
+ * `register list --format json`, before its register is read (cli/register-prime.ts): its second thread begun now, when
+ * the list will likely want it — the log of `workspace` being hashed early (what the split needs) and long enough for
+ * SPLIT_MIN_ROWS (SPLIT_MIN_LOG_BYTES), and a processor free (wantListThread's rule; HRSS_CREDIT_LIST_THREAD as there),
+ * so that its start (its isolate and modules: ~0.45 s of CPU on an idle province) runs while this thread reads the
+ * checkpoint and waits for the hash, not after. It waits for its input (splitRecords); a list that does not take it
+ * lets it go (dropListThread). Never throws.
+ */
+export function beginListThreadEarly(env: NodeJS.ProcessEnv, workspace: string): void {
+  dropListThread();
+  const bytes = earlyLogBytes(workspace);
+  if (bytes === undefined || !threadWanted(env.HRSS_CREDIT_LIST_THREAD, () => bytes >= SPLIT_MIN_LOG_BYTES && processorFreeBeside()))
+    return;
+  early = begin() ?? undefined;
+}
+
+/** The worker begun early and not taken by a list: stopped (after the command; a list that does not split). */
+export function dropListThread(): void {
+  const e = early;
+  early = undefined;
+  if (e) stop(e);
+}
+
+function stop(t: Begun): void {
+  t.port.close();
+  void t.worker.terminate();
+}
+
+/** Whether a worker begun early waits to be taken (tests). */
+export function listThreadWaiting(): boolean {
+  return early !== undefined;
 }
 
 /**
@@ -86,24 +133,43 @@ function begin(options: Record<string, unknown>, early: EarlyShare, parts: Parts
  * can be begun (the caller streams as before). `options`: the command's ListOptions, given to the worker.
  */
 export function splitRecords(list: SplitList, listed: ListedBytes, options: Record<string, unknown>): SplitRuns | undefined {
-  const early = earlyLogGiven();
+  // The worker begun before the read (beginListThreadEarly), else one begun now.
+  const pre = early;
+  early = undefined;
+  const hashed = earlyLogGiven();
   const rows = list.rows;
-  if (!early || rows === undefined) return undefined;
-  const chunkRows = chunkRowsOf(rows);
   // The columns the list reads, read here once and shared: the worker reading its own held ~100 MB more (a province).
-  const parts = list.shareParts();
-  if (!parts) return undefined;
+  const parts = hashed && rows !== undefined ? list.shareParts() : undefined;
+  const t = parts ? (pre ?? begin()) : null;
+  if (!t || !hashed || rows === undefined || !parts) {
+    if (pre) stop(pre);
+    return undefined;
+  }
+  const chunkRows = chunkRowsOf(rows);
   const chunks = Math.ceil(rows / chunkRows);
-  const t = begin({ ...options, today: list.today }, early, parts, rows, chunkRows, chunks);
-  if (!t) return undefined;
-  const runs: SplitRuns = { given: 0, chunks, [Symbol.iterator]: () => ordered(list, listed, t, chunks, chunkRows, runs) };
+  const signal = new SharedArrayBuffer(4 * SIGNAL_WORDS);
+  const claims = new SharedArrayBuffer(4 * (chunks + 1));
+  const input: ListPartInput = { options: { ...options, today: list.today }, early: hashed, parts, chunkRows, rows, signal, claims };
+  t.port.postMessage(input);
+  const thread = { ...t, sig: new Int32Array(signal), claims: new Int32Array(claims) };
+  const runs: SplitRuns = {
+    given: 0,
+    chunks,
+    early: pre !== undefined,
+    [Symbol.iterator]: () => ordered(list, listed, thread, chunks, chunkRows, runs),
+  };
   return runs;
 }
 
-/** The runs of records in order; once read, how many chunks the worker gave (of `chunks`, and the tail's). */
-export interface SplitRuns extends Iterable<Uint8Array> {
+/**
+ * The runs of records in order, each the pieces of one chunk (this thread's as made, not copied into one; the
+ * worker's one buffer); once read, how many chunks the worker gave (of `chunks`, and the tail's).
+ */
+export interface SplitRuns extends Iterable<readonly Uint8Array[]> {
   given: number;
   chunks: number;
+  /** The worker was the one begun before the read (beginListThreadEarly). */
+  early: boolean;
 }
 
 /** HRSS_CREDIT_FAULT=list-thread-alternate (tests): this thread claims the even chunks only, the worker the odd. */
@@ -116,33 +182,35 @@ function* ordered(
   chunks: number,
   chunkRows: number,
   runs: SplitRuns,
-): Generator<Uint8Array> {
+): Generator<readonly Uint8Array[]> {
   const { sig, claims, port } = t;
   const odd = alternate();
   // The tail (entries added after the checkpoint) is the chunk after the last: always this thread's.
   Atomics.store(claims, chunks, MAIN);
   /** Each chunk's bytes once made (here or given), until written out. */
-  const made = new Map<number, Uint8Array>();
+  const made = new Map<number, { parts: readonly Uint8Array[]; bytes: number }>();
   let held = 0;
   let next = 0;
   let alive = true;
-  const ready: Uint8Array[] = [];
+  const ready: (readonly Uint8Array[])[] = [];
   const chunk = new ChunkBytes(listed, list.lister);
   let current = -1;
-  const keep = (c: number, bytes: Uint8Array): void => {
-    made.set(c, bytes);
-    held += bytes.length;
+  const keep = (c: number, parts: readonly Uint8Array[]): void => {
+    let bytes = 0;
+    for (const p of parts) bytes += p.length;
+    made.set(c, { parts, bytes });
+    held += bytes;
   };
   const close = (): void => {
     if (current < 0) return;
-    keep(current, chunk.take());
+    keep(current, chunk.takeParts());
     current = -1;
   };
   const advance = (): void => {
     for (let b = made.get(next); b !== undefined; b = made.get(next)) {
       made.delete(next);
-      held -= b.length;
-      if (b.length > 0) ready.push(b);
+      held -= b.bytes;
+      if (b.bytes > 0) ready.push(b.parts);
       next++;
     }
     Atomics.store(sig, EMITTED, next);
@@ -155,7 +223,7 @@ function* ordered(
       const m = got.message as ListPartMessage;
       if ('failed' in m) lose({ failed: m.failed });
       else if ('chunk' in m) {
-        keep(m.chunk, m.bytes);
+        keep(m.chunk, [m.bytes]);
         runs.given++;
       }
     }
@@ -177,12 +245,12 @@ function* ordered(
     const again = new ChunkBytes(listed, list.lister);
     let at = -1;
     const mine = (c: number): boolean => {
-      if (at >= 0) keep(at, again.take());
+      if (at >= 0) keep(at, again.takeParts());
       at = lost.has(c) ? c : -1;
       return at >= 0;
     };
     for (const s of list.statusesOf({ rows: chunkRows, mine })) again.add(s);
-    if (at >= 0) keep(at, again.take());
+    if (at >= 0) keep(at, again.takeParts());
   };
   /** Waits for the worker's chunk `c` (or gives the worker up, which makes it here). */
   const waitFor = (c: number): void => {
@@ -210,7 +278,7 @@ function* ordered(
     const it = list.statusesOf({ rows: chunkRows, mine })[Symbol.iterator]();
     for (;;) {
       const r = it.next();
-      while (ready.length > 0) yield ready.shift() as Uint8Array;
+      while (ready.length > 0) yield ready.shift() as readonly Uint8Array[];
       if (r.done) break;
       chunk.add(r.value);
       // Far ahead of a chunk the worker holds: wait for it, so that what waits here is never much.
@@ -225,7 +293,7 @@ function* ordered(
       // Never so (every chunk is claimed by one thread, and the worker's lost are made here): not a loop without end.
       if (!made.has(next)) throw new Error(`register list: chunk ${next} made by neither thread`);
       advance();
-      while (ready.length > 0) yield ready.shift() as Uint8Array;
+      while (ready.length > 0) yield ready.shift() as readonly Uint8Array[];
     }
   } finally {
     if (alive) {

@@ -6,22 +6,33 @@
  * AHEAD chunks past what the main thread has written out; it stops when told. Any failure: it says so and ends (the
  * main thread makes its chunks itself).
  */
-import { workerData } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { adoptEarlyLog } from '../io/register/log-hash.js';
 import { failureOf } from '../io/threads.js';
 import { adoptParts } from '../register/checkpoint-parts.js';
 import { registerListEach, type ListOptions } from '../api/register/register.js';
 import { ListedBytes } from '../reporters/listed-bytes.js';
-import { AHEAD, ChunkBytes, EMITTED, FREE, POSTED, STOP, WORKER, type ListPartInput, type ListPartMessage } from './list-part.js';
+import {
+  AHEAD,
+  ChunkBytes,
+  EMITTED,
+  FREE,
+  POSTED,
+  STOP,
+  WORKER,
+  type ListPartInput,
+  type ListPartMessage,
+  type ListPartStart,
+} from './list-part.js';
 
 /** Thrown out of the stream when the main thread says stop. */
 class Stopped extends Error {}
 
-function run(d: ListPartInput): void {
+function run(d: ListPartInput, port: MessagePort): void {
   const sig = new Int32Array(d.signal);
   const claims = new Int32Array(d.claims);
   const post = (m: ListPartMessage, transfer: ArrayBuffer[] = []): void => {
-    d.port.postMessage(m, transfer);
+    port.postMessage(m, transfer);
     Atomics.add(sig, POSTED, 1);
     Atomics.notify(sig, POSTED);
   };
@@ -68,9 +79,10 @@ function run(d: ListPartInput): void {
   } catch (err) {
     if (!(err instanceof Stopped)) post({ failed: failureOf(err) });
   } finally {
-    d.port.close();
+    port.close();
   }
 }
 
-const input = workerData as ListPartInput | undefined;
-if (input?.listPart === true) run(input);
+// Begun with its port only: its input comes once the main thread's read is done (this thread's modules loaded by then).
+const start = workerData as ListPartStart | undefined;
+if (start?.listPart === true) start.port.once('message', (d: ListPartInput) => run(d, start.port));

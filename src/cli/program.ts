@@ -442,7 +442,7 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       const handler = await load();
       try {
         // A read-only register command's log read first, a pause at a time: a Ctrl-C ends it at once (register-prime.ts).
-        await primeRegisterRead(env, name);
+        await primeRegisterRead(env, name, args[args.length - 2]);
         ran.exitCode = await handler(env, ...(args.slice(0, -1) as never[]));
       } finally {
         dropPrimedRead();

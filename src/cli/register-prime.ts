@@ -16,14 +16,22 @@ const READ_ONLY = new Set(['register list', 'register show', 'register verify', 
 
 /** The slot's module once a command primed a read (loaded only then: report and supervise load nothing of the register). */
 let slot: typeof import('../io/register/log-primed.js') | undefined;
+/** register list's second thread's module, once the list's JSON began its thread before the read (list-split.ts). */
+let list: typeof import('./list-split.js') | undefined;
 
-export async function primeRegisterRead(env: CommandEnv, command: string): Promise<void> {
+/** `options`: the command's own (commander's), when it has them: `register list --xlsx` begins no second thread. */
+export async function primeRegisterRead(env: CommandEnv, command: string, options?: unknown): Promise<void> {
   if (!READ_ONLY.has(command)) return;
   const io = env.common.io ?? nodePort;
   try {
     const { findWorkspaceUp } = await import('../io/workspace/find.js');
     const workspace = env.common.workspace ? resolve(env.common.cwd, env.common.workspace) : findWorkspaceUp(env.common.cwd, io);
     if (!workspace) return;
+    // The list's JSON on two threads: the second begun now, its start beside this read (list-split.ts).
+    if (command === 'register list' && env.flags.format === 'json' && (options as { xlsx?: unknown } | undefined)?.xlsx === undefined) {
+      list = await import('./list-split.js');
+      list.beginListThreadEarly(env.io.env, workspace);
+    }
     const [{ readLogPausing }, primed] = await Promise.all([
       import('../io/register/register-store.js'),
       import('../io/register/log-primed.js'),
@@ -40,4 +48,6 @@ export async function primeRegisterRead(env: CommandEnv, command: string): Promi
 /** After the command: a read it did not take is let go (a later command in the same process reads afresh). */
 export function dropPrimedRead(): void {
   slot?.dropPrimed();
+  // A second thread begun for the list and not taken by it (a register too small to split) is stopped.
+  list?.dropListThread();
 }

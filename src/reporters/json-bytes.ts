@@ -45,11 +45,14 @@ export class JsonBytes {
     return out;
   }
 
-  /** Room for n more bytes: a new buffer when full, what was not yet taken copied to its start (the old one kept by its parts). */
+  /**
+   * Room for n more bytes: a new buffer when full, what was not yet taken copied to its start (the old one kept by its
+   * parts). At least twice what is pending: a writer that takes no parts copies its bytes a few times, not once a growth.
+   */
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     const pending = this.pos - this.start;
-    const next = Buffer.allocUnsafeSlow(Math.max(SLAB, pending + n));
+    const next = Buffer.allocUnsafeSlow(Math.max(SLAB, 2 * pending + n));
     this.buf.copy(next, 0, this.start, this.pos);
     this.buf = next;
     this.start = 0;
@@ -297,7 +300,11 @@ function isPlain(v: object): boolean {
  */
 export function* jsonBytesParts(
   doc: Record<string, unknown>,
-  streamed?: { key: string; items: Iterable<unknown>; write?: (out: JsonBytes, item: unknown) => void | Uint8Array },
+  streamed?: {
+    key: string;
+    items: Iterable<unknown>;
+    write?: (out: JsonBytes, item: unknown) => void | Uint8Array | readonly Uint8Array[];
+  },
 ): Generator<Buffer> {
   const out = new JsonBytes();
   const whole: Record<string, unknown> = streamed ? { ...doc, [streamed.key]: streamed.items } : doc;
@@ -317,12 +324,14 @@ export function* jsonBytesParts(
     for (const item of items) {
       out.element(i === 0, 1);
       // `write`: the caller's writer of its items (two levels down), the bytes value() writes of them; or, given back,
-      // bytes already made of them (register list's runs of records made on two threads), a part of their own.
+      // bytes already made of them (register list's runs of records made on two threads), a part of their own (or
+      // several: a run held as the pieces it was made in, not copied into one).
       if (isStreamed && streamed.write) {
         const made = streamed.write(out, item);
         if (made !== undefined) {
           yield out.take();
-          yield Buffer.from(made.buffer, made.byteOffset, made.length);
+          if (made instanceof Uint8Array) yield Buffer.from(made.buffer, made.byteOffset, made.length);
+          else for (const m of made) yield Buffer.from(m.buffer, m.byteOffset, m.length);
         }
       } else if (!out.value(jsonOf(item, String(i)), 2)) out.text('null');
       i++;

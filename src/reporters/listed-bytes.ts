@@ -47,6 +47,35 @@ const FEW = new Set<string>(['listType', 'domain', 'department', 'batch', 'publi
 /** How many spellings of a member are kept (a 领域 typed a thousand ways is written as any text). */
 const KEPT = 4096;
 
+/** The bytes of the GB 32100 set (统一社会信用代码: digits and capitals but I, O, S, V, Z), by byte. */
+const CODE_BYTE = new Uint8Array(256);
+for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY') CODE_BYTE[c.charCodeAt(0)] = 1;
+
+/**
+ * The subject key as listedRecord shows it (api/register/register.ts shownSubjectKey), when it is the credit code as it
+ * lies in its column: a subject that is no natural person nor of no type (whose key is first their 证件号码), its code
+ * 18 characters of the GB 32100 set (subjectKeyOf's key as it is, normalised already). Shown as shownSubjectKey shows
+ * it — through the gate (the key's reader is the public one, as `reader` is without --full; with --full both leave it)
+ * — without asking subjectKeyOf, its expressions and the normalising again: with no run of 11 digits (the gate leaves
+ * it: mayHoldNumberUtf8, as for a name) its bytes as they lie, else decoded and through the gate. False, nothing
+ * written, for any other key: the caller writes lister.subjectKey's (test/register/list-columns.test.ts holds the
+ * two ways equal).
+ */
+function codeAsItLies(out: JsonBytes, r: ColumnRecord, reader: Reader): boolean {
+  const type = r.subjectType;
+  if (type === undefined || type === '' || type === '自然人') return false;
+  const codes = r.columns.creditCode;
+  const bytes = codes.utf8;
+  const at = codes.at;
+  const a = at[r.row] as number;
+  const b = at[r.row + 1] as number;
+  if (b - a !== 18) return false;
+  for (let i = a; i < b; i++) if (CODE_BYTE[bytes[i] as number] === 0) return false;
+  if (!mayHoldNumberUtf8(bytes, a, b) && out.utf8String(bytes, a, b)) return true;
+  out.string(showText(codes.value(r.row), reader));
+  return true;
+}
+
 /** Writes listed records `depth` levels down; one writer a document (its bytes kept by depth). */
 export class ListedBytes {
   private readonly scratch = new JsonBytes();
@@ -127,7 +156,8 @@ export class ListedBytes {
     const b = at[k + 1] as number;
     out.raw(this.open[4] as Buffer);
     if (mayHoldNumberUtf8(bytes, a, b) || !out.utf8String(bytes, a, b)) out.string(showText(names.value(k), reader));
-    this.text(out, 5, lister.subjectKey(r));
+    out.raw(this.open[5] as Buffer);
+    if (!codeAsItLies(out, r, reader)) out.string(lister.subjectKey(r));
     // The members after the key (batch, days, status, no removal, the objection) as one piece, made again only when
     // one of them differs from the last record's (a batch's records lie together: a province's list makes ~12).
     const t = this.tail;

@@ -47,10 +47,16 @@ function oneThread(list: List, api: Api = { registerListEach, jsonBytesParts, Li
   return Buffer.concat([...api.jsonBytesParts(head, { key: 'records', items: list.statuses, write })]);
 }
 
-/** The document from runs of records in order, each written as a part of its own (the CLI's way with two threads). */
-function fromRuns(on: string, runs: Iterable<Uint8Array>, api: Api = { registerListEach, jsonBytesParts, ListedBytes }): Buffer {
+/** The document from runs of records in order, each written as a part (or parts) of its own (the CLI's way with two threads). */
+function fromRuns(
+  on: string,
+  runs: Iterable<Uint8Array | readonly Uint8Array[]>,
+  api: Api = { registerListEach, jsonBytesParts, ListedBytes },
+): Buffer {
   const head = { schemaVersion: 1, command: 'register list', on };
-  return Buffer.concat([...api.jsonBytesParts(head, { key: 'records', items: runs, write: (_, run) => run as Uint8Array })]);
+  return Buffer.concat([
+    ...api.jsonBytesParts(head, { key: 'records', items: runs, write: (_, run) => run as Uint8Array | readonly Uint8Array[] }),
+  ]);
 }
 
 /** Each chunk's run as two streams make them, `first(c)` saying which makes chunk c; in chunk order, the empty left out. */
@@ -214,5 +220,52 @@ describe('register list on two threads (the worker from dist/)', () => {
         expect(noted).toEqual(said);
       }
     }
+  }, 120_000);
+
+  it('takes the worker begun before the read (its modules loading beside it): the same bytes, its half made', async () => {
+    const d = await dist();
+    const ws = largeRegister();
+    const options = { cwd: ws, workspace: ws, today: TODAY, status: 'all' as const };
+    const whole = oneThread(d.api.registerListEach(options), d.api);
+    process.env.HRSS_CREDIT_FAULT = 'list-thread-alternate';
+    d.startLogHash(ws, 0);
+    // Begun as register-prime.ts begins it, before the register is read: the log being hashed early, a thread asked for.
+    d.beginListThreadEarly({ HRSS_CREDIT_LIST_THREAD: 'on' }, ws);
+    expect(d.listThreadWaiting()).toBe(true);
+    const list = d.api.registerListEach(options);
+    const listed = new d.api.ListedBytes(2) as unknown as Parameters<typeof d.splitRecords>[1];
+    const runs = d.splitRecords(list, listed, { ...options }) as NonNullable<ReturnType<typeof d.splitRecords>>;
+    expect(runs.early).toBe(true);
+    expect(d.listThreadWaiting()).toBe(false);
+    expect(fromRuns(list.on, runs, d.api).equals(whole)).toBe(true);
+    expect(runs.given).toBe(Math.floor(runs.chunks / 2));
+    expect(d.takeUnexpected()).toEqual([]);
+  }, 120_000);
+
+  it('begins none before the read where the list would not split, and lets go of one it did not take', async () => {
+    const d = await dist();
+    const ws = largeRegister();
+    // No log hashed early (nothing for the worker to take its digests from): none, even asked for.
+    d.dropEarlyLog();
+    d.beginListThreadEarly({ HRSS_CREDIT_LIST_THREAD: 'on' }, ws);
+    expect(d.listThreadWaiting()).toBe(false);
+    d.startLogHash(ws, 0);
+    // A log shorter than a register worth splitting, on a free machine; or the variable saying off: none.
+    d.beginListThreadEarly({}, ws);
+    expect(d.listThreadWaiting()).toBe(false);
+    d.beginListThreadEarly({ HRSS_CREDIT_LIST_THREAD: 'off' }, ws);
+    expect(d.listThreadWaiting()).toBe(false);
+    d.beginListThreadEarly({ HRSS_CREDIT_LIST_THREAD: 'on' }, ws);
+    expect(d.listThreadWaiting()).toBe(true);
+    // The command ended without taking it (cli/register-prime.ts dropPrimedRead): stopped.
+    d.dropListThread();
+    expect(d.listThreadWaiting()).toBe(false);
+    // A list that cannot split (no checkpoint's rows: read with the log's early hash gone) stops the one begun for it.
+    d.beginListThreadEarly({ HRSS_CREDIT_LIST_THREAD: 'on' }, ws);
+    d.dropEarlyLog();
+    const list = d.api.registerListEach({ cwd: ws, workspace: ws, today: TODAY });
+    const listed = new d.api.ListedBytes(2) as unknown as Parameters<typeof d.splitRecords>[1];
+    expect(d.splitRecords(list, listed, {})).toBeUndefined();
+    expect(d.listThreadWaiting()).toBe(false);
   }, 120_000);
 });

@@ -122,7 +122,7 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     const split =
       listOptions.io === undefined && wantListThread(env.io.env, each.rows) ? splitRecords(each, listed, { ...listOptions }) : undefined;
     const streamed = split
-      ? { key: 'records', items: split, write: (_: JsonBytes, run: unknown) => run as Uint8Array }
+      ? { key: 'records', items: split, write: (_: JsonBytes, run: unknown) => run as readonly Uint8Array[] }
       : { key: 'records', items: each.statuses, write };
     // A read that fails half-way ends the document with its error (write-bytes.ts): one JSON document, exit 2.
     return writeStreamedDocument(env, 'register list', jsonBytesParts(head, streamed));

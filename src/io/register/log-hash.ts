@@ -117,6 +117,16 @@ export interface EarlyShare {
 
 let given: EarlyShare | undefined;
 
+/**
+ * The size of the log being hashed early for `workspace` (startLogHash), before its reader took it: what a second thread
+ * begun before the read guesses the register's size by (cli/list-split.ts beginListThreadEarly). Else undefined.
+ */
+export function earlyLogBytes(workspace: string): number | undefined {
+  const e = early;
+  if (!e || e.failed || resolve(join(workspace, 'register', 'events.jsonl')) !== e.path) return undefined;
+  return Number(e.stat.size);
+}
+
 /** The early hash this thread's reader was given digests of, if any (a worker reading the same log takes them: adoptEarlyLog). */
 export function earlyLogGiven(): EarlyShare | undefined {
   return given;
