@@ -22,7 +22,7 @@ import {
 } from './foreign.js';
 import { scanCanonical } from './canonical-scan.js';
 import { splitRecords } from './line-split.js';
-import { RecordFieldReader } from './record-fields.js';
+import { RecordFieldReader, type RecordBytes } from './record-fields.js';
 import { HASH_MEMBER, lineHashOfBytes } from './line-hash.js';
 
 export { lineHashOfBytes };
@@ -224,7 +224,8 @@ export function writtenEvent(event: RegisterEvent, origin: RecordOrigin, line: B
  * line are never held at once (the heap kept them until the line's end, and the garbage collector paid for it).
  */
 export interface EventSink {
-  add(e: StoredEvent, records?: (visit: (r: StoredRecord) => void) => void): void;
+  /** `raw`, when given: where the record's texts are as bytes (record-fields.ts), valid only during the call. */
+  add(e: StoredEvent, records?: (visit: (r: StoredRecord, raw?: RecordBytes) => void) => void): void;
 }
 
 /** storedEvent for a reader with a sink: the event given to it, its records visited one at a time, none kept. */
@@ -268,7 +269,7 @@ function eachRecord(
   by: PublishedBy,
   pieces: Pieces | null,
   text: () => string,
-  visit: (r: StoredRecord) => void,
+  visit: (r: StoredRecord, raw?: RecordBytes) => void,
   fields: RecordFieldReader | null = null,
 ): void {
   if (pieces) {
@@ -279,7 +280,7 @@ function eachRecord(
       for (; i < n; i++) {
         const summary = fields?.read(buf, spans[2 * i] as number, spans[2 * i + 1] as number);
         if (summary) {
-          visit(new StoredRecord(summary, by, keep, i));
+          visit(new StoredRecord(summary, by, keep, i), fields as RecordFieldReader);
           continue;
         }
         const r: unknown = JSON.parse(UTF8.decode(buf.subarray(spans[2 * i], spans[2 * i + 1])));

@@ -90,23 +90,45 @@ function decode(buf: Buffer, from: number, to: number, ascii: boolean): string {
   return buf.toString(ascii ? 'latin1' : 'utf8', from, to);
 }
 
+/** The members a checkpoint keeps as text (checkpoint.ts OWN) that a read record's bytes give, as written. */
+export type TextMember = 'id' | 'subjectName' | 'creditCode' | 'idNumber' | 'decisionNo';
+
+/** Where member `field`'s UTF-8 bytes are in the buffer of the record last read ([-1, -1]: absent, empty). */
+export interface RecordBytes {
+  readonly buf: Buffer;
+  from(field: TextMember): number;
+  to(field: TextMember): number;
+}
+
 /**
  * Reads records' summaries from their bytes: `read` gives the summary of the record buf[start, end), or null when it
  * must be read as before (JSON.parse). One reader for a log's read: its caches are the shared members' texts.
  */
-export class RecordFieldReader {
+export class RecordFieldReader implements RecordBytes {
   /** Where each member's text is, [from, to) between its quotes (-1: absent), and whether its bytes are ASCII. */
-  private readonly from = new Int32Array(FIELDS.length);
-  private readonly to = new Int32Array(FIELDS.length);
+  private readonly starts = new Int32Array(FIELDS.length);
+  private readonly ends = new Int32Array(FIELDS.length);
+  /** The buffer of the record last read: its members' bytes are copied as they are (a canonical string unescaped). */
+  buf: Buffer = Buffer.alloc(0);
+
+  from(field: TextMember): number {
+    return this.starts[F[field]] as number;
+  }
+
+  to(field: TextMember): number {
+    return this.ends[F[field]] as number;
+  }
+
   private readonly ascii = new Uint8Array(FIELDS.length);
   private readonly caches = FIELDS.map((f) => (REPEATED.includes(f) ? new TextCache() : null));
 
   read(buf: Buffer, start: number, end: number): RecordSummary | null {
+    this.buf = buf;
     if (!this.walk(buf, start, end)) return null;
     const listType = this.text(buf, F.listType);
     const id = this.text(buf, F.id);
     // What stored.ts withId and recordReadable ask: a list type, a subject name, an id of its own (else as before).
-    if ((listType !== 'red' && listType !== 'black') || (this.from[F.subjectName] as number) < 0 || id === '') return null;
+    if ((listType !== 'red' && listType !== 'black') || (this.starts[F.subjectName] as number) < 0 || id === '') return null;
     return {
       id,
       listType,
@@ -126,9 +148,9 @@ export class RecordFieldReader {
 
   /** Member k's text ('' when absent, as textOf of undefined). */
   private text(buf: Buffer, k: number): string {
-    const from = this.from[k] as number;
+    const from = this.starts[k] as number;
     if (from < 0) return '';
-    const to = this.to[k] as number;
+    const to = this.ends[k] as number;
     const ascii = this.ascii[k] === 1;
     const cache = this.caches[k];
     return cache ? cache.text(buf, from, to, ascii) : decode(buf, from, to, ascii);
@@ -139,7 +161,8 @@ export class RecordFieldReader {
    * are not exactly one object (a piece a split cut inside a record) or a member read is not a plain string.
    */
   private walk(buf: Buffer, start: number, end: number): boolean {
-    this.from.fill(-1);
+    this.starts.fill(-1);
+    this.ends.fill(-1);
     if (buf[start] !== 0x7b || buf[end - 1] !== 0x7d) return false;
     let i = start + 1;
     if (buf[i] === 0x7d) return i + 1 === end;
@@ -182,8 +205,8 @@ export class RecordFieldReader {
         }
         if (j >= end) return false;
         if (field >= 0) {
-          this.from[field] = v0;
-          this.to[field] = j;
+          this.starts[field] = v0;
+          this.ends[field] = j;
           this.ascii[field] = ascii;
         }
         i = j + 1;
