@@ -359,7 +359,12 @@ export class CheckpointBuilder {
    */
   add(e: StoredEvent, records?: RecordStream): void {
     this.added++;
-    const each: RecordStream = records ?? ((visit) => (hasRecords(e) ? e.records.forEach((r) => visit(r)) : undefined));
+    // Each record alone: forEach would give its index as `raw`.
+    const each: RecordStream =
+      records ??
+      ((visit) => {
+        if (hasRecords(e)) for (const r of e.records) visit(r);
+      });
     if (this.failed) {
       each(() => {});
       return;
