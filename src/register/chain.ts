@@ -290,6 +290,9 @@ function eachRecord(
       return;
     } catch (err) {
       if (err instanceof RecordUnreadable) throw err;
+    } finally {
+      // The line's buffer (the log's read buffer, 24 MiB for a province's line) not held past its line.
+      fields?.release();
     }
     let records: unknown[];
     try {

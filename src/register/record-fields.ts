@@ -12,6 +12,7 @@
 import type { RecordSummary } from './stored.js';
 
 const QUOTE = 0x22;
+const EMPTY = Buffer.alloc(0);
 const BACKSLASH = 0x5c;
 
 /** The members read, in code-unit order (as a canonical record's keys come). */
@@ -109,7 +110,12 @@ export class RecordFieldReader implements RecordBytes {
   private readonly starts = new Int32Array(FIELDS.length);
   private readonly ends = new Int32Array(FIELDS.length);
   /** The buffer of the record last read: its members' bytes are copied as they are (a canonical string unescaped). */
-  buf: Buffer = Buffer.alloc(0);
+  buf: Buffer = EMPTY;
+
+  /** Lets go of the buffer last read (a log's read buffer is large): nothing of it is given after. */
+  release(): void {
+    this.buf = EMPTY;
+  }
 
   from(field: TextMember): number {
     return this.starts[F[field]] as number;
