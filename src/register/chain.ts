@@ -22,6 +22,7 @@ import {
 } from './foreign.js';
 import { scanCanonical } from './canonical-scan.js';
 import { splitRecords } from './line-split.js';
+import { RecordFieldReader, type RecordBytes } from './record-fields.js';
 import { HASH_MEMBER, lineHashOfBytes } from './line-hash.js';
 
 export { lineHashOfBytes };
@@ -223,7 +224,8 @@ export function writtenEvent(event: RegisterEvent, origin: RecordOrigin, line: B
  * line are never held at once (the heap kept them until the line's end, and the garbage collector paid for it).
  */
 export interface EventSink {
-  add(e: StoredEvent, records?: (visit: (r: StoredRecord) => void) => void): void;
+  /** `raw`, when given: where the record's texts are as bytes (record-fields.ts), valid only during the call. */
+  add(e: StoredEvent, records?: (visit: (r: StoredRecord, raw?: RecordBytes) => void) => void): void;
 }
 
 /** storedEvent for a reader with a sink: the event given to it, its records visited one at a time, none kept. */
@@ -233,6 +235,7 @@ function sunkEvent(
   pieces: Pieces | null,
   text: () => string,
   sink: EventSink,
+  fields: RecordFieldReader | null,
 ): StoredEvent {
   if (event.type !== 'publish' && event.type !== 'import') {
     sink.add(event);
@@ -244,9 +247,9 @@ function sunkEvent(
   let visited = false;
   sink.add({ ...event, records: [] } as unknown as StoredEvent, (visit) => {
     visited = true;
-    eachRecord(event, keep, by, pieces, text, visit);
+    eachRecord(event, keep, by, pieces, text, visit, fields);
   });
-  if (!visited) eachRecord(event, keep, by, pieces, text, () => {});
+  if (!visited) eachRecord(event, keep, by, pieces, text, () => {}, fields);
   return event.type === 'publish'
     ? ({ ...event, records: [], removals: [], corrected: [], unchanged: [], contents: {} } as unknown as StoredEvent)
     : ({ ...event, records: [], contents: {} } as unknown as StoredEvent);
@@ -257,6 +260,8 @@ function sunkEvent(
  * turn; a piece that does not parse as one record (the split did not fit this line) makes the line parsed whole,
  * from the record it stopped at (the pieces before it were whole records: each parsed as one balanced object).
  * A record that cannot be one throws RecordUnreadable (a `schema` break), as storedEvent's callers make of it.
+ * `fields`: the line is canonical (canonical-scan.ts), its records read from their bytes (record-fields.ts) where
+ * they can be, each other one parsed as before.
  */
 function eachRecord(
   event: RegisterEvent & { records: readonly unknown[] },
@@ -264,20 +269,30 @@ function eachRecord(
   by: PublishedBy,
   pieces: Pieces | null,
   text: () => string,
-  visit: (r: StoredRecord) => void,
+  visit: (r: StoredRecord, raw?: RecordBytes) => void,
+  fields: RecordFieldReader | null = null,
 ): void {
   if (pieces) {
     const n = pieces.spans.length / 2;
+    const { buf, spans } = pieces;
     let i = 0;
     try {
       for (; i < n; i++) {
-        const r: unknown = JSON.parse(UTF8.decode(pieces.buf.subarray(pieces.spans[2 * i], pieces.spans[2 * i + 1])));
+        const summary = fields?.read(buf, spans[2 * i] as number, spans[2 * i + 1] as number);
+        if (summary) {
+          visit(new StoredRecord(summary, by, keep, i), fields as RecordFieldReader);
+          continue;
+        }
+        const r: unknown = JSON.parse(UTF8.decode(buf.subarray(spans[2 * i], spans[2 * i + 1])));
         if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new SyntaxError('not a record');
         visit(new StoredRecord(withId(r as CreditRecord), by, keep, i));
       }
       return;
     } catch (err) {
       if (err instanceof RecordUnreadable) throw err;
+    } finally {
+      // The line's buffer (the log's read buffer, 24 MiB for a province's line) not held past its line.
+      fields?.release();
     }
     let records: unknown[];
     try {
@@ -368,6 +383,8 @@ export class ChainReader {
   private onlyOurs = true;
   /** Given every event accepted, its records one at a time; the events are then kept without records (EventSink). */
   sink: EventSink | null = null;
+  /** Reads a canonical line's records from their bytes for the sink (record-fields.ts); null: every record parsed. */
+  fields: RecordFieldReader | null = new RecordFieldReader();
 
   constructor(private readonly source: LineSource | null = null) {}
 
@@ -537,7 +554,7 @@ export class ChainReader {
     let stored: StoredEvent;
     if (this.sink) {
       try {
-        stored = sunkEvent(event, origin, split?.pieces ?? null, text, this.sink);
+        stored = sunkEvent(event, origin, split?.pieces ?? null, text, this.sink, writtenByUs ? this.fields : null);
       } catch (err) {
         if (err instanceof RecordUnreadable) return fail('schema');
         throw err;

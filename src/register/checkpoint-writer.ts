@@ -23,6 +23,7 @@ import { crc32, crc32Combine } from './crc32.js';
 import { SpillWriter, type PieceStream, type Spill, type Spilled } from './checkpoint-spill.js';
 import type { StoredEvent } from './events.js';
 import { fnv, keyFingerprint, keyHashes } from './key-columns.js';
+import type { RecordBytes, TextMember } from './record-fields.js';
 import type { StoredRecord } from './stored.js';
 
 /**
@@ -32,6 +33,9 @@ import type { StoredRecord } from './stored.js';
 const wellFormed = (v: string): boolean => (v as string & { isWellFormed(): boolean }).isWellFormed();
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** Each of OWN's members a record's bytes give (record-fields.ts), or undefined (content: its event's). */
+const RAW: readonly (TextMember | undefined)[] = OWN.map((c) => (c === 'content' ? undefined : c));
+
 /** Room kept before the body for the head line (the head is longer than this: no checkpoint). */
 const HEAD_ROOM = 1024;
 
@@ -40,7 +44,7 @@ function hasRecords(e: StoredEvent): e is StoredEvent & { type: 'publish' | 'imp
 }
 
 /** An event's records given one at a time: `visit` is called with each, in order. */
-export type RecordStream = (visit: (r: StoredRecord) => void) => void;
+export type RecordStream = (visit: (r: StoredRecord, raw?: RecordBytes) => void) => void;
 
 /**
  * Whether an event's `contents` are exactly its records' content hashes, in their order (what our writer writes),
@@ -168,6 +172,18 @@ class Text {
     // A column written to the spill has its offsets written there too: nothing reads them back while building.
     this.at = new Numbers(spill);
     this.at.push(0);
+  }
+
+  /** A value given as its UTF-8 bytes, buf[from, to) (a canonical line's string, unescaped: its text's bytes). */
+  pushBytes(buf: Buffer, from: number, to: number): void {
+    const n = to - from;
+    if (this.starts.length === 0 || this.cur.length - this.used < n) this.next(n);
+    const cur = this.cur;
+    let u = this.used;
+    for (let i = from; i < to; i++) cur[u++] = buf[i] as number;
+    this.used = u;
+    this.length += n;
+    this.at.push(this.length);
   }
 
   push(s: string): void {
@@ -343,7 +359,12 @@ export class CheckpointBuilder {
    */
   add(e: StoredEvent, records?: RecordStream): void {
     this.added++;
-    const each: RecordStream = records ?? ((visit) => (hasRecords(e) ? e.records.forEach(visit) : undefined));
+    // Each record alone: forEach would give its index as `raw`.
+    const each: RecordStream =
+      records ??
+      ((visit) => {
+        if (hasRecords(e)) for (const r of e.records) visit(r);
+      });
     if (this.failed) {
       each(() => {});
       return;
@@ -374,7 +395,7 @@ export class CheckpointBuilder {
     let at: [number, number, number] | null = null;
     const contents = new ContentsCheck(e);
     let count = 0;
-    each((r) => {
+    each((r, raw) => {
       count++;
       if (this.failed) return;
       const o = r.origin;
@@ -386,6 +407,14 @@ export class CheckpointBuilder {
       contents.next(r);
       for (let c = 0; c < SHARED.length; c++) (this.shared[c] as Indexes).push(this.intern(r[SHARED[c] as (typeof SHARED)[number]]));
       for (let c = 0; c < OWN.length; c++) {
+        const member = RAW[c];
+        if (raw && member) {
+          // The bytes the text would be written as (valid UTF-8: no lone surrogate), copied.
+          const from = raw.from(member);
+          if (from < 0) (this.own[c] as Text).pushBytes(raw.buf, 0, 0);
+          else (this.own[c] as Text).pushBytes(raw.buf, from, raw.to(member));
+          continue;
+        }
         const v = r[OWN[c] as (typeof OWN)[number]];
         // The text is UTF-8: a value holding a lone surrogate (which UTF-8 cannot carry; the log's JSON escapes
         // it) is not kept — no checkpoint, the log is read whole.

@@ -47,7 +47,7 @@ export interface KeyQuery {
 export function keyHashes(r: StoredRecord, into: [number, number, number, number]): void {
   into[0] = hash(foldKey(r.subjectName));
   into[1] = hash(normaliseCreditCode(r.creditCode));
-  into[2] = hash(normaliseIdNumber(r.idNumber));
+  into[2] = hash(r.idNumber === '' ? '' : normaliseIdNumber(r.idNumber));
   into[3] = hash(subjectKeyOf(r).key);
 }
 

@@ -156,6 +156,24 @@ const TRICKY: Record<string, EventBody[]> = {
   'a record without a subject name, after a split that did not fit': [
     publish('2026Q1', [rec(1, { authority: '局' }), rec(2), { ...rec(3), subjectName: 5 }]),
   ],
+  // Records the reader of bytes (record-fields.ts) leaves to JSON.parse, among ones it reads: a summary member that is
+  // a number, null, an object or escaped text; no id (our identity's); another member holding the summary's keys.
+  'records read from their bytes beside ones parsed (numbers, escapes, no id, nested summary keys)': [
+    publish('2026Q1', [
+      rec(1, { source: { id: 'x', listType: 'red', subjectName: '别' } }),
+      rec(2, { creditCode: 914107, idNumber: null, severity: { a: 1 } }),
+      rec(3, { subjectName: '新乡"引号"\\公司\n', decisionNo: '\u0001' }),
+      { ...rec(4), id: undefined },
+      rec(5, { id: '' }),
+      rec(6, { é: 1, domain: '𠮷' }),
+      rec(7),
+    ]),
+    publish('2026Q2', [rec(8, { department: true }), rec(9)], [{ id: rec(1).id as string, type: 'violation', reason: '违法' }]),
+  ],
+  'a list type the reader of bytes reads, then refuses as the parser does (a schema break)': [
+    publish('2026Q1', [rec(1)]),
+    publish('2026Q2', [rec(2), rec(3, { listType: 'Red' })]),
+  ],
 };
 
 describe("register verify's reader, each record given to the checkpoint as it is parsed", () => {
@@ -176,12 +194,25 @@ describe("register verify's reader, each record given to the checkpoint as it is
       expect(registerFiles(verified)).toEqual(registerFiles(kept));
     });
 
+  it('generated histories (escapes, lone surrogates, contents, corrections): the findings and checkpoint of that reader', () => {
+    for (const h of fc.sample(historyArb, { seed: 3303, numRuns: 30 })) {
+      const text = logOf(h);
+      const verified = workspaceWith(text);
+      const v = registerVerify({ cwd: verified, workspace: verified, today: '2026-10-15' });
+      const kept = workspaceWith(text);
+      const r = readLog(kept, { checkpoint: false }).result;
+      expect({ valid: v.valid, events: v.events }).toEqual({ valid: r.ok, events: r.events.length });
+      const [a, b] = [checkpointOf(verified), checkpointOf(kept)];
+      expect(a === null ? null : a.toString('base64')).toBe(b === null ? null : b.toString('base64'));
+    }
+  }, 120_000);
+
   it('the cases above do reach the split that does not fit, and both kinds of break', () => {
     const outcomes = Object.values(TRICKY).map((bodies) => {
       const ws = workspaceWith(logOf(bodies));
       const r = readLog(ws, { checkpoint: false, chainOnly: true }).result;
       return r.ok ? 'ok' : `${r.broken.reason}@${r.broken.line}`;
     });
-    expect(outcomes).toEqual(['ok', 'ok', 'schema@2', 'schema@1', 'schema@1']);
+    expect(outcomes).toEqual(['ok', 'ok', 'schema@2', 'schema@1', 'schema@1', 'ok', 'schema@2']);
   });
 });

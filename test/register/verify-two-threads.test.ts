@@ -77,6 +77,35 @@ const resealed = (line: string): string => {
 };
 const flip = (line: string): string => line.replace(/"hash":"(.)/, (_, c: string) => `"hash":"${c === '0' ? '1' : '0'}`);
 
+// Records the reader of bytes (record-fields.ts) leaves to JSON.parse beside ones it reads: summary members that are
+// numbers, null, objects or escaped text, no id, the summary's keys in a nested object; then a list type it reads and
+// the parser refuses.
+const rec = (i: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id: `e${i.toString(16).padStart(11, '0')}`,
+  listType: i % 2 ? 'red' : 'black',
+  department: '就业办',
+  subjectName: `新乡市样例${i}有限公司`,
+  subjectType: '法人及非法人组织',
+  decisionDate: '2026-03-01',
+  ...extra,
+});
+const publishOf = (batch: string, records: Record<string, unknown>[]): EventBody =>
+  ({ type: 'publish', batch, on: '2026-04-15', package: '1'.repeat(64), records, removals: [], unchanged: [] }) as unknown as EventBody;
+const shapes = (): string =>
+  logText(
+    chain([
+      publishOf('2026Q1', [
+        rec(1, { source: { id: 'x', listType: 'red', subjectName: '别' } }),
+        rec(2, { creditCode: 914107, idNumber: null, severity: { a: 1 } }),
+        rec(3, { subjectName: '新乡"引号"\\公司\n', decisionNo: '\u0001' }),
+        { ...rec(4), id: undefined },
+        rec(5, { é: 1, domain: '𠮷' }),
+        rec(6),
+      ]),
+      publishOf('2026Q2', [rec(7), rec(8, { department: true })]),
+    ]),
+  );
+
 describe('register verify on two threads', () => {
   it('generated histories and a 30,000-record line: the findings and checkpoint of one thread, whatever the buffers', () => {
     const histories = [...fc.sample(historyArb, { seed: 3031, numRuns: 12 }), largeHistory()];
@@ -100,6 +129,11 @@ describe('register verify on two threads', () => {
     'a last event without its `\\n`': [() => logText(small()).slice(0, -1), 'ok'],
     'NUL lines at the end (a block zeroed by a power cut)': [() => `${logText(small())}\0\0\0\0\n\0\0`, 'torn@5'],
     'NUL lines before a line': [() => `${lines()[0]}\n\0\0\0\n${lines().slice(1).join('\n')}\n`, 'json@2'],
+    'records of other shapes beside ours, read from their bytes or parsed': [shapes, 'ok'],
+    'a list type read from the bytes that the parser refuses': [
+      () => logText(chain([publishOf('2026Q1', [rec(1)]), publishOf('2026Q2', [rec(2), rec(3, { listType: 'Red' })])])),
+      'schema@2',
+    ],
   };
   for (const [name, [make, expected]] of Object.entries(AWKWARD))
     it(`${name}: ${expected}, as on one thread`, () => {
