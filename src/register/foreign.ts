@@ -235,7 +235,7 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The ids an event names (removals, unchanged, a note's ids, an objection's record), written as ours. */
+/** The ids an event names (removals, corrected, unchanged, a note's ids, an objection's record), written as ours. */
 export function translateIds(e: Obj, aliases: ReadonlyMap<string, string>): Obj {
   const to = (id: unknown): unknown => (typeof id === 'string' ? (aliases.get(id) ?? id) : id);
   const list = (v: unknown): unknown => (Array.isArray(v) ? v.map(to) : v);
@@ -247,6 +247,11 @@ export function translateIds(e: Obj, aliases: ReadonlyMap<string, string>): Obj 
           ? e.removals.map((r: unknown) => (typeof r === 'object' && r !== null ? { ...(r as Obj), id: to((r as Obj).id) } : r))
           : e.removals,
         unchanged: list(e.unchanged),
+        // truth.md's corrected[] names its record by id too: left as written, the revision it gives was
+        // never found (register show: revision 1, changed []).
+        corrected: Array.isArray(e.corrected)
+          ? e.corrected.map((c: unknown) => (typeof c === 'object' && c !== null ? { ...(c as Obj), id: to((c as Obj).id) } : c))
+          : e.corrected,
       };
     case 'note':
       return { ...e, ids: list(e.ids) };

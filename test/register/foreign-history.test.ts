@@ -433,3 +433,33 @@ describe('an objection resolved 更正, answered by the other tool publishing th
     ]);
   });
 });
+
+describe('a correction another tool lists in `corrected` under its own id for the record', () => {
+  it('is found under our id: register show gives revision 2, changed facts (as with our id)', async () => {
+    const ws5 = join(tmp, 'ws-corrected-alias');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws5, { recursive: true });
+    mkdirSync(join(ws5, 'register'));
+    // The other tool's id for C: not the one our identity gives (records[].id and corrected[].id both say it).
+    const theirs = 'f0e1d2c3b4a5';
+    expect(theirs).not.toBe(C.id);
+    const events = [
+      { type: 'publish', at: '2024-04-12T10:00:00+08:00', batch: '2024Q1', on: '2024-04-12', package: 'b'.repeat(64) },
+      { type: 'publish', at: '2026-04-15T10:00:00+08:00', batch: '2026Q1', on: '2026-04-15', package: 'c'.repeat(64) },
+    ];
+    writeFileSync(
+      eventsFile(ws5),
+      log([
+        { ...events[0], records: [{ ...C, id: theirs }], removals: [] },
+        { ...events[1], records: [{ ...C2, id: theirs }], removals: [], corrected: [{ id: theirs, revision: 2, changed: ['facts'] }] },
+      ]),
+    );
+    const r = await runCli(['register', 'show', C.id, '-w', ws5, '--today', '2026-10-15', '--format', 'json'], ROOT, env);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const show = JSON.parse(r.stdout) as Record<string, any>;
+    expect(show.records[0].revision).toBe(2);
+    expect(show.records[0].revisions.map((v: any) => [v.revision, v.batch, v.changed])).toEqual([
+      [1, '2024Q1', []],
+      [2, '2026Q1', ['facts']],
+    ]);
+  });
+});
