@@ -15,6 +15,7 @@ import {
   ForeignRevisions,
   foreignHashMatches,
   foreignSpelling,
+  canonicalRemovals,
   normaliseEvent,
   ownIds,
   sortedKeys,
@@ -527,7 +528,7 @@ export class ChainReader {
         return fail('json');
       }
       if (!Array.isArray(records) || !records.every(recordReadable) || !ownIds(records, this.aliases)) return fail('schema');
-      event = { ...event, records } as RegisterEvent;
+      event = canonicalRemovals({ ...event, records }) as unknown as RegisterEvent;
       split = null;
     }
     if (this.aliases.size > 0) event = translateIds(event as unknown as Record<string, unknown>, this.aliases) as unknown as RegisterEvent;

@@ -17,6 +17,7 @@ import { checkIdNumber, typedIdNumber } from '../domain/id-number.js';
 import { recordIdentity, type IdentitySource } from '../domain/identity.js';
 import { formatBatch, parseBatch } from '../domain/quarter.js';
 import { SEVERITY_MAX_MONTHS, type Severity3 } from '../schemas/enums.js';
+import { buildMatrix, type Matrix } from '../schemas/matrix.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { changedColumns } from './content.js';
 import { OBJECTION_OUTCOMES } from './events.js';
@@ -142,12 +143,42 @@ export function ownIds(records: unknown[], aliases: Map<string, string>): boolea
  */
 export function canonicalRecord(r: Obj): void {
   ungroupIds(r);
+  canonicalDepartment(r);
   const empty = (v: unknown): boolean => v === undefined || v === null || v === '';
   const has = (v: unknown): boolean => typeof v === 'string' && v !== '';
   // submission.md: 证件类型 "no; default 居民身份证" (a natural person's; a legal representative's when a number is given).
   if (empty(r.idType) && r.subjectType === '自然人' && has(r.idNumber)) r.idType = '居民身份证';
   if (empty(r.legalRepIdType) && has(r.legalRepIdNumber)) r.legalRepIdType = '居民身份证';
   defaultUntil(r);
+}
+
+let builtin: Matrix | undefined;
+
+/**
+ * A department another tool named by an alias of the matrix (`监察支队`, workspace.md "Departments") under its
+ * name (`市劳动保障监察支队`), as a folder, a cover or `register import --department` resolves it. Kept as written,
+ * the register's department was another department than the config's: compile counted its removals nowhere,
+ * diff split one department in two, its own 移出申请 was REMOVAL_NOT_OWNER. The register is read without the
+ * config (one history whatever the config says; a foreign log is never checkpointed): the built-in matrix's
+ * names only. A name it does not know is kept as written. Changed in place (a record or a removal entry).
+ */
+export function canonicalDepartment(o: Obj): void {
+  if (typeof o.department !== 'string' || o.department === '') return;
+  builtin ??= buildMatrix();
+  const named = builtin.resolveDepartment(o.department)?.name;
+  if (named !== undefined && named !== o.department) o.department = named;
+}
+
+/** A foreign publish line's removals with their departments named as the matrix names them (canonicalDepartment). */
+export function canonicalRemovals(e: Obj): Obj {
+  if (e.type !== 'publish' || !Array.isArray(e.removals)) return e;
+  const removals = e.removals.map((r: unknown) => {
+    if (!isObj(r)) return r;
+    const c = { ...r };
+    canonicalDepartment(c);
+    return c;
+  });
+  return { ...e, removals };
 }
 
 /**
