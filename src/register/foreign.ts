@@ -37,12 +37,15 @@ function setIfAbsent(e: Obj, key: string, value: unknown): void {
   if (e[key] === undefined && value !== undefined) e[key] = value;
 }
 
+type RecordOfObjection = (objection: string) => string | undefined;
+
 /**
  * The event under our names: a new top-level object (the parsed one is left as written, for the hash
  * fallbacks); nested values are shared. `first`: the log's first line (its `prev` may be "", zeros or
- * absent). What cannot be read this way is left as it is, and wellFormed refuses it.
+ * absent). `recordOf`: the record an earlier objection-add of that number named (a resolve without recordId).
+ * What cannot be read this way is left as it is, and wellFormed refuses it.
  */
-export function normaliseEvent(parsed: Obj, first: boolean): Obj {
+export function normaliseEvent(parsed: Obj, first: boolean, recordOf: RecordOfObjection = () => undefined): Obj {
   const e: Obj = { ...parsed };
   if (typeof e.hash === 'string' && HEX64_ANY.test(e.hash)) e.hash = e.hash.toLowerCase();
   if (first && (e.prev === undefined || e.prev === '' || (typeof e.prev === 'string' && ZEROS.test(e.prev)))) e.prev = null;
@@ -71,6 +74,9 @@ export function normaliseEvent(parsed: Obj, first: boolean): Obj {
     case 'objection-resolve':
       setIfAbsent(e, 'objection', e.number);
       setIfAbsent(e, 'id', e.recordId);
+      // objections.md's `objection resolve <number>` names the objection only: its record is the one the
+      // objection-add of that number named (recordId is optional on the line; decisions.md).
+      if (typeof e.objection === 'string') setIfAbsent(e, 'id', recordOf(e.objection));
       setIfAbsent(e, 'on', e.resolvedOn);
       setIfAbsent(e, 'reason', e.opinion);
       if (typeof e.outcome === 'string' && OUTCOMES[e.outcome.trim()] !== undefined) e.outcome = OUTCOMES[e.outcome.trim()];

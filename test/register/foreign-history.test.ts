@@ -11,6 +11,7 @@ import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { makeIdNumber } from '../../src/domain/id-number.js';
 import iconv from 'iconv-lite';
 import { eventsFile, ROOT, runCli, tempDir } from './helpers.js';
+import { schemaProblems } from '../helpers/json-schema-check.js';
 
 type Obj = Record<string, unknown>;
 type Rec = Obj & { id: string };
@@ -460,6 +461,32 @@ describe('a correction another tool lists in `corrected` under its own id for th
     expect(show.records[0].revisions.map((v: any) => [v.revision, v.batch, v.changed])).toEqual([
       [1, '2024Q1', []],
       [2, '2026Q1', ['facts']],
+    ]);
+  });
+});
+
+describe('an objection-resolve line naming the objection by number only (no recordId)', () => {
+  it('fits the printed schema and is read: the objection is resolved on its record', async () => {
+    const ws6 = join(tmp, 'ws-resolve-number-only');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws6, { recursive: true });
+    mkdirSync(join(ws6, 'register'));
+    const publish = { type: 'publish', at: '2024-04-12T10:00:00+08:00', batch: '2024Q1', package: 'b'.repeat(64) };
+    const add = { type: 'objection-add', at: '2026-04-01T15:00:00+08:00', number: 'O2026-001', recordId: C.id, received: '2026-04-01' };
+    // objections.md: `objection resolve <number> --outcome … --opinion …` — the objection, not the record.
+    const resolve = { type: 'objection-resolve', at: '2026-04-03T16:00:00+08:00', number: 'O2026-001', outcome: '维持', opinion: '无误' };
+    const bytes = log([{ ...publish, on: '2024-04-12', records: [C], removals: [] }, add, { ...resolve, on: '2026-04-03' }]);
+    writeFileSync(eventsFile(ws6), bytes);
+    const printed = await runCli(['schema', 'register-event'], ROOT);
+    const schema = JSON.parse(printed.stdout) as Record<string, unknown>;
+    const lines = bytes.toString('utf8').trimEnd().split('\n');
+    for (const line of lines) expect(schemaProblems(schema, JSON.parse(line)), line).toEqual([]);
+    const run = (args: string[]) => runCli([...args, '-w', ws6, '--today', '2026-10-15', '--format', 'json'], ROOT, env);
+    const v = await run(['register', 'verify']);
+    expect(JSON.parse(v.stdout).valid, v.stdout).toBe(true);
+    const r = await run(['objection', 'list', '--all']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).objections.map((o: any) => [o.number, o.recordId, o.outcome, o.resolvedOn])).toEqual([
+      ['O2026-001', C.id, '维持', '2026-04-03'],
     ]);
   });
 });
