@@ -490,3 +490,49 @@ describe('an objection-resolve line naming the objection by number only (no reco
     ]);
   });
 });
+
+describe('the letter of an objection resolved 更正, after the correction is published', () => {
+  it('is the same bytes: it speaks of the record as published when the objection was decided', async () => {
+    const objection = { number: 'O2026-001', recordId: C.id };
+    const decided = [
+      { type: 'publish', at: '2024-04-12T10:00:00+08:00', batch: '2024Q1', on: '2024-04-12', package: 'b'.repeat(64), records: [C] },
+      {
+        type: 'objection-add',
+        at: '2026-04-01T15:00:00+08:00',
+        ...objection,
+        received: '2026-04-01',
+        from: '丙丁公司',
+        summary: '金额有误',
+      },
+      {
+        type: 'objection-resolve',
+        at: '2026-04-03T16:00:00+08:00',
+        ...objection,
+        resolvedOn: '2026-04-03',
+        outcome: '更正',
+        opinion: '需更正',
+      },
+    ];
+    const later = {
+      type: 'publish',
+      at: '2026-04-15T10:00:00+08:00',
+      batch: '2026Q1',
+      on: '2026-04-15',
+      package: 'c'.repeat(64),
+      records: [C2],
+    };
+    const letter = async (events: Obj[], name: string): Promise<Buffer> => {
+      const ws7 = join(tmp, `ws-letter-${name}`);
+      cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws7, { recursive: true });
+      mkdirSync(join(ws7, 'register'));
+      writeFileSync(eventsFile(ws7), log(events.map((e) => (e.type === 'publish' ? { ...e, removals: [] } : e))));
+      const out = join(ws7, 'letter.docx');
+      const r = await runCli(['objection', 'letter', 'O2026-001', '--out', out, '-w', ws7, '--today', '2026-10-15'], ROOT, env);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return readFileSync(out);
+    };
+    const before = await letter(decided, 'before');
+    const after = await letter([...decided, later], 'after');
+    expect(after.equals(before)).toBe(true);
+  });
+});
