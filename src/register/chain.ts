@@ -15,6 +15,7 @@ import {
   ForeignRevisions,
   foreignHashMatches,
   foreignSpelling,
+  canonicalRemovals,
   normaliseEvent,
   ownIds,
   sortedKeys,
@@ -370,6 +371,8 @@ export class ChainReader {
   private lineNo = 0;
   /** Ids another tool wrote for records, and the id our identity gives them (foreign.ts ownIds). */
   private readonly aliases = new Map<string, string>();
+  /** The record each objection read so far names (its objection-add): a foreign resolve line may leave it out. */
+  private readonly objectionRecords = new Map<string, string>();
   /** The hash reading that matched another tool's last line (foreign.ts). */
   private readonly hint = { last: 0 };
   /** The revisions another tool's publications imply (foreign.ts ForeignRevisions). */
@@ -512,7 +515,7 @@ export class ChainReader {
     const obj = parsed as Record<string, unknown>;
     // Our own lines are well formed as they are; another tool's are read under our names first (foreign.ts).
     const asWritten = wellFormed(obj) && !foreignSpelling(obj, head === null);
-    const candidate: unknown = asWritten ? obj : normaliseEvent(obj, head === null);
+    const candidate: unknown = asWritten ? obj : normaliseEvent(obj, head === null, (n) => this.objectionRecords.get(n));
     if (!asWritten && !wellFormed(candidate)) return fail('schema');
     let event = candidate as RegisterEvent;
     if (head ? event.seq !== head.seq + 1 : event.seq !== 1 && event.seq !== 0) return fail('seq');
@@ -544,11 +547,12 @@ export class ChainReader {
         return fail('json');
       }
       if (!Array.isArray(records) || !records.every(recordReadable) || !ownIds(records, this.aliases)) return fail('schema');
-      event = { ...event, records } as RegisterEvent;
+      event = canonicalRemovals({ ...event, records }) as unknown as RegisterEvent;
       split = null;
     }
     if (this.aliases.size > 0) event = translateIds(event as unknown as Record<string, unknown>, this.aliases) as unknown as RegisterEvent;
     if (!writtenByUs) event = this.revisions.follow(event as unknown as Record<string, unknown>) as unknown as RegisterEvent;
+    if (event.type === 'objection-add') this.objectionRecords.set(event.objection, event.id);
     const origin: RecordOrigin | null =
       at && this.source ? { kind: 'line', source: this.source, pos: at.pos, len: at.len, line, hash: event.hash } : null;
     let stored: StoredEvent;

@@ -17,6 +17,7 @@ import { checkIdNumber, typedIdNumber } from '../domain/id-number.js';
 import { recordIdentity, type IdentitySource } from '../domain/identity.js';
 import { formatBatch, parseBatch } from '../domain/quarter.js';
 import { SEVERITY_MAX_MONTHS, type Severity3 } from '../schemas/enums.js';
+import { buildMatrix, type Matrix } from '../schemas/matrix.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { changedColumns } from './content.js';
 import { OBJECTION_OUTCOMES } from './events.js';
@@ -36,12 +37,15 @@ function setIfAbsent(e: Obj, key: string, value: unknown): void {
   if (e[key] === undefined && value !== undefined) e[key] = value;
 }
 
+type RecordOfObjection = (objection: string) => string | undefined;
+
 /**
  * The event under our names: a new top-level object (the parsed one is left as written, for the hash
  * fallbacks); nested values are shared. `first`: the log's first line (its `prev` may be "", zeros or
- * absent). What cannot be read this way is left as it is, and wellFormed refuses it.
+ * absent). `recordOf`: the record an earlier objection-add of that number named (a resolve without recordId).
+ * What cannot be read this way is left as it is, and wellFormed refuses it.
  */
-export function normaliseEvent(parsed: Obj, first: boolean): Obj {
+export function normaliseEvent(parsed: Obj, first: boolean, recordOf: RecordOfObjection = () => undefined): Obj {
   const e: Obj = { ...parsed };
   if (typeof e.hash === 'string' && HEX64_ANY.test(e.hash)) e.hash = e.hash.toLowerCase();
   if (first && (e.prev === undefined || e.prev === '' || (typeof e.prev === 'string' && ZEROS.test(e.prev)))) e.prev = null;
@@ -70,6 +74,9 @@ export function normaliseEvent(parsed: Obj, first: boolean): Obj {
     case 'objection-resolve':
       setIfAbsent(e, 'objection', e.number);
       setIfAbsent(e, 'id', e.recordId);
+      // objections.md's `objection resolve <number>` names the objection only: its record is the one the
+      // objection-add of that number named (recordId is optional on the line; decisions.md).
+      if (typeof e.objection === 'string') setIfAbsent(e, 'id', recordOf(e.objection));
       setIfAbsent(e, 'on', e.resolvedOn);
       setIfAbsent(e, 'reason', e.opinion);
       if (typeof e.outcome === 'string' && OUTCOMES[e.outcome.trim()] !== undefined) e.outcome = OUTCOMES[e.outcome.trim()];
@@ -142,12 +149,42 @@ export function ownIds(records: unknown[], aliases: Map<string, string>): boolea
  */
 export function canonicalRecord(r: Obj): void {
   ungroupIds(r);
+  canonicalDepartment(r);
   const empty = (v: unknown): boolean => v === undefined || v === null || v === '';
   const has = (v: unknown): boolean => typeof v === 'string' && v !== '';
   // submission.md: 证件类型 "no; default 居民身份证" (a natural person's; a legal representative's when a number is given).
   if (empty(r.idType) && r.subjectType === '自然人' && has(r.idNumber)) r.idType = '居民身份证';
   if (empty(r.legalRepIdType) && has(r.legalRepIdNumber)) r.legalRepIdType = '居民身份证';
   defaultUntil(r);
+}
+
+let builtin: Matrix | undefined;
+
+/**
+ * A department another tool named by an alias of the matrix (`监察支队`, workspace.md "Departments") under its
+ * name (`市劳动保障监察支队`), as a folder, a cover or `register import --department` resolves it. Kept as written,
+ * the register's department was another department than the config's: compile counted its removals nowhere,
+ * diff split one department in two, its own 移出申请 was REMOVAL_NOT_OWNER. The register is read without the
+ * config (one history whatever the config says; a foreign log is never checkpointed): the built-in matrix's
+ * names only. A name it does not know is kept as written. Changed in place (a record or a removal entry).
+ */
+export function canonicalDepartment(o: Obj): void {
+  if (typeof o.department !== 'string' || o.department === '') return;
+  builtin ??= buildMatrix();
+  const named = builtin.resolveDepartment(o.department)?.name;
+  if (named !== undefined && named !== o.department) o.department = named;
+}
+
+/** A foreign publish line's removals with their departments named as the matrix names them (canonicalDepartment). */
+export function canonicalRemovals(e: Obj): Obj {
+  if (e.type !== 'publish' || !Array.isArray(e.removals)) return e;
+  const removals = e.removals.map((r: unknown) => {
+    if (!isObj(r)) return r;
+    const c = { ...r };
+    canonicalDepartment(c);
+    return c;
+  });
+  return { ...e, removals };
 }
 
 /**
@@ -235,7 +272,7 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The ids an event names (removals, unchanged, a note's ids, an objection's record), written as ours. */
+/** The ids an event names (removals, corrected, unchanged, a note's ids, an objection's record), written as ours. */
 export function translateIds(e: Obj, aliases: ReadonlyMap<string, string>): Obj {
   const to = (id: unknown): unknown => (typeof id === 'string' ? (aliases.get(id) ?? id) : id);
   const list = (v: unknown): unknown => (Array.isArray(v) ? v.map(to) : v);
@@ -247,6 +284,11 @@ export function translateIds(e: Obj, aliases: ReadonlyMap<string, string>): Obj 
           ? e.removals.map((r: unknown) => (typeof r === 'object' && r !== null ? { ...(r as Obj), id: to((r as Obj).id) } : r))
           : e.removals,
         unchanged: list(e.unchanged),
+        // truth.md's corrected[] names its record by id too: left as written, the revision it gives was
+        // never found (register show: revision 1, changed []).
+        corrected: Array.isArray(e.corrected)
+          ? e.corrected.map((c: unknown) => (typeof c === 'object' && c !== null ? { ...(c as Obj), id: to((c as Obj).id) } : c))
+          : e.corrected,
       };
     case 'note':
       return { ...e, ids: list(e.ids) };

@@ -151,6 +151,10 @@ function buildColumns(upper: string[] | undefined, upperFilled: Set<number>, low
   return cols;
 }
 
+function hasRowNumber(cols: readonly Column[]): boolean {
+  return cols.some((c) => c.rowNumber === true);
+}
+
 function countKnown(cols: Column[]): number {
   return new Set(cols.filter((c) => c.field).map((c) => c.field)).size;
 }
@@ -173,7 +177,9 @@ export function findHeader(rows: readonly SheetRow[], merges: readonly MergeRang
       const up = fillHeaderMerges(above, merges);
       const cols = buildColumns(up.texts, up.filled, texts, true);
       const known = countKnown(cols);
-      if (known > bestKnown) {
+      // 序号 only in the row above (merged down over both, group headings beside it): the same fields, but
+      // only the two rows together know the 序号 column, and a row with only its 序号 filled is blank.
+      if (known > bestKnown || (known === bestKnown && hasRowNumber(cols) && !hasRowNumber(best))) {
         best = cols;
         bestRows = [above.number, row.number];
         bestKnown = known;

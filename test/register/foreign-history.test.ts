@@ -11,6 +11,7 @@ import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { makeIdNumber } from '../../src/domain/id-number.js';
 import iconv from 'iconv-lite';
 import { eventsFile, ROOT, runCli, tempDir } from './helpers.js';
+import { schemaProblems } from '../helpers/json-schema-check.js';
 
 type Obj = Record<string, unknown>;
 type Rec = Obj & { id: string };
@@ -431,5 +432,107 @@ describe('an objection resolved 更正, answered by the other tool publishing th
     expect(JSON.parse(r.stdout).objections.map((o: any) => [o.number, o.outcome, o.correctedIn])).toEqual([
       ['O2026-001', '更正', '2026Q1'],
     ]);
+  });
+});
+
+describe('a correction another tool lists in `corrected` under its own id for the record', () => {
+  it('is found under our id: register show gives revision 2, changed facts (as with our id)', async () => {
+    const ws5 = join(tmp, 'ws-corrected-alias');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws5, { recursive: true });
+    mkdirSync(join(ws5, 'register'));
+    // The other tool's id for C: not the one our identity gives (records[].id and corrected[].id both say it).
+    const theirs = 'f0e1d2c3b4a5';
+    expect(theirs).not.toBe(C.id);
+    const events = [
+      { type: 'publish', at: '2024-04-12T10:00:00+08:00', batch: '2024Q1', on: '2024-04-12', package: 'b'.repeat(64) },
+      { type: 'publish', at: '2026-04-15T10:00:00+08:00', batch: '2026Q1', on: '2026-04-15', package: 'c'.repeat(64) },
+    ];
+    writeFileSync(
+      eventsFile(ws5),
+      log([
+        { ...events[0], records: [{ ...C, id: theirs }], removals: [] },
+        { ...events[1], records: [{ ...C2, id: theirs }], removals: [], corrected: [{ id: theirs, revision: 2, changed: ['facts'] }] },
+      ]),
+    );
+    const r = await runCli(['register', 'show', C.id, '-w', ws5, '--today', '2026-10-15', '--format', 'json'], ROOT, env);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const show = JSON.parse(r.stdout) as Record<string, any>;
+    expect(show.records[0].revision).toBe(2);
+    expect(show.records[0].revisions.map((v: any) => [v.revision, v.batch, v.changed])).toEqual([
+      [1, '2024Q1', []],
+      [2, '2026Q1', ['facts']],
+    ]);
+  });
+});
+
+describe('an objection-resolve line naming the objection by number only (no recordId)', () => {
+  it('fits the printed schema and is read: the objection is resolved on its record', async () => {
+    const ws6 = join(tmp, 'ws-resolve-number-only');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws6, { recursive: true });
+    mkdirSync(join(ws6, 'register'));
+    const publish = { type: 'publish', at: '2024-04-12T10:00:00+08:00', batch: '2024Q1', package: 'b'.repeat(64) };
+    const add = { type: 'objection-add', at: '2026-04-01T15:00:00+08:00', number: 'O2026-001', recordId: C.id, received: '2026-04-01' };
+    // objections.md: `objection resolve <number> --outcome … --opinion …` — the objection, not the record.
+    const resolve = { type: 'objection-resolve', at: '2026-04-03T16:00:00+08:00', number: 'O2026-001', outcome: '维持', opinion: '无误' };
+    const bytes = log([{ ...publish, on: '2024-04-12', records: [C], removals: [] }, add, { ...resolve, on: '2026-04-03' }]);
+    writeFileSync(eventsFile(ws6), bytes);
+    const printed = await runCli(['schema', 'register-event'], ROOT);
+    const schema = JSON.parse(printed.stdout) as Record<string, unknown>;
+    const lines = bytes.toString('utf8').trimEnd().split('\n');
+    for (const line of lines) expect(schemaProblems(schema, JSON.parse(line)), line).toEqual([]);
+    const run = (args: string[]) => runCli([...args, '-w', ws6, '--today', '2026-10-15', '--format', 'json'], ROOT, env);
+    const v = await run(['register', 'verify']);
+    expect(JSON.parse(v.stdout).valid, v.stdout).toBe(true);
+    const r = await run(['objection', 'list', '--all']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).objections.map((o: any) => [o.number, o.recordId, o.outcome, o.resolvedOn])).toEqual([
+      ['O2026-001', C.id, '维持', '2026-04-03'],
+    ]);
+  });
+});
+
+describe('the letter of an objection resolved 更正, after the correction is published', () => {
+  it('is the same bytes: it speaks of the record as published when the objection was decided', async () => {
+    const objection = { number: 'O2026-001', recordId: C.id };
+    const decided = [
+      { type: 'publish', at: '2024-04-12T10:00:00+08:00', batch: '2024Q1', on: '2024-04-12', package: 'b'.repeat(64), records: [C] },
+      {
+        type: 'objection-add',
+        at: '2026-04-01T15:00:00+08:00',
+        ...objection,
+        received: '2026-04-01',
+        from: '丙丁公司',
+        summary: '金额有误',
+      },
+      {
+        type: 'objection-resolve',
+        at: '2026-04-03T16:00:00+08:00',
+        ...objection,
+        resolvedOn: '2026-04-03',
+        outcome: '更正',
+        opinion: '需更正',
+      },
+    ];
+    const later = {
+      type: 'publish',
+      at: '2026-04-15T10:00:00+08:00',
+      batch: '2026Q1',
+      on: '2026-04-15',
+      package: 'c'.repeat(64),
+      records: [C2],
+    };
+    const letter = async (events: Obj[], name: string): Promise<Buffer> => {
+      const ws7 = join(tmp, `ws-letter-${name}`);
+      cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws7, { recursive: true });
+      mkdirSync(join(ws7, 'register'));
+      writeFileSync(eventsFile(ws7), log(events.map((e) => (e.type === 'publish' ? { ...e, removals: [] } : e))));
+      const out = join(ws7, 'letter.docx');
+      const r = await runCli(['objection', 'letter', 'O2026-001', '--out', out, '-w', ws7, '--today', '2026-10-15'], ROOT, env);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return readFileSync(out);
+    };
+    const before = await letter(decided, 'before');
+    const after = await letter([...decided, later], 'after');
+    expect(after.equals(before)).toBe(true);
   });
 });

@@ -212,6 +212,16 @@ describe('a line of ours must be canonical', () => {
     });
   }
 
+  // README "register/events.jsonl": formatting is checked from the first line still as our writer wrote it.
+  it("a space added to line 1 (its value and hash unchanged) passes as another tool's line; to line 2 it is reported", () => {
+    const { lines } = logOf(['一', '二', '三']);
+    const spaced = (l: string): string => l.replace('"text":', '"text": ');
+    const first = verifyBytes(Buffer.from(`${spaced(lines[0]!)}\n${lines[1]}\n${lines[2]}\n`, 'utf8')).result;
+    expect(first.ok).toBe(true);
+    const second = verifyBytes(Buffer.from(`${lines[0]}\n${spaced(lines[1]!)}\n${lines[2]}\n`, 'utf8')).result;
+    expect(second.ok ? null : second.broken).toEqual({ line: 2, reason: 'hash' });
+  });
+
   it('the line as our writer wrote it passes, and canonicalJson of any event is what the scan accepts', () => {
     const { bytes } = logOf(['一', '含"引号"、\\反斜杠\n换行\u2028与\u0001控制符', 'x']);
     expect(verifyBytes(bytes).result.ok).toBe(true);

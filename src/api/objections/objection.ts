@@ -80,6 +80,12 @@ function recordOf(state: RegisterState, id: string): RecordStatus | undefined {
   return e ? statusOn(e, '9999-12-31') : undefined;
 }
 
+/** The record an objection concerns as published before the event `seq` (its latest publication then). */
+function recordBefore(state: RegisterState, id: string, seq: number): RecordStatus | undefined {
+  const e = state.records.get(id);
+  return e ? statusOn({ ...e, publications: e.publications.filter((p) => p.seq < seq) }, '9999-12-31') : undefined;
+}
+
 function viewOf(ctx: Context, state: RegisterState, o: ObjectionFact, cal: LoadedCalendar): ObjectionRow {
   const n = nOf(ctx, o);
   const { deadline } = deadlineNow(o, n, cal);
@@ -456,7 +462,9 @@ export function letterData(
 ): LetterData | undefined {
   const o = state.objections.get(number);
   if (!o) return undefined;
-  const s = recordOf(state, o.id) as RecordStatus;
+  // The record as it stood when the objection was decided (objections.md: the letter answers that decision): a
+  // later publication of it (the correction it asked for, batch 2026Q4) does not change a letter dated before it.
+  const s = (recordBefore(state, o.id, o.resolvedSeq ?? o.seq) ?? recordOf(state, o.id)) as RecordStatus;
   const n = nOf(ctx, o);
   // The letter's reader is the addressee (privacy.md): the gate gives them the text as recorded.
   const text = (t: string): string => showText(t, ADDRESSEE);
