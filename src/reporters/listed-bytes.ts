@@ -47,6 +47,30 @@ const FEW = new Set<string>(['listType', 'domain', 'department', 'batch', 'publi
 /** How many spellings of a member are kept (a 领域 typed a thousand ways is written as any text). */
 const KEPT = 4096;
 
+/** writeStatus's members after the subject key, with their bytes. */
+interface Tail {
+  batch: string;
+  on: string;
+  until: string;
+  status: string;
+  objection: boolean;
+  /** A copy of the status's removal (its members in their order), or null. */
+  removal: RecordStatus['removal'];
+  bytes: Buffer;
+}
+
+/** Whether two removals write the same bytes: the same members, in the same order, with the same values. */
+function sameRemoval(a: NonNullable<RecordStatus['removal']>, b: NonNullable<RecordStatus['removal']>): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as keyof typeof a;
+    if (k !== kb[i] || a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
 /** Writes listed records `depth` levels down; one writer a document (its bytes kept by depth). */
 export class ListedBytes {
   private readonly scratch = new JsonBytes();
@@ -60,7 +84,7 @@ export class ListedBytes {
   private gatedFor: Reader | undefined;
   private readonly tailScratch = new JsonBytes();
   /** writeStatus's last tail (the members after the key) and its bytes. */
-  private tail: { batch: string; on: string; until: string; status: string; objection: boolean; bytes: Buffer } | undefined;
+  private tail: Tail | undefined;
   /** By member (FEW): the value last written and its bytes. */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastBytes: (Buffer | undefined)[] = [];
@@ -100,20 +124,22 @@ export class ListedBytes {
    * list: a province's 575,000) without the listed record: the gate's answer for a 领域 or 科室 kept with its bytes
    * (showText is a function of the text and the reader alone: each spelling asked once); a name whose bytes hold no
    * run of 11 digits (mayHoldNumberUtf8: the gate leaves it as it is) and nothing string() escapes written as it lies
-   * in the column, not decoded; any other name decoded and through the gate. A status with a removal, or a record not
-   * read from columns, is written from lister.listed(s) (test/register/list-columns.test.ts holds the two ways equal).
+   * in the column, not decoded; any other name decoded and through the gate; a removal as listedRecord makes it (its
+   * 移出原因 through the gate) by JsonBytes.value. A record not read from columns is written from lister.listed(s)
+   * (test/register/list-columns.test.ts and diff-columns.test.ts hold the two ways equal).
    */
   writeStatus(out: JsonBytes, s: RecordStatus, lister: StatusLister): void {
     const r = s.record;
-    if (s.removal !== null || !(r instanceof ColumnRecord)) {
+    if (!(r instanceof ColumnRecord)) {
       this.write(out, lister.listed(s));
       return;
     }
     const reader = lister.reader;
     if (reader !== this.gatedFor) {
-      // The answers kept are one reader's.
+      // The answers kept are one reader's (the tail's 移出原因 too).
       this.gatedFor = reader;
       this.gatedKept.length = 0;
+      this.tail = undefined;
     }
     this.text(out, 0, s.id);
     this.text(out, 1, r.listType);
@@ -128,16 +154,18 @@ export class ListedBytes {
     out.raw(this.open[4] as Buffer);
     if (mayHoldNumberUtf8(bytes, a, b) || !out.utf8String(bytes, a, b)) out.string(showText(names.value(k), reader));
     this.text(out, 5, lister.subjectKey(r));
-    // The members after the key (batch, days, status, no removal, the objection) as one piece, made again only when
+    // The members after the key (batch, days, status, the removal, the objection) as one piece, made again only when
     // one of them differs from the last record's (a batch's records lie together: a province's list makes ~12).
     const t = this.tail;
+    const m = s.removal;
     if (
       t === undefined ||
       t.batch !== s.batch ||
       t.on !== s.publishedOn ||
       t.until !== s.publishUntil ||
       t.status !== s.status ||
-      t.objection !== s.objection
+      t.objection !== s.objection ||
+      (m === null ? t.removal !== null : t.removal === null || !sameRemoval(t.removal, m))
     ) {
       // Its own buffer: text() makes a spelling's bytes in `scratch`.
       const sc = this.tailScratch;
@@ -146,13 +174,23 @@ export class ListedBytes {
       this.text(sc, 8, s.publishUntil);
       this.text(sc, 9, s.status);
       sc.raw(this.open[10] as Buffer);
-      sc.text('null');
+      // listedRecord's removal: its members in their order, the 移出原因 through the gate.
+      if (m === null) sc.text('null');
+      else sc.value({ ...m, reason: showText(m.reason, reader) }, this.depth + 1);
       sc.raw(this.open[11] as Buffer);
       sc.text(s.objection ? 'true' : 'false');
       sc.raw(this.close);
-      this.tail = { batch: s.batch, on: s.publishedOn, until: s.publishUntil, status: s.status, objection: s.objection, bytes: sc.take() };
+      this.tail = {
+        batch: s.batch,
+        on: s.publishedOn,
+        until: s.publishUntil,
+        status: s.status,
+        objection: s.objection,
+        removal: m === null ? null : { ...m },
+        bytes: sc.take(),
+      };
     }
-    out.raw((this.tail as { bytes: Buffer }).bytes);
+    out.raw((this.tail as Tail).bytes);
   }
 
   /** Member `i` (FEW) with the gate's answer for `s`, kept by `s`: the answer and its bytes made once a spelling. */
