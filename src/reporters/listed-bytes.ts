@@ -23,6 +23,8 @@ export interface StatusLister {
   reader: Reader;
   listed(s: RecordStatus): ListedRecordDoc;
   subjectKey(r: StoredRecord): string;
+  /** Whether subjectKey(r) is r's 统一社会信用代码 as its column holds it: then written as those bytes. */
+  keyIsStoredCode?(r: StoredRecord): boolean;
 }
 
 /** The members in the order listedRecord makes them (the schema's). */
@@ -47,30 +49,6 @@ const FEW = new Set<string>(['listType', 'domain', 'department', 'batch', 'publi
 /** How many spellings of a member are kept (a 领域 typed a thousand ways is written as any text). */
 const KEPT = 4096;
 
-/** writeStatus's members after the subject key, with their bytes. */
-interface Tail {
-  batch: string;
-  on: string;
-  until: string;
-  status: string;
-  objection: boolean;
-  /** A copy of the status's removal (its members in their order), or null. */
-  removal: RecordStatus['removal'];
-  bytes: Buffer;
-}
-
-/** Whether two removals write the same bytes: the same members, in the same order, with the same values. */
-function sameRemoval(a: NonNullable<RecordStatus['removal']>, b: NonNullable<RecordStatus['removal']>): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as keyof typeof a;
-    if (k !== kb[i] || a[k] !== b[k]) return false;
-  }
-  return true;
-}
-
 /** Writes listed records `depth` levels down; one writer a document (its bytes kept by depth). */
 export class ListedBytes {
   private readonly scratch = new JsonBytes();
@@ -83,8 +61,16 @@ export class ListedBytes {
   private readonly gatedKept: (Map<string, Buffer> | undefined)[] = [];
   private gatedFor: Reader | undefined;
   private readonly tailScratch = new JsonBytes();
-  /** writeStatus's last tail (the members after the key) and its bytes. */
-  private tail: Tail | undefined;
+  /**
+   * writeStatus's last tail (the members after the key, no removal) and, once it came twice in a row, its bytes; the
+   * tail of a status with a removal is not kept (its day and batch differ from record to record).
+   */
+  private tailBatch: string | undefined;
+  private tailOn = '';
+  private tailUntil = '';
+  private tailStatus = '';
+  private tailObjection = false;
+  private tailBytes: Buffer | undefined;
   /** By member (FEW): the value last written and its bytes. */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastBytes: (Buffer | undefined)[] = [];
@@ -139,7 +125,8 @@ export class ListedBytes {
       // The answers kept are one reader's (the tail's 移出原因 too).
       this.gatedFor = reader;
       this.gatedKept.length = 0;
-      this.tail = undefined;
+      this.tailBatch = undefined;
+      this.tailBytes = undefined;
     }
     this.text(out, 0, s.id);
     this.text(out, 1, r.listType);
@@ -153,44 +140,61 @@ export class ListedBytes {
     const b = at[k + 1] as number;
     out.raw(this.open[4] as Buffer);
     if (mayHoldNumberUtf8(bytes, a, b) || !out.utf8String(bytes, a, b)) out.string(showText(names.value(k), reader));
-    this.text(out, 5, lister.subjectKey(r));
-    // The members after the key (batch, days, status, the removal, the objection) as one piece, made again only when
-    // one of them differs from the last record's (a batch's records lie together: a province's list makes ~12).
-    const t = this.tail;
-    const m = s.removal;
-    if (
-      t === undefined ||
-      t.batch !== s.batch ||
-      t.on !== s.publishedOn ||
-      t.until !== s.publishUntil ||
-      t.status !== s.status ||
-      t.objection !== s.objection ||
-      (m === null ? t.removal !== null : t.removal === null || !sameRemoval(t.removal, m))
-    ) {
-      // Its own buffer: text() makes a spelling's bytes in `scratch`.
-      const sc = this.tailScratch;
-      this.text(sc, 6, s.batch);
-      this.text(sc, 7, s.publishedOn);
-      this.text(sc, 8, s.publishUntil);
-      this.text(sc, 9, s.status);
-      sc.raw(this.open[10] as Buffer);
-      // listedRecord's removal: its members in their order, the 移出原因 through the gate.
-      if (m === null) sc.text('null');
-      else sc.value({ ...m, reason: showText(m.reason, reader) }, this.depth + 1);
-      sc.raw(this.open[11] as Buffer);
-      sc.text(s.objection ? 'true' : 'false');
-      sc.raw(this.close);
-      this.tail = {
-        batch: s.batch,
-        on: s.publishedOn,
-        until: s.publishUntil,
-        status: s.status,
-        objection: s.objection,
-        removal: m === null ? null : { ...m },
-        bytes: sc.take(),
-      };
+    // The key as the column's bytes when it is the code as stored (most organisations'), not decoded and encoded again.
+    const codes = lister.keyIsStoredCode?.(r) === true ? r.columns.creditCode : undefined;
+    if (codes === undefined) this.text(out, 5, lister.subjectKey(r));
+    else {
+      out.raw(this.open[5] as Buffer);
+      if (!out.utf8String(codes.utf8, codes.at[k] as number, codes.at[k + 1] as number)) out.string(lister.subjectKey(r));
     }
-    out.raw((this.tail as Tail).bytes);
+    // The members after the key (batch, days, status, no removal, the objection) as one piece once they came twice
+    // in a row (a batch's records lie together: a province's list makes ~12); else written as they come (a long
+    // diff's records differ in their 公示截止日期 one after the other: a piece made for each cost more than it saved).
+    const m = s.removal;
+    if (m !== null) {
+      this.tailBatch = undefined;
+      this.tailBytes = undefined;
+      this.writeTail(out, s, reader);
+    } else if (
+      this.tailBatch === s.batch &&
+      this.tailOn === s.publishedOn &&
+      this.tailUntil === s.publishUntil &&
+      this.tailStatus === s.status &&
+      this.tailObjection === s.objection
+    ) {
+      let bytes = this.tailBytes;
+      if (bytes === undefined) {
+        // Its own buffer: text() makes a spelling's bytes in `scratch`.
+        this.writeTail(this.tailScratch, s, reader);
+        bytes = this.tailScratch.take();
+        this.tailBytes = bytes;
+      }
+      out.raw(bytes);
+    } else {
+      this.tailBatch = s.batch;
+      this.tailOn = s.publishedOn;
+      this.tailUntil = s.publishUntil;
+      this.tailStatus = s.status;
+      this.tailObjection = s.objection;
+      this.tailBytes = undefined;
+      this.writeTail(out, s, reader);
+    }
+  }
+
+  /** A status's members after the subject key: batch, days, status, the removal as listedRecord makes it, objection. */
+  private writeTail(out: JsonBytes, s: RecordStatus, reader: Reader): void {
+    this.text(out, 6, s.batch);
+    this.text(out, 7, s.publishedOn);
+    this.text(out, 8, s.publishUntil);
+    this.text(out, 9, s.status);
+    out.raw(this.open[10] as Buffer);
+    const m = s.removal;
+    // Its members in their order, the 移出原因 through the gate.
+    if (m === null) out.text('null');
+    else out.value({ ...m, reason: showText(m.reason, reader) }, this.depth + 1);
+    out.raw(this.open[11] as Buffer);
+    out.text(s.objection ? 'true' : 'false');
+    out.raw(this.close);
   }
 
   /** Member `i` (FEW) with the gate's answer for `s`, kept by `s`: the answer and its bytes made once a spelling. */

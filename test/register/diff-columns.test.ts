@@ -99,7 +99,12 @@ function workspace(): string {
       // 50 corrected under a new 认定文书号 (N + 30 replaces it), 51 removed, more new ones.
       records: [
         record(N + 30, names[N + 30] as string, { decisionNo: '新人社罚〔2026〕999号' }),
-        ...Array.from({ length: 5 }, (_, i) => record(N + 31 + i, names[N + 31 + i] as string)),
+        // A code typed in lower case with a hyphen: shown in its normal form, not as stored.
+        record(N + 31, names[N + 31] as string, { creditCode: '91410700-ma3x7k2p0j' }),
+        record(N + 32, names[N + 32] as string),
+        // A code in form holding a mobile number: the gate masks it.
+        record(N + 33, names[N + 33] as string, { creditCode: 'AB13912345678CDEFG' }),
+        ...Array.from({ length: 2 }, (_, i) => record(N + 34 + i, names[N + 34 + i] as string)),
       ],
       removals: [
         { id: first[50]?.id as string, type: 'corrected' as const, reason: '更正' },
@@ -138,6 +143,13 @@ describe('diff --format json from the checkpoint’s columns', () => {
     expect(new Set(found.filter(([key]) => key === 'removed').map(([, s]) => s.removal?.type))).toEqual(
       new Set(['early', 'violation', 'expired']),
     );
+    // A code in form with no run of 11 digits is written as its column holds it (keyIsStoredCode); a code with one
+    // (9141070000000…), a person's ID number and a code of another form are shown by shownSubjectKey.
+    const stored = (i: number): boolean | undefined => {
+      const s = found.find(([, x]) => x.id === `c${String(i).padStart(11, '0')}`)?.[1];
+      return s ? each.lister.keyIsStoredCode(s.record) : undefined;
+    };
+    expect([stored(17), stored(19), stored(20), stored(N + 31), stored(N + 33)]).toEqual([true, false, false, false, false]);
     const pairs = [
       ['2026Q1', '2026Q2'],
       ['2026Q2', '2026Q3'],
@@ -145,6 +157,7 @@ describe('diff --format json from the checkpoint’s columns', () => {
       ['2026Q3', '2026Q3'],
     ];
     let masked = 0;
+    let codes = 0;
     for (const full of [false, true])
       for (const [a, b] of pairs) {
         const args = ['diff', a as string, b as string, '--format', 'json', '-w', ws, '--today', today];
@@ -161,9 +174,12 @@ describe('diff --format json from the checkpoint’s columns', () => {
           // (The counts name each 领域 and 科室 as stored: their keys are not gated, as before.)
           expect(text).not.toContain('"domain": "社会保险 13912345678"');
           expect(text).not.toContain('联系电话13912345678');
+          expect(text).not.toContain('AB13912345678CDEFG');
+          if (text.includes('"subjectKey": "AB139****5678CDEFG"')) codes++;
           if (text.includes('"reason": "违法，联系电话139****5678')) masked++;
         }
       }
     expect(masked).toBeGreaterThan(0);
+    expect(codes).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -9,7 +9,7 @@ import { formatBatch, parseBatch } from '../../domain/quarter.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
 import { normaliseIdNumber, typedIdNumber } from '../../domain/id-number.js';
 import { subjectKeyOf } from '../../domain/identity.js';
-import { maskIdentifier, type MaskRule } from '../../domain/mask.js';
+import { maskIdentifier, mayHoldNumberUtf8, type MaskRule } from '../../domain/mask.js';
 import { publicReader, showInternal, showText, type Reader } from '../../domain/privacy.js';
 import { foldKey } from '../../domain/text.js';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
@@ -35,6 +35,7 @@ import { resolveAuthor, beijingInstant } from '../../io/register/who.js';
 import { eventBySeq, formatHead, HEAD_MIN_DIGITS, parseHead, reachesHead, type ChainBreak, type Head } from '../../register/chain.js';
 import type { CorrectedEntry, EventBody, RegisterEvent, RegisterRecord, RemovalEntry, StoredEvent } from '../../register/events.js';
 import type { RecordSummary, StoredRecord } from '../../register/stored.js';
+import { ColumnRecord } from '../../register/stored-columns.js';
 import { LazyRecords, type StreamPart } from '../../register/lazy-state.js';
 import { eachEntry, streamRows } from '../../register/each-entry.js';
 import { shareForList } from '../../register/checkpoint.js';
@@ -398,6 +399,8 @@ export interface Lister {
   reader: Reader;
   listed(s: RecordStatus): ListedRecord;
   subjectKey(r: RecordSummary): string;
+  /** Whether subjectKey of a checkpoint's record is its 统一社会信用代码 as the column holds it (keyIsStoredCode). */
+  keyIsStoredCode(r: StoredRecord): boolean;
 }
 
 export function listerOf(full: boolean, rule: MaskRule): Lister {
@@ -406,7 +409,34 @@ export function listerOf(full: boolean, rule: MaskRule): Lister {
     reader: readers.reader,
     listed: (s) => listedRecord(s, full, rule, readers),
     subjectKey: (r) => shownSubjectKey(r, full, rule, readers.key),
+    keyIsStoredCode,
   };
+}
+
+/** GB 32100's characters (CREDIT_CODE_CHARSET) by byte. */
+const CODE_BYTE = new Uint8Array(128);
+for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY') CODE_BYTE[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether shownSubjectKey of a record read from the checkpoint's columns is its 统一社会信用代码 exactly as the column holds it, told from the
+ * column's bytes with nothing decoded (a province's diff and list show ~500,000 keys): not a natural person's (whose
+ * key is the ID number when valid), and 18 bytes of GB 32100's set — subjectKeyOf takes such a code as it is, it is
+ * its own normal form, and with no run of 11 digits in it (mayHoldNumberUtf8) the gate leaves it as it is, `--full`
+ * or not. Any other record: false (shownSubjectKey decides; test/register/diff-columns.test.ts holds the two equal).
+ */
+function keyIsStoredCode(r: StoredRecord): boolean {
+  if (!(r instanceof ColumnRecord)) return false;
+  const type = r.subjectType as string | undefined;
+  if (type === undefined || type === '' || type === '自然人') return false;
+  const column = r.columns.creditCode;
+  const at = column.at;
+  const k = r.row;
+  const a = at[k] as number;
+  const b = at[k + 1] as number;
+  if (b - a !== 18) return false;
+  const bytes = column.utf8;
+  for (let i = a; i < b; i++) if ((bytes[i] as number) >= 0x80 || CODE_BYTE[bytes[i] as number] !== 1) return false;
+  return !mayHoldNumberUtf8(bytes, a, b);
 }
 
 export interface ListOptions extends CommonOptions {
