@@ -9,7 +9,7 @@ import { formatBatch, parseBatch } from '../../domain/quarter.js';
 import { normaliseCreditCode } from '../../domain/credit-code.js';
 import { normaliseIdNumber, typedIdNumber } from '../../domain/id-number.js';
 import { subjectKeyOf } from '../../domain/identity.js';
-import { maskIdentifier, mayHoldNumberUtf8, type MaskRule } from '../../domain/mask.js';
+import { maskIdentifier, mayHoldNumberUtf8, mayStartNumberAscii, type MaskRule } from '../../domain/mask.js';
 import { publicReader, showInternal, showText, type Reader } from '../../domain/privacy.js';
 import { foldKey } from '../../domain/text.js';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
@@ -421,8 +421,9 @@ for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY') CODE_BYTE[c.charCodeAt(0)] = 
  * Whether shownSubjectKey of a record read from the checkpoint's columns is its 统一社会信用代码 exactly as the column holds it, told from the
  * column's bytes with nothing decoded (a province's diff and list show ~500,000 keys): not a natural person's (whose
  * key is the ID number when valid), and 18 bytes of GB 32100's set — subjectKeyOf takes such a code as it is, it is
- * its own normal form, and with no run of 11 digits in it (mayHoldNumberUtf8) the gate leaves it as it is, `--full`
- * or not. Any other record: false (shownSubjectKey decides; test/register/diff-columns.test.ts holds the two equal).
+ * its own normal form, and when findPersonalInfo's quick tests pass it over (mayHoldNumberUtf8, mayStartNumberAscii:
+ * no run of 11 digits, or none that could begin an ID, mobile or fixed line) the gate leaves it as it is, `--full` or
+ * not. Any other record: false (shownSubjectKey decides; test/register/diff-columns.test.ts holds the two equal).
  */
 function keyIsStoredCode(r: StoredRecord): boolean {
   if (!(r instanceof ColumnRecord)) return false;
@@ -436,7 +437,8 @@ function keyIsStoredCode(r: StoredRecord): boolean {
   if (b - a !== 18) return false;
   const bytes = column.utf8;
   for (let i = a; i < b; i++) if ((bytes[i] as number) >= 0x80 || CODE_BYTE[bytes[i] as number] !== 1) return false;
-  return !mayHoldNumberUtf8(bytes, a, b);
+  // findPersonalInfo's quick tests, asked of the bytes: either false, the gate finds nothing (no decoding, no fold).
+  return !mayHoldNumberUtf8(bytes, a, b) || !mayStartNumberAscii(bytes, a, b);
 }
 
 export interface ListOptions extends CommonOptions {
