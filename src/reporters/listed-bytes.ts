@@ -7,7 +7,7 @@
  * type, a 领域, a 科室, a batch, a day, a status) once and its bytes kept; the removal, when there is one, through
  * JsonBytes.value itself (test/json-bytes.test.ts holds the two writers against each other).
  */
-import { mayHoldNumberUtf8 } from '../domain/mask.js';
+import { mayHoldNumberUtf8, mayStartNumberAscii } from '../domain/mask.js';
 import { type Reader, showText } from '../domain/privacy.js';
 import type { RecordStatus } from '../register/state.js';
 import { ColumnRecord } from '../register/stored-columns.js';
@@ -57,23 +57,51 @@ for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY') CODE_BYTE[c.charCodeAt(0)] = 
  * 18 characters of the GB 32100 set (subjectKeyOf's key as it is, normalised already). Shown as shownSubjectKey shows
  * it — through the gate (the key's reader is the public one, as `reader` is without --full; with --full both leave it)
  * — without asking subjectKeyOf, its expressions and the normalising again: with no run of 11 digits (the gate leaves
- * it: mayHoldNumberUtf8, as for a name) its bytes as they lie, else decoded and through the gate. False, nothing
+ * it: gatePasses) its bytes as they lie, else decoded and through the gate. False, nothing
  * written, for any other key: the caller writes lister.subjectKey's (test/register/list-columns.test.ts holds the
  * two ways equal).
  */
 function codeAsItLies(out: JsonBytes, r: ColumnRecord, reader: Reader): boolean {
+  if (!codeInForm(r)) return false;
+  const codes = r.columns.creditCode;
+  const a = codes.at[r.row] as number;
+  const b = codes.at[r.row + 1] as number;
+  if (gatePasses(codes.utf8, a, b) && out.utf8String(codes.utf8, a, b)) return true;
+  out.string(showText(codes.value(r.row), reader));
+  return true;
+}
+
+/** An organisation's (not a natural person's, nor untyped) 统一社会信用代码 of 18 bytes of GB 32100's set. */
+function codeInForm(r: ColumnRecord): boolean {
   const type = r.subjectType;
   if (type === undefined || type === '' || type === '自然人') return false;
   const codes = r.columns.creditCode;
   const bytes = codes.utf8;
-  const at = codes.at;
-  const a = at[r.row] as number;
-  const b = at[r.row + 1] as number;
+  const a = codes.at[r.row] as number;
+  const b = codes.at[r.row + 1] as number;
   if (b - a !== 18) return false;
-  for (let i = a; i < b; i++) if (CODE_BYTE[bytes[i] as number] === 0) return false;
-  if (!mayHoldNumberUtf8(bytes, a, b) && out.utf8String(bytes, a, b)) return true;
-  out.string(showText(codes.value(r.row), reader));
+  for (let i = a; i < b; i++) if (CODE_BYTE[bytes[i] as number] !== 1) return false;
   return true;
+}
+
+/**
+ * findPersonalInfo's quick tests asked of the bytes (mayHoldNumberUtf8: a run of 11 digits; prov-diff4's
+ * mayStartNumberAscii: none that could begin an ID, mobile or fixed line — 13 digits after a 9 begin none): either
+ * false, the gate leaves the text as it is.
+ */
+function gatePasses(bytes: Uint8Array, a: number, b: number): boolean {
+  return !mayHoldNumberUtf8(bytes, a, b) || !mayStartNumberAscii(bytes, a, b);
+}
+
+/**
+ * Whether the subject key of a checkpoint's record is written as its credit-code column holds it, nothing decoded:
+ * an organisation's code in form (subjectKeyOf takes it as it is) that the gate leaves as it is, `--full` or not
+ * (test/register/diff-columns.test.ts, list-columns.test.ts hold it equal to shownSubjectKey).
+ */
+export function keyIsStoredCode(r: StoredRecord): boolean {
+  if (!(r instanceof ColumnRecord) || !codeInForm(r)) return false;
+  const codes = r.columns.creditCode;
+  return gatePasses(codes.utf8, codes.at[r.row] as number, codes.at[r.row + 1] as number);
 }
 
 /** Writes listed records `depth` levels down; one writer a document (its bytes kept by depth). */
@@ -88,8 +116,16 @@ export class ListedBytes {
   private readonly gatedKept: (Map<string, Buffer> | undefined)[] = [];
   private gatedFor: Reader | undefined;
   private readonly tailScratch = new JsonBytes();
-  /** writeStatus's last tail (the members after the key) and its bytes. */
-  private tail: { batch: string; on: string; until: string; status: string; objection: boolean; bytes: Buffer } | undefined;
+  /**
+   * writeStatus's last tail (the members after the key, no removal) and, once it came twice in a row, its bytes; the
+   * tail of a status with a removal is not kept (its day and batch differ from record to record).
+   */
+  private tailBatch: string | undefined;
+  private tailOn = '';
+  private tailUntil = '';
+  private tailStatus = '';
+  private tailObjection = false;
+  private tailBytes: Buffer | undefined;
   /** By member (FEW): the value last written and its bytes. */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastBytes: (Buffer | undefined)[] = [];
@@ -129,20 +165,23 @@ export class ListedBytes {
    * list: a province's 575,000) without the listed record: the gate's answer for a 领域 or 科室 kept with its bytes
    * (showText is a function of the text and the reader alone: each spelling asked once); a name whose bytes hold no
    * run of 11 digits (mayHoldNumberUtf8: the gate leaves it as it is) and nothing string() escapes written as it lies
-   * in the column, not decoded; any other name decoded and through the gate. A status with a removal, or a record not
-   * read from columns, is written from lister.listed(s) (test/register/list-columns.test.ts holds the two ways equal).
+   * in the column, not decoded; any other name decoded and through the gate; a removal as listedRecord makes it (its
+   * 移出原因 through the gate) by JsonBytes.value. A record not read from columns is written from lister.listed(s)
+   * (test/register/list-columns.test.ts and diff-columns.test.ts hold the two ways equal).
    */
   writeStatus(out: JsonBytes, s: RecordStatus, lister: StatusLister): void {
     const r = s.record;
-    if (s.removal !== null || !(r instanceof ColumnRecord)) {
+    if (!(r instanceof ColumnRecord)) {
       this.write(out, lister.listed(s));
       return;
     }
     const reader = lister.reader;
     if (reader !== this.gatedFor) {
-      // The answers kept are one reader's.
+      // The answers kept are one reader's (the tail's 移出原因 too).
       this.gatedFor = reader;
       this.gatedKept.length = 0;
+      this.tailBatch = undefined;
+      this.tailBytes = undefined;
     }
     this.text(out, 0, s.id);
     this.text(out, 1, r.listType);
@@ -158,31 +197,54 @@ export class ListedBytes {
     if (mayHoldNumberUtf8(bytes, a, b) || !out.utf8String(bytes, a, b)) out.string(showText(names.value(k), reader));
     out.raw(this.open[5] as Buffer);
     if (!codeAsItLies(out, r, reader)) out.string(lister.subjectKey(r));
-    // The members after the key (batch, days, status, no removal, the objection) as one piece, made again only when
-    // one of them differs from the last record's (a batch's records lie together: a province's list makes ~12).
-    const t = this.tail;
-    if (
-      t === undefined ||
-      t.batch !== s.batch ||
-      t.on !== s.publishedOn ||
-      t.until !== s.publishUntil ||
-      t.status !== s.status ||
-      t.objection !== s.objection
+    // The members after the key (batch, days, status, no removal, the objection) as one piece once they came twice
+    // in a row (a batch's records lie together: a province's list makes ~12); else written as they come (a long
+    // diff's records differ in their 公示截止日期 one after the other: a piece made for each cost more than it saved).
+    const m = s.removal;
+    if (m !== null) {
+      this.tailBatch = undefined;
+      this.tailBytes = undefined;
+      this.writeTail(out, s, reader);
+    } else if (
+      this.tailBatch === s.batch &&
+      this.tailOn === s.publishedOn &&
+      this.tailUntil === s.publishUntil &&
+      this.tailStatus === s.status &&
+      this.tailObjection === s.objection
     ) {
-      // Its own buffer: text() makes a spelling's bytes in `scratch`.
-      const sc = this.tailScratch;
-      this.text(sc, 6, s.batch);
-      this.text(sc, 7, s.publishedOn);
-      this.text(sc, 8, s.publishUntil);
-      this.text(sc, 9, s.status);
-      sc.raw(this.open[10] as Buffer);
-      sc.text('null');
-      sc.raw(this.open[11] as Buffer);
-      sc.text(s.objection ? 'true' : 'false');
-      sc.raw(this.close);
-      this.tail = { batch: s.batch, on: s.publishedOn, until: s.publishUntil, status: s.status, objection: s.objection, bytes: sc.take() };
+      let bytes = this.tailBytes;
+      if (bytes === undefined) {
+        // Its own buffer: text() makes a spelling's bytes in `scratch`.
+        this.writeTail(this.tailScratch, s, reader);
+        bytes = this.tailScratch.take();
+        this.tailBytes = bytes;
+      }
+      out.raw(bytes);
+    } else {
+      this.tailBatch = s.batch;
+      this.tailOn = s.publishedOn;
+      this.tailUntil = s.publishUntil;
+      this.tailStatus = s.status;
+      this.tailObjection = s.objection;
+      this.tailBytes = undefined;
+      this.writeTail(out, s, reader);
     }
-    out.raw((this.tail as { bytes: Buffer }).bytes);
+  }
+
+  /** A status's members after the subject key: batch, days, status, the removal as listedRecord makes it, objection. */
+  private writeTail(out: JsonBytes, s: RecordStatus, reader: Reader): void {
+    this.text(out, 6, s.batch);
+    this.text(out, 7, s.publishedOn);
+    this.text(out, 8, s.publishUntil);
+    this.text(out, 9, s.status);
+    out.raw(this.open[10] as Buffer);
+    const m = s.removal;
+    // Its members in their order, the 移出原因 through the gate.
+    if (m === null) out.text('null');
+    else out.value({ ...m, reason: showText(m.reason, reader) }, this.depth + 1);
+    out.raw(this.open[11] as Buffer);
+    out.text(s.objection ? 'true' : 'false');
+    out.raw(this.close);
   }
 
   /** Member `i` (FEW) with the gate's answer for `s`, kept by `s`: the answer and its bytes made once a spelling. */

@@ -11,6 +11,7 @@ import {
   matchPersonalInfo,
   mayHoldNumber,
   mayHoldNumberUtf8,
+  mayStartNumberAscii,
   redactIdNumbers,
 } from '../../src/domain/mask.js';
 import { invalidXmlChars, toXmlSafe } from '../../src/domain/text.js';
@@ -169,6 +170,49 @@ describe('the quick tests before the expressions (mask.ts mayHoldNumber, mayStar
     );
     // Not vacuous: many of the texts hold a number.
     expect(found).toBeGreaterThan(2_000);
+  });
+
+  it('mayStartNumberAscii (a credit code’s bytes as the checkpoint holds them) is false only where the expressions find nothing', () => {
+    // The texts above and credit-code-shaped ones (18 characters of GB 32100's set, runs of digits of every length),
+    // asked as bytes inside a larger buffer; a text past ASCII is always true (left to the gate).
+    const code = fc
+      .array(fc.oneof(fc.constantFrom(...'0123456789'), fc.constantFrom(...'ABCDEFGHJKLMNPQRTUWXY')), {
+        minLength: 18,
+        maxLength: 18,
+      })
+      .map((a) => a.join(''));
+    const runs = fc
+      .tuple(fc.constantFrom('', 'A', 'MA', '9141', 'X'), piece, fc.constantFrom('', 'U', 'X', '1', 'AB'))
+      .map((p) => p.join(''));
+    let passed = 0;
+    let found = 0;
+    fc.assert(
+      fc.property(fc.oneof(text, code, runs), fc.nat(4), (t, pad) => {
+        const b = Buffer.from(t, 'utf8');
+        const within = Buffer.concat([Buffer.alloc(pad, 0x31), b, Buffer.alloc(pad, 0x31)]);
+        const may = mayStartNumberAscii(within, pad, pad + b.length);
+        const all = matchPersonalInfo(t);
+        if (all.length > 0) found++;
+        if (!/^[\x00-\x7f]*$/.test(t)) expect(may).toBe(true);
+        else if (!may) {
+          passed++;
+          expect(all).toEqual([]);
+          expect(maskPersonalInfo(t)).toBe(t);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    // Not vacuous: texts passed over, and texts holding a number (which it never passed over).
+    expect(passed).toBeGreaterThan(2_000);
+    expect(found).toBeGreaterThan(1_000);
+    // A code whose 14 digits begin with 9 (a province's): passed over; one holding a mobile or a fixed line: not.
+    const ask = (t: string): boolean => mayStartNumberAscii(Buffer.from(t), 0, t.length);
+    expect([ask('91410700000039FD3T'), ask('AB13912345678CDEFG'), ask('A03733012345BCDEFG'), ask('91410700ma3x7k2p0j')]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('asked of UTF-8 bytes (register list’s names as they lie in the checkpoint), mayHoldNumber answers as of their text', () => {

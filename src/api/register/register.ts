@@ -862,15 +862,30 @@ export async function diff(a: string, b: string, options: CommonOptions & { full
 export type DiffItem = ['added' | 'removed' | 'unchanged', DiffRecord] | ['corrected', DiffResult['corrected'][number]];
 
 /**
+ * A record `diff` found as its status, with its section and, for a correction under a new 认定文书号, the id it
+ * replaces: the DiffItem is `listed` of it (`diffEach`'s lister). The CLI's JSON writes it from the status and the
+ * checkpoint's columns (reporters/listed-bytes.ts writeStatus), with no listed record made.
+ */
+export type DiffStatusItem = readonly ['added' | 'removed' | 'corrected' | 'unchanged', RecordStatus, string | undefined];
+
+/**
  * `diff` one record at a time (the CLI's JSON streams them): `items` gives each record found with its section,
  * in the order of the register's entries, and fills `counts` as it goes (complete once `items` is done). A
- * province's diff is ~42,000 records: held as objects until the end they were most of its heap.
+ * province's diff is ~42,000 records: held as objects until the end they were most of its heap. `statuses` gives
+ * the same records as their statuses (`items` is `lister.listed` of each): one of the two is read, once.
  */
 export async function diffEach(
   a: string,
   b: string,
   options: CommonOptions & { full?: boolean },
-): Promise<{ from: string; to: string; items: Iterable<DiffItem>; counts: DiffResult['counts'] }> {
+): Promise<{
+  from: string;
+  to: string;
+  items: Iterable<DiffItem>;
+  statuses: Iterable<DiffStatusItem>;
+  lister: Lister;
+  counts: DiffResult['counts'];
+}> {
   const ctx = makeContext(options);
   const loaded =
     ctx.workspace && registerExists(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : { events: [], state: replay([]) };
@@ -896,8 +911,9 @@ export async function diffEach(
   };
   const matrix = ctx.matrix;
   const rule = ctx.config.publication.maskRule;
-  function* items(): Generator<DiffItem> {
-    yield* diffItems(loaded, from, to, rule, options.full ?? false, counts);
+  const lister = listerOf(options.full ?? false, rule);
+  function* statuses(): Generator<DiffStatusItem> {
+    yield* diffItems(loaded, from, to, counts);
     // The counts in the matrix's order (the order status, compile and the report use), not the log's: the same
     // two batches give the same JSON whichever record the log met first. Names outside the matrix come last, by name.
     const ordered = <T>(map: Record<string, T>, rank: (name: string) => number): Record<string, T> =>
@@ -908,7 +924,14 @@ export async function diffEach(
     counts.byDepartment = ordered(counts.byDepartment, (n) => matrix.departmentRank(n));
     counts.byDomain = ordered(counts.byDomain, (n) => matrix.domainRank(n));
   }
-  return { from: from.label, to: to.label, items: items(), counts };
+  const found = statuses();
+  function* items(): Generator<DiffItem> {
+    for (const [key, s, replaces] of found) {
+      if (replaces !== undefined) yield ['corrected', { ...lister.listed(s), replaces }];
+      else yield [key, lister.listed(s)];
+    }
+  }
+  return { from: from.label, to: to.label, items: items(), statuses: found, lister, counts };
 }
 
 /** Whether every batch published between two published sides' days is one of the two (quarters next to each other). */
@@ -1008,10 +1031,8 @@ function* diffItems(
   loaded: { events: readonly StoredEvent[]; state: RegisterState },
   from: Side,
   to: Side,
-  rule: MaskRule,
-  full: boolean,
   counts: DiffResult['counts'],
-): Generator<DiffItem> {
+): Generator<DiffStatusItem> {
   const count = (s: RecordStatus, key: keyof DiffCounts): void => {
     for (const [map, name] of [
       [counts.byDepartment, s.record.department],
@@ -1059,8 +1080,6 @@ function* diffItems(
   const entries = few
     ? mayDiffer(to.state, from.on, to.on, events, to.sent, ExpiryBatches.endOf(from.label))
     : eachEntry(to.state, one ? { on: to.on, orOn: from.on, status: 'listed' } : undefined);
-  const lister = listerOf(full, rule);
-  const listed = (s: RecordStatus): ListedRecord => lister.listed(s);
   for (const e of entries) {
     const s = statusOn(e, to.on);
     if (!s) continue;
@@ -1069,34 +1088,34 @@ function* diffItems(
     const on = expiries.onList(e, s, to.on);
     if (on && replacing.has(s.id) && !was) {
       count(s, 'corrected');
-      yield ['corrected', { ...listed(s), replaces: replacing.get(s.id) as string }];
+      yield ['corrected', s, replacing.get(s.id) as string];
     } else if (!on && was && s.removal?.type === 'corrected' && replacedBy.has(s.id)) {
       // Listed under the record that replaces it.
     } else if (on) {
       if (!was) {
         count(s, 'added');
-        yield ['added', listed(s)];
+        yield ['added', s, undefined];
       } else if (s.revision > revision) {
         // Corrected under its own 认定文书号: the same record at a later revision, listed as corrected only.
         count(s, 'corrected');
-        yield ['corrected', listed(s)];
+        yield ['corrected', s, undefined];
       } else if (to.sent.has(s.id)) {
         // Resubmitted unchanged (records.json `unchanged`: already public when the batch was made); else published
         // again after it lapsed between the two days, which the package counts 红/黑 like any publication: added,
         // as it counts it (truth.md: `unchanged` is "already public"; one figure, every view).
         const key = to.unchanged.has(s.id) ? 'unchanged' : 'added';
         count(s, key);
-        yield [key, listed(s)];
+        yield [key, s, undefined];
       }
     } else if (was) {
       const removal = s.removal ?? { type: 'expired' as const, on: s.publishUntil, batch: null, reason: '' };
-      const item = listed({ ...s, removal });
+      const item: RecordStatus = s.removal ? s : { ...s, removal };
       if (removal.type === 'corrected') {
         count(s, 'corrected');
-        yield ['corrected', item];
+        yield ['corrected', item, undefined];
       } else {
         count(s, 'removed');
-        yield ['removed', item];
+        yield ['removed', item, undefined];
       }
     }
   }

@@ -176,18 +176,23 @@ export async function diffCommand(env: CommandEnv, a: string, b: string, opts: {
     const sections = ['added', 'removed', 'corrected', 'unchanged'] as const;
     const tail = (): Pick<DiffDocument, 'counts'> => ({ counts: run.counts });
     // The later sections wait in a temporary file: 2020Q1 with 2026Q2 held ~100 MB of them in memory. A record
-    // as listed written by its schema's members (listed-bytes.ts); a correction (with `replaces`) by value().
+    // written from its status and the checkpoint's columns, as register list writes it (listed-bytes.ts
+    // writeStatus: no listed record made); a correction with `replaces` as listed, by value().
     const listed = new ListedBytes(2);
+    const lister = run.lister;
+    const items = (function* (): Generator<readonly [(typeof sections)[number], unknown]> {
+      for (const [key, s, replaces] of run.statuses) yield [key, replaces === undefined ? s : { ...lister.listed(s), replaces }];
+    })();
     const write = (out: JsonBytes, item: unknown): boolean => {
       if ((item as { replaces?: string }).replaces !== undefined) return false;
-      listed.write(out, item as ListedRecord);
+      listed.writeStatus(out, item as RecordStatus, lister);
       return true;
     };
     // A read that fails half-way ends the document with its error (write-bytes.ts): one JSON document, exit 2.
     return writeStreamedDocument(
       env,
       'diff',
-      jsonSectionsParts(head, sections, run.items, tail, () => fileSpool(), write),
+      jsonSectionsParts(head, sections, items, tail, () => fileSpool(), write),
     );
   }
   // The table a piece at a time, each section's rows waiting in a temporary file until the stream is done: a
