@@ -42,6 +42,12 @@ export const SPLIT_MIN_ROWS = 200_000;
 const HELD_MAX = 4 << 20;
 /** How long this thread waits for a worker that posts nothing before making its chunks itself (as the early hash). */
 const STALL_MS = 3000;
+/**
+ * How long it waits for a chunk the worker has not claimed yet (only list-thread-alternate's odd chunks: else this
+ * thread claims a free chunk itself and never waits for it) — a worker still loading its modules, seconds on a busy
+ * machine, is not one that stalled (test/register/list-split.test.ts failed so at load 20).
+ */
+const START_MS = 30_000;
 
 /** What the list streams: its statuses a part at a time, and how to write one. */
 export interface SplitList {
@@ -254,11 +260,16 @@ function* ordered(
   };
   /** Waits for the worker's chunk `c` (or gives the worker up, which makes it here). */
   const waitFor = (c: number): void => {
+    // Waited for a chunk the worker had not claimed when each wait began: up to START_MS in all.
+    let unclaimed = 0;
     for (;;) {
       const posted = Atomics.load(sig, POSTED);
+      const claimed = Atomics.load(claims, c) === WORKER;
       drain();
       if (made.has(c) || !alive) return;
-      if (Atomics.wait(sig, POSTED, posted, STALL_MS) === 'timed-out') lose({ stalledMs: STALL_MS });
+      if (Atomics.wait(sig, POSTED, posted, STALL_MS) !== 'timed-out') continue;
+      if (claimed) lose({ stalledMs: STALL_MS });
+      else if ((unclaimed += STALL_MS) >= START_MS) lose({ stalledMs: unclaimed });
     }
   };
   /** The last chunk this thread's stream entered. */
