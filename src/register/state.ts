@@ -126,8 +126,11 @@ export function apply(state: RegisterState, event: RegisterEvent | StoredEvent):
     case 'objection-resolve': {
       const e = state.records.get(event.id);
       if (!e) break;
-      const o = e.objections.find((x) => x.objection === event.objection && x.resolvedOn === null);
+      // Open, or closed only by another's 撤销 (closedBy): an explicit resolve another tool wrote later is the answer the
+      // log gives (this tool refuses one: OBJECTION_ALREADY_RESOLVED) — its outcome, day and opinion, not the 撤销's.
+      const o = e.objections.find((x) => x.objection === event.objection && (x.resolvedOn === null || x.closedBy !== null));
       if (o) {
+        o.closedBy = null;
         o.resolvedOn = event.on;
         o.outcome = event.outcome;
         o.resolvedSeq = event.seq;

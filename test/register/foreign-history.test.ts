@@ -491,6 +491,55 @@ describe('an objection-resolve line naming the objection by number only (no reco
   });
 });
 
+describe("another tool's resolve of an objection a 撤销 of the same record had closed", () => {
+  it('is the answer: its outcome, day and opinion, not the 撤销 it was closed with (closedBy gone)', async () => {
+    const ws7 = join(tmp, 'ws-resolve-after-moot');
+    cpSync(join(ROOT, 'fixtures', 'example-workspace'), ws7, { recursive: true });
+    mkdirSync(join(ws7, 'register'));
+    const add = (n: string, day: string) => ({
+      type: 'objection-add',
+      at: `${day}T15:00:00+08:00`,
+      number: n,
+      recordId: C.id,
+      received: day,
+      on: day,
+    });
+    const resolve = (n: string, outcome: string, opinion: string, day: string) => ({
+      type: 'objection-resolve',
+      at: `${day}T16:00:00+08:00`,
+      number: n,
+      outcome,
+      opinion,
+      on: day,
+    });
+    writeFileSync(
+      eventsFile(ws7),
+      log([
+        {
+          type: 'publish',
+          at: '2026-04-12T10:00:00+08:00',
+          batch: '2026Q1',
+          on: '2026-04-12',
+          package: 'b'.repeat(64),
+          records: [C],
+          removals: [],
+        },
+        add('O2026-001', '2026-05-01'),
+        add('O2026-002', '2026-05-02'),
+        resolve('O2026-001', '撤销', '决定已撤销', '2026-05-06'),
+        resolve('O2026-002', '维持', '另一工具：维持原意见', '2026-05-20'),
+      ]),
+    );
+    const r = await runCli(['objection', 'list', '--all', '-w', ws7, '--today', '2026-06-01', '--format', 'json'], ROOT, env);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const listed = JSON.parse(r.stdout).objections.map((o: any) => [o.number, o.outcome, o.resolvedOn, o.closedBy ?? null]);
+    expect(listed).toEqual([
+      ['O2026-001', '撤销', '2026-05-06', null],
+      ['O2026-002', '维持', '2026-05-20', null],
+    ]);
+  });
+});
+
 describe('the letter of an objection resolved 更正, after the correction is published', () => {
   it('is the same bytes: it speaks of the record as published when the objection was decided', async () => {
     const objection = { number: 'O2026-001', recordId: C.id };
