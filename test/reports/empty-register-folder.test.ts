@@ -51,6 +51,9 @@ describe('an empty register/ folder, or a log with no event, is a register not b
       const s = await json(w, ['status', '2026Q3']);
       expect([s.code, codes(s.doc)]).toEqual([base.code, codes(base.doc)]);
       expect(codes(s.doc)).not.toContain('REMOVAL_NOT_FOUND');
+      // The whole document: no `published`, no objection counts where no folder gives none (review11: a log with no
+      // event gave published null and objectionsOverdue 0 in every row).
+      expect(JSON.stringify(s.doc)).toBe(JSON.stringify(base.doc));
     }
     for (const w of Object.values(ws)) expect((await json(w, ['compile', '2026Q3'])).code).toBe(0);
     const pkg = files(join(ws.without, 'packages'));
@@ -59,6 +62,36 @@ describe('an empty register/ folder, or a log with no event, is a register not b
       expect([...other.keys()]).toEqual([...pkg.keys()]);
       for (const [k, v] of pkg) expect(Buffer.compare(other.get(k) as Buffer, v), k).toBe(0);
     }
+  }, 120_000);
+
+  it('export of a published package: a log emptied gives EXPORT_NO_REGISTER, as no folder does', async () => {
+    const published = join(tmp, 'published');
+    cpSync(ws.without, published, { recursive: true });
+    // As `npm run example`: 劳动关系科's 2026Q2 imported, so that the package lists removals the register holds.
+    const history = join(published, 'history', '2026Q2');
+    const lists = readdirSync(history).map((f) => join(history, f));
+    const imported = ['register', 'import', ...lists, '--batch', '2026Q2', '--published-on', '2026-07-20', '--department', '劳动关系科'];
+    expect((await json(published, imported)).code).toBe(0);
+    expect((await json(published, ['compile', '2026Q3', '--force'])).code).toBe(0);
+    expect((await json(published, ['publish', '2026Q3', '--on', '2026-10-15'], ['--today', '2026-10-15'])).code).toBe(0);
+    const emptied = join(tmp, 'emptied');
+    cpSync(published, emptied, { recursive: true });
+    writeFileSync(join(emptied, 'register', 'events.jsonl'), '');
+    const gone = join(tmp, 'gone');
+    cpSync(published, gone, { recursive: true });
+    rmSync(join(gone, 'register'), { recursive: true });
+    const exported = async (w: string) => {
+      const r = await runCli(
+        ['export', '2026Q3', '--to', join(tmp, `export-${w.split('/').at(-1)}`), '-w', w, '--today', '2026-10-15', '--format', 'json'],
+        ROOT,
+        ENV,
+      );
+      return codes(JSON.parse(r.stdout));
+    };
+    expect(await exported(published)).not.toContain('EXPORT_NO_REGISTER');
+    const none = await exported(gone);
+    expect(none).toContain('EXPORT_NO_REGISTER');
+    expect(await exported(emptied)).toEqual(none);
   }, 120_000);
 
   it('supervise and the report: no register yet (null, 尚未建立发布台账), as without the folder', async () => {

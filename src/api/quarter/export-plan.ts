@@ -7,7 +7,7 @@
  * invented: their rows keep what records.json says and the ids are returned (EXPORT_REMOVED_NOT_FOUND).
  */
 import { basename, dirname, join } from 'node:path';
-import { hasRegister, loadRegister } from '../../io/register/register-store.js';
+import { eventsPath, hasRegister, loadRegister } from '../../io/register/register-store.js';
 import type { IoPort } from '../../io/port.js';
 import type { RecordSummary, StoredRecord } from '../../register/stored.js';
 import { summariesOf } from '../../register/stored-columns.js';
@@ -28,8 +28,13 @@ function hadRegister(dir: string, data: RecordsFile, io: IoPort): boolean {
 /** The workspace whose register holds the package's records: the one the package lies in (…/packages/<batch>), else the run's. */
 function registerHome(dir: string, workspace: string | undefined, io: IoPort): string | undefined {
   const home = basename(dirname(dir)) === 'packages' ? dirname(dirname(dir)) : undefined;
-  if (home && hasRegister(home, io)) return home;
-  return workspace && hasRegister(workspace, io) ? workspace : undefined;
+  if (home && begun(home, io)) return home;
+  return workspace && begun(workspace, io) ? workspace : undefined;
+}
+
+/** A register with a log that is not empty: an empty events.jsonl is a register not begun (EXPORT_NO_REGISTER, as none). */
+function begun(workspace: string, io: IoPort): boolean {
+  return hasRegister(workspace, io) && io.statSync(eventsPath(workspace)).size > 0;
 }
 
 export function exportPlan(

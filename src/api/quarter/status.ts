@@ -31,7 +31,10 @@ export async function status(
   // With a register, the batch is checked against it as compile would (records kept for that). A batch
   // already published is checked against the register as it stood before its publication, as compile
   // checked it — never against the register it changed (status-published.ts).
-  const loaded = ctx.workspace !== undefined && hasRegister(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : undefined;
+  const read = ctx.workspace !== undefined && hasRegister(ctx.workspace, ctx.io) ? loadRegister(ctx.workspace, ctx.io) : undefined;
+  // A log with no event is a register not begun: as no register/ folder, in every key status gives (docs/decisions.md
+  // "An empty register/ folder"; it showed published null and objection counts of 0 where no folder shows none).
+  const loaded = read && read.events.length > 0 ? read : undefined;
   const published = loaded ? (publishedBatch(loaded.state, formatBatch(batch)) ?? null) : undefined;
   const withRegister = loaded !== undefined;
   const check = await checkQuarter(ctx, batch.quarter, { collect: withRegister, batch: batch.n });

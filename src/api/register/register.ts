@@ -465,7 +465,14 @@ const LEDGER_REMOVAL = { violation: '违法违规移出', early: '提前移出',
  * The 台账 is a file: it leaves the screen, so it is written for the public audience whatever
  * `--full` says (privacy.md: "--full shows identifiers in the terminal only").
  */
-async function writeLedger(path: string, statuses: HeldStatuses, rule: MaskRule, instant: Date, io: IoPort): Promise<void> {
+async function writeLedger(
+  path: string,
+  statuses: HeldStatuses,
+  rule: MaskRule,
+  instant: Date,
+  io: IoPort,
+  threadEnv: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
   const { workbookTo } = await import('../../io/xlsx/xlsx-writer.js');
   const { ledgerPieces } = await import('../../io/xlsx/sheet-thread.js');
   const reader: Reader = publicReader(rule);
@@ -525,7 +532,7 @@ async function writeLedger(path: string, statuses: HeldStatuses, rule: MaskRule,
   try {
     // Written as it is made, to a temporary name renamed once whole: the zip made whole first was ~180 MiB.
     // A province's on two cores: its rows' XML made and deflated as pieces on a second thread (sheet-thread.ts).
-    const maker = ledgerPieces(statuses.length);
+    const maker = ledgerPieces(statuses.length, threadEnv);
     const pieces = maker ? { pieces: maker } : {};
     await io.writeFileFrom(path, (out) => workbookTo([sheet], instant, 'hrss-credit', out, LEDGER_DEFLATE_LEVEL, pieces));
   } catch (err) {
@@ -539,7 +546,12 @@ async function writeLedger(path: string, statuses: HeldStatuses, rule: MaskRule,
  * ~600 MiB more).
  */
 export async function registerLedger(
-  options: ListOptions & { xlsx: string; now?: Date },
+  options: ListOptions & {
+    xlsx: string;
+    now?: Date;
+    /** The command's environment (CliIo.env) for the second thread's switch, HRSS_CREDIT_LEDGER_THREAD; the api reads no env. */
+    threadEnv?: Readonly<Record<string, string | undefined>>;
+  },
 ): Promise<{ on: IsoDate; records: Iterable<ListedRecord>; ledger: string }> {
   const ctx = makeContext(options);
   const { on, statuses } = listStatuses(ctx, options);
@@ -548,7 +560,7 @@ export async function registerLedger(
   for (const s of statuses()) all.push(s);
   const path = resolve(ctx.cwd, options.xlsx);
   const rule = ctx.config.publication.maskRule;
-  await writeLedger(path, all, rule, ctx.now, ctx.io);
+  await writeLedger(path, all, rule, ctx.now, ctx.io, options.threadEnv ?? {});
   const full = options.full ?? false;
   const records: Iterable<ListedRecord> = {
     *[Symbol.iterator]() {

@@ -133,7 +133,7 @@ export async function registerListCommand(env: CommandEnv, opts: Record<string, 
     await emitPieces(env, (ctx) => registerListPieces(each.on, each.records, ctx));
     return 0;
   }
-  const r = await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}) });
+  const r = await registerLedger({ ...listOptions, xlsx, ...(now ? { now } : {}), threadEnv: env.io.env });
   // Streamed as the list without --xlsx, the 台账's path after the records: a province's list made whole (its
   // records, then its table as one string) took ~0.8 GB over the ledger's own.
   if (env.flags.format === 'json') {

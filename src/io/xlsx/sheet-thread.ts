@@ -31,7 +31,7 @@ const WHAT = 'ledger thread';
  * / off, else from LEDGER_THREAD_ROWS rows on two processors whatever the load (io/processors.ts, as verify's log
  * thread): measured at load 16, the command's CPU with the thread was the one thread's (decisions.md).
  */
-export function wantLedgerThread(rows: number, env: NodeJS.ProcessEnv = process.env): boolean {
+export function wantLedgerThread(rows: number, env: Readonly<Record<string, string | undefined>>): boolean {
   return threadWanted(env.HRSS_CREDIT_LEDGER_THREAD, () => rows >= LEDGER_THREAD_ROWS && secondThreadShortens());
 }
 
@@ -41,7 +41,7 @@ export function wantLedgerThread(rows: number, env: NodeJS.ProcessEnv = process.
  * undefined (one stream). The pieces are chosen by the rows alone, so a province's 台账 is the same file on one
  * processor or two, idle or busy (the thread only decides who makes them).
  */
-export function ledgerPieces(rows: number, env: NodeJS.ProcessEnv = process.env): PiecesMaker | undefined {
+export function ledgerPieces(rows: number, env: Readonly<Record<string, string | undefined>>): PiecesMaker | undefined {
   if (!(rows >= LEDGER_THREAD_ROWS || env.HRSS_CREDIT_LEDGER_THREAD === 'on')) return undefined;
   const threaded = wantLedgerThread(rows, env);
   return (head, chunks, tail, letters, level) => piecesOf(head, chunks, tail, letters, level, threaded);
