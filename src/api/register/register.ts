@@ -978,7 +978,10 @@ function mayDiffer(
   // An expiry after the earlier batch's quarter end and before its day leaves the list with the later batch
   // (ExpiryBatches), whether or not that batch's event names it: its 公示截止日期 from the quarter's end is a candidate.
   const since = fromEnd !== undefined && fromEnd < lo ? fromEnd : lo;
-  const byDate = (r: StoredRecord): boolean => (r.on > lo && r.on <= hi) || (r.publishUntil >= since && r.publishUntil < hi);
+  // A record of the earlier batch itself (published on its day) past its 公示截止日期 before the later day: no batch
+  // before the later one lists that expiry (its own does not: "the first batch published after the record").
+  const byDate = (r: StoredRecord): boolean =>
+    (r.on > lo && r.on <= hi) || (r.publishUntil >= since && r.publishUntil < hi) || (r.on === lo && r.publishUntil < hi);
   const records = state.records;
   if (!(records instanceof LazyRecords) || records.built) return candidateEntries(state, (r) => byDate(r) || named.has(r.id));
   // The named ids by their first row, not by the id of each of the checkpoint's rows (a million ids decoded to test
