@@ -18,23 +18,10 @@ export const NUMBER_EMPTY = `" s="${XF_NUMBER}"/>`;
 export const INLINE_OPEN = `" s="${XF_TEXT}" t="inlineStr"><is><t>`;
 export const INLINE_SPACE_OPEN = `" s="${XF_TEXT}" t="inlineStr"><is><t xml:space="preserve">`;
 
-/**
- * A sheet's rows as UTF-8, written into a buffer and handed over a full buffer at a time (each its own: ZipPart's
- * pieces are never reused once given). A province's 台账 (475 MiB of XML) made each row a string, then 64 KiB of
- * them one string to encode, then joined those into the zip's writes: ~2 s of garbage collection and copies.
- */
-export class RowBytes {
-  private buf = Buffer.allocUnsafe(PIECE);
-  private at = 0;
-
-  /** Room for `n` bytes more: if the buffer lacks it, its bytes (if any) are given back and a new one begun. */
-  room(n: number): Buffer | undefined {
-    if (this.at + n <= this.buf.length) return undefined;
-    const full = this.at > 0 ? this.buf.subarray(0, this.at) : undefined;
-    this.buf = Buffer.allocUnsafe(Number.isFinite(n) ? Math.max(PIECE, n) : 0);
-    this.at = 0;
-    return full;
-  }
+/** Bytes written into a buffer at `at`: ASCII, any text as UTF-8, bytes already UTF-8; room is the subclass's rule. */
+abstract class Utf8Writer {
+  protected at = 0;
+  constructor(protected buf: Buffer) {}
 
   /** A text of ASCII characters (markup, numbers). */
   ascii(s: string): void {
@@ -68,6 +55,26 @@ export class RowBytes {
   }
 }
 
+/**
+ * A sheet's rows as UTF-8, written into a buffer and handed over a full buffer at a time (each its own: ZipPart's
+ * pieces are never reused once given). A province's 台账 (475 MiB of XML) made each row a string, then 64 KiB of
+ * them one string to encode, then joined those into the zip's writes: ~2 s of garbage collection and copies.
+ */
+export class RowBytes extends Utf8Writer {
+  constructor() {
+    super(Buffer.allocUnsafe(PIECE));
+  }
+
+  /** Room for `n` bytes more: if the buffer lacks it, its bytes (if any) are given back and a new one begun. */
+  room(n: number): Buffer | undefined {
+    if (this.at + n <= this.buf.length) return undefined;
+    const full = this.at > 0 ? this.buf.subarray(0, this.at) : undefined;
+    this.buf = Buffer.allocUnsafe(Number.isFinite(n) ? Math.max(PIECE, n) : 0);
+    this.at = 0;
+    return full;
+  }
+}
+
 /** A cell's tag in the cells' bytes; a value (digits, or a text) follows the tags that have one, ended by a 0 byte. */
 export const CELL = {
   /** No cell (null): the column is passed. */
@@ -98,9 +105,10 @@ const SHARED_OPEN = `" s="${XF_TEXT}" t="s"><v>`;
  * A chunk's XML in one buffer, kept for the next chunk's (grown when a chunk needs more): a buffer a chunk, or a piece
  * of one at a time joined, left ~5 MB of garbage a chunk for a thread whose collector seldom runs (its peak ~60 MB up).
  */
-export class XmlBytes {
-  private buf = Buffer.allocUnsafe(8 << 20);
-  private at = 0;
+export class XmlBytes extends Utf8Writer {
+  constructor() {
+    super(Buffer.allocUnsafe(8 << 20));
+  }
 
   /** Room for `n` bytes more. */
   room(n: number): void {
@@ -108,20 +116,6 @@ export class XmlBytes {
     const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + n));
     this.buf.copy(bigger, 0, 0, this.at);
     this.buf = bigger;
-  }
-
-  ascii(s: string): void {
-    const b = this.buf;
-    let a = this.at;
-    for (let i = 0; i < s.length; i++) b[a++] = s.charCodeAt(i);
-    this.at = a;
-  }
-
-  bytes(src: Uint8Array, a: number, b: number): void {
-    const d = this.buf;
-    let at = this.at;
-    for (let i = a; i < b; i++) d[at++] = src[i] as number;
-    this.at = at;
   }
 
   /** What was written since the last `begin` (valid until the next). */
